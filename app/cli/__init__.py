@@ -1,0 +1,114 @@
+"""Command-line front end (``channeldesk``) over the same services as the GUI.
+
+No Qt import at module level; each command group lives in its own module with a
+``register(subparsers)`` function. Exit codes: 0 ok, 1 bad input/refused, 2 bundle
+rejected, 3 internal error (crash report path on stderr)."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from app import __version__
+from app.errors import UserError
+from app.i18n import set_language, tr
+
+COMMAND_MODULES = [
+    "app.cli.laptop",
+    "app.cli.partners",
+]
+
+Handler = Callable[[argparse.Namespace], int | None]
+
+
+def print_json(obj: Any) -> None:
+    """JSON to stdout, nothing else (UTF-8, Chinese kept readable)."""
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, default=str, indent=None))
+    sys.stdout.write("\n")
+
+
+def eprint(message: str) -> None:
+    sys.stderr.write(message.rstrip("\n") + "\n")
+
+
+def open_ctx(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """The application context for the global ``--data-dir``."""
+    from app.services.context import open_context
+
+    return open_context(args.data_dir)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="channeldesk", description=tr("cli", "ChannelDesk (渠道巡检台) — field channel management")
+    )
+    parser.add_argument("--version", action="version", version=f"ChannelDesk {__version__}")
+    parser.add_argument("--data-dir", default=os.environ.get("CHANNELDESK_DATA_DIR"), help=tr("cli", "data directory"))
+    parser.add_argument("--lang", choices=["zh_CN", "en"], default=None, help=tr("cli", "language of messages"))
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def _configure_stdio() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(encoding="utf-8", errors="replace")
+            except (ValueError, OSError):
+                pass
+
+
+def _pre_parse_lang(argv: Sequence[str]) -> str | None:
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    _configure_stdio()
+    set_language(_pre_parse_lang(argv))
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args = parser.parse_args([*argv, "gui"])
+    handler: Handler | None = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return 1
+    try:
+        result = handler(args)
+        return int(result or 0)
+    except UserError as exc:
+        eprint(exc.message)
+        for line in exc.details:
+            eprint(line)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        eprint(tr("cli", "Interrupted."))
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:
+        from app.logging_setup import write_crash_report
+        from app.paths import DataPaths
+
+        log_dir = None
+        try:
+            log_dir = DataPaths.resolve(args.data_dir).logs
+        except Exception:
+            log_dir = None
+        _text, path = write_crash_report(log_dir, exc)
+        eprint(tr("cli", "Internal error: {error}. Crash report: {path}").format(error=exc, path=path or "-"))
+        return 3

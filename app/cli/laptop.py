@@ -1,0 +1,72 @@
+"""Laptop commands: ``init``, ``demo``, ``device show|export-key``, ``check``, ``gui``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from app.cli import eprint, open_ctx, print_json
+from app.i18n import tr
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("init", help=tr("cli", "create the data dir, database and device key"))
+    p.add_argument("--user", default=None)
+    p.add_argument("--territory", default=None, help=tr("cli", "comma-separated region codes, e.g. 3101"))
+    p.add_argument("--hq-key", type=Path, default=None, help=tr("cli", "HQ public-key file to trust"))
+    p.set_defaults(handler=cmd_init)
+
+    p = sub.add_parser("device", help=tr("cli", "device identity"))
+    dsub = p.add_subparsers(dest="device_command", required=True)
+    d = dsub.add_parser("show")
+    d.add_argument("--json", action="store_true")
+    d.set_defaults(handler=cmd_device_show)
+    d = dsub.add_parser("export-key")
+    d.add_argument("-o", "--output", type=Path, required=True)
+    d.set_defaults(handler=cmd_device_export_key)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from app.services.context import open_context
+    from app.services.device import initialise_device, parse_territory
+
+    territory = parse_territory(args.territory) if args.territory is not None else None
+    ctx = open_context(args.data_dir, initialise=False)
+    try:
+        info = initialise_device(ctx, user=args.user, territory=territory, hq_key_file=args.hq_key)
+    finally:
+        ctx.close()
+    eprint(tr("cli", "Data directory ready: {path}").format(path=ctx.paths.root))
+    print(info.device_id)
+    return 0
+
+
+def cmd_device_show(args: argparse.Namespace) -> int:
+    from app.services.device import device_info
+
+    ctx = open_ctx(args)
+    try:
+        info = device_info(ctx)
+    finally:
+        ctx.close()
+    if args.json:
+        print_json(info.to_json())
+    else:
+        print(f"device_id:   {info.device_id}")
+        print(f"fingerprint: {info.fingerprint}")
+        print(f"public_key:  {info.public_key}")
+        print(f"user:        {info.user}")
+        print(f"territory:   {','.join(info.territory)}")
+    return 0
+
+
+def cmd_device_export_key(args: argparse.Namespace) -> int:
+    from app.services.device import export_public_key
+
+    ctx = open_ctx(args)
+    try:
+        path = export_public_key(ctx, args.output)
+    finally:
+        ctx.close()
+    print(path)
+    return 0

@@ -1,0 +1,43 @@
+"""UUIDv7 identifiers (RFC 9562): time-ordered, made on the device that creates a row."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+import uuid
+
+_lock = threading.Lock()
+_last_ms = 0
+_counter = 0
+
+
+def uuid7(now_ms: int | None = None) -> str:
+    """A new UUIDv7 as a canonical string; monotonic within this process."""
+    global _last_ms, _counter
+    with _lock:
+        ms = int(time.time() * 1000) if now_ms is None else now_ms
+        if ms <= _last_ms:
+            ms = _last_ms
+            _counter += 1
+            if _counter > 0xFFF:
+                ms += 1
+                _counter = 0
+        else:
+            _counter = int.from_bytes(os.urandom(2), "big") & 0x3FF
+        _last_ms = ms
+        rand_b = int.from_bytes(os.urandom(8), "big") & ((1 << 62) - 1)
+        value = (ms & ((1 << 48) - 1)) << 80
+        value |= 0x7 << 76
+        value |= (_counter & 0xFFF) << 64
+        value |= 0b10 << 62
+        value |= rand_b
+        return str(uuid.UUID(int=value))
+
+
+def is_uuid(text: str) -> bool:
+    try:
+        uuid.UUID(text)
+    except (ValueError, AttributeError, TypeError):
+        return False
+    return True

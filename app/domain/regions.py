@@ -1,0 +1,74 @@
+"""China's administrative divisions (GB/T 2260 style codes) for the region picker,
+region-code validation, territories and demo addresses."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+
+from app.paths import resource_path
+
+
+@dataclass(frozen=True)
+class Region:
+    code: str
+    name: str
+    parent: str | None
+
+
+@dataclass(frozen=True)
+class RegionTable:
+    provinces: dict[str, Region]
+    cities: dict[str, Region]
+    districts: dict[str, Region]
+
+    def get(self, code: str) -> Region | None:
+        return {2: self.provinces, 4: self.cities, 6: self.districts}.get(len(code), {}).get(code)
+
+    def is_valid(self, code: str) -> bool:
+        return self.get(code) is not None
+
+    def full_name(self, code: str) -> str:
+        """'上海市 浦东新区' style name; '市辖区' city placeholders are skipped."""
+        parts: list[str] = []
+        for length in (2, 4, 6):
+            if len(code) >= length:
+                region = self.get(code[:length])
+                if region and region.name not in ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"):
+                    parts.append(region.name)
+        return " ".join(parts)
+
+    def cities_of(self, province: str) -> list[Region]:
+        return [c for c in self.cities.values() if c.parent == province]
+
+    def districts_of(self, city: str) -> list[Region]:
+        return [d for d in self.districts.values() if d.parent == city]
+
+    def districts_within(self, prefixes: list[str]) -> list[Region]:
+        if not prefixes:
+            return list(self.districts.values())
+        return [d for d in self.districts.values() if any(d.code.startswith(p) for p in prefixes)]
+
+
+@lru_cache(maxsize=1)
+def regions() -> RegionTable:
+    folder = resource_path("regions")
+
+    def read(name: str, parent_col: str | None) -> dict[str, Region]:
+        with (folder / name).open(encoding="utf-8", newline="") as fh:
+            return {
+                row["code"]: Region(row["code"], row["name"], row[parent_col] if parent_col else None)
+                for row in csv.DictReader(fh)
+            }
+
+    return RegionTable(read("provinces.csv", None), read("cities.csv", "provinceCode"), read("areas.csv", "cityCode"))
+
+
+def in_territory(district_code: str | None, territory: list[str]) -> bool:
+    """A partner is inside a territory when its district code starts with one of the codes."""
+    if not territory:
+        return True
+    if not district_code:
+        return False
+    return any(district_code.startswith(code) for code in territory)

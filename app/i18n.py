@@ -1,0 +1,87 @@
+"""Translation for code outside Qt (services, CLI, reports): the same ``.ts`` catalogues
+that Qt's ``lrelease`` compiles for the GUI are read here with ElementTree, so one set of
+catalogues serves every layer. ``tr(context, source)`` mirrors ``QCoreApplication.translate``.
+"""
+
+from __future__ import annotations
+
+import locale
+import os
+import xml.etree.ElementTree as ET
+from functools import lru_cache
+
+SUPPORTED_LANGUAGES = ("zh_CN", "en")
+_current_language = "en"
+
+
+def system_language() -> str:
+    """zh_CN under a Chinese locale, English otherwise."""
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(var)
+        if value:
+            return "zh_CN" if value.lower().startswith("zh") else "en"
+    try:
+        loc = locale.getlocale()[0] or ""
+    except ValueError:
+        loc = ""
+    return "zh_CN" if loc.lower().startswith("zh") else "en"
+
+
+def normalise_language(lang: str | None) -> str:
+    if not lang:
+        return system_language()
+    lang = lang.replace("-", "_")
+    if lang.lower().startswith("zh"):
+        return "zh_CN"
+    return "en"
+
+
+def set_language(lang: str | None) -> str:
+    """Select the language for ``tr``; returns the normalised code."""
+    global _current_language
+    _current_language = normalise_language(lang)
+    return _current_language
+
+
+def current_language() -> str:
+    return _current_language
+
+
+@lru_cache(maxsize=4)
+def _catalogue(lang: str) -> dict[tuple[str, str], str]:
+    from app.paths import resource_path
+
+    path = resource_path("translations", f"channeldesk_{lang}.ts")
+    table: dict[tuple[str, str], str] = {}
+    if not path.exists():
+        return table
+    root = ET.parse(path).getroot()
+    for context in root.iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            source = message.findtext("source")
+            translation = message.find("translation")
+            if source is None or translation is None:
+                continue
+            if translation.get("type") in ("unfinished", "obsolete", "vanished"):
+                continue
+            if translation.text:
+                table[(name, source)] = translation.text
+    return table
+
+
+def tr(context: str, source: str) -> str:
+    """Translate ``source`` (English) in ``context`` into the current language."""
+    if _current_language == "en":
+        return source
+    return _catalogue(_current_language).get((context, source), source)
+
+
+def translate_any(source: str) -> str:
+    """Translate by source text alone, whatever the context (for messages built upstream)."""
+    if _current_language == "en":
+        return source
+    for (_ctx, src), text in _catalogue(_current_language).items():
+        if src == source:
+            return text
+    return source

@@ -1,0 +1,122 @@
+"""Every filesystem location ChannelDesk uses: the data dir (platformdirs, ``--data-dir``,
+``CHANNELDESK_DATA_DIR``) and read-only resources (also when frozen by PyInstaller).
+
+Nothing else in the code base builds a path to user data.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from app import APP_NAME
+
+ENV_DATA_DIR = "CHANNELDESK_DATA_DIR"
+
+
+def resource_root() -> Path:
+    """Folder holding ``resources/``: the source tree, or PyInstaller's bundle dir."""
+    frozen_base = getattr(sys, "_MEIPASS", None)
+    if frozen_base:
+        return Path(frozen_base) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def resource_path(*parts: str) -> Path:
+    """Absolute path of a bundled, read-only resource file."""
+    return resource_root().joinpath(*parts)
+
+
+def default_data_dir() -> Path:
+    """The per-user data directory, honouring ``CHANNELDESK_DATA_DIR``."""
+    env = os.environ.get(ENV_DATA_DIR)
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+@dataclass(frozen=True)
+class DataPaths:
+    """Layout of one laptop data directory."""
+
+    root: Path
+
+    @classmethod
+    def resolve(cls, data_dir: str | os.PathLike[str] | None = None) -> DataPaths:
+        root = Path(data_dir).expanduser() if data_dir else default_data_dir()
+        return cls(root.absolute())
+
+    @property
+    def database(self) -> Path:
+        return self.root / "channeldesk.sqlite"
+
+    @property
+    def settings_file(self) -> Path:
+        return self.root / "settings.json"
+
+    @property
+    def media(self) -> Path:
+        return self.root / "media"
+
+    @property
+    def thumbnails(self) -> Path:
+        return self.root / "cache" / "thumbnails"
+
+    @property
+    def scaled_images(self) -> Path:
+        return self.root / "cache" / "scaled"
+
+    @property
+    def keys(self) -> Path:
+        return self.root / "keys"
+
+    @property
+    def device_private_key(self) -> Path:
+        return self.keys / "device_ed25519.pem"
+
+    @property
+    def hq_public_key(self) -> Path:
+        return self.keys / "hq_public.key"
+
+    @property
+    def logs(self) -> Path:
+        return self.root / "logs"
+
+    @property
+    def backups(self) -> Path:
+        return self.root / "backups"
+
+    @property
+    def outbox(self) -> Path:
+        return self.root / "outbox"
+
+    @property
+    def drafts(self) -> Path:
+        return self.root / "drafts"
+
+    @property
+    def lock_file(self) -> Path:
+        return self.root / "channeldesk.lock"
+
+    @property
+    def tmp(self) -> Path:
+        return self.root / "tmp"
+
+    def media_file(self, sha256: str) -> Path:
+        """Content-addressed location of an original photo or attachment."""
+        return self.media / sha256[:2] / sha256
+
+    def thumbnail_file(self, sha256: str, size: int) -> Path:
+        return self.thumbnails / f"{size}" / sha256[:2] / f"{sha256}.jpg"
+
+    def scaled_image_file(self, sha256: str, max_px: int) -> Path:
+        return self.scaled_images / f"{max_px}" / sha256[:2] / f"{sha256}.jpg"
+
+    def ensure(self) -> None:
+        """Create the directory layout (raises ``OSError`` when not writable)."""
+        for folder in (self.root, self.media, self.keys, self.logs, self.backups, self.outbox, self.drafts, self.tmp):
+            folder.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,237 @@
+"""The application context every service works in: data paths, settings, the database
+engine and session factory, the device identity and its hybrid logical clock.
+
+``Changes`` is the small value every user action returns (Anki's ``OpChanges``): the
+UI refreshes its views from it through one ``changed`` signal.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, event, inspect, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.domain.hlc import HybridLogicalClock, Timestamp
+from app.errors import DatabaseTooNewError, DataDirError
+from app.i18n import tr
+from app.logging_setup import setup_logging
+from app.paths import DataPaths
+from app.settings import Settings, load_settings, save_settings
+from db.base import SyncMixin
+from db.engine import check_sqlite_file, make_engine, make_session_factory
+from db.models import AppMeta, Partner
+
+log = logging.getLogger(__name__)
+
+PARTNER_LWW_FIELDS = tuple(
+    c.key for c in Partner.__table__.columns if c.key not in {"id", "hlc", "created_at", "updated_at", "field_hlc"}
+)
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What a user action changed: entity names (table names) and optional ids."""
+
+    entities: frozenset[str] = frozenset()
+    ids: frozenset[str] = frozenset()
+    note: str = ""
+
+    @classmethod
+    def of(cls, *entities: str, ids: set[str] | frozenset[str] | None = None, note: str = "") -> Changes:
+        return cls(frozenset(entities), frozenset(ids or ()), note)
+
+    def __or__(self, other: Changes) -> Changes:
+        return Changes(self.entities | other.entities, self.ids | other.ids, self.note or other.note)
+
+    def touches(self, *entities: str) -> bool:
+        return bool(self.entities & set(entities))
+
+
+@dataclass
+class AppContext:
+    paths: DataPaths
+    engine: Engine
+    session_factory: sessionmaker[Session]
+    settings: Settings
+    clock: HybridLogicalClock | None = None
+    _lock: threading.RLock = field(default_factory=threading.RLock)
+
+    # -- sessions -------------------------------------------------------------
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session that commits on success and rolls back on error."""
+        session = self.session_factory()
+        session.info["ctx"] = self
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    @contextmanager
+    def read_session(self) -> Iterator[Session]:
+        session = self.session_factory()
+        session.info["ctx"] = self
+        try:
+            yield session
+        finally:
+            session.rollback()
+            session.close()
+
+    # -- metadata -------------------------------------------------------------
+    def meta(self, key: str, default: str | None = None) -> str | None:
+        with self.read_session() as s:
+            row = s.get(AppMeta, key)
+            return row.value if row else default
+
+    def set_meta(self, key: str, value: str, session: Session | None = None) -> None:
+        if session is not None:
+            session.merge(AppMeta(key=key, value=value))
+            return
+        with self.session() as s:
+            s.merge(AppMeta(key=key, value=value))
+
+    @property
+    def device_id(self) -> str | None:
+        return self.meta("device_id")
+
+    @property
+    def user_name(self) -> str:
+        return self.meta("user") or self.settings.user_name or ""
+
+    @property
+    def territory(self) -> list[str]:
+        raw = self.meta("territory") or ""
+        return [c for c in raw.split(",") if c]
+
+    # -- clock ----------------------------------------------------------------
+    def get_clock(self) -> HybridLogicalClock:
+        """The device's HLC, loaded from ``app_meta`` (node ``local`` before init)."""
+        with self._lock:
+            if self.clock is None:
+                node = self.device_id or "local"
+                last_text = self.meta("hlc_last")
+                last = None
+                if last_text:
+                    parsed = Timestamp.parse(last_text)
+                    last = Timestamp(parsed.wall_ms, parsed.counter, node)
+                self.clock = HybridLogicalClock(node=node, last=last)
+            return self.clock
+
+    def tick(self) -> str:
+        with self._lock:
+            return self.get_clock().tick()
+
+    def save_settings(self) -> None:
+        save_settings(self.paths.settings_file, self.settings)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _stamp_hlc(session: Session, _flush_context: Any, _instances: Any) -> None:
+    """Stamp ``hlc`` on every new or changed syncing row (and per-field HLCs on partners)."""
+    ctx: AppContext | None = session.info.get("ctx")
+    if ctx is None or session.info.get("keep_hlc"):
+        return
+    stamped = False
+    for obj in list(session.new) + list(session.dirty):
+        if not isinstance(obj, SyncMixin):
+            continue
+        if obj in session.dirty and not session.is_modified(obj, include_collections=False):
+            continue
+        hlc = ctx.tick()
+        obj.hlc = hlc
+        stamped = True
+        if isinstance(obj, Partner):
+            field_hlc = dict(obj.field_hlc or {})
+            state = inspect(obj)
+            for key in PARTNER_LWW_FIELDS:
+                if obj in session.new or state.attrs[key].history.has_changes():
+                    field_hlc[key] = hlc
+            obj.field_hlc = field_hlc
+    if stamped:
+        session.merge(AppMeta(key="hlc_last", value=str(ctx.get_clock().last)))
+
+
+def _check_writable(root: Path) -> None:
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DataDirError(
+            tr("errors", "Cannot create the data directory {path}: {error}").format(path=root, error=exc.strerror or exc)
+        ) from exc
+    if not os.access(root, os.W_OK):
+        raise DataDirError(
+            tr("errors", "The data directory {path} is read-only. Choose a writable folder with --data-dir.").format(path=root)
+        )
+
+
+def open_context(data_dir: str | os.PathLike[str] | None = None, *, initialise: bool = True) -> AppContext:
+    """Open (creating and migrating when needed) the data dir's database.
+
+    With ``initialise`` the device identity is created too when missing (``init``'s work).
+    """
+    from db.migrate import UnknownRevisionError, upgrade_to_head
+
+    paths = DataPaths.resolve(data_dir)
+    _check_writable(paths.root)
+    try:
+        paths.ensure()
+    except OSError as exc:
+        raise DataDirError(
+            tr("errors", "Cannot write to the data directory {path}: {error}").format(path=paths.root, error=exc.strerror or exc)
+        ) from exc
+    setup_logging(paths.logs)
+    problem = check_sqlite_file(paths.database)
+    if problem:
+        raise DataDirError(
+            tr(
+                "errors",
+                "The database file {path} is damaged ({problem}). Nothing was changed; restore a backup "
+                "with 'channeldesk restore' or move the file away.",
+            ).format(path=paths.database, problem=problem)
+        )
+    engine = make_engine(paths.database)
+    try:
+        upgrade_to_head(engine, paths.database, paths.backups)
+    except UnknownRevisionError as exc:
+        engine.dispose()
+        raise DatabaseTooNewError(exc.found, exc.head) from exc
+    except Exception as exc:
+        engine.dispose()
+        import sqlite3
+
+        from sqlalchemy.exc import OperationalError
+
+        if isinstance(exc, (OperationalError, sqlite3.OperationalError)):
+            raise DataDirError(
+                tr("errors", "Cannot open the database {path}: {error}").format(path=paths.database, error=exc)
+            ) from exc
+        raise
+    factory = make_session_factory(engine)
+    settings = load_settings(paths.settings_file)
+    ctx = AppContext(paths=paths, engine=engine, session_factory=factory, settings=settings)
+    if initialise and ctx.device_id is None:
+        from app.services.device import initialise_device
+
+        initialise_device(ctx)
+    return ctx
+
+
+event.listen(Session, "before_flush", _stamp_hlc)
+
+
+def select_one_meta(session: Session, key: str) -> str | None:
+    return session.scalar(select(AppMeta.value).where(AppMeta.key == key))

@@ -1,0 +1,172 @@
+"""Device identity (``init``): data dir, database, Ed25519 key pair, UUIDv7 device id,
+user, territory and the trusted HQ key; ``device show`` / ``export-key``."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.domain.ids import uuid7
+from app.domain.regions import regions
+from app.errors import UserError, ValidationError
+from app.i18n import tr
+from app.services.context import AppContext
+
+
+@dataclass(frozen=True)
+class DeviceInfo:
+    device_id: str
+    public_key: str
+    fingerprint: str
+    user: str
+    territory: list[str]
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "device_id": self.device_id,
+            "public_key": self.public_key,
+            "fingerprint": self.fingerprint,
+            "user": self.user,
+            "territory": self.territory,
+        }
+
+
+def parse_territory(text: str | None) -> list[str]:
+    """Comma-separated region codes, each validated against the admin divisions."""
+    if not text:
+        return []
+    codes = [c.strip() for c in text.replace("，", ",").split(",") if c.strip()]
+    table = regions()
+    bad = [c for c in codes if not (c.isdigit() and table.is_valid(c))]
+    if bad:
+        raise ValidationError(
+            tr("errors", "Unknown region code(s): {codes}. Use 2-, 4- or 6-digit codes such as 31, 3101 or 310101.").format(
+                codes=", ".join(bad)
+            )
+        )
+    return codes
+
+
+def fingerprint_of(raw_public_key: bytes) -> str:
+    return hashlib.sha256(raw_public_key).hexdigest()[:16]
+
+
+def _write_private_key(path: Path) -> bytes:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    key = Ed25519PrivateKey.generate()
+    pem = key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(pem)
+    os.chmod(tmp, 0o600)
+    os.replace(tmp, path)
+    return key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+
+
+def load_private_key(ctx: AppContext):  # type: ignore[no-untyped-def]
+    from cryptography.hazmat.primitives import serialization
+
+    try:
+        data = ctx.paths.device_private_key.read_bytes()
+    except OSError as exc:
+        raise UserError(tr("errors", "The device key {path} is missing: {error}").format(path=ctx.paths.device_private_key, error=exc)) from exc
+    return serialization.load_pem_private_key(data, password=None)
+
+
+def public_key_raw(ctx: AppContext) -> bytes:
+    from cryptography.hazmat.primitives import serialization
+
+    return load_private_key(ctx).public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+
+
+def initialise_device(
+    ctx: AppContext,
+    *,
+    user: str | None = None,
+    territory: list[str] | None = None,
+    hq_key_file: Path | None = None,
+) -> DeviceInfo:
+    """Create what is missing (idempotent); given values update user/territory/HQ key."""
+    from app.services.reference_data import seed_reference_data
+
+    hq_key = read_hq_key_file(hq_key_file) if hq_key_file else None
+    with ctx.session() as s:
+        device_id = ctx.meta("device_id")
+        if device_id is None:
+            device_id = uuid7()
+            ctx.set_meta("device_id", device_id, s)
+            ctx.clock = None
+        if user is not None:
+            ctx.set_meta("user", user, s)
+        elif ctx.meta("user") is None:
+            ctx.set_meta("user", ctx.settings.user_name or os.environ.get("USER", "") or "", s)
+        if territory is not None:
+            ctx.set_meta("territory", ",".join(territory), s)
+        elif ctx.meta("territory") is None:
+            ctx.set_meta("territory", ",".join(ctx.settings.territory), s)
+    if not ctx.paths.device_private_key.exists():
+        _write_private_key(ctx.paths.device_private_key)
+    if hq_key is not None:
+        ctx.paths.hq_public_key.write_text(json.dumps(hq_key, ensure_ascii=False), encoding="utf-8")
+    ctx.clock = None
+    seed_reference_data(ctx)
+    if user is not None:
+        ctx.settings.user_name = user
+    if territory is not None:
+        ctx.settings.territory = territory
+    ctx.save_settings()
+    return device_info(ctx)
+
+
+def read_hq_key_file(path: Path) -> dict[str, str]:
+    """HQ's public-key JSON (``hq_id``, ``public_key``, ``fingerprint``), validated."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        raw = base64.b64decode(data["public_key"], validate=True)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ValidationError(tr("errors", "{path} is not an HQ public-key file: {error}").format(path=path, error=exc)) from exc
+    if len(raw) != 32:
+        raise ValidationError(tr("errors", "{path} is not an HQ public-key file: the key must be 32 bytes").format(path=path))
+    if data.get("fingerprint") and data["fingerprint"] != fingerprint_of(raw):
+        raise ValidationError(tr("errors", "{path}: the fingerprint does not match the key").format(path=path))
+    return {"hq_id": str(data.get("hq_id", "")), "public_key": data["public_key"], "fingerprint": fingerprint_of(raw)}
+
+
+def trusted_hq_key(ctx: AppContext) -> dict[str, str] | None:
+    path = ctx.paths.hq_public_key
+    if not path.exists():
+        return None
+    return read_hq_key_file(path)
+
+
+def device_info(ctx: AppContext) -> DeviceInfo:
+    device_id = ctx.device_id
+    if device_id is None:
+        raise UserError(tr("errors", "This data directory is not initialised; run 'channeldesk init'."))
+    raw = public_key_raw(ctx)
+    return DeviceInfo(
+        device_id=device_id,
+        public_key=base64.b64encode(raw).decode("ascii"),
+        fingerprint=fingerprint_of(raw),
+        user=ctx.user_name,
+        territory=ctx.territory,
+    )
+
+
+def export_public_key(ctx: AppContext, target: Path) -> Path:
+    info = device_info(ctx)
+    try:
+        target.write_text(json.dumps(info.to_json(), ensure_ascii=False, indent=2), encoding="utf-8")
+    except OSError as exc:
+        raise UserError(tr("errors", "Cannot write {path}: {error}").format(path=target, error=exc.strerror or exc)) from exc
+    return target

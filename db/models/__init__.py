@@ -1,0 +1,96 @@
+"""All laptop models; importing this package registers every table on ``Base.metadata``."""
+
+from db.base import SYNC_TABLES, Base, SyncMixin
+from db.models.inspections import (
+    ChecklistTemplate,
+    Finding,
+    FrequencyRule,
+    MaterialCount,
+    MaterialLedgerEntry,
+    RectificationEvent,
+    RectificationOrder,
+    Visit,
+    VisitAmendment,
+    VisitAnswer,
+    VisitPhoto,
+)
+from db.models.local import AppMeta, ExportedBundle, FormDraft, MediaFile, SyncConflict
+from db.models.partners import (
+    Attachment,
+    CompetitorObservation,
+    Complaint,
+    Contact,
+    Contract,
+    GradeChange,
+    InventoryLimit,
+    LifecycleEvent,
+    Partner,
+)
+from db.models.targets import Actual, Invoice, KpiDefinition, KpiScore, Metric, Payment, Target
+
+for _model in (
+    Partner,
+    Contact,
+    Contract,
+    GradeChange,
+    InventoryLimit,
+    LifecycleEvent,
+    Complaint,
+    CompetitorObservation,
+    Attachment,
+    Visit,
+    VisitAnswer,
+    VisitPhoto,
+    VisitAmendment,
+    Finding,
+    RectificationOrder,
+    RectificationEvent,
+    MaterialLedgerEntry,
+    MaterialCount,
+    Actual,
+    Invoice,
+    Payment,
+    KpiScore,
+):
+    SYNC_TABLES.append(_model.__tablename__)
+
+HQ_OWNED_TABLES = [ChecklistTemplate.__tablename__, FrequencyRule.__tablename__, Target.__tablename__, Metric.__tablename__, KpiDefinition.__tablename__]
+
+__all__ = [
+    "HQ_OWNED_TABLES",
+    "SYNC_TABLES",
+    "Actual",
+    "AppMeta",
+    "Attachment",
+    "Base",
+    "ChecklistTemplate",
+    "CompetitorObservation",
+    "Complaint",
+    "Contact",
+    "Contract",
+    "ExportedBundle",
+    "Finding",
+    "FormDraft",
+    "FrequencyRule",
+    "GradeChange",
+    "InventoryLimit",
+    "Invoice",
+    "KpiDefinition",
+    "KpiScore",
+    "LifecycleEvent",
+    "MaterialCount",
+    "MaterialLedgerEntry",
+    "MediaFile",
+    "Metric",
+    "Partner",
+    "Payment",
+    "RectificationEvent",
+    "RectificationOrder",
+    "SyncConflict",
+    "SyncMixin",
+    "Target",
+    "Visit",
+    "VisitAmendment",
+    "VisitAnswer",
+    "VisitPhoto",
+]

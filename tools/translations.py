@@ -1,0 +1,165 @@
+"""Keep ``resources/translations/channeldesk_{zh_CN,en}.ts`` in step with the code.
+
+    python tools/translations.py scan            # add new source strings, report untranslated
+    python tools/translations.py set CTX SRC ZH   # set one zh_CN translation
+    python tools/translations.py missing          # list zh_CN strings still untranslated
+    python tools/translations.py apply FILE.tsv   # set many: lines "CTX<TAB>SRC<TAB>ZH"
+
+Strings are found by AST: ``tr("ctx", "src")`` (app.i18n), ``QCoreApplication.translate(
+"ctx", "src")`` and ``self.tr("src")`` inside a class (context = class name), as Qt's
+lupdate does. The file is locked while written, so parallel edits are safe.
+"""
+
+from __future__ import annotations
+
+import ast
+import fcntl
+import sys
+import xml.etree.ElementTree as ET
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TS_DIR = ROOT / "resources" / "translations"
+LANGS = ("zh_CN", "en")
+
+
+def scan_sources() -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for path in sorted((ROOT / "app").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        _visit(tree, None, found)
+    return found
+
+
+def _const(node: ast.AST) -> str | None:
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+def _visit(node: ast.AST, cls: str | None, found: dict[str, set[str]]) -> None:
+    for child in ast.iter_child_nodes(node):
+        if isinstance(child, ast.ClassDef):
+            _visit(child, child.name, found)
+            continue
+        if isinstance(child, ast.Call):
+            func = child.func
+            name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
+            args = child.args
+            if name in ("tr", "translate", "qt_tr") and len(args) >= 2 and _const(args[0]) and _const(args[1]):
+                found.setdefault(_const(args[0]), set()).add(_const(args[1]))  # type: ignore[arg-type]
+            elif name == "tr" and isinstance(func, ast.Attribute) and len(args) == 1 and _const(args[0]) and cls:
+                found.setdefault(cls, set()).add(_const(args[0]))  # type: ignore[arg-type]
+        _visit(child, cls, found)
+
+
+@contextmanager
+def locked():
+    TS_DIR.mkdir(parents=True, exist_ok=True)
+    with (TS_DIR / ".lock").open("w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def load(lang: str) -> dict[str, dict[str, str | None]]:
+    path = TS_DIR / f"channeldesk_{lang}.ts"
+    data: dict[str, dict[str, str | None]] = {}
+    if not path.exists():
+        return data
+    for ctx in ET.parse(path).getroot().iter("context"):
+        name = ctx.findtext("name") or ""
+        for msg in ctx.iter("message"):
+            src = msg.findtext("source") or ""
+            tr = msg.find("translation")
+            text = None if tr is None or tr.get("type") == "unfinished" else (tr.text or "")
+            data.setdefault(name, {})[src] = text
+    return data
+
+
+def save(lang: str, data: dict[str, dict[str, str | None]]) -> None:
+    root = ET.Element("TS", version="2.1", language=lang, sourcelanguage="en")
+    for ctx_name in sorted(data):
+        ctx = ET.SubElement(root, "context")
+        ET.SubElement(ctx, "name").text = ctx_name
+        for src in sorted(data[ctx_name]):
+            msg = ET.SubElement(ctx, "message")
+            ET.SubElement(msg, "source").text = src
+            text = data[ctx_name][src]
+            if lang == "en":
+                text = src
+            tr = ET.SubElement(msg, "translation")
+            if text is None:
+                tr.set("type", "unfinished")
+            else:
+                tr.text = text
+    ET.indent(root)
+    body = ET.tostring(root, encoding="unicode")
+    path = TS_DIR / f"channeldesk_{lang}.ts"
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8")
+    tmp.replace(path)
+
+
+def cmd_scan() -> int:
+    found = scan_sources()
+    with locked():
+        for lang in LANGS:
+            data = load(lang)
+            for ctx, sources in found.items():
+                for src in sources:
+                    data.setdefault(ctx, {}).setdefault(src, None)
+            save(lang, data)
+    return cmd_missing()
+
+
+def cmd_set(ctx: str, src: str, text: str) -> int:
+    with locked():
+        for lang in LANGS:
+            data = load(lang)
+            data.setdefault(ctx, {})[src] = text if lang == "zh_CN" else src
+            save(lang, data)
+    return 0
+
+
+def cmd_apply(tsv: str) -> int:
+    rows = []
+    for line in Path(tsv).read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) == 3 and parts[2].strip():
+            rows.append(parts)
+    with locked():
+        for lang in LANGS:
+            data = load(lang)
+            for ctx, src, text in rows:
+                data.setdefault(ctx, {})[src] = text if lang == "zh_CN" else src
+            save(lang, data)
+    print(f"{len(rows)} translations set", file=sys.stderr)
+    return 0
+
+
+def cmd_missing() -> int:
+    data = load("zh_CN")
+    missing = [(c, s) for c, msgs in data.items() for s, t in msgs.items() if t is None]
+    for ctx, src in missing:
+        print(f"{ctx}\t{src}")
+    print(f"{len(missing)} untranslated", file=sys.stderr)
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] == "scan":
+        return cmd_scan()
+    if argv[0] == "set" and len(argv) == 4:
+        return cmd_set(argv[1], argv[2], argv[3])
+    if argv[0] == "apply" and len(argv) == 2:
+        return cmd_apply(argv[1])
+    if argv[0] == "missing":
+        return cmd_missing()
+    print(__doc__)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
