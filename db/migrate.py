@@ -4,14 +4,15 @@ open a database newer than this build knows."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -34,6 +35,8 @@ class UnknownRevisionError(Exception):
 
 
 def alembic_config(engine: Engine) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     cfg.attributes["engine"] = engine
@@ -41,18 +44,58 @@ def alembic_config(engine: Engine) -> Config:
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory(str(MIGRATIONS_DIR))
     head = script.get_current_head()
     assert head is not None
     return head
 
 
+_REV_RE = re.compile(r'^(down_revision|revision)\s*=\s*[\'"]?([^\'"\s]+)', re.MULTILINE)
+
+
+def quick_head_revision() -> str | None:
+    """Head read from the revision files without importing Alembic (fast start-up path);
+    None when the chain is not a single straight line."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        found = dict((k, v) for k, v in _REV_RE.findall(path.read_text(encoding="utf-8")))
+        if "revision" in found:
+            revisions.add(found["revision"])
+        if found.get("down_revision") not in (None, "None"):
+            parents.add(found["down_revision"])
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
+
+
+def database_is_at_head(db_path: Path) -> bool:
+    """True when the file's alembic_version equals the head (no Alembic import needed)."""
+    head = quick_head_revision()
+    if head is None or not db_path.exists():
+        return False
+    try:
+        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return False
+    return bool(row) and row[0] == head
+
+
 def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
 
 def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory(str(MIGRATIONS_DIR))
     return {rev.revision for rev in script.walk_revisions()}
 
@@ -74,6 +117,10 @@ def backup_before_migration(db_path: Path, backups_dir: Path, revision: str) -> 
 
 def upgrade_to_head(engine: Engine, db_path: Path | None = None, backups_dir: Path | None = None) -> bool:
     """Bring the database to head; returns True when a migration ran."""
+    if db_path is not None and database_is_at_head(db_path):
+        return False
+    from alembic import command
+
     head = head_revision()
     current = current_revision(engine)
     if current == head:

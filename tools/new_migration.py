@@ -8,10 +8,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from alembic import command  # noqa: E402
+from alembic import command
 
-from db.engine import make_engine  # noqa: E402
-from db.migrate import alembic_config, head_revision  # noqa: E402
+from db.engine import make_engine
+from db.migrate import alembic_config, head_revision
 
 
 def main() -> int:

@@ -16,6 +16,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--hq-key", type=Path, default=None, help=tr("cli", "HQ public-key file to trust"))
     p.set_defaults(handler=cmd_init)
 
+    p = sub.add_parser("gui", help=tr("cli", "start the desktop application"))
+    p.add_argument("--screenshot", type=Path, default=None, help=tr("cli", "save the loaded main window as PNG and exit"))
+    p.add_argument("--demo-on-first-run", action="store_true", help=tr("cli", "fill an empty data dir with demo data"))
+    p.set_defaults(handler=cmd_gui)
+
     p = sub.add_parser("device", help=tr("cli", "device identity"))
     dsub = p.add_subparsers(dest="device_command", required=True)
     d = dsub.add_parser("show")
@@ -24,6 +29,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     d = dsub.add_parser("export-key")
     d.add_argument("-o", "--output", type=Path, required=True)
     d.set_defaults(handler=cmd_device_export_key)
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from app.ui.application import run_gui
+
+    return run_gui(args.data_dir, args.lang, screenshot=args.screenshot, demo_on_first_run=args.demo_on_first_run)
 
 
 def cmd_init(args: argparse.Namespace) -> int:

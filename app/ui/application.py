@@ -1,0 +1,176 @@
+"""GUI start-up: QApplication, bundled CJK font, translators, the data dir (with a clear
+message when it is unusable — never a crash loop), global exception hook → crash dialog,
+the main window, and ``gui --screenshot`` for headless checks."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app import APP_NAME, __version__
+from app.errors import UserError
+from app.i18n import current_language, set_language
+from app.paths import resource_path
+
+log = logging.getLogger(__name__)
+_translators: list[QTranslator] = []
+
+
+def ensure_application() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName("渠道巡检台 ChannelDesk")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_NAME)
+    icon = resource_path("icons", "channeldesk.svg")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    load_bundled_font(app)
+    return app
+
+
+def load_bundled_font(app: QApplication) -> None:
+    """Register WenQuanYi Micro Hei so Chinese never renders as boxes (also offscreen)."""
+    font_file = resource_path("fonts", "wqy-microhei.ttc")
+    font_id = QFontDatabase.addApplicationFont(str(font_file))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if families:
+        font = QFont(app.font())
+        font.setFamilies([app.font().family(), families[0]])
+        app.setFont(font)
+
+
+def install_translators(app: QApplication, language: str) -> None:
+    """Swap the app's and Qt's own translators for ``language`` (zh_CN or en)."""
+    for translator in _translators:
+        app.removeTranslator(translator)
+    _translators.clear()
+    set_language(language)
+    if current_language() == "en":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        return
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    ours = QTranslator()
+    if ours.load(str(resource_path("translations", f"channeldesk_{current_language()}.qm"))):
+        app.installTranslator(ours)
+        _translators.append(ours)
+    qt_base = QTranslator()
+    if qt_base.load(QLocale(current_language()), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_base)
+        _translators.append(qt_base)
+
+
+def _fatal(message: str) -> int:
+    QMessageBox.critical(None, "ChannelDesk", message)
+    return 1
+
+
+def create_main_window(ctx):  # type: ignore[no-untyped-def]
+    """Build ``UiServices`` and the main window for an opened context."""
+    from app.ui.main_window import MainWindow
+    from app.ui.services import UiServices
+
+    ui = UiServices(ctx)
+    window = MainWindow(ui)
+    return ui, window
+
+
+def run_gui(data_dir: str | None, language: str | None, screenshot: Path | None = None, demo_on_first_run: bool = False) -> int:
+    from app.services.context import open_context
+
+    app = ensure_application()
+    if screenshot is None and sys.platform != "win32":
+        # Ctrl+C in the terminal ends the app; a timer lets Python run its signal handler.
+        import signal
+
+        signal.signal(signal.SIGINT, lambda *_: app.quit())
+    try:
+        ctx = open_context(data_dir)
+    except UserError as exc:
+        if screenshot is not None:
+            sys.stderr.write(exc.message + "\n")
+            return 1
+        return _fatal(exc.message)
+    install_translators(app, language or ctx.settings.language or None)
+    ui, window = create_main_window(ctx)
+    _install_excepthook(ui)
+    window.finish_menus()
+    window.show()
+    if demo_on_first_run:
+        QTimer.singleShot(0, lambda: _maybe_fill_demo(ui))
+    if screenshot is not None:
+        return _take_screenshot(app, window, screenshot)
+    code = app.exec()
+    ctx.close()
+    return int(code)
+
+
+def _maybe_fill_demo(ui) -> None:  # type: ignore[no-untyped-def]
+    """``make run``: fill an empty data dir with demo data once, with progress."""
+    ctx = ui.ctx
+    if ctx.settings.first_run_done:
+        return
+    try:
+        from app.services import demo
+    except ImportError:
+        return
+    if not demo.is_data_dir_empty(ctx):
+        return
+
+    def done(_result) -> None:  # type: ignore[no-untyped-def]
+        ctx.settings.first_run_done = True
+        ctx.save_settings()
+
+    ui.ops.run(demo.generate_demo, ctx, on_done=done, progress_title=ui.main_window.tr("Creating demo data…"))
+
+
+def _take_screenshot(app: QApplication, window, target: Path) -> int:  # type: ignore[no-untyped-def]
+    """Save the main window as PNG once every section reports its data loaded (5 s cap)."""
+    result = {"code": 1}
+
+    def grab() -> None:
+        app.processEvents()
+        pixmap = window.grab()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        ok = pixmap.save(str(target), "PNG")
+        if not ok:
+            sys.stderr.write(f"cannot write screenshot {target}\n")
+        result["code"] = 0 if ok else 1
+        window.ui.ops.wait(10000)
+        app.quit()
+
+    def poll(remaining: int = 100) -> None:
+        if window.sections_ready() or remaining <= 0:
+            QTimer.singleShot(100, grab)
+        else:
+            QTimer.singleShot(50, lambda: poll(remaining - 1))
+
+    QTimer.singleShot(0, poll)
+    app.exec()
+    window.ui.ctx.close()
+    return result["code"]
+
+
+def _install_excepthook(ui) -> None:  # type: ignore[no-untyped-def]
+    previous = sys.excepthook
+
+    def hook(exc_type, exc, tb) -> None:  # type: ignore[no-untyped-def]
+        if issubclass(exc_type, KeyboardInterrupt):
+            previous(exc_type, exc, tb)
+            return
+        if isinstance(exc, UserError):
+            ui.show_message(exc.message, "error", details=exc.details)
+            return
+        import traceback
+
+        ui.show_crash(exc, "".join(traceback.format_exception(exc_type, exc, tb)))
+
+    sys.excepthook = hook

@@ -1,0 +1,188 @@
+"""The main window: navigation between sections, the message bar, menus with keyboard
+shortcuts, and a status bar with the user, territory and sync state."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QByteArray, QSize, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import __version__
+from app.services.context import Changes
+from app.ui.sections import Section, load_section_classes
+from app.ui.services import UiServices
+from app.ui.widgets.message_bar import MessageBar
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    all_ready = Signal()
+
+    def __init__(self, ui: UiServices) -> None:
+        super().__init__()
+        self.ui = ui
+        ui.main_window = self
+        self.setWindowTitle(self.tr("ChannelDesk — Channel inspection desk"))
+        self.setMinimumSize(QSize(960, 600))
+        self.message_bar = MessageBar()
+        ui.message.connect(self.message_bar.show_message)
+        ui.crashed.connect(self._show_crash)
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(150)
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setAccessibleName(self.tr("Sections"))
+        self.stack = QStackedWidget()
+        self.sections: list[Section] = []
+        self.menus: dict[str, QMenu] = {}
+        self._build_menus()
+        for index, cls in enumerate(load_section_classes()):
+            section = cls(ui, self)
+            self.sections.append(section)
+            self.stack.addWidget(section)
+            item = QListWidgetItem(section.icon(), section.title())
+            item.setSizeHint(QSize(140, 36))
+            self.nav.addItem(item)
+            section.ready.connect(self._check_ready)
+            action = QAction(section.title(), self)
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _=False, i=index: self.nav.setCurrentRow(i))
+            self.menus["view"].addAction(action)
+            for menu_name, extra in section.menu_actions():
+                self.menu(menu_name).addAction(extra)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        if self.sections:
+            self.nav.setCurrentRow(0)
+
+        content = QWidget()
+        right = QVBoxLayout()
+        right.setContentsMargins(6, 6, 6, 6)
+        right.addWidget(self.message_bar)
+        right.addWidget(self.stack, 1)
+        layout = QHBoxLayout(content)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addLayout(right, 1)
+        self.setCentralWidget(content)
+
+        self.identity_label = QLabel()
+        self.sync_label = QLabel()
+        self.statusBar().addWidget(self.identity_label)
+        self.statusBar().addPermanentWidget(self.sync_label)
+        ui.changed.connect(self._on_changed)
+        self._refresh_status()
+        geometry = ui.ctx.settings.window_geometry
+        if geometry:
+            self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
+        else:
+            self.resize(1280, 800)
+
+    # -- menus ------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.menus["file"] = bar.addMenu(self.tr("&File"))
+        self.menus["edit"] = bar.addMenu(self.tr("&Edit"))
+        self.menus["view"] = bar.addMenu(self.tr("&View"))
+        self.menus["sync"] = bar.addMenu(self.tr("&Sync"))
+        self.menus["tools"] = bar.addMenu(self.tr("&Tools"))
+        self.menus["help"] = bar.addMenu(self.tr("&Help"))
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        self.quit_action = quit_action
+        about = QAction(self.tr("&About ChannelDesk"), self)
+        about.triggered.connect(self._about)
+        self.menus["help"].addAction(about)
+
+    def menu(self, name: str) -> QMenu:
+        """A top-level menu by key (file, edit, view, sync, tools, help)."""
+        if name not in self.menus:
+            self.menus[name] = self.menuBar().addMenu(name)
+        return self.menus[name]
+
+    def finish_menus(self) -> None:
+        """Put Quit last in the File menu and hide empty menus (call after plug-ins added actions)."""
+        self.menus["file"].addSeparator()
+        self.menus["file"].addAction(self.quit_action)
+        for menu in self.menus.values():
+            menu.menuAction().setVisible(bool(menu.actions()))
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About ChannelDesk"),
+            self.tr("ChannelDesk (渠道巡检台) {version}\nOffline-first desk for field channel managers.").format(
+                version=__version__
+            ),
+        )
+
+    # -- state ------------------------------------------------------------------
+    def _check_ready(self) -> None:
+        if all(s.is_ready for s in self.sections):
+            self.all_ready.emit()
+
+    def sections_ready(self) -> bool:
+        return all(s.is_ready for s in self.sections)
+
+    def show_section(self, section_id: str) -> Section | None:
+        for index, section in enumerate(self.sections):
+            if section.section_id == section_id:
+                self.nav.setCurrentRow(index)
+                return section
+        return None
+
+    def _on_changed(self, changes: Changes) -> None:
+        self._refresh_status()
+
+    def _refresh_status(self) -> None:
+        ctx = self.ui.ctx
+        territory = ",".join(ctx.territory) or self.tr("all regions")
+        self.identity_label.setText(self.tr("User: {user}  Territory: {territory}").format(user=ctx.user_name or "-", territory=territory))
+        try:
+            from app.services import sync as sync_service
+
+            status = sync_service.sync_status(ctx)
+        except (ImportError, AttributeError):
+            self.sync_label.setText("")
+            return
+        last = status.last_synced_at.astimezone().strftime("%Y-%m-%d %H:%M") if status.last_synced_at else self.tr("never")
+        self.sync_label.setText(
+            self.tr("Last synced: {last} · {pending} change(s) pending").format(last=last, pending=status.pending_changes)
+        )
+
+    def _show_crash(self, exc: BaseException, tb_text: str) -> None:
+        from app.logging_setup import write_crash_report
+        from app.ui.crash_dialog import CrashDialog
+
+        report, path = write_crash_report(self.ui.ctx.paths.logs, exc)
+        CrashDialog(report, path, self).exec()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for section in self.sections:
+            if not section.can_close():
+                event.ignore()
+                return
+        self.ui.ops.wait(10000)
+        settings = self.ui.ctx.settings
+        settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+        try:
+            self.ui.ctx.save_settings()
+        except OSError as exc:
+            log.warning("cannot save settings: %s", exc)
+        event.accept()

@@ -1,0 +1,151 @@
+"""The one helper every user action goes through (Anki's ``CollectionOp``): run a service
+function off the UI thread, show progress with Cancel, turn ``UserError`` into a message
+in the message bar and anything else into the crash dialog, and announce what changed
+through the single ``UiServices.changed`` signal.
+
+Writes run on one dedicated writer thread (SQLite has one writer); reads may use the
+shared reader pool.
+"""
+
+from __future__ import annotations
+
+import inspect
+import logging
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from app.errors import UserError
+from app.services.context import Changes
+from app.services.progress import Cancelled, Progress
+
+log = logging.getLogger(__name__)
+
+
+class _Signals(QObject):
+    finished = Signal(object)
+    failed = Signal(object)
+    progressed = Signal(int, int, str)
+
+
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+        super().__init__()
+        self.fn, self.args, self.kwargs = fn, args, kwargs
+        self.signals = _Signals()
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        try:
+            result = self.fn(*self.args, **self.kwargs)
+        except BaseException as exc:  # reported on the UI thread
+            exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
+            self.signals.failed.emit(exc)
+            return
+        self.signals.finished.emit(result)
+
+
+def changes_of(result: Any) -> Changes | None:
+    if isinstance(result, Changes):
+        return result
+    found = getattr(result, "changes", None)
+    return found if isinstance(found, Changes) else None
+
+
+class OpRunner(QObject):
+    """Runs service calls for one ``UiServices``."""
+
+    def __init__(self, ui: Any) -> None:
+        super().__init__()
+        self.ui = ui
+        self.writer = QThreadPool(self)
+        self.writer.setMaxThreadCount(1)
+        self.readers = QThreadPool(self)
+        self.readers.setMaxThreadCount(2)
+        self._live: set[_Job] = set()
+
+    def run(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        progress_title: str | None = None,
+        parent: QWidget | None = None,
+        read_only: bool = False,
+        **kwargs: Any,
+    ) -> _Job:
+        """Start ``fn(*args, **kwargs)`` on a worker thread; returns the job."""
+        dialog: QProgressDialog | None = None
+        if progress_title is not None:
+            progress = Progress()
+            if "progress" in inspect.signature(fn).parameters:
+                kwargs["progress"] = progress
+            dialog = QProgressDialog(progress_title, self.tr("Cancel"), 0, 0, parent or self.ui.main_window)
+            dialog.setWindowTitle(progress_title)
+            dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            dialog.setMinimumDuration(300)
+            dialog.setAutoClose(False)
+            dialog.setAutoReset(False)
+            dialog.canceled.connect(progress.cancel)
+            progress._callback = lambda done, total, message: job.signals.progressed.emit(done, total, message)
+        job = _Job(fn, args, kwargs)
+        self._live.add(job)
+
+        def on_progress(done: int, total: int, message: str) -> None:
+            if dialog is not None:
+                dialog.setMaximum(max(total, 0))
+                dialog.setValue(min(done, total) if total else 0)
+                if message:
+                    dialog.setLabelText(message)
+
+        def finished(result: Any) -> None:
+            self._live.discard(job)
+            if dialog is not None:
+                dialog.close()
+                dialog.deleteLater()
+            if on_done is not None:
+                on_done(result)
+            changes = changes_of(result)
+            if changes is not None:
+                self.ui.changed.emit(changes)
+
+        def failed(exc: BaseException) -> None:
+            self._live.discard(job)
+            if dialog is not None:
+                dialog.close()
+                dialog.deleteLater()
+            if on_error is not None:
+                on_error(exc)
+            elif isinstance(exc, Cancelled):
+                self.ui.show_message(exc.message, "info")
+            elif isinstance(exc, UserError):
+                self.ui.show_message(exc.message, "error", details=exc.details)
+            else:
+                self.ui.show_crash(exc, getattr(exc, "__traceback_text__", ""))
+
+        job.signals.finished.connect(finished, Qt.ConnectionType.QueuedConnection)
+        job.signals.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
+        job.signals.progressed.connect(on_progress, Qt.ConnectionType.QueuedConnection)
+        (self.readers if read_only else self.writer).start(job)
+        return job
+
+    def run_sync(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """Run a quick call on the UI thread with the same error handling; returns None on error."""
+        try:
+            result = fn(*args, **kwargs)
+        except UserError as exc:
+            self.ui.show_message(exc.message, "error", details=exc.details)
+            return None
+        changes = changes_of(result)
+        if changes is not None:
+            self.ui.changed.emit(changes)
+        return result
+
+    @Slot()
+    def wait(self, msecs: int = 30000) -> bool:
+        """Wait for running jobs (tests, shutdown)."""
+        return self.writer.waitForDone(msecs) and self.readers.waitForDone(msecs)

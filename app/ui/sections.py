@@ -1,0 +1,61 @@
+"""Main-window sections (Partners, Visits, Planner, Dashboard, …). Each is a ``Section``
+subclass listed in ``SECTION_CLASSES`` as ``"module:Class"``; only working sections are
+listed (no placeholders). Sections refresh only from ``UiServices.changed``."""
+
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QWidget
+
+from app.services.context import Changes
+
+SECTION_CLASSES: list[str] = [
+]
+
+
+class Section(QWidget):
+    """Base class: ``title()`` for the navigation, ``on_changed`` for refreshes, ``ready``
+    emitted once the first data has loaded (used by ``gui --screenshot``)."""
+
+    ready = Signal()
+    section_id = "section"
+    shortcut = ""  # e.g. "Ctrl+1"
+
+    def __init__(self, ui, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self.ui = ui
+        self.is_ready = False
+        ui.changed.connect(self.on_changed)
+
+    def title(self) -> str:
+        raise NotImplementedError
+
+    def icon(self) -> QIcon:
+        return QIcon()
+
+    def on_changed(self, changes: Changes) -> None:
+        """Refresh what ``changes`` touches."""
+
+    def mark_ready(self) -> None:
+        if not self.is_ready:
+            self.is_ready = True
+            self.ready.emit()
+
+    def menu_actions(self) -> list:  # type: ignore[type-arg]
+        """QActions this section contributes to the main window's menus (name, actions)."""
+        return []
+
+    def can_close(self) -> bool:
+        """False when the user chose to stay to keep unsaved input."""
+        return True
+
+
+def load_section_classes() -> list[type[Section]]:
+    classes = []
+    for spec in SECTION_CLASSES:
+        module_name, _, class_name = spec.partition(":")
+        classes.append(getattr(importlib.import_module(module_name), class_name))
+    return classes

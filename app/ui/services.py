@@ -1,0 +1,34 @@
+"""``UiServices``: what every window and section gets — the application context, the
+single ``changed`` signal, the op runner and the message/crash reporting hooks (napari
+style adapter between the Qt-free core and the widgets)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from app.services.context import AppContext, Changes
+from app.ui.ops import OpRunner
+
+
+class UiServices(QObject):
+    changed = Signal(object)  # Changes
+    message = Signal(str, str, list)  # text, level (info|warning|error), details
+    crashed = Signal(object, str)  # exception, traceback text
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.ops = OpRunner(self)
+        self.main_window: Any = None
+
+    def show_message(self, text: str, level: str = "info", details: list[str] | None = None) -> None:
+        self.message.emit(text, level, list(details or []))
+
+    def show_crash(self, exc: BaseException, tb_text: str = "") -> None:
+        self.crashed.emit(exc, tb_text)
+
+    def announce(self, *entities: str) -> None:
+        """Emit ``changed`` for entities changed outside an op (e.g. after a dialog)."""
+        self.changed.emit(Changes.of(*entities))
