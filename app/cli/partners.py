@@ -1,9 +1,89 @@
-"""``partners import|export|list`` (filled in by the partner-files work)."""
+"""``partners import|export|list`` over the partner services."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
+
+from app.cli import eprint, open_ctx, print_json
+from app.errors import ValidationError
+from app.i18n import tr
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    return None
+    p = sub.add_parser("partners", help=tr("cli", "partner files"))
+    psub = p.add_subparsers(dest="partners_command", required=True)
+    imp = psub.add_parser("import", help=tr("cli", "import partners from CSV or XLSX"))
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--dry-run", action="store_true")
+    imp.add_argument("--skip-invalid", action="store_true")
+    imp.add_argument("--json", action="store_true")
+    imp.set_defaults(handler=cmd_import)
+    exp = psub.add_parser("export", help=tr("cli", "export partners to CSV or XLSX"))
+    exp.add_argument("file", type=Path)
+    exp.set_defaults(handler=cmd_export)
+    lst = psub.add_parser("list", help=tr("cli", "list partners"))
+    lst.add_argument("--search", default="")
+    lst.add_argument("--grade", choices=["A", "B", "C", "D"])
+    lst.add_argument("--status", choices=["prospect", "active", "suspended", "terminated", "merged"])
+    lst.add_argument("--type", dest="type_", choices=["agent", "dealer", "franchise", "own_store", "special"])
+    lst.add_argument("--region")
+    lst.add_argument("--limit", type=int, default=None)
+    lst.add_argument("--json", action="store_true")
+    lst.set_defaults(handler=cmd_list)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from app.services.partner_io import import_partners
+
+    ctx = open_ctx(args)
+    try:
+        try:
+            report = import_partners(ctx, args.file, dry_run=args.dry_run, skip_invalid=args.skip_invalid)
+        except ValidationError as exc:
+            for line in exc.details:
+                eprint(line)
+            eprint(exc.message)
+            return 1
+    finally:
+        ctx.close()
+    for error in report.errors:
+        eprint(str(error))
+    summary = {"rows": report.total, "created": report.created, "updated": report.updated,
+               "unchanged": report.unchanged, "skipped": report.skipped, "dry_run": report.dry_run}
+    if args.json:
+        print_json(summary)
+    else:
+        eprint(tr("cli", "{rows} rows: {created} created, {updated} updated, {unchanged} unchanged, {skipped} skipped{dry}").format(
+            **summary, dry=tr("cli", " (dry run, nothing saved)") if report.dry_run else ""))
+    return 1 if report.errors and not args.skip_invalid else 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from app.services.partner_io import export_partners
+
+    ctx = open_ctx(args)
+    try:
+        count = export_partners(ctx, args.file)
+    finally:
+        ctx.close()
+    eprint(tr("cli", "{count} partners written to {file}").format(count=count, file=args.file))
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from app.services.partners import PartnerQuery, partner_page
+
+    ctx = open_ctx(args)
+    try:
+        query = PartnerQuery(search=args.search or "", grade=args.grade, status=args.status, type=args.type_, region=args.region)
+        rows = partner_page(ctx, query, 0, args.limit)
+    finally:
+        ctx.close()
+    if args.json:
+        print_json([r.to_json() for r in rows])
+        return 0
+    for r in rows:
+        print(f"{r.code}\t{r.grade}\t{r.status}\t{r.name}\t{r.region_name}\t{r.primary_contact} {r.phone}")
+    eprint(tr("cli", "{count} partner(s)").format(count=len(rows)))
+    return 0

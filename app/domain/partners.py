@@ -1,0 +1,135 @@
+"""Partner-file rules (每户一卡): field validation, grades, and the lifecycle 开停并转
+(which events are allowed from which status, and what each event leads to)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.domain.regions import regions
+from app.i18n import tr
+
+PARTNER_TYPES = ("agent", "dealer", "franchise", "own_store", "special")
+PARTNER_STATUSES = ("prospect", "active", "suspended", "terminated", "merged")
+GRADES = ("A", "B", "C", "D")
+LIFECYCLE_KINDS = ("open", "suspend", "resume", "terminate", "merge", "transfer")
+
+CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-]{0,39}$")
+PHONE_RE = re.compile(r"^\+?[0-9][0-9\- ]{5,19}$")
+
+# status -> events allowed from it
+_ALLOWED: dict[str, set[str]] = {
+    "prospect": {"open", "terminate", "transfer"},
+    "active": {"suspend", "terminate", "merge", "transfer"},
+    "suspended": {"resume", "terminate", "merge", "transfer"},
+    "terminated": set(),
+    "merged": set(),
+}
+_RESULT = {"open": "active", "resume": "active", "suspend": "suspended", "terminate": "terminated", "merge": "merged"}
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    field: str
+    message: str
+
+
+def can_be_visited(status: str) -> bool:
+    """Only prospects and active partners can be inspected."""
+    return status in ("prospect", "active")
+
+
+def allowed_events(status: str) -> set[str]:
+    return set(_ALLOWED.get(status, set()))
+
+
+def status_after(kind: str, status: str) -> str:
+    """The partner's status after a lifecycle event (transfer keeps it)."""
+    return _RESULT.get(kind, status)
+
+
+def lifecycle_problem(kind: str, status: str) -> str | None:
+    if kind not in LIFECYCLE_KINDS:
+        return tr("partners", "Unknown lifecycle event {kind}.").format(kind=kind)
+    if kind not in _ALLOWED.get(status, set()):
+        return tr("partners", "A partner with status {status} cannot be given the event {kind}.").format(
+            status=status, kind=kind
+        )
+    return None
+
+
+def region_parts(code: str) -> tuple[str | None, str | None, str | None]:
+    """(province, city, district) codes implied by a 2-, 4- or 6-digit region code."""
+    if not code:
+        return None, None, None
+    return (code[:2], code[:4] if len(code) >= 4 else None, code if len(code) == 6 else None)
+
+
+def validate_partner_fields(values: dict[str, object]) -> list[FieldProblem]:
+    """Problems with a partner's fields (only the keys present are checked, except that
+    ``code`` and ``name`` are required when ``require_identity`` is in ``values``)."""
+    problems: list[FieldProblem] = []
+
+    def add(field: str, message: str) -> None:
+        problems.append(FieldProblem(field, message))
+
+    if "code" in values:
+        code = str(values["code"] or "").strip()
+        if not code:
+            add("code", tr("partners", "the code is required"))
+        elif not CODE_RE.match(code):
+            add("code", tr("partners", "the code may contain only letters, digits, '-' and '_' (at most 40)"))
+    if "name" in values:
+        name = str(values["name"] or "").strip()
+        if not name:
+            add("name", tr("partners", "the name is required"))
+        elif len(name) > 300:
+            add("name", tr("partners", "the name is longer than 300 characters"))
+    if "type" in values and values["type"] not in PARTNER_TYPES:
+        add("type", tr("partners", "unknown type {value}; use one of {allowed}").format(value=values["type"], allowed=", ".join(PARTNER_TYPES)))
+    if "status" in values and values["status"] not in PARTNER_STATUSES:
+        add("status", tr("partners", "unknown status {value}; use one of {allowed}").format(value=values["status"], allowed=", ".join(PARTNER_STATUSES)))
+    if "grade" in values and values["grade"] not in GRADES:
+        add("grade", tr("partners", "unknown grade {value}; use A, B, C or D").format(value=values["grade"]))
+    region = values.get("region")
+    if region not in (None, ""):
+        text = str(region)
+        if not (text.isdigit() and len(text) in (2, 4, 6) and regions().is_valid(text)):
+            add("region", tr("partners", "unknown region code {value}").format(value=text))
+    for field, low, high in (("latitude", -90.0, 90.0), ("longitude", -180.0, 180.0)):
+        value = values.get(field)
+        if value not in (None, ""):
+            try:
+                number = float(value)  # type: ignore[arg-type]
+            except (TypeError, ValueError):
+                add(field, tr("partners", "not a number: {value}").format(value=value))
+                continue
+            if not low <= number <= high:
+                add(field, tr("partners", "must be between {low} and {high}").format(low=low, high=high))
+    limit = values.get("credit_limit_fen")
+    if limit is not None and (not isinstance(limit, int) or limit < 0):
+        add("credit_limit", tr("partners", "the credit limit must be a non-negative amount"))
+    phone = values.get("phone")
+    if phone not in (None, "") and not PHONE_RE.match(str(phone)):
+        add("phone", tr("partners", "not a phone number: {value}").format(value=phone))
+    return problems
+
+
+def parse_money_to_fen(text: str) -> int:
+    """'12345.67' / '12,345.6' / '¥100' → integer fen; raises ValueError."""
+    cleaned = str(text).strip().replace(",", "").replace("¥", "").replace("￥", "")
+    if not cleaned:
+        return 0
+    if not re.fullmatch(r"-?\d+(\.\d{1,2})?", cleaned):
+        raise ValueError(text)
+    negative = cleaned.startswith("-")
+    cleaned = cleaned.lstrip("-")
+    whole, _, frac = cleaned.partition(".")
+    fen = int(whole) * 100 + int((frac + "00")[:2])
+    return -fen if negative else fen
+
+
+def fen_to_text(fen: int) -> str:
+    sign = "-" if fen < 0 else ""
+    fen = abs(fen)
+    return f"{sign}{fen // 100}.{fen % 100:02d}"

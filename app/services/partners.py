@@ -1,0 +1,555 @@
+"""Partner-file actions: search and paged listing, create/update with validation and
+grade history, contacts, contracts, complaints, competitor outlets, lifecycle events
+(开停并转) and autosaved form drafts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Select, String, column, func, or_, select, text, update
+from sqlalchemy.orm import Session
+
+from app.domain import partners as rules
+from app.domain.regions import regions
+from app.errors import NotFoundError, UserError, ValidationError
+from app.i18n import tr
+from app.services.context import AppContext, Changes
+from db.models import (
+    CompetitorObservation,
+    Complaint,
+    Contact,
+    Contract,
+    FormDraft,
+    GradeChange,
+    Invoice,
+    LifecycleEvent,
+    MaterialLedgerEntry,
+    Partner,
+    RectificationOrder,
+    Target,
+)
+
+SORTABLE = {"code", "name", "type", "status", "grade", "district_code", "manager", "updated_at", "credit_limit_fen"}
+
+
+@dataclass(frozen=True)
+class PartnerQuery:
+    """What the partner list shows: search text, filters and sort."""
+
+    search: str = ""
+    grade: str | None = None
+    status: str | None = None
+    type: str | None = None
+    region: str | None = None
+    sort: str = "code"
+    descending: bool = False
+    include_voided: bool = False
+
+
+@dataclass(frozen=True)
+class PartnerRow:
+    id: str
+    code: str
+    name: str
+    type: str
+    status: str
+    grade: str
+    region: str
+    region_name: str
+    address: str
+    manager: str
+    primary_contact: str
+    phone: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "code": self.code,
+            "name": self.name,
+            "grade": self.grade,
+            "status": self.status,
+            "region": self.region,
+            "region_name": self.region_name,
+            "type": self.type,
+            "address": self.address,
+            "manager": self.manager,
+            "primary_contact": self.primary_contact,
+            "phone": self.phone,
+        }
+
+
+def _like_escape(term: str) -> str:
+    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _search_ids(term: str):  # type: ignore[no-untyped-def]
+    """A subquery of partner ids whose search text contains ``term`` (any length)."""
+    if len(term) >= 3:
+        quoted = '"' + term.replace('"', '""') + '"'
+        return text(
+            "SELECT partner_search.partner_id FROM partner_fts JOIN partner_search "
+            "ON partner_search.rowid = partner_fts.rowid WHERE partner_fts MATCH :q"
+        ).bindparams(q=quoted).columns(column("partner_id", String))
+    return text("SELECT partner_id FROM partner_search WHERE body LIKE :q ESCAPE '\\'").bindparams(
+        q=f"%{_like_escape(term)}%"
+    ).columns(column("partner_id", String))
+
+
+def _apply_query(stmt: Select[Any], query: PartnerQuery) -> Select[Any]:
+    if not query.include_voided:
+        stmt = stmt.where(Partner.voided.is_(False))
+    term = query.search.strip()
+    if term:
+        for word in term.split():
+            stmt = stmt.where(Partner.id.in_(_search_ids(word)))
+    if query.grade:
+        stmt = stmt.where(Partner.grade == query.grade)
+    if query.status:
+        stmt = stmt.where(Partner.status == query.status)
+    if query.type:
+        stmt = stmt.where(Partner.type == query.type)
+    if query.region:
+        code = query.region
+        column = {2: Partner.province_code, 4: Partner.city_code}.get(len(code), Partner.district_code)
+        stmt = stmt.where(column == code) if len(code) in (2, 4, 6) else stmt.where(Partner.district_code.like(f"{code}%"))
+    return stmt
+
+
+_PRIMARY_NAME = (
+    select(Contact.name)
+    .where(Contact.partner_id == Partner.id, Contact.voided.is_(False))
+    .order_by(Contact.is_primary.desc(), Contact.created_at)
+    .limit(1)
+    .scalar_subquery()
+)
+_PRIMARY_PHONE = (
+    select(Contact.phone)
+    .where(Contact.partner_id == Partner.id, Contact.voided.is_(False))
+    .order_by(Contact.is_primary.desc(), Contact.created_at)
+    .limit(1)
+    .scalar_subquery()
+)
+
+
+def _row(r: Any) -> PartnerRow:
+    region = r.district_code or r.city_code or r.province_code or ""
+    return PartnerRow(
+        id=r.id,
+        code=r.code,
+        name=r.name,
+        type=r.type,
+        status=r.status,
+        grade=r.grade,
+        region=region,
+        region_name=regions().full_name(region) if region else "",
+        address=r.address or "",
+        manager=r.manager or "",
+        primary_contact=r.primary_name or "",
+        phone=r.primary_phone or "",
+    )
+
+
+def partner_page(ctx: AppContext, query: PartnerQuery, offset: int = 0, limit: int | None = 200) -> list[PartnerRow]:
+    """One page of the partner list (the GUI's table model fetches pages on demand)."""
+    sort_key = query.sort if query.sort in SORTABLE else "code"
+    column = getattr(Partner, sort_key)
+    order = [column.desc() if query.descending else column.asc(), Partner.code.asc()]
+    stmt = select(
+        Partner.id,
+        Partner.code,
+        Partner.name,
+        Partner.type,
+        Partner.status,
+        Partner.grade,
+        Partner.province_code,
+        Partner.city_code,
+        Partner.district_code,
+        Partner.address,
+        Partner.manager,
+        _PRIMARY_NAME.label("primary_name"),
+        _PRIMARY_PHONE.label("primary_phone"),
+    )
+    stmt = _apply_query(stmt, query).order_by(*order).offset(offset)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    with ctx.read_session() as s:
+        return [_row(r) for r in s.execute(stmt)]
+
+
+def partner_count(ctx: AppContext, query: PartnerQuery) -> int:
+    with ctx.read_session() as s:
+        return int(s.scalar(_apply_query(select(func.count(Partner.id)), query)) or 0)
+
+
+# -- the partner card -----------------------------------------------------------
+
+
+@dataclass
+class PartnerInput:
+    """Editable fields of a partner card (money in fen)."""
+
+    code: str
+    name: str
+    type: str = "dealer"
+    status: str = "active"
+    grade: str = "C"
+    region: str = ""
+    address: str = ""
+    latitude: float | None = None
+    longitude: float | None = None
+    licence_no: str = ""
+    credit_rating: str = ""
+    credit_limit_fen: int = 0
+    bank_info: str = ""
+    tags: list[str] = field(default_factory=list)
+    notes: str = ""
+    manager: str = ""
+    grade_reason: str = ""
+
+    def problems(self) -> list[rules.FieldProblem]:
+        return rules.validate_partner_fields(
+            {
+                "code": self.code,
+                "name": self.name,
+                "type": self.type,
+                "status": self.status,
+                "grade": self.grade,
+                "region": self.region,
+                "latitude": self.latitude,
+                "longitude": self.longitude,
+                "credit_limit_fen": self.credit_limit_fen,
+            }
+        )
+
+
+def _raise_problems(problems: list[rules.FieldProblem]) -> None:
+    if problems:
+        lines = [f"{p.field}: {p.message}" for p in problems]
+        raise ValidationError(tr("partners", "Please correct: {problems}").format(problems="; ".join(lines)), details=lines)
+
+
+def get_partner(session: Session, partner_id_or_code: str) -> Partner:
+    partner = session.get(Partner, partner_id_or_code)
+    if partner is None:
+        partner = session.scalar(select(Partner).where(Partner.code == partner_id_or_code))
+    if partner is None:
+        raise NotFoundError(tr("partners", "No partner with code or id {key}.").format(key=partner_id_or_code))
+    return partner
+
+
+def apply_input(session: Session, partner: Partner, data: PartnerInput, user: str, today: dt.date) -> None:
+    """Copy validated input onto ``partner``; a grade change is recorded with its reason."""
+    province, city, district = rules.region_parts(data.region)
+    if partner.grade != data.grade or partner.id is None or partner.code is None:
+        if partner.grade and partner.grade != data.grade:
+            session.add(
+                GradeChange(
+                    partner_id=partner.id,
+                    old_grade=partner.grade,
+                    new_grade=data.grade,
+                    reason=data.grade_reason,
+                    effective_date=today,
+                    changed_by=user,
+                )
+            )
+    partner.code = data.code.strip()
+    partner.name = data.name.strip()
+    partner.type = data.type
+    partner.status = data.status
+    partner.grade = data.grade
+    partner.province_code, partner.city_code, partner.district_code = province, city, district
+    partner.address = data.address
+    partner.latitude, partner.longitude = data.latitude, data.longitude
+    partner.licence_no = data.licence_no
+    partner.credit_rating = data.credit_rating
+    partner.credit_limit_fen = data.credit_limit_fen
+    partner.bank_info = data.bank_info
+    partner.tags = list(data.tags)
+    partner.notes = data.notes
+    partner.manager = data.manager
+
+
+def save_partner(ctx: AppContext, data: PartnerInput, partner_id: str | None = None) -> Changes:
+    """Create (``partner_id`` None) or update a partner card."""
+    _raise_problems(data.problems())
+    today = dt.date.today()
+    with ctx.session() as s:
+        clash = s.scalar(select(Partner.id).where(Partner.code == data.code.strip()))
+        if clash is not None and clash != partner_id:
+            raise ValidationError(tr("partners", "Another partner already has the code {code}.").format(code=data.code))
+        if partner_id is None:
+            partner = Partner(code=data.code.strip(), name=data.name.strip(), grade=data.grade)
+            s.add(partner)
+            s.flush()
+            s.add(GradeChange(partner_id=partner.id, old_grade=None, new_grade=data.grade,
+                              reason=data.grade_reason or tr("partners", "initial grade"), effective_date=today, changed_by=ctx.user_name))
+            if data.status == "active":
+                s.add(LifecycleEvent(partner_id=partner.id, kind="open", reason=tr("partners", "partner created"),
+                                     effective_date=today, new_status="active", recorded_by=ctx.user_name))
+        else:
+            partner = get_partner(s, partner_id)
+        apply_input(s, partner, data, ctx.user_name, today)
+        s.flush()
+        pid = partner.id
+    discard_draft(ctx, draft_key(partner_id))
+    return Changes.of("partner", "grade_change", ids={pid})
+
+
+@dataclass
+class PartnerDetail:
+    partner: Partner
+    contacts: list[Contact]
+    contracts: list[Contract]
+    grade_history: list[GradeChange]
+    lifecycle: list[LifecycleEvent]
+    complaints: list[Complaint]
+    competitors: list[CompetitorObservation]
+    survivor_code: str | None
+    receivable_fen: int
+
+
+def partner_detail(ctx: AppContext, key: str) -> PartnerDetail:
+    with ctx.read_session() as s:
+        p = get_partner(s, key)
+
+        def rows(model: Any, order: Any) -> list[Any]:
+            return list(s.scalars(select(model).where(model.partner_id == p.id, model.voided.is_(False)).order_by(order)))
+
+        survivor = s.get(Partner, p.merged_into_id).code if p.merged_into_id else None
+        receivable = s.scalar(
+            select(func.coalesce(func.sum(Invoice.amount_fen - Invoice.paid_fen), 0)).where(
+                Invoice.partner_id == p.id, Invoice.voided.is_(False)
+            )
+        )
+        detail = PartnerDetail(
+            partner=p,
+            contacts=rows(Contact, Contact.created_at),
+            contracts=rows(Contract, Contract.start_date),
+            grade_history=rows(GradeChange, GradeChange.created_at),
+            lifecycle=rows(LifecycleEvent, LifecycleEvent.created_at),
+            complaints=rows(Complaint, Complaint.received_date),
+            competitors=rows(CompetitorObservation, CompetitorObservation.observed_date),
+            survivor_code=survivor,
+            receivable_fen=int(receivable or 0),
+        )
+        s.expunge_all()
+        return detail
+
+
+def input_from_partner(p: Partner) -> PartnerInput:
+    return PartnerInput(
+        code=p.code, name=p.name, type=p.type, status=p.status, grade=p.grade,
+        region=p.district_code or p.city_code or p.province_code or "", address=p.address,
+        latitude=p.latitude, longitude=p.longitude, licence_no=p.licence_no, credit_rating=p.credit_rating,
+        credit_limit_fen=p.credit_limit_fen, bank_info=p.bank_info, tags=list(p.tags or []), notes=p.notes, manager=p.manager,
+    )
+
+
+# -- contacts, contracts, complaints, competitors -----------------------------------
+
+
+def save_contact(ctx: AppContext, partner_key: str, name: str, phone: str = "", role: str = "", email: str = "",
+                 is_primary: bool = False, contact_id: str | None = None) -> Changes:
+    if not name.strip():
+        raise ValidationError(tr("partners", "The contact's name is required."))
+    _raise_problems(rules.validate_partner_fields({"phone": phone}))
+    with ctx.session() as s:
+        partner = get_partner(s, partner_key)
+        contact = s.get(Contact, contact_id) if contact_id else None
+        if contact is None:
+            contact = Contact(partner_id=partner.id, name=name)
+            s.add(contact)
+        contact.name, contact.phone, contact.role, contact.email = name.strip(), phone.strip(), role, email
+        has_primary = s.scalar(select(func.count()).where(Contact.partner_id == partner.id, Contact.is_primary.is_(True),
+                                                          Contact.voided.is_(False), Contact.id != contact.id))
+        if is_primary or not has_primary:
+            s.execute(update(Contact).where(Contact.partner_id == partner.id, Contact.id != contact.id,
+                                            Contact.is_primary.is_(True)).values(is_primary=False, hlc=ctx.tick()))
+            contact.is_primary = True
+        pid = partner.id
+    return Changes.of("contact", "partner", ids={pid})
+
+
+def void_row(ctx: AppContext, model: Any, row_id: str, reason: str) -> Changes:
+    """Tombstone a row (never deleted: SYNC_FORMAT.md)."""
+    with ctx.session() as s:
+        row = s.get(model, row_id)
+        if row is None:
+            raise NotFoundError(tr("partners", "The record no longer exists."))
+        row.voided = True
+        row.void_reason = reason
+    return Changes.of(model.__tablename__)
+
+
+def save_contract(ctx: AppContext, partner_key: str, number: str, type_: str = "", start: dt.date | None = None,
+                  end: dt.date | None = None, key_clauses: str = "", confidentiality: str = "", termination: str = "",
+                  scan_sha256: str | None = None, contract_id: str | None = None) -> Changes:
+    if not number.strip():
+        raise ValidationError(tr("partners", "The contract number is required."))
+    if start and end and end < start:
+        raise ValidationError(tr("partners", "The contract ends before it starts."))
+    with ctx.session() as s:
+        partner = get_partner(s, partner_key)
+        contract = s.get(Contract, contract_id) if contract_id else None
+        if contract is None:
+            contract = Contract(partner_id=partner.id, number=number)
+            s.add(contract)
+        contract.number, contract.type, contract.start_date, contract.end_date = number.strip(), type_, start, end
+        contract.key_clauses, contract.confidentiality_clause, contract.termination_clause = key_clauses, confidentiality, termination
+        contract.scan_sha256 = scan_sha256
+    return Changes.of("contract")
+
+
+@dataclass(frozen=True)
+class ContractWarning:
+    partner_code: str
+    partner_name: str
+    contract_number: str
+    end_date: dt.date
+    days_left: int
+    level: int  # 90, 30 or 7
+
+
+def expiring_contracts(ctx: AppContext, today: dt.date | None = None, thresholds: tuple[int, ...] = (90, 30, 7)) -> list[ContractWarning]:
+    """Contracts ending within the largest threshold, tagged with the tightest one reached."""
+    today = today or dt.date.today()
+    horizon = today + dt.timedelta(days=max(thresholds))
+    with ctx.read_session() as s:
+        rows = s.execute(
+            select(Partner.code, Partner.name, Contract.number, Contract.end_date)
+            .join(Partner, Partner.id == Contract.partner_id)
+            .where(Contract.voided.is_(False), Contract.end_date.is_not(None), Contract.end_date >= today,
+                   Contract.end_date <= horizon, Partner.status.in_(("active", "suspended", "prospect")))
+            .order_by(Contract.end_date)
+        ).all()
+    result = []
+    for code, name, number, end in rows:
+        days = (end - today).days
+        level = min(t for t in thresholds if days <= t)
+        result.append(ContractWarning(code, name, number, end, days, level))
+    return result
+
+
+def add_complaint(ctx: AppContext, partner_key: str, received: dt.date, description: str, channel: str = "",
+                  category: str = "", handling: str = "", visit_id: str | None = None) -> Changes:
+    if not description.strip():
+        raise ValidationError(tr("partners", "Describe the complaint."))
+    with ctx.session() as s:
+        partner = get_partner(s, partner_key)
+        s.add(Complaint(partner_id=partner.id, received_date=received, description=description, channel=channel,
+                        category=category, handling=handling, visit_id=visit_id))
+    return Changes.of("complaint")
+
+
+def add_competitor(ctx: AppContext, partner_key: str, brand: str, observed: dt.date, outlet_name: str = "",
+                   prices: str = "", promotions: str = "", source: str = "", visit_id: str | None = None) -> Changes:
+    if not brand.strip():
+        raise ValidationError(tr("partners", "The competitor's brand is required."))
+    with ctx.session() as s:
+        partner = get_partner(s, partner_key)
+        s.add(CompetitorObservation(partner_id=partner.id, brand=brand, observed_date=observed, outlet_name=outlet_name,
+                                    prices=prices, promotions=promotions, source=source, visit_id=visit_id))
+    return Changes.of("competitor_observation")
+
+
+# -- lifecycle 开停并转 ------------------------------------------------------------------
+
+
+def record_lifecycle_event(ctx: AppContext, partner_key: str, kind: str, reason: str, effective: dt.date | None = None,
+                           note: str = "", approver: str = "", survivor: str | None = None,
+                           to_manager: str | None = None, to_region: str | None = None) -> Changes:
+    """Open, suspend, resume, terminate, merge into a survivor, or transfer — an event that
+    is never overwritten. A merge moves open rectifications, partner targets, the
+    materials ledger and open receivables to the survivor; the merged card stays readable."""
+    if not reason.strip():
+        raise ValidationError(tr("partners", "A reason is required for every lifecycle change."))
+    effective = effective or dt.date.today()
+    with ctx.session() as s:
+        partner = get_partner(s, partner_key)
+        problem = rules.lifecycle_problem(kind, partner.status)
+        if problem:
+            raise UserError(problem)
+        event = LifecycleEvent(partner_id=partner.id, kind=kind, reason=reason, effective_date=effective, note=note,
+                               approver=approver, old_status=partner.status, recorded_by=ctx.user_name)
+        changed = {"partner", "lifecycle_event"}
+        if kind == "merge":
+            if not survivor:
+                raise ValidationError(tr("partners", "Choose the partner this one is merged into."))
+            target = get_partner(s, survivor)
+            if target.id == partner.id:
+                raise ValidationError(tr("partners", "A partner cannot be merged into itself."))
+            if target.status in ("terminated", "merged"):
+                raise UserError(tr("partners", "The survivor {code} is {status}; choose an active partner.").format(code=target.code, status=target.status))
+            event.survivor_id = target.id
+            partner.merged_into_id = target.id
+            for model in (RectificationOrder, MaterialLedgerEntry, Invoice):
+                stmt = update(model).where(model.partner_id == partner.id).values(partner_id=target.id, hlc=ctx.tick())
+                if model is RectificationOrder:
+                    stmt = stmt.where(RectificationOrder.status.in_(("open", "reported_fixed", "overdue", "escalated")))
+                if model is Invoice:
+                    stmt = stmt.where(Invoice.paid_fen < Invoice.amount_fen)
+                s.execute(stmt)
+                changed.add(model.__tablename__)
+            s.execute(update(Target).where(Target.scope_kind == "partner", Target.scope == partner.code)
+                      .values(scope=target.code, hlc=ctx.tick()))
+        if kind == "transfer":
+            if not (to_manager or to_region):
+                raise ValidationError(tr("partners", "Give the new manager or territory for a transfer."))
+            event.from_manager, event.to_manager = partner.manager, to_manager or partner.manager
+            event.from_region = partner.district_code or partner.city_code or partner.province_code
+            if to_manager:
+                partner.manager = to_manager
+            if to_region:
+                _raise_problems(rules.validate_partner_fields({"region": to_region}))
+                partner.province_code, partner.city_code, partner.district_code = rules.region_parts(to_region)
+                event.to_region = to_region
+        partner.status = rules.status_after(kind, partner.status)
+        event.new_status = partner.status
+        s.add(event)
+        pid = partner.id
+    return Changes.of(*changed, ids={pid})
+
+
+# -- drafts ----------------------------------------------------------------------------
+
+
+def draft_key(partner_id: str | None) -> str:
+    return f"partner:{partner_id or 'new'}"
+
+
+def save_draft(ctx: AppContext, key: str, payload: dict[str, Any]) -> None:
+    with ctx.session() as s:
+        s.merge(FormDraft(key=key, payload=payload))
+
+
+def load_draft(ctx: AppContext, key: str) -> dict[str, Any] | None:
+    with ctx.read_session() as s:
+        row = s.get(FormDraft, key)
+        return dict(row.payload) if row else None
+
+
+def discard_draft(ctx: AppContext, key: str) -> None:
+    with ctx.session() as s:
+        row = s.get(FormDraft, key)
+        if row is not None:
+            s.delete(row)
+
+
+def list_drafts(ctx: AppContext) -> list[str]:
+    with ctx.read_session() as s:
+        return list(s.scalars(select(FormDraft.key)))
+
+
+def managers(ctx: AppContext) -> list[str]:
+    with ctx.read_session() as s:
+        return [m for m in s.scalars(select(Partner.manager).distinct().order_by(Partner.manager)) if m]
+
+
+def search_any(ctx: AppContext, text_: str, limit: int = 20) -> list[PartnerRow]:
+    """Quick look-up for pickers (code or name)."""
+    return partner_page(ctx, PartnerQuery(search=text_), 0, limit)
+
+
+__all__ = ["PartnerQuery", "PartnerRow", "or_"]
