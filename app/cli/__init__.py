@@ -21,6 +21,7 @@ from app.i18n import set_language, tr
 COMMAND_MODULES = [
     "app.cli.laptop",
     "app.cli.partners",
+    "app.cli.visits",
 ]
 
 Handler = Callable[[argparse.Namespace], int | None]

@@ -1,0 +1,155 @@
+"""``visits new|answer|attach-photo|submit|list|show`` and ``compliance``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from app.cli import eprint, open_ctx, print_json
+from app.i18n import tr
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("visits", help=tr("cli", "store inspections"))
+    vs = p.add_subparsers(dest="visits_command", required=True)
+    n = vs.add_parser("new", help=tr("cli", "start a draft visit (checked in now)"))
+    n.add_argument("--partner", required=True)
+    n.add_argument("--template", default=None)
+    n.add_argument("--json", action="store_true")
+    n.set_defaults(handler=cmd_new)
+    a = vs.add_parser("answer", help=tr("cli", "answer one checklist item"))
+    a.add_argument("visit_id")
+    a.add_argument("item_key")
+    a.add_argument("value")
+    a.set_defaults(handler=cmd_answer)
+    ph = vs.add_parser("attach-photo", help=tr("cli", "attach photos to a draft visit"))
+    ph.add_argument("visit_id")
+    ph.add_argument("files", nargs="+", type=Path)
+    ph.add_argument("--item", default=None)
+    ph.add_argument("--json", action="store_true")
+    ph.set_defaults(handler=cmd_attach)
+    sb = vs.add_parser("submit", help=tr("cli", "seal a visit"))
+    sb.add_argument("visit_id")
+    sb.set_defaults(handler=cmd_submit)
+    ls = vs.add_parser("list", help=tr("cli", "list visits"))
+    ls.add_argument("--month", default=None)
+    ls.add_argument("--partner", default=None)
+    ls.add_argument("--json", action="store_true")
+    ls.set_defaults(handler=cmd_list)
+    sh = vs.add_parser("show", help=tr("cli", "show one visit"))
+    sh.add_argument("visit_id")
+    sh.add_argument("--json", action="store_true")
+    sh.set_defaults(handler=cmd_show)
+    c = sub.add_parser("compliance", help=tr("cli", "visit-frequency compliance"))
+    c.add_argument("--month", default=None)
+    c.add_argument("--json", action="store_true")
+    c.set_defaults(handler=cmd_compliance)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from app.services.visits import new_visit
+
+    ctx = open_ctx(args)
+    try:
+        visit_id = new_visit(ctx, args.partner, args.template)
+    finally:
+        ctx.close()
+    if args.json:
+        print_json({"id": visit_id})
+    else:
+        print(visit_id)
+    return 0
+
+
+def cmd_answer(args: argparse.Namespace) -> int:
+    from app.services.visits import answer
+
+    ctx = open_ctx(args)
+    try:
+        answer(ctx, args.visit_id, args.item_key, args.value)
+    finally:
+        ctx.close()
+    return 0
+
+
+def cmd_attach(args: argparse.Namespace) -> int:
+    from app.services.visits import attach_photos
+
+    ctx = open_ctx(args)
+    try:
+        infos = attach_photos(ctx, args.visit_id, args.files, item_key=args.item)
+    finally:
+        ctx.close()
+    if args.json:
+        print_json([{"sha256": i.sha256, "width": i.width, "height": i.height} for i in infos])
+    else:
+        for info in infos:
+            print(info.sha256)
+    return 0
+
+
+def cmd_submit(args: argparse.Namespace) -> int:
+    from app.services.visits import submit, visit_detail
+
+    ctx = open_ctx(args)
+    try:
+        submit(ctx, args.visit_id)
+        detail = visit_detail(ctx, args.visit_id)
+    finally:
+        ctx.close()
+    eprint(tr("cli", "Visit submitted; score {score}, content hash {hash}").format(score=detail["score"], hash=detail["content_hash"]))
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from app.services.visits import list_visits
+
+    ctx = open_ctx(args)
+    try:
+        rows = list_visits(ctx, args.month, args.partner)
+    finally:
+        ctx.close()
+    if args.json:
+        print_json(rows)
+    else:
+        for r in rows:
+            print(f"{r['id']}\t{r['partner_code']}\t{r['status']}\t{r['started_at'] or r['planned_for'] or ''}\t{'' if r['score'] is None else r['score']}")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from app.services.visits import visit_detail
+
+    ctx = open_ctx(args)
+    try:
+        detail = visit_detail(ctx, args.visit_id)
+    finally:
+        ctx.close()
+    if args.json:
+        print_json(detail)
+        return 0
+    print(f"{detail['partner_code']} {detail['partner_name']}  {detail['status']}  score={detail['score']}")
+    for item in detail["items"]:
+        print(f"  [{item['key']}] {item['label']}: {item['answer'] if item['answer'] is not None else '-'}")
+    for f in detail["findings"]:
+        print(f"  ! {f['description']}")
+    return 0
+
+
+def cmd_compliance(args: argparse.Namespace) -> int:
+    from app.services.visits import compliance
+
+    ctx = open_ctx(args)
+    try:
+        data = compliance(ctx, args.month)
+    finally:
+        ctx.close()
+    if args.json:
+        print_json(data)
+        return 0
+    for row in data["partners"]:
+        if row["shortfall"]:
+            print(f"{row['partner_code']}\t{row['grade']}\t{row['done']}/{row['required']}\t-{row['shortfall']}")
+    for week in data["weeks"]:
+        print(f"{week['week']}\t{week['done']}/{week['required']}")
+    return 0

@@ -1,0 +1,169 @@
+"""Checklist templates and answers: item kinds, answer parsing per kind, scoring
+(weighted share of applicable points, N-A excluded) per section and in total, and which
+answers count as failures (they become findings)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from app.i18n import tr
+
+KINDS = ("yesno", "score", "number", "choice", "text", "photo")
+
+
+class AnswerError(ValueError):
+    """An answer that does not fit the item's kind (message is translated)."""
+
+
+@dataclass(frozen=True)
+class Item:
+    key: str
+    label: str
+    kind: str
+    required: bool
+    weight: float
+    max: int | None
+    options: tuple[str, ...]
+    fail_if: Any
+    pass_value: str
+    section_key: str
+    section_title: str
+
+
+def template_items(body: dict[str, Any]) -> list[Item]:
+    items = []
+    for section in body.get("sections", []):
+        for raw in section.get("items", []):
+            items.append(
+                Item(
+                    key=str(raw["key"]),
+                    label=str(raw.get("label", raw["key"])),
+                    kind=str(raw.get("kind", "text")),
+                    required=bool(raw.get("required", False)),
+                    weight=float(raw.get("weight", 0) or 0),
+                    max=int(raw["max"]) if raw.get("max") is not None else (5 if raw.get("kind") == "score" else None),
+                    options=tuple(str(o) for o in raw.get("options", ())),
+                    fail_if=raw.get("fail_if"),
+                    pass_value=str(raw.get("pass_value", "yes")),
+                    section_key=str(section.get("key", "")),
+                    section_title=str(section.get("title", "")),
+                )
+            )
+    return items
+
+
+def validate_template(body: dict[str, Any]) -> list[str]:
+    """Problems with a template body (empty list when valid)."""
+    problems = []
+    if not body.get("name"):
+        problems.append("template has no name")
+    keys = set()
+    for item in template_items(body):
+        if item.kind not in KINDS:
+            problems.append(f"item {item.key}: unknown kind {item.kind}")
+        if item.key in keys:
+            problems.append(f"item {item.key}: duplicate key")
+        keys.add(item.key)
+        if item.kind == "choice" and not item.options:
+            problems.append(f"item {item.key}: choice without options")
+    return problems
+
+
+def parse_answer(item: Item, text: str) -> Any:
+    """Turn typed text into the stored answer value for ``item`` (photo items are handled by
+    the visit service, which resolves paths and hashes)."""
+    value = text.strip()
+    if item.kind == "yesno":
+        lowered = value.lower()
+        mapping = {"yes": "yes", "y": "yes", "是": "yes", "no": "no", "n": "no", "否": "no", "na": "na", "n/a": "na", "n-a": "na", "不适用": "na"}
+        if lowered not in mapping:
+            raise AnswerError(tr("visits", "{item}: answer yes, no or na.").format(item=item.key))
+        return mapping[lowered]
+    if item.kind == "score":
+        if value.lower() in ("na", "n/a"):
+            return "na"
+        try:
+            number = int(value)
+        except ValueError:
+            raise AnswerError(tr("visits", "{item}: give a whole number from 0 to {max}.").format(item=item.key, max=item.max)) from None
+        if not 0 <= number <= (item.max or 5):
+            raise AnswerError(tr("visits", "{item}: give a whole number from 0 to {max}.").format(item=item.key, max=item.max))
+        return number
+    if item.kind == "number":
+        try:
+            number = float(value)
+        except ValueError:
+            raise AnswerError(tr("visits", "{item}: give a number.").format(item=item.key)) from None
+        if number != number or number in (float("inf"), float("-inf")):
+            raise AnswerError(tr("visits", "{item}: give a number.").format(item=item.key))
+        return int(number) if number.is_integer() else number
+    if item.kind == "choice":
+        if value not in item.options:
+            raise AnswerError(tr("visits", "{item}: choose one of {options}.").format(item=item.key, options=", ".join(item.options)))
+        return value
+    if item.kind == "text":
+        if len(value) > 5000:
+            raise AnswerError(tr("visits", "{item}: the text is longer than 5000 characters.").format(item=item.key))
+        return value
+    raise AnswerError(tr("visits", "{item}: answer a photo item with a photo file or its SHA-256.").format(item=item.key))
+
+
+def is_answered(item: Item, value: Any) -> bool:
+    if value is None:
+        return False
+    if item.kind == "text":
+        return bool(str(value).strip())
+    if item.kind == "photo":
+        return bool(value)
+    return True
+
+
+def points(item: Item, value: Any) -> tuple[float, float] | None:
+    """(earned, possible) for a scored item; None when not scored or not applicable."""
+    if item.weight <= 0 or value is None or value == "na":
+        return None
+    if item.kind == "yesno":
+        return (item.weight if value == item.pass_value else 0.0, item.weight)
+    if item.kind == "score":
+        return (item.weight * float(value) / float(item.max or 5), item.weight)
+    return None
+
+
+def is_failure(item: Item, value: Any) -> bool:
+    """An answer that should become a finding."""
+    if value is None or value == "na":
+        return False
+    if item.kind == "yesno" and item.fail_if is not None:
+        return bool(value == item.fail_if)
+    if item.kind == "score":
+        return float(value) <= (item.max or 5) * 0.4
+    return False
+
+
+@dataclass(frozen=True)
+class Score:
+    total: float | None  # percentage 0..100, None when nothing applicable
+    sections: dict[str, float | None]
+
+
+def score(body: dict[str, Any], answers: dict[str, Any]) -> Score:
+    """Weighted share of applicable points, in percent, per section and in total."""
+    earned_total = possible_total = 0.0
+    by_section: dict[str, list[float]] = {}
+    for item in template_items(body):
+        result = points(item, answers.get(item.key))
+        acc = by_section.setdefault(item.section_key, [0.0, 0.0])
+        if result is None:
+            continue
+        acc[0] += result[0]
+        acc[1] += result[1]
+        earned_total += result[0]
+        possible_total += result[1]
+    sections = {k: (round(100 * v[0] / v[1], 1) if v[1] else None) for k, v in by_section.items()}
+    total = round(100 * earned_total / possible_total, 1) if possible_total else None
+    return Score(total, sections)
+
+
+def missing_required(body: dict[str, Any], answers: dict[str, Any]) -> list[Item]:
+    return [i for i in template_items(body) if i.required and not is_answered(i, answers.get(i.key))]

@@ -1,0 +1,460 @@
+"""Store-inspection actions: start a visit (check-in), answer checklist items (each answer
+is committed at once, so a crash loses at most the field being typed), attach photos,
+raise findings → rectification orders, count promotion materials, submit (seal with a
+content hash), amend a sealed visit, and the visit-frequency compliance report."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.domain import checklist as cl
+from app.domain import compliance as comp
+from app.domain.partners import can_be_visited
+from app.domain.rectification import OPEN_STATES, effective_status, transition_problem
+from app.domain.sealing import visit_content_hash
+from app.errors import NotFoundError, UserError, ValidationError
+from app.i18n import tr
+from app.services.context import AppContext, Changes
+from app.services.media import import_photo
+from app.services.progress import Progress
+from db.base import utcnow
+from db.models import (
+    ChecklistTemplate,
+    Finding,
+    FrequencyRule,
+    MaterialCount,
+    MaterialLedgerEntry,
+    Partner,
+    RectificationEvent,
+    RectificationOrder,
+    Visit,
+    VisitAmendment,
+    VisitAnswer,
+    VisitPhoto,
+)
+
+SHA_RE = re.compile(r"^[0-9a-f]{64}$")
+DEFAULT_RECTIFICATION_DAYS = 7
+
+
+def _template(s: Session, name: str | None) -> ChecklistTemplate:
+    stmt = select(ChecklistTemplate).where(ChecklistTemplate.voided.is_(False))
+    stmt = stmt.where(ChecklistTemplate.name == name) if name else stmt.where(ChecklistTemplate.is_default.is_(True))
+    template = s.scalar(stmt.order_by(ChecklistTemplate.version.desc()).limit(1))
+    if template is None:
+        raise NotFoundError(tr("visits", "No checklist template named {name}.").format(name=name or "default"))
+    return template
+
+
+def templates(ctx: AppContext) -> list[tuple[str, str, int]]:
+    with ctx.read_session() as s:
+        return [(t.name, t.title, t.version) for t in s.scalars(select(ChecklistTemplate).where(ChecklistTemplate.voided.is_(False)).order_by(ChecklistTemplate.name, ChecklistTemplate.version))]
+
+
+def _visit(s: Session, visit_id: str) -> Visit:
+    visit = s.get(Visit, visit_id)
+    if visit is None:
+        raise NotFoundError(tr("visits", "No visit with id {id}.").format(id=visit_id))
+    return visit
+
+
+def _require_draft(visit: Visit) -> None:
+    if visit.status == "submitted":
+        raise UserError(tr("visits", "Visit {id} is submitted and sealed; record a change as an amendment.").format(id=visit.id))
+
+
+def new_visit(ctx: AppContext, partner_code: str, template: str | None = None, *, planned_for: dt.date | None = None,
+              latitude: float | None = None, longitude: float | None = None, reinspection: bool = False) -> str:
+    """Start a draft visit checked in now (or a planned one when ``planned_for`` is given)."""
+    with ctx.session() as s:
+        partner = s.scalar(select(Partner).where(Partner.code == partner_code))
+        if partner is None:
+            raise NotFoundError(tr("visits", "No partner with code {code}.").format(code=partner_code))
+        if not can_be_visited(partner.status):
+            raise UserError(tr("visits", "Partner {code} is {status}; it cannot be visited.").format(code=partner.code, status=partner.status))
+        tmpl = _template(s, template or ("reinspection" if reinspection else None))
+        visit = Visit(partner_id=partner.id, template_id=tmpl.id, template_name=tmpl.name, template_version=tmpl.version,
+                      template_body=tmpl.body, manager=ctx.user_name, is_reinspection=reinspection or tmpl.name == "reinspection",
+                      latitude=latitude, longitude=longitude)
+        if planned_for is not None:
+            visit.status, visit.planned_for = "planned", planned_for
+        else:
+            visit.status, visit.started_at = "draft", utcnow()
+        s.add(visit)
+        s.flush()
+        return visit.id
+
+
+def check_in(ctx: AppContext, visit_id: str, latitude: float | None = None, longitude: float | None = None) -> Changes:
+    """Turn a planned visit into a draft checked in now."""
+    with ctx.session() as s:
+        visit = _visit(s, visit_id)
+        if visit.status != "planned":
+            raise UserError(tr("visits", "Visit {id} is already checked in.").format(id=visit_id))
+        partner = s.get(Partner, visit.partner_id)
+        if partner is not None and not can_be_visited(partner.status):
+            raise UserError(tr("visits", "Partner {code} is {status}; it cannot be visited.").format(code=partner.code, status=partner.status))
+        visit.status, visit.started_at = "draft", utcnow()
+        visit.latitude, visit.longitude = latitude, longitude
+    return Changes.of("visit", ids={visit_id})
+
+
+def _item(visit: Visit, key: str) -> cl.Item:
+    for item in cl.template_items(visit.template_body):
+        if item.key == key:
+            return item
+    raise ValidationError(tr("visits", "The checklist has no item {key}.").format(key=key))
+
+
+def answer(ctx: AppContext, visit_id: str, item_key: str, value_text: str, comment: str | None = None) -> Changes:
+    """Answer one item of a draft visit; committed immediately (autosave)."""
+    with ctx.read_session() as s:
+        visit = _visit(s, visit_id)
+        _require_draft(visit)
+        item = _item(visit, item_key)
+    if item.kind == "photo":
+        text = value_text.strip()
+        if SHA_RE.match(text.lower()):
+            sha = text.lower()
+            with ctx.read_session() as s:
+                if s.scalar(select(VisitPhoto.id).where(VisitPhoto.visit_id == visit_id, VisitPhoto.sha256 == sha, VisitPhoto.voided.is_(False))) is None:
+                    raise ValidationError(tr("visits", "{item}: no photo with SHA-256 {sha} is attached to this visit.").format(item=item_key, sha=sha[:12]))
+        else:
+            path = Path(text)
+            if not path.is_file():
+                raise ValidationError(tr("visits", "{item}: {value} is neither an attached photo's SHA-256 nor a photo file.").format(item=item_key, value=text))
+            sha = attach_photos(ctx, visit_id, [path], item_key=item_key)[0].sha256
+        value: Any = [sha]
+        with ctx.read_session() as s:
+            existing = s.scalar(select(VisitAnswer).where(VisitAnswer.visit_id == visit_id, VisitAnswer.item_key == item_key))
+            if existing is not None and isinstance(existing.value, list) and sha not in existing.value:
+                value = [*existing.value, sha]
+            elif existing is not None and isinstance(existing.value, list):
+                value = existing.value
+    else:
+        try:
+            value = cl.parse_answer(item, value_text)
+        except cl.AnswerError as exc:
+            raise ValidationError(str(exc)) from exc
+    with ctx.session() as s:
+        visit = _visit(s, visit_id)
+        _require_draft(visit)
+        row = s.scalar(select(VisitAnswer).where(VisitAnswer.visit_id == visit_id, VisitAnswer.item_key == item_key))
+        if row is None:
+            row = VisitAnswer(visit_id=visit_id, item_key=item_key)
+            s.add(row)
+        row.value = value
+        if comment is not None:
+            row.comment = comment
+        visit.updated_at = utcnow()
+    return Changes.of("visit_answer", "visit", ids={visit_id})
+
+
+def attach_photos(ctx: AppContext, visit_id: str, files: Iterable[Path], item_key: str | None = None,
+                  progress: Progress | None = None) -> list[Any]:
+    """Verify, store (once by SHA-256) and attach photos to a draft visit or one item."""
+    files = [Path(f) for f in files]
+    with ctx.read_session() as s:
+        visit = _visit(s, visit_id)
+        _require_draft(visit)
+        if item_key is not None:
+            _item(visit, item_key)
+    infos = []
+    for index, path in enumerate(files):
+        if progress is not None:
+            progress(index, len(files), path.name)
+        infos.append(import_photo(ctx, path))
+    with ctx.session() as s:
+        for path, info in zip(files, infos, strict=True):
+            s.add(VisitPhoto(visit_id=visit_id, item_key=item_key, sha256=info.sha256, width=info.width, height=info.height,
+                             taken_at=info.taken_at, latitude=info.latitude, longitude=info.longitude, original_name=path.name))
+            visit = _visit(s, visit_id)
+            if visit.latitude is None and info.latitude is not None:
+                visit.latitude, visit.longitude = info.latitude, info.longitude
+    if progress is not None:
+        progress(len(files), len(files), "")
+    return infos
+
+
+def add_finding(ctx: AppContext, visit_id: str, description: str, *, item_key: str | None = None, deadline: dt.date | None = None,
+                responsible: str = "", before_photo: str | None = None, category: str = "free") -> Changes:
+    """A finding on a draft visit, with its rectification order (限期整改)."""
+    if not description.strip():
+        raise ValidationError(tr("visits", "Describe the finding."))
+    with ctx.session() as s:
+        visit = _visit(s, visit_id)
+        _require_draft(visit)
+        _create_finding(s, visit, description, item_key, deadline, responsible, before_photo, category)
+    return Changes.of("finding", "rectification_order", ids={visit_id})
+
+
+def _create_finding(s: Session, visit: Visit, description: str, item_key: str | None, deadline: dt.date | None,
+                    responsible: str, before_photo: str | None, category: str) -> None:
+    finding = Finding(visit_id=visit.id, partner_id=visit.partner_id, item_key=item_key, description=description, category=category)
+    s.add(finding)
+    s.flush()
+    day = (visit.started_at or utcnow()).date()
+    order = RectificationOrder(partner_id=visit.partner_id, finding_id=finding.id, visit_id=visit.id, description=description,
+                               responsible=responsible, deadline=deadline or day + dt.timedelta(days=DEFAULT_RECTIFICATION_DAYS),
+                               status="open", before_photo_sha256=before_photo)
+    s.add(order)
+    s.flush()
+    s.add(RectificationEvent(order_id=order.id, status="open", at=utcnow(), note=description, visit_id=visit.id))
+
+
+def count_material(ctx: AppContext, visit_id: str, item_name: str, counted: int) -> Changes:
+    """Count a promotion material at the visit against the ledger (账实相符); a
+    difference becomes a finding."""
+    if counted < 0:
+        raise ValidationError(tr("visits", "A count cannot be negative."))
+    with ctx.session() as s:
+        visit = _visit(s, visit_id)
+        _require_draft(visit)
+        book = material_book(s, visit.partner_id).get(item_name, 0)
+        s.add(MaterialCount(visit_id=visit_id, partner_id=visit.partner_id, item_name=item_name, book_quantity=book, counted_quantity=counted))
+        if book != counted:
+            _create_finding(s, visit, tr("visits", "Promotion material {item}: book {book}, counted {counted}.").format(item=item_name, book=book, counted=counted),
+                            None, None, "", None, "materials")
+    return Changes.of("material_count", "finding", "rectification_order")
+
+
+def material_book(s: Session, partner_id: str) -> dict[str, int]:
+    """Book quantity per item: issued/installed add, returned subtracts."""
+    book: dict[str, int] = {}
+    for name, kind, qty in s.execute(select(MaterialLedgerEntry.item_name, MaterialLedgerEntry.kind, MaterialLedgerEntry.quantity)
+                                     .where(MaterialLedgerEntry.partner_id == partner_id, MaterialLedgerEntry.voided.is_(False))):
+        if kind == "installed":
+            continue
+        book[name] = book.get(name, 0) + (-qty if kind == "returned" else qty)
+    return book
+
+
+def _answers(s: Session, visit_id: str) -> dict[str, Any]:
+    return {a.item_key: a.value for a in s.scalars(select(VisitAnswer).where(VisitAnswer.visit_id == visit_id, VisitAnswer.voided.is_(False)))}
+
+
+def _seal_hash(s: Session, visit: Visit) -> str:
+    photos = [{"sha256": p.sha256, "item_key": p.item_key} for p in s.scalars(select(VisitPhoto).where(VisitPhoto.visit_id == visit.id, VisitPhoto.voided.is_(False)))]
+    findings = [{"item_key": f.item_key, "description": f.description} for f in s.scalars(select(Finding).where(Finding.visit_id == visit.id, Finding.voided.is_(False)))]
+    head = {"id": visit.id, "partner_id": visit.partner_id, "template": f"{visit.template_name}@{visit.template_version}",
+            "started_at": visit.started_at.isoformat() if visit.started_at else None}
+    return visit_content_hash(head, _answers(s, visit.id), photos, findings)
+
+
+def submit(ctx: AppContext, visit_id: str) -> Changes:
+    """Seal a draft visit: required items answered, failed items become findings with
+    rectification orders, score and content hash stored, check-out time recorded."""
+    with ctx.session() as s:
+        visit = _visit(s, visit_id)
+        if visit.status == "submitted":
+            raise UserError(tr("visits", "Visit {id} is already submitted.").format(id=visit_id))
+        if visit.status == "planned":
+            raise UserError(tr("visits", "Visit {id} is only planned; check in first.").format(id=visit_id))
+        answers = _answers(s, visit_id)
+        missing = cl.missing_required(visit.template_body, answers)
+        if missing:
+            keys = ", ".join(i.key for i in missing)
+            raise ValidationError(tr("visits", "Required items are unanswered: {keys}.").format(keys=keys), details=[f"{i.key}: {i.label}" for i in missing])
+        existing = {f.item_key for f in s.scalars(select(Finding).where(Finding.visit_id == visit_id))}
+        for item in cl.template_items(visit.template_body):
+            if cl.is_failure(item, answers.get(item.key)) and item.key not in existing:
+                _create_finding(s, visit, f"{item.section_title}：{item.label}", item.key, None, "", None, "checklist")
+        if visit.is_reinspection:
+            _close_orders_at_reinspection(s, visit, answers)
+        visit.score = cl.score(visit.template_body, answers).total
+        visit.checked_out_at = utcnow()
+        visit.submitted_at = visit.checked_out_at
+        s.flush()
+        visit.content_hash = _seal_hash(s, visit)
+        visit.status = "submitted"
+    return Changes.of("visit", "finding", "rectification_order", ids={visit_id})
+
+
+def _close_orders_at_reinspection(s: Session, visit: Visit, answers: dict[str, Any]) -> None:
+    photos = answers.get("after_photo") or []
+    if answers.get("rectified") != "yes" or not photos:
+        return
+    for order in s.scalars(select(RectificationOrder).where(RectificationOrder.partner_id == visit.partner_id,
+                                                            RectificationOrder.status.in_(OPEN_STATES), RectificationOrder.voided.is_(False))):
+        order.status, order.after_photo_sha256, order.verified_visit_id, order.closed_at = "verified", photos[0], visit.id, utcnow()
+        s.add(RectificationEvent(order_id=order.id, status="verified", at=utcnow(), photo_sha256=photos[0], visit_id=visit.id))
+
+
+def update_rectification(ctx: AppContext, order_id: str, status: str, note: str = "", after_photo: str | None = None,
+                         visit_id: str | None = None) -> Changes:
+    with ctx.session() as s:
+        order = s.get(RectificationOrder, order_id)
+        if order is None:
+            raise NotFoundError(tr("visits", "No rectification order {id}.").format(id=order_id))
+        current = effective_status(order.status, order.deadline, dt.date.today())
+        problem = transition_problem(current, status, after_photo)
+        if problem:
+            raise UserError(problem)
+        order.status = status
+        if status == "verified":
+            order.after_photo_sha256, order.verified_visit_id, order.closed_at = after_photo, visit_id, utcnow()
+        s.add(RectificationEvent(order_id=order.id, status=status, at=utcnow(), note=note, photo_sha256=after_photo, visit_id=visit_id))
+    return Changes.of("rectification_order", "rectification_event")
+
+
+def amend(ctx: AppContext, visit_id: str, reason: str, changes: dict[str, str]) -> Changes:
+    """Correct a sealed visit: a new amendment row (reason, who, when, new values); the
+    original stays untouched."""
+    if not reason.strip():
+        raise ValidationError(tr("visits", "An amendment needs a reason."))
+    with ctx.session() as s:
+        visit = _visit(s, visit_id)
+        if visit.status != "submitted":
+            raise UserError(tr("visits", "Only submitted visits are amended; edit the draft instead."))
+        parsed = {}
+        for key, text in changes.items():
+            try:
+                parsed[key] = cl.parse_answer(_item(visit, key), text)
+            except cl.AnswerError as exc:
+                raise ValidationError(str(exc)) from exc
+        answers = _answers(s, visit_id)
+        for amendment in s.scalars(select(VisitAmendment).where(VisitAmendment.visit_id == visit_id).order_by(VisitAmendment.amended_at)):
+            answers.update(amendment.changes)
+        answers.update(parsed)
+        import hashlib
+        import json
+
+        digest = hashlib.sha256(json.dumps([visit.content_hash, parsed, reason], sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+        s.add(VisitAmendment(visit_id=visit_id, reason=reason, changes=parsed, amended_by=ctx.user_name, amended_at=utcnow(), content_hash=digest))
+    return Changes.of("visit_amendment", ids={visit_id})
+
+
+# -- reading -----------------------------------------------------------------------------
+
+
+def reused_in(s: Session, sha256: str, visit_id: str) -> list[str]:
+    return sorted(set(s.scalars(select(VisitPhoto.visit_id).where(VisitPhoto.sha256 == sha256, VisitPhoto.visit_id != visit_id, VisitPhoto.voided.is_(False)))))
+
+
+def _iso(value: dt.datetime | None) -> str | None:
+    return value.astimezone(dt.UTC).isoformat().replace("+00:00", "Z") if value else None
+
+
+def visit_detail(ctx: AppContext, visit_id: str) -> dict[str, Any]:
+    """Everything about one visit as plain JSON-ready data (``visits show``)."""
+    with ctx.read_session() as s:
+        visit = _visit(s, visit_id)
+        partner = s.get(Partner, visit.partner_id)
+        answers = _answers(s, visit_id)
+        amendments = list(s.scalars(select(VisitAmendment).where(VisitAmendment.visit_id == visit_id).order_by(VisitAmendment.amended_at)))
+        effective = dict(answers)
+        for a in amendments:
+            effective.update(a.changes)
+        items = []
+        for item in cl.template_items(visit.template_body):
+            entry: dict[str, Any] = {"key": item.key, "label": item.label, "kind": item.kind, "required": item.required,
+                                     "answer": effective.get(item.key), "section": item.section_title, "weight": item.weight}
+            if item.kind == "score":
+                entry["max"] = item.max
+            if item.kind == "choice":
+                entry["options"] = list(item.options)
+            items.append(entry)
+        photos = [{"sha256": p.sha256, "width": p.width, "height": p.height, "taken_at": _iso(p.taken_at),
+                   "item_key": p.item_key, "original_name": p.original_name, "reused_in": reused_in(s, p.sha256, visit_id)}
+                  for p in s.scalars(select(VisitPhoto).where(VisitPhoto.visit_id == visit_id, VisitPhoto.voided.is_(False)).order_by(VisitPhoto.created_at))]
+        findings = []
+        for f in s.scalars(select(Finding).where(Finding.visit_id == visit_id, Finding.voided.is_(False)).order_by(Finding.created_at)):
+            order = s.scalar(select(RectificationOrder).where(RectificationOrder.finding_id == f.id))
+            findings.append({"id": f.id, "item_key": f.item_key, "description": f.description, "category": f.category,
+                             "rectification": None if order is None else {
+                                 "id": order.id, "deadline": order.deadline.isoformat(), "responsible": order.responsible,
+                                 "status": effective_status(order.status, order.deadline, dt.date.today())}})
+        score = visit.score if visit.status == "submitted" and not amendments else cl.score(visit.template_body, effective).total
+        return {
+            "id": visit.id, "partner_code": partner.code if partner else "", "partner_name": partner.name if partner else "",
+            "status": visit.status, "template": visit.template_name, "template_version": visit.template_version,
+            "planned_for": visit.planned_for.isoformat() if visit.planned_for else None,
+            "started_at": _iso(visit.started_at), "checked_out_at": _iso(visit.checked_out_at), "submitted_at": _iso(visit.submitted_at),
+            "latitude": visit.latitude, "longitude": visit.longitude, "manager": visit.manager, "score": score,
+            "section_scores": cl.score(visit.template_body, effective).sections, "content_hash": visit.content_hash,
+            "items": items, "photos": photos, "findings": findings,
+            "amendments": [{"reason": a.reason, "changes": a.changes, "amended_by": a.amended_by, "amended_at": _iso(a.amended_at)} for a in amendments],
+        }
+
+
+def list_visits(ctx: AppContext, month: str | None = None, partner_code: str | None = None, status: str | None = None) -> list[dict[str, Any]]:
+    stmt = select(Visit, Partner.code, Partner.name).join(Partner, Partner.id == Visit.partner_id).where(Visit.voided.is_(False))
+    if month:
+        start, end = comp.month_bounds(_check_month(month))
+        stmt = stmt.where(func.coalesce(Visit.started_at, Visit.planned_for) >= dt.datetime.combine(start, dt.time(), dt.UTC).replace(tzinfo=None),
+                          func.coalesce(Visit.started_at, Visit.planned_for) < dt.datetime.combine(end, dt.time(), dt.UTC).replace(tzinfo=None))
+    if partner_code:
+        stmt = stmt.where(Partner.code == partner_code)
+    if status:
+        stmt = stmt.where(Visit.status == status)
+    with ctx.read_session() as s:
+        return [{"id": v.id, "partner_code": code, "partner_name": name, "status": v.status, "started_at": _iso(v.started_at),
+                 "planned_for": v.planned_for.isoformat() if v.planned_for else None, "score": v.score, "template": v.template_name}
+                for v, code, name in s.execute(stmt.order_by(func.coalesce(Visit.started_at, Visit.planned_for).desc()))]
+
+
+def _check_month(month: str) -> str:
+    if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month or ""):
+        raise ValidationError(tr("visits", "Give the month as YYYY-MM, e.g. 2026-03 (got {value}).").format(value=month))
+    return month
+
+
+def compliance(ctx: AppContext, month: str | None = None) -> dict[str, Any]:
+    """Visit-frequency compliance for a month: per active partner and per ISO week."""
+    month = _check_month(month) if month else dt.date.today().strftime("%Y-%m")
+    start, end = comp.month_bounds(month)
+    weeks = comp.weeks_of_month(month)
+    week_start = comp.week_bounds(weeks[0])[0] if weeks else start
+    week_end = comp.week_bounds(weeks[-1])[1] if weeks else end
+    lo = dt.datetime.combine(min(start, week_start), dt.time(), dt.UTC)
+    hi = dt.datetime.combine(max(end, week_end), dt.time(), dt.UTC)
+    with ctx.read_session() as s:
+        rules = [comp.Rule(r.scope, r.grade, r.period, r.min_visits) for r in s.scalars(select(FrequencyRule).where(FrequencyRule.voided.is_(False)))]
+        partners = list(s.execute(select(Partner.id, Partner.code, Partner.grade).where(Partner.status == "active", Partner.voided.is_(False)).order_by(Partner.code)))
+        visits = list(s.execute(select(Visit.partner_id, Visit.started_at).where(Visit.status == "submitted", Visit.voided.is_(False),
+                                                                                 Visit.started_at >= lo, Visit.started_at < hi)))
+    counts: dict[str, int] = {}
+    days = []
+    for partner_id, started in visits:
+        local_day = started.date()
+        if start <= local_day < end:
+            counts[partner_id] = counts.get(partner_id, 0) + 1
+        days.append(local_day)
+    rows = comp.partner_compliance(rules, [(code, grade) for _, code, grade in partners], {code: counts.get(pid, 0) for pid, code, _ in partners})
+    week_rows = comp.week_compliance(rules, weeks, days)
+    return {
+        "month": month,
+        "partners": [{"partner_code": r.partner_code, "grade": r.grade, "required": r.required, "done": r.done, "shortfall": r.shortfall} for r in rows],
+        "weeks": [{"week": w.week, "required": w.required, "done": w.done, "shortfall": w.shortfall} for w in week_rows],
+    }
+
+
+def open_rectifications(ctx: AppContext, partner_code: str | None = None) -> list[dict[str, Any]]:
+    today = dt.date.today()
+    stmt = (select(RectificationOrder, Partner.code, Partner.name).join(Partner, Partner.id == RectificationOrder.partner_id)
+            .where(RectificationOrder.status.in_(OPEN_STATES), RectificationOrder.voided.is_(False)).order_by(RectificationOrder.deadline))
+    if partner_code:
+        stmt = stmt.where(Partner.code == partner_code)
+    with ctx.read_session() as s:
+        return [{"id": o.id, "partner_code": code, "partner_name": name, "description": o.description, "deadline": o.deadline.isoformat(),
+                 "responsible": o.responsible, "status": effective_status(o.status, o.deadline, today)} for o, code, name in s.execute(stmt)]
+
+
+@dataclass(frozen=True)
+class DraftSummary:
+    id: str
+    partner_code: str
+    started_at: dt.datetime | None
+
+
+def drafts(ctx: AppContext) -> list[DraftSummary]:
+    with ctx.read_session() as s:
+        return [DraftSummary(v.id, code, v.started_at) for v, code in s.execute(select(Visit, Partner.code).join(Partner, Partner.id == Visit.partner_id).where(Visit.status == "draft"))]
