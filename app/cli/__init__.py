@@ -22,6 +22,7 @@ COMMAND_MODULES = [
     "app.cli.laptop",
     "app.cli.partners",
     "app.cli.visits",
+    "app.cli.maintenance",
 ]
 
 Handler = Callable[[argparse.Namespace], int | None]
