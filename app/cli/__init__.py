@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "app.cli.partners",
     "app.cli.visits",
     "app.cli.maintenance",
+    "app.cli.demo",
 ]
 
 Handler = Callable[[argparse.Namespace], int | None]
