@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 from app.services.context import Changes
 
 SECTION_CLASSES: list[str] = [
+    "app.ui.partners.section:PartnersSection",
 ]
 
 

@@ -1,0 +1,304 @@
+"""Partner dialogs: the card edit form (validation, draft autosave, unsaved-change
+protection), a contact form and the lifecycle (开停并转) dialog with its history."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QDate, QTimer
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.partners import (
+    GRADES,
+    PARTNER_STATUSES,
+    PARTNER_TYPES,
+    fen_to_text,
+    parse_money_to_fen,
+)
+from app.errors import UserError
+from app.services import partners as svc
+from app.ui.partners.model import status_label, type_label
+
+
+class PartnerDialog(QDialog):
+    """Create or edit a partner card. Input is autosaved as a draft every second while
+    the form is dirty and restored if the app crashed before saving."""
+
+    def __init__(self, ui: Any, partner_id: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = ui
+        self.partner_id = partner_id
+        self.dirty = False
+        self.setWindowTitle(self.tr("New partner") if partner_id is None else self.tr("Edit partner"))
+        self.resize(560, 640)
+        self.code = QLineEdit()
+        self.name = QLineEdit()
+        self.type = QComboBox()
+        for kind in PARTNER_TYPES:
+            self.type.addItem(type_label(kind), kind)
+        self.status = QComboBox()
+        for status in PARTNER_STATUSES:
+            self.status.addItem(status_label(status), status)
+        self.grade = QComboBox()
+        self.grade.addItems(list(GRADES))
+        self.grade_reason = QLineEdit()
+        self.grade_reason.setPlaceholderText(self.tr("Why the grade changes (kept in the grade history)"))
+        self.region = QLineEdit()
+        self.region.setPlaceholderText(self.tr("Region code, e.g. 310115"))
+        self.address = QLineEdit()
+        self.latitude = QDoubleSpinBox()
+        self.latitude.setRange(-90, 90)
+        self.latitude.setDecimals(6)
+        self.longitude = QDoubleSpinBox()
+        self.longitude.setRange(-180, 180)
+        self.longitude.setDecimals(6)
+        self.licence = QLineEdit()
+        self.credit_rating = QLineEdit()
+        self.credit_limit = QLineEdit()
+        self.credit_limit.setPlaceholderText("0.00")
+        self.manager = QLineEdit()
+        self.tags = QLineEdit()
+        self.tags.setPlaceholderText(self.tr("Separate tags with ;"))
+        self.notes = QPlainTextEdit()
+        self.notes.setMaximumHeight(80)
+        self.error = QLabel()
+        self.error.setStyleSheet("color:#b00020;")
+        self.error.setWordWrap(True)
+        form = QFormLayout()
+        for label, widget in (
+            (self.tr("&Code"), self.code), (self.tr("&Name"), self.name), (self.tr("&Type"), self.type), (self.tr("&Status"), self.status),
+            (self.tr("&Grade"), self.grade), (self.tr("Grade reason"), self.grade_reason), (self.tr("&Region"), self.region),
+            (self.tr("&Address"), self.address), (self.tr("Latitude"), self.latitude), (self.tr("Longitude"), self.longitude),
+            (self.tr("Licence no."), self.licence), (self.tr("Credit rating"), self.credit_rating), (self.tr("Credit limit (yuan)"), self.credit_limit),
+            (self.tr("Manager"), self.manager), (self.tr("Tags"), self.tags), (self.tr("Notes"), self.notes),
+        ):
+            form.addRow(label, widget)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self._load()
+        for widget in (self.code, self.name, self.grade_reason, self.region, self.address, self.licence, self.credit_rating,
+                       self.credit_limit, self.manager, self.tags):
+            widget.textEdited.connect(self._mark_dirty)
+        for combo in (self.type, self.status, self.grade):
+            combo.currentIndexChanged.connect(self._mark_dirty)
+        self.notes.textChanged.connect(self._mark_dirty)
+        self.latitude.valueChanged.connect(self._mark_dirty)
+        self.longitude.valueChanged.connect(self._mark_dirty)
+        self.autosave = QTimer(self)
+        self.autosave.setInterval(1000)
+        self.autosave.timeout.connect(self.save_draft)
+        self.autosave.start()
+
+    def _mark_dirty(self, *_args: object) -> None:
+        self.dirty = True
+
+    def _load(self) -> None:
+        draft = svc.load_draft(self.ui.ctx, svc.draft_key(self.partner_id))
+        if self.partner_id is not None:
+            data = svc.input_from_partner(svc.partner_detail(self.ui.ctx, self.partner_id).partner)
+        else:
+            data = svc.PartnerInput(code="", name="", manager=self.ui.ctx.user_name)
+        values = self._to_values(data)
+        if draft:
+            values.update(draft)
+            self.dirty = True
+            self.ui.show_message(self.tr("Unsaved input from your last session was restored."), "info")
+        self._set_values(values)
+
+    @staticmethod
+    def _to_values(data: svc.PartnerInput) -> dict[str, Any]:
+        return {"code": data.code, "name": data.name, "type": data.type, "status": data.status, "grade": data.grade, "grade_reason": "",
+                "region": data.region, "address": data.address, "latitude": data.latitude or 0.0, "longitude": data.longitude or 0.0,
+                "licence_no": data.licence_no, "credit_rating": data.credit_rating, "credit_limit": fen_to_text(data.credit_limit_fen),
+                "manager": data.manager, "tags": ";".join(data.tags), "notes": data.notes}
+
+    def _set_values(self, v: dict[str, Any]) -> None:
+        self.code.setText(v["code"])
+        self.name.setText(v["name"])
+        self.type.setCurrentIndex(max(0, self.type.findData(v["type"])))
+        self.status.setCurrentIndex(max(0, self.status.findData(v["status"])))
+        self.grade.setCurrentText(v["grade"])
+        self.grade_reason.setText(v.get("grade_reason", ""))
+        self.region.setText(v["region"])
+        self.address.setText(v["address"])
+        self.latitude.setValue(float(v["latitude"] or 0))
+        self.longitude.setValue(float(v["longitude"] or 0))
+        self.licence.setText(v["licence_no"])
+        self.credit_rating.setText(v["credit_rating"])
+        self.credit_limit.setText(v["credit_limit"])
+        self.manager.setText(v["manager"])
+        self.tags.setText(v["tags"])
+        self.notes.setPlainText(v["notes"])
+
+    def values(self) -> dict[str, Any]:
+        return {"code": self.code.text(), "name": self.name.text(), "type": self.type.currentData(), "status": self.status.currentData(),
+                "grade": self.grade.currentText(), "grade_reason": self.grade_reason.text(), "region": self.region.text().strip(),
+                "address": self.address.text(), "latitude": self.latitude.value(), "longitude": self.longitude.value(),
+                "licence_no": self.licence.text(), "credit_rating": self.credit_rating.text(), "credit_limit": self.credit_limit.text(),
+                "manager": self.manager.text(), "tags": self.tags.text(), "notes": self.notes.toPlainText()}
+
+    def save_draft(self) -> None:
+        if self.dirty:
+            svc.save_draft(self.ui.ctx, svc.draft_key(self.partner_id), self.values())
+
+    def save(self) -> None:
+        v = self.values()
+        try:
+            limit = parse_money_to_fen(v["credit_limit"] or "0")
+        except ValueError:
+            self.error.setText(self.tr("The credit limit is not an amount."))
+            self.credit_limit.setFocus()
+            return
+        data = svc.PartnerInput(
+            code=v["code"], name=v["name"], type=v["type"], status=v["status"], grade=v["grade"], region=v["region"], address=v["address"],
+            latitude=v["latitude"] or None, longitude=v["longitude"] or None, licence_no=v["licence_no"], credit_rating=v["credit_rating"],
+            credit_limit_fen=limit, manager=v["manager"], tags=[t.strip() for t in v["tags"].split(";") if t.strip()], notes=v["notes"],
+            grade_reason=v["grade_reason"],
+        )
+        try:
+            changes = svc.save_partner(self.ui.ctx, data, self.partner_id)
+        except UserError as exc:
+            self.error.setText("\n".join(exc.details) or exc.message)
+            return
+        self.dirty = False
+        self.autosave.stop()
+        self.ui.changed.emit(changes)
+        self.accept()
+
+    def reject(self) -> None:
+        if self.dirty:
+            answer = QMessageBox.question(
+                self, self.tr("Discard changes?"), self.tr("You have unsaved changes. Discard them?"),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        self.autosave.stop()
+        svc.discard_draft(self.ui.ctx, svc.draft_key(self.partner_id))
+        self.dirty = False
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_draft()
+        super().closeEvent(event)
+
+
+class ContactDialog(QDialog):
+    def __init__(self, ui: Any, partner_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui, self.partner_id = ui, partner_id
+        self.setWindowTitle(self.tr("Add contact"))
+        self.name, self.phone, self.role, self.email = QLineEdit(), QLineEdit(), QLineEdit(), QLineEdit()
+        self.primary = QComboBox()
+        self.primary.addItem(self.tr("No"), False)
+        self.primary.addItem(self.tr("Yes (primary contact)"), True)
+        self.error = QLabel()
+        self.error.setStyleSheet("color:#b00020;")
+        form = QFormLayout(self)
+        form.addRow(self.tr("&Name"), self.name)
+        form.addRow(self.tr("&Phone"), self.phone)
+        form.addRow(self.tr("Role"), self.role)
+        form.addRow(self.tr("E-mail"), self.email)
+        form.addRow(self.tr("Primary"), self.primary)
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def save(self) -> None:
+        try:
+            changes = svc.save_contact(self.ui.ctx, self.partner_id, self.name.text(), self.phone.text(), self.role.text(),
+                                       self.email.text(), bool(self.primary.currentData()))
+        except UserError as exc:
+            self.error.setText(exc.message)
+            return
+        self.ui.changed.emit(changes)
+        self.accept()
+
+
+class LifecycleDialog(QDialog):
+    """Record 开停并转: open, suspend, resume, terminate, merge into, transfer."""
+
+    def __init__(self, ui: Any, partner_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui, self.partner_id = ui, partner_id
+        detail = svc.partner_detail(ui.ctx, partner_id)
+        self.setWindowTitle(self.tr("Lifecycle of {name}").format(name=detail.partner.name))
+        self.resize(560, 520)
+        labels = {"open": self.tr("Open"), "suspend": self.tr("Suspend"), "resume": self.tr("Resume"), "terminate": self.tr("Terminate"),
+                  "merge": self.tr("Merge into another partner"), "transfer": self.tr("Transfer to manager/territory")}
+        from app.domain.partners import allowed_events
+
+        self.kind = QComboBox()
+        for kind in ("open", "suspend", "resume", "terminate", "merge", "transfer"):
+            if kind in allowed_events(detail.partner.status):
+                self.kind.addItem(labels[kind], kind)
+        self.reason = QLineEdit()
+        self.effective = QDateEdit(QDate.currentDate())
+        self.effective.setCalendarPopup(True)
+        self.note = QLineEdit()
+        self.approver = QLineEdit()
+        self.survivor = QLineEdit()
+        self.survivor.setPlaceholderText(self.tr("Code of the surviving partner"))
+        self.to_manager = QLineEdit()
+        self.to_region = QLineEdit()
+        self.error = QLabel()
+        self.error.setStyleSheet("color:#b00020;")
+        self.error.setWordWrap(True)
+        self.history = QListWidget()
+        for event in reversed(detail.lifecycle):
+            self.history.addItem(f"{event.effective_date.isoformat()}  {labels.get(event.kind, event.kind)}  "
+                                 f"{event.old_status or ''} → {event.new_status or ''}  {event.reason}")
+        form = QFormLayout()
+        form.addRow(self.tr("&Event"), self.kind)
+        form.addRow(self.tr("&Reason"), self.reason)
+        form.addRow(self.tr("Effective date"), self.effective)
+        form.addRow(self.tr("Approver note"), self.note)
+        form.addRow(self.tr("Approver"), self.approver)
+        form.addRow(self.tr("Merge into"), self.survivor)
+        form.addRow(self.tr("New manager"), self.to_manager)
+        form.addRow(self.tr("New region code"), self.to_region)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.kind.count() > 0)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(QLabel(self.tr("History (never overwritten)")))
+        layout.addWidget(self.history, 1)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        qdate = self.effective.date()
+        try:
+            changes = svc.record_lifecycle_event(
+                self.ui.ctx, self.partner_id, self.kind.currentData(), self.reason.text(), dt.date(qdate.year(), qdate.month(), qdate.day()),
+                note=self.note.text(), approver=self.approver.text(), survivor=self.survivor.text().strip() or None,
+                to_manager=self.to_manager.text().strip() or None, to_region=self.to_region.text().strip() or None)
+        except UserError as exc:
+            self.error.setText(exc.message)
+            return
+        self.ui.changed.emit(changes)
+        self.accept()

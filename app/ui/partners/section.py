@@ -1,0 +1,273 @@
+"""The Partners section: search box (instant, debounced), filters, the paged table, the
+partner card beside it, and actions (new, edit, contact, lifecycle, import, export)."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import QItemSelection, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.partners import GRADES, PARTNER_STATUSES, PARTNER_TYPES, fen_to_text
+from app.domain.regions import regions
+from app.errors import ValidationError
+from app.services import partner_io
+from app.services import partners as svc
+from app.services.context import Changes
+from app.ui.partners.dialogs import ContactDialog, LifecycleDialog, PartnerDialog
+from app.ui.partners.model import PartnerTableModel, status_label, type_label
+from app.ui.sections import Section
+
+
+class PartnersSection(Section):
+    section_id = "partners"
+
+    def __init__(self, ui: Any, parent: QWidget | None = None) -> None:
+        super().__init__(ui, parent)
+        self.model = PartnerTableModel(ui.ctx, self)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search name, code, address, contact or phone…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Search partners"))
+        self.grade = QComboBox()
+        self.grade.addItem(self.tr("All grades"), None)
+        for grade in GRADES:
+            self.grade.addItem(self.tr("Grade {grade}").format(grade=grade), grade)
+        self.status = QComboBox()
+        self.status.addItem(self.tr("All statuses"), None)
+        for status in PARTNER_STATUSES:
+            self.status.addItem(status_label(status), status)
+        self.type = QComboBox()
+        self.type.addItem(self.tr("All types"), None)
+        for kind in PARTNER_TYPES:
+            self.type.addItem(type_label(kind), kind)
+        self.region = QComboBox()
+        self.region.addItem(self.tr("All regions"), None)
+        for province in sorted(regions().provinces.values(), key=lambda r: r.code):
+            self.region.addItem(province.name, province.code)
+        self.count_label = QLabel()
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(180)
+        self._debounce.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(self._debounce.start)
+        for combo in (self.grade, self.status, self.type, self.region):
+            combo.currentIndexChanged.connect(self.apply_filters)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate((130, 260, 50, 70, 80, 150, 80, 110)):
+            self.table.setColumnWidth(column, width)
+        self.table.doubleClicked.connect(lambda _i: self.edit_partner())
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.card = QTextBrowser()
+        self.card.setOpenLinks(False)
+        self.card.setMinimumWidth(300)
+
+        buttons = QHBoxLayout()
+        self.new_button = QPushButton(self.tr("&New partner"))
+        self.edit_button = QPushButton(self.tr("&Edit"))
+        self.contact_button = QPushButton(self.tr("Add &contact"))
+        self.lifecycle_button = QPushButton(self.tr("&Lifecycle…"))
+        self.import_button = QPushButton(self.tr("&Import…"))
+        self.export_button = QPushButton(self.tr("E&xport…"))
+        for button, slot in ((self.new_button, self.new_partner), (self.edit_button, self.edit_partner), (self.contact_button, self.add_contact),
+                             (self.lifecycle_button, self.lifecycle), (self.import_button, self.import_dialog), (self.export_button, self.export_dialog)):
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.count_label)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        for combo in (self.grade, self.status, self.type, self.region):
+            filters.addWidget(combo, 1)
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.card)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(filters)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(buttons)
+        self.setTabOrder(self.search, self.grade)
+        self.setTabOrder(self.grade, self.status)
+        self.setTabOrder(self.status, self.type)
+        self.setTabOrder(self.type, self.region)
+        self.setTabOrder(self.region, self.table)
+        QTimer.singleShot(0, self.initial_load)
+
+    def title(self) -> str:
+        return self.tr("Partners")
+
+    def initial_load(self) -> None:
+        self.apply_filters()
+        if self.model.rowCount() and not self.table.selectionModel().hasSelection():
+            self.table.selectRow(0)
+        self.mark_ready()
+
+    def menu_actions(self) -> list[tuple[str, QAction]]:
+        find = QAction(self.tr("&Find partner"), self)
+        find.setShortcut(QKeySequence("Ctrl+F"))
+        find.triggered.connect(self._focus_search)
+        new = QAction(self.tr("&New partner…"), self)
+        new.setShortcut(QKeySequence("Ctrl+N"))
+        new.triggered.connect(self.new_partner)
+        imp = QAction(self.tr("&Import partners…"), self)
+        imp.setShortcut(QKeySequence("Ctrl+I"))
+        imp.triggered.connect(self.import_dialog)
+        exp = QAction(self.tr("&Export partners…"), self)
+        exp.setShortcut(QKeySequence("Ctrl+E"))
+        exp.triggered.connect(self.export_dialog)
+        return [("edit", find), ("file", new), ("file", imp), ("file", exp)]
+
+    def _focus_search(self) -> None:
+        self.ui.main_window.show_section(self.section_id)
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # -- data -------------------------------------------------------------------
+    def current_query(self) -> svc.PartnerQuery:
+        base = self.model.query
+        return svc.PartnerQuery(search=self.search.text(), grade=self.grade.currentData(), status=self.status.currentData(),
+                                type=self.type.currentData(), region=self.region.currentData(), sort=base.sort, descending=base.descending)
+
+    def apply_filters(self) -> None:
+        self.model.set_query(self.current_query())
+        self.count_label.setText(self.tr("{count} partner(s)").format(count=self.model.total))
+        if self.model.rowCount():
+            self.table.selectRow(0)
+        else:
+            self.card.setHtml("")
+
+    def on_changed(self, changes: Changes) -> None:
+        if changes.touches("partner", "contact", "contract", "lifecycle_event", "grade_change", "complaint", "competitor_observation"):
+            selected = self.selected_id()
+            self.model.refresh()
+            self.count_label.setText(self.tr("{count} partner(s)").format(count=self.model.total))
+            self._reselect(selected)
+
+    def _reselect(self, partner_id: str | None) -> None:
+        for row, item in enumerate(self.model.rows):
+            if item.id == partner_id:
+                self.table.selectRow(row)
+                return
+
+    def selected_id(self) -> str | None:
+        indexes = self.table.selectionModel().selectedRows()
+        if not indexes:
+            return None
+        row = self.model.row_at(indexes[0].row())
+        return row.id if row else None
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        partner_id = self.selected_id()
+        if partner_id:
+            self.card.setHtml(self.card_html(partner_id))
+
+    def card_html(self, partner_id: str) -> str:
+        d = svc.partner_detail(self.ui.ctx, partner_id)
+        p = d.partner
+        e = html.escape
+        region = p.district_code or p.city_code or p.province_code or ""
+        over = d.receivable_fen > p.credit_limit_fen > 0
+        parts = [f"<h3>{e(p.name)}</h3>",
+                 f"<p><b>{e(p.code)}</b> · {e(type_label(p.type))} · {e(status_label(p.status))} · {self.tr('Grade')} {e(p.grade)}</p>",
+                 f"<p>{e(p.address or regions().full_name(region))}</p>",
+                 f"<p>{self.tr('Credit')}: {e(p.credit_rating)} · {self.tr('limit')} ¥{fen_to_text(p.credit_limit_fen)} · "
+                 f"{self.tr('receivable')} ¥{fen_to_text(d.receivable_fen)}"
+                 + (f" <span style='color:#b00020'><b>{self.tr('over credit limit')}</b></span>" if over else "") + "</p>"]
+        if d.survivor_code:
+            parts.append(f"<p style='color:#8a5a00'>{self.tr('Merged into')} {e(d.survivor_code)}</p>")
+        parts.append(f"<h4>{self.tr('Contacts')}</h4><ul>")
+        parts += [f"<li>{'★ ' if c.is_primary else ''}{e(c.name)} {e(c.role)} {e(c.phone)}</li>" for c in d.contacts]
+        parts.append(f"</ul><h4>{self.tr('Contracts')}</h4><ul>")
+        parts += [f"<li>{e(c.number)} {e(c.type)} {c.start_date or ''} – {c.end_date or ''}</li>" for c in d.contracts]
+        parts.append(f"</ul><h4>{self.tr('Grade history')}</h4><ul>")
+        parts += [f"<li>{g.effective_date} {e(g.old_grade or '—')} → {e(g.new_grade)} {e(g.reason)}</li>" for g in d.grade_history]
+        parts.append(f"</ul><h4>{self.tr('Lifecycle')}</h4><ul>")
+        parts += [f"<li>{ev.effective_date} {e(ev.kind)} {e(ev.reason)}</li>" for ev in d.lifecycle]
+        parts.append("</ul>")
+        if d.complaints:
+            parts.append(f"<h4>{self.tr('Complaints')}</h4><ul>")
+            parts += [f"<li>{c.received_date} {e(c.category)} {e(c.description)}</li>" for c in d.complaints]
+            parts.append("</ul>")
+        if d.competitors:
+            parts.append(f"<h4>{self.tr('Competitors nearby')}</h4><ul>")
+            parts += [f"<li>{c.observed_date} {e(c.brand)} {e(c.outlet_name)} {e(c.prices)}</li>" for c in d.competitors]
+            parts.append("</ul>")
+        return "".join(parts)
+
+    # -- actions ----------------------------------------------------------------
+    def new_partner(self) -> None:
+        PartnerDialog(self.ui, None, self).exec()
+
+    def edit_partner(self) -> None:
+        partner_id = self.selected_id()
+        if partner_id:
+            PartnerDialog(self.ui, partner_id, self).exec()
+
+    def add_contact(self) -> None:
+        partner_id = self.selected_id()
+        if partner_id:
+            ContactDialog(self.ui, partner_id, self).exec()
+
+    def lifecycle(self) -> None:
+        partner_id = self.selected_id()
+        if partner_id:
+            LifecycleDialog(self.ui, partner_id, self).exec()
+
+    def import_dialog(self, path: str | None = None) -> None:
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Import partners"), "", self.tr("Spreadsheets (*.csv *.xlsx)"))
+        if not path:
+            return
+
+        def done(report: partner_io.ImportReport) -> None:
+            self.ui.show_message(self.tr("Imported {rows} rows: {created} new, {updated} updated, {skipped} skipped.").format(
+                rows=report.total, created=report.created, updated=report.updated, skipped=report.skipped), "info",
+                details=[str(e) for e in report.errors])
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, ValidationError):
+                self.ui.show_message(exc.message, "error", details=exc.details)
+            else:
+                self.ui.ops_error(exc) if hasattr(self.ui, "ops_error") else self.ui.show_message(str(exc), "error")
+
+        self.ui.ops.run(partner_io.import_partners, self.ui.ctx, path, on_done=done, on_error=failed,
+                        progress_title=self.tr("Importing partners…"), parent=self)
+
+    def export_dialog(self, path: str | None = None) -> None:
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export partners"), "partners.xlsx", self.tr("Spreadsheets (*.csv *.xlsx)"))
+        if not path:
+            return
+        self.ui.ops.run(partner_io.export_partners, self.ui.ctx, path, read_only=True,
+                        on_done=lambda count: self.ui.show_message(self.tr("{count} partners exported.").format(count=count), "info"),
+                        progress_title=self.tr("Exporting partners…"), parent=self)

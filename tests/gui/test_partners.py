@@ -1,0 +1,117 @@
+"""pytest-qt: the real main window's Partners section — search, edit and save, cancel an
+edit, import a file with a bad row and see the row/column errors; model tester."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+from app.services import partners as svc
+from app.ui.partners.dialogs import PartnerDialog
+
+CSV = "code,name,grade,region,address,contact_name,contact_phone\nP001,上海浦东金桥通信器材经营部,A,310115,金桥路100号,王小明,13800138000\nP002,徐汇天平路专营店,B,310104,天平路8号,李四,021-64001234\n"
+
+
+def _seed(ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from app.services.partner_io import import_partners
+
+    path = tmp_path / "seed.csv"
+    path.write_text(CSV, encoding="utf-8")
+    import_partners(ctx, path)
+
+
+def test_search_filters_table_including_two_chinese_characters(qtbot, ctx, tmp_path, ui_window) -> None:  # type: ignore[no-untyped-def]
+    _seed(ctx, tmp_path)
+    ui, window = ui_window
+    section = window.show_section("partners")
+    section.apply_filters()
+    assert section.model.rowCount() == 2
+    section.search.setText("浦东")  # QTest.keyClicks cannot type CJK
+    qtbot.waitUntil(lambda: section.model.rowCount() == 1, timeout=3000)
+    assert section.model.rows[0].code == "P001"
+    section.search.setText("6400")
+    qtbot.waitUntil(lambda: section.model.rowCount() == 1 and section.model.rows[0].code == "P002", timeout=3000)
+    assert "徐汇天平路专营店" in section.card.toPlainText()
+
+
+def test_model_passes_qabstractitemmodeltester(qtmodeltester, ctx, tmp_path, ui_window) -> None:  # type: ignore[no-untyped-def]
+    _seed(ctx, tmp_path)
+    _ui, window = ui_window
+    section = window.show_section("partners")
+    section.apply_filters()
+    qtmodeltester.check(section.model)
+
+
+def test_edit_and_save_partner_records_grade_history(qtbot, ctx, tmp_path, ui_window) -> None:  # type: ignore[no-untyped-def]
+    _seed(ctx, tmp_path)
+    ui, window = ui_window
+    section = window.show_section("partners")
+    section.apply_filters()
+    partner_id = section.model.rows[0].id
+    dialog = PartnerDialog(ui, partner_id, section)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("浦东金桥旗舰店")
+    dialog.grade.setCurrentText("B")
+    dialog.grade_reason.setText("季度考核下降")
+    with qtbot.waitSignal(ui.changed, timeout=3000):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    detail = svc.partner_detail(ctx, partner_id)
+    assert detail.partner.name == "浦东金桥旗舰店"
+    assert [g.new_grade for g in detail.grade_history][-1] == "B"
+    assert detail.grade_history[-1].reason == "季度考核下降"
+    qtbot.waitUntil(lambda: any(r.name == "浦东金桥旗舰店" for r in section.model.rows), timeout=3000)
+
+
+def test_invalid_input_shows_message_and_saves_nothing(qtbot, ctx, tmp_path, ui_window) -> None:  # type: ignore[no-untyped-def]
+    _seed(ctx, tmp_path)
+    ui, window = ui_window
+    dialog = PartnerDialog(ui, None, window)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.code, "P009")
+    dialog.region.setText("999999")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert "name" in dialog.error.text() and "999999" in dialog.error.text()
+    assert dialog.isVisible() or dialog.result() == 0
+    assert svc.partner_count(ctx, svc.PartnerQuery()) == 2
+
+
+def test_cancel_with_changes_asks_and_discards_draft(qtbot, ctx, tmp_path, ui_window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    _seed(ctx, tmp_path)
+    ui, window = ui_window
+    section = window.show_section("partners")
+    section.apply_filters()
+    partner_id = section.model.rows[0].id
+    dialog = PartnerDialog(ui, partner_id, section)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.name, " x")
+    dialog.save_draft()
+    assert svc.load_draft(ctx, svc.draft_key(partner_id))["name"].endswith(" x")
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    dialog.reject()
+    assert svc.load_draft(ctx, svc.draft_key(partner_id)) is None
+    assert svc.partner_detail(ctx, partner_id).partner.name == "上海浦东金桥通信器材经营部"
+
+
+def test_draft_is_restored_after_a_crash(qtbot, ctx, tmp_path, ui_window) -> None:  # type: ignore[no-untyped-def]
+    ui, window = ui_window
+    svc.save_draft(ctx, svc.draft_key(None), {"code": "N1", "name": "未保存的渠道", "type": "dealer", "status": "active", "grade": "C",
+                                             "grade_reason": "", "region": "", "address": "", "latitude": 0, "longitude": 0, "licence_no": "",
+                                             "credit_rating": "", "credit_limit": "0.00", "manager": "", "tags": "", "notes": ""})
+    dialog = PartnerDialog(ui, None, window)
+    qtbot.addWidget(dialog)
+    assert dialog.name.text() == "未保存的渠道"
+    assert window.message_bar.isVisible()
+
+
+def test_import_with_bad_row_lists_errors_and_imports_nothing(qtbot, ctx, tmp_path, ui_window) -> None:  # type: ignore[no-untyped-def]
+    ui, window = ui_window
+    section = window.show_section("partners")
+    bad = tmp_path / "bad.csv"
+    bad.write_text("code,name,grade\nP1,好店,A\nP2,,E\n", encoding="utf-8")
+    with qtbot.waitSignal(ui.message, timeout=5000):
+        section.import_dialog(str(bad))
+    assert window.message_bar.level == "error"
+    details = window.message_bar.details.toPlainText()
+    assert "row 3, column name" in details and "row 3, column grade" in details
+    assert svc.partner_count(ctx, svc.PartnerQuery()) == 0
