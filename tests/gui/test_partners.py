@@ -23,7 +23,7 @@ def _seed(ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
 
 def test_search_filters_table_including_two_chinese_characters(qtbot, ctx, tmp_path, ui_window) -> None:  # type: ignore[no-untyped-def]
     _seed(ctx, tmp_path)
-    ui, window = ui_window
+    _ui, window = ui_window
     section = window.show_section("partners")
     section.apply_filters()
     assert section.model.rowCount() == 2
