@@ -242,18 +242,17 @@ def get_partner(session: Session, partner_id_or_code: str) -> Partner:
 def apply_input(session: Session, partner: Partner, data: PartnerInput, user: str, today: dt.date) -> None:
     """Copy validated input onto ``partner``; a grade change is recorded with its reason."""
     province, city, district = rules.region_parts(data.region)
-    if partner.grade != data.grade or partner.id is None or partner.code is None:
-        if partner.grade and partner.grade != data.grade:
-            session.add(
-                GradeChange(
-                    partner_id=partner.id,
-                    old_grade=partner.grade,
-                    new_grade=data.grade,
-                    reason=data.grade_reason,
-                    effective_date=today,
-                    changed_by=user,
-                )
+    if partner.grade and partner.grade != data.grade:
+        session.add(
+            GradeChange(
+                partner_id=partner.id,
+                old_grade=partner.grade,
+                new_grade=data.grade,
+                reason=data.grade_reason,
+                effective_date=today,
+                changed_by=user,
             )
+        )
     partner.code = data.code.strip()
     partner.name = data.name.strip()
     partner.type = data.type
