@@ -24,6 +24,7 @@ COMMAND_MODULES = [
     "app.cli.visits",
     "app.cli.maintenance",
     "app.cli.demo",
+    "app.cli.reports",
 ]
 
 Handler = Callable[[argparse.Namespace], int | None]

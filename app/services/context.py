@@ -86,8 +86,7 @@ class AppContext:
         try:
             yield session
         finally:
-            session.rollback()
-            session.close()
+            session.close()  # ends the transaction; loaded objects stay readable (detached)
 
     # -- metadata -------------------------------------------------------------
     def meta(self, key: str, default: str | None = None) -> str | None:

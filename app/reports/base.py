@@ -1,0 +1,151 @@
+"""Shared reportlab set-up: the embedded CJK font (WenQuanYi Micro Hei covers Chinese,
+Latin and digits), styles, page frame with header/footer ("page x / y", content hash,
+QR code), and table helpers that wrap long Chinese text and repeat headers."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from reportlab import rl_config
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import Paragraph, Table, TableStyle
+
+from app.paths import resource_path
+
+rl_config.useA85 = 0  # binary streams: faster and smaller (PITFALLS.md)
+FONT = "WQYMicroHei"
+PAGE = A4
+MARGIN = 16 * mm
+ACCENT = colors.HexColor("#1f4e79")
+LIGHT = colors.HexColor("#e8eef5")
+
+
+@lru_cache(maxsize=1)
+def register_fonts() -> str:
+    pdfmetrics.registerFont(TTFont(FONT, str(resource_path("fonts", "wqy-microhei.ttc")), subfontIndex=0))
+    rl_config.canvas_basefontname = FONT  # every canvas starts in the embedded font
+    from reportlab.graphics import shapes
+
+    shapes.STATE_DEFAULTS["fontName"] = FONT  # charts and the QR code too
+    return FONT
+
+
+@lru_cache(maxsize=1)
+def styles() -> dict[str, ParagraphStyle]:
+    register_fonts()
+    base = ParagraphStyle("base", fontName=FONT, fontSize=9.5, leading=13, wordWrap="CJK")
+    return {
+        "base": base,
+        "small": ParagraphStyle("small", parent=base, fontSize=8, leading=10.5, textColor=colors.HexColor("#444444")),
+        "title": ParagraphStyle("title", parent=base, fontSize=17, leading=22, alignment=TA_CENTER, textColor=ACCENT, spaceAfter=4),
+        "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=10, alignment=TA_CENTER, textColor=colors.HexColor("#555555"), spaceAfter=8),
+        "h2": ParagraphStyle("h2", parent=base, fontSize=12, leading=16, textColor=ACCENT, spaceBefore=8, spaceAfter=4, keepWithNext=1),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=8.5, leading=11),
+        "head": ParagraphStyle("head", parent=base, fontSize=8.5, leading=11, textColor=colors.white),
+        "warn": ParagraphStyle("warn", parent=base, textColor=colors.HexColor("#b00020")),
+    }
+
+
+def esc(text: object) -> str:
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def para(text: object, style: str = "cell") -> Paragraph:
+    return Paragraph(esc(text), styles()[style])
+
+
+def data_table(header: list[str], rows: list[list[Any]], widths: list[float]) -> Table:
+    """A table whose cells wrap (Paragraphs) and whose header repeats on every page."""
+    body = [[para(h, "head") for h in header]] + [[c if isinstance(c, Paragraph) else para(c) for c in row] for row in rows]
+    table = Table(body, colWidths=widths, repeatRows=1)
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT),
+        ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
+        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, LIGHT]),
+        ("GRID", (0, 0), (-1, -1), 0.3, colors.HexColor("#9aa9b8")),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+    ]))
+    return table
+
+
+def key_value_table(pairs: list[tuple[str, str]], width: float, columns: int = 2) -> Table:
+    cells: list[list[Any]] = []
+    row: list[Any] = []
+    for key, value in pairs:
+        row += [para(key, "small"), para(value)]
+        if len(row) == columns * 2:
+            cells.append(row)
+            row = []
+    if row:
+        cells.append(row + [""] * (columns * 2 - len(row)))
+    key_w = 24 * mm
+    value_w = width / columns - key_w
+    table = Table(cells, colWidths=[key_w, value_w] * columns)
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#c8d2dc")),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]))
+    return table
+
+
+def footer_painter(left_text: str, qr_text: str | None = None):  # type: ignore[no-untyped-def]
+    """An onPage callback drawing the footer; total page count is filled by ``NumberedCanvas``."""
+
+    def paint(canvas: Any, doc: Any) -> None:
+        canvas.saveState()
+        canvas.setFont(FONT, 7.5)
+        canvas.setFillColor(colors.HexColor("#555555"))
+        canvas.drawString(MARGIN, 9 * mm, left_text)
+        canvas.setStrokeColor(colors.HexColor("#9aa9b8"))
+        canvas.line(MARGIN, 12.5 * mm, PAGE[0] - MARGIN, 12.5 * mm)
+        if qr_text:
+            from reportlab.graphics import renderPDF
+            from reportlab.graphics.barcode.qr import QrCodeWidget
+            from reportlab.graphics.shapes import Drawing
+
+            widget = QrCodeWidget(qr_text)
+            x0, y0, x1, y1 = widget.getBounds()
+            size = 11 * mm
+            drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
+            drawing.add(widget)
+            renderPDF.draw(drawing, canvas, PAGE[0] - MARGIN - size - 26 * mm, 1.2 * mm)
+        canvas.restoreState()
+
+    return paint
+
+
+def numbered_canvas_class():  # type: ignore[no-untyped-def]
+    """A canvas that writes "x / y" page numbers once the total is known."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            kwargs.setdefault("initialFontName", FONT)  # no unembedded Helvetica anywhere
+            super().__init__(*args, **kwargs)
+            self._saved: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._saved.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._saved)
+            for state in self._saved:
+                self.__dict__.update(state)
+                self.setFont(FONT, 8)
+                self.setFillColor(colors.HexColor("#555555"))
+                self.drawRightString(PAGE[0] - MARGIN, 9 * mm, f"{self._pageNumber} / {total}")
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas

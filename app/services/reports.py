@@ -1,0 +1,332 @@
+"""Gathers plain report data from the database and writes the PDFs: visit inspection
+report, weekly inspection log (巡检日志), monthly assessment (月度考核报告) and the partner
+card (每户一卡). Photos are scaled once (Pillow draft + thumbnail, EXIF-upright) and the
+scaled JPEG cached by hash."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import logging
+import os
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+
+from app.domain import compliance as comp
+from app.domain.partners import fen_to_text
+from app.domain.rectification import effective_status
+from app.domain.regions import regions
+from app.errors import UserError, ValidationError
+from app.i18n import tr
+from app.reports.data import (
+    ChecklistLine,
+    FindingLine,
+    PeriodReportData,
+    PhotoData,
+    Table,
+    VisitReportData,
+)
+from app.services.context import AppContext
+from app.services.progress import Progress
+from db.models import (
+    CompetitorObservation,
+    Complaint,
+    Contact,
+    Finding,
+    LifecycleEvent,
+    MaterialCount,
+    Partner,
+    RectificationOrder,
+    Visit,
+)
+
+log = logging.getLogger(__name__)
+
+
+def scaled_photo(ctx: AppContext, sha256: str, max_px: int | None = None) -> tuple[bytes, int, int] | None:
+    """Upright JPEG of at most ``max_px`` on the long side, cached; None if the original is gone."""
+    from PIL import Image, ImageOps
+
+    max_px = max_px or ctx.settings.photo_report_max_px
+    cached = ctx.paths.scaled_image_file(sha256, max_px)
+    if cached.exists():
+        with Image.open(cached) as image:
+            return cached.read_bytes(), image.width, image.height
+    source = ctx.paths.media_file(sha256)
+    if not source.exists():
+        return None
+    try:
+        with Image.open(source) as image:
+            image.draft("RGB", (max_px, max_px))
+            upright = ImageOps.exif_transpose(image).convert("RGB")
+            upright.thumbnail((max_px, max_px))
+            buf = io.BytesIO()
+            upright.save(buf, "JPEG", quality=78, optimize=True)
+            width, height = upright.size
+    except OSError as exc:
+        log.warning("cannot read photo %s: %s", sha256, exc)
+        return None
+    data = buf.getvalue()
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    tmp = cached.with_name(cached.name + f".{os.getpid()}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, cached)
+    return data, width, height
+
+
+def _answer_text(item: dict[str, Any]) -> str:
+    value = item["answer"]
+    if value is None:
+        return "—"
+    labels = {"yes": tr("reports", "Yes"), "no": tr("reports", "No"), "na": tr("reports", "N/A")}
+    if item["kind"] == "yesno":
+        return labels.get(value, str(value))
+    if item["kind"] == "score":
+        return f"{value} / {item.get('max', 5)}"
+    if item["kind"] == "photo":
+        return tr("reports", "{count} photo(s)").format(count=len(value) if isinstance(value, list) else 1)
+    return str(value)
+
+
+def _local(text: str | None) -> str:
+    if not text:
+        return "—"
+    return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def visit_report_data(ctx: AppContext, visit_id: str) -> VisitReportData:
+    from app.services.visits import visit_detail
+
+    detail = visit_detail(ctx, visit_id)
+    with ctx.read_session() as s:
+        visit = s.get(Visit, visit_id)
+        assert visit is not None
+        partner = s.get(Partner, visit.partner_id)
+        assert partner is not None
+        contacts = list(s.scalars(select(Contact).where(Contact.partner_id == partner.id, Contact.voided.is_(False)).order_by(Contact.is_primary.desc())))
+        from db.models import Invoice
+
+        receivable = int(s.scalar(select(func.coalesce(func.sum(Invoice.amount_fen - Invoice.paid_fen), 0)).where(Invoice.partner_id == partner.id, Invoice.voided.is_(False))) or 0)
+        counts = list(s.scalars(select(MaterialCount).where(MaterialCount.visit_id == visit_id)))
+        competitors = list(s.scalars(select(CompetitorObservation).where(CompetitorObservation.visit_id == visit_id)))
+    section_titles = {}
+    for section in visit.template_body.get("sections", []):
+        section_titles[section.get("key")] = section.get("title", "")
+    checklist = []
+    for item in detail["items"]:
+        points = ""
+        if item["kind"] in ("yesno", "score") and item.get("weight"):
+            points = f"{item['weight']:g}"
+        checklist.append(ChecklistLine(item["section"], item["label"], _answer_text(item), points))
+    photos, warnings = [], []
+    for photo in detail["photos"]:
+        scaled = scaled_photo(ctx, photo["sha256"])
+        if scaled is None:
+            warnings.append(tr("reports", "Photo missing (hash {hash}); the original file is not in the media store.").format(hash=photo["sha256"][:12]))
+            photos.append(PhotoData(photo["original_name"] or photo["item_key"] or "", _local(photo["taken_at"]), photo["sha256"], None))
+        else:
+            data, width, height = scaled
+            photos.append(PhotoData(photo["original_name"] or photo["item_key"] or "", _local(photo["taken_at"]), photo["sha256"], data, width, height))
+    region = partner.district_code or partner.city_code or partner.province_code or ""
+    over = receivable > partner.credit_limit_fen > 0
+    return VisitReportData(
+        company=ctx.settings.company_name, partner_code=partner.code, partner_name=partner.name, partner_grade=partner.grade,
+        partner_address=f"{regions().full_name(region)} {partner.address}".strip() if region and regions().full_name(region) not in partner.address else partner.address,
+        partner_contacts="；".join(f"{c.name} {c.phone}" for c in contacts[:3]) or "—",
+        credit_warning=tr("reports", "Over credit limit: receivable ¥{recv} exceeds limit ¥{limit}.").format(recv=fen_to_text(receivable), limit=fen_to_text(partner.credit_limit_fen)) if over else "",
+        manager=detail["manager"] or ctx.user_name or "—", status=detail["status"], checked_in=_local(detail["started_at"]),
+        checked_out=_local(detail["checked_out_at"]),
+        coordinates=f"{detail['latitude']:.5f}, {detail['longitude']:.5f}" if detail["latitude"] is not None else "—",
+        template=detail["template"], score="—" if detail["score"] is None else f"{detail['score']:.1f}",
+        section_scores=[(section_titles.get(k, k), "—" if v is None else f"{v:.0f}") for k, v in detail["section_scores"].items() if v is not None],
+        checklist=checklist,
+        findings=[FindingLine(f["description"], f["rectification"]["deadline"] if f["rectification"] else "—",
+                              f["rectification"]["responsible"] if f["rectification"] else "", f["rectification"]["status"] if f["rectification"] else "")
+                  for f in detail["findings"]],
+        material_differences=[(c.item_name, c.book_quantity, c.counted_quantity) for c in counts],
+        competitor_notes=[f"{c.brand} {c.outlet_name}：{c.prices} {c.promotions}" for c in competitors],
+        photos=photos, content_hash=detail["content_hash"] or "",
+        amendments=[f"{_local(a['amended_at'])} {a['amended_by']}：{a['reason']} → {a['changes']}" for a in detail["amendments"]],
+        warnings=warnings,
+    )
+
+
+def _write(builder: Callable[[Any, Any], None], data: Any, target: Path) -> Path:
+    """Build into memory, then write atomically; clear message for unwritable paths."""
+    target = Path(target)
+    buf = io.BytesIO()
+    builder(data, buf)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.part")
+    try:
+        tmp.write_bytes(buf.getvalue())
+        os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise UserError(tr("reports", "Cannot write the report to {path}: {error}").format(path=target, error=exc.strerror or exc)) from exc
+    return target
+
+
+def write_visit_report(ctx: AppContext, visit_id: str, target: Path) -> Path:
+    from app.reports.builders import build_visit_report
+
+    return _write(build_visit_report, visit_report_data(ctx, visit_id), target)
+
+
+def _utc_range(start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    return dt.datetime.combine(start, dt.time(), dt.UTC), dt.datetime.combine(end, dt.time(), dt.UTC)
+
+
+def week_label_default() -> str:
+    return comp.iso_week_label(dt.date.today())
+
+
+def weekly_log_data(ctx: AppContext, week: str | None = None) -> PeriodReportData:
+    week = week or week_label_default()
+    if not re.fullmatch(r"\d{4}-W(0[1-9]|[1-4]\d|5[0-3])", week):
+        raise ValidationError(tr("reports", "Give the week as YYYY-Www, e.g. 2026-W07 (got {value}).").format(value=week))
+    try:
+        start, end = comp.week_bounds(week)
+    except ValueError as exc:
+        raise ValidationError(tr("reports", "{value} is not a valid ISO week.").format(value=week)) from exc
+    lo, hi = _utc_range(start, end)
+    with ctx.read_session() as s:
+        visits = list(s.execute(select(Visit, Partner.code, Partner.name).join(Partner, Partner.id == Visit.partner_id)
+                                .where(Visit.status == "submitted", Visit.started_at >= lo, Visit.started_at < hi).order_by(Visit.started_at)))
+        raised = list(s.execute(select(RectificationOrder, Partner.code).join(Partner, Partner.id == RectificationOrder.partner_id)
+                                .where(RectificationOrder.created_at >= lo, RectificationOrder.created_at < hi)))
+        closed = s.scalar(select(func.count()).where(RectificationOrder.closed_at >= lo, RectificationOrder.closed_at < hi)) or 0
+        open_orders = list(s.execute(select(RectificationOrder, Partner.code, Partner.name).join(Partner, Partner.id == RectificationOrder.partner_id)
+                                     .where(RectificationOrder.status.in_(("open", "reported_fixed", "overdue", "escalated"))).order_by(RectificationOrder.deadline)))
+        findings_raised = s.scalar(select(func.count(Finding.id)).join(Visit, Visit.id == Finding.visit_id).where(Visit.started_at >= lo, Visit.started_at < hi)) or 0
+        rules = [comp.Rule(r.scope, r.grade, r.period, r.min_visits) for r in s.scalars(select(__import__("db.models", fromlist=["FrequencyRule"]).FrequencyRule))]
+    required = comp.manager_weekly_requirement(rules)
+    done = len(visits)
+    today = dt.date.today()
+    return PeriodReportData(
+        company=ctx.settings.company_name, title=tr("reports", "Weekly inspection log"),
+        subtitle=f"{week} ({start.isoformat()} – {(end - dt.timedelta(days=1)).isoformat()}) · {ctx.user_name}",
+        figures=[(tr("reports", "Inspections"), str(done)), (tr("reports", "Required per week"), str(required)),
+                 (tr("reports", "Rule met"), tr("reports", "Yes") if done >= required else tr("reports", "No")),
+                 (tr("reports", "Findings raised"), str(findings_raised)), (tr("reports", "Rectifications raised"), str(len(raised))),
+                 (tr("reports", "Rectifications closed"), str(closed))],
+        tables=[
+            Table(tr("reports", "Visits"), [tr("reports", "Time"), tr("reports", "Partner"), tr("reports", "Score")],
+                  [[v.started_at.astimezone().strftime("%m-%d %H:%M"), f"{code} {name}", "—" if v.score is None else f"{v.score:.1f}"] for v, code, name in visits],
+                  tr("reports", "No inspections were recorded this week.")),
+            Table(tr("reports", "Open rectifications"), [tr("reports", "Description"), tr("reports", "Partner"), tr("reports", "Deadline"), tr("reports", "Status")],
+                  [[o.description, f"{code} {name}", o.deadline.isoformat(), effective_status(o.status, o.deadline, today)] for o, code, name in open_orders[:200]],
+                  tr("reports", "No open rectifications.")),
+        ],
+        empty_message=tr("reports", "No inspections were recorded in this week.") if not visits else "",
+    )
+
+
+def monthly_data(ctx: AppContext, month: str | None = None, progress: Progress | None = None) -> PeriodReportData:
+    from app.services.visits import compliance
+
+    month = month or dt.date.today().strftime("%Y-%m")
+    data = compliance(ctx, month)
+    start, end = comp.month_bounds(month)
+    lo, hi = _utc_range(start, end)
+    if progress is not None:
+        progress(1, 4, tr("reports", "Visits…"))
+    with ctx.read_session() as s:
+        grades = {code: grade for code, grade in s.execute(select(Partner.code, Partner.grade))}
+        avg = s.scalar(select(func.avg(Visit.score)).where(Visit.status == "submitted", Visit.started_at >= lo, Visit.started_at < hi))
+        visits_n = s.scalar(select(func.count(Visit.id)).where(Visit.status == "submitted", Visit.started_at >= lo, Visit.started_at < hi)) or 0
+        opened = s.scalar(select(func.count(RectificationOrder.id)).where(RectificationOrder.created_at >= lo, RectificationOrder.created_at < hi)) or 0
+        closed = s.scalar(select(func.count(RectificationOrder.id)).where(RectificationOrder.closed_at >= lo, RectificationOrder.closed_at < hi)) or 0
+        overdue = s.scalar(select(func.count(RectificationOrder.id)).where(RectificationOrder.status.in_(("open", "overdue")), RectificationOrder.deadline < min(end, dt.date.today()))) or 0
+        lifecycle = list(s.execute(select(LifecycleEvent, Partner.code, Partner.name).join(Partner, Partner.id == LifecycleEvent.partner_id)
+                                   .where(LifecycleEvent.effective_date >= start, LifecycleEvent.effective_date < end).order_by(LifecycleEvent.effective_date)))
+        complaints = list(s.execute(select(Complaint, Partner.code).join(Partner, Partner.id == Complaint.partner_id)
+                                    .where(Complaint.received_date >= start, Complaint.received_date < end)))
+        competitors = list(s.execute(select(CompetitorObservation, Partner.code).join(Partner, Partner.id == CompetitorObservation.partner_id)
+                                     .where(CompetitorObservation.observed_date >= start, CompetitorObservation.observed_date < end)))
+    if progress is not None:
+        progress(2, 4, tr("reports", "Compliance…"))
+    per_grade: dict[str, list[int]] = {}
+    for row in data["partners"]:
+        acc = per_grade.setdefault(row["grade"], [0, 0, 0, 0])
+        acc[0] += 1
+        acc[1] += row["required"]
+        acc[2] += row["done"]
+        acc[3] += row["shortfall"] == 0
+    chart: list[tuple[str, float, float]] = []
+    target_rows: list[list[str]] = []
+    try:
+        from app.services import targets as targets_service
+
+        summary = targets_service.month_targets_summary(ctx, month)
+        chart = [(r.label, r.target, r.actual) for r in summary][:12]
+        target_rows = [[r.label, f"{r.target:,.2f}", f"{r.actual:,.2f}", f"{r.progress:.1f}%"] for r in summary]
+    except (ImportError, AttributeError):
+        pass
+    if progress is not None:
+        progress(3, 4, tr("reports", "Writing…"))
+    shortfalls = [r for r in data["partners"] if r["shortfall"]]
+    empty = visits_n == 0 and not data["partners"]
+    return PeriodReportData(
+        company=ctx.settings.company_name, title=tr("reports", "Monthly assessment report"), subtitle=f"{month} · {ctx.user_name}",
+        figures=[(tr("reports", "Inspections"), str(visits_n)), (tr("reports", "Average score"), "—" if avg is None else f"{avg:.1f}"),
+                 (tr("reports", "Partners meeting frequency"), f"{sum(1 for r in data['partners'] if not r['shortfall'])} / {len(data['partners'])}"),
+                 (tr("reports", "Rectifications opened"), str(opened)), (tr("reports", "Rectifications closed"), str(closed)),
+                 (tr("reports", "Rectifications overdue"), str(overdue))],
+        tables=[
+            Table(tr("reports", "Visits vs frequency rules by grade"), [tr("reports", "Grade"), tr("reports", "Partners"), tr("reports", "Required"), tr("reports", "Done"), tr("reports", "Compliant")],
+                  [[g, str(v[0]), str(v[1]), str(v[2]), str(v[3])] for g, v in sorted(per_grade.items())]),
+            Table(tr("reports", "Partners below the visit frequency"), [tr("reports", "Partner"), tr("reports", "Grade"), tr("reports", "Required"), tr("reports", "Done"), tr("reports", "Shortfall")],
+                  [[r["partner_code"], r["grade"], str(r["required"]), str(r["done"]), str(r["shortfall"])] for r in shortfalls], tr("reports", "Every partner met the rule.")),
+            Table(tr("reports", "Weekly inspections"), [tr("reports", "Week"), tr("reports", "Required"), tr("reports", "Done"), tr("reports", "Shortfall")],
+                  [[w["week"], str(w["required"]), str(w["done"]), str(w["shortfall"])] for w in data["weeks"]]),
+            Table(tr("reports", "Targets vs actuals"), [tr("reports", "Metric"), tr("reports", "Target"), tr("reports", "Actual"), tr("reports", "Progress")], target_rows,
+                  tr("reports", "No targets for this month.")),
+            Table(tr("reports", "Partner lifecycle changes"), [tr("reports", "Partner"), tr("reports", "Event"), tr("reports", "Date"), tr("reports", "Reason")],
+                  [[f"{code} {name}", e.kind, e.effective_date.isoformat(), e.reason] for e, code, name in lifecycle]),
+            Table(tr("reports", "Complaints"), [tr("reports", "Partner"), tr("reports", "Category"), tr("reports", "Description")],
+                  [[code, c.category, c.description] for c, code in complaints]),
+            Table(tr("reports", "Competitor notes"), [tr("reports", "Partner"), tr("reports", "Brand"), tr("reports", "Observation")],
+                  [[code, c.brand, f"{c.prices} {c.promotions}"] for c, code in competitors]),
+        ],
+        empty_message=tr("reports", "No data for this month.") if empty else "",
+        chart=chart, chart_title=tr("reports", "Targets vs actuals"),
+    ) if grades is not None else PeriodReportData(ctx.settings.company_name, "", "", [], [])
+
+
+def partner_card_data(ctx: AppContext, code: str) -> PeriodReportData:
+    from app.services.partners import partner_detail
+
+    d = partner_detail(ctx, code)
+    p = d.partner
+    region = p.district_code or p.city_code or p.province_code or ""
+    return PeriodReportData(
+        company=ctx.settings.company_name, title=tr("reports", "Partner card"), subtitle=f"{p.code} · {p.name}",
+        figures=[(tr("reports", "Name"), p.name), (tr("reports", "Code"), p.code), (tr("reports", "Type"), p.type), (tr("reports", "Status"), p.status),
+                 (tr("reports", "Grade"), p.grade), (tr("reports", "Region"), regions().full_name(region)), (tr("reports", "Address"), p.address),
+                 (tr("reports", "Licence no."), p.licence_no), (tr("reports", "Credit rating"), p.credit_rating),
+                 (tr("reports", "Credit limit"), "¥" + fen_to_text(p.credit_limit_fen)), (tr("reports", "Receivable"), "¥" + fen_to_text(d.receivable_fen)),
+                 (tr("reports", "Manager"), p.manager), (tr("reports", "Merged into"), d.survivor_code or "—"), (tr("reports", "Tags"), "、".join(p.tags or []))],
+        tables=[
+            Table(tr("reports", "Contacts"), [tr("reports", "Name"), tr("reports", "Role"), tr("reports", "Phone")], [[("★ " if c.is_primary else "") + c.name, c.role, c.phone] for c in d.contacts]),
+            Table(tr("reports", "Contracts"), [tr("reports", "Number"), tr("reports", "Type"), tr("reports", "Start"), tr("reports", "End")],
+                  [[c.number, c.type, str(c.start_date or ""), str(c.end_date or "")] for c in d.contracts]),
+            Table(tr("reports", "Grade history"), [tr("reports", "Date"), tr("reports", "From"), tr("reports", "To"), tr("reports", "Reason")],
+                  [[str(g.effective_date), g.old_grade or "—", g.new_grade, g.reason] for g in d.grade_history]),
+            Table(tr("reports", "Lifecycle"), [tr("reports", "Date"), tr("reports", "Event"), tr("reports", "Status"), tr("reports", "Reason")],
+                  [[str(e.effective_date), e.kind, f"{e.old_status or ''} → {e.new_status or ''}", e.reason] for e in d.lifecycle]),
+            Table(tr("reports", "Complaints"), [tr("reports", "Date"), tr("reports", "Category"), tr("reports", "Description")],
+                  [[str(c.received_date), c.category, c.description] for c in d.complaints]),
+            Table(tr("reports", "Competitors nearby"), [tr("reports", "Date"), tr("reports", "Brand"), tr("reports", "Observation")],
+                  [[str(c.observed_date), c.brand, f"{c.outlet_name} {c.prices} {c.promotions}"] for c in d.competitors]),
+        ],
+    )
+
+
+def write_period_report(data: PeriodReportData, target: Path) -> Path:
+    from app.reports.builders import build_period_report
+
+    return _write(build_period_report, data, target)
