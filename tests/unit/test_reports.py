@@ -1,0 +1,122 @@
+"""PDF reports: Chinese text extractable, every font embedded, photos embedded upright,
+long content paginates, missing photos marked, empty periods say so, bad paths refused."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from app.errors import UserError
+from app.reports.builders import build_visit_report
+from app.reports.data import ChecklistLine, FindingLine, PhotoData, VisitReportData
+from app.services import partner_io, reports, visits
+from tests.conftest import EXIF_DIR
+from tests.unit.test_partners_and_visits import CSV, _answer_all
+
+
+def fonts_embedded(reader: pypdf.PdfReader) -> bool:
+    for page in reader.pages:
+        for font in page["/Resources"].get("/Font", {}).values():
+            font = font.get_object()
+            descendants = font.get("/DescendantFonts")
+            target = descendants[0].get_object() if descendants else font
+            descriptor = target.get("/FontDescriptor")
+            if descriptor is None:
+                return False
+            descriptor = descriptor.get_object()
+            if not any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")):
+                return False
+    return True
+
+
+def images(reader: pypdf.PdfReader) -> list[tuple[int, int]]:
+    sizes = []
+    for page in reader.pages:
+        for image in page.images:
+            sizes.append(image.image.size)
+    return sizes
+
+
+@pytest.fixture
+def submitted_visit(ctx, tmp_path: Path):  # type: ignore[no-untyped-def]
+    path = tmp_path / "p.csv"
+    path.write_text(CSV, encoding="utf-8")
+    partner_io.import_partners(ctx, path)
+    visit_id = visits.new_visit(ctx, "P001")
+    visits.attach_photos(ctx, visit_id, sorted(EXIF_DIR.glob("Landscape_[5-8].jpg")))
+    _answer_all(ctx, visit_id, EXIF_DIR / "Landscape_3.jpg")
+    visits.submit(ctx, visit_id)
+    return visit_id
+
+
+def test_visit_report_text_fonts_and_upright_photos(ctx, submitted_visit, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    target = reports.write_visit_report(ctx, submitted_visit, tmp_path / "visit.pdf")
+    reader = pypdf.PdfReader(target)
+    text = "".join(page.extract_text() for page in reader.pages)
+    detail = visits.visit_detail(ctx, submitted_visit)
+    for needle in ("上海浦东金桥通信器材经营部", "门头招牌完好", "海报/台卡按要求陈列", "5 / 5", detail["content_hash"], f"{detail['score']:.1f}"):
+        assert needle in text.replace("\n", ""), needle
+    assert fonts_embedded(reader)
+    sizes = images(reader)
+    assert len(sizes) == 5
+    assert all(w > h for w, h in sizes), sizes
+    assert target.stat().st_size < 1_500_000
+
+
+def test_missing_photo_is_marked_not_fatal(ctx, submitted_visit, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    sha = visits.visit_detail(ctx, submitted_visit)["photos"][0]["sha256"]
+    ctx.paths.media_file(sha).unlink()
+    for cached in ctx.paths.scaled_images.rglob(f"{sha}.jpg"):
+        cached.unlink()
+    data = reports.visit_report_data(ctx, submitted_visit)
+    assert data.warnings and sha[:12] in data.warnings[0]
+    target = reports.write_visit_report(ctx, submitted_visit, tmp_path / "v.pdf")
+    text = "".join(p.extract_text() for p in pypdf.PdfReader(target).pages)
+    assert "Photo missing" in text
+
+
+def test_long_content_paginates(tmp_path: Path) -> None:
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.new("RGB", (400, 300), (90, 140, 200)).save(buf, "JPEG")
+    long_name = "超长渠道名称" * 50
+    data = VisitReportData(
+        company="公司", partner_code="P", partner_name=long_name, partner_grade="A", partner_address="地址" * 60, partner_contacts="张三",
+        credit_warning="", manager="李四", status="submitted", checked_in="2026-01-01", checked_out="2026-01-01", coordinates="—",
+        template="t", score="80.0", section_scores=[("形象", "80")],
+        checklist=[ChecklistLine("部分" * 10, f"检查项目 {i} " + "很长的说明" * 8, "Yes", "2") for i in range(80)],
+        findings=[FindingLine("问题" * 40, "2026-02-01", "王五", "open")], material_differences=[("海报", 5, 4)],
+        competitor_notes=["竞品促销"], photos=[PhotoData(f"p{i}", "2026-01-01", f"{i:064d}", buf.getvalue(), 400, 300) for i in range(20)],
+        content_hash="ab" * 32,
+    )
+    out = io.BytesIO()
+    build_visit_report(data, out)
+    reader = pypdf.PdfReader(io.BytesIO(out.getvalue()))
+    assert len(reader.pages) >= 5
+    assert "检查项目 79" in "".join(p.extract_text() for p in reader.pages)
+
+
+def test_empty_week_and_month_say_so(ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    week = reports.write_period_report(reports.weekly_log_data(ctx, "2026-W05"), tmp_path / "w.pdf")
+    month = reports.write_period_report(reports.monthly_data(ctx, "2026-02"), tmp_path / "m.pdf")
+    assert "No inspections were recorded" in pypdf.PdfReader(week).pages[0].extract_text()
+    assert "No data for this month" in pypdf.PdfReader(month).pages[0].extract_text()
+
+
+def test_unwritable_output_path_is_a_clear_error(ctx, submitted_visit, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(UserError, match="Cannot write the report"):
+        reports.write_visit_report(ctx, submitted_visit, tmp_path / "no-such-dir" / "v.pdf")
+
+
+def test_pdf_renders_to_an_image(ctx, submitted_visit, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import pypdfium2
+
+    target = reports.write_visit_report(ctx, submitted_visit, tmp_path / "visit.pdf")
+    pdf = pypdfium2.PdfDocument(str(target))
+    image = pdf[0].render(scale=0.5).to_pil()
+    assert image.width > 200 and len(image.convert("L").getcolors(maxcolors=100000) or []) > 20
+    pdf.close()
