@@ -25,6 +25,7 @@ COMMAND_MODULES = [
     "app.cli.maintenance",
     "app.cli.demo",
     "app.cli.reports",
+    "app.cli.targets",
 ]
 
 Handler = Callable[[argparse.Namespace], int | None]

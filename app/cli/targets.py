@@ -1,0 +1,66 @@
+"""``targets list`` and ``actuals import``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from app.cli import eprint, open_ctx, print_json
+from app.errors import ValidationError
+from app.i18n import tr
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    t = sub.add_parser("targets", help=tr("cli", "targets and progress"))
+    ts = t.add_subparsers(dest="targets_command", required=True)
+    lst = ts.add_parser("list")
+    lst.add_argument("--year", default=None)
+    lst.add_argument("--month", default=None)
+    lst.add_argument("--partner", default=None)
+    lst.add_argument("--json", action="store_true")
+    lst.set_defaults(handler=cmd_list)
+    a = sub.add_parser("actuals", help=tr("cli", "actuals from HQ exports"))
+    acts = a.add_subparsers(dest="actuals_command", required=True)
+    imp = acts.add_parser("import")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--json", action="store_true")
+    imp.set_defaults(handler=cmd_import)
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from app.services.targets import list_targets
+
+    ctx = open_ctx(args)
+    try:
+        rows = list_targets(ctx, year=args.year, month=args.month, partner=args.partner)
+    finally:
+        ctx.close()
+    if args.json:
+        print_json([r.to_json() for r in rows])
+        return 0
+    for r in rows:
+        j = r.to_json()
+        print(f"{j['metric']}\t{j['period']}\t{j['scope_kind']}:{j['scope']}\t{j['target']}\t{j['actual']}\t{j['progress']}%")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from app.services.targets import import_actuals
+
+    ctx = open_ctx(args)
+    try:
+        try:
+            report = import_actuals(ctx, args.file)
+        except ValidationError as exc:
+            for line in exc.details:
+                eprint(line)
+            eprint(exc.message)
+            return 1
+    finally:
+        ctx.close()
+    summary = {"rows": report.rows, "created": report.created, "updated": report.updated, "unchanged": report.unchanged}
+    if args.json:
+        print_json(summary)
+    else:
+        eprint(tr("cli", "{rows} rows: {created} created, {updated} updated, {unchanged} unchanged").format(**summary))
+    return 0
