@@ -32,7 +32,7 @@ def generate_targets(ctx: AppContext, rng: random.Random, partners: Sequence[Any
     def base() -> dict[str, Any]:
         return {"id": uuid7(), "hlc": ctx.tick(), "created_at": now, "updated_at": now, "voided": False}
 
-    for metric in MONEY_METRICS + ("sales_volume",):
+    for metric in (*MONEY_METRICS, "sales_volume"):
         per_partner_year = {"revenue": 2_400_000_00, "collections": 2_200_000_00, "sales_volume": 3600}[metric]
         for region in regions:
             members = [(p, w) for p, w in zip(active, weights, strict=True) if p.district_code.startswith(region)]

@@ -67,10 +67,11 @@ def list_targets(ctx: AppContext, year: str | None = None, month: str | None = N
     today = today or dt.date.today()
     if month is not None:
         try:
-            y, part = rules.parse_period(month)
-            assert part is not None and not part.startswith("Q")
-        except (ValueError, AssertionError):
-            raise ValidationError(tr("targets", "Give the month as YYYY-MM (got {value}).").format(value=month)) from None
+            _year, part = rules.parse_period(month)
+        except ValueError:
+            part = None
+        if part is None or part.startswith("Q"):
+            raise ValidationError(tr("targets", "Give the month as YYYY-MM (got {value}).").format(value=month))
     if year is not None and not (year.isdigit() and len(year) == 4):
         raise ValidationError(tr("targets", "Give the year as YYYY (got {value}).").format(value=year))
     metrics = _metrics(ctx)
