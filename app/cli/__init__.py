@@ -26,6 +26,8 @@ COMMAND_MODULES = [
     "app.cli.demo",
     "app.cli.reports",
     "app.cli.targets",
+    "app.cli.sync",
+    "app.cli.hq",
 ]
 
 Handler = Callable[[argparse.Namespace], int | None]

@@ -1,0 +1,162 @@
+"""``channeldesk hq --db URL [--key-dir DIR] init|register-device|revoke-device|ingest|
+publish|stats|conflicts|report month``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from app.cli import eprint, print_json
+from app.i18n import tr
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("hq", help=tr("cli", "headquarters commands"))
+    p.add_argument("--db", default="sqlite:///hq.sqlite")
+    p.add_argument("--key-dir", type=Path, default=None)
+    hs = p.add_subparsers(dest="hq_command", required=True)
+    i = hs.add_parser("init")
+    i.add_argument("--key-dir", dest="init_key_dir", type=Path, default=None)
+    i.set_defaults(handler=cmd_init)
+    r = hs.add_parser("register-device")
+    r.add_argument("keyfile", type=Path)
+    r.add_argument("--user", default=None)
+    r.add_argument("--territory", default=None)
+    r.set_defaults(handler=cmd_register)
+    v = hs.add_parser("revoke-device")
+    v.add_argument("device_id")
+    v.set_defaults(handler=cmd_revoke)
+    g = hs.add_parser("ingest")
+    g.add_argument("files", nargs="+", type=Path)
+    g.add_argument("--ack-dir", type=Path, default=None)
+    g.set_defaults(handler=cmd_ingest)
+    pub = hs.add_parser("publish")
+    pub.add_argument("--device", required=True)
+    pub.add_argument("-o", "--output", type=Path, required=True)
+    pub.set_defaults(handler=cmd_publish)
+    st = hs.add_parser("stats")
+    st.add_argument("--json", action="store_true")
+    st.set_defaults(handler=cmd_stats)
+    c = hs.add_parser("conflicts")
+    c.add_argument("--json", action="store_true")
+    c.set_defaults(handler=cmd_conflicts)
+    rep = hs.add_parser("report")
+    reps = rep.add_subparsers(dest="hq_report", required=True)
+    m = reps.add_parser("month")
+    m.add_argument("month")
+    m.add_argument("-o", "--output", type=Path, required=True)
+    m.set_defaults(handler=cmd_report_month)
+
+
+def _hq(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from app.sync.hq import Hq
+
+    key_dir = getattr(args, "init_key_dir", None) or args.key_dir
+    return Hq(args.db, key_dir)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    hq = _hq(args)
+    try:
+        public = hq.init()
+    finally:
+        hq.close()
+    eprint(tr("cli", "HQ keys in {dir}").format(dir=hq.key_dir))
+    print(public["fingerprint"])
+    return 0
+
+
+def cmd_register(args: argparse.Namespace) -> int:
+    from app.services.device import parse_territory
+
+    territory = parse_territory(args.territory) if args.territory is not None else None
+    hq = _hq(args)
+    try:
+        device = hq.register_device(args.keyfile, args.user, territory)
+    finally:
+        hq.close()
+    print(device.device_id)
+    return 0
+
+
+def cmd_revoke(args: argparse.Namespace) -> int:
+    hq = _hq(args)
+    try:
+        hq.revoke_device(args.device_id)
+    finally:
+        hq.close()
+    eprint(tr("cli", "Device {id} revoked.").format(id=args.device_id))
+    return 0
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    hq = _hq(args)
+    rejected = 0
+    try:
+        hq.hq_id()
+        for path in args.files:
+            result = hq.ingest(path, args.ack_dir)
+            if result.status == "rejected":
+                rejected += 1
+                print(f"{path}: rejected: {result.reason}", flush=True)
+            else:
+                print(f"{path}: {result.status}", flush=True)
+    finally:
+        hq.close()
+    return 2 if rejected else 0
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    from app.services.hq_publish import reference_data_for_publish
+
+    hq = _hq(args)
+    try:
+        path = hq.publish(args.device, args.output, reference_data_for_publish())
+    finally:
+        hq.close()
+    print(path)
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    hq = _hq(args)
+    try:
+        stats = hq.stats()
+    finally:
+        hq.close()
+    if args.json:
+        print_json(stats)
+    else:
+        for entity, info in stats["tables"].items():
+            if info["rows"]:
+                print(f"{entity}\t{info['rows']}")
+        print(f"blobs\t{stats['blobs']['count']}\t{stats['blobs']['bytes']} bytes")
+        for d in stats["devices"]:
+            print(f"device {d['device_id']}\t{d['user']}\tlast_seq {d['last_seq']}\tbundles {d['bundles']}{'  REVOKED' if d['revoked'] else ''}")
+    return 0
+
+
+def cmd_conflicts(args: argparse.Namespace) -> int:
+    hq = _hq(args)
+    try:
+        rows = hq.conflicts()
+    finally:
+        hq.close()
+    if args.json:
+        print_json(rows)
+    else:
+        for c in rows:
+            print(f"{c['entity']} {c['record_id']} {c['field']}: kept {c['winner_value']!r}, lost {c['loser_value']!r}")
+    return 0
+
+
+def cmd_report_month(args: argparse.Namespace) -> int:
+    from app.services.hq_publish import write_hq_month_report
+
+    hq = _hq(args)
+    try:
+        path = write_hq_month_report(hq, args.month, args.output)
+    finally:
+        hq.close()
+    print(path)
+    return 0

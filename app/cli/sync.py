@@ -1,0 +1,82 @@
+"""``sync export|ack|import``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from app.cli import eprint, open_ctx, print_json
+from app.i18n import tr
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("sync", help=tr("cli", "bundles to and from HQ"))
+    ss = p.add_subparsers(dest="sync_command", required=True)
+    e = ss.add_parser("export")
+    e.add_argument("-o", "--output", type=Path, default=None)
+    e.add_argument("--json", action="store_true")
+    e.set_defaults(handler=cmd_export)
+    a = ss.add_parser("ack")
+    a.add_argument("file", type=Path)
+    a.set_defaults(handler=cmd_ack)
+    i = ss.add_parser("import")
+    i.add_argument("file", type=Path)
+    i.set_defaults(handler=cmd_import)
+    st = ss.add_parser("status")
+    st.add_argument("--json", action="store_true")
+    st.set_defaults(handler=cmd_status)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from app.services.sync import export_bundle
+
+    ctx = open_ctx(args)
+    try:
+        result = export_bundle(ctx, args.output)
+    finally:
+        ctx.close()
+    if args.json:
+        print_json(result.to_json())
+    else:
+        print(result.path)
+    return 0
+
+
+def cmd_ack(args: argparse.Namespace) -> int:
+    from app.services.sync import apply_ack
+
+    ctx = open_ctx(args)
+    try:
+        apply_ack(ctx, args.file)
+    finally:
+        ctx.close()
+    eprint(tr("cli", "Acknowledgement applied."))
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from app.services.sync import import_hq_bundle
+
+    ctx = open_ctx(args)
+    try:
+        import_hq_bundle(ctx, args.file)
+    finally:
+        ctx.close()
+    eprint(tr("cli", "HQ bundle applied."))
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from app.services.sync import sync_status
+
+    ctx = open_ctx(args)
+    try:
+        status = sync_status(ctx)
+    finally:
+        ctx.close()
+    data = {"last_synced_at": status.last_synced_at.isoformat() if status.last_synced_at else None, "pending_changes": status.pending_changes}
+    if args.json:
+        print_json(data)
+    else:
+        print(f"last synced: {data['last_synced_at'] or 'never'}; pending changes: {data['pending_changes']}")
+    return 0

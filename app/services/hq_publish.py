@@ -1,0 +1,61 @@
+"""HQ-side compositions that need more than ``app.sync``: the reference data HQ publishes
+(checklist templates and visit-frequency rules) and the consolidated monthly report."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from app.errors import ValidationError
+from app.i18n import tr
+from app.reports.data import PeriodReportData, Table
+from app.services.reference_data import DEFAULT_FREQUENCY_RULES, builtin_templates
+from app.sync.hq import Hq, stable_id
+
+
+def reference_data_for_publish() -> dict[str, list[dict[str, Any]]]:
+    templates = [{"id": stable_id("template", t["name"], str(t.get("version", 1))), "name": t["name"], "version": int(t.get("version", 1)),
+                  "title": t.get("title", t["name"]), "body": t, "is_default": bool(t.get("default"))} for t in builtin_templates()]
+    rules = [{"id": stable_id("rule", scope, grade or "-", period), "scope": scope, "grade": grade, "period": period, "min_visits": minimum}
+             for scope, grade, period, minimum in DEFAULT_FREQUENCY_RULES]
+    return {"checklist_template": templates, "frequency_rule": rules}
+
+
+def hq_month_data(hq: Hq, month: str) -> PeriodReportData:
+    if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month):
+        raise ValidationError(tr("reports", "Give the month as YYYY-MM, e.g. 2026-03 (got {value}).").format(value=month))
+    partners = {r.id: r.data for r in hq.records("partner")}
+    devices = {d["device_id"]: d for d in hq.stats()["devices"]}
+    per_device: dict[str, list[float]] = defaultdict(list)
+    per_partner: dict[str, int] = defaultdict(int)
+    for rec in hq.records("visit"):
+        started = str(rec.data.get("started_at") or "")
+        if not started.startswith(month):
+            continue
+        per_device[rec.device_id].append(float(rec.data.get("score") or 0))
+        per_partner[rec.data.get("partner_id", "")] += 1
+    orders = [r for r in hq.records("rectification_order") if str(r.data.get("deadline", "")).startswith(month)]
+    open_orders = [r for r in orders if r.data.get("status") in ("open", "overdue", "escalated", "reported_fixed")]
+    total = sum(len(v) for v in per_device.values())
+    return PeriodReportData(
+        company=tr("reports", "Headquarters"), title=tr("reports", "Consolidated monthly report"), subtitle=month,
+        figures=[(tr("reports", "Inspections"), str(total)), (tr("reports", "Devices reporting"), str(len(per_device))),
+                 (tr("reports", "Partners visited"), str(len(per_partner))), (tr("reports", "Rectifications due"), str(len(orders))),
+                 (tr("reports", "Still open"), str(len(open_orders)))],
+        tables=[
+            Table(tr("reports", "Inspections per manager"), [tr("reports", "Manager"), tr("reports", "Device"), tr("reports", "Visits"), tr("reports", "Average score")],
+                  [[devices.get(d, {}).get("user", ""), d[:8], str(len(scores)), f"{sum(scores) / len(scores):.1f}"] for d, scores in sorted(per_device.items())],
+                  tr("reports", "No inspections were received for this month.")),
+            Table(tr("reports", "Visits per partner"), [tr("reports", "Partner"), tr("reports", "Visits")],
+                  [[f"{partners.get(pid, {}).get('code', pid[:8])} {partners.get(pid, {}).get('name', '')}", str(n)] for pid, n in sorted(per_partner.items(), key=lambda kv: -kv[1])]),
+        ],
+        empty_message=tr("reports", "No data for this month.") if total == 0 else "",
+    )
+
+
+def write_hq_month_report(hq: Hq, month: str, target: Path) -> Path:
+    from app.services.reports import write_period_report
+
+    return write_period_report(hq_month_data(hq, month), target)

@@ -1,0 +1,282 @@
+"""Laptop side of sync: export a signed bundle of everything changed since the last
+acknowledged bundle (streamed; never marks anything synced), apply HQ's signed ack,
+import HQ down-bundles (templates, rules, targets, partner master data) with the same
+merge rules, and the status shown in the status bar."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, inspect, select
+
+from app.domain.hlc import Timestamp
+from app.domain.ids import uuid7
+from app.errors import BundleRejected, UserError
+from app.i18n import tr
+from app.services.context import AppContext, Changes
+from app.services.device import load_private_key, trusted_hq_key
+from app.services.progress import Progress
+from app.sync import signing
+from app.sync.bundle import Caps, read_bundle, reject, validate_record, write_bundle
+from app.sync.merge import merge_fields
+from db.base import Base, utcnow
+from db.models import (
+    SYNC_TABLES,
+    ChecklistTemplate,
+    ExportedBundle,
+    FrequencyRule,
+    Partner,
+    SyncConflict,
+    Target,
+    Visit,
+)
+
+VISIT_CHILDREN = {"visit_answer", "visit_photo", "visit_amendment", "finding", "material_count"}
+HQ_OWNED_PARTNER_FIELDS = ("code", "grade", "credit_limit_fen")
+
+
+def _model(entity: str) -> Any:
+    for mapper in Base.registry.mappers:
+        if getattr(mapper.class_, "__tablename__", None) == entity:
+            return mapper.class_
+    raise KeyError(entity)
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.UTC).isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def _row_data(obj: Any) -> dict[str, Any]:
+    columns = inspect(type(obj)).columns
+    return {c.key: _jsonable(getattr(obj, c.key)) for c in columns if c.key not in ("id", "hlc", "created_at", "updated_at", "voided", "void_reason")}
+
+
+def watermark(ctx: AppContext) -> str:
+    """The highest HLC covered by HQ's last acknowledgement ('' before the first)."""
+    with ctx.read_session() as s:
+        row = s.scalar(select(ExportedBundle).where(ExportedBundle.ack_status.in_(("accepted", "duplicate"))).order_by(ExportedBundle.seq.desc()).limit(1))
+        return row.high_hlc if row else ""
+
+
+def _pending_rows(ctx: AppContext, entity: str, since: str, node: str, submitted: set[str]) -> Iterator[Any]:
+    model = _model(entity)
+    with ctx.read_session() as s:
+        stmt = select(model).where(model.hlc > since, model.hlc.like(f"%:{node}"))
+        if entity == "visit":
+            stmt = stmt.where(Visit.status == "submitted")
+        for obj in s.scalars(stmt.execution_options(yield_per=1000)):
+            if entity in VISIT_CHILDREN and obj.visit_id not in submitted:
+                continue
+            if entity in ("rectification_event", "rectification_order") and obj.visit_id is not None and obj.visit_id not in submitted:
+                continue
+            yield obj
+        if entity in VISIT_CHILDREN:
+            # children of visits sealed after an ack may carry older HLCs: include them too
+            new_visits = list(s.scalars(select(Visit.id).where(Visit.status == "submitted", Visit.hlc > since)))
+            for start in range(0, len(new_visits), 500):
+                for obj in s.scalars(select(model).where(model.visit_id.in_(new_visits[start:start + 500]), model.hlc <= since)):
+                    yield obj
+
+
+@dataclass
+class ExportResult:
+    bundle_id: str
+    seq: int
+    path: Path
+    counts: dict[str, int]
+    size: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"bundle_id": self.bundle_id, "seq": self.seq, "path": str(self.path), "counts": self.counts}
+
+
+def export_bundle(ctx: AppContext, target: Path | None = None, progress: Progress | None = None) -> ExportResult:
+    node = ctx.device_id
+    if node is None:
+        raise UserError(tr("sync", "This data directory is not initialised; run 'channeldesk init'."))
+    since = watermark(ctx)
+    with ctx.read_session() as s:
+        seq = int(s.scalar(select(func.coalesce(func.max(ExportedBundle.seq), 0))) or 0) + 1
+        base_ack = int(s.scalar(select(func.coalesce(func.max(ExportedBundle.seq), 0)).where(ExportedBundle.ack_status.in_(("accepted", "duplicate")))) or 0)
+        submitted = set(s.scalars(select(Visit.id).where(Visit.status == "submitted")))
+    bundle_id = uuid7()
+    if target is None:
+        ctx.paths.outbox.mkdir(parents=True, exist_ok=True)
+        target = ctx.paths.outbox / f"{dt.datetime.now().strftime('%Y%m%d-%H%M%S')}-seq{seq}-{bundle_id[:8]}.cdsync"
+    target = Path(target)
+    counts: dict[str, int] = {}
+    blobs: dict[str, Path] = {}
+    high = [since]
+
+    def records_of(entity: str) -> Iterator[dict[str, Any]]:
+        n = 0
+        for obj in _pending_rows(ctx, entity, since, node, submitted):
+            data = _row_data(obj)
+            for key in ("sha256", "scan_sha256", "before_photo_sha256", "after_photo_sha256", "photo_sha256"):
+                sha = data.get(key)
+                if isinstance(sha, str) and len(sha) == 64 and sha not in blobs and ctx.paths.media_file(sha).exists():
+                    blobs[sha] = ctx.paths.media_file(sha)
+            if obj.voided:
+                data["void_reason"] = obj.void_reason
+            high[0] = max(high[0], obj.hlc)
+            n += 1
+            yield {"id": obj.id, "hlc": obj.hlc, "op": "void" if obj.voided else "upsert", "base_hlc": since or None, "data": data}
+        counts[entity] = n
+
+    def all_records() -> dict[str, Any]:
+        return {entity: records_of(entity) for entity in SYNC_TABLES}
+
+    key = load_private_key(ctx)
+    manifest = {"kind": "field", "bundle_id": bundle_id, "device_id": node, "user": ctx.user_name, "territory": ctx.territory,
+                "created_at": utcnow().isoformat(), "created_hlc": ctx.tick(), "seq": seq, "base_ack_seq": base_ack,
+                "app_version": __import__("app").__version__}
+
+    class _LazyBlobs:
+        def __iter__(self) -> Iterator[tuple[str, Path]]:
+            return iter(list(blobs.items()))
+
+    try:
+        write_bundle(target, manifest, all_records(), _LazyBlobs(), lambda body: signing.sign(key, body),
+                     progress=(lambda d, t, m: progress(d, t, m)) if progress is not None else None)
+    except OSError as exc:
+        raise UserError(tr("sync", "Cannot write the bundle {path}: {error}. Nothing was marked as sent.").format(path=target, error=exc.strerror or exc)) from exc
+    counts = {k: v for k, v in counts.items() if v}
+    with ctx.session() as s:
+        s.add(ExportedBundle(bundle_id=bundle_id, seq=seq, base_ack_seq=base_ack, high_hlc=high[0], path=str(target), counts=counts))
+    return ExportResult(bundle_id, seq, target, counts, target.stat().st_size)
+
+
+def apply_ack(ctx: AppContext, path: Path) -> Changes:
+    """Verify HQ's signature and mark everything up to the acknowledged seq as synced."""
+    hq = trusted_hq_key(ctx)
+    if hq is None:
+        raise UserError(tr("sync", "No trusted HQ key is set; import HQ's public key first (init --hq-key or Settings)."))
+    try:
+        ack = json.loads(Path(path).read_text(encoding="utf-8"))
+        assert isinstance(ack, dict)
+    except (OSError, ValueError, AssertionError) as exc:
+        raise UserError(tr("sync", "{file} is not an HQ acknowledgement: {error}").format(file=path, error=exc)) from exc
+    if not signing.verify_document(hq["public_key"], ack):
+        raise UserError(tr("sync", "The acknowledgement's signature does not match the trusted HQ key; nothing was changed."))
+    if ack.get("device_id") != ctx.device_id:
+        raise UserError(tr("sync", "This acknowledgement is for another device ({id}); nothing was changed.").format(id=ack.get("device_id")))
+    with ctx.session() as s:
+        bundle = s.get(ExportedBundle, ack.get("bundle_id"))
+        if bundle is None or bundle.seq != ack.get("seq"):
+            raise UserError(tr("sync", "This acknowledgement is for a bundle this device did not export."))
+        if ack.get("status") not in ("accepted", "duplicate"):
+            bundle.ack_status = "rejected"
+            raise UserError(tr("sync", "HQ rejected bundle {seq}: {reason}. Export again after fixing the cause.").format(seq=bundle.seq, reason=ack.get("reason", "")))
+        bundle.ack_status, bundle.acked_at = ack["status"], utcnow()
+    return Changes.of("exported_bundle")
+
+
+@dataclass
+class SyncStatus:
+    last_synced_at: dt.datetime | None
+    pending_changes: int
+    oldest_unacked: dt.datetime | None
+
+
+def sync_status(ctx: AppContext) -> SyncStatus:
+    since = watermark(ctx)
+    node = ctx.device_id or "local"
+    pending = 0
+    with ctx.read_session() as s:
+        for entity in SYNC_TABLES:
+            model = _model(entity)
+            pending += int(s.scalar(select(func.count()).select_from(model).where(model.hlc > since, model.hlc.like(f"%:{node}"))) or 0)
+        last = s.scalar(select(func.max(ExportedBundle.acked_at)))
+        oldest = s.scalar(select(func.min(ExportedBundle.created_at)).where(ExportedBundle.acked_at.is_(None)))
+    return SyncStatus(last, pending, oldest)
+
+
+def import_hq_bundle(ctx: AppContext, path: Path) -> Changes:
+    """Apply a down-bundle signed by the trusted HQ key, with the same merge rules."""
+    hq = trusted_hq_key(ctx)
+    if hq is None:
+        raise UserError(tr("sync", "No trusted HQ key is set; import HQ's public key first (init --hq-key or Settings)."))
+
+    def key_for(manifest: dict[str, Any]) -> str:
+        if manifest.get("device_id") != ctx.device_id:
+            raise reject(tr("sync", "this HQ bundle is for another device"))
+        return hq["public_key"]
+
+    try:
+        bundle = read_bundle(path, Caps(), key_for, expected_kind="hq")
+    except BundleRejected as exc:
+        raise BundleRejected(tr("sync", "HQ bundle refused: {reason}").format(reason=exc.message)) from exc
+    hq_node = str(bundle.manifest.get("hq_id", ""))
+    if hq["hq_id"] and hq_node != hq["hq_id"]:
+        raise BundleRejected(tr("sync", "HQ bundle refused: it names another HQ"))
+    for entity, rows in bundle.records.items():
+        for row in rows:
+            problem = validate_record(entity, row, None)
+            if problem:
+                raise BundleRejected(tr("sync", "HQ bundle refused: {reason}").format(reason=problem))
+    with ctx.session() as s:
+        s.info["keep_hlc"] = True
+        clock = ctx.get_clock()
+        for rows in bundle.records.values():
+            for row in rows:
+                clock.observe(row["hlc"])
+        for row in bundle.records.get("checklist_template", []):
+            d = row["data"]
+            existing = s.scalar(select(ChecklistTemplate).where(ChecklistTemplate.name == d["name"], ChecklistTemplate.version == int(d["version"])))
+            if existing is None:
+                s.add(ChecklistTemplate(id=row["id"], hlc=row["hlc"], name=d["name"], version=int(d["version"]), title=d.get("title", d["name"]),
+                                        body=d["body"], source="hq", is_default=bool(d.get("is_default"))))
+        if bundle.records.get("frequency_rule"):
+            for rule in s.scalars(select(FrequencyRule).where(FrequencyRule.voided.is_(False))):
+                rule.voided, rule.void_reason, rule.hlc = True, "replaced by HQ", ctx.tick()
+            for row in bundle.records["frequency_rule"]:
+                d = row["data"]
+                s.add(FrequencyRule(hlc=row["hlc"], scope=d["scope"], grade=d.get("grade"), period=d["period"], min_visits=int(d["min_visits"])))
+        for row in bundle.records.get("target", []):
+            d = row["data"]
+            existing = s.scalar(select(Target).where(Target.metric == d["metric"], Target.period == d["period"], Target.scope_kind == d["scope_kind"], Target.scope == d["scope"]))
+            if existing is None:
+                s.add(Target(id=row["id"], hlc=row["hlc"], metric=d["metric"], period=d["period"], scope_kind=d["scope_kind"], scope=d["scope"], amount=int(d["amount"]), source="hq"))
+            elif existing.hlc < row["hlc"]:
+                existing.amount, existing.hlc = int(d["amount"]), row["hlc"]
+        for row in bundle.records.get("partner", []):
+            _apply_partner_master(s, row)
+    ctx.set_meta("hlc_last", str(ctx.get_clock().last))
+    return Changes.of("partner", "target", "checklist_template", "frequency_rule", "sync_conflict")
+
+
+def _apply_partner_master(s: Any, row: dict[str, Any]) -> None:
+    data = dict(row["data"])
+    fh = data.pop("field_hlc", {}) or {}
+    partner = s.get(Partner, row["id"])
+    if partner is None:
+        if row["op"] == "void" or s.scalar(select(Partner.id).where(Partner.code == data.get("code"))) is not None:
+            return
+        s.add(Partner(id=row["id"], hlc=row["hlc"], field_hlc=fh, **{k: v for k, v in data.items() if k in {c.key for c in Partner.__table__.columns}}))
+        return
+    owned = {k: data[k] for k in HQ_OWNED_PARTNER_FIELDS if k in data}
+    current = {k: getattr(partner, k) for k in HQ_OWNED_PARTNER_FIELDS}
+    merged = merge_fields(current, dict(partner.field_hlc or {}), partner.hlc, partner.voided, owned, fh, row["hlc"], None, row["op"])
+    for c in merged.conflicts:
+        s.add(SyncConflict(entity="partner", record_id=partner.id, field=c.field, winner_value=c.winner_value, loser_value=c.loser_value,
+                           winner_hlc=c.winner_hlc, loser_hlc=c.loser_hlc))
+    for key in HQ_OWNED_PARTNER_FIELDS:
+        if merged.data.get(key) != getattr(partner, key):
+            setattr(partner, key, merged.data[key])
+    partner.field_hlc = {**(partner.field_hlc or {}), **{k: v for k, v in merged.field_hlc.items() if k in HQ_OWNED_PARTNER_FIELDS}}
+    partner.hlc = max(partner.hlc, row["hlc"])
+    if merged.voided and not partner.voided:
+        partner.voided, partner.void_reason = True, "voided by HQ"
+
+
+def hlc_wall(hlc: str) -> int:
+    return Timestamp.parse(hlc).wall_ms

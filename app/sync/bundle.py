@@ -1,0 +1,320 @@
+"""The ``*.cdsync`` file (SYNC_FORMAT.md): a streaming writer (records deflated, blobs
+stored, manifest with sizes/hashes/counts, Ed25519 signature) and a strict reader that
+checks every rejection rule before anything is applied."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import itertools
+import json
+import os
+import re
+import stat
+import struct
+import zipfile
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from app.domain.hlc import is_valid_hlc
+from app.domain.ids import is_uuid
+from app.errors import BundleRejected
+from app.i18n import tr
+
+FORMAT = "channeldesk-bundle"
+FORMAT_VERSION = 1
+SCHEMA_VERSION = 1
+NAME_RE = re.compile(r"^(manifest\.json|manifest\.sig|records/[a-z][a-z_]{0,59}\.jsonl|blobs/[0-9a-f]{64})$")
+CHUNK = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Caps:
+    bundle_bytes: int = 4 * 1024**3
+    entries: int = 200_000
+    manifest_bytes: int = 4 * 1024**2
+    records_bytes: int = 256 * 1024**2
+    blob_bytes: int = 100 * 1024**2
+    ratio: int = 200
+    total_bytes: int = 8 * 1024**3
+
+
+def reject(reason: str) -> BundleRejected:
+    return BundleRejected(reason)
+
+
+# -- writing ------------------------------------------------------------------------
+
+
+def write_bundle(target: Path, manifest: dict[str, Any], records: dict[str, Iterable[dict[str, Any]]],
+                 blobs: Iterable[tuple[str, Path]], sign: Callable[[bytes], str],
+                 progress: Callable[[int, int, str], None] | None = None) -> dict[str, Any]:
+    """Stream records and blobs into ``target`` (atomically: temp file, then rename).
+    Returns the manifest written. The partial file is removed on any failure."""
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.part")
+    files: list[dict[str, Any]] = []
+    try:
+        with zipfile.ZipFile(tmp, "w", allowZip64=True) as zf:
+            for entity, rows in records.items():
+                iterator = iter(rows)
+                first = next(iterator, None)
+                if first is None:
+                    continue
+                name = f"records/{entity}.jsonl"
+                digest, size, count = hashlib.sha256(), 0, 0
+                info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
+                info.compress_type = zipfile.ZIP_DEFLATED
+                with zf.open(info, "w", force_zip64=True) as out:
+                    for row in itertools.chain([first], iterator):
+                        line = json.dumps(row, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False).encode() + b"\n"
+                        out.write(line)
+                        digest.update(line)
+                        size += len(line)
+                        count += 1
+                files.append({"path": name, "size": size, "sha256": digest.hexdigest(), "records": count})
+            blob_list = list(blobs)
+            for index, (sha, path) in enumerate(blob_list):
+                if progress is not None:
+                    progress(index, len(blob_list), path.name)
+                info = zipfile.ZipInfo(f"blobs/{sha}", date_time=(2020, 1, 1, 0, 0, 0))
+                info.compress_type = zipfile.ZIP_STORED
+                digest, size = hashlib.sha256(), 0
+                with path.open("rb") as src, zf.open(info, "w", force_zip64=True) as out:
+                    for chunk in iter(lambda: src.read(CHUNK), b""):
+                        out.write(chunk)
+                        digest.update(chunk)
+                        size += len(chunk)
+                if digest.hexdigest() != sha:
+                    raise OSError(f"media file {path} changed while exporting")
+                files.append({"path": f"blobs/{sha}", "size": size, "sha256": sha})
+            full = {**manifest, "format": FORMAT, "format_version": FORMAT_VERSION, "schema_version": SCHEMA_VERSION, "files": files}
+            body = json.dumps(full, ensure_ascii=True, sort_keys=True, separators=(",", ":")).encode("ascii")
+            zf.writestr(zipfile.ZipInfo("manifest.json", date_time=(2020, 1, 1, 0, 0, 0)), body)
+            zf.writestr(zipfile.ZipInfo("manifest.sig", date_time=(2020, 1, 1, 0, 0, 0)), sign(body))
+        with tmp.open("rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return full
+
+
+# -- reading --------------------------------------------------------------------------
+
+
+@dataclass
+class Bundle:
+    path: Path
+    manifest: dict[str, Any]
+    manifest_sha256: str
+    records: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    blobs: dict[str, int] = field(default_factory=dict)
+
+    def open_blob(self, sha: str):  # type: ignore[no-untyped-def]
+        zf = zipfile.ZipFile(self.path)
+        return zf, zf.open(f"blobs/{sha}")
+
+
+def _strict_json(data: bytes) -> Any:
+    def no_dupes(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key, value in pairs:
+            if key in result:
+                raise ValueError(f"duplicate key {key}")
+            result[key] = value
+        return result
+
+    def no_constants(name: str) -> Any:
+        raise ValueError(f"{name} is not allowed")
+
+    return json.loads(data.decode("utf-8"), object_pairs_hook=no_dupes, parse_constant=no_constants)
+
+
+def _read_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int, ratio: int, sink: Callable[[bytes], None] | None = None) -> tuple[int, str]:
+    """Stream one entry counting real bytes (never trusting the header)."""
+    digest, size = hashlib.sha256(), 0
+    with zf.open(info) as fh:
+        while True:
+            chunk = fh.read(CHUNK)
+            if not chunk:
+                break
+            size += len(chunk)
+            if size > cap:
+                raise reject(tr("sync", "entry {name} is larger than allowed").format(name=info.filename))
+            if info.compress_size and size > ratio * max(info.compress_size, 1) and size > 1024 * 1024:
+                raise reject(tr("sync", "entry {name} expands more than {ratio}:1 (zip bomb)").format(name=info.filename, ratio=ratio))
+            digest.update(chunk)
+            if sink is not None:
+                sink(chunk)
+    return size, digest.hexdigest()
+
+
+def _check_structure(zf: zipfile.ZipFile, size: int, caps: Caps) -> list[zipfile.ZipInfo]:
+    infos = zf.infolist()
+    if len(infos) > caps.entries:
+        raise reject(tr("sync", "too many entries ({count})").format(count=len(infos)))
+    seen: set[str] = set()
+    for info in infos:
+        name = info.filename
+        if name in seen:
+            raise reject(tr("sync", "duplicate entry {name}").format(name=name))
+        seen.add(name)
+        if name.startswith("/") or "\\" in name or ".." in name.split("/") or name.endswith("/") or info.is_dir():
+            raise reject(tr("sync", "unsafe entry name {name}").format(name=name))
+        if not NAME_RE.match(name):
+            raise reject(tr("sync", "unexpected entry {name}").format(name=name))
+        if stat.S_ISLNK(info.external_attr >> 16):
+            raise reject(tr("sync", "entry {name} is a symbolic link").format(name=name))
+        if info.flag_bits & 0x1:
+            raise reject(tr("sync", "entry {name} is encrypted").format(name=name))
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise reject(tr("sync", "entry {name} uses an unsupported compression").format(name=name))
+    spans = []
+    with open(zf.filename, "rb") as raw:  # type: ignore[arg-type]
+        for info in infos:
+            raw.seek(info.header_offset)
+            header = raw.read(30)
+            if len(header) < 30 or header[:4] != b"PK\x03\x04":
+                raise reject(tr("sync", "entry {name} has a damaged header").format(name=info.filename))
+            name_len, extra_len = struct.unpack("<HH", header[26:30])
+            start = info.header_offset
+            end = start + 30 + name_len + extra_len + info.compress_size
+            if end > size:
+                raise reject(tr("sync", "the file is truncated"))
+            spans.append((start, end, info.filename))
+    spans.sort()
+    for (_s1, e1, n1), (s2, _e2, n2) in itertools.pairwise(spans):
+        if s2 < e1:
+            raise reject(tr("sync", "entries {a} and {b} overlap").format(a=n1, b=n2))
+    return infos
+
+
+def read_bundle(path: Path, caps: Caps, public_key_for: Callable[[dict[str, Any]], str], schema_version: int = SCHEMA_VERSION,
+                expected_kind: str = "field") -> Bundle:
+    """Validate everything (rules 1–6 of the spec) and load the records; raises
+    ``BundleRejected`` with a one-line reason. ``public_key_for(manifest)`` returns the
+    signer's base64 public key or raises ``BundleRejected``."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise reject(tr("sync", "cannot read the file: {error}").format(error=exc.strerror or exc)) from exc
+    if size > caps.bundle_bytes:
+        raise reject(tr("sync", "the file is larger than the {cap} byte limit").format(cap=caps.bundle_bytes))
+    if not zipfile.is_zipfile(path):
+        raise reject(tr("sync", "not a ChannelDesk bundle (not a ZIP file, or truncated)"))
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = _check_structure(zf, size, caps)
+            by_name = {i.filename: i for i in infos}
+            if "manifest.json" not in by_name:
+                raise reject(tr("sync", "manifest.json is missing"))
+            if "manifest.sig" not in by_name:
+                raise reject(tr("sync", "the signature (manifest.sig) is missing"))
+            if by_name["manifest.json"].file_size > caps.manifest_bytes:
+                raise reject(tr("sync", "manifest.json is larger than allowed"))
+            chunks: list[bytes] = []
+            _read_entry(zf, by_name["manifest.json"], caps.manifest_bytes, caps.ratio, chunks.append)
+            manifest_bytes = b"".join(chunks)
+            try:
+                manifest = _strict_json(manifest_bytes)
+            except (ValueError, UnicodeDecodeError) as exc:
+                raise reject(tr("sync", "manifest.json is not valid JSON ({error})").format(error=exc)) from exc
+            _check_manifest(manifest, schema_version, expected_kind)
+            sig = zf.read(by_name["manifest.sig"]).decode("ascii", "replace").strip()
+            from app.sync.signing import verify
+
+            public_key = public_key_for(manifest)
+            if not verify(public_key, manifest_bytes, sig):
+                raise reject(tr("sync", "the signature is not valid"))
+            listed = {f["path"]: f for f in manifest["files"]}
+            present = set(by_name) - {"manifest.json", "manifest.sig"}
+            if present - set(listed):
+                raise reject(tr("sync", "entry {name} is not listed in the manifest").format(name=sorted(present - set(listed))[0]))
+            if set(listed) - present:
+                raise reject(tr("sync", "listed entry {name} is absent").format(name=sorted(set(listed) - present)[0]))
+            bundle = Bundle(path, manifest, hashlib.sha256(manifest_bytes).hexdigest())
+            total = 0
+            for name, entry in listed.items():
+                info = by_name[name]
+                if name.startswith("records/"):
+                    buf: list[bytes] = []
+                    got, digest = _read_entry(zf, info, caps.records_bytes, caps.ratio, buf.append)
+                    lines = b"".join(buf).split(b"\n")
+                    if lines and lines[-1] == b"":
+                        lines.pop()
+                    entity = name[len("records/"):-len(".jsonl")]
+                    rows = []
+                    for number, line in enumerate(lines, start=1):
+                        try:
+                            rows.append(_strict_json(line))
+                        except (ValueError, UnicodeDecodeError) as exc:
+                            raise reject(tr("sync", "{name} line {line}: not valid JSON").format(name=name, line=number)) from exc
+                    if entry.get("records") != len(rows):
+                        raise reject(tr("sync", "{name}: record count differs from the manifest").format(name=name))
+                    bundle.records[entity] = rows
+                else:
+                    got, digest = _read_entry(zf, info, caps.blob_bytes, caps.ratio)
+                    if digest != name[len("blobs/"):]:
+                        raise reject(tr("sync", "blob {name} does not match its hash").format(name=name[6:18]))
+                    bundle.blobs[digest] = got
+                if got != entry.get("size") or digest != entry.get("sha256"):
+                    raise reject(tr("sync", "entry {name} differs from the manifest (size or SHA-256)").format(name=name))
+                total += got
+                if total > caps.total_bytes:
+                    raise reject(tr("sync", "the bundle expands to more than allowed"))
+    except BundleRejected:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, KeyError, TypeError, RuntimeError, NotImplementedError) as exc:
+        raise reject(tr("sync", "damaged bundle ({error})").format(error=exc)) from exc
+    return bundle
+
+
+def _check_manifest(manifest: Any, schema_version: int, kind: str) -> None:
+    if not isinstance(manifest, dict):
+        raise reject(tr("sync", "manifest.json is not a JSON object"))
+    if manifest.get("format") != FORMAT or manifest.get("format_version") != FORMAT_VERSION:
+        raise reject(tr("sync", "not a ChannelDesk bundle of a known format version"))
+    version = manifest.get("schema_version")
+    if not isinstance(version, int):
+        raise reject(tr("sync", "the manifest has no schema version"))
+    if version > schema_version:
+        raise reject(tr("sync", "the bundle comes from a newer ChannelDesk (schema {version}); update ChannelDesk").format(version=version))
+    if manifest.get("kind") != kind:
+        raise reject(tr("sync", "wrong bundle kind {kind}").format(kind=manifest.get("kind")))
+    for key in ("bundle_id", "device_id"):
+        if not isinstance(manifest.get(key), str) or not is_uuid(manifest[key]):
+            raise reject(tr("sync", "the manifest's {key} is not a UUID").format(key=key))
+    if not isinstance(manifest.get("seq"), int) or manifest["seq"] < 1:
+        raise reject(tr("sync", "the manifest's seq is not a positive integer"))
+    if not isinstance(manifest.get("files"), list) or not all(isinstance(f, dict) and isinstance(f.get("path"), str) for f in manifest["files"]):
+        raise reject(tr("sync", "the manifest's file list is malformed"))
+    if len({f["path"] for f in manifest["files"]}) != len(manifest["files"]):
+        raise reject(tr("sync", "the manifest lists an entry twice"))
+
+
+def validate_record(entity: str, row: Any, node: str | None) -> str | None:
+    """Shape of one record line; a reason when it is invalid. With ``node`` the HLC must
+    come from that device (field bundles); HQ relays other devices' HLCs (node None)."""
+    if not isinstance(row, dict) or set(row) != {"id", "hlc", "op", "base_hlc", "data"}:
+        return tr("sync", "{entity}: a record has missing or extra keys").format(entity=entity)
+    if not isinstance(row["id"], str) or not is_uuid(row["id"]):
+        return tr("sync", "{entity}: record id is not a UUID").format(entity=entity)
+    if not is_valid_hlc(row["hlc"]) or (node is not None and not row["hlc"].endswith(":" + node)):
+        return tr("sync", "{entity} {id}: the HLC is not from this device").format(entity=entity, id=row["id"])
+    if row["base_hlc"] is not None and not is_valid_hlc(row["base_hlc"]):
+        return tr("sync", "{entity} {id}: base_hlc is malformed").format(entity=entity, id=row["id"])
+    if row["op"] not in ("upsert", "void") or not isinstance(row["data"], dict):
+        return tr("sync", "{entity} {id}: op or data is malformed").format(entity=entity, id=row["id"])
+    return None
+
+
+def b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def iter_chunks(fh: Any) -> Iterator[bytes]:
+    yield from iter(lambda: fh.read(CHUNK), b"")

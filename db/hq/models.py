@@ -1,0 +1,73 @@
+"""HQ tables. Records from every device are kept in one store keyed by (entity, id) with
+the per-field HLCs needed for last-writer-wins merging; nothing is ever deleted."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import JSON, BigInteger, Boolean, DateTime, Integer, MetaData, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class HqBase(DeclarativeBase):
+    metadata = MetaData(naming_convention={"pk": "pk_%(table_name)s", "uq": "uq_%(table_name)s_%(column_0_name)s", "ix": "ix_%(column_0_label)s"})
+    type_annotation_map = {dict[str, Any]: JSON, dt.datetime: DateTime(timezone=True)}
+
+
+class HqMeta(HqBase):
+    __tablename__ = "hq_meta"
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Device(HqBase):
+    __tablename__ = "device"
+    device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    public_key: Mapped[str] = mapped_column(String(64))
+    user: Mapped[str] = mapped_column(String(100), default="")
+    territory: Mapped[str] = mapped_column(Text, default="")
+    revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+    registered_at: Mapped[dt.datetime] = mapped_column()
+
+
+class ImportedBundle(HqBase):
+    __tablename__ = "imported_bundle"
+    __table_args__ = (UniqueConstraint("device_id", "seq"),)
+    bundle_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(36), index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    manifest_sha256: Mapped[str] = mapped_column(String(64))
+    imported_at: Mapped[dt.datetime] = mapped_column()
+    counts: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class Record(HqBase):
+    __tablename__ = "record"
+    entity: Mapped[str] = mapped_column(String(60), primary_key=True)
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    hlc: Mapped[str] = mapped_column(String(80))
+    device_id: Mapped[str] = mapped_column(String(36), index=True)
+    voided: Mapped[bool] = mapped_column(Boolean, default=False)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    field_hlc: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    bundle_id: Mapped[str] = mapped_column(String(36))
+
+
+class HqConflict(HqBase):
+    __tablename__ = "hq_conflict"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    entity: Mapped[str] = mapped_column(String(60))
+    record_id: Mapped[str] = mapped_column(String(36), index=True)
+    field: Mapped[str] = mapped_column(String(60))
+    winner_value: Mapped[Any] = mapped_column(JSON, nullable=True)
+    loser_value: Mapped[Any] = mapped_column(JSON, nullable=True)
+    winner_hlc: Mapped[str] = mapped_column(String(80))
+    loser_hlc: Mapped[str] = mapped_column(String(80))
+    resolved: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Blob(HqBase):
+    __tablename__ = "blob"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(BigInteger)
