@@ -194,7 +194,13 @@ def sync_status(ctx: AppContext) -> SyncStatus:
     with ctx.read_session() as s:
         for entity in SYNC_TABLES:
             model = _model(entity)
-            pending += int(s.scalar(select(func.count()).select_from(model).where(model.hlc > since, model.hlc.like(f"%:{node}"))) or 0)
+            stmt = select(func.count()).select_from(model).where(model.hlc > since, model.hlc.like(f"%:{node}"))
+            if entity == "visit":
+                stmt = stmt.where(Visit.status == "submitted")
+            elif entity in VISIT_CHILDREN or entity in ("rectification_event", "rectification_order"):
+                sealed = select(Visit.id).where(Visit.status == "submitted")
+                stmt = stmt.where((model.visit_id.is_(None)) | (model.visit_id.in_(sealed)))
+            pending += int(s.scalar(stmt) or 0)
         last = s.scalar(select(func.max(ExportedBundle.acked_at)))
         oldest = s.scalar(select(func.min(ExportedBundle.created_at)).where(ExportedBundle.acked_at.is_(None)))
     return SyncStatus(last, pending, oldest)

@@ -289,7 +289,10 @@ class Hq:
             if entity in APPEND_ONLY and cur_data is not None:
                 continue  # sealed: identical content is a no-op
             if entity in PER_FIELD or cur_data is None:
-                merged = merge_fields(cur_data, cur_fh, cur_hlc, cur_void, data, incoming_fh if entity in PER_FIELD else {}, row["hlc"], row["base_hlc"], row["op"])
+                # what this device had already seen of the record: its newest foreign field HLC
+                seen = [h for h in incoming_fh.values() if isinstance(h, str) and not h.endswith(":" + device_id)]
+                base = max(seen) if seen else row["base_hlc"]
+                merged = merge_fields(cur_data, cur_fh, cur_hlc, cur_void, data, incoming_fh if entity in PER_FIELD else {}, row["hlc"], base, row["op"])
             else:
                 newer = row["hlc"] > cur_hlc
                 winner, loser = (data, cur_data) if newer else (cur_data, data)
