@@ -14,6 +14,8 @@ from app.services.context import Changes
 
 SECTION_CLASSES: list[str] = [
     "app.ui.partners.section:PartnersSection",
+    "app.ui.visits.section:VisitsSection",
+    "app.ui.visits.section:PlannerSection",
 ]
 
 

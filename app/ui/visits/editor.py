@@ -1,0 +1,262 @@
+"""The visit editor: checklist answered item by item (each answer saved at once, so a
+crash loses at most the field being typed), live score, thumbnails of attached photos
+(loaded off the UI thread), attach by dialog or drag-and-drop with progress, findings,
+submit and amendments."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import UserError
+from app.services import media, visits
+from app.services.context import Changes
+
+
+class VisitEditor(QWidget):
+    def __init__(self, ui: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = ui
+        self.visit_id: str | None = None
+        self.detail: dict[str, Any] = {}
+        self.setAcceptDrops(True)
+        self.header = QLabel()
+        self.header.setWordWrap(True)
+        self.score = QLabel()
+        self.score.setStyleSheet("font-size:16px;font-weight:bold;color:#1f4e79;")
+        self.form_host = QWidget()
+        self.form = QFormLayout(self.form_host)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form_host)
+        self.photos = QListWidget()
+        self.photos.setViewMode(QListWidget.ViewMode.IconMode)
+        self.photos.setIconSize(QSize(120, 120))
+        self.photos.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.photos.setMaximumHeight(170)
+        self.photos.itemActivated.connect(self._show_large)
+        self.findings = QListWidget()
+        self.findings.setMaximumHeight(110)
+        self.attach_button = QPushButton(self.tr("Attach &photos…"))
+        self.finding_button = QPushButton(self.tr("Add &finding…"))
+        self.submit_button = QPushButton(self.tr("&Submit and seal"))
+        self.amend_button = QPushButton(self.tr("A&mend…"))
+        self.attach_button.clicked.connect(self.attach_dialog)
+        self.finding_button.clicked.connect(self.add_finding)
+        self.submit_button.clicked.connect(self.submit)
+        self.amend_button.clicked.connect(self.amend)
+        buttons = QHBoxLayout()
+        for button in (self.attach_button, self.finding_button, self.submit_button, self.amend_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(self.header, 1)
+        top.addWidget(self.score)
+        layout.addLayout(top)
+        layout.addWidget(scroll, 1)
+        photos_box = QGroupBox(self.tr("Photos (drop image files here)"))
+        QVBoxLayout(photos_box).addWidget(self.photos)
+        findings_box = QGroupBox(self.tr("Findings and rectification orders"))
+        QVBoxLayout(findings_box).addWidget(self.findings)
+        layout.addWidget(photos_box)
+        layout.addWidget(findings_box)
+        layout.addLayout(buttons)
+        self.editors: dict[str, QWidget] = {}
+        self.setEnabled(False)
+
+    # -- loading -----------------------------------------------------------------------
+    def load(self, visit_id: str | None) -> None:
+        self.visit_id = visit_id
+        self.setEnabled(visit_id is not None)
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self.editors.clear()
+        self.photos.clear()
+        self.findings.clear()
+        if visit_id is None:
+            self.header.setText("")
+            self.score.setText("")
+            return
+        self.detail = visits.visit_detail(self.ui.ctx, visit_id)
+        d = self.detail
+        draft = d["status"] == "draft"
+        self.header.setText(f"<b>{d['partner_code']} {d['partner_name']}</b><br>{d['template']} · {d['status']} · {d['started_at'] or d['planned_for'] or ''}")
+        section = None
+        for item in d["items"]:
+            if item["section"] != section:
+                section = item["section"]
+                title = QLabel(f"<b>{section}</b>")
+                self.form.addRow(title)
+            editor = self._editor(item, draft)
+            self.editors[item["key"]] = editor
+            label = item["label"] + (" *" if item["required"] else "")
+            self.form.addRow(label, editor)
+        self._refresh_score()
+        for photo in d["photos"]:
+            item = QListWidgetItem(self.tr("loading…"))
+            item.setData(Qt.ItemDataRole.UserRole, photo["sha256"])
+            item.setToolTip(f"{photo['original_name']}\n{photo['sha256'][:16]}\n{photo['width']}×{photo['height']}"
+                            + (self.tr("\nalso used in another visit") if photo["reused_in"] else ""))
+            self.photos.addItem(item)
+            self.ui.ops.run(media.thumbnail, self.ui.ctx.paths, photo["sha256"], read_only=True,
+                            on_done=lambda path, sha=photo["sha256"]: self._set_thumb(sha, path))
+        for f in d["findings"]:
+            order = f["rectification"]
+            self.findings.addItem(f"{f['description']}" + (f"  → {order['deadline']} {order['status']}" if order else ""))
+        for button in (self.attach_button, self.finding_button, self.submit_button):
+            button.setEnabled(draft)
+        self.amend_button.setEnabled(d["status"] == "submitted")
+
+    def _set_thumb(self, sha: str, path: Path | None) -> None:
+        """Thumbnails arrive from a worker; the list may have been reloaded meanwhile."""
+        for row in range(self.photos.count()):
+            item = self.photos.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) != sha:
+                continue
+            if path is None:
+                item.setText(self.tr("photo missing"))
+            else:
+                item.setText("")
+                item.setIcon(QIcon(QPixmap(str(path))))
+
+    def _editor(self, item: dict[str, Any], enabled: bool) -> QWidget:
+        kind, key, answer = item["kind"], item["key"], item["answer"]
+        widget: QWidget
+        if kind in ("yesno", "choice"):
+            combo = QComboBox()
+            combo.addItem("—", None)
+            if kind == "yesno":
+                for value, text in (("yes", self.tr("Yes")), ("no", self.tr("No")), ("na", self.tr("N/A"))):
+                    combo.addItem(text, value)
+            else:
+                for option in item.get("options", []):
+                    combo.addItem(option, option)
+            index = combo.findData(answer)
+            combo.setCurrentIndex(max(index, 0))
+            combo.currentIndexChanged.connect(lambda _i, k=key, c=combo: self._save(k, c.currentData()))
+            widget = combo
+        elif kind == "score":
+            spin = QSpinBox()
+            spin.setRange(-1, int(item.get("max") or 5))
+            spin.setSpecialValueText("—")
+            spin.setValue(answer if isinstance(answer, int) else -1)
+            spin.valueChanged.connect(lambda v, k=key: self._save(k, None if v < 0 else str(v)))
+            widget = spin
+        elif kind in ("number", "text"):
+            line = QLineEdit("" if answer is None else str(answer))
+            line.editingFinished.connect(lambda k=key, le=line: self._save(k, le.text()) if le.isModified() else None)
+            widget = line
+        else:
+            count = len(answer) if isinstance(answer, list) else 0
+            button = QPushButton(self.tr("{count} photo(s) — add…").format(count=count))
+            button.clicked.connect(lambda _c=False, k=key: self.attach_dialog(item_key=k))
+            widget = button
+        widget.setEnabled(enabled)
+        return widget
+
+    def _save(self, key: str, value: str | None) -> None:
+        if self.visit_id is None or value is None or value == "":
+            return
+        try:
+            visits.answer(self.ui.ctx, self.visit_id, key, value)
+        except UserError as exc:
+            self.ui.show_message(exc.message, "error")
+            return
+        self._refresh_score()
+
+    def _refresh_score(self) -> None:
+        if self.visit_id is None:
+            return
+        score = visits.visit_detail(self.ui.ctx, self.visit_id)["score"]
+        self.score.setText(self.tr("Score: {score}").format(score="—" if score is None else f"{score:.1f}"))
+
+    def _show_large(self, item: QListWidgetItem) -> None:
+        from PySide6.QtWidgets import QDialog
+
+        sha = item.data(Qt.ItemDataRole.UserRole)
+        path = media.thumbnail(self.ui.ctx.paths, sha, 1024)
+        dialog = QDialog(self)
+        dialog.setWindowTitle(sha[:16])
+        label = QLabel()
+        if path is not None:
+            label.setPixmap(QPixmap(str(path)))
+        else:
+            label.setText(self.tr("The original photo is missing (hash {hash}).").format(hash=sha[:12]))
+        QVBoxLayout(dialog).addWidget(label)
+        dialog.exec()
+
+    # -- actions -------------------------------------------------------------------------
+    def attach_dialog(self, _checked: bool = False, item_key: str | None = None) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach photos"), "", self.tr("Images (*.jpg *.jpeg *.png *.webp)"))
+        if files:
+            self.attach(files, item_key)
+
+    def attach(self, files: list[str], item_key: str | None = None) -> None:
+        if self.visit_id is None:
+            return
+        visit_id = self.visit_id
+
+        def done(_infos: object) -> None:
+            if item_key is not None:
+                for info in _infos:  # type: ignore[attr-defined]
+                    visits.answer(self.ui.ctx, visit_id, item_key, info.sha256)
+            self.ui.changed.emit(Changes.of("visit_photo", ids={visit_id}))
+
+        self.ui.ops.run(visits.attach_photos, self.ui.ctx, visit_id, [Path(f) for f in files], item_key=item_key,
+                        on_done=done, progress_title=self.tr("Importing photos…"), parent=self)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and self.visit_id and self.detail.get("status") == "draft":
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if files:
+            self.attach(files)
+            event.acceptProposedAction()
+
+    def add_finding(self) -> None:
+        if self.visit_id is None:
+            return
+        text, ok = QInputDialog.getText(self, self.tr("Add finding"), self.tr("What needs to be rectified?"))
+        if ok and text.strip():
+            self.ui.ops.run_sync(visits.add_finding, self.ui.ctx, self.visit_id, text.strip())
+
+    def submit(self) -> None:
+        if self.visit_id is not None:
+            self.ui.ops.run_sync(visits.submit, self.ui.ctx, self.visit_id)
+
+    def amend(self) -> None:
+        if self.visit_id is None:
+            return
+        keys = [i["key"] for i in self.detail["items"] if i["kind"] != "photo"]
+        key, ok = QInputDialog.getItem(self, self.tr("Amend visit"), self.tr("Item to correct"), keys, 0, False)
+        if not ok:
+            return
+        value, ok = QInputDialog.getText(self, self.tr("Amend visit"), self.tr("Corrected answer"))
+        if not ok:
+            return
+        reason, ok = QInputDialog.getText(self, self.tr("Amend visit"), self.tr("Reason for the amendment"))
+        if ok:
+            self.ui.ops.run_sync(visits.amend, self.ui.ctx, self.visit_id, reason, {key: value})

@@ -1,0 +1,53 @@
+"""Small read-only table models over lists of plain dicts (visits, compliance rows,
+rectifications)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class DictTableModel(QAbstractTableModel):
+    """Rows are dicts; ``columns`` is a list of (key, header) pairs."""
+
+    def __init__(self, columns: list[tuple[str, str]], highlight: Callable[[dict[str, Any]], bool] | None = None, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.columns = columns
+        self.rows: list[dict[str, Any]] = []
+        self.highlight = highlight
+
+    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self.rows)):
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            value = row.get(self.columns[index.column()][0])
+            if isinstance(value, float):
+                return f"{value:.1f}"
+            return "" if value is None else str(value)
+        if role == Qt.ItemDataRole.BackgroundRole and self.highlight is not None and self.highlight(row):
+            return QColor("#fdecea")
+        if role == Qt.ItemDataRole.UserRole:
+            return row
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            return self.columns[section][1]
+        return None

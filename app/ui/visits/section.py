@@ -1,0 +1,194 @@
+"""Visits section (list + editor) and Planner section (month/week shortfall, overdue
+rectifications, planning visits for the coming days)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QDate, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import visits
+from app.services.context import Changes
+from app.ui.sections import Section
+from app.ui.visits.editor import VisitEditor
+from app.ui.visits.models import DictTableModel
+
+
+class VisitsSection(Section):
+    section_id = "visits"
+
+    def __init__(self, ui: Any, parent: QWidget | None = None) -> None:
+        super().__init__(ui, parent)
+        self.model = DictTableModel([("started_at", self.tr("Started")), ("partner_code", self.tr("Partner")),
+                                     ("partner_name", self.tr("Name")), ("status", self.tr("Status")), ("score", self.tr("Score"))], parent=self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.selectionModel().selectionChanged.connect(self._selected)
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(self.tr("Filter by partner code…"))
+        self.filter.textChanged.connect(self.reload)
+        new = QPushButton(self.tr("&New visit…"))
+        new.clicked.connect(self.new_visit)
+        self.editor = VisitEditor(ui, self)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        row.addWidget(self.filter, 1)
+        row.addWidget(new)
+        left_layout.addLayout(row)
+        left_layout.addWidget(self.table, 1)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.editor)
+        splitter.setStretchFactor(1, 2)
+        QVBoxLayout(self).addWidget(splitter)
+        QTimer.singleShot(0, self._first_load)
+
+    def title(self) -> str:
+        return self.tr("Visits")
+
+    def _first_load(self) -> None:
+        self.reload()
+        self.mark_ready()
+
+    def reload(self) -> None:
+        code = self.filter.text().strip() or None
+        rows = [r for r in visits.list_visits(self.ui.ctx, partner_code=code)[:2000]]
+        for r in rows:
+            r["started_at"] = (r["started_at"] or r["planned_for"] or "")[:16].replace("T", " ")
+        selected = self.editor.visit_id
+        self.model.set_rows(rows)
+        for index, r in enumerate(rows):
+            if r["id"] == selected:
+                self.table.selectRow(index)
+
+    def _selected(self, *_args: object) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        self.editor.load(self.model.rows[rows[0].row()]["id"] if rows else None)
+
+    def new_visit(self) -> None:
+        code, ok = QInputDialog.getText(self, self.tr("New visit"), self.tr("Partner code"))
+        if ok and code.strip():
+            visit_id = self.ui.ops.run_sync(visits.new_visit, self.ui.ctx, code.strip())
+            if visit_id:
+                self.ui.changed.emit(Changes.of("visit", ids={visit_id}))
+                self.editor.load(visit_id)
+
+    def on_changed(self, changes: Changes) -> None:
+        if changes.touches("visit", "visit_answer", "visit_photo", "finding", "rectification_order", "visit_amendment", "partner"):
+            self.reload()
+            if self.editor.visit_id:
+                self.editor.load(self.editor.visit_id)
+
+
+class PlannerSection(Section):
+    section_id = "planner"
+
+    def __init__(self, ui: Any, parent: QWidget | None = None) -> None:
+        super().__init__(ui, parent)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.shortfall = DictTableModel([("partner_code", self.tr("Partner")), ("grade", self.tr("Grade")), ("required", self.tr("Required")),
+                                         ("done", self.tr("Done")), ("shortfall", self.tr("Shortfall"))], highlight=lambda r: r["shortfall"] > 0, parent=self)
+        self.weeks = DictTableModel([("week", self.tr("Week")), ("required", self.tr("Required")), ("done", self.tr("Done")),
+                                     ("shortfall", self.tr("Shortfall"))], highlight=lambda r: r["shortfall"] > 0, parent=self)
+        self.overdue = DictTableModel([("deadline", self.tr("Deadline")), ("partner_code", self.tr("Partner")), ("description", self.tr("Rectification")),
+                                       ("status", self.tr("Status"))], highlight=lambda r: r["status"] == "overdue", parent=self)
+        self.agenda = DictTableModel([("planned_for", self.tr("Date")), ("partner_code", self.tr("Partner")), ("partner_name", self.tr("Name"))], parent=self)
+        tables = []
+        for model in (self.shortfall, self.weeks, self.overdue, self.agenda):
+            view = QTableView()
+            view.setModel(model)
+            view.verticalHeader().setVisible(False)
+            view.horizontalHeader().setStretchLastSection(True)
+            view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+            tables.append(view)
+        self.shortfall_view = tables[0]
+        self.plan_date = QDateEdit(QDate.currentDate().addDays(1))
+        self.plan_date.setCalendarPopup(True)
+        plan = QPushButton(self.tr("&Plan visit for the selected partner"))
+        plan.clicked.connect(self.plan_selected)
+        grid = QSplitter()
+        left = QSplitter()
+        left.setOrientation(left.orientation().__class__.Vertical)
+        left.addWidget(self._titled(self.tr("This month's shortfall by partner"), tables[0]))
+        left.addWidget(self._titled(self.tr("Inspections per ISO week (≥ 3)"), tables[1]))
+        right = QSplitter()
+        right.setOrientation(right.orientation().__class__.Vertical)
+        right.addWidget(self._titled(self.tr("Open and overdue rectifications"), tables[2]))
+        right.addWidget(self._titled(self.tr("Planned visits"), tables[3]))
+        grid.addWidget(left)
+        grid.addWidget(right)
+        controls = QHBoxLayout()
+        controls.addWidget(QLabel(self.tr("Visit date")))
+        controls.addWidget(self.plan_date)
+        controls.addWidget(plan)
+        controls.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(grid, 1)
+        layout.addLayout(controls)
+        QTimer.singleShot(0, self._first_load)
+
+    @staticmethod
+    def _titled(title: str, widget: QWidget) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel(f"<b>{title}</b>"))
+        layout.addWidget(widget)
+        return box
+
+    def title(self) -> str:
+        return self.tr("Planner")
+
+    def _first_load(self) -> None:
+        self.reload()
+        self.mark_ready()
+
+    def reload(self) -> None:
+        data = visits.compliance(self.ui.ctx)
+        rows = sorted(data["partners"], key=lambda r: (-r["shortfall"], r["partner_code"]))
+        self.shortfall.set_rows(rows)
+        self.weeks.set_rows(data["weeks"])
+        self.overdue.set_rows(visits.open_rectifications(self.ui.ctx)[:1000])
+        planned = visits.list_visits(self.ui.ctx, status="planned")
+        self.agenda.set_rows(sorted(planned, key=lambda r: r["planned_for"] or ""))
+        missing = sum(r["shortfall"] for r in rows)
+        behind = sum(1 for r in rows if r["shortfall"])
+        self.summary.setText(self.tr("{month}: {behind} partner(s) below the visit frequency, {missing} visit(s) still needed.").format(
+            month=data["month"], behind=behind, missing=missing))
+
+    def plan_selected(self) -> None:
+        rows = self.shortfall_view.selectionModel().selectedRows()
+        if not rows:
+            self.ui.show_message(self.tr("Select a partner in the shortfall list first."), "info")
+            return
+        code = self.shortfall.rows[rows[0].row()]["partner_code"]
+        qdate = self.plan_date.date()
+        day = dt.date(qdate.year(), qdate.month(), qdate.day())
+        if self.ui.ops.run_sync(visits.new_visit, self.ui.ctx, code, planned_for=day):
+            self.ui.changed.emit(Changes.of("visit"))
+
+    def on_changed(self, changes: Changes) -> None:
+        if changes.touches("visit", "rectification_order", "partner", "frequency_rule"):
+            self.reload()

@@ -1,0 +1,47 @@
+"""pytest-qt: create a visit, answer items in the editor, attach a photo, submit; a
+submitted visit cannot be edited; the planner's shortfall changes after submit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QComboBox, QSpinBox
+
+from app.services import partner_io, visits
+from tests.conftest import EXIF_DIR
+
+
+def test_visit_editor_answer_submit_and_planner_updates(qtbot, ctx, tmp_path: Path, ui_window) -> None:  # type: ignore[no-untyped-def]
+    csv = tmp_path / "p.csv"
+    csv.write_text("code,name,grade,region\nV1,静安寺旗舰店,A,310106\n", encoding="utf-8")
+    partner_io.import_partners(ctx, csv)
+    ui, window = ui_window
+    planner = window.show_section("planner")
+    planner.reload()
+    assert next(r for r in planner.shortfall.rows if r["partner_code"] == "V1")["done"] == 0
+    section = window.show_section("visits")
+    visit_id = visits.new_visit(ctx, "V1")
+    section.reload()
+    section.editor.load(visit_id)
+    editor = section.editor
+    combo = editor.editors["signage"]
+    assert isinstance(combo, QComboBox)
+    combo.setCurrentIndex(combo.findData("yes"))
+    spin = editor.editors["cleanliness"]
+    assert isinstance(spin, QSpinBox)
+    spin.setValue(4)
+    assert visits.visit_detail(ctx, visit_id)["items"][1]["answer"] == 4
+    assert "Score" in editor.score.text()
+    with qtbot.waitSignal(ui.changed, timeout=10000):
+        editor.attach([str(EXIF_DIR / "Landscape_6.jpg")], item_key="storefront_photo")
+    qtbot.waitUntil(lambda: editor.photos.count() == 1, timeout=5000)
+    for key, value in (("price_tags", "yes"), ("price_violation", "no"), ("poster_display", "4"), ("stock_units", "10"),
+                       ("stock_within_limits", "yes"), ("staff_knowledge", "4"), ("service_attitude", "5"),
+                       ("cross_territory", "no"), ("fake_business", "no"), ("licence_valid", "yes")):
+        visits.answer(ctx, visit_id, key, value)
+    with qtbot.waitSignal(ui.changed, timeout=5000):
+        editor.submit()
+    qtbot.waitUntil(lambda: editor.detail.get("status") == "submitted", timeout=5000)
+    assert not editor.editors["signage"].isEnabled()
+    assert not editor.submit_button.isEnabled() and editor.amend_button.isEnabled()
+    assert next(r for r in planner.shortfall.rows if r["partner_code"] == "V1")["done"] == 1
