@@ -2,7 +2,829 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
   <context>
+    <name>ContactDialog</name>
+    <message>
+      <source>&amp;Name</source>
+      <translation>&amp;Name</translation>
+    </message>
+    <message>
+      <source>&amp;Phone</source>
+      <translation>&amp;Phone</translation>
+    </message>
+    <message>
+      <source>Add contact</source>
+      <translation>Add contact</translation>
+    </message>
+    <message>
+      <source>E-mail</source>
+      <translation>E-mail</translation>
+    </message>
+    <message>
+      <source>No</source>
+      <translation>No</translation>
+    </message>
+    <message>
+      <source>Primary</source>
+      <translation>Primary</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>Role</translation>
+    </message>
+    <message>
+      <source>Yes (primary contact)</source>
+      <translation>Yes (primary contact)</translation>
+    </message>
+  </context>
+  <context>
+    <name>CrashDialog</name>
+    <message>
+      <source>ChannelDesk — unexpected error</source>
+      <translation>ChannelDesk — unexpected error</translation>
+    </message>
+    <message>
+      <source>Copy report</source>
+      <translation>Copy report</translation>
+    </message>
+    <message>
+      <source>Report saved to: {path}</source>
+      <translation>Report saved to: {path}</translation>
+    </message>
+    <message>
+      <source>Something went wrong. Your saved data and autosaved drafts are safe. Please send this report to support.</source>
+      <translation>Something went wrong. Your saved data and autosaved drafts are safe. Please send this report to support.</translation>
+    </message>
+  </context>
+  <context>
+    <name>LifecycleDialog</name>
+    <message>
+      <source>&amp;Event</source>
+      <translation>&amp;Event</translation>
+    </message>
+    <message>
+      <source>&amp;Reason</source>
+      <translation>&amp;Reason</translation>
+    </message>
+    <message>
+      <source>Approver</source>
+      <translation>Approver</translation>
+    </message>
+    <message>
+      <source>Approver note</source>
+      <translation>Approver note</translation>
+    </message>
+    <message>
+      <source>Code of the surviving partner</source>
+      <translation>Code of the surviving partner</translation>
+    </message>
+    <message>
+      <source>Effective date</source>
+      <translation>Effective date</translation>
+    </message>
+    <message>
+      <source>History (never overwritten)</source>
+      <translation>History (never overwritten)</translation>
+    </message>
+    <message>
+      <source>Lifecycle of {name}</source>
+      <translation>Lifecycle of {name}</translation>
+    </message>
+    <message>
+      <source>Merge into</source>
+      <translation>Merge into</translation>
+    </message>
+    <message>
+      <source>Merge into another partner</source>
+      <translation>Merge into another partner</translation>
+    </message>
+    <message>
+      <source>New manager</source>
+      <translation>New manager</translation>
+    </message>
+    <message>
+      <source>New region code</source>
+      <translation>New region code</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>Open</translation>
+    </message>
+    <message>
+      <source>Resume</source>
+      <translation>Resume</translation>
+    </message>
+    <message>
+      <source>Suspend</source>
+      <translation>Suspend</translation>
+    </message>
+    <message>
+      <source>Terminate</source>
+      <translation>Terminate</translation>
+    </message>
+    <message>
+      <source>Transfer to manager/territory</source>
+      <translation>Transfer to manager/territory</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <source>&amp;About ChannelDesk</source>
+      <translation>&amp;About ChannelDesk</translation>
+    </message>
+    <message>
+      <source>&amp;Edit</source>
+      <translation>&amp;Edit</translation>
+    </message>
+    <message>
+      <source>&amp;File</source>
+      <translation>&amp;File</translation>
+    </message>
+    <message>
+      <source>&amp;Help</source>
+      <translation>&amp;Help</translation>
+    </message>
+    <message>
+      <source>&amp;Quit</source>
+      <translation>&amp;Quit</translation>
+    </message>
+    <message>
+      <source>&amp;Sync</source>
+      <translation>&amp;Sync</translation>
+    </message>
+    <message>
+      <source>&amp;Tools</source>
+      <translation>&amp;Tools</translation>
+    </message>
+    <message>
+      <source>&amp;View</source>
+      <translation>&amp;View</translation>
+    </message>
+    <message>
+      <source>About ChannelDesk</source>
+      <translation>About ChannelDesk</translation>
+    </message>
+    <message>
+      <source>ChannelDesk (渠道巡检台) {version}
+Offline-first desk for field channel managers.</source>
+      <translation>ChannelDesk (渠道巡检台) {version}
+Offline-first desk for field channel managers.</translation>
+    </message>
+    <message>
+      <source>ChannelDesk — Channel inspection desk</source>
+      <translation>ChannelDesk — Channel inspection desk</translation>
+    </message>
+    <message>
+      <source>Last synced: {last} · {pending} change(s) pending</source>
+      <translation>Last synced: {last} · {pending} change(s) pending</translation>
+    </message>
+    <message>
+      <source>Sections</source>
+      <translation>Sections</translation>
+    </message>
+    <message>
+      <source>User: {user}  Territory: {territory}</source>
+      <translation>User: {user}  Territory: {territory}</translation>
+    </message>
+    <message>
+      <source>all regions</source>
+      <translation>all regions</translation>
+    </message>
+    <message>
+      <source>never</source>
+      <translation>never</translation>
+    </message>
+  </context>
+  <context>
+    <name>MessageBar</name>
+    <message>
+      <source>Close message</source>
+      <translation>Close message</translation>
+    </message>
+  </context>
+  <context>
+    <name>OpRunner</name>
+    <message>
+      <source>Cancel</source>
+      <translation>Cancel</translation>
+    </message>
+  </context>
+  <context>
+    <name>PartnerDialog</name>
+    <message>
+      <source>&amp;Address</source>
+      <translation>&amp;Address</translation>
+    </message>
+    <message>
+      <source>&amp;Code</source>
+      <translation>&amp;Code</translation>
+    </message>
+    <message>
+      <source>&amp;Grade</source>
+      <translation>&amp;Grade</translation>
+    </message>
+    <message>
+      <source>&amp;Name</source>
+      <translation>&amp;Name</translation>
+    </message>
+    <message>
+      <source>&amp;Region</source>
+      <translation>&amp;Region</translation>
+    </message>
+    <message>
+      <source>&amp;Status</source>
+      <translation>&amp;Status</translation>
+    </message>
+    <message>
+      <source>&amp;Type</source>
+      <translation>&amp;Type</translation>
+    </message>
+    <message>
+      <source>Credit limit (yuan)</source>
+      <translation>Credit limit (yuan)</translation>
+    </message>
+    <message>
+      <source>Credit rating</source>
+      <translation>Credit rating</translation>
+    </message>
+    <message>
+      <source>Discard changes?</source>
+      <translation>Discard changes?</translation>
+    </message>
+    <message>
+      <source>Edit partner</source>
+      <translation>Edit partner</translation>
+    </message>
+    <message>
+      <source>Grade reason</source>
+      <translation>Grade reason</translation>
+    </message>
+    <message>
+      <source>Latitude</source>
+      <translation>Latitude</translation>
+    </message>
+    <message>
+      <source>Licence no.</source>
+      <translation>Licence no.</translation>
+    </message>
+    <message>
+      <source>Longitude</source>
+      <translation>Longitude</translation>
+    </message>
+    <message>
+      <source>Manager</source>
+      <translation>Manager</translation>
+    </message>
+    <message>
+      <source>New partner</source>
+      <translation>New partner</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>Notes</translation>
+    </message>
+    <message>
+      <source>Region code, e.g. 310115</source>
+      <translation>Region code, e.g. 310115</translation>
+    </message>
+    <message>
+      <source>Separate tags with ;</source>
+      <translation>Separate tags with ;</translation>
+    </message>
+    <message>
+      <source>Tags</source>
+      <translation>Tags</translation>
+    </message>
+    <message>
+      <source>The credit limit is not an amount.</source>
+      <translation>The credit limit is not an amount.</translation>
+    </message>
+    <message>
+      <source>Unsaved input from your last session was restored.</source>
+      <translation>Unsaved input from your last session was restored.</translation>
+    </message>
+    <message>
+      <source>Why the grade changes (kept in the grade history)</source>
+      <translation>Why the grade changes (kept in the grade history)</translation>
+    </message>
+    <message>
+      <source>You have unsaved changes. Discard them?</source>
+      <translation>You have unsaved changes. Discard them?</translation>
+    </message>
+  </context>
+  <context>
+    <name>PartnerLabels</name>
+    <message>
+      <source>Active</source>
+      <translation>Active</translation>
+    </message>
+    <message>
+      <source>Agent</source>
+      <translation>Agent</translation>
+    </message>
+    <message>
+      <source>Dealer</source>
+      <translation>Dealer</translation>
+    </message>
+    <message>
+      <source>Franchise store</source>
+      <translation>Franchise store</translation>
+    </message>
+    <message>
+      <source>Merged</source>
+      <translation>Merged</translation>
+    </message>
+    <message>
+      <source>Own store</source>
+      <translation>Own store</translation>
+    </message>
+    <message>
+      <source>Prospect</source>
+      <translation>Prospect</translation>
+    </message>
+    <message>
+      <source>Special channel</source>
+      <translation>Special channel</translation>
+    </message>
+    <message>
+      <source>Suspended</source>
+      <translation>Suspended</translation>
+    </message>
+    <message>
+      <source>Terminated</source>
+      <translation>Terminated</translation>
+    </message>
+  </context>
+  <context>
+    <name>PartnerTableModel</name>
+    <message>
+      <source>Code</source>
+      <translation>Code</translation>
+    </message>
+    <message>
+      <source>Contact</source>
+      <translation>Contact</translation>
+    </message>
+    <message>
+      <source>Grade</source>
+      <translation>Grade</translation>
+    </message>
+    <message>
+      <source>Manager</source>
+      <translation>Manager</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>Phone</translation>
+    </message>
+    <message>
+      <source>Region</source>
+      <translation>Region</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>Type</translation>
+    </message>
+  </context>
+  <context>
+    <name>PartnersSection</name>
+    <message>
+      <source>&amp;Edit</source>
+      <translation>&amp;Edit</translation>
+    </message>
+    <message>
+      <source>&amp;Export partners…</source>
+      <translation>&amp;Export partners…</translation>
+    </message>
+    <message>
+      <source>&amp;Find partner</source>
+      <translation>&amp;Find partner</translation>
+    </message>
+    <message>
+      <source>&amp;Import partners…</source>
+      <translation>&amp;Import partners…</translation>
+    </message>
+    <message>
+      <source>&amp;Import…</source>
+      <translation>&amp;Import…</translation>
+    </message>
+    <message>
+      <source>&amp;Lifecycle…</source>
+      <translation>&amp;Lifecycle…</translation>
+    </message>
+    <message>
+      <source>&amp;New partner</source>
+      <translation>&amp;New partner</translation>
+    </message>
+    <message>
+      <source>&amp;New partner…</source>
+      <translation>&amp;New partner…</translation>
+    </message>
+    <message>
+      <source>Add &amp;contact</source>
+      <translation>Add &amp;contact</translation>
+    </message>
+    <message>
+      <source>All grades</source>
+      <translation>All grades</translation>
+    </message>
+    <message>
+      <source>All regions</source>
+      <translation>All regions</translation>
+    </message>
+    <message>
+      <source>All statuses</source>
+      <translation>All statuses</translation>
+    </message>
+    <message>
+      <source>All types</source>
+      <translation>All types</translation>
+    </message>
+    <message>
+      <source>Competitors nearby</source>
+      <translation>Competitors nearby</translation>
+    </message>
+    <message>
+      <source>Complaints</source>
+      <translation>Complaints</translation>
+    </message>
+    <message>
+      <source>Contacts</source>
+      <translation>Contacts</translation>
+    </message>
+    <message>
+      <source>Contracts</source>
+      <translation>Contracts</translation>
+    </message>
+    <message>
+      <source>Credit</source>
+      <translation>Credit</translation>
+    </message>
+    <message>
+      <source>E&amp;xport…</source>
+      <translation>E&amp;xport…</translation>
+    </message>
+    <message>
+      <source>Export partners</source>
+      <translation>Export partners</translation>
+    </message>
+    <message>
+      <source>Exporting partners…</source>
+      <translation>Exporting partners…</translation>
+    </message>
+    <message>
+      <source>Grade</source>
+      <translation>Grade</translation>
+    </message>
+    <message>
+      <source>Grade history</source>
+      <translation>Grade history</translation>
+    </message>
+    <message>
+      <source>Grade {grade}</source>
+      <translation>Grade {grade}</translation>
+    </message>
+    <message>
+      <source>Import partners</source>
+      <translation>Import partners</translation>
+    </message>
+    <message>
+      <source>Imported {rows} rows: {created} new, {updated} updated, {skipped} skipped.</source>
+      <translation>Imported {rows} rows: {created} new, {updated} updated, {skipped} skipped.</translation>
+    </message>
+    <message>
+      <source>Importing partners…</source>
+      <translation>Importing partners…</translation>
+    </message>
+    <message>
+      <source>Lifecycle</source>
+      <translation>Lifecycle</translation>
+    </message>
+    <message>
+      <source>Merged into</source>
+      <translation>Merged into</translation>
+    </message>
+    <message>
+      <source>Partners</source>
+      <translation>Partners</translation>
+    </message>
+    <message>
+      <source>Search name, code, address, contact or phone…</source>
+      <translation>Search name, code, address, contact or phone…</translation>
+    </message>
+    <message>
+      <source>Search partners</source>
+      <translation>Search partners</translation>
+    </message>
+    <message>
+      <source>Spreadsheets (*.csv *.xlsx)</source>
+      <translation>Spreadsheets (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+      <source>limit</source>
+      <translation>limit</translation>
+    </message>
+    <message>
+      <source>over credit limit</source>
+      <translation>over credit limit</translation>
+    </message>
+    <message>
+      <source>receivable</source>
+      <translation>receivable</translation>
+    </message>
+    <message>
+      <source>{count} partner(s)</source>
+      <translation>{count} partner(s)</translation>
+    </message>
+    <message>
+      <source>{count} partners exported.</source>
+      <translation>{count} partners exported.</translation>
+    </message>
+  </context>
+  <context>
+    <name>PlannerSection</name>
+    <message>
+      <source>&amp;Plan visit for the selected partner</source>
+      <translation>&amp;Plan visit for the selected partner</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>Deadline</source>
+      <translation>Deadline</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>Done</translation>
+    </message>
+    <message>
+      <source>Grade</source>
+      <translation>Grade</translation>
+    </message>
+    <message>
+      <source>Inspections per ISO week (≥ 3)</source>
+      <translation>Inspections per ISO week (≥ 3)</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>Open and overdue rectifications</source>
+      <translation>Open and overdue rectifications</translation>
+    </message>
+    <message>
+      <source>Partner</source>
+      <translation>Partner</translation>
+    </message>
+    <message>
+      <source>Planned visits</source>
+      <translation>Planned visits</translation>
+    </message>
+    <message>
+      <source>Planner</source>
+      <translation>Planner</translation>
+    </message>
+    <message>
+      <source>Rectification</source>
+      <translation>Rectification</translation>
+    </message>
+    <message>
+      <source>Required</source>
+      <translation>Required</translation>
+    </message>
+    <message>
+      <source>Select a partner in the shortfall list first.</source>
+      <translation>Select a partner in the shortfall list first.</translation>
+    </message>
+    <message>
+      <source>Shortfall</source>
+      <translation>Shortfall</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>This month's shortfall by partner</source>
+      <translation>This month's shortfall by partner</translation>
+    </message>
+    <message>
+      <source>Visit date</source>
+      <translation>Visit date</translation>
+    </message>
+    <message>
+      <source>Week</source>
+      <translation>Week</translation>
+    </message>
+    <message>
+      <source>{month}: {behind} partner(s) below the visit frequency, {missing} visit(s) still needed.</source>
+      <translation>{month}: {behind} partner(s) below the visit frequency, {missing} visit(s) still needed.</translation>
+    </message>
+  </context>
+  <context>
+    <name>VisitEditor</name>
+    <message>
+      <source>
+also used in another visit</source>
+      <translation>
+also used in another visit</translation>
+    </message>
+    <message>
+      <source>&amp;Submit and seal</source>
+      <translation>&amp;Submit and seal</translation>
+    </message>
+    <message>
+      <source>A&amp;mend…</source>
+      <translation>A&amp;mend…</translation>
+    </message>
+    <message>
+      <source>Add &amp;finding…</source>
+      <translation>Add &amp;finding…</translation>
+    </message>
+    <message>
+      <source>Add finding</source>
+      <translation>Add finding</translation>
+    </message>
+    <message>
+      <source>Amend visit</source>
+      <translation>Amend visit</translation>
+    </message>
+    <message>
+      <source>Attach &amp;photos…</source>
+      <translation>Attach &amp;photos…</translation>
+    </message>
+    <message>
+      <source>Attach photos</source>
+      <translation>Attach photos</translation>
+    </message>
+    <message>
+      <source>Corrected answer</source>
+      <translation>Corrected answer</translation>
+    </message>
+    <message>
+      <source>Findings and rectification orders</source>
+      <translation>Findings and rectification orders</translation>
+    </message>
+    <message>
+      <source>Images (*.jpg *.jpeg *.png *.webp)</source>
+      <translation>Images (*.jpg *.jpeg *.png *.webp)</translation>
+    </message>
+    <message>
+      <source>Importing photos…</source>
+      <translation>Importing photos…</translation>
+    </message>
+    <message>
+      <source>Item to correct</source>
+      <translation>Item to correct</translation>
+    </message>
+    <message>
+      <source>N/A</source>
+      <translation>N/A</translation>
+    </message>
+    <message>
+      <source>No</source>
+      <translation>No</translation>
+    </message>
+    <message>
+      <source>Photos (drop image files here)</source>
+      <translation>Photos (drop image files here)</translation>
+    </message>
+    <message>
+      <source>Reason for the amendment</source>
+      <translation>Reason for the amendment</translation>
+    </message>
+    <message>
+      <source>Score: {score}</source>
+      <translation>Score: {score}</translation>
+    </message>
+    <message>
+      <source>The original photo is missing (hash {hash}).</source>
+      <translation>The original photo is missing (hash {hash}).</translation>
+    </message>
+    <message>
+      <source>What needs to be rectified?</source>
+      <translation>What needs to be rectified?</translation>
+    </message>
+    <message>
+      <source>Yes</source>
+      <translation>Yes</translation>
+    </message>
+    <message>
+      <source>loading…</source>
+      <translation>loading…</translation>
+    </message>
+    <message>
+      <source>photo missing</source>
+      <translation>photo missing</translation>
+    </message>
+    <message>
+      <source>{count} photo(s) — add…</source>
+      <translation>{count} photo(s) — add…</translation>
+    </message>
+  </context>
+  <context>
+    <name>VisitsSection</name>
+    <message>
+      <source>&amp;New visit…</source>
+      <translation>&amp;New visit…</translation>
+    </message>
+    <message>
+      <source>Filter by partner code…</source>
+      <translation>Filter by partner code…</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>New visit</source>
+      <translation>New visit</translation>
+    </message>
+    <message>
+      <source>Partner</source>
+      <translation>Partner</translation>
+    </message>
+    <message>
+      <source>Partner code</source>
+      <translation>Partner code</translation>
+    </message>
+    <message>
+      <source>Score</source>
+      <translation>Score</translation>
+    </message>
+    <message>
+      <source>Started</source>
+      <translation>Started</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Visits</source>
+      <translation>Visits</translation>
+    </message>
+  </context>
+  <context>
+    <name>backup</name>
+    <message>
+      <source>Backup file not found: {file}</source>
+      <translation>Backup file not found: {file}</translation>
+    </message>
+    <message>
+      <source>Cannot write the backup {file}: {error}</source>
+      <translation>Cannot write the backup {file}: {error}</translation>
+    </message>
+    <message>
+      <source>Restore failed ({error}); nothing was replaced.</source>
+      <translation>Restore failed ({error}); nothing was replaced.</translation>
+    </message>
+    <message>
+      <source>{dir} already holds data; use --force to replace it (the current data is kept as a dated copy).</source>
+      <translation>{dir} already holds data; use --force to replace it (the current data is kept as a dated copy).</translation>
+    </message>
+    <message>
+      <source>{file} is damaged or not a backup ({error}); nothing was changed.</source>
+      <translation>{file} is damaged or not a backup ({error}); nothing was changed.</translation>
+    </message>
+    <message>
+      <source>{file} is damaged: {entry} does not match its checksum.</source>
+      <translation>{file} is damaged: {entry} does not match its checksum.</translation>
+    </message>
+    <message>
+      <source>{file} is damaged: {entry} is missing.</source>
+      <translation>{file} is damaged: {entry} is missing.</translation>
+    </message>
+    <message>
+      <source>{file} is not a ChannelDesk backup.</source>
+      <translation>{file} is not a ChannelDesk backup.</translation>
+    </message>
+    <message>
+      <source>{file} was made by a newer ChannelDesk (database revision {rev}); update ChannelDesk to restore it.</source>
+      <translation>{file} was made by a newer ChannelDesk (database revision {rev}); update ChannelDesk to restore it.</translation>
+    </message>
+  </context>
+  <context>
     <name>cli</name>
+    <message>
+      <source> (dry run, nothing saved)</source>
+      <translation> (dry run, nothing saved)</translation>
+    </message>
+    <message>
+      <source>Acknowledgement applied.</source>
+      <translation>Acknowledgement applied.</translation>
+    </message>
     <message>
       <source>ChannelDesk (渠道巡检台) — field channel management</source>
       <translation>ChannelDesk (渠道巡检台) — field channel management</translation>
@@ -10,6 +832,22 @@
     <message>
       <source>Data directory ready: {path}</source>
       <translation>Data directory ready: {path}</translation>
+    </message>
+    <message>
+      <source>Demo data created: {what}</source>
+      <translation>Demo data created: {what}</translation>
+    </message>
+    <message>
+      <source>Device {id} revoked.</source>
+      <translation>Device {id} revoked.</translation>
+    </message>
+    <message>
+      <source>HQ bundle applied.</source>
+      <translation>HQ bundle applied.</translation>
+    </message>
+    <message>
+      <source>HQ keys in {dir}</source>
+      <translation>HQ keys in {dir}</translation>
     </message>
     <message>
       <source>HQ public-key file to trust</source>
@@ -22,6 +860,46 @@
     <message>
       <source>Interrupted.</source>
       <translation>Interrupted.</translation>
+    </message>
+    <message>
+      <source>No problems found.</source>
+      <translation>No problems found.</translation>
+    </message>
+    <message>
+      <source>PDF reports</source>
+      <translation>PDF reports</translation>
+    </message>
+    <message>
+      <source>Report written: {path}</source>
+      <translation>Report written: {path}</translation>
+    </message>
+    <message>
+      <source>Restored into {dir}.</source>
+      <translation>Restored into {dir}.</translation>
+    </message>
+    <message>
+      <source>The previous data was kept in {dir}.</source>
+      <translation>The previous data was kept in {dir}.</translation>
+    </message>
+    <message>
+      <source>Visit submitted; score {score}, content hash {hash}</source>
+      <translation>Visit submitted; score {score}, content hash {hash}</translation>
+    </message>
+    <message>
+      <source>actuals from HQ exports</source>
+      <translation>actuals from HQ exports</translation>
+    </message>
+    <message>
+      <source>answer one checklist item</source>
+      <translation>answer one checklist item</translation>
+    </message>
+    <message>
+      <source>attach photos to a draft visit</source>
+      <translation>attach photos to a draft visit</translation>
+    </message>
+    <message>
+      <source>bundles to and from HQ</source>
+      <translation>bundles to and from HQ</translation>
     </message>
     <message>
       <source>comma-separated region codes, e.g. 3101</source>
@@ -40,8 +918,131 @@
       <translation>device identity</translation>
     </message>
     <message>
+      <source>export partners to CSV or XLSX</source>
+      <translation>export partners to CSV or XLSX</translation>
+    </message>
+    <message>
+      <source>fill an empty data dir with demo data</source>
+      <translation>fill an empty data dir with demo data</translation>
+    </message>
+    <message>
+      <source>fill an empty data dir with realistic demo data</source>
+      <translation>fill an empty data dir with realistic demo data</translation>
+    </message>
+    <message>
+      <source>headquarters commands</source>
+      <translation>headquarters commands</translation>
+    </message>
+    <message>
+      <source>import partners from CSV or XLSX</source>
+      <translation>import partners from CSV or XLSX</translation>
+    </message>
+    <message>
       <source>language of messages</source>
       <translation>language of messages</translation>
+    </message>
+    <message>
+      <source>list partners</source>
+      <translation>list partners</translation>
+    </message>
+    <message>
+      <source>list visits</source>
+      <translation>list visits</translation>
+    </message>
+    <message>
+      <source>partner files</source>
+      <translation>partner files</translation>
+    </message>
+    <message>
+      <source>restore a verified backup</source>
+      <translation>restore a verified backup</translation>
+    </message>
+    <message>
+      <source>save the loaded main window as PNG and exit</source>
+      <translation>save the loaded main window as PNG and exit</translation>
+    </message>
+    <message>
+      <source>seal a visit</source>
+      <translation>seal a visit</translation>
+    </message>
+    <message>
+      <source>show one visit</source>
+      <translation>show one visit</translation>
+    </message>
+    <message>
+      <source>start a draft visit (checked in now)</source>
+      <translation>start a draft visit (checked in now)</translation>
+    </message>
+    <message>
+      <source>start the desktop application</source>
+      <translation>start the desktop application</translation>
+    </message>
+    <message>
+      <source>store inspections</source>
+      <translation>store inspections</translation>
+    </message>
+    <message>
+      <source>targets and progress</source>
+      <translation>targets and progress</translation>
+    </message>
+    <message>
+      <source>verify the database and every media file</source>
+      <translation>verify the database and every media file</translation>
+    </message>
+    <message>
+      <source>visit-frequency compliance</source>
+      <translation>visit-frequency compliance</translation>
+    </message>
+    <message>
+      <source>write a consistent backup</source>
+      <translation>write a consistent backup</translation>
+    </message>
+    <message>
+      <source>{count} partner(s)</source>
+      <translation>{count} partner(s)</translation>
+    </message>
+    <message>
+      <source>{count} partners written to {file}</source>
+      <translation>{count} partners written to {file}</translation>
+    </message>
+    <message>
+      <source>{count} problem(s) found.</source>
+      <translation>{count} problem(s) found.</translation>
+    </message>
+    <message>
+      <source>{rows} rows: {created} created, {updated} updated, {unchanged} unchanged</source>
+      <translation>{rows} rows: {created} created, {updated} updated, {unchanged} unchanged</translation>
+    </message>
+    <message>
+      <source>{rows} rows: {created} created, {updated} updated, {unchanged} unchanged, {skipped} skipped{dry}</source>
+      <translation>{rows} rows: {created} created, {updated} updated, {unchanged} unchanged, {skipped} skipped{dry}</translation>
+    </message>
+  </context>
+  <context>
+    <name>demo</name>
+    <message>
+      <source>Creating partners…</source>
+      <translation>Creating partners…</translation>
+    </message>
+    <message>
+      <source>Creating targets and receivables…</source>
+      <translation>Creating targets and receivables…</translation>
+    </message>
+    <message>
+      <source>Creating visits…</source>
+      <translation>Creating visits…</translation>
+    </message>
+    <message>
+      <source>Give between 0 and 60 months.</source>
+      <translation>Give between 0 and 60 months.</translation>
+    </message>
+    <message>
+      <source>Give between 1 and 1 000 000 partners.</source>
+      <translation>Give between 1 and 1 000 000 partners.</translation>
+    </message>
+    <message>
+      <source>This data directory already holds partners or visits; demo data only goes into an empty one.</source>
+      <translation>This data directory already holds partners or visits; demo data only goes into an empty one.</translation>
     </message>
   </context>
   <context>
@@ -97,6 +1098,1201 @@
     <message>
       <source>{path}: the fingerprint does not match the key</source>
       <translation>{path}: the fingerprint does not match the key</translation>
+    </message>
+  </context>
+  <context>
+    <name>hq</name>
+    <message>
+      <source>Cannot open the HQ database {url}: {error}</source>
+      <translation>Cannot open the HQ database {url}: {error}</translation>
+    </message>
+    <message>
+      <source>Device {id} is already registered with another key.</source>
+      <translation>Device {id} is already registered with another key.</translation>
+    </message>
+    <message>
+      <source>HQ keys not found in {dir}; run 'channeldesk hq init' first.</source>
+      <translation>HQ keys not found in {dir}; run 'channeldesk hq init' first.</translation>
+    </message>
+    <message>
+      <source>This HQ database is not initialised; run 'channeldesk hq init'.</source>
+      <translation>This HQ database is not initialised; run 'channeldesk hq init'.</translation>
+    </message>
+    <message>
+      <source>Unknown device {id}.</source>
+      <translation>Unknown device {id}.</translation>
+    </message>
+    <message>
+      <source>{file} is not a device public-key file: {error}</source>
+      <translation>{file} is not a device public-key file: {error}</translation>
+    </message>
+    <message>
+      <source>{file}: the public key must be 32 bytes</source>
+      <translation>{file}: the public key must be 32 bytes</translation>
+    </message>
+  </context>
+  <context>
+    <name>import</name>
+    <message>
+      <source>Cannot read {file}: {error}</source>
+      <translation>Cannot read {file}: {error}</translation>
+    </message>
+    <message>
+      <source>Cannot write {file}: {error}</source>
+      <translation>Cannot write {file}: {error}</translation>
+    </message>
+    <message>
+      <source>Checking rows…</source>
+      <translation>Checking rows…</translation>
+    </message>
+    <message>
+      <source>File not found: {file}</source>
+      <translation>File not found: {file}</translation>
+    </message>
+    <message>
+      <source>Importing…</source>
+      <translation>Importing…</translation>
+    </message>
+    <message>
+      <source>duplicate code {code} (also in row {first})</source>
+      <translation>duplicate code {code} (also in row {first})</translation>
+    </message>
+    <message>
+      <source>imported</source>
+      <translation>imported</translation>
+    </message>
+    <message>
+      <source>missing</source>
+      <translation>missing</translation>
+    </message>
+    <message>
+      <source>not an amount: {value}</source>
+      <translation>not an amount: {value}</translation>
+    </message>
+    <message>
+      <source>{file} is a folder, not a file.</source>
+      <translation>{file} is a folder, not a file.</translation>
+    </message>
+    <message>
+      <source>{file} is larger than 200 MB.</source>
+      <translation>{file} is larger than 200 MB.</translation>
+    </message>
+    <message>
+      <source>{file}: malformed CSV ({error}).</source>
+      <translation>{file}: malformed CSV ({error}).</translation>
+    </message>
+    <message>
+      <source>{file}: missing required column(s): {columns}.</source>
+      <translation>{file}: missing required column(s): {columns}.</translation>
+    </message>
+    <message>
+      <source>{file}: not a readable XLSX workbook ({error}).</source>
+      <translation>{file}: not a readable XLSX workbook ({error}).</translation>
+    </message>
+    <message>
+      <source>{file}: the file is empty (no header row).</source>
+      <translation>{file}: the file is empty (no header row).</translation>
+    </message>
+    <message>
+      <source>{file}: the text encoding is neither UTF-8 nor GBK.</source>
+      <translation>{file}: the text encoding is neither UTF-8 nor GBK.</translation>
+    </message>
+    <message>
+      <source>{file}: this is not a text CSV file.</source>
+      <translation>{file}: this is not a text CSV file.</translation>
+    </message>
+    <message>
+      <source>{file}: unsupported file type; use .csv or .xlsx.</source>
+      <translation>{file}: unsupported file type; use .csv or .xlsx.</translation>
+    </message>
+    <message>
+      <source>{file}: {count} problem(s) found; nothing was imported.</source>
+      <translation>{file}: {count} problem(s) found; nothing was imported.</translation>
+    </message>
+  </context>
+  <context>
+    <name>media</name>
+    <message>
+      <source>Cannot read {file}: {error}</source>
+      <translation>Cannot read {file}: {error}</translation>
+    </message>
+    <message>
+      <source>Cannot store {file}: {error}</source>
+      <translation>Cannot store {file}: {error}</translation>
+    </message>
+    <message>
+      <source>{file} is damaged or truncated ({error}).</source>
+      <translation>{file} is damaged or truncated ({error}).</translation>
+    </message>
+    <message>
+      <source>{file} is larger than {limit} MB; photos must be smaller.</source>
+      <translation>{file} is larger than {limit} MB; photos must be smaller.</translation>
+    </message>
+    <message>
+      <source>{file} is not an image ChannelDesk can read.</source>
+      <translation>{file} is not an image ChannelDesk can read.</translation>
+    </message>
+  </context>
+  <context>
+    <name>partners</name>
+    <message>
+      <source>A partner cannot be merged into itself.</source>
+      <translation>A partner cannot be merged into itself.</translation>
+    </message>
+    <message>
+      <source>A partner with status {status} cannot be given the event {kind}.</source>
+      <translation>A partner with status {status} cannot be given the event {kind}.</translation>
+    </message>
+    <message>
+      <source>A reason is required for every lifecycle change.</source>
+      <translation>A reason is required for every lifecycle change.</translation>
+    </message>
+    <message>
+      <source>Another partner already has the code {code}.</source>
+      <translation>Another partner already has the code {code}.</translation>
+    </message>
+    <message>
+      <source>Choose the partner this one is merged into.</source>
+      <translation>Choose the partner this one is merged into.</translation>
+    </message>
+    <message>
+      <source>Describe the complaint.</source>
+      <translation>Describe the complaint.</translation>
+    </message>
+    <message>
+      <source>Give the new manager or territory for a transfer.</source>
+      <translation>Give the new manager or territory for a transfer.</translation>
+    </message>
+    <message>
+      <source>No partner with code or id {key}.</source>
+      <translation>No partner with code or id {key}.</translation>
+    </message>
+    <message>
+      <source>Please correct: {problems}</source>
+      <translation>Please correct: {problems}</translation>
+    </message>
+    <message>
+      <source>The competitor's brand is required.</source>
+      <translation>The competitor's brand is required.</translation>
+    </message>
+    <message>
+      <source>The contact's name is required.</source>
+      <translation>The contact's name is required.</translation>
+    </message>
+    <message>
+      <source>The contract ends before it starts.</source>
+      <translation>The contract ends before it starts.</translation>
+    </message>
+    <message>
+      <source>The contract number is required.</source>
+      <translation>The contract number is required.</translation>
+    </message>
+    <message>
+      <source>The record no longer exists.</source>
+      <translation>The record no longer exists.</translation>
+    </message>
+    <message>
+      <source>The survivor {code} is {status}; choose an active partner.</source>
+      <translation>The survivor {code} is {status}; choose an active partner.</translation>
+    </message>
+    <message>
+      <source>Unknown lifecycle event {kind}.</source>
+      <translation>Unknown lifecycle event {kind}.</translation>
+    </message>
+    <message>
+      <source>initial grade</source>
+      <translation>initial grade</translation>
+    </message>
+    <message>
+      <source>must be between {low} and {high}</source>
+      <translation>must be between {low} and {high}</translation>
+    </message>
+    <message>
+      <source>not a number: {value}</source>
+      <translation>not a number: {value}</translation>
+    </message>
+    <message>
+      <source>not a phone number: {value}</source>
+      <translation>not a phone number: {value}</translation>
+    </message>
+    <message>
+      <source>partner created</source>
+      <translation>partner created</translation>
+    </message>
+    <message>
+      <source>the code is required</source>
+      <translation>the code is required</translation>
+    </message>
+    <message>
+      <source>the code may contain only letters, digits, '-' and '_' (at most 40)</source>
+      <translation>the code may contain only letters, digits, '-' and '_' (at most 40)</translation>
+    </message>
+    <message>
+      <source>the credit limit must be a non-negative amount</source>
+      <translation>the credit limit must be a non-negative amount</translation>
+    </message>
+    <message>
+      <source>the name is longer than 300 characters</source>
+      <translation>the name is longer than 300 characters</translation>
+    </message>
+    <message>
+      <source>the name is required</source>
+      <translation>the name is required</translation>
+    </message>
+    <message>
+      <source>unknown grade {value}; use A, B, C or D</source>
+      <translation>unknown grade {value}; use A, B, C or D</translation>
+    </message>
+    <message>
+      <source>unknown region code {value}</source>
+      <translation>unknown region code {value}</translation>
+    </message>
+    <message>
+      <source>unknown status {value}; use one of {allowed}</source>
+      <translation>unknown status {value}; use one of {allowed}</translation>
+    </message>
+    <message>
+      <source>unknown type {value}; use one of {allowed}</source>
+      <translation>unknown type {value}; use one of {allowed}</translation>
+    </message>
+  </context>
+  <context>
+    <name>progress</name>
+    <message>
+      <source>Cancelled; nothing was changed.</source>
+      <translation>Cancelled; nothing was changed.</translation>
+    </message>
+  </context>
+  <context>
+    <name>reports</name>
+    <message>
+      <source>Actual</source>
+      <translation>Actual</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>Address</translation>
+    </message>
+    <message>
+      <source>Amendment history</source>
+      <translation>Amendment history</translation>
+    </message>
+    <message>
+      <source>Answer</source>
+      <translation>Answer</translation>
+    </message>
+    <message>
+      <source>Average score</source>
+      <translation>Average score</translation>
+    </message>
+    <message>
+      <source>Book</source>
+      <translation>Book</translation>
+    </message>
+    <message>
+      <source>Brand</source>
+      <translation>Brand</translation>
+    </message>
+    <message>
+      <source>Cannot write the report to {path}: {error}</source>
+      <translation>Cannot write the report to {path}: {error}</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>Category</translation>
+    </message>
+    <message>
+      <source>Channel manager (signature)</source>
+      <translation>Channel manager (signature)</translation>
+    </message>
+    <message>
+      <source>Checked in</source>
+      <translation>Checked in</translation>
+    </message>
+    <message>
+      <source>Checked out</source>
+      <translation>Checked out</translation>
+    </message>
+    <message>
+      <source>Checklist</source>
+      <translation>Checklist</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>Code</translation>
+    </message>
+    <message>
+      <source>Competitor notes</source>
+      <translation>Competitor notes</translation>
+    </message>
+    <message>
+      <source>Competitors nearby</source>
+      <translation>Competitors nearby</translation>
+    </message>
+    <message>
+      <source>Complaints</source>
+      <translation>Complaints</translation>
+    </message>
+    <message>
+      <source>Compliance…</source>
+      <translation>Compliance…</translation>
+    </message>
+    <message>
+      <source>Compliant</source>
+      <translation>Compliant</translation>
+    </message>
+    <message>
+      <source>Consolidated monthly report</source>
+      <translation>Consolidated monthly report</translation>
+    </message>
+    <message>
+      <source>Contacts</source>
+      <translation>Contacts</translation>
+    </message>
+    <message>
+      <source>Content hash</source>
+      <translation>Content hash</translation>
+    </message>
+    <message>
+      <source>Contracts</source>
+      <translation>Contracts</translation>
+    </message>
+    <message>
+      <source>Coordinates</source>
+      <translation>Coordinates</translation>
+    </message>
+    <message>
+      <source>Counted</source>
+      <translation>Counted</translation>
+    </message>
+    <message>
+      <source>Credit limit</source>
+      <translation>Credit limit</translation>
+    </message>
+    <message>
+      <source>Credit rating</source>
+      <translation>Credit rating</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>Deadline</source>
+      <translation>Deadline</translation>
+    </message>
+    <message>
+      <source>Description</source>
+      <translation>Description</translation>
+    </message>
+    <message>
+      <source>Device</source>
+      <translation>Device</translation>
+    </message>
+    <message>
+      <source>Devices reporting</source>
+      <translation>Devices reporting</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>Done</translation>
+    </message>
+    <message>
+      <source>End</source>
+      <translation>End</translation>
+    </message>
+    <message>
+      <source>Event</source>
+      <translation>Event</translation>
+    </message>
+    <message>
+      <source>Every partner met the rule.</source>
+      <translation>Every partner met the rule.</translation>
+    </message>
+    <message>
+      <source>Finding</source>
+      <translation>Finding</translation>
+    </message>
+    <message>
+      <source>Findings and rectification orders</source>
+      <translation>Findings and rectification orders</translation>
+    </message>
+    <message>
+      <source>Findings raised</source>
+      <translation>Findings raised</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>From</translation>
+    </message>
+    <message>
+      <source>Give the month as YYYY-MM, e.g. 2026-03 (got {value}).</source>
+      <translation>Give the month as YYYY-MM, e.g. 2026-03 (got {value}).</translation>
+    </message>
+    <message>
+      <source>Give the week as YYYY-Www, e.g. 2026-W07 (got {value}).</source>
+      <translation>Give the week as YYYY-Www, e.g. 2026-W07 (got {value}).</translation>
+    </message>
+    <message>
+      <source>Grade</source>
+      <translation>Grade</translation>
+    </message>
+    <message>
+      <source>Grade history</source>
+      <translation>Grade history</translation>
+    </message>
+    <message>
+      <source>Headquarters</source>
+      <translation>Headquarters</translation>
+    </message>
+    <message>
+      <source>Inspection report</source>
+      <translation>Inspection report</translation>
+    </message>
+    <message>
+      <source>Inspections</source>
+      <translation>Inspections</translation>
+    </message>
+    <message>
+      <source>Inspections per manager</source>
+      <translation>Inspections per manager</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>Item</translation>
+    </message>
+    <message>
+      <source>Licence no.</source>
+      <translation>Licence no.</translation>
+    </message>
+    <message>
+      <source>Lifecycle</source>
+      <translation>Lifecycle</translation>
+    </message>
+    <message>
+      <source>Manager</source>
+      <translation>Manager</translation>
+    </message>
+    <message>
+      <source>Merged into</source>
+      <translation>Merged into</translation>
+    </message>
+    <message>
+      <source>Metric</source>
+      <translation>Metric</translation>
+    </message>
+    <message>
+      <source>Monthly assessment report</source>
+      <translation>Monthly assessment report</translation>
+    </message>
+    <message>
+      <source>N/A</source>
+      <translation>N/A</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>No</source>
+      <translation>No</translation>
+    </message>
+    <message>
+      <source>No data for this month.</source>
+      <translation>No data for this month.</translation>
+    </message>
+    <message>
+      <source>No findings.</source>
+      <translation>No findings.</translation>
+    </message>
+    <message>
+      <source>No inspections were received for this month.</source>
+      <translation>No inspections were received for this month.</translation>
+    </message>
+    <message>
+      <source>No inspections were recorded in this week.</source>
+      <translation>No inspections were recorded in this week.</translation>
+    </message>
+    <message>
+      <source>No inspections were recorded this week.</source>
+      <translation>No inspections were recorded this week.</translation>
+    </message>
+    <message>
+      <source>No open rectifications.</source>
+      <translation>No open rectifications.</translation>
+    </message>
+    <message>
+      <source>No targets for this month.</source>
+      <translation>No targets for this month.</translation>
+    </message>
+    <message>
+      <source>Nothing to report.</source>
+      <translation>Nothing to report.</translation>
+    </message>
+    <message>
+      <source>Number</source>
+      <translation>Number</translation>
+    </message>
+    <message>
+      <source>Observation</source>
+      <translation>Observation</translation>
+    </message>
+    <message>
+      <source>Open rectifications</source>
+      <translation>Open rectifications</translation>
+    </message>
+    <message>
+      <source>Over credit limit: receivable ¥{recv} exceeds limit ¥{limit}.</source>
+      <translation>Over credit limit: receivable ¥{recv} exceeds limit ¥{limit}.</translation>
+    </message>
+    <message>
+      <source>Partner</source>
+      <translation>Partner</translation>
+    </message>
+    <message>
+      <source>Partner card</source>
+      <translation>Partner card</translation>
+    </message>
+    <message>
+      <source>Partner lifecycle changes</source>
+      <translation>Partner lifecycle changes</translation>
+    </message>
+    <message>
+      <source>Partners</source>
+      <translation>Partners</translation>
+    </message>
+    <message>
+      <source>Partners below the visit frequency</source>
+      <translation>Partners below the visit frequency</translation>
+    </message>
+    <message>
+      <source>Partners meeting frequency</source>
+      <translation>Partners meeting frequency</translation>
+    </message>
+    <message>
+      <source>Partners visited</source>
+      <translation>Partners visited</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>Phone</translation>
+    </message>
+    <message>
+      <source>Photo missing (hash {hash})</source>
+      <translation>Photo missing (hash {hash})</translation>
+    </message>
+    <message>
+      <source>Photo missing (hash {hash}); the original file is not in the media store.</source>
+      <translation>Photo missing (hash {hash}); the original file is not in the media store.</translation>
+    </message>
+    <message>
+      <source>Photos</source>
+      <translation>Photos</translation>
+    </message>
+    <message>
+      <source>Points</source>
+      <translation>Points</translation>
+    </message>
+    <message>
+      <source>Progress</source>
+      <translation>Progress</translation>
+    </message>
+    <message>
+      <source>Promotion materials: book vs count</source>
+      <translation>Promotion materials: book vs count</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <source>Receivable</source>
+      <translation>Receivable</translation>
+    </message>
+    <message>
+      <source>Rectifications closed</source>
+      <translation>Rectifications closed</translation>
+    </message>
+    <message>
+      <source>Rectifications due</source>
+      <translation>Rectifications due</translation>
+    </message>
+    <message>
+      <source>Rectifications opened</source>
+      <translation>Rectifications opened</translation>
+    </message>
+    <message>
+      <source>Rectifications overdue</source>
+      <translation>Rectifications overdue</translation>
+    </message>
+    <message>
+      <source>Rectifications raised</source>
+      <translation>Rectifications raised</translation>
+    </message>
+    <message>
+      <source>Region</source>
+      <translation>Region</translation>
+    </message>
+    <message>
+      <source>Required</source>
+      <translation>Required</translation>
+    </message>
+    <message>
+      <source>Required per week</source>
+      <translation>Required per week</translation>
+    </message>
+    <message>
+      <source>Responsible</source>
+      <translation>Responsible</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>Role</translation>
+    </message>
+    <message>
+      <source>Rule met</source>
+      <translation>Rule met</translation>
+    </message>
+    <message>
+      <source>Score</source>
+      <translation>Score</translation>
+    </message>
+    <message>
+      <source>Section</source>
+      <translation>Section</translation>
+    </message>
+    <message>
+      <source>Section scores</source>
+      <translation>Section scores</translation>
+    </message>
+    <message>
+      <source>Shortfall</source>
+      <translation>Shortfall</translation>
+    </message>
+    <message>
+      <source>Signatures</source>
+      <translation>Signatures</translation>
+    </message>
+    <message>
+      <source>Start</source>
+      <translation>Start</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Still open</source>
+      <translation>Still open</translation>
+    </message>
+    <message>
+      <source>Store inspection report</source>
+      <translation>Store inspection report</translation>
+    </message>
+    <message>
+      <source>Store representative (signature)</source>
+      <translation>Store representative (signature)</translation>
+    </message>
+    <message>
+      <source>Tags</source>
+      <translation>Tags</translation>
+    </message>
+    <message>
+      <source>Target</source>
+      <translation>Target</translation>
+    </message>
+    <message>
+      <source>Targets vs actuals</source>
+      <translation>Targets vs actuals</translation>
+    </message>
+    <message>
+      <source>Time</source>
+      <translation>Time</translation>
+    </message>
+    <message>
+      <source>To</source>
+      <translation>To</translation>
+    </message>
+    <message>
+      <source>Total score</source>
+      <translation>Total score</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <source>Visits</source>
+      <translation>Visits</translation>
+    </message>
+    <message>
+      <source>Visits per partner</source>
+      <translation>Visits per partner</translation>
+    </message>
+    <message>
+      <source>Visits vs frequency rules by grade</source>
+      <translation>Visits vs frequency rules by grade</translation>
+    </message>
+    <message>
+      <source>Visits…</source>
+      <translation>Visits…</translation>
+    </message>
+    <message>
+      <source>Week</source>
+      <translation>Week</translation>
+    </message>
+    <message>
+      <source>Weekly inspection log</source>
+      <translation>Weekly inspection log</translation>
+    </message>
+    <message>
+      <source>Weekly inspections</source>
+      <translation>Weekly inspections</translation>
+    </message>
+    <message>
+      <source>Writing…</source>
+      <translation>Writing…</translation>
+    </message>
+    <message>
+      <source>Yes</source>
+      <translation>Yes</translation>
+    </message>
+    <message>
+      <source>draft, not sealed</source>
+      <translation>draft, not sealed</translation>
+    </message>
+    <message>
+      <source>status</source>
+      <translation>status</translation>
+    </message>
+    <message>
+      <source>{count} photo(s)</source>
+      <translation>{count} photo(s)</translation>
+    </message>
+    <message>
+      <source>{value} is not a valid ISO week.</source>
+      <translation>{value} is not a valid ISO week.</translation>
+    </message>
+  </context>
+  <context>
+    <name>sync</name>
+    <message>
+      <source>Cannot write the bundle {path}: {error}. Nothing was marked as sent.</source>
+      <translation>Cannot write the bundle {path}: {error}. Nothing was marked as sent.</translation>
+    </message>
+    <message>
+      <source>HQ bundle refused: it names another HQ</source>
+      <translation>HQ bundle refused: it names another HQ</translation>
+    </message>
+    <message>
+      <source>HQ bundle refused: {reason}</source>
+      <translation>HQ bundle refused: {reason}</translation>
+    </message>
+    <message>
+      <source>HQ rejected bundle {seq}: {reason}. Export again after fixing the cause.</source>
+      <translation>HQ rejected bundle {seq}: {reason}. Export again after fixing the cause.</translation>
+    </message>
+    <message>
+      <source>No trusted HQ key is set; import HQ's public key first (init --hq-key or Settings).</source>
+      <translation>No trusted HQ key is set; import HQ's public key first (init --hq-key or Settings).</translation>
+    </message>
+    <message>
+      <source>The acknowledgement's signature does not match the trusted HQ key; nothing was changed.</source>
+      <translation>The acknowledgement's signature does not match the trusted HQ key; nothing was changed.</translation>
+    </message>
+    <message>
+      <source>This acknowledgement is for a bundle this device did not export.</source>
+      <translation>This acknowledgement is for a bundle this device did not export.</translation>
+    </message>
+    <message>
+      <source>This acknowledgement is for another device ({id}); nothing was changed.</source>
+      <translation>This acknowledgement is for another device ({id}); nothing was changed.</translation>
+    </message>
+    <message>
+      <source>This data directory is not initialised; run 'channeldesk init'.</source>
+      <translation>This data directory is not initialised; run 'channeldesk init'.</translation>
+    </message>
+    <message>
+      <source>blob {name} does not match its hash</source>
+      <translation>blob {name} does not match its hash</translation>
+    </message>
+    <message>
+      <source>bundle {id} was already imported with different content</source>
+      <translation>bundle {id} was already imported with different content</translation>
+    </message>
+    <message>
+      <source>cannot read the file: {error}</source>
+      <translation>cannot read the file: {error}</translation>
+    </message>
+    <message>
+      <source>damaged bundle ({error})</source>
+      <translation>damaged bundle ({error})</translation>
+    </message>
+    <message>
+      <source>device {id} is revoked</source>
+      <translation>device {id} is revoked</translation>
+    </message>
+    <message>
+      <source>duplicate entry {name}</source>
+      <translation>duplicate entry {name}</translation>
+    </message>
+    <message>
+      <source>entries {a} and {b} overlap</source>
+      <translation>entries {a} and {b} overlap</translation>
+    </message>
+    <message>
+      <source>entry {name} differs from the manifest (size or SHA-256)</source>
+      <translation>entry {name} differs from the manifest (size or SHA-256)</translation>
+    </message>
+    <message>
+      <source>entry {name} expands more than {ratio}:1 (zip bomb)</source>
+      <translation>entry {name} expands more than {ratio}:1 (zip bomb)</translation>
+    </message>
+    <message>
+      <source>entry {name} has a damaged header</source>
+      <translation>entry {name} has a damaged header</translation>
+    </message>
+    <message>
+      <source>entry {name} is a symbolic link</source>
+      <translation>entry {name} is a symbolic link</translation>
+    </message>
+    <message>
+      <source>entry {name} is encrypted</source>
+      <translation>entry {name} is encrypted</translation>
+    </message>
+    <message>
+      <source>entry {name} is larger than allowed</source>
+      <translation>entry {name} is larger than allowed</translation>
+    </message>
+    <message>
+      <source>entry {name} is not listed in the manifest</source>
+      <translation>entry {name} is not listed in the manifest</translation>
+    </message>
+    <message>
+      <source>entry {name} uses an unsupported compression</source>
+      <translation>entry {name} uses an unsupported compression</translation>
+    </message>
+    <message>
+      <source>listed entry {name} is absent</source>
+      <translation>listed entry {name} is absent</translation>
+    </message>
+    <message>
+      <source>manifest.json is larger than allowed</source>
+      <translation>manifest.json is larger than allowed</translation>
+    </message>
+    <message>
+      <source>manifest.json is missing</source>
+      <translation>manifest.json is missing</translation>
+    </message>
+    <message>
+      <source>manifest.json is not a JSON object</source>
+      <translation>manifest.json is not a JSON object</translation>
+    </message>
+    <message>
+      <source>manifest.json is not valid JSON ({error})</source>
+      <translation>manifest.json is not valid JSON ({error})</translation>
+    </message>
+    <message>
+      <source>not a ChannelDesk bundle (not a ZIP file, or truncated)</source>
+      <translation>not a ChannelDesk bundle (not a ZIP file, or truncated)</translation>
+    </message>
+    <message>
+      <source>not a ChannelDesk bundle of a known format version</source>
+      <translation>not a ChannelDesk bundle of a known format version</translation>
+    </message>
+    <message>
+      <source>partner {code} lies outside the device's territory</source>
+      <translation>partner {code} lies outside the device's territory</translation>
+    </message>
+    <message>
+      <source>partner {id}: the code is missing</source>
+      <translation>partner {id}: the code is missing</translation>
+    </message>
+    <message>
+      <source>seq {seq} of this device was already imported with different content (replay)</source>
+      <translation>seq {seq} of this device was already imported with different content (replay)</translation>
+    </message>
+    <message>
+      <source>the bundle comes from a newer ChannelDesk (schema {version}); update ChannelDesk</source>
+      <translation>the bundle comes from a newer ChannelDesk (schema {version}); update ChannelDesk</translation>
+    </message>
+    <message>
+      <source>the bundle expands to more than allowed</source>
+      <translation>the bundle expands to more than allowed</translation>
+    </message>
+    <message>
+      <source>the file is larger than the {cap} byte limit</source>
+      <translation>the file is larger than the {cap} byte limit</translation>
+    </message>
+    <message>
+      <source>the file is truncated</source>
+      <translation>the file is truncated</translation>
+    </message>
+    <message>
+      <source>the manifest has no schema version</source>
+      <translation>the manifest has no schema version</translation>
+    </message>
+    <message>
+      <source>the manifest lists an entry twice</source>
+      <translation>the manifest lists an entry twice</translation>
+    </message>
+    <message>
+      <source>the manifest's file list is malformed</source>
+      <translation>the manifest's file list is malformed</translation>
+    </message>
+    <message>
+      <source>the manifest's seq is not a positive integer</source>
+      <translation>the manifest's seq is not a positive integer</translation>
+    </message>
+    <message>
+      <source>the manifest's {key} is not a UUID</source>
+      <translation>the manifest's {key} is not a UUID</translation>
+    </message>
+    <message>
+      <source>the signature (manifest.sig) is missing</source>
+      <translation>the signature (manifest.sig) is missing</translation>
+    </message>
+    <message>
+      <source>the signature is not valid</source>
+      <translation>the signature is not valid</translation>
+    </message>
+    <message>
+      <source>this HQ bundle is for another device</source>
+      <translation>this HQ bundle is for another device</translation>
+    </message>
+    <message>
+      <source>too many entries ({count})</source>
+      <translation>too many entries ({count})</translation>
+    </message>
+    <message>
+      <source>unexpected entry {name}</source>
+      <translation>unexpected entry {name}</translation>
+    </message>
+    <message>
+      <source>unknown device {id}; register it with 'hq register-device'</source>
+      <translation>unknown device {id}; register it with 'hq register-device'</translation>
+    </message>
+    <message>
+      <source>unknown record type {entity}</source>
+      <translation>unknown record type {entity}</translation>
+    </message>
+    <message>
+      <source>unsafe entry name {name}</source>
+      <translation>unsafe entry name {name}</translation>
+    </message>
+    <message>
+      <source>visit {id} is not submitted</source>
+      <translation>visit {id} is not submitted</translation>
+    </message>
+    <message>
+      <source>wrong bundle kind {kind}</source>
+      <translation>wrong bundle kind {kind}</translation>
+    </message>
+    <message>
+      <source>{entity} {id} is sealed and arrived with different content</source>
+      <translation>{entity} {id} is sealed and arrived with different content</translation>
+    </message>
+    <message>
+      <source>{entity} {id} refers to a photo that is not in the bundle</source>
+      <translation>{entity} {id} refers to a photo that is not in the bundle</translation>
+    </message>
+    <message>
+      <source>{entity} {id} refers to an unknown {parent} {ref}</source>
+      <translation>{entity} {id} refers to an unknown {parent} {ref}</translation>
+    </message>
+    <message>
+      <source>{entity} {id}: base_hlc is malformed</source>
+      <translation>{entity} {id}: base_hlc is malformed</translation>
+    </message>
+    <message>
+      <source>{entity} {id}: op or data is malformed</source>
+      <translation>{entity} {id}: op or data is malformed</translation>
+    </message>
+    <message>
+      <source>{entity} {id}: the HLC is not from this device</source>
+      <translation>{entity} {id}: the HLC is not from this device</translation>
+    </message>
+    <message>
+      <source>{entity}: a record has missing or extra keys</source>
+      <translation>{entity}: a record has missing or extra keys</translation>
+    </message>
+    <message>
+      <source>{entity}: record id is not a UUID</source>
+      <translation>{entity}: record id is not a UUID</translation>
+    </message>
+    <message>
+      <source>{file} is not an HQ acknowledgement: {error}</source>
+      <translation>{file} is not an HQ acknowledgement: {error}</translation>
+    </message>
+    <message>
+      <source>{name} line {line}: not valid JSON</source>
+      <translation>{name} line {line}: not valid JSON</translation>
+    </message>
+    <message>
+      <source>{name}: record count differs from the manifest</source>
+      <translation>{name}: record count differs from the manifest</translation>
+    </message>
+  </context>
+  <context>
+    <name>targets</name>
+    <message>
+      <source>A target cannot be negative.</source>
+      <translation>A target cannot be negative.</translation>
+    </message>
+    <message>
+      <source>Give the month as YYYY-MM (got {value}).</source>
+      <translation>Give the month as YYYY-MM (got {value}).</translation>
+    </message>
+    <message>
+      <source>Give the year as YYYY (got {value}).</source>
+      <translation>Give the year as YYYY (got {value}).</translation>
+    </message>
+    <message>
+      <source>The monthly overrides do not fit the annual target ({error}).</source>
+      <translation>The monthly overrides do not fit the annual target ({error}).</translation>
+    </message>
+    <message>
+      <source>Unknown metric {metric}.</source>
+      <translation>Unknown metric {metric}.</translation>
+    </message>
+    <message>
+      <source>duplicate row (also row {first})</source>
+      <translation>duplicate row (also row {first})</translation>
+    </message>
+    <message>
+      <source>give the month as YYYY-MM (got {value})</source>
+      <translation>give the month as YYYY-MM (got {value})</translation>
+    </message>
+    <message>
+      <source>not a non-negative amount with at most {d} decimals: {value}</source>
+      <translation>not a non-negative amount with at most {d} decimals: {value}</translation>
+    </message>
+    <message>
+      <source>unknown metric {metric}; use one of {known}</source>
+      <translation>unknown metric {metric}; use one of {known}</translation>
+    </message>
+    <message>
+      <source>unknown partner {code}</source>
+      <translation>unknown partner {code}</translation>
+    </message>
+    <message>
+      <source>{file}: the file is empty.</source>
+      <translation>{file}: the file is empty.</translation>
+    </message>
+    <message>
+      <source>{file}: {count} problem(s) found; nothing was imported.</source>
+      <translation>{file}: {count} problem(s) found; nothing was imported.</translation>
+    </message>
+  </context>
+  <context>
+    <name>visits</name>
+    <message>
+      <source>A count cannot be negative.</source>
+      <translation>A count cannot be negative.</translation>
+    </message>
+    <message>
+      <source>A rectification order that is {current} cannot become {target}.</source>
+      <translation>A rectification order that is {current} cannot become {target}.</translation>
+    </message>
+    <message>
+      <source>An amendment needs a reason.</source>
+      <translation>An amendment needs a reason.</translation>
+    </message>
+    <message>
+      <source>Describe the finding.</source>
+      <translation>Describe the finding.</translation>
+    </message>
+    <message>
+      <source>Give the month as YYYY-MM, e.g. 2026-03 (got {value}).</source>
+      <translation>Give the month as YYYY-MM, e.g. 2026-03 (got {value}).</translation>
+    </message>
+    <message>
+      <source>No checklist template named {name}.</source>
+      <translation>No checklist template named {name}.</translation>
+    </message>
+    <message>
+      <source>No partner with code {code}.</source>
+      <translation>No partner with code {code}.</translation>
+    </message>
+    <message>
+      <source>No rectification order {id}.</source>
+      <translation>No rectification order {id}.</translation>
+    </message>
+    <message>
+      <source>No visit with id {id}.</source>
+      <translation>No visit with id {id}.</translation>
+    </message>
+    <message>
+      <source>Only submitted visits are amended; edit the draft instead.</source>
+      <translation>Only submitted visits are amended; edit the draft instead.</translation>
+    </message>
+    <message>
+      <source>Partner {code} is {status}; it cannot be visited.</source>
+      <translation>Partner {code} is {status}; it cannot be visited.</translation>
+    </message>
+    <message>
+      <source>Promotion material {item}: book {book}, counted {counted}.</source>
+      <translation>Promotion material {item}: book {book}, counted {counted}.</translation>
+    </message>
+    <message>
+      <source>Required items are unanswered: {keys}.</source>
+      <translation>Required items are unanswered: {keys}.</translation>
+    </message>
+    <message>
+      <source>The checklist has no item {key}.</source>
+      <translation>The checklist has no item {key}.</translation>
+    </message>
+    <message>
+      <source>Verifying a rectification needs an after-photo.</source>
+      <translation>Verifying a rectification needs an after-photo.</translation>
+    </message>
+    <message>
+      <source>Visit {id} is already checked in.</source>
+      <translation>Visit {id} is already checked in.</translation>
+    </message>
+    <message>
+      <source>Visit {id} is already submitted.</source>
+      <translation>Visit {id} is already submitted.</translation>
+    </message>
+    <message>
+      <source>Visit {id} is only planned; check in first.</source>
+      <translation>Visit {id} is only planned; check in first.</translation>
+    </message>
+    <message>
+      <source>Visit {id} is submitted and sealed; record a change as an amendment.</source>
+      <translation>Visit {id} is submitted and sealed; record a change as an amendment.</translation>
+    </message>
+    <message>
+      <source>{item}: answer a photo item with a photo file or its SHA-256.</source>
+      <translation>{item}: answer a photo item with a photo file or its SHA-256.</translation>
+    </message>
+    <message>
+      <source>{item}: answer yes, no or na.</source>
+      <translation>{item}: answer yes, no or na.</translation>
+    </message>
+    <message>
+      <source>{item}: choose one of {options}.</source>
+      <translation>{item}: choose one of {options}.</translation>
+    </message>
+    <message>
+      <source>{item}: give a number.</source>
+      <translation>{item}: give a number.</translation>
+    </message>
+    <message>
+      <source>{item}: give a whole number from 0 to {max}.</source>
+      <translation>{item}: give a whole number from 0 to {max}.</translation>
+    </message>
+    <message>
+      <source>{item}: no photo with SHA-256 {sha} is attached to this visit.</source>
+      <translation>{item}: no photo with SHA-256 {sha} is attached to this visit.</translation>
+    </message>
+    <message>
+      <source>{item}: the text is longer than 5000 characters.</source>
+      <translation>{item}: the text is longer than 5000 characters.</translation>
+    </message>
+    <message>
+      <source>{item}: {value} is neither an attached photo's SHA-256 nor a photo file.</source>
+      <translation>{item}: {value} is neither an attached photo's SHA-256 nor a photo file.</translation>
     </message>
   </context>
 </TS>

@@ -2,7 +2,829 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
   <context>
+    <name>ContactDialog</name>
+    <message>
+      <source>&amp;Name</source>
+      <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+      <source>&amp;Phone</source>
+      <translation>电话(&amp;P)</translation>
+    </message>
+    <message>
+      <source>Add contact</source>
+      <translation>添加联系人</translation>
+    </message>
+    <message>
+      <source>E-mail</source>
+      <translation>电子邮箱</translation>
+    </message>
+    <message>
+      <source>No</source>
+      <translation>否</translation>
+    </message>
+    <message>
+      <source>Primary</source>
+      <translation>主要联系人</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>职务</translation>
+    </message>
+    <message>
+      <source>Yes (primary contact)</source>
+      <translation>是（主要联系人）</translation>
+    </message>
+  </context>
+  <context>
+    <name>CrashDialog</name>
+    <message>
+      <source>ChannelDesk — unexpected error</source>
+      <translation>渠道巡检台 — 意外错误</translation>
+    </message>
+    <message>
+      <source>Copy report</source>
+      <translation>复制报告</translation>
+    </message>
+    <message>
+      <source>Report saved to: {path}</source>
+      <translation>报告已保存到：{path}</translation>
+    </message>
+    <message>
+      <source>Something went wrong. Your saved data and autosaved drafts are safe. Please send this report to support.</source>
+      <translation>程序出错了。已保存的数据和自动保存的草稿都是安全的。请将此报告发送给技术支持。</translation>
+    </message>
+  </context>
+  <context>
+    <name>LifecycleDialog</name>
+    <message>
+      <source>&amp;Event</source>
+      <translation>事件(&amp;E)</translation>
+    </message>
+    <message>
+      <source>&amp;Reason</source>
+      <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+      <source>Approver</source>
+      <translation>审批人</translation>
+    </message>
+    <message>
+      <source>Approver note</source>
+      <translation>审批意见</translation>
+    </message>
+    <message>
+      <source>Code of the surviving partner</source>
+      <translation>存续渠道的编码</translation>
+    </message>
+    <message>
+      <source>Effective date</source>
+      <translation>生效日期</translation>
+    </message>
+    <message>
+      <source>History (never overwritten)</source>
+      <translation>历史记录（永不覆盖）</translation>
+    </message>
+    <message>
+      <source>Lifecycle of {name}</source>
+      <translation>{name} 的开停并转</translation>
+    </message>
+    <message>
+      <source>Merge into</source>
+      <translation>并入</translation>
+    </message>
+    <message>
+      <source>Merge into another partner</source>
+      <translation>并入其他渠道</translation>
+    </message>
+    <message>
+      <source>New manager</source>
+      <translation>新渠道经理</translation>
+    </message>
+    <message>
+      <source>New region code</source>
+      <translation>新区划代码</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>开通</translation>
+    </message>
+    <message>
+      <source>Resume</source>
+      <translation>恢复</translation>
+    </message>
+    <message>
+      <source>Suspend</source>
+      <translation>暂停</translation>
+    </message>
+    <message>
+      <source>Terminate</source>
+      <translation>终止</translation>
+    </message>
+    <message>
+      <source>Transfer to manager/territory</source>
+      <translation>转移给其他经理/区域</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <source>&amp;About ChannelDesk</source>
+      <translation>关于渠道巡检台(&amp;A)</translation>
+    </message>
+    <message>
+      <source>&amp;Edit</source>
+      <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+      <source>&amp;File</source>
+      <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+      <source>&amp;Help</source>
+      <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+      <source>&amp;Quit</source>
+      <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+      <source>&amp;Sync</source>
+      <translation>同步(&amp;S)</translation>
+    </message>
+    <message>
+      <source>&amp;Tools</source>
+      <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+      <source>&amp;View</source>
+      <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+      <source>About ChannelDesk</source>
+      <translation>关于渠道巡检台</translation>
+    </message>
+    <message>
+      <source>ChannelDesk (渠道巡检台) {version}
+Offline-first desk for field channel managers.</source>
+      <translation>渠道巡检台 ChannelDesk {version}
+面向外勤渠道经理的离线优先工作台。</translation>
+    </message>
+    <message>
+      <source>ChannelDesk — Channel inspection desk</source>
+      <translation>渠道巡检台</translation>
+    </message>
+    <message>
+      <source>Last synced: {last} · {pending} change(s) pending</source>
+      <translation>上次同步：{last} · 待同步 {pending} 项</translation>
+    </message>
+    <message>
+      <source>Sections</source>
+      <translation>功能区</translation>
+    </message>
+    <message>
+      <source>User: {user}  Territory: {territory}</source>
+      <translation>用户：{user}  区域：{territory}</translation>
+    </message>
+    <message>
+      <source>all regions</source>
+      <translation>全部地区</translation>
+    </message>
+    <message>
+      <source>never</source>
+      <translation>从未</translation>
+    </message>
+  </context>
+  <context>
+    <name>MessageBar</name>
+    <message>
+      <source>Close message</source>
+      <translation>关闭消息</translation>
+    </message>
+  </context>
+  <context>
+    <name>OpRunner</name>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+  </context>
+  <context>
+    <name>PartnerDialog</name>
+    <message>
+      <source>&amp;Address</source>
+      <translation>地址(&amp;A)</translation>
+    </message>
+    <message>
+      <source>&amp;Code</source>
+      <translation>编码(&amp;C)</translation>
+    </message>
+    <message>
+      <source>&amp;Grade</source>
+      <translation>等级(&amp;G)</translation>
+    </message>
+    <message>
+      <source>&amp;Name</source>
+      <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+      <source>&amp;Region</source>
+      <translation>区划(&amp;R)</translation>
+    </message>
+    <message>
+      <source>&amp;Status</source>
+      <translation>状态(&amp;S)</translation>
+    </message>
+    <message>
+      <source>&amp;Type</source>
+      <translation>类型(&amp;T)</translation>
+    </message>
+    <message>
+      <source>Credit limit (yuan)</source>
+      <translation>信用额度（元）</translation>
+    </message>
+    <message>
+      <source>Credit rating</source>
+      <translation>信用等级</translation>
+    </message>
+    <message>
+      <source>Discard changes?</source>
+      <translation>放弃更改？</translation>
+    </message>
+    <message>
+      <source>Edit partner</source>
+      <translation>编辑渠道</translation>
+    </message>
+    <message>
+      <source>Grade reason</source>
+      <translation>调级原因</translation>
+    </message>
+    <message>
+      <source>Latitude</source>
+      <translation>纬度</translation>
+    </message>
+    <message>
+      <source>Licence no.</source>
+      <translation>营业执照号</translation>
+    </message>
+    <message>
+      <source>Longitude</source>
+      <translation>经度</translation>
+    </message>
+    <message>
+      <source>Manager</source>
+      <translation>渠道经理</translation>
+    </message>
+    <message>
+      <source>New partner</source>
+      <translation>新建渠道</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Region code, e.g. 310115</source>
+      <translation>区划代码，例如 310115</translation>
+    </message>
+    <message>
+      <source>Separate tags with ;</source>
+      <translation>标签之间用 ; 分隔</translation>
+    </message>
+    <message>
+      <source>Tags</source>
+      <translation>标签</translation>
+    </message>
+    <message>
+      <source>The credit limit is not an amount.</source>
+      <translation>信用额度不是有效金额。</translation>
+    </message>
+    <message>
+      <source>Unsaved input from your last session was restored.</source>
+      <translation>已恢复上次未保存的输入。</translation>
+    </message>
+    <message>
+      <source>Why the grade changes (kept in the grade history)</source>
+      <translation>调级原因（记入等级变更记录）</translation>
+    </message>
+    <message>
+      <source>You have unsaved changes. Discard them?</source>
+      <translation>有未保存的更改。要放弃吗？</translation>
+    </message>
+  </context>
+  <context>
+    <name>PartnerLabels</name>
+    <message>
+      <source>Active</source>
+      <translation>正常</translation>
+    </message>
+    <message>
+      <source>Agent</source>
+      <translation>代理商</translation>
+    </message>
+    <message>
+      <source>Dealer</source>
+      <translation>经销商</translation>
+    </message>
+    <message>
+      <source>Franchise store</source>
+      <translation>加盟店</translation>
+    </message>
+    <message>
+      <source>Merged</source>
+      <translation>已合并</translation>
+    </message>
+    <message>
+      <source>Own store</source>
+      <translation>自营厅</translation>
+    </message>
+    <message>
+      <source>Prospect</source>
+      <translation>意向</translation>
+    </message>
+    <message>
+      <source>Special channel</source>
+      <translation>特通渠道</translation>
+    </message>
+    <message>
+      <source>Suspended</source>
+      <translation>暂停</translation>
+    </message>
+    <message>
+      <source>Terminated</source>
+      <translation>终止</translation>
+    </message>
+  </context>
+  <context>
+    <name>PartnerTableModel</name>
+    <message>
+      <source>Code</source>
+      <translation>编码</translation>
+    </message>
+    <message>
+      <source>Contact</source>
+      <translation>联系人</translation>
+    </message>
+    <message>
+      <source>Grade</source>
+      <translation>等级</translation>
+    </message>
+    <message>
+      <source>Manager</source>
+      <translation>渠道经理</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>电话</translation>
+    </message>
+    <message>
+      <source>Region</source>
+      <translation>地区</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>类型</translation>
+    </message>
+  </context>
+  <context>
+    <name>PartnersSection</name>
+    <message>
+      <source>&amp;Edit</source>
+      <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+      <source>&amp;Export partners…</source>
+      <translation>导出渠道(&amp;E)…</translation>
+    </message>
+    <message>
+      <source>&amp;Find partner</source>
+      <translation>查找渠道(&amp;F)</translation>
+    </message>
+    <message>
+      <source>&amp;Import partners…</source>
+      <translation>导入渠道(&amp;I)…</translation>
+    </message>
+    <message>
+      <source>&amp;Import…</source>
+      <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+      <source>&amp;Lifecycle…</source>
+      <translation>开停并转(&amp;L)…</translation>
+    </message>
+    <message>
+      <source>&amp;New partner</source>
+      <translation>新建渠道(&amp;N)</translation>
+    </message>
+    <message>
+      <source>&amp;New partner…</source>
+      <translation>新建渠道(&amp;N)…</translation>
+    </message>
+    <message>
+      <source>Add &amp;contact</source>
+      <translation>添加联系人(&amp;C)</translation>
+    </message>
+    <message>
+      <source>All grades</source>
+      <translation>全部等级</translation>
+    </message>
+    <message>
+      <source>All regions</source>
+      <translation>全部地区</translation>
+    </message>
+    <message>
+      <source>All statuses</source>
+      <translation>全部状态</translation>
+    </message>
+    <message>
+      <source>All types</source>
+      <translation>全部类型</translation>
+    </message>
+    <message>
+      <source>Competitors nearby</source>
+      <translation>周边竞品</translation>
+    </message>
+    <message>
+      <source>Complaints</source>
+      <translation>投诉</translation>
+    </message>
+    <message>
+      <source>Contacts</source>
+      <translation>联系人</translation>
+    </message>
+    <message>
+      <source>Contracts</source>
+      <translation>合同</translation>
+    </message>
+    <message>
+      <source>Credit</source>
+      <translation>信用</translation>
+    </message>
+    <message>
+      <source>E&amp;xport…</source>
+      <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+      <source>Export partners</source>
+      <translation>导出渠道</translation>
+    </message>
+    <message>
+      <source>Exporting partners…</source>
+      <translation>正在导出渠道…</translation>
+    </message>
+    <message>
+      <source>Grade</source>
+      <translation>等级</translation>
+    </message>
+    <message>
+      <source>Grade history</source>
+      <translation>等级变更记录</translation>
+    </message>
+    <message>
+      <source>Grade {grade}</source>
+      <translation>{grade} 级</translation>
+    </message>
+    <message>
+      <source>Import partners</source>
+      <translation>导入渠道</translation>
+    </message>
+    <message>
+      <source>Imported {rows} rows: {created} new, {updated} updated, {skipped} skipped.</source>
+      <translation>已导入 {rows} 行：新增 {created}，更新 {updated}，跳过 {skipped}。</translation>
+    </message>
+    <message>
+      <source>Importing partners…</source>
+      <translation>正在导入渠道…</translation>
+    </message>
+    <message>
+      <source>Lifecycle</source>
+      <translation>开停并转</translation>
+    </message>
+    <message>
+      <source>Merged into</source>
+      <translation>已并入</translation>
+    </message>
+    <message>
+      <source>Partners</source>
+      <translation>渠道</translation>
+    </message>
+    <message>
+      <source>Search name, code, address, contact or phone…</source>
+      <translation>搜索名称、编码、地址、联系人或电话…</translation>
+    </message>
+    <message>
+      <source>Search partners</source>
+      <translation>搜索渠道</translation>
+    </message>
+    <message>
+      <source>Spreadsheets (*.csv *.xlsx)</source>
+      <translation>表格文件 (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+      <source>limit</source>
+      <translation>额度</translation>
+    </message>
+    <message>
+      <source>over credit limit</source>
+      <translation>超出信用额度</translation>
+    </message>
+    <message>
+      <source>receivable</source>
+      <translation>应收</translation>
+    </message>
+    <message>
+      <source>{count} partner(s)</source>
+      <translation>{count} 个渠道</translation>
+    </message>
+    <message>
+      <source>{count} partners exported.</source>
+      <translation>已导出 {count} 个渠道。</translation>
+    </message>
+  </context>
+  <context>
+    <name>PlannerSection</name>
+    <message>
+      <source>&amp;Plan visit for the selected partner</source>
+      <translation>为所选渠道安排巡检(&amp;P)</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Deadline</source>
+      <translation>整改期限</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>已完成</translation>
+    </message>
+    <message>
+      <source>Grade</source>
+      <translation>等级</translation>
+    </message>
+    <message>
+      <source>Inspections per ISO week (≥ 3)</source>
+      <translation>每周巡检次数（≥ 3）</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Open and overdue rectifications</source>
+      <translation>未完成及逾期整改</translation>
+    </message>
+    <message>
+      <source>Partner</source>
+      <translation>渠道</translation>
+    </message>
+    <message>
+      <source>Planned visits</source>
+      <translation>计划巡检</translation>
+    </message>
+    <message>
+      <source>Planner</source>
+      <translation>巡检计划</translation>
+    </message>
+    <message>
+      <source>Rectification</source>
+      <translation>整改事项</translation>
+    </message>
+    <message>
+      <source>Required</source>
+      <translation>要求</translation>
+    </message>
+    <message>
+      <source>Select a partner in the shortfall list first.</source>
+      <translation>请先在未达标列表中选择一个渠道。</translation>
+    </message>
+    <message>
+      <source>Shortfall</source>
+      <translation>缺口</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>This month's shortfall by partner</source>
+      <translation>本月各渠道巡检缺口</translation>
+    </message>
+    <message>
+      <source>Visit date</source>
+      <translation>巡检日期</translation>
+    </message>
+    <message>
+      <source>Week</source>
+      <translation>周</translation>
+    </message>
+    <message>
+      <source>{month}: {behind} partner(s) below the visit frequency, {missing} visit(s) still needed.</source>
+      <translation>{month}：{behind} 个渠道未达巡检频次，仍需巡检 {missing} 次。</translation>
+    </message>
+  </context>
+  <context>
+    <name>VisitEditor</name>
+    <message>
+      <source>
+also used in another visit</source>
+      <translation>
+该照片也用于其他巡检</translation>
+    </message>
+    <message>
+      <source>&amp;Submit and seal</source>
+      <translation>提交并封存(&amp;S)</translation>
+    </message>
+    <message>
+      <source>A&amp;mend…</source>
+      <translation>更正(&amp;M)…</translation>
+    </message>
+    <message>
+      <source>Add &amp;finding…</source>
+      <translation>添加问题(&amp;F)…</translation>
+    </message>
+    <message>
+      <source>Add finding</source>
+      <translation>添加问题</translation>
+    </message>
+    <message>
+      <source>Amend visit</source>
+      <translation>更正巡检</translation>
+    </message>
+    <message>
+      <source>Attach &amp;photos…</source>
+      <translation>添加照片(&amp;P)…</translation>
+    </message>
+    <message>
+      <source>Attach photos</source>
+      <translation>添加照片</translation>
+    </message>
+    <message>
+      <source>Corrected answer</source>
+      <translation>更正后的结果</translation>
+    </message>
+    <message>
+      <source>Findings and rectification orders</source>
+      <translation>问题与限期整改</translation>
+    </message>
+    <message>
+      <source>Images (*.jpg *.jpeg *.png *.webp)</source>
+      <translation>图片 (*.jpg *.jpeg *.png *.webp)</translation>
+    </message>
+    <message>
+      <source>Importing photos…</source>
+      <translation>正在导入照片…</translation>
+    </message>
+    <message>
+      <source>Item to correct</source>
+      <translation>要更正的项目</translation>
+    </message>
+    <message>
+      <source>N/A</source>
+      <translation>不适用</translation>
+    </message>
+    <message>
+      <source>No</source>
+      <translation>否</translation>
+    </message>
+    <message>
+      <source>Photos (drop image files here)</source>
+      <translation>照片（可将图片文件拖到此处）</translation>
+    </message>
+    <message>
+      <source>Reason for the amendment</source>
+      <translation>更正原因</translation>
+    </message>
+    <message>
+      <source>Score: {score}</source>
+      <translation>得分：{score}</translation>
+    </message>
+    <message>
+      <source>The original photo is missing (hash {hash}).</source>
+      <translation>原始照片缺失（哈希 {hash}）。</translation>
+    </message>
+    <message>
+      <source>What needs to be rectified?</source>
+      <translation>需要整改的内容？</translation>
+    </message>
+    <message>
+      <source>Yes</source>
+      <translation>是</translation>
+    </message>
+    <message>
+      <source>loading…</source>
+      <translation>加载中…</translation>
+    </message>
+    <message>
+      <source>photo missing</source>
+      <translation>照片缺失</translation>
+    </message>
+    <message>
+      <source>{count} photo(s) — add…</source>
+      <translation>{count} 张照片 — 添加…</translation>
+    </message>
+  </context>
+  <context>
+    <name>VisitsSection</name>
+    <message>
+      <source>&amp;New visit…</source>
+      <translation>新建巡检(&amp;N)…</translation>
+    </message>
+    <message>
+      <source>Filter by partner code…</source>
+      <translation>按渠道编码筛选…</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>New visit</source>
+      <translation>新建巡检</translation>
+    </message>
+    <message>
+      <source>Partner</source>
+      <translation>渠道</translation>
+    </message>
+    <message>
+      <source>Partner code</source>
+      <translation>渠道编码</translation>
+    </message>
+    <message>
+      <source>Score</source>
+      <translation>得分</translation>
+    </message>
+    <message>
+      <source>Started</source>
+      <translation>开始时间</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Visits</source>
+      <translation>巡检</translation>
+    </message>
+  </context>
+  <context>
+    <name>backup</name>
+    <message>
+      <source>Backup file not found: {file}</source>
+      <translation>找不到备份文件：{file}</translation>
+    </message>
+    <message>
+      <source>Cannot write the backup {file}: {error}</source>
+      <translation>无法写入备份 {file}：{error}</translation>
+    </message>
+    <message>
+      <source>Restore failed ({error}); nothing was replaced.</source>
+      <translation>恢复失败（{error}）；未替换任何数据。</translation>
+    </message>
+    <message>
+      <source>{dir} already holds data; use --force to replace it (the current data is kept as a dated copy).</source>
+      <translation>{dir} 中已有数据；如需替换请使用 --force（现有数据会保留为带日期的副本）。</translation>
+    </message>
+    <message>
+      <source>{file} is damaged or not a backup ({error}); nothing was changed.</source>
+      <translation>{file} 已损坏或不是备份（{error}）；未做任何更改。</translation>
+    </message>
+    <message>
+      <source>{file} is damaged: {entry} does not match its checksum.</source>
+      <translation>{file} 已损坏：{entry} 校验和不符。</translation>
+    </message>
+    <message>
+      <source>{file} is damaged: {entry} is missing.</source>
+      <translation>{file} 已损坏：缺少 {entry}。</translation>
+    </message>
+    <message>
+      <source>{file} is not a ChannelDesk backup.</source>
+      <translation>{file} 不是渠道巡检台备份。</translation>
+    </message>
+    <message>
+      <source>{file} was made by a newer ChannelDesk (database revision {rev}); update ChannelDesk to restore it.</source>
+      <translation>{file} 由更新版本的渠道巡检台生成（数据库版本 {rev}）；请升级后再恢复。</translation>
+    </message>
+  </context>
+  <context>
     <name>cli</name>
+    <message>
+      <source> (dry run, nothing saved)</source>
+      <translation>（试运行，未保存）</translation>
+    </message>
+    <message>
+      <source>Acknowledgement applied.</source>
+      <translation>已应用总部回执。</translation>
+    </message>
     <message>
       <source>ChannelDesk (渠道巡检台) — field channel management</source>
       <translation>渠道巡检台 ChannelDesk — 渠道经理外勤管理</translation>
@@ -10,6 +832,22 @@
     <message>
       <source>Data directory ready: {path}</source>
       <translation>数据目录已就绪：{path}</translation>
+    </message>
+    <message>
+      <source>Demo data created: {what}</source>
+      <translation>演示数据已创建：{what}</translation>
+    </message>
+    <message>
+      <source>Device {id} revoked.</source>
+      <translation>设备 {id} 已吊销。</translation>
+    </message>
+    <message>
+      <source>HQ bundle applied.</source>
+      <translation>已应用总部数据包。</translation>
+    </message>
+    <message>
+      <source>HQ keys in {dir}</source>
+      <translation>总部密钥位于 {dir}</translation>
     </message>
     <message>
       <source>HQ public-key file to trust</source>
@@ -22,6 +860,46 @@
     <message>
       <source>Interrupted.</source>
       <translation>已中断。</translation>
+    </message>
+    <message>
+      <source>No problems found.</source>
+      <translation>未发现问题。</translation>
+    </message>
+    <message>
+      <source>PDF reports</source>
+      <translation>PDF 报告</translation>
+    </message>
+    <message>
+      <source>Report written: {path}</source>
+      <translation>报告已生成：{path}</translation>
+    </message>
+    <message>
+      <source>Restored into {dir}.</source>
+      <translation>已恢复到 {dir}。</translation>
+    </message>
+    <message>
+      <source>The previous data was kept in {dir}.</source>
+      <translation>原有数据已保留在 {dir}。</translation>
+    </message>
+    <message>
+      <source>Visit submitted; score {score}, content hash {hash}</source>
+      <translation>巡检已提交；得分 {score}，内容哈希 {hash}</translation>
+    </message>
+    <message>
+      <source>actuals from HQ exports</source>
+      <translation>导入总部实际数据</translation>
+    </message>
+    <message>
+      <source>answer one checklist item</source>
+      <translation>填写一个检查项目</translation>
+    </message>
+    <message>
+      <source>attach photos to a draft visit</source>
+      <translation>为巡检草稿添加照片</translation>
+    </message>
+    <message>
+      <source>bundles to and from HQ</source>
+      <translation>与总部交换数据包</translation>
     </message>
     <message>
       <source>comma-separated region codes, e.g. 3101</source>
@@ -40,8 +918,131 @@
       <translation>设备身份</translation>
     </message>
     <message>
+      <source>export partners to CSV or XLSX</source>
+      <translation>将渠道导出为 CSV 或 XLSX</translation>
+    </message>
+    <message>
+      <source>fill an empty data dir with demo data</source>
+      <translation>向空数据目录填充演示数据</translation>
+    </message>
+    <message>
+      <source>fill an empty data dir with realistic demo data</source>
+      <translation>向空数据目录填充逼真的演示数据</translation>
+    </message>
+    <message>
+      <source>headquarters commands</source>
+      <translation>总部命令</translation>
+    </message>
+    <message>
+      <source>import partners from CSV or XLSX</source>
+      <translation>从 CSV 或 XLSX 导入渠道</translation>
+    </message>
+    <message>
       <source>language of messages</source>
       <translation>消息语言</translation>
+    </message>
+    <message>
+      <source>list partners</source>
+      <translation>列出渠道</translation>
+    </message>
+    <message>
+      <source>list visits</source>
+      <translation>列出巡检</translation>
+    </message>
+    <message>
+      <source>partner files</source>
+      <translation>渠道档案</translation>
+    </message>
+    <message>
+      <source>restore a verified backup</source>
+      <translation>恢复经过校验的备份</translation>
+    </message>
+    <message>
+      <source>save the loaded main window as PNG and exit</source>
+      <translation>将加载完成的主窗口保存为 PNG 后退出</translation>
+    </message>
+    <message>
+      <source>seal a visit</source>
+      <translation>封存巡检</translation>
+    </message>
+    <message>
+      <source>show one visit</source>
+      <translation>显示一次巡检</translation>
+    </message>
+    <message>
+      <source>start a draft visit (checked in now)</source>
+      <translation>开始巡检草稿（立即签到）</translation>
+    </message>
+    <message>
+      <source>start the desktop application</source>
+      <translation>启动桌面程序</translation>
+    </message>
+    <message>
+      <source>store inspections</source>
+      <translation>门店巡检</translation>
+    </message>
+    <message>
+      <source>targets and progress</source>
+      <translation>目标与进度</translation>
+    </message>
+    <message>
+      <source>verify the database and every media file</source>
+      <translation>校验数据库和所有媒体文件</translation>
+    </message>
+    <message>
+      <source>visit-frequency compliance</source>
+      <translation>巡检频次达标情况</translation>
+    </message>
+    <message>
+      <source>write a consistent backup</source>
+      <translation>写入一致性备份</translation>
+    </message>
+    <message>
+      <source>{count} partner(s)</source>
+      <translation>{count} 个渠道</translation>
+    </message>
+    <message>
+      <source>{count} partners written to {file}</source>
+      <translation>已将 {count} 个渠道写入 {file}</translation>
+    </message>
+    <message>
+      <source>{count} problem(s) found.</source>
+      <translation>发现 {count} 个问题。</translation>
+    </message>
+    <message>
+      <source>{rows} rows: {created} created, {updated} updated, {unchanged} unchanged</source>
+      <translation>{rows} 行：新增 {created}，更新 {updated}，未变 {unchanged}</translation>
+    </message>
+    <message>
+      <source>{rows} rows: {created} created, {updated} updated, {unchanged} unchanged, {skipped} skipped{dry}</source>
+      <translation>{rows} 行：新增 {created}，更新 {updated}，未变 {unchanged}，跳过 {skipped}{dry}</translation>
+    </message>
+  </context>
+  <context>
+    <name>demo</name>
+    <message>
+      <source>Creating partners…</source>
+      <translation>正在创建渠道…</translation>
+    </message>
+    <message>
+      <source>Creating targets and receivables…</source>
+      <translation>正在创建目标与应收…</translation>
+    </message>
+    <message>
+      <source>Creating visits…</source>
+      <translation>正在创建巡检记录…</translation>
+    </message>
+    <message>
+      <source>Give between 0 and 60 months.</source>
+      <translation>月数应在 0 到 60 之间。</translation>
+    </message>
+    <message>
+      <source>Give between 1 and 1 000 000 partners.</source>
+      <translation>渠道数应在 1 到 1 000 000 之间。</translation>
+    </message>
+    <message>
+      <source>This data directory already holds partners or visits; demo data only goes into an empty one.</source>
+      <translation>该数据目录中已有渠道或巡检记录；演示数据只能写入空目录。</translation>
     </message>
   </context>
   <context>
@@ -97,6 +1098,1201 @@
     <message>
       <source>{path}: the fingerprint does not match the key</source>
       <translation>{path}：指纹与密钥不符</translation>
+    </message>
+  </context>
+  <context>
+    <name>hq</name>
+    <message>
+      <source>Cannot open the HQ database {url}: {error}</source>
+      <translation>无法打开总部数据库 {url}：{error}</translation>
+    </message>
+    <message>
+      <source>Device {id} is already registered with another key.</source>
+      <translation>设备 {id} 已用其他密钥注册。</translation>
+    </message>
+    <message>
+      <source>HQ keys not found in {dir}; run 'channeldesk hq init' first.</source>
+      <translation>在 {dir} 中找不到总部密钥；请先运行“channeldesk hq init”。</translation>
+    </message>
+    <message>
+      <source>This HQ database is not initialised; run 'channeldesk hq init'.</source>
+      <translation>该总部数据库尚未初始化；请运行“channeldesk hq init”。</translation>
+    </message>
+    <message>
+      <source>Unknown device {id}.</source>
+      <translation>未知设备 {id}。</translation>
+    </message>
+    <message>
+      <source>{file} is not a device public-key file: {error}</source>
+      <translation>{file} 不是设备公钥文件：{error}</translation>
+    </message>
+    <message>
+      <source>{file}: the public key must be 32 bytes</source>
+      <translation>{file}：公钥必须为 32 字节</translation>
+    </message>
+  </context>
+  <context>
+    <name>import</name>
+    <message>
+      <source>Cannot read {file}: {error}</source>
+      <translation>无法读取 {file}：{error}</translation>
+    </message>
+    <message>
+      <source>Cannot write {file}: {error}</source>
+      <translation>无法写入 {file}：{error}</translation>
+    </message>
+    <message>
+      <source>Checking rows…</source>
+      <translation>正在检查各行…</translation>
+    </message>
+    <message>
+      <source>File not found: {file}</source>
+      <translation>找不到文件：{file}</translation>
+    </message>
+    <message>
+      <source>Importing…</source>
+      <translation>正在导入…</translation>
+    </message>
+    <message>
+      <source>duplicate code {code} (also in row {first})</source>
+      <translation>编码 {code} 重复（第 {first} 行也有）</translation>
+    </message>
+    <message>
+      <source>imported</source>
+      <translation>导入</translation>
+    </message>
+    <message>
+      <source>missing</source>
+      <translation>缺失</translation>
+    </message>
+    <message>
+      <source>not an amount: {value}</source>
+      <translation>不是金额：{value}</translation>
+    </message>
+    <message>
+      <source>{file} is a folder, not a file.</source>
+      <translation>{file} 是文件夹，不是文件。</translation>
+    </message>
+    <message>
+      <source>{file} is larger than 200 MB.</source>
+      <translation>{file} 超过 200 MB。</translation>
+    </message>
+    <message>
+      <source>{file}: malformed CSV ({error}).</source>
+      <translation>{file}：CSV 格式错误（{error}）。</translation>
+    </message>
+    <message>
+      <source>{file}: missing required column(s): {columns}.</source>
+      <translation>{file}：缺少必需的列：{columns}。</translation>
+    </message>
+    <message>
+      <source>{file}: not a readable XLSX workbook ({error}).</source>
+      <translation>{file}：不是可读取的 XLSX 工作簿（{error}）。</translation>
+    </message>
+    <message>
+      <source>{file}: the file is empty (no header row).</source>
+      <translation>{file}：文件为空（没有表头行）。</translation>
+    </message>
+    <message>
+      <source>{file}: the text encoding is neither UTF-8 nor GBK.</source>
+      <translation>{file}：文本编码既不是 UTF-8 也不是 GBK。</translation>
+    </message>
+    <message>
+      <source>{file}: this is not a text CSV file.</source>
+      <translation>{file}：不是文本 CSV 文件。</translation>
+    </message>
+    <message>
+      <source>{file}: unsupported file type; use .csv or .xlsx.</source>
+      <translation>{file}：不支持的文件类型；请使用 .csv 或 .xlsx。</translation>
+    </message>
+    <message>
+      <source>{file}: {count} problem(s) found; nothing was imported.</source>
+      <translation>{file}：发现 {count} 个问题；未导入任何数据。</translation>
+    </message>
+  </context>
+  <context>
+    <name>media</name>
+    <message>
+      <source>Cannot read {file}: {error}</source>
+      <translation>无法读取 {file}：{error}</translation>
+    </message>
+    <message>
+      <source>Cannot store {file}: {error}</source>
+      <translation>无法保存 {file}：{error}</translation>
+    </message>
+    <message>
+      <source>{file} is damaged or truncated ({error}).</source>
+      <translation>{file} 已损坏或被截断（{error}）。</translation>
+    </message>
+    <message>
+      <source>{file} is larger than {limit} MB; photos must be smaller.</source>
+      <translation>{file} 超过 {limit} MB；照片必须更小。</translation>
+    </message>
+    <message>
+      <source>{file} is not an image ChannelDesk can read.</source>
+      <translation>{file} 不是渠道巡检台能读取的图片。</translation>
+    </message>
+  </context>
+  <context>
+    <name>partners</name>
+    <message>
+      <source>A partner cannot be merged into itself.</source>
+      <translation>渠道不能并入自身。</translation>
+    </message>
+    <message>
+      <source>A partner with status {status} cannot be given the event {kind}.</source>
+      <translation>状态为 {status} 的渠道不能执行 {kind}。</translation>
+    </message>
+    <message>
+      <source>A reason is required for every lifecycle change.</source>
+      <translation>每次开停并转都必须填写原因。</translation>
+    </message>
+    <message>
+      <source>Another partner already has the code {code}.</source>
+      <translation>编码 {code} 已被其他渠道使用。</translation>
+    </message>
+    <message>
+      <source>Choose the partner this one is merged into.</source>
+      <translation>请选择并入的目标渠道。</translation>
+    </message>
+    <message>
+      <source>Describe the complaint.</source>
+      <translation>请描述投诉内容。</translation>
+    </message>
+    <message>
+      <source>Give the new manager or territory for a transfer.</source>
+      <translation>转移时请填写新的渠道经理或区域。</translation>
+    </message>
+    <message>
+      <source>No partner with code or id {key}.</source>
+      <translation>没有编码或 ID 为 {key} 的渠道。</translation>
+    </message>
+    <message>
+      <source>Please correct: {problems}</source>
+      <translation>请更正：{problems}</translation>
+    </message>
+    <message>
+      <source>The competitor's brand is required.</source>
+      <translation>必须填写竞品品牌。</translation>
+    </message>
+    <message>
+      <source>The contact's name is required.</source>
+      <translation>必须填写联系人姓名。</translation>
+    </message>
+    <message>
+      <source>The contract ends before it starts.</source>
+      <translation>合同结束日期早于开始日期。</translation>
+    </message>
+    <message>
+      <source>The contract number is required.</source>
+      <translation>必须填写合同编号。</translation>
+    </message>
+    <message>
+      <source>The record no longer exists.</source>
+      <translation>该记录已不存在。</translation>
+    </message>
+    <message>
+      <source>The survivor {code} is {status}; choose an active partner.</source>
+      <translation>存续渠道 {code} 状态为 {status}；请选择正常经营的渠道。</translation>
+    </message>
+    <message>
+      <source>Unknown lifecycle event {kind}.</source>
+      <translation>未知的开停并转事件 {kind}。</translation>
+    </message>
+    <message>
+      <source>initial grade</source>
+      <translation>初始评级</translation>
+    </message>
+    <message>
+      <source>must be between {low} and {high}</source>
+      <translation>必须在 {low} 与 {high} 之间</translation>
+    </message>
+    <message>
+      <source>not a number: {value}</source>
+      <translation>不是数字：{value}</translation>
+    </message>
+    <message>
+      <source>not a phone number: {value}</source>
+      <translation>不是电话号码：{value}</translation>
+    </message>
+    <message>
+      <source>partner created</source>
+      <translation>新建渠道</translation>
+    </message>
+    <message>
+      <source>the code is required</source>
+      <translation>必须填写编码</translation>
+    </message>
+    <message>
+      <source>the code may contain only letters, digits, '-' and '_' (at most 40)</source>
+      <translation>编码只能包含字母、数字、“-”和“_”（最多 40 位）</translation>
+    </message>
+    <message>
+      <source>the credit limit must be a non-negative amount</source>
+      <translation>信用额度必须是非负金额</translation>
+    </message>
+    <message>
+      <source>the name is longer than 300 characters</source>
+      <translation>名称超过 300 个字符</translation>
+    </message>
+    <message>
+      <source>the name is required</source>
+      <translation>必须填写名称</translation>
+    </message>
+    <message>
+      <source>unknown grade {value}; use A, B, C or D</source>
+      <translation>未知等级 {value}；请使用 A、B、C 或 D</translation>
+    </message>
+    <message>
+      <source>unknown region code {value}</source>
+      <translation>未知区划代码 {value}</translation>
+    </message>
+    <message>
+      <source>unknown status {value}; use one of {allowed}</source>
+      <translation>未知状态 {value}；可用：{allowed}</translation>
+    </message>
+    <message>
+      <source>unknown type {value}; use one of {allowed}</source>
+      <translation>未知类型 {value}；可用：{allowed}</translation>
+    </message>
+  </context>
+  <context>
+    <name>progress</name>
+    <message>
+      <source>Cancelled; nothing was changed.</source>
+      <translation>已取消，未做任何更改。</translation>
+    </message>
+  </context>
+  <context>
+    <name>reports</name>
+    <message>
+      <source>Actual</source>
+      <translation>实际</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>地址</translation>
+    </message>
+    <message>
+      <source>Amendment history</source>
+      <translation>更正记录</translation>
+    </message>
+    <message>
+      <source>Answer</source>
+      <translation>结果</translation>
+    </message>
+    <message>
+      <source>Average score</source>
+      <translation>平均得分</translation>
+    </message>
+    <message>
+      <source>Book</source>
+      <translation>账面</translation>
+    </message>
+    <message>
+      <source>Brand</source>
+      <translation>品牌</translation>
+    </message>
+    <message>
+      <source>Cannot write the report to {path}: {error}</source>
+      <translation>无法将报告写入 {path}：{error}</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>Channel manager (signature)</source>
+      <translation>渠道经理（签字）</translation>
+    </message>
+    <message>
+      <source>Checked in</source>
+      <translation>签到</translation>
+    </message>
+    <message>
+      <source>Checked out</source>
+      <translation>签退</translation>
+    </message>
+    <message>
+      <source>Checklist</source>
+      <translation>检查表</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>编码</translation>
+    </message>
+    <message>
+      <source>Competitor notes</source>
+      <translation>竞品情况</translation>
+    </message>
+    <message>
+      <source>Competitors nearby</source>
+      <translation>周边竞品</translation>
+    </message>
+    <message>
+      <source>Complaints</source>
+      <translation>投诉</translation>
+    </message>
+    <message>
+      <source>Compliance…</source>
+      <translation>达标情况…</translation>
+    </message>
+    <message>
+      <source>Compliant</source>
+      <translation>达标</translation>
+    </message>
+    <message>
+      <source>Consolidated monthly report</source>
+      <translation>月度汇总报告</translation>
+    </message>
+    <message>
+      <source>Contacts</source>
+      <translation>联系人</translation>
+    </message>
+    <message>
+      <source>Content hash</source>
+      <translation>内容哈希</translation>
+    </message>
+    <message>
+      <source>Contracts</source>
+      <translation>合同</translation>
+    </message>
+    <message>
+      <source>Coordinates</source>
+      <translation>坐标</translation>
+    </message>
+    <message>
+      <source>Counted</source>
+      <translation>盘点</translation>
+    </message>
+    <message>
+      <source>Credit limit</source>
+      <translation>信用额度</translation>
+    </message>
+    <message>
+      <source>Credit rating</source>
+      <translation>信用等级</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Deadline</source>
+      <translation>整改期限</translation>
+    </message>
+    <message>
+      <source>Description</source>
+      <translation>说明</translation>
+    </message>
+    <message>
+      <source>Device</source>
+      <translation>设备</translation>
+    </message>
+    <message>
+      <source>Devices reporting</source>
+      <translation>上报设备数</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>已完成</translation>
+    </message>
+    <message>
+      <source>End</source>
+      <translation>结束</translation>
+    </message>
+    <message>
+      <source>Event</source>
+      <translation>事件</translation>
+    </message>
+    <message>
+      <source>Every partner met the rule.</source>
+      <translation>所有渠道均达到巡检频次。</translation>
+    </message>
+    <message>
+      <source>Finding</source>
+      <translation>问题</translation>
+    </message>
+    <message>
+      <source>Findings and rectification orders</source>
+      <translation>问题与限期整改</translation>
+    </message>
+    <message>
+      <source>Findings raised</source>
+      <translation>发现问题</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>原</translation>
+    </message>
+    <message>
+      <source>Give the month as YYYY-MM, e.g. 2026-03 (got {value}).</source>
+      <translation>月份格式应为 YYYY-MM，例如 2026-03（收到 {value}）。</translation>
+    </message>
+    <message>
+      <source>Give the week as YYYY-Www, e.g. 2026-W07 (got {value}).</source>
+      <translation>周的格式应为 YYYY-Www，例如 2026-W07（收到 {value}）。</translation>
+    </message>
+    <message>
+      <source>Grade</source>
+      <translation>等级</translation>
+    </message>
+    <message>
+      <source>Grade history</source>
+      <translation>等级变更记录</translation>
+    </message>
+    <message>
+      <source>Headquarters</source>
+      <translation>总部</translation>
+    </message>
+    <message>
+      <source>Inspection report</source>
+      <translation>巡检报告</translation>
+    </message>
+    <message>
+      <source>Inspections</source>
+      <translation>巡检次数</translation>
+    </message>
+    <message>
+      <source>Inspections per manager</source>
+      <translation>各渠道经理巡检情况</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>项目</translation>
+    </message>
+    <message>
+      <source>Licence no.</source>
+      <translation>营业执照号</translation>
+    </message>
+    <message>
+      <source>Lifecycle</source>
+      <translation>开停并转</translation>
+    </message>
+    <message>
+      <source>Manager</source>
+      <translation>渠道经理</translation>
+    </message>
+    <message>
+      <source>Merged into</source>
+      <translation>已并入</translation>
+    </message>
+    <message>
+      <source>Metric</source>
+      <translation>指标</translation>
+    </message>
+    <message>
+      <source>Monthly assessment report</source>
+      <translation>月度考核报告</translation>
+    </message>
+    <message>
+      <source>N/A</source>
+      <translation>不适用</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>No</source>
+      <translation>否</translation>
+    </message>
+    <message>
+      <source>No data for this month.</source>
+      <translation>本月没有数据。</translation>
+    </message>
+    <message>
+      <source>No findings.</source>
+      <translation>未发现问题。</translation>
+    </message>
+    <message>
+      <source>No inspections were received for this month.</source>
+      <translation>本月未收到巡检记录。</translation>
+    </message>
+    <message>
+      <source>No inspections were recorded in this week.</source>
+      <translation>本周没有巡检记录。</translation>
+    </message>
+    <message>
+      <source>No inspections were recorded this week.</source>
+      <translation>本周没有巡检记录。</translation>
+    </message>
+    <message>
+      <source>No open rectifications.</source>
+      <translation>没有未完成的整改。</translation>
+    </message>
+    <message>
+      <source>No targets for this month.</source>
+      <translation>本月没有目标。</translation>
+    </message>
+    <message>
+      <source>Nothing to report.</source>
+      <translation>无内容。</translation>
+    </message>
+    <message>
+      <source>Number</source>
+      <translation>编号</translation>
+    </message>
+    <message>
+      <source>Observation</source>
+      <translation>观察情况</translation>
+    </message>
+    <message>
+      <source>Open rectifications</source>
+      <translation>未完成整改</translation>
+    </message>
+    <message>
+      <source>Over credit limit: receivable ¥{recv} exceeds limit ¥{limit}.</source>
+      <translation>超出信用额度：应收 ¥{recv} 超过额度 ¥{limit}。</translation>
+    </message>
+    <message>
+      <source>Partner</source>
+      <translation>渠道</translation>
+    </message>
+    <message>
+      <source>Partner card</source>
+      <translation>每户一卡</translation>
+    </message>
+    <message>
+      <source>Partner lifecycle changes</source>
+      <translation>渠道开停并转变动</translation>
+    </message>
+    <message>
+      <source>Partners</source>
+      <translation>渠道</translation>
+    </message>
+    <message>
+      <source>Partners below the visit frequency</source>
+      <translation>未达巡检频次的渠道</translation>
+    </message>
+    <message>
+      <source>Partners meeting frequency</source>
+      <translation>达到巡检频次的渠道</translation>
+    </message>
+    <message>
+      <source>Partners visited</source>
+      <translation>已巡检渠道</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>电话</translation>
+    </message>
+    <message>
+      <source>Photo missing (hash {hash})</source>
+      <translation>照片缺失（哈希 {hash}）</translation>
+    </message>
+    <message>
+      <source>Photo missing (hash {hash}); the original file is not in the media store.</source>
+      <translation>照片缺失（哈希 {hash}）；原始文件不在媒体库中。</translation>
+    </message>
+    <message>
+      <source>Photos</source>
+      <translation>照片</translation>
+    </message>
+    <message>
+      <source>Points</source>
+      <translation>分值</translation>
+    </message>
+    <message>
+      <source>Progress</source>
+      <translation>完成进度</translation>
+    </message>
+    <message>
+      <source>Promotion materials: book vs count</source>
+      <translation>宣传品账实核对</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <source>Receivable</source>
+      <translation>应收账款</translation>
+    </message>
+    <message>
+      <source>Rectifications closed</source>
+      <translation>已完成整改</translation>
+    </message>
+    <message>
+      <source>Rectifications due</source>
+      <translation>到期整改</translation>
+    </message>
+    <message>
+      <source>Rectifications opened</source>
+      <translation>新增整改</translation>
+    </message>
+    <message>
+      <source>Rectifications overdue</source>
+      <translation>逾期整改</translation>
+    </message>
+    <message>
+      <source>Rectifications raised</source>
+      <translation>新增整改</translation>
+    </message>
+    <message>
+      <source>Region</source>
+      <translation>地区</translation>
+    </message>
+    <message>
+      <source>Required</source>
+      <translation>要求</translation>
+    </message>
+    <message>
+      <source>Required per week</source>
+      <translation>每周要求</translation>
+    </message>
+    <message>
+      <source>Responsible</source>
+      <translation>责任人</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>职务</translation>
+    </message>
+    <message>
+      <source>Rule met</source>
+      <translation>是否达标</translation>
+    </message>
+    <message>
+      <source>Score</source>
+      <translation>得分</translation>
+    </message>
+    <message>
+      <source>Section</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>Section scores</source>
+      <translation>分项得分</translation>
+    </message>
+    <message>
+      <source>Shortfall</source>
+      <translation>缺口</translation>
+    </message>
+    <message>
+      <source>Signatures</source>
+      <translation>签字确认</translation>
+    </message>
+    <message>
+      <source>Start</source>
+      <translation>开始</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Still open</source>
+      <translation>仍未完成</translation>
+    </message>
+    <message>
+      <source>Store inspection report</source>
+      <translation>门店巡检报告</translation>
+    </message>
+    <message>
+      <source>Store representative (signature)</source>
+      <translation>门店负责人（签字）</translation>
+    </message>
+    <message>
+      <source>Tags</source>
+      <translation>标签</translation>
+    </message>
+    <message>
+      <source>Target</source>
+      <translation>目标</translation>
+    </message>
+    <message>
+      <source>Targets vs actuals</source>
+      <translation>目标与实际</translation>
+    </message>
+    <message>
+      <source>Time</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <source>To</source>
+      <translation>新</translation>
+    </message>
+    <message>
+      <source>Total score</source>
+      <translation>总分</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source>Visits</source>
+      <translation>巡检</translation>
+    </message>
+    <message>
+      <source>Visits per partner</source>
+      <translation>各渠道巡检次数</translation>
+    </message>
+    <message>
+      <source>Visits vs frequency rules by grade</source>
+      <translation>各等级巡检频次达标情况</translation>
+    </message>
+    <message>
+      <source>Visits…</source>
+      <translation>巡检…</translation>
+    </message>
+    <message>
+      <source>Week</source>
+      <translation>周</translation>
+    </message>
+    <message>
+      <source>Weekly inspection log</source>
+      <translation>巡检周志</translation>
+    </message>
+    <message>
+      <source>Weekly inspections</source>
+      <translation>每周巡检</translation>
+    </message>
+    <message>
+      <source>Writing…</source>
+      <translation>正在生成…</translation>
+    </message>
+    <message>
+      <source>Yes</source>
+      <translation>是</translation>
+    </message>
+    <message>
+      <source>draft, not sealed</source>
+      <translation>草稿，未封存</translation>
+    </message>
+    <message>
+      <source>status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>{count} photo(s)</source>
+      <translation>{count} 张照片</translation>
+    </message>
+    <message>
+      <source>{value} is not a valid ISO week.</source>
+      <translation>{value} 不是有效的 ISO 周。</translation>
+    </message>
+  </context>
+  <context>
+    <name>sync</name>
+    <message>
+      <source>Cannot write the bundle {path}: {error}. Nothing was marked as sent.</source>
+      <translation>无法写入同步包 {path}：{error}。没有任何记录被标记为已发送。</translation>
+    </message>
+    <message>
+      <source>HQ bundle refused: it names another HQ</source>
+      <translation>拒绝总部数据包：它来自另一个总部</translation>
+    </message>
+    <message>
+      <source>HQ bundle refused: {reason}</source>
+      <translation>拒绝总部数据包：{reason}</translation>
+    </message>
+    <message>
+      <source>HQ rejected bundle {seq}: {reason}. Export again after fixing the cause.</source>
+      <translation>总部拒收第 {seq} 号同步包：{reason}。请排除原因后重新导出。</translation>
+    </message>
+    <message>
+      <source>No trusted HQ key is set; import HQ's public key first (init --hq-key or Settings).</source>
+      <translation>尚未设置可信的总部公钥；请先导入总部公钥（init --hq-key 或设置）。</translation>
+    </message>
+    <message>
+      <source>The acknowledgement's signature does not match the trusted HQ key; nothing was changed.</source>
+      <translation>回执签名与可信的总部公钥不符；未做任何更改。</translation>
+    </message>
+    <message>
+      <source>This acknowledgement is for a bundle this device did not export.</source>
+      <translation>该回执对应的同步包不是本设备导出的。</translation>
+    </message>
+    <message>
+      <source>This acknowledgement is for another device ({id}); nothing was changed.</source>
+      <translation>该回执属于另一台设备（{id}）；未做任何更改。</translation>
+    </message>
+    <message>
+      <source>This data directory is not initialised; run 'channeldesk init'.</source>
+      <translation>该数据目录尚未初始化；请运行“channeldesk init”。</translation>
+    </message>
+    <message>
+      <source>blob {name} does not match its hash</source>
+      <translation>文件 {name} 与其哈希不符</translation>
+    </message>
+    <message>
+      <source>bundle {id} was already imported with different content</source>
+      <translation>同步包 {id} 已导入过且内容不同</translation>
+    </message>
+    <message>
+      <source>cannot read the file: {error}</source>
+      <translation>无法读取文件：{error}</translation>
+    </message>
+    <message>
+      <source>damaged bundle ({error})</source>
+      <translation>同步包已损坏（{error}）</translation>
+    </message>
+    <message>
+      <source>device {id} is revoked</source>
+      <translation>设备 {id} 已被吊销</translation>
+    </message>
+    <message>
+      <source>duplicate entry {name}</source>
+      <translation>条目 {name} 重复</translation>
+    </message>
+    <message>
+      <source>entries {a} and {b} overlap</source>
+      <translation>条目 {a} 与 {b} 重叠</translation>
+    </message>
+    <message>
+      <source>entry {name} differs from the manifest (size or SHA-256)</source>
+      <translation>条目 {name} 与清单不符（大小或 SHA-256）</translation>
+    </message>
+    <message>
+      <source>entry {name} expands more than {ratio}:1 (zip bomb)</source>
+      <translation>条目 {name} 解压比超过 {ratio}:1（压缩炸弹）</translation>
+    </message>
+    <message>
+      <source>entry {name} has a damaged header</source>
+      <translation>条目 {name} 的头部已损坏</translation>
+    </message>
+    <message>
+      <source>entry {name} is a symbolic link</source>
+      <translation>条目 {name} 是符号链接</translation>
+    </message>
+    <message>
+      <source>entry {name} is encrypted</source>
+      <translation>条目 {name} 已加密</translation>
+    </message>
+    <message>
+      <source>entry {name} is larger than allowed</source>
+      <translation>条目 {name} 超过允许的大小</translation>
+    </message>
+    <message>
+      <source>entry {name} is not listed in the manifest</source>
+      <translation>条目 {name} 未列在清单中</translation>
+    </message>
+    <message>
+      <source>entry {name} uses an unsupported compression</source>
+      <translation>条目 {name} 使用了不支持的压缩方式</translation>
+    </message>
+    <message>
+      <source>listed entry {name} is absent</source>
+      <translation>清单中的条目 {name} 不存在</translation>
+    </message>
+    <message>
+      <source>manifest.json is larger than allowed</source>
+      <translation>manifest.json 超过允许的大小</translation>
+    </message>
+    <message>
+      <source>manifest.json is missing</source>
+      <translation>缺少 manifest.json</translation>
+    </message>
+    <message>
+      <source>manifest.json is not a JSON object</source>
+      <translation>manifest.json 不是 JSON 对象</translation>
+    </message>
+    <message>
+      <source>manifest.json is not valid JSON ({error})</source>
+      <translation>manifest.json 不是有效的 JSON（{error}）</translation>
+    </message>
+    <message>
+      <source>not a ChannelDesk bundle (not a ZIP file, or truncated)</source>
+      <translation>不是渠道巡检台同步包（不是 ZIP 文件或已截断）</translation>
+    </message>
+    <message>
+      <source>not a ChannelDesk bundle of a known format version</source>
+      <translation>不是已知格式版本的渠道巡检台同步包</translation>
+    </message>
+    <message>
+      <source>partner {code} lies outside the device's territory</source>
+      <translation>渠道 {code} 不在本设备的区域内</translation>
+    </message>
+    <message>
+      <source>partner {id}: the code is missing</source>
+      <translation>渠道 {id}：缺少编码</translation>
+    </message>
+    <message>
+      <source>seq {seq} of this device was already imported with different content (replay)</source>
+      <translation>本设备的序号 {seq} 已导入过且内容不同（重放）</translation>
+    </message>
+    <message>
+      <source>the bundle comes from a newer ChannelDesk (schema {version}); update ChannelDesk</source>
+      <translation>同步包来自更新版本的渠道巡检台（模式 {version}）；请升级渠道巡检台</translation>
+    </message>
+    <message>
+      <source>the bundle expands to more than allowed</source>
+      <translation>同步包解压后超过允许的大小</translation>
+    </message>
+    <message>
+      <source>the file is larger than the {cap} byte limit</source>
+      <translation>文件超过 {cap} 字节的上限</translation>
+    </message>
+    <message>
+      <source>the file is truncated</source>
+      <translation>文件已截断</translation>
+    </message>
+    <message>
+      <source>the manifest has no schema version</source>
+      <translation>清单缺少模式版本</translation>
+    </message>
+    <message>
+      <source>the manifest lists an entry twice</source>
+      <translation>清单中有重复条目</translation>
+    </message>
+    <message>
+      <source>the manifest's file list is malformed</source>
+      <translation>清单的文件列表格式错误</translation>
+    </message>
+    <message>
+      <source>the manifest's seq is not a positive integer</source>
+      <translation>清单的序号不是正整数</translation>
+    </message>
+    <message>
+      <source>the manifest's {key} is not a UUID</source>
+      <translation>清单的 {key} 不是 UUID</translation>
+    </message>
+    <message>
+      <source>the signature (manifest.sig) is missing</source>
+      <translation>缺少签名（manifest.sig）</translation>
+    </message>
+    <message>
+      <source>the signature is not valid</source>
+      <translation>签名无效</translation>
+    </message>
+    <message>
+      <source>this HQ bundle is for another device</source>
+      <translation>该总部数据包属于另一台设备</translation>
+    </message>
+    <message>
+      <source>too many entries ({count})</source>
+      <translation>条目过多（{count}）</translation>
+    </message>
+    <message>
+      <source>unexpected entry {name}</source>
+      <translation>意外的条目 {name}</translation>
+    </message>
+    <message>
+      <source>unknown device {id}; register it with 'hq register-device'</source>
+      <translation>未知设备 {id}；请用“hq register-device”注册</translation>
+    </message>
+    <message>
+      <source>unknown record type {entity}</source>
+      <translation>未知记录类型 {entity}</translation>
+    </message>
+    <message>
+      <source>unsafe entry name {name}</source>
+      <translation>不安全的条目名称 {name}</translation>
+    </message>
+    <message>
+      <source>visit {id} is not submitted</source>
+      <translation>巡检 {id} 未提交</translation>
+    </message>
+    <message>
+      <source>wrong bundle kind {kind}</source>
+      <translation>错误的同步包类型 {kind}</translation>
+    </message>
+    <message>
+      <source>{entity} {id} is sealed and arrived with different content</source>
+      <translation>{entity} {id} 已封存，但收到的内容不同</translation>
+    </message>
+    <message>
+      <source>{entity} {id} refers to a photo that is not in the bundle</source>
+      <translation>{entity} {id} 引用的照片不在同步包中</translation>
+    </message>
+    <message>
+      <source>{entity} {id} refers to an unknown {parent} {ref}</source>
+      <translation>{entity} {id} 引用了未知的 {parent} {ref}</translation>
+    </message>
+    <message>
+      <source>{entity} {id}: base_hlc is malformed</source>
+      <translation>{entity} {id}：base_hlc 格式错误</translation>
+    </message>
+    <message>
+      <source>{entity} {id}: op or data is malformed</source>
+      <translation>{entity} {id}：op 或 data 格式错误</translation>
+    </message>
+    <message>
+      <source>{entity} {id}: the HLC is not from this device</source>
+      <translation>{entity} {id}：HLC 不属于该设备</translation>
+    </message>
+    <message>
+      <source>{entity}: a record has missing or extra keys</source>
+      <translation>{entity}：记录缺少或多出字段</translation>
+    </message>
+    <message>
+      <source>{entity}: record id is not a UUID</source>
+      <translation>{entity}：记录 ID 不是 UUID</translation>
+    </message>
+    <message>
+      <source>{file} is not an HQ acknowledgement: {error}</source>
+      <translation>{file} 不是总部回执：{error}</translation>
+    </message>
+    <message>
+      <source>{name} line {line}: not valid JSON</source>
+      <translation>{name} 第 {line} 行：不是有效的 JSON</translation>
+    </message>
+    <message>
+      <source>{name}: record count differs from the manifest</source>
+      <translation>{name}：记录数与清单不符</translation>
+    </message>
+  </context>
+  <context>
+    <name>targets</name>
+    <message>
+      <source>A target cannot be negative.</source>
+      <translation>目标不能为负数。</translation>
+    </message>
+    <message>
+      <source>Give the month as YYYY-MM (got {value}).</source>
+      <translation>月份格式应为 YYYY-MM（收到 {value}）。</translation>
+    </message>
+    <message>
+      <source>Give the year as YYYY (got {value}).</source>
+      <translation>年份格式应为 YYYY（收到 {value}）。</translation>
+    </message>
+    <message>
+      <source>The monthly overrides do not fit the annual target ({error}).</source>
+      <translation>手工调整的月度目标与年度目标不符（{error}）。</translation>
+    </message>
+    <message>
+      <source>Unknown metric {metric}.</source>
+      <translation>未知指标 {metric}。</translation>
+    </message>
+    <message>
+      <source>duplicate row (also row {first})</source>
+      <translation>重复行（与第 {first} 行相同）</translation>
+    </message>
+    <message>
+      <source>give the month as YYYY-MM (got {value})</source>
+      <translation>月份格式应为 YYYY-MM（收到 {value}）</translation>
+    </message>
+    <message>
+      <source>not a non-negative amount with at most {d} decimals: {value}</source>
+      <translation>不是最多 {d} 位小数的非负金额：{value}</translation>
+    </message>
+    <message>
+      <source>unknown metric {metric}; use one of {known}</source>
+      <translation>未知指标 {metric}；可用：{known}</translation>
+    </message>
+    <message>
+      <source>unknown partner {code}</source>
+      <translation>未知渠道 {code}</translation>
+    </message>
+    <message>
+      <source>{file}: the file is empty.</source>
+      <translation>{file}：文件为空。</translation>
+    </message>
+    <message>
+      <source>{file}: {count} problem(s) found; nothing was imported.</source>
+      <translation>{file}：发现 {count} 个问题；未导入任何数据。</translation>
+    </message>
+  </context>
+  <context>
+    <name>visits</name>
+    <message>
+      <source>A count cannot be negative.</source>
+      <translation>盘点数量不能为负数。</translation>
+    </message>
+    <message>
+      <source>A rectification order that is {current} cannot become {target}.</source>
+      <translation>状态为 {current} 的整改单不能变为 {target}。</translation>
+    </message>
+    <message>
+      <source>An amendment needs a reason.</source>
+      <translation>更正必须填写原因。</translation>
+    </message>
+    <message>
+      <source>Describe the finding.</source>
+      <translation>请描述问题。</translation>
+    </message>
+    <message>
+      <source>Give the month as YYYY-MM, e.g. 2026-03 (got {value}).</source>
+      <translation>月份格式应为 YYYY-MM，例如 2026-03（收到 {value}）。</translation>
+    </message>
+    <message>
+      <source>No checklist template named {name}.</source>
+      <translation>没有名为 {name} 的检查表模板。</translation>
+    </message>
+    <message>
+      <source>No partner with code {code}.</source>
+      <translation>没有编码为 {code} 的渠道。</translation>
+    </message>
+    <message>
+      <source>No rectification order {id}.</source>
+      <translation>没有整改单 {id}。</translation>
+    </message>
+    <message>
+      <source>No visit with id {id}.</source>
+      <translation>没有 ID 为 {id} 的巡检。</translation>
+    </message>
+    <message>
+      <source>Only submitted visits are amended; edit the draft instead.</source>
+      <translation>只有已提交的巡检才需要更正；草稿请直接编辑。</translation>
+    </message>
+    <message>
+      <source>Partner {code} is {status}; it cannot be visited.</source>
+      <translation>渠道 {code} 状态为 {status}，不能巡检。</translation>
+    </message>
+    <message>
+      <source>Promotion material {item}: book {book}, counted {counted}.</source>
+      <translation>宣传品 {item}：账面 {book}，实盘 {counted}。</translation>
+    </message>
+    <message>
+      <source>Required items are unanswered: {keys}.</source>
+      <translation>必填项目尚未填写：{keys}。</translation>
+    </message>
+    <message>
+      <source>The checklist has no item {key}.</source>
+      <translation>检查表中没有项目 {key}。</translation>
+    </message>
+    <message>
+      <source>Verifying a rectification needs an after-photo.</source>
+      <translation>验收整改需要整改后照片。</translation>
+    </message>
+    <message>
+      <source>Visit {id} is already checked in.</source>
+      <translation>巡检 {id} 已签到。</translation>
+    </message>
+    <message>
+      <source>Visit {id} is already submitted.</source>
+      <translation>巡检 {id} 已提交。</translation>
+    </message>
+    <message>
+      <source>Visit {id} is only planned; check in first.</source>
+      <translation>巡检 {id} 仅为计划；请先签到。</translation>
+    </message>
+    <message>
+      <source>Visit {id} is submitted and sealed; record a change as an amendment.</source>
+      <translation>巡检 {id} 已提交并封存；如需修改请做更正。</translation>
+    </message>
+    <message>
+      <source>{item}: answer a photo item with a photo file or its SHA-256.</source>
+      <translation>{item}：照片项目请提供照片文件或其 SHA-256。</translation>
+    </message>
+    <message>
+      <source>{item}: answer yes, no or na.</source>
+      <translation>{item}：请回答 yes、no 或 na。</translation>
+    </message>
+    <message>
+      <source>{item}: choose one of {options}.</source>
+      <translation>{item}：请从 {options} 中选择。</translation>
+    </message>
+    <message>
+      <source>{item}: give a number.</source>
+      <translation>{item}：请填写数字。</translation>
+    </message>
+    <message>
+      <source>{item}: give a whole number from 0 to {max}.</source>
+      <translation>{item}：请填写 0 到 {max} 之间的整数。</translation>
+    </message>
+    <message>
+      <source>{item}: no photo with SHA-256 {sha} is attached to this visit.</source>
+      <translation>{item}：本次巡检没有 SHA-256 为 {sha} 的照片。</translation>
+    </message>
+    <message>
+      <source>{item}: the text is longer than 5000 characters.</source>
+      <translation>{item}：文字超过 5000 个字符。</translation>
+    </message>
+    <message>
+      <source>{item}: {value} is neither an attached photo's SHA-256 nor a photo file.</source>
+      <translation>{item}：{value} 既不是已添加照片的 SHA-256，也不是照片文件。</translation>
     </message>
   </context>
 </TS>
