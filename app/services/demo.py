@@ -208,9 +208,10 @@ def generate_demo(ctx: AppContext, partners: int = 200, months: int = 6, seed: i
         report(40, 100, tr("demo", "Creating visits…"))
         visit_count = _generate_visits(ctx, s, rng, demo_partners, months, today, now, user)
     report(80, 100, tr("demo", "Creating targets and receivables…"))
-    from app.services import demo_targets
+    if months > 0:  # targets, actuals and receivables need a history
+        from app.services import demo_targets
 
-    demo_targets.generate_targets(ctx, rng, demo_partners, months, today)
+        demo_targets.generate_targets(ctx, rng, demo_partners, months, today)
     report(100, 100, "")
     return Changes.of("partner", "visit", "target", note=f"{partners} partners, {visit_count} visits")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QByteArray, QSize, Signal
+from PySide6.QtCore import QByteArray, QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -86,7 +86,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.identity_label)
         self.statusBar().addPermanentWidget(self.sync_label)
         ui.changed.connect(self._on_changed)
-        self._refresh_status()
+        self._refresh_identity()
+        QTimer.singleShot(300, self._refresh_status)
         geometry = ui.ctx.settings.window_geometry
         if geometry:
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
@@ -138,7 +139,9 @@ class MainWindow(QMainWindow):
             self.all_ready.emit()
 
     def sections_ready(self) -> bool:
-        return all(s.is_ready for s in self.sections)
+        """The visible section has loaded its data (others load when first shown)."""
+        current = self.stack.currentWidget()
+        return current is None or bool(getattr(current, "is_ready", True))
 
     def show_section(self, section_id: str) -> Section | None:
         for index, section in enumerate(self.sections):
@@ -148,19 +151,21 @@ class MainWindow(QMainWindow):
         return None
 
     def _on_changed(self, changes: Changes) -> None:
+        self._refresh_identity()
         self._refresh_status()
 
-    def _refresh_status(self) -> None:
+    def _refresh_identity(self) -> None:
         ctx = self.ui.ctx
         territory = ",".join(ctx.territory) or self.tr("all regions")
         self.identity_label.setText(self.tr("User: {user}  Territory: {territory}").format(user=ctx.user_name or "-", territory=territory))
-        try:
-            from app.services import sync as sync_service
 
-            status = sync_service.sync_status(ctx)
-        except (ImportError, AttributeError):
-            self.sync_label.setText("")
-            return
+    def _refresh_status(self) -> None:
+        """Sync state, counted on a reader thread so the window never waits for it."""
+        from app.services import sync as sync_service
+
+        self.ui.ops.run(sync_service.sync_status, self.ui.ctx, read_only=True, on_done=self._show_status)
+
+    def _show_status(self, status) -> None:  # type: ignore[no-untyped-def]
         last = status.last_synced_at.astimezone().strftime("%Y-%m-%d %H:%M") if status.last_synced_at else self.tr("never")
         self.sync_label.setText(
             self.tr("Last synced: {last} · {pending} change(s) pending").format(last=last, pending=status.pending_changes)

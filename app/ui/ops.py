@@ -48,6 +48,14 @@ class _Job(QRunnable):
         self.signals.finished.emit(result)
 
 
+def _alive(callback: Any) -> bool:
+    """False when ``callback`` is a bound method of a Qt object that no longer exists."""
+    import shiboken6
+
+    owner = getattr(callback, "__self__", None)
+    return not isinstance(owner, QObject) or shiboken6.isValid(owner)
+
+
 def changes_of(result: Any) -> Changes | None:
     if isinstance(result, Changes):
         return result
@@ -104,6 +112,8 @@ class OpRunner(QObject):
 
         def finished(result: Any) -> None:
             self._live.discard(job)
+            if not _alive(on_done):
+                return  # the widget that asked has been closed meanwhile
             if dialog is not None:
                 dialog.close()
                 dialog.deleteLater()

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QIcon, QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from app.services.context import Changes
@@ -31,7 +31,26 @@ class Section(QWidget):
         super().__init__(parent)
         self.ui = ui
         self.is_ready = False
-        ui.changed.connect(self.on_changed)
+        self.loaded = False
+        ui.changed.connect(self._changed)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Sections load their data the first time they are shown (fast start-up)."""
+        super().showEvent(event)
+        if not self.loaded:
+            self.loaded = True
+            QTimer.singleShot(0, self._first_load)
+
+    def _first_load(self) -> None:
+        self.first_load()
+        self.mark_ready()
+
+    def first_load(self) -> None:
+        """Load the section's data (called once, when first shown)."""
+
+    def _changed(self, changes: Changes) -> None:
+        if self.loaded:
+            self.on_changed(changes)
 
     def title(self) -> str:
         raise NotImplementedError

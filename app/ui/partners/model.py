@@ -25,12 +25,16 @@ class PartnerTableModel(QAbstractTableModel):
         self.query = PartnerQuery()
         self.rows: list[PartnerRow] = []
         self.total = 0
+        self.loaded = False
 
     def headers(self) -> list[str]:
         return [self.tr("Code"), self.tr("Name"), self.tr("Grade"), self.tr("Status"), self.tr("Type"), self.tr("Region"),
                 self.tr("Contact"), self.tr("Phone"), self.tr("Manager")]
 
-    def set_query(self, query: PartnerQuery) -> None:
+    def set_query(self, query: PartnerQuery, force: bool = False) -> None:
+        if query == self.query and self.loaded and not force:
+            return
+        self.loaded = True
         self.beginResetModel()
         self.query = query
         self.total = partner_count(self.ctx, query)
@@ -38,7 +42,7 @@ class PartnerTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def refresh(self) -> None:
-        self.set_query(self.query)
+        self.set_query(self.query, force=True)
 
     # -- Qt API -------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -86,7 +90,11 @@ class PartnerTableModel(QAbstractTableModel):
         key = self.SORT_KEYS.get(column)
         if key is None:
             return
-        self.set_query(replace(self.query, sort=key, descending=order == Qt.SortOrder.DescendingOrder))
+        query = replace(self.query, sort=key, descending=order == Qt.SortOrder.DescendingOrder)
+        if not self.loaded:
+            self.query = query  # remembered; the first load applies it
+            return
+        self.set_query(query)
 
     def row_at(self, row: int) -> PartnerRow | None:
         return self.rows[row] if 0 <= row < len(self.rows) else None

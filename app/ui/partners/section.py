@@ -121,16 +121,12 @@ class PartnersSection(Section):
         self.setTabOrder(self.status, self.type)
         self.setTabOrder(self.type, self.region)
         self.setTabOrder(self.region, self.table)
-        QTimer.singleShot(0, self.initial_load)
 
     def title(self) -> str:
         return self.tr("Partners")
 
-    def initial_load(self) -> None:
+    def first_load(self) -> None:
         self.apply_filters()
-        if self.model.rowCount() and not self.table.selectionModel().hasSelection():
-            self.table.selectRow(0)
-        self.mark_ready()
 
     def menu_actions(self) -> list[tuple[str, QAction]]:
         find = QAction(self.tr("&Find partner"), self)
@@ -159,7 +155,7 @@ class PartnersSection(Section):
                                 type=self.type.currentData(), region=self.region.currentData(), sort=base.sort, descending=base.descending)
 
     def apply_filters(self) -> None:
-        self.model.set_query(self.current_query())
+        self.model.set_query(self.current_query(), force=True)
         self.count_label.setText(self.tr("{count} partner(s)").format(count=self.model.total))
         if self.model.rowCount():
             self.table.selectRow(0)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate, QTimer
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -61,14 +61,12 @@ class VisitsSection(Section):
         splitter.addWidget(self.editor)
         splitter.setStretchFactor(1, 2)
         QVBoxLayout(self).addWidget(splitter)
-        QTimer.singleShot(0, self._first_load)
 
     def title(self) -> str:
         return self.tr("Visits")
 
-    def _first_load(self) -> None:
+    def first_load(self) -> None:
         self.reload()
-        self.mark_ready()
 
     def reload(self) -> None:
         code = self.filter.text().strip() or None
@@ -147,7 +145,6 @@ class PlannerSection(Section):
         layout.addWidget(self.summary)
         layout.addWidget(grid, 1)
         layout.addLayout(controls)
-        QTimer.singleShot(0, self._first_load)
 
     @staticmethod
     def _titled(title: str, widget: QWidget) -> QWidget:
@@ -161,9 +158,8 @@ class PlannerSection(Section):
     def title(self) -> str:
         return self.tr("Planner")
 
-    def _first_load(self) -> None:
+    def first_load(self) -> None:
         self.reload()
-        self.mark_ready()
 
     def reload(self) -> None:
         data = visits.compliance(self.ui.ctx)

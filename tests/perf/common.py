@@ -1,0 +1,49 @@
+"""Shared helpers for the benchmarks: demo data dirs (cached per size in /tmp so repeated
+runs are quick) and subprocess timing."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+CACHE = Path(tempfile.gettempdir()) / "channeldesk-bench"
+
+
+def demo_dir(partners: int, months: int, territory: str = "31") -> Path:
+    """A data dir filled by ``channeldesk demo`` (built once, then copied)."""
+    source = CACHE / f"demo-{partners}-{months}-{territory}"
+    if not (source / "channeldesk.sqlite").exists():
+        shutil.rmtree(source, ignore_errors=True)
+        run_cli(["--data-dir", str(source), "init", "--user", "bench", "--territory", territory])
+        run_cli(["--data-dir", str(source), "demo", "--partners", str(partners), "--months", str(months), "--seed", "7"])
+    target = Path(tempfile.mkdtemp(prefix="cd-bench-")) / "data"
+    shutil.copytree(source, target)
+    return target
+
+
+def run_cli(args: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "app", *args], check=True, cwd=ROOT, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+                   stdout=subprocess.DEVNULL)
+    return (time.perf_counter() - start) * 1000
+
+
+def timed_subprocess(code_or_args: list[str]) -> tuple[float, int]:
+    """(wall ms, max RSS kB) of a Python subprocess."""
+    import resource
+
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, *code_or_args], cwd=ROOT, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    wall = (time.perf_counter() - start) * 1000
+    if status != 0:
+        raise RuntimeError(f"{code_or_args} exited with {status}")
+    del resource
+    return wall, usage.ru_maxrss
