@@ -1,0 +1,160 @@
+"""Issues 4, 5 and 6 figures: planner for 500 partners × 24 months, thumbnails for ten
+12 MP JPEGs (and the UI event-loop stall while attaching), visit report with 6 photos vs
+bare reportlab, cached report, monthly report for 500 partners, decomposition of one
+region to 500 partners × 12 months, dashboard data for 500 partners × 3 years."""
+
+from __future__ import annotations
+
+import io
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from common import demo_dir
+from harness import BenchResult
+
+
+def _big_jpegs(folder: Path, count: int) -> list[Path]:
+    from PIL import Image, ImageDraw
+
+    paths = []
+    for i in range(count):
+        image = Image.new("RGB", (4000, 3000), (30 + i * 20, 120, 200))
+        draw = ImageDraw.Draw(image)
+        for k in range(40):
+            draw.rectangle((k * 90, k * 60, k * 90 + 800, k * 60 + 500), fill=((k * 37) % 256, (k * 91) % 256, (i * 53) % 256))
+        path = folder / f"big{i}.jpg"
+        image.save(path, "JPEG", quality=90)
+        paths.append(path)
+    return paths
+
+
+def benchmarks() -> list[BenchResult]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from app.services import reports, visits
+    from app.services.context import open_context
+
+    rows: list[BenchResult] = []
+    data = demo_dir(500, 24)
+    ctx = open_context(data)
+    times = []
+    for _ in range(5):
+        start = time.perf_counter()
+        visits.compliance(ctx)
+        times.append((time.perf_counter() - start) * 1000)
+    rows.append(BenchResult("planner compliance, 500 partners x 24 months of visits", statistics.median(times), "ms", 100, "issue limit", "<=100 ms", statistics.median(times) <= 100))
+
+    month = time.strftime("%Y-%m")
+    start = time.perf_counter()
+    reports.write_period_report(reports.monthly_data(ctx, month), Path(tempfile.mkdtemp()) / "m.pdf")
+    monthly = (time.perf_counter() - start) * 1000
+    rows.append(BenchResult("monthly assessment report, 500 partners", monthly, "ms", 3000, "issue limit", "<=3 s", monthly <= 3000))
+
+    from app.domain import targets as rules
+    from app.services import targets
+
+    weights = [float(i % 4 + 1) for i in range(500)]
+    times = []
+    for _ in range(20):
+        start = time.perf_counter()
+        for month_total in rules.year_to_months(987_654_321_00):
+            rules.split(month_total, weights)
+        times.append((time.perf_counter() - start) * 1000)
+    rows.append(BenchResult("decomposition: region -> 500 partners x 12 months", statistics.median(times), "ms", 50, "issue limit", "<=50 ms", statistics.median(times) <= 50))
+    start = time.perf_counter()
+    targets.list_targets(ctx, year=time.strftime("%Y"))
+    targets.aging(ctx)
+    dash = (time.perf_counter() - start) * 1000
+    rows.append(BenchResult("dashboard data (targets+actuals+aging), 500 partners", dash, "ms", 300, "issue limit", "<=300 ms", dash <= 300))
+
+    # photos
+    folder = Path(tempfile.mkdtemp(prefix="cd-photos-"))
+    files = _big_jpegs(folder, 10)
+    partner = ctx.meta("user")
+    del partner
+    active = visits.list_visits(ctx)[0]["partner_code"]
+    from app.services import partners as psvc
+
+    code = next(r.code for r in psvc.partner_page(ctx, psvc.PartnerQuery(status="active"), 0, 1))
+    del active
+    visit_id = visits.new_visit(ctx, code)
+    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from app.services import media
+    from app.ui.services import UiServices
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    ui = UiServices(ctx)
+    stall = {"max": 0.0}
+    clock = QElapsedTimer()
+    clock.start()
+    last = {"t": 0}
+
+    def tick() -> None:
+        now = clock.elapsed()
+        stall["max"] = max(stall["max"], now - last["t"])
+        last["t"] = now
+
+    timer = QTimer()
+    timer.timeout.connect(tick)
+    timer.start(10)
+    done = {"flag": False}
+
+    def attach_and_thumb() -> None:
+        infos = visits.attach_photos(ctx, visit_id, files)
+        for info in infos:
+            media.thumbnail(ctx.paths, info.sha256)
+
+    start = time.perf_counter()
+    ui.ops.run(attach_and_thumb, on_done=lambda _r: done.update(flag=True))
+    while not done["flag"]:
+        app.processEvents()
+        time.sleep(0.002)
+    total = (time.perf_counter() - start) * 1000
+    timer.stop()
+    rows.append(BenchResult("attach ten 12 MP JPEGs + upright thumbnails", total, "ms", 3000, "issue limit", "<=3 s", total <= 3000))
+    rows.append(BenchResult("longest UI event-loop stall while attaching", stall["max"], "ms", 100, "issue limit", "<=100 ms", stall["max"] <= 100))
+
+    # visit report: ours vs bare reportlab with the same pre-scaled images
+    report_visit = visits.new_visit(ctx, code)
+    visits.attach_photos(ctx, report_visit, files[:6])
+    for key, value in (("signage", "yes"), ("cleanliness", "4")):
+        visits.answer(ctx, report_visit, key, value)
+    for cached in ctx.paths.scaled_images.rglob("*.jpg"):
+        cached.unlink()
+    start = time.perf_counter()
+    reports.write_visit_report(ctx, report_visit, folder / "v1.pdf")
+    cold = (time.perf_counter() - start) * 1000
+    start = time.perf_counter()
+    reports.write_visit_report(ctx, report_visit, folder / "v2.pdf")
+    warm = (time.perf_counter() - start) * 1000
+    scaled = [reports.scaled_photo(ctx, p["sha256"]) for p in visits.visit_detail(ctx, report_visit)["photos"]]
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import Image, SimpleDocTemplate
+
+    start = time.perf_counter()
+    from PIL import Image as PILImage
+    from PIL import ImageOps
+
+    prescaled = []
+    for path in files[:6]:
+        with PILImage.open(path) as image:
+            image.draft("RGB", (1200, 1200))
+            upright = ImageOps.exif_transpose(image).convert("RGB")
+            upright.thumbnail((1200, 1200))
+            buf = io.BytesIO()
+            upright.save(buf, "JPEG", quality=78)
+            prescaled.append((buf.getvalue(), upright.width, upright.height))
+    SimpleDocTemplate(io.BytesIO(), pagesize=A4).build([Image(io.BytesIO(b), width=w / 5, height=h / 5) for b, w, h in prescaled])
+    bare = (time.perf_counter() - start) * 1000
+    del scaled
+    rows.append(BenchResult("visit report, 6 photos of 12 MP (scaling included)", cold, "ms", bare, "bare reportlab + same scaling", "ratio <=1.5", cold <= 1.5 * bare))
+    rows.append(BenchResult("visit report, 6 photos, scaled images cached", warm, "ms", 500, "issue limit", "<=500 ms", warm <= 500))
+    size_kb = (folder / "v1.pdf").stat().st_size / 1024
+    rows.append(BenchResult("visit report PDF size, 6 photos", size_kb, "kB", 1536, "issue limit", "<=1.5 MB", size_kb <= 1536))
+    ctx.close()
+    return rows
