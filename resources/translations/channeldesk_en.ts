@@ -550,6 +550,29 @@ Offline-first desk for field channel managers.</translation>
     </message>
   </context>
   <context>
+    <name>PdfPreviewDialog</name>
+    <message>
+      <source>&amp;Print…</source>
+      <translation>&amp;Print…</translation>
+    </message>
+    <message>
+      <source>&amp;Save as PDF…</source>
+      <translation>&amp;Save as PDF…</translation>
+    </message>
+    <message>
+      <source>Cannot save {path}: {error}</source>
+      <translation>Cannot save {path}: {error}</translation>
+    </message>
+    <message>
+      <source>PDF files (*.pdf)</source>
+      <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Save as PDF</source>
+      <translation>Save as PDF</translation>
+    </message>
+  </context>
+  <context>
     <name>PlannerSection</name>
     <message>
       <source>&amp;Plan visit for the selected partner</source>
@@ -641,6 +664,10 @@ also used in another visit</source>
 also used in another visit</translation>
     </message>
     <message>
+      <source>&amp;Report…</source>
+      <translation>&amp;Report…</translation>
+    </message>
+    <message>
       <source>&amp;Submit and seal</source>
       <translation>&amp;Submit and seal</translation>
     </message>
@@ -683,6 +710,10 @@ also used in another visit</translation>
     <message>
       <source>Importing photos…</source>
       <translation>Importing photos…</translation>
+    </message>
+    <message>
+      <source>Inspection report</source>
+      <translation>Inspection report</translation>
     </message>
     <message>
       <source>Item to correct</source>
@@ -736,12 +767,28 @@ also used in another visit</translation>
   <context>
     <name>VisitsSection</name>
     <message>
+      <source>&amp;Monthly assessment report…</source>
+      <translation>&amp;Monthly assessment report…</translation>
+    </message>
+    <message>
       <source>&amp;New visit…</source>
       <translation>&amp;New visit…</translation>
     </message>
     <message>
+      <source>&amp;Weekly inspection log…</source>
+      <translation>&amp;Weekly inspection log…</translation>
+    </message>
+    <message>
+      <source>Building the monthly report…</source>
+      <translation>Building the monthly report…</translation>
+    </message>
+    <message>
       <source>Filter by partner code…</source>
       <translation>Filter by partner code…</translation>
+    </message>
+    <message>
+      <source>Monthly assessment report</source>
+      <translation>Monthly assessment report</translation>
     </message>
     <message>
       <source>Name</source>
@@ -774,6 +821,10 @@ also used in another visit</translation>
     <message>
       <source>Visits</source>
       <translation>Visits</translation>
+    </message>
+    <message>
+      <source>Weekly inspection log</source>
+      <translation>Weekly inspection log</translation>
     </message>
   </context>
   <context>

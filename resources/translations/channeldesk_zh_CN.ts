@@ -550,6 +550,29 @@ Offline-first desk for field channel managers.</source>
     </message>
   </context>
   <context>
+    <name>PdfPreviewDialog</name>
+    <message>
+      <source>&amp;Print…</source>
+      <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+      <source>&amp;Save as PDF…</source>
+      <translation>另存为 PDF(&amp;S)…</translation>
+    </message>
+    <message>
+      <source>Cannot save {path}: {error}</source>
+      <translation>无法保存 {path}：{error}</translation>
+    </message>
+    <message>
+      <source>PDF files (*.pdf)</source>
+      <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Save as PDF</source>
+      <translation>另存为 PDF</translation>
+    </message>
+  </context>
+  <context>
     <name>PlannerSection</name>
     <message>
       <source>&amp;Plan visit for the selected partner</source>
@@ -641,6 +664,10 @@ also used in another visit</source>
 该照片也用于其他巡检</translation>
     </message>
     <message>
+      <source>&amp;Report…</source>
+      <translation>报告(&amp;R)…</translation>
+    </message>
+    <message>
       <source>&amp;Submit and seal</source>
       <translation>提交并封存(&amp;S)</translation>
     </message>
@@ -683,6 +710,10 @@ also used in another visit</source>
     <message>
       <source>Importing photos…</source>
       <translation>正在导入照片…</translation>
+    </message>
+    <message>
+      <source>Inspection report</source>
+      <translation>巡检报告</translation>
     </message>
     <message>
       <source>Item to correct</source>
@@ -736,12 +767,28 @@ also used in another visit</source>
   <context>
     <name>VisitsSection</name>
     <message>
+      <source>&amp;Monthly assessment report…</source>
+      <translation>月度考核报告(&amp;M)…</translation>
+    </message>
+    <message>
       <source>&amp;New visit…</source>
       <translation>新建巡检(&amp;N)…</translation>
     </message>
     <message>
+      <source>&amp;Weekly inspection log…</source>
+      <translation>巡检周志(&amp;W)…</translation>
+    </message>
+    <message>
+      <source>Building the monthly report…</source>
+      <translation>正在生成月度报告…</translation>
+    </message>
+    <message>
       <source>Filter by partner code…</source>
       <translation>按渠道编码筛选…</translation>
+    </message>
+    <message>
+      <source>Monthly assessment report</source>
+      <translation>月度考核报告</translation>
     </message>
     <message>
       <source>Name</source>
@@ -774,6 +821,10 @@ also used in another visit</source>
     <message>
       <source>Visits</source>
       <translation>巡检</translation>
+    </message>
+    <message>
+      <source>Weekly inspection log</source>
+      <translation>巡检周志</translation>
     </message>
   </context>
   <context>

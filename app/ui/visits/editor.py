@@ -61,12 +61,14 @@ class VisitEditor(QWidget):
         self.finding_button = QPushButton(self.tr("Add &finding…"))
         self.submit_button = QPushButton(self.tr("&Submit and seal"))
         self.amend_button = QPushButton(self.tr("A&mend…"))
+        self.report_button = QPushButton(self.tr("&Report…"))
+        self.report_button.clicked.connect(self.preview_report)
         self.attach_button.clicked.connect(self.attach_dialog)
         self.finding_button.clicked.connect(self.add_finding)
         self.submit_button.clicked.connect(self.submit)
         self.amend_button.clicked.connect(self.amend)
         buttons = QHBoxLayout()
-        for button in (self.attach_button, self.finding_button, self.submit_button, self.amend_button):
+        for button in (self.attach_button, self.finding_button, self.submit_button, self.amend_button, self.report_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -246,6 +248,17 @@ class VisitEditor(QWidget):
     def submit(self) -> None:
         if self.visit_id is not None:
             self.ui.ops.run_sync(visits.submit, self.ui.ctx, self.visit_id)
+
+    def preview_report(self) -> None:
+        """Build the inspection report on a worker thread, then preview/print/save it."""
+        if self.visit_id is None:
+            return
+        from app.services.reports import write_visit_report
+        from app.ui.reports.preview import PdfPreviewDialog
+
+        target = self.ui.ctx.paths.tmp / f"visit-{self.visit_id}.pdf"
+        self.ui.ops.run(write_visit_report, self.ui.ctx, self.visit_id, target, read_only=True,
+                        on_done=lambda path: PdfPreviewDialog(self.ui, path, self.tr("Inspection report"), self).exec())
 
     def amend(self) -> None:
         if self.visit_id is None:

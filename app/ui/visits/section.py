@@ -65,6 +65,39 @@ class VisitsSection(Section):
     def title(self) -> str:
         return self.tr("Visits")
 
+    def menu_actions(self) -> list:  # type: ignore[type-arg]
+        from PySide6.QtGui import QAction, QKeySequence
+
+        week = QAction(self.tr("&Weekly inspection log…"), self)
+        week.triggered.connect(self.weekly_report)
+        month = QAction(self.tr("&Monthly assessment report…"), self)
+        month.setShortcut(QKeySequence("Ctrl+M"))
+        month.triggered.connect(self.monthly_report)
+        return [("file", week), ("file", month)]
+
+    def weekly_report(self) -> None:
+        from app.services.reports import weekly_log_data, write_period_report
+
+        target = self.ui.ctx.paths.tmp / "weekly-log.pdf"
+        self.ui.ops.run(lambda: write_period_report(weekly_log_data(self.ui.ctx), target), read_only=True,
+                        on_done=lambda path: self._preview(path, self.tr("Weekly inspection log")))
+
+    def monthly_report(self) -> None:
+        from app.services.reports import monthly_data, write_period_report
+
+        target = self.ui.ctx.paths.tmp / "monthly-assessment.pdf"
+
+        def build(progress=None):  # type: ignore[no-untyped-def]
+            return write_period_report(monthly_data(self.ui.ctx, progress=progress), target)
+
+        self.ui.ops.run(build, read_only=True, progress_title=self.tr("Building the monthly report…"),
+                        on_done=lambda path: self._preview(path, self.tr("Monthly assessment report")))
+
+    def _preview(self, path, title: str) -> None:  # type: ignore[no-untyped-def]
+        from app.ui.reports.preview import PdfPreviewDialog
+
+        PdfPreviewDialog(self.ui, path, title, self).exec()
+
     def first_load(self) -> None:
         self.reload()
 
