@@ -65,6 +65,11 @@ class MainWindow(QMainWindow):
             self.menus["view"].addAction(action)
             for menu_name, extra in section.menu_actions():
                 self.menu(menu_name).addAction(extra)
+        from app.ui.sync_actions import SyncActions
+
+        self.sync_actions = SyncActions(ui, self)
+        for action in self.sync_actions.actions_for_menu():
+            self.menus["sync"].addAction(action)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         if self.sections:
             self.nav.setCurrentRow(0)

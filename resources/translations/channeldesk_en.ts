@@ -656,6 +656,53 @@ Offline-first desk for field channel managers.</translation>
     </message>
   </context>
   <context>
+    <name>SyncActions</name>
+    <message>
+      <source>&amp;Export to HQ…</source>
+      <translation>&amp;Export to HQ…</translation>
+    </message>
+    <message>
+      <source>&amp;Import HQ bundle…</source>
+      <translation>&amp;Import HQ bundle…</translation>
+    </message>
+    <message>
+      <source>Acknowledgements (*.cdack)</source>
+      <translation>Acknowledgements (*.cdack)</translation>
+    </message>
+    <message>
+      <source>Apply HQ &amp;acknowledgement…</source>
+      <translation>Apply HQ &amp;acknowledgement…</translation>
+    </message>
+    <message>
+      <source>Apply HQ acknowledgement</source>
+      <translation>Apply HQ acknowledgement</translation>
+    </message>
+    <message>
+      <source>Bundle {seq} written: {path} ({size:.1f} MB, {count} records). Hand it to HQ; it counts as synced only after HQ's acknowledgement.</source>
+      <translation>Bundle {seq} written: {path} ({size:.1f} MB, {count} records). Hand it to HQ; it counts as synced only after HQ's acknowledgement.</translation>
+    </message>
+    <message>
+      <source>Bundles (*.cdsync)</source>
+      <translation>Bundles (*.cdsync)</translation>
+    </message>
+    <message>
+      <source>Exporting to HQ…</source>
+      <translation>Exporting to HQ…</translation>
+    </message>
+    <message>
+      <source>HQ data applied.</source>
+      <translation>HQ data applied.</translation>
+    </message>
+    <message>
+      <source>HQ's acknowledgement was applied.</source>
+      <translation>HQ's acknowledgement was applied.</translation>
+    </message>
+    <message>
+      <source>Import HQ bundle</source>
+      <translation>Import HQ bundle</translation>
+    </message>
+  </context>
+  <context>
     <name>VisitEditor</name>
     <message>
       <source>

@@ -316,43 +316,43 @@ Offline-first desk for field channel managers.</source>
     <name>PartnerLabels</name>
     <message>
       <source>Active</source>
-      <translation>正常</translation>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Agent</source>
-      <translation>代理商</translation>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Dealer</source>
-      <translation>经销商</translation>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Franchise store</source>
-      <translation>加盟店</translation>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Merged</source>
-      <translation>已合并</translation>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Own store</source>
-      <translation>自营厅</translation>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Prospect</source>
-      <translation>意向</translation>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Special channel</source>
-      <translation>特通渠道</translation>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Suspended</source>
-      <translation>暂停</translation>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Terminated</source>
-      <translation>终止</translation>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -653,6 +653,53 @@ Offline-first desk for field channel managers.</source>
     <message>
       <source>{month}: {behind} partner(s) below the visit frequency, {missing} visit(s) still needed.</source>
       <translation>{month}：{behind} 个渠道未达巡检频次，仍需巡检 {missing} 次。</translation>
+    </message>
+  </context>
+  <context>
+    <name>SyncActions</name>
+    <message>
+      <source>&amp;Export to HQ…</source>
+      <translation>导出到总部(&amp;E)…</translation>
+    </message>
+    <message>
+      <source>&amp;Import HQ bundle…</source>
+      <translation>导入总部数据包(&amp;I)…</translation>
+    </message>
+    <message>
+      <source>Acknowledgements (*.cdack)</source>
+      <translation>总部回执 (*.cdack)</translation>
+    </message>
+    <message>
+      <source>Apply HQ &amp;acknowledgement…</source>
+      <translation>应用总部回执(&amp;A)…</translation>
+    </message>
+    <message>
+      <source>Apply HQ acknowledgement</source>
+      <translation>应用总部回执</translation>
+    </message>
+    <message>
+      <source>Bundle {seq} written: {path} ({size:.1f} MB, {count} records). Hand it to HQ; it counts as synced only after HQ's acknowledgement.</source>
+      <translation>第 {seq} 号同步包已生成：{path}（{size:.1f} MB，{count} 条记录）。请交给总部；收到总部回执后才算同步完成。</translation>
+    </message>
+    <message>
+      <source>Bundles (*.cdsync)</source>
+      <translation>同步包 (*.cdsync)</translation>
+    </message>
+    <message>
+      <source>Exporting to HQ…</source>
+      <translation>正在导出到总部…</translation>
+    </message>
+    <message>
+      <source>HQ data applied.</source>
+      <translation>已应用总部数据。</translation>
+    </message>
+    <message>
+      <source>HQ's acknowledgement was applied.</source>
+      <translation>已应用总部回执。</translation>
+    </message>
+    <message>
+      <source>Import HQ bundle</source>
+      <translation>导入总部数据包</translation>
     </message>
   </context>
   <context>

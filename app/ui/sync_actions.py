@@ -1,0 +1,58 @@
+"""Sync menu actions: export to HQ (progress, size, reveal the file), apply HQ's
+acknowledgement, import an HQ bundle. Results refresh the status bar via ``changed``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from app.services import sync
+from app.services.context import Changes
+
+
+class SyncActions(QWidget):
+    """Owns the Sync menu's actions (a hidden widget so translations have a context)."""
+
+    def __init__(self, ui: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = ui
+        self.hide()
+        self.export_action = QAction(self.tr("&Export to HQ…"), self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        self.export_action.triggered.connect(self.export)
+        self.ack_action = QAction(self.tr("Apply HQ &acknowledgement…"), self)
+        self.ack_action.triggered.connect(self.apply_ack)
+        self.import_action = QAction(self.tr("&Import HQ bundle…"), self)
+        self.import_action.triggered.connect(self.import_bundle)
+
+    def actions_for_menu(self) -> list[QAction]:
+        return [self.export_action, self.ack_action, self.import_action]
+
+    def export(self, _checked: bool = False, target: str | None = None) -> None:
+        def done(result: sync.ExportResult) -> None:
+            self.ui.show_message(
+                self.tr("Bundle {seq} written: {path} ({size:.1f} MB, {count} records). Hand it to HQ; it counts as synced only after HQ's acknowledgement.").format(
+                    seq=result.seq, path=result.path, size=result.size / 1e6, count=sum(result.counts.values())), "info")
+            self.ui.changed.emit(Changes.of("exported_bundle"))
+            if target is None:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(result.path).parent)))
+
+        self.ui.ops.run(sync.export_bundle, self.ui.ctx, Path(target) if target else None, on_done=done,
+                        progress_title=self.tr("Exporting to HQ…"), parent=self.ui.main_window)
+
+    def apply_ack(self, _checked: bool = False, path: str | None = None) -> None:
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self.ui.main_window, self.tr("Apply HQ acknowledgement"), "", self.tr("Acknowledgements (*.cdack)"))
+        if path and self.ui.ops.run_sync(sync.apply_ack, self.ui.ctx, Path(path)) is not None:
+            self.ui.show_message(self.tr("HQ's acknowledgement was applied."), "info")
+
+    def import_bundle(self, _checked: bool = False, path: str | None = None) -> None:
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self.ui.main_window, self.tr("Import HQ bundle"), "", self.tr("Bundles (*.cdsync)"))
+        if path:
+            self.ui.ops.run(sync.import_hq_bundle, self.ui.ctx, Path(path),
+                            on_done=lambda _c: self.ui.show_message(self.tr("HQ data applied."), "info"))
