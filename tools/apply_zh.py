@@ -24,7 +24,8 @@ def main(path: str) -> int:
             if lang == "zh_CN":
                 labels = data.setdefault("PartnerLabels", {})
                 for source in ("Prospect", "Active", "Suspended", "Terminated", "Merged", "Agent", "Dealer", "Franchise store", "Own store", "Special channel"):
-                    labels[source] = table.get(source)
+                    if source in table:
+                        labels[source] = table[source]
             else:
                 labels = data.setdefault("PartnerLabels", {})
                 for source in ("Prospect", "Active", "Suspended", "Terminated", "Merged", "Agent", "Dealer", "Franchise store", "Own store", "Special channel"):

@@ -316,43 +316,43 @@ Offline-first desk for field channel managers.</source>
     <name>PartnerLabels</name>
     <message>
       <source>Active</source>
-      <translation type="unfinished" />
+      <translation>正常</translation>
     </message>
     <message>
       <source>Agent</source>
-      <translation type="unfinished" />
+      <translation>代理商</translation>
     </message>
     <message>
       <source>Dealer</source>
-      <translation type="unfinished" />
+      <translation>经销商</translation>
     </message>
     <message>
       <source>Franchise store</source>
-      <translation type="unfinished" />
+      <translation>加盟店</translation>
     </message>
     <message>
       <source>Merged</source>
-      <translation type="unfinished" />
+      <translation>已合并</translation>
     </message>
     <message>
       <source>Own store</source>
-      <translation type="unfinished" />
+      <translation>自营厅</translation>
     </message>
     <message>
       <source>Prospect</source>
-      <translation type="unfinished" />
+      <translation>意向</translation>
     </message>
     <message>
       <source>Special channel</source>
-      <translation type="unfinished" />
+      <translation>特通渠道</translation>
     </message>
     <message>
       <source>Suspended</source>
-      <translation type="unfinished" />
+      <translation>暂停</translation>
     </message>
     <message>
       <source>Terminated</source>
-      <translation type="unfinished" />
+      <translation>终止</translation>
     </message>
   </context>
   <context>
