@@ -9,7 +9,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import translations  # noqa: E402
+import translations
 
 
 def main(path: str) -> int:
