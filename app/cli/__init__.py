@@ -11,7 +11,8 @@ import importlib
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from app import __version__
@@ -48,6 +49,16 @@ def open_ctx(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from app.services.context import open_context
 
     return open_context(args.data_dir)
+
+
+@contextmanager
+def cli_context(args: argparse.Namespace) -> Iterator[Any]:
+    """The opened application context for one command, closed afterwards."""
+    ctx = open_ctx(args)
+    try:
+        yield ctx
+    finally:
+        ctx.close()
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from app.cli import eprint, open_ctx
+from app.cli import cli_context, eprint
 from app.i18n import tr
 
 
@@ -19,10 +19,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def cmd_demo(args: argparse.Namespace) -> int:
     from app.services.demo import generate_demo
 
-    ctx = open_ctx(args)
-    try:
+    with cli_context(args) as ctx:
         changes = generate_demo(ctx, partners=args.partners, months=args.months, seed=args.seed)
-    finally:
-        ctx.close()
     eprint(tr("cli", "Demo data created: {what}").format(what=changes.note))
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.cli import eprint, open_ctx, print_json
+from app.cli import cli_context, eprint, print_json
 from app.i18n import tr
 
 
@@ -55,11 +55,8 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_device_show(args: argparse.Namespace) -> int:
     from app.services.device import device_info
 
-    ctx = open_ctx(args)
-    try:
+    with cli_context(args) as ctx:
         info = device_info(ctx)
-    finally:
-        ctx.close()
     if args.json:
         print_json(info.to_json())
     else:
@@ -74,10 +71,7 @@ def cmd_device_show(args: argparse.Namespace) -> int:
 def cmd_device_export_key(args: argparse.Namespace) -> int:
     from app.services.device import export_public_key
 
-    ctx = open_ctx(args)
-    try:
+    with cli_context(args) as ctx:
         path = export_public_key(ctx, args.output)
-    finally:
-        ctx.close()
     print(path)
     return 0

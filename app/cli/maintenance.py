@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.cli import eprint, open_ctx, print_json
+from app.cli import cli_context, eprint, print_json
 from app.i18n import tr
 
 
@@ -25,11 +25,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def cmd_check(args: argparse.Namespace) -> int:
     from app.services.health import check
 
-    ctx = open_ctx(args)
-    try:
+    with cli_context(args) as ctx:
         report = check(ctx)
-    finally:
-        ctx.close()
     if args.json:
         print_json(report.to_json())
     else:
@@ -42,11 +39,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     from app.services.backup import create_backup
 
-    ctx = open_ctx(args)
-    try:
+    with cli_context(args) as ctx:
         path = create_backup(ctx, args.output)
-    finally:
-        ctx.close()
     print(path)
     return 0
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.cli import eprint, open_ctx, print_json
+from app.cli import cli_context, eprint, print_json
 from app.errors import ValidationError
 from app.i18n import tr
 
@@ -36,8 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def cmd_import(args: argparse.Namespace) -> int:
     from app.services.partner_io import import_partners
 
-    ctx = open_ctx(args)
-    try:
+    with cli_context(args) as ctx:
         try:
             report = import_partners(ctx, args.file, dry_run=args.dry_run, skip_invalid=args.skip_invalid)
         except ValidationError as exc:
@@ -45,8 +44,6 @@ def cmd_import(args: argparse.Namespace) -> int:
                 eprint(line)
             eprint(exc.message)
             return 1
-    finally:
-        ctx.close()
     for error in report.errors:
         eprint(str(error))
     summary = {"rows": report.total, "created": report.created, "updated": report.updated,
@@ -62,11 +59,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from app.services.partner_io import export_partners
 
-    ctx = open_ctx(args)
-    try:
+    with cli_context(args) as ctx:
         count = export_partners(ctx, args.file)
-    finally:
-        ctx.close()
     eprint(tr("cli", "{count} partners written to {file}").format(count=count, file=args.file))
     return 0
 
@@ -74,12 +68,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_list(args: argparse.Namespace) -> int:
     from app.services.partners import PartnerQuery, partner_page
 
-    ctx = open_ctx(args)
-    try:
+    with cli_context(args) as ctx:
         query = PartnerQuery(search=args.search or "", grade=args.grade, status=args.status, type=args.type_, region=args.region)
         rows = partner_page(ctx, query, 0, args.limit)
-    finally:
-        ctx.close()
     if args.json:
         print_json([r.to_json() for r in rows])
         return 0

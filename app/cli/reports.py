@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.cli import eprint, open_ctx
+from app.cli import cli_context, eprint
 from app.i18n import tr
 
 
@@ -39,38 +39,26 @@ def _done(path: Path) -> int:
 def cmd_visit(args: argparse.Namespace) -> int:
     from app.services.reports import write_visit_report
 
-    ctx = open_ctx(args)
-    try:
+    with cli_context(args) as ctx:
         return _done(write_visit_report(ctx, args.visit_id, args.output))
-    finally:
-        ctx.close()
 
 
 def cmd_week(args: argparse.Namespace) -> int:
     from app.services.reports import weekly_log_data, write_period_report
 
-    ctx = open_ctx(args)
-    try:
+    with cli_context(args) as ctx:
         return _done(write_period_report(weekly_log_data(ctx, args.week), args.output))
-    finally:
-        ctx.close()
 
 
 def cmd_month(args: argparse.Namespace) -> int:
     from app.services.reports import monthly_data, write_period_report
 
-    ctx = open_ctx(args)
-    try:
+    with cli_context(args) as ctx:
         return _done(write_period_report(monthly_data(ctx, args.month), args.output))
-    finally:
-        ctx.close()
 
 
 def cmd_partner(args: argparse.Namespace) -> int:
     from app.services.reports import partner_card_data, write_period_report
 
-    ctx = open_ctx(args)
-    try:
+    with cli_context(args) as ctx:
         return _done(write_period_report(partner_card_data(ctx, args.code), args.output))
-    finally:
-        ctx.close()

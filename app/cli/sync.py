@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.cli import eprint, open_ctx, print_json
+from app.cli import cli_context, eprint, print_json
 from app.i18n import tr
 
 
@@ -30,11 +30,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def cmd_export(args: argparse.Namespace) -> int:
     from app.services.sync import export_bundle
 
-    ctx = open_ctx(args)
-    try:
+    with cli_context(args) as ctx:
         result = export_bundle(ctx, args.output)
-    finally:
-        ctx.close()
     if args.json:
         print_json(result.to_json())
     else:
@@ -45,11 +42,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_ack(args: argparse.Namespace) -> int:
     from app.services.sync import apply_ack
 
-    ctx = open_ctx(args)
-    try:
+    with cli_context(args) as ctx:
         apply_ack(ctx, args.file)
-    finally:
-        ctx.close()
     eprint(tr("cli", "Acknowledgement applied."))
     return 0
 
@@ -57,11 +51,8 @@ def cmd_ack(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from app.services.sync import import_hq_bundle
 
-    ctx = open_ctx(args)
-    try:
+    with cli_context(args) as ctx:
         import_hq_bundle(ctx, args.file)
-    finally:
-        ctx.close()
     eprint(tr("cli", "HQ bundle applied."))
     return 0
 
@@ -69,11 +60,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_status(args: argparse.Namespace) -> int:
     from app.services.sync import sync_status
 
-    ctx = open_ctx(args)
-    try:
+    with cli_context(args) as ctx:
         status = sync_status(ctx)
-    finally:
-        ctx.close()
     data = {"last_synced_at": status.last_synced_at.isoformat() if status.last_synced_at else None, "pending_changes": status.pending_changes}
     if args.json:
         print_json(data)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.cli import eprint, open_ctx, print_json
+from app.cli import cli_context, eprint, print_json
 from app.errors import ValidationError
 from app.i18n import tr
 
@@ -30,11 +30,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def cmd_list(args: argparse.Namespace) -> int:
     from app.services.targets import list_targets
 
-    ctx = open_ctx(args)
-    try:
+    with cli_context(args) as ctx:
         rows = list_targets(ctx, year=args.year, month=args.month, partner=args.partner)
-    finally:
-        ctx.close()
     if args.json:
         print_json([r.to_json() for r in rows])
         return 0
@@ -47,8 +44,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from app.services.targets import import_actuals
 
-    ctx = open_ctx(args)
-    try:
+    with cli_context(args) as ctx:
         try:
             report = import_actuals(ctx, args.file)
         except ValidationError as exc:
@@ -56,8 +52,6 @@ def cmd_import(args: argparse.Namespace) -> int:
                 eprint(line)
             eprint(exc.message)
             return 1
-    finally:
-        ctx.close()
     summary = {"rows": report.rows, "created": report.created, "updated": report.updated, "unchanged": report.unchanged}
     if args.json:
         print_json(summary)

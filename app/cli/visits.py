@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.cli import eprint, open_ctx, print_json
+from app.cli import cli_context, eprint, print_json
 from app.i18n import tr
 
 
@@ -49,11 +49,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def cmd_new(args: argparse.Namespace) -> int:
     from app.services.visits import new_visit
 
-    ctx = open_ctx(args)
-    try:
+    with cli_context(args) as ctx:
         visit_id = new_visit(ctx, args.partner, args.template)
-    finally:
-        ctx.close()
     if args.json:
         print_json({"id": visit_id})
     else:
@@ -64,22 +61,16 @@ def cmd_new(args: argparse.Namespace) -> int:
 def cmd_answer(args: argparse.Namespace) -> int:
     from app.services.visits import answer
 
-    ctx = open_ctx(args)
-    try:
+    with cli_context(args) as ctx:
         answer(ctx, args.visit_id, args.item_key, args.value)
-    finally:
-        ctx.close()
     return 0
 
 
 def cmd_attach(args: argparse.Namespace) -> int:
     from app.services.visits import attach_photos
 
-    ctx = open_ctx(args)
-    try:
+    with cli_context(args) as ctx:
         infos = attach_photos(ctx, args.visit_id, args.files, item_key=args.item)
-    finally:
-        ctx.close()
     if args.json:
         print_json([{"sha256": i.sha256, "width": i.width, "height": i.height} for i in infos])
     else:
@@ -91,12 +82,9 @@ def cmd_attach(args: argparse.Namespace) -> int:
 def cmd_submit(args: argparse.Namespace) -> int:
     from app.services.visits import submit, visit_detail
 
-    ctx = open_ctx(args)
-    try:
+    with cli_context(args) as ctx:
         submit(ctx, args.visit_id)
         detail = visit_detail(ctx, args.visit_id)
-    finally:
-        ctx.close()
     eprint(tr("cli", "Visit submitted; score {score}, content hash {hash}").format(score=detail["score"], hash=detail["content_hash"]))
     return 0
 
@@ -104,11 +92,8 @@ def cmd_submit(args: argparse.Namespace) -> int:
 def cmd_list(args: argparse.Namespace) -> int:
     from app.services.visits import list_visits
 
-    ctx = open_ctx(args)
-    try:
+    with cli_context(args) as ctx:
         rows = list_visits(ctx, args.month, args.partner)
-    finally:
-        ctx.close()
     if args.json:
         print_json(rows)
     else:
@@ -120,11 +105,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_show(args: argparse.Namespace) -> int:
     from app.services.visits import visit_detail
 
-    ctx = open_ctx(args)
-    try:
+    with cli_context(args) as ctx:
         detail = visit_detail(ctx, args.visit_id)
-    finally:
-        ctx.close()
     if args.json:
         print_json(detail)
         return 0
@@ -139,11 +121,8 @@ def cmd_show(args: argparse.Namespace) -> int:
 def cmd_compliance(args: argparse.Namespace) -> int:
     from app.services.visits import compliance
 
-    ctx = open_ctx(args)
-    try:
+    with cli_context(args) as ctx:
         data = compliance(ctx, args.month)
-    finally:
-        ctx.close()
     if args.json:
         print_json(data)
         return 0
