@@ -264,3 +264,43 @@ def partners_over_credit_limit(ctx: AppContext) -> list[tuple[str, int, int]]:
 def require_metric(ctx: AppContext, metric: str) -> None:
     if metric not in _metrics(ctx):
         raise UserError(tr("targets", "Unknown metric {metric}.").format(metric=metric))
+
+
+@dataclass
+class DashboardData:
+    metric: str
+    months: list[str]
+    target_by_month: list[float]
+    actual_by_month: list[float]
+    period: str
+    completion: float
+    time_progress: float
+    aging: dict[str, float]
+    partners: list[dict[str, Any]]  # current month, partner scope: code, target, actual, progress, behind
+
+
+def dashboard_data(ctx: AppContext, metric: str = "revenue", today: dt.date | None = None) -> DashboardData:
+    """Everything the dashboard draws, in one pass over the year's targets."""
+    today = today or dt.date.today()
+    year = str(today.year)
+    rows = [r for r in list_targets(ctx, year=year, today=today) if r.metric == metric]
+    months = [f"{year}-{m:02d}" for m in range(1, 13)]
+    scale = 10 ** (rows[0].decimals if rows else 2)
+    region_months = {m: (0, 0) for m in months}
+    for r in rows:
+        if r.scope_kind == "region" and r.period in region_months:
+            t, a = region_months[r.period]
+            region_months[r.period] = (t + r.target, a + r.actual)
+    month = today.strftime("%Y-%m")
+    partner_rows = [r for r in rows if r.scope_kind == "partner" and r.period == month]
+    time_pct = rules.time_elapsed_pct(month, today)
+    total_t = sum(r.target for r in partner_rows)
+    total_a = sum(r.actual for r in partner_rows)
+    return DashboardData(
+        metric=metric, months=months,
+        target_by_month=[region_months[m][0] / scale for m in months], actual_by_month=[region_months[m][1] / scale for m in months],
+        period=month, completion=rules.completion_pct(total_a, total_t), time_progress=time_pct,
+        aging={k: v / 100 for k, v in aging(ctx, today).items()},
+        partners=sorted(({"partner_code": r.scope, "target": r.target / scale, "actual": r.actual / scale, "progress": round(r.progress, 1),
+                          "behind": r.progress < time_pct} for r in partner_rows), key=lambda d: d["progress"]),
+    )

@@ -16,6 +16,7 @@ SECTION_CLASSES: list[str] = [
     "app.ui.partners.section:PartnersSection",
     "app.ui.visits.section:VisitsSection",
     "app.ui.visits.section:PlannerSection",
+    "app.ui.dashboard.section:DashboardSection",
 ]
 
 

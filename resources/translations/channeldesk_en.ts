@@ -56,6 +56,53 @@
     </message>
   </context>
   <context>
+    <name>DashboardSection</name>
+    <message>
+      <source>Actual</source>
+      <translation>Actual</translation>
+    </message>
+    <message>
+      <source>Dashboard</source>
+      <translation>Dashboard</translation>
+    </message>
+    <message>
+      <source>Overdue</source>
+      <translation>Overdue</translation>
+    </message>
+    <message>
+      <source>Partner</source>
+      <translation>Partner</translation>
+    </message>
+    <message>
+      <source>Partners in {month}</source>
+      <translation>Partners in {month}</translation>
+    </message>
+    <message>
+      <source>Partners this month, lowest progress first (red: behind the time line)</source>
+      <translation>Partners this month, lowest progress first (red: behind the time line)</translation>
+    </message>
+    <message>
+      <source>Progress %</source>
+      <translation>Progress %</translation>
+    </message>
+    <message>
+      <source>Receivables by days overdue (yuan)</source>
+      <translation>Receivables by days overdue (yuan)</translation>
+    </message>
+    <message>
+      <source>Revenue: target vs actual by month (yuan)</source>
+      <translation>Revenue: target vs actual by month (yuan)</translation>
+    </message>
+    <message>
+      <source>Target</source>
+      <translation>Target</translation>
+    </message>
+    <message>
+      <source>{month} revenue: completion {done:.1f}% vs time elapsed {time:.1f}%</source>
+      <translation>{month} revenue: completion {done:.1f}% vs time elapsed {time:.1f}%</translation>
+    </message>
+  </context>
+  <context>
     <name>LifecycleDialog</name>
     <message>
       <source>&amp;Event</source>

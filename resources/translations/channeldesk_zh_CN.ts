@@ -56,6 +56,53 @@
     </message>
   </context>
   <context>
+    <name>DashboardSection</name>
+    <message>
+      <source>Actual</source>
+      <translation>实际</translation>
+    </message>
+    <message>
+      <source>Dashboard</source>
+      <translation>目标看板</translation>
+    </message>
+    <message>
+      <source>Overdue</source>
+      <translation>逾期</translation>
+    </message>
+    <message>
+      <source>Partner</source>
+      <translation>渠道</translation>
+    </message>
+    <message>
+      <source>Partners in {month}</source>
+      <translation>{month} 各渠道</translation>
+    </message>
+    <message>
+      <source>Partners this month, lowest progress first (red: behind the time line)</source>
+      <translation>本月各渠道（按完成进度升序，红色为落后于时间进度）</translation>
+    </message>
+    <message>
+      <source>Progress %</source>
+      <translation>完成进度 %</translation>
+    </message>
+    <message>
+      <source>Receivables by days overdue (yuan)</source>
+      <translation>应收账款账龄（元）</translation>
+    </message>
+    <message>
+      <source>Revenue: target vs actual by month (yuan)</source>
+      <translation>销售额：各月目标与实际（元）</translation>
+    </message>
+    <message>
+      <source>Target</source>
+      <translation>目标</translation>
+    </message>
+    <message>
+      <source>{month} revenue: completion {done:.1f}% vs time elapsed {time:.1f}%</source>
+      <translation>{month} 销售额：完成进度 {done:.1f}%，时间进度 {time:.1f}%</translation>
+    </message>
+  </context>
+  <context>
     <name>LifecycleDialog</name>
     <message>
       <source>&amp;Event</source>

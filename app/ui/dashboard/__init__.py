@@ -1,0 +1,1 @@
+"""Dashboard section: targets vs actuals, completion vs time, aging, partners behind."""

@@ -1,0 +1,114 @@
+"""The dashboard (Qt Charts): target vs actual by month, completion vs the time line,
+receivable aging buckets, and the partners of the current month sorted by progress.
+Clicking a month's bar shows that month's partners; refreshes from ``changed``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QAbstractItemView, QGridLayout, QLabel, QTableView, QWidget
+
+from app.services import targets
+from app.services.context import Changes
+from app.ui.sections import Section
+from app.ui.visits.models import DictTableModel
+
+
+class DashboardSection(Section):
+    section_id = "dashboard"
+
+    def __init__(self, ui: Any, parent: QWidget | None = None) -> None:
+        super().__init__(ui, parent)
+        self.headline = QLabel()
+        self.headline.setStyleSheet("font-size:15px;")
+        self.month_chart = QChartView()
+        self.month_chart.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.aging_chart = QChartView()
+        self.aging_chart.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.partners = DictTableModel([("partner_code", self.tr("Partner")), ("target", self.tr("Target")), ("actual", self.tr("Actual")),
+                                        ("progress", self.tr("Progress %"))], highlight=lambda r: bool(r.get("behind")), parent=self)
+        self.table = QTableView()
+        self.table.setModel(self.partners)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.list_title = QLabel()
+        grid = QGridLayout(self)
+        grid.addWidget(self.headline, 0, 0, 1, 2)
+        grid.addWidget(self.month_chart, 1, 0)
+        grid.addWidget(self.aging_chart, 1, 1)
+        grid.addWidget(self.list_title, 2, 0, 1, 2)
+        grid.addWidget(self.table, 3, 0, 1, 2)
+        grid.setRowStretch(1, 3)
+        grid.setRowStretch(3, 2)
+        self.data: targets.DashboardData | None = None
+
+    def title(self) -> str:
+        return self.tr("Dashboard")
+
+    def first_load(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        self.data = data = targets.dashboard_data(self.ui.ctx)
+        self.headline.setText(self.tr("{month} revenue: completion {done:.1f}% vs time elapsed {time:.1f}%").format(
+            month=data.period, done=data.completion, time=data.time_progress))
+        chart = QChart()
+        chart.setTitle(self.tr("Revenue: target vs actual by month (yuan)"))
+        target_set, actual_set = QBarSet(self.tr("Target")), QBarSet(self.tr("Actual"))
+        target_set.append(data.target_by_month)
+        actual_set.append(data.actual_by_month)
+        series = QBarSeries()
+        series.append(target_set)
+        series.append(actual_set)
+        series.clicked.connect(self.show_month)
+        chart.addSeries(series)
+        axis_x = QBarCategoryAxis()
+        axis_x.append([m[5:] for m in data.months])
+        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(axis_x)
+        axis_y = QValueAxis()
+        axis_y.setLabelFormat("%.0f")
+        axis_y.setRange(0, max([*data.target_by_month, *data.actual_by_month, 1.0]) * 1.1)
+        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(axis_y)
+        self.month_chart.setChart(chart)
+        aging_chart = QChart()
+        aging_chart.setTitle(self.tr("Receivables by days overdue (yuan)"))
+        aging_set = QBarSet(self.tr("Overdue"))
+        aging_set.append(list(data.aging.values()))
+        aging_series = QBarSeries()
+        aging_series.append(aging_set)
+        aging_chart.addSeries(aging_series)
+        buckets = QBarCategoryAxis()
+        buckets.append(list(data.aging))
+        aging_chart.addAxis(buckets, Qt.AlignmentFlag.AlignBottom)
+        aging_series.attachAxis(buckets)
+        aging_y = QValueAxis()
+        aging_y.setLabelFormat("%.0f")
+        aging_y.setRange(0, max([*data.aging.values(), 1.0]) * 1.1)
+        aging_chart.addAxis(aging_y, Qt.AlignmentFlag.AlignLeft)
+        aging_series.attachAxis(aging_y)
+        aging_chart.legend().hide()
+        self.aging_chart.setChart(aging_chart)
+        self.list_title.setText(self.tr("Partners this month, lowest progress first (red: behind the time line)"))
+        self.partners.set_rows(data.partners)
+
+    def show_month(self, index: int, _barset: QBarSet | None = None) -> None:
+        """Click-through from a month's bar to that month's partner list."""
+        if self.data is None:
+            return
+        month = self.data.months[index]
+        rows = [r for r in targets.list_targets(self.ui.ctx, month=month) if r.metric == self.data.metric and r.scope_kind == "partner"]
+        scale = 10 ** (rows[0].decimals if rows else 2)
+        self.list_title.setText(self.tr("Partners in {month}").format(month=month))
+        self.partners.set_rows(sorted(({"partner_code": r.scope, "target": r.target / scale, "actual": r.actual / scale,
+                                        "progress": round(r.progress, 1), "behind": r.progress < r.time_progress} for r in rows),
+                                      key=lambda d: d["progress"]))
+
+    def on_changed(self, changes: Changes) -> None:
+        if changes.touches("target", "actual", "invoice", "payment", "partner"):
+            self.reload()
