@@ -100,10 +100,29 @@ def run_gui(data_dir: str | None, language: str | None, screenshot: Path | None 
             return 1
         return _fatal(exc.message)
     install_translators(app, language or ctx.settings.language or None)
+    instance = None
+    if screenshot is None:
+        from app.ui.single_instance import SingleInstance
+
+        instance = SingleInstance(str(ctx.paths.root))
+        if not instance.try_primary():
+            sys.stderr.write("ChannelDesk is already running for this data directory; it was brought to the front.\n")
+            ctx.close()
+            return 0
+        if not demo_on_first_run and not ctx.settings.first_run_done:
+            ctx = _first_run(app, ctx, language)
+            if ctx is None:
+                return 0
     ui, window = create_main_window(ctx)
     _install_excepthook(ui)
     window.finish_menus()
     window.show()
+    if instance is not None:
+        instance.activated.connect(lambda: (window.showNormal(), window.raise_(), window.activateWindow()))
+    if screenshot is None and ctx.settings.auto_backup:
+        from app.services.backup import rotate_automatic_backups
+
+        ui.ops.run(rotate_automatic_backups, ctx, read_only=True)
     if demo_on_first_run:
         QTimer.singleShot(0, lambda: _maybe_fill_demo(ui))
     if screenshot is not None:
@@ -111,6 +130,38 @@ def run_gui(data_dir: str | None, language: str | None, screenshot: Path | None 
     code = app.exec()
     ctx.close()
     return int(code)
+
+
+def _first_run(app: QApplication, ctx, language: str | None):  # type: ignore[no-untyped-def]
+    """Show the first-run wizard on an empty data dir; returns the (re)opened context."""
+    from app.services import demo
+    from app.services.context import open_context
+    from app.ui.first_run import FirstRunWizard
+
+    if not demo.is_data_dir_empty(ctx):
+        ctx.settings.first_run_done = True
+        ctx.save_settings()
+        return ctx
+    wizard = FirstRunWizard(ctx)
+    if wizard.exec() != FirstRunWizard.DialogCode.Accepted:
+        ctx.close()
+        return None
+    install_translators(app, language or ctx.settings.language or None)
+    if wizard.choice == "demo":
+        demo.generate_demo(ctx)
+    elif wizard.choice == "restore":
+        from app.services.backup import restore_backup
+
+        root = ctx.paths.root
+        ctx.close()
+        try:
+            restore_backup(root, Path(wizard.backup.text().strip()), force=True)
+        except UserError as exc:
+            _fatal(exc.message)
+        ctx = open_context(root)
+        ctx.settings.first_run_done = True
+        ctx.save_settings()
+    return ctx
 
 
 def _maybe_fill_demo(ui) -> None:  # type: ignore[no-untyped-def]

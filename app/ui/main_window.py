@@ -4,6 +4,7 @@ shortcuts, and a status bar with the user, territory and sync state."""
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -112,6 +113,13 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
         self.quit_action = quit_action
+        settings_action = QAction(self.tr("&Settings…"), self)
+        settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        settings_action.triggered.connect(self._settings)
+        self.menus["tools"].addAction(settings_action)
+        backup_action = QAction(self.tr("&Back up now…"), self)
+        backup_action.triggered.connect(self._backup)
+        self.menus["tools"].addAction(backup_action)
         about = QAction(self.tr("&About ChannelDesk"), self)
         about.triggered.connect(self._about)
         self.menus["help"].addAction(about)
@@ -128,6 +136,23 @@ class MainWindow(QMainWindow):
         self.menus["file"].addAction(self.quit_action)
         for menu in self.menus.values():
             menu.menuAction().setVisible(bool(menu.actions()))
+
+    def _settings(self) -> None:
+        from app.ui.settings_dialog import SettingsDialog
+
+        if SettingsDialog(self.ui, self).exec():
+            self.ui.announce("settings")
+
+    def _backup(self, _checked: bool = False, path: str | None = None) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from app.services.backup import create_backup
+
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Back up"), "channeldesk.cdbackup", self.tr("Backups (*.cdbackup)"))
+        if path:
+            self.ui.ops.run(create_backup, self.ui.ctx, Path(path), read_only=True, progress_title=self.tr("Backing up…"),
+                            on_done=lambda p: self.ui.show_message(self.tr("Backup written: {path}").format(path=p), "info"))
 
     def _about(self) -> None:
         QMessageBox.about(

@@ -103,6 +103,77 @@
     </message>
   </context>
   <context>
+    <name>FirstRunWizard</name>
+    <message>
+      <source>Backup file (.cdbackup)</source>
+      <translation>Backup file (.cdbackup)</translation>
+    </message>
+    <message>
+      <source>Browse…</source>
+      <translation>Browse…</translation>
+    </message>
+    <message>
+      <source>Choose the backup file to restore.</source>
+      <translation>Choose the backup file to restore.</translation>
+    </message>
+    <message>
+      <source>HQ key</source>
+      <translation>HQ key</translation>
+    </message>
+    <message>
+      <source>HQ key (*.key *.json)</source>
+      <translation>HQ key (*.key *.json)</translation>
+    </message>
+    <message>
+      <source>HQ public key</source>
+      <translation>HQ public key</translation>
+    </message>
+    <message>
+      <source>How do you want to start?</source>
+      <translation>How do you want to start?</translation>
+    </message>
+    <message>
+      <source>Language</source>
+      <translation>Language</translation>
+    </message>
+    <message>
+      <source>Optional: HQ public-key file</source>
+      <translation>Optional: HQ public-key file</translation>
+    </message>
+    <message>
+      <source>Region codes, e.g. 3101 or 310115,310104</source>
+      <translation>Region codes, e.g. 3101 or 310115,310104</translation>
+    </message>
+    <message>
+      <source>Restore from a backup file</source>
+      <translation>Restore from a backup file</translation>
+    </message>
+    <message>
+      <source>Start empty</source>
+      <translation>Start empty</translation>
+    </message>
+    <message>
+      <source>Start with demo data (to try things out)</source>
+      <translation>Start with demo data (to try things out)</translation>
+    </message>
+    <message>
+      <source>Territory</source>
+      <translation>Territory</translation>
+    </message>
+    <message>
+      <source>Welcome to ChannelDesk</source>
+      <translation>Welcome to ChannelDesk</translation>
+    </message>
+    <message>
+      <source>You and your territory</source>
+      <translation>You and your territory</translation>
+    </message>
+    <message>
+      <source>Your name</source>
+      <translation>Your name</translation>
+    </message>
+  </context>
+  <context>
     <name>LifecycleDialog</name>
     <message>
       <source>&amp;Event</source>
@@ -180,6 +251,10 @@
       <translation>&amp;About ChannelDesk</translation>
     </message>
     <message>
+      <source>&amp;Back up now…</source>
+      <translation>&amp;Back up now…</translation>
+    </message>
+    <message>
       <source>&amp;Edit</source>
       <translation>&amp;Edit</translation>
     </message>
@@ -196,6 +271,10 @@
       <translation>&amp;Quit</translation>
     </message>
     <message>
+      <source>&amp;Settings…</source>
+      <translation>&amp;Settings…</translation>
+    </message>
+    <message>
       <source>&amp;Sync</source>
       <translation>&amp;Sync</translation>
     </message>
@@ -210,6 +289,22 @@
     <message>
       <source>About ChannelDesk</source>
       <translation>About ChannelDesk</translation>
+    </message>
+    <message>
+      <source>Back up</source>
+      <translation>Back up</translation>
+    </message>
+    <message>
+      <source>Backing up…</source>
+      <translation>Backing up…</translation>
+    </message>
+    <message>
+      <source>Backup written: {path}</source>
+      <translation>Backup written: {path}</translation>
+    </message>
+    <message>
+      <source>Backups (*.cdbackup)</source>
+      <translation>Backups (*.cdbackup)</translation>
     </message>
     <message>
       <source>ChannelDesk (渠道巡检台) {version}
@@ -700,6 +795,81 @@ Offline-first desk for field channel managers.</translation>
     <message>
       <source>{month}: {behind} partner(s) below the visit frequency, {missing} visit(s) still needed.</source>
       <translation>{month}: {behind} partner(s) below the visit frequency, {missing} visit(s) still needed.</translation>
+    </message>
+  </context>
+  <context>
+    <name>SettingsDialog</name>
+    <message>
+      <source>&amp;Language</source>
+      <translation>&amp;Language</translation>
+    </message>
+    <message>
+      <source>Cannot save the settings: {error}</source>
+      <translation>Cannot save the settings: {error}</translation>
+    </message>
+    <message>
+      <source>Company name on reports</source>
+      <translation>Company name on reports</translation>
+    </message>
+    <message>
+      <source>Data directory</source>
+      <translation>Data directory</translation>
+    </message>
+    <message>
+      <source>Default checklist</source>
+      <translation>Default checklist</translation>
+    </message>
+    <message>
+      <source>HQ key (*.key *.json)</source>
+      <translation>HQ key (*.key *.json)</translation>
+    </message>
+    <message>
+      <source>HQ public key</source>
+      <translation>HQ public key</translation>
+    </message>
+    <message>
+      <source>Largest photo</source>
+      <translation>Largest photo</translation>
+    </message>
+    <message>
+      <source>Open folder</source>
+      <translation>Open folder</translation>
+    </message>
+    <message>
+      <source>Settings</source>
+      <translation>Settings</translation>
+    </message>
+    <message>
+      <source>System default</source>
+      <translation>System default</translation>
+    </message>
+    <message>
+      <source>The new language applies to windows opened from now on; restart ChannelDesk to translate this window too.</source>
+      <translation>The new language applies to windows opened from now on; restart ChannelDesk to translate this window too.</translation>
+    </message>
+    <message>
+      <source>Trust HQ key…</source>
+      <translation>Trust HQ key…</translation>
+    </message>
+    <message>
+      <source>Trusted HQ key</source>
+      <translation>Trusted HQ key</translation>
+    </message>
+    <message>
+      <source>Warn before rectification deadlines (days)</source>
+      <translation>Warn before rectification deadlines (days)</translation>
+    </message>
+    <message>
+      <source>Warn when HQ has not acknowledged for (days)</source>
+      <translation>Warn when HQ has not acknowledged for (days)</translation>
+    </message>
+    <message>
+      <source>fingerprint {fp}</source>
+      <translation>fingerprint {fp}</translation>
+    </message>
+    <message>
+      <source>none yet</source>
+      <translation>none yet</translation>
     </message>
   </context>
   <context>
@@ -1506,6 +1676,29 @@ also used in another visit</translation>
     <message>
       <source>Cancelled; nothing was changed.</source>
       <translation>Cancelled; nothing was changed.</translation>
+    </message>
+  </context>
+  <context>
+    <name>reminders</name>
+    <message>
+      <source>A bundle exported {days} days ago has no acknowledgement from HQ yet.</source>
+      <translation>A bundle exported {days} days ago has no acknowledgement from HQ yet.</translation>
+    </message>
+    <message>
+      <source>{count} change(s) have never been sent to HQ.</source>
+      <translation>{count} change(s) have never been sent to HQ.</translation>
+    </message>
+    <message>
+      <source>{count} contract(s) expire within {days} days.</source>
+      <translation>{count} contract(s) expire within {days} days.</translation>
+    </message>
+    <message>
+      <source>{count} partner(s) are below this month's visit frequency.</source>
+      <translation>{count} partner(s) are below this month's visit frequency.</translation>
+    </message>
+    <message>
+      <source>{count} rectification order(s) are overdue.</source>
+      <translation>{count} rectification order(s) are overdue.</translation>
     </message>
   </context>
   <context>

@@ -103,6 +103,77 @@
     </message>
   </context>
   <context>
+    <name>FirstRunWizard</name>
+    <message>
+      <source>Backup file (.cdbackup)</source>
+      <translation>备份文件（.cdbackup）</translation>
+    </message>
+    <message>
+      <source>Browse…</source>
+      <translation>浏览…</translation>
+    </message>
+    <message>
+      <source>Choose the backup file to restore.</source>
+      <translation>请选择要恢复的备份文件。</translation>
+    </message>
+    <message>
+      <source>HQ key</source>
+      <translation>总部公钥</translation>
+    </message>
+    <message>
+      <source>HQ key (*.key *.json)</source>
+      <translation>总部公钥 (*.key *.json)</translation>
+    </message>
+    <message>
+      <source>HQ public key</source>
+      <translation>总部公钥</translation>
+    </message>
+    <message>
+      <source>How do you want to start?</source>
+      <translation>如何开始？</translation>
+    </message>
+    <message>
+      <source>Language</source>
+      <translation>语言</translation>
+    </message>
+    <message>
+      <source>Optional: HQ public-key file</source>
+      <translation>可选：总部公钥文件</translation>
+    </message>
+    <message>
+      <source>Region codes, e.g. 3101 or 310115,310104</source>
+      <translation>区划代码，例如 3101 或 310115,310104</translation>
+    </message>
+    <message>
+      <source>Restore from a backup file</source>
+      <translation>从备份文件恢复</translation>
+    </message>
+    <message>
+      <source>Start empty</source>
+      <translation>从空白开始</translation>
+    </message>
+    <message>
+      <source>Start with demo data (to try things out)</source>
+      <translation>使用演示数据开始（先试用）</translation>
+    </message>
+    <message>
+      <source>Territory</source>
+      <translation>负责区域</translation>
+    </message>
+    <message>
+      <source>Welcome to ChannelDesk</source>
+      <translation>欢迎使用渠道巡检台</translation>
+    </message>
+    <message>
+      <source>You and your territory</source>
+      <translation>您和您的区域</translation>
+    </message>
+    <message>
+      <source>Your name</source>
+      <translation>您的姓名</translation>
+    </message>
+  </context>
+  <context>
     <name>LifecycleDialog</name>
     <message>
       <source>&amp;Event</source>
@@ -180,6 +251,10 @@
       <translation>关于渠道巡检台(&amp;A)</translation>
     </message>
     <message>
+      <source>&amp;Back up now…</source>
+      <translation>立即备份(&amp;B)…</translation>
+    </message>
+    <message>
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
@@ -196,6 +271,10 @@
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
+      <source>&amp;Settings…</source>
+      <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
       <source>&amp;Sync</source>
       <translation>同步(&amp;S)</translation>
     </message>
@@ -210,6 +289,22 @@
     <message>
       <source>About ChannelDesk</source>
       <translation>关于渠道巡检台</translation>
+    </message>
+    <message>
+      <source>Back up</source>
+      <translation>备份</translation>
+    </message>
+    <message>
+      <source>Backing up…</source>
+      <translation>正在备份…</translation>
+    </message>
+    <message>
+      <source>Backup written: {path}</source>
+      <translation>备份已写入：{path}</translation>
+    </message>
+    <message>
+      <source>Backups (*.cdbackup)</source>
+      <translation>备份文件 (*.cdbackup)</translation>
     </message>
     <message>
       <source>ChannelDesk (渠道巡检台) {version}
@@ -700,6 +795,81 @@ Offline-first desk for field channel managers.</source>
     <message>
       <source>{month}: {behind} partner(s) below the visit frequency, {missing} visit(s) still needed.</source>
       <translation>{month}：{behind} 个渠道未达巡检频次，仍需巡检 {missing} 次。</translation>
+    </message>
+  </context>
+  <context>
+    <name>SettingsDialog</name>
+    <message>
+      <source>&amp;Language</source>
+      <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+      <source>Cannot save the settings: {error}</source>
+      <translation>无法保存设置：{error}</translation>
+    </message>
+    <message>
+      <source>Company name on reports</source>
+      <translation>报告上的公司名称</translation>
+    </message>
+    <message>
+      <source>Data directory</source>
+      <translation>数据目录</translation>
+    </message>
+    <message>
+      <source>Default checklist</source>
+      <translation>默认检查表</translation>
+    </message>
+    <message>
+      <source>HQ key (*.key *.json)</source>
+      <translation>总部公钥 (*.key *.json)</translation>
+    </message>
+    <message>
+      <source>HQ public key</source>
+      <translation>总部公钥</translation>
+    </message>
+    <message>
+      <source>Largest photo</source>
+      <translation>照片大小上限</translation>
+    </message>
+    <message>
+      <source>Open folder</source>
+      <translation>打开文件夹</translation>
+    </message>
+    <message>
+      <source>Settings</source>
+      <translation>设置</translation>
+    </message>
+    <message>
+      <source>System default</source>
+      <translation>跟随系统</translation>
+    </message>
+    <message>
+      <source>The new language applies to windows opened from now on; restart ChannelDesk to translate this window too.</source>
+      <translation>新语言将用于之后打开的窗口；重启渠道巡检台后本窗口也会切换。</translation>
+    </message>
+    <message>
+      <source>Trust HQ key…</source>
+      <translation>信任总部公钥…</translation>
+    </message>
+    <message>
+      <source>Trusted HQ key</source>
+      <translation>可信的总部公钥</translation>
+    </message>
+    <message>
+      <source>Warn before rectification deadlines (days)</source>
+      <translation>整改到期前提醒（天）</translation>
+    </message>
+    <message>
+      <source>Warn when HQ has not acknowledged for (days)</source>
+      <translation>总部超过以下天数未回执时提醒（天）</translation>
+    </message>
+    <message>
+      <source>fingerprint {fp}</source>
+      <translation>指纹 {fp}</translation>
+    </message>
+    <message>
+      <source>none yet</source>
+      <translation>尚未设置</translation>
     </message>
   </context>
   <context>
@@ -1506,6 +1676,29 @@ also used in another visit</source>
     <message>
       <source>Cancelled; nothing was changed.</source>
       <translation>已取消，未做任何更改。</translation>
+    </message>
+  </context>
+  <context>
+    <name>reminders</name>
+    <message>
+      <source>A bundle exported {days} days ago has no acknowledgement from HQ yet.</source>
+      <translation>{days} 天前导出的同步包尚未收到总部回执。</translation>
+    </message>
+    <message>
+      <source>{count} change(s) have never been sent to HQ.</source>
+      <translation>有 {count} 项更改从未发送给总部。</translation>
+    </message>
+    <message>
+      <source>{count} contract(s) expire within {days} days.</source>
+      <translation>{count} 份合同将在 {days} 天内到期。</translation>
+    </message>
+    <message>
+      <source>{count} partner(s) are below this month's visit frequency.</source>
+      <translation>{count} 个渠道本月未达巡检频次。</translation>
+    </message>
+    <message>
+      <source>{count} rectification order(s) are overdue.</source>
+      <translation>{count} 份整改单已逾期。</translation>
     </message>
   </context>
   <context>

@@ -24,6 +24,9 @@ class DashboardSection(Section):
         super().__init__(ui, parent)
         self.headline = QLabel()
         self.headline.setStyleSheet("font-size:15px;")
+        self.reminders = QLabel()
+        self.reminders.setWordWrap(True)
+        self.reminders.setStyleSheet("background:#fff6e0;border:1px solid #e7c56b;border-radius:4px;padding:6px;")
         self.month_chart = QChartView()
         self.month_chart.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.aging_chart = QChartView()
@@ -37,13 +40,14 @@ class DashboardSection(Section):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list_title = QLabel()
         grid = QGridLayout(self)
-        grid.addWidget(self.headline, 0, 0, 1, 2)
-        grid.addWidget(self.month_chart, 1, 0)
-        grid.addWidget(self.aging_chart, 1, 1)
-        grid.addWidget(self.list_title, 2, 0, 1, 2)
-        grid.addWidget(self.table, 3, 0, 1, 2)
-        grid.setRowStretch(1, 3)
-        grid.setRowStretch(3, 2)
+        grid.addWidget(self.reminders, 0, 0, 1, 2)
+        grid.addWidget(self.headline, 1, 0, 1, 2)
+        grid.addWidget(self.month_chart, 2, 0)
+        grid.addWidget(self.aging_chart, 2, 1)
+        grid.addWidget(self.list_title, 3, 0, 1, 2)
+        grid.addWidget(self.table, 4, 0, 1, 2)
+        grid.setRowStretch(2, 3)
+        grid.setRowStretch(4, 2)
         self.data: targets.DashboardData | None = None
 
     def title(self) -> str:
@@ -53,6 +57,11 @@ class DashboardSection(Section):
         self.reload()
 
     def reload(self) -> None:
+        from app.services.reminders import reminders
+
+        notes = reminders(self.ui.ctx)
+        self.reminders.setText("<br>".join(("⚠ " if n.level == "warning" else "• ") + n.text for n in notes))
+        self.reminders.setVisible(bool(notes))
         self.data = data = targets.dashboard_data(self.ui.ctx)
         self.headline.setText(self.tr("{month} revenue: completion {done:.1f}% vs time elapsed {time:.1f}%").format(
             month=data.period, done=data.completion, time=data.time_progress))
@@ -110,5 +119,5 @@ class DashboardSection(Section):
                                       key=lambda d: d["progress"]))
 
     def on_changed(self, changes: Changes) -> None:
-        if changes.touches("target", "actual", "invoice", "payment", "partner"):
+        if changes.touches("target", "actual", "invoice", "payment", "partner", "visit", "rectification_order", "contract", "exported_bundle"):
             self.reload()

@@ -1,0 +1,129 @@
+"""The Settings dialog over ``app.settings.Settings``: language (applied at once), report
+company name, default checklist template, photo size limit, reminder thresholds, the
+trusted HQ key, and the data directory with "Open folder"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from app.errors import UserError
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, ui: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = ui
+        settings = ui.ctx.settings
+        self.setWindowTitle(self.tr("Settings"))
+        self.language = QComboBox()
+        self.language.addItem(self.tr("System default"), "")
+        self.language.addItem("简体中文", "zh_CN")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        self.company = QLineEdit(settings.company_name)
+        self.template = QComboBox()
+        from app.services.visits import templates
+
+        for name, title, version in templates(ui.ctx):
+            self.template.addItem(f"{title} (v{version})", name)
+        self.template.setCurrentIndex(max(0, self.template.findData(settings.default_template)))
+        self.photo_mb = QSpinBox()
+        self.photo_mb.setRange(1, 100)
+        self.photo_mb.setSuffix(" MB")
+        self.photo_mb.setValue(settings.photo_max_mb)
+        self.rect_days = QSpinBox()
+        self.rect_days.setRange(0, 60)
+        self.rect_days.setValue(settings.rectification_warning_days)
+        self.unacked_days = QSpinBox()
+        self.unacked_days.setRange(1, 90)
+        self.unacked_days.setValue(settings.unacked_warning_days)
+        self.hq_key = QLabel(self._hq_key_text())
+        choose_key = QPushButton(self.tr("Trust HQ key…"))
+        choose_key.clicked.connect(self.choose_hq_key)
+        key_row = QHBoxLayout()
+        key_row.addWidget(self.hq_key, 1)
+        key_row.addWidget(choose_key)
+        data_dir = QLabel(str(ui.ctx.paths.root))
+        data_dir.setWordWrap(True)
+        open_folder = QPushButton(self.tr("Open folder"))
+        open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(ui.ctx.paths.root))))
+        dir_row = QHBoxLayout()
+        dir_row.addWidget(data_dir, 1)
+        dir_row.addWidget(open_folder)
+        self.error = QLabel()
+        self.error.setStyleSheet("color:#b00020;")
+        form = QFormLayout(self)
+        form.addRow(self.tr("&Language"), self.language)
+        form.addRow(self.tr("Company name on reports"), self.company)
+        form.addRow(self.tr("Default checklist"), self.template)
+        form.addRow(self.tr("Largest photo"), self.photo_mb)
+        form.addRow(self.tr("Warn before rectification deadlines (days)"), self.rect_days)
+        form.addRow(self.tr("Warn when HQ has not acknowledged for (days)"), self.unacked_days)
+        form.addRow(self.tr("Trusted HQ key"), key_row)
+        form.addRow(self.tr("Data directory"), dir_row)
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _hq_key_text(self) -> str:
+        from app.services.device import trusted_hq_key
+
+        try:
+            key = trusted_hq_key(self.ui.ctx)
+        except UserError as exc:
+            return exc.message
+        return self.tr("fingerprint {fp}").format(fp=key["fingerprint"]) if key else self.tr("none yet")
+
+    def choose_hq_key(self, _checked: bool = False, path: str | None = None) -> None:
+        from app.services.device import initialise_device
+
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("HQ public key"), "", self.tr("HQ key (*.key *.json)"))
+        if not path:
+            return
+        try:
+            initialise_device(self.ui.ctx, hq_key_file=Path(path))
+        except UserError as exc:
+            self.error.setText(exc.message)
+            return
+        self.hq_key.setText(self._hq_key_text())
+
+    def save(self) -> None:
+        settings = self.ui.ctx.settings
+        language_changed = settings.language != self.language.currentData()
+        settings.language = self.language.currentData()
+        settings.company_name = self.company.text().strip() or settings.company_name
+        settings.default_template = self.template.currentData() or settings.default_template
+        settings.photo_max_mb = self.photo_mb.value()
+        settings.rectification_warning_days = self.rect_days.value()
+        settings.unacked_warning_days = self.unacked_days.value()
+        try:
+            self.ui.ctx.save_settings()
+        except OSError as exc:
+            self.error.setText(self.tr("Cannot save the settings: {error}").format(error=exc.strerror or exc))
+            return
+        if language_changed:
+            from app.ui.application import ensure_application, install_translators
+
+            install_translators(ensure_application(), settings.language or None)
+            self.ui.show_message(self.tr("The new language applies to windows opened from now on; restart ChannelDesk to translate this window too."), "info")
+        self.accept()

@@ -1,0 +1,72 @@
+"""pytest-qt: first-run wizard on an empty data dir, settings persist and apply, single
+instance (second start defers to the first; a stale socket is recovered), reminders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.services.context import open_context
+from app.settings import load_settings
+
+
+def test_first_run_wizard_end_to_end(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.application import ensure_application
+    from app.ui.first_run import FirstRunWizard
+
+    ensure_application()
+    ctx = open_context(tmp_path / "fresh", initialise=False)
+    wizard = FirstRunWizard(ctx)
+    qtbot.addWidget(wizard)
+    wizard.user.setText("李经理")
+    wizard.territory.setText("9999")
+    wizard.start_demo.setChecked(True)
+    wizard.accept()
+    assert "9999" in wizard.error.text() and not hasattr(wizard, "choice")
+    wizard.territory.setText("3101")
+    wizard.accept()
+    assert wizard.choice == "demo"
+    assert ctx.user_name == "李经理" and ctx.territory == ["3101"]
+    assert load_settings(ctx.paths.settings_file).first_run_done
+    ctx.close()
+
+
+def test_settings_persist_and_apply(qtbot, ui_window) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.settings_dialog import SettingsDialog
+
+    ui, window = ui_window
+    dialog = SettingsDialog(ui, window)
+    qtbot.addWidget(dialog)
+    dialog.company.setText("华东渠道部")
+    dialog.photo_mb.setValue(20)
+    dialog.save()
+    saved = load_settings(ui.ctx.paths.settings_file)
+    assert saved.company_name == "华东渠道部" and saved.photo_max_mb == 20
+    assert ui.ctx.settings.photo_max_mb == 20
+
+
+def test_single_instance_and_stale_socket(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.application import ensure_application
+    from app.ui.single_instance import SingleInstance
+
+    ensure_application()
+    first = SingleInstance(str(tmp_path))
+    assert first.try_primary()
+    second = SingleInstance(str(tmp_path))
+    with qtbot.waitSignal(first.activated, timeout=3000):
+        assert not second.try_primary()
+    assert first.server is not None
+    first.server.close()  # like a crash: the name is free but nobody answers
+    third = SingleInstance(str(tmp_path))
+    assert third.try_primary()
+    assert third.server is not None
+    third.server.close()
+
+
+def test_reminders_panel_lists_overdue_work(qtbot, ctx, ui_window) -> None:  # type: ignore[no-untyped-def]
+    from app.services.demo import generate_demo
+
+    generate_demo(ctx, partners=20, months=2, seed=4)
+    _ui, window = ui_window
+    section = window.show_section("dashboard")
+    qtbot.waitUntil(lambda: section.is_ready, timeout=5000)
+    assert "visit frequency" in section.reminders.text() or "contract" in section.reminders.text()
