@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Select, String, column, func, or_, select, text, update
@@ -552,3 +553,61 @@ def search_any(ctx: AppContext, text_: str, limit: int = 20) -> list[PartnerRow]
 
 
 __all__ = ["PartnerQuery", "PartnerRow", "or_"]
+
+
+def attach_file(ctx: AppContext, partner_key: str, source: Path, kind: str = "other") -> str:
+    """Store a licence scan, signed contract or other file by SHA-256; returns the hash."""
+    import hashlib
+
+    from app.services.media import store_file
+    from db.models import Attachment, MediaFile
+
+    source = Path(source)
+    if not source.is_file():
+        raise ValidationError(tr("partners", "File not found: {file}").format(file=source))
+    size = source.stat().st_size
+    if size > ctx.settings.photo_max_mb * 1024 * 1024:
+        raise ValidationError(tr("partners", "{file} is larger than {limit} MB.").format(file=source.name, limit=ctx.settings.photo_max_mb))
+    digest = hashlib.sha256()
+    with source.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    sha = digest.hexdigest()
+    store_file(ctx.paths, source, sha)
+    with ctx.session() as s:
+        partner = get_partner(s, partner_key)
+        if s.get(MediaFile, sha) is None:
+            s.add(MediaFile(sha256=sha, size=size, mime="application/octet-stream"))
+        s.add(Attachment(partner_id=partner.id, sha256=sha, filename=source.name, kind=kind, size=size))
+    return sha
+
+
+def save_inventory_limit(ctx: AppContext, partner_key: str, product_line: str, min_qty: int, max_qty: int) -> Changes:
+    """Minimum/maximum stock for one product line (checked at visits)."""
+    from db.models import InventoryLimit
+
+    if not product_line.strip():
+        raise ValidationError(tr("partners", "Name the product line."))
+    if min_qty < 0 or max_qty < min_qty:
+        raise ValidationError(tr("partners", "The minimum must be at least 0 and not above the maximum."))
+    with ctx.session() as s:
+        partner = get_partner(s, partner_key)
+        row = s.scalar(select(InventoryLimit).where(InventoryLimit.partner_id == partner.id, InventoryLimit.product_line == product_line.strip(),
+                                                    InventoryLimit.voided.is_(False)))
+        if row is None:
+            row = InventoryLimit(partner_id=partner.id, product_line=product_line.strip())
+            s.add(row)
+        row.min_qty, row.max_qty = min_qty, max_qty
+    return Changes.of("inventory_limit", "partner")
+
+
+def partner_extras(ctx: AppContext, partner_key: str) -> tuple[list[Any], list[Any]]:
+    """(inventory limits, attachments) of a partner, for the card."""
+    from db.models import Attachment, InventoryLimit
+
+    with ctx.read_session() as s:
+        partner = get_partner(s, partner_key)
+        limits = list(s.scalars(select(InventoryLimit).where(InventoryLimit.partner_id == partner.id, InventoryLimit.voided.is_(False))))
+        files = list(s.scalars(select(Attachment).where(Attachment.partner_id == partner.id, Attachment.voided.is_(False))))
+        s.expunge_all()
+    return limits, files

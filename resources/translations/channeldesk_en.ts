@@ -37,6 +37,53 @@
     </message>
   </context>
   <context>
+    <name>ContractDialog</name>
+    <message>
+      <source>&amp;Number</source>
+      <translation>&amp;Number</translation>
+    </message>
+    <message>
+      <source>Add contract</source>
+      <translation>Add contract</translation>
+    </message>
+    <message>
+      <source>Channel cooperation agreement</source>
+      <translation>Channel cooperation agreement</translation>
+    </message>
+    <message>
+      <source>Confidentiality</source>
+      <translation>Confidentiality</translation>
+    </message>
+    <message>
+      <source>End</source>
+      <translation>End</translation>
+    </message>
+    <message>
+      <source>Key clauses</source>
+      <translation>Key clauses</translation>
+    </message>
+    <message>
+      <source>Optional: scan of the signed contract</source>
+      <translation>Optional: scan of the signed contract</translation>
+    </message>
+    <message>
+      <source>Scan file</source>
+      <translation>Scan file</translation>
+    </message>
+    <message>
+      <source>Start</source>
+      <translation>Start</translation>
+    </message>
+    <message>
+      <source>Termination</source>
+      <translation>Termination</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>Type</translation>
+    </message>
+  </context>
+  <context>
     <name>CrashDialog</name>
     <message>
       <source>ChannelDesk — unexpected error</source>
@@ -171,6 +218,25 @@
     <message>
       <source>Your name</source>
       <translation>Your name</translation>
+    </message>
+  </context>
+  <context>
+    <name>InventoryDialog</name>
+    <message>
+      <source>Maximum</source>
+      <translation>Maximum</translation>
+    </message>
+    <message>
+      <source>Minimum</source>
+      <translation>Minimum</translation>
+    </message>
+    <message>
+      <source>Product line</source>
+      <translation>Product line</translation>
+    </message>
+    <message>
+      <source>Stock limits</source>
+      <translation>Stock limits</translation>
     </message>
   </context>
   <context>
@@ -575,6 +641,10 @@ Offline-first desk for field channel managers.</translation>
       <translation>Add &amp;contact</translation>
     </message>
     <message>
+      <source>Add con&amp;tract…</source>
+      <translation>Add con&amp;tract…</translation>
+    </message>
+    <message>
       <source>All grades</source>
       <translation>All grades</translation>
     </message>
@@ -589,6 +659,18 @@ Offline-first desk for field channel managers.</translation>
     <message>
       <source>All types</source>
       <translation>All types</translation>
+    </message>
+    <message>
+      <source>Attach &amp;file…</source>
+      <translation>Attach &amp;file…</translation>
+    </message>
+    <message>
+      <source>Attach a file (licence scan, signed contract…)</source>
+      <translation>Attach a file (licence scan, signed contract…)</translation>
+    </message>
+    <message>
+      <source>Attachments</source>
+      <translation>Attachments</translation>
     </message>
     <message>
       <source>Competitors nearby</source>
@@ -669,6 +751,14 @@ Offline-first desk for field channel managers.</translation>
     <message>
       <source>Spreadsheets (*.csv *.xlsx)</source>
       <translation>Spreadsheets (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+      <source>Stoc&amp;k limits…</source>
+      <translation>Stoc&amp;k limits…</translation>
+    </message>
+    <message>
+      <source>Stock limits</source>
+      <translation>Stock limits</translation>
     </message>
     <message>
       <source>limit</source>
@@ -1575,8 +1665,16 @@ also used in another visit</translation>
       <translation>Describe the complaint.</translation>
     </message>
     <message>
+      <source>File not found: {file}</source>
+      <translation>File not found: {file}</translation>
+    </message>
+    <message>
       <source>Give the new manager or territory for a transfer.</source>
       <translation>Give the new manager or territory for a transfer.</translation>
+    </message>
+    <message>
+      <source>Name the product line.</source>
+      <translation>Name the product line.</translation>
     </message>
     <message>
       <source>No partner with code or id {key}.</source>
@@ -1601,6 +1699,10 @@ also used in another visit</translation>
     <message>
       <source>The contract number is required.</source>
       <translation>The contract number is required.</translation>
+    </message>
+    <message>
+      <source>The minimum must be at least 0 and not above the maximum.</source>
+      <translation>The minimum must be at least 0 and not above the maximum.</translation>
     </message>
     <message>
       <source>The record no longer exists.</source>
@@ -1669,6 +1771,10 @@ also used in another visit</translation>
     <message>
       <source>unknown type {value}; use one of {allowed}</source>
       <translation>unknown type {value}; use one of {allowed}</translation>
+    </message>
+    <message>
+      <source>{file} is larger than {limit} MB.</source>
+      <translation>{file} is larger than {limit} MB.</translation>
     </message>
   </context>
   <context>

@@ -37,6 +37,53 @@
     </message>
   </context>
   <context>
+    <name>ContractDialog</name>
+    <message>
+      <source>&amp;Number</source>
+      <translation>编号(&amp;N)</translation>
+    </message>
+    <message>
+      <source>Add contract</source>
+      <translation>添加合同</translation>
+    </message>
+    <message>
+      <source>Channel cooperation agreement</source>
+      <translation>渠道合作协议</translation>
+    </message>
+    <message>
+      <source>Confidentiality</source>
+      <translation>保密条款</translation>
+    </message>
+    <message>
+      <source>End</source>
+      <translation>结束</translation>
+    </message>
+    <message>
+      <source>Key clauses</source>
+      <translation>主要条款</translation>
+    </message>
+    <message>
+      <source>Optional: scan of the signed contract</source>
+      <translation>可选：已签合同的扫描件</translation>
+    </message>
+    <message>
+      <source>Scan file</source>
+      <translation>扫描件</translation>
+    </message>
+    <message>
+      <source>Start</source>
+      <translation>开始</translation>
+    </message>
+    <message>
+      <source>Termination</source>
+      <translation>终止条款</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>类型</translation>
+    </message>
+  </context>
+  <context>
     <name>CrashDialog</name>
     <message>
       <source>ChannelDesk — unexpected error</source>
@@ -171,6 +218,25 @@
     <message>
       <source>Your name</source>
       <translation>您的姓名</translation>
+    </message>
+  </context>
+  <context>
+    <name>InventoryDialog</name>
+    <message>
+      <source>Maximum</source>
+      <translation>最高</translation>
+    </message>
+    <message>
+      <source>Minimum</source>
+      <translation>最低</translation>
+    </message>
+    <message>
+      <source>Product line</source>
+      <translation>产品线</translation>
+    </message>
+    <message>
+      <source>Stock limits</source>
+      <translation>库存标准</translation>
     </message>
   </context>
   <context>
@@ -575,6 +641,10 @@ Offline-first desk for field channel managers.</source>
       <translation>添加联系人(&amp;C)</translation>
     </message>
     <message>
+      <source>Add con&amp;tract…</source>
+      <translation>添加合同(&amp;T)…</translation>
+    </message>
+    <message>
       <source>All grades</source>
       <translation>全部等级</translation>
     </message>
@@ -589,6 +659,18 @@ Offline-first desk for field channel managers.</source>
     <message>
       <source>All types</source>
       <translation>全部类型</translation>
+    </message>
+    <message>
+      <source>Attach &amp;file…</source>
+      <translation>添加附件(&amp;F)…</translation>
+    </message>
+    <message>
+      <source>Attach a file (licence scan, signed contract…)</source>
+      <translation>添加附件（营业执照扫描件、已签合同…）</translation>
+    </message>
+    <message>
+      <source>Attachments</source>
+      <translation>附件</translation>
     </message>
     <message>
       <source>Competitors nearby</source>
@@ -669,6 +751,14 @@ Offline-first desk for field channel managers.</source>
     <message>
       <source>Spreadsheets (*.csv *.xlsx)</source>
       <translation>表格文件 (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+      <source>Stoc&amp;k limits…</source>
+      <translation>库存标准(&amp;K)…</translation>
+    </message>
+    <message>
+      <source>Stock limits</source>
+      <translation>库存标准</translation>
     </message>
     <message>
       <source>limit</source>
@@ -1575,8 +1665,16 @@ also used in another visit</source>
       <translation>请描述投诉内容。</translation>
     </message>
     <message>
+      <source>File not found: {file}</source>
+      <translation>找不到文件：{file}</translation>
+    </message>
+    <message>
       <source>Give the new manager or territory for a transfer.</source>
       <translation>转移时请填写新的渠道经理或区域。</translation>
+    </message>
+    <message>
+      <source>Name the product line.</source>
+      <translation>请填写产品线。</translation>
     </message>
     <message>
       <source>No partner with code or id {key}.</source>
@@ -1601,6 +1699,10 @@ also used in another visit</source>
     <message>
       <source>The contract number is required.</source>
       <translation>必须填写合同编号。</translation>
+    </message>
+    <message>
+      <source>The minimum must be at least 0 and not above the maximum.</source>
+      <translation>最低值不能小于 0，也不能高于最高值。</translation>
     </message>
     <message>
       <source>The record no longer exists.</source>
@@ -1669,6 +1771,10 @@ also used in another visit</source>
     <message>
       <source>unknown type {value}; use one of {allowed}</source>
       <translation>未知类型 {value}；可用：{allowed}</translation>
+    </message>
+    <message>
+      <source>{file} is larger than {limit} MB.</source>
+      <translation>{file} 超过 {limit} MB。</translation>
     </message>
   </context>
   <context>

@@ -115,3 +115,37 @@ def test_import_with_bad_row_lists_errors_and_imports_nothing(qtbot, ctx, tmp_pa
     details = window.message_bar.details.toPlainText()
     assert "row 3, column name" in details and "row 3, column grade" in details
     assert svc.partner_count(ctx, svc.PartnerQuery()) == 0
+
+
+def test_contract_stock_limits_and_attachment(qtbot, ctx, tmp_path, ui_window) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.partners.dialogs import ContractDialog, InventoryDialog
+
+    _seed(ctx, tmp_path)
+    ui, window = ui_window
+    section = window.show_section("partners")
+    section.apply_filters()
+    partner_id = section.model.rows[0].id
+    scan = tmp_path / "合同扫描件.pdf"
+    scan.write_bytes(b"%PDF-1.4 scan")
+    dialog = ContractDialog(ui, partner_id, section)
+    qtbot.addWidget(dialog)
+    dialog.number.setText("HT-2026-001")
+    dialog.scan.setText(str(scan))
+    dialog.save()
+    stock = InventoryDialog(ui, partner_id, section)
+    qtbot.addWidget(stock)
+    stock.line.setText("手机终端")
+    stock.minimum.setValue(10)
+    stock.maximum.setValue(5)
+    stock.save()
+    assert "minimum" in stock.error.text()
+    stock.maximum.setValue(50)
+    stock.save()
+    detail = svc.partner_detail(ctx, partner_id)
+    assert detail.contracts[0].number == "HT-2026-001" and detail.contracts[0].scan_sha256
+    assert ctx.paths.media_file(detail.contracts[0].scan_sha256).read_bytes() == b"%PDF-1.4 scan"
+    limits, files = svc.partner_extras(ctx, partner_id)
+    assert (limits[0].min_qty, limits[0].max_qty) == (10, 50) and files[0].filename == "合同扫描件.pdf"
+    section._reselect(partner_id)
+    text = section.card_html(partner_id)
+    assert "HT-2026-001" in text and "手机终端" in text

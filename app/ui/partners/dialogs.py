@@ -4,6 +4,7 @@ protection), a contact form and the lifecycle (开停并转) dialog with its his
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, QTimer
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMessageBox,
     QPlainTextEdit,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -297,6 +299,87 @@ class LifecycleDialog(QDialog):
                 self.ui.ctx, self.partner_id, self.kind.currentData(), self.reason.text(), dt.date(qdate.year(), qdate.month(), qdate.day()),
                 note=self.note.text(), approver=self.approver.text(), survivor=self.survivor.text().strip() or None,
                 to_manager=self.to_manager.text().strip() or None, to_region=self.to_region.text().strip() or None)
+        except UserError as exc:
+            self.error.setText(exc.message)
+            return
+        self.ui.changed.emit(changes)
+        self.accept()
+
+
+class ContractDialog(QDialog):
+    """Add a contract: number, type, dates, key, confidentiality and termination clauses,
+    and the signed scan (stored by SHA-256)."""
+
+    def __init__(self, ui: Any, partner_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui, self.partner_id = ui, partner_id
+        self.setWindowTitle(self.tr("Add contract"))
+        self.number, self.type = QLineEdit(), QLineEdit(self.tr("Channel cooperation agreement"))
+        self.start = QDateEdit(QDate.currentDate())
+        self.end = QDateEdit(QDate.currentDate().addYears(1))
+        for edit in (self.start, self.end):
+            edit.setCalendarPopup(True)
+        self.clauses, self.confidentiality, self.termination = QPlainTextEdit(), QPlainTextEdit(), QPlainTextEdit()
+        for edit in (self.clauses, self.confidentiality, self.termination):
+            edit.setMaximumHeight(60)
+        self.scan = QLineEdit()
+        self.scan.setPlaceholderText(self.tr("Optional: scan of the signed contract"))
+        self.error = QLabel()
+        self.error.setStyleSheet("color:#b00020;")
+        form = QFormLayout(self)
+        for label, widget in ((self.tr("&Number"), self.number), (self.tr("Type"), self.type), (self.tr("Start"), self.start),
+                              (self.tr("End"), self.end), (self.tr("Key clauses"), self.clauses),
+                              (self.tr("Confidentiality"), self.confidentiality), (self.tr("Termination"), self.termination),
+                              (self.tr("Scan file"), self.scan)):
+            form.addRow(label, widget)
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def save(self) -> None:
+        def day(edit: QDateEdit) -> dt.date:
+            d = edit.date()
+            return dt.date(d.year(), d.month(), d.day())
+
+        try:
+            scan = svc.attach_file(self.ui.ctx, self.partner_id, Path(self.scan.text().strip()), "contract") if self.scan.text().strip() else None
+            changes = svc.save_contract(self.ui.ctx, self.partner_id, self.number.text(), self.type.text(), day(self.start), day(self.end),
+                                        self.clauses.toPlainText(), self.confidentiality.toPlainText(), self.termination.toPlainText(), scan)
+        except UserError as exc:
+            self.error.setText(exc.message)
+            return
+        self.ui.changed.emit(changes)
+        self.accept()
+
+
+class InventoryDialog(QDialog):
+    """Minimum/maximum stock for one product line."""
+
+    def __init__(self, ui: Any, partner_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui, self.partner_id = ui, partner_id
+        self.setWindowTitle(self.tr("Stock limits"))
+        self.line = QLineEdit()
+        self.minimum, self.maximum = QSpinBox(), QSpinBox()
+        for spin in (self.minimum, self.maximum):
+            spin.setRange(0, 1_000_000)
+        self.error = QLabel()
+        self.error.setStyleSheet("color:#b00020;")
+        form = QFormLayout(self)
+        form.addRow(self.tr("Product line"), self.line)
+        form.addRow(self.tr("Minimum"), self.minimum)
+        form.addRow(self.tr("Maximum"), self.maximum)
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def save(self) -> None:
+        try:
+            changes = svc.save_inventory_limit(self.ui.ctx, self.partner_id, self.line.text(), self.minimum.value(), self.maximum.value())
         except UserError as exc:
             self.error.setText(exc.message)
             return

@@ -94,10 +94,15 @@ class PartnersSection(Section):
         self.edit_button = QPushButton(self.tr("&Edit"))
         self.contact_button = QPushButton(self.tr("Add &contact"))
         self.lifecycle_button = QPushButton(self.tr("&Lifecycle…"))
+        self.contract_button = QPushButton(self.tr("Add con&tract…"))
+        self.file_button = QPushButton(self.tr("Attach &file…"))
+        self.stock_button = QPushButton(self.tr("Stoc&k limits…"))
         self.import_button = QPushButton(self.tr("&Import…"))
         self.export_button = QPushButton(self.tr("E&xport…"))
         for button, slot in ((self.new_button, self.new_partner), (self.edit_button, self.edit_partner), (self.contact_button, self.add_contact),
-                             (self.lifecycle_button, self.lifecycle), (self.import_button, self.import_dialog), (self.export_button, self.export_dialog)):
+                             (self.lifecycle_button, self.lifecycle),
+                             (self.contract_button, self.add_contract), (self.file_button, self.attach_file), (self.stock_button, self.stock_limits),
+                             (self.import_button, self.import_dialog), (self.export_button, self.export_dialog)):
             button.clicked.connect(slot)
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -163,7 +168,7 @@ class PartnersSection(Section):
             self.card.setHtml("")
 
     def on_changed(self, changes: Changes) -> None:
-        if changes.touches("partner", "contact", "contract", "lifecycle_event", "grade_change", "complaint", "competitor_observation"):
+        if changes.touches("partner", "contact", "contract", "attachment", "inventory_limit", "lifecycle_event", "grade_change", "complaint", "competitor_observation"):
             selected = self.selected_id()
             self.model.refresh()
             self.count_label.setText(self.tr("{count} partner(s)").format(count=self.model.total))
@@ -210,6 +215,15 @@ class PartnersSection(Section):
         parts.append(f"</ul><h4>{self.tr('Lifecycle')}</h4><ul>")
         parts += [f"<li>{ev.effective_date} {e(ev.kind)} {e(ev.reason)}</li>" for ev in d.lifecycle]
         parts.append("</ul>")
+        limits, files = svc.partner_extras(self.ui.ctx, partner_id)
+        if limits:
+            parts.append(f"<h4>{self.tr('Stock limits')}</h4><ul>")
+            parts += [f"<li>{e(x.product_line)}: {x.min_qty} – {x.max_qty}</li>" for x in limits]
+            parts.append("</ul>")
+        if files:
+            parts.append(f"<h4>{self.tr('Attachments')}</h4><ul>")
+            parts += [f"<li>{e(f.filename)} ({f.size // 1024} kB, #{f.sha256[:10]})</li>" for f in files]
+            parts.append("</ul>")
         if d.complaints:
             parts.append(f"<h4>{self.tr('Complaints')}</h4><ul>")
             parts += [f"<li>{c.received_date} {e(c.category)} {e(c.description)}</li>" for c in d.complaints]
@@ -233,6 +247,32 @@ class PartnersSection(Section):
         partner_id = self.selected_id()
         if partner_id:
             ContactDialog(self.ui, partner_id, self).exec()
+
+    def add_contract(self) -> None:
+        from app.ui.partners.dialogs import ContractDialog
+
+        partner_id = self.selected_id()
+        if partner_id:
+            ContractDialog(self.ui, partner_id, self).exec()
+
+    def stock_limits(self) -> None:
+        from app.ui.partners.dialogs import InventoryDialog
+
+        partner_id = self.selected_id()
+        if partner_id:
+            InventoryDialog(self.ui, partner_id, self).exec()
+
+    def attach_file(self, _checked: bool = False, path: str | None = None) -> None:
+        partner_id = self.selected_id()
+        if not partner_id:
+            return
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Attach a file (licence scan, signed contract…)"))
+        if path:
+            from pathlib import Path
+
+            self.ui.ops.run(svc.attach_file, self.ui.ctx, partner_id, Path(path), "scan",
+                            on_done=lambda _sha: self.ui.announce("attachment", "partner"))
 
     def lifecycle(self) -> None:
         partner_id = self.selected_id()
