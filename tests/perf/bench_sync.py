@@ -27,8 +27,7 @@ from app.services.context import open_context
 from app.services.sync import export_bundle
 ctx = open_context({data!r})
 export_bundle(ctx, Path({out!r}))
-import resource
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+print(next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM:")))
 """
 
 

@@ -35,15 +35,27 @@ def run_cli(args: list[str]) -> float:
 
 
 def timed_subprocess(code_or_args: list[str]) -> tuple[float, int]:
-    """(wall ms, max RSS kB) of a Python subprocess."""
-    import resource
-
+    """(wall ms, peak RSS kB) of a Python subprocess. The peak is sampled from /proc
+    (``ru_maxrss`` of a child is polluted by the parent's size at fork on Linux)."""
     start = time.perf_counter()
     proc = subprocess.Popen([sys.executable, *code_or_args], cwd=ROOT, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _pid, status, usage = os.wait4(proc.pid, 0)
+    peak = 0
+    while proc.poll() is None:
+        peak = max(peak, vm_hwm_kb(proc.pid))
+        time.sleep(0.01)
     wall = (time.perf_counter() - start) * 1000
-    if status != 0:
-        raise RuntimeError(f"{code_or_args} exited with {status}")
-    del resource
-    return wall, usage.ru_maxrss
+    if proc.returncode != 0:
+        raise RuntimeError(f"{code_or_args} exited with {proc.returncode}")
+    return wall, peak
+
+
+def vm_hwm_kb(pid: int | str = "self") -> int:
+    """The process's peak resident set (VmHWM) in kB; 0 when it has gone."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        return 0
+    return 0
