@@ -411,6 +411,53 @@ Offline-first desk for field channel managers.</translation>
     </message>
   </context>
   <context>
+    <name>ObservationDialog</name>
+    <message>
+      <source>&amp;Brand</source>
+      <translation>&amp;Brand</translation>
+    </message>
+    <message>
+      <source>&amp;Description</source>
+      <translation>&amp;Description</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>Category</translation>
+    </message>
+    <message>
+      <source>Channel</source>
+      <translation>Channel</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>Handling</source>
+      <translation>Handling</translation>
+    </message>
+    <message>
+      <source>Outlet</source>
+      <translation>Outlet</translation>
+    </message>
+    <message>
+      <source>Prices</source>
+      <translation>Prices</translation>
+    </message>
+    <message>
+      <source>Promotions</source>
+      <translation>Promotions</translation>
+    </message>
+    <message>
+      <source>Record a competitor outlet</source>
+      <translation>Record a competitor outlet</translation>
+    </message>
+    <message>
+      <source>Record a complaint</source>
+      <translation>Record a complaint</translation>
+    </message>
+  </context>
+  <context>
     <name>OpRunner</name>
     <message>
       <source>Cancel</source>
@@ -673,6 +720,14 @@ Offline-first desk for field channel managers.</translation>
       <translation>Attachments</translation>
     </message>
     <message>
+      <source>Com&amp;plaint…</source>
+      <translation>Com&amp;plaint…</translation>
+    </message>
+    <message>
+      <source>Compe&amp;titor…</source>
+      <translation>Compe&amp;titor…</translation>
+    </message>
+    <message>
       <source>Competitors nearby</source>
       <translation>Competitors nearby</translation>
     </message>
@@ -807,6 +862,10 @@ Offline-first desk for field channel managers.</translation>
   <context>
     <name>PlannerSection</name>
     <message>
+      <source>&amp;Escalate rectification</source>
+      <translation>&amp;Escalate rectification</translation>
+    </message>
+    <message>
       <source>&amp;Plan visit for the selected partner</source>
       <translation>&amp;Plan visit for the selected partner</translation>
     </message>
@@ -829,6 +888,10 @@ Offline-first desk for field channel managers.</translation>
     <message>
       <source>Inspections per ISO week (≥ 3)</source>
       <translation>Inspections per ISO week (≥ 3)</translation>
+    </message>
+    <message>
+      <source>Mark rectification &amp;fixed</source>
+      <translation>Mark rectification &amp;fixed</translation>
     </message>
     <message>
       <source>Name</source>
@@ -861,6 +924,10 @@ Offline-first desk for field channel managers.</translation>
     <message>
       <source>Select a partner in the shortfall list first.</source>
       <translation>Select a partner in the shortfall list first.</translation>
+    </message>
+    <message>
+      <source>Select a rectification order first.</source>
+      <translation>Select a rectification order first.</translation>
     </message>
     <message>
       <source>Shortfall</source>
@@ -1050,6 +1117,22 @@ also used in another visit</translation>
       <translation>Attach photos</translation>
     </message>
     <message>
+      <source>Check &amp;in</source>
+      <translation>Check &amp;in</translation>
+    </message>
+    <message>
+      <source>Competitor outlet</source>
+      <translation>Competitor outlet</translation>
+    </message>
+    <message>
+      <source>Complaint</source>
+      <translation>Complaint</translation>
+    </message>
+    <message>
+      <source>Complaint / &amp;competitor…</source>
+      <translation>Complaint / &amp;competitor…</translation>
+    </message>
+    <message>
       <source>Corrected answer</source>
       <translation>Corrected answer</translation>
     </message>
@@ -1090,6 +1173,10 @@ also used in another visit</translation>
       <translation>Reason for the amendment</translation>
     </message>
     <message>
+      <source>Record during the visit</source>
+      <translation>Record during the visit</translation>
+    </message>
+    <message>
       <source>Score: {score}</source>
       <translation>Score: {score}</translation>
     </message>
@@ -1100,6 +1187,10 @@ also used in another visit</translation>
     <message>
       <source>What needs to be rectified?</source>
       <translation>What needs to be rectified?</translation>
+    </message>
+    <message>
+      <source>What to record</source>
+      <translation>What to record</translation>
     </message>
     <message>
       <source>Yes</source>

@@ -411,6 +411,53 @@ Offline-first desk for field channel managers.</source>
     </message>
   </context>
   <context>
+    <name>ObservationDialog</name>
+    <message>
+      <source>&amp;Brand</source>
+      <translation>品牌(&amp;B)</translation>
+    </message>
+    <message>
+      <source>&amp;Description</source>
+      <translation>说明(&amp;D)</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>Channel</source>
+      <translation>渠道来源</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Handling</source>
+      <translation>处理措施</translation>
+    </message>
+    <message>
+      <source>Outlet</source>
+      <translation>门店</translation>
+    </message>
+    <message>
+      <source>Prices</source>
+      <translation>价格</translation>
+    </message>
+    <message>
+      <source>Promotions</source>
+      <translation>促销</translation>
+    </message>
+    <message>
+      <source>Record a competitor outlet</source>
+      <translation>记录竞品门店</translation>
+    </message>
+    <message>
+      <source>Record a complaint</source>
+      <translation>记录投诉</translation>
+    </message>
+  </context>
+  <context>
     <name>OpRunner</name>
     <message>
       <source>Cancel</source>
@@ -673,6 +720,14 @@ Offline-first desk for field channel managers.</source>
       <translation>附件</translation>
     </message>
     <message>
+      <source>Com&amp;plaint…</source>
+      <translation>投诉(&amp;P)…</translation>
+    </message>
+    <message>
+      <source>Compe&amp;titor…</source>
+      <translation>竞品(&amp;T)…</translation>
+    </message>
+    <message>
       <source>Competitors nearby</source>
       <translation>周边竞品</translation>
     </message>
@@ -807,6 +862,10 @@ Offline-first desk for field channel managers.</source>
   <context>
     <name>PlannerSection</name>
     <message>
+      <source>&amp;Escalate rectification</source>
+      <translation>整改升级(&amp;E)</translation>
+    </message>
+    <message>
       <source>&amp;Plan visit for the selected partner</source>
       <translation>为所选渠道安排巡检(&amp;P)</translation>
     </message>
@@ -829,6 +888,10 @@ Offline-first desk for field channel managers.</source>
     <message>
       <source>Inspections per ISO week (≥ 3)</source>
       <translation>每周巡检次数（≥ 3）</translation>
+    </message>
+    <message>
+      <source>Mark rectification &amp;fixed</source>
+      <translation>标记已整改(&amp;F)</translation>
     </message>
     <message>
       <source>Name</source>
@@ -861,6 +924,10 @@ Offline-first desk for field channel managers.</source>
     <message>
       <source>Select a partner in the shortfall list first.</source>
       <translation>请先在未达标列表中选择一个渠道。</translation>
+    </message>
+    <message>
+      <source>Select a rectification order first.</source>
+      <translation>请先选择一份整改单。</translation>
     </message>
     <message>
       <source>Shortfall</source>
@@ -1050,6 +1117,22 @@ also used in another visit</source>
       <translation>添加照片</translation>
     </message>
     <message>
+      <source>Check &amp;in</source>
+      <translation>签到(&amp;I)</translation>
+    </message>
+    <message>
+      <source>Competitor outlet</source>
+      <translation>竞品门店</translation>
+    </message>
+    <message>
+      <source>Complaint</source>
+      <translation>投诉</translation>
+    </message>
+    <message>
+      <source>Complaint / &amp;competitor…</source>
+      <translation>投诉/竞品(&amp;C)…</translation>
+    </message>
+    <message>
       <source>Corrected answer</source>
       <translation>更正后的结果</translation>
     </message>
@@ -1090,6 +1173,10 @@ also used in another visit</source>
       <translation>更正原因</translation>
     </message>
     <message>
+      <source>Record during the visit</source>
+      <translation>巡检中记录</translation>
+    </message>
+    <message>
       <source>Score: {score}</source>
       <translation>得分：{score}</translation>
     </message>
@@ -1100,6 +1187,10 @@ also used in another visit</source>
     <message>
       <source>What needs to be rectified?</source>
       <translation>需要整改的内容？</translation>
+    </message>
+    <message>
+      <source>What to record</source>
+      <translation>记录内容</translation>
     </message>
     <message>
       <source>Yes</source>

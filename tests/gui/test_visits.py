@@ -45,3 +45,34 @@ def test_visit_editor_answer_submit_and_planner_updates(qtbot, ctx, tmp_path: Pa
     assert not editor.editors["signage"].isEnabled()
     assert not editor.submit_button.isEnabled() and editor.amend_button.isEnabled()
     assert next(r for r in planner.shortfall.rows if r["partner_code"] == "V1")["done"] == 1
+
+
+def test_planned_visit_check_in_observations_and_rectification_actions(qtbot, ctx, tmp_path: Path, ui_window) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from app.services import partners as psvc
+    from app.ui.partners.dialogs import ObservationDialog
+
+    csv = tmp_path / "p.csv"
+    csv.write_text("code,name,grade,region\nW1,淮海路店,B,310101\n", encoding="utf-8")
+    partner_io.import_partners(ctx, csv)
+    ui, window = ui_window
+    planned = visits.new_visit(ctx, "W1", planned_for=dt.date.today() + dt.timedelta(days=1))
+    section = window.show_section("visits")
+    section.reload()
+    section.editor.load(planned)
+    assert not section.editor.checkin_button.isHidden()
+    section.editor.check_in()
+    assert visits.visit_detail(ctx, planned)["status"] == "draft"
+    dialog = ObservationDialog(ui, "W1", "competitor", planned, window)
+    qtbot.addWidget(dialog)
+    dialog.first.setText("华信通讯")
+    dialog.third.setText("主推机型低100元")
+    dialog.save()
+    assert psvc.partner_detail(ctx, "W1").competitors[0].brand == "华信通讯"
+    visits.add_finding(ctx, planned, "海报破损")
+    planner = window.show_section("planner")
+    planner.reload()
+    planner.overdue_view.selectRow(0)
+    planner.update_order("escalated")
+    assert visits.open_rectifications(ctx, "W1")[0]["status"] == "escalated"

@@ -385,3 +385,50 @@ class InventoryDialog(QDialog):
             return
         self.ui.changed.emit(changes)
         self.accept()
+
+
+class ObservationDialog(QDialog):
+    """Record a complaint (投诉) or a competitor outlet (竞品) for a partner, optionally
+    during a visit."""
+
+    def __init__(self, ui: Any, partner_key: str, kind: str, visit_id: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui, self.partner_key, self.kind, self.visit_id = ui, partner_key, kind, visit_id
+        self.setWindowTitle(self.tr("Record a complaint") if kind == "complaint" else self.tr("Record a competitor outlet"))
+        self.when = QDateEdit(QDate.currentDate())
+        self.when.setCalendarPopup(True)
+        self.first, self.second, self.third = QLineEdit(), QLineEdit(), QLineEdit()
+        self.text = QPlainTextEdit()
+        self.text.setMaximumHeight(90)
+        self.error = QLabel()
+        self.error.setStyleSheet("color:#b00020;")
+        form = QFormLayout(self)
+        form.addRow(self.tr("Date"), self.when)
+        if kind == "complaint":
+            rows = ((self.tr("Channel"), self.first), (self.tr("Category"), self.second), (self.tr("Handling"), self.third), (self.tr("&Description"), self.text))
+        else:
+            rows = ((self.tr("&Brand"), self.first), (self.tr("Outlet"), self.second), (self.tr("Prices"), self.third), (self.tr("Promotions"), self.text))
+        for label, widget in rows:
+            form.addRow(label, widget)
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def save(self) -> None:
+        d = self.when.date()
+        day = dt.date(d.year(), d.month(), d.day())
+        try:
+            if self.kind == "complaint":
+                changes = svc.add_complaint(self.ui.ctx, self.partner_key, day, self.text.toPlainText(), channel=self.first.text(),
+                                            category=self.second.text(), handling=self.third.text(), visit_id=self.visit_id)
+            else:
+                changes = svc.add_competitor(self.ui.ctx, self.partner_key, self.first.text(), day, outlet_name=self.second.text(),
+                                             prices=self.third.text(), promotions=self.text.toPlainText(), source="巡检" if self.visit_id else "",
+                                             visit_id=self.visit_id)
+        except UserError as exc:
+            self.error.setText(exc.message)
+            return
+        self.ui.changed.emit(changes)
+        self.accept()

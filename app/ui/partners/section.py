@@ -97,11 +97,14 @@ class PartnersSection(Section):
         self.contract_button = QPushButton(self.tr("Add con&tract…"))
         self.file_button = QPushButton(self.tr("Attach &file…"))
         self.stock_button = QPushButton(self.tr("Stoc&k limits…"))
+        self.complaint_button = QPushButton(self.tr("Com&plaint…"))
+        self.competitor_button = QPushButton(self.tr("Compe&titor…"))
         self.import_button = QPushButton(self.tr("&Import…"))
         self.export_button = QPushButton(self.tr("E&xport…"))
         for button, slot in ((self.new_button, self.new_partner), (self.edit_button, self.edit_partner), (self.contact_button, self.add_contact),
                              (self.lifecycle_button, self.lifecycle),
                              (self.contract_button, self.add_contract), (self.file_button, self.attach_file), (self.stock_button, self.stock_limits),
+                             (self.complaint_button, lambda: self.observation("complaint")), (self.competitor_button, lambda: self.observation("competitor")),
                              (self.import_button, self.import_dialog), (self.export_button, self.export_dialog)):
             button.clicked.connect(slot)
             buttons.addWidget(button)
@@ -254,6 +257,13 @@ class PartnersSection(Section):
         partner_id = self.selected_id()
         if partner_id:
             ContractDialog(self.ui, partner_id, self).exec()
+
+    def observation(self, kind: str) -> None:
+        from app.ui.partners.dialogs import ObservationDialog
+
+        partner_id = self.selected_id()
+        if partner_id:
+            ObservationDialog(self.ui, partner_id, kind, None, self).exec()
 
     def stock_limits(self) -> None:
         from app.ui.partners.dialogs import InventoryDialog

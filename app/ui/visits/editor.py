@@ -62,13 +62,18 @@ class VisitEditor(QWidget):
         self.submit_button = QPushButton(self.tr("&Submit and seal"))
         self.amend_button = QPushButton(self.tr("A&mend…"))
         self.report_button = QPushButton(self.tr("&Report…"))
+        self.checkin_button = QPushButton(self.tr("Check &in"))
+        self.checkin_button.clicked.connect(self.check_in)
+        self.note_button = QPushButton(self.tr("Complaint / &competitor…"))
+        self.note_button.clicked.connect(self.observation)
         self.report_button.clicked.connect(self.preview_report)
         self.attach_button.clicked.connect(self.attach_dialog)
         self.finding_button.clicked.connect(self.add_finding)
         self.submit_button.clicked.connect(self.submit)
         self.amend_button.clicked.connect(self.amend)
         buttons = QHBoxLayout()
-        for button in (self.attach_button, self.finding_button, self.submit_button, self.amend_button, self.report_button):
+        for button in (self.checkin_button, self.attach_button, self.finding_button, self.note_button, self.submit_button, self.amend_button,
+                       self.report_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -126,8 +131,9 @@ class VisitEditor(QWidget):
         for f in d["findings"]:
             order = f["rectification"]
             self.findings.addItem(f"{f['description']}" + (f"  → {order['deadline']} {order['status']}" if order else ""))
-        for button in (self.attach_button, self.finding_button, self.submit_button):
+        for button in (self.attach_button, self.finding_button, self.submit_button, self.note_button):
             button.setEnabled(draft)
+        self.checkin_button.setVisible(d["status"] == "planned")
         self.amend_button.setEnabled(d["status"] == "submitted")
 
     def _set_thumb(self, sha: str, path: Path | None) -> None:
@@ -248,6 +254,23 @@ class VisitEditor(QWidget):
     def submit(self) -> None:
         if self.visit_id is not None:
             self.ui.ops.run_sync(visits.submit, self.ui.ctx, self.visit_id)
+
+    def check_in(self) -> None:
+        if self.visit_id is not None:
+            self.ui.ops.run_sync(visits.check_in, self.ui.ctx, self.visit_id)
+
+    def observation(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        from app.ui.partners.dialogs import ObservationDialog
+
+        if self.visit_id is None:
+            return
+        kinds = [self.tr("Complaint"), self.tr("Competitor outlet")]
+        choice, ok = QInputDialog.getItem(self, self.tr("Record during the visit"), self.tr("What to record"), kinds, 0, False)
+        if ok:
+            kind = "complaint" if choice == kinds[0] else "competitor"
+            ObservationDialog(self.ui, self.detail["partner_code"], kind, self.visit_id, self).exec()
 
     def preview_report(self) -> None:
         """Build the inspection report on a worker thread, then preview/print/save it."""

@@ -154,10 +154,15 @@ class PlannerSection(Section):
             view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
             tables.append(view)
         self.shortfall_view = tables[0]
+        self.overdue_view = tables[2]
         self.plan_date = QDateEdit(QDate.currentDate().addDays(1))
         self.plan_date.setCalendarPopup(True)
         plan = QPushButton(self.tr("&Plan visit for the selected partner"))
         plan.clicked.connect(self.plan_selected)
+        fixed = QPushButton(self.tr("Mark rectification &fixed"))
+        fixed.clicked.connect(lambda: self.update_order("reported_fixed"))
+        escalate = QPushButton(self.tr("&Escalate rectification"))
+        escalate.clicked.connect(lambda: self.update_order("escalated"))
         grid = QSplitter()
         left = QSplitter()
         left.setOrientation(left.orientation().__class__.Vertical)
@@ -174,6 +179,8 @@ class PlannerSection(Section):
         controls.addWidget(self.plan_date)
         controls.addWidget(plan)
         controls.addStretch(1)
+        controls.addWidget(fixed)
+        controls.addWidget(escalate)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(grid, 1)
@@ -217,6 +224,15 @@ class PlannerSection(Section):
         day = dt.date(qdate.year(), qdate.month(), qdate.day())
         if self.ui.ops.run_sync(visits.new_visit, self.ui.ctx, code, planned_for=day):
             self.ui.changed.emit(Changes.of("visit"))
+
+    def update_order(self, status: str) -> None:
+        """Partner reported the fix, or escalate an order (verification needs a re-inspection)."""
+        rows = self.overdue_view.selectionModel().selectedRows()
+        if not rows:
+            self.ui.show_message(self.tr("Select a rectification order first."), "info")
+            return
+        order = self.overdue.rows[rows[0].row()]
+        self.ui.ops.run_sync(visits.update_rectification, self.ui.ctx, order["id"], status)
 
     def on_changed(self, changes: Changes) -> None:
         if changes.touches("visit", "rectification_order", "partner", "frequency_rule"):
