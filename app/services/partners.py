@@ -611,3 +611,50 @@ def partner_extras(ctx: AppContext, partner_key: str) -> tuple[list[Any], list[A
         files = list(s.scalars(select(Attachment).where(Attachment.partner_id == partner.id, Attachment.voided.is_(False))))
         s.expunge_all()
     return limits, files
+
+
+def partner_page_with_total(ctx: AppContext, query: PartnerQuery, offset: int = 0, limit: int = 200) -> tuple[int, list[PartnerRow]]:
+    """(total matches, one page) — for a one-word search in a single indexed pass (a
+    window count over the matches, then the page's rows by primary key)."""
+    term = query.search.strip()
+    if not term or len(term.split()) != 1:
+        return partner_count(ctx, query), partner_page(ctx, query, offset, limit)
+    sort_key = query.sort if query.sort in SORTABLE else "code"
+    if len(term) >= 3:
+        source = ("FROM partner_fts JOIN partner_search ps ON ps.rowid = partner_fts.rowid "
+                  "CROSS JOIN partner p ON p.id = ps.partner_id WHERE partner_fts MATCH :q")
+        param = '"' + term.replace('"', '""') + '"'
+    else:
+        source = "FROM partner_search ps CROSS JOIN partner p ON p.id = ps.partner_id WHERE ps.body LIKE :q ESCAPE '\\'"
+        param = f"%{_like_escape(term)}%"
+    filters, params = [], {"q": param, "limit": limit, "offset": offset}
+    if not query.include_voided:
+        filters.append("p.voided = 0")
+    for name, value in (("grade", query.grade), ("status", query.status), ("type", query.type)):
+        if value:
+            filters.append(f"p.{name} = :{name}")
+            params[name] = value
+    if query.region:
+        region_column = {2: "province_code", 4: "city_code"}.get(len(query.region), "district_code")
+        filters.append(f"p.{region_column} = :region")
+        params["region"] = query.region
+    where = "".join(f" AND {f}" for f in filters)
+    order = f"p.{sort_key} {'DESC' if query.descending else 'ASC'}, p.code"
+    sql = f"SELECT ps.partner_id, count(*) OVER () AS total {source}{where} ORDER BY {order} LIMIT :limit OFFSET :offset"
+    with ctx.read_session() as s:
+        hits = s.execute(text(sql), params).all()
+        if not hits:
+            total = 0 if offset == 0 else partner_count(ctx, query)
+            return total, []
+        ids = [h[0] for h in hits]
+        total = int(hits[0][1])
+    by_id = {r.id: r for r in _rows_by_ids(ctx, ids)}
+    return total, [by_id[i] for i in ids if i in by_id]
+
+
+def _rows_by_ids(ctx: AppContext, ids: list[str]) -> list[PartnerRow]:
+    stmt = select(Partner.id, Partner.code, Partner.name, Partner.type, Partner.status, Partner.grade, Partner.province_code,
+                  Partner.city_code, Partner.district_code, Partner.address, Partner.manager,
+                  _PRIMARY_NAME.label("primary_name"), _PRIMARY_PHONE.label("primary_phone")).where(Partner.id.in_(ids))
+    with ctx.read_session() as s:
+        return [_row(r) for r in s.execute(stmt)]

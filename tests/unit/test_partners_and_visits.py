@@ -198,3 +198,11 @@ def test_media_store_does_not_need_shared_testdata(seeded, tmp_path: Path) -> No
     visit_id = visits.new_visit(seeded, "P002")
     info = visits.attach_photos(seeded, visit_id, [copy])[0]
     assert seeded.paths.media_file(info.sha256).exists()
+
+
+def test_one_pass_search_matches_count_and_page(seeded) -> None:  # type: ignore[no-untyped-def]
+    for term in ("浦", "浦东", "天平路专", "64001234", "P00", "abc"):
+        for query in (svc.PartnerQuery(search=term), svc.PartnerQuery(search=term, grade="B"), svc.PartnerQuery(search=term, sort="name", descending=True)):
+            total, rows = svc.partner_page_with_total(seeded, query, 0, 2)
+            assert total == svc.partner_count(seeded, query)
+            assert [r.code for r in rows] == [r.code for r in svc.partner_page(seeded, query, 0, 2)]

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from app.services.context import AppContext
-from app.services.partners import PartnerQuery, PartnerRow, partner_count, partner_page
+from app.services.partners import PartnerQuery, PartnerRow, partner_page, partner_page_with_total
 
 PAGE = 200
 Index = QModelIndex | QPersistentModelIndex
@@ -37,8 +37,7 @@ class PartnerTableModel(QAbstractTableModel):
         self.loaded = True
         self.beginResetModel()
         self.query = query
-        self.total = partner_count(self.ctx, query)
-        self.rows = partner_page(self.ctx, query, 0, PAGE)
+        self.total, self.rows = partner_page_with_total(self.ctx, query, 0, PAGE)
         self.endResetModel()
 
     def refresh(self) -> None:
