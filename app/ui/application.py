@@ -198,11 +198,11 @@ def _take_screenshot(app: QApplication, window, target: Path) -> int:  # type: i
         window.ui.ops.wait(10000)
         app.quit()
 
-    def poll(remaining: int = 100) -> None:
+    def poll(remaining: int = 250) -> None:
         if window.sections_ready() or remaining <= 0:
-            QTimer.singleShot(100, grab)
+            QTimer.singleShot(0, grab)
         else:
-            QTimer.singleShot(50, lambda: poll(remaining - 1))
+            QTimer.singleShot(20, lambda: poll(remaining - 1))
 
     QTimer.singleShot(0, poll)
     app.exec()
