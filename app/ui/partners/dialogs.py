@@ -38,6 +38,23 @@ from app.services import partners as svc
 from app.ui.partners.model import status_label, type_label
 
 
+def error_label() -> QLabel:
+    """The red line under a form where validation messages appear."""
+    label = QLabel()
+    label.setStyleSheet("color:#b00020;")
+    label.setWordWrap(True)
+    return label
+
+
+def add_error_and_buttons(dialog: Any, form: QFormLayout) -> None:
+    """Error line plus Save/Cancel wired to ``dialog.save`` and ``dialog.reject``."""
+    form.addRow(dialog.error)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.save)
+    buttons.rejected.connect(dialog.reject)
+    form.addRow(buttons)
+
+
 class PartnerDialog(QDialog):
     """Create or edit a partner card. Input is autosaved as a draft every second while
     the form is dirty and restored if the app crashed before saving."""
@@ -79,8 +96,7 @@ class PartnerDialog(QDialog):
         self.tags.setPlaceholderText(self.tr("Separate tags with ;"))
         self.notes = QPlainTextEdit()
         self.notes.setMaximumHeight(80)
-        self.error = QLabel()
-        self.error.setStyleSheet("color:#b00020;")
+        self.error = error_label()
         self.error.setWordWrap(True)
         form = QFormLayout()
         for label, widget in (
@@ -214,19 +230,14 @@ class ContactDialog(QDialog):
         self.primary = QComboBox()
         self.primary.addItem(self.tr("No"), False)
         self.primary.addItem(self.tr("Yes (primary contact)"), True)
-        self.error = QLabel()
-        self.error.setStyleSheet("color:#b00020;")
+        self.error = error_label()
         form = QFormLayout(self)
         form.addRow(self.tr("&Name"), self.name)
         form.addRow(self.tr("&Phone"), self.phone)
         form.addRow(self.tr("Role"), self.role)
         form.addRow(self.tr("E-mail"), self.email)
         form.addRow(self.tr("Primary"), self.primary)
-        form.addRow(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        add_error_and_buttons(self, form)
 
     def save(self) -> None:
         try:
@@ -265,8 +276,7 @@ class LifecycleDialog(QDialog):
         self.survivor.setPlaceholderText(self.tr("Code of the surviving partner"))
         self.to_manager = QLineEdit()
         self.to_region = QLineEdit()
-        self.error = QLabel()
-        self.error.setStyleSheet("color:#b00020;")
+        self.error = error_label()
         self.error.setWordWrap(True)
         self.history = QListWidget()
         for event in reversed(detail.lifecycle):
@@ -324,19 +334,14 @@ class ContractDialog(QDialog):
             edit.setMaximumHeight(60)
         self.scan = QLineEdit()
         self.scan.setPlaceholderText(self.tr("Optional: scan of the signed contract"))
-        self.error = QLabel()
-        self.error.setStyleSheet("color:#b00020;")
+        self.error = error_label()
         form = QFormLayout(self)
         for label, widget in ((self.tr("&Number"), self.number), (self.tr("Type"), self.type), (self.tr("Start"), self.start),
                               (self.tr("End"), self.end), (self.tr("Key clauses"), self.clauses),
                               (self.tr("Confidentiality"), self.confidentiality), (self.tr("Termination"), self.termination),
                               (self.tr("Scan file"), self.scan)):
             form.addRow(label, widget)
-        form.addRow(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        add_error_and_buttons(self, form)
 
     def save(self) -> None:
         def day(edit: QDateEdit) -> dt.date:
@@ -365,17 +370,12 @@ class InventoryDialog(QDialog):
         self.minimum, self.maximum = QSpinBox(), QSpinBox()
         for spin in (self.minimum, self.maximum):
             spin.setRange(0, 1_000_000)
-        self.error = QLabel()
-        self.error.setStyleSheet("color:#b00020;")
+        self.error = error_label()
         form = QFormLayout(self)
         form.addRow(self.tr("Product line"), self.line)
         form.addRow(self.tr("Minimum"), self.minimum)
         form.addRow(self.tr("Maximum"), self.maximum)
-        form.addRow(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        add_error_and_buttons(self, form)
 
     def save(self) -> None:
         try:
@@ -400,8 +400,7 @@ class ObservationDialog(QDialog):
         self.first, self.second, self.third = QLineEdit(), QLineEdit(), QLineEdit()
         self.text = QPlainTextEdit()
         self.text.setMaximumHeight(90)
-        self.error = QLabel()
-        self.error.setStyleSheet("color:#b00020;")
+        self.error = error_label()
         form = QFormLayout(self)
         form.addRow(self.tr("Date"), self.when)
         if kind == "complaint":
@@ -410,11 +409,7 @@ class ObservationDialog(QDialog):
             rows = ((self.tr("&Brand"), self.first), (self.tr("Outlet"), self.second), (self.tr("Prices"), self.third), (self.tr("Promotions"), self.text))
         for label, widget in rows:
             form.addRow(label, widget)
-        form.addRow(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        add_error_and_buttons(self, form)
 
     def save(self) -> None:
         d = self.when.date()
