@@ -17,6 +17,7 @@ SECTION_CLASSES: list[str] = [
     "app.ui.visits.section:VisitsSection",
     "app.ui.visits.section:PlannerSection",
     "app.ui.dashboard.section:DashboardSection",
+    "app.ui.conflicts:ConflictsSection",
 ]
 
 

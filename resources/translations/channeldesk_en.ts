@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
   <context>
+    <name>ConflictsSection</name>
+    <message>
+      <source>&amp;Keep current value</source>
+      <translation>&amp;Keep current value</translation>
+    </message>
+    <message>
+      <source>&amp;Take the other value</source>
+      <translation>&amp;Take the other value</translation>
+    </message>
+    <message>
+      <source>Conflicts</source>
+      <translation>Conflicts</translation>
+    </message>
+    <message>
+      <source>Current value</source>
+      <translation>Current value</translation>
+    </message>
+    <message>
+      <source>Field</source>
+      <translation>Field</translation>
+    </message>
+    <message>
+      <source>Other value</source>
+      <translation>Other value</translation>
+    </message>
+    <message>
+      <source>Record</source>
+      <translation>Record</translation>
+    </message>
+    <message>
+      <source>Select a conflict first.</source>
+      <translation>Select a conflict first.</translation>
+    </message>
+    <message>
+      <source>{count} unresolved conflict(s)</source>
+      <translation>{count} unresolved conflict(s)</translation>
+    </message>
+  </context>
+  <context>
     <name>ContactDialog</name>
     <message>
       <source>&amp;Name</source>
@@ -2442,6 +2481,10 @@ also used in another visit</translation>
     <message>
       <source>This acknowledgement is for another device ({id}); nothing was changed.</source>
       <translation>This acknowledgement is for another device ({id}); nothing was changed.</translation>
+    </message>
+    <message>
+      <source>This conflict was already resolved.</source>
+      <translation>This conflict was already resolved.</translation>
     </message>
     <message>
       <source>This data directory is not initialised; run 'channeldesk init'.</source>

@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
   <context>
+    <name>ConflictsSection</name>
+    <message>
+      <source>&amp;Keep current value</source>
+      <translation>保留当前值(&amp;K)</translation>
+    </message>
+    <message>
+      <source>&amp;Take the other value</source>
+      <translation>采用另一方的值(&amp;T)</translation>
+    </message>
+    <message>
+      <source>Conflicts</source>
+      <translation>同步冲突</translation>
+    </message>
+    <message>
+      <source>Current value</source>
+      <translation>当前值</translation>
+    </message>
+    <message>
+      <source>Field</source>
+      <translation>字段</translation>
+    </message>
+    <message>
+      <source>Other value</source>
+      <translation>另一方的值</translation>
+    </message>
+    <message>
+      <source>Record</source>
+      <translation>记录</translation>
+    </message>
+    <message>
+      <source>Select a conflict first.</source>
+      <translation>请先选择一个冲突。</translation>
+    </message>
+    <message>
+      <source>{count} unresolved conflict(s)</source>
+      <translation>{count} 个未解决的冲突</translation>
+    </message>
+  </context>
+  <context>
     <name>ContactDialog</name>
     <message>
       <source>&amp;Name</source>
@@ -2442,6 +2481,10 @@ also used in another visit</source>
     <message>
       <source>This acknowledgement is for another device ({id}); nothing was changed.</source>
       <translation>该回执属于另一台设备（{id}）；未做任何更改。</translation>
+    </message>
+    <message>
+      <source>This conflict was already resolved.</source>
+      <translation>该冲突已解决。</translation>
     </message>
     <message>
       <source>This data directory is not initialised; run 'channeldesk init'.</source>

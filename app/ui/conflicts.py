@@ -1,0 +1,69 @@
+"""Conflicts section: values that lost a concurrent edit, side by side; the user keeps
+the current value or takes the other one (a change that syncs like any edit)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import sync
+from app.services.context import Changes
+from app.ui.sections import Section
+from app.ui.visits.models import DictTableModel
+
+
+class ConflictsSection(Section):
+    section_id = "conflicts"
+
+    def __init__(self, ui: Any, parent: QWidget | None = None) -> None:
+        super().__init__(ui, parent)
+        self.model = DictTableModel([("label", self.tr("Record")), ("field", self.tr("Field")), ("kept", self.tr("Current value")),
+                                     ("lost", self.tr("Other value"))], parent=self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        keep = QPushButton(self.tr("&Keep current value"))
+        take = QPushButton(self.tr("&Take the other value"))
+        keep.clicked.connect(lambda: self.resolve(False))
+        take.clicked.connect(lambda: self.resolve(True))
+        self.info = QLabel()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.info, 1)
+        buttons.addWidget(keep)
+        buttons.addWidget(take)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+
+    def title(self) -> str:
+        return self.tr("Conflicts")
+
+    def first_load(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        rows = [{"id": c.id, "label": c.label, "field": c.field, "kept": c.kept, "lost": c.lost} for c in sync.open_conflicts(self.ui.ctx)]
+        self.model.set_rows(rows)
+        self.info.setText(self.tr("{count} unresolved conflict(s)").format(count=len(rows)))
+
+    def resolve(self, take_other: bool) -> None:
+        selected = self.table.selectionModel().selectedRows()
+        if not selected:
+            self.ui.show_message(self.tr("Select a conflict first."), "info")
+            return
+        self.ui.ops.run_sync(sync.resolve_conflict, self.ui.ctx, self.model.rows[selected[0].row()]["id"], take_other)
+
+    def on_changed(self, changes: Changes) -> None:
+        if changes.touches("sync_conflict", "partner"):
+            self.reload()

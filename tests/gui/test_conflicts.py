@@ -1,0 +1,30 @@
+"""pytest-qt: a conflict is listed with both values; taking the other value changes the
+partner (a change that will sync) and resolves the conflict."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.services import partner_io, sync
+from app.services import partners as psvc
+from db.models import SyncConflict
+
+
+def test_conflict_list_and_take_other_value(qtbot, ctx, tmp_path: Path, ui_window) -> None:  # type: ignore[no-untyped-def]
+    csv = tmp_path / "p.csv"
+    csv.write_text("code,name,grade,region\nC1,冲突测试店,B,310106\n", encoding="utf-8")
+    partner_io.import_partners(ctx, csv)
+    partner = psvc.partner_detail(ctx, "C1").partner
+    with ctx.session() as s:
+        s.add(SyncConflict(entity="partner", record_id=partner.id, field="address", winner_value="现地址", loser_value="另一地址",
+                           winner_hlc="1", loser_hlc="0"))
+    _ui, window = ui_window
+    section = window.show_section("conflicts")
+    section.reload()
+    assert section.model.rows[0]["lost"] == "另一地址"
+    before = partner.hlc
+    section.table.selectRow(0)
+    section.resolve(True)
+    changed = psvc.partner_detail(ctx, "C1").partner
+    assert changed.address == "另一地址" and changed.hlc > before
+    assert sync.open_conflicts(ctx) == []
