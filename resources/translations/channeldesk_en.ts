@@ -148,8 +148,16 @@
       <translation>Actual</translation>
     </message>
     <message>
+      <source>Components</source>
+      <translation>Components</translation>
+    </message>
+    <message>
       <source>Dashboard</source>
       <translation>Dashboard</translation>
+    </message>
+    <message>
+      <source>KPI score</source>
+      <translation>KPI score</translation>
     </message>
     <message>
       <source>Overdue</source>
@@ -170,6 +178,10 @@
     <message>
       <source>Progress %</source>
       <translation>Progress %</translation>
+    </message>
+    <message>
+      <source>Rank</source>
+      <translation>Rank</translation>
     </message>
     <message>
       <source>Receivables by days overdue (yuan)</source>

@@ -148,8 +148,16 @@
       <translation>实际</translation>
     </message>
     <message>
+      <source>Components</source>
+      <translation>分项</translation>
+    </message>
+    <message>
       <source>Dashboard</source>
       <translation>目标看板</translation>
+    </message>
+    <message>
+      <source>KPI score</source>
+      <translation>KPI 得分</translation>
     </message>
     <message>
       <source>Overdue</source>
@@ -170,6 +178,10 @@
     <message>
       <source>Progress %</source>
       <translation>完成进度 %</translation>
+    </message>
+    <message>
+      <source>Rank</source>
+      <translation>排名</translation>
     </message>
     <message>
       <source>Receivables by days overdue (yuan)</source>

@@ -115,3 +115,25 @@ def test_actuals_import_validates_and_is_idempotent(with_partners, tmp_path: Pat
     svc.decompose_region_target(ctx, "revenue", 2026, "310115", 1_200_000)
     row = next(r for r in svc.list_targets(ctx, month="2026-01") if r.scope == "T1")
     assert row.to_json()["actual"] == "120.00"
+
+
+def test_kpi_scorecard_weights_rank_and_history(ctx) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from app.domain import kpi
+    from app.services.demo import generate_demo
+    from db.models import KpiScore
+
+    assert kpi.weighted_score({"a": 100, "b": 50}, {"a": 3, "b": 1, "c": 5}) == 87.5
+    ranked = kpi.rank([kpi.KpiResult("B", {}, 80), kpi.KpiResult("A", {}, 80), kpi.KpiResult("C", {}, 90)])
+    assert [(r.partner_code, r.rank) for r in ranked] == [("C", 1), ("A", 2), ("B", 3)]
+    generate_demo(ctx, partners=25, months=2, seed=3)
+    month = dt.date.today().strftime("%Y-%m")
+    first = svc.kpi_scorecard(ctx, month)
+    assert first and [r.rank for r in first] == list(range(1, len(first) + 1))
+    assert all(0 <= r.score <= 100 for r in first)
+    assert "visit_compliance" in first[0].components and "revenue" in first[0].components
+    with ctx.read_session() as s:
+        saved = s.query(KpiScore).filter(KpiScore.month == month, KpiScore.kpi_code == "total").count()
+    assert saved == len(first)
+    assert [r.score for r in svc.kpi_scorecard(ctx, month)] == [r.score for r in first]

@@ -39,13 +39,20 @@ class DashboardSection(Section):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list_title = QLabel()
+        self.kpi = DictTableModel([("rank", self.tr("Rank")), ("partner_code", self.tr("Partner")), ("score", self.tr("KPI score")),
+                                   ("detail", self.tr("Components"))], parent=self)
+        self.kpi_table = QTableView()
+        self.kpi_table.setModel(self.kpi)
+        self.kpi_table.verticalHeader().setVisible(False)
+        self.kpi_table.horizontalHeader().setStretchLastSection(True)
         grid = QGridLayout(self)
         grid.addWidget(self.reminders, 0, 0, 1, 2)
         grid.addWidget(self.headline, 1, 0, 1, 2)
         grid.addWidget(self.month_chart, 2, 0)
         grid.addWidget(self.aging_chart, 2, 1)
         grid.addWidget(self.list_title, 3, 0, 1, 2)
-        grid.addWidget(self.table, 4, 0, 1, 2)
+        grid.addWidget(self.table, 4, 0)
+        grid.addWidget(self.kpi_table, 4, 1)
         grid.setRowStretch(2, 3)
         grid.setRowStretch(4, 2)
         self.data: targets.DashboardData | None = None
@@ -105,6 +112,9 @@ class DashboardSection(Section):
         self.aging_chart.setChart(aging_chart)
         self.list_title.setText(self.tr("Partners this month, lowest progress first (red: behind the time line)"))
         self.partners.set_rows(data.partners)
+        scores = targets.kpi_scorecard(self.ui.ctx, data.period, save=False)
+        self.kpi.set_rows([{"rank": r.rank, "partner_code": r.partner_code, "score": r.score,
+                            "detail": "  ".join(f"{k} {v:.0f}" for k, v in r.components.items())} for r in scores])
 
     def show_month(self, index: int, _barset: QBarSet | None = None) -> None:
         """Click-through from a month's bar to that month's partner list."""
