@@ -43,9 +43,18 @@ class _Job(QRunnable):
             result = self.fn(*self.args, **self.kwargs)
         except BaseException as exc:  # reported on the UI thread
             exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
-            self.signals.failed.emit(exc)
+            self._emit(self.signals.failed, exc)
             return
-        self.signals.finished.emit(result)
+        self._emit(self.signals.finished, result)
+
+    @staticmethod
+    def _emit(signal: Any, value: Any) -> None:
+        """Emit unless the receiving side is already gone (window closed or app shutting
+        down while the job ran): the result then has nobody to go to."""
+        try:
+            signal.emit(value)
+        except RuntimeError:
+            log.debug("job finished after its receiver was deleted")
 
 
 def _alive(callback: Any) -> bool:

@@ -28,10 +28,12 @@ def test_frozen_build_starts_and_checks(tmp_path: Path) -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     data = tmp_path / "data"
     shot = tmp_path / "shot.png"
-    subprocess.run([str(binary), "--data-dir", str(data), "gui", "--screenshot", str(shot)], check=True, env=env, timeout=120,
-                   capture_output=True)
+    gui = subprocess.run([str(binary), "--data-dir", str(data), "gui", "--screenshot", str(shot)], env=env, timeout=120,
+                         capture_output=True, text=True)
+    assert gui.returncode == 0, gui.stderr
     assert shot.stat().st_size > 5000
-    check = subprocess.run([str(binary), "--data-dir", str(data), "check", "--json"], check=True, env=env, timeout=120,
+    check = subprocess.run([str(binary), "--data-dir", str(data), "check", "--json"], env=env, timeout=120,
                            capture_output=True, text=True)
+    assert check.returncode == 0, check.stderr
     assert json.loads(check.stdout) == {"ok": True, "problems": []}
     shutil.rmtree(work, ignore_errors=True)
