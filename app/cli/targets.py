@@ -1,4 +1,4 @@
-"""``targets list`` and ``actuals import``."""
+"""``targets list``, ``targets import`` and ``actuals import``."""
 
 from __future__ import annotations
 
@@ -19,6 +19,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     lst.add_argument("--partner", default=None)
     lst.add_argument("--json", action="store_true")
     lst.set_defaults(handler=cmd_list)
+    timp = ts.add_parser("import")
+    timp.add_argument("file", type=Path)
+    timp.add_argument("--json", action="store_true")
+    timp.set_defaults(handler=cmd_import_targets)
     a = sub.add_parser("actuals", help=tr("cli", "actuals from HQ exports"))
     acts = a.add_subparsers(dest="actuals_command", required=True)
     imp = acts.add_parser("import")
@@ -47,6 +51,25 @@ def cmd_import(args: argparse.Namespace) -> int:
     with cli_context(args) as ctx:
         try:
             report = import_actuals(ctx, args.file)
+        except ValidationError as exc:
+            for line in exc.details:
+                eprint(line)
+            eprint(exc.message)
+            return 1
+    summary = {"rows": report.rows, "created": report.created, "updated": report.updated, "unchanged": report.unchanged}
+    if args.json:
+        print_json(summary)
+    else:
+        eprint(tr("cli", "{rows} rows: {created} created, {updated} updated, {unchanged} unchanged").format(**summary))
+    return 0
+
+
+def cmd_import_targets(args: argparse.Namespace) -> int:
+    from app.services.targets import import_targets
+
+    with cli_context(args) as ctx:
+        try:
+            report = import_targets(ctx, args.file)
         except ValidationError as exc:
             for line in exc.details:
                 eprint(line)

@@ -60,6 +60,26 @@ def split_with_overrides(total: int, weights: Sequence[float], overrides: Mappin
     return result
 
 
+def decompose_grid(month_totals: Sequence[int], weights: Sequence[float],
+                   overrides: Mapping[tuple[int, int], int]) -> list[list[int]]:
+    """Partners × months: each month's total is split over the partners by ``weights``;
+    cells in ``overrides`` (``(partner_index, month_index) → value``) are fixed and the other
+    partners of that month share the rest, so every column adds up exactly to its month
+    total. Raises ``ValueError`` naming the month (1-based) whose overrides do not fit."""
+    rows = [[0] * len(month_totals) for _ in weights]
+    if not weights:
+        return rows
+    for m, total in enumerate(month_totals):
+        fixed = {p: v for (p, month), v in overrides.items() if month == m}
+        try:
+            column = split_with_overrides(total, weights, fixed)
+        except ValueError as exc:
+            raise ValueError(m + 1) from exc
+        for p, value in enumerate(column):
+            rows[p][m] = value
+    return rows
+
+
 def months_of_quarter(quarter: int) -> list[int]:
     return [3 * (quarter - 1) + k for k in (1, 2, 3)]
 

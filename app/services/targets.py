@@ -5,6 +5,7 @@ idempotent), receivable aging and the monthly summary used by the assessment rep
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -187,36 +188,280 @@ def import_actuals(ctx: AppContext, path: Path, progress: Progress | None = None
     return report
 
 
+TARGET_COLUMNS = ["metric", "period", "scope_kind", "scope", "amount"]
+TARGET_REQUIRED = ("metric", "period", "scope", "amount")
+TARGET_ALIASES = {"指标": "metric", "期间": "period", "范围类型": "scope_kind", "范围": "scope", "目标": "amount",
+                  "金额": "amount", "partner_code": "scope", "渠道编码": "scope", "region": "scope", "target": "amount"}
+REGION_RE = re.compile(r"^\d{2}(?:\d{2}){0,2}$")
+HQ_SOURCE = "hq"
+
+
+@dataclass
+class TargetsReport:
+    rows: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    changes: Changes = field(default_factory=Changes)
+
+
+def _read_only_message(metric: str, period: str, scope: str) -> str:
+    return tr("targets", "the {metric} target for {scope} in {period} was published by HQ and cannot be changed here").format(
+        metric=metric, scope=scope, period=period)
+
+
+def import_targets(ctx: AppContext, path: Path, progress: Progress | None = None) -> TargetsReport:
+    """Targets from a CSV/XLSX file (``metric,period,scope_kind,scope,amount``; period
+    ``YYYY``, ``YYYY-Qn`` or ``YYYY-MM``; ``scope_kind`` ``partner`` (default, scope is a
+    partner code) or ``region`` (scope is a 2/4/6-digit region code)). Every row is
+    validated first and nothing is applied if any is wrong; a row replaces the target of
+    the same metric, period and scope; re-importing the same file changes nothing. Targets
+    published by HQ are read-only: a row that would change one is an error."""
+    path = Path(path)
+    table = read_table(path)
+    if not table or not any(c.strip() for c in table[0]):
+        raise ValidationError(tr("targets", "{file}: the file is empty.").format(file=path.name))
+    header = [TARGET_ALIASES.get(c.strip(), TARGET_ALIASES.get(c.strip().lower(), c)) for c in table[0]]
+    mapping = header_map(header, TARGET_REQUIRED, TARGET_COLUMNS, path)
+    metrics = _metrics(ctx)
+    with ctx.read_session() as s:
+        partners = set(s.scalars(select(Partner.code).where(Partner.voided.is_(False))))
+        existing_rows = {(t.metric, t.period, t.scope_kind, t.scope): (t.amount, t.source, t.voided) for t in s.scalars(select(Target))}
+    report = TargetsReport()
+    parsed: dict[tuple[str, str, str, str], tuple[int, int]] = {}
+    for offset, raw in enumerate(table[1:]):
+        row_no = offset + 2
+        if not any(c.strip() for c in raw):
+            continue
+        report.rows += 1
+        cells = {k: (raw[i].strip() if i < len(raw) else "") for k, i in mapping.items()}
+        kind = cells.get("scope_kind", "").lower() or "partner"
+        errors = []
+        metric = metrics.get(cells["metric"])
+        if metric is None:
+            errors.append(RowError(row_no, "metric", tr("targets", "unknown metric {metric}; use one of {known}").format(
+                metric=cells["metric"] or "—", known=", ".join(sorted(metrics)))))
+        try:
+            rules.parse_period(cells["period"])
+        except ValueError:
+            errors.append(RowError(row_no, "period", tr("targets", "give the period as YYYY, YYYY-Qn or YYYY-MM (got {value})").format(
+                value=cells["period"] or "—")))
+        if kind not in ("partner", "region"):
+            errors.append(RowError(row_no, "scope_kind", tr("targets", "scope_kind must be partner or region (got {value})").format(value=kind)))
+        elif kind == "partner" and cells["scope"] not in partners:
+            errors.append(RowError(row_no, "scope", tr("targets", "unknown partner {code}").format(code=cells["scope"] or "—")))
+        elif kind == "region" and not REGION_RE.match(cells["scope"]):
+            errors.append(RowError(row_no, "scope", tr("targets", "not a region code (2, 4 or 6 digits): {value}").format(value=cells["scope"] or "—")))
+        amount = 0
+        if metric is not None:
+            try:
+                amount = rules.parse_amount(cells["amount"], decimals_of(metric.unit))
+            except ValueError:
+                errors.append(RowError(row_no, "amount", tr("targets", "not a non-negative amount with at most {d} decimals: {value}").format(
+                    d=decimals_of(metric.unit), value=cells["amount"] or "—")))
+        key = (cells["metric"], cells["period"], kind, cells["scope"])
+        if not errors and key in parsed:
+            errors.append(RowError(row_no, "scope", tr("targets", "duplicate row (also row {first})").format(first=parsed[key][0])))
+        if not errors and key in existing_rows:
+            old_amount, source, voided = existing_rows[key]
+            if source == HQ_SOURCE and (old_amount != amount or voided):
+                errors.append(RowError(row_no, "amount", _read_only_message(*key[:2], key[3])))
+        if errors:
+            report.errors.extend(errors)
+            continue
+        parsed[key] = (row_no, amount)
+    if report.errors:
+        raise ValidationError(tr("targets", "{file}: {count} problem(s) found; nothing was imported.").format(file=path.name, count=len(report.errors)),
+                              details=[f"{path.name}, {e}" for e in report.errors])
+    with ctx.session() as s:
+        existing = {(t.metric, t.period, t.scope_kind, t.scope): t for t in s.scalars(select(Target))}
+        for index, (key, (_row, amount)) in enumerate(parsed.items()):
+            if progress is not None and index % 500 == 0:
+                progress(index, len(parsed), "")
+            metric_code, period, kind, scope = key
+            row = existing.get(key)
+            if row is None:
+                s.add(Target(metric=metric_code, period=period, scope_kind=kind, scope=scope, amount=amount, overridden=False, source="import"))
+                report.created += 1
+            elif row.amount != amount or row.voided:
+                row.amount, row.voided = amount, False
+                report.updated += 1
+            else:
+                report.unchanged += 1
+    if progress is not None:
+        progress(len(parsed), len(parsed), "")
+    report.changes = Changes.of("target")
+    return report
+
+
+def set_target(ctx: AppContext, metric: str, period: str, scope_kind: str, scope: str, amount: str | int) -> Changes:
+    """Enter one target by hand. ``amount`` is text in the metric's unit (``"1234.56"`` for
+    money) or an integer already in the smallest unit (fen). Targets published by HQ are
+    read-only; locally entered or imported ones may be changed."""
+    metrics = _metrics(ctx)
+    if metric not in metrics:
+        raise ValidationError(tr("targets", "Unknown metric {metric}.").format(metric=metric))
+    try:
+        rules.parse_period(period)
+    except ValueError:
+        raise ValidationError(tr("targets", "Give the period as YYYY, YYYY-Qn or YYYY-MM (got {value}).").format(value=period or "—")) from None
+    if scope_kind not in ("partner", "region"):
+        raise ValidationError(tr("targets", "The scope must be a partner or a region (got {value}).").format(value=scope_kind))
+    if scope_kind == "region" and not REGION_RE.match(scope or ""):
+        raise ValidationError(tr("targets", "Not a region code (2, 4 or 6 digits): {value}.").format(value=scope or "—"))
+    decimals = decimals_of(metrics[metric].unit)
+    if isinstance(amount, int):
+        value = amount
+    else:
+        try:
+            value = rules.parse_amount(amount, decimals)
+        except ValueError:
+            value = -1
+    if value < 0:
+        raise ValidationError(tr("targets", "The target must be a non-negative amount with at most {d} decimals (got {value}).").format(
+            d=decimals, value=amount))
+    with ctx.session() as s:
+        if scope_kind == "partner" and s.scalar(select(Partner.id).where(Partner.code == scope, Partner.voided.is_(False))) is None:
+            raise ValidationError(tr("targets", "Unknown partner {code}.").format(code=scope or "—"))
+        row = s.scalar(select(Target).where(Target.metric == metric, Target.period == period, Target.scope_kind == scope_kind, Target.scope == scope))
+        if row is None:
+            s.add(Target(metric=metric, period=period, scope_kind=scope_kind, scope=scope, amount=value, overridden=False, source="local"))
+        elif row.source == HQ_SOURCE:
+            raise UserError(tr("targets", "The {metric} target for {scope} in {period} was published by HQ and cannot be changed here.").format(
+                metric=metric, scope=scope, period=period))
+        elif (row.amount, row.voided) != (value, False):
+            row.amount, row.voided = value, False
+    return Changes.of("target")
+
+
+@dataclass
+class DecompositionPlan:
+    """What the decomposition editor starts from for one metric, year and region."""
+
+    metric: str
+    year: int
+    region: str
+    decimals: int
+    partners: list[tuple[str, str, str]]  # code, name, grade (active partners of the region, by code)
+    weights: list[float]
+    annual: int | None  # the region's current annual target, if any
+    month_totals: list[int] | None  # the region's current month targets, when all 12 exist
+    overrides: dict[tuple[str, int], int]  # (partner code, month 1..12) → amount overridden by hand
+    annual_locked: bool  # HQ published the region's annual target
+    locked: bool  # HQ published targets of this decomposition: nothing can be saved
+
+    def months_for(self, annual: int) -> list[int]:
+        """Month totals for ``annual``: the region's current months when they add up to it
+        (HQ's or an earlier decomposition's shape), else the default seasonality."""
+        if self.month_totals is not None and sum(self.month_totals) == annual:
+            return list(self.month_totals)
+        return rules.year_to_months(annual)
+
+    def grid(self, annual: int, overrides: dict[tuple[str, int], int]) -> list[list[int]]:
+        """Partners × 12 months; raises ``ValidationError`` when overrides do not fit a month."""
+        index = {code: i for i, (code, _n, _g) in enumerate(self.partners)}
+        try:
+            return rules.decompose_grid(self.months_for(annual), self.weights,
+                                        {(index[c], m - 1): v for (c, m), v in overrides.items() if c in index})
+        except ValueError as exc:
+            month = exc.args[0] if exc.args and isinstance(exc.args[0], int) else 0
+            raise ValidationError(tr("targets", "The overridden cells of {period} add up to more than the month's target.").format(
+                period=f"{self.year}-{month:02d}")) from exc
+
+
+def _region_partners(s: Any, region: str) -> list[tuple[str, str, str]]:
+    return [(code, name, grade) for code, name, grade in s.execute(
+        select(Partner.code, Partner.name, Partner.grade).where(Partner.status == "active", Partner.voided.is_(False),
+                                                                Partner.district_code.like(f"{region}%")).order_by(Partner.code))]
+
+
+def decomposition_plan(ctx: AppContext, metric: str, year: int, region: str) -> DecompositionPlan:
+    metrics = _metrics(ctx)
+    if metric not in metrics:
+        raise ValidationError(tr("targets", "Unknown metric {metric}.").format(metric=metric))
+    if not REGION_RE.match(region or ""):
+        raise ValidationError(tr("targets", "Not a region code (2, 4 or 6 digits): {value}.").format(value=region or "—"))
+    with ctx.read_session() as s:
+        partners = _region_partners(s, region)
+        codes = {code for code, _n, _g in partners}
+        rows = [t for t in s.scalars(select(Target).where(Target.metric == metric, Target.period.like(f"{year}%"), Target.voided.is_(False)))
+                if (t.scope_kind == "region" and t.scope == region) or (t.scope_kind == "partner" and t.scope in codes)]
+    annual_row = next((t for t in rows if t.scope_kind == "region" and t.period == str(year)), None)
+    region_months = {t.period: t.amount for t in rows if t.scope_kind == "region" and len(t.period) == 7 and "Q" not in t.period}
+    periods = [f"{year}-{m:02d}" for m in range(1, 13)]
+    return DecompositionPlan(
+        metric=metric, year=year, region=region, decimals=decimals_of(metrics[metric].unit), partners=partners,
+        weights=[float(rules.GRADE_WEIGHTS.get(grade, 1)) for _c, _n, grade in partners],
+        annual=annual_row.amount if annual_row else None,
+        month_totals=[region_months[p] for p in periods] if all(p in region_months for p in periods) else None,
+        overrides={(t.scope, int(t.period[5:])): t.amount for t in rows if t.scope_kind == "partner" and t.overridden and len(t.period) == 7},
+        annual_locked=annual_row is not None and annual_row.source == HQ_SOURCE,
+        locked=any(t.source == HQ_SOURCE for t in rows if t.scope_kind == "partner" or (t.scope_kind == "region" and t.period != str(year))),
+    )
+
+
 def decompose_region_target(ctx: AppContext, metric: str, year: int, region: str, annual: int,
                             partner_weights: dict[str, float] | None = None,
                             month_overrides: dict[int, int] | None = None,
-                            seasonality: list[float] | None = None) -> Changes:
+                            seasonality: list[float] | None = None,
+                            cell_overrides: dict[tuple[str, int], int] | None = None) -> Changes:
     """Write the region's year, quarter and month targets and each partner's monthly
-    targets; months sum exactly to the year and partners exactly to the region."""
+    targets; months sum exactly to the year and partners exactly to the region.
+    ``cell_overrides`` fixes (partner code, month) cells, the other partners of the month
+    share the rest; those cells are saved with ``overridden``. When no month overrides or
+    seasonality are given and the region's current months add up to ``annual``, that month
+    shape is kept. Targets published by HQ are never changed: a decomposition that would
+    change one is refused."""
     if annual < 0:
         raise ValidationError(tr("targets", "A target cannot be negative."))
+    if any(v < 0 for v in (cell_overrides or {}).values()):
+        raise ValidationError(tr("targets", "A target cannot be negative."))
+    plan = decomposition_plan(ctx, metric, year, region)
+    month_overridden: set[int] = set()
+    if month_overrides is None and seasonality is None:
+        months = plan.months_for(annual)
+    else:
+        try:
+            months = rules.split_with_overrides(annual, seasonality or list(rules.DEFAULT_SEASONALITY), {m - 1: v for m, v in (month_overrides or {}).items()})
+        except ValueError as exc:
+            raise ValidationError(tr("targets", "The monthly overrides do not fit the annual target ({error}).").format(error=exc)) from exc
+        month_overridden = set(month_overrides or {})
+    partners = plan.partners
+    weights = [float((partner_weights or {}).get(code, w)) for (code, _n, _g), w in zip(partners, plan.weights, strict=True)]
+    index = {code: i for i, (code, _n, _g) in enumerate(partners)}
     try:
-        months = rules.split_with_overrides(annual, seasonality or list(rules.DEFAULT_SEASONALITY), {m - 1: v for m, v in (month_overrides or {}).items()})
+        grid = rules.decompose_grid(months, weights, {(index[c], m - 1): v for (c, m), v in (cell_overrides or {}).items() if c in index})
     except ValueError as exc:
-        raise ValidationError(tr("targets", "The monthly overrides do not fit the annual target ({error}).").format(error=exc)) from exc
+        month = exc.args[0] if exc.args and isinstance(exc.args[0], int) else 0
+        raise ValidationError(tr("targets", "The overridden cells of {period} add up to more than the month's target.").format(
+            period=f"{year}-{month:02d}")) from exc
+    overridden_cells = {(c, m) for (c, m) in (cell_overrides or {}) if c in index}
+    values: list[tuple[str, str, str, int, bool | None]] = [(str(year), "region", region, annual, False)]
+    values += [(f"{year}-Q{q + 1}", "region", region, v, False) for q, v in enumerate(rules.quarters_from_months(months))]
+    for m, month_total in enumerate(months, start=1):
+        period = f"{year}-{m:02d}"
+        values.append((period, "region", region, month_total, (m in month_overridden) if month_overrides is not None else None))
+        for (code, _n, _g), row in zip(partners, grid, strict=True):
+            values.append((period, "partner", code, row[m - 1], (code, m) in overridden_cells))
     with ctx.session() as s:
-        partners = list(s.execute(select(Partner.code, Partner.grade).where(Partner.status == "active", Partner.voided.is_(False),
-                                                                           Partner.district_code.like(f"{region}%")).order_by(Partner.code)))
-        weights = [(partner_weights or {}).get(code, rules.GRADE_WEIGHTS.get(grade, 1)) for code, grade in partners]
-        values: list[tuple[str, str, str, int, bool]] = [(str(year), "region", region, annual, False)]
-        values += [(f"{year}-Q{q + 1}", "region", region, v, False) for q, v in enumerate(rules.quarters_from_months(months))]
-        for m, month_total in enumerate(months, start=1):
-            period = f"{year}-{m:02d}"
-            values.append((period, "region", region, month_total, (m - 1) in {k - 1 for k in (month_overrides or {})}))
-            for (code, _grade), share in zip(partners, rules.split(month_total, weights) if partners else [], strict=True):
-                values.append((period, "partner", code, share, False))
         existing = {(t.period, t.scope_kind, t.scope): t for t in s.scalars(select(Target).where(Target.metric == metric, Target.period.like(f"{year}%")))}
+        refused = [(period, scope) for period, kind, scope, amount, _o in values
+                   if (row := existing.get((period, kind, scope))) is not None and row.source == HQ_SOURCE and (row.amount != amount or row.voided)]
+        if refused:
+            period, scope = refused[0]
+            raise UserError(tr("targets", "The {metric} target for {scope} in {period} was published by HQ and cannot be changed here.").format(
+                metric=metric, scope=scope, period=period))
         for period, kind, scope, amount, overridden in values:
             row = existing.get((period, kind, scope))
             if row is None:
-                s.add(Target(metric=metric, period=period, scope_kind=kind, scope=scope, amount=amount, overridden=overridden, source="local"))
-            elif (row.amount, row.overridden) != (amount, overridden):
-                row.amount, row.overridden = amount, overridden
+                s.add(Target(metric=metric, period=period, scope_kind=kind, scope=scope, amount=amount, overridden=bool(overridden), source="local"))
+            elif row.source == HQ_SOURCE:
+                continue
+            else:
+                flag = row.overridden if overridden is None else overridden
+                if (row.amount, row.overridden, row.voided) != (amount, flag, False):
+                    row.amount, row.overridden, row.voided = amount, flag, False
     return Changes.of("target")
 
 

@@ -1334,8 +1334,16 @@ also used in another visit</translation>
       <translation>Cannot write the backup {file}: {error}</translation>
     </message>
     <message>
+      <source>Checking {entry}</source>
+      <translation>Checking {entry}</translation>
+    </message>
+    <message>
       <source>Restore failed ({error}); nothing was replaced.</source>
       <translation>Restore failed ({error}); nothing was replaced.</translation>
+    </message>
+    <message>
+      <source>Restoring {entry}</source>
+      <translation>Restoring {entry}</translation>
     </message>
     <message>
       <source>{dir} already holds data; use --force to replace it (the current data is kept as a dated copy).</source>
@@ -1755,6 +1763,25 @@ also used in another visit</translation>
     <message>
       <source>{file}: {count} problem(s) found; nothing was imported.</source>
       <translation>{file}: {count} problem(s) found; nothing was imported.</translation>
+    </message>
+  </context>
+  <context>
+    <name>materials</name>
+    <message>
+      <source>The entry date {date} lies in the future.</source>
+      <translation>The entry date {date} lies in the future.</translation>
+    </message>
+    <message>
+      <source>The quantity must be a whole number from 1 to {max} (got {value}).</source>
+      <translation>The quantity must be a whole number from 1 to {max} (got {value}).</translation>
+    </message>
+    <message>
+      <source>Unknown ledger entry kind {kind}; use issued, installed or returned.</source>
+      <translation>Unknown ledger entry kind {kind}; use issued, installed or returned.</translation>
+    </message>
+    <message>
+      <source>{partner} holds {held} × {item} on the book; {qty} cannot be returned.</source>
+      <translation>{partner} holds {held} × {item} on the book; {qty} cannot be returned.</translation>
     </message>
   </context>
   <context>
@@ -2734,16 +2761,44 @@ also used in another visit</translation>
       <translation>Give the month as YYYY-MM (got {value}).</translation>
     </message>
     <message>
+      <source>Give the period as YYYY, YYYY-Qn or YYYY-MM (got {value}).</source>
+      <translation>Give the period as YYYY, YYYY-Qn or YYYY-MM (got {value}).</translation>
+    </message>
+    <message>
       <source>Give the year as YYYY (got {value}).</source>
       <translation>Give the year as YYYY (got {value}).</translation>
+    </message>
+    <message>
+      <source>Not a region code (2, 4 or 6 digits): {value}.</source>
+      <translation>Not a region code (2, 4 or 6 digits): {value}.</translation>
     </message>
     <message>
       <source>The monthly overrides do not fit the annual target ({error}).</source>
       <translation>The monthly overrides do not fit the annual target ({error}).</translation>
     </message>
     <message>
+      <source>The overridden cells of {period} add up to more than the month's target.</source>
+      <translation>The overridden cells of {period} add up to more than the month's target.</translation>
+    </message>
+    <message>
+      <source>The scope must be a partner or a region (got {value}).</source>
+      <translation>The scope must be a partner or a region (got {value}).</translation>
+    </message>
+    <message>
+      <source>The target must be a non-negative amount with at most {d} decimals (got {value}).</source>
+      <translation>The target must be a non-negative amount with at most {d} decimals (got {value}).</translation>
+    </message>
+    <message>
+      <source>The {metric} target for {scope} in {period} was published by HQ and cannot be changed here.</source>
+      <translation>The {metric} target for {scope} in {period} was published by HQ and cannot be changed here.</translation>
+    </message>
+    <message>
       <source>Unknown metric {metric}.</source>
       <translation>Unknown metric {metric}.</translation>
+    </message>
+    <message>
+      <source>Unknown partner {code}.</source>
+      <translation>Unknown partner {code}.</translation>
     </message>
     <message>
       <source>duplicate row (also row {first})</source>
@@ -2754,8 +2809,24 @@ also used in another visit</translation>
       <translation>give the month as YYYY-MM (got {value})</translation>
     </message>
     <message>
+      <source>give the period as YYYY, YYYY-Qn or YYYY-MM (got {value})</source>
+      <translation>give the period as YYYY, YYYY-Qn or YYYY-MM (got {value})</translation>
+    </message>
+    <message>
       <source>not a non-negative amount with at most {d} decimals: {value}</source>
       <translation>not a non-negative amount with at most {d} decimals: {value}</translation>
+    </message>
+    <message>
+      <source>not a region code (2, 4 or 6 digits): {value}</source>
+      <translation>not a region code (2, 4 or 6 digits): {value}</translation>
+    </message>
+    <message>
+      <source>scope_kind must be partner or region (got {value})</source>
+      <translation>scope_kind must be partner or region (got {value})</translation>
+    </message>
+    <message>
+      <source>the {metric} target for {scope} in {period} was published by HQ and cannot be changed here</source>
+      <translation>the {metric} target for {scope} in {period} was published by HQ and cannot be changed here</translation>
     </message>
     <message>
       <source>unknown metric {metric}; use one of {known}</source>
@@ -2797,6 +2868,10 @@ also used in another visit</translation>
       <translation>Give the month as YYYY-MM, e.g. 2026-03 (got {value}).</translation>
     </message>
     <message>
+      <source>Give the name of the promotion material.</source>
+      <translation>Give the name of the promotion material.</translation>
+    </message>
+    <message>
       <source>No checklist template named {name}.</source>
       <translation>No checklist template named {name}.</translation>
     </message>
@@ -2831,6 +2906,10 @@ also used in another visit</translation>
     <message>
       <source>The checklist has no item {key}.</source>
       <translation>The checklist has no item {key}.</translation>
+    </message>
+    <message>
+      <source>The material name is too long (at most {max} characters).</source>
+      <translation>The material name is too long (at most {max} characters).</translation>
     </message>
     <message>
       <source>Verifying a rectification needs an after-photo.</source>

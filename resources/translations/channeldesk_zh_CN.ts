@@ -1334,8 +1334,16 @@ also used in another visit</source>
       <translation>无法写入备份 {file}：{error}</translation>
     </message>
     <message>
+      <source>Checking {entry}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Restore failed ({error}); nothing was replaced.</source>
       <translation>恢复失败（{error}）；未替换任何数据。</translation>
+    </message>
+    <message>
+      <source>Restoring {entry}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>{dir} already holds data; use --force to replace it (the current data is kept as a dated copy).</source>
@@ -1755,6 +1763,25 @@ also used in another visit</source>
     <message>
       <source>{file}: {count} problem(s) found; nothing was imported.</source>
       <translation>{file}：发现 {count} 个问题；未导入任何数据。</translation>
+    </message>
+  </context>
+  <context>
+    <name>materials</name>
+    <message>
+      <source>The entry date {date} lies in the future.</source>
+      <translation>登记日期 {date} 晚于今天。</translation>
+    </message>
+    <message>
+      <source>The quantity must be a whole number from 1 to {max} (got {value}).</source>
+      <translation>数量必须是 1 到 {max} 之间的整数（当前为 {value}）。</translation>
+    </message>
+    <message>
+      <source>Unknown ledger entry kind {kind}; use issued, installed or returned.</source>
+      <translation>未知的台账类型 {kind}；请用发放、安装或回收。</translation>
+    </message>
+    <message>
+      <source>{partner} holds {held} × {item} on the book; {qty} cannot be returned.</source>
+      <translation>{partner} 账面上只有 {held} 个{item}，不能回收 {qty} 个。</translation>
     </message>
   </context>
   <context>
@@ -2734,16 +2761,44 @@ also used in another visit</source>
       <translation>月份格式应为 YYYY-MM（收到 {value}）。</translation>
     </message>
     <message>
+      <source>Give the period as YYYY, YYYY-Qn or YYYY-MM (got {value}).</source>
+      <translation>期间格式应为 YYYY、YYYY-Qn 或 YYYY-MM（收到 {value}）。</translation>
+    </message>
+    <message>
       <source>Give the year as YYYY (got {value}).</source>
       <translation>年份格式应为 YYYY（收到 {value}）。</translation>
+    </message>
+    <message>
+      <source>Not a region code (2, 4 or 6 digits): {value}.</source>
+      <translation>不是有效的区划代码（2、4 或 6 位数字）：{value}。</translation>
     </message>
     <message>
       <source>The monthly overrides do not fit the annual target ({error}).</source>
       <translation>手工调整的月度目标与年度目标不符（{error}）。</translation>
     </message>
     <message>
+      <source>The overridden cells of {period} add up to more than the month's target.</source>
+      <translation>{period} 手工调整的单元格合计超过了当月目标。</translation>
+    </message>
+    <message>
+      <source>The scope must be a partner or a region (got {value}).</source>
+      <translation>范围类型必须是渠道或地区（收到 {value}）。</translation>
+    </message>
+    <message>
+      <source>The target must be a non-negative amount with at most {d} decimals (got {value}).</source>
+      <translation>目标必须是不小于零、最多 {d} 位小数的数值（收到 {value}）。</translation>
+    </message>
+    <message>
+      <source>The {metric} target for {scope} in {period} was published by HQ and cannot be changed here.</source>
+      <translation>{scope} 在 {period} 的 {metric} 目标由总部下达，此处不能修改。</translation>
+    </message>
+    <message>
       <source>Unknown metric {metric}.</source>
       <translation>未知指标 {metric}。</translation>
+    </message>
+    <message>
+      <source>Unknown partner {code}.</source>
+      <translation>未知渠道 {code}。</translation>
     </message>
     <message>
       <source>duplicate row (also row {first})</source>
@@ -2754,8 +2809,24 @@ also used in another visit</source>
       <translation>月份格式应为 YYYY-MM（收到 {value}）</translation>
     </message>
     <message>
+      <source>give the period as YYYY, YYYY-Qn or YYYY-MM (got {value})</source>
+      <translation>期间格式应为 YYYY、YYYY-Qn 或 YYYY-MM（收到 {value}）</translation>
+    </message>
+    <message>
       <source>not a non-negative amount with at most {d} decimals: {value}</source>
       <translation>不是最多 {d} 位小数的非负金额：{value}</translation>
+    </message>
+    <message>
+      <source>not a region code (2, 4 or 6 digits): {value}</source>
+      <translation>不是有效的区划代码（2、4 或 6 位数字）：{value}</translation>
+    </message>
+    <message>
+      <source>scope_kind must be partner or region (got {value})</source>
+      <translation>scope_kind 必须是 partner（渠道）或 region（地区）（收到 {value}）</translation>
+    </message>
+    <message>
+      <source>the {metric} target for {scope} in {period} was published by HQ and cannot be changed here</source>
+      <translation>{scope} 在 {period} 的 {metric} 目标由总部下达，此处不能修改</translation>
     </message>
     <message>
       <source>unknown metric {metric}; use one of {known}</source>
@@ -2797,6 +2868,10 @@ also used in another visit</source>
       <translation>月份格式应为 YYYY-MM，例如 2026-03（收到 {value}）。</translation>
     </message>
     <message>
+      <source>Give the name of the promotion material.</source>
+      <translation>请填写宣传品名称。</translation>
+    </message>
+    <message>
       <source>No checklist template named {name}.</source>
       <translation>没有名为 {name} 的检查表模板。</translation>
     </message>
@@ -2831,6 +2906,10 @@ also used in another visit</source>
     <message>
       <source>The checklist has no item {key}.</source>
       <translation>检查表中没有项目 {key}。</translation>
+    </message>
+    <message>
+      <source>The material name is too long (at most {max} characters).</source>
+      <translation>宣传品名称太长（最多 {max} 个字符）。</translation>
     </message>
     <message>
       <source>Verifying a rectification needs an after-photo.</source>

@@ -1,0 +1,173 @@
+"""Targets entered locally: import from CSV/XLSX (validated row by row, all-or-nothing,
+idempotent), manual entry with ``set_target``, HQ-published targets read-only, and the
+decomposition grid with cell overrides (exact totals, overridden flag saved)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from app.domain import targets as rules
+from app.errors import UserError, ValidationError
+from app.services import partner_io
+from app.services import targets as svc
+from db.models import Target
+
+
+@pytest.fixture
+def with_partners(ctx, tmp_path: Path):  # type: ignore[no-untyped-def]
+    path = tmp_path / "p.csv"
+    path.write_text("code,name,grade,region\nT1,甲,A,310115\nT2,乙,C,310115\nT3,丙,B,310104\n", encoding="utf-8")
+    partner_io.import_partners(ctx, path)
+    return ctx
+
+
+def _targets(ctx) -> dict[tuple[str, str, str, str], tuple[int, str]]:  # type: ignore[no-untyped-def]
+    with ctx.read_session() as s:
+        return {(t.metric, t.period, t.scope_kind, t.scope): (t.amount, t.source) for t in s.query(Target).filter(Target.voided.is_(False))}
+
+
+def test_import_targets_reports_every_bad_row_and_changes_nothing(with_partners, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    ctx = with_partners
+    bad = tmp_path / "targets.csv"
+    bad.write_text(
+        "metric,period,scope_kind,scope,amount\n"
+        "revenue,2026-01,partner,T1,1000.00\n"   # row 2 fine
+        "profit,2026-01,partner,T1,1\n"          # row 3 unknown metric
+        "revenue,2026-01,partner,XX,1\n"         # row 4 unknown partner
+        "revenue,2026-01,partner,T2,-5\n"        # row 5 negative
+        "revenue,2026-01,partner,T3,abc\n"       # row 6 non-numeric
+        "revenue,2026/01,partner,T2,1\n"         # row 7 bad period
+        "revenue,2026-01,partner,T1,7\n"         # row 8 duplicate of row 2
+        "revenue,2026,region,31x,7\n"            # row 9 bad region
+        "revenue,2026,county,3101,7\n",          # row 10 bad scope kind
+        encoding="utf-8")
+    with pytest.raises(ValidationError) as info:
+        svc.import_targets(ctx, bad)
+    assert [d.split(":")[0] for d in info.value.details] == [
+        "targets.csv, row 3, column metric", "targets.csv, row 4, column scope", "targets.csv, row 5, column amount",
+        "targets.csv, row 6, column amount", "targets.csv, row 7, column period", "targets.csv, row 8, column scope",
+        "targets.csv, row 9, column scope", "targets.csv, row 10, column scope_kind"]
+    assert "unknown metric profit" in info.value.details[0]
+    assert "duplicate row (also row 2)" in info.value.details[5]
+    assert "nothing was imported" in info.value.message
+    assert _targets(ctx) == {}
+
+
+def test_import_targets_is_idempotent_and_replaces_amounts(with_partners, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    ctx = with_partners
+    good = tmp_path / "good.csv"
+    good.write_text("指标,期间,范围类型,范围,目标\nrevenue,2026-03,partner,T1,1200.50\nsales_volume,2026-Q1,partner,T2,30\n"
+                    "revenue,2026,region,3101,99999.99\nmarket_share,2026-03,partner,T3,12.5\n", encoding="utf-8")
+    first = svc.import_targets(ctx, good)
+    assert (first.rows, first.created, first.updated, first.unchanged) == (4, 4, 0, 0)
+    stored = _targets(ctx)
+    assert stored[("revenue", "2026-03", "partner", "T1")] == (120050, "import")
+    assert stored[("sales_volume", "2026-Q1", "partner", "T2")] == (30, "import")
+    assert stored[("revenue", "2026", "region", "3101")] == (9999999, "import")
+    assert stored[("market_share", "2026-03", "partner", "T3")] == (125, "import")
+    second = svc.import_targets(ctx, good)
+    assert (second.created, second.updated, second.unchanged) == (0, 0, 4)
+    assert _targets(ctx) == stored
+    fixed = tmp_path / "fixed.csv"
+    fixed.write_text("partner_code,metric,period,amount\nT1,revenue,2026-03,1300\n", encoding="utf-8")
+    third = svc.import_targets(ctx, fixed)
+    assert (third.created, third.updated) == (0, 1)
+    row = next(r for r in svc.list_targets(ctx, month="2026-03") if r.scope == "T1" and r.metric == "revenue")
+    assert row.to_json()["target"] == "1300.00"
+
+
+def test_import_targets_from_xlsx(with_partners, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["metric", "period", "scope", "amount"])
+    sheet.append(["revenue", "2026-05", "T2", 800])
+    sheet.append(["collections", "2026-05", "T2", 250.25])
+    path = tmp_path / "targets.xlsx"
+    book.save(path)
+    report = svc.import_targets(ctx := with_partners, path)
+    assert report.created == 2
+    assert _targets(ctx)[("collections", "2026-05", "partner", "T2")] == (25025, "import")
+
+
+def test_hq_targets_are_read_only_local_ones_editable(with_partners, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    ctx = with_partners
+    with ctx.session() as s:
+        s.add(Target(metric="revenue", period="2026-04", scope_kind="partner", scope="T1", amount=5000, source="hq"))
+    with pytest.raises(UserError, match="published by HQ"):
+        svc.set_target(ctx, "revenue", "2026-04", "partner", "T1", "60")
+    svc.set_target(ctx, "revenue", "2026-04", "partner", "T2", "60.5")
+    svc.set_target(ctx, "revenue", "2026-04", "partner", "T2", "61")
+    svc.set_target(ctx, "new_outlets", "2026", "region", "3101", "12")
+    stored = _targets(ctx)
+    assert stored[("revenue", "2026-04", "partner", "T1")] == (5000, "hq")
+    assert stored[("revenue", "2026-04", "partner", "T2")] == (6100, "local")
+    assert stored[("new_outlets", "2026", "region", "3101")] == (12, "local")
+    for args, message in (
+        (("profit", "2026-04", "partner", "T2", "1"), "Unknown metric"),
+        (("revenue", "2026-4", "partner", "T2", "1"), "YYYY-MM"),
+        (("revenue", "2026-04", "partner", "ZZ", "1"), "Unknown partner"),
+        (("revenue", "2026-04", "partner", "T2", "-1"), "non-negative"),
+        (("revenue", "2026-04", "partner", "T2", "1.234"), "at most 2 decimals"),
+        (("revenue", "2026-04", "region", "abc", "1"), "region code"),
+    ):
+        with pytest.raises(ValidationError, match=message):
+            svc.set_target(ctx, *args)
+    # an import may repeat HQ's value but not change it
+    same = tmp_path / "same.csv"
+    same.write_text("metric,period,scope,amount\nrevenue,2026-04,T1,50.00\n", encoding="utf-8")
+    assert svc.import_targets(ctx, same).unchanged == 1
+    other = tmp_path / "other.csv"
+    other.write_text("metric,period,scope,amount\nrevenue,2026-04,T2,70\nrevenue,2026-04,T1,51\n", encoding="utf-8")
+    with pytest.raises(ValidationError) as info:
+        svc.import_targets(ctx, other)
+    assert info.value.details[0].startswith("other.csv, row 3, column amount:") and "published by HQ" in info.value.details[0]
+    assert _targets(ctx)[("revenue", "2026-04", "partner", "T2")] == (6100, "local")
+
+
+@given(st.lists(st.integers(0, 10**9), min_size=12, max_size=12),
+       st.lists(st.integers(0, 4), min_size=1, max_size=8),
+       st.dictionaries(st.tuples(st.integers(0, 7), st.integers(0, 11)), st.integers(0, 10**8), max_size=10))
+def test_decompose_grid_keeps_every_month_total(months: list[int], weights: list[int], overrides: dict[tuple[int, int], int]) -> None:
+    overrides = {k: v for k, v in overrides.items() if k[0] < len(weights)}
+    try:
+        grid = rules.decompose_grid(months, weights, overrides)
+    except ValueError as exc:
+        month = exc.args[0] - 1
+        fixed = {p: v for (p, m), v in overrides.items() if m == month}
+        assert sum(fixed.values()) > months[month] or (len(fixed) == len(weights) and sum(fixed.values()) != months[month])
+        return
+    assert [sum(row[m] for row in grid) for m in range(12)] == months
+    assert all(v >= 0 for row in grid for v in row)
+    assert all(grid[p][m] == v for (p, m), v in overrides.items())
+    assert grid == rules.decompose_grid(months, weights, overrides)
+
+
+def test_decomposition_with_cell_overrides_and_hq_lock(with_partners) -> None:  # type: ignore[no-untyped-def]
+    ctx = with_partners
+    svc.decompose_region_target(ctx, "revenue", 2027, "3101", 1_200_000_00, cell_overrides={("T2", 3): 7_000_00})
+    plan = svc.decomposition_plan(ctx, "revenue", 2027, "3101")
+    assert plan.annual == 1_200_000_00 and not plan.locked and not plan.annual_locked
+    assert [code for code, _n, _g in plan.partners] == ["T1", "T2", "T3"]
+    assert plan.overrides == {("T2", 3): 7_000_00}
+    rows = svc.list_targets(ctx, year="2027")
+    march = {r.scope: r.target for r in rows if r.period == "2027-03"}
+    assert march["T2"] == 7_000_00 and march["T1"] + march["T2"] + march["T3"] == march["3101"]
+    assert sum(r.target for r in rows if r.scope_kind == "partner") == 1_200_000_00
+    # re-saving the same decomposition keeps the month shape and changes nothing
+    before = _targets(ctx)
+    svc.decompose_region_target(ctx, "revenue", 2027, "3101", 1_200_000_00, cell_overrides=plan.overrides)
+    assert _targets(ctx) == before
+    with pytest.raises(ValidationError, match="2027-03"):
+        svc.decompose_region_target(ctx, "revenue", 2027, "3101", 1_200_000_00, cell_overrides={("T2", 3): 10**12})
+    with ctx.session() as s:
+        s.add(Target(metric="collections", period="2027-01", scope_kind="partner", scope="T1", amount=1, source="hq"))
+    assert svc.decomposition_plan(ctx, "collections", 2027, "3101").locked
+    with pytest.raises(UserError, match="published by HQ"):
+        svc.decompose_region_target(ctx, "collections", 2027, "3101", 1_000_00)
+    assert not any(k[0] == "collections" and k[2] == "region" for k in _targets(ctx))
