@@ -111,7 +111,7 @@ def visit_report_data(ctx: AppContext, visit_id: str) -> VisitReportData:
         from db.models import Invoice
 
         receivable = int(s.scalar(select(func.coalesce(func.sum(Invoice.amount_fen - Invoice.paid_fen), 0)).where(Invoice.partner_id == partner.id, Invoice.voided.is_(False))) or 0)
-        counts = list(s.scalars(select(MaterialCount).where(MaterialCount.visit_id == visit_id)))
+        counts = list(s.scalars(select(MaterialCount).where(MaterialCount.visit_id == visit_id, MaterialCount.voided.is_(False)).order_by(MaterialCount.item_name)))
         competitors = list(s.scalars(select(CompetitorObservation).where(CompetitorObservation.visit_id == visit_id)))
     section_titles = {}
     for section in visit.template_body.get("sections", []):

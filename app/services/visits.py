@@ -210,24 +210,61 @@ def _create_finding(s: Session, visit: Visit, description: str, item_key: str | 
     s.add(RectificationEvent(order_id=order.id, status="open", at=utcnow(), note=description, visit_id=visit.id))
 
 
+MATERIAL_KINDS = ("issued", "installed", "returned")
+MATERIAL_FINDING_PREFIX = "material:"
+MATERIAL_NAME_MAX = 60
+
+
 def count_material(ctx: AppContext, visit_id: str, item_name: str, counted: int) -> Changes:
     """Count a promotion material at the visit against the ledger (账实相符); a
-    difference becomes a finding."""
+    difference becomes a finding. Counting the same item again at the same draft visit
+    replaces the earlier count: it and the finding it raised are voided."""
+    item_name = check_material_name(item_name)
     if counted < 0:
         raise ValidationError(tr("visits", "A count cannot be negative."))
     with ctx.session() as s:
         visit = _visit(s, visit_id)
         _require_draft(visit)
+        previous = s.scalars(select(MaterialCount).where(MaterialCount.visit_id == visit_id, MaterialCount.item_name == item_name,
+                                                         MaterialCount.voided.is_(False))).all()
+        if len(previous) == 1 and previous[0].counted_quantity == counted:
+            return Changes.of("material_count", ids={visit_id})  # the same count again: nothing to change
+        for old in previous:
+            old.voided, old.void_reason = True, "recounted"
+        _void_material_findings(s, visit_id, item_name)
         book = material_book(s, visit.partner_id).get(item_name, 0)
         s.add(MaterialCount(visit_id=visit_id, partner_id=visit.partner_id, item_name=item_name, book_quantity=book, counted_quantity=counted))
         if book != counted:
             _create_finding(s, visit, tr("visits", "Promotion material {item}: book {book}, counted {counted}.").format(item=item_name, book=book, counted=counted),
-                            None, None, "", None, "materials")
-    return Changes.of("material_count", "finding", "rectification_order")
+                            MATERIAL_FINDING_PREFIX + item_name, None, "", None, "materials")
+    return Changes.of("material_count", "finding", "rectification_order", ids={visit_id})
+
+
+def check_material_name(name: str) -> str:
+    """A promotion material's name, stripped; empty or overlong names are refused."""
+    name = name.strip()
+    if not name:
+        raise ValidationError(tr("visits", "Give the name of the promotion material."))
+    if len(name) > MATERIAL_NAME_MAX:
+        raise ValidationError(tr("visits", "The material name is too long (at most {max} characters).").format(max=MATERIAL_NAME_MAX))
+    return name
+
+
+def _void_material_findings(s: Session, visit_id: str, item_name: str) -> None:
+    """Void the finding (with its rectification order and events) an earlier count of
+    ``item_name`` raised at this draft visit."""
+    for finding in s.scalars(select(Finding).where(Finding.visit_id == visit_id, Finding.item_key == MATERIAL_FINDING_PREFIX + item_name,
+                                                   Finding.voided.is_(False))):
+        finding.voided, finding.void_reason = True, "recounted"
+        for order in s.scalars(select(RectificationOrder).where(RectificationOrder.finding_id == finding.id, RectificationOrder.voided.is_(False))):
+            order.voided, order.void_reason = True, "recounted"
+            for event in s.scalars(select(RectificationEvent).where(RectificationEvent.order_id == order.id, RectificationEvent.voided.is_(False))):
+                event.voided, event.void_reason = True, "recounted"
 
 
 def material_book(s: Session, partner_id: str) -> dict[str, int]:
-    """Book quantity per item: issued/installed add, returned subtracts."""
+    """Book quantity per item: issued adds, returned subtracts (installing an issued item
+    does not change how many the partner holds)."""
     book: dict[str, int] = {}
     for name, kind, qty in s.execute(select(MaterialLedgerEntry.item_name, MaterialLedgerEntry.kind, MaterialLedgerEntry.quantity)
                                      .where(MaterialLedgerEntry.partner_id == partner_id, MaterialLedgerEntry.voided.is_(False))):
@@ -235,6 +272,37 @@ def material_book(s: Session, partner_id: str) -> dict[str, int]:
             continue
         book[name] = book.get(name, 0) + (-qty if kind == "returned" else qty)
     return book
+
+
+@dataclass(frozen=True)
+class MaterialLine:
+    """One promotion material at a visit: book quantity and the count made (if any)."""
+
+    item_name: str
+    book: int
+    counted: int | None
+
+    @property
+    def difference(self) -> int | None:
+        return None if self.counted is None else self.counted - self.book
+
+
+def visit_materials(ctx: AppContext, visit_id: str) -> list[MaterialLine]:
+    """The partner's ledger items with their book quantity and this visit's counts. A
+    counted item shows the book quantity recorded with the count; the others show the
+    ledger's current book quantity."""
+    with ctx.read_session() as s:
+        visit = _visit(s, visit_id)
+        book = material_book(s, visit.partner_id)
+        names = set(s.scalars(select(MaterialLedgerEntry.item_name).where(MaterialLedgerEntry.partner_id == visit.partner_id,
+                                                                          MaterialLedgerEntry.voided.is_(False))))
+        counts = {c.item_name: c for c in s.scalars(select(MaterialCount).where(MaterialCount.visit_id == visit_id, MaterialCount.voided.is_(False))
+                                                    .order_by(MaterialCount.created_at))}
+    lines = []
+    for name in sorted(names | set(counts)):
+        count = counts.get(name)
+        lines.append(MaterialLine(name, count.book_quantity, count.counted_quantity) if count is not None else MaterialLine(name, book.get(name, 0), None))
+    return lines
 
 
 def _answers(s: Session, visit_id: str) -> dict[str, Any]:
