@@ -128,7 +128,7 @@ def cmd_apply(tsv: str) -> int:
     for line in Path(tsv).read_text(encoding="utf-8").splitlines():
         parts = line.split("\t")
         if len(parts) == 3 and parts[2].strip():
-            rows.append(parts)
+            rows.append([part.replace("\\n", "\n") for part in parts])  # "\n" in the TSV is a line break
     with locked():
         for lang in LANGS:
             data = load(lang)
@@ -143,7 +143,7 @@ def cmd_missing() -> int:
     data = load("zh_CN")
     missing = [(c, s) for c, msgs in data.items() for s, t in msgs.items() if t is None]
     for ctx, src in missing:
-        print(f"{ctx}\t{src}")
+        print(f"{ctx}\t{src}".replace("\n", "\\n"))
     print(f"{len(missing)} untranslated", file=sys.stderr)
     return 0
 

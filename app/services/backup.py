@@ -13,13 +13,14 @@ import shutil
 import sqlite3
 import tempfile
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from app import __version__
 from app.errors import UserError
 from app.i18n import tr
 from app.paths import DataPaths
-from app.services.context import AppContext
+from app.services.context import AppContext, open_context
 from app.services.progress import Progress
 from db.migrate import head_revision, known_revisions
 
@@ -82,7 +83,7 @@ def create_backup(ctx: AppContext, target: Path, progress: Progress | None = Non
     return target
 
 
-def verify_backup(path: Path) -> dict:  # type: ignore[type-arg]
+def verify_backup(path: Path, progress: Progress | None = None) -> dict:  # type: ignore[type-arg]
     """The manifest of a valid backup; ``UserError`` naming the problem otherwise."""
     path = Path(path)
     if not path.is_file():
@@ -96,7 +97,10 @@ def verify_backup(path: Path) -> dict:  # type: ignore[type-arg]
             if revision not in known_revisions():
                 raise UserError(tr("backup", "{file} was made by a newer ChannelDesk (database revision {rev}); update ChannelDesk to restore it.").format(file=path.name, rev=revision))
             names = set(zf.namelist())
-            for entry in manifest["files"]:
+            entries = manifest["files"]
+            for index, entry in enumerate(entries):
+                if progress is not None:
+                    progress(index, len(entries), tr("backup", "Checking {entry}").format(entry=entry["path"]))
                 if entry["path"] not in names or ".." in entry["path"] or entry["path"].startswith("/"):
                     raise UserError(tr("backup", "{file} is damaged: {entry} is missing.").format(file=path.name, entry=entry["path"]))
                 digest = hashlib.sha256()
@@ -114,12 +118,12 @@ def _has_data(root: Path) -> bool:
     return root.exists() and any(root.iterdir())
 
 
-def restore_backup(data_dir: Path, backup: Path, force: bool = False) -> Path | None:
+def restore_backup(data_dir: Path, backup: Path, force: bool = False, progress: Progress | None = None) -> Path | None:
     """Restore into ``data_dir`` (absent or empty, or with ``force`` keeping the old data as
     a dated copy beside it). Returns the path of the kept copy, if any. Callers close every
     engine on the data dir first."""
     paths = DataPaths.resolve(data_dir)
-    manifest = verify_backup(backup)
+    manifest = verify_backup(backup, progress)
     if _has_data(paths.root) and not force:
         raise UserError(tr("backup", "{dir} already holds data; use --force to replace it (the current data is kept as a dated copy).").format(dir=paths.root))
     staging = paths.root.with_name(f".{paths.root.name}.restoring")
@@ -127,7 +131,9 @@ def restore_backup(data_dir: Path, backup: Path, force: bool = False) -> Path | 
     staging.mkdir(parents=True)
     try:
         with zipfile.ZipFile(backup) as zf:
-            for entry in manifest["files"]:
+            for index, entry in enumerate(manifest["files"]):
+                if progress is not None:
+                    progress(index, len(manifest["files"]), tr("backup", "Restoring {entry}").format(entry=entry["path"]))
                 target = staging / entry["path"]
                 target.parent.mkdir(parents=True, exist_ok=True)
                 with zf.open(entry["path"]) as src, target.open("wb") as dst:
@@ -146,10 +152,38 @@ def restore_backup(data_dir: Path, backup: Path, force: bool = False) -> Path | 
             else:
                 paths.root.rmdir()
         os.replace(staging, paths.root)
-    except OSError as exc:
+    except BaseException as exc:
         shutil.rmtree(staging, ignore_errors=True)
+        if not isinstance(exc, OSError):
+            raise
         raise UserError(tr("backup", "Restore failed ({error}); nothing was replaced.").format(error=exc.strerror or exc)) from exc
     return kept
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    """The context reopened on the restored data and where the previous data was kept."""
+
+    ctx: AppContext
+    kept: Path | None
+    created_at: str
+    error: str = ""  # set when the restore failed and the previous data was reopened
+
+
+def restore_in_place(ctx: AppContext, backup: Path, progress: Progress | None = None) -> RestoreResult:
+    """Replace the open data dir with ``backup`` (the GUI's Tools → Restore). The backup is
+    verified before ``ctx`` is closed, so a bad file leaves the running app untouched; after
+    the restore (or a failed or cancelled one, which replaces nothing) the data dir is
+    reopened. ``ctx`` must not be used again."""
+    manifest = verify_backup(Path(backup), progress)
+    root = ctx.paths.root
+    ctx.close()
+    created_at = str(manifest.get("created_at", ""))
+    try:
+        kept = restore_backup(root, Path(backup), force=True, progress=progress)
+    except UserError as exc:  # includes Cancel: nothing was replaced
+        return RestoreResult(open_context(root), None, created_at, error=exc.message)
+    return RestoreResult(open_context(root), kept, created_at)
 
 
 def rotate_automatic_backups(ctx: AppContext, today: dt.date | None = None) -> Path | None:

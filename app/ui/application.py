@@ -7,8 +7,9 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTimer, QTranslator, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -113,12 +114,11 @@ def run_gui(data_dir: str | None, language: str | None, screenshot: Path | None 
             ctx = _first_run(app, ctx, language)
             if ctx is None:
                 return 0
-    ui, window = create_main_window(ctx)
-    _install_excepthook(ui)
-    window.finish_menus()
-    window.show()
+    session = GuiSession(app)
+    session.open(ctx)
+    ui, window = session.ui, session.window
     if instance is not None:
-        instance.activated.connect(lambda: (window.showNormal(), window.raise_(), window.activateWindow()))
+        instance.activated.connect(session.activate)
     if screenshot is None and ctx.settings.auto_backup:
         from app.services.backup import rotate_automatic_backups
 
@@ -128,8 +128,78 @@ def run_gui(data_dir: str | None, language: str | None, screenshot: Path | None 
     if screenshot is not None:
         return _take_screenshot(app, window, screenshot)
     code = app.exec()
-    ctx.close()
+    session.ui.ctx.close()
     return int(code)
+
+
+class GuiSession(QObject):
+    """The open data dir's context, ``UiServices`` and main window. Tools → Restore swaps
+    all three: the old window closes (sections may refuse, e.g. an unsaved form), the
+    restore runs on a worker with progress, and a new window opens on the restored data
+    (or on the untouched previous data when the restore failed or was cancelled)."""
+
+    reopened = Signal()
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__()
+        self.app = app
+        self.ui: Any = None
+        self.window: Any = None
+        self._retired: list[Any] = []
+
+    def open(self, ctx, message: tuple[str, str] | None = None) -> None:  # type: ignore[no-untyped-def]
+        ui, window = create_main_window(ctx)
+        _install_excepthook(ui)
+        window.finish_menus()
+        window.restore_requested.connect(self.restore)
+        window.show()
+        self.ui, self.window = ui, window
+        if message is not None:
+            ui.show_message(message[0], message[1])
+
+    def activate(self) -> None:
+        self.window.showNormal()
+        self.window.raise_()
+        self.window.activateWindow()
+
+    def restore(self, backup: Path) -> None:
+        from app.services.backup import restore_in_place
+
+        old_ui, old_window = self.ui, self.window
+        self.app.setQuitOnLastWindowClosed(False)
+        if not old_window.close():
+            self.app.setQuitOnLastWindowClosed(True)
+            return
+        old_ui.ops.wait(30000)
+        self._retired.append((old_ui, old_window))
+        root = old_ui.ctx.paths.root
+
+        def done(result) -> None:  # type: ignore[no-untyped-def]
+            if result.error:
+                text, level = self.tr("The backup was not restored: {error}").format(error=result.error), "error"
+            elif result.kept is not None:
+                text = self.tr("Restored the backup made {created}. The previous data was kept in {kept}.").format(
+                    created=result.created_at[:16].replace("T", " "), kept=result.kept)
+                level = "info"
+            else:
+                text, level = self.tr("Restored the backup made {created}.").format(created=result.created_at[:16].replace("T", " ")), "info"
+            self._reopen(result.ctx, (text, level))
+
+        def failed(exc: BaseException) -> None:
+            from app.services.context import open_context
+
+            self._reopen(open_context(root), None)
+            self.ui.show_crash(exc, getattr(exc, "__traceback_text__", ""))
+
+        old_ui.ops.run(restore_in_place, old_ui.ctx, backup, progress_title=self.tr("Restoring the backup…"),
+                       on_done=done, on_error=failed)
+
+    def _reopen(self, ctx, message: tuple[str, str] | None) -> None:  # type: ignore[no-untyped-def]
+        self.open(ctx, message)
+        self.app.setQuitOnLastWindowClosed(True)
+        retired, self._retired = self._retired, []
+        QTimer.singleShot(0, lambda: [window.deleteLater() for _ui, window in retired])
+        self.reopened.emit()
 
 
 def _first_run(app: QApplication, ctx, language: str | None):  # type: ignore[no-untyped-def]

@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 
 class MainWindow(QMainWindow):
     all_ready = Signal()
+    restore_requested = Signal(object)  # Path of a verified backup; handled by GuiSession
 
     def __init__(self, ui: UiServices) -> None:
         super().__init__()
@@ -120,6 +121,9 @@ class MainWindow(QMainWindow):
         backup_action = QAction(self.tr("&Back up now…"), self)
         backup_action.triggered.connect(self._backup)
         self.menus["tools"].addAction(backup_action)
+        restore_action = QAction(self.tr("&Restore from backup…"), self)
+        restore_action.triggered.connect(self._restore)
+        self.menus["tools"].addAction(restore_action)
         about = QAction(self.tr("&About ChannelDesk"), self)
         about.triggered.connect(self._about)
         self.menus["help"].addAction(about)
@@ -153,6 +157,34 @@ class MainWindow(QMainWindow):
         if path:
             self.ui.ops.run(create_backup, self.ui.ctx, Path(path), read_only=True, progress_title=self.tr("Backing up…"),
                             on_done=lambda p: self.ui.show_message(self.tr("Backup written: {path}").format(path=p), "info"))
+
+    def _restore(self, _checked: bool = False, path: str | None = None, confirm: bool = True) -> None:
+        """Check the chosen backup on a worker thread, ask, then hand over to ``GuiSession``."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from app.services.backup import verify_backup
+
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Restore from backup"), "", self.tr("Backups (*.cdbackup)"))
+        if not path:
+            return
+        backup = Path(path)
+        self.ui.ops.run(verify_backup, backup, read_only=True, progress_title=self.tr("Checking the backup…"),
+                        on_done=lambda manifest: self._confirm_restore(backup, manifest, confirm))
+
+    def _confirm_restore(self, backup: Path, manifest: dict, confirm: bool) -> None:  # type: ignore[type-arg]
+        created = str(manifest.get("created_at", ""))[:16].replace("T", " ")
+        question = self.tr(
+            "The backup {file} (made {created}, {count} files) is intact.\n\n"
+            "Restore it? The current data is not deleted: it is kept as a dated copy beside the data folder {folder}."
+        ).format(file=backup.name, created=created, count=len(manifest.get("files", [])), folder=self.ui.ctx.paths.root)
+        if confirm:
+            answer = QMessageBox.question(self, self.tr("Restore from backup"), question,
+                                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                                          QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.restore_requested.emit(backup)
 
     def _about(self) -> None:
         QMessageBox.about(

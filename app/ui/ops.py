@@ -101,7 +101,9 @@ class OpRunner(QObject):
             progress = Progress()
             if "progress" in inspect.signature(fn).parameters:
                 kwargs["progress"] = progress
-            dialog = QProgressDialog(progress_title, self.tr("Cancel"), 0, 0, parent or self.ui.main_window)
+            window = self.ui.main_window
+            owner = parent or (window if window is not None and window.isVisible() else None)
+            dialog = QProgressDialog(progress_title, self.tr("Cancel"), 0, 0, owner)
             dialog.setWindowTitle(progress_title)
             dialog.setWindowModality(Qt.WindowModality.WindowModal)
             dialog.setMinimumDuration(300)

@@ -272,6 +272,25 @@
     </message>
   </context>
   <context>
+    <name>GuiSession</name>
+    <message>
+      <source>Restored the backup made {created}.</source>
+      <translation>Restored the backup made {created}.</translation>
+    </message>
+    <message>
+      <source>Restored the backup made {created}. The previous data was kept in {kept}.</source>
+      <translation>Restored the backup made {created}. The previous data was kept in {kept}.</translation>
+    </message>
+    <message>
+      <source>Restoring the backup…</source>
+      <translation>Restoring the backup…</translation>
+    </message>
+    <message>
+      <source>The backup was not restored: {error}</source>
+      <translation>The backup was not restored: {error}</translation>
+    </message>
+  </context>
+  <context>
     <name>InventoryDialog</name>
     <message>
       <source>Maximum</source>
@@ -388,6 +407,10 @@
       <translation>&amp;Quit</translation>
     </message>
     <message>
+      <source>&amp;Restore from backup…</source>
+      <translation>&amp;Restore from backup…</translation>
+    </message>
+    <message>
       <source>&amp;Settings…</source>
       <translation>&amp;Settings…</translation>
     </message>
@@ -434,12 +457,28 @@ Offline-first desk for field channel managers.</translation>
       <translation>ChannelDesk — Channel inspection desk</translation>
     </message>
     <message>
+      <source>Checking the backup…</source>
+      <translation>Checking the backup…</translation>
+    </message>
+    <message>
       <source>Last synced: {last} · {pending} change(s) pending</source>
       <translation>Last synced: {last} · {pending} change(s) pending</translation>
     </message>
     <message>
+      <source>Restore from backup</source>
+      <translation>Restore from backup</translation>
+    </message>
+    <message>
       <source>Sections</source>
       <translation>Sections</translation>
+    </message>
+    <message>
+      <source>The backup {file} (made {created}, {count} files) is intact.
+
+Restore it? The current data is not deleted: it is kept as a dated copy beside the data folder {folder}.</source>
+      <translation>The backup {file} (made {created}, {count} files) is intact.
+
+Restore it? The current data is not deleted: it is kept as a dated copy beside the data folder {folder}.</translation>
     </message>
     <message>
       <source>User: {user}  Territory: {territory}</source>

@@ -272,6 +272,25 @@
     </message>
   </context>
   <context>
+    <name>GuiSession</name>
+    <message>
+      <source>Restored the backup made {created}.</source>
+      <translation>已恢复 {created} 的备份。</translation>
+    </message>
+    <message>
+      <source>Restored the backup made {created}. The previous data was kept in {kept}.</source>
+      <translation>已恢复 {created} 的备份。原有数据已保留在 {kept}。</translation>
+    </message>
+    <message>
+      <source>Restoring the backup…</source>
+      <translation>正在恢复备份…</translation>
+    </message>
+    <message>
+      <source>The backup was not restored: {error}</source>
+      <translation>备份未恢复：{error}</translation>
+    </message>
+  </context>
+  <context>
     <name>InventoryDialog</name>
     <message>
       <source>Maximum</source>
@@ -388,6 +407,10 @@
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
+      <source>&amp;Restore from backup…</source>
+      <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
       <source>&amp;Settings…</source>
       <translation>设置(&amp;S)…</translation>
     </message>
@@ -434,12 +457,28 @@ Offline-first desk for field channel managers.</source>
       <translation>渠道巡检台</translation>
     </message>
     <message>
+      <source>Checking the backup…</source>
+      <translation>正在校验备份…</translation>
+    </message>
+    <message>
       <source>Last synced: {last} · {pending} change(s) pending</source>
       <translation>上次同步：{last} · 待同步 {pending} 项</translation>
     </message>
     <message>
+      <source>Restore from backup</source>
+      <translation>从备份恢复</translation>
+    </message>
+    <message>
       <source>Sections</source>
       <translation>功能区</translation>
+    </message>
+    <message>
+      <source>The backup {file} (made {created}, {count} files) is intact.
+
+Restore it? The current data is not deleted: it is kept as a dated copy beside the data folder {folder}.</source>
+      <translation>备份 {file}（创建于 {created}，共 {count} 个文件）完整无损。
+
+要恢复它吗？当前数据不会被删除：它将作为带日期的副本保留在数据文件夹 {folder} 旁边。</translation>
     </message>
     <message>
       <source>User: {user}  Territory: {territory}</source>
@@ -1335,7 +1374,7 @@ also used in another visit</source>
     </message>
     <message>
       <source>Checking {entry}</source>
-      <translation type="unfinished" />
+      <translation>正在校验 {entry}</translation>
     </message>
     <message>
       <source>Restore failed ({error}); nothing was replaced.</source>
@@ -1343,7 +1382,7 @@ also used in another visit</source>
     </message>
     <message>
       <source>Restoring {entry}</source>
-      <translation type="unfinished" />
+      <translation>正在恢复 {entry}</translation>
     </message>
     <message>
       <source>{dir} already holds data; use --force to replace it (the current data is kept as a dated copy).</source>
