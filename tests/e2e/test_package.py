@@ -37,3 +37,17 @@ def test_frozen_build_starts_and_checks(tmp_path: Path) -> None:
     assert check.returncode == 0, check.stderr
     assert json.loads(check.stdout) == {"ok": True, "problems": []}
     shutil.rmtree(work, ignore_errors=True)
+
+
+def test_linux_icons_exist_in_every_size() -> None:
+    from PIL import Image
+
+    for size in (16, 24, 32, 48, 64, 128, 256, 512):
+        png = ROOT / "packaging" / "icons" / "hicolor" / f"{size}x{size}" / "apps" / "channeldesk.png"
+        with Image.open(png) as image:
+            assert image.size == (size, size)
+            assert image.mode == "RGBA" and image.getextrema()[3][1] == 255  # not blank
+    with Image.open(ROOT / "packaging" / "icons" / "channeldesk.ico") as ico:
+        assert (256, 256) in ico.info["sizes"]
+    desktop = (ROOT / "packaging" / "channeldesk.desktop").read_text(encoding="utf-8")
+    assert "Icon=channeldesk" in desktop and "Name[zh_CN]=渠道巡检台" in desktop
