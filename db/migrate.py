@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
 import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,12 +18,13 @@ if TYPE_CHECKING:
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
-NOT_MODELLED = {"partner_search", "partner_fts"}
+NOT_MODELLED = ("partner_search", "partner_fts", "partner_gram")
 
 
 def include_object(obj, name, type_, reflected, compare_to):  # type: ignore[no-untyped-def]
-    """Leave the trigger-maintained search tables (migration 0002) out of autogenerate."""
-    return not (type_ == "table" and name and (name in NOT_MODELLED or name.startswith("partner_fts")))
+    """Leave the trigger-maintained search tables (migrations 0002, 0003: partner_search,
+    partner_search_pos, the FTS5 tables and their shadow tables) out of autogenerate."""
+    return not (type_ == "table" and name and name.startswith(NOT_MODELLED))
 
 
 class UnknownRevisionError(Exception):
@@ -127,7 +129,26 @@ def upgrade_to_head(engine: Engine, db_path: Path | None = None, backups_dir: Pa
         return False
     if current is not None and current not in known_revisions():
         raise UnknownRevisionError(current, head)
+    saved: Path | None = None
     if current is not None and db_path is not None and backups_dir is not None:
-        backup_before_migration(db_path, backups_dir, current)
-    command.upgrade(alembic_config(engine), "head")
+        saved = backup_before_migration(db_path, backups_dir, current)
+    try:
+        command.upgrade(alembic_config(engine), "head")
+    except BaseException:
+        # SQLite DDL is not transactional here: never leave a half-migrated file behind
+        # (e.g. the disk filled up). A new file held nothing; an old one gets its copy back.
+        if db_path is not None and (current is None or saved is not None):
+            engine.dispose()
+            _put_back(db_path, saved)
+        raise
     return True
+
+
+def _put_back(db_path: Path, saved: Path | None) -> None:
+    """Remove a half-created database, or restore the pre-migration copy over a half-migrated one."""
+    for suffix in ("-wal", "-shm", "-journal"):
+        Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+    if saved is None:
+        db_path.unlink(missing_ok=True)
+        return
+    shutil.copyfile(saved, db_path)
