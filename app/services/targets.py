@@ -376,6 +376,21 @@ def _region_partners(s: Any, region: str) -> list[tuple[str, str, str]]:
                                                                 Partner.district_code.like(f"{region}%")).order_by(Partner.code))]
 
 
+def metric_choices(ctx: AppContext) -> list[tuple[str, str]]:
+    """(code, name) of the target metrics, by code."""
+    return sorted((code, m.name) for code, m in _metrics(ctx).items())
+
+
+def region_choices(ctx: AppContext) -> list[str]:
+    """Regions a target can be decomposed for: the device's territory first, then the
+    4- and 6-digit regions of active partners."""
+    with ctx.read_session() as s:
+        districts = set(s.scalars(select(Partner.district_code).where(Partner.status == "active", Partner.voided.is_(False))))
+    found = sorted({code[:n] for code in districts if code for n in (4, 6) if len(code) >= n})
+    territory = [t for t in ctx.territory if REGION_RE.match(t)]
+    return territory + [c for c in found if c not in territory]
+
+
 def decomposition_plan(ctx: AppContext, metric: str, year: int, region: str) -> DecompositionPlan:
     metrics = _metrics(ctx)
     if metric not in metrics:

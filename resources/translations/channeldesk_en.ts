@@ -123,6 +123,13 @@
     </message>
   </context>
   <context>
+    <name>CountDelegate</name>
+    <message>
+      <source>Counted quantity</source>
+      <translation>Counted quantity</translation>
+    </message>
+  </context>
+  <context>
     <name>CrashDialog</name>
     <message>
       <source>ChannelDesk — unexpected error</source>
@@ -154,6 +161,10 @@
     <message>
       <source>Dashboard</source>
       <translation>Dashboard</translation>
+    </message>
+    <message>
+      <source>Decompose targets…</source>
+      <translation>Decompose targets…</translation>
     </message>
     <message>
       <source>KPI score</source>
@@ -192,12 +203,106 @@
       <translation>Revenue: target vs actual by month (yuan)</translation>
     </message>
     <message>
+      <source>Split a region's annual target to months and partners</source>
+      <translation>Split a region's annual target to months and partners</translation>
+    </message>
+    <message>
       <source>Target</source>
       <translation>Target</translation>
     </message>
     <message>
       <source>{month} revenue: completion {done:.1f}% vs time elapsed {time:.1f}%</source>
       <translation>{month} revenue: completion {done:.1f}% vs time elapsed {time:.1f}%</translation>
+    </message>
+  </context>
+  <context>
+    <name>DecompositionDialog</name>
+    <message>
+      <source>Annual target</source>
+      <translation>Annual target</translation>
+    </message>
+    <message>
+      <source>HQ published these targets; they are shown read-only.</source>
+      <translation>HQ published these targets; they are shown read-only.</translation>
+    </message>
+    <message>
+      <source>Highlighted bold cells were set by hand; type an amount into a cell to set it, Delete releases it.</source>
+      <translation>Highlighted bold cells were set by hand; type an amount into a cell to set it, Delete releases it.</translation>
+    </message>
+    <message>
+      <source>Metric</source>
+      <translation>Metric</translation>
+    </message>
+    <message>
+      <source>Region</source>
+      <translation>Region</translation>
+    </message>
+    <message>
+      <source>Region {region} has no active partners; only the region's targets are saved.</source>
+      <translation>Region {region} has no active partners; only the region's targets are saved.</translation>
+    </message>
+    <message>
+      <source>Release all overrides</source>
+      <translation>Release all overrides</translation>
+    </message>
+    <message>
+      <source>Release selected overrides</source>
+      <translation>Release selected overrides</translation>
+    </message>
+    <message>
+      <source>Target decomposition</source>
+      <translation>Target decomposition</translation>
+    </message>
+    <message>
+      <source>Targets of {region} for {year} saved.</source>
+      <translation>Targets of {region} for {year} saved.</translation>
+    </message>
+    <message>
+      <source>The annual target comes from HQ; you can distribute it to the partners.</source>
+      <translation>The annual target comes from HQ; you can distribute it to the partners.</translation>
+    </message>
+    <message>
+      <source>The annual target must be a non-negative amount with at most {d} decimals.</source>
+      <translation>The annual target must be a non-negative amount with at most {d} decimals.</translation>
+    </message>
+    <message>
+      <source>Year</source>
+      <translation>Year</translation>
+    </message>
+    <message>
+      <source>annual target of the region</source>
+      <translation>annual target of the region</translation>
+    </message>
+    <message>
+      <source>{count} active partners share each month by grade weight (A 4, B 3, C 2, D 1).</source>
+      <translation>{count} active partners share each month by grade weight (A 4, B 3, C 2, D 1).</translation>
+    </message>
+    <message>
+      <source>{count} active partners; months follow the seasonal shape, partners share by grade.</source>
+      <translation>{count} active partners; months follow the seasonal shape, partners share by grade.</translation>
+    </message>
+  </context>
+  <context>
+    <name>DecompositionModel</name>
+    <message>
+      <source>Month {month}</source>
+      <translation>Month {month}</translation>
+    </message>
+    <message>
+      <source>Not a non-negative amount with at most {d} decimals: {value}</source>
+      <translation>Not a non-negative amount with at most {d} decimals: {value}</translation>
+    </message>
+    <message>
+      <source>Partner</source>
+      <translation>Partner</translation>
+    </message>
+    <message>
+      <source>Set by hand; the other partners of this month share the rest. Press Delete to release it.</source>
+      <translation>Set by hand; the other partners of this month share the rest. Press Delete to release it.</translation>
+    </message>
+    <message>
+      <source>Total</source>
+      <translation>Total</translation>
     </message>
   </context>
   <context>
@@ -494,6 +599,133 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     </message>
   </context>
   <context>
+    <name>MaterialCountModel</name>
+    <message>
+      <source>Book</source>
+      <translation>Book</translation>
+    </message>
+    <message>
+      <source>Counted</source>
+      <translation>Counted</translation>
+    </message>
+    <message>
+      <source>Counted {counted}, book {book}: recorded as a finding.</source>
+      <translation>Counted {counted}, book {book}: recorded as a finding.</translation>
+    </message>
+    <message>
+      <source>Difference</source>
+      <translation>Difference</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>Item</translation>
+    </message>
+    <message>
+      <source>Type the quantity found in the store and press Enter.</source>
+      <translation>Type the quantity found in the store and press Enter.</translation>
+    </message>
+  </context>
+  <context>
+    <name>MaterialEntryDialog</name>
+    <message>
+      <source>&amp;Date</source>
+      <translation>&amp;Date</translation>
+    </message>
+    <message>
+      <source>&amp;Item</source>
+      <translation>&amp;Item</translation>
+    </message>
+    <message>
+      <source>&amp;Kind</source>
+      <translation>&amp;Kind</translation>
+    </message>
+    <message>
+      <source>&amp;Note</source>
+      <translation>&amp;Note</translation>
+    </message>
+    <message>
+      <source>&amp;Quantity</source>
+      <translation>&amp;Quantity</translation>
+    </message>
+    <message>
+      <source>Add ledger entry</source>
+      <translation>Add ledger entry</translation>
+    </message>
+    <message>
+      <source>e.g. poster, table card, shop-sign light box</source>
+      <translation>e.g. poster, table card, shop-sign light box</translation>
+    </message>
+  </context>
+  <context>
+    <name>MaterialLedger</name>
+    <message>
+      <source>Installed</source>
+      <translation>Installed</translation>
+    </message>
+    <message>
+      <source>Issued</source>
+      <translation>Issued</translation>
+    </message>
+    <message>
+      <source>Returned</source>
+      <translation>Returned</translation>
+    </message>
+  </context>
+  <context>
+    <name>MaterialLedgerDialog</name>
+    <message>
+      <source>&amp;Add entry…</source>
+      <translation>&amp;Add entry…</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>Item</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>Kind</translation>
+    </message>
+    <message>
+      <source>Ledger entries</source>
+      <translation>Ledger entries</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>Nothing has been issued to this partner yet.</source>
+      <translation>Nothing has been issued to this partner yet.</translation>
+    </message>
+    <message>
+      <source>On the book: {items}</source>
+      <translation>On the book: {items}</translation>
+    </message>
+    <message>
+      <source>Promotion materials of {name}</source>
+      <translation>Promotion materials of {name}</translation>
+    </message>
+    <message>
+      <source>Quantity</source>
+      <translation>Quantity</translation>
+    </message>
+  </context>
+  <context>
+    <name>MaterialsPanel</name>
+    <message>
+      <source>No promotion materials on this partner's ledger. Record issued items in the partner file (Partners → Materials…).</source>
+      <translation>No promotion materials on this partner's ledger. Record issued items in the partner file (Partners → Materials…).</translation>
+    </message>
+    <message>
+      <source>Promotion materials: book and counted quantities</source>
+      <translation>Promotion materials: book and counted quantities</translation>
+    </message>
+  </context>
+  <context>
     <name>MessageBar</name>
     <message>
       <source>Close message</source>
@@ -766,6 +998,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>&amp;Lifecycle…</translation>
     </message>
     <message>
+      <source>&amp;Materials…</source>
+      <translation>&amp;Materials…</translation>
+    </message>
+    <message>
       <source>&amp;New partner</source>
       <translation>&amp;New partner</translation>
     </message>
@@ -884,6 +1120,14 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     <message>
       <source>Partners</source>
       <translation>Partners</translation>
+    </message>
+    <message>
+      <source>Promotion materials (book)</source>
+      <translation>Promotion materials (book)</translation>
+    </message>
+    <message>
+      <source>Promotion-material ledger: issued, installed and returned items</source>
+      <translation>Promotion-material ledger: issued, installed and returned items</translation>
     </message>
     <message>
       <source>Search name, code, address, contact or phone…</source>
@@ -1257,6 +1501,14 @@ also used in another visit</translation>
     <message>
       <source>Photos (drop image files here)</source>
       <translation>Photos (drop image files here)</translation>
+    </message>
+    <message>
+      <source>Promotion materials: book vs count</source>
+      <translation>Promotion materials: book vs count</translation>
+    </message>
+    <message>
+      <source>Promotion materials: book vs count (sealed)</source>
+      <translation>Promotion materials: book vs count (sealed)</translation>
     </message>
     <message>
       <source>Reason for the amendment</source>
@@ -1654,6 +1906,10 @@ also used in another visit</translation>
       <translation>Cannot write to the data directory {path}: {error}</translation>
     </message>
     <message>
+      <source>Cannot write to {path} (the disk is full, read-only or failing). Nothing was changed.</source>
+      <translation>Cannot write to {path} (the disk is full, read-only or failing). Nothing was changed.</translation>
+    </message>
+    <message>
       <source>Cannot write {path}: {error}</source>
       <translation>Cannot write {path}: {error}</translation>
     </message>
@@ -1668,6 +1924,10 @@ also used in another visit</translation>
     <message>
       <source>The device key {path} is missing: {error}</source>
       <translation>The device key {path} is missing: {error}</translation>
+    </message>
+    <message>
+      <source>The disk holding {path} is full. Free some space and try again; nothing was changed.</source>
+      <translation>The disk holding {path} is full. Free some space and try again; nothing was changed.</translation>
     </message>
     <message>
       <source>This data directory is not initialised; run 'channeldesk init'.</source>

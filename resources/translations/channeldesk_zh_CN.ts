@@ -123,6 +123,13 @@
     </message>
   </context>
   <context>
+    <name>CountDelegate</name>
+    <message>
+      <source>Counted quantity</source>
+      <translation>实盘数量</translation>
+    </message>
+  </context>
+  <context>
     <name>CrashDialog</name>
     <message>
       <source>ChannelDesk — unexpected error</source>
@@ -154,6 +161,10 @@
     <message>
       <source>Dashboard</source>
       <translation>目标看板</translation>
+    </message>
+    <message>
+      <source>Decompose targets…</source>
+      <translation>目标分解…</translation>
     </message>
     <message>
       <source>KPI score</source>
@@ -192,12 +203,106 @@
       <translation>销售额：各月目标与实际（元）</translation>
     </message>
     <message>
+      <source>Split a region's annual target to months and partners</source>
+      <translation>把地区的年度目标分解到月份和渠道</translation>
+    </message>
+    <message>
       <source>Target</source>
       <translation>目标</translation>
     </message>
     <message>
       <source>{month} revenue: completion {done:.1f}% vs time elapsed {time:.1f}%</source>
       <translation>{month} 销售额：完成进度 {done:.1f}%，时间进度 {time:.1f}%</translation>
+    </message>
+  </context>
+  <context>
+    <name>DecompositionDialog</name>
+    <message>
+      <source>Annual target</source>
+      <translation>年度目标</translation>
+    </message>
+    <message>
+      <source>HQ published these targets; they are shown read-only.</source>
+      <translation>这些目标由总部下达，仅供查看，不能修改。</translation>
+    </message>
+    <message>
+      <source>Highlighted bold cells were set by hand; type an amount into a cell to set it, Delete releases it.</source>
+      <translation>高亮加粗的单元格为手工调整；在单元格中输入金额即可调整，按 Delete 键取消调整。</translation>
+    </message>
+    <message>
+      <source>Metric</source>
+      <translation>指标</translation>
+    </message>
+    <message>
+      <source>Region</source>
+      <translation>地区</translation>
+    </message>
+    <message>
+      <source>Region {region} has no active partners; only the region's targets are saved.</source>
+      <translation>地区 {region} 没有在营渠道，只保存地区目标。</translation>
+    </message>
+    <message>
+      <source>Release all overrides</source>
+      <translation>取消全部手工调整</translation>
+    </message>
+    <message>
+      <source>Release selected overrides</source>
+      <translation>取消所选手工调整</translation>
+    </message>
+    <message>
+      <source>Target decomposition</source>
+      <translation>目标分解</translation>
+    </message>
+    <message>
+      <source>Targets of {region} for {year} saved.</source>
+      <translation>已保存 {region} 的 {year} 年目标。</translation>
+    </message>
+    <message>
+      <source>The annual target comes from HQ; you can distribute it to the partners.</source>
+      <translation>年度目标由总部下达；您可以把它分解到各渠道。</translation>
+    </message>
+    <message>
+      <source>The annual target must be a non-negative amount with at most {d} decimals.</source>
+      <translation>年度目标必须是不小于零、最多 {d} 位小数的数值。</translation>
+    </message>
+    <message>
+      <source>Year</source>
+      <translation>年度</translation>
+    </message>
+    <message>
+      <source>annual target of the region</source>
+      <translation>地区年度目标</translation>
+    </message>
+    <message>
+      <source>{count} active partners share each month by grade weight (A 4, B 3, C 2, D 1).</source>
+      <translation>{count} 个在营渠道按等级权重（A 4、B 3、C 2、D 1）分摊每月目标。</translation>
+    </message>
+    <message>
+      <source>{count} active partners; months follow the seasonal shape, partners share by grade.</source>
+      <translation>{count} 个在营渠道；月份按季节性分摊，渠道按等级分摊。</translation>
+    </message>
+  </context>
+  <context>
+    <name>DecompositionModel</name>
+    <message>
+      <source>Month {month}</source>
+      <translation>{month}月</translation>
+    </message>
+    <message>
+      <source>Not a non-negative amount with at most {d} decimals: {value}</source>
+      <translation>不是不小于零、最多 {d} 位小数的数值：{value}</translation>
+    </message>
+    <message>
+      <source>Partner</source>
+      <translation>渠道</translation>
+    </message>
+    <message>
+      <source>Set by hand; the other partners of this month share the rest. Press Delete to release it.</source>
+      <translation>手工调整；本月其余渠道分摊剩余目标。按 Delete 键取消调整。</translation>
+    </message>
+    <message>
+      <source>Total</source>
+      <translation>合计</translation>
     </message>
   </context>
   <context>
@@ -494,6 +599,133 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     </message>
   </context>
   <context>
+    <name>MaterialCountModel</name>
+    <message>
+      <source>Book</source>
+      <translation>账面</translation>
+    </message>
+    <message>
+      <source>Counted</source>
+      <translation>实盘</translation>
+    </message>
+    <message>
+      <source>Counted {counted}, book {book}: recorded as a finding.</source>
+      <translation>实盘 {counted}，账面 {book}：已记为问题。</translation>
+    </message>
+    <message>
+      <source>Difference</source>
+      <translation>差异</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>宣传品</translation>
+    </message>
+    <message>
+      <source>Type the quantity found in the store and press Enter.</source>
+      <translation>输入门店实际清点的数量后按回车。</translation>
+    </message>
+  </context>
+  <context>
+    <name>MaterialEntryDialog</name>
+    <message>
+      <source>&amp;Date</source>
+      <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+      <source>&amp;Item</source>
+      <translation>宣传品(&amp;I)</translation>
+    </message>
+    <message>
+      <source>&amp;Kind</source>
+      <translation>类型(&amp;K)</translation>
+    </message>
+    <message>
+      <source>&amp;Note</source>
+      <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+      <source>&amp;Quantity</source>
+      <translation>数量(&amp;Q)</translation>
+    </message>
+    <message>
+      <source>Add ledger entry</source>
+      <translation>登记宣传品台账</translation>
+    </message>
+    <message>
+      <source>e.g. poster, table card, shop-sign light box</source>
+      <translation>例如：海报、台卡、门头灯箱</translation>
+    </message>
+  </context>
+  <context>
+    <name>MaterialLedger</name>
+    <message>
+      <source>Installed</source>
+      <translation>安装</translation>
+    </message>
+    <message>
+      <source>Issued</source>
+      <translation>发放</translation>
+    </message>
+    <message>
+      <source>Returned</source>
+      <translation>回收</translation>
+    </message>
+  </context>
+  <context>
+    <name>MaterialLedgerDialog</name>
+    <message>
+      <source>&amp;Add entry…</source>
+      <translation>登记(&amp;A)…</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>宣传品</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source>Ledger entries</source>
+      <translation>台账记录</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Nothing has been issued to this partner yet.</source>
+      <translation>尚未向该渠道发放宣传品。</translation>
+    </message>
+    <message>
+      <source>On the book: {items}</source>
+      <translation>账面数量：{items}</translation>
+    </message>
+    <message>
+      <source>Promotion materials of {name}</source>
+      <translation>{name} 的宣传品台账</translation>
+    </message>
+    <message>
+      <source>Quantity</source>
+      <translation>数量</translation>
+    </message>
+  </context>
+  <context>
+    <name>MaterialsPanel</name>
+    <message>
+      <source>No promotion materials on this partner's ledger. Record issued items in the partner file (Partners → Materials…).</source>
+      <translation>该渠道的宣传品台账为空。请在渠道档案中登记发放的宣传品（渠道 → 宣传品台账…）。</translation>
+    </message>
+    <message>
+      <source>Promotion materials: book and counted quantities</source>
+      <translation>宣传品：账面与实盘数量</translation>
+    </message>
+  </context>
+  <context>
     <name>MessageBar</name>
     <message>
       <source>Close message</source>
@@ -766,6 +998,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>开停并转(&amp;L)…</translation>
     </message>
     <message>
+      <source>&amp;Materials…</source>
+      <translation>宣传品台账(&amp;M)…</translation>
+    </message>
+    <message>
       <source>&amp;New partner</source>
       <translation>新建渠道(&amp;N)</translation>
     </message>
@@ -884,6 +1120,14 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     <message>
       <source>Partners</source>
       <translation>渠道</translation>
+    </message>
+    <message>
+      <source>Promotion materials (book)</source>
+      <translation>宣传品（账面）</translation>
+    </message>
+    <message>
+      <source>Promotion-material ledger: issued, installed and returned items</source>
+      <translation>宣传品台账：发放、安装与回收</translation>
     </message>
     <message>
       <source>Search name, code, address, contact or phone…</source>
@@ -1257,6 +1501,14 @@ also used in another visit</source>
     <message>
       <source>Photos (drop image files here)</source>
       <translation>照片（可将图片文件拖到此处）</translation>
+    </message>
+    <message>
+      <source>Promotion materials: book vs count</source>
+      <translation>宣传品：账实核对</translation>
+    </message>
+    <message>
+      <source>Promotion materials: book vs count (sealed)</source>
+      <translation>宣传品：账实核对（已封存）</translation>
     </message>
     <message>
       <source>Reason for the amendment</source>
@@ -1654,6 +1906,10 @@ also used in another visit</source>
       <translation>无法写入数据目录 {path}：{error}</translation>
     </message>
     <message>
+      <source>Cannot write to {path} (the disk is full, read-only or failing). Nothing was changed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Cannot write {path}: {error}</source>
       <translation>无法写入 {path}：{error}</translation>
     </message>
@@ -1668,6 +1924,10 @@ also used in another visit</source>
     <message>
       <source>The device key {path} is missing: {error}</source>
       <translation>设备密钥 {path} 缺失：{error}</translation>
+    </message>
+    <message>
+      <source>The disk holding {path} is full. Free some space and try again; nothing was changed.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>This data directory is not initialised; run 'channeldesk init'.</source>

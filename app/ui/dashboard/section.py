@@ -9,7 +9,14 @@ from typing import Any
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QAbstractItemView, QGridLayout, QLabel, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
 
 from app.services import targets
 from app.services.context import Changes
@@ -45,9 +52,14 @@ class DashboardSection(Section):
         self.kpi_table.setModel(self.kpi)
         self.kpi_table.verticalHeader().setVisible(False)
         self.kpi_table.horizontalHeader().setStretchLastSection(True)
+        self.decompose_button = QPushButton(self.tr("Decompose targets…"))
+        self.decompose_button.setToolTip(self.tr("Split a region's annual target to months and partners"))
+        self.decompose_button.clicked.connect(lambda _checked=False: self.open_decomposition())
+        self.decomposition: Any = None
         grid = QGridLayout(self)
         grid.addWidget(self.reminders, 0, 0, 1, 2)
-        grid.addWidget(self.headline, 1, 0, 1, 2)
+        grid.addWidget(self.headline, 1, 0)
+        grid.addWidget(self.decompose_button, 1, 1, Qt.AlignmentFlag.AlignRight)
         grid.addWidget(self.month_chart, 2, 0)
         grid.addWidget(self.aging_chart, 2, 1)
         grid.addWidget(self.list_title, 3, 0, 1, 2)
@@ -115,6 +127,19 @@ class DashboardSection(Section):
         scores = targets.kpi_scorecard(self.ui.ctx, data.period, save=False)
         self.kpi.set_rows([{"rank": r.rank, "partner_code": r.partner_code, "score": r.score,
                             "detail": "  ".join(f"{k} {v:.0f}" for k, v in r.components.items())} for r in scores])
+
+    def open_decomposition(self) -> Any:
+        """Open the target decomposition editor (one at a time); returns the dialog."""
+        from app.ui.dashboard.decomposition import DecompositionDialog
+
+        if self.decomposition is not None:
+            if self.decomposition.isVisible():
+                self.decomposition.raise_()
+                return self.decomposition
+            self.decomposition.deleteLater()
+        self.decomposition = DecompositionDialog(self.ui, self.window())
+        self.decomposition.open()
+        return self.decomposition
 
     def show_month(self, index: int, _barset: QBarSet | None = None) -> None:
         """Click-through from a month's bar to that month's partner list."""

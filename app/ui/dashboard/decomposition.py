@@ -1,0 +1,359 @@
+"""Target decomposition editor (目标分解): a region's annual target for one metric and year
+split to months and to the region's active partners (table partner × month with row,
+column and grand totals). Overriding a cell re-balances the other partners of that month
+so every total stays exact (integer fen, ``app.domain.targets.decompose_grid``);
+overridden cells are highlighted and can be cleared. Save writes the partner-month
+targets through ``decompose_region_target``. Targets published by HQ are read-only."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain import targets as rules
+from app.errors import UserError
+from app.services import targets as svc
+
+Index = QModelIndex | QPersistentModelIndex
+OVERRIDE_BACKGROUND = QColor("#ffe08a")
+TOTAL_BACKGROUND = QColor("#eef1f5")
+MONTHS = 12
+
+
+class DecompositionModel(QAbstractTableModel):
+    """Rows: the region's partners, then a total row. Columns: partner, 12 months, total.
+    Month cells of partner rows are editable (unless locked); an edit becomes an override."""
+
+    problem = Signal(str)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.plan: svc.DecompositionPlan | None = None
+        self.annual = 0
+        self.overrides: dict[tuple[str, int], int] = {}
+        self.grid: list[list[int]] = []
+        self.locked = False
+
+    # -- state ----------------------------------------------------------------
+    def set_plan(self, plan: svc.DecompositionPlan, annual: int) -> None:
+        self.beginResetModel()
+        self.plan = plan
+        self.locked = plan.locked
+        self.annual = annual
+        self.overrides = dict(plan.overrides)
+        try:
+            self.grid = plan.grid(annual, self.overrides)
+        except UserError:
+            self.overrides = {}
+            self.grid = plan.grid(annual, {})
+        self.endResetModel()
+
+    def set_annual(self, annual: int) -> bool:
+        """Re-split for a new annual target, keeping the overrides when they still fit."""
+        if self.plan is None:
+            return False
+        try:
+            grid = self.plan.grid(annual, self.overrides)
+        except UserError as exc:
+            self.problem.emit(exc.message)
+            return False
+        self.annual, self.grid = annual, grid
+        self._all_changed()
+        return True
+
+    def set_override(self, code: str, month: int, value: int | None) -> bool:
+        """Fix (or with ``None`` release) one partner-month cell and re-balance the month."""
+        if self.plan is None:
+            return False
+        overrides = dict(self.overrides)
+        if value is None:
+            overrides.pop((code, month), None)
+        else:
+            overrides[(code, month)] = value
+        try:
+            grid = self.plan.grid(self.annual, overrides)
+        except UserError as exc:
+            self.problem.emit(exc.message)
+            return False
+        self.overrides, self.grid = overrides, grid
+        self._all_changed()
+        return True
+
+    def clear_overrides(self) -> None:
+        if self.plan is not None and self.overrides:
+            self.overrides = {}
+            self.grid = self.plan.grid(self.annual, {})
+            self._all_changed()
+
+    def _all_changed(self) -> None:
+        if self.rowCount() and self.columnCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+
+    # -- cell helpers -----------------------------------------------------------
+    def partner_count(self) -> int:
+        return len(self.plan.partners) if self.plan is not None else 0
+
+    def cell(self, row: int, column: int) -> int:
+        """The amount shown at (row, column) for month and total columns (smallest unit)."""
+        n = self.partner_count()
+        if row < n:
+            return sum(self.grid[row]) if column == MONTHS + 1 else self.grid[row][column - 1]
+        if column == MONTHS + 1:
+            return sum(sum(r) for r in self.grid) if self.grid else self.annual
+        return sum(r[column - 1] for r in self.grid)
+
+    def is_overridden(self, row: int, column: int) -> bool:
+        if self.plan is None or row >= self.partner_count() or not 1 <= column <= MONTHS:
+            return False
+        return (self.plan.partners[row][0], column) in self.overrides
+
+    def key_of(self, index: Index) -> tuple[str, int] | None:
+        """(partner code, month) of an editable month cell, else None."""
+        if self.plan is None or not index.isValid() or index.row() >= self.partner_count() or not 1 <= index.column() <= MONTHS:
+            return None
+        return self.plan.partners[index.row()][0], index.column()
+
+    # -- Qt model -----------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() or self.plan is None else self.partner_count() + 1
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else MONTHS + 2
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if self.plan is None or not index.isValid() or not (0 <= index.row() < self.rowCount() and 0 <= index.column() < self.columnCount()):
+            return None
+        row, column = index.row(), index.column()
+        is_total = row == self.partner_count() or column == MONTHS + 1
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if column == 0:
+                if row == self.partner_count():
+                    return self.tr("Total")
+                code, name, grade = self.plan.partners[row]
+                return f"{code} {name} ({grade})"
+            return rules.format_amount(self.cell(row, column), self.plan.decimals)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column > 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if self.is_overridden(row, column):
+                return QBrush(OVERRIDE_BACKGROUND)
+            if is_total:
+                return QBrush(TOTAL_BACKGROUND)
+        if role == Qt.ItemDataRole.FontRole and (self.is_overridden(row, column) or (row == self.partner_count() and column == MONTHS + 1)):
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole and self.is_overridden(row, column):
+            return self.tr("Set by hand; the other partners of this month share the rest. Press Delete to release it.")
+        if role == Qt.ItemDataRole.UserRole and self.is_overridden(row, column):
+            return True
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        key = self.key_of(index)
+        if role != Qt.ItemDataRole.EditRole or key is None or self.locked or self.plan is None:
+            return False
+        text = str(value).strip()
+        if text == "":
+            return self.set_override(*key, None)
+        try:
+            amount = rules.parse_amount(text, self.plan.decimals)
+        except ValueError:
+            self.problem.emit(self.tr("Not a non-negative amount with at most {d} decimals: {value}").format(d=self.plan.decimals, value=text))
+            return False
+        return self.set_override(*key, amount)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.key_of(index) is not None and not self.locked:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        if section == 0:
+            return self.tr("Partner")
+        if 1 <= section <= MONTHS:
+            return self.tr("Month {month}").format(month=section)
+        if section == MONTHS + 1:
+            return self.tr("Total")
+        return None
+
+
+class DecompositionDialog(QDialog):
+    """Choose metric, year and region; enter the annual target; override cells; Save."""
+
+    saved = Signal()
+
+    def __init__(self, ui: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = ui
+        self.setWindowTitle(self.tr("Target decomposition"))
+        self.resize(1180, 560)
+        self.metric_box = QComboBox()
+        for code, name in svc.metric_choices(ui.ctx):
+            self.metric_box.addItem(f"{name} ({code})", code)
+        revenue = self.metric_box.findData("revenue")
+        if revenue >= 0:
+            self.metric_box.setCurrentIndex(revenue)
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.year.setValue(dt.date.today().year)
+        self.region = QComboBox()
+        self.region.setEditable(True)
+        self.region.addItems(svc.region_choices(ui.ctx))
+        self.annual = QLineEdit()
+        self.annual.setPlaceholderText(self.tr("annual target of the region"))
+        self.annual.setMaximumWidth(180)
+        top = QHBoxLayout()
+        for text, widget in ((self.tr("Metric"), self.metric_box), (self.tr("Year"), self.year), (self.tr("Region"), self.region),
+                             (self.tr("Annual target"), self.annual)):
+            top.addWidget(QLabel(text))
+            top.addWidget(widget)
+        top.addStretch(1)
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.model = DecompositionModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.clear_one = QPushButton(self.tr("Release selected overrides"))
+        self.clear_all = QPushButton(self.tr("Release all overrides"))
+        self.error = QLabel()
+        self.error.setStyleSheet("color:#b00020;")
+        self.error.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)
+        tools = QHBoxLayout()
+        legend = QLabel(self.tr("Highlighted bold cells were set by hand; type an amount into a cell to set it, Delete releases it."))
+        legend.setWordWrap(True)
+        tools.addWidget(legend, 1)
+        tools.addWidget(self.clear_one)
+        tools.addWidget(self.clear_all)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(tools)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.model.problem.connect(self.error.setText)
+        self.metric_box.currentIndexChanged.connect(lambda _i: self.load())
+        self.year.valueChanged.connect(lambda _v: self.load())
+        self.region.activated.connect(lambda _i: self.load())
+        self.region.lineEdit().editingFinished.connect(self.load)
+        self.annual.editingFinished.connect(self.apply_annual)
+        self.clear_one.clicked.connect(lambda _checked=False: self.release_selected())
+        self.clear_all.clicked.connect(lambda _checked=False: self.model.clear_overrides())
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table, self.release_selected)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self.loaded_key: tuple[str, int, str] | None = None
+        self.load()
+
+    def load(self) -> None:
+        """Read the plan of the chosen metric, year and region (what is saved so far)."""
+        key = (self.metric_box.currentData() or "", self.year.value(), self.region.currentText().strip())
+        if key == self.loaded_key:
+            return
+        self.error.clear()
+        try:
+            plan = svc.decomposition_plan(self.ui.ctx, *key)
+        except UserError as exc:
+            self.error.setText(exc.message)
+            self.loaded_key = None
+            self.model.beginResetModel()
+            self.model.plan = None
+            self.model.endResetModel()
+            self._update_state()
+            return
+        self.loaded_key = key
+        annual = plan.annual or 0
+        self.model.set_plan(plan, annual)
+        self.annual.setText(rules.format_amount(annual, plan.decimals))
+        self.table.resizeColumnsToContents()
+        self._update_state()
+
+    def _update_state(self) -> None:
+        plan = self.model.plan
+        locked = plan is None or plan.locked
+        self.annual.setReadOnly(locked or bool(plan and plan.annual_locked))
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not locked)
+        self.clear_one.setEnabled(not locked)
+        self.clear_all.setEnabled(not locked)
+        if plan is None:
+            self.notice.setText("")
+        elif plan.locked:
+            self.notice.setText(self.tr("HQ published these targets; they are shown read-only."))
+        elif plan.annual_locked:
+            self.notice.setText(self.tr("The annual target comes from HQ; you can distribute it to the partners."))
+        elif not plan.partners:
+            self.notice.setText(self.tr("Region {region} has no active partners; only the region's targets are saved.").format(region=plan.region))
+        else:
+            self.notice.setText(self.tr("{count} active partners share each month by grade weight (A 4, B 3, C 2, D 1).").format(
+                count=len(plan.partners)))
+
+    def apply_annual(self) -> None:
+        plan = self.model.plan
+        if plan is None or self.annual.isReadOnly():
+            return
+        try:
+            annual = rules.parse_amount(self.annual.text(), plan.decimals)
+        except ValueError:
+            self.error.setText(self.tr("The annual target must be a non-negative amount with at most {d} decimals.").format(d=plan.decimals))
+            return
+        if annual != self.model.annual and self.model.set_annual(annual):
+            self.error.clear()
+        self.annual.setText(rules.format_amount(self.model.annual, plan.decimals))
+
+    def release_selected(self) -> None:
+        for index in self.table.selectionModel().selectedIndexes():
+            key = self.model.key_of(index)
+            if key is not None and key in self.model.overrides:
+                self.model.set_override(*key, None)
+
+    def save(self) -> None:
+        plan = self.model.plan
+        if plan is None or plan.locked:
+            return
+        self.apply_annual()
+        self.error.clear()
+        self.buttons.setEnabled(False)
+        self.ui.ops.run(svc.decompose_region_target, self.ui.ctx, plan.metric, plan.year, plan.region, self.model.annual,
+                        cell_overrides=dict(self.model.overrides), on_done=self._saved, on_error=self._failed)
+
+    def _saved(self, _changes: Any) -> None:
+        self.buttons.setEnabled(True)
+        self.ui.show_message(self.tr("Targets of {region} for {year} saved.").format(region=self.model.plan.region if self.model.plan else "",
+                                                                                      year=self.year.value()), "info")
+        self.saved.emit()
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        if isinstance(exc, UserError):
+            self.error.setText("\n".join([exc.message, *exc.details]))
+        else:
+            self.ui.show_crash(exc, getattr(exc, "__traceback_text__", ""))

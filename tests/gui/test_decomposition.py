@@ -1,0 +1,137 @@
+"""pytest-qt: the decomposition editor opens from the dashboard; an edited cell becomes a
+highlighted override, the month re-balances and every total stays exact; Delete releases
+an override; HQ-published targets are read-only; Save writes what the table shows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
+
+from app.services import partner_io
+from app.services import targets as svc
+from app.ui.dashboard.decomposition import MONTHS, OVERRIDE_BACKGROUND
+from db.models import Target
+
+# a dialog shown over the main window makes the offscreen platform say it cannot pass size hints on
+OFFSCREEN_DIALOG = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+def _import_partners(ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "p.csv"
+    path.write_text("code,name,grade,region\nT1,甲商行,A,310115\nT2,乙超市,C,310115\nT3,丙便利,B,310104\n", encoding="utf-8")
+    partner_io.import_partners(ctx, path)
+
+
+def _assert_totals_exact(model, annual: int) -> None:  # type: ignore[no-untyped-def]
+    n = model.partner_count()
+    for column in range(1, MONTHS + 1):
+        assert sum(model.cell(row, column) for row in range(n)) == model.cell(n, column)
+    for row in range(n):
+        assert sum(model.cell(row, column) for column in range(1, MONTHS + 1)) == model.cell(row, MONTHS + 1)
+    assert sum(model.cell(n, column) for column in range(1, MONTHS + 1)) == model.cell(n, MONTHS + 1) == annual
+
+
+def _edit_cell(qtbot, dialog, row: int, column: int, text: str) -> None:  # type: ignore[no-untyped-def]
+    index = dialog.model.index(row, column)
+    dialog.table.setCurrentIndex(index)
+    dialog.table.edit(index)
+    editors = [e for e in dialog.table.viewport().findChildren(QLineEdit) if e.isVisible()]  # closed ones await deletion
+    assert len(editors) == 1
+    editor = editors[0]
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+    with qtbot.waitSignal(dialog.table.itemDelegate().closeEditor, timeout=3000):  # the delegate commits queued
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+
+
+@OFFSCREEN_DIALOG
+def test_decomposition_editor_rebalances_highlights_and_saves(qtbot, qtmodeltester, ctx, ui_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _import_partners(ctx, tmp_path)
+    _ui, window = ui_window
+    section = window.show_section("dashboard")
+    qtbot.waitUntil(lambda: section.is_ready, timeout=5000)
+    qtbot.mouseClick(section.decompose_button, Qt.MouseButton.LeftButton)
+    dialog = section.decomposition
+    qtbot.waitExposed(dialog)
+    assert [dialog.region.itemText(i) for i in range(dialog.region.count())] == ["3101", "310104", "310115"]
+    dialog.year.setValue(2030)
+    dialog.region.setCurrentText("3101")
+    dialog.load()
+    model = dialog.model
+    assert model.partner_count() == 3 and model.rowCount() == 4 and model.columnCount() == 14
+    dialog.annual.setText("1200000.01")
+    dialog.apply_annual()
+    annual = 1_200_000_01
+    _assert_totals_exact(model, annual)
+    march_total = model.cell(3, 3)
+    qtmodeltester.check(model)
+
+    _edit_cell(qtbot, dialog, 1, 3, "7000.5")  # T2, March
+    assert model.overrides == {("T2", 3): 700_050}
+    assert model.cell(1, 3) == 700_050 and model.cell(3, 3) == march_total
+    _assert_totals_exact(model, annual)
+    overridden = model.index(1, 3)
+    assert model.data(overridden, Qt.ItemDataRole.BackgroundRole).color() == OVERRIDE_BACKGROUND
+    assert model.data(overridden, Qt.ItemDataRole.FontRole).bold()
+    assert model.data(model.index(0, 3), Qt.ItemDataRole.BackgroundRole) is None
+    assert model.data(model.index(0, 3), Qt.ItemDataRole.FontRole) is None
+    assert model.index(3, 3).flags() & Qt.ItemFlag.ItemIsEditable == Qt.ItemFlag.NoItemFlags  # totals are computed
+
+    _edit_cell(qtbot, dialog, 0, 3, "abc")
+    assert "Not a non-negative amount" in dialog.error.text()
+    _edit_cell(qtbot, dialog, 0, 3, "99999999")
+    assert "2030-03" in dialog.error.text()
+    assert model.overrides == {("T2", 3): 700_050}
+    _assert_totals_exact(model, annual)
+
+    _edit_cell(qtbot, dialog, 2, 5, "0")  # T3, May
+    dialog.table.setCurrentIndex(model.index(2, 5))
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Delete)
+    assert ("T3", 5) not in model.overrides and model.cell(2, 5) > 0
+    _edit_cell(qtbot, dialog, 2, 7, "1234")  # T3, July
+    _assert_totals_exact(model, annual)
+    qtmodeltester.check(model)
+
+    shown = {(model.plan.partners[row][0], f"2030-{column:02d}"): model.cell(row, column) for row in range(3) for column in range(1, 13)}
+    with qtbot.waitSignal(dialog.saved, timeout=10000):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    rows = svc.list_targets(ctx, year="2030")
+    saved = {(r.scope, r.period): r.target for r in rows if r.scope_kind == "partner" and r.metric == "revenue"}
+    assert saved == shown
+    assert next(r.target for r in rows if r.scope_kind == "region" and r.period == "2030") == annual
+    with ctx.read_session() as s:
+        flagged = {(t.scope, t.period) for t in s.query(Target).filter(Target.overridden.is_(True), Target.scope_kind == "partner")}
+    assert flagged == {("T2", "2030-03"), ("T3", "2030-07")}
+
+    reopened = section.open_decomposition()
+    qtbot.waitExposed(reopened)
+    reopened.year.setValue(2030)
+    reopened.region.setCurrentText("3101")
+    reopened.load()
+    assert reopened.model.overrides == {("T2", 3): 700_050, ("T3", 7): 123_400}
+    assert reopened.annual.text() == "1200000.01"
+    reopened.reject()
+
+
+@OFFSCREEN_DIALOG
+def test_decomposition_editor_read_only_for_hq_targets(qtbot, ctx, ui_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _import_partners(ctx, tmp_path)
+    with ctx.session() as s:
+        s.add(Target(metric="revenue", period="2031-02", scope_kind="partner", scope="T1", amount=500, source="hq"))
+    _ui, window = ui_window
+    section = window.show_section("dashboard")
+    qtbot.waitUntil(lambda: section.is_ready, timeout=5000)
+    dialog = section.open_decomposition()
+    qtbot.waitExposed(dialog)
+    dialog.year.setValue(2031)
+    dialog.region.setCurrentText("310115")
+    dialog.load()
+    assert "HQ" in dialog.notice.text()
+    assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Save).isEnabled()
+    assert dialog.annual.isReadOnly()
+    assert not dialog.model.index(0, 2).flags() & Qt.ItemFlag.ItemIsEditable
+    assert not dialog.model.setData(dialog.model.index(0, 2), "1")
+    dialog.reject()
