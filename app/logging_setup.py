@@ -25,6 +25,15 @@ class _TailHandler(logging.Handler):
 _configured_dir: Path | None = None
 
 
+class _LogFileHandler(logging.handlers.RotatingFileHandler):
+    """The log file; when it cannot be written (disk full, read-only) the record is
+    dropped quietly instead of printing a traceback over the user's terminal — the
+    user-facing message about the disk comes from the action that failed."""
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        return
+
+
 def setup_logging(log_dir: Path | None, level: int = logging.INFO) -> None:
     """Attach the rotating file handler (once per directory) and the tail handler."""
     global _configured_dir
@@ -42,7 +51,7 @@ def setup_logging(log_dir: Path | None, level: int = logging.INFO) -> None:
             handler.close()
     try:
         log_dir.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
+        handler = _LogFileHandler(
             log_dir / "channeldesk.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
         )
     except OSError:

@@ -136,19 +136,12 @@ def upgrade_to_head(engine: Engine, db_path: Path | None = None, backups_dir: Pa
         command.upgrade(alembic_config(engine), "head")
     except BaseException:
         # SQLite DDL is not transactional here: never leave a half-migrated file behind
-        # (e.g. the disk filled up). A new file held nothing; an old one gets its copy back.
-        if db_path is not None and (current is None or saved is not None):
+        # (e.g. the disk filled up) — put the pre-migration copy back. (A brand-new file
+        # is removed by ``open_context``.)
+        if db_path is not None and saved is not None:
             engine.dispose()
-            _put_back(db_path, saved)
+            for suffix in ("-wal", "-shm", "-journal"):
+                Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+            shutil.copyfile(saved, db_path)
         raise
     return True
-
-
-def _put_back(db_path: Path, saved: Path | None) -> None:
-    """Remove a half-created database, or restore the pre-migration copy over a half-migrated one."""
-    for suffix in ("-wal", "-shm", "-journal"):
-        Path(f"{db_path}{suffix}").unlink(missing_ok=True)
-    if saved is None:
-        db_path.unlink(missing_ok=True)
-        return
-    shutil.copyfile(saved, db_path)

@@ -7,8 +7,10 @@ UI refreshes its views from it through one ``changed`` signal.
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
+import shutil
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -73,8 +75,10 @@ class AppContext:
         try:
             yield session
             session.commit()
-        except BaseException:
+        except BaseException as exc:
             session.rollback()
+            if _is_storage_failure(exc):
+                raise _storage_error(self.paths.root, exc) from exc
             raise
         finally:
             session.close()
@@ -177,6 +181,41 @@ def _check_writable(root: Path) -> None:
         )
 
 
+def _failure_text(exc: BaseException) -> tuple[str, int | None]:
+    cause = getattr(exc, "orig", None) or exc
+    return str(getattr(cause, "strerror", None) or cause).lower(), getattr(cause, "errno", None)
+
+
+def _is_storage_failure(exc: BaseException) -> bool:
+    """The disk is full, read-only or failing (SQLite or the OS said so)."""
+    from sqlalchemy.exc import OperationalError
+
+    text, code = _failure_text(exc)
+    if isinstance(exc, OSError):
+        return code in (errno.ENOSPC, errno.EROFS, errno.EIO, errno.EDQUOT)
+    return isinstance(exc, OperationalError) and any(
+        word in text for word in ("disk is full", "disk i/o error", "readonly", "read-only"))
+
+
+def _storage_error(root: Path, exc: BaseException | str) -> DataDirError:
+    text, code = (exc.lower(), None) if isinstance(exc, str) else _failure_text(exc)
+    try:
+        nearly_full = shutil.disk_usage(root if root.exists() else root.parent).free < 1024 * 1024
+    except OSError:
+        nearly_full = False
+    if "disk is full" in text or code in (errno.ENOSPC, errno.EDQUOT) or nearly_full:
+        return DataDirError(tr("errors", "The disk holding {path} is full. Free some space and try again; nothing was changed.").format(path=root))
+    return DataDirError(tr("errors", "Cannot write to {path} (the disk is full, read-only or failing). Nothing was changed.").format(path=root))
+
+
+def _database_error(database: Path, exc: BaseException) -> DataDirError:
+    """A one-line message for a database that cannot be opened or migrated (no SQL dump)."""
+    if _is_storage_failure(exc):
+        return _storage_error(database.parent, exc)
+    text, _code = _failure_text(exc)
+    return DataDirError(tr("errors", "Cannot open the database {path}: {error}").format(path=database, error=text))
+
+
 def open_context(data_dir: str | os.PathLike[str] | None = None, *, initialise: bool = True) -> AppContext:
     """Open (creating and migrating when needed) the data dir's database.
 
@@ -194,6 +233,8 @@ def open_context(data_dir: str | os.PathLike[str] | None = None, *, initialise: 
         ) from exc
     setup_logging(paths.logs)
     problem = check_sqlite_file(paths.database)
+    if problem and any(word in problem.lower() for word in ("disk i/o error", "disk is full", "readonly", "read-only")):
+        raise _storage_error(paths.root, problem)  # the file is fine; the disk is not
     if problem:
         raise DataDirError(
             tr(
@@ -202,6 +243,7 @@ def open_context(data_dir: str | os.PathLike[str] | None = None, *, initialise: 
                 "with 'channeldesk restore' or move the file away.",
             ).format(path=paths.database, problem=problem)
         )
+    is_new = not paths.database.exists()
     engine = make_engine(paths.database)
     try:
         upgrade_to_head(engine, paths.database, paths.backups)
@@ -210,14 +252,15 @@ def open_context(data_dir: str | os.PathLike[str] | None = None, *, initialise: 
         raise DatabaseTooNewError(exc.found, exc.head) from exc
     except Exception as exc:
         engine.dispose()
+        if is_new:  # never leave a half-created database behind (e.g. the disk is full)
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(f"{paths.database}{suffix}").unlink(missing_ok=True)
         import sqlite3
 
         from sqlalchemy.exc import OperationalError
 
-        if isinstance(exc, (OperationalError, sqlite3.OperationalError)):
-            raise DataDirError(
-                tr("errors", "Cannot open the database {path}: {error}").format(path=paths.database, error=exc)
-            ) from exc
+        if isinstance(exc, (OperationalError, sqlite3.OperationalError, OSError)):
+            raise _database_error(paths.database, exc) from exc
         raise
     factory = make_session_factory(engine)
     settings = load_settings(paths.settings_file)

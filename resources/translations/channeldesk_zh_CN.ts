@@ -1907,7 +1907,7 @@ also used in another visit</source>
     </message>
     <message>
       <source>Cannot write to {path} (the disk is full, read-only or failing). Nothing was changed.</source>
-      <translation type="unfinished" />
+      <translation>无法写入 {path}（磁盘已满、只读或故障）。未做任何更改。</translation>
     </message>
     <message>
       <source>Cannot write {path}: {error}</source>
@@ -1927,7 +1927,7 @@ also used in another visit</source>
     </message>
     <message>
       <source>The disk holding {path} is full. Free some space and try again; nothing was changed.</source>
-      <translation type="unfinished" />
+      <translation>{path} 所在的磁盘已满。请释放一些空间后重试；未做任何更改。</translation>
     </message>
     <message>
       <source>This data directory is not initialised; run 'channeldesk init'.</source>

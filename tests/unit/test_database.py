@@ -85,3 +85,34 @@ def test_syncing_rows_get_hlc_and_field_hlc(ctx) -> None:  # type: ignore[no-unt
     assert p2.hlc > first
     assert p2.field_hlc["name"] == p2.hlc
     assert p2.field_hlc["grade"] == first
+
+
+def test_failed_migration_puts_the_previous_database_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """SQLite DDL is not transactional: a migration that dies halfway (disk full) must not
+    leave a half-migrated file; the pre-migration copy is put back and the message is clear."""
+    import errno
+
+    db_path = tmp_path / "d" / "channeldesk.sqlite"
+    db_path.parent.mkdir()
+    engine = make_engine(db_path)
+    command.upgrade(alembic_config(engine), "0001")
+    with engine.begin() as conn:
+        conn.exec_driver_sql("CREATE TABLE witness (x)")
+        conn.exec_driver_sql("INSERT INTO witness VALUES (42)")
+    engine.dispose()
+    real_upgrade = command.upgrade
+
+    def upgrade_one_step_then_fail(config, _revision):  # type: ignore[no-untyped-def]
+        real_upgrade(config, "0002")  # changes the file…
+        raise OSError(errno.ENOSPC, "No space left on device")  # …then the disk fills up
+
+    monkeypatch.setattr(command, "upgrade", upgrade_one_step_then_fail)
+    with pytest.raises(DataDirError) as failure:
+        open_context(tmp_path / "d")
+    assert "full" in failure.value.message
+    conn = sqlite3.connect(db_path)
+    try:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert conn.execute("SELECT x FROM witness").fetchone() == (42,)
+    finally:
+        conn.close()
