@@ -999,7 +999,7 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     </message>
     <message>
       <source>&amp;Materials…</source>
-      <translation>宣传品台账(&amp;M)…</translation>
+      <translation>宣传品(&amp;M)…</translation>
     </message>
     <message>
       <source>&amp;New partner</source>

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from app.domain.partners import GRADES, PARTNER_STATUSES, PARTNER_TYPES, fen_to_text
 from app.domain.regions import regions
 from app.errors import ValidationError
+from app.services import materials as materials_svc
 from app.services import partner_io
 from app.services import partners as svc
 from app.services.context import Changes
@@ -97,6 +98,8 @@ class PartnersSection(Section):
         self.contract_button = QPushButton(self.tr("Add con&tract…"))
         self.file_button = QPushButton(self.tr("Attach &file…"))
         self.stock_button = QPushButton(self.tr("Stoc&k limits…"))
+        self.materials_button = QPushButton(self.tr("&Materials…"))
+        self.materials_button.setToolTip(self.tr("Promotion-material ledger: issued, installed and returned items"))
         self.complaint_button = QPushButton(self.tr("Com&plaint…"))
         self.competitor_button = QPushButton(self.tr("Compe&titor…"))
         self.import_button = QPushButton(self.tr("&Import…"))
@@ -104,6 +107,7 @@ class PartnersSection(Section):
         for button, slot in ((self.new_button, self.new_partner), (self.edit_button, self.edit_partner), (self.contact_button, self.add_contact),
                              (self.lifecycle_button, self.lifecycle),
                              (self.contract_button, self.add_contract), (self.file_button, self.attach_file), (self.stock_button, self.stock_limits),
+                             (self.materials_button, self.materials),
                              (self.complaint_button, lambda: self.observation("complaint")), (self.competitor_button, lambda: self.observation("competitor")),
                              (self.import_button, self.import_dialog), (self.export_button, self.export_dialog)):
             button.clicked.connect(slot)
@@ -171,7 +175,8 @@ class PartnersSection(Section):
             self.card.setHtml("")
 
     def on_changed(self, changes: Changes) -> None:
-        if changes.touches("partner", "contact", "contract", "attachment", "inventory_limit", "lifecycle_event", "grade_change", "complaint", "competitor_observation"):
+        if changes.touches("partner", "contact", "contract", "attachment", "inventory_limit", "lifecycle_event", "grade_change", "complaint", "competitor_observation",
+                               "material_ledger_entry"):
             selected = self.selected_id()
             self.model.refresh()
             self.count_label.setText(self.tr("{count} partner(s)").format(count=self.model.total))
@@ -227,6 +232,11 @@ class PartnersSection(Section):
             parts.append(f"<h4>{self.tr('Attachments')}</h4><ul>")
             parts += [f"<li>{e(f.filename)} ({f.size // 1024} kB, #{f.sha256[:10]})</li>" for f in files]
             parts.append("</ul>")
+        book = materials_svc.partner_materials(self.ui.ctx, partner_id).book
+        if book:
+            parts.append(f"<h4>{self.tr('Promotion materials (book)')}</h4><ul>")
+            parts += [f"<li>{e(name)}: {qty}</li>" for name, qty in book.items()]
+            parts.append("</ul>")
         if d.complaints:
             parts.append(f"<h4>{self.tr('Complaints')}</h4><ul>")
             parts += [f"<li>{c.received_date} {e(c.category)} {e(c.description)}</li>" for c in d.complaints]
@@ -271,6 +281,13 @@ class PartnersSection(Section):
         partner_id = self.selected_id()
         if partner_id:
             InventoryDialog(self.ui, partner_id, self).exec()
+
+    def materials(self) -> None:
+        from app.ui.partners.materials import MaterialLedgerDialog
+
+        partner_id = self.selected_id()
+        if partner_id:
+            MaterialLedgerDialog(self.ui, partner_id, self).exec()
 
     def attach_file(self, _checked: bool = False, path: str | None = None) -> None:
         partner_id = self.selected_id()

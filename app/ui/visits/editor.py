@@ -1,7 +1,7 @@
 """The visit editor: checklist answered item by item (each answer saved at once, so a
 crash loses at most the field being typed), live score, thumbnails of attached photos
-(loaded off the UI thread), attach by dialog or drag-and-drop with progress, findings,
-submit and amendments."""
+(loaded off the UI thread), attach by dialog or drag-and-drop with progress, promotion
+materials counted against the ledger (宣传品), findings, submit and amendments."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSpinBox,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 from app.errors import UserError
 from app.services import media, visits
 from app.services.context import Changes
+from app.ui.visits.materials import MaterialsPanel
 
 
 class VisitEditor(QWidget):
@@ -53,10 +55,11 @@ class VisitEditor(QWidget):
         self.photos.setViewMode(QListWidget.ViewMode.IconMode)
         self.photos.setIconSize(QSize(120, 120))
         self.photos.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.photos.setMaximumHeight(170)
         self.photos.itemActivated.connect(self._show_large)
         self.findings = QListWidget()
-        self.findings.setMaximumHeight(110)
+        self.findings.setAccessibleName(self.tr("Findings and rectification orders"))
+        self.materials = MaterialsPanel(self)
+        self.materials.count_entered.connect(self.count_material)
         self.attach_button = QPushButton(self.tr("Attach &photos…"))
         self.finding_button = QPushButton(self.tr("Add &finding…"))
         self.submit_button = QPushButton(self.tr("&Submit and seal"))
@@ -81,13 +84,26 @@ class VisitEditor(QWidget):
         top.addWidget(self.header, 1)
         top.addWidget(self.score)
         layout.addLayout(top)
-        layout.addWidget(scroll, 1)
         photos_box = QGroupBox(self.tr("Photos (drop image files here)"))
         QVBoxLayout(photos_box).addWidget(self.photos)
         findings_box = QGroupBox(self.tr("Findings and rectification orders"))
         QVBoxLayout(findings_box).addWidget(self.findings)
-        layout.addWidget(photos_box)
-        layout.addWidget(findings_box)
+        self.materials_box = QGroupBox(self.tr("Promotion materials: book vs count"))
+        QVBoxLayout(self.materials_box).addWidget(self.materials)
+        self.findings.setWordWrap(True)
+        # checklist above; photos, materials and findings side by side below (both splitters movable)
+        lower = QSplitter(Qt.Orientation.Horizontal)
+        lower.setChildrenCollapsible(False)
+        for box in (photos_box, self.materials_box, findings_box):
+            lower.addWidget(box)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(scroll)
+        self.splitter.addWidget(lower)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([480, 230])
+        layout.addWidget(self.splitter, 1)
         layout.addLayout(buttons)
         self.editors: dict[str, QWidget] = {}
         self.setEnabled(False)
@@ -104,6 +120,7 @@ class VisitEditor(QWidget):
         if visit_id is None:
             self.header.setText("")
             self.score.setText("")
+            self.materials.set_lines(None, [], False)
             return
         self.detail = visits.visit_detail(self.ui.ctx, visit_id)
         d = self.detail
@@ -131,6 +148,9 @@ class VisitEditor(QWidget):
         for f in d["findings"]:
             order = f["rectification"]
             self.findings.addItem(f"{f['description']}" + (f"  → {order['deadline']} {order['status']}" if order else ""))
+        self.materials.set_lines(visit_id, visits.visit_materials(self.ui.ctx, visit_id), draft)
+        self.materials_box.setTitle(self.tr("Promotion materials: book vs count") if draft or d["status"] == "planned"
+                                    else self.tr("Promotion materials: book vs count (sealed)"))
         for button in (self.attach_button, self.finding_button, self.submit_button, self.note_button):
             button.setEnabled(draft)
         self.checkin_button.setVisible(d["status"] == "planned")
@@ -250,6 +270,26 @@ class VisitEditor(QWidget):
         text, ok = QInputDialog.getText(self, self.tr("Add finding"), self.tr("What needs to be rectified?"))
         if ok and text.strip():
             self.ui.ops.run_sync(visits.add_finding, self.ui.ctx, self.visit_id, text.strip())
+
+    def count_material(self, item_name: str, counted: int) -> None:
+        """Save a count typed in the materials table; a difference becomes a finding."""
+        if self.visit_id is None:
+            return
+        visit_id = self.visit_id
+
+        def done(_changes: object) -> None:
+            self.materials.saved(item_name)
+
+        def failed(exc: BaseException) -> None:
+            self.materials.saved(item_name)
+            if isinstance(exc, UserError):
+                self.ui.show_message(exc.message, "error", details=exc.details)
+            else:
+                self.ui.show_crash(exc, getattr(exc, "__traceback_text__", ""))
+            if self.visit_id == visit_id:
+                self.load(visit_id)
+
+        self.ui.ops.run(visits.count_material, self.ui.ctx, visit_id, item_name, counted, on_done=done, on_error=failed)
 
     def submit(self) -> None:
         if self.visit_id is not None:

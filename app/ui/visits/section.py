@@ -125,7 +125,8 @@ class VisitsSection(Section):
                 self.editor.load(visit_id)
 
     def on_changed(self, changes: Changes) -> None:
-        if changes.touches("visit", "visit_answer", "visit_photo", "finding", "rectification_order", "visit_amendment", "partner"):
+        if changes.touches("visit", "visit_answer", "visit_photo", "finding", "rectification_order", "visit_amendment", "partner",
+                           "material_count", "material_ledger_entry"):
             self.reload()
             if self.editor.visit_id:
                 self.editor.load(self.editor.visit_id)

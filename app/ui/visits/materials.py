@@ -1,0 +1,237 @@
+"""The visit editor's promotion-materials part (宣传品, 账实相符): the partner's ledger items
+with their book quantity, an editable "Counted" column and the difference. Entering a
+count emits ``count_entered``; the editor saves it through the op runner."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QSpinBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.visits import MaterialLine
+
+Index = QModelIndex | QPersistentModelIndex
+ITEM, BOOK, COUNTED, DIFFERENCE = range(4)
+MAX_COUNT = 100_000
+
+
+class MaterialCountModel(QAbstractTableModel):
+    """Rows are ``MaterialLine`` values; counts typed but not yet saved show at once."""
+
+    count_entered = Signal(str, int)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.lines: list[MaterialLine] = []
+        self.editable = False
+        self.pending: dict[str, int] = {}
+        self.headers = [self.tr("Item"), self.tr("Book"), self.tr("Counted"), self.tr("Difference")]
+
+    def set_lines(self, lines: list[MaterialLine], editable: bool) -> None:
+        self.beginResetModel()
+        self.lines, self.editable = list(lines), editable
+        self.endResetModel()
+
+    def counted(self, row: int) -> int | None:
+        line = self.lines[row]
+        return self.pending.get(line.item_name, line.counted)
+
+    def difference(self, row: int) -> int | None:
+        counted = self.counted(row)
+        return None if counted is None else counted - self.lines[row].book
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.lines)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == COUNTED and self.editable:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self.lines)):
+            return None
+        row, column = index.row(), index.column()
+        line = self.lines[row]
+        counted, difference = self.counted(row), self.difference(row)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == ITEM:
+                return line.item_name
+            if column == BOOK:
+                return str(line.book)
+            if column == COUNTED:
+                return "—" if counted is None else str(counted)
+            if difference is None:
+                return ""
+            return "✓ 0" if difference == 0 else f"{difference:+d}".replace("-", "−")
+        if role == Qt.ItemDataRole.EditRole and column == COUNTED:
+            return line.book if counted is None else counted
+        if role == Qt.ItemDataRole.TextAlignmentRole and column != ITEM:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and column == DIFFERENCE and difference is not None:
+            return QColor("#1b7a2f") if difference == 0 else QColor("#b00020")
+        if role == Qt.ItemDataRole.BackgroundRole and difference:
+            return QColor("#fdecea")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == COUNTED and self.editable:
+                return self.tr("Type the quantity found in the store and press Enter.")
+            if column == DIFFERENCE and difference:
+                return self.tr("Counted {counted}, book {book}: recorded as a finding.").format(counted=counted, book=line.book)
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() != COUNTED or not self.editable:
+            return False
+        try:
+            counted = int(value)
+        except (TypeError, ValueError):
+            return False
+        if counted < 0:
+            return False
+        line = self.lines[index.row()]
+        if counted == self.counted(index.row()):
+            return True  # the same number again: nothing to save
+        self.pending[line.item_name] = counted
+        self.dataChanged.emit(self.index(index.row(), COUNTED), self.index(index.row(), DIFFERENCE))
+        self.count_entered.emit(line.item_name, counted)
+        return True
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.headers):
+            return self.headers[section]
+        return None
+
+
+class CountDelegate(QStyledItemDelegate):
+    """A spin box from 0 for the counted quantity, opened with the number typed."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        spin = QSpinBox(parent)
+        spin.setRange(0, MAX_COUNT)
+        spin.setAlignment(Qt.AlignmentFlag.AlignRight)
+        spin.setAccessibleName(self.tr("Counted quantity"))
+        return spin
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        assert isinstance(editor, QSpinBox)
+        editor.setValue(int(index.data(Qt.ItemDataRole.EditRole) or 0))
+        editor.selectAll()
+
+    def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:
+        assert isinstance(editor, QSpinBox)
+        editor.interpretText()
+        model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)
+
+
+class CountTable(QTableView):
+    """Enter saves the count and moves down; Tab saves and opens the next count."""
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        if hint in (QAbstractItemDelegate.EndEditHint.SubmitModelCache, QAbstractItemDelegate.EndEditHint.EditNextItem):
+            step = 1
+        elif hint == QAbstractItemDelegate.EndEditHint.EditPreviousItem:
+            step = -1
+        else:
+            return
+        row = self.currentIndex().row() + step
+        if 0 <= row < self.model().rowCount():
+            target = self.model().index(row, COUNTED)
+            self.setCurrentIndex(target)
+            if hint != QAbstractItemDelegate.EndEditHint.SubmitModelCache:
+                self.edit(target)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter on a count cell starts editing it (typing a digit does too)."""
+        index = self.currentIndex()
+        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and index.isValid() and self.state() != QAbstractItemView.State.EditingState
+                and index.flags() & Qt.ItemFlag.ItemIsEditable):
+            self.edit(index)
+            return
+        super().keyPressEvent(event)
+
+
+class MaterialsPanel(QWidget):
+    """Table of book vs counted quantities, or a hint when the ledger is empty."""
+
+    count_entered = Signal(str, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = MaterialCountModel(self)
+        self.model.count_entered.connect(self.count_entered)
+        self.table = CountTable()
+        self.table.setModel(self.model)
+        self.table.setItemDelegateForColumn(COUNTED, CountDelegate(self.table))
+        self.table.setAccessibleName(self.tr("Promotion materials: book and counted quantities"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed | QAbstractItemView.EditTrigger.DoubleClicked
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.SelectedClicked)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(ITEM, QHeaderView.ResizeMode.Stretch)
+        for column in (BOOK, COUNTED, DIFFERENCE):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.empty = QLabel(self.tr("No promotion materials on this partner's ledger. Record issued items in the partner file "
+                                    "(Partners → Materials…)."))
+        self.empty.setWordWrap(True)
+        self.empty.setStyleSheet("color:#666;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+        layout.addWidget(self.empty)
+        self.visit_id: str | None = None
+        self._deferred: tuple[list[MaterialLine], bool] | None = None
+        self.table.itemDelegateForColumn(COUNTED).closeEditor.connect(lambda *_a: self._apply_deferred())
+
+    def set_lines(self, visit_id: str | None, lines: list[MaterialLine], editable: bool) -> None:
+        """Show ``lines``; for the same visit the current cell and focus are kept, and a
+        reload arriving while a count is being typed waits until the editor closes."""
+        same = visit_id == self.visit_id and visit_id is not None
+        if not same:
+            self.model.pending.clear()
+        if same and self.table.state() == QAbstractItemView.State.EditingState:
+            self._deferred = (lines, editable)
+            return
+        self.visit_id = visit_id
+        current = self.table.currentIndex()
+        current_item = self.model.lines[current.row()].item_name if same and current.isValid() and current.row() < len(self.model.lines) else None
+        self.model.set_lines(lines, editable)
+        self.table.setVisible(bool(lines))
+        self.empty.setVisible(visit_id is not None and not lines)
+        names = [line.item_name for line in lines]
+        row = names.index(current_item) if current_item in names else 0
+        if lines:
+            self.table.setCurrentIndex(self.model.index(row, COUNTED if editable else ITEM))
+
+    def _apply_deferred(self) -> None:
+        if self._deferred is not None:
+            lines, editable = self._deferred
+            self._deferred = None
+            self.set_lines(self.visit_id, lines, editable)
+
+    def saved(self, item_name: str) -> None:
+        """The count for ``item_name`` was stored (or refused): show the stored value."""
+        self.model.pending.pop(item_name, None)
