@@ -5,6 +5,7 @@ idempotent), receivable aging and the monthly summary used by the assessment rep
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -54,13 +55,14 @@ class TargetRow:
                 "forecast": rules.format_amount(self.forecast, self.decimals)}
 
 
-def _months_in(period: str) -> list[str]:
+@functools.lru_cache(maxsize=512)
+def _months_in(period: str) -> tuple[str, ...]:
     start, end = rules.period_bounds(period)
     months, day = [], start
     while day < end:
         months.append(day.strftime("%Y-%m"))
         day = (day + dt.timedelta(days=32)).replace(day=1)
-    return months
+    return tuple(months)
 
 
 def list_targets(ctx: AppContext, year: str | None = None, month: str | None = None, partner: str | None = None,
@@ -88,12 +90,18 @@ def list_targets(ctx: AppContext, year: str | None = None, month: str | None = N
         partners = {code: (pid, district or city or prov or "") for pid, code, district, city, prov in
                     s.execute(select(Partner.id, Partner.code, Partner.district_code, Partner.city_code, Partner.province_code))}
         by_pid = {pid: region for _code, (pid, region) in partners.items()}
-        actual_rows = list(s.execute(select(Actual.partner_id, Actual.metric, Actual.period, Actual.amount).where(Actual.voided.is_(False))))
+        actual_stmt = select(Actual.partner_id, Actual.metric, Actual.period, Actual.amount).where(Actual.voided.is_(False))
+        if month:  # only the actuals the selected targets can use
+            actual_stmt = actual_stmt.where(Actual.period == month)
+        elif year:
+            actual_stmt = actual_stmt.where(Actual.period.like(f"{year}-%"))
+        actual_rows = list(s.execute(actual_stmt))
     per_partner: dict[tuple[str, str, str], int] = {}
     per_region: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
     for pid, metric, period, amount in actual_rows:
         per_partner[(pid, metric, period)] = amount
         per_region[(metric, period)].append((by_pid.get(pid, ""), amount))
+    time_pct: dict[str, float] = {}
     rows = []
     for t in targets:
         months = _months_in(t.period)
@@ -104,8 +112,10 @@ def list_targets(ctx: AppContext, year: str | None = None, month: str | None = N
             region = t.scope
             actual = sum(a for m in months for r, a in per_region.get((t.metric, m), []) if r.startswith(t.scope))
         decimals = decimals_of(metrics[t.metric].unit) if t.metric in metrics else 2
+        if t.period not in time_pct:
+            time_pct[t.period] = rules.time_elapsed_pct(t.period, today)
         rows.append(TargetRow(t.metric, t.period, t.scope, t.scope_kind, region, t.amount, actual, decimals,
-                              rules.completion_pct(actual, t.amount), rules.time_elapsed_pct(t.period, today),
+                              rules.completion_pct(actual, t.amount), time_pct[t.period],
                               rules.run_rate_forecast(actual, t.period, today)))
     return rows
 
@@ -540,29 +550,55 @@ class DashboardData:
 
 
 def dashboard_data(ctx: AppContext, metric: str = "revenue", today: dt.date | None = None) -> DashboardData:
-    """Everything the dashboard draws, in one pass over the year's targets."""
+    """Everything the dashboard draws. The sums are done by SQLite (GROUP BY): region
+    month targets, actuals per partner region and month, and the current month's partner
+    targets joined to their actuals — a few hundred rows reach Python, not the year's
+    targets and actuals."""
     today = today or dt.date.today()
     year = str(today.year)
-    rows = [r for r in list_targets(ctx, year=year, today=today) if r.metric == metric]
     months = [f"{year}-{m:02d}" for m in range(1, 13)]
-    scale = 10 ** (rows[0].decimals if rows else 2)
-    region_months = {m: (0, 0) for m in months}
-    for r in rows:
-        if r.scope_kind == "region" and r.period in region_months:
-            t, a = region_months[r.period]
-            region_months[r.period] = (t + r.target, a + r.actual)
     month = today.strftime("%Y-%m")
-    partner_rows = [r for r in rows if r.scope_kind == "partner" and r.period == month]
+    metrics = _metrics(ctx)
+    scale = 10 ** (decimals_of(metrics[metric].unit) if metric in metrics else 2)
+    live_target = and_(Target.metric == metric, Target.voided.is_(False))
+    with ctx.read_session() as s:
+        region_targets = list(s.execute(
+            select(Target.scope, Target.period, Target.amount).where(live_target, Target.scope_kind == "region", Target.period.in_(months))))
+        actual_by_region = list(s.execute(
+            select(Partner.district_code, Partner.city_code, Partner.province_code, Actual.period, func.sum(Actual.amount))
+            .join(Partner, Partner.id == Actual.partner_id)
+            .where(Actual.metric == metric, Actual.voided.is_(False), Actual.period.in_(months))
+            .group_by(Partner.district_code, Partner.city_code, Partner.province_code, Actual.period)))
+        partner_rows = list(s.execute(
+            select(Target.scope, Target.amount, func.coalesce(Actual.amount, 0))
+            .select_from(Target)
+            .outerjoin(Partner, Partner.code == Target.scope)
+            .outerjoin(Actual, and_(Actual.partner_id == Partner.id, Actual.metric == Target.metric, Actual.period == Target.period,
+                                    Actual.voided.is_(False)))
+            .where(live_target, Target.scope_kind == "partner", Target.period == month)))
+    region_actuals: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for district, city, province, period, amount in actual_by_region:
+        region_actuals[period].append((district or city or province or "", int(amount or 0)))
+    target_sum = dict.fromkeys(months, 0)
+    actual_sum = dict.fromkeys(months, 0)
+    for scope, period, amount in region_targets:
+        target_sum[period] += amount
+        actual_sum[period] += sum(a for region, a in region_actuals.get(period, []) if region.startswith(scope))
     time_pct = rules.time_elapsed_pct(month, today)
-    total_t = sum(r.target for r in partner_rows)
-    total_a = sum(r.actual for r in partner_rows)
+    partners = []
+    for code, target, actual in partner_rows:
+        progress = rules.completion_pct(actual, target)
+        partners.append({"partner_code": code, "target": target / scale, "actual": actual / scale, "progress": round(progress, 1),
+                         "behind": progress < time_pct})
+    partners.sort(key=lambda d: (d["progress"], d["partner_code"]))
+    total_t = sum(target for _c, target, _a in partner_rows)
+    total_a = sum(actual for _c, _t, actual in partner_rows)
     return DashboardData(
         metric=metric, months=months,
-        target_by_month=[region_months[m][0] / scale for m in months], actual_by_month=[region_months[m][1] / scale for m in months],
+        target_by_month=[target_sum[m] / scale for m in months], actual_by_month=[actual_sum[m] / scale for m in months],
         period=month, completion=rules.completion_pct(total_a, total_t), time_progress=time_pct,
         aging={k: v / 100 for k, v in aging(ctx, today).items()},
-        partners=sorted(({"partner_code": r.scope, "target": r.target / scale, "actual": r.actual / scale, "progress": round(r.progress, 1),
-                          "behind": r.progress < time_pct} for r in partner_rows), key=lambda d: d["progress"]),
+        partners=partners,
     )
 
 
@@ -588,8 +624,9 @@ def kpi_scorecard(ctx: AppContext, month: str, save: bool = True) -> list[Any]:
         for pid, value in s.execute(select(Complaint.partner_id, Complaint.satisfaction).where(
                 Complaint.received_date >= start, Complaint.received_date < end, Complaint.satisfaction.is_not(None))):
             satisfaction[pid].append(int(value))
-    revenue = {r.scope: r.progress for r in list_targets(ctx, month=month) if r.metric == "revenue" and r.scope_kind == "partner"}
-    share = {r.scope: r.actual / 10 for r in list_targets(ctx, month=month) if r.metric == "market_share" and r.scope_kind == "partner"}
+    month_rows = [r for r in list_targets(ctx, month=month) if r.scope_kind == "partner"]
+    revenue = {r.scope: r.progress for r in month_rows if r.metric == "revenue"}
+    share = {r.scope: r.actual / 10 for r in month_rows if r.metric == "market_share"}
     visits = {r["partner_code"]: (100.0 if r["required"] == 0 else 100.0 * min(r["done"], r["required"]) / r["required"])
               for r in compliance(ctx, month)["partners"]}
     results = []

@@ -171,3 +171,24 @@ def test_decomposition_with_cell_overrides_and_hq_lock(with_partners) -> None:  
     with pytest.raises(UserError, match="published by HQ"):
         svc.decompose_region_target(ctx, "collections", 2027, "3101", 1_000_00)
     assert not any(k[0] == "collections" and k[2] == "region" for k in _targets(ctx))
+
+
+def test_dashboard_data_sums_in_sql_match_the_target_list(ctx) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from app.services.demo import generate_demo
+
+    generate_demo(ctx, partners=40, months=3, seed=5)
+    today = dt.date.today()
+    data = svc.dashboard_data(ctx, "revenue", today)
+    rows = [r for r in svc.list_targets(ctx, year=str(today.year), today=today) if r.metric == "revenue"]
+    assert sum(data.target_by_month) > 0 and sum(data.actual_by_month) > 0
+    for i, month in enumerate(data.months):
+        region = [r for r in rows if r.scope_kind == "region" and r.period == month]
+        assert data.target_by_month[i] == sum(r.target for r in region) / 100
+        assert data.actual_by_month[i] == sum(r.actual for r in region) / 100
+    partners = [r for r in rows if r.scope_kind == "partner" and r.period == data.period]
+    expected = sorted(({"partner_code": r.scope, "target": r.target / 100, "actual": r.actual / 100, "progress": round(r.progress, 1),
+                        "behind": r.progress < r.time_progress} for r in partners), key=lambda d: (d["progress"], d["partner_code"]))
+    assert data.partners == expected and len(expected) > 0
+    assert data.completion == rules.completion_pct(sum(r.actual for r in partners), sum(r.target for r in partners))
