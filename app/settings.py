@@ -32,6 +32,7 @@ class Settings:
     unacked_warning_days: int = 7
     auto_backup: bool = True
     window_geometry: str = ""
+    text_scale: int = 100  # percent of the system font size (View → Larger/Smaller text)
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> Settings:

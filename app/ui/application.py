@@ -49,6 +49,32 @@ def load_bundled_font(app: QApplication) -> None:
         app.setFont(font)
 
 
+# Classes whose font the platform theme sets separately from the application font.
+_THEMED_FONT_CLASSES = ("QMenu", "QMenuBar", "QMessageBox", "QLabel", "QStatusBar", "QPushButton", "QCheckBox",
+                        "QRadioButton", "QToolButton", "QAbstractItemView", "QListView", "QHeaderView", "QComboBox",
+                        "QLineEdit", "QTabBar", "QGroupBox", "QDockWidget", "QToolTip")
+_base_fonts: dict[str, QFont] = {}
+
+
+def apply_text_scale(percent: int) -> None:
+    """Scale the application font and the theme's per-class fonts (item views, menus, …)
+    to ``percent`` of their start size; every widget without its own font follows."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    if not _base_fonts:
+        _base_fonts[""] = QFont(app.font())
+        for name in _THEMED_FONT_CLASSES:
+            _base_fonts[name] = QFont(QApplication.font(name))
+    for name, base in _base_fonts.items():
+        font = QFont(base)
+        font.setPointSizeF(max(6.0, base.pointSizeF() * percent / 100))
+        if name:
+            app.setFont(font, name)
+        else:
+            app.setFont(font)
+
+
 def install_translators(app: QApplication, language: str) -> None:
     """Swap the app's and Qt's own translators for ``language`` (zh_CN or en)."""
     for translator in _translators:
@@ -101,6 +127,8 @@ def run_gui(data_dir: str | None, language: str | None, screenshot: Path | None 
             return 1
         return _fatal(exc.message)
     install_translators(app, language or ctx.settings.language or None)
+    if ctx.settings.text_scale != 100:
+        apply_text_scale(ctx.settings.text_scale)
     instance = None
     if screenshot is None:
         from app.ui.single_instance import SingleInstance

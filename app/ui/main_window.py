@@ -119,14 +119,27 @@ class MainWindow(QMainWindow):
         settings_action.triggered.connect(self._settings)
         self.menus["tools"].addAction(settings_action)
         backup_action = QAction(self.tr("&Back up now…"), self)
+        backup_action.setShortcut(QKeySequence("Ctrl+Shift+B"))
         backup_action.triggered.connect(self._backup)
         self.menus["tools"].addAction(backup_action)
         restore_action = QAction(self.tr("&Restore from backup…"), self)
         restore_action.triggered.connect(self._restore)
         self.menus["tools"].addAction(restore_action)
+        shortcuts = QAction(self.tr("&Keyboard shortcuts"), self)
+        shortcuts.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        shortcuts.triggered.connect(self.show_shortcuts)
+        self.menus["help"].addAction(shortcuts)
         about = QAction(self.tr("&About ChannelDesk"), self)
         about.triggered.connect(self._about)
         self.menus["help"].addAction(about)
+        self.text_actions: list[QAction] = []
+        for text, keys, step in ((self.tr("&Larger text"), [QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")], 10),
+                                 (self.tr("&Smaller text"), [QKeySequence.StandardKey.ZoomOut], -10),
+                                 (self.tr("&Normal text size"), [QKeySequence("Ctrl+0")], 0)):
+            action = QAction(text, self)
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.triggered.connect(lambda _checked=False, step=step: self.scale_text(step))
+            self.text_actions.append(action)
 
     def menu(self, name: str) -> QMenu:
         """A top-level menu by key (file, edit, view, sync, tools, help)."""
@@ -136,6 +149,8 @@ class MainWindow(QMainWindow):
 
     def finish_menus(self) -> None:
         """Put Quit last in the File menu and hide empty menus (call after plug-ins added actions)."""
+        self.menus["view"].addSeparator()
+        self.menus["view"].addActions(self.text_actions)
         self.menus["file"].addSeparator()
         self.menus["file"].addAction(self.quit_action)
         for menu in self.menus.values():
@@ -185,6 +200,65 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         self.restore_requested.emit(backup)
+
+    def scale_text(self, step: int) -> None:
+        """View → Larger/Smaller/Normal text: every widget follows the application font;
+        the scale is kept in the settings and applied at the next start."""
+        from app.ui.application import apply_text_scale
+
+        settings = self.ui.ctx.settings
+        settings.text_scale = 100 if step == 0 else max(70, min(200, settings.text_scale + step))
+        apply_text_scale(settings.text_scale)
+        try:
+            self.ui.ctx.save_settings()
+        except OSError as exc:
+            log.warning("cannot save settings: %s", exc)
+        self.ui.show_message(self.tr("Text size {percent}%").format(percent=settings.text_scale), "info")
+
+    def shortcut_rows(self) -> list[tuple[str, str, str]]:
+        """(menu, action, keys) for every menu action, as shown in Help → Keyboard shortcuts."""
+        rows = []
+        for menu in self.menus.values():
+            if not menu.menuAction().isVisible():
+                continue
+            for action in menu.actions():
+                if action.isSeparator() or not action.text():
+                    continue
+                keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
+                rows.append((menu.title().replace("&", ""), action.text().replace("&", ""), keys))
+        return rows
+
+    def show_shortcuts(self) -> None:
+        from PySide6.QtWidgets import (
+            QDialog,
+            QDialogButtonBox,
+            QHeaderView,
+            QTableWidget,
+            QTableWidgetItem,
+        )
+
+        rows = self.shortcut_rows()
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Keyboard shortcuts"))
+        table = QTableWidget(len(rows), 3, dialog)
+        table.setHorizontalHeaderLabels([self.tr("Menu"), self.tr("Action"), self.tr("Keys")])
+        table.verticalHeader().hide()
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for row, values in enumerate(rows):
+            for column, value in enumerate(values):
+                table.setItem(row, column, QTableWidgetItem(value))
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(QLabel(self.tr("Every action is in a menu (Alt + the underlined letter opens it). "
+                                         "Tab moves between fields; Enter opens the selected row."), dialog))
+        layout.addWidget(table)
+        layout.addWidget(buttons)
+        dialog.resize(560, 520)
+        self.shortcuts_dialog = dialog
+        dialog.open()
 
     def _about(self) -> None:
         QMessageBox.about(

@@ -25,8 +25,10 @@ class SyncActions(QWidget):
         self.export_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
         self.export_action.triggered.connect(self.export)
         self.ack_action = QAction(self.tr("Apply HQ &acknowledgement…"), self)
+        self.ack_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
         self.ack_action.triggered.connect(self.apply_ack)
         self.import_action = QAction(self.tr("&Import HQ bundle…"), self)
+        self.import_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
         self.import_action.triggered.connect(self.import_bundle)
 
     def actions_for_menu(self) -> list[QAction]:

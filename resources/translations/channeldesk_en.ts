@@ -508,6 +508,18 @@
       <translation>&amp;Help</translation>
     </message>
     <message>
+      <source>&amp;Keyboard shortcuts</source>
+      <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
+      <source>&amp;Larger text</source>
+      <translation>&amp;Larger text</translation>
+    </message>
+    <message>
+      <source>&amp;Normal text size</source>
+      <translation>&amp;Normal text size</translation>
+    </message>
+    <message>
       <source>&amp;Quit</source>
       <translation>&amp;Quit</translation>
     </message>
@@ -518,6 +530,10 @@
     <message>
       <source>&amp;Settings…</source>
       <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+      <source>&amp;Smaller text</source>
+      <translation>&amp;Smaller text</translation>
     </message>
     <message>
       <source>&amp;Sync</source>
@@ -534,6 +550,10 @@
     <message>
       <source>About ChannelDesk</source>
       <translation>About ChannelDesk</translation>
+    </message>
+    <message>
+      <source>Action</source>
+      <translation>Action</translation>
     </message>
     <message>
       <source>Back up</source>
@@ -566,8 +586,24 @@ Offline-first desk for field channel managers.</translation>
       <translation>Checking the backup…</translation>
     </message>
     <message>
+      <source>Every action is in a menu (Alt + the underlined letter opens it). Tab moves between fields; Enter opens the selected row.</source>
+      <translation>Every action is in a menu (Alt + the underlined letter opens it). Tab moves between fields; Enter opens the selected row.</translation>
+    </message>
+    <message>
+      <source>Keyboard shortcuts</source>
+      <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+      <source>Keys</source>
+      <translation>Keys</translation>
+    </message>
+    <message>
       <source>Last synced: {last} · {pending} change(s) pending</source>
       <translation>Last synced: {last} · {pending} change(s) pending</translation>
+    </message>
+    <message>
+      <source>Menu</source>
+      <translation>Menu</translation>
     </message>
     <message>
       <source>Restore from backup</source>
@@ -576,6 +612,10 @@ Offline-first desk for field channel managers.</translation>
     <message>
       <source>Sections</source>
       <translation>Sections</translation>
+    </message>
+    <message>
+      <source>Text size {percent}%</source>
+      <translation>Text size {percent}%</translation>
     </message>
     <message>
       <source>The backup {file} (made {created}, {count} files) is intact.
@@ -1116,6 +1156,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     <message>
       <source>Merged into</source>
       <translation>Merged into</translation>
+    </message>
+    <message>
+      <source>Partner actions</source>
+      <translation>Partner actions</translation>
     </message>
     <message>
       <source>Partners</source>
@@ -3019,6 +3063,10 @@ also used in another visit</translation>
     <message>
       <source>{entity} {id}: base_hlc is malformed</source>
       <translation>{entity} {id}: base_hlc is malformed</translation>
+    </message>
+    <message>
+      <source>{entity} {id}: field_hlc is malformed</source>
+      <translation>{entity} {id}: field_hlc is malformed</translation>
     </message>
     <message>
       <source>{entity} {id}: op or data is malformed</source>

@@ -508,6 +508,18 @@
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+      <source>&amp;Keyboard shortcuts</source>
+      <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+      <source>&amp;Larger text</source>
+      <translation>放大文字(&amp;L)</translation>
+    </message>
+    <message>
+      <source>&amp;Normal text size</source>
+      <translation>正常文字大小(&amp;N)</translation>
+    </message>
+    <message>
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
@@ -518,6 +530,10 @@
     <message>
       <source>&amp;Settings…</source>
       <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+      <source>&amp;Smaller text</source>
+      <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
       <source>&amp;Sync</source>
@@ -534,6 +550,10 @@
     <message>
       <source>About ChannelDesk</source>
       <translation>关于渠道巡检台</translation>
+    </message>
+    <message>
+      <source>Action</source>
+      <translation>操作</translation>
     </message>
     <message>
       <source>Back up</source>
@@ -566,8 +586,24 @@ Offline-first desk for field channel managers.</source>
       <translation>正在校验备份…</translation>
     </message>
     <message>
+      <source>Every action is in a menu (Alt + the underlined letter opens it). Tab moves between fields; Enter opens the selected row.</source>
+      <translation>所有操作都在菜单中（Alt + 带下划线的字母打开菜单）。Tab 在字段间移动；Enter 打开所选行。</translation>
+    </message>
+    <message>
+      <source>Keyboard shortcuts</source>
+      <translation>键盘快捷键</translation>
+    </message>
+    <message>
+      <source>Keys</source>
+      <translation>按键</translation>
+    </message>
+    <message>
       <source>Last synced: {last} · {pending} change(s) pending</source>
       <translation>上次同步：{last} · 待同步 {pending} 项</translation>
+    </message>
+    <message>
+      <source>Menu</source>
+      <translation>菜单</translation>
     </message>
     <message>
       <source>Restore from backup</source>
@@ -576,6 +612,10 @@ Offline-first desk for field channel managers.</source>
     <message>
       <source>Sections</source>
       <translation>功能区</translation>
+    </message>
+    <message>
+      <source>Text size {percent}%</source>
+      <translation>文字大小 {percent}%</translation>
     </message>
     <message>
       <source>The backup {file} (made {created}, {count} files) is intact.
@@ -1116,6 +1156,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     <message>
       <source>Merged into</source>
       <translation>已并入</translation>
+    </message>
+    <message>
+      <source>Partner actions</source>
+      <translation>渠道操作</translation>
     </message>
     <message>
       <source>Partners</source>
@@ -3019,6 +3063,10 @@ also used in another visit</source>
     <message>
       <source>{entity} {id}: base_hlc is malformed</source>
       <translation>{entity} {id}：base_hlc 格式错误</translation>
+    </message>
+    <message>
+      <source>{entity} {id}: field_hlc is malformed</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>{entity} {id}: op or data is malformed</source>

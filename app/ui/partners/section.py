@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QTextBrowser,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -91,6 +92,10 @@ class PartnersSection(Section):
         self.card.setMinimumWidth(300)
 
         buttons = QHBoxLayout()
+        # A tool bar, not a plain row: with large text or a narrow window the buttons that
+        # do not fit move into its » overflow menu instead of being squeezed unreadable.
+        self.action_bar = QToolBar(self.tr("Partner actions"))
+        self.action_bar.setObjectName("partnerActions")
         self.new_button = QPushButton(self.tr("&New partner"))
         self.edit_button = QPushButton(self.tr("&Edit"))
         self.contact_button = QPushButton(self.tr("Add &contact"))
@@ -111,8 +116,8 @@ class PartnersSection(Section):
                              (self.complaint_button, lambda: self.observation("complaint")), (self.competitor_button, lambda: self.observation("competitor")),
                              (self.import_button, self.import_dialog), (self.export_button, self.export_dialog)):
             button.clicked.connect(slot)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+            self.action_bar.addWidget(button)
+        buttons.addWidget(self.action_bar, 1)
         buttons.addWidget(self.count_label)
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)

@@ -1,0 +1,61 @@
+"""Keyboard and text size: every menu action has a mnemonic, shortcuts are never
+ambiguous, Help → Keyboard shortcuts lists them all, and View → Larger/Smaller text scales
+the application font and is remembered."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtWidgets import QApplication, QTableWidget
+
+
+def _menu_actions(window):  # type: ignore[no-untyped-def]
+    for menu in window.menus.values():
+        if menu.menuAction().isVisible():
+            yield from (a for a in menu.actions() if not a.isSeparator())
+
+
+def test_every_action_has_a_mnemonic_and_shortcuts_are_unique(ui_window) -> None:  # type: ignore[no-untyped-def]
+    _ui, window = ui_window
+    seen: dict[str, str] = {}
+    actions = list(_menu_actions(window))
+    assert len(actions) >= 20
+    for action in actions:
+        assert "&" in action.text() or action.shortcuts(), action.text()
+        for key in action.shortcuts():
+            text = key.toString()
+            assert text not in seen, f"{text} is used by {seen[text]} and {action.text()}"
+            seen[text] = action.text()
+    for menu in window.menus.values():
+        assert "&" in menu.title()
+
+
+def test_shortcut_list_shows_every_menu_action(ui_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    _ui, window = ui_window
+    window.show_shortcuts()
+    dialog = window.shortcuts_dialog
+    qtbot.waitExposed(dialog)
+    table = dialog.findChild(QTableWidget)
+    assert table.rowCount() == len(list(_menu_actions(window)))
+    keys = {table.item(row, 2).text() for row in range(table.rowCount())}
+    assert "Ctrl+Shift+B" in keys and "Ctrl+Q" in keys
+    dialog.close()
+
+
+def test_text_size_scales_and_is_remembered(ui_window) -> None:  # type: ignore[no-untyped-def]
+    ui, window = ui_window
+    app = QApplication.instance()
+    start = app.font().pointSizeF()
+    window.scale_text(20)
+    try:
+        assert abs(app.font().pointSizeF() - start * 1.2) < 0.01
+        assert window.nav.font().pointSizeF() > start
+        saved = json.loads(ui.ctx.paths.settings_file.read_text(encoding="utf-8"))
+        assert saved["text_scale"] == 120
+        for _ in range(20):
+            window.scale_text(-10)
+        assert ui.ctx.settings.text_scale == 70
+    finally:
+        window.scale_text(0)
+    assert abs(app.font().pointSizeF() - start) < 0.01
+    assert ui.ctx.settings.text_scale == 100
