@@ -197,11 +197,12 @@ def weekly_log_data(ctx: AppContext, week: str | None = None) -> PeriodReportDat
         visits = list(s.execute(select(Visit, Partner.code, Partner.name).join(Partner, Partner.id == Visit.partner_id)
                                 .where(Visit.status == "submitted", Visit.started_at >= lo, Visit.started_at < hi).order_by(Visit.started_at)))
         raised = list(s.execute(select(RectificationOrder, Partner.code).join(Partner, Partner.id == RectificationOrder.partner_id)
-                                .where(RectificationOrder.created_at >= lo, RectificationOrder.created_at < hi)))
-        closed = s.scalar(select(func.count()).where(RectificationOrder.closed_at >= lo, RectificationOrder.closed_at < hi)) or 0
+                                .where(RectificationOrder.created_at >= lo, RectificationOrder.created_at < hi, RectificationOrder.voided.is_(False))))
+        closed = s.scalar(select(func.count()).where(RectificationOrder.closed_at >= lo, RectificationOrder.closed_at < hi, RectificationOrder.voided.is_(False))) or 0
         open_orders = list(s.execute(select(RectificationOrder, Partner.code, Partner.name).join(Partner, Partner.id == RectificationOrder.partner_id)
-                                     .where(RectificationOrder.status.in_(("open", "reported_fixed", "overdue", "escalated"))).order_by(RectificationOrder.deadline)))
-        findings_raised = s.scalar(select(func.count(Finding.id)).join(Visit, Visit.id == Finding.visit_id).where(Visit.started_at >= lo, Visit.started_at < hi)) or 0
+                                     .where(RectificationOrder.status.in_(("open", "reported_fixed", "overdue", "escalated")), RectificationOrder.voided.is_(False))
+                                     .order_by(RectificationOrder.deadline)))
+        findings_raised = s.scalar(select(func.count(Finding.id)).join(Visit, Visit.id == Finding.visit_id).where(Visit.started_at >= lo, Visit.started_at < hi, Finding.voided.is_(False))) or 0
         rules = [comp.Rule(r.scope, r.grade, r.period, r.min_visits) for r in s.scalars(select(__import__("db.models", fromlist=["FrequencyRule"]).FrequencyRule))]
     required = comp.manager_weekly_requirement(rules)
     done = len(visits)
@@ -238,9 +239,11 @@ def monthly_data(ctx: AppContext, month: str | None = None, progress: Progress |
         grades = {code: grade for code, grade in s.execute(select(Partner.code, Partner.grade))}
         avg = s.scalar(select(func.avg(Visit.score)).where(Visit.status == "submitted", Visit.started_at >= lo, Visit.started_at < hi))
         visits_n = s.scalar(select(func.count(Visit.id)).where(Visit.status == "submitted", Visit.started_at >= lo, Visit.started_at < hi)) or 0
-        opened = s.scalar(select(func.count(RectificationOrder.id)).where(RectificationOrder.created_at >= lo, RectificationOrder.created_at < hi)) or 0
+        opened = s.scalar(select(func.count(RectificationOrder.id)).where(RectificationOrder.created_at >= lo, RectificationOrder.created_at < hi,
+                                                                          RectificationOrder.voided.is_(False))) or 0
         closed = s.scalar(select(func.count(RectificationOrder.id)).where(RectificationOrder.closed_at >= lo, RectificationOrder.closed_at < hi)) or 0
-        overdue = s.scalar(select(func.count(RectificationOrder.id)).where(RectificationOrder.status.in_(("open", "overdue")), RectificationOrder.deadline < min(end, dt.date.today()))) or 0
+        overdue = s.scalar(select(func.count(RectificationOrder.id)).where(RectificationOrder.status.in_(("open", "overdue")), RectificationOrder.deadline < min(end, dt.date.today()),
+                                                                          RectificationOrder.voided.is_(False))) or 0
         lifecycle = list(s.execute(select(LifecycleEvent, Partner.code, Partner.name).join(Partner, Partner.id == LifecycleEvent.partner_id)
                                    .where(LifecycleEvent.effective_date >= start, LifecycleEvent.effective_date < end).order_by(LifecycleEvent.effective_date)))
         complaints = list(s.execute(select(Complaint, Partner.code).join(Partner, Partner.id == Complaint.partner_id)

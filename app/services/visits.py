@@ -218,7 +218,8 @@ MATERIAL_NAME_MAX = 60
 def count_material(ctx: AppContext, visit_id: str, item_name: str, counted: int) -> Changes:
     """Count a promotion material at the visit against the ledger (账实相符); a
     difference becomes a finding. Counting the same item again at the same draft visit
-    replaces the earlier count: it and the finding it raised are voided."""
+    replaces the earlier count (voided): a remaining difference rewrites the finding it
+    raised, a count that now matches the book voids that finding."""
     item_name = check_material_name(item_name)
     if counted < 0:
         raise ValidationError(tr("visits", "A count cannot be negative."))
@@ -231,12 +232,12 @@ def count_material(ctx: AppContext, visit_id: str, item_name: str, counted: int)
             return Changes.of("material_count", ids={visit_id})  # the same count again: nothing to change
         for old in previous:
             old.voided, old.void_reason = True, "recounted"
-        _void_material_findings(s, visit_id, item_name)
         book = material_book(s, visit.partner_id).get(item_name, 0)
         s.add(MaterialCount(visit_id=visit_id, partner_id=visit.partner_id, item_name=item_name, book_quantity=book, counted_quantity=counted))
-        if book != counted:
-            _create_finding(s, visit, tr("visits", "Promotion material {item}: book {book}, counted {counted}.").format(item=item_name, book=book, counted=counted),
-                            MATERIAL_FINDING_PREFIX + item_name, None, "", None, "materials")
+        description = None if book == counted else tr("visits", "Promotion material {item}: book {book}, counted {counted}.").format(
+            item=item_name, book=book, counted=counted)
+        if not _rewrite_material_finding(s, visit_id, item_name, description) and description is not None:
+            _create_finding(s, visit, description, MATERIAL_FINDING_PREFIX + item_name, None, "", None, "materials")
     return Changes.of("material_count", "finding", "rectification_order", ids={visit_id})
 
 
@@ -250,16 +251,26 @@ def check_material_name(name: str) -> str:
     return name
 
 
-def _void_material_findings(s: Session, visit_id: str, item_name: str) -> None:
-    """Void the finding (with its rectification order and events) an earlier count of
-    ``item_name`` raised at this draft visit."""
+def _rewrite_material_finding(s: Session, visit_id: str, item_name: str, description: str | None) -> bool:
+    """The finding an earlier count of ``item_name`` raised at this draft visit (never
+    synced yet): give it the new ``description``, or void it with its rectification order
+    when the recount matches the book (``None``). False when there was none."""
+    found = False
     for finding in s.scalars(select(Finding).where(Finding.visit_id == visit_id, Finding.item_key == MATERIAL_FINDING_PREFIX + item_name,
                                                    Finding.voided.is_(False))):
-        finding.voided, finding.void_reason = True, "recounted"
-        for order in s.scalars(select(RectificationOrder).where(RectificationOrder.finding_id == finding.id, RectificationOrder.voided.is_(False))):
-            order.voided, order.void_reason = True, "recounted"
-            for event in s.scalars(select(RectificationEvent).where(RectificationEvent.order_id == order.id, RectificationEvent.voided.is_(False))):
-                event.voided, event.void_reason = True, "recounted"
+        found = True
+        orders = list(s.scalars(select(RectificationOrder).where(RectificationOrder.finding_id == finding.id, RectificationOrder.voided.is_(False))))
+        events = [e for o in orders for e in s.scalars(select(RectificationEvent).where(RectificationEvent.order_id == o.id, RectificationEvent.voided.is_(False)))]
+        if description is not None:
+            finding.description = description
+            for order in orders:
+                order.description = description
+            for event in events:
+                event.note = description
+            continue
+        for row in (finding, *orders, *events):
+            row.voided, row.void_reason = True, "recounted"
+    return found
 
 
 def material_book(s: Session, partner_id: str) -> dict[str, int]:

@@ -135,6 +135,16 @@ def test_visit_editor_counts_materials_with_the_keyboard(qtbot, qtmodeltester, c
     assert [f["category"] for f in detail["findings"]] == ["materials"]
     assert [(m.item_name, m.counted) for m in visits.visit_materials(ctx, visit_id)] == [("台卡", 2), ("海报", 3)]
 
+    # a recount (F2 opens the cell) rewrites the finding instead of adding one
+    with qtbot.waitSignal(ui.changed, timeout=5000):
+        qtbot.keyClick(table, Qt.Key.Key_F2)
+        editor_widget = QApplication.focusWidget()
+        qtbot.keyClick(editor_widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(editor_widget, "2")
+        qtbot.keyClick(editor_widget, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: model.index(1, DIFFERENCE).data() == "−2", timeout=5000)
+    qtbot.waitUntil(lambda: editor.findings.count() == 1 and "counted 2." in editor.findings.item(0).text(), timeout=5000)
+
     # sealed: the counts stay visible but cannot be edited
     for key, value in ANSWERS:
         visits.answer(ctx, visit_id, key, value)
@@ -144,7 +154,7 @@ def test_visit_editor_counts_materials_with_the_keyboard(qtbot, qtmodeltester, c
     qtbot.waitUntil(lambda: editor.detail.get("status") == "submitted", timeout=5000)
     assert not model.flags(model.index(1, COUNTED)) & Qt.ItemFlag.ItemIsEditable
     assert "sealed" in editor.materials_box.title()
-    assert model.index(1, DIFFERENCE).data() == "−1"
+    assert model.index(1, DIFFERENCE).data() == "−2"
     assert not model.setData(model.index(1, COUNTED), 4)
 
 

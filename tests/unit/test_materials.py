@@ -99,15 +99,17 @@ def test_visit_materials_count_difference_recount_and_seal(partner) -> None:  # 
     assert [f["description"] for f in findings] == ["Promotion material 海报: book 4, counted 3."]
     assert findings[0]["category"] == "materials" and findings[0]["rectification"]["status"] == "open"
 
-    # a recount replaces the earlier count and its finding; a matching recount leaves no finding
+    # a recount replaces the earlier count and rewrites its finding (and order); a matching recount voids them
     visits.count_material(partner, visit_id, "海报", 2)
-    assert [f["description"] for f in visits.visit_detail(partner, visit_id)["findings"]] == ["Promotion material 海报: book 4, counted 2."]
+    findings = visits.visit_detail(partner, visit_id)["findings"]
+    assert [f["description"] for f in findings] == ["Promotion material 海报: book 4, counted 2."]
+    assert [o["description"] for o in visits.open_rectifications(partner, "M001")] == ["Promotion material 海报: book 4, counted 2."]
     visits.count_material(partner, visit_id, "海报", 4)
     assert visits.visit_detail(partner, visit_id)["findings"] == []
     assert visits.open_rectifications(partner, "M001") == []
     with partner.read_session() as s:
         assert s.scalar(select(RectificationOrder).where(RectificationOrder.voided.is_(False))) is None
-        assert len(list(s.scalars(select(Finding).where(Finding.voided.is_(True))))) == 2
+        assert [f.void_reason for f in s.scalars(select(Finding).where(Finding.voided.is_(True)))] == ["recounted"]
         assert [c.counted_quantity for c in s.scalars(select(MaterialCount).where(MaterialCount.item_name == "海报", MaterialCount.voided.is_(False)))] == [4]
 
     with pytest.raises(ValidationError):
@@ -123,3 +125,19 @@ def test_visit_materials_count_difference_recount_and_seal(partner) -> None:  # 
     # the sealed visit keeps the book recorded with its counts even after the ledger moves on
     materials.record_material_entry(partner, "M001", "海报", "issued", 10)
     assert {m.item_name: m.book for m in visits.visit_materials(partner, visit_id)}["海报"] == 4
+
+
+def test_a_recount_that_matches_leaves_nothing_in_the_reports(partner) -> None:  # type: ignore[no-untyped-def]
+    from app.services.reports import monthly_data, visit_report_data, weekly_log_data
+
+    materials.record_material_entry(partner, "M001", "海报", "issued", 4, dt.date(2026, 1, 5))
+    materials.record_material_entry(partner, "M001", "台卡", "issued", 2, dt.date(2026, 1, 5))
+    visit_id = visits.new_visit(partner, "M001")
+    visits.count_material(partner, visit_id, "海报", 1)
+    visits.count_material(partner, visit_id, "台卡", 1)
+    visits.count_material(partner, visit_id, "海报", 4)  # miscounted first: the finding is voided
+    weekly = {label: value for label, value in weekly_log_data(partner).figures}
+    assert (weekly["Findings raised"], weekly["Rectifications raised"]) == ("1", "1")
+    assert [row[0] for row in weekly_log_data(partner).tables[1].rows] == ["Promotion material 台卡: book 2, counted 1."]
+    assert {label: value for label, value in monthly_data(partner).figures}["Rectifications opened"] == "1"
+    assert sorted(visit_report_data(partner, visit_id).material_differences) == [("台卡", 2, 1), ("海报", 4, 4)]
