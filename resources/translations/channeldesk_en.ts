@@ -1547,12 +1547,12 @@ also used in another visit</translation>
       <translation>Photos (drop image files here)</translation>
     </message>
     <message>
-      <source>Promotion materials: book vs count</source>
-      <translation>Promotion materials: book vs count</translation>
+      <source>Promotion materials: &amp;book vs count</source>
+      <translation>Promotion materials: &amp;book vs count</translation>
     </message>
     <message>
-      <source>Promotion materials: book vs count (sealed)</source>
-      <translation>Promotion materials: book vs count (sealed)</translation>
+      <source>Promotion materials: &amp;book vs count (sealed)</source>
+      <translation>Promotion materials: &amp;book vs count (sealed)</translation>
     </message>
     <message>
       <source>Reason for the amendment</source>

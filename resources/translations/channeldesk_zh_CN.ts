@@ -1547,12 +1547,12 @@ also used in another visit</source>
       <translation>照片（可将图片文件拖到此处）</translation>
     </message>
     <message>
-      <source>Promotion materials: book vs count</source>
-      <translation>宣传品：账实核对</translation>
+      <source>Promotion materials: &amp;book vs count</source>
+      <translation>宣传品：账实核对(&amp;B)</translation>
     </message>
     <message>
-      <source>Promotion materials: book vs count (sealed)</source>
-      <translation>宣传品：账实核对（已封存）</translation>
+      <source>Promotion materials: &amp;book vs count (sealed)</source>
+      <translation>宣传品：账实核对（已封存）(&amp;B)</translation>
     </message>
     <message>
       <source>Reason for the amendment</source>

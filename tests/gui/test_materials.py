@@ -113,9 +113,11 @@ def test_visit_editor_counts_materials_with_the_keyboard(qtbot, qtmodeltester, c
         ("台卡", "2", "—"), ("海报", "4", "—")]
     assert model.flags(model.index(0, COUNTED)) & Qt.ItemFlag.ItemIsEditable
 
-    # first row: Enter opens the count, Enter again keeps the book quantity (no difference)
-    table.setFocus()
-    table.setCurrentIndex(model.index(0, COUNTED))
+    # Alt+B (the group's underlined letter) jumps to the counts; Enter opens the first count,
+    # Enter again keeps the book quantity (no difference)
+    editor.editors["signage"].setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)
+    assert table.hasFocus() and table.currentIndex() == model.index(0, COUNTED)
     qtbot.keyClick(table, Qt.Key.Key_Return)
     with qtbot.waitSignal(ui.changed, timeout=5000):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)

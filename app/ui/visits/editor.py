@@ -88,7 +88,7 @@ class VisitEditor(QWidget):
         QVBoxLayout(photos_box).addWidget(self.photos)
         findings_box = QGroupBox(self.tr("Findings and rectification orders"))
         QVBoxLayout(findings_box).addWidget(self.findings)
-        self.materials_box = QGroupBox(self.tr("Promotion materials: book vs count"))
+        self.materials_box = QGroupBox(self.tr("Promotion materials: &book vs count"))
         QVBoxLayout(self.materials_box).addWidget(self.materials)
         self.findings.setWordWrap(True)
         # checklist above; photos, materials and findings side by side below (both splitters movable)
@@ -149,8 +149,8 @@ class VisitEditor(QWidget):
             order = f["rectification"]
             self.findings.addItem(f"{f['description']}" + (f"  → {order['deadline']} {order['status']}" if order else ""))
         self.materials.set_lines(visit_id, visits.visit_materials(self.ui.ctx, visit_id), draft)
-        self.materials_box.setTitle(self.tr("Promotion materials: book vs count") if draft or d["status"] == "planned"
-                                    else self.tr("Promotion materials: book vs count (sealed)"))
+        self.materials_box.setTitle(self.tr("Promotion materials: &book vs count") if draft or d["status"] == "planned"
+                                    else self.tr("Promotion materials: &book vs count (sealed)"))
         for button in (self.attach_button, self.finding_button, self.submit_button, self.note_button):
             button.setEnabled(draft)
         self.checkin_button.setVisible(d["status"] == "planned")
