@@ -358,21 +358,33 @@ class DecompositionPlan:
     annual: int | None  # the region's current annual target, if any
     month_totals: list[int] | None  # the region's current month targets, when all 12 exist
     overrides: dict[tuple[str, int], int]  # (partner code, month 1..12) → amount overridden by hand
+    month_overrides: dict[int, int]  # month 1..12 → region month total overridden by hand
     annual_locked: bool  # HQ published the region's annual target
-    locked: bool  # HQ published targets of this decomposition: nothing can be saved
+    months_locked: bool  # HQ published the region's quarter or month targets
+    locked: bool  # HQ published partner targets of this decomposition: nothing can be saved
 
-    def months_for(self, annual: int) -> list[int]:
-        """Month totals for ``annual``: the region's current months when they add up to it
-        (HQ's or an earlier decomposition's shape), else the default seasonality."""
-        if self.month_totals is not None and sum(self.month_totals) == annual:
+    def months(self, annual: int, month_overrides: dict[int, int] | None = None) -> list[int]:
+        """Month totals for ``annual``. With month overrides: those months fixed, the rest
+        share by the default seasonality. Without: the region's current months when they add
+        up to ``annual`` and none was overridden (HQ's or an earlier plain decomposition's
+        shape), else the default seasonality. Raises ``ValidationError`` when overrides do
+        not fit."""
+        if month_overrides:
+            try:
+                return rules.split_with_overrides(annual, rules.DEFAULT_SEASONALITY, {m - 1: v for m, v in month_overrides.items()})
+            except ValueError as exc:
+                raise ValidationError(tr("targets", "The overridden months do not fit the annual target: together they must not exceed it, "
+                                                    "and when all twelve are set they must add up to it.")) from exc
+        if self.month_totals is not None and sum(self.month_totals) == annual and (self.months_locked or not self.month_overrides):
             return list(self.month_totals)
         return rules.year_to_months(annual)
 
-    def grid(self, annual: int, overrides: dict[tuple[str, int], int]) -> list[list[int]]:
-        """Partners × 12 months; raises ``ValidationError`` when overrides do not fit a month."""
+    def grid(self, annual: int, overrides: dict[tuple[str, int], int], month_overrides: dict[int, int] | None = None) -> list[list[int]]:
+        """Partners × 12 months; raises ``ValidationError`` when overrides do not fit."""
         index = {code: i for i, (code, _n, _g) in enumerate(self.partners)}
+        months = self.months(annual, month_overrides)
         try:
-            return rules.decompose_grid(self.months_for(annual), self.weights,
+            return rules.decompose_grid(months, self.weights,
                                         {(index[c], m - 1): v for (c, m), v in overrides.items() if c in index})
         except ValueError as exc:
             month = exc.args[0] if exc.args and isinstance(exc.args[0], int) else 0
@@ -421,8 +433,10 @@ def decomposition_plan(ctx: AppContext, metric: str, year: int, region: str) -> 
         annual=annual_row.amount if annual_row else None,
         month_totals=[region_months[p] for p in periods] if all(p in region_months for p in periods) else None,
         overrides={(t.scope, int(t.period[5:])): t.amount for t in rows if t.scope_kind == "partner" and t.overridden and len(t.period) == 7},
+        month_overrides={int(t.period[5:]): t.amount for t in rows if t.scope_kind == "region" and t.overridden and t.period in periods},
         annual_locked=annual_row is not None and annual_row.source == HQ_SOURCE,
-        locked=any(t.source == HQ_SOURCE for t in rows if t.scope_kind == "partner" or (t.scope_kind == "region" and t.period != str(year))),
+        months_locked=any(t.source == HQ_SOURCE for t in rows if t.scope_kind == "region" and t.period != str(year)),
+        locked=any(t.source == HQ_SOURCE for t in rows if t.scope_kind == "partner"),
     )
 
 
@@ -434,24 +448,23 @@ def decompose_region_target(ctx: AppContext, metric: str, year: int, region: str
     """Write the region's year, quarter and month targets and each partner's monthly
     targets; months sum exactly to the year and partners exactly to the region.
     ``cell_overrides`` fixes (partner code, month) cells, the other partners of the month
-    share the rest; those cells are saved with ``overridden``. When no month overrides or
-    seasonality are given and the region's current months add up to ``annual``, that month
-    shape is kept. Targets published by HQ are never changed: a decomposition that would
+    share the rest; those cells (and overridden months) are saved with ``overridden``. When
+    no month overrides or seasonality are given and the region's current months add up to
+    ``annual`` without overrides, that month shape is kept (``DecompositionPlan.months``). Targets published by HQ are never changed: a decomposition that would
     change one is refused."""
     if annual < 0:
         raise ValidationError(tr("targets", "A target cannot be negative."))
     if any(v < 0 for v in (cell_overrides or {}).values()):
         raise ValidationError(tr("targets", "A target cannot be negative."))
     plan = decomposition_plan(ctx, metric, year, region)
-    month_overridden: set[int] = set()
-    if month_overrides is None and seasonality is None:
-        months = plan.months_for(annual)
+    month_overridden = set(month_overrides or {})
+    if seasonality is None:
+        months = plan.months(annual, month_overrides)
     else:
         try:
             months = rules.split_with_overrides(annual, seasonality or list(rules.DEFAULT_SEASONALITY), {m - 1: v for m, v in (month_overrides or {}).items()})
         except ValueError as exc:
             raise ValidationError(tr("targets", "The monthly overrides do not fit the annual target ({error}).").format(error=exc)) from exc
-        month_overridden = set(month_overrides or {})
     partners = plan.partners
     weights = [float((partner_weights or {}).get(code, w)) for (code, _n, _g), w in zip(partners, plan.weights, strict=True)]
     index = {code: i for i, (code, _n, _g) in enumerate(partners)}
@@ -466,7 +479,7 @@ def decompose_region_target(ctx: AppContext, metric: str, year: int, region: str
     values += [(f"{year}-Q{q + 1}", "region", region, v, False) for q, v in enumerate(rules.quarters_from_months(months))]
     for m, month_total in enumerate(months, start=1):
         period = f"{year}-{m:02d}"
-        values.append((period, "region", region, month_total, (m in month_overridden) if month_overrides is not None else None))
+        values.append((period, "region", region, month_total, m in month_overridden))
         for (code, _n, _g), row in zip(partners, grid, strict=True):
             values.append((period, "partner", code, row[m - 1], (code, m) in overridden_cells))
     with ctx.session() as s:

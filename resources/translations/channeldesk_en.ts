@@ -226,8 +226,16 @@
       <translation>HQ published these targets; they are shown read-only.</translation>
     </message>
     <message>
+      <source>HQ set the region's months; you can distribute them to the partners.</source>
+      <translation>HQ set the region's months; you can distribute them to the partners.</translation>
+    </message>
+    <message>
       <source>Highlighted bold cells were set by hand; type an amount into a cell to set it, Delete releases it.</source>
       <translation>Highlighted bold cells were set by hand; type an amount into a cell to set it, Delete releases it.</translation>
+    </message>
+    <message>
+      <source>Highlighted bold cells were set by hand; type an amount into a partner's month or a month total to set it, Delete releases it.</source>
+      <translation>Highlighted bold cells were set by hand; type an amount into a partner's month or a month total to set it, Delete releases it.</translation>
     </message>
     <message>
       <source>Metric</source>
@@ -284,6 +292,10 @@
   </context>
   <context>
     <name>DecompositionModel</name>
+    <message>
+      <source>Month total set by hand; the other months share the rest of the year. Press Delete to release it.</source>
+      <translation>Month total set by hand; the other months share the rest of the year. Press Delete to release it.</translation>
+    </message>
     <message>
       <source>Month {month}</source>
       <translation>Month {month}</translation>
@@ -3126,6 +3138,10 @@ also used in another visit</translation>
     <message>
       <source>The overridden cells of {period} add up to more than the month's target.</source>
       <translation>The overridden cells of {period} add up to more than the month's target.</translation>
+    </message>
+    <message>
+      <source>The overridden months do not fit the annual target: together they must not exceed it, and when all twelve are set they must add up to it.</source>
+      <translation>The overridden months do not fit the annual target: together they must not exceed it, and when all twelve are set they must add up to it.</translation>
     </message>
     <message>
       <source>The scope must be a partner or a region (got {value}).</source>

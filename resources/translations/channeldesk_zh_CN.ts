@@ -226,8 +226,16 @@
       <translation>这些目标由总部下达，仅供查看，不能修改。</translation>
     </message>
     <message>
+      <source>HQ set the region's months; you can distribute them to the partners.</source>
+      <translation>各月目标由总部下达；您可以把它们分解到各渠道。</translation>
+    </message>
+    <message>
       <source>Highlighted bold cells were set by hand; type an amount into a cell to set it, Delete releases it.</source>
       <translation>高亮加粗的单元格为手工调整；在单元格中输入金额即可调整，按 Delete 键取消调整。</translation>
+    </message>
+    <message>
+      <source>Highlighted bold cells were set by hand; type an amount into a partner's month or a month total to set it, Delete releases it.</source>
+      <translation>高亮加粗的单元格为手工调整；在渠道的月份或月合计中输入金额即可调整，按 Delete 键取消调整。</translation>
     </message>
     <message>
       <source>Metric</source>
@@ -284,6 +292,10 @@
   </context>
   <context>
     <name>DecompositionModel</name>
+    <message>
+      <source>Month total set by hand; the other months share the rest of the year. Press Delete to release it.</source>
+      <translation>月合计为手工调整；其余月份分摊全年剩余目标。按 Delete 键取消调整。</translation>
+    </message>
     <message>
       <source>Month {month}</source>
       <translation>{month}月</translation>
@@ -3126,6 +3138,10 @@ also used in another visit</source>
     <message>
       <source>The overridden cells of {period} add up to more than the month's target.</source>
       <translation>{period} 手工调整的单元格合计超过了当月目标。</translation>
+    </message>
+    <message>
+      <source>The overridden months do not fit the annual target: together they must not exceed it, and when all twelve are set they must add up to it.</source>
+      <translation>手工调整的月份与年度目标不符：合计不能超过年度目标；十二个月全部调整时合计必须等于年度目标。</translation>
     </message>
     <message>
       <source>The scope must be a partner or a region (got {value}).</source>

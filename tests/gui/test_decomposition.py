@@ -78,7 +78,8 @@ def test_decomposition_editor_rebalances_highlights_and_saves(qtbot, qtmodeltest
     assert model.data(overridden, Qt.ItemDataRole.FontRole).bold()
     assert model.data(model.index(0, 3), Qt.ItemDataRole.BackgroundRole) is None
     assert model.data(model.index(0, 3), Qt.ItemDataRole.FontRole) is None
-    assert model.index(3, 3).flags() & Qt.ItemFlag.ItemIsEditable == Qt.ItemFlag.NoItemFlags  # totals are computed
+    for row in (0, 3):  # row totals and the grand total are computed
+        assert model.index(row, 13).flags() & Qt.ItemFlag.ItemIsEditable == Qt.ItemFlag.NoItemFlags
 
     _edit_cell(qtbot, dialog, 0, 3, "abc")
     assert "Not a non-negative amount" in dialog.error.text()
@@ -93,6 +94,16 @@ def test_decomposition_editor_rebalances_highlights_and_saves(qtbot, qtmodeltest
     assert ("T3", 5) not in model.overrides and model.cell(2, 5) > 0
     _edit_cell(qtbot, dialog, 2, 7, "1234")  # T3, July
     _assert_totals_exact(model, annual)
+
+    _edit_cell(qtbot, dialog, 3, 12, "500000")  # the region's December total
+    assert model.month_overrides == {12: 50_000_000} and model.cell(3, 12) == 50_000_000
+    assert model.cell(3, 3) != march_total  # the other months shared the rest of the year
+    assert model.cell(1, 3) == 700_050 and model.cell(2, 7) == 123_400  # partner overrides kept
+    _assert_totals_exact(model, annual)
+    assert model.data(model.index(3, 12), Qt.ItemDataRole.BackgroundRole).color() == OVERRIDE_BACKGROUND
+    assert model.data(model.index(3, 12), Qt.ItemDataRole.FontRole).bold()
+    _edit_cell(qtbot, dialog, 3, 12, "2000000")
+    assert "do not fit the annual target" in dialog.error.text() and model.month_overrides == {12: 50_000_000}
     qtmodeltester.check(model)
 
     shown = {(model.plan.partners[row][0], f"2030-{column:02d}"): model.cell(row, column) for row in range(3) for column in range(1, 13)}
@@ -105,6 +116,7 @@ def test_decomposition_editor_rebalances_highlights_and_saves(qtbot, qtmodeltest
     with ctx.read_session() as s:
         flagged = {(t.scope, t.period) for t in s.query(Target).filter(Target.overridden.is_(True), Target.scope_kind == "partner")}
     assert flagged == {("T2", "2030-03"), ("T3", "2030-07")}
+    assert next(r.target for r in rows if r.scope_kind == "region" and r.period == "2030-12") == 50_000_000
 
     reopened = section.open_decomposition()
     qtbot.waitExposed(reopened)
@@ -112,6 +124,8 @@ def test_decomposition_editor_rebalances_highlights_and_saves(qtbot, qtmodeltest
     reopened.region.setCurrentText("3101")
     reopened.load()
     assert reopened.model.overrides == {("T2", 3): 700_050, ("T3", 7): 123_400}
+    assert reopened.model.month_overrides == {12: 50_000_000}
+    assert [reopened.model.cell(r, c) for r in range(4) for c in range(1, 14)] == [model.cell(r, c) for r in range(4) for c in range(1, 14)]
     assert reopened.annual.text() == "1200000.01"
     reopened.reject()
 

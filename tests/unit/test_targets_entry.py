@@ -192,3 +192,25 @@ def test_dashboard_data_sums_in_sql_match_the_target_list(ctx) -> None:  # type:
                         "behind": r.progress < r.time_progress} for r in partners), key=lambda d: (d["progress"], d["partner_code"]))
     assert data.partners == expected and len(expected) > 0
     assert data.completion == rules.completion_pct(sum(r.actual for r in partners), sum(r.target for r in partners))
+
+
+def test_hq_months_are_kept_and_distributed_to_partners(with_partners) -> None:  # type: ignore[no-untyped-def]
+    ctx = with_partners
+    hq_months = rules.year_to_months(600_000_00, [1] * 11 + [5])  # December-heavy shape from HQ
+    with ctx.session() as s:
+        s.add(Target(metric="revenue", period="2028", scope_kind="region", scope="310115", amount=600_000_00, source="hq"))
+        for m, amount in enumerate(hq_months, start=1):
+            s.add(Target(metric="revenue", period=f"2028-{m:02d}", scope_kind="region", scope="310115", amount=amount, source="hq"))
+    plan = svc.decomposition_plan(ctx, "revenue", 2028, "310115")
+    assert plan.annual_locked and plan.months_locked and not plan.locked
+    assert plan.months(600_000_00) == hq_months
+    svc.decompose_region_target(ctx, "revenue", 2028, "310115", 600_000_00, cell_overrides={("T1", 12): 100_00})
+    stored = _targets(ctx)
+    assert [stored[("revenue", f"2028-{m:02d}", "region", "310115")] for m in range(1, 13)] == [(a, "hq") for a in hq_months]
+    for m, amount in enumerate(hq_months, start=1):
+        assert stored[("revenue", f"2028-{m:02d}", "partner", "T1")][0] + stored[("revenue", f"2028-{m:02d}", "partner", "T2")][0] == amount
+    assert stored[("revenue", "2028-12", "partner", "T1")] == (100_00, "local")
+    with pytest.raises(UserError, match="published by HQ"):  # a month override would change HQ's months
+        svc.decompose_region_target(ctx, "revenue", 2028, "310115", 600_000_00, month_overrides={1: 1})
+    with pytest.raises(ValidationError, match="do not fit the annual target"):
+        svc.decompose_region_target(ctx, "revenue", 2029, "310115", 100, month_overrides={1: 50, 2: 60})

@@ -1,8 +1,9 @@
 """Target decomposition editor (目标分解): a region's annual target for one metric and year
 split to months and to the region's active partners (table partner × month with row,
-column and grand totals). Overriding a cell re-balances the other partners of that month
-so every total stays exact (integer fen, ``app.domain.targets.decompose_grid``);
-overridden cells are highlighted and can be cleared. Save writes the partner-month
+column and grand totals). Overriding a partner cell re-balances the other partners of that
+month, overriding a month total (the total row) re-balances the other months, so every
+total stays exact (integer fen, ``app.domain.targets.decompose_grid``); overridden cells
+are highlighted and can be released. Save writes the partner-month
 targets through ``decompose_region_target``. Targets published by HQ are read-only."""
 
 from __future__ import annotations
@@ -39,7 +40,8 @@ MONTHS = 12
 
 class DecompositionModel(QAbstractTableModel):
     """Rows: the region's partners, then a total row. Columns: partner, 12 months, total.
-    Month cells of partner rows are editable (unless locked); an edit becomes an override."""
+    Month cells are editable (unless locked); an edit becomes an override: of a partner's
+    month in a partner row, of the region's month total in the total row."""
 
     problem = Signal(str)
 
@@ -48,33 +50,44 @@ class DecompositionModel(QAbstractTableModel):
         self.plan: svc.DecompositionPlan | None = None
         self.annual = 0
         self.overrides: dict[tuple[str, int], int] = {}
+        self.month_overrides: dict[int, int] = {}
         self.grid: list[list[int]] = []
+        self.months: list[int] = []
         self.locked = False
+        self.months_locked = False
 
     # -- state ----------------------------------------------------------------
     def set_plan(self, plan: svc.DecompositionPlan, annual: int) -> None:
         self.beginResetModel()
         self.plan = plan
         self.locked = plan.locked
+        self.months_locked = plan.locked or plan.months_locked
         self.annual = annual
         self.overrides = dict(plan.overrides)
+        self.month_overrides = {} if plan.months_locked else dict(plan.month_overrides)
         try:
-            self.grid = plan.grid(annual, self.overrides)
+            self._compute(annual, self.overrides, self.month_overrides)
         except UserError:
-            self.overrides = {}
-            self.grid = plan.grid(annual, {})
+            self.overrides, self.month_overrides = {}, {}
+            self._compute(annual, {}, {})
         self.endResetModel()
+
+    def _compute(self, annual: int, overrides: dict[tuple[str, int], int], month_overrides: dict[int, int]) -> None:
+        """Recompute months and grid (raises ``UserError`` and keeps the state when it does not fit)."""
+        assert self.plan is not None
+        months = self.plan.months(annual, month_overrides)
+        grid = self.plan.grid(annual, overrides, month_overrides)
+        self.annual, self.overrides, self.month_overrides, self.months, self.grid = annual, overrides, month_overrides, months, grid
 
     def set_annual(self, annual: int) -> bool:
         """Re-split for a new annual target, keeping the overrides when they still fit."""
         if self.plan is None:
             return False
         try:
-            grid = self.plan.grid(annual, self.overrides)
+            self._compute(annual, self.overrides, self.month_overrides)
         except UserError as exc:
             self.problem.emit(exc.message)
             return False
-        self.annual, self.grid = annual, grid
         self._all_changed()
         return True
 
@@ -88,18 +101,34 @@ class DecompositionModel(QAbstractTableModel):
         else:
             overrides[(code, month)] = value
         try:
-            grid = self.plan.grid(self.annual, overrides)
+            self._compute(self.annual, overrides, self.month_overrides)
         except UserError as exc:
             self.problem.emit(exc.message)
             return False
-        self.overrides, self.grid = overrides, grid
+        self._all_changed()
+        return True
+
+    def set_month_override(self, month: int, value: int | None) -> bool:
+        """Fix (or with ``None`` release) the region's total of ``month`` and re-balance the
+        other months; the partners of every month are split again."""
+        if self.plan is None:
+            return False
+        month_overrides = dict(self.month_overrides)
+        if value is None:
+            month_overrides.pop(month, None)
+        else:
+            month_overrides[month] = value
+        try:
+            self._compute(self.annual, self.overrides, month_overrides)
+        except UserError as exc:
+            self.problem.emit(exc.message)
+            return False
         self._all_changed()
         return True
 
     def clear_overrides(self) -> None:
-        if self.plan is not None and self.overrides:
-            self.overrides = {}
-            self.grid = self.plan.grid(self.annual, {})
+        if self.plan is not None and (self.overrides or self.month_overrides):
+            self._compute(self.annual, {}, {})
             self._all_changed()
 
     def _all_changed(self) -> None:
@@ -116,13 +145,21 @@ class DecompositionModel(QAbstractTableModel):
         if row < n:
             return sum(self.grid[row]) if column == MONTHS + 1 else self.grid[row][column - 1]
         if column == MONTHS + 1:
-            return sum(sum(r) for r in self.grid) if self.grid else self.annual
-        return sum(r[column - 1] for r in self.grid)
+            return sum(self.months)
+        return self.months[column - 1]
 
     def is_overridden(self, row: int, column: int) -> bool:
-        if self.plan is None or row >= self.partner_count() or not 1 <= column <= MONTHS:
+        if self.plan is None or not 1 <= column <= MONTHS:
             return False
-        return (self.plan.partners[row][0], column) in self.overrides
+        if row == self.partner_count():
+            return column in self.month_overrides
+        return row < self.partner_count() and (self.plan.partners[row][0], column) in self.overrides
+
+    def month_of(self, index: Index) -> int | None:
+        """Month (1..12) of a cell in the total row, else None."""
+        if self.plan is None or not index.isValid() or index.row() != self.partner_count() or not 1 <= index.column() <= MONTHS:
+            return None
+        return index.column()
 
     def key_of(self, index: Index) -> tuple[str, int] | None:
         """(partner code, month) of an editable month cell, else None."""
@@ -161,30 +198,35 @@ class DecompositionModel(QAbstractTableModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole and self.is_overridden(row, column):
+            if row == self.partner_count():
+                return self.tr("Month total set by hand; the other months share the rest of the year. Press Delete to release it.")
             return self.tr("Set by hand; the other partners of this month share the rest. Press Delete to release it.")
         if role == Qt.ItemDataRole.UserRole and self.is_overridden(row, column):
             return True
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        key = self.key_of(index)
-        if role != Qt.ItemDataRole.EditRole or key is None or self.locked or self.plan is None:
+        if role != Qt.ItemDataRole.EditRole or self.plan is None or not self.flags(index) & Qt.ItemFlag.ItemIsEditable:
             return False
         text = str(value).strip()
-        if text == "":
-            return self.set_override(*key, None)
-        try:
-            amount = rules.parse_amount(text, self.plan.decimals)
-        except ValueError:
-            self.problem.emit(self.tr("Not a non-negative amount with at most {d} decimals: {value}").format(d=self.plan.decimals, value=text))
-            return False
-        return self.set_override(*key, amount)
+        amount: int | None = None
+        if text:
+            try:
+                amount = rules.parse_amount(text, self.plan.decimals)
+            except ValueError:
+                self.problem.emit(self.tr("Not a non-negative amount with at most {d} decimals: {value}").format(d=self.plan.decimals, value=text))
+                return False
+        key = self.key_of(index)
+        if key is not None:
+            return self.set_override(*key, amount)
+        month = self.month_of(index)
+        return month is not None and self.set_month_override(month, amount)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self.key_of(index) is not None and not self.locked:
+        if (self.key_of(index) is not None and not self.locked) or (self.month_of(index) is not None and not self.months_locked):
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
@@ -247,7 +289,8 @@ class DecompositionDialog(QDialog):
         self.error.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)
         tools = QHBoxLayout()
-        legend = QLabel(self.tr("Highlighted bold cells were set by hand; type an amount into a cell to set it, Delete releases it."))
+        legend = QLabel(self.tr("Highlighted bold cells were set by hand; type an amount into a partner's month or a month total to set it, "
+                                "Delete releases it."))
         legend.setWordWrap(True)
         tools.addWidget(legend, 1)
         tools.addWidget(self.clear_one)
@@ -290,7 +333,7 @@ class DecompositionDialog(QDialog):
             self._update_state()
             return
         self.loaded_key = key
-        annual = plan.annual or 0
+        annual = plan.annual if plan.annual is not None else sum(plan.month_totals or [])
         self.model.set_plan(plan, annual)
         self.annual.setText(rules.format_amount(annual, plan.decimals))
         self.table.resizeColumnsToContents()
@@ -299,7 +342,7 @@ class DecompositionDialog(QDialog):
     def _update_state(self) -> None:
         plan = self.model.plan
         locked = plan is None or plan.locked
-        self.annual.setReadOnly(locked or bool(plan and plan.annual_locked))
+        self.annual.setReadOnly(locked or bool(plan and (plan.annual_locked or plan.months_locked)))
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not locked)
         self.clear_one.setEnabled(not locked)
         self.clear_all.setEnabled(not locked)
@@ -307,6 +350,8 @@ class DecompositionDialog(QDialog):
             self.notice.setText("")
         elif plan.locked:
             self.notice.setText(self.tr("HQ published these targets; they are shown read-only."))
+        elif plan.months_locked:
+            self.notice.setText(self.tr("HQ set the region's months; you can distribute them to the partners."))
         elif plan.annual_locked:
             self.notice.setText(self.tr("The annual target comes from HQ; you can distribute it to the partners."))
         elif not plan.partners:
@@ -330,9 +375,11 @@ class DecompositionDialog(QDialog):
 
     def release_selected(self) -> None:
         for index in self.table.selectionModel().selectedIndexes():
-            key = self.model.key_of(index)
+            key, month = self.model.key_of(index), self.model.month_of(index)
             if key is not None and key in self.model.overrides:
                 self.model.set_override(*key, None)
+            elif month is not None and month in self.model.month_overrides and not self.model.months_locked:
+                self.model.set_month_override(month, None)
 
     def save(self) -> None:
         plan = self.model.plan
@@ -342,7 +389,8 @@ class DecompositionDialog(QDialog):
         self.error.clear()
         self.buttons.setEnabled(False)
         self.ui.ops.run(svc.decompose_region_target, self.ui.ctx, plan.metric, plan.year, plan.region, self.model.annual,
-                        cell_overrides=dict(self.model.overrides), on_done=self._saved, on_error=self._failed)
+                        month_overrides=dict(self.model.month_overrides) or None, cell_overrides=dict(self.model.overrides),
+                        on_done=self._saved, on_error=self._failed)
 
     def _saved(self, _changes: Any) -> None:
         self.buttons.setEnabled(True)
