@@ -155,6 +155,10 @@
       <translation>Actual</translation>
     </message>
     <message>
+      <source>Actuals from HQ's CSV or XLSX export: partner_code, metric, period, amount</source>
+      <translation>Actuals from HQ's CSV or XLSX export: partner_code, metric, period, amount</translation>
+    </message>
+    <message>
       <source>Components</source>
       <translation>Components</translation>
     </message>
@@ -165,6 +169,26 @@
     <message>
       <source>Decompose targets…</source>
       <translation>Decompose targets…</translation>
+    </message>
+    <message>
+      <source>Import actuals</source>
+      <translation>Import actuals</translation>
+    </message>
+    <message>
+      <source>Import actuals…</source>
+      <translation>Import actuals…</translation>
+    </message>
+    <message>
+      <source>Import targets</source>
+      <translation>Import targets</translation>
+    </message>
+    <message>
+      <source>Import targets…</source>
+      <translation>Import targets…</translation>
+    </message>
+    <message>
+      <source>Importing {file}…</source>
+      <translation>Importing {file}…</translation>
     </message>
     <message>
       <source>KPI score</source>
@@ -207,8 +231,20 @@
       <translation>Split a region's annual target to months and partners</translation>
     </message>
     <message>
+      <source>Tables (*.csv *.xlsx)</source>
+      <translation>Tables (*.csv *.xlsx)</translation>
+    </message>
+    <message>
       <source>Target</source>
       <translation>Target</translation>
+    </message>
+    <message>
+      <source>Targets from a CSV or XLSX file: metric, period, scope_kind, scope, amount</source>
+      <translation>Targets from a CSV or XLSX file: metric, period, scope_kind, scope, amount</translation>
+    </message>
+    <message>
+      <source>{file}: {rows} rows, {created} new, {updated} changed, {unchanged} unchanged.</source>
+      <translation>{file}: {rows} rows, {created} new, {updated} changed, {unchanged} unchanged.</translation>
     </message>
     <message>
       <source>{month} revenue: completion {done:.1f}% vs time elapsed {time:.1f}%</source>
@@ -769,6 +805,14 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
   <context>
     <name>MaterialsPanel</name>
     <message>
+      <source>&amp;Other item…</source>
+      <translation>&amp;Other item…</translation>
+    </message>
+    <message>
+      <source>Count an item found in the store that is not on the partner's ledger</source>
+      <translation>Count an item found in the store that is not on the partner's ledger</translation>
+    </message>
+    <message>
       <source>No promotion materials on this partner's ledger. Record issued items in the partner file (Partners → Materials…).</source>
       <translation>No promotion materials on this partner's ledger. Record issued items in the partner file (Partners → Materials…).</translation>
     </message>
@@ -836,6 +880,21 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     <message>
       <source>Cancel</source>
       <translation>Cancel</translation>
+    </message>
+  </context>
+  <context>
+    <name>OtherItemDialog</name>
+    <message>
+      <source>&amp;Counted</source>
+      <translation>&amp;Counted</translation>
+    </message>
+    <message>
+      <source>&amp;Item</source>
+      <translation>&amp;Item</translation>
+    </message>
+    <message>
+      <source>Count an item not on the ledger</source>
+      <translation>Count an item not on the ledger</translation>
     </message>
   </context>
   <context>

@@ -155,6 +155,10 @@
       <translation>实际</translation>
     </message>
     <message>
+      <source>Actuals from HQ's CSV or XLSX export: partner_code, metric, period, amount</source>
+      <translation>从总部导出的 CSV 或 XLSX 文件导入实绩：partner_code、metric、period、amount</translation>
+    </message>
+    <message>
       <source>Components</source>
       <translation>分项</translation>
     </message>
@@ -165,6 +169,26 @@
     <message>
       <source>Decompose targets…</source>
       <translation>目标分解…</translation>
+    </message>
+    <message>
+      <source>Import actuals</source>
+      <translation>导入实绩</translation>
+    </message>
+    <message>
+      <source>Import actuals…</source>
+      <translation>导入实绩…</translation>
+    </message>
+    <message>
+      <source>Import targets</source>
+      <translation>导入目标</translation>
+    </message>
+    <message>
+      <source>Import targets…</source>
+      <translation>导入目标…</translation>
+    </message>
+    <message>
+      <source>Importing {file}…</source>
+      <translation>正在导入 {file}…</translation>
     </message>
     <message>
       <source>KPI score</source>
@@ -207,8 +231,20 @@
       <translation>把地区的年度目标分解到月份和渠道</translation>
     </message>
     <message>
+      <source>Tables (*.csv *.xlsx)</source>
+      <translation>表格 (*.csv *.xlsx)</translation>
+    </message>
+    <message>
       <source>Target</source>
       <translation>目标</translation>
+    </message>
+    <message>
+      <source>Targets from a CSV or XLSX file: metric, period, scope_kind, scope, amount</source>
+      <translation>从 CSV 或 XLSX 文件导入目标：metric、period、scope_kind、scope、amount</translation>
+    </message>
+    <message>
+      <source>{file}: {rows} rows, {created} new, {updated} changed, {unchanged} unchanged.</source>
+      <translation>{file}：共 {rows} 行，新增 {created}，修改 {updated}，未变 {unchanged}。</translation>
     </message>
     <message>
       <source>{month} revenue: completion {done:.1f}% vs time elapsed {time:.1f}%</source>
@@ -769,6 +805,14 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
   <context>
     <name>MaterialsPanel</name>
     <message>
+      <source>&amp;Other item…</source>
+      <translation>台账外宣传品(&amp;O)…</translation>
+    </message>
+    <message>
+      <source>Count an item found in the store that is not on the partner's ledger</source>
+      <translation>清点门店中有、但不在该渠道台账上的宣传品</translation>
+    </message>
+    <message>
       <source>No promotion materials on this partner's ledger. Record issued items in the partner file (Partners → Materials…).</source>
       <translation>该渠道的宣传品台账为空。请在渠道档案中登记发放的宣传品（渠道 → 宣传品台账…）。</translation>
     </message>
@@ -836,6 +880,21 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     <message>
       <source>Cancel</source>
       <translation>取消</translation>
+    </message>
+  </context>
+  <context>
+    <name>OtherItemDialog</name>
+    <message>
+      <source>&amp;Counted</source>
+      <translation>实盘数量(&amp;C)</translation>
+    </message>
+    <message>
+      <source>&amp;Item</source>
+      <translation>宣传品(&amp;I)</translation>
+    </message>
+    <message>
+      <source>Count an item not on the ledger</source>
+      <translation>清点台账外的宣传品</translation>
     </message>
   </context>
   <context>

@@ -4,6 +4,7 @@ Clicking a month's bar shows that month's partners; refreshes from ``changed``."
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
@@ -11,7 +12,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QTableView,
@@ -56,10 +59,20 @@ class DashboardSection(Section):
         self.decompose_button.setToolTip(self.tr("Split a region's annual target to months and partners"))
         self.decompose_button.clicked.connect(lambda _checked=False: self.open_decomposition())
         self.decomposition: Any = None
+        self.import_targets_button = QPushButton(self.tr("Import targets…"))
+        self.import_targets_button.setToolTip(self.tr("Targets from a CSV or XLSX file: metric, period, scope_kind, scope, amount"))
+        self.import_targets_button.clicked.connect(lambda _checked=False: self.import_file("targets"))
+        self.import_actuals_button = QPushButton(self.tr("Import actuals…"))
+        self.import_actuals_button.setToolTip(self.tr("Actuals from HQ's CSV or XLSX export: partner_code, metric, period, amount"))
+        self.import_actuals_button.clicked.connect(lambda _checked=False: self.import_file("actuals"))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for button in (self.import_targets_button, self.import_actuals_button, self.decompose_button):
+            buttons.addWidget(button)
         grid = QGridLayout(self)
         grid.addWidget(self.reminders, 0, 0, 1, 2)
         grid.addWidget(self.headline, 1, 0)
-        grid.addWidget(self.decompose_button, 1, 1, Qt.AlignmentFlag.AlignRight)
+        grid.addLayout(buttons, 1, 1)
         grid.addWidget(self.month_chart, 2, 0)
         grid.addWidget(self.aging_chart, 2, 1)
         grid.addWidget(self.list_title, 3, 0, 1, 2)
@@ -127,6 +140,22 @@ class DashboardSection(Section):
         scores = targets.kpi_scorecard(self.ui.ctx, data.period, save=False)
         self.kpi.set_rows([{"rank": r.rank, "partner_code": r.partner_code, "score": r.score,
                             "detail": "  ".join(f"{k} {v:.0f}" for k, v in r.components.items())} for r in scores])
+
+    def import_file(self, kind: str, path: str | None = None) -> None:
+        """Import targets or actuals from a CSV/XLSX file (all rows or none; problems are
+        listed with their file, row and column in the message bar)."""
+        if path is None:
+            title = self.tr("Import targets") if kind == "targets" else self.tr("Import actuals")
+            path, _ = QFileDialog.getOpenFileName(self, title, "", self.tr("Tables (*.csv *.xlsx)"))
+        if not path:
+            return
+        fn = targets.import_targets if kind == "targets" else targets.import_actuals
+
+        def done(report: Any) -> None:
+            self.ui.show_message(self.tr("{file}: {rows} rows, {created} new, {updated} changed, {unchanged} unchanged.").format(
+                file=Path(path).name, rows=report.rows, created=report.created, updated=report.updated, unchanged=report.unchanged), "info")
+
+        self.ui.ops.run(fn, self.ui.ctx, Path(path), on_done=done, progress_title=self.tr("Importing {file}…").format(file=Path(path).name))
 
     def open_decomposition(self) -> Any:
         """Open the target decomposition editor (one at a time); returns the dialog."""
