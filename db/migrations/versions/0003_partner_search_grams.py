@@ -6,9 +6,10 @@ common search) — a full scan of 100 000 rows on every keystroke. This revision
 the search tables:
 
 * ``partner_search`` keeps the denormalised search text (code, name, address, contact
-  names and phones) and also the partner's ``code``, ``voided``, ``grade``, ``status``,
-  ``type`` and region codes, so a search counts and pages its hits without reading the
-  wide ``partner`` rows; ``ix_partner_search_code`` pages a frequent term in code order.
+  names and phones) and also the partner's list sort and filter keys (``code``, ``name``,
+  ``manager``, ``voided``, ``grade``, ``status``, ``type``, region codes), so a search
+  counts, sorts and pages its hits without reading the wide ``partner`` rows;
+  ``ix_partner_search_code`` pages a frequent term in code order.
 * ``partner_fts`` (trigram, as before) serves queries of 3+ characters.
 * ``partner_gram`` is a contentless FTS5 table (``detail=none``: it stores only which
   rows hold a token) whose tokens are every single character and every pair of adjacent
@@ -44,8 +45,8 @@ BODY = (
     "coalesce((SELECT group_concat(c.name || ' ' || coalesce(c.phone, ''), ' ') FROM contact c "
     "WHERE c.partner_id = p.id AND c.voided = 0), '')"
 )
-KEYS = "p.code, p.voided, p.grade, p.status, p.type, p.province_code, p.city_code, p.district_code"
-COLUMNS = "partner_id, body, code, voided, grade, status, type, province_code, city_code, district_code"
+KEYS = "p.code, p.name, p.manager, p.voided, p.grade, p.status, p.type, p.province_code, p.city_code, p.district_code"
+COLUMNS = "partner_id, body, code, name, manager, voided, grade, status, type, province_code, city_code, district_code"
 
 
 def grams(body: str) -> str:
@@ -80,7 +81,7 @@ STATEMENTS = [
     f"WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < {POSITIONS}) "
     "INSERT INTO partner_search_pos(n) SELECT n FROM s",
     "CREATE TABLE partner_search (partner_id VARCHAR(36) PRIMARY KEY REFERENCES partner(id) ON DELETE CASCADE, "
-    "body TEXT NOT NULL, code VARCHAR(40) NOT NULL, voided BOOLEAN NOT NULL, grade VARCHAR(1), status VARCHAR(20), "
+    "body TEXT NOT NULL, code VARCHAR(40) NOT NULL, name VARCHAR(300), manager VARCHAR(100), voided BOOLEAN NOT NULL, grade VARCHAR(1), status VARCHAR(20), "
     "type VARCHAR(20), province_code VARCHAR(2), city_code VARCHAR(4), district_code VARCHAR(6))",
     "CREATE INDEX ix_partner_search_code ON partner_search(voided, code)",
     f"CREATE INDEX ix_partner_search_long ON partner_search(partner_id) WHERE length(body) > {POSITIONS}",
@@ -98,7 +99,7 @@ STATEMENTS = [
     "INSERT INTO partner_fts(rowid, body) VALUES (new.rowid, new.body); "
     f"INSERT INTO partner_gram(rowid, grams) VALUES (new.rowid, {grams('new.body')}); END",
     f"CREATE TRIGGER partner_ai AFTER INSERT ON partner BEGIN {_insert('new.id')} END",
-    "CREATE TRIGGER partner_au AFTER UPDATE OF code, name, address, voided, grade, status, type, province_code, "
+    "CREATE TRIGGER partner_au AFTER UPDATE OF code, name, address, manager, voided, grade, status, type, province_code, "
     f"city_code, district_code ON partner BEGIN {_refresh('new.id')} END",
     f"CREATE TRIGGER contact_ai AFTER INSERT ON contact BEGIN {_refresh('new.partner_id')} END",
     "CREATE TRIGGER contact_au AFTER UPDATE OF partner_id, name, phone, voided ON contact BEGIN "
