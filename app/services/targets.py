@@ -201,7 +201,9 @@ def import_actuals(ctx: AppContext, path: Path, progress: Progress | None = None
 TARGET_COLUMNS = ["metric", "period", "scope_kind", "scope", "amount"]
 TARGET_REQUIRED = ("metric", "period", "scope", "amount")
 TARGET_ALIASES = {"指标": "metric", "期间": "period", "范围类型": "scope_kind", "范围": "scope", "目标": "amount",
-                  "金额": "amount", "partner_code": "scope", "渠道编码": "scope", "region": "scope", "target": "amount"}
+                  "金额": "amount", "partner_code": "scope", "渠道编码": "scope", "region": "scope", "地区": "scope", "区划代码": "scope",
+                  "target": "amount"}
+REGION_HEADERS = ("region", "地区", "区划代码")
 REGION_RE = re.compile(r"^\d{2}(?:\d{2}){0,2}$")
 HQ_SOURCE = "hq"
 
@@ -223,8 +225,10 @@ def _read_only_message(metric: str, period: str, scope: str) -> str:
 
 def import_targets(ctx: AppContext, path: Path, progress: Progress | None = None) -> TargetsReport:
     """Targets from a CSV/XLSX file (``metric,period,scope_kind,scope,amount``; period
-    ``YYYY``, ``YYYY-Qn`` or ``YYYY-MM``; ``scope_kind`` ``partner`` (default, scope is a
-    partner code) or ``region`` (scope is a 2/4/6-digit region code)). Every row is
+    ``YYYY``, ``YYYY-Qn`` or ``YYYY-MM``; ``scope_kind`` ``partner`` (scope is a partner
+    code) or ``region`` (scope is a 2/4/6-digit region code); without a ``scope_kind``
+    column the scope column's name decides: ``partner_code``/``scope`` partner, ``region``
+    region). Every row is
     validated first and nothing is applied if any is wrong; a row replaces the target of
     the same metric, period and scope; re-importing the same file changes nothing. Targets
     published by HQ are read-only: a row that would change one is an error."""
@@ -234,6 +238,8 @@ def import_targets(ctx: AppContext, path: Path, progress: Progress | None = None
         raise ValidationError(tr("targets", "{file}: the file is empty.").format(file=path.name))
     header = [TARGET_ALIASES.get(c.strip(), TARGET_ALIASES.get(c.strip().lower(), c)) for c in table[0]]
     mapping = header_map(header, TARGET_REQUIRED, TARGET_COLUMNS, path)
+    # without a scope_kind column, a file whose scope column is called "region" holds region targets
+    default_kind = "region" if table[0][mapping["scope"]].strip().lower() in REGION_HEADERS else "partner"
     metrics = _metrics(ctx)
     with ctx.read_session() as s:
         partners = set(s.scalars(select(Partner.code).where(Partner.voided.is_(False))))
@@ -246,7 +252,7 @@ def import_targets(ctx: AppContext, path: Path, progress: Progress | None = None
             continue
         report.rows += 1
         cells = {k: (raw[i].strip() if i < len(raw) else "") for k, i in mapping.items()}
-        kind = cells.get("scope_kind", "").lower() or "partner"
+        kind = cells.get("scope_kind", "").lower() or default_kind
         errors = []
         metric = metrics.get(cells["metric"])
         if metric is None:

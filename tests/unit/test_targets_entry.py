@@ -78,6 +78,10 @@ def test_import_targets_is_idempotent_and_replaces_amounts(with_partners, tmp_pa
     assert (third.created, third.updated) == (0, 1)
     row = next(r for r in svc.list_targets(ctx, month="2026-03") if r.scope == "T1" and r.metric == "revenue")
     assert row.to_json()["target"] == "1300.00"
+    regions = tmp_path / "regions.csv"
+    regions.write_text("region,metric,period,amount\n3101,new_outlets,2026-Q2,12\n310115,new_outlets,2026-Q2,7\n", encoding="utf-8")
+    assert svc.import_targets(ctx, regions).created == 2
+    assert _targets(ctx)[("new_outlets", "2026-Q2", "region", "310115")] == (7, "import")
 
 
 def test_import_targets_from_xlsx(with_partners, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
