@@ -156,13 +156,17 @@ def test_visit_editor_counts_materials_with_the_keyboard(qtbot, qtmodeltester, c
     qtbot.waitUntil(lambda: editor.detail.get("status") == "submitted", timeout=5000)
     assert not model.flags(model.index(1, COUNTED)) & Qt.ItemFlag.ItemIsEditable
     assert "sealed" in editor.materials_box.title()
+    assert editor.materials.other_button.isHidden()
     assert model.index(1, DIFFERENCE).data() == "−2"
     assert not model.setData(model.index(1, COUNTED), 4)
 
 
-def test_partner_without_ledger_shows_a_hint(qtbot, ctx, tmp_path, ui_window) -> None:  # type: ignore[no-untyped-def]
+@OFFSCREEN_DIALOG
+def test_partner_without_ledger_shows_a_hint_and_counts_an_other_item(qtbot, ctx, tmp_path, ui_window) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.visits.materials import OtherItemDialog
+
     _seed(ctx, tmp_path)
-    _ui, window = ui_window
+    ui, window = ui_window
     section = window.show_section("visits")
     visit_id = visits.new_visit(ctx, "M1")
     section.reload()
@@ -171,3 +175,23 @@ def test_partner_without_ledger_shows_a_hint(qtbot, ctx, tmp_path, ui_window) ->
     assert panel.model.rowCount() == 0
     assert panel.table.isHidden() and not panel.empty.isHidden()
     assert "Partners → Materials…" in panel.empty.text()
+    errors: list[str] = []
+
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, OtherItemDialog)
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()  # no name yet
+        errors.append(dialog.error.text())
+        dialog.item.setText("易拉宝")
+        dialog.counted.setValue(2)
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+
+    QTimer.singleShot(50, fill)
+    with qtbot.waitSignal(ui.changed, timeout=5000):
+        panel.other_button.click()
+    assert errors == ["Give the name of the promotion material."]
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=5000)
+    model = panel.model
+    assert [model.index(0, c).data() for c in (ITEM, BOOK, COUNTED, DIFFERENCE)] == ["易拉宝", "0", "2", "+2"]
+    assert not panel.table.isHidden() and panel.empty.isHidden()
+    assert section.editor.findings.item(0).text().startswith("Promotion material 易拉宝: book 0, counted 2.")

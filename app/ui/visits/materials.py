@@ -11,8 +11,14 @@ from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
+    QPushButton,
     QSpinBox,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -21,7 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.visits import MaterialLine
+from app.errors import UserError
+from app.services.visits import MaterialLine, check_material_name
 
 Index = QModelIndex | QPersistentModelIndex
 ITEM, BOOK, COUNTED, DIFFERENCE = range(4)
@@ -170,6 +177,40 @@ class CountTable(QTableView):
         super().keyPressEvent(event)
 
 
+class OtherItemDialog(QDialog):
+    """Count an item found in the store that is not on the partner's ledger (book 0)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Count an item not on the ledger"))
+        self.item = QLineEdit()
+        self.counted = QSpinBox()
+        self.counted.setRange(0, MAX_COUNT)
+        self.counted.setValue(1)
+        self.error = QLabel()
+        self.error.setStyleSheet("color:#b00020;")
+        self.error.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("&Item"), self.item)
+        form.addRow(self.tr("&Counted"), self.counted)
+        form.addRow(self.error)
+        form.addRow(buttons)
+        self.setMinimumWidth(340)
+        self.name = ""
+
+    def save(self) -> None:
+        try:
+            self.name = check_material_name(self.item.text())
+        except UserError as exc:
+            self.error.setText(exc.message)
+            self.item.setFocus()
+            return
+        self.accept()
+
+
 class MaterialsPanel(QWidget):
     """Table of book vs counted quantities, or a hint when the ledger is empty."""
 
@@ -198,10 +239,17 @@ class MaterialsPanel(QWidget):
                                     "(Partners → Materials…)."))
         self.empty.setWordWrap(True)
         self.empty.setStyleSheet("color:#666;")
+        self.other_button = QPushButton(self.tr("&Other item…"))
+        self.other_button.setToolTip(self.tr("Count an item found in the store that is not on the partner's ledger"))
+        self.other_button.clicked.connect(self.count_other_item)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
         layout.addWidget(self.empty)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.other_button)
+        layout.addLayout(row)
         self.visit_id: str | None = None
         self._deferred: tuple[list[MaterialLine], bool] | None = None
         self.table.itemDelegateForColumn(COUNTED).closeEditor.connect(lambda *_a: self._apply_deferred())
@@ -221,10 +269,16 @@ class MaterialsPanel(QWidget):
         self.model.set_lines(lines, editable)
         self.table.setVisible(bool(lines))
         self.empty.setVisible(visit_id is not None and not lines)
+        self.other_button.setVisible(editable)
         names = [line.item_name for line in lines]
         row = names.index(current_item) if current_item in names else 0
         if lines:
             self.table.setCurrentIndex(self.model.index(row, COUNTED if editable else ITEM))
+
+    def count_other_item(self) -> None:
+        dialog = OtherItemDialog(self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.count_entered.emit(dialog.name, dialog.counted.value())
 
     def _apply_deferred(self) -> None:
         if self._deferred is not None:
