@@ -218,3 +218,17 @@ def test_hq_months_are_kept_and_distributed_to_partners(with_partners) -> None: 
         svc.decompose_region_target(ctx, "revenue", 2028, "310115", 600_000_00, month_overrides={1: 1})
     with pytest.raises(ValidationError, match="do not fit the annual target"):
         svc.decompose_region_target(ctx, "revenue", 2029, "310115", 100, month_overrides={1: 50, 2: 60})
+
+
+def test_cancelled_targets_import_leaves_nothing(with_partners, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from app.services.progress import Cancelled, Progress
+
+    ctx = with_partners
+    path = tmp_path / "many.csv"
+    lines = [f"revenue,{year}-{month:02d},{code},{year}{month}" for year in range(1990, 2040) for month in range(1, 13) for code in ("T1", "T2")]
+    path.write_text("metric,period,scope,amount\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    progress = Progress(lambda done, _total, _message: progress.cancel() if done >= 500 else None)
+    with pytest.raises(Cancelled):
+        svc.import_targets(ctx, path, progress=progress)
+    assert _targets(ctx) == {}
+    assert svc.import_targets(ctx, path).created == len(lines)
