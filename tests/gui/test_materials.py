@@ -195,3 +195,25 @@ def test_partner_without_ledger_shows_a_hint_and_counts_an_other_item(qtbot, ctx
     assert [model.index(0, c).data() for c in (ITEM, BOOK, COUNTED, DIFFERENCE)] == ["易拉宝", "0", "2", "+2"]
     assert not panel.table.isHidden() and panel.empty.isHidden()
     assert section.editor.findings.item(0).text().startswith("Promotion material 易拉宝: book 0, counted 2.")
+
+
+def test_a_count_refused_by_the_service_shows_the_message_and_the_stored_state(qtbot, ctx, tmp_path, ui_window) -> None:  # type: ignore[no-untyped-def]
+    _seed(ctx, tmp_path)
+    materials.record_material_entry(ctx, "M1", "海报", "issued", 4)
+    ui, window = ui_window
+    section = window.show_section("visits")
+    visit_id = visits.new_visit(ctx, "M1")
+    section.reload()
+    section.editor.load(visit_id)
+    model = section.editor.materials.model
+    for key, value in ANSWERS:  # sealed elsewhere (e.g. the CLI) while the editor still shows the draft
+        visits.answer(ctx, visit_id, key, value)
+    visits.answer(ctx, visit_id, "storefront_photo", str(EXIF_DIR / "Landscape_1.jpg"))
+    visits.submit(ctx, visit_id)
+    with qtbot.waitSignal(ui.message, timeout=5000) as message:
+        assert model.setData(model.index(0, COUNTED), 3)
+        assert model.index(0, COUNTED).data() == "3"  # shown at once while it is saved
+    assert "sealed" in message.args[0] and message.args[1] == "error"
+    qtbot.waitUntil(lambda: model.index(0, COUNTED).data() == "—", timeout=5000)
+    assert model.pending == {} and not model.flags(model.index(0, COUNTED)) & Qt.ItemFlag.ItemIsEditable
+    assert visits.visit_materials(ctx, visit_id)[0].counted is None
