@@ -55,9 +55,30 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
-def _row_data(obj: Any) -> dict[str, Any]:
-    columns = inspect(type(obj)).columns
-    return {c.key: _jsonable(getattr(obj, c.key)) for c in columns if c.key not in ("id", "hlc", "created_at", "updated_at", "voided", "void_reason")}
+SKIPPED_COLUMNS = frozenset({"id", "hlc", "created_at", "updated_at", "voided", "void_reason"})
+BLOB_KEYS = ("sha256", "scan_sha256", "before_photo_sha256", "after_photo_sha256", "photo_sha256")
+EXPORT_CHUNK = 2000
+
+
+@dataclass(frozen=True)
+class _ExportColumns:
+    """How one syncing table is read for export: the data keys (mapped attribute names)
+    in select order, and which of them hold dates/datetimes to be written as ISO text."""
+
+    keys: tuple[str, ...]
+    columns: tuple[Any, ...]
+    temporal: tuple[str, ...]
+    blob_keys: tuple[str, ...]
+
+
+def _export_columns(model: Any) -> _ExportColumns:
+    from sqlalchemy import Date, DateTime
+
+    items = [(key, column) for key, column in inspect(model).columns.items() if key not in SKIPPED_COLUMNS]
+    temporal = tuple(key for key, column in items if isinstance(column.type, (Date, DateTime))
+                     or isinstance(getattr(column.type, "impl_instance", None), (Date, DateTime)))
+    keys = tuple(key for key, _ in items)
+    return _ExportColumns(keys, tuple(column for _, column in items), temporal, tuple(k for k in BLOB_KEYS if k in keys))
 
 
 def watermark(ctx: AppContext) -> str:
@@ -67,24 +88,44 @@ def watermark(ctx: AppContext) -> str:
         return row.high_hlc if row else ""
 
 
-def _pending_rows(ctx: AppContext, entity: str, since: str, node: str, submitted: set[str]) -> Iterator[Any]:
+def _pending_rows(ctx: AppContext, entity: str, since: str, node: str, submitted: set[str]) -> Iterator[tuple[str, str, bool, str | None, dict[str, Any]]]:
+    """``(id, hlc, voided, void_reason, data)`` of every row of ``entity`` to export, read
+    with Core selects streamed in chunks (no ORM objects); ``data`` holds the same values
+    an ORM object would give, dates and datetimes as ISO text."""
     model = _model(entity)
+    spec = _export_columns(model)
+    table = model.__table__
+    head = (table.c.id, table.c.hlc, table.c.voided, table.c.void_reason)
+    has_visit = "visit_id" in table.c
+    visit_index = 4 + spec.keys.index("visit_id") if has_visit and "visit_id" in spec.keys else None
+    keys, temporal = spec.keys, spec.temporal
+    utc = dt.UTC
+
+    def convert(rows: Any) -> Iterator[tuple[str, str, bool, str | None, dict[str, Any]]]:
+        for row in rows:
+            if visit_index is not None and filter_visits:
+                visit_id = row[visit_index]
+                if visit_id not in submitted and (visit_id is not None or entity in VISIT_CHILDREN):
+                    continue
+            data = dict(zip(keys, row[4:], strict=True))
+            for key in temporal:
+                value = data[key]
+                if value is not None:
+                    data[key] = value.astimezone(utc).isoformat() if isinstance(value, dt.datetime) else value.isoformat()
+            yield row[0], row[1], bool(row[2]), row[3], data
+
+    filter_visits = entity in VISIT_CHILDREN or entity in ("rectification_event", "rectification_order")
     with ctx.read_session() as s:
-        stmt = select(model).where(model.hlc > since, model.hlc.like(f"%:{node}"))
+        stmt = select(*head, *spec.columns).where(table.c.hlc > since, table.c.hlc.like(f"%:{node}"))
         if entity == "visit":
-            stmt = stmt.where(Visit.status == "submitted")
-        for obj in s.scalars(stmt.execution_options(yield_per=1000)):
-            if entity in VISIT_CHILDREN and obj.visit_id not in submitted:
-                continue
-            if entity in ("rectification_event", "rectification_order") and obj.visit_id is not None and obj.visit_id not in submitted:
-                continue
-            yield obj
+            stmt = stmt.where(table.c.status == "submitted")
+        yield from convert(s.execute(stmt.execution_options(yield_per=EXPORT_CHUNK)))
         if entity in VISIT_CHILDREN:
             # children of visits sealed after an ack may carry older HLCs: include them too
+            filter_visits = False
             new_visits = list(s.scalars(select(Visit.id).where(Visit.status == "submitted", Visit.hlc > since)))
             for start in range(0, len(new_visits), 500):
-                for obj in s.scalars(select(model).where(model.visit_id.in_(new_visits[start:start + 500]), model.hlc <= since)):
-                    yield obj
+                yield from convert(s.execute(select(*head, *spec.columns).where(table.c.visit_id.in_(new_visits[start:start + 500]), table.c.hlc <= since)))
 
 
 @dataclass
@@ -116,20 +157,25 @@ def export_bundle(ctx: AppContext, target: Path | None = None, progress: Progres
     counts: dict[str, int] = {}
     blobs: dict[str, Path] = {}
     high = [since]
+    base_hlc = since or None
+    blob_keys = {entity: _export_columns(_model(entity)).blob_keys for entity in SYNC_TABLES}
 
     def records_of(entity: str) -> Iterator[dict[str, Any]]:
         n = 0
-        for obj in _pending_rows(ctx, entity, since, node, submitted):
-            data = _row_data(obj)
-            for key in ("sha256", "scan_sha256", "before_photo_sha256", "after_photo_sha256", "photo_sha256"):
-                sha = data.get(key)
-                if isinstance(sha, str) and len(sha) == 64 and sha not in blobs and ctx.paths.media_file(sha).exists():
-                    blobs[sha] = ctx.paths.media_file(sha)
-            if obj.voided:
-                data["void_reason"] = obj.void_reason
-            high[0] = max(high[0], obj.hlc)
+        media_file = ctx.paths.media_file
+        for rid, hlc, voided, void_reason, data in _pending_rows(ctx, entity, since, node, submitted):
+            for key in blob_keys[entity]:
+                sha = data[key]
+                if isinstance(sha, str) and len(sha) == 64 and sha not in blobs:
+                    path = media_file(sha)
+                    if path.exists():
+                        blobs[sha] = path
+            if voided:
+                data["void_reason"] = void_reason
+            if hlc > high[0]:
+                high[0] = hlc
             n += 1
-            yield {"id": obj.id, "hlc": obj.hlc, "op": "void" if obj.voided else "upsert", "base_hlc": since or None, "data": data}
+            yield {"id": rid, "hlc": hlc, "op": "void" if voided else "upsert", "base_hlc": base_hlc, "data": data}
         counts[entity] = n
 
     def all_records() -> dict[str, Any]:

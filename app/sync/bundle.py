@@ -28,6 +28,11 @@ FORMAT_VERSION = 1
 SCHEMA_VERSION = 1
 NAME_RE = re.compile(r"^(manifest\.json|manifest\.sig|records/[a-z][a-z_]{0,59}\.jsonl|blobs/[0-9a-f]{64})$")
 CHUNK = 1024 * 1024
+BLOB_BUFFER = 4 * 1024 * 1024
+RECORDS_LEVEL = 1  # zlib level of records files: level 6 costs ~3x the time for ~10% smaller files
+_encode_line = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False).encode
+UUID_RE = re.compile(r"\A[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")
+HLC_RE = re.compile(r"\A[0-9]{15}:[0-9]{6}:[^\n]+\Z")
 
 
 @dataclass(frozen=True)
@@ -66,26 +71,48 @@ def write_bundle(target: Path, manifest: dict[str, Any], records: dict[str, Iter
                 digest, size, count = hashlib.sha256(), 0, 0
                 info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
                 info.compress_type = zipfile.ZIP_DEFLATED
+                _set_level(info, RECORDS_LEVEL)
                 with zf.open(info, "w", force_zip64=True) as out:
+                    # lines are joined and written in ~1 MiB pieces: one zlib/CRC/SHA call per piece
+                    pending: list[str] = []
+                    pending_chars = 0
                     for row in itertools.chain([first], iterator):
-                        line = json.dumps(row, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False).encode() + b"\n"
-                        out.write(line)
-                        digest.update(line)
-                        size += len(line)
+                        line = _encode_line(row)
+                        pending.append(line)
+                        pending_chars += len(line)
                         count += 1
+                        if pending_chars >= CHUNK:
+                            piece = "\n".join(pending).encode() + b"\n"
+                            out.write(piece)
+                            digest.update(piece)
+                            size += len(piece)
+                            pending, pending_chars = [], 0
+                    if pending:
+                        piece = "\n".join(pending).encode() + b"\n"
+                        out.write(piece)
+                        digest.update(piece)
+                        size += len(piece)
                 files.append({"path": name, "size": size, "sha256": digest.hexdigest(), "records": count})
             blob_list = list(blobs)
+            buffer = bytearray(BLOB_BUFFER)
+            view = memoryview(buffer)
             for index, (sha, path) in enumerate(blob_list):
                 if progress is not None:
                     progress(index, len(blob_list), path.name)
                 info = zipfile.ZipInfo(f"blobs/{sha}", date_time=(2020, 1, 1, 0, 0, 0))
                 info.compress_type = zipfile.ZIP_STORED
                 digest, size = hashlib.sha256(), 0
-                with path.open("rb") as src, zf.open(info, "w", force_zip64=True) as out:
-                    for chunk in iter(lambda: src.read(CHUNK), b""):
-                        out.write(chunk)
-                        digest.update(chunk)
-                        size += len(chunk)
+                # one read of each photo: hashed (trust-but-verify the content-addressed
+                # name) while it is copied into the archive through one reused buffer
+                with path.open("rb", buffering=0) as src, zf.open(info, "w", force_zip64=True) as out:
+                    while True:
+                        got = src.readinto(buffer)
+                        if not got:
+                            break
+                        piece = view[:got]
+                        out.write(piece)
+                        digest.update(piece)
+                        size += got
                 if digest.hexdigest() != sha:
                     raise OSError(f"media file {path} changed while exporting")
                 files.append({"path": f"blobs/{sha}", "size": size, "sha256": sha})
@@ -100,6 +127,14 @@ def write_bundle(target: Path, manifest: dict[str, Any], records: dict[str, Iter
         tmp.unlink(missing_ok=True)
         raise
     return full
+
+
+def _set_level(info: zipfile.ZipInfo, level: int) -> None:
+    """The deflate level of one entry (``compress_level`` since Python 3.13)."""
+    if hasattr(zipfile.ZipInfo, "compress_level"):
+        info.compress_level = level  # type: ignore[attr-defined]
+    else:
+        info._compresslevel = level  # type: ignore[attr-defined]
 
 
 # -- reading --------------------------------------------------------------------------
@@ -118,19 +153,66 @@ class Bundle:
         return zf, zf.open(f"blobs/{sha}")
 
 
-def _strict_json(data: bytes) -> Any:
-    def no_dupes(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        for key, value in pairs:
-            if key in result:
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _value in pairs:
+            if key in seen:
                 raise ValueError(f"duplicate key {key}")
-            result[key] = value
-        return result
+            seen.add(key)
+    return result
 
-    def no_constants(name: str) -> Any:
-        raise ValueError(f"{name} is not allowed")
 
-    return json.loads(data.decode("utf-8"), object_pairs_hook=no_dupes, parse_constant=no_constants)
+def _no_constants(name: str) -> Any:
+    raise ValueError(f"{name} is not allowed")
+
+
+_STRICT_DECODER = json.JSONDecoder(object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constants)
+_SCAN = _STRICT_DECODER.scan_once
+
+
+def _strict_json(data: bytes) -> Any:
+    """Strict JSON (no duplicate keys, no NaN/Infinity) from UTF-8 bytes."""
+    return _STRICT_DECODER.decode(data.decode("utf-8"))
+
+
+def _parse_lines(name: str, raw: bytes) -> list[Any]:
+    """One strict JSON value per line (the last line may lack its newline). The C
+    scanner runs over the whole decoded text and must end exactly at each line's end;
+    anything else (whitespace, bad UTF-8, errors) goes through the per-line parser,
+    which gives the rejection with its line number."""
+
+    def one_line(number: int, line: bytes) -> Any:
+        try:
+            return _strict_json(line)
+        except (ValueError, UnicodeDecodeError, RecursionError) as exc:
+            raise reject(tr("sync", "{name} line {line}: not valid JSON").format(name=name, line=number)) from exc
+
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        lines = raw.split(b"\n")
+        if lines and lines[-1] == b"":
+            lines.pop()
+        return [one_line(number, line) for number, line in enumerate(lines, start=1)]
+    rows: list[Any] = []
+    append, scan, find = rows.append, _SCAN, text.find
+    pos, size, number = 0, len(text), 0
+    while pos < size:
+        number += 1
+        stop = find("\n", pos)
+        if stop < 0:
+            stop = size
+        try:
+            value, end = scan(text, pos)
+        except (StopIteration, ValueError, RecursionError):
+            end = -1
+        if end != stop:
+            value = one_line(number, text[pos:stop].encode("utf-8"))
+        append(value)
+        pos = stop + 1
+    return rows
 
 
 def _read_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int, ratio: int, sink: Callable[[bytes], None] | None = None) -> tuple[int, str]:
@@ -243,16 +325,8 @@ def read_bundle(path: Path, caps: Caps, public_key_for: Callable[[dict[str, Any]
                 if name.startswith("records/"):
                     buf: list[bytes] = []
                     got, digest = _read_entry(zf, info, caps.records_bytes, caps.ratio, buf.append)
-                    lines = b"".join(buf).split(b"\n")
-                    if lines and lines[-1] == b"":
-                        lines.pop()
                     entity = name[len("records/"):-len(".jsonl")]
-                    rows = []
-                    for number, line in enumerate(lines, start=1):
-                        try:
-                            rows.append(_strict_json(line))
-                        except (ValueError, UnicodeDecodeError) as exc:
-                            raise reject(tr("sync", "{name} line {line}: not valid JSON").format(name=name, line=number)) from exc
+                    rows = _parse_lines(name, b"".join(buf))
                     if entry.get("records") != len(rows):
                         raise reject(tr("sync", "{name}: record count differs from the manifest").format(name=name))
                     bundle.records[entity] = rows
@@ -301,15 +375,25 @@ def validate_record(entity: str, row: Any, node: str | None) -> str | None:
     come from that device (field bundles); HQ relays other devices' HLCs (node None)."""
     if not isinstance(row, dict) or set(row) != {"id", "hlc", "op", "base_hlc", "data"}:
         return tr("sync", "{entity}: a record has missing or extra keys").format(entity=entity)
-    if not isinstance(row["id"], str) or not is_uuid(row["id"]):
+    rid, hlc, base = row["id"], row["hlc"], row["base_hlc"]
+    if not isinstance(rid, str) or not (UUID_RE.match(rid) or is_uuid(rid)):
         return tr("sync", "{entity}: record id is not a UUID").format(entity=entity)
-    if not is_valid_hlc(row["hlc"]) or (node is not None and not row["hlc"].endswith(":" + node)):
-        return tr("sync", "{entity} {id}: the HLC is not from this device").format(entity=entity, id=row["id"])
-    if row["base_hlc"] is not None and not is_valid_hlc(row["base_hlc"]):
-        return tr("sync", "{entity} {id}: base_hlc is malformed").format(entity=entity, id=row["id"])
-    if row["op"] not in ("upsert", "void") or not isinstance(row["data"], dict):
-        return tr("sync", "{entity} {id}: op or data is malformed").format(entity=entity, id=row["id"])
+    if not _valid_hlc(hlc) or (node is not None and not hlc.endswith(":" + node)):
+        return tr("sync", "{entity} {id}: the HLC is not from this device").format(entity=entity, id=rid)
+    if base is not None and not _valid_hlc(base):
+        return tr("sync", "{entity} {id}: base_hlc is malformed").format(entity=entity, id=rid)
+    data = row["data"]
+    if row["op"] not in ("upsert", "void") or not isinstance(data, dict):
+        return tr("sync", "{entity} {id}: op or data is malformed").format(entity=entity, id=rid)
+    field_hlc = data.get("field_hlc")
+    if field_hlc is not None and (not isinstance(field_hlc, dict) or not all(isinstance(h, str) for h in field_hlc.values())):
+        return tr("sync", "{entity} {id}: field_hlc is malformed").format(entity=entity, id=rid)
     return None
+
+
+def _valid_hlc(value: Any) -> bool:
+    """``is_valid_hlc`` with a fast path for the canonical form."""
+    return isinstance(value, str) and (HLC_RE.match(value) is not None or is_valid_hlc(value))
 
 
 def b64(data: bytes) -> str:

@@ -10,14 +10,15 @@ import hashlib
 import json
 import logging
 import os
-import shutil
 import uuid
+import zipfile
 from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import __version__
@@ -28,13 +29,15 @@ from app.errors import BundleRejected, UserError
 from app.i18n import tr
 from app.sync import signing
 from app.sync.bundle import Bundle, Caps, read_bundle, reject, validate_record, write_bundle
-from app.sync.merge import APPEND_ONLY, PER_FIELD, merge_fields
+from app.sync.merge import APPEND_ONLY, META_KEYS, PER_FIELD, Conflict, merge_fields
 from db.hq.engine import hq_engine, upgrade_hq
 from db.hq.models import Blob, Device, HqConflict, HqMeta, ImportedBundle, Record
 from db.models import SYNC_TABLES
 
 log = logging.getLogger(__name__)
-BATCH = 500
+BATCH = 2000  # records merged and written per statement
+LOOKUP = 500  # ids per IN (...) lookup
+BLOB_BUFFER = 4 * 1024 * 1024
 PARENT_KEYS = {"partner_id": "partner", "visit_id": "visit", "order_id": "rectification_order", "invoice_id": "invoice", "finding_id": "finding"}
 
 
@@ -45,6 +48,79 @@ class IngestResult:
     bundle_id: str = ""
     ack_path: Path | None = None
     counts: dict[str, int] | None = None
+
+
+def _chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+_dump_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
+RECORD_COLUMNS = ("entity", "id", "hlc", "device_id", "voided", "data", "field_hlc", "bundle_id")
+
+
+class _RecordWriter:
+    """Bulk writes into ``record`` on the session's own connection and transaction:
+    ``executemany`` of ``INSERT … ON CONFLICT DO UPDATE`` on SQLite; on PostgreSQL
+    ``COPY`` into a temporary staging table, then ``INSERT … SELECT … ON CONFLICT``."""
+
+    def __init__(self, s: Session, dialect: str) -> None:
+        self.s = s
+        self.dialect = dialect
+        self.raw: Any = s.connection().connection.driver_connection
+        self.staged = False
+        update = ", ".join(f"{c} = excluded.{c}" for c in RECORD_COLUMNS[2:])
+        columns = ", ".join(RECORD_COLUMNS)
+        if dialect == "postgresql":
+            self.sql = (f"INSERT INTO record ({columns}) SELECT {columns} FROM record_stage "
+                        f"ON CONFLICT (entity, id) DO UPDATE SET {update}")
+        else:
+            marks = ", ".join("?" for _ in RECORD_COLUMNS)
+            self.sql = f"INSERT INTO record ({columns}) VALUES ({marks}) ON CONFLICT (entity, id) DO UPDATE SET {update}"
+
+    def existing(self, entity: str, ids: set[str]) -> dict[str, tuple[str, bool, dict[str, Any], dict[str, Any]]]:
+        found: dict[str, tuple[str, bool, dict[str, Any], dict[str, Any]]] = {}
+        for chunk in _chunks(sorted(ids), LOOKUP):
+            stmt = select(Record.id, Record.hlc, Record.voided, Record.data, Record.field_hlc).where(Record.entity == entity, Record.id.in_(chunk))
+            for rid, hlc, voided, data, field_hlc in self.s.execute(stmt):
+                found[rid] = (hlc, bool(voided), data, field_hlc or {})
+        return found
+
+    def upsert(self, entity: str, device_id: str, bundle_id: str, rows: Iterable[tuple[str, str, bool, dict[str, Any], dict[str, Any]]]) -> None:
+        values = [(entity, rid, hlc, device_id, voided, _dump_json(data), _dump_json(fh), bundle_id) for rid, hlc, voided, data, fh in rows]
+        if not values:
+            return
+        if self.dialect != "postgresql":
+            self.raw.cursor().executemany(self.sql, values)
+            return
+        with self.raw.cursor() as cur:
+            if not self.staged:
+                cur.execute("CREATE TEMPORARY TABLE record_stage (entity text, id text, hlc text, device_id text, voided boolean, "
+                            "data json, field_hlc json, bundle_id text) ON COMMIT DROP")
+                self.staged = True
+            else:
+                cur.execute("TRUNCATE record_stage")
+            with cur.copy(f"COPY record_stage ({', '.join(RECORD_COLUMNS)}) FROM STDIN") as copy:
+                for value in values:
+                    copy.write_row(value)
+            cur.execute(self.sql)
+
+    def conflicts(self, rows: list[dict[str, Any]]) -> None:
+        if rows:
+            self.s.execute(insert(HqConflict), rows)
 
 
 def default_key_dir(url: str) -> Path:
@@ -161,7 +237,11 @@ class Hq:
         if previous is not None:
             result = IngestResult("duplicate", bundle_id=manifest["bundle_id"], counts=dict(previous.counts))
         else:
-            counts, conflicts = self._apply(bundle, device)
+            try:
+                counts, conflicts = self._apply(bundle, device)
+            except BundleRejected as exc:  # the file changed after validation
+                self._log_rejection(path, exc.message)
+                return IngestResult("rejected", exc.message)
             result = IngestResult("accepted", bundle_id=manifest["bundle_id"], counts=counts)
             result.reason = ""
             self._conflict_ids = conflicts
@@ -203,126 +283,200 @@ class Hq:
         return bundle, device
 
     def _validate_records(self, s: Session, bundle: Bundle, device: Device) -> None:
+        """Rule 7 of the spec for every record, before anything is written. Lookups of
+        existing records, referenced parents and blobs are set-based (one SELECT per
+        chunk of ids), never one query per record."""
         territory = [c for c in device.territory.split(",") if c]
         known = set(SYNC_TABLES)
-        in_bundle: dict[str, set[str]] = {e: {r["id"] for r in rows if isinstance(r, dict)} for e, rows in bundle.records.items()}
-        for entity, rows in bundle.records.items():
+        node = device.device_id
+        in_bundle: dict[str, set[str]] = {e: {r["id"] for r in rows if isinstance(r, dict) and isinstance(r.get("id"), str)}
+                                          for e, rows in bundle.records.items()}
+        for entity in bundle.records:
             if entity not in known:
                 raise reject(tr("sync", "unknown record type {entity}").format(entity=entity))
-            existing: dict[str, Record] = {}
-            ids = [r.get("id") for r in rows if isinstance(r, dict)]
-            for start in range(0, len(ids), BATCH):
-                for rec in s.scalars(select(Record).where(Record.entity == entity, Record.id.in_(ids[start:start + BATCH]))):
-                    existing[rec.id] = rec
+        # referenced parents and blobs that are not in the bundle: which exist at HQ?
+        wanted: dict[str, set[str]] = defaultdict(set)
+        wanted_blobs: set[str] = set()
+        for entity, rows in bundle.records.items():
             for row in rows:
-                problem = validate_record(entity, row, device.device_id)
+                data = row.get("data") if isinstance(row, dict) else None
+                if not isinstance(data, dict):
+                    continue
+                for key, parent in PARENT_KEYS.items():
+                    ref = data.get(key)
+                    if isinstance(ref, str) and ref not in in_bundle.get(parent, ()):
+                        wanted[parent].add(ref)
+                sha = data.get("sha256")
+                if entity in ("visit_photo", "attachment") and isinstance(sha, str) and sha not in bundle.blobs:
+                    wanted_blobs.add(sha)
+        known_refs = {parent: self._existing_ids(s, parent, ids) for parent, ids in wanted.items()}
+        known_blobs: set[str] = set()
+        for chunk in _chunks(sorted(wanted_blobs), LOOKUP):
+            known_blobs.update(s.scalars(select(Blob.sha256).where(Blob.sha256.in_(chunk))))
+        for entity, rows in bundle.records.items():
+            sealed = entity in APPEND_ONLY
+            stored: dict[str, Any] = {}
+            if sealed:
+                ids = [r["id"] for r in rows if isinstance(r, dict) and isinstance(r.get("id"), str)]
+                for chunk in _chunks(ids, LOOKUP):
+                    for rid, data in s.execute(select(Record.id, Record.data).where(Record.entity == entity, Record.id.in_(chunk))):
+                        stored[rid] = data
+            first_seen: dict[str, dict[str, Any]] = {}
+            for row in rows:
+                problem = validate_record(entity, row, node)
                 if problem:
                     raise reject(problem)
-                data = row["data"]
+                rid, data = row["id"], row["data"]
                 if entity == "partner":
                     district = data.get("district_code") or data.get("city_code") or data.get("province_code")
                     if not isinstance(data.get("code"), str) or not data.get("code"):
-                        raise reject(tr("sync", "partner {id}: the code is missing").format(id=row["id"]))
-                    if territory and not in_territory(district, territory):
+                        raise reject(tr("sync", "partner {id}: the code is missing").format(id=rid))
+                    if territory and not in_territory(district if isinstance(district, str) else None, territory):
                         raise reject(tr("sync", "partner {code} lies outside the device's territory").format(code=data.get("code")))
-                if entity == "visit" and row["op"] == "upsert" and data.get("status") != "submitted":
-                    raise reject(tr("sync", "visit {id} is not submitted").format(id=row["id"]))
+                elif entity == "visit" and row["op"] == "upsert" and data.get("status") != "submitted":
+                    raise reject(tr("sync", "visit {id} is not submitted").format(id=rid))
                 for key, parent in PARENT_KEYS.items():
-                    ref = data.get(key)
-                    if ref is None or key not in data:
+                    if key not in data:
                         continue
-                    if ref not in in_bundle.get(parent, set()) and s.get(Record, (parent, ref)) is None:
-                        raise reject(tr("sync", "{entity} {id} refers to an unknown {parent} {ref}").format(entity=entity, id=row["id"], parent=parent, ref=ref))
-                for key in ("sha256",):
-                    sha = data.get(key)
-                    if entity in ("visit_photo", "attachment") and (not isinstance(sha, str) or (sha not in bundle.blobs and s.get(Blob, sha) is None)):
-                        raise reject(tr("sync", "{entity} {id} refers to a photo that is not in the bundle").format(entity=entity, id=row["id"]))
-                current = existing.get(row["id"])
-                if entity in APPEND_ONLY and current is not None and current.data != data:
-                    raise reject(tr("sync", "{entity} {id} is sealed and arrived with different content").format(entity=entity, id=row["id"]))
+                    ref = data[key]
+                    if ref is None:
+                        continue
+                    if not isinstance(ref, str) or (ref not in in_bundle.get(parent, ()) and ref not in known_refs.get(parent, ())):
+                        raise reject(tr("sync", "{entity} {id} refers to an unknown {parent} {ref}").format(entity=entity, id=rid, parent=parent, ref=ref))
+                if entity in ("visit_photo", "attachment"):
+                    sha = data.get("sha256")
+                    if not isinstance(sha, str) or (sha not in bundle.blobs and sha not in known_blobs):
+                        raise reject(tr("sync", "{entity} {id} refers to a photo that is not in the bundle").format(entity=entity, id=rid))
+                if sealed:
+                    current = stored.get(rid)
+                    if current is not None and current != data:
+                        raise reject(tr("sync", "{entity} {id} is sealed and arrived with different content").format(entity=entity, id=rid))
+                    earlier = first_seen.setdefault(rid, data)
+                    if earlier is not data and earlier != data:
+                        raise reject(tr("sync", "{entity} {id} is sealed and arrived with different content").format(entity=entity, id=rid))
+
+    @staticmethod
+    def _existing_ids(s: Session, entity: str, ids: set[str]) -> set[str]:
+        found: set[str] = set()
+        for chunk in _chunks(sorted(ids), LOOKUP):
+            found.update(s.scalars(select(Record.id).where(Record.entity == entity, Record.id.in_(chunk))))
+        return found
+
+    def _store_blobs(self, bundle: Bundle) -> None:
+        """Copy the bundle's new blobs into the content-addressed store, verifying each
+        hash again while copying (the file may have changed since validation)."""
+        self.blob_dir.mkdir(parents=True, exist_ok=True)
+        written: list[tuple[Path, Path]] = []
+        try:
+            with zipfile.ZipFile(bundle.path) as zf:
+                buffer = bytearray(BLOB_BUFFER)
+                view = memoryview(buffer)
+                for sha in bundle.blobs:
+                    target = self.blob_dir / sha[:2] / sha
+                    if target.exists():
+                        continue
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    tmp = target.with_name(f".{sha}.{os.getpid()}.tmp")
+                    written.append((tmp, target))
+                    digest = hashlib.sha256()
+                    with zf.open(f"blobs/{sha}") as src, tmp.open("wb") as dst:
+                        while True:
+                            got = src.readinto(buffer)
+                            if not got:
+                                break
+                            digest.update(view[:got])
+                            dst.write(view[:got])
+                    if digest.hexdigest() != sha:
+                        raise reject(tr("sync", "blob {name} does not match its hash").format(name=sha[:12]))
+            # flush after all are written so the disk works on them together, then publish
+            for tmp, _target in written:
+                fd = os.open(tmp, os.O_RDONLY)
+                try:
+                    os.fsync(fd)
+                finally:
+                    os.close(fd)
+            for tmp, target in written:
+                os.replace(tmp, target)
+            for folder in {target.parent for _tmp, target in written}:
+                _fsync_dir(folder)
+        except BaseException:
+            for tmp, _target in written:
+                tmp.unlink(missing_ok=True)
+            raise
 
     def _apply(self, bundle: Bundle, device: Device) -> tuple[dict[str, int], int]:
         manifest = bundle.manifest
-        self.blob_dir.mkdir(parents=True, exist_ok=True)
-        for sha in bundle.blobs:
-            target = self.blob_dir / sha[:2] / sha
-            if target.exists():
-                continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            zf, src = bundle.open_blob(sha)
-            tmp = target.with_name(f".{sha}.{os.getpid()}.tmp")
-            with zf, src, tmp.open("wb") as dst:
-                shutil.copyfileobj(src, dst, 1024 * 1024)
-                dst.flush()
-                os.fsync(dst.fileno())
-            os.replace(tmp, target)
+        self._store_blobs(bundle)
         counts: dict[str, int] = {}
         conflicts = 0
         with self.sessions.begin() as s:
-            for sha, size in bundle.blobs.items():
-                if s.get(Blob, sha) is None:
-                    s.add(Blob(sha256=sha, size=size))
+            writer = _RecordWriter(s, self.engine.dialect.name)
+            shas = list(bundle.blobs)
+            present: set[str] = set()
+            for chunk in _chunks(shas, LOOKUP):
+                present.update(s.scalars(select(Blob.sha256).where(Blob.sha256.in_(chunk))))
+            new_blobs = [{"sha256": sha, "size": bundle.blobs[sha]} for sha in shas if sha not in present]
+            if new_blobs:
+                s.execute(insert(Blob), new_blobs)
             for entity in [e for e in SYNC_TABLES if e in bundle.records]:
                 rows = bundle.records[entity]
                 counts[entity] = len(rows)
-                for start in range(0, len(rows), BATCH):
-                    conflicts += self._merge_batch(s, entity, rows[start:start + BATCH], device.device_id, manifest["bundle_id"])
+                for chunk in _chunks(rows, BATCH):
+                    conflicts += self._merge_batch(writer, entity, chunk, device.device_id, manifest["bundle_id"])
             s.add(ImportedBundle(bundle_id=manifest["bundle_id"], device_id=device.device_id, seq=manifest["seq"],
                                  manifest_sha256=bundle.manifest_sha256, imported_at=dt.datetime.now(dt.UTC), counts=counts))
         return counts, conflicts
 
-    def _merge_batch(self, s: Session, entity: str, rows: list[dict[str, Any]], device_id: str, bundle_id: str) -> int:
-        existing = {r.id: r for r in s.scalars(select(Record).where(Record.entity == entity, Record.id.in_([r["id"] for r in rows])))}
-        upserts: dict[str, dict[str, Any]] = {}
-        conflicts = 0
+    def _merge_batch(self, writer: _RecordWriter, entity: str, rows: Sequence[dict[str, Any]], device_id: str, bundle_id: str) -> int:
+        """Merge one chunk: one SELECT of the records that already exist, the merge rules
+        in memory, then one bulk upsert (and the conflict rows). A record that appears
+        twice in the bundle merges with its earlier version, in this chunk or an earlier one."""
+        existing = writer.existing(entity, {r["id"] for r in rows})
+        upserts: dict[str, tuple[str, str, bool, dict[str, Any], dict[str, Any]]] = {}
+        conflicts: list[dict[str, Any]] = []
+        per_field = entity in PER_FIELD
+        sealed = entity in APPEND_ONLY
         for row in rows:
-            data = dict(row["data"])
-            incoming_fh = data.pop("field_hlc", None) or {}
-            current = existing.get(row["id"])
-            prev = upserts.get(row["id"])
-            if prev is not None:
-                cur_data, cur_fh, cur_hlc, cur_void = prev["data"], prev["field_hlc"], prev["hlc"], prev["voided"]
-            elif current is not None:
-                cur_data, cur_fh, cur_hlc, cur_void = current.data, current.field_hlc or {}, current.hlc, current.voided
+            rid, hlc, op = row["id"], row["hlc"], row["op"]
+            data = row["data"]
+            if "field_hlc" in data:
+                data = dict(data)
+                incoming_fh = data.pop("field_hlc") or {}
             else:
-                cur_data, cur_fh, cur_hlc, cur_void = None, {}, "", False
-            if entity in APPEND_ONLY and cur_data is not None:
+                incoming_fh = {}
+            prev = upserts.get(rid)
+            if prev is not None:
+                _, cur_hlc, cur_void, cur_data, cur_fh = prev
+            elif rid in existing:
+                cur_hlc, cur_void, cur_data, cur_fh = existing[rid]
+            else:
+                # a new record: what merge_fields(None, ...) gives, without the call
+                source_fh = incoming_fh if per_field else {}
+                fh = {k: source_fh.get(k, hlc) for k in data if k not in META_KEYS}
+                upserts[rid] = (rid, hlc, op == "void", dict(data), fh)
+                continue
+            if sealed:
                 continue  # sealed: identical content is a no-op
-            if entity in PER_FIELD or cur_data is None:
+            if per_field:
                 # what this device had already seen of the record: its newest foreign field HLC
                 seen = [h for h in incoming_fh.values() if isinstance(h, str) and not h.endswith(":" + device_id)]
                 base = max(seen) if seen else row["base_hlc"]
-                merged = merge_fields(cur_data, cur_fh, cur_hlc, cur_void, data, incoming_fh if entity in PER_FIELD else {}, row["hlc"], base, row["op"])
+                merged = merge_fields(cur_data, cur_fh, cur_hlc, cur_void, data, incoming_fh, hlc, base, op)
             else:
-                newer = row["hlc"] > cur_hlc
+                newer = hlc > cur_hlc
                 winner, loser = (data, cur_data) if newer else (cur_data, data)
-                merged = merge_fields(None, {}, "", False, winner, {}, max(row["hlc"], cur_hlc), None, "void" if (row["op"] == "void" and newer) or (cur_void and not newer) else "upsert")
-                if cur_void and row["op"] != "void":
+                merged = merge_fields(None, {}, "", False, winner, {}, max(hlc, cur_hlc), None, "void" if (op == "void" and newer) or (cur_void and not newer) else "upsert")
+                if cur_void and op != "void":
                     merged.voided = True
-                if row["base_hlc"] is not None and cur_hlc > row["base_hlc"] and loser != winner and cur_data is not None:
-                    from app.sync.merge import Conflict
-
-                    merged.conflicts.append(Conflict("*", winner, loser, max(row["hlc"], cur_hlc), min(row["hlc"], cur_hlc)))
+                if row["base_hlc"] is not None and cur_hlc > row["base_hlc"] and loser != winner:
+                    merged.conflicts.append(Conflict("*", winner, loser, max(hlc, cur_hlc), min(hlc, cur_hlc)))
             for c in merged.conflicts:
-                s.add(HqConflict(entity=entity, record_id=row["id"], field=c.field, winner_value=c.winner_value, loser_value=c.loser_value,
-                                 winner_hlc=c.winner_hlc, loser_hlc=c.loser_hlc))
-                conflicts += 1
-            upserts[row["id"]] = {"entity": entity, "id": row["id"], "hlc": merged.hlc, "device_id": device_id, "voided": merged.voided,
-                                  "data": merged.data, "field_hlc": merged.field_hlc, "bundle_id": bundle_id}
-        if upserts:
-            self._upsert(s, list(upserts.values()))
-        return conflicts
-
-    def _upsert(self, s: Session, values: list[dict[str, Any]]) -> None:
-        if self.engine.dialect.name == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert
-        else:
-            from sqlalchemy.dialects.sqlite import insert  # type: ignore[assignment]
-        stmt = insert(Record).values(values)
-        stmt = stmt.on_conflict_do_update(index_elements=["entity", "id"], set_={
-            "hlc": stmt.excluded.hlc, "device_id": stmt.excluded.device_id, "voided": stmt.excluded.voided,
-            "data": stmt.excluded.data, "field_hlc": stmt.excluded.field_hlc, "bundle_id": stmt.excluded.bundle_id})
-        s.execute(stmt)
+                conflicts.append({"entity": entity, "record_id": rid, "field": c.field, "winner_value": c.winner_value, "loser_value": c.loser_value,
+                                  "winner_hlc": c.winner_hlc, "loser_hlc": c.loser_hlc, "resolved": False})
+            upserts[rid] = (rid, merged.hlc, merged.voided, merged.data, merged.field_hlc)
+        writer.upsert(entity, device_id, bundle_id, upserts.values())
+        writer.conflicts(conflicts)
+        return len(conflicts)
 
     def _write_ack(self, bundle: Bundle, result: IngestResult, ack_dir: Path) -> Path:
         manifest = bundle.manifest
