@@ -61,9 +61,11 @@ def split_with_overrides(total: int, weights: Sequence[float], overrides: Mappin
 
 
 def decompose_grid(month_totals: Sequence[int], weights: Sequence[float],
-                   overrides: Mapping[tuple[int, int], int]) -> list[list[int]]:
-    """Partners × months: each month's total is split over the partners by ``weights``;
-    cells in ``overrides`` (``(partner_index, month_index) → value``) are fixed and the other
+                   overrides: Mapping[tuple[int, int], int],
+                   month_weights: Sequence[Sequence[float]] | None = None) -> list[list[int]]:
+    """Partners × months: each month's total is split over the partners by ``weights`` (or
+    by ``month_weights[month]`` when given, one weight list per month); cells in
+    ``overrides`` (``(partner_index, month_index) → value``) are fixed and the other
     partners of that month share the rest, so every column adds up exactly to its month
     total. Raises ``ValueError`` naming the month (1-based) whose overrides do not fit."""
     rows = [[0] * len(month_totals) for _ in weights]
@@ -72,7 +74,7 @@ def decompose_grid(month_totals: Sequence[int], weights: Sequence[float],
     for m, total in enumerate(month_totals):
         fixed = {p: v for (p, month), v in overrides.items() if month == m}
         try:
-            column = split_with_overrides(total, weights, fixed)
+            column = split_with_overrides(total, month_weights[m] if month_weights is not None else weights, fixed)
         except ValueError as exc:
             raise ValueError(m + 1) from exc
         for p, value in enumerate(column):

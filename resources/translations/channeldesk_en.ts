@@ -278,6 +278,14 @@
       <translation>Metric</translation>
     </message>
     <message>
+      <source>Months by</source>
+      <translation>Months by</translation>
+    </message>
+    <message>
+      <source>Partners by</source>
+      <translation>Partners by</translation>
+    </message>
+    <message>
       <source>Region</source>
       <translation>Region</translation>
     </message>
@@ -318,8 +326,32 @@
       <translation>annual target of the region</translation>
     </message>
     <message>
+      <source>as saved</source>
+      <translation>as saved</translation>
+    </message>
+    <message>
+      <source>grade weights</source>
+      <translation>grade weights</translation>
+    </message>
+    <message>
+      <source>last year's actuals</source>
+      <translation>last year's actuals</translation>
+    </message>
+    <message>
+      <source>last year's share</source>
+      <translation>last year's share</translation>
+    </message>
+    <message>
+      <source>seasonality</source>
+      <translation>seasonality</translation>
+    </message>
+    <message>
       <source>{count} active partners share each month by grade weight (A 4, B 3, C 2, D 1).</source>
       <translation>{count} active partners share each month by grade weight (A 4, B 3, C 2, D 1).</translation>
+    </message>
+    <message>
+      <source>{count} active partners. Grade weights: A 4, B 3, C 2, D 1; last year means {year}'s actuals.</source>
+      <translation>{count} active partners. Grade weights: A 4, B 3, C 2, D 1; last year means {year}'s actuals.</translation>
     </message>
     <message>
       <source>{count} active partners; months follow the seasonal shape, partners share by grade.</source>
@@ -1319,6 +1351,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>&amp;Plan visit for the selected partner</translation>
     </message>
     <message>
+      <source>Credit</source>
+      <translation>Credit</translation>
+    </message>
+    <message>
       <source>Date</source>
       <translation>Date</translation>
     </message>
@@ -1402,6 +1438,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <source>{month}: {behind} partner(s) below the visit frequency, {missing} visit(s) still needed.</source>
       <translation>{month}: {behind} partner(s) below the visit frequency, {missing} visit(s) still needed.</translation>
     </message>
+    <message>
+      <source>⚠ over limit: owes ¥{owed} of ¥{limit}</source>
+      <translation>⚠ over limit: owes ¥{owed} of ¥{limit}</translation>
+    </message>
   </context>
   <context>
     <name>SettingsDialog</name>
@@ -1476,6 +1516,41 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     <message>
       <source>none yet</source>
       <translation>none yet</translation>
+    </message>
+  </context>
+  <context>
+    <name>States</name>
+    <message>
+      <source>Draft</source>
+      <translation>Draft</translation>
+    </message>
+    <message>
+      <source>Escalated</source>
+      <translation>Escalated</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>Open</translation>
+    </message>
+    <message>
+      <source>Overdue</source>
+      <translation>Overdue</translation>
+    </message>
+    <message>
+      <source>Planned</source>
+      <translation>Planned</translation>
+    </message>
+    <message>
+      <source>Reported fixed</source>
+      <translation>Reported fixed</translation>
+    </message>
+    <message>
+      <source>Submitted</source>
+      <translation>Submitted</translation>
+    </message>
+    <message>
+      <source>Verified</source>
+      <translation>Verified</translation>
     </message>
   </context>
   <context>
@@ -3213,6 +3288,10 @@ also used in another visit</translation>
     <message>
       <source>The {metric} target for {scope} in {period} was published by HQ and cannot be changed here.</source>
       <translation>The {metric} target for {scope} in {period} was published by HQ and cannot be changed here.</translation>
+    </message>
+    <message>
+      <source>Unknown decomposition basis {basis}.</source>
+      <translation>Unknown decomposition basis {basis}.</translation>
     </message>
     <message>
       <source>Unknown metric {metric}.</source>

@@ -278,6 +278,14 @@
       <translation>指标</translation>
     </message>
     <message>
+      <source>Months by</source>
+      <translation>月份分解依据</translation>
+    </message>
+    <message>
+      <source>Partners by</source>
+      <translation>渠道分解依据</translation>
+    </message>
+    <message>
       <source>Region</source>
       <translation>地区</translation>
     </message>
@@ -318,8 +326,32 @@
       <translation>地区年度目标</translation>
     </message>
     <message>
+      <source>as saved</source>
+      <translation>按已保存</translation>
+    </message>
+    <message>
+      <source>grade weights</source>
+      <translation>等级权重</translation>
+    </message>
+    <message>
+      <source>last year's actuals</source>
+      <translation>去年实绩</translation>
+    </message>
+    <message>
+      <source>last year's share</source>
+      <translation>去年占比</translation>
+    </message>
+    <message>
+      <source>seasonality</source>
+      <translation>季节性</translation>
+    </message>
+    <message>
       <source>{count} active partners share each month by grade weight (A 4, B 3, C 2, D 1).</source>
       <translation>{count} 个在营渠道按等级权重（A 4、B 3、C 2、D 1）分摊每月目标。</translation>
+    </message>
+    <message>
+      <source>{count} active partners. Grade weights: A 4, B 3, C 2, D 1; last year means {year}'s actuals.</source>
+      <translation>{count} 个在营渠道。等级权重：A 4、B 3、C 2、D 1；去年指 {year} 年实绩。</translation>
     </message>
     <message>
       <source>{count} active partners; months follow the seasonal shape, partners share by grade.</source>
@@ -1319,6 +1351,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>为所选渠道安排巡检(&amp;P)</translation>
     </message>
     <message>
+      <source>Credit</source>
+      <translation>信用</translation>
+    </message>
+    <message>
       <source>Date</source>
       <translation>日期</translation>
     </message>
@@ -1402,6 +1438,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <source>{month}: {behind} partner(s) below the visit frequency, {missing} visit(s) still needed.</source>
       <translation>{month}：{behind} 个渠道未达巡检频次，仍需巡检 {missing} 次。</translation>
     </message>
+    <message>
+      <source>⚠ over limit: owes ¥{owed} of ¥{limit}</source>
+      <translation>⚠ 超出额度：欠款 ¥{owed} / 额度 ¥{limit}</translation>
+    </message>
   </context>
   <context>
     <name>SettingsDialog</name>
@@ -1476,6 +1516,41 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     <message>
       <source>none yet</source>
       <translation>尚未设置</translation>
+    </message>
+  </context>
+  <context>
+    <name>States</name>
+    <message>
+      <source>Draft</source>
+      <translation>草稿</translation>
+    </message>
+    <message>
+      <source>Escalated</source>
+      <translation>已升级</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>待整改</translation>
+    </message>
+    <message>
+      <source>Overdue</source>
+      <translation>已逾期</translation>
+    </message>
+    <message>
+      <source>Planned</source>
+      <translation>已计划</translation>
+    </message>
+    <message>
+      <source>Reported fixed</source>
+      <translation>已报整改</translation>
+    </message>
+    <message>
+      <source>Submitted</source>
+      <translation>已提交</translation>
+    </message>
+    <message>
+      <source>Verified</source>
+      <translation>已复查通过</translation>
     </message>
   </context>
   <context>
@@ -3213,6 +3288,10 @@ also used in another visit</source>
     <message>
       <source>The {metric} target for {scope} in {period} was published by HQ and cannot be changed here.</source>
       <translation>{scope} 在 {period} 的 {metric} 目标由总部下达，此处不能修改。</translation>
+    </message>
+    <message>
+      <source>Unknown decomposition basis {basis}.</source>
+      <translation>未知的分解依据 {basis}。</translation>
     </message>
     <message>
       <source>Unknown metric {metric}.</source>

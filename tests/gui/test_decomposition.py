@@ -149,3 +149,44 @@ def test_decomposition_editor_read_only_for_hq_targets(qtbot, ctx, ui_window, tm
     assert not dialog.model.index(0, 2).flags() & Qt.ItemFlag.ItemIsEditable
     assert not dialog.model.setData(dialog.model.index(0, 2), "1")
     dialog.reject()
+
+
+@OFFSCREEN_DIALOG
+def test_decomposition_editor_bases_and_reopen_as_saved(qtbot, ctx, ui_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from app.domain import targets as rules
+
+    _import_partners(ctx, tmp_path)
+    actuals = tmp_path / "a.csv"
+    actuals.write_text("partner_code,metric,period,amount\nT1,revenue,2031-03,100\nT2,revenue,2031-03,300\nT2,revenue,2031-09,200\n", encoding="utf-8")
+    svc.import_actuals(ctx, actuals)
+    _ui, window = ui_window
+    section = window.show_section("dashboard")
+    qtbot.waitUntil(lambda: section.is_ready, timeout=5000)
+    dialog = section.open_decomposition()
+    qtbot.waitExposed(dialog)
+    dialog.year.setValue(2032)
+    dialog.region.setCurrentText("310115")
+    dialog.load()
+    model = dialog.model
+    assert dialog.partner_basis.currentData() == "grade" and dialog.month_basis.currentData() == "seasonality"
+    assert not dialog.partner_basis.model().item(dialog.partner_basis.findData("current")).isEnabled()  # nothing saved yet
+    dialog.annual.setText("10000")
+    dialog.apply_annual()
+    assert [model.cell(r, 1) for r in range(2)] == rules.split(model.cell(2, 1), [4, 2])  # T1 grade A, T2 grade C
+    dialog.month_basis.setCurrentIndex(dialog.month_basis.findData("last_year"))
+    dialog.partner_basis.setCurrentIndex(dialog.partner_basis.findData("last_year"))
+    dialog.apply_bases()
+    assert [model.cell(2, c) for c in range(1, 13)] == rules.split(10000_00, [0, 0, 400, 0, 0, 0, 0, 0, 200, 0, 0, 0])
+    assert [model.cell(r, 3) for r in range(2)] == rules.split(model.cell(2, 3), [100, 500])
+    _assert_totals_exact(model, 10000_00)
+    shown = [[model.cell(r, c) for c in range(1, 14)] for r in range(3)]
+    with qtbot.waitSignal(dialog.saved, timeout=10000):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    reopened = section.open_decomposition()
+    qtbot.waitExposed(reopened)
+    reopened.year.setValue(2032)
+    reopened.region.setCurrentText("310115")
+    reopened.load()
+    assert reopened.partner_basis.currentData() == "current" and reopened.month_basis.currentData() == "current"
+    assert [[reopened.model.cell(r, c) for c in range(1, 14)] for r in range(3)] == shown
+    reopened.reject()

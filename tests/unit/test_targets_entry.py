@@ -232,3 +232,40 @@ def test_cancelled_targets_import_leaves_nothing(with_partners, tmp_path: Path) 
         svc.import_targets(ctx, path, progress=progress)
     assert _targets(ctx) == {}
     assert svc.import_targets(ctx, path).created == len(lines)
+
+
+def test_decomposition_by_last_years_actuals_and_reopened_as_saved(with_partners, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    ctx = with_partners
+    actuals = tmp_path / "2025.csv"
+    actuals.write_text("partner_code,metric,period,amount\nT1,revenue,2025-01,300\nT2,revenue,2025-01,100\nT1,revenue,2025-07,600\n"
+                       "T2,revenue,2025-12,1000\nT3,revenue,2025-12,999\n", encoding="utf-8")
+    svc.import_actuals(ctx, actuals)
+    plan = svc.decomposition_plan(ctx, "revenue", 2026, "310115")
+    assert plan.last_year_months == [400_00] + [0] * 5 + [600_00] + [0] * 4 + [1000_00]  # T3 is in another district
+    assert plan.last_year_partners == [900_00, 1100_00] and plan.current is None
+    annual = 1_000_000_03
+    svc.decompose_region_target(ctx, "revenue", 2026, "310115", annual, month_basis="last_year", partner_basis="last_year",
+                                cell_overrides={("T2", 7): 5_00})
+    stored = _targets(ctx)
+    months = [stored[("revenue", f"2026-{m:02d}", "region", "310115")][0] for m in range(1, 13)]
+    assert sum(months) == annual and months == rules.split(annual, plan.last_year_months)
+    january = [stored[("revenue", "2026-01", "partner", code)][0] for code in ("T1", "T2")]
+    assert january == rules.split(months[0], [900, 1100])
+    july = [stored[("revenue", "2026-07", "partner", code)][0] for code in ("T1", "T2")]
+    assert july == [months[6] - 5_00, 5_00]
+    saved = svc.decomposition_plan(ctx, "revenue", 2026, "310115")
+    assert saved.current == [[stored[("revenue", f"2026-{m:02d}", "partner", code)][0] for m in range(1, 13)] for code in ("T1", "T2")]
+    assert saved.grid(annual, saved.overrides, saved.month_overrides) == saved.current  # as saved
+    regrade = saved.grid(annual, saved.overrides, saved.month_overrides, partner_basis="grade")
+    assert regrade[0][0] == rules.split(months[0], [4, 2])[0] and regrade[1][6] == 5_00
+    with pytest.raises(ValidationError, match="basis"):
+        svc.decompose_region_target(ctx, "revenue", 2026, "310115", annual, partner_basis="size")
+
+
+@given(st.lists(st.integers(0, 10**9), min_size=12, max_size=12), st.integers(1, 6), st.data())
+def test_decompose_grid_with_weights_per_month(months: list[int], partners: int, data: st.DataObject) -> None:
+    month_weights = [data.draw(st.lists(st.integers(0, 10**6), min_size=partners, max_size=partners)) for _m in range(12)]
+    grid = rules.decompose_grid(months, [1] * partners, {}, month_weights=month_weights)
+    assert [sum(row[m] for row in grid) for m in range(12)] == months
+    for m in range(12):
+        assert [row[m] for row in grid] == rules.split(months[m], month_weights[m])

@@ -55,11 +55,14 @@ class DecompositionModel(QAbstractTableModel):
         self.months: list[int] = []
         self.locked = False
         self.months_locked = False
+        self.month_basis = "current"
+        self.partner_basis = "current"
 
     # -- state ----------------------------------------------------------------
     def set_plan(self, plan: svc.DecompositionPlan, annual: int) -> None:
         self.beginResetModel()
         self.plan = plan
+        self.month_basis = self.partner_basis = "current"
         self.locked = plan.locked
         self.months_locked = plan.locked or plan.months_locked
         self.annual = annual
@@ -75,8 +78,8 @@ class DecompositionModel(QAbstractTableModel):
     def _compute(self, annual: int, overrides: dict[tuple[str, int], int], month_overrides: dict[int, int]) -> None:
         """Recompute months and grid (raises ``UserError`` and keeps the state when it does not fit)."""
         assert self.plan is not None
-        months = self.plan.months(annual, month_overrides)
-        grid = self.plan.grid(annual, overrides, month_overrides)
+        months = self.plan.months(annual, month_overrides, self.month_basis)
+        grid = self.plan.grid_for(months, self.plan.partner_weights(self.partner_basis), overrides)
         self.annual, self.overrides, self.month_overrides, self.months, self.grid = annual, overrides, month_overrides, months, grid
 
     def set_annual(self, annual: int) -> bool:
@@ -121,6 +124,21 @@ class DecompositionModel(QAbstractTableModel):
         try:
             self._compute(self.annual, self.overrides, month_overrides)
         except UserError as exc:
+            self.problem.emit(exc.message)
+            return False
+        self._all_changed()
+        return True
+
+    def set_bases(self, month_basis: str, partner_basis: str) -> bool:
+        """Re-shape the months and/or the partner shares (overrides stay fixed)."""
+        if self.plan is None:
+            return False
+        old = (self.month_basis, self.partner_basis)
+        self.month_basis, self.partner_basis = month_basis, partner_basis
+        try:
+            self._compute(self.annual, self.overrides, self.month_overrides)
+        except UserError as exc:
+            self.month_basis, self.partner_basis = old
             self.problem.emit(exc.message)
             return False
         self._all_changed()
@@ -267,9 +285,18 @@ class DecompositionDialog(QDialog):
         self.annual = QLineEdit()
         self.annual.setPlaceholderText(self.tr("annual target of the region"))
         self.annual.setMaximumWidth(180)
+        self.month_basis = QComboBox()
+        for text, basis in ((self.tr("as saved"), "current"), (self.tr("seasonality"), "seasonality"),
+                            (self.tr("last year's actuals"), "last_year")):
+            self.month_basis.addItem(text, basis)
+        self.partner_basis = QComboBox()
+        for text, basis in ((self.tr("as saved"), "current"), (self.tr("grade weights"), "grade"),
+                            (self.tr("last year's share"), "last_year")):
+            self.partner_basis.addItem(text, basis)
         top = QHBoxLayout()
         for text, widget in ((self.tr("Metric"), self.metric_box), (self.tr("Year"), self.year), (self.tr("Region"), self.region),
-                             (self.tr("Annual target"), self.annual)):
+                             (self.tr("Annual target"), self.annual), (self.tr("Months by"), self.month_basis),
+                             (self.tr("Partners by"), self.partner_basis)):
             top.addWidget(QLabel(text))
             top.addWidget(widget)
         top.addStretch(1)
@@ -308,6 +335,8 @@ class DecompositionDialog(QDialog):
         self.region.activated.connect(lambda _i: self.load())
         self.region.lineEdit().editingFinished.connect(self.load)
         self.annual.editingFinished.connect(self.apply_annual)
+        self.month_basis.activated.connect(lambda _i: self.apply_bases())
+        self.partner_basis.activated.connect(lambda _i: self.apply_bases())
         self.clear_one.clicked.connect(lambda _checked=False: self.release_selected())
         self.clear_all.clicked.connect(lambda _checked=False: self.model.clear_overrides())
         QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table, self.release_selected)
@@ -335,9 +364,36 @@ class DecompositionDialog(QDialog):
         self.loaded_key = key
         annual = plan.annual if plan.annual is not None else sum(plan.month_totals or [])
         self.model.set_plan(plan, annual)
+        self._offer_bases(plan)
         self.annual.setText(rules.format_amount(annual, plan.decimals))
         self.table.resizeColumnsToContents()
         self._update_state()
+
+    def _offer_bases(self, plan: svc.DecompositionPlan) -> None:
+        """Enable only the bases there is something for; start from what is saved."""
+        available = {
+            (self.month_basis, "current"): plan.month_totals is not None and any(plan.month_totals),
+            (self.month_basis, "seasonality"): not plan.months_locked,
+            (self.month_basis, "last_year"): not plan.months_locked and any(plan.last_year_months),
+            (self.partner_basis, "current"): plan.current is not None,
+            (self.partner_basis, "grade"): True,
+            (self.partner_basis, "last_year"): any(plan.last_year_partners),
+        }
+        for (combo, basis), enabled in available.items():
+            item = combo.model().item(combo.findData(basis))  # type: ignore[attr-defined]
+            item.setEnabled(enabled)
+        self.month_basis.setCurrentIndex(self.month_basis.findData("current" if available[(self.month_basis, "current")] else "seasonality"))
+        self.partner_basis.setCurrentIndex(self.partner_basis.findData("current" if plan.current is not None else "grade"))
+        self.model.set_bases(self.month_basis.currentData(), self.partner_basis.currentData())
+
+    def apply_bases(self) -> None:
+        if self.model.plan is None:
+            return
+        if self.model.set_bases(self.month_basis.currentData(), self.partner_basis.currentData()):
+            self.error.clear()
+        else:
+            self.month_basis.setCurrentIndex(self.month_basis.findData(self.model.month_basis))
+            self.partner_basis.setCurrentIndex(self.partner_basis.findData(self.model.partner_basis))
 
     def _update_state(self) -> None:
         plan = self.model.plan
@@ -346,6 +402,8 @@ class DecompositionDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not locked)
         self.clear_one.setEnabled(not locked)
         self.clear_all.setEnabled(not locked)
+        self.month_basis.setEnabled(not locked and not (plan is not None and plan.months_locked))
+        self.partner_basis.setEnabled(not locked)
         if plan is None:
             self.notice.setText("")
         elif plan.locked:
@@ -357,8 +415,8 @@ class DecompositionDialog(QDialog):
         elif not plan.partners:
             self.notice.setText(self.tr("Region {region} has no active partners; only the region's targets are saved.").format(region=plan.region))
         else:
-            self.notice.setText(self.tr("{count} active partners share each month by grade weight (A 4, B 3, C 2, D 1).").format(
-                count=len(plan.partners)))
+            self.notice.setText(self.tr("{count} active partners. Grade weights: A 4, B 3, C 2, D 1; last year means {year}'s actuals.").format(
+                count=len(plan.partners), year=plan.year - 1))
 
     def apply_annual(self) -> None:
         plan = self.model.plan
@@ -390,6 +448,7 @@ class DecompositionDialog(QDialog):
         self.buttons.setEnabled(False)
         self.ui.ops.run(svc.decompose_region_target, self.ui.ctx, plan.metric, plan.year, plan.region, self.model.annual,
                         month_overrides=dict(self.model.month_overrides) or None, cell_overrides=dict(self.model.overrides),
+                        month_basis=self.model.month_basis, partner_basis=self.model.partner_basis,
                         on_done=self._saved, on_error=self._failed)
 
     def _saved(self, _changes: Any) -> None:
