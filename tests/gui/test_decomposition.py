@@ -81,6 +81,16 @@ def test_decomposition_editor_rebalances_highlights_and_saves(qtbot, qtmodeltest
     for row in (0, 3):  # row totals and the grand total are computed
         assert model.index(row, 13).flags() & Qt.ItemFlag.ItemIsEditable == Qt.ItemFlag.NoItemFlags
 
+    dialog.table.setCurrentIndex(overridden)
+    dialog.table.edit(overridden)
+    editor = next(e for e in dialog.table.viewport().findChildren(QLineEdit) if e.isVisible())
+    editor.setCursorPosition(0)
+    qtbot.keyClick(editor, Qt.Key.Key_Delete)  # deletes a character in the editor, releases nothing
+    assert editor.text() == "000.50" and ("T2", 3) in model.overrides
+    with qtbot.waitSignal(dialog.table.itemDelegate().closeEditor, timeout=3000):
+        qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert model.overrides == {("T2", 3): 700_050}
+
     _edit_cell(qtbot, dialog, 0, 3, "abc")
     assert "Not a non-negative amount" in dialog.error.text()
     _edit_cell(qtbot, dialog, 0, 3, "99999999")

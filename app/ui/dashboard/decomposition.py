@@ -3,8 +3,9 @@ split to months and to the region's active partners (table partner × month with
 column and grand totals). Overriding a partner cell re-balances the other partners of that
 month, overriding a month total (the total row) re-balances the other months, so every
 total stays exact (integer fen, ``app.domain.targets.decompose_grid``); overridden cells
-are highlighted and can be released. Save writes the partner-month
-targets through ``decompose_region_target``. Targets published by HQ are read-only."""
+are highlighted and can be released. Months and partner shares follow a chosen basis (as
+saved, seasonality / grade weights, last year's actuals). Save writes the targets through
+``decompose_region_target``. Targets published by HQ are read-only."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -260,6 +261,20 @@ class DecompositionModel(QAbstractTableModel):
         return None
 
 
+class DecompositionTable(QTableView):
+    """The table; Delete or Backspace on selected cells (not while editing one) releases
+    their overrides."""
+
+    release = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.state() != QAbstractItemView.State.EditingState:
+            self.release.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
 class DecompositionDialog(QDialog):
     """Choose metric, year and region; enter the annual target; override cells; Save."""
 
@@ -303,7 +318,7 @@ class DecompositionDialog(QDialog):
         self.notice = QLabel()
         self.notice.setWordWrap(True)
         self.model = DecompositionModel(self)
-        self.table = QTableView()
+        self.table = DecompositionTable()
         self.table.setModel(self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.verticalHeader().setVisible(False)
@@ -339,7 +354,7 @@ class DecompositionDialog(QDialog):
         self.partner_basis.activated.connect(lambda _i: self.apply_bases())
         self.clear_one.clicked.connect(lambda _checked=False: self.release_selected())
         self.clear_all.clicked.connect(lambda _checked=False: self.model.clear_overrides())
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table, self.release_selected)
+        self.table.release.connect(self.release_selected)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self.loaded_key: tuple[str, int, str] | None = None
