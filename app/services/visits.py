@@ -464,6 +464,12 @@ def visit_detail(ctx: AppContext, visit_id: str) -> dict[str, Any]:
         }
 
 
+def partner_names(ctx: AppContext) -> dict[str, str]:
+    """Code → name of every partner (for lists that carry only codes)."""
+    with ctx.read_session() as s:
+        return dict(s.execute(select(Partner.code, Partner.name).where(Partner.voided.is_(False))).all())
+
+
 def list_visits(ctx: AppContext, month: str | None = None, partner_code: str | None = None, status: str | None = None) -> list[dict[str, Any]]:
     stmt = select(Visit, Partner.code, Partner.name).join(Partner, Partner.id == Visit.partner_id).where(Visit.voided.is_(False))
     if month:

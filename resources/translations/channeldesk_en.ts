@@ -1399,6 +1399,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>Planner</translation>
     </message>
     <message>
+      <source>Receivable / credit limit</source>
+      <translation>Receivable / credit limit</translation>
+    </message>
+    <message>
       <source>Rectification</source>
       <translation>Rectification</translation>
     </message>
@@ -1437,6 +1441,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     <message>
       <source>{month}: {behind} partner(s) below the visit frequency, {missing} visit(s) still needed.</source>
       <translation>{month}: {behind} partner(s) below the visit frequency, {missing} visit(s) still needed.</translation>
+    </message>
+    <message>
+      <source>⚠ over limit ¥{owed} / ¥{limit}</source>
+      <translation>⚠ over limit ¥{owed} / ¥{limit}</translation>
     </message>
     <message>
       <source>⚠ over limit: owes ¥{owed} of ¥{limit}</source>

@@ -1399,6 +1399,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>巡检计划</translation>
     </message>
     <message>
+      <source>Receivable / credit limit</source>
+      <translation>应收 / 信用额度</translation>
+    </message>
+    <message>
       <source>Rectification</source>
       <translation>整改事项</translation>
     </message>
@@ -1437,6 +1441,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     <message>
       <source>{month}: {behind} partner(s) below the visit frequency, {missing} visit(s) still needed.</source>
       <translation>{month}：{behind} 个渠道未达巡检频次，仍需巡检 {missing} 次。</translation>
+    </message>
+    <message>
+      <source>⚠ over limit ¥{owed} / ¥{limit}</source>
+      <translation>⚠ 超额 ¥{owed} / ¥{limit}</translation>
     </message>
     <message>
       <source>⚠ over limit: owes ¥{owed} of ¥{limit}</source>

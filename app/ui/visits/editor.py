@@ -33,6 +33,7 @@ from app.errors import UserError
 from app.services import media, visits
 from app.services.context import Changes
 from app.ui.visits.materials import MaterialsPanel
+from app.ui.visits.models import short_time, state_label
 
 
 class VisitEditor(QWidget):
@@ -125,7 +126,7 @@ class VisitEditor(QWidget):
         self.detail = visits.visit_detail(self.ui.ctx, visit_id)
         d = self.detail
         draft = d["status"] == "draft"
-        self.header.setText(f"<b>{d['partner_code']} {d['partner_name']}</b><br>{d['template']} · {d['status']} · {d['started_at'] or d['planned_for'] or ''}")
+        self.header.setText(f"<b>{d['partner_code']} {d['partner_name']}</b><br>{d['template']} · {state_label(d['status'])} · {short_time(d['started_at'] or d['planned_for'])}")
         section = None
         for item in d["items"]:
             if item["section"] != section:
@@ -147,7 +148,7 @@ class VisitEditor(QWidget):
                             on_done=lambda path, sha=photo["sha256"]: self._set_thumb(sha, path))
         for f in d["findings"]:
             order = f["rectification"]
-            self.findings.addItem(f"{f['description']}" + (f"  → {order['deadline']} {order['status']}" if order else ""))
+            self.findings.addItem(f"{f['description']}" + (f"  → {order['deadline']} {state_label(order['status'])}" if order else ""))
         self.materials.set_lines(visit_id, visits.visit_materials(self.ui.ctx, visit_id), draft)
         self.materials_box.setTitle(self.tr("Promotion materials: &book vs count") if draft or d["status"] == "planned"
                                     else self.tr("Promotion materials: &book vs count (sealed)"))

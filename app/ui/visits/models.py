@@ -6,18 +6,46 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor
 
 Index = QModelIndex | QPersistentModelIndex
 
 
+def state_label(state: str | None) -> str:
+    """People's words for the machine states of visits and rectification orders."""
+    labels = {
+        "planned": QCoreApplication.translate("States", "Planned"),
+        "draft": QCoreApplication.translate("States", "Draft"),
+        "submitted": QCoreApplication.translate("States", "Submitted"),
+        "open": QCoreApplication.translate("States", "Open"),
+        "reported_fixed": QCoreApplication.translate("States", "Reported fixed"),
+        "verified": QCoreApplication.translate("States", "Verified"),
+        "overdue": QCoreApplication.translate("States", "Overdue"),
+        "escalated": QCoreApplication.translate("States", "Escalated"),
+    }
+    return labels.get(state or "", state or "")
+
+
+def short_time(value: Any) -> str:
+    """``2026-12-02T09:15:00+08:00`` → ``2026-12-02 09:15``."""
+    return "" if not value else str(value)[:16].replace("T", " ")
+
+
 class DictTableModel(QAbstractTableModel):
     """Rows are dicts; ``columns`` is a list of (key, header) pairs."""
 
-    def __init__(self, columns: list[tuple[str, str]], highlight: Callable[[dict[str, Any]], bool] | None = None, parent: Any = None) -> None:
+    def __init__(self, columns: list[tuple[str, str]], highlight: Callable[[dict[str, Any]], bool] | None = None, parent: Any = None,
+                 formatters: dict[str, Callable[[Any], str]] | None = None) -> None:
         super().__init__(parent)
         self.columns = columns
+        self.formatters = formatters or {}
         self.rows: list[dict[str, Any]] = []
         self.highlight = highlight
 
@@ -37,7 +65,10 @@ class DictTableModel(QAbstractTableModel):
             return None
         row = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            value = row.get(self.columns[index.column()][0])
+            key = self.columns[index.column()][0]
+            value = row.get(key)
+            if key in self.formatters:
+                return self.formatters[key](value)
             if isinstance(value, float):
                 return f"{value:.1f}"
             return "" if value is None else str(value)

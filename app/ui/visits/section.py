@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import visits
+from app.domain.partners import fen_to_text
+from app.services import targets, visits
 from app.services.context import Changes
 from app.ui.sections import Section
 from app.ui.visits.editor import VisitEditor
-from app.ui.visits.models import DictTableModel
+from app.ui.visits.models import DictTableModel, short_time, state_label
 
 
 class VisitsSection(Section):
@@ -34,7 +35,8 @@ class VisitsSection(Section):
     def __init__(self, ui: Any, parent: QWidget | None = None) -> None:
         super().__init__(ui, parent)
         self.model = DictTableModel([("started_at", self.tr("Started")), ("partner_code", self.tr("Partner")),
-                                     ("partner_name", self.tr("Name")), ("status", self.tr("Status")), ("score", self.tr("Score"))], parent=self)
+                                     ("partner_name", self.tr("Name")), ("status", self.tr("Status")), ("score", self.tr("Score"))], parent=self,
+                                    formatters={"status": state_label, "started_at": short_time})
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -60,6 +62,9 @@ class VisitsSection(Section):
         splitter.addWidget(left)
         splitter.addWidget(self.editor)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([520, 900])
+        self.table.setColumnWidth(0, 130)
+        self.table.setColumnWidth(1, 140)
         QVBoxLayout(self).addWidget(splitter)
 
     def title(self) -> str:
@@ -139,12 +144,14 @@ class PlannerSection(Section):
         super().__init__(ui, parent)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.shortfall = DictTableModel([("partner_code", self.tr("Partner")), ("grade", self.tr("Grade")), ("required", self.tr("Required")),
-                                         ("done", self.tr("Done")), ("shortfall", self.tr("Shortfall"))], highlight=lambda r: r["shortfall"] > 0, parent=self)
+        self.shortfall = DictTableModel([("partner_code", self.tr("Partner")), ("partner_name", self.tr("Name")), ("grade", self.tr("Grade")),
+                                         ("required", self.tr("Required")), ("done", self.tr("Done")), ("shortfall", self.tr("Shortfall")),
+                                         ("credit", self.tr("Receivable / credit limit"))], highlight=lambda r: r["shortfall"] > 0, parent=self)
         self.weeks = DictTableModel([("week", self.tr("Week")), ("required", self.tr("Required")), ("done", self.tr("Done")),
                                      ("shortfall", self.tr("Shortfall"))], highlight=lambda r: r["shortfall"] > 0, parent=self)
-        self.overdue = DictTableModel([("deadline", self.tr("Deadline")), ("partner_code", self.tr("Partner")), ("description", self.tr("Rectification")),
-                                       ("status", self.tr("Status"))], highlight=lambda r: r["status"] == "overdue", parent=self)
+        self.overdue = DictTableModel([("deadline", self.tr("Deadline")), ("status", self.tr("Status")), ("partner_code", self.tr("Partner")),
+                                       ("partner_name", self.tr("Name")), ("description", self.tr("Rectification"))],
+                                      highlight=lambda r: r["status"] in ("overdue", "escalated"), parent=self, formatters={"status": state_label})
         self.agenda = DictTableModel([("planned_for", self.tr("Date")), ("partner_code", self.tr("Partner")), ("partner_name", self.tr("Name"))], parent=self)
         tables = []
         for model in (self.shortfall, self.weeks, self.overdue, self.agenda):
@@ -154,6 +161,7 @@ class PlannerSection(Section):
             view.horizontalHeader().setStretchLastSection(True)
             view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
             tables.append(view)
+        self.tables = tables
         self.shortfall_view = tables[0]
         self.overdue_view = tables[2]
         self.plan_date = QDateEdit(QDate.currentDate().addDays(1))
@@ -204,12 +212,21 @@ class PlannerSection(Section):
 
     def reload(self) -> None:
         data = visits.compliance(self.ui.ctx)
+        names = visits.partner_names(self.ui.ctx)
+        over_limit = {code: (owed, limit) for code, owed, limit in targets.partners_over_credit_limit(self.ui.ctx)}
         rows = sorted(data["partners"], key=lambda r: (-r["shortfall"], r["partner_code"]))
+        for row in rows:
+            row["partner_name"] = names.get(row["partner_code"], "")
+            owed_limit = over_limit.get(row["partner_code"])
+            row["credit"] = self.tr("⚠ over limit ¥{owed} / ¥{limit}").format(
+                owed=fen_to_text(owed_limit[0]), limit=fen_to_text(owed_limit[1])) if owed_limit else ""
         self.shortfall.set_rows(rows)
         self.weeks.set_rows(data["weeks"])
         self.overdue.set_rows(visits.open_rectifications(self.ui.ctx)[:1000])
         planned = visits.list_visits(self.ui.ctx, status="planned")
         self.agenda.set_rows(sorted(planned, key=lambda r: r["planned_for"] or ""))
+        for view in self.tables:
+            view.resizeColumnsToContents()
         missing = sum(r["shortfall"] for r in rows)
         behind = sum(1 for r in rows if r["shortfall"])
         self.summary.setText(self.tr("{month}: {behind} partner(s) below the visit frequency, {missing} visit(s) still needed.").format(

@@ -1,0 +1,46 @@
+"""Planner: partners below the visit frequency with their names, a partner over its credit
+limit flagged, rectification states in people's words (not machine states)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from sqlalchemy import select
+
+from app.services import partner_io, visits
+from db.models import Invoice, Partner
+
+CSV = ("code,name,grade,region,address,credit_limit\n"
+       "K001,超额测试门店,A,310115,金桥路1号,1000.00\n"
+       "K002,正常测试门店,B,310115,金桥路2号,5000.00\n")
+
+
+def test_planner_shows_names_credit_flag_and_translated_states(qtbot, ctx, tmp_path: Path, ui_window) -> None:  # type: ignore[no-untyped-def]
+    _ui, window = ui_window
+    path = tmp_path / "p.csv"
+    path.write_text(CSV, encoding="utf-8")
+    partner_io.import_partners(ctx, path)
+    today = dt.date.today()
+    with ctx.session() as s:
+        for code, amount in (("K001", 150_000), ("K002", 10_000)):  # fen: ¥1500 owed over ¥1000; ¥100 within ¥5000
+            partner_id = s.scalar(select(Partner.id).where(Partner.code == code))
+            s.add(Invoice(partner_id=partner_id, number=f"INV-{code}", issue_date=today, due_date=today, amount_fen=amount, paid_fen=0))
+    visit = visits.new_visit(ctx, "K002")
+    visits.add_finding(ctx, visit, "海报破损")
+
+    planner = window.show_section("planner")
+    planner.reload()
+    rows = {row["partner_code"]: row for row in planner.shortfall.rows}
+    assert rows["K001"]["partner_name"] == "超额测试门店"
+    credit_column = [key for key, _header in planner.shortfall.columns].index("credit")
+    k001 = next(i for i, row in enumerate(planner.shortfall.rows) if row["partner_code"] == "K001")
+    k002 = next(i for i, row in enumerate(planner.shortfall.rows) if row["partner_code"] == "K002")
+    flag = planner.shortfall.index(k001, credit_column).data()
+    assert "⚠" in flag and "1500.00" in flag and "1000.00" in flag
+    assert planner.shortfall.index(k002, credit_column).data() == ""
+
+    status_column = [key for key, _header in planner.overdue.columns].index("status")
+    assert planner.overdue.rows[0]["status"] == "open"
+    shown = planner.overdue.index(0, status_column).data()
+    assert shown and shown != "open"  # a label for people, translated through the "States" context
