@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.orm import Session, sessionmaker
+if TYPE_CHECKING:  # SQLAlchemy is imported on first use (``check_sqlite_file`` needs none)
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session, sessionmaker
 
 
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -26,6 +27,8 @@ def sqlite_url(path: Path) -> str:
 
 def make_engine(path: Path, *, read_only: bool = False) -> Engine:
     """An engine for the laptop database file (created on first connect)."""
+    from sqlalchemy import create_engine, event
+
     if read_only:
         uri = f"file:{path}?mode=ro"
         engine = create_engine(
@@ -38,6 +41,8 @@ def make_engine(path: Path, *, read_only: bool = False) -> Engine:
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
+    from sqlalchemy.orm import sessionmaker
+
     return sessionmaker(bind=engine, expire_on_commit=False)
 
 

@@ -11,15 +11,14 @@ import errno
 import logging
 import os
 import shutil
+import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import Engine, event, inspect, select
-from sqlalchemy.orm import Session, sessionmaker
+from typing import TYPE_CHECKING, Any
 
 from app.domain.hlc import HybridLogicalClock, Timestamp
 from app.errors import DatabaseTooNewError, DataDirError
@@ -27,15 +26,37 @@ from app.i18n import tr
 from app.logging_setup import setup_logging
 from app.paths import DataPaths
 from app.settings import Settings, load_settings, save_settings
-from db.base import SyncMixin
-from db.engine import check_sqlite_file, make_engine, make_session_factory
-from db.models import AppMeta, Partner
+from db.engine import check_sqlite_file
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session, sessionmaker
+
+# SQLAlchemy and the models are imported on first use of ``ctx.engine`` / a session, not
+# here: the GUI paints its first window from plain sqlite3 reads (``ctx.read_sql``) and
+# loads the ORM afterwards (start-up time).
 
 log = logging.getLogger(__name__)
 
-PARTNER_LWW_FIELDS = tuple(
-    c.key for c in Partner.__table__.columns if c.key not in {"id", "hlc", "created_at", "updated_at", "field_hlc"}
-)
+
+@lru_cache(maxsize=1)
+def partner_lww_fields() -> tuple[str, ...]:
+    from db.models import Partner
+
+    return tuple(c.key for c in Partner.__table__.columns if c.key not in {"id", "hlc", "created_at", "updated_at", "field_hlc"})
+
+
+_hlc_hook_installed = False
+
+
+def _install_hlc_hook() -> None:
+    global _hlc_hook_installed
+    if not _hlc_hook_installed:
+        from sqlalchemy import event
+        from sqlalchemy.orm import Session
+
+        event.listen(Session, "before_flush", _stamp_hlc)
+        _hlc_hook_installed = True
 
 
 @dataclass(frozen=True)
@@ -60,11 +81,51 @@ class Changes:
 @dataclass
 class AppContext:
     paths: DataPaths
-    engine: Engine
-    session_factory: sessionmaker[Session]
     settings: Settings
     clock: HybridLogicalClock | None = None
+    _engine: Engine | None = None
+    _session_factory: sessionmaker[Session] | None = None
     _lock: threading.RLock = field(default_factory=threading.RLock)
+    _local: threading.local = field(default_factory=threading.local)
+    _raw: list[sqlite3.Connection] = field(default_factory=list)
+
+    # -- database ---------------------------------------------------------------
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine (created, with the ORM, on first use)."""
+        with self._lock:
+            if self._engine is None:
+                from db.engine import make_engine
+
+                _install_hlc_hook()
+                self._engine = make_engine(self.paths.database)
+            return self._engine
+
+    @property
+    def session_factory(self) -> sessionmaker[Session]:
+        with self._lock:
+            if self._session_factory is None:
+                from db.engine import make_session_factory
+
+                self._session_factory = make_session_factory(self.engine)
+            return self._session_factory
+
+    def read_sql(self, sql: str, params: dict[str, Any] | tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        """Rows of one read-only statement on this thread's plain sqlite3 connection (no
+        ORM needed: list views and start-up use it). Reads see committed data only."""
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(self.paths.database, timeout=10, check_same_thread=False, isolation_level=None)
+            conn.execute("PRAGMA query_only=ON")
+            with self._lock:
+                self._raw.append(conn)
+            self._local.conn = conn
+        try:
+            return conn.execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            if _is_storage_failure(exc):
+                raise _storage_error(self.paths.root, exc) from exc
+            raise
 
     # -- sessions -------------------------------------------------------------
     @contextmanager
@@ -94,11 +155,12 @@ class AppContext:
 
     # -- metadata -------------------------------------------------------------
     def meta(self, key: str, default: str | None = None) -> str | None:
-        with self.read_session() as s:
-            row = s.get(AppMeta, key)
-            return row.value if row else default
+        rows = self.read_sql("SELECT value FROM app_meta WHERE key = ?", (key,))
+        return rows[0][0] if rows else default
 
     def set_meta(self, key: str, value: str, session: Session | None = None) -> None:
+        from db.models import AppMeta
+
         if session is not None:
             session.merge(AppMeta(key=key, value=value))
             return
@@ -140,7 +202,13 @@ class AppContext:
         save_settings(self.paths.settings_file, self.settings)
 
     def close(self) -> None:
-        self.engine.dispose()
+        with self._lock:
+            if self._engine is not None:
+                self._engine.dispose()
+            for conn in self._raw:
+                conn.close()
+            self._raw.clear()
+            self._local = threading.local()
 
 
 def _stamp_hlc(session: Session, _flush_context: Any, _instances: Any) -> None:
@@ -148,6 +216,10 @@ def _stamp_hlc(session: Session, _flush_context: Any, _instances: Any) -> None:
     ctx: AppContext | None = session.info.get("ctx")
     if ctx is None or session.info.get("keep_hlc"):
         return
+    from sqlalchemy import inspect
+
+    from db.base import SyncMixin
+    from db.models import AppMeta, Partner
     stamped = False
     for obj in list(session.new) + list(session.dirty):
         if not isinstance(obj, SyncMixin):
@@ -160,7 +232,7 @@ def _stamp_hlc(session: Session, _flush_context: Any, _instances: Any) -> None:
         if isinstance(obj, Partner):
             field_hlc = dict(obj.field_hlc or {})
             state = inspect(obj)
-            for key in PARTNER_LWW_FIELDS:
+            for key in partner_lww_fields():
                 if obj in session.new or state.attrs[key].history.has_changes():
                     field_hlc[key] = hlc
             obj.field_hlc = field_hlc
@@ -193,7 +265,7 @@ def _is_storage_failure(exc: BaseException) -> bool:
     text, code = _failure_text(exc)
     if isinstance(exc, OSError):
         return code in (errno.ENOSPC, errno.EROFS, errno.EIO, errno.EDQUOT)
-    return isinstance(exc, OperationalError) and any(
+    return isinstance(exc, (OperationalError, sqlite3.OperationalError)) and any(
         word in text for word in ("disk is full", "disk i/o error", "readonly", "read-only"))
 
 
@@ -221,7 +293,7 @@ def open_context(data_dir: str | os.PathLike[str] | None = None, *, initialise: 
 
     With ``initialise`` the device identity is created too when missing (``init``'s work).
     """
-    from db.migrate import UnknownRevisionError, upgrade_to_head
+    from db.migrate import database_is_at_head
 
     paths = DataPaths.resolve(data_dir)
     _check_writable(paths.root)
@@ -244,6 +316,25 @@ def open_context(data_dir: str | os.PathLike[str] | None = None, *, initialise: 
             ).format(path=paths.database, problem=problem)
         )
     is_new = not paths.database.exists()
+    engine = None
+    if is_new or not database_is_at_head(paths.database):  # at head: no SQLAlchemy/Alembic import
+        engine = _migrate(paths, is_new)
+    settings = load_settings(paths.settings_file)
+    ctx = AppContext(paths=paths, settings=settings, _engine=engine)
+    if engine is not None:
+        _install_hlc_hook()
+    if initialise and ctx.device_id is None:
+        from app.services.device import initialise_device
+
+        initialise_device(ctx)
+    return ctx
+
+
+def _migrate(paths: DataPaths, is_new: bool) -> Engine:
+    """Create or upgrade the database to the head revision; returns its engine."""
+    from db.engine import make_engine
+    from db.migrate import UnknownRevisionError, upgrade_to_head
+
     engine = make_engine(paths.database)
     try:
         upgrade_to_head(engine, paths.database, paths.backups)
@@ -255,25 +346,17 @@ def open_context(data_dir: str | os.PathLike[str] | None = None, *, initialise: 
         if is_new:  # never leave a half-created database behind (e.g. the disk is full)
             for suffix in ("", "-wal", "-shm", "-journal"):
                 Path(f"{paths.database}{suffix}").unlink(missing_ok=True)
-        import sqlite3
-
         from sqlalchemy.exc import OperationalError
 
         if isinstance(exc, (OperationalError, sqlite3.OperationalError, OSError)):
             raise _database_error(paths.database, exc) from exc
         raise
-    factory = make_session_factory(engine)
-    settings = load_settings(paths.settings_file)
-    ctx = AppContext(paths=paths, engine=engine, session_factory=factory, settings=settings)
-    if initialise and ctx.device_id is None:
-        from app.services.device import initialise_device
-
-        initialise_device(ctx)
-    return ctx
-
-
-event.listen(Session, "before_flush", _stamp_hlc)
+    return engine
 
 
 def select_one_meta(session: Session, key: str) -> str | None:
+    from sqlalchemy import select
+
+    from db.models import AppMeta
+
     return session.scalar(select(AppMeta.value).where(AppMeta.key == key))

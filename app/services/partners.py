@@ -6,18 +6,26 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Select, String, column, func, or_, select, text, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
 from app.domain import partners as rules
-from app.domain.regions import regions
 from app.errors import NotFoundError, UserError, ValidationError
 from app.i18n import tr
 from app.services.context import AppContext, Changes
+
+# The list (search, filters, count, pages) lives in ``partner_list`` (plain SQL, no ORM);
+# re-exported here so callers keep one module for partner actions.
+from app.services.partner_list import GRAM_POSITIONS as GRAM_POSITIONS
+from app.services.partner_list import SORTABLE as SORTABLE
+from app.services.partner_list import PartnerQuery as PartnerQuery
+from app.services.partner_list import PartnerRow as PartnerRow
+from app.services.partner_list import partner_count as partner_count
+from app.services.partner_list import partner_page as partner_page
+from app.services.partner_list import partner_page_with_total as partner_page_with_total
 from db.models import (
     CompetitorObservation,
     Complaint,
@@ -32,256 +40,6 @@ from db.models import (
     RectificationOrder,
     Target,
 )
-
-SORTABLE = {"code", "name", "type", "status", "grade", "district_code", "manager", "updated_at", "credit_limit_fen"}
-
-
-@dataclass(frozen=True)
-class PartnerQuery:
-    """What the partner list shows: search text, filters and sort."""
-
-    search: str = ""
-    grade: str | None = None
-    status: str | None = None
-    type: str | None = None
-    region: str | None = None
-    sort: str = "code"
-    descending: bool = False
-    include_voided: bool = False
-
-
-@dataclass(frozen=True)
-class PartnerRow:
-    id: str
-    code: str
-    name: str
-    type: str
-    status: str
-    grade: str
-    region: str
-    region_name: str
-    address: str
-    manager: str
-    primary_contact: str
-    phone: str
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "code": self.code,
-            "name": self.name,
-            "grade": self.grade,
-            "status": self.status,
-            "region": self.region,
-            "region_name": self.region_name,
-            "type": self.type,
-            "address": self.address,
-            "manager": self.manager,
-            "primary_contact": self.primary_contact,
-            "phone": self.phone,
-        }
-
-
-def _like_escape(term: str) -> str:
-    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-# Search runs over ``partner_search`` (migration 0003): one row per partner with its search
-# text and filter keys; ``partner_fts`` (trigram) finds words of 3+ characters and
-# ``partner_gram`` (hex tokens of every character and character pair) shorter ones. Text
-# beyond GRAM_POSITIONS characters is not in ``partner_gram``; such rows are also checked
-# with LIKE (the partial index ``ix_partner_search_long`` lists them).
-GRAM_POSITIONS = 10000
-_SEARCH_SORTS = {"code", "name", "manager", "grade", "status", "type", "district_code"}
-
-
-def _word_hits(word: str, key: str, params: dict[str, Any]) -> str:
-    """SQL selecting (as ``hit``) the rowids of ``partner_search`` rows containing ``word``."""
-    if len(word) >= 3:
-        params[key] = '"' + word.replace('"', '""') + '"'
-        return f"SELECT rowid AS hit FROM partner_fts WHERE partner_fts MATCH :{key}"
-    params[key] = word
-    params[f"{key}_like"] = f"%{_like_escape(word)}%"
-    gram = f"SELECT rowid FROM partner_gram WHERE partner_gram MATCH '\"' || hex(lower(:{key})) || '\"'"
-    return (
-        f"SELECT rowid AS hit FROM partner_gram WHERE partner_gram MATCH '\"' || hex(lower(:{key})) || '\"' "
-        f"UNION ALL SELECT rowid AS hit FROM partner_search WHERE length(body) > {GRAM_POSITIONS} "
-        f"AND body LIKE :{key}_like ESCAPE '\\' AND rowid NOT IN ({gram})"
-    )
-
-
-def _hits(words: list[str], params: dict[str, Any]) -> str:
-    """SQL selecting the ``partner_search`` rowids whose text contains every word."""
-    return " INTERSECT ".join(f"SELECT hit FROM ({_word_hits(w, f'w{i}', params)})" for i, w in enumerate(words))
-
-
-def _search_ids(term: str):  # type: ignore[no-untyped-def]
-    """A subquery of partner ids whose search text contains ``term`` (any length)."""
-    params: dict[str, Any] = {}
-    sql = f"SELECT partner_id FROM partner_search WHERE rowid IN ({_word_hits(term, 'w', params)})"
-    return text(sql).bindparams(**params).columns(column("partner_id", String))
-
-
-def _search_filters(query: PartnerQuery, params: dict[str, Any]) -> list[str]:
-    filters = [] if query.include_voided else ["ps.voided = 0"]
-    for name, value in (("grade", query.grade), ("status", query.status), ("type", query.type)):
-        if value:
-            filters.append(f"ps.{name} = :{name}")
-            params[name] = value
-    if query.region:
-        region_column = {2: "province_code", 4: "city_code", 6: "district_code"}.get(len(query.region))
-        if region_column:
-            filters.append(f"ps.{region_column} = :region")
-            params["region"] = query.region
-        else:
-            filters.append("ps.district_code LIKE :region ESCAPE '\\'")
-            params["region"] = f"{_like_escape(query.region)}%"
-    return filters
-
-
-def _search(s: Session, query: PartnerQuery, offset: int, limit: int | None, want_total: bool) -> tuple[int | None, list[str]]:
-    """(total or None, partner ids of one page) for a query with search words, read from
-    the search tables only (the wide ``partner`` rows are read only to sort by a column
-    the search table lacks)."""
-    params: dict[str, Any] = {}
-    hits = _hits(query.search.split(), params)
-    filters = _search_filters(query, params)
-    sort_key = query.sort if query.sort in SORTABLE else "code"
-    direction = "DESC" if query.descending else "ASC"
-    page = f" LIMIT {-1 if limit is None else int(limit)} OFFSET {int(offset)}"
-    conn = s.connection()
-
-    def rows(sql: str) -> list[Any]:
-        return list(conn.exec_driver_sql(sql, params).all())
-
-    where = "".join(f" AND {f}" for f in filters)
-    if len(filters) == (0 if query.include_voided else 1) and sort_key == "code":
-        # no filter but "not voided": total = all hits minus the voided ones (few), so
-        # no row is read per hit
-        voided = "0" if query.include_voided else f"(SELECT count(*) FROM partner_search ps WHERE ps.voided = 1 AND ps.rowid IN ({hits}))"
-        n_hits, n_voided, size = rows(f"SELECT (SELECT count(*) FROM ({hits})), {voided}, (SELECT max(rowid) FROM partner_search)")[0]
-        total = int(n_hits) - int(n_voided)
-        if total <= offset or limit == 0:
-            return total, []
-        if not query.include_voided and limit is not None and (offset + limit) * int(size or 0) <= 4 * total * total:
-            # a frequent word: walk the code index and keep the hits (about
-            # (offset + limit) * size / total steps instead of reading and sorting every hit)
-            sql = (f"SELECT ps.partner_id FROM partner_search ps INDEXED BY ix_partner_search_code WHERE ps.voided = 0 "
-                   f"AND ps.rowid IN ({hits}) ORDER BY ps.code {direction}{page}")
-        else:
-            sql = (f"SELECT ps.partner_id FROM ({hits}) h CROSS JOIN partner_search ps ON ps.rowid = h.hit WHERE 1{where} "
-                   f"ORDER BY ps.code {direction}{page}")
-        return total, [r[0] for r in rows(sql)]
-    if sort_key in _SEARCH_SORTS:
-        join, order = "", f"ps.{sort_key} {direction}, ps.code"
-    else:
-        join, order = " CROSS JOIN partner p ON p.id = ps.partner_id", f"p.{sort_key} {direction}, ps.code"
-    source = f"FROM ({hits}) h CROSS JOIN partner_search ps ON ps.rowid = h.hit{join} WHERE 1{where}"
-    if not want_total:
-        return None, [r[0] for r in rows(f"SELECT ps.partner_id {source} ORDER BY {order}{page}")]
-    found = rows(f"SELECT ps.partner_id, count(*) OVER () {source} ORDER BY {order}{page}")
-    if found:
-        return int(found[0][1]), [r[0] for r in found]
-    count = rows(f"SELECT count(*) FROM ({hits}) h CROSS JOIN partner_search ps ON ps.rowid = h.hit WHERE 1{where}")
-    return int(count[0][0]), []
-
-
-def _apply_query(stmt: Select[Any], query: PartnerQuery) -> Select[Any]:
-    if not query.include_voided:
-        stmt = stmt.where(Partner.voided.is_(False))
-    term = query.search.strip()
-    if term:
-        for word in term.split():
-            stmt = stmt.where(Partner.id.in_(_search_ids(word)))
-    if query.grade:
-        stmt = stmt.where(Partner.grade == query.grade)
-    if query.status:
-        stmt = stmt.where(Partner.status == query.status)
-    if query.type:
-        stmt = stmt.where(Partner.type == query.type)
-    if query.region:
-        code = query.region
-        column = {2: Partner.province_code, 4: Partner.city_code}.get(len(code), Partner.district_code)
-        stmt = stmt.where(column == code) if len(code) in (2, 4, 6) else stmt.where(Partner.district_code.like(f"{code}%"))
-    return stmt
-
-
-_PRIMARY_NAME = (
-    select(Contact.name)
-    .where(Contact.partner_id == Partner.id, Contact.voided.is_(False))
-    .order_by(Contact.is_primary.desc(), Contact.created_at)
-    .limit(1)
-    .scalar_subquery()
-)
-_PRIMARY_PHONE = (
-    select(Contact.phone)
-    .where(Contact.partner_id == Partner.id, Contact.voided.is_(False))
-    .order_by(Contact.is_primary.desc(), Contact.created_at)
-    .limit(1)
-    .scalar_subquery()
-)
-
-
-@lru_cache(maxsize=4096)
-def _region_name(code: str) -> str:
-    return regions().full_name(code)
-
-
-def _row(r: Any) -> PartnerRow:
-    region = r.district_code or r.city_code or r.province_code or ""
-    return PartnerRow(
-        id=r.id,
-        code=r.code,
-        name=r.name,
-        type=r.type,
-        status=r.status,
-        grade=r.grade,
-        region=region,
-        region_name=_region_name(region) if region else "",
-        address=r.address or "",
-        manager=r.manager or "",
-        primary_contact=r.primary_name or "",
-        phone=r.primary_phone or "",
-    )
-
-
-def partner_page(ctx: AppContext, query: PartnerQuery, offset: int = 0, limit: int | None = 200) -> list[PartnerRow]:
-    """One page of the partner list (the GUI's table model fetches pages on demand)."""
-    sort_key = query.sort if query.sort in SORTABLE else "code"
-    column = getattr(Partner, sort_key)
-    order = [column.desc() if query.descending else column.asc(), Partner.code.asc()]
-    stmt = select(
-        Partner.id,
-        Partner.code,
-        Partner.name,
-        Partner.type,
-        Partner.status,
-        Partner.grade,
-        Partner.province_code,
-        Partner.city_code,
-        Partner.district_code,
-        Partner.address,
-        Partner.manager,
-        _PRIMARY_NAME.label("primary_name"),
-        _PRIMARY_PHONE.label("primary_phone"),
-    )
-    if query.search.split():
-        with ctx.read_session() as s:
-            ids = _search(s, query, offset, limit, want_total=False)[1]
-        return _rows_in_order(ctx, ids)
-    stmt = _apply_query(stmt, query).order_by(*order).offset(offset)
-    if limit is not None:
-        stmt = stmt.limit(limit)
-    with ctx.read_session() as s:
-        return [_row(r) for r in s.execute(stmt)]
-
-
-def partner_count(ctx: AppContext, query: PartnerQuery) -> int:
-    with ctx.read_session() as s:
-        if query.search.split():
-            return int(_search(s, query, 0, 0, want_total=True)[0] or 0)
-        return int(s.scalar(_apply_query(select(func.count(Partner.id)), query)) or 0)
-
 
 # -- the partner card -----------------------------------------------------------
 
@@ -710,28 +468,3 @@ def partner_extras(ctx: AppContext, partner_key: str) -> tuple[list[Any], list[A
         files = list(s.scalars(select(Attachment).where(Attachment.partner_id == partner.id, Attachment.voided.is_(False))))
         s.expunge_all()
     return limits, files
-
-
-def partner_page_with_total(ctx: AppContext, query: PartnerQuery, offset: int = 0, limit: int = 200) -> tuple[int, list[PartnerRow]]:
-    """(total matches, one page) — a search is counted and paged from the search index
-    (``_search``); the page's display rows are then read by primary key."""
-    if not query.search.split():
-        return partner_count(ctx, query), partner_page(ctx, query, offset, limit)
-    with ctx.read_session() as s:
-        total, ids = _search(s, query, offset, limit, want_total=True)
-    return int(total or 0), _rows_in_order(ctx, ids)
-
-
-def _rows_in_order(ctx: AppContext, ids: list[str]) -> list[PartnerRow]:
-    by_id: dict[str, PartnerRow] = {}
-    for start in range(0, len(ids), 500):
-        by_id.update((r.id, r) for r in _rows_by_ids(ctx, ids[start:start + 500]))
-    return [by_id[i] for i in ids if i in by_id]
-
-
-def _rows_by_ids(ctx: AppContext, ids: list[str]) -> list[PartnerRow]:
-    stmt = select(Partner.id, Partner.code, Partner.name, Partner.type, Partner.status, Partner.grade, Partner.province_code,
-                  Partner.city_code, Partner.district_code, Partner.address, Partner.manager,
-                  _PRIMARY_NAME.label("primary_name"), _PRIMARY_PHONE.label("primary_phone")).where(Partner.id.in_(ids))
-    with ctx.read_session() as s:
-        return [_row(r) for r in s.execute(stmt)]
