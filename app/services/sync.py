@@ -298,8 +298,8 @@ def import_hq_bundle(ctx: AppContext, path: Path) -> Changes:
             existing = s.scalar(select(Target).where(Target.metric == d["metric"], Target.period == d["period"], Target.scope_kind == d["scope_kind"], Target.scope == d["scope"]))
             if existing is None:
                 s.add(Target(id=row["id"], hlc=row["hlc"], metric=d["metric"], period=d["period"], scope_kind=d["scope_kind"], scope=d["scope"], amount=int(d["amount"]), source="hq"))
-            elif existing.hlc < row["hlc"]:
-                existing.amount, existing.hlc = int(d["amount"]), row["hlc"]
+            elif existing.hlc < row["hlc"] or existing.source != "hq":  # HQ's publication replaces a local entry
+                existing.amount, existing.hlc, existing.source, existing.voided = int(d["amount"]), row["hlc"], "hq", False
         for row in bundle.records.get("partner", []):
             _apply_partner_master(s, row)
     ctx.set_meta("hlc_last", str(ctx.get_clock().last))

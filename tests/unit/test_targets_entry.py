@@ -269,3 +269,40 @@ def test_decompose_grid_with_weights_per_month(months: list[int], partners: int,
     assert [sum(row[m] for row in grid) for m in range(12)] == months
     for m in range(12):
         assert [row[m] for row in grid] == rules.split(months[m], month_weights[m])
+
+
+def test_a_target_published_by_hq_replaces_the_local_one_and_is_read_only(tmp_path: Path) -> None:
+    from app.domain.hlc import HybridLogicalClock
+    from app.domain.ids import uuid7
+    from app.services.context import open_context
+    from app.services.device import export_public_key, initialise_device
+    from app.services.sync import import_hq_bundle
+    from app.sync.hq import Hq
+    from db.hq.models import Record
+
+    (tmp_path / "hq").mkdir()
+    hq = Hq(f"sqlite:///{tmp_path / 'hq' / 'hq.sqlite'}", tmp_path / "hq")
+    hq.init()
+    ctx = open_context(tmp_path / "laptop")
+    try:
+        initialise_device(ctx, user="u", territory=["3101"], hq_key_file=hq.key_dir / "hq_public.key")
+        hq.register_device(export_public_key(ctx, tmp_path / "laptop.key.json"))
+        partners = tmp_path / "p.csv"
+        partners.write_text("code,name,grade,region\nT1,甲,A,310115\n", encoding="utf-8")
+        partner_io.import_partners(ctx, partners)
+        svc.set_target(ctx, "revenue", "2026-05", "partner", "T1", "100")
+        svc.set_target(ctx, "revenue", "2026-06", "partner", "T1", "100")
+        clock = HybridLogicalClock(node=hq.hq_id(), wall=lambda: 1)  # older than the laptop's own entry
+        with hq.sessions() as s, s.begin():
+            s.add(Record(entity="target", id=uuid7(), hlc=clock.tick(), device_id="hq", bundle_id="published", data={
+                "metric": "revenue", "period": "2026-05", "scope_kind": "partner", "scope": "T1", "amount": 500_00}))
+        import_hq_bundle(ctx, hq.publish(ctx.device_id, tmp_path / "down.cdsync", {}))
+        stored = _targets(ctx)
+        assert stored[("revenue", "2026-05", "partner", "T1")] == (500_00, "hq")
+        assert stored[("revenue", "2026-06", "partner", "T1")] == (100_00, "local")
+        with pytest.raises(UserError, match="published by HQ"):
+            svc.set_target(ctx, "revenue", "2026-05", "partner", "T1", "1")
+        svc.set_target(ctx, "revenue", "2026-06", "partner", "T1", "2")
+    finally:
+        ctx.close()
+        hq.close()
