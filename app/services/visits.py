@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.domain import checklist as cl
@@ -474,8 +474,11 @@ def list_visits(ctx: AppContext, month: str | None = None, partner_code: str | N
     stmt = select(Visit, Partner.code, Partner.name).join(Partner, Partner.id == Visit.partner_id).where(Visit.voided.is_(False))
     if month:
         start, end = comp.month_bounds(_check_month(month))
-        stmt = stmt.where(func.coalesce(Visit.started_at, Visit.planned_for) >= dt.datetime.combine(start, dt.time(), dt.UTC).replace(tzinfo=None),
-                          func.coalesce(Visit.started_at, Visit.planned_for) < dt.datetime.combine(end, dt.time(), dt.UTC).replace(tzinfo=None))
+        # Month boundaries are local midnights (a visit at 07:00 Beijing time on the 1st is
+        # in that month); a visit not started yet counts by its planned day.
+        first, after = (dt.datetime.combine(day, dt.time()).astimezone() for day in (start, end))
+        stmt = stmt.where(or_(and_(Visit.started_at >= first, Visit.started_at < after),
+                              and_(Visit.started_at.is_(None), Visit.planned_for >= start, Visit.planned_for < end)))
     if partner_code:
         stmt = stmt.where(Partner.code == partner_code)
     if status:

@@ -1351,6 +1351,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>&amp;Plan visit for the selected partner</translation>
     </message>
     <message>
+      <source>Agenda: the last 7 days and every planned visit (double-click opens it)</source>
+      <translation>Agenda: the last 7 days and every planned visit (double-click opens it)</translation>
+    </message>
+    <message>
       <source>Credit</source>
       <translation>Credit</translation>
     </message>

@@ -1351,6 +1351,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>为所选渠道安排巡检(&amp;P)</translation>
     </message>
     <message>
+      <source>Agenda: the last 7 days and every planned visit (double-click opens it)</source>
+      <translation>日程：最近 7 天的巡检及全部计划巡检（双击打开）</translation>
+    </message>
+    <message>
       <source>Credit</source>
       <translation>信用</translation>
     </message>

@@ -3,6 +3,7 @@ round trip → visit with photo → submit → reports → check → backup/rest
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -82,6 +83,10 @@ def test_visit_through_cli_with_report_and_backup(cli, tmp_path: Path, data_dir:
     assert cli("visits", "attach-photo", visit_id, str(photo)).returncode == 1
     listed = cli("visits", "list", "--partner", "P1", "--json").json()
     assert [v["id"] for v in listed] == [visit_id] and set(listed[0]) >= {"id", "partner_code", "status", "started_at", "score"}
+    this_month = dt.date.today().strftime("%Y-%m")
+    assert visit_id in [v["id"] for v in cli("visits", "list", "--month", this_month, "--json").json()]
+    assert cli("visits", "list", "--month", "2001-01", "--json").json() == []
+    assert cli("visits", "list", "--month", "2026-13").returncode == 1
     assert cli("visits", "new", "--partner", "NOPE").returncode == 1
     pdf = tmp_path / "visit.pdf"
     assert cli("report", "visit", visit_id, "-o", str(pdf)).returncode == 0

@@ -28,6 +28,7 @@ def test_planner_shows_names_credit_flag_and_translated_states(qtbot, ctx, tmp_p
             s.add(Invoice(partner_id=partner_id, number=f"INV-{code}", issue_date=today, due_date=today, amount_fen=amount, paid_fen=0))
     visit = visits.new_visit(ctx, "K002")
     visits.add_finding(ctx, visit, "海报破损")
+    planned = visits.new_visit(ctx, "K001", planned_for=today + dt.timedelta(days=2))
 
     planner = window.show_section("planner")
     planner.reload()
@@ -44,3 +45,11 @@ def test_planner_shows_names_credit_flag_and_translated_states(qtbot, ctx, tmp_p
     assert planner.overdue.rows[0]["status"] == "open"
     shown = planner.overdue.index(0, status_column).data()
     assert shown and shown != "open"  # a label for people, translated through the "States" context
+
+    agenda = {row["id"]: row for row in planner.agenda.rows}
+    assert agenda[planned]["day"] == (today + dt.timedelta(days=2)).isoformat()
+    assert agenda[visit]["status"] == "draft" and agenda[visit]["day"] == dt.date.today().isoformat()
+    position = [row["id"] for row in planner.agenda.rows].index(planned)
+    planner.open_agenda_visit(planner.agenda.index(position, 0))
+    assert window.stack.currentWidget().section_id == "visits"
+    assert window.stack.currentWidget().editor.visit_id == planned

@@ -3,6 +3,7 @@ rectifications)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -34,8 +35,19 @@ def state_label(state: str | None) -> str:
 
 
 def short_time(value: Any) -> str:
-    """``2026-12-02T09:15:00+08:00`` → ``2026-12-02 09:15``."""
-    return "" if not value else str(value)[:16].replace("T", " ")
+    """An ISO time (stored in UTC) as local ``2026-12-02 09:15``; a date stays a date."""
+    if not value:
+        return ""
+    text = str(value)
+    if len(text) <= 10:
+        return text
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        return text[:16].replace("T", " ")
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return moment.strftime("%Y-%m-%d %H:%M")
 
 
 class DictTableModel(QAbstractTableModel):

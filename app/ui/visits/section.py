@@ -152,7 +152,9 @@ class PlannerSection(Section):
         self.overdue = DictTableModel([("deadline", self.tr("Deadline")), ("status", self.tr("Status")), ("partner_code", self.tr("Partner")),
                                        ("partner_name", self.tr("Name")), ("description", self.tr("Rectification"))],
                                       highlight=lambda r: r["status"] in ("overdue", "escalated"), parent=self, formatters={"status": state_label})
-        self.agenda = DictTableModel([("planned_for", self.tr("Date")), ("partner_code", self.tr("Partner")), ("partner_name", self.tr("Name"))], parent=self)
+        self.agenda = DictTableModel([("day", self.tr("Date")), ("status", self.tr("Status")), ("partner_code", self.tr("Partner")),
+                                      ("partner_name", self.tr("Name"))], parent=self, formatters={"status": state_label},
+                                     highlight=lambda r: r["status"] == "planned" and r["day"] < dt.date.today().isoformat())
         tables = []
         for model in (self.shortfall, self.weeks, self.overdue, self.agenda):
             view = QTableView()
@@ -180,7 +182,8 @@ class PlannerSection(Section):
         right = QSplitter()
         right.setOrientation(right.orientation().__class__.Vertical)
         right.addWidget(self._titled(self.tr("Open and overdue rectifications"), tables[2]))
-        right.addWidget(self._titled(self.tr("Planned visits"), tables[3]))
+        right.addWidget(self._titled(self.tr("Agenda: the last 7 days and every planned visit (double-click opens it)"), tables[3]))
+        tables[3].doubleClicked.connect(self.open_agenda_visit)
         grid.addWidget(left)
         grid.addWidget(right)
         controls = QHBoxLayout()
@@ -223,14 +226,36 @@ class PlannerSection(Section):
         self.shortfall.set_rows(rows)
         self.weeks.set_rows(data["weeks"])
         self.overdue.set_rows(visits.open_rectifications(self.ui.ctx)[:1000])
-        planned = visits.list_visits(self.ui.ctx, status="planned")
-        self.agenda.set_rows(sorted(planned, key=lambda r: r["planned_for"] or ""))
+        self.agenda.set_rows(self._agenda_rows())
         for view in self.tables:
             view.resizeColumnsToContents()
         missing = sum(r["shortfall"] for r in rows)
         behind = sum(1 for r in rows if r["shortfall"])
         self.summary.setText(self.tr("{month}: {behind} partner(s) below the visit frequency, {missing} visit(s) still needed.").format(
             month=data["month"], behind=behind, missing=missing))
+
+    def _agenda_rows(self) -> list[dict[str, Any]]:
+        """Visits of the last seven days (by local day) and every planned one, in date order."""
+        today = dt.date.today()
+        since = today - dt.timedelta(days=7)
+        months = sorted({since.strftime("%Y-%m"), today.strftime("%Y-%m")})
+        rows = []
+        for month in months:
+            for visit in visits.list_visits(self.ui.ctx, month=month):
+                if visit["status"] == "planned" or not visit["started_at"]:
+                    continue
+                day = dt.datetime.fromisoformat(visit["started_at"]).astimezone().date()
+                if since <= day <= today:
+                    rows.append({**visit, "day": day.isoformat()})
+        for visit in visits.list_visits(self.ui.ctx, status="planned"):
+            rows.append({**visit, "day": visit["planned_for"] or ""})
+        return sorted(rows, key=lambda r: (r["day"], r["partner_code"]))
+
+    def open_agenda_visit(self, index) -> None:  # type: ignore[no-untyped-def]
+        row = self.agenda.rows[index.row()]
+        section = self.ui.main_window.show_section("visits")
+        if section is not None:
+            section.editor.load(row["id"])
 
     def plan_selected(self) -> None:
         rows = self.shortfall_view.selectionModel().selectedRows()
