@@ -526,7 +526,7 @@ def decompose_region_target(ctx: AppContext, metric: str, year: int, region: str
     index = {code: i for i, (code, _n, _g) in enumerate(partners)}
     grid = plan.grid_for(months, month_weights, cell_overrides or {})
     overridden_cells = {(c, m) for (c, m) in (cell_overrides or {}) if c in index}
-    values: list[tuple[str, str, str, int, bool | None]] = [(str(year), "region", region, annual, False)]
+    values: list[tuple[str, str, str, int, bool]] = [(str(year), "region", region, annual, False)]
     values += [(f"{year}-Q{q + 1}", "region", region, v, False) for q, v in enumerate(rules.quarters_from_months(months))]
     for m, month_total in enumerate(months, start=1):
         period = f"{year}-{m:02d}"
@@ -544,13 +544,9 @@ def decompose_region_target(ctx: AppContext, metric: str, year: int, region: str
         for period, kind, scope, amount, overridden in values:
             row = existing.get((period, kind, scope))
             if row is None:
-                s.add(Target(metric=metric, period=period, scope_kind=kind, scope=scope, amount=amount, overridden=bool(overridden), source="local"))
-            elif row.source == HQ_SOURCE:
-                continue
-            else:
-                flag = row.overridden if overridden is None else overridden
-                if (row.amount, row.overridden, row.voided) != (amount, flag, False):
-                    row.amount, row.overridden, row.voided = amount, flag, False
+                s.add(Target(metric=metric, period=period, scope_kind=kind, scope=scope, amount=amount, overridden=overridden, source="local"))
+            elif row.source != HQ_SOURCE and (row.amount, row.overridden, row.voided) != (amount, overridden, False):
+                row.amount, row.overridden, row.voided = amount, overridden, False
     return Changes.of("target")
 
 
