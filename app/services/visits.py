@@ -470,8 +470,12 @@ def partner_names(ctx: AppContext) -> dict[str, str]:
         return dict(s.execute(select(Partner.code, Partner.name).where(Partner.voided.is_(False))).all())
 
 
-def list_visits(ctx: AppContext, month: str | None = None, partner_code: str | None = None, status: str | None = None) -> list[dict[str, Any]]:
+def list_visits(ctx: AppContext, month: str | None = None, partner_code: str | None = None, status: str | None = None,
+                search: str | None = None) -> list[dict[str, Any]]:
+    """Visits, newest first; ``search`` matches any part of the partner's code or name."""
     stmt = select(Visit, Partner.code, Partner.name).join(Partner, Partner.id == Visit.partner_id).where(Visit.voided.is_(False))
+    if search:
+        stmt = stmt.where(or_(Partner.code.contains(search, autoescape=True), Partner.name.contains(search, autoescape=True)))
     if month:
         start, end = comp.month_bounds(_check_month(month))
         # Month boundaries are local midnights (a visit at 07:00 Beijing time on the 1st is

@@ -861,6 +861,25 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     </message>
   </context>
   <context>
+    <name>NewVisitDialog</name>
+    <message>
+      <source>&amp;Partner</source>
+      <translation>&amp;Partner</translation>
+    </message>
+    <message>
+      <source>New visit</source>
+      <translation>New visit</translation>
+    </message>
+    <message>
+      <source>No single partner matches “{text}”. Choose one from the list.</source>
+      <translation>No single partner matches “{text}”. Choose one from the list.</translation>
+    </message>
+    <message>
+      <source>Type part of the code or name…</source>
+      <translation>Type part of the code or name…</translation>
+    </message>
+  </context>
+  <context>
     <name>ObservationDialog</name>
     <message>
       <source>&amp;Brand</source>
@@ -1725,6 +1744,10 @@ also used in another visit</translation>
       <translation>Score: {score}</translation>
     </message>
     <message>
+      <source>Select a visit in the list, or start one with “New visit” (Ctrl+Shift+N).</source>
+      <translation>Select a visit in the list, or start one with “New visit” (Ctrl+Shift+N).</translation>
+    </message>
+    <message>
       <source>The original photo is missing (hash {hash}).</source>
       <translation>The original photo is missing (hash {hash}).</translation>
     </message>
@@ -1772,6 +1795,10 @@ also used in another visit</translation>
       <translation>Building the monthly report…</translation>
     </message>
     <message>
+      <source>Filter by partner code or name…</source>
+      <translation>Filter by partner code or name…</translation>
+    </message>
+    <message>
       <source>Filter by partner code…</source>
       <translation>Filter by partner code…</translation>
     </message>
@@ -1782,6 +1809,10 @@ also used in another visit</translation>
     <message>
       <source>Name</source>
       <translation>Name</translation>
+    </message>
+    <message>
+      <source>New &amp;visit…</source>
+      <translation>New &amp;visit…</translation>
     </message>
     <message>
       <source>New visit</source>

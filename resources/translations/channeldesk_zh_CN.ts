@@ -861,6 +861,25 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     </message>
   </context>
   <context>
+    <name>NewVisitDialog</name>
+    <message>
+      <source>&amp;Partner</source>
+      <translation>渠道(&amp;P)</translation>
+    </message>
+    <message>
+      <source>New visit</source>
+      <translation>新建巡检</translation>
+    </message>
+    <message>
+      <source>No single partner matches “{text}”. Choose one from the list.</source>
+      <translation>没有唯一匹配“{text}”的渠道，请从列表中选择。</translation>
+    </message>
+    <message>
+      <source>Type part of the code or name…</source>
+      <translation>输入编码或名称的一部分…</translation>
+    </message>
+  </context>
+  <context>
     <name>ObservationDialog</name>
     <message>
       <source>&amp;Brand</source>
@@ -1725,6 +1744,10 @@ also used in another visit</source>
       <translation>得分：{score}</translation>
     </message>
     <message>
+      <source>Select a visit in the list, or start one with “New visit” (Ctrl+Shift+N).</source>
+      <translation>请在左侧列表中选择一次巡检，或用“新建巡检”(Ctrl+Shift+N) 开始一次。</translation>
+    </message>
+    <message>
       <source>The original photo is missing (hash {hash}).</source>
       <translation>原始照片缺失（哈希 {hash}）。</translation>
     </message>
@@ -1772,6 +1795,10 @@ also used in another visit</source>
       <translation>正在生成月度报告…</translation>
     </message>
     <message>
+      <source>Filter by partner code or name…</source>
+      <translation>按渠道编码或名称筛选…</translation>
+    </message>
+    <message>
       <source>Filter by partner code…</source>
       <translation>按渠道编码筛选…</translation>
     </message>
@@ -1782,6 +1809,10 @@ also used in another visit</source>
     <message>
       <source>Name</source>
       <translation>名称</translation>
+    </message>
+    <message>
+      <source>New &amp;visit…</source>
+      <translation>新建巡检(&amp;V)…</translation>
     </message>
     <message>
       <source>New visit</source>

@@ -53,3 +53,27 @@ def test_planner_shows_names_credit_flag_and_translated_states(qtbot, ctx, tmp_p
     planner.open_agenda_visit(planner.agenda.index(position, 0))
     assert window.stack.currentWidget().section_id == "visits"
     assert window.stack.currentWidget().editor.visit_id == planned
+
+
+def test_new_visit_dialog_finds_partners_by_part_of_the_name(qtbot, ctx, tmp_path: Path, ui_window) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.visits.new_visit import NewVisitDialog
+
+    ui, window = ui_window
+    path = tmp_path / "p.csv"
+    path.write_text(CSV, encoding="utf-8")
+    partner_io.import_partners(ctx, path)
+    dialog = NewVisitDialog(ui, window)
+    qtbot.addWidget(dialog)
+    dialog.partner.setEditText("测试门店")  # both partners match: refused with a message
+    dialog.accept()
+    assert dialog.result() == 0 and "测试门店" in dialog.error.text()
+    dialog.partner.setEditText("超额")
+    dialog.accept()
+    assert dialog.code == "K001"
+
+    visits.new_visit(ctx, "K002")
+    section = window.show_section("visits")
+    section.filter.setText("正常测试")
+    assert [row["partner_code"] for row in section.model.rows] == ["K002"]
+    section.filter.setText("k00")
+    assert {row["partner_code"] for row in section.model.rows} == {"K002"}

@@ -119,7 +119,7 @@ class VisitEditor(QWidget):
         self.photos.clear()
         self.findings.clear()
         if visit_id is None:
-            self.header.setText("")
+            self.header.setText(self.tr("Select a visit in the list, or start one with “New visit” (Ctrl+Shift+N)."))
             self.score.setText("")
             self.materials.set_lines(None, [], False)
             return

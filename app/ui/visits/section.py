@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -45,7 +44,7 @@ class VisitsSection(Section):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(self._selected)
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText(self.tr("Filter by partner code…"))
+        self.filter.setPlaceholderText(self.tr("Filter by partner code or name…"))
         self.filter.textChanged.connect(self.reload)
         new = QPushButton(self.tr("&New visit…"))
         new.clicked.connect(self.new_visit)
@@ -73,12 +72,20 @@ class VisitsSection(Section):
     def menu_actions(self) -> list:  # type: ignore[type-arg]
         from PySide6.QtGui import QAction, QKeySequence
 
+        new = QAction(self.tr("New &visit…"), self)
+        new.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        new.triggered.connect(self._new_visit_from_menu)
         week = QAction(self.tr("&Weekly inspection log…"), self)
+        week.setShortcut(QKeySequence("Ctrl+Shift+L"))
         week.triggered.connect(self.weekly_report)
         month = QAction(self.tr("&Monthly assessment report…"), self)
         month.setShortcut(QKeySequence("Ctrl+M"))
         month.triggered.connect(self.monthly_report)
-        return [("file", week), ("file", month)]
+        return [("file", new), ("file", week), ("file", month)]
+
+    def _new_visit_from_menu(self) -> None:
+        self.ui.main_window.show_section("visits")
+        self.new_visit()
 
     def weekly_report(self) -> None:
         from app.services.reports import weekly_log_data, write_period_report
@@ -107,10 +114,9 @@ class VisitsSection(Section):
         self.reload()
 
     def reload(self) -> None:
-        code = self.filter.text().strip() or None
-        rows = [r for r in visits.list_visits(self.ui.ctx, partner_code=code)[:2000]]
+        rows = visits.list_visits(self.ui.ctx, search=self.filter.text().strip() or None)[:2000]
         for r in rows:
-            r["started_at"] = (r["started_at"] or r["planned_for"] or "")[:16].replace("T", " ")
+            r["started_at"] = r["started_at"] or r["planned_for"]
         selected = self.editor.visit_id
         self.model.set_rows(rows)
         for index, r in enumerate(rows):
@@ -122,9 +128,11 @@ class VisitsSection(Section):
         self.editor.load(self.model.rows[rows[0].row()]["id"] if rows else None)
 
     def new_visit(self) -> None:
-        code, ok = QInputDialog.getText(self, self.tr("New visit"), self.tr("Partner code"))
-        if ok and code.strip():
-            visit_id = self.ui.ops.run_sync(visits.new_visit, self.ui.ctx, code.strip())
+        from app.ui.visits.new_visit import NewVisitDialog
+
+        dialog = NewVisitDialog(self.ui, self)
+        if dialog.exec() and dialog.code:
+            visit_id = self.ui.ops.run_sync(visits.new_visit, self.ui.ctx, dialog.code)
             if visit_id:
                 self.ui.changed.emit(Changes.of("visit", ids={visit_id}))
                 self.editor.load(visit_id)
