@@ -100,13 +100,14 @@ def _fatal(message: str) -> int:
     return 1
 
 
-def create_main_window(ctx):  # type: ignore[no-untyped-def]
-    """Build ``UiServices`` and the main window for an opened context."""
+def create_main_window(ctx, deferred: bool = False):  # type: ignore[no-untyped-def]
+    """Build ``UiServices`` and the main window for an opened context (``deferred``: only
+    the visible section now, the rest in ``MainWindow.finish_start``)."""
     from app.ui.main_window import MainWindow
     from app.ui.services import UiServices
 
     ui = UiServices(ctx)
-    window = MainWindow(ui)
+    window = MainWindow(ui, deferred=deferred)
     return ui, window
 
 
@@ -143,14 +144,17 @@ def run_gui(data_dir: str | None, language: str | None, screenshot: Path | None 
             if ctx is None:
                 return 0
     session = GuiSession(app)
-    session.open(ctx)
+    # Start-up: paint the window with the visible section first; the other sections, the
+    # ORM and the services they import load right after (``finish_start``). A screenshot
+    # is taken once the visible section has loaded, like a person looking at the window.
+    session.open(ctx, deferred=True)
     ui, window = session.ui, session.window
     if instance is not None:
         instance.activated.connect(session.activate)
-    if screenshot is None and ctx.settings.auto_backup:
-        from app.services.backup import rotate_automatic_backups
-
-        ui.ops.run(rotate_automatic_backups, ctx, read_only=True)
+    if screenshot is None:
+        if ctx.settings.auto_backup:
+            window.start_finished.connect(lambda: _rotate_backups(ui))
+        window.finish_start_after_paint()
     if demo_on_first_run:
         QTimer.singleShot(0, lambda: _maybe_fill_demo(ui))
     if screenshot is not None:
@@ -175,8 +179,8 @@ class GuiSession(QObject):
         self.window: Any = None
         self._retired: list[Any] = []
 
-    def open(self, ctx, message: tuple[str, str] | None = None) -> None:  # type: ignore[no-untyped-def]
-        ui, window = create_main_window(ctx)
+    def open(self, ctx, message: tuple[str, str] | None = None, deferred: bool = False) -> None:  # type: ignore[no-untyped-def]
+        ui, window = create_main_window(ctx, deferred=deferred)
         _install_excepthook(ui)
         window.finish_menus()
         window.restore_requested.connect(self.restore)
@@ -260,6 +264,13 @@ def _first_run(app: QApplication, ctx, language: str | None):  # type: ignore[no
         ctx.settings.first_run_done = True
         ctx.save_settings()
     return ctx
+
+
+def _rotate_backups(ui) -> None:  # type: ignore[no-untyped-def]
+    """The automatic daily backup (with rotation), on a reader thread."""
+    from app.services.backup import rotate_automatic_backups
+
+    ui.ops.run(rotate_automatic_backups, ui.ctx, read_only=True)
 
 
 def _maybe_fill_demo(ui) -> None:  # type: ignore[no-untyped-def]

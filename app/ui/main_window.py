@@ -7,7 +7,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSize, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from app import __version__
 from app.services.context import Changes
-from app.ui.sections import Section, load_section_classes
+from app.ui.sections import SECTION_CLASSES, Section, load_section_class, section_title
 from app.ui.services import UiServices
 from app.ui.widgets.message_bar import MessageBar
 
@@ -33,8 +33,12 @@ log = logging.getLogger(__name__)
 class MainWindow(QMainWindow):
     all_ready = Signal()
     restore_requested = Signal(object)  # Path of a verified backup; handled by GuiSession
+    start_finished = Signal()  # every section is built (at once, or by ``finish_start``)
 
-    def __init__(self, ui: UiServices) -> None:
+    def __init__(self, ui: UiServices, deferred: bool = False) -> None:
+        """With ``deferred`` only the first (visible) section is built now and the others
+        get their navigation entry; ``finish_start`` (after the first paint) builds them,
+        adds their menu actions and finishes the menus. Otherwise everything is built here."""
         super().__init__()
         self.ui = ui
         ui.main_window = self
@@ -52,27 +56,29 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.sections: list[Section] = []
         self.menus: dict[str, QMenu] = {}
+        self._pending: dict[int, str] = {}  # stack index → spec of a section not built yet
+        self._view_actions: list[QAction] = []
+        self._menus_wanted = False
         self._build_menus()
-        for index, cls in enumerate(load_section_classes()):
-            section = cls(ui, self)
-            self.sections.append(section)
-            self.stack.addWidget(section)
-            item = QListWidgetItem(section.icon(), section.title())
-            item.setSizeHint(QSize(140, 36))
-            self.nav.addItem(item)
-            section.ready.connect(self._check_ready)
-            action = QAction(section.title(), self)
-            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
-            action.triggered.connect(lambda _=False, i=index: self.nav.setCurrentRow(i))
-            self.menus["view"].addAction(action)
-            for menu_name, extra in section.menu_actions():
-                self.menu(menu_name).addAction(extra)
+        for index, spec in enumerate(SECTION_CLASSES):
+            title = section_title(spec) if deferred and index > 0 else None
+            if title is None:
+                section = load_section_class(spec)(ui, self)
+                section.starting = deferred
+                self.sections.append(section)
+                self.stack.addWidget(section)
+                self._add_navigation(index, section.title(), section.icon())
+                self._connect_section(section)
+            else:
+                self._pending[index] = spec
+                self.stack.addWidget(QWidget())
+                self._add_navigation(index, title, QIcon())
         from app.ui.sync_actions import SyncActions
 
         self.sync_actions = SyncActions(ui, self)
         for action in self.sync_actions.actions_for_menu():
             self.menus["sync"].addAction(action)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._show_row)
         if self.sections:
             self.nav.setCurrentRow(0)
 
@@ -100,6 +106,60 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
         else:
             self.resize(1280, 800)
+
+    # -- sections ---------------------------------------------------------------
+    def _add_navigation(self, index: int, title: str, icon: QIcon) -> None:
+        item = QListWidgetItem(icon, title)
+        item.setSizeHint(QSize(140, 36))
+        self.nav.addItem(item)
+        action = QAction(title, self)
+        action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+        action.triggered.connect(lambda _=False, i=index: self.nav.setCurrentRow(i))
+        self.menus["view"].addAction(action)
+        self._view_actions.append(action)
+
+    def _connect_section(self, section: Section) -> None:
+        section.ready.connect(self._check_ready)
+        for menu_name, extra in section.menu_actions():
+            self.menu(menu_name).addAction(extra)
+
+    def finish_start(self) -> None:
+        """Build the sections a deferred start left out (in their places), add their menu
+        actions, finish the menus; then ``start_finished``. Does nothing the second time."""
+        if not self._pending:
+            return
+        self.repaint()  # the first paint is on screen before the rest loads
+        started = list(self.sections)
+        for index, spec in sorted(self._pending.items()):
+            section = load_section_class(spec)(self.ui, self)
+            placeholder = self.stack.widget(index)
+            self.stack.insertWidget(index, section)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.nav.item(index).setText(section.title())
+            self.nav.item(index).setIcon(section.icon())
+            self._view_actions[index].setText(section.title())
+            self._connect_section(section)
+        self._pending.clear()
+        self.sections = [self.stack.widget(i) for i in range(self.stack.count())]  # type: ignore[misc]
+        for section in started:
+            section.finish_start()
+        if self._menus_wanted:
+            self.finish_menus()
+        self.start_finished.emit()
+
+    def finish_start_after_paint(self) -> None:
+        """Schedule ``finish_start`` for when the visible section has loaded (and painted)."""
+        current = self.stack.currentWidget()
+        if current is None or getattr(current, "is_ready", True):
+            QTimer.singleShot(0, self.finish_start)
+        else:
+            current.ready.connect(lambda: QTimer.singleShot(0, self.finish_start))  # type: ignore[attr-defined]
+
+    def _show_row(self, row: int) -> None:
+        if row in self._pending:
+            self.finish_start()
+        self.stack.setCurrentIndex(row)
 
     # -- menus ------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -148,7 +208,11 @@ class MainWindow(QMainWindow):
         return self.menus[name]
 
     def finish_menus(self) -> None:
-        """Put Quit last in the File menu and hide empty menus (call after plug-ins added actions)."""
+        """Put Quit last in the File menu and hide empty menus (call after plug-ins added actions;
+        after a deferred start this happens once ``finish_start`` has added every section's)."""
+        if self._pending:
+            self._menus_wanted = True
+            return
         self.menus["view"].addSeparator()
         self.menus["view"].addActions(self.text_actions)
         self.menus["file"].addSeparator()
@@ -271,7 +335,7 @@ class MainWindow(QMainWindow):
 
     # -- state ------------------------------------------------------------------
     def _check_ready(self) -> None:
-        if all(s.is_ready for s in self.sections):
+        if not self._pending and all(s.is_ready for s in self.sections):
             self.all_ready.emit()
 
     def sections_ready(self) -> bool:
@@ -280,6 +344,7 @@ class MainWindow(QMainWindow):
         return current is None or bool(getattr(current, "is_ready", True))
 
     def show_section(self, section_id: str) -> Section | None:
+        self.finish_start()
         for index, section in enumerate(self.sections):
             if section.section_id == section_id:
                 self.nav.setCurrentRow(index)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QIcon, QShowEvent
 from PySide6.QtWidgets import QWidget
 
@@ -19,6 +19,19 @@ SECTION_CLASSES: list[str] = [
     "app.ui.dashboard.section:DashboardSection",
     "app.ui.conflicts:ConflictsSection",
 ]
+
+# Navigation titles — each class's own ``self.tr`` text (context = the class name) — so
+# the main window can list every section before importing its module: at start-up only
+# the visible section is built and the others (and the services they import) are loaded
+# after the first paint (``MainWindow(deferred=True)``). A section missing here is
+# simply built at once.
+SECTION_TITLES: dict[str, str] = {
+    "app.ui.partners.section:PartnersSection": "Partners",
+    "app.ui.visits.section:VisitsSection": "Visits",
+    "app.ui.visits.section:PlannerSection": "Planner",
+    "app.ui.dashboard.section:DashboardSection": "Dashboard",
+    "app.ui.conflicts:ConflictsSection": "Conflicts",
+}
 
 
 class Section(QWidget):
@@ -34,6 +47,7 @@ class Section(QWidget):
         self.ui = ui
         self.is_ready = False
         self.loaded = False
+        self.starting = False  # True while a deferred main window has not finished its start
         ui.changed.connect(self._changed)
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -42,6 +56,11 @@ class Section(QWidget):
         if not self.loaded:
             self.loaded = True
             QTimer.singleShot(0, self._first_load)
+
+    def finish_start(self) -> None:
+        """Called once the rest of the window has loaded after a deferred start (the
+        section may then do what it skipped to paint sooner)."""
+        self.starting = False
 
     def _first_load(self) -> None:
         self.first_load()
@@ -77,9 +96,16 @@ class Section(QWidget):
         return True
 
 
+def load_section_class(spec: str) -> type[Section]:
+    module_name, _, class_name = spec.partition(":")
+    return getattr(importlib.import_module(module_name), class_name)  # type: ignore[no-any-return]
+
+
 def load_section_classes() -> list[type[Section]]:
-    classes = []
-    for spec in SECTION_CLASSES:
-        module_name, _, class_name = spec.partition(":")
-        classes.append(getattr(importlib.import_module(module_name), class_name))
-    return classes
+    return [load_section_class(spec) for spec in SECTION_CLASSES]
+
+
+def section_title(spec: str) -> str | None:
+    """The translated navigation title of a section without importing it (None when unknown)."""
+    text = SECTION_TITLES.get(spec)
+    return QCoreApplication.translate(spec.partition(":")[2], text) if text else None

@@ -4,14 +4,16 @@ acknowledgement, import an HQ bundle. Results refresh the status bar via ``chang
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from app.services import sync
 from app.services.context import Changes
+
+if TYPE_CHECKING:
+    from app.services import sync
 
 
 class SyncActions(QWidget):
@@ -35,6 +37,8 @@ class SyncActions(QWidget):
         return [self.export_action, self.ack_action, self.import_action]
 
     def export(self, _checked: bool = False, target: str | None = None) -> None:
+        from app.services import sync  # imported on use (the menu is built at start-up)
+
         def done(result: sync.ExportResult) -> None:
             self.ui.show_message(
                 self.tr("Bundle {seq} written: {path} ({size:.1f} MB, {count} records). Hand it to HQ; it counts as synced only after HQ's acknowledgement.").format(
@@ -49,6 +53,8 @@ class SyncActions(QWidget):
     def apply_ack(self, _checked: bool = False, path: str | None = None) -> None:
         if path is None:
             path, _ = QFileDialog.getOpenFileName(self.ui.main_window, self.tr("Apply HQ acknowledgement"), "", self.tr("Acknowledgements (*.cdack)"))
+        from app.services import sync
+
         if path and self.ui.ops.run_sync(sync.apply_ack, self.ui.ctx, Path(path)) is not None:
             self.ui.show_message(self.tr("HQ's acknowledgement was applied."), "info")
 
@@ -56,5 +62,7 @@ class SyncActions(QWidget):
         if path is None:
             path, _ = QFileDialog.getOpenFileName(self.ui.main_window, self.tr("Import HQ bundle"), "", self.tr("Bundles (*.cdsync)"))
         if path:
+            from app.services import sync
+
             self.ui.ops.run(sync.import_hq_bundle, self.ui.ctx, Path(path),
                             on_done=lambda _c: self.ui.show_message(self.tr("HQ data applied."), "info"))

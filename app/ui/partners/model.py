@@ -9,7 +9,12 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from app.services.context import AppContext
-from app.services.partner_list import PartnerQuery, PartnerRow, partner_page, partner_page_with_total
+from app.services.partner_list import (
+    PartnerQuery,
+    PartnerRow,
+    partner_page,
+    partner_page_with_total,
+)
 
 PAGE = 200
 Index = QModelIndex | QPersistentModelIndex

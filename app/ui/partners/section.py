@@ -28,13 +28,14 @@ from PySide6.QtWidgets import (
 from app.domain.partners import GRADES, PARTNER_STATUSES, PARTNER_TYPES, fen_to_text
 from app.domain.regions import regions
 from app.errors import ValidationError
-from app.services import materials as materials_svc
-from app.services import partner_io
-from app.services import partners as svc
 from app.services.context import Changes
-from app.ui.partners.dialogs import ContactDialog, LifecycleDialog, PartnerDialog
+from app.services.partner_list import PartnerQuery
 from app.ui.partners.model import PartnerTableModel, status_label, type_label
 from app.ui.sections import Section
+
+# The partner services, dialogs and the card's queries (SQLAlchemy) are imported on use:
+# the list itself reads through ``partner_list`` (plain sqlite3), so the window paints
+# before the ORM is loaded.
 
 
 class PartnersSection(Section):
@@ -166,9 +167,9 @@ class PartnersSection(Section):
         self.search.selectAll()
 
     # -- data -------------------------------------------------------------------
-    def current_query(self) -> svc.PartnerQuery:
+    def current_query(self) -> PartnerQuery:
         base = self.model.query
-        return svc.PartnerQuery(search=self.search.text(), grade=self.grade.currentData(), status=self.status.currentData(),
+        return PartnerQuery(search=self.search.text(), grade=self.grade.currentData(), status=self.status.currentData(),
                                 type=self.type.currentData(), region=self.region.currentData(), sort=base.sort, descending=base.descending)
 
     def apply_filters(self) -> None:
@@ -202,10 +203,21 @@ class PartnersSection(Section):
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         partner_id = self.selected_id()
+        if partner_id and not self.starting:
+            self.card.setHtml(self.card_html(partner_id))
+
+    def finish_start(self) -> None:
+        """The window's deferred start is over: show the card of the selected partner
+        (skipped until now so the list paints before the card's queries load the ORM)."""
+        super().finish_start()
+        partner_id = self.selected_id()
         if partner_id:
             self.card.setHtml(self.card_html(partner_id))
 
     def card_html(self, partner_id: str) -> str:
+        from app.services import materials as materials_svc
+        from app.services import partners as svc
+
         d = svc.partner_detail(self.ui.ctx, partner_id)
         p = d.partner
         e = html.escape
@@ -254,14 +266,20 @@ class PartnersSection(Section):
 
     # -- actions ----------------------------------------------------------------
     def new_partner(self) -> None:
+        from app.ui.partners.dialogs import PartnerDialog
+
         PartnerDialog(self.ui, None, self).exec()
 
     def edit_partner(self) -> None:
+        from app.ui.partners.dialogs import PartnerDialog
+
         partner_id = self.selected_id()
         if partner_id:
             PartnerDialog(self.ui, partner_id, self).exec()
 
     def add_contact(self) -> None:
+        from app.ui.partners.dialogs import ContactDialog
+
         partner_id = self.selected_id()
         if partner_id:
             ContactDialog(self.ui, partner_id, self).exec()
@@ -303,10 +321,14 @@ class PartnersSection(Section):
         if path:
             from pathlib import Path
 
+            from app.services import partners as svc
+
             self.ui.ops.run(svc.attach_file, self.ui.ctx, partner_id, Path(path), "scan",
                             on_done=lambda _sha: self.ui.announce("attachment", "partner"))
 
     def lifecycle(self) -> None:
+        from app.ui.partners.dialogs import LifecycleDialog
+
         partner_id = self.selected_id()
         if partner_id:
             LifecycleDialog(self.ui, partner_id, self).exec()
@@ -316,6 +338,7 @@ class PartnersSection(Section):
             path, _ = QFileDialog.getOpenFileName(self, self.tr("Import partners"), "", self.tr("Spreadsheets (*.csv *.xlsx)"))
         if not path:
             return
+        from app.services import partner_io
 
         def done(report: partner_io.ImportReport) -> None:
             self.ui.show_message(self.tr("Imported {rows} rows: {created} new, {updated} updated, {skipped} skipped.").format(
@@ -336,6 +359,8 @@ class PartnersSection(Section):
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Export partners"), "partners.xlsx", self.tr("Spreadsheets (*.csv *.xlsx)"))
         if not path:
             return
+        from app.services import partner_io
+
         self.ui.ops.run(partner_io.export_partners, self.ui.ctx, path, read_only=True,
                         on_done=lambda count: self.ui.show_message(self.tr("{count} partners exported.").format(count=count), "info"),
                         progress_title=self.tr("Exporting partners…"), parent=self)
