@@ -19,13 +19,13 @@ class Reminder:
 def reminders(ctx: AppContext, today: dt.date | None = None) -> list[Reminder]:
     from app.services.partners import expiring_contracts
     from app.services.sync import sync_status
-    from app.services.visits import compliance, open_rectifications
+    from app.services.visits import compliance, count_overdue_rectifications
 
     today = today or dt.date.today()
     result: list[Reminder] = []
-    overdue = [r for r in open_rectifications(ctx) if r["status"] == "overdue"]
+    overdue = count_overdue_rectifications(ctx, today)
     if overdue:
-        result.append(Reminder("warning", tr("reminders", "{count} rectification order(s) are overdue.").format(count=len(overdue))))
+        result.append(Reminder("warning", tr("reminders", "{count} rectification order(s) are overdue.").format(count=overdue)))
     settings = ctx.settings
     contracts = expiring_contracts(ctx, today, tuple(settings.contract_warning_days) or (90, 30, 7))
     for level in sorted({c.level for c in contracts}):

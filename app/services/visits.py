@@ -540,6 +540,16 @@ def open_rectifications(ctx: AppContext, partner_code: str | None = None) -> lis
                  "responsible": o.responsible, "status": effective_status(o.status, o.deadline, today)} for o, code, name in s.execute(stmt)]
 
 
+def count_overdue_rectifications(ctx: AppContext, today: dt.date | None = None) -> int:
+    """How many orders read as overdue today (stored ``overdue``, or ``open`` past the deadline)."""
+    today = today or dt.date.today()
+    with ctx.read_session() as s:
+        return int(s.scalar(select(func.count()).select_from(RectificationOrder).where(
+            RectificationOrder.voided.is_(False),
+            or_(RectificationOrder.status == "overdue",
+                and_(RectificationOrder.status == "open", RectificationOrder.deadline < today)))) or 0)
+
+
 @dataclass(frozen=True)
 class DraftSummary:
     id: str

@@ -206,3 +206,14 @@ def test_one_pass_search_matches_count_and_page(seeded) -> None:  # type: ignore
             total, rows = svc.partner_page_with_total(seeded, query, 0, 2)
             assert total == svc.partner_count(seeded, query)
             assert [r.code for r in rows] == [r.code for r in svc.partner_page(seeded, query, 0, 2)]
+
+
+def test_overdue_count_matches_the_order_list(seeded) -> None:  # type: ignore[no-untyped-def]
+    visit_id = visits.new_visit(seeded, "P001")
+    today = dt.date.today()
+    visits.add_finding(seeded, visit_id, "海报破损", deadline=today - dt.timedelta(days=1))
+    visits.add_finding(seeded, visit_id, "价签缺失", deadline=today)
+    visits.add_finding(seeded, visit_id, "门头脏污", deadline=today + dt.timedelta(days=5))
+    listed = [r for r in visits.open_rectifications(seeded) if r["status"] == "overdue"]
+    assert visits.count_overdue_rectifications(seeded) == len(listed) == 1
+    assert visits.count_overdue_rectifications(seeded, today + dt.timedelta(days=1)) == 2
