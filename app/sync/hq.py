@@ -12,13 +12,13 @@ import logging
 import os
 import uuid
 import zipfile
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import __version__
@@ -36,9 +36,10 @@ from db.models import SYNC_TABLES
 
 log = logging.getLogger(__name__)
 BATCH = 2000  # records merged and written per statement
-LOOKUP = 500  # ids per IN (...) lookup
+LOOKUP = 500  # ids per IN (...) lookup on SQLite
 BLOB_BUFFER = 4 * 1024 * 1024
 PARENT_KEYS = {"partner_id": "partner", "visit_id": "visit", "order_id": "rectification_order", "invoice_id": "invoice", "finding_id": "finding"}
+PARENT_KEY_SET = frozenset(PARENT_KEYS)
 
 
 @dataclass
@@ -68,8 +69,56 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-_dump_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
+def _not_serialisable(value: Any) -> Any:
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+
+
+# one C encoder for every value (``JSONEncoder.encode`` builds a new one per call); the
+# values come from parsed JSON, so they cannot be circular
+_ENCODE = json.encoder.c_make_encoder(None, _not_serialisable, json.encoder.encode_basestring, None, ":", ",",  # type: ignore[attr-defined]
+                                      False, False, False) if json.encoder.c_make_encoder is not None else None  # type: ignore[attr-defined]
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False, check_circular=False)
+
+
+def _dump_json(value: Any) -> str:
+    """Compact JSON text (UTF-8, no NaN) of a value to store in a JSON column."""
+    if _ENCODE is None:
+        return _ENCODER.encode(value)
+    return "".join(_ENCODE(value, 0))
+
+
+def _json_value(value: Any) -> Any:
+    """A JSON column as read by the driver: text on SQLite, parsed on PostgreSQL."""
+    return json.loads(value) if isinstance(value, str | bytes) else value
+
+
+def find_records(s: Session, entity: str, ids: Iterable[str], columns: str) -> list[tuple[Any, ...]]:
+    """Rows (``columns`` of ``record``) of the given ids of one entity, on the session's
+    connection: ``id = ANY(array)`` on PostgreSQL, ``IN (?, …)`` in chunks on SQLite."""
+    wanted = sorted(set(ids))
+    if not wanted:
+        return []
+    raw: Any = s.connection().connection.driver_connection
+    if s.get_bind().dialect.name == "postgresql":
+        with raw.cursor() as cur:
+            cur.execute(f"SELECT {columns} FROM record WHERE entity = %s AND id = ANY(%s)", (entity, wanted))
+            return list(cur.fetchall())
+    found: list[tuple[Any, ...]] = []
+    for chunk in _chunks(wanted, LOOKUP):
+        marks = ", ".join("?" * len(chunk))
+        found.extend(raw.execute(f"SELECT {columns} FROM record WHERE entity = ? AND id IN ({marks})", (entity, *chunk)).fetchall())
+    return found
 RECORD_COLUMNS = ("entity", "id", "hlc", "device_id", "voided", "data", "field_hlc", "bundle_id")
+
+
+@dataclass
+class _Carry:
+    """Per entity during one ingest: the records that existed before it, the ids that
+    occur more than once in the bundle, and their latest merged values."""
+
+    existing: dict[str, tuple[str, bool, dict[str, Any], dict[str, Any]]]
+    repeated: set[str]
+    merged: dict[str, tuple[str, str, bool, dict[str, Any], dict[str, Any]]] = field(default_factory=dict)
 
 
 class _RecordWriter:
@@ -82,6 +131,11 @@ class _RecordWriter:
         self.dialect = dialect
         self.raw: Any = s.connection().connection.driver_connection
         self.staged = False
+        # one ingest at a time: the merge reads, then writes, the same records
+        if dialect == "postgresql":
+            s.execute(text("LOCK TABLE record IN SHARE ROW EXCLUSIVE MODE"))
+        elif not self.raw.in_transaction:
+            self.raw.execute("BEGIN IMMEDIATE")
         update = ", ".join(f"{c} = excluded.{c}" for c in RECORD_COLUMNS[2:])
         columns = ", ".join(RECORD_COLUMNS)
         if dialect == "postgresql":
@@ -93,14 +147,13 @@ class _RecordWriter:
 
     def existing(self, entity: str, ids: set[str]) -> dict[str, tuple[str, bool, dict[str, Any], dict[str, Any]]]:
         found: dict[str, tuple[str, bool, dict[str, Any], dict[str, Any]]] = {}
-        for chunk in _chunks(sorted(ids), LOOKUP):
-            stmt = select(Record.id, Record.hlc, Record.voided, Record.data, Record.field_hlc).where(Record.entity == entity, Record.id.in_(chunk))
-            for rid, hlc, voided, data, field_hlc in self.s.execute(stmt):
-                found[rid] = (hlc, bool(voided), data, field_hlc or {})
+        for rid, hlc, voided, data, field_hlc in find_records(self.s, entity, ids, "id, hlc, voided, data, field_hlc"):
+            found[rid] = (hlc, bool(voided), _json_value(data), _json_value(field_hlc) or {})
         return found
 
     def upsert(self, entity: str, device_id: str, bundle_id: str, rows: Iterable[tuple[str, str, bool, dict[str, Any], dict[str, Any]]]) -> None:
-        values = [(entity, rid, hlc, device_id, voided, _dump_json(data), _dump_json(fh), bundle_id) for rid, hlc, voided, data, fh in rows]
+        values = [(entity, rid, hlc, device_id, voided, _dump_json(data), _dump_json(fh) if fh else "{}", bundle_id)
+                  for rid, hlc, voided, data, fh in rows]
         if not values:
             return
         if self.dialect != "postgresql":
@@ -284,43 +337,28 @@ class Hq:
 
     def _validate_records(self, s: Session, bundle: Bundle, device: Device) -> None:
         """Rule 7 of the spec for every record, before anything is written. Lookups of
-        existing records, referenced parents and blobs are set-based (one SELECT per
-        chunk of ids), never one query per record."""
+        existing records, referenced parents and blobs are set-based (one query per
+        entity or chunk of ids), never one query per record: references that are not in
+        the bundle are collected in one pass and looked up at the end, and the first
+        that HQ does not have either is the one reported."""
         territory = [c for c in device.territory.split(",") if c]
         known = set(SYNC_TABLES)
         node = device.device_id
-        in_bundle: dict[str, set[str]] = {e: {r["id"] for r in rows if isinstance(r, dict) and isinstance(r.get("id"), str)}
-                                          for e, rows in bundle.records.items()}
         for entity in bundle.records:
             if entity not in known:
                 raise reject(tr("sync", "unknown record type {entity}").format(entity=entity))
-        # referenced parents and blobs that are not in the bundle: which exist at HQ?
-        wanted: dict[str, set[str]] = defaultdict(set)
-        wanted_blobs: set[str] = set()
-        for entity, rows in bundle.records.items():
-            for row in rows:
-                data = row.get("data") if isinstance(row, dict) else None
-                if not isinstance(data, dict):
-                    continue
-                for key, parent in PARENT_KEYS.items():
-                    ref = data.get(key)
-                    if isinstance(ref, str) and ref not in in_bundle.get(parent, ()):
-                        wanted[parent].add(ref)
-                sha = data.get("sha256")
-                if entity in ("visit_photo", "attachment") and isinstance(sha, str) and sha not in bundle.blobs:
-                    wanted_blobs.add(sha)
-        known_refs = {parent: self._existing_ids(s, parent, ids) for parent, ids in wanted.items()}
-        known_blobs: set[str] = set()
-        for chunk in _chunks(sorted(wanted_blobs), LOOKUP):
-            known_blobs.update(s.scalars(select(Blob.sha256).where(Blob.sha256.in_(chunk))))
+        in_bundle: dict[str, set[str]] = {e: {r["id"] for r in rows if isinstance(r, dict) and isinstance(r.get("id"), str)}
+                                          for e, rows in bundle.records.items()}
+        # (parent entity or "blob", referenced id) → the message for the first record citing it
+        outside: dict[tuple[str, str], str] = {}
         for entity, rows in bundle.records.items():
             sealed = entity in APPEND_ONLY
+            photo = entity in ("visit_photo", "attachment")
             stored: dict[str, Any] = {}
             if sealed:
                 ids = [r["id"] for r in rows if isinstance(r, dict) and isinstance(r.get("id"), str)]
-                for chunk in _chunks(ids, LOOKUP):
-                    for rid, data in s.execute(select(Record.id, Record.data).where(Record.entity == entity, Record.id.in_(chunk))):
-                        stored[rid] = data
+                for rid, data in find_records(s, entity, ids, "id, data"):
+                    stored[rid] = _json_value(data)
             first_seen: dict[str, dict[str, Any]] = {}
             for row in rows:
                 problem = validate_record(entity, row, node)
@@ -335,18 +373,22 @@ class Hq:
                         raise reject(tr("sync", "partner {code} lies outside the device's territory").format(code=data.get("code")))
                 elif entity == "visit" and row["op"] == "upsert" and data.get("status") != "submitted":
                     raise reject(tr("sync", "visit {id} is not submitted").format(id=rid))
-                for key, parent in PARENT_KEYS.items():
-                    if key not in data:
-                        continue
+                for key in PARENT_KEY_SET.intersection(data):
                     ref = data[key]
                     if ref is None:
                         continue
-                    if not isinstance(ref, str) or (ref not in in_bundle.get(parent, ()) and ref not in known_refs.get(parent, ())):
+                    parent = PARENT_KEYS[key]
+                    if not isinstance(ref, str):
                         raise reject(tr("sync", "{entity} {id} refers to an unknown {parent} {ref}").format(entity=entity, id=rid, parent=parent, ref=ref))
-                if entity in ("visit_photo", "attachment"):
+                    if ref not in in_bundle.get(parent, ()) and (parent, ref) not in outside:
+                        outside[(parent, ref)] = tr("sync", "{entity} {id} refers to an unknown {parent} {ref}").format(entity=entity, id=rid, parent=parent, ref=ref)
+                if photo:
                     sha = data.get("sha256")
-                    if not isinstance(sha, str) or (sha not in bundle.blobs and sha not in known_blobs):
-                        raise reject(tr("sync", "{entity} {id} refers to a photo that is not in the bundle").format(entity=entity, id=rid))
+                    message = tr("sync", "{entity} {id} refers to a photo that is not in the bundle")
+                    if not isinstance(sha, str):
+                        raise reject(message.format(entity=entity, id=rid))
+                    if sha not in bundle.blobs and ("blob", sha) not in outside:
+                        outside[("blob", sha)] = message.format(entity=entity, id=rid)
                 if sealed:
                     current = stored.get(rid)
                     if current is not None and current != data:
@@ -354,13 +396,20 @@ class Hq:
                     earlier = first_seen.setdefault(rid, data)
                     if earlier is not data and earlier != data:
                         raise reject(tr("sync", "{entity} {id} is sealed and arrived with different content").format(entity=entity, id=rid))
-
-    @staticmethod
-    def _existing_ids(s: Session, entity: str, ids: set[str]) -> set[str]:
-        found: set[str] = set()
-        for chunk in _chunks(sorted(ids), LOOKUP):
-            found.update(s.scalars(select(Record.id).where(Record.entity == entity, Record.id.in_(chunk))))
-        return found
+        if outside:
+            wanted: dict[str, set[str]] = defaultdict(set)
+            for kind, ref in outside:
+                wanted[kind].add(ref)
+            present: set[tuple[str, str]] = set()
+            for kind, refs in wanted.items():
+                if kind == "blob":
+                    for chunk in _chunks(sorted(refs), LOOKUP):
+                        present.update(("blob", sha) for sha in s.scalars(select(Blob.sha256).where(Blob.sha256.in_(chunk))))
+                else:
+                    present.update((kind, rid) for (rid,) in find_records(s, kind, refs, "id"))
+            for item, message in outside.items():  # in the order the records cite them
+                if item not in present:
+                    raise reject(message)
 
     def _store_blobs(self, bundle: Bundle) -> None:
         """Copy the bundle's new blobs into the content-addressed store, verifying each
@@ -418,20 +467,30 @@ class Hq:
             new_blobs = [{"sha256": sha, "size": bundle.blobs[sha]} for sha in shas if sha not in present]
             if new_blobs:
                 s.execute(insert(Blob), new_blobs)
-            for entity in [e for e in SYNC_TABLES if e in bundle.records]:
+            entities = [e for e in SYNC_TABLES if e in bundle.records]
+            # every lookup before the first record is written: the planner still sees the
+            # table as it was (a growing table with stale statistics invites scans)
+            existing = {entity: writer.existing(entity, {r["id"] for r in bundle.records[entity]}) for entity in entities}
+            for entity in entities:
                 rows = bundle.records[entity]
                 counts[entity] = len(rows)
+                ids = Counter(r["id"] for r in rows)
+                carry = _Carry(existing[entity], {rid for rid, n in ids.items() if n > 1})
                 for chunk in _chunks(rows, BATCH):
-                    conflicts += self._merge_batch(writer, entity, chunk, device.device_id, manifest["bundle_id"])
+                    conflicts += self._merge_batch(writer, entity, chunk, device.device_id, manifest["bundle_id"], carry)
             s.add(ImportedBundle(bundle_id=manifest["bundle_id"], device_id=device.device_id, seq=manifest["seq"],
                                  manifest_sha256=bundle.manifest_sha256, imported_at=dt.datetime.now(dt.UTC), counts=counts))
         return counts, conflicts
 
-    def _merge_batch(self, writer: _RecordWriter, entity: str, rows: Sequence[dict[str, Any]], device_id: str, bundle_id: str) -> int:
-        """Merge one chunk: one SELECT of the records that already exist, the merge rules
-        in memory, then one bulk upsert (and the conflict rows). A record that appears
-        twice in the bundle merges with its earlier version, in this chunk or an earlier one."""
-        existing = writer.existing(entity, {r["id"] for r in rows})
+    def _merge_batch(self, writer: _RecordWriter, entity: str, rows: Sequence[dict[str, Any]], device_id: str, bundle_id: str,
+                     carry: _Carry) -> int:
+        """Merge one chunk in memory against the records that existed before the bundle
+        (looked up set-based beforehand), then one bulk upsert (and the conflict rows).
+        A record that appears twice in the bundle merges with its earlier version, in
+        this chunk or (through ``carry``) an earlier one."""
+        existing = carry.existing
+        for rid in carry.repeated.intersection(carry.merged):
+            existing[rid] = carry.merged[rid][1:]
         upserts: dict[str, tuple[str, str, bool, dict[str, Any], dict[str, Any]]] = {}
         conflicts: list[dict[str, Any]] = []
         per_field = entity in PER_FIELD
@@ -451,8 +510,9 @@ class Hq:
                 cur_hlc, cur_void, cur_data, cur_fh = existing[rid]
             else:
                 # a new record: what merge_fields(None, ...) gives, without the call
-                source_fh = incoming_fh if per_field else {}
-                fh = {k: source_fh.get(k, hlc) for k in data if k not in META_KEYS}
+                # per-field entities keep each field's HLC; the others merge whole
+                # records, every field at the record's HLC, which an empty map means
+                fh = {k: incoming_fh.get(k, hlc) for k in data if k not in META_KEYS} if per_field else {}
                 upserts[rid] = (rid, hlc, op == "void", dict(data), fh)
                 continue
             if sealed:
@@ -473,7 +533,9 @@ class Hq:
             for c in merged.conflicts:
                 conflicts.append({"entity": entity, "record_id": rid, "field": c.field, "winner_value": c.winner_value, "loser_value": c.loser_value,
                                   "winner_hlc": c.winner_hlc, "loser_hlc": c.loser_hlc, "resolved": False})
-            upserts[rid] = (rid, merged.hlc, merged.voided, merged.data, merged.field_hlc)
+            upserts[rid] = (rid, merged.hlc, merged.voided, merged.data, merged.field_hlc if per_field else {})
+        for rid in carry.repeated.intersection(upserts):
+            carry.merged[rid] = upserts[rid]
         writer.upsert(entity, device_id, bundle_id, upserts.values())
         writer.conflicts(conflicts)
         return len(conflicts)
