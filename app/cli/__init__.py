@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, NoReturn
 
 from app import __version__
 from app.errors import UserError
@@ -61,17 +61,63 @@ def cli_context(args: argparse.Namespace) -> Iterator[Any]:
         ctx.close()
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+class _GuiOnlyParserError(Exception):
+    """The reduced parser of a GUI start met something it cannot judge alone."""
+
+
+class _GuiOnlyParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _GuiOnlyParserError(message)
+
+
+def build_parser(modules: Sequence[str] = COMMAND_MODULES, parser_class: type[argparse.ArgumentParser] = argparse.ArgumentParser) -> argparse.ArgumentParser:
+    parser = parser_class(
         prog="channeldesk", description=tr("cli", "ChannelDesk (渠道巡检台) — field channel management")
     )
     parser.add_argument("--version", action="version", version=f"ChannelDesk {__version__}")
     parser.add_argument("--data-dir", default=os.environ.get("CHANNELDESK_DATA_DIR"), help=tr("cli", "data directory"))
     parser.add_argument("--lang", choices=["zh_CN", "en"], default=None, help=tr("cli", "language of messages"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    for name in modules:
         importlib.import_module(name).register(sub)
     return parser
+
+
+def _starts_gui(argv: Sequence[str]) -> bool:
+    """True when ``argv`` starts the GUI (``gui`` or no command) without asking for help."""
+    if any(arg in ("-h", "--help", "--version") for arg in argv):
+        return False
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg in ("--data-dir", "--lang"):
+            i += 2
+        elif arg.startswith(("--data-dir=", "--lang=")):
+            i += 1
+        else:
+            return arg == "gui"
+    return True
+
+
+def _parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace:
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args = parser.parse_args([*argv, "gui"])
+    return args
+
+
+def parse_arguments(argv: list[str]) -> tuple[argparse.ArgumentParser, argparse.Namespace]:
+    """The parser and parsed arguments. Starting the GUI loads only the module with the
+    ``gui`` command (start-up time); anything that parser rejects is parsed again by the
+    full one, so help and error messages are the same as ever."""
+    if _starts_gui(argv):
+        try:
+            parser = build_parser(["app.cli.laptop"], _GuiOnlyParser)
+            return parser, _parse(parser, argv)
+        except _GuiOnlyParserError:
+            pass
+    parser = build_parser()
+    return parser, _parse(parser, argv)
 
 
 def _configure_stdio() -> None:
@@ -97,10 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _configure_stdio()
     set_language(_pre_parse_lang(argv))
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        args = parser.parse_args([*argv, "gui"])
+    parser, args = parse_arguments(argv)
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
         parser.print_help()

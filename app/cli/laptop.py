@@ -32,9 +32,15 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    from app.ui.application import run_gui
+    import gc
 
-    return run_gui(args.data_dir, args.lang, screenshot=args.screenshot, demo_on_first_run=args.demo_on_first_run)
+    gc.disable()  # until the window is built (``run_gui`` freezes the start-up heap, then enables it)
+    try:
+        from app.ui.application import run_gui
+
+        return run_gui(args.data_dir, args.lang, screenshot=args.screenshot, demo_on_first_run=args.demo_on_first_run)
+    finally:
+        gc.enable()
 
 
 def cmd_init(args: argparse.Namespace) -> int:
