@@ -1,0 +1,140 @@
+"""Deferred start-up: the window paints with only the visible section built, then builds
+the others; navigation, menus, shortcuts and the partner card end up exactly as in a
+window built at once. The first paint needs no ORM (checked in a fresh process), and the
+reduced argument parser of a GUI start answers as the full one."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app.cli import build_parser, parse_arguments
+from app.ui.sections import SECTION_CLASSES, load_section_class, section_title
+from tests.conftest import ROOT
+
+CSV = ("code,name,grade,region,address,contact_name,contact_phone\n"
+       "P001,上海浦东金桥通信器材经营部,A,310115,金桥路100号,王小明,13800138000\n"
+       "P002,徐汇天平路专营店,B,310104,天平路8号,李四,021-64001234\n")
+
+
+def _seed(ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from app.services.partner_io import import_partners
+
+    path = tmp_path / "seed.csv"
+    path.write_text(CSV, encoding="utf-8")
+    import_partners(ctx, path)
+
+
+def _navigation(window) -> list[str]:  # type: ignore[no-untyped-def]
+    return [window.nav.item(i).text() for i in range(window.nav.count())]
+
+
+def test_deferred_window_ends_up_like_the_eager_one(qtbot, ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.application import create_main_window, ensure_application
+
+    _seed(ctx, tmp_path)
+    ensure_application()
+    eager_ui, eager = create_main_window(ctx)
+    eager.finish_menus()
+    qtbot.addWidget(eager)
+    lazy_ui, lazy = create_main_window(ctx, deferred=True)
+    lazy.finish_menus()
+    qtbot.addWidget(lazy)
+
+    assert _navigation(lazy) == _navigation(eager)
+    assert len(lazy.sections) == 1 and lazy.stack.count() == len(SECTION_CLASSES)
+    lazy.show()
+    qtbot.waitUntil(lazy.sections_ready, timeout=5000)
+    partners = lazy.sections[0]
+    assert [row.code for row in partners.model.rows] == ["P001", "P002"]
+    assert partners.card.toPlainText() == ""  # the card's queries wait for the rest of the window
+
+    with qtbot.waitSignal(lazy.start_finished, timeout=10000):
+        lazy.finish_start_after_paint()
+    assert [type(s) for s in lazy.sections] == [type(s) for s in eager.sections]
+    assert [lazy.stack.widget(i) for i in range(lazy.stack.count())] == lazy.sections
+    assert _navigation(lazy) == _navigation(eager)
+    assert lazy.shortcut_rows() == eager.shortcut_rows()
+    assert lazy.menus["file"].actions()[-1] is lazy.quit_action
+    assert "上海浦东金桥通信器材经营部" in partners.card.toPlainText()
+    lazy.finish_start()  # a second call changes nothing
+    assert len(lazy.sections) == len(SECTION_CLASSES)
+    eager_ui.ops.wait(10000)
+    lazy_ui.ops.wait(10000)
+
+
+def test_showing_a_section_not_built_yet_builds_the_rest(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.application import create_main_window, ensure_application
+
+    ensure_application()
+    ui, window = create_main_window(ctx, deferred=True)
+    qtbot.addWidget(window)
+    window.show()
+    section = window.show_section("visits")
+    assert section is not None and section.section_id == "visits"
+    assert window.stack.currentWidget() is section
+    assert len(window.sections) == len(SECTION_CLASSES)
+    ui.ops.wait(10000)
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_static_navigation_titles_are_the_sections_own(qtbot, ui_window, language: str) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.application import ensure_application, install_translators
+
+    _ui, window = ui_window
+    app = ensure_application()
+    install_translators(app, language)
+    try:
+        for spec, section in zip(SECTION_CLASSES, window.sections, strict=True):
+            assert isinstance(section, load_section_class(spec))
+            assert section_title(spec) == section.title()
+    finally:
+        install_translators(app, "en")
+
+
+def test_first_paint_needs_no_orm_and_no_heavy_library(cli, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert cli("init").returncode == 0
+    assert cli("demo", "--partners", "30", "--months", "1", "--seed", "3").returncode == 0
+    shot = tmp_path / "shot.png"
+    script = (
+        "import sys\nfrom app.cli import main\n"
+        f"code = main(['--data-dir', {str(data_dir)!r}, 'gui', '--screenshot', {str(shot)!r}])\n"
+        "heavy = ('sqlalchemy', 'alembic', 'reportlab', 'openpyxl', 'PIL', 'cryptography', 'PySide6.QtCharts')\n"
+        "print(','.join(m for m in heavy if m in sys.modules))\nsys.exit(code)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                          env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == ""
+    assert shot.stat().st_size > 10_000
+
+
+@pytest.mark.parametrize("argv", [
+    ["gui", "--screenshot", "a.png"],
+    ["--data-dir", "d", "--lang", "zh_CN", "gui", "--demo-on-first-run"],
+    ["--data-dir=d"],
+    [],
+])
+def test_gui_start_parses_like_the_full_parser(argv: list[str]) -> None:
+    _parser, args = parse_arguments(argv)
+    full = build_parser()
+    expected = full.parse_args(argv)
+    if expected.command is None:
+        expected = full.parse_args([*argv, "gui"])
+    assert vars(args) == vars(expected)
+
+
+@pytest.mark.parametrize("argv", [["gui", "--bogus"], ["--data-dir", "d", "gui", "x"], ["guix"], ["gui", "-h"]])
+def test_gui_start_errors_and_help_come_from_the_full_parser(argv: list[str], capsys) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(SystemExit) as ours:
+        parse_arguments(argv)
+    mine = capsys.readouterr()
+    with pytest.raises(SystemExit) as reference:
+        build_parser().parse_args(argv)
+    theirs = capsys.readouterr()
+    assert (ours.value.code, mine.out, mine.err) == (reference.value.code, theirs.out, theirs.err)
+    assert mine.out or mine.err
