@@ -162,6 +162,29 @@ def test_migration_back_fills_rows_written_before_it(tmp_path: Path) -> None:
         ctx.close()
 
 
+def test_downgrade_to_0002_restores_its_search_table(ctx) -> None:  # type: ignore[no-untyped-def]
+    code = add(ctx, "浦东金桥数码店", "金桥路100号")
+    ctx.close()
+    engine = make_engine(ctx.paths.database)
+    try:
+        command.downgrade(alembic_config(engine), "0002")
+        with engine.connect() as conn:
+            tables = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            body = conn.exec_driver_sql("SELECT body FROM partner_search").scalar()
+            hits = conn.exec_driver_sql("SELECT count(*) FROM partner_fts WHERE partner_fts MATCH '\"金桥路\"'").scalar()
+        assert "partner_gram" not in tables and "partner_search_pos" not in tables
+        assert body.startswith(f"{code} 浦东金桥数码店 金桥路100号") and hits == 1
+        command.upgrade(alembic_config(engine), "head")
+    finally:
+        engine.dispose()
+    again = open_context(ctx.paths.root)
+    try:
+        check(again, "浦东")
+        assert svc.partner_count(again, svc.PartnerQuery(search="金桥")) == 1
+    finally:
+        again.close()
+
+
 names = st.text(alphabet=ALPHABET, min_size=0, max_size=10)
 words = st.text(alphabet=ALPHABET, min_size=1, max_size=4)
 operations = st.lists(
