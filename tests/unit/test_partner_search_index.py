@@ -122,6 +122,16 @@ def test_writes_that_bypass_the_app_keep_the_index_right(ctx) -> None:  # type: 
     for term in ("浦东", "长宁", "花园店", "青"):
         check(ctx, term)
     assert [r.code for r in svc.partner_page(ctx, svc.PartnerQuery(search="长宁", grade="B"), 0, None)] == [a]
+    conn = sqlite3.connect(ctx.paths.database)  # foreign keys off: REPLACE leaves the old search row
+    try:
+        conn.execute("CREATE TEMP TABLE t AS SELECT * FROM partner WHERE code = ?", (a,))
+        conn.execute("UPDATE t SET name = '闵行校园服务中心'")
+        conn.execute("INSERT OR REPLACE INTO partner SELECT * FROM t")
+        conn.commit()
+    finally:
+        conn.close()
+    for term in ("长宁", "闵行", "校园服务", "园"):
+        check(ctx, term)
 
 
 def test_text_beyond_the_indexed_length_is_found_once(ctx) -> None:  # type: ignore[no-untyped-def]

@@ -58,13 +58,10 @@ def grams(body: str) -> str:
     )
 
 
-def _insert(partner_expr: str) -> str:
-    return f"INSERT INTO partner_search({COLUMNS}) SELECT p.id, {BODY}, {KEYS} FROM partner p WHERE p.id = {partner_expr};"
-
-
 def _refresh(partner_expr: str) -> str:
     """Update the partner's search row in place (the FTS triggers re-index only when the
-    text changed); insert it when it is missing."""
+    text changed); insert it when it is missing (also after an INSERT OR REPLACE of the
+    partner on a connection without foreign keys, which leaves the old row behind)."""
     return (
         f"UPDATE partner_search SET ({COLUMNS}) = (SELECT p.id, {BODY}, {KEYS} FROM partner p WHERE p.id = {partner_expr}) "
         f"WHERE partner_id = {partner_expr}; "
@@ -98,7 +95,7 @@ STATEMENTS = [
     f"INSERT INTO partner_gram(partner_gram, rowid, grams) VALUES ('delete', old.rowid, {grams('old.body')}); "
     "INSERT INTO partner_fts(rowid, body) VALUES (new.rowid, new.body); "
     f"INSERT INTO partner_gram(rowid, grams) VALUES (new.rowid, {grams('new.body')}); END",
-    f"CREATE TRIGGER partner_ai AFTER INSERT ON partner BEGIN {_insert('new.id')} END",
+    f"CREATE TRIGGER partner_ai AFTER INSERT ON partner BEGIN {_refresh('new.id')} END",
     "CREATE TRIGGER partner_au AFTER UPDATE OF code, name, address, manager, voided, grade, status, type, province_code, "
     f"city_code, district_code ON partner BEGIN {_refresh('new.id')} END",
     f"CREATE TRIGGER contact_ai AFTER INSERT ON contact BEGIN {_refresh('new.partner_id')} END",
