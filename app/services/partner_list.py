@@ -5,7 +5,7 @@ ORM), so the main window can paint the list before SQLAlchemy is even imported.
 ``partner_search`` holds one row per partner: its search text (code, name, address,
 live contacts' names and phones) and the list's filter and sort keys. ``partner_fts``
 (trigram FTS5) finds words of 3+ characters; ``partner_gram`` (hex tokens of every
-character and character pair) finds 1- and 2-character words. Text beyond
+character pair) finds 2-character words, and 1-character ones by a prefix query. Text beyond
 GRAM_POSITIONS characters is not in ``partner_gram``, so such rows (the partial index
 ``ix_partner_search_long`` lists them) are also checked with LIKE."""
 
@@ -83,9 +83,10 @@ def _word_hits(word: str, key: str, params: dict[str, Any]) -> str:
         return f"SELECT rowid AS hit FROM partner_fts WHERE partner_fts MATCH :{key}"
     params[key] = word
     params[f"{key}_like"] = f"%{_like_escape(word)}%"
-    gram = f"SELECT rowid FROM partner_gram WHERE partner_gram MATCH '\"' || hex(lower(:{key})) || '\"'"
+    star = "*" if len(word) == 1 else ""  # one character: every pair starting with it
+    gram = f"SELECT rowid FROM partner_gram WHERE partner_gram MATCH '\"' || hex(lower(:{key})) || '\"{star}'"
     return (
-        f"SELECT rowid AS hit FROM partner_gram WHERE partner_gram MATCH '\"' || hex(lower(:{key})) || '\"' "
+        f"{gram.replace('SELECT rowid', 'SELECT rowid AS hit', 1)} "
         f"UNION ALL SELECT rowid AS hit FROM partner_search WHERE length(body) > {GRAM_POSITIONS} "
         f"AND body LIKE :{key}_like ESCAPE '\\' AND rowid NOT IN ({gram})"
     )

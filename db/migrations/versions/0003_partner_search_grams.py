@@ -12,11 +12,13 @@ the search tables:
   ``ix_partner_search_code`` pages a frequent term in code order.
 * ``partner_fts`` (trigram, as before) serves queries of 3+ characters.
 * ``partner_gram`` is a contentless FTS5 table (``detail=none``: it stores only which
-  rows hold a token) whose tokens are every single character and every pair of adjacent
-  characters of the search text, each written as the hex of its UTF-8 bytes after
-  ASCII lower-casing (``hex(lower(...))``, the same folding as SQLite's LIKE). A 1- or
-  2-character query is one token lookup. The pairs are cut in SQL by joining the
-  position table ``partner_search_pos`` (1..POSITIONS), so the triggers need no
+  rows hold a token) whose tokens are every pair of adjacent characters of the search
+  text, and its last character alone, each written as the hex of its UTF-8 bytes after
+  ASCII lower-casing (``hex(lower(...))``, the same folding as SQLite's LIKE). A
+  2-character query is one token lookup; a 1-character query is the prefix query
+  ``"hex"*`` (UTF-8 is prefix-free, so the tokens starting with a character's hex are
+  exactly the pairs starting with that character). The pairs are cut in SQL by joining
+  the position table ``partner_search_pos`` (1..POSITIONS), so the triggers need no
   application function and any SQLite client keeps the index right.
 * Text longer than POSITIONS characters is indexed up to that length; the search also
   runs LIKE over such rows, which the partial index ``ix_partner_search_long`` finds.
@@ -50,11 +52,11 @@ COLUMNS = "partner_id, body, code, name, manager, voided, grade, status, type, p
 
 
 def grams(body: str) -> str:
-    """SQL for the space-separated 1- and 2-character tokens of the text ``body``."""
+    """SQL for the space-separated tokens of the text ``body``: each pair of adjacent
+    characters (the last position gives the last character alone)."""
     return (
-        f"(SELECT group_concat(hex(lower(substr({body}, n, 1))) || "
-        f"CASE WHEN n < length({body}) THEN ' ' || hex(lower(substr({body}, n, 2))) ELSE '' END, ' ') "
-        f"FROM partner_search_pos WHERE n <= length({body}))"
+        f"(SELECT group_concat(hex(substr(x, n, 2)), ' ') "
+        f"FROM (SELECT lower({body}) AS x) JOIN partner_search_pos ON n <= length(x))"
     )
 
 
