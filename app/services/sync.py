@@ -155,7 +155,7 @@ def export_bundle(ctx: AppContext, target: Path | None = None, progress: Progres
         target = ctx.paths.outbox / f"{dt.datetime.now().strftime('%Y%m%d-%H%M%S')}-seq{seq}-{bundle_id[:8]}.cdsync"
     target = Path(target)
     counts: dict[str, int] = {}
-    blobs: dict[str, Path] = {}
+    blobs: dict[str, str] = {}  # sha → media file (str: 20 000 Path objects weigh ~10 MB)
     high = [since]
     base_hlc = since or None
     blob_keys = {entity: _export_columns(_model(entity)).blob_keys for entity in SYNC_TABLES}
@@ -169,7 +169,7 @@ def export_bundle(ctx: AppContext, target: Path | None = None, progress: Progres
                 if isinstance(sha, str) and len(sha) == 64 and sha not in blobs:
                     path = media_file(sha)
                     if path.exists():
-                        blobs[sha] = path
+                        blobs[sha] = str(path)
             if voided:
                 data["void_reason"] = void_reason
             if hlc > high[0]:
@@ -187,7 +187,7 @@ def export_bundle(ctx: AppContext, target: Path | None = None, progress: Progres
                 "app_version": __import__("app").__version__}
 
     class _LazyBlobs:
-        def __iter__(self) -> Iterator[tuple[str, Path]]:
+        def __iter__(self) -> Iterator[tuple[str, str]]:
             return iter(list(blobs.items()))
 
     try:
