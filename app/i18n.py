@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import locale
 import os
-import xml.etree.ElementTree as ET
 from functools import lru_cache
 
 SUPPORTED_LANGUAGES = ("zh_CN", "en")
@@ -55,6 +54,8 @@ def _catalogue(lang: str) -> dict[tuple[str, str], str]:
     table: dict[tuple[str, str], str] = {}
     if not path.exists():
         return table
+    import xml.etree.ElementTree as ET  # only for Chinese (English needs no catalogue)
+
     root = ET.parse(path).getroot()
     for context in root.iter("context"):
         name = context.findtext("name") or ""
