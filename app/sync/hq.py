@@ -151,7 +151,12 @@ class _RecordWriter:
             found[rid] = (hlc, bool(voided), _json_value(data), _json_value(field_hlc) or {})
         return found
 
-    def upsert(self, entity: str, device_id: str, bundle_id: str, rows: Iterable[tuple[str, str, bool, dict[str, Any], dict[str, Any]]]) -> None:
+    def upsert(self, entity: str, device_id: str, bundle_id: str, rows: Iterable[tuple[str, str, bool, dict[str, Any], dict[str, Any]]],
+               fresh: set[str]) -> None:
+        """Write merged records. ``fresh`` ids did not exist before this ingest (looked up
+        under the table lock, and not written by an earlier chunk): on PostgreSQL they are
+        copied straight into ``record``; the others go through the staging table and
+        ``INSERT … ON CONFLICT``."""
         values = [(entity, rid, hlc, device_id, voided, _dump_json(data), _dump_json(fh) if fh else "{}", bundle_id)
                   for rid, hlc, voided, data, fh in rows]
         if not values:
@@ -159,7 +164,15 @@ class _RecordWriter:
         if self.dialect != "postgresql":
             self.raw.cursor().executemany(self.sql, values)
             return
+        new = [v for v in values if v[1] in fresh]
+        changed = [v for v in values if v[1] not in fresh] if len(new) < len(values) else []
         with self.raw.cursor() as cur:
+            if new:
+                with cur.copy(f"COPY record ({', '.join(RECORD_COLUMNS)}) FROM STDIN") as copy:
+                    for value in new:
+                        copy.write_row(value)
+            if not changed:
+                return
             if not self.staged:
                 cur.execute("CREATE TEMPORARY TABLE record_stage (entity text, id text, hlc text, device_id text, voided boolean, "
                             "data json, field_hlc json, bundle_id text) ON COMMIT DROP")
@@ -167,7 +180,7 @@ class _RecordWriter:
             else:
                 cur.execute("TRUNCATE record_stage")
             with cur.copy(f"COPY record_stage ({', '.join(RECORD_COLUMNS)}) FROM STDIN") as copy:
-                for value in values:
+                for value in changed:
                     copy.write_row(value)
             cur.execute(self.sql)
 
@@ -493,6 +506,7 @@ class Hq:
             existing[rid] = carry.merged[rid][1:]
         upserts: dict[str, tuple[str, str, bool, dict[str, Any], dict[str, Any]]] = {}
         conflicts: list[dict[str, Any]] = []
+        fresh: set[str] = set()  # ids not in the database before this chunk
         per_field = entity in PER_FIELD
         sealed = entity in APPEND_ONLY
         for row in rows:
@@ -514,6 +528,7 @@ class Hq:
                 # records, every field at the record's HLC, which an empty map means
                 fh = {k: incoming_fh.get(k, hlc) for k in data if k not in META_KEYS} if per_field else {}
                 upserts[rid] = (rid, hlc, op == "void", dict(data), fh)
+                fresh.add(rid)
                 continue
             if sealed:
                 continue  # sealed: identical content is a no-op
@@ -536,7 +551,7 @@ class Hq:
             upserts[rid] = (rid, merged.hlc, merged.voided, merged.data, merged.field_hlc if per_field else {})
         for rid in carry.repeated.intersection(upserts):
             carry.merged[rid] = upserts[rid]
-        writer.upsert(entity, device_id, bundle_id, upserts.values())
+        writer.upsert(entity, device_id, bundle_id, upserts.values(), fresh)
         writer.conflicts(conflicts)
         return len(conflicts)
 
