@@ -85,7 +85,7 @@ STATEMENTS = [
     "CREATE INDEX ix_partner_search_code ON partner_search(voided, code)",
     f"CREATE INDEX ix_partner_search_long ON partner_search(partner_id) WHERE length(body) > {POSITIONS}",
     "CREATE VIRTUAL TABLE partner_fts USING fts5(body, content='partner_search', content_rowid='rowid', tokenize='trigram')",
-    "CREATE VIRTUAL TABLE partner_gram USING fts5(grams, content='', detail='none', columnsize=0, tokenize='ascii')",
+    "CREATE VIRTUAL TABLE partner_gram USING fts5(grams, content='', detail='none', tokenize='ascii')",
     "CREATE TRIGGER partner_search_ai AFTER INSERT ON partner_search BEGIN "
     "INSERT INTO partner_fts(rowid, body) VALUES (new.rowid, new.body); "
     f"INSERT INTO partner_gram(rowid, grams) VALUES (new.rowid, {grams('new.body')}); END",
