@@ -195,6 +195,10 @@
       <translation>KPI score</translation>
     </message>
     <message>
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
       <source>Overdue</source>
       <translation>Overdue</translation>
     </message>
@@ -219,8 +223,16 @@
       <translation>Rank</translation>
     </message>
     <message>
+      <source>Receivables by days overdue (10,000 yuan)</source>
+      <translation>Receivables by days overdue (10,000 yuan)</translation>
+    </message>
+    <message>
       <source>Receivables by days overdue (yuan)</source>
       <translation>Receivables by days overdue (yuan)</translation>
+    </message>
+    <message>
+      <source>Revenue: target vs actual by month (10,000 yuan)</source>
+      <translation>Revenue: target vs actual by month (10,000 yuan)</translation>
     </message>
     <message>
       <source>Revenue: target vs actual by month (yuan)</source>
@@ -492,6 +504,33 @@
     <message>
       <source>Stock limits</source>
       <translation>Stock limits</translation>
+    </message>
+  </context>
+  <context>
+    <name>KpiLabels</name>
+    <message>
+      <source>Channel use</source>
+      <translation>Channel use</translation>
+    </message>
+    <message>
+      <source>Market share</source>
+      <translation>Market share</translation>
+    </message>
+    <message>
+      <source>Rectification</source>
+      <translation>Rectification</translation>
+    </message>
+    <message>
+      <source>Revenue</source>
+      <translation>Revenue</translation>
+    </message>
+    <message>
+      <source>Satisfaction</source>
+      <translation>Satisfaction</translation>
+    </message>
+    <message>
+      <source>Visits</source>
+      <translation>Visits</translation>
     </message>
   </context>
   <context>

@@ -195,6 +195,10 @@
       <translation>KPI 得分</translation>
     </message>
     <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
       <source>Overdue</source>
       <translation>逾期</translation>
     </message>
@@ -219,8 +223,16 @@
       <translation>排名</translation>
     </message>
     <message>
+      <source>Receivables by days overdue (10,000 yuan)</source>
+      <translation>应收账款账龄（万元）</translation>
+    </message>
+    <message>
       <source>Receivables by days overdue (yuan)</source>
       <translation>应收账款账龄（元）</translation>
+    </message>
+    <message>
+      <source>Revenue: target vs actual by month (10,000 yuan)</source>
+      <translation>销售额：各月目标与实际（万元）</translation>
     </message>
     <message>
       <source>Revenue: target vs actual by month (yuan)</source>
@@ -492,6 +504,33 @@
     <message>
       <source>Stock limits</source>
       <translation>库存标准</translation>
+    </message>
+  </context>
+  <context>
+    <name>KpiLabels</name>
+    <message>
+      <source>Channel use</source>
+      <translation>渠道利用率</translation>
+    </message>
+    <message>
+      <source>Market share</source>
+      <translation>市场份额</translation>
+    </message>
+    <message>
+      <source>Rectification</source>
+      <translation>整改闭环</translation>
+    </message>
+    <message>
+      <source>Revenue</source>
+      <translation>收入</translation>
+    </message>
+    <message>
+      <source>Satisfaction</source>
+      <translation>满意度</translation>
+    </message>
+    <message>
+      <source>Visits</source>
+      <translation>巡检达标</translation>
     </message>
   </context>
   <context>

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,10 +21,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import targets
+from app.services import targets, visits
 from app.services.context import Changes
 from app.ui.sections import Section
 from app.ui.visits.models import DictTableModel
+
+WAN = 10_000  # charts count in 万元 (ten thousand yuan), as Chinese sales reports do
+
+
+def money_text(value: Any) -> str:
+    return "" if value is None else f"{value:,.2f}"
+
+
+def kpi_label(key: str) -> str:
+    labels = {
+        "revenue": QCoreApplication.translate("KpiLabels", "Revenue"),
+        "market_share": QCoreApplication.translate("KpiLabels", "Market share"),
+        "visit_compliance": QCoreApplication.translate("KpiLabels", "Visits"),
+        "rectification_closure": QCoreApplication.translate("KpiLabels", "Rectification"),
+        "customer_satisfaction": QCoreApplication.translate("KpiLabels", "Satisfaction"),
+        "channel_utilisation": QCoreApplication.translate("KpiLabels", "Channel use"),
+    }
+    return labels.get(key, key)
 
 
 class DashboardSection(Section):
@@ -41,16 +59,18 @@ class DashboardSection(Section):
         self.month_chart.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.aging_chart = QChartView()
         self.aging_chart.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.partners = DictTableModel([("partner_code", self.tr("Partner")), ("target", self.tr("Target")), ("actual", self.tr("Actual")),
-                                        ("progress", self.tr("Progress %"))], highlight=lambda r: bool(r.get("behind")), parent=self)
+        self.partners = DictTableModel([("partner_code", self.tr("Partner")), ("partner_name", self.tr("Name")), ("target", self.tr("Target")),
+                                        ("actual", self.tr("Actual")), ("progress", self.tr("Progress %"))],
+                                       highlight=lambda r: bool(r.get("behind")), parent=self,
+                                       formatters={"target": money_text, "actual": money_text})
         self.table = QTableView()
         self.table.setModel(self.partners)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list_title = QLabel()
-        self.kpi = DictTableModel([("rank", self.tr("Rank")), ("partner_code", self.tr("Partner")), ("score", self.tr("KPI score")),
-                                   ("detail", self.tr("Components"))], parent=self)
+        self.kpi = DictTableModel([("rank", self.tr("Rank")), ("partner_code", self.tr("Partner")), ("partner_name", self.tr("Name")),
+                                   ("score", self.tr("KPI score")), ("detail", self.tr("Components"))], parent=self)
         self.kpi_table = QTableView()
         self.kpi_table.setModel(self.kpi)
         self.kpi_table.verticalHeader().setVisible(False)
@@ -81,6 +101,7 @@ class DashboardSection(Section):
         grid.setRowStretch(2, 3)
         grid.setRowStretch(4, 2)
         self.data: targets.DashboardData | None = None
+        self.names: dict[str, str] = {}
 
     def title(self) -> str:
         return self.tr("Dashboard")
@@ -98,10 +119,10 @@ class DashboardSection(Section):
         self.headline.setText(self.tr("{month} revenue: completion {done:.1f}% vs time elapsed {time:.1f}%").format(
             month=data.period, done=data.completion, time=data.time_progress))
         chart = QChart()
-        chart.setTitle(self.tr("Revenue: target vs actual by month (yuan)"))
+        chart.setTitle(self.tr("Revenue: target vs actual by month (10,000 yuan)"))
         target_set, actual_set = QBarSet(self.tr("Target")), QBarSet(self.tr("Actual"))
-        target_set.append(data.target_by_month)
-        actual_set.append(data.actual_by_month)
+        target_set.append([v / WAN for v in data.target_by_month])
+        actual_set.append([v / WAN for v in data.actual_by_month])
         series = QBarSeries()
         series.append(target_set)
         series.append(actual_set)
@@ -113,14 +134,15 @@ class DashboardSection(Section):
         series.attachAxis(axis_x)
         axis_y = QValueAxis()
         axis_y.setLabelFormat("%.0f")
-        axis_y.setRange(0, max([*data.target_by_month, *data.actual_by_month, 1.0]) * 1.1)
+        axis_y.setRange(0, max([*data.target_by_month, *data.actual_by_month, 1.0]) * 1.1 / WAN)
+        axis_y.applyNiceNumbers()
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_y)
         self.month_chart.setChart(chart)
         aging_chart = QChart()
-        aging_chart.setTitle(self.tr("Receivables by days overdue (yuan)"))
+        aging_chart.setTitle(self.tr("Receivables by days overdue (10,000 yuan)"))
         aging_set = QBarSet(self.tr("Overdue"))
-        aging_set.append(list(data.aging.values()))
+        aging_set.append([v / WAN for v in data.aging.values()])
         aging_series = QBarSeries()
         aging_series.append(aging_set)
         aging_chart.addSeries(aging_series)
@@ -130,16 +152,25 @@ class DashboardSection(Section):
         aging_series.attachAxis(buckets)
         aging_y = QValueAxis()
         aging_y.setLabelFormat("%.0f")
-        aging_y.setRange(0, max([*data.aging.values(), 1.0]) * 1.1)
+        aging_y.setRange(0, max([*data.aging.values(), 1.0]) * 1.1 / WAN)
+        aging_y.applyNiceNumbers()
         aging_chart.addAxis(aging_y, Qt.AlignmentFlag.AlignLeft)
         aging_series.attachAxis(aging_y)
         aging_chart.legend().hide()
         self.aging_chart.setChart(aging_chart)
         self.list_title.setText(self.tr("Partners this month, lowest progress first (red: behind the time line)"))
-        self.partners.set_rows(data.partners)
+        self.names = visits.partner_names(self.ui.ctx)
+        self._show_partners(data.partners)
         scores = targets.kpi_scorecard(self.ui.ctx, data.period, save=False)
-        self.kpi.set_rows([{"rank": r.rank, "partner_code": r.partner_code, "score": r.score,
-                            "detail": "  ".join(f"{k} {v:.0f}" for k, v in r.components.items())} for r in scores])
+        self.kpi.set_rows([{"rank": r.rank, "partner_code": r.partner_code, "partner_name": self.names.get(r.partner_code, ""), "score": r.score,
+                            "detail": "  ".join(f"{kpi_label(k)} {v:.0f}" for k, v in r.components.items())} for r in scores])
+        self.kpi_table.resizeColumnsToContents()
+
+    def _show_partners(self, rows: list[dict[str, Any]]) -> None:
+        for row in rows:
+            row["partner_name"] = self.names.get(row["partner_code"], "")
+        self.partners.set_rows(rows)
+        self.table.resizeColumnsToContents()
 
     def import_file(self, kind: str, path: str | None = None) -> None:
         """Import targets or actuals from a CSV/XLSX file (all rows or none; problems are
@@ -178,9 +209,9 @@ class DashboardSection(Section):
         rows = [r for r in targets.list_targets(self.ui.ctx, month=month) if r.metric == self.data.metric and r.scope_kind == "partner"]
         scale = 10 ** (rows[0].decimals if rows else 2)
         self.list_title.setText(self.tr("Partners in {month}").format(month=month))
-        self.partners.set_rows(sorted(({"partner_code": r.scope, "target": r.target / scale, "actual": r.actual / scale,
-                                        "progress": round(r.progress, 1), "behind": r.progress < r.time_progress} for r in rows),
-                                      key=lambda d: d["progress"]))
+        self._show_partners(sorted(({"partner_code": r.scope, "target": r.target / scale, "actual": r.actual / scale,
+                                     "progress": round(r.progress, 1), "behind": r.progress < r.time_progress} for r in rows),
+                                   key=lambda d: d["progress"]))
 
     def on_changed(self, changes: Changes) -> None:
         if changes.touches("target", "actual", "invoice", "payment", "partner", "visit", "rectification_order", "contract", "exported_bundle"):
