@@ -149,12 +149,14 @@ class MainWindow(QMainWindow):
         self.start_finished.emit()
 
     def finish_start_after_paint(self) -> None:
-        """Schedule ``finish_start`` for when the visible section has loaded (and painted)."""
+        """Schedule ``finish_start`` for when the visible section has loaded (and painted),
+        and in any case within two seconds (should its first load fail)."""
         current = self.stack.currentWidget()
         if current is None or getattr(current, "is_ready", True):
             QTimer.singleShot(0, self.finish_start)
         else:
             current.ready.connect(lambda: QTimer.singleShot(0, self.finish_start))  # type: ignore[attr-defined]
+            QTimer.singleShot(2000, self.finish_start)
 
     def _show_row(self, row: int) -> None:
         if row in self._pending:

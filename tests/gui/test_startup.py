@@ -81,6 +81,26 @@ def test_showing_a_section_not_built_yet_builds_the_rest(qtbot, ctx) -> None:  #
     ui.ops.wait(10000)
 
 
+def test_a_failing_first_load_does_not_stop_the_rest_of_the_start(qtbot, ctx, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.application import create_main_window, ensure_application
+    from app.ui.partners.section import PartnersSection
+
+    def broken(_self) -> None:  # type: ignore[no-untyped-def]
+        raise RuntimeError("first load failed")
+
+    monkeypatch.setattr(PartnersSection, "first_load", broken)
+    ensure_application()
+    ui, window = create_main_window(ctx, deferred=True)
+    qtbot.addWidget(window)
+    with qtbot.capture_exceptions() as exceptions:
+        window.show()
+        with qtbot.waitSignal(window.start_finished, timeout=10000):
+            window.finish_start_after_paint()
+    assert [str(e[1]) for e in exceptions] == ["first load failed"]
+    assert len(window.sections) == len(SECTION_CLASSES)
+    ui.ops.wait(10000)
+
+
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
 def test_static_navigation_titles_are_the_sections_own(qtbot, ui_window, language: str) -> None:  # type: ignore[no-untyped-def]
     from app.ui.application import ensure_application, install_translators
