@@ -61,16 +61,25 @@ def cli_context(args: argparse.Namespace) -> Iterator[Any]:
         ctx.close()
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage errors are bad input: one line on stderr and exit 1 (exit 2 means a rejected
+    bundle in this command's contract, argparse's default would blur the two)."""
+
+    def error(self, message: str) -> NoReturn:
+        eprint(tr("cli", "{prog}: error: {message} (see --help)").format(prog=self.prog, message=message))
+        sys.exit(1)
+
+
 class _GuiOnlyParserError(Exception):
     """The reduced parser of a GUI start met something it cannot judge alone."""
 
 
-class _GuiOnlyParser(argparse.ArgumentParser):
+class _GuiOnlyParser(_Parser):
     def error(self, message: str) -> NoReturn:
         raise _GuiOnlyParserError(message)
 
 
-def build_parser(modules: Sequence[str] = COMMAND_MODULES, parser_class: type[argparse.ArgumentParser] = argparse.ArgumentParser) -> argparse.ArgumentParser:
+def build_parser(modules: Sequence[str] = COMMAND_MODULES, parser_class: type[argparse.ArgumentParser] = _Parser) -> argparse.ArgumentParser:
     parser = parser_class(
         prog="channeldesk", description=tr("cli", "ChannelDesk (渠道巡检台) — field channel management")
     )
