@@ -66,10 +66,14 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from app.services.lookups import require_region_code
     from app.services.partners import PartnerQuery, partner_page
 
+    region = require_region_code(args.region) if args.region is not None else None
+    if args.limit is not None and args.limit < 0:
+        raise ValidationError(tr("cli", "--limit takes a number of rows, 0 or more (got {value}).").format(value=args.limit))
     with cli_context(args) as ctx:
-        query = PartnerQuery(search=args.search or "", grade=args.grade, status=args.status, type=args.type_, region=args.region)
+        query = PartnerQuery(search=args.search or "", grade=args.grade, status=args.status, type=args.type_, region=region)
         rows = partner_page(ctx, query, 0, args.limit)
     if args.json:
         print_json([r.to_json() for r in rows])

@@ -32,9 +32,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from app.services.lookups import require_partner_code
     from app.services.targets import list_targets
 
     with cli_context(args) as ctx:
+        if args.partner:
+            require_partner_code(ctx, args.partner)
         rows = list_targets(ctx, year=args.year, month=args.month, partner=args.partner)
     if args.json:
         print_json([r.to_json() for r in rows])

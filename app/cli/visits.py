@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from app.cli import cli_context, eprint, print_json
+from app.errors import ValidationError
 from app.i18n import tr
 
 
@@ -83,16 +84,23 @@ def cmd_submit(args: argparse.Namespace) -> int:
     from app.services.visits import submit, visit_detail
 
     with cli_context(args) as ctx:
-        submit(ctx, args.visit_id)
+        try:
+            submit(ctx, args.visit_id)
+        except ValidationError as exc:  # one line: the message already names every missing item
+            eprint(exc.message)
+            return exc.exit_code
         detail = visit_detail(ctx, args.visit_id)
     eprint(tr("cli", "Visit submitted; score {score}, content hash {hash}").format(score=detail["score"], hash=detail["content_hash"]))
     return 0
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from app.services.lookups import require_partner_code
     from app.services.visits import list_visits
 
     with cli_context(args) as ctx:
+        if args.partner:
+            require_partner_code(ctx, args.partner)
         rows = list_visits(ctx, args.month, args.partner)
     if args.json:
         print_json(rows)
