@@ -219,10 +219,7 @@ def import_partners(ctx: AppContext, path: Path, *, dry_run: bool = False, skip_
             details=[str(e) for e in report.errors],
         )
     if dry_run:
-        with ctx.read_session() as s:
-            existing = set(s.scalars(select(Partner.code).where(Partner.code.in_(list(seen)))))  if len(seen) < 30000 else set(s.scalars(select(Partner.code)))
-        report.updated = sum(1 for _, v in parsed if v["code"] in existing)
-        report.created = len(parsed) - report.updated
+        _count_dry_run(ctx, parsed, report)
         return report
     _apply(ctx, parsed, report, progress)
     return report
@@ -230,6 +227,29 @@ def import_partners(ctx: AppContext, path: Path, *, dry_run: bool = False, skip_
 
 _PARTNER_FIELDS = ("name", "type", "status", "grade", "province_code", "city_code", "district_code", "address", "latitude",
                    "longitude", "licence_no", "credit_rating", "credit_limit_fen", "manager", "notes", "tags")
+
+
+def _primary_contact(s: Any, partner_id: str) -> Contact | None:
+    return s.scalar(select(Contact).where(Contact.partner_id == partner_id, Contact.voided.is_(False))
+                    .order_by(Contact.is_primary.desc(), Contact.created_at).limit(1))
+
+
+def _count_dry_run(ctx: AppContext, parsed: list[tuple[int, dict[str, Any]]], report: ImportReport) -> None:
+    """What ``_apply`` would report (created / updated / unchanged), changing nothing."""
+    with ctx.read_session() as s:
+        codes = [v["code"] for _, v in parsed]
+        existing = {p.code: p for p in s.scalars(select(Partner).where(Partner.code.in_(codes)))} if len(codes) < 30000 else {p.code: p for p in s.scalars(select(Partner))}
+        for _row_no, values in parsed:
+            partner = existing.get(values["code"])
+            if partner is None:
+                report.created += 1
+                continue
+            changed = any(getattr(partner, key) != values[key] for key in _PARTNER_FIELDS)
+            if not changed and values["contact_name"]:
+                contact = _primary_contact(s, partner.id)
+                changed = contact is None or (contact.name, contact.phone) != (values["contact_name"], values["phone"])
+            report.updated += changed
+            report.unchanged += not changed
 
 
 def _apply(ctx: AppContext, parsed: list[tuple[int, dict[str, Any]]], report: ImportReport, progress: Progress | None) -> None:
@@ -269,8 +289,7 @@ def _apply(ctx: AppContext, parsed: list[tuple[int, dict[str, Any]]], report: Im
                     setattr(partner, key, values[key])
                     changed = True
             if values["contact_name"]:
-                contact = s.scalar(select(Contact).where(Contact.partner_id == partner.id, Contact.voided.is_(False))
-                                   .order_by(Contact.is_primary.desc(), Contact.created_at).limit(1))
+                contact = _primary_contact(s, partner.id)
                 if contact is None:
                     s.add(Contact(partner_id=partner.id, name=values["contact_name"], phone=values["phone"], is_primary=True))
                     changed = True
