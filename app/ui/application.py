@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import APP_NAME, __version__
 from app.errors import UserError
-from app.i18n import current_language, set_language
+from app.i18n import current_language, set_language, tr
 from app.paths import resource_path
 
 log = logging.getLogger(__name__)
@@ -309,15 +309,22 @@ def _take_screenshot(app: QApplication, window, target: Path) -> int:  # type: i
     result = {"code": 1}
 
     def grab() -> None:
-        app.processEvents()
-        pixmap = window.grab()
-        target.parent.mkdir(parents=True, exist_ok=True)
-        ok = pixmap.save(str(target), "PNG", 80)  # zlib level 2: quicker and, for a window, smaller
+        ok, error = False, ""
+        try:
+            app.processEvents()
+            pixmap = window.grab()
+            target.parent.mkdir(parents=True, exist_ok=True)
+            ok = pixmap.save(str(target), "PNG", 80)  # zlib level 2: quicker and, for a window, smaller
+        except OSError as exc:  # e.g. a file where the folder should be: report it and quit, never hang
+            error = exc.strerror or str(exc)
         if not ok:
-            sys.stderr.write(f"cannot write screenshot {target}\n")
+            sys.stderr.write(tr("cli", "Cannot write the screenshot {path}: {error}").format(
+                path=target, error=error or tr("cli", "the file could not be saved")) + "\n")
         result["code"] = 0 if ok else 1
-        window.ui.ops.wait(10000)
-        app.quit()
+        try:
+            window.ui.ops.wait(10000)
+        finally:
+            app.quit()
 
     def poll(remaining: int = 250) -> None:
         if window.sections_ready() or remaining <= 0:

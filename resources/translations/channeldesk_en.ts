@@ -1940,8 +1940,16 @@ also used in another visit</translation>
       <translation> (dry run, nothing saved)</translation>
     </message>
     <message>
+      <source>--limit takes a number of rows, 0 or more (got {value}).</source>
+      <translation>--limit takes a number of rows, 0 or more (got {value}).</translation>
+    </message>
+    <message>
       <source>Acknowledgement applied.</source>
       <translation>Acknowledgement applied.</translation>
+    </message>
+    <message>
+      <source>Cannot write the screenshot {path}: {error}</source>
+      <translation>Cannot write the screenshot {path}: {error}</translation>
     </message>
     <message>
       <source>ChannelDesk (渠道巡检台) — field channel management</source>
@@ -2104,6 +2112,10 @@ also used in another visit</translation>
       <translation>targets and progress</translation>
     </message>
     <message>
+      <source>the file could not be saved</source>
+      <translation>the file could not be saved</translation>
+    </message>
+    <message>
       <source>verify the database and every media file</source>
       <translation>verify the database and every media file</translation>
     </message>
@@ -2126,6 +2138,10 @@ also used in another visit</translation>
     <message>
       <source>{count} problem(s) found.</source>
       <translation>{count} problem(s) found.</translation>
+    </message>
+    <message>
+      <source>{prog}: error: {message} (see --help)</source>
+      <translation>{prog}: error: {message} (see --help)</translation>
     </message>
     <message>
       <source>{rows} rows: {created} created, {updated} updated, {unchanged} unchanged</source>

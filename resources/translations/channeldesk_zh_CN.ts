@@ -1940,8 +1940,16 @@ also used in another visit</source>
       <translation>（试运行，未保存）</translation>
     </message>
     <message>
+      <source>--limit takes a number of rows, 0 or more (got {value}).</source>
+      <translation>--limit 应为 0 或更大的行数（收到 {value}）。</translation>
+    </message>
+    <message>
       <source>Acknowledgement applied.</source>
       <translation>已应用总部回执。</translation>
+    </message>
+    <message>
+      <source>Cannot write the screenshot {path}: {error}</source>
+      <translation>无法写入截图 {path}：{error}</translation>
     </message>
     <message>
       <source>ChannelDesk (渠道巡检台) — field channel management</source>
@@ -2104,6 +2112,10 @@ also used in another visit</source>
       <translation>目标与进度</translation>
     </message>
     <message>
+      <source>the file could not be saved</source>
+      <translation>文件无法保存</translation>
+    </message>
+    <message>
       <source>verify the database and every media file</source>
       <translation>校验数据库和所有媒体文件</translation>
     </message>
@@ -2126,6 +2138,10 @@ also used in another visit</source>
     <message>
       <source>{count} problem(s) found.</source>
       <translation>发现 {count} 个问题。</translation>
+    </message>
+    <message>
+      <source>{prog}: error: {message} (see --help)</source>
+      <translation>{prog}：错误：{message}（参见 --help）</translation>
     </message>
     <message>
       <source>{rows} rows: {created} created, {updated} updated, {unchanged} unchanged</source>

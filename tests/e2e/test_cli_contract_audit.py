@@ -1,0 +1,104 @@
+"""End-to-end checks from an audit of the command line against its contract (docs/cli.md):
+usage errors and unknown codes give one stderr line and exit 1, a dry-run import counts
+exactly what the real import does, a refused submit is one line, an unwritable screenshot
+path ends the GUI with exit 1 instead of hanging. One demo data dir serves the module."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, CliResult
+
+
+def _run(data: Path, *args: str, lang: str = "en", timeout: float = 120) -> CliResult:
+    cmd = [sys.executable, "-m", "app", "--data-dir", str(data), "--lang", lang, *args]
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONUTF8="1", LANG="C.UTF-8")
+    env.pop("CHANNELDESK_DATA_DIR", None)
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=env, cwd=ROOT, encoding="utf-8")
+    return CliResult(proc.returncode, proc.stdout, proc.stderr)
+
+
+@pytest.fixture(scope="module")
+def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    data = tmp_path_factory.mktemp("audit") / "data"
+    made = _run(data, "demo", "--partners", "12", "--months", "1", "--seed", "3")
+    assert made.returncode == 0, made.stderr
+    return data
+
+
+def _one_line_exit_1(result: CliResult) -> None:
+    assert result.returncode == 1, (result.returncode, result.stderr)
+    assert result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert "Traceback" not in result.stderr and "usage:" not in result.stderr
+
+
+@pytest.mark.parametrize("args", [
+    ("partners", "list", "--grade", "E"),
+    ("partners", "list", "--status", "closed"),
+    ("demo", "--partners", "many"),
+    ("visits",),
+    ("no-such-command",),
+    ("hq", "report", "month", "-o", "x.pdf"),
+])
+def test_usage_errors_are_bad_input_exit_1_one_line(demo_dir: Path, args: tuple[str, ...]) -> None:
+    _one_line_exit_1(_run(demo_dir, *args))
+
+
+def test_unknown_partner_and_region_codes_are_refused(demo_dir: Path) -> None:
+    for args in (("visits", "list", "--partner", "NOPE", "--json"), ("targets", "list", "--partner", "NOPE", "--json")):
+        result = _run(demo_dir, *args)
+        _one_line_exit_1(result)
+        assert "NOPE" in result.stderr
+    region = _run(demo_dir, "partners", "list", "--region", "9999", "--json")
+    _one_line_exit_1(region)
+    assert "9999" in region.stderr
+    assert "未知的行政区划代码" in _run(demo_dir, "partners", "list", "--region", "9999", lang="zh_CN").stderr
+    _one_line_exit_1(_run(demo_dir, "partners", "list", "--limit", "-1"))
+    partners = _run(demo_dir, "partners", "list", "--json").json()
+    code, region_code = partners[0]["code"], partners[0]["region"]
+    assert all(v["partner_code"] == code for v in _run(demo_dir, "visits", "list", "--partner", code, "--json").json())
+    by_region = _run(demo_dir, "partners", "list", "--region", region_code[:4], "--json").json()
+    assert code in {p["code"] for p in by_region} and all(p["region"].startswith(region_code[:4]) for p in by_region)
+
+
+def test_dry_run_counts_what_the_import_would_do(demo_dir: Path, tmp_path: Path) -> None:
+    exported = tmp_path / "all.csv"
+    assert _run(demo_dir, "partners", "export", str(exported)).returncode == 0
+    lines = exported.read_text(encoding="utf-8-sig").splitlines()
+    total = len(lines) - 1
+    same = _run(demo_dir, "partners", "import", str(exported), "--dry-run", "--json").json()
+    assert (same["created"], same["updated"], same["unchanged"]) == (0, 0, total)
+    header, first, *rest = lines
+    cells = first.split(",")
+    cells[1] += "（新址）"
+    changed = tmp_path / "changed.csv"
+    changed.write_text("\n".join([header, ",".join(cells), *rest, "AUDIT-NEW,审计新店,dealer,active,B,310115" + "," * 11]) + "\n", encoding="utf-8")
+    dry = _run(demo_dir, "partners", "import", str(changed), "--dry-run", "--json").json()
+    assert (dry["created"], dry["updated"], dry["unchanged"], dry["dry_run"]) == (1, 1, total - 1, True)
+    assert _run(demo_dir, "partners", "list", "--search", "审计新店", "--json").json() == []
+    real = _run(demo_dir, "partners", "import", str(changed), "--json").json()
+    assert {k: real[k] for k in ("created", "updated", "unchanged")} == {k: dry[k] for k in ("created", "updated", "unchanged")}
+
+
+def test_refused_submit_is_one_line_naming_the_missing_items(demo_dir: Path) -> None:
+    active = _run(demo_dir, "partners", "list", "--status", "active", "--json").json()
+    visit_id = _run(demo_dir, "visits", "new", "--partner", active[0]["code"], "--json").json()["id"]
+    refused = _run(demo_dir, "visits", "submit", visit_id)
+    _one_line_exit_1(refused)
+    assert "signage" in refused.stderr and "licence_valid" in refused.stderr
+    assert _run(demo_dir, "visits", "show", visit_id, "--json").json()["status"] == "draft"
+
+
+def test_screenshot_to_an_unwritable_path_exits_1(demo_dir: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    result = _run(demo_dir, "gui", "--screenshot", str(blocker / "shot.png"), timeout=90)
+    assert result.returncode == 1, result.stderr
+    assert "Cannot write the screenshot" in result.stderr
+    assert "Traceback" not in result.stderr
