@@ -93,6 +93,12 @@ def _road_stem(road: str) -> str:
     return road
 
 
+def _months_back(first_of_month: dt.date, count: int) -> dt.date:
+    """The first day of the month ``count`` months before ``first_of_month`` (negative: after)."""
+    index = first_of_month.year * 12 + first_of_month.month - 1 - count
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
 def _base_row(ctx: AppContext, now: dt.datetime) -> dict[str, Any]:
     return {"id": uuid7(), "hlc": ctx.tick(), "created_at": now, "updated_at": now, "voided": False}
 
@@ -231,18 +237,27 @@ def _generate_visits(ctx: AppContext, s: Any, rng: random.Random, partners: list
     photo_pool = list(photos)
     rng.shuffle(photo_pool)
     visits, answers, vphotos, findings, orders, events, counts = [], [], [], [], [], [], []
-    first_month = (today.replace(day=1) - dt.timedelta(days=31 * (months - 1))).replace(day=1)
+    first_month = _months_back(today.replace(day=1), months - 1)  # ``months`` calendar months, the current one included
+    # Nothing happens after this moment: the current month holds only the visits of its
+    # days so far, and none of today's visits ends in the future.
+    cutoff = min(now, dt.datetime.combine(today + dt.timedelta(days=1), dt.time(), dt.UTC)) if today >= now.date() else \
+        dt.datetime.combine(today + dt.timedelta(days=1), dt.time(), dt.UTC)
     visitable = [p for p in partners if p.status in ("active", "suspended", "terminated")]
     for partner in visitable:
         per_month = {"A": 5, "B": 5, "C": 2, "D": 2}[partner.grade]
         month = first_month
         while month <= today:
-            next_month = (month + dt.timedelta(days=32)).replace(day=1)
+            next_month = _months_back(month, -1)
             days = (min(next_month, today + dt.timedelta(days=1)) - month).days
             n = max(0, per_month + rng.choice((-2, -1, 0, 0, 1))) if partner.status == "active" else rng.choice((0, 1))
+            n = int(n * days / (next_month - month).days + rng.random())  # a month under way: its share so far
             for _ in range(min(n, days)):
                 day = month + dt.timedelta(days=rng.randrange(days))
                 started = dt.datetime.combine(day, dt.time(rng.randrange(1, 9), rng.randrange(60)), dt.UTC)
+                ended = started + dt.timedelta(minutes=rng.randrange(20, 90))
+                if ended > cutoff:
+                    continue
+                at = {"created_at": started, "updated_at": ended}
                 vid = uuid7()
                 values: dict[str, Any] = {}
                 for item in items:
@@ -262,36 +277,35 @@ def _generate_visits(ctx: AppContext, s: Any, rng: random.Random, partners: list
                     elif item.kind == "photo":
                         sha = photo_pool[len(vphotos) % len(photo_pool)][0]
                         values[item.key] = [sha]
-                        vphotos.append({**_base_row(ctx, now), "visit_id": vid, "item_key": item.key, "sha256": sha, "width": 640, "height": 480,
+                        vphotos.append({**_base_row(ctx, now), **at, "visit_id": vid, "item_key": item.key, "sha256": sha, "width": 640, "height": 480,
                                         "taken_at": started, "latitude": None, "longitude": None, "original_name": f"IMG_{len(vphotos):05d}.jpg", "caption": ""})
                 for key, value in values.items():
-                    answers.append({**_base_row(ctx, now), "visit_id": vid, "item_key": key, "value": value, "comment": ""})
+                    answers.append({**_base_row(ctx, now), **at, "visit_id": vid, "item_key": key, "value": value, "comment": ""})
                 visit_findings = []
                 for item in items:
                     if cl.is_failure(item, values.get(item.key)):
                         fid = uuid7()
                         text = f"{item.section_title}：{item.label}"
                         visit_findings.append({"item_key": item.key, "description": text})
-                        findings.append({**_base_row(ctx, now), "id": fid, "visit_id": vid, "partner_id": partner.id, "item_key": item.key,
+                        findings.append({**_base_row(ctx, now), **at, "id": fid, "visit_id": vid, "partner_id": partner.id, "item_key": item.key,
                                          "description": text, "severity": "normal", "category": "checklist"})
                         deadline = day + dt.timedelta(days=7)
                         status = "verified" if deadline < today and rng.random() < 0.7 else "open"
                         oid = uuid7()
-                        orders.append({**_base_row(ctx, now), "id": oid, "partner_id": partner.id, "finding_id": fid, "visit_id": vid, "description": text,
+                        orders.append({**_base_row(ctx, now), **at, "id": oid, "partner_id": partner.id, "finding_id": fid, "visit_id": vid, "description": text,
                                        "responsible": _person(rng), "deadline": deadline, "status": status, "before_photo_sha256": None,
                                        "after_photo_sha256": photo_pool[0][0] if status == "verified" else None, "verified_visit_id": None,
                                        "closed_at": started + dt.timedelta(days=6) if status == "verified" else None})
-                        events.append({**_base_row(ctx, now), "order_id": oid, "status": "open", "at": started, "note": text, "photo_sha256": None, "visit_id": vid})
-                ended = started + dt.timedelta(minutes=rng.randrange(20, 90))
+                        events.append({**_base_row(ctx, now), **at, "order_id": oid, "status": "open", "at": started, "note": text, "photo_sha256": None, "visit_id": vid})
                 head = {"id": vid, "partner_id": partner.id, "template": f"{template.name}@{template.version}", "started_at": started.isoformat()}
                 photos_of = [{"sha256": p["sha256"], "item_key": p["item_key"]} for p in vphotos[-1:] if p["visit_id"] == vid]
-                visits.append({**_base_row(ctx, now), "id": vid, "partner_id": partner.id, "template_id": template.id, "template_name": template.name,
+                visits.append({**_base_row(ctx, now), **at, "id": vid, "partner_id": partner.id, "template_id": template.id, "template_name": template.name,
                                "template_version": template.version, "template_body": template.body, "status": "submitted", "planned_for": None,
                                "started_at": started, "checked_out_at": ended, "submitted_at": ended, "latitude": None, "longitude": None,
                                "manager": partner.manager, "is_reinspection": False, "notes": "", "score": cl.score(template.body, values).total,
                                "content_hash": visit_content_hash(head, values, photos_of, visit_findings)})
                 if rng.random() < 0.2:
-                    counts.append({**_base_row(ctx, now), "visit_id": vid, "partner_id": partner.id, "item_name": MATERIALS[0], "book_quantity": 4, "counted_quantity": rng.choice((4, 4, 3))})
+                    counts.append({**_base_row(ctx, now), **at, "visit_id": vid, "partner_id": partner.id, "item_name": MATERIALS[0], "book_quantity": 4, "counted_quantity": rng.choice((4, 4, 3))})
             month = next_month
     for model, model_rows in ((Visit, visits), (VisitAnswer, answers), (VisitPhoto, vphotos), (Finding, findings),
                               (RectificationOrder, orders), (RectificationEvent, events), (MaterialCount, counts)):

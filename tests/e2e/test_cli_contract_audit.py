@@ -102,3 +102,26 @@ def test_screenshot_to_an_unwritable_path_exits_1(demo_dir: Path, tmp_path: Path
     assert result.returncode == 1, result.stderr
     assert "Cannot write the screenshot" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_demo_months_are_calendar_months_and_nothing_is_in_the_future(tmp_path: Path) -> None:
+    import datetime as dt
+
+    data = tmp_path / "demo3"
+    assert _run(data, "demo", "--partners", "30", "--months", "3", "--seed", "9").returncode == 0
+    after = dt.datetime.now(dt.UTC)
+    visits = _run(data, "visits", "list", "--json").json()
+    started = [dt.datetime.fromisoformat(v["started_at"].replace("Z", "+00:00")) for v in visits]
+    assert started and max(started) <= after
+    first = dt.date.today().replace(day=1)
+    expected = set()
+    for back in range(3):
+        index = first.year * 12 + first.month - 1 - back
+        expected.add(f"{index // 12:04d}-{index % 12 + 1:02d}")
+    months = {s.strftime("%Y-%m") for s in started}
+    assert months <= expected and len(months) >= 2, (months, expected)
+    # The month under way holds only its share so far (the old demo put a whole month's
+    # visits into its first days, some of them later than now).
+    this_month = sum(1 for s in started if s.date() >= first)
+    last_full = sum(1 for s in started if s.strftime("%Y-%m") == sorted(expected)[1])
+    assert this_month <= last_full * (dt.date.today().day + 2) / 28 + 3
