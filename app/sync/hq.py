@@ -14,6 +14,7 @@ import uuid
 import zipfile
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,6 +39,7 @@ log = logging.getLogger(__name__)
 BATCH = 2000  # records merged and written per statement
 LOOKUP = 500  # ids per IN (...) lookup on SQLite
 BLOB_BUFFER = 4 * 1024 * 1024
+FSYNC_THREADS = 16
 PARENT_KEYS = {"partner_id": "partner", "visit_id": "visit", "order_id": "rectification_order", "invoice_id": "invoice", "finding_id": "finding"}
 PARENT_KEY_SET = frozenset(PARENT_KEYS)
 
@@ -54,6 +56,14 @@ class IngestResult:
 def _chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
     for start in range(0, len(items), size):
         yield items[start:start + size]
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -429,6 +439,7 @@ class Hq:
         hash again while copying (the file may have changed since validation)."""
         self.blob_dir.mkdir(parents=True, exist_ok=True)
         written: list[tuple[Path, Path]] = []
+        folders: set[Path] = set()
         try:
             with zipfile.ZipFile(bundle.path) as zf:
                 buffer = bytearray(BLOB_BUFFER)
@@ -437,7 +448,9 @@ class Hq:
                     target = self.blob_dir / sha[:2] / sha
                     if target.exists():
                         continue
-                    target.parent.mkdir(parents=True, exist_ok=True)
+                    if target.parent not in folders:
+                        target.parent.mkdir(parents=True, exist_ok=True)
+                        folders.add(target.parent)
                     tmp = target.with_name(f".{sha}.{os.getpid()}.tmp")
                     written.append((tmp, target))
                     digest = hashlib.sha256()
@@ -450,13 +463,11 @@ class Hq:
                             dst.write(view[:got])
                     if digest.hexdigest() != sha:
                         raise reject(tr("sync", "blob {name} does not match its hash").format(name=sha[:12]))
-            # flush after all are written so the disk works on them together, then publish
-            for tmp, _target in written:
-                fd = os.open(tmp, os.O_RDONLY)
-                try:
-                    os.fsync(fd)
-                finally:
-                    os.close(fd)
+            # flush after all are written, several at once (concurrent fsyncs share the
+            # file system's journal commits; one after the other, 20 000 photos took ~20 s)
+            if written:
+                with ThreadPoolExecutor(max_workers=min(FSYNC_THREADS, len(written))) as pool:
+                    list(pool.map(_fsync_file, [tmp for tmp, _target in written]))
             for tmp, target in written:
                 os.replace(tmp, target)
             for folder in {target.parent for _tmp, target in written}:
