@@ -176,8 +176,12 @@ def write_visit_report(ctx: AppContext, visit_id: str, target: Path) -> Path:
     return _write(build_visit_report, visit_report_data(ctx, visit_id), target)
 
 
-def _utc_range(start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetime]:
-    return dt.datetime.combine(start, dt.time(), dt.UTC), dt.datetime.combine(end, dt.time(), dt.UTC)
+def _day_range(start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    """Local midnights, as ``visits list --month`` and ``compliance`` count days."""
+    from app.services.visits import local_midnights
+
+    lo, hi = local_midnights(start, end)
+    return lo, hi
 
 
 def week_label_default() -> str:
@@ -192,7 +196,7 @@ def weekly_log_data(ctx: AppContext, week: str | None = None) -> PeriodReportDat
         start, end = comp.week_bounds(week)
     except ValueError as exc:
         raise ValidationError(tr("reports", "{value} is not a valid ISO week.").format(value=week)) from exc
-    lo, hi = _utc_range(start, end)
+    lo, hi = _day_range(start, end)
     with ctx.read_session() as s:
         visits = list(s.execute(select(Visit, Partner.code, Partner.name).join(Partner, Partner.id == Visit.partner_id)
                                 .where(Visit.status == "submitted", Visit.started_at >= lo, Visit.started_at < hi).order_by(Visit.started_at)))
@@ -232,7 +236,7 @@ def monthly_data(ctx: AppContext, month: str | None = None, progress: Progress |
     month = month or dt.date.today().strftime("%Y-%m")
     data = compliance(ctx, month)
     start, end = comp.month_bounds(month)
-    lo, hi = _utc_range(start, end)
+    lo, hi = _day_range(start, end)
     if progress is not None:
         progress(1, 4, tr("reports", "Visits…"))
     with ctx.read_session() as s:

@@ -480,7 +480,7 @@ def list_visits(ctx: AppContext, month: str | None = None, partner_code: str | N
         start, end = comp.month_bounds(_check_month(month))
         # Month boundaries are local midnights (a visit at 07:00 Beijing time on the 1st is
         # in that month); a visit not started yet counts by its planned day.
-        first, after = (dt.datetime.combine(day, dt.time()).astimezone() for day in (start, end))
+        first, after = local_midnights(start, end)
         stmt = stmt.where(or_(and_(Visit.started_at >= first, Visit.started_at < after),
                               and_(Visit.started_at.is_(None), Visit.planned_for >= start, Visit.planned_for < end)))
     if partner_code:
@@ -491,6 +491,12 @@ def list_visits(ctx: AppContext, month: str | None = None, partner_code: str | N
         return [{"id": v.id, "partner_code": code, "partner_name": name, "status": v.status, "started_at": _iso(v.started_at),
                  "planned_for": v.planned_for.isoformat() if v.planned_for else None, "score": v.score, "template": v.template_name}
                 for v, code, name in s.execute(stmt.order_by(func.coalesce(Visit.started_at, Visit.planned_for).desc()))]
+
+
+def local_midnights(*days: dt.date) -> tuple[dt.datetime, ...]:
+    """The aware datetimes at which these days begin on this computer's clock: a visit
+    belongs to the day (week, month) its local start time falls in."""
+    return tuple(dt.datetime.combine(day, dt.time()).astimezone() for day in days)
 
 
 def _check_month(month: str) -> str:
@@ -506,8 +512,7 @@ def compliance(ctx: AppContext, month: str | None = None) -> dict[str, Any]:
     weeks = comp.weeks_of_month(month)
     week_start = comp.week_bounds(weeks[0])[0] if weeks else start
     week_end = comp.week_bounds(weeks[-1])[1] if weeks else end
-    lo = dt.datetime.combine(min(start, week_start), dt.time(), dt.UTC)
-    hi = dt.datetime.combine(max(end, week_end), dt.time(), dt.UTC)
+    lo, hi = local_midnights(min(start, week_start), max(end, week_end))
     with ctx.read_session() as s:
         rules = [comp.Rule(r.scope, r.grade, r.period, r.min_visits) for r in s.scalars(select(FrequencyRule).where(FrequencyRule.voided.is_(False)))]
         partners = list(s.execute(select(Partner.id, Partner.code, Partner.grade).where(Partner.status == "active", Partner.voided.is_(False)).order_by(Partner.code)))
@@ -516,7 +521,7 @@ def compliance(ctx: AppContext, month: str | None = None) -> dict[str, Any]:
     counts: dict[str, int] = {}
     days = []
     for partner_id, started in visits:
-        local_day = started.date()
+        local_day = started.astimezone().date()  # the same days as ``visits list --month``
         if start <= local_day < end:
             counts[partner_id] = counts.get(partner_id, 0) + 1
         days.append(local_day)

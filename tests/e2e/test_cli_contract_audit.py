@@ -15,9 +15,11 @@ import pytest
 from tests.conftest import ROOT, CliResult
 
 
-def _run(data: Path, *args: str, lang: str = "en", timeout: float = 120) -> CliResult:
+def _run(data: Path, *args: str, lang: str = "en", timeout: float = 120, tz: str | None = None) -> CliResult:
     cmd = [sys.executable, "-m", "app", "--data-dir", str(data), "--lang", lang, *args]
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONUTF8="1", LANG="C.UTF-8")
+    if tz is not None:
+        env["TZ"] = tz
     env.pop("CHANNELDESK_DATA_DIR", None)
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=env, cwd=ROOT, encoding="utf-8")
     return CliResult(proc.returncode, proc.stdout, proc.stderr)
@@ -125,3 +127,24 @@ def test_demo_months_are_calendar_months_and_nothing_is_in_the_future(tmp_path: 
     this_month = sum(1 for s in started if s.date() >= first)
     last_full = sum(1 for s in started if s.strftime("%Y-%m") == sorted(expected)[1])
     assert this_month <= last_full * (dt.date.today().day + 2) / 28 + 3
+
+
+@pytest.mark.parametrize("tz", ["Etc/GMT+10", "Etc/GMT-14"])
+def test_compliance_counts_the_same_local_days_as_visits_list(tmp_path: Path, tz: str) -> None:
+    """Demo visits start 01:00-09:00 UTC: far from UTC the local day differs, and both
+    ``visits list --month`` and ``compliance --month`` must put each visit in the same month."""
+    import datetime as dt
+
+    data = tmp_path / "tz"
+    assert _run(data, "demo", "--partners", "30", "--months", "2", "--seed", "4").returncode == 0
+    active = {p["code"] for p in _run(data, "partners", "list", "--status", "active", "--json").json()}
+    first = dt.date.today().replace(day=1)
+    previous = (first - dt.timedelta(days=1)).strftime("%Y-%m")
+    for month in (previous, first.strftime("%Y-%m")):
+        listed = _run(data, "visits", "list", "--month", month, "--json", tz=tz).json()
+        done = _run(data, "compliance", "--month", month, "--json", tz=tz).json()
+        expected: dict[str, int] = {}
+        for visit in listed:
+            if visit["partner_code"] in active and visit["status"] == "submitted":
+                expected[visit["partner_code"]] = expected.get(visit["partner_code"], 0) + 1
+        assert {r["partner_code"]: r["done"] for r in done["partners"] if r["done"]} == expected
