@@ -173,6 +173,7 @@ def ingest_benchmarks(work: Path) -> list[BenchResult]:
     seconds = _ingest(f"sqlite:///{work / 'hq.sqlite'}", work, bundle, key)
     conn = sqlite3.connect(work / "bare.sqlite")
     conn.execute("CREATE TABLE record (entity TEXT, id TEXT, hlc TEXT, device_id TEXT, voided INT, data TEXT, field_hlc TEXT, bundle_id TEXT, PRIMARY KEY (entity, id))")
+    conn.execute("CREATE INDEX ix_record_device_id ON record (device_id)")  # as in the HQ schema
     start = time.perf_counter()
     conn.executemany("INSERT INTO record VALUES (?,?,?,?,?,?,?,?)", _bare_rows(records))
     conn.commit()
@@ -194,6 +195,7 @@ def ingest_benchmarks(work: Path) -> list[BenchResult]:
         with psycopg.connect(bare_url) as conn:
             conn.execute("CREATE TABLE record (entity varchar(60), id varchar(36), hlc varchar(80), device_id varchar(36), voided boolean, "
                          "data json, field_hlc json, bundle_id varchar(36), PRIMARY KEY (entity, id))")
+            conn.execute("CREATE INDEX ix_record_device_id ON record (device_id)")
             conn.commit()
             values = _bare_rows(records)
             start = time.perf_counter()
