@@ -180,5 +180,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         except Exception:
             log_dir = None
         _text, path = write_crash_report(log_dir, exc)
-        eprint(tr("cli", "Internal error: {error}. Crash report: {path}").format(error=exc, path=path or "-"))
+        # One line: database errors carry the SQL and a link on further lines (the crash
+        # report has everything).
+        first = next((line.strip() for line in str(exc).splitlines() if line.strip()), type(exc).__name__)
+        eprint(tr("cli", "Internal error: {error}. Crash report: {path}").format(error=first, path=path or "-"))
         return 3

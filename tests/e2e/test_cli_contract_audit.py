@@ -148,3 +148,20 @@ def test_compliance_counts_the_same_local_days_as_visits_list(tmp_path: Path, tz
             if visit["partner_code"] in active and visit["status"] == "submitted":
                 expected[visit["partner_code"]] = expected.get(visit["partner_code"], 0) + 1
         assert {r["partner_code"]: r["done"] for r in done["partners"] if r["done"]} == expected
+
+
+def test_internal_error_is_one_line_with_the_crash_report(demo_dir: Path, tmp_path: Path) -> None:
+    import shutil
+    import sqlite3
+
+    visit_id = _run(demo_dir, "visits", "list", "--json").json()[0]["id"]
+    broken = tmp_path / "broken"
+    shutil.copytree(demo_dir, broken)
+    with sqlite3.connect(broken / "channeldesk.sqlite") as db:
+        db.execute("DROP TABLE visit_answer")
+    result = _run(broken, "visits", "show", visit_id, "--json")
+    assert result.returncode == 3 and result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Crash report:" in lines[0] and "[SQL:" not in lines[0], result.stderr
+    report = Path(lines[0].rsplit("Crash report: ", 1)[1])
+    assert report.is_file() and "visit_answer" in report.read_text(encoding="utf-8")
