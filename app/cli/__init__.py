@@ -161,7 +161,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         result = handler(args)
         return int(result or 0)
     except UserError as exc:
-        eprint(exc.message)
+        eprint(" ".join(line.strip() for line in exc.message.splitlines() if line.strip()))  # one line, even when it quotes a driver's error
         for line in exc.details:
             eprint(line)
         return exc.exit_code

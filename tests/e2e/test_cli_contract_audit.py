@@ -165,3 +165,9 @@ def test_internal_error_is_one_line_with_the_crash_report(demo_dir: Path, tmp_pa
     assert len(lines) == 1 and "Crash report:" in lines[0] and "[SQL:" not in lines[0], result.stderr
     report = Path(lines[0].rsplit("Crash report: ", 1)[1])
     assert report.is_file() and "visit_answer" in report.read_text(encoding="utf-8")
+
+
+def test_hq_database_that_cannot_be_opened_is_one_line(tmp_path: Path) -> None:
+    result = _run(tmp_path / "unused", "hq", "--db", f"sqlite:///{tmp_path / 'no-such-folder' / 'hq.sqlite'}", "init")
+    _one_line_exit_1(result)
+    assert "Cannot open the HQ database" in result.stderr
