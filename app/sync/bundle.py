@@ -184,9 +184,40 @@ class Bundle:
     records: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     blobs: dict[str, int] = field(default_factory=dict)
 
+    staged: list[tuple[Path, Path]] = field(default_factory=list)
+
     def open_blob(self, sha: str):  # type: ignore[no-untyped-def]
         zf = zipfile.ZipFile(self.path)
         return zf, zf.open(f"blobs/{sha}")
+
+
+class BlobStage:
+    """Copies of a bundle's new blobs made while the reader hashes them (one read of each
+    photo): temporary files next to their place in a content-addressed store
+    (``root/ab/<sha256>``). Nothing is published here: the caller renames them into place
+    once the whole bundle is valid (``Bundle.staged``), or calls ``discard``."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.staged: list[tuple[Path, Path]] = []
+        self._folders: set[Path] = set()
+
+    def open(self, sha: str) -> Any:
+        """A binary file to copy blob ``sha`` into, or None when the store has it."""
+        target = self.root / sha[:2] / sha
+        if target.exists():
+            return None
+        if target.parent not in self._folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(target.parent)
+        tmp = target.with_name(f".{sha}.{os.getpid()}.tmp")
+        self.staged.append((tmp, target))
+        return tmp.open("wb")
+
+    def discard(self) -> None:
+        for tmp, _target in self.staged:
+            tmp.unlink(missing_ok=True)
+        self.staged.clear()
 
 
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -311,10 +342,12 @@ def _check_structure(zf: zipfile.ZipFile, size: int, caps: Caps) -> list[zipfile
 
 
 def read_bundle(path: Path, caps: Caps, public_key_for: Callable[[dict[str, Any]], str], schema_version: int = SCHEMA_VERSION,
-                expected_kind: str = "field") -> Bundle:
+                expected_kind: str = "field", stage: BlobStage | None = None) -> Bundle:
     """Validate everything (rules 1–6 of the spec) and load the records; raises
     ``BundleRejected`` with a one-line reason. ``public_key_for(manifest)`` returns the
-    signer's base64 public key or raises ``BundleRejected``."""
+    signer's base64 public key or raises ``BundleRejected``. With ``stage``, new blobs
+    are copied while they are hashed (listed in ``Bundle.staged``); on any error the
+    caller discards them."""
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -367,7 +400,12 @@ def read_bundle(path: Path, caps: Caps, public_key_for: Callable[[dict[str, Any]
                         raise reject(tr("sync", "{name}: record count differs from the manifest").format(name=name))
                     bundle.records[entity] = rows
                 else:
-                    got, digest = _read_entry(zf, info, caps.blob_bytes, caps.ratio)
+                    out = stage.open(name[len("blobs/"):]) if stage is not None else None
+                    try:
+                        got, digest = _read_entry(zf, info, caps.blob_bytes, caps.ratio, out.write if out is not None else None)
+                    finally:
+                        if out is not None:
+                            out.close()
                     if digest != name[len("blobs/"):]:
                         raise reject(tr("sync", "blob {name} does not match its hash").format(name=name[6:18]))
                     bundle.blobs[digest] = got
@@ -376,6 +414,8 @@ def read_bundle(path: Path, caps: Caps, public_key_for: Callable[[dict[str, Any]
                 total += got
                 if total > caps.total_bytes:
                     raise reject(tr("sync", "the bundle expands to more than allowed"))
+            if stage is not None:
+                bundle.staged = list(stage.staged)
     except BundleRejected:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, KeyError, TypeError, RuntimeError, NotImplementedError) as exc:

@@ -11,7 +11,6 @@ import json
 import logging
 import os
 import uuid
-import zipfile
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -29,7 +28,15 @@ from app.domain.regions import in_territory
 from app.errors import BundleRejected, UserError
 from app.i18n import tr
 from app.sync import signing
-from app.sync.bundle import Bundle, Caps, read_bundle, reject, validate_record, write_bundle
+from app.sync.bundle import (
+    BlobStage,
+    Bundle,
+    Caps,
+    read_bundle,
+    reject,
+    validate_record,
+    write_bundle,
+)
 from app.sync.merge import APPEND_ONLY, META_KEYS, PER_FIELD, Conflict, merge_fields
 from db.hq.engine import hq_engine, upgrade_hq
 from db.hq.models import Blob, Device, HqConflict, HqMeta, ImportedBundle, Record
@@ -38,7 +45,6 @@ from db.models import SYNC_TABLES
 log = logging.getLogger(__name__)
 BATCH = 2000  # records merged and written per statement
 LOOKUP = 500  # ids per IN (...) lookup on SQLite
-BLOB_BUFFER = 4 * 1024 * 1024
 FSYNC_THREADS = 16
 PARENT_KEYS = {"partner_id": "partner", "visit_id": "visit", "order_id": "rectification_order", "invoice_id": "invoice", "finding_id": "finding"}
 PARENT_KEY_SET = frozenset(PARENT_KEYS)
@@ -302,25 +308,24 @@ class Hq:
     # -- ingest ------------------------------------------------------------------------------
     def ingest(self, path: Path, ack_dir: Path | None = None) -> IngestResult:
         path = Path(path)
+        stage = BlobStage(self.blob_dir)  # new blobs, copied while they are validated
         try:
-            bundle, device = self._validate(path)
-        except BundleRejected as exc:
-            self._log_rejection(path, exc.message)
-            return IngestResult("rejected", exc.message)
-        manifest = bundle.manifest
-        with self.sessions() as s:
-            previous = s.get(ImportedBundle, manifest["bundle_id"])
-        if previous is not None:
-            result = IngestResult("duplicate", bundle_id=manifest["bundle_id"], counts=dict(previous.counts))
-        else:
             try:
-                counts, conflicts = self._apply(bundle, device)
-            except BundleRejected as exc:  # the file changed after validation
+                bundle, device = self._validate(path, stage)
+            except BundleRejected as exc:
                 self._log_rejection(path, exc.message)
                 return IngestResult("rejected", exc.message)
-            result = IngestResult("accepted", bundle_id=manifest["bundle_id"], counts=counts)
-            result.reason = ""
-            self._conflict_ids = conflicts
+            manifest = bundle.manifest
+            with self.sessions() as s:
+                previous = s.get(ImportedBundle, manifest["bundle_id"])
+            if previous is not None:
+                result = IngestResult("duplicate", bundle_id=manifest["bundle_id"], counts=dict(previous.counts))
+            else:
+                counts, conflicts = self._apply(bundle, device)
+                result = IngestResult("accepted", bundle_id=manifest["bundle_id"], counts=counts)
+                self._conflict_ids = conflicts
+        finally:
+            stage.discard()  # copies not published: all of them unless accepted
         result.ack_path = self._write_ack(bundle, result, ack_dir or path.parent)
         return result
 
@@ -331,7 +336,7 @@ class Hq:
         except OSError:
             pass
 
-    def _validate(self, path: Path) -> tuple[Bundle, Device]:
+    def _validate(self, path: Path, stage: BlobStage | None = None) -> tuple[Bundle, Device]:
         found: dict[str, Device] = {}
 
         def public_key_for(manifest: dict[str, Any]) -> str:
@@ -344,7 +349,7 @@ class Hq:
             found["device"] = device
             return device.public_key
 
-        bundle = read_bundle(path, self.caps, public_key_for)
+        bundle = read_bundle(path, self.caps, public_key_for, stage=stage)
         device = found["device"]
         manifest = bundle.manifest
         with self.sessions() as s:
@@ -435,47 +440,19 @@ class Hq:
                     raise reject(message)
 
     def _store_blobs(self, bundle: Bundle) -> None:
-        """Copy the bundle's new blobs into the content-addressed store, verifying each
-        hash again while copying (the file may have changed since validation)."""
-        self.blob_dir.mkdir(parents=True, exist_ok=True)
-        written: list[tuple[Path, Path]] = []
-        folders: set[Path] = set()
-        try:
-            with zipfile.ZipFile(bundle.path) as zf:
-                buffer = bytearray(BLOB_BUFFER)
-                view = memoryview(buffer)
-                for sha in bundle.blobs:
-                    target = self.blob_dir / sha[:2] / sha
-                    if target.exists():
-                        continue
-                    if target.parent not in folders:
-                        target.parent.mkdir(parents=True, exist_ok=True)
-                        folders.add(target.parent)
-                    tmp = target.with_name(f".{sha}.{os.getpid()}.tmp")
-                    written.append((tmp, target))
-                    digest = hashlib.sha256()
-                    with zf.open(f"blobs/{sha}") as src, tmp.open("wb") as dst:
-                        while True:
-                            got = src.readinto(buffer)
-                            if not got:
-                                break
-                            digest.update(view[:got])
-                            dst.write(view[:got])
-                    if digest.hexdigest() != sha:
-                        raise reject(tr("sync", "blob {name} does not match its hash").format(name=sha[:12]))
-            # flush after all are written, several at once (concurrent fsyncs share the
-            # file system's journal commits; one after the other, 20 000 photos took ~20 s)
-            if written:
-                with ThreadPoolExecutor(max_workers=min(FSYNC_THREADS, len(written))) as pool:
-                    list(pool.map(_fsync_file, [tmp for tmp, _target in written]))
-            for tmp, target in written:
-                os.replace(tmp, target)
-            for folder in {target.parent for _tmp, target in written}:
-                _fsync_dir(folder)
-        except BaseException:
-            for tmp, _target in written:
-                tmp.unlink(missing_ok=True)
-            raise
+        """Publish the bundle's new blobs, copied (and hash-checked) by the reader: flush
+        them all, several at once (concurrent fsyncs share the file system's journal
+        commits; one after the other, 20 000 photos took ~3 s more), then rename them
+        into the content-addressed store."""
+        staged = bundle.staged
+        if not staged:
+            return
+        with ThreadPoolExecutor(max_workers=min(FSYNC_THREADS, len(staged))) as pool:
+            list(pool.map(_fsync_file, [tmp for tmp, _target in staged]))
+        for tmp, target in staged:
+            os.replace(tmp, target)
+        for folder in {target.parent for _tmp, target in staged}:
+            _fsync_dir(folder)
 
     def _apply(self, bundle: Bundle, device: Device) -> tuple[dict[str, int], int]:
         manifest = bundle.manifest

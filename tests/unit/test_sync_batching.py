@@ -170,7 +170,11 @@ def test_a_sealed_record_repeated_with_other_content_is_rejected(hq: Hq, tmp_pat
     result = hq.ingest(_rebuild(good, tmp_path / "twice.cdsync", ctx, records), tmp_path / "acks")
     assert result.status == "rejected" and "sealed" in result.reason
     assert hq.stats() == before
+    # the photos copied while the bundle was read are gone again: nothing half-published
+    assert [p for p in hq.blob_dir.rglob("*") if p.is_file()] == []
     assert hq.ingest(good, tmp_path / "acks").status == "accepted"
+    stored = [p for p in hq.blob_dir.rglob("*") if p.is_file()]
+    assert stored and all(p.name == hashlib.sha256(p.read_bytes()).hexdigest() for p in stored)  # no temporary files left
     ctx.close()
 
 
