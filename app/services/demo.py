@@ -158,12 +158,20 @@ def generate_demo(ctx: AppContext, partners: int = 200, months: int = 6, seed: i
                                                                 CompetitorObservation, MaterialLedgerEntry)}
     demo_partners: list[DemoPartner] = []
     types = ["agent", "dealer", "dealer", "franchise", "own_store", "special"]
+    # The first partners cover every grade, type and status (CLI.md: "partners of every
+    # grade/type/status"); the rest are drawn with realistic weights.
+    first_types = ["agent", "dealer", "franchise", "own_store", "special"]
+    first_statuses = ["active", "prospect", "suspended", "terminated", "merged"]
+    survivors: list[DemoPartner] = []
     report(0, 100, tr("demo", "Creating partners…"))
     for index in range(partners):
         district = rng.choice(districts)
-        grade = rng.choices("ABCD", weights=(15, 30, 35, 20))[0]
-        status = rng.choices(["active", "prospect", "suspended", "terminated"], weights=(85, 5, 6, 4))[0]
-        ptype = rng.choice(types)
+        grade = rng.choices("ABCD", weights=(15, 30, 35, 20))[0] if index >= 4 else "ABCD"[index]
+        status = rng.choices(first_statuses, weights=(85, 5, 6, 4, 2))[0] if index >= 5 else first_statuses[index]
+        ptype = rng.choice(types) if index >= 5 else first_types[index]
+        survivor = rng.choice(survivors) if status == "merged" and survivors else None
+        if status == "merged" and survivor is None:
+            status = "active"
         code = f"QD{district.code}{index + 1:06d}"
         name = f"{_short(district.name)}{_road_stem(rng.choice(ROADS))}{rng.choice(BUSINESS)}{SUFFIX[ptype]}"
         pid = uuid7()
@@ -174,10 +182,13 @@ def generate_demo(ctx: AppContext, partners: int = 200, months: int = 6, seed: i
                       latitude=round(rng.uniform(22, 40), 6), longitude=round(rng.uniform(110, 122), 6),
                       licence_no=f"91{district.code}{rng.randrange(10**9):09d}X", credit_rating=rng.choice(["AAA", "AA", "A", "BBB"]),
                       credit_limit_fen=rng.choice([5, 10, 20, 50, 100]) * 10_000_00, bank_info="", tags=rng.sample(["核心", "社区", "校园", "商圈", "新开"], 2),
-                      notes="", manager=rng.choice(managers) if rng.random() < 0.2 else user, merged_into_id=None)
+                      notes="", manager=rng.choice(managers) if rng.random() < 0.2 else user,
+                      merged_into_id=survivor.id if survivor is not None else None)
         rows[Partner].append({"id": pid, "hlc": hlc, "created_at": now, "updated_at": now, "voided": False,
                               "field_hlc": {k: hlc for k in fields}, **fields})
         demo_partners.append(DemoPartner(pid, code, grade, status, district.code, fields["manager"]))
+        if status == "active":
+            survivors.append(demo_partners[-1])
         for c in range(rng.choice((1, 1, 2, 3))):
             rows[Contact].append({**_base_row(ctx, now), "partner_id": pid, "name": _person(rng), "role": ["店长", "老板", "财务", "店员"][c % 4],
                                   "phone": _phone(rng), "email": "", "is_primary": c == 0})
@@ -196,6 +207,12 @@ def generate_demo(ctx: AppContext, partners: int = 200, months: int = 6, seed: i
                                          "effective_date": today - dt.timedelta(days=rng.randrange(5, 90)), "note": "", "approver": "渠道部",
                                          "old_status": "active", "new_status": status, "survivor_id": None, "from_manager": None, "to_manager": None,
                                          "from_region": None, "to_region": None, "recorded_by": user})
+        if survivor is not None:
+            rows[LifecycleEvent].append({**_base_row(ctx, now), "partner_id": pid, "kind": "merge",
+                                         "reason": f"并入{survivor.code}（同商圈整合）",
+                                         "effective_date": today - dt.timedelta(days=rng.randrange(5, 90)), "note": "", "approver": "渠道部",
+                                         "old_status": "active", "new_status": "merged", "survivor_id": survivor.id, "from_manager": None,
+                                         "to_manager": None, "from_region": None, "to_region": None, "recorded_by": user})
         if rng.random() < 0.15:
             rows[Complaint].append({**_base_row(ctx, now), "partner_id": pid, "visit_id": None, "received_date": today - dt.timedelta(days=rng.randrange(1, 120)),
                                     "channel": rng.choice(["热线", "门店", "网络"]), "category": rng.choice(["服务态度", "价格", "业务办理"]),

@@ -106,7 +106,7 @@ def test_screenshot_to_an_unwritable_path_exits_1(demo_dir: Path, tmp_path: Path
     assert "Traceback" not in result.stderr
 
 
-def test_demo_months_are_calendar_months_and_nothing_is_in_the_future(tmp_path: Path) -> None:
+def test_demo_months_statuses_and_nothing_in_the_future(tmp_path: Path) -> None:
     import datetime as dt
 
     data = tmp_path / "demo3"
@@ -127,6 +127,13 @@ def test_demo_months_are_calendar_months_and_nothing_is_in_the_future(tmp_path: 
     this_month = sum(1 for s in started if s.date() >= first)
     last_full = sum(1 for s in started if s.strftime("%Y-%m") == sorted(expected)[1])
     assert this_month <= last_full * (dt.date.today().day + 2) / 28 + 3
+    partners = _run(data, "partners", "list", "--json").json()
+    assert {p["status"] for p in partners} == {"prospect", "active", "suspended", "terminated", "merged"}
+    assert {p["grade"] for p in partners} == set("ABCD")
+    assert {p["type"] for p in partners} == {"agent", "dealer", "franchise", "own_store", "special"}
+    merged = _run(data, "partners", "list", "--status", "merged", "--json").json()[0]["code"]
+    refused = _run(data, "visits", "new", "--partner", merged)
+    _one_line_exit_1(refused)
 
 
 @pytest.mark.parametrize("tz", ["Etc/GMT+10", "Etc/GMT-14"])
