@@ -171,8 +171,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as exc:
-        from app.logging_setup import write_crash_report
+        from app.logging_setup import setup_logging, write_crash_report
         from app.paths import DataPaths
+
+        setup_logging(None)  # a handler, so commands that never opened a data dir (hq) print no traceback
 
         log_dir = None
         try:

@@ -7,6 +7,7 @@ import argparse
 from pathlib import Path
 
 from app.cli import eprint, print_json
+from app.errors import UserError
 from app.i18n import tr
 
 
@@ -90,6 +91,13 @@ def cmd_revoke(args: argparse.Namespace) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
+    if args.ack_dir is not None:
+        if args.ack_dir.exists() and not args.ack_dir.is_dir():
+            raise UserError(tr("cli", "{dir} is a file, not a folder for acknowledgements.").format(dir=args.ack_dir))
+        try:
+            args.ack_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:  # checked first: a bundle must not be applied without its ack
+            raise UserError(tr("cli", "Cannot use {dir} for acknowledgements: {error}").format(dir=args.ack_dir, error=exc.strerror or exc)) from exc
     hq = _hq(args)
     rejected = 0
     try:

@@ -1948,6 +1948,10 @@ also used in another visit</translation>
       <translation>Acknowledgement applied.</translation>
     </message>
     <message>
+      <source>Cannot use {dir} for acknowledgements: {error}</source>
+      <translation>Cannot use {dir} for acknowledgements: {error}</translation>
+    </message>
+    <message>
       <source>Cannot write the screenshot {path}: {error}</source>
       <translation>Cannot write the screenshot {path}: {error}</translation>
     </message>
@@ -2138,6 +2142,10 @@ also used in another visit</translation>
     <message>
       <source>{count} problem(s) found.</source>
       <translation>{count} problem(s) found.</translation>
+    </message>
+    <message>
+      <source>{dir} is a file, not a folder for acknowledgements.</source>
+      <translation>{dir} is a file, not a folder for acknowledgements.</translation>
     </message>
     <message>
       <source>{prog}: error: {message} (see --help)</source>

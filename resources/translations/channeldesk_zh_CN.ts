@@ -1948,6 +1948,10 @@ also used in another visit</source>
       <translation>已应用总部回执。</translation>
     </message>
     <message>
+      <source>Cannot use {dir} for acknowledgements: {error}</source>
+      <translation>无法将 {dir} 用作确认文件夹：{error}</translation>
+    </message>
+    <message>
       <source>Cannot write the screenshot {path}: {error}</source>
       <translation>无法写入截图 {path}：{error}</translation>
     </message>
@@ -2138,6 +2142,10 @@ also used in another visit</source>
     <message>
       <source>{count} problem(s) found.</source>
       <translation>发现 {count} 个问题。</translation>
+    </message>
+    <message>
+      <source>{dir} is a file, not a folder for acknowledgements.</source>
+      <translation>{dir} 是文件，不是存放确认文件的文件夹。</translation>
     </message>
     <message>
       <source>{prog}: error: {message} (see --help)</source>

@@ -178,3 +178,30 @@ def test_hq_database_that_cannot_be_opened_is_one_line(tmp_path: Path) -> None:
     result = _run(tmp_path / "unused", "hq", "--db", f"sqlite:///{tmp_path / 'no-such-folder' / 'hq.sqlite'}", "init")
     _one_line_exit_1(result)
     assert "Cannot open the HQ database" in result.stderr
+
+
+def test_hq_ack_dir_that_is_a_file_and_hq_crash_print_one_line(tmp_path: Path) -> None:
+    import sqlite3
+
+    laptop, hq_db = tmp_path / "laptop", tmp_path / "hq" / "hq.sqlite"
+    hq_db.parent.mkdir()
+    db = f"sqlite:///{hq_db}"
+    assert _run(laptop, "hq", "--db", db, "init").returncode == 0
+    assert _run(laptop, "demo", "--partners", "5", "--months", "1").returncode == 0
+    key, bundle = tmp_path / "dev.json", tmp_path / "b.cdsync"
+    assert _run(laptop, "device", "export-key", "-o", str(key)).returncode == 0
+    assert _run(laptop, "hq", "--db", db, "register-device", str(key)).returncode == 0
+    assert _run(laptop, "sync", "export", "-o", str(bundle)).returncode == 0
+    blocker = tmp_path / "acks-file"
+    blocker.write_text("x")
+    refused = _run(laptop, "hq", "--db", db, "ingest", str(bundle), "--ack-dir", str(blocker))
+    _one_line_exit_1(refused)
+    assert _run(laptop, "hq", "--db", db, "stats", "--json").json()["devices"][0]["bundles"] == 0  # nothing applied without its ack
+    accepted = _run(laptop, "hq", "--db", db, "ingest", str(bundle), "--ack-dir", str(tmp_path / "acks" / "new"))
+    assert accepted.returncode == 0 and accepted.stdout.strip().endswith(": accepted")
+    assert len(list((tmp_path / "acks" / "new").glob("*.cdack"))) == 1
+    with sqlite3.connect(hq_db) as conn:
+        conn.execute("DROP TABLE device")
+    crashed = _run(laptop, "hq", "--db", db, "stats", "--json")
+    assert crashed.returncode == 3 and crashed.stdout == ""
+    assert len(crashed.stderr.strip().splitlines()) == 1 and "Traceback" not in crashed.stderr, crashed.stderr
