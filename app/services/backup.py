@@ -5,6 +5,7 @@ every hash before replacing anything and keeps the previous data as a dated copy
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -75,10 +76,12 @@ def create_backup(ctx: AppContext, target: Path, progress: Progress | None = Non
                 os.fsync(fh.fileno())
         os.replace(tmp, target)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # e.g. its folder is a file: the error below says so
+            tmp.unlink(missing_ok=True)
         raise UserError(tr("backup", "Cannot write the backup {file}: {error}").format(file=target, error=exc.strerror or exc)) from exc
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # e.g. its folder is a file: the error below says so
+            tmp.unlink(missing_ok=True)
         raise
     return target
 

@@ -5,6 +5,7 @@ import is one transaction, so cancel or a crash leaves nothing half-done."""
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import os
@@ -348,10 +349,13 @@ def export_partners(ctx: AppContext, path: Path, progress: Progress | None = Non
             sheet.append(COLUMNS)
             for record in records:
                 sheet.append(record)
-            book.save(tmp)
+            buf = io.BytesIO()  # built in memory: a failed file write then leaves no half-written workbook behind
+            book.save(buf)
+            tmp.write_bytes(buf.getvalue())
         os.replace(tmp, path)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # e.g. its folder is a file: the error below says so
+            tmp.unlink(missing_ok=True)
         raise UserError(tr("import", "Cannot write {file}: {error}").format(file=path, error=exc.strerror or exc)) from exc
     if progress is not None:
         progress(len(records), len(records), "")

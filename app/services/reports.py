@@ -5,6 +5,7 @@ scaled JPEG cached by hash."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import logging
@@ -165,7 +166,8 @@ def _write(builder: Callable[[Any, Any], None], data: Any, target: Path) -> Path
         tmp.write_bytes(buf.getvalue())
         os.replace(tmp, target)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # e.g. its folder is a file: the error below says so
+            tmp.unlink(missing_ok=True)
         raise UserError(tr("reports", "Cannot write the report to {path}: {error}").format(path=target, error=exc.strerror or exc)) from exc
     return target
 

@@ -205,3 +205,17 @@ def test_hq_ack_dir_that_is_a_file_and_hq_crash_print_one_line(tmp_path: Path) -
     crashed = _run(laptop, "hq", "--db", db, "stats", "--json")
     assert crashed.returncode == 3 and crashed.stdout == ""
     assert len(crashed.stderr.strip().splitlines()) == 1 and "Traceback" not in crashed.stderr, crashed.stderr
+
+
+@pytest.mark.parametrize("args", [
+    ("report", "month", "-o", "{blocked}/m.pdf"),
+    ("backup", "-o", "{blocked}/b.zip"),
+    ("partners", "export", "{blocked}/p.csv"),
+    ("partners", "export", "{blocked}/p.xlsx"),
+])
+def test_output_under_a_file_is_refused_with_one_line(demo_dir: Path, tmp_path: Path, args: tuple[str, ...]) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    result = _run(demo_dir, *(a.format(blocked=blocker) for a in args))
+    _one_line_exit_1(result)
+    assert blocker.read_text() == "x"
