@@ -117,9 +117,13 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 def cmd_publish(args: argparse.Namespace) -> int:
     from app.services.hq_publish import reference_data_for_publish
 
+    if args.output.is_dir():
+        raise UserError(tr("import", "{file} is a folder, not a file.").format(file=args.output))
     hq = _hq(args)
     try:
         path = hq.publish(args.device, args.output, reference_data_for_publish())
+    except OSError as exc:  # the down-bundle could not be written (folder missing, disk full, …)
+        raise UserError(tr("import", "Cannot write {file}: {error}").format(file=args.output, error=exc.strerror or exc)) from exc
     finally:
         hq.close()
     print(path)

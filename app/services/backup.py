@@ -89,6 +89,8 @@ def create_backup(ctx: AppContext, target: Path, progress: Progress | None = Non
 def verify_backup(path: Path, progress: Progress | None = None) -> dict:  # type: ignore[type-arg]
     """The manifest of a valid backup; ``UserError`` naming the problem otherwise."""
     path = Path(path)
+    if path.is_dir():
+        raise UserError(tr("import", "{file} is a folder, not a file.").format(file=path))
     if not path.is_file():
         raise UserError(tr("backup", "Backup file not found: {file}").format(file=path))
     try:

@@ -200,6 +200,10 @@ def test_hq_ack_dir_that_is_a_file_and_hq_crash_print_one_line(tmp_path: Path) -
     accepted = _run(laptop, "hq", "--db", db, "ingest", str(bundle), "--ack-dir", str(tmp_path / "acks" / "new"))
     assert accepted.returncode == 0 and accepted.stdout.strip().endswith(": accepted")
     assert len(list((tmp_path / "acks" / "new").glob("*.cdack"))) == 1
+    device_id = _run(laptop, "device", "show", "--json").json()["device_id"]
+    for target in (tmp_path, tmp_path / "no-such-folder" / "down.cdsync", blocker / "down.cdsync"):
+        _one_line_exit_1(_run(laptop, "hq", "--db", db, "publish", "--device", device_id, "-o", str(target)))
+    _one_line_exit_1(_run(tmp_path / "restored", "restore", str(tmp_path)))
     with sqlite3.connect(hq_db) as conn:
         conn.execute("DROP TABLE device")
     crashed = _run(laptop, "hq", "--db", db, "stats", "--json")
