@@ -130,11 +130,23 @@ def initialise_device(
 
 def read_hq_key_file(path: Path) -> dict[str, str]:
     """HQ's public-key JSON (``hq_id``, ``public_key``, ``fingerprint``), validated."""
+    path = Path(path)
+    if path.is_dir():
+        raise ValidationError(tr("import", "{file} is a folder, not a file.").format(file=path))
+    if not path.exists():
+        raise ValidationError(tr("import", "File not found: {file}").format(file=path))
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ValidationError(tr("errors", "{path} is not an HQ public-key file: {error}").format(path=path, error=tr("errors", "it is not JSON"))) from exc
+    except OSError as exc:
+        raise ValidationError(tr("errors", "{path} is not an HQ public-key file: {error}").format(path=path, error=exc.strerror or exc)) from exc
+    if not isinstance(data, dict) or "public_key" not in data:
+        raise ValidationError(tr("errors", "{path} is not an HQ public-key file: {error}").format(path=path, error=tr("errors", "it has no {key}").format(key="public_key")))
+    try:
         raw = base64.b64decode(data["public_key"], validate=True)
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise ValidationError(tr("errors", "{path} is not an HQ public-key file: {error}").format(path=path, error=exc)) from exc
+    except (ValueError, TypeError) as exc:
+        raise ValidationError(tr("errors", "{path} is not an HQ public-key file: the key must be 32 bytes").format(path=path)) from exc
     if len(raw) != 32:
         raise ValidationError(tr("errors", "{path} is not an HQ public-key file: the key must be 32 bytes").format(path=path))
     if data.get("fingerprint") and data["fingerprint"] != fingerprint_of(raw):

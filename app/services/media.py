@@ -63,6 +63,8 @@ def inspect_photo(path: Path, max_bytes: int = MAX_PHOTO_BYTES) -> PhotoInfo:
         size = path.stat().st_size
     except OSError as exc:
         raise UserError(tr("media", "Cannot read {file}: {error}").format(file=path, error=exc.strerror or exc)) from exc
+    if path.is_dir():
+        raise UserError(tr("import", "{file} is a folder, not a file.").format(file=path))
     if size > max_bytes:
         raise UserError(tr("media", "{file} is larger than {limit} MB; photos must be smaller.").format(file=path.name, limit=max_bytes // (1024 * 1024)))
     try:

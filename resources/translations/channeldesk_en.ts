@@ -2238,6 +2238,14 @@ also used in another visit</translation>
       <translation>Unknown region code(s): {codes}. Use 2-, 4- or 6-digit codes such as 31, 3101 or 310101.</translation>
     </message>
     <message>
+      <source>it has no {key}</source>
+      <translation>it has no {key}</translation>
+    </message>
+    <message>
+      <source>it is not JSON</source>
+      <translation>it is not JSON</translation>
+    </message>
+    <message>
       <source>{path} is not an HQ public-key file: the key must be 32 bytes</source>
       <translation>{path} is not an HQ public-key file: the key must be 32 bytes</translation>
     </message>

@@ -2238,6 +2238,14 @@ also used in another visit</source>
       <translation>未知的行政区划代码：{codes}。请使用 2、4 或 6 位代码，例如 31、3101 或 310101。</translation>
     </message>
     <message>
+      <source>it has no {key}</source>
+      <translation>缺少 {key}</translation>
+    </message>
+    <message>
+      <source>it is not JSON</source>
+      <translation>它不是 JSON 文件</translation>
+    </message>
+    <message>
       <source>{path} is not an HQ public-key file: the key must be 32 bytes</source>
       <translation>{path} 不是总部公钥文件：密钥必须为 32 字节</translation>
     </message>

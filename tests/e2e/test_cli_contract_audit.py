@@ -223,3 +223,21 @@ def test_output_under_a_file_is_refused_with_one_line(demo_dir: Path, tmp_path: 
     result = _run(demo_dir, *(a.format(blocked=blocker) for a in args))
     _one_line_exit_1(result)
     assert blocker.read_text() == "x"
+
+
+def test_bad_hq_key_files_and_folders_as_files_give_plain_messages(demo_dir: Path, tmp_path: Path) -> None:
+    not_json = tmp_path / "hq.csv"
+    not_json.write_text("a,b\n", encoding="utf-8")
+    no_key = tmp_path / "hq.json"
+    no_key.write_text("[1]", encoding="utf-8")
+    expected = {str(not_json): "it is not JSON", str(no_key): "it has no public_key", str(tmp_path / "absent.key"): "File not found",
+                str(tmp_path): "is a folder, not a file"}
+    for path, text in expected.items():
+        result = _run(demo_dir, "init", "--hq-key", path)
+        _one_line_exit_1(result)
+        assert text in result.stderr and "Errno" not in result.stderr
+    assert "不是 JSON" in _run(demo_dir, "init", "--hq-key", str(not_json), lang="zh_CN").stderr
+    draft = _run(demo_dir, "visits", "new", "--partner", _run(demo_dir, "partners", "list", "--status", "active", "--json").json()[0]["code"]).stdout.strip()
+    folder = _run(demo_dir, "visits", "attach-photo", draft, str(tmp_path))
+    _one_line_exit_1(folder)
+    assert "is a folder, not a file" in folder.stderr
