@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from app.cli import cli_context, eprint, print_json
 from app.errors import ValidationError
@@ -51,28 +53,21 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from app.services.targets import import_actuals
 
-    with cli_context(args) as ctx:
-        try:
-            report = import_actuals(ctx, args.file)
-        except ValidationError as exc:
-            for line in exc.details:
-                eprint(line)
-            eprint(exc.message)
-            return 1
-    summary = {"rows": report.rows, "created": report.created, "updated": report.updated, "unchanged": report.unchanged}
-    if args.json:
-        print_json(summary)
-    else:
-        eprint(tr("cli", "{rows} rows: {created} created, {updated} updated, {unchanged} unchanged").format(**summary))
-    return 0
+    return _run_import(args, import_actuals)
 
 
 def cmd_import_targets(args: argparse.Namespace) -> int:
     from app.services.targets import import_targets
 
+    return _run_import(args, import_targets)
+
+
+def _run_import(args: argparse.Namespace, importer: Callable[..., Any]) -> int:
+    """Shared by ``actuals import`` and ``targets import``: every bad row on stderr, then
+    the summary line (or JSON)."""
     with cli_context(args) as ctx:
         try:
-            report = import_targets(ctx, args.file)
+            report = importer(ctx, args.file)
         except ValidationError as exc:
             for line in exc.details:
                 eprint(line)

@@ -208,14 +208,7 @@ REGION_RE = re.compile(r"^\d{2}(?:\d{2}){0,2}$")
 HQ_SOURCE = "hq"
 
 
-@dataclass
-class TargetsReport:
-    rows: int = 0
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    errors: list[RowError] = field(default_factory=list)
-    changes: Changes = field(default_factory=Changes)
+TargetsReport = ActualsReport  # the same summary for both imports
 
 
 def _read_only_message(metric: str, period: str, scope: str) -> str:
