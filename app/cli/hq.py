@@ -49,15 +49,25 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     m.set_defaults(handler=cmd_report_month)
 
 
-def _hq(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _hq(args: argparse.Namespace, *, initialised: bool = True):  # type: ignore[no-untyped-def]
+    """The HQ for ``--db``; every command but ``hq init`` refuses a database that ``hq init``
+    never prepared (a mistyped URL would otherwise answer with empty stats, or register
+    devices at an HQ without keys)."""
     from app.sync.hq import Hq
 
     key_dir = getattr(args, "init_key_dir", None) or args.key_dir
-    return Hq(args.db, key_dir)
+    hq = Hq(args.db, key_dir)
+    if initialised:
+        try:
+            hq.hq_id()
+        except BaseException:
+            hq.close()
+            raise
+    return hq
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    hq = _hq(args)
+    hq = _hq(args, initialised=False)
     try:
         public = hq.init()
     finally:
@@ -101,7 +111,6 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     hq = _hq(args)
     rejected = 0
     try:
-        hq.hq_id()
         for path in args.files:
             result = hq.ingest(path, args.ack_dir)
             if result.status == "rejected":

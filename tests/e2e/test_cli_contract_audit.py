@@ -241,3 +241,10 @@ def test_bad_hq_key_files_and_folders_as_files_give_plain_messages(demo_dir: Pat
     folder = _run(demo_dir, "visits", "attach-photo", draft, str(tmp_path))
     _one_line_exit_1(folder)
     assert "is a folder, not a file" in folder.stderr
+
+
+@pytest.mark.parametrize("args", [("stats", "--json"), ("conflicts", "--json"), ("register-device", "key.json"), ("report", "month", "2026-01", "-o", "m.pdf")])
+def test_hq_commands_refuse_a_database_hq_init_never_prepared(tmp_path: Path, args: tuple[str, ...]) -> None:
+    result = _run(tmp_path / "unused", "hq", "--db", f"sqlite:///{tmp_path / 'typo.sqlite'}", *args)
+    _one_line_exit_1(result)
+    assert "hq init" in result.stderr
