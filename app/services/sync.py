@@ -69,16 +69,43 @@ class _ExportColumns:
     columns: tuple[Any, ...]
     temporal: tuple[str, ...]
     blob_keys: tuple[str, ...]
+    json_keys: tuple[str, ...]
 
 
 def _export_columns(model: Any) -> _ExportColumns:
-    from sqlalchemy import Date, DateTime
+    """JSON columns are selected as their stored text and parsed by ``_JsonCache``."""
+    from sqlalchemy import JSON, Date, DateTime, Text, type_coerce
 
     items = [(key, column) for key, column in inspect(model).columns.items() if key not in SKIPPED_COLUMNS]
     temporal = tuple(key for key, column in items if isinstance(column.type, (Date, DateTime))
                      or isinstance(getattr(column.type, "impl_instance", None), (Date, DateTime)))
+    json_keys = tuple(key for key, column in items if isinstance(column.type, JSON))
     keys = tuple(key for key, _ in items)
-    return _ExportColumns(keys, tuple(column for _, column in items), temporal, tuple(k for k in BLOB_KEYS if k in keys))
+    columns = tuple(type_coerce(column, Text).label(column.name) if key in json_keys else column for key, column in items)
+    return _ExportColumns(keys, columns, temporal, tuple(k for k in BLOB_KEYS if k in keys), json_keys)
+
+
+class _JsonCache:
+    """Stored JSON text → value, parsed once per distinct text (10 000 visits carry a
+    handful of checklist template bodies; answers repeat "yes", "no", numbers). The
+    values are shared between rows, which the export only reads and encodes."""
+
+    LIMIT = 4096
+    MAX_TEXT = 256 * 1024
+
+    def __init__(self) -> None:
+        self.values: dict[str, Any] = {}
+
+    def __call__(self, text: Any) -> Any:
+        if not isinstance(text, str):
+            # NULL, or a number SQLite's NUMERIC affinity kept: as SQLAlchemy returns them
+            return json.loads(text) if isinstance(text, bytes) else text
+        value = self.values.get(text, self)
+        if value is self:
+            value = json.loads(text)
+            if len(self.values) < self.LIMIT and len(text) <= self.MAX_TEXT:
+                self.values[text] = value
+        return value
 
 
 def watermark(ctx: AppContext) -> str:
@@ -98,7 +125,8 @@ def _pending_rows(ctx: AppContext, entity: str, since: str, node: str, submitted
     head = (table.c.id, table.c.hlc, table.c.voided, table.c.void_reason)
     has_visit = "visit_id" in table.c
     visit_index = 4 + spec.keys.index("visit_id") if has_visit and "visit_id" in spec.keys else None
-    keys, temporal = spec.keys, spec.temporal
+    keys, temporal, json_keys = spec.keys, spec.temporal, spec.json_keys
+    parse = _JsonCache()
     utc = dt.UTC
 
     def convert(rows: Any) -> Iterator[tuple[str, str, bool, str | None, dict[str, Any]]]:
@@ -112,6 +140,8 @@ def _pending_rows(ctx: AppContext, entity: str, since: str, node: str, submitted
                 value = data[key]
                 if value is not None:
                     data[key] = value.astimezone(utc).isoformat() if isinstance(value, dt.datetime) else value.isoformat()
+            for key in json_keys:
+                data[key] = parse(data[key])
             yield row[0], row[1], bool(row[2]), row[3], data
 
     filter_visits = entity in VISIT_CHILDREN or entity in ("rectification_event", "rectification_order")
