@@ -45,6 +45,14 @@ SHA_RE = re.compile(r"^[0-9a-f]{64}$")
 DEFAULT_RECTIFICATION_DAYS = 7
 
 
+def status_label(status: str) -> str:
+    """A partner status for people (the same words as the partner list)."""
+    labels = {"prospect": tr("PartnerLabels", "Prospect"), "active": tr("PartnerLabels", "Active"),
+              "suspended": tr("PartnerLabels", "Suspended"), "terminated": tr("PartnerLabels", "Terminated"),
+              "merged": tr("PartnerLabels", "Merged")}
+    return labels.get(status, status)
+
+
 def _template(s: Session, name: str | None) -> ChecklistTemplate:
     stmt = select(ChecklistTemplate).where(ChecklistTemplate.voided.is_(False))
     stmt = stmt.where(ChecklistTemplate.name == name) if name else stmt.where(ChecklistTemplate.is_default.is_(True))
@@ -79,7 +87,7 @@ def new_visit(ctx: AppContext, partner_code: str, template: str | None = None, *
         if partner is None:
             raise NotFoundError(tr("visits", "No partner with code {code}.").format(code=partner_code))
         if not can_be_visited(partner.status):
-            raise UserError(tr("visits", "Partner {code} is {status}; it cannot be visited.").format(code=partner.code, status=partner.status))
+            raise UserError(tr("visits", "Partner {code} ({status}) cannot be visited.").format(code=partner.code, status=status_label(partner.status)))
         tmpl = _template(s, template or ("reinspection" if reinspection else None))
         visit = Visit(partner_id=partner.id, template_id=tmpl.id, template_name=tmpl.name, template_version=tmpl.version,
                       template_body=tmpl.body, manager=ctx.user_name, is_reinspection=reinspection or tmpl.name == "reinspection",
@@ -101,7 +109,7 @@ def check_in(ctx: AppContext, visit_id: str, latitude: float | None = None, long
             raise UserError(tr("visits", "Visit {id} is already checked in.").format(id=visit_id))
         partner = s.get(Partner, visit.partner_id)
         if partner is not None and not can_be_visited(partner.status):
-            raise UserError(tr("visits", "Partner {code} is {status}; it cannot be visited.").format(code=partner.code, status=partner.status))
+            raise UserError(tr("visits", "Partner {code} ({status}) cannot be visited.").format(code=partner.code, status=status_label(partner.status)))
         visit.status, visit.started_at = "draft", utcnow()
         visit.latitude, visit.longitude = latitude, longitude
     return Changes.of("visit", ids={visit_id})

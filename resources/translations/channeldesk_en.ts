@@ -3507,6 +3507,10 @@ also used in another visit</translation>
       <translation>Only submitted visits are amended; edit the draft instead.</translation>
     </message>
     <message>
+      <source>Partner {code} ({status}) cannot be visited.</source>
+      <translation>Partner {code} ({status}) cannot be visited.</translation>
+    </message>
+    <message>
       <source>Partner {code} is {status}; it cannot be visited.</source>
       <translation>Partner {code} is {status}; it cannot be visited.</translation>
     </message>

@@ -3507,6 +3507,10 @@ also used in another visit</source>
       <translation>只有已提交的巡检才需要更正；草稿请直接编辑。</translation>
     </message>
     <message>
+      <source>Partner {code} ({status}) cannot be visited.</source>
+      <translation>渠道 {code}（{status}）不能巡检。</translation>
+    </message>
+    <message>
       <source>Partner {code} is {status}; it cannot be visited.</source>
       <translation>渠道 {code} 状态为 {status}，不能巡检。</translation>
     </message>

@@ -132,8 +132,9 @@ def test_demo_months_statuses_and_nothing_in_the_future(tmp_path: Path) -> None:
     assert {p["grade"] for p in partners} == set("ABCD")
     assert {p["type"] for p in partners} == {"agent", "dealer", "franchise", "own_store", "special"}
     merged = _run(data, "partners", "list", "--status", "merged", "--json").json()[0]["code"]
-    refused = _run(data, "visits", "new", "--partner", merged)
+    refused = _run(data, "visits", "new", "--partner", merged, lang="zh_CN")
     _one_line_exit_1(refused)
+    assert "已合并" in refused.stderr and "merged" not in refused.stderr
 
 
 @pytest.mark.parametrize("tz", ["Etc/GMT+10", "Etc/GMT-14"])
