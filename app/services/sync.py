@@ -9,6 +9,7 @@ import datetime as dt
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ from app.services.context import AppContext, Changes
 from app.services.device import load_private_key, trusted_hq_key
 from app.services.progress import Progress
 from app.sync import signing
-from app.sync.bundle import Caps, read_bundle, reject, validate_record, write_bundle
+from app.sync.bundle import Caps, encode_line, read_bundle, reject, validate_record, write_bundle
 from app.sync.merge import merge_fields
 from db.base import Base, utcnow
 from db.models import (
@@ -92,9 +93,11 @@ class _JsonCache:
 
     LIMIT = 4096
     MAX_TEXT = 256 * 1024
+    BIG = 1024  # values whose stored text is longer are also encoded once (``line``)
 
     def __init__(self) -> None:
         self.values: dict[str, Any] = {}
+        self.big: dict[int, str | None] = {}  # id of a cached big value → its canonical JSON
 
     def __call__(self, text: Any) -> Any:
         if not isinstance(text, str):
@@ -104,8 +107,44 @@ class _JsonCache:
         if value is self:
             value = json.loads(text)
             if len(self.values) < self.LIMIT and len(text) <= self.MAX_TEXT:
-                self.values[text] = value
+                self.values[text] = value  # keeps the value alive, so its id stays its own
+                if len(text) > self.BIG and isinstance(value, dict | list):
+                    self.big[id(value)] = None
         return value
+
+    def line(self, row: dict[str, Any], data: dict[str, Any], keys: tuple[str, ...]) -> str | None:
+        """The record's canonical JSON line with its big cached values spliced in as
+        text encoded once, instead of encoding them again for every row; None when the
+        row has none (or a value's stand-in is not unique in the line: encode normally).
+        The line is byte for byte what ``encode_line(row)`` gives."""
+        found = [(key, data[key]) for key in keys if id(data[key]) in self.big]
+        if not found:
+            return None
+        tokens = []
+        for key, value in found:
+            token = f"\x00channeldesk-json:{key}\x00"
+            data[key] = token
+            tokens.append((encode_basestring(token), value))
+        try:
+            line = encode_line(row)
+        finally:
+            for key, value in found:
+                data[key] = value
+        spans = []
+        for token_json, value in tokens:
+            if line.count(token_json) != 1:
+                return None
+            start = line.index(token_json)
+            spans.append((start, start + len(token_json), value))
+        pieces, pos = [], 0
+        for start, end, value in sorted(spans, key=lambda span: span[0]):
+            text = self.big[id(value)]
+            if text is None:
+                text = self.big[id(value)] = encode_line(value)
+            pieces += [line[pos:start], text]
+            pos = end
+        pieces.append(line[pos:])
+        return "".join(pieces)
 
 
 def watermark(ctx: AppContext) -> str:
@@ -115,7 +154,8 @@ def watermark(ctx: AppContext) -> str:
         return row.high_hlc if row else ""
 
 
-def _pending_rows(ctx: AppContext, entity: str, since: str, node: str, submitted: set[str]) -> Iterator[tuple[str, str, bool, str | None, dict[str, Any]]]:
+def _pending_rows(ctx: AppContext, entity: str, since: str, node: str, submitted: set[str],
+                  json_cache: _JsonCache | None = None) -> Iterator[tuple[str, str, bool, str | None, dict[str, Any]]]:
     """``(id, hlc, voided, void_reason, data)`` of every row of ``entity`` to export, read
     with Core selects streamed in chunks (no ORM objects); ``data`` holds the same values
     an ORM object would give, dates and datetimes as ISO text."""
@@ -126,7 +166,7 @@ def _pending_rows(ctx: AppContext, entity: str, since: str, node: str, submitted
     has_visit = "visit_id" in table.c
     visit_index = 4 + spec.keys.index("visit_id") if has_visit and "visit_id" in spec.keys else None
     keys, temporal, json_keys = spec.keys, spec.temporal, spec.json_keys
-    parse = _JsonCache()
+    parse = json_cache if json_cache is not None else _JsonCache()
     utc = dt.UTC
 
     def convert(rows: Any) -> Iterator[tuple[str, str, bool, str | None, dict[str, Any]]]:
@@ -190,10 +230,12 @@ def export_bundle(ctx: AppContext, target: Path | None = None, progress: Progres
     base_hlc = since or None
     blob_keys = {entity: _export_columns(_model(entity)).blob_keys for entity in SYNC_TABLES}
 
-    def records_of(entity: str) -> Iterator[dict[str, Any]]:
+    def records_of(entity: str) -> Iterator[dict[str, Any] | str]:
         n = 0
         media_file = ctx.paths.media_file
-        for rid, hlc, voided, void_reason, data in _pending_rows(ctx, entity, since, node, submitted):
+        cache = _JsonCache()
+        json_keys = _export_columns(_model(entity)).json_keys
+        for rid, hlc, voided, void_reason, data in _pending_rows(ctx, entity, since, node, submitted, cache):
             for key in blob_keys[entity]:
                 sha = data[key]
                 if isinstance(sha, str) and len(sha) == 64 and sha not in blobs:
@@ -205,7 +247,8 @@ def export_bundle(ctx: AppContext, target: Path | None = None, progress: Progres
             if hlc > high[0]:
                 high[0] = hlc
             n += 1
-            yield {"id": rid, "hlc": hlc, "op": "void" if voided else "upsert", "base_hlc": base_hlc, "data": data}
+            row = {"id": rid, "hlc": hlc, "op": "void" if voided else "upsert", "base_hlc": base_hlc, "data": data}
+            yield (cache.line(row, data, json_keys) if json_keys else None) or row
         counts[entity] = n
 
     def all_records() -> dict[str, Any]:

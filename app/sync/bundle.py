@@ -44,7 +44,7 @@ _C_LINE = json.encoder.c_make_encoder(None, _not_serialisable, json.encoder.enco
                                       True, False, False) if json.encoder.c_make_encoder is not None else None  # type: ignore[attr-defined]
 
 
-def _encode_line(row: Any) -> str:
+def encode_line(row: Any) -> str:
     """Canonical compact JSON of one record (sorted keys, UTF-8, no NaN)."""
     if _C_LINE is None:
         return _LINE_ENCODER.encode(row)
@@ -71,11 +71,12 @@ def reject(reason: str) -> BundleRejected:
 # -- writing ------------------------------------------------------------------------
 
 
-def write_bundle(target: Path, manifest: dict[str, Any], records: dict[str, Iterable[dict[str, Any]]],
+def write_bundle(target: Path, manifest: dict[str, Any], records: dict[str, Iterable[dict[str, Any] | str]],
                  blobs: Iterable[tuple[str, Path | str]], sign: Callable[[bytes], str],
                  progress: Callable[[int, int, str], None] | None = None) -> dict[str, Any]:
     """Stream records and blobs into ``target`` (atomically: temp file, then rename).
-    Returns the manifest written. The partial file is removed on any failure."""
+    A record is a dict, or its line as ``encode_line`` gives it. Returns the manifest
+    written. The partial file is removed on any failure."""
     tmp = target.with_name(f".{target.name}.{os.getpid()}.part")
     files: list[dict[str, Any]] = []
     try:
@@ -95,7 +96,7 @@ def write_bundle(target: Path, manifest: dict[str, Any], records: dict[str, Iter
                     pending: list[str] = []
                     pending_chars = 0
                     for row in itertools.chain([first], iterator):
-                        line = _encode_line(row)
+                        line = row if isinstance(row, str) else encode_line(row)
                         pending.append(line)
                         pending_chars += len(line)
                         count += 1

@@ -224,3 +224,36 @@ def test_record_lines_stay_strict(body: bytes, line: int) -> None:
 def test_record_lines_allow_what_json_allows_around_a_value() -> None:
     assert bundle_mod._parse_lines("records/x.jsonl", b' {"a":1} \n{"b":[1,2]}') == [{"a": 1}, {"b": [1, 2]}]
     assert bundle_mod._parse_lines("records/x.jsonl", b"") == []
+
+
+def test_exported_lines_are_canonical(ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Lines with spliced, once-encoded JSON values (template bodies) are byte for byte
+    the canonical encoding of the record."""
+    from app.services.device import initialise_device
+    from app.sync.bundle import encode_line
+
+    initialise_device(ctx, user="u", territory=["3101"])
+    seed(ctx, tmp_path)
+    with zipfile.ZipFile(export_bundle(ctx, tmp_path / "b.cdsync").path) as z:
+        visits = z.read("records/visit.jsonl").splitlines()
+        lines = [line.decode() for n in z.namelist() if n.startswith("records/") for line in z.read(n).splitlines()]
+    assert len(json.dumps(json.loads(visits[0])["data"]["template_body"])) > 1024  # spliced, not encoded per row
+    assert all(encode_line(json.loads(line)) == line for line in lines)
+
+
+def test_spliced_json_falls_back_when_its_stand_in_is_not_unique() -> None:
+    from app.services.sync import _JsonCache
+    from app.sync.bundle import encode_line
+
+    cache = _JsonCache()
+    body = {"z": list(range(400)), "a": "模板"}
+    value = cache(json.dumps(body))
+    data = {"template_body": value, "note": "x"}
+    row = {"id": "1", "data": data}
+    assert cache.line(row, data, ("template_body",)) == encode_line(row)
+    assert data["template_body"] is value  # the row is left as it was
+    data["note"] = "\x00channeldesk-json:template_body\x00"  # a note that looks like the stand-in
+    assert cache.line(row, data, ("template_body",)) is None
+    assert data["template_body"] is value
+    small = cache('"yes"')
+    assert cache.line({"data": {"v": small}}, {"v": small}, ("v",)) is None
