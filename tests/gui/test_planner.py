@@ -16,7 +16,7 @@ CSV = ("code,name,grade,region,address,credit_limit\n"
        "K002,正常测试门店,B,310115,金桥路2号,5000.00\n")
 
 
-def test_planner_shows_names_credit_flag_and_translated_states(qtbot, ctx, tmp_path: Path, ui_window) -> None:  # type: ignore[no-untyped-def]
+def test_planner_shows_names_credit_flag_and_translated_states(qtbot, qtmodeltester, ctx, tmp_path: Path, ui_window) -> None:  # type: ignore[no-untyped-def]
     _ui, window = ui_window
     path = tmp_path / "p.csv"
     path.write_text(CSV, encoding="utf-8")
@@ -32,6 +32,8 @@ def test_planner_shows_names_credit_flag_and_translated_states(qtbot, ctx, tmp_p
 
     planner = window.show_section("planner")
     planner.reload()
+    for model in (planner.shortfall, planner.weeks, planner.overdue, planner.agenda):
+        qtmodeltester.check(model)
     rows = {row["partner_code"]: row for row in planner.shortfall.rows}
     assert rows["K001"]["partner_name"] == "超额测试门店"
     credit_column = [key for key, _header in planner.shortfall.columns].index("credit")
