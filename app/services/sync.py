@@ -169,7 +169,11 @@ def _pending_rows(ctx: AppContext, entity: str, since: str, node: str, submitted
     parse = json_cache if json_cache is not None else _JsonCache()
     utc = dt.UTC
 
-    def convert(rows: Any) -> Iterator[tuple[str, str, bool, str | None, dict[str, Any]]]:
+    def convert(result: Any) -> Iterator[tuple[str, str, bool, str | None, dict[str, Any]]]:
+        for rows in result.partitions(EXPORT_CHUNK):
+            yield from convert_rows(rows)
+
+    def convert_rows(rows: Any) -> Iterator[tuple[str, str, bool, str | None, dict[str, Any]]]:
         for row in rows:
             if visit_index is not None and filter_visits:
                 visit_id = row[visit_index]
@@ -195,7 +199,7 @@ def _pending_rows(ctx: AppContext, entity: str, since: str, node: str, submitted
             filter_visits = False
             new_visits = list(s.scalars(select(Visit.id).where(Visit.status == "submitted", Visit.hlc > since)))
             for start in range(0, len(new_visits), 500):
-                yield from convert(s.execute(select(*head, *spec.columns).where(table.c.visit_id.in_(new_visits[start:start + 500]), table.c.hlc <= since)))
+                yield from convert_rows(s.execute(select(*head, *spec.columns).where(table.c.visit_id.in_(new_visits[start:start + 500]), table.c.hlc <= since)))
 
 
 @dataclass
@@ -248,7 +252,7 @@ def export_bundle(ctx: AppContext, target: Path | None = None, progress: Progres
                 high[0] = hlc
             n += 1
             row = {"id": rid, "hlc": hlc, "op": "void" if voided else "upsert", "base_hlc": base_hlc, "data": data}
-            yield (cache.line(row, data, json_keys) if json_keys else None) or row
+            yield (cache.line(row, data, json_keys) if cache.big else None) or row
         counts[entity] = n
 
     def all_records() -> dict[str, Any]:
