@@ -65,3 +65,21 @@ def test_full_disk_is_reported_and_nothing_is_lost(cli, small_disk: Path, tmp_pa
     listed = cli("partners", "list", "--json", data=data)
     assert listed.returncode == 0 and '"F001"' in listed.stdout and "G00001" not in listed.stdout
     assert cli("check", data=data).returncode == 0
+
+
+def test_read_only_disk_is_reported_at_start(cli, small_disk: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A read-only mount (root is not stopped by file modes, a read-only filesystem stops everyone)."""
+    data = small_disk / "data"
+    assert cli("init", data=data).returncode == 0
+    subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+    try:
+        for args in (("partners", "list"), ("gui", "--screenshot", str(tmp_path / "shot.png"))):
+            result = cli(*args, data=data)
+            assert result.returncode == 1 and "read-only" in result.stderr, result.stderr
+            _no_traceback(result)
+        fresh = cli("init", data=small_disk / "other")
+        assert fresh.returncode == 1
+        _no_traceback(fresh)
+    finally:
+        subprocess.run(["mount", "-o", "remount,rw", str(small_disk)], check=True)
+    assert cli("check", data=data).returncode == 0
