@@ -69,4 +69,5 @@ def test_reminders_panel_lists_overdue_work(qtbot, ctx, ui_window) -> None:  # t
     _ui, window = ui_window
     section = window.show_section("dashboard")
     qtbot.waitUntil(lambda: section.is_ready, timeout=5000)
+    qtbot.waitUntil(lambda: bool(section.reminders.text()), timeout=5000)  # filled from a reader thread
     assert "visit frequency" in section.reminders.text() or "contract" in section.reminders.text()

@@ -112,9 +112,9 @@ class DashboardSection(Section):
     def reload(self) -> None:
         from app.services.reminders import reminders
 
-        notes = reminders(self.ui.ctx)
-        self.reminders.setText("<br>".join(("⚠ " if n.level == "warning" else "• ") + n.text for n in notes))
-        self.reminders.setVisible(bool(notes))
+        # The reminders count across every table (sync status, frequency, contracts): they
+        # come from a reader thread and fill the panel when ready; the charts do not wait.
+        self.ui.ops.run(reminders, self.ui.ctx, read_only=True, on_done=self._show_reminders)
         self.data = data = targets.dashboard_data(self.ui.ctx)
         self.headline.setText(self.tr("{month} revenue: completion {done:.1f}% vs time elapsed {time:.1f}%").format(
             month=data.period, done=data.completion, time=data.time_progress))
@@ -165,6 +165,10 @@ class DashboardSection(Section):
         self.kpi.set_rows([{"rank": r.rank, "partner_code": r.partner_code, "partner_name": self.names.get(r.partner_code, ""), "score": r.score,
                             "detail": "  ".join(f"{kpi_label(k)} {v:.0f}" for k, v in r.components.items())} for r in scores])
         self.kpi_table.resizeColumnsToContents()
+
+    def _show_reminders(self, notes: list[Any]) -> None:
+        self.reminders.setText("<br>".join(("⚠ " if n.level == "warning" else "• ") + n.text for n in notes))
+        self.reminders.setVisible(bool(notes))
 
     def _show_partners(self, rows: list[dict[str, Any]]) -> None:
         for row in rows:
