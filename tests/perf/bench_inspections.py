@@ -1,4 +1,4 @@
-"""Issues 4, 5 and 6 figures: planner for 500 partners × 24 months, thumbnails for ten
+"""Issues 4 and 5 figures: planner for 500 partners × 24 months, thumbnails for ten
 12 MP JPEGs (and the UI event-loop stall while attaching), visit report with 6 photos vs
 bare reportlab, cached report, monthly report for 500 partners (issue 6's figures are in
 bench_targets.py)."""
