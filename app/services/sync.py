@@ -13,7 +13,7 @@ from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, inspect, select
+from sqlalchemy import LargeBinary, Text, cast, func, inspect, or_, select
 
 from app.domain.hlc import Timestamp
 from app.domain.ids import uuid7
@@ -23,7 +23,16 @@ from app.services.context import AppContext, Changes
 from app.services.device import load_private_key, trusted_hq_key
 from app.services.progress import Progress
 from app.sync import signing
-from app.sync.bundle import Caps, encode_line, read_bundle, reject, validate_record, write_bundle
+from app.sync.bundle import (
+    Caps,
+    ExportCaps,
+    encode_line,
+    read_bundle,
+    reject,
+    validate_record,
+    write_bundle,
+)
+from app.sync.hq import PARENT_KEYS
 from app.sync.merge import merge_fields
 from db.base import Base, utcnow
 from db.models import (
@@ -31,6 +40,7 @@ from db.models import (
     ChecklistTemplate,
     ExportedBundle,
     FrequencyRule,
+    MediaFile,
     Partner,
     SyncConflict,
     Target,
@@ -202,6 +212,208 @@ def _pending_rows(ctx: AppContext, entity: str, since: str, node: str, submitted
                 yield from convert_rows(s.execute(select(*head, *spec.columns).where(table.c.visit_id.in_(new_visits[start:start + 500]), table.c.hlc <= since)))
 
 
+# -- capping: which prefix (in HLC order) of the pending changes one bundle holds -----
+
+MANIFEST_LINE = 180  # manifest bytes per listed entry (path, size, sha256)
+RECORD_OVERHEAD = 220  # a record's envelope: id, hlc, op, base_hlc, braces
+KEY_OVERHEAD = 12  # per data key: quotes, colon, comma, string quotes, ISO "T…+00:00"
+ZIP_ENTRY = 320  # ZIP local header, ZIP64 extra and central directory record per entry
+
+
+@dataclass(slots=True)
+class _Item:
+    """One pending record as the planning pass sees it (no JSON built): ``key`` is the
+    HLC a cut must reach to include it (a visit child's is its visit's when later)."""
+
+    entity: str
+    id: str
+    key: str
+    size: int
+    blobs: tuple[str, ...]
+    refs: tuple[tuple[str, str], ...]
+
+
+@dataclass
+class ExportPlan:
+    """``high`` None: everything pending goes. Otherwise the bundle holds exactly
+    ``included`` (entity → ids): every pending record whose key is ≤ ``high``, plus the
+    pending parents those reference that come later (HQ would refuse a reference to a
+    record it does not have); ``remaining`` records wait for the next bundle."""
+
+    high: str | None = None
+    included: dict[str, set[str]] | None = None
+    remaining: int = 0
+    over_hq_caps: bool = False
+
+
+def _size_estimate(model: Any, dialect: str) -> Any:
+    """SQL for an upper estimate of a row's JSON line in bytes (values' UTF-8 lengths,
+    keys and punctuation), computed by the database: no row is read into Python."""
+    const, parts = RECORD_OVERHEAD, []
+    for key, column in inspect(model).columns.items():
+        if key in SKIPPED_COLUMNS and key != "void_reason":
+            continue
+        const += len(key) + KEY_OVERHEAD
+        text = cast(column, Text)
+        parts.append(func.coalesce(func.length(cast(text, LargeBinary)) if dialect == "sqlite" else func.octet_length(text), 0))
+    expr: Any = const
+    for part in parts:
+        expr = expr + part
+    return expr
+
+
+def _pending_selects(entity: str, since: str, node: str, columns: list[Any]) -> list[Any]:
+    """Selects of ``columns`` over exactly the rows ``_pending_rows`` exports."""
+    model = _model(entity)
+    table = model.__table__
+    submitted = select(Visit.id).where(Visit.status == "submitted")
+    stmt = select(*columns).where(table.c.hlc > since, table.c.hlc.like(f"%:{node}"))
+    if entity == "visit":
+        stmt = stmt.where(table.c.status == "submitted")
+    if "visit_id" in _export_columns(model).keys and (entity in VISIT_CHILDREN or entity in ("rectification_event", "rectification_order")):
+        cond = table.c.visit_id.in_(submitted)
+        stmt = stmt.where(cond if entity in VISIT_CHILDREN else or_(cond, table.c.visit_id.is_(None)))
+    stmts = [stmt]
+    if entity in VISIT_CHILDREN:
+        new_visits = select(Visit.id).where(Visit.status == "submitted", Visit.hlc > since)
+        stmts.append(select(*columns).where(table.c.visit_id.in_(new_visits), table.c.hlc <= since))
+    return stmts
+
+
+def _blob_sizes(ctx: AppContext, s: Any, shas: set[str]) -> dict[str, int]:
+    """Size of each referenced media file that exists (the export skips the others)."""
+    sizes: dict[str, int] = {}
+    known = dict(s.execute(select(MediaFile.sha256, MediaFile.size)).all()) if shas else {}
+    for sha in shas:
+        size = known.get(sha)
+        if size is None:
+            path = ctx.paths.media_file(sha)
+            if not path.exists():
+                continue
+            size = path.stat().st_size
+        sizes[sha] = int(size)
+    return sizes
+
+
+def _fits(caps: ExportCaps | Caps, blobs: int, entities: int, total: int, per_entity: dict[str, int]) -> bool:
+    limit_blobs = caps.blobs if isinstance(caps, ExportCaps) else caps.entries
+    manifest = 1024 + MANIFEST_LINE * (blobs + entities)
+    overhead = manifest + ZIP_ENTRY * (blobs + entities + 2)
+    return (blobs <= limit_blobs and blobs + entities + 2 <= caps.entries and total + overhead <= caps.bundle_bytes
+            and all(size <= caps.records_bytes for size in per_entity.values())
+            and (isinstance(caps, ExportCaps) or manifest <= caps.manifest_bytes))
+
+
+def plan_export(ctx: AppContext, since: str, node: str, caps: ExportCaps) -> ExportPlan:
+    """Choose the cut. A quick total (row counts, the database's size estimates, blob
+    sizes) first: when everything fits, no planning pass. Otherwise one pass over the
+    pending rows' ids, HLCs, references, blob hashes and size estimates, grouped by key
+    in HLC order, taking groups (with the later parents they reference) until the next
+    would break a cap; a first group that breaks one alone goes alone."""
+    with ctx.read_session() as s:
+        dialect = s.get_bind().dialect.name
+        total, per_entity, shas = 0, {}, set()
+        for entity in SYNC_TABLES:
+            model = _model(entity)
+            spec = _export_columns(model)
+            size = _size_estimate(model, dialect).label("est")
+            blob_cols = [inspect(model).columns[k] for k in spec.blob_keys]
+            for stmt in _pending_selects(entity, since, node, [size]):
+                inner = stmt.subquery()
+                count, est = s.execute(select(func.count(), func.coalesce(func.sum(inner.c.est), 0))).one()
+                if count:
+                    per_entity[entity] = per_entity.get(entity, 0) + int(est)
+                    total += int(est)
+            for stmt in _pending_selects(entity, since, node, blob_cols) if blob_cols else ():
+                shas.update(v for row in s.execute(stmt) for v in row if isinstance(v, str) and len(v) == 64)
+        sizes = _blob_sizes(ctx, s, shas)
+        if _fits(caps, len(sizes), len(per_entity), total + sum(sizes.values()), per_entity):
+            return ExportPlan()
+        items = _plan_items(s, since, node, dialect)
+    return _choose_cut(items, sizes, caps)
+
+
+def _plan_items(s: Any, since: str, node: str, dialect: str) -> list[_Item]:
+    visit_hlc = dict(s.execute(select(Visit.id, Visit.hlc).where(Visit.status == "submitted", Visit.hlc > since)).all())
+    items: list[_Item] = []
+    for entity in SYNC_TABLES:
+        model = _model(entity)
+        spec = _export_columns(model)
+        columns = inspect(model).columns
+        refs = [(key, PARENT_KEYS[key]) for key in spec.keys if key in PARENT_KEYS]
+        cols = [model.__table__.c.id, model.__table__.c.hlc, _size_estimate(model, dialect),
+                *(columns[k] for k, _ in refs), *(columns[k] for k in spec.blob_keys)]
+        nrefs = len(refs)
+        child = entity in VISIT_CHILDREN
+        for stmt in _pending_selects(entity, since, node, cols):
+            for row in s.execute(stmt):
+                ref_values = row[3:3 + nrefs]
+                item_refs = tuple((parent, value) for (_k, parent), value in zip(refs, ref_values, strict=True) if isinstance(value, str))
+                key = row[1]
+                if child:
+                    visit = visit_hlc.get(dict(zip((k for k, _ in refs), ref_values, strict=True)).get("visit_id"))
+                    if visit is not None and visit > key:
+                        key = visit
+                blobs = tuple(v for v in row[3 + nrefs:] if isinstance(v, str) and len(v) == 64)
+                items.append(_Item(entity, row[0], key, int(row[2] or 0), blobs, item_refs))
+    return items
+
+
+def _choose_cut(items: list[_Item], sizes: dict[str, int], caps: ExportCaps) -> ExportPlan:
+    index = {(item.entity, item.id): item for item in items}
+    items.sort(key=lambda item: item.key)
+    taken: set[tuple[str, str]] = set()
+    blobs: set[str] = set()
+    per_entity: dict[str, int] = {}
+    total = 0
+    high: str | None = None
+    over_hq = False
+    position, n = 0, len(items)
+    while position < n:
+        key = items[position].key
+        end = position
+        while end < n and items[end].key == key:
+            end += 1
+        # the group, and (transitively) the pending parents it references not yet taken
+        new: list[_Item] = []
+        seen: set[tuple[str, str]] = set()
+        stack = items[position:end]
+        while stack:
+            item = stack.pop()
+            ident = (item.entity, item.id)
+            if ident in taken or ident in seen:
+                continue
+            seen.add(ident)
+            new.append(item)
+            stack.extend(parent for ref in item.refs if (parent := index.get(ref)) is not None)
+        add_entity = dict(per_entity)
+        add_blobs = set()
+        add_total = total
+        for item in new:
+            add_entity[item.entity] = add_entity.get(item.entity, 0) + item.size
+            add_total += item.size
+            for sha in item.blobs:
+                if sha in sizes and sha not in blobs and sha not in add_blobs:
+                    add_blobs.add(sha)
+                    add_total += sizes[sha]
+        fits = _fits(caps, len(blobs) + len(add_blobs), len(add_entity), add_total, add_entity)
+        if not fits and high is not None:
+            break
+        taken |= seen
+        blobs |= add_blobs
+        per_entity, total, high = add_entity, add_total, key
+        position = end
+        if not fits:  # one group over the export caps: alone in its bundle
+            over_hq = not _fits(Caps(), len(blobs), len(per_entity), total, per_entity)
+            break
+    if position >= n:
+        return ExportPlan(over_hq_caps=over_hq)
+    included: dict[str, set[str]] = {}
+    for entity, rid in taken:
+        included.setdefault(entity, set()).add(rid)
+    return ExportPlan(high, included, len(items) - len(taken), over_hq)
+
+
 @dataclass
 class ExportResult:
     bundle_id: str
@@ -209,16 +421,33 @@ class ExportResult:
     path: Path
     counts: dict[str, int]
     size: int
+    remaining: int = 0  # pending changes left for the next bundle (HQ's size limits)
+    over_hq_caps: bool = False  # one visit (or group) alone is larger than HQ accepts
 
     def to_json(self) -> dict[str, Any]:
-        return {"bundle_id": self.bundle_id, "seq": self.seq, "path": str(self.path), "counts": self.counts}
+        return {"bundle_id": self.bundle_id, "seq": self.seq, "path": str(self.path), "counts": self.counts, "remaining": self.remaining}
+
+    def messages(self) -> list[str]:
+        """Translated notes for the user about a capped bundle (none when all fitted)."""
+        notes = []
+        if self.remaining:
+            notes.append(tr("sync", "{count} changes did not fit in this bundle (HQ's size limits); export again after HQ has acknowledged this one.").format(count=self.remaining))
+        if self.over_hq_caps:
+            notes.append(tr("sync", "This bundle holds a single visit (or group of changes) that is larger than HQ accepts by default; ask HQ to raise its limits."))
+        return notes
 
 
-def export_bundle(ctx: AppContext, target: Path | None = None, progress: Progress | None = None) -> ExportResult:
+def export_bundle(ctx: AppContext, target: Path | None = None, progress: Progress | None = None,
+                  caps: ExportCaps | None = None) -> ExportResult:
+    """Everything pending since the last acknowledged bundle, or — when that is over the
+    export caps (``ExportCaps``, below HQ's) — a prefix of it in HLC order whose
+    ``high_hlc`` is the cut: the ack then covers exactly what the bundle holds."""
     node = ctx.device_id
     if node is None:
         raise UserError(tr("sync", "This data directory is not initialised; run 'channeldesk init'."))
     since = watermark(ctx)
+    plan = plan_export(ctx, since, node, caps or ExportCaps())
+    included = plan.included
     with ctx.read_session() as s:
         seq = int(s.scalar(select(func.coalesce(func.max(ExportedBundle.seq), 0))) or 0) + 1
         base_ack = int(s.scalar(select(func.coalesce(func.max(ExportedBundle.seq), 0)).where(ExportedBundle.ack_status.in_(("accepted", "duplicate")))) or 0)
@@ -239,7 +468,10 @@ def export_bundle(ctx: AppContext, target: Path | None = None, progress: Progres
         media_file = ctx.paths.media_file
         cache = _JsonCache()
         json_keys = _export_columns(_model(entity)).json_keys
+        keep = included.get(entity, set()) if included is not None else None
         for rid, hlc, voided, void_reason, data in _pending_rows(ctx, entity, since, node, submitted, cache):
+            if keep is not None and rid not in keep:
+                continue
             for key in blob_keys[entity]:
                 sha = data[key]
                 if isinstance(sha, str) and len(sha) == 64 and sha not in blobs:
@@ -274,8 +506,8 @@ def export_bundle(ctx: AppContext, target: Path | None = None, progress: Progres
         raise UserError(tr("sync", "Cannot write the bundle {path}: {error}. Nothing was marked as sent.").format(path=target, error=exc.strerror or exc)) from exc
     counts = {k: v for k, v in counts.items() if v}
     with ctx.session() as s:
-        s.add(ExportedBundle(bundle_id=bundle_id, seq=seq, base_ack_seq=base_ack, high_hlc=high[0], path=str(target), counts=counts))
-    return ExportResult(bundle_id, seq, target, counts, target.stat().st_size)
+        s.add(ExportedBundle(bundle_id=bundle_id, seq=seq, base_ack_seq=base_ack, high_hlc=plan.high or high[0], path=str(target), counts=counts))
+    return ExportResult(bundle_id, seq, target, counts, target.stat().st_size, plan.remaining, plan.over_hq_caps)
 
 
 def apply_ack(ctx: AppContext, path: Path) -> Changes:
@@ -324,6 +556,10 @@ def sync_status(ctx: AppContext) -> SyncStatus:
                 sealed = select(Visit.id).where(Visit.status == "submitted")
                 stmt = stmt.where((model.visit_id.is_(None)) | (model.visit_id.in_(sealed)))
             pending += int(s.scalar(stmt) or 0)
+            if entity in VISIT_CHILDREN:
+                # older children of visits sealed after the last ack go with their visit
+                new_visits = select(Visit.id).where(Visit.status == "submitted", Visit.hlc > since)
+                pending += int(s.scalar(select(func.count()).select_from(model).where(model.visit_id.in_(new_visits), model.hlc <= since)) or 0)
         last = s.scalar(select(func.max(ExportedBundle.acked_at)))
         oldest = s.scalar(select(func.min(ExportedBundle.created_at)).where(ExportedBundle.acked_at.is_(None)))
     return SyncStatus(last, pending, oldest)

@@ -1,0 +1,317 @@
+"""Capped export (HQ's size limits): a bundle over the export caps holds a prefix of the
+pending changes in HLC order whose ``high_hlc`` is the cut, so acks stay exact. Rounds of
+capped export → HQ ingest → ack give HQ exactly what one uncapped bundle gives; visit
+children older than their sealed visit go with the visit; a visit too large for the caps
+goes alone; re-export before the ack gives the same prefix or a superset; references
+never point into a later bundle."""
+
+from __future__ import annotations
+
+import json
+import os
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PIL import Image
+from sqlalchemy import select
+
+from app.services import partners as psvc
+from app.services import sync as sync_svc
+from app.services import visits
+from app.services.sync import ExportPlan, _choose_cut, _Item, apply_ack, export_bundle, sync_status
+from app.sync.bundle import Caps, ExportCaps
+from app.sync.hq import Hq
+from db.models import ExportedBundle
+from tests.unit.test_sync import make_laptop, seed
+
+
+@pytest.fixture
+def hq(tmp_path: Path):  # type: ignore[no-untyped-def]
+    (tmp_path / "hq").mkdir()
+    server = Hq(f"sqlite:///{tmp_path / 'hq' / 'hq.sqlite'}", tmp_path / "hq")
+    server.init()
+    yield server
+    server.close()
+
+
+def _photo(folder: Path, n: int, size: int = 48) -> Path:
+    """A distinct JPEG (random pixels: tens of KB at ``size`` 120)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"photo-{n}.jpg"
+    Image.frombytes("RGB", (size, size), os.urandom(size * size * 3)).save(path, "JPEG", quality=95)
+    return path
+
+
+def _visit(ctx, folder: Path, code: str, n: int, photos: int = 1, submit: bool = True, finding: bool = False) -> str:  # type: ignore[no-untyped-def]
+    visit_id = visits.new_visit(ctx, code)
+    visits.attach_photos(ctx, visit_id, [_photo(folder, n * 100 + i) for i in range(photos)])
+    for key, value in (("signage", "yes"), ("cleanliness", "4"), ("price_tags", "yes"), ("price_violation", "no"),
+                       ("poster_display", "1"), ("stock_units", "30"), ("stock_within_limits", "yes"), ("staff_knowledge", "5"),
+                       ("service_attitude", "3"), ("cross_territory", "no"), ("fake_business", "no"), ("licence_valid", "na")):
+        visits.answer(ctx, visit_id, key, value)
+    visits.answer(ctx, visit_id, "storefront_photo", str(_photo(folder, n * 100 + 99)))
+    if finding:
+        visits.add_finding(ctx, visit_id, f"价签缺失 {n}")
+    if submit:
+        visits.submit(ctx, visit_id)
+    return visit_id
+
+
+def _rename(ctx, code: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    detail = psvc.partner_detail(ctx, code)
+    data = psvc.input_from_partner(detail.partner)
+    data.name = name
+    psvc.save_partner(ctx, data, detail.partner.id)
+
+
+def _scenario(ctx, tmp_path: Path) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """Partners, visits with 2 photos each, a draft visit (with a finding and its
+    rectification order) sealed only after later visits, an amendment after sealing,
+    partners edited after the visits that reference them, a contact at the end."""
+    photos = tmp_path / "photos"
+    seed(ctx, tmp_path)  # 3 partners, a sealed visit and a draft one
+    late = _visit(ctx, photos, "P002", 1, submit=False, finding=True)  # children older than its seal
+    first = _visit(ctx, photos, "P001", 2)
+    _visit(ctx, photos, "P003", 3)
+    _rename(ctx, "P003", "改名一")  # P003 now later than its visits
+    _visit(ctx, photos, "P001", 4)
+    visits.submit(ctx, late)
+    visits.amend(ctx, first, "补录", {"stock_units": "31"})
+    _visit(ctx, photos, "P002", 5, photos=2)
+    _rename(ctx, "P001", "改名二")
+    psvc.save_contact(ctx, "P003", "新联系人", "13700000000")
+    return {"late": late, "first": first}
+
+
+def _records(path: Path) -> dict[str, dict[str, dict[str, Any]]]:
+    with zipfile.ZipFile(path) as z:
+        return {n[8:-6]: {r["id"]: r for r in map(json.loads, z.read(n).splitlines())} for n in z.namelist() if n.startswith("records/")}
+
+
+def _blobs(path: Path) -> set[str]:
+    with zipfile.ZipFile(path) as z:
+        return {n[6:] for n in z.namelist() if n.startswith("blobs/")}
+
+
+def _high(ctx, bundle_id: str) -> str:  # type: ignore[no-untyped-def]
+    with ctx.read_session() as s:
+        return str(s.scalar(select(ExportedBundle.high_hlc).where(ExportedBundle.bundle_id == bundle_id)))
+
+
+def _second_hq(tmp_path: Path, name: str, key_file: Path) -> Hq:
+    folder = tmp_path / name
+    folder.mkdir()
+    server = Hq(f"sqlite:///{folder / 'hq.sqlite'}", folder)
+    server.init()
+    server.register_device(key_file)
+    return server
+
+
+def _rounds(ctx, hq: Hq, tmp_path: Path, caps: ExportCaps) -> list[tuple[sync_svc.ExportResult, str]]:  # type: ignore[no-untyped-def]
+    """Capped export → ingest → ack until nothing remains; each result with its cut."""
+    done = []
+    for n in range(1, 60):
+        result = export_bundle(ctx, tmp_path / f"r{n}.cdsync", caps=caps)
+        ingested = hq.ingest(result.path, tmp_path / "acks")
+        assert ingested.status == "accepted", ingested.reason  # no reference into a later bundle
+        done.append((result, _high(ctx, result.bundle_id)))
+        apply_ack(ctx, ingested.ack_path)
+        if not result.remaining:
+            return done
+        # the status bar's count is what the next uncapped bundle would hold
+        pending = sync_status(ctx).pending_changes
+        assert pending >= result.remaining
+        assert sum(export_bundle(ctx, tmp_path / f"r{n}-check.cdsync").counts.values()) == pending
+    raise AssertionError("the capped exports never finished")
+
+
+def test_capped_rounds_give_hq_what_one_bundle_gives(hq: Hq, tmp_path: Path) -> None:
+    ctx = make_laptop(tmp_path, "lap", hq)
+    ids = _scenario(ctx, tmp_path)
+    full = export_bundle(ctx, tmp_path / "full.cdsync")  # exporting marks nothing synced
+    assert full.remaining == 0 and full.counts["visit"] == 6
+    reference = _second_hq(tmp_path, "hq2", tmp_path / "lap.key.json")
+    assert reference.ingest(full.path, tmp_path / "acks2").status == "accepted"
+
+    caps = ExportCaps(blobs=3)
+    rounds = _rounds(ctx, hq, tmp_path, caps)
+    assert len(rounds) >= 4
+    sealed_earlier: set[str] = set()  # visits HQ holds (with a bundle cut at or after them)
+    for result, high in rounds:
+        assert len(_blobs(result.path)) <= 3
+        records = _records(result.path)
+        here = {vid for vid, row in records.get("visit", {}).items() if row["hlc"] <= high}
+        # a photo or answer goes with its visit, never ahead of it
+        for entity in ("visit_photo", "visit_answer"):
+            for row in records.get(entity, {}).values():
+                assert row["data"]["visit_id"] in here | sealed_earlier
+        sealed_earlier |= here
+    assert all(result.remaining > 0 for result, _h in rounds[:-1])
+    assert rounds[-1][0].remaining == 0
+    assert export_bundle(ctx, tmp_path / "after.cdsync").counts == {}
+    assert sync_status(ctx).pending_changes == 0
+
+    def stats(server: Hq) -> dict[str, Any]:
+        return {k: v for k, v in server.stats().items() if k != "devices"}
+
+    assert stats(hq) == stats(reference)
+    assert stats(hq)["blobs"]["count"] == len(_blobs(full.path))
+    # the sealed-late visit went with all its (older) children in the bundle whose cut
+    # reached it (an earlier one may carry it ahead, alone, for its rectification order)
+    reached = 0
+    for result, high in rounds:
+        records = _records(result.path)
+        if ids["late"] in records.get("visit", {}) and records["visit"][ids["late"]]["hlc"] <= high:
+            reached += 1
+            photos = [r for r in records["visit_photo"].values() if r["data"]["visit_id"] == ids["late"]]
+            assert len(photos) == 2 and {p["data"]["sha256"] for p in photos} <= _blobs(result.path)
+    assert reached == 1
+    reference.close()
+    ctx.close()
+
+
+def test_children_older_than_their_visit_wait_for_it(hq: Hq, tmp_path: Path) -> None:
+    """A draft visit's photos and answers are older than later sealed visits; sealed last,
+    its children must not go before it (HQ would refuse a photo of an unknown visit) nor
+    be skipped once the watermark has passed their own HLC."""
+    ctx = make_laptop(tmp_path, "lap", hq)
+    photos = tmp_path / "photos"
+    seed(ctx, tmp_path)
+    late = _visit(ctx, photos, "P002", 1, submit=False, finding=True)
+    _visit(ctx, photos, "P001", 2)
+    _visit(ctx, photos, "P003", 3)
+    visits.submit(ctx, late)
+    caps = ExportCaps(blobs=2)
+    first = export_bundle(ctx, tmp_path / "a.cdsync", caps=caps)
+    high = _high(ctx, first.bundle_id)
+    records = _records(first.path)
+    assert first.remaining > 0
+    late_children = [r for e in ("visit_photo", "visit_answer") for r in records.get(e, {}).values() if r["data"]["visit_id"] == late]
+    assert late_children == []  # older than the cut, but their visit is later
+    with ctx.read_session() as s:
+        from db.models import VisitPhoto
+
+        late_photo_hlcs = list(s.scalars(select(VisitPhoto.hlc).where(VisitPhoto.visit_id == late)))
+    assert late_photo_hlcs and all(h <= high for h in late_photo_hlcs)
+    ingested = hq.ingest(first.path, tmp_path / "acks")
+    assert ingested.status == "accepted", ingested.reason
+    apply_ack(ctx, ingested.ack_path)
+    # after the ack the watermark is the cut: the late visit's older children still count
+    pending = sync_status(ctx).pending_changes
+    assert pending >= first.remaining
+    rest = _rounds(ctx, hq, tmp_path, caps)
+    sent = {rid for result, _h in rest for rid in _records(result.path).get("visit_photo", {})}
+    with ctx.read_session() as s:
+        from db.models import VisitPhoto
+
+        assert set(s.scalars(select(VisitPhoto.id).where(VisitPhoto.visit_id == late))) <= sent
+    assert {r.data["visit_id"] for r in hq.records("visit_photo")} >= {late}
+    ctx.close()
+
+
+def test_referenced_parent_edited_after_the_cut_goes_along(hq: Hq, tmp_path: Path) -> None:
+    """A partner renamed after its visits: the cut falls between them, the bundle carries
+    the partner's current row (its HLC after the cut) so HQ accepts the visit, and the
+    next bundle sends it again (harmless: same HLC, same content)."""
+    ctx = make_laptop(tmp_path, "lap", hq)
+    photos = tmp_path / "photos"
+    seed(ctx, tmp_path)
+    _visit(ctx, photos, "P001", 1)
+    _visit(ctx, photos, "P001", 2)
+    _rename(ctx, "P001", "改名后的门店")
+    first = export_bundle(ctx, tmp_path / "a.cdsync", caps=ExportCaps(blobs=2))
+    high = _high(ctx, first.bundle_id)
+    records = _records(first.path)
+    assert first.remaining > 0
+    p001 = [r for r in records["partner"].values() if r["data"]["code"] == "P001"]
+    assert len(p001) == 1 and p001[0]["hlc"] > high and p001[0]["data"]["name"] == "改名后的门店"
+    ingested = hq.ingest(first.path, tmp_path / "acks")
+    assert ingested.status == "accepted", ingested.reason
+    apply_ack(ctx, ingested.ack_path)
+    # pending after the ack: what remained plus what went ahead of its turn (the
+    # partner; the visit and finding its rectification order needed) = the next full bundle
+    pending = sync_status(ctx).pending_changes
+    assert pending > first.remaining
+    assert sum(export_bundle(ctx, tmp_path / "check.cdsync").counts.values()) == pending
+    rest = _rounds(ctx, hq, tmp_path, ExportCaps(blobs=2))
+    assert any(p001[0]["id"] in _records(r.path).get("partner", {}) for r, _h in rest)
+    assert hq.conflicts() == []
+    assert [r.data["name"] for r in hq.records("partner") if r.data["code"] == "P001"] == ["改名后的门店"]
+    ctx.close()
+
+
+def test_a_visit_over_the_caps_goes_alone(hq: Hq, tmp_path: Path) -> None:
+    ctx = make_laptop(tmp_path, "lap", hq)
+    photos = tmp_path / "photos"
+    seed(ctx, tmp_path)
+    big = _visit(ctx, photos, "P002", 1, photos=5)  # 6 photos: over a 2-blob cap
+    _visit(ctx, photos, "P003", 2)
+    caps = ExportCaps(blobs=2)
+    first = export_bundle(ctx, tmp_path / "a.cdsync", caps=caps)  # the seed visit, alone
+    assert first.remaining > 0 and not first.over_hq_caps
+    ingested = hq.ingest(first.path, tmp_path / "acks")
+    apply_ack(ctx, ingested.ack_path)
+    second = export_bundle(ctx, tmp_path / "b.cdsync", caps=caps)
+    records = _records(second.path)
+    assert set(records["visit"]) == {big} and len(_blobs(second.path)) == 6
+    assert second.remaining > 0 and not second.over_hq_caps  # far under HQ's own caps
+    assert hq.ingest(second.path, tmp_path / "acks").status == "accepted"
+    ctx.close()
+
+
+def test_a_group_over_hqs_own_caps_is_reported() -> None:
+    """The cut on its own: a first group bigger than HQ's default caps still goes (alone)
+    and is flagged; the next group waits."""
+    gib = 1024**3
+    items = [_Item("visit", "v1", "001", 500, (), ()), _Item("visit_photo", "p1", "001", 300, ("a" * 64,), (("visit", "v1"),)),
+             _Item("visit", "v2", "002", 500, (), ()), _Item("visit_photo", "p2", "002", 300, ("b" * 64,), (("visit", "v2"),))]
+    plan = _choose_cut(items, {"a" * 64: 5 * gib, "b" * 64: 10}, ExportCaps())
+    assert plan.high == "001" and plan.remaining == 2 and plan.over_hq_caps
+    assert plan.included == {"visit": {"v1"}, "visit_photo": {"p1"}}
+    fits = _choose_cut(list(items), {"a" * 64: 10, "b" * 64: 10}, ExportCaps())
+    assert fits == ExportPlan()
+    assert Caps().bundle_bytes > ExportCaps().bundle_bytes and Caps().entries > ExportCaps().entries
+
+
+def test_size_cap_and_records_cap(hq: Hq, tmp_path: Path) -> None:
+    """Bytes count too: photo bytes against the file cap, estimated record lines against
+    the records-file cap (each estimate is at least the real line)."""
+    ctx = make_laptop(tmp_path, "lap", hq)
+    photos = tmp_path / "photos"
+    seed(ctx, tmp_path)
+    for n in range(1, 4):
+        _visit(ctx, photos, "P001", n)
+    full = export_bundle(ctx, tmp_path / "full.cdsync")
+    limit = full.size // 2
+    half = export_bundle(ctx, tmp_path / "half.cdsync", caps=ExportCaps(bundle_bytes=limit))
+    assert 0 < half.size <= limit and half.remaining > 0
+    with zipfile.ZipFile(full.path) as z:
+        answers = z.getinfo("records/visit_answer.jsonl").file_size
+    few = export_bundle(ctx, tmp_path / "few.cdsync", caps=ExportCaps(records_bytes=answers // 2))
+    with zipfile.ZipFile(few.path) as z:
+        assert z.getinfo("records/visit_answer.jsonl").file_size <= answers // 2
+    assert few.remaining > 0
+    ctx.close()
+
+
+def test_re_export_before_the_ack_is_the_same_prefix_or_a_superset(hq: Hq, tmp_path: Path) -> None:
+    ctx = make_laptop(tmp_path, "lap", hq)
+    _scenario(ctx, tmp_path)
+    caps = ExportCaps(blobs=3)
+    one = export_bundle(ctx, tmp_path / "a.cdsync", caps=caps)
+    two = export_bundle(ctx, tmp_path / "b.cdsync", caps=caps)
+    assert _records(one.path) == _records(two.path) and _blobs(one.path) == _blobs(two.path)
+    assert _high(ctx, one.bundle_id) == _high(ctx, two.bundle_id) and one.remaining == two.remaining
+    psvc.save_contact(ctx, "P002", "又一位", "13600000000")
+    three = export_bundle(ctx, tmp_path / "c.cdsync", caps=caps)
+    before, after = _records(one.path), _records(three.path)
+    assert all(set(rows) <= set(after.get(entity, {})) for entity, rows in before.items())
+    assert three.remaining == one.remaining + 1
+    # a bundle never acknowledged is superseded: acking only the newest is enough
+    ingested = hq.ingest(three.path, tmp_path / "acks")
+    assert ingested.status == "accepted", ingested.reason
+    apply_ack(ctx, ingested.ack_path)
+    assert sync_status(ctx).pending_changes >= three.remaining
+    ctx.close()
