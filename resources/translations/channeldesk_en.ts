@@ -1669,6 +1669,14 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <source>Import HQ bundle</source>
       <translation>Import HQ bundle</translation>
     </message>
+    <message>
+      <source>This bundle holds a single visit (or group of changes) that is larger than HQ accepts by default; ask HQ to raise its limits.</source>
+      <translation>This bundle holds a single visit (or group of changes) that is larger than HQ accepts by default; ask HQ to raise its limits.</translation>
+    </message>
+    <message>
+      <source>{count} changes did not fit in this bundle (HQ's size limits); export again after HQ has acknowledged this one.</source>
+      <translation>{count} changes did not fit in this bundle (HQ's size limits); export again after HQ has acknowledged this one.</translation>
+    </message>
   </context>
   <context>
     <name>VisitEditor</name>
@@ -3125,6 +3133,10 @@ also used in another visit</translation>
       <translation>This acknowledgement is for another device ({id}); nothing was changed.</translation>
     </message>
     <message>
+      <source>This bundle holds a single visit (or group of changes) that is larger than HQ accepts by default; ask HQ to raise its limits.</source>
+      <translation>This bundle holds a single visit (or group of changes) that is larger than HQ accepts by default; ask HQ to raise its limits.</translation>
+    </message>
+    <message>
       <source>This conflict was already resolved.</source>
       <translation>This conflict was already resolved.</translation>
     </message>
@@ -3307,6 +3319,10 @@ also used in another visit</translation>
     <message>
       <source>wrong bundle kind {kind}</source>
       <translation>wrong bundle kind {kind}</translation>
+    </message>
+    <message>
+      <source>{count} changes did not fit in this bundle (HQ's size limits); export again after HQ has acknowledged this one.</source>
+      <translation>{count} changes did not fit in this bundle (HQ's size limits); export again after HQ has acknowledged this one.</translation>
     </message>
     <message>
       <source>{entity} {id} is sealed and arrived with different content</source>

@@ -1669,6 +1669,14 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <source>Import HQ bundle</source>
       <translation>导入总部数据包</translation>
     </message>
+    <message>
+      <source>This bundle holds a single visit (or group of changes) that is larger than HQ accepts by default; ask HQ to raise its limits.</source>
+      <translation>此同步包只含一次巡检（或一组变更），但其大小超过总部默认上限；请联系总部提高上限。</translation>
+    </message>
+    <message>
+      <source>{count} changes did not fit in this bundle (HQ's size limits); export again after HQ has acknowledged this one.</source>
+      <translation>有 {count} 项变更未能放入本同步包（受总部大小上限限制）；请在总部确认本包后再次导出。</translation>
+    </message>
   </context>
   <context>
     <name>VisitEditor</name>
@@ -3125,6 +3133,10 @@ also used in another visit</source>
       <translation>该回执属于另一台设备（{id}）；未做任何更改。</translation>
     </message>
     <message>
+      <source>This bundle holds a single visit (or group of changes) that is larger than HQ accepts by default; ask HQ to raise its limits.</source>
+      <translation>此同步包只含一次巡检（或一组变更），但其大小超过总部默认上限；请联系总部提高上限。</translation>
+    </message>
+    <message>
       <source>This conflict was already resolved.</source>
       <translation>该冲突已解决。</translation>
     </message>
@@ -3309,6 +3321,10 @@ also used in another visit</source>
       <translation>错误的同步包类型 {kind}</translation>
     </message>
     <message>
+      <source>{count} changes did not fit in this bundle (HQ's size limits); export again after HQ has acknowledged this one.</source>
+      <translation>有 {count} 项变更未能放入本同步包（受总部大小上限限制）；请在总部确认本包后再次导出。</translation>
+    </message>
+    <message>
       <source>{entity} {id} is sealed and arrived with different content</source>
       <translation>{entity} {id} 已封存，但收到的内容不同</translation>
     </message>
@@ -3326,7 +3342,7 @@ also used in another visit</source>
     </message>
     <message>
       <source>{entity} {id}: field_hlc is malformed</source>
-      <translation type="unfinished" />
+      <translation>{entity} {id}：field_hlc 格式错误</translation>
     </message>
     <message>
       <source>{entity} {id}: op or data is malformed</source>
