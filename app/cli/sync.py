@@ -36,6 +36,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         print_json(result.to_json())
     else:
         print(result.path)
+    for note in result.messages():
+        eprint(note)
     return 0
 
 

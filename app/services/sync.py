@@ -296,12 +296,15 @@ def _blob_sizes(ctx: AppContext, s: Any, shas: set[str]) -> dict[str, int]:
 
 
 def _fits(caps: ExportCaps | Caps, blobs: int, entities: int, total: int, per_entity: dict[str, int]) -> bool:
-    limit_blobs = caps.blobs if isinstance(caps, ExportCaps) else caps.entries
+    """Whether a bundle of ``blobs`` photos, ``entities`` records files, ``total``
+    estimated bytes of content and these records-file sizes is within ``caps`` (export
+    caps, or HQ's ``Caps``, which also cap the manifest)."""
     manifest = 1024 + MANIFEST_LINE * (blobs + entities)
     overhead = manifest + ZIP_ENTRY * (blobs + entities + 2)
-    return (blobs <= limit_blobs and blobs + entities + 2 <= caps.entries and total + overhead <= caps.bundle_bytes
-            and all(size <= caps.records_bytes for size in per_entity.values())
-            and (isinstance(caps, ExportCaps) or manifest <= caps.manifest_bytes))
+    manifest_cap = getattr(caps, "manifest_bytes", None)
+    return (blobs <= getattr(caps, "blobs", caps.entries) and blobs + entities + 2 <= caps.entries
+            and total + overhead <= caps.bundle_bytes and all(size <= caps.records_bytes for size in per_entity.values())
+            and (manifest_cap is None or manifest <= manifest_cap))
 
 
 def plan_export(ctx: AppContext, since: str, node: str, caps: ExportCaps) -> ExportPlan:

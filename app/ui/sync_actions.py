@@ -42,13 +42,24 @@ class SyncActions(QWidget):
         def done(result: sync.ExportResult) -> None:
             self.ui.show_message(
                 self.tr("Bundle {seq} written: {path} ({size:.1f} MB, {count} records). Hand it to HQ; it counts as synced only after HQ's acknowledgement.").format(
-                    seq=result.seq, path=result.path, size=result.size / 1e6, count=sum(result.counts.values())), "info")
+                    seq=result.seq, path=result.path, size=result.size / 1e6, count=sum(result.counts.values()))
+                + "".join(" " + note for note in self.notes(result)), "warning" if result.remaining or result.over_hq_caps else "info")
             self.ui.changed.emit(Changes.of("exported_bundle"))
             if target is None:
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(result.path).parent)))
 
         self.ui.ops.run(sync.export_bundle, self.ui.ctx, Path(target) if target else None, on_done=done,
                         progress_title=self.tr("Exporting to HQ…"), parent=self.ui.main_window)
+
+    def notes(self, result: sync.ExportResult) -> list[str]:
+        """What the user must know about a bundle capped by HQ's size limits."""
+        notes = []
+        if result.remaining:
+            notes.append(self.tr("{count} changes did not fit in this bundle (HQ's size limits); export again after HQ has acknowledged this one.")
+                         .format(count=result.remaining))
+        if result.over_hq_caps:
+            notes.append(self.tr("This bundle holds a single visit (or group of changes) that is larger than HQ accepts by default; ask HQ to raise its limits."))
+        return notes
 
     def apply_ack(self, _checked: bool = False, path: str | None = None) -> None:
         if path is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 from app.services import partner_io
@@ -17,3 +18,26 @@ def test_export_to_hq_from_menu(qtbot, ctx, tmp_path: Path, ui_window) -> None: 
         window.sync_actions.export(target=str(target))
     assert target.exists() and "out.cdsync" in blocker.args[0]
     assert window.menus["sync"].actions()
+
+
+def test_capped_export_says_what_is_left(qtbot, ctx, tmp_path: Path, ui_window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Over HQ's size limits the bundle holds a prefix; the message says how many changes
+    wait for the next export and stays up (a warning)."""
+    from app.services import sync
+    from app.sync.bundle import ExportCaps
+
+    csv = tmp_path / "p.csv"
+    csv.write_text("code,name,grade,region\nS1,同步测试店,B,310106\nS2,第二家,C,310106\n", encoding="utf-8")
+    partner_io.import_partners(ctx, csv)
+    monkeypatch.setattr(sync, "ExportCaps", lambda: ExportCaps(records_bytes=1))  # every group over the caps
+    ui, window = ui_window
+    target = tmp_path / "capped.cdsync"
+    with qtbot.waitSignal(ui.message, timeout=10000) as blocker:
+        window.sync_actions.export(target=str(target))
+    text, level = blocker.args[0], blocker.args[1]
+    assert target.exists() and level == "warning"
+    assert "did not fit in this bundle" in text and "HQ has acknowledged this one" in text
+    with zipfile.ZipFile(target) as z:
+        sent = sum(len(z.read(n).splitlines()) for n in z.namelist() if n.startswith("records/"))
+    remaining = sync.sync_status(ctx).pending_changes - sent  # nothing acknowledged yet
+    assert sent > 0 and remaining > 0 and f"{remaining} changes" in text
