@@ -315,3 +315,20 @@ def test_re_export_before_the_ack_is_the_same_prefix_or_a_superset(hq: Hq, tmp_p
     apply_ack(ctx, ingested.ack_path)
     assert sync_status(ctx).pending_changes >= three.remaining
     ctx.close()
+
+
+def test_cli_export_json_has_remaining_and_a_note(hq: Hq, tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    from app.cli import main
+
+    ctx = make_laptop(tmp_path, "lap", hq)
+    seed(ctx, tmp_path)
+    ctx.close()
+    assert main(["--data-dir", str(tmp_path / "lap"), "sync", "export", "--json", "-o", str(tmp_path / "a.cdsync")]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert set(data) == {"bundle_id", "seq", "path", "counts", "remaining"} and data["remaining"] == 0
+    monkeypatch.setattr(sync_svc, "ExportCaps", lambda: ExportCaps(blobs=1))
+    assert main(["--data-dir", str(tmp_path / "lap"), "--lang", "zh_CN", "sync", "export", "--json", "-o", str(tmp_path / "b.cdsync")]) == 0
+    out, err = capsys.readouterr()
+    data = json.loads(out)
+    assert data["remaining"] > 0 and sum(data["counts"].values()) > 0
+    assert f"有 {data['remaining']} 项变更未能放入本同步包" in err
