@@ -359,18 +359,19 @@ def _plan_items(s: Any, since: str, node: str, dialect: str) -> list[_Item]:
         cols = [model.__table__.c.id, model.__table__.c.hlc, _size_estimate(model, dialect),
                 *(columns[k] for k, _ in refs), *(columns[k] for k in spec.blob_keys)]
         nrefs = len(refs)
-        child = entity in VISIT_CHILDREN
+        parents = [parent for _k, parent in refs]
+        visit_at = 3 + [k for k, _ in refs].index("visit_id") if entity in VISIT_CHILDREN else None
+        append = items.append
         for stmt in _pending_selects(entity, since, node, cols):
             for row in s.execute(stmt):
-                ref_values = row[3:3 + nrefs]
-                item_refs = tuple((parent, value) for (_k, parent), value in zip(refs, ref_values, strict=True) if isinstance(value, str))
+                item_refs = tuple([(parent, value) for parent, value in zip(parents, row[3:3 + nrefs], strict=True) if value is not None])
                 key = row[1]
-                if child:
-                    visit = visit_hlc.get(dict(zip((k for k, _ in refs), ref_values, strict=True)).get("visit_id"))
+                if visit_at is not None:
+                    visit = visit_hlc.get(row[visit_at])
                     if visit is not None and visit > key:
                         key = visit
-                blobs = tuple(v for v in row[3 + nrefs:] if isinstance(v, str) and len(v) == 64)
-                items.append(_Item(entity, row[0], key, int(row[2] or 0), blobs, item_refs))
+                blobs = tuple([v for v in row[3 + nrefs:] if v]) if len(row) > 3 + nrefs else ()
+                append(_Item(entity, row[0], key, int(row[2] or 0), blobs, item_refs))
     return items
 
 
@@ -401,22 +402,25 @@ def _choose_cut(items: list[_Item], sizes: dict[str, int], caps: ExportCaps) -> 
             seen.add(ident)
             new.append(item)
             stack.extend(parent for ref in item.refs if (parent := index.get(ref)) is not None)
-        add_entity = dict(per_entity)
+        delta: dict[str, int] = {}  # records-file growth per entity
         add_blobs = set()
         add_total = total
         for item in new:
-            add_entity[item.entity] = add_entity.get(item.entity, 0) + item.size
+            delta[item.entity] = delta.get(item.entity, 0) + item.size
             add_total += item.size
             for sha in item.blobs:
                 if sha in sizes and sha not in blobs and sha not in add_blobs:
                     add_blobs.add(sha)
                     add_total += sizes[sha]
-        fits = _fits(caps, len(blobs) + len(add_blobs), len(add_entity), add_total, add_entity)
+        grown = {entity: per_entity.get(entity, 0) + size for entity, size in delta.items()}
+        entities = len(per_entity) + sum(1 for entity in delta if entity not in per_entity)
+        fits = _fits(caps, len(blobs) + len(add_blobs), entities, add_total, grown)  # untouched files already fit
         if not fits and high is not None:
             break
         taken |= seen
         blobs |= add_blobs
-        per_entity, total, high = add_entity, add_total, key
+        per_entity.update(grown)
+        total, high = add_total, key
         position = end
         if not fits:  # one group over the export caps: alone in its bundle
             over_hq = not _fits(Caps(), len(blobs), len(per_entity), total, per_entity)
