@@ -332,3 +332,24 @@ def test_cli_export_json_has_remaining_and_a_note(hq: Hq, tmp_path: Path, monkey
     data = json.loads(out)
     assert data["remaining"] > 0 and sum(data["counts"].values()) > 0
     assert f"有 {data['remaining']} 项变更未能放入本同步包" in err
+
+
+def test_a_full_export_manifest_fits_hq_manifest_cap() -> None:
+    """ExportCaps.blobs is chosen so the manifest of a bundle with that many blobs (each at
+    HQ's 100 MiB blob cap, so sizes have the most digits) stays under HQ's manifest cap."""
+    import json
+
+    from app.sync.bundle import Caps, ExportCaps
+
+    caps = ExportCaps()
+    files = [{"path": f"records/{name}.jsonl", "size": 200 * 1024**2, "sha256": "f" * 64, "records": 150_000}
+             for name in ("partner", "contact", "visit", "visit_answer", "visit_photo", "finding", "rectification_order",
+                          "rectification_event", "material_count", "competitor_observation", "complaint", "contract",
+                          "lifecycle_event", "grade_change", "attachment", "invoice", "payment", "actual", "target", "sync_conflict")]
+    files += [{"path": f"blobs/{i:064x}", "size": 100 * 1024**2 - 1, "sha256": f"{i:064x}"} for i in range(caps.blobs)]
+    manifest = {"kind": "field", "bundle_id": "0" * 36, "device_id": "0" * 36, "user": "张" * 40, "territory": ["310000"] * 10,
+                "created_at": "2026-12-02T00:00:00+00:00", "created_hlc": "0" * 60, "seq": 10**6, "base_ack_seq": 10**6,
+                "app_version": "0.0.0", "format": "channeldesk-sync", "format_version": 1, "schema_version": 99, "files": files}
+    body = json.dumps(manifest, ensure_ascii=True, sort_keys=True, separators=(",", ":")).encode("ascii")
+    assert len(body) < Caps().manifest_bytes
+    assert caps.blobs + len(files) < Caps().entries
