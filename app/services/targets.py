@@ -670,7 +670,7 @@ def kpi_scorecard(ctx: AppContext, month: str, save: bool = True) -> list[Any]:
         partners = {code: pid for code, pid in s.execute(select(Partner.code, Partner.id).where(Partner.status == "active"))}
         orders: dict[str, list[int]] = defaultdict(lambda: [0, 0])
         for pid, status in s.execute(select(RectificationOrder.partner_id, RectificationOrder.status).where(
-                RectificationOrder.deadline >= start, RectificationOrder.deadline < end)):
+                RectificationOrder.deadline >= start, RectificationOrder.deadline < end, RectificationOrder.voided.is_(False))):
             orders[pid][0] += 1
             orders[pid][1] += status == "verified"
         satisfaction: dict[str, list[int]] = defaultdict(list)
