@@ -9,6 +9,7 @@ import contextlib
 import csv
 import io
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -137,6 +138,16 @@ def header_map(header: list[str], required: tuple[str, ...], known: list[str], p
     return mapping
 
 
+def data_rows(table: list[list[str]], mapping: dict[str, int], strip: bool = False) -> Iterator[tuple[int, dict[str, str]]]:
+    """``(row number as the user counts it, cells by column key)`` for every non-blank row
+    below the header; shared by the partner, target and actuals imports."""
+    for offset, row in enumerate(table[1:]):
+        if not any(cell.strip() for cell in row):
+            continue
+        cells = {key: (row[idx] if idx < len(row) else "") for key, idx in mapping.items()}
+        yield offset + 2, ({key: value.strip() for key, value in cells.items()} if strip else cells)
+
+
 def _parse_row(row_no: int, cells: dict[str, str]) -> tuple[dict[str, Any] | None, list[RowError]]:
     errors: list[RowError] = []
     values: dict[str, Any] = {}
@@ -191,13 +202,8 @@ def import_partners(ctx: AppContext, path: Path, *, dry_run: bool = False, skip_
     report = ImportReport(dry_run=dry_run)
     parsed: list[tuple[int, dict[str, Any]]] = []
     seen: dict[str, int] = {}
-    body = table[1:]
-    for offset, row in enumerate(body):
-        row_no = offset + 2
-        if not any(cell.strip() for cell in row):
-            continue
+    for row_no, cells in data_rows(table, mapping):
         report.total += 1
-        cells = {key: (row[idx] if idx < len(row) else "") for key, idx in mapping.items()}
         values, errors = _parse_row(row_no, cells)
         if values is not None:
             first = seen.get(values["code"])
@@ -212,8 +218,8 @@ def import_partners(ctx: AppContext, path: Path, *, dry_run: bool = False, skip_
             continue
         assert values is not None
         parsed.append((row_no, values))
-        if progress is not None and offset % 500 == 0:
-            progress(offset, len(body) * 2, tr("import", "Checking rows…"))
+        if progress is not None and (row_no - 2) % 500 == 0:
+            progress(row_no - 2, (len(table) - 1) * 2, tr("import", "Checking rows…"))
     if report.errors and not skip_invalid:
         raise ValidationError(
             tr("import", "{file}: {count} problem(s) found; nothing was imported.").format(file=path.name, count=len(report.errors)),

@@ -18,7 +18,7 @@ from app.domain import targets as rules
 from app.errors import UserError, ValidationError
 from app.i18n import tr
 from app.services.context import AppContext, Changes
-from app.services.partner_io import RowError, header_map, read_table
+from app.services.partner_io import RowError, data_rows, header_map, read_table
 from app.services.progress import Progress
 from db.models import Actual, Invoice, Metric, Partner, Target
 
@@ -130,6 +130,15 @@ class ActualsReport:
     changes: Changes = field(default_factory=Changes)
 
 
+def _row_metric(row_no: int, cells: dict[str, str], metrics: dict[str, Metric], errors: list[RowError]) -> Metric | None:
+    """The row's metric, or None with the error added (both imports)."""
+    metric = metrics.get(cells["metric"])
+    if metric is None:
+        errors.append(RowError(row_no, "metric", tr("targets", "unknown metric {metric}; use one of {known}").format(
+            metric=cells["metric"] or "—", known=", ".join(sorted(metrics)))))
+    return metric
+
+
 def import_actuals(ctx: AppContext, path: Path, progress: Progress | None = None) -> ActualsReport:
     """Actuals from an HQ export (``partner_code,metric,period,amount``); all rows are
     validated first and nothing is applied if any is wrong; a row replaces the value for
@@ -145,18 +154,12 @@ def import_actuals(ctx: AppContext, path: Path, progress: Progress | None = None
         partners = {code: pid for code, pid in s.execute(select(Partner.code, Partner.id))}
     report = ActualsReport()
     parsed: dict[tuple[str, str, str], tuple[int, int]] = {}
-    for offset, raw in enumerate(table[1:]):
-        row_no = offset + 2
-        if not any(c.strip() for c in raw):
-            continue
+    for row_no, cells in data_rows(table, mapping, strip=True):
         report.rows += 1
-        cells = {k: (raw[i].strip() if i < len(raw) else "") for k, i in mapping.items()}
         errors = []
         if cells["partner_code"] not in partners:
             errors.append(RowError(row_no, "partner_code", tr("targets", "unknown partner {code}").format(code=cells["partner_code"] or "—")))
-        metric = metrics.get(cells["metric"])
-        if metric is None:
-            errors.append(RowError(row_no, "metric", tr("targets", "unknown metric {metric}; use one of {known}").format(metric=cells["metric"] or "—", known=", ".join(sorted(metrics)))))
+        metric = _row_metric(row_no, cells, metrics, errors)
         try:
             _y, part = rules.parse_period(cells["period"])
             if part is None or part.startswith("Q"):
@@ -239,18 +242,11 @@ def import_targets(ctx: AppContext, path: Path, progress: Progress | None = None
         existing_rows = {(t.metric, t.period, t.scope_kind, t.scope): (t.amount, t.source, t.voided) for t in s.scalars(select(Target))}
     report = TargetsReport()
     parsed: dict[tuple[str, str, str, str], tuple[int, int]] = {}
-    for offset, raw in enumerate(table[1:]):
-        row_no = offset + 2
-        if not any(c.strip() for c in raw):
-            continue
+    for row_no, cells in data_rows(table, mapping, strip=True):
         report.rows += 1
-        cells = {k: (raw[i].strip() if i < len(raw) else "") for k, i in mapping.items()}
         kind = cells.get("scope_kind", "").lower() or default_kind
         errors = []
-        metric = metrics.get(cells["metric"])
-        if metric is None:
-            errors.append(RowError(row_no, "metric", tr("targets", "unknown metric {metric}; use one of {known}").format(
-                metric=cells["metric"] or "—", known=", ".join(sorted(metrics)))))
+        metric = _row_metric(row_no, cells, metrics, errors)
         try:
             rules.parse_period(cells["period"])
         except ValueError:
