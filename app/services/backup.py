@@ -175,15 +175,23 @@ class RestoreResult:
     error: str = ""  # set when the restore failed and the previous data was reopened
 
 
+def _created_at(backup: Path) -> str:
+    """The manifest's creation time, read without hashing anything ("" when unreadable)."""
+    try:
+        with zipfile.ZipFile(backup) as zf:
+            return str(json.loads(zf.read("manifest.json")).get("created_at", ""))
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile, AttributeError):
+        return ""
+
+
 def restore_in_place(ctx: AppContext, backup: Path, progress: Progress | None = None) -> RestoreResult:
-    """Replace the open data dir with ``backup`` (the GUI's Tools → Restore). The backup is
-    verified before ``ctx`` is closed, so a bad file leaves the running app untouched; after
-    the restore (or a failed or cancelled one, which replaces nothing) the data dir is
-    reopened. ``ctx`` must not be used again."""
-    manifest = verify_backup(Path(backup), progress)
+    """Replace the open data dir with ``backup`` (the GUI's Tools → Restore, which has
+    verified the file before asking). ``restore_backup`` verifies every hash again before
+    replacing anything; after the restore (or a failed or cancelled one, which replaces
+    nothing) the data dir is reopened. ``ctx`` must not be used again."""
     root = ctx.paths.root
     ctx.close()
-    created_at = str(manifest.get("created_at", ""))
+    created_at = _created_at(Path(backup))
     try:
         kept = restore_backup(root, Path(backup), force=True, progress=progress)
     except UserError as exc:  # includes Cancel: nothing was replaced
