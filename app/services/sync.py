@@ -30,8 +30,8 @@ from app.sync.bundle import (
     read_bundle,
     reject,
     validate_record,
-    write_bundle,
 )
+from app.sync.bundle_write import write_bundle
 from app.sync.hq import PARENT_KEYS
 from app.sync.merge import merge_fields
 from db.base import Base, utcnow

@@ -35,8 +35,8 @@ from app.sync.bundle import (
     read_bundle,
     reject,
     validate_record,
-    write_bundle,
 )
+from app.sync.bundle_write import write_bundle
 from app.sync.merge import APPEND_ONLY, META_KEYS, PER_FIELD, Conflict, merge_fields
 from db.hq.engine import hq_engine, upgrade_hq
 from db.hq.models import Blob, Device, HqConflict, HqMeta, ImportedBundle, Record
