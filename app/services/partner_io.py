@@ -31,7 +31,8 @@ COLUMNS = [
 ]
 REQUIRED = ("code", "name")
 ALIASES = {
-    "编码": "code", "代码": "code", "渠道编码": "code", "名称": "name", "渠道名称": "name", "类型": "type",
+    "编码": "code", "代码": "code", "渠道编码": "code", "合作方编码": "code", "合作伙伴编码": "code",
+    "客户编码": "code", "名称": "name", "渠道名称": "name", "类型": "type",
     "状态": "status", "等级": "grade", "级别": "grade", "区划代码": "region", "地区": "region", "地址": "address",
     "纬度": "latitude", "经度": "longitude", "营业执照号": "licence_no", "信用等级": "credit_rating",
     "信用额度": "credit_limit", "渠道经理": "manager", "标签": "tags", "备注": "notes", "联系人": "contact_name",

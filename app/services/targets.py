@@ -139,8 +139,26 @@ def _row_metric(row_no: int, cells: dict[str, str], metrics: dict[str, Metric], 
     return metric
 
 
+# Chinese (and a few English) column names the actuals, targets and partner imports share:
+# a partner's code is 渠道编码 / 合作方编码 in all three, the metric 指标, the period 期间
+# (actuals: also 月份 / 年月 / 日期), the value 金额 (actuals: also 数量 / 实际 …).
+PARTNER_CODE_HEADERS = ("渠道编码", "合作方编码", "合作伙伴编码", "客户编码")
+ACTUALS_ALIASES = {
+    **dict.fromkeys((*PARTNER_CODE_HEADERS, "编码", "代码", "partner", "code"), "partner_code"),
+    "指标": "metric", "指标编码": "metric",
+    **dict.fromkeys(("期间", "月份", "年月", "日期"), "period"),
+    **dict.fromkeys(("金额", "数量", "实际", "实际值", "实际完成", "完成", "完成值", "actual", "value"), "amount"),
+}
+
+
+def _canonical_header(header: list[str], aliases: dict[str, str]) -> list[str]:
+    """The header row with known Chinese / alternative names replaced by the column keys."""
+    return [aliases.get(c.strip(), aliases.get(c.strip().lower(), c)) for c in header]
+
+
 def import_actuals(ctx: AppContext, path: Path, progress: Progress | None = None) -> ActualsReport:
-    """Actuals from an HQ export (``partner_code,metric,period,amount``); all rows are
+    """Actuals from an HQ export (``partner_code,metric,period,amount``, or the Chinese
+    headers of ``ACTUALS_ALIASES`` such as 渠道编码, 指标, 月份, 金额); all rows are
     validated first and nothing is applied if any is wrong; a row replaces the value for
     the same partner, metric and month; re-importing the same file changes nothing."""
     path = Path(path)
@@ -148,7 +166,7 @@ def import_actuals(ctx: AppContext, path: Path, progress: Progress | None = None
     if not table:
         raise ValidationError(tr("targets", "{file}: the file is empty.").format(file=path.name))
     columns = ["partner_code", "metric", "period", "amount"]
-    mapping = header_map(table[0], tuple(columns), columns, path)
+    mapping = header_map(_canonical_header(table[0], ACTUALS_ALIASES), tuple(columns), columns, path)
     metrics = _metrics(ctx)
     with ctx.read_session() as s:
         partners = {code: pid for code, pid in s.execute(select(Partner.code, Partner.id))}
@@ -204,8 +222,8 @@ def import_actuals(ctx: AppContext, path: Path, progress: Progress | None = None
 TARGET_COLUMNS = ["metric", "period", "scope_kind", "scope", "amount"]
 TARGET_REQUIRED = ("metric", "period", "scope", "amount")
 TARGET_ALIASES = {"指标": "metric", "期间": "period", "范围类型": "scope_kind", "范围": "scope", "目标": "amount",
-                  "金额": "amount", "partner_code": "scope", "渠道编码": "scope", "region": "scope", "地区": "scope", "区划代码": "scope",
-                  "target": "amount"}
+                  "金额": "amount", "partner_code": "scope", **dict.fromkeys(PARTNER_CODE_HEADERS, "scope"), "region": "scope",
+                  "地区": "scope", "区划代码": "scope", "target": "amount"}
 REGION_HEADERS = ("region", "地区", "区划代码")
 REGION_RE = re.compile(r"^\d{2}(?:\d{2}){0,2}$")
 HQ_SOURCE = "hq"
@@ -232,8 +250,7 @@ def import_targets(ctx: AppContext, path: Path, progress: Progress | None = None
     table = read_table(path)
     if not table or not any(c.strip() for c in table[0]):
         raise ValidationError(tr("targets", "{file}: the file is empty.").format(file=path.name))
-    header = [TARGET_ALIASES.get(c.strip(), TARGET_ALIASES.get(c.strip().lower(), c)) for c in table[0]]
-    mapping = header_map(header, TARGET_REQUIRED, TARGET_COLUMNS, path)
+    mapping = header_map(_canonical_header(table[0], TARGET_ALIASES), TARGET_REQUIRED, TARGET_COLUMNS, path)
     # without a scope_kind column, a file whose scope column is called "region" holds region targets
     default_kind = "region" if table[0][mapping["scope"]].strip().lower() in REGION_HEADERS else "partner"
     metrics = _metrics(ctx)
