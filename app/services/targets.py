@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import and_, func, select
 
 from app.domain import targets as rules
+from app.domain.regions import regions
 from app.errors import UserError, ValidationError
 from app.i18n import tr
 from app.services.context import AppContext, Changes
@@ -232,6 +233,15 @@ HQ_SOURCE = "hq"
 TargetsReport = ActualsReport  # the same summary for both imports
 
 
+def require_region_code(code: str) -> None:
+    """Refuse a region target's scope unless it is a real province, city or district code
+    (GB/T 2260, ``app.domain.regions``)."""
+    if not REGION_RE.match(code or ""):
+        raise ValidationError(tr("targets", "Not a region code (2, 4 or 6 digits): {value}.").format(value=code or "—"))
+    if not regions().is_valid(code):
+        raise ValidationError(tr("targets", "Unknown region code {value}: no such province, city or district.").format(value=code))
+
+
 def _read_only_message(metric: str, period: str, scope: str) -> str:
     return tr("targets", "the {metric} target for {scope} in {period} was published by HQ and cannot be changed here").format(
         metric=metric, scope=scope, period=period)
@@ -275,6 +285,9 @@ def import_targets(ctx: AppContext, path: Path, progress: Progress | None = None
             errors.append(RowError(row_no, "scope", tr("targets", "unknown partner {code}").format(code=cells["scope"] or "—")))
         elif kind == "region" and not REGION_RE.match(cells["scope"]):
             errors.append(RowError(row_no, "scope", tr("targets", "not a region code (2, 4 or 6 digits): {value}").format(value=cells["scope"] or "—")))
+        elif kind == "region" and not regions().is_valid(cells["scope"]):
+            errors.append(RowError(row_no, "scope", tr("targets", "unknown region code {value}: no such province, city or district").format(
+                value=cells["scope"])))
         amount = 0
         if metric is not None:
             try:
@@ -330,8 +343,8 @@ def set_target(ctx: AppContext, metric: str, period: str, scope_kind: str, scope
         raise ValidationError(tr("targets", "Give the period as YYYY, YYYY-Qn or YYYY-MM (got {value}).").format(value=period or "—")) from None
     if scope_kind not in ("partner", "region"):
         raise ValidationError(tr("targets", "The scope must be a partner or a region (got {value}).").format(value=scope_kind))
-    if scope_kind == "region" and not REGION_RE.match(scope or ""):
-        raise ValidationError(tr("targets", "Not a region code (2, 4 or 6 digits): {value}.").format(value=scope or "—"))
+    if scope_kind == "region":
+        require_region_code(scope)
     decimals = decimals_of(metrics[metric].unit)
     if isinstance(amount, int):
         value = amount
@@ -455,8 +468,7 @@ def decomposition_plan(ctx: AppContext, metric: str, year: int, region: str) -> 
     metrics = _metrics(ctx)
     if metric not in metrics:
         raise ValidationError(tr("targets", "Unknown metric {metric}.").format(metric=metric))
-    if not REGION_RE.match(region or ""):
-        raise ValidationError(tr("targets", "Not a region code (2, 4 or 6 digits): {value}.").format(value=region or "—"))
+    require_region_code(region)
     with ctx.read_session() as s:
         partners = _region_partners(s, region)
         codes = {code for code, _n, _g in partners}

@@ -3432,6 +3432,10 @@ also used in another visit</translation>
       <translation>Unknown partner {code}.</translation>
     </message>
     <message>
+      <source>Unknown region code {value}: no such province, city or district.</source>
+      <translation>Unknown region code {value}: no such province, city or district.</translation>
+    </message>
+    <message>
       <source>duplicate row (also row {first})</source>
       <translation>duplicate row (also row {first})</translation>
     </message>
@@ -3466,6 +3470,10 @@ also used in another visit</translation>
     <message>
       <source>unknown partner {code}</source>
       <translation>unknown partner {code}</translation>
+    </message>
+    <message>
+      <source>unknown region code {value}: no such province, city or district</source>
+      <translation>unknown region code {value}: no such province, city or district</translation>
     </message>
     <message>
       <source>{file}: the file is empty.</source>

@@ -3432,6 +3432,10 @@ also used in another visit</source>
       <translation>未知渠道 {code}。</translation>
     </message>
     <message>
+      <source>Unknown region code {value}: no such province, city or district.</source>
+      <translation>未知的区划代码 {value}：没有这个省、市或区县。</translation>
+    </message>
+    <message>
       <source>duplicate row (also row {first})</source>
       <translation>重复行（与第 {first} 行相同）</translation>
     </message>
@@ -3466,6 +3470,10 @@ also used in another visit</source>
     <message>
       <source>unknown partner {code}</source>
       <translation>未知渠道 {code}</translation>
+    </message>
+    <message>
+      <source>unknown region code {value}: no such province, city or district</source>
+      <translation>未知的区划代码 {value}：没有这个省、市或区县</translation>
     </message>
     <message>
       <source>{file}: the file is empty.</source>
