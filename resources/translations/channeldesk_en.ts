@@ -128,6 +128,10 @@
       <source>Counted quantity</source>
       <translation>Counted quantity</translation>
     </message>
+    <message>
+      <source>not counted</source>
+      <translation>not counted</translation>
+    </message>
   </context>
   <context>
     <name>CrashDialog</name>
@@ -782,6 +786,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     <message>
       <source>Type the quantity found in the store and press Enter.</source>
       <translation>Type the quantity found in the store and press Enter.</translation>
+    </message>
+    <message>
+      <source>Type the quantity found in the store and press Enter. Enter without a number leaves the item uncounted.</source>
+      <translation>Type the quantity found in the store and press Enter. Enter without a number leaves the item uncounted.</translation>
     </message>
   </context>
   <context>

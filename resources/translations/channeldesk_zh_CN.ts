@@ -128,6 +128,10 @@
       <source>Counted quantity</source>
       <translation>实盘数量</translation>
     </message>
+    <message>
+      <source>not counted</source>
+      <translation>未清点</translation>
+    </message>
   </context>
   <context>
     <name>CrashDialog</name>
@@ -782,6 +786,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     <message>
       <source>Type the quantity found in the store and press Enter.</source>
       <translation>输入门店实际清点的数量后按回车。</translation>
+    </message>
+    <message>
+      <source>Type the quantity found in the store and press Enter. Enter without a number leaves the item uncounted.</source>
+      <translation>输入门店实际清点的数量后按回车；不输入数字直接按回车，该物料保持未清点。</translation>
     </message>
   </context>
   <context>

@@ -113,13 +113,16 @@ def test_visit_editor_counts_materials_with_the_keyboard(qtbot, qtmodeltester, c
         ("台卡", "2", "—"), ("海报", "4", "—")]
     assert model.flags(model.index(0, COUNTED)) & Qt.ItemFlag.ItemIsEditable
 
-    # Alt+B (the group's underlined letter) jumps to the counts; Enter opens the first count,
-    # Enter again keeps the book quantity (no difference)
+    # Alt+B (the group's underlined letter) jumps to the counts; Enter opens the first count
+    # (empty: an uncounted item is never saved as "counted = book"), the book quantity typed
+    # and Enter record it (no difference)
     editor.editors["signage"].setFocus()
     qtbot.keyClick(window, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)
     assert table.hasFocus() and table.currentIndex() == model.index(0, COUNTED)
     qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert QApplication.focusWidget().text() == ""
     with qtbot.waitSignal(ui.changed, timeout=5000):
+        qtbot.keyClicks(QApplication.focusWidget(), "2")
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: model.index(0, DIFFERENCE).data() == "✓ 0", timeout=5000)
     assert table.currentIndex().row() == 1 and table.currentIndex().column() == COUNTED

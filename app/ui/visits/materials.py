@@ -1,13 +1,22 @@
 """The visit editor's promotion-materials part (宣传品, 账实相符): the partner's ledger items
 with their book quantity, an editable "Counted" column and the difference. Entering a
-count emits ``count_entered``; the editor saves it through the op runner."""
+count emits ``count_entered``; the editor saves it through the op runner. An item stays
+uncounted until a number is typed: the count editor of an uncounted item opens empty, and
+Enter on an empty editor moves on without recording anything (never "counted = book")."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRegularExpression,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -91,7 +100,7 @@ class MaterialCountModel(QAbstractTableModel):
                 return ""
             return "✓ 0" if difference == 0 else f"{difference:+d}".replace("-", "−")
         if role == Qt.ItemDataRole.EditRole and column == COUNTED:
-            return line.book if counted is None else counted
+            return counted  # None while uncounted: the editor opens empty, not with the book quantity
         if role == Qt.ItemDataRole.TextAlignmentRole and column != ITEM:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and column == DIFFERENCE and difference is not None:
@@ -100,7 +109,8 @@ class MaterialCountModel(QAbstractTableModel):
             return QColor("#fdecea")
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == COUNTED and self.editable:
-                return self.tr("Type the quantity found in the store and press Enter.")
+                return self.tr("Type the quantity found in the store and press Enter. "
+                               "Enter without a number leaves the item uncounted.")
             if column == DIFFERENCE and difference:
                 return self.tr("Counted {counted}, book {book}: recorded as a finding.").format(counted=counted, book=line.book)
         return None
@@ -108,6 +118,8 @@ class MaterialCountModel(QAbstractTableModel):
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() != COUNTED or not self.editable:
             return False
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return False  # nothing typed: the item keeps its count, or stays uncounted
         try:
             counted = int(value)
         except (TypeError, ValueError):
@@ -128,29 +140,37 @@ class MaterialCountModel(QAbstractTableModel):
         return None
 
 
+# a whole number from 0 to MAX_COUNT without leading zeros, or nothing (not counted)
+COUNT_PATTERN = rf"|0|[1-9]\d{{0,{len(str(MAX_COUNT)) - 2}}}|{MAX_COUNT}"
+
+
 class CountDelegate(QStyledItemDelegate):
-    """A spin box from 0 for the counted quantity, opened with the number typed."""
+    """A line edit for the counted quantity that takes digits only (0..MAX_COUNT). It opens
+    with the saved count, or empty for an uncounted item; left empty it saves nothing."""
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        spin = QSpinBox(parent)
-        spin.setRange(0, MAX_COUNT)
-        spin.setAlignment(Qt.AlignmentFlag.AlignRight)
-        spin.setAccessibleName(self.tr("Counted quantity"))
-        return spin
+        edit = QLineEdit(parent)
+        edit.setValidator(QRegularExpressionValidator(QRegularExpression(COUNT_PATTERN), edit))
+        edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+        edit.setPlaceholderText(self.tr("not counted"))
+        edit.setAccessibleName(self.tr("Counted quantity"))
+        return edit
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
-        assert isinstance(editor, QSpinBox)
-        editor.setValue(int(index.data(Qt.ItemDataRole.EditRole) or 0))
+        assert isinstance(editor, QLineEdit)
+        value = index.data(Qt.ItemDataRole.EditRole)
+        editor.setText("" if value is None else str(value))
         editor.selectAll()
 
     def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:
-        assert isinstance(editor, QSpinBox)
-        editor.interpretText()
-        model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)
+        assert isinstance(editor, QLineEdit)
+        text = editor.text().strip()
+        if text:
+            model.setData(index, int(text), Qt.ItemDataRole.EditRole)
 
 
 class CountTable(QTableView):
-    """Enter saves the count and moves down; Tab saves and opens the next count."""
+    """Enter saves the typed count (if any) and moves down; Tab saves and opens the next count."""
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
         super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
