@@ -815,8 +815,24 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>&amp;Quantity</translation>
     </message>
     <message>
+      <source>&amp;Reason</source>
+      <translation>&amp;Reason</translation>
+    </message>
+    <message>
       <source>Add ledger entry</source>
       <translation>Add ledger entry</translation>
+    </message>
+    <message>
+      <source>Correct ledger entry</source>
+      <translation>Correct ledger entry</translation>
+    </message>
+    <message>
+      <source>Recorded: {entry}</source>
+      <translation>Recorded: {entry}</translation>
+    </message>
+    <message>
+      <source>Why the entry was wrong (required)</source>
+      <translation>Why the entry was wrong (required)</translation>
     </message>
     <message>
       <source>e.g. poster, table card, shop-sign light box</source>
@@ -845,6 +861,22 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>&amp;Add entry…</translation>
     </message>
     <message>
+      <source>&amp;Correct…</source>
+      <translation>&amp;Correct…</translation>
+    </message>
+    <message>
+      <source>&amp;Void…</source>
+      <translation>&amp;Void…</translation>
+    </message>
+    <message>
+      <source>Correct the selected entry: it is voided with your reason and the corrected entry recorded</source>
+      <translation>Correct the selected entry: it is voided with your reason and the corrected entry recorded</translation>
+    </message>
+    <message>
+      <source>Corrected: {reason}</source>
+      <translation>Corrected: {reason}</translation>
+    </message>
+    <message>
       <source>Date</source>
       <translation>Date</translation>
     </message>
@@ -859,6 +891,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     <message>
       <source>Ledger entries</source>
       <translation>Ledger entries</translation>
+    </message>
+    <message>
+      <source>Not counted in the book. {status}</source>
+      <translation>Not counted in the book. {status}</translation>
     </message>
     <message>
       <source>Note</source>
@@ -879,6 +915,18 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     <message>
       <source>Quantity</source>
       <translation>Quantity</translation>
+    </message>
+    <message>
+      <source>Show v&amp;oided entries</source>
+      <translation>Show v&amp;oided entries</translation>
+    </message>
+    <message>
+      <source>Void the selected entry (kept in the history with your reason)</source>
+      <translation>Void the selected entry (kept in the history with your reason)</translation>
+    </message>
+    <message>
+      <source>Voided: {reason}</source>
+      <translation>Voided: {reason}</translation>
     </message>
   </context>
   <context>
@@ -1903,6 +1951,29 @@ also used in another visit</translation>
     </message>
   </context>
   <context>
+    <name>VoidEntryDialog</name>
+    <message>
+      <source>&amp;Reason</source>
+      <translation>&amp;Reason</translation>
+    </message>
+    <message>
+      <source>&amp;Void entry</source>
+      <translation>&amp;Void entry</translation>
+    </message>
+    <message>
+      <source>The entry stays in the ledger's history, struck out with the reason, and no longer counts in the book. To fix a wrong quantity, item or date use Correct… instead.</source>
+      <translation>The entry stays in the ledger's history, struck out with the reason, and no longer counts in the book. To fix a wrong quantity, item or date use Correct… instead.</translation>
+    </message>
+    <message>
+      <source>Void ledger entry</source>
+      <translation>Void ledger entry</translation>
+    </message>
+    <message>
+      <source>e.g. entered twice, never delivered</source>
+      <translation>e.g. entered twice, never delivered</translation>
+    </message>
+  </context>
+  <context>
     <name>backup</name>
     <message>
       <source>Backup file not found: {file}</source>
@@ -2387,12 +2458,36 @@ also used in another visit</translation>
   <context>
     <name>materials</name>
     <message>
+      <source>After this change {partner} would have returned {excess} × {item} more than were issued; correct or void the return first.</source>
+      <translation>After this change {partner} would have returned {excess} × {item} more than were issued; correct or void the return first.</translation>
+    </message>
+    <message>
+      <source>Give the reason for the change (e.g. wrong quantity, entered twice).</source>
+      <translation>Give the reason for the change (e.g. wrong quantity, entered twice).</translation>
+    </message>
+    <message>
+      <source>Nothing to correct: the entry is unchanged.</source>
+      <translation>Nothing to correct: the entry is unchanged.</translation>
+    </message>
+    <message>
       <source>The entry date {date} lies in the future.</source>
       <translation>The entry date {date} lies in the future.</translation>
     </message>
     <message>
+      <source>The ledger entry no longer exists.</source>
+      <translation>The ledger entry no longer exists.</translation>
+    </message>
+    <message>
       <source>The quantity must be a whole number from 1 to {max} (got {value}).</source>
       <translation>The quantity must be a whole number from 1 to {max} (got {value}).</translation>
+    </message>
+    <message>
+      <source>The reason is too long (at most {max} characters).</source>
+      <translation>The reason is too long (at most {max} characters).</translation>
+    </message>
+    <message>
+      <source>This ledger entry was already voided ({reason}).</source>
+      <translation>This ledger entry was already voided ({reason}).</translation>
     </message>
     <message>
       <source>Unknown ledger entry kind {kind}; use issued, installed or returned.</source>

@@ -815,8 +815,24 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>数量(&amp;Q)</translation>
     </message>
     <message>
+      <source>&amp;Reason</source>
+      <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
       <source>Add ledger entry</source>
       <translation>登记宣传品台账</translation>
+    </message>
+    <message>
+      <source>Correct ledger entry</source>
+      <translation>更正台账记录</translation>
+    </message>
+    <message>
+      <source>Recorded: {entry}</source>
+      <translation>原记录：{entry}</translation>
+    </message>
+    <message>
+      <source>Why the entry was wrong (required)</source>
+      <translation>原记录错在哪里（必填）</translation>
     </message>
     <message>
       <source>e.g. poster, table card, shop-sign light box</source>
@@ -845,6 +861,22 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>登记(&amp;A)…</translation>
     </message>
     <message>
+      <source>&amp;Correct…</source>
+      <translation>更正(&amp;C)…</translation>
+    </message>
+    <message>
+      <source>&amp;Void…</source>
+      <translation>作废(&amp;V)…</translation>
+    </message>
+    <message>
+      <source>Correct the selected entry: it is voided with your reason and the corrected entry recorded</source>
+      <translation>更正所选记录：原记录连同原因作废，并记入更正后的记录</translation>
+    </message>
+    <message>
+      <source>Corrected: {reason}</source>
+      <translation>已更正：{reason}</translation>
+    </message>
+    <message>
       <source>Date</source>
       <translation>日期</translation>
     </message>
@@ -859,6 +891,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     <message>
       <source>Ledger entries</source>
       <translation>台账记录</translation>
+    </message>
+    <message>
+      <source>Not counted in the book. {status}</source>
+      <translation>不计入账面数量。{status}</translation>
     </message>
     <message>
       <source>Note</source>
@@ -879,6 +915,18 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     <message>
       <source>Quantity</source>
       <translation>数量</translation>
+    </message>
+    <message>
+      <source>Show v&amp;oided entries</source>
+      <translation>显示已作废记录(&amp;O)</translation>
+    </message>
+    <message>
+      <source>Void the selected entry (kept in the history with your reason)</source>
+      <translation>作废所选记录（连同原因保留在历史中）</translation>
+    </message>
+    <message>
+      <source>Voided: {reason}</source>
+      <translation>已作废：{reason}</translation>
     </message>
   </context>
   <context>
@@ -1903,6 +1951,29 @@ also used in another visit</source>
     </message>
   </context>
   <context>
+    <name>VoidEntryDialog</name>
+    <message>
+      <source>&amp;Reason</source>
+      <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+      <source>&amp;Void entry</source>
+      <translation>作废记录(&amp;V)</translation>
+    </message>
+    <message>
+      <source>The entry stays in the ledger's history, struck out with the reason, and no longer counts in the book. To fix a wrong quantity, item or date use Correct… instead.</source>
+      <translation>该记录将以删除线连同原因保留在台账历史中，不再计入账面数量。如需修改错误的数量、物料或日期，请改用“更正…”。</translation>
+    </message>
+    <message>
+      <source>Void ledger entry</source>
+      <translation>作废台账记录</translation>
+    </message>
+    <message>
+      <source>e.g. entered twice, never delivered</source>
+      <translation>例如：重复录入、实际未发放</translation>
+    </message>
+  </context>
+  <context>
     <name>backup</name>
     <message>
       <source>Backup file not found: {file}</source>
@@ -2387,12 +2458,36 @@ also used in another visit</source>
   <context>
     <name>materials</name>
     <message>
+      <source>After this change {partner} would have returned {excess} × {item} more than were issued; correct or void the return first.</source>
+      <translation>修改后 {partner} 的 {item} 退回数量将比发放数量多 {excess}；请先更正或作废退回记录。</translation>
+    </message>
+    <message>
+      <source>Give the reason for the change (e.g. wrong quantity, entered twice).</source>
+      <translation>请填写修改原因（例如：数量错误、重复录入）。</translation>
+    </message>
+    <message>
+      <source>Nothing to correct: the entry is unchanged.</source>
+      <translation>没有需要更正的内容：记录未改动。</translation>
+    </message>
+    <message>
       <source>The entry date {date} lies in the future.</source>
       <translation>登记日期 {date} 晚于今天。</translation>
     </message>
     <message>
+      <source>The ledger entry no longer exists.</source>
+      <translation>该台账记录已不存在。</translation>
+    </message>
+    <message>
       <source>The quantity must be a whole number from 1 to {max} (got {value}).</source>
       <translation>数量必须是 1 到 {max} 之间的整数（当前为 {value}）。</translation>
+    </message>
+    <message>
+      <source>The reason is too long (at most {max} characters).</source>
+      <translation>原因过长（最多 {max} 个字符）。</translation>
+    </message>
+    <message>
+      <source>This ledger entry was already voided ({reason}).</source>
+      <translation>该台账记录已作废（{reason}）。</translation>
     </message>
     <message>
       <source>Unknown ledger entry kind {kind}; use issued, installed or returned.</source>

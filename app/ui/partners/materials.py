@@ -1,14 +1,18 @@
 """The partner's promotion-material ledger (宣传品台账): book quantity per item, the list
-of issued / installed / returned entries, and a dialog to record a new entry."""
+of issued / installed / returned entries, a dialog to record a new entry, and correcting
+or voiding an entry made in error (with a reason; the original stays in the history and
+is shown struck out with "Show voided entries")."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QEvent, QObject, QPoint, Qt
+from PySide6.QtGui import QAction, QBrush, QColor, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -18,6 +22,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -41,13 +46,21 @@ def kind_labels() -> dict[str, str]:
             "returned": QCoreApplication.translate("MaterialLedger", "Returned")}
 
 
-class MaterialEntryDialog(QDialog):
-    """Record one ledger entry: item, issued/installed/returned, quantity, date, note."""
+def entry_summary(entry: svc.LedgerEntry) -> str:
+    """One line naming a ledger entry: date, item, kind and quantity."""
+    return f"{entry.entry_date.isoformat()} · {entry.item_name} · {kind_labels().get(entry.kind, entry.kind)} · {entry.quantity}"
 
-    def __init__(self, ui: Any, partner_id: str, known_items: list[str], parent: QWidget | None = None) -> None:
+
+class MaterialEntryDialog(QDialog):
+    """Record one ledger entry: item, issued/installed/returned, quantity, date, note. Given
+    ``entry``, correct that entry instead: the form starts with its values and asks for the
+    reason; saving voids the original and records the corrected entry."""
+
+    def __init__(self, ui: Any, partner_id: str, known_items: list[str], parent: QWidget | None = None,
+                 entry: svc.LedgerEntry | None = None) -> None:
         super().__init__(parent)
-        self.ui, self.partner_id = ui, partner_id
-        self.setWindowTitle(self.tr("Add ledger entry"))
+        self.ui, self.partner_id, self.entry = ui, partner_id, entry
+        self.setWindowTitle(self.tr("Add ledger entry") if entry is None else self.tr("Correct ledger entry"))
         self.item = QComboBox()
         self.item.setEditable(True)
         self.item.addItems(known_items)
@@ -64,32 +77,98 @@ class MaterialEntryDialog(QDialog):
         self.when.setMaximumDate(QDate.currentDate())
         self.when.setDisplayFormat("yyyy-MM-dd")
         self.note = QLineEdit()
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("Why the entry was wrong (required)"))
+        self.reason.setMaxLength(svc.REASON_MAX)
         self.error = error_label()
         form = QFormLayout(self)
+        if entry is not None:
+            original = QLabel(self.tr("Recorded: {entry}").format(entry=entry_summary(entry)))
+            original.setStyleSheet("color:#666;")
+            form.addRow(original)
         form.addRow(self.tr("&Item"), self.item)
         form.addRow(self.tr("&Kind"), self.kind)
         form.addRow(self.tr("&Quantity"), self.quantity)
         form.addRow(self.tr("&Date"), self.when)
         form.addRow(self.tr("&Note"), self.note)
+        if entry is not None:
+            form.addRow(self.tr("&Reason"), self.reason)
+            self.item.setEditText(entry.item_name)
+            self.kind.setCurrentIndex(max(self.kind.findData(entry.kind), 0))
+            self.quantity.setValue(entry.quantity)
+            self.when.setDate(QDate(entry.entry_date.year, entry.entry_date.month, entry.entry_date.day))
+            self.note.setText(entry.note)
+        else:
+            self.reason.hide()
         add_error_and_buttons(self, form)
-        self.setMinimumWidth(380)
+        self.setMinimumWidth(420 if entry is not None else 380)
 
     def save(self) -> None:
         d = self.when.date()
+        day = dt.date(d.year(), d.month(), d.day())
         try:
-            changes = svc.record_material_entry(self.ui.ctx, self.partner_id, self.item.currentText(), self.kind.currentData(),
-                                                self.quantity.value(), dt.date(d.year(), d.month(), d.day()), self.note.text())
+            if self.entry is None:
+                changes = svc.record_material_entry(self.ui.ctx, self.partner_id, self.item.currentText(), self.kind.currentData(),
+                                                    self.quantity.value(), day, self.note.text())
+            else:
+                changes = svc.correct_material_entry(self.ui.ctx, self.entry.id, self.item.currentText(), self.kind.currentData(),
+                                                     self.quantity.value(), day, self.note.text(), self.reason.text())
         except UserError as exc:
             self.error.setText(exc.message)
             self.adjustSize()  # room for a message over two lines
-            self.item.setFocus()
+            (self.reason if self.entry is not None and not self.reason.text().strip() else self.item).setFocus()
+            return
+        self.ui.changed.emit(changes)
+        self.accept()
+
+
+class VoidEntryDialog(QDialog):
+    """Void a ledger entry recorded in error: shows the entry and asks for the reason."""
+
+    def __init__(self, ui: Any, entry: svc.LedgerEntry, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui, self.entry = ui, entry
+        self.setWindowTitle(self.tr("Void ledger entry"))
+        summary = QLabel(entry_summary(entry))
+        summary.setStyleSheet("font-weight:bold;")
+        explain = QLabel(self.tr("The entry stays in the ledger's history, struck out with the reason, and no longer counts "
+                                 "in the book. To fix a wrong quantity, item or date use Correct… instead."))
+        explain.setWordWrap(True)
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("e.g. entered twice, never delivered"))
+        self.reason.setMaxLength(svc.REASON_MAX)
+        self.error = error_label()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.void_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.void_button.setText(self.tr("&Void entry"))
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(summary)
+        form.addRow(explain)
+        form.addRow(self.tr("&Reason"), self.reason)
+        form.addRow(self.error)
+        form.addRow(buttons)
+        self.setMinimumWidth(420)
+        self.reason.setFocus()
+
+    def save(self) -> None:
+        try:
+            changes = svc.void_material_entry(self.ui.ctx, self.entry.id, self.reason.text())
+        except UserError as exc:
+            self.error.setText(exc.message)
+            self.adjustSize()
+            self.reason.setFocus()
             return
         self.ui.changed.emit(changes)
         self.accept()
 
 
 class MaterialLedgerDialog(QDialog):
-    """Book quantity per item and every ledger entry of one partner, newest first."""
+    """Book quantity per item and every ledger entry of one partner, newest first; an
+    entry is corrected or voided from the buttons, the context menu, a double-click
+    (correct) or Delete (void); each change emits ``ui.changed`` so the partner card and
+    an open visit's book quantities refresh."""
 
     def __init__(self, ui: Any, partner_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -113,21 +192,95 @@ class MaterialLedgerDialog(QDialog):
         header.setStretchLastSection(True)
         self.add_button = QPushButton(self.tr("&Add entry…"))
         self.add_button.clicked.connect(self.add_entry)
+        self.correct_action = QAction(self.tr("&Correct…"), self)
+        self.correct_action.setToolTip(self.tr("Correct the selected entry: it is voided with your reason and the corrected entry recorded"))
+        self.correct_action.triggered.connect(self.correct_entry)
+        self.void_action = QAction(self.tr("&Void…"), self)
+        self.void_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.void_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.void_action.setToolTip(self.tr("Void the selected entry (kept in the history with your reason)"))
+        self.void_action.triggered.connect(self.void_entry)
+        self.entries.installEventFilter(self)  # Delete on the table voids (see eventFilter)
+        self.entries.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.entries.customContextMenuRequested.connect(self.show_menu)
+        self.entries.itemSelectionChanged.connect(self.update_actions)
+        self.entries.itemDoubleClicked.connect(lambda _item: self.correct_entry())
+        self.correct_button = QPushButton(self.correct_action.text())
+        self.correct_button.setToolTip(self.correct_action.toolTip())
+        self.correct_button.clicked.connect(self.correct_action.trigger)
+        self.void_button = QPushButton(self.void_action.text())
+        self.void_button.setToolTip(self.void_action.toolTip())
+        self.void_button.clicked.connect(self.void_action.trigger)
+        self.show_voided = QCheckBox(self.tr("Show v&oided entries"))
+        self.show_voided.toggled.connect(lambda _on: self.reload())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         row = QHBoxLayout()
         row.addWidget(self.add_button)
+        row.addWidget(self.correct_button)
+        row.addWidget(self.void_button)
+        row.addSpacing(12)
+        row.addWidget(self.show_voided)
         row.addStretch(1)
         row.addWidget(buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.book)
         layout.addWidget(self.entries, 1)
         layout.addLayout(row)
+        self.shown: list[svc.LedgerEntry] = []
         self.add_button.setFocus()
         self.reload()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.entries and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() == Qt.Key.Key_Delete and event.modifiers() == Qt.KeyboardModifier.NoModifier):
+            self.void_action.trigger()
+            return True
+        return super().eventFilter(watched, event)
+
+    def selected_entry(self) -> svc.LedgerEntry | None:
+        rows = {index.row() for index in self.entries.selectionModel().selectedRows()}
+        if len(rows) != 1:
+            return None
+        row = rows.pop()
+        return self.shown[row] if row < len(self.shown) else None
+
+    def update_actions(self) -> None:
+        entry = self.selected_entry()
+        live = entry is not None and not entry.voided
+        for widget in (self.correct_action, self.void_action, self.correct_button, self.void_button):
+            widget.setEnabled(live)
+
+    def show_menu(self, pos: QPoint) -> None:
+        item = self.entries.itemAt(pos)
+        if item is None:
+            return
+        self.entries.selectRow(item.row())
+        menu = QMenu(self)
+        menu.addAction(self.correct_action)
+        menu.addAction(self.void_action)
+        menu.popup(self.entries.viewport().mapToGlobal(pos))
+        self.menu = menu
+
+    def correct_entry(self) -> None:
+        entry = self.selected_entry()
+        if entry is None or entry.voided:
+            return
+        dialog = MaterialEntryDialog(self.ui, self.partner_id, self.items, self, entry=entry)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.reload()
+
+    def void_entry(self) -> None:
+        entry = self.selected_entry()
+        if entry is None or entry.voided:
+            return
+        if VoidEntryDialog(self.ui, entry, self).exec() == QDialog.DialogCode.Accepted:
+            self.reload()
+
     def reload(self) -> None:
-        ledger = svc.partner_materials(self.ui.ctx, self.partner_id)
+        selected = self.selected_entry() if self.shown else None
+        ledger = svc.partner_materials(self.ui.ctx, self.partner_id, include_voided=self.show_voided.isChecked())
+        self.shown = list(ledger.entries)
         self.items = list(ledger.book)
         if ledger.book:
             books = " · ".join(f"{name} <b>{qty}</b>" for name, qty in ledger.book.items())
@@ -139,9 +292,25 @@ class MaterialLedgerDialog(QDialog):
         for row, entry in enumerate(ledger.entries):
             quantity = QTableWidgetItem(str(entry.quantity))
             quantity.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            for column, cell in enumerate((QTableWidgetItem(entry.entry_date.isoformat()), QTableWidgetItem(entry.item_name),
-                                           QTableWidgetItem(labels.get(entry.kind, entry.kind)), quantity, QTableWidgetItem(entry.note))):
+            note = entry.note
+            if entry.voided:
+                status = (self.tr("Corrected: {reason}") if entry.corrected else self.tr("Voided: {reason}")).format(reason=entry.reason or "—")
+                note = f"{status} · {entry.note}" if entry.note else status
+            cells = (QTableWidgetItem(entry.entry_date.isoformat()), QTableWidgetItem(entry.item_name),
+                     QTableWidgetItem(labels.get(entry.kind, entry.kind)), quantity, QTableWidgetItem(note))
+            for column, cell in enumerate(cells):
+                if entry.voided:
+                    font = cell.font()
+                    font.setStrikeOut(column != 4)
+                    cell.setFont(font)
+                    cell.setForeground(QBrush(QColor("#888")))
+                    cell.setToolTip(self.tr("Not counted in the book. {status}").format(status=note))
                 self.entries.setItem(row, column, cell)
+        if selected is not None:
+            ids = [e.id for e in self.shown]
+            if selected.id in ids:
+                self.entries.selectRow(ids.index(selected.id))
+        self.update_actions()
 
     def add_entry(self) -> None:
         dialog = MaterialEntryDialog(self.ui, self.partner_id, self.items, self)
