@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import datetime as dt
 import io
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -86,6 +88,31 @@ def _read_csv(path: Path) -> list[list[str]]:
         raise UserError(tr("import", "{file}: malformed CSV ({error}).").format(file=path.name, error=exc)) from exc
 
 
+_FORMAT_LITERALS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+
+
+def _date_text(value: dt.datetime | dt.date, number_format: str) -> str:
+    """A date cell as the sheet shows it: ``YYYY-MM`` when its format has no day (Excel
+    turns a typed ``2026-03`` into the 1st of March shown as 2026年3月), ``YYYY-MM-DD`` when
+    it has no time of day, else ``YYYY-MM-DD HH:MM:SS``."""
+    shown = _FORMAT_LITERALS.sub("", number_format or "").lower()
+    if "d" not in shown and "y" in shown:
+        return value.strftime("%Y-%m")
+    if not isinstance(value, dt.datetime) or ("h" not in shown and "s" not in shown and value.time() == dt.time()):
+        return value.strftime("%Y-%m-%d")
+    return value.isoformat(sep=" ")
+
+
+def _cell_text(value: Any, number_format: str) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, (dt.datetime, dt.date)):
+        return _date_text(value, number_format)
+    return str(value)
+
+
 def _read_xlsx(path: Path) -> list[list[str]]:
     from openpyxl import load_workbook
 
@@ -96,8 +123,8 @@ def _read_xlsx(path: Path) -> list[list[str]]:
     try:
         sheet = book.worksheets[0]
         rows = []
-        for values in sheet.iter_rows(values_only=True):
-            rows.append(["" if v is None else (str(int(v)) if isinstance(v, float) and v.is_integer() else str(v)) for v in values])
+        for cells in sheet.iter_rows():  # cells, not values: a date's number format says whether it is a month
+            rows.append([_cell_text(getattr(c, "value", None), getattr(c, "number_format", "")) for c in cells])
         return rows
     finally:
         book.close()

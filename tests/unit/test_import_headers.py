@@ -90,3 +90,31 @@ def test_partner_code_headers_are_the_same_in_all_three_imports(with_partners, t
     assert svc.import_actuals(ctx, actuals).created == 1
     row = next(r for r in svc.list_targets(ctx, month="2026-01") if r.scope == "T3")
     assert (row.scope_kind, row.target, row.actual) == ("partner", 5000, 2000)
+
+
+def test_xlsx_month_cells_are_read_as_months(with_partners, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Excel turns a typed 2026-03 into a date (the 1st) shown as 2026年3月: a date cell whose
+    format shows no day is that month; a full date is reported as the date, not a timestamp."""
+    import datetime as dt
+
+    from openpyxl import Workbook
+
+    ctx = with_partners
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["渠道编码", "指标", "月份", "金额"])
+    sheet.append(["T1", "revenue", dt.datetime(2026, 3, 1), 100])
+    sheet.append(["T2", "revenue", dt.datetime(2026, 4, 1), 200])
+    sheet["C2"].number_format = 'yyyy"年"m"月"'
+    sheet["C3"].number_format = "mmm-yy"
+    path = tmp_path / "months.xlsx"
+    book.save(path)
+    assert svc.import_actuals(ctx, path).created == 2
+    assert _actuals(ctx) == {("T1", "revenue", "2026-03"): 10000, ("T2", "revenue", "2026-04"): 20000}
+
+    sheet.append(["T1", "revenue", dt.datetime(2026, 5, 15), 1])
+    sheet["C4"].number_format = "yyyy-mm-dd"
+    book.save(path)
+    with pytest.raises(ValidationError) as info:
+        svc.import_actuals(ctx, path)
+    assert info.value.details == ["row 4, column period: give the month as YYYY-MM (got 2026-05-15)"]
