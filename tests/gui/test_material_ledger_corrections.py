@@ -188,3 +188,32 @@ def test_ledger_dialog_layout_renders(qtbot, ctx, tmp_path, ui_window) -> None: 
         assert button.isVisible() and button.width() >= button.sizeHint().width()
         assert ledger.rect().contains(button.geometry().translated(button.parentWidget().mapTo(ledger, QPoint(0, 0))))
     assert void.reason.isVisible() and correct.reason.isVisible()
+
+
+def test_an_open_draft_visit_shows_the_corrected_book(qtbot, ctx, tmp_path, ui_window) -> None:  # type: ignore[no-untyped-def]
+    from app.services import visits
+    from app.ui.visits.materials import BOOK, ITEM
+
+    partner_id = _seed(ctx, tmp_path)
+    ui, window = ui_window
+    section = window.show_section("visits")
+    visit_id = visits.new_visit(ctx, "M1")
+    section.reload()
+    section.editor.load(visit_id)
+    model = section.editor.materials.model
+    assert [(model.index(r, ITEM).data(), model.index(r, BOOK).data()) for r in range(model.rowCount())] == [("台卡", "3"), ("海报", "50")]
+    entries = {e.item_name: e for e in materials.partner_materials(ctx, "M1").entries}
+
+    correct = MaterialEntryDialog(ui, partner_id, ["海报", "台卡"], window, entry=entries["海报"])
+    qtbot.addWidget(correct)
+    correct.quantity.setValue(5)
+    correct.reason.setText("多输了一个零")
+    with qtbot.waitSignal(ui.changed, timeout=3000):
+        correct.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+    void = VoidEntryDialog(ui, entries["台卡"], window)
+    qtbot.addWidget(void)
+    void.reason.setText("重复录入")
+    with qtbot.waitSignal(ui.changed, timeout=3000):
+        void.void_button.click()
+    qtbot.waitUntil(lambda: [(model.index(r, ITEM).data(), model.index(r, BOOK).data()) for r in range(model.rowCount())] == [("海报", "5")],
+                    timeout=5000)
