@@ -201,6 +201,9 @@ class MaterialLedgerDialog(QDialog):
         self.void_action.setToolTip(self.tr("Void the selected entry (kept in the history with your reason)"))
         self.void_action.triggered.connect(self.void_entry)
         self.entries.installEventFilter(self)  # Delete on the table voids (see eventFilter)
+        self.menu = QMenu(self)
+        self.menu.addAction(self.correct_action)
+        self.menu.addAction(self.void_action)
         self.entries.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.entries.customContextMenuRequested.connect(self.show_menu)
         self.entries.itemSelectionChanged.connect(self.update_actions)
@@ -256,11 +259,7 @@ class MaterialLedgerDialog(QDialog):
         if item is None:
             return
         self.entries.selectRow(item.row())
-        menu = QMenu(self)
-        menu.addAction(self.correct_action)
-        menu.addAction(self.void_action)
-        menu.popup(self.entries.viewport().mapToGlobal(pos))
-        self.menu = menu
+        self.menu.popup(self.entries.viewport().mapToGlobal(pos))
 
     def correct_entry(self) -> None:
         entry = self.selected_entry()
