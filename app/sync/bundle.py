@@ -8,6 +8,7 @@ import base64
 import hashlib
 import itertools
 import json
+import math
 import os
 import re
 import stat
@@ -88,8 +89,18 @@ class Bundle:
     manifest_sha256: str
     records: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     blobs: dict[str, int] = field(default_factory=dict)
+    # per entity: the records file's text and each record's line span (ParsedLines)
+    lines: dict[str, ParsedLines] = field(default_factory=dict)
 
     staged: list[tuple[Path, Path]] = field(default_factory=list)
+
+    def data_texts(self, entity: str, start: int, stop: int) -> list[str | None]:
+        """The JSON text of ``data`` of records ``start:stop`` of ``entity`` as it stands
+        in the bundle, for each line in the exporter's layout, else None."""
+        parsed = self.lines.get(entity)
+        if parsed is None:
+            return [None] * len(self.records[entity][start:stop])
+        return parsed.data_text[start:stop]
 
     def open_blob(self, sha: str):  # type: ignore[no-untyped-def]
         zf = zipfile.ZipFile(self.path)
@@ -140,8 +151,18 @@ def _no_constants(name: str) -> Any:
     raise ValueError(f"{name} is not allowed")
 
 
-_STRICT_DECODER = json.JSONDecoder(object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constants)
+def _finite_float(text: str) -> float:
+    """A JSON number as float; one too large for a float (``1e400``) is refused rather
+    than read as infinity, which no JSON column could store back."""
+    value = float(text)
+    if value in (math.inf, -math.inf):
+        raise ValueError(f"{text} is out of range")
+    return value
+
+
+_STRICT_DECODER = json.JSONDecoder(object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constants, parse_float=_finite_float)
 _SCAN = _STRICT_DECODER.scan_once
+_SCAN_ERRORS = (StopIteration, ValueError, RecursionError)
 
 
 def _strict_json(data: bytes) -> Any:
@@ -149,11 +170,38 @@ def _strict_json(data: bytes) -> Any:
     return _STRICT_DECODER.decode(data.decode("utf-8"))
 
 
+@dataclass
+class ParsedLines:
+    """The values of a ``records/*.jsonl`` entry, and for each line in the exporter's
+    layout the text of its ``data`` value (None for other lines)."""
+
+    rows: list[Any]
+    data_text: list[str | None]
+
+
+# the exporter's line layout around the ``data`` value (``encode_line``: sorted keys,
+# compact): strings without escapes, quotes or control characters, so each is its value
+_PLAIN = r'[^"\\\x00-\x1f]*'
+_LINE_HEAD = re.compile(r'\{"base_hlc":(?:null|"(' + _PLAIN + r')"),"data":')
+_LINE_TAIL = re.compile(r',"hlc":"(' + _PLAIN + r')","id":"(' + _PLAIN + r')","op":"(' + _PLAIN + r')"\}')
+
+
 def _parse_lines(name: str, raw: bytes) -> list[Any]:
-    """One strict JSON value per line (the last line may lack its newline). The C
-    scanner runs over the whole decoded text and must end exactly at each line's end;
-    anything else (whitespace, bad UTF-8, errors) goes through the per-line parser,
-    which gives the rejection with its line number."""
+    """One strict JSON value per line (the last line may lack its newline)."""
+    return _parse_records(name, raw).rows
+
+
+def _parse_records(name: str, raw: bytes) -> ParsedLines:
+    """One strict JSON value per line (the last line may lack its newline).
+
+    A line in the exporter's layout, ``{"base_hlc":B,"data":`` + DATA +
+    ``,"hlc":"H","id":"I","op":"O"}`` with B null or a plain string and H, I, O plain
+    strings (no escape, quote or control character), is read as such: the strict C
+    scanner reads DATA, which must end where the tail begins, and the tail must end the
+    line; the result is the object the strict parser gives for the whole line (five
+    distinct keys), and DATA's text is kept. Any other line is scanned whole, and must
+    end exactly at its newline; anything else (whitespace, bad UTF-8, errors) goes
+    through the per-line parser, which gives the rejection with its line number."""
 
     def one_line(number: int, line: bytes) -> Any:
         try:
@@ -167,24 +215,41 @@ def _parse_lines(name: str, raw: bytes) -> list[Any]:
         lines = raw.split(b"\n")
         if lines and lines[-1] == b"":
             lines.pop()
-        return [one_line(number, line) for number, line in enumerate(lines, start=1)]
+        values = [one_line(number, line) for number, line in enumerate(lines, start=1)]
+        return ParsedLines(values, [None] * len(values))
     rows: list[Any] = []
-    append, scan, find = rows.append, _SCAN, text.find
+    texts: list[str | None] = []
+    append, add_text, scan, find = rows.append, texts.append, _SCAN, text.find
+    head, tail = _LINE_HEAD.match, _LINE_TAIL.fullmatch
     pos, size, number = 0, len(text), 0
     while pos < size:
         number += 1
         stop = find("\n", pos)
         if stop < 0:
             stop = size
+        front = head(text, pos)
+        if front is not None:
+            start = front.end()
+            try:
+                data, end = scan(text, start)
+            except _SCAN_ERRORS:
+                end = -1
+            back = tail(text, end, stop) if start < end <= stop else None
+            if back is not None:
+                append({"base_hlc": front[1], "data": data, "hlc": back[1], "id": back[2], "op": back[3]})
+                add_text(text[start:end])
+                pos = stop + 1
+                continue
         try:
             value, end = scan(text, pos)
-        except (StopIteration, ValueError, RecursionError):
+        except _SCAN_ERRORS:
             end = -1
         if end != stop:
             value = one_line(number, text[pos:stop].encode("utf-8"))
         append(value)
+        add_text(None)
         pos = stop + 1
-    return rows
+    return ParsedLines(rows, texts)
 
 
 def _read_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int, ratio: int, sink: Callable[[bytes], None] | None = None) -> tuple[int, str]:
@@ -300,10 +365,12 @@ def read_bundle(path: Path, caps: Caps, public_key_for: Callable[[dict[str, Any]
                     buf: list[bytes] = []
                     got, digest = _read_entry(zf, info, caps.records_bytes, caps.ratio, buf.append)
                     entity = name[len("records/"):-len(".jsonl")]
-                    rows = _parse_lines(name, b"".join(buf))
-                    if entry.get("records") != len(rows):
+                    parsed = _parse_records(name, b"".join(buf))
+                    del buf
+                    if entry.get("records") != len(parsed.rows):
                         raise reject(tr("sync", "{name}: record count differs from the manifest").format(name=name))
-                    bundle.records[entity] = rows
+                    bundle.records[entity] = parsed.rows
+                    bundle.lines[entity] = parsed
                 else:
                     out = stage.open(name[len("blobs/"):]) if stage is not None else None
                     try:

@@ -1,0 +1,125 @@
+"""HQ ingest internals (issue 7): the record-line reader's fast path for the exporter's
+layout gives exactly what the strict parser gives (and keeps each ``data`` text), stays
+strict, and falls back for any other layout; the garbage collector is restored after an
+ingest; leftover temporary blobs of a killed ingest are swept by the next one."""
+
+from __future__ import annotations
+
+import gc
+import json
+from pathlib import Path
+
+import pytest
+
+from app.errors import BundleRejected
+from app.services.sync import export_bundle
+from app.sync import bundle as bundle_mod
+from app.sync.bundle import encode_line
+from app.sync.hq import Hq
+from tests.unit.test_sync import hq, hq_url, make_laptop, pg_url, seed  # noqa: F401  (fixtures)
+
+HLC = "001796186118526:000001:01a23509-16cb-72ac-978d-5df9c71c4f8b"
+RID = "01a23509-197e-7312-a5e4-331d8db1edd9"
+
+
+def _line(data_text: str, base: str = "null", hlc: str = f'"{HLC}"', rid: str = f'"{RID}"', op: str = '"upsert"') -> str:
+    return f'{{"base_hlc":{base},"data":{data_text},"hlc":{hlc},"id":{rid},"op":{op}}}'
+
+
+def _parse(*lines: str, end: str = "\n") -> bundle_mod.ParsedLines:
+    return bundle_mod._parse_records("records/x.jsonl", ("\n".join(lines) + end).encode("utf-8"))
+
+
+def test_exporter_lines_keep_their_data_text() -> None:
+    rows = [{"id": RID, "hlc": HLC, "op": "upsert", "base_hlc": None, "data": {"名称": "门店 \"甲\"", "n": [1, 2.5, None], "o": {"t": True}}},
+            {"id": RID, "hlc": HLC, "op": "void", "base_hlc": HLC, "data": {}}]
+    lines = [encode_line(row) for row in rows]
+    parsed = _parse(*lines)
+    assert parsed.rows == rows
+    assert parsed.data_text == [encode_line(row["data"]) for row in rows]
+    assert list(parsed.rows[0]) == ["base_hlc", "data", "hlc", "id", "op"]
+    assert _parse(*lines, end="").rows == rows  # the last line may lack its newline
+
+
+@pytest.mark.parametrize("line", [
+    _line('{"a":1,"a":2}'),                      # a duplicate key inside data
+    _line('{"a":{"b":1,"b":1}}'),                # … nested
+    _line('{"a":NaN}'),                          # constants
+    _line('{"a":1e400}'),                        # a number no float can hold
+    _line('{"a":1}', hlc='"x"', rid='"y"') + "x",  # trailing text
+    _line('{"a":"\x01"}'),                       # a raw control character
+    _line('{"a":1}') + ',"op":"void"}',          # a second op member
+])
+def test_exporter_layout_stays_strict(line: str) -> None:
+    with pytest.raises(BundleRejected, match="line 2:"):
+        _parse(encode_line({"id": RID, "hlc": HLC, "op": "upsert", "base_hlc": None, "data": {}}), line)
+
+
+def test_a_value_may_not_continue_on_the_next_line() -> None:
+    with pytest.raises(BundleRejected, match="line 1:"):
+        _parse(_line('{"a":'), '1}' + _line("{}")[len('{"base_hlc":null,"data":{}'):])
+
+
+@pytest.mark.parametrize("line", [
+    _line('{"a":1}', hlc='"00179618611852\\u0036:000001:n"'),  # an escape in the tail: its value, decoded
+    _line('{"a":1}', base='"x\\"y"'),                          # … in base_hlc
+    _line(' {"a":1}'),                                       # whitespace before data
+    _line('{"a":1}') .replace('"op"', '"op" '),              # … inside the tail
+    '{"data":{"a":1},"base_hlc":null,"hlc":"h","id":"i","op":"upsert"}',  # another key order
+    _line('{"a":1}')[:-1] + ',"x":1}',                       # a sixth member
+    _line('[1,2]'),                                          # data not an object: read, rejected later
+])
+def test_other_layouts_are_read_whole_without_data_text(line: str) -> None:
+    parsed = _parse(line)
+    assert parsed.rows == [json.loads(line)]
+    if parsed.data_text[0] is not None:  # only when the line is the exporter's layout after all
+        assert json.loads(parsed.data_text[0]) == parsed.rows[0]["data"] and line.startswith('{"base_hlc":')
+
+
+def test_duplicate_keys_are_still_refused_outside_the_layout() -> None:
+    with pytest.raises(BundleRejected, match="line 1:"):
+        _parse('{"data":{},"data":{},"base_hlc":null,"hlc":"h","id":"i","op":"upsert"}')
+
+
+def test_ingest_restores_the_garbage_collector(hq: Hq, tmp_path: Path) -> None:  # noqa: F811
+    ctx = make_laptop(tmp_path, "lap", hq)
+    seed(ctx, tmp_path)
+    bundle = export_bundle(ctx, tmp_path / "b.cdsync").path
+    assert gc.isenabled()
+    assert hq.ingest(bundle, tmp_path / "acks").status == "accepted"
+    assert gc.isenabled()
+    (tmp_path / "junk.cdsync").write_bytes(b"not a zip")
+    assert hq.ingest(tmp_path / "junk.cdsync", tmp_path / "acks").status == "rejected"
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        assert hq.ingest(bundle, tmp_path / "acks").status == "duplicate"
+        assert not gc.isenabled()  # left as the caller had it
+    finally:
+        gc.enable()
+    ctx.close()
+
+
+def test_stored_data_is_the_bundles_text(hq: Hq, tmp_path: Path) -> None:  # noqa: F811
+    """What HQ stores for a new record reads back as the bundle's data (partners without
+    their field_hlc, which HQ keeps in its own column), on SQLite and PostgreSQL."""
+    import zipfile
+
+    ctx = make_laptop(tmp_path, "lap", hq)
+    seed(ctx, tmp_path)
+    bundle = export_bundle(ctx, tmp_path / "b.cdsync").path
+    assert hq.ingest(bundle, tmp_path / "acks").status == "accepted"
+    with zipfile.ZipFile(bundle) as z:
+        sent = {(n[8:-6], r["id"]): r for n in z.namelist() if n.startswith("records/") for r in map(json.loads, z.read(n).splitlines())}
+    stored = {}
+    for entity in {e for e, _ in sent}:
+        for rec in hq.records(entity):
+            stored[(entity, rec.id)] = rec
+    assert set(stored) == set(sent)
+    for key, row in sent.items():
+        data = dict(row["data"])
+        field_hlc = data.pop("field_hlc", None)
+        assert stored[key].data == data and stored[key].hlc == row["hlc"]
+        if field_hlc:  # per-field HLCs as sent, the record's HLC for fields sent without one
+            assert stored[key].field_hlc == {k: field_hlc.get(k, row["hlc"]) for k in data}
+    ctx.close()
