@@ -56,7 +56,7 @@ def _hq(args: argparse.Namespace, *, initialised: bool = True):  # type: ignore[
     from app.sync.hq import Hq
 
     key_dir = getattr(args, "init_key_dir", None) or args.key_dir
-    hq = Hq(args.db, key_dir)
+    hq = Hq(args.db, key_dir, create=not initialised)
     if initialised:
         try:
             hq.hq_id()

@@ -11,6 +11,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import uuid
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -25,7 +26,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app import __version__
 from app.domain.hlc import HybridLogicalClock, Timestamp
-from app.domain.ids import uuid7
+from app.domain.ids import is_uuid, uuid7
 from app.domain.regions import in_territory
 from app.errors import BundleRejected, UserError
 from app.i18n import tr
@@ -80,6 +81,74 @@ def _gc_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+# a temporary copy of a blob (BlobStage): ``.<sha256>.<pid>.tmp`` beside its place
+TEMPORARY_BLOB = re.compile(r"\.[0-9a-f]{64}\.[0-9]+\.tmp")
+
+
+@contextmanager
+def _ingest_lock(folder: Path) -> Iterator[bool]:
+    """One ingest at a time per key dir (an exclusive lock on ``hq-ingest.lock``, held
+    until the ingest ends, released by the system when its process dies). Yields True
+    when the previous ingest did not finish (killed: the file still holds its process
+    id) or the lock file is new, so the caller sweeps the temporary blobs it may have
+    left; they cannot belong to a running ingest while the lock is held."""
+    path = folder / "hq-ingest.lock"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        existed = path.exists()
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise UserError(tr("hq", "Cannot lock {file} for the ingest: {error}").format(file=path, error=exc.strerror or exc)) from exc
+    try:
+        _lock_file(fd)
+        unfinished = not existed or os.fstat(fd).st_size > 0
+        os.ftruncate(fd, 0)
+        os.write(fd, f"{os.getpid()}\n".encode("ascii"))
+        os.fsync(fd)
+        yield unfinished
+        os.ftruncate(fd, 0)
+    finally:
+        os.close(fd)
+
+
+def _lock_file(fd: int) -> None:
+    """Block until this process holds an exclusive lock on the open file ``fd``."""
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        import msvcrt
+
+        while True:
+            try:
+                msvcrt.locking(fd, msvcrt.LK_LOCK, 1)  # type: ignore[attr-defined]
+                return
+            except OSError:  # LK_LOCK gives up after ~10 s: keep waiting
+                continue
+    fcntl.flock(fd, fcntl.LOCK_EX)
+
+
+def sweep_temporary_blobs(root: Path) -> int:
+    """Remove the temporary blob copies (``TEMPORARY_BLOB``) a killed ingest left in the
+    blob store ``root/ab/…``; returns how many. Only under the ingest lock."""
+    removed = 0
+    try:
+        folders = [entry.path for entry in os.scandir(root) if len(entry.name) == 2 and entry.is_dir(follow_symlinks=False)]
+    except FileNotFoundError:
+        return 0
+    for folder in folders:
+        with os.scandir(folder) as entries:
+            leftovers = [entry.path for entry in entries if TEMPORARY_BLOB.fullmatch(entry.name)]
+        for leftover in leftovers:
+            try:
+                os.unlink(leftover)
+                removed += 1
+            except FileNotFoundError:
+                pass
+    if removed:
+        log.info("removed %d temporary blob(s) left by an unfinished ingest", removed)
+    return removed
 
 
 def _fsync_file(path: Path) -> None:
@@ -258,6 +327,68 @@ class _RecordWriter:
             self.s.execute(insert(HqConflict), rows)
 
 
+def read_device_key_file(path: Path) -> tuple[str, str, dict[str, Any]]:
+    """A laptop's public-key file (``device export-key``): device id, base64 public key
+    (32 raw bytes) and the rest (``user``, ``territory`` as a list of codes). Anything
+    else raises ``UserError`` with one translated line saying what is wrong."""
+
+    def bad(reason: str) -> UserError:
+        return UserError(tr("hq", "{file} is not a device public-key file: {reason}").format(file=path, reason=reason))
+
+    if path.is_dir():
+        raise UserError(tr("import", "{file} is a folder, not a file.").format(file=path))
+    if not path.exists():
+        raise UserError(tr("import", "File not found: {file}").format(file=path))
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise bad(tr("hq", "it is not JSON text")) from exc
+    except OSError as exc:
+        raise UserError(tr("hq", "Cannot read {file}: {error}").format(file=path, error=exc.strerror or exc)) from exc
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError) as exc:
+        raise bad(tr("hq", "it is not JSON text")) from exc
+    if not isinstance(data, dict):
+        raise bad(tr("hq", "it is not a JSON object"))
+    for key in ("device_id", "public_key"):
+        if not isinstance(data.get(key), str) or not data[key]:
+            raise bad(tr("hq", "{key} is missing").format(key=key))
+    device_id, public_key = data["device_id"], data["public_key"]
+    if not is_uuid(device_id) or str(uuid.UUID(device_id)) != device_id:  # canonical: HLCs end with it
+        raise bad(tr("hq", "device_id is not a UUID"))
+    try:
+        raw = base64.b64decode(public_key, validate=True)
+    except ValueError as exc:
+        raise bad(tr("hq", "public_key is not base64")) from exc
+    if len(raw) != 32:
+        raise bad(tr("hq", "the public key must be 32 bytes, not {count}").format(count=len(raw)))
+    user = data.get("user", "")
+    if not isinstance(user, str) or len(user) > 100:
+        raise bad(tr("hq", "user is not a text of at most 100 characters"))
+    territory = data.get("territory", [])
+    if isinstance(territory, str):
+        territory = [c.strip() for c in territory.split(",") if c.strip()]
+    if not isinstance(territory, list) or not all(isinstance(c, str) and c.isdigit() and c.isascii() for c in territory):
+        raise bad(tr("hq", "territory is not a list of region codes"))
+    return device_id, public_key, {"user": user, "territory": territory}
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file of an SQLite URL (None for other databases, in-memory ones or URLs that
+    are not understood; opening those reports its own error)."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return None
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:" or parsed.query.get("uri"):
+        return None
+    return Path(parsed.database).expanduser()
+
+
 def default_key_dir(url: str) -> Path:
     if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
         return Path(url[len("sqlite:///"):]).expanduser().absolute().parent
@@ -267,8 +398,14 @@ def default_key_dir(url: str) -> Path:
 class Hq:
     """One HQ database (SQLite or PostgreSQL URL) and its key directory."""
 
-    def __init__(self, url: str, key_dir: Path | None = None, caps: Caps | None = None) -> None:
+    def __init__(self, url: str, key_dir: Path | None = None, caps: Caps | None = None, *, create: bool = True) -> None:
+        """``create=False`` (every command but ``hq init``): an SQLite file that does not
+        exist is refused instead of created empty (a mistyped ``--db``)."""
         self.url = url
+        if not create:
+            missing = sqlite_file(url)
+            if missing is not None and not missing.exists():
+                raise UserError(tr("hq", "The HQ database {file} does not exist; check --db, or run 'channeldesk hq init' to create it.").format(file=missing))
         try:
             self.engine = hq_engine(url)
             upgrade_hq(self.engine)
@@ -329,17 +466,9 @@ class Hq:
 
     # -- devices ---------------------------------------------------------------------------
     def register_device(self, key_file: Path, user: str | None = None, territory: list[str] | None = None) -> Device:
-        try:
-            data = json.loads(Path(key_file).read_text(encoding="utf-8"))
-            device_id, public_key = str(data["device_id"]), str(data["public_key"])
-            raw = base64.b64decode(public_key, validate=True)
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise UserError(tr("hq", "{file} is not a device public-key file: {error}").format(file=key_file, error=exc)) from exc
-        if len(raw) != 32:
-            raise UserError(tr("hq", "{file}: the public key must be 32 bytes").format(file=key_file))
+        device_id, public_key, data = read_device_key_file(Path(key_file))
         if territory is None:
-            raw_territory = data.get("territory", [])
-            territory = raw_territory if isinstance(raw_territory, list) else [c for c in str(raw_territory).split(",") if c]
+            territory = data["territory"]
         with self.sessions.begin() as s:
             device = s.get(Device, device_id)
             if device is None:
@@ -347,7 +476,7 @@ class Hq:
                 s.add(device)
             elif device.public_key != public_key:
                 raise UserError(tr("hq", "Device {id} is already registered with another key.").format(id=device_id))
-            device.user = user if user is not None else str(data.get("user", ""))
+            device.user = user if user is not None else data["user"]
             device.territory = ",".join(territory)
         return device
 
@@ -361,8 +490,10 @@ class Hq:
     # -- ingest ------------------------------------------------------------------------------
     def ingest(self, path: Path, ack_dir: Path | None = None) -> IngestResult:
         path = Path(path)
-        stage = BlobStage(self.blob_dir)  # new blobs, copied while they are validated
-        with _gc_paused():
+        with _ingest_lock(self.key_dir) as unfinished, _gc_paused():
+            if unfinished:
+                sweep_temporary_blobs(self.blob_dir)
+            stage = BlobStage(self.blob_dir)  # new blobs, copied while they are validated
             return self._ingest(path, stage, ack_dir)
 
     def _ingest(self, path: Path, stage: BlobStage, ack_dir: Path | None) -> IngestResult:

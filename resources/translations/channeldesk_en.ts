@@ -2348,8 +2348,16 @@ also used in another visit</translation>
   <context>
     <name>hq</name>
     <message>
+      <source>Cannot lock {file} for the ingest: {error}</source>
+      <translation>Cannot lock {file} for the ingest: {error}</translation>
+    </message>
+    <message>
       <source>Cannot open the HQ database {url}: {error}</source>
       <translation>Cannot open the HQ database {url}: {error}</translation>
+    </message>
+    <message>
+      <source>Cannot read {file}: {error}</source>
+      <translation>Cannot read {file}: {error}</translation>
     </message>
     <message>
       <source>Device {id} is already registered with another key.</source>
@@ -2360,6 +2368,10 @@ also used in another visit</translation>
       <translation>HQ keys not found in {dir}; run 'channeldesk hq init' first.</translation>
     </message>
     <message>
+      <source>The HQ database {file} does not exist; check --db, or run 'channeldesk hq init' to create it.</source>
+      <translation>The HQ database {file} does not exist; check --db, or run 'channeldesk hq init' to create it.</translation>
+    </message>
+    <message>
       <source>This HQ database is not initialised; run 'channeldesk hq init'.</source>
       <translation>This HQ database is not initialised; run 'channeldesk hq init'.</translation>
     </message>
@@ -2368,12 +2380,48 @@ also used in another visit</translation>
       <translation>Unknown device {id}.</translation>
     </message>
     <message>
+      <source>device_id is not a UUID</source>
+      <translation>device_id is not a UUID</translation>
+    </message>
+    <message>
+      <source>it is not JSON text</source>
+      <translation>it is not JSON text</translation>
+    </message>
+    <message>
+      <source>it is not a JSON object</source>
+      <translation>it is not a JSON object</translation>
+    </message>
+    <message>
+      <source>public_key is not base64</source>
+      <translation>public_key is not base64</translation>
+    </message>
+    <message>
+      <source>territory is not a list of region codes</source>
+      <translation>territory is not a list of region codes</translation>
+    </message>
+    <message>
+      <source>the public key must be 32 bytes, not {count}</source>
+      <translation>the public key must be 32 bytes, not {count}</translation>
+    </message>
+    <message>
+      <source>user is not a text of at most 100 characters</source>
+      <translation>user is not a text of at most 100 characters</translation>
+    </message>
+    <message>
       <source>{file} is not a device public-key file: {error}</source>
       <translation>{file} is not a device public-key file: {error}</translation>
     </message>
     <message>
+      <source>{file} is not a device public-key file: {reason}</source>
+      <translation>{file} is not a device public-key file: {reason}</translation>
+    </message>
+    <message>
       <source>{file}: the public key must be 32 bytes</source>
       <translation>{file}: the public key must be 32 bytes</translation>
+    </message>
+    <message>
+      <source>{key} is missing</source>
+      <translation>{key} is missing</translation>
     </message>
   </context>
   <context>

@@ -2348,8 +2348,16 @@ also used in another visit</source>
   <context>
     <name>hq</name>
     <message>
+      <source>Cannot lock {file} for the ingest: {error}</source>
+      <translation>无法锁定 {file} 以进行导入：{error}</translation>
+    </message>
+    <message>
       <source>Cannot open the HQ database {url}: {error}</source>
       <translation>无法打开总部数据库 {url}：{error}</translation>
+    </message>
+    <message>
+      <source>Cannot read {file}: {error}</source>
+      <translation>无法读取 {file}：{error}</translation>
     </message>
     <message>
       <source>Device {id} is already registered with another key.</source>
@@ -2360,6 +2368,10 @@ also used in another visit</source>
       <translation>在 {dir} 中找不到总部密钥；请先运行“channeldesk hq init”。</translation>
     </message>
     <message>
+      <source>The HQ database {file} does not exist; check --db, or run 'channeldesk hq init' to create it.</source>
+      <translation>总部数据库 {file} 不存在；请检查 --db，或运行 'channeldesk hq init' 创建它。</translation>
+    </message>
+    <message>
       <source>This HQ database is not initialised; run 'channeldesk hq init'.</source>
       <translation>该总部数据库尚未初始化；请运行“channeldesk hq init”。</translation>
     </message>
@@ -2368,12 +2380,48 @@ also used in another visit</source>
       <translation>未知设备 {id}。</translation>
     </message>
     <message>
+      <source>device_id is not a UUID</source>
+      <translation>device_id 不是 UUID</translation>
+    </message>
+    <message>
+      <source>it is not JSON text</source>
+      <translation>它不是 JSON 文本</translation>
+    </message>
+    <message>
+      <source>it is not a JSON object</source>
+      <translation>它不是 JSON 对象</translation>
+    </message>
+    <message>
+      <source>public_key is not base64</source>
+      <translation>public_key 不是 base64 编码</translation>
+    </message>
+    <message>
+      <source>territory is not a list of region codes</source>
+      <translation>territory 不是区划代码列表</translation>
+    </message>
+    <message>
+      <source>the public key must be 32 bytes, not {count}</source>
+      <translation>公钥必须是 32 字节，而不是 {count} 字节</translation>
+    </message>
+    <message>
+      <source>user is not a text of at most 100 characters</source>
+      <translation>user 不是最多 100 个字符的文本</translation>
+    </message>
+    <message>
       <source>{file} is not a device public-key file: {error}</source>
       <translation>{file} 不是设备公钥文件：{error}</translation>
     </message>
     <message>
+      <source>{file} is not a device public-key file: {reason}</source>
+      <translation>{file} 不是设备公钥文件：{reason}</translation>
+    </message>
+    <message>
       <source>{file}: the public key must be 32 bytes</source>
       <translation>{file}：公钥必须为 32 字节</translation>
+    </message>
+    <message>
+      <source>{key} is missing</source>
+      <translation>缺少 {key}</translation>
     </message>
   </context>
   <context>

@@ -1,5 +1,5 @@
 """kill -9 during ``hq ingest`` at several points: HQ is either unchanged or fully
-updated, and a rerun then succeeds."""
+updated, and a rerun then succeeds and leaves no temporary blob behind."""
 
 from __future__ import annotations
 
@@ -44,4 +44,5 @@ def test_kill_9_during_ingest_is_atomic(cli, tmp_path: Path, data_dir: Path) -> 
     assert rerun.returncode == 0 and (": accepted" in rerun.stdout or ": duplicate" in rerun.stdout)
     final = cli("hq", "--db", db, "stats", "--json", data=None).json()
     assert all(final["tables"][e]["rows"] == n for e, n in export["counts"].items())
+    assert not list((hq_dir / "hq_blobs").rglob("*.tmp"))  # copies of a killed ingest swept by the rerun
     assert json.loads((tmp_path / "acks" / f"{export['bundle_id']}.cdack").read_text())["status"] in ("accepted", "duplicate")

@@ -123,3 +123,45 @@ def test_stored_data_is_the_bundles_text(hq: Hq, tmp_path: Path) -> None:  # noq
         if field_hlc:  # per-field HLCs as sent, the record's HLC for fields sent without one
             assert stored[key].field_hlc == {k: field_hlc.get(k, row["hlc"]) for k in data}
     ctx.close()
+
+
+def test_temporary_blobs_of_a_killed_ingest_are_swept(hq: Hq, tmp_path: Path) -> None:  # noqa: F811
+    """A killed ingest leaves ``.<sha>.<pid>.tmp`` copies in the blob store and its process
+    id in the lock file; the next ingest removes the copies under the lock, keeps every
+    published blob, and leaves the lock file empty."""
+    ctx = make_laptop(tmp_path, "lap", hq)
+    seed(ctx, tmp_path)
+    first = export_bundle(ctx, tmp_path / "a.cdsync").path
+    assert hq.ingest(first, tmp_path / "acks").status == "accepted"
+    lock = hq.key_dir / "hq-ingest.lock"
+    assert lock.read_bytes() == b""
+    published = sorted(p for p in hq.blob_dir.rglob("*") if p.is_file())
+    assert published and not any(p.name.endswith(".tmp") for p in published)
+    leftovers = [hq.blob_dir / "ab" / f".{'ab' + 'c' * 62}.4242.tmp", published[0].parent / f".{published[0].name}.77.tmp"]
+    leftovers[0].parent.mkdir(exist_ok=True)
+    for leftover in leftovers:
+        leftover.write_bytes(b"half a photo")
+    keep = hq.blob_dir / "ab" / "notes.txt"  # not a temporary blob: left alone
+    keep.write_text("x")
+    lock.write_text("4242\n")  # the killed ingest's process id
+    assert hq.ingest(first, tmp_path / "acks").status == "duplicate"
+    assert not any(p.exists() for p in leftovers)
+    assert keep.exists() and all(p.exists() for p in published)
+    assert lock.read_bytes() == b""
+    # after a clean ingest the store is not walked again
+    leftovers[0].write_bytes(b"x")
+    assert hq.ingest(first, tmp_path / "acks").status == "duplicate"
+    assert leftovers[0].exists()
+    ctx.close()
+
+
+def test_sweep_reports_what_it_removed(tmp_path: Path) -> None:
+    from app.sync.hq import sweep_temporary_blobs
+
+    assert sweep_temporary_blobs(tmp_path / "missing") == 0
+    (tmp_path / "ab").mkdir()
+    (tmp_path / "ab" / f".{'a' * 64}.1.tmp").write_bytes(b"")
+    (tmp_path / "ab" / f".{'a' * 64}.tmp").write_bytes(b"")  # no process id: not ours
+    (tmp_path / "ab" / ("a" * 64)).write_bytes(b"")
+    assert sweep_temporary_blobs(tmp_path) == 1
+    assert sorted(p.name for p in (tmp_path / "ab").iterdir()) == sorted([f".{'a' * 64}.tmp", "a" * 64])
