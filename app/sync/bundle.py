@@ -418,24 +418,29 @@ def _check_manifest(manifest: Any, schema_version: int, kind: str) -> None:
         raise reject(tr("sync", "the manifest lists an entry twice"))
 
 
+_RECORD_KEYS = frozenset({"id", "hlc", "op", "base_hlc", "data"})
+_OPS = ("upsert", "void")
+
+
 def validate_record(entity: str, row: Any, node: str | None) -> str | None:
     """Shape of one record line; a reason when it is invalid. With ``node`` the HLC must
     come from that device (field bundles); HQ relays other devices' HLCs (node None)."""
-    if not isinstance(row, dict) or set(row) != {"id", "hlc", "op", "base_hlc", "data"}:
+    if not isinstance(row, dict) or row.keys() != _RECORD_KEYS:
         return tr("sync", "{entity}: a record has missing or extra keys").format(entity=entity)
     rid, hlc, base = row["id"], row["hlc"], row["base_hlc"]
     if not isinstance(rid, str) or not (UUID_RE.match(rid) or is_uuid(rid)):
         return tr("sync", "{entity}: record id is not a UUID").format(entity=entity)
-    if not _valid_hlc(hlc) or (node is not None and not hlc.endswith(":" + node)):
+    if not isinstance(hlc, str) or not (HLC_RE.match(hlc) or is_valid_hlc(hlc)) or (node is not None and not hlc.endswith(":" + node)):
         return tr("sync", "{entity} {id}: the HLC is not from this device").format(entity=entity, id=rid)
     if base is not None and not _valid_hlc(base):
         return tr("sync", "{entity} {id}: base_hlc is malformed").format(entity=entity, id=rid)
     data = row["data"]
-    if row["op"] not in ("upsert", "void") or not isinstance(data, dict):
+    if not isinstance(data, dict) or row["op"] not in _OPS:
         return tr("sync", "{entity} {id}: op or data is malformed").format(entity=entity, id=rid)
-    field_hlc = data.get("field_hlc")
-    if field_hlc is not None and (not isinstance(field_hlc, dict) or not all(isinstance(h, str) for h in field_hlc.values())):
-        return tr("sync", "{entity} {id}: field_hlc is malformed").format(entity=entity, id=rid)
+    if "field_hlc" in data:
+        field_hlc = data["field_hlc"]
+        if field_hlc is not None and (not isinstance(field_hlc, dict) or not all(isinstance(h, str) for h in field_hlc.values())):
+            return tr("sync", "{entity} {id}: field_hlc is malformed").format(entity=entity, id=rid)
     return None
 
 

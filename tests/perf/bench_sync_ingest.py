@@ -2,14 +2,22 @@
 photos included), ingested into a fresh HQ database, against a bare
 ``sqlite3.executemany`` of the same records into the same ``record`` table; on
 PostgreSQL (when its server binaries are installed; started like the tests do) against
-a bare ``COPY`` into the same table. Run:
+a bare ``COPY`` into the same table.
+
+Peak RSS of an ingest (a fresh process: start-up, validation, staging of the photos,
+apply, ack) of a bundle of 20 000 photos with ~1 GiB and with ~3.5 GiB of photo bytes
+(the export's cap; HQ's is 4 GiB): the same records, only the photos' size differs, so
+the peak must stay flat. ``SYNC_INGEST_GB=1,3.5`` sets the volumes (GiB). Run:
 ``.venv/bin/python tests/perf/run_benchmarks.py sync_ingest``."""
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import shutil
 import sqlite3
+import subprocess
 import sys
 import tempfile
 import time
@@ -19,6 +27,21 @@ from pathlib import Path
 
 from common import ROOT, demo_dir
 from harness import BenchResult
+
+PHOTOS = 20_000
+INGEST_CHILD = """
+import sys, time
+from pathlib import Path
+sys.path.insert(0, {root!r})
+from app.sync.hq import Hq
+hq = Hq({url!r}, Path({work!r}))
+start = time.perf_counter()
+result = hq.ingest(Path({bundle!r}), Path({work!r}) / "acks")
+seconds = time.perf_counter() - start
+hq.close()
+assert result.status == "accepted", result.reason
+print(next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM:")), seconds)
+"""
 
 
 def _records_bundle(work: Path) -> tuple[Path, Path, list[tuple[str, dict]]]:
@@ -100,10 +123,86 @@ def ingest_benchmarks(work: Path) -> list[BenchResult]:
     return rows
 
 
+def _photo_bundle(work: Path, gib: float, tag: str) -> tuple[Path, Path]:
+    """A signed field bundle (written here with ``zipfile``, as the exporter lays it out:
+    records deflated, photos stored) of one partner, 10 000 submitted visits and
+    ``PHOTOS`` visit photos of ``gib`` GiB in all, each photo distinct; and the key file
+    of its (new) device."""
+    from app.sync import signing
+    from app.sync.bundle import FORMAT, FORMAT_VERSION, SCHEMA_VERSION, encode_line
+
+    key = signing.write_private_key(work / f"{tag}.pem")
+    public = signing.public_raw(key)
+    device = str(uuid.uuid4())
+    key_file = work / f"{tag}.key.json"
+    key_file.write_text(json.dumps({"device_id": device, "public_key": signing.b64(public), "user": "bench", "territory": []}))
+    counter = iter(range(10**6))
+
+    def record(data: dict) -> dict:
+        return {"id": str(uuid.uuid4()), "hlc": f"{1_700_000_000_000:015d}:{next(counter):06d}:{device}", "op": "upsert", "base_hlc": None, "data": data}
+
+    partner = record({"code": "P1", "name": "门店", "province_code": "31", "status": "active"})
+    visits = [record({"partner_id": partner["id"], "status": "submitted", "score": 90, "started_at": "2026-01-05T02:00:00+00:00"})
+              for _ in range(PHOTOS // 2)]
+    size = int(gib * 1024**3 / PHOTOS)
+    base = os.urandom(size + 4096)
+    target = work / f"{tag}.cdsync"
+    files, photos = [], []
+    with zipfile.ZipFile(target, "w", allowZip64=True) as zf:
+        for i in range(PHOTOS):
+            blob = f"{tag}:{i:08d}:".encode() + base[i % 4096:i % 4096 + size - 20]
+            sha = hashlib.sha256(blob).hexdigest()
+            zf.writestr(f"blobs/{sha}", blob, compress_type=zipfile.ZIP_STORED)
+            files.append({"path": f"blobs/{sha}", "size": len(blob), "sha256": sha})
+            photos.append(record({"visit_id": visits[i // 2]["id"], "sha256": sha, "width": 1, "height": 1}))
+        for entity, rows in (("partner", [partner]), ("visit", visits), ("visit_photo", photos)):
+            body = "".join(encode_line(r) + "\n" for r in rows).encode()
+            zf.writestr(f"records/{entity}.jsonl", body, compress_type=zipfile.ZIP_DEFLATED)
+            files.append({"path": f"records/{entity}.jsonl", "size": len(body), "sha256": hashlib.sha256(body).hexdigest(), "records": len(rows)})
+        manifest = {"kind": "field", "bundle_id": str(uuid.uuid4()), "device_id": device, "user": "bench", "territory": [], "seq": 1,
+                    "base_ack_seq": 0, "created_hlc": partner["hlc"], "format": FORMAT, "format_version": FORMAT_VERSION,
+                    "schema_version": SCHEMA_VERSION, "files": files}
+        body = json.dumps(manifest, sort_keys=True, separators=(",", ":")).encode()
+        zf.writestr("manifest.json", body)
+        zf.writestr("manifest.sig", signing.sign(key, body))
+    return target, key_file
+
+
+def rss_benchmarks(work: Path) -> list[BenchResult]:
+    """Ingest peak RSS (fresh process) at each photo volume, the first the reference."""
+    from app.sync.hq import Hq
+
+    rows: list[BenchResult] = []
+    volumes = [float(v) for v in os.environ.get("SYNC_INGEST_GB", "1,3.5").split(",")]
+    first = 0.0
+    for run, gib in enumerate(volumes):
+        folder = work / f"rss{run}"
+        folder.mkdir()
+        bundle, key = _photo_bundle(folder, gib, f"run{run}")
+        size = bundle.stat().st_size
+        url = f"sqlite:///{folder / 'hq.sqlite'}"
+        hq = Hq(url, folder)
+        hq.init()
+        hq.register_device(key)
+        hq.close()
+        proc = subprocess.run([sys.executable, "-c", INGEST_CHILD.format(root=str(ROOT), url=url, work=str(folder), bundle=str(bundle))],
+                              capture_output=True, text=True, check=True)
+        peak_kb, seconds = proc.stdout.split()
+        rss = int(peak_kb) / 1024
+        shutil.rmtree(folder, ignore_errors=True)
+        label = f"ingest peak RSS, {PHOTOS} photos, {size / 1024**3:.2f} GiB bundle ({float(seconds):.0f} s)"
+        if run == 0:
+            first = rss
+            rows.append(BenchResult(label, rss, "MB", rss, "itself", "flat", None))
+        else:
+            rows.append(BenchResult(label, rss, "MB", first, f"RSS at {volumes[0]:g} GiB", "flat (ratio ~1)", rss <= first * 1.2))
+    return rows
+
+
 def benchmarks() -> list[BenchResult]:
     work = Path(tempfile.mkdtemp(prefix=f"cd-ingest-{uuid.uuid4().hex[:6]}-"))
     (work / "pg").mkdir()
     try:
-        return ingest_benchmarks(work)
+        return ingest_benchmarks(work) + rss_benchmarks(work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
