@@ -8,8 +8,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
+from json.encoder import encode_basestring as quote  # type: ignore[attr-defined]
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +32,7 @@ from app.sync.bundle import (
     reject,
     validate_record,
 )
-from app.sync.bundle_write import write_bundle
+from app.sync.bundle_write import OverCaps, write_bundle
 from app.sync.hq import PARENT_KEYS
 from app.sync.merge import merge_fields
 from db.base import Base, utcnow
@@ -47,6 +48,7 @@ from db.models import (
     Visit,
 )
 
+VOID, UPSERT = '"void"', '"upsert"'
 VISIT_CHILDREN = {"visit_answer", "visit_photo", "visit_amendment", "finding", "material_count"}
 HQ_OWNED_PARTNER_FIELDS = ("code", "grade", "credit_limit_fen")
 
@@ -164,52 +166,81 @@ def watermark(ctx: AppContext) -> str:
         return row.high_hlc if row else ""
 
 
-def _pending_rows(ctx: AppContext, entity: str, since: str, node: str, submitted: set[str],
+def _iso_utc(text: str) -> str:
+    """A datetime column's stored text (naive UTC, as SQLAlchemy writes it on SQLite)
+    as ``datetime.isoformat()`` of the aware value gives it."""
+    if len(text) == 26 and text[10] == " " and text[19] == ".":
+        return f"{text[:10]}T{text[11:19]}+00:00" if text.endswith(".000000") else f"{text[:10]}T{text[11:]}+00:00"
+    value = dt.datetime.fromisoformat(text)
+    return (value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value).astimezone(dt.UTC).isoformat()
+
+
+def _converters(model: Any, spec: _ExportColumns, parse: _JsonCache) -> list[tuple[str, Any]]:
+    """(data key, function) for the columns whose stored SQLite value is not already
+    what the ORM gives: datetimes, booleans, JSON text. Dates are stored as ISO text."""
+    from sqlalchemy import Boolean, DateTime
+
+    columns = inspect(model).columns
+    result: list[tuple[str, Any]] = []
+    for key in spec.keys:
+        kind = columns[key].type
+        kind = getattr(kind, "impl_instance", kind)
+        if key in spec.json_keys:
+            result.append((key, parse))
+        elif isinstance(kind, DateTime):
+            result.append((key, _iso_utc))
+        elif isinstance(kind, Boolean):
+            result.append((key, bool))
+    return result
+
+
+def _pending_rows(ctx: AppContext, entity: str, since: str, upto: str, node: str, submitted: set[str],
                   json_cache: _JsonCache | None = None) -> Iterator[tuple[str, str, bool, str | None, dict[str, Any]]]:
     """``(id, hlc, voided, void_reason, data)`` of every row of ``entity`` to export, read
-    with Core selects streamed in chunks (no ORM objects); ``data`` holds the same values
-    an ORM object would give, dates and datetimes as ISO text."""
+    through the SQLite driver in chunks (no ORM objects, no per-value result processing:
+    300 000 rows take ~0.5 s less); ``data`` holds the same values an ORM object would
+    give, dates and datetimes as ISO text."""
     model = _model(entity)
     spec = _export_columns(model)
     table = model.__table__
     head = (table.c.id, table.c.hlc, table.c.voided, table.c.void_reason)
     has_visit = "visit_id" in table.c
     visit_index = 4 + spec.keys.index("visit_id") if has_visit and "visit_id" in spec.keys else None
-    keys, temporal, json_keys = spec.keys, spec.temporal, spec.json_keys
-    parse = json_cache if json_cache is not None else _JsonCache()
-    utc = dt.UTC
+    keys = spec.keys
+    convert = _converters(model, spec, json_cache if json_cache is not None else _JsonCache())
 
-    def convert(result: Any) -> Iterator[tuple[str, str, bool, str | None, dict[str, Any]]]:
-        for rows in result.partitions(EXPORT_CHUNK):
-            yield from convert_rows(rows)
+    def rows_of(s: Any, stmt: Any, filter_visits: bool) -> Iterator[tuple[str, str, bool, str | None, dict[str, Any]]]:
+        compiled = stmt.compile(dialect=s.get_bind().dialect, compile_kwargs={"render_postcompile": True})
+        params = compiled.construct_params()
+        cursor = s.connection().connection.driver_connection.cursor()
+        try:
+            cursor.execute(str(compiled), [params[name] for name in compiled.positiontup])
+            while rows := cursor.fetchmany(EXPORT_CHUNK):
+                for row in rows:
+                    if filter_visits:
+                        visit_id = row[visit_index]
+                        if visit_id not in submitted and (visit_id is not None or entity in VISIT_CHILDREN):
+                            continue
+                    data = dict(zip(keys, row[4:], strict=True))
+                    for key, function in convert:
+                        value = data[key]
+                        if value is not None:
+                            data[key] = function(value)
+                    yield row[0], row[1], bool(row[2]), row[3], data
+        finally:
+            cursor.close()
 
-    def convert_rows(rows: Any) -> Iterator[tuple[str, str, bool, str | None, dict[str, Any]]]:
-        for row in rows:
-            if visit_index is not None and filter_visits:
-                visit_id = row[visit_index]
-                if visit_id not in submitted and (visit_id is not None or entity in VISIT_CHILDREN):
-                    continue
-            data = dict(zip(keys, row[4:], strict=True))
-            for key in temporal:
-                value = data[key]
-                if value is not None:
-                    data[key] = value.astimezone(utc).isoformat() if isinstance(value, dt.datetime) else value.isoformat()
-            for key in json_keys:
-                data[key] = parse(data[key])
-            yield row[0], row[1], bool(row[2]), row[3], data
-
-    filter_visits = entity in VISIT_CHILDREN or entity in ("rectification_event", "rectification_order")
+    filters = visit_index is not None and (entity in VISIT_CHILDREN or entity in ("rectification_event", "rectification_order"))
     with ctx.read_session() as s:
-        stmt = select(*head, *spec.columns).where(table.c.hlc > since, table.c.hlc.like(f"%:{node}"))
+        stmt = select(*head, *spec.columns).where(table.c.hlc > since, table.c.hlc <= upto, table.c.hlc.like(f"%:{node}"))
         if entity == "visit":
             stmt = stmt.where(table.c.status == "submitted")
-        yield from convert(s.execute(stmt.execution_options(yield_per=EXPORT_CHUNK)))
+        yield from rows_of(s, stmt, filters)
         if entity in VISIT_CHILDREN:
             # children of visits sealed after an ack may carry older HLCs: include them too
-            filter_visits = False
-            new_visits = list(s.scalars(select(Visit.id).where(Visit.status == "submitted", Visit.hlc > since)))
+            new_visits = list(s.scalars(select(Visit.id).where(Visit.status == "submitted", Visit.hlc > since, Visit.hlc <= upto)))
             for start in range(0, len(new_visits), 500):
-                yield from convert_rows(s.execute(select(*head, *spec.columns).where(table.c.visit_id.in_(new_visits[start:start + 500]), table.c.hlc <= since)))
+                yield from rows_of(s, select(*head, *spec.columns).where(table.c.visit_id.in_(new_visits[start:start + 500]), table.c.hlc <= since), False)
 
 
 # -- capping: which prefix (in HLC order) of the pending changes one bundle holds -----
@@ -245,6 +276,9 @@ class ExportPlan:
     included: dict[str, set[str]] | None = None
     remaining: int = 0
     over_hq_caps: bool = False
+    blobs: dict[str, int] = field(default_factory=dict)  # sha256 → size of every photo the bundle holds
+    records_room: int | None = None  # optimistic plan: bytes the deflated records files may take
+    records_cap: int | None = None  # optimistic plan: bytes one records file may take
 
 
 def _size_estimate(model: Any, dialect: str) -> Any:
@@ -263,12 +297,12 @@ def _size_estimate(model: Any, dialect: str) -> Any:
     return expr
 
 
-def _pending_selects(entity: str, since: str, node: str, columns: list[Any]) -> list[Any]:
+def _pending_selects(entity: str, since: str, upto: str, node: str, columns: list[Any]) -> list[Any]:
     """Selects of ``columns`` over exactly the rows ``_pending_rows`` exports."""
     model = _model(entity)
     table = model.__table__
     submitted = select(Visit.id).where(Visit.status == "submitted")
-    stmt = select(*columns).where(table.c.hlc > since, table.c.hlc.like(f"%:{node}"))
+    stmt = select(*columns).where(table.c.hlc > since, table.c.hlc <= upto, table.c.hlc.like(f"%:{node}"))
     if entity == "visit":
         stmt = stmt.where(table.c.status == "submitted")
     if "visit_id" in _export_columns(model).keys and (entity in VISIT_CHILDREN or entity in ("rectification_event", "rectification_order")):
@@ -276,7 +310,7 @@ def _pending_selects(entity: str, since: str, node: str, columns: list[Any]) -> 
         stmt = stmt.where(cond if entity in VISIT_CHILDREN else or_(cond, table.c.visit_id.is_(None)))
     stmts = [stmt]
     if entity in VISIT_CHILDREN:
-        new_visits = select(Visit.id).where(Visit.status == "submitted", Visit.hlc > since)
+        new_visits = select(Visit.id).where(Visit.status == "submitted", Visit.hlc > since, Visit.hlc <= upto)
         stmts.append(select(*columns).where(table.c.visit_id.in_(new_visits), table.c.hlc <= since))
     return stmts
 
@@ -296,35 +330,53 @@ def _blob_sizes(ctx: AppContext, s: Any, shas: set[str]) -> dict[str, int]:
     return sizes
 
 
+def _overhead(blobs: int, entities: int) -> int:
+    """Bytes of a bundle besides its entries' contents: manifest, ZIP headers."""
+    return 1024 + MANIFEST_LINE * (blobs + entities) + ZIP_ENTRY * (blobs + entities + 2)
+
+
 def _fits(caps: ExportCaps | Caps, blobs: int, entities: int, total: int, per_entity: dict[str, int]) -> bool:
     """Whether a bundle of ``blobs`` photos, ``entities`` records files, ``total``
     estimated bytes of content and these records-file sizes is within ``caps`` (export
     caps, or HQ's ``Caps``, which also cap the manifest)."""
     manifest = 1024 + MANIFEST_LINE * (blobs + entities)
-    overhead = manifest + ZIP_ENTRY * (blobs + entities + 2)
+    overhead = _overhead(blobs, entities)
     manifest_cap = getattr(caps, "manifest_bytes", None)
     return (blobs <= getattr(caps, "blobs", caps.entries) and blobs + entities + 2 <= caps.entries
             and total + overhead <= caps.bundle_bytes and all(size <= caps.records_bytes for size in per_entity.values())
             and (manifest_cap is None or manifest <= manifest_cap))
 
 
-def plan_export(ctx: AppContext, since: str, node: str, caps: ExportCaps) -> ExportPlan:
-    """Choose the cut. A quick total (row counts, the database's size estimates, blob
-    sizes) first: when everything fits, no planning pass. Otherwise one pass over the
-    pending rows' ids, HLCs, references, blob hashes and size estimates, grouped by key
-    in HLC order, taking groups (with the later parents they reference) until the next
-    would break a cap; a first group that breaks one alone goes alone."""
+def plan_export(ctx: AppContext, since: str, upto: str, node: str, caps: ExportCaps, optimistic: bool = True) -> ExportPlan:
+    """Choose the cut. The photos first: when they leave room for the records files
+    (``optimistic``), no estimate at all — the writer measures the records exactly and
+    gives up (``OverCaps``) if they do not fit after all. Otherwise a quick total (row
+    counts, the database's size estimates, blob sizes): when everything fits, no
+    planning pass. Otherwise one pass over the pending rows' ids, HLCs, references, blob
+    hashes and size estimates, grouped by key in HLC order, taking groups (with the
+    later parents they reference) until the next would break a cap; a first group that
+    breaks one alone goes alone."""
     with ctx.read_session() as s:
         dialect = s.get_bind().dialect.name
-        total, per_entity, shas = 0, {}, set()
+        shas: set[str] = set()
+        for entity in SYNC_TABLES:
+            model = _model(entity)
+            blob_cols = [inspect(model).columns[k] for k in _export_columns(model).blob_keys]
+            for stmt in _pending_selects(entity, since, upto, node, blob_cols) if blob_cols else ():
+                shas.update(v for row in s.execute(stmt) for v in row if isinstance(v, str) and len(v) == 64)
+        sizes = _blob_sizes(ctx, s, shas)
+        blob_total = sum(sizes.values())
+        if optimistic and _fits(caps, len(sizes), len(SYNC_TABLES), blob_total + caps.records_bytes, {}):
+            return ExportPlan(blobs=sizes, records_room=caps.bundle_bytes - blob_total - _overhead(len(sizes), len(SYNC_TABLES)),
+                              records_cap=caps.records_bytes)
+        total, per_entity = 0, {}
         for entity in SYNC_TABLES:
             model = _model(entity)
             spec = _export_columns(model)
-            blob_cols = [inspect(model).columns[k] for k in spec.blob_keys]
             # JSON values are unbounded: the database sums its estimate of each line;
             # other rows count at a bound, estimated only when that bound is not enough
             count, est = 0, 0
-            for stmt in _pending_selects(entity, since, node, [_size_estimate(model, dialect).label("est")] if spec.json_keys else [model.__table__.c.id]):
+            for stmt in _pending_selects(entity, since, upto, node, [_size_estimate(model, dialect).label("est")] if spec.json_keys else [model.__table__.c.id]):
                 inner = stmt.subquery()
                 got = s.execute(select(func.count(), func.coalesce(func.sum(inner.c.est), 0)) if spec.json_keys
                                 else select(func.count(), 0).select_from(inner)).one()
@@ -336,20 +388,17 @@ def plan_export(ctx: AppContext, since: str, node: str, caps: ExportCaps) -> Exp
                 if est > caps.records_bytes // 2:
                     size = _size_estimate(model, dialect).label("est")
                     est = sum(int(s.scalar(select(func.coalesce(func.sum(stmt.subquery().c.est), 0))) or 0)
-                              for stmt in _pending_selects(entity, since, node, [size]))
+                              for stmt in _pending_selects(entity, since, upto, node, [size]))
             per_entity[entity] = est
             total += est
-            for stmt in _pending_selects(entity, since, node, blob_cols) if blob_cols else ():
-                shas.update(v for row in s.execute(stmt) for v in row if isinstance(v, str) and len(v) == 64)
-        sizes = _blob_sizes(ctx, s, shas)
-        if _fits(caps, len(sizes), len(per_entity), total + sum(sizes.values()), per_entity):
-            return ExportPlan()
-        items = _plan_items(s, since, node, dialect)
+        if _fits(caps, len(sizes), len(per_entity), total + blob_total, per_entity):
+            return ExportPlan(blobs=sizes)
+        items = _plan_items(s, since, upto, node, dialect)
     return _choose_cut(items, sizes, caps)
 
 
-def _plan_items(s: Any, since: str, node: str, dialect: str) -> list[_Item]:
-    visit_hlc = dict(s.execute(select(Visit.id, Visit.hlc).where(Visit.status == "submitted", Visit.hlc > since)).all())
+def _plan_items(s: Any, since: str, upto: str, node: str, dialect: str) -> list[_Item]:
+    visit_hlc = dict(s.execute(select(Visit.id, Visit.hlc).where(Visit.status == "submitted", Visit.hlc > since, Visit.hlc <= upto)).all())
     items: list[_Item] = []
     for entity in SYNC_TABLES:
         model = _model(entity)
@@ -362,7 +411,7 @@ def _plan_items(s: Any, since: str, node: str, dialect: str) -> list[_Item]:
         parents = [parent for _k, parent in refs]
         visit_at = 3 + [k for k, _ in refs].index("visit_id") if entity in VISIT_CHILDREN else None
         append = items.append
-        for stmt in _pending_selects(entity, since, node, cols):
+        for stmt in _pending_selects(entity, since, upto, node, cols):
             for row in s.execute(stmt):
                 item_refs = tuple([(parent, value) for parent, value in zip(parents, row[3:3 + nrefs], strict=True) if value is not None])
                 key = row[1]
@@ -425,12 +474,13 @@ def _choose_cut(items: list[_Item], sizes: dict[str, int], caps: ExportCaps) -> 
         if not fits:  # one group over the export caps: alone in its bundle
             over_hq = not _fits(Caps(), len(blobs), len(per_entity), total, per_entity)
             break
+    chosen = {sha: sizes[sha] for sha in blobs}
     if position >= n:
-        return ExportPlan(over_hq_caps=over_hq)
+        return ExportPlan(over_hq_caps=over_hq, blobs=chosen)
     included: dict[str, set[str]] = {}
     for entity, rid in taken:
         included.setdefault(entity, set()).add(rid)
-    return ExportPlan(high, included, len(items) - len(taken), over_hq)
+    return ExportPlan(high, included, len(items) - len(taken), over_hq, chosen)
 
 
 @dataclass
@@ -465,7 +515,20 @@ def export_bundle(ctx: AppContext, target: Path | None = None, progress: Progres
     if node is None:
         raise UserError(tr("sync", "This data directory is not initialised; run 'channeldesk init'."))
     since = watermark(ctx)
-    plan = plan_export(ctx, since, node, caps or ExportCaps())
+    # the export reads exactly the changes stamped before it began: a change made while
+    # it runs has a later HLC, so it is neither half in this bundle nor skipped by the ack
+    upto = ctx.tick()
+    caps = caps or ExportCaps()
+    plan = plan_export(ctx, since, upto, node, caps)
+    try:
+        return _write_export(ctx, target, progress, since, upto, plan)
+    except OverCaps:  # the records did not fit beside the photos: plan the cut, then write
+        return _write_export(ctx, target, progress, since, upto, plan_export(ctx, since, upto, node, caps, optimistic=False))
+
+
+def _write_export(ctx: AppContext, target: Path | None, progress: Progress | None, since: str, upto: str, plan: ExportPlan) -> ExportResult:
+    node = ctx.device_id
+    assert node is not None
     included = plan.included
     with ctx.read_session() as s:
         seq = int(s.scalar(select(func.coalesce(func.max(ExportedBundle.seq), 0))) or 0) + 1
@@ -477,33 +540,29 @@ def export_bundle(ctx: AppContext, target: Path | None = None, progress: Progres
         target = ctx.paths.outbox / f"{dt.datetime.now().strftime('%Y%m%d-%H%M%S')}-seq{seq}-{bundle_id[:8]}.cdsync"
     target = Path(target)
     counts: dict[str, int] = {}
-    blobs: dict[str, str] = {}  # sha → media file (str: 20 000 Path objects weigh ~10 MB)
     high = [since]
     base_hlc = since or None
-    blob_keys = {entity: _export_columns(_model(entity)).blob_keys for entity in SYNC_TABLES}
 
     def records_of(entity: str) -> Iterator[dict[str, Any] | str]:
         n = 0
-        media_file = ctx.paths.media_file
         cache = _JsonCache()
         json_keys = _export_columns(_model(entity)).json_keys
         keep = included.get(entity, set()) if included is not None else None
-        for rid, hlc, voided, void_reason, data in _pending_rows(ctx, entity, since, node, submitted, cache):
+        top = high[0]
+        # the envelope's keys in canonical (sorted) order around the encoded data: the
+        # line is byte for byte encode_line({"base_hlc", "data", "hlc", "id", "op"})
+        head = '{"base_hlc":' + encode_line(base_hlc) + ',"data":'
+        for rid, hlc, voided, void_reason, data in _pending_rows(ctx, entity, since, upto, node, submitted, cache):
             if keep is not None and rid not in keep:
                 continue
-            for key in blob_keys[entity]:
-                sha = data[key]
-                if isinstance(sha, str) and len(sha) == 64 and sha not in blobs:
-                    path = media_file(sha)
-                    if path.exists():
-                        blobs[sha] = str(path)
             if voided:
                 data["void_reason"] = void_reason
-            if hlc > high[0]:
-                high[0] = hlc
+            if hlc > top:
+                top = hlc
             n += 1
-            row = {"id": rid, "hlc": hlc, "op": "void" if voided else "upsert", "base_hlc": base_hlc, "data": data}
-            yield (cache.line(row, data, json_keys) if cache.big else None) or row
+            body = (cache.line(data, data, json_keys) if cache.big else None) or encode_line(data)
+            yield f'{head}{body},"hlc":{quote(hlc)},"id":{quote(rid)},"op":{VOID if voided else UPSERT}}}'
+        high[0] = top
         counts[entity] = n
 
     def all_records() -> dict[str, Any]:
@@ -511,16 +570,15 @@ def export_bundle(ctx: AppContext, target: Path | None = None, progress: Progres
 
     key = load_private_key(ctx)
     manifest = {"kind": "field", "bundle_id": bundle_id, "device_id": node, "user": ctx.user_name, "territory": ctx.territory,
-                "created_at": utcnow().isoformat(), "created_hlc": ctx.tick(), "seq": seq, "base_ack_seq": base_ack,
+                "created_at": utcnow().isoformat(), "created_hlc": upto, "seq": seq, "base_ack_seq": base_ack,
                 "app_version": __import__("app").__version__}
 
-    class _LazyBlobs:
-        def __iter__(self) -> Iterator[tuple[str, str]]:
-            return iter(list(blobs.items()))
-
+    media_file = ctx.paths.media_file
+    blobs = [(sha, media_file(sha)) for sha in sorted(plan.blobs)]
     try:
-        write_bundle(target, manifest, all_records(), _LazyBlobs(), lambda body: signing.sign(key, body),
-                     progress=(lambda d, t, m: progress(d, t, m)) if progress is not None else None)
+        write_bundle(target, manifest, all_records(), blobs, lambda body: signing.sign(key, body),
+                     progress=(lambda d, t, m: progress(d, t, m)) if progress is not None else None,
+                     blob_bytes=sum(plan.blobs.values()), records_room=plan.records_room, records_cap=plan.records_cap)
     except OSError as exc:
         raise UserError(tr("sync", "Cannot write the bundle {path}: {error}. Nothing was marked as sent.").format(path=target, error=exc.strerror or exc)) from exc
     counts = {k: v for k, v in counts.items() if v}

@@ -1,123 +1,177 @@
-"""Writing a ``*.cdsync`` file (SYNC_FORMAT.md): records files deflated, blobs stored,
-streamed through one reused buffer and hashed while copied, manifest with sizes, hashes
-and counts, Ed25519 signature; atomic (temporary file, then rename)."""
+"""Writing a ``*.cdsync`` file (SYNC_FORMAT.md): blobs stored, records files deflated,
+manifest with sizes, hashes and counts, Ed25519 signature; atomic (temporary file, then
+rename), the partial file removed on any failure.
+
+The photos are copied by ``blob_copy.BlobCopier`` (a child process for large sets)
+while this process deflates the records files into temporary files next to the target;
+those are then appended to the ZIP as finished deflate streams, so nothing is
+compressed twice and the two halves of the work overlap."""
 
 from __future__ import annotations
 
 import hashlib
-import itertools
 import json
 import os
+import shutil
+import tempfile
 import zipfile
-from collections.abc import Callable, Iterable
+import zlib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
+from app.sync.blob_copy import ZIP_DATE, BlobCopier
 from app.sync.bundle import CHUNK, FORMAT, FORMAT_VERSION, SCHEMA_VERSION, encode_line
 
-BLOB_BUFFER = 4 * 1024 * 1024
-WRITEBACK_STEP = 64 * 1024 * 1024
 RECORDS_LEVEL = 1  # zlib level of records files: level 6 costs ~3x the time for ~10% smaller files
 
 
+class OverCaps(Exception):
+    """The records files turned out larger than the room left for them (an optimistic
+    export: the caller plans a cut and writes again). Nothing was written."""
+
+
+@dataclass
+class _RecordsFile:
+    """One entity's records, deflated into a temporary file."""
+
+    name: str
+    raw: IO[bytes]
+    size: int
+    compressed: int
+    crc: int
+    sha256: str
+    count: int
+
+
 def write_bundle(target: Path, manifest: dict[str, Any], records: dict[str, Iterable[dict[str, Any] | str]],
-                 blobs: Iterable[tuple[str, Path | str]], sign: Callable[[bytes], str],
-                 progress: Callable[[int, int, str], None] | None = None) -> dict[str, Any]:
-    """Stream records and blobs into ``target`` (atomically: temp file, then rename).
-    A record is a dict, or its line as ``encode_line`` gives it. Returns the manifest
-    written. The partial file is removed on any failure."""
+                 blobs: Sequence[tuple[str, Path | str]], sign: Callable[[bytes], str],
+                 progress: Callable[[int, int, str], None] | None = None, blob_bytes: int | None = None,
+                 records_room: int | None = None, records_cap: int | None = None) -> dict[str, Any]:
+    """Stream ``records`` (entity → dicts, or lines as ``encode_line`` gives them) and
+    ``blobs`` ((sha256, path) of each photo) into ``target``; returns the manifest
+    written. ``blob_bytes`` (the photos' total size, when known) lets a large copy run
+    in a child process while the records are built. ``progress(done, total, message)``
+    counts photos. With ``records_room`` / ``records_cap`` (bytes all deflated records
+    files / one records file may take), ``OverCaps`` is raised as soon as the records
+    do not fit."""
+    target = Path(target)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.part")
-    files: list[dict[str, Any]] = []
+    blob_list = [(sha, str(path)) for sha, path in blobs]
+    copier: BlobCopier | None = None
+    written: list[_RecordsFile] = []
     try:
-        with zipfile.ZipFile(tmp, "w", allowZip64=True) as zf:
-            for entity, rows in records.items():
-                iterator = iter(rows)
-                first = next(iterator, None)
-                if first is None:
-                    continue
-                name = f"records/{entity}.jsonl"
-                digest, size, count = hashlib.sha256(), 0, 0
-                info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
-                info.compress_type = zipfile.ZIP_DEFLATED
-                _set_level(info, RECORDS_LEVEL)
-                with zf.open(info, "w", force_zip64=True) as out:
-                    # lines are joined and written in ~1 MiB pieces: one zlib/CRC/SHA call per piece
-                    pending: list[str] = []
-                    pending_chars = 0
-                    for row in itertools.chain([first], iterator):
-                        line = row if isinstance(row, str) else encode_line(row)
-                        pending.append(line)
-                        pending_chars += len(line)
-                        count += 1
-                        if pending_chars >= CHUNK:
-                            piece = "\n".join(pending).encode() + b"\n"
-                            out.write(piece)
-                            digest.update(piece)
-                            size += len(piece)
-                            pending, pending_chars = [], 0
-                    if pending:
-                        piece = "\n".join(pending).encode() + b"\n"
-                        out.write(piece)
-                        digest.update(piece)
-                        size += len(piece)
-                files.append({"path": name, "size": size, "sha256": digest.hexdigest(), "records": count})
-            written_back = _start_writeback(zf, 0)
-            blob_list = list(blobs)
-            buffer = bytearray(BLOB_BUFFER)
-            view = memoryview(buffer)
-            for index, (sha, path) in enumerate(blob_list):
-                if progress is not None:
-                    progress(index, len(blob_list), os.path.basename(path))
-                info = zipfile.ZipInfo(f"blobs/{sha}", date_time=(2020, 1, 1, 0, 0, 0))
-                info.compress_type = zipfile.ZIP_STORED
-                digest, size = hashlib.sha256(), 0
-                # one read of each photo: hashed (trust-but-verify the content-addressed
-                # name) while it is copied into the archive through one reused buffer
-                with open(path, "rb", buffering=0) as src, zf.open(info, "w", force_zip64=True) as out:
-                    while True:
-                        got = src.readinto(buffer)
-                        if not got:
-                            break
-                        piece = view[:got]
-                        out.write(piece)
-                        digest.update(piece)
-                        size += got
-                if digest.hexdigest() != sha:
-                    raise OSError(f"media file {path} changed while exporting")
-                files.append({"path": f"blobs/{sha}", "size": size, "sha256": sha})
-                written_back = _start_writeback(zf, written_back)
+        copier = BlobCopier(tmp, blob_list, blob_bytes if blob_bytes is not None else 0)
+        running = copier
+
+        def poll() -> None:  # between records pieces: the child's progress, and a cancel
+            if progress is not None:
+                progress(running.index, len(blob_list), running.message)
+
+        room = [records_room if records_room is not None else -1]
+        for entity, rows in records.items():
+            done = _deflate_records(f"records/{entity}.jsonl", rows, target.parent, poll if copier.in_child and progress is not None else None,
+                                    records_cap, room)
+            if done is not None:
+                written.append(done)
+        sizes = copier.finish(progress)
+        files: list[dict[str, Any]] = [{"path": r.name, "size": r.size, "sha256": r.sha256, "records": r.count} for r in written]
+        files += [{"path": f"blobs/{sha}", "size": size, "sha256": sha} for (sha, _path), size in zip(blob_list, sizes, strict=True)]
+        with zipfile.ZipFile(tmp, "a" if blob_list else "w", allowZip64=True) as zf:
+            for records_file in written:
+                _append_deflated(zf, records_file)
             full = {**manifest, "format": FORMAT, "format_version": FORMAT_VERSION, "schema_version": SCHEMA_VERSION, "files": files}
             body = json.dumps(full, ensure_ascii=True, sort_keys=True, separators=(",", ":")).encode("ascii")
-            zf.writestr(zipfile.ZipInfo("manifest.json", date_time=(2020, 1, 1, 0, 0, 0)), body)
-            zf.writestr(zipfile.ZipInfo("manifest.sig", date_time=(2020, 1, 1, 0, 0, 0)), sign(body))
+            zf.writestr(zipfile.ZipInfo("manifest.json", date_time=ZIP_DATE), body)
+            zf.writestr(zipfile.ZipInfo("manifest.sig", date_time=ZIP_DATE), sign(body))
         with tmp.open("rb") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, target)
     except BaseException:
+        if copier is not None:
+            copier.stop()
         tmp.unlink(missing_ok=True)
         raise
+    finally:
+        for records_file in written:
+            records_file.raw.close()
     return full
 
 
-def _start_writeback(zf: zipfile.ZipFile, done: int) -> int:
-    """Hand finished entries to the disk while the export goes on (Linux starts
-    asynchronous writeback for ``POSIX_FADV_DONTNEED`` on dirty pages), so the closing
-    fsync does not write the whole bundle at once, and the bundle does not crowd the
-    page cache. Only bytes before the end of the last closed entry are final."""
-    end = zf.start_dir
-    if end - done < WRITEBACK_STEP or not hasattr(os, "posix_fadvise") or zf.fp is None:
-        return done
-    zf.fp.flush()
+def _deflate_records(name: str, rows: Iterable[dict[str, Any] | str], folder: Path, poll: Callable[[], None] | None,
+                     cap: int | None = None, room: list[int] | None = None) -> _RecordsFile | None:
+    """Deflate one records file into a temporary file in ``folder`` (the target's, so a
+    full disk shows up here and nothing lands in /tmp); lines are joined and deflated in
+    ~1 MiB pieces (one zlib/CRC/SHA call per piece). None when there are no rows.
+    ``OverCaps`` when the file grows over ``cap`` or the deflated bytes over ``room[0]``
+    (which is decreased by what this file takes; -1: no limit)."""
+    iterator = iter(rows)
+    first = next(iterator, None)
+    if first is None:
+        return None
+    raw = tempfile.TemporaryFile(dir=folder, prefix=".records-")  # noqa: SIM115 (closed by write_bundle)
     try:
-        os.posix_fadvise(zf.fp.fileno(), done, end - done, os.POSIX_FADV_DONTNEED)
-    except OSError:
-        return end
-    return end
+        deflate = zlib.compressobj(RECORDS_LEVEL, zlib.DEFLATED, -15)
+        digest, size, compressed, crc, count = hashlib.sha256(), 0, 0, 0, 1
+        line = first if isinstance(first, str) else encode_line(first)
+        pending, pending_chars = [line], len(line)
+
+        def flush() -> None:
+            nonlocal size, compressed, crc, pending, pending_chars
+            piece = "\n".join(pending).encode() + b"\n"
+            digest.update(piece)
+            crc = zlib.crc32(piece, crc)
+            size += len(piece)
+            out = deflate.compress(piece)
+            raw.write(out)
+            compressed += len(out)
+            pending, pending_chars = [], 0
+            if (cap is not None and size > cap) or (room is not None and room[0] >= 0 and compressed > room[0]):
+                raise OverCaps(name)
+            if poll is not None:
+                poll()
+
+        for row in iterator:
+            line = row if isinstance(row, str) else encode_line(row)
+            pending.append(line)
+            pending_chars += len(line)
+            count += 1
+            if pending_chars >= CHUNK:
+                flush()
+        if pending:
+            flush()
+        tail = deflate.flush()
+        raw.write(tail)
+        compressed += len(tail)
+        raw.flush()
+        if room is not None and room[0] >= 0:
+            if compressed > room[0]:
+                raise OverCaps(name)
+            room[0] -= compressed
+    except BaseException:
+        raw.close()
+        raise
+    return _RecordsFile(name, raw, size, compressed, crc, digest.hexdigest(), count)
 
 
-def _set_level(info: zipfile.ZipInfo, level: int) -> None:
-    """The deflate level of one entry (``compress_level`` since Python 3.13)."""
-    if hasattr(zipfile.ZipInfo, "compress_level"):
-        info.compress_level = level  # type: ignore[attr-defined]
-    else:
-        info._compresslevel = level  # type: ignore[attr-defined]
+def _append_deflated(zf: zipfile.ZipFile, records_file: _RecordsFile) -> None:
+    """Append an already deflated entry to ``zf`` (what ``ZipFile.open(…, "w")`` does,
+    without compressing again): local header with ZIP64 sizes, the deflate stream, and
+    its central directory record at close."""
+    info = zipfile.ZipInfo(records_file.name, date_time=ZIP_DATE)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o600 << 16
+    info.file_size, info.compress_size, info.CRC = records_file.size, records_file.compressed, records_file.crc
+    fp: Any = zf.fp
+    with zf._lock:  # type: ignore[attr-defined]
+        fp.seek(zf.start_dir)
+        info.header_offset = fp.tell()
+        zf._writecheck(info)  # type: ignore[attr-defined]
+        zf._didModify = True  # type: ignore[attr-defined]
+        fp.write(info.FileHeader(zip64=True))
+        records_file.raw.seek(0)
+        shutil.copyfileobj(records_file.raw, fp, CHUNK)
+        zf.start_dir = fp.tell()
+        zf.filelist.append(info)
+        zf.NameToInfo[info.filename] = info

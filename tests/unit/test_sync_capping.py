@@ -271,7 +271,7 @@ def test_a_group_over_hqs_own_caps_is_reported() -> None:
     assert plan.high == "001" and plan.remaining == 2 and plan.over_hq_caps
     assert plan.included == {"visit": {"v1"}, "visit_photo": {"p1"}}
     fits = _choose_cut(list(items), {"a" * 64: 10, "b" * 64: 10}, ExportCaps())
-    assert fits == ExportPlan()
+    assert fits == ExportPlan(blobs={"a" * 64: 10, "b" * 64: 10})
     assert Caps().bundle_bytes > ExportCaps().bundle_bytes and Caps().entries > ExportCaps().entries
 
 

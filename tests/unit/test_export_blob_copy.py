@@ -1,0 +1,109 @@
+"""Export with the photos copied by a child process (``app.sync.blob_copy``) while the
+records are deflated here: the bundle is the same valid bundle HQ accepts, a photo whose
+bytes changed fails the export cleanly (no partial file, nothing marked), a cancel stops
+the child, and a child whose parent died removes its partial file. The records files are
+appended to the ZIP as finished deflate streams: zipfile reads them back intact."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from app.errors import UserError
+from app.services.progress import Cancelled, Progress
+from app.services.sync import apply_ack, export_bundle, sync_status
+from app.sync import blob_copy
+from app.sync.blob_copy import child_command
+from app.sync.hq import Hq
+from db.models import ExportedBundle
+from tests.unit.test_sync import make_laptop, seed
+from tests.unit.test_sync_capping import _visit
+
+
+@pytest.fixture
+def hq(tmp_path: Path):  # type: ignore[no-untyped-def]
+    (tmp_path / "hq").mkdir()
+    server = Hq(f"sqlite:///{tmp_path / 'hq' / 'hq.sqlite'}", tmp_path / "hq")
+    server.init()
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def in_child(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every photo copy goes through the child process, however small."""
+    monkeypatch.setattr(blob_copy, "CHILD_MIN_BYTES", 0)
+
+
+def _laptop_with_photos(tmp_path: Path, hq: Hq):  # type: ignore[no-untyped-def]
+    ctx = make_laptop(tmp_path, "lap", hq)
+    seed(ctx, tmp_path)
+    for n in range(1, 4):
+        _visit(ctx, tmp_path / "photos", "P001", n, photos=3)
+    return ctx
+
+
+def test_a_child_copied_export_is_accepted_by_hq(hq: Hq, tmp_path: Path, in_child: None) -> None:
+    ctx = _laptop_with_photos(tmp_path, hq)
+    seen: list[tuple[int, int]] = []
+    result = export_bundle(ctx, tmp_path / "a.cdsync", progress=Progress(lambda done, total, _m: seen.append((done, total))))
+    with zipfile.ZipFile(result.path) as zf:
+        assert zf.testzip() is None  # every entry's CRC, the deflated records files included
+        manifest = json.loads(zf.read("manifest.json"))
+        blobs = [f for f in manifest["files"] if f["path"].startswith("blobs/")]
+        assert len(blobs) >= 12 and all(zf.getinfo(f["path"]).compress_type == zipfile.ZIP_STORED for f in blobs)
+        for entry in manifest["files"]:
+            if entry["path"].startswith("records/"):
+                info = zf.getinfo(entry["path"])
+                assert info.compress_type == zipfile.ZIP_DEFLATED and info.file_size == entry["size"]
+                assert len(zf.read(entry["path"]).splitlines()) == entry["records"]
+    assert seen and all(total == len(blobs) for _done, total in seen)
+    ingested = hq.ingest(result.path, tmp_path / "acks")
+    assert ingested.status == "accepted", ingested.reason
+    assert hq.stats()["blobs"]["count"] == len(blobs)
+    apply_ack(ctx, ingested.ack_path)
+    assert sync_status(ctx).pending_changes == 0
+    ctx.close()
+
+
+def test_a_changed_photo_fails_the_export_cleanly(hq: Hq, tmp_path: Path, in_child: None) -> None:
+    ctx = _laptop_with_photos(tmp_path, hq)
+    media = sorted(p for p in (ctx.paths.root / "media").rglob("*") if p.is_file())
+    media[0].write_bytes(b"not the photo it was")
+    (tmp_path / "out").mkdir()
+    with pytest.raises(UserError, match="Nothing was marked as sent"):
+        export_bundle(ctx, tmp_path / "out" / "a.cdsync")
+    assert list((tmp_path / "out").iterdir()) == []  # no bundle, no partial file, no records temp files
+    with ctx.read_session() as s:
+        assert s.scalar(select(func.count()).select_from(ExportedBundle)) == 0
+    ctx.close()
+
+
+def test_cancel_stops_the_child(hq: Hq, tmp_path: Path, in_child: None) -> None:
+    ctx = _laptop_with_photos(tmp_path, hq)
+    progress = Progress(lambda *_a: progress.cancel())
+    (tmp_path / "out").mkdir()
+    with pytest.raises(Cancelled):
+        export_bundle(ctx, tmp_path / "out" / "a.cdsync", progress=progress)
+    assert list((tmp_path / "out").iterdir()) == []
+    ctx.close()
+
+
+def test_an_orphaned_child_removes_its_partial_file(tmp_path: Path) -> None:
+    photo = tmp_path / "photo"
+    photo.write_bytes(b"x" * 1000)
+    import hashlib
+
+    sha = hashlib.sha256(photo.read_bytes()).hexdigest()
+    target = tmp_path / "bundle.part"
+    not_my_parent = 1 if os.getppid() != 1 else 2
+    root = str(Path(blob_copy.__file__).resolve().parent.parent.parent)
+    done = subprocess.run(child_command(), input=f"{target}\n{not_my_parent}\n{sha}\t{photo}\n".encode(), capture_output=True,
+                          env={**os.environ, "PYTHONPATH": root}, timeout=60, check=False)
+    assert done.returncode == 1 and not target.exists()
