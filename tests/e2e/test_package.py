@@ -1,17 +1,21 @@
 """Frozen build smoke test: PyInstaller one-folder build from packaging/channeldesk.spec,
-then the frozen binary renders the main window offscreen and passes ``check``."""
+then the frozen binary renders the main window offscreen, passes ``check`` and works as
+the export's photo-copying process."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
 
+from app.sync.blob_copy import CHILD_ARG
 from tests.conftest import ROOT
 
 
@@ -36,6 +40,15 @@ def test_frozen_build_starts_and_checks(tmp_path: Path) -> None:
                            capture_output=True, text=True)
     assert check.returncode == 0, check.stderr
     assert json.loads(check.stdout) == {"ok": True, "problems": []}
+    # the frozen binary is also the export's photo-copying process
+    photo = tmp_path / "photo.jpg"
+    photo.write_bytes(os.urandom(5000))
+    sha = hashlib.sha256(photo.read_bytes()).hexdigest()
+    copy = subprocess.run([str(binary), CHILD_ARG], input=f"{tmp_path / 'blobs.zip'}\n{os.getpid()}\n{sha}\t{photo}\n".encode(),
+                          env=env, timeout=120, capture_output=True)
+    assert copy.returncode == 0 and copy.stdout.decode().splitlines()[-1] == "D 5000", copy.stderr
+    with zipfile.ZipFile(tmp_path / "blobs.zip") as zf:
+        assert zf.read(f"blobs/{sha}") == photo.read_bytes()
     shutil.rmtree(work, ignore_errors=True)
 
 
