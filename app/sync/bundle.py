@@ -186,6 +186,9 @@ _LINE_HEAD = re.compile(r'\{"base_hlc":(?:null|"(' + _PLAIN + r')"),"data":')
 _LINE_TAIL = re.compile(r',"hlc":"(' + _PLAIN + r')","id":"(' + _PLAIN + r')","op":"(' + _PLAIN + r')"\}')
 
 
+_NO_BASE: Any = object()  # _parse_records: the line starts {"base_hlc":null,"data":
+
+
 def _parse_lines(name: str, raw: bytes) -> list[Any]:
     """One strict JSON value per line (the last line may lack its newline)."""
     return _parse_records(name, raw).rows
@@ -220,23 +223,24 @@ def _parse_records(name: str, raw: bytes) -> ParsedLines:
     rows: list[Any] = []
     texts: list[str | None] = []
     append, add_text, scan, find = rows.append, texts.append, _SCAN, text.find
-    head, tail = _LINE_HEAD.match, _LINE_TAIL.fullmatch
+    head, tail, starts = _LINE_HEAD.match, _LINE_TAIL.fullmatch, text.startswith
     pos, size, number = 0, len(text), 0
     while pos < size:
         number += 1
         stop = find("\n", pos)
         if stop < 0:
             stop = size
-        front = head(text, pos)
+        # most lines have no base_hlc: a plain prefix test before the pattern
+        front = _NO_BASE if starts('{"base_hlc":null,"data":', pos) else head(text, pos)
         if front is not None:
-            start = front.end()
+            start = pos + 24 if front is _NO_BASE else front.end()
             try:
                 data, end = scan(text, start)
             except _SCAN_ERRORS:
                 end = -1
             back = tail(text, end, stop) if start < end <= stop else None
             if back is not None:
-                append({"base_hlc": front[1], "data": data, "hlc": back[1], "id": back[2], "op": back[3]})
+                append({"base_hlc": None if front is _NO_BASE else front[1], "data": data, "hlc": back[1], "id": back[2], "op": back[3]})
                 add_text(text[start:end])
                 pos = stop + 1
                 continue

@@ -746,8 +746,10 @@ class Hq:
     def _write_ack(self, bundle: Bundle, result: IngestResult, ack_dir: Path) -> Path:
         manifest = bundle.manifest
         with self.sessions() as s:
+            # (the lookup of 5 000 ids is skipped while HQ has no conflict at all)
+            any_conflict = bundle.records and s.scalar(select(HqConflict.id).limit(1)) is not None
             conflict_rows = [{"entity": c.entity, "id": c.record_id, "field": c.field} for c in s.scalars(
-                select(HqConflict).where(HqConflict.record_id.in_([r["id"] for rows in bundle.records.values() for r in rows][:5000])))] if bundle.records else []
+                select(HqConflict).where(HqConflict.record_id.in_([r["id"] for rows in bundle.records.values() for r in rows][:5000])))] if any_conflict else []
         ack = {"bundle_id": manifest["bundle_id"], "device_id": manifest["device_id"], "seq": manifest["seq"], "status": result.status,
                "counts": result.counts or {}, "conflicts": conflict_rows, "hq_time": dt.datetime.now(dt.UTC).isoformat(), "hq_id": self.hq_id()}
         if result.reason:

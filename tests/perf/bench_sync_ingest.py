@@ -7,7 +7,8 @@ a bare ``COPY`` into the same table.
 Peak RSS of an ingest (a fresh process: start-up, validation, staging of the photos,
 apply, ack) of a bundle of 20 000 photos with ~1 GiB and with ~3.5 GiB of photo bytes
 (the export's cap; HQ's is 4 GiB): the same records, only the photos' size differs, so
-the peak must stay flat. ``SYNC_INGEST_GB=1,3.5`` sets the volumes (GiB). Run:
+the peak must stay flat. ``SYNC_INGEST_GB=1,3.5`` sets the volumes (GiB; empty: no RSS
+runs). Run:
 ``.venv/bin/python tests/perf/run_benchmarks.py sync_ingest``."""
 
 from __future__ import annotations
@@ -173,7 +174,7 @@ def rss_benchmarks(work: Path) -> list[BenchResult]:
     from app.sync.hq import Hq
 
     rows: list[BenchResult] = []
-    volumes = [float(v) for v in os.environ.get("SYNC_INGEST_GB", "1,3.5").split(",")]
+    volumes = [float(v) for v in os.environ.get("SYNC_INGEST_GB", "1,3.5").split(",") if v.strip()]
     first = 0.0
     for run, gib in enumerate(volumes):
         folder = work / f"rss{run}"
