@@ -1,6 +1,7 @@
 """HQ ingest internals (issue 7): the record-line reader's fast path for the exporter's
 layout gives exactly what the strict parser gives (and keeps each ``data`` text), stays
-strict, and falls back for any other layout; the garbage collector is restored after an
+strict, and falls back for any other layout (also on generated and mutated lines, with
+the strict parser as the oracle); the garbage collector is restored after an
 ingest; leftover temporary blobs of a killed ingest are swept by the next one."""
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from app.errors import BundleRejected
 from app.services.sync import export_bundle
@@ -165,3 +168,64 @@ def test_sweep_reports_what_it_removed(tmp_path: Path) -> None:
     (tmp_path / "ab" / ("a" * 64)).write_bytes(b"")
     assert sweep_temporary_blobs(tmp_path) == 1
     assert sorted(p.name for p in (tmp_path / "ab").iterdir()) == sorted([f".{'a' * 64}.tmp", "a" * 64])
+
+
+# -- the fast path against the strict parser, on generated lines --------------------------
+
+_TEXT = st.text(alphabet=st.sampled_from(['a', 'Z', '0', ':', '-', '"', '\\', '{', '}', '[', ']', ',', ' ', '\t', '\x01', 'é', '门', '\u2028', '😀']), max_size=8)
+_JSON = st.recursive(st.none() | st.booleans() | st.integers(-10**20, 10**20) | st.floats(allow_nan=False, allow_infinity=False) | _TEXT,
+                     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_TEXT, inner, max_size=4), max_leaves=12)
+_ROW = st.fixed_dictionaries({"id": st.one_of(st.just(RID), _TEXT), "hlc": st.one_of(st.just(HLC), _TEXT), "op": st.sampled_from(["upsert", "void", 'x"y']),
+                              "base_hlc": st.one_of(st.none(), st.just(HLC), _TEXT), "data": _JSON})
+
+
+def _strict_or_none(line: str) -> tuple[bool, object]:
+    try:
+        return True, bundle_mod._strict_json(line.encode("utf-8"))
+    except (ValueError, RecursionError):
+        return False, None
+
+
+def _ours_or_none(line: str) -> tuple[bool, bundle_mod.ParsedLines | None]:
+    try:
+        return True, _parse(line)
+    except BundleRejected:
+        return False, None
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_ROW)
+def test_generated_exporter_lines_read_as_the_strict_parser_reads_them(row: dict) -> None:
+    line = encode_line(row)
+    parsed = _parse(line)
+    assert parsed.rows == [json.loads(line)] == [row]
+    if parsed.data_text[0] is not None:
+        assert parsed.data_text[0] == encode_line(row["data"])
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_ROW, st.integers(0, 10**6), st.sampled_from(["insert", "delete", "replace"]),
+       st.sampled_from(['{', '}', '[', ']', '"', ',', ':', '\\', ' ', '\t', '1', 'a', '"a":1,', ',"data":{}', 'null', 'e400']))
+def test_mutated_lines_are_read_as_the_strict_parser_reads_them_or_refused(row: dict, where: int, how: str, piece: str) -> None:
+    """Whatever a line becomes, the reader accepts exactly what the strict parser accepts
+    (no duplicate keys, no NaN or out-of-range numbers) with the same value, and a data
+    text it keeps is the text of that value."""
+    line = encode_line(row)
+    at = where % (len(line) + 1)
+    if how == "insert":
+        line = line[:at] + piece + line[at:]
+    elif how == "delete":
+        line = line[:at] + line[at + len(piece):]
+    else:
+        line = line[:at] + piece + line[at + len(piece):]
+    if "\n" in line:
+        return
+    strict_ok, strict_value = _strict_or_none(line)
+    ours_ok, ours = _ours_or_none(line)
+    assert ours_ok == strict_ok, line
+    if ours is not None:
+        assert ours.rows == [strict_value]
+        text = ours.data_text[0]
+        if text is not None:
+            assert isinstance(strict_value, dict) and _strict_or_none(text) == (True, strict_value["data"])
+            assert line.startswith('{"base_hlc":') and text in line
