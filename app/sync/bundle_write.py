@@ -12,8 +12,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import queue
 import shutil
 import tempfile
+import threading
 import zipfile
 import zlib
 from collections.abc import Callable, Iterable, Sequence
@@ -99,11 +101,60 @@ def write_bundle(target: Path, manifest: dict[str, Any], records: dict[str, Iter
     return full
 
 
+class _Deflater:
+    """Hashes, CRCs and deflates pieces of a records file into ``raw`` on its own thread:
+    zlib and hashlib release the GIL, so this runs beside the Python that builds the
+    lines. At most ``DEPTH`` pieces wait (memory stays bounded); an error on the thread
+    is raised again in the caller."""
+
+    DEPTH = 4
+
+    def __init__(self, raw: IO[bytes]) -> None:
+        self.raw = raw
+        self.digest = hashlib.sha256()
+        self.size = self.compressed = self.crc = 0
+        self.error: BaseException | None = None
+        self._deflate = zlib.compressobj(RECORDS_LEVEL, zlib.DEFLATED, -15)
+        self._queue: queue.Queue[bytes | None] = queue.Queue(self.DEPTH)
+        self._thread = threading.Thread(target=self._run, name="records-deflate", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            while (piece := self._queue.get()) is not None:
+                self.digest.update(piece)
+                self.crc = zlib.crc32(piece, self.crc)
+                self.size += len(piece)
+                out = self._deflate.compress(piece)
+                self.raw.write(out)
+                self.compressed += len(out)
+            tail = self._deflate.flush()
+            self.raw.write(tail)
+            self.compressed += len(tail)
+            self.raw.flush()
+        except BaseException as exc:  # handed to the caller
+            self.error = exc
+            while self._queue.get() is not None:  # let the producer finish
+                pass
+
+    def put(self, piece: bytes) -> None:
+        if self.error is not None:
+            raise self.error
+        self._queue.put(piece)
+
+    def close(self) -> None:
+        """Wait for the last piece; raises what failed on the thread."""
+        self._queue.put(None)
+        self._thread.join()
+        if self.error is not None:
+            raise self.error
+
+
 def _deflate_records(name: str, rows: Iterable[dict[str, Any] | str], folder: Path, poll: Callable[[], None] | None,
                      cap: int | None = None, room: list[int] | None = None) -> _RecordsFile | None:
     """Deflate one records file into a temporary file in ``folder`` (the target's, so a
-    full disk shows up here and nothing lands in /tmp); lines are joined and deflated in
-    ~1 MiB pieces (one zlib/CRC/SHA call per piece). None when there are no rows.
+    full disk shows up here and nothing lands in /tmp); lines are joined in ~1 MiB
+    pieces and deflated on a ``_Deflater`` thread. None when there are no rows.
     ``OverCaps`` when the file grows over ``cap`` or the deflated bytes over ``room[0]``
     (which is decreased by what this file takes; -1: no limit)."""
     iterator = iter(rows)
@@ -111,48 +162,46 @@ def _deflate_records(name: str, rows: Iterable[dict[str, Any] | str], folder: Pa
     if first is None:
         return None
     raw = tempfile.TemporaryFile(dir=folder, prefix=".records-")  # noqa: SIM115 (closed by write_bundle)
+    deflater = _Deflater(raw)
+    closed = False
+    limited = room is not None and room[0] >= 0
     try:
-        deflate = zlib.compressobj(RECORDS_LEVEL, zlib.DEFLATED, -15)
-        digest, size, compressed, crc, count = hashlib.sha256(), 0, 0, 0, 1
+        size, count = 0, 1
         line = first if isinstance(first, str) else encode_line(first)
         pending, pending_chars = [line], len(line)
-
-        def flush() -> None:
-            nonlocal size, compressed, crc, pending, pending_chars
-            piece = "\n".join(pending).encode() + b"\n"
-            digest.update(piece)
-            crc = zlib.crc32(piece, crc)
-            size += len(piece)
-            out = deflate.compress(piece)
-            raw.write(out)
-            compressed += len(out)
-            pending, pending_chars = [], 0
-            if (cap is not None and size > cap) or (room is not None and room[0] >= 0 and compressed > room[0]):
-                raise OverCaps(name)
-            if poll is not None:
-                poll()
-
         for row in iterator:
             line = row if isinstance(row, str) else encode_line(row)
             pending.append(line)
             pending_chars += len(line)
             count += 1
             if pending_chars >= CHUNK:
-                flush()
+                piece = "\n".join(pending).encode() + b"\n"
+                pending, pending_chars = [], 0
+                size += len(piece)
+                deflater.put(piece)
+                if (cap is not None and size > cap) or (limited and deflater.compressed > room[0]):  # type: ignore[index]
+                    raise OverCaps(name)
+                if poll is not None:
+                    poll()
         if pending:
-            flush()
-        tail = deflate.flush()
-        raw.write(tail)
-        compressed += len(tail)
-        raw.flush()
-        if room is not None and room[0] >= 0:
-            if compressed > room[0]:
-                raise OverCaps(name)
-            room[0] -= compressed
+            piece = "\n".join(pending).encode() + b"\n"
+            size += len(piece)
+            deflater.put(piece)
+        closed = True
+        deflater.close()
+        if (cap is not None and size > cap) or (limited and deflater.compressed > room[0]):  # type: ignore[index]
+            raise OverCaps(name)
+        if limited:
+            room[0] -= deflater.compressed  # type: ignore[index]
     except BaseException:
+        if not closed:
+            try:
+                deflater.close()
+            except BaseException:  # the first error is the one to report
+                pass
         raw.close()
         raise
-    return _RecordsFile(name, raw, size, compressed, crc, digest.hexdigest(), count)
+    return _RecordsFile(name, raw, deflater.size, deflater.compressed, deflater.crc, deflater.digest.hexdigest(), count)
 
 
 def _append_deflated(zf: zipfile.ZipFile, records_file: _RecordsFile) -> None:

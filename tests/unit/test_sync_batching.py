@@ -19,12 +19,12 @@ from sqlalchemy import inspect, select
 from app.errors import BundleRejected
 from app.services import partners as psvc
 from app.services.device import load_private_key
-from app.services.sync import _jsonable, _model, _pending_rows, export_bundle
+from app.services.sync import _jsonable, _model, _record_lines, export_bundle
 from app.sync import bundle as bundle_mod
 from app.sync import hq as hq_mod
 from app.sync import signing
 from app.sync.hq import Hq
-from db.models import SYNC_TABLES, Visit
+from db.models import SYNC_TABLES, Contact, Visit
 from tests.unit.test_sync import hq, hq_url, make_laptop, pg_url, seed  # noqa: F401  (fixtures)
 
 
@@ -65,10 +65,16 @@ def _read_records(path: Path) -> dict[str, list[dict[str, Any]]]:
 
 
 def test_export_rows_equal_what_the_orm_gives(ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Lines read through the SQLite driver carry what the ORM gives (datetimes as aware
+    ISO text, booleans, parsed JSON), in canonical form."""
     from app.services.device import initialise_device
+    from app.sync.bundle import encode_line
 
     initialise_device(ctx, user="u", territory=["3101"])
     seed(ctx, tmp_path)
+    with ctx.session() as s:  # one voided row: void_reason goes into data
+        contact = s.scalars(select(Contact)).first()
+        contact.voided, contact.void_reason = True, "离职"
     with ctx.read_session() as s:
         submitted = set(s.scalars(select(Visit.id).where(Visit.status == "submitted")))
     total = 0
@@ -81,15 +87,19 @@ def test_export_rows_equal_what_the_orm_gives(ctx, tmp_path: Path) -> None:  # t
                     continue
                 data = {c.key: _jsonable(getattr(obj, c.key)) for c in inspect(model).columns
                         if c.key not in ("id", "hlc", "created_at", "updated_at", "voided", "void_reason")}
-                expected.append((obj.id, obj.hlc, obj.voided, obj.void_reason, data))
-        got = list(_pending_rows(ctx, entity, "", "~", ctx.device_id, submitted))
-        assert sorted(got, key=lambda r: r[0]) == sorted(expected, key=lambda r: r[0]), entity
+                if obj.voided:
+                    data["void_reason"] = obj.void_reason
+                record = {"base_hlc": "b", "data": data, "hlc": obj.hlc, "id": obj.id, "op": "void" if obj.voided else "upsert"}
+                expected.append(json.loads(json.dumps(record)))
+        lines = list(_record_lines(ctx, entity, "", "~", ctx.device_id, submitted, "b"))
+        assert all(encode_line(json.loads(line)) == line for line in lines)
+        got = [json.loads(line) for line in lines]
+        assert sorted(got, key=lambda r: r["id"]) == sorted(expected, key=lambda r: r["id"]), entity
         total += len(got)
     assert total > 20
-    # datetimes, JSON and booleans come through as the ORM renders them
-    answers = {r[0]: r[4] for r in _pending_rows(ctx, "visit", "", "~", ctx.device_id, submitted)}
-    visit = next(iter(answers.values()))
-    assert isinstance(visit["submitted_at"], str) and visit["submitted_at"].endswith("+00:00")
+    visit = json.loads(next(_record_lines(ctx, "visit", "", "~", ctx.device_id, submitted, None)))
+    assert visit["base_hlc"] is None and visit["data"]["submitted_at"].endswith("+00:00")
+    assert any(json.loads(line)["op"] == "void" for line in _record_lines(ctx, "contact", "", "~", ctx.device_id, submitted, None))
 
 
 def test_chunk_size_does_not_change_the_result(hq: Hq, tmp_path: Path, hq_url: str, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
