@@ -203,8 +203,8 @@ class _Tally:
 
 
 def _record_lines(ctx: AppContext, entity: str, since: str, upto: str, node: str, submitted: set[str], base_hlc: str | None,
-                  keep: set[str] | None = None, tally: _Tally | None = None) -> Iterator[str]:
-    """The canonical JSON line (``encode_line`` of ``{"base_hlc", "data", "hlc", "id",
+                  keep: set[str] | None = None, tally: _Tally | None = None) -> Iterator[list[str]]:
+    """Blocks (one per chunk of rows read) of the canonical JSON line (``encode_line`` of ``{"base_hlc", "data", "hlc", "id",
     "op"}``) of every row of ``entity`` to export, ``keep`` limiting the ids. Rows are
     read through the SQLite driver in chunks (no ORM objects, no per-value result
     processing) and ``data`` holds the values an ORM object gives (dates and datetimes as
@@ -223,7 +223,7 @@ def _record_lines(ctx: AppContext, entity: str, since: str, upto: str, node: str
     tally = tally if tally is not None else _Tally()
     columns = (*spec.columns, table.c.id, table.c.hlc, table.c.voided, table.c.void_reason)
 
-    def lines_of(s: Any, stmt: Any, filter_visits: bool) -> Iterator[str]:
+    def lines_of(s: Any, stmt: Any, filter_visits: bool) -> Iterator[list[str]]:
         compiled = stmt.compile(dialect=s.get_bind().dialect, compile_kwargs={"render_postcompile": True})
         params = compiled.construct_params()
         cursor = s.connection().connection.driver_connection.cursor()
@@ -231,6 +231,8 @@ def _record_lines(ctx: AppContext, entity: str, since: str, upto: str, node: str
         try:
             cursor.execute(str(compiled), [params[name] for name in compiled.positiontup])
             while rows := cursor.fetchmany(EXPORT_CHUNK):
+                block: list[str] = []
+                append = block.append
                 for row in rows:
                     if filter_visits:
                         visit_id = row[visit_index]
@@ -250,7 +252,9 @@ def _record_lines(ctx: AppContext, entity: str, since: str, upto: str, node: str
                         top = hlc
                     count += 1
                     body = (cache.line(data, data, json_keys) if cache.big else None) or encode_line(data)
-                    yield f'{head}{body},"hlc":{quote(hlc)},"id":{quote(rid)},"op":{VOID if voided else UPSERT}}}'
+                    append(f'{head}{body},"hlc":{quote(hlc)},"id":{quote(rid)},"op":{VOID if voided else UPSERT}}}')
+                if block:
+                    yield block
         finally:
             cursor.close()
             tally.count, tally.top = count, top
@@ -568,7 +572,7 @@ def _write_export(ctx: AppContext, target: Path | None, progress: Progress | Non
     high = [since]
     base_hlc = since or None
 
-    def records_of(entity: str) -> Iterator[str]:
+    def records_of(entity: str) -> Iterator[list[str]]:
         tally = _Tally(top=high[0])
         yield from _record_lines(ctx, entity, since, upto, node, submitted, base_hlc, included.get(entity, set()) if included is not None else None, tally)
         high[0] = tally.top

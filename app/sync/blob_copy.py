@@ -199,6 +199,8 @@ class BlobCopier:
         if kind == "error":
             errno, message, filename = value
             raise OSError(errno, message, filename) if errno else OSError(message)
+        if progress is not None:
+            progress(total, total, "")
         return list(value)
 
     def stop(self) -> None:

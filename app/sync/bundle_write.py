@@ -10,6 +10,7 @@ compressed twice and the two halves of the work overlap."""
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
 import queue
@@ -47,11 +48,12 @@ class _RecordsFile:
     count: int
 
 
-def write_bundle(target: Path, manifest: dict[str, Any], records: dict[str, Iterable[dict[str, Any] | str]],
+def write_bundle(target: Path, manifest: dict[str, Any], records: dict[str, Iterable[dict[str, Any] | str | list[str]]],
                  blobs: Sequence[tuple[str, Path | str]], sign: Callable[[bytes], str],
                  progress: Callable[[int, int, str], None] | None = None, blob_bytes: int | None = None,
                  records_room: int | None = None, records_cap: int | None = None) -> dict[str, Any]:
-    """Stream ``records`` (entity → dicts, or lines as ``encode_line`` gives them) and
+    """Stream ``records`` (entity → dicts, lines as ``encode_line`` gives them, or lists
+    of such lines) and
     ``blobs`` ((sha256, path) of each photo) into ``target``; returns the manifest
     written. ``blob_bytes`` (the photos' total size, when known) lets a large copy run
     in a child process while the records are built. ``progress(done, total, message)``
@@ -150,7 +152,7 @@ class _Deflater:
             raise self.error
 
 
-def _deflate_records(name: str, rows: Iterable[dict[str, Any] | str], folder: Path, poll: Callable[[], None] | None,
+def _deflate_records(name: str, rows: Iterable[dict[str, Any] | str | list[str]], folder: Path, poll: Callable[[], None] | None,
                      cap: int | None = None, room: list[int] | None = None) -> _RecordsFile | None:
     """Deflate one records file into a temporary file in ``folder`` (the target's, so a
     full disk shows up here and nothing lands in /tmp); lines are joined in ~1 MiB
@@ -166,14 +168,18 @@ def _deflate_records(name: str, rows: Iterable[dict[str, Any] | str], folder: Pa
     closed = False
     limited = room is not None and room[0] >= 0
     try:
-        size, count = 0, 1
-        line = first if isinstance(first, str) else encode_line(first)
-        pending, pending_chars = [line], len(line)
-        for row in iterator:
-            line = row if isinstance(row, str) else encode_line(row)
-            pending.append(line)
-            pending_chars += len(line)
-            count += 1
+        size, count = 0, 0
+        pending: list[str] = []
+        pending_chars = 0
+        for row in itertools.chain((first,), iterator):
+            if type(row) is list:  # a block of lines
+                text = "\n".join(row)
+                count += len(row)
+            else:
+                text = row if isinstance(row, str) else encode_line(row)
+                count += 1
+            pending.append(text)
+            pending_chars += len(text)
             if pending_chars >= CHUNK:
                 piece = "\n".join(pending).encode() + b"\n"
                 pending, pending_chars = [], 0

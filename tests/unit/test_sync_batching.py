@@ -91,15 +91,15 @@ def test_export_rows_equal_what_the_orm_gives(ctx, tmp_path: Path) -> None:  # t
                     data["void_reason"] = obj.void_reason
                 record = {"base_hlc": "b", "data": data, "hlc": obj.hlc, "id": obj.id, "op": "void" if obj.voided else "upsert"}
                 expected.append(json.loads(json.dumps(record)))
-        lines = list(_record_lines(ctx, entity, "", "~", ctx.device_id, submitted, "b"))
+        lines = [line for block in _record_lines(ctx, entity, "", "~", ctx.device_id, submitted, "b") for line in block]
         assert all(encode_line(json.loads(line)) == line for line in lines)
         got = [json.loads(line) for line in lines]
         assert sorted(got, key=lambda r: r["id"]) == sorted(expected, key=lambda r: r["id"]), entity
         total += len(got)
     assert total > 20
-    visit = json.loads(next(_record_lines(ctx, "visit", "", "~", ctx.device_id, submitted, None)))
+    visit = json.loads(next(_record_lines(ctx, "visit", "", "~", ctx.device_id, submitted, None))[0])
     assert visit["base_hlc"] is None and visit["data"]["submitted_at"].endswith("+00:00")
-    assert any(json.loads(line)["op"] == "void" for line in _record_lines(ctx, "contact", "", "~", ctx.device_id, submitted, None))
+    assert any(json.loads(line)["op"] == "void" for block in _record_lines(ctx, "contact", "", "~", ctx.device_id, submitted, None) for line in block)
 
 
 def test_chunk_size_does_not_change_the_result(hq: Hq, tmp_path: Path, hq_url: str, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
