@@ -89,7 +89,7 @@ class Bundle:
     manifest_sha256: str
     records: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     blobs: dict[str, int] = field(default_factory=dict)
-    # per entity: the records file's text and each record's line span (ParsedLines)
+    # per entity: its records file as parsed (values and data texts, ParsedLines)
     lines: dict[str, ParsedLines] = field(default_factory=dict)
 
     staged: list[tuple[Path, Path]] = field(default_factory=list)
