@@ -422,14 +422,14 @@ def _check_manifest(manifest: Any, schema_version: int, kind: str) -> None:
         raise reject(tr("sync", "the manifest lists an entry twice"))
 
 
-_RECORD_KEYS = frozenset({"id", "hlc", "op", "base_hlc", "data"})
-_OPS = ("upsert", "void")
+RECORD_KEYS = frozenset({"id", "hlc", "op", "base_hlc", "data"})
+OPS = ("upsert", "void")
 
 
 def validate_record(entity: str, row: Any, node: str | None) -> str | None:
     """Shape of one record line; a reason when it is invalid. With ``node`` the HLC must
     come from that device (field bundles); HQ relays other devices' HLCs (node None)."""
-    if not isinstance(row, dict) or row.keys() != _RECORD_KEYS:
+    if not isinstance(row, dict) or row.keys() != RECORD_KEYS:
         return tr("sync", "{entity}: a record has missing or extra keys").format(entity=entity)
     rid, hlc, base = row["id"], row["hlc"], row["base_hlc"]
     if not isinstance(rid, str) or not (UUID_RE.match(rid) or is_uuid(rid)):
@@ -439,7 +439,7 @@ def validate_record(entity: str, row: Any, node: str | None) -> str | None:
     if base is not None and not _valid_hlc(base):
         return tr("sync", "{entity} {id}: base_hlc is malformed").format(entity=entity, id=rid)
     data = row["data"]
-    if not isinstance(data, dict) or row["op"] not in _OPS:
+    if not isinstance(data, dict) or row["op"] not in OPS:
         return tr("sync", "{entity} {id}: op or data is malformed").format(entity=entity, id=rid)
     if "field_hlc" in data:
         field_hlc = data["field_hlc"]

@@ -32,6 +32,10 @@ from app.errors import BundleRejected, UserError
 from app.i18n import tr
 from app.sync import signing
 from app.sync.bundle import (
+    HLC_RE,
+    OPS,
+    RECORD_KEYS,
+    UUID_RE,
     BlobStage,
     Bundle,
     Caps,
@@ -571,6 +575,7 @@ class Hq:
         missing_photo = tr("sync", "{entity} {id} refers to a photo that is not in the bundle")
         different = tr("sync", "{entity} {id} is sealed and arrived with different content")
         blobs = bundle.blobs
+        uuid_match, hlc_match, suffix = UUID_RE.match, HLC_RE.match, ":" + node
         for entity, rows in bundle.records.items():
             photo = entity in ("visit_photo", "attachment")
             is_partner, is_visit = entity == "partner", entity == "visit"
@@ -579,16 +584,22 @@ class Hq:
             # bundle holds one of them twice
             sealed = False
             if entity in APPEND_ONLY:
-                ids = [r["id"] for r in rows if type(r) is dict and type(r.get("id")) is str]
-                for rid, data in find_records(s, entity, ids, "id, data"):
+                for rid, data in find_records(s, entity, in_bundle[entity], "id, data"):
                     stored[rid] = _json_value(data)
-                sealed = bool(stored) or len(set(ids)) != len(ids)
+                # (fewer distinct ids than records: one repeats, or a record has no id,
+                # which validate_record refuses below)
+                sealed = bool(stored) or len(in_bundle[entity]) != len(rows)
             first_seen: dict[str, dict[str, Any]] = {}
             for row in rows:
-                problem = validate_record(entity, row, node)
-                if problem:
-                    raise reject(problem)
-                data = row["data"]
+                # validate_record's checks for the usual case inline; anything else (or
+                # anything wrong) through validate_record itself, which names the fault
+                if (type(row) is not dict or row.keys() != RECORD_KEYS or type(rid := row["id"]) is not str or uuid_match(rid) is None
+                        or type(hlc := row["hlc"]) is not str or hlc_match(hlc) is None or not hlc.endswith(suffix)
+                        or row["base_hlc"] is not None or type(data := row["data"]) is not dict or row["op"] not in OPS or "field_hlc" in data):
+                    problem = validate_record(entity, row, node)
+                    if problem:
+                        raise reject(problem)
+                    data = row["data"]
                 if is_partner:
                     district = data.get("district_code") or data.get("city_code") or data.get("province_code")
                     if not isinstance(data.get("code"), str) or not data.get("code"):
@@ -667,12 +678,15 @@ class Hq:
             entities = [e for e in SYNC_TABLES if e in bundle.records]
             # every lookup before the first record is written: the planner still sees the
             # table as it was (a growing table with stale statistics invites scans)
-            existing = {entity: writer.existing(entity, {r["id"] for r in bundle.records[entity]}) for entity in entities}
+            ids = {entity: {r["id"] for r in bundle.records[entity]} for entity in entities}
+            existing = {entity: writer.existing(entity, ids[entity]) for entity in entities}
             for entity in entities:
                 rows = bundle.records[entity]
                 counts[entity] = len(rows)
-                ids = Counter(r["id"] for r in rows)
-                carry = _Carry(existing[entity], {rid for rid, n in ids.items() if n > 1})
+                repeated: set[str] = set()
+                if len(ids[entity]) != len(rows):
+                    repeated = {rid for rid, n in Counter(r["id"] for r in rows).items() if n > 1}
+                carry = _Carry(existing[entity], repeated)
                 for start in range(0, len(rows), BATCH):
                     conflicts += self._merge_batch(writer, entity, rows[start:start + BATCH], bundle.data_texts(entity, start, start + BATCH),
                                                    device.device_id, manifest["bundle_id"], carry)
