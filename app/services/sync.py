@@ -9,7 +9,6 @@ import datetime as dt
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from json.encoder import encode_basestring as quote  # type: ignore[attr-defined]
 from pathlib import Path
 from typing import Any
@@ -98,65 +97,27 @@ def _export_columns(model: Any) -> _ExportColumns:
     return _ExportColumns(keys, columns, temporal, tuple(k for k in BLOB_KEYS if k in keys), json_keys)
 
 
-class _JsonCache:
-    """Stored JSON text → value, parsed once per distinct text (10 000 visits carry a
-    handful of checklist template bodies; answers repeat "yes", "no", numbers). The
-    values are shared between rows, which the export only reads and encodes."""
+class _CanonicalJson:
+    """Stored JSON text → its canonical encoding (sorted keys, compact, UTF-8), computed
+    once per distinct text: 10 000 visits carry a handful of checklist template bodies,
+    answers repeat "yes", "no" and small numbers."""
 
     LIMIT = 4096
     MAX_TEXT = 256 * 1024
-    BIG = 1024  # values whose stored text is longer are also encoded once (``line``)
 
     def __init__(self) -> None:
-        self.values: dict[str, Any] = {}
-        self.big: dict[int, str | None] = {}  # id of a cached big value → its canonical JSON
+        self.texts: dict[Any, str] = {}
 
-    def __call__(self, text: Any) -> Any:
-        if not isinstance(text, str):
-            # NULL, or a number SQLite's NUMERIC affinity kept: as SQLAlchemy returns them
-            return json.loads(text) if isinstance(text, bytes) else text
-        value = self.values.get(text, self)
-        if value is self:
-            value = json.loads(text)
-            if len(self.values) < self.LIMIT and len(text) <= self.MAX_TEXT:
-                self.values[text] = value  # keeps the value alive, so its id stays its own
-                if len(text) > self.BIG and isinstance(value, dict | list):
-                    self.big[id(value)] = None
-        return value
-
-    def line(self, row: dict[str, Any], data: dict[str, Any], keys: tuple[str, ...]) -> str | None:
-        """The record's canonical JSON line with its big cached values spliced in as
-        text encoded once, instead of encoding them again for every row; None when the
-        row has none (or a value's stand-in is not unique in the line: encode normally).
-        The line is byte for byte what ``encode_line(row)`` gives."""
-        found = [(key, data[key]) for key in keys if id(data[key]) in self.big]
-        if not found:
-            return None
-        tokens = []
-        for key, value in found:
-            token = f"\x00channeldesk-json:{key}\x00"
-            data[key] = token
-            tokens.append((encode_basestring(token), value))
-        try:
-            line = encode_line(row)
-        finally:
-            for key, value in found:
-                data[key] = value
-        spans = []
-        for token_json, value in tokens:
-            if line.count(token_json) != 1:
-                return None
-            start = line.index(token_json)
-            spans.append((start, start + len(token_json), value))
-        pieces, pos = [], 0
-        for start, end, value in sorted(spans, key=lambda span: span[0]):
-            text = self.big[id(value)]
-            if text is None:
-                text = self.big[id(value)] = encode_line(value)
-            pieces += [line[pos:start], text]
-            pos = end
-        pieces.append(line[pos:])
-        return "".join(pieces)
+    def __call__(self, stored: Any) -> str:
+        known = self.texts.get(stored)
+        if known is not None:
+            return known
+        # NULL, or a number SQLite's NUMERIC affinity kept: as SQLAlchemy returns them
+        value = json.loads(stored) if isinstance(stored, str | bytes) else stored
+        text = encode_line(value)
+        if len(self.texts) < self.LIMIT and (not isinstance(stored, str) or len(stored) <= self.MAX_TEXT):
+            self.texts[stored] = text
+        return text
 
 
 def watermark(ctx: AppContext) -> str:
@@ -175,23 +136,70 @@ def _iso_utc(text: str) -> str:
     return (value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value).astimezone(dt.UTC).isoformat()
 
 
-def _converters(model: Any, spec: _ExportColumns, parse: _JsonCache) -> list[tuple[str, Any]]:
-    """(data key, function) for the columns whose stored SQLite value is not already
-    what the ORM gives: datetimes, booleans, JSON text. Dates are stored as ISO text."""
-    from sqlalchemy import Boolean, DateTime
+def _json_datetime(value: Any) -> str:
+    return "null" if value is None else quote(_iso_utc(value))
+
+
+def _json_float(value: Any) -> str:
+    return "null" if value is None else encode_line(value)  # Python's repr: what the ORM value encodes to
+
+
+def _sql_text(literal: str) -> str:
+    return "'" + literal.replace("'", "''") + "'"
+
+
+@dataclass(frozen=True)
+class _LineTemplate:
+    """How SQLite builds an entity's record lines: ``select`` gives per row the text
+    segments of the line with "holes" between them (the raw values Python encodes:
+    floats, whose shortest form SQLite does not print, datetimes, JSON text to be put in
+    canonical form), then id and HLC. Strings, integers, dates and booleans are quoted
+    by SQLite's ``json_quote``, which escapes exactly like Python's JSON encoder."""
+
+    select: str
+    holes: tuple[Any, ...]  # the encoder of each hole, in order
+
+
+def _line_template(model: Any, cache: _CanonicalJson) -> _LineTemplate:
+    from sqlalchemy import JSON, Boolean, DateTime, Float
 
     columns = inspect(model).columns
-    result: list[tuple[str, Any]] = []
-    for key in spec.keys:
-        kind = columns[key].type
+    table = model.__table__
+
+    def col(key: str) -> str:
+        return f'"{columns[key].name}"'
+
+    entries = [(key, columns[key].type) for key in _export_columns(model).keys]
+    entries.append(("void_reason", None))  # in data only when the row is voided
+    segments: list[str] = []  # SQL text expressions; a hole goes between two of them
+    holes: list[Any] = []
+    current = ["'{\"base_hlc\":' || ? || ',\"data\":{'"]
+    first = True
+    for key, kind in sorted(entries, key=lambda entry: entry[0]):
         kind = getattr(kind, "impl_instance", kind)
-        if key in spec.json_keys:
-            result.append((key, parse))
-        elif isinstance(kind, DateTime):
-            result.append((key, _iso_utc))
+        name = _sql_text(("" if first else ",") + encode_line(key) + ":")
+        if key == "void_reason":
+            assert not first, "a syncing table has data keys sorting before void_reason"
+            current.append(f'CASE WHEN "voided" THEN {name} || json_quote("void_reason") ELSE \'\' END')
+            continue  # never first: data always has other keys before or after
+        first = False
+        current.append(name)
+        if isinstance(kind, JSON | Float | DateTime):
+            segments.append(" || ".join(current))
+            holes.append((col(key), cache if isinstance(kind, JSON) else _json_float if isinstance(kind, Float) else _json_datetime))
+            current = []
         elif isinstance(kind, Boolean):
-            result.append((key, bool))
-    return result
+            current.append(f"CASE WHEN {col(key)} IS NULL THEN 'null' WHEN {col(key)} THEN 'true' ELSE 'false' END")
+        else:
+            current.append(f"json_quote({col(key)})")
+    current.append("""'},\"hlc\":' || json_quote("hlc") || ',\"id\":' || json_quote("id") || """
+                   """CASE WHEN "voided" THEN ',\"op\":\"void\"}' ELSE ',\"op\":\"upsert\"}' END""")
+    segments.append(" || ".join(current))
+    parts = [segments[0]]
+    for (column, _encode), segment in zip(holes, segments[1:], strict=True):
+        parts += [column, segment]
+    select = f'SELECT {", ".join(parts)}, "id", "hlc" FROM "{table.name}"'
+    return _LineTemplate(select, tuple(encode for _column, encode in holes))
 
 
 @dataclass
@@ -202,74 +210,63 @@ class _Tally:
     top: str = ""
 
 
-def _record_lines(ctx: AppContext, entity: str, since: str, upto: str, node: str, submitted: set[str], base_hlc: str | None,
+def _record_lines(ctx: AppContext, entity: str, since: str, upto: str, node: str, base_hlc: str | None,
                   keep: set[str] | None = None, tally: _Tally | None = None) -> Iterator[list[str]]:
-    """Blocks (one per chunk of rows read) of the canonical JSON line (``encode_line`` of ``{"base_hlc", "data", "hlc", "id",
-    "op"}``) of every row of ``entity`` to export, ``keep`` limiting the ids. Rows are
-    read through the SQLite driver in chunks (no ORM objects, no per-value result
-    processing) and ``data`` holds the values an ORM object gives (dates and datetimes as
-    ISO text, booleans, parsed JSON); the envelope is formatted around the encoded data,
-    its keys in sorted order. Costs ~5 µs per record: 300 000 records in ~1.5 s."""
+    """Blocks (one per chunk of rows read) of the canonical JSON line (``encode_line`` of
+    ``{"base_hlc", "data", "hlc", "id", "op"}``) of every row of ``entity`` to export,
+    ``keep`` limiting the ids. ``data`` holds what the ORM gives (dates and datetimes as
+    ISO text, booleans, parsed JSON). SQLite builds the lines (``_LineTemplate``):
+    ~2.5 µs per record, 300 000 records in under a second."""
     model = _model(entity)
-    spec = _export_columns(model)
-    table = model.__table__
-    keys = spec.keys
-    width = len(keys)  # data columns first, then id, hlc, voided, void_reason
-    visit_index = keys.index("visit_id") if "visit_id" in keys else None
-    cache = _JsonCache()
-    convert = _converters(model, spec, cache)
-    json_keys = spec.json_keys
-    head = '{"base_hlc":' + encode_line(base_hlc) + ',"data":'
+    cache = _CanonicalJson()
+    template = _line_template(model, cache)
+    holes = template.holes
+    width = 1 + 2 * len(holes)  # segments and holes; then id, hlc
     tally = tally if tally is not None else _Tally()
-    columns = (*spec.columns, table.c.id, table.c.hlc, table.c.voided, table.c.void_reason)
-
-    def lines_of(s: Any, stmt: Any, filter_visits: bool) -> Iterator[list[str]]:
-        compiled = stmt.compile(dialect=s.get_bind().dialect, compile_kwargs={"render_postcompile": True})
-        params = compiled.construct_params()
+    table = model.__table__
+    base = encode_line(base_hlc)
+    sealed = "SELECT \"id\" FROM \"visit\" WHERE \"status\" = 'submitted'"
+    where = "\"hlc\" > ? AND \"hlc\" <= ? AND \"hlc\" LIKE ?"
+    if entity == "visit":
+        where += " AND \"status\" = 'submitted'"
+    elif "visit_id" in table.c and entity in VISIT_CHILDREN:
+        where += f' AND "visit_id" IN ({sealed})'
+    elif "visit_id" in table.c and entity in ("rectification_event", "rectification_order"):
+        where += f' AND ("visit_id" IS NULL OR "visit_id" IN ({sealed}))'
+    queries = [(f"{template.select} WHERE {where}", (base, since, upto, f"%:{node}"))]
+    if entity in VISIT_CHILDREN:
+        # children of visits sealed after an ack may carry older HLCs: they go with their visit
+        queries.append((f'{template.select} WHERE "visit_id" IN ({sealed} AND "hlc" > ? AND "hlc" <= ?) AND "hlc" <= ?',
+                        (base, since, upto, since)))
+    with ctx.read_session() as s:
         cursor = s.connection().connection.driver_connection.cursor()
         count, top = tally.count, tally.top
         try:
-            cursor.execute(str(compiled), [params[name] for name in compiled.positiontup])
-            while rows := cursor.fetchmany(EXPORT_CHUNK):
-                block: list[str] = []
-                append = block.append
-                for row in rows:
-                    if filter_visits:
-                        visit_id = row[visit_index]
-                        if visit_id not in submitted and (visit_id is not None or entity in VISIT_CHILDREN):
-                            continue
-                    rid, hlc, voided = row[width], row[width + 1], row[width + 2]
-                    if keep is not None and rid not in keep:
+            for sql, params in queries:
+                cursor.execute(sql, params)
+                while rows := cursor.fetchmany(EXPORT_CHUNK):
+                    if keep is not None:
+                        rows = [row for row in rows if row[width] in keep]
+                    if not rows:
                         continue
-                    data = dict(zip(keys, row, strict=False))  # the data columns come first
-                    for key, function in convert:
-                        value = data[key]
-                        if value is not None:
-                            data[key] = function(value)
-                    if voided:
-                        data["void_reason"] = row[width + 3]
-                    if hlc > top:
-                        top = hlc
-                    count += 1
-                    body = (cache.line(data, data, json_keys) if cache.big else None) or encode_line(data)
-                    append(f'{head}{body},"hlc":{quote(hlc)},"id":{quote(rid)},"op":{VOID if voided else UPSERT}}}')
-                if block:
+                    if holes:
+                        block = []
+                        for row in rows:
+                            parts = [row[0]]
+                            for index, encode in enumerate(holes):
+                                parts.append(encode(row[1 + 2 * index]))
+                                parts.append(row[2 + 2 * index])
+                            block.append("".join(parts))
+                    else:
+                        block = [row[0] for row in rows]
+                    highest = max(row[width + 1] for row in rows)
+                    if highest > top:
+                        top = highest
+                    count += len(rows)
                     yield block
         finally:
             cursor.close()
             tally.count, tally.top = count, top
-
-    filters = visit_index is not None and (entity in VISIT_CHILDREN or entity in ("rectification_event", "rectification_order"))
-    with ctx.read_session() as s:
-        stmt = select(*columns).where(table.c.hlc > since, table.c.hlc <= upto, table.c.hlc.like(f"%:{node}"))
-        if entity == "visit":
-            stmt = stmt.where(table.c.status == "submitted")
-        yield from lines_of(s, stmt, filters)
-        if entity in VISIT_CHILDREN:
-            # children of visits sealed after an ack may carry older HLCs: include them too
-            new_visits = list(s.scalars(select(Visit.id).where(Visit.status == "submitted", Visit.hlc > since, Visit.hlc <= upto)))
-            for start in range(0, len(new_visits), 500):
-                yield from lines_of(s, select(*columns).where(table.c.visit_id.in_(new_visits[start:start + 500]), table.c.hlc <= since), False)
 
 
 # -- capping: which prefix (in HLC order) of the pending changes one bundle holds -----
@@ -562,7 +559,6 @@ def _write_export(ctx: AppContext, target: Path | None, progress: Progress | Non
     with ctx.read_session() as s:
         seq = int(s.scalar(select(func.coalesce(func.max(ExportedBundle.seq), 0))) or 0) + 1
         base_ack = int(s.scalar(select(func.coalesce(func.max(ExportedBundle.seq), 0)).where(ExportedBundle.ack_status.in_(("accepted", "duplicate")))) or 0)
-        submitted = set(s.scalars(select(Visit.id).where(Visit.status == "submitted")))
     bundle_id = uuid7()
     if target is None:
         ctx.paths.outbox.mkdir(parents=True, exist_ok=True)
@@ -574,7 +570,7 @@ def _write_export(ctx: AppContext, target: Path | None, progress: Progress | Non
 
     def records_of(entity: str) -> Iterator[list[str]]:
         tally = _Tally(top=high[0])
-        yield from _record_lines(ctx, entity, since, upto, node, submitted, base_hlc, included.get(entity, set()) if included is not None else None, tally)
+        yield from _record_lines(ctx, entity, since, upto, node, base_hlc, included.get(entity, set()) if included is not None else None, tally)
         high[0] = tally.top
         counts[entity] = tally.count
 

@@ -19,6 +19,7 @@ import sys
 import threading
 import time
 import zipfile
+import zlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -50,11 +51,32 @@ def start_writeback(zf: zipfile.ZipFile, done: int) -> int:
     return end
 
 
+def append_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo, payload: Callable[[Any], None]) -> None:
+    """Append an entry whose CRC and sizes ``info`` already holds: what
+    ``ZipFile.open(…, "w")`` does, without writing the local header twice (no seek back)
+    and without compressing. ``payload(fp)`` writes the entry's stored or already
+    deflated bytes; the central directory record is written at close."""
+    info.external_attr = info.external_attr or 0o600 << 16
+    fp: Any = zf.fp
+    with zf._lock:  # type: ignore[attr-defined]
+        fp.seek(zf.start_dir)
+        info.header_offset = fp.tell()
+        zf._writecheck(info)  # type: ignore[attr-defined]
+        zf._didModify = True  # type: ignore[attr-defined]
+        fp.write(info.FileHeader(zip64=True))
+        payload(fp)
+        zf.start_dir = fp.tell()
+        zf.filelist.append(info)
+        zf.NameToInfo[info.filename] = info
+
+
 def copy_blobs(zf: zipfile.ZipFile, blobs: Sequence[tuple[str, str]], report: Callable[[int, str], None] | None = None,
                alive: Callable[[], bool] | None = None) -> list[int]:
     """Append ``blobs`` (sha256, path) to ``zf`` as stored ``blobs/<sha256>`` entries;
-    the size of each. ``report(index, path)`` is called before each photo; ``alive()``
-    returning False stops the copy (``SystemExit``)."""
+    the size of each. A photo that fits the buffer is read once, hashed and CRC'd, and
+    written with its header in one go; a larger one is streamed. ``report(index, path)``
+    is called before each photo; ``alive()`` returning False stops the copy
+    (``SystemExit``)."""
     buffer = bytearray(BLOB_BUFFER)
     view = memoryview(buffer)
     sizes: list[int] = []
@@ -66,21 +88,37 @@ def copy_blobs(zf: zipfile.ZipFile, blobs: Sequence[tuple[str, str]], report: Ca
             raise SystemExit(1)
         info = zipfile.ZipInfo(f"blobs/{sha}", date_time=ZIP_DATE)
         info.compress_type = zipfile.ZIP_STORED
-        digest, size = hashlib.sha256(), 0
-        with open(path, "rb", buffering=0) as src, zf.open(info, "w", force_zip64=True) as out:
-            while True:
-                got = src.readinto(buffer)
-                if not got:
-                    break
+        with open(path, "rb", buffering=0) as src:
+            got = src.readinto(buffer)
+            whole = got < BLOB_BUFFER or not src.readinto(view[:1])
+            if whole:
                 piece = view[:got]
-                out.write(piece)
-                digest.update(piece)
-                size += got
-        if digest.hexdigest() != sha:
+                digest = hashlib.sha256(piece).hexdigest()
+                info.file_size = info.compress_size = size = got
+                info.CRC = zlib.crc32(piece)
+                if digest == sha:
+                    append_entry(zf, info, lambda fp, piece=piece: fp.write(piece))
+            else:
+                src.seek(0)
+                digest, size = _stream_blob(zf, info, src, buffer)
+        if digest != sha:
             raise BlobChanged(0, "media file changed while exporting", path)
         sizes.append(size)
         written_back = start_writeback(zf, written_back)
     return sizes
+
+
+def _stream_blob(zf: zipfile.ZipFile, info: zipfile.ZipInfo, src: Any, buffer: bytearray) -> tuple[str, int]:
+    """A photo larger than the buffer, copied piece by piece; (sha256, size)."""
+    view = memoryview(buffer)
+    digest, size = hashlib.sha256(), 0
+    with zf.open(info, "w", force_zip64=True) as out:
+        while got := src.readinto(buffer):
+            piece = view[:got]
+            out.write(piece)
+            digest.update(piece)
+            size += got
+    return digest.hexdigest(), size
 
 
 CHILD_ARG = "--channeldesk-blob-copy"  # how the frozen app's entry point recognises the child

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from app.sync.blob_copy import ZIP_DATE, BlobCopier
+from app.sync.blob_copy import ZIP_DATE, BlobCopier, append_entry
 from app.sync.bundle import CHUNK, FORMAT, FORMAT_VERSION, SCHEMA_VERSION, encode_line
 
 RECORDS_LEVEL = 1  # zlib level of records files: level 6 costs ~3x the time for ~10% smaller files
@@ -211,22 +211,13 @@ def _deflate_records(name: str, rows: Iterable[dict[str, Any] | str | list[str]]
 
 
 def _append_deflated(zf: zipfile.ZipFile, records_file: _RecordsFile) -> None:
-    """Append an already deflated entry to ``zf`` (what ``ZipFile.open(…, "w")`` does,
-    without compressing again): local header with ZIP64 sizes, the deflate stream, and
-    its central directory record at close."""
+    """Append a records file's finished deflate stream as its entry (not compressed twice)."""
     info = zipfile.ZipInfo(records_file.name, date_time=ZIP_DATE)
     info.compress_type = zipfile.ZIP_DEFLATED
-    info.external_attr = 0o600 << 16
     info.file_size, info.compress_size, info.CRC = records_file.size, records_file.compressed, records_file.crc
-    fp: Any = zf.fp
-    with zf._lock:  # type: ignore[attr-defined]
-        fp.seek(zf.start_dir)
-        info.header_offset = fp.tell()
-        zf._writecheck(info)  # type: ignore[attr-defined]
-        zf._didModify = True  # type: ignore[attr-defined]
-        fp.write(info.FileHeader(zip64=True))
+
+    def payload(fp: Any) -> None:
         records_file.raw.seek(0)
         shutil.copyfileobj(records_file.raw, fp, CHUNK)
-        zf.start_dir = fp.tell()
-        zf.filelist.append(info)
-        zf.NameToInfo[info.filename] = info
+
+    append_entry(zf, info, payload)

@@ -107,3 +107,24 @@ def test_an_orphaned_child_removes_its_partial_file(tmp_path: Path) -> None:
     done = subprocess.run(child_command(), input=f"{target}\n{not_my_parent}\n{sha}\t{photo}\n".encode(), capture_output=True,
                           env={**os.environ, "PYTHONPATH": root}, timeout=60, check=False)
     assert done.returncode == 1 and not target.exists()
+
+
+@pytest.mark.parametrize("buffer", [4096, 5000, 1 << 20])
+def test_photos_larger_than_the_buffer_are_streamed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, buffer: int) -> None:
+    """Photos smaller than, exactly as large as, and larger than the copy buffer."""
+    import hashlib
+
+    monkeypatch.setattr(blob_copy, "BLOB_BUFFER", buffer)
+    blobs = []
+    for n, size in enumerate((100, 4096, 5000, 12_345)):
+        path = tmp_path / f"p{n}"
+        path.write_bytes(os.urandom(size))
+        blobs.append((hashlib.sha256(path.read_bytes()).hexdigest(), str(path)))
+    with zipfile.ZipFile(tmp_path / "b.zip", "w", allowZip64=True) as zf:
+        assert blob_copy.copy_blobs(zf, blobs) == [100, 4096, 5000, 12_345]
+    with zipfile.ZipFile(tmp_path / "b.zip") as zf:
+        assert zf.testzip() is None
+        assert all(zf.read(f"blobs/{sha}") == Path(path).read_bytes() for sha, path in blobs)
+    Path(blobs[2][1]).write_bytes(b"changed")
+    with zipfile.ZipFile(tmp_path / "c.zip", "w", allowZip64=True) as zf, pytest.raises(blob_copy.BlobChanged):
+        blob_copy.copy_blobs(zf, blobs)

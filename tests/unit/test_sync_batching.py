@@ -72,9 +72,12 @@ def test_export_rows_equal_what_the_orm_gives(ctx, tmp_path: Path) -> None:  # t
 
     initialise_device(ctx, user="u", territory=["3101"])
     seed(ctx, tmp_path)
-    with ctx.session() as s:  # one voided row: void_reason goes into data
+    with ctx.session() as s:  # one voided row (void_reason goes into data); values SQLite must quote as Python does
         contact = s.scalars(select(Contact)).first()
-        contact.voided, contact.void_reason = True, "离职"
+        contact.voided, contact.void_reason = True, "离职\n'引号' \"q\" \\ \t\x01\u2028"
+        contact.name = "A\"\\\n\t\x01\x1f\x7f中文é'"
+        visit = s.scalars(select(Visit).where(Visit.status == "submitted")).first()
+        visit.notes, visit.score, visit.latitude, visit.longitude = "第一行\r\n第二行", 87.33333333333333, 31.230416123456789, 1e-7
     with ctx.read_session() as s:
         submitted = set(s.scalars(select(Visit.id).where(Visit.status == "submitted")))
     total = 0
@@ -91,15 +94,15 @@ def test_export_rows_equal_what_the_orm_gives(ctx, tmp_path: Path) -> None:  # t
                     data["void_reason"] = obj.void_reason
                 record = {"base_hlc": "b", "data": data, "hlc": obj.hlc, "id": obj.id, "op": "void" if obj.voided else "upsert"}
                 expected.append(json.loads(json.dumps(record)))
-        lines = [line for block in _record_lines(ctx, entity, "", "~", ctx.device_id, submitted, "b") for line in block]
+        lines = [line for block in _record_lines(ctx, entity, "", "~", ctx.device_id, "b") for line in block]
         assert all(encode_line(json.loads(line)) == line for line in lines)
         got = [json.loads(line) for line in lines]
         assert sorted(got, key=lambda r: r["id"]) == sorted(expected, key=lambda r: r["id"]), entity
         total += len(got)
     assert total > 20
-    visit = json.loads(next(_record_lines(ctx, "visit", "", "~", ctx.device_id, submitted, None))[0])
+    visit = json.loads(next(_record_lines(ctx, "visit", "", "~", ctx.device_id, None))[0])
     assert visit["base_hlc"] is None and visit["data"]["submitted_at"].endswith("+00:00")
-    assert any(json.loads(line)["op"] == "void" for block in _record_lines(ctx, "contact", "", "~", ctx.device_id, submitted, None) for line in block)
+    assert any(json.loads(line)["op"] == "void" for block in _record_lines(ctx, "contact", "", "~", ctx.device_id, None) for line in block)
 
 
 def test_chunk_size_does_not_change_the_result(hq: Hq, tmp_path: Path, hq_url: str, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
@@ -237,8 +240,8 @@ def test_record_lines_allow_what_json_allows_around_a_value() -> None:
 
 
 def test_exported_lines_are_canonical(ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    """Lines with spliced, once-encoded JSON values (template bodies) are byte for byte
-    the canonical encoding of the record."""
+    """Lines built by SQLite around Python-encoded holes (template bodies, floats,
+    datetimes) are byte for byte the canonical encoding of the record."""
     from app.services.device import initialise_device
     from app.sync.bundle import encode_line
 
@@ -247,23 +250,7 @@ def test_exported_lines_are_canonical(ctx, tmp_path: Path) -> None:  # type: ign
     with zipfile.ZipFile(export_bundle(ctx, tmp_path / "b.cdsync").path) as z:
         visits = z.read("records/visit.jsonl").splitlines()
         lines = [line.decode() for n in z.namelist() if n.startswith("records/") for line in z.read(n).splitlines()]
-    assert len(json.dumps(json.loads(visits[0])["data"]["template_body"])) > 1024  # spliced, not encoded per row
+    assert len(json.dumps(json.loads(visits[0])["data"]["template_body"])) > 1024
     assert all(encode_line(json.loads(line)) == line for line in lines)
 
 
-def test_spliced_json_falls_back_when_its_stand_in_is_not_unique() -> None:
-    from app.services.sync import _JsonCache
-    from app.sync.bundle import encode_line
-
-    cache = _JsonCache()
-    body = {"z": list(range(400)), "a": "模板"}
-    value = cache(json.dumps(body))
-    data = {"template_body": value, "note": "x"}
-    row = {"id": "1", "data": data}
-    assert cache.line(row, data, ("template_body",)) == encode_line(row)
-    assert data["template_body"] is value  # the row is left as it was
-    data["note"] = "\x00channeldesk-json:template_body\x00"  # a note that looks like the stand-in
-    assert cache.line(row, data, ("template_body",)) is None
-    assert data["template_body"] is value
-    small = cache('"yes"')
-    assert cache.line({"data": {"v": small}}, {"v": small}, ("v",)) is None
