@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from json.encoder import encode_basestring as quote  # type: ignore[attr-defined]
@@ -160,7 +161,33 @@ class _LineTemplate:
     holes: tuple[Any, ...]  # the encoder of each hole, in order
 
 
-def _line_template(model: Any, cache: _CanonicalJson) -> _LineTemplate:
+def _sql_datetime(column: str) -> str:
+    """SQL giving the JSON of a datetime column stored as SQLAlchemy writes it on SQLite
+    (``YYYY-MM-DD HH:MM:SS.ffffff``, naive UTC), as ``_json_datetime`` does in Python."""
+    return (f"CASE WHEN {column} IS NULL THEN 'null' WHEN substr({column}, 20) = '.000000' "
+            f"THEN '\"' || substr({column}, 1, 10) || 'T' || substr({column}, 12, 8) || '+00:00\"' "
+            f"ELSE '\"' || substr({column}, 1, 10) || 'T' || substr({column}, 12) || '+00:00\"' END")
+
+
+def _standard_datetimes(s: Any, model: Any) -> set[str]:
+    """The datetime columns of ``model`` whose every stored value has the standard form
+    (checked by the database, ~5 ms per 10 000 rows): SQLite can render those."""
+    from sqlalchemy import DateTime
+
+    found = set()
+    conn = s.connection().connection.driver_connection
+    for key, column in inspect(model).columns.items():
+        if isinstance(getattr(column.type, "impl_instance", column.type), DateTime) and key not in SKIPPED_COLUMNS:
+            name = f'"{column.name}"'
+            odd = conn.execute(f'SELECT 1 FROM "{model.__table__.name}" WHERE {name} IS NOT NULL AND NOT '
+                               f"(length({name}) = 26 AND {name} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] "
+                               f"[0-9][0-9]:[0-9][0-9]:[0-9][0-9].[0-9][0-9][0-9][0-9][0-9][0-9]') LIMIT 1").fetchone()
+            if odd is None:
+                found.add(key)
+    return found
+
+
+def _line_template(model: Any, cache: _CanonicalJson, sql_datetimes: set[str] = frozenset()) -> _LineTemplate:  # type: ignore[assignment]
     from sqlalchemy import JSON, Boolean, DateTime, Float
 
     columns = inspect(model).columns
@@ -184,7 +211,9 @@ def _line_template(model: Any, cache: _CanonicalJson) -> _LineTemplate:
             continue  # never first: data always has other keys before or after
         first = False
         current.append(name)
-        if isinstance(kind, JSON | Float | DateTime):
+        if isinstance(kind, DateTime) and key in sql_datetimes:
+            current.append(_sql_datetime(col(key)))
+        elif isinstance(kind, JSON | Float | DateTime):
             segments.append(" || ".join(current))
             holes.append((col(key), cache if isinstance(kind, JSON) else _json_float if isinstance(kind, Float) else _json_datetime))
             current = []
@@ -219,7 +248,8 @@ def _record_lines(ctx: AppContext, entity: str, since: str, upto: str, node: str
     ~2.5 µs per record, 300 000 records in under a second."""
     model = _model(entity)
     cache = _CanonicalJson()
-    template = _line_template(model, cache)
+    with ctx.read_session() as s:
+        template = _line_template(model, cache, _standard_datetimes(s, model))
     holes = template.holes
     width = 1 + 2 * len(holes)  # segments and holes; then id, hlc
     tally = tally if tally is not None else _Tally()
@@ -249,7 +279,10 @@ def _record_lines(ctx: AppContext, entity: str, since: str, upto: str, node: str
                         rows = [row for row in rows if row[width] in keep]
                     if not rows:
                         continue
-                    if holes:
+                    if len(holes) == 1 and holes[0] is cache:  # one JSON value (answers): a dict lookup
+                        known = cache.texts.get
+                        block = [row[0] + (known(row[1]) or cache(row[1])) + row[2] for row in rows]
+                    elif holes:
                         block = []
                         for row in rows:
                             parts = [row[0]]
@@ -582,8 +615,8 @@ def _write_export(ctx: AppContext, target: Path | None, progress: Progress | Non
                 "created_at": utcnow().isoformat(), "created_hlc": upto, "seq": seq, "base_ack_seq": base_ack,
                 "app_version": __import__("app").__version__}
 
-    media_file = ctx.paths.media_file
-    blobs = [(sha, media_file(sha)) for sha in sorted(plan.blobs)]
+    media = str(ctx.paths.media_file("00" * 32).parent.parent)  # the content-addressed store: media/ab/<sha256>
+    blobs = [(sha, f"{media}{os.sep}{sha[:2]}{os.sep}{sha}") for sha in sorted(plan.blobs)]
     try:
         write_bundle(target, manifest, all_records(), blobs, lambda body: signing.sign(key, body),
                      progress=(lambda d, t, m: progress(d, t, m)) if progress is not None else None,
