@@ -6,9 +6,11 @@ merge rules, and the status shown in the status bar."""
 from __future__ import annotations
 
 import datetime as dt
+import heapq
+import itertools
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from json.encoder import encode_basestring as quote  # type: ignore[attr-defined]
 from pathlib import Path
@@ -240,10 +242,11 @@ class _Tally:
 
 
 def _record_lines(ctx: AppContext, entity: str, since: str, upto: str, node: str, base_hlc: str | None,
-                  keep: set[str] | None = None, tally: _Tally | None = None) -> Iterator[list[str]]:
+                  high: str | None = None, extra: set[str] | None = None, tally: _Tally | None = None) -> Iterator[list[str]]:
     """Blocks (one per chunk of rows read) of the canonical JSON line (``encode_line`` of
-    ``{"base_hlc", "data", "hlc", "id", "op"}``) of every row of ``entity`` to export,
-    ``keep`` limiting the ids. ``data`` holds what the ORM gives (dates and datetimes as
+    ``{"base_hlc", "data", "hlc", "id", "op"}``) of every row of ``entity`` to export;
+    with a cut (``ExportPlan``), only rows whose key is ≤ ``high`` and the ``extra``
+    ids (parents carried along). ``data`` holds what the ORM gives (dates and datetimes as
     ISO text, booleans, parsed JSON). SQLite builds the lines (``_LineTemplate``):
     ~2.5 µs per record, 300 000 records in under a second."""
     model = _model(entity)
@@ -256,18 +259,25 @@ def _record_lines(ctx: AppContext, entity: str, since: str, upto: str, node: str
     table = model.__table__
     base = encode_line(base_hlc)
     sealed = "SELECT \"id\" FROM \"visit\" WHERE \"status\" = 'submitted'"
+    last = upto if high is None else min(upto, high)  # a visit child's key is also its visit's HLC
     where = "\"hlc\" > ? AND \"hlc\" <= ? AND \"hlc\" LIKE ?"
+    params: tuple[Any, ...] = (base, since, last, f"%:{node}")
     if entity == "visit":
         where += " AND \"status\" = 'submitted'"
     elif "visit_id" in table.c and entity in VISIT_CHILDREN:
-        where += f' AND "visit_id" IN ({sealed})'
+        where += f' AND "visit_id" IN ({sealed} AND "hlc" <= ?)'
+        params += (last,)
     elif "visit_id" in table.c and entity in ("rectification_event", "rectification_order"):
         where += f' AND ("visit_id" IS NULL OR "visit_id" IN ({sealed}))'
-    queries = [(f"{template.select} WHERE {where}", (base, since, upto, f"%:{node}"))]
+    queries = [(f"{template.select} WHERE {where}", params)]
     if entity in VISIT_CHILDREN:
         # children of visits sealed after an ack may carry older HLCs: they go with their visit
         queries.append((f'{template.select} WHERE "visit_id" IN ({sealed} AND "hlc" > ? AND "hlc" <= ?) AND "hlc" <= ?',
-                        (base, since, upto, since)))
+                        (base, since, last, since)))
+    ids = sorted(extra or ())
+    for start in range(0, len(ids), 500):  # parents carried along past the cut
+        chunk = ids[start:start + 500]
+        queries.append((f'{template.select} WHERE "id" IN ({", ".join("?" * len(chunk))})', (base, *chunk)))
     with ctx.read_session() as s:
         cursor = s.connection().connection.driver_connection.cursor()
         count, top = tally.count, tally.top
@@ -275,10 +285,6 @@ def _record_lines(ctx: AppContext, entity: str, since: str, upto: str, node: str
             for sql, params in queries:
                 cursor.execute(sql, params)
                 while rows := cursor.fetchmany(EXPORT_CHUNK):
-                    if keep is not None:
-                        rows = [row for row in rows if row[width] in keep]
-                    if not rows:
-                        continue
                     if len(holes) == 1 and holes[0] is cache:  # one JSON value (answers): a dict lookup
                         known = cache.texts.get
                         block = [row[0] + (known(row[1]) or cache(row[1])) + row[2] for row in rows]
@@ -326,13 +332,13 @@ class _Item:
 
 @dataclass
 class ExportPlan:
-    """``high`` None: everything pending goes. Otherwise the bundle holds exactly
-    ``included`` (entity → ids): every pending record whose key is ≤ ``high``, plus the
-    pending parents those reference that come later (HQ would refuse a reference to a
-    record it does not have); ``remaining`` records wait for the next bundle."""
+    """``high`` None: everything pending goes. Otherwise the bundle holds exactly every
+    pending record whose key is ≤ ``high``, plus ``extra`` (entity → ids): the pending
+    parents those reference that come later (HQ would refuse a reference to a record it
+    does not have); ``remaining`` records wait for the next bundle."""
 
     high: str | None = None
-    included: dict[str, set[str]] | None = None
+    extra: dict[str, set[str]] | None = None
     remaining: int = 0
     over_hq_caps: bool = False
     blobs: dict[str, int] = field(default_factory=dict)  # sha256 → size of every photo the bundle holds
@@ -428,7 +434,7 @@ def plan_export(ctx: AppContext, since: str, upto: str, node: str, caps: ExportC
         if optimistic and _fits(caps, len(sizes), len(SYNC_TABLES), blob_total + caps.records_bytes, {}):
             return ExportPlan(blobs=sizes, records_room=caps.bundle_bytes - blob_total - _overhead(len(sizes), len(SYNC_TABLES)),
                               records_cap=caps.records_bytes)
-        total, per_entity = 0, {}
+        total, per_entity, pending = 0, {}, 0
         for entity in SYNC_TABLES:
             model = _model(entity)
             spec = _export_columns(model)
@@ -442,6 +448,7 @@ def plan_export(ctx: AppContext, since: str, upto: str, node: str, caps: ExportC
                 count, est = count + int(got[0]), est + int(got[1])
             if not count:
                 continue
+            pending += count
             if not spec.json_keys:
                 est = count * QUICK_ROW_BYTES
                 if est > caps.records_bytes // 2:
@@ -452,64 +459,91 @@ def plan_export(ctx: AppContext, since: str, upto: str, node: str, caps: ExportC
             total += est
         if _fits(caps, len(sizes), len(per_entity), total + blob_total, per_entity):
             return ExportPlan(blobs=sizes)
-        items = _plan_items(s, since, upto, node, dialect)
-    return _choose_cut(items, sizes, caps)
+        items, parents = _plan_stream(s, since, upto, node, dialect)
+        return _choose_cut(items, sizes, caps, parents, pending)
 
 
-def _plan_items(s: Any, since: str, upto: str, node: str, dialect: str) -> list[_Item]:
-    visit_hlc = dict(s.execute(select(Visit.id, Visit.hlc).where(Visit.status == "submitted", Visit.hlc > since, Visit.hlc <= upto)).all())
-    items: list[_Item] = []
-    for entity in SYNC_TABLES:
-        model = _model(entity)
-        spec = _export_columns(model)
-        columns = inspect(model).columns
-        refs = [(key, PARENT_KEYS[key]) for key in spec.keys if key in PARENT_KEYS]
-        cols = [model.__table__.c.id, model.__table__.c.hlc, _size_estimate(model, dialect),
-                *(columns[k] for k, _ in refs), *(columns[k] for k in spec.blob_keys)]
-        nrefs = len(refs)
-        parents = [parent for _k, parent in refs]
-        visit_at = 3 + [k for k, _ in refs].index("visit_id") if entity in VISIT_CHILDREN else None
-        append = items.append
-        for stmt in _pending_selects(entity, since, upto, node, cols):
-            for row in s.execute(stmt):
-                item_refs = tuple([(parent, value) for parent, value in zip(parents, row[3:3 + nrefs], strict=True) if value is not None])
-                key = row[1]
-                if visit_at is not None:
-                    visit = visit_hlc.get(row[visit_at])
-                    if visit is not None and visit > key:
-                        key = visit
-                blobs = tuple([v for v in row[3 + nrefs:] if v]) if len(row) > 3 + nrefs else ()
-                append(_Item(entity, row[0], key, int(row[2] or 0), blobs, item_refs))
-    return items
+def _driver_rows(s: Any, stmt: Any) -> Iterator[tuple[Any, ...]]:
+    """Rows of a Core select read through the SQLite driver in chunks (several may be
+    open at once on one connection)."""
+    compiled = stmt.compile(dialect=s.get_bind().dialect, compile_kwargs={"render_postcompile": True})
+    params = compiled.construct_params()
+    cursor = s.connection().connection.driver_connection.cursor()
+    try:
+        cursor.execute(str(compiled), [params[name] for name in compiled.positiontup])
+        while rows := cursor.fetchmany(EXPORT_CHUNK):
+            yield from rows
+    finally:
+        cursor.close()
 
 
-def _choose_cut(items: list[_Item], sizes: dict[str, int], caps: ExportCaps) -> ExportPlan:
-    index = {(item.entity, item.id): item for item in items}
-    items.sort(key=lambda item: item.key)
-    taken: set[tuple[str, str]] = set()
+PARENT_ENTITIES = frozenset(PARENT_KEYS.values())
+
+
+def _entity_items(s: Any, entity: str, since: str, upto: str, node: str, dialect: str) -> Iterator[_Item]:
+    """The pending rows of ``entity`` as planning items in key order (sorted by the
+    database): the key of a visit child is its sealed visit's HLC when that is later."""
+    model = _model(entity)
+    spec = _export_columns(model)
+    table = model.__table__
+    columns = inspect(model).columns
+    refs = [(key, PARENT_KEYS[key]) for key in spec.keys if key in PARENT_KEYS]
+    key_col: Any = table.c.hlc
+    if entity in VISIT_CHILDREN:
+        visit = select(Visit.hlc).where(Visit.id == table.c.visit_id, Visit.status == "submitted", Visit.hlc > since, Visit.hlc <= upto)
+        visit_key = visit.scalar_subquery()
+        from sqlalchemy import case
+
+        key_col = case((visit_key > table.c.hlc, visit_key), else_=table.c.hlc)
+    cols = [table.c.id, key_col.label("plan_key"), _size_estimate(model, dialect), *(columns[k] for k, _ in refs), *(columns[k] for k in spec.blob_keys)]
+    nrefs = len(refs)
+    parents = [parent for _k, parent in refs]
+    streams = [_driver_rows(s, stmt.order_by(key_col)) for stmt in _pending_selects(entity, since, upto, node, cols)]
+    rows = streams[0] if len(streams) == 1 else heapq.merge(*streams, key=lambda row: row[1])
+    for row in rows:
+        item_refs = tuple([(parent, value) for parent, value in zip(parents, row[3:3 + nrefs], strict=True) if value is not None])
+        blobs = tuple([v for v in row[3 + nrefs:] if v]) if len(row) > 3 + nrefs else ()
+        yield _Item(entity, row[0], row[1], int(row[2] or 0), blobs, item_refs)
+
+
+def _plan_stream(s: Any, since: str, upto: str, node: str, dialect: str) -> tuple[Iterator[_Item], dict[tuple[str, str], _Item]]:
+    """Every pending row as a planning item, in key order (one sorted stream per entity,
+    merged: memory holds one row per entity), and the pending rows of the entities others
+    reference (partners, visits, orders, invoices, findings), which a cut may have to
+    carry along early."""
+    parents = {(item.entity, item.id): item for entity in SYNC_TABLES if entity in PARENT_ENTITIES
+               for item in _entity_items(s, entity, since, upto, node, dialect)}
+    streams = [_entity_items(s, entity, since, upto, node, dialect) for entity in SYNC_TABLES]
+    return heapq.merge(*streams, key=lambda item: item.key), parents
+
+
+def _choose_cut(items: Iterable[_Item], sizes: dict[str, int], caps: ExportCaps, parents: dict[tuple[str, str], _Item],
+                pending: int) -> ExportPlan:
+    """Walk ``items`` (in key order) group by group (rows sharing a key), each with the
+    pending parents it references that come later (transitively), while the bundle fits
+    ``caps``; ``pending`` is how many items there are in all."""
+    early: set[tuple[str, str]] = set()  # parents taken before their own group
     blobs: set[str] = set()
     per_entity: dict[str, int] = {}
-    total = 0
+    total = taken = 0
     high: str | None = None
-    over_hq = False
-    position, n = 0, len(items)
-    while position < n:
-        key = items[position].key
-        end = position
-        while end < n and items[end].key == key:
-            end += 1
-        # the group, and (transitively) the pending parents it references not yet taken
+    over_hq = cut = False
+    for key, grouped in itertools.groupby(items, key=lambda item: item.key):
+        # the group, and (transitively) the later pending parents it references not yet taken
         new: list[_Item] = []
         seen: set[tuple[str, str]] = set()
-        stack = items[position:end]
+        stack = [item for item in grouped if (item.entity, item.id) not in early]
         while stack:
             item = stack.pop()
             ident = (item.entity, item.id)
-            if ident in taken or ident in seen:
+            if ident in seen:
                 continue
             seen.add(ident)
             new.append(item)
-            stack.extend(parent for ref in item.refs if (parent := index.get(ref)) is not None)
+            for ref in item.refs:
+                parent = parents.get(ref)
+                if parent is not None and parent.key > key and ref not in early and ref not in seen:
+                    stack.append(parent)
         delta: dict[str, int] = {}  # records-file growth per entity
         add_blobs = set()
         add_total = total
@@ -524,22 +558,25 @@ def _choose_cut(items: list[_Item], sizes: dict[str, int], caps: ExportCaps) -> 
         entities = len(per_entity) + sum(1 for entity in delta if entity not in per_entity)
         fits = _fits(caps, len(blobs) + len(add_blobs), entities, add_total, grown)  # untouched files already fit
         if not fits and high is not None:
+            cut = True
             break
-        taken |= seen
+        early.update(ident for ident in seen if ident[0] in PARENT_ENTITIES and parents[ident].key > key)
+        taken += len(new)
         blobs |= add_blobs
         per_entity.update(grown)
         total, high = add_total, key
-        position = end
         if not fits:  # one group over the export caps: alone in its bundle
             over_hq = not _fits(Caps(), len(blobs), len(per_entity), total, per_entity)
+            cut = True
             break
     chosen = {sha: sizes[sha] for sha in blobs}
-    if position >= n:
+    if not cut or taken >= pending:
         return ExportPlan(over_hq_caps=over_hq, blobs=chosen)
-    included: dict[str, set[str]] = {}
-    for entity, rid in taken:
-        included.setdefault(entity, set()).add(rid)
-    return ExportPlan(high, included, len(items) - len(taken), over_hq, chosen)
+    extra: dict[str, set[str]] = {}
+    for entity, rid in early:
+        if parents[(entity, rid)].key > (high or ""):
+            extra.setdefault(entity, set()).add(rid)
+    return ExportPlan(high, extra, pending - taken, over_hq, chosen)
 
 
 @dataclass
@@ -588,7 +625,6 @@ def export_bundle(ctx: AppContext, target: Path | None = None, progress: Progres
 def _write_export(ctx: AppContext, target: Path | None, progress: Progress | None, since: str, upto: str, plan: ExportPlan) -> ExportResult:
     node = ctx.device_id
     assert node is not None
-    included = plan.included
     with ctx.read_session() as s:
         seq = int(s.scalar(select(func.coalesce(func.max(ExportedBundle.seq), 0))) or 0) + 1
         base_ack = int(s.scalar(select(func.coalesce(func.max(ExportedBundle.seq), 0)).where(ExportedBundle.ack_status.in_(("accepted", "duplicate")))) or 0)
@@ -603,7 +639,7 @@ def _write_export(ctx: AppContext, target: Path | None, progress: Progress | Non
 
     def records_of(entity: str) -> Iterator[list[str]]:
         tally = _Tally(top=high[0])
-        yield from _record_lines(ctx, entity, since, upto, node, base_hlc, included.get(entity, set()) if included is not None else None, tally)
+        yield from _record_lines(ctx, entity, since, upto, node, base_hlc, plan.high, (plan.extra or {}).get(entity), tally)
         high[0] = tally.top
         counts[entity] = tally.count
 

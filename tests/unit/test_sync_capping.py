@@ -267,11 +267,30 @@ def test_a_group_over_hqs_own_caps_is_reported() -> None:
     gib = 1024**3
     items = [_Item("visit", "v1", "001", 500, (), ()), _Item("visit_photo", "p1", "001", 300, ("a" * 64,), (("visit", "v1"),)),
              _Item("visit", "v2", "002", 500, (), ()), _Item("visit_photo", "p2", "002", 300, ("b" * 64,), (("visit", "v2"),))]
-    plan = _choose_cut(items, {"a" * 64: 5 * gib, "b" * 64: 10}, ExportCaps())
+    parents = {(item.entity, item.id): item for item in items if item.entity == "visit"}
+    plan = _choose_cut(items, {"a" * 64: 5 * gib, "b" * 64: 10}, ExportCaps(), parents, len(items))
     assert plan.high == "001" and plan.remaining == 2 and plan.over_hq_caps
-    assert plan.included == {"visit": {"v1"}, "visit_photo": {"p1"}}
-    fits = _choose_cut(list(items), {"a" * 64: 10, "b" * 64: 10}, ExportCaps())
+    assert plan.extra == {} and set(plan.blobs) == {"a" * 64}
+    fits = _choose_cut(list(items), {"a" * 64: 10, "b" * 64: 10}, ExportCaps(), parents, len(items))
     assert fits == ExportPlan(blobs={"a" * 64: 10, "b" * 64: 10})
+
+
+def test_a_later_parent_is_carried_along() -> None:
+    """A photo of a visit whose partner changed later: the partner goes along early (as
+    ``extra``) and is not counted twice when its own group comes."""
+    items = [_Item("visit", "v1", "001", 500, (), (("partner", "p1"),)),
+             _Item("visit", "v2", "002", 500, (), ()),
+             _Item("visit", "v3", "003", 500, (), ()),
+             _Item("partner", "p1", "004", 200, (), ())]
+    parents = {(item.entity, item.id): item for item in items}
+    caps = ExportCaps(records_bytes=1000)  # two visits' lines per records file
+    plan = _choose_cut(items, {}, caps, parents, len(items))
+    assert plan.high == "002" and plan.extra == {"partner": {"p1"}} and plan.remaining == 1
+    # once past its own key, the parent is simply inside the cut
+    items = [items[0], _Item("partner", "p1", "002", 200, (), ()), _Item("visit", "v2", "003", 500, (), ())]
+    parents = {(item.entity, item.id): item for item in items}
+    plan = _choose_cut(items, {}, ExportCaps(records_bytes=600), parents, len(items))
+    assert plan.high == "002" and plan.extra == {} and plan.remaining == 1
     assert Caps().bundle_bytes > ExportCaps().bundle_bytes and Caps().entries > ExportCaps().entries
 
 
