@@ -282,6 +282,11 @@ class _RecordWriter:
         dump = _dump_json
         values = [(entity, rid, hlc, device_id, voided, data_text if data_text is not None else dump(data), dump(fh) if fh else "{}", bundle_id)
                   for rid, hlc, voided, data, fh, data_text in rows]
+        self.write(entity, values, fresh)
+
+    def write(self, entity: str, values: list[tuple[Any, ...]], fresh: set[str] | None) -> None:
+        """Write rows in ``RECORD_COLUMNS`` order; ``fresh`` as for ``upsert`` (None: all
+        of them are)."""
         if not values:
             return
         if self.dialect != "postgresql":
@@ -291,11 +296,14 @@ class _RecordWriter:
         # (one COPY per chunk waited for the server each time); the merge reads nothing
         # back from the table, so writing later changes nothing. A record written again
         # replaces its buffered value (the later merge includes the earlier one).
-        for value in values:
-            if value[1] in fresh:
-                self.new.append(value)
-            else:
-                self.changed[(entity, value[1])] = value
+        if fresh is None:
+            self.new.extend(values)
+        else:
+            for value in values:
+                if value[1] in fresh:
+                    self.new.append(value)
+                else:
+                    self.changed[(entity, value[1])] = value
         if len(self.new) + len(self.changed) >= PG_FLUSH:
             self.flush()
 
@@ -702,6 +710,13 @@ class Hq:
         A record that appears twice in the bundle merges with its earlier version, in
         this chunk or (through ``carry``) an earlier one. ``texts`` are the bundle's own
         JSON texts of the rows' ``data`` (or None), stored as they are for new records."""
+        if entity not in PER_FIELD and not carry.existing and not carry.repeated and not any("field_hlc" in row["data"] for row in rows):
+            # every record new and unique, merged whole, none with per-field HLCs to take
+            # out of its data: stored as it came (what the loop below gives, in one go)
+            dump = _dump_json
+            writer.write(entity, [(entity, row["id"], row["hlc"], device_id, row["op"] == "void", text if text is not None else dump(row["data"]),
+                                   "{}", bundle_id) for row, text in zip(rows, texts, strict=True)], None)
+            return 0
         existing = carry.existing
         for rid in carry.repeated.intersection(carry.merged):
             existing[rid] = carry.merged[rid][1:5]  # type: ignore[assignment]

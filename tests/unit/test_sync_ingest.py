@@ -121,10 +121,13 @@ def test_stored_data_is_the_bundles_text(hq: Hq, tmp_path: Path) -> None:  # noq
     assert set(stored) == set(sent)
     for key, row in sent.items():
         data = dict(row["data"])
-        field_hlc = data.pop("field_hlc", None)
-        assert stored[key].data == data and stored[key].hlc == row["hlc"]
-        if field_hlc:  # per-field HLCs as sent, the record's HLC for fields sent without one
+        field_hlc = data.pop("field_hlc", None) or {}
+        assert stored[key].data == data and stored[key].hlc == row["hlc"] and stored[key].voided == (row["op"] == "void")
+        assert stored[key].device_id == ctx.device_id
+        if key[0] == "partner":  # per-field HLCs as sent, the record's HLC for fields sent without one
             assert stored[key].field_hlc == {k: field_hlc.get(k, row["hlc"]) for k in data}
+        else:  # merged whole: every field at the record's HLC
+            assert stored[key].field_hlc == {}
     ctx.close()
 
 
