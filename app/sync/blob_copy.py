@@ -11,9 +11,11 @@ parent dies, and removes the partial file then."""
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -21,6 +23,7 @@ import time
 import zipfile
 import zlib
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -132,14 +135,42 @@ def child_command() -> list[str]:
     return [sys.executable, "-m", "app.sync.blob_copy"]
 
 
+@dataclass(frozen=True)
+class RecordsEntry:
+    """A records file deflated into a temporary file, ready to be appended as is."""
+
+    name: str
+    path: str
+    size: int
+    compressed: int
+    crc: int
+
+
+def finish_zip(zf: zipfile.ZipFile, records: Sequence[RecordsEntry], manifest: bytes, signature: str) -> None:
+    """Append the records files (their finished deflate streams), ``manifest.json`` and
+    ``manifest.sig`` to a bundle's ZIP that holds its blobs; the caller closes it."""
+    for entry in records:
+        info = zipfile.ZipInfo(entry.name, date_time=ZIP_DATE)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.file_size, info.compress_size, info.CRC = entry.size, entry.compressed, entry.crc
+        with open(entry.path, "rb") as raw:
+            append_entry(zf, info, lambda fp, raw=raw: shutil.copyfileobj(raw, fp, 1024 * 1024))
+    zf.writestr(zipfile.ZipInfo("manifest.json", date_time=ZIP_DATE), manifest)
+    zf.writestr(zipfile.ZipInfo("manifest.sig", date_time=ZIP_DATE), signature)
+
+
 def child_main() -> int:
-    """The copying process. stdin: the ZIP path, the parent's pid, then one
-    ``sha256<TAB>path`` line per blob. stdout: ``P <index> <path>`` now and then, then
-    ``D <size> <size> …`` or ``E <json [errno, message, filename]>``. Writes a ZIP of
-    the blob entries (central directory included)."""
-    lines = sys.stdin.buffer.read().decode("utf-8").split("\n")
-    zip_path, parent = lines[0], int(lines[1])
-    blobs = [tuple(line.split("\t", 1)) for line in lines[2:] if line]
+    """The copying process. stdin: the ZIP path, the parent's pid, one
+    ``sha256<TAB>path`` line per blob and an empty line; later one JSON line (records
+    files, manifest in base64, signature) to finish the bundle, or nothing (end of
+    input: give up). stdout: ``P <index> <path>`` now and then, ``D <size> <size> …``
+    when the blobs are copied, ``F`` when the bundle is complete and synced to disk, or
+    ``E <json [errno, message, filename]>``."""
+    stdin = sys.stdin.buffer
+    zip_path, parent = stdin.readline().decode().rstrip("\n"), int(stdin.readline())
+    blobs = []
+    while line := stdin.readline().decode("utf-8").rstrip("\n"):
+        blobs.append(tuple(line.split("\t", 1)))
     out = sys.stdout
     last = [0.0]
 
@@ -159,7 +190,17 @@ def child_main() -> int:
     try:
         with zipfile.ZipFile(zip_path, "w", allowZip64=True) as zf:
             sizes = copy_blobs(zf, blobs, report, alive)  # type: ignore[arg-type]
-        out.write("D " + " ".join(map(str, sizes)) + "\n")
+            out.write("D " + " ".join(map(str, sizes)) + "\n")
+            out.flush()
+            command = stdin.readline()
+            if not command:  # the parent gave up; it removes the file
+                return 0
+            job = json.loads(command)
+            records = [RecordsEntry(*entry) for entry in job["records"]]
+            finish_zip(zf, records, base64.b64decode(job["manifest"]), job["signature"])
+        with open(zip_path, "rb") as done:
+            os.fsync(done.fileno())
+        out.write("F\n")
     except OSError as exc:
         out.write("E " + json.dumps([exc.errno or 0, exc.strerror or str(exc), exc.filename]) + "\n")
     except Exception as exc:  # anything else reaches the parent as one line, never silently
@@ -169,10 +210,11 @@ def child_main() -> int:
 
 
 class BlobCopier:
-    """Writes the blob entries of a bundle's temporary ZIP file: in a child process
-    started at once when there are enough bytes to gain from it, else in this process
-    when ``finish`` is called. ``finish`` returns the sizes; the ZIP then holds the
-    blobs and a central directory, ready for ``zipfile.ZipFile(path, "a")``."""
+    """Writes a bundle's temporary ZIP file around the records: the blob entries first —
+    in a child process started at once when there are enough bytes to gain from it,
+    else in this process when ``sizes`` is called —, then ``complete`` appends the
+    records files, manifest and signature, closes and syncs the file. In the child case
+    the child, which holds the ZIP's directory, does that too (no re-reading it here)."""
 
     def __init__(self, zip_path: Path, blobs: Sequence[tuple[str, str]], total_bytes: int) -> None:
         self.zip_path = zip_path
@@ -180,23 +222,35 @@ class BlobCopier:
         self.index = 0
         self.message = ""
         self._process: subprocess.Popen[bytes] | None = None
-        self._reader: threading.Thread | None = None
-        self._result: tuple[str, Any] | None = None
+        self._threads: list[threading.Thread] = []
+        self._sizes: list[int] | None = None
+        self._error: list[Any] | None = None
+        self._finished = threading.Event()
+        self._zip: zipfile.ZipFile | None = None
         if blobs and total_bytes >= CHILD_MIN_BYTES:
             env = dict(os.environ)
             root = str(Path(__file__).resolve().parent.parent.parent)
             env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
             self._process = subprocess.Popen(child_command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
-            assert self._process.stdin is not None
             listing = "".join(f"{sha}\t{path}\n" for sha, path in blobs)
-            self._process.stdin.write(f"{zip_path}\n{os.getpid()}\n{listing}".encode())
-            self._process.stdin.close()
-            self._reader = threading.Thread(target=self._read, name="blob-copy-reader", daemon=True)
-            self._reader.start()
+            head = f"{zip_path}\n{os.getpid()}\n{listing}\n".encode()
+            # written by a thread: the pipe takes ~64 KiB at a time, the child reads it all first
+            self._threads = [threading.Thread(target=self._send, args=(head,), name="blob-copy-writer", daemon=True),
+                             threading.Thread(target=self._read, name="blob-copy-reader", daemon=True)]
+            for thread in self._threads:
+                thread.start()
 
     @property
     def in_child(self) -> bool:
         return self._process is not None
+
+    def _send(self, data: bytes) -> None:
+        assert self._process is not None and self._process.stdin is not None
+        try:
+            self._process.stdin.write(data)
+            self._process.stdin.flush()
+        except OSError:  # the child died; the reader reports it
+            pass
 
     def _read(self) -> None:
         """The child's stdout, on a thread (the export's own thread builds records)."""
@@ -208,47 +262,80 @@ class BlobCopier:
                 index, _, name = rest.partition(" ")
                 self.index, self.message = int(index), name
             elif kind == "D":
-                self._result = ("done", [int(size) for size in rest.split()])
+                self._sizes = [int(size) for size in rest.split()]
             elif kind == "E":
-                self._result = ("error", json.loads(rest))
-        if self._result is None:
-            self._result = ("error", [0, "the photo copying process ended unexpectedly", None])
+                self._error = json.loads(rest)
+            elif kind == "F":
+                self._finished.set()
+        if not self._finished.is_set() and self._error is None:
+            self._error = [0, "the photo copying process ended unexpectedly", None]
+        self._finished.set()
 
-    def finish(self, progress: Callable[[int, int, str], None] | None = None) -> list[int]:
-        """Wait for the copy (or do it here); raises ``OSError`` when it failed."""
+    def _raise(self) -> None:
+        if self._error is not None:
+            errno, message, filename = self._error
+            raise OSError(errno, message, filename) if errno else OSError(message)
+
+    def sizes(self, progress: Callable[[int, int, str], None] | None = None) -> list[int]:
+        """The size of each blob once copied (here, when there is no child); raises
+        ``OSError`` when the copy failed."""
         total = len(self.blobs)
         if self._process is None:
-            if not self.blobs:
-                return []
+            self._zip = zipfile.ZipFile(self.zip_path, "w", allowZip64=True)
             report = (lambda index, path: progress(index, total, os.path.basename(path))) if progress is not None else None
-            with zipfile.ZipFile(self.zip_path, "w", allowZip64=True) as zf:
-                return copy_blobs(zf, self.blobs, report)
-        assert self._reader is not None
-        while self._reader.is_alive():
+            return copy_blobs(self._zip, self.blobs, report)
+        while self._sizes is None and self._error is None and not self._finished.is_set():
             if progress is not None:
                 progress(self.index, total, self.message)
-            self._reader.join(0.1)
-        self._process.wait()
-        if self._process.stdout is not None:
-            self._process.stdout.close()
-        self._process = None
-        assert self._result is not None
-        kind, value = self._result
-        if kind == "error":
-            errno, message, filename = value
-            raise OSError(errno, message, filename) if errno else OSError(message)
+            self._finished.wait(0.05)
+        self._raise()
+        assert self._sizes is not None
         if progress is not None:
             progress(total, total, "")
-        return list(value)
+        return self._sizes
+
+    def complete(self, records: Sequence[RecordsEntry], manifest: bytes, signature: str) -> None:
+        """Append the records files, manifest and signature; close and sync the file."""
+        if self._process is None:
+            zf = self._zip if self._zip is not None else zipfile.ZipFile(self.zip_path, "w", allowZip64=True)
+            self._zip = None
+            with zf:
+                finish_zip(zf, records, manifest, signature)
+            with open(self.zip_path, "rb") as done:
+                os.fsync(done.fileno())
+            return
+        self._threads[0].join()
+        assert self._process.stdin is not None
+        job = {"records": [[r.name, r.path, r.size, r.compressed, r.crc] for r in records],
+               "manifest": base64.b64encode(manifest).decode("ascii"), "signature": signature}
+        try:
+            self._process.stdin.write(json.dumps(job).encode() + b"\n")
+            self._process.stdin.close()
+        except OSError:  # the child died; the reader has its last words
+            pass
+        self._finished.wait()
+        self._close()
+        self._raise()
 
     def stop(self) -> None:
         """Stop the child (after an error or a cancel in this process)."""
+        if self._zip is not None:
+            self._zip.close()
+            self._zip = None
         if self._process is not None:
             self._process.kill()
-            self._process.wait()
-            if self._process.stdout is not None:
-                self._process.stdout.close()
-            self._process = None
+        self._close()
+
+    def _close(self) -> None:
+        if self._process is None:
+            return
+        self._process.wait()
+        for thread in self._threads:
+            thread.join()
+        for stream in (self._process.stdin, self._process.stdout):
+            if stream is not None:
+                stream.close()
+        self._process = None
 
 
 if __name__ == "__main__":

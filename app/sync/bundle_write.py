@@ -17,14 +17,14 @@ import queue
 import shutil
 import tempfile
 import threading
-import zipfile
+import time
 import zlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from app.sync.blob_copy import ZIP_DATE, BlobCopier, append_entry
+from app.sync.blob_copy import BlobCopier, RecordsEntry
 from app.sync.bundle import CHUNK, FORMAT, FORMAT_VERSION, SCHEMA_VERSION, encode_line
 
 RECORDS_LEVEL = 1  # zlib level of records files: level 6 costs ~3x the time for ~10% smaller files
@@ -39,13 +39,25 @@ class OverCaps(Exception):
 class _RecordsFile:
     """One entity's records, deflated into a temporary file."""
 
-    name: str
-    raw: IO[bytes]
-    size: int
-    compressed: int
-    crc: int
+    entry: RecordsEntry
     sha256: str
     count: int
+
+
+STALE_WORK = 24 * 3600  # seconds after which a crashed export's work folder is swept
+
+
+def _work_folder(folder: Path) -> Path:
+    """A private folder for the records files next to the bundle (so a full disk shows up
+    here, not in /tmp); a crashed export's older ones are removed."""
+    now = time.time()
+    for old in folder.glob(".cdsync-work-*"):
+        try:
+            if now - old.stat().st_mtime > STALE_WORK:
+                shutil.rmtree(old, ignore_errors=True)
+        except OSError:
+            pass
+    return Path(tempfile.mkdtemp(prefix=".cdsync-work-", dir=folder))
 
 
 def write_bundle(target: Path, manifest: dict[str, Any], records: dict[str, Iterable[dict[str, Any] | str | list[str]]],
@@ -53,18 +65,17 @@ def write_bundle(target: Path, manifest: dict[str, Any], records: dict[str, Iter
                  progress: Callable[[int, int, str], None] | None = None, blob_bytes: int | None = None,
                  records_room: int | None = None, records_cap: int | None = None) -> dict[str, Any]:
     """Stream ``records`` (entity → dicts, lines as ``encode_line`` gives them, or lists
-    of such lines) and
-    ``blobs`` ((sha256, path) of each photo) into ``target``; returns the manifest
-    written. ``blob_bytes`` (the photos' total size, when known) lets a large copy run
-    in a child process while the records are built. ``progress(done, total, message)``
-    counts photos. With ``records_room`` / ``records_cap`` (bytes all deflated records
-    files / one records file may take), ``OverCaps`` is raised as soon as the records
-    do not fit."""
+    of such lines) and ``blobs`` ((sha256, path) of each photo) into ``target``; returns
+    the manifest written. ``blob_bytes`` (the photos' total size, when known) lets a
+    large copy run in a child process while the records are built.
+    ``progress(done, total, message)`` counts photos. With ``records_room`` /
+    ``records_cap`` (bytes all deflated records files / one records file may take),
+    ``OverCaps`` is raised as soon as the records do not fit."""
     target = Path(target)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.part")
     blob_list = [(sha, str(path)) for sha, path in blobs]
     copier: BlobCopier | None = None
-    written: list[_RecordsFile] = []
+    work = _work_folder(target.parent)
     try:
         copier = BlobCopier(tmp, blob_list, blob_bytes if blob_bytes is not None else 0)
         running = copier
@@ -74,23 +85,18 @@ def write_bundle(target: Path, manifest: dict[str, Any], records: dict[str, Iter
                 progress(running.index, len(blob_list), running.message)
 
         room = [records_room if records_room is not None else -1]
+        written: list[_RecordsFile] = []
         for entity, rows in records.items():
-            done = _deflate_records(f"records/{entity}.jsonl", rows, target.parent, poll if copier.in_child and progress is not None else None,
+            done = _deflate_records(f"records/{entity}.jsonl", rows, work, poll if copier.in_child and progress is not None else None,
                                     records_cap, room)
             if done is not None:
                 written.append(done)
-        sizes = copier.finish(progress)
-        files: list[dict[str, Any]] = [{"path": r.name, "size": r.size, "sha256": r.sha256, "records": r.count} for r in written]
+        sizes = copier.sizes(progress)
+        files: list[dict[str, Any]] = [{"path": r.entry.name, "size": r.entry.size, "sha256": r.sha256, "records": r.count} for r in written]
         files += [{"path": f"blobs/{sha}", "size": size, "sha256": sha} for (sha, _path), size in zip(blob_list, sizes, strict=True)]
-        with zipfile.ZipFile(tmp, "a" if blob_list else "w", allowZip64=True) as zf:
-            for records_file in written:
-                _append_deflated(zf, records_file)
-            full = {**manifest, "format": FORMAT, "format_version": FORMAT_VERSION, "schema_version": SCHEMA_VERSION, "files": files}
-            body = json.dumps(full, ensure_ascii=True, sort_keys=True, separators=(",", ":")).encode("ascii")
-            zf.writestr(zipfile.ZipInfo("manifest.json", date_time=ZIP_DATE), body)
-            zf.writestr(zipfile.ZipInfo("manifest.sig", date_time=ZIP_DATE), sign(body))
-        with tmp.open("rb") as fh:
-            os.fsync(fh.fileno())
+        full = {**manifest, "format": FORMAT, "format_version": FORMAT_VERSION, "schema_version": SCHEMA_VERSION, "files": files}
+        body = json.dumps(full, ensure_ascii=True, sort_keys=True, separators=(",", ":")).encode("ascii")
+        copier.complete([r.entry for r in written], body, sign(body))
         os.replace(tmp, target)
     except BaseException:
         if copier is not None:
@@ -98,8 +104,7 @@ def write_bundle(target: Path, manifest: dict[str, Any], records: dict[str, Iter
         tmp.unlink(missing_ok=True)
         raise
     finally:
-        for records_file in written:
-            records_file.raw.close()
+        shutil.rmtree(work, ignore_errors=True)
     return full
 
 
@@ -163,7 +168,8 @@ def _deflate_records(name: str, rows: Iterable[dict[str, Any] | str | list[str]]
     first = next(iterator, None)
     if first is None:
         return None
-    raw = tempfile.TemporaryFile(dir=folder, prefix=".records-")  # noqa: SIM115 (closed by write_bundle)
+    path = folder / name.replace("/", "-")
+    raw = path.open("wb")
     deflater = _Deflater(raw)
     closed = False
     limited = room is not None and room[0] >= 0
@@ -207,17 +213,5 @@ def _deflate_records(name: str, rows: Iterable[dict[str, Any] | str | list[str]]
                 pass
         raw.close()
         raise
-    return _RecordsFile(name, raw, deflater.size, deflater.compressed, deflater.crc, deflater.digest.hexdigest(), count)
-
-
-def _append_deflated(zf: zipfile.ZipFile, records_file: _RecordsFile) -> None:
-    """Append a records file's finished deflate stream as its entry (not compressed twice)."""
-    info = zipfile.ZipInfo(records_file.name, date_time=ZIP_DATE)
-    info.compress_type = zipfile.ZIP_DEFLATED
-    info.file_size, info.compress_size, info.CRC = records_file.size, records_file.compressed, records_file.crc
-
-    def payload(fp: Any) -> None:
-        records_file.raw.seek(0)
-        shutil.copyfileobj(records_file.raw, fp, CHUNK)
-
-    append_entry(zf, info, payload)
+    raw.close()
+    return _RecordsFile(RecordsEntry(name, str(path), deflater.size, deflater.compressed, deflater.crc), deflater.digest.hexdigest(), count)
