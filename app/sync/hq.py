@@ -199,12 +199,26 @@ def _json_value(value: Any) -> Any:
     return json.loads(value) if isinstance(value, str | bytes) else value
 
 
-def find_records(s: Session, entity: str, ids: Iterable[str], columns: str) -> list[tuple[Any, ...]]:
+def entities_with_records(s: Session) -> set[str]:
+    """The sync entities HQ holds at least one record of (one query; an index probe per
+    entity). ``find_records`` looks nothing up in the others."""
+    raw: Any = s.connection().connection.driver_connection
+    names = sorted(SYNC_TABLES)
+    if s.get_bind().dialect.name == "postgresql":
+        with raw.cursor() as cur:
+            cur.execute("SELECT e FROM unnest(%s::text[]) AS e WHERE EXISTS (SELECT 1 FROM record WHERE entity = e)", (names,))
+            return {e for (e,) in cur.fetchall()}
+    return {e for e in names if raw.execute("SELECT 1 FROM record WHERE entity = ? LIMIT 1", (e,)).fetchone() is not None}
+
+
+def find_records(s: Session, entity: str, ids: Iterable[str], columns: str, populated: set[str] | None = None) -> list[tuple[Any, ...]]:
     """Rows (``columns`` of ``record``) of the given ids of one entity, on the session's
     connection: ``id = ANY(array)`` on PostgreSQL (the ids sent as one JSON text: psycopg
     quotes a list of strings element by element, ~0.35 s per 100 000 ids), ``IN (?, …)``
     in chunks on SQLite. Nothing is looked up when HQ has no record of the entity yet
-    (one probe)."""
+    (one probe, or ``populated``, from ``entities_with_records`` on this transaction)."""
+    if populated is not None and entity not in populated:
+        return []
     raw: Any = s.connection().connection.driver_connection
     if s.get_bind().dialect.name == "postgresql":
         with raw.cursor() as cur:
@@ -267,9 +281,9 @@ class _RecordWriter:
             marks = ", ".join("?" for _ in RECORD_COLUMNS)
             self.sql = f"INSERT INTO record ({columns}) VALUES ({marks}) ON CONFLICT (entity, id) DO UPDATE SET {update}"
 
-    def existing(self, entity: str, ids: set[str]) -> dict[str, tuple[str, bool, dict[str, Any], dict[str, Any]]]:
+    def existing(self, entity: str, ids: set[str], populated: set[str] | None = None) -> dict[str, tuple[str, bool, dict[str, Any], dict[str, Any]]]:
         found: dict[str, tuple[str, bool, dict[str, Any], dict[str, Any]]] = {}
-        for rid, hlc, voided, data, field_hlc in find_records(self.s, entity, ids, "id, hlc, voided, data, field_hlc"):
+        for rid, hlc, voided, data, field_hlc in find_records(self.s, entity, ids, "id, hlc, voided, data, field_hlc", populated):
             found[rid] = (hlc, bool(voided), _json_value(data), _json_value(field_hlc) or {})
         return found
 
@@ -577,6 +591,8 @@ class Hq:
                 raise reject(tr("sync", "unknown record type {entity}").format(entity=entity))
         in_bundle: dict[str, set[str]] = {e: {rid for r in rows if type(r) is dict and type(rid := r.get("id")) is str}
                                           for e, rows in bundle.records.items()}
+        bundle.ids = in_bundle  # for the apply, which only follows a validation that accepted every record
+        populated = entities_with_records(s)
         # (parent entity or "blob", referenced id) → the message for the first record citing it
         outside: dict[tuple[str, str], str] = {}
         unknown_parent = tr("sync", "{entity} {id} refers to an unknown {parent} {ref}")
@@ -592,7 +608,7 @@ class Hq:
             # bundle holds one of them twice
             sealed = False
             if entity in APPEND_ONLY:
-                for rid, data in find_records(s, entity, in_bundle[entity], "id, data"):
+                for rid, data in find_records(s, entity, in_bundle[entity], "id, data", populated):
                     stored[rid] = _json_value(data)
                 # (fewer distinct ids than records: one repeats, or a record has no id,
                 # which validate_record refuses below)
@@ -649,7 +665,7 @@ class Hq:
                     for chunk in _chunks(sorted(refs), LOOKUP):
                         present.update(("blob", sha) for sha in s.scalars(select(Blob.sha256).where(Blob.sha256.in_(chunk))))
                 else:
-                    present.update((kind, rid) for (rid,) in find_records(s, kind, refs, "id"))
+                    present.update((kind, rid) for (rid,) in find_records(s, kind, refs, "id", populated))
             for item, message in outside.items():  # in the order the records cite them
                 if item not in present:
                     raise reject(message)
@@ -686,8 +702,9 @@ class Hq:
             entities = [e for e in SYNC_TABLES if e in bundle.records]
             # every lookup before the first record is written: the planner still sees the
             # table as it was (a growing table with stale statistics invites scans)
-            ids = {entity: {r["id"] for r in bundle.records[entity]} for entity in entities}
-            existing = {entity: writer.existing(entity, ids[entity]) for entity in entities}
+            ids = {entity: bundle.ids[entity] if entity in bundle.ids else {r["id"] for r in bundle.records[entity]} for entity in entities}
+            populated = entities_with_records(s)  # under the table lock, before any write
+            existing = {entity: writer.existing(entity, ids[entity], populated) for entity in entities}
             for entity in entities:
                 rows = bundle.records[entity]
                 counts[entity] = len(rows)
