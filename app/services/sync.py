@@ -381,9 +381,10 @@ def _pending_selects(entity: str, since: str, upto: str, node: str, columns: lis
 
 
 def _blob_sizes(ctx: AppContext, s: Any, shas: set[str]) -> dict[str, int]:
-    """Size of each referenced media file that exists (the export skips the others)."""
+    """Size of each referenced media file: as recorded, or found on disk (the export
+    skips files that are gone)."""
     sizes: dict[str, int] = {}
-    known = dict(s.execute(select(MediaFile.sha256, MediaFile.size)).all()) if shas else {}
+    known = dict(_driver_rows(s, select(MediaFile.sha256, MediaFile.size))) if shas else {}
     for sha in shas:
         size = known.get(sha)
         if size is None:
@@ -428,7 +429,7 @@ def plan_export(ctx: AppContext, since: str, upto: str, node: str, caps: ExportC
             model = _model(entity)
             blob_cols = [inspect(model).columns[k] for k in _export_columns(model).blob_keys]
             for stmt in _pending_selects(entity, since, upto, node, blob_cols) if blob_cols else ():
-                shas.update(v for row in s.execute(stmt) for v in row if isinstance(v, str) and len(v) == 64)
+                shas.update(v for row in _driver_rows(s, stmt) for v in row if isinstance(v, str) and len(v) == 64)
         sizes = _blob_sizes(ctx, s, shas)
         blob_total = sum(sizes.values())
         if optimistic and _fits(caps, len(sizes), len(SYNC_TABLES), blob_total + caps.records_bytes, {}):

@@ -32,6 +32,7 @@ WRITEBACK_STEP = 64 * 1024 * 1024
 CHILD_MIN_BYTES = 64 * 1024 * 1024  # below this, a child's start-up costs more than it saves
 REPORT_EVERY = 0.05  # seconds between the child's progress messages
 ZIP_DATE = (2020, 1, 1, 0, 0, 0)
+MISSING = -1  # the size ``copy_blobs`` gives a photo whose file is gone
 
 
 class BlobChanged(OSError):
@@ -76,7 +77,7 @@ def append_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo, payload: Callable[[
 def copy_blobs(zf: zipfile.ZipFile, blobs: Sequence[tuple[str, str]], report: Callable[[int, str], None] | None = None,
                alive: Callable[[], bool] | None = None) -> list[int]:
     """Append ``blobs`` (sha256, path) to ``zf`` as stored ``blobs/<sha256>`` entries;
-    the size of each. A photo that fits the buffer is read once, hashed and CRC'd, and
+    the size of each (``MISSING`` for a file that is gone). A photo that fits the buffer is read once, hashed and CRC'd, and
     written with its header in one go; a larger one is streamed. ``report(index, path)``
     is called before each photo; ``alive()`` returning False stops the copy
     (``SystemExit``)."""
@@ -91,7 +92,12 @@ def copy_blobs(zf: zipfile.ZipFile, blobs: Sequence[tuple[str, str]], report: Ca
             raise SystemExit(1)
         info = zipfile.ZipInfo(f"blobs/{sha}", date_time=ZIP_DATE)
         info.compress_type = zipfile.ZIP_STORED
-        with open(path, "rb", buffering=0) as src:
+        try:
+            src = open(path, "rb", buffering=0)  # noqa: SIM115 (closed by the with below)
+        except FileNotFoundError:  # a photo whose file is gone goes without its bytes
+            sizes.append(MISSING)
+            continue
+        with src:
             got = src.readinto(buffer)
             whole = got < BLOB_BUFFER or not src.readinto(view[:1])
             if whole:

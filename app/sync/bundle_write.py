@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from app.sync.blob_copy import BlobCopier, RecordsEntry
+from app.sync.blob_copy import MISSING, BlobCopier, RecordsEntry
 from app.sync.bundle import CHUNK, FORMAT, FORMAT_VERSION, SCHEMA_VERSION, encode_line
 
 RECORDS_LEVEL = 1  # zlib level of records files: level 6 costs ~3x the time for ~10% smaller files
@@ -93,7 +93,8 @@ def write_bundle(target: Path, manifest: dict[str, Any], records: dict[str, Iter
                 written.append(done)
         sizes = copier.sizes(progress)
         files: list[dict[str, Any]] = [{"path": r.entry.name, "size": r.entry.size, "sha256": r.sha256, "records": r.count} for r in written]
-        files += [{"path": f"blobs/{sha}", "size": size, "sha256": sha} for (sha, _path), size in zip(blob_list, sizes, strict=True)]
+        files += [{"path": f"blobs/{sha}", "size": size, "sha256": sha} for (sha, _path), size in zip(blob_list, sizes, strict=True)
+                  if size != MISSING]
         full = {**manifest, "format": FORMAT, "format_version": FORMAT_VERSION, "schema_version": SCHEMA_VERSION, "files": files}
         body = json.dumps(full, ensure_ascii=True, sort_keys=True, separators=(",", ":")).encode("ascii")
         copier.complete([r.entry for r in written], body, sign(body))

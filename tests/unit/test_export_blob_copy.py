@@ -128,3 +128,17 @@ def test_photos_larger_than_the_buffer_are_streamed(tmp_path: Path, monkeypatch:
     Path(blobs[2][1]).write_bytes(b"changed")
     with zipfile.ZipFile(tmp_path / "c.zip", "w", allowZip64=True) as zf, pytest.raises(blob_copy.BlobChanged):
         blob_copy.copy_blobs(zf, blobs)
+
+
+def test_a_photo_whose_file_is_gone_is_left_out(hq: Hq, tmp_path: Path, in_child: None) -> None:
+    """As before the child process: the record goes, the missing bytes do not."""
+    ctx = _laptop_with_photos(tmp_path, hq)
+    media = sorted(p for p in (ctx.paths.root / "media").rglob("*") if p.is_file())
+    media[0].unlink()
+    result = export_bundle(ctx, tmp_path / "a.cdsync")
+    with zipfile.ZipFile(result.path) as zf:
+        names = set(zf.namelist())
+        assert f"blobs/{media[0].name}" not in names and f"blobs/{media[1].name}" in names
+        listed = {f["path"] for f in json.loads(zf.read("manifest.json"))["files"]}
+    assert listed == names - {"manifest.json", "manifest.sig"}
+    ctx.close()
