@@ -672,10 +672,17 @@ def apply_ack(ctx: AppContext, path: Path) -> Changes:
     if hq is None:
         raise UserError(tr("sync", "No trusted HQ key is set; import HQ's public key first (init --hq-key or Settings)."))
     try:
-        ack = json.loads(Path(path).read_text(encoding="utf-8"))
-        assert isinstance(ack, dict)
-    except (OSError, ValueError, AssertionError) as exc:
-        raise UserError(tr("sync", "{file} is not an HQ acknowledgement: {error}").format(file=path, error=exc)) from exc
+        text = Path(path).read_bytes().decode("utf-8")
+    except OSError as exc:
+        raise UserError(tr("sync", "Cannot read {file}: {error}. Nothing was changed.").format(file=path, error=exc.strerror or exc)) from exc
+    except UnicodeDecodeError as exc:
+        raise UserError(tr("sync", "{file} is not an HQ acknowledgement (not a text file); nothing was changed.").format(file=path)) from exc
+    try:
+        ack = json.loads(text)
+    except ValueError:
+        ack = None
+    if not isinstance(ack, dict):
+        raise UserError(tr("sync", "{file} is not an HQ acknowledgement (not a JSON document); nothing was changed.").format(file=path))
     if not signing.verify_document(hq["public_key"], ack):
         raise UserError(tr("sync", "The acknowledgement's signature does not match the trusted HQ key; nothing was changed."))
     if ack.get("device_id") != ctx.device_id:

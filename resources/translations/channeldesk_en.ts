@@ -3252,6 +3252,10 @@ also used in another visit</translation>
   <context>
     <name>sync</name>
     <message>
+      <source>Cannot read {file}: {error}. Nothing was changed.</source>
+      <translation>Cannot read {file}: {error}. Nothing was changed.</translation>
+    </message>
+    <message>
       <source>Cannot write the bundle {path}: {error}. Nothing was marked as sent.</source>
       <translation>Cannot write the bundle {path}: {error}. Nothing was marked as sent.</translation>
     </message>
@@ -3510,6 +3514,14 @@ also used in another visit</translation>
     <message>
       <source>{entity}: record id is not a UUID</source>
       <translation>{entity}: record id is not a UUID</translation>
+    </message>
+    <message>
+      <source>{file} is not an HQ acknowledgement (not a JSON document); nothing was changed.</source>
+      <translation>{file} is not an HQ acknowledgement (not a JSON document); nothing was changed.</translation>
+    </message>
+    <message>
+      <source>{file} is not an HQ acknowledgement (not a text file); nothing was changed.</source>
+      <translation>{file} is not an HQ acknowledgement (not a text file); nothing was changed.</translation>
     </message>
     <message>
       <source>{file} is not an HQ acknowledgement: {error}</source>

@@ -3252,6 +3252,10 @@ also used in another visit</source>
   <context>
     <name>sync</name>
     <message>
+      <source>Cannot read {file}: {error}. Nothing was changed.</source>
+      <translation>无法读取 {file}：{error}。未做任何更改。</translation>
+    </message>
+    <message>
       <source>Cannot write the bundle {path}: {error}. Nothing was marked as sent.</source>
       <translation>无法写入同步包 {path}：{error}。没有任何记录被标记为已发送。</translation>
     </message>
@@ -3510,6 +3514,14 @@ also used in another visit</source>
     <message>
       <source>{entity}: record id is not a UUID</source>
       <translation>{entity}：记录 ID 不是 UUID</translation>
+    </message>
+    <message>
+      <source>{file} is not an HQ acknowledgement (not a JSON document); nothing was changed.</source>
+      <translation>{file} 不是总部回执（不是 JSON 文档）；未做任何更改。</translation>
+    </message>
+    <message>
+      <source>{file} is not an HQ acknowledgement (not a text file); nothing was changed.</source>
+      <translation>{file} 不是总部回执（不是文本文件）；未做任何更改。</translation>
     </message>
     <message>
       <source>{file} is not an HQ acknowledgement: {error}</source>

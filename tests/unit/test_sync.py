@@ -271,6 +271,16 @@ def test_ack_for_another_device_and_untrusted_down_bundle(hq: Hq, tmp_path: Path
     (tmp_path / "forged.cdack").write_text(json.dumps(forged))
     with pytest.raises(UserError, match="signature"):
         apply_ack(a, tmp_path / "forged.cdack")
+    bad = {"missing.cdack": None, "binary.cdack": b"\xff\xfe\x00", "broken.cdack": b'{"status": "acc', "list.cdack": b"[1, 2]",
+           "unsigned.cdack": json.dumps({k: v for k, v in forged.items() if k != "sig"}).encode()}
+    for name, content in bad.items():
+        if content is not None:
+            (tmp_path / name).write_bytes(content)
+        with pytest.raises(UserError) as caught:
+            apply_ack(a, tmp_path / name)
+        message = caught.value.message
+        assert "\n" not in message and ("nothing was changed" in message.lower()), message
+        assert "Expecting" not in message and "codec" not in message and "Errno" not in message, message
     down = hq.publish(a.device_id, tmp_path / "down.cdsync", {})
     with pytest.raises(BundleRejected):
         import_hq_bundle(b, down)
