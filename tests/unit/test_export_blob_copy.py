@@ -23,16 +23,7 @@ from app.sync.blob_copy import child_command
 from app.sync.hq import Hq
 from db.models import ExportedBundle
 from tests.unit.test_sync import make_laptop, seed
-from tests.unit.test_sync_capping import _visit
-
-
-@pytest.fixture
-def hq(tmp_path: Path):  # type: ignore[no-untyped-def]
-    (tmp_path / "hq").mkdir()
-    server = Hq(f"sqlite:///{tmp_path / 'hq' / 'hq.sqlite'}", tmp_path / "hq")
-    server.init()
-    yield server
-    server.close()
+from tests.unit.test_sync_capping import _visit, hq  # noqa: F401 (the HQ fixture)
 
 
 @pytest.fixture
@@ -41,15 +32,15 @@ def in_child(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(blob_copy, "CHILD_MIN_BYTES", 0)
 
 
-def _laptop_with_photos(tmp_path: Path, hq: Hq):  # type: ignore[no-untyped-def]
-    ctx = make_laptop(tmp_path, "lap", hq)
+def _laptop_with_photos(tmp_path: Path, server: Hq):  # type: ignore[no-untyped-def]
+    ctx = make_laptop(tmp_path, "lap", server)
     seed(ctx, tmp_path)
     for n in range(1, 4):
         _visit(ctx, tmp_path / "photos", "P001", n, photos=3)
     return ctx
 
 
-def test_a_child_copied_export_is_accepted_by_hq(hq: Hq, tmp_path: Path, in_child: None) -> None:
+def test_a_child_copied_export_is_accepted_by_hq(hq: Hq, tmp_path: Path, in_child: None) -> None:  # noqa: F811
     ctx = _laptop_with_photos(tmp_path, hq)
     seen: list[tuple[int, int]] = []
     result = export_bundle(ctx, tmp_path / "a.cdsync", progress=Progress(lambda done, total, _m: seen.append((done, total))))
@@ -72,7 +63,7 @@ def test_a_child_copied_export_is_accepted_by_hq(hq: Hq, tmp_path: Path, in_chil
     ctx.close()
 
 
-def test_a_changed_photo_fails_the_export_cleanly(hq: Hq, tmp_path: Path, in_child: None) -> None:
+def test_a_changed_photo_fails_the_export_cleanly(hq: Hq, tmp_path: Path, in_child: None) -> None:  # noqa: F811
     ctx = _laptop_with_photos(tmp_path, hq)
     media = sorted(p for p in (ctx.paths.root / "media").rglob("*") if p.is_file())
     media[0].write_bytes(b"not the photo it was")
@@ -85,7 +76,7 @@ def test_a_changed_photo_fails_the_export_cleanly(hq: Hq, tmp_path: Path, in_chi
     ctx.close()
 
 
-def test_cancel_stops_the_child(hq: Hq, tmp_path: Path, in_child: None) -> None:
+def test_cancel_stops_the_child(hq: Hq, tmp_path: Path, in_child: None) -> None:  # noqa: F811
     ctx = _laptop_with_photos(tmp_path, hq)
     progress = Progress(lambda *_a: progress.cancel())
     (tmp_path / "out").mkdir()
@@ -130,7 +121,7 @@ def test_photos_larger_than_the_buffer_are_streamed(tmp_path: Path, monkeypatch:
         blob_copy.copy_blobs(zf, blobs)
 
 
-def test_a_photo_whose_file_is_gone_is_left_out(hq: Hq, tmp_path: Path, in_child: None) -> None:
+def test_a_photo_whose_file_is_gone_is_left_out(hq: Hq, tmp_path: Path, in_child: None) -> None:  # noqa: F811
     """As before the child process: the record goes, the missing bytes do not."""
     ctx = _laptop_with_photos(tmp_path, hq)
     media = sorted(p for p in (ctx.paths.root / "media").rglob("*") if p.is_file())
