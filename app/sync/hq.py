@@ -415,6 +415,17 @@ def sqlite_file(url: str) -> Path | None:
     return Path(parsed.database).expanduser()
 
 
+def _shown_url(url: str) -> str:
+    """``url`` for a message: its password masked."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
+
+
 def default_key_dir(url: str) -> Path:
     if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
         return Path(url[len("sqlite:///"):]).expanduser().absolute().parent
@@ -439,7 +450,10 @@ class Hq:
             from sqlalchemy.exc import SQLAlchemyError
 
             if isinstance(exc, (SQLAlchemyError, OSError)):
-                raise UserError(tr("hq", "Cannot open the HQ database {url}: {error}").format(url=url, error=exc)) from exc
+                # the driver's own first line (not SQLAlchemy's wrapper and link); no password
+                detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+                raise UserError(tr("hq", "Cannot open the HQ database {url}: {error}").format(
+                    url=_shown_url(url), error=detail[0] if detail else type(exc).__name__)) from exc
             raise
         self.sessions = sessionmaker(bind=self.engine, expire_on_commit=False)
         stored = self.meta("key_dir")

@@ -121,3 +121,18 @@ def test_hq_init_still_creates_the_database(cli, tmp_path: Path) -> None:  # typ
     assert cli("hq", "--db", f"sqlite:///{db}", "init", data=None).returncode == 0
     assert db.exists()
     assert cli("hq", "--db", f"sqlite:///{db}", "stats", "--json", data=None).json()["devices"] == []
+
+
+def test_an_unreachable_database_is_one_line_without_its_password(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import socket
+
+    with socket.socket() as sock:  # a port nothing listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    result = cli("hq", "--db", f"postgresql+psycopg://hq:s3cret@127.0.0.1:{port}/hq", "stats", data=None, cwd=tmp_path)
+    _one_line_exit_1(result)
+    assert "Cannot open the HQ database postgresql+psycopg://hq:***@127.0.0.1" in result.stderr
+    assert "s3cret" not in result.stderr and "sqlalche.me" not in result.stderr and "OperationalError" not in result.stderr
+    bad = cli("hq", "--db", "not a url", "stats", data=None, cwd=tmp_path)
+    _one_line_exit_1(bad)
+    assert "Cannot open the HQ database not a url" in bad.stderr
