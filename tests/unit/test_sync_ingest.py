@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -232,3 +233,29 @@ def test_mutated_lines_are_read_as_the_strict_parser_reads_them_or_refused(row: 
         if text is not None:
             assert isinstance(strict_value, dict) and _strict_or_none(text) == (True, strict_value["data"])
             assert line.startswith('{"base_hlc":') and text in line
+
+
+@pytest.mark.skipif(os.name != "posix", reason="flock")
+def test_a_second_ingest_waits_for_the_one_running(hq: Hq, tmp_path: Path) -> None:  # noqa: F811
+    """While another ingest holds ``hq-ingest.lock`` (here: this test), an ingest waits;
+    it runs once the lock is released."""
+    import fcntl
+    import threading
+
+    ctx = make_laptop(tmp_path, "lap", hq)
+    seed(ctx, tmp_path)
+    bundle = export_bundle(ctx, tmp_path / "b.cdsync").path
+    fd = os.open(hq.key_dir / "hq-ingest.lock", os.O_RDWR | os.O_CREAT)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    results = []
+    worker = threading.Thread(target=lambda: results.append(hq.ingest(bundle, tmp_path / "acks")))
+    try:
+        worker.start()
+        worker.join(1.0)
+        assert worker.is_alive() and not results
+        assert hq.stats()["devices"][0]["bundles"] == 0
+    finally:
+        os.close(fd)  # releases the lock
+    worker.join(60)
+    assert [r.status for r in results] == ["accepted"]
+    ctx.close()
