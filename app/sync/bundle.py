@@ -15,6 +15,7 @@ import stat
 import struct
 import zipfile
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -258,9 +259,12 @@ def _parse_records(name: str, raw: bytes) -> ParsedLines:
     return ParsedLines(rows, texts)
 
 
-def _read_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int, ratio: int, sink: Callable[[bytes], None] | None = None) -> tuple[int, str]:
-    """Stream one entry counting real bytes (never trusting the header)."""
-    digest, size = hashlib.sha256(), 0
+def _read_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int, ratio: int, sink: Callable[[bytes], None] | None = None,
+                hashed: bool = True) -> tuple[int, str]:
+    """Stream one entry counting real bytes (never trusting the header); its SHA-256
+    unless ``hashed`` is False (then "")."""
+    digest: Any = hashlib.sha256() if hashed else None
+    size = 0
     with zf.open(info) as fh:
         while True:
             chunk = fh.read(CHUNK)
@@ -271,10 +275,15 @@ def _read_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int, ratio: int
                 raise reject(tr("sync", "entry {name} is larger than allowed").format(name=info.filename))
             if info.compress_size and size > ratio * max(info.compress_size, 1) and size > 1024 * 1024:
                 raise reject(tr("sync", "entry {name} expands more than {ratio}:1 (zip bomb)").format(name=info.filename, ratio=ratio))
-            digest.update(chunk)
+            if digest is not None:
+                digest.update(chunk)
             if sink is not None:
                 sink(chunk)
-    return size, digest.hexdigest()
+    return size, digest.hexdigest() if digest is not None else ""
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def _check_structure(zf: zipfile.ZipFile, size: int, caps: Caps) -> list[zipfile.ZipInfo]:
@@ -365,33 +374,45 @@ def read_bundle(path: Path, caps: Caps, public_key_for: Callable[[dict[str, Any]
                 raise reject(tr("sync", "listed entry {name} is absent").format(name=sorted(set(listed) - present)[0]))
             bundle = Bundle(path, manifest, hashlib.sha256(manifest_bytes).hexdigest())
             total = 0
-            for name, entry in listed.items():
-                info = by_name[name]
-                if name.startswith("records/"):
-                    buf: list[bytes] = []
-                    got, digest = _read_entry(zf, info, caps.records_bytes, caps.ratio, buf.append)
-                    entity = name[len("records/"):-len(".jsonl")]
-                    parsed = _parse_records(name, b"".join(buf))
-                    del buf
-                    if entry.get("records") != len(parsed.rows):
-                        raise reject(tr("sync", "{name}: record count differs from the manifest").format(name=name))
-                    bundle.records[entity] = parsed.rows
-                    bundle.lines[entity] = parsed
-                else:
-                    out = stage.open(name[len("blobs/"):]) if stage is not None else None
-                    try:
-                        got, digest = _read_entry(zf, info, caps.blob_bytes, caps.ratio, out.write if out is not None else None)
-                    finally:
-                        if out is not None:
-                            out.close()
-                    if digest != name[len("blobs/"):]:
-                        raise reject(tr("sync", "blob {name} does not match its hash").format(name=name[6:18]))
-                    bundle.blobs[digest] = got
-                if got != entry.get("size") or digest != entry.get("sha256"):
-                    raise reject(tr("sync", "entry {name} differs from the manifest (size or SHA-256)").format(name=name))
-                total += got
-                if total > caps.total_bytes:
-                    raise reject(tr("sync", "the bundle expands to more than allowed"))
+            hasher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bundle-sha256")
+            try:
+                for name, entry in listed.items():
+                    info = by_name[name]
+                    if name.startswith("records/"):
+                        buf: list[bytes] = []
+                        got, _ = _read_entry(zf, info, caps.records_bytes, caps.ratio, buf.append, hashed=False)
+                        raw = b"".join(buf)
+                        del buf
+                        # hashed on a helper thread (hashlib lets go of the interpreter) while
+                        # this one parses; the checks keep their order (parse, count, hash)
+                        sha = hasher.submit(_sha256, raw)
+                        entity = name[len("records/"):-len(".jsonl")]
+                        try:
+                            parsed = _parse_records(name, raw)
+                        finally:
+                            digest = sha.result()
+                        del raw
+                        if entry.get("records") != len(parsed.rows):
+                            raise reject(tr("sync", "{name}: record count differs from the manifest").format(name=name))
+                        bundle.records[entity] = parsed.rows
+                        bundle.lines[entity] = parsed
+                    else:
+                        out = stage.open(name[len("blobs/"):]) if stage is not None else None
+                        try:
+                            got, digest = _read_entry(zf, info, caps.blob_bytes, caps.ratio, out.write if out is not None else None)
+                        finally:
+                            if out is not None:
+                                out.close()
+                        if digest != name[len("blobs/"):]:
+                            raise reject(tr("sync", "blob {name} does not match its hash").format(name=name[6:18]))
+                        bundle.blobs[digest] = got
+                    if got != entry.get("size") or digest != entry.get("sha256"):
+                        raise reject(tr("sync", "entry {name} differs from the manifest (size or SHA-256)").format(name=name))
+                    total += got
+                    if total > caps.total_bytes:
+                        raise reject(tr("sync", "the bundle expands to more than allowed"))
+            finally:
+                hasher.shutdown()
             if stage is not None:
                 bundle.staged = list(stage.staged)
     except BundleRejected:

@@ -259,3 +259,32 @@ def test_a_second_ingest_waits_for_the_one_running(hq: Hq, tmp_path: Path) -> No
     worker.join(60)
     assert [r.status for r in results] == ["accepted"]
     ctx.close()
+
+
+def test_a_rejected_records_file_leaves_no_thread_behind(tmp_path: Path) -> None:
+    """The records files are hashed on a helper thread while they are parsed: a bad
+    line is still reported with its number, and the helper is gone afterwards."""
+    import hashlib
+    import threading
+    import uuid
+    import zipfile
+
+    from app.sync import signing
+    from app.sync.bundle import FORMAT, FORMAT_VERSION, SCHEMA_VERSION, Caps, read_bundle
+
+    key = signing.write_private_key(tmp_path / "k.pem")
+    good = encode_line({"id": RID, "hlc": HLC, "op": "upsert", "base_hlc": None, "data": {}}).encode() + b"\n"
+    before = threading.active_count()
+    for body, match in ((good + b'{"a":1,"a":2}\n', "line 2:"), (good, "differs from the manifest")):
+        files = [{"path": "records/visit.jsonl", "size": len(body), "sha256": hashlib.sha256(good + good).hexdigest() if match != "line 2:" else
+                  hashlib.sha256(body).hexdigest(), "records": 1 if match != "line 2:" else 2}]
+        manifest = {"format": FORMAT, "format_version": FORMAT_VERSION, "schema_version": SCHEMA_VERSION, "kind": "field",
+                    "bundle_id": str(uuid.uuid4()), "device_id": str(uuid.uuid4()), "seq": 1, "files": files}
+        raw = json.dumps(manifest).encode()
+        with zipfile.ZipFile(tmp_path / "b.cdsync", "w") as zf:
+            zf.writestr("manifest.json", raw)
+            zf.writestr("manifest.sig", signing.sign(key, raw))
+            zf.writestr("records/visit.jsonl", body, compress_type=zipfile.ZIP_DEFLATED)
+        with pytest.raises(BundleRejected, match=match):
+            read_bundle(tmp_path / "b.cdsync", Caps(), lambda m: signing.b64(signing.public_raw(key)))
+    assert threading.active_count() == before
