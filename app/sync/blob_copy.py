@@ -199,7 +199,8 @@ def child_main() -> int:
             out.write("D " + " ".join(map(str, sizes)) + "\n")
             out.flush()
             command = stdin.readline()
-            if not command:  # the parent gave up; it removes the file
+            if not command:  # the parent gave up, or died: no half bundle stays behind
+                Path(zip_path).unlink(missing_ok=True)
                 return 0
             job = json.loads(command)
             records = [RecordsEntry(*entry) for entry in job["records"]]

@@ -4,6 +4,7 @@ the export's photo-copying process."""
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import os
@@ -44,11 +45,12 @@ def test_frozen_build_starts_and_checks(tmp_path: Path) -> None:
     photo = tmp_path / "photo.jpg"
     photo.write_bytes(os.urandom(5000))
     sha = hashlib.sha256(photo.read_bytes()).hexdigest()
-    copy = subprocess.run([str(binary), CHILD_ARG], input=f"{tmp_path / 'blobs.zip'}\n{os.getpid()}\n{sha}\t{photo}\n".encode(),
+    finish = json.dumps({"records": [], "manifest": base64.b64encode(b"{}").decode(), "signature": "sig"})
+    copy = subprocess.run([str(binary), CHILD_ARG], input=f"{tmp_path / 'blobs.zip'}\n{os.getpid()}\n{sha}\t{photo}\n\n{finish}\n".encode(),
                           env=env, timeout=120, capture_output=True)
-    assert copy.returncode == 0 and copy.stdout.decode().splitlines()[-1] == "D 5000", copy.stderr
+    assert copy.returncode == 0 and copy.stdout.decode().splitlines()[-2:] == ["D 5000", "F"], copy.stderr
     with zipfile.ZipFile(tmp_path / "blobs.zip") as zf:
-        assert zf.read(f"blobs/{sha}") == photo.read_bytes()
+        assert zf.read(f"blobs/{sha}") == photo.read_bytes() and zf.read("manifest.sig") == b"sig"
     shutil.rmtree(work, ignore_errors=True)
 
 

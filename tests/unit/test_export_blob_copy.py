@@ -133,3 +133,17 @@ def test_a_photo_whose_file_is_gone_is_left_out(hq: Hq, tmp_path: Path, in_child
         listed = {f["path"] for f in json.loads(zf.read("manifest.json"))["files"]}
     assert listed == names - {"manifest.json", "manifest.sig"}
     ctx.close()
+
+
+def test_a_child_left_without_its_finishing_order_removes_the_file(tmp_path: Path) -> None:
+    """The parent died (or gave up) after the photos were copied: the input ends."""
+    import hashlib
+
+    photo = tmp_path / "photo"
+    photo.write_bytes(b"y" * 1000)
+    sha = hashlib.sha256(photo.read_bytes()).hexdigest()
+    target = tmp_path / "bundle.part"
+    root = str(Path(blob_copy.__file__).resolve().parent.parent.parent)
+    done = subprocess.run(child_command(), input=f"{target}\n{os.getpid()}\n{sha}\t{photo}\n\n".encode(), capture_output=True,
+                          env={**os.environ, "PYTHONPATH": root}, timeout=60, check=False)
+    assert done.returncode == 0 and done.stdout.decode().splitlines()[-1] == "D 1000" and not target.exists()
