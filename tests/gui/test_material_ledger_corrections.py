@@ -47,7 +47,11 @@ def _in_modal(qtbot, kind: type, act) -> dict[str, object]:  # type: ignore[no-u
             QTimer.singleShot(20, step)
             return
         seen["dialog_title"] = dialog.windowTitle()
-        act(dialog)
+        try:
+            act(dialog)
+        except BaseException:
+            dialog.reject()  # a failed check must fail the test, not leave exec() waiting
+            raise
 
     QTimer.singleShot(20, step)
     return seen
@@ -79,7 +83,7 @@ def test_correct_and_void_ledger_entries_in_the_partner_file(qtbot, ctx, tmp_pat
         save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
         save.click()
         messages.append(dialog.error.text())
-        assert dialog.isVisible() and dialog.reason.hasFocus() and dialog.quantity.value() == 5  # input kept for correction
+        assert dialog.isVisible() and dialog.focusWidget() is dialog.reason and dialog.quantity.value() == 5  # input kept for correction
         dialog.reason.setText("多输了一个零")
         save.click()
 
