@@ -148,6 +148,7 @@ def _json_float(value: Any) -> str:
 
 
 def _sql_text(literal: str) -> str:
+    """``literal`` as an SQL string literal."""
     return "'" + literal.replace("'", "''") + "'"
 
 
@@ -189,7 +190,9 @@ def _standard_datetimes(s: Any, model: Any) -> set[str]:
     return found
 
 
-def _line_template(model: Any, cache: _CanonicalJson, sql_datetimes: set[str] = frozenset()) -> _LineTemplate:  # type: ignore[assignment]
+def _line_template(model: Any, cache: _CanonicalJson, sql_datetimes: frozenset[str] | set[str] = frozenset()) -> _LineTemplate:
+    """The ``_LineTemplate`` of ``model``: data keys in sorted order (``void_reason`` only
+    in a voided row's data), the datetime columns in ``sql_datetimes`` rendered by SQLite."""
     from sqlalchemy import JSON, Boolean, DateTime, Float
 
     columns = inspect(model).columns
@@ -210,7 +213,7 @@ def _line_template(model: Any, cache: _CanonicalJson, sql_datetimes: set[str] = 
         if key == "void_reason":
             assert not first, "a syncing table has data keys sorting before void_reason"
             current.append(f'CASE WHEN "voided" THEN {name} || json_quote("void_reason") ELSE \'\' END')
-            continue  # never first: data always has other keys before or after
+            continue
         first = False
         current.append(name)
         if isinstance(kind, DateTime) and key in sql_datetimes:

@@ -4,10 +4,10 @@ stored (not deflated), with asynchronous writeback of finished entries.
 
 A large set of photos is copied by a separate process (``BlobCopier``) while the
 exporting process builds the records files: photo copying is system calls, hashing and
-CRC in C, record building is Python, so on two cores the two overlap instead of adding
-up. The child writes the blob entries and the ZIP's central directory; the writer then
-appends the records files and the manifest (``bundle_write``). The child stops when its
-parent dies, and removes the partial file then."""
+CRC in C, record building is SQLite and Python, so on two cores the two overlap instead
+of adding up. The child writes the blob entries, then — on the writer's order — appends
+the records files (already deflated), the manifest and the signature, closes the ZIP and
+syncs it to disk (``bundle_write``). When its parent dies, it removes the partial file."""
 
 from __future__ import annotations
 

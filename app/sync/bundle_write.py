@@ -3,9 +3,9 @@ manifest with sizes, hashes and counts, Ed25519 signature; atomic (temporary fil
 rename), the partial file removed on any failure.
 
 The photos are copied by ``blob_copy.BlobCopier`` (a child process for large sets)
-while this process deflates the records files into temporary files next to the target;
-those are then appended to the ZIP as finished deflate streams, so nothing is
-compressed twice and the two halves of the work overlap."""
+while this process deflates the records files (on a thread) into a work folder next to
+the target; those are then appended to the ZIP as finished deflate streams, so nothing
+is compressed twice and the two halves of the work overlap."""
 
 from __future__ import annotations
 
