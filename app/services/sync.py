@@ -427,44 +427,59 @@ def plan_export(ctx: AppContext, since: str, upto: str, node: str, caps: ExportC
     breaks one alone goes alone."""
     with ctx.read_session() as s:
         dialect = s.get_bind().dialect.name
-        shas: set[str] = set()
-        for entity in SYNC_TABLES:
-            model = _model(entity)
-            blob_cols = [inspect(model).columns[k] for k in _export_columns(model).blob_keys]
-            for stmt in _pending_selects(entity, since, upto, node, blob_cols) if blob_cols else ():
-                shas.update(v for row in _driver_rows(s, stmt) for v in row if isinstance(v, str) and len(v) == 64)
-        sizes = _blob_sizes(ctx, s, shas)
+        sizes = _pending_blobs(ctx, s, since, upto, node)
         blob_total = sum(sizes.values())
         if optimistic and _fits(caps, len(sizes), len(SYNC_TABLES), blob_total + caps.records_bytes, {}):
             return ExportPlan(blobs=sizes, records_room=caps.bundle_bytes - blob_total - _overhead(len(sizes), len(SYNC_TABLES)),
                               records_cap=caps.records_bytes)
-        total, per_entity, pending = 0, {}, 0
-        for entity in SYNC_TABLES:
-            model = _model(entity)
-            spec = _export_columns(model)
-            # JSON values are unbounded: the database sums its estimate of each line;
-            # other rows count at a bound, estimated only when that bound is not enough
-            count, est = 0, 0
-            for stmt in _pending_selects(entity, since, upto, node, [_size_estimate(model, dialect).label("est")] if spec.json_keys else [model.__table__.c.id]):
-                inner = stmt.subquery()
-                got = s.execute(select(func.count(), func.coalesce(func.sum(inner.c.est), 0)) if spec.json_keys
-                                else select(func.count(), 0).select_from(inner)).one()
-                count, est = count + int(got[0]), est + int(got[1])
-            if not count:
-                continue
-            pending += count
-            if not spec.json_keys:
-                est = count * QUICK_ROW_BYTES
-                if est > caps.records_bytes // 2:
-                    size = _size_estimate(model, dialect).label("est")
-                    est = sum(int(s.scalar(select(func.coalesce(func.sum(stmt.subquery().c.est), 0))) or 0)
-                              for stmt in _pending_selects(entity, since, upto, node, [size]))
-            per_entity[entity] = est
-            total += est
+        pending, per_entity = _pending_totals(s, since, upto, node, dialect, caps.records_bytes)
+        total = sum(per_entity.values())
         if _fits(caps, len(sizes), len(per_entity), total + blob_total, per_entity):
             return ExportPlan(blobs=sizes)
         items, parents = _plan_stream(s, since, upto, node, dialect)
         return _choose_cut(items, sizes, caps, parents, pending)
+
+
+def _pending_blobs(ctx: AppContext, s: Any, since: str, upto: str, node: str) -> dict[str, int]:
+    """sha256 → size of every photo the pending rows reference (and that exists)."""
+    shas: set[str] = set()
+    for entity in SYNC_TABLES:
+        model = _model(entity)
+        blob_cols = [inspect(model).columns[k] for k in _export_columns(model).blob_keys]
+        for stmt in _pending_selects(entity, since, upto, node, blob_cols) if blob_cols else ():
+            shas.update(v for row in _driver_rows(s, stmt) for v in row if isinstance(v, str) and len(v) == 64)
+    return _blob_sizes(ctx, s, shas)
+
+
+def _pending_totals(s: Any, since: str, upto: str, node: str, dialect: str, records_cap: int,
+                    exact: bool = False) -> tuple[int, dict[str, int]]:
+    """How many rows are pending, and per entity an upper estimate of its records file
+    in bytes (computed by the database; unless ``exact``, rows without JSON count at a
+    bound when that bound cannot reach half of ``records_cap``)."""
+    per_entity: dict[str, int] = {}
+    pending = 0
+    for entity in SYNC_TABLES:
+        model = _model(entity)
+        spec = _export_columns(model)
+        # JSON values are unbounded: the database sums its estimate of each line;
+        # other rows count at a bound, estimated only when that bound is not enough
+        count, est = 0, 0
+        for stmt in _pending_selects(entity, since, upto, node, [_size_estimate(model, dialect).label("est")] if spec.json_keys else [model.__table__.c.id]):
+            inner = stmt.subquery()
+            got = s.execute(select(func.count(), func.coalesce(func.sum(inner.c.est), 0)) if spec.json_keys
+                            else select(func.count(), 0).select_from(inner)).one()
+            count, est = count + int(got[0]), est + int(got[1])
+        if not count:
+            continue
+        pending += count
+        if not spec.json_keys:
+            est = count * QUICK_ROW_BYTES
+            if exact or est > records_cap // 2:
+                size = _size_estimate(model, dialect).label("est")
+                est = sum(int(s.scalar(select(func.coalesce(func.sum(stmt.subquery().c.est), 0))) or 0)
+                          for stmt in _pending_selects(entity, since, upto, node, [size]))
+        per_entity[entity] = est
+    return pending, per_entity
 
 
 def _driver_rows(s: Any, stmt: Any) -> Iterator[tuple[Any, ...]]:
@@ -583,6 +598,49 @@ def _choose_cut(items: Iterable[_Item], sizes: dict[str, int], caps: ExportCaps,
     return ExportPlan(high, extra, pending - taken, over_hq, chosen)
 
 
+RECORDS_DEFLATE = 6  # the database's estimate of the records is ~12x their deflated size on the demo: 6 errs on the large side
+
+
+@dataclass(frozen=True)
+class ExportEstimate:
+    """What ``export_bundle`` would write now: pending changes, photos, about how many
+    bytes, and whether HQ's size limits will leave part of it for a later bundle."""
+
+    changes: int
+    photos: int
+    size: int
+    capped: bool
+
+
+def estimate_export(ctx: AppContext) -> ExportEstimate:
+    """The size of the next bundle, before writing it (shown while the export runs)."""
+    node = ctx.device_id
+    if node is None:
+        raise UserError(tr("sync", "This data directory is not initialised; run 'channeldesk init'."))
+    since, caps = watermark(ctx), ExportCaps()
+    with ctx.read_session() as s:
+        sizes = _pending_blobs(ctx, s, since, "~", node)  # "~" sorts after every HLC
+        pending, per_entity = _pending_totals(s, since, "~", node, s.get_bind().dialect.name, caps.records_bytes, exact=True)
+    records = sum(per_entity.values())
+    photos = sum(sizes.values())
+    capped = not _fits(caps, len(sizes), len(per_entity), records + photos, per_entity)
+    size = photos + records // RECORDS_DEFLATE + _overhead(len(sizes), len(per_entity))
+    return ExportEstimate(pending, len(sizes), min(size, caps.bundle_bytes) if capped else size, capped)
+
+
+def _check_free_space(folder: Path, needed: int) -> None:
+    """Refuse before writing when ``folder``'s disk cannot hold ``needed`` bytes."""
+    import shutil
+
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        return  # the write itself reports what is wrong with the folder
+    if free < needed:
+        raise UserError(tr("sync", "Not enough free space in {folder}: the bundle needs about {need:.0f} MB, {free:.0f} MB are free. Nothing was written.")
+                        .format(folder=folder, need=needed / 1e6, free=free / 1e6))
+
+
 @dataclass
 class ExportResult:
     bundle_id: str
@@ -655,6 +713,7 @@ def _write_export(ctx: AppContext, target: Path | None, progress: Progress | Non
                 "created_at": utcnow().isoformat(), "created_hlc": upto, "seq": seq, "base_ack_seq": base_ack,
                 "app_version": __import__("app").__version__}
 
+    _check_free_space(target.parent, sum(plan.blobs.values()) + 16 * 1024 * 1024)  # photos, and room for the records
     media = str(ctx.paths.media_file("00" * 32).parent.parent)  # the content-addressed store: media/ab/<sha256>
     blobs = [(sha, f"{media}{os.sep}{sha[:2]}{os.sep}{sha}") for sha in sorted(plan.blobs)]
     try:

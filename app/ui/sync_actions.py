@@ -1,4 +1,4 @@
-"""Sync menu actions: export to HQ (progress, size, reveal the file), apply HQ's
+"""Sync menu actions: export to HQ (size estimate, progress, reveal the file), apply HQ's
 acknowledgement, import an HQ bundle. Results refresh the status bar via ``changed``."""
 
 from __future__ import annotations
@@ -48,8 +48,14 @@ class SyncActions(QWidget):
             if target is None:
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(result.path).parent)))
 
-        self.ui.ops.run(sync.export_bundle, self.ui.ctx, Path(target) if target else None, on_done=done,
-                        progress_title=self.tr("Exporting to HQ…"), parent=self.ui.main_window)
+        def start(estimate: sync.ExportEstimate) -> None:
+            title = self.tr("Exporting to HQ: about {size} MB ({photos} photos, {changes} changes)…").format(
+                size=f"{estimate.size / 1e6:,.1f}", photos=estimate.photos, changes=estimate.changes)
+            self.ui.ops.run(sync.export_bundle, self.ui.ctx, Path(target) if target else None, on_done=done,
+                            progress_title=title, parent=self.ui.main_window)
+
+        # the size first (a quick count), so the progress dialog says what is coming
+        self.ui.ops.run(sync.estimate_export, self.ui.ctx, on_done=start, read_only=True)
 
     def notes(self, result: sync.ExportResult) -> list[str]:
         """What the user must know about a bundle capped by HQ's size limits."""

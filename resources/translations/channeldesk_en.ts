@@ -1710,6 +1710,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>Bundles (*.cdsync)</translation>
     </message>
     <message>
+      <source>Exporting to HQ: about {size} MB ({photos} photos, {changes} changes)…</source>
+      <translation>Exporting to HQ: about {size} MB ({photos} photos, {changes} changes)…</translation>
+    </message>
+    <message>
       <source>Exporting to HQ…</source>
       <translation>Exporting to HQ…</translation>
     </message>
@@ -3274,6 +3278,10 @@ also used in another visit</translation>
     <message>
       <source>No trusted HQ key is set; import HQ's public key first (init --hq-key or Settings).</source>
       <translation>No trusted HQ key is set; import HQ's public key first (init --hq-key or Settings).</translation>
+    </message>
+    <message>
+      <source>Not enough free space in {folder}: the bundle needs about {need:.0f} MB, {free:.0f} MB are free. Nothing was written.</source>
+      <translation>Not enough free space in {folder}: the bundle needs about {need:.0f} MB, {free:.0f} MB are free. Nothing was written.</translation>
     </message>
     <message>
       <source>The acknowledgement's signature does not match the trusted HQ key; nothing was changed.</source>

@@ -1710,6 +1710,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>同步包 (*.cdsync)</translation>
     </message>
     <message>
+      <source>Exporting to HQ: about {size} MB ({photos} photos, {changes} changes)…</source>
+      <translation>正在导出给总部：约 {size} MB（{photos} 张照片，{changes} 项更改）…</translation>
+    </message>
+    <message>
       <source>Exporting to HQ…</source>
       <translation>正在导出到总部…</translation>
     </message>
@@ -3274,6 +3278,10 @@ also used in another visit</source>
     <message>
       <source>No trusted HQ key is set; import HQ's public key first (init --hq-key or Settings).</source>
       <translation>尚未设置可信的总部公钥；请先导入总部公钥（init --hq-key 或设置）。</translation>
+    </message>
+    <message>
+      <source>Not enough free space in {folder}: the bundle needs about {need:.0f} MB, {free:.0f} MB are free. Nothing was written.</source>
+      <translation>{folder} 空间不足：数据包约需 {need:.0f} MB，仅剩 {free:.0f} MB。未写入任何内容。</translation>
     </message>
     <message>
       <source>The acknowledgement's signature does not match the trusted HQ key; nothing was changed.</source>

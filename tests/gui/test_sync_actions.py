@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -14,9 +15,19 @@ def test_export_to_hq_from_menu(qtbot, ctx, tmp_path: Path, ui_window) -> None: 
     partner_io.import_partners(ctx, csv)
     ui, window = ui_window
     target = tmp_path / "out.cdsync"
+    titles: list[str] = []
+    run = ui.ops.run
+
+    def recording_run(fn, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if kwargs.get("progress_title"):
+            titles.append(kwargs["progress_title"])
+        return run(fn, *args, **kwargs)
+
+    ui.ops.run = recording_run
     with qtbot.waitSignal(ui.message, timeout=10000) as blocker:
         window.sync_actions.export(target=str(target))
     assert target.exists() and "out.cdsync" in blocker.args[0]
+    assert len(titles) == 1 and re.search(r"about [\d.,]+ MB \(0 photos, [1-9]\d* changes\)", titles[0]), titles  # the estimate, before writing
     assert window.menus["sync"].actions()
 
 

@@ -147,3 +147,34 @@ def test_a_child_left_without_its_finishing_order_removes_the_file(tmp_path: Pat
     done = subprocess.run(child_command(), input=f"{target}\n{os.getpid()}\n{sha}\t{photo}\n\n".encode(), capture_output=True,
                           env={**os.environ, "PYTHONPATH": root}, timeout=60, check=False)
     assert done.returncode == 0 and done.stdout.decode().splitlines()[-1] == "D 1000" and not target.exists()
+
+
+def test_the_estimate_matches_what_the_export_writes(hq: Hq, tmp_path: Path) -> None:  # noqa: F811
+    from app.services.sync import estimate_export
+
+    ctx = _laptop_with_photos(tmp_path, hq)
+    estimate = estimate_export(ctx)
+    result = export_bundle(ctx, tmp_path / "a.cdsync")
+    with zipfile.ZipFile(result.path) as zf:
+        photos = sum(1 for name in zf.namelist() if name.startswith("blobs/"))
+    assert estimate.changes == sync_status(ctx).pending_changes == sum(result.counts.values())
+    assert estimate.photos == photos and not estimate.capped
+    assert result.size <= estimate.size <= 3 * result.size  # on the safe side, same order
+    ctx.close()
+
+
+def test_too_little_free_space_is_refused_before_writing(hq: Hq, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+    import shutil
+    from collections import namedtuple
+
+    ctx = _laptop_with_photos(tmp_path, hq)
+    usage = namedtuple("usage", "total used free")
+    monkeypatch.setattr(shutil, "disk_usage", lambda _folder: usage(10**9, 10**9 - 1000, 1000))
+    (tmp_path / "out").mkdir()
+    with pytest.raises(UserError, match="Not enough free space") as caught:
+        export_bundle(ctx, tmp_path / "out" / "a.cdsync")
+    assert "Nothing was written" in caught.value.message
+    assert list((tmp_path / "out").iterdir()) == []
+    with ctx.read_session() as s:
+        assert s.scalar(select(func.count()).select_from(ExportedBundle)) == 0
+    ctx.close()
