@@ -118,8 +118,8 @@ class OpRunner(QObject):
             if dialog is not None:
                 dialog.setMaximum(max(total, 0))
                 dialog.setValue(min(done, total) if total else 0)
-                if message:
-                    dialog.setLabelText(message)
+                if message:  # under the title, which says what runs (and how big it is)
+                    dialog.setLabelText(f"{progress_title}\n{message}")
 
         def finished(result: Any) -> None:
             self._live.discard(job)
