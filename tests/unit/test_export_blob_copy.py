@@ -178,3 +178,30 @@ def test_too_little_free_space_is_refused_before_writing(hq: Hq, tmp_path: Path,
     with ctx.read_session() as s:
         assert s.scalar(select(func.count()).select_from(ExportedBundle)) == 0
     ctx.close()
+
+
+def test_a_disk_that_fills_up_while_the_child_copies(hq: Hq, tmp_path: Path, in_child: None, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+    """Space taken by something else after the export checked it: the child's write fails,
+    the export says so in one line, and nothing is left on the disk or marked as sent."""
+    from app.services import sync as sync_svc
+    from tests.e2e.test_full_disk import _fill
+
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(disk)], capture_output=True).returncode != 0:
+        pytest.skip("cannot mount a small tmpfs here (needs root)")
+    try:
+        ctx = _laptop_with_photos(tmp_path, hq)
+        filler = _fill(disk)
+        with filler.open("r+b") as fh:
+            fh.truncate(filler.stat().st_size - 64 * 1024)  # room for the records, not the photos
+        monkeypatch.setattr(sync_svc, "_check_free_space", lambda _folder, _needed: None)
+        with pytest.raises(UserError, match="Nothing was marked as sent") as caught:
+            export_bundle(ctx, disk / "a.cdsync")
+        assert "\n" not in caught.value.message and "No space left" in caught.value.message, caught.value.message
+        assert sorted(p.name for p in disk.iterdir()) == ["filler"]
+        with ctx.read_session() as s:
+            assert s.scalar(select(func.count()).select_from(ExportedBundle)) == 0
+        ctx.close()
+    finally:
+        subprocess.run(["umount", "-l", str(disk)], check=False)
