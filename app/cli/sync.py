@@ -15,6 +15,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     e = ss.add_parser("export")
     e.add_argument("-o", "--output", type=Path, default=None)
     e.add_argument("--json", action="store_true")
+    e.add_argument("--next", action="store_true", help=tr("cli", "the changes after the newest bundle, before HQ has acknowledged it (the next part of a large backlog)"))
     e.set_defaults(handler=cmd_export)
     a = ss.add_parser("ack")
     a.add_argument("file", type=Path)
@@ -31,7 +32,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from app.services.sync import export_bundle
 
     with cli_context(args) as ctx:
-        result = export_bundle(ctx, args.output)
+        result = export_bundle(ctx, args.output, next_part=args.next)
     if args.json:
         print_json(result.to_json())
     else:

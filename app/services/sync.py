@@ -123,11 +123,36 @@ class _CanonicalJson:
         return text
 
 
+ACKED = ("accepted", "duplicate")
+
+
 def watermark(ctx: AppContext) -> str:
-    """The highest HLC covered by HQ's last acknowledgement ('' before the first)."""
+    """The highest HLC HQ is known to hold ('' before the first ack): the acknowledged
+    bundles, followed from the start as a chain — a bundle counts once the watermark has
+    reached the HLC its selection began at (``since_hlc``), so the ack of a later part of
+    a backlog (``next_part``) waits for the ack of the part before it."""
     with ctx.read_session() as s:
-        row = s.scalar(select(ExportedBundle).where(ExportedBundle.ack_status.in_(("accepted", "duplicate"))).order_by(ExportedBundle.seq.desc()).limit(1))
-        return row.high_hlc if row else ""
+        acked = s.execute(select(ExportedBundle.since_hlc, ExportedBundle.high_hlc).where(ExportedBundle.ack_status.in_(ACKED))
+                          .order_by(ExportedBundle.seq)).all()
+    mark, grew = "", True
+    while grew:
+        grew = False
+        for since, high in acked:
+            if (since or "") <= mark < high:
+                mark, grew = high, True
+    return mark
+
+
+def _next_part_since(ctx: AppContext, acked: str) -> str:
+    """Where the next part of a backlog begins: the cut of the newest bundle, when HQ has
+    not acknowledged it yet (else ``acked``: an ordinary export)."""
+    with ctx.read_session() as s:
+        latest = s.scalar(select(ExportedBundle).order_by(ExportedBundle.seq.desc()).limit(1))
+    if latest is None or latest.ack_status in ACKED:
+        return acked
+    if latest.ack_status == "rejected":
+        raise UserError(tr("sync", "HQ rejected bundle {seq}; export everything again (without \"next part\") after fixing the cause.").format(seq=latest.seq))
+    return max(latest.high_hlc, acked)
 
 
 def _iso_utc(text: str) -> str:
@@ -612,12 +637,14 @@ class ExportEstimate:
     capped: bool
 
 
-def estimate_export(ctx: AppContext) -> ExportEstimate:
-    """The size of the next bundle, before writing it (shown while the export runs)."""
+def estimate_export(ctx: AppContext, next_part: bool = False) -> ExportEstimate:
+    """The size of the next bundle (``export_bundle`` with the same ``next_part``), before
+    writing it (shown while the export runs)."""
     node = ctx.device_id
     if node is None:
         raise UserError(tr("sync", "This data directory is not initialised; run 'channeldesk init'."))
-    since, caps = watermark(ctx), ExportCaps()
+    acked, caps = watermark(ctx), ExportCaps()
+    since = _next_part_since(ctx, acked) if next_part else acked
     with ctx.read_session() as s:
         sizes = _pending_blobs(ctx, s, since, "~", node)  # "~" sorts after every HLC
         pending, per_entity = _pending_totals(s, since, "~", node, s.get_bind().dialect.name, caps.records_bytes, exact=True)
@@ -658,33 +685,39 @@ class ExportResult:
         """Translated notes for the user about a capped bundle (none when all fitted)."""
         notes = []
         if self.remaining:
-            notes.append(tr("sync", "{count} changes did not fit in this bundle (HQ's size limits); export again after HQ has acknowledged this one.").format(count=self.remaining))
+            notes.append(tr("sync", "{count} changes did not fit in this bundle (HQ's size limits): export the next part now with 'sync export --next' to hand both over together, or export again after HQ has acknowledged this one.").format(count=self.remaining))
         if self.over_hq_caps:
             notes.append(tr("sync", "This bundle holds a single visit (or group of changes) that is larger than HQ accepts by default; ask HQ to raise its limits."))
         return notes
 
 
 def export_bundle(ctx: AppContext, target: Path | None = None, progress: Progress | None = None,
-                  caps: ExportCaps | None = None) -> ExportResult:
+                  caps: ExportCaps | None = None, next_part: bool = False) -> ExportResult:
     """Everything pending since the last acknowledged bundle, or — when that is over the
     export caps (``ExportCaps``, below HQ's) — a prefix of it in HLC order whose
-    ``high_hlc`` is the cut: the ack then covers exactly what the bundle holds."""
+    ``high_hlc`` is the cut: the ack then covers exactly what the bundle holds. With
+    ``next_part``, what comes after the newest bundle while HQ has not acknowledged it
+    yet (the next part of a large backlog, to hand over together)."""
     node = ctx.device_id
     if node is None:
         raise UserError(tr("sync", "This data directory is not initialised; run 'channeldesk init'."))
-    since = watermark(ctx)
+    acked = watermark(ctx)
+    since = _next_part_since(ctx, acked) if next_part else acked
     # the export reads exactly the changes stamped before it began: a change made while
     # it runs has a later HLC, so it is neither half in this bundle nor skipped by the ack
     upto = ctx.tick()
     caps = caps or ExportCaps()
     plan = plan_export(ctx, since, upto, node, caps)
     try:
-        return _write_export(ctx, target, progress, since, upto, plan)
+        return _write_export(ctx, target, progress, since, acked, upto, plan)
     except OverCaps:  # the records did not fit beside the photos: plan the cut, then write
-        return _write_export(ctx, target, progress, since, upto, plan_export(ctx, since, upto, node, caps, optimistic=False))
+        return _write_export(ctx, target, progress, since, acked, upto, plan_export(ctx, since, upto, node, caps, optimistic=False))
 
 
-def _write_export(ctx: AppContext, target: Path | None, progress: Progress | None, since: str, upto: str, plan: ExportPlan) -> ExportResult:
+def _write_export(ctx: AppContext, target: Path | None, progress: Progress | None, since: str, acked: str, upto: str,
+                  plan: ExportPlan) -> ExportResult:
+    """Write the bundle of ``plan`` (changes after ``since``; ``acked`` is what HQ is known
+    to hold, the records' ``base_hlc``) and register it."""
     node = ctx.device_id
     assert node is not None
     with ctx.read_session() as s:
@@ -697,7 +730,7 @@ def _write_export(ctx: AppContext, target: Path | None, progress: Progress | Non
     target = Path(target)
     counts: dict[str, int] = {}
     high = [since]
-    base_hlc = since or None
+    base_hlc = acked or None
 
     def records_of(entity: str) -> Iterator[list[str]]:
         tally = _Tally(top=high[0])
@@ -724,7 +757,8 @@ def _write_export(ctx: AppContext, target: Path | None, progress: Progress | Non
         raise UserError(tr("sync", "Cannot write the bundle {path}: {error}. Nothing was marked as sent.").format(path=target, error=exc.strerror or exc)) from exc
     counts = {k: v for k, v in counts.items() if v}
     with ctx.session() as s:
-        s.add(ExportedBundle(bundle_id=bundle_id, seq=seq, base_ack_seq=base_ack, high_hlc=plan.high or high[0], path=str(target), counts=counts))
+        s.add(ExportedBundle(bundle_id=bundle_id, seq=seq, base_ack_seq=base_ack, high_hlc=plan.high or high[0], since_hlc=since,
+                             path=str(target), counts=counts))
     return ExportResult(bundle_id, seq, target, counts, target.stat().st_size, plan.remaining, plan.over_hq_caps)
 
 

@@ -128,6 +128,7 @@ class _Deflater:
         self._thread.start()
 
     def _run(self) -> None:
+        ended = False  # the producer's end mark (None) has been taken
         try:
             while (piece := self._queue.get()) is not None:
                 self.digest.update(piece)
@@ -136,14 +137,15 @@ class _Deflater:
                 out = self._deflate.compress(piece)
                 self.raw.write(out)
                 self.compressed += len(out)
+            ended = True
             tail = self._deflate.flush()
             self.raw.write(tail)
             self.compressed += len(tail)
             self.raw.flush()
         except BaseException as exc:  # handed to the caller
             self.error = exc
-            while self._queue.get() is not None:  # let the producer finish
-                pass
+            while not ended:  # let the producer finish (it blocks on a full queue)
+                ended = self._queue.get() is None
 
     def put(self, piece: bytes) -> None:
         if self.error is not None:

@@ -26,6 +26,10 @@ class SyncActions(QWidget):
         self.export_action = QAction(self.tr("&Export to HQ…"), self)
         self.export_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
         self.export_action.triggered.connect(self.export)
+        self.next_part_action = QAction(self.tr("Export &next part to HQ…"), self)
+        self.next_part_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        self.next_part_action.setToolTip(self.tr("What comes after the newest bundle, before HQ has acknowledged it: the next part of a backlog over HQ's size limits, to hand over together."))
+        self.next_part_action.triggered.connect(lambda _checked=False: self.export(next_part=True))
         self.ack_action = QAction(self.tr("Apply HQ &acknowledgement…"), self)
         self.ack_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
         self.ack_action.triggered.connect(self.apply_ack)
@@ -34,9 +38,9 @@ class SyncActions(QWidget):
         self.import_action.triggered.connect(self.import_bundle)
 
     def actions_for_menu(self) -> list[QAction]:
-        return [self.export_action, self.ack_action, self.import_action]
+        return [self.export_action, self.next_part_action, self.ack_action, self.import_action]
 
-    def export(self, _checked: bool = False, target: str | None = None) -> None:
+    def export(self, _checked: bool = False, target: str | None = None, next_part: bool = False) -> None:
         from app.services import sync  # imported on use (the menu is built at start-up)
 
         def done(result: sync.ExportResult) -> None:
@@ -52,16 +56,16 @@ class SyncActions(QWidget):
             title = self.tr("Exporting to HQ: about {size} MB ({photos} photos, {changes} changes)…").format(
                 size=f"{estimate.size / 1e6:,.1f}", photos=estimate.photos, changes=estimate.changes)
             self.ui.ops.run(sync.export_bundle, self.ui.ctx, Path(target) if target else None, on_done=done,
-                            progress_title=title, parent=self.ui.main_window)
+                            progress_title=title, parent=self.ui.main_window, next_part=next_part)
 
         # the size first (a quick count), so the progress dialog says what is coming
-        self.ui.ops.run(sync.estimate_export, self.ui.ctx, on_done=start, read_only=True)
+        self.ui.ops.run(sync.estimate_export, self.ui.ctx, on_done=start, read_only=True, next_part=next_part)
 
     def notes(self, result: sync.ExportResult) -> list[str]:
         """What the user must know about a bundle capped by HQ's size limits."""
         notes = []
         if result.remaining:
-            notes.append(self.tr("{count} changes did not fit in this bundle (HQ's size limits); export again after HQ has acknowledged this one.")
+            notes.append(self.tr("{count} changes did not fit in this bundle (HQ's size limits): Sync → Export next part writes them now, to hand both over together; or export again after HQ has acknowledged this one.")
                          .format(count=result.remaining))
         if result.over_hq_caps:
             notes.append(self.tr("This bundle holds a single visit (or group of changes) that is larger than HQ accepts by default; ask HQ to raise its limits."))

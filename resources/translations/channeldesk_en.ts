@@ -1710,6 +1710,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>Bundles (*.cdsync)</translation>
     </message>
     <message>
+      <source>Export &amp;next part to HQ…</source>
+      <translation>Export &amp;next part to HQ…</translation>
+    </message>
+    <message>
       <source>Exporting to HQ: about {size} MB ({photos} photos, {changes} changes)…</source>
       <translation>Exporting to HQ: about {size} MB ({photos} photos, {changes} changes)…</translation>
     </message>
@@ -1732,6 +1736,14 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     <message>
       <source>This bundle holds a single visit (or group of changes) that is larger than HQ accepts by default; ask HQ to raise its limits.</source>
       <translation>This bundle holds a single visit (or group of changes) that is larger than HQ accepts by default; ask HQ to raise its limits.</translation>
+    </message>
+    <message>
+      <source>What comes after the newest bundle, before HQ has acknowledged it: the next part of a backlog over HQ's size limits, to hand over together.</source>
+      <translation>What comes after the newest bundle, before HQ has acknowledged it: the next part of a backlog over HQ's size limits, to hand over together.</translation>
+    </message>
+    <message>
+      <source>{count} changes did not fit in this bundle (HQ's size limits): Sync → Export next part writes them now, to hand both over together; or export again after HQ has acknowledged this one.</source>
+      <translation>{count} changes did not fit in this bundle (HQ's size limits): Sync → Export next part writes them now, to hand both over together; or export again after HQ has acknowledged this one.</translation>
     </message>
     <message>
       <source>{count} changes did not fit in this bundle (HQ's size limits); export again after HQ has acknowledged this one.</source>
@@ -2205,6 +2217,10 @@ also used in another visit</translation>
     <message>
       <source>targets and progress</source>
       <translation>targets and progress</translation>
+    </message>
+    <message>
+      <source>the changes after the newest bundle, before HQ has acknowledged it (the next part of a large backlog)</source>
+      <translation>the changes after the newest bundle, before HQ has acknowledged it (the next part of a large backlog)</translation>
     </message>
     <message>
       <source>the file could not be saved</source>
@@ -3276,6 +3292,10 @@ also used in another visit</translation>
       <translation>HQ rejected bundle {seq}: {reason}. Export again after fixing the cause.</translation>
     </message>
     <message>
+      <source>HQ rejected bundle {seq}; export everything again (without "next part") after fixing the cause.</source>
+      <translation>HQ rejected bundle {seq}; export everything again (without "next part") after fixing the cause.</translation>
+    </message>
+    <message>
       <source>No trusted HQ key is set; import HQ's public key first (init --hq-key or Settings).</source>
       <translation>No trusted HQ key is set; import HQ's public key first (init --hq-key or Settings).</translation>
     </message>
@@ -3482,6 +3502,10 @@ also used in another visit</translation>
     <message>
       <source>wrong bundle kind {kind}</source>
       <translation>wrong bundle kind {kind}</translation>
+    </message>
+    <message>
+      <source>{count} changes did not fit in this bundle (HQ's size limits): export the next part now with 'sync export --next' to hand both over together, or export again after HQ has acknowledged this one.</source>
+      <translation>{count} changes did not fit in this bundle (HQ's size limits): export the next part now with 'sync export --next' to hand both over together, or export again after HQ has acknowledged this one.</translation>
     </message>
     <message>
       <source>{count} changes did not fit in this bundle (HQ's size limits); export again after HQ has acknowledged this one.</source>

@@ -1710,8 +1710,12 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>同步包 (*.cdsync)</translation>
     </message>
     <message>
+      <source>Export &amp;next part to HQ…</source>
+      <translation>导出下一部分给总部(&amp;N)…</translation>
+    </message>
+    <message>
       <source>Exporting to HQ: about {size} MB ({photos} photos, {changes} changes)…</source>
-      <translation>正在导出给总部：约 {size} MB（{photos} 张照片，{changes} 项更改）…</translation>
+      <translation>正在导出给总部：约 {size} MB（{photos} 张照片，{changes} 项变更）…</translation>
     </message>
     <message>
       <source>Exporting to HQ…</source>
@@ -1732,6 +1736,14 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     <message>
       <source>This bundle holds a single visit (or group of changes) that is larger than HQ accepts by default; ask HQ to raise its limits.</source>
       <translation>此同步包只含一次巡检（或一组变更），但其大小超过总部默认上限；请联系总部提高上限。</translation>
+    </message>
+    <message>
+      <source>What comes after the newest bundle, before HQ has acknowledged it: the next part of a backlog over HQ's size limits, to hand over together.</source>
+      <translation>导出最新同步包之后的变更（无需等待总部回执）：积压超过总部大小上限时的下一部分，可一并交给总部。</translation>
+    </message>
+    <message>
+      <source>{count} changes did not fit in this bundle (HQ's size limits): Sync → Export next part writes them now, to hand both over together; or export again after HQ has acknowledged this one.</source>
+      <translation>有 {count} 项变更未能放入本同步包（受总部大小上限限制）：可用“同步 → 导出下一部分”立即导出，与本包一并交给总部；或在总部确认本包后再次导出。</translation>
     </message>
     <message>
       <source>{count} changes did not fit in this bundle (HQ's size limits); export again after HQ has acknowledged this one.</source>
@@ -2205,6 +2217,10 @@ also used in another visit</source>
     <message>
       <source>targets and progress</source>
       <translation>目标与进度</translation>
+    </message>
+    <message>
+      <source>the changes after the newest bundle, before HQ has acknowledged it (the next part of a large backlog)</source>
+      <translation>导出最新同步包之后的变更，无需等待总部回执（大量积压的下一部分）</translation>
     </message>
     <message>
       <source>the file could not be saved</source>
@@ -3276,12 +3292,16 @@ also used in another visit</source>
       <translation>总部拒收第 {seq} 号同步包：{reason}。请排除原因后重新导出。</translation>
     </message>
     <message>
+      <source>HQ rejected bundle {seq}; export everything again (without "next part") after fixing the cause.</source>
+      <translation>总部拒收了第 {seq} 号同步包；请排除原因后重新完整导出（不用“下一部分”）。</translation>
+    </message>
+    <message>
       <source>No trusted HQ key is set; import HQ's public key first (init --hq-key or Settings).</source>
       <translation>尚未设置可信的总部公钥；请先导入总部公钥（init --hq-key 或设置）。</translation>
     </message>
     <message>
       <source>Not enough free space in {folder}: the bundle needs about {need:.0f} MB, {free:.0f} MB are free. Nothing was written.</source>
-      <translation>{folder} 空间不足：数据包约需 {need:.0f} MB，仅剩 {free:.0f} MB。未写入任何内容。</translation>
+      <translation>{folder} 空间不足：同步包约需 {need:.0f} MB，仅剩 {free:.0f} MB。未写入任何内容。</translation>
     </message>
     <message>
       <source>The acknowledgement's signature does not match the trusted HQ key; nothing was changed.</source>
@@ -3482,6 +3502,10 @@ also used in another visit</source>
     <message>
       <source>wrong bundle kind {kind}</source>
       <translation>错误的同步包类型 {kind}</translation>
+    </message>
+    <message>
+      <source>{count} changes did not fit in this bundle (HQ's size limits): export the next part now with 'sync export --next' to hand both over together, or export again after HQ has acknowledged this one.</source>
+      <translation>有 {count} 项变更未能放入本同步包（受总部大小上限限制）：可用 'sync export --next' 立即导出下一部分，与本包一并交给总部；或在总部确认本包后再次导出。</translation>
     </message>
     <message>
       <source>{count} changes did not fit in this bundle (HQ's size limits); export again after HQ has acknowledged this one.</source>

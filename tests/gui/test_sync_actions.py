@@ -52,3 +52,12 @@ def test_capped_export_says_what_is_left(qtbot, ctx, tmp_path: Path, ui_window, 
         sent = sum(len(z.read(n).splitlines()) for n in z.namelist() if n.startswith("records/"))
     remaining = sync.sync_status(ctx).pending_changes - sent  # nothing acknowledged yet
     assert sent > 0 and remaining > 0 and f"{remaining} changes" in text
+    # Sync → Export next part: the rest, without waiting for HQ's acknowledgement
+    assert window.sync_actions.next_part_action in window.menus["sync"].actions()
+    following = tmp_path / "next.cdsync"
+    with qtbot.waitSignal(ui.message, timeout=10000) as blocker:
+        window.sync_actions.export(target=str(following), next_part=True)
+    with zipfile.ZipFile(target) as first, zipfile.ZipFile(following) as second:
+        def ids(z: zipfile.ZipFile) -> set[str]:
+            return {line.split(b'"id":"')[-1][:36].decode() for n in z.namelist() if n.startswith("records/") for line in z.read(n).splitlines()}
+        assert ids(second) and not ids(first) & ids(second)

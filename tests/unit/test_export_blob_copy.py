@@ -205,3 +205,28 @@ def test_a_disk_that_fills_up_while_the_child_copies(hq: Hq, tmp_path: Path, in_
         ctx.close()
     finally:
         subprocess.run(["umount", "-l", str(disk)], check=False)
+
+
+@pytest.mark.parametrize("fail_at", ["piece", "tail"])
+def test_a_records_file_that_cannot_be_written_fails_cleanly(fail_at: str) -> None:
+    """The deflating thread's write fails (a full disk) in the middle, or at the very end
+    after the last piece: the error reaches the caller and nothing waits forever."""
+    from app.sync import bundle_write
+
+    class Failing:
+        def write(self, data: bytes) -> int:
+            if fail_at == "piece":
+                raise OSError(28, "No space left on device")
+            return len(data)
+
+        def flush(self) -> None:
+            raise OSError(28, "No space left on device")
+
+    deflater = bundle_write._Deflater(Failing())  # type: ignore[arg-type]
+    with pytest.raises(OSError, match="No space"):
+        try:
+            for _ in range(20):
+                deflater.put(os.urandom(1 << 16))
+        finally:
+            deflater.close()
+    assert not deflater._thread.is_alive()

@@ -172,6 +172,53 @@ def test_capped_rounds_give_hq_what_one_bundle_gives(hq: Hq, tmp_path: Path) -> 
     ctx.close()
 
 
+def test_next_parts_before_any_ack_give_hq_what_one_bundle_gives(hq: Hq, tmp_path: Path) -> None:
+    """``next_part``: a backlog over the caps goes as consecutive parts written at once
+    (no ack in between); HQ ingests them in order; the acks, applied in any order, move
+    the watermark only along the chain, so a later part's ack never skips an earlier part."""
+    from app.errors import UserError
+
+    ctx = make_laptop(tmp_path, "lap", hq)
+    _scenario(ctx, tmp_path)
+    full = export_bundle(ctx, tmp_path / "full.cdsync")
+    reference = _second_hq(tmp_path, "hq2", tmp_path / "lap.key.json")
+    assert reference.ingest(full.path, tmp_path / "acks2").status == "accepted"
+    caps = ExportCaps(blobs=3)
+    parts = [export_bundle(ctx, tmp_path / "p1.cdsync", caps=caps)]
+    while parts[-1].remaining:
+        parts.append(export_bundle(ctx, tmp_path / f"p{len(parts) + 1}.cdsync", caps=caps, next_part=True))
+        assert len(parts) < 30
+    assert len(parts) >= 3
+    seen: dict[tuple[str, str], str] = {}
+    for part in parts:  # no record twice, except a parent carried ahead (it comes again unchanged)
+        for entity, rows in _records(part.path).items():
+            for rid, row in rows.items():
+                assert seen.setdefault((entity, rid), row["hlc"]) == row["hlc"]
+    assert {key for key in seen} == {(e, rid) for e, rows in _records(full.path).items() for rid in rows}
+    acks = []
+    for part in parts:
+        ingested = hq.ingest(part.path, tmp_path / "acks")
+        assert ingested.status == "accepted", ingested.reason
+        acks.append(ingested.ack_path)
+    assert {k: v for k, v in hq.stats().items() if k != "devices"} == {k: v for k, v in reference.stats().items() if k != "devices"}
+    pending = sync_status(ctx).pending_changes
+    for ack in reversed(acks[1:]):  # the later parts first: nothing counts as synced yet
+        apply_ack(ctx, ack)
+        assert sync_status(ctx).pending_changes == pending
+    apply_ack(ctx, acks[0])  # the first part: the whole chain is acknowledged
+    assert sync_status(ctx).pending_changes == 0
+    assert export_bundle(ctx, tmp_path / "after.cdsync").counts == {}
+    # with the newest bundle acknowledged, a next part is an ordinary export
+    psvc.save_contact(ctx, "P001", "再一个", "13700000001")
+    assert export_bundle(ctx, tmp_path / "more.cdsync", next_part=True).counts == {"contact": 1}
+    with ctx.session() as s:  # HQ refused the newest: a next part must not build on it
+        s.scalars(select(ExportedBundle).order_by(ExportedBundle.seq.desc())).first().ack_status = "rejected"
+    with pytest.raises(UserError, match="rejected"):
+        export_bundle(ctx, tmp_path / "never.cdsync", next_part=True)
+    reference.close()
+    ctx.close()
+
+
 def test_children_older_than_their_visit_wait_for_it(hq: Hq, tmp_path: Path) -> None:
     """A draft visit's photos and answers are older than later sealed visits; sealed last,
     its children must not go before it (HQ would refuse a photo of an unknown visit) nor
@@ -350,7 +397,14 @@ def test_cli_export_json_has_remaining_and_a_note(hq: Hq, tmp_path: Path, monkey
     out, err = capsys.readouterr()
     data = json.loads(out)
     assert data["remaining"] > 0 and sum(data["counts"].values()) > 0
-    assert f"有 {data['remaining']} 项变更未能放入本同步包" in err
+    assert f"有 {data['remaining']} 项变更未能放入本同步包" in err and "sync export --next" in err
+    assert main(["--data-dir", str(tmp_path / "lap"), "sync", "export", "--next", "--json", "-o", str(tmp_path / "c.cdsync")]) == 0
+    following = json.loads(capsys.readouterr().out)
+    assert following["seq"] == data["seq"] + 1 and following["remaining"] < data["remaining"]
+    before, after = _records(tmp_path / "b.cdsync"), _records(tmp_path / "c.cdsync")
+    again = [(e, rid) for e, rows in after.items() for rid in rows if rid in before.get(e, {})]
+    assert all(after[e][rid] == before[e][rid] for e, rid in again)  # only a parent carried ahead, unchanged
+    assert sum(len(rows) for rows in after.values()) > len(again)
 
 
 def test_a_full_export_manifest_fits_hq_manifest_cap() -> None:
