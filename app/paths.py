@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -109,6 +110,12 @@ class DataPaths:
     def media_file(self, sha256: str) -> Path:
         """Content-addressed location of an original photo or attachment."""
         return self.media / sha256[:2] / sha256
+
+    def media_file_names(self, sha256s: Iterable[str]) -> list[str]:
+        """``media_file`` of each, as strings (an export lists tens of thousands: building
+        a Path for each costs ~0.35 s per 20 000)."""
+        media = str(self.media)
+        return [os.path.join(media, sha[:2], sha) for sha in sha256s]
 
     def thumbnail_file(self, sha256: str, size: int) -> Path:
         return self.thumbnails / f"{size}" / sha256[:2] / f"{sha256}.jpg"

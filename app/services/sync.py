@@ -9,14 +9,13 @@ import datetime as dt
 import heapq
 import itertools
 import json
-import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from json.encoder import encode_basestring as quote  # type: ignore[attr-defined]
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import LargeBinary, Text, cast, func, inspect, or_, select
+from sqlalchemy import LargeBinary, Text, case, cast, func, inspect, literal_column, or_, select
 
 from app.domain.hlc import Timestamp
 from app.domain.ids import uuid7
@@ -62,14 +61,6 @@ def _model(entity: str) -> Any:
     raise KeyError(entity)
 
 
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, dt.datetime):
-        return value.astimezone(dt.UTC).isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
-
-
 SKIPPED_COLUMNS = frozenset({"id", "hlc", "created_at", "updated_at", "voided", "void_reason"})
 BLOB_KEYS = ("sha256", "scan_sha256", "before_photo_sha256", "after_photo_sha256", "photo_sha256")
 EXPORT_CHUNK = 2000
@@ -77,27 +68,21 @@ EXPORT_CHUNK = 2000
 
 @dataclass(frozen=True)
 class _ExportColumns:
-    """How one syncing table is read for export: the data keys (mapped attribute names)
-    in select order, and which of them hold dates/datetimes to be written as ISO text."""
+    """How one syncing table is exported: its data keys (mapped attribute names), and
+    which of them hold photo hashes and which JSON."""
 
     keys: tuple[str, ...]
-    columns: tuple[Any, ...]
-    temporal: tuple[str, ...]
     blob_keys: tuple[str, ...]
     json_keys: tuple[str, ...]
 
 
 def _export_columns(model: Any) -> _ExportColumns:
-    """JSON columns are selected as their stored text and parsed by ``_JsonCache``."""
-    from sqlalchemy import JSON, Date, DateTime, Text, type_coerce
+    from sqlalchemy import JSON
 
     items = [(key, column) for key, column in inspect(model).columns.items() if key not in SKIPPED_COLUMNS]
-    temporal = tuple(key for key, column in items if isinstance(column.type, (Date, DateTime))
-                     or isinstance(getattr(column.type, "impl_instance", None), (Date, DateTime)))
-    json_keys = tuple(key for key, column in items if isinstance(column.type, JSON))
     keys = tuple(key for key, _ in items)
-    columns = tuple(type_coerce(column, Text).label(column.name) if key in json_keys else column for key, column in items)
-    return _ExportColumns(keys, columns, temporal, tuple(k for k in BLOB_KEYS if k in keys), json_keys)
+    json_keys = tuple(key for key, column in items if isinstance(column.type, JSON))
+    return _ExportColumns(keys, tuple(k for k in BLOB_KEYS if k in keys), json_keys)
 
 
 class _CanonicalJson:
@@ -179,13 +164,13 @@ def _sql_text(literal: str) -> str:
 
 @dataclass(frozen=True)
 class _LineTemplate:
-    """How SQLite builds an entity's record lines: ``select`` gives per row the text
-    segments of the line with "holes" between them (the raw values Python encodes:
-    floats, whose shortest form SQLite does not print, datetimes, JSON text to be put in
-    canonical form), then id and HLC. Strings, integers, dates and booleans are quoted
-    by SQLite's ``json_quote``, which escapes exactly like Python's JSON encoder."""
+    """How SQLite builds an entity's record lines: ``columns`` (SQL expressions) give per
+    row the text segments of the line with "holes" between them (the raw values Python
+    encodes: floats, whose shortest form SQLite does not print, datetimes, JSON text to
+    be put in canonical form). Strings, integers, dates and booleans are quoted by
+    SQLite's ``json_quote``, which escapes exactly like Python's JSON encoder."""
 
-    select: str
+    columns: tuple[str, ...]
     holes: tuple[Any, ...]  # the encoder of each hole, in order
 
 
@@ -215,13 +200,13 @@ def _standard_datetimes(s: Any, model: Any) -> set[str]:
     return found
 
 
-def _line_template(model: Any, cache: _CanonicalJson, sql_datetimes: frozenset[str] | set[str] = frozenset()) -> _LineTemplate:
-    """The ``_LineTemplate`` of ``model``: data keys in sorted order (``void_reason`` only
-    in a voided row's data), the datetime columns in ``sql_datetimes`` rendered by SQLite."""
+def _line_template(model: Any, cache: _CanonicalJson, base_hlc: str | None, sql_datetimes: frozenset[str] | set[str] = frozenset()) -> _LineTemplate:
+    """The ``_LineTemplate`` of ``model``'s lines with this ``base_hlc``: data keys in
+    sorted order (``void_reason`` only in a voided row's data), the datetime columns in
+    ``sql_datetimes`` rendered by SQLite."""
     from sqlalchemy import JSON, Boolean, DateTime, Float
 
     columns = inspect(model).columns
-    table = model.__table__
 
     def col(key: str) -> str:
         return f'"{columns[key].name}"'
@@ -230,7 +215,7 @@ def _line_template(model: Any, cache: _CanonicalJson, sql_datetimes: frozenset[s
     entries.append(("void_reason", None))  # in data only when the row is voided
     segments: list[str] = []  # SQL text expressions; a hole goes between two of them
     holes: list[Any] = []
-    current = ["'{\"base_hlc\":' || ? || ',\"data\":{'"]
+    current = [_sql_text('{"base_hlc":' + encode_line(base_hlc) + ',"data":{')]
     first = True
     for key, kind in sorted(entries, key=lambda entry: entry[0]):
         kind = getattr(kind, "impl_instance", kind)
@@ -257,8 +242,7 @@ def _line_template(model: Any, cache: _CanonicalJson, sql_datetimes: frozenset[s
     parts = [segments[0]]
     for (column, _encode), segment in zip(holes, segments[1:], strict=True):
         parts += [column, segment]
-    select = f'SELECT {", ".join(parts)}, "id", "hlc" FROM "{table.name}"'
-    return _LineTemplate(select, tuple(encode for _column, encode in holes))
+    return _LineTemplate(tuple(parts), tuple(encode for _column, encode in holes))
 
 
 @dataclass
@@ -278,41 +262,21 @@ def _record_lines(ctx: AppContext, entity: str, since: str, upto: str, node: str
     ISO text, booleans, parsed JSON). SQLite builds the lines (``_LineTemplate``):
     ~2.5 µs per record, 300 000 records in under a second."""
     model = _model(entity)
-    cache = _CanonicalJson()
-    with ctx.read_session() as s:
-        template = _line_template(model, cache, _standard_datetimes(s, model))
-    holes = template.holes
-    width = 1 + 2 * len(holes)  # segments and holes; then id, hlc
-    tally = tally if tally is not None else _Tally()
     table = model.__table__
-    base = encode_line(base_hlc)
-    sealed = "SELECT \"id\" FROM \"visit\" WHERE \"status\" = 'submitted'"
-    last = upto if high is None else min(upto, high)  # a visit child's key is also its visit's HLC
-    where = "\"hlc\" > ? AND \"hlc\" <= ? AND \"hlc\" LIKE ?"
-    params: tuple[Any, ...] = (base, since, last, f"%:{node}")
-    if entity == "visit":
-        where += " AND \"status\" = 'submitted'"
-    elif "visit_id" in table.c and entity in VISIT_CHILDREN:
-        where += f' AND "visit_id" IN ({sealed} AND "hlc" <= ?)'
-        params += (last,)
-    elif "visit_id" in table.c and entity in ("rectification_event", "rectification_order"):
-        where += f' AND ("visit_id" IS NULL OR "visit_id" IN ({sealed}))'
-    queries = [(f"{template.select} WHERE {where}", params)]
-    if entity in VISIT_CHILDREN:
-        # children of visits sealed after an ack may carry older HLCs: they go with their visit
-        queries.append((f'{template.select} WHERE "visit_id" IN ({sealed} AND "hlc" > ? AND "hlc" <= ?) AND "hlc" <= ?',
-                        (base, since, last, since)))
-    ids = sorted(extra or ())
-    for start in range(0, len(ids), 500):  # parents carried along past the cut
-        chunk = ids[start:start + 500]
-        queries.append((f'{template.select} WHERE "id" IN ({", ".join("?" * len(chunk))})', (base, *chunk)))
+    cache = _CanonicalJson()
+    tally = tally if tally is not None else _Tally()
+    count, top = tally.count, tally.top
     with ctx.read_session() as s:
-        cursor = s.connection().connection.driver_connection.cursor()
-        count, top = tally.count, tally.top
+        template = _line_template(model, cache, base_hlc, _standard_datetimes(s, model))
+        holes = template.holes
+        width = 1 + 2 * len(holes)  # segments and holes; then id, hlc
+        columns = [*(literal_column(expr) for expr in template.columns), table.c.id, table.c.hlc]
+        stmts = _pending_selects(entity, since, upto if high is None else min(upto, high), node, columns)
+        ids = sorted(extra or ())
+        stmts += [select(*columns).where(table.c.id.in_(ids[start:start + 500])) for start in range(0, len(ids), 500)]  # parents carried along
         try:
-            for sql, params in queries:
-                cursor.execute(sql, params)
-                while rows := cursor.fetchmany(EXPORT_CHUNK):
+            for stmt in stmts:
+                for rows in _driver_chunks(s, stmt):
                     if len(holes) == 1 and holes[0] is cache:  # one JSON value (answers): a dict lookup
                         known = cache.texts.get
                         block = [row[0] + (known(row[1]) or cache(row[1])) + row[2] for row in rows]
@@ -332,7 +296,6 @@ def _record_lines(ctx: AppContext, entity: str, since: str, upto: str, node: str
                     count += len(rows)
                     yield block
         finally:
-            cursor.close()
             tally.count, tally.top = count, top
 
 
@@ -391,16 +354,19 @@ def _size_estimate(model: Any, dialect: str) -> Any:
 
 
 def _pending_selects(entity: str, since: str, upto: str, node: str, columns: list[Any]) -> list[Any]:
-    """Selects of ``columns`` over exactly the rows ``_pending_rows`` exports."""
+    """Selects of ``columns`` over exactly the rows of ``entity`` an export sends: this
+    device's changes stamped after ``since`` and up to ``upto``; a visit only once sealed,
+    its children with it (a child's key is also its visit's HLC, so the visit must be
+    within ``upto`` too), including the older children of a visit sealed after ``since``."""
     model = _model(entity)
     table = model.__table__
-    submitted = select(Visit.id).where(Visit.status == "submitted")
     stmt = select(*columns).where(table.c.hlc > since, table.c.hlc <= upto, table.c.hlc.like(f"%:{node}"))
     if entity == "visit":
         stmt = stmt.where(table.c.status == "submitted")
-    if "visit_id" in _export_columns(model).keys and (entity in VISIT_CHILDREN or entity in ("rectification_event", "rectification_order")):
-        cond = table.c.visit_id.in_(submitted)
-        stmt = stmt.where(cond if entity in VISIT_CHILDREN else or_(cond, table.c.visit_id.is_(None)))
+    if "visit_id" in _export_columns(model).keys and entity in VISIT_CHILDREN:
+        stmt = stmt.where(table.c.visit_id.in_(select(Visit.id).where(Visit.status == "submitted", Visit.hlc <= upto)))
+    elif "visit_id" in _export_columns(model).keys and entity in ("rectification_event", "rectification_order"):
+        stmt = stmt.where(or_(table.c.visit_id.in_(select(Visit.id).where(Visit.status == "submitted")), table.c.visit_id.is_(None)))
     stmts = [stmt]
     if entity in VISIT_CHILDREN:
         new_visits = select(Visit.id).where(Visit.status == "submitted", Visit.hlc > since, Visit.hlc <= upto)
@@ -507,18 +473,25 @@ def _pending_totals(s: Any, since: str, upto: str, node: str, dialect: str, reco
     return pending, per_entity
 
 
-def _driver_rows(s: Any, stmt: Any) -> Iterator[tuple[Any, ...]]:
-    """Rows of a Core select read through the SQLite driver in chunks (several may be
-    open at once on one connection)."""
+def _driver_chunks(s: Any, stmt: Any) -> Iterator[list[tuple[Any, ...]]]:
+    """Rows of a Core select read through the SQLite driver (no per-value result
+    processing), ``EXPORT_CHUNK`` at a time; several may be open at once on one
+    connection."""
     compiled = stmt.compile(dialect=s.get_bind().dialect, compile_kwargs={"render_postcompile": True})
     params = compiled.construct_params()
     cursor = s.connection().connection.driver_connection.cursor()
     try:
         cursor.execute(str(compiled), [params[name] for name in compiled.positiontup])
         while rows := cursor.fetchmany(EXPORT_CHUNK):
-            yield from rows
+            yield rows
     finally:
         cursor.close()
+
+
+def _driver_rows(s: Any, stmt: Any) -> Iterator[tuple[Any, ...]]:
+    """``_driver_chunks``, row by row."""
+    for rows in _driver_chunks(s, stmt):
+        yield from rows
 
 
 PARENT_ENTITIES = frozenset(PARENT_KEYS.values())
@@ -536,8 +509,6 @@ def _entity_items(s: Any, entity: str, since: str, upto: str, node: str, dialect
     if entity in VISIT_CHILDREN:
         visit = select(Visit.hlc).where(Visit.id == table.c.visit_id, Visit.status == "submitted", Visit.hlc > since, Visit.hlc <= upto)
         visit_key = visit.scalar_subquery()
-        from sqlalchemy import case
-
         key_col = case((visit_key > table.c.hlc, visit_key), else_=table.c.hlc)
     cols = [table.c.id, key_col.label("plan_key"), _size_estimate(model, dialect), *(columns[k] for k, _ in refs), *(columns[k] for k in spec.blob_keys)]
     nrefs = len(refs)
@@ -722,7 +693,7 @@ def _write_export(ctx: AppContext, target: Path | None, progress: Progress | Non
     assert node is not None
     with ctx.read_session() as s:
         seq = int(s.scalar(select(func.coalesce(func.max(ExportedBundle.seq), 0))) or 0) + 1
-        base_ack = int(s.scalar(select(func.coalesce(func.max(ExportedBundle.seq), 0)).where(ExportedBundle.ack_status.in_(("accepted", "duplicate")))) or 0)
+        base_ack = int(s.scalar(select(func.coalesce(func.max(ExportedBundle.seq), 0)).where(ExportedBundle.ack_status.in_(ACKED))) or 0)
     bundle_id = uuid7()
     if target is None:
         ctx.paths.outbox.mkdir(parents=True, exist_ok=True)
@@ -747,8 +718,8 @@ def _write_export(ctx: AppContext, target: Path | None, progress: Progress | Non
                 "app_version": __import__("app").__version__}
 
     _check_free_space(target.parent, sum(plan.blobs.values()) + 16 * 1024 * 1024)  # photos, and room for the records
-    media = str(ctx.paths.media_file("00" * 32).parent.parent)  # the content-addressed store: media/ab/<sha256>
-    blobs = [(sha, f"{media}{os.sep}{sha[:2]}{os.sep}{sha}") for sha in sorted(plan.blobs)]
+    shas = sorted(plan.blobs)
+    blobs = list(zip(shas, ctx.paths.media_file_names(shas), strict=True))
     try:
         write_bundle(target, manifest, all_records(), blobs, lambda body: signing.sign(key, body),
                      progress=(lambda d, t, m: progress(d, t, m)) if progress is not None else None,
@@ -787,7 +758,7 @@ def apply_ack(ctx: AppContext, path: Path) -> Changes:
         bundle = s.get(ExportedBundle, ack.get("bundle_id"))
         if bundle is None or bundle.seq != ack.get("seq"):
             raise UserError(tr("sync", "This acknowledgement is for a bundle this device did not export."))
-        if ack.get("status") not in ("accepted", "duplicate"):
+        if ack.get("status") not in ACKED:
             bundle.ack_status = "rejected"
             raise UserError(tr("sync", "HQ rejected bundle {seq}: {reason}. Export again after fixing the cause.").format(seq=bundle.seq, reason=ack.get("reason", "")))
         bundle.ack_status, bundle.acked_at = ack["status"], utcnow()
@@ -804,21 +775,10 @@ class SyncStatus:
 def sync_status(ctx: AppContext) -> SyncStatus:
     since = watermark(ctx)
     node = ctx.device_id or "local"
-    pending = 0
     with ctx.read_session() as s:
-        for entity in SYNC_TABLES:
-            model = _model(entity)
-            stmt = select(func.count()).select_from(model).where(model.hlc > since, model.hlc.like(f"%:{node}"))
-            if entity == "visit":
-                stmt = stmt.where(Visit.status == "submitted")
-            elif entity in VISIT_CHILDREN or entity in ("rectification_event", "rectification_order"):
-                sealed = select(Visit.id).where(Visit.status == "submitted")
-                stmt = stmt.where((model.visit_id.is_(None)) | (model.visit_id.in_(sealed)))
-            pending += int(s.scalar(stmt) or 0)
-            if entity in VISIT_CHILDREN:
-                # older children of visits sealed after the last ack go with their visit
-                new_visits = select(Visit.id).where(Visit.status == "submitted", Visit.hlc > since)
-                pending += int(s.scalar(select(func.count()).select_from(model).where(model.visit_id.in_(new_visits), model.hlc <= since)) or 0)
+        # what the next bundle would hold ("~" sorts after every HLC)
+        pending = sum(int(s.scalar(select(func.count()).select_from(stmt.subquery())) or 0)
+                      for entity in SYNC_TABLES for stmt in _pending_selects(entity, since, "~", node, [_model(entity).__table__.c.id]))
         last = s.scalar(select(func.max(ExportedBundle.acked_at)))
         oldest = s.scalar(select(func.min(ExportedBundle.created_at)).where(ExportedBundle.acked_at.is_(None)))
     return SyncStatus(last, pending, oldest)

@@ -40,6 +40,14 @@ def _laptop_with_photos(tmp_path: Path, server: Hq):  # type: ignore[no-untyped-
     return ctx
 
 
+def _nothing_left(ctx, folder: Path, keep: frozenset[str] | set[str] = frozenset()) -> None:  # type: ignore[no-untyped-def]
+    """A failed export left no bundle, partial file or records work folder in ``folder``,
+    and registered no bundle (nothing can be marked as sent)."""
+    assert {p.name for p in folder.iterdir()} == set(keep)
+    with ctx.read_session() as s:
+        assert s.scalar(select(func.count()).select_from(ExportedBundle)) == 0
+
+
 def test_a_child_copied_export_is_accepted_by_hq(hq: Hq, tmp_path: Path, in_child: None) -> None:  # noqa: F811
     ctx = _laptop_with_photos(tmp_path, hq)
     seen: list[tuple[int, int]] = []
@@ -70,9 +78,7 @@ def test_a_changed_photo_fails_the_export_cleanly(hq: Hq, tmp_path: Path, in_chi
     (tmp_path / "out").mkdir()
     with pytest.raises(UserError, match="Nothing was marked as sent"):
         export_bundle(ctx, tmp_path / "out" / "a.cdsync")
-    assert list((tmp_path / "out").iterdir()) == []  # no bundle, no partial file, no records temp files
-    with ctx.read_session() as s:
-        assert s.scalar(select(func.count()).select_from(ExportedBundle)) == 0
+    _nothing_left(ctx, tmp_path / "out")
     ctx.close()
 
 
@@ -82,7 +88,7 @@ def test_cancel_stops_the_child(hq: Hq, tmp_path: Path, in_child: None) -> None:
     (tmp_path / "out").mkdir()
     with pytest.raises(Cancelled):
         export_bundle(ctx, tmp_path / "out" / "a.cdsync", progress=progress)
-    assert list((tmp_path / "out").iterdir()) == []
+    _nothing_left(ctx, tmp_path / "out")
     ctx.close()
 
 
@@ -174,9 +180,7 @@ def test_too_little_free_space_is_refused_before_writing(hq: Hq, tmp_path: Path,
     with pytest.raises(UserError, match="Not enough free space") as caught:
         export_bundle(ctx, tmp_path / "out" / "a.cdsync")
     assert "Nothing was written" in caught.value.message
-    assert list((tmp_path / "out").iterdir()) == []
-    with ctx.read_session() as s:
-        assert s.scalar(select(func.count()).select_from(ExportedBundle)) == 0
+    _nothing_left(ctx, tmp_path / "out")
     ctx.close()
 
 
@@ -199,9 +203,7 @@ def test_a_disk_that_fills_up_while_the_child_copies(hq: Hq, tmp_path: Path, in_
         with pytest.raises(UserError, match="Nothing was marked as sent") as caught:
             export_bundle(ctx, disk / "a.cdsync")
         assert "\n" not in caught.value.message and "No space left" in caught.value.message, caught.value.message
-        assert sorted(p.name for p in disk.iterdir()) == ["filler"]
-        with ctx.read_session() as s:
-            assert s.scalar(select(func.count()).select_from(ExportedBundle)) == 0
+        _nothing_left(ctx, disk, keep={"filler"})
         ctx.close()
     finally:
         subprocess.run(["umount", "-l", str(disk)], check=False)

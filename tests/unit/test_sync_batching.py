@@ -7,6 +7,7 @@ the strict line reader keeps its rules."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import zipfile
@@ -19,7 +20,7 @@ from sqlalchemy import inspect, select, text
 from app.errors import BundleRejected
 from app.services import partners as psvc
 from app.services.device import load_private_key
-from app.services.sync import _jsonable, _model, _record_lines, export_bundle
+from app.services.sync import _model, _record_lines, export_bundle
 from app.sync import bundle as bundle_mod
 from app.sync import hq as hq_mod
 from app.sync import signing
@@ -57,6 +58,16 @@ def _rebuild(src: Path, dst: Path, ctx, records: dict[str, list[dict[str, Any]]]
         for name, body in {**bodies, **blobs}.items():
             zout.writestr(name, body)
     return dst
+
+
+
+def _jsonable(value: Any) -> Any:
+    """An ORM value as the export writes it (aware ISO text for dates and datetimes)."""
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.UTC).isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
 
 
 def _read_records(path: Path) -> dict[str, list[dict[str, Any]]]:
