@@ -14,7 +14,7 @@ import re
 import stat
 import struct
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -478,7 +478,3 @@ def _valid_hlc(value: Any) -> bool:
 
 def b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
-
-
-def iter_chunks(fh: Any) -> Iterator[bytes]:
-    yield from iter(lambda: fh.read(CHUNK), b"")
