@@ -5,6 +5,7 @@ checks every rejection rule before anything is applied."""
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import itertools
 import json
@@ -18,7 +19,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from app.domain.hlc import is_valid_hlc
 from app.domain.ids import is_uuid
@@ -197,7 +198,22 @@ def _parse_lines(name: str, raw: bytes) -> list[Any]:
     return _parse_records(name, raw).rows
 
 
-def _parse_records(name: str, raw: bytes) -> ParsedLines:
+class RecordSink(Protocol):
+    """What ``read_bundle`` tells a caller while it reads (HQ streams new records to
+    PostgreSQL from here): the bundle once its manifest is signed and every entry listed,
+    and each run of parsed lines of a records file. Lines arrive before the rest of the
+    bundle is checked; whatever the sink does with them must be undone when
+    ``read_bundle`` rejects the bundle."""
+
+    def manifest(self, bundle: Bundle) -> None: ...
+
+    def lines(self, entity: str, parsed: ParsedLines, start: int, stop: int) -> None: ...
+
+
+SINK_LINES = 4096  # parsed lines per RecordSink.lines call
+
+
+def _parse_records(name: str, raw: bytes, on_lines: Callable[[ParsedLines, int, int], None] | None = None) -> ParsedLines:
     """One strict JSON value per line (the last line may lack its newline).
 
     A line in the exporter's layout, ``{"base_hlc":B,"data":`` + DATA +
@@ -207,7 +223,10 @@ def _parse_records(name: str, raw: bytes) -> ParsedLines:
     line; the result is the object the strict parser gives for the whole line (five
     distinct keys), and DATA's text is kept. Any other line is scanned whole, and must
     end exactly at its newline; anything else (whitespace, bad UTF-8, errors) goes
-    through the per-line parser, which gives the rejection with its line number."""
+    through the per-line parser, which gives the rejection with its line number.
+
+    ``on_lines(parsed, start, stop)`` hears of each run of ``SINK_LINES`` lines (and the
+    rest) as soon as they are parsed."""
 
     def one_line(number: int, line: bytes) -> Any:
         try:
@@ -222,9 +241,14 @@ def _parse_records(name: str, raw: bytes) -> ParsedLines:
         if lines and lines[-1] == b"":
             lines.pop()
         values = [one_line(number, line) for number, line in enumerate(lines, start=1)]
-        return ParsedLines(values, [None] * len(values))
+        result = ParsedLines(values, [None] * len(values))
+        if on_lines is not None and values:
+            on_lines(result, 0, len(values))
+        return result
     rows: list[Any] = []
     texts: list[str | None] = []
+    result = ParsedLines(rows, texts)
+    told, next_told = 0, SINK_LINES if on_lines is not None else -1
     append, add_text, scan, find = rows.append, texts.append, _SCAN, text.find
     head, tail, starts = _LINE_HEAD.match, _LINE_TAIL.fullmatch, text.startswith
     pos, size, number = 0, len(text), 0
@@ -246,6 +270,9 @@ def _parse_records(name: str, raw: bytes) -> ParsedLines:
                 append({"base_hlc": None if front is _NO_BASE else front[1], "data": data, "hlc": back[1], "id": back[2], "op": back[3]})
                 add_text(text[start:end])
                 pos = stop + 1
+                if number == next_told:
+                    on_lines(result, told, number)  # type: ignore[misc]
+                    told, next_told = number, number + SINK_LINES
                 continue
         try:
             value, end = scan(text, pos)
@@ -256,7 +283,12 @@ def _parse_records(name: str, raw: bytes) -> ParsedLines:
         append(value)
         add_text(None)
         pos = stop + 1
-    return ParsedLines(rows, texts)
+        if number == next_told:
+            on_lines(result, told, number)  # type: ignore[misc]
+            told, next_told = number, number + SINK_LINES
+    if on_lines is not None and told < number:
+        on_lines(result, told, number)
+    return result
 
 
 def _read_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int, ratio: int, sink: Callable[[bytes], None] | None = None,
@@ -327,12 +359,13 @@ def _check_structure(zf: zipfile.ZipFile, size: int, caps: Caps) -> list[zipfile
 
 
 def read_bundle(path: Path, caps: Caps, public_key_for: Callable[[dict[str, Any]], str], schema_version: int = SCHEMA_VERSION,
-                expected_kind: str = "field", stage: BlobStage | None = None) -> Bundle:
+                expected_kind: str = "field", stage: BlobStage | None = None, sink: RecordSink | None = None) -> Bundle:
     """Validate everything (rules 1–6 of the spec) and load the records; raises
     ``BundleRejected`` with a one-line reason. ``public_key_for(manifest)`` returns the
     signer's base64 public key or raises ``BundleRejected``. With ``stage``, new blobs
     are copied while they are hashed (listed in ``Bundle.staged``); on any error the
-    caller discards them."""
+    caller discards them. ``sink`` hears of the bundle and its records while they are
+    read (see ``RecordSink``; it must not raise)."""
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -373,6 +406,8 @@ def read_bundle(path: Path, caps: Caps, public_key_for: Callable[[dict[str, Any]
             if set(listed) - present:
                 raise reject(tr("sync", "listed entry {name} is absent").format(name=sorted(set(listed) - present)[0]))
             bundle = Bundle(path, manifest, hashlib.sha256(manifest_bytes).hexdigest())
+            if sink is not None:
+                sink.manifest(bundle)
             total = 0
             hasher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bundle-sha256")
             try:
@@ -388,7 +423,7 @@ def read_bundle(path: Path, caps: Caps, public_key_for: Callable[[dict[str, Any]
                         sha = hasher.submit(_sha256, raw)
                         entity = name[len("records/"):-len(".jsonl")]
                         try:
-                            parsed = _parse_records(name, raw)
+                            parsed = _parse_records(name, raw, functools.partial(sink.lines, entity) if sink is not None else None)
                         finally:
                             digest = sha.result()
                         del raw

@@ -39,6 +39,7 @@ from app.sync.bundle import (
     BlobStage,
     Bundle,
     Caps,
+    ParsedLines,
     read_bundle,
     reject,
     validate_record,
@@ -353,6 +354,130 @@ class _RecordWriter:
             self.s.execute(insert(HqConflict), rows)
 
 
+class _NewRecordStream:
+    """PostgreSQL: new records written while the bundle is still being read (a
+    ``RecordSink``), so that the server stores them on its own core while this one parses
+    and validates the rest; the bare ``COPY`` alone takes about as long as all of that.
+
+    The rows go into a ``COPY`` (its network writes on psycopg's queue thread) in the
+    ingest's one transaction, under the table lock, opened once the manifest's signature
+    holds. Nothing is committed before the whole bundle has been read and validated: any
+    rejection rolls the transaction back (``close``). Only the plain case is streamed,
+    records as the exporter lays them out, each id new to HQ (looked up on the
+    validation's own connection, which sees HQ as it was) and once in the bundle; per-field
+    entities wait for the merge. Anything else (a repeated or existing id, a re-sent
+    bundle, an error of the server) abandons the stream: the transaction is rolled back
+    and the ingest goes on as without it (validate, then apply)."""
+
+    def __init__(self, hq: Hq, check: Session) -> None:
+        self.hq = hq
+        self.check = check
+        self.session: Session | None = None
+        self.writer: _RecordWriter | None = None
+        self.copy: Any = None  # psycopg's Copy, and the block that opened it
+        self.copy_block: Any = None
+        self.off = False
+        self.device_id = self.bundle_id = ""
+        self.populated: set[str] = set()
+        self.seen: dict[str, set[str]] = {}
+        self.streamed: set[str] = set()  # entities whose records are all written here
+
+    @property
+    def live(self) -> bool:
+        return not self.off and self.copy is not None
+
+    def manifest(self, bundle: Bundle) -> None:
+        manifest = bundle.manifest
+        try:
+            known = self.check.get(ImportedBundle, manifest["bundle_id"]) is not None or self.check.scalar(
+                select(ImportedBundle.bundle_id).where(ImportedBundle.device_id == manifest["device_id"], ImportedBundle.seq == manifest["seq"])) is not None
+            if known:  # a duplicate or a replay: decided once the bundle is read
+                self.off = True
+                return
+            from psycopg.copy import QueuedLibpqWriter  # (PostgreSQL only)
+
+            self.device_id, self.bundle_id = manifest["device_id"], manifest["bundle_id"]
+            self.populated = entities_with_records(self.check)
+            self.session = self.hq.sessions()
+            self.writer = _RecordWriter(self.session, "postgresql")
+            cursor = self.writer.raw.cursor()
+            block = cursor.copy(f"COPY record ({', '.join(RECORD_COLUMNS)}) FROM STDIN", writer=QueuedLibpqWriter(cursor))
+            self.copy = block.__enter__()
+            self.copy_block = block
+        except Exception:
+            log.debug("ingest: no streamed write", exc_info=True)
+            self.abandon()
+
+    def lines(self, entity: str, parsed: ParsedLines, start: int, stop: int) -> None:
+        if not self.live or entity in PER_FIELD:
+            return
+        try:
+            rows, texts = parsed.rows, parsed.data_text
+            seen = self.seen.setdefault(entity, set())
+            device, bundle_id = self.device_id, self.bundle_id
+            values = []
+            for row, data_text in zip(rows[start:stop], texts[start:stop], strict=True):
+                if data_text is None or type(data := row["data"]) is not dict or "field_hlc" in data or (rid := row["id"]) in seen:
+                    self.abandon()
+                    return
+                seen.add(rid)
+                values.append((entity, rid, row["hlc"], device, row["op"] == "void", data_text, "{}", bundle_id))
+            if find_records(self.check, entity, [v[1] for v in values], "id", self.populated):
+                self.abandon()
+                return
+            write = self.copy.write_row
+            for value in values:
+                write(value)
+            self.streamed.add(entity)
+        except Exception:
+            log.debug("ingest: streamed write abandoned", exc_info=True)
+            self.abandon()
+
+    def finish(self) -> bool:
+        """End the ``COPY`` (waiting for the server to store what is queued); False when
+        the stream was abandoned or fails here (the ingest then goes on without it)."""
+        if not self.live:
+            self.abandon()
+            return False
+        try:
+            block, self.copy_block, self.copy = self.copy_block, None, None
+            block.__exit__(None, None, None)
+            return True
+        except Exception:
+            log.debug("ingest: streamed write failed at its end", exc_info=True)
+            self.abandon()
+            return False
+
+    def abandon(self) -> None:
+        """Drop the stream: the ``COPY`` fails, the transaction is rolled back."""
+        self.off = True
+        self.streamed.clear()
+        block, self.copy_block = self.copy_block, None
+        self.copy = None
+        if block is not None:
+            try:
+                block.__exit__(RuntimeError, RuntimeError("ingest rejected or abandoned"), None)
+            except Exception:
+                log.debug("ingest: ending an abandoned COPY", exc_info=True)
+        self.close()
+
+    def close(self) -> None:
+        """Roll back whatever was not committed and give the connection back."""
+        session, self.session = self.session, None
+        if session is not None:
+            try:
+                session.close()
+            except Exception:
+                log.debug("ingest: closing the streamed transaction", exc_info=True)
+
+
+@contextmanager
+def _committing(session: Session) -> Iterator[Session]:
+    """The session, committed when the block ends without an exception."""
+    yield session
+    session.commit()
+
+
 def read_device_key_file(path: Path) -> tuple[str, str, dict[str, Any]]:
     """A laptop's public-key file (``device export-key``): device id, base64 public key
     (32 raw bytes) and the rest (``user``, ``territory`` as a list of codes). Anything
@@ -537,9 +662,13 @@ class Hq:
             return self._ingest(path, stage, ack_dir)
 
     def _ingest(self, path: Path, stage: BlobStage, ack_dir: Path | None) -> IngestResult:
+        stream: _NewRecordStream | None = None
         try:
             try:
-                bundle, device = self._validate(path, stage)
+                with self.sessions() as check:
+                    if self.engine.dialect.name == "postgresql":
+                        stream = _NewRecordStream(self, check)
+                    bundle, device = self._validate(path, check, stage, stream)
             except BundleRejected as exc:
                 self._log_rejection(path, exc.message)
                 return IngestResult("rejected", exc.message)
@@ -549,10 +678,12 @@ class Hq:
             if previous is not None:
                 result = IngestResult("duplicate", bundle_id=manifest["bundle_id"], counts=dict(previous.counts))
             else:
-                counts, conflicts = self._apply(bundle, device)
+                counts, conflicts = self._apply(bundle, device, stream)
                 result = IngestResult("accepted", bundle_id=manifest["bundle_id"], counts=counts)
                 self._conflict_ids = conflicts
         finally:
+            if stream is not None:
+                stream.abandon()  # rolls back unless the apply committed it
             stage.discard()  # copies not published: all of them unless accepted
         result.ack_path = self._write_ack(bundle, result, ack_dir or path.parent)
         return result
@@ -564,12 +695,14 @@ class Hq:
         except OSError:
             pass
 
-    def _validate(self, path: Path, stage: BlobStage | None = None) -> tuple[Bundle, Device]:
+    def _validate(self, path: Path, s: Session, stage: BlobStage | None = None, stream: _NewRecordStream | None = None) -> tuple[Bundle, Device]:
+        """Every rejection rule, on the session ``s`` (HQ as it was before this ingest).
+        ``stream`` writes new records while the bundle is read; whatever it wrote is
+        rolled back when this raises."""
         found: dict[str, Device] = {}
 
         def public_key_for(manifest: dict[str, Any]) -> str:
-            with self.sessions() as s:
-                device = s.get(Device, manifest["device_id"])
+            device = s.get(Device, manifest["device_id"])
             if device is None:
                 raise reject(tr("sync", "unknown device {id}; register it with 'hq register-device'").format(id=manifest["device_id"]))
             if device.revoked:
@@ -577,18 +710,17 @@ class Hq:
             found["device"] = device
             return device.public_key
 
-        bundle = read_bundle(path, self.caps, public_key_for, stage=stage)
+        bundle = read_bundle(path, self.caps, public_key_for, stage=stage, sink=stream)
         device = found["device"]
         manifest = bundle.manifest
-        with self.sessions() as s:
-            same_id = s.get(ImportedBundle, manifest["bundle_id"])
-            if same_id is not None and same_id.manifest_sha256 != bundle.manifest_sha256:
-                raise reject(tr("sync", "bundle {id} was already imported with different content").format(id=manifest["bundle_id"]))
-            same_seq = s.scalar(select(ImportedBundle).where(ImportedBundle.device_id == device.device_id, ImportedBundle.seq == manifest["seq"]))
-            if same_seq is not None and same_seq.manifest_sha256 != bundle.manifest_sha256:
-                raise reject(tr("sync", "seq {seq} of this device was already imported with different content (replay)").format(seq=manifest["seq"]))
-            if same_id is None:
-                self._validate_records(s, bundle, device)
+        same_id = s.get(ImportedBundle, manifest["bundle_id"])
+        if same_id is not None and same_id.manifest_sha256 != bundle.manifest_sha256:
+            raise reject(tr("sync", "bundle {id} was already imported with different content").format(id=manifest["bundle_id"]))
+        same_seq = s.scalar(select(ImportedBundle).where(ImportedBundle.device_id == device.device_id, ImportedBundle.seq == manifest["seq"]))
+        if same_seq is not None and same_seq.manifest_sha256 != bundle.manifest_sha256:
+            raise reject(tr("sync", "seq {seq} of this device was already imported with different content (replay)").format(seq=manifest["seq"]))
+        if same_id is None:
+            self._validate_records(s, bundle, device)
         return bundle, device
 
     def _validate_records(self, s: Session, bundle: Bundle, device: Device) -> None:
@@ -699,13 +831,24 @@ class Hq:
         for folder in {target.parent for _tmp, target in staged}:
             _fsync_dir(folder)
 
-    def _apply(self, bundle: Bundle, device: Device) -> tuple[dict[str, int], int]:
+    def _apply(self, bundle: Bundle, device: Device, stream: _NewRecordStream | None = None) -> tuple[dict[str, int], int]:
+        """Write the validated bundle in one transaction: blobs, merged records, the
+        ``imported_bundle`` entry. With a ``stream`` that holds, its transaction goes on:
+        the entities it wrote whole are done, the others are merged here."""
         manifest = bundle.manifest
         self._store_blobs(bundle)
         counts: dict[str, int] = {}
         conflicts = 0
-        with self.sessions.begin() as s:
-            writer = _RecordWriter(s, self.engine.dialect.name)
+        streamed: set[str] = set()
+        if stream is not None and stream.finish():
+            assert stream.session is not None and stream.writer is not None
+            transaction: Any = _committing(stream.session)
+            writer: _RecordWriter | None = stream.writer
+            streamed = set(stream.streamed)
+        else:
+            transaction, writer = self.sessions.begin(), None
+        with transaction as s:
+            writer = writer or _RecordWriter(s, self.engine.dialect.name)
             shas = list(bundle.blobs)
             present: set[str] = set()
             for chunk in _chunks(shas, LOOKUP):
@@ -716,12 +859,16 @@ class Hq:
             entities = [e for e in SYNC_TABLES if e in bundle.records]
             # every lookup before the first record is written: the planner still sees the
             # table as it was (a growing table with stale statistics invites scans)
-            ids = {entity: bundle.ids[entity] if entity in bundle.ids else {r["id"] for r in bundle.records[entity]} for entity in entities}
-            populated = entities_with_records(s)  # under the table lock, before any write
-            existing = {entity: writer.existing(entity, ids[entity], populated) for entity in entities}
+            # (the streamed entities were new to HQ, each id once: nothing to merge)
+            merged = [e for e in entities if e not in streamed]
+            ids = {entity: bundle.ids[entity] if entity in bundle.ids else {r["id"] for r in bundle.records[entity]} for entity in merged}
+            populated = entities_with_records(s)  # under the table lock, before any write of these entities
+            existing = {entity: writer.existing(entity, ids[entity], populated) for entity in merged}
             for entity in entities:
                 rows = bundle.records[entity]
                 counts[entity] = len(rows)
+                if entity in streamed:
+                    continue
                 repeated: set[str] = set()
                 if len(ids[entity]) != len(rows):
                     repeated = {rid for rid, n in Counter(r["id"] for r in rows).items() if n > 1}

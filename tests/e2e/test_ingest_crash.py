@@ -1,5 +1,6 @@
-"""kill -9 during ``hq ingest`` at several points: HQ is either unchanged or fully
-updated, and a rerun then succeeds and leaves no temporary blob behind."""
+"""kill -9 during ``hq ingest`` at several points, on SQLite and on a real PostgreSQL
+(where new records are written while the bundle is still read): HQ is either unchanged
+or fully updated, and a rerun then succeeds and leaves no temporary blob behind."""
 
 from __future__ import annotations
 
@@ -9,16 +10,36 @@ import signal
 import subprocess
 import sys
 import time
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+
+from tests import pg
 from tests.conftest import ROOT
 
 
-def test_kill_9_during_ingest_is_atomic(cli, tmp_path: Path, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+@pytest.fixture(scope="module")
+def pg_server() -> Iterator[str]:
+    if pg.server_bin() is None:
+        pytest.skip("PostgreSQL server binaries are not installed")
+    with pg.postgres_server() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def hq_db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'hq' / 'hq.sqlite'}"
+    return pg.create_database(request.getfixturevalue("pg_server"), "hq_" + uuid.uuid4().hex[:12])
+
+
+def test_kill_9_during_ingest_is_atomic(cli, tmp_path: Path, data_dir: Path, hq_db: str) -> None:  # type: ignore[no-untyped-def]
     hq_dir = tmp_path / "hq"
     hq_dir.mkdir()
-    db = f"sqlite:///{hq_dir / 'hq.sqlite'}"
-    assert cli("hq", "--db", db, "init", data=None).returncode == 0
+    db = hq_db
+    assert cli("hq", "--db", db, "init", "--key-dir", str(hq_dir), data=None).returncode == 0
     assert cli("init", "--territory", "31", "--hq-key", str(hq_dir / "hq_public.key")).returncode == 0
     assert cli("demo", "--partners", "60", "--months", "6", "--seed", "3").returncode == 0
     key = tmp_path / "dev.json"
