@@ -45,7 +45,7 @@ from app.sync.bundle import (
     validate_record,
 )
 from app.sync.bundle_write import write_bundle
-from app.sync.merge import APPEND_ONLY, META_KEYS, PER_FIELD, Conflict, merge_fields
+from app.sync.merge import APPEND_ONLY, META_KEYS, PER_FIELD, Conflict, merge_fields, same_writer
 from db.hq.engine import hq_engine, upgrade_hq
 from db.hq.models import Blob, Device, HqConflict, HqMeta, ImportedBundle, Record
 from db.models import SYNC_TABLES
@@ -938,7 +938,7 @@ class Hq:
                 merged = merge_fields(None, {}, "", False, winner, {}, max(hlc, cur_hlc), None, "void" if (op == "void" and newer) or (cur_void and not newer) else "upsert")
                 if cur_void and op != "void":
                     merged.voided = True
-                if row["base_hlc"] is not None and cur_hlc > row["base_hlc"] and loser != winner:
+                if row["base_hlc"] is not None and cur_hlc > row["base_hlc"] and loser != winner and not same_writer(cur_hlc, hlc):
                     merged.conflicts.append(Conflict("*", winner, loser, max(hlc, cur_hlc), min(hlc, cur_hlc)))
             for c in merged.conflicts:
                 conflicts.append({"entity": entity, "record_id": rid, "field": c.field, "winner_value": c.winner_value, "loser_value": c.loser_value,

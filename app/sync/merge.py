@@ -34,12 +34,19 @@ def _node(hlc: str) -> str:
     return hlc.split(":", 2)[2] if hlc.count(":") >= 2 else ""
 
 
+def same_writer(a: str, b: str) -> bool:
+    """Two HLCs stamped by the same device (or HQ): its changes are ordered by its own
+    clock, so one never conflicts with another, whatever order they arrive in."""
+    return _node(a) == _node(b)
+
+
 def merge_fields(current: dict[str, Any] | None, current_field_hlc: dict[str, str], current_hlc: str, current_voided: bool,
                  incoming: dict[str, Any], incoming_field_hlc: dict[str, str], incoming_hlc: str, base_hlc: str | None,
                  op: str) -> Merged:
     """Per-field LWW. A field whose incoming HLC is newer wins; when the current value was
     written after ``base_hlc`` (a concurrent edit) and the values differ, the loser is kept
-    as a conflict. A void (tombstone) wins over edits; a concurrent edit is a conflict."""
+    as a conflict. A void (tombstone) wins over edits; a concurrent edit is a conflict.
+    Changes stamped by the same writer are never concurrent (``same_writer``)."""
     if current is None:
         fh = {k: incoming_field_hlc.get(k, incoming_hlc) for k in incoming if k not in META_KEYS}
         return Merged(dict(incoming), fh, incoming_hlc, op == "void")
@@ -49,12 +56,13 @@ def merge_fields(current: dict[str, Any] | None, current_field_hlc: dict[str, st
     changed = False
     if op == "void" or current_voided:
         if op == "void" and not current_voided:
-            later_edits = [k for k, h in fh.items() if base_hlc is None or h > base_hlc]
+            later_edits = [k for k, h in fh.items() if (base_hlc is None or h > base_hlc) and not same_writer(h, incoming_hlc)]
             for key in later_edits:
                 conflicts.append(Conflict(key, None, data.get(key), incoming_hlc, fh[key]))
             return Merged(data, fh, max(current_hlc, incoming_hlc), True, conflicts, True)
         if op != "void":
-            edited = [k for k in incoming if k not in META_KEYS and incoming.get(k) != data.get(k)]
+            edited = [k for k in incoming if k not in META_KEYS and incoming.get(k) != data.get(k)
+                      and not same_writer(current_hlc, incoming_field_hlc.get(k, incoming_hlc))]
             for key in edited:
                 conflicts.append(Conflict(key, None, incoming[key], current_hlc, incoming_field_hlc.get(key, incoming_hlc)))
             return Merged(data, fh, current_hlc, True, conflicts, False)

@@ -32,6 +32,15 @@ def test_tombstone_wins_over_edit_and_the_edit_is_recorded() -> None:
     assert edit_after.conflicts[0].loser_value == "edited"
 
 
+def test_a_devices_own_void_and_edit_never_conflict_in_either_order() -> None:
+    """One device edits, then voids: whichever HQ receives first, no conflict (its clock
+    orders its own changes); the tombstone stays."""
+    void_first = merge_fields({"name": "x"}, {"name": A2}, A2, True, {"name": "edited"}, {"name": A1}, A1, None, "upsert")
+    assert void_first.voided and void_first.data["name"] == "x" and void_first.conflicts == []
+    edit_first = merge_fields({"name": "edited"}, {"name": A1}, A1, False, {"name": "edited"}, {}, A2, None, "void")
+    assert edit_first.voided and edit_first.conflicts == []
+
+
 def test_merge_is_order_independent_for_two_devices() -> None:
     base = {"name": "n", "address": "a"}
     fh = {"name": A1, "address": A1}
