@@ -21,7 +21,7 @@ from app.domain.regions import regions
 from app.domain.sealing import visit_content_hash
 from app.errors import UserError
 from app.i18n import tr
-from app.services.context import AppContext, Changes
+from app.services.context import AppContext, Changes, partner_lww_fields
 from app.services.progress import Progress
 from db.base import utcnow
 from db.models import (
@@ -185,7 +185,7 @@ def generate_demo(ctx: AppContext, partners: int = 200, months: int = 6, seed: i
                       notes="", manager=rng.choice(managers) if rng.random() < 0.2 else user,
                       merged_into_id=survivor.id if survivor is not None else None)
         rows[Partner].append({"id": pid, "hlc": hlc, "created_at": now, "updated_at": now, "voided": False,
-                              "field_hlc": {k: hlc for k in fields}, **fields})
+                              "field_hlc": {k: hlc for k in partner_lww_fields()}, **fields})
         demo_partners.append(DemoPartner(pid, code, grade, status, district.code, fields["manager"]))
         if status == "active":
             survivors.append(demo_partners[-1])

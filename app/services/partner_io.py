@@ -22,7 +22,7 @@ from app.domain import partners as rules
 from app.domain.ids import uuid7
 from app.errors import UserError, ValidationError
 from app.i18n import tr
-from app.services.context import AppContext, Changes
+from app.services.context import AppContext, Changes, partner_lww_fields
 from app.services.progress import Progress
 from db.base import utcnow
 from db.models import Contact, GradeChange, Partner
@@ -304,7 +304,7 @@ def _apply(ctx: AppContext, parsed: list[tuple[int, dict[str, Any]]], report: Im
                 hlc = ctx.tick()
                 row = {k: values[k] for k in _PARTNER_FIELDS}
                 row.update(id=pid, code=values["code"], hlc=hlc, created_at=now, updated_at=now, voided=False,
-                           bank_info="", field_hlc={k: hlc for k in (*_PARTNER_FIELDS, "code")})
+                           bank_info="", field_hlc={k: hlc for k in partner_lww_fields()})  # a new card: every field is its writing
                 new_rows.append(row)
                 new_grades.append(dict(id=uuid7(), partner_id=pid, old_grade=None, new_grade=values["grade"],
                                        reason=tr("import", "imported"), effective_date=today, changed_by=ctx.user_name,

@@ -45,7 +45,15 @@ from app.sync.bundle import (
     validate_record,
 )
 from app.sync.bundle_write import write_bundle
-from app.sync.merge import APPEND_ONLY, META_KEYS, PER_FIELD, Conflict, merge_fields, same_writer
+from app.sync.merge import (
+    APPEND_ONLY,
+    META_KEYS,
+    PER_FIELD,
+    Conflict,
+    merge_fields,
+    same_writer,
+    unset_hlc,
+)
 from db.hq.engine import hq_engine, upgrade_hq
 from db.hq.models import Blob, Device, HqConflict, HqMeta, ImportedBundle, Record
 from db.models import SYNC_TABLES
@@ -910,6 +918,11 @@ class Hq:
                 data = dict(data)
                 incoming_fh = data.pop("field_hlc") or {}
                 data_text = None  # the stored data leaves field_hlc out
+                if incoming_fh and per_field:
+                    # a field the sender holds no HLC for is one it never wrote (a default
+                    # of a card it learnt from HQ): it must not overwrite anyone's value
+                    unset = unset_hlc(device_id)
+                    incoming_fh = {k: incoming_fh.get(k, unset) for k in data if k not in META_KEYS}
             else:
                 incoming_fh = {}
             prev = upserts.get(rid)
@@ -1025,7 +1038,9 @@ class Hq:
                 if territory and not in_territory(district, territory):
                     continue
                 owned = {k: rec.data.get(k) for k in ("code", "name", "grade", "credit_limit_fen", "status", "type", "province_code", "city_code", "district_code", "address")}
-                owned["field_hlc"] = {k: (rec.field_hlc or {}).get(k, rec.hlc) for k in ("code", "grade", "credit_limit_fen")}
+                # every published field with its HLC: a laptop that edits the card sends
+                # them back with their writers, not as its own writes
+                owned["field_hlc"] = {k: (rec.field_hlc or {}).get(k, rec.hlc) for k in owned}
                 partners.append({"id": rec.id, "hlc": rec.hlc, "op": "void" if rec.voided else "upsert", "base_hlc": None, "data": owned})
             records["partner"] = partners
             targets = [{"id": rec.id, "hlc": rec.hlc, "op": "upsert", "base_hlc": None, "data": rec.data} for rec in s.scalars(select(Record).where(Record.entity == "target"))]

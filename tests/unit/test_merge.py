@@ -14,9 +14,20 @@ def test_newer_field_wins_and_concurrent_loser_is_kept() -> None:
                           {"name": A1, "address": B1}, B1, None, "upsert")
     assert merged.data["address"] == "乙地址" and merged.field_hlc["address"] == B1
     assert [(c.field, c.winner_value, c.loser_value) for c in merged.conflicts] == [("address", "乙地址", "旧址")]
-    older = merge_fields(merged.data, merged.field_hlc, B1, False, {"address": "甲地址"}, {"address": A1}, A1, None, "upsert")
+    # a's edit made before B1 but after the card b had seen (A1): concurrent, kept
+    a_mid = "000000000001500:000000:dev-a"
+    older = merge_fields(merged.data, merged.field_hlc, B1, False, {"name": "甲", "address": "甲地址"}, {"name": A1, "address": a_mid},
+                         a_mid, None, "upsert")
     assert older.data["address"] == "乙地址"
-    assert older.conflicts[0].loser_value == "甲地址"
+    assert [(c.field, c.loser_value) for c in older.conflicts] == [("address", "甲地址")]
+
+
+def test_an_older_write_the_current_writer_had_seen_is_no_conflict() -> None:
+    """b saw a's card at A1 and edited the address; a's card at A1 arriving after that
+    (HQ got b's bundle first) is what b started from, not a concurrent edit."""
+    b_edit = merge_fields(None, {}, "", False, {"name": "甲", "address": "乙地址"}, {"name": A1, "address": B1}, B1, A1, "upsert")
+    late = merge_fields(b_edit.data, b_edit.field_hlc, B1, False, {"name": "甲", "address": "旧址"}, {"name": A1, "address": A1}, A1, None, "upsert")
+    assert late.data == {"name": "甲", "address": "乙地址"} and late.conflicts == []
 
 
 def test_sequential_edits_of_one_device_are_not_conflicts() -> None:

@@ -287,3 +287,79 @@ def test_ack_for_another_device_and_untrusted_down_bundle(hq: Hq, tmp_path: Path
     import_hq_bundle(a, down)
     a.close()
     b.close()
+
+
+def test_delete_against_edit_the_tombstone_wins_and_the_edit_is_a_conflict(hq: Hq, tmp_path: Path) -> None:
+    """Device a voids a partner while device b, which learnt it from HQ, edits its
+    address: in either arrival order the partner stays voided, and b's edit is kept as
+    a conflict naming the field."""
+    from db.models import Partner
+
+    a = make_laptop(tmp_path, "a", hq)
+    b = make_laptop(tmp_path, "b", hq)
+    seed(a, tmp_path)
+    first = export_bundle(a, tmp_path / "a1.cdsync").path
+    assert hq.ingest(first, tmp_path).status == "accepted"
+    import_hq_bundle(b, hq.publish(b.device_id, tmp_path / "down.cdsync", {}))
+    pid = psvc.partner_detail(a, "P003").partner.id
+    psvc.void_row(a, Partner, pid, "重复建档")
+    with b.session() as s:
+        s.get(Partner, pid).address = "乙方新地址"
+    void, edit = export_bundle(a, tmp_path / "a2.cdsync").path, export_bundle(b, tmp_path / "b2.cdsync").path
+    other_dir = tmp_path / "other"
+    other_dir.mkdir()
+    other = Hq(f"sqlite:///{other_dir / 'hq.sqlite'}", other_dir)
+    other.init()
+    for key in ("a", "b"):
+        other.register_device(tmp_path / f"{key}.key.json")
+    assert other.ingest(first, tmp_path).status == "accepted"
+    for server, order in ((hq, (edit, void)), (other, (void, edit))):
+        for path in order:
+            result = server.ingest(path, tmp_path)
+            assert result.status == "accepted", result.reason
+        record = next(r for r in server.records("partner") if r.id == pid)
+        assert record.voided, order
+        conflicts = [(c["field"], c["loser_value"]) for c in server.conflicts() if c["record_id"] == pid]
+        assert conflicts == [("address", "乙方新地址")], (order, conflicts)
+    other.close()
+    a.close()
+    b.close()
+
+
+def test_an_edit_from_a_card_learnt_from_hq_keeps_the_fields_it_never_had(hq: Hq, tmp_path: Path) -> None:
+    """HQ publishes only part of a partner's card; device b, which learnt it so, edits
+    the address. HQ takes the address and keeps what device a wrote in the fields b never
+    received (bank details, notes, tags), without conflicts, in either arrival order."""
+    from db.models import Partner
+
+    a = make_laptop(tmp_path, "a", hq)
+    b = make_laptop(tmp_path, "b", hq)
+    seed(a, tmp_path)
+    pid = psvc.partner_detail(a, "P002").partner.id
+    with a.session() as s:
+        card = s.get(Partner, pid)
+        card.bank_info, card.notes, card.tags = "工行 6222 0000 1111", "老客户，周三到货", ["核心"]
+    first = export_bundle(a, tmp_path / "a1.cdsync").path
+    assert hq.ingest(first, tmp_path).status == "accepted"
+    import_hq_bundle(b, hq.publish(b.device_id, tmp_path / "down.cdsync", {}))
+    with b.session() as s:
+        assert s.get(Partner, pid).bank_info == ""  # not published
+        s.get(Partner, pid).address = "乙方新地址"
+    edit = export_bundle(b, tmp_path / "b2.cdsync").path
+    other_dir = tmp_path / "other"
+    other_dir.mkdir()
+    other = Hq(f"sqlite:///{other_dir / 'hq.sqlite'}", other_dir)
+    other.init()
+    for key in ("a", "b"):
+        other.register_device(tmp_path / f"{key}.key.json")
+    assert hq.ingest(edit, tmp_path).status == "accepted"
+    for path in (edit, first):  # the edit first: HQ has not seen the card yet
+        assert other.ingest(path, tmp_path).status == "accepted"
+    for server in (hq, other):
+        record = next(r for r in server.records("partner") if r.id == pid)
+        assert record.data["address"] == "乙方新地址"
+        assert (record.data["bank_info"], record.data["notes"], record.data["tags"]) == ("工行 6222 0000 1111", "老客户，周三到货", ["核心"])
+        assert [c for c in server.conflicts() if c["record_id"] == pid] == []
+    other.close()
+    a.close()
+    b.close()

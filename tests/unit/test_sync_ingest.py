@@ -20,6 +20,7 @@ from app.services.sync import export_bundle
 from app.sync import bundle as bundle_mod
 from app.sync.bundle import encode_line
 from app.sync.hq import Hq
+from app.sync.merge import unset_hlc
 from tests.unit.test_sync import hq, hq_url, make_laptop, pg_url, seed  # noqa: F401  (fixtures)
 
 HLC = "001796186118526:000001:01a23509-16cb-72ac-978d-5df9c71c4f8b"
@@ -125,8 +126,9 @@ def test_stored_data_is_the_bundles_text(hq: Hq, tmp_path: Path) -> None:  # noq
         field_hlc = data.pop("field_hlc", None) or {}
         assert stored[key].data == data and stored[key].hlc == row["hlc"] and stored[key].voided == (row["op"] == "void")
         assert stored[key].device_id == ctx.device_id
-        if key[0] == "partner":  # per-field HLCs as sent, the record's HLC for fields sent without one
-            assert stored[key].field_hlc == {k: field_hlc.get(k, row["hlc"]) for k in data}
+        if key[0] == "partner":  # per-field HLCs as sent; a field sent without one was never written by the device
+            assert stored[key].field_hlc == {k: field_hlc.get(k, unset_hlc(ctx.device_id)) for k in data}
+            assert set(field_hlc) >= set(data)  # a card made on the laptop: every field is its own writing
         else:  # merged whole: every field at the record's HLC
             assert stored[key].field_hlc == {}
     ctx.close()

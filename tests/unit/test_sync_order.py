@@ -1,6 +1,7 @@
 """Issue 7, order and gaps (Hypothesis): a device's bundles, incremental (each one after
-an ack) and re-sent (exported again before the ack), ingested in any order give the same
-HQ database as in order, on SQLite and PostgreSQL. A bundle that arrives before one it
+an ack) and re-sent (exported again before the ack), and a second device's edits of the
+same cards (one concurrent: a conflict), ingested in any order give the same HQ database
+as in order, on SQLite and PostgreSQL. A bundle that arrives before one it
 builds on is rejected, and accepted when it is offered again after the gap is filled;
 one offered twice is a duplicate. Compared: every record (id, HLC, tombstone, data,
 per-field HLCs) and every open conflict."""
@@ -18,7 +19,7 @@ from hypothesis import strategies as st
 
 from app.services import partners as psvc
 from app.services import visits
-from app.services.sync import apply_ack, export_bundle
+from app.services.sync import apply_ack, export_bundle, import_hq_bundle
 from app.sync.hq import Hq
 from db.models import SYNC_TABLES, Contact
 from tests import pg
@@ -46,7 +47,9 @@ def history(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Path],
     """One laptop's bundles, acked by a reference SQLite HQ that ingests them in order:
     b1 partners and a submitted visit; b2 (after b1's ack) a rename, a new visit on a
     partner of b1, a contact; b3 (after b2's ack) the contact voided, a lifecycle event,
-    another rename; b4 a rename and b5 exported after it without an ack (b5 re-sends b4).
+    another rename; c1 of device b (which learnt the cards from HQ after b1) a rename of
+    the card a renamed in b3 and an address; b4 a rename and b5 exported after it
+    without an ack (b5 re-sends b4).
     Returns the folder with the device key, the bundle files and the reference state."""
     tmp = tmp_path_factory.mktemp("history")
     (tmp / "ref").mkdir()
@@ -63,8 +66,10 @@ def history(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Path],
         if ack:
             apply_ack(ctx, result.ack_path)
 
+    other = make_laptop(tmp, "lapb", reference)
     seed(ctx, tmp)
     export("b1", ack=True)
+    import_hq_bundle(other, reference.publish(other.device_id, tmp / "down.cdsync", {}))
     _rename(ctx, "P001", "一号店改名")
     visit = visits.new_visit(ctx, "P002")
     visits.attach_photos(ctx, visit, [EXIF_DIR / "Landscape_3.jpg"])
@@ -80,12 +85,23 @@ def history(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Path],
     psvc.record_lifecycle_event(ctx, "P002", "suspend", "整顿")
     _rename(ctx, "P003", "三号店新名")
     export("b3", ack=True)
+    # device b learnt the cards from HQ after b1; it renames P003 as well (concurrent
+    # with a's rename: a conflict) and gives P001 an address (a never touched it)
+    _rename(other, "P003", "乙改的三号店")
+    detail = psvc.partner_detail(other, "P001").partner
+    data = psvc.input_from_partner(detail)
+    data.address = "乙方补的地址"
+    psvc.save_partner(other, data, detail.id)
+    bundles.append(export_bundle(other, tmp / "c1.cdsync").path)
+    assert reference.ingest(bundles[-1], tmp / "acks").status == "accepted"
     _rename(ctx, "P001", "一号店再改名")
     export("b4", ack=False)
     psvc.save_contact(ctx, "P001", "李店长", "13900000000")
     export("b5", ack=False)
     ctx.close()
+    other.close()
     state = _state(reference)
+    assert [c["field"] for c in reference.conflicts()] == ["name"]  # the two renames of P003
     reference.close()
     return tmp, bundles, state
 
@@ -116,7 +132,8 @@ def _check_orders(url_for: Any, history: tuple[Path, list[Path], dict[str, Any]]
     server = Hq(url_for(work), work)
     try:
         server.init()
-        server.register_device(folder / "lap.key.json")
+        for key in ("lap", "lapb"):
+            server.register_device(folder / f"{key}.key.json")
         _offer_until_done(server, [*order, *again], work / "acks")
         assert _state(server) == expected
     finally:
