@@ -357,7 +357,10 @@ def test_size_cap_and_records_cap(hq: Hq, tmp_path: Path) -> None:
         answers = z.getinfo("records/visit_answer.jsonl").file_size
     few = export_bundle(ctx, tmp_path / "few.cdsync", caps=ExportCaps(records_bytes=answers // 2))
     with zipfile.ZipFile(few.path) as z:
-        assert z.getinfo("records/visit_answer.jsonl").file_size <= answers // 2
+        sizes = {i.filename: i.file_size for i in z.infolist() if i.filename.startswith("records/")}
+    # (which answers make the cut depends on the random bits of same-millisecond ids:
+    # the visits file alone is over the cap, so some visits, with their answers, wait)
+    assert sizes and all(size <= answers // 2 for size in sizes.values()), sizes
     assert few.remaining > 0
     ctx.close()
 
