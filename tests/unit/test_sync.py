@@ -289,6 +289,18 @@ def test_ack_for_another_device_and_untrusted_down_bundle(hq: Hq, tmp_path: Path
     b.close()
 
 
+def _second_hq(tmp_path: Path, *laptops: str) -> Hq:
+    """A second HQ (SQLite) with the laptops' keys registered, to ingest the same
+    bundles in another order."""
+    folder = tmp_path / "other"
+    folder.mkdir()
+    server = Hq(f"sqlite:///{folder / 'hq.sqlite'}", folder)
+    server.init()
+    for name in laptops:
+        server.register_device(tmp_path / f"{name}.key.json")
+    return server
+
+
 def test_delete_against_edit_the_tombstone_wins_and_the_edit_is_a_conflict(hq: Hq, tmp_path: Path) -> None:
     """Device a voids a partner while device b, which learnt it from HQ, edits its
     address: in either arrival order the partner stays voided, and b's edit is kept as
@@ -306,12 +318,7 @@ def test_delete_against_edit_the_tombstone_wins_and_the_edit_is_a_conflict(hq: H
     with b.session() as s:
         s.get(Partner, pid).address = "乙方新地址"
     void, edit = export_bundle(a, tmp_path / "a2.cdsync").path, export_bundle(b, tmp_path / "b2.cdsync").path
-    other_dir = tmp_path / "other"
-    other_dir.mkdir()
-    other = Hq(f"sqlite:///{other_dir / 'hq.sqlite'}", other_dir)
-    other.init()
-    for key in ("a", "b"):
-        other.register_device(tmp_path / f"{key}.key.json")
+    other = _second_hq(tmp_path, "a", "b")
     assert other.ingest(first, tmp_path).status == "accepted"
     for server, order in ((hq, (edit, void)), (other, (void, edit))):
         for path in order:
@@ -346,12 +353,7 @@ def test_an_edit_from_a_card_learnt_from_hq_keeps_the_fields_it_never_had(hq: Hq
         assert s.get(Partner, pid).bank_info == ""  # not published
         s.get(Partner, pid).address = "乙方新地址"
     edit = export_bundle(b, tmp_path / "b2.cdsync").path
-    other_dir = tmp_path / "other"
-    other_dir.mkdir()
-    other = Hq(f"sqlite:///{other_dir / 'hq.sqlite'}", other_dir)
-    other.init()
-    for key in ("a", "b"):
-        other.register_device(tmp_path / f"{key}.key.json")
+    other = _second_hq(tmp_path, "a", "b")
     assert hq.ingest(edit, tmp_path).status == "accepted"
     for path in (edit, first):  # the edit first: HQ has not seen the card yet
         assert other.ingest(path, tmp_path).status == "accepted"
