@@ -3,9 +3,12 @@
 Export: a demo data dir with ~10 000 submitted visits and 20 000 photos (two per visit,
 1 GiB of photos in all), exported in a fresh process, against a bare ``zipfile`` (stored)
 + ``hashlib.sha256`` pass over the same photo files in the same run (dirty pages written
-out before each). The verdict compares like with like: the bare pass and
-``export_bundle`` are each timed inside their process; the export's whole process
-(interpreter start, imports, opening the database) is reported beside it.
+out before each). The bare pass and ``export_bundle`` are each timed inside their
+process; the export's whole process (interpreter start, imports, opening the database)
+is reported beside it. The export syncs the bundle to disk before it reports success
+(it goes onto a USB stick next) and the bare pass, as the issue states it, does not: on
+a disk slower than the CPU's hashing the bare pass then measures the page cache, so the
+export is also compared with the bare pass flushed to disk (reported).
 The same at 5 GiB of photos (20 000 photos of 256 KiB in a fresh copy of the demo);
 peak RSS of the export at 1 and 5 GiB, which must stay flat.
 
@@ -85,16 +88,22 @@ def _export_in_child(data: Path, out: Path) -> tuple[float, float, float]:
     return whole, float(lines[-2]), int(lines[-1]) / 1024
 
 
-def _bare_zip(photos: list[Path], target: Path) -> float:
-    """MB/s of a bare stored-zip + SHA-256 pass over ``photos``."""
+def _bare_zip(photos: list[Path], target: Path, flush: bool) -> float:
+    """MB/s of a bare stored-zip + SHA-256 pass over ``photos``; with ``flush``, the file
+    is flushed to disk (``fsync``) before the clock stops, as the export does before it
+    reports success."""
     start = time.perf_counter()
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_STORED) as zf:
-        for path in photos:
-            digest = hashlib.sha256()
-            with path.open("rb") as src, zf.open(path.name, "w") as dst:
-                for chunk in iter(lambda s=src: s.read(1 << 20), b""):
-                    digest.update(chunk)
-                    dst.write(chunk)
+    with target.open("wb") as raw:
+        with zipfile.ZipFile(raw, "w", zipfile.ZIP_STORED) as zf:
+            for path in photos:
+                digest = hashlib.sha256()
+                with path.open("rb") as src, zf.open(path.name, "w") as dst:
+                    for chunk in iter(lambda s=src: s.read(1 << 20), b""):
+                        digest.update(chunk)
+                        dst.write(chunk)
+        if flush:
+            raw.flush()
+            os.fsync(raw.fileno())
     seconds = time.perf_counter() - start
     size = target.stat().st_size
     target.unlink()
@@ -119,9 +128,11 @@ def export_benchmarks(work: Path) -> list[BenchResult]:
         assert visits >= 10_000, visits
         photos = _add_photos(data, PHOTOS, int(gib * 1024**3 / PHOTOS), f"run{run}")
         os.sync()
-        bare_tp = _bare_zip(photos, work / "bare.zip")
+        bare_tp = _bare_zip(photos, work / "bare.zip", flush=False)
+        os.sync()
+        flushed_tp = _bare_zip(photos, work / "bare.zip", flush=True)
         out = work / f"export{run}.cdsync"
-        os.sync()  # neither pass pays for the other's (or the set-up's) dirty pages
+        os.sync()  # no pass pays for another's (or the set-up's) dirty pages
         export_ms, call_ms, rss = _export_in_child(data, out)
         ours_tp = out.stat().st_size / 1e6 / (export_ms / 1000)
         call_tp = out.stat().st_size / 1e6 / (call_ms / 1000)
@@ -133,6 +144,8 @@ def export_benchmarks(work: Path) -> list[BenchResult]:
         # the database) is reported beside it
         rows.append(BenchResult(f"export throughput ({label})", call_tp, "MB/s", bare_tp,
                                 "bare zipfile stored + sha256", ">=70% of bare", call_tp >= 0.7 * bare_tp))
+        rows.append(BenchResult("  the same against the bare pass flushed to disk, as the export is", call_tp, "MB/s", flushed_tp,
+                                "bare zipfile stored + sha256 + fsync", "reported", None))
         rows.append(BenchResult(f"export throughput ({label}, whole process incl. start-up)", ours_tp, "MB/s", bare_tp,
                                 "bare zipfile stored + sha256", "reported", None))
         if run == 0:
