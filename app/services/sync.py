@@ -678,10 +678,15 @@ def export_bundle(ctx: AppContext, target: Path | None = None, progress: Progres
     # it runs has a later HLC, so it is neither half in this bundle nor skipped by the ack
     upto = ctx.tick()
     caps = caps or ExportCaps()
+    choosing = tr("sync", "Choosing which changes fit into this bundle…")
+    if progress is not None:  # (a backlog over the caps takes seconds here: a busy bar)
+        progress(0, 0, choosing)
     plan = plan_export(ctx, since, upto, node, caps)
     try:
         return _write_export(ctx, target, progress, since, acked, upto, plan)
     except OverCaps:  # the records did not fit beside the photos: plan the cut, then write
+        if progress is not None:
+            progress(0, 0, choosing)
         return _write_export(ctx, target, progress, since, acked, upto, plan_export(ctx, since, upto, node, caps, optimistic=False))
 
 

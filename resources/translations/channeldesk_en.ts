@@ -3280,6 +3280,10 @@ also used in another visit</translation>
       <translation>Cannot write the bundle {path}: {error}. Nothing was marked as sent.</translation>
     </message>
     <message>
+      <source>Choosing which changes fit into this bundle…</source>
+      <translation>Choosing which changes fit into this bundle…</translation>
+    </message>
+    <message>
       <source>HQ bundle refused: it names another HQ</source>
       <translation>HQ bundle refused: it names another HQ</translation>
     </message>

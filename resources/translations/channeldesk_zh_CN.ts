@@ -3280,6 +3280,10 @@ also used in another visit</source>
       <translation>无法写入同步包 {path}：{error}。没有任何记录被标记为已发送。</translation>
     </message>
     <message>
+      <source>Choosing which changes fit into this bundle…</source>
+      <translation>正在挑选本包能容纳的变更…</translation>
+    </message>
+    <message>
       <source>HQ bundle refused: it names another HQ</source>
       <translation>拒绝总部数据包：它来自另一个总部</translation>
     </message>

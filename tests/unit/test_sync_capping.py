@@ -429,3 +429,20 @@ def test_a_full_export_manifest_fits_hq_manifest_cap() -> None:
     body = json.dumps(manifest, ensure_ascii=True, sort_keys=True, separators=(",", ":")).encode("ascii")
     assert len(body) < Caps().manifest_bytes
     assert caps.blobs + len(files) < Caps().entries
+
+
+def test_the_cut_is_planned_under_a_busy_bar(hq: Hq, tmp_path: Path) -> None:
+    """Planning what fits comes before any byte is written (seconds for a large
+    backlog): the progress dialog shows it as a busy bar with its own message, and again
+    when the records turn out not to fit beside the photos (the cut is planned anew)."""
+    from app.i18n import tr
+    from app.services.progress import Progress
+
+    ctx = make_laptop(tmp_path, "lap", hq)
+    _scenario(ctx, tmp_path)
+    calls: list[tuple[int, int, str]] = []
+    export_bundle(ctx, tmp_path / "a.cdsync", progress=Progress(lambda d, t, m: calls.append((d, t, m))), caps=ExportCaps(blobs=3))
+    choosing = (0, 0, tr("sync", "Choosing which changes fit into this bundle…"))
+    assert calls[0] == choosing and calls.count(choosing) in (1, 2)
+    assert any(total > 0 for _done, total, _m in calls[1:])  # then the writing, with a real bar
+    ctx.close()
