@@ -62,7 +62,8 @@ def test_a_child_copied_export_is_accepted_by_hq(hq: Hq, tmp_path: Path, in_chil
                 info = zf.getinfo(entry["path"])
                 assert info.compress_type == zipfile.ZIP_DEFLATED and info.file_size == entry["size"]
                 assert len(zf.read(entry["path"]).splitlines()) == entry["records"]
-    assert seen and all(total == len(blobs) for _done, total in seen)
+    assert seen[0] == (0, 0)  # choosing what fits: a busy bar
+    assert seen[1:] and all(total == len(blobs) for _done, total in seen[1:])
     ingested = hq.ingest(result.path, tmp_path / "acks")
     assert ingested.status == "accepted", ingested.reason
     assert hq.stats()["blobs"]["count"] == len(blobs)
