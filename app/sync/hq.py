@@ -397,9 +397,7 @@ class _NewRecordStream:
     def manifest(self, bundle: Bundle) -> None:
         manifest = bundle.manifest
         try:
-            known = self.check.get(ImportedBundle, manifest["bundle_id"]) is not None or self.check.scalar(
-                select(ImportedBundle.bundle_id).where(ImportedBundle.device_id == manifest["device_id"], ImportedBundle.seq == manifest["seq"])) is not None
-            if known:  # a duplicate or a replay: decided once the bundle is read
+            if any(_imported_before(self.check, manifest)):  # a duplicate or a replay: decided once the bundle is read
                 self.off = True
                 return
             from psycopg.copy import QueuedLibpqWriter  # (PostgreSQL only)
@@ -477,6 +475,14 @@ class _NewRecordStream:
                 session.close()
             except Exception:
                 log.debug("ingest: closing the streamed transaction", exc_info=True)
+
+
+def _imported_before(s: Session, manifest: dict[str, Any]) -> tuple[ImportedBundle | None, ImportedBundle | None]:
+    """The bundles HQ already imported with this manifest's bundle id, and with its
+    device and seq (a re-send, or a replay when the content differs)."""
+    same_id = s.get(ImportedBundle, manifest["bundle_id"])
+    same_seq = s.scalar(select(ImportedBundle).where(ImportedBundle.device_id == manifest["device_id"], ImportedBundle.seq == manifest["seq"]))
+    return same_id, same_seq
 
 
 @contextmanager
@@ -721,10 +727,9 @@ class Hq:
         bundle = read_bundle(path, self.caps, public_key_for, stage=stage, sink=stream)
         device = found["device"]
         manifest = bundle.manifest
-        same_id = s.get(ImportedBundle, manifest["bundle_id"])
+        same_id, same_seq = _imported_before(s, manifest)
         if same_id is not None and same_id.manifest_sha256 != bundle.manifest_sha256:
             raise reject(tr("sync", "bundle {id} was already imported with different content").format(id=manifest["bundle_id"]))
-        same_seq = s.scalar(select(ImportedBundle).where(ImportedBundle.device_id == device.device_id, ImportedBundle.seq == manifest["seq"]))
         if same_seq is not None and same_seq.manifest_sha256 != bundle.manifest_sha256:
             raise reject(tr("sync", "seq {seq} of this device was already imported with different content (replay)").format(seq=manifest["seq"]))
         if same_id is None:
