@@ -51,6 +51,9 @@ from db.models import (
 
 VOID, UPSERT = '"void"', '"upsert"'
 VISIT_CHILDREN = {"visit_answer", "visit_photo", "visit_amendment", "finding", "material_count"}
+# rows that wait for their visit's seal: a visit's children, and the rectification orders
+# and events made on a visit while it was a draft (``add_finding``); all go with the visit
+VISIT_GATED = VISIT_CHILDREN | {"rectification_order", "rectification_event"}
 HQ_OWNED_PARTNER_FIELDS = ("code", "grade", "credit_limit_fen")
 
 
@@ -365,10 +368,11 @@ def _pending_selects(entity: str, since: str, upto: str, node: str, columns: lis
         stmt = stmt.where(table.c.status == "submitted")
     if "visit_id" in _export_columns(model).keys and entity in VISIT_CHILDREN:
         stmt = stmt.where(table.c.visit_id.in_(select(Visit.id).where(Visit.status == "submitted", Visit.hlc <= upto)))
-    elif "visit_id" in _export_columns(model).keys and entity in ("rectification_event", "rectification_order"):
-        stmt = stmt.where(or_(table.c.visit_id.in_(select(Visit.id).where(Visit.status == "submitted")), table.c.visit_id.is_(None)))
+    elif "visit_id" in _export_columns(model).keys and entity in VISIT_GATED:  # orders and events: a visit is optional
+        stmt = stmt.where(or_(table.c.visit_id.in_(select(Visit.id).where(Visit.status == "submitted", Visit.hlc <= upto)),
+                              table.c.visit_id.is_(None)))
     stmts = [stmt]
-    if entity in VISIT_CHILDREN:
+    if entity in VISIT_GATED:
         new_visits = select(Visit.id).where(Visit.status == "submitted", Visit.hlc > since, Visit.hlc <= upto)
         stmts.append(select(*columns).where(table.c.visit_id.in_(new_visits), table.c.hlc <= since))
     return stmts
@@ -506,7 +510,7 @@ def _entity_items(s: Any, entity: str, since: str, upto: str, node: str, dialect
     columns = inspect(model).columns
     refs = [(key, PARENT_KEYS[key]) for key in spec.keys if key in PARENT_KEYS]
     key_col: Any = table.c.hlc
-    if entity in VISIT_CHILDREN:
+    if entity in VISIT_GATED:
         # the later of its own HLC and its sealed visit's ('' sorts first): one lookup of
         # the visit per row, and the sort uses the column (a CASE looked it up 4 times)
         visit = select(Visit.hlc).where(Visit.id == table.c.visit_id, Visit.status == "submitted", Visit.hlc > since, Visit.hlc <= upto)

@@ -365,3 +365,36 @@ def test_an_edit_from_a_card_learnt_from_hq_keeps_the_fields_it_never_had(hq: Hq
     other.close()
     a.close()
     b.close()
+
+
+def test_orders_made_on_a_draft_go_with_its_seal_after_an_ack(hq: Hq, tmp_path: Path) -> None:
+    """A rectification order (and its event) made on a draft visit waits for the seal;
+    when an ack has moved the watermark past it meanwhile, it still goes with the visit
+    (it used to be left behind for good)."""
+    from app.services.sync import watermark
+    from tests.unit.test_partners_and_visits import _answer_all
+
+    ctx = make_laptop(tmp_path, "lap", hq)
+    seed(ctx, tmp_path)
+    draft = visits.new_visit(ctx, "P003")
+    visits.add_finding(ctx, draft, "门头破损")
+    psvc.save_contact(ctx, "P003", "后来的联系人", "13700000001")  # a later change: the watermark passes the order
+    first = export_bundle(ctx, tmp_path / "b1.cdsync")
+    result = hq.ingest(first.path, tmp_path)
+    assert result.status == "accepted", result.reason
+    apply_ack(ctx, result.ack_path)
+    assert not [r for r in hq.records("rectification_order") if r.data["description"] == "门头破损"]
+    with ctx.read_session() as s:
+        from sqlalchemy import select
+
+        from db.models import RectificationOrder
+        assert s.scalar(select(RectificationOrder.hlc).where(RectificationOrder.description == "门头破损")) <= watermark(ctx)
+    _answer_all(ctx, draft, EXIF_DIR / "Landscape_2.jpg")
+    visits.submit(ctx, draft)
+    second = export_bundle(ctx, tmp_path / "b2.cdsync")
+    assert hq.ingest(second.path, tmp_path).status == "accepted"
+    orders = [r for r in hq.records("rectification_order") if r.data["description"] == "门头破损"]
+    assert len(orders) == 1 and orders[0].data["visit_id"] == draft
+    events = [r for r in hq.records("rectification_event") if r.data["order_id"] == orders[0].id]
+    assert [e.data["status"] for e in events] == ["open"]
+    ctx.close()

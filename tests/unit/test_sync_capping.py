@@ -227,6 +227,7 @@ def test_children_older_than_their_visit_wait_for_it(hq: Hq, tmp_path: Path) -> 
     photos = tmp_path / "photos"
     seed(ctx, tmp_path)
     late = _visit(ctx, photos, "P002", 1, submit=False, finding=True)
+    psvc.save_contact(ctx, "P003", "联系人", "13700000002")  # no photo: the first cut passes the late children
     _visit(ctx, photos, "P001", 2)
     _visit(ctx, photos, "P003", 3)
     visits.submit(ctx, late)
