@@ -1,13 +1,14 @@
 """Copying a bundle's photos into its ZIP file: each photo read once through one reused
 buffer, hashed while it is copied (the content-addressed name is trusted but verified),
-stored (not deflated), with asynchronous writeback of finished entries.
+stored (not deflated). The ZIP is written front to back, never seeking back, into a
+``BundleFile`` (straight to the disk where the platform allows it; durable when closed).
 
 A large set of photos is copied by a separate process (``BlobCopier``) while the
 exporting process builds the records files: photo copying is system calls, hashing and
 CRC in C, record building is SQLite and Python, so on two cores the two overlap instead
 of adding up. The child writes the blob entries, then — on the writer's order — appends
 the records files (already deflated), the manifest and the signature, closes the ZIP and
-syncs it to disk (``bundle_write``). When its parent dies, it removes the partial file."""
+its ``BundleFile``, which syncs it to disk (``bundle_write``). When its parent dies, it removes the partial file."""
 
 from __future__ import annotations
 
@@ -21,14 +22,15 @@ import sys
 import threading
 import time
 import zipfile
-import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from app.sync.bundle_file import BundleFile
+from app.sync.fast_zlib import crc32
+
 BLOB_BUFFER = 4 * 1024 * 1024
-WRITEBACK_STEP = 64 * 1024 * 1024
 CHILD_MIN_BYTES = 64 * 1024 * 1024  # below this, a child's start-up costs more than it saves
 REPORT_EVERY = 0.05  # seconds between the child's progress messages
 ZIP_DATE = (2020, 1, 1, 0, 0, 0)
@@ -37,22 +39,6 @@ MISSING = -1  # the size ``copy_blobs`` gives a photo whose file is gone
 
 class BlobChanged(OSError):
     """A media file's bytes no longer match its SHA-256 name."""
-
-
-def start_writeback(zf: zipfile.ZipFile, done: int) -> int:
-    """Hand finished entries to the disk while the export goes on (Linux starts
-    asynchronous writeback for ``POSIX_FADV_DONTNEED`` on dirty pages), so the closing
-    fsync does not write the whole bundle at once, and the bundle does not crowd the
-    page cache. Only bytes before the end of the last closed entry are final."""
-    end = zf.start_dir
-    if end - done < WRITEBACK_STEP or not hasattr(os, "posix_fadvise") or zf.fp is None:
-        return done
-    zf.fp.flush()
-    try:
-        os.posix_fadvise(zf.fp.fileno(), done, end - done, os.POSIX_FADV_DONTNEED)
-    except OSError:
-        return end
-    return end
 
 
 def append_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo, payload: Callable[[Any], None]) -> None:
@@ -84,7 +70,6 @@ def copy_blobs(zf: zipfile.ZipFile, blobs: Sequence[tuple[str, str]], report: Ca
     buffer = bytearray(BLOB_BUFFER)
     view = memoryview(buffer)
     sizes: list[int] = []
-    written_back = zf.start_dir
     for index, (sha, path) in enumerate(blobs):
         if report is not None:
             report(index, path)
@@ -104,30 +89,45 @@ def copy_blobs(zf: zipfile.ZipFile, blobs: Sequence[tuple[str, str]], report: Ca
                 piece = view[:got]
                 digest = hashlib.sha256(piece).hexdigest()
                 info.file_size = info.compress_size = size = got
-                info.CRC = zlib.crc32(piece)
+                info.CRC = crc32(piece)
                 if digest == sha:
                     append_entry(zf, info, lambda fp, piece=piece: fp.write(piece))
             else:
                 src.seek(0)
-                digest, size = _stream_blob(zf, info, src, buffer)
+                digest, size = _stream_blob(zf, info, src, buffer, sha)
         if digest != sha:
             raise BlobChanged(0, "media file changed while exporting", path)
         sizes.append(size)
-        written_back = start_writeback(zf, written_back)
     return sizes
 
 
-def _stream_blob(zf: zipfile.ZipFile, info: zipfile.ZipInfo, src: Any, buffer: bytearray) -> tuple[str, int]:
-    """A photo larger than the buffer, copied piece by piece; (sha256, size)."""
+def _stream_blob(zf: zipfile.ZipFile, info: zipfile.ZipInfo, src: Any, buffer: bytearray, sha: str) -> tuple[str, int]:
+    """A photo larger than the buffer, in two passes (the ZIP is never sought back to fill
+    in a header): its hash, CRC and size, then its bytes, hashed again; (sha256, size)."""
     view = memoryview(buffer)
-    digest, size = hashlib.sha256(), 0
-    with zf.open(info, "w", force_zip64=True) as out:
-        while got := src.readinto(buffer):
-            piece = view[:got]
-            out.write(piece)
-            digest.update(piece)
-            size += got
-    return digest.hexdigest(), size
+    digest, size, crc = hashlib.sha256(), 0, 0
+    while got := src.readinto(buffer):
+        digest.update(view[:got])
+        crc = crc32(view[:got], crc)
+        size += got
+    if digest.hexdigest() != sha:
+        return digest.hexdigest(), size
+    info.file_size = info.compress_size = size
+    info.CRC = crc
+    again = hashlib.sha256()
+
+    def payload(fp: Any) -> None:
+        src.seek(0)
+        left = size
+        while left and (got := src.readinto(view[:min(left, len(buffer))])):
+            fp.write(view[:got])
+            again.update(view[:got])
+            left -= got
+        if left or again.hexdigest() != sha:
+            raise BlobChanged(0, "media file changed while exporting", src.name)
+
+    append_entry(zf, info, payload)
+    return again.hexdigest(), size
 
 
 CHILD_ARG = "--channeldesk-blob-copy"  # how the frozen app's entry point recognises the child
@@ -161,8 +161,34 @@ def finish_zip(zf: zipfile.ZipFile, records: Sequence[RecordsEntry], manifest: b
         info.file_size, info.compress_size, info.CRC = entry.size, entry.compressed, entry.crc
         with open(entry.path, "rb") as raw:
             append_entry(zf, info, lambda fp, raw=raw: shutil.copyfileobj(raw, fp, 1024 * 1024))
-    zf.writestr(zipfile.ZipInfo("manifest.json", date_time=ZIP_DATE), manifest)
-    zf.writestr(zipfile.ZipInfo("manifest.sig", date_time=ZIP_DATE), signature)
+    for name, body in (("manifest.json", manifest), ("manifest.sig", signature.encode("utf-8"))):
+        info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
+        info.compress_type = zipfile.ZIP_STORED
+        info.file_size = info.compress_size = len(body)
+        info.CRC = crc32(body)
+        append_entry(zf, info, lambda fp, body=body: fp.write(body))
+
+
+def open_zip(path: str | Path) -> tuple[BundleFile, zipfile.ZipFile]:
+    """A new bundle ZIP over its ``BundleFile``."""
+    file = BundleFile(path)
+    try:
+        return file, zipfile.ZipFile(file, "w", allowZip64=True)  # type: ignore[call-overload]
+    except BaseException:
+        file.abort()
+        raise
+
+
+def close_zip(file: BundleFile, zf: zipfile.ZipFile) -> None:
+    """Write the central directory, the rest of the file, and sync it to disk."""
+    zf.close()
+    file.close()
+
+
+def discard_zip(file: BundleFile, zf: zipfile.ZipFile) -> None:
+    """Stop writing a ZIP that will be removed (no central directory for it)."""
+    zf.fp = None  # (ZipFile.close then writes nothing)
+    file.abort()
 
 
 def child_main() -> int:
@@ -188,30 +214,31 @@ def child_main() -> int:
             out.flush()
 
     def alive() -> bool:
-        if os.getppid() == parent:
-            return True
-        Path(zip_path).unlink(missing_ok=True)
-        return False
+        return os.getppid() == parent  # (when the parent is gone, the partial file goes too)
 
+    file, zf = open_zip(zip_path)
+    finished = False
     try:
-        with zipfile.ZipFile(zip_path, "w", allowZip64=True) as zf:
-            sizes = copy_blobs(zf, blobs, report, alive)  # type: ignore[arg-type]
-            out.write("D " + " ".join(map(str, sizes)) + "\n")
-            out.flush()
-            command = stdin.readline()
-            if not command:  # the parent gave up, or died: no half bundle stays behind
-                Path(zip_path).unlink(missing_ok=True)
-                return 0
-            job = json.loads(command)
-            records = [RecordsEntry(*entry) for entry in job["records"]]
-            finish_zip(zf, records, base64.b64decode(job["manifest"]), job["signature"])
-        with open(zip_path, "rb") as done:
-            os.fsync(done.fileno())
+        sizes = copy_blobs(zf, blobs, report, alive)  # type: ignore[arg-type]
+        out.write("D " + " ".join(map(str, sizes)) + "\n")
+        out.flush()
+        command = stdin.readline()
+        if not command:  # the parent gave up, or died: no half bundle stays behind
+            return 0
+        job = json.loads(command)
+        records = [RecordsEntry(*entry) for entry in job["records"]]
+        finish_zip(zf, records, base64.b64decode(job["manifest"]), job["signature"])
+        close_zip(file, zf)
+        finished = True
         out.write("F\n")
     except OSError as exc:
         out.write("E " + json.dumps([exc.errno or 0, exc.strerror or str(exc), exc.filename]) + "\n")
     except Exception as exc:  # anything else reaches the parent as one line, never silently
         out.write("E " + json.dumps([0, f"{type(exc).__name__}: {exc}", None]) + "\n")
+    finally:
+        if not finished:
+            discard_zip(file, zf)
+            Path(zip_path).unlink(missing_ok=True)
     out.flush()
     return 0
 
@@ -233,7 +260,7 @@ class BlobCopier:
         self._sizes: list[int] | None = None
         self._error: list[Any] | None = None
         self._finished = threading.Event()
-        self._zip: zipfile.ZipFile | None = None
+        self._zip: tuple[BundleFile, zipfile.ZipFile] | None = None  # written here (no child)
         if blobs and total_bytes >= CHILD_MIN_BYTES:
             env = dict(os.environ)
             root = str(Path(__file__).resolve().parent.parent.parent)
@@ -288,9 +315,9 @@ class BlobCopier:
         ``OSError`` when the copy failed."""
         total = len(self.blobs)
         if self._process is None:
-            self._zip = zipfile.ZipFile(self.zip_path, "w", allowZip64=True)
+            self._zip = open_zip(self.zip_path)
             report = (lambda index, path: progress(index, total, os.path.basename(path))) if progress is not None else None
-            return copy_blobs(self._zip, self.blobs, report)
+            return copy_blobs(self._zip[1], self.blobs, report)
         while self._sizes is None and self._error is None and not self._finished.is_set():
             if progress is not None:
                 progress(self.index, total, self.message)
@@ -304,12 +331,12 @@ class BlobCopier:
     def complete(self, records: Sequence[RecordsEntry], manifest: bytes, signature: str) -> None:
         """Append the records files, manifest and signature; close and sync the file."""
         if self._process is None:
-            zf = self._zip if self._zip is not None else zipfile.ZipFile(self.zip_path, "w", allowZip64=True)
+            if self._zip is None:
+                self._zip = open_zip(self.zip_path)
+            file, zf = self._zip
+            finish_zip(zf, records, manifest, signature)
+            close_zip(file, zf)
             self._zip = None
-            with zf:
-                finish_zip(zf, records, manifest, signature)
-            with open(self.zip_path, "rb") as done:
-                os.fsync(done.fileno())
             return
         self._threads[0].join()
         assert self._process.stdin is not None
@@ -327,7 +354,7 @@ class BlobCopier:
     def stop(self) -> None:
         """Stop the child (after an error or a cancel in this process)."""
         if self._zip is not None:
-            self._zip.close()
+            discard_zip(*self._zip)
             self._zip = None
         if self._process is not None:
             self._process.kill()
