@@ -322,6 +322,7 @@ class _Item:
     size: int
     blobs: tuple[str, ...]
     refs: tuple[tuple[str, str], ...]
+    count: int = 1  # rows it stands for (``_grouped_items``)
 
 
 @dataclass
@@ -517,6 +518,9 @@ def _entity_items(s: Any, entity: str, since: str, upto: str, node: str, dialect
         later = func.max if dialect == "sqlite" else func.greatest
         key_col = later(func.coalesce(visit.scalar_subquery(), ""), table.c.hlc)
     key = key_col.label("plan_key")
+    if entity in GROUPED_ITEMS and dialect == "sqlite" and "visit_id" in spec.keys:
+        yield from _grouped_items(s, entity, since, upto, node, key, refs, spec.blob_keys)
+        return
     cols = [table.c.id, key, _size_estimate(model, dialect), *(columns[k] for k, _ in refs), *(columns[k] for k in spec.blob_keys)]
     nrefs = len(refs)
     parents = [parent for _k, parent in refs]
@@ -526,6 +530,41 @@ def _entity_items(s: Any, entity: str, since: str, upto: str, node: str, dialect
         item_refs = tuple([(parent, value) for parent, value in zip(parents, row[3:3 + nrefs], strict=True) if value is not None])
         blobs = tuple([v for v in row[3 + nrefs:] if v]) if len(row) > 3 + nrefs else ()
         yield _Item(entity, row[0], row[1], int(row[2] or 0), blobs, item_refs)
+
+
+# a visit's answers, photos …: nothing references them, so the rows of one visit that
+# share a key plan as one item (a cut takes a key's rows all or none): ~20 times fewer
+# items to build and walk
+GROUPED_ITEMS = frozenset(entity for entity in VISIT_GATED if entity not in PARENT_ENTITIES)
+
+
+def _grouped_items(s: Any, entity: str, since: str, upto: str, node: str, key: Any, refs: list[tuple[str, str]],
+                   blob_keys: tuple[str, ...]) -> Iterator[_Item]:
+    """``_entity_items`` of a non-parent entity, one item per visit and key (SQLite
+    groups them): the rows' count, summed size estimate, every parent they reference
+    and every photo."""
+    model = _model(entity)
+    columns = inspect(model).columns
+    cols = [key, _size_estimate(model, "sqlite").label("est"), *(columns[k].label(f"ref{i}") for i, (k, _p) in enumerate(refs)),
+            *(columns[k].label(f"blob{i}") for i, k in enumerate(blob_keys))]
+    streams = []
+    for part, stmt in enumerate(_pending_selects(entity, since, upto, node, cols)):
+        rows = stmt.subquery()
+        visit_ref = rows.c[f"ref{[k for k, _p in refs].index('visit_id')}"]
+        grouped = (select(rows.c.plan_key, func.count(), func.sum(rows.c.est), visit_ref + f"#{part}",
+                          *(func.json_group_array(rows.c[f"ref{i}"].distinct()) for i in range(len(refs))),
+                          *(func.json_group_array(rows.c[f"blob{i}"]) for i in range(len(blob_keys))))
+                   .group_by(rows.c.plan_key, visit_ref).order_by(rows.c.plan_key))
+        streams.append(_driver_rows(s, grouped))
+    merged = streams[0] if len(streams) == 1 else heapq.merge(*streams, key=lambda row: row[0])
+    parents = [parent for _k, parent in refs]
+    nrefs = len(refs)
+    for row in merged:
+        item_refs = tuple([(parent, value) for parent, values in zip(parents, row[4:4 + nrefs], strict=True)
+                           for value in json.loads(values) if value is not None])
+        blobs = tuple([sha for values in row[4 + nrefs:] for sha in json.loads(values) if sha])
+        # its id: unique (the same visit and key may come from both selects), looked up by nobody
+        yield _Item(entity, f"{row[3]}@{row[0]}", row[0], int(row[2] or 0), blobs, item_refs, int(row[1]))
 
 
 def _plan_stream(s: Any, since: str, upto: str, node: str, dialect: str) -> tuple[Iterator[_Item], dict[tuple[str, str], _Item]]:
@@ -583,7 +622,7 @@ def _choose_cut(items: Iterable[_Item], sizes: dict[str, int], caps: ExportCaps,
             cut = True
             break
         early.update(ident for ident in seen if ident[0] in PARENT_ENTITIES and parents[ident].key > key)
-        taken += len(new)
+        taken += sum(item.count for item in new)
         blobs |= add_blobs
         per_entity.update(grown)
         total, high = add_total, key
