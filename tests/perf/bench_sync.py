@@ -5,8 +5,9 @@ Export: a demo data dir with ~10 000 submitted visits and 20 000 photos (two per
 + ``hashlib.sha256`` pass over the same photo files in the same run (dirty pages written
 out before each). The bare pass and ``export_bundle`` are each timed inside their
 process; the export's whole process (interpreter start, imports, opening the database)
-is reported beside it. The export syncs the bundle to disk before it reports success
-(it goes onto a USB stick next) and the bare pass, as the issue states it, does not: on
+is reported beside it. The export has the bundle on disk before it reports success (it
+goes onto a USB stick next; written with ``O_DIRECT``) and the bare pass, as the issue
+states it, does not: on
 a disk slower than the CPU's hashing the bare pass then measures the page cache, so the
 export is also compared with the bare pass flushed to disk (reported).
 The same at 5 GiB of photos (20 000 photos of 256 KiB in a fresh copy of the demo);
