@@ -15,7 +15,18 @@ from json.encoder import encode_basestring as quote  # type: ignore[attr-defined
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import LargeBinary, Text, cast, func, inspect, literal_column, or_, select
+from sqlalchemy import (
+    LargeBinary,
+    Text,
+    and_,
+    case,
+    cast,
+    func,
+    inspect,
+    literal_column,
+    or_,
+    select,
+)
 
 from app.domain.hlc import Timestamp
 from app.domain.ids import uuid7
@@ -428,9 +439,10 @@ def plan_export(ctx: AppContext, since: str, upto: str, node: str, caps: ExportC
         if optimistic and _fits(caps, len(sizes), len(SYNC_TABLES), blob_total + caps.records_bytes, {}):
             return ExportPlan(blobs=sizes, records_room=caps.bundle_bytes - blob_total - _overhead(len(sizes), len(SYNC_TABLES)),
                               records_cap=caps.records_bytes)
-        pending, per_entity = _pending_totals(s, since, upto, node, dialect, caps.records_bytes)
+        photos_fit = _fits(caps, len(sizes), 0, blob_total, {})
+        pending, per_entity = _pending_totals(s, since, upto, node, dialect, caps.records_bytes, counts_only=not photos_fit)
         total = sum(per_entity.values())
-        if _fits(caps, len(sizes), len(per_entity), total + blob_total, per_entity):
+        if photos_fit and _fits(caps, len(sizes), len(per_entity), total + blob_total, per_entity):
             return ExportPlan(blobs=sizes)
         items, parents = _plan_stream(s, since, upto, node, dialect)
         return _choose_cut(items, sizes, caps, parents, pending)
@@ -448,10 +460,11 @@ def _pending_blobs(ctx: AppContext, s: Any, since: str, upto: str, node: str) ->
 
 
 def _pending_totals(s: Any, since: str, upto: str, node: str, dialect: str, records_cap: int,
-                    exact: bool = False) -> tuple[int, dict[str, int]]:
+                    exact: bool = False, counts_only: bool = False) -> tuple[int, dict[str, int]]:
     """How many rows are pending, and per entity an upper estimate of its records file
     in bytes (computed by the database; unless ``exact``, rows without JSON count at a
-    bound when that bound cannot reach half of ``records_cap``)."""
+    bound when that bound cannot reach half of ``records_cap``; with ``counts_only`` —
+    the photos alone are over the caps — every row counts at that bound)."""
     per_entity: dict[str, int] = {}
     pending = 0
     for entity in SYNC_TABLES:
@@ -460,17 +473,18 @@ def _pending_totals(s: Any, since: str, upto: str, node: str, dialect: str, reco
         # JSON values are unbounded: the database sums its estimate of each line;
         # other rows count at a bound, estimated only when that bound is not enough
         count, est = 0, 0
-        for stmt in _pending_selects(entity, since, upto, node, [_size_estimate(model, dialect).label("est")] if spec.json_keys else [model.__table__.c.id]):
+        estimate = spec.json_keys and not counts_only
+        for stmt in _pending_selects(entity, since, upto, node, [_size_estimate(model, dialect).label("est")] if estimate else [model.__table__.c.id]):
             inner = stmt.subquery()
-            got = s.execute(select(func.count(), func.coalesce(func.sum(inner.c.est), 0)) if spec.json_keys
+            got = s.execute(select(func.count(), func.coalesce(func.sum(inner.c.est), 0)) if estimate
                             else select(func.count(), 0).select_from(inner)).one()
             count, est = count + int(got[0]), est + int(got[1])
         if not count:
             continue
         pending += count
-        if not spec.json_keys:
+        if not estimate:
             est = count * QUICK_ROW_BYTES
-            if exact or est > records_cap // 2:
+            if not counts_only and (exact or est > records_cap // 2):
                 size = _size_estimate(model, dialect).label("est")
                 est = sum(int(s.scalar(select(func.coalesce(func.sum(stmt.subquery().c.est), 0))) or 0)
                           for stmt in _pending_selects(entity, since, upto, node, [size]))
@@ -545,10 +559,13 @@ def _grouped_items(s: Any, entity: str, since: str, upto: str, node: str, key: A
     and every photo."""
     model = _model(entity)
     columns = inspect(model).columns
+    if entity in VISIT_CHILDREN:  # the key from the joined visit (``_child_selects``)
+        key = func.max(case((Visit.hlc > since, Visit.hlc), else_=""), model.__table__.c.hlc).label("plan_key")
     cols = [key, _size_estimate(model, "sqlite").label("est"), *(columns[k].label(f"ref{i}") for i, (k, _p) in enumerate(refs)),
             *(columns[k].label(f"blob{i}") for i, k in enumerate(blob_keys))]
     streams = []
-    for part, stmt in enumerate(_pending_selects(entity, since, upto, node, cols)):
+    for part, stmt in enumerate(_child_selects(entity, since, upto, node, cols) if entity in VISIT_CHILDREN
+                                else _pending_selects(entity, since, upto, node, cols)):
         rows = stmt.subquery()
         visit_ref = rows.c[f"ref{[k for k, _p in refs].index('visit_id')}"]
         grouped = (select(rows.c.plan_key, func.count(), func.sum(rows.c.est), visit_ref + f"#{part}",
@@ -561,10 +578,37 @@ def _grouped_items(s: Any, entity: str, since: str, upto: str, node: str, key: A
     nrefs = len(refs)
     for row in merged:
         item_refs = tuple([(parent, value) for parent, values in zip(parents, row[4:4 + nrefs], strict=True)
-                           for value in json.loads(values) if value is not None])
-        blobs = tuple([sha for values in row[4 + nrefs:] for sha in json.loads(values) if sha])
+                           for value in _json_strings(values)])
+        blobs = tuple([sha for values in row[4 + nrefs:] for sha in _json_strings(values) if sha])
         # its id: unique (the same visit and key may come from both selects), looked up by nobody
         yield _Item(entity, f"{row[3]}@{row[0]}", row[0], int(row[2] or 0), blobs, item_refs, int(row[1]))
+
+
+def _json_strings(text: str) -> list[str]:
+    """The strings of a JSON array of strings and nulls (``json_group_array`` of ids or
+    photo hashes), nulls left out; split by hand when no string holds a comma, a quote
+    or an escape (ids and hashes never do), else parsed."""
+    if "\\" not in text:
+        found = []
+        for piece in text[1:-1].split(","):
+            if piece == "null":
+                continue
+            if len(piece) < 2 or piece[0] != '"' or piece[-1] != '"' or '"' in piece[1:-1]:
+                break
+            found.append(piece[1:-1])
+        else:
+            return found
+    return [value for value in json.loads(text) if value is not None]
+
+
+def _child_selects(entity: str, since: str, upto: str, node: str, columns: list[Any]) -> list[Any]:
+    """``_pending_selects`` of a visit child as one select joined to its visit (which
+    ``columns`` may use): the same rows, without a lookup of the visit per row."""
+    table = _model(entity).__table__
+    own = and_(table.c.hlc > since, table.c.hlc <= upto, table.c.hlc.like(f"%:{node}"))
+    older_of_newly_sealed = and_(Visit.hlc > since, table.c.hlc <= since)
+    return [select(*columns).select_from(table.join(Visit.__table__, Visit.id == table.c.visit_id))
+            .where(Visit.status == "submitted", Visit.hlc <= upto, or_(own, older_of_newly_sealed))]
 
 
 def _plan_stream(s: Any, since: str, upto: str, node: str, dialect: str) -> tuple[Iterator[_Item], dict[tuple[str, str], _Item]]:
@@ -572,9 +616,9 @@ def _plan_stream(s: Any, since: str, upto: str, node: str, dialect: str) -> tupl
     merged: memory holds one row per entity), and the pending rows of the entities others
     reference (partners, visits, orders, invoices, findings), which a cut may have to
     carry along early."""
-    parents = {(item.entity, item.id): item for entity in SYNC_TABLES if entity in PARENT_ENTITIES
-               for item in _entity_items(s, entity, since, upto, node, dialect)}
-    streams = [_entity_items(s, entity, since, upto, node, dialect) for entity in SYNC_TABLES]
+    held = {entity: list(_entity_items(s, entity, since, upto, node, dialect)) for entity in SYNC_TABLES if entity in PARENT_ENTITIES}
+    parents = {(item.entity, item.id): item for items in held.values() for item in items}
+    streams = [iter(held[entity]) if entity in held else _entity_items(s, entity, since, upto, node, dialect) for entity in SYNC_TABLES]
     return heapq.merge(*streams, key=lambda item: item.key), parents
 
 

@@ -447,3 +447,10 @@ def test_the_cut_is_planned_under_a_busy_bar(hq: Hq, tmp_path: Path) -> None:
     assert calls[0] == choosing and calls.count(choosing) in (1, 2)
     assert any(total > 0 for _done, total, _m in calls[1:])  # then the writing, with a real bar
     ctx.close()
+
+
+def test_grouped_items_read_their_id_lists_like_json() -> None:
+    from app.services.sync import _json_strings
+
+    for text in ("[]", "[null]", '["a"]', '["a",null,"b"]', '["a,b"]', '["a\\"b","c"]', '[""]', '["\\u4e2d"]'):
+        assert _json_strings(text) == [v for v in json.loads(text) if v is not None], text
