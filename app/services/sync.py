@@ -9,7 +9,7 @@ import datetime as dt
 import heapq
 import itertools
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from json.encoder import encode_basestring as quote  # type: ignore[attr-defined]
 from pathlib import Path
@@ -350,6 +350,10 @@ class ExportPlan:
     blobs: dict[str, int] = field(default_factory=dict)  # sha256 → size of every photo the bundle holds
     records_room: int | None = None  # optimistic plan: bytes the deflated records files may take
     records_cap: int | None = None  # optimistic plan: bytes one records file may take
+    # a cut still to be chosen (``plan_export(defer=True)``): ``walk(on_blobs)`` chooses it,
+    # calling ``on_blobs`` with the photos of each group taken, and returns the plan; until
+    # then ``blobs`` holds every pending photo
+    walk: Any = None
 
 
 def _size_estimate(model: Any, dialect: str) -> Any:
@@ -423,7 +427,8 @@ def _fits(caps: ExportCaps | Caps, blobs: int, entities: int, total: int, per_en
             and (manifest_cap is None or manifest <= manifest_cap))
 
 
-def plan_export(ctx: AppContext, since: str, upto: str, node: str, caps: ExportCaps, optimistic: bool = True) -> ExportPlan:
+def plan_export(ctx: AppContext, since: str, upto: str, node: str, caps: ExportCaps, optimistic: bool = True,
+                defer: bool = False) -> ExportPlan:
     """Choose the cut. The photos first: when they leave room for the records files
     (``optimistic``), no estimate at all — the writer measures the records exactly and
     gives up (``OverCaps``) if they do not fit after all. Otherwise a quick total (row
@@ -431,7 +436,8 @@ def plan_export(ctx: AppContext, since: str, upto: str, node: str, caps: ExportC
     planning pass. Otherwise one pass over the pending rows' ids, HLCs, references, blob
     hashes and size estimates, grouped by key in HLC order, taking groups (with the
     later parents they reference) until the next would break a cap; a first group that
-    breaks one alone goes alone."""
+    breaks one alone goes alone. With ``defer``, that pass is left to the plan's ``walk``
+    (run while the photos it chooses are being copied)."""
     with ctx.read_session() as s:
         dialect = s.get_bind().dialect.name
         sizes = _pending_blobs(ctx, s, since, upto, node)
@@ -439,13 +445,19 @@ def plan_export(ctx: AppContext, since: str, upto: str, node: str, caps: ExportC
         if optimistic and _fits(caps, len(sizes), len(SYNC_TABLES), blob_total + caps.records_bytes, {}):
             return ExportPlan(blobs=sizes, records_room=caps.bundle_bytes - blob_total - _overhead(len(sizes), len(SYNC_TABLES)),
                               records_cap=caps.records_bytes)
-        photos_fit = _fits(caps, len(sizes), 0, blob_total, {})
-        pending, per_entity = _pending_totals(s, since, upto, node, dialect, caps.records_bytes, counts_only=not photos_fit)
-        total = sum(per_entity.values())
-        if photos_fit and _fits(caps, len(sizes), len(per_entity), total + blob_total, per_entity):
-            return ExportPlan(blobs=sizes)
-        items, parents = _plan_stream(s, since, upto, node, dialect)
-        return _choose_cut(items, sizes, caps, parents, pending)
+        if _fits(caps, len(sizes), 0, blob_total, {}):  # the photos fit: do the records?
+            _pending, per_entity = _pending_totals(s, since, upto, node, dialect, caps.records_bytes)
+            if _fits(caps, len(sizes), len(per_entity), sum(per_entity.values()) + blob_total, per_entity):
+                return ExportPlan(blobs=sizes)
+
+    def walk(on_blobs: Any = None) -> ExportPlan:
+        with ctx.read_session() as s:
+            items, parents = _plan_stream(s, since, upto, node, dialect)
+            # how many changes there are in all: counted once the cut is chosen (its photos are being copied meanwhile)
+            return _choose_cut(items, sizes, caps, parents,
+                               lambda: _pending_totals(s, since, upto, node, dialect, caps.records_bytes, counts_only=True)[0], on_blobs)
+
+    return ExportPlan(blobs=sizes, walk=walk) if defer else walk()
 
 
 def _pending_blobs(ctx: AppContext, s: Any, since: str, upto: str, node: str) -> dict[str, int]:
@@ -623,10 +635,11 @@ def _plan_stream(s: Any, since: str, upto: str, node: str, dialect: str) -> tupl
 
 
 def _choose_cut(items: Iterable[_Item], sizes: dict[str, int], caps: ExportCaps, parents: dict[tuple[str, str], _Item],
-                pending: int) -> ExportPlan:
+                pending: int | Callable[[], int], on_blobs: Any = None) -> ExportPlan:
     """Walk ``items`` (in key order) group by group (rows sharing a key), each with the
     pending parents it references that come later (transitively), while the bundle fits
-    ``caps``; ``pending`` is how many items there are in all."""
+    ``caps``; ``pending`` is how many rows there are in all (or gives it, asked once the
+    walk is over). ``on_blobs`` is given the photos of each group as it is taken."""
     early: set[tuple[str, str]] = set()  # parents taken before their own group
     blobs: set[str] = set()
     per_entity: dict[str, int] = {}
@@ -668,6 +681,8 @@ def _choose_cut(items: Iterable[_Item], sizes: dict[str, int], caps: ExportCaps,
         early.update(ident for ident in seen if ident[0] in PARENT_ENTITIES and parents[ident].key > key)
         taken += sum(item.count for item in new)
         blobs |= add_blobs
+        if on_blobs is not None and add_blobs:
+            on_blobs(sorted(add_blobs))
         per_entity.update(grown)
         total, high = add_total, key
         if not fits:  # one group over the export caps: alone in its bundle
@@ -675,6 +690,8 @@ def _choose_cut(items: Iterable[_Item], sizes: dict[str, int], caps: ExportCaps,
             cut = True
             break
     chosen = {sha: sizes[sha] for sha in blobs}
+    if callable(pending):
+        pending = pending()
     if not cut or taken >= pending:
         return ExportPlan(over_hq_caps=over_hq, blobs=chosen)
     extra: dict[str, set[str]] = {}
@@ -771,19 +788,22 @@ def export_bundle(ctx: AppContext, target: Path | None = None, progress: Progres
     choosing = tr("sync", "Choosing which changes fit into this bundle…")
     if progress is not None:  # (a backlog over the caps takes seconds here: a busy bar)
         progress(0, 0, choosing)
-    plan = plan_export(ctx, since, upto, node, caps)
+    plan = plan_export(ctx, since, upto, node, caps, defer=True)
     try:
-        return _write_export(ctx, target, progress, since, acked, upto, plan)
+        return _write_export(ctx, target, progress, since, acked, upto, plan, caps)
     except OverCaps:  # the records did not fit beside the photos: plan the cut, then write
         if progress is not None:
             progress(0, 0, choosing)
-        return _write_export(ctx, target, progress, since, acked, upto, plan_export(ctx, since, upto, node, caps, optimistic=False))
+        return _write_export(ctx, target, progress, since, acked, upto, plan_export(ctx, since, upto, node, caps, optimistic=False, defer=True),
+                             caps)
 
 
 def _write_export(ctx: AppContext, target: Path | None, progress: Progress | None, since: str, acked: str, upto: str,
-                  plan: ExportPlan) -> ExportResult:
+                  plan: ExportPlan, caps: ExportCaps) -> ExportResult:
     """Write the bundle of ``plan`` (changes after ``since``; ``acked`` is what HQ is known
-    to hold, the records' ``base_hlc``) and register it."""
+    to hold, the records' ``base_hlc``) and register it. A cut still to be chosen is
+    chosen while the photos it takes are already being copied (seconds for a large
+    backlog), before the records are read."""
     node = ctx.device_id
     assert node is not None
     with ctx.read_session() as s:
@@ -797,10 +817,12 @@ def _write_export(ctx: AppContext, target: Path | None, progress: Progress | Non
     counts: dict[str, int] = {}
     high = [since]
     base_hlc = acked or None
+    chosen = [plan]  # a deferred cut is chosen by ``choose``, before any records are read
 
     def records_of(entity: str) -> Iterator[list[str]]:
+        final = chosen[0]
         tally = _Tally(top=high[0])
-        yield from _record_lines(ctx, entity, since, upto, node, base_hlc, plan.high, (plan.extra or {}).get(entity), tally)
+        yield from _record_lines(ctx, entity, since, upto, node, base_hlc, final.high, (final.extra or {}).get(entity), tally)
         high[0] = tally.top
         counts[entity] = tally.count
 
@@ -812,15 +834,26 @@ def _write_export(ctx: AppContext, target: Path | None, progress: Progress | Non
                 "created_at": utcnow().isoformat(), "created_hlc": upto, "seq": seq, "base_ack_seq": base_ack,
                 "app_version": __import__("app").__version__}
 
-    _check_free_space(target.parent, sum(plan.blobs.values()) + 16 * 1024 * 1024)  # photos, and room for the records
-    shas = sorted(plan.blobs)
-    blobs = list(zip(shas, ctx.paths.media_file_names(shas), strict=True))
+    photo_bytes = sum(plan.blobs.values())
+    if plan.walk is not None:  # (``blobs``: every pending photo, of which at most a bundle's worth goes)
+        photo_bytes = min(photo_bytes, caps.bundle_bytes)
+    _check_free_space(target.parent, photo_bytes + 16 * 1024 * 1024)  # photos, and room for the records
+    choose = None
+    if plan.walk is None:
+        shas = sorted(plan.blobs)
+        blobs = list(zip(shas, ctx.paths.media_file_names(shas), strict=True))
+    else:
+        blobs = []
+
+        def choose(feed: Any) -> None:
+            chosen[0] = plan.walk(lambda shas: feed(list(zip(shas, ctx.paths.media_file_names(shas), strict=True))))
     try:
         write_bundle(target, manifest, all_records(), blobs, lambda body: signing.sign(key, body),
                      progress=(lambda d, t, m: progress(d, t, m)) if progress is not None else None,
-                     blob_bytes=sum(plan.blobs.values()), records_room=plan.records_room, records_cap=plan.records_cap)
+                     blob_bytes=photo_bytes, records_room=plan.records_room, records_cap=plan.records_cap, choose_blobs=choose)
     except OSError as exc:
         raise UserError(tr("sync", "Cannot write the bundle {path}: {error}. Nothing was marked as sent.").format(path=target, error=exc.strerror or exc)) from exc
+    plan = chosen[0]
     counts = {k: v for k, v in counts.items() if v}
     with ctx.session() as s:
         s.add(ExportedBundle(bundle_id=bundle_id, seq=seq, base_ack_seq=base_ack, high_hlc=plan.high or high[0], since_hlc=since,

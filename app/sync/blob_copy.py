@@ -16,13 +16,14 @@ import base64
 import hashlib
 import json
 import os
+import queue
 import shutil
 import subprocess
 import sys
 import threading
 import time
 import zipfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -60,7 +61,7 @@ def append_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo, payload: Callable[[
         zf.NameToInfo[info.filename] = info
 
 
-def copy_blobs(zf: zipfile.ZipFile, blobs: Sequence[tuple[str, str]], report: Callable[[int, str], None] | None = None,
+def copy_blobs(zf: zipfile.ZipFile, blobs: Iterable[tuple[str, str]], report: Callable[[int, str], None] | None = None,
                alive: Callable[[], bool] | None = None) -> list[int]:
     """Append ``blobs`` (sha256, path) to ``zf`` as stored ``blobs/<sha256>`` entries;
     the size of each (``MISSING`` for a file that is gone). A photo that fits the buffer is read once, hashed and CRC'd, and
@@ -200,9 +201,12 @@ def child_main() -> int:
     ``E <json [errno, message, filename]>``."""
     stdin = sys.stdin.buffer
     zip_path, parent = stdin.readline().decode().rstrip("\n"), int(stdin.readline())
-    blobs = []
-    while line := stdin.readline().decode("utf-8").rstrip("\n"):
-        blobs.append(tuple(line.split("\t", 1)))
+
+    def listing() -> Iterator[tuple[str, str]]:  # copied as it comes: the parent may still be choosing
+        while line := stdin.readline().decode("utf-8").rstrip("\n"):
+            sha, _, path = line.partition("\t")
+            yield sha, path
+
     out = sys.stdout
     last = [0.0]
 
@@ -219,7 +223,7 @@ def child_main() -> int:
     file, zf = open_zip(zip_path)
     finished = False
     try:
-        sizes = copy_blobs(zf, blobs, report, alive)  # type: ignore[arg-type]
+        sizes = copy_blobs(zf, listing(), report, alive)
         out.write("D " + " ".join(map(str, sizes)) + "\n")
         out.flush()
         command = stdin.readline()
@@ -250,9 +254,12 @@ class BlobCopier:
     records files, manifest and signature, closes and syncs the file. In the child case
     the child, which holds the ZIP's directory, does that too (no re-reading it here)."""
 
-    def __init__(self, zip_path: Path, blobs: Sequence[tuple[str, str]], total_bytes: int) -> None:
+    def __init__(self, zip_path: Path, blobs: Sequence[tuple[str, str]], total_bytes: int, streamed: bool = False) -> None:
+        """With ``streamed``, more blobs follow (``feed``, then ``end_feed``): a child
+        copies each as it comes, while this process still chooses them."""
         self.zip_path = zip_path
-        self.blobs = blobs
+        self.blobs = list(blobs)
+        self._listing: queue.Queue[bytes | None] = queue.Queue()
         self.index = 0
         self.message = ""
         self._process: subprocess.Popen[bytes] | None = None
@@ -261,30 +268,50 @@ class BlobCopier:
         self._error: list[Any] | None = None
         self._finished = threading.Event()
         self._zip: tuple[BundleFile, zipfile.ZipFile] | None = None  # written here (no child)
-        if blobs and total_bytes >= CHILD_MIN_BYTES:
+        if (blobs or streamed) and total_bytes >= CHILD_MIN_BYTES:
             env = dict(os.environ)
             root = str(Path(__file__).resolve().parent.parent.parent)
             env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
             self._process = subprocess.Popen(child_command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
-            listing = "".join(f"{sha}\t{path}\n" for sha, path in blobs)
-            head = f"{zip_path}\n{os.getpid()}\n{listing}\n".encode()
-            # written by a thread: the pipe takes ~64 KiB at a time, the child reads it all first
-            self._threads = [threading.Thread(target=self._send, args=(head,), name="blob-copy-writer", daemon=True),
+            self._listing.put(f"{zip_path}\n{os.getpid()}\n".encode())
+            self._enqueue(self.blobs)
+            # written by a thread: the pipe takes ~64 KiB at a time
+            self._threads = [threading.Thread(target=self._send, name="blob-copy-writer", daemon=True),
                              threading.Thread(target=self._read, name="blob-copy-reader", daemon=True)]
             for thread in self._threads:
                 thread.start()
+        if not streamed:
+            self.end_feed()
+
+    def _enqueue(self, blobs: Sequence[tuple[str, str]]) -> None:
+        if self._process is not None and blobs:
+            self._listing.put("".join(f"{sha}\t{path}\n" for sha, path in blobs).encode())
+
+    def feed(self, blobs: Sequence[tuple[str, str]]) -> None:
+        """More blobs to copy (``streamed``)."""
+        self.blobs.extend(blobs)
+        self._enqueue(blobs)
+
+    def end_feed(self) -> None:
+        """No more blobs: the child ends its copy with the last one fed."""
+        self._listing.put(b"\n")
+        self._listing.put(None)
 
     @property
     def in_child(self) -> bool:
         return self._process is not None
 
-    def _send(self, data: bytes) -> None:
+    def _send(self) -> None:
         assert self._process is not None and self._process.stdin is not None
-        try:
-            self._process.stdin.write(data)
-            self._process.stdin.flush()
-        except OSError:  # the child died; the reader reports it
-            pass
+        broken = False
+        while (data := self._listing.get()) is not None:
+            if broken:
+                continue
+            try:
+                self._process.stdin.write(data)
+                self._process.stdin.flush()
+            except OSError:  # the child died; the reader reports it
+                broken = True
 
     def _read(self) -> None:
         """The child's stdout, on a thread (the export's own thread builds records)."""
@@ -363,6 +390,7 @@ class BlobCopier:
     def _close(self) -> None:
         if self._process is None:
             return
+        self._listing.put(None)  # (the writer thread may still wait for blobs)
         self._process.wait()
         for thread in self._threads:
             thread.join()

@@ -61,22 +61,29 @@ def _work_folder(folder: Path) -> Path:
 def write_bundle(target: Path, manifest: dict[str, Any], records: dict[str, Iterable[dict[str, Any] | str | list[str]]],
                  blobs: Sequence[tuple[str, Path | str]], sign: Callable[[bytes], str],
                  progress: Callable[[int, int, str], None] | None = None, blob_bytes: int | None = None,
-                 records_room: int | None = None, records_cap: int | None = None) -> dict[str, Any]:
+                 records_room: int | None = None, records_cap: int | None = None,
+                 choose_blobs: Callable[[Callable[[Sequence[tuple[str, Path | str]]], None]], None] | None = None) -> dict[str, Any]:
     """Stream ``records`` (entity → dicts, lines as ``encode_line`` gives them, or lists
     of such lines) and ``blobs`` ((sha256, path) of each photo) into ``target``; returns
     the manifest written. ``blob_bytes`` (the photos' total size, when known) lets a
     large copy run in a child process while the records are built.
     ``progress(done, total, message)`` counts photos. With ``records_room`` /
     ``records_cap`` (bytes all deflated records files / one records file may take),
-    ``OverCaps`` is raised as soon as the records do not fit."""
+    ``OverCaps`` is raised as soon as the records do not fit. ``choose_blobs(feed)``,
+    when given, is called once the copy has started and ``feed``s more blobs while it
+    chooses them (a child copies them meanwhile); the records are read after it returns."""
     target = Path(target)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.part")
     blob_list = [(sha, str(path)) for sha, path in blobs]
     copier: BlobCopier | None = None
     work = _work_folder(target.parent)
     try:
-        copier = BlobCopier(tmp, blob_list, blob_bytes if blob_bytes is not None else 0)
+        copier = BlobCopier(tmp, blob_list, blob_bytes if blob_bytes is not None else 0, streamed=choose_blobs is not None)
         running = copier
+        if choose_blobs is not None:
+            choose_blobs(lambda more: running.feed([(sha, str(path)) for sha, path in more]))
+            copier.end_feed()
+            blob_list = copier.blobs
 
         def poll() -> None:  # between records pieces: the child's progress, and a cancel
             if progress is not None:

@@ -127,7 +127,13 @@ def _rounds(ctx, hq: Hq, tmp_path: Path, caps: ExportCaps) -> list[tuple[sync_sv
     raise AssertionError("the capped exports never finished")
 
 
-def test_capped_rounds_give_hq_what_one_bundle_gives(hq: Hq, tmp_path: Path) -> None:
+@pytest.mark.parametrize("copier", ["here", "child"])
+def test_capped_rounds_give_hq_what_one_bundle_gives(hq: Hq, tmp_path: Path, copier: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Also with the photos copied by the child process while the cut is chosen."""
+    if copier == "child":
+        from app.sync import blob_copy
+
+        monkeypatch.setattr(blob_copy, "CHILD_MIN_BYTES", 0)
     ctx = make_laptop(tmp_path, "lap", hq)
     ids = _scenario(ctx, tmp_path)
     full = export_bundle(ctx, tmp_path / "full.cdsync")  # exporting marks nothing synced
