@@ -46,8 +46,9 @@ class BundleFile:
         if self._fd < 0:
             self._fd = os.open(path, flags, 0o600)
         self._free: queue.Queue[mmap.mmap] = queue.Queue()
-        for _ in range(2):
-            self._free.put(mmap.mmap(-1, BUFFER))  # page-aligned, as O_DIRECT needs
+        self._buffers = [mmap.mmap(-1, BUFFER) for _ in range(2)]  # page-aligned, as O_DIRECT needs
+        for buffer in self._buffers:
+            self._free.put(buffer)
         self._full: queue.Queue[tuple[mmap.mmap, int] | None] = queue.Queue()
         self._buffer = self._free.get()
         self._view = memoryview(self._buffer)
@@ -170,8 +171,16 @@ class BundleFile:
                 self._write_all(self._buffer, aligned, tail)
             os.fsync(self._fd)
         finally:
-            self._view.release()
-            os.close(self._fd)
+            self._release()
+
+    def _release(self) -> None:
+        self._view.release()
+        os.close(self._fd)
+        for buffer in self._buffers:
+            try:
+                buffer.close()
+            except BufferError:  # still viewed somewhere: the garbage collector frees it
+                pass
 
     def abort(self) -> None:
         """Stop writing (after an error elsewhere); the caller removes the file."""
@@ -179,8 +188,7 @@ class BundleFile:
             return
         self._closed = True
         self._finish_thread()
-        self._view.release()
-        os.close(self._fd)
+        self._release()
 
 
 def _start_writeback(fd: int, offset: int, length: int) -> None:
