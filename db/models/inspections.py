@@ -12,6 +12,7 @@ from sqlalchemy import (
     Date,
     Float,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -53,6 +54,9 @@ class FrequencyRule(SyncMixin, Base):
 
 class Visit(SyncMixin, Base):
     __tablename__ = "visit"
+    # "which visits are sealed, up to an HLC" (every export query of a visit's children)
+    # from the index alone: the row itself starts with the template body (KiBs)
+    __table_args__ = (Index("ix_visit_sealed", "status", "hlc", "id"),)
 
     partner_id: Mapped[str] = mapped_column(ForeignKey("partner.id"), index=True)
     template_id: Mapped[str | None] = mapped_column(ForeignKey("checklist_template.id"), default=None)
