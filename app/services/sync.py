@@ -445,17 +445,19 @@ def plan_export(ctx: AppContext, since: str, upto: str, node: str, caps: ExportC
         if optimistic and _fits(caps, len(sizes), len(SYNC_TABLES), blob_total + caps.records_bytes, {}):
             return ExportPlan(blobs=sizes, records_room=caps.bundle_bytes - blob_total - _overhead(len(sizes), len(SYNC_TABLES)),
                               records_cap=caps.records_bytes)
+        counted: int | None = None  # how many changes there are in all, when the totals were needed
         if _fits(caps, len(sizes), 0, blob_total, {}):  # the photos fit: do the records?
-            _pending, per_entity = _pending_totals(s, since, upto, node, dialect, caps.records_bytes)
+            counted, per_entity = _pending_totals(s, since, upto, node, dialect, caps.records_bytes)
             if _fits(caps, len(sizes), len(per_entity), sum(per_entity.values()) + blob_total, per_entity):
                 return ExportPlan(blobs=sizes)
 
     def walk(on_blobs: Any = None) -> ExportPlan:
         with ctx.read_session() as s:
             items, parents = _plan_stream(s, since, upto, node, dialect)
-            # how many changes there are in all: counted once the cut is chosen (its photos are being copied meanwhile)
-            return _choose_cut(items, sizes, caps, parents,
-                               lambda: _pending_totals(s, since, upto, node, dialect, caps.records_bytes, counts_only=True)[0], on_blobs)
+            # else counted once the cut is chosen (its photos are being copied meanwhile)
+            pending = counted if counted is not None else (
+                lambda: _pending_totals(s, since, upto, node, dialect, caps.records_bytes, counts_only=True)[0])
+            return _choose_cut(items, sizes, caps, parents, pending, on_blobs)
 
     return ExportPlan(blobs=sizes, walk=walk) if defer else walk()
 

@@ -220,9 +220,10 @@ def child_main() -> int:
     def alive() -> bool:
         return os.getppid() == parent  # (when the parent is gone, the partial file goes too)
 
-    file, zf = open_zip(zip_path)
+    opened: tuple[BundleFile, zipfile.ZipFile] | None = None
     finished = False
     try:
+        opened = file, zf = open_zip(zip_path)  # (a refused file, too, reaches the parent as an "E" line)
         sizes = copy_blobs(zf, listing(), report, alive)
         out.write("D " + " ".join(map(str, sizes)) + "\n")
         out.flush()
@@ -241,7 +242,8 @@ def child_main() -> int:
         out.write("E " + json.dumps([0, f"{type(exc).__name__}: {exc}", None]) + "\n")
     finally:
         if not finished:
-            discard_zip(file, zf)
+            if opened is not None:
+                discard_zip(*opened)
             Path(zip_path).unlink(missing_ok=True)
     out.flush()
     return 0

@@ -460,3 +460,34 @@ def test_grouped_items_read_their_id_lists_like_json() -> None:
 
     for text in ("[]", "[null]", '["a"]', '["a",null,"b"]', '["a,b"]', '["a\\"b","c"]', '[""]', '["\\u4e2d"]'):
         assert _json_strings(text) == [v for v in json.loads(text) if v is not None], text
+
+
+def test_the_plans_joined_select_of_a_visit_child_holds_the_exported_rows(hq: Hq, tmp_path: Path) -> None:
+    """``_child_selects`` (the plan's) and ``_pending_selects`` (the records') choose
+    the same rows, after an ack too (older children of a visit sealed later)."""
+    from app.services.sync import (
+        VISIT_CHILDREN,
+        _child_selects,
+        _model,
+        _pending_selects,
+        watermark,
+    )
+
+    ctx = make_laptop(tmp_path, "lap", hq)
+    photos = tmp_path / "photos"
+    seed(ctx, tmp_path)
+    late = _visit(ctx, photos, "P002", 1, submit=False)
+    first = export_bundle(ctx, tmp_path / "a.cdsync")
+    ingested = hq.ingest(first.path, tmp_path / "acks")
+    apply_ack(ctx, ingested.ack_path)
+    _visit(ctx, photos, "P001", 2)
+    visits.submit(ctx, late)
+    since, upto = watermark(ctx), ctx.tick()
+    with ctx.read_session() as s:
+        for entity in VISIT_CHILDREN:
+            table = _model(entity).__table__
+            joined = {row[0] for stmt in _child_selects(entity, since, upto, ctx.device_id, [table.c.id]) for row in s.execute(stmt)}
+            plain = {row[0] for stmt in _pending_selects(entity, since, upto, ctx.device_id, [table.c.id]) for row in s.execute(stmt)}
+            assert joined == plain, entity
+            if entity == "visit_answer":
+                assert plain  # (the late visit's answers, older than the watermark)
