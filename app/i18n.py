@@ -78,6 +78,15 @@ def tr(context: str, source: str) -> str:
     return _catalogue(_current_language).get((context, source), source)
 
 
+def translate_in(lang: str, context: str, source: str) -> str:
+    """``source`` translated into ``lang`` whatever the current language (for reading a
+    label typed in either language)."""
+    lang = normalise_language(lang)
+    if lang == "en":
+        return source
+    return _catalogue(lang).get((context, source), source)
+
+
 def translate_any(source: str) -> str:
     """Translate by source text alone, whatever the context (for messages built upstream)."""
     if _current_language == "en":

@@ -7,7 +7,7 @@
 
 Strings are found by AST: ``tr("ctx", "src")`` (app.i18n), ``QCoreApplication.translate(
 "ctx", "src")`` and ``self.tr("src")`` inside a class (context = class name), as Qt's
-lupdate does. The file is locked while written, so parallel edits are safe.
+lupdate does, and the vocabulary's ``term("ctx", "src")`` labels (app/domain/vocabulary.py). The file is locked while written, so parallel edits are safe.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ def _visit(node: ast.AST, cls: str | None, found: dict[str, set[str]]) -> None:
             func = child.func
             name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
             args = child.args
-            if name in ("tr", "translate", "qt_tr") and len(args) >= 2 and _const(args[0]) and _const(args[1]):
+            if name in ("tr", "translate", "qt_tr", "term") and len(args) >= 2 and _const(args[0]) and _const(args[1]):
                 found.setdefault(_const(args[0]), set()).add(_const(args[1]))  # type: ignore[arg-type]
             elif name == "tr" and isinstance(func, ast.Attribute) and len(args) == 1 and _const(args[0]) and cls:
                 found.setdefault(cls, set()).add(_const(args[0]))  # type: ignore[arg-type]

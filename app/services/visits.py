@@ -20,6 +20,7 @@ from app.domain import compliance as comp
 from app.domain.partners import can_be_visited
 from app.domain.rectification import OPEN_STATES, effective_status, transition_problem
 from app.domain.sealing import visit_content_hash
+from app.domain.vocabulary import PARTNER_STATUS
 from app.errors import NotFoundError, UserError, ValidationError
 from app.i18n import tr
 from app.services.context import AppContext, Changes
@@ -47,10 +48,7 @@ DEFAULT_RECTIFICATION_DAYS = 7
 
 def status_label(status: str) -> str:
     """A partner status for people (the same words as the partner list)."""
-    labels = {"prospect": tr("PartnerLabels", "Prospect"), "active": tr("PartnerLabels", "Active"),
-              "suspended": tr("PartnerLabels", "Suspended"), "terminated": tr("PartnerLabels", "Terminated"),
-              "merged": tr("PartnerLabels", "Merged")}
-    return labels.get(status, status)
+    return PARTNER_STATUS.label(status)
 
 
 def _template(s: Session, name: str | None) -> ChecklistTemplate:

@@ -2,6 +2,136 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
   <context>
+    <name>Aging</name>
+    <message>
+      <source>0–30 days</source>
+      <translation>0–30 days</translation>
+    </message>
+    <message>
+      <source>31–60 days</source>
+      <translation>31–60 days</translation>
+    </message>
+    <message>
+      <source>61–90 days</source>
+      <translation>61–90 days</translation>
+    </message>
+    <message>
+      <source>Over 90 days</source>
+      <translation>Over 90 days</translation>
+    </message>
+  </context>
+  <context>
+    <name>Answers</name>
+    <message>
+      <source>Failed</source>
+      <translation>Failed</translation>
+    </message>
+    <message>
+      <source>No</source>
+      <translation>No</translation>
+    </message>
+    <message>
+      <source>Not applicable</source>
+      <translation>Not applicable</translation>
+    </message>
+    <message>
+      <source>Passed</source>
+      <translation>Passed</translation>
+    </message>
+    <message>
+      <source>Yes</source>
+      <translation>Yes</translation>
+    </message>
+  </context>
+  <context>
+    <name>BusinessRecords</name>
+    <message>
+      <source>New customer</source>
+      <translation>New customer</translation>
+    </message>
+    <message>
+      <source>Served customer</source>
+      <translation>Served customer</translation>
+    </message>
+  </context>
+  <context>
+    <name>Callbacks</name>
+    <message>
+      <source>Confirmed</source>
+      <translation>Confirmed</translation>
+    </message>
+    <message>
+      <source>Deposit withheld</source>
+      <translation>Deposit withheld</translation>
+    </message>
+    <message>
+      <source>Fake record</source>
+      <translation>Fake record</translation>
+    </message>
+    <message>
+      <source>Refused</source>
+      <translation>Refused</translation>
+    </message>
+    <message>
+      <source>Unauthorised connection</source>
+      <translation>Unauthorised connection</translation>
+    </message>
+    <message>
+      <source>Unreachable</source>
+      <translation>Unreachable</translation>
+    </message>
+  </context>
+  <context>
+    <name>ChecklistKinds</name>
+    <message>
+      <source>Choice</source>
+      <translation>Choice</translation>
+    </message>
+    <message>
+      <source>Number</source>
+      <translation>Number</translation>
+    </message>
+    <message>
+      <source>Photo</source>
+      <translation>Photo</translation>
+    </message>
+    <message>
+      <source>Score</source>
+      <translation>Score</translation>
+    </message>
+    <message>
+      <source>Text</source>
+      <translation>Text</translation>
+    </message>
+    <message>
+      <source>Yes / no</source>
+      <translation>Yes / no</translation>
+    </message>
+  </context>
+  <context>
+    <name>Complaints</name>
+    <message>
+      <source>Assigned</source>
+      <translation>Assigned</translation>
+    </message>
+    <message>
+      <source>Closed</source>
+      <translation>Closed</translation>
+    </message>
+    <message>
+      <source>Received</source>
+      <translation>Received</translation>
+    </message>
+    <message>
+      <source>Resolved</source>
+      <translation>Resolved</translation>
+    </message>
+    <message>
+      <source>Responded</source>
+      <translation>Responded</translation>
+    </message>
+  </context>
+  <context>
     <name>ConflictsSection</name>
     <message>
       <source>&amp;Keep current value</source>
@@ -402,6 +532,64 @@
     </message>
   </context>
   <context>
+    <name>Evidence</name>
+    <message>
+      <source>Photo taken at another time</source>
+      <translation>Photo taken at another time</translation>
+    </message>
+    <message>
+      <source>Photo taken elsewhere</source>
+      <translation>Photo taken elsewhere</translation>
+    </message>
+    <message>
+      <source>Photo used before</source>
+      <translation>Photo used before</translation>
+    </message>
+    <message>
+      <source>Photo without camera data</source>
+      <translation>Photo without camera data</translation>
+    </message>
+  </context>
+  <context>
+    <name>Findings</name>
+    <message>
+      <source>Checklist item</source>
+      <translation>Checklist item</translation>
+    </message>
+    <message>
+      <source>Critical</source>
+      <translation>Critical</translation>
+    </message>
+    <message>
+      <source>Materials</source>
+      <translation>Materials</translation>
+    </message>
+    <message>
+      <source>Minor</source>
+      <translation>Minor</translation>
+    </message>
+    <message>
+      <source>Normal</source>
+      <translation>Normal</translation>
+    </message>
+    <message>
+      <source>Other</source>
+      <translation>Other</translation>
+    </message>
+    <message>
+      <source>Prices</source>
+      <translation>Prices</translation>
+    </message>
+    <message>
+      <source>Serious</source>
+      <translation>Serious</translation>
+    </message>
+    <message>
+      <source>Service</source>
+      <translation>Service</translation>
+    </message>
+  </context>
+  <context>
     <name>FirstRunWizard</name>
     <message>
       <source>Backup file (.cdbackup)</source>
@@ -470,6 +658,25 @@
     <message>
       <source>Your name</source>
       <translation>Your name</translation>
+    </message>
+  </context>
+  <context>
+    <name>Grades</name>
+    <message>
+      <source>A – key partner</source>
+      <translation>A – key partner</translation>
+    </message>
+    <message>
+      <source>B – important partner</source>
+      <translation>B – important partner</translation>
+    </message>
+    <message>
+      <source>C – regular partner</source>
+      <translation>C – regular partner</translation>
+    </message>
+    <message>
+      <source>D – partner under watch</source>
+      <translation>D – partner under watch</translation>
     </message>
   </context>
   <context>
@@ -606,6 +813,33 @@
     <message>
       <source>Transfer to manager/territory</source>
       <translation>Transfer to manager/territory</translation>
+    </message>
+  </context>
+  <context>
+    <name>LifecycleEvents</name>
+    <message>
+      <source>Merge</source>
+      <translation>Merge</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>Open</translation>
+    </message>
+    <message>
+      <source>Resume</source>
+      <translation>Resume</translation>
+    </message>
+    <message>
+      <source>Suspend</source>
+      <translation>Suspend</translation>
+    </message>
+    <message>
+      <source>Terminate</source>
+      <translation>Terminate</translation>
+    </message>
+    <message>
+      <source>Transfer</source>
+      <translation>Transfer</translation>
     </message>
   </context>
   <context>
@@ -930,6 +1164,21 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     </message>
   </context>
   <context>
+    <name>Materials</name>
+    <message>
+      <source>Installed</source>
+      <translation>Installed</translation>
+    </message>
+    <message>
+      <source>Issued</source>
+      <translation>Issued</translation>
+    </message>
+    <message>
+      <source>Returned</source>
+      <translation>Returned</translation>
+    </message>
+  </context>
+  <context>
     <name>MaterialsPanel</name>
     <message>
       <source>&amp;Other item…</source>
@@ -953,6 +1202,29 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     <message>
       <source>Close message</source>
       <translation>Close message</translation>
+    </message>
+  </context>
+  <context>
+    <name>Metrics</name>
+    <message>
+      <source>Collections</source>
+      <translation>Collections</translation>
+    </message>
+    <message>
+      <source>Market share</source>
+      <translation>Market share</translation>
+    </message>
+    <message>
+      <source>New outlets</source>
+      <translation>New outlets</translation>
+    </message>
+    <message>
+      <source>Revenue</source>
+      <translation>Revenue</translation>
+    </message>
+    <message>
+      <source>Sales volume</source>
+      <translation>Sales volume</translation>
     </message>
   </context>
   <context>
@@ -1019,6 +1291,17 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     <message>
       <source>Record a complaint</source>
       <translation>Record a complaint</translation>
+    </message>
+  </context>
+  <context>
+    <name>Observations</name>
+    <message>
+      <source>Competitor outlet</source>
+      <translation>Competitor outlet</translation>
+    </message>
+    <message>
+      <source>Complaint</source>
+      <translation>Complaint</translation>
     </message>
   </context>
   <context>
@@ -1455,6 +1738,29 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     </message>
   </context>
   <context>
+    <name>Periods</name>
+    <message>
+      <source>Day</source>
+      <translation>Day</translation>
+    </message>
+    <message>
+      <source>Month</source>
+      <translation>Month</translation>
+    </message>
+    <message>
+      <source>Quarter</source>
+      <translation>Quarter</translation>
+    </message>
+    <message>
+      <source>Week</source>
+      <translation>Week</translation>
+    </message>
+    <message>
+      <source>Year</source>
+      <translation>Year</translation>
+    </message>
+  </context>
+  <context>
     <name>PlannerSection</name>
     <message>
       <source>&amp;Escalate rectification</source>
@@ -1567,6 +1873,28 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     <message>
       <source>⚠ over limit: owes ¥{owed} of ¥{limit}</source>
       <translation>⚠ over limit: owes ¥{owed} of ¥{limit}</translation>
+    </message>
+  </context>
+  <context>
+    <name>Receivables</name>
+    <message>
+      <source>Invoice</source>
+      <translation>Invoice</translation>
+    </message>
+    <message>
+      <source>Payment</source>
+      <translation>Payment</translation>
+    </message>
+  </context>
+  <context>
+    <name>RuleScopes</name>
+    <message>
+      <source>Per manager</source>
+      <translation>Per manager</translation>
+    </message>
+    <message>
+      <source>Per partner</source>
+      <translation>Per partner</translation>
     </message>
   </context>
   <context>
@@ -1748,6 +2076,40 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     <message>
       <source>{count} changes did not fit in this bundle (HQ's size limits); export again after HQ has acknowledged this one.</source>
       <translation>{count} changes did not fit in this bundle (HQ's size limits); export again after HQ has acknowledged this one.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Templates</name>
+    <message>
+      <source>Re-inspection</source>
+      <translation>Re-inspection</translation>
+    </message>
+    <message>
+      <source>Store inspection</source>
+      <translation>Store inspection</translation>
+    </message>
+  </context>
+  <context>
+    <name>Units</name>
+    <message>
+      <source>Count</source>
+      <translation>Count</translation>
+    </message>
+    <message>
+      <source>Per mille</source>
+      <translation>Per mille</translation>
+    </message>
+    <message>
+      <source>Percent</source>
+      <translation>Percent</translation>
+    </message>
+    <message>
+      <source>Units</source>
+      <translation>Units</translation>
+    </message>
+    <message>
+      <source>Yuan</source>
+      <translation>Yuan</translation>
     </message>
   </context>
   <context>
@@ -1987,6 +2349,25 @@ also used in another visit</translation>
     <message>
       <source>e.g. entered twice, never delivered</source>
       <translation>e.g. entered twice, never delivered</translation>
+    </message>
+  </context>
+  <context>
+    <name>Warnings</name>
+    <message>
+      <source>Callback</source>
+      <translation>Callback</translation>
+    </message>
+    <message>
+      <source>Complaint</source>
+      <translation>Complaint</translation>
+    </message>
+    <message>
+      <source>Inspection</source>
+      <translation>Inspection</translation>
+    </message>
+    <message>
+      <source>Photo evidence</source>
+      <translation>Photo evidence</translation>
     </message>
   </context>
   <context>

@@ -2,6 +2,136 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
   <context>
+    <name>Aging</name>
+    <message>
+      <source>0–30 days</source>
+      <translation>0–30 天</translation>
+    </message>
+    <message>
+      <source>31–60 days</source>
+      <translation>31–60 天</translation>
+    </message>
+    <message>
+      <source>61–90 days</source>
+      <translation>61–90 天</translation>
+    </message>
+    <message>
+      <source>Over 90 days</source>
+      <translation>90 天以上</translation>
+    </message>
+  </context>
+  <context>
+    <name>Answers</name>
+    <message>
+      <source>Failed</source>
+      <translation>未通过</translation>
+    </message>
+    <message>
+      <source>No</source>
+      <translation>否</translation>
+    </message>
+    <message>
+      <source>Not applicable</source>
+      <translation>不适用</translation>
+    </message>
+    <message>
+      <source>Passed</source>
+      <translation>通过</translation>
+    </message>
+    <message>
+      <source>Yes</source>
+      <translation>是</translation>
+    </message>
+  </context>
+  <context>
+    <name>BusinessRecords</name>
+    <message>
+      <source>New customer</source>
+      <translation>新增客户</translation>
+    </message>
+    <message>
+      <source>Served customer</source>
+      <translation>服务客户</translation>
+    </message>
+  </context>
+  <context>
+    <name>Callbacks</name>
+    <message>
+      <source>Confirmed</source>
+      <translation>属实</translation>
+    </message>
+    <message>
+      <source>Deposit withheld</source>
+      <translation>押金未退</translation>
+    </message>
+    <message>
+      <source>Fake record</source>
+      <translation>虚假业务</translation>
+    </message>
+    <message>
+      <source>Refused</source>
+      <translation>拒绝回访</translation>
+    </message>
+    <message>
+      <source>Unauthorised connection</source>
+      <translation>违规开户</translation>
+    </message>
+    <message>
+      <source>Unreachable</source>
+      <translation>无法接通</translation>
+    </message>
+  </context>
+  <context>
+    <name>ChecklistKinds</name>
+    <message>
+      <source>Choice</source>
+      <translation>单选</translation>
+    </message>
+    <message>
+      <source>Number</source>
+      <translation>数值</translation>
+    </message>
+    <message>
+      <source>Photo</source>
+      <translation>照片</translation>
+    </message>
+    <message>
+      <source>Score</source>
+      <translation>评分</translation>
+    </message>
+    <message>
+      <source>Text</source>
+      <translation>文字</translation>
+    </message>
+    <message>
+      <source>Yes / no</source>
+      <translation>是 / 否</translation>
+    </message>
+  </context>
+  <context>
+    <name>Complaints</name>
+    <message>
+      <source>Assigned</source>
+      <translation>已派单</translation>
+    </message>
+    <message>
+      <source>Closed</source>
+      <translation>已关闭</translation>
+    </message>
+    <message>
+      <source>Received</source>
+      <translation>已受理</translation>
+    </message>
+    <message>
+      <source>Resolved</source>
+      <translation>已解决</translation>
+    </message>
+    <message>
+      <source>Responded</source>
+      <translation>已答复</translation>
+    </message>
+  </context>
+  <context>
     <name>ConflictsSection</name>
     <message>
       <source>&amp;Keep current value</source>
@@ -402,6 +532,64 @@
     </message>
   </context>
   <context>
+    <name>Evidence</name>
+    <message>
+      <source>Photo taken at another time</source>
+      <translation>照片拍摄时间不符</translation>
+    </message>
+    <message>
+      <source>Photo taken elsewhere</source>
+      <translation>照片拍摄地点不符</translation>
+    </message>
+    <message>
+      <source>Photo used before</source>
+      <translation>照片重复使用</translation>
+    </message>
+    <message>
+      <source>Photo without camera data</source>
+      <translation>照片无拍摄信息</translation>
+    </message>
+  </context>
+  <context>
+    <name>Findings</name>
+    <message>
+      <source>Checklist item</source>
+      <translation>检查项目</translation>
+    </message>
+    <message>
+      <source>Critical</source>
+      <translation>严重</translation>
+    </message>
+    <message>
+      <source>Materials</source>
+      <translation>宣传物料</translation>
+    </message>
+    <message>
+      <source>Minor</source>
+      <translation>轻微</translation>
+    </message>
+    <message>
+      <source>Normal</source>
+      <translation>一般</translation>
+    </message>
+    <message>
+      <source>Other</source>
+      <translation>其他</translation>
+    </message>
+    <message>
+      <source>Prices</source>
+      <translation>价格</translation>
+    </message>
+    <message>
+      <source>Serious</source>
+      <translation>较重</translation>
+    </message>
+    <message>
+      <source>Service</source>
+      <translation>服务</translation>
+    </message>
+  </context>
+  <context>
     <name>FirstRunWizard</name>
     <message>
       <source>Backup file (.cdbackup)</source>
@@ -470,6 +658,25 @@
     <message>
       <source>Your name</source>
       <translation>您的姓名</translation>
+    </message>
+  </context>
+  <context>
+    <name>Grades</name>
+    <message>
+      <source>A – key partner</source>
+      <translation>A 类（核心渠道）</translation>
+    </message>
+    <message>
+      <source>B – important partner</source>
+      <translation>B 类（重点渠道）</translation>
+    </message>
+    <message>
+      <source>C – regular partner</source>
+      <translation>C 类（普通渠道）</translation>
+    </message>
+    <message>
+      <source>D – partner under watch</source>
+      <translation>D 类（观察渠道）</translation>
     </message>
   </context>
   <context>
@@ -606,6 +813,33 @@
     <message>
       <source>Transfer to manager/territory</source>
       <translation>转移给其他经理/区域</translation>
+    </message>
+  </context>
+  <context>
+    <name>LifecycleEvents</name>
+    <message>
+      <source>Merge</source>
+      <translation>合并</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>开通</translation>
+    </message>
+    <message>
+      <source>Resume</source>
+      <translation>恢复</translation>
+    </message>
+    <message>
+      <source>Suspend</source>
+      <translation>暂停</translation>
+    </message>
+    <message>
+      <source>Terminate</source>
+      <translation>终止</translation>
+    </message>
+    <message>
+      <source>Transfer</source>
+      <translation>转移</translation>
     </message>
   </context>
   <context>
@@ -930,6 +1164,21 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     </message>
   </context>
   <context>
+    <name>Materials</name>
+    <message>
+      <source>Installed</source>
+      <translation>已安装</translation>
+    </message>
+    <message>
+      <source>Issued</source>
+      <translation>已发放</translation>
+    </message>
+    <message>
+      <source>Returned</source>
+      <translation>已退回</translation>
+    </message>
+  </context>
+  <context>
     <name>MaterialsPanel</name>
     <message>
       <source>&amp;Other item…</source>
@@ -953,6 +1202,29 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     <message>
       <source>Close message</source>
       <translation>关闭消息</translation>
+    </message>
+  </context>
+  <context>
+    <name>Metrics</name>
+    <message>
+      <source>Collections</source>
+      <translation>回款</translation>
+    </message>
+    <message>
+      <source>Market share</source>
+      <translation>市场份额</translation>
+    </message>
+    <message>
+      <source>New outlets</source>
+      <translation>新增网点</translation>
+    </message>
+    <message>
+      <source>Revenue</source>
+      <translation>销售额</translation>
+    </message>
+    <message>
+      <source>Sales volume</source>
+      <translation>销量</translation>
     </message>
   </context>
   <context>
@@ -1019,6 +1291,17 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     <message>
       <source>Record a complaint</source>
       <translation>记录投诉</translation>
+    </message>
+  </context>
+  <context>
+    <name>Observations</name>
+    <message>
+      <source>Competitor outlet</source>
+      <translation>竞品网点</translation>
+    </message>
+    <message>
+      <source>Complaint</source>
+      <translation>投诉</translation>
     </message>
   </context>
   <context>
@@ -1455,6 +1738,29 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     </message>
   </context>
   <context>
+    <name>Periods</name>
+    <message>
+      <source>Day</source>
+      <translation>日</translation>
+    </message>
+    <message>
+      <source>Month</source>
+      <translation>月</translation>
+    </message>
+    <message>
+      <source>Quarter</source>
+      <translation>季度</translation>
+    </message>
+    <message>
+      <source>Week</source>
+      <translation>周</translation>
+    </message>
+    <message>
+      <source>Year</source>
+      <translation>年</translation>
+    </message>
+  </context>
+  <context>
     <name>PlannerSection</name>
     <message>
       <source>&amp;Escalate rectification</source>
@@ -1567,6 +1873,28 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     <message>
       <source>⚠ over limit: owes ¥{owed} of ¥{limit}</source>
       <translation>⚠ 超出额度：欠款 ¥{owed} / 额度 ¥{limit}</translation>
+    </message>
+  </context>
+  <context>
+    <name>Receivables</name>
+    <message>
+      <source>Invoice</source>
+      <translation>开票</translation>
+    </message>
+    <message>
+      <source>Payment</source>
+      <translation>回款</translation>
+    </message>
+  </context>
+  <context>
+    <name>RuleScopes</name>
+    <message>
+      <source>Per manager</source>
+      <translation>按渠道经理</translation>
+    </message>
+    <message>
+      <source>Per partner</source>
+      <translation>按渠道商</translation>
     </message>
   </context>
   <context>
@@ -1748,6 +2076,40 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     <message>
       <source>{count} changes did not fit in this bundle (HQ's size limits); export again after HQ has acknowledged this one.</source>
       <translation>有 {count} 项变更未能放入本同步包（受总部大小上限限制）；请在总部确认本包后再次导出。</translation>
+    </message>
+  </context>
+  <context>
+    <name>Templates</name>
+    <message>
+      <source>Re-inspection</source>
+      <translation>整改复查</translation>
+    </message>
+    <message>
+      <source>Store inspection</source>
+      <translation>门店巡检</translation>
+    </message>
+  </context>
+  <context>
+    <name>Units</name>
+    <message>
+      <source>Count</source>
+      <translation>个</translation>
+    </message>
+    <message>
+      <source>Per mille</source>
+      <translation>‰</translation>
+    </message>
+    <message>
+      <source>Percent</source>
+      <translation>%</translation>
+    </message>
+    <message>
+      <source>Units</source>
+      <translation>台</translation>
+    </message>
+    <message>
+      <source>Yuan</source>
+      <translation>元</translation>
     </message>
   </context>
   <context>
@@ -1987,6 +2349,25 @@ also used in another visit</source>
     <message>
       <source>e.g. entered twice, never delivered</source>
       <translation>例如：重复录入、实际未发放</translation>
+    </message>
+  </context>
+  <context>
+    <name>Warnings</name>
+    <message>
+      <source>Callback</source>
+      <translation>回访</translation>
+    </message>
+    <message>
+      <source>Complaint</source>
+      <translation>投诉</translation>
+    </message>
+    <message>
+      <source>Inspection</source>
+      <translation>巡检</translation>
+    </message>
+    <message>
+      <source>Photo evidence</source>
+      <translation>照片证据</translation>
     </message>
   </context>
   <context>

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.vocabulary import KPI
 from app.services import targets, visits
 from app.services.context import Changes
 from app.ui.sections import Section
@@ -34,15 +35,7 @@ def money_text(value: Any) -> str:
 
 
 def kpi_label(key: str) -> str:
-    labels = {
-        "revenue": QCoreApplication.translate("KpiLabels", "Revenue"),
-        "market_share": QCoreApplication.translate("KpiLabels", "Market share"),
-        "visit_compliance": QCoreApplication.translate("KpiLabels", "Visits"),
-        "rectification_closure": QCoreApplication.translate("KpiLabels", "Rectification"),
-        "customer_satisfaction": QCoreApplication.translate("KpiLabels", "Satisfaction"),
-        "channel_utilisation": QCoreApplication.translate("KpiLabels", "Channel use"),
-    }
-    return labels.get(key, key)
+    return KPI.label(key)
 
 
 class DashboardSection(Section):

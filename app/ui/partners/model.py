@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from app.domain.vocabulary import PARTNER_STATUS, PARTNER_TYPE
 from app.services.context import AppContext
 from app.services.partner_list import (
     PartnerQuery,
@@ -105,14 +106,10 @@ class PartnerTableModel(QAbstractTableModel):
 
 
 def status_label(status: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    labels = {"prospect": "Prospect", "active": "Active", "suspended": "Suspended", "terminated": "Terminated", "merged": "Merged"}
-    return QCoreApplication.translate("PartnerLabels", labels.get(status, status))
+    """A partner status in people's words (the one vocabulary)."""
+    return PARTNER_STATUS.label(status)
 
 
 def type_label(kind: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    labels = {"agent": "Agent", "dealer": "Dealer", "franchise": "Franchise store", "own_store": "Own store", "special": "Special channel"}
-    return QCoreApplication.translate("PartnerLabels", labels.get(kind, kind))
+    """A partner type in people's words (the one vocabulary)."""
+    return PARTNER_TYPE.label(kind)

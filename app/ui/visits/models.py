@@ -9,29 +9,22 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QColor
 
+from app.domain.vocabulary import RECTIFICATION_STATUS, VISIT_STATUS
+
 Index = QModelIndex | QPersistentModelIndex
 
 
 def state_label(state: str | None) -> str:
     """People's words for the machine states of visits and rectification orders."""
-    labels = {
-        "planned": QCoreApplication.translate("States", "Planned"),
-        "draft": QCoreApplication.translate("States", "Draft"),
-        "submitted": QCoreApplication.translate("States", "Submitted"),
-        "open": QCoreApplication.translate("States", "Open"),
-        "reported_fixed": QCoreApplication.translate("States", "Reported fixed"),
-        "verified": QCoreApplication.translate("States", "Verified"),
-        "overdue": QCoreApplication.translate("States", "Overdue"),
-        "escalated": QCoreApplication.translate("States", "Escalated"),
-    }
-    return labels.get(state or "", state or "")
+    if state in VISIT_STATUS.entries:
+        return VISIT_STATUS.label(state)
+    return RECTIFICATION_STATUS.label(state)
 
 
 def short_time(value: Any) -> str:
