@@ -59,9 +59,11 @@ def lifecycle_problem(kind: str, status: str) -> str | None:
 
 
 def region_parts(code: str) -> tuple[str | None, str | None, str | None]:
-    """(province, city, district) codes implied by a 2-, 4- or 6-digit region code."""
+    """(province, city, district) codes implied by a 2-, 4- or 6-digit region code (official
+    6-digit province and city forms such as ``320100`` count as ``3201``)."""
     if not code:
         return None, None, None
+    code = regions().normalise(code) or code
     return (code[:2], code[:4] if len(code) >= 4 else None, code if len(code) == 6 else None)
 
 
@@ -94,7 +96,7 @@ def validate_partner_fields(values: dict[str, object]) -> list[FieldProblem]:
     region = values.get("region")
     if region not in (None, ""):
         text = str(region)
-        if not (text.isdigit() and len(text) in (2, 4, 6) and regions().is_valid(text)):
+        if regions().normalise(text) is None:
             add("region", tr("partners", "unknown region code {value}").format(value=text))
     for field, low, high in (("latitude", -90.0, 90.0), ("longitude", -180.0, 180.0)):
         value = values.get(field)

@@ -39,6 +39,35 @@ class RegionTable:
                     parts.append(region.name)
         return " ".join(parts)
 
+    def normalise(self, code: object) -> str | None:
+        """The shortest form of a region code, or ``None`` when it names no region.
+
+        Accepts 2-, 4- and 6-digit codes including the official 6-digit forms of provinces
+        and cities: ``320000`` → ``32``, ``320100`` → ``3201``, ``320102`` stays."""
+        text = str(code or "").strip()
+        if not text.isascii() or not text.isdigit() or len(text) not in (2, 4, 6):
+            return None
+        if len(text) == 6 and text.endswith("0000") and text[:2] in self.provinces:
+            return text[:2]
+        if len(text) == 6 and text.endswith("00") and text[:4] in self.cities:
+            return text[:4]
+        if len(text) == 4 and text.endswith("00") and text not in self.cities and text[:2] in self.provinces:
+            return text[:2]
+        return text if self.get(text) is not None else None
+
+    def name(self, code: str | None) -> str:
+        """The region's full name (``江苏省 南京市``) in any accepted form; the code itself
+        when it names no region, ``""`` for none."""
+        if not code:
+            return ""
+        short = self.normalise(code)
+        return (self.full_name(short) or short) if short else str(code)
+
+    def short_name(self, code: str | None) -> str:
+        """The most specific name of a region (``南京市``, ``浦东新区``) for charts and chips."""
+        full = self.name(code)
+        return full.split(" ")[-1] if full else ""
+
     def cities_of(self, province: str) -> list[Region]:
         return [c for c in self.cities.values() if c.parent == province]
 

@@ -36,19 +36,22 @@ class DeviceInfo:
 
 
 def parse_territory(text: str | None) -> list[str]:
-    """Comma-separated region codes, each validated against the admin divisions."""
+    """Comma-separated region codes, each validated against the admin divisions; 2-, 4- and
+    6-digit forms are accepted (``320000`` = ``32``, ``320100`` = ``3201``) and the shortest
+    form is kept."""
     if not text:
         return []
     codes = [c.strip() for c in text.replace("，", ",").split(",") if c.strip()]
     table = regions()
-    bad = [c for c in codes if not (c.isdigit() and table.is_valid(c))]
+    bad = [c for c in codes if table.normalise(c) is None]
     if bad:
         raise ValidationError(
             tr("errors", "Unknown region code(s): {codes}. Use 2-, 4- or 6-digit codes such as 31, 3101 or 310101.").format(
                 codes=", ".join(bad)
             )
         )
-    return codes
+    shortest = [table.normalise(c) or c for c in codes]
+    return list(dict.fromkeys(shortest))  # official forms (320100) kept in their shortest form (3201)
 
 
 def fingerprint_of(raw_public_key: bytes) -> str:

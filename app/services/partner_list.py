@@ -11,7 +11,7 @@ GRAM_POSITIONS characters is not in ``partner_gram``, so such rows (the partial 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -106,6 +106,7 @@ def _filters(query: PartnerQuery, params: dict[str, Any], alias: str) -> list[st
             filters.append(f"{alias}.{name} = :{name}")
             params[name] = value
     if query.region:
+        query = replace(query, region=regions().normalise(query.region) or query.region)  # 320100 = 3201
         region_column = {2: "province_code", 4: "city_code", 6: "district_code"}.get(len(query.region))
         if region_column:
             filters.append(f"{alias}.{region_column} = :region")

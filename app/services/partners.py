@@ -13,6 +13,7 @@ from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
 from app.domain import partners as rules
+from app.domain.regions import regions
 from app.errors import NotFoundError, UserError, ValidationError
 from app.i18n import tr
 from app.services.context import AppContext, Changes
@@ -361,7 +362,7 @@ def record_lifecycle_event(ctx: AppContext, partner_key: str, kind: str, reason:
             if to_region:
                 _raise_problems(rules.validate_partner_fields({"region": to_region}))
                 partner.province_code, partner.city_code, partner.district_code = rules.region_parts(to_region)
-                event.to_region = to_region
+                event.to_region = regions().normalise(to_region) or to_region
         partner.status = rules.status_after(kind, partner.status)
         event.new_status = partner.status
         s.add(event)

@@ -2747,6 +2747,13 @@ also used in another visit</translation>
     </message>
   </context>
   <context>
+    <name>formats</name>
+    <message>
+      <source>10k yuan</source>
+      <translation>10k yuan</translation>
+    </message>
+  </context>
+  <context>
     <name>hq</name>
     <message>
       <source>Cannot lock {file} for the ingest: {error}</source>

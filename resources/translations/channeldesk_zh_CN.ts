@@ -2747,6 +2747,13 @@ also used in another visit</source>
     </message>
   </context>
   <context>
+    <name>formats</name>
+    <message>
+      <source>10k yuan</source>
+      <translation>万元</translation>
+    </message>
+  </context>
+  <context>
     <name>hq</name>
     <message>
       <source>Cannot lock {file} for the ingest: {error}</source>
