@@ -18,9 +18,20 @@ from typing import Any
 from sqlalchemy import func, select
 
 from app.domain import compliance as comp
-from app.domain.partners import fen_to_text
+from app.domain import formats as fmt
 from app.domain.rectification import effective_status
 from app.domain.regions import regions
+from app.domain.vocabulary import (
+    ANSWER,
+    GRADE,
+    LIFECYCLE_EVENT,
+    PARTNER_STATUS,
+    PARTNER_TYPE,
+    RECTIFICATION_STATUS,
+    TEMPLATE,
+    VISIT_STATUS,
+    transition,
+)
 from app.errors import UserError, ValidationError
 from app.i18n import tr
 from app.reports.data import (
@@ -83,9 +94,8 @@ def _answer_text(item: dict[str, Any]) -> str:
     value = item["answer"]
     if value is None:
         return "—"
-    labels = {"yes": tr("reports", "Yes"), "no": tr("reports", "No"), "na": tr("reports", "N/A")}
-    if item["kind"] == "yesno":
-        return labels.get(value, str(value))
+    if item["kind"] == "yesno" or (isinstance(value, str) and value in ("passed", "failed")):
+        return ANSWER.label(str(value))
     if item["kind"] == "score":
         return f"{value} / {item.get('max', 5)}"
     if item["kind"] == "photo":
@@ -94,9 +104,15 @@ def _answer_text(item: dict[str, Any]) -> str:
 
 
 def _local(text: str | None) -> str:
-    if not text:
-        return "—"
-    return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone().strftime("%Y-%m-%d %H:%M")
+    return fmt.datetime_text(text)
+
+
+def template_label(name: str, body: dict[str, Any] | None = None) -> str:
+    """A checklist template in people's words: the vocabulary's label for the builtin ones,
+    else the template's own title (HQ-published templates carry one)."""
+    if name in TEMPLATE.entries:
+        return TEMPLATE.label(name)
+    return str((body or {}).get("title") or name)
 
 
 def visit_report_data(ctx: AppContext, visit_id: str) -> VisitReportData:
@@ -135,18 +151,19 @@ def visit_report_data(ctx: AppContext, visit_id: str) -> VisitReportData:
     region = partner.district_code or partner.city_code or partner.province_code or ""
     over = receivable > partner.credit_limit_fen > 0
     return VisitReportData(
-        company=ctx.settings.company_name, partner_code=partner.code, partner_name=partner.name, partner_grade=partner.grade,
+        company=ctx.settings.company_name, partner_code=partner.code, partner_name=partner.name, partner_grade=GRADE.label(partner.grade),
         partner_address=f"{regions().full_name(region)} {partner.address}".strip() if region and regions().full_name(region) not in partner.address else partner.address,
         partner_contacts="；".join(f"{c.name} {c.phone}" for c in contacts[:3]) or "—",
-        credit_warning=tr("reports", "Over credit limit: receivable ¥{recv} exceeds limit ¥{limit}.").format(recv=fen_to_text(receivable), limit=fen_to_text(partner.credit_limit_fen)) if over else "",
-        manager=detail["manager"] or ctx.user_name or "—", status=detail["status"], checked_in=_local(detail["started_at"]),
+        credit_warning=tr("reports", "Over credit limit: receivable {recv} exceeds limit {limit}.").format(recv=fmt.money_fen(receivable), limit=fmt.money_fen(partner.credit_limit_fen)) if over else "",
+        manager=detail["manager"] or ctx.user_name or "—", status=VISIT_STATUS.label(detail["status"]), checked_in=_local(detail["started_at"]),
         checked_out=_local(detail["checked_out_at"]),
         coordinates=f"{detail['latitude']:.5f}, {detail['longitude']:.5f}" if detail["latitude"] is not None else "—",
-        template=detail["template"], score="—" if detail["score"] is None else f"{detail['score']:.1f}",
+        template=template_label(detail["template"], visit.template_body), score="—" if detail["score"] is None else f"{detail['score']:.1f}",
         section_scores=[(section_titles.get(k, k), "—" if v is None else f"{v:.0f}") for k, v in detail["section_scores"].items() if v is not None],
         checklist=checklist,
-        findings=[FindingLine(f["description"], f["rectification"]["deadline"] if f["rectification"] else "—",
-                              f["rectification"]["responsible"] if f["rectification"] else "", f["rectification"]["status"] if f["rectification"] else "")
+        findings=[FindingLine(f["description"], fmt.date_text(f["rectification"]["deadline"]) if f["rectification"] else "—",
+                              f["rectification"]["responsible"] if f["rectification"] else "",
+                              RECTIFICATION_STATUS.label(f["rectification"]["status"]) if f["rectification"] else "")
                   for f in detail["findings"]],
         material_differences=[(c.item_name, c.book_quantity, c.counted_quantity) for c in counts],
         competitor_notes=[f"{c.brand} {c.outlet_name}：{c.prices} {c.promotions}" for c in competitors],
@@ -215,7 +232,7 @@ def weekly_log_data(ctx: AppContext, week: str | None = None) -> PeriodReportDat
     today = dt.date.today()
     return PeriodReportData(
         company=ctx.settings.company_name, title=tr("reports", "Weekly inspection log"),
-        subtitle=f"{week} ({start.isoformat()} – {(end - dt.timedelta(days=1)).isoformat()}) · {ctx.user_name}",
+        subtitle=f"{week} ({fmt.date_text(start)} – {fmt.date_text(end - dt.timedelta(days=1))}) · {ctx.user_name}",
         figures=[(tr("reports", "Inspections"), str(done)), (tr("reports", "Required per week"), str(required)),
                  (tr("reports", "Rule met"), tr("reports", "Yes") if done >= required else tr("reports", "No")),
                  (tr("reports", "Findings raised"), str(findings_raised)), (tr("reports", "Rectifications raised"), str(len(raised))),
@@ -225,7 +242,8 @@ def weekly_log_data(ctx: AppContext, week: str | None = None) -> PeriodReportDat
                   [[v.started_at.astimezone().strftime("%m-%d %H:%M"), f"{code} {name}", "—" if v.score is None else f"{v.score:.1f}"] for v, code, name in visits],
                   tr("reports", "No inspections were recorded this week.")),
             Table(tr("reports", "Open rectifications"), [tr("reports", "Description"), tr("reports", "Partner"), tr("reports", "Deadline"), tr("reports", "Status")],
-                  [[o.description, f"{code} {name}", o.deadline.isoformat(), effective_status(o.status, o.deadline, today)] for o, code, name in open_orders[:200]],
+                  [[o.description, f"{code} {name}", fmt.date_text(o.deadline), RECTIFICATION_STATUS.label(effective_status(o.status, o.deadline, today))]
+                   for o, code, name in open_orders[:200]],
                   tr("reports", "No open rectifications.")),
         ],
         empty_message=tr("reports", "No inspections were recorded in this week.") if not visits else "",
@@ -280,14 +298,14 @@ def monthly_data(ctx: AppContext, month: str | None = None, progress: Progress |
     shortfalls = [r for r in data["partners"] if r["shortfall"]]
     empty = visits_n == 0 and not data["partners"]
     return PeriodReportData(
-        company=ctx.settings.company_name, title=tr("reports", "Monthly assessment report"), subtitle=f"{month} · {ctx.user_name}",
+        company=ctx.settings.company_name, title=tr("reports", "Monthly assessment report"), subtitle=f"{fmt.month_text(month)} · {ctx.user_name}",
         figures=[(tr("reports", "Inspections"), str(visits_n)), (tr("reports", "Average score"), "—" if avg is None else f"{avg:.1f}"),
                  (tr("reports", "Partners meeting frequency"), f"{sum(1 for r in data['partners'] if not r['shortfall'])} / {len(data['partners'])}"),
                  (tr("reports", "Rectifications opened"), str(opened)), (tr("reports", "Rectifications closed"), str(closed)),
                  (tr("reports", "Rectifications overdue"), str(overdue))],
         tables=[
             Table(tr("reports", "Visits vs frequency rules by grade"), [tr("reports", "Grade"), tr("reports", "Partners"), tr("reports", "Required"), tr("reports", "Done"), tr("reports", "Compliant")],
-                  [[g, str(v[0]), str(v[1]), str(v[2]), str(v[3])] for g, v in sorted(per_grade.items())]),
+                  [[GRADE.label(g), str(v[0]), str(v[1]), str(v[2]), str(v[3])] for g, v in sorted(per_grade.items())]),
             Table(tr("reports", "Partners below the visit frequency"), [tr("reports", "Partner"), tr("reports", "Grade"), tr("reports", "Required"), tr("reports", "Done"), tr("reports", "Shortfall")],
                   [[r["partner_code"], r["grade"], str(r["required"]), str(r["done"]), str(r["shortfall"])] for r in shortfalls], tr("reports", "Every partner met the rule.")),
             Table(tr("reports", "Weekly inspections"), [tr("reports", "Week"), tr("reports", "Required"), tr("reports", "Done"), tr("reports", "Shortfall")],
@@ -295,7 +313,7 @@ def monthly_data(ctx: AppContext, month: str | None = None, progress: Progress |
             Table(tr("reports", "Targets vs actuals"), [tr("reports", "Metric"), tr("reports", "Target"), tr("reports", "Actual"), tr("reports", "Progress")], target_rows,
                   tr("reports", "No targets for this month.")),
             Table(tr("reports", "Partner lifecycle changes"), [tr("reports", "Partner"), tr("reports", "Event"), tr("reports", "Date"), tr("reports", "Reason")],
-                  [[f"{code} {name}", e.kind, e.effective_date.isoformat(), e.reason] for e, code, name in lifecycle]),
+                  [[f"{code} {name}", LIFECYCLE_EVENT.label(e.kind), fmt.date_text(e.effective_date), e.reason] for e, code, name in lifecycle]),
             Table(tr("reports", "Complaints"), [tr("reports", "Partner"), tr("reports", "Category"), tr("reports", "Description")],
                   [[code, c.category, c.description] for c, code in complaints]),
             Table(tr("reports", "Competitor notes"), [tr("reports", "Partner"), tr("reports", "Brand"), tr("reports", "Observation")],
@@ -314,23 +332,23 @@ def partner_card_data(ctx: AppContext, code: str) -> PeriodReportData:
     region = p.district_code or p.city_code or p.province_code or ""
     return PeriodReportData(
         company=ctx.settings.company_name, title=tr("reports", "Partner card"), subtitle=f"{p.code} · {p.name}",
-        figures=[(tr("reports", "Name"), p.name), (tr("reports", "Code"), p.code), (tr("reports", "Type"), p.type), (tr("reports", "Status"), p.status),
-                 (tr("reports", "Grade"), p.grade), (tr("reports", "Region"), regions().full_name(region)), (tr("reports", "Address"), p.address),
+        figures=[(tr("reports", "Name"), p.name), (tr("reports", "Code"), p.code), (tr("reports", "Type"), PARTNER_TYPE.label(p.type)), (tr("reports", "Status"), PARTNER_STATUS.label(p.status)),
+                 (tr("reports", "Grade"), GRADE.label(p.grade)), (tr("reports", "Region"), regions().full_name(region)), (tr("reports", "Address"), p.address),
                  (tr("reports", "Licence no."), p.licence_no), (tr("reports", "Credit rating"), p.credit_rating),
-                 (tr("reports", "Credit limit"), "¥" + fen_to_text(p.credit_limit_fen)), (tr("reports", "Receivable"), "¥" + fen_to_text(d.receivable_fen)),
+                 (tr("reports", "Credit limit"), fmt.money_fen(p.credit_limit_fen)), (tr("reports", "Receivable"), fmt.money_fen(d.receivable_fen)),
                  (tr("reports", "Manager"), p.manager), (tr("reports", "Merged into"), d.survivor_code or "—"), (tr("reports", "Tags"), "、".join(p.tags or []))],
         tables=[
             Table(tr("reports", "Contacts"), [tr("reports", "Name"), tr("reports", "Role"), tr("reports", "Phone")], [[("★ " if c.is_primary else "") + c.name, c.role, c.phone] for c in d.contacts]),
             Table(tr("reports", "Contracts"), [tr("reports", "Number"), tr("reports", "Type"), tr("reports", "Start"), tr("reports", "End")],
-                  [[c.number, c.type, str(c.start_date or ""), str(c.end_date or "")] for c in d.contracts]),
+                  [[c.number, c.type, fmt.date_text(c.start_date), fmt.date_text(c.end_date)] for c in d.contracts]),
             Table(tr("reports", "Grade history"), [tr("reports", "Date"), tr("reports", "From"), tr("reports", "To"), tr("reports", "Reason")],
-                  [[str(g.effective_date), g.old_grade or "—", g.new_grade, g.reason] for g in d.grade_history]),
+                  [[fmt.date_text(g.effective_date), g.old_grade or "—", g.new_grade, g.reason] for g in d.grade_history]),
             Table(tr("reports", "Lifecycle"), [tr("reports", "Date"), tr("reports", "Event"), tr("reports", "Status"), tr("reports", "Reason")],
-                  [[str(e.effective_date), e.kind, f"{e.old_status or ''} → {e.new_status or ''}", e.reason] for e in d.lifecycle]),
+                  [[fmt.date_text(e.effective_date), LIFECYCLE_EVENT.label(e.kind), transition("partner_status", e.old_status, e.new_status), e.reason] for e in d.lifecycle]),
             Table(tr("reports", "Complaints"), [tr("reports", "Date"), tr("reports", "Category"), tr("reports", "Description")],
-                  [[str(c.received_date), c.category, c.description] for c in d.complaints]),
+                  [[fmt.date_text(c.received_date), c.category, c.description] for c in d.complaints]),
             Table(tr("reports", "Competitors nearby"), [tr("reports", "Date"), tr("reports", "Brand"), tr("reports", "Observation")],
-                  [[str(c.observed_date), c.brand, f"{c.outlet_name} {c.prices} {c.promotions}"] for c in d.competitors]),
+                  [[fmt.date_text(c.observed_date), c.brand, f"{c.outlet_name} {c.prices} {c.promotions}"] for c in d.competitors]),
         ],
     )
 

@@ -3425,6 +3425,10 @@ also used in another visit</translation>
       <translation>Open rectifications</translation>
     </message>
     <message>
+      <source>Over credit limit: receivable {recv} exceeds limit {limit}.</source>
+      <translation>Over credit limit: receivable {recv} exceeds limit {limit}.</translation>
+    </message>
+    <message>
       <source>Over credit limit: receivable ¥{recv} exceeds limit ¥{limit}.</source>
       <translation>Over credit limit: receivable ¥{recv} exceeds limit ¥{limit}.</translation>
     </message>

@@ -3425,6 +3425,10 @@ also used in another visit</source>
       <translation>未完成整改</translation>
     </message>
     <message>
+      <source>Over credit limit: receivable {recv} exceeds limit {limit}.</source>
+      <translation>超出信用额度：应收 {recv} 超过额度 {limit}。</translation>
+    </message>
+    <message>
       <source>Over credit limit: receivable ¥{recv} exceeds limit ¥{limit}.</source>
       <translation>超出信用额度：应收 ¥{recv} 超过额度 ¥{limit}。</translation>
     </message>

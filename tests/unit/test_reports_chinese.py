@@ -1,0 +1,39 @@
+"""PDFs under zh_CN speak the vocabulary's words: no machine keys, one money format."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from app import i18n
+from app.services import reports, visits
+from tests.unit.test_reports import submitted_visit  # noqa: F401  (fixture)
+
+MACHINE_WORDS = {"submitted", "draft", "store_inspection", "dealer", "agent", "franchise", "special", "active", "prospect",
+                 "open", "overdue", "merge", "merged", "terminate", "suspend", "reported_fixed", "yes", "no"}
+
+
+def _words(path: Path) -> set[str]:
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(path).pages)
+    return {w.lower() for w in re.findall(r"[A-Za-z_]+", text)}, text  # type: ignore[return-value]
+
+
+@pytest.fixture
+def zh():  # type: ignore[no-untyped-def]
+    i18n.set_language("zh_CN")
+    yield
+    i18n.set_language("en")
+
+
+def test_visit_report_and_partner_card_print_labels_not_keys(ctx, submitted_visit, tmp_path: Path, zh) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    words, text = _words(reports.write_visit_report(ctx, submitted_visit, tmp_path / "v.pdf"))
+    assert not words & MACHINE_WORDS, words & MACHINE_WORDS
+    assert "门店巡检" in text and "已提交" in text
+    code = visits.visit_detail(ctx, submitted_visit)["partner_code"]
+    words, text = _words(reports.write_period_report(reports.partner_card_data(ctx, code), tmp_path / "p.pdf"))
+    assert not words & MACHINE_WORDS, words & MACHINE_WORDS
+    assert re.search(r"¥\d{1,3}(,\d{3})*\.\d\d", text)
+    assert "经销商" in text and "正常" in text and "A 类（核心渠道）" in text
