@@ -18,11 +18,28 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QVBoxLayout,
+    QWidget,
     QWizard,
     QWizardPage,
 )
 
 from app.errors import UserError
+from app.ui.widgets.region_picker import TerritoryEditor
+
+
+class _AboutPage(QWizardPage):
+    """The first page: "Next" only with a name and a territory (the error says which)."""
+
+    def __init__(self, wizard: FirstRunWizard) -> None:
+        super().__init__()
+        self._wizard = wizard
+
+    def validatePage(self) -> bool:
+        problem = self._wizard.identity_problem()
+        self._wizard.about_error.setText(problem[0] if problem else "")
+        if problem is not None:
+            problem[1].setFocus()
+        return problem is None
 
 
 class FirstRunWizard(QWizard):
@@ -34,8 +51,9 @@ class FirstRunWizard(QWizard):
         self.language.addItem("简体中文", "zh_CN")
         self.language.addItem("English", "en")
         self.user = QLineEdit(ctx.user_name)
-        self.territory = QLineEdit(",".join(ctx.territory))
-        self.territory.setPlaceholderText(self.tr("Region codes, e.g. 3101 or 310115,310104"))
+        self.user.setPlaceholderText(self.tr("Printed on every report, e.g. 李娜"))
+        self.territory = TerritoryEditor()
+        self.territory.set_codes(list(ctx.territory))
         self.hq_key = QLineEdit()
         self.hq_key.setPlaceholderText(self.tr("Optional: HQ public-key file"))
         browse = QPushButton(self.tr("Browse…"))
@@ -53,16 +71,20 @@ class FirstRunWizard(QWizard):
         self.error.setStyleSheet("color:#b00020;")
         self.error.setWordWrap(True)
 
-        about = QWizardPage()
+        self.about_error = QLabel()
+        self.about_error.setStyleSheet("color:#b00020;")
+        self.about_error.setWordWrap(True)
+        about = _AboutPage(self)
         about.setTitle(self.tr("You and your territory"))
         form = QFormLayout(about)
         form.addRow(self.tr("Language"), self.language)
-        form.addRow(self.tr("Your name"), self.user)
-        form.addRow(self.tr("Territory"), self.territory)
+        form.addRow(self.tr("Your &name *"), self.user)
+        form.addRow(self.tr("&Territory *"), self.territory)
         key_row = QHBoxLayout()
         key_row.addWidget(self.hq_key, 1)
         key_row.addWidget(browse)
         form.addRow(self.tr("HQ key"), key_row)
+        form.addRow(self.about_error)
         start = QWizardPage()
         start.setTitle(self.tr("How do you want to start?"))
         layout = QVBoxLayout(start)
@@ -78,11 +100,23 @@ class FirstRunWizard(QWizard):
         if path:
             self.hq_key.setText(path)
 
+    def identity_problem(self) -> tuple[str, QWidget] | None:
+        """Why the name or territory cannot be taken yet (both are required: every report
+        prints the name, and the territory decides which partners are this laptop's)."""
+        if not self.user.text().strip():
+            return self.tr("Enter your name; it is printed on every report."), self.user
+        if not self.territory.codes():
+            return self.tr("Choose at least one region of your territory."), self.territory.picker.province
+        return None
+
     def apply(self) -> str:
         """Save the answers; returns 'demo', 'empty' or 'restore'. Raises ``UserError``."""
-        from app.services.device import initialise_device, parse_territory
+        from app.services.device import initialise_device
 
-        territory = parse_territory(self.territory.text())
+        problem = self.identity_problem()
+        if problem is not None:
+            raise UserError(problem[0])
+        territory = self.territory.codes()
         initialise_device(self.ctx, user=self.user.text().strip(), territory=territory,
                           hq_key_file=Path(self.hq_key.text()) if self.hq_key.text().strip() else None)
         self.ctx.settings.language = self.language.currentData()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
+from app.domain.regions import regions
 from app.services.context import Changes
 from app.ui.sections import SECTION_CLASSES, Section, load_section_class, section_title
 from app.ui.services import UiServices
@@ -359,7 +360,7 @@ class MainWindow(QMainWindow):
 
     def _refresh_identity(self) -> None:
         ctx = self.ui.ctx
-        territory = ",".join(ctx.territory) or self.tr("all regions")
+        territory = "、".join(regions().name(code) for code in ctx.territory) or self.tr("all regions")
         self.identity_label.setText(self.tr("User: {user}  Territory: {territory}").format(user=ctx.user_name or "-", territory=territory))
 
     def _refresh_status(self) -> None:

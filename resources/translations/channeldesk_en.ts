@@ -592,6 +592,10 @@
   <context>
     <name>FirstRunWizard</name>
     <message>
+      <source>&amp;Territory *</source>
+      <translation>&amp;Territory *</translation>
+    </message>
+    <message>
       <source>Backup file (.cdbackup)</source>
       <translation>Backup file (.cdbackup)</translation>
     </message>
@@ -600,8 +604,16 @@
       <translation>Browse…</translation>
     </message>
     <message>
+      <source>Choose at least one region of your territory.</source>
+      <translation>Choose at least one region of your territory.</translation>
+    </message>
+    <message>
       <source>Choose the backup file to restore.</source>
       <translation>Choose the backup file to restore.</translation>
+    </message>
+    <message>
+      <source>Enter your name; it is printed on every report.</source>
+      <translation>Enter your name; it is printed on every report.</translation>
     </message>
     <message>
       <source>HQ key</source>
@@ -626,6 +638,10 @@
     <message>
       <source>Optional: HQ public-key file</source>
       <translation>Optional: HQ public-key file</translation>
+    </message>
+    <message>
+      <source>Printed on every report, e.g. 李娜</source>
+      <translation>Printed on every report, e.g. 李娜</translation>
     </message>
     <message>
       <source>Region codes, e.g. 3101 or 310115,310104</source>
@@ -654,6 +670,10 @@
     <message>
       <source>You and your territory</source>
       <translation>You and your territory</translation>
+    </message>
+    <message>
+      <source>Your &amp;name *</source>
+      <translation>Your &amp;name *</translation>
     </message>
     <message>
       <source>Your name</source>
@@ -1898,6 +1918,41 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     </message>
   </context>
   <context>
+    <name>RegionPicker</name>
+    <message>
+      <source>(none)</source>
+      <translation>(none)</translation>
+    </message>
+    <message>
+      <source>(whole city)</source>
+      <translation>(whole city)</translation>
+    </message>
+    <message>
+      <source>(whole province)</source>
+      <translation>(whole province)</translation>
+    </message>
+    <message>
+      <source>City</source>
+      <translation>City</translation>
+    </message>
+    <message>
+      <source>District</source>
+      <translation>District</translation>
+    </message>
+    <message>
+      <source>Find a region</source>
+      <translation>Find a region</translation>
+    </message>
+    <message>
+      <source>Find: name, code or pinyin initials</source>
+      <translation>Find: name, code or pinyin initials</translation>
+    </message>
+    <message>
+      <source>Province</source>
+      <translation>Province</translation>
+    </message>
+  </context>
+  <context>
     <name>RuleScopes</name>
     <message>
       <source>Per manager</source>
@@ -2098,6 +2153,21 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     <message>
       <source>Store inspection</source>
       <translation>Store inspection</translation>
+    </message>
+  </context>
+  <context>
+    <name>TerritoryEditor</name>
+    <message>
+      <source>&amp;Add region</source>
+      <translation>&amp;Add region</translation>
+    </message>
+    <message>
+      <source>Regions of the territory</source>
+      <translation>Regions of the territory</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>Remove</translation>
     </message>
   </context>
   <context>

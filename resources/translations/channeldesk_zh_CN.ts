@@ -592,6 +592,10 @@
   <context>
     <name>FirstRunWizard</name>
     <message>
+      <source>&amp;Territory *</source>
+      <translation>负责区域(&amp;T) *</translation>
+    </message>
+    <message>
       <source>Backup file (.cdbackup)</source>
       <translation>备份文件（.cdbackup）</translation>
     </message>
@@ -600,8 +604,16 @@
       <translation>浏览…</translation>
     </message>
     <message>
+      <source>Choose at least one region of your territory.</source>
+      <translation>请至少选择一个负责区域。</translation>
+    </message>
+    <message>
       <source>Choose the backup file to restore.</source>
       <translation>请选择要恢复的备份文件。</translation>
+    </message>
+    <message>
+      <source>Enter your name; it is printed on every report.</source>
+      <translation>请填写您的姓名，每份报告都会打印。</translation>
     </message>
     <message>
       <source>HQ key</source>
@@ -626,6 +638,10 @@
     <message>
       <source>Optional: HQ public-key file</source>
       <translation>可选：总部公钥文件</translation>
+    </message>
+    <message>
+      <source>Printed on every report, e.g. 李娜</source>
+      <translation>打印在每份报告上，例如 李娜</translation>
     </message>
     <message>
       <source>Region codes, e.g. 3101 or 310115,310104</source>
@@ -654,6 +670,10 @@
     <message>
       <source>You and your territory</source>
       <translation>您和您的区域</translation>
+    </message>
+    <message>
+      <source>Your &amp;name *</source>
+      <translation>您的姓名(&amp;N) *</translation>
     </message>
     <message>
       <source>Your name</source>
@@ -1898,6 +1918,41 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     </message>
   </context>
   <context>
+    <name>RegionPicker</name>
+    <message>
+      <source>(none)</source>
+      <translation>（未选择）</translation>
+    </message>
+    <message>
+      <source>(whole city)</source>
+      <translation>（全市）</translation>
+    </message>
+    <message>
+      <source>(whole province)</source>
+      <translation>（全省）</translation>
+    </message>
+    <message>
+      <source>City</source>
+      <translation>市</translation>
+    </message>
+    <message>
+      <source>District</source>
+      <translation>区县</translation>
+    </message>
+    <message>
+      <source>Find a region</source>
+      <translation>查找地区</translation>
+    </message>
+    <message>
+      <source>Find: name, code or pinyin initials</source>
+      <translation>查找：名称、代码或拼音首字母</translation>
+    </message>
+    <message>
+      <source>Province</source>
+      <translation>省</translation>
+    </message>
+  </context>
+  <context>
     <name>RuleScopes</name>
     <message>
       <source>Per manager</source>
@@ -2098,6 +2153,21 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     <message>
       <source>Store inspection</source>
       <translation>门店巡检</translation>
+    </message>
+  </context>
+  <context>
+    <name>TerritoryEditor</name>
+    <message>
+      <source>&amp;Add region</source>
+      <translation>添加地区(&amp;A)</translation>
+    </message>
+    <message>
+      <source>Regions of the territory</source>
+      <translation>负责区域</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>移除</translation>
     </message>
   </context>
   <context>

@@ -17,12 +17,14 @@ def test_first_run_wizard_end_to_end(qtbot, tmp_path: Path) -> None:  # type: ig
     ctx = open_context(tmp_path / "fresh", initialise=False)
     wizard = FirstRunWizard(ctx)
     qtbot.addWidget(wizard)
-    wizard.user.setText("李经理")
-    wizard.territory.setText("9999")
     wizard.start_demo.setChecked(True)
+    wizard.accept()  # no name, no territory: refused with a reason, nothing saved
+    assert "name" in wizard.error.text() and not hasattr(wizard, "choice")
+    wizard.user.setText("李经理")
     wizard.accept()
-    assert "9999" in wizard.error.text() and not hasattr(wizard, "choice")
-    wizard.territory.setText("3101")
+    assert "territory" in wizard.error.text() and not hasattr(wizard, "choice")
+    wizard.territory.picker.set_code("310100")
+    wizard.territory.add_current()
     wizard.accept()
     assert wizard.choice == "demo"
     assert ctx.user_name == "李经理" and ctx.territory == ["3101"]

@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.partners import GRADES, PARTNER_STATUSES, PARTNER_TYPES, fen_to_text
+from app.domain import formats as fmt
+from app.domain.partners import GRADES, PARTNER_STATUSES, PARTNER_TYPES
 from app.domain.regions import regions
+from app.domain.vocabulary import GRADE, LIFECYCLE_EVENT, transition
 from app.errors import ValidationError
 from app.services.context import Changes
 from app.services.partner_list import PartnerQuery
@@ -224,21 +226,23 @@ class PartnersSection(Section):
         region = p.district_code or p.city_code or p.province_code or ""
         over = d.receivable_fen > p.credit_limit_fen > 0
         parts = [f"<h3>{e(p.name)}</h3>",
-                 f"<p><b>{e(p.code)}</b> · {e(type_label(p.type))} · {e(status_label(p.status))} · {self.tr('Grade')} {e(p.grade)}</p>",
+                 f"<p><b>{e(p.code)}</b> · {e(type_label(p.type))} · {e(status_label(p.status))} · {e(GRADE.label(p.grade))}</p>",
                  f"<p>{e(p.address or regions().full_name(region))}</p>",
-                 f"<p>{self.tr('Credit')}: {e(p.credit_rating)} · {self.tr('limit')} ¥{fen_to_text(p.credit_limit_fen)} · "
-                 f"{self.tr('receivable')} ¥{fen_to_text(d.receivable_fen)}"
+                 f"<p>{self.tr('Credit')}: {e(p.credit_rating or '—')} · {self.tr('limit')} {fmt.money_fen(p.credit_limit_fen)} · "
+                 f"{self.tr('receivable')} {fmt.money_fen(d.receivable_fen)}"
                  + (f" <span style='color:#b00020'><b>{self.tr('over credit limit')}</b></span>" if over else "") + "</p>"]
         if d.survivor_code:
             parts.append(f"<p style='color:#8a5a00'>{self.tr('Merged into')} {e(d.survivor_code)}</p>")
         parts.append(f"<h4>{self.tr('Contacts')}</h4><ul>")
         parts += [f"<li>{'★ ' if c.is_primary else ''}{e(c.name)} {e(c.role)} {e(c.phone)}</li>" for c in d.contacts]
         parts.append(f"</ul><h4>{self.tr('Contracts')}</h4><ul>")
-        parts += [f"<li>{e(c.number)} {e(c.type)} {c.start_date or ''} – {c.end_date or ''}</li>" for c in d.contracts]
+        parts += [f"<li>{e(c.number)} {e(c.type)} {fmt.date_text(c.start_date)} – {fmt.date_text(c.end_date)}</li>" for c in d.contracts]
         parts.append(f"</ul><h4>{self.tr('Grade history')}</h4><ul>")
-        parts += [f"<li>{g.effective_date} {e(g.old_grade or '—')} → {e(g.new_grade)} {e(g.reason)}</li>" for g in d.grade_history]
+        parts += [f"<li>{fmt.date_text(g.effective_date)} {e(g.old_grade or '—')} → {e(g.new_grade)} {e(g.reason)}</li>" for g in d.grade_history]
         parts.append(f"</ul><h4>{self.tr('Lifecycle')}</h4><ul>")
-        parts += [f"<li>{ev.effective_date} {e(ev.kind)} {e(ev.reason)}</li>" for ev in d.lifecycle]
+        parts += [f"<li>{fmt.date_text(ev.effective_date)} {e(LIFECYCLE_EVENT.label(ev.kind))}"
+                  + (f" ({e(transition('partner_status', ev.old_status, ev.new_status))})" if ev.old_status != ev.new_status and ev.new_status else "")
+                  + f" {e(ev.reason)}</li>" for ev in d.lifecycle]
         parts.append("</ul>")
         limits, files = svc.partner_extras(self.ui.ctx, partner_id)
         if limits:
@@ -256,11 +260,11 @@ class PartnersSection(Section):
             parts.append("</ul>")
         if d.complaints:
             parts.append(f"<h4>{self.tr('Complaints')}</h4><ul>")
-            parts += [f"<li>{c.received_date} {e(c.category)} {e(c.description)}</li>" for c in d.complaints]
+            parts += [f"<li>{fmt.date_text(c.received_date)} {e(c.category)} {e(c.description)}</li>" for c in d.complaints]
             parts.append("</ul>")
         if d.competitors:
             parts.append(f"<h4>{self.tr('Competitors nearby')}</h4><ul>")
-            parts += [f"<li>{c.observed_date} {e(c.brand)} {e(c.outlet_name)} {e(c.prices)}</li>" for c in d.competitors]
+            parts += [f"<li>{fmt.date_text(c.observed_date)} {e(c.brand)} {e(c.outlet_name)} {e(c.prices)}</li>" for c in d.competitors]
             parts.append("</ul>")
         return "".join(parts)
 

@@ -1,0 +1,277 @@
+"""The region picker: province → city → district combo boxes from the bundled administrative
+divisions, plus a search line that finds a region by name, code or pinyin initials
+(``njs`` → 南京市). Used wherever a person chooses a region: the first-run territory,
+Settings, the partner form, the partner filter and the target decomposition editor.
+
+``code()`` is the shortest code of the most specific level chosen (``""`` for none);
+``set_code`` accepts every form ``regions().normalise`` does (``320100`` = ``3201``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QLineEdit, QWidget
+
+from app.domain.pinyin import initials
+from app.domain.regions import Region, regions
+
+SEARCH_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+CODE_ROLE = int(Qt.ItemDataRole.UserRole) + 2
+_PLACEHOLDER_NAMES = ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划")
+
+
+@lru_cache(maxsize=1)
+def _search_rows() -> tuple[tuple[str, str, str], ...]:
+    """(code, shown text, searched text) for every region, provinces first."""
+    table = regions()
+    rows = []
+    for group in (table.provinces, table.cities, table.districts):
+        for code, region in sorted(group.items()):
+            if region.name in _PLACEHOLDER_NAMES:
+                continue
+            full = table.full_name(code)
+            short = full.split(" ")[-1]
+            where = " ".join(full.split(" ")[:-1])
+            shown = f"{short}  {where}  {code}".replace("    ", "  ").strip()
+            searched = " ".join((full.replace(" ", ""), code, initials(full.replace(" ", "")), initials(short)))
+            rows.append((code, shown, searched))
+    return tuple(rows)
+
+
+class _ContainsAllFilter(QSortFilterProxyModel):
+    """Rows whose search text contains every word typed (name, code or pinyin initials)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.words: list[str] = []
+
+    def set_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self.words = [w.casefold() for w in text.split() if w]
+        self.endFilterChange()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
+        if not self.words:
+            return False
+        index = self.sourceModel().index(source_row, 0, source_parent)
+        haystack = str(index.data(SEARCH_ROLE) or "").casefold()
+        return all(word in haystack for word in self.words)
+
+
+class RegionPicker(QWidget):
+    """Province, city and district combos with a search line; ``changed(code)`` on every
+    choice. ``any_text`` labels the empty choice (``全部地区`` in a filter)."""
+
+    changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None, *, any_text: str | None = None, search: bool = True) -> None:
+        super().__init__(parent)
+        self._any_text = any_text or self.tr("(none)")
+        self._quiet = False
+        self.province = QComboBox()
+        self.city = QComboBox()
+        self.district = QComboBox()
+        for combo, name in ((self.province, self.tr("Province")), (self.city, self.tr("City")), (self.district, self.tr("District"))):
+            combo.setAccessibleName(name)
+            combo.setToolTip(name)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.setMinimumContentsLength(5)
+        self.province.addItem(self._any_text, "")
+        table = regions()
+        for code, region in sorted(table.provinces.items()):
+            self.province.addItem(region.name, code)
+        self._fill_cities("")
+        self.province.currentIndexChanged.connect(self._province_changed)
+        self.city.currentIndexChanged.connect(self._city_changed)
+        self.district.currentIndexChanged.connect(self._emit)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        self.search: QLineEdit | None = None
+        if search:
+            self.search = QLineEdit()
+            self.search.setPlaceholderText(self.tr("Find: name, code or pinyin initials"))
+            self.search.setAccessibleName(self.tr("Find a region"))
+            self.search.setClearButtonEnabled(True)
+            model = QStandardItemModel(self.search)
+            for code, shown, searched in _search_rows():
+                item = QStandardItem(shown)
+                item.setData(searched, SEARCH_ROLE)
+                item.setData(code, CODE_ROLE)
+                model.appendRow(item)
+            self._filter = _ContainsAllFilter(self.search)
+            self._filter.setSourceModel(model)
+            completer = QCompleter(self._filter, self.search)
+            completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+            completer.setMaxVisibleItems(12)
+            self.search.setCompleter(completer)
+            self.search.textEdited.connect(self._filter.set_text)
+            completer.activated[QModelIndex].connect(self._picked)  # type: ignore[index]
+            self.search.returnPressed.connect(self._take_first)
+            layout.addWidget(self.search, 2)
+        layout.addWidget(self.province, 1)
+        layout.addWidget(self.city, 1)
+        layout.addWidget(self.district, 1)
+
+    # -- reading and setting -------------------------------------------------
+    def code(self) -> str:
+        for combo in (self.district, self.city, self.province):
+            value = combo.currentData()
+            if value:
+                return str(value)
+        return ""
+
+    def name(self) -> str:
+        return regions().name(self.code())
+
+    def set_code(self, code: str | None) -> None:
+        """Select ``code`` (any accepted form); an unknown or empty code selects nothing."""
+        short = regions().normalise(code) if code else None
+        self._quiet = True
+        try:
+            self.province.setCurrentIndex(max(0, self.province.findData(short[:2] if short else "")))
+            self._fill_cities(short[:2] if short else "")
+            if short and len(short) >= 4:
+                self.city.setCurrentIndex(max(0, self.city.findData(short[:4])))
+            self._fill_districts(short[:4] if short and len(short) >= 4 else "")
+            if short and len(short) == 6:
+                self.district.setCurrentIndex(max(0, self.district.findData(short)))
+        finally:
+            self._quiet = False
+        self._emit()
+
+    # -- cascade -------------------------------------------------------------
+    def _fill_cities(self, province: str) -> None:
+        table = regions()
+        self.city.blockSignals(True)
+        self.city.clear()
+        self.city.addItem(self._any_text if not province else self.tr("(whole province)"), "")
+        for city in sorted(table.cities_of(province), key=lambda r: r.code) if province else []:
+            self.city.addItem(self._city_name(city), city.code)
+        self.city.setEnabled(bool(province))
+        self.city.blockSignals(False)
+        self._fill_districts("")
+
+    @staticmethod
+    def _city_name(city: Region) -> str:
+        if city.name in _PLACEHOLDER_NAMES:  # 北京市 市辖区: the municipality's districts
+            province = regions().provinces.get(city.code[:2])
+            return f"{province.name if province else ''}{city.name}"
+        return city.name
+
+    def _fill_districts(self, city: str) -> None:
+        self.district.blockSignals(True)
+        self.district.clear()
+        self.district.addItem(self._any_text if not city else self.tr("(whole city)"), "")
+        for district in sorted(regions().districts_of(city), key=lambda r: r.code) if city else []:
+            self.district.addItem(district.name, district.code)
+        self.district.setEnabled(bool(city))
+        self.district.blockSignals(False)
+
+    def _province_changed(self) -> None:
+        if self._quiet:
+            return
+        self._fill_cities(str(self.province.currentData() or ""))
+        self._emit()
+
+    def _city_changed(self) -> None:
+        if self._quiet:
+            return
+        self._fill_districts(str(self.city.currentData() or ""))
+        self._emit()
+
+    def _emit(self) -> None:
+        if not self._quiet:
+            self.changed.emit(self.code())
+
+    # -- search --------------------------------------------------------------
+    def _picked(self, index: QModelIndex) -> None:
+        code = index.data(CODE_ROLE)
+        if code:
+            self.set_code(str(code))
+            if self.search is not None:
+                self.search.clear()
+
+    def _take_first(self) -> None:
+        if self.search is None:
+            return
+        text = self.search.text().strip()
+        if re.fullmatch(r"\d{2}|\d{4}|\d{6}", text) and regions().normalise(text):
+            self.set_code(text)
+            self.search.clear()
+            return
+        self._filter.set_text(text)
+        if self._filter.rowCount() > 0:
+            self._picked(self._filter.index(0, 0))
+
+
+class TerritoryEditor(QWidget):
+    """A territory: several regions chosen with a ``RegionPicker`` and listed by name."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        from PySide6.QtWidgets import QListWidget, QPushButton, QVBoxLayout
+
+        super().__init__(parent)
+        self.picker = RegionPicker(self)
+        self.add_button = QPushButton(self.tr("&Add region"))
+        self.add_button.setEnabled(False)
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.remove_button.setEnabled(False)
+        self.list = QListWidget()
+        self.list.setMaximumHeight(90)
+        self.list.setAccessibleName(self.tr("Regions of the territory"))
+        self.picker.changed.connect(lambda code: self.add_button.setEnabled(bool(code)))
+        self.picker.changed.connect(self._add_when_searched)
+        self.add_button.clicked.connect(self.add_current)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.list.itemSelectionChanged.connect(lambda: self.remove_button.setEnabled(bool(self.list.selectedItems())))
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.picker, 1)
+        row.addWidget(self.add_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.list, 1)
+        bottom.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(bottom)
+
+    def _add_when_searched(self, code: str) -> None:
+        # a region found by the search line is added at once (the combos only select)
+        if code and self.picker.search is not None and self.picker.search.hasFocus():
+            self.add_current()
+
+    def codes(self) -> list[str]:
+        return [str(self.list.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(self.list.count())]
+
+    def set_codes(self, codes: list[str]) -> None:
+        self.list.clear()
+        for code in codes:
+            self._append(code)
+        self.changed.emit()
+
+    def add_current(self) -> None:
+        code = self.picker.code()
+        if code and code not in self.codes():
+            self._append(code)
+            self.changed.emit()
+
+    def _append(self, code: str) -> None:
+        from PySide6.QtWidgets import QListWidgetItem
+
+        short = regions().normalise(code) or code
+        item = QListWidgetItem(f"{regions().name(short)}（{short}）")
+        item.setData(Qt.ItemDataRole.UserRole, short)
+        self.list.addItem(item)
+
+    def remove_selected(self) -> None:
+        for item in self.list.selectedItems():
+            self.list.takeItem(self.list.row(item))
+        self.changed.emit()
