@@ -80,6 +80,12 @@ class DataPaths:
         return self.keys / "device_ed25519.pem"
 
     @property
+    def record_key(self) -> Path:
+        """The AES key of the customers' phone numbers (device key store; never in a
+        backup or bundle, kept across a restore)."""
+        return self.root / "keystore" / "records.key"
+
+    @property
     def hq_public_key(self) -> Path:
         return self.keys / "hq_public.key"
 

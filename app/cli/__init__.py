@@ -29,6 +29,7 @@ COMMAND_MODULES = [
     "app.cli.targets",
     "app.cli.sync",
     "app.cli.hq",
+    "app.cli.duties",
 ]
 
 Handler = Callable[[argparse.Namespace], int | None]

@@ -315,6 +315,18 @@ OBSERVATION_KIND = _vocab(
     ("competitor", term("Observations", "Competitor outlet")),
 )
 
+WARNING_KIND = _vocab(
+    "warning_kind",
+    *((key, entry) for key, entry in CALLBACK_OUTCOME.entries.items() if key != "confirmed"),
+    *EVIDENCE_KIND.entries.items(),
+)
+
+WARNING_ESCALATION = _vocab(
+    "warning_escalation",
+    ("rectification_order", term("Warnings", "Rectification order issued")),
+    ("suspension_proposal", term("Warnings", "Suspension proposed")),
+)
+
 
 def vocabulary(name: str) -> Vocabulary:
     """The vocabulary called ``name`` (``KeyError`` for a name no module defines)."""

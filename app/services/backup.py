@@ -147,7 +147,7 @@ def restore_backup(data_dir: Path, backup: Path, force: bool = False, progress: 
                     target.chmod(0o600)
         kept: Path | None = None
         if paths.root.exists():
-            for keep in ("keys", "settings.json"):
+            for keep in ("keys", "keystore", "settings.json"):
                 src = paths.root / keep
                 if src.exists() and not (staging / keep).exists():
                     (shutil.copytree if src.is_dir() else shutil.copy2)(src, staging / keep)

@@ -1,6 +1,14 @@
 """All laptop models; importing this package registers every table on ``Base.metadata``."""
 
 from db.base import SYNC_TABLES, Base, SyncMixin
+from db.models.duties import (
+    CallbackCall,
+    CallbackDraw,
+    DailyLog,
+    DevRecord,
+    DutyRule,
+    PartnerWarning,
+)
 from db.models.inspections import (
     ChecklistTemplate,
     Finding,
@@ -51,6 +59,10 @@ for _model in (
     Invoice,
     Payment,
     KpiScore,
+    CallbackDraw,
+    CallbackCall,
+    PartnerWarning,
+    DailyLog,
 ):
     SYNC_TABLES.append(_model.__tablename__)
 
@@ -63,11 +75,16 @@ __all__ = [
     "AppMeta",
     "Attachment",
     "Base",
+    "CallbackCall",
+    "CallbackDraw",
     "ChecklistTemplate",
     "CompetitorObservation",
     "Complaint",
     "Contact",
     "Contract",
+    "DailyLog",
+    "DevRecord",
+    "DutyRule",
     "ExportedBundle",
     "Finding",
     "FormDraft",
@@ -83,6 +100,7 @@ __all__ = [
     "MediaFile",
     "Metric",
     "Partner",
+    "PartnerWarning",
     "Payment",
     "RectificationEvent",
     "RectificationOrder",

@@ -122,6 +122,10 @@ class LifecycleEvent(SyncMixin, Base):
 
 
 class Complaint(SyncMixin, Base):
+    """A customer complaint about a partner and its handling: received → assigned →
+    responded → resolved (satisfaction asked) → closed, each step's time kept for the
+    HQ response-time rules."""
+
     __tablename__ = "complaint"
 
     partner_id: Mapped[str] = mapped_column(ForeignKey("partner.id"), index=True)
@@ -133,6 +137,13 @@ class Complaint(SyncMixin, Base):
     handling: Mapped[str] = mapped_column(Text, default="")
     closed_date: Mapped[dt.date | None] = mapped_column(Date, default=None)
     satisfaction: Mapped[int | None] = mapped_column(Integer, default=None)
+    status: Mapped[str] = mapped_column(String(20), default="received", server_default="received", index=True)
+    assignee: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    received_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+    assigned_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+    responded_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+    resolved_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+    closed_at: Mapped[dt.datetime | None] = mapped_column(default=None)
 
 
 class CompetitorObservation(SyncMixin, Base):

@@ -2450,6 +2450,14 @@ also used in another visit</translation>
       <source>Photo evidence</source>
       <translation>Photo evidence</translation>
     </message>
+    <message>
+      <source>Rectification order issued</source>
+      <translation>Rectification order issued</translation>
+    </message>
+    <message>
+      <source>Suspension proposed</source>
+      <translation>Suspension proposed</translation>
+    </message>
   </context>
   <context>
     <name>backup</name>
@@ -2561,6 +2569,10 @@ also used in another visit</translation>
       <translation>No problems found.</translation>
     </message>
     <message>
+      <source>Outcome recorded: {outcome}</source>
+      <translation>Outcome recorded: {outcome}</translation>
+    </message>
+    <message>
       <source>PDF reports</source>
       <translation>PDF reports</translation>
     </message>
@@ -2575,6 +2587,10 @@ also used in another visit</translation>
     <message>
       <source>The previous data was kept in {dir}.</source>
       <translation>The previous data was kept in {dir}.</translation>
+    </message>
+    <message>
+      <source>Unknown outcome {value}; use one of: {choices}.</source>
+      <translation>Unknown outcome {value}; use one of: {choices}.</translation>
     </message>
     <message>
       <source>Visit submitted; score {score}, content hash {hash}</source>
@@ -2605,12 +2621,20 @@ also used in another visit</translation>
       <translation>create the data dir, database and device key</translation>
     </message>
     <message>
+      <source>daily customer callbacks</source>
+      <translation>daily customer callbacks</translation>
+    </message>
+    <message>
       <source>data directory</source>
       <translation>data directory</translation>
     </message>
     <message>
       <source>device identity</source>
       <translation>device identity</translation>
+    </message>
+    <message>
+      <source>draw the day's callback sample</source>
+      <translation>draw the day's callback sample</translation>
     </message>
     <message>
       <source>export partners to CSV or XLSX</source>
@@ -2627,6 +2651,10 @@ also used in another visit</translation>
     <message>
       <source>headquarters commands</source>
       <translation>headquarters commands</translation>
+    </message>
+    <message>
+      <source>import development records from CSV or XLSX</source>
+      <translation>import development records from CSV or XLSX</translation>
     </message>
     <message>
       <source>import partners from CSV or XLSX</source>
@@ -2647,6 +2675,10 @@ also used in another visit</translation>
     <message>
       <source>partner files</source>
       <translation>partner files</translation>
+    </message>
+    <message>
+      <source>record a callback's outcome</source>
+      <translation>record a callback's outcome</translation>
     </message>
     <message>
       <source>restore a verified backup</source>
@@ -2685,6 +2717,14 @@ also used in another visit</translation>
       <translation>the changes after the newest bundle, before HQ has acknowledged it (the next part of a large backlog)</translation>
     </message>
     <message>
+      <source>the channels' development records</source>
+      <translation>the channels' development records</translation>
+    </message>
+    <message>
+      <source>the day's call list</source>
+      <translation>the day's call list</translation>
+    </message>
+    <message>
       <source>the file could not be saved</source>
       <translation>the file could not be saved</translation>
     </message>
@@ -2697,8 +2737,16 @@ also used in another visit</translation>
       <translation>visit-frequency compliance</translation>
     </message>
     <message>
+      <source>warnings raised on partners</source>
+      <translation>warnings raised on partners</translation>
+    </message>
+    <message>
       <source>write a consistent backup</source>
       <translation>write a consistent backup</translation>
+    </message>
+    <message>
+      <source>{count} call(s)</source>
+      <translation>{count} call(s)</translation>
     </message>
     <message>
       <source>{count} partner(s)</source>
@@ -2713,12 +2761,24 @@ also used in another visit</translation>
       <translation>{count} problem(s) found.</translation>
     </message>
     <message>
+      <source>{count} warning(s)</source>
+      <translation>{count} warning(s)</translation>
+    </message>
+    <message>
       <source>{dir} is a file, not a folder for acknowledgements.</source>
       <translation>{dir} is a file, not a folder for acknowledgements.</translation>
     </message>
     <message>
+      <source>{drawn} of {population} records drawn for {date}</source>
+      <translation>{drawn} of {population} records drawn for {date}</translation>
+    </message>
+    <message>
       <source>{prog}: error: {message} (see --help)</source>
       <translation>{prog}: error: {message} (see --help)</translation>
+    </message>
+    <message>
+      <source>{rows} rows: {created} created, {skipped} skipped (already imported)</source>
+      <translation>{rows} rows: {created} created, {skipped} skipped (already imported)</translation>
     </message>
     <message>
       <source>{rows} rows: {created} created, {updated} updated, {unchanged} unchanged</source>
@@ -2757,6 +2817,37 @@ also used in another visit</translation>
     </message>
   </context>
   <context>
+    <name>duties</name>
+    <message>
+      <source>(purged)</source>
+      <translation>(purged)</translation>
+    </message>
+    <message>
+      <source>Callback of the record of {day} ({kind}, {product})</source>
+      <translation>Callback of the record of {day} ({kind}, {product})</translation>
+    </message>
+    <message>
+      <source>Callbacks found {count} problems within {days} days; rectify and report.</source>
+      <translation>Callbacks found {count} problems within {days} days; rectify and report.</translation>
+    </message>
+    <message>
+      <source>Give the date as YYYY-MM-DD, e.g. 2026-03-05 (got {value}).</source>
+      <translation>Give the date as YYYY-MM-DD, e.g. 2026-03-05 (got {value}).</translation>
+    </message>
+    <message>
+      <source>No callback {id}.</source>
+      <translation>No callback {id}.</translation>
+    </message>
+    <message>
+      <source>No partner with code {code}.</source>
+      <translation>No partner with code {code}.</translation>
+    </message>
+    <message>
+      <source>Unknown outcome {value}; use one of: {choices}.</source>
+      <translation>Unknown outcome {value}; use one of: {choices}.</translation>
+    </message>
+  </context>
+  <context>
     <name>errors</name>
     <message>
       <source>Cannot create the data directory {path}: {error}</source>
@@ -2765,6 +2856,14 @@ also used in another visit</translation>
     <message>
       <source>Cannot open the database {path}: {error}</source>
       <translation>Cannot open the database {path}: {error}</translation>
+    </message>
+    <message>
+      <source>Cannot read the record key {path}: {error}</source>
+      <translation>Cannot read the record key {path}: {error}</translation>
+    </message>
+    <message>
+      <source>Cannot write the record key {path}: {error}</source>
+      <translation>Cannot write the record key {path}: {error}</translation>
     </message>
     <message>
       <source>Cannot write to the data directory {path}: {error}</source>
@@ -2793,6 +2892,10 @@ also used in another visit</translation>
     <message>
       <source>The disk holding {path} is full. Free some space and try again; nothing was changed.</source>
       <translation>The disk holding {path} is full. Free some space and try again; nothing was changed.</translation>
+    </message>
+    <message>
+      <source>The record key {path} is damaged.</source>
+      <translation>The record key {path} is damaged.</translation>
     </message>
     <message>
       <source>This data directory is not initialised; run 'channeldesk init'.</source>
@@ -2948,8 +3051,24 @@ also used in another visit</translation>
       <translation>missing</translation>
     </message>
     <message>
+      <source>must be one of {choices} (got {value})</source>
+      <translation>must be one of {choices} (got {value})</translation>
+    </message>
+    <message>
+      <source>not a date (YYYY-MM-DD): {value}</source>
+      <translation>not a date (YYYY-MM-DD): {value}</translation>
+    </message>
+    <message>
+      <source>not a phone number</source>
+      <translation>not a phone number</translation>
+    </message>
+    <message>
       <source>not an amount: {value}</source>
       <translation>not an amount: {value}</translation>
+    </message>
+    <message>
+      <source>unknown partner code {code}</source>
+      <translation>unknown partner code {code}</translation>
     </message>
     <message>
       <source>{file} is a folder, not a file.</source>

@@ -2450,6 +2450,14 @@ also used in another visit</source>
       <source>Photo evidence</source>
       <translation>照片证据</translation>
     </message>
+    <message>
+      <source>Rectification order issued</source>
+      <translation>已下达整改单</translation>
+    </message>
+    <message>
+      <source>Suspension proposed</source>
+      <translation>已提议暂停</translation>
+    </message>
   </context>
   <context>
     <name>backup</name>
@@ -2561,6 +2569,10 @@ also used in another visit</source>
       <translation>未发现问题。</translation>
     </message>
     <message>
+      <source>Outcome recorded: {outcome}</source>
+      <translation>已记录回访结果：{outcome}</translation>
+    </message>
+    <message>
       <source>PDF reports</source>
       <translation>PDF 报告</translation>
     </message>
@@ -2575,6 +2587,10 @@ also used in another visit</source>
     <message>
       <source>The previous data was kept in {dir}.</source>
       <translation>原有数据已保留在 {dir}。</translation>
+    </message>
+    <message>
+      <source>Unknown outcome {value}; use one of: {choices}.</source>
+      <translation>未知的回访结果 {value}；请使用：{choices}。</translation>
     </message>
     <message>
       <source>Visit submitted; score {score}, content hash {hash}</source>
@@ -2605,12 +2621,20 @@ also used in another visit</source>
       <translation>创建数据目录、数据库和设备密钥</translation>
     </message>
     <message>
+      <source>daily customer callbacks</source>
+      <translation>每日客户回访</translation>
+    </message>
+    <message>
       <source>data directory</source>
       <translation>数据目录</translation>
     </message>
     <message>
       <source>device identity</source>
       <translation>设备身份</translation>
+    </message>
+    <message>
+      <source>draw the day's callback sample</source>
+      <translation>抽取当天的回访样本</translation>
     </message>
     <message>
       <source>export partners to CSV or XLSX</source>
@@ -2627,6 +2651,10 @@ also used in another visit</source>
     <message>
       <source>headquarters commands</source>
       <translation>总部命令</translation>
+    </message>
+    <message>
+      <source>import development records from CSV or XLSX</source>
+      <translation>从 CSV 或 XLSX 导入发展记录</translation>
     </message>
     <message>
       <source>import partners from CSV or XLSX</source>
@@ -2647,6 +2675,10 @@ also used in another visit</source>
     <message>
       <source>partner files</source>
       <translation>渠道档案</translation>
+    </message>
+    <message>
+      <source>record a callback's outcome</source>
+      <translation>记录回访结果</translation>
     </message>
     <message>
       <source>restore a verified backup</source>
@@ -2685,6 +2717,14 @@ also used in another visit</source>
       <translation>导出最新同步包之后的变更，无需等待总部回执（大量积压的下一部分）</translation>
     </message>
     <message>
+      <source>the channels' development records</source>
+      <translation>渠道发展记录</translation>
+    </message>
+    <message>
+      <source>the day's call list</source>
+      <translation>当天的回访清单</translation>
+    </message>
+    <message>
       <source>the file could not be saved</source>
       <translation>文件无法保存</translation>
     </message>
@@ -2697,8 +2737,16 @@ also used in another visit</source>
       <translation>巡检频次达标情况</translation>
     </message>
     <message>
+      <source>warnings raised on partners</source>
+      <translation>对渠道发出的警告</translation>
+    </message>
+    <message>
       <source>write a consistent backup</source>
       <translation>写入一致性备份</translation>
+    </message>
+    <message>
+      <source>{count} call(s)</source>
+      <translation>{count} 个回访</translation>
     </message>
     <message>
       <source>{count} partner(s)</source>
@@ -2713,12 +2761,24 @@ also used in another visit</source>
       <translation>发现 {count} 个问题。</translation>
     </message>
     <message>
+      <source>{count} warning(s)</source>
+      <translation>{count} 条警告</translation>
+    </message>
+    <message>
       <source>{dir} is a file, not a folder for acknowledgements.</source>
       <translation>{dir} 是文件，不是存放确认文件的文件夹。</translation>
     </message>
     <message>
+      <source>{drawn} of {population} records drawn for {date}</source>
+      <translation>{date}：从 {population} 条记录中抽取 {drawn} 条</translation>
+    </message>
+    <message>
       <source>{prog}: error: {message} (see --help)</source>
       <translation>{prog}：错误：{message}（参见 --help）</translation>
+    </message>
+    <message>
+      <source>{rows} rows: {created} created, {skipped} skipped (already imported)</source>
+      <translation>{rows} 行：新建 {created} 条，跳过 {skipped} 条（已导入）</translation>
     </message>
     <message>
       <source>{rows} rows: {created} created, {updated} updated, {unchanged} unchanged</source>
@@ -2757,6 +2817,37 @@ also used in another visit</source>
     </message>
   </context>
   <context>
+    <name>duties</name>
+    <message>
+      <source>(purged)</source>
+      <translation>（已清除）</translation>
+    </message>
+    <message>
+      <source>Callback of the record of {day} ({kind}, {product})</source>
+      <translation>回访 {day} 的业务记录（{kind}，{product}）</translation>
+    </message>
+    <message>
+      <source>Callbacks found {count} problems within {days} days; rectify and report.</source>
+      <translation>回访在 {days} 天内发现 {count} 个问题，请整改并报告。</translation>
+    </message>
+    <message>
+      <source>Give the date as YYYY-MM-DD, e.g. 2026-03-05 (got {value}).</source>
+      <translation>日期请写成 YYYY-MM-DD，例如 2026-03-05（收到的是 {value}）。</translation>
+    </message>
+    <message>
+      <source>No callback {id}.</source>
+      <translation>没有回访 {id}。</translation>
+    </message>
+    <message>
+      <source>No partner with code {code}.</source>
+      <translation>没有编码为 {code} 的渠道。</translation>
+    </message>
+    <message>
+      <source>Unknown outcome {value}; use one of: {choices}.</source>
+      <translation>未知的回访结果 {value}；请使用：{choices}。</translation>
+    </message>
+  </context>
+  <context>
     <name>errors</name>
     <message>
       <source>Cannot create the data directory {path}: {error}</source>
@@ -2765,6 +2856,14 @@ also used in another visit</source>
     <message>
       <source>Cannot open the database {path}: {error}</source>
       <translation>无法打开数据库 {path}：{error}</translation>
+    </message>
+    <message>
+      <source>Cannot read the record key {path}: {error}</source>
+      <translation>无法读取记录密钥 {path}：{error}</translation>
+    </message>
+    <message>
+      <source>Cannot write the record key {path}: {error}</source>
+      <translation>无法写入记录密钥 {path}：{error}</translation>
     </message>
     <message>
       <source>Cannot write to the data directory {path}: {error}</source>
@@ -2793,6 +2892,10 @@ also used in another visit</source>
     <message>
       <source>The disk holding {path} is full. Free some space and try again; nothing was changed.</source>
       <translation>{path} 所在的磁盘已满。请释放一些空间后重试；未做任何更改。</translation>
+    </message>
+    <message>
+      <source>The record key {path} is damaged.</source>
+      <translation>记录密钥 {path} 已损坏。</translation>
     </message>
     <message>
       <source>This data directory is not initialised; run 'channeldesk init'.</source>
@@ -2948,8 +3051,24 @@ also used in another visit</source>
       <translation>缺失</translation>
     </message>
     <message>
+      <source>must be one of {choices} (got {value})</source>
+      <translation>必须是 {choices} 之一（收到的是 {value}）</translation>
+    </message>
+    <message>
+      <source>not a date (YYYY-MM-DD): {value}</source>
+      <translation>不是日期（YYYY-MM-DD）：{value}</translation>
+    </message>
+    <message>
+      <source>not a phone number</source>
+      <translation>不是电话号码</translation>
+    </message>
+    <message>
       <source>not an amount: {value}</source>
       <translation>不是金额：{value}</translation>
+    </message>
+    <message>
+      <source>unknown partner code {code}</source>
+      <translation>未知的渠道编码 {code}</translation>
     </message>
     <message>
       <source>{file} is a folder, not a file.</source>

@@ -1,0 +1,74 @@
+"""Customers' personal information on the laptop: phone numbers are encrypted at rest
+with AES-GCM under a key kept in the device's key store (``keystore/records.key``, mode
+0600, never in a backup or a bundle); people see only the masked form (138****1234)."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import threading
+
+from app.errors import UserError
+from app.i18n import tr
+from app.services.context import AppContext
+
+KEY_BYTES = 32
+NONCE_BYTES = 12
+_lock = threading.Lock()
+
+
+def record_key(ctx: AppContext, create: bool = True) -> bytes | None:
+    """The device's record key (made on first use when ``create``)."""
+    path = ctx.paths.record_key
+    with _lock:
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            if not create:
+                return None
+            data = os.urandom(KEY_BYTES)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+                tmp = path.with_suffix(".tmp")
+                fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(data)
+                    fh.flush()
+                    os.fsync(fh.fileno())
+                os.replace(tmp, path)
+            except OSError as exc:
+                raise UserError(tr("errors", "Cannot write the record key {path}: {error}").format(path=path, error=exc.strerror or exc)) from exc
+        except OSError as exc:
+            raise UserError(tr("errors", "Cannot read the record key {path}: {error}").format(path=path, error=exc.strerror or exc)) from exc
+    if len(data) != KEY_BYTES:
+        raise UserError(tr("errors", "The record key {path} is damaged.").format(path=path))
+    return data
+
+
+def encrypt_phone(key: bytes, digits: str, context: bytes = b"phone") -> bytes:
+    """Nonce followed by the AES-GCM ciphertext of ``digits``."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    nonce = os.urandom(NONCE_BYTES)
+    return nonce + AESGCM(key).encrypt(nonce, digits.encode("ascii"), context)
+
+
+def decrypt_phone(key: bytes | None, blob: bytes, context: bytes = b"phone") -> str | None:
+    """The phone digits, or None when this device cannot read them (another key, e.g.
+    after the data was moved without its key store)."""
+    if key is None:
+        return None
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    try:
+        return AESGCM(key).decrypt(blob[:NONCE_BYTES], blob[NONCE_BYTES:], context).decode("ascii")
+    except (InvalidTag, ValueError):
+        return None
+
+
+def keyed_digest(key: bytes, *parts: str) -> str:
+    """HMAC-SHA256 of the parts: recognises a row again without keeping a guessable hash
+    of its phone number."""
+    return hmac.new(key, "\x1f".join(parts).encode("utf-8"), hashlib.sha256).hexdigest()

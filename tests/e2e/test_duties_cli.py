@@ -1,0 +1,59 @@
+"""The duties' command line as the contract states it (CLI.md, second round):
+``devrecords import``, ``callbacks draw|record|list``, ``warnings list`` — JSON keys and
+exit codes; Chinese messages under ``--lang zh_CN``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from tests.unit.test_duties_callbacks import records_csv
+from tests.unit.test_partners_and_visits import CSV
+
+
+def _seed(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    partners = tmp_path / "p.csv"
+    partners.write_text(CSV, encoding="utf-8")
+    assert cli("partners", "import", str(partners)).returncode == 0
+
+
+def test_import_draw_record_warn(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _seed(cli, tmp_path)
+    path = records_csv(tmp_path / "r.csv")
+    first = cli("devrecords", "import", str(path), "--json")
+    assert first.returncode == 0, first.stderr
+    assert first.json() == {"rows": 40, "created": 40, "skipped": 0}
+    assert cli("devrecords", "import", str(path), "--json").json() == {"rows": 40, "created": 0, "skipped": 40}
+    today = dt.date.today().isoformat()
+    draw = cli("callbacks", "draw", "--date", today, "--json")
+    assert draw.returncode == 0, draw.stderr
+    data = draw.json()
+    assert set(data) == {"date", "population", "drawn", "seed", "calls"}
+    assert data["date"] == today and data["population"] == 40 and data["drawn"] == len(data["calls"]) >= 6
+    assert all(set(c) == {"id", "partner_code", "phone_masked"} and "****" in c["phone_masked"] for c in data["calls"])
+    assert cli("callbacks", "draw", "--json").json() == data  # the same sample again
+    listed = cli("callbacks", "list", "--json").json()
+    assert [r["id"] for r in listed] == [c["id"] for c in data["calls"]]
+    assert all(r["outcome"] is None and {"id", "partner_code", "phone_masked", "outcome"} <= set(r) for r in listed)
+    call = data["calls"][0]
+    assert cli("callbacks", "record", call["id"], "fake", "--note", "客户否认办理").returncode == 0
+    assert cli("callbacks", "list", "--json").json()[0]["outcome"] == "fake"
+    warnings = cli("warnings", "list", "--partner", call["partner_code"], "--json").json()
+    assert [(w["partner_code"], w["kind"], w["source"]) for w in warnings] == [(call["partner_code"], "fake", "callback")]
+    assert {"id", "partner_code", "kind", "source", "at"} <= set(warnings[0])
+    bad = cli("callbacks", "record", call["id"], "perhaps")
+    assert bad.returncode == 1 and len(bad.stderr.strip().splitlines()) == 1
+    zh = cli("callbacks", "record", "nope", "fake", lang="zh_CN")
+    assert zh.returncode == 1 and "没有回访" in zh.stderr
+    assert cli("warnings", "list", "--partner", "NOPE").returncode == 1
+    assert cli("callbacks", "draw", "--date", "2026-02-30").returncode == 1
+
+
+def test_invalid_records_file_exit_1(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _seed(cli, tmp_path)
+    bad = tmp_path / "bad.csv"
+    bad.write_text("date,partner_code,phone,kind\n2026-03-01,NOPE,13912345678,new\n", encoding="utf-8")
+    result = cli("devrecords", "import", str(bad), "--json")
+    assert result.returncode == 1 and result.stdout == ""
+    assert "row 2, column partner_code" in result.stderr
+    assert cli("devrecords", "import", str(tmp_path / "missing.csv")).returncode == 1
