@@ -148,6 +148,9 @@ def save_partner(ctx: AppContext, data: PartnerInput, partner_id: str | None = N
                                      effective_date=today, new_status="active", recorded_by=ctx.user_name))
         else:
             partner = get_partner(s, partner_id)
+            if data.code.strip() != partner.code:  # sync and every sheet identify partners by it
+                raise ValidationError(tr("partners", "The code of partner {code} cannot be changed on this laptop; a code change is made at HQ.").format(
+                    code=partner.code))
         apply_input(s, partner, data, ctx.user_name, today)
         s.flush()
         pid = partner.id

@@ -1433,6 +1433,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>Tags</translation>
     </message>
     <message>
+      <source>The code is fixed once the partner exists; a code change is made at HQ.</source>
+      <translation>The code is fixed once the partner exists; a code change is made at HQ.</translation>
+    </message>
+    <message>
       <source>The credit limit is not an amount.</source>
       <translation>The credit limit is not an amount.</translation>
     </message>
@@ -3222,6 +3226,10 @@ also used in another visit</translation>
     <message>
       <source>Please correct: {problems}</source>
       <translation>Please correct: {problems}</translation>
+    </message>
+    <message>
+      <source>The code of partner {code} cannot be changed on this laptop; a code change is made at HQ.</source>
+      <translation>The code of partner {code} cannot be changed on this laptop; a code change is made at HQ.</translation>
     </message>
     <message>
       <source>The competitor's brand is required.</source>

@@ -1433,6 +1433,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>标签</translation>
     </message>
     <message>
+      <source>The code is fixed once the partner exists; a code change is made at HQ.</source>
+      <translation>渠道编码创建后不可修改；如需更改编码，请由总部办理。</translation>
+    </message>
+    <message>
       <source>The credit limit is not an amount.</source>
       <translation>信用额度不是有效金额。</translation>
     </message>
@@ -3222,6 +3226,10 @@ also used in another visit</source>
     <message>
       <source>Please correct: {problems}</source>
       <translation>请更正：{problems}</translation>
+    </message>
+    <message>
+      <source>The code of partner {code} cannot be changed on this laptop; a code change is made at HQ.</source>
+      <translation>渠道 {code} 的编码不能在本机修改；如需更改编码，请由总部办理。</translation>
     </message>
     <message>
       <source>The competitor's brand is required.</source>

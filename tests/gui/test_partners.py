@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
+from app.errors import ValidationError
 from app.services import partners as svc
 from app.ui.partners.dialogs import PartnerDialog
 
@@ -69,9 +71,10 @@ def test_invalid_input_shows_message_and_saves_nothing(qtbot, ctx, tmp_path, ui_
     dialog = PartnerDialog(ui, None, window)
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.code, "P009")
-    dialog.region.setText("999999")
+    dialog.region.set_code("999999")  # the picker cannot hold an unknown region
+    assert dialog.region.code() == ""
     dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
-    assert "name" in dialog.error.text() and "999999" in dialog.error.text()
+    assert "name" in dialog.error.text()
     assert dialog.isVisible() or dialog.result() == 0
     assert svc.partner_count(ctx, svc.PartnerQuery()) == 2
 
@@ -149,3 +152,28 @@ def test_contract_stock_limits_and_attachment(qtbot, ctx, tmp_path, ui_window) -
     section._reselect(partner_id)
     text = section.card_html(partner_id)
     assert "HT-2026-001" in text and "手机终端" in text
+
+
+def test_code_is_fixed_after_creation_and_region_is_picked(qtbot, ctx, tmp_path, ui_window) -> None:  # type: ignore[no-untyped-def]
+    _seed(ctx, tmp_path)
+    ui, window = ui_window
+    section = window.show_section("partners")
+    section.apply_filters()
+    partner_id = section.model.rows[0].id
+    code = section.model.rows[0].code
+    dialog = PartnerDialog(ui, partner_id, section)
+    qtbot.addWidget(dialog)
+    assert dialog.code.isReadOnly()
+    assert dialog.region.code()  # the stored region is shown in the picker, not as a code
+    dialog.region.set_code("320100")
+    with qtbot.waitSignal(ui.changed, timeout=3000):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert svc.partner_detail(ctx, partner_id).partner.city_code == "3201"
+    data = svc.input_from_partner(svc.partner_detail(ctx, partner_id).partner)
+    data.code = code + "X"
+    with pytest.raises(ValidationError, match="HQ"):
+        svc.save_partner(ctx, data, partner_id)
+    assert svc.partner_detail(ctx, partner_id).partner.code == code
+    new = PartnerDialog(ui, None, section)
+    qtbot.addWidget(new)
+    assert not new.code.isReadOnly()

@@ -36,6 +36,7 @@ from app.domain.partners import (
 from app.errors import UserError
 from app.services import partners as svc
 from app.ui.partners.model import status_label, type_label
+from app.ui.widgets.region_picker import RegionPicker
 
 
 def error_label() -> QLabel:
@@ -78,8 +79,7 @@ class PartnerDialog(QDialog):
         self.grade.addItems(list(GRADES))
         self.grade_reason = QLineEdit()
         self.grade_reason.setPlaceholderText(self.tr("Why the grade changes (kept in the grade history)"))
-        self.region = QLineEdit()
-        self.region.setPlaceholderText(self.tr("Region code, e.g. 310115"))
+        self.region = RegionPicker()
         self.address = QLineEdit()
         self.latitude = QDoubleSpinBox()
         self.latitude.setRange(-90, 90)
@@ -115,7 +115,12 @@ class PartnerDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self._load()
-        for widget in (self.code, self.name, self.grade_reason, self.region, self.address, self.licence, self.credit_rating,
+        self.region.changed.connect(self._mark_dirty)
+        if partner_id is not None:  # sync and sheets identify a partner by its code
+            self.code.setReadOnly(True)
+            self.code.setToolTip(self.tr("The code is fixed once the partner exists; a code change is made at HQ."))
+            self.code.setStyleSheet("background:palette(window);")
+        for widget in (self.code, self.name, self.grade_reason, self.address, self.licence, self.credit_rating,
                        self.credit_limit, self.manager, self.tags):
             widget.textEdited.connect(self._mark_dirty)
         for combo in (self.type, self.status, self.grade):
@@ -158,7 +163,7 @@ class PartnerDialog(QDialog):
         self.status.setCurrentIndex(max(0, self.status.findData(v["status"])))
         self.grade.setCurrentText(v["grade"])
         self.grade_reason.setText(v.get("grade_reason", ""))
-        self.region.setText(v["region"])
+        self.region.set_code(v["region"])
         self.address.setText(v["address"])
         self.latitude.setValue(float(v["latitude"] or 0))
         self.longitude.setValue(float(v["longitude"] or 0))
@@ -171,7 +176,7 @@ class PartnerDialog(QDialog):
 
     def values(self) -> dict[str, Any]:
         return {"code": self.code.text(), "name": self.name.text(), "type": self.type.currentData(), "status": self.status.currentData(),
-                "grade": self.grade.currentText(), "grade_reason": self.grade_reason.text(), "region": self.region.text().strip(),
+                "grade": self.grade.currentText(), "grade_reason": self.grade_reason.text(), "region": self.region.code(),
                 "address": self.address.text(), "latitude": self.latitude.value(), "longitude": self.longitude.value(),
                 "licence_no": self.licence.text(), "credit_rating": self.credit_rating.text(), "credit_limit": self.credit_limit.text(),
                 "manager": self.manager.text(), "tags": self.tags.text(), "notes": self.notes.toPlainText()}

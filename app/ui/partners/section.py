@@ -34,6 +34,7 @@ from app.services.context import Changes
 from app.services.partner_list import PartnerQuery
 from app.ui.partners.model import PartnerTableModel, status_label, type_label
 from app.ui.sections import Section
+from app.ui.widgets.region_picker import RegionPicker
 
 # The partner services, dialogs and the card's queries (SQLAlchemy) are imported on use:
 # the list itself reads through ``partner_list`` (plain sqlite3), so the window paints
@@ -62,17 +63,15 @@ class PartnersSection(Section):
         self.type.addItem(self.tr("All types"), None)
         for kind in PARTNER_TYPES:
             self.type.addItem(type_label(kind), kind)
-        self.region = QComboBox()
-        self.region.addItem(self.tr("All regions"), None)
-        for province in sorted(regions().provinces.values(), key=lambda r: r.code):
-            self.region.addItem(province.name, province.code)
+        self.region = RegionPicker(any_text=self.tr("All regions"), search=False)
+        self.region.changed.connect(self.apply_filters)
         self.count_label = QLabel()
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(180)
         self._debounce.timeout.connect(self.apply_filters)
         self.search.textChanged.connect(self._debounce.start)
-        for combo in (self.grade, self.status, self.type, self.region):
+        for combo in (self.grade, self.status, self.type):
             combo.currentIndexChanged.connect(self.apply_filters)
 
         self.table = QTableView()
@@ -124,8 +123,9 @@ class PartnersSection(Section):
         buttons.addWidget(self.count_label)
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
-        for combo in (self.grade, self.status, self.type, self.region):
+        for combo in (self.grade, self.status, self.type):
             filters.addWidget(combo, 1)
+        filters.addWidget(self.region, 3)
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(self.card)
@@ -139,8 +139,10 @@ class PartnersSection(Section):
         self.setTabOrder(self.search, self.grade)
         self.setTabOrder(self.grade, self.status)
         self.setTabOrder(self.status, self.type)
-        self.setTabOrder(self.type, self.region)
-        self.setTabOrder(self.region, self.table)
+        self.setTabOrder(self.type, self.region.province)
+        self.setTabOrder(self.region.province, self.region.city)
+        self.setTabOrder(self.region.city, self.region.district)
+        self.setTabOrder(self.region.district, self.table)
 
     def title(self) -> str:
         return self.tr("Partners")
@@ -172,7 +174,7 @@ class PartnersSection(Section):
     def current_query(self) -> PartnerQuery:
         base = self.model.query
         return PartnerQuery(search=self.search.text(), grade=self.grade.currentData(), status=self.status.currentData(),
-                                type=self.type.currentData(), region=self.region.currentData(), sort=base.sort, descending=base.descending)
+                                type=self.type.currentData(), region=self.region.code() or None, sort=base.sort, descending=base.descending)
 
     def apply_filters(self) -> None:
         self.model.set_query(self.current_query(), force=True)
