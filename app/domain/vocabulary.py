@@ -328,6 +328,14 @@ WARNING_ESCALATION = _vocab(
 )
 
 
+def template_label(name: str, title: str = "") -> str:
+    """A checklist template in people's words: the vocabulary's label for the builtin ones,
+    else the template's own title (HQ-published templates carry one), else its name."""
+    if name in TEMPLATE.entries:
+        return TEMPLATE.label(name)
+    return title or name
+
+
 def vocabulary(name: str) -> Vocabulary:
     """The vocabulary called ``name`` (``KeyError`` for a name no module defines)."""
     return VOCABULARIES[name]

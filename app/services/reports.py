@@ -28,10 +28,10 @@ from app.domain.vocabulary import (
     PARTNER_STATUS,
     PARTNER_TYPE,
     RECTIFICATION_STATUS,
-    TEMPLATE,
     VISIT_STATUS,
     transition,
 )
+from app.domain.vocabulary import template_label as vocab_template_label
 from app.errors import UserError, ValidationError
 from app.i18n import tr
 from app.reports.data import (
@@ -108,11 +108,8 @@ def _local(text: str | None) -> str:
 
 
 def template_label(name: str, body: dict[str, Any] | None = None) -> str:
-    """A checklist template in people's words: the vocabulary's label for the builtin ones,
-    else the template's own title (HQ-published templates carry one)."""
-    if name in TEMPLATE.entries:
-        return TEMPLATE.label(name)
-    return str((body or {}).get("title") or name)
+    """``vocabulary.template_label`` with the title taken from a template body."""
+    return vocab_template_label(name, str((body or {}).get("title") or ""))
 
 
 def visit_report_data(ctx: AppContext, visit_id: str) -> VisitReportData:

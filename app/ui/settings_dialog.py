@@ -18,12 +18,15 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QWidget,
 )
 
+from app.domain.vocabulary import template_label
 from app.errors import UserError
+from app.ui.widgets.region_picker import TerritoryEditor
 
 
 class SettingsDialog(QDialog):
@@ -38,11 +41,15 @@ class SettingsDialog(QDialog):
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
         self.company = QLineEdit(settings.company_name)
+        self.user = QLineEdit(ui.ctx.user_name)
+        self.user.setPlaceholderText(self.tr("Printed on every report"))
+        self.territory = TerritoryEditor()
+        self.territory.set_codes(list(ui.ctx.territory))
         self.template = QComboBox()
         from app.services.visits import templates
 
         for name, title, version in templates(ui.ctx):
-            self.template.addItem(f"{title} (v{version})", name)
+            self.template.addItem(self.tr("{title} (version {version})").format(title=template_label(name, title), version=version), name)
         self.template.setCurrentIndex(max(0, self.template.findData(settings.default_template)))
         self.photo_mb = QSpinBox()
         self.photo_mb.setRange(1, 100)
@@ -71,6 +78,8 @@ class SettingsDialog(QDialog):
         self.error.setStyleSheet("color:#b00020;")
         form = QFormLayout(self)
         form.addRow(self.tr("&Language"), self.language)
+        form.addRow(self.tr("Your &name *"), self.user)
+        form.addRow(self.tr("&Territory *"), self.territory)
         form.addRow(self.tr("Company name on reports"), self.company)
         form.addRow(self.tr("Default checklist"), self.template)
         form.addRow(self.tr("Largest photo"), self.photo_mb)
@@ -83,6 +92,41 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def _save_identity(self) -> bool:
+        """Name and territory (both required); a territory change is confirmed first, since
+        it changes which partners this laptop looks after and what HQ expects from it."""
+        from app.services.context import Changes
+        from app.services.device import initialise_device
+
+        ctx = self.ui.ctx
+        user, territory = self.user.text().strip(), self.territory.codes()
+        if not user:
+            self.error.setText(self.tr("Enter your name; it is printed on every report."))
+            self.user.setFocus()
+            return False
+        if not territory:
+            self.error.setText(self.tr("Choose at least one region of your territory."))
+            self.territory.picker.province.setFocus()
+            return False
+        if user == ctx.user_name and territory == list(ctx.territory):
+            return True
+        if territory != list(ctx.territory) and self.confirm_territory_change() != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            initialise_device(ctx, user=user, territory=territory)
+        except UserError as exc:
+            self.error.setText(exc.message)
+            return False
+        self.ui.changed.emit(Changes.of("device"))
+        return True
+
+    def confirm_territory_change(self) -> QMessageBox.StandardButton:
+        return QMessageBox.question(
+            self, self.tr("Change the territory?"),
+            self.tr("The territory decides which partners are yours and is sent to HQ with every sync bundle. "
+                    "Change it only when HQ has changed your territory too. Change it now?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
 
     def _hq_key_text(self) -> str:
         from app.services.device import trusted_hq_key
@@ -108,6 +152,8 @@ class SettingsDialog(QDialog):
         self.hq_key.setText(self._hq_key_text())
 
     def save(self) -> None:
+        if not self._save_identity():
+            return
         settings = self.ui.ctx.settings
         language_changed = settings.language != self.language.currentData()
         settings.language = self.language.currentData()

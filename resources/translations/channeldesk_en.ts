@@ -1974,8 +1974,20 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>&amp;Language</translation>
     </message>
     <message>
+      <source>&amp;Territory *</source>
+      <translation>&amp;Territory *</translation>
+    </message>
+    <message>
       <source>Cannot save the settings: {error}</source>
       <translation>Cannot save the settings: {error}</translation>
+    </message>
+    <message>
+      <source>Change the territory?</source>
+      <translation>Change the territory?</translation>
+    </message>
+    <message>
+      <source>Choose at least one region of your territory.</source>
+      <translation>Choose at least one region of your territory.</translation>
     </message>
     <message>
       <source>Company name on reports</source>
@@ -1988,6 +2000,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     <message>
       <source>Default checklist</source>
       <translation>Default checklist</translation>
+    </message>
+    <message>
+      <source>Enter your name; it is printed on every report.</source>
+      <translation>Enter your name; it is printed on every report.</translation>
     </message>
     <message>
       <source>HQ key (*.key *.json)</source>
@@ -2006,6 +2022,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>Open folder</translation>
     </message>
     <message>
+      <source>Printed on every report</source>
+      <translation>Printed on every report</translation>
+    </message>
+    <message>
       <source>Settings</source>
       <translation>Settings</translation>
     </message>
@@ -2016,6 +2036,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     <message>
       <source>The new language applies to windows opened from now on; restart ChannelDesk to translate this window too.</source>
       <translation>The new language applies to windows opened from now on; restart ChannelDesk to translate this window too.</translation>
+    </message>
+    <message>
+      <source>The territory decides which partners are yours and is sent to HQ with every sync bundle. Change it only when HQ has changed your territory too. Change it now?</source>
+      <translation>The territory decides which partners are yours and is sent to HQ with every sync bundle. Change it only when HQ has changed your territory too. Change it now?</translation>
     </message>
     <message>
       <source>Trust HQ key…</source>
@@ -2034,12 +2058,20 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>Warn when HQ has not acknowledged for (days)</translation>
     </message>
     <message>
+      <source>Your &amp;name *</source>
+      <translation>Your &amp;name *</translation>
+    </message>
+    <message>
       <source>fingerprint {fp}</source>
       <translation>fingerprint {fp}</translation>
     </message>
     <message>
       <source>none yet</source>
       <translation>none yet</translation>
+    </message>
+    <message>
+      <source>{title} (version {version})</source>
+      <translation>{title} (version {version})</translation>
     </message>
   </context>
   <context>

@@ -1974,8 +1974,20 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>语言(&amp;L)</translation>
     </message>
     <message>
+      <source>&amp;Territory *</source>
+      <translation>负责区域(&amp;T) *</translation>
+    </message>
+    <message>
       <source>Cannot save the settings: {error}</source>
       <translation>无法保存设置：{error}</translation>
+    </message>
+    <message>
+      <source>Change the territory?</source>
+      <translation>更改负责区域？</translation>
+    </message>
+    <message>
+      <source>Choose at least one region of your territory.</source>
+      <translation>请至少选择一个负责区域。</translation>
     </message>
     <message>
       <source>Company name on reports</source>
@@ -1988,6 +2000,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     <message>
       <source>Default checklist</source>
       <translation>默认检查表</translation>
+    </message>
+    <message>
+      <source>Enter your name; it is printed on every report.</source>
+      <translation>请填写您的姓名，每份报告都会打印。</translation>
     </message>
     <message>
       <source>HQ key (*.key *.json)</source>
@@ -2006,6 +2022,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>打开文件夹</translation>
     </message>
     <message>
+      <source>Printed on every report</source>
+      <translation>打印在每份报告上</translation>
+    </message>
+    <message>
       <source>Settings</source>
       <translation>设置</translation>
     </message>
@@ -2016,6 +2036,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     <message>
       <source>The new language applies to windows opened from now on; restart ChannelDesk to translate this window too.</source>
       <translation>新语言将用于之后打开的窗口；重启渠道巡检台后本窗口也会切换。</translation>
+    </message>
+    <message>
+      <source>The territory decides which partners are yours and is sent to HQ with every sync bundle. Change it only when HQ has changed your territory too. Change it now?</source>
+      <translation>负责区域决定哪些渠道归您管理，并随每个同步包发送给总部。请仅在总部已调整您的负责区域时更改。现在更改吗？</translation>
     </message>
     <message>
       <source>Trust HQ key…</source>
@@ -2034,12 +2058,20 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>总部超过以下天数未回执时提醒（天）</translation>
     </message>
     <message>
+      <source>Your &amp;name *</source>
+      <translation>您的姓名(&amp;N) *</translation>
+    </message>
+    <message>
       <source>fingerprint {fp}</source>
       <translation>指纹 {fp}</translation>
     </message>
     <message>
       <source>none yet</source>
       <translation>尚未设置</translation>
+    </message>
+    <message>
+      <source>{title} (version {version})</source>
+      <translation>{title}（第 {version} 版）</translation>
     </message>
   </context>
   <context>

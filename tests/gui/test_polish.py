@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtWidgets import QMessageBox
+
 from app.services.context import open_context
 from app.settings import load_settings
 
@@ -40,10 +42,22 @@ def test_settings_persist_and_apply(qtbot, ui_window) -> None:  # type: ignore[n
     qtbot.addWidget(dialog)
     dialog.company.setText("华东渠道部")
     dialog.photo_mb.setValue(20)
-    dialog.save()
+    dialog.user.setText("王芳")
+    dialog.territory.set_codes([])
+    dialog.save()  # the territory is required
+    assert "territory" in dialog.error.text() and load_settings(ui.ctx.paths.settings_file).company_name != "华东渠道部"
+    dialog.territory.set_codes(["310000"])
+    dialog.confirm_territory_change = lambda: QMessageBox.StandardButton.Cancel  # type: ignore[method-assign]
+    dialog.save()  # the warning about sync was declined: nothing changes
+    assert ui.ctx.territory != ["31"]
+    dialog.confirm_territory_change = lambda: QMessageBox.StandardButton.Yes  # type: ignore[method-assign]
+    with qtbot.waitSignal(ui.changed, timeout=3000):
+        dialog.save()
     saved = load_settings(ui.ctx.paths.settings_file)
     assert saved.company_name == "华东渠道部" and saved.photo_max_mb == 20
     assert ui.ctx.settings.photo_max_mb == 20
+    assert ui.ctx.user_name == "王芳" and ui.ctx.territory == ["31"]
+    assert "上海市" in window.identity_label.text() and "王芳" in window.identity_label.text()
 
 
 def test_single_instance_and_stale_socket(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
