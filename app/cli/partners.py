@@ -1,4 +1,4 @@
-"""``partners import|export|list`` over the partner services."""
+"""``partners import|export|list|lifecycle|history`` over the partner services."""
 
 from __future__ import annotations
 
@@ -31,6 +31,18 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     lst.add_argument("--limit", type=int, default=None)
     lst.add_argument("--json", action="store_true")
     lst.set_defaults(handler=cmd_list)
+    lc = psub.add_parser("lifecycle", help=tr("cli", "record a lifecycle event (开停并转): the only way a partner's status changes"))
+    lc.add_argument("code")
+    lc.add_argument("event", choices=["open", "suspend", "resume", "merge", "transfer", "terminate"])
+    lc.add_argument("--reason", required=True)
+    lc.add_argument("--survivor", default=None)
+    lc.add_argument("--to-manager", dest="to_manager", default=None)
+    lc.add_argument("--json", action="store_true")
+    lc.set_defaults(handler=cmd_lifecycle)
+    hi = psub.add_parser("history", help=tr("cli", "a partner's lifecycle events"))
+    hi.add_argument("code")
+    hi.add_argument("--json", action="store_true")
+    hi.set_defaults(handler=cmd_history)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -81,4 +93,34 @@ def cmd_list(args: argparse.Namespace) -> int:
     for r in rows:
         print(f"{r.code}\t{r.grade}\t{r.status}\t{r.name}\t{r.region_name}\t{r.primary_contact} {r.phone}")
     eprint(tr("cli", "{count} partner(s)").format(count=len(rows)))
+    return 0
+
+
+def cmd_lifecycle(args: argparse.Namespace) -> int:
+    from app.services.lifecycle import event_label, lifecycle_history, record_lifecycle_event
+    from app.services.visits import status_label
+
+    with cli_context(args) as ctx:
+        record_lifecycle_event(ctx, args.code, args.event, args.reason, survivor=args.survivor, to_manager=args.to_manager)
+        event = lifecycle_history(ctx, args.code)[-1]
+    if args.json:
+        print_json({"code": args.code, "status": event["to_status"], **event})
+    else:
+        eprint(tr("cli", "{code}: {event} recorded, status {before} → {after}").format(
+            code=args.code, event=event_label(args.event), before=status_label(event["from_status"] or "-"), after=status_label(event["to_status"] or "-")))
+    return 0
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    from app.services.lifecycle import event_label, lifecycle_history
+    from app.services.visits import status_label
+
+    with cli_context(args) as ctx:
+        rows = lifecycle_history(ctx, args.code)
+    if args.json:
+        print_json(rows)
+        return 0
+    for row in rows:
+        before, after = status_label(row["from_status"] or "-"), status_label(row["to_status"] or "-")
+        print(f"{row['at']}\t{event_label(row['event'])}\t{before} → {after}\t{row['reason']}")
     return 0

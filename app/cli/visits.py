@@ -1,4 +1,4 @@
-"""``visits new|answer|attach-photo|submit|list|show`` and ``compliance``."""
+"""``visits new|answer|attach-photo|submit|amend|list|show``, ``rectifications list`` and ``compliance``."""
 
 from __future__ import annotations
 
@@ -32,6 +32,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     sb = vs.add_parser("submit", help=tr("cli", "seal a visit"))
     sb.add_argument("visit_id")
     sb.set_defaults(handler=cmd_submit)
+    am = vs.add_parser("amend", help=tr("cli", "amend a submitted visit (ITEM=VALUE as for answer)"))
+    am.add_argument("visit_id")
+    am.add_argument("--reason", required=True)
+    am.add_argument("changes", nargs="+", metavar="ITEM=VALUE")
+    am.add_argument("--json", action="store_true")
+    am.set_defaults(handler=cmd_amend)
     ls = vs.add_parser("list", help=tr("cli", "list visits"))
     ls.add_argument("--month", default=None)
     ls.add_argument("--partner", default=None)
@@ -41,6 +47,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     sh.add_argument("visit_id")
     sh.add_argument("--json", action="store_true")
     sh.set_defaults(handler=cmd_show)
+    r = sub.add_parser("rectifications", help=tr("cli", "rectification orders"))
+    rs = r.add_subparsers(dest="rectifications_command", required=True)
+    rl = rs.add_parser("list", help=tr("cli", "list rectification orders"))
+    rl.add_argument("--partner", default=None)
+    rl.add_argument("--status", default=None, choices=["open", "overdue", "verified", "escalated", "reported_fixed"])
+    rl.add_argument("--json", action="store_true")
+    rl.set_defaults(handler=cmd_rectifications)
     c = sub.add_parser("compliance", help=tr("cli", "visit-frequency compliance"))
     c.add_argument("--month", default=None)
     c.add_argument("--json", action="store_true")
@@ -91,6 +104,42 @@ def cmd_submit(args: argparse.Namespace) -> int:
             return exc.exit_code
         detail = visit_detail(ctx, args.visit_id)
     eprint(tr("cli", "Visit submitted; score {score}, content hash {hash}").format(score=detail["score"], hash=detail["content_hash"]))
+    return 0
+
+
+def cmd_amend(args: argparse.Namespace) -> int:
+    from app.services.visits import amend, visit_detail
+
+    changes: dict[str, str] = {}
+    for pair in args.changes:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise ValidationError(tr("cli", "Give each change as ITEM=VALUE (got {value}).").format(value=pair))
+        changes[key.strip()] = value
+    with cli_context(args) as ctx:
+        amend(ctx, args.visit_id, args.reason, changes)
+        detail = visit_detail(ctx, args.visit_id)
+    if args.json:
+        print_json({"id": detail["id"], "score": detail["score"], "section_scores": detail["section_scores"],
+                    "content_hash": detail["amendments"][-1]["content_hash"]})
+    else:
+        eprint(tr("cli", "Visit amended; score {score}").format(score="—" if detail["score"] is None else detail["score"]))
+    return 0
+
+
+def cmd_rectifications(args: argparse.Namespace) -> int:
+    from app.services.lookups import require_partner_code
+    from app.services.visits import rectification_orders
+
+    with cli_context(args) as ctx:
+        if args.partner:
+            require_partner_code(ctx, args.partner)
+        rows = rectification_orders(ctx, args.partner, args.status)
+    if args.json:
+        print_json(rows)
+    else:
+        for row in rows:
+            print(f"{row['id']}\t{row['partner_code']}\t{row['status']}\t{row['deadline']}\t{row['item'] or ''}\t{row['description']}")
     return 0
 
 

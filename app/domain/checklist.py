@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from app.domain.vocabulary import ANSWER
 from app.i18n import tr
 
 KINDS = ("yesno", "score", "number", "choice", "text", "photo")
@@ -99,6 +100,8 @@ def parse_answer(item: Item, text: str) -> Any:
             raise AnswerError(tr("visits", "{item}: give a number.").format(item=item.key))
         return int(number) if number.is_integer() else number
     if item.kind == "choice":
+        if value not in item.options and ANSWER.key_for(value) in item.options:  # 通过 / 未通过 for passed / failed
+            return ANSWER.key_for(value)
         if value not in item.options:
             raise AnswerError(tr("visits", "{item}: choose one of {options}.").format(item=item.key, options=", ".join(item.options)))
         return value

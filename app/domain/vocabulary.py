@@ -159,6 +159,7 @@ RECTIFICATION_STATUS = _vocab(
     ("overdue", term("States", "Overdue")),
     ("escalated", term("States", "Escalated")),
     ("verified", term("States", "Verified")),
+    ("withdrawn", term("States", "Withdrawn")),  # an amendment corrected the answer that raised it
 )
 
 FINDING_SEVERITY = _vocab(

@@ -96,7 +96,26 @@ def build_visit_report(data: VisitReportData, target: Path | io.BytesIO) -> None
         story += [para(n, "base") for n in data.competitor_notes]
     if data.amendments:
         story.append(Paragraph(tr("reports", "Amendment history"), s["h2"]))
-        story += [para(a, "base") for a in data.amendments]
+        story.append(para(tr("reports", "Sealed original: score {score}, content hash {hash}").format(score=data.sealed_score or "—", hash=data.content_hash), "base"))
+        story.append(data_table([tr("reports", "Time"), tr("reports", "By"), tr("reports", "Reason"), tr("reports", "Changes"), tr("reports", "Score"),
+                                 tr("reports", "Content hash")],
+                                [[a.at, a.by, a.reason, a.changes, a.score, a.content_hash[:16]] for a in data.amendments],
+                                [26 * mm, 20 * mm, 40 * mm, 46 * mm, 14 * mm, WIDTH - 146 * mm]))
+    if data.evidence:
+        story.append(Paragraph(tr("reports", "Photo evidence warnings"), s["h2"]))
+        story += [Paragraph(line.replace("&", "&amp;").replace("<", "&lt;"), s["warn"]) for line in data.evidence]
+    if data.verified_orders:
+        story.append(Paragraph(tr("reports", "Rectification orders re-inspected: before and after"), s["h2"]))
+        box_w, box_h = (WIDTH - 6 * mm) / 2, 52 * mm
+        rows: list[list[Any]] = []
+        for order in data.verified_orders:
+            rows.append([para(f"{order.description} — {order.outcome}", "base"), ""])
+            rows.append([_photo_cell(order.before, box_w, box_h) if order.before else para(tr("reports", "No before-photo"), "base"),
+                         _photo_cell(order.after, box_w, box_h) if order.after else para(tr("reports", "No after-photo"), "base")])
+        pairs = Table(rows, colWidths=[box_w + 3 * mm] * 2)
+        pairs.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+                                   *[("SPAN", (0, r), (1, r)) for r in range(0, len(rows), 2)]]))
+        story.append(pairs)
     if data.photos:
         story.append(Paragraph(tr("reports", "Photos"), s["h2"]))
         box_w, box_h = (WIDTH - 6 * mm) / 2, 62 * mm

@@ -32,6 +32,29 @@ class FindingLine:
 
 
 @dataclass
+class AmendmentLine:
+    """One version of the amendment chain: when, who, why, what changed, the score it
+    gives and its content hash."""
+
+    at: str
+    by: str
+    reason: str
+    changes: str
+    score: str
+    content_hash: str
+
+
+@dataclass
+class VerifiedOrder:
+    """A rectification order answered at a re-inspection, before and after side by side."""
+
+    description: str
+    outcome: str
+    before: PhotoData | None
+    after: PhotoData | None
+
+
+@dataclass
 class VisitReportData:
     company: str
     partner_code: str
@@ -54,8 +77,11 @@ class VisitReportData:
     competitor_notes: list[str]
     photos: list[PhotoData]
     content_hash: str
-    amendments: list[str] = field(default_factory=list)
+    amendments: list[AmendmentLine] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    sealed_score: str = ""
+    verified_orders: list[VerifiedOrder] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
 
 
 @dataclass

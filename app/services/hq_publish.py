@@ -23,6 +23,21 @@ def reference_data_for_publish() -> dict[str, list[dict[str, Any]]]:
     return {"checklist_template": templates, "frequency_rule": rules}
 
 
+def _amended_scores(hq: Hq) -> dict[str, Any]:
+    """Visit id → the score its newest amendment gives (amendments made before amendments
+    carried their score are left out)."""
+    newest: dict[str, tuple[str, str, Any]] = {}
+    for rec in hq.records("visit_amendment"):
+        data = rec.data
+        if rec.voided or data.get("section_scores") is None:
+            continue
+        key = (str(data.get("amended_at") or ""), rec.id)
+        visit_id = str(data.get("visit_id") or "")
+        if visit_id not in newest or key > newest[visit_id][:2]:
+            newest[visit_id] = (*key, data.get("score"))
+    return {vid: entry[2] for vid, entry in newest.items()}
+
+
 def hq_month_data(hq: Hq, month: str) -> PeriodReportData:
     if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month):
         raise ValidationError(tr("reports", "Give the month as YYYY-MM, e.g. 2026-03 (got {value}).").format(value=month))
@@ -30,11 +45,13 @@ def hq_month_data(hq: Hq, month: str) -> PeriodReportData:
     devices = {d["device_id"]: d for d in hq.stats()["devices"]}
     per_device: dict[str, list[float]] = defaultdict(list)
     per_partner: dict[str, int] = defaultdict(int)
+    amended = _amended_scores(hq)
     for rec in hq.records("visit"):
         started = str(rec.data.get("started_at") or "")
         if not started.startswith(month):
             continue
-        per_device[rec.device_id].append(float(rec.data.get("score") or 0))
+        score = amended[rec.id] if rec.id in amended else rec.data.get("score")
+        per_device[rec.device_id].append(float(score or 0))
         per_partner[rec.data.get("partner_id", "")] += 1
     orders = [r for r in hq.records("rectification_order") if str(r.data.get("deadline", "")).startswith(month)]
     open_orders = [r for r in orders if r.data.get("status") in ("open", "overdue", "escalated", "reported_fixed")]

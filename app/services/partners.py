@@ -13,8 +13,7 @@ from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
 from app.domain import partners as rules
-from app.domain.regions import regions
-from app.errors import NotFoundError, UserError, ValidationError
+from app.errors import NotFoundError, ValidationError
 from app.i18n import tr
 from app.services.context import AppContext, Changes
 
@@ -36,13 +35,12 @@ from db.models import (
     GradeChange,
     Invoice,
     LifecycleEvent,
-    MaterialLedgerEntry,
     Partner,
-    RectificationOrder,
-    Target,
 )
 
 # -- the partner card -----------------------------------------------------------
+
+NEW_PARTNER_STATUSES = ("prospect", "active")
 
 
 @dataclass
@@ -138,6 +136,8 @@ def save_partner(ctx: AppContext, data: PartnerInput, partner_id: str | None = N
         if clash is not None and clash != partner_id:
             raise ValidationError(tr("partners", "Another partner already has the code {code}.").format(code=data.code))
         if partner_id is None:
+            if data.status not in NEW_PARTNER_STATUSES:
+                raise ValidationError(tr("partners", "A new partner starts as a prospect or active; record other statuses as lifecycle events (开停并转)."))
             partner = Partner(code=data.code.strip(), name=data.name.strip(), grade=data.grade)
             s.add(partner)
             s.flush()
@@ -151,6 +151,9 @@ def save_partner(ctx: AppContext, data: PartnerInput, partner_id: str | None = N
             if data.code.strip() != partner.code:  # sync and every sheet identify partners by it
                 raise ValidationError(tr("partners", "The code of partner {code} cannot be changed on this laptop; a code change is made at HQ.").format(
                     code=partner.code))
+            if data.status != partner.status:
+                raise ValidationError(tr("partners", "The status changes only through a lifecycle event (开停并转: open, suspend, resume, merge, "
+                                                     "transfer, terminate), not by editing the card."))
         apply_input(s, partner, data, ctx.user_name, today)
         s.flush()
         pid = partner.id
@@ -321,56 +324,11 @@ def add_competitor(ctx: AppContext, partner_key: str, brand: str, observed: dt.d
 def record_lifecycle_event(ctx: AppContext, partner_key: str, kind: str, reason: str, effective: dt.date | None = None,
                            note: str = "", approver: str = "", survivor: str | None = None,
                            to_manager: str | None = None, to_region: str | None = None) -> Changes:
-    """Open, suspend, resume, terminate, merge into a survivor, or transfer — an event that
-    is never overwritten. A merge moves open rectifications, partner targets, the
-    materials ledger and open receivables to the survivor; the merged card stays readable."""
-    if not reason.strip():
-        raise ValidationError(tr("partners", "A reason is required for every lifecycle change."))
-    effective = effective or dt.date.today()
-    with ctx.session() as s:
-        partner = get_partner(s, partner_key)
-        problem = rules.lifecycle_problem(kind, partner.status)
-        if problem:
-            raise UserError(problem)
-        event = LifecycleEvent(partner_id=partner.id, kind=kind, reason=reason, effective_date=effective, note=note,
-                               approver=approver, old_status=partner.status, recorded_by=ctx.user_name)
-        changed = {"partner", "lifecycle_event"}
-        if kind == "merge":
-            if not survivor:
-                raise ValidationError(tr("partners", "Choose the partner this one is merged into."))
-            target = get_partner(s, survivor)
-            if target.id == partner.id:
-                raise ValidationError(tr("partners", "A partner cannot be merged into itself."))
-            if target.status in ("terminated", "merged"):
-                raise UserError(tr("partners", "The survivor {code} is {status}; choose an active partner.").format(code=target.code, status=target.status))
-            event.survivor_id = target.id
-            partner.merged_into_id = target.id
-            for model in (RectificationOrder, MaterialLedgerEntry, Invoice):
-                stmt = update(model).where(model.partner_id == partner.id).values(partner_id=target.id, hlc=ctx.tick())
-                if model is RectificationOrder:
-                    stmt = stmt.where(RectificationOrder.status.in_(("open", "reported_fixed", "overdue", "escalated")))
-                if model is Invoice:
-                    stmt = stmt.where(Invoice.paid_fen < Invoice.amount_fen)
-                s.execute(stmt)
-                changed.add(model.__tablename__)
-            s.execute(update(Target).where(Target.scope_kind == "partner", Target.scope == partner.code)
-                      .values(scope=target.code, hlc=ctx.tick()))
-        if kind == "transfer":
-            if not (to_manager or to_region):
-                raise ValidationError(tr("partners", "Give the new manager or territory for a transfer."))
-            event.from_manager, event.to_manager = partner.manager, to_manager or partner.manager
-            event.from_region = partner.district_code or partner.city_code or partner.province_code
-            if to_manager:
-                partner.manager = to_manager
-            if to_region:
-                _raise_problems(rules.validate_partner_fields({"region": to_region}))
-                partner.province_code, partner.city_code, partner.district_code = rules.region_parts(to_region)
-                event.to_region = regions().normalise(to_region) or to_region
-        partner.status = rules.status_after(kind, partner.status)
-        event.new_status = partner.status
-        s.add(event)
-        pid = partner.id
-    return Changes.of(*changed, ids={pid})
+    """Open, suspend, resume, terminate, merge into a survivor, or transfer
+    (``app.services.lifecycle``: the only way a partner's status changes)."""
+    from app.services.lifecycle import record_lifecycle_event as record
+
+    return record(ctx, partner_key, kind, reason, effective, note, approver, survivor, to_manager, to_region)
 
 
 # -- drafts ----------------------------------------------------------------------------

@@ -35,13 +35,16 @@ from app.domain.vocabulary import template_label as vocab_template_label
 from app.errors import UserError, ValidationError
 from app.i18n import tr
 from app.reports.data import (
+    AmendmentLine,
     ChecklistLine,
     FindingLine,
     PeriodReportData,
     PhotoData,
     Table,
+    VerifiedOrder,
     VisitReportData,
 )
+from app.services.amendments import current_score
 from app.services.context import AppContext
 from app.services.progress import Progress
 from db.models import (
@@ -112,6 +115,17 @@ def template_label(name: str, body: dict[str, Any] | None = None) -> str:
     return vocab_template_label(name, str((body or {}).get("title") or ""))
 
 
+def _photo_data(ctx: AppContext, sha: str | None, caption: str) -> PhotoData | None:
+    """A photo for the report by its hash (None without one; a missing original shows as missing)."""
+    if not sha:
+        return None
+    scaled = scaled_photo(ctx, sha)
+    if scaled is None:
+        return PhotoData(caption, "", sha, None)
+    data, width, height = scaled
+    return PhotoData(caption, "", sha, data, width, height)
+
+
 def visit_report_data(ctx: AppContext, visit_id: str) -> VisitReportData:
     from app.services.visits import visit_detail
 
@@ -145,6 +159,9 @@ def visit_report_data(ctx: AppContext, visit_id: str) -> VisitReportData:
         else:
             data, width, height = scaled
             photos.append(PhotoData(photo["original_name"] or photo["item_key"] or "", _local(photo["taken_at"]), photo["sha256"], data, width, height))
+    verified_orders = [VerifiedOrder(o["description"], ANSWER.label(o["outcome"]) if o["outcome"] else "—",
+                                     _photo_data(ctx, o["before_photo"], tr("reports", "Before")), _photo_data(ctx, o["after_photo"], tr("reports", "After")))
+                       for o in detail["orders"]]
     region = partner.district_code or partner.city_code or partner.province_code or ""
     over = receivable > partner.credit_limit_fen > 0
     return VisitReportData(
@@ -165,7 +182,10 @@ def visit_report_data(ctx: AppContext, visit_id: str) -> VisitReportData:
         material_differences=[(c.item_name, c.book_quantity, c.counted_quantity) for c in counts],
         competitor_notes=[f"{c.brand} {c.outlet_name}：{c.prices} {c.promotions}" for c in competitors],
         photos=photos, content_hash=detail["content_hash"] or "",
-        amendments=[f"{_local(a['amended_at'])} {a['amended_by']}：{a['reason']} → {a['changes']}" for a in detail["amendments"]],
+        amendments=[AmendmentLine(_local(a["amended_at"]), a["amended_by"], a["reason"], "；".join(f"{k}={v}" for k, v in a["changes"].items()),
+                                  "—" if a["score"] is None else f"{a['score']:.1f}", a["content_hash"]) for a in detail["amendments"]],
+        verified_orders=verified_orders,
+        sealed_score="—" if detail["sealed_score"] is None else f"{detail['sealed_score']:.1f}",
         warnings=warnings,
     )
 
@@ -214,7 +234,7 @@ def weekly_log_data(ctx: AppContext, week: str | None = None) -> PeriodReportDat
         raise ValidationError(tr("reports", "{value} is not a valid ISO week.").format(value=week)) from exc
     lo, hi = _day_range(start, end)
     with ctx.read_session() as s:
-        visits = list(s.execute(select(Visit, Partner.code, Partner.name).join(Partner, Partner.id == Visit.partner_id)
+        visits = list(s.execute(select(Visit, Partner.code, Partner.name, current_score()).join(Partner, Partner.id == Visit.partner_id)
                                 .where(Visit.status == "submitted", Visit.started_at >= lo, Visit.started_at < hi).order_by(Visit.started_at)))
         raised = list(s.execute(select(RectificationOrder, Partner.code).join(Partner, Partner.id == RectificationOrder.partner_id)
                                 .where(RectificationOrder.created_at >= lo, RectificationOrder.created_at < hi, RectificationOrder.voided.is_(False))))
@@ -236,7 +256,7 @@ def weekly_log_data(ctx: AppContext, week: str | None = None) -> PeriodReportDat
                  (tr("reports", "Rectifications closed"), str(closed))],
         tables=[
             Table(tr("reports", "Visits"), [tr("reports", "Time"), tr("reports", "Partner"), tr("reports", "Score")],
-                  [[v.started_at.astimezone().strftime("%m-%d %H:%M"), f"{code} {name}", "—" if v.score is None else f"{v.score:.1f}"] for v, code, name in visits],
+                  [[v.started_at.astimezone().strftime("%m-%d %H:%M"), f"{code} {name}", "—" if score is None else f"{score:.1f}"] for v, code, name, score in visits],
                   tr("reports", "No inspections were recorded this week.")),
             Table(tr("reports", "Open rectifications"), [tr("reports", "Description"), tr("reports", "Partner"), tr("reports", "Deadline"), tr("reports", "Status")],
                   [[o.description, f"{code} {name}", fmt.date_text(o.deadline), RECTIFICATION_STATUS.label(effective_status(o.status, o.deadline, today))]
@@ -258,7 +278,7 @@ def monthly_data(ctx: AppContext, month: str | None = None, progress: Progress |
         progress(1, 4, tr("reports", "Visits…"))
     with ctx.read_session() as s:
         grades = {code: grade for code, grade in s.execute(select(Partner.code, Partner.grade))}
-        avg = s.scalar(select(func.avg(Visit.score)).where(Visit.status == "submitted", Visit.started_at >= lo, Visit.started_at < hi))
+        avg = s.scalar(select(func.avg(current_score())).where(Visit.status == "submitted", Visit.started_at >= lo, Visit.started_at < hi))
         visits_n = s.scalar(select(func.count(Visit.id)).where(Visit.status == "submitted", Visit.started_at >= lo, Visit.started_at < hi)) or 0
         opened = s.scalar(select(func.count(RectificationOrder.id)).where(RectificationOrder.created_at >= lo, RectificationOrder.created_at < hi,
                                                                           RectificationOrder.voided.is_(False))) or 0

@@ -23,9 +23,14 @@ from app.domain.sealing import visit_content_hash
 from app.domain.vocabulary import PARTNER_STATUS
 from app.errors import NotFoundError, UserError, ValidationError
 from app.i18n import tr
+from app.services.amendments import amendment_chain, current_answers, current_score, current_scores
 from app.services.context import AppContext, Changes
 from app.services.media import import_photo
 from app.services.progress import Progress
+from app.services.reinspection import apply_outcomes as apply_reinspection
+from app.services.reinspection import outcomes as reinspection_outcomes
+from app.services.reinspection import reinspection_body
+from app.services.reinspection import unanswered_problem as reinspection_unanswered
 from db.base import utcnow
 from db.models import (
     ChecklistTemplate,
@@ -37,7 +42,6 @@ from db.models import (
     RectificationEvent,
     RectificationOrder,
     Visit,
-    VisitAmendment,
     VisitAnswer,
     VisitPhoto,
 )
@@ -77,6 +81,17 @@ def _require_draft(visit: Visit) -> None:
         raise UserError(tr("visits", "Visit {id} is submitted and sealed; record a change as an amendment.").format(id=visit.id))
 
 
+def _require_visitable(partner: Partner, reinspection: bool) -> None:
+    """Prospects and active partners are inspected; a suspended one only re-inspected
+    (its open rectification orders must be able to close)."""
+    if can_be_visited(partner.status) or (reinspection and partner.status == "suspended"):
+        return
+    if partner.status == "suspended":
+        raise UserError(tr("visits", "Partner {code} is suspended: only a re-inspection of its rectification orders is possible "
+                                     "(template reinspection).").format(code=partner.code))
+    raise UserError(tr("visits", "Partner {code} ({status}) cannot be visited.").format(code=partner.code, status=status_label(partner.status)))
+
+
 def new_visit(ctx: AppContext, partner_code: str, template: str | None = None, *, planned_for: dt.date | None = None,
               latitude: float | None = None, longitude: float | None = None, reinspection: bool = False) -> str:
     """Start a draft visit checked in now (or a planned one when ``planned_for`` is given)."""
@@ -84,11 +99,12 @@ def new_visit(ctx: AppContext, partner_code: str, template: str | None = None, *
         partner = s.scalar(select(Partner).where(Partner.code == partner_code))
         if partner is None:
             raise NotFoundError(tr("visits", "No partner with code {code}.").format(code=partner_code))
-        if not can_be_visited(partner.status):
-            raise UserError(tr("visits", "Partner {code} ({status}) cannot be visited.").format(code=partner.code, status=status_label(partner.status)))
         tmpl = _template(s, template or ("reinspection" if reinspection else None))
+        reinspection = reinspection or tmpl.name == "reinspection"
+        _require_visitable(partner, reinspection)
+        body = reinspection_body(s, partner, tmpl.body) if reinspection else tmpl.body
         visit = Visit(partner_id=partner.id, template_id=tmpl.id, template_name=tmpl.name, template_version=tmpl.version,
-                      template_body=tmpl.body, manager=ctx.user_name, is_reinspection=reinspection or tmpl.name == "reinspection",
+                      template_body=body, manager=ctx.user_name, is_reinspection=reinspection,
                       latitude=latitude, longitude=longitude)
         if planned_for is not None:
             visit.status, visit.planned_for = "planned", planned_for
@@ -106,8 +122,8 @@ def check_in(ctx: AppContext, visit_id: str, latitude: float | None = None, long
         if visit.status != "planned":
             raise UserError(tr("visits", "Visit {id} is already checked in.").format(id=visit_id))
         partner = s.get(Partner, visit.partner_id)
-        if partner is not None and not can_be_visited(partner.status):
-            raise UserError(tr("visits", "Partner {code} ({status}) cannot be visited.").format(code=partner.code, status=status_label(partner.status)))
+        if partner is not None:
+            _require_visitable(partner, visit.is_reinspection)
         visit.status, visit.started_at = "draft", utcnow()
         visit.latitude, visit.longitude = latitude, longitude
     return Changes.of("visit", ids={visit_id})
@@ -166,7 +182,8 @@ def answer(ctx: AppContext, visit_id: str, item_key: str, value_text: str, comme
 
 def attach_photos(ctx: AppContext, visit_id: str, files: Iterable[Path], item_key: str | None = None,
                   progress: Progress | None = None) -> list[Any]:
-    """Verify, store (once by SHA-256) and attach photos to a draft visit or one item."""
+    """Verify, store (once by SHA-256) and attach photos to a draft visit or one item; a
+    photo item is answered with them (each photo once)."""
     files = [Path(f) for f in files]
     with ctx.read_session() as s:
         visit = _visit(s, visit_id)
@@ -185,9 +202,21 @@ def attach_photos(ctx: AppContext, visit_id: str, files: Iterable[Path], item_ke
             visit = _visit(s, visit_id)
             if visit.latitude is None and info.latitude is not None:
                 visit.latitude, visit.longitude = info.latitude, info.longitude
+        if item_key is not None and _item(_visit(s, visit_id), item_key).kind == "photo":
+            _answer_photos(s, visit_id, item_key, [i.sha256 for i in infos])
     if progress is not None:
         progress(len(files), len(files), "")
     return infos
+
+
+def _answer_photos(s: Session, visit_id: str, item_key: str, shas: list[str]) -> None:
+    """A photo item's answer: the photos attached to it, each once, in attaching order."""
+    row = s.scalar(select(VisitAnswer).where(VisitAnswer.visit_id == visit_id, VisitAnswer.item_key == item_key))
+    if row is None:
+        row = VisitAnswer(visit_id=visit_id, item_key=item_key, value=[])
+        s.add(row)
+    current = list(row.value) if isinstance(row.value, list) else []
+    row.value = current + [sha for sha in dict.fromkeys(shas) if sha not in current]
 
 
 def add_finding(ctx: AppContext, visit_id: str, description: str, *, item_key: str | None = None, deadline: dt.date | None = None,
@@ -353,7 +382,11 @@ def submit(ctx: AppContext, visit_id: str) -> Changes:
             if cl.is_failure(item, answers.get(item.key)) and item.key not in existing:
                 _create_finding(s, visit, f"{item.section_title}：{item.label}", item.key, None, "", None, "checklist")
         if visit.is_reinspection:
-            _close_orders_at_reinspection(s, visit, answers)
+            problem = reinspection_unanswered(visit.template_body, answers)
+            if problem:
+                raise ValidationError(problem)
+            comments = {a.item_key: a.comment for a in s.scalars(select(VisitAnswer).where(VisitAnswer.visit_id == visit_id, VisitAnswer.voided.is_(False)))}
+            apply_reinspection(s, visit, answers, comments)
         visit.score = cl.score(visit.template_body, answers).total
         visit.checked_out_at = utcnow()
         visit.submitted_at = visit.checked_out_at
@@ -361,16 +394,6 @@ def submit(ctx: AppContext, visit_id: str) -> Changes:
         visit.content_hash = _seal_hash(s, visit)
         visit.status = "submitted"
     return Changes.of("visit", "finding", "rectification_order", ids={visit_id})
-
-
-def _close_orders_at_reinspection(s: Session, visit: Visit, answers: dict[str, Any]) -> None:
-    photos = answers.get("after_photo") or []
-    if answers.get("rectified") != "yes" or not photos:
-        return
-    for order in s.scalars(select(RectificationOrder).where(RectificationOrder.partner_id == visit.partner_id,
-                                                            RectificationOrder.status.in_(OPEN_STATES), RectificationOrder.voided.is_(False))):
-        order.status, order.after_photo_sha256, order.verified_visit_id, order.closed_at = "verified", photos[0], visit.id, utcnow()
-        s.add(RectificationEvent(order_id=order.id, status="verified", at=utcnow(), photo_sha256=photos[0], visit_id=visit.id))
 
 
 def update_rectification(ctx: AppContext, order_id: str, status: str, note: str = "", after_photo: str | None = None,
@@ -391,30 +414,10 @@ def update_rectification(ctx: AppContext, order_id: str, status: str, note: str 
 
 
 def amend(ctx: AppContext, visit_id: str, reason: str, changes: dict[str, str]) -> Changes:
-    """Correct a sealed visit: a new amendment row (reason, who, when, new values); the
-    original stays untouched."""
-    if not reason.strip():
-        raise ValidationError(tr("visits", "An amendment needs a reason."))
-    with ctx.session() as s:
-        visit = _visit(s, visit_id)
-        if visit.status != "submitted":
-            raise UserError(tr("visits", "Only submitted visits are amended; edit the draft instead."))
-        parsed = {}
-        for key, text in changes.items():
-            try:
-                parsed[key] = cl.parse_answer(_item(visit, key), text)
-            except cl.AnswerError as exc:
-                raise ValidationError(str(exc)) from exc
-        answers = _answers(s, visit_id)
-        for amendment in s.scalars(select(VisitAmendment).where(VisitAmendment.visit_id == visit_id).order_by(VisitAmendment.amended_at)):
-            answers.update(amendment.changes)
-        answers.update(parsed)
-        import hashlib
-        import json
+    """Correct a sealed visit (``app.services.amendments.amend``)."""
+    from app.services.amendments import amend as amend_visit
 
-        digest = hashlib.sha256(json.dumps([visit.content_hash, parsed, reason], sort_keys=True, ensure_ascii=False).encode()).hexdigest()
-        s.add(VisitAmendment(visit_id=visit_id, reason=reason, changes=parsed, amended_by=ctx.user_name, amended_at=utcnow(), content_hash=digest))
-    return Changes.of("visit_amendment", ids={visit_id})
+    return amend_visit(ctx, visit_id, reason, changes)
 
 
 # -- reading -----------------------------------------------------------------------------
@@ -433,11 +436,9 @@ def visit_detail(ctx: AppContext, visit_id: str) -> dict[str, Any]:
     with ctx.read_session() as s:
         visit = _visit(s, visit_id)
         partner = s.get(Partner, visit.partner_id)
-        answers = _answers(s, visit_id)
-        amendments = list(s.scalars(select(VisitAmendment).where(VisitAmendment.visit_id == visit_id).order_by(VisitAmendment.amended_at)))
-        effective = dict(answers)
-        for a in amendments:
-            effective.update(a.changes)
+        amendments = amendment_chain(s, visit_id)
+        effective = current_answers(s, visit_id)
+        score, section_scores = current_scores(s, visit, effective)
         items = []
         for item in cl.template_items(visit.template_body):
             entry: dict[str, Any] = {"key": item.key, "label": item.label, "kind": item.kind, "required": item.required,
@@ -456,17 +457,18 @@ def visit_detail(ctx: AppContext, visit_id: str) -> dict[str, Any]:
             findings.append({"id": f.id, "item_key": f.item_key, "description": f.description, "category": f.category,
                              "rectification": None if order is None else {
                                  "id": order.id, "deadline": order.deadline.isoformat(), "responsible": order.responsible,
-                                 "status": effective_status(order.status, order.deadline, dt.date.today())}})
-        score = visit.score if visit.status == "submitted" and not amendments else cl.score(visit.template_body, effective).total
+                                 "status": "withdrawn" if order.voided else effective_status(order.status, order.deadline, dt.date.today())}})
         return {
             "id": visit.id, "partner_code": partner.code if partner else "", "partner_name": partner.name if partner else "",
             "status": visit.status, "template": visit.template_name, "template_version": visit.template_version,
             "planned_for": visit.planned_for.isoformat() if visit.planned_for else None,
             "started_at": _iso(visit.started_at), "checked_out_at": _iso(visit.checked_out_at), "submitted_at": _iso(visit.submitted_at),
             "latitude": visit.latitude, "longitude": visit.longitude, "manager": visit.manager, "score": score,
-            "section_scores": cl.score(visit.template_body, effective).sections, "content_hash": visit.content_hash,
+            "section_scores": section_scores, "content_hash": visit.content_hash, "sealed_score": visit.score,
             "items": items, "photos": photos, "findings": findings,
-            "amendments": [{"reason": a.reason, "changes": a.changes, "amended_by": a.amended_by, "amended_at": _iso(a.amended_at)} for a in amendments],
+            "orders": reinspection_outcomes(s, visit, effective) if visit.is_reinspection else [],
+            "amendments": [{"id": a.id, "reason": a.reason, "changes": a.changes, "amended_by": a.amended_by, "amended_at": _iso(a.amended_at),
+                            "content_hash": a.content_hash, "score": a.score} for a in amendments],
         }
 
 
@@ -479,7 +481,8 @@ def partner_names(ctx: AppContext) -> dict[str, str]:
 def list_visits(ctx: AppContext, month: str | None = None, partner_code: str | None = None, status: str | None = None,
                 search: str | None = None) -> list[dict[str, Any]]:
     """Visits, newest first; ``search`` matches any part of the partner's code or name."""
-    stmt = select(Visit, Partner.code, Partner.name).join(Partner, Partner.id == Visit.partner_id).where(Visit.voided.is_(False))
+    stmt = (select(Visit, Partner.code, Partner.name, current_score()).join(Partner, Partner.id == Visit.partner_id)
+            .where(Visit.voided.is_(False)))
     if search:
         stmt = stmt.where(or_(Partner.code.contains(search, autoescape=True), Partner.name.contains(search, autoescape=True)))
     if month:
@@ -495,8 +498,8 @@ def list_visits(ctx: AppContext, month: str | None = None, partner_code: str | N
         stmt = stmt.where(Visit.status == status)
     with ctx.read_session() as s:
         return [{"id": v.id, "partner_code": code, "partner_name": name, "status": v.status, "started_at": _iso(v.started_at),
-                 "planned_for": v.planned_for.isoformat() if v.planned_for else None, "score": v.score, "template": v.template_name}
-                for v, code, name in s.execute(stmt.order_by(func.coalesce(Visit.started_at, Visit.planned_for).desc()))]
+                 "planned_for": v.planned_for.isoformat() if v.planned_for else None, "score": score, "template": v.template_name}
+                for v, code, name, score in s.execute(stmt.order_by(func.coalesce(Visit.started_at, Visit.planned_for).desc()))]
 
 
 def local_midnights(*days: dt.date) -> tuple[dt.datetime, ...]:
@@ -549,6 +552,23 @@ def open_rectifications(ctx: AppContext, partner_code: str | None = None) -> lis
     with ctx.read_session() as s:
         return [{"id": o.id, "partner_code": code, "partner_name": name, "description": o.description, "deadline": o.deadline.isoformat(),
                  "responsible": o.responsible, "status": effective_status(o.status, o.deadline, today)} for o, code, name in s.execute(stmt)]
+
+
+def rectification_orders(ctx: AppContext, partner_code: str | None = None, status: str | None = None) -> list[dict[str, Any]]:
+    """Every rectification order (``rectifications list``), by deadline: its status as it
+    reads today (``open`` past the deadline is ``overdue``), the checklist item its
+    finding was raised on and the visit that raised it."""
+    today = dt.date.today()
+    stmt = (select(RectificationOrder, Partner.code, Finding.item_key).join(Partner, Partner.id == RectificationOrder.partner_id)
+            .outerjoin(Finding, Finding.id == RectificationOrder.finding_id)
+            .where(RectificationOrder.voided.is_(False)).order_by(RectificationOrder.deadline, RectificationOrder.id))
+    if partner_code:
+        stmt = stmt.where(Partner.code == partner_code)
+    with ctx.read_session() as s:
+        rows = [{"id": o.id, "partner_code": code, "status": effective_status(o.status, o.deadline, today), "deadline": o.deadline.isoformat(),
+                 "item": item, "visit_id": o.visit_id, "description": o.description, "responsible": o.responsible,
+                 "verified_visit_id": o.verified_visit_id} for o, code, item in s.execute(stmt)]
+    return [r for r in rows if status is None or r["status"] == status]
 
 
 def count_overdue_rectifications(ctx: AppContext, today: dt.date | None = None) -> int:

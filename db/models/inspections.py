@@ -113,6 +113,10 @@ class VisitAmendment(SyncMixin, Base):
     amended_by: Mapped[str] = mapped_column(String(100), default="")
     amended_at: Mapped[dt.datetime] = mapped_column()
     content_hash: Mapped[str] = mapped_column(String(64), default="")
+    # the visit's score and section scores once this amendment applies (the sealed visit
+    # row keeps the original's; readers take the newest amendment's)
+    score: Mapped[float | None] = mapped_column(Float, default=None)
+    section_scores: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
 
 
 class Finding(SyncMixin, Base):

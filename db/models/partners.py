@@ -119,6 +119,9 @@ class LifecycleEvent(SyncMixin, Base):
     from_region: Mapped[str | None] = mapped_column(String(6), default=None)
     to_region: Mapped[str | None] = mapped_column(String(6), default=None)
     recorded_by: Mapped[str] = mapped_column(String(100), default="")
+    # what the event moved or added up (a merge: targets of the same metric and period
+    # added to the survivor's, counts of contacts, orders, complaints… moved)
+    details: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
 
 
 class Complaint(SyncMixin, Base):

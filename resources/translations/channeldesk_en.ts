@@ -1254,6 +1254,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>&amp;Partner</translation>
     </message>
     <message>
+      <source>&amp;Re-inspection of the open rectification orders</source>
+      <translation>&amp;Re-inspection of the open rectification orders</translation>
+    </message>
+    <message>
       <source>New visit</source>
       <translation>New visit</translation>
     </message>
@@ -1439,6 +1443,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     <message>
       <source>The credit limit is not an amount.</source>
       <translation>The credit limit is not an amount.</translation>
+    </message>
+    <message>
+      <source>The status changes only through Lifecycle (开停并转).</source>
+      <translation>The status changes only through Lifecycle (开停并转).</translation>
     </message>
     <message>
       <source>Unsaved input from your last session was restored.</source>
@@ -2108,6 +2116,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <source>Verified</source>
       <translation>Verified</translation>
     </message>
+    <message>
+      <source>Withdrawn</source>
+      <translation>Withdrawn</translation>
+    </message>
   </context>
   <context>
     <name>SyncActions</name>
@@ -2290,6 +2302,10 @@ also used in another visit</translation>
       <translation>Corrected answer</translation>
     </message>
     <message>
+      <source>Failed</source>
+      <translation>Failed</translation>
+    </message>
+    <message>
       <source>Findings and rectification orders</source>
       <translation>Findings and rectification orders</translation>
     </message>
@@ -2316,6 +2332,10 @@ also used in another visit</translation>
     <message>
       <source>No</source>
       <translation>No</translation>
+    </message>
+    <message>
+      <source>Passed</source>
+      <translation>Passed</translation>
     </message>
     <message>
       <source>Photos (drop image files here)</source>
@@ -2581,6 +2601,10 @@ also used in another visit</translation>
       <translation>Device {id} revoked.</translation>
     </message>
     <message>
+      <source>Give each change as ITEM=VALUE (got {value}).</source>
+      <translation>Give each change as ITEM=VALUE (got {value}).</translation>
+    </message>
+    <message>
       <source>HQ bundle applied.</source>
       <translation>HQ bundle applied.</translation>
     </message>
@@ -2629,12 +2653,24 @@ also used in another visit</translation>
       <translation>Unknown outcome {value}; use one of: {choices}.</translation>
     </message>
     <message>
+      <source>Visit amended; score {score}</source>
+      <translation>Visit amended; score {score}</translation>
+    </message>
+    <message>
       <source>Visit submitted; score {score}, content hash {hash}</source>
       <translation>Visit submitted; score {score}, content hash {hash}</translation>
     </message>
     <message>
+      <source>a partner's lifecycle events</source>
+      <translation>a partner's lifecycle events</translation>
+    </message>
+    <message>
       <source>actuals from HQ exports</source>
       <translation>actuals from HQ exports</translation>
+    </message>
+    <message>
+      <source>amend a submitted visit (ITEM=VALUE as for answer)</source>
+      <translation>amend a submitted visit (ITEM=VALUE as for answer)</translation>
     </message>
     <message>
       <source>answer one checklist item</source>
@@ -2705,6 +2741,10 @@ also used in another visit</translation>
       <translation>list partners</translation>
     </message>
     <message>
+      <source>list rectification orders</source>
+      <translation>list rectification orders</translation>
+    </message>
+    <message>
       <source>list visits</source>
       <translation>list visits</translation>
     </message>
@@ -2715,6 +2755,14 @@ also used in another visit</translation>
     <message>
       <source>record a callback's outcome</source>
       <translation>record a callback's outcome</translation>
+    </message>
+    <message>
+      <source>record a lifecycle event (开停并转): the only way a partner's status changes</source>
+      <translation>record a lifecycle event (开停并转): the only way a partner's status changes</translation>
+    </message>
+    <message>
+      <source>rectification orders</source>
+      <translation>rectification orders</translation>
     </message>
     <message>
       <source>restore a verified backup</source>
@@ -2779,6 +2827,10 @@ also used in another visit</translation>
     <message>
       <source>write a consistent backup</source>
       <translation>write a consistent backup</translation>
+    </message>
+    <message>
+      <source>{code}: {event} recorded, status {before} → {after}</source>
+      <translation>{code}: {event} recorded, status {before} → {after}</translation>
     </message>
     <message>
       <source>{count} call(s)</source>
@@ -3216,6 +3268,10 @@ also used in another visit</translation>
   <context>
     <name>partners</name>
     <message>
+      <source>A new partner starts as a prospect or active; record other statuses as lifecycle events (开停并转).</source>
+      <translation>A new partner starts as a prospect or active; record other statuses as lifecycle events (开停并转).</translation>
+    </message>
+    <message>
       <source>A partner cannot be merged into itself.</source>
       <translation>A partner cannot be merged into itself.</translation>
     </message>
@@ -3232,6 +3288,10 @@ also used in another visit</translation>
       <translation>Another partner already has the code {code}.</translation>
     </message>
     <message>
+      <source>Choose the partner this one is merged into (--survivor CODE).</source>
+      <translation>Choose the partner this one is merged into (--survivor CODE).</translation>
+    </message>
+    <message>
       <source>Choose the partner this one is merged into.</source>
       <translation>Choose the partner this one is merged into.</translation>
     </message>
@@ -3242,6 +3302,10 @@ also used in another visit</translation>
     <message>
       <source>File not found: {file}</source>
       <translation>File not found: {file}</translation>
+    </message>
+    <message>
+      <source>Give the new manager or territory for a transfer (--to-manager NAME).</source>
+      <translation>Give the new manager or territory for a transfer (--to-manager NAME).</translation>
     </message>
     <message>
       <source>Give the new manager or territory for a transfer.</source>
@@ -3288,6 +3352,10 @@ also used in another visit</translation>
       <translation>The record no longer exists.</translation>
     </message>
     <message>
+      <source>The status changes only through a lifecycle event (开停并转: open, suspend, resume, merge, transfer, terminate), not by editing the card.</source>
+      <translation>The status changes only through a lifecycle event (开停并转: open, suspend, resume, merge, transfer, terminate), not by editing the card.</translation>
+    </message>
+    <message>
       <source>The survivor {code} is {status}; choose an active partner.</source>
       <translation>The survivor {code} is {status}; choose an active partner.</translation>
     </message>
@@ -3298,6 +3366,10 @@ also used in another visit</translation>
     <message>
       <source>initial grade</source>
       <translation>initial grade</translation>
+    </message>
+    <message>
+      <source>merge</source>
+      <translation>merge</translation>
     </message>
     <message>
       <source>must be between {low} and {high}</source>
@@ -3312,8 +3384,24 @@ also used in another visit</translation>
       <translation>not a phone number: {value}</translation>
     </message>
     <message>
+      <source>open</source>
+      <translation>open</translation>
+    </message>
+    <message>
       <source>partner created</source>
       <translation>partner created</translation>
+    </message>
+    <message>
+      <source>resume</source>
+      <translation>resume</translation>
+    </message>
+    <message>
+      <source>suspend</source>
+      <translation>suspend</translation>
+    </message>
+    <message>
+      <source>terminate</source>
+      <translation>terminate</translation>
     </message>
     <message>
       <source>the code is required</source>
@@ -3334,6 +3422,10 @@ also used in another visit</translation>
     <message>
       <source>the name is required</source>
       <translation>the name is required</translation>
+    </message>
+    <message>
+      <source>transfer</source>
+      <translation>transfer</translation>
     </message>
     <message>
       <source>unknown grade {value}; use A, B, C or D</source>
@@ -3397,6 +3489,10 @@ also used in another visit</translation>
       <translation>Address</translation>
     </message>
     <message>
+      <source>After</source>
+      <translation>After</translation>
+    </message>
+    <message>
       <source>Amendment history</source>
       <translation>Amendment history</translation>
     </message>
@@ -3409,6 +3505,10 @@ also used in another visit</translation>
       <translation>Average score</translation>
     </message>
     <message>
+      <source>Before</source>
+      <translation>Before</translation>
+    </message>
+    <message>
       <source>Book</source>
       <translation>Book</translation>
     </message>
@@ -3417,12 +3517,20 @@ also used in another visit</translation>
       <translation>Brand</translation>
     </message>
     <message>
+      <source>By</source>
+      <translation>By</translation>
+    </message>
+    <message>
       <source>Cannot write the report to {path}: {error}</source>
       <translation>Cannot write the report to {path}: {error}</translation>
     </message>
     <message>
       <source>Category</source>
       <translation>Category</translation>
+    </message>
+    <message>
+      <source>Changes</source>
+      <translation>Changes</translation>
     </message>
     <message>
       <source>Channel manager (signature)</source>
@@ -3533,6 +3641,10 @@ also used in another visit</translation>
       <translation>Every partner met the rule.</translation>
     </message>
     <message>
+      <source>Failed</source>
+      <translation>Failed</translation>
+    </message>
+    <message>
       <source>Finding</source>
       <translation>Finding</translation>
     </message>
@@ -3621,6 +3733,14 @@ also used in another visit</translation>
       <translation>No</translation>
     </message>
     <message>
+      <source>No after-photo</source>
+      <translation>No after-photo</translation>
+    </message>
+    <message>
+      <source>No before-photo</source>
+      <translation>No before-photo</translation>
+    </message>
+    <message>
       <source>No data for this month.</source>
       <translation>No data for this month.</translation>
     </message>
@@ -3701,8 +3821,16 @@ also used in another visit</translation>
       <translation>Partners visited</translation>
     </message>
     <message>
+      <source>Passed</source>
+      <translation>Passed</translation>
+    </message>
+    <message>
       <source>Phone</source>
       <translation>Phone</translation>
+    </message>
+    <message>
+      <source>Photo evidence warnings</source>
+      <translation>Photo evidence warnings</translation>
     </message>
     <message>
       <source>Photo missing (hash {hash})</source>
@@ -3735,6 +3863,10 @@ also used in another visit</translation>
     <message>
       <source>Receivable</source>
       <translation>Receivable</translation>
+    </message>
+    <message>
+      <source>Rectification orders re-inspected: before and after</source>
+      <translation>Rectification orders re-inspected: before and after</translation>
     </message>
     <message>
       <source>Rectifications closed</source>
@@ -3783,6 +3915,10 @@ also used in another visit</translation>
     <message>
       <source>Score</source>
       <translation>Score</translation>
+    </message>
+    <message>
+      <source>Sealed original: score {score}, content hash {hash}</source>
+      <translation>Sealed original: score {score}, content hash {hash}</translation>
     </message>
     <message>
       <source>Section</source>
@@ -4326,12 +4462,28 @@ also used in another visit</translation>
       <translation>A rectification order that is {current} cannot become {target}.</translation>
     </message>
     <message>
+      <source>After-photo: {description}</source>
+      <translation>After-photo: {description}</translation>
+    </message>
+    <message>
       <source>An amendment needs a reason.</source>
       <translation>An amendment needs a reason.</translation>
     </message>
     <message>
+      <source>Answer at least one rectification order with passed or failed.</source>
+      <translation>Answer at least one rectification order with passed or failed.</translation>
+    </message>
+    <message>
       <source>Describe the finding.</source>
       <translation>Describe the finding.</translation>
+    </message>
+    <message>
+      <source>Failed at re-inspection: not rectified yet.</source>
+      <translation>Failed at re-inspection: not rectified yet.</translation>
+    </message>
+    <message>
+      <source>Give at least one ITEM=VALUE to amend.</source>
+      <translation>Give at least one ITEM=VALUE to amend.</translation>
     </message>
     <message>
       <source>Give the month as YYYY-MM, e.g. 2026-03 (got {value}).</source>
@@ -4362,12 +4514,28 @@ also used in another visit</translation>
       <translation>Only submitted visits are amended; edit the draft instead.</translation>
     </message>
     <message>
+      <source>Open rectification orders</source>
+      <translation>Open rectification orders</translation>
+    </message>
+    <message>
       <source>Partner {code} ({status}) cannot be visited.</source>
       <translation>Partner {code} ({status}) cannot be visited.</translation>
     </message>
     <message>
+      <source>Partner {code} has no open rectification orders to re-inspect.</source>
+      <translation>Partner {code} has no open rectification orders to re-inspect.</translation>
+    </message>
+    <message>
+      <source>Partner {code} is suspended: only a re-inspection of its rectification orders is possible (template reinspection).</source>
+      <translation>Partner {code} is suspended: only a re-inspection of its rectification orders is possible (template reinspection).</translation>
+    </message>
+    <message>
       <source>Partner {code} is {status}; it cannot be visited.</source>
       <translation>Partner {code} is {status}; it cannot be visited.</translation>
+    </message>
+    <message>
+      <source>Passed at re-inspection.</source>
+      <translation>Passed at re-inspection.</translation>
     </message>
     <message>
       <source>Promotion material {item}: book {book}, counted {counted}.</source>
@@ -4404,6 +4572,18 @@ also used in another visit</translation>
     <message>
       <source>Visit {id} is submitted and sealed; record a change as an amendment.</source>
       <translation>Visit {id} is submitted and sealed; record a change as an amendment.</translation>
+    </message>
+    <message>
+      <source>Withdrawn: the amended answer no longer fails.</source>
+      <translation>Withdrawn: the amended answer no longer fails.</translation>
+    </message>
+    <message>
+      <source>{description} (due {deadline})</source>
+      <translation>{description} (due {deadline})</translation>
+    </message>
+    <message>
+      <source>{item}: a photo item cannot be amended; describe the correction in the reason.</source>
+      <translation>{item}: a photo item cannot be amended; describe the correction in the reason.</translation>
     </message>
     <message>
       <source>{item}: answer a photo item with a photo file or its SHA-256.</source>

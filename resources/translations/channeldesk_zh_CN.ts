@@ -1254,6 +1254,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>渠道(&amp;P)</translation>
     </message>
     <message>
+      <source>&amp;Re-inspection of the open rectification orders</source>
+      <translation>整改复查：复查未关闭的整改单(&amp;R)</translation>
+    </message>
+    <message>
       <source>New visit</source>
       <translation>新建巡检</translation>
     </message>
@@ -1439,6 +1443,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     <message>
       <source>The credit limit is not an amount.</source>
       <translation>信用额度不是有效金额。</translation>
+    </message>
+    <message>
+      <source>The status changes only through Lifecycle (开停并转).</source>
+      <translation>状态只能通过“开停并转”变更。</translation>
     </message>
     <message>
       <source>Unsaved input from your last session was restored.</source>
@@ -2108,6 +2116,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <source>Verified</source>
       <translation>已复查通过</translation>
     </message>
+    <message>
+      <source>Withdrawn</source>
+      <translation>已撤销</translation>
+    </message>
   </context>
   <context>
     <name>SyncActions</name>
@@ -2290,6 +2302,10 @@ also used in another visit</source>
       <translation>更正后的结果</translation>
     </message>
     <message>
+      <source>Failed</source>
+      <translation>未通过</translation>
+    </message>
+    <message>
       <source>Findings and rectification orders</source>
       <translation>问题与限期整改</translation>
     </message>
@@ -2316,6 +2332,10 @@ also used in another visit</source>
     <message>
       <source>No</source>
       <translation>否</translation>
+    </message>
+    <message>
+      <source>Passed</source>
+      <translation>通过</translation>
     </message>
     <message>
       <source>Photos (drop image files here)</source>
@@ -2581,6 +2601,10 @@ also used in another visit</source>
       <translation>设备 {id} 已吊销。</translation>
     </message>
     <message>
+      <source>Give each change as ITEM=VALUE (got {value}).</source>
+      <translation>每项更正请写成 项目=值（收到的是 {value}）。</translation>
+    </message>
+    <message>
       <source>HQ bundle applied.</source>
       <translation>已应用总部数据包。</translation>
     </message>
@@ -2629,12 +2653,24 @@ also used in another visit</source>
       <translation>未知的回访结果 {value}；请使用：{choices}。</translation>
     </message>
     <message>
+      <source>Visit amended; score {score}</source>
+      <translation>巡检已更正；得分 {score}</translation>
+    </message>
+    <message>
       <source>Visit submitted; score {score}, content hash {hash}</source>
       <translation>巡检已提交；得分 {score}，内容哈希 {hash}</translation>
     </message>
     <message>
+      <source>a partner's lifecycle events</source>
+      <translation>渠道的开停并转记录</translation>
+    </message>
+    <message>
       <source>actuals from HQ exports</source>
       <translation>导入总部实际数据</translation>
+    </message>
+    <message>
+      <source>amend a submitted visit (ITEM=VALUE as for answer)</source>
+      <translation>更正已提交的巡检（项目=值，与 answer 相同）</translation>
     </message>
     <message>
       <source>answer one checklist item</source>
@@ -2705,6 +2741,10 @@ also used in another visit</source>
       <translation>列出渠道</translation>
     </message>
     <message>
+      <source>list rectification orders</source>
+      <translation>列出整改单</translation>
+    </message>
+    <message>
       <source>list visits</source>
       <translation>列出巡检</translation>
     </message>
@@ -2715,6 +2755,14 @@ also used in another visit</source>
     <message>
       <source>record a callback's outcome</source>
       <translation>记录回访结果</translation>
+    </message>
+    <message>
+      <source>record a lifecycle event (开停并转): the only way a partner's status changes</source>
+      <translation>登记开停并转事件：变更渠道状态的唯一方式</translation>
+    </message>
+    <message>
+      <source>rectification orders</source>
+      <translation>整改单</translation>
     </message>
     <message>
       <source>restore a verified backup</source>
@@ -2779,6 +2827,10 @@ also used in another visit</source>
     <message>
       <source>write a consistent backup</source>
       <translation>写入一致性备份</translation>
+    </message>
+    <message>
+      <source>{code}: {event} recorded, status {before} → {after}</source>
+      <translation>{code}：已登记“{event}”，状态 {before} → {after}</translation>
     </message>
     <message>
       <source>{count} call(s)</source>
@@ -3216,6 +3268,10 @@ also used in another visit</source>
   <context>
     <name>partners</name>
     <message>
+      <source>A new partner starts as a prospect or active; record other statuses as lifecycle events (开停并转).</source>
+      <translation>新渠道的状态只能是“意向”或“正常”；其他状态请通过开停并转登记。</translation>
+    </message>
+    <message>
       <source>A partner cannot be merged into itself.</source>
       <translation>渠道不能并入自身。</translation>
     </message>
@@ -3232,6 +3288,10 @@ also used in another visit</source>
       <translation>编码 {code} 已被其他渠道使用。</translation>
     </message>
     <message>
+      <source>Choose the partner this one is merged into (--survivor CODE).</source>
+      <translation>请选择并入的存续渠道（--survivor 编码）。</translation>
+    </message>
+    <message>
       <source>Choose the partner this one is merged into.</source>
       <translation>请选择并入的目标渠道。</translation>
     </message>
@@ -3242,6 +3302,10 @@ also used in another visit</source>
     <message>
       <source>File not found: {file}</source>
       <translation>找不到文件：{file}</translation>
+    </message>
+    <message>
+      <source>Give the new manager or territory for a transfer (--to-manager NAME).</source>
+      <translation>转移需要给出新的渠道经理或区域（--to-manager 姓名）。</translation>
     </message>
     <message>
       <source>Give the new manager or territory for a transfer.</source>
@@ -3288,6 +3352,10 @@ also used in another visit</source>
       <translation>该记录已不存在。</translation>
     </message>
     <message>
+      <source>The status changes only through a lifecycle event (开停并转: open, suspend, resume, merge, transfer, terminate), not by editing the card.</source>
+      <translation>状态只能通过开停并转事件变更（开户、暂停、恢复、合并、转移、终止），不能在档案中直接修改。</translation>
+    </message>
+    <message>
       <source>The survivor {code} is {status}; choose an active partner.</source>
       <translation>存续渠道 {code} 状态为 {status}；请选择正常经营的渠道。</translation>
     </message>
@@ -3298,6 +3366,10 @@ also used in another visit</source>
     <message>
       <source>initial grade</source>
       <translation>初始评级</translation>
+    </message>
+    <message>
+      <source>merge</source>
+      <translation>合并</translation>
     </message>
     <message>
       <source>must be between {low} and {high}</source>
@@ -3312,8 +3384,24 @@ also used in another visit</source>
       <translation>不是电话号码：{value}</translation>
     </message>
     <message>
+      <source>open</source>
+      <translation>开户</translation>
+    </message>
+    <message>
       <source>partner created</source>
       <translation>新建渠道</translation>
+    </message>
+    <message>
+      <source>resume</source>
+      <translation>恢复</translation>
+    </message>
+    <message>
+      <source>suspend</source>
+      <translation>暂停</translation>
+    </message>
+    <message>
+      <source>terminate</source>
+      <translation>终止</translation>
     </message>
     <message>
       <source>the code is required</source>
@@ -3334,6 +3422,10 @@ also used in another visit</source>
     <message>
       <source>the name is required</source>
       <translation>必须填写名称</translation>
+    </message>
+    <message>
+      <source>transfer</source>
+      <translation>转移</translation>
     </message>
     <message>
       <source>unknown grade {value}; use A, B, C or D</source>
@@ -3397,6 +3489,10 @@ also used in another visit</source>
       <translation>地址</translation>
     </message>
     <message>
+      <source>After</source>
+      <translation>整改后</translation>
+    </message>
+    <message>
       <source>Amendment history</source>
       <translation>更正记录</translation>
     </message>
@@ -3409,6 +3505,10 @@ also used in another visit</source>
       <translation>平均得分</translation>
     </message>
     <message>
+      <source>Before</source>
+      <translation>整改前</translation>
+    </message>
+    <message>
       <source>Book</source>
       <translation>账面</translation>
     </message>
@@ -3417,12 +3517,20 @@ also used in another visit</source>
       <translation>品牌</translation>
     </message>
     <message>
+      <source>By</source>
+      <translation>更正人</translation>
+    </message>
+    <message>
       <source>Cannot write the report to {path}: {error}</source>
       <translation>无法将报告写入 {path}：{error}</translation>
     </message>
     <message>
       <source>Category</source>
       <translation>类别</translation>
+    </message>
+    <message>
+      <source>Changes</source>
+      <translation>更正内容</translation>
     </message>
     <message>
       <source>Channel manager (signature)</source>
@@ -3533,6 +3641,10 @@ also used in another visit</source>
       <translation>所有渠道均达到巡检频次。</translation>
     </message>
     <message>
+      <source>Failed</source>
+      <translation>未通过</translation>
+    </message>
+    <message>
       <source>Finding</source>
       <translation>问题</translation>
     </message>
@@ -3621,6 +3733,14 @@ also used in another visit</source>
       <translation>否</translation>
     </message>
     <message>
+      <source>No after-photo</source>
+      <translation>无整改后照片</translation>
+    </message>
+    <message>
+      <source>No before-photo</source>
+      <translation>无整改前照片</translation>
+    </message>
+    <message>
       <source>No data for this month.</source>
       <translation>本月没有数据。</translation>
     </message>
@@ -3701,8 +3821,16 @@ also used in another visit</source>
       <translation>已巡检渠道</translation>
     </message>
     <message>
+      <source>Passed</source>
+      <translation>通过</translation>
+    </message>
+    <message>
       <source>Phone</source>
       <translation>电话</translation>
+    </message>
+    <message>
+      <source>Photo evidence warnings</source>
+      <translation>照片证据提示</translation>
     </message>
     <message>
       <source>Photo missing (hash {hash})</source>
@@ -3735,6 +3863,10 @@ also used in another visit</source>
     <message>
       <source>Receivable</source>
       <translation>应收账款</translation>
+    </message>
+    <message>
+      <source>Rectification orders re-inspected: before and after</source>
+      <translation>复查的整改单：整改前后对比</translation>
     </message>
     <message>
       <source>Rectifications closed</source>
@@ -3783,6 +3915,10 @@ also used in another visit</source>
     <message>
       <source>Score</source>
       <translation>得分</translation>
+    </message>
+    <message>
+      <source>Sealed original: score {score}, content hash {hash}</source>
+      <translation>封存原件：得分 {score}，内容哈希 {hash}</translation>
     </message>
     <message>
       <source>Section</source>
@@ -4326,12 +4462,28 @@ also used in another visit</source>
       <translation>状态为 {current} 的整改单不能变为 {target}。</translation>
     </message>
     <message>
+      <source>After-photo: {description}</source>
+      <translation>整改后照片：{description}</translation>
+    </message>
+    <message>
       <source>An amendment needs a reason.</source>
       <translation>更正必须填写原因。</translation>
     </message>
     <message>
+      <source>Answer at least one rectification order with passed or failed.</source>
+      <translation>请至少对一项整改单作答：passed（通过）或 failed（未通过）。</translation>
+    </message>
+    <message>
       <source>Describe the finding.</source>
       <translation>请描述问题。</translation>
+    </message>
+    <message>
+      <source>Failed at re-inspection: not rectified yet.</source>
+      <translation>复查未通过：尚未整改到位。</translation>
+    </message>
+    <message>
+      <source>Give at least one ITEM=VALUE to amend.</source>
+      <translation>请至少给出一项“项目=值”的更正。</translation>
     </message>
     <message>
       <source>Give the month as YYYY-MM, e.g. 2026-03 (got {value}).</source>
@@ -4362,12 +4514,28 @@ also used in another visit</source>
       <translation>只有已提交的巡检才需要更正；草稿请直接编辑。</translation>
     </message>
     <message>
+      <source>Open rectification orders</source>
+      <translation>未关闭的整改单</translation>
+    </message>
+    <message>
       <source>Partner {code} ({status}) cannot be visited.</source>
       <translation>渠道 {code}（{status}）不能巡检。</translation>
     </message>
     <message>
+      <source>Partner {code} has no open rectification orders to re-inspect.</source>
+      <translation>渠道 {code} 没有需要复查的未关闭整改单。</translation>
+    </message>
+    <message>
+      <source>Partner {code} is suspended: only a re-inspection of its rectification orders is possible (template reinspection).</source>
+      <translation>渠道 {code} 已暂停：只能对其整改单进行复查（模板 reinspection）。</translation>
+    </message>
+    <message>
       <source>Partner {code} is {status}; it cannot be visited.</source>
       <translation>渠道 {code} 状态为 {status}，不能巡检。</translation>
+    </message>
+    <message>
+      <source>Passed at re-inspection.</source>
+      <translation>复查通过。</translation>
     </message>
     <message>
       <source>Promotion material {item}: book {book}, counted {counted}.</source>
@@ -4404,6 +4572,18 @@ also used in another visit</source>
     <message>
       <source>Visit {id} is submitted and sealed; record a change as an amendment.</source>
       <translation>巡检 {id} 已提交并封存；如需修改请做更正。</translation>
+    </message>
+    <message>
+      <source>Withdrawn: the amended answer no longer fails.</source>
+      <translation>已撤销：更正后的答案不再不合格。</translation>
+    </message>
+    <message>
+      <source>{description} (due {deadline})</source>
+      <translation>{description}（期限 {deadline}）</translation>
+    </message>
+    <message>
+      <source>{item}: a photo item cannot be amended; describe the correction in the reason.</source>
+      <translation>{item}：照片项不能更正，请在更正原因中说明。</translation>
     </message>
     <message>
       <source>{item}: answer a photo item with a photo file or its SHA-256.</source>

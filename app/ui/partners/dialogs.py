@@ -73,8 +73,13 @@ class PartnerDialog(QDialog):
         for kind in PARTNER_TYPES:
             self.type.addItem(type_label(kind), kind)
         self.status = QComboBox()
-        for status in PARTNER_STATUSES:
+        # a new card starts as a prospect or active; afterwards only a lifecycle event
+        # (开停并转) changes the status, so the card shows it read-only
+        for status in PARTNER_STATUSES if partner_id is not None else svc.NEW_PARTNER_STATUSES:
             self.status.addItem(status_label(status), status)
+        if partner_id is not None:
+            self.status.setEnabled(False)
+            self.status.setToolTip(self.tr("The status changes only through Lifecycle (开停并转)."))
         self.grade = QComboBox()
         self.grade.addItems(list(GRADES))
         self.grade_reason = QLineEdit()
@@ -286,7 +291,7 @@ class LifecycleDialog(QDialog):
         self.history = QListWidget()
         for event in reversed(detail.lifecycle):
             self.history.addItem(f"{event.effective_date.isoformat()}  {labels.get(event.kind, event.kind)}  "
-                                 f"{event.old_status or ''} → {event.new_status or ''}  {event.reason}")
+                                 f"{status_label(event.old_status) if event.old_status else ''} → {status_label(event.new_status) if event.new_status else ''}  {event.reason}")
         form = QFormLayout()
         form.addRow(self.tr("&Event"), self.kind)
         form.addRow(self.tr("&Reason"), self.reason)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.vocabulary import ANSWER
 from app.errors import UserError
 from app.services import media, visits
 from app.services.context import Changes
@@ -179,8 +180,8 @@ class VisitEditor(QWidget):
                 for value, text in (("yes", self.tr("Yes")), ("no", self.tr("No")), ("na", self.tr("N/A"))):
                     combo.addItem(text, value)
             else:
-                for option in item.get("options", []):
-                    combo.addItem(option, option)
+                for option in item.get("options", []):  # a re-inspected order's passed / failed read as words
+                    combo.addItem(ANSWER.label(option) if option in ANSWER.keys else option, option)
             index = combo.findData(answer)
             combo.setCurrentIndex(max(index, 0))
             combo.currentIndexChanged.connect(lambda _i, k=key, c=combo: self._save(k, c.currentData()))

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QCompleter,
     QDialog,
@@ -21,12 +22,15 @@ from app.services import visits
 
 
 class NewVisitDialog(QDialog):
-    """Returns the chosen partner code in ``code`` after ``exec()``."""
+    """Returns the chosen partner code in ``code`` after ``exec()``, and whether the visit
+    is a re-inspection of the partner's open rectification orders in ``reinspection``."""
 
     def __init__(self, ui: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("New visit"))
         self.code = ""
+        self.reinspection = False
+        self.reinspect = QCheckBox(self.tr("&Re-inspection of the open rectification orders"))
         self.names = visits.partner_names(ui.ctx)
         self.partner = QComboBox()
         self.partner.setEditable(True)
@@ -48,6 +52,7 @@ class NewVisitDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
         form.addRow(self.tr("&Partner"), self.partner)
+        form.addRow("", self.reinspect)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -72,4 +77,5 @@ class NewVisitDialog(QDialog):
             self.partner.setFocus()
             return
         self.code = code
+        self.reinspection = self.reinspect.isChecked()
         super().accept()

@@ -132,7 +132,7 @@ class VisitsSection(Section):
 
         dialog = NewVisitDialog(self.ui, self)
         if dialog.exec() and dialog.code:
-            visit_id = self.ui.ops.run_sync(visits.new_visit, self.ui.ctx, dialog.code)
+            visit_id = self.ui.ops.run_sync(visits.new_visit, self.ui.ctx, dialog.code, reinspection=dialog.reinspection)
             if visit_id:
                 self.ui.changed.emit(Changes.of("visit", ids={visit_id}))
                 self.editor.load(visit_id)

@@ -1,0 +1,53 @@
+"""pytest-qt (issue 16): a re-inspection started from the new-visit dialog lists the open
+orders with translated passed/failed answers; the partner card shows its status read-only
+(only 开停并转 changes it)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QComboBox
+
+from app.services import partner_io, visits
+
+
+def test_reinspection_from_the_dialog_and_read_only_status(qtbot, ctx, tmp_path: Path, ui_window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.partners.dialogs import PartnerDialog
+    from app.ui.visits.new_visit import NewVisitDialog
+
+    csv = tmp_path / "p.csv"
+    csv.write_text("code,name,grade,region\nR1,复查店,A,310106\n", encoding="utf-8")
+    partner_io.import_partners(ctx, csv)
+    first = visits.new_visit(ctx, "R1")
+    visits.add_finding(ctx, first, "价签缺失")
+    (order,) = [r["id"] for r in visits.rectification_orders(ctx, "R1")]
+    ui, window = ui_window
+    section = window.show_section("visits")
+
+    def choose(dialog: NewVisitDialog) -> int:
+        dialog.partner.setEditText("R1")
+        dialog.reinspect.setChecked(True)
+        dialog.accept()
+        return 1
+
+    monkeypatch.setattr(NewVisitDialog, "exec", choose)
+    section.new_visit()
+    visit_id = section.editor.visit_id
+    assert visit_id and visits.visit_detail(ctx, visit_id)["template"] == "reinspection"
+    combo = section.editor.editors[order]
+    assert isinstance(combo, QComboBox)
+    assert [combo.itemText(i) for i in range(combo.count())] == ["—", "Passed", "Failed"]
+    combo.setCurrentIndex(combo.findData("passed"))
+    assert next(i["answer"] for i in visits.visit_detail(ctx, visit_id)["items"] if i["key"] == order) == "passed"
+    card = PartnerDialog(ui, _partner_id(ctx, "R1"), window)
+    qtbot.addWidget(card)
+    assert not card.status.isEnabled() and "Lifecycle" in card.status.toolTip()
+    new = PartnerDialog(ui, None, window)
+    qtbot.addWidget(new)
+    assert [new.status.itemData(i) for i in range(new.status.count())] == ["prospect", "active"]
+
+
+def _partner_id(ctx, code: str) -> str:  # type: ignore[no-untyped-def]
+    from app.services import partners
+
+    return partners.partner_detail(ctx, code).partner.id
