@@ -375,8 +375,9 @@ def submit(ctx: AppContext, visit_id: str) -> Changes:
         answers = _answers(s, visit_id)
         missing = cl.missing_required(visit.template_body, answers)
         if missing:
-            keys = ", ".join(i.key for i in missing)
-            raise ValidationError(tr("visits", "Required items are unanswered: {keys}.").format(keys=keys), details=[f"{i.key}: {i.label}" for i in missing])
+            labels = "、".join(i.label for i in missing)
+            raise ValidationError(tr("visits", "Required items are unanswered: {keys}.").format(keys=labels),
+                                  details=[f"{i.label} ({i.key})" for i in missing])
         existing = {f.item_key for f in s.scalars(select(Finding).where(Finding.visit_id == visit_id))}
         for item in cl.template_items(visit.template_body):
             if cl.is_failure(item, answers.get(item.key)) and item.key not in existing:
@@ -445,6 +446,8 @@ def visit_detail(ctx: AppContext, visit_id: str) -> dict[str, Any]:
                                      "answer": effective.get(item.key), "section": item.section_title, "weight": item.weight}
             if item.kind == "score":
                 entry["max"] = item.max
+            if item.kind == "number":  # the editor's validator range (template keys min/max)
+                entry["min"], entry["max"] = getattr(item, "min", None), item.max
             if item.kind == "choice":
                 entry["options"] = list(item.options)
             items.append(entry)

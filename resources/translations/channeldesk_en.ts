@@ -2274,6 +2274,10 @@ also used in another visit</translation>
       <translation>Amend visit</translation>
     </message>
     <message>
+      <source>Answer the items marked in red before sealing: {items}.</source>
+      <translation>Answer the items marked in red before sealing: {items}.</translation>
+    </message>
+    <message>
       <source>Attach &amp;photos…</source>
       <translation>Attach &amp;photos…</translation>
     </message>
@@ -2380,6 +2384,22 @@ also used in another visit</translation>
     <message>
       <source>Yes</source>
       <translation>Yes</translation>
+    </message>
+    <message>
+      <source>a number</source>
+      <translation>a number</translation>
+    </message>
+    <message>
+      <source>a number from {low} to {high}</source>
+      <translation>a number from {low} to {high}</translation>
+    </message>
+    <message>
+      <source>a number, at least {low}</source>
+      <translation>a number, at least {low}</translation>
+    </message>
+    <message>
+      <source>a number, at most {high}</source>
+      <translation>a number, at most {high}</translation>
     </message>
     <message>
       <source>loading…</source>

@@ -2274,6 +2274,10 @@ also used in another visit</source>
       <translation>更正巡检</translation>
     </message>
     <message>
+      <source>Answer the items marked in red before sealing: {items}.</source>
+      <translation>请先填写红框标出的项目再提交封存：{items}。</translation>
+    </message>
+    <message>
       <source>Attach &amp;photos…</source>
       <translation>添加照片(&amp;P)…</translation>
     </message>
@@ -2380,6 +2384,22 @@ also used in another visit</source>
     <message>
       <source>Yes</source>
       <translation>是</translation>
+    </message>
+    <message>
+      <source>a number</source>
+      <translation>填写数字</translation>
+    </message>
+    <message>
+      <source>a number from {low} to {high}</source>
+      <translation>填写 {low} 至 {high} 之间的数字</translation>
+    </message>
+    <message>
+      <source>a number, at least {low}</source>
+      <translation>填写数字，不小于 {low}</translation>
+    </message>
+    <message>
+      <source>a number, at most {high}</source>
+      <translation>填写数字，不大于 {high}</translation>
     </message>
     <message>
       <source>loading…</source>

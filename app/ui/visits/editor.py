@@ -8,8 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QPixmap
+from PySide6.QtCore import QLocale, QSize, Qt
+from PySide6.QtGui import QDoubleValidator, QDragEnterEvent, QDropEvent, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.vocabulary import ANSWER
+from app.domain.vocabulary import ANSWER, template_label
 from app.errors import UserError
 from app.services import media, visits
 from app.services.context import Changes
@@ -53,6 +53,7 @@ class VisitEditor(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form_host)
+        self.scroll = scroll
         self.photos = QListWidget()
         self.photos.setViewMode(QListWidget.ViewMode.IconMode)
         self.photos.setIconSize(QSize(120, 120))
@@ -127,7 +128,8 @@ class VisitEditor(QWidget):
         self.detail = visits.visit_detail(self.ui.ctx, visit_id)
         d = self.detail
         draft = d["status"] == "draft"
-        self.header.setText(f"<b>{d['partner_code']} {d['partner_name']}</b><br>{d['template']} · {state_label(d['status'])} · {short_time(d['started_at'] or d['planned_for'])}")
+        self.header.setText(f"<b>{d['partner_code']} {d['partner_name']}</b><br>{template_label(d['template'])} · {state_label(d['status'])} · "
+                            f"{short_time(d['started_at'] or d['planned_for'])}")
         section = None
         for item in d["items"]:
             if item["section"] != section:
@@ -177,8 +179,8 @@ class VisitEditor(QWidget):
             combo = QComboBox()
             combo.addItem("—", None)
             if kind == "yesno":
-                for value, text in (("yes", self.tr("Yes")), ("no", self.tr("No")), ("na", self.tr("N/A"))):
-                    combo.addItem(text, value)
+                for value in ("yes", "no", "na"):
+                    combo.addItem(ANSWER.label(value), value)
             else:
                 for option in item.get("options", []):  # a re-inspected order's passed / failed read as words
                     combo.addItem(ANSWER.label(option) if option in ANSWER.keys else option, option)
@@ -195,6 +197,8 @@ class VisitEditor(QWidget):
             widget = spin
         elif kind in ("number", "text"):
             line = QLineEdit("" if answer is None else str(answer))
+            if kind == "number":
+                self._guard_number(line, item)
             line.editingFinished.connect(lambda k=key, le=line: self._save(k, le.text()) if le.isModified() else None)
             widget = line
         else:
@@ -205,6 +209,44 @@ class VisitEditor(QWidget):
         widget.setEnabled(enabled)
         return widget
 
+    def _guard_number(self, line: QLineEdit, item: dict[str, Any]) -> None:
+        """A number field takes only numbers inside the item's range (template keys
+        ``min``/``max``); the range is shown as the placeholder."""
+        low, high = item.get("min"), item.get("max")
+        validator = QDoubleValidator(line)
+        validator.setNotation(QDoubleValidator.Notation.StandardNotation)
+        validator.setLocale(QLocale.c())  # digits and a dot, whatever the locale's separators
+        validator.setBottom(float(low) if low is not None else -1e12)
+        validator.setTop(float(high) if high is not None else 1e12)
+        line.setValidator(validator)
+        if low is not None and high is not None:
+            line.setPlaceholderText(self.tr("a number from {low} to {high}").format(low=low, high=high))
+        elif low is not None:
+            line.setPlaceholderText(self.tr("a number, at least {low}").format(low=low))
+        elif high is not None:
+            line.setPlaceholderText(self.tr("a number, at most {high}").format(high=high))
+        else:
+            line.setPlaceholderText(self.tr("a number"))
+
+    def missing_required(self) -> list[str]:
+        """Keys of required items not answered yet, in the checklist's order."""
+        if self.visit_id is None:
+            return []
+        items = visits.visit_detail(self.ui.ctx, self.visit_id)["items"]
+        return [i["key"] for i in items if i["required"] and i["answer"] in (None, "", [])]
+
+    def mark_missing(self, keys: list[str]) -> None:
+        """Outline every missing required item in red, scroll to the first and focus it."""
+        for key, editor in self.editors.items():
+            editor.setStyleSheet("")
+            editor.setProperty("missing", key in keys)
+            if key in keys:
+                editor.setStyleSheet("border:2px solid #b00020;border-radius:3px;")
+        if keys and keys[0] in self.editors:
+            first = self.editors[keys[0]]
+            self.scroll.ensureWidgetVisible(first, 20, 40)
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def _save(self, key: str, value: str | None) -> None:
         if self.visit_id is None or value is None or value == "":
             return
@@ -213,6 +255,10 @@ class VisitEditor(QWidget):
         except UserError as exc:
             self.ui.show_message(exc.message, "error")
             return
+        editor = self.editors.get(key)
+        if editor is not None and editor.property("missing"):
+            editor.setProperty("missing", False)
+            editor.setStyleSheet("")
         self._refresh_score()
 
     def _refresh_score(self) -> None:
@@ -294,8 +340,16 @@ class VisitEditor(QWidget):
         self.ui.ops.run(visits.count_material, self.ui.ctx, visit_id, item_name, counted, on_done=done, on_error=failed)
 
     def submit(self) -> None:
-        if self.visit_id is not None:
-            self.ui.ops.run_sync(visits.submit, self.ui.ctx, self.visit_id)
+        if self.visit_id is None:
+            return
+        missing = self.missing_required()
+        if missing:
+            self.mark_missing(missing)
+            labels = {i["key"]: i["label"] for i in self.detail.get("items", [])}
+            self.ui.show_message(self.tr("Answer the items marked in red before sealing: {items}.").format(
+                items="、".join(labels.get(k, k) for k in missing)), "error")
+            return
+        self.ui.ops.run_sync(visits.submit, self.ui.ctx, self.visit_id)
 
     def check_in(self) -> None:
         if self.visit_id is not None:
