@@ -19,7 +19,7 @@ def _visit(ctx, tmp_path: Path) -> str:  # type: ignore[no-untyped-def]
 
 def test_number_item_refuses_letters(qtbot, ctx, tmp_path: Path, ui_window) -> None:  # type: ignore[no-untyped-def]
     visit_id = _visit(ctx, tmp_path)
-    ui, window = ui_window
+    _ui, window = ui_window
     section = window.show_section("visits")
     section.editor.load(visit_id)
     line = section.editor.editors["stock_units"]
@@ -31,7 +31,7 @@ def test_number_item_refuses_letters(qtbot, ctx, tmp_path: Path, ui_window) -> N
 
 def test_submit_marks_every_missing_item_and_focuses_the_first(qtbot, ctx, tmp_path: Path, ui_window) -> None:  # type: ignore[no-untyped-def]
     visit_id = _visit(ctx, tmp_path)
-    ui, window = ui_window
+    _ui, window = ui_window
     window.resize(1280, 800)
     section = window.show_section("visits")
     editor = section.editor
