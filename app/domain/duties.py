@@ -7,8 +7,11 @@ from __future__ import annotations
 import datetime as dt
 import random
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import islice
+from operator import eq, itemgetter, ne
 from typing import Any
 
 OUTCOMES = ("confirmed", "deposit_withheld", "unauthorised_connection", "fake", "unreachable", "refused")
@@ -65,25 +68,41 @@ def sample_size(population: int, percent: int) -> int:
     return min(population, max(1, -(-population * percent // 100)))
 
 
-def draw_sample(records: Iterable[tuple[str, str]], seed: str, percent: int = 15) -> list[str]:
-    """The record ids to call back from ``(record_id, channel)`` pairs.
+def draw_sample(records: Sequence[tuple[str, str]], seed: str, percent: int = 15) -> list[str]:
+    """The record ids to call back from ``(channel, record_id)`` pairs.
 
-    Per channel ``sample_size`` of its records, drawn with a generator seeded by
-    ``seed`` and the channel, from its ids in sorted order: the same records (in any
-    order) and seed give the same sample; no id is drawn twice. The result is sorted by
-    channel, then by draw order."""
-    by_channel: dict[str, list[str]] = {}
-    for record_id, channel in records:
-        group = by_channel.get(channel)
-        if group is None:
-            by_channel[channel] = [record_id]
-        else:
-            group.append(record_id)
+    Per channel ``sample_size`` of its distinct records, drawn with a generator seeded
+    by ``seed`` and the channel, from its ids in sorted order: the same records (in any
+    order, repeated or not) and seed give the same sample; no id is drawn twice (an id
+    given under two channels counts under the one it comes last with). The result is
+    sorted by channel, then by draw order. Records grouped by channel (as the database
+    gives them, ``ORDER BY channel, id``) need no per-record Python code."""
+    channels = list(map(itemgetter(0), records))
+    ids = list(map(itemgetter(1), records))
+    counts = Counter(channels)
+    grouped = not channels or sum(map(ne, channels, islice(channels, 1, None))) + 1 == len(counts)
+    drawn = _draw_grouped(channels, ids, counts, seed, percent) if grouped else None
+    if drawn is None or len(set(drawn)) != len(drawn):  # not grouped, or an id under two channels
+        pairs = sorted((channel, record_id) for record_id, channel in dict(zip(ids, channels, strict=True)).items())
+        channels, ids = [p[0] for p in pairs], [p[1] for p in pairs]
+        drawn = _draw_grouped(channels, ids, Counter(channels), seed, percent)
+    return drawn
+
+
+def _draw_grouped(channels: list[str], ids: list[str], counts: Counter[str], seed: str, percent: int) -> list[str]:
+    starts: dict[str, int] = {}
+    start = 0
+    for channel, count in counts.items():  # in the order the groups come
+        starts[channel] = start
+        start += count
     drawn: list[str] = []
-    for channel in sorted(by_channel):
-        ids = sorted(set(by_channel[channel]))
+    for channel in sorted(counts):
+        group = ids[starts[channel]:starts[channel] + counts[channel]]
+        group.sort()  # linear when the ids come sorted
+        if any(map(eq, group, islice(group, 1, None))):  # an id given twice
+            group = sorted(set(group))
         rng = random.Random(f"{seed}/{channel}")
-        drawn.extend(rng.sample(ids, sample_size(len(ids), percent)))
+        drawn.extend(rng.sample(group, sample_size(len(group), percent)))
     return drawn
 
 

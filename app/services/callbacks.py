@@ -104,12 +104,12 @@ def draw_callbacks(ctx: AppContext, day: dt.date | None = None) -> DrawResult:
             return DrawResult(day, draw.population, draw.seed, _calls(s, draw.id))
         purge_expired(s, ctx, dt.date.today())
         percent = int(duty_rules(ctx, s)["callback_percent"])
-        records = s.execute(select(DevRecord.id, DevRecord.partner_id).where(DevRecord.record_date == source)
-                            .order_by(DevRecord.partner_id, DevRecord.id)).all()
+        records = [tuple(r) for r in s.execute(select(DevRecord.partner_id, DevRecord.id).where(DevRecord.record_date == source)
+                                                 .order_by(DevRecord.partner_id, DevRecord.id))]
         seed = secrets.token_hex(16)
         if not records:
             return DrawResult(day, 0, seed, [])
-        chosen = rules.draw_sample(((r[0], r[1]) for r in records), seed, percent)
+        chosen = rules.draw_sample(records, seed, percent)
         draw = CallbackDraw(draw_date=day, source_date=source, seed=seed, rate=percent / 100, population=len(records),
                             drawn=len(chosen), drawn_by=ctx.user_name)
         s.add(draw)

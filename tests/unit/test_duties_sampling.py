@@ -14,14 +14,14 @@ from hypothesis import strategies as st
 from app.domain import duties as rules
 
 records_strategy = st.lists(
-    st.tuples(st.text("0123456789abcdef", min_size=1, max_size=6), st.sampled_from([f"C{i}" for i in range(12)])),
+    st.tuples(st.sampled_from([f"C{i}" for i in range(12)]), st.text("0123456789abcdef", min_size=1, max_size=6)),
     max_size=300,
 )
 
 
 def _by_channel(records: list[tuple[str, str]]) -> dict[str, set[str]]:
     groups: dict[str, set[str]] = {}
-    for record_id, channel in records:
+    for channel, record_id in records:
         groups.setdefault(channel, set()).add(record_id)
     return groups
 
@@ -29,10 +29,10 @@ def _by_channel(records: list[tuple[str, str]]) -> dict[str, set[str]]:
 @settings(max_examples=200, deadline=None)
 @given(records_strategy, st.text(max_size=10), st.integers(min_value=1, max_value=100))
 def test_sample_share_per_channel_and_day(records: list[tuple[str, str]], seed: str, percent: int) -> None:
-    unique = list({r[0]: r for r in records}.values())  # a record id belongs to one channel
-    drawn = rules.draw_sample(unique, seed, percent)
+    drawn = rules.draw_sample(records, seed, percent)
     assert len(drawn) == len(set(drawn)), "a record drawn twice"
-    channel_of = dict(unique)
+    channel_of = {record_id: channel for channel, record_id in records}  # an id given twice counts under the last
+    unique = [(channel, record_id) for record_id, channel in channel_of.items()]
     groups = _by_channel(unique)
     for channel, ids in groups.items():
         got = [r for r in drawn if channel_of[r] == channel]
@@ -45,18 +45,19 @@ def test_sample_share_per_channel_and_day(records: list[tuple[str, str]], seed: 
 @settings(max_examples=100, deadline=None)
 @given(records_strategy, st.text(max_size=10), st.randoms(use_true_random=False))
 def test_same_seed_same_sample_in_any_order(records: list[tuple[str, str]], seed: str, rnd: random.Random) -> None:
-    shuffled = list(records)
+    unique = sorted({record_id: (channel, record_id) for channel, record_id in records}.values())
+    shuffled = list(unique)
     rnd.shuffle(shuffled)
-    assert rules.draw_sample(records, seed) == rules.draw_sample(shuffled, seed)
+    assert rules.draw_sample(unique, seed) == rules.draw_sample(shuffled, seed) == rules.draw_sample(shuffled + unique, seed)
 
 
 def test_duplicate_ids_are_drawn_once() -> None:
-    drawn = rules.draw_sample([("a", "C1")] * 50 + [("b", "C1")], "s", 100)
+    drawn = rules.draw_sample([("C1", "a")] * 50 + [("C1", "b")], "s", 100)
     assert sorted(drawn) == ["a", "b"]
 
 
 def test_other_seed_other_sample() -> None:
-    records = [(f"r{i:04d}", f"C{i % 3}") for i in range(3000)]
+    records = [(f"C{i % 3}", f"r{i:04d}") for i in range(3000)]
     assert rules.draw_sample(records, "one") != rules.draw_sample(records, "two")
 
 
