@@ -35,6 +35,8 @@ DEFAULT_RULES: dict[str, Any] = {
     "warnings_for_suspension": 3,  # this many → a lifecycle suspension proposal
     "complaint_response_hours": 2,
     "complaint_resolution_hours": 48,
+    "evidence_photo_hours": 12,  # a visit photo taken more than this before check-in is a warning
+    "evidence_photo_metres": 500,  # … or taken farther than this from the partner's coordinates
 }
 
 _PHONE = re.compile(r"^\+?\d[\d\- ]{5,18}\d$")

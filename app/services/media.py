@@ -11,6 +11,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.domain.evidence import exif_time
 from app.errors import UserError
 from app.i18n import tr
 from app.paths import DataPaths
@@ -84,8 +85,8 @@ def inspect_photo(path: Path, max_bytes: int = MAX_PHOTO_BYTES) -> PhotoInfo:
     try:
         sub = exif.get_ifd(0x8769)
         stamp = sub.get(0x9003) or exif.get(0x0132)
-        if stamp:
-            taken_at = dt.datetime.strptime(str(stamp).strip("\x00 "), "%Y:%m:%d %H:%M:%S").replace(tzinfo=dt.UTC)
+        if stamp:  # DateTimeOriginal with OffsetTimeOriginal (else OffsetTime), camera-local without one
+            taken_at = exif_time(stamp, sub.get(0x9011) or sub.get(0x9010))
         gps = exif.get_ifd(0x8825)
         if gps:
             lat = _gps_degrees(gps.get(2), gps.get(1))

@@ -23,6 +23,7 @@ from app.domain.rectification import effective_status
 from app.domain.regions import regions
 from app.domain.vocabulary import (
     ANSWER,
+    EVIDENCE_KIND,
     GRADE,
     LIFECYCLE_EVENT,
     PARTNER_STATUS,
@@ -185,6 +186,8 @@ def visit_report_data(ctx: AppContext, visit_id: str) -> VisitReportData:
         amendments=[AmendmentLine(_local(a["amended_at"]), a["amended_by"], a["reason"], "；".join(f"{k}={v}" for k, v in a["changes"].items()),
                                   "—" if a["score"] is None else f"{a['score']:.1f}", a["content_hash"]) for a in detail["amendments"]],
         verified_orders=verified_orders,
+        evidence=[f"{EVIDENCE_KIND.label(e['kind'])} #{e['sha256'][:10]}: {e['detail']}"
+                  + (f" — {tr('reports', 'explained')}: {e['explanation']}" if e["explanation"] else "") for e in detail["evidence"]],
         sealed_score="—" if detail["sealed_score"] is None else f"{detail['sealed_score']:.1f}",
         warnings=warnings,
     )

@@ -25,6 +25,8 @@ from app.errors import NotFoundError, UserError, ValidationError
 from app.i18n import tr
 from app.services.amendments import amendment_chain, current_answers, current_score, current_scores
 from app.services.context import AppContext, Changes
+from app.services.evidence import record_warnings as record_evidence_warnings
+from app.services.evidence import visit_evidence
 from app.services.media import import_photo
 from app.services.progress import Progress
 from app.services.reinspection import apply_outcomes as apply_reinspection
@@ -392,6 +394,7 @@ def submit(ctx: AppContext, visit_id: str) -> Changes:
         visit.checked_out_at = utcnow()
         visit.submitted_at = visit.checked_out_at
         s.flush()
+        record_evidence_warnings(ctx, s, visit)
         visit.content_hash = _seal_hash(s, visit)
         visit.status = "submitted"
     return Changes.of("visit", "finding", "rectification_order", ids={visit_id})
@@ -470,6 +473,7 @@ def visit_detail(ctx: AppContext, visit_id: str) -> dict[str, Any]:
             "section_scores": section_scores, "content_hash": visit.content_hash, "sealed_score": visit.score,
             "items": items, "photos": photos, "findings": findings,
             "orders": reinspection_outcomes(s, visit, effective) if visit.is_reinspection else [],
+            "evidence": visit_evidence(ctx, s, visit),
             "amendments": [{"id": a.id, "reason": a.reason, "changes": a.changes, "amended_by": a.amended_by, "amended_at": _iso(a.amended_at),
                             "content_hash": a.content_hash, "score": a.score} for a in amendments],
         }

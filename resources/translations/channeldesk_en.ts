@@ -2306,6 +2306,18 @@ also used in another visit</translation>
       <translation>Corrected answer</translation>
     </message>
     <message>
+      <source>E&amp;xplain photo warning…</source>
+      <translation>E&amp;xplain photo warning…</translation>
+    </message>
+    <message>
+      <source>Explain photo warning</source>
+      <translation>Explain photo warning</translation>
+    </message>
+    <message>
+      <source>Explained: {text}</source>
+      <translation>Explained: {text}</translation>
+    </message>
+    <message>
       <source>Failed</source>
       <translation>Failed</translation>
     </message>
@@ -2340,6 +2352,10 @@ also used in another visit</translation>
     <message>
       <source>Passed</source>
       <translation>Passed</translation>
+    </message>
+    <message>
+      <source>Photo evidence warnings</source>
+      <translation>Photo evidence warnings</translation>
     </message>
     <message>
       <source>Photos (drop image files here)</source>
@@ -2380,6 +2396,10 @@ also used in another visit</translation>
     <message>
       <source>What to record</source>
       <translation>What to record</translation>
+    </message>
+    <message>
+      <source>Why this photo is still good evidence</source>
+      <translation>Why this photo is still good evidence</translation>
     </message>
     <message>
       <source>Yes</source>
@@ -3036,6 +3056,53 @@ also used in another visit</translation>
     <message>
       <source>{path}: the fingerprint does not match the key</source>
       <translation>{path}: the fingerprint does not match the key</translation>
+    </message>
+  </context>
+  <context>
+    <name>evidence</name>
+    <message>
+      <source>No photo {sha} in this visit.</source>
+      <translation>No photo {sha} in this visit.</translation>
+    </message>
+    <message>
+      <source>Taken {distance} from the partner's location (limit {limit} m).</source>
+      <translation>Taken {distance} from the partner's location (limit {limit} m).</translation>
+    </message>
+    <message>
+      <source>Taken {taken}, after the visit was submitted.</source>
+      <translation>Taken {taken}, after the visit was submitted.</translation>
+    </message>
+    <message>
+      <source>Taken {taken}, more than {hours} h before check-in.</source>
+      <translation>Taken {taken}, more than {hours} h before check-in.</translation>
+    </message>
+    <message>
+      <source>The explanation is too long (at most {max} characters).</source>
+      <translation>The explanation is too long (at most {max} characters).</translation>
+    </message>
+    <message>
+      <source>The photo carries no capture time and no GPS position.</source>
+      <translation>The photo carries no capture time and no GPS position.</translation>
+    </message>
+    <message>
+      <source>The same photo is in {count} other visit(s).</source>
+      <translation>The same photo is in {count} other visit(s).</translation>
+    </message>
+    <message>
+      <source>Visit {id} is sealed; explain photo warnings before submitting.</source>
+      <translation>Visit {id} is sealed; explain photo warnings before submitting.</translation>
+    </message>
+    <message>
+      <source>explained: {text}</source>
+      <translation>explained: {text}</translation>
+    </message>
+    <message>
+      <source>{km} km</source>
+      <translation>{km} km</translation>
+    </message>
+    <message>
+      <source>{m} m</source>
+      <translation>{m} m</translation>
     </message>
   </context>
   <context>
@@ -4043,6 +4110,10 @@ also used in another visit</translation>
     <message>
       <source>draft, not sealed</source>
       <translation>draft, not sealed</translation>
+    </message>
+    <message>
+      <source>explained</source>
+      <translation>explained</translation>
     </message>
     <message>
       <source>status</source>

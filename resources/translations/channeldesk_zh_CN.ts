@@ -2306,6 +2306,18 @@ also used in another visit</source>
       <translation>更正后的结果</translation>
     </message>
     <message>
+      <source>E&amp;xplain photo warning…</source>
+      <translation>说明照片提示(&amp;X)…</translation>
+    </message>
+    <message>
+      <source>Explain photo warning</source>
+      <translation>说明照片提示</translation>
+    </message>
+    <message>
+      <source>Explained: {text}</source>
+      <translation>已说明：{text}</translation>
+    </message>
+    <message>
       <source>Failed</source>
       <translation>未通过</translation>
     </message>
@@ -2340,6 +2352,10 @@ also used in another visit</source>
     <message>
       <source>Passed</source>
       <translation>通过</translation>
+    </message>
+    <message>
+      <source>Photo evidence warnings</source>
+      <translation>照片证据提示</translation>
     </message>
     <message>
       <source>Photos (drop image files here)</source>
@@ -2380,6 +2396,10 @@ also used in another visit</source>
     <message>
       <source>What to record</source>
       <translation>记录内容</translation>
+    </message>
+    <message>
+      <source>Why this photo is still good evidence</source>
+      <translation>说明此照片为何仍可作为证据</translation>
     </message>
     <message>
       <source>Yes</source>
@@ -3036,6 +3056,53 @@ also used in another visit</source>
     <message>
       <source>{path}: the fingerprint does not match the key</source>
       <translation>{path}：指纹与密钥不符</translation>
+    </message>
+  </context>
+  <context>
+    <name>evidence</name>
+    <message>
+      <source>No photo {sha} in this visit.</source>
+      <translation>本次巡检没有照片 {sha}。</translation>
+    </message>
+    <message>
+      <source>Taken {distance} from the partner's location (limit {limit} m).</source>
+      <translation>拍摄地点距渠道位置 {distance}（上限 {limit} 米）。</translation>
+    </message>
+    <message>
+      <source>Taken {taken}, after the visit was submitted.</source>
+      <translation>拍摄于 {taken}，晚于巡检提交时间。</translation>
+    </message>
+    <message>
+      <source>Taken {taken}, more than {hours} h before check-in.</source>
+      <translation>拍摄于 {taken}，早于签到时间超过 {hours} 小时。</translation>
+    </message>
+    <message>
+      <source>The explanation is too long (at most {max} characters).</source>
+      <translation>说明过长（最多 {max} 个字符）。</translation>
+    </message>
+    <message>
+      <source>The photo carries no capture time and no GPS position.</source>
+      <translation>照片没有拍摄时间，也没有 GPS 位置。</translation>
+    </message>
+    <message>
+      <source>The same photo is in {count} other visit(s).</source>
+      <translation>同一张照片还出现在另外 {count} 次巡检中。</translation>
+    </message>
+    <message>
+      <source>Visit {id} is sealed; explain photo warnings before submitting.</source>
+      <translation>巡检 {id} 已封存；请在提交前说明照片提示。</translation>
+    </message>
+    <message>
+      <source>explained: {text}</source>
+      <translation>说明：{text}</translation>
+    </message>
+    <message>
+      <source>{km} km</source>
+      <translation>{km} 公里</translation>
+    </message>
+    <message>
+      <source>{m} m</source>
+      <translation>{m} 米</translation>
     </message>
   </context>
   <context>
@@ -4043,6 +4110,10 @@ also used in another visit</source>
     <message>
       <source>draft, not sealed</source>
       <translation>草稿，未封存</translation>
+    </message>
+    <message>
+      <source>explained</source>
+      <translation>说明</translation>
     </message>
     <message>
       <source>status</source>

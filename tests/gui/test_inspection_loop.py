@@ -51,3 +51,25 @@ def _partner_id(ctx, code: str) -> str:  # type: ignore[no-untyped-def]
     from app.services import partners
 
     return partners.partner_detail(ctx, code).partner.id
+
+
+def test_editor_lists_photo_evidence_and_takes_an_explanation(qtbot, ctx, tmp_path: Path, ui_window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QInputDialog
+
+    from tests.unit.test_evidence import jpeg
+
+    csv = tmp_path / "p.csv"
+    csv.write_text("code,name,grade,region,latitude,longitude\nE1,证据店,A,310115,31.268,121.595\n", encoding="utf-8")
+    partner_io.import_partners(ctx, csv)
+    visit_id = visits.new_visit(ctx, "E1")
+    visits.attach_photos(ctx, visit_id, [jpeg(tmp_path / "bare.jpg")])
+    ui, window = ui_window
+    section = window.show_section("visits")
+    section.editor.load(visit_id)
+    editor = section.editor
+    assert editor.evidence.count() == 1 and "camera data" in editor.evidence.item(0).text()
+    editor.evidence.setCurrentRow(0)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("关闭了定位", True))
+    with qtbot.waitSignal(ui.changed, timeout=5000):
+        editor.explain_evidence()
+    qtbot.waitUntil(lambda: "关闭了定位" in editor.evidence.item(0).text(), timeout=5000)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.vocabulary import ANSWER, template_label
+from app.domain.vocabulary import ANSWER, EVIDENCE_KIND, template_label
 from app.errors import UserError
 from app.services import media, visits
 from app.services.context import Changes
@@ -90,7 +90,19 @@ class VisitEditor(QWidget):
         photos_box = QGroupBox(self.tr("Photos (drop image files here)"))
         QVBoxLayout(photos_box).addWidget(self.photos)
         findings_box = QGroupBox(self.tr("Findings and rectification orders"))
-        QVBoxLayout(findings_box).addWidget(self.findings)
+        findings_layout = QVBoxLayout(findings_box)
+        findings_layout.addWidget(self.findings)
+        # photo evidence: warnings (taken elsewhere, at another time, reused, no camera data)
+        # the manager explains while the visit is a draft
+        self.evidence = QListWidget()
+        self.evidence.setAccessibleName(self.tr("Photo evidence warnings"))
+        self.evidence.setWordWrap(True)
+        self.evidence.itemActivated.connect(lambda _item: self.explain_evidence())
+        self.explain_button = QPushButton(self.tr("E&xplain photo warning…"))
+        self.explain_button.clicked.connect(self.explain_evidence)
+        findings_layout.addWidget(QLabel(self.tr("Photo evidence warnings")))
+        findings_layout.addWidget(self.evidence)
+        findings_layout.addWidget(self.explain_button)
         self.materials_box = QGroupBox(self.tr("Promotion materials: &book vs count"))
         QVBoxLayout(self.materials_box).addWidget(self.materials)
         self.findings.setWordWrap(True)
@@ -120,6 +132,7 @@ class VisitEditor(QWidget):
         self.editors.clear()
         self.photos.clear()
         self.findings.clear()
+        self.evidence.clear()
         if visit_id is None:
             self.header.setText(self.tr("Select a visit in the list, or start one with “New visit” (Ctrl+Shift+N)."))
             self.score.setText("")
@@ -152,6 +165,14 @@ class VisitEditor(QWidget):
         for f in d["findings"]:
             order = f["rectification"]
             self.findings.addItem(f"{f['description']}" + (f"  → {order['deadline']} {state_label(order['status'])}" if order else ""))
+        for warning in d["evidence"]:
+            text = f"{EVIDENCE_KIND.label(warning['kind'])} #{warning['sha256'][:10]}: {warning['detail']}"
+            if warning["explanation"]:
+                text += "\n" + self.tr("Explained: {text}").format(text=warning["explanation"])
+            entry = QListWidgetItem(text)
+            entry.setData(Qt.ItemDataRole.UserRole, warning["sha256"])
+            self.evidence.addItem(entry)
+        self.explain_button.setEnabled(draft and bool(d["evidence"]))
         self.materials.set_lines(visit_id, visits.visit_materials(self.ui.ctx, visit_id), draft)
         self.materials_box.setTitle(self.tr("Promotion materials: &book vs count") if draft or d["status"] == "planned"
                                     else self.tr("Promotion materials: &book vs count (sealed)"))
@@ -283,6 +304,21 @@ class VisitEditor(QWidget):
         dialog.exec()
 
     # -- actions -------------------------------------------------------------------------
+    def explain_evidence(self) -> None:
+        """The manager's explanation of the selected photo warning (draft visits)."""
+        from PySide6.QtWidgets import QInputDialog
+
+        from app.services import evidence
+
+        item = self.evidence.currentItem()
+        if self.visit_id is None or item is None or self.detail.get("status") != "draft":
+            return
+        sha = item.data(Qt.ItemDataRole.UserRole)
+        current = next((w["explanation"] for w in self.detail["evidence"] if w["sha256"] == sha), "")
+        text, ok = QInputDialog.getText(self, self.tr("Explain photo warning"), self.tr("Why this photo is still good evidence"), text=current)
+        if ok and self.ui.ops.run_sync(evidence.explain, self.ui.ctx, self.visit_id, sha, text) is not None:
+            self.ui.changed.emit(Changes.of("visit_photo", ids={self.visit_id}))
+
     def attach_dialog(self, _checked: bool = False, item_key: str | None = None) -> None:
         files, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach photos"), "", self.tr("Images (*.jpg *.jpeg *.png *.webp)"))
         if files:

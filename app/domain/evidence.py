@@ -1,0 +1,100 @@
+"""Photo evidence checks of a visit (warnings the manager can explain, never refusals):
+a photo taken more than N hours before check-in or after submit (``photo_time``), taken
+more than M metres from the partner (``photo_place``), the same photo in another visit
+(``photo_reused``), or without camera data — neither capture time nor GPS — (``no_exif``).
+N and M are HQ's rules ``evidence_photo_hours`` and ``evidence_photo_metres``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass
+
+from app.i18n import tr
+
+KINDS = ("photo_time", "photo_place", "photo_reused", "no_exif")
+DEFAULT_HOURS = 12
+DEFAULT_METRES = 500
+EARTH_RADIUS_M = 6_371_008.8
+_OFFSET = re.compile(r"^([+-])(\d{2}):?(\d{2})$")
+
+
+@dataclass(frozen=True)
+class PhotoFacts:
+    sha256: str
+    taken_at: dt.datetime | None  # aware
+    latitude: float | None
+    longitude: float | None
+    reused_in: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Evidence:
+    kind: str
+    sha256: str
+    detail: str
+
+
+def exif_time(stamp: object, offset: object = None) -> dt.datetime | None:
+    """EXIF ``DateTimeOriginal`` (``YYYY:MM:DD HH:MM:SS``) as an aware time: with its
+    ``OffsetTimeOriginal`` (``+08:00``) when the camera wrote one, else read as this
+    computer's local time (camera clocks are set to local time)."""
+    try:
+        naive = dt.datetime.strptime(str(stamp).strip("\x00 "), "%Y:%m:%d %H:%M:%S")
+    except ValueError:
+        return None
+    match = _OFFSET.match(str(offset or "").strip("\x00 "))
+    if match:
+        sign = -1 if match.group(1) == "-" else 1
+        delta = dt.timedelta(hours=int(match.group(2)), minutes=int(match.group(3)))
+        if delta <= dt.timedelta(hours=14):
+            return naive.replace(tzinfo=dt.timezone(sign * delta)).astimezone(dt.UTC)
+    return naive.astimezone().astimezone(dt.UTC)
+
+
+def distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle (haversine) distance in metres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_M * math.asin(min(1.0, math.sqrt(a)))
+
+
+def check_photos(photos: list[PhotoFacts], checked_in: dt.datetime | None, until: dt.datetime, partner_lat: float | None,
+                 partner_lon: float | None, hours: float = DEFAULT_HOURS, metres: float = DEFAULT_METRES) -> list[Evidence]:
+    """The warnings for a visit's photos. ``until`` is the submit time (now for a draft)."""
+    found: list[Evidence] = []
+    window = dt.timedelta(hours=hours)
+    for photo in photos:
+        if photo.taken_at is None and photo.latitude is None:
+            found.append(Evidence("no_exif", photo.sha256, tr("evidence", "The photo carries no capture time and no GPS position.")))
+        if photo.taken_at is not None:
+            taken = photo.taken_at.astimezone(dt.UTC)
+            if checked_in is not None and taken < checked_in - window:
+                found.append(Evidence("photo_time", photo.sha256, tr("evidence", "Taken {taken}, more than {hours} h before check-in.").format(
+                    taken=_local(taken), hours=_number(hours))))
+            elif taken > until:
+                found.append(Evidence("photo_time", photo.sha256, tr("evidence", "Taken {taken}, after the visit was submitted.").format(taken=_local(taken))))
+        if photo.latitude is not None and photo.longitude is not None and partner_lat is not None and partner_lon is not None:
+            gap = distance_m(photo.latitude, photo.longitude, partner_lat, partner_lon)
+            if gap > metres:
+                found.append(Evidence("photo_place", photo.sha256, tr("evidence", "Taken {distance} from the partner's location (limit {limit} m).").format(
+                    distance=_distance(gap), limit=_number(metres))))
+        if photo.reused_in:
+            found.append(Evidence("photo_reused", photo.sha256, tr("evidence", "The same photo is in {count} other visit(s).").format(count=len(photo.reused_in))))
+    return found
+
+
+def _local(value: dt.datetime) -> str:
+    return value.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+def _distance(metres: float) -> str:
+    if metres >= 1000:
+        return tr("evidence", "{km} km").format(km=f"{metres / 1000:.1f}")
+    return tr("evidence", "{m} m").format(m=f"{metres:.0f}")
