@@ -30,6 +30,7 @@ COMMAND_MODULES = [
     "app.cli.sync",
     "app.cli.hq",
     "app.cli.duties",
+    "app.cli.daily",
 ]
 
 Handler = Callable[[argparse.Namespace], int | None]

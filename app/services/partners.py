@@ -26,6 +26,7 @@ from app.services.partner_list import PartnerRow as PartnerRow
 from app.services.partner_list import partner_count as partner_count
 from app.services.partner_list import partner_page as partner_page
 from app.services.partner_list import partner_page_with_total as partner_page_with_total
+from db.base import utcnow
 from db.models import (
     CompetitorObservation,
     Complaint,
@@ -302,8 +303,10 @@ def add_complaint(ctx: AppContext, partner_key: str, received: dt.date, descript
         raise ValidationError(tr("partners", "Describe the complaint."))
     with ctx.session() as s:
         partner = get_partner(s, partner_key)
+        now = utcnow()  # the response-time rules count from receipt: a later-entered day counts from its start
+        received_at = now if received >= now.date() else dt.datetime.combine(received, dt.time(), dt.UTC)
         s.add(Complaint(partner_id=partner.id, received_date=received, description=description, channel=channel,
-                        category=category, handling=handling, visit_id=visit_id))
+                        category=category, handling=handling, visit_id=visit_id, status="received", received_at=received_at))
     return Changes.of("complaint")
 
 

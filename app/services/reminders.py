@@ -1,5 +1,6 @@
 """Start-up reminders for the dashboard panel: overdue rectifications, contracts
-expiring, partners below the visit frequency, and changes HQ has not acknowledged."""
+expiring, partners below the visit frequency, the day's callbacks and missed callback
+days, overdue complaints, and changes HQ has not acknowledged."""
 
 from __future__ import annotations
 
@@ -36,10 +37,32 @@ def reminders(ctx: AppContext, today: dt.date | None = None) -> list[Reminder]:
     behind = sum(1 for r in month["partners"] if r["shortfall"])
     if behind:
         result.append(Reminder("info", tr("reminders", "{count} partner(s) are below this month's visit frequency.").format(count=behind)))
+    result += duty_reminders(ctx, today)
     status = sync_status(ctx)
     if status.oldest_unacked is not None and (dt.datetime.now(dt.UTC) - status.oldest_unacked).days >= settings.unacked_warning_days:
         result.append(Reminder("warning", tr("reminders", "A bundle exported {days} days ago has no acknowledgement from HQ yet.").format(
             days=(dt.datetime.now(dt.UTC) - status.oldest_unacked).days)))
     elif status.pending_changes and status.last_synced_at is None:
         result.append(Reminder("info", tr("reminders", "{count} change(s) have never been sent to HQ.").format(count=status.pending_changes)))
+    return result
+
+
+def duty_reminders(ctx: AppContext, today: dt.date) -> list[Reminder]:
+    """Today's callback progress, days whose callback duty was missed, complaints past
+    HQ's response or resolution time."""
+    from app.services.callbacks import day_progress, missed_days
+    from app.services.complaints import overdue_complaints
+
+    result: list[Reminder] = []
+    progress = day_progress(ctx, today)
+    if not progress.met:
+        result.append(Reminder("info", tr("reminders", "Callbacks today: {answered} of {drawn} done ({population} records yesterday).").format(
+            answered=progress.answered, drawn=progress.drawn, population=progress.population)))
+    missed = missed_days(ctx, today)
+    if missed:
+        result.append(Reminder("warning", tr("reminders", "Callback duty missed on {count} day(s): {days}.").format(
+            count=len(missed), days=", ".join(d.strftime("%m-%d") for d in missed))))
+    late = overdue_complaints(ctx)
+    if late:
+        result.append(Reminder("warning", tr("reminders", "{count} complaint(s) are past the response or resolution time.").format(count=len(late))))
     return result

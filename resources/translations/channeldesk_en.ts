@@ -2629,6 +2629,14 @@ also used in another visit</translation>
       <translation>ChannelDesk (渠道巡检台) — field channel management</translation>
     </message>
     <message>
+      <source>Complaint is now {status}.</source>
+      <translation>Complaint is now {status}.</translation>
+    </message>
+    <message>
+      <source>Daily log {date} ({state})</source>
+      <translation>Daily log {date} ({state})</translation>
+    </message>
+    <message>
       <source>Data directory ready: {path}</source>
       <translation>Data directory ready: {path}</translation>
     </message>
@@ -2665,8 +2673,16 @@ also used in another visit</translation>
       <translation>Interrupted.</translation>
     </message>
     <message>
+      <source>Log closed and sealed: {hash}</source>
+      <translation>Log closed and sealed: {hash}</translation>
+    </message>
+    <message>
       <source>No problems found.</source>
       <translation>No problems found.</translation>
+    </message>
+    <message>
+      <source>Notes: {text}</source>
+      <translation>Notes: {text}</translation>
     </message>
     <message>
       <source>Outcome recorded: {outcome}</source>
@@ -2675,6 +2691,10 @@ also used in another visit</translation>
     <message>
       <source>PDF reports</source>
       <translation>PDF reports</translation>
+    </message>
+    <message>
+      <source>Plan for tomorrow: {text}</source>
+      <translation>Plan for tomorrow: {text}</translation>
     </message>
     <message>
       <source>Report written: {path}</source>
@@ -2693,12 +2713,20 @@ also used in another visit</translation>
       <translation>Unknown outcome {value}; use one of: {choices}.</translation>
     </message>
     <message>
+      <source>Unknown status {value}; use one of: {choices}.</source>
+      <translation>Unknown status {value}; use one of: {choices}.</translation>
+    </message>
+    <message>
       <source>Visit amended; score {score}</source>
       <translation>Visit amended; score {score}</translation>
     </message>
     <message>
       <source>Visit submitted; score {score}, content hash {hash}</source>
       <translation>Visit submitted; score {score}, content hash {hash}</translation>
+    </message>
+    <message>
+      <source>Visits: {visits}  Callbacks: {callbacks}/{drawn}  Complaints handled: {complaints}  Rectifications closed: {closed}  New customers: {development}</source>
+      <translation>Visits: {visits}  Callbacks: {callbacks}/{drawn}  Complaints handled: {complaints}  Rectifications closed: {closed}  New customers: {development}</translation>
     </message>
     <message>
       <source>a partner's lifecycle events</source>
@@ -2725,12 +2753,20 @@ also used in another visit</translation>
       <translation>bundles to and from HQ</translation>
     </message>
     <message>
+      <source>closed</source>
+      <translation>closed</translation>
+    </message>
+    <message>
       <source>comma-separated region codes, e.g. 3101</source>
       <translation>comma-separated region codes, e.g. 3101</translation>
     </message>
     <message>
       <source>create the data dir, database and device key</source>
       <translation>create the data dir, database and device key</translation>
+    </message>
+    <message>
+      <source>customer complaints and their handling</source>
+      <translation>customer complaints and their handling</translation>
     </message>
     <message>
       <source>daily customer callbacks</source>
@@ -2789,6 +2825,10 @@ also used in another visit</translation>
       <translation>list visits</translation>
     </message>
     <message>
+      <source>open</source>
+      <translation>open</translation>
+    </message>
+    <message>
       <source>partner files</source>
       <translation>partner files</translation>
     </message>
@@ -2803,6 +2843,14 @@ also used in another visit</translation>
     <message>
       <source>rectification orders</source>
       <translation>rectification orders</translation>
+    </message>
+    <message>
+      <source>resolution overdue</source>
+      <translation>resolution overdue</translation>
+    </message>
+    <message>
+      <source>response overdue</source>
+      <translation>response overdue</translation>
     </message>
     <message>
       <source>restore a verified backup</source>
@@ -2853,6 +2901,10 @@ also used in another visit</translation>
       <translation>the file could not be saved</translation>
     </message>
     <message>
+      <source>the manager's daily log</source>
+      <translation>the manager's daily log</translation>
+    </message>
+    <message>
       <source>verify the database and every media file</source>
       <translation>verify the database and every media file</translation>
     </message>
@@ -2875,6 +2927,10 @@ also used in another visit</translation>
     <message>
       <source>{count} call(s)</source>
       <translation>{count} call(s)</translation>
+    </message>
+    <message>
+      <source>{count} complaint(s)</source>
+      <translation>{count} complaint(s)</translation>
     </message>
     <message>
       <source>{count} partner(s)</source>
@@ -2915,6 +2971,37 @@ also used in another visit</translation>
     <message>
       <source>{rows} rows: {created} created, {updated} updated, {unchanged} unchanged, {skipped} skipped{dry}</source>
       <translation>{rows} rows: {created} created, {updated} updated, {unchanged} unchanged, {skipped} skipped{dry}</translation>
+    </message>
+  </context>
+  <context>
+    <name>complaints</name>
+    <message>
+      <source>Describe the complaint.</source>
+      <translation>Describe the complaint.</translation>
+    </message>
+    <message>
+      <source>No complaint {id}.</source>
+      <translation>No complaint {id}.</translation>
+    </message>
+    <message>
+      <source>No partner with code {code}.</source>
+      <translation>No partner with code {code}.</translation>
+    </message>
+    <message>
+      <source>Satisfaction is a score from 1 to 5 (got {value}).</source>
+      <translation>Satisfaction is a score from 1 to 5 (got {value}).</translation>
+    </message>
+    <message>
+      <source>Satisfaction is asked once the complaint is resolved.</source>
+      <translation>Satisfaction is asked once the complaint is resolved.</translation>
+    </message>
+    <message>
+      <source>This complaint is {current}; it can only move forward (not to {target}).</source>
+      <translation>This complaint is {current}; it can only move forward (not to {target}).</translation>
+    </message>
+    <message>
+      <source>Unknown status {value}; use one of: {choices}.</source>
+      <translation>Unknown status {value}; use one of: {choices}.</translation>
     </message>
   </context>
   <context>
@@ -2963,12 +3050,28 @@ also used in another visit</translation>
       <translation>Give the date as YYYY-MM-DD, e.g. 2026-03-05 (got {value}).</translation>
     </message>
     <message>
+      <source>Give the month as YYYY-MM, e.g. 2026-03 (got {value}).</source>
+      <translation>Give the month as YYYY-MM, e.g. 2026-03 (got {value}).</translation>
+    </message>
+    <message>
+      <source>Give the week as YYYY-Www, e.g. 2026-W10 (got {value}).</source>
+      <translation>Give the week as YYYY-Www, e.g. 2026-W10 (got {value}).</translation>
+    </message>
+    <message>
       <source>No callback {id}.</source>
       <translation>No callback {id}.</translation>
     </message>
     <message>
       <source>No partner with code {code}.</source>
       <translation>No partner with code {code}.</translation>
+    </message>
+    <message>
+      <source>The log of {date} cannot be closed before the day.</source>
+      <translation>The log of {date} cannot be closed before the day.</translation>
+    </message>
+    <message>
+      <source>The log of {date} is closed; it cannot be changed.</source>
+      <translation>The log of {date} is closed; it cannot be changed.</translation>
     </message>
     <message>
       <source>Unknown outcome {value}; use one of: {choices}.</source>
@@ -3549,8 +3652,20 @@ also used in another visit</translation>
       <translation>A bundle exported {days} days ago has no acknowledgement from HQ yet.</translation>
     </message>
     <message>
+      <source>Callback duty missed on {count} day(s): {days}.</source>
+      <translation>Callback duty missed on {count} day(s): {days}.</translation>
+    </message>
+    <message>
+      <source>Callbacks today: {answered} of {drawn} done ({population} records yesterday).</source>
+      <translation>Callbacks today: {answered} of {drawn} done ({population} records yesterday).</translation>
+    </message>
+    <message>
       <source>{count} change(s) have never been sent to HQ.</source>
       <translation>{count} change(s) have never been sent to HQ.</translation>
+    </message>
+    <message>
+      <source>{count} complaint(s) are past the response or resolution time.</source>
+      <translation>{count} complaint(s) are past the response or resolution time.</translation>
     </message>
     <message>
       <source>{count} contract(s) expire within {days} days.</source>

@@ -2629,6 +2629,14 @@ also used in another visit</source>
       <translation>渠道巡检台 ChannelDesk — 渠道经理外勤管理</translation>
     </message>
     <message>
+      <source>Complaint is now {status}.</source>
+      <translation>投诉状态已更新为：{status}。</translation>
+    </message>
+    <message>
+      <source>Daily log {date} ({state})</source>
+      <translation>渠道经理日志 {date}（{state}）</translation>
+    </message>
+    <message>
       <source>Data directory ready: {path}</source>
       <translation>数据目录已就绪：{path}</translation>
     </message>
@@ -2665,8 +2673,16 @@ also used in another visit</source>
       <translation>已中断。</translation>
     </message>
     <message>
+      <source>Log closed and sealed: {hash}</source>
+      <translation>日志已关闭并封存：{hash}</translation>
+    </message>
+    <message>
       <source>No problems found.</source>
       <translation>未发现问题。</translation>
+    </message>
+    <message>
+      <source>Notes: {text}</source>
+      <translation>备注：{text}</translation>
     </message>
     <message>
       <source>Outcome recorded: {outcome}</source>
@@ -2675,6 +2691,10 @@ also used in another visit</source>
     <message>
       <source>PDF reports</source>
       <translation>PDF 报告</translation>
+    </message>
+    <message>
+      <source>Plan for tomorrow: {text}</source>
+      <translation>明日计划：{text}</translation>
     </message>
     <message>
       <source>Report written: {path}</source>
@@ -2693,12 +2713,20 @@ also used in another visit</source>
       <translation>未知的回访结果 {value}；请使用：{choices}。</translation>
     </message>
     <message>
+      <source>Unknown status {value}; use one of: {choices}.</source>
+      <translation>未知的状态 {value}；请使用：{choices}。</translation>
+    </message>
+    <message>
       <source>Visit amended; score {score}</source>
       <translation>巡检已更正；得分 {score}</translation>
     </message>
     <message>
       <source>Visit submitted; score {score}, content hash {hash}</source>
       <translation>巡检已提交；得分 {score}，内容哈希 {hash}</translation>
+    </message>
+    <message>
+      <source>Visits: {visits}  Callbacks: {callbacks}/{drawn}  Complaints handled: {complaints}  Rectifications closed: {closed}  New customers: {development}</source>
+      <translation>巡检：{visits}  回访：{callbacks}/{drawn}  处理投诉：{complaints}  整改关闭：{closed}  新发展用户：{development}</translation>
     </message>
     <message>
       <source>a partner's lifecycle events</source>
@@ -2725,12 +2753,20 @@ also used in another visit</source>
       <translation>与总部交换数据包</translation>
     </message>
     <message>
+      <source>closed</source>
+      <translation>已关闭</translation>
+    </message>
+    <message>
       <source>comma-separated region codes, e.g. 3101</source>
       <translation>以逗号分隔的行政区划代码，例如 3101</translation>
     </message>
     <message>
       <source>create the data dir, database and device key</source>
       <translation>创建数据目录、数据库和设备密钥</translation>
+    </message>
+    <message>
+      <source>customer complaints and their handling</source>
+      <translation>客户投诉及处理</translation>
     </message>
     <message>
       <source>daily customer callbacks</source>
@@ -2789,6 +2825,10 @@ also used in another visit</source>
       <translation>列出巡检</translation>
     </message>
     <message>
+      <source>open</source>
+      <translation>未关闭</translation>
+    </message>
+    <message>
       <source>partner files</source>
       <translation>渠道档案</translation>
     </message>
@@ -2803,6 +2843,14 @@ also used in another visit</source>
     <message>
       <source>rectification orders</source>
       <translation>整改单</translation>
+    </message>
+    <message>
+      <source>resolution overdue</source>
+      <translation>解决超时</translation>
+    </message>
+    <message>
+      <source>response overdue</source>
+      <translation>响应超时</translation>
     </message>
     <message>
       <source>restore a verified backup</source>
@@ -2853,6 +2901,10 @@ also used in another visit</source>
       <translation>文件无法保存</translation>
     </message>
     <message>
+      <source>the manager's daily log</source>
+      <translation>渠道经理日志</translation>
+    </message>
+    <message>
       <source>verify the database and every media file</source>
       <translation>校验数据库和所有媒体文件</translation>
     </message>
@@ -2875,6 +2927,10 @@ also used in another visit</source>
     <message>
       <source>{count} call(s)</source>
       <translation>{count} 个回访</translation>
+    </message>
+    <message>
+      <source>{count} complaint(s)</source>
+      <translation>{count} 件投诉</translation>
     </message>
     <message>
       <source>{count} partner(s)</source>
@@ -2915,6 +2971,37 @@ also used in another visit</source>
     <message>
       <source>{rows} rows: {created} created, {updated} updated, {unchanged} unchanged, {skipped} skipped{dry}</source>
       <translation>{rows} 行：新增 {created}，更新 {updated}，未变 {unchanged}，跳过 {skipped}{dry}</translation>
+    </message>
+  </context>
+  <context>
+    <name>complaints</name>
+    <message>
+      <source>Describe the complaint.</source>
+      <translation>请填写投诉内容。</translation>
+    </message>
+    <message>
+      <source>No complaint {id}.</source>
+      <translation>没有投诉 {id}。</translation>
+    </message>
+    <message>
+      <source>No partner with code {code}.</source>
+      <translation>没有编码为 {code} 的渠道。</translation>
+    </message>
+    <message>
+      <source>Satisfaction is a score from 1 to 5 (got {value}).</source>
+      <translation>满意度为 1 到 5 分（收到的是 {value}）。</translation>
+    </message>
+    <message>
+      <source>Satisfaction is asked once the complaint is resolved.</source>
+      <translation>投诉解决后才回访满意度。</translation>
+    </message>
+    <message>
+      <source>This complaint is {current}; it can only move forward (not to {target}).</source>
+      <translation>该投诉当前为“{current}”，只能向后推进（不能改为“{target}”）。</translation>
+    </message>
+    <message>
+      <source>Unknown status {value}; use one of: {choices}.</source>
+      <translation>未知的状态 {value}；请使用：{choices}。</translation>
     </message>
   </context>
   <context>
@@ -2963,12 +3050,28 @@ also used in another visit</source>
       <translation>日期请写成 YYYY-MM-DD，例如 2026-03-05（收到的是 {value}）。</translation>
     </message>
     <message>
+      <source>Give the month as YYYY-MM, e.g. 2026-03 (got {value}).</source>
+      <translation>月份请写成 YYYY-MM，例如 2026-03（收到的是 {value}）。</translation>
+    </message>
+    <message>
+      <source>Give the week as YYYY-Www, e.g. 2026-W10 (got {value}).</source>
+      <translation>周请写成 YYYY-Www，例如 2026-W10（收到的是 {value}）。</translation>
+    </message>
+    <message>
       <source>No callback {id}.</source>
       <translation>没有回访 {id}。</translation>
     </message>
     <message>
       <source>No partner with code {code}.</source>
       <translation>没有编码为 {code} 的渠道。</translation>
+    </message>
+    <message>
+      <source>The log of {date} cannot be closed before the day.</source>
+      <translation>{date} 的日志不能提前关闭。</translation>
+    </message>
+    <message>
+      <source>The log of {date} is closed; it cannot be changed.</source>
+      <translation>{date} 的日志已关闭，不能再修改。</translation>
     </message>
     <message>
       <source>Unknown outcome {value}; use one of: {choices}.</source>
@@ -3549,8 +3652,20 @@ also used in another visit</source>
       <translation>{days} 天前导出的同步包尚未收到总部回执。</translation>
     </message>
     <message>
+      <source>Callback duty missed on {count} day(s): {days}.</source>
+      <translation>有 {count} 天未完成回访任务：{days}。</translation>
+    </message>
+    <message>
+      <source>Callbacks today: {answered} of {drawn} done ({population} records yesterday).</source>
+      <translation>今日回访：已完成 {answered}/{drawn}（昨日共 {population} 条记录）。</translation>
+    </message>
+    <message>
       <source>{count} change(s) have never been sent to HQ.</source>
       <translation>有 {count} 项更改从未发送给总部。</translation>
+    </message>
+    <message>
+      <source>{count} complaint(s) are past the response or resolution time.</source>
+      <translation>{count} 件投诉已超过响应或解决时限。</translation>
     </message>
     <message>
       <source>{count} contract(s) expire within {days} days.</source>

@@ -57,3 +57,30 @@ def test_invalid_records_file_exit_1(cli, tmp_path: Path) -> None:  # type: igno
     assert result.returncode == 1 and result.stdout == ""
     assert "row 2, column partner_code" in result.stderr
     assert cli("devrecords", "import", str(tmp_path / "missing.csv")).returncode == 1
+
+
+def test_complaints_and_daily_log(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _seed(cli, tmp_path)
+    made = cli("complaints", "new", "--partner", "P001", "--text", "营业员态度差")
+    assert made.returncode == 0, made.stderr
+    cid = made.stdout.strip()
+    rows = cli("complaints", "list", "--json").json()
+    assert [(r["id"], r["status"], r["partner_code"]) for r in rows] == [(cid, "received", "P001")]
+    assert cli("complaints", "advance", cid, "assigned", "--note", "交店长").returncode == 0
+    back = cli("complaints", "advance", cid, "received")
+    assert back.returncode == 1 and len(back.stderr.strip().splitlines()) == 1
+    assert cli("complaints", "advance", cid, "resolved", "--satisfaction", "9").returncode == 1
+    zh = cli("complaints", "advance", cid, "已解决", "--satisfaction", "4", lang="zh_CN")
+    assert zh.returncode == 0 and "已解决" in zh.stderr
+    assert cli("complaints", "list", "--status", "resolved", "--json").json()[0]["satisfaction"] == 4
+    assert cli("complaints", "list", "--status", "bogus").returncode == 1
+    assert cli("complaints", "new", "--partner", "NOPE", "--text", "x").returncode == 1
+    log = cli("log", "show", "--json").json()
+    assert {"date", "visits", "callbacks", "complaints", "rectifications_closed", "note", "plan", "closed"} <= set(log)
+    assert log["complaints"] == 1 and log["closed"] is False
+    assert cli("log", "close", "--note", "处理投诉一件", "--plan", "明天回访").returncode == 0
+    closed = cli("log", "show", "--json").json()
+    assert closed["closed"] is True and closed["note"] == "处理投诉一件" and closed["plan"] == "明天回访"
+    again = cli("log", "close", lang="zh_CN")
+    assert again.returncode == 1 and "已关闭" in again.stderr
+    assert cli("log", "show", "--date", "2026-02-30").returncode == 1
