@@ -92,10 +92,12 @@ def partner_compliance(rules: list[Rule], partners: Iterable[tuple[str, str]], v
     return [PartnerCompliance(code, grade, partner_requirement(rules, grade), visit_counts.get(code, 0)) for code, grade in partners]
 
 
-def week_compliance(rules: list[Rule], weeks: list[str], visit_days: Iterable[dt.date]) -> list[WeekCompliance]:
-    per_week: dict[str, int] = {}
-    for day in visit_days:
-        label = iso_week_label(day)
-        per_week[label] = per_week.get(label, 0) + 1
+def week_compliance(rules: list[Rule], weeks: list[str], inspections: Iterable[tuple[dt.date, str]]) -> list[WeekCompliance]:
+    """Per ISO week, the distinct channels the manager inspected (seed 001: 每周至少巡检
+    3 个渠道 — three visits to one shop are one channel) against the weekly rule.
+    ``inspections`` are (local day, channel) pairs of the manager's own visits."""
+    per_week: dict[str, set[str]] = {}
+    for day, channel in inspections:
+        per_week.setdefault(iso_week_label(day), set()).add(channel)
     required = manager_weekly_requirement(rules)
-    return [WeekCompliance(w, required, per_week.get(w, 0)) for w in weeks]
+    return [WeekCompliance(w, required, len(per_week.get(w, ()))) for w in weeks]

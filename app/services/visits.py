@@ -532,17 +532,18 @@ def compliance(ctx: AppContext, month: str | None = None) -> dict[str, Any]:
     with ctx.read_session() as s:
         rules = [comp.Rule(r.scope, r.grade, r.period, r.min_visits) for r in s.scalars(select(FrequencyRule).where(FrequencyRule.voided.is_(False)))]
         partners = list(s.execute(select(Partner.id, Partner.code, Partner.grade).where(Partner.status == "active", Partner.voided.is_(False)).order_by(Partner.code)))
-        visits = list(s.execute(select(Visit.partner_id, Visit.started_at).where(Visit.status == "submitted", Visit.voided.is_(False),
-                                                                                 Visit.started_at >= lo, Visit.started_at < hi)))
+        visits = list(s.execute(select(Visit.partner_id, Visit.started_at, Visit.manager).where(
+            Visit.status == "submitted", Visit.voided.is_(False), Visit.started_at >= lo, Visit.started_at < hi)))
     counts: dict[str, int] = {}
-    days = []
-    for partner_id, started in visits:
+    mine = []  # the weekly rule is the manager's own: distinct channels this device's user inspected
+    for partner_id, started, manager in visits:
         local_day = started.astimezone().date()  # the same days as ``visits list --month``
         if start <= local_day < end:
             counts[partner_id] = counts.get(partner_id, 0) + 1
-        days.append(local_day)
+        if manager == ctx.user_name:
+            mine.append((local_day, partner_id))
     rows = comp.partner_compliance(rules, [(code, grade) for _, code, grade in partners], {code: counts.get(pid, 0) for pid, code, _ in partners})
-    week_rows = comp.week_compliance(rules, weeks, days)
+    week_rows = comp.week_compliance(rules, weeks, mine)
     return {
         "month": month,
         "partners": [{"partner_code": r.partner_code, "grade": r.grade, "required": r.required, "done": r.done, "shortfall": r.shortfall} for r in rows],

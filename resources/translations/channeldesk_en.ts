@@ -1807,6 +1807,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>Agenda: the last 7 days and every planned visit (double-click opens it)</translation>
     </message>
     <message>
+      <source>Channels you inspected per ISO week (≥ 3)</source>
+      <translation>Channels you inspected per ISO week (≥ 3)</translation>
+    </message>
+    <message>
       <source>Credit</source>
       <translation>Credit</translation>
     </message>
@@ -3737,6 +3741,10 @@ also used in another visit</translation>
     <message>
       <source>Channel manager (signature)</source>
       <translation>Channel manager (signature)</translation>
+    </message>
+    <message>
+      <source>Channels you inspected</source>
+      <translation>Channels you inspected</translation>
     </message>
     <message>
       <source>Checked in</source>

@@ -1807,6 +1807,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>日程：最近 7 天的巡检及全部计划巡检（双击打开）</translation>
     </message>
     <message>
+      <source>Channels you inspected per ISO week (≥ 3)</source>
+      <translation>本人每周巡检渠道数（≥ 3）</translation>
+    </message>
+    <message>
       <source>Credit</source>
       <translation>信用</translation>
     </message>
@@ -3737,6 +3741,10 @@ also used in another visit</source>
     <message>
       <source>Channel manager (signature)</source>
       <translation>渠道经理（签字）</translation>
+    </message>
+    <message>
+      <source>Channels you inspected</source>
+      <translation>本人巡检渠道数</translation>
     </message>
     <message>
       <source>Checked in</source>

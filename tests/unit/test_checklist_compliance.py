@@ -78,7 +78,8 @@ def test_compliance_shortfall_from_rules_as_data() -> None:
     rules = [comp.Rule("partner", "A", "month", 5), comp.Rule("partner", "C", "month", 2), comp.Rule("manager", None, "week", 3)]
     rows = comp.partner_compliance(rules, [("P1", "A"), ("P2", "C")], {"P1": 6, "P2": 1})
     assert [(r.required, r.done, r.shortfall) for r in rows] == [(5, 6, 0), (2, 1, 1)]
-    days = [dt.date(2026, 3, 1), dt.date(2026, 3, 2), dt.date(2026, 3, 3)]  # Sunday (W09) then Mon/Tue (W10)
+    # Sunday (W09) then Mon/Tue/Wed (W10); two visits to P2 in W10 are one channel (seed 001: 3 个渠道)
+    days = [(dt.date(2026, 3, 1), "P1"), (dt.date(2026, 3, 2), "P1"), (dt.date(2026, 3, 3), "P2"), (dt.date(2026, 3, 4), "P2")]
     weeks = comp.week_compliance(rules, ["2026-W09", "2026-W10"], days)
     assert [(w.done, w.shortfall) for w in weeks] == [(1, 2), (2, 1)]
 

@@ -186,7 +186,7 @@ class PlannerSection(Section):
         left = QSplitter()
         left.setOrientation(left.orientation().__class__.Vertical)
         left.addWidget(self._titled(self.tr("This month's shortfall by partner"), tables[0]))
-        left.addWidget(self._titled(self.tr("Inspections per ISO week (≥ 3)"), tables[1]))
+        left.addWidget(self._titled(self.tr("Channels you inspected per ISO week (≥ 3)"), tables[1]))
         right = QSplitter()
         right.setOrientation(right.orientation().__class__.Vertical)
         right.addWidget(self._titled(self.tr("Open and overdue rectifications"), tables[2]))
