@@ -10,7 +10,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTimer, QTranslator, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QTimer,
+    QTranslator,
+    Signal,
+)
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -142,9 +150,10 @@ def run_gui(data_dir: str | None, language: str | None, screenshot: Path | None 
             return 0
         if not demo_on_first_run and not ctx.settings.first_run_done:
             gc.enable()  # the wizard may create demo data
-            ctx = _first_run(app, ctx, language)
+            ctx, demo_now = _first_run(app, ctx, language)
             if ctx is None:
                 return 0
+            demo_on_first_run = demo_now
     session = GuiSession(app)
     # Start-up: paint the window with the visible section first; the other sections, the
     # ORM and the services they import load right after (``finish_start``). A screenshot
@@ -239,7 +248,9 @@ class GuiSession(QObject):
 
 
 def _first_run(app: QApplication, ctx, language: str | None):  # type: ignore[no-untyped-def]
-    """Show the first-run wizard on an empty data dir; returns the (re)opened context."""
+    """Show the first-run wizard on an empty data dir; returns the (re)opened context (None
+    when the wizard was cancelled) and whether demo data is to be created — in the main
+    window, with progress, rather than before any window shows."""
     from app.services import demo
     from app.services.context import open_context
     from app.ui.first_run import FirstRunWizard
@@ -247,15 +258,17 @@ def _first_run(app: QApplication, ctx, language: str | None):  # type: ignore[no
     if not demo.is_data_dir_empty(ctx):
         ctx.settings.first_run_done = True
         ctx.save_settings()
-        return ctx
+        return ctx, False
     wizard = FirstRunWizard(ctx)
     if wizard.exec() != FirstRunWizard.DialogCode.Accepted:
         ctx.close()
-        return None
+        return None, False
     install_translators(app, language or ctx.settings.language or None)
     if wizard.choice == "demo":
-        demo.generate_demo(ctx)
-    elif wizard.choice == "restore":
+        ctx.settings.first_run_done = False  # until the demo data is in (see _maybe_fill_demo)
+        ctx.save_settings()
+        return ctx, True
+    if wizard.choice == "restore":
         from app.services.backup import restore_backup
 
         root = ctx.paths.root
@@ -267,7 +280,7 @@ def _first_run(app: QApplication, ctx, language: str | None):  # type: ignore[no
         ctx = open_context(root)
         ctx.settings.first_run_done = True
         ctx.save_settings()
-    return ctx
+    return ctx, False
 
 
 def _freeze_heap() -> None:
@@ -301,7 +314,7 @@ def _maybe_fill_demo(ui) -> None:  # type: ignore[no-untyped-def]
         ctx.settings.first_run_done = True
         ctx.save_settings()
 
-    ui.ops.run(demo.generate_demo, ctx, on_done=done, progress_title=ui.main_window.tr("Creating demo data…"))
+    ui.ops.run(demo.generate_demo, ctx, on_done=done, progress_title=QCoreApplication.translate("MainWindow", "Creating demo data…"))
 
 
 def _take_screenshot(app: QApplication, window, target: Path) -> int:  # type: ignore[no-untyped-def]

@@ -19,6 +19,7 @@ from app.services import sync
 from app.services.context import Changes
 from app.ui.sections import Section
 from app.ui.visits.models import DictTableModel
+from app.ui.widgets.empty_state import set_empty_text
 
 
 class ConflictsSection(Section):
@@ -35,6 +36,10 @@ class ConflictsSection(Section):
         self.table.horizontalHeader().setStretchLastSection(True)
         keep = QPushButton(self.tr("&Keep current value"))
         take = QPushButton(self.tr("&Take the other value"))
+        self.resolve_buttons = (keep, take)
+        set_empty_text(self.table, self.tr("No sync conflicts to resolve."))
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_actions())
+        self.model.modelReset.connect(self._update_actions)
         keep.clicked.connect(lambda: self.resolve(False))
         take.clicked.connect(lambda: self.resolve(True))
         self.info = QLabel()
@@ -45,6 +50,13 @@ class ConflictsSection(Section):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        """Keep / take apply to a selected conflict only."""
+        selected = bool(self.table.selectionModel().selectedRows())
+        for button in self.resolve_buttons:
+            button.setEnabled(selected)
 
     def title(self) -> str:
         return self.tr("Conflicts")

@@ -162,6 +162,8 @@ class MainWindow(QMainWindow):
     def _show_row(self, row: int) -> None:
         if row in self._pending:
             self.finish_start()
+        if row != self.stack.currentIndex():
+            self.message_bar.hide()  # a message belongs to the section it came from
         self.stack.setCurrentIndex(row)
 
     # -- menus ------------------------------------------------------------------

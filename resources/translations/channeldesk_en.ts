@@ -154,6 +154,10 @@
       <translation>Field</translation>
     </message>
     <message>
+      <source>No sync conflicts to resolve.</source>
+      <translation>No sync conflicts to resolve.</translation>
+    </message>
+    <message>
       <source>Other value</source>
       <translation>Other value</translation>
     </message>
@@ -333,6 +337,16 @@
       <translation>Name</translation>
     </message>
     <message>
+      <source>No KPI scores this month yet.</source>
+      <translation>No KPI scores this month yet.</translation>
+    </message>
+    <message>
+      <source>No partner targets this month.
+Import targets or decompose a region's target.</source>
+      <translation>No partner targets this month.
+Import targets or decompose a region's target.</translation>
+    </message>
+    <message>
       <source>Overdue</source>
       <translation>Overdue</translation>
     </message>
@@ -347,6 +361,10 @@
     <message>
       <source>Partners this month, lowest progress first (red: behind the time line)</source>
       <translation>Partners this month, lowest progress first (red: behind the time line)</translation>
+    </message>
+    <message>
+      <source>Progress</source>
+      <translation>Progress</translation>
     </message>
     <message>
       <source>Progress %</source>
@@ -395,6 +413,10 @@
     <message>
       <source>{month} revenue: completion {done:.1f}% vs time elapsed {time:.1f}%</source>
       <translation>{month} revenue: completion {done:.1f}% vs time elapsed {time:.1f}%</translation>
+    </message>
+    <message>
+      <source>{month} revenue: completion {done} vs time elapsed {time}</source>
+      <translation>{month} revenue: completion {done} vs time elapsed {time}</translation>
     </message>
   </context>
   <context>
@@ -961,6 +983,10 @@ Offline-first desk for field channel managers.</translation>
     <message>
       <source>Checking the backup…</source>
       <translation>Checking the backup…</translation>
+    </message>
+    <message>
+      <source>Creating demo data…</source>
+      <translation>Creating demo data…</translation>
     </message>
     <message>
       <source>Every action is in a menu (Alt + the underlined letter opens it). Tab moves between fields; Enter opens the selected row.</source>
@@ -1690,6 +1716,18 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>Merged into</translation>
     </message>
     <message>
+      <source>No partner matches the search and filters.
+Clear them to see every partner.</source>
+      <translation>No partner matches the search and filters.
+Clear them to see every partner.</translation>
+    </message>
+    <message>
+      <source>No partners yet.
+Add one with “New partner” or import a spreadsheet.</source>
+      <translation>No partners yet.
+Add one with “New partner” or import a spreadsheet.</translation>
+    </message>
+    <message>
       <source>Partner actions</source>
       <translation>Partner actions</translation>
     </message>
@@ -1712,6 +1750,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     <message>
       <source>Search partners</source>
       <translation>Search partners</translation>
+    </message>
+    <message>
+      <source>Select a partner to see its file.</source>
+      <translation>Select a partner to see its file.</translation>
     </message>
     <message>
       <source>Spreadsheets (*.csv *.xlsx)</source>
@@ -1827,6 +1869,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>Done</translation>
     </message>
     <message>
+      <source>Every partner has had this month's visits.</source>
+      <translation>Every partner has had this month's visits.</translation>
+    </message>
+    <message>
       <source>Grade</source>
       <translation>Grade</translation>
     </message>
@@ -1841,6 +1887,18 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     <message>
       <source>Name</source>
       <translation>Name</translation>
+    </message>
+    <message>
+      <source>No inspection weeks in this month yet.</source>
+      <translation>No inspection weeks in this month yet.</translation>
+    </message>
+    <message>
+      <source>No open rectifications.</source>
+      <translation>No open rectifications.</translation>
+    </message>
+    <message>
+      <source>No visits in the last 7 days and none planned.</source>
+      <translation>No visits in the last 7 days and none planned.</translation>
     </message>
     <message>
       <source>Open and overdue rectifications</source>
@@ -2354,6 +2412,14 @@ also used in another visit</translation>
       <translation>No</translation>
     </message>
     <message>
+      <source>No findings.</source>
+      <translation>No findings.</translation>
+    </message>
+    <message>
+      <source>No photos yet.</source>
+      <translation>No photos yet.</translation>
+    </message>
+    <message>
       <source>Passed</source>
       <translation>Passed</translation>
     </message>
@@ -2479,6 +2545,16 @@ also used in another visit</translation>
     <message>
       <source>New visit</source>
       <translation>New visit</translation>
+    </message>
+    <message>
+      <source>No visit matches the filter.</source>
+      <translation>No visit matches the filter.</translation>
+    </message>
+    <message>
+      <source>No visits yet.
+Start one with “New visit” (Ctrl+Shift+N).</source>
+      <translation>No visits yet.
+Start one with “New visit” (Ctrl+Shift+N).</translation>
     </message>
     <message>
       <source>Partner</source>

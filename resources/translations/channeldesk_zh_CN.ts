@@ -154,6 +154,10 @@
       <translation>字段</translation>
     </message>
     <message>
+      <source>No sync conflicts to resolve.</source>
+      <translation>没有需要处理的同步冲突。</translation>
+    </message>
+    <message>
       <source>Other value</source>
       <translation>另一方的值</translation>
     </message>
@@ -333,6 +337,16 @@
       <translation>名称</translation>
     </message>
     <message>
+      <source>No KPI scores this month yet.</source>
+      <translation>本月还没有 KPI 得分。</translation>
+    </message>
+    <message>
+      <source>No partner targets this month.
+Import targets or decompose a region's target.</source>
+      <translation>本月没有渠道目标。
+请导入目标或分解区域目标。</translation>
+    </message>
+    <message>
       <source>Overdue</source>
       <translation>逾期</translation>
     </message>
@@ -347,6 +361,10 @@
     <message>
       <source>Partners this month, lowest progress first (red: behind the time line)</source>
       <translation>本月各渠道（按完成进度升序，红色为落后于时间进度）</translation>
+    </message>
+    <message>
+      <source>Progress</source>
+      <translation>完成进度</translation>
     </message>
     <message>
       <source>Progress %</source>
@@ -395,6 +413,10 @@
     <message>
       <source>{month} revenue: completion {done:.1f}% vs time elapsed {time:.1f}%</source>
       <translation>{month} 销售额：完成进度 {done:.1f}%，时间进度 {time:.1f}%</translation>
+    </message>
+    <message>
+      <source>{month} revenue: completion {done} vs time elapsed {time}</source>
+      <translation>{month} 销售额：完成进度 {done}，时间进度 {time}</translation>
     </message>
   </context>
   <context>
@@ -961,6 +983,10 @@ Offline-first desk for field channel managers.</source>
     <message>
       <source>Checking the backup…</source>
       <translation>正在校验备份…</translation>
+    </message>
+    <message>
+      <source>Creating demo data…</source>
+      <translation>正在创建演示数据…</translation>
     </message>
     <message>
       <source>Every action is in a menu (Alt + the underlined letter opens it). Tab moves between fields; Enter opens the selected row.</source>
@@ -1690,6 +1716,18 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>已并入</translation>
     </message>
     <message>
+      <source>No partner matches the search and filters.
+Clear them to see every partner.</source>
+      <translation>没有符合搜索和筛选条件的渠道。
+清除条件即可查看全部渠道。</translation>
+    </message>
+    <message>
+      <source>No partners yet.
+Add one with “New partner” or import a spreadsheet.</source>
+      <translation>还没有渠道。
+请点击“新建渠道”或导入表格。</translation>
+    </message>
+    <message>
       <source>Partner actions</source>
       <translation>渠道操作</translation>
     </message>
@@ -1712,6 +1750,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     <message>
       <source>Search partners</source>
       <translation>搜索渠道</translation>
+    </message>
+    <message>
+      <source>Select a partner to see its file.</source>
+      <translation>选择一个渠道查看其档案。</translation>
     </message>
     <message>
       <source>Spreadsheets (*.csv *.xlsx)</source>
@@ -1827,6 +1869,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>已完成</translation>
     </message>
     <message>
+      <source>Every partner has had this month's visits.</source>
+      <translation>本月所有渠道均已达到巡检频次。</translation>
+    </message>
+    <message>
       <source>Grade</source>
       <translation>等级</translation>
     </message>
@@ -1841,6 +1887,18 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     <message>
       <source>Name</source>
       <translation>名称</translation>
+    </message>
+    <message>
+      <source>No inspection weeks in this month yet.</source>
+      <translation>本月还没有巡检周记录。</translation>
+    </message>
+    <message>
+      <source>No open rectifications.</source>
+      <translation>没有未完成的整改。</translation>
+    </message>
+    <message>
+      <source>No visits in the last 7 days and none planned.</source>
+      <translation>最近 7 天没有巡检，也没有计划的巡检。</translation>
     </message>
     <message>
       <source>Open and overdue rectifications</source>
@@ -2354,6 +2412,14 @@ also used in another visit</source>
       <translation>否</translation>
     </message>
     <message>
+      <source>No findings.</source>
+      <translation>没有发现问题。</translation>
+    </message>
+    <message>
+      <source>No photos yet.</source>
+      <translation>还没有照片。</translation>
+    </message>
+    <message>
       <source>Passed</source>
       <translation>通过</translation>
     </message>
@@ -2479,6 +2545,16 @@ also used in another visit</source>
     <message>
       <source>New visit</source>
       <translation>新建巡检</translation>
+    </message>
+    <message>
+      <source>No visit matches the filter.</source>
+      <translation>没有符合筛选条件的巡检。</translation>
+    </message>
+    <message>
+      <source>No visits yet.
+Start one with “New visit” (Ctrl+Shift+N).</source>
+      <translation>还没有巡检。
+请点击“新建巡检”（Ctrl+Shift+N）开始。</translation>
     </message>
     <message>
       <source>Partner</source>

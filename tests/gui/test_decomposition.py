@@ -56,9 +56,10 @@ def test_decomposition_editor_rebalances_highlights_and_saves(qtbot, qtmodeltest
     qtbot.mouseClick(section.decompose_button, Qt.MouseButton.LeftButton)
     dialog = section.decomposition
     qtbot.waitExposed(dialog)
-    assert [dialog.region.itemText(i) for i in range(dialog.region.count())] == ["3101", "310104", "310115"]
+    assert dialog.region.code() == "3101"  # the territory first
+    assert dialog.region.city.currentText() == "上海市市辖区"
     dialog.year.setValue(2030)
-    dialog.region.setCurrentText("3101")
+    dialog.region.set_code("3101")
     dialog.load()
     model = dialog.model
     assert model.partner_count() == 3 and model.rowCount() == 4 and model.columnCount() == 14
@@ -131,7 +132,7 @@ def test_decomposition_editor_rebalances_highlights_and_saves(qtbot, qtmodeltest
     reopened = section.open_decomposition()
     qtbot.waitExposed(reopened)
     reopened.year.setValue(2030)
-    reopened.region.setCurrentText("3101")
+    reopened.region.set_code("3101")
     reopened.load()
     assert reopened.model.overrides == {("T2", 3): 700_050, ("T3", 7): 123_400}
     assert reopened.model.month_overrides == {12: 50_000_000}
@@ -151,7 +152,7 @@ def test_decomposition_editor_read_only_for_hq_targets(qtbot, ctx, ui_window, tm
     dialog = section.open_decomposition()
     qtbot.waitExposed(dialog)
     dialog.year.setValue(2031)
-    dialog.region.setCurrentText("310115")
+    dialog.region.set_code("310115")
     dialog.load()
     assert "HQ" in dialog.notice.text()
     assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Save).isEnabled()
@@ -175,7 +176,7 @@ def test_decomposition_editor_bases_and_reopen_as_saved(qtbot, ctx, ui_window, t
     dialog = section.open_decomposition()
     qtbot.waitExposed(dialog)
     dialog.year.setValue(2032)
-    dialog.region.setCurrentText("310115")
+    dialog.region.set_code("310115")
     dialog.load()
     model = dialog.model
     assert dialog.partner_basis.currentData() == "grade" and dialog.month_basis.currentData() == "seasonality"
@@ -195,7 +196,7 @@ def test_decomposition_editor_bases_and_reopen_as_saved(qtbot, ctx, ui_window, t
     reopened = section.open_decomposition()
     qtbot.waitExposed(reopened)
     reopened.year.setValue(2032)
-    reopened.region.setCurrentText("310115")
+    reopened.region.set_code("310115")
     reopened.load()
     assert reopened.partner_basis.currentData() == "current" and reopened.month_basis.currentData() == "current"
     assert [[reopened.model.cell(r, c) for c in range(1, 14)] for r in range(3)] == shown

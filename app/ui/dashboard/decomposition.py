@@ -30,8 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import targets as rules
+from app.domain.regions import regions
+from app.domain.vocabulary import METRIC
 from app.errors import UserError
 from app.services import targets as svc
+from app.ui.widgets.region_picker import RegionPicker
 
 Index = QModelIndex | QPersistentModelIndex
 OVERRIDE_BACKGROUND = QColor("#ffe08a")
@@ -287,16 +290,16 @@ class DecompositionDialog(QDialog):
         self.resize(1180, 560)
         self.metric_box = QComboBox()
         for code, name in svc.metric_choices(ui.ctx):
-            self.metric_box.addItem(f"{name} ({code})", code)
+            self.metric_box.addItem(METRIC.label(code) if code in METRIC.entries else name, code)
         revenue = self.metric_box.findData("revenue")
         if revenue >= 0:
             self.metric_box.setCurrentIndex(revenue)
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.year.setValue(dt.date.today().year)
-        self.region = QComboBox()
-        self.region.setEditable(True)
-        self.region.addItems(svc.region_choices(ui.ctx))
+        self.region = RegionPicker()
+        choices = svc.region_choices(ui.ctx)  # the territory first, then the regions in use
+        self.region.set_code(choices[0] if choices else "")
         self.annual = QLineEdit()
         self.annual.setPlaceholderText(self.tr("annual target of the region"))
         self.annual.setMaximumWidth(180)
@@ -347,8 +350,7 @@ class DecompositionDialog(QDialog):
         self.model.problem.connect(self.error.setText)
         self.metric_box.currentIndexChanged.connect(lambda _i: self.load())
         self.year.valueChanged.connect(lambda _v: self.load())
-        self.region.activated.connect(lambda _i: self.load())
-        self.region.lineEdit().editingFinished.connect(self.load)
+        self.region.changed.connect(lambda _code: self.load())
         self.annual.editingFinished.connect(self.apply_annual)
         self.month_basis.activated.connect(lambda _i: self.apply_bases())
         self.partner_basis.activated.connect(lambda _i: self.apply_bases())
@@ -362,7 +364,7 @@ class DecompositionDialog(QDialog):
 
     def load(self) -> None:
         """Read the plan of the chosen metric, year and region (what is saved so far)."""
-        key = (self.metric_box.currentData() or "", self.year.value(), self.region.currentText().strip())
+        key = (self.metric_box.currentData() or "", self.year.value(), self.region.code())
         if key == self.loaded_key:
             return
         self.error.clear()
@@ -428,7 +430,7 @@ class DecompositionDialog(QDialog):
         elif plan.annual_locked:
             self.notice.setText(self.tr("The annual target comes from HQ; you can distribute it to the partners."))
         elif not plan.partners:
-            self.notice.setText(self.tr("Region {region} has no active partners; only the region's targets are saved.").format(region=plan.region))
+            self.notice.setText(self.tr("Region {region} has no active partners; only the region's targets are saved.").format(region=regions().name(plan.region)))
         else:
             self.notice.setText(self.tr("{count} active partners. Grade weights: A 4, B 3, C 2, D 1; last year means {year}'s actuals.").format(
                 count=len(plan.partners), year=plan.year - 1))
@@ -468,7 +470,7 @@ class DecompositionDialog(QDialog):
 
     def _saved(self, _changes: Any) -> None:
         self.buttons.setEnabled(True)
-        self.ui.show_message(self.tr("Targets of {region} for {year} saved.").format(region=self.model.plan.region if self.model.plan else "",
+        self.ui.show_message(self.tr("Targets of {region} for {year} saved.").format(region=regions().name(self.model.plan.region) if self.model.plan else "",
                                                                                       year=self.year.value()), "info")
         self.saved.emit()
         self.accept()

@@ -21,17 +21,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.vocabulary import KPI
+from app.domain import formats as fmt
+from app.domain.vocabulary import AGING_BUCKET, KPI
 from app.services import targets, visits
 from app.services.context import Changes
 from app.ui.sections import Section
 from app.ui.visits.models import DictTableModel
+from app.ui.widgets.empty_state import set_empty_text
 
 WAN = 10_000  # charts count in 万元 (ten thousand yuan), as Chinese sales reports do
 
 
 def money_text(value: Any) -> str:
-    return "" if value is None else f"{value:,.2f}"
+    """Yuan as ¥1,234,567.89 (the one formatter)."""
+    return "" if value is None else fmt.money_yuan(value)
 
 
 def kpi_label(key: str) -> str:
@@ -53,9 +56,9 @@ class DashboardSection(Section):
         self.aging_chart = QChartView()
         self.aging_chart.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.partners = DictTableModel([("partner_code", self.tr("Partner")), ("partner_name", self.tr("Name")), ("target", self.tr("Target")),
-                                        ("actual", self.tr("Actual")), ("progress", self.tr("Progress %"))],
+                                        ("actual", self.tr("Actual")), ("progress", self.tr("Progress"))],
                                        highlight=lambda r: bool(r.get("behind")), parent=self,
-                                       formatters={"target": money_text, "actual": money_text})
+                                       formatters={"target": money_text, "actual": money_text, "progress": fmt.percent})
         self.table = QTableView()
         self.table.setModel(self.partners)
         self.table.verticalHeader().setVisible(False)
@@ -68,6 +71,8 @@ class DashboardSection(Section):
         self.kpi_table.setModel(self.kpi)
         self.kpi_table.verticalHeader().setVisible(False)
         self.kpi_table.horizontalHeader().setStretchLastSection(True)
+        set_empty_text(self.table, self.tr("No partner targets this month.\nImport targets or decompose a region's target."))
+        set_empty_text(self.kpi_table, self.tr("No KPI scores this month yet."))
         self.decompose_button = QPushButton(self.tr("Decompose targets…"))
         self.decompose_button.setToolTip(self.tr("Split a region's annual target to months and partners"))
         self.decompose_button.clicked.connect(lambda _checked=False: self.open_decomposition())
@@ -109,8 +114,8 @@ class DashboardSection(Section):
         # come from a reader thread and fill the panel when ready; the charts do not wait.
         self.ui.ops.run(reminders, self.ui.ctx, read_only=True, on_done=self._show_reminders)
         self.data = data = targets.dashboard_data(self.ui.ctx)
-        self.headline.setText(self.tr("{month} revenue: completion {done:.1f}% vs time elapsed {time:.1f}%").format(
-            month=data.period, done=data.completion, time=data.time_progress))
+        self.headline.setText(self.tr("{month} revenue: completion {done} vs time elapsed {time}").format(
+            month=fmt.month_text(data.period), done=fmt.percent(data.completion), time=fmt.percent(data.time_progress)))
         chart = QChart()
         chart.setTitle(self.tr("Revenue: target vs actual by month (10,000 yuan)"))
         target_set, actual_set = QBarSet(self.tr("Target")), QBarSet(self.tr("Actual"))
@@ -140,7 +145,7 @@ class DashboardSection(Section):
         aging_series.append(aging_set)
         aging_chart.addSeries(aging_series)
         buckets = QBarCategoryAxis()
-        buckets.append(list(data.aging))
+        buckets.append([AGING_BUCKET.label(bucket) for bucket in data.aging])
         aging_chart.addAxis(buckets, Qt.AlignmentFlag.AlignBottom)
         aging_series.attachAxis(buckets)
         aging_y = QValueAxis()
@@ -205,7 +210,7 @@ class DashboardSection(Section):
         month = self.data.months[index]
         rows = [r for r in targets.list_targets(self.ui.ctx, month=month) if r.metric == self.data.metric and r.scope_kind == "partner"]
         scale = 10 ** (rows[0].decimals if rows else 2)
-        self.list_title.setText(self.tr("Partners in {month}").format(month=month))
+        self.list_title.setText(self.tr("Partners in {month}").format(month=fmt.month_text(month)))
         self._show_partners(sorted(({"partner_code": r.scope, "target": r.target / scale, "actual": r.actual / scale,
                                      "progress": round(r.progress, 1), "behind": r.progress < r.time_progress} for r in rows),
                                    key=lambda d: d["progress"]))

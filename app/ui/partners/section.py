@@ -34,6 +34,7 @@ from app.services.context import Changes
 from app.services.partner_list import PartnerQuery
 from app.ui.partners.model import PartnerTableModel, status_label, type_label
 from app.ui.sections import Section
+from app.ui.widgets.empty_state import set_empty_text
 from app.ui.widgets.region_picker import RegionPicker
 
 # The partner services, dialogs and the card's queries (SQLAlchemy) are imported on use:
@@ -119,6 +120,10 @@ class PartnersSection(Section):
                              (self.import_button, self.import_dialog), (self.export_button, self.export_dialog)):
             button.clicked.connect(slot)
             self.action_bar.addWidget(button)
+        self.selection_buttons = (self.edit_button, self.contact_button, self.lifecycle_button, self.contract_button, self.file_button,
+                                  self.stock_button, self.materials_button, self.complaint_button, self.competitor_button)
+        set_empty_text(self.table, self._empty_text)
+        self._update_actions()
         buttons.addWidget(self.action_bar, 1)
         buttons.addWidget(self.count_label)
         filters = QHBoxLayout()
@@ -183,6 +188,7 @@ class PartnersSection(Section):
             self.table.selectRow(0)
         else:
             self.card.setHtml("")
+        self._update_actions()
 
     def on_changed(self, changes: Changes) -> None:
         if changes.touches("partner", "contact", "contract", "attachment", "inventory_limit", "lifecycle_event", "grade_change", "complaint", "competitor_observation",
@@ -209,6 +215,21 @@ class PartnersSection(Section):
         partner_id = self.selected_id()
         if partner_id and not self.starting:
             self.card.setHtml(self.card_html(partner_id))
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        """Actions on one partner need a selected partner; the card says so meanwhile."""
+        selected = self.selected_id() is not None
+        for button in self.selection_buttons:
+            button.setEnabled(selected)
+        if not selected:
+            self.card.setHtml(f"<p style='color:#6b7280'>{html.escape(self.tr('Select a partner to see its file.'))}</p>")
+
+    def _empty_text(self) -> str:
+        query = self.current_query()
+        if query.search or query.grade or query.status or query.type or query.region:
+            return self.tr("No partner matches the search and filters.\nClear them to see every partner.")
+        return self.tr("No partners yet.\nAdd one with “New partner” or import a spreadsheet.")
 
     def finish_start(self) -> None:
         """The window's deferred start is over: show the card of the selected partner

@@ -35,6 +35,7 @@ from app.services import media, visits
 from app.services.context import Changes
 from app.ui.visits.materials import MaterialsPanel
 from app.ui.visits.models import short_time, state_label
+from app.ui.widgets.empty_state import set_empty_text
 
 
 class VisitEditor(QWidget):
@@ -61,6 +62,8 @@ class VisitEditor(QWidget):
         self.photos.itemActivated.connect(self._show_large)
         self.findings = QListWidget()
         self.findings.setAccessibleName(self.tr("Findings and rectification orders"))
+        set_empty_text(self.findings, self.tr("No findings."))
+        set_empty_text(self.photos, self.tr("No photos yet."))
         self.materials = MaterialsPanel(self)
         self.materials.count_entered.connect(self.count_material)
         self.attach_button = QPushButton(self.tr("Attach &photos…"))

@@ -26,6 +26,7 @@ from app.services.context import Changes
 from app.ui.sections import Section
 from app.ui.visits.editor import VisitEditor
 from app.ui.visits.models import DictTableModel, short_time, state_label
+from app.ui.widgets.empty_state import set_empty_text
 
 
 class VisitsSection(Section):
@@ -46,6 +47,8 @@ class VisitsSection(Section):
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("Filter by partner code or name…"))
         self.filter.textChanged.connect(self.reload)
+        set_empty_text(self.table, lambda: self.tr("No visit matches the filter.") if self.filter.text().strip()
+                       else self.tr("No visits yet.\nStart one with “New visit” (Ctrl+Shift+N)."))
         new = QPushButton(self.tr("&New visit…"))
         new.clicked.connect(self.new_visit)
         self.editor = VisitEditor(ui, self)
@@ -134,8 +137,22 @@ class VisitsSection(Section):
         if dialog.exec() and dialog.code:
             visit_id = self.ui.ops.run_sync(visits.new_visit, self.ui.ctx, dialog.code, reinspection=dialog.reinspection)
             if visit_id:
+                self.editor.load(visit_id)  # the list's reload below selects the new visit's row
                 self.ui.changed.emit(Changes.of("visit", ids={visit_id}))
-                self.editor.load(visit_id)
+                self.select_visit(visit_id)
+
+    def select_visit(self, visit_id: str) -> bool:
+        """Select ``visit_id``'s row (the filter is cleared when it hides the row)."""
+        for _attempt in range(2):
+            for index, row in enumerate(self.model.rows):
+                if row["id"] == visit_id:
+                    self.table.selectRow(index)
+                    self.table.scrollTo(self.model.index(index, 0))
+                    return True
+            if not self.filter.text():
+                break
+            self.filter.clear()  # reloads the list
+        return False
 
     def on_changed(self, changes: Changes) -> None:
         if changes.touches("visit", "visit_answer", "visit_photo", "finding", "rectification_order", "visit_amendment", "partner",
@@ -172,6 +189,9 @@ class PlannerSection(Section):
             view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
             tables.append(view)
         self.tables = tables
+        for view, text in zip(tables, (self.tr("Every partner has had this month's visits."), self.tr("No inspection weeks in this month yet."),
+                                       self.tr("No open rectifications."), self.tr("No visits in the last 7 days and none planned.")), strict=True):
+            set_empty_text(view, text)
         self.shortfall_view = tables[0]
         self.overdue_view = tables[2]
         self.plan_date = QDateEdit(QDate.currentDate().addDays(1))

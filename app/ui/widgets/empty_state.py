@@ -1,0 +1,83 @@
+"""Empty states: a table with no rows says why (and what to do) instead of staying blank.
+
+    set_empty_text(view, lambda: self.tr("No partner matches the search."))
+
+The text sits centred on the view's viewport and shows whenever the model has no rows; a
+callable is asked each time, so the text can depend on the filters in force.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QAbstractItemView, QLabel
+
+TextSource = str | Callable[[], str]
+
+
+class EmptyState(QObject):
+    """Keeps a centred label on ``view``'s viewport in step with its model's row count."""
+
+    def __init__(self, view: QAbstractItemView, text: TextSource) -> None:
+        super().__init__(view)
+        self.view = view
+        self.text = text
+        self.label = QLabel(view.viewport())
+        self.label.setObjectName("emptyState")
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.label.setWordWrap(True)
+        self.label.setStyleSheet("color:#6b7280;font-size:14px;padding:16px;")
+        self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        view.viewport().installEventFilter(self)
+        self._model = None
+        self.watch_model()
+        self.update()
+
+    def watch_model(self) -> None:
+        model = self.view.model()
+        if model is None or model is self._model:
+            return
+        self._model = model
+        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved, model.layoutChanged):
+            signal.connect(self.update)
+
+    def current_text(self) -> str:
+        return self.text() if callable(self.text) else self.text
+
+    def update(self, *_args: object) -> None:
+        try:
+            self.watch_model()
+            model = self.view.model()
+        except RuntimeError:  # the view is being destroyed (a QListWidget clears its rows then)
+            return
+        empty = model is None or model.rowCount() == 0
+        if empty:
+            self.label.setText(self.current_text())
+            self.label.resize(self.view.viewport().size())
+        self.label.setVisible(empty)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.label.resize(self.view.viewport().size())
+        return False
+
+
+def set_empty_text(view: QAbstractItemView, text: TextSource) -> EmptyState:
+    """Show ``text`` on ``view`` while its model has no rows (replaces an earlier text)."""
+    existing = getattr(view, "_empty_state", None)
+    if isinstance(existing, EmptyState):
+        existing.text = text
+        existing.update()
+        return existing
+    state = EmptyState(view, text)
+    view._empty_state = state  # type: ignore[attr-defined]
+    return state
+
+
+def empty_text_of(view: QAbstractItemView) -> str:
+    """The empty-state text shown on ``view`` now (``""`` when it has rows or none is set)."""
+    state = getattr(view, "_empty_state", None)
+    if not isinstance(state, EmptyState) or not state.label.isVisibleTo(view):
+        return ""
+    return state.label.text()

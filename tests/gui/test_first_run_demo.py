@@ -1,0 +1,54 @@
+"""pytest-qt: demo data chosen in the first-run wizard is created after the main window
+shows, with a progress dialog over it (the screen stayed blank for ~12 s before)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QProgressDialog
+
+from app.services.context import open_context
+
+
+def test_demo_choice_is_filled_in_the_main_window(qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from app.services import demo
+    from app.ui import application
+    from app.ui.first_run import FirstRunWizard
+
+    app = application.ensure_application()
+
+    def answer(self: FirstRunWizard) -> int:
+        self.user.setText("李娜")
+        self.territory.set_codes(["3101"])
+        self.start_demo.setChecked(True)
+        self.accept()
+        return int(FirstRunWizard.DialogCode.Accepted.value)
+
+    monkeypatch.setattr(FirstRunWizard, "exec", answer)
+    ctx, demo_now = application._first_run(app, open_context(tmp_path / "fresh", initialise=False), "en")
+    assert demo_now and demo.is_data_dir_empty(ctx)  # nothing created before a window shows
+    original = demo.generate_demo
+    seen: list[str] = []
+
+    def small_demo(ctx, progress=None):  # type: ignore[no-untyped-def]
+        def watch(done: int, total: int, message: str) -> None:
+            seen.append(message)
+            callback(done, total, message)
+
+        callback = progress._callback
+        progress._callback = watch
+        return original(ctx, partners=12, months=1, progress=progress)
+
+    monkeypatch.setattr(demo, "generate_demo", small_demo)
+    ui, window = application.create_main_window(ctx)
+    window.finish_menus()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    with qtbot.waitSignal(ui.changed, timeout=30000):
+        application._maybe_fill_demo(ui)
+        assert window.findChildren(QProgressDialog)  # the progress dialog belongs to the main window
+    assert not demo.is_data_dir_empty(ctx) and ctx.settings.first_run_done
+    assert any(seen)
+    ui.ops.wait(10000)
+    ctx.close()

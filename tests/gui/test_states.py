@@ -1,0 +1,71 @@
+"""pytest-qt: states — empty tables say why, actions that cannot apply are disabled, the
+new visit's row is selected, and a message does not follow the user to another section."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.services import partner_io, visits
+from app.ui.widgets.empty_state import empty_text_of
+
+
+def _seed(ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    csv = tmp_path / "p.csv"
+    csv.write_text("code,name,grade,region\nV1,静安寺旗舰店,A,310106\nV2,淮海路店,B,310101\n", encoding="utf-8")
+    partner_io.import_partners(ctx, csv)
+
+
+def test_empty_partner_search_explains_and_disables_partner_actions(qtbot, ctx, tmp_path: Path, ui_window) -> None:  # type: ignore[no-untyped-def]
+    _ui, window = ui_window
+    section = window.show_section("partners")
+    section.apply_filters()
+    assert "No partners yet" in empty_text_of(section.table)
+    assert not section.edit_button.isEnabled()
+    _seed(ctx, tmp_path)
+    section.apply_filters()
+    assert empty_text_of(section.table) == "" and section.edit_button.isEnabled()
+    section.search.setText("没有这个渠道")
+    section.apply_filters()
+    assert "No partner matches" in empty_text_of(section.table)
+    assert not section.edit_button.isEnabled() and not section.lifecycle_button.isEnabled()
+    assert section.new_button.isEnabled()
+
+
+def test_conflicts_without_rows_disable_resolving(qtbot, ui_window) -> None:  # type: ignore[no-untyped-def]
+    _ui, window = ui_window
+    section = window.show_section("conflicts")
+    section.reload()
+    assert "No sync conflicts" in empty_text_of(section.table)
+    assert not any(button.isEnabled() for button in section.resolve_buttons)
+
+
+def test_new_visit_is_selected_and_messages_stay_with_their_section(qtbot, ctx, tmp_path: Path, ui_window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.visits import new_visit
+
+    _seed(ctx, tmp_path)
+    ui, window = ui_window
+    section = window.show_section("visits")
+    old = visits.new_visit(ctx, "V1")
+    section.reload()
+    section.table.selectRow(0)
+    assert section.editor.visit_id == old
+
+    class Chosen:
+        code, reinspection = "V2", False
+
+        def __init__(self, *_args: object) -> None:
+            pass
+
+        def exec(self) -> int:
+            return 1
+
+    monkeypatch.setattr(new_visit, "NewVisitDialog", Chosen)
+    section.new_visit()
+    created = section.editor.visit_id
+    assert created != old
+    rows = section.table.selectionModel().selectedRows()
+    assert [section.model.rows[i.row()]["id"] for i in rows] == [created]
+    ui.show_message("巡检已保存", "error")
+    assert window.message_bar.isVisible()
+    window.show_section("partners")
+    assert not window.message_bar.isVisible()
