@@ -17,6 +17,7 @@ from sqlalchemy import func, insert, select
 
 from app.domain import checklist as cl
 from app.domain.ids import uuid7
+from app.domain.region_centres import demo_point
 from app.domain.regions import regions
 from app.domain.sealing import visit_content_hash
 from app.errors import UserError
@@ -176,10 +177,11 @@ def generate_demo(ctx: AppContext, partners: int = 200, months: int = 6, seed: i
         name = f"{_short(district.name)}{_road_stem(rng.choice(ROADS))}{rng.choice(BUSINESS)}{SUFFIX[ptype]}"
         pid = uuid7()
         hlc = ctx.tick()
+        point = demo_point(district.code, rng)  # inside the partner's district (app/domain/region_centres.py)
         fields = dict(code=code, name=name, type=ptype, status=status, grade=grade, province_code=district.code[:2],
                       city_code=district.code[:4], district_code=district.code,
                       address=f"{table.full_name(district.code)}{rng.choice(ROADS)}{rng.randrange(1, 999)}号",
-                      latitude=round(rng.uniform(22, 40), 6), longitude=round(rng.uniform(110, 122), 6),
+                      latitude=point[0] if point else None, longitude=point[1] if point else None,
                       licence_no=f"91{district.code}{rng.randrange(10**9):09d}X", credit_rating=rng.choice(["AAA", "AA", "A", "BBB"]),
                       credit_limit_fen=rng.choice([5, 10, 20, 50, 100]) * 10_000_00, bank_info="", tags=rng.sample(["核心", "社区", "校园", "商圈", "新开"], 2),
                       notes="", manager=rng.choice(managers) if rng.random() < 0.2 else user,
