@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import locale
 import os
+import re
 from functools import lru_cache
 
 SUPPORTED_LANGUAGES = ("zh_CN", "en")
@@ -46,6 +47,9 @@ def current_language() -> str:
     return _current_language
 
 
+_numerus: dict[str, dict[tuple[str, str], list[str]]] = {}
+
+
 @lru_cache(maxsize=4)
 def _catalogue(lang: str) -> dict[tuple[str, str], str]:
     from app.paths import resource_path
@@ -57,6 +61,7 @@ def _catalogue(lang: str) -> dict[tuple[str, str], str]:
     import xml.etree.ElementTree as ET  # only for Chinese (English needs no catalogue)
 
     root = ET.parse(path).getroot()
+    plurals = _numerus.setdefault(lang, {})
     for context in root.iter("context"):
         name = context.findtext("name") or ""
         for message in context.iter("message"):
@@ -66,7 +71,12 @@ def _catalogue(lang: str) -> dict[tuple[str, str], str]:
                 continue
             if translation.get("type") in ("unfinished", "obsolete", "vanished"):
                 continue
-            if translation.text:
+            if message.get("numerus") == "yes":
+                forms = [form.text or "" for form in translation.iter("numerusform")]
+                if any(forms):
+                    plurals[(name, source)] = forms
+                    table[(name, source)] = forms[0]
+            elif translation.text:
                 table[(name, source)] = translation.text
     return table
 
@@ -76,6 +86,21 @@ def tr(context: str, source: str) -> str:
     if _current_language == "en":
         return source
     return _catalogue(_current_language).get((context, source), source)
+
+
+def trn(context: str, source: str, n: int) -> str:
+    """A string with a count in the plural form the language uses for ``n`` (Qt's numerus:
+    ``trn("cli", "%n partner(s)", 3)`` → ``3 partners`` / ``3 个渠道``); ``%n`` is the count."""
+    count = int(n)
+    if _current_language == "en":
+        one = re.sub(r"\((s|es)\)", "", source)
+        many = re.sub(r"\((s|es)\)", r"\1", source)
+        text = one if count == 1 else many
+    else:
+        _catalogue(_current_language)
+        forms = _numerus.get(_current_language, {}).get((context, source))
+        text = forms[0] if forms else source  # Chinese has one form
+    return text.replace("%n", str(count))
 
 
 def translate_in(lang: str, context: str, source: str) -> str:

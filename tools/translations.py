@@ -5,6 +5,11 @@
     python tools/translations.py missing          # list zh_CN strings still untranslated
     python tools/translations.py apply FILE.tsv   # set many: lines "CTX<TAB>SRC<TAB>ZH"
 
+Strings with a count use Qt's plural forms (numerus): ``trn("ctx", "%n partner(s)", n)``
+(app.i18n) and ``self.tr("%n partner(s)", "", n)`` (Qt). Their messages carry
+``numerus="yes"``; English forms are derived from the source (``(s)``/``(es)`` dropped for
+one, kept for many), Chinese has one form (``%n 个渠道``); ``apply`` sets it like any other.
+
 Strings are found by AST: ``tr("ctx", "src")`` (app.i18n), ``QCoreApplication.translate(
 "ctx", "src")`` and ``self.tr("src")`` inside a class (context = class name), as Qt's
 lupdate does, and the vocabulary's ``term("ctx", "src")`` labels (app/domain/vocabulary.py). The file is locked while written, so parallel edits are safe.
@@ -14,6 +19,7 @@ from __future__ import annotations
 
 import ast
 import fcntl
+import re
 import sys
 import xml.etree.ElementTree as ET
 from contextlib import contextmanager
@@ -24,12 +30,22 @@ TS_DIR = ROOT / "resources" / "translations"
 LANGS = ("zh_CN", "en")
 
 
+NUMERUS: set[tuple[str, str]] = set()  # (context, source) of plural-form messages, filled by the scan
+
+
 def scan_sources() -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
     for path in sorted((ROOT / "app").rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         _visit(tree, None, found)
     return found
+
+
+def english_forms(source: str) -> tuple[str, str]:
+    """("%n partner", "%n partners") for "%n partner(s)"."""
+    one = re.sub(r"\((s|es)\)", "", source)
+    many = re.sub(r"\((s|es)\)", r"\1", source)
+    return one, many
 
 
 def _const(node: ast.AST) -> str | None:
@@ -45,10 +61,14 @@ def _visit(node: ast.AST, cls: str | None, found: dict[str, set[str]]) -> None:
             func = child.func
             name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
             args = child.args
-            if name in ("tr", "translate", "qt_tr", "term") and len(args) >= 2 and _const(args[0]) and _const(args[1]):
+            if name in ("tr", "translate", "qt_tr", "term", "trn") and len(args) >= 2 and _const(args[0]) and _const(args[1]):
                 found.setdefault(_const(args[0]), set()).add(_const(args[1]))  # type: ignore[arg-type]
-            elif name == "tr" and isinstance(func, ast.Attribute) and len(args) == 1 and _const(args[0]) and cls:
+                if name == "trn" or (name == "translate" and len(args) == 4):
+                    NUMERUS.add((_const(args[0]), _const(args[1])))  # type: ignore[arg-type]
+            elif name == "tr" and isinstance(func, ast.Attribute) and len(args) in (1, 3) and _const(args[0]) and cls:
                 found.setdefault(cls, set()).add(_const(args[0]))  # type: ignore[arg-type]
+                if len(args) == 3:
+                    NUMERUS.add((cls, _const(args[0])))  # type: ignore[arg-type]
         _visit(child, cls, found)
 
 
@@ -73,7 +93,12 @@ def load(lang: str) -> dict[str, dict[str, str | None]]:
         for msg in ctx.iter("message"):
             src = msg.findtext("source") or ""
             tr = msg.find("translation")
-            text = None if tr is None or tr.get("type") == "unfinished" else (tr.text or "")
+            if msg.get("numerus") == "yes":
+                NUMERUS.add((name, src))
+                forms = [form.text or "" for form in tr.iter("numerusform")] if tr is not None else []
+                text = None if tr is None or tr.get("type") == "unfinished" or not any(forms) else forms[0]
+            else:
+                text = None if tr is None or tr.get("type") == "unfinished" else (tr.text or "")
             data.setdefault(name, {})[src] = text
     return data
 
@@ -90,7 +115,14 @@ def save(lang: str, data: dict[str, dict[str, str | None]]) -> None:
             if lang == "en":
                 text = src
             tr = ET.SubElement(msg, "translation")
-            if text is None:
+            if (ctx_name, src) in NUMERUS:
+                msg.set("numerus", "yes")
+                forms = english_forms(src) if lang == "en" else (text,)
+                if text is None:
+                    tr.set("type", "unfinished")
+                for form in forms:
+                    ET.SubElement(tr, "numerusform").text = form or ""
+            elif text is None:
                 tr.set("type", "unfinished")
             else:
                 tr.text = text

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from app.cli import cli_context, eprint, print_json
-from app.i18n import tr
+from app.i18n import tr, trn
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -32,7 +32,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         for problem in report.problems:
             print(problem)
-        eprint(tr("cli", "No problems found.") if report.ok else tr("cli", "{count} problem(s) found.").format(count=len(report.problems)))
+        eprint(tr("cli", "No problems found.") if report.ok else trn("cli", "%n problem(s) found.", len(report.problems)))
     return 0 if report.ok else 1
 
 

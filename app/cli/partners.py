@@ -7,7 +7,7 @@ from pathlib import Path
 
 from app.cli import cli_context, eprint, print_json
 from app.errors import ValidationError
-from app.i18n import tr
+from app.i18n import tr, trn
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -92,7 +92,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         return 0
     for r in rows:
         print(f"{r.code}\t{r.grade}\t{r.status}\t{r.name}\t{r.region_name}\t{r.primary_contact} {r.phone}")
-    eprint(tr("cli", "{count} partner(s)").format(count=len(rows)))
+    eprint(trn("cli", "%n partner(s)", len(rows)))
     return 0
 
 

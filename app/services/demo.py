@@ -21,7 +21,7 @@ from app.domain.region_centres import demo_point
 from app.domain.regions import regions
 from app.domain.sealing import visit_content_hash
 from app.errors import UserError
-from app.i18n import tr
+from app.i18n import tr, trn
 from app.services.context import AppContext, Changes, partner_lww_fields
 from app.services.progress import Progress
 from db.base import utcnow
@@ -238,7 +238,7 @@ def generate_demo(ctx: AppContext, partners: int = 200, months: int = 6, seed: i
 
         demo_targets.generate_targets(ctx, rng, demo_partners, months, today)
     report(100, 100, "")
-    return Changes.of("partner", "visit", "target", note=f"{partners} partners, {visit_count} visits")
+    return Changes.of("partner", "visit", "target", note=trn("demo", "%n partner(s)", partners) + tr("demo", ", ") + trn("demo", "%n visit(s)", visit_count))
 
 
 def _generate_visits(ctx: AppContext, s: Any, rng: random.Random, partners: list[DemoPartner], months: int, today: dt.date,

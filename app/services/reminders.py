@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from app.i18n import tr
+from app.i18n import tr, trn
 from app.services.context import AppContext
 
 
@@ -26,24 +26,24 @@ def reminders(ctx: AppContext, today: dt.date | None = None) -> list[Reminder]:
     result: list[Reminder] = []
     overdue = count_overdue_rectifications(ctx, today)
     if overdue:
-        result.append(Reminder("warning", tr("reminders", "{count} rectification order(s) are overdue.").format(count=overdue)))
+        result.append(Reminder("warning", trn("reminders", "%n rectification order(s) overdue.", overdue)))
     settings = ctx.settings
     contracts = expiring_contracts(ctx, today, tuple(settings.contract_warning_days) or (90, 30, 7))
     for level in sorted({c.level for c in contracts}):
         count = sum(1 for c in contracts if c.level == level)
         result.append(Reminder("warning" if level <= 30 else "info",
-                               tr("reminders", "{count} contract(s) expire within {days} days.").format(count=count, days=level)))
+                               trn("reminders", "%n contract(s) expiring within {days} days.", count).format(days=level)))
     month = compliance(ctx)
     behind = sum(1 for r in month["partners"] if r["shortfall"])
     if behind:
-        result.append(Reminder("info", tr("reminders", "{count} partner(s) are below this month's visit frequency.").format(count=behind)))
+        result.append(Reminder("info", trn("reminders", "%n partner(s) below this month's visit frequency.", behind)))
     result += duty_reminders(ctx, today)
     status = sync_status(ctx)
     if status.oldest_unacked is not None and (dt.datetime.now(dt.UTC) - status.oldest_unacked).days >= settings.unacked_warning_days:
         result.append(Reminder("warning", tr("reminders", "A bundle exported {days} days ago has no acknowledgement from HQ yet.").format(
             days=(dt.datetime.now(dt.UTC) - status.oldest_unacked).days)))
     elif status.pending_changes and status.last_synced_at is None:
-        result.append(Reminder("info", tr("reminders", "{count} change(s) have never been sent to HQ.").format(count=status.pending_changes)))
+        result.append(Reminder("info", trn("reminders", "%n change(s) never sent to HQ.", status.pending_changes)))
     return result
 
 

@@ -34,7 +34,7 @@ from app.domain.vocabulary import (
 )
 from app.domain.vocabulary import template_label as vocab_template_label
 from app.errors import UserError, ValidationError
-from app.i18n import tr
+from app.i18n import tr, trn
 from app.reports.data import (
     AmendmentLine,
     ChecklistLine,
@@ -103,7 +103,7 @@ def _answer_text(item: dict[str, Any]) -> str:
     if item["kind"] == "score":
         return f"{value} / {item.get('max', 5)}"
     if item["kind"] == "photo":
-        return tr("reports", "{count} photo(s)").format(count=len(value) if isinstance(value, list) else 1)
+        return trn("reports", "%n photo(s)", len(value) if isinstance(value, list) else 1)
     return str(value)
 
 

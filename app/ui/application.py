@@ -90,11 +90,14 @@ def install_translators(app: QApplication, language: str) -> None:
         app.removeTranslator(translator)
     _translators.clear()
     set_language(language)
+    ours = QTranslator()
     if current_language() == "en":
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        if ours.load(str(resource_path("translations", "channeldesk_en.qm"))):  # English plural forms
+            app.installTranslator(ours)
+            _translators.append(ours)
         return
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    ours = QTranslator()
     if ours.load(str(resource_path("translations", f"channeldesk_{current_language()}.qm"))):
         app.installTranslator(ours)
         _translators.append(ours)

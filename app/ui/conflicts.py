@@ -67,7 +67,7 @@ class ConflictsSection(Section):
     def reload(self) -> None:
         rows = [{"id": c.id, "label": c.label, "field": c.field, "kept": c.kept, "lost": c.lost} for c in sync.open_conflicts(self.ui.ctx)]
         self.model.set_rows(rows)
-        self.info.setText(self.tr("{count} unresolved conflict(s)").format(count=len(rows)))
+        self.info.setText(self.tr("%n unresolved conflict(s)", "", len(rows)))
 
     def resolve(self, take_other: bool) -> None:
         selected = self.table.selectionModel().selectedRows()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
+from app.domain.formats import datetime_text
 from app.domain.regions import regions
 from app.services.context import Changes
 from app.ui.sections import SECTION_CLASSES, Section, load_section_class, section_title
@@ -372,9 +373,9 @@ class MainWindow(QMainWindow):
         self.ui.ops.run(sync_service.sync_status, self.ui.ctx, read_only=True, on_done=self._show_status)
 
     def _show_status(self, status) -> None:  # type: ignore[no-untyped-def]
-        last = status.last_synced_at.astimezone().strftime("%Y-%m-%d %H:%M") if status.last_synced_at else self.tr("never")
+        last = datetime_text(status.last_synced_at) if status.last_synced_at else self.tr("never")
         self.sync_label.setText(
-            self.tr("Last synced: {last} · {pending} change(s) pending").format(last=last, pending=status.pending_changes)
+            self.tr("Last synced: {last} · {pending}").format(last=last, pending=self.tr("%n change(s) pending", "", status.pending_changes))
         )
 
     def _show_crash(self, exc: BaseException, tb_text: str) -> None:

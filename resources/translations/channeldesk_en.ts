@@ -133,6 +133,13 @@
   </context>
   <context>
     <name>ConflictsSection</name>
+    <message numerus="yes">
+      <source>%n unresolved conflict(s)</source>
+      <translation>
+        <numerusform>%n unresolved conflict</numerusform>
+        <numerusform>%n unresolved conflicts</numerusform>
+      </translation>
+    </message>
     <message>
       <source>&amp;Keep current value</source>
       <translation>&amp;Keep current value</translation>
@@ -886,6 +893,13 @@ Import targets or decompose a region's target.</translation>
   </context>
   <context>
     <name>MainWindow</name>
+    <message numerus="yes">
+      <source>%n change(s) pending</source>
+      <translation>
+        <numerusform>%n change pending</numerusform>
+        <numerusform>%n changes pending</numerusform>
+      </translation>
+    </message>
     <message>
       <source>&amp;About ChannelDesk</source>
       <translation>&amp;About ChannelDesk</translation>
@@ -999,6 +1013,10 @@ Offline-first desk for field channel managers.</translation>
     <message>
       <source>Keys</source>
       <translation>Keys</translation>
+    </message>
+    <message>
+      <source>Last synced: {last} · {pending}</source>
+      <translation>Last synced: {last} · {pending}</translation>
     </message>
     <message>
       <source>Last synced: {last} · {pending} change(s) pending</source>
@@ -1571,6 +1589,13 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
   </context>
   <context>
     <name>PartnersSection</name>
+    <message numerus="yes">
+      <source>%n partner(s)</source>
+      <translation>
+        <numerusform>%n partner</numerusform>
+        <numerusform>%n partners</numerusform>
+      </translation>
+    </message>
     <message>
       <source>&amp;Edit</source>
       <translation>&amp;Edit</translation>
@@ -1836,6 +1861,20 @@ Add one with “New partner” or import a spreadsheet.</translation>
   </context>
   <context>
     <name>PlannerSection</name>
+    <message numerus="yes">
+      <source>%n partner(s)</source>
+      <translation>
+        <numerusform>%n partner</numerusform>
+        <numerusform>%n partners</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n visit(s)</source>
+      <translation>
+        <numerusform>%n visit</numerusform>
+        <numerusform>%n visits</numerusform>
+      </translation>
+    </message>
     <message>
       <source>&amp;Escalate rectification</source>
       <translation>&amp;Escalate rectification</translation>
@@ -1957,8 +1996,16 @@ Add one with “New partner” or import a spreadsheet.</translation>
       <translation>Week</translation>
     </message>
     <message>
+      <source>{month}: {behind} below the visit frequency, {missing} still needed.</source>
+      <translation>{month}: {behind} below the visit frequency, {missing} still needed.</translation>
+    </message>
+    <message>
       <source>{month}: {behind} partner(s) below the visit frequency, {missing} visit(s) still needed.</source>
       <translation>{month}: {behind} partner(s) below the visit frequency, {missing} visit(s) still needed.</translation>
+    </message>
+    <message>
+      <source>⚠ over limit {owed} / {limit}</source>
+      <translation>⚠ over limit {owed} / {limit}</translation>
     </message>
     <message>
       <source>⚠ over limit ¥{owed} / ¥{limit}</source>
@@ -2310,6 +2357,13 @@ Add one with “New partner” or import a spreadsheet.</translation>
 also used in another visit</source>
       <translation>
 also used in another visit</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n photo(s) — add…</source>
+      <translation>
+        <numerusform>%n photo — add…</numerusform>
+        <numerusform>%n photos — add…</numerusform>
+      </translation>
     </message>
     <message>
       <source>&amp;Report…</source>
@@ -2687,6 +2741,20 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source> (dry run, nothing saved)</source>
       <translation> (dry run, nothing saved)</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n partner(s)</source>
+      <translation>
+        <numerusform>%n partner</numerusform>
+        <numerusform>%n partners</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n problem(s) found.</source>
+      <translation>
+        <numerusform>%n problem found.</numerusform>
+        <numerusform>%n problems found.</numerusform>
+      </translation>
     </message>
     <message>
       <source>--limit takes a number of rows, 0 or more (got {value}).</source>
@@ -3086,6 +3154,24 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
   </context>
   <context>
     <name>demo</name>
+    <message numerus="yes">
+      <source>%n partner(s)</source>
+      <translation>
+        <numerusform>%n partner</numerusform>
+        <numerusform>%n partners</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n visit(s)</source>
+      <translation>
+        <numerusform>%n visit</numerusform>
+        <numerusform>%n visits</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>, </source>
+      <translation>, </translation>
+    </message>
     <message>
       <source>Creating partners…</source>
       <translation>Creating partners…</translation>
@@ -3727,6 +3813,34 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
   </context>
   <context>
     <name>reminders</name>
+    <message numerus="yes">
+      <source>%n change(s) never sent to HQ.</source>
+      <translation>
+        <numerusform>%n change never sent to HQ.</numerusform>
+        <numerusform>%n changes never sent to HQ.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n contract(s) expiring within {days} days.</source>
+      <translation>
+        <numerusform>%n contract expiring within {days} days.</numerusform>
+        <numerusform>%n contracts expiring within {days} days.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n partner(s) below this month's visit frequency.</source>
+      <translation>
+        <numerusform>%n partner below this month's visit frequency.</numerusform>
+        <numerusform>%n partners below this month's visit frequency.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n rectification order(s) overdue.</source>
+      <translation>
+        <numerusform>%n rectification order overdue.</numerusform>
+        <numerusform>%n rectification orders overdue.</numerusform>
+      </translation>
+    </message>
     <message>
       <source>A bundle exported {days} days ago has no acknowledgement from HQ yet.</source>
       <translation>A bundle exported {days} days ago has no acknowledgement from HQ yet.</translation>
@@ -3762,6 +3876,13 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
   </context>
   <context>
     <name>reports</name>
+    <message numerus="yes">
+      <source>%n photo(s)</source>
+      <translation>
+        <numerusform>%n photo</numerusform>
+        <numerusform>%n photos</numerusform>
+      </translation>
+    </message>
     <message>
       <source>Actual</source>
       <translation>Actual</translation>

@@ -133,6 +133,12 @@
   </context>
   <context>
     <name>ConflictsSection</name>
+    <message numerus="yes">
+      <source>%n unresolved conflict(s)</source>
+      <translation>
+        <numerusform>%n 个未解决的冲突</numerusform>
+      </translation>
+    </message>
     <message>
       <source>&amp;Keep current value</source>
       <translation>保留当前值(&amp;K)</translation>
@@ -886,6 +892,12 @@ Import targets or decompose a region's target.</source>
   </context>
   <context>
     <name>MainWindow</name>
+    <message numerus="yes">
+      <source>%n change(s) pending</source>
+      <translation>
+        <numerusform>待同步 %n 项</numerusform>
+      </translation>
+    </message>
     <message>
       <source>&amp;About ChannelDesk</source>
       <translation>关于渠道巡检台(&amp;A)</translation>
@@ -999,6 +1011,10 @@ Offline-first desk for field channel managers.</source>
     <message>
       <source>Keys</source>
       <translation>按键</translation>
+    </message>
+    <message>
+      <source>Last synced: {last} · {pending}</source>
+      <translation>上次同步：{last} · {pending}</translation>
     </message>
     <message>
       <source>Last synced: {last} · {pending} change(s) pending</source>
@@ -1571,6 +1587,12 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
   </context>
   <context>
     <name>PartnersSection</name>
+    <message numerus="yes">
+      <source>%n partner(s)</source>
+      <translation>
+        <numerusform>%n 个渠道</numerusform>
+      </translation>
+    </message>
     <message>
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
@@ -1836,6 +1858,18 @@ Add one with “New partner” or import a spreadsheet.</source>
   </context>
   <context>
     <name>PlannerSection</name>
+    <message numerus="yes">
+      <source>%n partner(s)</source>
+      <translation>
+        <numerusform>%n 个渠道</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n visit(s)</source>
+      <translation>
+        <numerusform>%n 次巡检</numerusform>
+      </translation>
+    </message>
     <message>
       <source>&amp;Escalate rectification</source>
       <translation>整改升级(&amp;E)</translation>
@@ -1957,8 +1991,16 @@ Add one with “New partner” or import a spreadsheet.</source>
       <translation>周</translation>
     </message>
     <message>
+      <source>{month}: {behind} below the visit frequency, {missing} still needed.</source>
+      <translation>{month}：{behind}未达巡检频次，仍需巡检 {missing}。</translation>
+    </message>
+    <message>
       <source>{month}: {behind} partner(s) below the visit frequency, {missing} visit(s) still needed.</source>
       <translation>{month}：{behind} 个渠道未达巡检频次，仍需巡检 {missing} 次。</translation>
+    </message>
+    <message>
+      <source>⚠ over limit {owed} / {limit}</source>
+      <translation>⚠ 超额 {owed} / {limit}</translation>
     </message>
     <message>
       <source>⚠ over limit ¥{owed} / ¥{limit}</source>
@@ -2310,6 +2352,12 @@ Add one with “New partner” or import a spreadsheet.</source>
 also used in another visit</source>
       <translation>
 该照片也用于其他巡检</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n photo(s) — add…</source>
+      <translation>
+        <numerusform>%n 张照片 — 添加…</numerusform>
+      </translation>
     </message>
     <message>
       <source>&amp;Report…</source>
@@ -2687,6 +2735,18 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source> (dry run, nothing saved)</source>
       <translation>（试运行，未保存）</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n partner(s)</source>
+      <translation>
+        <numerusform>%n 个渠道</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n problem(s) found.</source>
+      <translation>
+        <numerusform>发现 %n 个问题。</numerusform>
+      </translation>
     </message>
     <message>
       <source>--limit takes a number of rows, 0 or more (got {value}).</source>
@@ -3086,6 +3146,22 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
   </context>
   <context>
     <name>demo</name>
+    <message numerus="yes">
+      <source>%n partner(s)</source>
+      <translation>
+        <numerusform>%n 个渠道</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n visit(s)</source>
+      <translation>
+        <numerusform>%n 次巡检</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>, </source>
+      <translation>，</translation>
+    </message>
     <message>
       <source>Creating partners…</source>
       <translation>正在创建渠道…</translation>
@@ -3727,6 +3803,30 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
   </context>
   <context>
     <name>reminders</name>
+    <message numerus="yes">
+      <source>%n change(s) never sent to HQ.</source>
+      <translation>
+        <numerusform>有 %n 项更改从未发送给总部。</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n contract(s) expiring within {days} days.</source>
+      <translation>
+        <numerusform>%n 份合同将在 {days} 天内到期。</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n partner(s) below this month's visit frequency.</source>
+      <translation>
+        <numerusform>%n 个渠道本月未达巡检频次。</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n rectification order(s) overdue.</source>
+      <translation>
+        <numerusform>%n 份整改单已逾期。</numerusform>
+      </translation>
+    </message>
     <message>
       <source>A bundle exported {days} days ago has no acknowledgement from HQ yet.</source>
       <translation>{days} 天前导出的同步包尚未收到总部回执。</translation>
@@ -3762,6 +3862,12 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
   </context>
   <context>
     <name>reports</name>
+    <message numerus="yes">
+      <source>%n photo(s)</source>
+      <translation>
+        <numerusform>%n 张照片</numerusform>
+      </translation>
+    </message>
     <message>
       <source>Actual</source>
       <translation>实际</translation>

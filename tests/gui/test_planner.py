@@ -40,7 +40,7 @@ def test_planner_shows_names_credit_flag_and_translated_states(qtbot, qtmodeltes
     k001 = next(i for i, row in enumerate(planner.shortfall.rows) if row["partner_code"] == "K001")
     k002 = next(i for i, row in enumerate(planner.shortfall.rows) if row["partner_code"] == "K002")
     flag = planner.shortfall.index(k001, credit_column).data()
-    assert "⚠" in flag and "1500.00" in flag and "1000.00" in flag
+    assert "⚠" in flag and "¥1,500.00" in flag and "¥1,000.00" in flag
     assert planner.shortfall.index(k002, credit_column).data() == ""
 
     status_column = [key for key, _header in planner.overdue.columns].index("status")

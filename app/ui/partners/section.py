@@ -183,7 +183,7 @@ class PartnersSection(Section):
 
     def apply_filters(self) -> None:
         self.model.set_query(self.current_query(), force=True)
-        self.count_label.setText(self.tr("{count} partner(s)").format(count=self.model.total))
+        self.count_label.setText(self.tr("%n partner(s)", "", self.model.total))
         if self.model.rowCount():
             self.table.selectRow(0)
         else:
@@ -195,7 +195,7 @@ class PartnersSection(Section):
                                "material_ledger_entry"):
             selected = self.selected_id()
             self.model.refresh()
-            self.count_label.setText(self.tr("{count} partner(s)").format(count=self.model.total))
+            self.count_label.setText(self.tr("%n partner(s)", "", self.model.total))
             self._reselect(selected)
 
     def _reselect(self, partner_id: str | None) -> None:

@@ -227,7 +227,7 @@ class VisitEditor(QWidget):
             widget = line
         else:
             count = len(answer) if isinstance(answer, list) else 0
-            button = QPushButton(self.tr("{count} photo(s) — add…").format(count=count))
+            button = QPushButton(self.tr("%n photo(s) — add…", "", count))
             button.clicked.connect(lambda _c=False, k=key: self.attach_dialog(item_key=k))
             widget = button
         widget.setEnabled(enabled)

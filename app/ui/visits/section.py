@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.partners import fen_to_text
+from app.domain import formats as fmt
 from app.services import targets, visits
 from app.services.context import Changes
 from app.ui.sections import Section
@@ -249,8 +249,8 @@ class PlannerSection(Section):
         for row in rows:
             row["partner_name"] = names.get(row["partner_code"], "")
             owed_limit = over_limit.get(row["partner_code"])
-            row["credit"] = self.tr("⚠ over limit ¥{owed} / ¥{limit}").format(
-                owed=fen_to_text(owed_limit[0]), limit=fen_to_text(owed_limit[1])) if owed_limit else ""
+            row["credit"] = self.tr("⚠ over limit {owed} / {limit}").format(
+                owed=fmt.money_fen(owed_limit[0]), limit=fmt.money_fen(owed_limit[1])) if owed_limit else ""
         self.shortfall.set_rows(rows)
         self.weeks.set_rows(data["weeks"])
         self.overdue.set_rows(visits.open_rectifications(self.ui.ctx)[:1000])
@@ -259,8 +259,8 @@ class PlannerSection(Section):
             view.resizeColumnsToContents()
         missing = sum(r["shortfall"] for r in rows)
         behind = sum(1 for r in rows if r["shortfall"])
-        self.summary.setText(self.tr("{month}: {behind} partner(s) below the visit frequency, {missing} visit(s) still needed.").format(
-            month=data["month"], behind=behind, missing=missing))
+        self.summary.setText(self.tr("{month}: {behind} below the visit frequency, {missing} still needed.").format(
+            month=fmt.month_text(data["month"]), behind=self.tr("%n partner(s)", "", behind), missing=self.tr("%n visit(s)", "", missing)))
 
     def _agenda_rows(self) -> list[dict[str, Any]]:
         """Visits of the last seven days (by local day) and every planned one, in date order."""
