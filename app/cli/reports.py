@@ -1,4 +1,4 @@
-"""``report visit|week|month|partner ... -o FILE.pdf``."""
+"""``report visit|week|month|partner|day|bulletin|commission ... -o FILE.pdf``."""
 
 from __future__ import annotations
 
@@ -28,6 +28,18 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     c.add_argument("code")
     c.add_argument("-o", "--output", type=Path, required=True)
     c.set_defaults(handler=cmd_partner)
+    d = rs.add_parser("day")
+    d.add_argument("--date", default=None)
+    d.add_argument("-o", "--output", type=Path, required=True)
+    d.set_defaults(handler=cmd_day)
+    b = rs.add_parser("bulletin")
+    b.add_argument("--week", default=None)
+    b.add_argument("-o", "--output", type=Path, required=True)
+    b.set_defaults(handler=cmd_bulletin)
+    k = rs.add_parser("commission")
+    k.add_argument("--month", default=None)
+    k.add_argument("-o", "--output", type=Path, required=True)
+    k.set_defaults(handler=cmd_commission)
 
 
 def _done(path: Path) -> int:
@@ -62,3 +74,30 @@ def cmd_partner(args: argparse.Namespace) -> int:
 
     with cli_context(args) as ctx:
         return _done(write_period_report(partner_card_data(ctx, args.code), args.output))
+
+
+def cmd_day(args: argparse.Namespace) -> int:
+    from app.services.callbacks import parse_day
+    from app.services.duty_reports import write_day_report
+
+    day = parse_day(args.date)
+    with cli_context(args) as ctx:
+        return _done(write_day_report(ctx, day, args.output))
+
+
+def cmd_bulletin(args: argparse.Namespace) -> int:
+    from app.services.daily_log import parse_week
+    from app.services.duty_reports import write_bulletin
+
+    parse_week(args.week)
+    with cli_context(args) as ctx:
+        return _done(write_bulletin(ctx, args.week, args.output))
+
+
+def cmd_commission(args: argparse.Namespace) -> int:
+    from app.services.daily_log import parse_month
+    from app.services.duty_reports import write_commission_check
+
+    parse_month(args.month)
+    with cli_context(args) as ctx:
+        return _done(write_commission_check(ctx, args.month, args.output))

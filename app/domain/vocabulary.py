@@ -212,6 +212,7 @@ METRIC = _vocab(
     ("new_outlets", term("Metrics", "New outlets")),
     ("collections", term("Metrics", "Collections")),
     ("market_share", term("Metrics", "Market share")),
+    ("development", term("Metrics", "Development volume")),
 )
 
 KPI = _vocab(

@@ -29,6 +29,7 @@ DEFAULT_METRICS = [
     ("new_outlets", "新增网点", "count"),
     ("collections", "回款", "fen"),
     ("market_share", "市场份额", "permille"),
+    ("development", "发展量", "count"),  # new customers signed up (the daily development records)
 ]
 
 DEFAULT_KPIS = [

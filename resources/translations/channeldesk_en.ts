@@ -1275,6 +1275,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>Collections</translation>
     </message>
     <message>
+      <source>Development volume</source>
+      <translation>Development volume</translation>
+    </message>
+    <message>
       <source>Market share</source>
       <translation>Market share</translation>
     </message>
@@ -3892,12 +3896,24 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>Address</translation>
     </message>
     <message>
+      <source>Adjustment</source>
+      <translation>Adjustment</translation>
+    </message>
+    <message>
       <source>After</source>
       <translation>After</translation>
     </message>
     <message>
+      <source>Ahead</source>
+      <translation>Ahead</translation>
+    </message>
+    <message>
       <source>Amendment history</source>
       <translation>Amendment history</translation>
+    </message>
+    <message>
+      <source>Amount</source>
+      <translation>Amount</translation>
     </message>
     <message>
       <source>Answer</source>
@@ -3912,6 +3928,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>Before</translation>
     </message>
     <message>
+      <source>Behind</source>
+      <translation>Behind</translation>
+    </message>
+    <message>
       <source>Book</source>
       <translation>Book</translation>
     </message>
@@ -3922,6 +3942,22 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>By</source>
       <translation>By</translation>
+    </message>
+    <message>
+      <source>Callbacks</source>
+      <translation>Callbacks</translation>
+    </message>
+    <message>
+      <source>Callbacks done</source>
+      <translation>Callbacks done</translation>
+    </message>
+    <message>
+      <source>Callbacks done this week</source>
+      <translation>Callbacks done this week</translation>
+    </message>
+    <message>
+      <source>Called back</source>
+      <translation>Called back</translation>
     </message>
     <message>
       <source>Cannot write the report to {path}: {error}</source>
@@ -3940,6 +3976,22 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>Channel manager (signature)</translation>
     </message>
     <message>
+      <source>Channel manager's daily log</source>
+      <translation>Channel manager's daily log</translation>
+    </message>
+    <message>
+      <source>Channels</source>
+      <translation>Channels</translation>
+    </message>
+    <message>
+      <source>Channels behind time progress</source>
+      <translation>Channels behind time progress</translation>
+    </message>
+    <message>
+      <source>Channels ranked by development against target</source>
+      <translation>Channels ranked by development against target</translation>
+    </message>
+    <message>
       <source>Channels you inspected</source>
       <translation>Channels you inspected</translation>
     </message>
@@ -3956,8 +4008,16 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>Checklist</translation>
     </message>
     <message>
+      <source>Closed and sealed</source>
+      <translation>Closed and sealed</translation>
+    </message>
+    <message>
       <source>Code</source>
       <translation>Code</translation>
+    </message>
+    <message>
+      <source>Commission check</source>
+      <translation>Commission check</translation>
     </message>
     <message>
       <source>Competitor notes</source>
@@ -3968,8 +4028,16 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>Competitors nearby</translation>
     </message>
     <message>
+      <source>Complaint</source>
+      <translation>Complaint</translation>
+    </message>
+    <message>
       <source>Complaints</source>
       <translation>Complaints</translation>
+    </message>
+    <message>
+      <source>Complaints handled</source>
+      <translation>Complaints handled</translation>
     </message>
     <message>
       <source>Compliance…</source>
@@ -4012,6 +4080,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>Credit rating</translation>
     </message>
     <message>
+      <source>Daily logs closed</source>
+      <translation>Daily logs closed</translation>
+    </message>
+    <message>
       <source>Date</source>
       <translation>Date</translation>
     </message>
@@ -4022,6 +4094,14 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>Description</source>
       <translation>Description</translation>
+    </message>
+    <message>
+      <source>Development against monthly target</source>
+      <translation>Development against monthly target</translation>
+    </message>
+    <message>
+      <source>Development reported</source>
+      <translation>Development reported</translation>
     </message>
     <message>
       <source>Device</source>
@@ -4040,12 +4120,20 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>End</translation>
     </message>
     <message>
+      <source>Escalation</source>
+      <translation>Escalation</translation>
+    </message>
+    <message>
       <source>Event</source>
       <translation>Event</translation>
     </message>
     <message>
       <source>Every partner met the rule.</source>
       <translation>Every partner met the rule.</translation>
+    </message>
+    <message>
+      <source>Evidence</source>
+      <translation>Evidence</translation>
     </message>
     <message>
       <source>Failed</source>
@@ -4062,6 +4150,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>Findings raised</source>
       <translation>Findings raised</translation>
+    </message>
+    <message>
+      <source>Found fake or withheld</source>
+      <translation>Found fake or withheld</translation>
     </message>
     <message>
       <source>From</source>
@@ -4104,6 +4196,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>Item</translation>
     </message>
     <message>
+      <source>Kind</source>
+      <translation>Kind</translation>
+    </message>
+    <message>
       <source>Licence no.</source>
       <translation>Licence no.</translation>
     </message>
@@ -4124,8 +4220,16 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>Metric</translation>
     </message>
     <message>
+      <source>Month to date</source>
+      <translation>Month to date</translation>
+    </message>
+    <message>
       <source>Monthly assessment report</source>
       <translation>Monthly assessment report</translation>
+    </message>
+    <message>
+      <source>Monthly target</source>
+      <translation>Monthly target</translation>
     </message>
     <message>
       <source>N/A</source>
@@ -4136,8 +4240,20 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>Name</translation>
     </message>
     <message>
+      <source>New customers</source>
+      <translation>New customers</translation>
+    </message>
+    <message>
+      <source>New customers this week</source>
+      <translation>New customers this week</translation>
+    </message>
+    <message>
       <source>No</source>
       <translation>No</translation>
+    </message>
+    <message>
+      <source>No adjustment suggested: callbacks found no fake or withheld records.</source>
+      <translation>No adjustment suggested: callbacks found no fake or withheld records.</translation>
     </message>
     <message>
       <source>No after-photo</source>
@@ -4148,8 +4264,24 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>No before-photo</translation>
     </message>
     <message>
+      <source>No callbacks were drawn for this day.</source>
+      <translation>No callbacks were drawn for this day.</translation>
+    </message>
+    <message>
+      <source>No complaints.</source>
+      <translation>No complaints.</translation>
+    </message>
+    <message>
       <source>No data for this month.</source>
       <translation>No data for this month.</translation>
+    </message>
+    <message>
+      <source>No development records for this month.</source>
+      <translation>No development records for this month.</translation>
+    </message>
+    <message>
+      <source>No development records or targets for this week.</source>
+      <translation>No development records or targets for this week.</translation>
     </message>
     <message>
       <source>No findings.</source>
@@ -4176,6 +4308,18 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>No targets for this month.</translation>
     </message>
     <message>
+      <source>No warnings.</source>
+      <translation>No warnings.</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>Notes</translation>
+    </message>
+    <message>
       <source>Nothing to report.</source>
       <translation>Nothing to report.</translation>
     </message>
@@ -4188,8 +4332,16 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>Observation</translation>
     </message>
     <message>
+      <source>Open</source>
+      <translation>Open</translation>
+    </message>
+    <message>
       <source>Open rectifications</source>
       <translation>Open rectifications</translation>
+    </message>
+    <message>
+      <source>Outcome</source>
+      <translation>Outcome</translation>
     </message>
     <message>
       <source>Over credit limit: receivable {recv} exceeds limit {limit}.</source>
@@ -4198,6 +4350,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>Over credit limit: receivable ¥{recv} exceeds limit ¥{limit}.</source>
       <translation>Over credit limit: receivable ¥{recv} exceeds limit ¥{limit}.</translation>
+    </message>
+    <message>
+      <source>Pace</source>
+      <translation>Pace</translation>
     </message>
     <message>
       <source>Partner</source>
@@ -4252,8 +4408,24 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>Photos</translation>
     </message>
     <message>
+      <source>Plan for tomorrow</source>
+      <translation>Plan for tomorrow</translation>
+    </message>
+    <message>
       <source>Points</source>
       <translation>Points</translation>
+    </message>
+    <message>
+      <source>Problem rate</source>
+      <translation>Problem rate</translation>
+    </message>
+    <message>
+      <source>Problem rate {rate}: verify the other {rest} record(s) before paying; about {estimate} may be affected.</source>
+      <translation>Problem rate {rate}: verify the other {rest} record(s) before paying; about {estimate} may be affected.</translation>
+    </message>
+    <message>
+      <source>Product</source>
+      <translation>Product</translation>
     </message>
     <message>
       <source>Progress</source>
@@ -4264,12 +4436,24 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>Promotion materials: book vs count</translation>
     </message>
     <message>
+      <source>Rank</source>
+      <translation>Rank</translation>
+    </message>
+    <message>
+      <source>Reached</source>
+      <translation>Reached</translation>
+    </message>
+    <message>
       <source>Reason</source>
       <translation>Reason</translation>
     </message>
     <message>
       <source>Receivable</source>
       <translation>Receivable</translation>
+    </message>
+    <message>
+      <source>Records called back</source>
+      <translation>Records called back</translation>
     </message>
     <message>
       <source>Rectification orders re-inspected: before and after</source>
@@ -4298,6 +4482,14 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>Region</source>
       <translation>Region</translation>
+    </message>
+    <message>
+      <source>Reported</source>
+      <translation>Reported</translation>
+    </message>
+    <message>
+      <source>Reported development against callbacks</source>
+      <translation>Reported development against callbacks</translation>
     </message>
     <message>
       <source>Required</source>
@@ -4348,6 +4540,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>Start</translation>
     </message>
     <message>
+      <source>State</source>
+      <translation>State</translation>
+    </message>
+    <message>
       <source>Status</source>
       <translation>Status</translation>
     </message>
@@ -4364,6 +4560,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>Store representative (signature)</translation>
     </message>
     <message>
+      <source>Suggested adjustments</source>
+      <translation>Suggested adjustments</translation>
+    </message>
+    <message>
       <source>Tags</source>
       <translation>Tags</translation>
     </message>
@@ -4376,8 +4576,20 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>Targets vs actuals</translation>
     </message>
     <message>
+      <source>This week</source>
+      <translation>This week</translation>
+    </message>
+    <message>
       <source>Time</source>
       <translation>Time</translation>
+    </message>
+    <message>
+      <source>Time progress</source>
+      <translation>Time progress</translation>
+    </message>
+    <message>
+      <source>Time progress of {month}</source>
+      <translation>Time progress of {month}</translation>
     </message>
     <message>
       <source>To</source>
@@ -4408,8 +4620,24 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>Visits…</translation>
     </message>
     <message>
+      <source>Warning</source>
+      <translation>Warning</translation>
+    </message>
+    <message>
+      <source>Warnings</source>
+      <translation>Warnings</translation>
+    </message>
+    <message>
+      <source>Warnings this week</source>
+      <translation>Warnings this week</translation>
+    </message>
+    <message>
       <source>Week</source>
       <translation>Week</translation>
+    </message>
+    <message>
+      <source>Weekly development bulletin</source>
+      <translation>Weekly development bulletin</translation>
     </message>
     <message>
       <source>Weekly inspection log</source>
@@ -4418,6 +4646,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>Weekly inspections</source>
       <translation>Weekly inspections</translation>
+    </message>
+    <message>
+      <source>Withhold commission on {count} record(s) found at callback ({amount}).</source>
+      <translation>Withhold commission on {count} record(s) found at callback ({amount}).</translation>
     </message>
     <message>
       <source>Writing…</source>

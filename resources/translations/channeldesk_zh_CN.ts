@@ -1273,6 +1273,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>回款</translation>
     </message>
     <message>
+      <source>Development volume</source>
+      <translation>发展量</translation>
+    </message>
+    <message>
       <source>Market share</source>
       <translation>市场份额</translation>
     </message>
@@ -3877,12 +3881,24 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>地址</translation>
     </message>
     <message>
+      <source>Adjustment</source>
+      <translation>调整建议</translation>
+    </message>
+    <message>
       <source>After</source>
       <translation>整改后</translation>
     </message>
     <message>
+      <source>Ahead</source>
+      <translation>领先</translation>
+    </message>
+    <message>
       <source>Amendment history</source>
       <translation>更正记录</translation>
+    </message>
+    <message>
+      <source>Amount</source>
+      <translation>金额</translation>
     </message>
     <message>
       <source>Answer</source>
@@ -3897,6 +3913,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>整改前</translation>
     </message>
     <message>
+      <source>Behind</source>
+      <translation>落后</translation>
+    </message>
+    <message>
       <source>Book</source>
       <translation>账面</translation>
     </message>
@@ -3907,6 +3927,22 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>By</source>
       <translation>更正人</translation>
+    </message>
+    <message>
+      <source>Callbacks</source>
+      <translation>回访</translation>
+    </message>
+    <message>
+      <source>Callbacks done</source>
+      <translation>已完成回访</translation>
+    </message>
+    <message>
+      <source>Callbacks done this week</source>
+      <translation>本周完成回访</translation>
+    </message>
+    <message>
+      <source>Called back</source>
+      <translation>已抽取回访</translation>
     </message>
     <message>
       <source>Cannot write the report to {path}: {error}</source>
@@ -3925,6 +3961,22 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>渠道经理（签字）</translation>
     </message>
     <message>
+      <source>Channel manager's daily log</source>
+      <translation>渠道经理日志</translation>
+    </message>
+    <message>
+      <source>Channels</source>
+      <translation>渠道数</translation>
+    </message>
+    <message>
+      <source>Channels behind time progress</source>
+      <translation>落后于时间进度的渠道</translation>
+    </message>
+    <message>
+      <source>Channels ranked by development against target</source>
+      <translation>渠道发展量完成率排名</translation>
+    </message>
+    <message>
       <source>Channels you inspected</source>
       <translation>本人巡检渠道数</translation>
     </message>
@@ -3941,8 +3993,16 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>检查表</translation>
     </message>
     <message>
+      <source>Closed and sealed</source>
+      <translation>已关闭并封存</translation>
+    </message>
+    <message>
       <source>Code</source>
       <translation>编码</translation>
+    </message>
+    <message>
+      <source>Commission check</source>
+      <translation>代理佣金核查</translation>
     </message>
     <message>
       <source>Competitor notes</source>
@@ -3953,8 +4013,16 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>周边竞品</translation>
     </message>
     <message>
+      <source>Complaint</source>
+      <translation>投诉内容</translation>
+    </message>
+    <message>
       <source>Complaints</source>
       <translation>投诉</translation>
+    </message>
+    <message>
+      <source>Complaints handled</source>
+      <translation>处理投诉</translation>
     </message>
     <message>
       <source>Compliance…</source>
@@ -3997,6 +4065,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>信用等级</translation>
     </message>
     <message>
+      <source>Daily logs closed</source>
+      <translation>已关闭日志</translation>
+    </message>
+    <message>
       <source>Date</source>
       <translation>日期</translation>
     </message>
@@ -4007,6 +4079,14 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>Description</source>
       <translation>说明</translation>
+    </message>
+    <message>
+      <source>Development against monthly target</source>
+      <translation>发展量与月度目标</translation>
+    </message>
+    <message>
+      <source>Development reported</source>
+      <translation>上报发展量</translation>
     </message>
     <message>
       <source>Device</source>
@@ -4025,12 +4105,20 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>结束</translation>
     </message>
     <message>
+      <source>Escalation</source>
+      <translation>升级处理</translation>
+    </message>
+    <message>
       <source>Event</source>
       <translation>事件</translation>
     </message>
     <message>
       <source>Every partner met the rule.</source>
       <translation>所有渠道均达到巡检频次。</translation>
+    </message>
+    <message>
+      <source>Evidence</source>
+      <translation>依据</translation>
     </message>
     <message>
       <source>Failed</source>
@@ -4047,6 +4135,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>Findings raised</source>
       <translation>发现问题</translation>
+    </message>
+    <message>
+      <source>Found fake or withheld</source>
+      <translation>发现虚假或截留</translation>
     </message>
     <message>
       <source>From</source>
@@ -4089,6 +4181,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>项目</translation>
     </message>
     <message>
+      <source>Kind</source>
+      <translation>类型</translation>
+    </message>
+    <message>
       <source>Licence no.</source>
       <translation>营业执照号</translation>
     </message>
@@ -4109,8 +4205,16 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>指标</translation>
     </message>
     <message>
+      <source>Month to date</source>
+      <translation>本月累计</translation>
+    </message>
+    <message>
       <source>Monthly assessment report</source>
       <translation>月度考核报告</translation>
+    </message>
+    <message>
+      <source>Monthly target</source>
+      <translation>月度目标</translation>
     </message>
     <message>
       <source>N/A</source>
@@ -4121,8 +4225,20 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>名称</translation>
     </message>
     <message>
+      <source>New customers</source>
+      <translation>新发展用户</translation>
+    </message>
+    <message>
+      <source>New customers this week</source>
+      <translation>本周新发展用户</translation>
+    </message>
+    <message>
       <source>No</source>
       <translation>否</translation>
+    </message>
+    <message>
+      <source>No adjustment suggested: callbacks found no fake or withheld records.</source>
+      <translation>无调整建议：回访未发现虚假或截留记录。</translation>
     </message>
     <message>
       <source>No after-photo</source>
@@ -4133,8 +4249,24 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>无整改前照片</translation>
     </message>
     <message>
+      <source>No callbacks were drawn for this day.</source>
+      <translation>当天未抽取回访。</translation>
+    </message>
+    <message>
+      <source>No complaints.</source>
+      <translation>没有投诉。</translation>
+    </message>
+    <message>
       <source>No data for this month.</source>
       <translation>本月没有数据。</translation>
+    </message>
+    <message>
+      <source>No development records for this month.</source>
+      <translation>本月没有发展记录。</translation>
+    </message>
+    <message>
+      <source>No development records or targets for this week.</source>
+      <translation>本周没有发展记录或目标。</translation>
     </message>
     <message>
       <source>No findings.</source>
@@ -4161,6 +4293,18 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>本月没有目标。</translation>
     </message>
     <message>
+      <source>No warnings.</source>
+      <translation>没有警告。</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>备注</translation>
+    </message>
+    <message>
       <source>Nothing to report.</source>
       <translation>无内容。</translation>
     </message>
@@ -4173,8 +4317,16 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>观察情况</translation>
     </message>
     <message>
+      <source>Open</source>
+      <translation>未关闭</translation>
+    </message>
+    <message>
       <source>Open rectifications</source>
       <translation>未完成整改</translation>
+    </message>
+    <message>
+      <source>Outcome</source>
+      <translation>回访结果</translation>
     </message>
     <message>
       <source>Over credit limit: receivable {recv} exceeds limit {limit}.</source>
@@ -4183,6 +4335,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>Over credit limit: receivable ¥{recv} exceeds limit ¥{limit}.</source>
       <translation>超出信用额度：应收 ¥{recv} 超过额度 ¥{limit}。</translation>
+    </message>
+    <message>
+      <source>Pace</source>
+      <translation>进度</translation>
     </message>
     <message>
       <source>Partner</source>
@@ -4237,8 +4393,24 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>照片</translation>
     </message>
     <message>
+      <source>Plan for tomorrow</source>
+      <translation>明日计划</translation>
+    </message>
+    <message>
       <source>Points</source>
       <translation>分值</translation>
+    </message>
+    <message>
+      <source>Problem rate</source>
+      <translation>问题率</translation>
+    </message>
+    <message>
+      <source>Problem rate {rate}: verify the other {rest} record(s) before paying; about {estimate} may be affected.</source>
+      <translation>问题率 {rate}：支付前请核实其余 {rest} 条记录，约有 {estimate} 条可能有问题。</translation>
+    </message>
+    <message>
+      <source>Product</source>
+      <translation>产品</translation>
     </message>
     <message>
       <source>Progress</source>
@@ -4249,12 +4421,24 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>宣传品账实核对</translation>
     </message>
     <message>
+      <source>Rank</source>
+      <translation>排名</translation>
+    </message>
+    <message>
+      <source>Reached</source>
+      <translation>已接通</translation>
+    </message>
+    <message>
       <source>Reason</source>
       <translation>原因</translation>
     </message>
     <message>
       <source>Receivable</source>
       <translation>应收账款</translation>
+    </message>
+    <message>
+      <source>Records called back</source>
+      <translation>回访记录数</translation>
     </message>
     <message>
       <source>Rectification orders re-inspected: before and after</source>
@@ -4283,6 +4467,14 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>Region</source>
       <translation>地区</translation>
+    </message>
+    <message>
+      <source>Reported</source>
+      <translation>上报数</translation>
+    </message>
+    <message>
+      <source>Reported development against callbacks</source>
+      <translation>上报发展量与回访核实</translation>
     </message>
     <message>
       <source>Required</source>
@@ -4333,6 +4525,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>开始</translation>
     </message>
     <message>
+      <source>State</source>
+      <translation>状态</translation>
+    </message>
+    <message>
       <source>Status</source>
       <translation>状态</translation>
     </message>
@@ -4349,6 +4545,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>门店负责人（签字）</translation>
     </message>
     <message>
+      <source>Suggested adjustments</source>
+      <translation>建议调整</translation>
+    </message>
+    <message>
       <source>Tags</source>
       <translation>标签</translation>
     </message>
@@ -4361,8 +4561,20 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>目标与实际</translation>
     </message>
     <message>
+      <source>This week</source>
+      <translation>本周</translation>
+    </message>
+    <message>
       <source>Time</source>
       <translation>时间</translation>
+    </message>
+    <message>
+      <source>Time progress</source>
+      <translation>时间进度</translation>
+    </message>
+    <message>
+      <source>Time progress of {month}</source>
+      <translation>{month}时间进度</translation>
     </message>
     <message>
       <source>To</source>
@@ -4393,8 +4605,24 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>巡检…</translation>
     </message>
     <message>
+      <source>Warning</source>
+      <translation>警告</translation>
+    </message>
+    <message>
+      <source>Warnings</source>
+      <translation>警告</translation>
+    </message>
+    <message>
+      <source>Warnings this week</source>
+      <translation>本周警告</translation>
+    </message>
+    <message>
       <source>Week</source>
       <translation>周</translation>
+    </message>
+    <message>
+      <source>Weekly development bulletin</source>
+      <translation>发展量周通报</translation>
     </message>
     <message>
       <source>Weekly inspection log</source>
@@ -4403,6 +4631,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>Weekly inspections</source>
       <translation>每周巡检</translation>
+    </message>
+    <message>
+      <source>Withhold commission on {count} record(s) found at callback ({amount}).</source>
+      <translation>暂扣回访发现问题的 {count} 条记录的佣金（{amount}）。</translation>
     </message>
     <message>
       <source>Writing…</source>

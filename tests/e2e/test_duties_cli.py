@@ -84,3 +84,11 @@ def test_complaints_and_daily_log(cli, tmp_path: Path) -> None:  # type: ignore[
     again = cli("log", "close", lang="zh_CN")
     assert again.returncode == 1 and "已关闭" in again.stderr
     assert cli("log", "show", "--date", "2026-02-30").returncode == 1
+    for args in (("day",), ("bulletin", "--week", "2026-W10"), ("commission", "--month", "2026-03")):
+        out = tmp_path / f"{args[0]}.pdf"
+        result = cli("report", *args, "-o", str(out))
+        assert result.returncode == 0, result.stderr
+        assert out.read_bytes().startswith(b"%PDF")
+    bad = cli("report", "bulletin", "--week", "2026-W99", "-o", str(tmp_path / "bad.pdf"))
+    assert bad.returncode == 1 and not (tmp_path / "bad.pdf").exists()
+    assert cli("report", "commission", "--month", "2026-13", "-o", str(tmp_path / "bad.pdf")).returncode == 1
