@@ -73,3 +73,25 @@ def test_editor_lists_photo_evidence_and_takes_an_explanation(qtbot, ctx, tmp_pa
     with qtbot.waitSignal(ui.changed, timeout=5000):
         editor.explain_evidence()
     qtbot.waitUntil(lambda: "关闭了定位" in editor.evidence.item(0).text(), timeout=5000)
+
+
+def test_lifecycle_dialog_merges_partners_with_targets_of_the_same_month(qtbot, ctx, tmp_path: Path, ui_window) -> None:  # type: ignore[no-untyped-def]
+    from app.services import lifecycle, targets
+    from app.ui.partners.dialogs import LifecycleDialog
+
+    csv = tmp_path / "p.csv"
+    csv.write_text("code,name,grade,region\nM1,甲店,A,310115\nM2,乙店,B,310115\n", encoding="utf-8")
+    partner_io.import_partners(ctx, csv)
+    targets.set_target(ctx, "revenue", "2026-03", "partner", "M1", "1000")
+    targets.set_target(ctx, "revenue", "2026-03", "partner", "M2", "500")
+    ui, window = ui_window
+    dialog = LifecycleDialog(ui, _partner_id(ctx, "M1"), window)
+    qtbot.addWidget(dialog)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("merge"))
+    dialog.reason.setText("业务整合")
+    dialog.survivor.setText("M2")
+    with qtbot.waitSignal(ui.changed, timeout=5000):
+        dialog.save()
+    assert dialog.error.text() == ""
+    (event,) = lifecycle.lifecycle_history(ctx, "M1")
+    assert event["to_status"] == "merged" and event["details"]["targets_added"][0]["after"] == 150000
