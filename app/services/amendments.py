@@ -78,6 +78,7 @@ def amend(ctx: AppContext, visit_id: str, reason: str, changes: dict[str, str]) 
     content hash of the new version, its score and section scores); a corrected answer
     that now fails raises a finding with its rectification order, one that no longer
     fails withdraws the open order its finding had. The original stays untouched."""
+    from app.services.reinspection import order_keys
     from app.services.visits import _create_finding, _item, _visit
 
     if not reason.strip():
@@ -89,8 +90,11 @@ def amend(ctx: AppContext, visit_id: str, reason: str, changes: dict[str, str]) 
         if visit.status != "submitted":
             raise UserError(tr("visits", "Only submitted visits are amended; edit the draft instead."))
         parsed: dict[str, Any] = {}
+        orders = set(order_keys(visit.template_body)) if visit.is_reinspection else set()
         for key, text in changes.items():
             item = _item(visit, key)
+            if key in orders:
+                raise ValidationError(tr("visits", "{item}: a re-inspected order's outcome is not amended; re-inspect the order again.").format(item=key))
             if item.kind == "photo":
                 raise ValidationError(tr("visits", "{item}: a photo item cannot be amended; describe the correction in the reason.").format(item=key))
             try:

@@ -5229,6 +5229,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>{item}: a photo item cannot be amended; describe the correction in the reason.</translation>
     </message>
     <message>
+      <source>{item}: a re-inspected order's outcome is not amended; re-inspect the order again.</source>
+      <translation>{item}: a re-inspected order's outcome is not amended; re-inspect the order again.</translation>
+    </message>
+    <message>
       <source>{item}: answer a photo item with a photo file or its SHA-256.</source>
       <translation>{item}: answer a photo item with a photo file or its SHA-256.</translation>
     </message>

@@ -5214,6 +5214,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>{item}：照片项不能更正，请在更正原因中说明。</translation>
     </message>
     <message>
+      <source>{item}: a re-inspected order's outcome is not amended; re-inspect the order again.</source>
+      <translation>{item}：复查结果不能更正，请重新复查该整改单。</translation>
+    </message>
+    <message>
       <source>{item}: answer a photo item with a photo file or its SHA-256.</source>
       <translation>{item}：照片项目请提供照片文件或其 SHA-256。</translation>
     </message>

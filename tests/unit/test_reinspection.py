@@ -60,6 +60,8 @@ def test_one_reinspection_verifies_only_the_orders_it_passes(seeded) -> None:  #
     status = {r["id"]: r["status"] for r in visits.rectification_orders(seeded, "P001")}
     assert status == {first: "verified", second: "open", third: "open"}
     assert [r["id"] for r in visits.rectification_orders(seeded, "P001", "verified")] == [first]
+    with pytest.raises(ValidationError, match="re-inspect"):
+        visits.amend(seeded, reinspection, "改判", {second: "passed"})
     data = reports.visit_report_data(seeded, reinspection)
     assert [(o.outcome, o.after is not None) for o in data.verified_orders] == [("Passed", True), ("Failed", False), ("—", False)]
 
