@@ -1819,6 +1819,13 @@ Add one with “New partner” or import a spreadsheet.</translation>
   </context>
   <context>
     <name>PdfPreviewDialog</name>
+    <message numerus="yes">
+      <source>%n match(es)</source>
+      <translation>
+        <numerusform>%n match</numerusform>
+        <numerusform>%n matches</numerusform>
+      </translation>
+    </message>
     <message>
       <source>&amp;Print…</source>
       <translation>&amp;Print…</translation>
@@ -1832,12 +1839,64 @@ Add one with “New partner” or import a spreadsheet.</translation>
       <translation>Cannot save {path}: {error}</translation>
     </message>
     <message>
+      <source>Find in the report…</source>
+      <translation>Find in the report…</translation>
+    </message>
+    <message>
+      <source>Fit &amp;width</source>
+      <translation>Fit &amp;width</translation>
+    </message>
+    <message>
+      <source>Next match (F3)</source>
+      <translation>Next match (F3)</translation>
+    </message>
+    <message>
       <source>PDF files (*.pdf)</source>
       <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
+      <source>Page</source>
+      <translation>Page</translation>
+    </message>
+    <message>
+      <source>Previous match (Shift+F3)</source>
+      <translation>Previous match (Shift+F3)</translation>
+    </message>
+    <message>
       <source>Save as PDF</source>
       <translation>Save as PDF</translation>
+    </message>
+    <message>
+      <source>Whole p&amp;age</source>
+      <translation>Whole p&amp;age</translation>
+    </message>
+    <message>
+      <source>Zoom in (Ctrl++)</source>
+      <translation>Zoom in (Ctrl++)</translation>
+    </message>
+    <message>
+      <source>Zoom out (Ctrl+-)</source>
+      <translation>Zoom out (Ctrl+-)</translation>
+    </message>
+    <message>
+      <source>not found</source>
+      <translation>not found</translation>
+    </message>
+    <message>
+      <source>of {count}</source>
+      <translation>of {count}</translation>
+    </message>
+    <message>
+      <source>page</source>
+      <translation>page</translation>
+    </message>
+    <message>
+      <source>width</source>
+      <translation>width</translation>
+    </message>
+    <message>
+      <source>{index} of {count}</source>
+      <translation>{index} of {count}</translation>
     </message>
   </context>
   <context>

@@ -1816,6 +1816,12 @@ Add one with “New partner” or import a spreadsheet.</source>
   </context>
   <context>
     <name>PdfPreviewDialog</name>
+    <message numerus="yes">
+      <source>%n match(es)</source>
+      <translation>
+        <numerusform>找到 %n 处</numerusform>
+      </translation>
+    </message>
     <message>
       <source>&amp;Print…</source>
       <translation>打印(&amp;P)…</translation>
@@ -1829,12 +1835,64 @@ Add one with “New partner” or import a spreadsheet.</source>
       <translation>无法保存 {path}：{error}</translation>
     </message>
     <message>
+      <source>Find in the report…</source>
+      <translation>在报告中查找…</translation>
+    </message>
+    <message>
+      <source>Fit &amp;width</source>
+      <translation>适合宽度(&amp;W)</translation>
+    </message>
+    <message>
+      <source>Next match (F3)</source>
+      <translation>下一处 (F3)</translation>
+    </message>
+    <message>
       <source>PDF files (*.pdf)</source>
       <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
+      <source>Page</source>
+      <translation>页码</translation>
+    </message>
+    <message>
+      <source>Previous match (Shift+F3)</source>
+      <translation>上一处 (Shift+F3)</translation>
+    </message>
+    <message>
       <source>Save as PDF</source>
       <translation>另存为 PDF</translation>
+    </message>
+    <message>
+      <source>Whole p&amp;age</source>
+      <translation>整页(&amp;A)</translation>
+    </message>
+    <message>
+      <source>Zoom in (Ctrl++)</source>
+      <translation>放大 (Ctrl++)</translation>
+    </message>
+    <message>
+      <source>Zoom out (Ctrl+-)</source>
+      <translation>缩小 (Ctrl+-)</translation>
+    </message>
+    <message>
+      <source>not found</source>
+      <translation>未找到</translation>
+    </message>
+    <message>
+      <source>of {count}</source>
+      <translation>/ 共 {count} 页</translation>
+    </message>
+    <message>
+      <source>page</source>
+      <translation>整页</translation>
+    </message>
+    <message>
+      <source>width</source>
+      <translation>适合宽度</translation>
+    </message>
+    <message>
+      <source>{index} of {count}</source>
+      <translation>第 {index} / {count} 处</translation>
     </message>
   </context>
   <context>

@@ -21,7 +21,26 @@ def test_preview_and_print_to_pdf(qtbot, ctx, tmp_path: Path, ui_window) -> None
     ui, window = ui_window
     dialog = PdfPreviewDialog(ui, pdf, "report", window)
     qtbot.addWidget(dialog)
-    assert dialog.page_labels and not dialog.page_labels[0].pixmap().isNull()
+    pages = dialog.document.pageCount()
+    assert pages >= 1 and dialog.page.maximum() == pages
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.step_zoom(1)
+    assert dialog.view.zoomMode() == dialog.view.ZoomMode.Custom and dialog.zoom_label.text().endswith("%")
+    before = dialog.view.zoomFactor()
+    dialog.step_zoom(1)
+    assert dialog.view.zoomFactor() > before
+    dialog.set_zoom_mode(dialog.view.ZoomMode.FitInView)
+    dialog.search.setText("预览测试店")
+    qtbot.waitUntil(lambda: dialog.match_count() > 0, timeout=5000)
+    dialog.step_match(1)
+    assert dialog.match_index == 0 and dialog.next_match.isEnabled()
+    dialog.search.setText("没有这段文字")
+    qtbot.waitUntil(lambda: dialog.match_count() == 0, timeout=5000)
+    assert not dialog.next_match.isEnabled() and dialog.matches.text()
+    if pages > 1:
+        dialog.page.setValue(2)
+        qtbot.waitUntil(lambda: dialog.current_page() == 1, timeout=3000)
     printed = tmp_path / "printed.pdf"
     dialog.print_to_file(printed)
-    assert printed.exists() and len(pypdf.PdfReader(printed).pages) == len(dialog.page_labels)
+    assert printed.exists() and len(pypdf.PdfReader(printed).pages) == pages

@@ -1,5 +1,6 @@
-"""PDF preview (pages rendered with pdfium, since this PySide6 build has no QtPdf),
-printing through Qt's print dialog (A4 by default) and "Save as PDF"."""
+"""PDF preview with Qt's own PDF module (QPdfDocument + QPdfView): zoom, fit to width or
+page, page navigation, text search with next/previous match, printing through Qt's print
+dialog (A4 by default, pages rendered at the printer's resolution) and "Save as PDF"."""
 
 from __future__ import annotations
 
@@ -7,50 +8,57 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QMarginsF, QRectF, Qt
-from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPixmap
+from PySide6.QtCore import QMarginsF, QModelIndex, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QImage, QKeySequence, QPageLayout, QPageSize, QPainter, QShortcut
+from PySide6.QtPdf import QPdfDocument, QPdfSearchModel
+from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QHBoxLayout,
     QLabel,
-    QScrollArea,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+ZOOM_STEPS = (0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0, 3.0)
 
-def render_pages(pdf: Path, scale: float) -> list[QImage]:
-    import pypdfium2
 
-    document = pypdfium2.PdfDocument(str(pdf))
-    try:
-        images = []
-        for page in document:
-            pil = page.render(scale=scale).to_pil().convert("RGB")
-            data = pil.tobytes("raw", "RGB")
-            images.append(QImage(data, pil.width, pil.height, pil.width * 3, QImage.Format.Format_RGB888).copy())
-            page.close()
-        return images
-    finally:
-        document.close()
+def open_document(pdf: Path, parent: Any = None) -> QPdfDocument:
+    """The PDF as a ``QPdfDocument`` (``status()`` tells whether it could be read)."""
+    document = QPdfDocument(parent)
+    document.load(str(pdf))
+    return document
+
+
+def render_page(document: QPdfDocument, page: int, dpi: float) -> QImage:
+    """One page as an image at ``dpi`` (the page size is in points, 1/72 inch)."""
+    size = document.pagePointSize(page)
+    pixels = QSize(max(1, round(size.width() * dpi / 72.0)), max(1, round(size.height() * dpi / 72.0)))
+    return document.render(page, pixels)
 
 
 def print_pdf(pdf: Path, printer: QPrinter) -> None:
     """Paint every page, rendered at the printer's resolution, onto ``printer``."""
     dpi = min(max(printer.resolution(), 150), 300)  # 300 dpi is print quality; more only costs memory
-    pages = render_pages(pdf, dpi / 72.0)
+    document = open_document(pdf)
     painter = QPainter(printer)
     try:
-        for index, image in enumerate(pages):
+        for index in range(document.pageCount()):
             if index:
                 printer.newPage()
+            image = render_page(document, index, dpi)
             target = QRectF(painter.viewport())
             scaled = image.size().scaled(target.size().toSize(), Qt.AspectRatioMode.KeepAspectRatio)
             painter.drawImage(QRectF(0, 0, scaled.width(), scaled.height()), image)
     finally:
         painter.end()
+        document.close()
 
 
 class PdfPreviewDialog(QDialog):
@@ -58,20 +66,75 @@ class PdfPreviewDialog(QDialog):
         super().__init__(parent)
         self.ui, self.pdf = ui, Path(pdf)
         self.setWindowTitle(title)
-        self.resize(860, 900)
-        host = QWidget()
-        pages = QVBoxLayout(host)
-        self.page_labels: list[QLabel] = []
-        for image in render_pages(self.pdf, 1.3):
-            label = QLabel()
-            label.setPixmap(QPixmap.fromImage(image))
-            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-            label.setStyleSheet("background:white;border:1px solid #bbb;")
-            pages.addWidget(label)
-            self.page_labels.append(label)
-        scroll = QScrollArea()
-        scroll.setWidget(host)
-        scroll.setWidgetResizable(True)
+        self.resize(900, 920)
+        self.document = open_document(self.pdf, self)
+        self.view = QPdfView(self)
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setPageSpacing(12)
+        self.search_model = QPdfSearchModel(self)
+        self.search_model.setDocument(self.document)
+        self.view.setSearchModel(self.search_model)
+
+        self.zoom_out = QPushButton("−")
+        self.zoom_out.setToolTip(self.tr("Zoom out (Ctrl+-)"))
+        self.zoom_in = QPushButton("+")
+        self.zoom_in.setToolTip(self.tr("Zoom in (Ctrl++)"))
+        self.zoom_label = QLabel()
+        self.fit_width = QPushButton(self.tr("Fit &width"))
+        self.fit_page = QPushButton(self.tr("Whole p&age"))
+        for button in (self.zoom_out, self.zoom_in):
+            button.setFixedWidth(34)
+        for button in (self.fit_width, self.fit_page):
+            button.setCheckable(True)
+        self.page = QSpinBox()
+        self.page.setRange(1, max(1, self.document.pageCount()))
+        self.page.setAccessibleName(self.tr("Page"))
+        self.page_count = QLabel(self.tr("of {count}").format(count=self.document.pageCount()))
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Find in the report…"))
+        self.search.setClearButtonEnabled(True)
+        self.previous_match = QPushButton("▲")
+        self.previous_match.setToolTip(self.tr("Previous match (Shift+F3)"))
+        self.next_match = QPushButton("▼")
+        self.next_match.setToolTip(self.tr("Next match (F3)"))
+        for button in (self.previous_match, self.next_match):
+            button.setFixedWidth(34)
+        self.matches = QLabel()
+        self.match_index = -1
+
+        self.zoom_out.clicked.connect(lambda: self.step_zoom(-1))
+        self.zoom_in.clicked.connect(lambda: self.step_zoom(1))
+        self.fit_width.clicked.connect(lambda: self.set_zoom_mode(QPdfView.ZoomMode.FitToWidth))
+        self.fit_page.clicked.connect(lambda: self.set_zoom_mode(QPdfView.ZoomMode.FitInView))
+        self.page.valueChanged.connect(lambda value: self.go_to_page(value - 1))
+        self.view.pageNavigator().currentPageChanged.connect(self._page_shown)
+        self.view.zoomFactorChanged.connect(lambda _f: self._show_zoom())
+        self.search.textChanged.connect(self.find)
+        self.search.returnPressed.connect(lambda: self.step_match(1))
+        self.next_match.clicked.connect(lambda: self.step_match(1))
+        self.previous_match.clicked.connect(lambda: self.step_match(-1))
+        self.search_model.rowsInserted.connect(lambda *_a: self._show_matches())
+        self.search_model.modelReset.connect(self._show_matches)
+        QShortcut(QKeySequence.StandardKey.ZoomIn, self, lambda: self.step_zoom(1))
+        QShortcut(QKeySequence.StandardKey.ZoomOut, self, lambda: self.step_zoom(-1))
+        QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
+        QShortcut(QKeySequence.StandardKey.FindNext, self, lambda: self.step_match(1))
+        QShortcut(QKeySequence.StandardKey.FindPrevious, self, lambda: self.step_match(-1))
+
+        tools = QHBoxLayout()
+        for widget in (self.zoom_out, self.zoom_label, self.zoom_in, self.fit_width, self.fit_page):
+            tools.addWidget(widget)
+        tools.addSpacing(16)
+        tools.addWidget(QLabel(self.tr("Page")))
+        tools.addWidget(self.page)
+        tools.addWidget(self.page_count)
+        tools.addStretch(1)
+        tools.addWidget(self.search, 2)
+        tools.addWidget(self.previous_match)
+        tools.addWidget(self.next_match)
+        tools.addWidget(self.matches)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         print_button = buttons.addButton(self.tr("&Print…"), QDialogButtonBox.ButtonRole.ActionRole)
         save_button = buttons.addButton(self.tr("&Save as PDF…"), QDialogButtonBox.ButtonRole.ActionRole)
@@ -79,9 +142,79 @@ class PdfPreviewDialog(QDialog):
         save_button.clicked.connect(self.save_dialog)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(scroll, 1)
+        layout.addLayout(tools)
+        layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
+        self._show_zoom()
+        self._show_matches()
 
+    # -- zoom and pages ------------------------------------------------------
+    def set_zoom_mode(self, mode: QPdfView.ZoomMode) -> None:
+        self.view.setZoomMode(mode)
+        self._show_zoom()
+
+    def step_zoom(self, direction: int) -> None:
+        current = self.view.zoomFactor()
+        if direction > 0:
+            factor = next((z for z in ZOOM_STEPS if z > current + 0.01), ZOOM_STEPS[-1])
+        else:
+            factor = next((z for z in reversed(ZOOM_STEPS) if z < current - 0.01), ZOOM_STEPS[0])
+        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+        self.view.setZoomFactor(factor)
+        self._show_zoom()
+
+    def _show_zoom(self) -> None:
+        mode = self.view.zoomMode()
+        custom = mode == QPdfView.ZoomMode.Custom
+        self.zoom_label.setText(f"{self.view.zoomFactor() * 100:.0f}%" if custom else "")
+        self.fit_width.setChecked(mode == QPdfView.ZoomMode.FitToWidth)
+        self.fit_page.setChecked(mode == QPdfView.ZoomMode.FitInView)
+
+    def go_to_page(self, index: int) -> None:
+        if 0 <= index < self.document.pageCount() and index != self.view.pageNavigator().currentPage():
+            self.view.pageNavigator().jump(index, QPointF(), self.view.pageNavigator().currentZoom())
+
+    def current_page(self) -> int:
+        return self.view.pageNavigator().currentPage()
+
+    def _page_shown(self, index: int) -> None:
+        self.page.blockSignals(True)
+        self.page.setValue(index + 1)
+        self.page.blockSignals(False)
+
+    # -- search --------------------------------------------------------------
+    def find(self, text: str) -> None:
+        self.match_index = -1
+        self.search_model.setSearchString(text.strip())
+        self._show_matches()
+
+    def match_count(self) -> int:
+        return self.search_model.rowCount(QModelIndex())
+
+    def step_match(self, direction: int) -> None:
+        count = self.match_count()
+        if not count:
+            return
+        self.match_index = (self.match_index + direction) % count
+        self.view.setCurrentSearchResultIndex(self.match_index)
+        link = self.search_model.resultAtIndex(self.match_index)
+        self.view.pageNavigator().jump(link)
+        self._show_matches()
+
+    def _show_matches(self) -> None:
+        text, count = self.search.text().strip(), self.match_count()
+        for button in (self.previous_match, self.next_match):
+            button.setEnabled(count > 0)
+        if not text:
+            self.matches.setText("")
+        elif not count:
+            self.matches.setText(self.tr("not found"))
+        elif self.match_index < 0:
+            self.matches.setText(self.tr("%n match(es)", "", count))
+        else:
+            self.matches.setText(self.tr("{index} of {count}").format(index=self.match_index + 1, count=count))
+
+    # -- print and save ------------------------------------------------------
     def printer(self) -> QPrinter:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
