@@ -17,6 +17,8 @@ SECTION_CLASSES: list[str] = [
     "app.ui.visits.section:VisitsSection",
     "app.ui.visits.section:PlannerSection",
     "app.ui.dashboard.section:DashboardSection",
+    "app.ui.today:TodaySection",
+    "app.ui.complaints:ComplaintsSection",
     "app.ui.conflicts:ConflictsSection",
 ]
 
@@ -30,6 +32,8 @@ SECTION_TITLES: dict[str, str] = {
     "app.ui.visits.section:VisitsSection": "Visits",
     "app.ui.visits.section:PlannerSection": "Planner",
     "app.ui.dashboard.section:DashboardSection": "Dashboard",
+    "app.ui.today:TodaySection": "Today",
+    "app.ui.complaints:ComplaintsSection": "Complaints",
     "app.ui.conflicts:ConflictsSection": "Conflicts",
 }
 

@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
   <context>
+    <name>AdvanceDialog</name>
+    <message>
+      <source>Move the complaint forward</source>
+      <translation>Move the complaint forward</translation>
+    </message>
+    <message>
+      <source>New status</source>
+      <translation>New status</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>Satisfaction (1–5)</source>
+      <translation>Satisfaction (1–5)</translation>
+    </message>
+    <message>
+      <source>not asked</source>
+      <translation>not asked</translation>
+    </message>
+  </context>
+  <context>
     <name>Aging</name>
     <message>
       <source>0–30 days</source>
@@ -129,6 +152,83 @@
     <message>
       <source>Responded</source>
       <translation>Responded</translation>
+    </message>
+  </context>
+  <context>
+    <name>ComplaintsSection</name>
+    <message numerus="yes">
+      <source>%n complaint(s)</source>
+      <translation>
+        <numerusform>%n complaint</numerusform>
+        <numerusform>%n complaints</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n overdue</source>
+      <translation>
+        <numerusform>%n overdue</numerusform>
+        <numerusform>%n overdue</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>&amp;Move forward…</source>
+      <translation>&amp;Move forward…</translation>
+    </message>
+    <message>
+      <source>&amp;New complaint…</source>
+      <translation>&amp;New complaint…</translation>
+    </message>
+    <message>
+      <source>All states</source>
+      <translation>All states</translation>
+    </message>
+    <message>
+      <source>Complaint</source>
+      <translation>Complaint</translation>
+    </message>
+    <message>
+      <source>Complaints</source>
+      <translation>Complaints</translation>
+    </message>
+    <message>
+      <source>No complaints.</source>
+      <translation>No complaints.</translation>
+    </message>
+    <message>
+      <source>Overdue</source>
+      <translation>Overdue</translation>
+    </message>
+    <message>
+      <source>Partner</source>
+      <translation>Partner</translation>
+    </message>
+    <message>
+      <source>Received</source>
+      <translation>Received</translation>
+    </message>
+    <message>
+      <source>Satisfaction</source>
+      <translation>Satisfaction</translation>
+    </message>
+    <message>
+      <source>Select a complaint first.</source>
+      <translation>Select a complaint first.</translation>
+    </message>
+    <message>
+      <source>Show</source>
+      <translation>Show</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>resolution</source>
+      <translation>resolution</translation>
+    </message>
+    <message>
+      <source>response</source>
+      <translation>response</translation>
     </message>
   </context>
   <context>
@@ -1296,6 +1396,25 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     </message>
   </context>
   <context>
+    <name>NewComplaintDialog</name>
+    <message>
+      <source>Complaint</source>
+      <translation>Complaint</translation>
+    </message>
+    <message>
+      <source>New complaint</source>
+      <translation>New complaint</translation>
+    </message>
+    <message>
+      <source>Partner</source>
+      <translation>Partner</translation>
+    </message>
+    <message>
+      <source>Partner code</source>
+      <translation>Partner code</translation>
+    </message>
+  </context>
+  <context>
     <name>NewVisitDialog</name>
     <message>
       <source>&amp;Partner</source>
@@ -2388,6 +2507,165 @@ Add one with “New partner” or import a spreadsheet.</translation>
     <message>
       <source>Remove</source>
       <translation>Remove</translation>
+    </message>
+  </context>
+  <context>
+    <name>TodaySection</name>
+    <message>
+      <source>&amp;Close the day</source>
+      <translation>&amp;Close the day</translation>
+    </message>
+    <message>
+      <source>&amp;Draw today's callbacks</source>
+      <translation>&amp;Draw today's callbacks</translation>
+    </message>
+    <message>
+      <source>&amp;Import records…</source>
+      <translation>&amp;Import records…</translation>
+    </message>
+    <message>
+      <source>&amp;Record outcome</source>
+      <translation>&amp;Record outcome</translation>
+    </message>
+    <message>
+      <source>&amp;Save notes</source>
+      <translation>&amp;Save notes</translation>
+    </message>
+    <message>
+      <source>Call</source>
+      <translation>Call</translation>
+    </message>
+    <message>
+      <source>Callbacks: {answered} of {drawn} done ({population} records yesterday) — {state}</source>
+      <translation>Callbacks: {answered} of {drawn} done ({population} records yesterday) — {state}</translation>
+    </message>
+    <message>
+      <source>Daily log</source>
+      <translation>Daily log</translation>
+    </message>
+    <message>
+      <source>Hello, this is {manager}, channel manager of {company}. On {date} you were signed up at {partner} for {product}. May I check: did you sign up yourself, was your prepaid deposit credited in full, and was the line installed by our staff? Thank you.</source>
+      <translation>Hello, this is {manager}, channel manager of {company}. On {date} you were signed up at {partner} for {product}. May I check: did you sign up yourself, was your prepaid deposit credited in full, and was the line installed by our staff? Thank you.</translation>
+    </message>
+    <message>
+      <source>Import development records</source>
+      <translation>Import development records</translation>
+    </message>
+    <message>
+      <source>Importing records…</source>
+      <translation>Importing records…</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>Kind</translation>
+    </message>
+    <message>
+      <source>Missed callback days: {days}</source>
+      <translation>Missed callback days: {days}</translation>
+    </message>
+    <message>
+      <source>No callbacks drawn for today. Import yesterday's records, then draw.</source>
+      <translation>No callbacks drawn for today. Import yesterday's records, then draw.</translation>
+    </message>
+    <message>
+      <source>No records from yesterday to call back.</source>
+      <translation>No records from yesterday to call back.</translation>
+    </message>
+    <message>
+      <source>No records from yesterday: nothing to call back today.</source>
+      <translation>No records from yesterday: nothing to call back today.</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>Number</source>
+      <translation>Number</translation>
+    </message>
+    <message>
+      <source>Outcome</source>
+      <translation>Outcome</translation>
+    </message>
+    <message>
+      <source>Partner</source>
+      <translation>Partner</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>Phone</translation>
+    </message>
+    <message>
+      <source>Plan for tomorrow</source>
+      <translation>Plan for tomorrow</translation>
+    </message>
+    <message>
+      <source>Product</source>
+      <translation>Product</translation>
+    </message>
+    <message>
+      <source>Select a call first.</source>
+      <translation>Select a call first.</translation>
+    </message>
+    <message>
+      <source>Select a call in the list.</source>
+      <translation>Select a call in the list.</translation>
+    </message>
+    <message>
+      <source>Show &amp;number</source>
+      <translation>Show &amp;number</translation>
+    </message>
+    <message>
+      <source>Spreadsheets (*.csv *.xlsx)</source>
+      <translation>Spreadsheets (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+      <source>The day's log is closed and sealed.</source>
+      <translation>The day's log is closed and sealed.</translation>
+    </message>
+    <message>
+      <source>The number is no longer held (purged).</source>
+      <translation>The number is no longer held (purged).</translation>
+    </message>
+    <message>
+      <source>Today</source>
+      <translation>Today</translation>
+    </message>
+    <message>
+      <source>Today's notes</source>
+      <translation>Today's notes</translation>
+    </message>
+    <message>
+      <source>Today, {date}</source>
+      <translation>Today, {date}</translation>
+    </message>
+    <message>
+      <source>Visits {visits} · callbacks {callbacks} · complaints handled {complaints} · rectifications closed {closed} · new customers {development} · warnings {warnings}</source>
+      <translation>Visits {visits} · callbacks {callbacks} · complaints handled {complaints} · rectifications closed {closed} · new customers {development} · warnings {warnings}</translation>
+    </message>
+    <message>
+      <source>What the customer said</source>
+      <translation>What the customer said</translation>
+    </message>
+    <message>
+      <source>closed</source>
+      <translation>closed</translation>
+    </message>
+    <message>
+      <source>duty met</source>
+      <translation>duty met</translation>
+    </message>
+    <message>
+      <source>duty not met yet</source>
+      <translation>duty not met yet</translation>
+    </message>
+    <message>
+      <source>the channel manager</source>
+      <translation>the channel manager</translation>
+    </message>
+    <message>
+      <source>{rows} records read: {created} new, {skipped} already held.</source>
+      <translation>{rows} records read: {created} new, {skipped} already held.</translation>
     </message>
   </context>
   <context>

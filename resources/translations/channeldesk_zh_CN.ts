@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
   <context>
+    <name>AdvanceDialog</name>
+    <message>
+      <source>Move the complaint forward</source>
+      <translation>推进投诉处理</translation>
+    </message>
+    <message>
+      <source>New status</source>
+      <translation>新状态</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Satisfaction (1–5)</source>
+      <translation>满意度（1–5）</translation>
+    </message>
+    <message>
+      <source>not asked</source>
+      <translation>未回访</translation>
+    </message>
+  </context>
+  <context>
     <name>Aging</name>
     <message>
       <source>0–30 days</source>
@@ -129,6 +152,81 @@
     <message>
       <source>Responded</source>
       <translation>已答复</translation>
+    </message>
+  </context>
+  <context>
+    <name>ComplaintsSection</name>
+    <message numerus="yes">
+      <source>%n complaint(s)</source>
+      <translation>
+        <numerusform>%n 件投诉</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n overdue</source>
+      <translation>
+        <numerusform>%n 件超时</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>&amp;Move forward…</source>
+      <translation>推进处理(&amp;M)…</translation>
+    </message>
+    <message>
+      <source>&amp;New complaint…</source>
+      <translation>新建投诉(&amp;N)…</translation>
+    </message>
+    <message>
+      <source>All states</source>
+      <translation>全部状态</translation>
+    </message>
+    <message>
+      <source>Complaint</source>
+      <translation>投诉内容</translation>
+    </message>
+    <message>
+      <source>Complaints</source>
+      <translation>投诉处理</translation>
+    </message>
+    <message>
+      <source>No complaints.</source>
+      <translation>没有投诉。</translation>
+    </message>
+    <message>
+      <source>Overdue</source>
+      <translation>超时</translation>
+    </message>
+    <message>
+      <source>Partner</source>
+      <translation>渠道</translation>
+    </message>
+    <message>
+      <source>Received</source>
+      <translation>受理时间</translation>
+    </message>
+    <message>
+      <source>Satisfaction</source>
+      <translation>满意度</translation>
+    </message>
+    <message>
+      <source>Select a complaint first.</source>
+      <translation>请先选择一件投诉。</translation>
+    </message>
+    <message>
+      <source>Show</source>
+      <translation>显示</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>resolution</source>
+      <translation>解决超时</translation>
+    </message>
+    <message>
+      <source>response</source>
+      <translation>响应超时</translation>
     </message>
   </context>
   <context>
@@ -1294,6 +1392,25 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     </message>
   </context>
   <context>
+    <name>NewComplaintDialog</name>
+    <message>
+      <source>Complaint</source>
+      <translation>投诉内容</translation>
+    </message>
+    <message>
+      <source>New complaint</source>
+      <translation>新建投诉</translation>
+    </message>
+    <message>
+      <source>Partner</source>
+      <translation>渠道</translation>
+    </message>
+    <message>
+      <source>Partner code</source>
+      <translation>渠道编码</translation>
+    </message>
+  </context>
+  <context>
     <name>NewVisitDialog</name>
     <message>
       <source>&amp;Partner</source>
@@ -2382,6 +2499,165 @@ Add one with “New partner” or import a spreadsheet.</source>
     <message>
       <source>Remove</source>
       <translation>移除</translation>
+    </message>
+  </context>
+  <context>
+    <name>TodaySection</name>
+    <message>
+      <source>&amp;Close the day</source>
+      <translation>关闭今日日志(&amp;C)</translation>
+    </message>
+    <message>
+      <source>&amp;Draw today's callbacks</source>
+      <translation>抽取今日回访(&amp;D)</translation>
+    </message>
+    <message>
+      <source>&amp;Import records…</source>
+      <translation>导入发展记录(&amp;I)…</translation>
+    </message>
+    <message>
+      <source>&amp;Record outcome</source>
+      <translation>记录结果(&amp;R)</translation>
+    </message>
+    <message>
+      <source>&amp;Save notes</source>
+      <translation>保存备注(&amp;S)</translation>
+    </message>
+    <message>
+      <source>Call</source>
+      <translation>回访</translation>
+    </message>
+    <message>
+      <source>Callbacks: {answered} of {drawn} done ({population} records yesterday) — {state}</source>
+      <translation>回访：已完成 {answered}/{drawn}（昨日 {population} 条记录）— {state}</translation>
+    </message>
+    <message>
+      <source>Daily log</source>
+      <translation>工作日志</translation>
+    </message>
+    <message>
+      <source>Hello, this is {manager}, channel manager of {company}. On {date} you were signed up at {partner} for {product}. May I check: did you sign up yourself, was your prepaid deposit credited in full, and was the line installed by our staff? Thank you.</source>
+      <translation>您好，我是{company}的渠道经理{manager}。您于{date}在{partner}办理了{product}业务，想跟您核实一下：是否是您本人办理？预存款是否已全额到账？线路是否由我们的工作人员安装？谢谢您的配合。</translation>
+    </message>
+    <message>
+      <source>Import development records</source>
+      <translation>导入发展记录</translation>
+    </message>
+    <message>
+      <source>Importing records…</source>
+      <translation>正在导入记录…</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source>Missed callback days: {days}</source>
+      <translation>未完成回访的日期：{days}</translation>
+    </message>
+    <message>
+      <source>No callbacks drawn for today. Import yesterday's records, then draw.</source>
+      <translation>今天尚未抽取回访。请先导入昨日的发展记录，再抽取。</translation>
+    </message>
+    <message>
+      <source>No records from yesterday to call back.</source>
+      <translation>昨日没有可回访的记录。</translation>
+    </message>
+    <message>
+      <source>No records from yesterday: nothing to call back today.</source>
+      <translation>昨日没有发展记录：今天无需回访。</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Number</source>
+      <translation>号码</translation>
+    </message>
+    <message>
+      <source>Outcome</source>
+      <translation>回访结果</translation>
+    </message>
+    <message>
+      <source>Partner</source>
+      <translation>渠道</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>电话</translation>
+    </message>
+    <message>
+      <source>Plan for tomorrow</source>
+      <translation>明日计划</translation>
+    </message>
+    <message>
+      <source>Product</source>
+      <translation>产品</translation>
+    </message>
+    <message>
+      <source>Select a call first.</source>
+      <translation>请先选择一个回访。</translation>
+    </message>
+    <message>
+      <source>Select a call in the list.</source>
+      <translation>请在列表中选择一个回访。</translation>
+    </message>
+    <message>
+      <source>Show &amp;number</source>
+      <translation>显示号码(&amp;N)</translation>
+    </message>
+    <message>
+      <source>Spreadsheets (*.csv *.xlsx)</source>
+      <translation>电子表格 (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+      <source>The day's log is closed and sealed.</source>
+      <translation>今日日志已关闭并封存。</translation>
+    </message>
+    <message>
+      <source>The number is no longer held (purged).</source>
+      <translation>号码已按期清除，无法显示。</translation>
+    </message>
+    <message>
+      <source>Today</source>
+      <translation>今日</translation>
+    </message>
+    <message>
+      <source>Today's notes</source>
+      <translation>今日备注</translation>
+    </message>
+    <message>
+      <source>Today, {date}</source>
+      <translation>今日：{date}</translation>
+    </message>
+    <message>
+      <source>Visits {visits} · callbacks {callbacks} · complaints handled {complaints} · rectifications closed {closed} · new customers {development} · warnings {warnings}</source>
+      <translation>巡检 {visits} · 回访 {callbacks} · 处理投诉 {complaints} · 整改关闭 {closed} · 新发展用户 {development} · 警告 {warnings}</translation>
+    </message>
+    <message>
+      <source>What the customer said</source>
+      <translation>客户的说法</translation>
+    </message>
+    <message>
+      <source>closed</source>
+      <translation>已关闭</translation>
+    </message>
+    <message>
+      <source>duty met</source>
+      <translation>已达标</translation>
+    </message>
+    <message>
+      <source>duty not met yet</source>
+      <translation>尚未达标</translation>
+    </message>
+    <message>
+      <source>the channel manager</source>
+      <translation>渠道经理</translation>
+    </message>
+    <message>
+      <source>{rows} records read: {created} new, {skipped} already held.</source>
+      <translation>读取 {rows} 条记录：新增 {created} 条，{skipped} 条已存在。</translation>
     </message>
   </context>
   <context>

@@ -1,0 +1,75 @@
+"""pytest-qt: the Today section draws the callbacks, shows a call's script and (only on
+request) its number, records an outcome (a warning on the partner), keeps the log's notes
+and closes the day; the Complaints section records and moves a complaint forward."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.services import callbacks, complaints, daily_log, partner_io
+from tests.unit.test_duties_callbacks import PHONES, records_csv
+from tests.unit.test_partners_and_visits import CSV
+
+
+def _seed(ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "p.csv"
+    path.write_text(CSV, encoding="utf-8")
+    partner_io.import_partners(ctx, path)
+
+
+def test_today_draw_call_record_and_close(qtbot, ctx, tmp_path: Path, ui_window) -> None:  # type: ignore[no-untyped-def]
+    _seed(ctx, tmp_path)
+    ui, window = ui_window
+    section = window.show_section("today")
+    qtbot.waitUntil(lambda: section.overview is not None, timeout=10000)
+    assert "nothing to call back" in section.progress_label.text()
+    section.import_records(str(records_csv(tmp_path / "r.csv")))
+    ui.ops.wait()
+    qtbot.waitUntil(lambda: section.overview.progress.population == 40, timeout=10000)
+    section.draw()
+    ui.ops.wait()
+    qtbot.waitUntil(lambda: len(section.model.rows) > 0, timeout=10000)
+    assert not section.draw_button.isEnabled()
+    assert all("****" in r["phone"] for r in section.model.rows)
+    section.table.selectRow(0)
+    assert section.model.rows[0]["call"].product in section.script.text()
+    assert "****" in section.number.text()
+    section.reveal()
+    assert section.number.text() in PHONES
+    section.outcome.setCurrentIndex(section.outcome.findData("fake"))
+    section.note.setText("客户说没办过")
+    section.record()
+    ui.ops.wait()
+    qtbot.waitUntil(lambda: section.overview.progress.answered == 1, timeout=10000)
+    assert section.model.rows[0]["outcome"] == "Fake record"
+    assert [w.kind for w in callbacks.list_warnings(ctx)] == ["fake"]
+    assert "1 of" in section.progress_label.text()
+    section.log_note.setPlainText("回访一户，发现虚假业务")
+    section.log_plan.setPlainText("明天约谈店长")
+    section.save_notes()
+    ui.ops.wait()
+    assert daily_log.show_log(ctx).note == "回访一户，发现虚假业务"
+    section.close_day()
+    ui.ops.wait()
+    qtbot.waitUntil(lambda: section.overview.log.closed, timeout=10000)
+    assert not section.close_button.isEnabled() and section.log_note.isReadOnly()
+    assert daily_log.show_log(ctx).plan == "明天约谈店长"
+
+
+def test_complaints_section(qtbot, ctx, tmp_path: Path, ui_window) -> None:  # type: ignore[no-untyped-def]
+    _seed(ctx, tmp_path)
+    ui, window = ui_window
+    section = window.show_section("complaints")
+    section.new_complaint("P001", "营业员态度差")
+    ui.ops.wait()
+    qtbot.waitUntil(lambda: len(section.model.rows) == 1, timeout=10000)
+    assert section.model.rows[0]["status"] == "Received"
+    section.table.selectRow(0)
+    assert section.advance_button.isEnabled()
+    section.advance("resolved", "已道歉", 4)
+    ui.ops.wait()
+    qtbot.waitUntil(lambda: section.model.rows and section.model.rows[0]["status"] == "Resolved", timeout=10000)
+    assert complaints.list_complaints(ctx)[0].satisfaction == 4
+    section.filter.setCurrentIndex(section.filter.findData("closed"))
+    ui.ops.wait()
+    qtbot.waitUntil(lambda: section.model.rows == [], timeout=10000)
