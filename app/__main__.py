@@ -9,6 +9,8 @@ if __name__ == "__main__":
         from app.sync.blob_copy import child_main
 
         sys.exit(child_main())
+    if getattr(sys, "frozen", False) and not sys.argv[1:]:
+        sys.argv.append("gui")  # the installed app started from its menu entry or icon
     from app.cli import main
 
     sys.exit(main())

@@ -138,7 +138,8 @@ def child_command() -> list[str]:
     """The command line of the copying process: this interpreter running this module,
     or, in the frozen app, the app's own executable with ``CHILD_ARG``."""
     if getattr(sys, "frozen", False):
-        return [sys.executable, CHILD_ARG]
+        console = Path(sys.executable).with_name("channeldesk-cli.exe")  # Windows: the windowed build has no stdio
+        return [str(console) if sys.platform == "win32" and console.exists() else sys.executable, CHILD_ARG]
     return [sys.executable, "-m", "app.sync.blob_copy"]
 
 

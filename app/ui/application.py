@@ -40,6 +40,7 @@ def ensure_application() -> QApplication:
     app.setApplicationDisplayName("渠道巡检台 ChannelDesk")
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
+    app.setDesktopFileName("channeldesk")  # Wayland matches windows to channeldesk.desktop (icon, name)
     icon = resource_path("icons", "channeldesk.svg")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
@@ -125,7 +126,13 @@ def create_main_window(ctx, deferred: bool = False):  # type: ignore[no-untyped-
 
 def run_gui(data_dir: str | None, language: str | None, screenshot: Path | None = None, demo_on_first_run: bool = False) -> int:
     from app.services.context import open_context
+    from app.ui.system_libs import problem
 
+    set_language(language)
+    missing = problem()  # before Qt aborts with "no Qt platform plugin could be initialized"
+    if missing:
+        sys.stderr.write(missing + "\n")
+        return 1
     app = ensure_application()
     if screenshot is None and sys.platform != "win32":
         # Ctrl+C in the terminal ends the app; a timer lets Python run its signal handler.

@@ -5018,6 +5018,13 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     </message>
   </context>
   <context>
+    <name>startup</name>
+    <message>
+      <source>Qt cannot open a window: the system libraries {libraries} are missing. On Debian or Ubuntu install them with: sudo apt install {packages}</source>
+      <translation>Qt cannot open a window: the system libraries {libraries} are missing. On Debian or Ubuntu install them with: sudo apt install {packages}</translation>
+    </message>
+  </context>
+  <context>
     <name>sync</name>
     <message>
       <source>Cannot read {file}: {error}. Nothing was changed.</source>

@@ -5000,6 +5000,13 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     </message>
   </context>
   <context>
+    <name>startup</name>
+    <message>
+      <source>Qt cannot open a window: the system libraries {libraries} are missing. On Debian or Ubuntu install them with: sudo apt install {packages}</source>
+      <translation>Qt 无法打开窗口：缺少系统库 {libraries}。在 Debian 或 Ubuntu 上请用以下命令安装：sudo apt install {packages}</translation>
+    </message>
+  </context>
+  <context>
     <name>sync</name>
     <message>
       <source>Cannot read {file}: {error}. Nothing was changed.</source>

@@ -224,6 +224,8 @@ class PartnersSection(Section):
             button.setEnabled(selected)
         if not selected:
             self.card.setHtml(f"<p style='color:#6b7280'>{html.escape(self.tr('Select a partner to see its file.'))}</p>")
+        elif self.starting:
+            self.card.clear()  # the selected partner's card loads once the window has started
 
     def _empty_text(self) -> str:
         query = self.current_query()

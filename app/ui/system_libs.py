@@ -1,0 +1,116 @@
+"""The system libraries Qt's platform plugin needs on Linux, checked before Qt starts: a
+fresh Debian/Ubuntu desktop often lacks a few of the xcb set, and Qt then aborts with "no
+Qt platform plugin could be initialized". This names the missing library and the package
+that provides it instead.
+
+    python -m app.ui.system_libs     # exit 1 and one line per missing library
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+# soname → Debian/Ubuntu package (the set README.md lists)
+PACKAGES = {
+    "libxcb-cursor.so.0": "libxcb-cursor0",
+    "libxcb-icccm.so.4": "libxcb-icccm4",
+    "libxcb-keysyms.so.1": "libxcb-keysyms1",
+    "libxcb-image.so.0": "libxcb-image0",
+    "libxcb-render-util.so.0": "libxcb-render-util0",
+    "libxcb-randr.so.0": "libxcb-randr0",
+    "libxcb-shape.so.0": "libxcb-shape0",
+    "libxcb-xfixes.so.0": "libxcb-xfixes0",
+    "libxcb-xkb.so.1": "libxcb-xkb1",
+    "libxcb-sync.so.1": "libxcb-sync1",
+    "libxcb-shm.so.0": "libxcb-shm0",
+    "libxcb-render.so.0": "libxcb-render0",
+    "libxcb-util.so.1": "libxcb-util1",
+    "libxcb-xinerama.so.0": "libxcb-xinerama0",
+    "libxcb.so.1": "libxcb1",
+    "libX11-xcb.so.1": "libx11-xcb1",
+    "libxkbcommon.so.0": "libxkbcommon0",
+    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
+    "libEGL.so.1": "libegl1",
+    "libGL.so.1": "libgl1",
+    "libOpenGL.so.0": "libopengl0",
+    "libfontconfig.so.1": "libfontconfig1",
+    "libfreetype.so.6": "libfreetype6",
+    "libdbus-1.so.3": "libdbus-1-3",
+    "libglib-2.0.so.0": "libglib2.0-0",
+    "libwayland-client.so.0": "libwayland-client0",
+    "libwayland-cursor.so.0": "libwayland-cursor0",
+    "libwayland-egl.so.1": "libwayland-egl1",
+}
+
+
+def platform_plugins() -> list[str]:
+    """The platform plugins Qt will try here: QT_QPA_PLATFORM's, else wayland on a Wayland
+    session and xcb (the fallback, and the only one under X11)."""
+    chosen = os.environ.get("QT_QPA_PLATFORM", "").split(":")[0].strip()
+    if chosen:
+        return [chosen]
+    plugins = []
+    if os.environ.get("WAYLAND_DISPLAY"):
+        plugins.append("wayland")
+    plugins.append("xcb")
+    return plugins
+
+
+def missing_libraries(plugin: str) -> list[str]:
+    """Sonames the plugin's shared object cannot find (``ldd``), ``[]`` when all are there
+    or when this cannot be told (not Linux, plugin or ldd absent)."""
+    if not sys.platform.startswith("linux"):
+        return []
+    try:
+        import PySide6
+    except ImportError:
+        return []
+    library = Path(PySide6.__file__).parent / "Qt" / "plugins" / "platforms" / f"libq{plugin}.so"
+    if not library.exists():
+        return []
+    try:
+        output = subprocess.run(["ldd", str(library)], capture_output=True, text=True, timeout=20, check=False).stdout
+    except (OSError, subprocess.SubprocessError):
+        return []
+    missing: list[str] = []
+    for line in output.splitlines():
+        if "=> not found" in line:
+            name = line.split("=>")[0].strip()
+            if name not in missing:
+                missing.append(name)
+    return missing
+
+
+def problem() -> str | None:
+    """One message naming every missing library and the packages to install, or None."""
+    from app.i18n import tr
+
+    plugins = platform_plugins()
+    if plugins[0] in ("offscreen", "minimal", "vnc", "eglfs", "linuxfb"):
+        return None
+    gaps = {plugin: missing_libraries(plugin) for plugin in plugins}
+    if any(not missing for missing in gaps.values()):
+        return None  # one usable platform plugin is enough
+    missing = gaps[plugins[-1]]
+    packages = [PACKAGES.get(name, name) for name in missing]
+    return tr("startup", "Qt cannot open a window: the system libraries {libraries} are missing. "
+                         "On Debian or Ubuntu install them with: sudo apt install {packages}").format(
+        libraries=", ".join(missing), packages=" ".join(packages))
+
+
+def main() -> int:
+    from app.i18n import set_language
+
+    set_language(None)
+    message = problem()
+    if message:
+        print(message, file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
