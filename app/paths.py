@@ -110,6 +110,11 @@ class DataPaths:
         return self.root / "channeldesk.lock"
 
     @property
+    def lock_holders(self) -> Path:
+        """One record per process holding ``lock_file`` (pid, command line)."""
+        return self.root / "run"
+
+    @property
     def tmp(self) -> Path:
         return self.root / "tmp"
 
@@ -130,6 +135,38 @@ class DataPaths:
         return self.scaled_images / f"{max_px}" / sha256[:2] / f"{sha256}.jpg"
 
     def ensure(self) -> None:
-        """Create the directory layout (raises ``OSError`` when not writable)."""
+        """Create the directory layout (raises ``OSError`` when not writable). The data
+        dir and the folders holding keys and backups are private to the user (0700)
+        whatever the umask."""
         for folder in (self.root, self.media, self.keys, self.logs, self.backups, self.outbox, self.drafts, self.tmp):
-            folder.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        for folder in (self.root, self.keys, self.backups, self.outbox):
+            make_private(folder)
+
+
+def make_private(path: Path) -> None:
+    """Owner-only access (0700 for a folder, 0600 for a file) when it is not so already."""
+    if os.name != "posix":
+        return
+    mode = 0o700 if path.is_dir() else 0o600
+    try:
+        if path.stat().st_mode & 0o777 != mode:
+            os.chmod(path, mode)
+    except PermissionError:  # not ours (a shared folder): leave it as its owner set it
+        pass
+
+
+def write_private(path: Path, data: bytes) -> None:
+    """Write ``path`` (0600 whatever the umask) through a temporary file and a rename."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise

@@ -3,6 +3,7 @@ busy timeout, ``synchronous=NORMAL``."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -12,13 +13,24 @@ if TYPE_CHECKING:  # SQLAlchemy is imported on first use (``check_sqlite_file`` 
     from sqlalchemy.orm import Session, sessionmaker
 
 
+BUSY_TIMEOUT_MS = 10_000  # how long a writer waits for another process's write lock
+
+
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute(f"PRAGMA busy_timeout={busy_timeout_ms()}")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def busy_timeout_ms() -> int:
+    """``BUSY_TIMEOUT_MS``, or ``CHANNELDESK_BUSY_TIMEOUT_MS`` (tests of a locked database)."""
+    try:
+        return max(0, int(os.environ.get("CHANNELDESK_BUSY_TIMEOUT_MS", BUSY_TIMEOUT_MS)))
+    except ValueError:
+        return BUSY_TIMEOUT_MS
 
 
 def sqlite_url(path: Path) -> str:

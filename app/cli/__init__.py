@@ -54,10 +54,13 @@ def open_ctx(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 @contextmanager
-def cli_context(args: argparse.Namespace) -> Iterator[Any]:
-    """The opened application context for one command, closed afterwards."""
+def cli_context(args: argparse.Namespace, *, verify: bool = True) -> Iterator[Any]:
+    """The opened application context for one command, closed afterwards; with ``verify``
+    a damaged database is refused before the command runs (``AppContext.verify_database``)."""
     ctx = open_ctx(args)
     try:
+        if verify:
+            ctx.verify_database()
         yield ctx
     finally:
         ctx.close()
@@ -175,6 +178,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         from app.logging_setup import setup_logging, write_crash_report
         from app.paths import DataPaths
+        from app.services.context import operational_error
+
+        operational = operational_error(DataPaths.resolve(args.data_dir), exc)
+        if operational is not None:  # locked, damaged, disk full: the user's to fix, not a bug
+            eprint(operational.message)
+            return operational.exit_code
 
         setup_logging(None)  # a handler, so commands that never opened a data dir (hq) print no traceback
 

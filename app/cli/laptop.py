@@ -48,7 +48,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     from app.services.device import initialise_device, parse_territory
 
     territory = parse_territory(args.territory) if args.territory is not None else None
-    ctx = open_context(args.data_dir, initialise=False)
+    ctx = open_context(args.data_dir, initialise=False, exclusive=True)
     try:
         info = initialise_device(ctx, user=args.user, territory=territory, hq_key_file=args.hq_key)
     finally:

@@ -23,10 +23,20 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from app.services.health import check
+    from app.errors import DataDirError
+    from app.paths import DataPaths
+    from app.services.health import check, check_database_file
 
-    with cli_context(args) as ctx:
-        report = check(ctx)
+    try:
+        with cli_context(args, verify=False) as ctx:
+            report = check(ctx)
+    except DataDirError:
+        database = DataPaths.resolve(args.data_dir).database
+        if not database.is_file() or database.stat().st_size == 0:
+            raise
+        report = check_database_file(database)  # too damaged to open: still say what is wrong
+        if report.ok:
+            raise
     if args.json:
         print_json(report.to_json())
     else:

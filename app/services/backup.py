@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import hashlib
 import json
 import os
@@ -22,6 +23,7 @@ from app.errors import UserError
 from app.i18n import tr
 from app.paths import DataPaths
 from app.services.context import AppContext, open_context
+from app.services.datadir import DataDirLock
 from app.services.progress import Progress
 from db.migrate import head_revision, known_revisions
 
@@ -38,12 +40,13 @@ def _sha256(path: Path) -> str:
 
 
 def create_backup(ctx: AppContext, target: Path, progress: Progress | None = None) -> Path:
-    """Write exactly ``target`` (atomically)."""
+    """Write exactly ``target`` (atomically, owner-only: it holds the device's private key).
+    A damaged database is refused: a backup of it would only look like a way back."""
     target = Path(target).absolute()
     tmp = target.with_name(f".{target.name}.{os.getpid()}.part")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory(dir=ctx.paths.tmp) as work:
+        with ctx.temporary(tmp), tempfile.TemporaryDirectory(dir=ctx.paths.tmp) as work:
             snapshot = Path(work) / DB_ENTRY
             src = sqlite3.connect(ctx.paths.database)
             dst = sqlite3.connect(snapshot)
@@ -52,12 +55,17 @@ def create_backup(ctx: AppContext, target: Path, progress: Progress | None = Non
             finally:
                 dst.close()
                 src.close()
+            problem = database_problem(snapshot)
+            if problem:
+                raise UserError(tr("backup", "The database is damaged ({problem}); no backup was written. Run 'channeldesk check' "
+                                   "and restore an earlier backup.").format(problem=problem))
             media = sorted(p for p in ctx.paths.media.rglob("*") if p.is_file() and not p.name.startswith("."))
-            extras = sorted(p for p in ctx.paths.keys.glob("*") if p.is_file())
+            extras = sorted(p for p in ctx.paths.keys.glob("*") if p.is_file() and not p.name.startswith("."))
             if ctx.paths.settings_file.exists():
                 extras.append(ctx.paths.settings_file)
             files = [{"path": DB_ENTRY, "size": snapshot.stat().st_size, "sha256": _sha256(snapshot)}]
-            with zipfile.ZipFile(tmp, "w", zipfile.ZIP_STORED, allowZip64=True) as zf:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "wb") as out, zipfile.ZipFile(out, "w", zipfile.ZIP_STORED, allowZip64=True) as zf:
                 zf.write(snapshot, DB_ENTRY)
                 for index, path in enumerate(media):
                     if progress is not None:
@@ -72,12 +80,17 @@ def create_backup(ctx: AppContext, target: Path, progress: Progress | None = Non
                 manifest = {"format": FORMAT, "app_version": __version__, "schema_revision": head_revision(),
                             "created_at": dt.datetime.now(dt.UTC).isoformat(), "files": files}
                 zf.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
-            with tmp.open("rb") as fh:
-                os.fsync(fh.fileno())
-        os.replace(tmp, target)
+                zf.close()
+                out.flush()
+                os.fsync(out.fileno())
+            os.chmod(tmp, 0o600)
+            os.replace(tmp, target)
     except OSError as exc:
         with contextlib.suppress(OSError):  # e.g. its folder is a file: the error below says so
             tmp.unlink(missing_ok=True)
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise UserError(tr("backup", "The disk holding {file} is full; no backup was written. Free some space or choose "
+                               "another place.").format(file=target)) from exc
         raise UserError(tr("backup", "Cannot write the backup {file}: {error}").format(file=target, error=exc.strerror or exc)) from exc
     except BaseException:
         with contextlib.suppress(OSError):  # e.g. its folder is a file: the error below says so
@@ -86,8 +99,52 @@ def create_backup(ctx: AppContext, target: Path, progress: Progress | None = Non
     return target
 
 
+def database_problem(path: Path) -> str:
+    """Why the SQLite file ``path`` cannot be trusted ("" when it is sound): not SQLite,
+    fails ``PRAGMA integrity_check``, or has a schema revision this build does not know."""
+    try:
+        with path.open("rb") as fh:
+            if fh.read(16) != b"SQLite format 3\x00":
+                return tr("backup", "not an SQLite database")
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            lines = [row[0] for row in conn.execute("PRAGMA integrity_check(5)")]
+            if lines != ["ok"]:
+                return "integrity_check: " + "; ".join(str(line) for line in lines)
+            try:
+                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            except sqlite3.DatabaseError:
+                row = None
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    except OSError as exc:
+        return str(exc.strerror or exc)
+    if row is None or row[0] not in known_revisions():
+        return tr("backup", "database revision {rev} is unknown to this ChannelDesk").format(rev=row[0] if row else "-")
+    return ""
+
+
+def _entries(manifest: object, path: Path) -> list[dict[str, object]]:
+    """The manifest's ``files``, each checked for shape and a safe relative path."""
+    files = manifest.get("files") if isinstance(manifest, dict) else None
+    if not isinstance(files, list) or not files:
+        raise UserError(tr("backup", "{file} is damaged: its manifest has no list of files; nothing was changed.").format(file=path.name))
+    for entry in files:
+        ok = isinstance(entry, dict) and isinstance(entry.get("path"), str) and isinstance(entry.get("sha256"), str)
+        name = entry.get("path") if isinstance(entry, dict) else None
+        if not ok or not name or ".." in str(name).split("/") or str(name).startswith(("/", "\\")) or ":" in str(name):
+            raise UserError(tr("backup", "{file} is damaged: its manifest lists an invalid entry; nothing was changed.").format(file=path.name))
+    if DB_ENTRY not in {entry["path"] for entry in files}:
+        raise UserError(tr("backup", "{file} is damaged: {entry} is missing.").format(file=path.name, entry=DB_ENTRY))
+    return files
+
+
 def verify_backup(path: Path, progress: Progress | None = None) -> dict:  # type: ignore[type-arg]
-    """The manifest of a valid backup; ``UserError`` naming the problem otherwise."""
+    """The manifest of a valid backup; ``UserError`` naming the problem otherwise. Every
+    file's hash is checked, and the database inside must be a sound SQLite file at a
+    revision this build knows."""
     path = Path(path)
     if path.is_dir():
         raise UserError(tr("import", "{file} is a folder, not a file.").format(file=path))
@@ -96,31 +153,42 @@ def verify_backup(path: Path, progress: Progress | None = None) -> dict:  # type
     try:
         with zipfile.ZipFile(path) as zf:
             manifest = json.loads(zf.read("manifest.json"))
-            if manifest.get("format") != FORMAT:
+            if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
                 raise UserError(tr("backup", "{file} is not a ChannelDesk backup.").format(file=path.name))
             revision = manifest.get("schema_revision")
-            if revision not in known_revisions():
+            if not isinstance(revision, str) or revision not in known_revisions():
                 raise UserError(tr("backup", "{file} was made by a newer ChannelDesk (database revision {rev}); update ChannelDesk to restore it.").format(file=path.name, rev=revision))
             names = set(zf.namelist())
-            entries = manifest["files"]
+            entries = _entries(manifest, path)
             for index, entry in enumerate(entries):
                 if progress is not None:
                     progress(index, len(entries), tr("backup", "Checking {entry}").format(entry=entry["path"]))
-                if entry["path"] not in names or ".." in entry["path"] or entry["path"].startswith("/"):
+                if entry["path"] not in names:
                     raise UserError(tr("backup", "{file} is damaged: {entry} is missing.").format(file=path.name, entry=entry["path"]))
                 digest = hashlib.sha256()
-                with zf.open(entry["path"]) as fh:
+                with zf.open(str(entry["path"])) as fh:
                     for chunk in iter(lambda: fh.read(1024 * 1024), b""):
                         digest.update(chunk)
                 if digest.hexdigest() != entry["sha256"]:
                     raise UserError(tr("backup", "{file} is damaged: {entry} does not match its checksum.").format(file=path.name, entry=entry["path"]))
+            with tempfile.TemporaryDirectory() as work:
+                inner = Path(work) / DB_ENTRY
+                with zf.open(DB_ENTRY) as src, inner.open("wb") as dst:
+                    shutil.copyfileobj(src, dst, 1024 * 1024)
+                problem = database_problem(inner)
+            if problem:
+                raise UserError(tr("backup", "{file} cannot be restored: the database inside is not usable ({problem}); nothing was changed.").format(
+                    file=path.name, problem=problem))
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError, zipfile.LargeZipFile) as exc:
         raise UserError(tr("backup", "{file} is damaged or not a backup ({error}); nothing was changed.").format(file=path.name, error=exc)) from exc
     return manifest
 
 
+_NOT_DATA = {"channeldesk.lock", "run"}  # the lock and its holders' records (``datadir``)
+
+
 def _has_data(root: Path) -> bool:
-    return root.exists() and any(root.iterdir())
+    return root.is_dir() and any(entry.name not in _NOT_DATA for entry in root.iterdir())
 
 
 def restore_backup(data_dir: Path, backup: Path, force: bool = False, progress: Progress | None = None) -> Path | None:
@@ -131,9 +199,19 @@ def restore_backup(data_dir: Path, backup: Path, force: bool = False, progress: 
     manifest = verify_backup(backup, progress)
     if _has_data(paths.root) and not force:
         raise UserError(tr("backup", "{dir} already holds data; use --force to replace it (the current data is kept as a dated copy).").format(dir=paths.root))
+    lock = DataDirLock(paths)
+    if paths.root.is_dir():  # nobody may be writing into the data we are about to move away
+        lock.acquire(exclusive=True, action=tr("backup", "restore"))
+    try:
+        return _restore_locked(paths, backup, manifest, progress)
+    finally:
+        lock.release()
+
+
+def _restore_locked(paths: DataPaths, backup: Path, manifest: dict, progress: Progress | None) -> Path | None:  # type: ignore[type-arg]
     staging = paths.root.with_name(f".{paths.root.name}.restoring")
     shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir(parents=True)
+    staging.mkdir(mode=0o700, parents=True)
     try:
         with zipfile.ZipFile(backup) as zf:
             for index, entry in enumerate(manifest["files"]):
@@ -143,7 +221,7 @@ def restore_backup(data_dir: Path, backup: Path, force: bool = False, progress: 
                 target.parent.mkdir(parents=True, exist_ok=True)
                 with zf.open(entry["path"]) as src, target.open("wb") as dst:
                     shutil.copyfileobj(src, dst, 1024 * 1024)
-                if entry["path"].startswith("keys/"):
+                if entry["path"].startswith("keys/") or entry["path"] == DB_ENTRY:
                     target.chmod(0o600)
         kept: Path | None = None
         if paths.root.exists():
@@ -155,7 +233,7 @@ def restore_backup(data_dir: Path, backup: Path, force: bool = False, progress: 
                 kept = paths.root.with_name(f"{paths.root.name}.before-restore-{dt.datetime.now().strftime('%Y%m%d-%H%M%S')}")
                 os.replace(paths.root, kept)
             else:
-                paths.root.rmdir()
+                shutil.rmtree(paths.root)
         os.replace(staging, paths.root)
     except BaseException as exc:
         shutil.rmtree(staging, ignore_errors=True)

@@ -7,7 +7,9 @@ UI refreshes its views from it through one ``changed`` signal.
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import json
 import logging
 import os
 import shutil
@@ -24,9 +26,10 @@ from app.domain.hlc import HybridLogicalClock, Timestamp
 from app.errors import DatabaseTooNewError, DataDirError
 from app.i18n import tr
 from app.logging_setup import setup_logging
-from app.paths import DataPaths
+from app.paths import DataPaths, make_private
+from app.services.datadir import DataDirLock, tidy
 from app.settings import Settings, load_settings, save_settings
-from db.engine import check_sqlite_file
+from db.engine import busy_timeout_ms, check_sqlite_file
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -88,6 +91,8 @@ class AppContext:
     _lock: threading.RLock = field(default_factory=threading.RLock)
     _local: threading.local = field(default_factory=threading.local)
     _raw: list[sqlite3.Connection] = field(default_factory=list)
+    dir_lock: DataDirLock | None = None
+    _verified: bool = False
 
     # -- database ---------------------------------------------------------------
     @property
@@ -115,7 +120,7 @@ class AppContext:
         ORM needed: list views and start-up use it). Reads see committed data only."""
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is None:
-            conn = sqlite3.connect(self.paths.database, timeout=10, check_same_thread=False, isolation_level=None)
+            conn = sqlite3.connect(self.paths.database, timeout=busy_timeout_ms() / 1000, check_same_thread=False, isolation_level=None)
             conn.execute("PRAGMA query_only=ON")
             with self._lock:
                 self._raw.append(conn)
@@ -123,26 +128,53 @@ class AppContext:
         try:
             return conn.execute(sql, params).fetchall()
         except sqlite3.Error as exc:
-            if _is_storage_failure(exc):
-                raise _storage_error(self.paths.root, exc) from exc
+            _raise_translated(self.paths, exc)
             raise
 
     # -- sessions -------------------------------------------------------------
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A session that commits on success and rolls back on error."""
+        """A write session that commits on success and rolls back on error.
+
+        It begins with ``BEGIN IMMEDIATE``: SQLite's write lock is taken before anything
+        is read or stamped, and the clock is first moved past the newest stamp any process
+        saved (``hlc_last``), so HLC order is commit order across processes: an export
+        that has seen a stamp has seen every row stamped before it."""
         session = self.session_factory()
         session.info["ctx"] = self
         try:
+            start = self._begin_write(session)
             yield session
+            self._save_clock(session, start)
             session.commit()
         except BaseException as exc:
             session.rollback()
-            if _is_storage_failure(exc):
-                raise _storage_error(self.paths.root, exc) from exc
+            _raise_translated(self.paths, exc)
             raise
         finally:
             session.close()
+
+    def _begin_write(self, session: Session) -> Timestamp | None:
+        conn = session.connection()
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        saved = conn.exec_driver_sql("SELECT value FROM app_meta WHERE key = 'hlc_last'").scalar()
+        with self._lock:
+            clock = self.get_clock()
+            if saved:
+                with contextlib.suppress(ValueError):
+                    parsed = Timestamp.parse(saved)
+                    if clock.last is None or (parsed.wall_ms, parsed.counter) > (clock.last.wall_ms, clock.last.counter):
+                        clock.last = Timestamp(parsed.wall_ms, parsed.counter, clock.node)
+            return clock.last
+
+    def _save_clock(self, session: Session, start: Timestamp | None) -> None:
+        """Persist the clock when this session ticked it (bulk inserts stamp without the
+        flush hook), so the next writer of any process stamps after it."""
+        from db.models import AppMeta
+
+        last = self.get_clock().last
+        if last is not None and last != start:
+            session.merge(AppMeta(key="hlc_last", value=str(last)))
 
     @contextmanager
     def read_session(self) -> Iterator[Session]:
@@ -150,6 +182,9 @@ class AppContext:
         session.info["ctx"] = self
         try:
             yield session
+        except BaseException as exc:
+            _raise_translated(self.paths, exc)
+            raise
         finally:
             session.close()  # ends the transaction; loaded objects stay readable (detached)
 
@@ -201,6 +236,58 @@ class AppContext:
     def save_settings(self) -> None:
         save_settings(self.paths.settings_file, self.settings)
 
+    # -- integrity -----------------------------------------------------------
+    def verify_database(self) -> None:
+        """``PRAGMA quick_check`` unless the file is unchanged since a check passed (the
+        CLI runs this before every command: a damaged page anywhere is a clear refusal,
+        not a success that skipped it; ~0.5 s per 100 MB, paid once after a change
+        by another process). A ``DataDirError`` when the database is damaged."""
+        key = self._file_key()
+        try:
+            if json.loads(self._verified_file().read_text(encoding="utf-8")) == key:
+                self._verified = True
+                return
+        except (OSError, ValueError):
+            pass
+        conn = sqlite3.connect(f"file:{self.paths.database}?mode=ro", uri=True, timeout=busy_timeout_ms() / 1000)
+        try:
+            lines = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
+        except sqlite3.Error as exc:
+            _raise_translated(self.paths, exc)
+            raise
+        finally:
+            conn.close()
+        if lines != ["ok"]:
+            raise damaged_database_error(self.paths.database, "quick_check: " + "; ".join(map(str, lines)))
+        self._verified = True
+        self._remember_verified()
+
+    def _verified_file(self) -> Path:
+        return self.paths.lock_holders / "verified.json"
+
+    def _file_key(self) -> list[int]:
+        key: list[int] = []
+        for suffix in ("", "-wal"):
+            try:
+                st = os.stat(f"{self.paths.database}{suffix}")
+                key += [st.st_ino, st.st_size, st.st_mtime_ns]
+            except OSError:
+                key += [0, 0, 0]
+        return key
+
+    def _remember_verified(self) -> None:
+        """The file as this process leaves it passed the check (its own writes went through SQLite)."""
+        with contextlib.suppress(OSError):
+            self._verified_file().parent.mkdir(mode=0o700, exist_ok=True)
+            self._verified_file().write_text(json.dumps(self._file_key()), encoding="utf-8")
+
+    def temporary(self, path: Path) -> contextlib.AbstractContextManager[None]:
+        """Note a half-written output outside the data dir for removal at the next start
+        should this process be killed before it is done (``DataDirLock.temporary``)."""
+        if self.dir_lock is None:
+            return contextlib.nullcontext()
+        return self.dir_lock.temporary(path)
+
     def close(self) -> None:
         with self._lock:
             if self._engine is not None:
@@ -209,6 +296,11 @@ class AppContext:
                 conn.close()
             self._raw.clear()
             self._local = threading.local()
+            if self._verified:
+                self._remember_verified()
+                self._verified = False
+            if self.dir_lock is not None:
+                self.dir_lock.release()
 
 
 def _stamp_hlc(session: Session, _flush_context: Any, _instances: Any) -> None:
@@ -280,6 +372,55 @@ def _storage_error(root: Path, exc: BaseException | str) -> DataDirError:
     return DataDirError(tr("errors", "Cannot write to {path} (the disk is full, read-only or failing). Nothing was changed.").format(path=root))
 
 
+def _is_locked(exc: BaseException) -> bool:
+    """SQLite waited the whole busy timeout for another process's write lock."""
+    text, _code = _failure_text(exc)
+    return "database is locked" in text or "database table is locked" in text
+
+
+def _is_damaged(exc: BaseException) -> bool:
+    """SQLite found a damaged page or a file that is not a database."""
+    text, _code = _failure_text(exc)
+    return any(word in text for word in ("malformed", "file is not a database", "not a database", "database corrupt"))
+
+
+def _raise_translated(paths: DataPaths, exc: BaseException) -> None:
+    """Raise ``operational_error`` for ``exc`` when there is one; return otherwise (the
+    caller re-raises ``exc``)."""
+    error = operational_error(paths, exc)
+    if error is not None:
+        raise error from exc
+
+
+def operational_error(paths: DataPaths, exc: BaseException) -> DataDirError | None:
+    """The one-line ``DataDirError`` for a database failure that is an operational problem
+    (disk full or failing, locked by another process beyond the busy timeout, damaged
+    file), else None (a bug)."""
+    if isinstance(exc, (KeyboardInterrupt, SystemExit, GeneratorExit, DataDirError)):
+        return None
+    cause = getattr(exc, "orig", None) or exc
+    if not isinstance(cause, (sqlite3.Error, OSError)):
+        return None
+    if _is_storage_failure(exc):
+        return _storage_error(paths.root, exc)
+    if _is_locked(exc):
+        return DataDirError(tr("errors", "The database is busy: another program kept it locked for more than {seconds} seconds. "
+                               "Nothing was changed; try again when it has finished.").format(seconds=max(1, busy_timeout_ms() // 1000)))
+    if _is_damaged(exc):
+        return damaged_database_error(paths.database, _failure_text(exc)[0])
+    return None
+
+
+def damaged_database_error(database: Path, problem: str) -> DataDirError:
+    return DataDirError(
+        tr(
+            "errors",
+            "The database file {path} is damaged ({problem}). Nothing was changed; restore a backup "
+            "with 'channeldesk restore' or move the file away.",
+        ).format(path=database, problem=problem)
+    )
+
+
 def _database_error(database: Path, exc: BaseException) -> DataDirError:
     """A one-line message for a database that cannot be opened or migrated (no SQL dump)."""
     if _is_storage_failure(exc):
@@ -288,18 +429,38 @@ def _database_error(database: Path, exc: BaseException) -> DataDirError:
     return DataDirError(tr("errors", "Cannot open the database {path}: {error}").format(path=database, error=text))
 
 
-def open_context(data_dir: str | os.PathLike[str] | None = None, *, initialise: bool = True) -> AppContext:
+def open_context(data_dir: str | os.PathLike[str] | None = None, *, initialise: bool = True, exclusive: bool = False) -> AppContext:
     """Open (creating and migrating when needed) the data dir's database.
 
-    With ``initialise`` the device identity is created too when missing (``init``'s work).
+    The data dir lock is held (shared; ``exclusive`` for ``init`` over existing data, and
+    while a migration runs) until ``close``. With ``initialise`` the device identity is
+    created too when missing (``init``'s work).
     """
-    from db.migrate import database_is_at_head
-
     paths = DataPaths.resolve(data_dir)
     _check_writable(paths.root)
+    lock = DataDirLock(paths)
     try:
+        ctx = _open_locked(paths, lock, initialise, exclusive)
+    except BaseException:
+        lock.release()
+        raise
+    return ctx
+
+
+def _open_locked(paths: DataPaths, lock: DataDirLock, initialise: bool, exclusive: bool) -> AppContext:
+    from db.migrate import database_is_at_head
+
+    try:
+        if lock.try_exclusive():  # nobody else has the data dir open: tidy after killed processes
+            freed = tidy(paths, lock)
+            if freed:
+                log.info("removed %d bytes of temporary files left by an interrupted run", freed)
+        else:
+            lock.acquire(exclusive=False)
         paths.ensure()
     except OSError as exc:
+        if _is_storage_failure(exc):
+            raise _storage_error(paths.root, exc) from exc
         raise DataDirError(
             tr("errors", "Cannot write to the data directory {path}: {error}").format(path=paths.root, error=exc.strerror or exc)
         ) from exc
@@ -308,19 +469,31 @@ def open_context(data_dir: str | os.PathLike[str] | None = None, *, initialise: 
     if problem and any(word in problem.lower() for word in ("disk i/o error", "disk is full", "readonly", "read-only")):
         raise _storage_error(paths.root, problem)  # the file is fine; the disk is not
     if problem:
-        raise DataDirError(
-            tr(
-                "errors",
-                "The database file {path} is damaged ({problem}). Nothing was changed; restore a backup "
-                "with 'channeldesk restore' or move the file away.",
-            ).format(path=paths.database, problem=problem)
-        )
+        raise damaged_database_error(paths.database, problem)
+    missing = not paths.database.exists() or paths.database.stat().st_size == 0
+    if missing and _holds_data(paths):
+        raise DataDirError(tr(
+            "errors",
+            "The database {path} is missing or empty, but this data directory holds data (the device key or photos). "
+            "Nothing was changed; restore a backup with 'channeldesk restore FILE --force'.",
+        ).format(path=paths.database))
     is_new = not paths.database.exists()
     engine = None
+    if exclusive and not is_new:
+        lock.acquire(exclusive=True, action=tr("errors", "initialise it again"))
     if is_new or not database_is_at_head(paths.database):  # at head: no SQLAlchemy/Alembic import
+        lock.acquire(exclusive=True, action=tr("errors", "upgrade the database"))
+        if is_new:
+            try:
+                _create_private(paths.database)
+            except OSError as exc:
+                raise _database_error(paths.database, exc) from exc
         engine = _migrate(paths, is_new)
+    if not exclusive:
+        lock.downgrade()
+    make_private(paths.database)
     settings = load_settings(paths.settings_file)
-    ctx = AppContext(paths=paths, settings=settings, _engine=engine)
+    ctx = AppContext(paths=paths, settings=settings, _engine=engine, dir_lock=lock)
     if engine is not None:
         _install_hlc_hook()
     if initialise and ctx.device_id is None:
@@ -328,6 +501,23 @@ def open_context(data_dir: str | os.PathLike[str] | None = None, *, initialise: 
 
         initialise_device(ctx)
     return ctx
+
+
+def _holds_data(paths: DataPaths) -> bool:
+    """A device key or any stored photo: the data dir was in use, its database must not be
+    silently re-created (a new device identity over the old key, visits gone)."""
+    if paths.device_private_key.exists():
+        return True
+    try:
+        return any(any(p.is_file() for p in sub.iterdir()) for sub in paths.media.iterdir() if sub.is_dir())
+    except OSError:
+        return False
+
+
+def _create_private(database: Path) -> None:
+    """Create the empty database file owner-only (SQLite gives its -wal and -shm the same mode)."""
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(database, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
 
 
 def _migrate(paths: DataPaths, is_new: bool) -> Engine:

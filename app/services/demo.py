@@ -164,70 +164,71 @@ def generate_demo(ctx: AppContext, partners: int = 200, months: int = 6, seed: i
     first_types = ["agent", "dealer", "franchise", "own_store", "special"]
     first_statuses = ["active", "prospect", "suspended", "terminated", "merged"]
     survivors: list[DemoPartner] = []
-    report(0, 100, tr("demo", "Creating partners…"))
-    for index in range(partners):
-        district = rng.choice(districts)
-        grade = rng.choices("ABCD", weights=(15, 30, 35, 20))[0] if index >= 4 else "ABCD"[index]
-        status = rng.choices(first_statuses, weights=(85, 5, 6, 4, 2))[0] if index >= 5 else first_statuses[index]
-        ptype = rng.choice(types) if index >= 5 else first_types[index]
-        survivor = rng.choice(survivors) if status == "merged" and survivors else None
-        if status == "merged" and survivor is None:
-            status = "active"
-        code = f"QD{district.code}{index + 1:06d}"
-        name = f"{_short(district.name)}{_road_stem(rng.choice(ROADS))}{rng.choice(BUSINESS)}{SUFFIX[ptype]}"
-        pid = uuid7()
-        hlc = ctx.tick()
-        point = demo_point(district.code, rng)  # inside the partner's district (app/domain/region_centres.py)
-        fields = dict(code=code, name=name, type=ptype, status=status, grade=grade, province_code=district.code[:2],
-                      city_code=district.code[:4], district_code=district.code,
-                      address=f"{table.full_name(district.code)}{rng.choice(ROADS)}{rng.randrange(1, 999)}号",
-                      latitude=point[0] if point else None, longitude=point[1] if point else None,
-                      licence_no=f"91{district.code}{rng.randrange(10**9):09d}X", credit_rating=rng.choice(["AAA", "AA", "A", "BBB"]),
-                      credit_limit_fen=rng.choice([5, 10, 20, 50, 100]) * 10_000_00, bank_info="", tags=rng.sample(["核心", "社区", "校园", "商圈", "新开"], 2),
-                      notes="", manager=rng.choice(managers) if rng.random() < 0.2 else user,
-                      merged_into_id=survivor.id if survivor is not None else None)
-        rows[Partner].append({"id": pid, "hlc": hlc, "created_at": now, "updated_at": now, "voided": False,
-                              "field_hlc": {k: hlc for k in partner_lww_fields()}, **fields})
-        demo_partners.append(DemoPartner(pid, code, grade, status, district.code, fields["manager"]))
-        if status == "active":
-            survivors.append(demo_partners[-1])
-        for c in range(rng.choice((1, 1, 2, 3))):
-            rows[Contact].append({**_base_row(ctx, now), "partner_id": pid, "name": _person(rng), "role": ["店长", "老板", "财务", "店员"][c % 4],
-                                  "phone": _phone(rng), "email": "", "is_primary": c == 0})
-        start = today - dt.timedelta(days=rng.randrange(200, 1500))
-        end = today + dt.timedelta(days=rng.choice([rng.randrange(3, 8), rng.randrange(20, 31), rng.randrange(60, 90), rng.randrange(120, 700)]))
-        rows[Contract].append({**_base_row(ctx, now), "partner_id": pid, "number": f"HT-{start.year}-{index + 1:06d}", "type": "渠道合作协议",
-                               "start_date": start, "end_date": end, "key_clauses": "授权区域内销售；月度结算；保证金五万元。",
-                               "confidentiality_clause": "双方对合作中知悉的商业秘密负有保密义务。", "termination_clause": "严重违规（窜货、虚假业务）可单方解除。", "scan_sha256": None})
-        rows[GradeChange].append({**_base_row(ctx, now), "partner_id": pid, "old_grade": None, "new_grade": grade, "reason": "初次评级", "effective_date": start, "changed_by": user})
-        rows[LifecycleEvent].append({**_base_row(ctx, now), "partner_id": pid, "kind": "open", "reason": "签约开通", "effective_date": start, "note": "", "approver": "渠道部",
-                                     "old_status": "prospect", "new_status": "active", "survivor_id": None, "from_manager": None, "to_manager": None,
-                                     "from_region": None, "to_region": None, "recorded_by": user})
-        if status in ("suspended", "terminated"):
-            rows[LifecycleEvent].append({**_base_row(ctx, now), "partner_id": pid, "kind": "suspend" if status == "suspended" else "terminate",
-                                         "reason": rng.choice(["连续三个月未达标", "存在窜货行为", "经营者申请", "营业执照过期"]),
-                                         "effective_date": today - dt.timedelta(days=rng.randrange(5, 90)), "note": "", "approver": "渠道部",
-                                         "old_status": "active", "new_status": status, "survivor_id": None, "from_manager": None, "to_manager": None,
-                                         "from_region": None, "to_region": None, "recorded_by": user})
-        if survivor is not None:
-            rows[LifecycleEvent].append({**_base_row(ctx, now), "partner_id": pid, "kind": "merge",
-                                         "reason": f"并入{survivor.code}（同商圈整合）",
-                                         "effective_date": today - dt.timedelta(days=rng.randrange(5, 90)), "note": "", "approver": "渠道部",
-                                         "old_status": "active", "new_status": "merged", "survivor_id": survivor.id, "from_manager": None,
-                                         "to_manager": None, "from_region": None, "to_region": None, "recorded_by": user})
-        if rng.random() < 0.15:
-            rows[Complaint].append({**_base_row(ctx, now), "partner_id": pid, "visit_id": None, "received_date": today - dt.timedelta(days=rng.randrange(1, 120)),
-                                    "channel": rng.choice(["热线", "门店", "网络"]), "category": rng.choice(["服务态度", "价格", "业务办理"]),
-                                    "description": "客户反映办理业务等待时间过长。", "handling": "已约谈店长并培训。", "closed_date": None, "satisfaction": rng.choice([None, 3, 4, 5])})
-        if rng.random() < 0.2:
-            rows[CompetitorObservation].append({**_base_row(ctx, now), "partner_id": pid, "visit_id": None, "brand": rng.choice(COMPETITORS), "outlet_name": f"{rng.choice(COMPETITORS)}{_short(district.name)}店",
-                                                "prices": "主推机型比我方低100元", "promotions": "充值送话费", "observed_date": today - dt.timedelta(days=rng.randrange(1, 60)), "source": "巡检"})
-        for item in rng.sample(MATERIALS, 3):
-            rows[MaterialLedgerEntry].append({**_base_row(ctx, now), "partner_id": pid, "item_name": item, "kind": "issued", "quantity": rng.randrange(2, 10),
-                                              "entry_date": today - dt.timedelta(days=rng.randrange(30, 200)), "note": ""})
-        if index % 2000 == 0:
-            report(index * 40 // partners, 100, tr("demo", "Creating partners…"))
+    # every stamp is taken under the write lock (``ctx.session``): commit order is HLC order
     with ctx.session() as s:
+        report(0, 100, tr("demo", "Creating partners…"))
+        for index in range(partners):
+            district = rng.choice(districts)
+            grade = rng.choices("ABCD", weights=(15, 30, 35, 20))[0] if index >= 4 else "ABCD"[index]
+            status = rng.choices(first_statuses, weights=(85, 5, 6, 4, 2))[0] if index >= 5 else first_statuses[index]
+            ptype = rng.choice(types) if index >= 5 else first_types[index]
+            survivor = rng.choice(survivors) if status == "merged" and survivors else None
+            if status == "merged" and survivor is None:
+                status = "active"
+            code = f"QD{district.code}{index + 1:06d}"
+            name = f"{_short(district.name)}{_road_stem(rng.choice(ROADS))}{rng.choice(BUSINESS)}{SUFFIX[ptype]}"
+            pid = uuid7()
+            hlc = ctx.tick()
+            point = demo_point(district.code, rng)  # inside the partner's district (app/domain/region_centres.py)
+            fields = dict(code=code, name=name, type=ptype, status=status, grade=grade, province_code=district.code[:2],
+                          city_code=district.code[:4], district_code=district.code,
+                          address=f"{table.full_name(district.code)}{rng.choice(ROADS)}{rng.randrange(1, 999)}号",
+                          latitude=point[0] if point else None, longitude=point[1] if point else None,
+                          licence_no=f"91{district.code}{rng.randrange(10**9):09d}X", credit_rating=rng.choice(["AAA", "AA", "A", "BBB"]),
+                          credit_limit_fen=rng.choice([5, 10, 20, 50, 100]) * 10_000_00, bank_info="", tags=rng.sample(["核心", "社区", "校园", "商圈", "新开"], 2),
+                          notes="", manager=rng.choice(managers) if rng.random() < 0.2 else user,
+                          merged_into_id=survivor.id if survivor is not None else None)
+            rows[Partner].append({"id": pid, "hlc": hlc, "created_at": now, "updated_at": now, "voided": False,
+                                  "field_hlc": {k: hlc for k in partner_lww_fields()}, **fields})
+            demo_partners.append(DemoPartner(pid, code, grade, status, district.code, fields["manager"]))
+            if status == "active":
+                survivors.append(demo_partners[-1])
+            for c in range(rng.choice((1, 1, 2, 3))):
+                rows[Contact].append({**_base_row(ctx, now), "partner_id": pid, "name": _person(rng), "role": ["店长", "老板", "财务", "店员"][c % 4],
+                                      "phone": _phone(rng), "email": "", "is_primary": c == 0})
+            start = today - dt.timedelta(days=rng.randrange(200, 1500))
+            end = today + dt.timedelta(days=rng.choice([rng.randrange(3, 8), rng.randrange(20, 31), rng.randrange(60, 90), rng.randrange(120, 700)]))
+            rows[Contract].append({**_base_row(ctx, now), "partner_id": pid, "number": f"HT-{start.year}-{index + 1:06d}", "type": "渠道合作协议",
+                                   "start_date": start, "end_date": end, "key_clauses": "授权区域内销售；月度结算；保证金五万元。",
+                                   "confidentiality_clause": "双方对合作中知悉的商业秘密负有保密义务。", "termination_clause": "严重违规（窜货、虚假业务）可单方解除。", "scan_sha256": None})
+            rows[GradeChange].append({**_base_row(ctx, now), "partner_id": pid, "old_grade": None, "new_grade": grade, "reason": "初次评级", "effective_date": start, "changed_by": user})
+            rows[LifecycleEvent].append({**_base_row(ctx, now), "partner_id": pid, "kind": "open", "reason": "签约开通", "effective_date": start, "note": "", "approver": "渠道部",
+                                         "old_status": "prospect", "new_status": "active", "survivor_id": None, "from_manager": None, "to_manager": None,
+                                         "from_region": None, "to_region": None, "recorded_by": user})
+            if status in ("suspended", "terminated"):
+                rows[LifecycleEvent].append({**_base_row(ctx, now), "partner_id": pid, "kind": "suspend" if status == "suspended" else "terminate",
+                                             "reason": rng.choice(["连续三个月未达标", "存在窜货行为", "经营者申请", "营业执照过期"]),
+                                             "effective_date": today - dt.timedelta(days=rng.randrange(5, 90)), "note": "", "approver": "渠道部",
+                                             "old_status": "active", "new_status": status, "survivor_id": None, "from_manager": None, "to_manager": None,
+                                             "from_region": None, "to_region": None, "recorded_by": user})
+            if survivor is not None:
+                rows[LifecycleEvent].append({**_base_row(ctx, now), "partner_id": pid, "kind": "merge",
+                                             "reason": f"并入{survivor.code}（同商圈整合）",
+                                             "effective_date": today - dt.timedelta(days=rng.randrange(5, 90)), "note": "", "approver": "渠道部",
+                                             "old_status": "active", "new_status": "merged", "survivor_id": survivor.id, "from_manager": None,
+                                             "to_manager": None, "from_region": None, "to_region": None, "recorded_by": user})
+            if rng.random() < 0.15:
+                rows[Complaint].append({**_base_row(ctx, now), "partner_id": pid, "visit_id": None, "received_date": today - dt.timedelta(days=rng.randrange(1, 120)),
+                                        "channel": rng.choice(["热线", "门店", "网络"]), "category": rng.choice(["服务态度", "价格", "业务办理"]),
+                                        "description": "客户反映办理业务等待时间过长。", "handling": "已约谈店长并培训。", "closed_date": None, "satisfaction": rng.choice([None, 3, 4, 5])})
+            if rng.random() < 0.2:
+                rows[CompetitorObservation].append({**_base_row(ctx, now), "partner_id": pid, "visit_id": None, "brand": rng.choice(COMPETITORS), "outlet_name": f"{rng.choice(COMPETITORS)}{_short(district.name)}店",
+                                                    "prices": "主推机型比我方低100元", "promotions": "充值送话费", "observed_date": today - dt.timedelta(days=rng.randrange(1, 60)), "source": "巡检"})
+            for item in rng.sample(MATERIALS, 3):
+                rows[MaterialLedgerEntry].append({**_base_row(ctx, now), "partner_id": pid, "item_name": item, "kind": "issued", "quantity": rng.randrange(2, 10),
+                                                  "entry_date": today - dt.timedelta(days=rng.randrange(30, 200)), "note": ""})
+            if index % 2000 == 0:
+                report(index * 40 // partners, 100, tr("demo", "Creating partners…"))
         for model, model_rows in rows.items():
             _bulk(s, model, model_rows)
         report(40, 100, tr("demo", "Creating visits…"))

@@ -14,6 +14,7 @@ from app.domain.ids import uuid7
 from app.domain.regions import regions
 from app.errors import UserError, ValidationError
 from app.i18n import tr
+from app.paths import write_private
 from app.services.context import AppContext
 
 
@@ -120,7 +121,7 @@ def initialise_device(
     if not ctx.paths.device_private_key.exists():
         _write_private_key(ctx.paths.device_private_key)
     if hq_key is not None:
-        ctx.paths.hq_public_key.write_text(json.dumps(hq_key, ensure_ascii=False), encoding="utf-8")
+        write_private(ctx.paths.hq_public_key, json.dumps(hq_key, ensure_ascii=False).encode("utf-8"))
     ctx.clock = None
     seed_reference_data(ctx)
     if user is not None:

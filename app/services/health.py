@@ -3,7 +3,9 @@ present with the right SHA-256."""
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from sqlalchemy import select, text
 
@@ -34,12 +36,30 @@ def referenced_media(ctx: AppContext) -> set[str]:
     return hashes
 
 
-def check(ctx: AppContext) -> HealthReport:
+def check_database_file(path: Path) -> HealthReport:
+    """``PRAGMA integrity_check`` of the file alone (no context: it may be too damaged to
+    open one); each problem line starts with ``database: integrity_check:``."""
     report = HealthReport()
+    lines: list[str] = []
+    for pragma in ("integrity_check(100)", "quick_check(100)"):  # the full check stops at some damage the quick one describes
+        try:
+            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+            try:
+                lines += [str(row[0]) for row in conn.execute(f"PRAGMA {pragma}")]
+            finally:
+                conn.close()
+            break
+        except sqlite3.DatabaseError as exc:
+            lines.append(str(exc))
+    report.problems += [f"database: integrity_check: {line}" for line in dict.fromkeys(lines) if line != "ok"]
+    return report
+
+
+def check(ctx: AppContext) -> HealthReport:
+    report = check_database_file(ctx.paths.database)
+    if not report.ok:  # the rest would read the damaged pages (and trust what they say)
+        return report
     with ctx.engine.connect() as conn:
-        for (line,) in conn.execute(text("PRAGMA integrity_check")):
-            if line != "ok":
-                report.problems.append(f"database: {line}")
         for row in conn.execute(text("PRAGMA foreign_key_check")):
             report.problems.append(f"database: broken reference in {row[0]} row {row[1]} to {row[2]}")
     current, head = current_revision(ctx.engine), head_revision()

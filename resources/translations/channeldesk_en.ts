@@ -3053,12 +3053,44 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>Restoring {entry}</translation>
     </message>
     <message>
+      <source>The database is damaged ({problem}); no backup was written. Run 'channeldesk check' and restore an earlier backup.</source>
+      <translation>The database is damaged ({problem}); no backup was written. Run 'channeldesk check' and restore an earlier backup.</translation>
+    </message>
+    <message>
+      <source>The disk holding {file} is full; no backup was written. Free some space or choose another place.</source>
+      <translation>The disk holding {file} is full; no backup was written. Free some space or choose another place.</translation>
+    </message>
+    <message>
+      <source>database revision {rev} is unknown to this ChannelDesk</source>
+      <translation>database revision {rev} is unknown to this ChannelDesk</translation>
+    </message>
+    <message>
+      <source>not an SQLite database</source>
+      <translation>not an SQLite database</translation>
+    </message>
+    <message>
+      <source>restore</source>
+      <translation>restore</translation>
+    </message>
+    <message>
       <source>{dir} already holds data; use --force to replace it (the current data is kept as a dated copy).</source>
       <translation>{dir} already holds data; use --force to replace it (the current data is kept as a dated copy).</translation>
     </message>
     <message>
+      <source>{file} cannot be restored: the database inside is not usable ({problem}); nothing was changed.</source>
+      <translation>{file} cannot be restored: the database inside is not usable ({problem}); nothing was changed.</translation>
+    </message>
+    <message>
       <source>{file} is damaged or not a backup ({error}); nothing was changed.</source>
       <translation>{file} is damaged or not a backup ({error}); nothing was changed.</translation>
+    </message>
+    <message>
+      <source>{file} is damaged: its manifest has no list of files; nothing was changed.</source>
+      <translation>{file} is damaged: its manifest has no list of files; nothing was changed.</translation>
+    </message>
+    <message>
+      <source>{file} is damaged: its manifest lists an invalid entry; nothing was changed.</source>
+      <translation>{file} is damaged: its manifest lists an invalid entry; nothing was changed.</translation>
     </message>
     <message>
       <source>{file} is damaged: {entry} does not match its checksum.</source>
@@ -3616,12 +3648,28 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>Cannot write {path}: {error}</translation>
     </message>
     <message>
+      <source>Cannot {action}: the data directory {path} is in use by {who}. Close it and try again; nothing was changed.</source>
+      <translation>Cannot {action}: the data directory {path} is in use by {who}. Close it and try again; nothing was changed.</translation>
+    </message>
+    <message>
+      <source>The data directory {path} is in use by {who}, which needs it alone right now. Try again when it has finished; nothing was changed.</source>
+      <translation>The data directory {path} is in use by {who}, which needs it alone right now. Try again when it has finished; nothing was changed.</translation>
+    </message>
+    <message>
       <source>The data directory {path} is read-only. Choose a writable folder with --data-dir.</source>
       <translation>The data directory {path} is read-only. Choose a writable folder with --data-dir.</translation>
     </message>
     <message>
       <source>The database file {path} is damaged ({problem}). Nothing was changed; restore a backup with 'channeldesk restore' or move the file away.</source>
       <translation>The database file {path} is damaged ({problem}). Nothing was changed; restore a backup with 'channeldesk restore' or move the file away.</translation>
+    </message>
+    <message>
+      <source>The database is busy: another program kept it locked for more than {seconds} seconds. Nothing was changed; try again when it has finished.</source>
+      <translation>The database is busy: another program kept it locked for more than {seconds} seconds. Nothing was changed; try again when it has finished.</translation>
+    </message>
+    <message>
+      <source>The database {path} is missing or empty, but this data directory holds data (the device key or photos). Nothing was changed; restore a backup with 'channeldesk restore FILE --force'.</source>
+      <translation>The database {path} is missing or empty, but this data directory holds data (the device key or photos). Nothing was changed; restore a backup with 'channeldesk restore FILE --force'.</translation>
     </message>
     <message>
       <source>The device key {path} is missing: {error}</source>
@@ -3648,12 +3696,28 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>Unknown region code(s): {codes}. Use 2-, 4- or 6-digit codes such as 31, 3101 or 310101.</translation>
     </message>
     <message>
+      <source>another ChannelDesk process</source>
+      <translation>another ChannelDesk process</translation>
+    </message>
+    <message>
+      <source>initialise it again</source>
+      <translation>initialise it again</translation>
+    </message>
+    <message>
       <source>it has no {key}</source>
       <translation>it has no {key}</translation>
     </message>
     <message>
       <source>it is not JSON</source>
       <translation>it is not JSON</translation>
+    </message>
+    <message>
+      <source>pid {pid}: {command}</source>
+      <translation>pid {pid}: {command}</translation>
+    </message>
+    <message>
+      <source>upgrade the database</source>
+      <translation>upgrade the database</translation>
     </message>
     <message>
       <source>{path} is not an HQ public-key file: the key must be 32 bytes</source>

@@ -3044,12 +3044,44 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>正在恢复 {entry}</translation>
     </message>
     <message>
+      <source>The database is damaged ({problem}); no backup was written. Run 'channeldesk check' and restore an earlier backup.</source>
+      <translation>数据库已损坏（{problem}），未写入备份。请运行“channeldesk check”并恢复较早的备份。</translation>
+    </message>
+    <message>
+      <source>The disk holding {file} is full; no backup was written. Free some space or choose another place.</source>
+      <translation>{file} 所在的磁盘已满，未写入备份。请释放空间或换一个位置。</translation>
+    </message>
+    <message>
+      <source>database revision {rev} is unknown to this ChannelDesk</source>
+      <translation>数据库版本 {rev} 不是本版 ChannelDesk 认识的版本</translation>
+    </message>
+    <message>
+      <source>not an SQLite database</source>
+      <translation>不是 SQLite 数据库</translation>
+    </message>
+    <message>
+      <source>restore</source>
+      <translation>恢复备份</translation>
+    </message>
+    <message>
       <source>{dir} already holds data; use --force to replace it (the current data is kept as a dated copy).</source>
       <translation>{dir} 中已有数据；如需替换请使用 --force（现有数据会保留为带日期的副本）。</translation>
     </message>
     <message>
+      <source>{file} cannot be restored: the database inside is not usable ({problem}); nothing was changed.</source>
+      <translation>无法恢复 {file}：其中的数据库不可用（{problem}），未做任何更改。</translation>
+    </message>
+    <message>
       <source>{file} is damaged or not a backup ({error}); nothing was changed.</source>
       <translation>{file} 已损坏或不是备份（{error}）；未做任何更改。</translation>
+    </message>
+    <message>
+      <source>{file} is damaged: its manifest has no list of files; nothing was changed.</source>
+      <translation>{file} 已损坏：其清单中没有文件列表，未做任何更改。</translation>
+    </message>
+    <message>
+      <source>{file} is damaged: its manifest lists an invalid entry; nothing was changed.</source>
+      <translation>{file} 已损坏：其清单中有无效的条目，未做任何更改。</translation>
     </message>
     <message>
       <source>{file} is damaged: {entry} does not match its checksum.</source>
@@ -3603,12 +3635,28 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
+      <source>Cannot {action}: the data directory {path} is in use by {who}. Close it and try again; nothing was changed.</source>
+      <translation>无法{action}：数据目录 {path} 正在被 {who} 使用。请关闭它后重试，未做任何更改。</translation>
+    </message>
+    <message>
+      <source>The data directory {path} is in use by {who}, which needs it alone right now. Try again when it has finished; nothing was changed.</source>
+      <translation>数据目录 {path} 正在被 {who} 独占使用。请在它完成后重试，未做任何更改。</translation>
+    </message>
+    <message>
       <source>The data directory {path} is read-only. Choose a writable folder with --data-dir.</source>
       <translation>数据目录 {path} 为只读。请用 --data-dir 指定一个可写的文件夹。</translation>
     </message>
     <message>
       <source>The database file {path} is damaged ({problem}). Nothing was changed; restore a backup with 'channeldesk restore' or move the file away.</source>
       <translation>数据库文件 {path} 已损坏（{problem}）。未做任何更改；请用“channeldesk restore”恢复备份，或将该文件移走。</translation>
+    </message>
+    <message>
+      <source>The database is busy: another program kept it locked for more than {seconds} seconds. Nothing was changed; try again when it has finished.</source>
+      <translation>数据库正忙：另一个程序锁定它已超过 {seconds} 秒。未做任何更改，请在它完成后重试。</translation>
+    </message>
+    <message>
+      <source>The database {path} is missing or empty, but this data directory holds data (the device key or photos). Nothing was changed; restore a backup with 'channeldesk restore FILE --force'.</source>
+      <translation>数据库 {path} 缺失或为空，但此数据目录中仍有数据（设备密钥或照片）。未做任何更改，请用“channeldesk restore 备份文件 --force”恢复备份。</translation>
     </message>
     <message>
       <source>The device key {path} is missing: {error}</source>
@@ -3635,12 +3683,28 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>未知的行政区划代码：{codes}。请使用 2、4 或 6 位代码，例如 31、3101 或 310101。</translation>
     </message>
     <message>
+      <source>another ChannelDesk process</source>
+      <translation>另一个 ChannelDesk 进程</translation>
+    </message>
+    <message>
+      <source>initialise it again</source>
+      <translation>重新初始化</translation>
+    </message>
+    <message>
       <source>it has no {key}</source>
       <translation>缺少 {key}</translation>
     </message>
     <message>
       <source>it is not JSON</source>
       <translation>它不是 JSON 文件</translation>
+    </message>
+    <message>
+      <source>pid {pid}: {command}</source>
+      <translation>进程 {pid}：{command}</translation>
+    </message>
+    <message>
+      <source>upgrade the database</source>
+      <translation>升级数据库</translation>
     </message>
     <message>
       <source>{path} is not an HQ public-key file: the key must be 32 bytes</source>
