@@ -52,13 +52,18 @@ def test_a_lost_database_is_not_recreated_over_existing_data(cli, data_dir: Path
     assert (data_dir / "keys" / "device_ed25519.pem").read_bytes() == key
 
 
-def _damage(database: Path) -> None:
-    with sqlite3.connect(database) as conn:
+def _damage(database: Path, table: str = "grade_change") -> None:
+    """Garbage over the root page of ``table`` (a page that is certainly in use; the
+    commands below do not read grade changes)."""
+    conn = sqlite3.connect(database)
+    try:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
         size = conn.execute("PRAGMA page_size").fetchone()[0]
-    with database.open("r+b") as fh:  # one page in the middle: its b-tree header is garbage
-        fh.seek((pages // 2) * size)
+    finally:
+        conn.close()
+    with database.open("r+b") as fh:
+        fh.seek((root - 1) * size)
         fh.write(b"\xde\xad\xbe\xef" * (size // 4))
 
 
@@ -130,7 +135,7 @@ def test_restore_checks_the_database_inside_before_replacing_anything(cli, data_
         assert not fresh.exists(), why  # nothing created
         forced = cli("restore", str(backup), "--force")
         _one_line(forced)
-        assert sorted(p.name for p in tmp_path.iterdir()) == before, why  # nothing moved away
+        assert sorted(p.name for p in tmp_path.iterdir()) == before, (why, forced.stderr)  # nothing moved away
     assert "D0001" in cli("partners", "list", "--json").stdout
     assert cli("restore", str(good), "--force").returncode == 0
 
