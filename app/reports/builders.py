@@ -142,6 +142,13 @@ def _chart(rows: list[tuple[str, float, float]], title: str) -> Drawing:
     chart.categoryAxis.categoryNames = [r[0] for r in rows]
     chart.categoryAxis.labels.fontName = FONT
     chart.categoryAxis.labels.fontSize = 7
+    if len(rows) > 4:  # many bars: slanted labels never run into each other on A4
+        chart.categoryAxis.labels.angle = 30
+        chart.categoryAxis.labels.boxAnchor = "ne"
+        chart.categoryAxis.labels.dx = 2
+        chart.categoryAxis.labels.dy = -2
+        chart.y += 6 * mm
+        chart.height -= 6 * mm
     chart.valueAxis.labels.fontName = FONT
     chart.valueAxis.labels.fontSize = 7
     chart.valueAxis.valueMin = 0

@@ -26,6 +26,7 @@ from app.domain.vocabulary import (
     EVIDENCE_KIND,
     GRADE,
     LIFECYCLE_EVENT,
+    METRIC,
     PARTNER_STATUS,
     PARTNER_TYPE,
     RECTIFICATION_STATUS,
@@ -125,6 +126,19 @@ def _photo_data(ctx: AppContext, sha: str | None, caption: str) -> PhotoData | N
         return PhotoData(caption, "", sha, None)
     data, width, height = scaled
     return PhotoData(caption, "", sha, data, width, height)
+
+
+MONEY_METRICS = ("revenue", "collections")
+
+
+def _target_label(label: str) -> tuple[str, bool]:
+    """"回款 3201" (metric name and region code) as "回款 南京市", and whether it is money."""
+    name, _sep, scope = label.rpartition(" ")
+    if not name:
+        name, scope = label, ""
+    key = METRIC.key_for(name)
+    region = regions().short_name(scope) if scope.isdigit() else scope
+    return f"{METRIC.label(key) if key else name} {region}".strip(), key in MONEY_METRICS
 
 
 def visit_report_data(ctx: AppContext, visit_id: str) -> VisitReportData:
@@ -311,8 +325,12 @@ def monthly_data(ctx: AppContext, month: str | None = None, progress: Progress |
         from app.services import targets as targets_service
 
         summary = targets_service.month_targets_summary(ctx, month)
-        chart = [(r.label, r.target, r.actual) for r in summary][:12]
-        target_rows = [[r.label, f"{r.target:,.2f}", f"{r.actual:,.2f}", f"{r.progress:.1f}%"] for r in summary]
+        for r in summary:
+            label, money = _target_label(r.label)
+            amount = fmt.money_yuan if money else (lambda v: fmt.number(v, 0))
+            target_rows.append([label, amount(r.target), amount(r.actual), fmt.percent(r.progress)])
+            if money and len(chart) < 12:  # the chart compares money only, in 万元 (one unit per axis)
+                chart.append((label, r.target / fmt.WAN, r.actual / fmt.WAN))
     except (ImportError, AttributeError):
         pass
     if progress is not None:
@@ -342,7 +360,7 @@ def monthly_data(ctx: AppContext, month: str | None = None, progress: Progress |
                   [[code, c.brand, f"{c.prices} {c.promotions}"] for c, code in competitors]),
         ],
         empty_message=tr("reports", "No data for this month.") if empty else "",
-        chart=chart, chart_title=tr("reports", "Targets vs actuals"),
+        chart=chart, chart_title=tr("reports", "Targets vs actuals ({unit})").format(unit=fmt.wan_unit()),
     ) if grades is not None else PeriodReportData(ctx.settings.company_name, "", "", [], [])
 
 

@@ -4977,6 +4977,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>Targets vs actuals</translation>
     </message>
     <message>
+      <source>Targets vs actuals ({unit})</source>
+      <translation>Targets vs actuals ({unit})</translation>
+    </message>
+    <message>
       <source>This week</source>
       <translation>This week</translation>
     </message>

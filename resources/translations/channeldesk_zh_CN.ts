@@ -4959,6 +4959,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>目标与实际</translation>
     </message>
     <message>
+      <source>Targets vs actuals ({unit})</source>
+      <translation>目标与实际（{unit}）</translation>
+    </message>
+    <message>
       <source>This week</source>
       <translation>本周</translation>
     </message>

@@ -37,3 +37,19 @@ def test_visit_report_and_partner_card_print_labels_not_keys(ctx, submitted_visi
     assert not words & MACHINE_WORDS, words & MACHINE_WORDS
     assert re.search(r"¥\d{1,3}(,\d{3})*\.\d\d", text)
     assert "经销商" in text and "正常" in text and "A 类（核心渠道）" in text
+
+
+def test_monthly_target_labels_name_regions_and_money(zh) -> None:  # type: ignore[no-untyped-def]
+    assert reports._target_label("回款 3201") == ("回款 南京市", True)
+    assert reports._target_label("销量 310115") == ("销量 浦东新区", False)
+
+
+def test_many_chart_bars_get_slanted_labels() -> None:
+    from reportlab.graphics.charts.barcharts import VerticalBarChart
+
+    from app.reports.builders import _chart
+
+    few = _chart([("销售额 南京市", 10.0, 8.0)] * 3, "")
+    many = _chart([(f"销售额 区域{i}", 10.0, 8.0) for i in range(12)], "")
+    angle = [next(c for c in d.contents if isinstance(c, VerticalBarChart)).categoryAxis.labels.angle for d in (few, many)]
+    assert angle == [0, 30]
