@@ -4357,6 +4357,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>Callbacks done this week</translation>
     </message>
     <message>
+      <source>Callbacks recorded</source>
+      <translation>Callbacks recorded</translation>
+    </message>
+    <message>
       <source>Called back</source>
       <translation>Called back</translation>
     </message>
@@ -4599,6 +4603,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>Kind</source>
       <translation>Kind</translation>
+    </message>
+    <message>
+      <source>Kinds</source>
+      <translation>Kinds</translation>
     </message>
     <message>
       <source>Licence no.</source>
@@ -5031,6 +5039,14 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>Warnings</source>
       <translation>Warnings</translation>
+    </message>
+    <message>
+      <source>Warnings per partner</source>
+      <translation>Warnings per partner</translation>
+    </message>
+    <message>
+      <source>Warnings raised</source>
+      <translation>Warnings raised</translation>
     </message>
     <message>
       <source>Warnings this week</source>

@@ -4339,6 +4339,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>本周完成回访</translation>
     </message>
     <message>
+      <source>Callbacks recorded</source>
+      <translation>已记录回访</translation>
+    </message>
+    <message>
       <source>Called back</source>
       <translation>已抽取回访</translation>
     </message>
@@ -4580,6 +4584,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     </message>
     <message>
       <source>Kind</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source>Kinds</source>
       <translation>类型</translation>
     </message>
     <message>
@@ -5013,6 +5021,14 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>Warnings</source>
       <translation>警告</translation>
+    </message>
+    <message>
+      <source>Warnings per partner</source>
+      <translation>各渠道警告</translation>
+    </message>
+    <message>
+      <source>Warnings raised</source>
+      <translation>发出警告</translation>
     </message>
     <message>
       <source>Warnings this week</source>
