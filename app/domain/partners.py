@@ -14,7 +14,23 @@ PARTNER_STATUSES = ("prospect", "active", "suspended", "terminated", "merged")
 GRADES = ("A", "B", "C", "D")
 LIFECYCLE_KINDS = ("open", "suspend", "resume", "terminate", "merge", "transfer")
 
+HQ_OWNED_FIELDS = ("code", "grade", "credit_limit_fen")
+"""Fields of a partner card that only HQ changes once it has published the card
+(docs/sync_format.md): a laptop sets them when it creates the card, never after."""
+
+TEXT_LIMITS: dict[str, int] = {
+    "name": 300, "address": 500, "licence_no": 60, "credit_rating": 10, "manager": 100, "notes": 2000,
+    "bank_info": 500, "contact_name": 100, "phone": 40, "tags": 500,
+}
+"""Longest text (in characters) of each partner field; ``tags`` is the joined list."""
+MULTILINE_FIELDS = frozenset({"address", "notes", "bank_info"})
+"""Free-text fields that may hold tabs and line breaks; the others are one line."""
+MAX_TAG_CHARS = 40
+
 CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-]{0,39}$")
+# characters no spreadsheet (XML 1.0) can hold, or that end a line in a one-line field
+_BAD_MULTILINE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+_BAD_ONE_LINE = re.compile("[\x00-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 PHONE_RE = re.compile(r"^\+?[0-9][0-9\- ]{5,19}$")
 
 # status -> events allowed from it
@@ -85,8 +101,6 @@ def validate_partner_fields(values: dict[str, object]) -> list[FieldProblem]:
         name = str(values["name"] or "").strip()
         if not name:
             add("name", tr("partners", "the name is required"))
-        elif len(name) > 300:
-            add("name", tr("partners", "the name is longer than 300 characters"))
     if "type" in values and values["type"] not in PARTNER_TYPES:
         add("type", tr("partners", "unknown type {value}; use one of {allowed}").format(value=values["type"], allowed=", ".join(PARTNER_TYPES)))
     if "status" in values and values["status"] not in PARTNER_STATUSES:
@@ -97,14 +111,14 @@ def validate_partner_fields(values: dict[str, object]) -> list[FieldProblem]:
     if region not in (None, ""):
         text = str(region)
         if regions().normalise(text) is None:
-            add("region", tr("partners", "unknown region code {value}").format(value=text))
+            add("region", tr("partners", "unknown region code {value}").format(value=_shown(text)))
     for field, low, high in (("latitude", -90.0, 90.0), ("longitude", -180.0, 180.0)):
         value = values.get(field)
         if value not in (None, ""):
             try:
                 number = float(value)  # type: ignore[arg-type]
             except (TypeError, ValueError):
-                add(field, tr("partners", "not a number: {value}").format(value=value))
+                add(field, tr("partners", "not a number: {value}").format(value=_shown(str(value))))
                 continue
             if not low <= number <= high:
                 add(field, tr("partners", "must be between {low} and {high}").format(low=low, high=high))
@@ -113,7 +127,42 @@ def validate_partner_fields(values: dict[str, object]) -> list[FieldProblem]:
         add("credit_limit", tr("partners", "the credit limit must be a non-negative amount"))
     phone = values.get("phone")
     if phone not in (None, "") and not PHONE_RE.match(str(phone)):
-        add("phone", tr("partners", "not a phone number: {value}").format(value=phone))
+        add("phone", tr("partners", "not a phone number: {value}").format(value=_shown(str(phone))))
+    for problem in text_problems(values):
+        if not any(p.field == problem.field for p in problems):
+            problems.append(problem)
+    return problems
+
+
+def _shown(text: str, limit: int = 40) -> str:
+    """A value quoted in a message: at most ``limit`` characters."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def text_problems(values: dict[str, object]) -> list[FieldProblem]:
+    """Length and character problems of the text fields present in ``values`` (``tags``
+    as a list): the same caps for the edit dialog, imports and sync."""
+    problems: list[FieldProblem] = []
+    for field, limit in TEXT_LIMITS.items():
+        value = values.get(field)
+        if value is None:
+            continue
+        if field == "tags" and isinstance(value, (list, tuple)):
+            long_tag = next((str(t) for t in value if len(str(t)) > MAX_TAG_CHARS), None)
+            if long_tag is not None:
+                problems.append(FieldProblem(field, tr("partners", "the tag {tag} is longer than {limit} characters").format(
+                    tag=_shown(long_tag), limit=MAX_TAG_CHARS)))
+                continue
+            value = ";".join(str(t) for t in value)
+        text = value if type(value) is str else str(value)
+        if len(text) > limit:
+            problems.append(FieldProblem(field, tr("partners", "too long: {length} characters, at most {limit} allowed").format(
+                length=len(text), limit=limit)))
+            continue
+        bad = (_BAD_MULTILINE if field in MULTILINE_FIELDS else _BAD_ONE_LINE).search(text) if text else None
+        if bad is not None:
+            problems.append(FieldProblem(field, tr("partners", "contains a control character (U+{code:04X}) that cannot be stored").format(
+                code=ord(bad.group()))))
     return problems
 
 

@@ -1,56 +1,50 @@
-"""Partner import and export: CSV (UTF-8 with or without BOM, or GBK — detected) and
-XLSX (openpyxl). Every row is validated first; nothing is imported unless all rows are
-valid (or the caller chose to skip invalid ones); existing codes are updated; the whole
-import is one transaction, so cancel or a crash leaves nothing half-done."""
+"""Partner import and export (CSV or XLSX, in the user's language).
+
+Import reads the file as a stream (``app.services.spreadsheets``: limits, formula
+text restored), checks each row (``app.domain.partners``: the same caps as the edit
+dialog) and writes it in batches with ``executemany``, all in one write transaction
+taken before the first HLC stamp (``bulk_write``). Nothing is imported when any row is
+invalid (unless the caller skips invalid rows): the transaction is rolled back, as it is
+on cancel or a crash. Memory does not grow with the number of rows beyond the codes seen.
+
+An import never changes a partner's status (that is a lifecycle event: ``partners
+lifecycle``), nor, once HQ has published the partner, the fields HQ owns (code, grade,
+credit limit). A new active partner gets its lifecycle "open" event and its first grade.
+For an existing partner, a column the file lacks is left alone; a blank type, status,
+grade or credit limit keeps the current value; other blank cells clear the field.
+
+Export writes every partner (formula-like text neutralised) with headers and type and
+status labels in the user's language; it round-trips through the import."""
 
 from __future__ import annotations
 
-import contextlib
-import csv
-import datetime as dt
-import io
-import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, select, update
-
+from app.domain import partner_sheet as sheet
 from app.domain import partners as rules
-from app.domain.ids import uuid7
 from app.errors import UserError, ValidationError
 from app.i18n import tr
-from app.services.context import AppContext, Changes, partner_lww_fields
+from app.services.context import AppContext, Changes
+from app.services.partner_import_write import PartnerBatchWriter
 from app.services.progress import Progress
-from db.base import utcnow
-from db.models import Contact, GradeChange, Partner
+from app.services.spreadsheets import (
+    RowError,
+    check_file,
+    data_rows,
+    header_map,
+    iter_table,
+    read_table,
+    write_table,
+)
 
-COLUMNS = [
-    "code", "name", "type", "status", "grade", "region", "address", "latitude", "longitude", "licence_no",
-    "credit_rating", "credit_limit", "manager", "tags", "notes", "contact_name", "contact_phone",
-]
+COLUMNS = list(sheet.COLUMNS)
 REQUIRED = ("code", "name")
-ALIASES = {
-    "编码": "code", "代码": "code", "渠道编码": "code", "合作方编码": "code", "合作伙伴编码": "code",
-    "客户编码": "code", "名称": "name", "渠道名称": "name", "类型": "type",
-    "状态": "status", "等级": "grade", "级别": "grade", "区划代码": "region", "地区": "region", "地址": "address",
-    "纬度": "latitude", "经度": "longitude", "营业执照号": "licence_no", "信用等级": "credit_rating",
-    "信用额度": "credit_limit", "渠道经理": "manager", "标签": "tags", "备注": "notes", "联系人": "contact_name",
-    "联系电话": "contact_phone", "电话": "contact_phone",
-}
-MAX_FILE_BYTES = 200 * 1024 * 1024
-
-
-@dataclass
-class RowError:
-    row: int
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"row {self.row}, column {self.column}: {self.message}"
+ALIASES = sheet.ALIASES
+BATCH_ROWS = 2000
 
 
 @dataclass
@@ -65,335 +59,204 @@ class ImportReport:
     changes: Changes = field(default_factory=Changes)
 
 
-def _read_csv(path: Path) -> list[list[str]]:
-    raw = path.read_bytes()
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:  # pragma: no cover - gb18030 decodes nearly anything
-        raise UserError(tr("import", "{file}: the text encoding is neither UTF-8 nor GBK.").format(file=path.name))
-    if "\x00" in text:
-        raise UserError(tr("import", "{file}: this is not a text CSV file.").format(file=path.name))
-    try:
-        sample = text[:4096]
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t") if sample.strip() else csv.excel
-    except csv.Error:
-        dialect = csv.excel
-    try:
-        return [row for row in csv.reader(io.StringIO(text, newline=""), dialect)]
-    except csv.Error as exc:
-        raise UserError(tr("import", "{file}: malformed CSV ({error}).").format(file=path.name, error=exc)) from exc
+# -- one row -----------------------------------------------------------------------------
+
+_GRADE_RE = re.compile(r"([ABCD])\s*[类级]?")
+_TEXT_KEYS = ("address", "licence_no", "credit_rating", "manager", "notes")  # kept exactly as written (round trip)
 
 
-_FORMAT_LITERALS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+def _tags(text: str) -> list[str]:
+    cleaned = text.replace("；", ";").replace("，", ";").replace(",", ";")
+    return [t.strip() for t in cleaned.split(";") if t.strip()]
 
 
-def _date_text(value: dt.datetime | dt.date, number_format: str) -> str:
-    """A date cell as the sheet shows it: ``YYYY-MM`` when its format has no day (Excel
-    turns a typed ``2026-03`` into the 1st of March shown as 2026年3月), ``YYYY-MM-DD`` when
-    it has no time of day, else ``YYYY-MM-DD HH:MM:SS``."""
-    shown = _FORMAT_LITERALS.sub("", number_format or "").lower()
-    if "d" not in shown and "y" in shown:
-        return value.strftime("%Y-%m")
-    if not isinstance(value, dt.datetime) or ("h" not in shown and "s" not in shown and value.time() == dt.time()):
-        return value.strftime("%Y-%m-%d")
-    return value.isoformat(sep=" ")
-
-
-def _cell_text(value: Any, number_format: str) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, (dt.datetime, dt.date)):
-        return _date_text(value, number_format)
-    return str(value)
-
-
-def _read_xlsx(path: Path) -> list[list[str]]:
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for damaged files
-        raise UserError(tr("import", "{file}: not a readable XLSX workbook ({error}).").format(file=path.name, error=exc)) from exc
-    try:
-        sheet = book.worksheets[0]
-        rows = []
-        for cells in sheet.iter_rows():  # cells, not values: a date's number format says whether it is a month
-            rows.append([_cell_text(getattr(c, "value", None), getattr(c, "number_format", "")) for c in cells])
-        return rows
-    finally:
-        book.close()
-
-
-def read_table(path: Path) -> list[list[str]]:
-    """Rows of a CSV or XLSX file (header first); clear errors for unreadable files."""
-    path = Path(path)
-    if not path.exists():
-        raise UserError(tr("import", "File not found: {file}").format(file=path))
-    if path.is_dir():
-        raise UserError(tr("import", "{file} is a folder, not a file.").format(file=path))
-    if path.stat().st_size > MAX_FILE_BYTES:
-        raise UserError(tr("import", "{file} is larger than 200 MB.").format(file=path.name))
-    suffix = path.suffix.lower()
-    try:
-        if suffix in (".xlsx", ".xlsm"):
-            return _read_xlsx(path)
-        if suffix in (".csv", ".txt", ""):
-            return _read_csv(path)
-    except OSError as exc:
-        raise UserError(tr("import", "Cannot read {file}: {error}").format(file=path, error=exc.strerror or exc)) from exc
-    raise UserError(tr("import", "{file}: unsupported file type; use .csv or .xlsx.").format(file=path.name))
-
-
-def header_map(header: list[str], required: tuple[str, ...], known: list[str], path: Path) -> dict[str, int]:
-    """Column name → index, with Chinese aliases; missing required columns are an error."""
-    mapping: dict[str, int] = {}
-    for index, name in enumerate(header):
-        key = ALIASES.get(name.strip(), name.strip().lower())
-        if key in known and key not in mapping:
-            mapping[key] = index
-    missing = [c for c in required if c not in mapping]
-    if missing:
-        raise ValidationError(
-            tr("import", "{file}: missing required column(s): {columns}.").format(file=path.name, columns=", ".join(missing)),
-            details=[f"row 1, column {c}: " + tr("import", "missing") for c in missing],
-        )
-    return mapping
-
-
-def data_rows(table: list[list[str]], mapping: dict[str, int], strip: bool = False) -> Iterator[tuple[int, dict[str, str]]]:
-    """``(row number as the user counts it, cells by column key)`` for every non-blank row
-    below the header; shared by the partner, target and actuals imports."""
-    for offset, row in enumerate(table[1:]):
-        if not any(cell.strip() for cell in row):
-            continue
-        cells = {key: (row[idx] if idx < len(row) else "") for key, idx in mapping.items()}
-        yield offset + 2, ({key: value.strip() for key, value in cells.items()} if strip else cells)
-
-
-def _parse_row(row_no: int, cells: dict[str, str]) -> tuple[dict[str, Any] | None, list[RowError]]:
+def parse_row(row_no: int, cells: dict[str, str], names: dict[str, str]) -> tuple[dict[str, Any] | None, list[RowError]]:
+    """The partner values of one row (only the columns the file has; see the module's
+    rules for blanks) or the row's errors, each naming its column as the file does."""
     errors: list[RowError] = []
-    values: dict[str, Any] = {}
-    code = cells.get("code", "").strip()
-    name = cells.get("name", "").strip()
-    values["code"], values["name"] = code, name
-    values["type"] = cells.get("type", "").strip() or "dealer"
-    values["status"] = cells.get("status", "").strip() or "active"
-    values["grade"] = (cells.get("grade", "").strip() or "C").upper()
-    values["region"] = cells.get("region", "").strip()
-    values["address"] = cells.get("address", "").strip()
+
+    def error(key: str, message: str) -> None:
+        errors.append(RowError(row_no, names.get(key, key), message))
+
+    values: dict[str, Any] = {"code": cells.get("code", "").strip(), "name": cells.get("name", "").strip()}
+    for kind in ("type", "status"):
+        text = cells.get(kind, "").strip()
+        if text:
+            key = sheet.parse_value(kind, text)
+            if key is None:
+                message = (tr("import", "unknown type {value}; use one of {allowed}") if kind == "type"
+                           else tr("import", "unknown status {value}; use one of {allowed}"))
+                error(kind, message.format(value=text[:40], allowed=sheet.allowed_labels(kind)))
+            else:
+                values[kind] = key
+    grade_text = cells.get("grade", "").strip()
+    if grade_text:
+        match = _GRADE_RE.fullmatch(grade_text.upper())
+        if match is None:
+            error("grade", tr("partners", "unknown grade {value}; use A, B, C or D").format(value=grade_text[:40]))
+        else:
+            values["grade"] = match.group(1)
+    if "region" in cells:
+        values["region"] = cells["region"].strip()
     for key in ("latitude", "longitude"):
-        text = cells.get(key, "").strip()
-        values[key] = text or None
+        if key in cells:
+            values[key] = cells[key].strip() or None
     limit_text = cells.get("credit_limit", "").strip()
-    try:
-        values["credit_limit_fen"] = rules.parse_money_to_fen(limit_text) if limit_text else 0
-    except ValueError:
-        errors.append(RowError(row_no, "credit_limit", tr("import", "not an amount: {value}").format(value=limit_text)))
-        values["credit_limit_fen"] = 0
-    values["phone"] = cells.get("contact_phone", "").strip()
+    if limit_text:
+        try:
+            values["credit_limit_fen"] = rules.parse_money_to_fen(limit_text)
+        except ValueError:
+            error("credit_limit", tr("import", "not an amount: {value}").format(value=limit_text[:40]))
+    for key in _TEXT_KEYS:
+        if key in cells:
+            values[key] = cells[key]
+    if "tags" in cells:
+        values["tags"] = _tags(cells["tags"])
+    if cells.get("contact_name", "").strip():
+        values["contact_name"] = cells["contact_name"].strip()
+        values["phone"] = cells.get("contact_phone", "").strip()
+    column_of = {"credit_limit_fen": "credit_limit", "phone": "contact_phone"}
     for problem in rules.validate_partner_fields(values):
-        column = {"credit_limit": "credit_limit", "phone": "contact_phone"}.get(problem.field, problem.field)
-        errors.append(RowError(row_no, column, problem.message))
+        key = column_of.get(problem.field, problem.field)
+        if not any(e.column == names.get(key, key) for e in errors):
+            error(key, problem.message)
     if errors:
         return None, errors
     for key in ("latitude", "longitude"):
-        values[key] = float(values[key]) if values[key] is not None else None
-    province, city, district = rules.region_parts(values.pop("region"))
-    values.update(province_code=province, city_code=city, district_code=district)
-    values["licence_no"] = cells.get("licence_no", "").strip()
-    values["credit_rating"] = cells.get("credit_rating", "").strip()
-    values["manager"] = cells.get("manager", "").strip()
-    values["notes"] = cells.get("notes", "").strip()
-    tags = cells.get("tags", "").replace("；", ";").replace("，", ";").replace(",", ";")
-    values["tags"] = [t.strip() for t in tags.split(";") if t.strip()]
-    values["contact_name"] = cells.get("contact_name", "").strip()
+        if values.get(key) is not None:
+            values[key] = float(values[key])
+    if "region" in values:
+        province, city, district = rules.region_parts(values.pop("region"))
+        values.update(province_code=province, city_code=city, district_code=district)
     return values, []
+
+
+# -- import ------------------------------------------------------------------------------
+
+
+def _header(rows: Iterator[tuple[int, list[str]]], path: Path) -> tuple[dict[str, int], dict[str, str]]:
+    for _row_no, cells in rows:
+        if any(cell.strip() for cell in cells):
+            break
+    else:
+        raise ValidationError(tr("import", "{file}: the file is empty (no header row).").format(file=path.name))
+    mapping: dict[str, int] = {}
+    names: dict[str, str] = {}
+    for index, name in enumerate(cells):
+        key = sheet.column_key(name)
+        if key is not None and key not in mapping:
+            mapping[key], names[key] = index, name.strip()
+    missing = [c for c in REQUIRED if c not in mapping]
+    if missing:
+        shown = [sheet.header(c) for c in missing]
+        raise ValidationError(
+            tr("import", "{file}: missing required column(s): {columns}.").format(file=path.name, columns=", ".join(shown)),
+            details=[str(RowError(1, c, tr("import", "missing"))) for c in shown],
+        )
+    return mapping, names
+
+
+def _estimated_rows(path: Path, size: int) -> int:
+    """A guess of the data rows for the progress bar (about 120 bytes a row)."""
+    return max(1, size // (60 if path.suffix.lower() in (".xlsx", ".xlsm") else 120))
 
 
 def import_partners(ctx: AppContext, path: Path, *, dry_run: bool = False, skip_invalid: bool = False,
                     progress: Progress | None = None) -> ImportReport:
-    """Validate every row, then (unless ``dry_run``) apply all in one transaction.
+    """Check every row and (unless ``dry_run``) write them in one transaction.
 
     Raises ``ValidationError`` listing ``row N, column NAME: message`` lines when any row is
     invalid and ``skip_invalid`` is False — nothing is imported then."""
     path = Path(path)
-    table = read_table(path)
-    if not table or not any(cell.strip() for cell in table[0]):
-        raise ValidationError(tr("import", "{file}: the file is empty (no header row).").format(file=path.name))
-    mapping = header_map(table[0], REQUIRED, COLUMNS, path)
+    size = check_file(path).st_size
     report = ImportReport(dry_run=dry_run)
-    parsed: list[tuple[int, dict[str, Any]]] = []
-    seen: dict[str, int] = {}
-    for row_no, cells in data_rows(table, mapping):
-        report.total += 1
-        values, errors = _parse_row(row_no, cells)
-        if values is not None:
-            first = seen.get(values["code"])
-            if first is not None:
-                errors = [RowError(row_no, "code", tr("import", "duplicate code {code} (also in row {first})").format(code=values["code"], first=first))]
-                values = None
-            else:
-                seen[values["code"]] = row_no
-        if errors:
-            report.errors.extend(errors)
-            report.skipped += 1
-            continue
-        assert values is not None
-        parsed.append((row_no, values))
-        if progress is not None and (row_no - 2) % 500 == 0:
-            progress(row_no - 2, (len(table) - 1) * 2, tr("import", "Checking rows…"))
-    if report.errors and not skip_invalid:
-        raise ValidationError(
-            tr("import", "{file}: {count} problem(s) found; nothing was imported.").format(file=path.name, count=len(report.errors)),
-            details=[str(e) for e in report.errors],
-        )
-    if dry_run:
-        _count_dry_run(ctx, parsed, report)
-        return report
-    _apply(ctx, parsed, report, progress)
+    estimate = _estimated_rows(path, size)
+    rows = iter_table(path)
+    try:
+        mapping, names = _header(rows, path)
+        seen: dict[str, int] = {}
+        with PartnerBatchWriter(ctx, report, skip_invalid=skip_invalid, dry_run=dry_run) as writer:
+            batch: list[tuple[int, dict[str, Any]]] = []
+            for row_no, row in rows:
+                if not any(cell.strip() for cell in row):
+                    continue
+                report.total += 1
+                cells = {key: (row[idx] if idx < len(row) else "") for key, idx in mapping.items()}
+                values, errors = parse_row(row_no, cells, names)
+                if values is not None:
+                    first = seen.get(values["code"])
+                    if first is not None:
+                        errors = [RowError(row_no, names["code"], tr("import", "duplicate code {code} (also in row {first})").format(
+                            code=values["code"], first=first))]
+                        values = None
+                    else:
+                        seen[values["code"]] = row_no
+                if values is None:
+                    writer.reject(errors)
+                else:
+                    batch.append((row_no, values))
+                if len(batch) >= BATCH_ROWS:
+                    writer.write(batch, names)
+                    batch = []
+                if progress is not None and report.total % 1000 == 0:
+                    progress(min(report.total, estimate - 1), estimate, tr("import", "Importing row {row}…").format(row=f"{report.total:,}"))
+            writer.write(batch, names)
+            if progress is not None:
+                progress.check()  # the last chance to cancel: after this the transaction commits
+            report.errors.sort(key=lambda e: e.row)
+            if report.errors and not skip_invalid:
+                raise ValidationError(
+                    tr("import", "{file}: {count} problem(s) found; nothing was imported.").format(file=path.name, count=len(report.errors)),
+                    details=[str(e) for e in report.errors],
+                )
+    finally:
+        rows.close()
+    if not dry_run:
+        report.changes = Changes.of("partner", "contact", "grade_change", "lifecycle_event")
     return report
 
 
-_PARTNER_FIELDS = ("name", "type", "status", "grade", "province_code", "city_code", "district_code", "address", "latitude",
-                   "longitude", "licence_no", "credit_rating", "credit_limit_fen", "manager", "notes", "tags")
+# -- export ------------------------------------------------------------------------------
+
+_EXPORT_SQL = (
+    "SELECT p.code, p.name, p.type, p.status, p.grade, coalesce(p.district_code, p.city_code, p.province_code, ''), "
+    "p.address, p.latitude, p.longitude, p.licence_no, p.credit_rating, p.credit_limit_fen, p.manager, p.tags, p.notes, "
+    "(SELECT c.name FROM contact c WHERE c.partner_id = p.id AND c.voided = 0 ORDER BY c.is_primary DESC, c.created_at LIMIT 1), "
+    "(SELECT c.phone FROM contact c WHERE c.partner_id = p.id AND c.voided = 0 ORDER BY c.is_primary DESC, c.created_at LIMIT 1) "
+    "FROM partner p WHERE p.voided = 0 ORDER BY p.code"
+)
 
 
-def _primary_contact(s: Any, partner_id: str) -> Contact | None:
-    return s.scalar(select(Contact).where(Contact.partner_id == partner_id, Contact.voided.is_(False))
-                    .order_by(Contact.is_primary.desc(), Contact.created_at).limit(1))
+def _export_rows(ctx: AppContext, xlsx: bool, counter: list[int]) -> Iterator[list[Any]]:
+    import json
 
-
-def _count_dry_run(ctx: AppContext, parsed: list[tuple[int, dict[str, Any]]], report: ImportReport) -> None:
-    """What ``_apply`` would report (created / updated / unchanged), changing nothing."""
-    with ctx.read_session() as s:
-        codes = [v["code"] for _, v in parsed]
-        existing = {p.code: p for p in s.scalars(select(Partner).where(Partner.code.in_(codes)))} if len(codes) < 30000 else {p.code: p for p in s.scalars(select(Partner))}
-        for _row_no, values in parsed:
-            partner = existing.get(values["code"])
-            if partner is None:
-                report.created += 1
-                continue
-            changed = any(getattr(partner, key) != values[key] for key in _PARTNER_FIELDS)
-            if not changed and values["contact_name"]:
-                contact = _primary_contact(s, partner.id)
-                changed = contact is None or (contact.name, contact.phone) != (values["contact_name"], values["phone"])
-            report.updated += changed
-            report.unchanged += not changed
-
-
-def _apply(ctx: AppContext, parsed: list[tuple[int, dict[str, Any]]], report: ImportReport, progress: Progress | None) -> None:
-    today = utcnow().date()
-    with ctx.session() as s:
-        existing = {p.code: p for p in s.scalars(select(Partner).where(Partner.code.in_([v["code"] for _, v in parsed])))} if len(parsed) < 30000 else {p.code: p for p in s.scalars(select(Partner))}
-        new_rows: list[dict[str, Any]] = []
-        new_contacts: list[dict[str, Any]] = []
-        new_grades: list[dict[str, Any]] = []
-        now = utcnow()
-        for index, (_row_no, values) in enumerate(parsed):
-            if progress is not None and index % 500 == 0:
-                progress(len(parsed) + index, len(parsed) * 2, tr("import", "Importing…"))
-            partner = existing.get(values["code"])
-            if partner is None:
-                pid = uuid7()
-                hlc = ctx.tick()
-                row = {k: values[k] for k in _PARTNER_FIELDS}
-                row.update(id=pid, code=values["code"], hlc=hlc, created_at=now, updated_at=now, voided=False,
-                           bank_info="", field_hlc={k: hlc for k in partner_lww_fields()})  # a new card: every field is its writing
-                new_rows.append(row)
-                new_grades.append(dict(id=uuid7(), partner_id=pid, old_grade=None, new_grade=values["grade"],
-                                       reason=tr("import", "imported"), effective_date=today, changed_by=ctx.user_name,
-                                       hlc=ctx.tick(), created_at=now, updated_at=now, voided=False))
-                if values["contact_name"]:
-                    new_contacts.append(dict(id=uuid7(), partner_id=pid, name=values["contact_name"], phone=values["phone"],
-                                             role="", email="", is_primary=True, hlc=ctx.tick(), created_at=now,
-                                             updated_at=now, voided=False))
-                report.created += 1
-                continue
-            changed = False
-            if partner.grade != values["grade"]:
-                s.add(GradeChange(partner_id=partner.id, old_grade=partner.grade, new_grade=values["grade"],
-                                  reason=tr("import", "imported"), effective_date=today, changed_by=ctx.user_name))
-            for key in _PARTNER_FIELDS:
-                if getattr(partner, key) != values[key]:
-                    setattr(partner, key, values[key])
-                    changed = True
-            if values["contact_name"]:
-                contact = _primary_contact(s, partner.id)
-                if contact is None:
-                    s.add(Contact(partner_id=partner.id, name=values["contact_name"], phone=values["phone"], is_primary=True))
-                    changed = True
-                elif (contact.name, contact.phone) != (values["contact_name"], values["phone"]):
-                    contact.name, contact.phone = values["contact_name"], values["phone"]
-                    changed = True
-            report.updated += changed
-            report.unchanged += not changed
-        if progress is not None:
-            progress.check()
-        for chunk in range(0, len(new_rows), 2000):
-            s.execute(insert(Partner), new_rows[chunk:chunk + 2000])
-        if new_grades:
-            s.execute(insert(GradeChange), new_grades)
-        if new_contacts:
-            s.execute(insert(Contact), new_contacts)
-        if progress is not None:
-            progress.check()
-    report.changes = Changes.of("partner", "contact", "grade_change")
+    for (code, name, kind, status, grade, region, address, lat, lon, licence, rating, limit_fen, manager, tags, notes,
+         contact, phone) in ctx.read_sql(_EXPORT_SQL):
+        counter[0] += 1
+        tag_list = json.loads(tags) if tags else []
+        money = rules.fen_to_text(int(limit_fen or 0))
+        yield [
+            code, name, sheet.value_label("type", kind), sheet.value_label("status", status), grade, region, address,
+            (lat if xlsx else repr(lat)) if lat is not None else "", (lon if xlsx else repr(lon)) if lon is not None else "",
+            licence, rating, (float(money) if xlsx and abs(int(limit_fen or 0)) < 2**52 else money), manager,
+            ";".join(str(t) for t in tag_list), notes, contact or "", phone or "",
+        ]
 
 
 def export_partners(ctx: AppContext, path: Path, progress: Progress | None = None) -> int:
     """Write every partner to CSV (UTF-8 with BOM, opens in Excel) or XLSX by extension;
     the file round-trips through ``import_partners``. Written atomically."""
-    from app.services.partners import PartnerQuery, partner_page
-
     path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in (".csv", ".xlsx"):
+    if path.suffix.lower() not in (".csv", ".xlsx"):
         raise UserError(tr("import", "{file}: unsupported file type; use .csv or .xlsx.").format(file=path.name))
-    with ctx.read_session() as s:
-        partners = list(s.scalars(select(Partner).where(Partner.voided.is_(False)).order_by(Partner.code)))
-        s.expunge_all()
-    rows_by_id = {r.id: r for r in partner_page(ctx, PartnerQuery(), 0, None)}
-    records = []
-    for p in partners:
-        r = rows_by_id.get(p.id)
-        records.append([
-            p.code, p.name, p.type, p.status, p.grade, p.district_code or p.city_code or p.province_code or "", p.address,
-            "" if p.latitude is None else repr(p.latitude), "" if p.longitude is None else repr(p.longitude), p.licence_no,
-            p.credit_rating, rules.fen_to_text(p.credit_limit_fen), p.manager, ";".join(p.tags or []), p.notes,
-            r.primary_contact if r else "", r.phone if r else "",
-        ])
-    tmp = path.with_name(path.name + ".part")
-    try:
-        if suffix == ".csv":
-            with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
-                writer = csv.writer(fh)
-                writer.writerow(COLUMNS)
-                writer.writerows(records)
-        else:
-            from openpyxl import Workbook
-
-            book = Workbook(write_only=True)
-            sheet = book.create_sheet("partners")
-            sheet.append(COLUMNS)
-            for record in records:
-                sheet.append(record)
-            buf = io.BytesIO()  # built in memory: a failed file write then leaves no half-written workbook behind
-            book.save(buf)
-            tmp.write_bytes(buf.getvalue())
-        os.replace(tmp, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):  # e.g. its folder is a file: the error below says so
-            tmp.unlink(missing_ok=True)
-        raise UserError(tr("import", "Cannot write {file}: {error}").format(file=path, error=exc.strerror or exc)) from exc
+    counter = [0]
+    header = [sheet.header(key) for key in COLUMNS]
+    text_columns = {i for i, key in enumerate(COLUMNS) if key not in sheet.NUMBER_COLUMNS}
+    write_table(path, header, _export_rows(ctx, path.suffix.lower() == ".xlsx", counter), text_columns)
     if progress is not None:
-        progress(len(records), len(records), "")
-    return len(records)
+        progress(counter[0], counter[0], "")
+    return counter[0]
 
 
-__all__ = ["COLUMNS", "ImportReport", "RowError", "export_partners", "import_partners", "read_table", "update"]
+__all__ = ["COLUMNS", "ImportReport", "RowError", "data_rows", "export_partners", "header_map", "import_partners",
+           "parse_row", "read_table"]

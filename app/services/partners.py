@@ -78,6 +78,8 @@ class PartnerInput:
                 "latitude": self.latitude,
                 "longitude": self.longitude,
                 "credit_limit_fen": self.credit_limit_fen,
+                # the same length and character caps as the import (app.domain.partners)
+                **{key: getattr(self, key) for key in ("address", "licence_no", "credit_rating", "manager", "notes", "bank_info", "tags")},
             }
         )
 

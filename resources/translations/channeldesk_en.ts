@@ -1672,6 +1672,77 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     </message>
   </context>
   <context>
+    <name>PartnerSheet</name>
+    <message>
+      <source>Address</source>
+      <translation>Address</translation>
+    </message>
+    <message>
+      <source>Channel manager</source>
+      <translation>Channel manager</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>Code</translation>
+    </message>
+    <message>
+      <source>Contact</source>
+      <translation>Contact</translation>
+    </message>
+    <message>
+      <source>Contact phone</source>
+      <translation>Contact phone</translation>
+    </message>
+    <message>
+      <source>Credit limit</source>
+      <translation>Credit limit</translation>
+    </message>
+    <message>
+      <source>Credit rating</source>
+      <translation>Credit rating</translation>
+    </message>
+    <message>
+      <source>Grade</source>
+      <translation>Grade</translation>
+    </message>
+    <message>
+      <source>Latitude</source>
+      <translation>Latitude</translation>
+    </message>
+    <message>
+      <source>Licence number</source>
+      <translation>Licence number</translation>
+    </message>
+    <message>
+      <source>Longitude</source>
+      <translation>Longitude</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>Notes</translation>
+    </message>
+    <message>
+      <source>Region code</source>
+      <translation>Region code</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Tags</source>
+      <translation>Tags</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>Type</translation>
+    </message>
+  </context>
+  <context>
     <name>PartnerTableModel</name>
     <message>
       <source>Code</source>
@@ -3664,6 +3735,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>The database file {path} is damaged ({problem}). Nothing was changed; restore a backup with 'channeldesk restore' or move the file away.</translation>
     </message>
     <message>
+      <source>The database is busy: another ChannelDesk window or command is writing. Try again when it has finished; nothing was changed.</source>
+      <translation>The database is busy: another ChannelDesk window or command is writing. Try again when it has finished; nothing was changed.</translation>
+    </message>
+    <message>
       <source>The database is busy: another program kept it locked for more than {seconds} seconds. Nothing was changed; try again when it has finished.</source>
       <translation>The database is busy: another program kept it locked for more than {seconds} seconds. Nothing was changed; try again when it has finished.</translation>
     </message>
@@ -3884,8 +3959,20 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>File not found: {file}</translation>
     </message>
     <message>
+      <source>Importing row {row}…</source>
+      <translation>Importing row {row}…</translation>
+    </message>
+    <message>
       <source>Importing…</source>
       <translation>Importing…</translation>
+    </message>
+    <message>
+      <source>a new partner starts as {active} or {prospect}; the status {status} comes only from a lifecycle event (partners lifecycle CODE EVENT, or Lifecycle… in the partner screen)</source>
+      <translation>a new partner starts as {active} or {prospect}; the status {status} comes only from a lifecycle event (partners lifecycle CODE EVENT, or Lifecycle… in the partner screen)</translation>
+    </message>
+    <message>
+      <source>an import cannot change the status ({current} → {wanted}); use the lifecycle action: partners lifecycle {code} EVENT --reason TEXT, or Lifecycle… in the partner screen</source>
+      <translation>an import cannot change the status ({current} → {wanted}); use the lifecycle action: partners lifecycle {code} EVENT --reason TEXT, or Lifecycle… in the partner screen</translation>
     </message>
     <message>
       <source>duplicate code {code} (also in row {first})</source>
@@ -3916,8 +4003,28 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>not an amount: {value}</translation>
     </message>
     <message>
+      <source>row {row}, column {column}: {message}</source>
+      <translation>row {row}, column {column}: {message}</translation>
+    </message>
+    <message>
+      <source>set by HQ for a partner HQ has published (now {current}); only HQ changes it</source>
+      <translation>set by HQ for a partner HQ has published (now {current}); only HQ changes it</translation>
+    </message>
+    <message>
+      <source>the partner {code} was deleted; it cannot be imported again</source>
+      <translation>the partner {code} was deleted; it cannot be imported again</translation>
+    </message>
+    <message>
       <source>unknown partner code {code}</source>
       <translation>unknown partner code {code}</translation>
+    </message>
+    <message>
+      <source>unknown status {value}; use one of {allowed}</source>
+      <translation>unknown status {value}; use one of {allowed}</translation>
+    </message>
+    <message>
+      <source>unknown type {value}; use one of {allowed}</source>
+      <translation>unknown type {value}; use one of {allowed}</translation>
     </message>
     <message>
       <source>{file} is a folder, not a file.</source>
@@ -3928,6 +4035,14 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>{file} is larger than 200 MB.</translation>
     </message>
     <message>
+      <source>{file} is larger than {limit} MB (limit: file size).</source>
+      <translation>{file} is larger than {limit} MB (limit: file size).</translation>
+    </message>
+    <message>
+      <source>{file} is not a regular file (a device, pipe or socket); give a saved CSV or XLSX file.</source>
+      <translation>{file} is not a regular file (a device, pipe or socket); give a saved CSV or XLSX file.</translation>
+    </message>
+    <message>
       <source>{file}: malformed CSV ({error}).</source>
       <translation>{file}: malformed CSV ({error}).</translation>
     </message>
@@ -3936,8 +4051,24 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>{file}: missing required column(s): {columns}.</translation>
     </message>
     <message>
+      <source>{file}: more than {limit} rows (limit: rows); split the file.</source>
+      <translation>{file}: more than {limit} rows (limit: rows); split the file.</translation>
+    </message>
+    <message>
       <source>{file}: not a readable XLSX workbook ({error}).</source>
       <translation>{file}: not a readable XLSX workbook ({error}).</translation>
+    </message>
+    <message>
+      <source>{file}: row {row} has a value in column {column}, beyond the limit of {limit} columns (limit: columns).</source>
+      <translation>{file}: row {row} has a value in column {column}, beyond the limit of {limit} columns (limit: columns).</translation>
+    </message>
+    <message>
+      <source>{file}: row {row} holds a cell of more than {limit} characters (limit: cell length).</source>
+      <translation>{file}: row {row} holds a cell of more than {limit} characters (limit: cell length).</translation>
+    </message>
+    <message>
+      <source>{file}: the cell {cell} holds {length} characters, more than {limit} (limit: cell length).</source>
+      <translation>{file}: the cell {cell} holds {length} characters, more than {limit} (limit: cell length).</translation>
     </message>
     <message>
       <source>{file}: the file is empty (no header row).</source>
@@ -3946,6 +4077,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>{file}: the text encoding is neither UTF-8 nor GBK.</source>
       <translation>{file}: the text encoding is neither UTF-8 nor GBK.</translation>
+    </message>
+    <message>
+      <source>{file}: the workbook unpacks to more than {limit} MB (limit: uncompressed size).</source>
+      <translation>{file}: the workbook unpacks to more than {limit} MB (limit: uncompressed size).</translation>
     </message>
     <message>
       <source>{file}: this is not a text CSV file.</source>
@@ -4125,6 +4260,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>Unknown lifecycle event {kind}.</translation>
     </message>
     <message>
+      <source>contains a control character (U+{code:04X}) that cannot be stored</source>
+      <translation>contains a control character (U+{code:04X}) that cannot be stored</translation>
+    </message>
+    <message>
       <source>initial grade</source>
       <translation>initial grade</translation>
     </message>
@@ -4183,6 +4322,14 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>the name is required</source>
       <translation>the name is required</translation>
+    </message>
+    <message>
+      <source>the tag {tag} is longer than {limit} characters</source>
+      <translation>the tag {tag} is longer than {limit} characters</translation>
+    </message>
+    <message>
+      <source>too long: {length} characters, at most {limit} allowed</source>
+      <translation>too long: {length} characters, at most {limit} allowed</translation>
     </message>
     <message>
       <source>transfer</source>

@@ -1668,6 +1668,77 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     </message>
   </context>
   <context>
+    <name>PartnerSheet</name>
+    <message>
+      <source>Address</source>
+      <translation>地址</translation>
+    </message>
+    <message>
+      <source>Channel manager</source>
+      <translation>渠道经理</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>编码</translation>
+    </message>
+    <message>
+      <source>Contact</source>
+      <translation>联系人</translation>
+    </message>
+    <message>
+      <source>Contact phone</source>
+      <translation>联系电话</translation>
+    </message>
+    <message>
+      <source>Credit limit</source>
+      <translation>信用额度</translation>
+    </message>
+    <message>
+      <source>Credit rating</source>
+      <translation>信用等级</translation>
+    </message>
+    <message>
+      <source>Grade</source>
+      <translation>等级</translation>
+    </message>
+    <message>
+      <source>Latitude</source>
+      <translation>纬度</translation>
+    </message>
+    <message>
+      <source>Licence number</source>
+      <translation>营业执照号</translation>
+    </message>
+    <message>
+      <source>Longitude</source>
+      <translation>经度</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Region code</source>
+      <translation>区划代码</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Tags</source>
+      <translation>标签</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>类型</translation>
+    </message>
+  </context>
+  <context>
     <name>PartnerTableModel</name>
     <message>
       <source>Code</source>
@@ -3651,6 +3722,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>数据库文件 {path} 已损坏（{problem}）。未做任何更改；请用“channeldesk restore”恢复备份，或将该文件移走。</translation>
     </message>
     <message>
+      <source>The database is busy: another ChannelDesk window or command is writing. Try again when it has finished; nothing was changed.</source>
+      <translation>数据库正忙：另一个 ChannelDesk 窗口或命令正在写入。请待其完成后重试；未做任何更改。</translation>
+    </message>
+    <message>
       <source>The database is busy: another program kept it locked for more than {seconds} seconds. Nothing was changed; try again when it has finished.</source>
       <translation>数据库正忙：另一个程序锁定它已超过 {seconds} 秒。未做任何更改，请在它完成后重试。</translation>
     </message>
@@ -3871,8 +3946,20 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>找不到文件：{file}</translation>
     </message>
     <message>
+      <source>Importing row {row}…</source>
+      <translation>正在导入第 {row} 行…</translation>
+    </message>
+    <message>
       <source>Importing…</source>
       <translation>正在导入…</translation>
+    </message>
+    <message>
+      <source>a new partner starts as {active} or {prospect}; the status {status} comes only from a lifecycle event (partners lifecycle CODE EVENT, or Lifecycle… in the partner screen)</source>
+      <translation>新渠道的状态只能是“{active}”或“{prospect}”；状态“{status}”只能通过开停并转事件产生（命令 partners lifecycle 编码 事件，或渠道界面中的“开停并转…”）</translation>
+    </message>
+    <message>
+      <source>an import cannot change the status ({current} → {wanted}); use the lifecycle action: partners lifecycle {code} EVENT --reason TEXT, or Lifecycle… in the partner screen</source>
+      <translation>导入不能更改状态（{current} → {wanted}）；请使用开停并转：命令 partners lifecycle {code} 事件 --reason 原因，或渠道界面中的“开停并转…”</translation>
     </message>
     <message>
       <source>duplicate code {code} (also in row {first})</source>
@@ -3903,8 +3990,28 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>不是金额：{value}</translation>
     </message>
     <message>
+      <source>row {row}, column {column}: {message}</source>
+      <translation>第 {row} 行，“{column}”列：{message}</translation>
+    </message>
+    <message>
+      <source>set by HQ for a partner HQ has published (now {current}); only HQ changes it</source>
+      <translation>此渠道已由总部发布，该字段由总部设定（当前为 {current}）；只有总部可以修改</translation>
+    </message>
+    <message>
+      <source>the partner {code} was deleted; it cannot be imported again</source>
+      <translation>渠道 {code} 已被删除，不能再次导入</translation>
+    </message>
+    <message>
       <source>unknown partner code {code}</source>
       <translation>未知的渠道编码 {code}</translation>
+    </message>
+    <message>
+      <source>unknown status {value}; use one of {allowed}</source>
+      <translation>未知状态“{value}”；请使用：{allowed}</translation>
+    </message>
+    <message>
+      <source>unknown type {value}; use one of {allowed}</source>
+      <translation>未知类型“{value}”；请使用：{allowed}</translation>
     </message>
     <message>
       <source>{file} is a folder, not a file.</source>
@@ -3915,6 +4022,14 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>{file} 超过 200 MB。</translation>
     </message>
     <message>
+      <source>{file} is larger than {limit} MB (limit: file size).</source>
+      <translation>{file} 大于 {limit} MB（限制：文件大小）。</translation>
+    </message>
+    <message>
+      <source>{file} is not a regular file (a device, pipe or socket); give a saved CSV or XLSX file.</source>
+      <translation>{file} 不是普通文件（而是设备、管道或套接字）；请提供已保存的 CSV 或 XLSX 文件。</translation>
+    </message>
+    <message>
       <source>{file}: malformed CSV ({error}).</source>
       <translation>{file}：CSV 格式错误（{error}）。</translation>
     </message>
@@ -3923,8 +4038,24 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>{file}：缺少必需的列：{columns}。</translation>
     </message>
     <message>
+      <source>{file}: more than {limit} rows (limit: rows); split the file.</source>
+      <translation>{file}：超过 {limit} 行（限制：行数）；请拆分文件。</translation>
+    </message>
+    <message>
       <source>{file}: not a readable XLSX workbook ({error}).</source>
       <translation>{file}：不是可读取的 XLSX 工作簿（{error}）。</translation>
+    </message>
+    <message>
+      <source>{file}: row {row} has a value in column {column}, beyond the limit of {limit} columns (limit: columns).</source>
+      <translation>{file}：第 {row} 行的 {column} 列有内容，超出 {limit} 列的上限（限制：列数）。</translation>
+    </message>
+    <message>
+      <source>{file}: row {row} holds a cell of more than {limit} characters (limit: cell length).</source>
+      <translation>{file}：第 {row} 行有单元格超过 {limit} 个字符（限制：单元格长度）。</translation>
+    </message>
+    <message>
+      <source>{file}: the cell {cell} holds {length} characters, more than {limit} (limit: cell length).</source>
+      <translation>{file}：单元格 {cell} 有 {length} 个字符，超过 {limit}（限制：单元格长度）。</translation>
     </message>
     <message>
       <source>{file}: the file is empty (no header row).</source>
@@ -3933,6 +4064,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>{file}: the text encoding is neither UTF-8 nor GBK.</source>
       <translation>{file}：文本编码既不是 UTF-8 也不是 GBK。</translation>
+    </message>
+    <message>
+      <source>{file}: the workbook unpacks to more than {limit} MB (limit: uncompressed size).</source>
+      <translation>{file}：工作簿解压后超过 {limit} MB（限制：解压后大小）。</translation>
     </message>
     <message>
       <source>{file}: this is not a text CSV file.</source>
@@ -4112,6 +4247,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>未知的开停并转事件 {kind}。</translation>
     </message>
     <message>
+      <source>contains a control character (U+{code:04X}) that cannot be stored</source>
+      <translation>含有无法保存的控制字符（U+{code:04X}）</translation>
+    </message>
+    <message>
       <source>initial grade</source>
       <translation>初始评级</translation>
     </message>
@@ -4170,6 +4309,14 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>the name is required</source>
       <translation>必须填写名称</translation>
+    </message>
+    <message>
+      <source>the tag {tag} is longer than {limit} characters</source>
+      <translation>标签“{tag}”超过 {limit} 个字符</translation>
+    </message>
+    <message>
+      <source>too long: {length} characters, at most {limit} allowed</source>
+      <translation>过长：{length} 个字符，最多允许 {limit} 个</translation>
     </message>
     <message>
       <source>transfer</source>

@@ -1,0 +1,142 @@
+"""Bulk writes for imports with plain ``sqlite3`` and ``executemany`` (the ORM's unit of
+work costs ~1 ms a row; this ~5 µs).
+
+``write_transaction`` takes SQLite's write lock first (``BEGIN IMMEDIATE``) and only then
+moves the device's clock past the last stamp any process committed (``app_meta``
+``hlc_last``), so every HLC stamped inside it is later than every committed one and
+commit order equals HLC order: a sync export taken meanwhile cannot move its watermark
+past rows that commit later. ``RowInserter`` turns dicts into rows of a model's table,
+filling the columns a caller leaves out with the model's defaults."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import operator
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from app.domain.hlc import MAX_COUNTER, Timestamp
+from app.errors import UserError
+from app.i18n import tr
+from app.services.context import AppContext, _is_storage_failure, _storage_error
+
+
+def sql_value(value: Any) -> Any:
+    """A Python value as SQLAlchemy stores it in SQLite (booleans 0/1, naive UTC
+    datetimes, ISO dates, JSON text)."""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(dt.UTC).replace(tzinfo=None)
+        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, (dict, list)):
+        return json.dumps(value)
+    return value
+
+
+class RowInserter:
+    """``INSERT`` of dict rows into one model's table. Values must be in SQL form already
+    (``sql_value``); columns missing from a dict get the model's default (as the ORM
+    would give them)."""
+
+    def __init__(self, model: Any) -> None:
+        table = model.__table__
+        self.table = table.name
+        self.columns = [c.key for c in table.columns]
+        self.static: dict[str, Any] = {}
+        self.dynamic: list[tuple[str, Any]] = []  # called per row when missing (ids, times, empty JSON)
+        for column in table.columns:
+            default = column.default
+            if default is not None and callable(default.arg):
+                self.dynamic.append((column.key, default.arg))
+            else:
+                self.static[column.key] = None if default is None else sql_value(default.arg)
+        self._pick = operator.itemgetter(*self.columns)
+        self.sql = f"INSERT INTO {self.table} ({', '.join(self.columns)}) VALUES ({', '.join('?' * len(self.columns))})"
+
+    def row(self, values: dict[str, Any]) -> tuple[Any, ...]:
+        full = {**self.static, **values}
+        for key, make in self.dynamic:
+            if key not in values:
+                full[key] = sql_value(make(None))
+        return self._pick(full)  # type: ignore[no-any-return]
+
+    def insert(self, conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> None:
+        if rows:
+            conn.executemany(self.sql, map(self.row, rows))
+
+
+def reserve_hlcs(ctx: AppContext, count: int) -> list[str]:
+    """``count`` increasing HLC stamps of this device, as ``count`` calls of ``ctx.tick()``
+    would give (~1 µs each instead of ~8)."""
+    with ctx._lock:
+        clock = ctx.get_clock()
+        now = clock.wall()
+        last = clock.last
+        wall, counter = (now, -1) if last is None or now > last.wall_ms else (last.wall_ms, last.counter)
+        node = clock.node
+        out = []
+        for _ in range(count):
+            counter += 1
+            if counter > MAX_COUNTER:
+                wall, counter = wall + 1, 0
+            out.append(f"{wall:015d}:{counter:06d}:{node}")
+        if out:
+            clock.last = Timestamp(wall, counter, node)
+    return out
+
+
+def _busy() -> UserError:
+    return UserError(tr("errors", "The database is busy: another ChannelDesk window or command is writing. Try again when it has finished; nothing was changed."))
+
+
+@contextmanager
+def write_transaction(ctx: AppContext, *, write: bool = True) -> Iterator[sqlite3.Connection]:
+    """A plain sqlite3 connection in one transaction, committed on success and rolled back
+    on any error (also ``Cancelled``). With ``write`` the write lock is taken first
+    (``BEGIN IMMEDIATE``) and ``ctx.tick()`` stamps later than any committed HLC; the
+    clock's last stamp is saved in the same transaction. Without ``write`` it only reads
+    (a dry run) and rolls back."""
+    conn = sqlite3.connect(ctx.paths.database, timeout=10, isolation_level=None, check_same_thread=False)
+    try:
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA busy_timeout=10000")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA cache_size=-65536")  # 64 MiB: a large transaction's index pages stay in memory
+        try:
+            conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise _busy() from exc
+            raise
+        try:
+            if write:
+                row = conn.execute("SELECT value FROM app_meta WHERE key = 'hlc_last'").fetchone()
+                if row and row[0]:
+                    with ctx._lock:
+                        ctx.get_clock().observe(row[0])
+            yield conn
+            if write:
+                last = ctx.get_clock().last
+                if last is not None:
+                    conn.execute("INSERT INTO app_meta(key, value) VALUES ('hlc_last', ?) "
+                                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (str(last),))
+                conn.execute("COMMIT")
+            else:
+                conn.execute("ROLLBACK")
+        except BaseException as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            if _is_storage_failure(exc):
+                raise _storage_error(ctx.paths.root, exc) from exc
+            if isinstance(exc, sqlite3.OperationalError) and ("locked" in str(exc) or "busy" in str(exc)):
+                raise _busy() from exc
+            raise
+    finally:
+        conn.close()

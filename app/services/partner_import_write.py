@@ -1,0 +1,223 @@
+"""The write side of the partner import: each batch of checked rows is compared with the
+partners of the same codes (one query per batch), checked against the rules that need
+the stored card (status only through lifecycle events, HQ-owned fields once HQ has
+published the card) and written with ``executemany`` inside the import's one write
+transaction (``bulk_write.write_transaction``). Per-field HLCs are kept as the ORM hook
+does (``app.services.context._stamp_hlc``): every field of a new card, the changed
+fields of an updated one."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+from app.domain import partner_sheet as sheet
+from app.domain import partners as rules
+from app.domain.ids import uuid7_many
+from app.i18n import tr
+from app.services import partner_search_index
+from app.services.bulk_write import RowInserter, reserve_hlcs, sql_value, write_transaction
+from app.services.context import AppContext, partner_lww_fields
+from app.services.spreadsheets import RowError
+
+if TYPE_CHECKING:
+    from app.services.partner_io import ImportReport
+
+# fields an import may set, as stored (status is checked, never written to an existing card)
+FIELDS = ("name", "type", "grade", "province_code", "city_code", "district_code", "address", "latitude", "longitude",
+          "licence_no", "credit_rating", "credit_limit_fen", "manager", "notes", "tags")
+_SELECT = ("SELECT id, code, status, voided, field_hlc, " + ", ".join(FIELDS) + " FROM partner WHERE code IN ({marks})")
+_UPDATE = ("UPDATE partner SET " + ", ".join(f"{k} = ?" for k in FIELDS) + ", field_hlc = ?, hlc = ?, updated_at = ? WHERE id = ?")
+_PRIMARY_CONTACTS = ("SELECT partner_id, id, name, phone FROM contact WHERE voided = 0 AND partner_id IN ({marks}) "
+                     "ORDER BY partner_id, is_primary DESC, created_at")
+_NEW_DEFAULTS: dict[str, Any] = {"type": "dealer", "grade": "C", "province_code": None, "city_code": None, "district_code": None,
+                                 "address": "", "latitude": None, "longitude": None, "licence_no": "", "credit_rating": "",
+                                 "credit_limit_fen": 0, "manager": "", "notes": "", "tags": []}
+_OWNED_COLUMNS = {"grade": "grade", "credit_limit_fen": "credit_limit"}
+NEW_STATUSES = ("active", "prospect")
+
+
+def _marks(count: int) -> str:
+    return ", ".join("?" * count)
+
+
+def _node(hlc: object) -> str:
+    parts = str(hlc or "").split(":", 2)
+    return parts[2] if len(parts) == 3 else ""
+
+
+class PartnerBatchWriter:
+    """Use as a context manager around the whole import; ``write`` each batch."""
+
+    def __init__(self, ctx: AppContext, report: ImportReport, *, skip_invalid: bool, dry_run: bool) -> None:
+        self.ctx = ctx
+        self.report = report
+        self.skip_invalid = skip_invalid
+        self.dry_run = dry_run
+        self.failed = False
+        self._tx: Any = None
+        self.conn: sqlite3.Connection | None = None
+
+    # -- transaction ---------------------------------------------------------------------
+    def __enter__(self) -> PartnerBatchWriter:
+        from db.models import Contact, GradeChange, LifecycleEvent, Partner
+
+        self.partners, self.contacts = RowInserter(Partner), RowInserter(Contact)
+        self.grades, self.events = RowInserter(GradeChange), RowInserter(LifecycleEvent)
+        self.new_field_hlc = json.dumps(dict.fromkeys(partner_lww_fields(), "@HLC@"))  # a new card: every field is its writing
+        self.device = self.ctx.device_id or "local"
+        self.user = self.ctx.user_name
+        self.today = dt.date.today()
+        self.reason = tr("import", "imported")
+        self._tx = write_transaction(self.ctx, write=not self.dry_run)
+        self.conn = self._tx.__enter__()
+        self.has_published_table = self.conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'partner_published'").fetchone() is not None
+        # the search index is kept per batch (partner_search_index); its triggers come
+        # back before the commit, or with the rollback
+        self.triggers = [] if self.dry_run else partner_search_index.suspend(self.conn)
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> bool | None:
+        if kind is None and self.triggers and self.conn is not None:
+            try:
+                partner_search_index.resume(self.conn, self.triggers)
+            except BaseException as error:
+                self._tx.__exit__(type(error), error, error.__traceback__)
+                raise
+        return self._tx.__exit__(kind, exc, tb)  # type: ignore[no-any-return]
+
+    # -- rows ----------------------------------------------------------------------------
+    def reject(self, errors: list[RowError]) -> None:
+        self.report.errors.extend(errors)
+        self.report.skipped += 1
+        self.failed = True
+
+    def _published(self, rows: list[sqlite3.Row | tuple[Any, ...]]) -> set[str]:
+        """Ids of the partners whose HQ-owned fields HQ has published: the laptop applied
+        them from a down-bundle (``partner_published``), or their stamps are another
+        node's (the card came from HQ or another device)."""
+        published = {r[0] for r in rows if any(_node(h) not in (self.device, "local", "")
+                                              for k, h in (json.loads(r[4] or "{}") or {}).items() if k in rules.HQ_OWNED_FIELDS)}
+        if self.has_published_table and rows:
+            assert self.conn is not None
+            ids = [r[0] for r in rows]
+            published.update(pid for (pid,) in self.conn.execute(
+                f"SELECT partner_id FROM partner_published WHERE partner_id IN ({_marks(len(ids))})", ids))
+        return published
+
+    def write(self, batch: list[tuple[int, dict[str, Any]]], names: dict[str, str]) -> None:
+        """Check the batch against the stored partners, count it and (when every row so far
+        is valid or invalid rows are skipped, and this is no dry run) write it."""
+        if not batch:
+            return
+        conn = self.conn
+        assert conn is not None
+        codes = [values["code"] for _, values in batch]
+        rows = conn.execute(_SELECT.format(marks=_marks(len(codes))), codes).fetchall()
+        existing = {r[1]: r for r in rows}
+        published = self._published(rows)
+        contacts: dict[str, tuple[str, str, str]] = {}
+        if rows:
+            ids = [r[0] for r in rows]
+            for pid, cid, cname, cphone in conn.execute(_PRIMARY_CONTACTS.format(marks=_marks(len(ids))), ids):
+                contacts.setdefault(pid, (cid, cname, cphone))
+        now = sql_value(dt.datetime.now(dt.UTC))
+        today = sql_value(self.today)
+        new_partners: list[dict[str, Any]] = []
+        new_contacts: list[dict[str, Any]] = []
+        new_grades: list[dict[str, Any]] = []
+        new_events: list[dict[str, Any]] = []
+        updates: list[tuple[Any, ...]] = []
+        touched: list[str] = []
+        contact_updates: list[tuple[Any, ...]] = []
+        ids = iter(uuid7_many(4 * len(batch)))
+        stamps = iter(reserve_hlcs(self.ctx, 4 * len(batch)))
+
+        def column(key: str) -> str:
+            return names.get(key, sheet.header(key))
+
+        for row_no, values in batch:
+            current = existing.get(values["code"])
+            if current is None:
+                status = values.get("status", "active")
+                if status not in NEW_STATUSES:
+                    self.reject([RowError(row_no, column("status"), tr(
+                        "import", "a new partner starts as {active} or {prospect}; the status {status} comes only from a lifecycle event (partners lifecycle CODE EVENT, or Lifecycle… in the partner screen)").format(
+                        active=sheet.display_label("status", "active"), prospect=sheet.display_label("status", "prospect"),
+                        status=sheet.display_label("status", status)))])
+                    continue
+                self.report.created += 1
+                pid, hlc = next(ids), next(stamps)
+                card = {**_NEW_DEFAULTS, **{k: values[k] for k in FIELDS if k in values}}
+                card["tags"] = json.dumps(card["tags"])
+                new_partners.append({**card, "id": pid, "code": values["code"], "status": status, "hlc": hlc, "created_at": now,
+                                     "updated_at": now, "field_hlc": self.new_field_hlc.replace('"@HLC@"', f'"{hlc}"'), "voided": 0})
+                new_grades.append({"id": next(ids), "partner_id": pid, "old_grade": None, "new_grade": card["grade"], "reason": self.reason,
+                                   "effective_date": today, "changed_by": self.user, "hlc": next(stamps), "created_at": now, "updated_at": now})
+                if status == "active":
+                    new_events.append({"id": next(ids), "partner_id": pid, "kind": "open", "reason": self.reason, "effective_date": today,
+                                       "old_status": None, "new_status": "active", "recorded_by": self.user, "hlc": next(stamps),
+                                       "created_at": now, "updated_at": now})
+                if "contact_name" in values:
+                    new_contacts.append({"id": next(ids), "partner_id": pid, "name": values["contact_name"], "phone": values["phone"],
+                                         "is_primary": 1, "hlc": next(stamps), "created_at": now, "updated_at": now})
+                touched.append(pid)
+                continue
+            pid, status, voided = current[0], current[2], bool(current[3])
+            stored = dict(zip(FIELDS, current[5:], strict=True))
+            stored["tags"] = json.loads(stored["tags"]) if stored["tags"] else []
+            errors = []
+            if voided:
+                errors.append(RowError(row_no, column("code"), tr("import", "the partner {code} was deleted; it cannot be imported again").format(code=values["code"])))
+            if "status" in values and values["status"] != status:
+                errors.append(RowError(row_no, column("status"), tr(
+                    "import", "an import cannot change the status ({current} → {wanted}); use the lifecycle action: partners lifecycle {code} EVENT --reason TEXT, or Lifecycle… in the partner screen").format(
+                    current=sheet.display_label("status", status), wanted=sheet.display_label("status", values["status"]), code=values["code"])))
+            if pid in published:
+                for key, col in _OWNED_COLUMNS.items():
+                    if key in values and values[key] != stored[key]:
+                        shown = rules.fen_to_text(stored[key]) if key == "credit_limit_fen" else stored[key]
+                        errors.append(RowError(row_no, column(col), tr(
+                            "import", "set by HQ for a partner HQ has published (now {current}); only HQ changes it").format(current=shown)))
+            if errors:
+                self.reject(errors)
+                continue
+            changed = [k for k in FIELDS if k in values and values[k] != stored[k]]
+            contact = contacts.get(pid)
+            contact_changed = "contact_name" in values and (contact is None or (contact[1], contact[2]) != (values["contact_name"], values["phone"]))
+            if not changed and not contact_changed:
+                self.report.unchanged += 1
+                continue
+            self.report.updated += 1
+            touched.append(pid)
+            if changed:
+                hlc = next(stamps)
+                card = {**stored, **{k: values[k] for k in changed}}
+                field_hlc = json.loads(current[4] or "{}") or {}
+                field_hlc.update(dict.fromkeys(changed, hlc))
+                updates.append((*(sql_value(card[k]) for k in FIELDS), json.dumps(field_hlc), hlc, now, pid))
+                if "grade" in changed:
+                    new_grades.append({"id": next(ids), "partner_id": pid, "old_grade": stored["grade"], "new_grade": values["grade"],
+                                       "reason": self.reason, "effective_date": today, "changed_by": self.user, "hlc": next(stamps),
+                                       "created_at": now, "updated_at": now})
+            if contact_changed:
+                if contact is None:
+                    new_contacts.append({"id": next(ids), "partner_id": pid, "name": values["contact_name"], "phone": values["phone"],
+                                         "is_primary": 1, "hlc": next(stamps), "created_at": now, "updated_at": now})
+                else:
+                    contact_updates.append((values["contact_name"], values["phone"], next(stamps), now, contact[0]))
+        if self.dry_run or (self.failed and not self.skip_invalid):
+            return
+        self.partners.insert(conn, new_partners)
+        if updates:
+            conn.executemany(_UPDATE, updates)
+        self.contacts.insert(conn, new_contacts)
+        if contact_updates:
+            conn.executemany("UPDATE contact SET name = ?, phone = ?, hlc = ?, updated_at = ? WHERE id = ?", contact_updates)
+        self.grades.insert(conn, new_grades)
+        self.events.insert(conn, new_events)
+        partner_search_index.reindex(conn, touched)
