@@ -56,7 +56,8 @@ def test_inspection_loop_through_the_cli(cli, tmp_path: Path) -> None:  # type: 
     assert cli("partners", "lifecycle", "P2", "merge", "--reason", "x").returncode == 1  # needs --survivor
     assert cli("partners", "lifecycle", "P2", "transfer", "--reason", "区域调整", "--to-manager", "钱七").returncode == 0
     history = cli("partners", "history", "P1", "--json").json()
-    assert [(h["event"], h["from_status"], h["to_status"]) for h in history] == [("suspend", "active", "suspended"), ("merge", "suspended", "merged")]
+    assert [(h["event"], h["from_status"], h["to_status"]) for h in history] == [
+        ("open", None, "active"), ("suspend", "active", "suspended"), ("merge", "suspended", "merged")]  # "open" from the import
     assert all(set(h) >= {"event", "from_status", "to_status", "reason", "at"} for h in history)
     zh = cli("partners", "history", "P1", lang="zh_CN")
     assert "暂停" in zh.stdout and "suspend" not in zh.stdout

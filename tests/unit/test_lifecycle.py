@@ -45,7 +45,8 @@ def test_merge_adds_targets_of_the_same_metric_and_period_and_moves_the_rest(see
         assert {c.name: (c.partner_id == p2, c.is_primary) for c in s.scalars(select(Contact))} == {"王小明": (True, False), "李四": (True, True)}
         assert [c.partner_id for c in s.scalars(select(Complaint))] == [p2]
     assert [r["partner_code"] for r in visits.rectification_orders(seeded)] == ["P2"]
-    (event,) = lifecycle.lifecycle_history(seeded, "P1")
+    (opened, event) = lifecycle.lifecycle_history(seeded, "P1")  # "open" from the import
+    assert (opened["event"], opened["to_status"]) == ("open", "active")
     assert (event["event"], event["from_status"], event["to_status"], event["survivor_code"]) == ("merge", "active", "merged", "P2")
     assert event["details"]["targets_added"] == [{"metric": "revenue", "period": "2026-03", "added": 50000 * 2, "before": 50000, "after": 150000}]
     assert event["details"]["contacts"] == 1 and event["details"]["complaints"] == 1 and event["details"]["targets_moved"] == 1
@@ -65,5 +66,6 @@ def test_status_changes_only_through_lifecycle(seeded) -> None:  # type: ignore[
     svc.record_lifecycle_event(seeded, "P1", "transfer", "区域调整", to_manager="钱七")
     history = lifecycle.lifecycle_history(seeded, "P1")
     assert [(h["event"], h["from_status"], h["to_status"]) for h in history] == [
+        ("open", None, "active"),  # recorded by the import
         ("suspend", "active", "suspended"), ("resume", "suspended", "active"), ("transfer", "active", "active")]
     assert all(h["at"].endswith("Z") and h["reason"] for h in history)
