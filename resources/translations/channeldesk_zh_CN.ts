@@ -398,7 +398,7 @@
     </message>
     <message>
       <source>Actuals from HQ's CSV or XLSX export: partner_code, metric, period, amount</source>
-      <translation>从总部导出的 CSV 或 XLSX 文件导入实绩：partner_code、metric、period、amount</translation>
+      <translation>从总部导出的 CSV 或 XLSX 文件导入实绩，列为：渠道编码、指标、期间、金额（也可用英文列名）</translation>
     </message>
     <message>
       <source>Components</source>
@@ -508,7 +508,7 @@ Import targets or decompose a region's target.</source>
     </message>
     <message>
       <source>Targets from a CSV or XLSX file: metric, period, scope_kind, scope, amount</source>
-      <translation>从 CSV 或 XLSX 文件导入目标：metric、period、scope_kind、scope、amount</translation>
+      <translation>从 CSV 或 XLSX 文件导入目标，列为：指标、期间、范围类型、范围、金额（也可用英文列名）</translation>
     </message>
     <message>
       <source>{file}: {rows} rows, {created} new, {updated} changed, {unchanged} unchanged.</source>

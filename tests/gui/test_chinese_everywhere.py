@@ -1,0 +1,188 @@
+"""Under zh_CN a person reads only Chinese: every section, the dialogs, the menus and the
+PDFs are rendered with demo data and searched for words in Latin letters. Proper nouns,
+file types, key names and codes are allowed (a small list); anything else fails the test
+with where it was seen."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pypdf
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QTabWidget,
+    QTextEdit,
+    QWidget,
+)
+
+# Words a Chinese manager reads as they are: the product's name, file types and formats,
+# key names, units, and codes the demo data uses (QD… partner codes, HT-… contracts,
+# AAA credit ratings, the VI of a checklist item, IMG_ photo names).
+ALLOWED = {
+    "ChannelDesk", "KPI", "PDF", "CSV", "XLSX", "Ctrl", "Shift", "Alt", "Esc", "Tab", "Del", "Enter", "PgUp", "PgDn", "Home", "End",
+    "MB", "KB", "kB", "ISO", "SHA", "VI", "QD", "HT", "AA", "AAA", "BBB", "IMG", "jpg", "jpeg", "png", "webp", "pdf", "csv", "xlsx",
+    "cdbackup", "cdsync", "cdack", "key", "json", "EXIF", "GPS", "HLC", "Ed", "UTC", "Delete",
+    "English",  # the language choice names itself
+}
+PATHS = re.compile(r"(?:[A-Za-z]:)?(?:[/\\][^\s/\\]+)+[/\\]?")  # a file or folder path is shown as it is
+LATIN = re.compile(r"(?<![A-Za-z0-9_])[A-Za-z][A-Za-z_]+(?![A-Za-z0-9_])")
+TAGS = re.compile(r"<[^>]+>")
+
+
+def latin_words(text: str) -> set[str]:
+    plain = PATHS.sub(" ", TAGS.sub(" ", text)).replace("&amp;", "&").replace("&", "")
+    return {w for w in LATIN.findall(plain) if w not in ALLOWED}
+
+
+def _model_texts(view: QAbstractItemView) -> Iterator[str]:
+    model = view.model()
+    if model is None:
+        return
+    root = QModelIndex()
+    try:
+        columns = model.columnCount(root)
+    except TypeError:  # a list widget's private model: one column
+        columns = 1
+    for column in range(columns):
+        yield str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+    for row in range(min(model.rowCount(root), 25)):
+        for column in range(columns):
+            index = model.index(row, column, QModelIndex())
+            yield str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+            yield str(index.data(Qt.ItemDataRole.ToolTipRole) or "")
+
+
+def widget_texts(root: QWidget) -> Iterator[tuple[str, str]]:
+    """(where, text) for everything a person can read on ``root`` as it is shown now."""
+    yield type(root).__name__, root.windowTitle()
+    for widget in [root, *root.findChildren(QWidget)]:
+        if not widget.isVisibleTo(root) and widget is not root:
+            continue
+        where = f"{type(root).__name__}/{type(widget).__name__}"
+        yield where, widget.toolTip()
+        yield where, widget.accessibleName()
+        if isinstance(widget, (QLabel, QAbstractButton)):
+            yield where, widget.text()
+        elif isinstance(widget, QLineEdit):
+            yield where, widget.text()
+            yield where, widget.placeholderText()
+        elif isinstance(widget, QComboBox):
+            for i in range(widget.count()):
+                yield where, widget.itemText(i)
+        elif isinstance(widget, QGroupBox):
+            yield where, widget.title()
+        elif isinstance(widget, QTextEdit):
+            yield where, widget.toPlainText()
+        elif isinstance(widget, QTabWidget):
+            for i in range(widget.count()):
+                yield where, widget.tabText(i)
+        if isinstance(widget, QAbstractItemView):
+            yield from ((where, text) for text in _model_texts(widget))
+
+
+def menu_texts(window: QWidget) -> Iterator[tuple[str, str]]:
+    for menu in window.findChildren(QMenu):
+        yield "menu", menu.title()
+        for action in menu.actions():
+            yield "menu", action.text()
+            yield "menu", action.toolTip() if action.toolTip() != action.text().replace("&", "") else ""
+
+
+def pdf_texts(path: Path) -> Iterator[tuple[str, str]]:
+    for number, page in enumerate(pypdf.PdfReader(path).pages, 1):
+        yield f"{path.name} p.{number}", page.extract_text()
+
+
+def settle(ui) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(5):
+        QApplication.processEvents()
+        ui.ops.wait(30000)
+    QApplication.processEvents()
+
+
+@pytest.fixture
+def chinese_window(qtbot, ctx):  # type: ignore[no-untyped-def]
+    from app.services import demo
+    from app.services.device import initialise_device
+    from app.ui.application import create_main_window, ensure_application, install_translators
+
+    app = ensure_application()
+    install_translators(app, "zh_CN")
+    initialise_device(ctx, user="李娜", territory=["3201"])
+    demo.generate_demo(ctx, partners=30, months=2, seed=3)
+    ui, window = create_main_window(ctx)
+    window.finish_menus()
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    yield ui, window
+    ui.ops.wait(10000)
+    install_translators(app, "en")
+
+
+def test_every_section_dialog_and_pdf_reads_chinese(qtbot, ctx, tmp_path: Path, chinese_window) -> None:  # type: ignore[no-untyped-def]
+    from app.services import reports, visits
+    from app.ui.dashboard.decomposition import DecompositionDialog
+    from app.ui.first_run import FirstRunWizard
+    from app.ui.partners.dialogs import (
+        ContactDialog,
+        ContractDialog,
+        InventoryDialog,
+        LifecycleDialog,
+        ObservationDialog,
+        PartnerDialog,
+    )
+    from app.ui.partners.materials import MaterialLedgerDialog
+    from app.ui.reports.preview import PdfPreviewDialog
+    from app.ui.settings_dialog import SettingsDialog
+    from app.ui.visits.new_visit import NewVisitDialog
+
+    ui, window = chinese_window
+    seen: list[tuple[str, str]] = []
+    for section in [s.section_id for s in window.sections]:
+        shown = window.show_section(section)
+        settle(ui)
+        if section == "visits" and shown is not None:
+            shown.table.selectRow(0)
+            settle(ui)
+        seen += [(f"{section}:{where}", text) for where, text in widget_texts(window)]
+    seen += list(menu_texts(window))
+
+    partner = window.show_section("partners")
+    settle(ui)
+    partner_id = partner.selected_id()
+    code = partner.model.rows[0].code
+    submitted = next(v for v in visits.list_visits(ctx) if v["status"] == "submitted")
+    pdfs = [reports.write_visit_report(ctx, submitted["id"], tmp_path / "visit.pdf"),
+            reports.write_period_report(reports.weekly_log_data(ctx), tmp_path / "week.pdf"),
+            reports.write_period_report(reports.monthly_data(ctx), tmp_path / "month.pdf"),
+            reports.write_period_report(reports.partner_card_data(ctx, code), tmp_path / "card.pdf")]
+    dialogs = [PartnerDialog(ui, None, window), PartnerDialog(ui, partner_id, window), ContactDialog(ui, partner_id, window),
+               LifecycleDialog(ui, partner_id, window), ContractDialog(ui, partner_id, window), InventoryDialog(ui, partner_id, window),
+               ObservationDialog(ui, code, "complaint", None, window), ObservationDialog(ui, code, "competitor", None, window),
+               MaterialLedgerDialog(ui, partner_id, window), SettingsDialog(ui, window), NewVisitDialog(ui, window),
+               DecompositionDialog(ui, window), PdfPreviewDialog(ui, pdfs[0], "报告", window), FirstRunWizard(ctx, window)]
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        settle(ui)
+        seen += list(widget_texts(dialog))
+        dialog.close()
+    for pdf in pdfs:
+        seen += list(pdf_texts(pdf))
+
+    assert len(seen) > 2000  # the sections, menus, dialogs and PDFs were really read
+    offenders = sorted({(where, word, text.strip()[:80]) for where, text in seen if text for word in latin_words(text)})
+    assert not offenders, "\n".join(f"{where}: {word!r} in {text!r}" for where, word, text in offenders)
