@@ -24,12 +24,41 @@ class Item:
     kind: str
     required: bool
     weight: float
-    max: int | None
+    max: int | float | None
     options: tuple[str, ...]
     fail_if: Any
     pass_value: str
     section_key: str
     section_title: str
+    min: float | None = None  # number items: the allowed range (template keys ``min`` / ``max``)
+
+
+# A number item without its own range is a count: 0 to a million (a stock count of -5 or
+# 1e29 is a typing slip, not a fact).
+NUMBER_MIN = 0
+NUMBER_MAX = 1_000_000
+
+
+def _bound(raw: dict[str, Any], key: str, default: float | None) -> float | None:
+    value = raw.get(key)
+    if value is None or isinstance(value, bool):
+        return default
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return default  # ``validate_template`` names it
+    if number != number or number in (float("inf"), float("-inf")):
+        return default
+    return int(number) if number.is_integer() else number
+
+
+def _max(raw: dict[str, Any]) -> float | None:
+    kind = raw.get("kind")
+    if kind == "score":
+        return int(raw["max"]) if raw.get("max") is not None else 5
+    if kind == "number":
+        return _bound(raw, "max", NUMBER_MAX)
+    return int(raw["max"]) if raw.get("max") is not None else None
 
 
 def template_items(body: dict[str, Any]) -> list[Item]:
@@ -43,12 +72,13 @@ def template_items(body: dict[str, Any]) -> list[Item]:
                     kind=str(raw.get("kind", "text")),
                     required=bool(raw.get("required", False)),
                     weight=float(raw.get("weight", 0) or 0),
-                    max=int(raw["max"]) if raw.get("max") is not None else (5 if raw.get("kind") == "score" else None),
+                    max=_max(raw),
                     options=tuple(str(o) for o in raw.get("options", ())),
                     fail_if=raw.get("fail_if"),
                     pass_value=str(raw.get("pass_value", "yes")),
                     section_key=str(section.get("key", "")),
                     section_title=str(section.get("title", "")),
+                    min=_bound(raw, "min", NUMBER_MIN) if raw.get("kind") == "number" else None,
                 )
             )
     return items
@@ -59,6 +89,15 @@ def validate_template(body: dict[str, Any]) -> list[str]:
     problems = []
     if not body.get("name"):
         problems.append("template has no name")
+    for section in body.get("sections", []):
+        for raw in section.get("items", []):
+            for bound in ("min", "max"):
+                value = raw.get(bound)
+                if value is not None and (isinstance(value, bool) or not isinstance(value, int | float) or value != value
+                                          or abs(value) == float("inf")):
+                    problems.append(f"item {raw.get('key')}: {bound} is not a number")
+            if raw.get("kind") == "number" and _bound(raw, "min", NUMBER_MIN) > _bound(raw, "max", NUMBER_MAX):  # type: ignore[operator]
+                problems.append(f"item {raw.get('key')}: min is above max")
     keys = set()
     for item in template_items(body):
         if item.kind not in KINDS:
@@ -98,6 +137,10 @@ def parse_answer(item: Item, text: str) -> Any:
             raise AnswerError(tr("visits", "{item}: give a number.").format(item=item.key)) from None
         if number != number or number in (float("inf"), float("-inf")):
             raise AnswerError(tr("visits", "{item}: give a number.").format(item=item.key))
+        low = NUMBER_MIN if item.min is None else item.min
+        high = NUMBER_MAX if item.max is None else item.max
+        if not low <= number <= high:
+            raise AnswerError(tr("visits", "{item}: give a number from {min} to {max}.").format(item=item.key, min=_plain(low), max=_plain(high)))
         return int(number) if number.is_integer() else number
     if item.kind == "choice":
         if value not in item.options and ANSWER.key_for(value) in item.options:  # 通过 / 未通过 for passed / failed
@@ -110,6 +153,11 @@ def parse_answer(item: Item, text: str) -> Any:
             raise AnswerError(tr("visits", "{item}: the text is longer than 5000 characters.").format(item=item.key))
         return value
     raise AnswerError(tr("visits", "{item}: answer a photo item with a photo file or its SHA-256.").format(item=item.key))
+
+
+def _plain(number: float) -> str:
+    """1000000, 2.5 (never 1e+06)."""
+    return f"{number:f}".rstrip("0").rstrip(".") if isinstance(number, float) else str(number)
 
 
 def is_answered(item: Item, value: Any) -> bool:

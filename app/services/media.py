@@ -20,6 +20,30 @@ from db.models import MediaFile
 
 MAX_PHOTO_BYTES = 100 * 1024 * 1024
 THUMB_SIZE = 256
+# Decoded size limits (a 109 KB PNG can hold 30 000 x 30 000 pixels, 2.7 GB decoded).
+# JPEGs are decoded scaled down (``draft``) wherever only a preview is needed, so they may
+# be as large as a 108 MP phone camera's; other formats decode in full (40 MP: ~160 MB).
+MAX_JPEG_PIXELS = 120_000_000
+MAX_OTHER_PIXELS = 40_000_000
+
+
+def pillow():  # type: ignore[no-untyped-def]
+    """Pillow's ``Image`` with its decompression-bomb limit set deliberately (it refuses
+    anything over twice ``MAX_IMAGE_PIXELS`` in every code path)."""
+    import warnings
+
+    from PIL import Image
+
+    Image.MAX_IMAGE_PIXELS = MAX_JPEG_PIXELS
+    # between the limit and twice it Pillow only warns (on stderr): ``too_many_pixels`` refuses those
+    warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+    return Image
+
+
+def too_many_pixels(image) -> bool:  # type: ignore[no-untyped-def]
+    """More pixels than ChannelDesk decodes for this format (read from the header only)."""
+    width, height = image.size
+    return width * height > (MAX_JPEG_PIXELS if image.format == "JPEG" else MAX_OTHER_PIXELS)
 
 
 @dataclass(frozen=True)
@@ -57,8 +81,9 @@ def _gps_degrees(values: object, ref: object) -> float | None:
 def inspect_photo(path: Path, max_bytes: int = MAX_PHOTO_BYTES) -> PhotoInfo:
     """Read and verify an image; raises ``UserError`` for non-images, truncated files and
     files over the size limit."""
-    from PIL import Image, ImageOps, UnidentifiedImageError
+    from PIL import UnidentifiedImageError
 
+    Image = pillow()
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -71,11 +96,18 @@ def inspect_photo(path: Path, max_bytes: int = MAX_PHOTO_BYTES) -> PhotoInfo:
     try:
         with Image.open(path) as image:
             fmt = image.format or ""
+            if too_many_pixels(image):
+                raise UserError(tr("media", "{file} is too large an image ({width} x {height} pixels; at most {limit} million). Take or save it smaller.").format(
+                    file=path.name, width=image.width, height=image.height, limit=(MAX_JPEG_PIXELS if fmt == "JPEG" else MAX_OTHER_PIXELS) // 1_000_000))
             exif = image.getexif()
             orientation = int(exif.get(0x0112, 1) or 1)
+            width, height = (image.height, image.width) if orientation in (5, 6, 7, 8) else image.size  # upright
+            if fmt == "JPEG":
+                image.draft("RGB", (max(1, image.width // 8), max(1, image.height // 8)))  # all data decoded, at 1/8 scale
             image.load()  # decodes fully: truncated files fail here
-            upright = ImageOps.exif_transpose(image) if orientation in (5, 6, 7, 8) else image
-            width, height = upright.size
+    except Image.DecompressionBombError as exc:
+        raise UserError(tr("media", "{file} is too large an image (more than {limit} million pixels). Take or save it smaller.").format(
+            file=path.name, limit=MAX_JPEG_PIXELS // 1_000_000)) from exc
     except UnidentifiedImageError as exc:
         raise UserError(tr("media", "{file} is not an image ChannelDesk can read.").format(file=path.name)) from exc
     except (OSError, SyntaxError, ValueError) as exc:
@@ -130,8 +162,9 @@ def import_photo(ctx: AppContext, source: Path) -> PhotoInfo:
 
 def thumbnail(paths: DataPaths, sha256: str, size: int = THUMB_SIZE) -> Path | None:
     """An upright JPEG thumbnail (cached); None when the original is missing or unreadable."""
-    from PIL import Image, ImageOps
+    from PIL import ImageOps
 
+    Image = pillow()
     target = paths.thumbnail_file(sha256, size)
     if target.exists():
         return target
@@ -140,6 +173,8 @@ def thumbnail(paths: DataPaths, sha256: str, size: int = THUMB_SIZE) -> Path | N
         return None
     try:
         with Image.open(source) as image:
+            if too_many_pixels(image):  # stored by an older ChannelDesk: no preview rather than gigabytes
+                return None
             image.draft("RGB", (size * 2, size * 2))
             upright = ImageOps.exif_transpose(image)
             upright = upright.convert("RGB")
@@ -148,7 +183,7 @@ def thumbnail(paths: DataPaths, sha256: str, size: int = THUMB_SIZE) -> Path | N
             tmp = target.with_name(target.name + f".{os.getpid()}.tmp")
             upright.save(tmp, "JPEG", quality=85)
             os.replace(tmp, target)
-    except OSError:
+    except (OSError, Image.DecompressionBombError):
         return None
     return target
 

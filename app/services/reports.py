@@ -66,8 +66,11 @@ log = logging.getLogger(__name__)
 
 def scaled_photo(ctx: AppContext, sha256: str, max_px: int | None = None) -> tuple[bytes, int, int] | None:
     """Upright JPEG of at most ``max_px`` on the long side, cached; None if the original is gone."""
-    from PIL import Image, ImageOps
+    from PIL import ImageOps
 
+    from app.services.media import pillow, too_many_pixels
+
+    Image = pillow()
     max_px = max_px or ctx.settings.photo_report_max_px
     cached = ctx.paths.scaled_image_file(sha256, max_px)
     if cached.exists():
@@ -78,13 +81,16 @@ def scaled_photo(ctx: AppContext, sha256: str, max_px: int | None = None) -> tup
         return None
     try:
         with Image.open(source) as image:
-            image.draft("RGB", (max_px, max_px))
+            if too_many_pixels(image):  # stored by an older ChannelDesk: left out rather than gigabytes
+                log.warning("photo %s is too large to decode (%d x %d)", sha256, image.width, image.height)
+                return None
+            image.draft("RGB", (max_px, max_px))  # a JPEG is decoded already scaled down
             upright = ImageOps.exif_transpose(image).convert("RGB")
             upright.thumbnail((max_px, max_px))
             buf = io.BytesIO()
             upright.save(buf, "JPEG", quality=78, optimize=True)
             width, height = upright.size
-    except OSError as exc:
+    except (OSError, Image.DecompressionBombError) as exc:
         log.warning("cannot read photo %s: %s", sha256, exc)
         return None
     data = buf.getvalue()

@@ -4160,6 +4160,14 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <source>{file} is not an image ChannelDesk can read.</source>
       <translation>{file} is not an image ChannelDesk can read.</translation>
     </message>
+    <message>
+      <source>{file} is too large an image (more than {limit} million pixels). Take or save it smaller.</source>
+      <translation>{file} is too large an image (more than {limit} million pixels). Take or save it smaller.</translation>
+    </message>
+    <message>
+      <source>{file} is too large an image ({width} x {height} pixels; at most {limit} million). Take or save it smaller.</source>
+      <translation>{file} is too large an image ({width} x {height} pixels; at most {limit} million). Take or save it smaller.</translation>
+    </message>
   </context>
   <context>
     <name>partners</name>
@@ -5818,6 +5826,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>{item}: choose one of {options}.</source>
       <translation>{item}: choose one of {options}.</translation>
+    </message>
+    <message>
+      <source>{item}: give a number from {min} to {max}.</source>
+      <translation>{item}: give a number from {min} to {max}.</translation>
     </message>
     <message>
       <source>{item}: give a number.</source>

@@ -4147,6 +4147,14 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <source>{file} is not an image ChannelDesk can read.</source>
       <translation>{file} 不是渠道巡检台能读取的图片。</translation>
     </message>
+    <message>
+      <source>{file} is too large an image (more than {limit} million pixels). Take or save it smaller.</source>
+      <translation>{file} 图像过大（超过 {limit} 百万像素），请拍摄或保存为较小的图像。</translation>
+    </message>
+    <message>
+      <source>{file} is too large an image ({width} x {height} pixels; at most {limit} million). Take or save it smaller.</source>
+      <translation>{file} 图像过大（{width} × {height} 像素，最多 {limit} 百万像素），请拍摄或保存为较小的图像。</translation>
+    </message>
   </context>
   <context>
     <name>partners</name>
@@ -5800,6 +5808,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>{item}: choose one of {options}.</source>
       <translation>{item}：请从 {options} 中选择。</translation>
+    </message>
+    <message>
+      <source>{item}: give a number from {min} to {max}.</source>
+      <translation>{item}：请填写 {min} 到 {max} 之间的数字。</translation>
     </message>
     <message>
       <source>{item}: give a number.</source>

@@ -103,3 +103,23 @@ def test_sealing_hash_is_order_independent() -> None:
     second = visit_content_hash(head, {"a": "yes", "b": 1}, list(reversed(photos)), list(reversed(findings)))
     assert first == second
     assert first != visit_content_hash(head, {"a": "no", "b": 1}, photos, findings)
+
+
+def test_number_answers_stay_in_the_item_range() -> None:
+    body = {"name": "n", "sections": [{"key": "s", "items": [
+        {"key": "count", "kind": "number"},
+        {"key": "margin", "kind": "number", "min": -50, "max": 2.5},
+    ]}]}
+    items = {i.key: i for i in cl.template_items(body)}
+    assert (items["count"].min, items["count"].max) == (cl.NUMBER_MIN, cl.NUMBER_MAX)  # a count by default
+    assert cl.parse_answer(items["count"], "0") == 0 and cl.parse_answer(items["count"], "1000000") == 1_000_000
+    assert cl.parse_answer(items["margin"], "-50") == -50 and cl.parse_answer(items["margin"], "2.5") == 2.5
+    for key, value in (("count", "-5"), ("count", "1e29"), ("count", "1000001"), ("margin", "-50.5"), ("margin", "3")):
+        with pytest.raises(cl.AnswerError, match="give a number from"):
+            cl.parse_answer(items[key], value)
+    with pytest.raises(cl.AnswerError, match="from 0 to 1000000"):
+        cl.parse_answer(items["count"], "1e29")
+    assert cl.validate_template(body) == []
+    bad = {"name": "b", "sections": [{"key": "s", "items": [
+        {"key": "x", "kind": "number", "min": "zero"}, {"key": "y", "kind": "number", "min": 5, "max": 1}]}]}
+    assert cl.validate_template(bad) == ["item x: min is not a number", "item y: min is above max"]
