@@ -146,7 +146,8 @@ def reveal_phone(ctx: AppContext, call_id: str) -> str | None:
     return decrypt_phone(record_key(ctx, create=False), blob) if blob else None
 
 
-def record_outcome(ctx: AppContext, call_id: str, outcome: str, note: str = "", today: dt.date | None = None) -> Changes:
+def record_outcome(ctx: AppContext, call_id: str, outcome: str, note: str = "", today: dt.date | None = None,
+                   at: dt.datetime | None = None) -> Changes:
     """Record a call's outcome. Any outcome but ``confirmed`` raises a warning on the
     partner (a changed outcome voids the warning of the previous one); repeated warnings
     escalate by HQ's rule."""
@@ -162,7 +163,7 @@ def record_outcome(ctx: AppContext, call_id: str, outcome: str, note: str = "", 
             raise NotFoundError(tr("duties", "No callback {id}.").format(id=call_id))
         previous = call.outcome
         call.attempts += 1
-        call.called_at = utcnow()
+        call.called_at = at or utcnow()
         call.note = note.strip() or call.note
         if previous == outcome:
             return changes

@@ -218,9 +218,9 @@ def generate_demo(ctx: AppContext, partners: int = 200, months: int = 6, seed: i
                                              "old_status": "active", "new_status": "merged", "survivor_id": survivor.id, "from_manager": None,
                                              "to_manager": None, "from_region": None, "to_region": None, "recorded_by": user})
             if rng.random() < 0.15:
-                rows[Complaint].append({**_base_row(ctx, now), "partner_id": pid, "visit_id": None, "received_date": today - dt.timedelta(days=rng.randrange(1, 120)),
-                                        "channel": rng.choice(["热线", "门店", "网络"]), "category": rng.choice(["服务态度", "价格", "业务办理"]),
-                                        "description": "客户反映办理业务等待时间过长。", "handling": "已约谈店长并培训。", "closed_date": None, "satisfaction": rng.choice([None, 3, 4, 5])})
+                rows[Complaint].append({**_base_row(ctx, now), "partner_id": pid, "visit_id": None, "channel": rng.choice(["热线", "门店", "网络"]),
+                                        "category": rng.choice(["服务态度", "价格", "业务办理"]), "description": "客户反映办理业务等待时间过长。",
+                                        **_demo_complaint_steps(rng, today, now)})
             if rng.random() < 0.2:
                 rows[CompetitorObservation].append({**_base_row(ctx, now), "partner_id": pid, "visit_id": None, "brand": rng.choice(COMPETITORS), "outlet_name": f"{rng.choice(COMPETITORS)}{_short(district.name)}店",
                                                     "prices": "主推机型比我方低100元", "promotions": "充值送话费", "observed_date": today - dt.timedelta(days=rng.randrange(1, 60)), "source": "巡检"})
@@ -238,8 +238,37 @@ def generate_demo(ctx: AppContext, partners: int = 200, months: int = 6, seed: i
         from app.services import demo_targets
 
         demo_targets.generate_targets(ctx, rng, demo_partners, months, today)
+        from app.services import demo_duties
+
+        demo_duties.generate_duties(ctx, rng, demo_partners, today)
     report(100, 100, "")
     return Changes.of("partner", "visit", "target", note=trn("demo", "%n partner(s)", partners) + tr("demo", ", ") + trn("demo", "%n visit(s)", visit_count))
+
+
+def _demo_complaint_steps(rng: random.Random, today: dt.date, now: dt.datetime) -> dict[str, Any]:
+    """A complaint's workflow so far: older ones closed with satisfaction, recent ones in
+    every state (one in ten answered late)."""
+    days = rng.randrange(0, 120)
+    received = min(now - dt.timedelta(days=days, hours=rng.randrange(0, 8)), now)
+    status = "closed" if days > 10 else rng.choice(["received", "assigned", "responded", "resolved", "closed"])
+    steps: dict[str, Any] = {"received_date": received.astimezone().date(), "received_at": received, "status": status, "assignee": "",
+                             "assigned_at": None, "responded_at": None, "resolved_at": None, "closed_at": None, "closed_date": None,
+                             "satisfaction": None, "handling": ""}
+    late = rng.random() < 0.1
+    times = {"assigned_at": received + dt.timedelta(minutes=20), "responded_at": received + dt.timedelta(hours=3 if late else 1),
+             "resolved_at": received + dt.timedelta(hours=30), "closed_at": received + dt.timedelta(hours=40)}
+    order = ["assigned_at", "responded_at", "resolved_at", "closed_at"]
+    reached = ["received", "assigned", "responded", "resolved", "closed"].index(status)
+    for key in order[:reached]:
+        steps[key] = min(times[key], now)
+    if reached >= 1:
+        steps["assignee"] = "店长"
+        steps["handling"] = "已约谈店长并培训。"
+    if reached >= 3:
+        steps["satisfaction"] = rng.choice([3, 4, 5, 5])
+    if status == "closed":
+        steps["closed_date"] = steps["closed_at"].astimezone().date()
+    return steps
 
 
 def _generate_visits(ctx: AppContext, s: Any, rng: random.Random, partners: list[DemoPartner], months: int, today: dt.date,
