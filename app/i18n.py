@@ -121,10 +121,3 @@ def translate_any(source: str) -> str:
             return text
     return source
 
-
-def tr_in(lang: str, context: str, source: str) -> str:
-    """``tr`` into ``lang`` whatever the current language (imports accept the labels of
-    every supported language)."""
-    if lang == "en":
-        return source
-    return _catalogue(lang).get((context, source), source)

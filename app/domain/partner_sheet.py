@@ -4,12 +4,13 @@ its enumerated values (type, status), in the user's language.
 Export writes machine keys under English (``code``, ``franchise``, ``active``) and
 Chinese headers and labels under zh_CN (``类型`` ``加盟店``, ``状态`` ``正常``); import
 accepts keys and labels in either language (case-insensitive), plus the Chinese header
-names other systems use (``渠道编码``, ``区划代码`` …). The value labels are the ones the
-partner screens show (translation context ``PartnerLabels``)."""
+names other systems use (``渠道编码``, ``区划代码`` …). Value labels come from the one
+vocabulary (``app.domain.vocabulary``), so a file says what the screens say."""
 
 from __future__ import annotations
 
-from app.i18n import SUPPORTED_LANGUAGES, current_language, tr, tr_in
+from app.domain.vocabulary import GRADE, PARTNER_STATUS, PARTNER_TYPE, Vocabulary
+from app.i18n import SUPPORTED_LANGUAGES, current_language, tr, translate_in
 
 COLUMNS = (
     "code", "name", "type", "status", "grade", "region", "address", "latitude", "longitude", "licence_no",
@@ -35,11 +36,7 @@ ALIASES = {
     "联系电话": "contact_phone", "电话": "contact_phone",
 }
 
-TYPE_LABELS = {"agent": "Agent", "dealer": "Dealer", "franchise": "Franchise store", "own_store": "Own store",
-               "special": "Special channel"}
-STATUS_LABELS = {"prospect": "Prospect", "active": "Active", "suspended": "Suspended", "terminated": "Terminated",
-                 "merged": "Merged"}
-_LABELS = {"type": TYPE_LABELS, "status": STATUS_LABELS}
+_VOCABULARIES: dict[str, Vocabulary] = {"type": PARTNER_TYPE, "status": PARTNER_STATUS, "grade": GRADE}
 
 
 def header(key: str) -> str:
@@ -56,43 +53,31 @@ def column_key(name: str) -> str | None:
         return ALIASES[text]
     folded = text.casefold()
     for key, source in _HEADERS.items():
-        if folded in (key, source.casefold()) or any(text == tr_in(lang, "PartnerSheet", source) for lang in SUPPORTED_LANGUAGES):
+        if folded in (key, source.casefold()) or any(text == translate_in(lang, "PartnerSheet", source) for lang in SUPPORTED_LANGUAGES):
             return key
     return None
 
 
 def value_label(kind: str, key: str) -> str:
     """A type or status as an exported file writes it (the key under English)."""
-    if current_language() == "en" or key not in _LABELS[kind]:
+    if current_language() == "en":
         return key
-    return tr("PartnerLabels", _LABELS[kind][key])
+    return _VOCABULARIES[kind].label(key)
 
 
 def display_label(kind: str, key: str) -> str:
     """A type or status as a person reads it in the current language (messages)."""
-    source = _LABELS[kind].get(key)
-    return tr("PartnerLabels", source) if source else key
-
-
-_lookup_cache: dict[str, dict[str, str]] = {}
+    return _VOCABULARIES[kind].label(key)
 
 
 def parse_value(kind: str, text: str) -> str | None:
     """The key a cell names (a key or a label in any language, case-insensitive), or None."""
-    table = _lookup_cache.get(kind)
-    if table is None:
-        table = {}
-        for key, source in _LABELS[kind].items():
-            table[key.casefold()] = key
-            for lang in SUPPORTED_LANGUAGES:
-                table[tr_in(lang, "PartnerLabels", source).casefold()] = key
-        _lookup_cache[kind] = table
-    return table.get(text.strip().casefold())
+    return _VOCABULARIES[kind].key_for(text)
 
 
 def allowed_labels(kind: str) -> str:
     """The accepted values of a column, as a message lists them in the current language."""
-    keys = list(_LABELS[kind])
+    keys = _VOCABULARIES[kind].keys
     if current_language() == "en":
         return ", ".join(keys)
-    return "、".join(display_label(kind, k) for k in keys)
+    return _VOCABULARIES[kind].accepted()

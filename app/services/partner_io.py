@@ -92,10 +92,11 @@ def parse_row(row_no: int, cells: dict[str, str], names: dict[str, str]) -> tupl
     grade_text = cells.get("grade", "").strip()
     if grade_text:
         match = _GRADE_RE.fullmatch(grade_text.upper())
-        if match is None:
+        grade = match.group(1) if match else sheet.parse_value("grade", grade_text)
+        if grade is None:
             error("grade", tr("partners", "unknown grade {value}; use A, B, C or D").format(value=grade_text[:40]))
         else:
-            values["grade"] = match.group(1)
+            values["grade"] = grade
     if "region" in cells:
         values["region"] = cells["region"].strip()
     for key in ("latitude", "longitude"):

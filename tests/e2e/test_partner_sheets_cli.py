@@ -20,3 +20,19 @@ def test_import_errors_in_chinese_name_the_column_as_the_file_does(cli, tmp_path
     lines = result.stderr.strip().splitlines()
     assert lines[0].startswith("第 2 行，“信用额度”列：") and lines[1].startswith("第 3 行，“类型”列：未知类型“不存在”")
     assert all(not any("a" <= ch.lower() <= "z" for ch in line.split("：", 1)[0]) for line in lines[:2])
+
+
+def test_chinese_export_round_trips_through_the_command_line(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    seed = tmp_path / "seed.csv"
+    seed.write_text("code,name,type,address,notes\nW1,=HYPERLINK(\"x\"),franchise,@地址,-备注\n", encoding="utf-8")
+    assert cli("partners", "import", str(seed)).returncode == 0
+    for suffix in (".csv", ".xlsx"):
+        path = tmp_path / f"导出{suffix}"
+        assert cli("partners", "export", str(path), lang="zh_CN").returncode == 0
+        if suffix == ".csv":
+            text = path.read_text(encoding="utf-8-sig")
+            assert text.startswith("编码,名称,类型,状态") and "加盟店" in text and "'=HYPERLINK" in text
+        again = cli("partners", "import", str(path), "--json", lang="zh_CN")
+        assert again.returncode == 0 and again.json()["unchanged"] == 1, again.stderr
+    shown = cli("partners", "list", "--json").json()
+    assert shown[0]["name"] == "=HYPERLINK(\"x\")"

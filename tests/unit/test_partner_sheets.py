@@ -289,3 +289,52 @@ def test_unreadable_inputs_are_one_clear_error(ctx, tmp_path: Path) -> None:  # 
     bad.write_bytes(b"PK\x03\x04 not really")
     with pytest.raises(UserError, match="not a readable XLSX"):
         partner_io.import_partners(ctx, bad)
+
+
+# -- spreadsheets in the user's language (issue 18) -----------------------------------------
+
+
+@pytest.fixture
+def chinese():  # type: ignore[no-untyped-def]
+    from app import i18n
+
+    i18n.set_language("zh_CN")
+    yield
+    i18n.set_language("en")
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_chinese_export_has_chinese_headers_and_labels_and_round_trips_in_both_languages(ctx, tmp_path: Path, chinese, suffix: str) -> None:  # type: ignore[no-untyped-def]
+    from app import i18n
+
+    seed = tmp_path / "seed.csv"
+    seed.write_text("code,name,type,status,grade,region,contact_name,contact_phone\n"
+                    "Z1,金桥加盟店,franchise,active,A,310115,王小明,13800138000\nZ2,意向店,own_store,prospect,C,3101,,\n", encoding="utf-8")
+    partner_io.import_partners(ctx, seed)  # English keys are read under Chinese too
+    path = tmp_path / f"p{suffix}"
+    svc.record_lifecycle_event(ctx, "Z1", "suspend", "整改")
+    before = {code: stored(ctx, code) for code in ("Z1", "Z2")}
+    partner_io.export_partners(ctx, path)
+    rows = [cells for _n, cells in iter_table(path)]
+    assert rows[0][:6] == ["编码", "名称", "类型", "状态", "等级", "区划代码"]
+    assert rows[1][:5] == ["Z1", "金桥加盟店", "加盟店", "暂停", "A"] and rows[2][2:4] == ["自营厅", "意向"]
+    for language in ("zh_CN", "en"):
+        i18n.set_language(language)
+        report = partner_io.import_partners(ctx, path)
+        assert (report.created, report.updated, report.unchanged) == (0, 0, 2)
+        assert {code: stored(ctx, code) for code in ("Z1", "Z2")} == before
+    i18n.set_language("en")
+    partner_io.export_partners(ctx, path)
+    english = [cells for _n, cells in iter_table(path)]
+    assert english[0][:4] == ["code", "name", "type", "status"] and english[1][2:4] == ["franchise", "suspended"]
+    i18n.set_language("zh_CN")
+    assert partner_io.import_partners(ctx, path).unchanged == 2
+
+
+def test_chinese_errors_name_the_column_as_the_file_does(ctx, tmp_path: Path, chinese) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "p.csv"
+    path.write_text("渠道编码,渠道名称,类型,状态\nY1,甲,不存在,正常\nY2,乙,Dealer,暂停\n", encoding="utf-8")
+    with pytest.raises(ValidationError) as info:
+        partner_io.import_partners(ctx, path)
+    assert info.value.details[0].startswith("第 2 行，“类型”列：未知类型“不存在”；请使用：代理商、经销商")
+    assert info.value.details[1].startswith("第 3 行，“状态”列：新渠道的状态只能是“正常”或“意向”")
