@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 QM := resources/translations/channeldesk_zh_CN.qm resources/translations/channeldesk_en.qm
 export QT_QPA_PLATFORM_TEST := offscreen
 
-.PHONY: run test lint bench package translations clean venv
+.PHONY: run test lint bench package translations clean venv screenshots
 
 venv: $(STAMP)
 
@@ -34,6 +34,9 @@ test: $(STAMP) translations lint
 
 bench: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/perf/run_benchmarks.py
+
+screenshots: $(STAMP) translations
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py docs/screenshots
 
 package: $(STAMP) translations
 	$(BIN)/pyinstaller --noconfirm --clean --distpath dist --workpath build packaging/channeldesk.spec

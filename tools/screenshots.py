@@ -43,9 +43,12 @@ def main(argv: list[str]) -> int:
         window.resize(*SIZE)
         window.show()
         for section_id in [section.section_id for section in window.sections]:
-            window.show_section(section_id)
+            section = window.show_section(section_id)
             for _ in range(20):
                 QApplication.processEvents()
+            table = getattr(section, "table", None)
+            if section_id == "visits" and table is not None:
+                table.selectRow(0)  # an open visit shows the editor, not an empty pane
             ui.ops.wait(30000)
             for _ in range(20):
                 QApplication.processEvents()

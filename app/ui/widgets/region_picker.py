@@ -149,7 +149,7 @@ class RegionPicker(QWidget):
         table = regions()
         self.city.blockSignals(True)
         self.city.clear()
-        self.city.addItem(self._any_text if not province else self.tr("(whole province)"), "")
+        self.city.addItem(self.tr("City") if not province else self.tr("(whole province)"), "")
         for city in sorted(table.cities_of(province), key=lambda r: r.code) if province else []:
             self.city.addItem(self._city_name(city), city.code)
         self.city.setEnabled(bool(province))
@@ -166,7 +166,7 @@ class RegionPicker(QWidget):
     def _fill_districts(self, city: str) -> None:
         self.district.blockSignals(True)
         self.district.clear()
-        self.district.addItem(self._any_text if not city else self.tr("(whole city)"), "")
+        self.district.addItem(self.tr("District") if not city else self.tr("(whole city)"), "")
         for district in sorted(regions().districts_of(city), key=lambda r: r.code) if city else []:
             self.district.addItem(district.name, district.code)
         self.district.setEnabled(bool(city))
