@@ -53,7 +53,7 @@ def _hq(args: argparse.Namespace, *, initialised: bool = True):  # type: ignore[
     """The HQ for ``--db``; every command but ``hq init`` refuses a database that ``hq init``
     never prepared (a mistyped URL would otherwise answer with empty stats, or register
     devices at an HQ without keys)."""
-    from app.sync.hq import Hq
+    from app.hq.server import Hq
 
     key_dir = getattr(args, "init_key_dir", None) or args.key_dir
     hq = Hq(args.db, key_dir, create=not initialised)
@@ -124,7 +124,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
-    from app.services.hq_publish import reference_data_for_publish
+    from app.hq.publish import reference_data_for_publish
 
     if args.output.is_dir():
         raise UserError(tr("import", "{file} is a folder, not a file.").format(file=args.output))
@@ -172,7 +172,7 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
 
 
 def cmd_report_month(args: argparse.Namespace) -> int:
-    from app.services.hq_publish import write_hq_month_report
+    from app.hq.reports import write_hq_month_report
 
     hq = _hq(args)
     try:

@@ -51,7 +51,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from app.services.targets import import_actuals
+    from app.services.actuals import import_actuals
 
     return _run_import(args, import_actuals)
 

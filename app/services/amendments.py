@@ -17,6 +17,7 @@ from app.domain import checklist as cl
 from app.errors import UserError, ValidationError
 from app.i18n import tr
 from app.services.context import AppContext, Changes
+from app.services.visit_rows import _create_finding, _item, _visit
 from db.base import utcnow
 from db.models import (
     Finding,
@@ -79,7 +80,6 @@ def amend(ctx: AppContext, visit_id: str, reason: str, changes: dict[str, str]) 
     that now fails raises a finding with its rectification order, one that no longer
     fails withdraws the open order its finding had. The original stays untouched."""
     from app.services.reinspection import order_keys
-    from app.services.visits import _create_finding, _item, _visit
 
     if not reason.strip():
         raise ValidationError(tr("visits", "An amendment needs a reason."))

@@ -9,13 +9,16 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.domain.ids import uuid7
 from app.domain.regions import regions
 from app.errors import UserError, ValidationError
 from app.i18n import tr
 from app.paths import write_private
-from app.services.context import AppContext
+
+if TYPE_CHECKING:
+    from app.services.context import AppContext
 
 
 @dataclass(frozen=True)

@@ -326,15 +326,6 @@ def add_competitor(ctx: AppContext, partner_key: str, brand: str, observed: dt.d
 # -- lifecycle 开停并转 ------------------------------------------------------------------
 
 
-def record_lifecycle_event(ctx: AppContext, partner_key: str, kind: str, reason: str, effective: dt.date | None = None,
-                           note: str = "", approver: str = "", survivor: str | None = None,
-                           to_manager: str | None = None, to_region: str | None = None) -> Changes:
-    """Open, suspend, resume, terminate, merge into a survivor, or transfer
-    (``app.services.lifecycle``: the only way a partner's status changes)."""
-    from app.services.lifecycle import record_lifecycle_event as record
-
-    return record(ctx, partner_key, kind, reason, effective, note, approver, survivor, to_manager, to_region)
-
 
 # -- drafts ----------------------------------------------------------------------------
 

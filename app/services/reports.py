@@ -5,13 +5,11 @@ scaled JPEG cached by hash."""
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import io
 import logging
 import os
 import re
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +32,7 @@ from app.domain.vocabulary import (
     transition,
 )
 from app.domain.vocabulary import template_label as vocab_template_label
-from app.errors import UserError, ValidationError
+from app.errors import ValidationError
 from app.i18n import tr, trn
 from app.reports.data import (
     AmendmentLine,
@@ -46,6 +44,7 @@ from app.reports.data import (
     VerifiedOrder,
     VisitReportData,
 )
+from app.reports.output import write_pdf
 from app.services.amendments import current_score
 from app.services.context import AppContext
 from app.services.progress import Progress
@@ -213,26 +212,10 @@ def visit_report_data(ctx: AppContext, visit_id: str) -> VisitReportData:
     )
 
 
-def _write(builder: Callable[[Any, Any], None], data: Any, target: Path) -> Path:
-    """Build into memory, then write atomically; clear message for unwritable paths."""
-    target = Path(target)
-    buf = io.BytesIO()
-    builder(data, buf)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.part")
-    try:
-        tmp.write_bytes(buf.getvalue())
-        os.replace(tmp, target)
-    except OSError as exc:
-        with contextlib.suppress(OSError):  # e.g. its folder is a file: the error below says so
-            tmp.unlink(missing_ok=True)
-        raise UserError(tr("reports", "Cannot write the report to {path}: {error}").format(path=target, error=exc.strerror or exc)) from exc
-    return target
-
-
 def write_visit_report(ctx: AppContext, visit_id: str, target: Path) -> Path:
     from app.reports.builders import build_visit_report
 
-    return _write(build_visit_report, visit_report_data(ctx, visit_id), target)
+    return write_pdf(build_visit_report, visit_report_data(ctx, visit_id), target)
 
 
 def _day_range(start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetime]:
@@ -402,4 +385,4 @@ def partner_card_data(ctx: AppContext, code: str) -> PeriodReportData:
 def write_period_report(data: PeriodReportData, target: Path) -> Path:
     from app.reports.builders import build_period_report
 
-    return _write(build_period_report, data, target)
+    return write_pdf(build_period_report, data, target)

@@ -33,6 +33,7 @@ from app.services.reinspection import apply_outcomes as apply_reinspection
 from app.services.reinspection import outcomes as reinspection_outcomes
 from app.services.reinspection import reinspection_body
 from app.services.reinspection import unanswered_problem as reinspection_unanswered
+from app.services.visit_rows import _create_finding, _item, _visit
 from db.base import utcnow
 from db.models import (
     ChecklistTemplate,
@@ -49,7 +50,6 @@ from db.models import (
 )
 
 SHA_RE = re.compile(r"^[0-9a-f]{64}$")
-DEFAULT_RECTIFICATION_DAYS = 7
 
 
 def status_label(status: str) -> str:
@@ -71,11 +71,6 @@ def templates(ctx: AppContext) -> list[tuple[str, str, int]]:
         return [(t.name, t.title, t.version) for t in s.scalars(select(ChecklistTemplate).where(ChecklistTemplate.voided.is_(False)).order_by(ChecklistTemplate.name, ChecklistTemplate.version))]
 
 
-def _visit(s: Session, visit_id: str) -> Visit:
-    visit = s.get(Visit, visit_id)
-    if visit is None:
-        raise NotFoundError(tr("visits", "No visit with id {id}.").format(id=visit_id))
-    return visit
 
 
 def _require_draft(visit: Visit) -> None:
@@ -131,11 +126,6 @@ def check_in(ctx: AppContext, visit_id: str, latitude: float | None = None, long
     return Changes.of("visit", ids={visit_id})
 
 
-def _item(visit: Visit, key: str) -> cl.Item:
-    for item in cl.template_items(visit.template_body):
-        if item.key == key:
-            return item
-    raise ValidationError(tr("visits", "The checklist has no item {key}.").format(key=key))
 
 
 def answer(ctx: AppContext, visit_id: str, item_key: str, value_text: str, comment: str | None = None) -> Changes:
@@ -233,18 +223,6 @@ def add_finding(ctx: AppContext, visit_id: str, description: str, *, item_key: s
     return Changes.of("finding", "rectification_order", ids={visit_id})
 
 
-def _create_finding(s: Session, visit: Visit, description: str, item_key: str | None, deadline: dt.date | None,
-                    responsible: str, before_photo: str | None, category: str) -> None:
-    finding = Finding(visit_id=visit.id, partner_id=visit.partner_id, item_key=item_key, description=description, category=category)
-    s.add(finding)
-    s.flush()
-    day = (visit.started_at or utcnow()).date()
-    order = RectificationOrder(partner_id=visit.partner_id, finding_id=finding.id, visit_id=visit.id, description=description,
-                               responsible=responsible, deadline=deadline or day + dt.timedelta(days=DEFAULT_RECTIFICATION_DAYS),
-                               status="open", before_photo_sha256=before_photo)
-    s.add(order)
-    s.flush()
-    s.add(RectificationEvent(order_id=order.id, status="open", at=utcnow(), note=description, visit_id=visit.id))
 
 
 MATERIAL_KINDS = ("issued", "installed", "returned")

@@ -274,7 +274,7 @@ class MainWindow(QMainWindow):
     def scale_text(self, step: int) -> None:
         """View → Larger/Smaller/Normal text: every widget follows the application font;
         the scale is kept in the settings and applied at the next start."""
-        from app.ui.application import apply_text_scale
+        from app.ui.qt_app import apply_text_scale
 
         settings = self.ui.ctx.settings
         settings.text_scale = 100 if step == 0 else max(70, min(200, settings.text_scale + step))

@@ -168,7 +168,7 @@ class SettingsDialog(QDialog):
             self.error.setText(self.tr("Cannot save the settings: {error}").format(error=exc.strerror or exc))
             return
         if language_changed:
-            from app.ui.application import ensure_application, install_translators
+            from app.ui.qt_app import ensure_application, install_translators
 
             install_translators(ensure_application(), settings.language or None)
             self.ui.show_message(self.tr("The new language applies to windows opened from now on; restart ChannelDesk to translate this window too."), "info")

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
 
+from app.services import actuals as actuals_svc
 from app.services import partner_io
 from app.services import targets as svc
 from app.ui.dashboard.decomposition import MONTHS, OVERRIDE_BACKGROUND
@@ -169,7 +170,7 @@ def test_decomposition_editor_bases_and_reopen_as_saved(qtbot, ctx, ui_window, t
     _import_partners(ctx, tmp_path)
     actuals = tmp_path / "a.csv"
     actuals.write_text("partner_code,metric,period,amount\nT1,revenue,2031-03,100\nT2,revenue,2031-03,300\nT2,revenue,2031-09,200\n", encoding="utf-8")
-    svc.import_actuals(ctx, actuals)
+    actuals_svc.import_actuals(ctx, actuals)
     _ui, window = ui_window
     section = window.show_section("dashboard")
     qtbot.waitUntil(lambda: section.is_ready, timeout=5000)

@@ -40,7 +40,7 @@ INGEST_CHILD = """
 import sys, time
 from pathlib import Path
 sys.path.insert(0, {root!r})
-from app.sync.hq import Hq
+from app.hq.server import Hq
 hq = Hq({url!r}, Path({work!r}))
 start = time.perf_counter()
 result = hq.ingest(Path({bundle!r}), Path({work!r}) / "acks")
@@ -70,7 +70,7 @@ def _records_bundle(work: Path) -> tuple[Path, Path, list[tuple[str, dict]]]:
 
 
 def _ingest(url: str, work: Path, bundle: Path, key: Path) -> float:
-    from app.sync.hq import Hq
+    from app.hq.server import Hq
 
     work.mkdir(exist_ok=True)
     hq = Hq(url, work)
@@ -215,7 +215,7 @@ def _photo_bundle(work: Path, gib: float, tag: str) -> tuple[Path, Path]:
 
 def rss_benchmarks(work: Path) -> list[BenchResult]:
     """Ingest peak RSS (fresh process) at each photo volume, the first the reference."""
-    from app.sync.hq import Hq
+    from app.hq.server import Hq
 
     rows: list[BenchResult] = []
     volumes = [float(v) for v in os.environ.get("SYNC_INGEST_GB", "1,3.5").split(",") if v.strip()]

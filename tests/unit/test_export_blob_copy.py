@@ -16,11 +16,11 @@ import pytest
 from sqlalchemy import func, select
 
 from app.errors import UserError
+from app.hq.server import Hq
 from app.services.progress import Cancelled, Progress
 from app.services.sync import apply_ack, export_bundle, sync_status
 from app.sync import blob_copy
 from app.sync.blob_copy import child_command
-from app.sync.hq import Hq
 from db.models import ExportedBundle
 from tests.unit.test_sync import make_laptop, seed
 from tests.unit.test_sync_capping import _visit, hq  # noqa: F401 (the HQ fixture)

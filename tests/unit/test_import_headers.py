@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from app.errors import ValidationError
+from app.services import actuals as actuals_svc
 from app.services import partner_io
 from app.services import targets as svc
 from db.models import Actual, Partner
@@ -37,10 +38,10 @@ def test_actuals_import_takes_chinese_headers_in_csv(with_partners, tmp_path: Pa
     ctx = with_partners
     path = tmp_path / "实际.csv"
     path.write_bytes(f"{header}\nT1,revenue,2026-01,100.50\nT2,sales_volume,2026-02,7\n".encode(encoding))
-    report = svc.import_actuals(ctx, path)
+    report = actuals_svc.import_actuals(ctx, path)
     assert (report.rows, report.created, report.updated, report.unchanged) == (2, 2, 0, 0)
     assert _actuals(ctx) == {("T1", "revenue", "2026-01"): 10050, ("T2", "sales_volume", "2026-02"): 7}
-    again = svc.import_actuals(ctx, path)
+    again = actuals_svc.import_actuals(ctx, path)
     assert (again.created, again.updated, again.unchanged) == (0, 0, 2)
 
 
@@ -55,7 +56,7 @@ def test_actuals_import_takes_chinese_headers_in_xlsx_and_reports_rows_by_column
     sheet.append(["2026-03", "T2", "revenue", 800, ""])
     path = tmp_path / "actuals.xlsx"
     book.save(path)
-    report = svc.import_actuals(ctx, path)
+    report = actuals_svc.import_actuals(ctx, path)
     assert (report.rows, report.created) == (2, 2)
     assert _actuals(ctx) == {("T1", "collections", "2026-03"): 25025, ("T2", "revenue", "2026-03"): 80000}
 
@@ -63,7 +64,7 @@ def test_actuals_import_takes_chinese_headers_in_xlsx_and_reports_rows_by_column
     sheet.append(["2026-3", "T1", "revenue", 1, ""])
     book.save(path)
     with pytest.raises(ValidationError) as info:
-        svc.import_actuals(ctx, path)
+        actuals_svc.import_actuals(ctx, path)
     assert [d.split(":")[0] for d in info.value.details] == ["row 4, column partner_code", "row 5, column period"]
     assert _actuals(ctx) == {("T1", "collections", "2026-03"): 25025, ("T2", "revenue", "2026-03"): 80000}
 
@@ -72,7 +73,7 @@ def test_actuals_import_names_the_missing_column_when_a_chinese_header_is_unknow
     path = tmp_path / "a.csv"
     path.write_text("渠道编码,指标,月份,目标\nT1,revenue,2026-01,1\n", encoding="utf-8")  # 目标 is a target, not an actual
     with pytest.raises(ValidationError) as info:
-        svc.import_actuals(with_partners, path)
+        actuals_svc.import_actuals(with_partners, path)
     assert "missing required column(s): amount" in info.value.message
     assert _actuals(with_partners) == {}
 
@@ -87,7 +88,7 @@ def test_partner_code_headers_are_the_same_in_all_three_imports(with_partners, t
     assert svc.import_targets(ctx, targets).created == 1
     actuals = tmp_path / "actuals.csv"
     actuals.write_text("合作方编码,指标,月份,金额\nT3,revenue,2026-01,20\n", encoding="utf-8")
-    assert svc.import_actuals(ctx, actuals).created == 1
+    assert actuals_svc.import_actuals(ctx, actuals).created == 1
     row = next(r for r in svc.list_targets(ctx, month="2026-01") if r.scope == "T3")
     assert (row.scope_kind, row.target, row.actual) == ("partner", 5000, 2000)
 
@@ -109,12 +110,12 @@ def test_xlsx_month_cells_are_read_as_months(with_partners, tmp_path: Path) -> N
     sheet["C3"].number_format = "mmm-yy"
     path = tmp_path / "months.xlsx"
     book.save(path)
-    assert svc.import_actuals(ctx, path).created == 2
+    assert actuals_svc.import_actuals(ctx, path).created == 2
     assert _actuals(ctx) == {("T1", "revenue", "2026-03"): 10000, ("T2", "revenue", "2026-04"): 20000}
 
     sheet.append(["T1", "revenue", dt.datetime(2026, 5, 15), 1])
     sheet["C4"].number_format = "yyyy-mm-dd"
     book.save(path)
     with pytest.raises(ValidationError) as info:
-        svc.import_actuals(ctx, path)
+        actuals_svc.import_actuals(ctx, path)
     assert info.value.details == ["row 4, column period: give the month as YYYY-MM (got 2026-05-15)"]

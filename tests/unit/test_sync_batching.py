@@ -18,13 +18,14 @@ import pytest
 from sqlalchemy import inspect, select, text
 
 from app.errors import BundleRejected
+from app.hq import records as hq_records
+from app.hq.server import Hq
 from app.services import partners as psvc
 from app.services.device import load_private_key
-from app.services.sync import _model, _record_lines, export_bundle
+from app.services.sync import export_bundle
+from app.services.sync_records import model_of, record_lines
 from app.sync import bundle as bundle_mod
-from app.sync import hq as hq_mod
 from app.sync import signing
-from app.sync.hq import Hq
 from db.models import SYNC_TABLES, Contact, Visit
 from tests.unit.test_sync import hq, hq_url, make_laptop, pg_url, seed  # noqa: F401  (fixtures)
 
@@ -95,7 +96,7 @@ def test_export_rows_equal_what_the_orm_gives(ctx, tmp_path: Path) -> None:  # t
         submitted = set(s.scalars(select(Visit.id).where(Visit.status == "submitted")))
     total = 0
     for entity in SYNC_TABLES:
-        model = _model(entity)
+        model = model_of(entity)
         expected = []
         with ctx.read_session() as s:
             for obj in s.scalars(select(model).where(model.hlc.like(f"%:{ctx.device_id}"))):
@@ -107,15 +108,15 @@ def test_export_rows_equal_what_the_orm_gives(ctx, tmp_path: Path) -> None:  # t
                     data["void_reason"] = obj.void_reason
                 record = {"base_hlc": "b", "data": data, "hlc": obj.hlc, "id": obj.id, "op": "void" if obj.voided else "upsert"}
                 expected.append(json.loads(json.dumps(record)))
-        lines = [line for block in _record_lines(ctx, entity, "", "~", ctx.device_id, "b") for line in block]
+        lines = [line for block in record_lines(ctx, entity, "", "~", ctx.device_id, "b") for line in block]
         assert all(encode_line(json.loads(line)) == line for line in lines)
         got = [json.loads(line) for line in lines]
         assert sorted(got, key=lambda r: r["id"]) == sorted(expected, key=lambda r: r["id"]), entity
         total += len(got)
     assert total > 20
-    visit = json.loads(next(_record_lines(ctx, "visit", "", "~", ctx.device_id, None))[0])
+    visit = json.loads(next(record_lines(ctx, "visit", "", "~", ctx.device_id, None))[0])
     assert visit["base_hlc"] is None and visit["data"]["submitted_at"].endswith("+00:00")
-    assert any(json.loads(line)["op"] == "void" for block in _record_lines(ctx, "contact", "", "~", ctx.device_id, None) for line in block)
+    assert any(json.loads(line)["op"] == "void" for block in record_lines(ctx, "contact", "", "~", ctx.device_id, None) for line in block)
 
 
 def test_chunk_size_does_not_change_the_result(hq: Hq, tmp_path: Path, hq_url: str, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
@@ -132,8 +133,8 @@ def test_chunk_size_does_not_change_the_result(hq: Hq, tmp_path: Path, hq_url: s
     stats = hq.stats()["tables"]
     assert stats["visit_answer"]["rows"] > 3
     # the same bundles with chunks of 2 records and lookups of 1 id per query
-    monkeypatch.setattr(hq_mod, "BATCH", 2)
-    monkeypatch.setattr(hq_mod, "LOOKUP", 1)
+    monkeypatch.setattr(hq_records, "BATCH", 2)
+    monkeypatch.setattr(hq_records, "LOOKUP", 1)
     (tmp_path / "hq2").mkdir()
     url = f"sqlite:///{tmp_path / 'hq2' / 'hq.sqlite'}"
     if hq_url.startswith("postgresql"):
@@ -170,7 +171,7 @@ def test_a_record_repeated_across_chunks_merges_with_its_earlier_version(hq: Hq,
     # the same content is a no-op
     records["partner"] = [later, *records["partner"][1:], partner]
     records["visit_answer"] = [*records["visit_answer"], answer]
-    monkeypatch.setattr(hq_mod, "BATCH", 2)
+    monkeypatch.setattr(hq_records, "BATCH", 2)
     bundle = _rebuild(good, tmp_path / "repeated.cdsync", ctx, records)
     result = hq.ingest(bundle, tmp_path / "acks")
     assert result.status == "accepted", result.reason
@@ -191,7 +192,7 @@ def test_a_sealed_record_repeated_with_other_content_is_rejected(hq: Hq, tmp_pat
     answer = json.loads(json.dumps(records["visit_answer"][0]))
     answer["data"]["value"] = "tampered"
     records["visit_answer"] = [*records["visit_answer"], answer]
-    monkeypatch.setattr(hq_mod, "BATCH", 2)
+    monkeypatch.setattr(hq_records, "BATCH", 2)
     before = hq.stats()
     result = hq.ingest(_rebuild(good, tmp_path / "twice.cdsync", ctx, records), tmp_path / "acks")
     assert result.status == "rejected" and "sealed" in result.reason

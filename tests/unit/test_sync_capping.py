@@ -17,12 +17,13 @@ import pytest
 from PIL import Image
 from sqlalchemy import select
 
+from app.hq.server import Hq
 from app.services import partners as psvc
 from app.services import sync as sync_svc
 from app.services import visits
-from app.services.sync import ExportPlan, _choose_cut, _Item, apply_ack, export_bundle, sync_status
+from app.services.export_plan import ExportPlan, _choose_cut, _Item
+from app.services.sync import apply_ack, export_bundle, sync_status
 from app.sync.bundle import Caps, ExportCaps
-from app.sync.hq import Hq
 from db.models import ExportedBundle
 from tests.unit.test_sync import make_laptop, seed
 
@@ -456,7 +457,7 @@ def test_the_cut_is_planned_under_a_busy_bar(hq: Hq, tmp_path: Path) -> None:
 
 
 def test_grouped_items_read_their_id_lists_like_json() -> None:
-    from app.services.sync import _json_strings
+    from app.services.export_plan import _json_strings
 
     for text in ("[]", "[null]", '["a"]', '["a",null,"b"]', '["a,b"]', '["a\\"b","c"]', '[""]', '["\\u4e2d"]'):
         assert _json_strings(text) == [v for v in json.loads(text) if v is not None], text
@@ -465,13 +466,9 @@ def test_grouped_items_read_their_id_lists_like_json() -> None:
 def test_the_plans_joined_select_of_a_visit_child_holds_the_exported_rows(hq: Hq, tmp_path: Path) -> None:
     """``_child_selects`` (the plan's) and ``_pending_selects`` (the records') choose
     the same rows, after an ack too (older children of a visit sealed later)."""
-    from app.services.sync import (
-        VISIT_CHILDREN,
-        _child_selects,
-        _model,
-        _pending_selects,
-        watermark,
-    )
+    from app.services.export_plan import _child_selects
+    from app.services.sync import watermark
+    from app.services.sync_records import VISIT_CHILDREN, model_of, pending_selects
 
     ctx = make_laptop(tmp_path, "lap", hq)
     photos = tmp_path / "photos"
@@ -485,9 +482,9 @@ def test_the_plans_joined_select_of_a_visit_child_holds_the_exported_rows(hq: Hq
     since, upto = watermark(ctx), ctx.tick()
     with ctx.read_session() as s:
         for entity in VISIT_CHILDREN:
-            table = _model(entity).__table__
+            table = model_of(entity).__table__
             joined = {row[0] for stmt in _child_selects(entity, since, upto, ctx.device_id, [table.c.id]) for row in s.execute(stmt)}
-            plain = {row[0] for stmt in _pending_selects(entity, since, upto, ctx.device_id, [table.c.id]) for row in s.execute(stmt)}
+            plain = {row[0] for stmt in pending_selects(entity, since, upto, ctx.device_id, [table.c.id]) for row in s.execute(stmt)}
             assert joined == plain, entity
             if entity == "visit_answer":
                 assert plain  # (the late visit's answers, older than the watermark)

@@ -16,10 +16,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.errors import BundleRejected
+from app.hq.server import Hq
 from app.services.sync import export_bundle
 from app.sync import bundle as bundle_mod
 from app.sync.bundle import encode_line
-from app.sync.hq import Hq
 from app.sync.merge import unset_hlc
 from tests.unit.test_sync import hq, hq_url, make_laptop, pg_url, seed  # noqa: F401  (fixtures)
 
@@ -165,7 +165,7 @@ def test_temporary_blobs_of_a_killed_ingest_are_swept(hq: Hq, tmp_path: Path) ->
 
 
 def test_sweep_reports_what_it_removed(tmp_path: Path) -> None:
-    from app.sync.hq import sweep_temporary_blobs
+    from app.hq.files import sweep_temporary_blobs
 
     assert sweep_temporary_blobs(tmp_path / "missing") == 0
     (tmp_path / "ab").mkdir()

@@ -17,10 +17,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from app.hq.server import Hq
+from app.services import lifecycle as lifecycle_svc
 from app.services import partners as psvc
 from app.services import visits
 from app.services.sync import apply_ack, export_bundle, import_hq_bundle
-from app.sync.hq import Hq
 from db.models import SYNC_TABLES, Contact
 from tests import pg
 from tests.conftest import EXIF_DIR
@@ -82,7 +83,7 @@ def history(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Path],
 
         contact = s.scalars(select(Contact.id).where(Contact.name == "王经理")).one()
     psvc.void_row(ctx, Contact, contact, "离职")
-    psvc.record_lifecycle_event(ctx, "P002", "suspend", "整顿")
+    lifecycle_svc.record_lifecycle_event(ctx, "P002", "suspend", "整顿")
     _rename(ctx, "P003", "三号店新名")
     export("b3", ack=True)
     # device b learnt the cards from HQ after b1; it renames P003 as well (concurrent

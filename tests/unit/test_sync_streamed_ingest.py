@@ -16,10 +16,10 @@ from typing import Any
 
 import pytest
 
+from app.hq import stream as hq_stream
+from app.hq.server import Hq
 from app.services import partners as psvc
 from app.services.sync import export_bundle
-from app.sync import hq as hq_mod
-from app.sync.hq import Hq
 from tests.unit.test_sync import _resign, _rewrite, hq, hq_url, make_laptop, pg_url, seed  # noqa: F401  (fixtures)
 
 
@@ -35,7 +35,7 @@ class Seen:
 @pytest.fixture
 def streams(monkeypatch: pytest.MonkeyPatch) -> list[Seen]:
     seen: list[Seen] = []
-    cls = hq_mod._NewRecordStream
+    cls = hq_stream.NewRecordStream
     init, lines, finish = cls.__init__, cls.lines, cls.finish
 
     def spy_init(self: Any, *args: Any) -> None:

@@ -10,6 +10,7 @@ import pytest
 
 from app.domain.regions import regions
 from app.errors import ValidationError
+from app.services import decomposition as decomposition_svc
 from app.services import partner_io
 from app.services import targets as svc
 from db.models import Target
@@ -72,7 +73,7 @@ def test_manual_entry_and_decomposition_refuse_unknown_region_codes(with_partner
     with pytest.raises(ValidationError, match="Not a region code"):
         svc.set_target(ctx, "revenue", "2026", "region", "31a", "10")
     with pytest.raises(ValidationError, match="Unknown region code 310199"):
-        svc.decompose_region_target(ctx, "revenue", 2026, "310199", 1000)
+        decomposition_svc.decompose_region_target(ctx, "revenue", 2026, "310199", 1000)
     assert _stored(ctx) == set()
     svc.set_target(ctx, "revenue", "2026", "region", "3101", "10")
     assert _stored(ctx) == {("2026", "region", "3101")}

@@ -13,6 +13,9 @@ from hypothesis import strategies as st
 
 from app.domain import targets as rules
 from app.errors import ValidationError
+from app.services import actuals as actuals_svc
+from app.services import decomposition as decomposition_svc
+from app.services import kpi as kpi_svc
 from app.services import partner_io
 from app.services import targets as svc
 
@@ -85,7 +88,7 @@ def with_partners(ctx, tmp_path: Path):  # type: ignore[no-untyped-def]
 
 def test_decomposition_writes_consistent_targets(with_partners) -> None:  # type: ignore[no-untyped-def]
     ctx = with_partners
-    svc.decompose_region_target(ctx, "revenue", 2026, "3101", 1_000_000_01, month_overrides={3: 5_000_000})
+    decomposition_svc.decompose_region_target(ctx, "revenue", 2026, "3101", 1_000_000_01, month_overrides={3: 5_000_000})
     rows = svc.list_targets(ctx, year="2026")
     region_months = [r for r in rows if r.scope_kind == "region" and len(r.period) == 7 and "Q" not in r.period]
     assert sum(r.target for r in region_months) == 1_000_000_01
@@ -94,7 +97,7 @@ def test_decomposition_writes_consistent_targets(with_partners) -> None:  # type
         partners = [r for r in rows if r.scope_kind == "partner" and r.period == month.period]
         assert sum(r.target for r in partners) == month.target
     with pytest.raises(ValidationError):
-        svc.decompose_region_target(ctx, "revenue", 2026, "3101", 100, month_overrides={1: 500})
+        decomposition_svc.decompose_region_target(ctx, "revenue", 2026, "3101", 100, month_overrides={1: 500})
 
 
 def test_actuals_import_validates_and_is_idempotent(with_partners, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -102,17 +105,17 @@ def test_actuals_import_validates_and_is_idempotent(with_partners, tmp_path: Pat
     bad = tmp_path / "bad.csv"
     bad.write_text("partner_code,metric,period,amount\nT1,revenue,2026-01,100.00\nXX,revenue,2026-01,1\nT1,revenue,2026/01,1\nT1,revenue,2026-02,-3\nT1,revenue,2026-01,5\n", encoding="utf-8")
     with pytest.raises(ValidationError) as info:
-        svc.import_actuals(ctx, bad)
+        actuals_svc.import_actuals(ctx, bad)
     assert [d.split(":")[0] for d in info.value.details] == ["row 3, column partner_code", "row 4, column period", "row 5, column amount", "row 6, column period"]
     good = tmp_path / "good.csv"
     good.write_text("partner_code,metric,period,amount\nT1,revenue,2026-01,100.50\nT2,revenue,2026-01,99\n", encoding="utf-8")
-    first = svc.import_actuals(ctx, good)
+    first = actuals_svc.import_actuals(ctx, good)
     assert (first.created, first.updated) == (2, 0)
-    second = svc.import_actuals(ctx, good)
+    second = actuals_svc.import_actuals(ctx, good)
     assert (second.created, second.updated, second.unchanged) == (0, 0, 2)
     good.write_text("partner_code,metric,period,amount\nT1,revenue,2026-01,120\n", encoding="utf-8")
-    assert svc.import_actuals(ctx, good).updated == 1
-    svc.decompose_region_target(ctx, "revenue", 2026, "310115", 1_200_000)
+    assert actuals_svc.import_actuals(ctx, good).updated == 1
+    decomposition_svc.decompose_region_target(ctx, "revenue", 2026, "310115", 1_200_000)
     row = next(r for r in svc.list_targets(ctx, month="2026-01") if r.scope == "T1")
     assert row.to_json()["actual"] == "120.00"
 
@@ -129,11 +132,11 @@ def test_kpi_scorecard_weights_rank_and_history(ctx) -> None:  # type: ignore[no
     assert [(r.partner_code, r.rank) for r in ranked] == [("C", 1), ("A", 2), ("B", 3)]
     generate_demo(ctx, partners=25, months=2, seed=3)
     month = dt.date.today().strftime("%Y-%m")
-    first = svc.kpi_scorecard(ctx, month)
+    first = kpi_svc.kpi_scorecard(ctx, month)
     assert first and [r.rank for r in first] == list(range(1, len(first) + 1))
     assert all(0 <= r.score <= 100 for r in first)
     assert "visit_compliance" in first[0].components and "revenue" in first[0].components
     with ctx.read_session() as s:
         saved = s.query(KpiScore).filter(KpiScore.month == month, KpiScore.kpi_code == "total").count()
     assert saved == len(first)
-    assert [r.score for r in svc.kpi_scorecard(ctx, month)] == [r.score for r in first]
+    assert [r.score for r in kpi_svc.kpi_scorecard(ctx, month)] == [r.score for r in first]

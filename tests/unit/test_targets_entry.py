@@ -12,6 +12,9 @@ from hypothesis import strategies as st
 
 from app.domain import targets as rules
 from app.errors import UserError, ValidationError
+from app.services import actuals as actuals_svc
+from app.services import dashboard as dashboard_svc
+from app.services import decomposition as decomposition_svc
 from app.services import partner_io
 from app.services import targets as svc
 from db.models import Target
@@ -154,8 +157,8 @@ def test_decompose_grid_keeps_every_month_total(months: list[int], weights: list
 
 def test_decomposition_with_cell_overrides_and_hq_lock(with_partners) -> None:  # type: ignore[no-untyped-def]
     ctx = with_partners
-    svc.decompose_region_target(ctx, "revenue", 2027, "3101", 1_200_000_00, cell_overrides={("T2", 3): 7_000_00})
-    plan = svc.decomposition_plan(ctx, "revenue", 2027, "3101")
+    decomposition_svc.decompose_region_target(ctx, "revenue", 2027, "3101", 1_200_000_00, cell_overrides={("T2", 3): 7_000_00})
+    plan = decomposition_svc.decomposition_plan(ctx, "revenue", 2027, "3101")
     assert plan.annual == 1_200_000_00 and not plan.locked and not plan.annual_locked
     assert [code for code, _n, _g in plan.partners] == ["T1", "T2", "T3"]
     assert plan.overrides == {("T2", 3): 7_000_00}
@@ -165,15 +168,15 @@ def test_decomposition_with_cell_overrides_and_hq_lock(with_partners) -> None:  
     assert sum(r.target for r in rows if r.scope_kind == "partner") == 1_200_000_00
     # re-saving the same decomposition keeps the month shape and changes nothing
     before = _targets(ctx)
-    svc.decompose_region_target(ctx, "revenue", 2027, "3101", 1_200_000_00, cell_overrides=plan.overrides)
+    decomposition_svc.decompose_region_target(ctx, "revenue", 2027, "3101", 1_200_000_00, cell_overrides=plan.overrides)
     assert _targets(ctx) == before
     with pytest.raises(ValidationError, match="2027-03"):
-        svc.decompose_region_target(ctx, "revenue", 2027, "3101", 1_200_000_00, cell_overrides={("T2", 3): 10**12})
+        decomposition_svc.decompose_region_target(ctx, "revenue", 2027, "3101", 1_200_000_00, cell_overrides={("T2", 3): 10**12})
     with ctx.session() as s:
         s.add(Target(metric="collections", period="2027-01", scope_kind="partner", scope="T1", amount=1, source="hq"))
-    assert svc.decomposition_plan(ctx, "collections", 2027, "3101").locked
+    assert decomposition_svc.decomposition_plan(ctx, "collections", 2027, "3101").locked
     with pytest.raises(UserError, match="published by HQ"):
-        svc.decompose_region_target(ctx, "collections", 2027, "3101", 1_000_00)
+        decomposition_svc.decompose_region_target(ctx, "collections", 2027, "3101", 1_000_00)
     assert not any(k[0] == "collections" and k[2] == "region" for k in _targets(ctx))
 
 
@@ -184,7 +187,7 @@ def test_dashboard_data_sums_in_sql_match_the_target_list(ctx) -> None:  # type:
 
     generate_demo(ctx, partners=40, months=3, seed=5)
     today = dt.date.today()
-    data = svc.dashboard_data(ctx, "revenue", today)
+    data = dashboard_svc.dashboard_data(ctx, "revenue", today)
     rows = [r for r in svc.list_targets(ctx, year=str(today.year), today=today) if r.metric == "revenue"]
     assert sum(data.target_by_month) > 0 and sum(data.actual_by_month) > 0
     for i, month in enumerate(data.months):
@@ -205,19 +208,19 @@ def test_hq_months_are_kept_and_distributed_to_partners(with_partners) -> None: 
         s.add(Target(metric="revenue", period="2028", scope_kind="region", scope="310115", amount=600_000_00, source="hq"))
         for m, amount in enumerate(hq_months, start=1):
             s.add(Target(metric="revenue", period=f"2028-{m:02d}", scope_kind="region", scope="310115", amount=amount, source="hq"))
-    plan = svc.decomposition_plan(ctx, "revenue", 2028, "310115")
+    plan = decomposition_svc.decomposition_plan(ctx, "revenue", 2028, "310115")
     assert plan.annual_locked and plan.months_locked and not plan.locked
     assert plan.months(600_000_00) == hq_months
-    svc.decompose_region_target(ctx, "revenue", 2028, "310115", 600_000_00, cell_overrides={("T1", 12): 100_00})
+    decomposition_svc.decompose_region_target(ctx, "revenue", 2028, "310115", 600_000_00, cell_overrides={("T1", 12): 100_00})
     stored = _targets(ctx)
     assert [stored[("revenue", f"2028-{m:02d}", "region", "310115")] for m in range(1, 13)] == [(a, "hq") for a in hq_months]
     for m, amount in enumerate(hq_months, start=1):
         assert stored[("revenue", f"2028-{m:02d}", "partner", "T1")][0] + stored[("revenue", f"2028-{m:02d}", "partner", "T2")][0] == amount
     assert stored[("revenue", "2028-12", "partner", "T1")] == (100_00, "local")
     with pytest.raises(UserError, match="published by HQ"):  # a month override would change HQ's months
-        svc.decompose_region_target(ctx, "revenue", 2028, "310115", 600_000_00, month_overrides={1: 1})
+        decomposition_svc.decompose_region_target(ctx, "revenue", 2028, "310115", 600_000_00, month_overrides={1: 1})
     with pytest.raises(ValidationError, match="do not fit the annual target"):
-        svc.decompose_region_target(ctx, "revenue", 2029, "310115", 100, month_overrides={1: 50, 2: 60})
+        decomposition_svc.decompose_region_target(ctx, "revenue", 2029, "310115", 100, month_overrides={1: 50, 2: 60})
 
 
 def test_cancelled_targets_import_leaves_nothing(with_partners, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -239,12 +242,12 @@ def test_decomposition_by_last_years_actuals_and_reopened_as_saved(with_partners
     actuals = tmp_path / "2025.csv"
     actuals.write_text("partner_code,metric,period,amount\nT1,revenue,2025-01,300\nT2,revenue,2025-01,100\nT1,revenue,2025-07,600\n"
                        "T2,revenue,2025-12,1000\nT3,revenue,2025-12,999\n", encoding="utf-8")
-    svc.import_actuals(ctx, actuals)
-    plan = svc.decomposition_plan(ctx, "revenue", 2026, "310115")
+    actuals_svc.import_actuals(ctx, actuals)
+    plan = decomposition_svc.decomposition_plan(ctx, "revenue", 2026, "310115")
     assert plan.last_year_months == [400_00] + [0] * 5 + [600_00] + [0] * 4 + [1000_00]  # T3 is in another district
     assert plan.last_year_partners == [900_00, 1100_00] and plan.current is None
     annual = 1_000_000_03
-    svc.decompose_region_target(ctx, "revenue", 2026, "310115", annual, month_basis="last_year", partner_basis="last_year",
+    decomposition_svc.decompose_region_target(ctx, "revenue", 2026, "310115", annual, month_basis="last_year", partner_basis="last_year",
                                 cell_overrides={("T2", 7): 5_00})
     stored = _targets(ctx)
     months = [stored[("revenue", f"2026-{m:02d}", "region", "310115")][0] for m in range(1, 13)]
@@ -253,13 +256,13 @@ def test_decomposition_by_last_years_actuals_and_reopened_as_saved(with_partners
     assert january == rules.split(months[0], [900, 1100])
     july = [stored[("revenue", "2026-07", "partner", code)][0] for code in ("T1", "T2")]
     assert july == [months[6] - 5_00, 5_00]
-    saved = svc.decomposition_plan(ctx, "revenue", 2026, "310115")
+    saved = decomposition_svc.decomposition_plan(ctx, "revenue", 2026, "310115")
     assert saved.current == [[stored[("revenue", f"2026-{m:02d}", "partner", code)][0] for m in range(1, 13)] for code in ("T1", "T2")]
     assert saved.grid(annual, saved.overrides, saved.month_overrides) == saved.current  # as saved
     regrade = saved.grid(annual, saved.overrides, saved.month_overrides, partner_basis="grade")
     assert regrade[0][0] == rules.split(months[0], [4, 2])[0] and regrade[1][6] == 5_00
     with pytest.raises(ValidationError, match="basis"):
-        svc.decompose_region_target(ctx, "revenue", 2026, "310115", annual, partner_basis="size")
+        decomposition_svc.decompose_region_target(ctx, "revenue", 2026, "310115", annual, partner_basis="size")
 
 
 @given(st.lists(st.integers(0, 10**9), min_size=12, max_size=12), st.integers(1, 6), st.data())
@@ -274,10 +277,10 @@ def test_decompose_grid_with_weights_per_month(months: list[int], partners: int,
 def test_a_target_published_by_hq_replaces_the_local_one_and_is_read_only(tmp_path: Path) -> None:
     from app.domain.hlc import HybridLogicalClock
     from app.domain.ids import uuid7
+    from app.hq.server import Hq
     from app.services.context import open_context
     from app.services.device import export_public_key, initialise_device
     from app.services.sync import import_hq_bundle
-    from app.sync.hq import Hq
     from db.hq.models import Record
 
     (tmp_path / "hq").mkdir()

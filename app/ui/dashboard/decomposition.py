@@ -33,7 +33,7 @@ from app.domain import targets as rules
 from app.domain.regions import regions
 from app.domain.vocabulary import METRIC
 from app.errors import UserError
-from app.services import targets as svc
+from app.services import decomposition as decomposition_svc
 from app.ui.widgets.region_picker import RegionPicker
 
 Index = QModelIndex | QPersistentModelIndex
@@ -51,7 +51,7 @@ class DecompositionModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.plan: svc.DecompositionPlan | None = None
+        self.plan: decomposition_svc.DecompositionPlan | None = None
         self.annual = 0
         self.overrides: dict[tuple[str, int], int] = {}
         self.month_overrides: dict[int, int] = {}
@@ -63,7 +63,7 @@ class DecompositionModel(QAbstractTableModel):
         self.partner_basis = "current"
 
     # -- state ----------------------------------------------------------------
-    def set_plan(self, plan: svc.DecompositionPlan, annual: int) -> None:
+    def set_plan(self, plan: decomposition_svc.DecompositionPlan, annual: int) -> None:
         self.beginResetModel()
         self.plan = plan
         self.month_basis = self.partner_basis = "current"
@@ -289,7 +289,7 @@ class DecompositionDialog(QDialog):
         self.setWindowTitle(self.tr("Target decomposition"))
         self.resize(1180, 560)
         self.metric_box = QComboBox()
-        for code, name in svc.metric_choices(ui.ctx):
+        for code, name in decomposition_svc.metric_choices(ui.ctx):
             self.metric_box.addItem(METRIC.label(code) if code in METRIC.entries else name, code)
         revenue = self.metric_box.findData("revenue")
         if revenue >= 0:
@@ -298,7 +298,7 @@ class DecompositionDialog(QDialog):
         self.year.setRange(2000, 2100)
         self.year.setValue(dt.date.today().year)
         self.region = RegionPicker()
-        choices = svc.region_choices(ui.ctx)  # the territory first, then the regions in use
+        choices = decomposition_svc.region_choices(ui.ctx)  # the territory first, then the regions in use
         self.region.set_code(choices[0] if choices else "")
         self.annual = QLineEdit()
         self.annual.setPlaceholderText(self.tr("annual target of the region"))
@@ -369,7 +369,7 @@ class DecompositionDialog(QDialog):
             return
         self.error.clear()
         try:
-            plan = svc.decomposition_plan(self.ui.ctx, *key)
+            plan = decomposition_svc.decomposition_plan(self.ui.ctx, *key)
         except UserError as exc:
             self.error.setText(exc.message)
             self.loaded_key = None
@@ -386,7 +386,7 @@ class DecompositionDialog(QDialog):
         self.table.resizeColumnsToContents()
         self._update_state()
 
-    def _offer_bases(self, plan: svc.DecompositionPlan) -> None:
+    def _offer_bases(self, plan: decomposition_svc.DecompositionPlan) -> None:
         """Enable only the bases there is something for; start from what is saved."""
         available = {
             (self.month_basis, "current"): plan.month_totals is not None and any(plan.month_totals),
@@ -463,7 +463,7 @@ class DecompositionDialog(QDialog):
         self.apply_annual()
         self.error.clear()
         self.buttons.setEnabled(False)
-        self.ui.ops.run(svc.decompose_region_target, self.ui.ctx, plan.metric, plan.year, plan.region, self.model.annual,
+        self.ui.ops.run(decomposition_svc.decompose_region_target, self.ui.ctx, plan.metric, plan.year, plan.region, self.model.annual,
                         month_overrides=dict(self.model.month_overrides) or None, cell_overrides=dict(self.model.overrides),
                         month_basis=self.model.month_basis, partner_basis=self.model.partner_basis,
                         on_done=self._saved, on_error=self._failed)

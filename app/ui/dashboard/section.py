@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.domain import formats as fmt
 from app.domain.vocabulary import AGING_BUCKET, KPI
-from app.services import targets, visits
+from app.services import actuals, dashboard, kpi, targets, visits
 from app.services.context import Changes
 from app.ui.sections import Section
 from app.ui.visits.models import DictTableModel
@@ -98,7 +98,7 @@ class DashboardSection(Section):
         grid.addWidget(self.kpi_table, 4, 1)
         grid.setRowStretch(2, 3)
         grid.setRowStretch(4, 2)
-        self.data: targets.DashboardData | None = None
+        self.data: dashboard.DashboardData | None = None
         self.names: dict[str, str] = {}
 
     def title(self) -> str:
@@ -113,7 +113,7 @@ class DashboardSection(Section):
         # The reminders count across every table (sync status, frequency, contracts): they
         # come from a reader thread and fill the panel when ready; the charts do not wait.
         self.ui.ops.run(reminders, self.ui.ctx, read_only=True, on_done=self._show_reminders)
-        self.data = data = targets.dashboard_data(self.ui.ctx)
+        self.data = data = dashboard.dashboard_data(self.ui.ctx)
         self.headline.setText(self.tr("{month} revenue: completion {done} vs time elapsed {time}").format(
             month=fmt.month_text(data.period), done=fmt.percent(data.completion), time=fmt.percent(data.time_progress)))
         chart = QChart()
@@ -159,7 +159,7 @@ class DashboardSection(Section):
         self.list_title.setText(self.tr("Partners this month, lowest progress first (red: behind the time line)"))
         self.names = visits.partner_names(self.ui.ctx)
         self._show_partners(data.partners)
-        scores = targets.kpi_scorecard(self.ui.ctx, data.period, save=False)
+        scores = kpi.kpi_scorecard(self.ui.ctx, data.period, save=False)
         self.kpi.set_rows([{"rank": r.rank, "partner_code": r.partner_code, "partner_name": self.names.get(r.partner_code, ""), "score": r.score,
                             "detail": "  ".join(f"{kpi_label(k)} {v:.0f}" for k, v in r.components.items())} for r in scores])
         self.kpi_table.resizeColumnsToContents()
@@ -182,7 +182,7 @@ class DashboardSection(Section):
             path, _ = QFileDialog.getOpenFileName(self, title, "", self.tr("Tables (*.csv *.xlsx)"))
         if not path:
             return
-        fn = targets.import_targets if kind == "targets" else targets.import_actuals
+        fn = targets.import_targets if kind == "targets" else actuals.import_actuals
 
         def done(report: Any) -> None:
             self.ui.show_message(self.tr("{file}: {rows} rows, {created} new, {updated} changed, {unchanged} unchanged.").format(

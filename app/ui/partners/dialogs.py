@@ -34,6 +34,7 @@ from app.domain.partners import (
     parse_money_to_fen,
 )
 from app.errors import UserError
+from app.services import lifecycle as lifecycle_svc
 from app.services import partners as svc
 from app.ui.partners.model import status_label, type_label
 from app.ui.widgets.region_picker import RegionPicker
@@ -315,7 +316,7 @@ class LifecycleDialog(QDialog):
     def save(self) -> None:
         qdate = self.effective.date()
         try:
-            changes = svc.record_lifecycle_event(
+            changes = lifecycle_svc.record_lifecycle_event(
                 self.ui.ctx, self.partner_id, self.kind.currentData(), self.reason.text(), dt.date(qdate.year(), qdate.month(), qdate.day()),
                 note=self.note.text(), approver=self.approver.text(), survivor=self.survivor.text().strip() or None,
                 to_manager=self.to_manager.text().strip() or None, to_region=self.to_region.text().strip() or None)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import formats as fmt
-from app.services import targets, visits
+from app.services import receivables, visits
 from app.services.context import Changes
 from app.ui.sections import Section
 from app.ui.visits.editor import VisitEditor
@@ -244,7 +244,7 @@ class PlannerSection(Section):
     def reload(self) -> None:
         data = visits.compliance(self.ui.ctx)
         names = visits.partner_names(self.ui.ctx)
-        over_limit = {code: (owed, limit) for code, owed, limit in targets.partners_over_credit_limit(self.ui.ctx)}
+        over_limit = {code: (owed, limit) for code, owed, limit in receivables.partners_over_credit_limit(self.ui.ctx)}
         rows = sorted(data["partners"], key=lambda r: (-r["shortfall"], r["partner_code"]))
         for row in rows:
             row["partner_name"] = names.get(row["partner_code"], "")

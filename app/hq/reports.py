@@ -1,27 +1,19 @@
-"""HQ-side compositions that need more than ``app.sync``: the reference data HQ publishes
-(checklist templates and visit-frequency rules) and the consolidated monthly report."""
+"""HQ's consolidated reports over the records of every device (the monthly report)."""
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.domain.vocabulary import WARNING_KIND
 from app.errors import ValidationError
 from app.i18n import tr
 from app.reports.data import PeriodReportData, Table
-from app.services.reference_data import DEFAULT_FREQUENCY_RULES, builtin_templates
-from app.sync.hq import Hq, stable_id
 
-
-def reference_data_for_publish() -> dict[str, list[dict[str, Any]]]:
-    templates = [{"id": stable_id("template", t["name"], str(t.get("version", 1))), "name": t["name"], "version": int(t.get("version", 1)),
-                  "title": t.get("title", t["name"]), "body": t, "is_default": bool(t.get("default"))} for t in builtin_templates()]
-    rules = [{"id": stable_id("rule", scope, grade or "-", period), "scope": scope, "grade": grade, "period": period, "min_visits": minimum}
-             for scope, grade, period, minimum in DEFAULT_FREQUENCY_RULES]
-    return {"checklist_template": templates, "frequency_rule": rules}
+if TYPE_CHECKING:
+    from app.hq.server import Hq
 
 
 def _amended_scores(hq: Hq) -> dict[str, Any]:
@@ -87,6 +79,7 @@ def hq_month_data(hq: Hq, month: str) -> PeriodReportData:
 
 
 def write_hq_month_report(hq: Hq, month: str, target: Path) -> Path:
-    from app.services.reports import write_period_report
+    from app.reports.builders import build_period_report
+    from app.reports.output import write_pdf
 
-    return write_period_report(hq_month_data(hq, month), target)
+    return write_pdf(build_period_report, hq_month_data(hq, month), target)

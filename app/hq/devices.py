@@ -1,0 +1,92 @@
+"""HQ's device registry: reading a laptop's public-key file, registering and revoking
+devices."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+import uuid
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.domain.ids import is_uuid
+from app.errors import UserError
+from app.i18n import tr
+from db.hq.models import Device
+
+
+def read_device_key_file(path: Path) -> tuple[str, str, dict[str, Any]]:
+    """A laptop's public-key file (``device export-key``): device id, base64 public key
+    (32 raw bytes) and the rest (``user``, ``territory`` as a list of codes). Anything
+    else raises ``UserError`` with one translated line saying what is wrong."""
+
+    def bad(reason: str) -> UserError:
+        return UserError(tr("hq", "{file} is not a device public-key file: {reason}").format(file=path, reason=reason))
+
+    if path.is_dir():
+        raise UserError(tr("import", "{file} is a folder, not a file.").format(file=path))
+    if not path.exists():
+        raise UserError(tr("import", "File not found: {file}").format(file=path))
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise bad(tr("hq", "it is not JSON text")) from exc
+    except OSError as exc:
+        raise UserError(tr("hq", "Cannot read {file}: {error}").format(file=path, error=exc.strerror or exc)) from exc
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError) as exc:
+        raise bad(tr("hq", "it is not JSON text")) from exc
+    if not isinstance(data, dict):
+        raise bad(tr("hq", "it is not a JSON object"))
+    for key in ("device_id", "public_key"):
+        if not isinstance(data.get(key), str) or not data[key]:
+            raise bad(tr("hq", "{key} is missing").format(key=key))
+    device_id, public_key = data["device_id"], data["public_key"]
+    if not is_uuid(device_id) or str(uuid.UUID(device_id)) != device_id:  # canonical: HLCs end with it
+        raise bad(tr("hq", "device_id is not a UUID"))
+    try:
+        raw = base64.b64decode(public_key, validate=True)
+    except ValueError as exc:
+        raise bad(tr("hq", "public_key is not base64")) from exc
+    if len(raw) != 32:
+        raise bad(tr("hq", "the public key must be 32 bytes, not {count}").format(count=len(raw)))
+    user = data.get("user", "")
+    if not isinstance(user, str) or len(user) > 100:
+        raise bad(tr("hq", "user is not a text of at most 100 characters"))
+    territory = data.get("territory", [])
+    if isinstance(territory, str):
+        territory = [c.strip() for c in territory.split(",") if c.strip()]
+    if not isinstance(territory, list) or not all(isinstance(c, str) and c.isdigit() and c.isascii() for c in territory):
+        raise bad(tr("hq", "territory is not a list of region codes"))
+    return device_id, public_key, {"user": user, "territory": territory}
+
+
+def register_device(sessions: sessionmaker[Session], key_file: Path, user: str | None = None,
+                    territory: list[str] | None = None) -> Device:
+    """Register (or update the user and territory of) the device of a public-key file."""
+    device_id, public_key, data = read_device_key_file(Path(key_file))
+    if territory is None:
+        territory = data["territory"]
+    with sessions.begin() as s:
+        device = s.get(Device, device_id)
+        if device is None:
+            device = Device(device_id=device_id, public_key=public_key, registered_at=dt.datetime.now(dt.UTC))
+            s.add(device)
+        elif device.public_key != public_key:
+            raise UserError(tr("hq", "Device {id} is already registered with another key.").format(id=device_id))
+        device.user = user if user is not None else data["user"]
+        device.territory = ",".join(territory)
+    return device
+
+
+def revoke_device(sessions: sessionmaker[Session], device_id: str) -> None:
+    """Mark a device revoked: its later bundles are rejected."""
+    with sessions.begin() as s:
+        device = s.get(Device, device_id)
+        if device is None:
+            raise UserError(tr("hq", "Unknown device {id}.").format(id=device_id))
+        device.revoked = True

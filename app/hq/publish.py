@@ -1,0 +1,87 @@
+"""What HQ publishes to a laptop: the reference data (checklist templates, visit-frequency
+rules) with stable ids, and the signed down-bundle of one device (templates, rules,
+targets, partner master data of its territory, revoked devices)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app import __version__
+from app.domain.hlc import HybridLogicalClock, Timestamp
+from app.domain.ids import uuid7
+from app.domain.reference import DEFAULT_FREQUENCY_RULES, builtin_templates
+from app.domain.regions import in_territory
+from app.errors import UserError
+from app.i18n import tr
+from app.sync import signing
+from app.sync.bundle_write import write_bundle
+from db.hq.models import Device, HqMeta, Record
+
+if TYPE_CHECKING:
+    from app.hq.server import Hq
+
+
+def stable_id(*parts: str) -> str:
+    """A stable UUID for HQ reference rows (templates, rules) published to many laptops."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, "channeldesk:" + ":".join(parts)))
+
+
+def reference_data_for_publish() -> dict[str, list[dict[str, Any]]]:
+    """The checklist templates and visit-frequency rules HQ publishes, with stable ids."""
+    templates = [{"id": stable_id("template", t["name"], str(t.get("version", 1))), "name": t["name"], "version": int(t.get("version", 1)),
+                  "title": t.get("title", t["name"]), "body": t, "is_default": bool(t.get("default"))} for t in builtin_templates()]
+    rules = [{"id": stable_id("rule", scope, grade or "-", period), "scope": scope, "grade": grade, "period": period, "min_visits": minimum}
+             for scope, grade, period, minimum in DEFAULT_FREQUENCY_RULES]
+    return {"checklist_template": templates, "frequency_rule": rules}
+
+
+def _clock(hq: Hq, s: Session) -> HybridLogicalClock:
+    node = hq.hq_id()
+    last = s.get(HqMeta, "hlc_last")
+    return HybridLogicalClock(node=node, last=Timestamp.parse(last.value) if last else None)
+
+
+def publish_bundle(hq: Hq, device_id: str, target: Path, reference: dict[str, list[dict[str, Any]]]) -> Path:
+    """Down-bundle for one laptop: templates, frequency rules, targets, partner master
+    data (HQ-owned fields) and revocations, signed by HQ. ``reference`` carries the
+    templates and rules HQ publishes (entity → list of data dicts with stable ids)."""
+    key = hq._key()
+    with hq.sessions.begin() as s:
+        device = s.get(Device, device_id)
+        if device is None:
+            raise UserError(tr("hq", "Unknown device {id}.").format(id=device_id))
+        territory = [c for c in device.territory.split(",") if c]
+        clock = _clock(hq, s)
+        records: dict[str, list[dict[str, Any]]] = {}
+        for entity, items in reference.items():
+            records[entity] = [{"id": item.pop("id"), "hlc": clock.tick(), "op": "upsert", "base_hlc": None, "data": item} for item in items]
+        partners = []
+        for rec in s.scalars(select(Record).where(Record.entity == "partner")):
+            district = rec.data.get("district_code") or rec.data.get("city_code") or rec.data.get("province_code")
+            if territory and not in_territory(district, territory):
+                continue
+            owned = {k: rec.data.get(k) for k in ("code", "name", "grade", "credit_limit_fen", "status", "type", "province_code", "city_code", "district_code", "address")}
+            # every published field with its HLC: a laptop that edits the card sends
+            # them back with their writers, not as its own writes
+            owned["field_hlc"] = {k: (rec.field_hlc or {}).get(k, rec.hlc) for k in owned}
+            partners.append({"id": rec.id, "hlc": rec.hlc, "op": "void" if rec.voided else "upsert", "base_hlc": None, "data": owned})
+        records["partner"] = partners
+        targets = [{"id": rec.id, "hlc": rec.hlc, "op": "upsert", "base_hlc": None, "data": rec.data} for rec in s.scalars(select(Record).where(Record.entity == "target"))]
+        if targets:
+            records["target"] = targets
+        revoked = list(s.scalars(select(Device.device_id).where(Device.revoked.is_(True))))
+        hq._set_meta(s, "hlc_last", str(clock.last) if clock.last else "")
+        seq_key = f"publish_seq:{device_id}"
+        seq = int(s.get(HqMeta, seq_key).value if s.get(HqMeta, seq_key) else "0") + 1  # type: ignore[union-attr]
+        hq._set_meta(s, seq_key, str(seq))
+    manifest = {"kind": "hq", "bundle_id": uuid7(), "device_id": device_id, "hq_id": hq.hq_id(), "user": device.user,
+                "territory": territory, "created_at": dt.datetime.now(dt.UTC).isoformat(), "created_hlc": str(clock.last) if clock.last else "",
+                "seq": seq, "base_ack_seq": 0, "app_version": __version__, "revoked_devices": revoked}
+    write_bundle(Path(target), manifest, records, [], lambda body: signing.sign(key, body))
+    return Path(target)
