@@ -20,6 +20,7 @@ from app.domain.vocabulary import LIFECYCLE_EVENT
 from app.errors import UserError, ValidationError
 from app.i18n import tr
 from app.services.context import AppContext, Changes
+from app.services.partner_rows import _raise_problems, get_partner
 from db.models import (
     Complaint,
     Contact,
@@ -36,8 +37,6 @@ def record_lifecycle_event(ctx: AppContext, partner_key: str, kind: str, reason:
                            note: str = "", approver: str = "", survivor: str | None = None,
                            to_manager: str | None = None, to_region: str | None = None) -> Changes:
     """Record one lifecycle event and the status it leads to (see the module docstring)."""
-    from app.services.partners import _raise_problems, get_partner
-
     if not reason.strip():
         raise ValidationError(tr("partners", "A reason is required for every lifecycle change."))
     effective = effective or dt.date.today()
@@ -139,8 +138,6 @@ def _merge_targets(s: Session, partner: Partner, survivor: Partner) -> tuple[int
 
 def lifecycle_history(ctx: AppContext, partner_key: str) -> list[dict[str, Any]]:
     """The partner's lifecycle events, oldest first (``partners history``)."""
-    from app.services.partners import get_partner
-
     with ctx.read_session() as s:
         partner = get_partner(s, partner_key)
         codes = dict(s.execute(select(Partner.id, Partner.code)).all())

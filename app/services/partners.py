@@ -26,6 +26,7 @@ from app.services.partner_list import PartnerRow as PartnerRow
 from app.services.partner_list import partner_count as partner_count
 from app.services.partner_list import partner_page as partner_page
 from app.services.partner_list import partner_page_with_total as partner_page_with_total
+from app.services.partner_rows import _raise_problems, get_partner
 from db.base import utcnow
 from db.models import (
     CompetitorObservation,
@@ -82,21 +83,6 @@ class PartnerInput:
                 **{key: getattr(self, key) for key in ("address", "licence_no", "credit_rating", "manager", "notes", "bank_info", "tags")},
             }
         )
-
-
-def _raise_problems(problems: list[rules.FieldProblem]) -> None:
-    if problems:
-        lines = [f"{p.field}: {p.message}" for p in problems]
-        raise ValidationError(tr("partners", "Please correct: {problems}").format(problems="; ".join(lines)), details=lines)
-
-
-def get_partner(session: Session, partner_id_or_code: str) -> Partner:
-    partner = session.get(Partner, partner_id_or_code)
-    if partner is None:
-        partner = session.scalar(select(Partner).where(Partner.code == partner_id_or_code))
-    if partner is None:
-        raise NotFoundError(tr("partners", "No partner with code or id {key}.").format(key=partner_id_or_code))
-    return partner
 
 
 def apply_input(session: Session, partner: Partner, data: PartnerInput, user: str, today: dt.date) -> None:
@@ -325,6 +311,15 @@ def add_competitor(ctx: AppContext, partner_key: str, brand: str, observed: dt.d
 
 # -- lifecycle 开停并转 ------------------------------------------------------------------
 
+
+def record_lifecycle_event(ctx: AppContext, partner_key: str, kind: str, reason: str, effective: dt.date | None = None,
+                           note: str = "", approver: str = "", survivor: str | None = None,
+                           to_manager: str | None = None, to_region: str | None = None) -> Changes:
+    """Open, suspend, resume, terminate, merge into a survivor, or transfer
+    (``app.services.lifecycle``: the only way a partner's status changes)."""
+    from app.services.lifecycle import record_lifecycle_event as record
+
+    return record(ctx, partner_key, kind, reason, effective, note, approver, survivor, to_manager, to_region)
 
 
 # -- drafts ----------------------------------------------------------------------------

@@ -69,7 +69,7 @@ def test_visit_through_cli_with_report_and_backup(cli, tmp_path: Path, data_dir:
     bad = cli("visits", "answer", visit_id, "cleanliness", "eleven")
     assert bad.returncode == 1 and bad.stderr.count("\n") == 1
     early = cli("visits", "submit", visit_id)
-    assert early.returncode == 1 and "storefront_photo" in early.stderr
+    assert early.returncode == 1 and "门头照片" in early.stderr  # the item by its label, not its key
     shown = cli("visits", "show", visit_id, "--json").json()
     sha = shown["photos"][0]["sha256"]
     assert shown["photos"][0]["width"] > shown["photos"][0]["height"]

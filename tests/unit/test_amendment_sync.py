@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.services.hq_publish import hq_month_data
-from app.sync.hq import Hq
-
+from app.hq.reports import hq_month_data
+from app.hq.server import Hq
 from app.services import visits
 from app.services.sync import apply_ack, export_bundle
 from tests.unit.test_sync import make_laptop, seed
