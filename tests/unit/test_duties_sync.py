@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from app.hq.server import Hq
 from app.services import callbacks, complaints, daily_log, devrecords, partner_io
 from app.services.sync import export_bundle
-from app.sync.hq import Hq
 from tests.unit.test_duties_callbacks import PHONES, records_csv
 from tests.unit.test_sync import make_laptop
 
@@ -66,7 +66,7 @@ def test_a_day_of_duties_reaches_hq(tmp_path: Path) -> None:
 
 
 def test_hq_month_report_counts_the_duties(tmp_path: Path) -> None:
-    from app.services.hq_publish import hq_month_data
+    from app.hq.reports import hq_month_data
 
     (tmp_path / "hq").mkdir()
     hq = Hq(f"sqlite:///{tmp_path / 'hq' / 'hq.sqlite'}", tmp_path / "hq")
