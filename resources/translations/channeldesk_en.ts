@@ -2177,6 +2177,10 @@ Add one with “New partner” or import a spreadsheet.</translation>
       <translation>Mark rectification &amp;fixed</translation>
     </message>
     <message>
+      <source>Missed callback days: {days}.</source>
+      <translation>Missed callback days: {days}.</translation>
+    </message>
+    <message>
       <source>Name</source>
       <translation>Name</translation>
     </message>
@@ -2241,12 +2245,24 @@ Add one with “New partner” or import a spreadsheet.</translation>
       <translation>This month's shortfall by partner</translation>
     </message>
     <message>
+      <source>Today's callbacks: {answered} of {drawn} done — {state}.</source>
+      <translation>Today's callbacks: {answered} of {drawn} done — {state}.</translation>
+    </message>
+    <message>
       <source>Visit date</source>
       <translation>Visit date</translation>
     </message>
     <message>
       <source>Week</source>
       <translation>Week</translation>
+    </message>
+    <message>
+      <source>duty met</source>
+      <translation>duty met</translation>
+    </message>
+    <message>
+      <source>duty not met yet</source>
+      <translation>duty not met yet</translation>
     </message>
     <message>
       <source>{month}: {behind} below the visit frequency, {missing} still needed.</source>

@@ -2169,6 +2169,10 @@ Add one with “New partner” or import a spreadsheet.</source>
       <translation>标记已整改(&amp;F)</translation>
     </message>
     <message>
+      <source>Missed callback days: {days}.</source>
+      <translation>未完成回访的日期：{days}。</translation>
+    </message>
+    <message>
       <source>Name</source>
       <translation>名称</translation>
     </message>
@@ -2233,12 +2237,24 @@ Add one with “New partner” or import a spreadsheet.</source>
       <translation>本月各渠道巡检缺口</translation>
     </message>
     <message>
+      <source>Today's callbacks: {answered} of {drawn} done — {state}.</source>
+      <translation>今日回访：已完成 {answered}/{drawn} — {state}。</translation>
+    </message>
+    <message>
       <source>Visit date</source>
       <translation>巡检日期</translation>
     </message>
     <message>
       <source>Week</source>
       <translation>周</translation>
+    </message>
+    <message>
+      <source>duty met</source>
+      <translation>已达标</translation>
+    </message>
+    <message>
+      <source>duty not met yet</source>
+      <translation>尚未达标</translation>
     </message>
     <message>
       <source>{month}: {behind} below the visit frequency, {missing} still needed.</source>

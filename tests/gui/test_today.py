@@ -73,3 +73,17 @@ def test_complaints_section(qtbot, ctx, tmp_path: Path, ui_window) -> None:  # t
     section.filter.setCurrentIndex(section.filter.findData("closed"))
     ui.ops.wait()
     qtbot.waitUntil(lambda: section.model.rows == [], timeout=10000)
+
+
+def test_planner_shows_the_day_progress_and_missed_days(qtbot, ctx, tmp_path: Path, ui_window) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from app.services import devrecords
+
+    _seed(ctx, tmp_path)
+    two_days_ago = dt.date.today() - dt.timedelta(days=2)
+    devrecords.import_dev_records(ctx, records_csv(tmp_path / "r.csv", day=two_days_ago))  # yesterday's duty: missed
+    _ui, window = ui_window
+    section = window.show_section("planner")
+    qtbot.waitUntil(lambda: bool(section.duty.text()), timeout=10000)
+    assert "Missed callback days" in section.duty.text() and (two_days_ago + dt.timedelta(days=1)).strftime("%m-%d") in section.duty.text()

@@ -169,6 +169,8 @@ class PlannerSection(Section):
         super().__init__(ui, parent)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.duty = QLabel()  # the day's callback duty and the days it was missed
+        self.duty.setWordWrap(True)
         self.shortfall = DictTableModel([("partner_code", self.tr("Partner")), ("partner_name", self.tr("Name")), ("grade", self.tr("Grade")),
                                          ("required", self.tr("Required")), ("done", self.tr("Done")), ("shortfall", self.tr("Shortfall")),
                                          ("credit", self.tr("Receivable / credit limit"))], highlight=lambda r: r["shortfall"] > 0, parent=self)
@@ -223,6 +225,7 @@ class PlannerSection(Section):
         controls.addWidget(escalate)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addWidget(self.duty)
         layout.addWidget(grid, 1)
         layout.addLayout(controls)
 
@@ -261,6 +264,20 @@ class PlannerSection(Section):
         behind = sum(1 for r in rows if r["shortfall"])
         self.summary.setText(self.tr("{month}: {behind} below the visit frequency, {missing} still needed.").format(
             month=fmt.month_text(data["month"]), behind=self.tr("%n partner(s)", "", behind), missing=self.tr("%n visit(s)", "", missing)))
+        self._show_duty()
+
+    def _show_duty(self) -> None:
+        from app.services.callbacks import day_progress, missed_days
+
+        today = dt.date.today()
+        progress = day_progress(self.ui.ctx, today)
+        missed = missed_days(self.ui.ctx, today)
+        text = self.tr("Today's callbacks: {answered} of {drawn} done — {state}.").format(
+            answered=progress.answered, drawn=progress.drawn, state=self.tr("duty met") if progress.met else self.tr("duty not met yet"))
+        if missed:
+            text += " " + self.tr("Missed callback days: {days}.").format(days=", ".join(d.strftime("%m-%d") for d in missed))
+        self.duty.setText(text)
+        self.duty.setStyleSheet("color:#a15c00;" if missed or not progress.met else "")
 
     def _agenda_rows(self) -> list[dict[str, Any]]:
         """Visits of the last seven days (by local day) and every planned one, in date order."""
@@ -308,3 +325,5 @@ class PlannerSection(Section):
     def on_changed(self, changes: Changes) -> None:
         if changes.touches("visit", "rectification_order", "partner", "frequency_rule"):
             self.reload()
+        elif changes.touches("callback_draw", "callback_call", "dev_record"):
+            self._show_duty()
