@@ -57,14 +57,30 @@ def esc(text: object) -> str:
     return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+MAX_PARAGRAPH_CHARS = 2000
+"""Longer text (a 130 000-character address from an old file) is shortened with a note;
+what is left wraps, and table rows split across pages (``splitInRow``), so no text can
+make a report fail."""
+
+
+def clip(text: object, limit: int = MAX_PARAGRAPH_CHARS) -> str:
+    """``text`` shortened to ``limit`` characters with a note saying how long it was."""
+    value = str(text)
+    if len(value) <= limit:
+        return value
+    from app.i18n import tr
+
+    return value[:limit] + tr("reports", "… (shortened: {count} characters in all)").format(count=f"{len(value):,}")
+
+
 def para(text: object, style: str = "cell") -> Paragraph:
-    return Paragraph(esc(text), styles()[style])
+    return Paragraph(esc(clip(text)), styles()[style])
 
 
 def data_table(header: list[str], rows: list[list[Any]], widths: list[float]) -> Table:
     """A table whose cells wrap (Paragraphs) and whose header repeats on every page."""
     body = [[para(h, "head") for h in header]] + [[c if isinstance(c, Paragraph) else para(c) for c in row] for row in rows]
-    table = Table(body, colWidths=widths, repeatRows=1)
+    table = Table(body, colWidths=widths, repeatRows=1, splitInRow=1)
     table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT),
         ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
         ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, LIGHT]),
@@ -88,7 +104,7 @@ def key_value_table(pairs: list[tuple[str, str]], width: float, columns: int = 2
         cells.append(row + [""] * (columns * 2 - len(row)))
     key_w = 24 * mm
     value_w = width / columns - key_w
-    table = Table(cells, colWidths=[key_w, value_w] * columns)
+    table = Table(cells, colWidths=[key_w, value_w] * columns, splitInRow=1)
     table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#c8d2dc")),

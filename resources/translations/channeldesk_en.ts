@@ -5271,6 +5271,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <source>{value} is not a valid ISO week.</source>
       <translation>{value} is not a valid ISO week.</translation>
     </message>
+    <message>
+      <source>… (shortened: {count} characters in all)</source>
+      <translation>… (shortened: {count} characters in all)</translation>
+    </message>
   </context>
   <context>
     <name>startup</name>

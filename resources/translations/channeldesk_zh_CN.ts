@@ -5253,6 +5253,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <source>{value} is not a valid ISO week.</source>
       <translation>{value} 不是有效的 ISO 周。</translation>
     </message>
+    <message>
+      <source>… (shortened: {count} characters in all)</source>
+      <translation>…（已截断：全文共 {count} 个字符）</translation>
+    </message>
   </context>
   <context>
     <name>startup</name>
