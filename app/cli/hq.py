@@ -1,5 +1,5 @@
 """``channeldesk hq --db URL [--key-dir DIR] init|register-device|revoke-device|ingest|
-publish|stats|conflicts|report month``."""
+publish|rules|stats|conflicts|report month``."""
 
 from __future__ import annotations
 
@@ -35,6 +35,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     pub.add_argument("--device", required=True)
     pub.add_argument("-o", "--output", type=Path, required=True)
     pub.set_defaults(handler=cmd_publish)
+    ru = hs.add_parser("rules", help=tr("cli", "the duties' rules HQ publishes (retention, callbacks, escalation, complaint times)"))
+    ru.add_argument("assignments", nargs="*", metavar="KEY=NUMBER")
+    ru.add_argument("--json", action="store_true")
+    ru.set_defaults(handler=cmd_rules)
     st = hs.add_parser("stats")
     st.add_argument("--json", action="store_true")
     st.set_defaults(handler=cmd_stats)
@@ -180,4 +184,23 @@ def cmd_report_month(args: argparse.Namespace) -> int:
     finally:
         hq.close()
     print(path)
+    return 0
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    from app.hq.duty_rules import duty_rules, parse_assignments, set_duty_rules
+
+    values = parse_assignments(args.assignments)
+    hq = _hq(args)
+    try:
+        rules = set_duty_rules(hq, values) if values else duty_rules(hq)
+    finally:
+        hq.close()
+    if args.json:
+        print_json(rules)
+    else:
+        for key, value in rules.items():
+            print(f"{key}\t{value}")
+    if values:
+        eprint(tr("cli", "Rules saved; laptops receive them with their next HQ bundle."))
     return 0

@@ -1,6 +1,6 @@
 """What HQ publishes to a laptop: the reference data (checklist templates, visit-frequency
 rules) with stable ids, and the signed down-bundle of one device (templates, rules,
-targets, partner master data of its territory, revoked devices)."""
+targets, partner master data of its territory, the duty rules, revoked devices)."""
 
 from __future__ import annotations
 
@@ -75,6 +75,11 @@ def publish_bundle(hq: Hq, device_id: str, target: Path, reference: dict[str, li
         targets = [{"id": rec.id, "hlc": rec.hlc, "op": "upsert", "base_hlc": None, "data": rec.data} for rec in s.scalars(select(Record).where(Record.entity == "target"))]
         if targets:
             records["target"] = targets
+        from app.hq.duty_rules import duty_rules
+
+        rules = duty_rules(hq)
+        records["duty_rule"] = [{"id": stable_id("duty_rule", key), "hlc": clock.tick(), "op": "upsert", "base_hlc": None,
+                                 "data": {"key": key, "value": value}} for key, value in sorted(rules.items())]
         revoked = list(s.scalars(select(Device.device_id).where(Device.revoked.is_(True))))
         hq._set_meta(s, "hlc_last", str(clock.last) if clock.last else "")
         seq_key = f"publish_seq:{device_id}"

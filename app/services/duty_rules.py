@@ -33,8 +33,3 @@ def apply_published_rules(session: Any, rows: list[dict[str, Any]]) -> int:
             session.merge(DutyRule(key=key, value=row.get("value"), source="hq"))
             stored += 1
     return stored
-
-
-def rules_for_publish() -> list[dict[str, Any]]:
-    """The rows HQ publishes (the defaults until HQ sets its own)."""
-    return [{"id": f"rule:{key}", "key": key, "value": value} for key, value in DEFAULT_RULES.items()]

@@ -23,6 +23,7 @@ from app.errors import BundleRejected, UserError
 from app.i18n import tr
 from app.services.context import AppContext, Changes
 from app.services.device import load_private_key, trusted_hq_key
+from app.services.duty_rules import apply_published_rules
 from app.services.export_plan import (
     ExportPlan,
     bundle_overhead,
@@ -357,8 +358,9 @@ def import_hq_bundle(ctx: AppContext, path: Path) -> Changes:
                 existing.amount, existing.hlc, existing.source, existing.voided = int(d["amount"]), row["hlc"], "hq", False
         for row in bundle.records.get("partner", []):
             _apply_partner_master(s, row)
+        apply_published_rules(s, [row["data"] for row in bundle.records.get("duty_rule", [])])
     ctx.set_meta("hlc_last", str(ctx.get_clock().last))
-    return Changes.of("partner", "target", "checklist_template", "frequency_rule", "sync_conflict")
+    return Changes.of("partner", "target", "checklist_template", "frequency_rule", "sync_conflict", "duty_rule")
 
 
 def _apply_partner_master(s: Any, row: dict[str, Any]) -> None:

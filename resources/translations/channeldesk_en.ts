@@ -3313,6 +3313,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>Restored into {dir}.</translation>
     </message>
     <message>
+      <source>Rules saved; laptops receive them with their next HQ bundle.</source>
+      <translation>Rules saved; laptops receive them with their next HQ bundle.</translation>
+    </message>
+    <message>
       <source>The previous data was kept in {dir}.</source>
       <translation>The previous data was kept in {dir}.</translation>
     </message>
@@ -3503,6 +3507,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>the day's call list</source>
       <translation>the day's call list</translation>
+    </message>
+    <message>
+      <source>the duties' rules HQ publishes (retention, callbacks, escalation, complaint times)</source>
+      <translation>the duties' rules HQ publishes (retention, callbacks, escalation, complaint times)</translation>
     </message>
     <message>
       <source>the file could not be saved</source>
@@ -3912,6 +3920,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>Unknown device {id}.</translation>
     </message>
     <message>
+      <source>Unknown rule {item}; use KEY=NUMBER with one of: {keys}.</source>
+      <translation>Unknown rule {item}; use KEY=NUMBER with one of: {keys}.</translation>
+    </message>
+    <message>
       <source>device_id is not a UUID</source>
       <translation>device_id is not a UUID</translation>
     </message>
@@ -3954,6 +3966,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>{key} is missing</source>
       <translation>{key} is missing</translation>
+    </message>
+    <message>
+      <source>{key} takes a positive number (got {value}).</source>
+      <translation>{key} takes a positive number (got {value}).</translation>
     </message>
   </context>
   <context>

@@ -3302,6 +3302,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>已恢复到 {dir}。</translation>
     </message>
     <message>
+      <source>Rules saved; laptops receive them with their next HQ bundle.</source>
+      <translation>规则已保存；各笔记本将随下一个总部数据包收到。</translation>
+    </message>
+    <message>
       <source>The previous data was kept in {dir}.</source>
       <translation>原有数据已保留在 {dir}。</translation>
     </message>
@@ -3492,6 +3496,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>the day's call list</source>
       <translation>当天的回访清单</translation>
+    </message>
+    <message>
+      <source>the duties' rules HQ publishes (retention, callbacks, escalation, complaint times)</source>
+      <translation>总部发布的工作规则（保留期限、回访、升级、投诉时限）</translation>
     </message>
     <message>
       <source>the file could not be saved</source>
@@ -3899,6 +3907,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>未知设备 {id}。</translation>
     </message>
     <message>
+      <source>Unknown rule {item}; use KEY=NUMBER with one of: {keys}.</source>
+      <translation>未知的规则 {item}；请使用 KEY=数字，KEY 为：{keys}。</translation>
+    </message>
+    <message>
       <source>device_id is not a UUID</source>
       <translation>device_id 不是 UUID</translation>
     </message>
@@ -3941,6 +3953,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>{key} is missing</source>
       <translation>缺少 {key}</translation>
+    </message>
+    <message>
+      <source>{key} takes a positive number (got {value}).</source>
+      <translation>{key} 须为正数（收到的是 {value}）。</translation>
     </message>
   </context>
   <context>

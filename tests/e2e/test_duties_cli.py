@@ -92,3 +92,14 @@ def test_complaints_and_daily_log(cli, tmp_path: Path) -> None:  # type: ignore[
     bad = cli("report", "bulletin", "--week", "2026-W99", "-o", str(tmp_path / "bad.pdf"))
     assert bad.returncode == 1 and not (tmp_path / "bad.pdf").exists()
     assert cli("report", "commission", "--month", "2026-13", "-o", str(tmp_path / "bad.pdf")).returncode == 1
+
+
+def test_hq_rules(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    db = f"sqlite:///{tmp_path / 'hq.sqlite'}"
+    assert cli("hq", "--db", db, "--key-dir", str(tmp_path / "keys"), "init", data=None).returncode == 0
+    shown = cli("hq", "--db", db, "--key-dir", str(tmp_path / "keys"), "rules", "--json", data=None)
+    assert shown.returncode == 0 and shown.json()["devrecord_retention_days"] == 90 and shown.json()["callback_percent"] == 15
+    saved = cli("hq", "--db", db, "--key-dir", str(tmp_path / "keys"), "rules", "callback_percent=20", "--json", data=None)
+    assert saved.returncode == 0 and saved.json()["callback_percent"] == 20
+    bad = cli("hq", "--db", db, "--key-dir", str(tmp_path / "keys"), "rules", "callback_percent=abc", data=None)
+    assert bad.returncode == 1 and len(bad.stderr.strip().splitlines()) == 1

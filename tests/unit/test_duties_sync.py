@@ -6,6 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
+from app.errors import ValidationError
 from app.hq.server import Hq
 from app.services import callbacks, complaints, daily_log, devrecords, partner_io
 from app.services.sync import export_bundle
@@ -84,5 +87,35 @@ def test_hq_month_report_counts_the_duties(tmp_path: Path) -> None:
     figures = dict(data.figures)
     assert figures["Callbacks recorded"] == "1" and figures["Warnings raised"] == "1" and figures["Daily logs closed"] == "1"
     assert data.tables[-1].rows[0][1] == "1" and data.tables[-1].rows[0][2] == "Fake record"
+    ctx.close()
+    hq.close()
+
+
+def test_hq_rules_reach_the_laptop(tmp_path: Path) -> None:
+    from app.hq.duty_rules import duty_rules, parse_assignments, set_duty_rules
+    from app.services.duty_rules import duty_rules as laptop_rules
+    from app.services.sync import import_hq_bundle
+
+    (tmp_path / "hq").mkdir()
+    hq = Hq(f"sqlite:///{tmp_path / 'hq' / 'hq.sqlite'}", tmp_path / "hq")
+    hq.init()
+    ctx = make_laptop(tmp_path, "lap", hq)
+    assert duty_rules(hq)["devrecord_retention_days"] == 90
+    set_duty_rules(hq, parse_assignments(["devrecord_retention_days=30", "complaint_response_hours=1.5"]))
+    with pytest.raises(ValidationError):
+        parse_assignments(["nonsense=3"])
+    with pytest.raises(ValidationError):
+        parse_assignments(["callback_percent=-5"])
+    device = ctx.device_id
+    assert device is not None
+    import_hq_bundle(ctx, hq.publish(device, tmp_path / "down.cdsync", {}))
+    rules = laptop_rules(ctx)
+    assert rules["devrecord_retention_days"] == 30 and rules["complaint_response_hours"] == 1.5 and rules["callback_percent"] == 15
+    old = dt.date.today() - dt.timedelta(days=40)
+    partners = tmp_path / "p.csv"
+    partners.write_text(CSV, encoding="utf-8")
+    partner_io.import_partners(ctx, partners)
+    devrecords.import_dev_records(ctx, records_csv(tmp_path / "old.csv", day=old))
+    assert devrecords.purge_expired_records(ctx) == 40  # HQ's 30 days, not the default 90
     ctx.close()
     hq.close()
