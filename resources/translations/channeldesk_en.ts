@@ -514,6 +514,10 @@ Import targets or decompose a region's target.</translation>
       <translation>Targets from a CSV or XLSX file: metric, period, scope_kind, scope, amount</translation>
     </message>
     <message>
+      <source>missing: {names}</source>
+      <translation>missing: {names}</translation>
+    </message>
+    <message>
       <source>{file}: {rows} rows, {created} new, {updated} changed, {unchanged} unchanged.</source>
       <translation>{file}: {rows} rows, {created} new, {updated} changed, {unchanged} unchanged.</translation>
     </message>
@@ -524,6 +528,10 @@ Import targets or decompose a region's target.</translation>
     <message>
       <source>{month} revenue: completion {done} vs time elapsed {time}</source>
       <translation>{month} revenue: completion {done} vs time elapsed {time}</translation>
+    </message>
+    <message>
+      <source>{score} (incomplete)</source>
+      <translation>{score} (incomplete)</translation>
     </message>
   </context>
   <context>

@@ -511,6 +511,10 @@ Import targets or decompose a region's target.</source>
       <translation>从 CSV 或 XLSX 文件导入目标，列为：指标、期间、范围类型、范围、金额（也可用英文列名）</translation>
     </message>
     <message>
+      <source>missing: {names}</source>
+      <translation>缺少：{names}</translation>
+    </message>
+    <message>
       <source>{file}: {rows} rows, {created} new, {updated} changed, {unchanged} unchanged.</source>
       <translation>{file}：共 {rows} 行，新增 {created}，修改 {updated}，未变 {unchanged}。</translation>
     </message>
@@ -521,6 +525,10 @@ Import targets or decompose a region's target.</source>
     <message>
       <source>{month} revenue: completion {done} vs time elapsed {time}</source>
       <translation>{month} 销售额：完成进度 {done}，时间进度 {time}</translation>
+    </message>
+    <message>
+      <source>{score} (incomplete)</source>
+      <translation>{score}（不完整）</translation>
     </message>
   </context>
   <context>

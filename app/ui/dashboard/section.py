@@ -41,6 +41,12 @@ def kpi_label(key: str) -> str:
     return KPI.label(key)
 
 
+def _list_text(words: Any) -> str:
+    from app.i18n import current_language
+
+    return ("、" if current_language() == "zh_CN" else ", ").join(words)
+
+
 class DashboardSection(Section):
     section_id = "dashboard"
 
@@ -66,7 +72,8 @@ class DashboardSection(Section):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list_title = QLabel()
         self.kpi = DictTableModel([("rank", self.tr("Rank")), ("partner_code", self.tr("Partner")), ("partner_name", self.tr("Name")),
-                                   ("score", self.tr("KPI score")), ("detail", self.tr("Components"))], parent=self)
+                                   ("score", self.tr("KPI score")), ("detail", self.tr("Components"))], parent=self,
+                                  highlight=lambda r: not r.get("complete", True))  # incomplete: ranked after the complete scores
         self.kpi_table = QTableView()
         self.kpi_table.setModel(self.kpi)
         self.kpi_table.verticalHeader().setVisible(False)
@@ -160,8 +167,12 @@ class DashboardSection(Section):
         self.names = visits.partner_names(self.ui.ctx)
         self._show_partners(data.partners)
         scores = kpi.kpi_scorecard(self.ui.ctx, data.period, save=False)
-        self.kpi.set_rows([{"rank": r.rank, "partner_code": r.partner_code, "partner_name": self.names.get(r.partner_code, ""), "score": r.score,
-                            "detail": "  ".join(f"{kpi_label(k)} {v:.0f}" for k, v in r.components.items())} for r in scores])
+        self.kpi.set_rows([{"rank": r.rank, "partner_code": r.partner_code, "partner_name": self.names.get(r.partner_code, ""),
+                            "score": r.score if r.complete else self.tr("{score} (incomplete)").format(score=f"{r.score:.1f}"),
+                            "complete": r.complete,
+                            "detail": "  ".join(f"{kpi_label(k)} {v:.0f}" for k, v in r.components.items())
+                            + ("" if r.complete else "  " + self.tr("missing: {names}").format(names=_list_text(kpi_label(k) for k in r.missing)))}
+                           for r in scores])
         self.kpi_table.resizeColumnsToContents()
 
     def _show_reminders(self, notes: list[Any]) -> None:
