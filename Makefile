@@ -28,6 +28,7 @@ run: $(STAMP) translations
 lint: $(STAMP)
 	$(BIN)/ruff check app db tests
 	$(BIN)/lint-imports
+	$(BIN)/mypy app/domain app/sync app/hq app/reports
 
 test: $(STAMP) translations lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n 2 --dist loadfile

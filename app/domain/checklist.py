@@ -124,7 +124,7 @@ def parse_answer(item: Item, text: str) -> Any:
         if value.lower() in ("na", "n/a"):
             return "na"
         try:
-            number = int(value)
+            number: float = int(value)
         except ValueError:
             raise AnswerError(tr("visits", "{item}: give a whole number from 0 to {max}.").format(item=item.key, max=item.max)) from None
         if not 0 <= number <= (item.max or 5):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import logging
+from typing import Any
 
 from app.paths import resource_path
 
@@ -39,7 +40,7 @@ DEFAULT_KPIS = [
 ]
 
 
-def builtin_templates() -> list[dict]:
+def builtin_templates() -> list[dict[str, Any]]:
     """Checklist templates shipped in ``resources/checklists/*.json``."""
     folder = resource_path("checklists")
     result = []

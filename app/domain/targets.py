@@ -160,7 +160,7 @@ def parse_amount(text: str, decimals: int) -> int:
     if not re.fullmatch(pattern, cleaned):
         raise ValueError(text)
     whole, _, frac = cleaned.partition(".")
-    return int(whole) * 10**decimals + (int((frac + "0" * decimals)[:decimals]) if decimals else 0)
+    return int(int(whole) * 10**decimals + (int((frac + "0" * decimals)[:decimals]) if decimals else 0))
 
 
 def format_amount(value: int, decimals: int) -> str:

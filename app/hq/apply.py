@@ -118,7 +118,7 @@ def merge_batch(writer: RecordWriter, entity: str, rows: Sequence[dict[str, Any]
         return 0
     existing = carry.existing
     for rid in carry.repeated.intersection(carry.merged):
-        existing[rid] = carry.merged[rid][1:5]  # type: ignore[assignment]
+        existing[rid] = carry.merged[rid][1:5]
     upserts: dict[str, Upsert] = {}
     conflicts: list[dict[str, Any]] = []
     fresh: set[str] = set()  # ids not in the database before this chunk

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import insert, text
 from sqlalchemy.orm import Session
@@ -26,22 +26,12 @@ def chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
 
 
 
-def _not_serialisable(value: Any) -> Any:
-    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
-
-
-# one C encoder for every value (``JSONEncoder.encode`` builds a new one per call); the
-# values come from parsed JSON, so they cannot be circular
-_ENCODE = json.encoder.c_make_encoder(None, _not_serialisable, json.encoder.encode_basestring, None, ":", ",",  # type: ignore[attr-defined]
-                                      False, False, False) if json.encoder.c_make_encoder is not None else None  # type: ignore[attr-defined]
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False, check_circular=False)
 
 
 def dump_json(value: Any) -> str:
     """Compact JSON text (UTF-8, no NaN) of a value to store in a JSON column."""
-    if _ENCODE is None:
-        return _ENCODER.encode(value)
-    return "".join(_ENCODE(value, 0))
+    return _ENCODER.encode(value)
 
 
 def json_value(value: Any) -> Any:
@@ -113,7 +103,7 @@ class RecordWriter:
     def __init__(self, s: Session, dialect: str) -> None:
         self.s = s
         self.dialect = dialect
-        self.raw: Any = s.connection().connection.driver_connection
+        self.raw: Any = cast(Any, s.connection().connection.driver_connection)
         self.staged = False
         self.new: list[tuple[Any, ...]] = []  # PostgreSQL rows not yet written (see upsert)
         self.changed: dict[tuple[str, str], tuple[Any, ...]] = {}

@@ -13,7 +13,7 @@ import os
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -32,6 +32,9 @@ from app.sync.bundle import BlobStage, Bundle, Caps
 from db.hq.engine import hq_engine, upgrade_hq
 from db.hq.models import Blob, Device, HqConflict, HqMeta, ImportedBundle, Record
 from db.models import SYNC_TABLES
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 log = logging.getLogger(__name__)
 
@@ -106,7 +109,7 @@ class Hq:
         (self.key_dir / "hq_public.key").write_text(json.dumps(public, indent=2), encoding="utf-8")
         return public
 
-    def _key(self):  # type: ignore[no-untyped-def]
+    def _key(self) -> Ed25519PrivateKey:
         if not self.private_key_path.exists():
             raise UserError(tr("hq", "HQ keys not found in {dir}; run 'channeldesk hq init' first.").format(dir=self.key_dir))
         return signing.load_private(self.private_key_path)

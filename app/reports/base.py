@@ -140,7 +140,7 @@ def footer_painter(left_text: str, qr_text: str | None = None):  # type: ignore[
     return paint
 
 
-def numbered_canvas_class():  # type: ignore[no-untyped-def]
+def numbered_canvas_class() -> Any:
     """A canvas that writes "x / y" page numbers once the total is known."""
     from reportlab.pdfgen.canvas import Canvas
 
@@ -152,7 +152,7 @@ def numbered_canvas_class():  # type: ignore[no-untyped-def]
 
         def showPage(self) -> None:
             self._saved.append(dict(self.__dict__))
-            self._startPage()
+            self._startPage()  # type: ignore[attr-defined]  # reportlab's own page reset
 
         def save(self) -> None:
             total = len(self._saved)
@@ -160,7 +160,7 @@ def numbered_canvas_class():  # type: ignore[no-untyped-def]
                 self.__dict__.update(state)
                 self.setFont(FONT, 8)
                 self.setFillColor(colors.HexColor("#555555"))
-                self.drawRightString(PAGE[0] - MARGIN, 9 * mm, f"{self._pageNumber} / {total}")
+                self.drawRightString(PAGE[0] - MARGIN, 9 * mm, f"{self.__dict__['_pageNumber']} / {total}")
                 super().showPage()
             super().save()
 

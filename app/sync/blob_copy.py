@@ -13,6 +13,7 @@ its ``BundleFile``, which syncs it to disk (``bundle_write``). When its parent d
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import json
 import os
@@ -40,6 +41,14 @@ MISSING = -1  # the size ``copy_blobs`` gives a photo whose file is gone
 
 class BlobChanged(OSError):
     """A media file's bytes no longer match its SHA-256 name."""
+
+
+def _write_bytes(data: bytes | memoryview, fp: Any) -> None:
+    fp.write(data)
+
+
+def _copy_file(source: Any, fp: Any) -> None:
+    shutil.copyfileobj(source, fp, 1024 * 1024)
 
 
 def append_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo, payload: Callable[[Any], None]) -> None:
@@ -92,7 +101,7 @@ def copy_blobs(zf: zipfile.ZipFile, blobs: Iterable[tuple[str, str]], report: Ca
                 info.file_size = info.compress_size = size = got
                 info.CRC = crc32(piece)
                 if digest == sha:
-                    append_entry(zf, info, lambda fp, piece=piece: fp.write(piece))
+                    append_entry(zf, info, functools.partial(_write_bytes, piece))
             else:
                 src.seek(0)
                 digest, size = _stream_blob(zf, info, src, buffer, sha)
@@ -162,20 +171,20 @@ def finish_zip(zf: zipfile.ZipFile, records: Sequence[RecordsEntry], manifest: b
         info.compress_type = zipfile.ZIP_DEFLATED
         info.file_size, info.compress_size, info.CRC = entry.size, entry.compressed, entry.crc
         with open(entry.path, "rb") as raw:
-            append_entry(zf, info, lambda fp, raw=raw: shutil.copyfileobj(raw, fp, 1024 * 1024))
+            append_entry(zf, info, functools.partial(_copy_file, raw))
     for name, body in (("manifest.json", manifest), ("manifest.sig", signature.encode("utf-8"))):
         info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
         info.compress_type = zipfile.ZIP_STORED
         info.file_size = info.compress_size = len(body)
         info.CRC = crc32(body)
-        append_entry(zf, info, lambda fp, body=body: fp.write(body))
+        append_entry(zf, info, functools.partial(_write_bytes, body))
 
 
 def open_zip(path: str | Path) -> tuple[BundleFile, zipfile.ZipFile]:
     """A new bundle ZIP over its ``BundleFile``."""
     file = BundleFile(path)
     try:
-        return file, zipfile.ZipFile(file, "w", allowZip64=True)  # type: ignore[call-overload]
+        return file, zipfile.ZipFile(file, "w", allowZip64=True)
     except BaseException:
         file.abort()
         raise

@@ -34,21 +34,11 @@ CHUNK = 1024 * 1024
 _LINE_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False, check_circular=False)
 
 
-def _not_serialisable(value: Any) -> Any:
-    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
-
-
-# one C encoder for all lines (``JSONEncoder.encode`` builds a new one per call); rows
-# come from the database, so they cannot be circular
-_C_LINE = json.encoder.c_make_encoder(None, _not_serialisable, json.encoder.encode_basestring, None, ":", ",",  # type: ignore[attr-defined]
-                                      True, False, False) if json.encoder.c_make_encoder is not None else None  # type: ignore[attr-defined]
-
-
 def encode_line(row: Any) -> str:
     """Canonical compact JSON of one record (sorted keys, UTF-8, no NaN)."""
-    if _C_LINE is None:
-        return _LINE_ENCODER.encode(row)
-    return "".join(_C_LINE(row, 0))
+    return _LINE_ENCODER.encode(row)
+
+
 UUID_RE = re.compile(r"\A[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")
 HLC_RE = re.compile(r"\A[0-9]{15}:[0-9]{6}:[^\n]+\Z")
 
@@ -165,7 +155,8 @@ def _finite_float(text: str) -> float:
 
 
 _STRICT_DECODER = json.JSONDecoder(object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constants, parse_float=_finite_float)
-_SCAN = _STRICT_DECODER.scan_once
+# ``raw_decode`` parses one value at a position and says where it ended (public API)
+_SCAN = _STRICT_DECODER.raw_decode
 _SCAN_ERRORS = (StopIteration, ValueError, RecursionError)
 
 

@@ -18,7 +18,7 @@ import shutil
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -58,7 +58,7 @@ def _work_folder(folder: Path) -> Path:
     return Path(tempfile.mkdtemp(prefix=".cdsync-work-", dir=folder))
 
 
-def write_bundle(target: Path, manifest: dict[str, Any], records: dict[str, Iterable[dict[str, Any] | str | list[str]]],
+def write_bundle(target: Path, manifest: dict[str, Any], records: Mapping[str, Iterable[dict[str, Any] | str | list[str]]],
                  blobs: Sequence[tuple[str, Path | str]], sign: Callable[[bytes], str],
                  progress: Callable[[int, int, str], None] | None = None, blob_bytes: int | None = None,
                  records_room: int | None = None, records_cap: int | None = None,

@@ -6,9 +6,11 @@ deflate."""
 
 from __future__ import annotations
 
+import types
 import zlib
 from typing import Any
 
+_impl: types.ModuleType
 try:
     from isal import isal_zlib as _impl
 except ImportError:  # pragma: no cover - isal is a dependency; zlib keeps bundles working without it
