@@ -95,3 +95,30 @@ def test_lifecycle_dialog_merges_partners_with_targets_of_the_same_month(qtbot, 
     assert dialog.error.text() == ""
     event = lifecycle.lifecycle_history(ctx, "M1")[-1]  # after the import's "open"
     assert event["to_status"] == "merged" and event["details"]["targets_added"][0]["after"] == 150000
+
+
+def test_amend_from_the_editor_by_label_shows_the_current_score(qtbot, ctx, tmp_path: Path, ui_window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QInputDialog
+
+    from tests.unit.test_amendments import sealed_visit
+
+    visit_id = sealed_visit(ctx, tmp_path, {"signage": "no"})
+    before = visits.visit_detail(ctx, visit_id)["score"]
+    ui, window = ui_window
+    section = window.show_section("visits")
+    section.editor.load(visit_id)
+    editor = section.editor
+    offered: list[str] = []
+
+    def pick(_parent, _title, _label, items, *_args, **_kwargs):  # type: ignore[no-untyped-def]
+        offered.extend(items)
+        return next(i for i in items if i.endswith("：门头招牌完好、符合VI规范")), True
+
+    monkeypatch.setattr(QInputDialog, "getItem", pick)
+    answers = iter([("yes", True), ("录入错误", True)])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: next(answers))
+    with qtbot.waitSignal(ui.changed, timeout=5000):
+        editor.amend()
+    after = visits.visit_detail(ctx, visit_id)["score"]
+    assert after > before and "signage" not in offered
+    qtbot.waitUntil(lambda: f"{after:.1f}" in editor.score.text(), timeout=5000)

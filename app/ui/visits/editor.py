@@ -421,10 +421,14 @@ class VisitEditor(QWidget):
     def amend(self) -> None:
         if self.visit_id is None:
             return
-        keys = [i["key"] for i in self.detail["items"] if i["kind"] != "photo"]
-        key, ok = QInputDialog.getItem(self, self.tr("Amend visit"), self.tr("Item to correct"), keys, 0, False)
+        orders = {o["order_id"] for o in self.detail.get("orders", [])}  # a re-inspected order is re-inspected, not amended
+        choices = {f"{i['section']}：{i['label']}": i["key"] for i in self.detail["items"] if i["kind"] != "photo" and i["key"] not in orders}
+        if not choices:
+            return
+        label, ok = QInputDialog.getItem(self, self.tr("Amend visit"), self.tr("Item to correct"), list(choices), 0, False)
         if not ok:
             return
+        key = choices[label]
         value, ok = QInputDialog.getText(self, self.tr("Amend visit"), self.tr("Corrected answer"))
         if not ok:
             return
