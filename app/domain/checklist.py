@@ -118,7 +118,7 @@ def parse_answer(item: Item, text: str) -> Any:
         lowered = value.lower()
         mapping = {"yes": "yes", "y": "yes", "是": "yes", "no": "no", "n": "no", "否": "no", "na": "na", "n/a": "na", "n-a": "na", "不适用": "na"}
         if lowered not in mapping:
-            raise AnswerError(tr("visits", "{item}: answer yes, no or na.").format(item=item.key))
+            raise AnswerError(tr("visits", "{item}: answer yes, no or na.").format(item=item.label))
         return mapping[lowered]
     if item.kind == "score":
         if value.lower() in ("na", "n/a"):
@@ -126,33 +126,33 @@ def parse_answer(item: Item, text: str) -> Any:
         try:
             number: float = int(value)
         except ValueError:
-            raise AnswerError(tr("visits", "{item}: give a whole number from 0 to {max}.").format(item=item.key, max=item.max)) from None
+            raise AnswerError(tr("visits", "{item}: give a whole number from 0 to {max}.").format(item=item.label, max=item.max)) from None
         if not 0 <= number <= (item.max or 5):
-            raise AnswerError(tr("visits", "{item}: give a whole number from 0 to {max}.").format(item=item.key, max=item.max))
+            raise AnswerError(tr("visits", "{item}: give a whole number from 0 to {max}.").format(item=item.label, max=item.max))
         return number
     if item.kind == "number":
         try:
             number = float(value)
         except ValueError:
-            raise AnswerError(tr("visits", "{item}: give a number.").format(item=item.key)) from None
+            raise AnswerError(tr("visits", "{item}: give a number.").format(item=item.label)) from None
         if number != number or number in (float("inf"), float("-inf")):
-            raise AnswerError(tr("visits", "{item}: give a number.").format(item=item.key))
+            raise AnswerError(tr("visits", "{item}: give a number.").format(item=item.label))
         low = NUMBER_MIN if item.min is None else item.min
         high = NUMBER_MAX if item.max is None else item.max
         if not low <= number <= high:
-            raise AnswerError(tr("visits", "{item}: give a number from {min} to {max}.").format(item=item.key, min=_plain(low), max=_plain(high)))
+            raise AnswerError(tr("visits", "{item}: give a number from {min} to {max}.").format(item=item.label, min=_plain(low), max=_plain(high)))
         return int(number) if number.is_integer() else number
     if item.kind == "choice":
         if value not in item.options and ANSWER.key_for(value) in item.options:  # 通过 / 未通过 for passed / failed
             return ANSWER.key_for(value)
         if value not in item.options:
-            raise AnswerError(tr("visits", "{item}: choose one of {options}.").format(item=item.key, options=", ".join(item.options)))
+            raise AnswerError(tr("visits", "{item}: choose one of {options}.").format(item=item.label, options="、".join(ANSWER.label(o) if o in ANSWER.entries else o for o in item.options)))
         return value
     if item.kind == "text":
         if len(value) > 5000:
-            raise AnswerError(tr("visits", "{item}: the text is longer than 5000 characters.").format(item=item.key))
+            raise AnswerError(tr("visits", "{item}: the text is longer than 5000 characters.").format(item=item.label))
         return value
-    raise AnswerError(tr("visits", "{item}: answer a photo item with a photo file or its SHA-256.").format(item=item.key))
+    raise AnswerError(tr("visits", "{item}: answer a photo item with a photo file or its SHA-256.").format(item=item.label))
 
 
 def _plain(number: float) -> str:

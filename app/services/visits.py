@@ -355,9 +355,10 @@ def submit(ctx: AppContext, visit_id: str) -> Changes:
         answers = _answers(s, visit_id)
         missing = cl.missing_required(visit.template_body, answers)
         if missing:
-            labels = "、".join(i.label for i in missing)
-            raise ValidationError(tr("visits", "Required items are unanswered: {keys}.").format(keys=labels),
-                                  details=[f"{i.label} ({i.key})" for i in missing])
+            # the label for people, the key for the command line (visits answer KEY=VALUE);
+            # the visit editor outlines the items itself and never shows this line
+            labels = "、".join(f"{i.label} ({i.key})" for i in missing)
+            raise ValidationError(tr("visits", "Required items are unanswered: {keys}.").format(keys=labels))
         existing = {f.item_key for f in s.scalars(select(Finding).where(Finding.visit_id == visit_id))}
         for item in cl.template_items(visit.template_body):
             if cl.is_failure(item, answers.get(item.key)) and item.key not in existing:

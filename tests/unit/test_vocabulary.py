@@ -76,3 +76,14 @@ def test_labels_are_unique_within_a_vocabulary(zh) -> None:
     for vocab in VOCABULARIES.values():
         labels = [vocab.label(k) for k in vocab.keys]
         assert len(set(labels)) == len(labels), vocab.name
+
+
+def test_checklist_errors_name_the_item_by_its_label(zh) -> None:  # type: ignore[no-untyped-def]
+    from app.domain import checklist as cl
+    from app.services.reference_data import builtin_templates
+
+    body = next(t for t in builtin_templates() if t["name"] == "store_inspection")
+    item = next(i for i in cl.template_items(body) if i.key == "stock_units")
+    with pytest.raises(cl.AnswerError) as info:
+        cl.parse_answer(item, "很多")
+    assert item.label in str(info.value) and "stock_units" not in str(info.value)
