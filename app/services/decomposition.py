@@ -121,7 +121,7 @@ def decomposition_plan(ctx: AppContext, metric: str, year: int, region: str) -> 
     metrics = metrics_by_code(ctx)
     if metric not in metrics:
         raise ValidationError(tr("targets", "Unknown metric {metric}.").format(metric=metric))
-    require_region_code(region)
+    region = require_region_code(region)
     with ctx.read_session() as s:
         partners = _region_partners(s, region)
         codes = {code for code, _n, _g in partners}
@@ -176,6 +176,7 @@ def decompose_region_target(ctx: AppContext, metric: str, year: int, region: str
         raise ValidationError(tr("targets", "A target cannot be negative."))
     if any(v < 0 for v in (cell_overrides or {}).values()):
         raise ValidationError(tr("targets", "A target cannot be negative."))
+    region = require_region_code(region)
     plan = decomposition_plan(ctx, metric, year, region)
     month_overridden = set(month_overrides or {})
     if month_basis not in MONTH_BASES or partner_basis not in PARTNER_BASES:

@@ -124,13 +124,15 @@ def list_targets(ctx: AppContext, year: str | None = None, month: str | None = N
 
 
 
-def require_region_code(code: str) -> None:
-    """Refuse a region target's scope unless it is a real province, city or district code
-    (GB/T 2260, ``app.domain.regions``)."""
+def require_region_code(code: str) -> str:
+    """A region target's scope in its shortest form (``320100`` → ``3201``); refused unless
+    it is a real province, city or district code (GB/T 2260, ``app.domain.regions``)."""
     if not REGION_RE.match(code or ""):
         raise ValidationError(tr("targets", "Not a region code (2, 4 or 6 digits): {value}.").format(value=code or "—"))
-    if not regions().is_valid(code):
+    short = regions().normalise(code)
+    if short is None:
         raise ValidationError(tr("targets", "Unknown region code {value}: no such province, city or district.").format(value=code))
+    return short
 
 
 def _read_only_message(metric: str, period: str, scope: str) -> str:
@@ -163,6 +165,8 @@ def import_targets(ctx: AppContext, path: Path, progress: Progress | None = None
     for row_no, cells in data_rows(table, mapping, strip=True):
         report.rows += 1
         kind = cells.get("scope_kind", "").lower() or default_kind
+        if kind == "region":  # official forms (320100) are kept in their shortest form (3201)
+            cells["scope"] = regions().normalise(cells["scope"]) or cells["scope"]
         errors = []
         metric = row_metric(row_no, cells, metrics, errors)
         try:
@@ -176,7 +180,7 @@ def import_targets(ctx: AppContext, path: Path, progress: Progress | None = None
             errors.append(RowError(row_no, "scope", tr("targets", "unknown partner {code}").format(code=cells["scope"] or "—")))
         elif kind == "region" and not REGION_RE.match(cells["scope"]):
             errors.append(RowError(row_no, "scope", tr("targets", "not a region code (2, 4 or 6 digits): {value}").format(value=cells["scope"] or "—")))
-        elif kind == "region" and not regions().is_valid(cells["scope"]):
+        elif kind == "region" and regions().normalise(cells["scope"]) is None:
             errors.append(RowError(row_no, "scope", tr("targets", "unknown region code {value}: no such province, city or district").format(
                 value=cells["scope"])))
         amount = 0
@@ -235,7 +239,7 @@ def set_target(ctx: AppContext, metric: str, period: str, scope_kind: str, scope
     if scope_kind not in ("partner", "region"):
         raise ValidationError(tr("targets", "The scope must be a partner or a region (got {value}).").format(value=scope_kind))
     if scope_kind == "region":
-        require_region_code(scope)
+        scope = require_region_code(scope)
     decimals = decimals_of(metrics[metric].unit)
     if isinstance(amount, int):
         value = amount

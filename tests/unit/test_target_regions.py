@@ -77,3 +77,14 @@ def test_manual_entry_and_decomposition_refuse_unknown_region_codes(with_partner
     assert _stored(ctx) == set()
     svc.set_target(ctx, "revenue", "2026", "region", "3101", "10")
     assert _stored(ctx) == {("2026", "region", "3101")}
+
+
+def test_official_six_digit_forms_are_kept_shortest(with_partners, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    ctx = with_partners
+    path = tmp_path / "targets.csv"
+    path.write_text("metric,period,scope_kind,scope,amount\nrevenue,2026,region,310000,100\nrevenue,2026-01,region,310100,10\n",
+                    encoding="utf-8")
+    svc.import_targets(ctx, path)
+    svc.set_target(ctx, "revenue", "2026-02", "region", "310100", "20")
+    assert _stored(ctx) == {("2026", "region", "31"), ("2026-01", "region", "3101"), ("2026-02", "region", "3101")}
+    assert decomposition_svc.decomposition_plan(ctx, "revenue", 2026, "310100").region == "3101"
