@@ -149,8 +149,9 @@ def reveal_phone(ctx: AppContext, call_id: str) -> str | None:
 def record_outcome(ctx: AppContext, call_id: str, outcome: str, note: str = "", today: dt.date | None = None,
                    at: dt.datetime | None = None) -> Changes:
     """Record a call's outcome. Any outcome but ``confirmed`` raises a warning on the
-    partner (a changed outcome voids the warning of the previous one); repeated warnings
-    escalate by HQ's rule."""
+    partner — ``unreachable`` only once the customer could not be reached in HQ's number
+    of tries (``callback_max_attempts``, each recording is a try); a changed outcome
+    voids the warning of the previous one; repeated warnings escalate by HQ's rule."""
     from db.models import CallbackCall, PartnerWarning
 
     if outcome not in rules.OUTCOMES:
@@ -165,12 +166,15 @@ def record_outcome(ctx: AppContext, call_id: str, outcome: str, note: str = "", 
         call.attempts += 1
         call.called_at = at or utcnow()
         call.note = note.strip() or call.note
-        if previous == outcome:
-            return changes
         call.outcome = outcome
-        for old in s.scalars(select(PartnerWarning).where(PartnerWarning.ref_id == call.id, PartnerWarning.voided.is_(False))):
-            old.voided, old.void_reason = True, "outcome changed"
-        if outcome != "confirmed":
+        active = list(s.scalars(select(PartnerWarning).where(PartnerWarning.ref_id == call.id, PartnerWarning.voided.is_(False))))
+        if previous != outcome:
+            for old in active:
+                old.voided, old.void_reason = True, "outcome changed"
+            active = []
+        tries = int(duty_rules(ctx, s)["callback_max_attempts"])
+        warns = outcome != "confirmed" and (outcome != "unreachable" or call.attempts >= tries)
+        if warns and not active:
             warning = PartnerWarning(partner_id=call.partner_id, kind=outcome, source="callback", ref_id=call.id, warned_on=today,
                                      evidence=_evidence(call, note))
             s.add(warning)

@@ -107,7 +107,12 @@ def test_draw_is_kept_and_outcomes_escalate(seeded, tmp_path: Path) -> None:  # 
     callbacks.record_outcome(seeded, p1[1].id, "confirmed")  # the outcome corrected: its warning is void
     assert [w.kind for w in callbacks.list_warnings(seeded, "P001")] == ["fake"]
     callbacks.record_outcome(seeded, p1[1].id, "unauthorised_connection")
-    callbacks.record_outcome(seeded, p1[2].id, "unreachable")
+    for attempt in range(3):  # unreachable: a warning only after HQ's number of tries (3)
+        assert [w.kind for w in callbacks.list_warnings(seeded, "P001")].count("unreachable") == 0
+        callbacks.record_outcome(seeded, p1[2].id, "unreachable", note=f"try {attempt + 1}")
+    assert [w.kind for w in callbacks.list_warnings(seeded, "P001")].count("unreachable") == 1
+    callbacks.record_outcome(seeded, p1[2].id, "unreachable")  # a fourth try: still one warning
+    assert [w.kind for w in callbacks.list_warnings(seeded, "P001")].count("unreachable") == 1
     kinds = [w.escalation for w in callbacks.list_warnings(seeded, "P001")]
     assert kinds.count("suspension_proposal") == 1
     progress = callbacks.day_progress(seeded, today)
