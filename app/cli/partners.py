@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from app.cli import cli_context, eprint, print_json
+from app.domain.vocabulary import PARTNER_STATUS
 from app.errors import ValidationError
 from app.i18n import tr, trn
 
@@ -91,7 +92,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         print_json([r.to_json() for r in rows])
         return 0
     for r in rows:
-        print(f"{r.code}\t{r.grade}\t{r.status}\t{r.name}\t{r.region_name}\t{r.primary_contact} {r.phone}")
+        print(f"{r.code}\t{r.grade}\t{PARTNER_STATUS.label(r.status)}\t{r.name}\t{r.region_name}\t{r.primary_contact} {r.phone}")
     eprint(trn("cli", "%n partner(s)", len(rows)))
     return 0
 

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from app.cli import cli_context, eprint, print_json
-from app.i18n import tr
+from app.i18n import tr, trn
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -69,5 +69,8 @@ def cmd_status(args: argparse.Namespace) -> int:
     if args.json:
         print_json(data)
     else:
-        print(f"last synced: {data['last_synced_at'] or 'never'}; pending changes: {data['pending_changes']}")
+        from app.domain.formats import datetime_text
+
+        last = datetime_text(status.last_synced_at) if status.last_synced_at else tr("cli", "never")
+        print(tr("cli", "Last synced: {last}; {pending}").format(last=last, pending=trn("cli", "%n change(s) pending", status.pending_changes)))
     return 0

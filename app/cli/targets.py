@@ -44,9 +44,13 @@ def cmd_list(args: argparse.Namespace) -> int:
     if args.json:
         print_json([r.to_json() for r in rows])
         return 0
+    from app.domain.regions import regions
+    from app.domain.vocabulary import METRIC
+
     for r in rows:
         j = r.to_json()
-        print(f"{j['metric']}\t{j['period']}\t{j['scope_kind']}:{j['scope']}\t{j['target']}\t{j['actual']}\t{j['progress']}%")
+        scope = regions().name(j["scope"]) if j["scope_kind"] == "region" else j["scope"]
+        print(f"{METRIC.label(j['metric'])}\t{j['period']}\t{scope}\t{j['target']}\t{j['actual']}\t{j['progress']}%")
     return 0
 
 

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from app.cli import cli_context, eprint, print_json
+from app.domain.vocabulary import ANSWER, RECTIFICATION_STATUS, VISIT_STATUS
 from app.errors import ValidationError
 from app.i18n import tr
 
@@ -139,7 +140,7 @@ def cmd_rectifications(args: argparse.Namespace) -> int:
         print_json(rows)
     else:
         for row in rows:
-            print(f"{row['id']}\t{row['partner_code']}\t{row['status']}\t{row['deadline']}\t{row['item'] or ''}\t{row['description']}")
+            print(f"{row['id']}\t{row['partner_code']}\t{RECTIFICATION_STATUS.label(row['status'])}\t{row['deadline']}\t{row['item'] or ''}\t{row['description']}")
     return 0
 
 
@@ -155,7 +156,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         print_json(rows)
     else:
         for r in rows:
-            print(f"{r['id']}\t{r['partner_code']}\t{r['status']}\t{r['started_at'] or r['planned_for'] or ''}\t{'' if r['score'] is None else r['score']}")
+            print(f"{r['id']}\t{r['partner_code']}\t{VISIT_STATUS.label(r['status'])}\t{r['started_at'] or r['planned_for'] or ''}\t{'' if r['score'] is None else r['score']}")
     return 0
 
 
@@ -167,9 +168,12 @@ def cmd_show(args: argparse.Namespace) -> int:
     if args.json:
         print_json(detail)
         return 0
-    print(f"{detail['partner_code']} {detail['partner_name']}  {detail['status']}  score={detail['score']}")
+    print(f"{detail['partner_code']} {detail['partner_name']}  {VISIT_STATUS.label(detail['status'])}  "
+          + tr("cli", "score {score}").format(score="—" if detail["score"] is None else detail["score"]))
     for item in detail["items"]:
-        print(f"  [{item['key']}] {item['label']}: {item['answer'] if item['answer'] is not None else '-'}")
+        answer = item["answer"]
+        shown = "-" if answer is None else ANSWER.label(answer) if isinstance(answer, str) and answer in ANSWER.entries else answer
+        print(f"  [{item['key']}] {item['label']}: {shown}")
     for f in detail["findings"]:
         print(f"  ! {f['description']}")
     return 0

@@ -3211,6 +3211,13 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation> (dry run, nothing saved)</translation>
     </message>
     <message numerus="yes">
+      <source>%n change(s) pending</source>
+      <translation>
+        <numerusform>%n change pending</numerusform>
+        <numerusform>%n changes pending</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <source>%n partner(s)</source>
       <translation>
         <numerusform>%n partner</numerusform>
@@ -3287,6 +3294,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>Interrupted.</source>
       <translation>Interrupted.</translation>
+    </message>
+    <message>
+      <source>Last synced: {last}; {pending}</source>
+      <translation>Last synced: {last}; {pending}</translation>
     </message>
     <message>
       <source>Log closed and sealed: {hash}</source>
@@ -3445,6 +3456,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>list visits</translation>
     </message>
     <message>
+      <source>never</source>
+      <translation>never</translation>
+    </message>
+    <message>
       <source>open</source>
       <translation>open</translation>
     </message>
@@ -3479,6 +3494,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>save the loaded main window as PNG and exit</source>
       <translation>save the loaded main window as PNG and exit</translation>
+    </message>
+    <message>
+      <source>score {score}</source>
+      <translation>score {score}</translation>
     </message>
     <message>
       <source>seal a visit</source>

@@ -3202,6 +3202,12 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>（试运行，未保存）</translation>
     </message>
     <message numerus="yes">
+      <source>%n change(s) pending</source>
+      <translation>
+        <numerusform>待同步 %n 项</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <source>%n partner(s)</source>
       <translation>
         <numerusform>%n 个渠道</numerusform>
@@ -3276,6 +3282,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>Interrupted.</source>
       <translation>已中断。</translation>
+    </message>
+    <message>
+      <source>Last synced: {last}; {pending}</source>
+      <translation>上次同步：{last}；{pending}</translation>
     </message>
     <message>
       <source>Log closed and sealed: {hash}</source>
@@ -3434,6 +3444,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>列出巡检</translation>
     </message>
     <message>
+      <source>never</source>
+      <translation>从未</translation>
+    </message>
+    <message>
       <source>open</source>
       <translation>未关闭</translation>
     </message>
@@ -3468,6 +3482,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>save the loaded main window as PNG and exit</source>
       <translation>将加载完成的主窗口保存为 PNG 后退出</translation>
+    </message>
+    <message>
+      <source>score {score}</source>
+      <translation>得分 {score}</translation>
     </message>
     <message>
       <source>seal a visit</source>

@@ -30,3 +30,16 @@ def test_partner_list_region_filter_takes_official_forms(cli, tmp_path) -> None:
     assert official.returncode == 0, official.stderr
     assert [r["code"] for r in official.json()] == ["NJ1"]
     assert official.json() == short.json()
+
+
+def test_text_output_speaks_chinese_and_json_keeps_keys(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    assert cli("init", "--user", "李娜", "--territory", "3201").returncode == 0
+    sheet = tmp_path / "p.csv"
+    sheet.write_text("code,name,type,grade,region\nNJ1,南京一号,dealer,B,320102\n", encoding="utf-8")
+    assert cli("partners", "import", str(sheet)).returncode == 0
+    text = cli("partners", "list", lang="zh_CN")
+    assert text.returncode == 0 and "NJ1" in text.stdout and "active" not in text.stdout and "正常" in text.stdout
+    assert "1 个渠道" in text.stderr
+    assert cli("partners", "list", "--json").json()[0]["status"] == "active"
+    status = cli("sync", "status", lang="zh_CN")
+    assert status.returncode == 0 and "上次同步" in status.stdout and "never" not in status.stdout
