@@ -29,7 +29,7 @@ from app.domain import partners as rules
 from app.errors import UserError, ValidationError
 from app.i18n import tr
 from app.services.context import AppContext, Changes
-from app.services.partner_import_write import PartnerBatchWriter
+from app.services.partner_import_write import PartnerBatchWriter, WriterThread
 from app.services.progress import Progress
 from app.services.spreadsheets import (
     RowError,
@@ -171,37 +171,16 @@ def import_partners(ctx: AppContext, path: Path, *, dry_run: bool = False, skip_
     path = Path(path)
     size = check_file(path).st_size
     report = ImportReport(dry_run=dry_run)
-    estimate = _estimated_rows(path, size)
     rows = iter_table(path)
     try:
         mapping, names = _header(rows, path)
-        seen: dict[str, int] = {}
         with PartnerBatchWriter(ctx, report, skip_invalid=skip_invalid, dry_run=dry_run) as writer:
-            batch: list[tuple[int, dict[str, Any]]] = []
-            for row_no, row in rows:
-                if not any(cell.strip() for cell in row):
-                    continue
-                report.total += 1
-                cells = {key: (row[idx] if idx < len(row) else "") for key, idx in mapping.items()}
-                values, errors = parse_row(row_no, cells, names)
-                if values is not None:
-                    first = seen.get(values["code"])
-                    if first is not None:
-                        errors = [RowError(row_no, names["code"], tr("import", "duplicate code {code} (also in row {first})").format(
-                            code=values["code"], first=first))]
-                        values = None
-                    else:
-                        seen[values["code"]] = row_no
-                if values is None:
-                    writer.reject(errors)
-                else:
-                    batch.append((row_no, values))
-                if len(batch) >= BATCH_ROWS:
-                    writer.write(batch, names)
-                    batch = []
-                if progress is not None and report.total % 1000 == 0:
-                    progress(min(report.total, estimate - 1), estimate, tr("import", "Importing row {row}…").format(row=f"{report.total:,}"))
-            writer.write(batch, names)
+            pipeline = WriterThread(writer, names)
+            try:
+                _check_rows(rows, mapping, names, report, writer, pipeline, progress, _estimated_rows(path, size))
+                pipeline.finish()
+            finally:
+                pipeline.stop()  # before the transaction ends (also on cancel or an error)
             if progress is not None:
                 progress.check()  # the last chance to cancel: after this the transaction commits
             report.errors.sort(key=lambda e: e.row)
@@ -215,6 +194,37 @@ def import_partners(ctx: AppContext, path: Path, *, dry_run: bool = False, skip_
     if not dry_run:
         report.changes = Changes.of("partner", "contact", "grade_change", "lifecycle_event")
     return report
+
+
+def _check_rows(rows: Iterator[tuple[int, list[str]]], mapping: dict[str, int], names: dict[str, str], report: ImportReport,
+                writer: PartnerBatchWriter, pipeline: WriterThread, progress: Progress | None, estimate: int) -> None:
+    """Parse and check every data row; hand valid ones to the writer in batches."""
+    seen: dict[str, int] = {}
+    batch: list[tuple[int, dict[str, Any]]] = []
+    for row_no, row in rows:
+        if not any(cell.strip() for cell in row):
+            continue
+        report.total += 1
+        cells = {key: (row[idx] if idx < len(row) else "") for key, idx in mapping.items()}
+        values, errors = parse_row(row_no, cells, names)
+        if values is not None:
+            first = seen.get(values["code"])
+            if first is not None:
+                errors = [RowError(row_no, names["code"], tr("import", "duplicate code {code} (also in row {first})").format(
+                    code=values["code"], first=first))]
+                values = None
+            else:
+                seen[values["code"]] = row_no
+        if values is None:
+            writer.reject(errors)
+        else:
+            batch.append((row_no, values))
+        if len(batch) >= BATCH_ROWS:
+            pipeline.put(batch)
+            batch = []
+        if progress is not None and report.total % 1000 == 0:
+            progress(min(report.total, estimate - 1), estimate, tr("import", "Importing row {row}…").format(row=f"{report.total:,}"))
+    pipeline.put(batch)
 
 
 # -- export ------------------------------------------------------------------------------
