@@ -199,7 +199,9 @@ def _escalate(ctx: AppContext, s: Any, warning: Any) -> None:
 
     rule = duty_rules(ctx, s)
     since = warning.warned_on - dt.timedelta(days=int(rule["warning_window_days"]) - 1)
-    window = (PartnerWarning.partner_id == warning.partner_id, PartnerWarning.voided.is_(False), PartnerWarning.warned_on >= since)
+    # photo-evidence warnings question the visit's photos, not the partner's business: they do not escalate
+    window = (PartnerWarning.partner_id == warning.partner_id, PartnerWarning.voided.is_(False), PartnerWarning.warned_on >= since,
+              PartnerWarning.source != "evidence")
     count = int(s.scalar(select(func.count()).where(*window)) or 0)
     already = list(s.scalars(select(PartnerWarning.escalation).where(*window, PartnerWarning.escalation.is_not(None))))
     step = rules.escalation_for(count, already, rule)

@@ -111,3 +111,27 @@ def test_exif_time_with_offset_or_camera_local() -> None:
     assert rules.exif_time("2026:03:01 10:00:00") == local.astimezone(dt.UTC)
     assert rules.exif_time("garbage") is None
     assert 1_060_000 < rules.distance_m(*PUDONG, *BEIJING) < 1_080_000
+
+
+def test_evidence_warnings_do_not_escalate_a_callback_warning(seeded, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import select
+
+    from app.services import callbacks, devrecords, partners
+    from db.models import PartnerWarning, RectificationOrder
+    from tests.unit.test_duties_callbacks import records_csv
+
+    visit_id = visits.new_visit(seeded, "P001")
+    with seeded.session() as s:  # three photo warnings on the partner (a visit's photos without camera data)
+        partner = partners.get_partner(s, "P001")
+        for _ in range(3):
+            s.add(PartnerWarning(partner_id=partner.id, kind="no_exif", source="evidence", evidence="x", ref_id=visit_id, warned_on=dt.date.today()))
+    (tmp_path / "more.csv").write_text("code,name,grade,region\nP002,乙店,A,310115\nP003,丙店,A,310115\n", encoding="utf-8")
+    partner_io.import_partners(seeded, tmp_path / "more.csv")
+    devrecords.import_dev_records(seeded, records_csv(tmp_path / "r.csv"))
+    draw = callbacks.draw_callbacks(seeded, dt.date.today())
+    call = next(c for c in draw.calls if c.partner_code == "P001")
+    callbacks.record_outcome(seeded, call.id, "fake")
+    (fake,) = [w for w in callbacks.list_warnings(seeded, "P001") if w.source == "callback"]
+    assert fake.escalation is None  # one callback warning: no rectification order, no suspension proposal
+    with seeded.read_session() as s:
+        assert list(s.scalars(select(RectificationOrder))) == []
