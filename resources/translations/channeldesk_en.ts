@@ -948,6 +948,10 @@ Import targets or decompose a region's target.</translation>
       <translation>New manager</translation>
     </message>
     <message>
+      <source>New region</source>
+      <translation>New region</translation>
+    </message>
+    <message>
       <source>New region code</source>
       <translation>New region code</translation>
     </message>

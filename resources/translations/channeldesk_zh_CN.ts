@@ -945,6 +945,10 @@ Import targets or decompose a region's target.</source>
       <translation>新渠道经理</translation>
     </message>
     <message>
+      <source>New region</source>
+      <translation>新区域</translation>
+    </message>
+    <message>
       <source>New region code</source>
       <translation>新区划代码</translation>
     </message>

@@ -69,3 +69,23 @@ def test_new_visit_is_selected_and_messages_stay_with_their_section(qtbot, ctx, 
     assert window.message_bar.isVisible()
     window.show_section("partners")
     assert not window.message_bar.isVisible()
+
+
+def test_lifecycle_transfer_picks_the_new_region(qtbot, ctx, tmp_path: Path, ui_window) -> None:  # type: ignore[no-untyped-def]
+    from app.services import partners as psvc
+    from app.ui.partners.dialogs import LifecycleDialog
+
+    _seed(ctx, tmp_path)
+    ui, window = ui_window
+    partner_id = psvc.partner_detail(ctx, "V1").partner.id
+    dialog = LifecycleDialog(ui, partner_id, window)
+    qtbot.addWidget(dialog)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("suspend"))
+    assert not dialog.to_region.isEnabled() and not dialog.survivor.isEnabled()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("transfer"))
+    assert dialog.to_region.isEnabled() and not dialog.survivor.isEnabled()
+    dialog.reason.setText("区域调整")
+    dialog.to_region.set_code("320102")
+    with qtbot.waitSignal(ui.changed, timeout=5000):
+        dialog.save()
+    assert psvc.partner_detail(ctx, "V1").partner.district_code == "320102"

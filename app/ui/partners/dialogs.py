@@ -286,7 +286,7 @@ class LifecycleDialog(QDialog):
         self.survivor = QLineEdit()
         self.survivor.setPlaceholderText(self.tr("Code of the surviving partner"))
         self.to_manager = QLineEdit()
-        self.to_region = QLineEdit()
+        self.to_region = RegionPicker()
         self.error = error_label()
         self.error.setWordWrap(True)
         self.history = QListWidget()
@@ -301,7 +301,9 @@ class LifecycleDialog(QDialog):
         form.addRow(self.tr("Approver"), self.approver)
         form.addRow(self.tr("Merge into"), self.survivor)
         form.addRow(self.tr("New manager"), self.to_manager)
-        form.addRow(self.tr("New region code"), self.to_region)
+        form.addRow(self.tr("New region"), self.to_region)
+        self.kind.currentIndexChanged.connect(lambda _i: self._fields_for_kind())
+        self._fields_for_kind()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
@@ -313,13 +315,20 @@ class LifecycleDialog(QDialog):
         layout.addWidget(self.history, 1)
         layout.addWidget(buttons)
 
+    def _fields_for_kind(self) -> None:
+        """Only the fields the chosen event uses can be filled in."""
+        kind = self.kind.currentData()
+        self.survivor.setEnabled(kind == "merge")
+        for widget in (self.to_manager, self.to_region):
+            widget.setEnabled(kind == "transfer")
+
     def save(self) -> None:
         qdate = self.effective.date()
         try:
             changes = lifecycle_svc.record_lifecycle_event(
                 self.ui.ctx, self.partner_id, self.kind.currentData(), self.reason.text(), dt.date(qdate.year(), qdate.month(), qdate.day()),
                 note=self.note.text(), approver=self.approver.text(), survivor=self.survivor.text().strip() or None,
-                to_manager=self.to_manager.text().strip() or None, to_region=self.to_region.text().strip() or None)
+                to_manager=self.to_manager.text().strip() or None, to_region=self.to_region.code() or None)
         except UserError as exc:
             self.error.setText(exc.message)
             return
