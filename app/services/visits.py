@@ -33,6 +33,7 @@ from app.services.reinspection import apply_outcomes as apply_reinspection
 from app.services.reinspection import outcomes as reinspection_outcomes
 from app.services.reinspection import reinspection_body
 from app.services.reinspection import unanswered_problem as reinspection_unanswered
+from app.services.training import promotion_body
 from app.services.visit_rows import _create_finding, _item, _visit
 from db.base import utcnow
 from db.models import (
@@ -100,6 +101,7 @@ def new_visit(ctx: AppContext, partner_code: str, template: str | None = None, *
         reinspection = reinspection or tmpl.name == "reinspection"
         _require_visitable(partner, reinspection)
         body = reinspection_body(s, partner, tmpl.body) if reinspection else tmpl.body
+        body = promotion_body(s, partner.code, planned_for or dt.date.today(), body)
         visit = Visit(partner_id=partner.id, template_id=tmpl.id, template_name=tmpl.name, template_version=tmpl.version,
                       template_body=body, manager=ctx.user_name, is_reinspection=reinspection,
                       latitude=latitude, longitude=longitude)

@@ -8,6 +8,8 @@ from db.models.duties import (
     DevRecord,
     DutyRule,
     PartnerWarning,
+    Promotion,
+    TrainingSession,
 )
 from db.models.inspections import (
     ChecklistTemplate,
@@ -63,6 +65,8 @@ for _model in (
     CallbackCall,
     PartnerWarning,
     DailyLog,
+    TrainingSession,
+    Promotion,
 ):
     SYNC_TABLES.append(_model.__tablename__)
 
@@ -102,11 +106,13 @@ __all__ = [
     "Partner",
     "PartnerWarning",
     "Payment",
+    "Promotion",
     "RectificationEvent",
     "RectificationOrder",
     "SyncConflict",
     "SyncMixin",
     "Target",
+    "TrainingSession",
     "Visit",
     "VisitAmendment",
     "VisitAnswer",

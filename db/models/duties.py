@@ -123,3 +123,35 @@ class DutyRule(Base):
     key: Mapped[str] = mapped_column(String(60), primary_key=True)
     value: Mapped[Any] = mapped_column(JSON)
     source: Mapped[str] = mapped_column(String(20), default="hq")
+
+
+class TrainingSession(SyncMixin, Base):
+    """A training of a partner's staff (培训): planned, then held with its attendees,
+    materials and a photo (media store)."""
+
+    __tablename__ = "training_session"
+
+    partner_id: Mapped[str] = mapped_column(ForeignKey("partner.id"), index=True)
+    topic: Mapped[str] = mapped_column(String(200))
+    trainer: Mapped[str] = mapped_column(String(100), default="")
+    planned_for: Mapped[dt.date] = mapped_column(Date, index=True)
+    status: Mapped[str] = mapped_column(String(20), default="planned")
+    held_on: Mapped[dt.date | None] = mapped_column(Date, default=None)
+    attendees: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    materials: Mapped[str] = mapped_column(Text, default="")
+    photo_sha256: Mapped[str | None] = mapped_column(String(64), default=None)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class Promotion(SyncMixin, Base):
+    """A promotion (促销活动): its period, the partners taking part and the materials they
+    must show; visits of those partners during the period check each material."""
+
+    __tablename__ = "promotion"
+
+    name: Mapped[str] = mapped_column(String(200))
+    start_date: Mapped[dt.date] = mapped_column(Date, index=True)
+    end_date: Mapped[dt.date] = mapped_column(Date, index=True)
+    partner_codes: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    materials: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    description: Mapped[str] = mapped_column(Text, default="")

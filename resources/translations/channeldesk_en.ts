@@ -5745,6 +5745,37 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     </message>
   </context>
   <context>
+    <name>training</name>
+    <message>
+      <source>Give the promotion's name.</source>
+      <translation>Give the promotion's name.</translation>
+    </message>
+    <message>
+      <source>Give the training's topic.</source>
+      <translation>Give the training's topic.</translation>
+    </message>
+    <message>
+      <source>Name at least one attendee.</source>
+      <translation>Name at least one attendee.</translation>
+    </message>
+    <message>
+      <source>Name at least one partner taking part.</source>
+      <translation>Name at least one partner taking part.</translation>
+    </message>
+    <message>
+      <source>No partner with code {code}.</source>
+      <translation>No partner with code {code}.</translation>
+    </message>
+    <message>
+      <source>No training {id}.</source>
+      <translation>No training {id}.</translation>
+    </message>
+    <message>
+      <source>The promotion ends before it starts.</source>
+      <translation>The promotion ends before it starts.</translation>
+    </message>
+  </context>
+  <context>
     <name>visits</name>
     <message>
       <source>A count cannot be negative.</source>
@@ -5839,6 +5870,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>Required items are unanswered: {keys}.</translation>
     </message>
     <message>
+      <source>Running promotions</source>
+      <translation>Running promotions</translation>
+    </message>
+    <message>
       <source>The checklist has no item {key}.</source>
       <translation>The checklist has no item {key}.</translation>
     </message>
@@ -5917,6 +5952,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>{item}: {value} is neither an attached photo's SHA-256 nor a photo file.</source>
       <translation>{item}: {value} is neither an attached photo's SHA-256 nor a photo file.</translation>
+    </message>
+    <message>
+      <source>{promotion}: {material} shown</source>
+      <translation>{promotion}: {material} shown</translation>
     </message>
   </context>
 </TS>

@@ -5726,6 +5726,37 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     </message>
   </context>
   <context>
+    <name>training</name>
+    <message>
+      <source>Give the promotion's name.</source>
+      <translation>请填写促销活动名称。</translation>
+    </message>
+    <message>
+      <source>Give the training's topic.</source>
+      <translation>请填写培训主题。</translation>
+    </message>
+    <message>
+      <source>Name at least one attendee.</source>
+      <translation>请至少填写一名参训人员。</translation>
+    </message>
+    <message>
+      <source>Name at least one partner taking part.</source>
+      <translation>请至少填写一个参加活动的渠道。</translation>
+    </message>
+    <message>
+      <source>No partner with code {code}.</source>
+      <translation>没有编码为 {code} 的渠道。</translation>
+    </message>
+    <message>
+      <source>No training {id}.</source>
+      <translation>没有培训 {id}。</translation>
+    </message>
+    <message>
+      <source>The promotion ends before it starts.</source>
+      <translation>活动结束日期早于开始日期。</translation>
+    </message>
+  </context>
+  <context>
     <name>visits</name>
     <message>
       <source>A count cannot be negative.</source>
@@ -5820,6 +5851,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>必填项目尚未填写：{keys}。</translation>
     </message>
     <message>
+      <source>Running promotions</source>
+      <translation>进行中的促销活动</translation>
+    </message>
+    <message>
       <source>The checklist has no item {key}.</source>
       <translation>检查表中没有项目 {key}。</translation>
     </message>
@@ -5898,6 +5933,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>{item}: {value} is neither an attached photo's SHA-256 nor a photo file.</source>
       <translation>{item}：{value} 既不是已添加照片的 SHA-256，也不是照片文件。</translation>
+    </message>
+    <message>
+      <source>{promotion}: {material} shown</source>
+      <translation>{promotion}：已展示{material}</translation>
     </message>
   </context>
 </TS>
