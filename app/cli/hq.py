@@ -1,5 +1,5 @@
 """``channeldesk hq --db URL [--key-dir DIR] init|register-device|revoke-device|ingest|
-publish|rules|stats|conflicts|report month``."""
+publish|rules|stats|conflicts|report month|visits list|show|verify``."""
 
 from __future__ import annotations
 
@@ -51,6 +51,21 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     m.add_argument("month")
     m.add_argument("-o", "--output", type=Path, required=True)
     m.set_defaults(handler=cmd_report_month)
+    vis = hs.add_parser("visits", help=tr("cli", "visits received from every device"))
+    viss = vis.add_subparsers(dest="hq_visits", required=True)
+    vl = viss.add_parser("list")
+    vl.add_argument("--device", default=None)
+    vl.add_argument("--month", default=None)
+    vl.add_argument("--json", action="store_true")
+    vl.set_defaults(handler=cmd_visits_list)
+    vsh = viss.add_parser("show")
+    vsh.add_argument("visit_id")
+    vsh.add_argument("--json", action="store_true")
+    vsh.set_defaults(handler=cmd_visits_show)
+    ver = hs.add_parser("verify", help=tr("cli", "look up the sealed visit of a printed report's content hash"))
+    ver.add_argument("hash")
+    ver.add_argument("--json", action="store_true")
+    ver.set_defaults(handler=cmd_verify)
 
 
 def _hq(args: argparse.Namespace, *, initialised: bool = True):  # type: ignore[no-untyped-def]
@@ -203,4 +218,54 @@ def cmd_rules(args: argparse.Namespace) -> int:
             print(f"{key}\t{value}")
     if values:
         eprint(tr("cli", "Rules saved; laptops receive them with their next HQ bundle."))
+    return 0
+
+
+def cmd_visits_list(args: argparse.Namespace) -> int:
+    from app.hq.read_models import list_visits
+
+    hq = _hq(args)
+    try:
+        rows = list_visits(hq, args.device, args.month)
+    finally:
+        hq.close()
+    if args.json:
+        print_json(rows)
+    else:
+        for r in rows:
+            print(f"{r['id']}\t{r['partner_code']}\t{r['status']}\t{r['started_at'] or r['planned_for'] or ''}\t{'' if r['score'] is None else r['score']}")
+    return 0
+
+
+def cmd_visits_show(args: argparse.Namespace) -> int:
+    from app.hq.read_models import visit_detail
+
+    hq = _hq(args)
+    try:
+        detail = visit_detail(hq, args.visit_id)
+    finally:
+        hq.close()
+    if args.json:
+        print_json(detail)
+        return 0
+    print(f"{detail['partner_code']} {detail['partner_name']}  {detail['status']}  score={detail['score']}")
+    for item in detail["items"]:
+        print(f"  [{item['key']}] {item['label']}: {item['answer'] if item['answer'] is not None else '-'}")
+    for f in detail["findings"]:
+        print(f"  ! {f['description']}")
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from app.hq.read_models import verify
+
+    hq = _hq(args)
+    try:
+        found = verify(hq, args.hash)
+    finally:
+        hq.close()
+    if args.json:
+        print_json(found)
+    else:
+        print(f"{found['id']}\t{found['partner_code']} {found['partner_name']}\t{found['date']}")
     return 0

@@ -3460,6 +3460,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>list visits</translation>
     </message>
     <message>
+      <source>look up the sealed visit of a printed report's content hash</source>
+      <translation>look up the sealed visit of a printed report's content hash</translation>
+    </message>
+    <message>
       <source>never</source>
       <translation>never</translation>
     </message>
@@ -3558,6 +3562,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>visit-frequency compliance</source>
       <translation>visit-frequency compliance</translation>
+    </message>
+    <message>
+      <source>visits received from every device</source>
+      <translation>visits received from every device</translation>
     </message>
     <message>
       <source>warnings raised on partners</source>
@@ -3919,6 +3927,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
   <context>
     <name>hq</name>
     <message>
+      <source>A content hash is 64 hexadecimal characters (got {value}).</source>
+      <translation>A content hash is 64 hexadecimal characters (got {value}).</translation>
+    </message>
+    <message>
       <source>Cannot lock {file} for the ingest: {error}</source>
       <translation>Cannot lock {file} for the ingest: {error}</translation>
     </message>
@@ -3933,6 +3945,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>Device {id} is already registered with another key.</source>
       <translation>Device {id} is already registered with another key.</translation>
+    </message>
+    <message>
+      <source>HQ holds no sealed visit with content hash {hash}: the paper is not an unaltered ChannelDesk report.</source>
+      <translation>HQ holds no sealed visit with content hash {hash}: the paper is not an unaltered ChannelDesk report.</translation>
     </message>
     <message>
       <source>HQ keys not found in {dir}; run 'channeldesk hq init' first.</source>

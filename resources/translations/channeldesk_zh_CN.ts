@@ -3448,6 +3448,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>列出巡检</translation>
     </message>
     <message>
+      <source>look up the sealed visit of a printed report's content hash</source>
+      <translation>按纸质报告的内容哈希查找其封存的巡检</translation>
+    </message>
+    <message>
       <source>never</source>
       <translation>从未</translation>
     </message>
@@ -3546,6 +3550,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>visit-frequency compliance</source>
       <translation>巡检频次达标情况</translation>
+    </message>
+    <message>
+      <source>visits received from every device</source>
+      <translation>各设备上报的巡检</translation>
     </message>
     <message>
       <source>warnings raised on partners</source>
@@ -3905,6 +3913,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
   <context>
     <name>hq</name>
     <message>
+      <source>A content hash is 64 hexadecimal characters (got {value}).</source>
+      <translation>内容哈希应为 64 位十六进制字符（收到的是 {value}）。</translation>
+    </message>
+    <message>
       <source>Cannot lock {file} for the ingest: {error}</source>
       <translation>无法锁定 {file} 以进行导入：{error}</translation>
     </message>
@@ -3919,6 +3931,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>Device {id} is already registered with another key.</source>
       <translation>设备 {id} 已用其他密钥注册。</translation>
+    </message>
+    <message>
+      <source>HQ holds no sealed visit with content hash {hash}: the paper is not an unaltered ChannelDesk report.</source>
+      <translation>总部没有内容哈希为 {hash} 的封存巡检：该纸质报告不是未经改动的 ChannelDesk 报告。</translation>
     </message>
     <message>
       <source>HQ keys not found in {dir}; run 'channeldesk hq init' first.</source>

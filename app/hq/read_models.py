@@ -1,0 +1,309 @@
+"""HQ's read model of inspections over the generic ``record`` store: the visits of every
+device as the laptop's ``visits list`` / ``visits show`` give them (same keys, amended
+answers and scores, evidence warnings), and the lookup of a printed report's content
+hash (``hq verify``). SQL picks the rows by JSON fields; Python shapes them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import ColumnElement, and_, or_, select
+from sqlalchemy.orm import Session
+
+from app.domain import checklist as cl
+from app.domain import evidence as evidence_rules
+from app.domain.rectification import effective_status
+from app.errors import NotFoundError, ValidationError
+from app.i18n import tr
+from db.hq.models import Device, Record
+
+if TYPE_CHECKING:
+    from app.hq.server import Hq
+
+ORDERS_SECTION = "orders"  # the re-inspection checklist's section of rectification orders
+PHOTO_SUFFIX = ":after_photo"
+
+
+def field(key: str) -> ColumnElement[Any]:
+    """A record's JSON field as text (``json_extract`` on SQLite, ``->>`` on PostgreSQL)."""
+    return Record.data[key].as_string()
+
+
+def check_month(month: str) -> str:
+    if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month or ""):
+        raise ValidationError(tr("visits", "Give the month as YYYY-MM, e.g. 2026-03 (got {value}).").format(value=month))
+    return month
+
+
+def month_days(month: str) -> tuple[dt.date, dt.date]:
+    """The first day of the month and of the next one."""
+    year, mon = int(month[:4]), int(month[5:7])
+    return dt.date(year, mon, 1), dt.date(year + mon // 12, mon % 12 + 1, 1)
+
+
+def utc_bound(day: dt.date) -> str:
+    """The local midnight that begins ``day`` as the UTC ISO text synced records carry
+    (``YYYY-MM-DDTHH:MM:SS+00:00``): visits belong to the month of their local start, as
+    on the laptop, and these texts compare in time order."""
+    return dt.datetime.combine(day, dt.time()).astimezone().astimezone(dt.UTC).isoformat()
+
+
+def iso_z(value: Any) -> str | None:
+    """A synced datetime text as the laptop prints it (UTC, ``Z``)."""
+    if not value:
+        return None
+    parsed = parse_time(value)
+    return parsed.astimezone(dt.UTC).isoformat().replace("+00:00", "Z") if parsed else str(value)
+
+
+def parse_time(value: Any) -> dt.datetime | None:
+    if not value:
+        return None
+    try:
+        parsed = dt.datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=dt.UTC)
+
+
+def month_filter(month: str) -> ColumnElement[bool]:
+    """Visits of a month: started in it (local days), or not started and planned in it."""
+    start, end = month_days(check_month(month))
+    started = field("started_at")
+    return or_(and_(started >= utc_bound(start), started < utc_bound(end)),
+               and_(started.is_(None), field("planned_for") >= start.isoformat(), field("planned_for") < end.isoformat()))
+
+
+def _by_ids(s: Session, entity: str, ids: Iterable[str]) -> dict[str, Record]:
+    wanted = sorted(set(ids))
+    found: dict[str, Record] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start:start + 500]
+        found.update({r.id: r for r in s.scalars(select(Record).where(Record.entity == entity, Record.id.in_(chunk)))})
+    return found
+
+
+def _children(s: Session, entity: str, key: str, parent_ids: Iterable[str]) -> list[Record]:
+    """The live records of ``entity`` whose ``key`` field names one of ``parent_ids``."""
+    wanted = sorted(set(parent_ids))
+    rows: list[Record] = []
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start:start + 500]
+        rows.extend(s.scalars(select(Record).where(Record.entity == entity, Record.voided.is_(False), field(key).in_(chunk))))
+    return rows
+
+
+def _amendment_key(rec: Record) -> tuple[str, str]:
+    return (str(iso_z(rec.data.get("amended_at")) or ""), rec.id)
+
+
+def newest_scored(amendments: Iterable[Record]) -> dict[str, Record]:
+    """Visit id → its newest amendment that carries the score of its version."""
+    newest: dict[str, Record] = {}
+    for rec in amendments:
+        if rec.data.get("section_scores") is None:
+            continue
+        vid = str(rec.data.get("visit_id") or "")
+        if vid not in newest or _amendment_key(rec) > _amendment_key(newest[vid]):
+            newest[vid] = rec
+    return newest
+
+
+def list_visits(hq: Hq, device_id: str | None = None, month: str | None = None) -> list[dict[str, Any]]:
+    """Visits at HQ, newest first, with the keys of the laptop's ``visits list``."""
+    return [{k: row[k] for k in ("id", "partner_code", "partner_name", "status", "started_at", "planned_for", "score", "template")}
+            for row in visit_rows(hq, device_id, month)]
+
+
+def visit_rows(hq: Hq, device_id: str | None = None, month: str | None = None, *, partner: str | None = None,
+               status: str | None = None) -> list[dict[str, Any]]:
+    """``list_visits`` rows with the ``device_id``, ``manager`` and ``content_hash`` besides;
+    ``partner`` matches any part of the partner's code or name."""
+    stmt = select(Record.id, Record.device_id, Record.data).where(Record.entity == "visit", Record.voided.is_(False))
+    if month:
+        stmt = stmt.where(month_filter(month))
+    if status:
+        stmt = stmt.where(field("status") == status)
+    with hq.sessions() as s:
+        if device_id:
+            if s.get(Device, device_id) is None:
+                raise NotFoundError(tr("hq", "Unknown device {id}.").format(id=device_id))
+            stmt = stmt.where(Record.device_id == device_id)
+        visits = list(s.execute(stmt))
+        partners = {pid: rec.data for pid, rec in _by_ids(s, "partner", (d.get("partner_id") or "" for _, _, d in visits)).items()}
+        amended = newest_scored(_children(s, "visit_amendment", "visit_id", (vid for vid, _, _ in visits))) if visits else {}
+    rows = []
+    needle = (partner or "").strip().casefold()
+    for vid, device, data in visits:
+        p = partners.get(data.get("partner_id") or "", {})
+        code, name = str(p.get("code") or ""), str(p.get("name") or "")
+        if needle and needle not in code.casefold() and needle not in name.casefold():
+            continue
+        score = amended[vid].data.get("score") if vid in amended else data.get("score")
+        rows.append({"id": vid, "partner_code": code, "partner_name": name, "status": data.get("status"),
+                     "started_at": iso_z(data.get("started_at")), "planned_for": data.get("planned_for"), "score": score,
+                     "template": data.get("template_name", ""), "device_id": device, "manager": data.get("manager", ""),
+                     "content_hash": data.get("content_hash")})
+    rows.sort(key=lambda r: (r["started_at"] or r["planned_for"] or "", r["id"]), reverse=True)
+    return rows
+
+
+def evidence_thresholds(hq: Hq) -> tuple[float, float]:
+    """The photo-evidence limits (hours before check-in, metres from the partner) HQ
+    publishes: its own rules where it set them, else the defaults."""
+    from app.hq.duty_rules import duty_rules
+
+    rules = duty_rules(hq)
+    return float(rules["evidence_photo_hours"]), float(rules["evidence_photo_metres"])
+
+
+def visit_detail(hq: Hq, visit_id: str) -> dict[str, Any]:
+    """One visit at HQ with the keys of the laptop's ``visits show --json``."""
+    with hq.sessions() as s:
+        visit = s.scalar(select(Record).where(Record.entity == "visit", Record.id == visit_id, Record.voided.is_(False)))
+        if visit is None:
+            raise NotFoundError(tr("visits", "No visit with id {id}.").format(id=visit_id))
+        data = visit.data
+        partner = s.scalar(select(Record).where(Record.entity == "partner", Record.id == str(data.get("partner_id") or "")))
+        answers_rows = _children(s, "visit_answer", "visit_id", [visit_id])
+        amendments = sorted(_children(s, "visit_amendment", "visit_id", [visit_id]), key=_amendment_key)
+        photos = sorted(_children(s, "visit_photo", "visit_id", [visit_id]), key=lambda r: (str(r.data.get("created_at") or ""), r.id))
+        findings = sorted(_children(s, "finding", "visit_id", [visit_id]), key=lambda r: (str(r.data.get("created_at") or ""), r.id))
+        orders = {str(r.data.get("finding_id")): r for r in _children(s, "rectification_order", "finding_id", [f.id for f in findings])} if findings else {}
+        shas = sorted({str(p.data.get("sha256")) for p in photos})
+        others: dict[str, set[str]] = defaultdict(set)
+        for rec in (_children(s, "visit_photo", "sha256", shas) if shas else []):
+            if rec.data.get("visit_id") != visit_id:
+                others[str(rec.data.get("sha256"))].add(str(rec.data.get("visit_id")))
+        body = data.get("template_body") or {}
+        order_rows = _order_outcomes(s, body) if data.get("is_reinspection") else []
+    sealed = {str(r.data.get("item_key")): r.data.get("value") for r in answers_rows}
+    effective = dict(sealed)
+    for a in amendments:
+        effective.update(a.data.get("changes") or {})
+    score, section_scores = _scores(data, sealed, effective, amendments)
+    items = []
+    for item in cl.template_items(body):
+        entry: dict[str, Any] = {"key": item.key, "label": item.label, "kind": item.kind, "required": item.required,
+                                 "answer": effective.get(item.key), "section": item.section_title, "weight": item.weight}
+        if item.kind == "score":
+            entry["max"] = item.max
+        if item.kind == "number":
+            entry["min"], entry["max"] = getattr(item, "min", None), item.max
+        if item.kind == "choice":
+            entry["options"] = list(item.options)
+        items.append(entry)
+    today = dt.date.today()
+    finding_rows = []
+    for f in findings:
+        order = orders.get(f.id)
+        finding_rows.append({"id": f.id, "item_key": f.data.get("item_key"), "description": f.data.get("description", ""),
+                             "category": f.data.get("category", "checklist"), "rectification": None if order is None else {
+                                 "id": order.id, "deadline": order.data.get("deadline"), "responsible": order.data.get("responsible", ""),
+                                 "status": "withdrawn" if order.voided else _order_status(order.data, today)}})
+    for o in order_rows:
+        o["outcome"] = effective.get(o["order_id"])
+        after = effective.get(o["order_id"] + PHOTO_SUFFIX)
+        if isinstance(after, list) and after:
+            o["after_photo"] = after[0]
+    pdata = partner.data if partner is not None else {}
+    return {
+        "id": visit.id, "partner_code": pdata.get("code", ""), "partner_name": pdata.get("name", ""),
+        "status": data.get("status"), "template": data.get("template_name", ""), "template_version": data.get("template_version", 1),
+        "planned_for": data.get("planned_for"), "started_at": iso_z(data.get("started_at")),
+        "checked_out_at": iso_z(data.get("checked_out_at")), "submitted_at": iso_z(data.get("submitted_at")),
+        "latitude": data.get("latitude"), "longitude": data.get("longitude"), "manager": data.get("manager", ""), "score": score,
+        "section_scores": section_scores, "content_hash": data.get("content_hash"), "sealed_score": data.get("score"),
+        "items": items,
+        "photos": [{"sha256": p.data.get("sha256"), "width": p.data.get("width", 0), "height": p.data.get("height", 0),
+                    "taken_at": iso_z(p.data.get("taken_at")), "item_key": p.data.get("item_key"), "original_name": p.data.get("original_name", ""),
+                    "reused_in": sorted(others.get(str(p.data.get("sha256")), ()))} for p in photos],
+        "findings": finding_rows, "orders": order_rows,
+        "evidence": _evidence(hq, data, pdata, photos, others),
+        "amendments": [{"id": a.id, "reason": a.data.get("reason", ""), "changes": a.data.get("changes") or {},
+                        "amended_by": a.data.get("amended_by", ""), "amended_at": iso_z(a.data.get("amended_at")),
+                        "content_hash": a.data.get("content_hash", ""), "score": a.data.get("score")} for a in amendments],
+    }
+
+
+def _order_status(data: dict[str, Any], today: dt.date) -> str:
+    status = str(data.get("status") or "open")
+    try:
+        return effective_status(status, dt.date.fromisoformat(str(data.get("deadline"))), today)
+    except ValueError:
+        return status
+
+
+def _scores(data: dict[str, Any], sealed: dict[str, Any], effective: dict[str, Any], amendments: list[Record]) -> tuple[Any, dict[str, Any]]:
+    """(score, section scores) as the laptop's ``current_scores`` gives them."""
+    body = data.get("template_body") or {}
+    if data.get("status") == "submitted":
+        newest = newest_scored(amendments).get(str(data.get("id") or ""))
+        if newest is None:
+            scored = [a for a in amendments if a.data.get("section_scores") is not None]
+            newest = max(scored, key=_amendment_key) if scored else None
+        if newest is not None:
+            return newest.data.get("score"), dict(newest.data.get("section_scores") or {})
+        if not amendments:
+            return data.get("score"), dict(cl.score(body, sealed).sections)
+    result = cl.score(body, effective)
+    return result.total, dict(result.sections)
+
+
+def _order_outcomes(s: Session, body: dict[str, Any]) -> list[dict[str, Any]]:
+    keys = [str(item["key"]) for section in body.get("sections", []) if section.get("key") == ORDERS_SECTION
+            for item in section.get("items", []) if item.get("kind") == "choice" and item.get("order_id")]
+    orders = _by_ids(s, "rectification_order", keys)
+    return [{"order_id": key, "description": orders[key].data.get("description", ""), "outcome": None,
+             "before_photo": orders[key].data.get("before_photo_sha256"), "after_photo": orders[key].data.get("after_photo_sha256")}
+            for key in keys if key in orders]
+
+
+def _evidence(hq: Hq, data: dict[str, Any], partner: dict[str, Any], photos: list[Record], others: dict[str, set[str]]) -> list[dict[str, Any]]:
+    if not photos:
+        return []
+    first: dict[str, Record] = {}
+    for p in reversed(photos):
+        first[str(p.data.get("sha256"))] = p
+    explanations = {str(p.data.get("sha256")): p.data.get("caption") for p in photos if p.data.get("caption")}
+    shas = list(dict.fromkeys(str(p.data.get("sha256")) for p in photos))
+    facts = [evidence_rules.PhotoFacts(sha, parse_time(first[sha].data.get("taken_at")), first[sha].data.get("latitude"),
+                                       first[sha].data.get("longitude"), tuple(sorted(others.get(sha, ())))) for sha in shas]
+    hours, metres = evidence_thresholds(hq)
+    until = parse_time(data.get("submitted_at")) or dt.datetime.now(dt.UTC)
+    found = evidence_rules.check_photos(facts, parse_time(data.get("started_at")), until, partner.get("latitude"), partner.get("longitude"), hours, metres)
+    return [{"kind": e.kind, "sha256": e.sha256, "detail": e.detail, "explanation": explanations.get(e.sha256, "")} for e in found]
+
+
+def verify(hq: Hq, content_hash: str) -> dict[str, Any]:
+    """The sealed visit whose printed report carries ``content_hash`` (the sealed
+    original's, or one of its amended versions'): ``id``, ``partner_code``,
+    ``partner_name``, ``date`` (the local day it started), ``content_hash`` and
+    ``amendment_id`` (None for the original). NotFoundError when HQ holds none."""
+    wanted = (content_hash or "").strip().lower()
+    if not re.fullmatch(r"[0-9a-f]{64}", wanted):
+        raise ValidationError(tr("hq", "A content hash is 64 hexadecimal characters (got {value}).").format(value=content_hash))
+    with hq.sessions() as s:
+        amendment_id = None
+        visit = s.scalar(select(Record).where(Record.entity == "visit", Record.voided.is_(False), field("status") == "submitted",
+                                              field("content_hash") == wanted).limit(1))
+        if visit is None:
+            amendment = s.scalar(select(Record).where(Record.entity == "visit_amendment", Record.voided.is_(False),
+                                                      field("content_hash") == wanted).limit(1))
+            if amendment is not None:
+                amendment_id = amendment.id
+                visit = s.scalar(select(Record).where(Record.entity == "visit", Record.voided.is_(False),
+                                                      Record.id == str(amendment.data.get("visit_id") or "")))
+        if visit is None:
+            raise NotFoundError(tr("hq", "HQ holds no sealed visit with content hash {hash}: the paper is not an unaltered ChannelDesk report.").format(hash=wanted))
+        partner = s.scalar(select(Record).where(Record.entity == "partner", Record.id == str(visit.data.get("partner_id") or "")))
+    started = parse_time(visit.data.get("started_at"))
+    pdata = partner.data if partner is not None else {}
+    return {"id": visit.id, "partner_code": pdata.get("code", ""), "partner_name": pdata.get("name", ""),
+            "date": started.astimezone().date().isoformat() if started else visit.data.get("planned_for"),
+            "content_hash": wanted, "amendment_id": amendment_id, "device_id": visit.device_id, "manager": visit.data.get("manager", "")}
+
