@@ -30,7 +30,8 @@ PHOTO_SUFFIX = ":after_photo"
 
 def field(key: str) -> ColumnElement[Any]:
     """A record's JSON field as text (``json_extract`` on SQLite, ``->>`` on PostgreSQL)."""
-    return Record.data[key].as_string()
+    element: ColumnElement[Any] = Record.data[key].as_string()
+    return element
 
 
 def check_month(month: str) -> str:
