@@ -89,3 +89,18 @@ def test_lifecycle_transfer_picks_the_new_region(qtbot, ctx, tmp_path: Path, ui_
     with qtbot.waitSignal(ui.changed, timeout=5000):
         dialog.save()
     assert psvc.partner_detail(ctx, "V1").partner.district_code == "320102"
+
+
+def test_date_fields_show_iso_dates_under_zh_cn(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QDate
+
+    from app.ui.application import ensure_application, install_translators
+    from app.ui.widgets.dates import date_edit
+
+    install_translators(ensure_application(), "zh_CN")
+    try:
+        edit = date_edit(QDate(2026, 12, 8))
+        qtbot.addWidget(edit)
+        assert edit.text() == "2026-12-08" and edit.calendarPopup()
+    finally:
+        install_translators(ensure_application(), "en")

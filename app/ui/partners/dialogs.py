@@ -37,6 +37,7 @@ from app.errors import UserError
 from app.services import lifecycle as lifecycle_svc
 from app.services import partners as svc
 from app.ui.partners.model import status_label, type_label
+from app.ui.widgets.dates import date_edit
 from app.ui.widgets.region_picker import RegionPicker
 
 
@@ -279,7 +280,7 @@ class LifecycleDialog(QDialog):
             if kind in allowed_events(detail.partner.status):
                 self.kind.addItem(labels[kind], kind)
         self.reason = QLineEdit()
-        self.effective = QDateEdit(QDate.currentDate())
+        self.effective = date_edit(QDate.currentDate())
         self.effective.setCalendarPopup(True)
         self.note = QLineEdit()
         self.approver = QLineEdit()
@@ -345,8 +346,8 @@ class ContractDialog(QDialog):
         self.ui, self.partner_id = ui, partner_id
         self.setWindowTitle(self.tr("Add contract"))
         self.number, self.type = QLineEdit(), QLineEdit(self.tr("Channel cooperation agreement"))
-        self.start = QDateEdit(QDate.currentDate())
-        self.end = QDateEdit(QDate.currentDate().addYears(1))
+        self.start = date_edit(QDate.currentDate())
+        self.end = date_edit(QDate.currentDate().addYears(1))
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
         self.clauses, self.confidentiality, self.termination = QPlainTextEdit(), QPlainTextEdit(), QPlainTextEdit()
@@ -415,7 +416,7 @@ class ObservationDialog(QDialog):
         super().__init__(parent)
         self.ui, self.partner_key, self.kind, self.visit_id = ui, partner_key, kind, visit_id
         self.setWindowTitle(self.tr("Record a complaint") if kind == "complaint" else self.tr("Record a competitor outlet"))
-        self.when = QDateEdit(QDate.currentDate())
+        self.when = date_edit(QDate.currentDate())
         self.when.setCalendarPopup(True)
         self.first, self.second, self.third = QLineEdit(), QLineEdit(), QLineEdit()
         self.text = QPlainTextEdit()

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -35,6 +34,7 @@ from app.errors import UserError
 from app.services import materials as svc
 from app.services import partners as partner_svc
 from app.ui.partners.dialogs import add_error_and_buttons, error_label
+from app.ui.widgets.dates import date_edit
 
 
 def kind_labels() -> dict[str, str]:
@@ -72,7 +72,7 @@ class MaterialEntryDialog(QDialog):
             self.kind.addItem(label, kind)
         self.quantity = QSpinBox()
         self.quantity.setRange(1, svc.MAX_QUANTITY)
-        self.when = QDateEdit(QDate.currentDate())
+        self.when = date_edit(QDate.currentDate())
         self.when.setCalendarPopup(True)
         self.when.setMaximumDate(QDate.currentDate())
         self.when.setDisplayFormat("yyyy-MM-dd")

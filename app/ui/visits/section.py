@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -26,6 +25,7 @@ from app.services.context import Changes
 from app.ui.sections import Section
 from app.ui.visits.editor import VisitEditor
 from app.ui.visits.models import DictTableModel, short_time, state_label
+from app.ui.widgets.dates import date_edit
 from app.ui.widgets.empty_state import set_empty_text
 
 
@@ -196,7 +196,7 @@ class PlannerSection(Section):
             set_empty_text(view, text)
         self.shortfall_view = tables[0]
         self.overdue_view = tables[2]
-        self.plan_date = QDateEdit(QDate.currentDate().addDays(1))
+        self.plan_date = date_edit(QDate.currentDate().addDays(1))
         self.plan_date.setCalendarPopup(True)
         plan = QPushButton(self.tr("&Plan visit for the selected partner"))
         plan.clicked.connect(self.plan_selected)
