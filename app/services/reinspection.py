@@ -1,6 +1,6 @@
 """Re-inspection (整改复查): the partner's open rectification orders become the visit's
 checklist, one item per order keyed by the order's id and answered ``passed`` or
-``failed`` (with an optional after-photo item each). At submit a passed order is
+``failed``, with an optional note (``ID:note``) and after-photo (``ID:after_photo``) each. At submit a passed order is
 verified by this visit; a failed one stays open (its deadline and escalation go on)."""
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from db.models import Finding, Partner, RectificationEvent, RectificationOrder, 
 ORDERS_SECTION = "orders"
 PASSED, FAILED = "passed", "failed"
 PHOTO_SUFFIX = ":after_photo"
+NOTE_SUFFIX = ":note"
 
 
 def open_orders(s: Session, partner_id: str) -> list[RectificationOrder]:
@@ -39,6 +40,8 @@ def reinspection_body(s: Session, partner: Partner, template_body: dict[str, Any
         label = tr("visits", "{description} (due {deadline})").format(description=order.description, deadline=order.deadline.isoformat())
         items.append({"key": order.id, "label": label, "kind": "choice", "options": [PASSED, FAILED], "required": False, "weight": 0,
                       "order_id": order.id})
+        items.append({"key": order.id + NOTE_SUFFIX, "label": tr("visits", "Note: {description}").format(description=order.description),
+                      "kind": "text", "required": False, "weight": 0, "order_id": order.id})
         items.append({"key": order.id + PHOTO_SUFFIX, "label": tr("visits", "After-photo: {description}").format(description=order.description),
                       "kind": "photo", "required": False, "weight": 0, "order_id": order.id})
     body = copy.deepcopy(template_body)
@@ -75,7 +78,7 @@ def apply_outcomes(s: Session, visit: Visit, answers: dict[str, Any], comments: 
             continue
         photos = answers.get(order_id + PHOTO_SUFFIX) or []
         photo = photos[0] if isinstance(photos, list) and photos else None
-        note = comments.get(order_id, "")
+        note = str(answers.get(order_id + NOTE_SUFFIX) or "").strip() or comments.get(order_id, "")
         if outcome == PASSED:
             order.status, order.after_photo_sha256, order.verified_visit_id, order.closed_at = "verified", photo, visit.id, now
             s.add(RectificationEvent(order_id=order.id, status="verified", at=now, photo_sha256=photo, visit_id=visit.id,
@@ -100,7 +103,7 @@ def before_photo(s: Session, order: RectificationOrder) -> str | None:
 
 
 def outcomes(s: Session, visit: Visit, answers: dict[str, Any]) -> list[dict[str, Any]]:
-    """Each order of a re-inspection: description, outcome, before- and after-photo."""
+    """Each order of a re-inspection: description, outcome, note, before- and after-photo."""
     rows = []
     for order_id in order_keys(visit.template_body):
         order = s.get(RectificationOrder, order_id)
@@ -108,5 +111,6 @@ def outcomes(s: Session, visit: Visit, answers: dict[str, Any]) -> list[dict[str
             continue
         photos = answers.get(order_id + PHOTO_SUFFIX) or []
         rows.append({"order_id": order_id, "description": order.description, "outcome": answers.get(order_id),
+                     "note": str(answers.get(order_id + NOTE_SUFFIX) or ""),
                      "before_photo": before_photo(s, order), "after_photo": photos[0] if isinstance(photos, list) and photos else order.after_photo_sha256})
     return rows

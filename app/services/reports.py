@@ -179,7 +179,7 @@ def visit_report_data(ctx: AppContext, visit_id: str) -> VisitReportData:
         else:
             data, width, height = scaled
             photos.append(PhotoData(photo["original_name"] or photo["item_key"] or "", _local(photo["taken_at"]), photo["sha256"], data, width, height))
-    verified_orders = [VerifiedOrder(o["description"], ANSWER.label(o["outcome"]) if o["outcome"] else "—",
+    verified_orders = [VerifiedOrder(o["description"], (ANSWER.label(o["outcome"]) if o["outcome"] else "—") + (f"：{o['note']}" if o["note"] else ""),
                                      _photo_data(ctx, o["before_photo"], tr("reports", "Before")), _photo_data(ctx, o["after_photo"], tr("reports", "After")))
                        for o in detail["orders"]]
     region = partner.district_code or partner.city_code or partner.province_code or ""

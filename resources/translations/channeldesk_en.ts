@@ -5850,6 +5850,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>No visit with id {id}.</translation>
     </message>
     <message>
+      <source>Note: {description}</source>
+      <translation>Note: {description}</translation>
+    </message>
+    <message>
       <source>Only submitted visits are amended; edit the draft instead.</source>
       <translation>Only submitted visits are amended; edit the draft instead.</translation>
     </message>

@@ -5831,6 +5831,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>没有 ID 为 {id} 的巡检。</translation>
     </message>
     <message>
+      <source>Note: {description}</source>
+      <translation>复查说明：{description}</translation>
+    </message>
+    <message>
       <source>Only submitted visits are amended; edit the draft instead.</source>
       <translation>只有已提交的巡检才需要更正；草稿请直接编辑。</translation>
     </message>

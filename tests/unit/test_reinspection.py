@@ -41,7 +41,7 @@ def test_attach_photo_with_item_answers_the_item(seeded) -> None:  # type: ignor
     assert answer == [infos[0].sha256, infos[1].sha256]
     with pytest.raises(ValidationError, match="Required items") as info:
         visits.submit(seeded, visit_id)
-    assert "storefront_photo" not in info.value.message and info.value.details
+    assert "storefront_photo" not in info.value.message and "signage" in info.value.message
 
 
 def test_one_reinspection_verifies_only_the_orders_it_passes(seeded) -> None:  # type: ignore[no-untyped-def]
@@ -56,14 +56,22 @@ def test_one_reinspection_verifies_only_the_orders_it_passes(seeded) -> None:  #
     visits.answer(seeded, reinspection, first, "passed")
     visits.attach_photos(seeded, reinspection, PHOTOS[:1], item_key=f"{first}:after_photo")
     visits.answer(seeded, reinspection, second, "failed")
+    visits.answer(seeded, reinspection, f"{second}:note", "价签仍未更换")
     visits.submit(seeded, reinspection)
+    with seeded.read_session() as s:
+        from sqlalchemy import select
+
+        from db.models import RectificationEvent
+
+        notes = [e.note for e in s.scalars(select(RectificationEvent).where(RectificationEvent.order_id == second))]
+    assert notes[-1] == "价签仍未更换"
     status = {r["id"]: r["status"] for r in visits.rectification_orders(seeded, "P001")}
     assert status == {first: "verified", second: "open", third: "open"}
     assert [r["id"] for r in visits.rectification_orders(seeded, "P001", "verified")] == [first]
     with pytest.raises(ValidationError, match="re-inspect"):
         visits.amend(seeded, reinspection, "改判", {second: "passed"})
     data = reports.visit_report_data(seeded, reinspection)
-    assert [(o.outcome, o.after is not None) for o in data.verified_orders] == [("Passed", True), ("Failed", False), ("—", False)]
+    assert [(o.outcome, o.after is not None) for o in data.verified_orders] == [("Passed", True), ("Failed：价签仍未更换", False), ("—", False)]
 
 
 def test_suspended_partner_can_only_be_reinspected(seeded) -> None:  # type: ignore[no-untyped-def]
