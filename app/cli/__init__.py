@@ -180,7 +180,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from app.paths import DataPaths
         from app.services.context import operational_error
 
-        operational = operational_error(DataPaths.resolve(args.data_dir), exc)
+        operational = operational_error(DataPaths.resolve(args.data_dir), exc) if args.command != "hq" else None
         if operational is not None:  # locked, damaged, disk full: the user's to fix, not a bug
             eprint(operational.message)
             return operational.exit_code

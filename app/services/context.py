@@ -233,6 +233,13 @@ class AppContext:
         with self._lock:
             return self.get_clock().tick()
 
+    def tick_committed(self) -> str:
+        """A stamp after every row committed so far and before every row any process
+        commits later (taken under the write lock, like ``session``'s stamps, and saved):
+        the upper bound of an export, whose reads then see exactly the rows up to it."""
+        with self.session():
+            return self.tick()
+
     def save_settings(self) -> None:
         save_settings(self.paths.settings_file, self.settings)
 

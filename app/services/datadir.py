@@ -43,6 +43,7 @@ except ImportError:  # pragma: no cover - Windows
 SHARED_WAIT_S = 5.0  # another process's start-up tidying or migration is brief
 EXCLUSIVE_WAIT_S = 2.0
 _POLL_S = 0.05
+WORK_FOLDER = ".cdsync-work-"  # an export's records being deflated (``app.sync.bundle_write``)
 _counter = iter(range(1, 1 << 62))
 _counter_lock = threading.Lock()
 
@@ -264,15 +265,17 @@ def tidy(paths: DataPaths, lock: DataDirLock) -> int:
     if not dead:
         return freed
     # Someone was killed: its half-written files may be anywhere it writes.
+    folders = [paths.root, paths.keys, paths.backups, paths.outbox, paths.drafts]
     for record in dead:
         with contextlib.suppress(OSError, ValueError, TypeError, AttributeError):
             for name in json.loads(record.read_text(encoding="utf-8")).get("temporary", []):
                 if _is_temporary(str(name)) and Path(name).is_file():
                     freed += _remove(Path(name))
-    for folder in (paths.root, paths.keys, paths.backups, paths.outbox, paths.drafts):
+                    folders.append(Path(name).parent)  # an export's work folder beside its bundle
+    for folder in dict.fromkeys(folders):
         with contextlib.suppress(OSError):
             for entry in folder.iterdir():
-                if _is_temporary(entry.name) and entry.is_file():
+                if (_is_temporary(entry.name) and entry.is_file()) or (entry.name.startswith(WORK_FOLDER) and entry.is_dir()):
                     freed += _remove(entry)
     for tree in (paths.media, paths.root / "cache"):
         with contextlib.suppress(OSError):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -178,8 +179,10 @@ def export_bundle(ctx: AppContext, target: Path | None = None, progress: Progres
     acked = watermark(ctx)
     since = _next_part_since(ctx, acked) if next_part else acked
     # the export reads exactly the changes stamped before it began: a change made while
-    # it runs has a later HLC, so it is neither half in this bundle nor skipped by the ack
-    upto = ctx.tick()
+    # it runs has a later HLC, so it is neither half in this bundle nor skipped by the ack.
+    # The stamp is taken under SQLite's write lock (``tick_committed``): no other process
+    # is then midway through a transaction whose earlier stamps this read would miss.
+    upto = ctx.tick_committed()
     caps = caps or ExportCaps()
     choosing = tr("sync", "Choosing which changes fit into this bundle…")
     if progress is not None:  # (a backlog over the caps takes seconds here: a busy bar)
@@ -243,17 +246,38 @@ def _write_export(ctx: AppContext, target: Path | None, progress: Progress | Non
 
         def choose(feed: Any) -> None:
             chosen[0] = plan.walk(lambda shas: feed(list(zip(shas, ctx.paths.media_file_names(shas), strict=True))))
+    # Written under a temporary name and renamed in the transaction that registers it: an
+    # export that fails (a full disk, a database locked by another process) leaves no
+    # bundle and consumes no seq, so HQ never sees two bundles of one seq.
+    pending = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    moved = committed = False
     try:
-        write_bundle(target, manifest, all_records(), blobs, lambda body: signing.sign(key, body),
-                     progress=(lambda d, t, m: progress(d, t, m)) if progress is not None else None,
-                     blob_bytes=photo_bytes, records_room=plan.records_room, records_cap=plan.records_cap, choose_blobs=choose)
-    except OSError as exc:
-        raise UserError(tr("sync", "Cannot write the bundle {path}: {error}. Nothing was marked as sent.").format(path=target, error=exc.strerror or exc)) from exc
-    plan = chosen[0]
-    counts = {k: v for k, v in counts.items() if v}
-    with ctx.session() as s:
-        s.add(ExportedBundle(bundle_id=bundle_id, seq=seq, base_ack_seq=base_ack, high_hlc=plan.high or high[0], since_hlc=since,
-                             path=str(target), counts=counts))
+        with ctx.temporary(pending):
+            try:
+                write_bundle(pending, manifest, all_records(), blobs, lambda body: signing.sign(key, body),
+                             progress=(lambda d, t, m: progress(d, t, m)) if progress is not None else None,
+                             blob_bytes=photo_bytes, records_room=plan.records_room, records_cap=plan.records_cap, choose_blobs=choose)
+            except OSError as exc:
+                raise UserError(tr("sync", "Cannot write the bundle {path}: {error}. Nothing was marked as sent.").format(path=target, error=exc.strerror or exc)) from exc
+            plan = chosen[0]
+            counts = {k: v for k, v in counts.items() if v}
+            with ctx.session() as s:
+                if int(s.scalar(select(func.coalesce(func.max(ExportedBundle.seq), 0))) or 0) + 1 != seq:
+                    raise UserError(tr("sync", "Another export was made meanwhile; nothing was marked as sent. Export again."))
+                s.add(ExportedBundle(bundle_id=bundle_id, seq=seq, base_ack_seq=base_ack, high_hlc=plan.high or high[0], since_hlc=since,
+                                     path=str(target), counts=counts))
+                s.flush()
+                try:
+                    os.replace(pending, target)
+                except OSError as exc:
+                    raise UserError(tr("sync", "Cannot write the bundle {path}: {error}. Nothing was marked as sent.").format(path=target, error=exc.strerror or exc)) from exc
+                moved = True
+            committed = True
+    finally:
+        if not committed:
+            pending.unlink(missing_ok=True)
+            if moved:
+                target.unlink(missing_ok=True)
     return ExportResult(bundle_id, seq, target, counts, target.stat().st_size, plan.remaining, plan.over_hq_caps)
 
 

@@ -5349,6 +5349,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
   <context>
     <name>sync</name>
     <message>
+      <source>Another export was made meanwhile; nothing was marked as sent. Export again.</source>
+      <translation>Another export was made meanwhile; nothing was marked as sent. Export again.</translation>
+    </message>
+    <message>
       <source>Cannot read {file}: {error}. Nothing was changed.</source>
       <translation>Cannot read {file}: {error}. Nothing was changed.</translation>
     </message>

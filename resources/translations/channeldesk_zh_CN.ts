@@ -5330,6 +5330,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
   <context>
     <name>sync</name>
     <message>
+      <source>Another export was made meanwhile; nothing was marked as sent. Export again.</source>
+      <translation>导出期间另有一次导出完成，本次未标记为已发送。请重新导出。</translation>
+    </message>
+    <message>
       <source>Cannot read {file}: {error}. Nothing was changed.</source>
       <translation>无法读取 {file}：{error}。未做任何更改。</translation>
     </message>

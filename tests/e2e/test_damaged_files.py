@@ -156,9 +156,12 @@ def test_private_files_are_private_under_umask_000(tmp_path: Path) -> None:
     assert run("init", "--hq-key", str(hq / "hq_public.key")).returncode == 0
     backup = tmp_path / "out" / "b.cdbackup"
     assert run("backup", "-o", str(backup)).returncode == 0
-    assert _mode(data) == 0o700
+    exported = run("sync", "export")
+    assert exported.returncode == 0, exported.stderr
+    bundle = Path(exported.stdout.strip())
+    assert _mode(data) == 0o700 and _mode(data / "outbox") == 0o700
     assert _mode(data / "keys") == 0o700
-    for private in (data / "keys" / "device_ed25519.pem", data / "keys" / "hq_public.key", data / "channeldesk.sqlite", backup):
+    for private in (data / "keys" / "device_ed25519.pem", data / "keys" / "hq_public.key", data / "channeldesk.sqlite", backup, bundle):
         assert _mode(private) == 0o600, private
     assert _mode(data / "backups") == 0o700
 

@@ -93,3 +93,21 @@ def test_backup_to_a_full_disk_is_one_line_and_leaves_nothing(cli, data_dir: Pat
     assert "full" in result.stderr
     assert list(small_disk.iterdir()) == []  # no partial backup
     assert cli("backup", "-o", str(data_dir.parent / "elsewhere.cdbackup")).returncode == 0
+
+
+def test_a_failed_sync_export_leaves_no_bundle_and_uses_no_seq(cli, visit: str, data_dir: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("CHANNELDESK_BUSY_TIMEOUT_MS", "1500")
+    other = sqlite3.connect(data_dir / "channeldesk.sqlite", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+    try:
+        result = cli("sync", "export")
+        _one_line_exit_1(result)
+        assert "busy" in result.stderr and result.stdout == ""
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert list((data_dir / "outbox").iterdir()) == []
+    exported = cli("sync", "export", "--json")
+    assert exported.returncode == 0, exported.stderr
+    assert exported.json()["seq"] == 1  # type: ignore[index]
+    assert [p.name for p in (data_dir / "outbox").iterdir()] == [Path(exported.json()["path"]).name]  # type: ignore[index]
