@@ -78,6 +78,7 @@ def test_decomposition_editor_rebalances_highlights_and_saves(qtbot, qtmodeltest
     overridden = model.index(1, 3)
     assert model.data(overridden, Qt.ItemDataRole.BackgroundRole).color() == OVERRIDE_BACKGROUND
     assert model.data(overridden, Qt.ItemDataRole.FontRole).bold()
+    assert model.data(overridden) == "7,000.50" and model.data(overridden, Qt.ItemDataRole.EditRole) == "7000.50"
     assert model.data(model.index(0, 3), Qt.ItemDataRole.BackgroundRole) is None
     assert model.data(model.index(0, 3), Qt.ItemDataRole.FontRole) is None
     for row in (0, 3):  # row totals and the grand total are computed

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain import formats as fmt
 from app.domain import targets as rules
 from app.domain.regions import regions
 from app.domain.vocabulary import METRIC
@@ -207,7 +208,11 @@ class DecompositionModel(QAbstractTableModel):
                     return self.tr("Total")
                 code, name, grade = self.plan.partners[row]
                 return f"{code} {name} ({grade})"
-            return rules.format_amount(self.cell(row, column), self.plan.decimals)
+            if role == Qt.ItemDataRole.EditRole:  # typed over as a plain number
+                return rules.format_amount(self.cell(row, column), self.plan.decimals)
+            value = self.cell(row, column)  # shown with thousands separators (the one formatter)
+            return fmt.money_fen(value, symbol=False) if self.plan.decimals == 2 else fmt.number(value / 10 ** self.plan.decimals,
+                                                                                                   self.plan.decimals)
         if role == Qt.ItemDataRole.TextAlignmentRole and column > 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole:
