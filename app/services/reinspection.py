@@ -12,7 +12,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.rectification import OPEN_STATES
-from app.errors import UserError
 from app.i18n import tr
 from db.base import utcnow
 from db.models import Finding, Partner, RectificationEvent, RectificationOrder, Visit, VisitPhoto
@@ -30,11 +29,11 @@ def open_orders(s: Session, partner_id: str) -> list[RectificationOrder]:
 
 
 def reinspection_body(s: Session, partner: Partner, template_body: dict[str, Any]) -> dict[str, Any]:
-    """The template body with a first section listing the partner's open orders (refused
-    when there is none: nothing to re-inspect)."""
+    """The template body with a first section listing the partner's open orders (none
+    when it has none: the re-inspection then records the template's own items only)."""
     orders = open_orders(s, partner.id)
     if not orders:
-        raise UserError(tr("visits", "Partner {code} has no open rectification orders to re-inspect.").format(code=partner.code))
+        return copy.deepcopy(template_body)
     items: list[dict[str, Any]] = []
     for order in orders:
         label = tr("visits", "{description} (due {deadline})").format(description=order.description, deadline=order.deadline.isoformat())
