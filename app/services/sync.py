@@ -58,6 +58,7 @@ from db.models import (
     ExportedBundle,
     FrequencyRule,
     Partner,
+    PartnerPublished,
     SyncConflict,
     Target,
 )
@@ -395,7 +396,10 @@ def _apply_partner_master(s: Any, row: dict[str, Any]) -> None:
         if row["op"] == "void" or s.scalar(select(Partner.id).where(Partner.code == data.get("code"))) is not None:
             return
         s.add(Partner(id=row["id"], hlc=row["hlc"], field_hlc=fh, **{k: v for k, v in data.items() if k in {c.key for c in Partner.__table__.columns}}))
+        s.flush()
+        s.merge(PartnerPublished(partner_id=row["id"], hlc=row["hlc"]))  # HQ owns its code, grade and credit limit now
         return
+    s.merge(PartnerPublished(partner_id=partner.id, hlc=row["hlc"]))
     owned = {k: data[k] for k in HQ_OWNED_PARTNER_FIELDS if k in data}
     current = {k: getattr(partner, k) for k in HQ_OWNED_PARTNER_FIELDS}
     merged = merge_fields(current, dict(partner.field_hlc or {}), partner.hlc, partner.voided, owned, fh, row["hlc"], None, row["op"])

@@ -24,7 +24,14 @@ from db.models.inspections import (
     VisitAnswer,
     VisitPhoto,
 )
-from db.models.local import AppMeta, ExportedBundle, FormDraft, MediaFile, SyncConflict
+from db.models.local import (
+    AppMeta,
+    ExportedBundle,
+    FormDraft,
+    MediaFile,
+    PartnerPublished,
+    SyncConflict,
+)
 from db.models.partners import (
     Attachment,
     CompetitorObservation,
@@ -104,6 +111,7 @@ __all__ = [
     "MediaFile",
     "Metric",
     "Partner",
+    "PartnerPublished",
     "PartnerWarning",
     "Payment",
     "Promotion",

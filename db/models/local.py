@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Boolean, Integer, String, Text
+from sqlalchemy import JSON, BigInteger, Boolean, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.domain.ids import uuid7
@@ -80,3 +80,15 @@ class FormDraft(Base):
     key: Mapped[str] = mapped_column(String(120), primary_key=True)
     payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class PartnerPublished(Base):
+    """A partner card HQ has published to this laptop (its down-bundle carried it): from
+    then on its HQ-owned fields (code, grade, credit limit) change only through HQ, so the
+    partner import refuses changes to them. Laptop-only, never synced."""
+
+    __tablename__ = "partner_published"
+
+    partner_id: Mapped[str] = mapped_column(ForeignKey("partner.id"), primary_key=True)
+    hlc: Mapped[str] = mapped_column(String(80), default="")
+    published_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
