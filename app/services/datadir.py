@@ -265,14 +265,17 @@ def tidy(paths: DataPaths, lock: DataDirLock) -> int:
     if not dead:
         return freed
     # Someone was killed: its half-written files may be anywhere it writes.
-    folders = [paths.root, paths.keys, paths.backups, paths.outbox, paths.drafts]
-    for record in dead:
+    for record in dead:  # outputs outside the data dir: only what the dead process noted
         with contextlib.suppress(OSError, ValueError, TypeError, AttributeError):
             for name in json.loads(record.read_text(encoding="utf-8")).get("temporary", []):
-                if _is_temporary(str(name)) and Path(name).is_file():
-                    freed += _remove(Path(name))
-                    folders.append(Path(name).parent)  # an export's work folder beside its bundle
-    for folder in dict.fromkeys(folders):
+                noted = Path(name)
+                if not _is_temporary(noted.name):
+                    continue
+                for entry in noted.parent.iterdir():
+                    ours = entry.name == noted.name or (entry.name.startswith("." + noted.name) and _is_temporary(entry.name))
+                    if (ours and entry.is_file()) or (entry.name.startswith(WORK_FOLDER) and entry.is_dir()):
+                        freed += _remove(entry)  # the file, its own temporary, an export's work folder
+    for folder in (paths.root, paths.keys, paths.backups, paths.outbox, paths.drafts):
         with contextlib.suppress(OSError):
             for entry in folder.iterdir():
                 if (_is_temporary(entry.name) and entry.is_file()) or (entry.name.startswith(WORK_FOLDER) and entry.is_dir()):
