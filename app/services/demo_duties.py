@@ -81,3 +81,21 @@ def generate_duties(ctx: AppContext, rng: random.Random, partners: list[Any], to
         if back > 0 and back != MISSED_DAY:
             daily_log.close_log(ctx, day, note=rng.choice(NOTES), plan=rng.choice(PLANS))
     daily_log.save_log_notes(ctx, today, note="上午完成一半回访。", plan=rng.choice(PLANS))
+    _training_and_promotions(ctx, rng, chosen, today)
+
+
+def _training_and_promotions(ctx: AppContext, rng: random.Random, chosen: list[Any], today: dt.date) -> None:
+    """Two trainings held, one planned; a promotion running for a few partners (their
+    visits check its materials) and one that ended."""
+    from app.services import training
+
+    topics = ["5G套餐营销话术", "宽带装维服务规范", "实名制登记要求", "促销活动执行标准"]
+    for n, partner in enumerate(chosen[:3]):
+        day = today + dt.timedelta(days=3) if n == 2 else today - dt.timedelta(days=7 * (n + 1))
+        tid = training.plan_training(ctx, partner.code, topics[n], day, trainer="渠道部讲师", materials="培训手册、考试题")
+        if n < 2:
+            training.record_training(ctx, tid, ["店长", "营业员A", "营业员B"][: 2 + n], held_on=day)
+    codes = [p.code for p in chosen[:6]]
+    training.add_promotion(ctx, "冬季宽带续费送好礼", today - dt.timedelta(days=5), today + dt.timedelta(days=20), codes,
+                           ["活动海报", "台卡", "礼品展示"], "续费一年送智能音箱")
+    training.add_promotion(ctx, "国庆5G升级", today - dt.timedelta(days=70), today - dt.timedelta(days=60), codes[:3], ["门头横幅"])

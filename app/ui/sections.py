@@ -19,6 +19,7 @@ SECTION_CLASSES: list[str] = [
     "app.ui.dashboard.section:DashboardSection",
     "app.ui.today:TodaySection",
     "app.ui.complaints:ComplaintsSection",
+    "app.ui.training:TrainingSection",
     "app.ui.conflicts:ConflictsSection",
 ]
 
@@ -34,6 +35,7 @@ SECTION_TITLES: dict[str, str] = {
     "app.ui.dashboard.section:DashboardSection": "Dashboard",
     "app.ui.today:TodaySection": "Today",
     "app.ui.complaints:ComplaintsSection": "Complaints",
+    "app.ui.training:TrainingSection": "Training",
     "app.ui.conflicts:ConflictsSection": "Conflicts",
 }
 

@@ -856,6 +856,41 @@ Import targets or decompose a region's target.</translation>
     </message>
   </context>
   <context>
+    <name>HeldTrainingDialog</name>
+    <message>
+      <source>Attendees</source>
+      <translation>Attendees</translation>
+    </message>
+    <message>
+      <source>Choose…</source>
+      <translation>Choose…</translation>
+    </message>
+    <message>
+      <source>Materials</source>
+      <translation>Materials</translation>
+    </message>
+    <message>
+      <source>Names, separated by commas</source>
+      <translation>Names, separated by commas</translation>
+    </message>
+    <message>
+      <source>Photo</source>
+      <translation>Photo</translation>
+    </message>
+    <message>
+      <source>Photo of the training</source>
+      <translation>Photo of the training</translation>
+    </message>
+    <message>
+      <source>Photos (*.jpg *.jpeg *.png)</source>
+      <translation>Photos (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+      <source>Record the training as held</source>
+      <translation>Record the training as held</translation>
+    </message>
+  </context>
+  <context>
     <name>InventoryDialog</name>
     <message>
       <source>Maximum</source>
@@ -2125,6 +2160,33 @@ Add one with “New partner” or import a spreadsheet.</translation>
     </message>
   </context>
   <context>
+    <name>PlanTrainingDialog</name>
+    <message>
+      <source>Date</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>Materials</source>
+      <translation>Materials</translation>
+    </message>
+    <message>
+      <source>Partner code</source>
+      <translation>Partner code</translation>
+    </message>
+    <message>
+      <source>Plan a training</source>
+      <translation>Plan a training</translation>
+    </message>
+    <message>
+      <source>Topic</source>
+      <translation>Topic</translation>
+    </message>
+    <message>
+      <source>Trainer</source>
+      <translation>Trainer</translation>
+    </message>
+  </context>
+  <context>
     <name>PlannerSection</name>
     <message numerus="yes">
       <source>%n partner(s)</source>
@@ -2295,6 +2357,41 @@ Add one with “New partner” or import a spreadsheet.</translation>
     <message>
       <source>⚠ over limit: owes ¥{owed} of ¥{limit}</source>
       <translation>⚠ over limit: owes ¥{owed} of ¥{limit}</translation>
+    </message>
+  </context>
+  <context>
+    <name>PromotionDialog</name>
+    <message>
+      <source>From</source>
+      <translation>From</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>New promotion</source>
+      <translation>New promotion</translation>
+    </message>
+    <message>
+      <source>Partner codes, separated by commas</source>
+      <translation>Partner codes, separated by commas</translation>
+    </message>
+    <message>
+      <source>Partners</source>
+      <translation>Partners</translation>
+    </message>
+    <message>
+      <source>Posters, table cards … separated by commas</source>
+      <translation>Posters, table cards … separated by commas</translation>
+    </message>
+    <message>
+      <source>Required materials</source>
+      <translation>Required materials</translation>
+    </message>
+    <message>
+      <source>To</source>
+      <translation>To</translation>
     </message>
   </context>
   <context>
@@ -2765,6 +2862,101 @@ Add one with “New partner” or import a spreadsheet.</translation>
     <message>
       <source>{rows} records read: {created} new, {skipped} already held.</source>
       <translation>{rows} records read: {created} new, {skipped} already held.</translation>
+    </message>
+  </context>
+  <context>
+    <name>TrainingSection</name>
+    <message>
+      <source>&amp;Plan a training…</source>
+      <translation>&amp;Plan a training…</translation>
+    </message>
+    <message>
+      <source>Attendees</source>
+      <translation>Attendees</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>Held</source>
+      <translation>Held</translation>
+    </message>
+    <message>
+      <source>New p&amp;romotion…</source>
+      <translation>New p&amp;romotion…</translation>
+    </message>
+    <message>
+      <source>No promotions.</source>
+      <translation>No promotions.</translation>
+    </message>
+    <message>
+      <source>No trainings planned.</source>
+      <translation>No trainings planned.</translation>
+    </message>
+    <message>
+      <source>Partner</source>
+      <translation>Partner</translation>
+    </message>
+    <message>
+      <source>Partners</source>
+      <translation>Partners</translation>
+    </message>
+    <message>
+      <source>Period</source>
+      <translation>Period</translation>
+    </message>
+    <message>
+      <source>Planned</source>
+      <translation>Planned</translation>
+    </message>
+    <message>
+      <source>Promotion</source>
+      <translation>Promotion</translation>
+    </message>
+    <message>
+      <source>Promotions (visits of their partners check the materials)</source>
+      <translation>Promotions (visits of their partners check the materials)</translation>
+    </message>
+    <message>
+      <source>Record as &amp;held…</source>
+      <translation>Record as &amp;held…</translation>
+    </message>
+    <message>
+      <source>Required materials</source>
+      <translation>Required materials</translation>
+    </message>
+    <message>
+      <source>Running</source>
+      <translation>Running</translation>
+    </message>
+    <message>
+      <source>Select a planned training first.</source>
+      <translation>Select a planned training first.</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>State</translation>
+    </message>
+    <message>
+      <source>Topic</source>
+      <translation>Topic</translation>
+    </message>
+    <message>
+      <source>Trainer</source>
+      <translation>Trainer</translation>
+    </message>
+    <message>
+      <source>Training</source>
+      <translation>Training</translation>
+    </message>
+    <message>
+      <source>Trainings of partners staff</source>
+      <translation>Trainings of partners staff</translation>
+    </message>
+    <message>
+      <source>Yes</source>
+      <translation>Yes</translation>
     </message>
   </context>
   <context>

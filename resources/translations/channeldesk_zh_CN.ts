@@ -853,6 +853,41 @@ Import targets or decompose a region's target.</source>
     </message>
   </context>
   <context>
+    <name>HeldTrainingDialog</name>
+    <message>
+      <source>Attendees</source>
+      <translation>参训人员</translation>
+    </message>
+    <message>
+      <source>Choose…</source>
+      <translation>选择…</translation>
+    </message>
+    <message>
+      <source>Materials</source>
+      <translation>培训资料</translation>
+    </message>
+    <message>
+      <source>Names, separated by commas</source>
+      <translation>姓名，用逗号分隔</translation>
+    </message>
+    <message>
+      <source>Photo</source>
+      <translation>照片</translation>
+    </message>
+    <message>
+      <source>Photo of the training</source>
+      <translation>培训照片</translation>
+    </message>
+    <message>
+      <source>Photos (*.jpg *.jpeg *.png)</source>
+      <translation>照片 (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+      <source>Record the training as held</source>
+      <translation>登记培训已完成</translation>
+    </message>
+  </context>
+  <context>
     <name>InventoryDialog</name>
     <message>
       <source>Maximum</source>
@@ -2119,6 +2154,33 @@ Add one with “New partner” or import a spreadsheet.</source>
     </message>
   </context>
   <context>
+    <name>PlanTrainingDialog</name>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Materials</source>
+      <translation>培训资料</translation>
+    </message>
+    <message>
+      <source>Partner code</source>
+      <translation>渠道编码</translation>
+    </message>
+    <message>
+      <source>Plan a training</source>
+      <translation>安排培训</translation>
+    </message>
+    <message>
+      <source>Topic</source>
+      <translation>主题</translation>
+    </message>
+    <message>
+      <source>Trainer</source>
+      <translation>培训讲师</translation>
+    </message>
+  </context>
+  <context>
     <name>PlannerSection</name>
     <message numerus="yes">
       <source>%n partner(s)</source>
@@ -2287,6 +2349,41 @@ Add one with “New partner” or import a spreadsheet.</source>
     <message>
       <source>⚠ over limit: owes ¥{owed} of ¥{limit}</source>
       <translation>⚠ 超出额度：欠款 ¥{owed} / 额度 ¥{limit}</translation>
+    </message>
+  </context>
+  <context>
+    <name>PromotionDialog</name>
+    <message>
+      <source>From</source>
+      <translation>开始</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>New promotion</source>
+      <translation>新建促销活动</translation>
+    </message>
+    <message>
+      <source>Partner codes, separated by commas</source>
+      <translation>渠道编码，用逗号分隔</translation>
+    </message>
+    <message>
+      <source>Partners</source>
+      <translation>参加渠道</translation>
+    </message>
+    <message>
+      <source>Posters, table cards … separated by commas</source>
+      <translation>海报、台卡……用逗号分隔</translation>
+    </message>
+    <message>
+      <source>Required materials</source>
+      <translation>必备物料</translation>
+    </message>
+    <message>
+      <source>To</source>
+      <translation>结束</translation>
     </message>
   </context>
   <context>
@@ -2757,6 +2854,101 @@ Add one with “New partner” or import a spreadsheet.</source>
     <message>
       <source>{rows} records read: {created} new, {skipped} already held.</source>
       <translation>读取 {rows} 条记录：新增 {created} 条，{skipped} 条已存在。</translation>
+    </message>
+  </context>
+  <context>
+    <name>TrainingSection</name>
+    <message>
+      <source>&amp;Plan a training…</source>
+      <translation>安排培训(&amp;P)…</translation>
+    </message>
+    <message>
+      <source>Attendees</source>
+      <translation>参训人员</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Held</source>
+      <translation>已完成</translation>
+    </message>
+    <message>
+      <source>New p&amp;romotion…</source>
+      <translation>新建促销活动(&amp;R)…</translation>
+    </message>
+    <message>
+      <source>No promotions.</source>
+      <translation>没有促销活动。</translation>
+    </message>
+    <message>
+      <source>No trainings planned.</source>
+      <translation>没有安排培训。</translation>
+    </message>
+    <message>
+      <source>Partner</source>
+      <translation>渠道</translation>
+    </message>
+    <message>
+      <source>Partners</source>
+      <translation>参加渠道</translation>
+    </message>
+    <message>
+      <source>Period</source>
+      <translation>活动期间</translation>
+    </message>
+    <message>
+      <source>Planned</source>
+      <translation>已安排</translation>
+    </message>
+    <message>
+      <source>Promotion</source>
+      <translation>促销活动</translation>
+    </message>
+    <message>
+      <source>Promotions (visits of their partners check the materials)</source>
+      <translation>促销活动（巡检时检查参加渠道的物料）</translation>
+    </message>
+    <message>
+      <source>Record as &amp;held…</source>
+      <translation>登记已完成(&amp;H)…</translation>
+    </message>
+    <message>
+      <source>Required materials</source>
+      <translation>必备物料</translation>
+    </message>
+    <message>
+      <source>Running</source>
+      <translation>进行中</translation>
+    </message>
+    <message>
+      <source>Select a planned training first.</source>
+      <translation>请先选择一个已安排的培训。</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Topic</source>
+      <translation>主题</translation>
+    </message>
+    <message>
+      <source>Trainer</source>
+      <translation>培训讲师</translation>
+    </message>
+    <message>
+      <source>Training</source>
+      <translation>培训与促销</translation>
+    </message>
+    <message>
+      <source>Trainings of partners staff</source>
+      <translation>渠道人员培训</translation>
+    </message>
+    <message>
+      <source>Yes</source>
+      <translation>是</translation>
     </message>
   </context>
   <context>

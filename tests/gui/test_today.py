@@ -87,3 +87,29 @@ def test_planner_shows_the_day_progress_and_missed_days(qtbot, ctx, tmp_path: Pa
     section = window.show_section("planner")
     qtbot.waitUntil(lambda: bool(section.duty.text()), timeout=10000)
     assert "Missed callback days" in section.duty.text() and (two_days_ago + dt.timedelta(days=1)).strftime("%m-%d") in section.duty.text()
+
+
+def test_training_section(qtbot, ctx, tmp_path: Path, ui_window) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from app.services import training
+    from tests.conftest import EXIF_DIR
+
+    _seed(ctx, tmp_path)
+    ui, window = ui_window
+    section = window.show_section("training")
+    section.plan({"partner": "P001", "topic": "宽带业务培训", "day": dt.date.today(), "trainer": "王老师"})
+    ui.ops.wait()
+    qtbot.waitUntil(lambda: len(section.trainings.rows) == 1, timeout=10000)
+    assert section.trainings.rows[0]["state"] == "Planned"
+    section.training_view.selectRow(0)
+    assert section.held_button.isEnabled()
+    section.held("张三，李四", "手册", str(EXIF_DIR / "Landscape_1.jpg"))
+    ui.ops.wait()
+    qtbot.waitUntil(lambda: section.trainings.rows and section.trainings.rows[0]["state"] == "Held", timeout=10000)
+    assert training.list_trainings(ctx)[0].attendees == ["张三", "李四"]
+    section.new_promotion({"name": "暑期促销", "start": dt.date.today(), "end": dt.date.today() + dt.timedelta(days=7),
+                           "partners": "P001, P002", "materials": "海报、台卡"})
+    ui.ops.wait()
+    qtbot.waitUntil(lambda: len(section.promotions.rows) == 1, timeout=10000)
+    assert section.promotions.rows[0]["running"] == "Yes" and section.promotions.rows[0]["materials"] == "海报、台卡"

@@ -28,5 +28,9 @@ def test_demo_fills_the_duties(ctx) -> None:  # type: ignore[no-untyped-def]
     assert warnings and any(w.escalation for w in warnings)
     assert daily_log.show_log(ctx, today - dt.timedelta(days=1)).closed
     assert not daily_log.show_log(ctx, today).closed and daily_log.show_log(ctx, today).note
+    from app.services import training
+
+    assert {t.status for t in training.list_trainings(ctx)} == {"held", "planned"}
+    assert len(training.list_promotions(ctx, running_on=today)) == 1
     states = {c.status for c in complaints.list_complaints(ctx)}
     assert "closed" in states and len(states) >= 3
