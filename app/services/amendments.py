@@ -6,6 +6,7 @@ visit's current score from ``current_score`` (SQL) or ``current_scores`` (one vi
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from typing import Any
@@ -29,6 +30,7 @@ from db.models import (
 )
 
 AMENDMENT_VOID_PREFIX = "amendment:"
+DEFAULT_RECTIFICATION_DAYS = 7  # as for a finding raised at the visit
 
 
 def _scored_amendments(visit_id: Any) -> Any:
@@ -131,7 +133,9 @@ def _findings_follow(s: Session, visit: Visit, parsed: dict[str, Any], answers: 
                                        RectificationOrder.status != "verified")))
         if cl.is_failure(item, answers.get(key)):
             if not orders:
-                create(s, visit, f"{item.section_title}：{item.label}", key, None, "", None, "checklist")
+                # the order's time runs from the amendment, not from the visit it corrects
+                deadline = dt.date.today() + dt.timedelta(days=DEFAULT_RECTIFICATION_DAYS)
+                create(s, visit, f"{item.section_title}：{item.label}", key, deadline, "", None, "checklist")
             continue
         for order in orders:
             order.voided, order.void_reason, order.closed_at = True, AMENDMENT_VOID_PREFIX + amendment_id, now

@@ -67,6 +67,8 @@ def test_amended_score_is_stored_and_every_reader_uses_it(ctx, tmp_path: Path) -
     status = {f["item_key"]: f["rectification"]["status"] for f in detail["findings"]}
     assert status["signage"] == status["cleanliness"] == "withdrawn"
     assert status["price_violation"] == "open"
+    raised = next(r for r in visits.rectification_orders(ctx, "P001") if r["item"] == "price_violation")
+    assert raised["deadline"] == (dt.date.today() + dt.timedelta(days=7)).isoformat()  # runs from the amendment
     listed = {r["item"] for r in visits.rectification_orders(ctx, "P001")}
     assert "signage" not in listed and "price_violation" in listed
     # the sealed original stays, the chain of versions is hashed link by link
