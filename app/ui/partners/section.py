@@ -29,7 +29,7 @@ from app.domain import formats as fmt
 from app.domain.partners import GRADES, PARTNER_STATUSES, PARTNER_TYPES
 from app.domain.regions import regions
 from app.domain.vocabulary import GRADE, LIFECYCLE_EVENT, transition
-from app.errors import ValidationError
+from app.errors import UserError
 from app.services.context import Changes
 from app.services.partner_list import PartnerQuery
 from app.ui.partners.model import PartnerTableModel, status_label, type_label
@@ -375,11 +375,16 @@ class PartnersSection(Section):
                 details=[str(e) for e in report.errors])
 
         def failed(exc: BaseException) -> None:
-            if isinstance(exc, ValidationError):
+            from app.services.progress import Cancelled
+
+            if isinstance(exc, Cancelled):  # the whole import was one transaction: nothing is left of it
+                self.ui.show_message(exc.message, "info")
+            elif isinstance(exc, UserError):  # bad rows, a file over a limit, a busy database
                 self.ui.show_message(exc.message, "error", details=exc.details)
             else:
-                self.ui.ops_error(exc) if hasattr(self.ui, "ops_error") else self.ui.show_message(str(exc), "error")
+                self.ui.show_crash(exc, getattr(exc, "__traceback_text__", ""))
 
+        # the progress dialog counts the rows read and its Cancel rolls the import back
         self.ui.ops.run(partner_io.import_partners, self.ui.ctx, path, on_done=done, on_error=failed,
                         progress_title=self.tr("Importing partners…"), parent=self)
 
