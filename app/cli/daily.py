@@ -1,8 +1,10 @@
-"""The manager's daily rhythm: ``log show|close`` and ``complaints list|new|advance``."""
+"""The manager's daily rhythm: ``log show|close`` (and week/month roll-ups) and
+``complaints list|new|advance``."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 
 from app.cli import cli_context, eprint, print_json
 from app.errors import ValidationError
@@ -14,6 +16,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     ls = lg.add_subparsers(dest="log_command", required=True)
     show = ls.add_parser("show")
     show.add_argument("--date", default=None)
+    period = show.add_mutually_exclusive_group()
+    period.add_argument("--week", default=None, help=tr("cli", "the roll-up of a week (YYYY-Www)"))
+    period.add_argument("--month", default=None, help=tr("cli", "the roll-up of a month (YYYY-MM)"))
     show.add_argument("--json", action="store_true")
     show.set_defaults(handler=cmd_log_show)
     close = ls.add_parser("close")
@@ -58,6 +63,8 @@ def cmd_log_show(args: argparse.Namespace) -> int:
     from app.services.callbacks import parse_day
     from app.services.daily_log import show_log
 
+    if args.week or args.month:
+        return _rollup(args)
     day = parse_day(args.date)
     with cli_context(args) as ctx:
         view = show_log(ctx, day)
@@ -130,4 +137,24 @@ def cmd_complaints_advance(args: argparse.Namespace) -> int:
     with cli_context(args) as ctx:
         advance_complaint(ctx, args.complaint_id, status, note=args.note, satisfaction=args.satisfaction)
     eprint(tr("cli", "Complaint is now {status}.").format(status=COMPLAINT_STATUS.label(status)))
+    return 0
+
+
+def _rollup(args: argparse.Namespace) -> int:
+    from app.services.daily_log import parse_month, parse_week, rollup
+
+    start, end = parse_week(args.week) if args.week else parse_month(args.month)
+    with cli_context(args) as ctx:
+        result = rollup(ctx, start, end)
+    if args.json:
+        print_json({"start": start.isoformat(), "end": (end - dt.timedelta(days=1)).isoformat(), **result.figures,
+                    "days": len(result.days), "closed_days": result.closed_days})
+        return 0
+    f = result.figures
+    print(tr("cli", "Daily logs {start} – {end}: {closed} of {days} closed").format(
+        start=start.isoformat(), end=(end - dt.timedelta(days=1)).isoformat(), closed=result.closed_days, days=len(result.days)))
+    print(tr("cli", "Visits: {visits}  Callbacks: {callbacks}/{drawn}  Complaints handled: {complaints}  "
+                    "Rectifications closed: {closed}  New customers: {development}").format(
+        visits=f["visits"], callbacks=f["callbacks"], drawn=f["callbacks_drawn"], complaints=f["complaints"],
+        closed=f["rectifications_closed"], development=f["development"]))
     return 0

@@ -76,7 +76,7 @@ def assemble_figures(s: Any, day: dt.date) -> dict[str, int]:
     def count(stmt: Any) -> int:
         return int(s.scalar(stmt) or 0)
 
-    steps = (Complaint.assigned_at, Complaint.responded_at, Complaint.resolved_at, Complaint.closed_at)
+    steps = (Complaint.received_at, Complaint.assigned_at, Complaint.responded_at, Complaint.resolved_at, Complaint.closed_at)
     return {
         "visits": count(select(func.count()).where(Visit.voided.is_(False), Visit.status == "submitted",
                                                    Visit.submitted_at >= start, Visit.submitted_at < end)),

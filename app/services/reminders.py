@@ -48,9 +48,9 @@ def reminders(ctx: AppContext, today: dt.date | None = None) -> list[Reminder]:
 
 
 def duty_reminders(ctx: AppContext, today: dt.date) -> list[Reminder]:
-    """Today's callback progress, days whose callback duty was missed, complaints past
-    HQ's response or resolution time."""
-    from app.services.callbacks import day_progress, missed_days
+    """Today's callback progress, days whose callback duty was missed, partners proposed
+    for suspension, complaints past HQ's response or resolution time."""
+    from app.services.callbacks import day_progress, list_warnings, missed_days
     from app.services.complaints import overdue_complaints
 
     result: list[Reminder] = []
@@ -62,6 +62,10 @@ def duty_reminders(ctx: AppContext, today: dt.date) -> list[Reminder]:
     if missed:
         result.append(Reminder("warning", tr("reminders", "Callback duty missed on {count} day(s): {days}.").format(
             count=len(missed), days=", ".join(d.strftime("%m-%d") for d in missed))))
+    proposals = [w for w in list_warnings(ctx) if w.escalation == "suspension_proposal" and (today - w.warned_on).days <= 30]
+    if proposals:
+        result.append(Reminder("warning", tr("reminders", "Suspension proposed for {codes} after repeated callback warnings.").format(
+            codes=", ".join(sorted({w.partner_code for w in proposals})))))
     late = overdue_complaints(ctx)
     if late:
         result.append(Reminder("warning", tr("reminders", "{count} complaint(s) are past the response or resolution time.").format(count=len(late))))

@@ -3456,6 +3456,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>Daily log {date} ({state})</translation>
     </message>
     <message>
+      <source>Daily logs {start} – {end}: {closed} of {days} closed</source>
+      <translation>Daily logs {start} – {end}: {closed} of {days} closed</translation>
+    </message>
+    <message>
       <source>Data directory ready: {path}</source>
       <translation>Data directory ready: {path}</translation>
     </message>
@@ -3746,6 +3750,14 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>the manager's daily log</source>
       <translation>the manager's daily log</translation>
+    </message>
+    <message>
+      <source>the roll-up of a month (YYYY-MM)</source>
+      <translation>the roll-up of a month (YYYY-MM)</translation>
+    </message>
+    <message>
+      <source>the roll-up of a week (YYYY-Www)</source>
+      <translation>the roll-up of a week (YYYY-Www)</translation>
     </message>
     <message>
       <source>verify the database and every media file</source>
@@ -4683,6 +4695,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>Callbacks today: {answered} of {drawn} done ({population} records yesterday).</source>
       <translation>Callbacks today: {answered} of {drawn} done ({population} records yesterday).</translation>
+    </message>
+    <message>
+      <source>Suspension proposed for {codes} after repeated callback warnings.</source>
+      <translation>Suspension proposed for {codes} after repeated callback warnings.</translation>
     </message>
     <message>
       <source>{count} change(s) have never been sent to HQ.</source>

@@ -3444,6 +3444,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>渠道经理日志 {date}（{state}）</translation>
     </message>
     <message>
+      <source>Daily logs {start} – {end}: {closed} of {days} closed</source>
+      <translation>渠道经理日志 {start} – {end}：已关闭 {closed}/{days} 天</translation>
+    </message>
+    <message>
       <source>Data directory ready: {path}</source>
       <translation>数据目录已就绪：{path}</translation>
     </message>
@@ -3734,6 +3738,14 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>the manager's daily log</source>
       <translation>渠道经理日志</translation>
+    </message>
+    <message>
+      <source>the roll-up of a month (YYYY-MM)</source>
+      <translation>按月汇总（YYYY-MM）</translation>
+    </message>
+    <message>
+      <source>the roll-up of a week (YYYY-Www)</source>
+      <translation>按周汇总（YYYY-Www）</translation>
     </message>
     <message>
       <source>verify the database and every media file</source>
@@ -4665,6 +4677,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>Callbacks today: {answered} of {drawn} done ({population} records yesterday).</source>
       <translation>今日回访：已完成 {answered}/{drawn}（昨日共 {population} 条记录）。</translation>
+    </message>
+    <message>
+      <source>Suspension proposed for {codes} after repeated callback warnings.</source>
+      <translation>因多次回访警告，建议暂停渠道：{codes}。</translation>
     </message>
     <message>
       <source>{count} change(s) have never been sent to HQ.</source>

@@ -103,3 +103,17 @@ def test_hq_rules(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     assert saved.returncode == 0 and saved.json()["callback_percent"] == 20
     bad = cli("hq", "--db", db, "--key-dir", str(tmp_path / "keys"), "rules", "callback_percent=abc", data=None)
     assert bad.returncode == 1 and len(bad.stderr.strip().splitlines()) == 1
+
+
+def test_log_rollups(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _seed(cli, tmp_path)
+    assert cli("complaints", "new", "--partner", "P001", "--text", "投诉").returncode == 0
+    assert cli("log", "close").returncode == 0
+    iso = dt.date.today().isocalendar()
+    week = cli("log", "show", "--week", f"{iso.year}-W{iso.week:02d}", "--json")
+    assert week.returncode == 0, week.stderr
+    data = week.json()
+    assert data["days"] == 7 and data["closed_days"] == 1 and data["complaints"] == 1  # received today: handled today
+    month = cli("log", "show", "--month", dt.date.today().strftime("%Y-%m"), "--json").json()
+    assert month["closed_days"] == 1 and month["days"] >= 28
+    assert cli("log", "show", "--month", "2026-13").returncode == 1

@@ -105,3 +105,13 @@ def test_daily_log_assembles_seals_and_rolls_up(seeded, tmp_path: Path) -> None:
         daily_log.parse_month("2026-13")
     with seeded.read_session() as s:
         assert s.scalar(select(DailyLog.hlc).where(DailyLog.log_date == today))  # syncs like every row
+
+
+def test_suspension_proposal_is_a_reminder(seeded, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    devrecords.import_dev_records(seeded, records_csv(tmp_path / "r.csv"))
+    draw = callbacks.draw_callbacks(seeded)
+    p1 = [c for c in draw.calls if c.partner_code == "P001"]
+    assert not any("Suspension" in r.text for r in duty_reminders(seeded, dt.date.today()))
+    for call, outcome in zip(p1, ("fake", "deposit_withheld", "unauthorised_connection"), strict=False):
+        callbacks.record_outcome(seeded, call.id, outcome)
+    assert any("Suspension proposed for P001" in r.text for r in duty_reminders(seeded, dt.date.today()))
