@@ -128,7 +128,7 @@ def test_any_sequence_of_amendments_keeps_every_reader_on_the_current_answers(tm
             shown = readers(ctx, visit_id)
             assert shown["detail"] == shown["list"] == expected.total
             text = "—" if expected.total is None else f"{expected.total:.1f}"
-            assert shown["weekly"] == shown["report"] == text
+            assert shown["weekly"] == shown["report"] == shown["monthly"] == text
             assert detail["section_scores"] == expected.sections
             failing = {i["key"] for i in detail["items"] if i["key"] in ITEMS and cl.is_failure(item_of(detail_body(ctx, visit_id), i["key"]), i["answer"])}
             open_items = {r["item"] for r in visits.rectification_orders(ctx, "P001") if r["status"] in ("open", "overdue")}
