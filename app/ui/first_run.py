@@ -47,6 +47,7 @@ class FirstRunWizard(QWizard):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(self.tr("Welcome to ChannelDesk"))
+        self.resize(760, 520)  # room for the region picker's search line and three boxes
         self.language = QComboBox()
         self.language.addItem("简体中文", "zh_CN")
         self.language.addItem("English", "en")

@@ -35,6 +35,7 @@ class SettingsDialog(QDialog):
         self.ui = ui
         settings = ui.ctx.settings
         self.setWindowTitle(self.tr("Settings"))
+        self.setMinimumWidth(720)  # room for the territory's region picker
         self.language = QComboBox()
         self.language.addItem(self.tr("System default"), "")
         self.language.addItem("简体中文", "zh_CN")

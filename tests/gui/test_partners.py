@@ -54,7 +54,8 @@ def test_edit_and_save_partner_records_grade_history(qtbot, ctx, tmp_path, ui_wi
     dialog = PartnerDialog(ui, partner_id, section)
     qtbot.addWidget(dialog)
     dialog.name.setText("浦东金桥旗舰店")
-    dialog.grade.setCurrentText("B")
+    dialog.grade.setCurrentIndex(dialog.grade.findData("B"))
+    assert dialog.grade.currentText().startswith("B ")  # with the grade's meaning
     dialog.grade_reason.setText("季度考核下降")
     with qtbot.waitSignal(ui.changed, timeout=3000):
         dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()

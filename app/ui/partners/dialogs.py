@@ -33,6 +33,7 @@ from app.domain.partners import (
     fen_to_text,
     parse_money_to_fen,
 )
+from app.domain.vocabulary import GRADE
 from app.errors import UserError
 from app.services import lifecycle as lifecycle_svc
 from app.services import partners as svc
@@ -83,7 +84,8 @@ class PartnerDialog(QDialog):
             self.status.setEnabled(False)
             self.status.setToolTip(self.tr("The status changes only through Lifecycle (开停并转)."))
         self.grade = QComboBox()
-        self.grade.addItems(list(GRADES))
+        for grade in GRADES:  # the letter with its meaning: "B 类（重点渠道）"
+            self.grade.addItem(GRADE.label(grade), grade)
         self.grade_reason = QLineEdit()
         self.grade_reason.setPlaceholderText(self.tr("Why the grade changes (kept in the grade history)"))
         self.region = RegionPicker()
@@ -168,7 +170,7 @@ class PartnerDialog(QDialog):
         self.name.setText(v["name"])
         self.type.setCurrentIndex(max(0, self.type.findData(v["type"])))
         self.status.setCurrentIndex(max(0, self.status.findData(v["status"])))
-        self.grade.setCurrentText(v["grade"])
+        self.grade.setCurrentIndex(max(0, self.grade.findData(v["grade"])))
         self.grade_reason.setText(v.get("grade_reason", ""))
         self.region.set_code(v["region"])
         self.address.setText(v["address"])
@@ -183,7 +185,7 @@ class PartnerDialog(QDialog):
 
     def values(self) -> dict[str, Any]:
         return {"code": self.code.text(), "name": self.name.text(), "type": self.type.currentData(), "status": self.status.currentData(),
-                "grade": self.grade.currentText(), "grade_reason": self.grade_reason.text(), "region": self.region.code(),
+                "grade": self.grade.currentData(), "grade_reason": self.grade_reason.text(), "region": self.region.code(),
                 "address": self.address.text(), "latitude": self.latitude.value(), "longitude": self.longitude.value(),
                 "licence_no": self.licence.text(), "credit_rating": self.credit_rating.text(), "credit_limit": self.credit_limit.text(),
                 "manager": self.manager.text(), "tags": self.tags.text(), "notes": self.notes.toPlainText()}

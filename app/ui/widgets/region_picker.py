@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QLineEdit, QSizePolicy, QWidget
 
 from app.domain.pinyin import initials
 from app.domain.regions import Region, regions
@@ -70,7 +70,8 @@ class RegionPicker(QWidget):
 
     def __init__(self, parent: QWidget | None = None, *, any_text: str | None = None, search: bool = True) -> None:
         super().__init__(parent)
-        self._any_text = any_text or self.tr("(none)")
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)  # one line high in any form
+        self._any_text = any_text or self.tr("Province")
         self._quiet = False
         self.province = QComboBox()
         self.city = QComboBox()
@@ -108,11 +109,13 @@ class RegionPicker(QWidget):
             completer = QCompleter(self._filter, self.search)
             completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
             completer.setMaxVisibleItems(12)
+            completer.popup().setMinimumWidth(340)  # the region's name, where it is and its code
             self.search.setCompleter(completer)
             self.search.textEdited.connect(self._filter.set_text)
             completer.activated[QModelIndex].connect(self._picked)  # type: ignore[index]
             self.search.returnPressed.connect(self._take_first)
             layout.addWidget(self.search, 2)
+        self.setFocusProxy(self.search if self.search is not None else self.province)  # a form label's mnemonic lands here
         layout.addWidget(self.province, 1)
         layout.addWidget(self.city, 1)
         layout.addWidget(self.district, 1)
