@@ -90,3 +90,25 @@ def test_a_migration_waits_for_no_one_else_to_have_the_data_dir(data_dir: Path, 
         assert not list((data_dir / "backups").glob("pre-migration-*"))  # nothing was started
     assert cli("partners", "list").returncode == 0
     assert list((data_dir / "backups").glob("pre-migration-0001-*"))
+
+
+def test_restore_refuses_while_the_gui_is_open(cli, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import os
+    import time
+
+    assert cli("init", "--user", "甲").returncode == 0
+    backup = tmp_path / "b.cdbackup"
+    assert cli("backup", "-o", str(backup)).returncode == 0
+    gui = subprocess.Popen([sys.executable, "-m", "app", "--data-dir", str(data_dir), "gui"], cwd=ROOT,
+                           env=dict(os.environ, QT_QPA_PLATFORM="offscreen"), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while not any(p.name.startswith(f"{gui.pid}-") for p in (data_dir / "run").glob("*.json")):
+            assert time.monotonic() < deadline and gui.poll() is None, "the GUI did not open the data dir"
+            time.sleep(0.1)
+        refused = cli("restore", str(backup), "--force")
+        assert refused.returncode == 1 and f"pid {gui.pid}: channeldesk" in refused.stderr and refused.stderr.rstrip().count(" gui") == 1, refused.stderr
+    finally:
+        gui.terminate()
+        gui.wait(timeout=60)
+    assert cli("restore", str(backup), "--force").returncode == 0
