@@ -2287,6 +2287,10 @@ Add one with “New partner” or import a spreadsheet.</translation>
       <translation>Planner</translation>
     </message>
     <message>
+      <source>Re-&amp;inspect the order's partner</source>
+      <translation>Re-&amp;inspect the order's partner</translation>
+    </message>
+    <message>
       <source>Receivable / credit limit</source>
       <translation>Receivable / credit limit</translation>
     </message>
@@ -2309,6 +2313,10 @@ Add one with “New partner” or import a spreadsheet.</translation>
     <message>
       <source>Shortfall</source>
       <translation>Shortfall</translation>
+    </message>
+    <message>
+      <source>Start a re-inspection listing every open order of the selected order's partner</source>
+      <translation>Start a re-inspection listing every open order of the selected order's partner</translation>
     </message>
     <message>
       <source>Status</source>

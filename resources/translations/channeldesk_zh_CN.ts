@@ -2279,6 +2279,10 @@ Add one with “New partner” or import a spreadsheet.</source>
       <translation>巡检计划</translation>
     </message>
     <message>
+      <source>Re-&amp;inspect the order's partner</source>
+      <translation>复查该渠道(&amp;I)</translation>
+    </message>
+    <message>
       <source>Receivable / credit limit</source>
       <translation>应收 / 信用额度</translation>
     </message>
@@ -2301,6 +2305,10 @@ Add one with “New partner” or import a spreadsheet.</source>
     <message>
       <source>Shortfall</source>
       <translation>缺口</translation>
+    </message>
+    <message>
+      <source>Start a re-inspection listing every open order of the selected order's partner</source>
+      <translation>为所选整改单的渠道开始整改复查，列出其全部未关闭的整改单</translation>
     </message>
     <message>
       <source>Status</source>

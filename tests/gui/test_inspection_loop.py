@@ -122,3 +122,20 @@ def test_amend_from_the_editor_by_label_shows_the_current_score(qtbot, ctx, tmp_
     after = visits.visit_detail(ctx, visit_id)["score"]
     assert after > before and "signage" not in offered
     qtbot.waitUntil(lambda: f"{after:.1f}" in editor.score.text(), timeout=5000)
+
+
+def test_planner_starts_a_reinspection_of_the_selected_orders_partner(qtbot, ctx, tmp_path: Path, ui_window) -> None:  # type: ignore[no-untyped-def]
+    csv = tmp_path / "p.csv"
+    csv.write_text("code,name,grade,region\nQ1,复查店,A,310106\n", encoding="utf-8")
+    partner_io.import_partners(ctx, csv)
+    visits.add_finding(ctx, visits.new_visit(ctx, "Q1"), "价签缺失")
+    ui, window = ui_window
+    planner = window.show_section("planner")
+    planner.reload()
+    row = next(i for i, r in enumerate(planner.overdue.rows) if r["partner_code"] == "Q1")
+    planner.overdue_view.selectRow(row)
+    planner.reinspect_button.click()
+    editor = window.show_section("visits").editor
+    qtbot.waitUntil(lambda: editor.detail.get("template") == "reinspection", timeout=5000)
+    (order,) = [r["id"] for r in visits.rectification_orders(ctx, "Q1")]
+    assert order in editor.editors

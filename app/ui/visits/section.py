@@ -202,6 +202,9 @@ class PlannerSection(Section):
         plan.clicked.connect(self.plan_selected)
         fixed = QPushButton(self.tr("Mark rectification &fixed"))
         fixed.clicked.connect(lambda: self.update_order("reported_fixed"))
+        self.reinspect_button = QPushButton(self.tr("Re-&inspect the order's partner"))
+        self.reinspect_button.setToolTip(self.tr("Start a re-inspection listing every open order of the selected order's partner"))
+        self.reinspect_button.clicked.connect(self.reinspect_selected)
         escalate = QPushButton(self.tr("&Escalate rectification"))
         escalate.clicked.connect(lambda: self.update_order("escalated"))
         grid = QSplitter()
@@ -223,6 +226,7 @@ class PlannerSection(Section):
         controls.addStretch(1)
         controls.addWidget(fixed)
         controls.addWidget(escalate)
+        controls.addWidget(self.reinspect_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.duty)
@@ -312,6 +316,20 @@ class PlannerSection(Section):
         day = dt.date(qdate.year(), qdate.month(), qdate.day())
         if self.ui.ops.run_sync(visits.new_visit, self.ui.ctx, code, planned_for=day):
             self.ui.changed.emit(Changes.of("visit"))
+
+    def reinspect_selected(self) -> None:
+        """A re-inspection of the selected order's partner, opened in the visit editor."""
+        rows = self.overdue_view.selectionModel().selectedRows()
+        if not rows:
+            self.ui.show_message(self.tr("Select a rectification order first."), "info")
+            return
+        code = self.overdue.rows[rows[0].row()]["partner_code"]
+        visit_id = self.ui.ops.run_sync(visits.new_visit, self.ui.ctx, code, reinspection=True)
+        if visit_id:
+            self.ui.changed.emit(Changes.of("visit", ids={visit_id}))
+            section = self.ui.main_window.show_section("visits")
+            if section is not None:
+                section.editor.load(visit_id)
 
     def update_order(self, status: str) -> None:
         """Partner reported the fix, or escalate an order (verification needs a re-inspection)."""
