@@ -311,6 +311,28 @@ RECEIVABLE_KIND = _vocab(
     ("payment", term("Receivables", "Payment")),
 )
 
+PARTNER_FIELD = _vocab(
+    "partner_field",
+    ("code", term("PartnerFields", "Code")),
+    ("name", term("PartnerFields", "Name")),
+    ("type", term("PartnerFields", "Type")),
+    ("status", term("PartnerFields", "Status")),
+    ("grade", term("PartnerFields", "Grade")),
+    ("province_code", term("PartnerFields", "Province")),
+    ("city_code", term("PartnerFields", "City")),
+    ("district_code", term("PartnerFields", "District")),
+    ("address", term("PartnerFields", "Address")),
+    ("latitude", term("PartnerFields", "Latitude")),
+    ("longitude", term("PartnerFields", "Longitude")),
+    ("licence_no", term("PartnerFields", "Licence no.")),
+    ("credit_rating", term("PartnerFields", "Credit rating")),
+    ("credit_limit_fen", term("PartnerFields", "Credit limit")),
+    ("bank_info", term("PartnerFields", "Bank details")),
+    ("tags", term("PartnerFields", "Tags")),
+    ("notes", term("PartnerFields", "Notes")),
+    ("manager", term("PartnerFields", "Manager")),
+)
+
 OBSERVATION_KIND = _vocab(
     "observation_kind",
     ("complaint", term("Observations", "Complaint")),
@@ -336,6 +358,29 @@ def template_label(name: str, title: str = "") -> str:
     if name in TEMPLATE.entries:
         return TEMPLATE.label(name)
     return title or name
+
+
+def partner_value(field: str, value: object) -> str:
+    """A partner field's stored value for people: statuses, types and grades by their words,
+    region codes by name, the credit limit as money (conflicts, histories)."""
+    from app.domain import formats
+    from app.domain.regions import regions
+
+    if value is None or value == "":
+        return "—"
+    if field == "status":
+        return PARTNER_STATUS.label(str(value))
+    if field == "type":
+        return PARTNER_TYPE.label(str(value))
+    if field == "grade":
+        return GRADE.label(str(value))
+    if field in ("province_code", "city_code", "district_code"):
+        return regions().name(str(value))
+    if field == "credit_limit_fen" and str(value).lstrip("-").isdigit():
+        return formats.money_fen(int(str(value)))
+    if isinstance(value, list):
+        return "、".join(str(v) for v in value)
+    return str(value)
 
 
 def vocabulary(name: str) -> Vocabulary:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.vocabulary import PARTNER_FIELD, partner_value
 from app.services import sync
 from app.services.context import Changes
 from app.ui.sections import Section
@@ -65,7 +66,8 @@ class ConflictsSection(Section):
         self.reload()
 
     def reload(self) -> None:
-        rows = [{"id": c.id, "label": c.label, "field": c.field, "kept": c.kept, "lost": c.lost} for c in sync.open_conflicts(self.ui.ctx)]
+        rows = [{"id": c.id, "label": c.label, "field": PARTNER_FIELD.label(c.field), "kept": partner_value(c.field, c.kept),
+                 "lost": partner_value(c.field, c.lost)} for c in sync.open_conflicts(self.ui.ctx)]
         self.model.set_rows(rows)
         self.info.setText(self.tr("%n unresolved conflict(s)", "", len(rows)))
 
