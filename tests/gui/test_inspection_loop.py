@@ -129,7 +129,7 @@ def test_planner_starts_a_reinspection_of_the_selected_orders_partner(qtbot, ctx
     csv.write_text("code,name,grade,region\nQ1,复查店,A,310106\n", encoding="utf-8")
     partner_io.import_partners(ctx, csv)
     visits.add_finding(ctx, visits.new_visit(ctx, "Q1"), "价签缺失")
-    ui, window = ui_window
+    _ui, window = ui_window
     planner = window.show_section("planner")
     planner.reload()
     row = next(i for i, r in enumerate(planner.overdue.rows) if r["partner_code"] == "Q1")
