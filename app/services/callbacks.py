@@ -5,6 +5,7 @@ than ``confirmed`` raise on the partner."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import secrets
 from dataclasses import dataclass, field
 from typing import Any
@@ -106,9 +107,9 @@ def draw_callbacks(ctx: AppContext, day: dt.date | None = None) -> DrawResult:
         percent = int(duty_rules(ctx, s)["callback_percent"])
         records = [tuple(r) for r in s.execute(select(DevRecord.partner_id, DevRecord.id).where(DevRecord.record_date == source)
                                                  .order_by(DevRecord.partner_id, DevRecord.id))]
+        if not records:  # nothing saved; the same (empty) answer each time
+            return DrawResult(day, 0, hashlib.sha256(f"{ctx.device_id}/{day.isoformat()}".encode()).hexdigest()[:32], [])
         seed = secrets.token_hex(16)
-        if not records:
-            return DrawResult(day, 0, seed, [])
         chosen = rules.draw_sample(records, seed, percent)
         draw = CallbackDraw(draw_date=day, source_date=source, seed=seed, rate=percent / 100, population=len(records),
                             drawn=len(chosen), drawn_by=ctx.user_name)

@@ -92,7 +92,8 @@ def test_draw_is_kept_and_outcomes_escalate(seeded, tmp_path: Path) -> None:  # 
     assert first.population == 40 and first.drawn >= 6
     assert {c.partner_code for c in first.calls} == {"P001", "P002", "P003"}
     assert callbacks.draw_callbacks(seeded, today).to_json() == first.to_json()
-    assert callbacks.draw_callbacks(seeded, today + dt.timedelta(days=5)).drawn == 0
+    empty = callbacks.draw_callbacks(seeded, today + dt.timedelta(days=5))
+    assert empty.drawn == 0 and empty.to_json() == callbacks.draw_callbacks(seeded, today + dt.timedelta(days=5)).to_json()
     p1 = [c for c in first.calls if c.partner_code == "P001"]
     callbacks.record_outcome(seeded, p1[0].id, "confirmed")
     assert callbacks.list_warnings(seeded) == []
@@ -152,3 +153,25 @@ def test_records_are_purged_after_the_retention_period(seeded, tmp_path: Path) -
     with seeded.session() as s:
         s.merge(DutyRule(key="devrecord_retention_days", value=1))
     assert devrecords.purge_expired_records(seeded, dt.date.today() + dt.timedelta(days=1)) == 3
+
+
+def test_xlsx_with_chinese_headers_and_labels(seeded, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["日期", "渠道编码", "产品", "客户编号", "手机号", "预存款", "类型"])
+    sheet.append([dt.datetime(2026, 3, 4), "P001", "宽带", "K1", 13912345678, 100, "新增客户"])
+    sheet.append(["2026-03-04", "P002", "5G", "K2", "+86 139-1234-5679", "50.5", "维系"])
+    sheet.append(["2026-03-04", "P003", "5G", "K3", "13912345680", "", "served"])
+    path = tmp_path / "records.xlsx"
+    book.save(path)
+    report = devrecords.import_dev_records(seeded, path)
+    assert report.to_json() == {"rows": 3, "created": 3, "skipped": 0}
+    from sqlalchemy import select
+
+    from db.models import DevRecord
+
+    with seeded.read_session() as s:
+        rows = {r.customer_ref: (r.kind, r.amount_fen, r.phone_masked) for r in s.scalars(select(DevRecord))}
+    assert rows == {"K1": ("new", 10000, "139****5678"), "K2": ("served", 5050, "139****5679"), "K3": ("served", 0, "139****5680")}
