@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from app.domain import targets as rules
 from app.errors import ValidationError
-from app.i18n import tr
+from app.i18n import tr, trn
 from app.services.context import AppContext, Changes
 from app.services.partner_io import RowError, data_rows, header_map, read_table
 from app.services.progress import Progress
@@ -73,7 +73,7 @@ def import_actuals(ctx: AppContext, path: Path, progress: Progress | None = None
             continue
         parsed[key] = (row_no, amount)
     if report.errors:
-        raise ValidationError(tr("targets", "{file}: {count} problem(s) found; nothing was imported.").format(file=path.name, count=len(report.errors)),
+        raise ValidationError(trn("targets", "{file}: %n problem(s) found; nothing was imported.", len(report.errors)).format(file=path.name),
                               details=[str(e) for e in report.errors])
     with ctx.session() as s:
         existing = {(a.partner_id, a.metric, a.period): a for a in s.scalars(select(Actual))}

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from app.domain import targets as rules
 from app.domain.regions import regions
 from app.errors import UserError, ValidationError
-from app.i18n import tr
+from app.i18n import tr, trn
 from app.services.context import AppContext, Changes
 from app.services.partner_io import RowError, data_rows, header_map, read_table
 from app.services.progress import Progress
@@ -202,7 +202,7 @@ def import_targets(ctx: AppContext, path: Path, progress: Progress | None = None
             continue
         parsed[key] = (row_no, amount)
     if report.errors:
-        raise ValidationError(tr("targets", "{file}: {count} problem(s) found; nothing was imported.").format(file=path.name, count=len(report.errors)),
+        raise ValidationError(trn("targets", "{file}: %n problem(s) found; nothing was imported.", len(report.errors)).format(file=path.name),
                               details=[f"{path.name}, {e}" for e in report.errors])
     with ctx.session() as s:
         existing = {(t.metric, t.period, t.scope_kind, t.scope): t for t in s.scalars(select(Target))}

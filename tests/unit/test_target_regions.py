@@ -50,7 +50,7 @@ def test_import_refuses_region_codes_that_do_not_exist_and_imports_nothing(with_
         "targets.csv, row 5, column scope: unknown region code 99: no such province, city or district",
         "targets.csv, row 6, column scope: unknown region code 3199: no such province, city or district",
         "targets.csv, row 7, column scope: unknown region code 310199: no such province, city or district"]
-    assert "3 problem(s) found; nothing was imported" in info.value.message
+    assert "3 problems found; nothing was imported" in info.value.message
     assert _stored(ctx) == set()
 
     # the same code under a "区划代码" column (region targets without scope_kind)
