@@ -7,6 +7,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.domain.formats import month_text
 from app.domain.vocabulary import WARNING_KIND
 from app.errors import ValidationError
 from app.i18n import tr
@@ -56,7 +57,7 @@ def hq_month_data(hq: Hq, month: str) -> PeriodReportData:
     for w in warnings:
         per_partner_warnings[w.data.get("partner_id", "")].append(str(w.data.get("kind", "")))
     return PeriodReportData(
-        company=tr("reports", "Headquarters"), title=tr("reports", "Consolidated monthly report"), subtitle=month,
+        company=tr("reports", "Headquarters"), title=tr("reports", "Consolidated monthly report"), subtitle=month_text(month),
         figures=[(tr("reports", "Inspections"), str(total)), (tr("reports", "Devices reporting"), str(len(per_device))),
                  (tr("reports", "Partners visited"), str(len(per_partner))), (tr("reports", "Rectifications due"), str(len(orders))),
                  (tr("reports", "Still open"), str(len(open_orders))),
