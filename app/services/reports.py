@@ -113,6 +113,13 @@ def _answer_text(item: dict[str, Any]) -> str:
     return str(value)
 
 
+def _value_text(value: Any) -> str:
+    """An amended answer for people: yes/no/passed/failed by their words."""
+    if isinstance(value, str) and value in ANSWER.entries:
+        return ANSWER.label(value)
+    return "—" if value is None else str(value)
+
+
 def _local(text: str | None) -> str:
     return fmt.datetime_text(text)
 
@@ -184,6 +191,7 @@ def visit_report_data(ctx: AppContext, visit_id: str) -> VisitReportData:
                        for o in detail["orders"]]
     region = partner.district_code or partner.city_code or partner.province_code or ""
     over = receivable > partner.credit_limit_fen > 0
+    item_labels = {item["key"]: item["label"] for item in detail["items"]}
     return VisitReportData(
         company=ctx.settings.company_name, partner_code=partner.code, partner_name=partner.name, partner_grade=GRADE.label(partner.grade),
         partner_address=f"{regions().full_name(region)} {partner.address}".strip() if region and regions().full_name(region) not in partner.address else partner.address,
@@ -202,7 +210,7 @@ def visit_report_data(ctx: AppContext, visit_id: str) -> VisitReportData:
         material_differences=[(c.item_name, c.book_quantity, c.counted_quantity) for c in counts],
         competitor_notes=[f"{c.brand} {c.outlet_name}：{c.prices} {c.promotions}" for c in competitors],
         photos=photos, content_hash=detail["content_hash"] or "",
-        amendments=[AmendmentLine(_local(a["amended_at"]), a["amended_by"], a["reason"], "；".join(f"{k}={v}" for k, v in a["changes"].items()),
+        amendments=[AmendmentLine(_local(a["amended_at"]), a["amended_by"], a["reason"], "；".join(f"{item_labels.get(k, k)}：{_value_text(v)}" for k, v in a["changes"].items()),
                                   "—" if a["score"] is None else f"{a['score']:.1f}", a["content_hash"]) for a in detail["amendments"]],
         verified_orders=verified_orders,
         evidence=[f"{EVIDENCE_KIND.label(e['kind'])} #{e['sha256'][:10]}: {e['detail']}"

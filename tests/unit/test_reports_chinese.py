@@ -53,3 +53,13 @@ def test_many_chart_bars_get_slanted_labels() -> None:
     many = _chart([(f"销售额 区域{i}", 10.0, 8.0) for i in range(12)], "")
     angle = [next(c for c in d.contents if isinstance(c, VerticalBarChart)).categoryAxis.labels.angle for d in (few, many)]
     assert angle == [0, 30]
+
+
+def test_amendments_print_item_labels_and_answer_words(ctx, tmp_path: Path, zh) -> None:  # type: ignore[no-untyped-def]
+    from tests.unit.test_amendments import sealed_visit
+
+    visit_id = sealed_visit(ctx, tmp_path, {"signage": "yes"})
+    visits.amend(ctx, visit_id, "复核更正", {"signage": "no"})
+    words, text = _words(reports.write_visit_report(ctx, visit_id, tmp_path / "amended.pdf"))
+    label = next(i["label"] for i in visits.visit_detail(ctx, visit_id)["items"] if i["key"] == "signage")
+    assert "signage" not in words and f"{label}：否" in text.replace("\n", "")
