@@ -131,6 +131,7 @@ class ComplaintsSection(Section):
                               "state": r.status, "received": short_time(r.received_at.isoformat() if r.received_at else r.received_date),
                               "overdue": overdue.get(r.overdue or "", ""), "satisfaction": str(r.satisfaction or ""), "text": r.description}
                              for r in rows])
+        self.table.resizeColumnsToContents()
         late = sum(1 for r in rows if r.overdue)
         self.summary.setText(self.tr("%n complaint(s)", "", len(rows)) + (" · " + self.tr("%n overdue", "", late) if late else ""))
         self.summary.setStyleSheet(f"color:{QColor('#a15c00').name()};" if late else "")

@@ -101,7 +101,9 @@ class TodaySection(Section):
         log_box = QGroupBox(self.tr("Daily log"))
         log_layout = QVBoxLayout(log_box)
         log_layout.addWidget(self.figures)
+        log_layout.addWidget(QLabel(self.tr("Today's notes")))
         log_layout.addWidget(self.log_note)
+        log_layout.addWidget(QLabel(self.tr("Plan for tomorrow")))
         log_layout.addWidget(self.log_plan)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -155,6 +157,7 @@ class TodaySection(Section):
         self.model.set_rows([{"id": c.id, "partner": f"{c.partner_code} {c.partner_name}", "product": c.product,
                               "kind": BUSINESS_RECORD_KIND.label(c.kind), "phone": c.phone_masked,
                               "outcome": CALLBACK_OUTCOME.label(c.outcome), "note": c.note, "call": c} for c in overview.calls])
+        self.table.resizeColumnsToContents()
         for row, data in enumerate(self.model.rows):
             if selected and data["id"] == selected["id"]:
                 self.table.selectRow(row)

@@ -112,7 +112,7 @@ class TrainingSection(Section):
                                         parent=self)
         self.promotions = DictTableModel([("period", self.tr("Period")), ("name", self.tr("Promotion")), ("partners", self.tr("Partners")),
                                           ("materials", self.tr("Required materials")), ("running", self.tr("Running"))],
-                                         highlight=lambda r: bool(r["running"]), parent=self)
+                                         parent=self)
         self.training_view, self.promotion_view = QTableView(), QTableView()
         for view, model, empty in ((self.training_view, self.trainings, self.tr("No trainings planned.")),
                                    (self.promotion_view, self.promotions, self.tr("No promotions."))):
@@ -175,6 +175,8 @@ class TrainingSection(Section):
         self.promotions.set_rows([{"id": p.id, "period": f"{p.start_date.isoformat()} – {p.end_date.isoformat()}", "name": p.name,
                                    "partners": "、".join(p.partner_codes), "materials": "、".join(p.materials),
                                    "running": self.tr("Yes") if p.running(today) else ""} for p in promotions])
+        for view in (self.training_view, self.promotion_view):
+            view.resizeColumnsToContents()
 
     def _current(self) -> dict[str, Any] | None:
         rows = self.training_view.selectionModel().selectedRows()
