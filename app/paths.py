@@ -158,15 +158,6 @@ def make_private(path: Path) -> None:
 
 def write_private(path: Path, data: bytes) -> None:
     """Write ``path`` (0600 whatever the umask) through a temporary file and a rename."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    from app.atomic import Durability, atomic_write
+
+    atomic_write(path, data, Durability.SYNC, private=True)

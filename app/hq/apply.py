@@ -14,8 +14,9 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.atomic import fsync_folder
 from app.hq import records
-from app.hq.files import fsync_dir, fsync_file
+from app.hq.files import fsync_file
 from app.hq.records import Carry, RecordWriter, Upsert, chunks, dump_json, entities_with_records
 from app.hq.stream import NewRecordStream, committing
 from app.sync.bundle import Bundle
@@ -47,7 +48,7 @@ def store_blobs(bundle: Bundle) -> None:
     for tmp, target in staged:
         os.replace(tmp, target)
     for folder in {target.parent for _tmp, target in staged}:
-        fsync_dir(folder)
+        fsync_folder(folder)
 
 
 def apply_bundle(sessions: sessionmaker[Session], dialect: str, bundle: Bundle, device: Device, ids: dict[str, set[str]] | None,

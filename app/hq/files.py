@@ -107,16 +107,3 @@ def fsync_file(path: Path) -> None:
     finally:
         os.close(fd)
 
-
-def fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-

@@ -9,7 +9,6 @@ import datetime as dt
 import hashlib
 import json
 import logging
-import os
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.atomic import Durability, atomic_write
 from app.domain.ids import uuid7
 from app.errors import BundleRejected, UserError
 from app.hq import devices
@@ -106,7 +106,7 @@ class Hq:
             self._set_meta(s, "hq_id", hq_id)
             self._set_meta(s, "key_dir", str(self.key_dir))
         public = {"hq_id": hq_id, "public_key": signing.b64(raw), "fingerprint": signing.fingerprint(raw)}
-        (self.key_dir / "hq_public.key").write_text(json.dumps(public, indent=2), encoding="utf-8")
+        atomic_write(self.key_dir / "hq_public.key", json.dumps(public, indent=2), Durability.SYNC)
         return public
 
     def _key(self) -> Ed25519PrivateKey:
@@ -183,9 +183,7 @@ class Hq:
         signed = signing.sign_document(self._key(), ack)
         ack_dir.mkdir(parents=True, exist_ok=True)
         target = ack_dir / f"{manifest['bundle_id']}.cdack"
-        tmp = target.with_suffix(".tmp")
-        tmp.write_text(json.dumps(signed, ensure_ascii=False, indent=1), encoding="utf-8")
-        os.replace(tmp, target)
+        atomic_write(target, json.dumps(signed, ensure_ascii=False, indent=1), Durability.SYNC)
         return target
 
     # -- reading -------------------------------------------------------------------------------

@@ -1,0 +1,83 @@
+"""Replacing a file atomically, with the durability said out loud.
+
+Every writer of a user-visible or trusted file goes through here: the bytes are written
+to a temporary ``.<name>.<pid>.part`` beside the target (the data dir's start-up sweep
+removes such leftovers of a killed process), then renamed over the target, so a reader
+sees the old file or the new one, never half of one. ``Durability`` says what survives:
+
+- ``Durability.RENAME`` — the rename only: survives a crash of this process; after a
+  power cut the file may be the old one. For caches and files made again on demand.
+- ``Durability.SYNC`` — the file is flushed to the disk before the rename and the folder
+  after it: survives a power cut. For keys, settings, acks, reports the user saves,
+  backups and bundles.
+
+``private=True`` creates the file 0600 whatever the umask (keys, backups, bundles).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import enum
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+
+class Durability(enum.Enum):
+    RENAME = "rename"
+    SYNC = "sync"
+
+
+def temporary_sibling(target: Path) -> Path:
+    """The temporary file a write of ``target`` goes through."""
+    return target.with_name(f".{target.name}.{os.getpid()}.part")
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (a no-op where folders cannot be opened)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+@contextlib.contextmanager
+def atomic_path(target: Path, durability: Durability, *, private: bool = False) -> Iterator[Path]:
+    """Yield the temporary path to write ``target``'s new content to (for writers that
+    want a path, e.g. openpyxl or a ZIP); on a clean exit it is made durable as
+    ``durability`` says and renamed over ``target``; on an error it is removed."""
+    target = Path(target)
+    tmp = temporary_sibling(target)
+    if private:  # created 0600 before anything is written into it
+        os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
+    try:
+        yield tmp
+        if private:
+            os.chmod(tmp, 0o600)
+        if durability is Durability.SYNC:
+            fd = os.open(tmp, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        raise
+    if durability is Durability.SYNC:
+        fsync_folder(target.parent)
+
+
+def atomic_write(target: Path, data: bytes | str, durability: Durability, *, private: bool = False,
+                 encoding: str = "utf-8") -> None:
+    """Replace ``target`` with ``data`` (text is encoded with ``encoding``)."""
+    payload = data.encode(encoding) if isinstance(data, str) else data
+    with atomic_path(target, durability, private=private) as tmp, open(tmp, "wb") as fh:
+        fh.write(payload)
