@@ -134,6 +134,8 @@ def chinese_window(qtbot, ctx):  # type: ignore[no-untyped-def]
 
 def test_every_section_dialog_and_pdf_reads_chinese(qtbot, ctx, tmp_path: Path, chinese_window) -> None:  # type: ignore[no-untyped-def]
     from app.services import reports, visits
+    from app.ui.complaints import AdvanceDialog, NewComplaintDialog
+    from app.ui.training import HeldTrainingDialog, PlanTrainingDialog, PromotionDialog
     from app.ui.dashboard.decomposition import DecompositionDialog
     from app.ui.first_run import FirstRunWizard
     from app.ui.partners.dialogs import (
@@ -173,7 +175,9 @@ def test_every_section_dialog_and_pdf_reads_chinese(qtbot, ctx, tmp_path: Path, 
                LifecycleDialog(ui, partner_id, window), ContractDialog(ui, partner_id, window), InventoryDialog(ui, partner_id, window),
                ObservationDialog(ui, code, "complaint", None, window), ObservationDialog(ui, code, "competitor", None, window),
                MaterialLedgerDialog(ui, partner_id, window), SettingsDialog(ui, window), NewVisitDialog(ui, window),
-               DecompositionDialog(ui, window), PdfPreviewDialog(ui, pdfs[0], "报告", window), FirstRunWizard(ctx, window)]
+               DecompositionDialog(ui, window), PdfPreviewDialog(ui, pdfs[0], "报告", window), FirstRunWizard(ctx, window),
+               NewComplaintDialog(window), AdvanceDialog("received", window), PlanTrainingDialog(window), HeldTrainingDialog(window),
+               PromotionDialog(window)]
     for dialog in dialogs:
         qtbot.addWidget(dialog)
         dialog.show()
