@@ -135,7 +135,6 @@ def chinese_window(qtbot, ctx):  # type: ignore[no-untyped-def]
 def test_every_section_dialog_and_pdf_reads_chinese(qtbot, ctx, tmp_path: Path, chinese_window) -> None:  # type: ignore[no-untyped-def]
     from app.services import reports, visits
     from app.ui.complaints import AdvanceDialog, NewComplaintDialog
-    from app.ui.training import HeldTrainingDialog, PlanTrainingDialog, PromotionDialog
     from app.ui.dashboard.decomposition import DecompositionDialog
     from app.ui.first_run import FirstRunWizard
     from app.ui.partners.dialogs import (
@@ -149,6 +148,7 @@ def test_every_section_dialog_and_pdf_reads_chinese(qtbot, ctx, tmp_path: Path, 
     from app.ui.partners.materials import MaterialLedgerDialog
     from app.ui.reports.preview import PdfPreviewDialog
     from app.ui.settings_dialog import SettingsDialog
+    from app.ui.training import HeldTrainingDialog, PlanTrainingDialog, PromotionDialog
     from app.ui.visits.new_visit import NewVisitDialog
 
     ui, window = chinese_window
