@@ -2415,7 +2415,7 @@ Add one with “New partner” or import a spreadsheet.</source>
     </message>
     <message>
       <source>{month}: {behind} below the visit frequency, {missing} still needed.</source>
-      <translation>{month}：{behind}未达巡检频次，仍需巡检 {missing}。</translation>
+      <translation>{month}：{behind}未达巡检频次，还需 {missing}。</translation>
     </message>
     <message>
       <source>{month}: {behind} partner(s) below the visit frequency, {missing} visit(s) still needed.</source>
