@@ -38,6 +38,8 @@ from db.models import (
     Invoice,
     LifecycleEvent,
     Partner,
+    PartnerWarning,
+    TrainingSession,
 )
 
 # -- the partner card -----------------------------------------------------------
@@ -161,6 +163,8 @@ class PartnerDetail:
     competitors: list[CompetitorObservation]
     survivor_code: str | None
     receivable_fen: int
+    warnings: list[Any] = field(default_factory=list)  # PartnerWarning rows, newest first
+    trainings: list[Any] = field(default_factory=list)  # TrainingSession rows, newest first
 
 
 def partner_detail(ctx: AppContext, key: str) -> PartnerDetail:
@@ -186,6 +190,8 @@ def partner_detail(ctx: AppContext, key: str) -> PartnerDetail:
             competitors=rows(CompetitorObservation, CompetitorObservation.observed_date),
             survivor_code=survivor,
             receivable_fen=int(receivable or 0),
+            warnings=list(reversed(rows(PartnerWarning, PartnerWarning.created_at))),
+            trainings=list(reversed(rows(TrainingSession, TrainingSession.planned_for))),
         )
         s.expunge_all()
         return detail

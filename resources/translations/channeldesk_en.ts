@@ -2101,6 +2101,10 @@ Add one with “New partner” or import a spreadsheet.</translation>
       <translation>Spreadsheets (*.csv *.xlsx)</translation>
     </message>
     <message>
+      <source>Staff training</source>
+      <translation>Staff training</translation>
+    </message>
+    <message>
       <source>Stoc&amp;k limits…</source>
       <translation>Stoc&amp;k limits…</translation>
     </message>
@@ -2109,12 +2113,24 @@ Add one with “New partner” or import a spreadsheet.</translation>
       <translation>Stock limits</translation>
     </message>
     <message>
+      <source>Warnings</source>
+      <translation>Warnings</translation>
+    </message>
+    <message>
+      <source>held</source>
+      <translation>held</translation>
+    </message>
+    <message>
       <source>limit</source>
       <translation>limit</translation>
     </message>
     <message>
       <source>over credit limit</source>
       <translation>over credit limit</translation>
+    </message>
+    <message>
+      <source>planned</source>
+      <translation>planned</translation>
     </message>
     <message>
       <source>receivable</source>

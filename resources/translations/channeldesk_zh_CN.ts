@@ -2096,6 +2096,10 @@ Add one with “New partner” or import a spreadsheet.</source>
       <translation>表格文件 (*.csv *.xlsx)</translation>
     </message>
     <message>
+      <source>Staff training</source>
+      <translation>人员培训</translation>
+    </message>
+    <message>
       <source>Stoc&amp;k limits…</source>
       <translation>库存标准(&amp;K)…</translation>
     </message>
@@ -2104,12 +2108,24 @@ Add one with “New partner” or import a spreadsheet.</source>
       <translation>库存标准</translation>
     </message>
     <message>
+      <source>Warnings</source>
+      <translation>警告</translation>
+    </message>
+    <message>
+      <source>held</source>
+      <translation>已完成</translation>
+    </message>
+    <message>
       <source>limit</source>
       <translation>额度</translation>
     </message>
     <message>
       <source>over credit limit</source>
       <translation>超出信用额度</translation>
+    </message>
+    <message>
+      <source>planned</source>
+      <translation>已安排</translation>
     </message>
     <message>
       <source>receivable</source>

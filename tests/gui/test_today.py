@@ -113,3 +113,21 @@ def test_training_section(qtbot, ctx, tmp_path: Path, ui_window) -> None:  # typ
     ui.ops.wait()
     qtbot.waitUntil(lambda: len(section.promotions.rows) == 1, timeout=10000)
     assert section.promotions.rows[0]["running"] == "Yes" and section.promotions.rows[0]["materials"] == "海报、台卡"
+
+
+def test_partner_card_lists_warnings_and_trainings(qtbot, ctx, tmp_path: Path, ui_window) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from app.services import devrecords, training
+    from app.services import partners as psvc
+
+    _seed(ctx, tmp_path)
+    devrecords.import_dev_records(ctx, records_csv(tmp_path / "r.csv"))
+    call = next(c for c in callbacks.draw_callbacks(ctx).calls if c.partner_code == "P001")
+    callbacks.record_outcome(ctx, call.id, "deposit_withheld")
+    training.plan_training(ctx, "P001", "实名制登记要求", dt.date.today())
+    _ui, window = ui_window
+    section = window.show_section("partners")
+    html = section.card_html(psvc.partner_detail(ctx, "P001").partner.id)
+    assert "Warnings" in html and "Deposit withheld" in html and "Callback" in html
+    assert "Staff training" in html and "实名制登记要求" in html and "planned" in html

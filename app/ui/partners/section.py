@@ -287,6 +287,18 @@ class PartnersSection(Section):
             parts.append(f"<h4>{self.tr('Complaints')}</h4><ul>")
             parts += [f"<li>{fmt.date_text(c.received_date)} {e(c.category)} {e(c.description)}</li>" for c in d.complaints]
             parts.append("</ul>")
+        if d.warnings:
+            from app.domain.vocabulary import WARNING_ESCALATION, WARNING_KIND, WARNING_SOURCE
+
+            parts.append(f"<h4>{self.tr('Warnings')}</h4><ul>")
+            parts += [f"<li>{fmt.date_text(w.warned_on)} {e(WARNING_SOURCE.label(w.source))}: {e(WARNING_KIND.label(w.kind))}"
+                      + (f" — {e(WARNING_ESCALATION.label(w.escalation))}" if w.escalation else "") + "</li>" for w in d.warnings[:20]]
+            parts.append("</ul>")
+        if d.trainings:
+            parts.append(f"<h4>{self.tr('Staff training')}</h4><ul>")
+            parts += [f"<li>{fmt.date_text(t.held_on or t.planned_for)} {e(t.topic)} ({e(self.tr('held') if t.status == 'held' else self.tr('planned'))})"
+                      + (f": {e('、'.join(t.attendees))}" if t.attendees else "") + "</li>" for t in d.trainings]
+            parts.append("</ul>")
         if d.competitors:
             parts.append(f"<h4>{self.tr('Competitors nearby')}</h4><ul>")
             parts += [f"<li>{fmt.date_text(c.observed_date)} {e(c.brand)} {e(c.outlet_name)} {e(c.prices)}</li>" for c in d.competitors]
