@@ -1,5 +1,6 @@
 """``channeldesk hq --db URL [--key-dir DIR] init|register-device|revoke-device|ingest|
-publish|rules|stats|conflicts|report month|visits list|show|verify``."""
+publish|rules|stats|conflicts|report month|visits list|show|verify|targets import|
+templates export|import|receivables import``."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import argparse
 from pathlib import Path
 
 from app.cli import eprint, print_json
-from app.errors import UserError
+from app.errors import UserError, ValidationError
 from app.i18n import tr
 
 
@@ -62,6 +63,28 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     vsh.add_argument("visit_id")
     vsh.add_argument("--json", action="store_true")
     vsh.set_defaults(handler=cmd_visits_show)
+    tg = hs.add_parser("targets", help=tr("cli", "the company's targets HQ publishes"))
+    tgs = tg.add_subparsers(dest="hq_targets", required=True)
+    ti = tgs.add_parser("import")
+    ti.add_argument("file", type=Path)
+    ti.add_argument("--json", action="store_true")
+    ti.set_defaults(handler=cmd_targets_import)
+    tp = hs.add_parser("templates", help=tr("cli", "checklist templates HQ publishes"))
+    tps = tp.add_subparsers(dest="hq_templates", required=True)
+    te = tps.add_parser("export")
+    te.add_argument("name")
+    te.add_argument("-o", "--output", type=Path, required=True)
+    te.set_defaults(handler=cmd_templates_export)
+    tim = tps.add_parser("import")
+    tim.add_argument("file", type=Path)
+    tim.add_argument("--json", action="store_true")
+    tim.set_defaults(handler=cmd_templates_import)
+    rc = hs.add_parser("receivables", help=tr("cli", "invoices and payments from the ERP"))
+    rcs = rc.add_subparsers(dest="hq_receivables", required=True)
+    ri = rcs.add_parser("import")
+    ri.add_argument("file", type=Path)
+    ri.add_argument("--json", action="store_true")
+    ri.set_defaults(handler=cmd_receivables_import)
     ver = hs.add_parser("verify", help=tr("cli", "look up the sealed visit of a printed report's content hash"))
     ver.add_argument("hash")
     ver.add_argument("--json", action="store_true")
@@ -143,13 +166,13 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
-    from app.hq.publish import reference_data_for_publish
+    from app.hq.authoring import reference_for_publish
 
     if args.output.is_dir():
         raise UserError(tr("import", "{file} is a folder, not a file.").format(file=args.output))
     hq = _hq(args)
     try:
-        path = hq.publish(args.device, args.output, reference_data_for_publish())
+        path = hq.publish(args.device, args.output, reference_for_publish(hq))
     except OSError as exc:  # the down-bundle could not be written (folder missing, disk full, …)
         raise UserError(tr("import", "Cannot write {file}: {error}").format(file=args.output, error=exc.strerror or exc)) from exc
     finally:
@@ -268,4 +291,68 @@ def cmd_verify(args: argparse.Namespace) -> int:
         print_json(found)
     else:
         print(f"{found['id']}\t{found['partner_code']} {found['partner_name']}\t{found['date']}")
+    return 0
+
+
+def _import_table(args: argparse.Namespace, importer) -> int:  # type: ignore[no-untyped-def]
+    """``hq targets import`` and ``hq receivables import``: the file read as the laptop's
+    imports read it, every bad row on stderr, then the summary line (or JSON)."""
+    from app.services.spreadsheets import read_table
+
+    table = read_table(args.file)
+    hq = _hq(args)
+    try:
+        summary = importer(hq, table, args.file.name)
+    except ValidationError as exc:
+        for line in exc.details:
+            eprint(line)
+        eprint(exc.message)
+        return 1
+    finally:
+        hq.close()
+    if args.json:
+        print_json(summary.to_json())
+    else:
+        eprint(tr("cli", "{rows} rows: {created} created, {updated} updated, {unchanged} unchanged").format(**summary.to_json()))
+    return 0
+
+
+def cmd_targets_import(args: argparse.Namespace) -> int:
+    from app.hq.authoring import import_targets
+
+    return _import_table(args, import_targets)
+
+
+def cmd_receivables_import(args: argparse.Namespace) -> int:
+    from app.hq.receivables import import_receivables
+
+    return _import_table(args, import_receivables)
+
+
+def cmd_templates_export(args: argparse.Namespace) -> int:
+    from app.hq.authoring import export_template
+
+    if args.output.is_dir():
+        raise UserError(tr("import", "{file} is a folder, not a file.").format(file=args.output))
+    hq = _hq(args)
+    try:
+        path = export_template(hq, args.name, args.output)
+    finally:
+        hq.close()
+    print(path)
+    return 0
+
+
+def cmd_templates_import(args: argparse.Namespace) -> int:
+    from app.hq.authoring import import_template
+
+    hq = _hq(args)
+    try:
+        made = import_template(hq, args.file)
+    finally:
+        hq.close()
+    if args.json:
+        print_json(made)
+    else:
+        eprint(tr("cli", "Template {name} version {version} saved; laptops receive it with their next HQ bundle.").format(**made))
     return 0

@@ -41,6 +41,23 @@ def reference_data_for_publish() -> dict[str, list[dict[str, Any]]]:
     return {"checklist_template": templates, "frequency_rule": rules}
 
 
+def _receivables(s: Session, partner_ids: set[str]) -> dict[str, list[dict[str, Any]]]:
+    """The invoices and payments HQ imported from the ERP for the published partners
+    (``app.hq.receivables``), with the laptop's columns."""
+    invoices = [rec for rec in s.scalars(select(Record).where(Record.entity == "invoice", Record.voided.is_(False)))
+                if rec.data.get("partner_id") in partner_ids]
+    ids = {rec.id for rec in invoices}
+    payments = [rec for rec in s.scalars(select(Record).where(Record.entity == "payment", Record.voided.is_(False)))
+                if rec.data.get("invoice_id") in ids]
+    found: dict[str, list[dict[str, Any]]] = {}
+    if invoices:
+        found["invoice"] = [{"id": r.id, "hlc": r.hlc, "op": "upsert", "base_hlc": None, "data": r.data} for r in invoices]
+    if payments:
+        found["payment"] = [{"id": r.id, "hlc": r.hlc, "op": "upsert", "base_hlc": None,
+                             "data": {k: v for k, v in r.data.items() if k != "erp_key"}} for r in payments]
+    return found
+
+
 def _clock(hq: Hq, s: Session) -> HybridLogicalClock:
     node = hq.hq_id()
     last = s.get(HqMeta, "hlc_last")
@@ -72,6 +89,7 @@ def publish_bundle(hq: Hq, device_id: str, target: Path, reference: dict[str, li
             owned["field_hlc"] = {k: (rec.field_hlc or {}).get(k, rec.hlc) for k in owned}
             partners.append({"id": rec.id, "hlc": rec.hlc, "op": "void" if rec.voided else "upsert", "base_hlc": None, "data": owned})
         records["partner"] = partners
+        records.update(_receivables(s, {str(p["id"]) for p in partners if p["op"] == "upsert"}))
         targets = [{"id": rec.id, "hlc": rec.hlc, "op": "upsert", "base_hlc": None, "data": rec.data} for rec in s.scalars(select(Record).where(Record.entity == "target"))]
         if targets:
             records["target"] = targets

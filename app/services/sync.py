@@ -384,8 +384,36 @@ def import_hq_bundle(ctx: AppContext, path: Path) -> Changes:
         for row in bundle.records.get("partner", []):
             _apply_partner_master(s, row)
         apply_published_rules(s, [row["data"] for row in bundle.records.get("duty_rule", [])])
+        _apply_receivables(s, bundle.records.get("invoice", []), bundle.records.get("payment", []))
     ctx.set_meta("hlc_last", str(ctx.get_clock().last))
-    return Changes.of("partner", "target", "checklist_template", "frequency_rule", "sync_conflict", "duty_rule")
+    return Changes.of("partner", "target", "checklist_template", "frequency_rule", "sync_conflict", "duty_rule", "invoice", "payment")
+
+
+def _apply_receivables(s: Any, invoices: list[dict[str, Any]], payments: list[dict[str, Any]]) -> None:
+    """HQ's invoices and payments from the ERP (the newer HLC wins; rows of a partner
+    this laptop does not hold are skipped)."""
+    from db.models import Invoice, Payment
+
+    known: set[str] = set()
+    for row in invoices:
+        d, existing = row["data"], s.get(Invoice, row["id"])
+        if existing is None and s.get(Partner, d.get("partner_id")) is None:
+            continue
+        known.add(row["id"])
+        values = {"partner_id": d["partner_id"], "number": str(d["number"]), "issue_date": dt.date.fromisoformat(d["issue_date"]),
+                  "due_date": dt.date.fromisoformat(d["due_date"]), "amount_fen": int(d["amount_fen"]), "paid_fen": int(d["paid_fen"])}
+        if existing is None:
+            s.add(Invoice(id=row["id"], hlc=row["hlc"], **values))
+        elif existing.hlc < row["hlc"]:
+            for key, value in values.items():
+                setattr(existing, key, value)
+            existing.hlc = row["hlc"]
+    s.flush()
+    for row in payments:
+        d = row["data"]
+        if s.get(Payment, row["id"]) is None and (d.get("invoice_id") in known or s.get(Invoice, d.get("invoice_id")) is not None):
+            s.add(Payment(id=row["id"], hlc=row["hlc"], invoice_id=d["invoice_id"], paid_date=dt.date.fromisoformat(d["paid_date"]),
+                          amount_fen=int(d["amount_fen"]), note=str(d.get("note") or "")))
 
 
 def _apply_partner_master(s: Any, row: dict[str, Any]) -> None:

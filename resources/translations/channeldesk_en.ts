@@ -3635,6 +3635,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>Rules saved; laptops receive them with their next HQ bundle.</translation>
     </message>
     <message>
+      <source>Template {name} version {version} saved; laptops receive it with their next HQ bundle.</source>
+      <translation>Template {name} version {version} saved; laptops receive it with their next HQ bundle.</translation>
+    </message>
+    <message>
       <source>The previous data was kept in {dir}.</source>
       <translation>The previous data was kept in {dir}.</translation>
     </message>
@@ -3681,6 +3685,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>bundles to and from HQ</source>
       <translation>bundles to and from HQ</translation>
+    </message>
+    <message>
+      <source>checklist templates HQ publishes</source>
+      <translation>checklist templates HQ publishes</translation>
     </message>
     <message>
       <source>closed</source>
@@ -3737,6 +3745,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>import partners from CSV or XLSX</source>
       <translation>import partners from CSV or XLSX</translation>
+    </message>
+    <message>
+      <source>invoices and payments from the ERP</source>
+      <translation>invoices and payments from the ERP</translation>
     </message>
     <message>
       <source>language of messages</source>
@@ -3833,6 +3845,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>the channels' development records</source>
       <translation>the channels' development records</translation>
+    </message>
+    <message>
+      <source>the company's targets HQ publishes</source>
+      <translation>the company's targets HQ publishes</translation>
     </message>
     <message>
       <source>the day's call list</source>
@@ -4278,6 +4294,14 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>device_id is not a UUID</translation>
     </message>
     <message>
+      <source>give the ERP reference (at most 60 characters)</source>
+      <translation>give the ERP reference (at most 60 characters)</translation>
+    </message>
+    <message>
+      <source>give the date as YYYY-MM-DD (got {value})</source>
+      <translation>give the date as YYYY-MM-DD (got {value})</translation>
+    </message>
+    <message>
       <source>it is not JSON text</source>
       <translation>it is not JSON text</translation>
     </message>
@@ -4286,20 +4310,80 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>it is not a JSON object</translation>
     </message>
     <message>
+      <source>item {key}: a choice needs options</source>
+      <translation>item {key}: a choice needs options</translation>
+    </message>
+    <message>
+      <source>item {key}: the key is used twice</source>
+      <translation>item {key}: the key is used twice</translation>
+    </message>
+    <message>
+      <source>item {key}: the label is not text</source>
+      <translation>item {key}: the label is not text</translation>
+    </message>
+    <message>
+      <source>item {key}: the weight is not a number of 0 or more</source>
+      <translation>item {key}: the weight is not a number of 0 or more</translation>
+    </message>
+    <message>
+      <source>item {key}: unknown kind {kind}; use one of {kinds}</source>
+      <translation>item {key}: unknown kind {kind}; use one of {kinds}</translation>
+    </message>
+    <message>
+      <source>item {key}: {bound} is not a number</source>
+      <translation>item {key}: {bound} is not a number</translation>
+    </message>
+    <message>
+      <source>kind must be invoice or payment (got {value})</source>
+      <translation>kind must be invoice or payment (got {value})</translation>
+    </message>
+    <message>
+      <source>not a positive amount in yuan with at most 2 decimals: {value}</source>
+      <translation>not a positive amount in yuan with at most 2 decimals: {value}</translation>
+    </message>
+    <message>
       <source>public_key is not base64</source>
       <translation>public_key is not base64</translation>
+    </message>
+    <message>
+      <source>section {n} has no items</source>
+      <translation>section {n} has no items</translation>
+    </message>
+    <message>
+      <source>section {n}: an item has no key</source>
+      <translation>section {n}: an item has no key</translation>
     </message>
     <message>
       <source>territory is not a list of region codes</source>
       <translation>territory is not a list of region codes</translation>
     </message>
     <message>
+      <source>the checklist cannot be read: {detail}</source>
+      <translation>the checklist cannot be read: {detail}</translation>
+    </message>
+    <message>
+      <source>the file does not hold a JSON object</source>
+      <translation>the file does not hold a JSON object</translation>
+    </message>
+    <message>
       <source>the public key must be 32 bytes, not {count}</source>
       <translation>the public key must be 32 bytes, not {count}</translation>
     </message>
     <message>
+      <source>the template has no name (a text of at most 100 characters)</source>
+      <translation>the template has no name (a text of at most 100 characters)</translation>
+    </message>
+    <message>
+      <source>the template has no sections</source>
+      <translation>the template has no sections</translation>
+    </message>
+    <message>
       <source>user is not a text of at most 100 characters</source>
       <translation>user is not a text of at most 100 characters</translation>
+    </message>
+    <message>
+      <source>{file} is not a checklist template: it is not JSON text.</source>
+      <translation>{file} is not a checklist template: it is not JSON text.</translation>
     </message>
     <message>
       <source>{file} is not a device public-key file: {error}</source>
@@ -4308,6 +4392,14 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>{file} is not a device public-key file: {reason}</source>
       <translation>{file} is not a device public-key file: {reason}</translation>
+    </message>
+    <message>
+      <source>{file} is not a valid checklist template: {problems}.</source>
+      <translation>{file} is not a valid checklist template: {problems}.</translation>
+    </message>
+    <message>
+      <source>{file} is too large for a checklist template (at most 5 MB).</source>
+      <translation>{file} is too large for a checklist template (at most 5 MB).</translation>
     </message>
     <message>
       <source>{file}: the public key must be 32 bytes</source>

@@ -3623,6 +3623,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>规则已保存；各笔记本将随下一个总部数据包收到。</translation>
     </message>
     <message>
+      <source>Template {name} version {version} saved; laptops receive it with their next HQ bundle.</source>
+      <translation>检查表模板 {name} 第 {version} 版已保存；各笔记本在下次收到总部数据包时获得。</translation>
+    </message>
+    <message>
       <source>The previous data was kept in {dir}.</source>
       <translation>原有数据已保留在 {dir}。</translation>
     </message>
@@ -3669,6 +3673,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>bundles to and from HQ</source>
       <translation>与总部交换数据包</translation>
+    </message>
+    <message>
+      <source>checklist templates HQ publishes</source>
+      <translation>总部发布的检查表模板</translation>
     </message>
     <message>
       <source>closed</source>
@@ -3725,6 +3733,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>import partners from CSV or XLSX</source>
       <translation>从 CSV 或 XLSX 导入渠道</translation>
+    </message>
+    <message>
+      <source>invoices and payments from the ERP</source>
+      <translation>来自 ERP 的发票和回款</translation>
     </message>
     <message>
       <source>language of messages</source>
@@ -3821,6 +3833,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>the channels' development records</source>
       <translation>渠道发展记录</translation>
+    </message>
+    <message>
+      <source>the company's targets HQ publishes</source>
+      <translation>总部发布的公司目标</translation>
     </message>
     <message>
       <source>the day's call list</source>
@@ -4264,6 +4280,14 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>device_id 不是 UUID</translation>
     </message>
     <message>
+      <source>give the ERP reference (at most 60 characters)</source>
+      <translation>请填写 ERP 单号（最多 60 个字符）</translation>
+    </message>
+    <message>
+      <source>give the date as YYYY-MM-DD (got {value})</source>
+      <translation>日期格式应为 YYYY-MM-DD（收到的是 {value}）</translation>
+    </message>
+    <message>
       <source>it is not JSON text</source>
       <translation>它不是 JSON 文本</translation>
     </message>
@@ -4272,20 +4296,80 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>它不是 JSON 对象</translation>
     </message>
     <message>
+      <source>item {key}: a choice needs options</source>
+      <translation>检查项 {key}：选择题需要选项</translation>
+    </message>
+    <message>
+      <source>item {key}: the key is used twice</source>
+      <translation>检查项 {key}：编号重复</translation>
+    </message>
+    <message>
+      <source>item {key}: the label is not text</source>
+      <translation>检查项 {key}：名称不是文本</translation>
+    </message>
+    <message>
+      <source>item {key}: the weight is not a number of 0 or more</source>
+      <translation>检查项 {key}：权重不是大于等于 0 的数字</translation>
+    </message>
+    <message>
+      <source>item {key}: unknown kind {kind}; use one of {kinds}</source>
+      <translation>检查项 {key}：未知类型 {kind}；可用类型：{kinds}</translation>
+    </message>
+    <message>
+      <source>item {key}: {bound} is not a number</source>
+      <translation>检查项 {key}：{bound} 不是数字</translation>
+    </message>
+    <message>
+      <source>kind must be invoice or payment (got {value})</source>
+      <translation>类型应为 invoice（发票）或 payment（回款）（收到的是 {value}）</translation>
+    </message>
+    <message>
+      <source>not a positive amount in yuan with at most 2 decimals: {value}</source>
+      <translation>不是最多两位小数的正金额（元）：{value}</translation>
+    </message>
+    <message>
       <source>public_key is not base64</source>
       <translation>public_key 不是 base64 编码</translation>
+    </message>
+    <message>
+      <source>section {n} has no items</source>
+      <translation>第 {n} 部分没有检查项</translation>
+    </message>
+    <message>
+      <source>section {n}: an item has no key</source>
+      <translation>第 {n} 部分：有检查项没有编号</translation>
     </message>
     <message>
       <source>territory is not a list of region codes</source>
       <translation>territory 不是区划代码列表</translation>
     </message>
     <message>
+      <source>the checklist cannot be read: {detail}</source>
+      <translation>无法读取检查表：{detail}</translation>
+    </message>
+    <message>
+      <source>the file does not hold a JSON object</source>
+      <translation>文件内容不是 JSON 对象</translation>
+    </message>
+    <message>
       <source>the public key must be 32 bytes, not {count}</source>
       <translation>公钥必须是 32 字节，而不是 {count} 字节</translation>
     </message>
     <message>
+      <source>the template has no name (a text of at most 100 characters)</source>
+      <translation>模板没有名称（最多 100 个字符的文本）</translation>
+    </message>
+    <message>
+      <source>the template has no sections</source>
+      <translation>模板没有任何部分</translation>
+    </message>
+    <message>
       <source>user is not a text of at most 100 characters</source>
       <translation>user 不是最多 100 个字符的文本</translation>
+    </message>
+    <message>
+      <source>{file} is not a checklist template: it is not JSON text.</source>
+      <translation>{file} 不是检查表模板：不是 JSON 文本。</translation>
     </message>
     <message>
       <source>{file} is not a device public-key file: {error}</source>
@@ -4294,6 +4378,14 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>{file} is not a device public-key file: {reason}</source>
       <translation>{file} 不是设备公钥文件：{reason}</translation>
+    </message>
+    <message>
+      <source>{file} is not a valid checklist template: {problems}.</source>
+      <translation>{file} 不是有效的检查表模板：{problems}。</translation>
+    </message>
+    <message>
+      <source>{file} is too large for a checklist template (at most 5 MB).</source>
+      <translation>{file} 作为检查表模板过大（最多 5 MB）。</translation>
     </message>
     <message>
       <source>{file}: the public key must be 32 bytes</source>

@@ -1,9 +1,13 @@
 """The HQ console's commands (issue 19) driven as CLI.md "Second round" specifies them:
 ``hq visits list|show`` give the laptop's keys and values for the visits HQ received,
-``hq verify HASH`` names the sealed visit (exit 0) or refuses an unknown hash (exit 1)."""
+``hq verify HASH`` names the sealed visit (exit 0) or refuses an unknown hash (exit 1);
+``hq templates export|import``, ``hq targets import`` and ``hq receivables import`` author
+what ``hq publish`` sends, and a visit made with HQ's new template version comes back."""
 
 from __future__ import annotations
 
+import json
+from datetime import date
 from pathlib import Path
 
 from tests.conftest import EXIF_DIR
@@ -76,3 +80,54 @@ def test_hq_visits_and_verify(cli, tmp_path: Path) -> None:  # type: ignore[no-u
     assert forged.returncode == 1 and forged.stdout == "" and len(forged.stderr.strip().splitlines()) == 1
     chinese = cli("hq", "--db", db, "verify", "f" * 64, data=None, lang="zh_CN")
     assert chinese.returncode == 1 and "Traceback" not in chinese.stderr
+
+
+def test_hq_authors_publishes_and_sees_the_visit_made_with_it(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The loop: HQ authors a template version, a region target and ERP receivables,
+    publishes; the laptop imports, records a visit with that version, exports; HQ
+    ingests and lists the visit with its version."""
+    db, _ = laptop_and_hq(cli, tmp_path)
+    sync_up(cli, db, tmp_path, "partners.cdsync")  # HQ learns the partners
+    template = tmp_path / "store.json"
+    exported = cli("hq", "--db", db, "templates", "export", "store_inspection", "-o", str(template), data=None)
+    assert exported.returncode == 0, exported.stderr
+    body = json.loads(template.read_text(encoding="utf-8"))
+    body["sections"][0]["items"].append({"key": "queue_sign", "label": "排队指引牌", "kind": "yesno", "required": True, "weight": 1})
+    template.write_text(json.dumps(body, ensure_ascii=False), encoding="utf-8")
+    made = cli("hq", "--db", db, "templates", "import", str(template), "--json", data=None)
+    assert made.returncode == 0 and made.json() == {"name": "store_inspection", "version": 2}, made.stderr
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"name": "x", "sections": [{"items": [{"key": "a", "kind": "colour"}]}]}', encoding="utf-8")
+    refused = cli("hq", "--db", db, "templates", "import", str(bad), "--json", data=None)
+    assert refused.returncode == 1 and refused.stdout == "" and "colour" in refused.stderr
+    assert cli("hq", "--db", db, "templates", "export", "nope", "-o", str(tmp_path / "n.json"), data=None).returncode == 1
+    year = str(date.today().year)
+    targets = tmp_path / "targets.csv"
+    targets.write_text(f"metric,period,scope_kind,scope,amount\nrevenue,{year},region,310000,880000\n", encoding="utf-8")
+    imported = cli("hq", "--db", db, "targets", "import", str(targets), "--json", data=None)
+    assert imported.returncode == 0 and imported.json() == {"rows": 1, "created": 1, "updated": 0, "unchanged": 0}, imported.stderr
+    wrong = tmp_path / "wrong.csv"
+    wrong.write_text(f"metric,period,scope_kind,scope,amount\nrevenue,{year},region,999999,1\n", encoding="utf-8")
+    assert cli("hq", "--db", db, "targets", "import", str(wrong), data=None).returncode == 1
+    erp = tmp_path / "erp.csv"
+    erp.write_text("partner_code,kind,date,amount,ref\nP001,invoice,2026-01-05,1200.00,INV-1\nP001,payment,2026-01-20,200,PAY-1\n", encoding="utf-8")
+    receivables = cli("hq", "--db", db, "receivables", "import", str(erp), "--json", data=None)
+    assert receivables.returncode == 0 and receivables.json()["created"] == 2, receivables.stderr
+    erp.write_text("partner_code,kind,date,amount,ref\nP404,refund,soon,x,\n", encoding="utf-8")
+    assert cli("hq", "--db", db, "receivables", "import", str(erp), "--json", data=None).returncode == 1
+
+    device = cli("hq", "--db", db, "stats", "--json", data=None).json()["devices"][0]["device_id"]
+    down = tmp_path / "down.cdhq"
+    assert cli("hq", "--db", db, "publish", "--device", device, "-o", str(down), data=None).returncode == 0
+    assert cli("sync", "import", str(down)).returncode == 0
+    assert any(t["scope"] == "31" and t["metric"] == "revenue" for t in cli("targets", "list", "--year", year, "--json").json())
+    visit_id = cli("visits", "new", "--partner", "P001", "--json").json()["id"]
+    assert cli("visits", "show", visit_id, "--json").json()["template_version"] == 2
+    for key, value in (*ANSWERS, ("queue_sign", "yes")):
+        assert cli("visits", "answer", visit_id, key, value).returncode == 0
+    assert cli("visits", "answer", visit_id, "storefront_photo", str(EXIF_DIR / "Landscape_2.jpg")).returncode == 0
+    assert cli("visits", "submit", visit_id).returncode == 0
+    sync_up(cli, db, tmp_path, "visit.cdsync")
+    shown = cli("hq", "--db", db, "visits", "show", visit_id, "--json", data=None).json()
+    assert shown["template_version"] == 2 and "queue_sign" in [i["key"] for i in shown["items"]]
+    assert [r["id"] for r in cli("hq", "--db", db, "visits", "list", "--device", device, "--json", data=None).json()] == [visit_id]
