@@ -114,6 +114,13 @@ def long_date(value: dt.date | dt.datetime | str | None, empty: str = "—") -> 
     return f"{day.day} {day.strftime('%B')} {day.year}"
 
 
+def week_text(week: str) -> str:
+    """An ISO week ``2026-W49`` as ``2026年第49周`` under zh_CN (unchanged in English)."""
+    if current_language() != "zh_CN" or len(week) != 8 or week[4:6] != "-W":
+        return week
+    return f"{week[:4]}年第{int(week[6:]):d}周"
+
+
 def month_text(month: str) -> str:
     """``2026-12`` as ``2026年12月`` under zh_CN (unchanged in English)."""
     if current_language() != "zh_CN" or len(month) != 7:

@@ -264,7 +264,7 @@ def weekly_log_data(ctx: AppContext, week: str | None = None) -> PeriodReportDat
     today = dt.date.today()
     return PeriodReportData(
         company=ctx.settings.company_name, title=tr("reports", "Weekly inspection log"),
-        subtitle=f"{week} ({fmt.date_text(start)} – {fmt.date_text(end - dt.timedelta(days=1))}) · {ctx.user_name}",
+        subtitle=f"{fmt.week_text(week)} ({fmt.date_text(start)} – {fmt.date_text(end - dt.timedelta(days=1))}) · {ctx.user_name}",
         figures=[(tr("reports", "Inspections"), str(len(visits))), (tr("reports", "Channels you inspected"), str(channels)),
                  (tr("reports", "Required per week"), str(required)),
                  (tr("reports", "Rule met"), tr("reports", "Yes") if channels >= required else tr("reports", "No")),
@@ -346,7 +346,7 @@ def monthly_data(ctx: AppContext, month: str | None = None, progress: Progress |
             Table(tr("reports", "Partners below the visit frequency"), [tr("reports", "Partner"), tr("reports", "Grade"), tr("reports", "Required"), tr("reports", "Done"), tr("reports", "Shortfall")],
                   [[r["partner_code"], r["grade"], str(r["required"]), str(r["done"]), str(r["shortfall"])] for r in shortfalls], tr("reports", "Every partner met the rule.")),
             Table(tr("reports", "Weekly inspections"), [tr("reports", "Week"), tr("reports", "Required"), tr("reports", "Done"), tr("reports", "Shortfall")],
-                  [[w["week"], str(w["required"]), str(w["done"]), str(w["shortfall"])] for w in data["weeks"]]),
+                  [[fmt.week_text(w["week"]), str(w["required"]), str(w["done"]), str(w["shortfall"])] for w in data["weeks"]]),
             Table(tr("reports", "Targets vs actuals"), [tr("reports", "Metric"), tr("reports", "Target"), tr("reports", "Actual"), tr("reports", "Progress")], target_rows,
                   tr("reports", "No targets for this month.")),
             Table(tr("reports", "Partner lifecycle changes"), [tr("reports", "Partner"), tr("reports", "Event"), tr("reports", "Date"), tr("reports", "Reason")],

@@ -71,3 +71,13 @@ def test_territory_and_partner_fields_take_official_forms() -> None:
     assert region_parts("320100") == ("32", "3201", None)
     assert validate_partner_fields({"region": "320000"}) == []
     assert validate_partner_fields({"region": "329999"})
+
+
+def test_iso_weeks_in_chinese() -> None:
+    assert formats.week_text("2026-W49") == "2026-W49"
+    i18n.set_language("zh_CN")
+    try:
+        assert formats.week_text("2026-W07") == "2026年第7周"
+        assert formats.week_text("not a week") == "not a week"
+    finally:
+        i18n.set_language("en")

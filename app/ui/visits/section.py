@@ -175,7 +175,7 @@ class PlannerSection(Section):
                                          ("required", self.tr("Required")), ("done", self.tr("Done")), ("shortfall", self.tr("Shortfall")),
                                          ("credit", self.tr("Receivable / credit limit"))], highlight=lambda r: r["shortfall"] > 0, parent=self)
         self.weeks = DictTableModel([("week", self.tr("Week")), ("required", self.tr("Required")), ("done", self.tr("Done")),
-                                     ("shortfall", self.tr("Shortfall"))], highlight=lambda r: r["shortfall"] > 0, parent=self)
+                                     ("shortfall", self.tr("Shortfall"))], highlight=lambda r: r["shortfall"] > 0, parent=self, formatters={"week": fmt.week_text})
         self.overdue = DictTableModel([("deadline", self.tr("Deadline")), ("status", self.tr("Status")), ("partner_code", self.tr("Partner")),
                                        ("partner_name", self.tr("Name")), ("description", self.tr("Rectification"))],
                                       highlight=lambda r: r["status"] in ("overdue", "escalated"), parent=self, formatters={"status": state_label})
