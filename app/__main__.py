@@ -3,9 +3,9 @@
 import sys
 
 if __name__ == "__main__":
-    from app.sync.blob_copy import CHILD_ARG
+    from app.sync import BLOB_COPY_CHILD_ARG
 
-    if sys.argv[1:] == [CHILD_ARG]:  # the photo-copying process of an export (frozen app)
+    if sys.argv[1:] == [BLOB_COPY_CHILD_ARG]:  # the photo-copying process of an export (frozen app)
         from app.sync.blob_copy import child_main
 
         sys.exit(child_main())

@@ -80,7 +80,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     from app.services.lookups import require_region_code
-    from app.services.partners import PartnerQuery, partner_page
+    from app.services.partner_list import PartnerQuery, partner_page
 
     region = require_region_code(args.region) if args.region is not None else None
     if args.limit is not None and args.limit < 0:

@@ -35,7 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def cmd_list(args: argparse.Namespace) -> int:
     from app.services.lookups import require_partner_code
-    from app.services.targets import list_targets
+    from app.services.target_list import list_targets
 
     with cli_context(args) as ctx:
         if args.partner:

@@ -146,7 +146,7 @@ def cmd_rectifications(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     from app.services.lookups import require_partner_code
-    from app.services.visits import list_visits
+    from app.services.visit_list import list_visits
 
     with cli_context(args) as ctx:
         if args.partner:
@@ -180,7 +180,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_compliance(args: argparse.Namespace) -> int:
-    from app.services.visits import compliance
+    from app.services.visit_list import compliance
 
     with cli_context(args) as ctx:
         data = compliance(ctx, args.month)

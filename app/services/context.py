@@ -27,7 +27,7 @@ from app.errors import DatabaseTooNewError, DataDirError
 from app.i18n import tr
 from app.logging_setup import setup_logging
 from app.paths import DataPaths, make_private
-from app.services.datadir import DataDirLock, tidy
+from app.services.datadir import VERIFIED_NAME, DataDirLock, tidy
 from app.settings import Settings, load_settings, save_settings
 from db.engine import busy_timeout_ms, check_sqlite_file
 
@@ -270,16 +270,19 @@ class AppContext:
         self._remember_verified()
 
     def _verified_file(self) -> Path:
-        return self.paths.lock_holders / "verified.json"
+        return self.paths.lock_holders / VERIFIED_NAME
 
     def _file_key(self) -> list[int]:
         key: list[int] = []
         for suffix in ("", "-wal"):
             try:
                 st = os.stat(f"{self.paths.database}{suffix}")
-                key += [st.st_ino, st.st_size, st.st_mtime_ns]
             except OSError:
                 key += [0, 0, 0]
+                continue
+            # an empty WAL holds nothing: the same database as no WAL (each process's
+            # first connection creates one, its last removes it)
+            key += [st.st_ino, st.st_size, st.st_mtime_ns] if st.st_size or not suffix else [0, 0, 0]
         return key
 
     def _remember_verified(self) -> None:

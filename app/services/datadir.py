@@ -40,6 +40,7 @@ try:
 except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
 
+VERIFIED_NAME = "verified.json"  # in run/: the database file as a quick_check passed it (not a holder's record)
 SHARED_WAIT_S = 5.0  # another process's start-up tidying or migration is brief
 EXCLUSIVE_WAIT_S = 2.0
 _POLL_S = 0.05
@@ -265,7 +266,8 @@ def tidy(paths: DataPaths, lock: DataDirLock) -> int:
         freed += _remove(staging)
     dead: list[Path] = []
     with contextlib.suppress(OSError):
-        dead = [p for p in paths.lock_holders.iterdir() if p.name != lock._record.name and not p.name.startswith(lock._record.name)]
+        dead = [p for p in paths.lock_holders.iterdir()
+                if p.name != VERIFIED_NAME and p.name != lock._record.name and not p.name.startswith(lock._record.name)]
     if not dead:
         return freed
     # Someone was killed: its half-written files may be anywhere it writes.

@@ -1,21 +1,18 @@
 """Checks of codes people type on the command line (``--partner CODE``, ``--region CODE``):
-an unknown code is a clear error instead of an empty result that looks like "no data"."""
+an unknown code is a clear error instead of an empty result that looks like "no data".
+Plain sqlite3 reads (``ctx.read_sql``): the read-only commands run without the ORM."""
 
 from __future__ import annotations
-
-from sqlalchemy import select
 
 from app.errors import NotFoundError, ValidationError
 from app.i18n import tr
 from app.services.context import AppContext
-from db.models import Partner
 
 
 def require_partner_code(ctx: AppContext, code: str) -> str:
     """``code`` when a partner has it, else ``NotFoundError``."""
-    with ctx.read_session() as s:
-        if s.scalar(select(Partner.id).where(Partner.code == code).limit(1)) is None:
-            raise NotFoundError(tr("visits", "No partner with code {code}.").format(code=code))
+    if not ctx.read_sql("SELECT 1 FROM partner WHERE code = ? LIMIT 1", (code,)):
+        raise NotFoundError(tr("visits", "No partner with code {code}.").format(code=code))
     return code
 
 

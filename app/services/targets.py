@@ -3,13 +3,9 @@ summary used by the assessment report."""
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
 import re
-from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import select
 
@@ -20,15 +16,12 @@ from app.i18n import tr, trn
 from app.services.context import AppContext, Changes
 from app.services.partner_io import RowError, data_rows, header_map, read_table
 from app.services.progress import Progress
-from db.models import Actual, Metric, Partner, Target
-
-UNIT_DECIMALS = {"fen": 2, "unit": 0, "count": 0, "permille": 1}
-
-
-
-
-def decimals_of(unit: str) -> int:
-    return UNIT_DECIMALS.get(unit, 2)
+from app.services.target_list import UNIT_DECIMALS as UNIT_DECIMALS
+from app.services.target_list import TargetRow as TargetRow
+from app.services.target_list import _months_in as _months_in
+from app.services.target_list import decimals_of as decimals_of
+from app.services.target_list import list_targets as list_targets
+from db.models import Metric, Partner, Target
 
 
 def metrics_by_code(ctx: AppContext) -> dict[str, Metric]:
@@ -36,90 +29,6 @@ def metrics_by_code(ctx: AppContext) -> dict[str, Metric]:
         return {m.code: m for m in s.scalars(select(Metric).where(Metric.voided.is_(False)))}
 
 
-@dataclass
-class TargetRow:
-    metric: str
-    period: str
-    scope: str
-    scope_kind: str
-    region: str
-    target: int
-    actual: int
-    decimals: int
-    progress: float
-    time_progress: float
-    forecast: int
-
-    def to_json(self) -> dict[str, Any]:
-        return {"metric": self.metric, "period": self.period, "scope": self.scope, "scope_kind": self.scope_kind, "region": self.region,
-                "target": rules.format_amount(self.target, self.decimals), "actual": rules.format_amount(self.actual, self.decimals),
-                "progress": round(self.progress, 1), "time_progress": round(self.time_progress, 1),
-                "forecast": rules.format_amount(self.forecast, self.decimals)}
-
-
-@functools.lru_cache(maxsize=512)
-def _months_in(period: str) -> tuple[str, ...]:
-    start, end = rules.period_bounds(period)
-    months, day = [], start
-    while day < end:
-        months.append(day.strftime("%Y-%m"))
-        day = (day + dt.timedelta(days=32)).replace(day=1)
-    return tuple(months)
-
-
-def list_targets(ctx: AppContext, year: str | None = None, month: str | None = None, partner: str | None = None,
-                 today: dt.date | None = None) -> list[TargetRow]:
-    today = today or dt.date.today()
-    if month is not None:
-        try:
-            _year, part = rules.parse_period(month)
-        except ValueError:
-            part = None
-        if part is None or part.startswith("Q"):
-            raise ValidationError(tr("targets", "Give the month as YYYY-MM (got {value}).").format(value=month))
-    if year is not None and not (year.isdigit() and len(year) == 4):
-        raise ValidationError(tr("targets", "Give the year as YYYY (got {value}).").format(value=year))
-    metrics = metrics_by_code(ctx)
-    stmt = select(Target).where(Target.voided.is_(False))
-    if month:
-        stmt = stmt.where(Target.period == month)
-    elif year:
-        stmt = stmt.where(Target.period.like(f"{year}%"))
-    if partner:
-        stmt = stmt.where(Target.scope_kind == "partner", Target.scope == partner)
-    with ctx.read_session() as s:
-        targets = list(s.scalars(stmt.order_by(Target.metric, Target.period, Target.scope_kind, Target.scope)))
-        partners = {code: (pid, district or city or prov or "") for pid, code, district, city, prov in
-                    s.execute(select(Partner.id, Partner.code, Partner.district_code, Partner.city_code, Partner.province_code))}
-        by_pid = {pid: region for _code, (pid, region) in partners.items()}
-        actual_stmt = select(Actual.partner_id, Actual.metric, Actual.period, Actual.amount).where(Actual.voided.is_(False))
-        if month:  # only the actuals the selected targets can use
-            actual_stmt = actual_stmt.where(Actual.period == month)
-        elif year:
-            actual_stmt = actual_stmt.where(Actual.period.like(f"{year}-%"))
-        actual_rows = list(s.execute(actual_stmt))
-    per_partner: dict[tuple[str, str, str], int] = {}
-    per_region: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
-    for pid, metric, period, amount in actual_rows:
-        per_partner[(pid, metric, period)] = amount
-        per_region[(metric, period)].append((by_pid.get(pid, ""), amount))
-    time_pct: dict[str, float] = {}
-    rows = []
-    for t in targets:
-        months = _months_in(t.period)
-        if t.scope_kind == "partner":
-            pid, region = partners.get(t.scope, ("", ""))
-            actual = sum(per_partner.get((pid, t.metric, m), 0) for m in months)
-        else:
-            region = t.scope
-            actual = sum(a for m in months for r, a in per_region.get((t.metric, m), []) if r.startswith(t.scope))
-        decimals = decimals_of(metrics[t.metric].unit) if t.metric in metrics else 2
-        if t.period not in time_pct:
-            time_pct[t.period] = rules.time_elapsed_pct(t.period, today)
-        rows.append(TargetRow(t.metric, t.period, t.scope, t.scope_kind, region, t.amount, actual, decimals,
-                              rules.completion_pct(actual, t.amount), time_pct[t.period],
-                              rules.run_rate_forecast(actual, t.period, today)))
-    return rows
 
 
 

@@ -16,14 +16,13 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.domain import checklist as cl
-from app.domain import compliance as comp
 from app.domain.partners import can_be_visited
 from app.domain.rectification import OPEN_STATES, effective_status, transition_problem
 from app.domain.sealing import visit_content_hash
 from app.domain.vocabulary import PARTNER_STATUS
 from app.errors import NotFoundError, UserError, ValidationError
 from app.i18n import tr
-from app.services.amendments import amendment_chain, current_answers, current_score, current_scores
+from app.services.amendments import amendment_chain, current_answers, current_scores
 from app.services.context import AppContext, Changes
 from app.services.evidence import record_warnings as record_evidence_warnings
 from app.services.evidence import visit_evidence
@@ -34,12 +33,14 @@ from app.services.reinspection import outcomes as reinspection_outcomes
 from app.services.reinspection import reinspection_body
 from app.services.reinspection import unanswered_problem as reinspection_unanswered
 from app.services.training import promotion_body
+from app.services.visit_list import compliance as compliance
+from app.services.visit_list import list_visits as list_visits
+from app.services.visit_list import local_midnights as local_midnights
 from app.services.visit_rows import _create_finding, _item, _visit
 from db.base import utcnow
 from db.models import (
     ChecklistTemplate,
     Finding,
-    FrequencyRule,
     MaterialCount,
     MaterialLedgerEntry,
     Partner,
@@ -464,72 +465,6 @@ def partner_names(ctx: AppContext) -> dict[str, str]:
     """Code → name of every partner (for lists that carry only codes)."""
     with ctx.read_session() as s:
         return dict(s.execute(select(Partner.code, Partner.name).where(Partner.voided.is_(False))).all())
-
-
-def list_visits(ctx: AppContext, month: str | None = None, partner_code: str | None = None, status: str | None = None,
-                search: str | None = None) -> list[dict[str, Any]]:
-    """Visits, newest first; ``search`` matches any part of the partner's code or name."""
-    stmt = (select(Visit, Partner.code, Partner.name, current_score()).join(Partner, Partner.id == Visit.partner_id)
-            .where(Visit.voided.is_(False)))
-    if search:
-        stmt = stmt.where(or_(Partner.code.contains(search, autoescape=True), Partner.name.contains(search, autoescape=True)))
-    if month:
-        start, end = comp.month_bounds(_check_month(month))
-        # Month boundaries are local midnights (a visit at 07:00 Beijing time on the 1st is
-        # in that month); a visit not started yet counts by its planned day.
-        first, after = local_midnights(start, end)
-        stmt = stmt.where(or_(and_(Visit.started_at >= first, Visit.started_at < after),
-                              and_(Visit.started_at.is_(None), Visit.planned_for >= start, Visit.planned_for < end)))
-    if partner_code:
-        stmt = stmt.where(Partner.code == partner_code)
-    if status:
-        stmt = stmt.where(Visit.status == status)
-    with ctx.read_session() as s:
-        return [{"id": v.id, "partner_code": code, "partner_name": name, "status": v.status, "started_at": _iso(v.started_at),
-                 "planned_for": v.planned_for.isoformat() if v.planned_for else None, "score": score, "template": v.template_name}
-                for v, code, name, score in s.execute(stmt.order_by(func.coalesce(Visit.started_at, Visit.planned_for).desc()))]
-
-
-def local_midnights(*days: dt.date) -> tuple[dt.datetime, ...]:
-    """The aware datetimes at which these days begin on this computer's clock: a visit
-    belongs to the day (week, month) its local start time falls in."""
-    return tuple(dt.datetime.combine(day, dt.time()).astimezone() for day in days)
-
-
-def _check_month(month: str) -> str:
-    if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month or ""):
-        raise ValidationError(tr("visits", "Give the month as YYYY-MM, e.g. 2026-03 (got {value}).").format(value=month))
-    return month
-
-
-def compliance(ctx: AppContext, month: str | None = None) -> dict[str, Any]:
-    """Visit-frequency compliance for a month: per active partner and per ISO week."""
-    month = _check_month(month) if month else dt.date.today().strftime("%Y-%m")
-    start, end = comp.month_bounds(month)
-    weeks = comp.weeks_of_month(month)
-    week_start = comp.week_bounds(weeks[0])[0] if weeks else start
-    week_end = comp.week_bounds(weeks[-1])[1] if weeks else end
-    lo, hi = local_midnights(min(start, week_start), max(end, week_end))
-    with ctx.read_session() as s:
-        rules = [comp.Rule(r.scope, r.grade, r.period, r.min_visits) for r in s.scalars(select(FrequencyRule).where(FrequencyRule.voided.is_(False)))]
-        partners = list(s.execute(select(Partner.id, Partner.code, Partner.grade).where(Partner.status == "active", Partner.voided.is_(False)).order_by(Partner.code)))
-        visits = list(s.execute(select(Visit.partner_id, Visit.started_at, Visit.manager).where(
-            Visit.status == "submitted", Visit.voided.is_(False), Visit.started_at >= lo, Visit.started_at < hi)))
-    counts: dict[str, int] = {}
-    mine = []  # the weekly rule is the manager's own: distinct channels this device's user inspected
-    for partner_id, started, manager in visits:
-        local_day = started.astimezone().date()  # the same days as ``visits list --month``
-        if start <= local_day < end:
-            counts[partner_id] = counts.get(partner_id, 0) + 1
-        if manager == ctx.user_name:
-            mine.append((local_day, partner_id))
-    rows = comp.partner_compliance(rules, [(code, grade) for _, code, grade in partners], {code: counts.get(pid, 0) for pid, code, _ in partners})
-    week_rows = comp.week_compliance(rules, weeks, mine)
-    return {
-        "month": month,
-        "partners": [{"partner_code": r.partner_code, "grade": r.grade, "required": r.required, "done": r.done, "shortfall": r.shortfall} for r in rows],
-        "weeks": [{"week": w.week, "required": w.required, "done": w.done, "shortfall": w.shortfall} for w in week_rows],
-    }
 
 
 def open_rectifications(ctx: AppContext, partner_code: str | None = None) -> list[dict[str, Any]]:

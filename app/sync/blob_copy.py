@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from app.sync import BLOB_COPY_CHILD_ARG
 from app.sync.bundle_file import BundleFile
 from app.sync.fast_zlib import crc32
 
@@ -140,7 +141,7 @@ def _stream_blob(zf: zipfile.ZipFile, info: zipfile.ZipInfo, src: Any, buffer: b
     return again.hexdigest(), size
 
 
-CHILD_ARG = "--channeldesk-blob-copy"  # how the frozen app's entry point recognises the child
+CHILD_ARG = BLOB_COPY_CHILD_ARG  # how the frozen app's entry point recognises the child
 
 
 def child_command() -> list[str]:
