@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.domain import checklist as cl
 from app.domain import targets as target_rules
-from app.domain.reference import DEFAULT_METRICS, builtin_templates
+from app.domain.reference import DEFAULT_FREQUENCY_RULES, DEFAULT_METRICS, builtin_templates
 from app.domain.regions import regions
 from app.errors import NotFoundError, ValidationError
 from app.hq.read_models import field as json_field
@@ -282,4 +282,36 @@ def reference_for_publish(hq: Hq) -> dict[str, list[dict[str, Any]]]:
 
     reference = reference_data_for_publish()
     reference["checklist_template"] = templates_for_publish(hq)
+    reference["frequency_rule"] = frequency_rules_for_publish(hq)
     return reference
+
+
+# -- visit-frequency rules -------------------------------------------------------------------
+FREQUENCY_KEY = "frequency_rules"
+
+
+def frequency_rules_for_publish(hq: Hq) -> list[dict[str, Any]]:
+    """The visit-frequency rules (per grade per month, per manager per week) HQ publishes:
+    its own where it set them, else the defaults; rows with ``id``."""
+    from app.hq.publish import stable_id as publish_id
+
+    stored = hq.meta(FREQUENCY_KEY)
+    rows: list[dict[str, Any]] = json.loads(stored) if stored else [{"scope": scope, "grade": grade, "period": period, "min_visits": minimum}
+                                              for scope, grade, period, minimum in DEFAULT_FREQUENCY_RULES]
+    return [{"id": publish_id("rule", str(r["scope"]), str(r["grade"] or "-"), str(r["period"])), **r} for r in rows]
+
+
+def set_frequency_rules(hq: Hq, per_grade: dict[str, int], weekly_channels: int) -> list[dict[str, Any]]:
+    """HQ's minimum visits per month of a partner of each grade (A–D) and distinct channels
+    a manager inspects per week; published with the next down-bundles."""
+    problems = [tr("hq", "the minimum for grade {grade} is not a whole number from 0 to 31").format(grade=g)
+                for g, n in per_grade.items() if g not in ("A", "B", "C", "D") or isinstance(n, bool) or not isinstance(n, int) or not 0 <= n <= 31]
+    if isinstance(weekly_channels, bool) or not isinstance(weekly_channels, int) or not 0 <= weekly_channels <= 50:
+        problems.append(tr("hq", "the weekly number of channels is not a whole number from 0 to 50"))
+    if problems:
+        raise ValidationError("; ".join(problems), details=problems)
+    rows: list[dict[str, Any]] = [{"scope": "partner", "grade": g, "period": "month", "min_visits": per_grade.get(g, 0)} for g in ("A", "B", "C", "D")]
+    rows.append({"scope": "manager", "grade": None, "period": "week", "min_visits": weekly_channels})
+    with hq.sessions.begin() as s:
+        hq._set_meta(s, FREQUENCY_KEY, json.dumps(rows))
+    return frequency_rules_for_publish(hq)

@@ -4366,6 +4366,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>the file does not hold a JSON object</translation>
     </message>
     <message>
+      <source>the minimum for grade {grade} is not a whole number from 0 to 31</source>
+      <translation>the minimum for grade {grade} is not a whole number from 0 to 31</translation>
+    </message>
+    <message>
       <source>the public key must be 32 bytes, not {count}</source>
       <translation>the public key must be 32 bytes, not {count}</translation>
     </message>
@@ -4376,6 +4380,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>the template has no sections</source>
       <translation>the template has no sections</translation>
+    </message>
+    <message>
+      <source>the weekly number of channels is not a whole number from 0 to 50</source>
+      <translation>the weekly number of channels is not a whole number from 0 to 50</translation>
     </message>
     <message>
       <source>user is not a text of at most 100 characters</source>

@@ -4352,6 +4352,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>文件内容不是 JSON 对象</translation>
     </message>
     <message>
+      <source>the minimum for grade {grade} is not a whole number from 0 to 31</source>
+      <translation>{grade} 级的最低次数不是 0 到 31 之间的整数</translation>
+    </message>
+    <message>
       <source>the public key must be 32 bytes, not {count}</source>
       <translation>公钥必须是 32 字节，而不是 {count} 字节</translation>
     </message>
@@ -4362,6 +4366,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>the template has no sections</source>
       <translation>模板没有任何部分</translation>
+    </message>
+    <message>
+      <source>the weekly number of channels is not a whole number from 0 to 50</source>
+      <translation>每周渠道数不是 0 到 50 之间的整数</translation>
     </message>
     <message>
       <source>user is not a text of at most 100 characters</source>
