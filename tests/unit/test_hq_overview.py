@@ -36,7 +36,7 @@ def test_month_overview_counts_the_managers_work(hq: Hq, tmp_path: Path) -> None
     assert lap["last_sync"] is not None and sum(w["channels"] for w in lap["weeks"]) <= 1
     assert rows["idle"]["visits"] == 0 and rows["idle"]["last_sync"] is None and rows["idle"]["required"] == 0
     assert data["visit_ids"][ctx.device_id] == [visit_id]
-    assert [r["manager"] for r in ranking(data)][0] == "lap"
+    assert ranking(data)[0]["manager"] == "lap"
     assert {tuple(r["territory"]) for r in data["regions"]} == {("3101",), ("4401",)}
     assert month_overview(hq, "2001-01")["managers"][0]["visits"] == 0
     with pytest.raises(ValidationError):
