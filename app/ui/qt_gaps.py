@@ -16,4 +16,12 @@ def qtbase_gaps() -> list[str]:
     return [
         translate("QFileDialog", "&Look in:"),
         translate("QFileDialog", "Files of &type:"),
+        translate("QFileSystemModel", "Drive"),
+        # the Type column of the file dialog's detail view ("{suffix} File" for files)
+        translate("QAbstractFileIconProvider", "Drive"),
+        translate("QAbstractFileIconProvider", "Folder"),
+        translate("QAbstractFileIconProvider", "File"),
+        translate("QAbstractFileIconProvider", "Unknown"),
+        translate("QAbstractFileIconProvider", "Computer"),
+        translate("QAbstractFileIconProvider", "%1 File"),
     ]

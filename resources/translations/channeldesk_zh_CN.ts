@@ -2486,6 +2486,33 @@ Add one with “New partner” or import a spreadsheet.</source>
     </message>
   </context>
   <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+      <source>%1 File</source>
+      <translation>%1 文件</translation>
+    </message>
+    <message>
+      <source>Computer</source>
+      <translation>计算机</translation>
+    </message>
+    <message>
+      <source>Drive</source>
+      <translation>驱动器</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>文件</translation>
+    </message>
+    <message>
+      <source>Folder</source>
+      <translation>文件夹</translation>
+    </message>
+    <message>
+      <source>Unknown</source>
+      <translation>未知</translation>
+    </message>
+  </context>
+  <context>
     <name>QFileDialog</name>
     <message>
       <source>&amp;Look in:</source>
@@ -2494,6 +2521,13 @@ Add one with “New partner” or import a spreadsheet.</source>
     <message>
       <source>Files of &amp;type:</source>
       <translation>文件类型(&amp;T)：</translation>
+    </message>
+  </context>
+  <context>
+    <name>QFileSystemModel</name>
+    <message>
+      <source>Drive</source>
+      <translation>驱动器</translation>
     </message>
   </context>
   <context>

@@ -12,11 +12,13 @@ from pathlib import Path
 import pypdf
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QApplication,
     QComboBox,
+    QFileDialog,
     QGroupBox,
     QLabel,
     QLineEdit,
@@ -45,7 +47,7 @@ def latin_words(text: str) -> set[str]:
     return {w for w in LATIN.findall(plain) if w not in ALLOWED}
 
 
-def _model_texts(view: QAbstractItemView) -> Iterator[str]:
+def _model_texts(view: QAbstractItemView, cells: bool = True) -> Iterator[str]:
     model = view.model()
     if model is None:
         return
@@ -56,7 +58,7 @@ def _model_texts(view: QAbstractItemView) -> Iterator[str]:
         columns = 1
     for column in range(columns):
         yield str(model.headerData(column, Qt.Orientation.Horizontal) or "")
-    for row in range(min(model.rowCount(root), 25)):
+    for row in range(min(model.rowCount(root), 25) if cells else 0):
         for column in range(columns):
             index = model.index(row, column, QModelIndex())
             yield str(index.data(Qt.ItemDataRole.DisplayRole) or "")
@@ -88,7 +90,8 @@ def widget_texts(root: QWidget) -> Iterator[tuple[str, str]]:
             for i in range(widget.count()):
                 yield where, widget.tabText(i)
         if isinstance(widget, QAbstractItemView):
-            yield from ((where, text) for text in _model_texts(widget))
+            # a file dialog's rows are the names of files and folders on the disk, shown as they are
+            yield from ((where, text) for text in _model_texts(widget, cells=not isinstance(root, QFileDialog)))
 
 
 def menu_texts(window: QWidget) -> Iterator[tuple[str, str]]:
@@ -152,6 +155,9 @@ def test_every_section_dialog_and_pdf_reads_chinese(qtbot, ctx, tmp_path: Path, 
     from app.ui.visits.new_visit import NewVisitDialog
 
     ui, window = chinese_window
+    file_dialog = QFileDialog(window, "导入", str(tmp_path), "表格 (*.csv *.xlsx)")
+    file_dialog.setOption(QFileDialog.Option.DontUseNativeDialog)  # Qt's own dialog, as on a desktop without a portal
+    printer = QPrinter()  # outlives its print dialog
     seen: list[tuple[str, str]] = []
     for section in [s.section_id for s in window.sections]:
         shown = window.show_section(section)
@@ -177,7 +183,7 @@ def test_every_section_dialog_and_pdf_reads_chinese(qtbot, ctx, tmp_path: Path, 
                MaterialLedgerDialog(ui, partner_id, window), SettingsDialog(ui, window), NewVisitDialog(ui, window),
                DecompositionDialog(ui, window), PdfPreviewDialog(ui, pdfs[0], "报告", window), FirstRunWizard(ctx, window),
                NewComplaintDialog(window), AdvanceDialog("received", window), PlanTrainingDialog(window), HeldTrainingDialog(window),
-               PromotionDialog(window)]
+               PromotionDialog(window), QPrintDialog(printer, window), file_dialog]
     for dialog in dialogs:
         qtbot.addWidget(dialog)
         dialog.show()
