@@ -94,6 +94,7 @@ def run_gui(data_dir: str | None, language: str | None, screenshot: Path | None 
         instance.activated.connect(session.activate)
     if screenshot is None:
         window.start_finished.connect(_freeze_heap)
+        window.start_finished.connect(lambda: _purge_records(ui))
         if ctx.settings.auto_backup:
             window.start_finished.connect(lambda: _rotate_backups(ui))
         window.finish_start_after_paint()
@@ -225,6 +226,14 @@ def _rotate_backups(ui) -> None:  # type: ignore[no-untyped-def]
     from app.services.backup import rotate_automatic_backups
 
     ui.ops.run(rotate_automatic_backups, ui.ctx, read_only=True)
+
+
+def _purge_records(ui) -> None:  # type: ignore[no-untyped-def]
+    """Delete the development records past HQ's retention period (personal information
+    is kept no longer than that, even on a laptop that imports nothing new)."""
+    from app.services.devrecords import purge_expired_records
+
+    ui.ops.run(purge_expired_records, ui.ctx)
 
 
 def _maybe_fill_demo(ui) -> None:  # type: ignore[no-untyped-def]

@@ -131,3 +131,19 @@ def test_partner_card_lists_warnings_and_trainings(qtbot, ctx, tmp_path: Path, u
     html = section.card_html(psvc.partner_detail(ctx, "P001").partner.id)
     assert "Warnings" in html and "Deposit withheld" in html and "Callback" in html
     assert "Staff training" in html and "实名制登记要求" in html and "planned" in html
+
+
+def test_start_up_purges_expired_records(qtbot, ctx, tmp_path: Path, ui_window) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from app.services import devrecords
+    from app.ui.application import _purge_records
+
+    _seed(ctx, tmp_path)
+    old = dt.date.today() - dt.timedelta(days=91)
+    devrecords.import_dev_records(ctx, records_csv(tmp_path / "old.csv", day=old))
+    assert devrecords.record_counts(ctx, old, old + dt.timedelta(days=1))
+    ui, _window = ui_window
+    _purge_records(ui)
+    ui.ops.wait()
+    assert devrecords.record_counts(ctx, old, old + dt.timedelta(days=1)) == {}
