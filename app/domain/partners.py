@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from app.domain.regions import regions
+from app.domain.vocabulary import LIFECYCLE_EVENT, PARTNER_STATUS, PARTNER_TYPE
 from app.i18n import tr
 
 PARTNER_TYPES = ("agent", "dealer", "franchise", "own_store", "special")
@@ -69,7 +70,7 @@ def lifecycle_problem(kind: str, status: str) -> str | None:
         return tr("partners", "Unknown lifecycle event {kind}.").format(kind=kind)
     if kind not in _ALLOWED.get(status, set()):
         return tr("partners", "A partner with status {status} cannot be given the event {kind}.").format(
-            status=status, kind=kind
+            status=PARTNER_STATUS.label(status), kind=LIFECYCLE_EVENT.label(kind)
         )
     return None
 
@@ -102,9 +103,9 @@ def validate_partner_fields(values: dict[str, object]) -> list[FieldProblem]:
         if not name:
             add("name", tr("partners", "the name is required"))
     if "type" in values and values["type"] not in PARTNER_TYPES:
-        add("type", tr("partners", "unknown type {value}; use one of {allowed}").format(value=values["type"], allowed=", ".join(PARTNER_TYPES)))
+        add("type", tr("partners", "unknown type {value}; use one of {allowed}").format(value=values["type"], allowed=PARTNER_TYPE.accepted()))
     if "status" in values and values["status"] not in PARTNER_STATUSES:
-        add("status", tr("partners", "unknown status {value}; use one of {allowed}").format(value=values["status"], allowed=", ".join(PARTNER_STATUSES)))
+        add("status", tr("partners", "unknown status {value}; use one of {allowed}").format(value=values["status"], allowed=PARTNER_STATUS.accepted()))
     if "grade" in values and values["grade"] not in GRADES:
         add("grade", tr("partners", "unknown grade {value}; use A, B, C or D").format(value=values["grade"]))
     region = values.get("region")

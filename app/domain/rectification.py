@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from app.domain.vocabulary import RECTIFICATION_STATUS
 from app.i18n import tr
 
 OPEN_STATES = ("open", "reported_fixed", "overdue", "escalated")
@@ -26,7 +27,8 @@ def effective_status(status: str, deadline: dt.date, today: dt.date) -> str:
 
 def transition_problem(current: str, target: str, after_photo: str | None) -> str | None:
     if target not in _TRANSITIONS.get(current, set()):
-        return tr("visits", "A rectification order that is {current} cannot become {target}.").format(current=current, target=target)
+        return tr("visits", "A rectification order that is {current} cannot become {target}.").format(
+            current=RECTIFICATION_STATUS.label(current), target=RECTIFICATION_STATUS.label(target))
     if target == "verified" and not after_photo:
         return tr("visits", "Verifying a rectification needs an after-photo.")
     return None

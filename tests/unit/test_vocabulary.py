@@ -87,3 +87,15 @@ def test_checklist_errors_name_the_item_by_its_label(zh) -> None:  # type: ignor
     with pytest.raises(cl.AnswerError) as info:
         cl.parse_answer(item, "很多")
     assert item.label in str(info.value) and "stock_units" not in str(info.value)
+
+
+def test_rule_messages_name_states_and_events_in_words(zh) -> None:  # type: ignore[no-untyped-def]
+    from app.domain.partners import lifecycle_problem, validate_partner_fields
+    from app.domain.rectification import transition_problem
+
+    refused = lifecycle_problem("resume", "active") or ""
+    assert "正常" in refused and "恢复" in refused and "active" not in refused
+    message = transition_problem("verified", "open", None) or ""
+    assert "verified" not in message and "已复查通过" in message
+    problems = validate_partner_fields({"type": "kiosk"})
+    assert problems and "加盟店" in problems[0].message and "franchise" not in problems[0].message
