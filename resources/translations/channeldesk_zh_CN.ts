@@ -4683,7 +4683,7 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     </message>
     <message>
       <source>A partner with status {status} cannot be given the event {kind}.</source>
-      <translation>状态为 {status} 的渠道不能执行 {kind}。</translation>
+      <translation>状态为“{status}”的渠道不能执行“{kind}”。</translation>
     </message>
     <message>
       <source>A reason is required for every lifecycle change.</source>
@@ -6231,7 +6231,7 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     </message>
     <message>
       <source>A rectification order that is {current} cannot become {target}.</source>
-      <translation>状态为 {current} 的整改单不能变为 {target}。</translation>
+      <translation>状态为“{current}”的整改单不能变为“{target}”。</translation>
     </message>
     <message>
       <source>After-photo: {description}</source>
