@@ -1,6 +1,6 @@
 """``channeldesk hq --db URL [--key-dir DIR] init|register-device|revoke-device|ingest|
 publish|rules|stats|conflicts|report month|visits list|show|verify|targets import|
-templates export|import|receivables import``."""
+templates export|import|receivables import|gui``."""
 
 from __future__ import annotations
 
@@ -85,6 +85,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     ri.add_argument("file", type=Path)
     ri.add_argument("--json", action="store_true")
     ri.set_defaults(handler=cmd_receivables_import)
+    gui = hs.add_parser("gui", help=tr("cli", "the HQ console"))
+    gui.add_argument("--screenshot", type=Path, default=None, help=tr("cli", "save the loaded main window as PNG and exit"))
+    gui.set_defaults(handler=cmd_gui)
     ver = hs.add_parser("verify", help=tr("cli", "look up the sealed visit of a printed report's content hash"))
     ver.add_argument("hash")
     ver.add_argument("--json", action="store_true")
@@ -356,3 +359,13 @@ def cmd_templates_import(args: argparse.Namespace) -> int:
     else:
         eprint(tr("cli", "Template {name} version {version} saved; laptops receive it with their next HQ bundle.").format(**made))
     return 0
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from app.ui.hq.console import run_hq_gui
+
+    hq = _hq(args)
+    try:
+        return run_hq_gui(hq, args.lang, screenshot=args.screenshot)
+    finally:
+        hq.close()

@@ -308,3 +308,32 @@ def verify(hq: Hq, content_hash: str) -> dict[str, Any]:
             "date": started.astimezone().date().isoformat() if started else visit.data.get("planned_for"),
             "content_hash": wanted, "amendment_id": amendment_id, "device_id": visit.device_id, "manager": visit.data.get("manager", "")}
 
+
+
+def device_list(hq: Hq) -> list[dict[str, Any]]:
+    """Registered devices: ``device_id``, ``user``, ``territory``, ``revoked``,
+    ``registered_at``, ``bundles``, ``last_seq``, ``last_sync`` (ISO text or None)."""
+    from sqlalchemy import func
+
+    from db.hq.models import ImportedBundle
+
+    with hq.sessions() as s:
+        synced = {d: (int(n), int(seq or 0), last) for d, n, seq, last in s.execute(
+            select(ImportedBundle.device_id, func.count(), func.max(ImportedBundle.seq), func.max(ImportedBundle.imported_at))
+            .group_by(ImportedBundle.device_id))}
+        rows = []
+        for d in s.scalars(select(Device).order_by(Device.user, Device.device_id)):
+            n, seq, last = synced.get(d.device_id, (0, 0, None))
+            rows.append({"device_id": d.device_id, "user": d.user, "territory": [c for c in d.territory.split(",") if c], "revoked": d.revoked,
+                         "registered_at": d.registered_at.isoformat() if d.registered_at else None, "bundles": n, "last_seq": seq,
+                         "last_sync": (last if last.tzinfo else last.replace(tzinfo=dt.UTC)).isoformat() if last else None})
+    return rows
+
+
+def sync_history(hq: Hq, device_id: str) -> list[dict[str, Any]]:
+    """The bundles HQ accepted from a device, newest first: ``seq``, ``imported_at``, ``counts``."""
+    from db.hq.models import ImportedBundle
+
+    with hq.sessions() as s:
+        return [{"seq": b.seq, "imported_at": b.imported_at.isoformat() if b.imported_at else None, "counts": dict(b.counts or {})}
+                for b in s.scalars(select(ImportedBundle).where(ImportedBundle.device_id == device_id).order_by(ImportedBundle.seq.desc()))]

@@ -669,6 +669,105 @@ Import targets or decompose a region's target.</translation>
     </message>
   </context>
   <context>
+    <name>DevicesSection</name>
+    <message>
+      <source>Bundle</source>
+      <translation>Bundle</translation>
+    </message>
+    <message>
+      <source>Bundles</source>
+      <translation>Bundles</translation>
+    </message>
+    <message>
+      <source>Device</source>
+      <translation>Device</translation>
+    </message>
+    <message>
+      <source>Device key file</source>
+      <translation>Device key file</translation>
+    </message>
+    <message>
+      <source>Device {id} registered.</source>
+      <translation>Device {id} registered.</translation>
+    </message>
+    <message>
+      <source>Device {id} revoked.</source>
+      <translation>Device {id} revoked.</translation>
+    </message>
+    <message>
+      <source>Devices</source>
+      <translation>Devices</translation>
+    </message>
+    <message>
+      <source>Drop a laptop's public-key file here to register it.</source>
+      <translation>Drop a laptop's public-key file here to register it.</translation>
+    </message>
+    <message>
+      <source>Key files (*.json *.key);;All files (*)</source>
+      <translation>Key files (*.json *.key);;All files (*)</translation>
+    </message>
+    <message>
+      <source>Last sync</source>
+      <translation>Last sync</translation>
+    </message>
+    <message>
+      <source>Manager</source>
+      <translation>Manager</translation>
+    </message>
+    <message>
+      <source>Received</source>
+      <translation>Received</translation>
+    </message>
+    <message>
+      <source>Records</source>
+      <translation>Records</translation>
+    </message>
+    <message>
+      <source>Register from key file…</source>
+      <translation>Register from key file…</translation>
+    </message>
+    <message>
+      <source>Revoke device</source>
+      <translation>Revoke device</translation>
+    </message>
+    <message>
+      <source>Revoke device {id}? HQ then refuses its bundles.</source>
+      <translation>Revoke device {id}? HQ then refuses its bundles.</translation>
+    </message>
+    <message>
+      <source>Revoke…</source>
+      <translation>Revoke…</translation>
+    </message>
+    <message>
+      <source>Select a device first.</source>
+      <translation>Select a device first.</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>State</translation>
+    </message>
+    <message>
+      <source>Sync history of the selected device</source>
+      <translation>Sync history of the selected device</translation>
+    </message>
+    <message>
+      <source>Territory</source>
+      <translation>Territory</translation>
+    </message>
+    <message>
+      <source>active</source>
+      <translation>active</translation>
+    </message>
+    <message>
+      <source>never</source>
+      <translation>never</translation>
+    </message>
+    <message>
+      <source>revoked</source>
+      <translation>revoked</translation>
+    </message>
+  </context>
+  <context>
     <name>Evidence</name>
     <message>
       <source>Photo taken at another time</source>
@@ -888,6 +987,202 @@ Import targets or decompose a region's target.</translation>
     <message>
       <source>Record the training as held</source>
       <translation>Record the training as held</translation>
+    </message>
+  </context>
+  <context>
+    <name>HqImport</name>
+    <message>
+      <source>Import</source>
+      <translation>Import</translation>
+    </message>
+    <message>
+      <source>Importing…</source>
+      <translation>Importing…</translation>
+    </message>
+    <message>
+      <source>Import…</source>
+      <translation>Import…</translation>
+    </message>
+    <message>
+      <source>Laptops receive them with their next HQ bundle.</source>
+      <translation>Laptops receive them with their next HQ bundle.</translation>
+    </message>
+    <message>
+      <source>Spreadsheets (*.csv *.xlsx)</source>
+      <translation>Spreadsheets (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+      <source>{rows} rows: {created} created, {updated} updated, {unchanged} unchanged</source>
+      <translation>{rows} rows: {created} created, {updated} updated, {unchanged} unchanged</translation>
+    </message>
+  </context>
+  <context>
+    <name>HqWindow</name>
+    <message>
+      <source>ChannelDesk HQ</source>
+      <translation>ChannelDesk HQ</translation>
+    </message>
+  </context>
+  <context>
+    <name>InboxSection</name>
+    <message>
+      <source>Acknowledgements are written beside each bundle.</source>
+      <translation>Acknowledgements are written beside each bundle.</translation>
+    </message>
+    <message>
+      <source>Acknowledgements folder…</source>
+      <translation>Acknowledgements folder…</translation>
+    </message>
+    <message>
+      <source>Acknowledgements go to {dir}</source>
+      <translation>Acknowledgements go to {dir}</translation>
+    </message>
+    <message>
+      <source>Drop bundle files (.cdsync) or a folder here, or pick them. Each is checked, then applied as a whole or not at all.</source>
+      <translation>Drop bundle files (.cdsync) or a folder here, or pick them. Each is checked, then applied as a whole or not at all.</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>File</translation>
+    </message>
+    <message>
+      <source>Folder for acknowledgements</source>
+      <translation>Folder for acknowledgements</translation>
+    </message>
+    <message>
+      <source>Inbox</source>
+      <translation>Inbox</translation>
+    </message>
+    <message>
+      <source>Ingesting bundles…</source>
+      <translation>Ingesting bundles…</translation>
+    </message>
+    <message>
+      <source>Pick a folder of bundles</source>
+      <translation>Pick a folder of bundles</translation>
+    </message>
+    <message>
+      <source>Pick a folder…</source>
+      <translation>Pick a folder…</translation>
+    </message>
+    <message>
+      <source>Pick bundles</source>
+      <translation>Pick bundles</translation>
+    </message>
+    <message>
+      <source>Pick bundles…</source>
+      <translation>Pick bundles…</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <source>Result</source>
+      <translation>Result</translation>
+    </message>
+    <message>
+      <source>Sync bundles (*.cdsync);;All files (*)</source>
+      <translation>Sync bundles (*.cdsync);;All files (*)</translation>
+    </message>
+    <message>
+      <source>accepted</source>
+      <translation>accepted</translation>
+    </message>
+    <message>
+      <source>duplicate</source>
+      <translation>duplicate</translation>
+    </message>
+    <message>
+      <source>rejected</source>
+      <translation>rejected</translation>
+    </message>
+    <message>
+      <source>{a} accepted, {r} rejected, {d} duplicate.</source>
+      <translation>{a} accepted, {r} rejected, {d} duplicate.</translation>
+    </message>
+  </context>
+  <context>
+    <name>InspectionsSection</name>
+    <message>
+      <source>All devices</source>
+      <translation>All devices</translation>
+    </message>
+    <message>
+      <source>All months</source>
+      <translation>All months</translation>
+    </message>
+    <message>
+      <source>Content hash from a printed report's QR code</source>
+      <translation>Content hash from a printed report's QR code</translation>
+    </message>
+    <message>
+      <source>Device</source>
+      <translation>Device</translation>
+    </message>
+    <message>
+      <source>Genuine: visit {id} of {code} {name} on {date}.</source>
+      <translation>Genuine: visit {id} of {code} {name} on {date}.</translation>
+    </message>
+    <message>
+      <source>Inspections</source>
+      <translation>Inspections</translation>
+    </message>
+    <message>
+      <source>Manager</source>
+      <translation>Manager</translation>
+    </message>
+    <message>
+      <source>Month</source>
+      <translation>Month</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>Partner</source>
+      <translation>Partner</translation>
+    </message>
+    <message>
+      <source>Partner code or name</source>
+      <translation>Partner code or name</translation>
+    </message>
+    <message>
+      <source>Score</source>
+      <translation>Score</translation>
+    </message>
+    <message>
+      <source>Search</source>
+      <translation>Search</translation>
+    </message>
+    <message>
+      <source>Started</source>
+      <translation>Started</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Template</source>
+      <translation>Template</translation>
+    </message>
+    <message>
+      <source>Verify</source>
+      <translation>Verify</translation>
+    </message>
+    <message>
+      <source>Verify a printed report</source>
+      <translation>Verify a printed report</translation>
+    </message>
+    <message>
+      <source>Visits: {n}</source>
+      <translation>Visits: {n}</translation>
+    </message>
+    <message>
+      <source>{n} visits</source>
+      <translation>{n} visits</translation>
     </message>
   </context>
   <context>
@@ -1562,6 +1857,101 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     <message>
       <source>Count an item not on the ledger</source>
       <translation>Count an item not on the ledger</translation>
+    </message>
+  </context>
+  <context>
+    <name>OverviewSection</name>
+    <message>
+      <source>Average score</source>
+      <translation>Average score</translation>
+    </message>
+    <message>
+      <source>Channels</source>
+      <translation>Channels</translation>
+    </message>
+    <message>
+      <source>Done / required</source>
+      <translation>Done / required</translation>
+    </message>
+    <message>
+      <source>Double-click a manager to see the visits behind the figures.</source>
+      <translation>Double-click a manager to see the visits behind the figures.</translation>
+    </message>
+    <message>
+      <source>Evidence warnings</source>
+      <translation>Evidence warnings</translation>
+    </message>
+    <message>
+      <source>Last sync</source>
+      <translation>Last sync</translation>
+    </message>
+    <message>
+      <source>Manager</source>
+      <translation>Manager</translation>
+    </message>
+    <message>
+      <source>Managers</source>
+      <translation>Managers</translation>
+    </message>
+    <message>
+      <source>Month</source>
+      <translation>Month</translation>
+    </message>
+    <message>
+      <source>Open rectifications</source>
+      <translation>Open rectifications</translation>
+    </message>
+    <message>
+      <source>Overdue</source>
+      <translation>Overdue</translation>
+    </message>
+    <message>
+      <source>Overview</source>
+      <translation>Overview</translation>
+    </message>
+    <message>
+      <source>PDF files (*.pdf)</source>
+      <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Per manager</source>
+      <translation>Per manager</translation>
+    </message>
+    <message>
+      <source>Per region</source>
+      <translation>Per region</translation>
+    </message>
+    <message>
+      <source>Print ranking…</source>
+      <translation>Print ranking…</translation>
+    </message>
+    <message>
+      <source>Ranking saved to {path}</source>
+      <translation>Ranking saved to {path}</translation>
+    </message>
+    <message>
+      <source>Save the ranking</source>
+      <translation>Save the ranking</translation>
+    </message>
+    <message>
+      <source>Territory</source>
+      <translation>Territory</translation>
+    </message>
+    <message>
+      <source>Visits</source>
+      <translation>Visits</translation>
+    </message>
+    <message>
+      <source>Weeks meeting the weekly rule</source>
+      <translation>Weeks meeting the weekly rule</translation>
+    </message>
+    <message>
+      <source>Writing the ranking…</source>
+      <translation>Writing the ranking…</translation>
+    </message>
+    <message>
+      <source>never</source>
+      <translation>never</translation>
     </message>
   </context>
   <context>
@@ -2251,6 +2641,25 @@ Add one with “New partner” or import a spreadsheet.</translation>
     </message>
   </context>
   <context>
+    <name>PhotoDialog</name>
+    <message>
+      <source>Also used in other visits: {n}</source>
+      <translation>Also used in other visits: {n}</translation>
+    </message>
+    <message>
+      <source>Also used in {n} other visit(s).</source>
+      <translation>Also used in {n} other visit(s).</translation>
+    </message>
+    <message>
+      <source>Taken {when} · {w} × {h} · SHA-256 {sha}</source>
+      <translation>Taken {when} · {w} × {h} · SHA-256 {sha}</translation>
+    </message>
+    <message>
+      <source>The photo file is not at HQ.</source>
+      <translation>The photo file is not at HQ.</translation>
+    </message>
+  </context>
+  <context>
     <name>PlanTrainingDialog</name>
     <message>
       <source>Date</source>
@@ -2550,6 +2959,33 @@ Add one with “New partner” or import a spreadsheet.</translation>
     </message>
   </context>
   <context>
+    <name>ReceivablesSection</name>
+    <message>
+      <source>Credit limit</source>
+      <translation>Credit limit</translation>
+    </message>
+    <message>
+      <source>Invoices and payments from the ERP (columns partner_code, kind, date, amount, ref); aging per partner.</source>
+      <translation>Invoices and payments from the ERP (columns partner_code, kind, date, amount, ref); aging per partner.</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>Open</translation>
+    </message>
+    <message>
+      <source>Partner</source>
+      <translation>Partner</translation>
+    </message>
+    <message>
+      <source>Receivables</source>
+      <translation>Receivables</translation>
+    </message>
+  </context>
+  <context>
     <name>RegionPicker</name>
     <message>
       <source>(none)</source>
@@ -2813,6 +3249,33 @@ Add one with “New partner” or import a spreadsheet.</translation>
     </message>
   </context>
   <context>
+    <name>TargetsSection</name>
+    <message>
+      <source>Metric</source>
+      <translation>Metric</translation>
+    </message>
+    <message>
+      <source>Period</source>
+      <translation>Period</translation>
+    </message>
+    <message>
+      <source>Scope</source>
+      <translation>Scope</translation>
+    </message>
+    <message>
+      <source>Target</source>
+      <translation>Target</translation>
+    </message>
+    <message>
+      <source>Targets</source>
+      <translation>Targets</translation>
+    </message>
+    <message>
+      <source>The company's targets (columns metric, period, scope_kind, scope, amount), published to every laptop.</source>
+      <translation>The company's targets (columns metric, period, scope_kind, scope, amount), published to every laptop.</translation>
+    </message>
+  </context>
+  <context>
     <name>Templates</name>
     <message>
       <source>Re-inspection</source>
@@ -2821,6 +3284,101 @@ Add one with “New partner” or import a spreadsheet.</translation>
     <message>
       <source>Store inspection</source>
       <translation>Store inspection</translation>
+    </message>
+  </context>
+  <context>
+    <name>TemplatesSection</name>
+    <message>
+      <source>Channels a manager inspects per week</source>
+      <translation>Channels a manager inspects per week</translation>
+    </message>
+    <message>
+      <source>Export template</source>
+      <translation>Export template</translation>
+    </message>
+    <message>
+      <source>Export…</source>
+      <translation>Export…</translation>
+    </message>
+    <message>
+      <source>HQ</source>
+      <translation>HQ</translation>
+    </message>
+    <message>
+      <source>Import as new version…</source>
+      <translation>Import as new version…</translation>
+    </message>
+    <message>
+      <source>Import template</source>
+      <translation>Import template</translation>
+    </message>
+    <message>
+      <source>Items</source>
+      <translation>Items</translation>
+    </message>
+    <message>
+      <source>Photo taken at most this many hours before check-in</source>
+      <translation>Photo taken at most this many hours before check-in</translation>
+    </message>
+    <message>
+      <source>Photo taken at most this many metres from the partner</source>
+      <translation>Photo taken at most this many metres from the partner</translation>
+    </message>
+    <message>
+      <source>Rules published to the laptops</source>
+      <translation>Rules published to the laptops</translation>
+    </message>
+    <message>
+      <source>Rules saved; laptops receive them with their next HQ bundle.</source>
+      <translation>Rules saved; laptops receive them with their next HQ bundle.</translation>
+    </message>
+    <message>
+      <source>Save rules</source>
+      <translation>Save rules</translation>
+    </message>
+    <message>
+      <source>Select a template first.</source>
+      <translation>Select a template first.</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>Source</translation>
+    </message>
+    <message>
+      <source>Template</source>
+      <translation>Template</translation>
+    </message>
+    <message>
+      <source>Template saved to {path}</source>
+      <translation>Template saved to {path}</translation>
+    </message>
+    <message>
+      <source>Template {name} version {version} saved; laptops receive it with their next HQ bundle.</source>
+      <translation>Template {name} version {version} saved; laptops receive it with their next HQ bundle.</translation>
+    </message>
+    <message>
+      <source>Templates (*.json)</source>
+      <translation>Templates (*.json)</translation>
+    </message>
+    <message>
+      <source>Templates and rules</source>
+      <translation>Templates and rules</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Title</translation>
+    </message>
+    <message>
+      <source>Version</source>
+      <translation>Version</translation>
+    </message>
+    <message>
+      <source>Visits per month, grade {grade}</source>
+      <translation>Visits per month, grade {grade}</translation>
+    </message>
+    <message>
+      <source>built in</source>
+      <translation>built in</translation>
     </message>
   </context>
   <context>
@@ -3113,6 +3671,117 @@ Add one with “New partner” or import a spreadsheet.</translation>
     <message>
       <source>Yuan</source>
       <translation>Yuan</translation>
+    </message>
+  </context>
+  <context>
+    <name>VisitDialog</name>
+    <message>
+      <source>Amendments ({n})</source>
+      <translation>Amendments ({n})</translation>
+    </message>
+    <message>
+      <source>Answer</source>
+      <translation>Answer</translation>
+    </message>
+    <message>
+      <source>By</source>
+      <translation>By</translation>
+    </message>
+    <message>
+      <source>Checked in</source>
+      <translation>Checked in</translation>
+    </message>
+    <message>
+      <source>Checklist</source>
+      <translation>Checklist</translation>
+    </message>
+    <message>
+      <source>Content hash</source>
+      <translation>Content hash</translation>
+    </message>
+    <message>
+      <source>Deadline</source>
+      <translation>Deadline</translation>
+    </message>
+    <message>
+      <source>Detail</source>
+      <translation>Detail</translation>
+    </message>
+    <message>
+      <source>Evidence ({n})</source>
+      <translation>Evidence ({n})</translation>
+    </message>
+    <message>
+      <source>Finding</source>
+      <translation>Finding</translation>
+    </message>
+    <message>
+      <source>Findings ({n})</source>
+      <translation>Findings ({n})</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>Item</translation>
+    </message>
+    <message>
+      <source>Manager</source>
+      <translation>Manager</translation>
+    </message>
+    <message>
+      <source>Partner</source>
+      <translation>Partner</translation>
+    </message>
+    <message>
+      <source>Photo</source>
+      <translation>Photo</translation>
+    </message>
+    <message>
+      <source>Photos ({n})</source>
+      <translation>Photos ({n})</translation>
+    </message>
+    <message>
+      <source>Photos: {n}</source>
+      <translation>Photos: {n}</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <source>Score</source>
+      <translation>Score</translation>
+    </message>
+    <message>
+      <source>Section</source>
+      <translation>Section</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Taken {when}, {w} × {h}</source>
+      <translation>Taken {when}, {w} × {h}</translation>
+    </message>
+    <message>
+      <source>Template</source>
+      <translation>Template</translation>
+    </message>
+    <message>
+      <source>Visit {code} {name}</source>
+      <translation>Visit {code} {name}</translation>
+    </message>
+    <message>
+      <source>Warning</source>
+      <translation>Warning</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>When</translation>
+    </message>
+    <message>
+      <source>{n} photo(s)</source>
+      <translation>{n} photo(s)</translation>
     </message>
   </context>
   <context>
@@ -3452,6 +4121,33 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>Suspension proposed</source>
       <translation>Suspension proposed</translation>
+    </message>
+  </context>
+  <context>
+    <name>_ImportSection</name>
+    <message>
+      <source>Import</source>
+      <translation>Import</translation>
+    </message>
+    <message>
+      <source>Importing…</source>
+      <translation>Importing…</translation>
+    </message>
+    <message>
+      <source>Import…</source>
+      <translation>Import…</translation>
+    </message>
+    <message>
+      <source>Laptops receive them with their next HQ bundle.</source>
+      <translation>Laptops receive them with their next HQ bundle.</translation>
+    </message>
+    <message>
+      <source>Spreadsheets (*.csv *.xlsx)</source>
+      <translation>Spreadsheets (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+      <source>{rows} rows: {created} created, {updated} updated, {unchanged} unchanged</source>
+      <translation>{rows} rows: {created} created, {updated} updated, {unchanged} unchanged</translation>
     </message>
   </context>
   <context>
@@ -3871,6 +4567,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>targets and progress</source>
       <translation>targets and progress</translation>
+    </message>
+    <message>
+      <source>the HQ console</source>
+      <translation>the HQ console</translation>
     </message>
     <message>
       <source>the changes after the newest bundle, before HQ has acknowledged it (the next part of a large backlog)</source>
@@ -5196,6 +5896,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>Done</translation>
     </message>
     <message>
+      <source>Done / required</source>
+      <translation>Done / required</translation>
+    </message>
+    <message>
       <source>End</source>
       <translation>End</translation>
     </message>
@@ -5296,6 +6000,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>Manager</translation>
     </message>
     <message>
+      <source>Managers</source>
+      <translation>Managers</translation>
+    </message>
+    <message>
       <source>Merged into</source>
       <translation>Merged into</translation>
     </message>
@@ -5306,6 +6014,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>Month to date</source>
       <translation>Month to date</translation>
+    </message>
+    <message>
+      <source>Monthly assessment of the managers</source>
+      <translation>Monthly assessment of the managers</translation>
     </message>
     <message>
       <source>Monthly assessment report</source>
@@ -5366,6 +6078,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>No development records or targets for this week.</source>
       <translation>No development records or targets for this week.</translation>
+    </message>
+    <message>
+      <source>No devices are registered.</source>
+      <translation>No devices are registered.</translation>
     </message>
     <message>
       <source>No findings.</source>
@@ -5492,6 +6208,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>Photos</translation>
     </message>
     <message>
+      <source>Place</source>
+      <translation>Place</translation>
+    </message>
+    <message>
       <source>Plan for tomorrow</source>
       <translation>Plan for tomorrow</translation>
     </message>
@@ -5522,6 +6242,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>Rank</source>
       <translation>Rank</translation>
+    </message>
+    <message>
+      <source>Ranking</source>
+      <translation>Ranking</translation>
     </message>
     <message>
       <source>Reached</source>
@@ -5742,6 +6466,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>Weekly inspections</source>
       <translation>Weekly inspections</translation>
+    </message>
+    <message>
+      <source>Weeks meeting the weekly rule</source>
+      <translation>Weeks meeting the weekly rule</translation>
     </message>
     <message>
       <source>Withhold commission on {count} record(s) found at callback ({amount}).</source>

@@ -666,6 +666,105 @@ Import targets or decompose a region's target.</source>
     </message>
   </context>
   <context>
+    <name>DevicesSection</name>
+    <message>
+      <source>Bundle</source>
+      <translation>数据包</translation>
+    </message>
+    <message>
+      <source>Bundles</source>
+      <translation>数据包数</translation>
+    </message>
+    <message>
+      <source>Device</source>
+      <translation>设备</translation>
+    </message>
+    <message>
+      <source>Device key file</source>
+      <translation>设备密钥文件</translation>
+    </message>
+    <message>
+      <source>Device {id} registered.</source>
+      <translation>设备 {id} 已注册。</translation>
+    </message>
+    <message>
+      <source>Device {id} revoked.</source>
+      <translation>设备 {id} 已吊销。</translation>
+    </message>
+    <message>
+      <source>Devices</source>
+      <translation>设备</translation>
+    </message>
+    <message>
+      <source>Drop a laptop's public-key file here to register it.</source>
+      <translation>把笔记本的公钥文件拖到这里即可注册。</translation>
+    </message>
+    <message>
+      <source>Key files (*.json *.key);;All files (*)</source>
+      <translation>密钥文件 (*.json *.key);;所有文件 (*)</translation>
+    </message>
+    <message>
+      <source>Last sync</source>
+      <translation>最近同步</translation>
+    </message>
+    <message>
+      <source>Manager</source>
+      <translation>客户经理</translation>
+    </message>
+    <message>
+      <source>Received</source>
+      <translation>接收时间</translation>
+    </message>
+    <message>
+      <source>Records</source>
+      <translation>记录数</translation>
+    </message>
+    <message>
+      <source>Register from key file…</source>
+      <translation>从密钥文件注册…</translation>
+    </message>
+    <message>
+      <source>Revoke device</source>
+      <translation>吊销设备</translation>
+    </message>
+    <message>
+      <source>Revoke device {id}? HQ then refuses its bundles.</source>
+      <translation>吊销设备 {id}？此后总部拒收它的数据包。</translation>
+    </message>
+    <message>
+      <source>Revoke…</source>
+      <translation>吊销…</translation>
+    </message>
+    <message>
+      <source>Select a device first.</source>
+      <translation>请先选择一台设备。</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Sync history of the selected device</source>
+      <translation>所选设备的同步记录</translation>
+    </message>
+    <message>
+      <source>Territory</source>
+      <translation>辖区</translation>
+    </message>
+    <message>
+      <source>active</source>
+      <translation>正常</translation>
+    </message>
+    <message>
+      <source>never</source>
+      <translation>从未</translation>
+    </message>
+    <message>
+      <source>revoked</source>
+      <translation>已吊销</translation>
+    </message>
+  </context>
+  <context>
     <name>Evidence</name>
     <message>
       <source>Photo taken at another time</source>
@@ -885,6 +984,202 @@ Import targets or decompose a region's target.</source>
     <message>
       <source>Record the training as held</source>
       <translation>登记培训已完成</translation>
+    </message>
+  </context>
+  <context>
+    <name>HqImport</name>
+    <message>
+      <source>Import</source>
+      <translation>导入</translation>
+    </message>
+    <message>
+      <source>Importing…</source>
+      <translation>正在导入…</translation>
+    </message>
+    <message>
+      <source>Import…</source>
+      <translation>导入…</translation>
+    </message>
+    <message>
+      <source>Laptops receive them with their next HQ bundle.</source>
+      <translation>各笔记本在下次收到总部数据包时获得。</translation>
+    </message>
+    <message>
+      <source>Spreadsheets (*.csv *.xlsx)</source>
+      <translation>表格文件 (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+      <source>{rows} rows: {created} created, {updated} updated, {unchanged} unchanged</source>
+      <translation>共 {rows} 行：新建 {created}，更新 {updated}，未变 {unchanged}</translation>
+    </message>
+  </context>
+  <context>
+    <name>HqWindow</name>
+    <message>
+      <source>ChannelDesk HQ</source>
+      <translation>ChannelDesk 总部控制台</translation>
+    </message>
+  </context>
+  <context>
+    <name>InboxSection</name>
+    <message>
+      <source>Acknowledgements are written beside each bundle.</source>
+      <translation>回执写在各数据包旁边。</translation>
+    </message>
+    <message>
+      <source>Acknowledgements folder…</source>
+      <translation>回执文件夹…</translation>
+    </message>
+    <message>
+      <source>Acknowledgements go to {dir}</source>
+      <translation>回执写入 {dir}</translation>
+    </message>
+    <message>
+      <source>Drop bundle files (.cdsync) or a folder here, or pick them. Each is checked, then applied as a whole or not at all.</source>
+      <translation>把数据包文件（.cdsync）或文件夹拖到这里，或点选。每个数据包先校验，再整体导入或整体不导入。</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>文件</translation>
+    </message>
+    <message>
+      <source>Folder for acknowledgements</source>
+      <translation>回执文件夹</translation>
+    </message>
+    <message>
+      <source>Inbox</source>
+      <translation>收件箱</translation>
+    </message>
+    <message>
+      <source>Ingesting bundles…</source>
+      <translation>正在导入数据包…</translation>
+    </message>
+    <message>
+      <source>Pick a folder of bundles</source>
+      <translation>选择数据包所在文件夹</translation>
+    </message>
+    <message>
+      <source>Pick a folder…</source>
+      <translation>选择文件夹…</translation>
+    </message>
+    <message>
+      <source>Pick bundles</source>
+      <translation>选择数据包</translation>
+    </message>
+    <message>
+      <source>Pick bundles…</source>
+      <translation>选择数据包…</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <source>Result</source>
+      <translation>结果</translation>
+    </message>
+    <message>
+      <source>Sync bundles (*.cdsync);;All files (*)</source>
+      <translation>同步数据包 (*.cdsync);;所有文件 (*)</translation>
+    </message>
+    <message>
+      <source>accepted</source>
+      <translation>已接收</translation>
+    </message>
+    <message>
+      <source>duplicate</source>
+      <translation>重复</translation>
+    </message>
+    <message>
+      <source>rejected</source>
+      <translation>已拒收</translation>
+    </message>
+    <message>
+      <source>{a} accepted, {r} rejected, {d} duplicate.</source>
+      <translation>接收 {a} 个，拒收 {r} 个，重复 {d} 个。</translation>
+    </message>
+  </context>
+  <context>
+    <name>InspectionsSection</name>
+    <message>
+      <source>All devices</source>
+      <translation>全部设备</translation>
+    </message>
+    <message>
+      <source>All months</source>
+      <translation>全部月份</translation>
+    </message>
+    <message>
+      <source>Content hash from a printed report's QR code</source>
+      <translation>纸质报告二维码中的内容哈希</translation>
+    </message>
+    <message>
+      <source>Device</source>
+      <translation>设备</translation>
+    </message>
+    <message>
+      <source>Genuine: visit {id} of {code} {name} on {date}.</source>
+      <translation>真实有效：{date} 对 {code} {name} 的巡检 {id}。</translation>
+    </message>
+    <message>
+      <source>Inspections</source>
+      <translation>巡检</translation>
+    </message>
+    <message>
+      <source>Manager</source>
+      <translation>客户经理</translation>
+    </message>
+    <message>
+      <source>Month</source>
+      <translation>月份</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Partner</source>
+      <translation>渠道</translation>
+    </message>
+    <message>
+      <source>Partner code or name</source>
+      <translation>渠道编码或名称</translation>
+    </message>
+    <message>
+      <source>Score</source>
+      <translation>得分</translation>
+    </message>
+    <message>
+      <source>Search</source>
+      <translation>查询</translation>
+    </message>
+    <message>
+      <source>Started</source>
+      <translation>开始时间</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Template</source>
+      <translation>模板</translation>
+    </message>
+    <message>
+      <source>Verify</source>
+      <translation>验证</translation>
+    </message>
+    <message>
+      <source>Verify a printed report</source>
+      <translation>验证纸质报告</translation>
+    </message>
+    <message>
+      <source>Visits: {n}</source>
+      <translation>巡检：{n} 次</translation>
+    </message>
+    <message>
+      <source>{n} visits</source>
+      <translation>{n} 次巡检</translation>
     </message>
   </context>
   <context>
@@ -1558,6 +1853,101 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     <message>
       <source>Count an item not on the ledger</source>
       <translation>清点台账外的宣传品</translation>
+    </message>
+  </context>
+  <context>
+    <name>OverviewSection</name>
+    <message>
+      <source>Average score</source>
+      <translation>平均得分</translation>
+    </message>
+    <message>
+      <source>Channels</source>
+      <translation>渠道数</translation>
+    </message>
+    <message>
+      <source>Done / required</source>
+      <translation>完成 / 要求</translation>
+    </message>
+    <message>
+      <source>Double-click a manager to see the visits behind the figures.</source>
+      <translation>双击客户经理可查看数字背后的巡检。</translation>
+    </message>
+    <message>
+      <source>Evidence warnings</source>
+      <translation>证据预警</translation>
+    </message>
+    <message>
+      <source>Last sync</source>
+      <translation>最近同步</translation>
+    </message>
+    <message>
+      <source>Manager</source>
+      <translation>客户经理</translation>
+    </message>
+    <message>
+      <source>Managers</source>
+      <translation>客户经理数</translation>
+    </message>
+    <message>
+      <source>Month</source>
+      <translation>月份</translation>
+    </message>
+    <message>
+      <source>Open rectifications</source>
+      <translation>未关闭整改</translation>
+    </message>
+    <message>
+      <source>Overdue</source>
+      <translation>逾期</translation>
+    </message>
+    <message>
+      <source>Overview</source>
+      <translation>总览</translation>
+    </message>
+    <message>
+      <source>PDF files (*.pdf)</source>
+      <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Per manager</source>
+      <translation>按客户经理</translation>
+    </message>
+    <message>
+      <source>Per region</source>
+      <translation>按区域</translation>
+    </message>
+    <message>
+      <source>Print ranking…</source>
+      <translation>打印排名…</translation>
+    </message>
+    <message>
+      <source>Ranking saved to {path}</source>
+      <translation>排名已保存到 {path}</translation>
+    </message>
+    <message>
+      <source>Save the ranking</source>
+      <translation>保存排名</translation>
+    </message>
+    <message>
+      <source>Territory</source>
+      <translation>辖区</translation>
+    </message>
+    <message>
+      <source>Visits</source>
+      <translation>巡检次数</translation>
+    </message>
+    <message>
+      <source>Weeks meeting the weekly rule</source>
+      <translation>达到每周要求的周数</translation>
+    </message>
+    <message>
+      <source>Writing the ranking…</source>
+      <translation>正在生成排名…</translation>
+    </message>
+    <message>
+      <source>never</source>
+      <translation>从未</translation>
     </message>
   </context>
   <context>
@@ -2245,6 +2635,25 @@ Add one with “New partner” or import a spreadsheet.</source>
     </message>
   </context>
   <context>
+    <name>PhotoDialog</name>
+    <message>
+      <source>Also used in other visits: {n}</source>
+      <translation>也用于其他巡检：{n} 次</translation>
+    </message>
+    <message>
+      <source>Also used in {n} other visit(s).</source>
+      <translation>也用于其他 {n} 次巡检。</translation>
+    </message>
+    <message>
+      <source>Taken {when} · {w} × {h} · SHA-256 {sha}</source>
+      <translation>拍摄于 {when} · {w} × {h} · SHA-256 {sha}</translation>
+    </message>
+    <message>
+      <source>The photo file is not at HQ.</source>
+      <translation>总部没有这张照片的文件。</translation>
+    </message>
+  </context>
+  <context>
     <name>PlanTrainingDialog</name>
     <message>
       <source>Date</source>
@@ -2542,6 +2951,33 @@ Add one with “New partner” or import a spreadsheet.</source>
     </message>
   </context>
   <context>
+    <name>ReceivablesSection</name>
+    <message>
+      <source>Credit limit</source>
+      <translation>信用额度</translation>
+    </message>
+    <message>
+      <source>Invoices and payments from the ERP (columns partner_code, kind, date, amount, ref); aging per partner.</source>
+      <translation>来自 ERP 的发票和回款（列：partner_code、kind、date、amount、ref）；按渠道显示账龄。</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>未收金额</translation>
+    </message>
+    <message>
+      <source>Partner</source>
+      <translation>渠道</translation>
+    </message>
+    <message>
+      <source>Receivables</source>
+      <translation>应收账款</translation>
+    </message>
+  </context>
+  <context>
     <name>RegionPicker</name>
     <message>
       <source>(none)</source>
@@ -2805,6 +3241,33 @@ Add one with “New partner” or import a spreadsheet.</source>
     </message>
   </context>
   <context>
+    <name>TargetsSection</name>
+    <message>
+      <source>Metric</source>
+      <translation>指标</translation>
+    </message>
+    <message>
+      <source>Period</source>
+      <translation>期间</translation>
+    </message>
+    <message>
+      <source>Scope</source>
+      <translation>范围</translation>
+    </message>
+    <message>
+      <source>Target</source>
+      <translation>目标</translation>
+    </message>
+    <message>
+      <source>Targets</source>
+      <translation>目标</translation>
+    </message>
+    <message>
+      <source>The company's targets (columns metric, period, scope_kind, scope, amount), published to every laptop.</source>
+      <translation>公司目标（列：metric、period、scope_kind、scope、amount），发布到每台笔记本。</translation>
+    </message>
+  </context>
+  <context>
     <name>Templates</name>
     <message>
       <source>Re-inspection</source>
@@ -2813,6 +3276,101 @@ Add one with “New partner” or import a spreadsheet.</source>
     <message>
       <source>Store inspection</source>
       <translation>门店巡检</translation>
+    </message>
+  </context>
+  <context>
+    <name>TemplatesSection</name>
+    <message>
+      <source>Channels a manager inspects per week</source>
+      <translation>客户经理每周巡检的渠道数</translation>
+    </message>
+    <message>
+      <source>Export template</source>
+      <translation>导出模板</translation>
+    </message>
+    <message>
+      <source>Export…</source>
+      <translation>导出…</translation>
+    </message>
+    <message>
+      <source>HQ</source>
+      <translation>总部</translation>
+    </message>
+    <message>
+      <source>Import as new version…</source>
+      <translation>导入为新版本…</translation>
+    </message>
+    <message>
+      <source>Import template</source>
+      <translation>导入模板</translation>
+    </message>
+    <message>
+      <source>Items</source>
+      <translation>检查项数</translation>
+    </message>
+    <message>
+      <source>Photo taken at most this many hours before check-in</source>
+      <translation>照片拍摄时间最多早于签到（小时）</translation>
+    </message>
+    <message>
+      <source>Photo taken at most this many metres from the partner</source>
+      <translation>照片拍摄地点距渠道最远（米）</translation>
+    </message>
+    <message>
+      <source>Rules published to the laptops</source>
+      <translation>发布到笔记本的规则</translation>
+    </message>
+    <message>
+      <source>Rules saved; laptops receive them with their next HQ bundle.</source>
+      <translation>规则已保存；各笔记本在下次收到总部数据包时获得。</translation>
+    </message>
+    <message>
+      <source>Save rules</source>
+      <translation>保存规则</translation>
+    </message>
+    <message>
+      <source>Select a template first.</source>
+      <translation>请先选择一个模板。</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>来源</translation>
+    </message>
+    <message>
+      <source>Template</source>
+      <translation>模板</translation>
+    </message>
+    <message>
+      <source>Template saved to {path}</source>
+      <translation>模板已保存到 {path}</translation>
+    </message>
+    <message>
+      <source>Template {name} version {version} saved; laptops receive it with their next HQ bundle.</source>
+      <translation>检查表模板 {name} 第 {version} 版已保存；各笔记本在下次收到总部数据包时获得。</translation>
+    </message>
+    <message>
+      <source>Templates (*.json)</source>
+      <translation>模板 (*.json)</translation>
+    </message>
+    <message>
+      <source>Templates and rules</source>
+      <translation>模板与规则</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>标题</translation>
+    </message>
+    <message>
+      <source>Version</source>
+      <translation>版本</translation>
+    </message>
+    <message>
+      <source>Visits per month, grade {grade}</source>
+      <translation>{grade} 每月巡检次数</translation>
+    </message>
+    <message>
+      <source>built in</source>
+      <translation>内置</translation>
     </message>
   </context>
   <context>
@@ -3105,6 +3663,117 @@ Add one with “New partner” or import a spreadsheet.</source>
     <message>
       <source>Yuan</source>
       <translation>元</translation>
+    </message>
+  </context>
+  <context>
+    <name>VisitDialog</name>
+    <message>
+      <source>Amendments ({n})</source>
+      <translation>更正（{n}）</translation>
+    </message>
+    <message>
+      <source>Answer</source>
+      <translation>答案</translation>
+    </message>
+    <message>
+      <source>By</source>
+      <translation>更正人</translation>
+    </message>
+    <message>
+      <source>Checked in</source>
+      <translation>签到时间</translation>
+    </message>
+    <message>
+      <source>Checklist</source>
+      <translation>检查表</translation>
+    </message>
+    <message>
+      <source>Content hash</source>
+      <translation>内容哈希</translation>
+    </message>
+    <message>
+      <source>Deadline</source>
+      <translation>期限</translation>
+    </message>
+    <message>
+      <source>Detail</source>
+      <translation>详情</translation>
+    </message>
+    <message>
+      <source>Evidence ({n})</source>
+      <translation>证据预警（{n}）</translation>
+    </message>
+    <message>
+      <source>Finding</source>
+      <translation>问题</translation>
+    </message>
+    <message>
+      <source>Findings ({n})</source>
+      <translation>问题（{n}）</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>检查项</translation>
+    </message>
+    <message>
+      <source>Manager</source>
+      <translation>客户经理</translation>
+    </message>
+    <message>
+      <source>Partner</source>
+      <translation>渠道</translation>
+    </message>
+    <message>
+      <source>Photo</source>
+      <translation>照片</translation>
+    </message>
+    <message>
+      <source>Photos ({n})</source>
+      <translation>照片（{n}）</translation>
+    </message>
+    <message>
+      <source>Photos: {n}</source>
+      <translation>照片：{n} 张</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <source>Score</source>
+      <translation>得分</translation>
+    </message>
+    <message>
+      <source>Section</source>
+      <translation>部分</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Taken {when}, {w} × {h}</source>
+      <translation>拍摄于 {when}，{w} × {h}</translation>
+    </message>
+    <message>
+      <source>Template</source>
+      <translation>模板</translation>
+    </message>
+    <message>
+      <source>Visit {code} {name}</source>
+      <translation>巡检 {code} {name}</translation>
+    </message>
+    <message>
+      <source>Warning</source>
+      <translation>预警</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <source>{n} photo(s)</source>
+      <translation>{n} 张照片</translation>
     </message>
   </context>
   <context>
@@ -3443,6 +4112,33 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>Suspension proposed</source>
       <translation>已提议暂停</translation>
+    </message>
+  </context>
+  <context>
+    <name>_ImportSection</name>
+    <message>
+      <source>Import</source>
+      <translation>导入</translation>
+    </message>
+    <message>
+      <source>Importing…</source>
+      <translation>正在导入…</translation>
+    </message>
+    <message>
+      <source>Import…</source>
+      <translation>导入…</translation>
+    </message>
+    <message>
+      <source>Laptops receive them with their next HQ bundle.</source>
+      <translation>各笔记本在下次收到总部数据包时获得。</translation>
+    </message>
+    <message>
+      <source>Spreadsheets (*.csv *.xlsx)</source>
+      <translation>表格文件 (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+      <source>{rows} rows: {created} created, {updated} updated, {unchanged} unchanged</source>
+      <translation>共 {rows} 行：新建 {created}，更新 {updated}，未变 {unchanged}</translation>
     </message>
   </context>
   <context>
@@ -3859,6 +4555,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>targets and progress</source>
       <translation>目标与进度</translation>
+    </message>
+    <message>
+      <source>the HQ console</source>
+      <translation>总部控制台</translation>
     </message>
     <message>
       <source>the changes after the newest bundle, before HQ has acknowledged it (the next part of a large backlog)</source>
@@ -5177,6 +5877,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>已完成</translation>
     </message>
     <message>
+      <source>Done / required</source>
+      <translation>完成 / 要求</translation>
+    </message>
+    <message>
       <source>End</source>
       <translation>结束</translation>
     </message>
@@ -5277,6 +5981,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>渠道经理</translation>
     </message>
     <message>
+      <source>Managers</source>
+      <translation>客户经理数</translation>
+    </message>
+    <message>
       <source>Merged into</source>
       <translation>已并入</translation>
     </message>
@@ -5287,6 +5995,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>Month to date</source>
       <translation>本月累计</translation>
+    </message>
+    <message>
+      <source>Monthly assessment of the managers</source>
+      <translation>客户经理月度考核</translation>
     </message>
     <message>
       <source>Monthly assessment report</source>
@@ -5347,6 +6059,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>No development records or targets for this week.</source>
       <translation>本周没有发展记录或目标。</translation>
+    </message>
+    <message>
+      <source>No devices are registered.</source>
+      <translation>尚未注册任何设备。</translation>
     </message>
     <message>
       <source>No findings.</source>
@@ -5473,6 +6189,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>照片</translation>
     </message>
     <message>
+      <source>Place</source>
+      <translation>名次</translation>
+    </message>
+    <message>
       <source>Plan for tomorrow</source>
       <translation>明日计划</translation>
     </message>
@@ -5502,6 +6222,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     </message>
     <message>
       <source>Rank</source>
+      <translation>排名</translation>
+    </message>
+    <message>
+      <source>Ranking</source>
       <translation>排名</translation>
     </message>
     <message>
@@ -5723,6 +6447,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>Weekly inspections</source>
       <translation>每周巡检</translation>
+    </message>
+    <message>
+      <source>Weeks meeting the weekly rule</source>
+      <translation>达到每周要求的周数</translation>
     </message>
     <message>
       <source>Withhold commission on {count} record(s) found at callback ({amount}).</source>

@@ -131,3 +131,15 @@ def test_hq_authors_publishes_and_sees_the_visit_made_with_it(cli, tmp_path: Pat
     shown = cli("hq", "--db", db, "visits", "show", visit_id, "--json", data=None).json()
     assert shown["template_version"] == 2 and "queue_sign" in [i["key"] for i in shown["items"]]
     assert [r["id"] for r in cli("hq", "--db", db, "visits", "list", "--device", device, "--json", data=None).json()] == [visit_id]
+
+
+def test_hq_gui_screenshot(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    db, _ = laptop_and_hq(cli, tmp_path)
+    record_visit(cli)
+    sync_up(cli, db, tmp_path)
+    shot = tmp_path / "hq.png"
+    result = cli("hq", "--db", db, "gui", "--screenshot", str(shot), data=None, lang="zh_CN")
+    assert result.returncode == 0, result.stderr
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    missing = cli("hq", "--db", f"sqlite:///{tmp_path / 'nope.sqlite'}", "gui", "--screenshot", str(tmp_path / "x.png"), data=None)
+    assert missing.returncode == 1 and not (tmp_path / "x.png").exists()

@@ -1,0 +1,1 @@
+"""The HQ console: the PySide6 application in an HQ mode (``channeldesk hq gui``)."""

@@ -1,0 +1,155 @@
+"""The HQ console (``channeldesk hq gui``): the same PySide6 application in an HQ mode over
+the HQ database — navigation on the left, one section at a time, the message bar above.
+Slow work runs through the app's ``OpRunner``; sections refresh from ``changed``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.i18n import tr
+from app.ui.ops import OpRunner
+from app.ui.widgets.message_bar import MessageBar
+
+
+class HqUi(QObject):
+    """What ``OpRunner`` and the sections need: the HQ, the runner, the message and
+    change signals (``UiServices`` for the HQ database)."""
+
+    changed = Signal(object)  # Changes
+    message = Signal(str, str, list)
+    crashed = Signal(object, str)
+
+    def __init__(self, hq: Any) -> None:
+        super().__init__()
+        self.hq = hq
+        self.ops = OpRunner(self)
+        self.main_window: Any = None
+
+    def show_message(self, text: str, level: str = "info", details: list[str] | None = None) -> None:
+        self.message.emit(text, level, list(details or []))
+
+    def show_crash(self, exc: BaseException, tb_text: str = "") -> None:
+        self.crashed.emit(exc, tb_text)
+
+    def announce(self, *entities: str) -> None:
+        from app.services.context import Changes
+
+        self.changed.emit(Changes.of(*entities))
+
+
+class HqWindow(QMainWindow):
+    """Inbox, Overview, Inspections, Targets, Templates and rules, Receivables, Devices."""
+
+    def __init__(self, ui: HqUi) -> None:
+        super().__init__()
+        from app.ui.hq.admin import (
+            DevicesSection,
+            InboxSection,
+            ReceivablesSection,
+            TargetsSection,
+            TemplatesSection,
+        )
+        from app.ui.hq.review import InspectionsSection, OverviewSection
+
+        self.ui = ui
+        ui.main_window = self
+        self.setWindowTitle(self.tr("ChannelDesk HQ"))
+        self.resize(1280, 800)
+        self.bar = MessageBar()
+        self.bar.hide()
+        ui.message.connect(self.bar.show_message)
+        ui.crashed.connect(self._crashed)
+        self.nav = QListWidget()
+        self.nav.setMaximumWidth(180)
+        self.stack = QStackedWidget()
+        self.sections: list[Any] = []
+        self.overview = OverviewSection(ui)
+        self.inspections = InspectionsSection(ui)
+        self.overview.open_visits.connect(self._open_visits)
+        for section in (self.overview, self.inspections, InboxSection(ui), TargetsSection(ui), TemplatesSection(ui),
+                        ReceivablesSection(ui), DevicesSection(ui)):
+            self.sections.append(section)
+            self.stack.addWidget(section)
+            self.nav.addItem(section.title())
+        self.nav.currentRowChanged.connect(self._show)
+        body = QHBoxLayout()
+        body.addWidget(self.nav)
+        body.addWidget(self.stack, 1)
+        outer = QVBoxLayout()
+        outer.addWidget(self.bar)
+        outer.addLayout(body, 1)
+        central = QWidget()
+        central.setLayout(outer)
+        self.setCentralWidget(central)
+        self.nav.setCurrentRow(0)
+
+    def _show(self, row: int) -> None:
+        if row >= 0:
+            self.stack.setCurrentIndex(row)
+            self.sections[row].load_once()
+
+    def _open_visits(self, device_id: str, month: str) -> None:
+        self.nav.setCurrentRow(self.sections.index(self.inspections))
+        self.inspections.filter_to(device_id, month)
+
+    def _crashed(self, exc: BaseException, tb_text: str) -> None:
+        from app.logging_setup import write_crash_report
+        from app.ui.crash_dialog import CrashDialog
+
+        report, path = write_crash_report(self.ui.hq.key_dir, exc)
+        CrashDialog(report, path, self).exec()
+
+    def current_section(self) -> Any:
+        return self.sections[self.stack.currentIndex()]
+
+
+def run_hq_gui(hq: Any, language: str | None, screenshot: Path | None = None) -> int:
+    """Show the console over an opened ``Hq``; with ``screenshot`` save the window once
+    the first section has loaded and quit."""
+    from app.i18n import set_language
+    from app.ui.qt_app import ensure_application, install_translators
+
+    app = ensure_application()
+    install_translators(app, set_language(language))
+    ui = HqUi(hq)
+    window = HqWindow(ui)
+    window.show()
+    if screenshot is None:
+        return int(app.exec())
+    result = {"code": 1}
+
+    def grab() -> None:
+        ok = False
+        try:
+            ui.ops.wait(10000)
+            app.processEvents()
+            screenshot.parent.mkdir(parents=True, exist_ok=True)
+            ok = window.grab().save(str(screenshot), "PNG")
+        except OSError:
+            ok = False
+        if not ok:
+            sys.stderr.write(tr("cli", "Cannot write the screenshot {path}: {error}").format(path=screenshot, error=tr("cli", "the file could not be saved")) + "\n")
+        result["code"] = 0 if ok else 1
+        app.quit()
+
+    def poll(remaining: int = 250) -> None:
+        if window.current_section().is_ready or remaining <= 0:
+            QTimer.singleShot(0, grab)
+        else:
+            QTimer.singleShot(20, lambda: poll(remaining - 1))
+
+    QTimer.singleShot(0, poll)
+    app.exec()
+    return result["code"]
