@@ -85,7 +85,24 @@ def load_private_key(ctx: AppContext):  # type: ignore[no-untyped-def]
     return serialization.load_pem_private_key(data, password=None)
 
 
+# PKCS#8 of an unencrypted Ed25519 key (RFC 8410): this prefix, then the 32-byte seed
+_ED25519_PKCS8_PREFIX = bytes.fromhex("302e020100300506032b657004220420")
+
+
 def public_key_raw(ctx: AppContext) -> bytes:
+    """The device's raw public key. The key file as ``init`` writes it is read without the
+    ``cryptography`` package (``device show`` stays quick); any other form goes through it."""
+    try:
+        text = ctx.paths.device_private_key.read_text(encoding="ascii")
+        lines = text.strip().splitlines()
+        if lines[0] == "-----BEGIN PRIVATE KEY-----" and lines[-1] == "-----END PRIVATE KEY-----":
+            der = base64.b64decode("".join(lines[1:-1]), validate=True)
+            if len(der) == 48 and der.startswith(_ED25519_PKCS8_PREFIX):
+                from app.domain.ed25519 import public_key
+
+                return public_key(der[16:])
+    except (OSError, ValueError, IndexError):
+        pass  # load_private_key gives the one clear message
     from cryptography.hazmat.primitives import serialization
 
     return load_private_key(ctx).public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)

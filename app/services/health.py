@@ -7,12 +7,9 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import select, text
-
 from app.services.context import AppContext
 from app.services.media import verify_media
-from db.migrate import current_revision, head_revision
-from db.models import Attachment, Contract, MediaFile, VisitPhoto
+from db.migrate import quick_head_revision
 
 
 @dataclass
@@ -28,12 +25,9 @@ class HealthReport:
 
 
 def referenced_media(ctx: AppContext) -> set[str]:
-    with ctx.read_session() as s:
-        hashes = set(s.scalars(select(VisitPhoto.sha256)))
-        hashes |= set(s.scalars(select(Attachment.sha256)))
-        hashes |= {h for h in s.scalars(select(Contract.scan_sha256)) if h}
-        hashes |= set(s.scalars(select(MediaFile.sha256)))
-    return hashes
+    rows = ctx.read_sql("SELECT sha256 FROM visit_photo UNION SELECT sha256 FROM attachment "
+                        "UNION SELECT scan_sha256 FROM contract UNION SELECT sha256 FROM media_file")
+    return {sha for (sha,) in rows if sha}
 
 
 def check_database_file(path: Path) -> HealthReport:
@@ -59,10 +53,18 @@ def check(ctx: AppContext) -> HealthReport:
     report = check_database_file(ctx.paths.database)
     if not report.ok:  # the rest would read the damaged pages (and trust what they say)
         return report
-    with ctx.engine.connect() as conn:
-        for row in conn.execute(text("PRAGMA foreign_key_check")):
-            report.problems.append(f"database: broken reference in {row[0]} row {row[1]} to {row[2]}")
-    current, head = current_revision(ctx.engine), head_revision()
+    # plain sqlite3 reads: ``check`` answers without the ORM or Alembic unless the revision
+    # chain needs Alembic to name its head
+    for row in ctx.read_sql("PRAGMA foreign_key_check"):
+        report.problems.append(f"database: broken reference in {row[0]} row {row[1]} to {row[2]}")
+    has_version = ctx.read_sql("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'")
+    version = ctx.read_sql("SELECT version_num FROM alembic_version") if has_version else []
+    current = version[0][0] if version else None
+    head = quick_head_revision()
+    if head is None:
+        from db.migrate import head_revision
+
+        head = head_revision()
     if current != head:
         report.problems.append(f"migrations: database at {current}, expected {head}")
     for sha in sorted(referenced_media(ctx)):

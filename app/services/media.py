@@ -16,7 +16,6 @@ from app.errors import UserError
 from app.i18n import tr
 from app.paths import DataPaths
 from app.services.context import AppContext
-from db.models import MediaFile
 
 MAX_PHOTO_BYTES = 100 * 1024 * 1024
 THUMB_SIZE = 256
@@ -153,6 +152,8 @@ def import_photo(ctx: AppContext, source: Path) -> PhotoInfo:
     """Verify, store and register one photo; returns its metadata."""
     info = inspect_photo(source, ctx.settings.photo_max_mb * 1024 * 1024)
     store_file(ctx.paths, source, info.sha256)
+    from db.models import MediaFile  # here: ``check`` verifies media without the ORM
+
     with ctx.session() as s:
         if s.get(MediaFile, info.sha256) is None:
             s.add(MediaFile(sha256=info.sha256, size=info.size, mime=info.mime, width=info.width, height=info.height,

@@ -48,6 +48,8 @@ def _heavy(modules: set[str]) -> list[str]:
     ("visits", "list", "--month", "2026-01"),
     ("compliance", "--json"),
     ("targets", "list", "--json"),
+    ("device", "show", "--json"),
+    ("check", "--json"),
 ])
 def test_read_only_commands_import_no_orm(demo: Path, args: tuple[str, ...]) -> None:
     done = _run(demo, *args, importtime=True)
@@ -55,6 +57,17 @@ def test_read_only_commands_import_no_orm(demo: Path, args: tuple[str, ...]) -> 
     modules = _imported(done.stderr)
     assert "app.services.context" in modules  # the measurement sees the command's own imports
     assert _heavy(modules) == [], args
+
+
+def test_device_show_prints_the_key_cryptography_derives(demo: Path) -> None:
+    import base64
+
+    from cryptography.hazmat.primitives import serialization
+
+    shown = json.loads(_run(demo, "device", "show", "--json").stdout)
+    key = serialization.load_pem_private_key((demo / "keys" / "device_ed25519.pem").read_bytes(), password=None)
+    raw = key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)  # type: ignore[union-attr]
+    assert base64.b64decode(shown["public_key"]) == raw
 
 
 def test_partner_filter_by_code_reads_without_orm(demo: Path) -> None:
