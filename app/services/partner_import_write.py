@@ -61,6 +61,7 @@ class PartnerBatchWriter:
         self.dry_run = dry_run
         self.failed = False
         self._tx: Any = None
+        self._reject_lock = threading.Lock()
         self.conn: sqlite3.Connection | None = None
 
     # -- transaction ---------------------------------------------------------------------
@@ -101,9 +102,12 @@ class PartnerBatchWriter:
 
     # -- rows ----------------------------------------------------------------------------
     def reject(self, errors: list[RowError]) -> None:
-        self.report.errors.extend(errors)
-        self.report.skipped += 1
-        self.failed = True
+        """Count a row as skipped with its errors (called from both the reading and the
+        writing thread)."""
+        with self._reject_lock:
+            self.report.errors.extend(errors)
+            self.report.skipped += 1
+            self.failed = True
 
     def _published(self, rows: list[sqlite3.Row | tuple[Any, ...]]) -> set[str]:
         """Ids of the partners whose HQ-owned fields HQ has published: the laptop applied

@@ -338,3 +338,23 @@ def test_chinese_errors_name_the_column_as_the_file_does(ctx, tmp_path: Path, ch
         partner_io.import_partners(ctx, path)
     assert info.value.details[0].startswith("第 2 行，“类型”列：未知类型“不存在”；请使用：代理商、经销商")
     assert info.value.details[1].startswith("第 3 行，“状态”列：新渠道的状态只能是“正常”或“意向”")
+
+
+def test_import_stamps_after_what_another_process_committed(ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Issue 14: the import takes SQLite's write lock, then moves the clock past the last
+    stamp any process committed, so its rows' HLCs sort after every committed row (an
+    export + ack meanwhile cannot move the watermark past them)."""
+    import sqlite3
+
+    ctx.get_clock()  # this process's clock is loaded (and would lag behind the other's)
+    other = sqlite3.connect(ctx.paths.database)
+    ahead = "999999999999000:000007:other-process"
+    with other:
+        other.execute("INSERT OR REPLACE INTO app_meta(key, value) VALUES ('hlc_last', ?)", (ahead,))
+    other.close()
+    path = tmp_path / "p.csv"
+    path.write_text("code,name,contact_name\nT1,甲,王\n", encoding="utf-8")
+    partner_io.import_partners(ctx, path)
+    stamps = [r[0] for r in ctx.read_sql("SELECT hlc FROM partner UNION ALL SELECT hlc FROM contact UNION ALL SELECT hlc FROM lifecycle_event")]
+    assert len(stamps) == 3 and all(s > ahead for s in stamps)
+    assert ctx.meta("hlc_last") >= max(stamps)
