@@ -25,10 +25,12 @@ from app.sync.merge import (
     META_KEYS,
     PER_FIELD,
     Conflict,
+    is_unset,
     merge_fields,
     same_writer,
     unset_hlc,
 )
+from app.sync.schema import HQ_OWNED
 from db.hq.models import Blob, Device, ImportedBundle
 from db.models import SYNC_TABLES
 
@@ -93,7 +95,7 @@ def apply_bundle(sessions: sessionmaker[Session], dialect: str, bundle: Bundle, 
             repeated: set[str] = set()
             if len(ids[entity]) != len(rows):
                 repeated = {rid for rid, n in Counter(r["id"] for r in rows).items() if n > 1}
-            carry = Carry(existing[entity], repeated)
+            carry = Carry(existing[entity], repeated, held=frozenset(existing[entity]) if entity in HQ_OWNED else frozenset())
             for start in range(0, len(rows), records.BATCH):
                 conflicts += merge_batch(writer, entity, rows[start:start + records.BATCH], bundle.data_texts(entity, start, start + records.BATCH),
                                                device.device_id, manifest["bundle_id"], carry)
@@ -101,6 +103,27 @@ def apply_bundle(sessions: sessionmaker[Session], dialect: str, bundle: Bundle, 
         s.add(ImportedBundle(bundle_id=manifest["bundle_id"], device_id=device.device_id, seq=manifest["seq"],
                              manifest_sha256=bundle.manifest_sha256, imported_at=dt.datetime.now(dt.UTC), counts=counts))
     return counts, conflicts
+
+
+def keep_hq_owned(entity: str, rid: str, cur_data: dict[str, Any], cur_fh: dict[str, Any], cur_hlc: str, data: dict[str, Any],
+                  incoming_fh: dict[str, Any], hlc: str, conflicts: list[dict[str, Any]]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A device's record of something HQ holds, less the fields HQ owns
+    (``HQ_OWNED``: a partner's code, grade and credit limit): HQ's values stay. A
+    device that wrote another value after HQ's (its field HLC is the newer) tried to
+    change one: the change is dropped and kept as a conflict HQ sees (``hq conflicts``),
+    winner HQ's value. An older or equal value is a stale copy and just left out."""
+    owned = [key for key in HQ_OWNED[entity] if key in data]
+    if not owned:
+        return data, incoming_fh
+    data, incoming_fh = dict(data), dict(incoming_fh)
+    for key in owned:
+        value = data.pop(key)
+        in_h = incoming_fh.pop(key, hlc)
+        cur_h = cur_fh.get(key, cur_hlc)
+        if value != cur_data.get(key) and isinstance(in_h, str) and in_h > cur_h and not is_unset(in_h):
+            conflicts.append({"entity": entity, "record_id": rid, "field": key, "winner_value": cur_data.get(key), "loser_value": value,
+                              "winner_hlc": cur_h, "loser_hlc": in_h, "resolved": False})
+    return data, incoming_fh
 
 
 def merge_batch(writer: RecordWriter, entity: str, rows: Sequence[dict[str, Any]], texts: Sequence[str | None], device_id: str,
@@ -154,6 +177,8 @@ def merge_batch(writer: RecordWriter, entity: str, rows: Sequence[dict[str, Any]
             continue
         if sealed:
             continue  # sealed: identical content is a no-op
+        if rid in carry.held:
+            data, incoming_fh = keep_hq_owned(entity, rid, cur_data, cur_fh, cur_hlc, data, incoming_fh, hlc, conflicts)
         if per_field:
             # what this device had already seen of the record: its newest foreign field HLC
             seen = [h for h in incoming_fh.values() if isinstance(h, str) and not h.endswith(":" + device_id)]

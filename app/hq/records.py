@@ -93,6 +93,8 @@ class Carry:
     existing: dict[str, tuple[str, bool, dict[str, Any], dict[str, Any]]]
     repeated: set[str]
     merged: dict[str, Upsert] = field(default_factory=dict)
+    # the ids HQ held before this ingest (``existing`` also gains repeated new ids)
+    held: frozenset[str] = frozenset()
 
 
 class RecordWriter:

@@ -28,7 +28,7 @@ from app.sync.bundle import (
     validate_record,
 )
 from app.sync.merge import APPEND_ONLY
-from app.sync.schema import PARENT_KEY_SET, PARENT_KEYS
+from app.sync.schema import PARENT_KEY_SET, PARENT_KEYS, check_records
 from db.hq.models import Blob, Device
 from db.models import SYNC_TABLES
 
@@ -98,17 +98,25 @@ def validate_records(s: Session, bundle: Bundle, device: Device) -> dict[str, se
             # (fewer distinct ids than records: one repeats, or a record has no id,
             # which validate_record refuses below)
             sealed = bool(stored) or len(in_bundle[entity]) != len(rows)
-        first_seen: dict[str, dict[str, Any]] = {}
+        # the envelope of every record first (id, HLC from this device, op, data)
         for row in rows:
             # validate_record's checks for the usual case inline; anything else (or
             # anything wrong) through validate_record itself, which names the fault
             if (type(row) is not dict or row.keys() != RECORD_KEYS or type(rid := row["id"]) is not str or uuid_match(rid) is None
                     or type(hlc := row["hlc"]) is not str or hlc_match(hlc) is None or not hlc.endswith(suffix)
-                    or row["base_hlc"] is not None or type(data := row["data"]) is not dict or row["op"] not in OPS or "field_hlc" in data):
+                    or row["base_hlc"] is not None or type(row["data"]) is not dict or row["op"] not in OPS or "field_hlc" in row["data"]):
                 problem = validate_record(entity, row, node)
                 if problem:
                     raise reject(problem)
-                data = row["data"]
+        # then every data against the entity's schema (types, ranges, enums, formats)
+        parsed = bundle.lines.get(entity)
+        schema_problem = check_records(entity, [row["data"] for row in rows], [row["id"] for row in rows],
+                                       parsed.data_text if parsed is not None else None)
+        if schema_problem is not None:
+            raise reject(schema_problem.message)
+        first_seen: dict[str, dict[str, Any]] = {}
+        for row in rows:
+            data = row["data"]
             if is_partner:
                 district = data.get("district_code") or data.get("city_code") or data.get("province_code")
                 if not isinstance(data.get("code"), str) or not data.get("code"):

@@ -51,6 +51,7 @@ from app.sync.bundle import (
 )
 from app.sync.bundle_write import OverCaps, write_bundle
 from app.sync.merge import merge_fields
+from app.sync.schema import check_records
 from db.base import utcnow
 from db.models import (
     SYNC_TABLES,
@@ -356,6 +357,11 @@ def import_hq_bundle(ctx: AppContext, path: Path) -> Changes:
             problem = validate_record(entity, row, None)
             if problem:
                 raise BundleRejected(tr("sync", "HQ bundle refused: {reason}").format(reason=problem))
+        # the same schemas as HQ's ingest (app/sync/schema.py)
+        parsed = bundle.lines.get(entity)
+        found = check_records(entity, [row["data"] for row in rows], [row["id"] for row in rows], parsed.data_text if parsed is not None else None)
+        if found is not None:
+            raise BundleRejected(tr("sync", "HQ bundle refused: {reason}").format(reason=found.message))
     with ctx.session() as s:
         s.info["keep_hlc"] = True
         clock = ctx.get_clock()

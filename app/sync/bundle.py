@@ -463,14 +463,26 @@ def _check_manifest(manifest: Any, schema_version: int, kind: str) -> None:
     for key in ("bundle_id", "device_id"):
         if not isinstance(manifest.get(key), str) or not is_uuid(manifest[key]):
             raise reject(tr("sync", "the manifest's {key} is not a UUID").format(key=key))
-    if not isinstance(manifest.get("seq"), int) or manifest["seq"] < 1:
-        raise reject(tr("sync", "the manifest's seq is not a positive integer"))
+    seq = manifest.get("seq")
+    if type(seq) is not int or not 1 <= seq <= MAX_SEQ:
+        raise reject(tr("sync", "the manifest's seq is not a whole number from 1 to {max}").format(max=MAX_SEQ))
+    base = manifest.get("base_ack_seq", 0)
+    if type(base) is not int or not 0 <= base <= MAX_SEQ:
+        raise reject(tr("sync", "the manifest's base_ack_seq is not a whole number from 0 to {max}").format(max=MAX_SEQ))
     if not isinstance(manifest.get("files"), list) or not all(isinstance(f, dict) and isinstance(f.get("path"), str) for f in manifest["files"]):
         raise reject(tr("sync", "the manifest's file list is malformed"))
     if len({f["path"] for f in manifest["files"]}) != len(manifest["files"]):
         raise reject(tr("sync", "the manifest lists an entry twice"))
+    for entry in manifest["files"]:
+        # sizes and counts bounded before use (they are compared with what is read)
+        if any(key in entry and (type(entry[key]) is not int or not 0 <= entry[key] <= MAX_FILE_NUMBER) for key in ("size", "records")):
+            raise reject(tr("sync", "the manifest's entry {name} has a size or record count out of range").format(name=entry["path"][:80]))
 
 
+# seq and base_ack_seq: a 32-bit integer column at HQ (PostgreSQL's INTEGER); a device
+# exporting one bundle a second would need 68 years to reach it
+MAX_SEQ = 2**31 - 1
+MAX_FILE_NUMBER = 2**62  # any size or record count a real bundle could state is far below
 RECORD_KEYS = frozenset({"id", "hlc", "op", "base_hlc", "data"})
 OPS = ("upsert", "void")
 

@@ -6582,6 +6582,30 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>This data directory is not initialised; run 'channeldesk init'.</translation>
     </message>
     <message>
+      <source>a SHA-256 in hex</source>
+      <translation>a SHA-256 in hex</translation>
+    </message>
+    <message>
+      <source>a UUID</source>
+      <translation>a UUID</translation>
+    </message>
+    <message>
+      <source>a date YYYY-MM-DD</source>
+      <translation>a date YYYY-MM-DD</translation>
+    </message>
+    <message>
+      <source>a date and time with its UTC offset (RFC 3339)</source>
+      <translation>a date and time with its UTC offset (RFC 3339)</translation>
+    </message>
+    <message>
+      <source>a month YYYY-MM</source>
+      <translation>a month YYYY-MM</translation>
+    </message>
+    <message>
+      <source>belongs to an unknown record type</source>
+      <translation>belongs to an unknown record type</translation>
+    </message>
+    <message>
       <source>blob {name} does not match its hash</source>
       <translation>blob {name} does not match its hash</translation>
     </message>
@@ -6642,6 +6666,26 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>entry {name} uses an unsupported compression</translation>
     </message>
     <message>
+      <source>holds a control character or invalid text</source>
+      <translation>holds a control character or invalid text</translation>
+    </message>
+    <message>
+      <source>is longer than {n} characters ({length})</source>
+      <translation>is longer than {n} characters ({length})</translation>
+    </message>
+    <message>
+      <source>is missing</source>
+      <translation>is missing</translation>
+    </message>
+    <message>
+      <source>is not a JSON object</source>
+      <translation>is not a JSON object</translation>
+    </message>
+    <message>
+      <source>is not a field of this record type</source>
+      <translation>is not a field of this record type</translation>
+    </message>
+    <message>
       <source>listed entry {name} is absent</source>
       <translation>listed entry {name} is absent</translation>
     </message>
@@ -6660,6 +6704,54 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>manifest.json is not valid JSON ({error})</source>
       <translation>manifest.json is not valid JSON ({error})</translation>
+    </message>
+    <message>
+      <source>must be a JSON list (got {value})</source>
+      <translation>must be a JSON list (got {value})</translation>
+    </message>
+    <message>
+      <source>must be a JSON object (got {value})</source>
+      <translation>must be a JSON object (got {value})</translation>
+    </message>
+    <message>
+      <source>must be a list of at most {n} short texts</source>
+      <translation>must be a list of at most {n} short texts</translation>
+    </message>
+    <message>
+      <source>must be a number (got {value})</source>
+      <translation>must be a number (got {value})</translation>
+    </message>
+    <message>
+      <source>must be a whole number (got {value})</source>
+      <translation>must be a whole number (got {value})</translation>
+    </message>
+    <message>
+      <source>must be one of {allowed} (got {value})</source>
+      <translation>must be one of {allowed} (got {value})</translation>
+    </message>
+    <message>
+      <source>must be text (got {value})</source>
+      <translation>must be text (got {value})</translation>
+    </message>
+    <message>
+      <source>must be true or false (got {value})</source>
+      <translation>must be true or false (got {value})</translation>
+    </message>
+    <message>
+      <source>must be {what} (got {value})</source>
+      <translation>must be {what} (got {value})</translation>
+    </message>
+    <message>
+      <source>must lie between {low} and {high} (got {value})</source>
+      <translation>must lie between {low} and {high} (got {value})</translation>
+    </message>
+    <message>
+      <source>must map field names to HLCs</source>
+      <translation>must map field names to HLCs</translation>
+    </message>
+    <message>
+      <source>must not be null</source>
+      <translation>must not be null</translation>
     </message>
     <message>
       <source>not a ChannelDesk bundle (not a ZIP file, or truncated)</source>
@@ -6706,12 +6798,24 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>the manifest lists an entry twice</translation>
     </message>
     <message>
+      <source>the manifest's base_ack_seq is not a whole number from 0 to {max}</source>
+      <translation>the manifest's base_ack_seq is not a whole number from 0 to {max}</translation>
+    </message>
+    <message>
+      <source>the manifest's entry {name} has a size or record count out of range</source>
+      <translation>the manifest's entry {name} has a size or record count out of range</translation>
+    </message>
+    <message>
       <source>the manifest's file list is malformed</source>
       <translation>the manifest's file list is malformed</translation>
     </message>
     <message>
       <source>the manifest's seq is not a positive integer</source>
       <translation>the manifest's seq is not a positive integer</translation>
+    </message>
+    <message>
+      <source>the manifest's seq is not a whole number from 1 to {max}</source>
+      <translation>the manifest's seq is not a whole number from 1 to {max}</translation>
     </message>
     <message>
       <source>the manifest's {key} is not a UUID</source>
@@ -6780,6 +6884,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>{entity} {id}: base_hlc is malformed</source>
       <translation>{entity} {id}: base_hlc is malformed</translation>
+    </message>
+    <message>
+      <source>{entity} {id}: field {field} {rule}</source>
+      <translation>{entity} {id}: field {field} {rule}</translation>
     </message>
     <message>
       <source>{entity} {id}: field_hlc is malformed</source>

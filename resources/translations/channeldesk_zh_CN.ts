@@ -6563,6 +6563,30 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>该数据目录尚未初始化；请运行“channeldesk init”。</translation>
     </message>
     <message>
+      <source>a SHA-256 in hex</source>
+      <translation>十六进制的 SHA-256</translation>
+    </message>
+    <message>
+      <source>a UUID</source>
+      <translation>UUID</translation>
+    </message>
+    <message>
+      <source>a date YYYY-MM-DD</source>
+      <translation>YYYY-MM-DD 格式的日期</translation>
+    </message>
+    <message>
+      <source>a date and time with its UTC offset (RFC 3339)</source>
+      <translation>带 UTC 偏移的日期时间（RFC 3339）</translation>
+    </message>
+    <message>
+      <source>a month YYYY-MM</source>
+      <translation>YYYY-MM 格式的月份</translation>
+    </message>
+    <message>
+      <source>belongs to an unknown record type</source>
+      <translation>属于未知的记录类型</translation>
+    </message>
+    <message>
       <source>blob {name} does not match its hash</source>
       <translation>文件 {name} 与其哈希不符</translation>
     </message>
@@ -6623,6 +6647,26 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>条目 {name} 使用了不支持的压缩方式</translation>
     </message>
     <message>
+      <source>holds a control character or invalid text</source>
+      <translation>含有控制字符或无效文本</translation>
+    </message>
+    <message>
+      <source>is longer than {n} characters ({length})</source>
+      <translation>超过 {n} 个字符（{length}）</translation>
+    </message>
+    <message>
+      <source>is missing</source>
+      <translation>缺失</translation>
+    </message>
+    <message>
+      <source>is not a JSON object</source>
+      <translation>不是 JSON 对象</translation>
+    </message>
+    <message>
+      <source>is not a field of this record type</source>
+      <translation>不是该记录类型的字段</translation>
+    </message>
+    <message>
       <source>listed entry {name} is absent</source>
       <translation>清单中的条目 {name} 不存在</translation>
     </message>
@@ -6641,6 +6685,54 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>manifest.json is not valid JSON ({error})</source>
       <translation>manifest.json 不是有效的 JSON（{error}）</translation>
+    </message>
+    <message>
+      <source>must be a JSON list (got {value})</source>
+      <translation>必须是 JSON 列表（实际为 {value}）</translation>
+    </message>
+    <message>
+      <source>must be a JSON object (got {value})</source>
+      <translation>必须是 JSON 对象（实际为 {value}）</translation>
+    </message>
+    <message>
+      <source>must be a list of at most {n} short texts</source>
+      <translation>必须是最多 {n} 个短文本的列表</translation>
+    </message>
+    <message>
+      <source>must be a number (got {value})</source>
+      <translation>必须是数字（实际为 {value}）</translation>
+    </message>
+    <message>
+      <source>must be a whole number (got {value})</source>
+      <translation>必须是整数（实际为 {value}）</translation>
+    </message>
+    <message>
+      <source>must be one of {allowed} (got {value})</source>
+      <translation>必须是 {allowed} 之一（实际为 {value}）</translation>
+    </message>
+    <message>
+      <source>must be text (got {value})</source>
+      <translation>必须是文本（实际为 {value}）</translation>
+    </message>
+    <message>
+      <source>must be true or false (got {value})</source>
+      <translation>必须是 true 或 false（实际为 {value}）</translation>
+    </message>
+    <message>
+      <source>must be {what} (got {value})</source>
+      <translation>必须是{what}（实际为 {value}）</translation>
+    </message>
+    <message>
+      <source>must lie between {low} and {high} (got {value})</source>
+      <translation>必须在 {low} 到 {high} 之间（实际为 {value}）</translation>
+    </message>
+    <message>
+      <source>must map field names to HLCs</source>
+      <translation>必须是字段名到 HLC 的映射</translation>
+    </message>
+    <message>
+      <source>must not be null</source>
+      <translation>不能为 null</translation>
     </message>
     <message>
       <source>not a ChannelDesk bundle (not a ZIP file, or truncated)</source>
@@ -6687,12 +6779,24 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>清单中有重复条目</translation>
     </message>
     <message>
+      <source>the manifest's base_ack_seq is not a whole number from 0 to {max}</source>
+      <translation>清单的 base_ack_seq 不是 0 到 {max} 之间的整数</translation>
+    </message>
+    <message>
+      <source>the manifest's entry {name} has a size or record count out of range</source>
+      <translation>清单中条目 {name} 的大小或记录数超出范围</translation>
+    </message>
+    <message>
       <source>the manifest's file list is malformed</source>
       <translation>清单的文件列表格式错误</translation>
     </message>
     <message>
       <source>the manifest's seq is not a positive integer</source>
       <translation>清单的序号不是正整数</translation>
+    </message>
+    <message>
+      <source>the manifest's seq is not a whole number from 1 to {max}</source>
+      <translation>清单的 seq 不是 1 到 {max} 之间的整数</translation>
     </message>
     <message>
       <source>the manifest's {key} is not a UUID</source>
@@ -6761,6 +6865,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>{entity} {id}: base_hlc is malformed</source>
       <translation>{entity} {id}：base_hlc 格式错误</translation>
+    </message>
+    <message>
+      <source>{entity} {id}: field {field} {rule}</source>
+      <translation>{entity} {id}：字段 {field} {rule}</translation>
     </message>
     <message>
       <source>{entity} {id}: field_hlc is malformed</source>

@@ -392,7 +392,7 @@ def test_orders_made_on_a_draft_go_with_its_seal_after_an_ack(hq: Hq, tmp_path: 
     _answer_all(ctx, draft, EXIF_DIR / "Landscape_2.jpg")
     visits.submit(ctx, draft)
     second = export_bundle(ctx, tmp_path / "b2.cdsync")
-    assert hq.ingest(second.path, tmp_path).status == "accepted"
+    assert (res := hq.ingest(second.path, tmp_path)).status == "accepted", res.reason
     orders = [r for r in hq.records("rectification_order") if r.data["description"] == "门头破损"]
     assert len(orders) == 1 and orders[0].data["visit_id"] == draft
     events = [r for r in hq.records("rectification_event") if r.data["order_id"] == orders[0].id]
