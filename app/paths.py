@@ -152,7 +152,7 @@ def make_private(path: Path) -> None:
     try:
         if path.stat().st_mode & 0o777 != mode:
             os.chmod(path, mode)
-    except PermissionError:  # not ours (a shared folder): leave it as its owner set it
+    except OSError:  # not ours (a shared folder) or a read-only disk: leave it as it is
         pass
 
 
