@@ -23,6 +23,7 @@ import datetime as dt
 import errno
 import json
 import os
+import re
 import shutil
 import sys
 import threading
@@ -44,6 +45,7 @@ VERIFIED_NAME = "verified.json"  # in run/: the database file as a quick_check p
 SHARED_WAIT_S = 5.0  # another process's start-up tidying or migration is brief
 EXCLUSIVE_WAIT_S = 2.0
 _POLL_S = 0.05
+RECORD = re.compile(r"[0-9]+-[0-9]+\.json")  # ``run/<pid>-<n>.json``, one per lock held
 WORK_FOLDER = ".cdsync-work-"  # an export's records being deflated (``app.sync.bundle_write``)
 _counter = iter(range(1, 1 << 62))
 _counter_lock = threading.Lock()
@@ -83,7 +85,7 @@ def holders(paths: DataPaths) -> list[Holder]:
     """Processes that recorded holding the lock and are still running (own pid included)."""
     found: list[Holder] = []
     try:
-        records = sorted(paths.lock_holders.glob("*.json"))
+        records = sorted(p for p in paths.lock_holders.iterdir() if RECORD.fullmatch(p.name))
     except OSError:
         return found
     for record in records:
@@ -266,8 +268,10 @@ def tidy(paths: DataPaths, lock: DataDirLock) -> int:
         freed += _remove(staging)
     dead: list[Path] = []
     with contextlib.suppress(OSError):
-        dead = [p for p in paths.lock_holders.iterdir()
-                if p.name != VERIFIED_NAME and p.name != lock._record.name and not p.name.startswith(lock._record.name)]
+        dead = [p for p in paths.lock_holders.iterdir() if RECORD.fullmatch(p.name) and p.name != lock._record.name]
+        for leftover in paths.lock_holders.glob("*.json.new"):  # a record half-written when its process was killed
+            if not leftover.name.startswith(lock._record.name):
+                leftover.unlink(missing_ok=True)
     if not dead:
         return freed
     # Someone was killed: its half-written files may be anywhere it writes.

@@ -32,3 +32,26 @@ def test_what_a_killed_export_left_is_removed_and_nothing_else(tmp_path: Path) -
     assert not (out / ".cdsync-work-x1").exists() and not list(paths.tmp.iterdir())
     assert all(p.exists() for p in kept)
     assert list(paths.lock_holders.glob("*.json")) == []
+
+
+def test_the_integrity_mark_survives_tidying_and_a_change_is_checked_again(tmp_path: Path) -> None:
+    import sqlite3
+
+    paths = DataPaths.resolve(tmp_path / "data")
+    ctx = open_context(paths.root)
+    ctx.verify_database()
+    ctx.close()
+    mark = paths.lock_holders / "verified.json"
+    assert mark.exists()
+    ctx = open_context(paths.root)  # alone: tidies, and keeps the mark
+    assert mark.exists() and ctx._file_key() == json.loads(mark.read_text(encoding="utf-8"))
+    ctx.close()
+    with sqlite3.connect(paths.database) as conn:  # changed behind ChannelDesk's back
+        conn.execute("CREATE TABLE scribble(x)")
+    ctx = open_context(paths.root)
+    try:
+        assert ctx._file_key() != json.loads(mark.read_text(encoding="utf-8"))
+        ctx.verify_database()  # checked again, and marked
+        assert ctx._file_key() == json.loads(mark.read_text(encoding="utf-8"))
+    finally:
+        ctx.close()
