@@ -15,7 +15,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from app.paths import resource_path
 
@@ -112,6 +112,46 @@ def key_value_table(pairs: list[tuple[str, str]], width: float, columns: int = 2
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
     ]))
     return table
+
+
+class JpegImage(Flowable):
+    """A JPEG drawn as it is (DCT stream, the bytes copied into the PDF). Platypus's
+    ``Image`` decodes every picture to pixels and hashes the pixels on each draw only to
+    name it; this one is named by a hash of its compressed bytes, so a report of six
+    photos spends its time on the page, not on decoding what it embeds unchanged."""
+
+    def __init__(self, jpeg: bytes, width: float, height: float) -> None:
+        import hashlib
+
+        super().__init__()
+        self.jpeg, self.key = jpeg, hashlib.md5(jpeg, usedforsecurity=False).hexdigest()
+        self.drawWidth, self.drawHeight = width, height
+        self.hAlign = "CENTER"  # as platypus's Image
+
+    def wrap(self, _avail_width: float, _avail_height: float) -> tuple[float, float]:
+        return self.drawWidth, self.drawHeight
+
+    def draw(self) -> None:
+        import io
+
+        from reportlab.pdfbase.pdfdoc import PDFImageXObject
+
+        canvas: Any = self.canv  # reportlab's own drawImage steps, without its decode and pixel hash
+        name = f"jpeg{self.key}"
+        reg_name = canvas._doc.getXObjectName(name)
+        if canvas._doc.idToObject.get(reg_name) is None:
+            image = PDFImageXObject(name)
+            if not image.loadImageFromJPEG(io.BytesIO(self.jpeg)):
+                raise ValueError(f"not a JPEG: {self.key}")
+            image.name = name
+            canvas._setXObjects(image)
+            canvas._doc.Reference(image, reg_name)
+            canvas._doc.addForm(name, image)
+        canvas.saveState()
+        canvas.scale(self.drawWidth, self.drawHeight)
+        canvas._code.append(f"/{reg_name} Do")
+        canvas.restoreState()
+        canvas._formsinuse.append(name)
 
 
 def footer_painter(left_text: str, qr_text: str | None = None):  # type: ignore[no-untyped-def]

@@ -13,7 +13,6 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import (
-    Image,
     KeepTogether,
     Paragraph,
     SimpleDocTemplate,
@@ -28,6 +27,7 @@ from app.reports.base import (
     FONT,
     MARGIN,
     PAGE,
+    JpegImage,
     data_table,
     footer_painter,
     key_value_table,
@@ -56,7 +56,7 @@ def _photo_cell(photo: PhotoData, box_w: float, box_h: float) -> list[Any]:
         flow: Any = missing
     else:
         scale = min(box_w / max(photo.width, 1), box_h / max(photo.height, 1))
-        flow = Image(io.BytesIO(photo.jpeg), width=photo.width * scale, height=photo.height * scale)
+        flow = JpegImage(photo.jpeg, photo.width * scale, photo.height * scale)
     caption = f"{photo.caption}  {photo.taken_at}  #{photo.sha256[:10]}"
     return [flow, Paragraph(caption.replace("&", "&amp;").replace("<", "&lt;"), s["small"])]
 

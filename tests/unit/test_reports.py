@@ -122,3 +122,40 @@ def test_pdf_renders_to_an_image(ctx, submitted_visit, tmp_path: Path) -> None: 
     colours = {image.pixel(x, y) for x in range(0, image.width(), 3) for y in range(0, image.height(), 3)}
     assert len(colours) > 20
     document.close()
+
+
+def test_photos_are_embedded_as_their_jpeg_bytes_without_decoding(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each photo's JPEG goes into the PDF unchanged (DCTDecode), never decoded to pixels
+    (reportlab's ImageReader would decode and hash every one on each report); photos with
+    the same bytes are stored once, different ones each."""
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+
+    def refuse(*_a: object) -> None:
+        raise AssertionError("a photo was decoded to pixels")
+
+    monkeypatch.setattr(ImageReader, "getRGBData", refuse)
+    jpegs = []
+    for colour in ((200, 30, 30), (30, 200, 30)):
+        buf = io.BytesIO()
+        Image.new("RGB", (320, 240), colour).save(buf, "JPEG")
+        jpegs.append(buf.getvalue())
+    photos = [PhotoData("a", "", "0" * 64, jpegs[0], 320, 240), PhotoData("b", "", "0" * 64, jpegs[1], 320, 240),
+              PhotoData("c", "", "1" * 64, jpegs[0], 320, 240)]
+    data = VisitReportData(
+        company="公司", partner_code="P", partner_name="店", partner_grade="A", partner_address="地址", partner_contacts="张三",
+        credit_warning="", manager="李四", status="submitted", checked_in="", checked_out="", coordinates="—", template="t",
+        score="80.0", section_scores=[], checklist=[], findings=[], material_differences=[], competitor_notes=[], photos=photos,
+        content_hash="ab" * 32,
+    )
+    out = io.BytesIO()
+    build_visit_report(data, out)
+    reader = pypdf.PdfReader(io.BytesIO(out.getvalue()))
+    embedded = {}
+    for page in reader.pages:
+        for xobject in page["/Resources"].get("/XObject", {}).values():
+            xobject = xobject.get_object()
+            if xobject["/Subtype"] == "/Image":
+                assert "/DCTDecode" in xobject["/Filter"]
+                embedded[xobject.indirect_reference.idnum] = xobject._data
+    assert sorted(embedded.values()) == sorted(jpegs)
