@@ -4,6 +4,7 @@ open a database newer than this build knows."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import shutil
 import sqlite3
@@ -106,6 +107,7 @@ def backup_before_migration(db_path: Path, backups_dir: Path, revision: str) -> 
     backups_dir.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = backups_dir / f"pre-migration-{revision}-{stamp}.sqlite"
+    os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))  # owner-only, whatever the umask
     src = sqlite3.connect(db_path)
     dst = sqlite3.connect(target)
     try:

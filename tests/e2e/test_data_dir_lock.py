@@ -89,7 +89,8 @@ def test_a_migration_waits_for_no_one_else_to_have_the_data_dir(data_dir: Path, 
         _refused_naming(cli("partners", "list"), holder)
         assert not list((data_dir / "backups").glob("pre-migration-*"))  # nothing was started
     assert cli("partners", "list").returncode == 0
-    assert list((data_dir / "backups").glob("pre-migration-0001-*"))
+    saved = list((data_dir / "backups").glob("pre-migration-0001-*"))
+    assert len(saved) == 1 and saved[0].stat().st_mode & 0o077 == 0  # a backup: owner-only
 
 
 def test_restore_refuses_while_the_gui_is_open(cli, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
