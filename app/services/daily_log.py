@@ -52,7 +52,7 @@ class Rollup:
         return sum(1 for d in self.days if d.closed)
 
 
-def _utc_bounds(day: dt.date, days: int = 1) -> tuple[dt.datetime, dt.datetime]:
+def utc_bounds(day: dt.date, days: int = 1) -> tuple[dt.datetime, dt.datetime]:
     """The local day (or days) as UTC instants."""
     local = dt.datetime.now().astimezone().tzinfo
     start = dt.datetime.combine(day, dt.time(), local)
@@ -71,7 +71,7 @@ def assemble_figures(s: Any, day: dt.date) -> dict[str, int]:
         Visit,
     )
 
-    start, end = _utc_bounds(day)
+    start, end = utc_bounds(day)
 
     def count(stmt: Any) -> int:
         return int(s.scalar(stmt) or 0)

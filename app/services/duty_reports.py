@@ -23,7 +23,7 @@ from app.domain.vocabulary import (
 from app.i18n import tr
 from app.reports.data import PeriodReportData, Table
 from app.services.context import AppContext
-from app.services.daily_log import _utc_bounds, parse_month, parse_week, rollup, show_log
+from app.services.daily_log import parse_month, parse_week, rollup, show_log, utc_bounds
 
 
 def day_log_data(ctx: AppContext, day: dt.date) -> PeriodReportData:
@@ -33,7 +33,7 @@ def day_log_data(ctx: AppContext, day: dt.date) -> PeriodReportData:
 
     view = show_log(ctx, day)
     f = view.figures
-    start, end = _utc_bounds(day)
+    start, end = utc_bounds(day)
     with ctx.read_session() as s:
         calls = list(s.execute(select(CallbackCall, Partner.code, Partner.name).join(Partner, Partner.id == CallbackCall.partner_id)
                                .join(CallbackDraw, CallbackDraw.id == CallbackCall.draw_id)
