@@ -181,7 +181,10 @@ def visit_report_data(ctx: AppContext, visit_id: str) -> VisitReportData:
     for photo in detail["photos"]:
         scaled = scaled_photo(ctx, photo["sha256"])
         if scaled is None:
-            warnings.append(tr("reports", "Photo missing (hash {hash}); the original file is not in the media store.").format(hash=photo["sha256"][:12]))
+            if ctx.paths.media_file(photo["sha256"]).exists():  # stored, but too large (or damaged) to decode
+                warnings.append(tr("reports", "Photo left out (hash {hash}): the image is too large or damaged to print.").format(hash=photo["sha256"][:12]))
+            else:
+                warnings.append(tr("reports", "Photo missing (hash {hash}); the original file is not in the media store.").format(hash=photo["sha256"][:12]))
             photos.append(PhotoData(photo["original_name"] or photo["item_key"] or "", _local(photo["taken_at"]), photo["sha256"], None))
         else:
             data, width, height = scaled

@@ -6196,6 +6196,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>Photo evidence warnings</translation>
     </message>
     <message>
+      <source>Photo left out (hash {hash}): the image is too large or damaged to print.</source>
+      <translation>Photo left out (hash {hash}): the image is too large or damaged to print.</translation>
+    </message>
+    <message>
       <source>Photo missing (hash {hash})</source>
       <translation>Photo missing (hash {hash})</translation>
     </message>

@@ -6177,6 +6177,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>照片证据提示</translation>
     </message>
     <message>
+      <source>Photo left out (hash {hash}): the image is too large or damaged to print.</source>
+      <translation>照片未打印（哈希 {hash}）：图像过大或已损坏。</translation>
+    </message>
+    <message>
       <source>Photo missing (hash {hash})</source>
       <translation>照片缺失（哈希 {hash}）</translation>
     </message>
