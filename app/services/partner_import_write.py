@@ -70,7 +70,7 @@ class PartnerBatchWriter:
 
         self.partners, self.contacts = RowInserter(Partner), RowInserter(Contact)
         self.grades, self.events = RowInserter(GradeChange), RowInserter(LifecycleEvent)
-        self.new_field_hlc = json.dumps(dict.fromkeys(partner_lww_fields(), "@HLC@"))  # a new card: every field is its writing
+        self.new_field_hlc = json.dumps(dict.fromkeys(partner_lww_fields(), "@HLC@"), separators=(",", ":"))  # a new card: every field is its writing
         self.device = self.ctx.device_id or "local"
         self.user = self.ctx.user_name
         self.today = dt.date.today()

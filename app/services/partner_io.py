@@ -202,7 +202,7 @@ def _check_rows(rows: Iterator[tuple[int, list[str]]], mapping: dict[str, int], 
     seen: dict[str, int] = {}
     batch: list[tuple[int, dict[str, Any]]] = []
     for row_no, row in rows:
-        if not any(cell.strip() for cell in row):
+        if not "".join(row).strip():
             continue
         report.total += 1
         cells = {key: (row[idx] if idx < len(row) else "") for key, idx in mapping.items()}

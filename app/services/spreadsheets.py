@@ -118,7 +118,9 @@ def _iter_csv(path: Path) -> Iterator[tuple[int, list[str]]]:
         try:
             for row in reader:
                 row_no += 1
-                yield row_no, _checked_cells(path, row_no, [limits.restore(c) if c[:1] == "'" else c for c in row])
+                if "'" in "".join(row):
+                    row = [limits.restore(c) if c[:1] == "'" else c for c in row]
+                yield row_no, _checked_cells(path, row_no, row)
         except csv.Error as exc:
             if "field larger than field limit" in str(exc):
                 raise LimitError(tr("import", "{file}: row {row} holds a cell of more than {limit} characters (limit: cell length).").format(
