@@ -14,7 +14,6 @@ from sqlalchemy import func, select
 
 from app.domain import compliance as comp
 from app.domain.reference import DEFAULT_FREQUENCY_RULES
-from app.domain.regions import in_territory
 from app.hq.read_models import check_month, month_days, newest_scored, parse_time, utc_bound
 from app.hq.read_models import field as json_field
 from db.hq.models import Device, ImportedBundle, Record
@@ -111,14 +110,20 @@ def month_overview(hq: Hq, month: str, today: dt.date | None = None) -> dict[str
             row.score_sum += float(value)
             row.scored += 1
     minimum = {grade: comp.partner_requirement(rules, grade) for grade in ("A", "B", "C", "D")}
+    by_prefix: dict[str, list[tuple[str, int]]] = defaultdict(list)  # region code → (partner, visits required) inside it
+    everyone: list[tuple[str, int]] = []
+    for pid, grade, district, city, province in partners:
+        code = str(district or city or province or "")
+        entry = (pid, minimum.get(grade or "", 0))
+        everyone.append(entry)
+        for size in range(2, len(code) + 1, 2):
+            by_prefix[code[:size]].append(entry)
     for row in devices.values():
         counts = per_partner.get(row.device_id, {})
         row.channels = len(counts)
         row.weeks = {w: len(week_channels[row.device_id].get(w, ())) for w in weeks}
-        for pid, grade, district, city, province in partners:
-            if row.territory and not in_territory(district or city or province, row.territory):
-                continue
-            need = minimum.get(grade or "", 0)
+        inside = {pid: need for code in row.territory for pid, need in by_prefix.get(code, ())} if row.territory else dict(everyone)
+        for pid, need in inside.items():
             row.required += need
             row.done += min(counts.get(pid, 0), need)
     for device_id, status, deadline in orders:

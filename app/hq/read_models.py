@@ -11,8 +11,11 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, and_, or_, select
+from sqlalchemy import ColumnElement, String, and_, or_, select
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.functions import FunctionElement
+from sqlalchemy.sql.visitors import InternalTraversal
 
 from app.domain import checklist as cl
 from app.domain import evidence as evidence_rules
@@ -28,10 +31,35 @@ ORDERS_SECTION = "orders"  # the re-inspection checklist's section of rectificat
 PHOTO_SUFFIX = ":after_photo"
 
 
+class JsonField(FunctionElement[str]):
+    """``record.data``'s field ``key`` as text, written with the key as a literal —
+    ``json_extract(record.data, '$.key')`` on SQLite, ``(record.data ->> 'key')`` on
+    PostgreSQL — so that the expression indexes of HQ migration hq0002 apply."""
+
+    type = String()
+    inherit_cache = True
+    _traverse_internals = [("key", InternalTraversal.dp_string)]  # part of the statement cache key
+
+    def __init__(self, key: str) -> None:
+        if not re.fullmatch(r"[a-z_0-9]+", key):
+            raise ValueError(key)
+        self.key = key
+        super().__init__()
+
+
+@compiles(JsonField, "postgresql")
+def _pg_field(element: JsonField, compiler: Any, **kw: Any) -> str:
+    return f"(record.data ->> '{element.key}')"
+
+
+@compiles(JsonField)
+def _sqlite_field(element: JsonField, compiler: Any, **kw: Any) -> str:
+    return f"json_extract(record.data, '$.{element.key}')"
+
+
 def field(key: str) -> ColumnElement[Any]:
     """A record's JSON field as text (``json_extract`` on SQLite, ``->>`` on PostgreSQL)."""
-    element: ColumnElement[Any] = Record.data[key].as_string()
-    return element
+    return JsonField(key)
 
 
 def check_month(month: str) -> str:

@@ -1,0 +1,220 @@
+"""Issue 19 figures: the HQ console's Overview over an HQ database of 50 devices and
+200 000 submitted visits (each with its checklist template body and answers, spread over
+12 months), on SQLite and on PostgreSQL — the section's first paint (window built,
+month's overview read and drawn) and a switch to another month, each against a bare SQL
+aggregate of the same month over the same tables (visits and average score per device).
+The data is written in bulk (``executemany`` / ``COPY``) straight into ``record``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import random
+import sqlite3
+import tempfile
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+from harness import BenchResult
+
+DEVICES = 50
+PARTNERS_PER_DEVICE = 40
+VISITS = int(os.environ.get("HQ_BENCH_VISITS", "200000"))
+ANSWERS = ("signage", "cleanliness", "price_tags")
+MONTHS = 12
+LIMIT_MS = 1000.0
+
+
+def _months(today: dt.date) -> list[str]:
+    day, out = today.replace(day=1), []
+    for _ in range(MONTHS):
+        out.append(day.strftime("%Y-%m"))
+        day = (day - dt.timedelta(days=1)).replace(day=1)
+    return out
+
+
+def _rows(hq_id: str) -> tuple[list[tuple[str, str, str]], list[tuple[Any, ...]]]:
+    """Devices (id, user, territory) and every record row in ``RECORD_COLUMNS`` order."""
+    from app.domain.reference import builtin_templates
+    from app.hq.records import dump_json
+
+    rng = random.Random(19)
+    body = next(t for t in builtin_templates() if t["name"] == "store_inspection")
+    today = dt.date.today()
+    first = dt.datetime.combine(today.replace(day=1), dt.time(), tzinfo=dt.UTC)
+    start = first - dt.timedelta(days=31 * (MONTHS - 1))
+    span = (dt.datetime.now(dt.UTC) - start).total_seconds()
+    devices, rows = [], []
+    hlc = 0
+
+    def tick(node: str) -> str:
+        nonlocal hlc
+        hlc += 1
+        return f"{1_700_000_000_000 + hlc:015d}:0000:{node}"
+
+    for d in range(DEVICES):
+        device = str(uuid.UUID(int=rng.getrandbits(128), version=4))
+        territory = f"{31 + d // 10:02d}{1 + d % 10:02d}"
+        devices.append((device, f"经理{d:02d}", territory))
+        bundle = str(uuid.uuid4())
+        partners = []
+        for p in range(PARTNERS_PER_DEVICE):
+            pid = str(uuid.uuid4())
+            partners.append(pid)
+            data = {"code": f"P{d:02d}{p:03d}", "name": f"渠道{d:02d}-{p:03d}", "grade": "ABCD"[p % 4], "status": "active",
+                    "province_code": territory[:2], "city_code": territory, "district_code": territory + "01", "latitude": None, "longitude": None}
+            rows.append(("partner", pid, tick(device), device, False, dump_json(data), "{}", bundle))
+        for v in range(VISITS // DEVICES):
+            vid = str(uuid.uuid4())
+            when = start + dt.timedelta(seconds=rng.random() * span)
+            score = round(rng.uniform(55, 100), 1)
+            data = {"partner_id": partners[v % PARTNERS_PER_DEVICE], "template_id": None, "template_name": "store_inspection", "template_version": 1,
+                    "template_body": body, "status": "submitted", "planned_for": None, "started_at": when.isoformat(),
+                    "checked_out_at": (when + dt.timedelta(minutes=40)).isoformat(), "submitted_at": (when + dt.timedelta(minutes=45)).isoformat(),
+                    "latitude": 31.2, "longitude": 121.5, "manager": devices[-1][1], "is_reinspection": False, "notes": "", "score": score,
+                    "content_hash": uuid.uuid4().hex * 2}
+            rows.append(("visit", vid, tick(device), device, False, dump_json(data), "{}", bundle))
+            for key in ANSWERS:
+                answer = {"visit_id": vid, "item_key": key, "value": rng.choice(["yes", "no", "4"]), "comment": ""}
+                rows.append(("visit_answer", str(uuid.uuid4()), tick(device), device, False, dump_json(answer), "{}", bundle))
+            if v % 10 == 0:
+                order = {"partner_id": data["partner_id"], "visit_id": vid, "description": "整改", "status": rng.choice(["open", "verified"]),
+                         "deadline": (when + dt.timedelta(days=7)).date().isoformat()}
+                rows.append(("rectification_order", str(uuid.uuid4()), tick(device), device, False, dump_json(order), "{}", bundle))
+            if v % 20 == 0:
+                warning = {"partner_id": data["partner_id"], "kind": "photo_time", "source": "evidence", "warned_on": when.date().isoformat()}
+                rows.append(("partner_warning", str(uuid.uuid4()), tick(device), device, False, dump_json(warning), "{}", bundle))
+    del hq_id
+    return devices, rows
+
+
+def _build(url: str, key_dir: Path) -> Any:
+    from app.hq.server import Hq
+    from db.hq.models import Device, ImportedBundle
+
+    hq = Hq(url, key_dir)
+    hq.init()
+    devices, rows = _rows(hq.hq_id())
+    now = dt.datetime.now(dt.UTC)
+    with hq.sessions.begin() as s:
+        for device, user, territory in devices:
+            s.add(Device(device_id=device, public_key="x" * 43 + "=", user=user, territory=territory, revoked=False, registered_at=now))
+            s.add(ImportedBundle(bundle_id=str(uuid.uuid4()), device_id=device, seq=1, manifest_sha256="0" * 64, imported_at=now, counts={}))
+    columns = "entity, id, hlc, device_id, voided, data, field_hlc, bundle_id"
+    if url.startswith("sqlite"):
+        conn = sqlite3.connect(url.removeprefix("sqlite:///"))
+        conn.executemany(f"INSERT INTO record ({columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        conn.commit()
+        conn.execute("ANALYZE")
+        conn.close()
+    else:
+        import psycopg
+
+        with psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://")) as conn:
+            with conn.cursor() as cur, cur.copy(f"COPY record ({columns}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            conn.commit()
+            conn.autocommit = True
+            conn.execute("VACUUM ANALYZE record")
+    return hq
+
+
+def _bare_ms(hq: Any, month: str) -> float:
+    """The month's visits and average score per device in one SQL statement."""
+    from sqlalchemy import text
+
+    from app.hq.read_models import month_days, utc_bound
+
+    start, end = month_days(month)
+    if hq.engine.dialect.name == "postgresql":
+        sql = ("SELECT device_id, count(*), avg((data->>'score')::float) FROM record WHERE entity = 'visit' AND (data->>'started_at') >= :a "
+               "AND (data->>'started_at') < :b AND (data->>'status') = 'submitted' GROUP BY device_id")
+    else:
+        sql = ("SELECT device_id, count(*), avg(json_extract(data, '$.score')) FROM record WHERE entity = 'visit' AND json_extract(data, '$.started_at') >= :a "
+               "AND json_extract(data, '$.started_at') < :b AND json_extract(data, '$.status') = 'submitted' GROUP BY device_id")
+    best = float("inf")
+    for _ in range(3):
+        with hq.engine.connect() as conn:
+            t0 = time.perf_counter()
+            conn.execute(text(sql), {"a": utc_bound(start), "b": utc_bound(end)}).all()
+            best = min(best, (time.perf_counter() - t0) * 1000)
+    return best
+
+
+def _console_ms(hq: Any, other_month: str) -> tuple[float, float, int]:
+    """(first paint, month switch) of the Overview in milliseconds, and its rows."""
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.hq.console import HqUi, HqWindow
+    from app.ui.qt_app import ensure_application
+
+    app = ensure_application()
+    t0 = time.perf_counter()
+    ui = HqUi(hq)
+    window = HqWindow(ui)
+    window.show()
+    while not window.overview.is_ready:
+        QApplication.processEvents()
+        time.sleep(0.001)
+    window.overview.managers.viewport().repaint()
+    app.processEvents()
+    first = (time.perf_counter() - t0) * 1000
+    rows = window.overview.managers.rowCount()
+    t1 = time.perf_counter()
+    window.overview.month.setCurrentIndex(window.overview.month.findData(other_month))
+    while window.overview.data is None or window.overview.data["month"] != other_month:
+        QApplication.processEvents()
+        time.sleep(0.001)
+    window.overview.managers.viewport().repaint()
+    app.processEvents()
+    switch = (time.perf_counter() - t1) * 1000
+    ui.ops.wait(10000)
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+    return first, switch, rows
+
+
+def _measure(label: str, url: str, work: Path) -> list[BenchResult]:
+    from app.hq.server import Hq
+
+    t0 = time.perf_counter()
+    _build(url, work).close()
+    build_s = time.perf_counter() - t0
+    months = _months(dt.date.today())
+    hq = Hq(url, work)  # a fresh engine: nothing cached, as when the console starts
+    try:
+        first, switch, rows = _console_ms(hq, months[3])
+        assert rows == DEVICES, rows
+        bare_first, bare_switch = _bare_ms(hq, months[0]), _bare_ms(hq, months[3])
+    finally:
+        hq.close()
+    print(f"   {label}: built {VISITS} visits in {build_s:.1f} s", flush=True)
+    return [BenchResult(f"HQ overview first paint, {VISITS // 1000}k visits ({label})", first, "ms", bare_first, "bare SQL aggregate",
+                        f"<= {LIMIT_MS:.0f} ms", first <= LIMIT_MS),
+            BenchResult(f"HQ overview month switch ({label})", switch, "ms", bare_switch, "bare SQL aggregate", f"<= {LIMIT_MS:.0f} ms", switch <= LIMIT_MS)]
+
+
+def benchmarks() -> list[BenchResult]:
+    from tests import pg
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    results = []
+    with tempfile.TemporaryDirectory(prefix="hq-bench-") as tmp:
+        work = Path(tmp)
+        (work / "sqlite").mkdir()
+        results += _measure("SQLite", f"sqlite:///{work / 'sqlite' / 'hq.sqlite'}", work / "sqlite")
+        if pg.server_bin() is not None:
+            (work / "pg").mkdir()
+            with pg.postgres_server() as server:
+                results += _measure("PostgreSQL", pg.create_database(server, "hq_overview_bench"), work / "pg")
+    return results
+
+
+if __name__ == "__main__":
+    for row in benchmarks():
+        print(json.dumps(row.to_json(), ensure_ascii=False))
