@@ -159,3 +159,24 @@ def test_photos_are_embedded_as_their_jpeg_bytes_without_decoding(monkeypatch: p
                 assert "/DCTDecode" in xobject["/Filter"]
                 embedded[xobject.indirect_reference.idnum] = xobject._data
     assert sorted(embedded.values()) == sorted(jpegs)
+
+
+def test_table_cells_are_paragraphs_without_the_markup_parser(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``para`` makes the fragment the markup parser would make of plain text (same text,
+    same style, so the same PDF) without running the parser for each cell."""
+    from reportlab.platypus import Paragraph
+    from reportlab.platypus.paraparser import ParaParser
+
+    from app.reports.base import clip, esc, para, styles
+
+    samples = ["abc", "上海浦东 金桥  路", " a\n b \n\nc ", "a&b<c>d", "P&amp;G", "x" * 3000, "\t空白\t"]
+    expected = {t: "".join(f.text for f in Paragraph(esc(clip(t)), styles()["cell"]).frags) for t in samples}
+    para("warm", "cell")
+    calls: list[str] = []
+    real_parse = ParaParser.parse
+    monkeypatch.setattr(ParaParser, "parse", lambda self, text, style: calls.append(text) or real_parse(self, text, style))
+    for text in samples:
+        made = para(text, "cell")
+        assert "".join(f.text for f in made.frags) == expected[text]
+        assert {(f.fontName, f.fontSize, f.textColor) for f in made.frags} == {("WQYMicroHei", 8.5, styles()["cell"].textColor)}
+    assert calls == []
