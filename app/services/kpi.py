@@ -2,7 +2,7 @@
 
 Where the data come from: revenue completion and market share from targets and actuals,
 visit compliance from the frequency rules, rectification closure from the orders due in
-the month, 渠道利用率 (channel utilisation, seed 002 渠道资源利用率) from the promotion-
+the month (100 when none was due), 渠道利用率 (channel utilisation, seed 002 渠道资源利用率) from the promotion-
 materials ledger up to the month's end (installed ÷ (issued − returned)), customer
 satisfaction (1–5 → 20–100) from the complaints' follow-ups resolved in the month and the
 answers to a checklist item ``customer_satisfaction`` of the month's sealed visits. A
@@ -68,8 +68,7 @@ def kpi_scorecard(ctx: AppContext, month: str, save: bool = True) -> list[Any]:
         if code in visits:
             components["visit_compliance"] = visits[code]
         total, closed = orders.get(pid, [0, 0])
-        if total:
-            components["rectification_closure"] = 100.0 * closed / total
+        components["rectification_closure"] = 100.0 * closed / total if total else 100.0  # nothing due: nothing left open
         if satisfaction.get(pid):
             components["customer_satisfaction"] = 20.0 * sum(satisfaction[pid]) / len(satisfaction[pid])
         used = kpi.utilisation(*materials.get(pid, (0, 0, 0)))
