@@ -3728,6 +3728,10 @@ Add one with “New partner” or import a spreadsheet.</translation>
       <translation>Manager</translation>
     </message>
     <message>
+      <source>PDF files (*.pdf)</source>
+      <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
       <source>Partner</source>
       <translation>Partner</translation>
     </message>
@@ -3744,8 +3748,20 @@ Add one with “New partner” or import a spreadsheet.</translation>
       <translation>Photos: {n}</translation>
     </message>
     <message>
+      <source>Print report…</source>
+      <translation>Print report…</translation>
+    </message>
+    <message>
       <source>Reason</source>
       <translation>Reason</translation>
+    </message>
+    <message>
+      <source>Report saved to {path}</source>
+      <translation>Report saved to {path}</translation>
+    </message>
+    <message>
+      <source>Save the visit report</source>
+      <translation>Save the visit report</translation>
     </message>
     <message>
       <source>Score</source>
@@ -3778,6 +3794,10 @@ Add one with “New partner” or import a spreadsheet.</translation>
     <message>
       <source>When</source>
       <translation>When</translation>
+    </message>
+    <message>
+      <source>Writing the report…</source>
+      <translation>Writing the report…</translation>
     </message>
     <message>
       <source>{n} photo(s)</source>

@@ -3720,6 +3720,10 @@ Add one with “New partner” or import a spreadsheet.</source>
       <translation>客户经理</translation>
     </message>
     <message>
+      <source>PDF files (*.pdf)</source>
+      <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
       <source>Partner</source>
       <translation>渠道</translation>
     </message>
@@ -3736,8 +3740,20 @@ Add one with “New partner” or import a spreadsheet.</source>
       <translation>照片：{n} 张</translation>
     </message>
     <message>
+      <source>Print report…</source>
+      <translation>打印报告…</translation>
+    </message>
+    <message>
       <source>Reason</source>
       <translation>原因</translation>
+    </message>
+    <message>
+      <source>Report saved to {path}</source>
+      <translation>报告已保存到 {path}</translation>
+    </message>
+    <message>
+      <source>Save the visit report</source>
+      <translation>保存巡检报告</translation>
     </message>
     <message>
       <source>Score</source>
@@ -3770,6 +3786,10 @@ Add one with “New partner” or import a spreadsheet.</source>
     <message>
       <source>When</source>
       <translation>时间</translation>
+    </message>
+    <message>
+      <source>Writing the report…</source>
+      <translation>正在生成报告…</translation>
     </message>
     <message>
       <source>{n} photo(s)</source>

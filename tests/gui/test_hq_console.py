@@ -67,7 +67,7 @@ def test_overview_and_click_through_to_inspections(qtbot, console) -> None:  # t
     qtbot.waitUntil(lambda: overview.managers.item(0, 2).text() == "0", timeout=15000)
 
 
-def test_inspections_open_a_visit_and_verify_a_report(qtbot, console) -> None:  # type: ignore[no-untyped-def]
+def test_inspections_open_a_visit_and_verify_a_report(qtbot, console, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from app.ui.hq.review import VisitDialog
 
     ui, window, ctx, visit_id, _bundle = console
@@ -88,6 +88,15 @@ def test_inspections_open_a_visit_and_verify_a_report(qtbot, console) -> None:  
     checklist = dialog.tabs.widget(0)
     assert checklist.rowCount() == len(detail["items"])
     assert dialog.tabs.widget(1).count() == len(detail["photos"])
+    pdf = tmp_path / "visit.pdf"
+    with qtbot.waitSignal(ui.message, timeout=30000) as printed:
+        dialog.print_to(pdf)
+    assert printed.args[1] == "info" and pdf.read_bytes()[:5] == b"%PDF-"
+    from app.hq.visit_report import hq_visit_report_data
+
+    data = hq_visit_report_data(ui.hq, visit_id)
+    assert data.content_hash == detail["content_hash"] and data.photos and all(p.jpeg for p in data.photos)  # photos from HQ's blobs
+    assert len(data.checklist) == len(detail["items"])
     dialog.close()
     inspections.hash.setText("0" * 64)
     with qtbot.waitSignal(ui.message, timeout=15000) as refused:

@@ -8,6 +8,7 @@ The data is written in bulk (``executemany`` / ``COPY``) straight into ``record`
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import json
 import os
 import random
@@ -15,6 +16,7 @@ import sqlite3
 import tempfile
 import time
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -36,8 +38,14 @@ def _months(today: dt.date) -> list[str]:
     return out
 
 
-def _rows(hq_id: str) -> tuple[list[tuple[str, str, str]], list[tuple[Any, ...]]]:
-    """Devices (id, user, territory) and every record row in ``RECORD_COLUMNS`` order."""
+def _devices() -> list[tuple[str, str, str]]:
+    """(id, manager, territory) of the benchmark's devices."""
+    rng = random.Random(7)
+    return [(str(uuid.UUID(int=rng.getrandbits(128), version=4)), f"经理{d:02d}", f"{31 + d // 10:02d}{1 + d % 10:02d}") for d in range(DEVICES)]
+
+
+def _rows(devices: list[tuple[str, str, str]]) -> Iterator[tuple[Any, ...]]:
+    """Every record row in ``RECORD_COLUMNS`` order, generated as written."""
     from app.domain.reference import builtin_templates
     from app.hq.records import dump_json
 
@@ -47,7 +55,6 @@ def _rows(hq_id: str) -> tuple[list[tuple[str, str, str]], list[tuple[Any, ...]]
     first = dt.datetime.combine(today.replace(day=1), dt.time(), tzinfo=dt.UTC)
     start = first - dt.timedelta(days=31 * (MONTHS - 1))
     span = (dt.datetime.now(dt.UTC) - start).total_seconds()
-    devices, rows = [], []
     hlc = 0
 
     def tick(node: str) -> str:
@@ -55,10 +62,7 @@ def _rows(hq_id: str) -> tuple[list[tuple[str, str, str]], list[tuple[Any, ...]]
         hlc += 1
         return f"{1_700_000_000_000 + hlc:015d}:0000:{node}"
 
-    for d in range(DEVICES):
-        device = str(uuid.UUID(int=rng.getrandbits(128), version=4))
-        territory = f"{31 + d // 10:02d}{1 + d % 10:02d}"
-        devices.append((device, f"经理{d:02d}", territory))
+    for d, (device, manager, territory) in enumerate(devices):
         bundle = str(uuid.uuid4())
         partners = []
         for p in range(PARTNERS_PER_DEVICE):
@@ -66,7 +70,7 @@ def _rows(hq_id: str) -> tuple[list[tuple[str, str, str]], list[tuple[Any, ...]]
             partners.append(pid)
             data = {"code": f"P{d:02d}{p:03d}", "name": f"渠道{d:02d}-{p:03d}", "grade": "ABCD"[p % 4], "status": "active",
                     "province_code": territory[:2], "city_code": territory, "district_code": territory + "01", "latitude": None, "longitude": None}
-            rows.append(("partner", pid, tick(device), device, False, dump_json(data), "{}", bundle))
+            yield ("partner", pid, tick(device), device, False, dump_json(data), "{}", bundle)
         for v in range(VISITS // DEVICES):
             vid = str(uuid.uuid4())
             when = start + dt.timedelta(seconds=rng.random() * span)
@@ -74,21 +78,19 @@ def _rows(hq_id: str) -> tuple[list[tuple[str, str, str]], list[tuple[Any, ...]]
             data = {"partner_id": partners[v % PARTNERS_PER_DEVICE], "template_id": None, "template_name": "store_inspection", "template_version": 1,
                     "template_body": body, "status": "submitted", "planned_for": None, "started_at": when.isoformat(),
                     "checked_out_at": (when + dt.timedelta(minutes=40)).isoformat(), "submitted_at": (when + dt.timedelta(minutes=45)).isoformat(),
-                    "latitude": 31.2, "longitude": 121.5, "manager": devices[-1][1], "is_reinspection": False, "notes": "", "score": score,
+                    "latitude": 31.2, "longitude": 121.5, "manager": manager, "is_reinspection": False, "notes": "", "score": score,
                     "content_hash": uuid.uuid4().hex * 2}
-            rows.append(("visit", vid, tick(device), device, False, dump_json(data), "{}", bundle))
+            yield ("visit", vid, tick(device), device, False, dump_json(data), "{}", bundle)
             for key in ANSWERS:
                 answer = {"visit_id": vid, "item_key": key, "value": rng.choice(["yes", "no", "4"]), "comment": ""}
-                rows.append(("visit_answer", str(uuid.uuid4()), tick(device), device, False, dump_json(answer), "{}", bundle))
+                yield ("visit_answer", str(uuid.uuid4()), tick(device), device, False, dump_json(answer), "{}", bundle)
             if v % 10 == 0:
                 order = {"partner_id": data["partner_id"], "visit_id": vid, "description": "整改", "status": rng.choice(["open", "verified"]),
                          "deadline": (when + dt.timedelta(days=7)).date().isoformat()}
-                rows.append(("rectification_order", str(uuid.uuid4()), tick(device), device, False, dump_json(order), "{}", bundle))
+                yield ("rectification_order", str(uuid.uuid4()), tick(device), device, False, dump_json(order), "{}", bundle)
             if v % 20 == 0:
                 warning = {"partner_id": data["partner_id"], "kind": "photo_time", "source": "evidence", "warned_on": when.date().isoformat()}
-                rows.append(("partner_warning", str(uuid.uuid4()), tick(device), device, False, dump_json(warning), "{}", bundle))
-    del hq_id
-    return devices, rows
+                yield ("partner_warning", str(uuid.uuid4()), tick(device), device, False, dump_json(warning), "{}", bundle)
 
 
 def _build(url: str, key_dir: Path) -> Any:
@@ -97,7 +99,8 @@ def _build(url: str, key_dir: Path) -> Any:
 
     hq = Hq(url, key_dir)
     hq.init()
-    devices, rows = _rows(hq.hq_id())
+    devices = _devices()
+    rows = _rows(devices)
     now = dt.datetime.now(dt.UTC)
     with hq.sessions.begin() as s:
         for device, user, territory in devices:
@@ -152,6 +155,8 @@ def _console_ms(hq: Any, other_month: str) -> tuple[float, float, int]:
     from app.ui.hq.console import HqUi, HqWindow
     from app.ui.qt_app import ensure_application
 
+    for module in ("app.hq.overview", "app.ui.hq.admin", "app.ui.hq.review"):  # imported as at start-up, before the window is timed
+        importlib.import_module(module)
     app = ensure_application()
     t0 = time.perf_counter()
     ui = HqUi(hq)

@@ -257,10 +257,25 @@ class VisitDialog(QDialog):
         self.tabs = tabs
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        self.print_button = buttons.addButton(self.tr("Print report…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.clicked.connect(self._print)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(tabs, 1)
         layout.addWidget(buttons)
+
+    def _print(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the visit report"), f"visit-{self.detail['partner_code']}.pdf",
+                                              self.tr("PDF files (*.pdf)"))
+        if path:
+            self.print_to(Path(path))
+
+    def print_to(self, target: Path) -> None:
+        """The visit's report from HQ's records, built as the laptop builds it."""
+        from app.hq.visit_report import write_hq_visit_report
+
+        self.ui.ops.run(write_hq_visit_report, self.ui.hq, self.detail["id"], target, progress_title=self.tr("Writing the report…"),
+                        on_done=lambda p: self.ui.show_message(self.tr("Report saved to {path}").format(path=p), "info"))
 
     def _answer(self, item: dict[str, Any]) -> str:
         value = item["answer"]
