@@ -18,6 +18,7 @@ from sqlalchemy import (
     select,
 )
 
+from app.domain.checklist import validate_template
 from app.domain.hlc import Timestamp
 from app.domain.ids import uuid7
 from app.errors import BundleRejected, UserError
@@ -362,6 +363,14 @@ def import_hq_bundle(ctx: AppContext, path: Path) -> Changes:
         found = check_records(entity, [row["data"] for row in rows], [row["id"] for row in rows], parsed.data_text if parsed is not None else None)
         if found is not None:
             raise BundleRejected(tr("sync", "HQ bundle refused: {reason}").format(reason=found.message))
+    for row in bundle.records.get("checklist_template", []):
+        # a template's body is what the visits run: it must be one this build can run
+        try:
+            problems = validate_template(row["data"]["body"])
+        except (AttributeError, TypeError, KeyError, ValueError):
+            problems = [tr("sync", "the body is malformed")]
+        if problems:
+            raise BundleRejected(tr("sync", "HQ bundle refused: checklist template {id}: {problem}").format(id=row["id"], problem=problems[0]))
     with ctx.session() as s:
         s.info["keep_hlc"] = True
         clock = ctx.get_clock()
@@ -370,7 +379,9 @@ def import_hq_bundle(ctx: AppContext, path: Path) -> Changes:
                 clock.observe(row["hlc"])
         for row in bundle.records.get("checklist_template", []):
             d = row["data"]
-            existing = s.scalar(select(ChecklistTemplate).where(ChecklistTemplate.name == d["name"], ChecklistTemplate.version == int(d["version"])))
+            # a template is immutable once known, by its id or its name and version
+            existing = s.get(ChecklistTemplate, row["id"]) or s.scalar(
+                select(ChecklistTemplate).where(ChecklistTemplate.name == d["name"], ChecklistTemplate.version == int(d["version"])))
             if existing is None:
                 s.add(ChecklistTemplate(id=row["id"], hlc=row["hlc"], name=d["name"], version=int(d["version"]), title=d.get("title", d["name"]),
                                         body=d["body"], source="hq", is_default=bool(d.get("is_default"))))
@@ -382,7 +393,8 @@ def import_hq_bundle(ctx: AppContext, path: Path) -> Changes:
                 s.add(FrequencyRule(hlc=row["hlc"], scope=d["scope"], grade=d.get("grade"), period=d["period"], min_visits=int(d["min_visits"])))
         for row in bundle.records.get("target", []):
             d = row["data"]
-            existing = s.scalar(select(Target).where(Target.metric == d["metric"], Target.period == d["period"], Target.scope_kind == d["scope_kind"], Target.scope == d["scope"]))
+            existing = s.get(Target, row["id"]) or s.scalar(
+                select(Target).where(Target.metric == d["metric"], Target.period == d["period"], Target.scope_kind == d["scope_kind"], Target.scope == d["scope"]))
             if existing is None:
                 s.add(Target(id=row["id"], hlc=row["hlc"], metric=d["metric"], period=d["period"], scope_kind=d["scope_kind"], scope=d["scope"], amount=int(d["amount"]), source="hq"))
             elif existing.hlc < row["hlc"] or existing.source != "hq":  # HQ's publication replaces a local entry

@@ -306,6 +306,12 @@ def check_records(entity: str, datas: Sequence[Any], ids: Sequence[str], texts: 
         msgspec.convert(datas, schema.batch)
     except msgspec.ValidationError as exc:
         return _explain(schema, datas, ids, str(exc))
+    except UnicodeError:  # a lone surrogate where msgspec wants UTF-8 (an enumeration, a date)
+        for i, data in enumerate(datas):
+            found = _check_characters(entity, ids[i], schema.fields, data) if isinstance(data, dict) else None
+            if found is not None:
+                return found
+        return RecordProblem(entity, ids[0] if ids else "", "-", tr("sync", "holds a control character or invalid text"))
     problem = _check_formats(schema, datas, ids)
     if problem is not None:
         return problem

@@ -6558,6 +6558,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>Choosing which changes fit into this bundle…</translation>
     </message>
     <message>
+      <source>HQ bundle refused: checklist template {id}: {problem}</source>
+      <translation>HQ bundle refused: checklist template {id}: {problem}</translation>
+    </message>
+    <message>
       <source>HQ bundle refused: it names another HQ</source>
       <translation>HQ bundle refused: it names another HQ</translation>
     </message>
@@ -6796,6 +6800,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>seq {seq} of this device was already imported with different content (replay)</source>
       <translation>seq {seq} of this device was already imported with different content (replay)</translation>
+    </message>
+    <message>
+      <source>the body is malformed</source>
+      <translation>the body is malformed</translation>
     </message>
     <message>
       <source>the bundle comes from a newer ChannelDesk (schema {version}); update ChannelDesk</source>

@@ -6539,6 +6539,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>正在挑选本包能容纳的变更…</translation>
     </message>
     <message>
+      <source>HQ bundle refused: checklist template {id}: {problem}</source>
+      <translation>总部数据包被拒绝：检查表模板 {id}：{problem}</translation>
+    </message>
+    <message>
       <source>HQ bundle refused: it names another HQ</source>
       <translation>拒绝总部数据包：它来自另一个总部</translation>
     </message>
@@ -6777,6 +6781,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>seq {seq} of this device was already imported with different content (replay)</source>
       <translation>本设备的序号 {seq} 已导入过且内容不同（重放）</translation>
+    </message>
+    <message>
+      <source>the body is malformed</source>
+      <translation>模板内容格式错误</translation>
     </message>
     <message>
       <source>the bundle comes from a newer ChannelDesk (schema {version}); update ChannelDesk</source>

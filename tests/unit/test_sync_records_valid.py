@@ -81,7 +81,7 @@ HOSTILE_PARTNER = {
     "name": [(42, "must be text"), (None, "must not be null"), ("x" * 50_000, "longer than 300")],
     "latitude": [("abc", "must be a number"), (91.5, "between -90 and 90")],
     "tags": [({"a": 1}, "list")],
-    "status": [("exploded", "must be one of")],
+    "status": [("exploded", "must be one of"), ("\ud800", "control character")],
     "credit_limit_fen": [(1e30, "whole number"), (2**63, "between"), (True, "whole number")],
     "field_hlc": [({"name": "garbage"}, "HLC")],
     "notes": [("a\x00b", "control character"), ("\ud800", "control character")],
@@ -292,6 +292,15 @@ def test_the_laptop_refuses_a_malformed_down_bundle(hq: Hq, tmp_path: Path) -> N
     ctx.close()
 
 
+def line_bytes(row: dict[str, Any]) -> bytes:
+    """One record line as the exporter writes it, or with escapes where a hostile text
+    cannot be UTF-8 (a lone surrogate)."""
+    try:
+        return json.dumps(row, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode() + b"\n"
+    except UnicodeEncodeError:
+        return json.dumps(row, sort_keys=True, separators=(",", ":")).encode() + b"\n"
+
+
 def _rebuild_hq(src: Path, dst: Path, server: Hq, records: dict[str, list[dict[str, Any]]]) -> Path:
     """A down-bundle with other records, signed by HQ again."""
     import hashlib
@@ -301,7 +310,7 @@ def _rebuild_hq(src: Path, dst: Path, server: Hq, records: dict[str, list[dict[s
     files = []
     bodies = {}
     for entity, rows in records.items():
-        body = b"".join(json.dumps(r, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode() + b"\n" for r in rows)
+        body = b"".join(line_bytes(r) for r in rows)
         bodies[f"records/{entity}.jsonl"] = body
         files.append({"path": f"records/{entity}.jsonl", "size": len(body), "sha256": hashlib.sha256(body).hexdigest(), "records": len(rows)})
     manifest["files"] = files
