@@ -4,6 +4,7 @@ QR code), and table helpers that wrap long Chinese text and repeat headers."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -25,6 +26,7 @@ PAGE = A4
 MARGIN = 16 * mm
 ACCENT = colors.HexColor("#1f4e79")
 LIGHT = colors.HexColor("#e8eef5")
+CELL_FONT_SIZE, CELL_LEADING = 8.5, 11
 
 
 @lru_cache(maxsize=1)
@@ -51,7 +53,7 @@ def styles() -> dict[str, ParagraphStyle]:
         "title": ParagraphStyle("title", parent=base, fontSize=17, leading=22, alignment=TA_CENTER, textColor=ACCENT, spaceAfter=4),
         "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=10, alignment=TA_CENTER, textColor=colors.HexColor("#555555"), spaceAfter=8),
         "h2": ParagraphStyle("h2", parent=base, fontSize=12, leading=16, textColor=ACCENT, spaceBefore=8, spaceAfter=4, keepWithNext=1),
-        "cell": ParagraphStyle("cell", parent=base, fontSize=8.5, leading=11),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=CELL_FONT_SIZE, leading=CELL_LEADING),
         "head": ParagraphStyle("head", parent=base, fontSize=8.5, leading=11, textColor=colors.white),
         "warn": ParagraphStyle("warn", parent=base, textColor=colors.HexColor("#b00020")),
     }
@@ -98,11 +100,32 @@ def para(text: object, style: str = "cell") -> Paragraph:
     return Paragraph(esc(value), styles()[style], frags=[_plain_fragment(style).clone(text=plain)])
 
 
+CELL_PADDING = 6  # reportlab's default left and right cell padding
+_SIMPLE_TEXT = re.compile(r"\S+(?: \S+)*")
+
+
+def cell(value: object, width: float) -> Any:
+    """A body cell of ``data_table``: text that fits its column on one line as a plain
+    string (the table draws it where the paragraph would put it: same font, size, leading
+    and position), anything else as a wrapping paragraph. A report of 500 partners has
+    thousands of short cells, and a paragraph is measured and wrapped several times."""
+    if isinstance(value, Paragraph):
+        return value
+    text = str(value)
+    register_fonts()
+    if len(text) <= 200 and _SIMPLE_TEXT.fullmatch(text) and pdfmetrics.stringWidth(text, FONT, CELL_FONT_SIZE) <= width - 2 * CELL_PADDING:
+        return text
+    return para(text)
+
+
 def data_table(header: list[str], rows: list[list[Any]], widths: list[float]) -> Table:
-    """A table whose cells wrap (Paragraphs) and whose header repeats on every page."""
-    body = [[para(h, "head") for h in header]] + [[c if isinstance(c, Paragraph) else para(c) for c in row] for row in rows]
+    """A table whose cells wrap (Paragraphs, or strings that fit, see ``cell``) and whose
+    header repeats on every page."""
+    body = [[para(h, "head") for h in header]] + [[cell(c, w) for c, w in zip(row, widths, strict=False)] for row in rows]
     table = Table(body, colWidths=widths, repeatRows=1, splitInRow=1)
     table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT),
+        ("FONTSIZE", (0, 1), (-1, -1), CELL_FONT_SIZE),
+        ("LEADING", (0, 1), (-1, -1), CELL_LEADING),
         ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
         ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, LIGHT]),
         ("GRID", (0, 0), (-1, -1), 0.3, colors.HexColor("#9aa9b8")),

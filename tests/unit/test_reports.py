@@ -180,3 +180,43 @@ def test_table_cells_are_paragraphs_without_the_markup_parser(monkeypatch: pytes
         assert "".join(f.text for f in made.frags) == expected[text]
         assert {(f.fontName, f.fontSize, f.textColor) for f in made.frags} == {("WQYMicroHei", 8.5, styles()["cell"].textColor)}
     assert calls == []
+
+
+def test_short_cells_are_drawn_as_strings_where_paragraphs_would_draw_them() -> None:
+    """``data_table`` passes text that fits its column on one line as a plain string (one
+    layout pass instead of several paragraph wraps per cell); it is drawn at the same
+    place, size and font as the paragraph was; longer or irregular text still wraps."""
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    from app.reports.base import cell, data_table, para
+
+    assert cell("QD310101000126", 100) == "QD310101000126"
+    assert isinstance(cell("很长的说明" * 20, 80), Paragraph)
+    assert isinstance(cell("two  spaces", 200), Paragraph) and isinstance(cell(" lead", 200), Paragraph)
+
+    def content(first_cell: object) -> bytes:
+        buf = io.BytesIO()
+        table = data_table(["编码"], [[first_cell]], [120])
+        SimpleDocTemplate(buf, invariant=1).build([table])
+        return pypdf.PdfReader(io.BytesIO(buf.getvalue())).pages[0].get_contents().get_data()
+
+    def text_positions(data: bytes) -> list[tuple[float, float, bytes]]:
+        # each BT ... Tm ... Tj with the translations (cm) before it: where every string lands
+        x = y = 0.0
+        saved: list[tuple[float, float]] = []
+        found = []
+        for line in data.splitlines():
+            parts = line.split()
+            if parts == [b"q"]:
+                saved.append((x, y))
+            elif parts == [b"Q"]:
+                x, y = saved.pop()
+            elif parts[-1:] == [b"cm"]:
+                x, y = x + float(parts[4]), y + float(parts[5])
+            elif parts[:1] == [b"BT"]:
+                found.append((round(x + float(parts[5]), 2), round(y + float(parts[6]), 2), line.split(b"(", 1)[1].rsplit(b")", 1)[0]))
+        return found
+
+    as_string = text_positions(content("浦东新区 QD001"))
+    as_paragraph = text_positions(content(para("浦东新区 QD001")))
+    assert as_string[-1] == as_paragraph[-1]
