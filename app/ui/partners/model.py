@@ -1,5 +1,10 @@
 """``PartnerTableModel``: a Qt table model that pages partner rows from the database on
-demand (``canFetchMore``/``fetchMore``), so 100 000 partners open instantly."""
+demand (``canFetchMore``/``fetchMore``), so 100 000 partners open instantly.
+
+The first paint needs one page query: without search words the total (for the count
+label and the last page) is counted when first asked for; a search counts while it finds. ``data`` answers from per-row tuples of display text made
+once per page, and any role the table does not show returns at once: a paint asks for
+thousands of (cell, role) pairs."""
 
 from __future__ import annotations
 
@@ -13,12 +18,17 @@ from app.services.context import AppContext
 from app.services.partner_list import (
     PartnerQuery,
     PartnerRow,
+    partner_count,
     partner_page,
     partner_page_with_total,
 )
 
 PAGE = 200
 Index = QModelIndex | QPersistentModelIndex
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_USER = Qt.ItemDataRole.UserRole
+_HORIZONTAL = Qt.Orientation.Horizontal
 
 
 class PartnerTableModel(QAbstractTableModel):
@@ -30,8 +40,21 @@ class PartnerTableModel(QAbstractTableModel):
         self.ctx = ctx
         self.query = PartnerQuery()
         self.rows: list[PartnerRow] = []
-        self.total = 0
+        self._texts: list[tuple[str, ...]] = []
+        self._total: int | None = 0
+        self._headers: list[str] | None = None
         self.loaded = False
+
+    @property
+    def total(self) -> int:
+        """How many partners match the query (counted on first use after a new query)."""
+        if self._total is None:
+            self._total = len(self.rows) if len(self.rows) < PAGE else partner_count(self.ctx, self.query)
+        return self._total
+
+    def _display(self, rows: list[PartnerRow]) -> list[tuple[str, ...]]:
+        return [(r.code, r.name, r.grade, status_label(r.status), type_label(r.type), r.region_name, r.primary_contact, r.phone, r.manager)
+                for r in rows]
 
     def headers(self) -> list[str]:
         return [self.tr("Code"), self.tr("Name"), self.tr("Grade"), self.tr("Status"), self.tr("Type"), self.tr("Region"),
@@ -43,7 +66,12 @@ class PartnerTableModel(QAbstractTableModel):
         self.loaded = True
         self.beginResetModel()
         self.query = query
-        self.total, self.rows = partner_page_with_total(self.ctx, query, 0, PAGE)
+        if query.search.split():  # a search counts its hits while it finds them
+            self._total, self.rows = partner_page_with_total(self.ctx, query, 0, PAGE)
+        else:
+            self.rows, self._total = partner_page(self.ctx, query, 0, PAGE), None
+        self._texts = self._display(self.rows)
+        self._headers = None
         self.endResetModel()
 
     def refresh(self) -> None:
@@ -57,39 +85,42 @@ class PartnerTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def canFetchMore(self, parent: Index) -> bool:
-        return not parent.isValid() and len(self.rows) < self.total
+        if parent.isValid():
+            return False
+        if self._total is None:  # not counted yet: a full page may have more after it
+            return len(self.rows) % PAGE == 0 and bool(self.rows)
+        return len(self.rows) < self._total
 
     def fetchMore(self, parent: Index) -> None:
         if parent.isValid():
             return
         more = partner_page(self.ctx, self.query, len(self.rows), PAGE)
         if not more:
-            self.total = len(self.rows)
+            self._total = len(self.rows)
             return
         self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
         self.rows.extend(more)
+        self._texts.extend(self._display(more))
         self.endInsertRows()
+        if len(more) < PAGE:
+            self._total = len(self.rows)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self.rows)):
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        if role != _DISPLAY and role != _TOOLTIP and role != _USER:
             return None
-        row = self.rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            key = self.COLUMNS[index.column()]
-            value = getattr(row, key)
-            if key == "status":
-                return status_label(value)
-            if key == "type":
-                return type_label(value)
-            return value
-        if role == Qt.ItemDataRole.UserRole:
-            return row.id
-        return None
+        row = index.row()
+        if not index.isValid() or not (0 <= row < len(self.rows)):
+            return None
+        if role == _USER:
+            return self.rows[row].id
+        return self._texts[row][index.column()]
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
-            return self.headers()[section]
-        return None
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+        if role != _DISPLAY or orientation != _HORIZONTAL or not 0 <= section < len(self.COLUMNS):
+            return None
+        if self._headers is None:
+            self._headers = self.headers()
+        return self._headers[section]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = self.SORT_KEYS.get(column)

@@ -1,0 +1,48 @@
+"""The partner table's first paint reads one page with one query (no count), its cells come
+from per-row display text, the total is counted when asked for, and paging to the end
+stops exactly at the last partner; the model passes Qt's model tester."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from app.services.partner_io import import_partners
+from app.services.partner_list import PartnerQuery
+from app.ui.partners.model import PAGE, PartnerTableModel
+
+
+def _seed(ctx, tmp_path: Path, count: int) -> None:  # type: ignore[no-untyped-def]
+    lines = ["code,name,grade,region,address"] + [f"T{i:04d},测试门店{i},B,310115,金桥路{i}号" for i in range(count)]
+    path = tmp_path / "many.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    import_partners(ctx, path)
+
+
+def test_first_page_is_one_query_and_the_total_comes_when_asked(qtmodeltester, ctx, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    _seed(ctx, tmp_path, PAGE + 30)
+    statements: list[str] = []
+    real = ctx.read_sql
+    monkeypatch.setattr(ctx, "read_sql", lambda sql, params=(): statements.append(sql) or real(sql, params))
+    model = PartnerTableModel(ctx)
+    model.set_query(PartnerQuery())
+    assert len(statements) == 1 and "count(" not in statements[0].lower()
+    assert model.rowCount() == PAGE and model.canFetchMore(model.index(-1, -1))
+    assert model.data(model.index(0, 0)) == "T0000" and model.data(model.index(0, 1)) == "测试门店0"
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.UserRole) == model.rows[0].id
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.DecorationRole) is None
+    assert model.headerData(0, Qt.Orientation.Horizontal) == model.headers()[0]
+    assert model.total == PAGE + 30 and len(statements) == 2
+    model.fetchMore(model.index(-1, -1))
+    assert model.rowCount() == PAGE + 30 and not model.canFetchMore(model.index(-1, -1))
+    assert model.data(model.index(PAGE + 29, 0)) == f"T{PAGE + 29:04d}"
+    qtmodeltester.check(model)
+
+
+def test_a_search_counts_while_it_finds(ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _seed(ctx, tmp_path, 12)
+    model = PartnerTableModel(ctx)
+    model.set_query(PartnerQuery(search="门店1"))
+    assert model.total == model.rowCount() == 3  # 门店1, 门店10, 门店11
+    assert not model.canFetchMore(model.index(-1, -1))
