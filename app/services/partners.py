@@ -38,6 +38,7 @@ from db.models import (
     Invoice,
     LifecycleEvent,
     Partner,
+    PartnerPublished,
     PartnerWarning,
     TrainingSession,
 )
@@ -118,6 +119,24 @@ def apply_input(session: Session, partner: Partner, data: PartnerInput, user: st
     partner.manager = data.manager
 
 
+def _published(s: Session, partner: Partner, device_id: str | None) -> bool:
+    """Whether HQ owns ``partner``'s code, grade and credit limit here: HQ published the
+    card to this laptop (``partner_published``), or their stamps are another node's (the
+    card came from HQ or another device) — the rule ``partners import`` applies."""
+    if s.get(PartnerPublished, partner.id) is not None:
+        return True
+    stamps = partner.field_hlc or {}
+    return any(len(parts := str(stamps.get(key) or "").split(":", 2)) == 3 and parts[2] not in (device_id, "local")
+               for key in rules.HQ_OWNED_FIELDS)
+
+
+def hq_owned_fields_locked(ctx: AppContext, partner_id: str) -> bool:
+    """True when the partner card's code, grade and credit limit are HQ's (read-only in
+    the partner form; a grade change is asked for with ``request_grade_change``)."""
+    with ctx.session() as s:
+        return _published(s, get_partner(s, partner_id), ctx.device_id)
+
+
 def save_partner(ctx: AppContext, data: PartnerInput, partner_id: str | None = None) -> Changes:
     """Create (``partner_id`` None) or update a partner card."""
     _raise_problems(data.problems())
@@ -141,6 +160,9 @@ def save_partner(ctx: AppContext, data: PartnerInput, partner_id: str | None = N
             partner = get_partner(s, partner_id)
             if data.code.strip() != partner.code:  # sync and every sheet identify partners by it
                 raise ValidationError(tr("partners", "The code of partner {code} cannot be changed on this laptop; a code change is made at HQ.").format(
+                    code=partner.code))
+            if (data.grade != partner.grade or data.credit_limit_fen != partner.credit_limit_fen) and _published(s, partner, ctx.device_id):
+                raise ValidationError(tr("partners", "HQ sets the grade and credit limit of partner {code}; they cannot be changed on this laptop.").format(
                     code=partner.code))
             if data.status != partner.status:
                 raise ValidationError(tr("partners", "The status changes only through a lifecycle event (开停并转: open, suspend, resume, merge, "

@@ -2005,6 +2005,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>Grade reason</translation>
     </message>
     <message>
+      <source>HQ sets this partner's grade and credit limit.</source>
+      <translation>HQ sets this partner's grade and credit limit.</translation>
+    </message>
+    <message>
       <source>Latitude</source>
       <translation>Latitude</translation>
     </message>
@@ -5450,6 +5454,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>Give the new manager or territory for a transfer.</source>
       <translation>Give the new manager or territory for a transfer.</translation>
+    </message>
+    <message>
+      <source>HQ sets the grade and credit limit of partner {code}; they cannot be changed on this laptop.</source>
+      <translation>HQ sets the grade and credit limit of partner {code}; they cannot be changed on this laptop.</translation>
     </message>
     <message>
       <source>Name the product line.</source>

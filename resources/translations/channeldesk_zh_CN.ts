@@ -2001,6 +2001,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>调级原因</translation>
     </message>
     <message>
+      <source>HQ sets this partner's grade and credit limit.</source>
+      <translation>该渠道的等级和授信额度由总部设定。</translation>
+    </message>
+    <message>
       <source>Latitude</source>
       <translation>纬度</translation>
     </message>
@@ -5436,6 +5440,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>Give the new manager or territory for a transfer.</source>
       <translation>转移时请填写新的渠道经理或区域。</translation>
+    </message>
+    <message>
+      <source>HQ sets the grade and credit limit of partner {code}; they cannot be changed on this laptop.</source>
+      <translation>渠道 {code} 的等级和授信额度由总部设定，不能在本机修改。</translation>
     </message>
     <message>
       <source>Name the product line.</source>

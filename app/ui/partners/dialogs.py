@@ -129,6 +129,11 @@ class PartnerDialog(QDialog):
             self.code.setReadOnly(True)
             self.code.setToolTip(self.tr("The code is fixed once the partner exists; a code change is made at HQ."))
             self.code.setStyleSheet("background:palette(window);")
+            if svc.hq_owned_fields_locked(ui.ctx, partner_id):  # HQ published the card: its grade and credit limit are HQ's
+                hint = self.tr("HQ sets this partner's grade and credit limit.")
+                for widget in (self.grade, self.grade_reason, self.credit_limit):
+                    widget.setEnabled(False)
+                    widget.setToolTip(hint)
         for widget in (self.code, self.name, self.grade_reason, self.address, self.licence, self.credit_rating,
                        self.credit_limit, self.manager, self.tags):
             widget.textEdited.connect(self._mark_dirty)
