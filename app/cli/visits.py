@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from app.cli import cli_context, eprint, print_json
-from app.domain.vocabulary import ANSWER, RECTIFICATION_STATUS, VISIT_STATUS
+from app.domain.vocabulary import ANSWER, EVIDENCE_KIND, RECTIFICATION_STATUS, VISIT_STATUS
 from app.errors import ValidationError
 from app.i18n import tr
 
@@ -176,6 +176,10 @@ def cmd_show(args: argparse.Namespace) -> int:
         print(f"  [{item['key']}] {item['label']}: {shown}")
     for f in detail["findings"]:
         print(f"  ! {f['description']}")
+    for e in detail["evidence"]:  # photo evidence: warnings the manager explains
+        print(f"  ? {EVIDENCE_KIND.label(e['kind'])} #{e['sha256'][:10]}: {e['detail']}" + (f" — {e['explanation']}" if e["explanation"] else ""))
+    for a in detail["amendments"]:
+        print("  ~ " + tr("cli", "amended {at} by {who}: {reason}").format(at=a["amended_at"], who=a["amended_by"], reason=a["reason"]))
     return 0
 
 

@@ -4429,6 +4429,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>amend a submitted visit (ITEM=VALUE as for answer)</translation>
     </message>
     <message>
+      <source>amended {at} by {who}: {reason}</source>
+      <translation>amended {at} by {who}: {reason}</translation>
+    </message>
+    <message>
       <source>answer one checklist item</source>
       <translation>answer one checklist item</translation>
     </message>

@@ -4417,6 +4417,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>更正已提交的巡检（项目=值，与 answer 相同）</translation>
     </message>
     <message>
+      <source>amended {at} by {who}: {reason}</source>
+      <translation>{at} 由 {who} 更正：{reason}</translation>
+    </message>
+    <message>
       <source>answer one checklist item</source>
       <translation>填写一个检查项目</translation>
     </message>

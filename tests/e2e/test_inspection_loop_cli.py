@@ -31,6 +31,8 @@ def test_inspection_loop_through_the_cli(cli, tmp_path: Path) -> None:  # type: 
     shown = cli("visits", "show", visit, "--json").json()
     assert shown["score"] == score and isinstance(shown["evidence"], list)
     assert all(set(e) >= {"kind", "sha256", "detail"} for e in shown["evidence"])
+    human = cli("visits", "show", visit, lang="zh_CN")
+    assert "由" in human.stdout and "录入错误" in human.stdout  # the amendment, in Chinese
     bad = cli("visits", "amend", visit, "--reason", "x", "signage")
     assert bad.returncode == 1 and len(bad.stderr.strip().splitlines()) == 1
 
