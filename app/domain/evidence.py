@@ -16,6 +16,7 @@ from app.i18n import tr
 KINDS = ("photo_time", "photo_place", "photo_reused", "no_exif")
 DEFAULT_HOURS = 12
 DEFAULT_METRES = 500
+DISTRICT_METRES = 50_000  # a partner without coordinates: farther than this from its district's centre
 EARTH_RADIUS_M = 6_371_008.8
 _OFFSET = re.compile(r"^([+-])(\d{2}):?(\d{2})$")
 
@@ -62,8 +63,11 @@ def distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def check_photos(photos: list[PhotoFacts], checked_in: dt.datetime | None, until: dt.datetime, partner_lat: float | None,
-                 partner_lon: float | None, hours: float = DEFAULT_HOURS, metres: float = DEFAULT_METRES) -> list[Evidence]:
-    """The warnings for a visit's photos. ``until`` is the submit time (now for a draft)."""
+                 partner_lon: float | None, hours: float = DEFAULT_HOURS, metres: float = DEFAULT_METRES,
+                 district_centre: bool = False) -> list[Evidence]:
+    """The warnings for a visit's photos. ``until`` is the submit time (now for a draft).
+    ``district_centre``: the point is the centre of the partner's district (the partner has
+    no coordinates of its own), so only a photo farther than ``DISTRICT_METRES`` warns."""
     found: list[Evidence] = []
     window = dt.timedelta(hours=hours)
     for photo in photos:
@@ -78,7 +82,10 @@ def check_photos(photos: list[PhotoFacts], checked_in: dt.datetime | None, until
                 found.append(Evidence("photo_time", photo.sha256, tr("evidence", "Taken {taken}, after the visit was submitted.").format(taken=_local(taken))))
         if photo.latitude is not None and photo.longitude is not None and partner_lat is not None and partner_lon is not None:
             gap = distance_m(photo.latitude, photo.longitude, partner_lat, partner_lon)
-            if gap > metres:
+            if district_centre and gap > max(metres, DISTRICT_METRES):
+                found.append(Evidence("photo_place", photo.sha256, tr("evidence", "Taken {distance} from the centre of the partner's district "
+                                                                       "(the partner has no coordinates).").format(distance=_distance(gap))))
+            elif not district_centre and gap > metres:
                 found.append(Evidence("photo_place", photo.sha256, tr("evidence", "Taken {distance} from the partner's location (limit {limit} m).").format(
                     distance=_distance(gap), limit=_number(metres))))
         if photo.reused_in:

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain import evidence as rules
+from app.domain.region_centres import centre
 from app.errors import NotFoundError, UserError, ValidationError
 from app.i18n import tr
 from app.services.context import AppContext, Changes
@@ -46,8 +47,12 @@ def visit_evidence(ctx: AppContext, s: Session, visit: Visit) -> list[dict[str, 
              for sha in shas]
     hours, metres = _thresholds(ctx, s)
     until = _aware(visit.submitted_at) or utcnow()
-    found = rules.check_photos(facts, _aware(visit.started_at), until, partner.latitude if partner else None,
-                               partner.longitude if partner else None, hours, metres)
+    lat, lon = (partner.latitude, partner.longitude) if partner else (None, None)
+    fallback = lat is None or lon is None
+    if fallback and partner is not None:  # no coordinates of its own: its district's centre, with a wide margin
+        point = centre(partner.district_code or partner.city_code or partner.province_code)
+        lat, lon = point if point else (None, None)
+    found = rules.check_photos(facts, _aware(visit.started_at), until, lat, lon, hours, metres, district_centre=fallback)
     return [{"kind": e.kind, "sha256": e.sha256, "detail": e.detail, "explanation": explanations.get(e.sha256, "")} for e in found]
 
 

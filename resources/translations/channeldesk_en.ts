@@ -4958,6 +4958,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>No photo {sha} in this visit.</translation>
     </message>
     <message>
+      <source>Taken {distance} from the centre of the partner's district (the partner has no coordinates).</source>
+      <translation>Taken {distance} from the centre of the partner's district (the partner has no coordinates).</translation>
+    </message>
+    <message>
       <source>Taken {distance} from the partner's location (limit {limit} m).</source>
       <translation>Taken {distance} from the partner's location (limit {limit} m).</translation>
     </message>

@@ -4944,6 +4944,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>本次巡检没有照片 {sha}。</translation>
     </message>
     <message>
+      <source>Taken {distance} from the centre of the partner's district (the partner has no coordinates).</source>
+      <translation>拍摄地点距渠道所在区县中心 {distance}（渠道未登记坐标）。</translation>
+    </message>
+    <message>
       <source>Taken {distance} from the partner's location (limit {limit} m).</source>
       <translation>拍摄地点距渠道位置 {distance}（上限 {limit} 米）。</translation>
     </message>

@@ -135,3 +135,14 @@ def test_evidence_warnings_do_not_escalate_a_callback_warning(seeded, tmp_path: 
     assert fake.escalation is None  # one callback warning: no rectification order, no suspension proposal
     with seeded.read_session() as s:
         assert list(s.scalars(select(RectificationOrder))) == []
+
+
+def test_partner_without_coordinates_is_checked_against_its_district(ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "p.csv").write_text("code,name,grade,region\nN1,无坐标店,A,310115\n", encoding="utf-8")
+    partner_io.import_partners(ctx, tmp_path / "p.csv")
+    visit_id = visits.new_visit(ctx, "N1")
+    near = jpeg(tmp_path / "near.jpg", *now_stamp(), place=(31.20, 121.60))  # in Pudong, a few km from its centre
+    far = jpeg(tmp_path / "far.jpg", "2019:05:01 10:00:00", "+08:00", place=BEIJING, color=(0, 200, 0))
+    near_sha, far_sha = (i.sha256 for i in visits.attach_photos(ctx, visit_id, [near, far]))
+    assert kinds(ctx, visit_id) == {("photo_time", far_sha), ("photo_place", far_sha)}
+    assert near_sha != far_sha
