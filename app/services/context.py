@@ -17,12 +17,13 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.domain.hlc import HybridLogicalClock, Timestamp
+from app.entities import EntityName, check_entities
 from app.errors import DatabaseTooNewError, DataDirError
 from app.i18n import tr
 from app.logging_setup import setup_logging
@@ -64,21 +65,36 @@ def _install_hlc_hook() -> None:
 
 @dataclass(frozen=True)
 class Changes:
-    """What a user action changed: entity names (table names) and optional ids."""
+    """What a user action changed: entity names (``app.entities.EntityName``: table names
+    and a few others, checked when made) and optional ids. ``initiator`` is the view that
+    asked for the change (set by the UI's ``OpRunner``), so it can skip its own echo."""
 
     entities: frozenset[str] = frozenset()
     ids: frozenset[str] = frozenset()
     note: str = ""
+    initiator: object | None = field(default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        check_entities(self.entities)
 
     @classmethod
-    def of(cls, *entities: str, ids: set[str] | frozenset[str] | None = None, note: str = "") -> Changes:
+    def of(cls, *entities: EntityName, ids: set[str] | frozenset[str] | None = None, note: str = "") -> Changes:
         return cls(frozenset(entities), frozenset(ids or ()), note)
 
     def __or__(self, other: Changes) -> Changes:
-        return Changes(self.entities | other.entities, self.ids | other.ids, self.note or other.note)
+        return Changes(self.entities | other.entities, self.ids | other.ids, self.note or other.note, self.initiator or other.initiator)
 
-    def touches(self, *entities: str) -> bool:
+    def touches(self, *entities: EntityName) -> bool:
+        check_entities(entities)
         return bool(self.entities & set(entities))
+
+    def from_initiator(self, initiator: object | None) -> Changes:
+        """The same change, marked as asked for by ``initiator``."""
+        return replace(self, initiator=initiator)
+
+    def echoes(self, view: object) -> bool:
+        """True when ``view`` itself asked for this change (it has already shown it)."""
+        return self.initiator is not None and self.initiator is view
 
 
 @dataclass

@@ -93,9 +93,12 @@ class OpRunner(QObject):
         progress_title: str | None = None,
         parent: QWidget | None = None,
         read_only: bool = False,
+        initiator: object | None = None,
         **kwargs: Any,
     ) -> _Job:
-        """Start ``fn(*args, **kwargs)`` on a worker thread; returns the job."""
+        """Start ``fn(*args, **kwargs)`` on a worker thread; returns the job. The
+        ``Changes`` it returns are announced with ``initiator`` (the asking view, which
+        may skip its own echo)."""
         dialog: QProgressDialog | None = None
         if progress_title is not None:
             progress = Progress()
@@ -132,7 +135,7 @@ class OpRunner(QObject):
                 on_done(result)
             changes = changes_of(result)
             if changes is not None:
-                self.ui.changed.emit(changes)
+                self.ui.changed.emit(changes.from_initiator(initiator))
 
         def failed(exc: BaseException) -> None:
             self._live.discard(job)
@@ -154,7 +157,7 @@ class OpRunner(QObject):
         (self.readers if read_only else self.writer).start(job)
         return job
 
-    def run_sync(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    def run_sync(self, fn: Callable[..., Any], *args: Any, initiator: object | None = None, **kwargs: Any) -> Any:
         """Run a quick call on the UI thread with the same error handling; returns None on error."""
         try:
             result = fn(*args, **kwargs)
@@ -163,7 +166,7 @@ class OpRunner(QObject):
             return None
         changes = changes_of(result)
         if changes is not None:
-            self.ui.changed.emit(changes)
+            self.ui.changed.emit(changes.from_initiator(initiator))
         return result
 
     @Slot()

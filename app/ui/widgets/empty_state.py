@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QAbstractItemView, QLabel
+import shiboken6
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QVBoxLayout
 
 TextSource = str | Callable[[], str]
 
@@ -29,7 +30,11 @@ class EmptyState(QObject):
         self.label.setWordWrap(True)
         self.label.setStyleSheet("color:#6b7280;font-size:14px;padding:16px;")
         self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        view.viewport().installEventFilter(self)
+        # a layout keeps the label the viewport's size: no event filter, which Qt would
+        # still call on a view half destroyed (a crash when the window closes)
+        layout = QVBoxLayout(view.viewport())
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label)
         self._model = None
         self.watch_model()
         self.update()
@@ -46,6 +51,8 @@ class EmptyState(QObject):
         return self.text() if callable(self.text) else self.text
 
     def update(self, *_args: object) -> None:
+        if not (shiboken6.isValid(self.view) and shiboken6.isValid(self.label)):
+            return  # the view is gone; its model may live on and still signal
         try:
             self.watch_model()
             model = self.view.model()
@@ -54,13 +61,7 @@ class EmptyState(QObject):
         empty = model is None or model.rowCount() == 0
         if empty:
             self.label.setText(self.current_text())
-            self.label.resize(self.view.viewport().size())
         self.label.setVisible(empty)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize:
-            self.label.resize(self.view.viewport().size())
-        return False
 
 
 def set_empty_text(view: QAbstractItemView, text: TextSource) -> EmptyState:
