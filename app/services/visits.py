@@ -463,8 +463,7 @@ def visit_detail(ctx: AppContext, visit_id: str) -> dict[str, Any]:
 
 def partner_names(ctx: AppContext) -> dict[str, str]:
     """Code → name of every partner (for lists that carry only codes)."""
-    with ctx.read_session() as s:
-        return dict(s.execute(select(Partner.code, Partner.name).where(Partner.voided.is_(False))).all())
+    return dict(ctx.read_sql("SELECT code, name FROM partner WHERE voided = 0"))  # plain sqlite3: no ORM rows
 
 
 def open_rectifications(ctx: AppContext, partner_code: str | None = None) -> list[dict[str, Any]]:

@@ -18,3 +18,28 @@ def test_dashboard_with_demo_data_and_click_through(qtbot, ctx, ui_window) -> No
     section.show_month(month_index)
     assert section.data.months[month_index] in section.list_title.text()
     assert section.partners.rowCount() > 0
+
+
+def test_reload_leaves_the_kpi_scorecard_to_a_reader_thread(qtbot, ctx, ui_window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The section's reload on the UI thread draws the charts and the month's partners; the
+    KPI scorecard (every metric of every partner) is computed on a reader thread and fills
+    its table when done; column widths are measured on the first rows only."""
+    import threading
+
+    from app.services import kpi
+    from app.ui.dashboard.section import RESIZE_PRECISION
+
+    generate_demo(ctx, partners=30, months=3, seed=2)
+    threads: list[bool] = []
+    real = kpi.kpi_scorecard
+    monkeypatch.setattr(kpi, "kpi_scorecard", lambda *a, **kw: threads.append(threading.current_thread() is threading.main_thread()) or real(*a, **kw))
+    ui, window = ui_window
+    section = window.show_section("dashboard")
+    qtbot.waitUntil(lambda: section.is_ready, timeout=5000)
+    ui.ops.wait(10000)
+    section.kpi.set_rows([])
+    section.reload()
+    ui.ops.wait(10000)
+    qtbot.waitUntil(lambda: section.kpi.rowCount() > 0, timeout=5000)
+    assert threads and not any(threads)
+    assert section.table.horizontalHeader().resizeContentsPrecision() == RESIZE_PRECISION

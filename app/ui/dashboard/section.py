@@ -29,6 +29,7 @@ from app.ui.sections import Section
 from app.ui.visits.models import DictTableModel
 from app.ui.widgets.empty_state import set_empty_text
 
+RESIZE_PRECISION = 60  # rows a column's width is measured on (Qt reads 1000 by default)
 WAN = 10_000  # charts count in 万元 (ten thousand yuan), as Chinese sales reports do
 
 
@@ -78,6 +79,8 @@ class DashboardSection(Section):
         self.kpi_table.setModel(self.kpi)
         self.kpi_table.verticalHeader().setVisible(False)
         self.kpi_table.horizontalHeader().setStretchLastSection(True)
+        for view in (self.table, self.kpi_table):  # column widths from the first rows, not by reading all 500
+            view.horizontalHeader().setResizeContentsPrecision(RESIZE_PRECISION)
         set_empty_text(self.table, self.tr("No partner targets this month.\nImport targets or decompose a region's target."))
         set_empty_text(self.kpi_table, self.tr("No KPI scores this month yet."))
         self.decompose_button = QPushButton(self.tr("Decompose targets…"))
@@ -166,7 +169,10 @@ class DashboardSection(Section):
         self.list_title.setText(self.tr("Partners this month, lowest progress first (red: behind the time line)"))
         self.names = visits.partner_names(self.ui.ctx)
         self._show_partners(data.partners)
-        scores = kpi.kpi_scorecard(self.ui.ctx, data.period, save=False)
+        # the KPI scorecard reads every metric of every partner: a reader thread fills it in
+        self.ui.ops.run(kpi.kpi_scorecard, self.ui.ctx, data.period, save=False, read_only=True, on_done=self._show_kpi)
+
+    def _show_kpi(self, scores: list[Any]) -> None:
         self.kpi.set_rows([{"rank": r.rank, "partner_code": r.partner_code, "partner_name": self.names.get(r.partner_code, ""),
                             "score": r.score if r.complete else self.tr("{score} (incomplete)").format(score=f"{r.score:.1f}"),
                             "complete": r.complete,
