@@ -70,9 +70,17 @@ def display_label(kind: str, key: str) -> str:
     return _VOCABULARIES[kind].label(key)
 
 
+_PARSED: dict[tuple[str, str], str | None] = {}
+
+
 def parse_value(kind: str, text: str) -> str | None:
     """The key a cell names (a key or a label in any language, case-insensitive), or None."""
-    return _VOCABULARIES[kind].key_for(text)
+    found = _PARSED.get((kind, text), _PARSED)
+    if found is _PARSED:  # a file repeats a handful of values: each is looked up once
+        found = _VOCABULARIES[kind].key_for(text)
+        if len(_PARSED) < 10_000:
+            _PARSED[(kind, text)] = found
+    return found  # type: ignore[return-value]
 
 
 def allowed_labels(kind: str) -> str:

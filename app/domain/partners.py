@@ -140,14 +140,24 @@ def _shown(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _joined(value: object) -> str:
+    return ";".join(str(t) for t in value) if isinstance(value, (list, tuple)) else str(value)
+
+
 def text_problems(values: dict[str, object]) -> list[FieldProblem]:
     """Length and character problems of the text fields present in ``values`` (``tags``
     as a list): the same caps for the edit dialog, imports and sync."""
     problems: list[FieldProblem] = []
-    for field, limit in TEXT_LIMITS.items():
-        value = values.get(field)
-        if value is None:
-            continue
+    present = [(field, limit, values[field]) for field, limit in TEXT_LIMITS.items() if values.get(field) is not None]
+    tags = values.get("tags")
+    short_tags = not isinstance(tags, (list, tuple)) or all(len(str(t)) <= MAX_TAG_CHARS for t in tags)
+    if short_tags and all(len(value if type(value) is str else _joined(value)) <= limit for _field, limit, value in present):
+        # the usual case, in two searches: nothing too long, and no bad character anywhere
+        one_line = "".join(v if type(v) is str else _joined(v) for f, _l, v in present if f not in MULTILINE_FIELDS)
+        multi = "".join(str(v) for f, _l, v in present if f in MULTILINE_FIELDS)
+        if not _BAD_ONE_LINE.search(one_line) and not _BAD_MULTILINE.search(multi):
+            return problems
+    for field, limit, value in present:
         if field == "tags" and isinstance(value, (list, tuple)):
             long_tag = next((str(t) for t in value if len(str(t)) > MAX_TAG_CHARS), None)
             if long_tag is not None:

@@ -42,6 +42,20 @@ _OWNED_COLUMNS = {"grade": "grade", "credit_limit_fen": "credit_limit"}
 NEW_STATUSES = ("active", "prospect")
 
 
+_TAGS_JSON: dict[tuple[str, ...], str] = {}
+
+
+def _tags_json(tags: list[str] | None) -> str:
+    """The tags column's JSON (as SQLAlchemy writes it); files repeat a few tag sets."""
+    key = tuple(tags or ())
+    text = _TAGS_JSON.get(key)
+    if text is None:
+        text = json.dumps(list(key))
+        if len(_TAGS_JSON) < 10_000:
+            _TAGS_JSON[key] = text
+    return text
+
+
 def _marks(count: int) -> str:
     return ", ".join("?" * count)
 
@@ -174,7 +188,7 @@ class PartnerBatchWriter:
                     pid, values["code"], values["name"], status, get("type", "dealer"), grade, get("province_code"), get("city_code"),
                     get("district_code"), get("address", ""), get("latitude"), get("longitude"), get("licence_no", ""),
                     get("credit_rating", ""), get("credit_limit_fen", 0), get("manager", ""), get("notes", ""),
-                    json.dumps(get("tags", [])), new_field_hlc.replace('"@HLC@"', f'"{hlc}"'), hlc, now, now))
+                    _tags_json(get("tags")), new_field_hlc.replace('"@HLC@"', f'"{hlc}"'), hlc, now, now))
                 new_grades.append(make_grade(next(ids), pid, grade, today, next(stamps), now, now))
                 if status == "active":
                     new_events.append(make_open(next(ids), pid, today, next(stamps), now, now))
