@@ -65,15 +65,20 @@ class PdfPreviewDialog(QDialog):
     def __init__(self, ui: Any, pdf: Path, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui, self.pdf = ui, Path(pdf)
+        # freed by Qt when closed, not later by Python's collector (QtPdf's render and search
+        # threads must not outlive their document at an arbitrary moment)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(title)
         self.resize(900, 920)
-        self.document = open_document(self.pdf, self)
+        # The view and the search model are created before the document: Qt deletes children
+        # in creation order, so both let go of the document before it goes.
         self.view = QPdfView(self)
+        self.search_model = QPdfSearchModel(self)
+        self.document = open_document(self.pdf, self)
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setPageSpacing(12)
-        self.search_model = QPdfSearchModel(self)
         self.search_model.setDocument(self.document)
         self.view.setSearchModel(self.search_model)
 
