@@ -71,6 +71,9 @@ def missing_libraries(plugin: str) -> list[str]:
     library = Path(PySide6.__file__).parent / "Qt" / "plugins" / "platforms" / f"libq{plugin}.so"
     if not library.exists():
         return []
+    key = _found_key(library)
+    if key is not None and _found().get(plugin) == key:
+        return []  # found complete before, and neither the plugin nor the linker cache changed since
     try:
         output = subprocess.run(["ldd", str(library)], capture_output=True, text=True, timeout=20, check=False).stdout
     except (OSError, subprocess.SubprocessError):
@@ -81,7 +84,48 @@ def missing_libraries(plugin: str) -> list[str]:
             name = line.split("=>")[0].strip()
             if name not in missing:
                 missing.append(name)
+    if not missing and key is not None:
+        _remember_found(plugin, key)
     return missing
+
+
+# ``ldd`` starts the dynamic loader over the plugin and every library it needs (a few
+# hundred ms on a busy machine, at every start): a plugin found complete is remembered
+# with what decides the answer (the plugin file, the linker cache ldconfig rewrites when
+# packages add or remove libraries, LD_LIBRARY_PATH) and not checked again until one changes.
+
+
+def _found_file() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("ChannelDesk", appauthor=False)) / "platform-libraries.json"
+
+
+def _found_key(library: Path) -> list[object] | None:
+    try:
+        plugin, linker = library.stat(), Path("/etc/ld.so.cache").stat()
+    except OSError:
+        return None
+    return [str(library), plugin.st_mtime_ns, plugin.st_size, linker.st_mtime_ns, linker.st_size, os.environ.get("LD_LIBRARY_PATH", "")]
+
+
+def _found() -> dict[str, object]:
+    import json
+
+    try:
+        data = json.loads(_found_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _remember_found(plugin: str, key: list[object]) -> None:
+    import contextlib
+    import json
+
+    with contextlib.suppress(OSError):
+        _found_file().parent.mkdir(parents=True, exist_ok=True)
+        _found_file().write_text(json.dumps({**_found(), plugin: key}), encoding="utf-8")
 
 
 def problem() -> str | None:

@@ -31,7 +31,36 @@ def test_offscreen_needs_no_check(monkeypatch: pytest.MonkeyPatch) -> None:
     assert system_libs.problem() is None
 
 
-def test_the_real_plugin_is_inspected() -> None:
+def test_the_real_plugin_is_inspected(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     missing = system_libs.missing_libraries("xcb")
     assert all(name.startswith("lib") and ".so" in name for name in missing)
     assert set(missing) <= set(system_libs.PACKAGES)  # every library Qt's xcb plugin needs has its package listed
+
+
+def test_a_complete_plugin_is_not_inspected_again_until_plugin_or_linker_cache_change(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """``ldd`` runs at the first start; later starts trust the remembered answer while the
+    plugin file, /etc/ld.so.cache and LD_LIBRARY_PATH are what they were; a plugin with
+    missing libraries is checked every time."""
+    import subprocess
+    from pathlib import Path
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    if not Path("/etc/ld.so.cache").exists():
+        pytest.skip("no linker cache here")
+    runs: list[list[str]] = []
+    answer = {"stdout": "\tlibxcb.so.1 => /usr/lib/libxcb.so.1 (0x1)\n"}
+
+    def fake_run(cmd, **_kw):  # type: ignore[no-untyped-def]
+        runs.append(cmd)
+        return subprocess.CompletedProcess(cmd, 0, answer["stdout"], "")
+
+    monkeypatch.setattr(system_libs.subprocess, "run", fake_run)
+    assert system_libs.missing_libraries("xcb") == [] and len(runs) == 1
+    assert system_libs.missing_libraries("xcb") == [] and len(runs) == 1  # remembered
+    monkeypatch.setenv("LD_LIBRARY_PATH", "/opt/other")
+    assert system_libs.missing_libraries("xcb") == [] and len(runs) == 2  # what decides it changed
+    answer["stdout"] = "\tlibxcb-cursor.so.0 => not found\n"
+    monkeypatch.setenv("LD_LIBRARY_PATH", "/opt/third")
+    assert system_libs.missing_libraries("xcb") == ["libxcb-cursor.so.0"]
+    assert system_libs.missing_libraries("xcb") == ["libxcb-cursor.so.0"] and len(runs) == 4  # never remembered
