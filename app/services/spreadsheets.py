@@ -539,15 +539,19 @@ def _write_xlsx(target: Path, header: list[str], rows: Iterator[list[Any]] | lis
     book = Workbook(write_only=True)
     sheet = book.create_sheet("partners")
 
+    from openpyxl.cell.cell import ERROR_CODES
+
     def cell(value: Any) -> Any:
         if not isinstance(value, str):
             return value
         # characters XML cannot hold (never stored by the app's own validation) are
         # replaced rather than failing the whole export
-        text = _XLSX_ILLEGAL.sub("\ufffd", value)
+        text = limits.xlsx_escape(limits.quote_for_xlsx(_XLSX_ILLEGAL.sub("\ufffd", value)))
+        if not text.startswith("=") and text not in ERROR_CODES:
+            return text  # openpyxl writes a plain str as an inline string
         c = WriteOnlyCell(sheet, value=None)
-        c.value = limits.xlsx_escape(limits.quote_for_xlsx(text))
-        c.data_type = "s"  # an inline string even when it begins with '=': never a formula
+        c.value = text
+        c.data_type = "s"  # an inline string even when it begins with '=' or reads "#N/A": never a formula
         return c
 
     sheet.append([cell(h) for h in header])

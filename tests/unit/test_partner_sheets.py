@@ -54,20 +54,21 @@ def _make(ctx, code: str, **fields: object) -> None:  # type: ignore[no-untyped-
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
 def test_formula_text_is_inert_in_the_file_and_reads_back_exactly(ctx, tmp_path: Path, suffix: str) -> None:  # type: ignore[no-untyped-def]
     _make(ctx, "F1", name="=HYPERLINK(\"http://evil\",\"x\")", address="@SUM(1+1)", notes="\r=cmd|' /C calc'!A0",
-          manager="+1", licence_no="-2", credit_rating="'=x")
-    before = stored(ctx, "F1")
+          manager="+1", licence_no="-2", credit_rating="'=x", bank_info="", tags=["#N/A"])
+    _make(ctx, "F2", name="#DIV/0!", manager="#N/A")  # texts that openpyxl would turn into error cells
+    before = stored(ctx, "F1"), stored(ctx, "F2")
     path = tmp_path / f"p{suffix}"
-    assert partner_io.export_partners(ctx, path) == 1
+    assert partner_io.export_partners(ctx, path) == 2
     if suffix == ".csv":
         text = path.read_text(encoding="utf-8-sig")
         assert "'=HYPERLINK" in text and "'@SUM" in text and "'+1" in text and "''=x" in text
     else:
         with zipfile.ZipFile(path) as z:
             xml = z.read("xl/worksheets/sheet1.xml").decode()
-        assert "<f>" not in xml and "<f " not in xml and 'HYPERLINK' in xml and 't="inlineStr"' in xml
+        assert "<f>" not in xml and "<f " not in xml and 'HYPERLINK' in xml and 't="inlineStr"' in xml and 't="e"' not in xml
     report = partner_io.import_partners(ctx, path)
-    assert (report.created, report.updated, report.unchanged) == (0, 0, 1)  # nothing blanked, nothing "updated"
-    assert stored(ctx, "F1") == before
+    assert (report.created, report.updated, report.unchanged) == (0, 0, 2)  # nothing blanked, nothing "updated"
+    assert (stored(ctx, "F1"), stored(ctx, "F2")) == before
 
 
 _ONE_LINE = st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufffe\uffff\u2028\u2029\x85")
