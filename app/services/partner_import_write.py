@@ -39,7 +39,8 @@ _NEW_DEFAULTS: dict[str, Any] = {"type": "dealer", "grade": "C", "province_code"
                                  "address": "", "latitude": None, "longitude": None, "licence_no": "", "credit_rating": "",
                                  "credit_limit_fen": 0, "manager": "", "notes": "", "tags": []}
 _OWNED_COLUMNS = {"grade": "grade", "credit_limit_fen": "credit_limit"}
-NEW_STATUSES = ("active", "prospect")
+# the lifecycle event that leads from active to a status a new card may arrive with
+_EVENT_TO = {"suspended": "suspend", "terminated": "terminate", "merged": "merge"}
 
 
 _TAGS_JSON: dict[tuple[str, ...], str] = {}
@@ -164,8 +165,8 @@ class PartnerBatchWriter:
         contact_updates: list[tuple[Any, ...]] = []
         make_partner, make_grade, make_open, make_contact = self.make_partner, self.make_grade, self.make_open, self.make_contact
         new_field_hlc = self.new_field_hlc
-        ids = iter(uuid7_many(4 * len(batch)))
-        stamps = iter(reserve_hlcs(self.ctx, 4 * len(batch)))
+        ids = iter(uuid7_many(5 * len(batch)))
+        stamps = iter(reserve_hlcs(self.ctx, 5 * len(batch)))
 
         def column(key: str) -> str:
             return names.get(key, sheet.header(key))
@@ -174,12 +175,6 @@ class PartnerBatchWriter:
             current = existing.get(values["code"])
             if current is None:
                 status = values.get("status", "active")
-                if status not in NEW_STATUSES:
-                    self.reject([RowError(row_no, column("status"), tr(
-                        "import", "a new partner starts as {active} or {prospect}; the status {status} comes only from a lifecycle event (partners lifecycle CODE EVENT, or Lifecycle… in the partner screen)").format(
-                        active=sheet.display_label("status", "active"), prospect=sheet.display_label("status", "prospect"),
-                        status=sheet.display_label("status", status)))])
-                    continue
                 self.report.created += 1
                 pid, hlc = next(ids), next(stamps)
                 get = values.get
@@ -190,8 +185,13 @@ class PartnerBatchWriter:
                     get("credit_rating", ""), get("credit_limit_fen", 0), get("manager", ""), get("notes", ""),
                     _tags_json(get("tags")), new_field_hlc.replace('"@HLC@"', f'"{hlc}"'), hlc, now, now))
                 new_grades.append(make_grade(next(ids), pid, grade, today, next(stamps), now, now))
-                if status == "active":
+                if status != "prospect":
                     new_events.append(make_open(next(ids), pid, today, next(stamps), now, now))
+                if status in _EVENT_TO:  # a card that arrives suspended, terminated or merged gets the event that made it so
+                    new_events.append(self.events.row({
+                        "id": next(ids), "partner_id": pid, "kind": _EVENT_TO[status], "reason": self.reason, "effective_date": today,
+                        "old_status": "active", "new_status": status, "recorded_by": self.user, "hlc": next(stamps),
+                        "created_at": now, "updated_at": now}))
                 if "contact_name" in values:
                     new_contacts.append(make_contact(next(ids), pid, values["contact_name"], values["phone"], next(stamps), now, now))
                 touched.append(pid)

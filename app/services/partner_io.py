@@ -9,7 +9,8 @@ on cancel or a crash. Memory does not grow with the number of rows beyond the co
 
 An import never changes a partner's status (that is a lifecycle event: ``partners
 lifecycle``), nor, once HQ has published the partner, the fields HQ owns (code, grade,
-credit limit). A new active partner gets its lifecycle "open" event and its first grade.
+credit limit). A new partner gets its first grade and the lifecycle events that lead to
+its status ("open", then "suspend", "terminate" or "merge"; none for a prospect).
 For an existing partner, a column the file lacks is left alone; a blank type, status,
 grade or credit limit keeps the current value; other blank cells clear the field.
 

@@ -229,12 +229,23 @@ def test_import_records_open_and_cannot_change_a_status(ctx, tmp_path: Path) -> 
     assert stored(ctx, "S2")["status"] == "prospect"
 
     svc.record_lifecycle_event(ctx, "S1", "suspend", "整改")
-    path.write_text("code,name,status\nS1,甲,active\nS3,丙,terminated\n", encoding="utf-8")
+    path.write_text("code,name,status\nS1,甲,active\nS2,乙,terminated\n", encoding="utf-8")
     with pytest.raises(ValidationError) as info:
         partner_io.import_partners(ctx, path)
     assert [d.split(":")[0] for d in info.value.details] == ["row 2, column status", "row 3, column status"]
-    assert "partners lifecycle S1" in info.value.details[0] and "lifecycle event" in info.value.details[1]
-    assert stored(ctx, "S1")["status"] == "suspended"
+    assert "partners lifecycle S1" in info.value.details[0] and "partners lifecycle S2" in info.value.details[1]
+    assert (stored(ctx, "S1")["status"], stored(ctx, "S2")["status"]) == ("suspended", "prospect")
+
+    # a new card may arrive in any status (another system's file, our export into a new
+    # data dir): it gets the lifecycle events that lead there, so its history is whole
+    path.write_text("code,name,status\nS3,丙,terminated\nS4,丁,暂停\n", encoding="utf-8")
+    assert partner_io.import_partners(ctx, path).created == 2
+    with ctx.read_session() as s:
+        history = {code: [(e.kind, e.old_status, e.new_status) for e in s.query(LifecycleEvent).join(
+            Partner, Partner.id == LifecycleEvent.partner_id).filter(Partner.code == code).order_by(LifecycleEvent.hlc)]
+            for code in ("S3", "S4")}
+    assert history == {"S3": [("open", None, "active"), ("terminate", "active", "terminated")],
+                       "S4": [("open", None, "active"), ("suspend", "active", "suspended")]}
     path.write_text("code,name,status,notes\nS1,甲,suspended,好\nS2,乙,,\n", encoding="utf-8")  # the same status, or blank: fine
     report = partner_io.import_partners(ctx, path)
     assert (report.updated, report.unchanged) == (1, 1) and stored(ctx, "S1")["notes"] == "好"
@@ -334,11 +345,13 @@ def test_chinese_export_has_chinese_headers_and_labels_and_round_trips_in_both_l
 
 def test_chinese_errors_name_the_column_as_the_file_does(ctx, tmp_path: Path, chinese) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "p.csv"
+    path.write_text("渠道编码,渠道名称\nY2,乙\n", encoding="utf-8")
+    partner_io.import_partners(ctx, path)
     path.write_text("渠道编码,渠道名称,类型,状态\nY1,甲,不存在,正常\nY2,乙,Dealer,暂停\n", encoding="utf-8")
     with pytest.raises(ValidationError) as info:
         partner_io.import_partners(ctx, path)
     assert info.value.details[0].startswith("第 2 行，“类型”列：未知类型“不存在”；请使用：代理商、经销商")
-    assert info.value.details[1].startswith("第 3 行，“状态”列：新渠道的状态只能是“正常”或“意向”")
+    assert info.value.details[1].startswith("第 3 行，“状态”列：导入不能更改状态（正常 → 暂停）")
 
 
 def test_import_stamps_after_what_another_process_committed(ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
