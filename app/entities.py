@@ -31,6 +31,7 @@ EntityName = Literal[
     "form_draft",
     "frequency_rule",
     "grade_change",
+    "grade_request",
     "hq_conflict",
     "hq_meta",
     "imported_bundle",

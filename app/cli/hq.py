@@ -88,6 +88,18 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     gui = hs.add_parser("gui", help=tr("cli", "the HQ console"))
     gui.add_argument("--screenshot", type=Path, default=None, help=tr("cli", "save the loaded main window as PNG and exit"))
     gui.set_defaults(handler=cmd_gui)
+    gr = hs.add_parser("grade-requests", help=tr("cli", "grade change requests from the laptops: list, approve, refuse"))
+    grs = gr.add_subparsers(dest="hq_grade_command", required=True)
+    grl = grs.add_parser("list")
+    grl.add_argument("--status", choices=["pending", "approved", "refused"], default=None)
+    grl.add_argument("--json", action="store_true")
+    grl.set_defaults(handler=cmd_grade_requests_list)
+    for name in ("approve", "refuse"):
+        gd = grs.add_parser(name)
+        gd.add_argument("request_id")
+        gd.add_argument("--note", default="")
+        gd.add_argument("--json", action="store_true")
+        gd.set_defaults(handler=cmd_grade_request_decide, approve=name == "approve")
     ver = hs.add_parser("verify", help=tr("cli", "look up the sealed visit of a printed report's content hash"))
     ver.add_argument("hash")
     ver.add_argument("--json", action="store_true")
@@ -369,3 +381,43 @@ def cmd_gui(args: argparse.Namespace) -> int:
         return run_hq_gui(hq, args.lang, screenshot=args.screenshot)
     finally:
         hq.close()
+
+
+def cmd_grade_requests_list(args: argparse.Namespace) -> int:
+    from app.domain.vocabulary import GRADE
+    from app.hq.grade_requests import list_requests
+
+    hq = _hq(args)
+    try:
+        rows = list_requests(hq, args.status)
+    finally:
+        hq.close()
+    if args.json:
+        print_json(rows)
+        return 0
+    for r in rows:
+        print(f"{r['id']}\t{r['partner_code']}\t{GRADE.label(r['current_grade'])} → {GRADE.label(r['requested_grade'])}\t"
+              f"{grade_request_status(r['status'])}\t{r['requested_by']}\t{r['reason']}")
+    if not rows:
+        eprint(tr("cli", "No grade change requests."))
+    return 0
+
+
+def grade_request_status(status: str) -> str:
+    return {"pending": tr("cli", "waiting for HQ"), "approved": tr("cli", "approved"), "refused": tr("cli", "refused")}.get(status, status)
+
+
+def cmd_grade_request_decide(args: argparse.Namespace) -> int:
+    from app.hq.grade_requests import decide
+
+    hq = _hq(args)
+    try:
+        result = decide(hq, args.request_id, args.approve, args.note)
+    finally:
+        hq.close()
+    if args.json:
+        print_json(result)
+    else:
+        eprint(tr("cli", "Grade change request {id}: {status}; partner {code} has grade {grade}; hq publish takes it to the laptops.").format(
+            id=args.request_id, status=grade_request_status(result["status"]), code=result["partner_code"], grade=result["grade"]))
+    return 0

@@ -40,6 +40,16 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     lc.add_argument("--to-manager", dest="to_manager", default=None)
     lc.add_argument("--json", action="store_true")
     lc.set_defaults(handler=cmd_lifecycle)
+    rg = psub.add_parser("request-grade", help=tr("cli", "ask HQ to change a partner's grade (HQ owns grades)"))
+    rg.add_argument("code")
+    rg.add_argument("grade", choices=["A", "B", "C", "D"])
+    rg.add_argument("--reason", required=True)
+    rg.add_argument("--json", action="store_true")
+    rg.set_defaults(handler=cmd_request_grade)
+    grq = psub.add_parser("grade-requests", help=tr("cli", "this laptop's grade change requests and HQ's decisions"))
+    grq.add_argument("--partner", default=None)
+    grq.add_argument("--json", action="store_true")
+    grq.set_defaults(handler=cmd_grade_requests)
     hi = psub.add_parser("history", help=tr("cli", "a partner's lifecycle events"))
     hi.add_argument("code")
     hi.add_argument("--json", action="store_true")
@@ -124,4 +134,32 @@ def cmd_history(args: argparse.Namespace) -> int:
     for row in rows:
         before, after = status_label(row["from_status"] or "-"), status_label(row["to_status"] or "-")
         print(f"{row['at']}\t{event_label(row['event'])}\t{before} → {after}\t{row['reason']}")
+    return 0
+
+
+def cmd_request_grade(args: argparse.Namespace) -> int:
+    from app.services.grade_requests import grade_requests, request_grade_change
+
+    with cli_context(args) as ctx:
+        _changes, rid = request_grade_change(ctx, args.code, args.grade, args.reason)
+        row = next(r for r in grade_requests(ctx, args.code) if r["id"] == rid)
+    if args.json:
+        print_json(row)
+    else:
+        eprint(tr("cli", "Grade change of {code} to {grade} requested; it goes to HQ with the next sync export.").format(code=args.code, grade=args.grade))
+    return 0
+
+
+def cmd_grade_requests(args: argparse.Namespace) -> int:
+    from app.cli.hq import grade_request_status
+    from app.services.grade_requests import grade_requests
+
+    with cli_context(args) as ctx:
+        rows = grade_requests(ctx, args.partner)
+    if args.json:
+        print_json(rows)
+        return 0
+    for r in rows:
+        print(f"{r['requested_on']}\t{r['partner_code']}\t{r['current_grade']} → {r['requested_grade']}\t{grade_request_status(r['status'])}\t"
+              f"{r['reason']}\t{r['decision_note']}")
     return 0

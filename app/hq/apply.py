@@ -107,8 +107,8 @@ def apply_bundle(sessions: sessionmaker[Session], dialect: str, bundle: Bundle, 
 
 def keep_hq_owned(entity: str, rid: str, cur_data: dict[str, Any], cur_fh: dict[str, Any], cur_hlc: str, data: dict[str, Any],
                   incoming_fh: dict[str, Any], hlc: str, conflicts: list[dict[str, Any]]) -> tuple[dict[str, Any], dict[str, Any]]:
-    """A device's record of something HQ holds, less the fields HQ owns
-    (``HQ_OWNED``: a partner's code, grade and credit limit): HQ's values stay. A
+    """A device's record of something HQ holds, with HQ's values of the fields HQ owns
+    (``HQ_OWNED``: a partner's code, grade and credit limit, a grade request's decision). A
     device that wrote another value after HQ's (its field HLC is the newer) tried to
     change one: the change is dropped and kept as a conflict HQ sees (``hq conflicts``),
     winner HQ's value. An older or equal value is a stale copy and just left out."""
@@ -117,9 +117,14 @@ def keep_hq_owned(entity: str, rid: str, cur_data: dict[str, Any], cur_fh: dict[
         return data, incoming_fh
     data, incoming_fh = dict(data), dict(incoming_fh)
     for key in owned:
-        value = data.pop(key)
-        in_h = incoming_fh.pop(key, hlc)
+        value = data[key]
+        in_h = incoming_fh.get(key, hlc)
         cur_h = cur_fh.get(key, cur_hlc)
+        # HQ's value with HQ's stamp: no change for a per-field merge, and a whole-record
+        # merge that takes the device's newer record still holds HQ's value
+        data[key] = cur_data.get(key)
+        if key in incoming_fh:
+            incoming_fh[key] = cur_h
         if value != cur_data.get(key) and isinstance(in_h, str) and in_h > cur_h and not is_unset(in_h):
             conflicts.append({"entity": entity, "record_id": rid, "field": key, "winner_value": cur_data.get(key), "loser_value": value,
                               "winner_hlc": cur_h, "loser_hlc": in_h, "resolved": False})

@@ -90,6 +90,11 @@ def publish_bundle(hq: Hq, device_id: str, target: Path, reference: dict[str, li
             partners.append({"id": rec.id, "hlc": rec.hlc, "op": "void" if rec.voided else "upsert", "base_hlc": None, "data": owned})
         records["partner"] = partners
         records.update(_receivables(s, {str(p["id"]) for p in partners if p["op"] == "upsert"}))
+        from app.hq.grade_requests import decided_for_publish
+
+        decisions = decided_for_publish(s, {str(p["id"]) for p in partners})
+        if decisions:
+            records["grade_request"] = decisions
         targets = [{"id": rec.id, "hlc": rec.hlc, "op": "upsert", "base_hlc": None, "data": rec.data} for rec in s.scalars(select(Record).where(Record.entity == "target"))]
         if targets:
             records["target"] = targets

@@ -125,6 +125,8 @@ def validate_records(s: Session, bundle: Bundle, device: Device) -> dict[str, se
                     raise reject(tr("sync", "partner {code} lies outside the device's territory").format(code=data.get("code")))
             elif is_visit and row["op"] == "upsert" and data.get("status") != "submitted":
                 raise reject(tr("sync", "visit {id} is not submitted").format(id=row["id"]))
+            elif entity == "grade_request" and (data.get("status") != "pending" or data.get("decision_note") or data.get("decided_at") is not None):
+                raise reject(tr("sync", "grade_request {id}: only HQ decides a grade change request").format(id=row["id"]))
             for key in PARENT_KEY_SET.intersection(data):
                 ref = data[key]
                 if ref is None:

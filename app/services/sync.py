@@ -34,6 +34,7 @@ from app.services.export_plan import (
     pending_totals,
     plan_export,
 )
+from app.services.grade_requests import apply_decisions
 from app.services.progress import Progress
 from app.services.sync_records import (
     HQ_OWNED_PARTNER_FIELDS,
@@ -401,10 +402,11 @@ def import_hq_bundle(ctx: AppContext, path: Path) -> Changes:
                 existing.amount, existing.hlc, existing.source, existing.voided = int(d["amount"]), row["hlc"], "hq", False
         for row in bundle.records.get("partner", []):
             _apply_partner_master(s, row)
+        apply_decisions(s, bundle.records.get("grade_request", []))
         apply_published_rules(s, [row["data"] for row in bundle.records.get("duty_rule", [])])
         _apply_receivables(s, bundle.records.get("invoice", []), bundle.records.get("payment", []))
     ctx.set_meta("hlc_last", str(ctx.get_clock().last))
-    return Changes.of("partner", "target", "checklist_template", "frequency_rule", "sync_conflict", "duty_rule", "invoice", "payment")
+    return Changes.of("partner", "target", "checklist_template", "frequency_rule", "sync_conflict", "duty_rule", "grade_request", "invoice", "payment")
 
 
 def _apply_receivables(s: Any, invoices: list[dict[str, Any]], payments: list[dict[str, Any]]) -> None:

@@ -31,7 +31,8 @@ PARENT_KEYS = {"partner_id": "partner", "visit_id": "visit", "order_id": "rectif
 PARENT_KEY_SET = frozenset(PARENT_KEYS)
 # fields only HQ changes (docs/sync_format.md, "Ownership"): a device's value of a
 # record HQ holds is never taken
-HQ_OWNED = {"partner": ("code", "grade", "credit_limit_fen")}
+HQ_OWNED = {"partner": ("code", "grade", "credit_limit_fen"), "grade_request": ("status", "decision_note", "decided_at")}
+GRADE_REQUEST_STATUSES = ("pending", "approved", "refused")
 
 # bounds of the wire format (the models' own types bound the rest)
 TEXT_MAX = 100_000  # characters of a Text column
@@ -106,6 +107,9 @@ OVERRIDES: dict[tuple[str, str], dict[str, Any]] = {
     ("partner", "field_hlc"): {"kind": "hlc_map"},
     ("grade_change", "old_grade"): _enum(voc.GRADE),
     ("grade_change", "new_grade"): _enum(voc.GRADE),
+    ("grade_request", "current_grade"): _enum(voc.GRADE),
+    ("grade_request", "requested_grade"): _enum(voc.GRADE),
+    ("grade_request", "status"): {"choices": GRADE_REQUEST_STATUSES},
     ("inventory_limit", "min_qty"): NON_NEGATIVE_COUNT,
     ("inventory_limit", "max_qty"): NON_NEGATIVE_COUNT,
     ("lifecycle_event", "kind"): _enum(voc.LIFECYCLE_EVENT),

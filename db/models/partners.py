@@ -89,6 +89,24 @@ class GradeChange(SyncMixin, Base):
     changed_by: Mapped[str] = mapped_column(String(100), default="")
 
 
+class GradeRequest(SyncMixin, Base):
+    """A manager's request to change a partner's grade, which HQ owns: made on the laptop
+    (status ``pending``), synced up, approved or refused at HQ and published back with
+    HQ's decision (the approved grade arrives with the partner card)."""
+
+    __tablename__ = "grade_request"
+
+    partner_id: Mapped[str] = mapped_column(ForeignKey("partner.id"), index=True)
+    current_grade: Mapped[str] = mapped_column(String(1))
+    requested_grade: Mapped[str] = mapped_column(String(1))
+    reason: Mapped[str] = mapped_column(Text)
+    requested_by: Mapped[str] = mapped_column(String(100), default="")
+    requested_on: Mapped[dt.date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20), default="pending")
+    decision_note: Mapped[str] = mapped_column(Text, default="")
+    decided_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+
+
 class InventoryLimit(SyncMixin, Base):
     """Minimum/maximum stock per product line, checked at visits."""
 

@@ -4329,6 +4329,14 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>Give each change as ITEM=VALUE (got {value}).</translation>
     </message>
     <message>
+      <source>Grade change of {code} to {grade} requested; it goes to HQ with the next sync export.</source>
+      <translation>Grade change of {code} to {grade} requested; it goes to HQ with the next sync export.</translation>
+    </message>
+    <message>
+      <source>Grade change request {id}: {status}; partner {code} has grade {grade}; hq publish takes it to the laptops.</source>
+      <translation>Grade change request {id}: {status}; partner {code} has grade {grade}; hq publish takes it to the laptops.</translation>
+    </message>
+    <message>
       <source>HQ bundle applied.</source>
       <translation>HQ bundle applied.</translation>
     </message>
@@ -4355,6 +4363,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>Log closed and sealed: {hash}</source>
       <translation>Log closed and sealed: {hash}</translation>
+    </message>
+    <message>
+      <source>No grade change requests.</source>
+      <translation>No grade change requests.</translation>
     </message>
     <message>
       <source>No problems found.</source>
@@ -4437,6 +4449,14 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>answer one checklist item</translation>
     </message>
     <message>
+      <source>approved</source>
+      <translation>approved</translation>
+    </message>
+    <message>
+      <source>ask HQ to change a partner's grade (HQ owns grades)</source>
+      <translation>ask HQ to change a partner's grade (HQ owns grades)</translation>
+    </message>
+    <message>
       <source>attach photos to a draft visit</source>
       <translation>attach photos to a draft visit</translation>
     </message>
@@ -4491,6 +4511,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>fill an empty data dir with realistic demo data</source>
       <translation>fill an empty data dir with realistic demo data</translation>
+    </message>
+    <message>
+      <source>grade change requests from the laptops: list, approve, refuse</source>
+      <translation>grade change requests from the laptops: list, approve, refuse</translation>
     </message>
     <message>
       <source>headquarters commands</source>
@@ -4551,6 +4575,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>rectification orders</source>
       <translation>rectification orders</translation>
+    </message>
+    <message>
+      <source>refused</source>
+      <translation>refused</translation>
     </message>
     <message>
       <source>resolution overdue</source>
@@ -4637,6 +4665,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>the roll-up of a week (YYYY-Www)</translation>
     </message>
     <message>
+      <source>this laptop's grade change requests and HQ's decisions</source>
+      <translation>this laptop's grade change requests and HQ's decisions</translation>
+    </message>
+    <message>
       <source>verify the database and every media file</source>
       <translation>verify the database and every media file</translation>
     </message>
@@ -4647,6 +4679,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>visits received from every device</source>
       <translation>visits received from every device</translation>
+    </message>
+    <message>
+      <source>waiting for HQ</source>
+      <translation>waiting for HQ</translation>
     </message>
     <message>
       <source>warnings raised on partners</source>
@@ -5040,8 +5076,24 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>HQ keys not found in {dir}; run 'channeldesk hq init' first.</translation>
     </message>
     <message>
+      <source>No grade change request {id}.</source>
+      <translation>No grade change request {id}.</translation>
+    </message>
+    <message>
+      <source>Say why the grade change is refused (--note).</source>
+      <translation>Say why the grade change is refused (--note).</translation>
+    </message>
+    <message>
       <source>The HQ database {file} does not exist; check --db, or run 'channeldesk hq init' to create it.</source>
       <translation>The HQ database {file} does not exist; check --db, or run 'channeldesk hq init' to create it.</translation>
+    </message>
+    <message>
+      <source>The grade change request {id} was already decided ({status}).</source>
+      <translation>The grade change request {id} was already decided ({status}).</translation>
+    </message>
+    <message>
+      <source>The partner of grade change request {id} is not at HQ.</source>
+      <translation>The partner of grade change request {id} is not at HQ.</translation>
     </message>
     <message>
       <source>This HQ database is not initialised; run 'channeldesk hq init'.</source>
@@ -5420,6 +5472,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
   <context>
     <name>partners</name>
     <message>
+      <source>A grade change of partner {code} already waits for HQ's decision.</source>
+      <translation>A grade change of partner {code} already waits for HQ's decision.</translation>
+    </message>
+    <message>
       <source>A new partner starts as a prospect or active; record other statuses as lifecycle events (开停并转).</source>
       <translation>A new partner starts as a prospect or active; record other statuses as lifecycle events (开停并转).</translation>
     </message>
@@ -5464,6 +5520,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>Give the new manager or territory for a transfer.</translation>
     </message>
     <message>
+      <source>Give the reason for the grade change.</source>
+      <translation>Give the reason for the grade change.</translation>
+    </message>
+    <message>
       <source>HQ sets the grade and credit limit of partner {code}; they cannot be changed on this laptop.</source>
       <translation>HQ sets the grade and credit limit of partner {code}; they cannot be changed on this laptop.</translation>
     </message>
@@ -5474,6 +5534,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>No partner with code or id {key}.</source>
       <translation>No partner with code or id {key}.</translation>
+    </message>
+    <message>
+      <source>Partner {code} already has grade {grade}.</source>
+      <translation>Partner {code} already has grade {grade}.</translation>
     </message>
     <message>
       <source>Please correct: {problems}</source>
@@ -5514,6 +5578,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>The survivor {code} is {status}; choose an active partner.</source>
       <translation>The survivor {code} is {status}; choose an active partner.</translation>
+    </message>
+    <message>
+      <source>Unknown grade {grade}; use one of {allowed}.</source>
+      <translation>Unknown grade {grade}; use one of {allowed}.</translation>
     </message>
     <message>
       <source>Unknown lifecycle event {kind}.</source>
@@ -6708,6 +6776,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>entry {name} uses an unsupported compression</source>
       <translation>entry {name} uses an unsupported compression</translation>
+    </message>
+    <message>
+      <source>grade_request {id}: only HQ decides a grade change request</source>
+      <translation>grade_request {id}: only HQ decides a grade change request</translation>
     </message>
     <message>
       <source>holds a control character or invalid text</source>

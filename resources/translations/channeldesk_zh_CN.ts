@@ -4317,6 +4317,14 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>每项更正请写成 项目=值（收到的是 {value}）。</translation>
     </message>
     <message>
+      <source>Grade change of {code} to {grade} requested; it goes to HQ with the next sync export.</source>
+      <translation>已申请将 {code} 的等级改为 {grade}；下次同步导出时发送给总部。</translation>
+    </message>
+    <message>
+      <source>Grade change request {id}: {status}; partner {code} has grade {grade}; hq publish takes it to the laptops.</source>
+      <translation>等级变更申请 {id}：{status}；渠道 {code} 的等级为 {grade}；hq publish 会把它发给各笔记本。</translation>
+    </message>
+    <message>
       <source>HQ bundle applied.</source>
       <translation>已应用总部数据包。</translation>
     </message>
@@ -4343,6 +4351,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>Log closed and sealed: {hash}</source>
       <translation>日志已关闭并封存：{hash}</translation>
+    </message>
+    <message>
+      <source>No grade change requests.</source>
+      <translation>没有等级变更申请。</translation>
     </message>
     <message>
       <source>No problems found.</source>
@@ -4425,6 +4437,14 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>填写一个检查项目</translation>
     </message>
     <message>
+      <source>approved</source>
+      <translation>已批准</translation>
+    </message>
+    <message>
+      <source>ask HQ to change a partner's grade (HQ owns grades)</source>
+      <translation>申请总部变更渠道等级（等级由总部掌管）</translation>
+    </message>
+    <message>
       <source>attach photos to a draft visit</source>
       <translation>为巡检草稿添加照片</translation>
     </message>
@@ -4479,6 +4499,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>fill an empty data dir with realistic demo data</source>
       <translation>向空数据目录填充逼真的演示数据</translation>
+    </message>
+    <message>
+      <source>grade change requests from the laptops: list, approve, refuse</source>
+      <translation>来自笔记本的等级变更申请：列出、批准、驳回</translation>
     </message>
     <message>
       <source>headquarters commands</source>
@@ -4539,6 +4563,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>rectification orders</source>
       <translation>整改单</translation>
+    </message>
+    <message>
+      <source>refused</source>
+      <translation>已驳回</translation>
     </message>
     <message>
       <source>resolution overdue</source>
@@ -4625,6 +4653,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>按周汇总（YYYY-Www）</translation>
     </message>
     <message>
+      <source>this laptop's grade change requests and HQ's decisions</source>
+      <translation>本机的等级变更申请及总部的决定</translation>
+    </message>
+    <message>
       <source>verify the database and every media file</source>
       <translation>校验数据库和所有媒体文件</translation>
     </message>
@@ -4635,6 +4667,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>visits received from every device</source>
       <translation>各设备上报的巡检</translation>
+    </message>
+    <message>
+      <source>waiting for HQ</source>
+      <translation>等待总部审批</translation>
     </message>
     <message>
       <source>warnings raised on partners</source>
@@ -5026,8 +5062,24 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>在 {dir} 中找不到总部密钥；请先运行“channeldesk hq init”。</translation>
     </message>
     <message>
+      <source>No grade change request {id}.</source>
+      <translation>没有等级变更申请 {id}。</translation>
+    </message>
+    <message>
+      <source>Say why the grade change is refused (--note).</source>
+      <translation>请说明驳回等级变更的理由（--note）。</translation>
+    </message>
+    <message>
       <source>The HQ database {file} does not exist; check --db, or run 'channeldesk hq init' to create it.</source>
       <translation>总部数据库 {file} 不存在；请检查 --db，或运行 'channeldesk hq init' 创建它。</translation>
+    </message>
+    <message>
+      <source>The grade change request {id} was already decided ({status}).</source>
+      <translation>等级变更申请 {id} 已有决定（{status}）。</translation>
+    </message>
+    <message>
+      <source>The partner of grade change request {id} is not at HQ.</source>
+      <translation>等级变更申请 {id} 的渠道不在总部。</translation>
     </message>
     <message>
       <source>This HQ database is not initialised; run 'channeldesk hq init'.</source>
@@ -5406,6 +5458,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
   <context>
     <name>partners</name>
     <message>
+      <source>A grade change of partner {code} already waits for HQ's decision.</source>
+      <translation>渠道 {code} 已有一个等级变更申请在等待总部决定。</translation>
+    </message>
+    <message>
       <source>A new partner starts as a prospect or active; record other statuses as lifecycle events (开停并转).</source>
       <translation>新渠道的状态只能是“意向”或“正常”；其他状态请通过开停并转登记。</translation>
     </message>
@@ -5450,6 +5506,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>转移时请填写新的渠道经理或区域。</translation>
     </message>
     <message>
+      <source>Give the reason for the grade change.</source>
+      <translation>请填写等级变更的理由。</translation>
+    </message>
+    <message>
       <source>HQ sets the grade and credit limit of partner {code}; they cannot be changed on this laptop.</source>
       <translation>渠道 {code} 的等级和授信额度由总部设定，不能在本机修改。</translation>
     </message>
@@ -5460,6 +5520,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>No partner with code or id {key}.</source>
       <translation>没有编码或 ID 为 {key} 的渠道。</translation>
+    </message>
+    <message>
+      <source>Partner {code} already has grade {grade}.</source>
+      <translation>渠道 {code} 已经是 {grade} 级。</translation>
     </message>
     <message>
       <source>Please correct: {problems}</source>
@@ -5500,6 +5564,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>The survivor {code} is {status}; choose an active partner.</source>
       <translation>存续渠道 {code} 状态为 {status}；请选择正常经营的渠道。</translation>
+    </message>
+    <message>
+      <source>Unknown grade {grade}; use one of {allowed}.</source>
+      <translation>未知等级 {grade}；请使用 {allowed} 之一。</translation>
     </message>
     <message>
       <source>Unknown lifecycle event {kind}.</source>
@@ -6689,6 +6757,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>entry {name} uses an unsupported compression</source>
       <translation>条目 {name} 使用了不支持的压缩方式</translation>
+    </message>
+    <message>
+      <source>grade_request {id}: only HQ decides a grade change request</source>
+      <translation>grade_request {id}：等级变更申请只能由总部决定</translation>
     </message>
     <message>
       <source>holds a control character or invalid text</source>
