@@ -36,3 +36,19 @@ def test_chinese_export_round_trips_through_the_command_line(cli, tmp_path: Path
         assert again.returncode == 0 and again.json()["unchanged"] == 1, again.stderr
     shown = cli("partners", "list", "--json").json()
     assert shown[0]["name"] == "=HYPERLINK(\"x\")"
+
+
+def test_demo_partners_of_every_status_round_trip_into_a_new_data_dir(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert cli("demo", "--partners", "40", "--months", "1", "--seed", "3").returncode == 0
+    path = tmp_path / "all.xlsx"
+    assert cli("partners", "export", str(path), lang="zh_CN").returncode == 0
+    mine = cli("partners", "list", "--json").json()
+    other = tmp_path / "other"
+    result = cli("partners", "import", str(path), "--json", data=other, lang="zh_CN")
+    assert result.returncode == 0, result.stderr
+    theirs = cli("partners", "list", "--json", data=other).json()
+    keys = ("code", "name", "grade", "status", "type", "region", "address", "primary_contact", "phone")
+    assert sorted((tuple(r[k] for k in keys) for r in theirs)) == sorted((tuple(r[k] for k in keys) for r in mine))
+    assert {r["status"] for r in mine} >= {"active", "suspended", "terminated"}
+    again = cli("partners", "import", str(path), "--json", lang="zh_CN").json()
+    assert (again["created"], again["updated"], again["unchanged"]) == (0, 0, 40)
