@@ -48,7 +48,7 @@ def test_demo_partners_of_every_status_round_trip_into_a_new_data_dir(cli, tmp_p
     assert result.returncode == 0, result.stderr
     theirs = cli("partners", "list", "--json", data=other).json()
     keys = ("code", "name", "grade", "status", "type", "region", "address", "primary_contact", "phone")
-    assert sorted((tuple(r[k] for k in keys) for r in theirs)) == sorted((tuple(r[k] for k in keys) for r in mine))
+    assert sorted(tuple(r[k] for k in keys) for r in theirs) == sorted(tuple(r[k] for k in keys) for r in mine)
     assert {r["status"] for r in mine} >= {"active", "suspended", "terminated"}
     again = cli("partners", "import", str(path), "--json", lang="zh_CN").json()
     assert (again["created"], again["updated"], again["unchanged"]) == (0, 0, 40)
