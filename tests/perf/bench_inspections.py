@@ -48,10 +48,16 @@ def benchmarks() -> list[BenchResult]:
     rows.append(BenchResult("planner compliance, 500 partners x 24 months of visits", statistics.median(times), "ms", 100, "issue limit", "<=100 ms", statistics.median(times) <= 100))
 
     month = time.strftime("%Y-%m")
-    start = time.perf_counter()
-    reports.write_period_report(reports.monthly_data(ctx, month), Path(tempfile.mkdtemp()) / "m.pdf")
-    monthly = (time.perf_counter() - start) * 1000
-    rows.append(BenchResult("monthly assessment report, 500 partners", monthly, "ms", 400, "issue 21 limit", "<=0.4 s", monthly <= 400))
+    out = Path(tempfile.mkdtemp())
+    monthly_times = []
+    for i in range(4):  # the first also imports reportlab and loads the CJK font (once per process)
+        start = time.perf_counter()
+        reports.write_period_report(reports.monthly_data(ctx, month), out / f"m{i}.pdf")
+        monthly_times.append((time.perf_counter() - start) * 1000)
+    monthly = statistics.median(monthly_times[1:])
+    rows.append(BenchResult("monthly assessment report, 500 partners (median of 3)", monthly, "ms", 400, "issue 21 limit", "<=0.4 s", monthly <= 400))
+    rows.append(BenchResult("monthly report, first in the process (reportlab import and font load included)", monthly_times[0], "ms", monthly,
+                            "later monthly reports"))
 
     # Issue 6 (decomposition, dashboard) is measured by bench_targets.py on 3 years of data.
 
@@ -109,38 +115,42 @@ def benchmarks() -> list[BenchResult]:
     visits.attach_photos(ctx, report_visit, files[:6])
     for key, value in (("signage", "yes"), ("cleanliness", "4")):
         visits.answer(ctx, report_visit, key, value)
-    for cached in ctx.paths.scaled_images.rglob("*.jpg"):
-        cached.unlink()
-    start = time.perf_counter()
-    reports.write_visit_report(ctx, report_visit, folder / "v1.pdf")
-    cold = (time.perf_counter() - start) * 1000
+    from PIL import Image as PILImage
+    from PIL import ImageOps
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import Image, SimpleDocTemplate
+
+    def ours_cold() -> float:
+        for cached in ctx.paths.scaled_images.rglob("*.jpg"):
+            cached.unlink()
+        start = time.perf_counter()
+        reports.write_visit_report(ctx, report_visit, folder / "v1.pdf")
+        return (time.perf_counter() - start) * 1000
+
+    def bare_reportlab() -> float:
+        start = time.perf_counter()
+        prescaled = []
+        for path in files[:6]:
+            with PILImage.open(path) as image:
+                image.draft("RGB", (1200, 1200))
+                upright = ImageOps.exif_transpose(image).convert("RGB")
+                upright.thumbnail((1200, 1200))
+                buf = io.BytesIO()
+                upright.save(buf, "JPEG", quality=78)
+                prescaled.append((buf.getvalue(), upright.width, upright.height))
+        SimpleDocTemplate(io.BytesIO(), pagesize=A4).build([Image(io.BytesIO(b), width=w / 5, height=h / 5) for b, w, h in prescaled])
+        return (time.perf_counter() - start) * 1000
+
+    pairs = [(ours_cold(), bare_reportlab()) for _ in range(3)]  # in turn, so both see the same machine
+    cold = statistics.median(p[0] for p in pairs)
+    bare = statistics.median(p[1] for p in pairs)
     warm_times = []
     for i in range(5):
         start = time.perf_counter()
         reports.write_visit_report(ctx, report_visit, folder / f"v2-{i}.pdf")
         warm_times.append((time.perf_counter() - start) * 1000)
     warm = statistics.median(warm_times)
-    scaled = [reports.scaled_photo(ctx, p["sha256"]) for p in visits.visit_detail(ctx, report_visit)["photos"]]
-    from reportlab.lib.pagesizes import A4
-    from reportlab.platypus import Image, SimpleDocTemplate
-
-    start = time.perf_counter()
-    from PIL import Image as PILImage
-    from PIL import ImageOps
-
-    prescaled = []
-    for path in files[:6]:
-        with PILImage.open(path) as image:
-            image.draft("RGB", (1200, 1200))
-            upright = ImageOps.exif_transpose(image).convert("RGB")
-            upright.thumbnail((1200, 1200))
-            buf = io.BytesIO()
-            upright.save(buf, "JPEG", quality=78)
-            prescaled.append((buf.getvalue(), upright.width, upright.height))
-    SimpleDocTemplate(io.BytesIO(), pagesize=A4).build([Image(io.BytesIO(b), width=w / 5, height=h / 5) for b, w, h in prescaled])
-    bare = (time.perf_counter() - start) * 1000
-    del scaled
-    rows.append(BenchResult("visit report, 6 photos of 12 MP (scaling included)", cold, "ms", bare, "bare reportlab + same scaling", "ratio <=1.1", cold <= 1.1 * bare))
+    rows.append(BenchResult("visit report, 6 photos of 12 MP (scaling included, median of 3 pairs)", cold, "ms", bare, "bare reportlab + same scaling", "ratio <=1.1", cold <= 1.1 * bare))
     rows.append(BenchResult("visit report, 6 photos, scaled images cached (median of 5)", warm, "ms", 30, "issue 21 limit", "<=30 ms", warm <= 30))
     size_kb = (folder / "v1.pdf").stat().st_size / 1024
     rows.append(BenchResult("visit report PDF size, 6 photos", size_kb, "kB", 1536, "issue limit", "<=1.5 MB", size_kb <= 1536))
