@@ -132,47 +132,55 @@ def check_in(ctx: AppContext, visit_id: str, latitude: float | None = None, long
 
 
 def answer(ctx: AppContext, visit_id: str, item_key: str, value_text: str, comment: str | None = None) -> Changes:
-    """Answer one item of a draft visit; committed immediately (autosave)."""
-    with ctx.read_session() as s:
-        visit = _visit(s, visit_id)
-        _require_draft(visit)
-        item = _item(visit, item_key)
-    if item.kind == "photo":
-        text = value_text.strip()
-        if SHA_RE.match(text.lower()):
-            sha = text.lower()
-            with ctx.read_session() as s:
-                if s.scalar(select(VisitPhoto.id).where(VisitPhoto.visit_id == visit_id, VisitPhoto.sha256 == sha, VisitPhoto.voided.is_(False))) is None:
-                    raise ValidationError(tr("visits", "{item}: no photo with SHA-256 {sha} is attached to this visit.").format(item=item_key, sha=sha[:12]))
-        else:
-            path = Path(text)
-            if not path.is_file():
-                raise ValidationError(tr("visits", "{item}: {value} is neither an attached photo's SHA-256 nor a photo file.").format(item=item_key, value=text))
-            sha = attach_photos(ctx, visit_id, [path], item_key=item_key)[0].sha256
-        value: Any = [sha]
-        with ctx.read_session() as s:
-            existing = s.scalar(select(VisitAnswer).where(VisitAnswer.visit_id == visit_id, VisitAnswer.item_key == item_key))
-            if existing is not None and isinstance(existing.value, list) and sha not in existing.value:
-                value = [*existing.value, sha]
-            elif existing is not None and isinstance(existing.value, list):
-                value = existing.value
-    else:
-        try:
-            value = cl.parse_answer(item, value_text)
-        except cl.AnswerError as exc:
-            raise ValidationError(str(exc)) from exc
+    """Answer one item of a draft visit; committed immediately (autosave). Anything but a
+    photo file is checked and written in one write session; a photo file is attached
+    first (its own session)."""
     with ctx.session() as s:
         visit = _visit(s, visit_id)
         _require_draft(visit)
-        row = s.scalar(select(VisitAnswer).where(VisitAnswer.visit_id == visit_id, VisitAnswer.item_key == item_key))
-        if row is None:
-            row = VisitAnswer(visit_id=visit_id, item_key=item_key)
-            s.add(row)
-        row.value = value
-        if comment is not None:
-            row.comment = comment
-        visit.updated_at = utcnow()
-    return Changes.of("visit_answer", "visit", ids={visit_id})
+        item = _item(visit, item_key)
+        text = value_text.strip()
+        if item.kind != "photo":
+            try:
+                value = cl.parse_answer(item, value_text)
+            except cl.AnswerError as exc:
+                raise ValidationError(str(exc)) from exc
+            return _write_answer(s, visit, item_key, value, comment)
+        if SHA_RE.match(text.lower()):
+            sha = text.lower()
+            if s.scalar(select(VisitPhoto.id).where(VisitPhoto.visit_id == visit_id, VisitPhoto.sha256 == sha, VisitPhoto.voided.is_(False))) is None:
+                raise ValidationError(tr("visits", "{item}: no photo with SHA-256 {sha} is attached to this visit.").format(item=item_key, sha=sha[:12]))
+            return _write_photo_answer(s, visit, item_key, sha, comment)
+    path = Path(text)
+    if not path.is_file():
+        raise ValidationError(tr("visits", "{item}: {value} is neither an attached photo's SHA-256 nor a photo file.").format(item=item_key, value=text))
+    sha = attach_photos(ctx, visit_id, [path], item_key=item_key)[0].sha256
+    with ctx.session() as s:
+        visit = _visit(s, visit_id)
+        _require_draft(visit)
+        return _write_photo_answer(s, visit, item_key, sha, comment)
+
+
+def _write_photo_answer(s: Session, visit: Visit, item_key: str, sha: str, comment: str | None) -> Changes:
+    """A photo item's answer is the list of its photos: ``sha`` is added to it."""
+    existing = s.scalar(select(VisitAnswer).where(VisitAnswer.visit_id == visit.id, VisitAnswer.item_key == item_key))
+    value: list[str] = [sha]
+    if existing is not None and isinstance(existing.value, list):
+        value = existing.value if sha in existing.value else [*existing.value, sha]
+    return _write_answer(s, visit, item_key, value, comment)
+
+
+def _write_answer(s: Session, visit: Visit, item_key: str, value: Any, comment: str | None) -> Changes:
+    """Write one parsed answer of a draft visit in the session ``s``."""
+    row = s.scalar(select(VisitAnswer).where(VisitAnswer.visit_id == visit.id, VisitAnswer.item_key == item_key))
+    if row is None:
+        row = VisitAnswer(visit_id=visit.id, item_key=item_key)
+        s.add(row)
+    row.value = value
+    if comment is not None:
+        row.comment = comment
+    visit.updated_at = utcnow()
+    return Changes.of("visit_answer", "visit", ids={visit.id})
 
 
 def attach_photos(ctx: AppContext, visit_id: str, files: Iterable[Path], item_key: str | None = None,
@@ -514,3 +522,22 @@ class DraftSummary:
 def drafts(ctx: AppContext) -> list[DraftSummary]:
     with ctx.read_session() as s:
         return [DraftSummary(v.id, code, v.started_at) for v, code in s.execute(select(Visit, Partner.code).join(Partner, Partner.id == Visit.partner_id).where(Visit.status == "draft"))]
+
+
+def live_score(ctx: AppContext, visit_id: str) -> float | None:
+    """The visit's score as it stands (a draft's from its answers, a sealed visit's with
+    its amendments): the cheap call for the editor's live score, without the whole
+    ``visit_detail``."""
+    with ctx.read_session() as s:
+        return current_scores(s, _visit(s, visit_id))[0]
+
+
+def attach_photos_to_item(ctx: AppContext, visit_id: str, files: Iterable[Path], item_key: str | None = None,
+                          progress: Progress | None = None) -> Changes:
+    """Attach photos to a draft visit and, with ``item_key``, answer that photo item with
+    them: the editor's one operation for a drop or a file pick."""
+    infos = attach_photos(ctx, visit_id, files, item_key=item_key, progress=progress)
+    if item_key is not None:
+        for info in infos:
+            answer(ctx, visit_id, item_key, info.sha256)
+    return Changes.of("visit_photo", "visit_answer", "visit", ids={visit_id})

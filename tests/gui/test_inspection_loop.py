@@ -37,8 +37,9 @@ def test_reinspection_from_the_dialog_and_read_only_status(qtbot, ctx, tmp_path:
     combo = section.editor.editors[order]
     assert isinstance(combo, QComboBox)
     assert [combo.itemText(i) for i in range(combo.count())] == ["—", "Passed", "Failed"]
-    combo.setCurrentIndex(combo.findData("passed"))
-    assert next(i["answer"] for i in visits.visit_detail(ctx, visit_id)["items"] if i["key"] == order) == "passed"
+    combo.setCurrentIndex(combo.findData("passed"))  # saved off the UI thread
+    qtbot.waitUntil(lambda: next(i["answer"] for i in visits.visit_detail(ctx, visit_id)["items"] if i["key"] == order) == "passed",
+                    timeout=5000)
     card = PartnerDialog(ui, _partner_id(ctx, "R1"), window)
     qtbot.addWidget(card)
     assert not card.status.isEnabled() and "Lifecycle" in card.status.toolTip()

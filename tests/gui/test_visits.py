@@ -29,10 +29,10 @@ def test_visit_editor_answer_submit_and_planner_updates(qtbot, ctx, tmp_path: Pa
     combo.setCurrentIndex(combo.findData("yes"))
     spin = editor.editors["cleanliness"]
     assert isinstance(spin, QSpinBox)
-    spin.setValue(4)
-    assert visits.visit_detail(ctx, visit_id)["items"][1]["answer"] == 4
-    assert "Score" in editor.score.text()
-    with qtbot.waitSignal(ui.changed, timeout=10000):
+    spin.setValue(4)  # saved off the UI thread, then the live score follows
+    qtbot.waitUntil(lambda: visits.visit_detail(ctx, visit_id)["items"][1]["answer"] == 4, timeout=5000)
+    qtbot.waitUntil(lambda: "Score" in editor.score.text(), timeout=5000)
+    with qtbot.waitSignal(ui.changed, timeout=10000, check_params_cb=lambda change: change.touches("visit_photo")):
         editor.attach([str(EXIF_DIR / "Landscape_6.jpg")], item_key="storefront_photo")
     qtbot.waitUntil(lambda: editor.photos.count() == 1, timeout=5000)
     for key, value in (("price_tags", "yes"), ("price_violation", "no"), ("poster_display", "4"), ("stock_units", "10"),
@@ -76,3 +76,34 @@ def test_planned_visit_check_in_observations_and_rectification_actions(qtbot, ct
     planner.overdue_view.selectRow(0)
     planner.update_order("escalated")
     assert visits.open_rectifications(ctx, "W1")[0]["status"] == "escalated"
+
+
+def test_an_answer_does_not_wait_for_a_locked_database(qtbot, ctx, tmp_path: Path, ui_window) -> None:  # type: ignore[no-untyped-def]
+    """Another process holds the write lock: the editor's autosave is queued on the writer
+    thread, so changing an answer returns at once and the answer lands once the lock is
+    released (issue 17: no UI action stalls the event loop)."""
+    import sqlite3
+    import time
+
+    csv = tmp_path / "p.csv"
+    csv.write_text("code,name,grade,region\nL1,静安寺旗舰店,A,310106\n", encoding="utf-8")
+    partner_io.import_partners(ctx, csv)
+    _ui, window = ui_window
+    section = window.show_section("visits")
+    visit_id = visits.new_visit(ctx, "L1")
+    section.reload()
+    section.editor.load(visit_id)
+    spin = section.editor.editors["cleanliness"]
+    assert isinstance(spin, QSpinBox)
+    holder = sqlite3.connect(ctx.paths.database, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # the other process's write transaction
+    try:
+        started = time.perf_counter()
+        spin.setValue(3)
+        assert time.perf_counter() - started < 0.05
+        qtbot.wait(200)  # the save is waiting for the lock meanwhile
+        assert visits.visit_detail(ctx, visit_id)["items"][1]["answer"] is None
+    finally:
+        holder.execute("COMMIT")
+        holder.close()
+    qtbot.waitUntil(lambda: visits.visit_detail(ctx, visit_id)["items"][1]["answer"] == 3, timeout=10000)

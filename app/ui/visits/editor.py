@@ -272,13 +272,14 @@ class VisitEditor(QWidget):
             first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _save(self, key: str, value: str | None) -> None:
+        """Autosave one answer on the writer thread (answers are written in the order they
+        were given); the live score follows once it is stored."""
         if self.visit_id is None or value is None or value == "":
             return
-        try:
-            visits.answer(self.ui.ctx, self.visit_id, key, value)
-        except UserError as exc:
-            self.ui.show_message(exc.message, "error")
-            return
+        self.ui.ops.run(visits.answer, self.ui.ctx, self.visit_id, key, value, on_done=lambda _changes: self._saved(key),
+                        initiator=self)
+
+    def _saved(self, key: str) -> None:
         editor = self.editors.get(key)
         if editor is not None and editor.property("missing"):
             editor.setProperty("missing", False)
@@ -288,7 +289,11 @@ class VisitEditor(QWidget):
     def _refresh_score(self) -> None:
         if self.visit_id is None:
             return
-        score = visits.visit_detail(self.ui.ctx, self.visit_id)["score"]
+        visit_id = self.visit_id
+        self.ui.ops.run(visits.live_score, self.ui.ctx, visit_id, read_only=True,
+                        on_done=lambda score: self._show_score(score) if self.visit_id == visit_id else None)
+
+    def _show_score(self, score: float | None) -> None:
         self.score.setText(self.tr("Score: {score}").format(score="—" if score is None else f"{score:.1f}"))
 
     def _show_large(self, item: QListWidgetItem) -> None:
@@ -330,16 +335,8 @@ class VisitEditor(QWidget):
     def attach(self, files: list[str], item_key: str | None = None) -> None:
         if self.visit_id is None:
             return
-        visit_id = self.visit_id
-
-        def done(_infos: object) -> None:
-            if item_key is not None:
-                for info in _infos:  # type: ignore[attr-defined]
-                    visits.answer(self.ui.ctx, visit_id, item_key, info.sha256)
-            self.ui.changed.emit(Changes.of("visit_photo", ids={visit_id}))
-
-        self.ui.ops.run(visits.attach_photos, self.ui.ctx, visit_id, [Path(f) for f in files], item_key=item_key,
-                        on_done=done, progress_title=self.tr("Importing photos…"), parent=self)
+        self.ui.ops.run(visits.attach_photos_to_item, self.ui.ctx, self.visit_id, [Path(f) for f in files], item_key=item_key,
+                        progress_title=self.tr("Importing photos…"), parent=self)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and self.visit_id and self.detail.get("status") == "draft":
