@@ -220,3 +220,27 @@ def test_short_cells_are_drawn_as_strings_where_paragraphs_would_draw_them() -> 
     as_string = text_positions(content("浦东新区 QD001"))
     as_paragraph = text_positions(content(para("浦东新区 QD001")))
     assert as_string[-1] == as_paragraph[-1]
+
+
+def test_monthly_figures_come_from_one_aggregate_walked_by_start_time(ctx, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """The month's inspections and average score are one SQL aggregate that reads the
+    month's visits through the start-time index (not every submitted visit), and agree
+    with the visit list."""
+    import datetime as dt
+
+    from app.services.demo import generate_demo
+
+    generate_demo(ctx, partners=20, months=2, seed=4)
+    month = dt.date.today().strftime("%Y-%m")
+    statements: list[tuple[str, object]] = []
+    real = ctx.read_sql
+    monkeypatch.setattr(ctx, "read_sql", lambda sql, params=(): statements.append((sql, params)) or real(sql, params))
+    data = reports.monthly_data(ctx, month)
+    (sql, params), = [(q, p) for q, p in statements if "avg(" in q and "FROM visit v" in q]
+    plan = " ".join(str(row) for row in real("EXPLAIN QUERY PLAN " + sql, params))
+    assert "ix_visit_started_at" in plan, plan
+    submitted = [v for v in visits.list_visits(ctx, month=month) if v["status"] == "submitted"]
+    figures = dict(data.figures)
+    assert figures[next(iter(figures))] == str(len(submitted))
+    scores = [v["score"] for v in submitted if v["score"] is not None]
+    assert figures[list(figures)[1]] == (f"{sum(scores) / len(scores):.1f}" if scores else "—")
