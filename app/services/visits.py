@@ -91,6 +91,23 @@ def _require_visitable(partner: Partner, reinspection: bool) -> None:
     raise UserError(tr("visits", "Partner {code} ({status}) cannot be visited.").format(code=partner.code, status=status_label(partner.status)))
 
 
+@dataclass(frozen=True)
+class StartedVisit:
+    """A visit just started or planned (``start_visit``); ``changes`` for the UI."""
+
+    visit_id: str
+
+    @property
+    def changes(self) -> Changes:
+        return Changes.of("visit", ids={self.visit_id})
+
+
+def start_visit(ctx: AppContext, partner_code: str, template: str | None = None, *, planned_for: dt.date | None = None,
+                reinspection: bool = False) -> StartedVisit:
+    """``new_visit`` as a user action: the new visit's id with what changed."""
+    return StartedVisit(new_visit(ctx, partner_code, template, planned_for=planned_for, reinspection=reinspection))
+
+
 def new_visit(ctx: AppContext, partner_code: str, template: str | None = None, *, planned_for: dt.date | None = None,
               latitude: float | None = None, longitude: float | None = None, reinspection: bool = False) -> str:
     """Start a draft visit checked in now (or a planned one when ``planned_for`` is given)."""

@@ -76,7 +76,7 @@ class ConflictsSection(Section):
         if not selected:
             self.ui.show_message(self.tr("Select a conflict first."), "info")
             return
-        self.ui.ops.run_sync(sync.resolve_conflict, self.ui.ctx, self.model.rows[selected[0].row()]["id"], take_other)
+        self.ui.ops.run(sync.resolve_conflict, self.ui.ctx, self.model.rows[selected[0].row()]["id"], take_other, initiator=self)
 
     def on_changed(self, changes: Changes) -> None:
         if changes.touches("sync_conflict", "partner"):

@@ -157,18 +157,6 @@ class OpRunner(QObject):
         (self.readers if read_only else self.writer).start(job)
         return job
 
-    def run_sync(self, fn: Callable[..., Any], *args: Any, initiator: object | None = None, **kwargs: Any) -> Any:
-        """Run a quick call on the UI thread with the same error handling; returns None on error."""
-        try:
-            result = fn(*args, **kwargs)
-        except UserError as exc:
-            self.ui.show_message(exc.message, "error", details=exc.details)
-            return None
-        changes = changes_of(result)
-        if changes is not None:
-            self.ui.changed.emit(changes.from_initiator(initiator))
-        return result
-
     @Slot()
     def wait(self, msecs: int = 30000) -> bool:
         """Wait for running jobs (tests, shutdown)."""

@@ -76,8 +76,9 @@ class SyncActions(QWidget):
             path, _ = QFileDialog.getOpenFileName(self.ui.main_window, self.tr("Apply HQ acknowledgement"), "", self.tr("Acknowledgements (*.cdack)"))
         from app.services import sync
 
-        if path and self.ui.ops.run_sync(sync.apply_ack, self.ui.ctx, Path(path)) is not None:
-            self.ui.show_message(self.tr("HQ's acknowledgement was applied."), "info")
+        if path:
+            self.ui.ops.run(sync.apply_ack, self.ui.ctx, Path(path),
+                            on_done=lambda _changes: self.ui.show_message(self.tr("HQ's acknowledgement was applied."), "info"))
 
     def import_bundle(self, _checked: bool = False, path: str | None = None) -> None:
         if path is None:

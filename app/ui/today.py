@@ -232,8 +232,8 @@ class TodaySection(Section):
         row = self._current()
         if row is None:
             return
-        number = self.ui.ops.run_sync(reveal_phone, self.ui.ctx, row["id"])
-        self.number.setText(number or self.tr("The number is no longer held (purged)."))
+        self.ui.ops.run(reveal_phone, self.ui.ctx, row["id"], read_only=True,
+                        on_done=lambda number: self.number.setText(number or self.tr("The number is no longer held (purged).")))
 
     def record(self) -> None:
         from app.services.callbacks import record_outcome

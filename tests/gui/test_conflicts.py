@@ -25,6 +25,7 @@ def test_conflict_list_and_take_other_value(qtbot, ctx, tmp_path: Path, ui_windo
     before = partner.hlc
     section.table.selectRow(0)
     section.resolve(True)
+    qtbot.waitUntil(lambda: sync.open_conflicts(ctx) == [], timeout=5000)
     changed = psvc.partner_detail(ctx, "C1").partner
     assert changed.address == "另一地址" and changed.hlc > before
     assert sync.open_conflicts(ctx) == []

@@ -32,6 +32,7 @@ def test_reinspection_from_the_dialog_and_read_only_status(qtbot, ctx, tmp_path:
 
     monkeypatch.setattr(NewVisitDialog, "exec", choose)
     section.new_visit()
+    qtbot.waitUntil(lambda: section.editor.visit_id is not None, timeout=5000)
     visit_id = section.editor.visit_id
     assert visit_id and visits.visit_detail(ctx, visit_id)["template"] == "reinspection"
     combo = section.editor.editors[order]

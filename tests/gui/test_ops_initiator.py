@@ -14,5 +14,5 @@ def test_changes_of_an_op_carry_their_initiator(qtbot, ui_window) -> None:  # ty
     change = blocker.args[0]
     assert change.touches("partner") and change.echoes(asking)
     with qtbot.waitSignal(ui.changed, timeout=5000) as blocker:
-        ui.ops.run_sync(lambda: Changes.of("visit"))
+        ui.ops.run(lambda: Changes.of("visit"))
     assert not blocker.args[0].echoes(asking)

@@ -61,8 +61,10 @@ def test_new_visit_is_selected_and_messages_stay_with_their_section(qtbot, ctx, 
 
     monkeypatch.setattr(new_visit, "NewVisitDialog", Chosen)
     section.new_visit()
+    qtbot.waitUntil(lambda: section.editor.visit_id != old, timeout=5000)
     created = section.editor.visit_id
-    assert created != old
+    ui.ops.wait()
+    qtbot.wait(50)  # the list reloads on the change that follows
     rows = section.table.selectionModel().selectedRows()
     assert [section.model.rows[i.row()]["id"] for i in rows] == [created]
     ui.show_message("巡检已保存", "error")

@@ -35,7 +35,7 @@ def test_today_draw_call_record_and_close(qtbot, ctx, tmp_path: Path, ui_window)
     assert section.model.rows[0]["call"].product in section.script.text()
     assert "****" in section.number.text()
     section.reveal()
-    assert section.number.text() in PHONES
+    qtbot.waitUntil(lambda: section.number.text() in PHONES, timeout=5000)
     section.outcome.setCurrentIndex(section.outcome.findData("fake"))
     section.note.setText("客户说没办过")
     section.record()

@@ -62,8 +62,8 @@ def test_planned_visit_check_in_observations_and_rectification_actions(qtbot, ct
     section.reload()
     section.editor.load(planned)
     assert not section.editor.checkin_button.isHidden()
-    section.editor.check_in()
-    assert visits.visit_detail(ctx, planned)["status"] == "draft"
+    section.editor.check_in()  # on the writer thread
+    qtbot.waitUntil(lambda: visits.visit_detail(ctx, planned)["status"] == "draft", timeout=5000)
     dialog = ObservationDialog(ui, "W1", "competitor", planned, window)
     qtbot.addWidget(dialog)
     dialog.first.setText("华信通讯")
@@ -75,7 +75,7 @@ def test_planned_visit_check_in_observations_and_rectification_actions(qtbot, ct
     planner.reload()
     planner.overdue_view.selectRow(0)
     planner.update_order("escalated")
-    assert visits.open_rectifications(ctx, "W1")[0]["status"] == "escalated"
+    qtbot.waitUntil(lambda: visits.open_rectifications(ctx, "W1")[0]["status"] == "escalated", timeout=5000)
 
 
 def test_an_answer_does_not_wait_for_a_locked_database(qtbot, ctx, tmp_path: Path, ui_window) -> None:  # type: ignore[no-untyped-def]

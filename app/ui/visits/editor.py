@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 from app.domain.vocabulary import ANSWER, EVIDENCE_KIND, template_label
 from app.errors import UserError
 from app.services import media, visits
-from app.services.context import Changes
 from app.ui.visits.materials import MaterialsPanel
 from app.ui.visits.models import short_time, state_label
 from app.ui.widgets.empty_state import set_empty_text
@@ -324,8 +323,8 @@ class VisitEditor(QWidget):
         sha = item.data(Qt.ItemDataRole.UserRole)
         current = next((w["explanation"] for w in self.detail["evidence"] if w["sha256"] == sha), "")
         text, ok = QInputDialog.getText(self, self.tr("Explain photo warning"), self.tr("Why this photo is still good evidence"), text=current)
-        if ok and self.ui.ops.run_sync(evidence.explain, self.ui.ctx, self.visit_id, sha, text) is not None:
-            self.ui.changed.emit(Changes.of("visit_photo", ids={self.visit_id}))
+        if ok:
+            self.ui.ops.run(evidence.explain, self.ui.ctx, self.visit_id, sha, text, initiator=self)
 
     def attach_dialog(self, _checked: bool = False, item_key: str | None = None) -> None:
         files, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach photos"), "", self.tr("Images (*.jpg *.jpeg *.png *.webp)"))
@@ -353,7 +352,7 @@ class VisitEditor(QWidget):
             return
         text, ok = QInputDialog.getText(self, self.tr("Add finding"), self.tr("What needs to be rectified?"))
         if ok and text.strip():
-            self.ui.ops.run_sync(visits.add_finding, self.ui.ctx, self.visit_id, text.strip())
+            self.ui.ops.run(visits.add_finding, self.ui.ctx, self.visit_id, text.strip(), initiator=self)
 
     def count_material(self, item_name: str, counted: int) -> None:
         """Save a count typed in the materials table; a difference becomes a finding."""
@@ -385,11 +384,11 @@ class VisitEditor(QWidget):
             self.ui.show_message(self.tr("Answer the items marked in red before sealing: {items}.").format(
                 items="、".join(labels.get(k, k) for k in missing)), "error")
             return
-        self.ui.ops.run_sync(visits.submit, self.ui.ctx, self.visit_id)
+        self.ui.ops.run(visits.submit, self.ui.ctx, self.visit_id, initiator=self)
 
     def check_in(self) -> None:
         if self.visit_id is not None:
-            self.ui.ops.run_sync(visits.check_in, self.ui.ctx, self.visit_id)
+            self.ui.ops.run(visits.check_in, self.ui.ctx, self.visit_id, initiator=self)
 
     def observation(self) -> None:
         from PySide6.QtWidgets import QInputDialog
@@ -431,4 +430,4 @@ class VisitEditor(QWidget):
             return
         reason, ok = QInputDialog.getText(self, self.tr("Amend visit"), self.tr("Reason for the amendment"))
         if ok:
-            self.ui.ops.run_sync(visits.amend, self.ui.ctx, self.visit_id, reason, {key: value})
+            self.ui.ops.run(visits.amend, self.ui.ctx, self.visit_id, reason, {key: value}, initiator=self)

@@ -135,11 +135,14 @@ class VisitsSection(Section):
 
         dialog = NewVisitDialog(self.ui, self)
         if dialog.exec() and dialog.code:
-            visit_id = self.ui.ops.run_sync(visits.new_visit, self.ui.ctx, dialog.code, reinspection=dialog.reinspection)
-            if visit_id:
-                self.editor.load(visit_id)  # the list's reload below selects the new visit's row
-                self.ui.changed.emit(Changes.of("visit", ids={visit_id}))
-                self.select_visit(visit_id)
+            self.ui.ops.run(visits.start_visit, self.ui.ctx, dialog.code, reinspection=dialog.reinspection,
+                            on_done=lambda started: self._opened(started.visit_id), initiator=self)
+
+    def _opened(self, visit_id: str) -> None:
+        """A visit this section started: open it in the editor and select its row (the
+        list reloads on the change that follows)."""
+        self.editor.load(visit_id)
+        self.select_visit(visit_id)
 
     def select_visit(self, visit_id: str) -> bool:
         """Select ``visit_id``'s row (the filter is cleared when it hides the row)."""
@@ -314,8 +317,7 @@ class PlannerSection(Section):
         code = self.shortfall.rows[rows[0].row()]["partner_code"]
         qdate = self.plan_date.date()
         day = dt.date(qdate.year(), qdate.month(), qdate.day())
-        if self.ui.ops.run_sync(visits.new_visit, self.ui.ctx, code, planned_for=day):
-            self.ui.changed.emit(Changes.of("visit"))
+        self.ui.ops.run(visits.start_visit, self.ui.ctx, code, planned_for=day, initiator=self)
 
     def reinspect_selected(self) -> None:
         """A re-inspection of the selected order's partner, opened in the visit editor."""
@@ -324,12 +326,12 @@ class PlannerSection(Section):
             self.ui.show_message(self.tr("Select a rectification order first."), "info")
             return
         code = self.overdue.rows[rows[0].row()]["partner_code"]
-        visit_id = self.ui.ops.run_sync(visits.new_visit, self.ui.ctx, code, reinspection=True)
-        if visit_id:
-            self.ui.changed.emit(Changes.of("visit", ids={visit_id}))
-            section = self.ui.main_window.show_section("visits")
-            if section is not None:
-                section.editor.load(visit_id)
+        self.ui.ops.run(visits.start_visit, self.ui.ctx, code, reinspection=True, on_done=self._open_reinspection, initiator=self)
+
+    def _open_reinspection(self, started: visits.StartedVisit) -> None:
+        section = self.ui.main_window.show_section("visits")
+        if section is not None:
+            section.editor.load(started.visit_id)
 
     def update_order(self, status: str) -> None:
         """Partner reported the fix, or escalate an order (verification needs a re-inspection)."""
@@ -338,7 +340,7 @@ class PlannerSection(Section):
             self.ui.show_message(self.tr("Select a rectification order first."), "info")
             return
         order = self.overdue.rows[rows[0].row()]
-        self.ui.ops.run_sync(visits.update_rectification, self.ui.ctx, order["id"], status)
+        self.ui.ops.run(visits.update_rectification, self.ui.ctx, order["id"], status, initiator=self)
 
     def on_changed(self, changes: Changes) -> None:
         if changes.touches("visit", "rectification_order", "partner", "frequency_rule"):
