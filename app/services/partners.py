@@ -449,3 +449,10 @@ def partner_extras(ctx: AppContext, partner_key: str) -> tuple[list[Any], list[A
         files = list(s.scalars(select(Attachment).where(Attachment.partner_id == partner.id, Attachment.voided.is_(False))))
         s.expunge_all()
     return limits, files
+
+
+def save_contract_with_scan(ctx: AppContext, partner_key: str, number: str, type_: str, start: dt.date | None, end: dt.date | None,
+                            key_clauses: str, confidentiality: str, termination: str, scan_file: str = "") -> Changes:
+    """The contract dialog's save: its scan (a file path, optional) stored first, then the contract."""
+    scan = attach_file(ctx, partner_key, Path(scan_file), "contract") if scan_file else None
+    return save_contract(ctx, partner_key, number, type_, start, end, key_clauses, confidentiality, termination, scan)

@@ -20,3 +20,24 @@ def ui_window(qtbot, ctx) -> Iterator[tuple[object, object]]:  # type: ignore[no
     qtbot.waitExposed(window)
     yield ui, window
     ui.ops.wait(10000)
+
+
+def settle(ui, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Let every queued operation finish and its result reach the UI thread (dialogs save
+    through ``OpRunner`` on the writer thread)."""
+    ui.ops.wait(10000)
+    qtbot.wait(30)
+
+
+def wait_saved(dialog, timeout: float = 10.0) -> None:  # type: ignore[no-untyped-def]
+    """After a dialog's save was clicked: wait until its operation has come back (the
+    dialog is disabled while it runs)."""
+    import time
+
+    from PySide6.QtWidgets import QApplication
+
+    end = time.monotonic() + timeout
+    while not dialog.isEnabled() and time.monotonic() < end:
+        QApplication.processEvents()
+        time.sleep(0.005)
+    QApplication.processEvents()

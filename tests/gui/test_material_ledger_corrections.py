@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu
 
 from app.services import materials, partner_io
 from app.ui.partners.materials import MaterialEntryDialog, MaterialLedgerDialog, VoidEntryDialog
+from tests.gui.conftest import wait_saved
 
 # a dialog shown over the main window makes the offscreen platform say it cannot pass size hints on;
 # a popup menu makes it say it cannot raise windows or grab the keyboard
@@ -82,6 +83,7 @@ def test_correct_and_void_ledger_entries_in_the_partner_file(qtbot, ctx, tmp_pat
         dialog.quantity.setValue(5)
         save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
         save.click()
+        wait_saved(dialog)
         messages.append(dialog.error.text())
         assert dialog.isVisible() and dialog.focusWidget() is dialog.reason and dialog.quantity.value() == 5  # input kept for correction
         dialog.reason.setText("多输了一个零")
@@ -104,6 +106,7 @@ def test_correct_and_void_ledger_entries_in_the_partner_file(qtbot, ctx, tmp_pat
     def void(dialog: VoidEntryDialog) -> None:
         assert "台卡 · Issued · 3" in dialog.findChildren(type(dialog.error))[0].text()
         dialog.void_button.click()
+        wait_saved(dialog)
         messages.append(dialog.error.text())
         dialog.reason.setText("重复录入")
         dialog.void_button.click()
@@ -147,6 +150,7 @@ def test_correct_and_void_ledger_entries_in_the_partner_file(qtbot, ctx, tmp_pat
     def refused(dialog: VoidEntryDialog) -> None:
         dialog.reason.setText("发错了")
         dialog.void_button.click()
+        wait_saved(dialog)
         messages.append(dialog.error.text())
         dialog.reject()
 

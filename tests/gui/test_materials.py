@@ -14,6 +14,7 @@ from app.services import materials, partner_io, visits
 from app.ui.partners.materials import MaterialEntryDialog, MaterialLedgerDialog
 from app.ui.visits.materials import BOOK, COUNTED, DIFFERENCE, ITEM
 from tests.conftest import EXIF_DIR
+from tests.gui.conftest import wait_saved
 
 CSV = "code,name,grade,region\nM1,静安寺旗舰店,A,310106\n"
 ANSWERS = (("signage", "yes"), ("cleanliness", "4"), ("price_tags", "yes"), ("price_violation", "no"), ("poster_display", "4"),
@@ -42,6 +43,7 @@ def _fill_entry(dialog: MaterialEntryDialog, item: str, kind: str, quantity: int
 
 def _save(dialog: MaterialEntryDialog) -> None:
     dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+    wait_saved(dialog)
 
 
 @OFFSCREEN_DIALOG

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from app.errors import ValidationError
 from app.services import partners as svc
 from app.ui.partners.dialogs import PartnerDialog
+from tests.gui.conftest import settle
 
 CSV = "code,name,grade,region,address,contact_name,contact_phone\nP001,上海浦东金桥通信器材经营部,A,310115,金桥路100号,王小明,13800138000\nP002,徐汇天平路专营店,B,310104,天平路8号,李四,021-64001234\n"
 
@@ -75,6 +76,7 @@ def test_invalid_input_shows_message_and_saves_nothing(qtbot, ctx, tmp_path, ui_
     dialog.region.set_code("999999")  # the picker cannot hold an unknown region
     assert dialog.region.code() == ""
     dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    settle(ui, qtbot)
     assert "name" in dialog.error.text()
     assert dialog.isVisible() or dialog.result() == 0
     assert svc.partner_count(ctx, svc.PartnerQuery()) == 2
@@ -136,15 +138,18 @@ def test_contract_stock_limits_and_attachment(qtbot, ctx, tmp_path, ui_window) -
     dialog.number.setText("HT-2026-001")
     dialog.scan.setText(str(scan))
     dialog.save()
+    settle(ui, qtbot)
     stock = InventoryDialog(ui, partner_id, section)
     qtbot.addWidget(stock)
     stock.line.setText("手机终端")
     stock.minimum.setValue(10)
     stock.maximum.setValue(5)
     stock.save()
+    settle(ui, qtbot)
     assert "minimum" in stock.error.text()
     stock.maximum.setValue(50)
     stock.save()
+    settle(ui, qtbot)
     detail = svc.partner_detail(ctx, partner_id)
     assert detail.contracts[0].number == "HT-2026-001" and detail.contracts[0].scan_sha256
     assert ctx.paths.media_file(detail.contracts[0].scan_sha256).read_bytes() == b"%PDF-1.4 scan"

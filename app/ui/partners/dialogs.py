@@ -4,7 +4,6 @@ protection), a contact form and the lifecycle (开停并转) dialog with its his
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, QTimer
@@ -34,9 +33,9 @@ from app.domain.partners import (
     parse_money_to_fen,
 )
 from app.domain.vocabulary import GRADE
-from app.errors import UserError
 from app.services import lifecycle as lifecycle_svc
 from app.services import partners as svc
+from app.ui.dialog_ops import save_through_ops
 from app.ui.partners.model import status_label, type_label
 from app.ui.widgets.dates import date_edit
 from app.ui.widgets.region_picker import RegionPicker
@@ -213,15 +212,12 @@ class PartnerDialog(QDialog):
             credit_limit_fen=limit, manager=v["manager"], tags=[t.strip() for t in v["tags"].split(";") if t.strip()], notes=v["notes"],
             grade_reason=v["grade_reason"],
         )
-        try:
-            changes = svc.save_partner(self.ui.ctx, data, self.partner_id)
-        except UserError as exc:
-            self.error.setText("\n".join(exc.details) or exc.message)
-            return
+        save_through_ops(self.ui, self, self.error, svc.save_partner, self.ui.ctx, data, self.partner_id, details=True,
+                         on_saved=lambda _changes: self._saved())
+
+    def _saved(self) -> None:
         self.dirty = False
         self.autosave.stop()
-        self.ui.changed.emit(changes)
-        self.accept()
 
     def reject(self) -> None:
         if self.dirty:
@@ -259,14 +255,8 @@ class ContactDialog(QDialog):
         add_error_and_buttons(self, form)
 
     def save(self) -> None:
-        try:
-            changes = svc.save_contact(self.ui.ctx, self.partner_id, self.name.text(), self.phone.text(), self.role.text(),
-                                       self.email.text(), bool(self.primary.currentData()))
-        except UserError as exc:
-            self.error.setText(exc.message)
-            return
-        self.ui.changed.emit(changes)
-        self.accept()
+        save_through_ops(self.ui, self, self.error, svc.save_contact, self.ui.ctx, self.partner_id, self.name.text(), self.phone.text(),
+                         self.role.text(), self.email.text(), bool(self.primary.currentData()))
 
 
 class LifecycleDialog(QDialog):
@@ -332,16 +322,10 @@ class LifecycleDialog(QDialog):
 
     def save(self) -> None:
         qdate = self.effective.date()
-        try:
-            changes = lifecycle_svc.record_lifecycle_event(
-                self.ui.ctx, self.partner_id, self.kind.currentData(), self.reason.text(), dt.date(qdate.year(), qdate.month(), qdate.day()),
-                note=self.note.text(), approver=self.approver.text(), survivor=self.survivor.text().strip() or None,
-                to_manager=self.to_manager.text().strip() or None, to_region=self.to_region.code() or None)
-        except UserError as exc:
-            self.error.setText(exc.message)
-            return
-        self.ui.changed.emit(changes)
-        self.accept()
+        save_through_ops(self.ui, self, self.error, lifecycle_svc.record_lifecycle_event,
+                         self.ui.ctx, self.partner_id, self.kind.currentData(), self.reason.text(), dt.date(qdate.year(), qdate.month(), qdate.day()),
+                         note=self.note.text(), approver=self.approver.text(), survivor=self.survivor.text().strip() or None,
+                         to_manager=self.to_manager.text().strip() or None, to_region=self.to_region.code() or None)
 
 
 class ContractDialog(QDialog):
@@ -376,15 +360,9 @@ class ContractDialog(QDialog):
             d = edit.date()
             return dt.date(d.year(), d.month(), d.day())
 
-        try:
-            scan = svc.attach_file(self.ui.ctx, self.partner_id, Path(self.scan.text().strip()), "contract") if self.scan.text().strip() else None
-            changes = svc.save_contract(self.ui.ctx, self.partner_id, self.number.text(), self.type.text(), day(self.start), day(self.end),
-                                        self.clauses.toPlainText(), self.confidentiality.toPlainText(), self.termination.toPlainText(), scan)
-        except UserError as exc:
-            self.error.setText(exc.message)
-            return
-        self.ui.changed.emit(changes)
-        self.accept()
+        save_through_ops(self.ui, self, self.error, svc.save_contract_with_scan, self.ui.ctx, self.partner_id, self.number.text(),
+                         self.type.text(), day(self.start), day(self.end), self.clauses.toPlainText(), self.confidentiality.toPlainText(),
+                         self.termination.toPlainText(), self.scan.text().strip())
 
 
 class InventoryDialog(QDialog):
@@ -406,13 +384,8 @@ class InventoryDialog(QDialog):
         add_error_and_buttons(self, form)
 
     def save(self) -> None:
-        try:
-            changes = svc.save_inventory_limit(self.ui.ctx, self.partner_id, self.line.text(), self.minimum.value(), self.maximum.value())
-        except UserError as exc:
-            self.error.setText(exc.message)
-            return
-        self.ui.changed.emit(changes)
-        self.accept()
+        save_through_ops(self.ui, self, self.error, svc.save_inventory_limit, self.ui.ctx, self.partner_id, self.line.text(),
+                         self.minimum.value(), self.maximum.value())
 
 
 class ObservationDialog(QDialog):
@@ -442,16 +415,10 @@ class ObservationDialog(QDialog):
     def save(self) -> None:
         d = self.when.date()
         day = dt.date(d.year(), d.month(), d.day())
-        try:
-            if self.kind == "complaint":
-                changes = svc.add_complaint(self.ui.ctx, self.partner_key, day, self.text.toPlainText(), channel=self.first.text(),
-                                            category=self.second.text(), handling=self.third.text(), visit_id=self.visit_id)
-            else:
-                changes = svc.add_competitor(self.ui.ctx, self.partner_key, self.first.text(), day, outlet_name=self.second.text(),
-                                             prices=self.third.text(), promotions=self.text.toPlainText(), source="巡检" if self.visit_id else "",
-                                             visit_id=self.visit_id)
-        except UserError as exc:
-            self.error.setText(exc.message)
-            return
-        self.ui.changed.emit(changes)
-        self.accept()
+        if self.kind == "complaint":
+            save_through_ops(self.ui, self, self.error, svc.add_complaint, self.ui.ctx, self.partner_key, day, self.text.toPlainText(),
+                             channel=self.first.text(), category=self.second.text(), handling=self.third.text(), visit_id=self.visit_id)
+        else:
+            save_through_ops(self.ui, self, self.error, svc.add_competitor, self.ui.ctx, self.partner_key, self.first.text(), day,
+                             outlet_name=self.second.text(), prices=self.third.text(), promotions=self.text.toPlainText(),
+                             source="巡检" if self.visit_id else "", visit_id=self.visit_id)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from app.errors import UserError
 from app.services import materials as svc
 from app.services import partners as partner_svc
+from app.ui.dialog_ops import save_through_ops
 from app.ui.partners.dialogs import add_error_and_buttons, error_label
 from app.ui.widgets.dates import date_edit
 
@@ -106,20 +107,16 @@ class MaterialEntryDialog(QDialog):
     def save(self) -> None:
         d = self.when.date()
         day = dt.date(d.year(), d.month(), d.day())
-        try:
-            if self.entry is None:
-                changes = svc.record_material_entry(self.ui.ctx, self.partner_id, self.item.currentText(), self.kind.currentData(),
-                                                    self.quantity.value(), day, self.note.text())
-            else:
-                changes = svc.correct_material_entry(self.ui.ctx, self.entry.id, self.item.currentText(), self.kind.currentData(),
-                                                     self.quantity.value(), day, self.note.text(), self.reason.text())
-        except UserError as exc:
-            self.error.setText(exc.message)
+        def failed(_exc: UserError) -> None:
             self.adjustSize()  # room for a message over two lines
             (self.reason if self.entry is not None and not self.reason.text().strip() else self.item).setFocus()
-            return
-        self.ui.changed.emit(changes)
-        self.accept()
+
+        if self.entry is None:
+            save_through_ops(self.ui, self, self.error, svc.record_material_entry, self.ui.ctx, self.partner_id, self.item.currentText(),
+                             self.kind.currentData(), self.quantity.value(), day, self.note.text(), on_failed=failed)
+        else:
+            save_through_ops(self.ui, self, self.error, svc.correct_material_entry, self.ui.ctx, self.entry.id, self.item.currentText(),
+                             self.kind.currentData(), self.quantity.value(), day, self.note.text(), self.reason.text(), on_failed=failed)
 
 
 class VoidEntryDialog(QDialog):
@@ -153,15 +150,11 @@ class VoidEntryDialog(QDialog):
         self.reason.setFocus()
 
     def save(self) -> None:
-        try:
-            changes = svc.void_material_entry(self.ui.ctx, self.entry.id, self.reason.text())
-        except UserError as exc:
-            self.error.setText(exc.message)
+        def failed(_exc: UserError) -> None:
             self.adjustSize()
             self.reason.setFocus()
-            return
-        self.ui.changed.emit(changes)
-        self.accept()
+
+        save_through_ops(self.ui, self, self.error, svc.void_material_entry, self.ui.ctx, self.entry.id, self.reason.text(), on_failed=failed)
 
 
 class MaterialLedgerDialog(QDialog):
