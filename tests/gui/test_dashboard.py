@@ -23,7 +23,7 @@ def test_dashboard_with_demo_data_and_click_through(qtbot, ctx, ui_window) -> No
 def test_reload_leaves_the_kpi_scorecard_to_a_reader_thread(qtbot, ctx, ui_window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """The section's reload on the UI thread draws the charts and the month's partners; the
     KPI scorecard (every metric of every partner) is computed on a reader thread and fills
-    its table when done; column widths are measured on the first rows only."""
+    its table when done; column widths are measured once, on the first rows only."""
     import threading
 
     from app.services import kpi
@@ -38,8 +38,11 @@ def test_reload_leaves_the_kpi_scorecard_to_a_reader_thread(qtbot, ctx, ui_windo
     qtbot.waitUntil(lambda: section.is_ready, timeout=5000)
     ui.ops.wait(10000)
     section.kpi.set_rows([])
+    fitted: list[str] = []
+    monkeypatch.setattr(section.table, "resizeColumnsToContents", lambda: fitted.append("partners"))
     section.reload()
     ui.ops.wait(10000)
     qtbot.waitUntil(lambda: section.kpi.rowCount() > 0, timeout=5000)
     assert threads and not any(threads)
     assert section.table.horizontalHeader().resizeContentsPrecision() == RESIZE_PRECISION
+    assert fitted == []  # widths were fitted at the first fill; a reload keeps them

@@ -179,7 +179,14 @@ class DashboardSection(Section):
                             "detail": "  ".join(f"{kpi_label(k)} {v:.0f}" for k, v in r.components.items())
                             + ("" if r.complete else "  " + self.tr("missing: {names}").format(names=_list_text(kpi_label(k) for k in r.missing)))}
                            for r in scores])
-        self.kpi_table.resizeColumnsToContents()
+        self._fit_columns_once(self.kpi_table, bool(scores))
+
+    def _fit_columns_once(self, view: QTableView, filled: bool) -> None:
+        """Column widths from the first rows a table shows; later reloads keep them (no
+        measuring of every cell at each reload, and the columns do not jump)."""
+        if filled and not view.property("columnsFitted"):
+            view.resizeColumnsToContents()
+            view.setProperty("columnsFitted", True)
 
     def _show_reminders(self, notes: list[Any]) -> None:
         self.reminders.setText("<br>".join(("⚠ " if n.level == "warning" else "• ") + n.text for n in notes))
@@ -189,7 +196,7 @@ class DashboardSection(Section):
         for row in rows:
             row["partner_name"] = self.names.get(row["partner_code"], "")
         self.partners.set_rows(rows)
-        self.table.resizeColumnsToContents()
+        self._fit_columns_once(self.table, bool(rows))
 
     def import_file(self, kind: str, path: str | None = None) -> None:
         """Import targets or actuals from a CSV/XLSX file (all rows or none; problems are
