@@ -46,3 +46,20 @@ def test_reload_leaves_the_kpi_scorecard_to_a_reader_thread(qtbot, ctx, ui_windo
     assert threads and not any(threads)
     assert section.table.horizontalHeader().resizeContentsPrecision() == RESIZE_PRECISION
     assert fitted == []  # widths were fitted at the first fill; a reload keeps them
+
+
+def test_reminders_start_after_the_reload_is_painted(qtbot, ctx, ui_window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The reminders' reader thread starts once the reload has returned (and been painted),
+    so it does not take the interpreter from the charts while they are drawn."""
+    generate_demo(ctx, partners=20, months=2, seed=3)
+    ui, window = ui_window
+    section = window.show_section("dashboard")
+    qtbot.waitUntil(lambda: section.is_ready, timeout=5000)
+    ui.ops.wait(10000)
+    started: list[str] = []
+    real_run = ui.ops.run
+    monkeypatch.setattr(ui.ops, "run", lambda fn, *a, **kw: started.append(fn.__name__) or real_run(fn, *a, **kw))
+    section.reload()
+    assert "reminders" not in started
+    qtbot.waitUntil(lambda: "reminders" in started, timeout=5000)
+    ui.ops.wait(10000)

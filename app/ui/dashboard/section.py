@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -118,11 +118,11 @@ class DashboardSection(Section):
         self.reload()
 
     def reload(self) -> None:
-        from app.services.reminders import reminders
-
         # The reminders count across every table (sync status, frequency, contracts): they
-        # come from a reader thread and fill the panel when ready; the charts do not wait.
-        self.ui.ops.run(reminders, self.ui.ctx, read_only=True, on_done=self._show_reminders)
+        # come from a reader thread and fill the panel when ready; the charts do not wait,
+        # and the thread starts once this reload is painted (it would take the interpreter
+        # from the charts while they are drawn).
+        QTimer.singleShot(0, self, self._load_reminders)
         self.data = data = dashboard.dashboard_data(self.ui.ctx)
         self.headline.setText(self.tr("{month} revenue: completion {done} vs time elapsed {time}").format(
             month=fmt.month_text(data.period), done=fmt.percent(data.completion), time=fmt.percent(data.time_progress)))
@@ -187,6 +187,11 @@ class DashboardSection(Section):
         if filled and not view.property("columnsFitted"):
             view.resizeColumnsToContents()
             view.setProperty("columnsFitted", True)
+
+    def _load_reminders(self) -> None:
+        from app.services.reminders import reminders
+
+        self.ui.ops.run(reminders, self.ui.ctx, read_only=True, on_done=self._show_reminders)
 
     def _show_reminders(self, notes: list[Any]) -> None:
         self.reminders.setText("<br>".join(("⚠ " if n.level == "warning" else "• ") + n.text for n in notes))
