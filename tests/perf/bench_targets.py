@@ -101,7 +101,8 @@ def benchmarks() -> list[BenchResult]:
         section.reload()
         section.grab()  # paint the charts and tables
         times.append((time.perf_counter() - start) * 1000)
-        window.ui.ops.wait(30000)  # the reminders panel fills from a reader thread; let it finish
+        app.processEvents()  # the reminders start once the reload is painted (a zero timer) ...
+        window.ui.ops.wait(30000)  # ... and fill their panel from a reader thread; let them finish
     value = statistics.median(times)
     rows.append(BenchResult("dashboard section reload + paint (UI thread; reminders on a reader thread)", value, "ms", 100,
                             "issue 21 limit", "<=100 ms", value <= 100))
