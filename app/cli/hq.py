@@ -5,11 +5,17 @@ templates export|import|receivables import|gui``."""
 from __future__ import annotations
 
 import argparse
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.cli import eprint, print_json
 from app.errors import UserError, ValidationError
 from app.i18n import tr
+
+if TYPE_CHECKING:
+    from app.hq.server import Hq
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -106,29 +112,26 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     ver.set_defaults(handler=cmd_verify)
 
 
-def _hq(args: argparse.Namespace, *, initialised: bool = True):  # type: ignore[no-untyped-def]
-    """The HQ for ``--db``; every command but ``hq init`` refuses a database that ``hq init``
-    never prepared (a mistyped URL would otherwise answer with empty stats, or register
-    devices at an HQ without keys)."""
+@contextlib.contextmanager
+def open_hq(args: argparse.Namespace, *, initialised: bool = True) -> Iterator[Hq]:
+    """The HQ for ``--db``, closed when the block ends; every command but ``hq init``
+    refuses a database that ``hq init`` never prepared (a mistyped URL would otherwise
+    answer with empty stats, or register devices at an HQ without keys)."""
     from app.hq.server import Hq
 
     key_dir = getattr(args, "init_key_dir", None) or args.key_dir
     hq = Hq(args.db, key_dir, create=not initialised)
-    if initialised:
-        try:
+    try:
+        if initialised:
             hq.hq_id()
-        except BaseException:
-            hq.close()
-            raise
-    return hq
+        yield hq
+    finally:
+        hq.close()
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    hq = _hq(args, initialised=False)
-    try:
+    with open_hq(args, initialised=False) as hq:
         public = hq.init()
-    finally:
-        hq.close()
     eprint(tr("cli", "HQ keys in {dir}").format(dir=hq.key_dir))
     print(public["fingerprint"])
     return 0
@@ -138,21 +141,15 @@ def cmd_register(args: argparse.Namespace) -> int:
     from app.services.device import parse_territory
 
     territory = parse_territory(args.territory) if args.territory is not None else None
-    hq = _hq(args)
-    try:
+    with open_hq(args) as hq:
         device = hq.register_device(args.keyfile, args.user, territory)
-    finally:
-        hq.close()
     print(device.device_id)
     return 0
 
 
 def cmd_revoke(args: argparse.Namespace) -> int:
-    hq = _hq(args)
-    try:
+    with open_hq(args) as hq:
         hq.revoke_device(args.device_id)
-    finally:
-        hq.close()
     eprint(tr("cli", "Device {id} revoked.").format(id=args.device_id))
     return 0
 
@@ -165,9 +162,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             args.ack_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:  # checked first: a bundle must not be applied without its ack
             raise UserError(tr("cli", "Cannot use {dir} for acknowledgements: {error}").format(dir=args.ack_dir, error=exc.strerror or exc)) from exc
-    hq = _hq(args)
     rejected = 0
-    try:
+    with open_hq(args) as hq:
         for path in args.files:
             result = hq.ingest(path, args.ack_dir)
             if result.status == "rejected":
@@ -175,8 +171,6 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 print(f"{path}: rejected: {result.reason}", flush=True)
             else:
                 print(f"{path}: {result.status}", flush=True)
-    finally:
-        hq.close()
     return 2 if rejected else 0
 
 
@@ -185,23 +179,18 @@ def cmd_publish(args: argparse.Namespace) -> int:
 
     if args.output.is_dir():
         raise UserError(tr("import", "{file} is a folder, not a file.").format(file=args.output))
-    hq = _hq(args)
-    try:
-        path = hq.publish(args.device, args.output, reference_for_publish(hq))
-    except OSError as exc:  # the down-bundle could not be written (folder missing, disk full, …)
-        raise UserError(tr("import", "Cannot write {file}: {error}").format(file=args.output, error=exc.strerror or exc)) from exc
-    finally:
-        hq.close()
+    with open_hq(args) as hq:
+        try:
+            path = hq.publish(args.device, args.output, reference_for_publish(hq))
+        except OSError as exc:  # the down-bundle could not be written (folder missing, disk full, …)
+            raise UserError(tr("import", "Cannot write {file}: {error}").format(file=args.output, error=exc.strerror or exc)) from exc
     print(path)
     return 0
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    hq = _hq(args)
-    try:
+    with open_hq(args) as hq:
         stats = hq.stats()
-    finally:
-        hq.close()
     if args.json:
         print_json(stats)
     else:
@@ -215,11 +204,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
-    hq = _hq(args)
-    try:
+    with open_hq(args) as hq:
         rows = hq.conflicts()
-    finally:
-        hq.close()
     if args.json:
         print_json(rows)
     else:
@@ -231,11 +217,8 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
 def cmd_report_month(args: argparse.Namespace) -> int:
     from app.hq.reports import write_hq_month_report
 
-    hq = _hq(args)
-    try:
+    with open_hq(args) as hq:
         path = write_hq_month_report(hq, args.month, args.output)
-    finally:
-        hq.close()
     print(path)
     return 0
 
@@ -244,11 +227,8 @@ def cmd_rules(args: argparse.Namespace) -> int:
     from app.hq.duty_rules import duty_rules, parse_assignments, set_duty_rules
 
     values = parse_assignments(args.assignments)
-    hq = _hq(args)
-    try:
+    with open_hq(args) as hq:
         rules = set_duty_rules(hq, values) if values else duty_rules(hq)
-    finally:
-        hq.close()
     if args.json:
         print_json(rules)
     else:
@@ -262,11 +242,8 @@ def cmd_rules(args: argparse.Namespace) -> int:
 def cmd_visits_list(args: argparse.Namespace) -> int:
     from app.hq.read_models import list_visits
 
-    hq = _hq(args)
-    try:
+    with open_hq(args) as hq:
         rows = list_visits(hq, args.device, args.month)
-    finally:
-        hq.close()
     if args.json:
         print_json(rows)
     else:
@@ -278,11 +255,8 @@ def cmd_visits_list(args: argparse.Namespace) -> int:
 def cmd_visits_show(args: argparse.Namespace) -> int:
     from app.hq.read_models import visit_detail
 
-    hq = _hq(args)
-    try:
+    with open_hq(args) as hq:
         detail = visit_detail(hq, args.visit_id)
-    finally:
-        hq.close()
     if args.json:
         print_json(detail)
         return 0
@@ -297,11 +271,8 @@ def cmd_visits_show(args: argparse.Namespace) -> int:
 def cmd_verify(args: argparse.Namespace) -> int:
     from app.hq.read_models import verify
 
-    hq = _hq(args)
-    try:
+    with open_hq(args) as hq:
         found = verify(hq, args.hash)
-    finally:
-        hq.close()
     if args.json:
         print_json(found)
     else:
@@ -315,16 +286,14 @@ def _import_table(args: argparse.Namespace, importer) -> int:  # type: ignore[no
     from app.services.spreadsheets import read_table
 
     table = read_table(args.file)
-    hq = _hq(args)
-    try:
-        summary = importer(hq, table, args.file.name)
-    except ValidationError as exc:
-        for line in exc.details:
-            eprint(line)
-        eprint(exc.message)
-        return 1
-    finally:
-        hq.close()
+    with open_hq(args) as hq:
+        try:
+            summary = importer(hq, table, args.file.name)
+        except ValidationError as exc:
+            for line in exc.details:
+                eprint(line)
+            eprint(exc.message)
+            return 1
     if args.json:
         print_json(summary.to_json())
     else:
@@ -349,11 +318,8 @@ def cmd_templates_export(args: argparse.Namespace) -> int:
 
     if args.output.is_dir():
         raise UserError(tr("import", "{file} is a folder, not a file.").format(file=args.output))
-    hq = _hq(args)
-    try:
+    with open_hq(args) as hq:
         path = export_template(hq, args.name, args.output)
-    finally:
-        hq.close()
     print(path)
     return 0
 
@@ -361,11 +327,8 @@ def cmd_templates_export(args: argparse.Namespace) -> int:
 def cmd_templates_import(args: argparse.Namespace) -> int:
     from app.hq.authoring import import_template
 
-    hq = _hq(args)
-    try:
+    with open_hq(args) as hq:
         made = import_template(hq, args.file)
-    finally:
-        hq.close()
     if args.json:
         print_json(made)
     else:
@@ -376,22 +339,16 @@ def cmd_templates_import(args: argparse.Namespace) -> int:
 def cmd_gui(args: argparse.Namespace) -> int:
     from app.ui.hq.console import run_hq_gui
 
-    hq = _hq(args)
-    try:
+    with open_hq(args) as hq:
         return run_hq_gui(hq, args.lang, screenshot=args.screenshot)
-    finally:
-        hq.close()
 
 
 def cmd_grade_requests_list(args: argparse.Namespace) -> int:
     from app.domain.vocabulary import GRADE
     from app.hq.grade_requests import list_requests
 
-    hq = _hq(args)
-    try:
+    with open_hq(args) as hq:
         rows = list_requests(hq, args.status)
-    finally:
-        hq.close()
     if args.json:
         print_json(rows)
         return 0
@@ -410,11 +367,8 @@ def grade_request_status(status: str) -> str:
 def cmd_grade_request_decide(args: argparse.Namespace) -> int:
     from app.hq.grade_requests import decide
 
-    hq = _hq(args)
-    try:
+    with open_hq(args) as hq:
         result = decide(hq, args.request_id, args.approve, args.note)
-    finally:
-        hq.close()
     if args.json:
         print_json(result)
     else:

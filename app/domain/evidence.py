@@ -11,7 +11,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from app.i18n import tr
+from app.i18n import tr, trn
 
 KINDS = ("photo_time", "photo_place", "photo_reused", "no_exif")
 DEFAULT_HOURS = 12
@@ -89,7 +89,7 @@ def check_photos(photos: list[PhotoFacts], checked_in: dt.datetime | None, until
                 found.append(Evidence("photo_place", photo.sha256, tr("evidence", "Taken {distance} from the partner's location (limit {limit} m).").format(
                     distance=_distance(gap), limit=_number(metres))))
         if photo.reused_in:
-            found.append(Evidence("photo_reused", photo.sha256, tr("evidence", "The same photo is in {count} other visit(s).").format(count=len(photo.reused_in))))
+            found.append(Evidence("photo_reused", photo.sha256, trn("evidence", "The same photo is in %n other visit(s).", len(photo.reused_in))))
     return found
 
 

@@ -18,7 +18,7 @@ from app.domain.ids import uuid7
 from app.domain.partners import parse_money_to_fen
 from app.domain.vocabulary import BUSINESS_RECORD_KIND
 from app.errors import ValidationError
-from app.i18n import tr
+from app.i18n import tr, trn
 from app.services.context import AppContext, Changes
 from app.services.duty_rules import duty_rules
 from app.services.partner_io import RowError, data_rows, read_table
@@ -134,7 +134,7 @@ def import_dev_records(ctx: AppContext, path: Path, *, progress: Progress | None
             progress(row_no, len(table) * 2, tr("import", "Checking rows…"))
     if errors:
         raise ValidationError(
-            tr("import", "{file}: {count} problem(s) found; nothing was imported.").format(file=path.name, count=len(errors)),
+            trn("import", "{file}: %n problem(s) found; nothing was imported.", len(errors)).format(file=path.name),
             details=[str(e) for e in errors])
     key = record_key(ctx)
     assert key is not None

@@ -20,7 +20,7 @@ from app.domain.vocabulary import (
     WARNING_ESCALATION,
     WARNING_KIND,
 )
-from app.i18n import tr
+from app.i18n import tr, trn
 from app.reports.data import PeriodReportData, Table
 from app.services.context import AppContext
 from app.services.daily_log import parse_month, parse_week, rollup, show_log, utc_bounds
@@ -160,11 +160,11 @@ def commission_data(ctx: AppContext, month: str | None = None) -> PeriodReportDa
                      str(sum(1 for c in problems if c[0] == "fake")), str(sum(1 for c in problems if c[0] == "deposit_withheld")),
                      str(sum(1 for c in problems if c[0] == "unauthorised_connection")), fmt.percent(rate * 100 if rate is not None else None)])
         if problems:
-            text = tr("reports", "Withhold commission on {count} record(s) found at callback ({amount}).").format(
-                count=len(problems), amount=fmt.money_fen(sum(a for _o, a in problems)))
+            text = trn("reports", "Withhold commission on %n record(s) found at callback ({amount}).", len(problems)).format(
+                amount=fmt.money_fen(sum(a for _o, a in problems)))
             if rate is not None and rate >= 0.1 and count > len(answered):
-                text += " " + tr("reports", "Problem rate {rate}: verify the other {rest} record(s) before paying; about {estimate} may be affected.").format(
-                    rate=fmt.percent(rate * 100), rest=count - len(answered), estimate=round(rate * (count - len(answered))))
+                text += " " + trn("reports", "Problem rate {rate}: verify the other %n record(s) before paying; about {estimate} may be affected.",
+                                 count - len(answered)).format(rate=fmt.percent(rate * 100), estimate=round(rate * (count - len(answered))))
             suggestions.append([f"{code} {name}", text])
     return PeriodReportData(
         company=ctx.settings.company_name, title=tr("reports", "Commission check"), subtitle=f"{fmt.month_text(label)} · {ctx.user_name}",

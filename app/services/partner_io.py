@@ -28,7 +28,7 @@ from typing import Any
 from app.domain import partner_sheet as sheet
 from app.domain import partners as rules
 from app.errors import UserError, ValidationError
-from app.i18n import tr
+from app.i18n import tr, trn
 from app.services.context import AppContext, Changes
 from app.services.partner_import_write import PartnerBatchWriter, WriterThread
 from app.services.progress import Progress
@@ -187,7 +187,7 @@ def import_partners(ctx: AppContext, path: Path, *, dry_run: bool = False, skip_
             report.errors.sort(key=lambda e: e.row)
             if report.errors and not skip_invalid:
                 raise ValidationError(
-                    tr("import", "{file}: {count} problem(s) found; nothing was imported.").format(file=path.name, count=len(report.errors)),
+                    trn("import", "{file}: %n problem(s) found; nothing was imported.", len(report.errors)).format(file=path.name),
                     details=[str(e) for e in report.errors],
                 )
     finally:

@@ -60,13 +60,13 @@ def duty_reminders(ctx: AppContext, today: dt.date) -> list[Reminder]:
             answered=progress.answered, drawn=progress.drawn, population=progress.population)))
     missed = missed_days(ctx, today)
     if missed:
-        result.append(Reminder("warning", tr("reminders", "Callback duty missed on {count} day(s): {days}.").format(
-            count=len(missed), days=", ".join(d.strftime("%m-%d") for d in missed))))
+        result.append(Reminder("warning", trn("reminders", "Callback duty missed on %n day(s): {days}.", len(missed)).format(
+            days=", ".join(d.strftime("%m-%d") for d in missed))))
     proposals = [w for w in list_warnings(ctx) if w.escalation == "suspension_proposal" and (today - w.warned_on).days <= 30]
     if proposals:
         result.append(Reminder("warning", tr("reminders", "Suspension proposed for {codes} after repeated callback warnings.").format(
             codes=", ".join(sorted({w.partner_code for w in proposals})))))
     late = overdue_complaints(ctx)
     if late:
-        result.append(Reminder("warning", tr("reminders", "{count} complaint(s) are past the response or resolution time.").format(count=len(late))))
+        result.append(Reminder("warning", trn("reminders", "%n complaint(s) past the response or resolution time.", len(late))))
     return result

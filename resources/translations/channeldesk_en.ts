@@ -5017,6 +5017,13 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <source>The photo carries no capture time and no GPS position.</source>
       <translation>The photo carries no capture time and no GPS position.</translation>
     </message>
+    <message numerus="yes">
+      <source>The same photo is in %n other visit(s).</source>
+      <translation>
+        <numerusform>The same photo is in %n other visit.</numerusform>
+        <numerusform>The same photo is in %n other visits.</numerusform>
+      </translation>
+    </message>
     <message>
       <source>The same photo is in {count} other visit(s).</source>
       <translation>The same photo is in {count} other visit(s).</translation>
@@ -5341,6 +5348,13 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>{file} is not a regular file (a device, pipe or socket); give a saved CSV or XLSX file.</source>
       <translation>{file} is not a regular file (a device, pipe or socket); give a saved CSV or XLSX file.</translation>
+    </message>
+    <message numerus="yes">
+      <source>{file}: %n problem(s) found; nothing was imported.</source>
+      <translation>
+        <numerusform>{file}: %n problem found; nothing was imported.</numerusform>
+        <numerusform>{file}: %n problems found; nothing was imported.</numerusform>
+      </translation>
     </message>
     <message>
       <source>{file}: malformed CSV ({error}).</source>
@@ -5701,6 +5715,13 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       </translation>
     </message>
     <message numerus="yes">
+      <source>%n complaint(s) past the response or resolution time.</source>
+      <translation>
+        <numerusform>%n complaint past the response or resolution time.</numerusform>
+        <numerusform>%n complaints past the response or resolution time.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <source>%n contract(s) expiring within {days} days.</source>
       <translation>
         <numerusform>%n contract expiring within {days} days.</numerusform>
@@ -5724,6 +5745,13 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>A bundle exported {days} days ago has no acknowledgement from HQ yet.</source>
       <translation>A bundle exported {days} days ago has no acknowledgement from HQ yet.</translation>
+    </message>
+    <message numerus="yes">
+      <source>Callback duty missed on %n day(s): {days}.</source>
+      <translation>
+        <numerusform>Callback duty missed on %n day: {days}.</numerusform>
+        <numerusform>Callback duty missed on %n days: {days}.</numerusform>
+      </translation>
     </message>
     <message>
       <source>Callback duty missed on {count} day(s): {days}.</source>
@@ -6331,6 +6359,13 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <source>Problem rate</source>
       <translation>Problem rate</translation>
     </message>
+    <message numerus="yes">
+      <source>Problem rate {rate}: verify the other %n record(s) before paying; about {estimate} may be affected.</source>
+      <translation>
+        <numerusform>Problem rate {rate}: verify the other %n record before paying; about {estimate} may be affected.</numerusform>
+        <numerusform>Problem rate {rate}: verify the other %n records before paying; about {estimate} may be affected.</numerusform>
+      </translation>
+    </message>
     <message>
       <source>Problem rate {rate}: verify the other {rest} record(s) before paying; about {estimate} may be affected.</source>
       <translation>Problem rate {rate}: verify the other {rest} record(s) before paying; about {estimate} may be affected.</translation>
@@ -6578,6 +6613,13 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>Weeks meeting the weekly rule</source>
       <translation>Weeks meeting the weekly rule</translation>
+    </message>
+    <message numerus="yes">
+      <source>Withhold commission on %n record(s) found at callback ({amount}).</source>
+      <translation>
+        <numerusform>Withhold commission on %n record found at callback ({amount}).</numerusform>
+        <numerusform>Withhold commission on %n records found at callback ({amount}).</numerusform>
+      </translation>
     </message>
     <message>
       <source>Withhold commission on {count} record(s) found at callback ({amount}).</source>

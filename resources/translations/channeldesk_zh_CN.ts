@@ -5003,6 +5003,12 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <source>The photo carries no capture time and no GPS position.</source>
       <translation>照片没有拍摄时间，也没有 GPS 位置。</translation>
     </message>
+    <message numerus="yes">
+      <source>The same photo is in %n other visit(s).</source>
+      <translation>
+        <numerusform>同一张照片还用在另外 %n 次巡检中。</numerusform>
+      </translation>
+    </message>
     <message>
       <source>The same photo is in {count} other visit(s).</source>
       <translation>同一张照片还出现在另外 {count} 次巡检中。</translation>
@@ -5327,6 +5333,12 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>{file} is not a regular file (a device, pipe or socket); give a saved CSV or XLSX file.</source>
       <translation>{file} 不是普通文件（而是设备、管道或套接字）；请提供已保存的 CSV 或 XLSX 文件。</translation>
+    </message>
+    <message numerus="yes">
+      <source>{file}: %n problem(s) found; nothing was imported.</source>
+      <translation>
+        <numerusform>{file}：发现 %n 处问题，未导入任何数据。</numerusform>
+      </translation>
     </message>
     <message>
       <source>{file}: malformed CSV ({error}).</source>
@@ -5686,6 +5698,12 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       </translation>
     </message>
     <message numerus="yes">
+      <source>%n complaint(s) past the response or resolution time.</source>
+      <translation>
+        <numerusform>%n 件投诉已超过响应或解决时限。</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <source>%n contract(s) expiring within {days} days.</source>
       <translation>
         <numerusform>%n 份合同将在 {days} 天内到期。</numerusform>
@@ -5706,6 +5724,12 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>A bundle exported {days} days ago has no acknowledgement from HQ yet.</source>
       <translation>{days} 天前导出的同步包尚未收到总部回执。</translation>
+    </message>
+    <message numerus="yes">
+      <source>Callback duty missed on %n day(s): {days}.</source>
+      <translation>
+        <numerusform>有 %n 天未完成回访任务：{days}。</numerusform>
+      </translation>
     </message>
     <message>
       <source>Callback duty missed on {count} day(s): {days}.</source>
@@ -6312,6 +6336,12 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <source>Problem rate</source>
       <translation>问题率</translation>
     </message>
+    <message numerus="yes">
+      <source>Problem rate {rate}: verify the other %n record(s) before paying; about {estimate} may be affected.</source>
+      <translation>
+        <numerusform>问题率 {rate}：支付前请核实其余 %n 条记录，约 {estimate} 条可能受影响。</numerusform>
+      </translation>
+    </message>
     <message>
       <source>Problem rate {rate}: verify the other {rest} record(s) before paying; about {estimate} may be affected.</source>
       <translation>问题率 {rate}：支付前请核实其余 {rest} 条记录，约有 {estimate} 条可能有问题。</translation>
@@ -6559,6 +6589,12 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>Weeks meeting the weekly rule</source>
       <translation>达到每周要求的周数</translation>
+    </message>
+    <message numerus="yes">
+      <source>Withhold commission on %n record(s) found at callback ({amount}).</source>
+      <translation>
+        <numerusform>回访发现问题的 %n 条记录暂扣佣金（{amount}）。</numerusform>
+      </translation>
     </message>
     <message>
       <source>Withhold commission on {count} record(s) found at callback ({amount}).</source>
