@@ -224,7 +224,7 @@ class AppContext:
 
     @property
     def user_name(self) -> str:
-        return self.meta("user") or self.settings.user_name or ""
+        return self.meta("user") or ""
 
     @property
     def territory(self) -> list[str]:

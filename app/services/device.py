@@ -128,22 +128,17 @@ def initialise_device(
         if user is not None:
             ctx.set_meta("user", user, s)
         elif ctx.meta("user") is None:
-            ctx.set_meta("user", ctx.settings.user_name or os.environ.get("USER", "") or "", s)
+            ctx.set_meta("user", os.environ.get("USER", "") or "", s)
         if territory is not None:
             ctx.set_meta("territory", ",".join(territory), s)
         elif ctx.meta("territory") is None:
-            ctx.set_meta("territory", ",".join(ctx.settings.territory), s)
+            ctx.set_meta("territory", "", s)
     if not ctx.paths.device_private_key.exists():
         _write_private_key(ctx.paths.device_private_key)
     if hq_key is not None:
         write_private(ctx.paths.hq_public_key, json.dumps(hq_key, ensure_ascii=False).encode("utf-8"))
     ctx.clock = None
     seed_reference_data(ctx)
-    if user is not None:
-        ctx.settings.user_name = user
-    if territory is not None:
-        ctx.settings.territory = territory
-    ctx.save_settings()
     return device_info(ctx)
 
 
