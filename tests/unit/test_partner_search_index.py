@@ -136,7 +136,11 @@ def test_writes_that_bypass_the_app_keep_the_index_right(ctx) -> None:  # type: 
 
 def test_text_beyond_the_indexed_length_is_found_once(ctx) -> None:  # type: ignore[no-untyped-def]
     long_address = "头部" + "路" * svc.GRAM_POSITIONS + "尾巴"
-    a = add(ctx, "浦东店", long_address)
+    a = add(ctx, "浦东店")
+    # longer than an address may be typed today (500 characters): such text reaches the
+    # index from databases written before the cap, so it is put in place by SQL here
+    with sqlite3.connect(ctx.paths.database) as conn:
+        conn.execute("UPDATE partner SET address = ? WHERE code = ?", (long_address, a))
     add(ctx, "尾巴店")
     for term in ("头部", "尾巴", "尾", "巴", "路路", "路", "部路路", "路尾巴"):
         check(ctx, term)
