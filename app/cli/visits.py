@@ -104,7 +104,8 @@ def cmd_submit(args: argparse.Namespace) -> int:
             eprint(exc.message)
             return exc.exit_code
         detail = visit_detail(ctx, args.visit_id)
-    eprint(tr("cli", "Visit submitted; score {score}, content hash {hash}").format(score=detail["score"], hash=detail["content_hash"]))
+    score = "—" if detail["score"] is None else detail["score"]  # a re-inspection has no score
+    eprint(tr("cli", "Visit submitted; score {score}, content hash {hash}").format(score=score, hash=detail["content_hash"]))
     return 0
 
 
