@@ -34,6 +34,12 @@ def test_planner_shows_names_credit_flag_and_translated_states(qtbot, qtmodeltes
     planner.reload()
     for model in (planner.shortfall, planner.weeks, planner.overdue, planner.agenda):
         qtmodeltester.check(model)
+    # the actions apply to a selected row only
+    assert not planner.plan_button.isEnabled() and not planner.escalate_button.isEnabled() and not planner.reinspect_button.isEnabled()
+    planner.shortfall_view.selectRow(0)
+    assert planner.plan_button.isEnabled() and not planner.fixed_button.isEnabled()
+    planner.overdue_view.selectRow(0)
+    assert planner.fixed_button.isEnabled() and planner.escalate_button.isEnabled() and planner.reinspect_button.isEnabled()
     rows = {row["partner_code"]: row for row in planner.shortfall.rows}
     assert rows["K001"]["partner_name"] == "超额测试门店"
     credit_column = [key for key, _header in planner.shortfall.columns].index("credit")

@@ -201,15 +201,18 @@ class PlannerSection(Section):
         self.overdue_view = tables[2]
         self.plan_date = date_edit(QDate.currentDate().addDays(1))
         self.plan_date.setCalendarPopup(True)
-        plan = QPushButton(self.tr("&Plan visit for the selected partner"))
+        self.plan_button = plan = QPushButton(self.tr("&Plan visit for the selected partner"))
         plan.clicked.connect(self.plan_selected)
-        fixed = QPushButton(self.tr("Mark rectification &fixed"))
+        self.fixed_button = fixed = QPushButton(self.tr("Mark rectification &fixed"))
         fixed.clicked.connect(lambda: self.update_order("reported_fixed"))
         self.reinspect_button = QPushButton(self.tr("Re-&inspect the order's partner"))
         self.reinspect_button.setToolTip(self.tr("Start a re-inspection listing every open order of the selected order's partner"))
         self.reinspect_button.clicked.connect(self.reinspect_selected)
-        escalate = QPushButton(self.tr("&Escalate rectification"))
+        self.escalate_button = escalate = QPushButton(self.tr("&Escalate rectification"))
         escalate.clicked.connect(lambda: self.update_order("escalated"))
+        for view in (self.shortfall_view, self.overdue_view):  # actions apply to a selected row only
+            view.selectionModel().selectionChanged.connect(self._update_actions)
+        self._update_actions()
         grid = QSplitter()
         left = QSplitter()
         left.setOrientation(left.orientation().__class__.Vertical)
@@ -251,6 +254,13 @@ class PlannerSection(Section):
     def first_load(self) -> None:
         self.reload()
 
+    def _update_actions(self, *_args: object) -> None:
+        """Planning needs a selected partner, the order actions a selected order."""
+        self.plan_button.setEnabled(self.shortfall_view.selectionModel().hasSelection())
+        order = self.overdue_view.selectionModel().hasSelection()
+        for button in (self.fixed_button, self.escalate_button, self.reinspect_button):
+            button.setEnabled(order)
+
     def reload(self) -> None:
         data = visits.compliance(self.ui.ctx)
         names = visits.partner_names(self.ui.ctx)
@@ -267,6 +277,7 @@ class PlannerSection(Section):
         self.agenda.set_rows(self._agenda_rows())
         for view in self.tables:
             view.resizeColumnsToContents()
+        self._update_actions()
         missing = sum(r["shortfall"] for r in rows)
         behind = sum(1 for r in rows if r["shortfall"])
         self.summary.setText(self.tr("{month}: {behind} below the visit frequency, {missing} still needed.").format(
