@@ -19,8 +19,9 @@ language switch takes effect without re-importing anything.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
-from app.i18n import SUPPORTED_LANGUAGES, tr, translate_in
+from app.i18n import SUPPORTED_LANGUAGES, tr, translate_in, trn
 
 
 def term(context: str, source: str) -> tuple[str, str]:
@@ -402,3 +403,25 @@ def transition(name: str, before: str | None, after: str | None) -> str:
     """``暂停 → 正常`` style text for a change between two keys of one vocabulary."""
     vocab = VOCABULARIES[name]
     return f"{vocab.label(before)} → {vocab.label(after)}"
+
+
+def answer_text(item: dict[str, Any]) -> str:
+    """A checklist answer for people (reports at the laptop and at HQ): yes/no and
+    passed/failed by their words, a score out of its maximum, photos counted."""
+    value = item["answer"]
+    if value is None:
+        return "—"
+    if item["kind"] == "yesno" or (isinstance(value, str) and value in ("passed", "failed")):
+        return ANSWER.label(str(value))
+    if item["kind"] == "score":
+        return f"{value} / {item.get('max', 5)}"
+    if item["kind"] == "photo":
+        return trn("reports", "%n photo(s)", len(value) if isinstance(value, list) else 1)
+    return str(value)
+
+
+def answer_value_text(value: Any) -> str:
+    """An amended answer for people: yes/no/passed/failed by their words."""
+    if isinstance(value, str) and value in ANSWER.entries:
+        return ANSWER.label(value)
+    return "—" if value is None else str(value)

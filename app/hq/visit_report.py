@@ -7,7 +7,7 @@ from __future__ import annotations
 import io
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -19,10 +19,12 @@ from app.domain.vocabulary import (
     GRADE,
     RECTIFICATION_STATUS,
     VISIT_STATUS,
+    answer_text,
+    answer_value_text,
     template_label,
 )
 from app.hq.read_models import field, visit_detail
-from app.i18n import tr, trn
+from app.i18n import tr
 from app.reports.data import (
     AmendmentLine,
     ChecklistLine,
@@ -64,23 +66,8 @@ def _photo(hq: Hq, sha: str | None, caption: str, taken_at: str = "") -> PhotoDa
     return PhotoData(caption, taken_at, sha, buf.getvalue(), upright.width, upright.height)
 
 
-def _answer(item: dict[str, Any]) -> str:
-    value = item["answer"]
-    if value is None:
-        return "—"
-    if item["kind"] == "yesno" or (isinstance(value, str) and value in ("passed", "failed")):
-        return ANSWER.label(str(value))
-    if item["kind"] == "score":
-        return f"{value} / {item.get('max', 5)}"
-    if item["kind"] == "photo":
-        return trn("reports", "%n photo(s)", len(value) if isinstance(value, list) else 1)
-    return str(value)
 
 
-def _value(value: Any) -> str:
-    if isinstance(value, str) and value in ANSWER.entries:
-        return ANSWER.label(value)
-    return "—" if value is None else str(value)
 
 
 def hq_visit_report_data(hq: Hq, visit_id: str) -> VisitReportData:
@@ -116,7 +103,7 @@ def hq_visit_report_data(hq: Hq, visit_id: str) -> VisitReportData:
         coordinates=f"{detail['latitude']:.5f}, {detail['longitude']:.5f}" if detail["latitude"] is not None and detail["longitude"] is not None else "—",
         template=template_label(detail["template"], str(body.get("title") or "")), score="—" if detail["score"] is None else f"{detail['score']:.1f}",
         section_scores=[(titles.get(k, k), f"{v:.0f}") for k, v in detail["section_scores"].items() if v is not None],
-        checklist=[ChecklistLine(i["section"], i["label"], _answer(i), f"{i['weight']:g}" if i["kind"] in ("yesno", "score") and i.get("weight") else "")
+        checklist=[ChecklistLine(i["section"], i["label"], answer_text(i), f"{i['weight']:g}" if i["kind"] in ("yesno", "score") and i.get("weight") else "")
                    for i in detail["items"]],
         findings=[FindingLine(f["description"], fmt.date_text(f["rectification"]["deadline"]) if f["rectification"] else "—",
                               f["rectification"]["responsible"] if f["rectification"] else "",
@@ -125,7 +112,7 @@ def hq_visit_report_data(hq: Hq, visit_id: str) -> VisitReportData:
         competitor_notes=[f"{c.get('brand', '')} {c.get('outlet_name', '')}：{c.get('prices', '')} {c.get('promotions', '')}" for c in competitors],
         photos=[p for p in photos if p is not None], content_hash=detail["content_hash"] or "",
         amendments=[AmendmentLine(fmt.datetime_text(a["amended_at"]), a["amended_by"], a["reason"],
-                                  "；".join(f"{labels.get(k, k)}：{_value(v)}" for k, v in a["changes"].items()),
+                                  "；".join(f"{labels.get(k, k)}：{answer_value_text(v)}" for k, v in a["changes"].items()),
                                   "—" if a["score"] is None else f"{a['score']:.1f}", a["content_hash"]) for a in detail["amendments"]],
         warnings=[tr("reports", "Photo missing (hash {hash}); the original file is not in the media store.").format(hash=p.sha256[:12])
                   for p in photos if p is not None and p.jpeg is None],

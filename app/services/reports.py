@@ -29,11 +29,13 @@ from app.domain.vocabulary import (
     PARTNER_TYPE,
     RECTIFICATION_STATUS,
     VISIT_STATUS,
+    answer_text,
+    answer_value_text,
     transition,
 )
 from app.domain.vocabulary import template_label as vocab_template_label
 from app.errors import ValidationError
-from app.i18n import tr, trn
+from app.i18n import tr
 from app.reports.data import (
     AmendmentLine,
     ChecklistLine,
@@ -102,24 +104,8 @@ def scaled_photo(ctx: AppContext, sha256: str, max_px: int | None = None) -> tup
     return data, width, height
 
 
-def _answer_text(item: dict[str, Any]) -> str:
-    value = item["answer"]
-    if value is None:
-        return "—"
-    if item["kind"] == "yesno" or (isinstance(value, str) and value in ("passed", "failed")):
-        return ANSWER.label(str(value))
-    if item["kind"] == "score":
-        return f"{value} / {item.get('max', 5)}"
-    if item["kind"] == "photo":
-        return trn("reports", "%n photo(s)", len(value) if isinstance(value, list) else 1)
-    return str(value)
 
 
-def _value_text(value: Any) -> str:
-    """An amended answer for people: yes/no/passed/failed by their words."""
-    if isinstance(value, str) and value in ANSWER.entries:
-        return ANSWER.label(value)
-    return "—" if value is None else str(value)
 
 
 def _local(text: str | None) -> str:
@@ -178,7 +164,7 @@ def visit_report_data(ctx: AppContext, visit_id: str) -> VisitReportData:
         points = ""
         if item["kind"] in ("yesno", "score") and item.get("weight"):
             points = f"{item['weight']:g}"
-        checklist.append(ChecklistLine(item["section"], item["label"], _answer_text(item), points))
+        checklist.append(ChecklistLine(item["section"], item["label"], answer_text(item), points))
     photos, warnings = [], []
     for photo in detail["photos"]:
         scaled = scaled_photo(ctx, photo["sha256"])
@@ -215,7 +201,7 @@ def visit_report_data(ctx: AppContext, visit_id: str) -> VisitReportData:
         material_differences=[(c.item_name, c.book_quantity, c.counted_quantity) for c in counts],
         competitor_notes=[f"{c.brand} {c.outlet_name}：{c.prices} {c.promotions}" for c in competitors],
         photos=photos, content_hash=detail["content_hash"] or "",
-        amendments=[AmendmentLine(_local(a["amended_at"]), a["amended_by"], a["reason"], "；".join(f"{item_labels.get(k, k)}：{_value_text(v)}" for k, v in a["changes"].items()),
+        amendments=[AmendmentLine(_local(a["amended_at"]), a["amended_by"], a["reason"], "；".join(f"{item_labels.get(k, k)}：{answer_value_text(v)}" for k, v in a["changes"].items()),
                                   "—" if a["score"] is None else f"{a['score']:.1f}", a["content_hash"]) for a in detail["amendments"]],
         verified_orders=verified_orders,
         evidence=[f"{EVIDENCE_KIND.label(e['kind'])} #{e['sha256'][:10]}: {e['detail']}"
