@@ -49,7 +49,7 @@ def test_day_bulletin_and_commission(seeded, tmp_path: Path) -> None:  # type: i
     assert "Weekly development bulletin" in _text(duty_reports.write_bulletin(ctx, "2026-W10", tmp_path / "bulletin.pdf"))
     check = duty_reports.commission_data(ctx, "2026-03")
     suggestion = {row[0].split()[0]: row[1] for row in check.tables[1].rows}
-    assert list(suggestion) == ["P001"] and "1 record(s)" in suggestion["P001"]
+    assert list(suggestion) == ["P001"] and "1 record found" in suggestion["P001"]  # plural forms: one record, 12 records
     text = _text(duty_reports.write_commission_check(ctx, "2026-03", tmp_path / "commission.pdf"))
     for pdf_text in (day, text):
         assert "****" not in pdf_text  # not even masked
