@@ -21,6 +21,7 @@ from sqlalchemy import (
 from app.domain.checklist import validate_template
 from app.domain.hlc import Timestamp
 from app.domain.ids import uuid7
+from app.domain.partners import HQ_OWNED_FIELDS
 from app.errors import BundleRejected, UserError
 from app.i18n import tr
 from app.services.context import AppContext, Changes
@@ -37,7 +38,6 @@ from app.services.export_plan import (
 from app.services.grade_requests import apply_decisions
 from app.services.progress import Progress
 from app.services.sync_records import (
-    HQ_OWNED_PARTNER_FIELDS,
     Tally,
     model_of,
     pending_selects,
@@ -448,16 +448,16 @@ def _apply_partner_master(s: Any, row: dict[str, Any]) -> None:
         s.merge(PartnerPublished(partner_id=row["id"], hlc=row["hlc"]))  # HQ owns its code, grade and credit limit now
         return
     s.merge(PartnerPublished(partner_id=partner.id, hlc=row["hlc"]))
-    owned = {k: data[k] for k in HQ_OWNED_PARTNER_FIELDS if k in data}
-    current = {k: getattr(partner, k) for k in HQ_OWNED_PARTNER_FIELDS}
+    owned = {k: data[k] for k in HQ_OWNED_FIELDS if k in data}
+    current = {k: getattr(partner, k) for k in HQ_OWNED_FIELDS}
     merged = merge_fields(current, dict(partner.field_hlc or {}), partner.hlc, partner.voided, owned, fh, row["hlc"], None, row["op"])
     for c in merged.conflicts:
         s.add(SyncConflict(entity="partner", record_id=partner.id, field=c.field, winner_value=c.winner_value, loser_value=c.loser_value,
                            winner_hlc=c.winner_hlc, loser_hlc=c.loser_hlc))
-    for key in HQ_OWNED_PARTNER_FIELDS:
+    for key in HQ_OWNED_FIELDS:
         if merged.data.get(key) != getattr(partner, key):
             setattr(partner, key, merged.data[key])
-    partner.field_hlc = {**(partner.field_hlc or {}), **{k: v for k, v in merged.field_hlc.items() if k in HQ_OWNED_PARTNER_FIELDS}}
+    partner.field_hlc = {**(partner.field_hlc or {}), **{k: v for k, v in merged.field_hlc.items() if k in HQ_OWNED_FIELDS}}
     partner.hlc = max(partner.hlc, row["hlc"])
     if merged.voided and not partner.voided:
         partner.voided, partner.void_reason = True, "voided by HQ"

@@ -33,7 +33,6 @@ VISIT_CHILDREN = {"visit_answer", "visit_photo", "visit_amendment", "finding", "
 # rows that wait for their visit's seal: a visit's children, and the rectification orders
 # and events made on a visit while it was a draft (``add_finding``); all go with the visit
 VISIT_GATED = VISIT_CHILDREN | {"rectification_order", "rectification_event"}
-HQ_OWNED_PARTNER_FIELDS = ("code", "grade", "credit_limit_fen")
 
 
 def model_of(entity: str) -> Any:

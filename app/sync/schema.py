@@ -25,13 +25,14 @@ from typing import Annotated, Any, Literal
 import msgspec
 
 from app.domain import vocabulary as voc
+from app.domain.partners import HQ_OWNED_FIELDS
 from app.i18n import tr
 
 PARENT_KEYS = {"partner_id": "partner", "visit_id": "visit", "order_id": "rectification_order", "invoice_id": "invoice", "finding_id": "finding"}
 PARENT_KEY_SET = frozenset(PARENT_KEYS)
 # fields only HQ changes (docs/sync_format.md, "Ownership"): a device's value of a
 # record HQ holds is never taken
-HQ_OWNED = {"partner": ("code", "grade", "credit_limit_fen"), "grade_request": ("status", "decision_note", "decided_at")}
+HQ_OWNED = {"partner": HQ_OWNED_FIELDS, "grade_request": ("status", "decision_note", "decided_at")}
 GRADE_REQUEST_STATUSES = ("pending", "approved", "refused")
 
 # bounds of the wire format (the models' own types bound the rest)
