@@ -26,7 +26,8 @@ run: $(STAMP) translations
 	$(BIN)/channeldesk gui --demo-on-first-run
 
 lint: $(STAMP)
-	$(BIN)/ruff check app db tests
+	$(BIN)/ruff format --check app db tests tools
+	$(BIN)/ruff check app db tests tools
 	$(BIN)/lint-imports
 	$(BIN)/mypy app/domain app/sync app/hq app/reports
 

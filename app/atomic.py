@@ -75,8 +75,14 @@ def atomic_path(target: Path, durability: Durability, *, private: bool = False) 
         fsync_folder(target.parent)
 
 
-def atomic_write(target: Path, data: bytes | str, durability: Durability, *, private: bool = False,
-                 encoding: str = "utf-8") -> None:
+def atomic_write(
+    target: Path,
+    data: bytes | str,
+    durability: Durability,
+    *,
+    private: bool = False,
+    encoding: str = "utf-8",
+) -> None:
     """Replace ``target`` with ``data`` (text is encoded with ``encoding``)."""
     payload = data.encode(encoding) if isinstance(data, str) else data
     with atomic_path(target, durability, private=private) as tmp, open(tmp, "wb") as fh:

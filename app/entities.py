@@ -69,4 +69,6 @@ def check_entities(names: frozenset[str] | set[str] | tuple[str, ...]) -> None:
     """Raise ``ValueError`` naming any unknown entity."""
     unknown = set(names) - ENTITIES
     if unknown:
-        raise ValueError(f"unknown entity name(s) {sorted(unknown)}: use a table name, or add it to app/entities.py")
+        raise ValueError(
+            f"unknown entity name(s) {sorted(unknown)}: use a table name, or add it to app/entities.py"
+        )

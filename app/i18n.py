@@ -120,4 +120,3 @@ def translate_any(source: str) -> str:
         if src == source:
             return text
     return source
-

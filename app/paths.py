@@ -138,7 +138,16 @@ class DataPaths:
         """Create the directory layout (raises ``OSError`` when not writable). The data
         dir and the folders holding keys and backups are private to the user (0700)
         whatever the umask."""
-        for folder in (self.root, self.media, self.keys, self.logs, self.backups, self.outbox, self.drafts, self.tmp):
+        for folder in (
+            self.root,
+            self.media,
+            self.keys,
+            self.logs,
+            self.backups,
+            self.outbox,
+            self.drafts,
+            self.tmp,
+        ):
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         for folder in (self.root, self.keys, self.backups, self.outbox):
             make_private(folder)

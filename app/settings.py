@@ -49,7 +49,12 @@ class Settings:
                 continue
             value = _converted(raw[f.name], getattr(defaults, f.name))
             if value is None:
-                log.warning("setting %s: %r is not a %s; using the default", f.name, raw[f.name], type(getattr(defaults, f.name)).__name__)
+                log.warning(
+                    "setting %s: %r is not a %s; using the default",
+                    f.name,
+                    raw[f.name],
+                    type(getattr(defaults, f.name)).__name__,
+                )
                 continue
             values[f.name] = value
         return cls(**values)
@@ -70,7 +75,11 @@ def _converted(value: Any, default: Any) -> Any:
         if not isinstance(value, list):
             return None
         item_type = type(default[0]) if default else object
-        return list(value) if all(isinstance(v, item_type) and not isinstance(v, bool) for v in value) else None
+        return (
+            list(value)
+            if all(isinstance(v, item_type) and not isinstance(v, bool) for v in value)
+            else None
+        )
     return value
 
 
@@ -89,7 +98,11 @@ UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _upgrade_1
 def upgrade(raw: dict[str, Any]) -> dict[str, Any]:
     """Run every upgrade step from the file's version up to ``SETTINGS_VERSION``."""
     version = raw.get("version", 1)
-    version = version if isinstance(version, int) and not isinstance(version, bool) and version >= 1 else 1
+    version = (
+        version
+        if isinstance(version, int) and not isinstance(version, bool) and version >= 1
+        else 1
+    )
     while version < SETTINGS_VERSION:
         raw = UPGRADES[version](raw)
         version += 1
@@ -113,4 +126,6 @@ def load_settings(path: Path) -> Settings:
 def save_settings(path: Path, settings: Settings) -> None:
     """Write atomically (temp file + replace) so a crash never leaves half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(path, json.dumps(settings.to_dict(), ensure_ascii=False, indent=2), Durability.SYNC)
+    atomic_write(
+        path, json.dumps(settings.to_dict(), ensure_ascii=False, indent=2), Durability.SYNC
+    )

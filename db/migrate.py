@@ -107,7 +107,9 @@ def backup_before_migration(db_path: Path, backups_dir: Path, revision: str) -> 
     backups_dir.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = backups_dir / f"pre-migration-{revision}-{stamp}.sqlite"
-    os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))  # owner-only, whatever the umask
+    os.close(
+        os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    )  # owner-only, whatever the umask
     src = sqlite3.connect(db_path)
     dst = sqlite3.connect(target)
     try:
@@ -118,7 +120,9 @@ def backup_before_migration(db_path: Path, backups_dir: Path, revision: str) -> 
     return target
 
 
-def upgrade_to_head(engine: Engine, db_path: Path | None = None, backups_dir: Path | None = None) -> bool:
+def upgrade_to_head(
+    engine: Engine, db_path: Path | None = None, backups_dir: Path | None = None
+) -> bool:
     """Bring the database to head; returns True when a migration ran."""
     if db_path is not None and database_is_at_head(db_path):
         return False

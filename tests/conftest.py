@@ -59,13 +59,27 @@ class CliResult:
 def cli(data_dir: Path):  # type: ignore[no-untyped-def]
     """Run ``channeldesk --data-dir DATA ARGS...`` as a subprocess."""
 
-    def run(*args: str, data: Path | None = data_dir, lang: str = "en", timeout: float = 240, cwd: Path | None = None) -> CliResult:
+    def run(
+        *args: str,
+        data: Path | None = data_dir,
+        lang: str = "en",
+        timeout: float = 240,
+        cwd: Path | None = None,
+    ) -> CliResult:
         cmd = [sys.executable, "-m", "app"]
         if data is not None:
             cmd += ["--data-dir", str(data)]
         cmd += ["--lang", lang, *args]
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONUTF8="1")
-        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=env, cwd=cwd or ROOT, encoding="utf-8")
+        proc = subprocess.run(
+            cmd,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            env=env,
+            cwd=cwd or ROOT,
+            encoding="utf-8",
+        )
         return CliResult(proc.returncode, proc.stdout, proc.stderr)
 
     return run

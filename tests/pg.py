@@ -17,7 +17,9 @@ from contextlib import contextmanager
 def server_bin() -> str | None:
     for pattern in ("/usr/lib/postgresql/*/bin", "/usr/local/pgsql/bin"):
         for folder in sorted(glob.glob(pattern), reverse=True):
-            if os.path.exists(os.path.join(folder, "initdb")) and os.path.exists(os.path.join(folder, "pg_ctl")):
+            if os.path.exists(os.path.join(folder, "initdb")) and os.path.exists(
+                os.path.join(folder, "pg_ctl")
+            ):
                 return folder
     found = shutil.which("initdb")
     return os.path.dirname(found) if found and shutil.which("pg_ctl") else None
@@ -46,11 +48,42 @@ def postgres_server() -> Iterator[str]:
         shutil.chown(root, "postgres", "postgres")
         os.chmod(root, 0o755)
         prefix = ["runuser", "-u", "postgres", "--"]
-    subprocess.run([*prefix, f"{folder}/initdb", "-D", data, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8"],
-                   check=True, capture_output=True)
-    options = f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off"
-    subprocess.run([*prefix, f"{folder}/pg_ctl", "-D", data, "-o", options, "-l", os.path.join(root, "log"), "-w", "start"],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [
+            *prefix,
+            f"{folder}/initdb",
+            "-D",
+            data,
+            "-A",
+            "trust",
+            "-U",
+            "postgres",
+            "--no-sync",
+            "-E",
+            "UTF8",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    options = (
+        f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off"
+    )
+    subprocess.run(
+        [
+            *prefix,
+            f"{folder}/pg_ctl",
+            "-D",
+            data,
+            "-o",
+            options,
+            "-l",
+            os.path.join(root, "log"),
+            "-w",
+            "start",
+        ],
+        check=True,
+        capture_output=True,
+    )
     try:
         deadline = time.time() + 20
         while time.time() < deadline:
@@ -61,7 +94,10 @@ def postgres_server() -> Iterator[str]:
                 time.sleep(0.2)
         yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
     finally:
-        subprocess.run([*prefix, f"{folder}/pg_ctl", "-D", data, "-m", "immediate", "stop"], capture_output=True)
+        subprocess.run(
+            [*prefix, f"{folder}/pg_ctl", "-D", data, "-m", "immediate", "stop"],
+            capture_output=True,
+        )
         shutil.rmtree(root, ignore_errors=True)
 
 

@@ -23,12 +23,34 @@ def main(path: str) -> int:
                         messages[source] = table[source] if lang == "zh_CN" else source
             if lang == "zh_CN":
                 labels = data.setdefault("PartnerLabels", {})
-                for source in ("Prospect", "Active", "Suspended", "Terminated", "Merged", "Agent", "Dealer", "Franchise store", "Own store", "Special channel"):
+                for source in (
+                    "Prospect",
+                    "Active",
+                    "Suspended",
+                    "Terminated",
+                    "Merged",
+                    "Agent",
+                    "Dealer",
+                    "Franchise store",
+                    "Own store",
+                    "Special channel",
+                ):
                     if source in table:
                         labels[source] = table[source]
             else:
                 labels = data.setdefault("PartnerLabels", {})
-                for source in ("Prospect", "Active", "Suspended", "Terminated", "Merged", "Agent", "Dealer", "Franchise store", "Own store", "Special channel"):
+                for source in (
+                    "Prospect",
+                    "Active",
+                    "Suspended",
+                    "Terminated",
+                    "Merged",
+                    "Agent",
+                    "Dealer",
+                    "Franchise store",
+                    "Own store",
+                    "Special channel",
+                ):
                     labels[source] = source
             translations.save(lang, data)
     return 0

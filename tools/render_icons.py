@@ -43,5 +43,7 @@ def render(svg: Path, out_dir: Path) -> list[Path]:
 
 
 if __name__ == "__main__":
-    for path in render(ROOT / "resources" / "icons" / "channeldesk.svg", ROOT / "packaging" / "icons"):
+    for path in render(
+        ROOT / "resources" / "icons" / "channeldesk.svg", ROOT / "packaging" / "icons"
+    ):
         print(path.relative_to(ROOT))

@@ -30,7 +30,9 @@ TS_DIR = ROOT / "resources" / "translations"
 LANGS = ("zh_CN", "en")
 
 
-NUMERUS: set[tuple[str, str]] = set()  # (context, source) of plural-form messages, filled by the scan
+NUMERUS: set[tuple[str, str]] = (
+    set()
+)  # (context, source) of plural-form messages, filled by the scan
 
 
 def scan_sources() -> dict[str, set[str]]:
@@ -59,13 +61,30 @@ def _visit(node: ast.AST, cls: str | None, found: dict[str, set[str]]) -> None:
             continue
         if isinstance(child, ast.Call):
             func = child.func
-            name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
+            name = (
+                func.attr
+                if isinstance(func, ast.Attribute)
+                else func.id
+                if isinstance(func, ast.Name)
+                else None
+            )
             args = child.args
-            if name in ("tr", "translate", "qt_tr", "term", "trn") and len(args) >= 2 and _const(args[0]) and _const(args[1]):
+            if (
+                name in ("tr", "translate", "qt_tr", "term", "trn")
+                and len(args) >= 2
+                and _const(args[0])
+                and _const(args[1])
+            ):
                 found.setdefault(_const(args[0]), set()).add(_const(args[1]))  # type: ignore[arg-type]
                 if name == "trn" or (name == "translate" and len(args) == 4):
                     NUMERUS.add((_const(args[0]), _const(args[1])))  # type: ignore[arg-type]
-            elif name == "tr" and isinstance(func, ast.Attribute) and len(args) in (1, 3) and _const(args[0]) and cls:
+            elif (
+                name == "tr"
+                and isinstance(func, ast.Attribute)
+                and len(args) in (1, 3)
+                and _const(args[0])
+                and cls
+            ):
                 found.setdefault(cls, set()).add(_const(args[0]))  # type: ignore[arg-type]
                 if len(args) == 3:
                     NUMERUS.add((cls, _const(args[0])))  # type: ignore[arg-type]
@@ -95,8 +114,14 @@ def load(lang: str) -> dict[str, dict[str, str | None]]:
             tr = msg.find("translation")
             if msg.get("numerus") == "yes":
                 NUMERUS.add((name, src))
-                forms = [form.text or "" for form in tr.iter("numerusform")] if tr is not None else []
-                text = None if tr is None or tr.get("type") == "unfinished" or not any(forms) else forms[0]
+                forms = (
+                    [form.text or "" for form in tr.iter("numerusform")] if tr is not None else []
+                )
+                text = (
+                    None
+                    if tr is None or tr.get("type") == "unfinished" or not any(forms)
+                    else forms[0]
+                )
             else:
                 text = None if tr is None or tr.get("type") == "unfinished" else (tr.text or "")
             data.setdefault(name, {})[src] = text
@@ -130,7 +155,9 @@ def save(lang: str, data: dict[str, dict[str, str | None]]) -> None:
     body = ET.tostring(root, encoding="unicode")
     path = TS_DIR / f"channeldesk_{lang}.ts"
     tmp = path.with_suffix(".tmp")
-    tmp.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8")
+    tmp.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8"
+    )
     tmp.replace(path)
 
 
@@ -160,7 +187,9 @@ def cmd_apply(tsv: str) -> int:
     for line in Path(tsv).read_text(encoding="utf-8").splitlines():
         parts = line.split("\t")
         if len(parts) == 3 and parts[2].strip():
-            rows.append([part.replace("\\n", "\n") for part in parts])  # "\n" in the TSV is a line break
+            rows.append(
+                [part.replace("\\n", "\n") for part in parts]
+            )  # "\n" in the TSV is a line break
     with locked():
         for lang in LANGS:
             data = load(lang)

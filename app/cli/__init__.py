@@ -71,7 +71,11 @@ class _Parser(argparse.ArgumentParser):
     bundle in this command's contract, argparse's default would blur the two)."""
 
     def error(self, message: str) -> NoReturn:
-        eprint(tr("cli", "{prog}: error: {message} (see --help)").format(prog=self.prog, message=message))
+        eprint(
+            tr("cli", "{prog}: error: {message} (see --help)").format(
+                prog=self.prog, message=message
+            )
+        )
         sys.exit(1)
 
 
@@ -84,13 +88,22 @@ class _GuiOnlyParser(_Parser):
         raise _GuiOnlyParserError(message)
 
 
-def build_parser(modules: Sequence[str] = COMMAND_MODULES, parser_class: type[argparse.ArgumentParser] = _Parser) -> argparse.ArgumentParser:
+def build_parser(
+    modules: Sequence[str] = COMMAND_MODULES, parser_class: type[argparse.ArgumentParser] = _Parser
+) -> argparse.ArgumentParser:
     parser = parser_class(
-        prog="channeldesk", description=tr("cli", "ChannelDesk (渠道巡检台) — field channel management")
+        prog="channeldesk",
+        description=tr("cli", "ChannelDesk (渠道巡检台) — field channel management"),
     )
     parser.add_argument("--version", action="version", version=f"ChannelDesk {__version__}")
-    parser.add_argument("--data-dir", default=os.environ.get("CHANNELDESK_DATA_DIR"), help=tr("cli", "data directory"))
-    parser.add_argument("--lang", choices=["zh_CN", "en"], default=None, help=tr("cli", "language of messages"))
+    parser.add_argument(
+        "--data-dir",
+        default=os.environ.get("CHANNELDESK_DATA_DIR"),
+        help=tr("cli", "data directory"),
+    )
+    parser.add_argument(
+        "--lang", choices=["zh_CN", "en"], default=None, help=tr("cli", "language of messages")
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in modules:
         importlib.import_module(name).register(sub)
@@ -166,7 +179,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         result = handler(args)
         return int(result or 0)
     except UserError as exc:
-        eprint(" ".join(line.strip() for line in exc.message.splitlines() if line.strip()))  # one line, even when it quotes a driver's error
+        eprint(
+            " ".join(line.strip() for line in exc.message.splitlines() if line.strip())
+        )  # one line, even when it quotes a driver's error
         for line in exc.details:
             eprint(line)
         return exc.exit_code
@@ -180,12 +195,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         from app.paths import DataPaths
         from app.services.context import operational_error
 
-        operational = operational_error(DataPaths.resolve(args.data_dir), exc) if args.command != "hq" else None
+        operational = (
+            operational_error(DataPaths.resolve(args.data_dir), exc)
+            if args.command != "hq"
+            else None
+        )
         if operational is not None:  # locked, damaged, disk full: the user's to fix, not a bug
             eprint(operational.message)
             return operational.exit_code
 
-        setup_logging(None)  # a handler, so commands that never opened a data dir (hq) print no traceback
+        setup_logging(
+            None
+        )  # a handler, so commands that never opened a data dir (hq) print no traceback
 
         log_dir = None
         try:
@@ -195,6 +216,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         _text, path = write_crash_report(log_dir, exc)
         # One line: database errors carry the SQL and a link on further lines (the crash
         # report has everything).
-        first = next((line.strip() for line in str(exc).splitlines() if line.strip()), type(exc).__name__)
-        eprint(tr("cli", "Internal error: {error}. Crash report: {path}").format(error=first, path=path or "-"))
+        first = next(
+            (line.strip() for line in str(exc).splitlines() if line.strip()), type(exc).__name__
+        )
+        eprint(
+            tr("cli", "Internal error: {error}. Crash report: {path}").format(
+                error=first, path=path or "-"
+            )
+        )
         return 3

@@ -47,12 +47,26 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def _print_log(view) -> None:  # type: ignore[no-untyped-def]
     f = view.figures
-    print(tr("cli", "Daily log {date} ({state})").format(date=view.date.isoformat(),
-                                                         state=tr("cli", "closed") if view.closed else tr("cli", "open")))
-    print(tr("cli", "Visits: {visits}  Callbacks: {callbacks}/{drawn}  Complaints handled: {complaints}  "
-                    "Rectifications closed: {closed}  New customers: {development}").format(
-        visits=f["visits"], callbacks=f["callbacks"], drawn=f["callbacks_drawn"], complaints=f["complaints"],
-        closed=f["rectifications_closed"], development=f["development"]))
+    print(
+        tr("cli", "Daily log {date} ({state})").format(
+            date=view.date.isoformat(),
+            state=tr("cli", "closed") if view.closed else tr("cli", "open"),
+        )
+    )
+    print(
+        tr(
+            "cli",
+            "Visits: {visits}  Callbacks: {callbacks}/{drawn}  Complaints handled: {complaints}  "
+            "Rectifications closed: {closed}  New customers: {development}",
+        ).format(
+            visits=f["visits"],
+            callbacks=f["callbacks"],
+            drawn=f["callbacks_drawn"],
+            complaints=f["complaints"],
+            closed=f["rectifications_closed"],
+            development=f["development"],
+        )
+    )
     if view.note:
         print(tr("cli", "Notes: {text}").format(text=view.note))
     if view.plan:
@@ -94,8 +108,11 @@ def _status(text: str | None) -> str | None:
         return None
     key = COMPLAINT_STATUS.key_for(text)
     if key is None:
-        raise ValidationError(tr("cli", "Unknown status {value}; use one of: {choices}.").format(
-            value=text, choices=", ".join(COMPLAINT_STATUS.keys)))
+        raise ValidationError(
+            tr("cli", "Unknown status {value}; use one of: {choices}.").format(
+                value=text, choices=", ".join(COMPLAINT_STATUS.keys)
+            )
+        )
     return key
 
 
@@ -110,8 +127,13 @@ def cmd_complaints_list(args: argparse.Namespace) -> int:
         print_json([r.to_json() for r in rows])
         return 0
     for r in rows:
-        overdue = {"response": tr("cli", "response overdue"), "resolution": tr("cli", "resolution overdue")}.get(r.overdue or "", "")
-        print(f"{r.id}\t{r.partner_code}\t{COMPLAINT_STATUS.label(r.status)}\t{r.description}\t{overdue}".rstrip())
+        overdue = {
+            "response": tr("cli", "response overdue"),
+            "resolution": tr("cli", "resolution overdue"),
+        }.get(r.overdue or "", "")
+        print(
+            f"{r.id}\t{r.partner_code}\t{COMPLAINT_STATUS.label(r.status)}\t{r.description}\t{overdue}".rstrip()
+        )
     eprint(tr("cli", "{count} complaint(s)").format(count=len(rows)))
     return 0
 
@@ -135,7 +157,9 @@ def cmd_complaints_advance(args: argparse.Namespace) -> int:
     status = _status(args.status)
     assert status is not None
     with cli_context(args) as ctx:
-        advance_complaint(ctx, args.complaint_id, status, note=args.note, satisfaction=args.satisfaction)
+        advance_complaint(
+            ctx, args.complaint_id, status, note=args.note, satisfaction=args.satisfaction
+        )
     eprint(tr("cli", "Complaint is now {status}.").format(status=COMPLAINT_STATUS.label(status)))
     return 0
 
@@ -147,14 +171,37 @@ def _rollup(args: argparse.Namespace) -> int:
     with cli_context(args) as ctx:
         result = rollup(ctx, start, end)
     if args.json:
-        print_json({"start": start.isoformat(), "end": (end - dt.timedelta(days=1)).isoformat(), **result.figures,
-                    "days": len(result.days), "closed_days": result.closed_days})
+        print_json(
+            {
+                "start": start.isoformat(),
+                "end": (end - dt.timedelta(days=1)).isoformat(),
+                **result.figures,
+                "days": len(result.days),
+                "closed_days": result.closed_days,
+            }
+        )
         return 0
     f = result.figures
-    print(tr("cli", "Daily logs {start} – {end}: {closed} of {days} closed").format(
-        start=start.isoformat(), end=(end - dt.timedelta(days=1)).isoformat(), closed=result.closed_days, days=len(result.days)))
-    print(tr("cli", "Visits: {visits}  Callbacks: {callbacks}/{drawn}  Complaints handled: {complaints}  "
-                    "Rectifications closed: {closed}  New customers: {development}").format(
-        visits=f["visits"], callbacks=f["callbacks"], drawn=f["callbacks_drawn"], complaints=f["complaints"],
-        closed=f["rectifications_closed"], development=f["development"]))
+    print(
+        tr("cli", "Daily logs {start} – {end}: {closed} of {days} closed").format(
+            start=start.isoformat(),
+            end=(end - dt.timedelta(days=1)).isoformat(),
+            closed=result.closed_days,
+            days=len(result.days),
+        )
+    )
+    print(
+        tr(
+            "cli",
+            "Visits: {visits}  Callbacks: {callbacks}/{drawn}  Complaints handled: {complaints}  "
+            "Rectifications closed: {closed}  New customers: {development}",
+        ).format(
+            visits=f["visits"],
+            callbacks=f["callbacks"],
+            drawn=f["callbacks_drawn"],
+            complaints=f["complaints"],
+            closed=f["rectifications_closed"],
+            development=f["development"],
+        )
+    )
     return 0

@@ -55,7 +55,11 @@ def cmd_devrecords_import(args: argparse.Namespace) -> int:
     if args.json:
         print_json(report.to_json())
     else:
-        eprint(tr("cli", "{rows} rows: {created} created, {skipped} skipped (already imported)").format(**report.to_json()))
+        eprint(
+            tr(
+                "cli", "{rows} rows: {created} created, {skipped} skipped (already imported)"
+            ).format(**report.to_json())
+        )
     return 0
 
 
@@ -70,8 +74,11 @@ def cmd_draw(args: argparse.Namespace) -> int:
         return 0
     for call in result.calls:
         print(f"{call.id}\t{call.partner_code}\t{call.phone_masked}")
-    eprint(tr("cli", "{drawn} of {population} records drawn for {date}").format(drawn=result.drawn, population=result.population,
-                                                                              date=result.date.isoformat()))
+    eprint(
+        tr("cli", "{drawn} of {population} records drawn for {date}").format(
+            drawn=result.drawn, population=result.population, date=result.date.isoformat()
+        )
+    )
     return 0
 
 
@@ -81,8 +88,11 @@ def cmd_record(args: argparse.Namespace) -> int:
 
     outcome = CALLBACK_OUTCOME.key_for(args.outcome)
     if outcome is None:
-        raise ValidationError(tr("cli", "Unknown outcome {value}; use one of: {choices}.").format(
-            value=args.outcome, choices=", ".join(CALLBACK_OUTCOME.keys)))
+        raise ValidationError(
+            tr("cli", "Unknown outcome {value}; use one of: {choices}.").format(
+                value=args.outcome, choices=", ".join(CALLBACK_OUTCOME.keys)
+            )
+        )
     with cli_context(args) as ctx:
         record_outcome(ctx, args.call_id, outcome, args.note)
     eprint(tr("cli", "Outcome recorded: {outcome}").format(outcome=CALLBACK_OUTCOME.label(outcome)))
@@ -100,7 +110,9 @@ def cmd_list(args: argparse.Namespace) -> int:
         print_json([r.to_json() for r in rows])
         return 0
     for r in rows:
-        print(f"{r.id}\t{r.partner_code}\t{r.phone_masked}\t{CALLBACK_OUTCOME.label(r.outcome) or '-'}")
+        print(
+            f"{r.id}\t{r.partner_code}\t{r.phone_masked}\t{CALLBACK_OUTCOME.label(r.outcome) or '-'}"
+        )
     eprint(tr("cli", "{count} call(s)").format(count=len(rows)))
     return 0
 
@@ -117,6 +129,8 @@ def cmd_warnings(args: argparse.Namespace) -> int:
     for r in rows:
         kind = label("warning_kind", r.kind)
         escalation = f"\t{label('warning_escalation', r.escalation)}" if r.escalation else ""
-        print(f"{r.warned_on}\t{r.partner_code}\t{WARNING_SOURCE.label(r.source)}\t{kind}{escalation}")
+        print(
+            f"{r.warned_on}\t{r.partner_code}\t{WARNING_SOURCE.label(r.source)}\t{kind}{escalation}"
+        )
     eprint(tr("cli", "{count} warning(s)").format(count=len(rows)))
     return 0

@@ -42,7 +42,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     pub.add_argument("--device", required=True)
     pub.add_argument("-o", "--output", type=Path, required=True)
     pub.set_defaults(handler=cmd_publish)
-    ru = hs.add_parser("rules", help=tr("cli", "the duties' rules HQ publishes (retention, callbacks, escalation, complaint times)"))
+    ru = hs.add_parser(
+        "rules",
+        help=tr(
+            "cli",
+            "the duties' rules HQ publishes (retention, callbacks, escalation, complaint times)",
+        ),
+    )
     ru.add_argument("assignments", nargs="*", metavar="KEY=NUMBER")
     ru.add_argument("--json", action="store_true")
     ru.set_defaults(handler=cmd_rules)
@@ -92,9 +98,17 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     ri.add_argument("--json", action="store_true")
     ri.set_defaults(handler=cmd_receivables_import)
     gui = hs.add_parser("gui", help=tr("cli", "the HQ console"))
-    gui.add_argument("--screenshot", type=Path, default=None, help=tr("cli", "save the loaded main window as PNG and exit"))
+    gui.add_argument(
+        "--screenshot",
+        type=Path,
+        default=None,
+        help=tr("cli", "save the loaded main window as PNG and exit"),
+    )
     gui.set_defaults(handler=cmd_gui)
-    gr = hs.add_parser("grade-requests", help=tr("cli", "grade change requests from the laptops: list, approve, refuse"))
+    gr = hs.add_parser(
+        "grade-requests",
+        help=tr("cli", "grade change requests from the laptops: list, approve, refuse"),
+    )
     grs = gr.add_subparsers(dest="hq_grade_command", required=True)
     grl = grs.add_parser("list")
     grl.add_argument("--status", choices=["pending", "approved", "refused"], default=None)
@@ -106,7 +120,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         gd.add_argument("--note", default="")
         gd.add_argument("--json", action="store_true")
         gd.set_defaults(handler=cmd_grade_request_decide, approve=name == "approve")
-    ver = hs.add_parser("verify", help=tr("cli", "look up the sealed visit of a printed report's content hash"))
+    ver = hs.add_parser(
+        "verify", help=tr("cli", "look up the sealed visit of a printed report's content hash")
+    )
     ver.add_argument("hash")
     ver.add_argument("--json", action="store_true")
     ver.set_defaults(handler=cmd_verify)
@@ -157,11 +173,19 @@ def cmd_revoke(args: argparse.Namespace) -> int:
 def cmd_ingest(args: argparse.Namespace) -> int:
     if args.ack_dir is not None:
         if args.ack_dir.exists() and not args.ack_dir.is_dir():
-            raise UserError(tr("cli", "{dir} is a file, not a folder for acknowledgements.").format(dir=args.ack_dir))
+            raise UserError(
+                tr("cli", "{dir} is a file, not a folder for acknowledgements.").format(
+                    dir=args.ack_dir
+                )
+            )
         try:
             args.ack_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:  # checked first: a bundle must not be applied without its ack
-            raise UserError(tr("cli", "Cannot use {dir} for acknowledgements: {error}").format(dir=args.ack_dir, error=exc.strerror or exc)) from exc
+            raise UserError(
+                tr("cli", "Cannot use {dir} for acknowledgements: {error}").format(
+                    dir=args.ack_dir, error=exc.strerror or exc
+                )
+            ) from exc
     rejected = 0
     with open_hq(args) as hq:
         for path in args.files:
@@ -182,8 +206,14 @@ def cmd_publish(args: argparse.Namespace) -> int:
     with open_hq(args) as hq:
         try:
             path = hq.publish(args.device, args.output, reference_for_publish(hq))
-        except OSError as exc:  # the down-bundle could not be written (folder missing, disk full, …)
-            raise UserError(tr("import", "Cannot write {file}: {error}").format(file=args.output, error=exc.strerror or exc)) from exc
+        except (
+            OSError
+        ) as exc:  # the down-bundle could not be written (folder missing, disk full, …)
+            raise UserError(
+                tr("import", "Cannot write {file}: {error}").format(
+                    file=args.output, error=exc.strerror or exc
+                )
+            ) from exc
     print(path)
     return 0
 
@@ -199,7 +229,9 @@ def cmd_stats(args: argparse.Namespace) -> int:
                 print(f"{entity}\t{info['rows']}")
         print(f"blobs\t{stats['blobs']['count']}\t{stats['blobs']['bytes']} bytes")
         for d in stats["devices"]:
-            print(f"device {d['device_id']}\t{d['user']}\tlast_seq {d['last_seq']}\tbundles {d['bundles']}{'  REVOKED' if d['revoked'] else ''}")
+            print(
+                f"device {d['device_id']}\t{d['user']}\tlast_seq {d['last_seq']}\tbundles {d['bundles']}{'  REVOKED' if d['revoked'] else ''}"
+            )
     return 0
 
 
@@ -210,7 +242,9 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
         print_json(rows)
     else:
         for c in rows:
-            print(f"{c['entity']} {c['record_id']} {c['field']}: kept {c['winner_value']!r}, lost {c['loser_value']!r}")
+            print(
+                f"{c['entity']} {c['record_id']} {c['field']}: kept {c['winner_value']!r}, lost {c['loser_value']!r}"
+            )
     return 0
 
 
@@ -248,7 +282,9 @@ def cmd_visits_list(args: argparse.Namespace) -> int:
         print_json(rows)
     else:
         for r in rows:
-            print(f"{r['id']}\t{r['partner_code']}\t{r['status']}\t{r['started_at'] or r['planned_for'] or ''}\t{'' if r['score'] is None else r['score']}")
+            print(
+                f"{r['id']}\t{r['partner_code']}\t{r['status']}\t{r['started_at'] or r['planned_for'] or ''}\t{'' if r['score'] is None else r['score']}"
+            )
     return 0
 
 
@@ -260,9 +296,13 @@ def cmd_visits_show(args: argparse.Namespace) -> int:
     if args.json:
         print_json(detail)
         return 0
-    print(f"{detail['partner_code']} {detail['partner_name']}  {detail['status']}  score={detail['score']}")
+    print(
+        f"{detail['partner_code']} {detail['partner_name']}  {detail['status']}  score={detail['score']}"
+    )
     for item in detail["items"]:
-        print(f"  [{item['key']}] {item['label']}: {item['answer'] if item['answer'] is not None else '-'}")
+        print(
+            f"  [{item['key']}] {item['label']}: {item['answer'] if item['answer'] is not None else '-'}"
+        )
     for f in detail["findings"]:
         print(f"  ! {f['description']}")
     return 0
@@ -297,7 +337,11 @@ def _import_table(args: argparse.Namespace, importer) -> int:  # type: ignore[no
     if args.json:
         print_json(summary.to_json())
     else:
-        eprint(tr("cli", "{rows} rows: {created} created, {updated} updated, {unchanged} unchanged").format(**summary.to_json()))
+        eprint(
+            tr(
+                "cli", "{rows} rows: {created} created, {updated} updated, {unchanged} unchanged"
+            ).format(**summary.to_json())
+        )
     return 0
 
 
@@ -332,7 +376,12 @@ def cmd_templates_import(args: argparse.Namespace) -> int:
     if args.json:
         print_json(made)
     else:
-        eprint(tr("cli", "Template {name} version {version} saved; laptops receive it with their next HQ bundle.").format(**made))
+        eprint(
+            tr(
+                "cli",
+                "Template {name} version {version} saved; laptops receive it with their next HQ bundle.",
+            ).format(**made)
+        )
     return 0
 
 
@@ -353,15 +402,21 @@ def cmd_grade_requests_list(args: argparse.Namespace) -> int:
         print_json(rows)
         return 0
     for r in rows:
-        print(f"{r['id']}\t{r['partner_code']}\t{GRADE.label(r['current_grade'])} → {GRADE.label(r['requested_grade'])}\t"
-              f"{grade_request_status(r['status'])}\t{r['requested_by']}\t{r['reason']}")
+        print(
+            f"{r['id']}\t{r['partner_code']}\t{GRADE.label(r['current_grade'])} → {GRADE.label(r['requested_grade'])}\t"
+            f"{grade_request_status(r['status'])}\t{r['requested_by']}\t{r['reason']}"
+        )
     if not rows:
         eprint(tr("cli", "No grade change requests."))
     return 0
 
 
 def grade_request_status(status: str) -> str:
-    return {"pending": tr("cli", "waiting for HQ"), "approved": tr("cli", "approved"), "refused": tr("cli", "refused")}.get(status, status)
+    return {
+        "pending": tr("cli", "waiting for HQ"),
+        "approved": tr("cli", "approved"),
+        "refused": tr("cli", "refused"),
+    }.get(status, status)
 
 
 def cmd_grade_request_decide(args: argparse.Namespace) -> int:
@@ -372,6 +427,15 @@ def cmd_grade_request_decide(args: argparse.Namespace) -> int:
     if args.json:
         print_json(result)
     else:
-        eprint(tr("cli", "Grade change request {id}: {status}; partner {code} has grade {grade}; hq publish takes it to the laptops.").format(
-            id=args.request_id, status=grade_request_status(result["status"]), code=result["partner_code"], grade=result["grade"]))
+        eprint(
+            tr(
+                "cli",
+                "Grade change request {id}: {status}; partner {code} has grade {grade}; hq publish takes it to the laptops.",
+            ).format(
+                id=args.request_id,
+                status=grade_request_status(result["status"]),
+                code=result["partner_code"],
+                grade=result["grade"],
+            )
+        )
     return 0

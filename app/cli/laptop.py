@@ -12,13 +12,26 @@ from app.i18n import tr
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("init", help=tr("cli", "create the data dir, database and device key"))
     p.add_argument("--user", default=None)
-    p.add_argument("--territory", default=None, help=tr("cli", "comma-separated region codes, e.g. 3101"))
-    p.add_argument("--hq-key", type=Path, default=None, help=tr("cli", "HQ public-key file to trust"))
+    p.add_argument(
+        "--territory", default=None, help=tr("cli", "comma-separated region codes, e.g. 3101")
+    )
+    p.add_argument(
+        "--hq-key", type=Path, default=None, help=tr("cli", "HQ public-key file to trust")
+    )
     p.set_defaults(handler=cmd_init)
 
     p = sub.add_parser("gui", help=tr("cli", "start the desktop application"))
-    p.add_argument("--screenshot", type=Path, default=None, help=tr("cli", "save the loaded main window as PNG and exit"))
-    p.add_argument("--demo-on-first-run", action="store_true", help=tr("cli", "fill an empty data dir with demo data"))
+    p.add_argument(
+        "--screenshot",
+        type=Path,
+        default=None,
+        help=tr("cli", "save the loaded main window as PNG and exit"),
+    )
+    p.add_argument(
+        "--demo-on-first-run",
+        action="store_true",
+        help=tr("cli", "fill an empty data dir with demo data"),
+    )
     p.set_defaults(handler=cmd_gui)
 
     p = sub.add_parser("device", help=tr("cli", "device identity"))
@@ -38,7 +51,12 @@ def cmd_gui(args: argparse.Namespace) -> int:
     try:
         from app.ui.application import run_gui
 
-        return run_gui(args.data_dir, args.lang, screenshot=args.screenshot, demo_on_first_run=args.demo_on_first_run)
+        return run_gui(
+            args.data_dir,
+            args.lang,
+            screenshot=args.screenshot,
+            demo_on_first_run=args.demo_on_first_run,
+        )
     finally:
         gc.enable()
 

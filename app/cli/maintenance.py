@@ -42,7 +42,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         for problem in report.problems:
             print(problem)
-        eprint(tr("cli", "No problems found.") if report.ok else trn("cli", "%n problem(s) found.", len(report.problems)))
+        eprint(
+            tr("cli", "No problems found.")
+            if report.ok
+            else trn("cli", "%n problem(s) found.", len(report.problems))
+        )
     return 0 if report.ok else 1
 
 

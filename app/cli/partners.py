@@ -26,27 +26,42 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     lst = psub.add_parser("list", help=tr("cli", "list partners"))
     lst.add_argument("--search", default="")
     lst.add_argument("--grade", choices=["A", "B", "C", "D"])
-    lst.add_argument("--status", choices=["prospect", "active", "suspended", "terminated", "merged"])
-    lst.add_argument("--type", dest="type_", choices=["agent", "dealer", "franchise", "own_store", "special"])
+    lst.add_argument(
+        "--status", choices=["prospect", "active", "suspended", "terminated", "merged"]
+    )
+    lst.add_argument(
+        "--type", dest="type_", choices=["agent", "dealer", "franchise", "own_store", "special"]
+    )
     lst.add_argument("--region")
     lst.add_argument("--limit", type=int, default=None)
     lst.add_argument("--json", action="store_true")
     lst.set_defaults(handler=cmd_list)
-    lc = psub.add_parser("lifecycle", help=tr("cli", "record a lifecycle event (开停并转): the only way a partner's status changes"))
+    lc = psub.add_parser(
+        "lifecycle",
+        help=tr(
+            "cli", "record a lifecycle event (开停并转): the only way a partner's status changes"
+        ),
+    )
     lc.add_argument("code")
-    lc.add_argument("event", choices=["open", "suspend", "resume", "merge", "transfer", "terminate"])
+    lc.add_argument(
+        "event", choices=["open", "suspend", "resume", "merge", "transfer", "terminate"]
+    )
     lc.add_argument("--reason", required=True)
     lc.add_argument("--survivor", default=None)
     lc.add_argument("--to-manager", dest="to_manager", default=None)
     lc.add_argument("--json", action="store_true")
     lc.set_defaults(handler=cmd_lifecycle)
-    rg = psub.add_parser("request-grade", help=tr("cli", "ask HQ to change a partner's grade (HQ owns grades)"))
+    rg = psub.add_parser(
+        "request-grade", help=tr("cli", "ask HQ to change a partner's grade (HQ owns grades)")
+    )
     rg.add_argument("code")
     rg.add_argument("grade", choices=["A", "B", "C", "D"])
     rg.add_argument("--reason", required=True)
     rg.add_argument("--json", action="store_true")
     rg.set_defaults(handler=cmd_request_grade)
-    grq = psub.add_parser("grade-requests", help=tr("cli", "this laptop's grade change requests and HQ's decisions"))
+    grq = psub.add_parser(
+        "grade-requests", help=tr("cli", "this laptop's grade change requests and HQ's decisions")
+    )
     grq.add_argument("--partner", default=None)
     grq.add_argument("--json", action="store_true")
     grq.set_defaults(handler=cmd_grade_requests)
@@ -61,7 +76,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     with cli_context(args) as ctx:
         try:
-            report = import_partners(ctx, args.file, dry_run=args.dry_run, skip_invalid=args.skip_invalid)
+            report = import_partners(
+                ctx, args.file, dry_run=args.dry_run, skip_invalid=args.skip_invalid
+            )
         except ValidationError as exc:
             for line in exc.details:
                 eprint(line)
@@ -69,13 +86,25 @@ def cmd_import(args: argparse.Namespace) -> int:
             return 1
     for error in report.errors:
         eprint(str(error))
-    summary = {"rows": report.total, "created": report.created, "updated": report.updated,
-               "unchanged": report.unchanged, "skipped": report.skipped, "dry_run": report.dry_run}
+    summary = {
+        "rows": report.total,
+        "created": report.created,
+        "updated": report.updated,
+        "unchanged": report.unchanged,
+        "skipped": report.skipped,
+        "dry_run": report.dry_run,
+    }
     if args.json:
         print_json(summary)
     else:
-        eprint(tr("cli", "{rows} rows: {created} created, {updated} updated, {unchanged} unchanged, {skipped} skipped{dry}").format(
-            **summary, dry=tr("cli", " (dry run, nothing saved)") if report.dry_run else ""))
+        eprint(
+            tr(
+                "cli",
+                "{rows} rows: {created} created, {updated} updated, {unchanged} unchanged, {skipped} skipped{dry}",
+            ).format(
+                **summary, dry=tr("cli", " (dry run, nothing saved)") if report.dry_run else ""
+            )
+        )
     return 1 if report.errors and not args.skip_invalid else 0
 
 
@@ -94,15 +123,27 @@ def cmd_list(args: argparse.Namespace) -> int:
 
     region = require_region_code(args.region) if args.region is not None else None
     if args.limit is not None and args.limit < 0:
-        raise ValidationError(tr("cli", "--limit takes a number of rows, 0 or more (got {value}).").format(value=args.limit))
+        raise ValidationError(
+            tr("cli", "--limit takes a number of rows, 0 or more (got {value}).").format(
+                value=args.limit
+            )
+        )
     with cli_context(args) as ctx:
-        query = PartnerQuery(search=args.search or "", grade=args.grade, status=args.status, type=args.type_, region=region)
+        query = PartnerQuery(
+            search=args.search or "",
+            grade=args.grade,
+            status=args.status,
+            type=args.type_,
+            region=region,
+        )
         rows = partner_page(ctx, query, 0, args.limit)
     if args.json:
         print_json([r.to_json() for r in rows])
         return 0
     for r in rows:
-        print(f"{r.code}\t{r.grade}\t{PARTNER_STATUS.label(r.status)}\t{r.name}\t{r.region_name}\t{r.primary_contact} {r.phone}")
+        print(
+            f"{r.code}\t{r.grade}\t{PARTNER_STATUS.label(r.status)}\t{r.name}\t{r.region_name}\t{r.primary_contact} {r.phone}"
+        )
     eprint(trn("cli", "%n partner(s)", len(rows)))
     return 0
 
@@ -112,13 +153,26 @@ def cmd_lifecycle(args: argparse.Namespace) -> int:
     from app.services.visits import status_label
 
     with cli_context(args) as ctx:
-        record_lifecycle_event(ctx, args.code, args.event, args.reason, survivor=args.survivor, to_manager=args.to_manager)
+        record_lifecycle_event(
+            ctx,
+            args.code,
+            args.event,
+            args.reason,
+            survivor=args.survivor,
+            to_manager=args.to_manager,
+        )
         event = lifecycle_history(ctx, args.code)[-1]
     if args.json:
         print_json({"code": args.code, "status": event["to_status"], **event})
     else:
-        eprint(tr("cli", "{code}: {event} recorded, status {before} → {after}").format(
-            code=args.code, event=event_label(args.event), before=status_label(event["from_status"] or "-"), after=status_label(event["to_status"] or "-")))
+        eprint(
+            tr("cli", "{code}: {event} recorded, status {before} → {after}").format(
+                code=args.code,
+                event=event_label(args.event),
+                before=status_label(event["from_status"] or "-"),
+                after=status_label(event["to_status"] or "-"),
+            )
+        )
     return 0
 
 
@@ -132,7 +186,10 @@ def cmd_history(args: argparse.Namespace) -> int:
         print_json(rows)
         return 0
     for row in rows:
-        before, after = status_label(row["from_status"] or "-"), status_label(row["to_status"] or "-")
+        before, after = (
+            status_label(row["from_status"] or "-"),
+            status_label(row["to_status"] or "-"),
+        )
         print(f"{row['at']}\t{event_label(row['event'])}\t{before} → {after}\t{row['reason']}")
     return 0
 
@@ -146,7 +203,12 @@ def cmd_request_grade(args: argparse.Namespace) -> int:
     if args.json:
         print_json(row)
     else:
-        eprint(tr("cli", "Grade change of {code} to {grade} requested; it goes to HQ with the next sync export.").format(code=args.code, grade=args.grade))
+        eprint(
+            tr(
+                "cli",
+                "Grade change of {code} to {grade} requested; it goes to HQ with the next sync export.",
+            ).format(code=args.code, grade=args.grade)
+        )
     return 0
 
 
@@ -160,6 +222,8 @@ def cmd_grade_requests(args: argparse.Namespace) -> int:
         print_json(rows)
         return 0
     for r in rows:
-        print(f"{r['requested_on']}\t{r['partner_code']}\t{r['current_grade']} → {r['requested_grade']}\t{grade_request_status(r['status'])}\t"
-              f"{r['reason']}\t{r['decision_note']}")
+        print(
+            f"{r['requested_on']}\t{r['partner_code']}\t{r['current_grade']} → {r['requested_grade']}\t{grade_request_status(r['status'])}\t"
+            f"{r['reason']}\t{r['decision_note']}"
+        )
     return 0

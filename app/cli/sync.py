@@ -15,7 +15,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     e = ss.add_parser("export")
     e.add_argument("-o", "--output", type=Path, default=None)
     e.add_argument("--json", action="store_true")
-    e.add_argument("--next", action="store_true", help=tr("cli", "the changes after the newest bundle, before HQ has acknowledged it (the next part of a large backlog)"))
+    e.add_argument(
+        "--next",
+        action="store_true",
+        help=tr(
+            "cli",
+            "the changes after the newest bundle, before HQ has acknowledged it (the next part of a large backlog)",
+        ),
+    )
     e.set_defaults(handler=cmd_export)
     a = ss.add_parser("ack")
     a.add_argument("file", type=Path)
@@ -65,12 +72,19 @@ def cmd_status(args: argparse.Namespace) -> int:
 
     with cli_context(args) as ctx:
         status = sync_status(ctx)
-    data = {"last_synced_at": status.last_synced_at.isoformat() if status.last_synced_at else None, "pending_changes": status.pending_changes}
+    data = {
+        "last_synced_at": status.last_synced_at.isoformat() if status.last_synced_at else None,
+        "pending_changes": status.pending_changes,
+    }
     if args.json:
         print_json(data)
     else:
         from app.domain.formats import datetime_text
 
         last = datetime_text(status.last_synced_at) if status.last_synced_at else tr("cli", "never")
-        print(tr("cli", "Last synced: {last}; {pending}").format(last=last, pending=trn("cli", "%n change(s) pending", status.pending_changes)))
+        print(
+            tr("cli", "Last synced: {last}; {pending}").format(
+                last=last, pending=trn("cli", "%n change(s) pending", status.pending_changes)
+            )
+        )
     return 0

@@ -50,7 +50,9 @@ def cmd_list(args: argparse.Namespace) -> int:
     for r in rows:
         j = r.to_json()
         scope = regions().name(j["scope"]) if j["scope_kind"] == "region" else j["scope"]
-        print(f"{METRIC.label(j['metric'])}\t{j['period']}\t{scope}\t{j['target']}\t{j['actual']}\t{j['progress']}%")
+        print(
+            f"{METRIC.label(j['metric'])}\t{j['period']}\t{scope}\t{j['target']}\t{j['actual']}\t{j['progress']}%"
+        )
     return 0
 
 
@@ -77,9 +79,18 @@ def _run_import(args: argparse.Namespace, importer: Callable[..., Any]) -> int:
                 eprint(line)
             eprint(exc.message)
             return 1
-    summary = {"rows": report.rows, "created": report.created, "updated": report.updated, "unchanged": report.unchanged}
+    summary = {
+        "rows": report.rows,
+        "created": report.created,
+        "updated": report.updated,
+        "unchanged": report.unchanged,
+    }
     if args.json:
         print_json(summary)
     else:
-        eprint(tr("cli", "{rows} rows: {created} created, {updated} updated, {unchanged} unchanged").format(**summary))
+        eprint(
+            tr(
+                "cli", "{rows} rows: {created} created, {updated} updated, {unchanged} unchanged"
+            ).format(**summary)
+        )
     return 0

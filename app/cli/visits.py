@@ -33,7 +33,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     sb = vs.add_parser("submit", help=tr("cli", "seal a visit"))
     sb.add_argument("visit_id")
     sb.set_defaults(handler=cmd_submit)
-    am = vs.add_parser("amend", help=tr("cli", "amend a submitted visit (ITEM=VALUE as for answer)"))
+    am = vs.add_parser(
+        "amend", help=tr("cli", "amend a submitted visit (ITEM=VALUE as for answer)")
+    )
     am.add_argument("visit_id")
     am.add_argument("--reason", required=True)
     am.add_argument("changes", nargs="+", metavar="ITEM=VALUE")
@@ -52,7 +54,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     rs = r.add_subparsers(dest="rectifications_command", required=True)
     rl = rs.add_parser("list", help=tr("cli", "list rectification orders"))
     rl.add_argument("--partner", default=None)
-    rl.add_argument("--status", default=None, choices=["open", "overdue", "verified", "escalated", "reported_fixed"])
+    rl.add_argument(
+        "--status",
+        default=None,
+        choices=["open", "overdue", "verified", "escalated", "reported_fixed"],
+    )
     rl.add_argument("--json", action="store_true")
     rl.set_defaults(handler=cmd_rectifications)
     c = sub.add_parser("compliance", help=tr("cli", "visit-frequency compliance"))
@@ -105,7 +111,11 @@ def cmd_submit(args: argparse.Namespace) -> int:
             return exc.exit_code
         detail = visit_detail(ctx, args.visit_id)
     score = "—" if detail["score"] is None else detail["score"]  # a re-inspection has no score
-    eprint(tr("cli", "Visit submitted; score {score}, content hash {hash}").format(score=score, hash=detail["content_hash"]))
+    eprint(
+        tr("cli", "Visit submitted; score {score}, content hash {hash}").format(
+            score=score, hash=detail["content_hash"]
+        )
+    )
     return 0
 
 
@@ -116,16 +126,28 @@ def cmd_amend(args: argparse.Namespace) -> int:
     for pair in args.changes:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():
-            raise ValidationError(tr("cli", "Give each change as ITEM=VALUE (got {value}).").format(value=pair))
+            raise ValidationError(
+                tr("cli", "Give each change as ITEM=VALUE (got {value}).").format(value=pair)
+            )
         changes[key.strip()] = value
     with cli_context(args) as ctx:
         amend(ctx, args.visit_id, args.reason, changes)
         detail = visit_detail(ctx, args.visit_id)
     if args.json:
-        print_json({"id": detail["id"], "score": detail["score"], "section_scores": detail["section_scores"],
-                    "content_hash": detail["amendments"][-1]["content_hash"]})
+        print_json(
+            {
+                "id": detail["id"],
+                "score": detail["score"],
+                "section_scores": detail["section_scores"],
+                "content_hash": detail["amendments"][-1]["content_hash"],
+            }
+        )
     else:
-        eprint(tr("cli", "Visit amended; score {score}").format(score="—" if detail["score"] is None else detail["score"]))
+        eprint(
+            tr("cli", "Visit amended; score {score}").format(
+                score="—" if detail["score"] is None else detail["score"]
+            )
+        )
     return 0
 
 
@@ -141,7 +163,9 @@ def cmd_rectifications(args: argparse.Namespace) -> int:
         print_json(rows)
     else:
         for row in rows:
-            print(f"{row['id']}\t{row['partner_code']}\t{RECTIFICATION_STATUS.label(row['status'])}\t{row['deadline']}\t{row['item'] or ''}\t{row['description']}")
+            print(
+                f"{row['id']}\t{row['partner_code']}\t{RECTIFICATION_STATUS.label(row['status'])}\t{row['deadline']}\t{row['item'] or ''}\t{row['description']}"
+            )
     return 0
 
 
@@ -157,7 +181,9 @@ def cmd_list(args: argparse.Namespace) -> int:
         print_json(rows)
     else:
         for r in rows:
-            print(f"{r['id']}\t{r['partner_code']}\t{VISIT_STATUS.label(r['status'])}\t{r['started_at'] or r['planned_for'] or ''}\t{'' if r['score'] is None else r['score']}")
+            print(
+                f"{r['id']}\t{r['partner_code']}\t{VISIT_STATUS.label(r['status'])}\t{r['started_at'] or r['planned_for'] or ''}\t{'' if r['score'] is None else r['score']}"
+            )
     return 0
 
 
@@ -169,18 +195,36 @@ def cmd_show(args: argparse.Namespace) -> int:
     if args.json:
         print_json(detail)
         return 0
-    print(f"{detail['partner_code']} {detail['partner_name']}  {VISIT_STATUS.label(detail['status'])}  "
-          + tr("cli", "score {score}").format(score="—" if detail["score"] is None else detail["score"]))
+    print(
+        f"{detail['partner_code']} {detail['partner_name']}  {VISIT_STATUS.label(detail['status'])}  "
+        + tr("cli", "score {score}").format(
+            score="—" if detail["score"] is None else detail["score"]
+        )
+    )
     for item in detail["items"]:
         answer = item["answer"]
-        shown = "-" if answer is None else ANSWER.label(answer) if isinstance(answer, str) and answer in ANSWER.entries else answer
+        shown = (
+            "-"
+            if answer is None
+            else ANSWER.label(answer)
+            if isinstance(answer, str) and answer in ANSWER.entries
+            else answer
+        )
         print(f"  [{item['key']}] {item['label']}: {shown}")
     for f in detail["findings"]:
         print(f"  ! {f['description']}")
     for e in detail["evidence"]:  # photo evidence: warnings the manager explains
-        print(f"  ? {EVIDENCE_KIND.label(e['kind'])} #{e['sha256'][:10]}: {e['detail']}" + (f" — {e['explanation']}" if e["explanation"] else ""))
+        print(
+            f"  ? {EVIDENCE_KIND.label(e['kind'])} #{e['sha256'][:10]}: {e['detail']}"
+            + (f" — {e['explanation']}" if e["explanation"] else "")
+        )
     for a in detail["amendments"]:
-        print("  ~ " + tr("cli", "amended {at} by {who}: {reason}").format(at=a["amended_at"], who=a["amended_by"], reason=a["reason"]))
+        print(
+            "  ~ "
+            + tr("cli", "amended {at} by {who}: {reason}").format(
+                at=a["amended_at"], who=a["amended_by"], reason=a["reason"]
+            )
+        )
     return 0
 
 
@@ -194,7 +238,9 @@ def cmd_compliance(args: argparse.Namespace) -> int:
         return 0
     for row in data["partners"]:
         if row["shortfall"]:
-            print(f"{row['partner_code']}\t{row['grade']}\t{row['done']}/{row['required']}\t-{row['shortfall']}")
+            print(
+                f"{row['partner_code']}\t{row['grade']}\t{row['done']}/{row['required']}\t-{row['shortfall']}"
+            )
     for week in data["weeks"]:
         print(f"{week['week']}\t{week['done']}/{week['required']}")
     return 0

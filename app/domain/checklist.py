@@ -93,10 +93,15 @@ def validate_template(body: dict[str, Any]) -> list[str]:
         for raw in section.get("items", []):
             for bound in ("min", "max"):
                 value = raw.get(bound)
-                if value is not None and (isinstance(value, bool) or not isinstance(value, int | float) or value != value
-                                          or abs(value) == float("inf")):
+                if value is not None and (
+                    isinstance(value, bool)
+                    or not isinstance(value, int | float)
+                    or value != value
+                    or abs(value) == float("inf")
+                ):
                     problems.append(f"item {raw.get('key')}: {bound} is not a number")
-            if raw.get("kind") == "number" and _bound(raw, "min", NUMBER_MIN) > _bound(raw, "max", NUMBER_MAX):  # type: ignore[operator]
+            low, high = _bound(raw, "min", NUMBER_MIN), _bound(raw, "max", NUMBER_MAX)
+            if raw.get("kind") == "number" and low > high:  # type: ignore[operator]
                 problems.append(f"item {raw.get('key')}: min is above max")
     keys = set()
     for item in template_items(body):
@@ -116,7 +121,18 @@ def parse_answer(item: Item, text: str) -> Any:
     value = text.strip()
     if item.kind == "yesno":
         lowered = value.lower()
-        mapping = {"yes": "yes", "y": "yes", "是": "yes", "no": "no", "n": "no", "否": "no", "na": "na", "n/a": "na", "n-a": "na", "不适用": "na"}
+        mapping = {
+            "yes": "yes",
+            "y": "yes",
+            "是": "yes",
+            "no": "no",
+            "n": "no",
+            "否": "no",
+            "na": "na",
+            "n/a": "na",
+            "n-a": "na",
+            "不适用": "na",
+        }
         if lowered not in mapping:
             raise AnswerError(tr("visits", "{item}: answer yes, no or na.").format(item=item.label))
         return mapping[lowered]
@@ -126,33 +142,64 @@ def parse_answer(item: Item, text: str) -> Any:
         try:
             number: float = int(value)
         except ValueError:
-            raise AnswerError(tr("visits", "{item}: give a whole number from 0 to {max}.").format(item=item.label, max=item.max)) from None
+            raise AnswerError(
+                tr("visits", "{item}: give a whole number from 0 to {max}.").format(
+                    item=item.label, max=item.max
+                )
+            ) from None
         if not 0 <= number <= (item.max or 5):
-            raise AnswerError(tr("visits", "{item}: give a whole number from 0 to {max}.").format(item=item.label, max=item.max))
+            raise AnswerError(
+                tr("visits", "{item}: give a whole number from 0 to {max}.").format(
+                    item=item.label, max=item.max
+                )
+            )
         return number
     if item.kind == "number":
         try:
             number = float(value)
         except ValueError:
-            raise AnswerError(tr("visits", "{item}: give a number.").format(item=item.label)) from None
+            raise AnswerError(
+                tr("visits", "{item}: give a number.").format(item=item.label)
+            ) from None
         if number != number or number in (float("inf"), float("-inf")):
             raise AnswerError(tr("visits", "{item}: give a number.").format(item=item.label))
         low = NUMBER_MIN if item.min is None else item.min
         high = NUMBER_MAX if item.max is None else item.max
         if not low <= number <= high:
-            raise AnswerError(tr("visits", "{item}: give a number from {min} to {max}.").format(item=item.label, min=_plain(low), max=_plain(high)))
+            raise AnswerError(
+                tr("visits", "{item}: give a number from {min} to {max}.").format(
+                    item=item.label, min=_plain(low), max=_plain(high)
+                )
+            )
         return int(number) if number.is_integer() else number
     if item.kind == "choice":
-        if value not in item.options and ANSWER.key_for(value) in item.options:  # 通过 / 未通过 for passed / failed
+        if (
+            value not in item.options and ANSWER.key_for(value) in item.options
+        ):  # 通过 / 未通过 for passed / failed
             return ANSWER.key_for(value)
         if value not in item.options:
-            raise AnswerError(tr("visits", "{item}: choose one of {options}.").format(item=item.label, options="、".join(ANSWER.label(o) if o in ANSWER.entries else o for o in item.options)))
+            raise AnswerError(
+                tr("visits", "{item}: choose one of {options}.").format(
+                    item=item.label,
+                    options="、".join(
+                        ANSWER.label(o) if o in ANSWER.entries else o for o in item.options
+                    ),
+                )
+            )
         return value
     if item.kind == "text":
         if len(value) > 5000:
-            raise AnswerError(tr("visits", "{item}: the text is longer than 5000 characters.").format(item=item.label))
+            raise AnswerError(
+                tr("visits", "{item}: the text is longer than 5000 characters.").format(
+                    item=item.label
+                )
+            )
         return value
-    raise AnswerError(tr("visits", "{item}: answer a photo item with a photo file or its SHA-256.").format(item=item.label))
+    raise AnswerError(
+        tr("visits", "{item}: answer a photo item with a photo file or its SHA-256.").format(
+            item=item.label
+        )
+    )
 
 
 def _plain(number: float) -> str:
@@ -217,4 +264,6 @@ def score(body: dict[str, Any], answers: dict[str, Any]) -> Score:
 
 
 def missing_required(body: dict[str, Any], answers: dict[str, Any]) -> list[Item]:
-    return [i for i in template_items(body) if i.required and not is_answered(i, answers.get(i.key))]
+    return [
+        i for i in template_items(body) if i.required and not is_answered(i, answers.get(i.key))
+    ]

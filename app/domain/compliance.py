@@ -87,12 +87,19 @@ def manager_weekly_requirement(rules: Iterable[Rule]) -> int:
     return 0
 
 
-def partner_compliance(rules: list[Rule], partners: Iterable[tuple[str, str]], visit_counts: dict[str, int]) -> list[PartnerCompliance]:
+def partner_compliance(
+    rules: list[Rule], partners: Iterable[tuple[str, str]], visit_counts: dict[str, int]
+) -> list[PartnerCompliance]:
     """``partners``: (code, grade) of active partners; ``visit_counts``: code → submitted visits."""
-    return [PartnerCompliance(code, grade, partner_requirement(rules, grade), visit_counts.get(code, 0)) for code, grade in partners]
+    return [
+        PartnerCompliance(code, grade, partner_requirement(rules, grade), visit_counts.get(code, 0))
+        for code, grade in partners
+    ]
 
 
-def week_compliance(rules: list[Rule], weeks: list[str], inspections: Iterable[tuple[dt.date, str]]) -> list[WeekCompliance]:
+def week_compliance(
+    rules: list[Rule], weeks: list[str], inspections: Iterable[tuple[dt.date, str]]
+) -> list[WeekCompliance]:
     """Per ISO week, the distinct channels the manager inspected (seed 001: 每周至少巡检
     3 个渠道 — three visits to one shop are one channel) against the weekly rule.
     ``inspections`` are (local day, channel) pairs of the manager's own visits."""

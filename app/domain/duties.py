@@ -14,7 +14,14 @@ from itertools import islice
 from operator import eq, itemgetter, ne
 from typing import Any
 
-OUTCOMES = ("confirmed", "deposit_withheld", "unauthorised_connection", "fake", "unreachable", "refused")
+OUTCOMES = (
+    "confirmed",
+    "deposit_withheld",
+    "unauthorised_connection",
+    "fake",
+    "unreachable",
+    "refused",
+)
 """A callback's outcome; every one except ``confirmed`` raises a warning on the partner."""
 
 PROBLEM_OUTCOMES = ("deposit_withheld", "unauthorised_connection", "fake")
@@ -85,13 +92,18 @@ def draw_sample(records: Sequence[tuple[str, str]], seed: str, percent: int = 15
     grouped = not channels or sum(map(ne, channels, islice(channels, 1, None))) + 1 == len(counts)
     drawn = _draw_grouped(channels, ids, counts, seed, percent) if grouped else None
     if drawn is None or len(set(drawn)) != len(drawn):  # not grouped, or an id under two channels
-        pairs = sorted((channel, record_id) for record_id, channel in dict(zip(ids, channels, strict=True)).items())
+        pairs = sorted(
+            (channel, record_id)
+            for record_id, channel in dict(zip(ids, channels, strict=True)).items()
+        )
         channels, ids = [p[0] for p in pairs], [p[1] for p in pairs]
         drawn = _draw_grouped(channels, ids, Counter(channels), seed, percent)
     return drawn
 
 
-def _draw_grouped(channels: list[str], ids: list[str], counts: Counter[str], seed: str, percent: int) -> list[str]:
+def _draw_grouped(
+    channels: list[str], ids: list[str], counts: Counter[str], seed: str, percent: int
+) -> list[str]:
     starts: dict[str, int] = {}
     start = 0
     for channel, count in counts.items():  # in the order the groups come
@@ -99,7 +111,7 @@ def _draw_grouped(channels: list[str], ids: list[str], counts: Counter[str], see
         start += count
     drawn: list[str] = []
     for channel in sorted(counts):
-        group = ids[starts[channel]:starts[channel] + counts[channel]]
+        group = ids[starts[channel] : starts[channel] + counts[channel]]
         group.sort()  # linear when the ids come sorted
         if any(map(eq, group, islice(group, 1, None))):  # an id given twice
             group = sorted(set(group))
@@ -123,7 +135,9 @@ class Escalation:
     count: int  # the warnings counted in the window
 
 
-def escalation_for(count: int, already: Sequence[str], rules: Mapping[str, Any]) -> Escalation | None:
+def escalation_for(
+    count: int, already: Sequence[str], rules: Mapping[str, Any]
+) -> Escalation | None:
     """What ``count`` warnings of a partner within the window lead to, given the
     escalations it already had in that window (each happens once per window)."""
     if count >= int(rules["warnings_for_suspension"]) and "suspension_proposal" not in already:
@@ -138,15 +152,25 @@ def complaint_step_allowed(current: str, target: str) -> bool:
     return COMPLAINT_STATUSES.index(target) > COMPLAINT_STATUSES.index(current)
 
 
-def complaint_overdue(status: str, received_at: dt.datetime | None, responded_at: dt.datetime | None,
-                      resolved_at: dt.datetime | None, now: dt.datetime, rules: Mapping[str, Any]) -> str | None:
+def complaint_overdue(
+    status: str,
+    received_at: dt.datetime | None,
+    responded_at: dt.datetime | None,
+    resolved_at: dt.datetime | None,
+    now: dt.datetime,
+    rules: Mapping[str, Any],
+) -> str | None:
     """``response`` when no response came within the rule's hours, ``resolution`` when it
     is not resolved within its hours (both counted from receipt), else None."""
     if received_at is None or status in ("resolved", "closed"):
         return None
-    if responded_at is None and now - received_at > dt.timedelta(hours=float(rules["complaint_response_hours"])):
+    if responded_at is None and now - received_at > dt.timedelta(
+        hours=float(rules["complaint_response_hours"])
+    ):
         return "response"
-    if resolved_at is None and now - received_at > dt.timedelta(hours=float(rules["complaint_resolution_hours"])):
+    if resolved_at is None and now - received_at > dt.timedelta(
+        hours=float(rules["complaint_resolution_hours"])
+    ):
         return "resolution"
     return None
 
@@ -156,7 +180,12 @@ def validate_rules(values: Mapping[str, Any]) -> dict[str, Any]:
     replaced by the default)."""
     merged = dict(DEFAULT_RULES)
     for key, value in values.items():
-        if key in DEFAULT_RULES and isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0:
+        if (
+            key in DEFAULT_RULES
+            and isinstance(value, (int, float))
+            and not isinstance(value, bool)
+            and value > 0
+        ):
             merged[key] = value
     return merged
 

@@ -16,7 +16,9 @@ from app.i18n import tr, trn
 KINDS = ("photo_time", "photo_place", "photo_reused", "no_exif")
 DEFAULT_HOURS = 12
 DEFAULT_METRES = 500
-DISTRICT_METRES = 50_000  # a partner without coordinates: farther than this from its district's centre
+DISTRICT_METRES = (
+    50_000  # a partner without coordinates: farther than this from its district's centre
+)
 EARTH_RADIUS_M = 6_371_008.8
 _OFFSET = re.compile(r"^([+-])(\d{2}):?(\d{2})$")
 
@@ -62,9 +64,16 @@ def distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_RADIUS_M * math.asin(min(1.0, math.sqrt(a)))
 
 
-def check_photos(photos: list[PhotoFacts], checked_in: dt.datetime | None, until: dt.datetime, partner_lat: float | None,
-                 partner_lon: float | None, hours: float = DEFAULT_HOURS, metres: float = DEFAULT_METRES,
-                 district_centre: bool = False) -> list[Evidence]:
+def check_photos(
+    photos: list[PhotoFacts],
+    checked_in: dt.datetime | None,
+    until: dt.datetime,
+    partner_lat: float | None,
+    partner_lon: float | None,
+    hours: float = DEFAULT_HOURS,
+    metres: float = DEFAULT_METRES,
+    district_centre: bool = False,
+) -> list[Evidence]:
     """The warnings for a visit's photos. ``until`` is the submit time (now for a draft).
     ``district_centre``: the point is the centre of the partner's district (the partner has
     no coordinates of its own), so only a photo farther than ``DISTRICT_METRES`` warns."""
@@ -72,24 +81,75 @@ def check_photos(photos: list[PhotoFacts], checked_in: dt.datetime | None, until
     window = dt.timedelta(hours=hours)
     for photo in photos:
         if photo.taken_at is None and photo.latitude is None:
-            found.append(Evidence("no_exif", photo.sha256, tr("evidence", "The photo carries no capture time and no GPS position.")))
+            found.append(
+                Evidence(
+                    "no_exif",
+                    photo.sha256,
+                    tr("evidence", "The photo carries no capture time and no GPS position."),
+                )
+            )
         if photo.taken_at is not None:
             taken = photo.taken_at.astimezone(dt.UTC)
             if checked_in is not None and taken < checked_in - window:
-                found.append(Evidence("photo_time", photo.sha256, tr("evidence", "Taken {taken}, more than {hours} h before check-in.").format(
-                    taken=_local(taken), hours=_number(hours))))
+                found.append(
+                    Evidence(
+                        "photo_time",
+                        photo.sha256,
+                        tr(
+                            "evidence", "Taken {taken}, more than {hours} h before check-in."
+                        ).format(taken=_local(taken), hours=_number(hours)),
+                    )
+                )
             elif taken > until:
-                found.append(Evidence("photo_time", photo.sha256, tr("evidence", "Taken {taken}, after the visit was submitted.").format(taken=_local(taken))))
-        if photo.latitude is not None and photo.longitude is not None and partner_lat is not None and partner_lon is not None:
+                found.append(
+                    Evidence(
+                        "photo_time",
+                        photo.sha256,
+                        tr("evidence", "Taken {taken}, after the visit was submitted.").format(
+                            taken=_local(taken)
+                        ),
+                    )
+                )
+        if (
+            photo.latitude is not None
+            and photo.longitude is not None
+            and partner_lat is not None
+            and partner_lon is not None
+        ):
             gap = distance_m(photo.latitude, photo.longitude, partner_lat, partner_lon)
             if district_centre and gap > max(metres, DISTRICT_METRES):
-                found.append(Evidence("photo_place", photo.sha256, tr("evidence", "Taken {distance} from the centre of the partner's district "
-                                                                       "(the partner has no coordinates).").format(distance=_distance(gap))))
+                found.append(
+                    Evidence(
+                        "photo_place",
+                        photo.sha256,
+                        tr(
+                            "evidence",
+                            "Taken {distance} from the centre of the partner's district "
+                            "(the partner has no coordinates).",
+                        ).format(distance=_distance(gap)),
+                    )
+                )
             elif not district_centre and gap > metres:
-                found.append(Evidence("photo_place", photo.sha256, tr("evidence", "Taken {distance} from the partner's location (limit {limit} m).").format(
-                    distance=_distance(gap), limit=_number(metres))))
+                found.append(
+                    Evidence(
+                        "photo_place",
+                        photo.sha256,
+                        tr(
+                            "evidence",
+                            "Taken {distance} from the partner's location (limit {limit} m).",
+                        ).format(distance=_distance(gap), limit=_number(metres)),
+                    )
+                )
         if photo.reused_in:
-            found.append(Evidence("photo_reused", photo.sha256, trn("evidence", "The same photo is in %n other visit(s).", len(photo.reused_in))))
+            found.append(
+                Evidence(
+                    "photo_reused",
+                    photo.sha256,
+                    trn(
+                        "evidence", "The same photo is in %n other visit(s).", len(photo.reused_in)
+                    ),
+                )
+            )
     return found
 
 

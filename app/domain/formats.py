@@ -72,7 +72,9 @@ def _as_date(value: dt.date | dt.datetime | str | None) -> dt.date | dt.datetime
     if isinstance(value, str):
         text = value.strip().replace("Z", "+00:00")
         try:
-            return dt.datetime.fromisoformat(text) if len(text) > 10 else dt.date.fromisoformat(text)
+            return (
+                dt.datetime.fromisoformat(text) if len(text) > 10 else dt.date.fromisoformat(text)
+            )
         except ValueError:
             return None
     return value

@@ -63,7 +63,7 @@ def uuid7_many(count: int) -> list[str]:
             if counter > 0xFFF:
                 ms, counter = ms + 1, 0
                 stamp = f"{ms & ((1 << 48) - 1):012x}"
-            r = randoms[16 * i: 16 * i + 16]
+            r = randoms[16 * i : 16 * i + 16]
             out.append(f"{stamp[:8]}-{stamp[8:]}-7{counter:03x}-{_VARIANT[r[0]]}{r[1:4]}-{r[4:]}")
         _last_ms, _counter = ms, counter
     return out

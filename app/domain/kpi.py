@@ -35,7 +35,9 @@ def weighted_score(components: dict[str, float], weights: Mapping[str, float]) -
     return round(sum(components[k] * w for k, w in used.items()) / total, 1)
 
 
-def result(partner_code: str, components: dict[str, float], weights: Mapping[str, float]) -> KpiResult:
+def result(
+    partner_code: str, components: dict[str, float], weights: Mapping[str, float]
+) -> KpiResult:
     """A partner's score with the weighted KPIs it lacks named (incomplete when any)."""
     missing = tuple(k for k, w in weights.items() if w > 0 and k not in components)
     return KpiResult(partner_code, components, weighted_score(components, weights), 0, missing)
@@ -44,7 +46,10 @@ def result(partner_code: str, components: dict[str, float], weights: Mapping[str
 def rank(results: list[KpiResult]) -> list[KpiResult]:
     """Complete scores first (highest first), then incomplete ones; ties by code."""
     ordered = sorted(results, key=lambda r: (bool(r.missing), -r.score, r.partner_code))
-    return [KpiResult(r.partner_code, r.components, r.score, i + 1, r.missing) for i, r in enumerate(ordered)]
+    return [
+        KpiResult(r.partner_code, r.components, r.score, i + 1, r.missing)
+        for i, r in enumerate(ordered)
+    ]
 
 
 def utilisation(issued: int, installed: int, returned: int) -> float | None:

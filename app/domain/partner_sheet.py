@@ -13,30 +13,84 @@ from app.domain.vocabulary import GRADE, PARTNER_STATUS, PARTNER_TYPE, Vocabular
 from app.i18n import SUPPORTED_LANGUAGES, current_language, tr, translate_in
 
 COLUMNS = (
-    "code", "name", "type", "status", "grade", "region", "address", "latitude", "longitude", "licence_no",
-    "credit_rating", "credit_limit", "manager", "tags", "notes", "contact_name", "contact_phone",
+    "code",
+    "name",
+    "type",
+    "status",
+    "grade",
+    "region",
+    "address",
+    "latitude",
+    "longitude",
+    "licence_no",
+    "credit_rating",
+    "credit_limit",
+    "manager",
+    "tags",
+    "notes",
+    "contact_name",
+    "contact_phone",
 )
 NUMBER_COLUMNS = frozenset({"latitude", "longitude", "credit_limit"})
 
 # English source text of each header (translation context "PartnerSheet"; the catalogues
 # hold their Chinese: the scanner sees only literal tr() calls)
 _HEADERS = {
-    "code": "Code", "name": "Name", "type": "Type", "status": "Status", "grade": "Grade", "region": "Region code",
-    "address": "Address", "latitude": "Latitude", "longitude": "Longitude", "licence_no": "Licence number",
-    "credit_rating": "Credit rating", "credit_limit": "Credit limit", "manager": "Channel manager", "tags": "Tags",
-    "notes": "Notes", "contact_name": "Contact", "contact_phone": "Contact phone",
+    "code": "Code",
+    "name": "Name",
+    "type": "Type",
+    "status": "Status",
+    "grade": "Grade",
+    "region": "Region code",
+    "address": "Address",
+    "latitude": "Latitude",
+    "longitude": "Longitude",
+    "licence_no": "Licence number",
+    "credit_rating": "Credit rating",
+    "credit_limit": "Credit limit",
+    "manager": "Channel manager",
+    "tags": "Tags",
+    "notes": "Notes",
+    "contact_name": "Contact",
+    "contact_phone": "Contact phone",
 }
 # header names of other systems' files (kept from the first import)
 ALIASES = {
-    "编码": "code", "代码": "code", "渠道编码": "code", "合作方编码": "code", "合作伙伴编码": "code",
-    "客户编码": "code", "名称": "name", "渠道名称": "name", "类型": "type", "渠道类型": "type",
-    "状态": "status", "等级": "grade", "级别": "grade", "区划代码": "region", "地区": "region", "区划": "region", "地址": "address",
-    "纬度": "latitude", "经度": "longitude", "营业执照号": "licence_no", "信用等级": "credit_rating",
-    "信用额度": "credit_limit", "渠道经理": "manager", "标签": "tags", "备注": "notes", "联系人": "contact_name",
-    "联系电话": "contact_phone", "电话": "contact_phone",
+    "编码": "code",
+    "代码": "code",
+    "渠道编码": "code",
+    "合作方编码": "code",
+    "合作伙伴编码": "code",
+    "客户编码": "code",
+    "名称": "name",
+    "渠道名称": "name",
+    "类型": "type",
+    "渠道类型": "type",
+    "状态": "status",
+    "等级": "grade",
+    "级别": "grade",
+    "区划代码": "region",
+    "地区": "region",
+    "区划": "region",
+    "地址": "address",
+    "纬度": "latitude",
+    "经度": "longitude",
+    "营业执照号": "licence_no",
+    "信用等级": "credit_rating",
+    "信用额度": "credit_limit",
+    "渠道经理": "manager",
+    "标签": "tags",
+    "备注": "notes",
+    "联系人": "contact_name",
+    "联系电话": "contact_phone",
+    "电话": "contact_phone",
 }
 
-_VOCABULARIES: dict[str, Vocabulary] = {"type": PARTNER_TYPE, "status": PARTNER_STATUS, "grade": GRADE}
+_VOCABULARIES: dict[str, Vocabulary] = {
+    "type": PARTNER_TYPE,
+    "status": PARTNER_STATUS,
+    "grade": GRADE,
+}
 
 
 def header(key: str) -> str:
@@ -53,7 +107,9 @@ def column_key(name: str) -> str | None:
         return ALIASES[text]
     folded = text.casefold()
     for key, source in _HEADERS.items():
-        if folded in (key, source.casefold()) or any(text == translate_in(lang, "PartnerSheet", source) for lang in SUPPORTED_LANGUAGES):
+        if folded in (key, source.casefold()) or any(
+            text == translate_in(lang, "PartnerSheet", source) for lang in SUPPORTED_LANGUAGES
+        ):
             return key
     return None
 

@@ -20,8 +20,16 @@ HQ_OWNED_FIELDS = ("code", "grade", "credit_limit_fen")
 (docs/sync_format.md): a laptop sets them when it creates the card, never after."""
 
 TEXT_LIMITS: dict[str, int] = {
-    "name": 300, "address": 500, "licence_no": 60, "credit_rating": 10, "manager": 100, "notes": 2000,
-    "bank_info": 500, "contact_name": 100, "phone": 40, "tags": 500,
+    "name": 300,
+    "address": 500,
+    "licence_no": 60,
+    "credit_rating": 10,
+    "manager": 100,
+    "notes": 2000,
+    "bank_info": 500,
+    "contact_name": 100,
+    "phone": 40,
+    "tags": 500,
 }
 """Longest text (in characters) of each partner field; ``tags`` is the joined list."""
 MULTILINE_FIELDS = frozenset({"address", "notes", "bank_info"})
@@ -42,7 +50,13 @@ _ALLOWED: dict[str, set[str]] = {
     "terminated": set(),
     "merged": set(),
 }
-_RESULT = {"open": "active", "resume": "active", "suspend": "suspended", "terminate": "terminated", "merge": "merged"}
+_RESULT = {
+    "open": "active",
+    "resume": "active",
+    "suspend": "suspended",
+    "terminate": "terminated",
+    "merge": "merged",
+}
 
 
 @dataclass(frozen=True)
@@ -69,9 +83,9 @@ def lifecycle_problem(kind: str, status: str) -> str | None:
     if kind not in LIFECYCLE_KINDS:
         return tr("partners", "Unknown lifecycle event {kind}.").format(kind=kind)
     if kind not in _ALLOWED.get(status, set()):
-        return tr("partners", "A partner with status {status} cannot be given the event {kind}.").format(
-            status=PARTNER_STATUS.label(status), kind=LIFECYCLE_EVENT.label(kind)
-        )
+        return tr(
+            "partners", "A partner with status {status} cannot be given the event {kind}."
+        ).format(status=PARTNER_STATUS.label(status), kind=LIFECYCLE_EVENT.label(kind))
     return None
 
 
@@ -97,17 +111,36 @@ def validate_partner_fields(values: dict[str, object]) -> list[FieldProblem]:
         if not code:
             add("code", tr("partners", "the code is required"))
         elif not CODE_RE.match(code):
-            add("code", tr("partners", "the code may contain only letters, digits, '-' and '_' (at most 40)"))
+            add(
+                "code",
+                tr(
+                    "partners",
+                    "the code may contain only letters, digits, '-' and '_' (at most 40)",
+                ),
+            )
     if "name" in values:
         name = str(values["name"] or "").strip()
         if not name:
             add("name", tr("partners", "the name is required"))
     if "type" in values and values["type"] not in PARTNER_TYPES:
-        add("type", tr("partners", "unknown type {value}; use one of {allowed}").format(value=values["type"], allowed=PARTNER_TYPE.accepted()))
+        add(
+            "type",
+            tr("partners", "unknown type {value}; use one of {allowed}").format(
+                value=values["type"], allowed=PARTNER_TYPE.accepted()
+            ),
+        )
     if "status" in values and values["status"] not in PARTNER_STATUSES:
-        add("status", tr("partners", "unknown status {value}; use one of {allowed}").format(value=values["status"], allowed=PARTNER_STATUS.accepted()))
+        add(
+            "status",
+            tr("partners", "unknown status {value}; use one of {allowed}").format(
+                value=values["status"], allowed=PARTNER_STATUS.accepted()
+            ),
+        )
     if "grade" in values and values["grade"] not in GRADES:
-        add("grade", tr("partners", "unknown grade {value}; use A, B, C or D").format(value=values["grade"]))
+        add(
+            "grade",
+            tr("partners", "unknown grade {value}; use A, B, C or D").format(value=values["grade"]),
+        )
     region = values.get("region")
     if region not in (None, ""):
         text = str(region)
@@ -122,7 +155,10 @@ def validate_partner_fields(values: dict[str, object]) -> list[FieldProblem]:
                 add(field, tr("partners", "not a number: {value}").format(value=_shown(str(value))))
                 continue
             if not low <= number <= high:
-                add(field, tr("partners", "must be between {low} and {high}").format(low=low, high=high))
+                add(
+                    field,
+                    tr("partners", "must be between {low} and {high}").format(low=low, high=high),
+                )
     limit = values.get("credit_limit_fen")
     if limit is not None and (not isinstance(limit, int) or limit < 0):
         add("credit_limit", tr("partners", "the credit limit must be a non-negative amount"))
@@ -148,12 +184,23 @@ def text_problems(values: dict[str, object]) -> list[FieldProblem]:
     """Length and character problems of the text fields present in ``values`` (``tags``
     as a list): the same caps for the edit dialog, imports and sync."""
     problems: list[FieldProblem] = []
-    present = [(field, limit, values[field]) for field, limit in TEXT_LIMITS.items() if values.get(field) is not None]
+    present = [
+        (field, limit, values[field])
+        for field, limit in TEXT_LIMITS.items()
+        if values.get(field) is not None
+    ]
     tags = values.get("tags")
-    short_tags = not isinstance(tags, (list, tuple)) or all(len(str(t)) <= MAX_TAG_CHARS for t in tags)
-    if short_tags and all(len(value if type(value) is str else _joined(value)) <= limit for _field, limit, value in present):
+    short_tags = not isinstance(tags, (list, tuple)) or all(
+        len(str(t)) <= MAX_TAG_CHARS for t in tags
+    )
+    if short_tags and all(
+        len(value if type(value) is str else _joined(value)) <= limit
+        for _field, limit, value in present
+    ):
         # the usual case, in two searches: nothing too long, and no bad character anywhere
-        one_line = "".join(v if type(v) is str else _joined(v) for f, _l, v in present if f not in MULTILINE_FIELDS)
+        one_line = "".join(
+            v if type(v) is str else _joined(v) for f, _l, v in present if f not in MULTILINE_FIELDS
+        )
         multi = "".join(str(v) for f, _l, v in present if f in MULTILINE_FIELDS)
         if not _BAD_ONE_LINE.search(one_line) and not _BAD_MULTILINE.search(multi):
             return problems
@@ -161,19 +208,42 @@ def text_problems(values: dict[str, object]) -> list[FieldProblem]:
         if field == "tags" and isinstance(value, (list, tuple)):
             long_tag = next((str(t) for t in value if len(str(t)) > MAX_TAG_CHARS), None)
             if long_tag is not None:
-                problems.append(FieldProblem(field, tr("partners", "the tag {tag} is longer than {limit} characters").format(
-                    tag=_shown(long_tag), limit=MAX_TAG_CHARS)))
+                problems.append(
+                    FieldProblem(
+                        field,
+                        tr("partners", "the tag {tag} is longer than {limit} characters").format(
+                            tag=_shown(long_tag), limit=MAX_TAG_CHARS
+                        ),
+                    )
+                )
                 continue
             value = ";".join(str(t) for t in value)
         text = value if type(value) is str else str(value)
         if len(text) > limit:
-            problems.append(FieldProblem(field, tr("partners", "too long: {length} characters, at most {limit} allowed").format(
-                length=len(text), limit=limit)))
+            problems.append(
+                FieldProblem(
+                    field,
+                    tr("partners", "too long: {length} characters, at most {limit} allowed").format(
+                        length=len(text), limit=limit
+                    ),
+                )
+            )
             continue
-        bad = (_BAD_MULTILINE if field in MULTILINE_FIELDS else _BAD_ONE_LINE).search(text) if text else None
+        bad = (
+            (_BAD_MULTILINE if field in MULTILINE_FIELDS else _BAD_ONE_LINE).search(text)
+            if text
+            else None
+        )
         if bad is not None:
-            problems.append(FieldProblem(field, tr("partners", "contains a control character (U+{code:04X}) that cannot be stored").format(
-                code=ord(bad.group()))))
+            problems.append(
+                FieldProblem(
+                    field,
+                    tr(
+                        "partners",
+                        "contains a control character (U+{code:04X}) that cannot be stored",
+                    ).format(code=ord(bad.group())),
+                )
+            )
     return problems
 
 

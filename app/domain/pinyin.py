@@ -13,10 +13,29 @@ from functools import lru_cache
 
 # First GB2312 code (level 1) of each initial letter; i, u and v begin no pinyin syllable.
 _BOUNDARIES = (
-    (0xB0A1, "a"), (0xB0C5, "b"), (0xB2C1, "c"), (0xB4EE, "d"), (0xB6EA, "e"), (0xB7A2, "f"), (0xB8C1, "g"),
-    (0xB9FE, "h"), (0xBBF7, "j"), (0xBFA6, "k"), (0xC0AC, "l"), (0xC2E8, "m"), (0xC4C3, "n"), (0xC5B6, "o"),
-    (0xC5BE, "p"), (0xC6DA, "q"), (0xC8BB, "r"), (0xC8F6, "s"), (0xCBFA, "t"), (0xCDDA, "w"), (0xCEF4, "x"),
-    (0xD1B9, "y"), (0xD4D1, "z"),
+    (0xB0A1, "a"),
+    (0xB0C5, "b"),
+    (0xB2C1, "c"),
+    (0xB4EE, "d"),
+    (0xB6EA, "e"),
+    (0xB7A2, "f"),
+    (0xB8C1, "g"),
+    (0xB9FE, "h"),
+    (0xBBF7, "j"),
+    (0xBFA6, "k"),
+    (0xC0AC, "l"),
+    (0xC2E8, "m"),
+    (0xC4C3, "n"),
+    (0xC5B6, "o"),
+    (0xC5BE, "p"),
+    (0xC6DA, "q"),
+    (0xC8BB, "r"),
+    (0xC8F6, "s"),
+    (0xCBFA, "t"),
+    (0xCDDA, "w"),
+    (0xCEF4, "x"),
+    (0xD1B9, "y"),
+    (0xD4D1, "z"),
 )
 _LEVEL1_END = 0xD7F9
 

@@ -27,8 +27,11 @@ def effective_status(status: str, deadline: dt.date, today: dt.date) -> str:
 
 def transition_problem(current: str, target: str, after_photo: str | None) -> str | None:
     if target not in _TRANSITIONS.get(current, set()):
-        return tr("visits", "A rectification order that is {current} cannot become {target}.").format(
-            current=RECTIFICATION_STATUS.label(current), target=RECTIFICATION_STATUS.label(target))
+        return tr(
+            "visits", "A rectification order that is {current} cannot become {target}."
+        ).format(
+            current=RECTIFICATION_STATUS.label(current), target=RECTIFICATION_STATUS.label(target)
+        )
     if target == "verified" and not after_photo:
         return tr("visits", "Verifying a rectification needs an after-photo.")
     return None

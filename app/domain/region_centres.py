@@ -23,7 +23,10 @@ DEMO_RADIUS_DEG = 0.009
 @lru_cache(maxsize=1)
 def _centres() -> dict[str, tuple[float, float]]:
     with resource_path("regions", "centres.csv").open(encoding="utf-8", newline="") as handle:
-        return {row["code"]: (float(row["latitude"]), float(row["longitude"])) for row in csv.DictReader(handle)}
+        return {
+            row["code"]: (float(row["latitude"]), float(row["longitude"]))
+            for row in csv.DictReader(handle)
+        }
 
 
 def centre(code: str | None) -> tuple[float, float] | None:

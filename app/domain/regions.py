@@ -35,7 +35,12 @@ class RegionTable:
         for length in (2, 4, 6):
             if len(code) >= length:
                 region = self.get(code[:length])
-                if region and region.name not in ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"):
+                if region and region.name not in (
+                    "市辖区",
+                    "县",
+                    "省直辖县级行政区划",
+                    "自治区直辖县级行政区划",
+                ):
                     parts.append(region.name)
         return " ".join(parts)
 
@@ -51,7 +56,12 @@ class RegionTable:
             return text[:2]
         if len(text) == 6 and text.endswith("00") and text[:4] in self.cities:
             return text[:4]
-        if len(text) == 4 and text.endswith("00") and text not in self.cities and text[:2] in self.provinces:
+        if (
+            len(text) == 4
+            and text.endswith("00")
+            and text not in self.cities
+            and text[:2] in self.provinces
+        ):
             return text[:2]
         return text if self.get(text) is not None else None
 
@@ -90,9 +100,19 @@ def regions() -> RegionTable:
             header = next(rows)
             code, label = header.index("code"), header.index("name")
             parent = header.index(parent_col) if parent_col else None
-            return {row[code]: Region(row[code], row[label], row[parent] if parent is not None else None) for row in rows if row}
+            return {
+                row[code]: Region(
+                    row[code], row[label], row[parent] if parent is not None else None
+                )
+                for row in rows
+                if row
+            }
 
-    return RegionTable(read("provinces.csv", None), read("cities.csv", "provinceCode"), read("areas.csv", "cityCode"))
+    return RegionTable(
+        read("provinces.csv", None),
+        read("cities.csv", "provinceCode"),
+        read("areas.csv", "cityCode"),
+    )
 
 
 def in_territory(district_code: str | None, territory: list[str]) -> bool:

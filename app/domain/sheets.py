@@ -38,7 +38,9 @@ MAX_CELL_CHARS = 32_767
 
 def neutralise(text: str) -> str:
     """``text`` as written into a CSV cell so that no spreadsheet evaluates it."""
-    if text[:1] in FORMULA_START or (text[:1] == "'" and text[1:2] in _QUOTED_START and text[1:2] != ""):
+    if text[:1] in FORMULA_START or (
+        text[:1] == "'" and text[1:2] in _QUOTED_START and text[1:2] != ""
+    ):
         return "'" + text
     return text
 

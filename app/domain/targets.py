@@ -40,7 +40,9 @@ def split(total: int, weights: Sequence[float]) -> list[int]:
     return parts
 
 
-def split_with_overrides(total: int, weights: Sequence[float], overrides: Mapping[int, int]) -> list[int]:
+def split_with_overrides(
+    total: int, weights: Sequence[float], overrides: Mapping[int, int]
+) -> list[int]:
     """Like ``split`` but positions in ``overrides`` get fixed values and the rest share
     what remains by weight; raises ``ValueError`` when overrides exceed the total."""
     fixed = sum(overrides.values())
@@ -60,9 +62,12 @@ def split_with_overrides(total: int, weights: Sequence[float], overrides: Mappin
     return result
 
 
-def decompose_grid(month_totals: Sequence[int], weights: Sequence[float],
-                   overrides: Mapping[tuple[int, int], int],
-                   month_weights: Sequence[Sequence[float]] | None = None) -> list[list[int]]:
+def decompose_grid(
+    month_totals: Sequence[int],
+    weights: Sequence[float],
+    overrides: Mapping[tuple[int, int], int],
+    month_weights: Sequence[Sequence[float]] | None = None,
+) -> list[list[int]]:
     """Partners × months: each month's total is split over the partners by ``weights`` (or
     by ``month_weights[month]`` when given, one weight list per month); cells in
     ``overrides`` (``(partner_index, month_index) → value``) are fixed and the other
@@ -74,7 +79,9 @@ def decompose_grid(month_totals: Sequence[int], weights: Sequence[float],
     for m, total in enumerate(month_totals):
         fixed = {p: v for (p, month), v in overrides.items() if month == m}
         try:
-            column = split_with_overrides(total, month_weights[m] if month_weights is not None else weights, fixed)
+            column = split_with_overrides(
+                total, month_weights[m] if month_weights is not None else weights, fixed
+            )
         except ValueError as exc:
             raise ValueError(m + 1) from exc
         for p, value in enumerate(column):
@@ -92,7 +99,7 @@ def year_to_months(total: int, seasonality: Sequence[float] = DEFAULT_SEASONALIT
 
 
 def quarters_from_months(months: Sequence[int]) -> list[int]:
-    return [sum(months[3 * q: 3 * q + 3]) for q in range(4)]
+    return [sum(months[3 * q : 3 * q + 3]) for q in range(4)]
 
 
 def parse_period(period: str) -> tuple[int, str | None]:
@@ -113,7 +120,9 @@ def period_bounds(period: str) -> tuple[dt.date, dt.date]:
         end = dt.date(year + 1, 1, 1) if q == 4 else dt.date(year, 3 * q + 1, 1)
         return start, end
     month = int(part)
-    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1]) + dt.timedelta(days=1)
+    return dt.date(year, month, 1), dt.date(
+        year, month, calendar.monthrange(year, month)[1]
+    ) + dt.timedelta(days=1)
 
 
 def time_elapsed_pct(period: str, today: dt.date) -> float:
@@ -160,7 +169,9 @@ def parse_amount(text: str, decimals: int) -> int:
     if not re.fullmatch(pattern, cleaned):
         raise ValueError(text)
     whole, _, frac = cleaned.partition(".")
-    return int(int(whole) * 10**decimals + (int((frac + "0" * decimals)[:decimals]) if decimals else 0))
+    return int(
+        int(whole) * 10**decimals + (int((frac + "0" * decimals)[:decimals]) if decimals else 0)
+    )
 
 
 def format_amount(value: int, decimals: int) -> str:

@@ -101,7 +101,9 @@ def _chinese_now() -> bool:
     return current_language() == "zh_CN"
 
 
-def _vocab(name: str, *entries: tuple[str, tuple[str, str]], aliases: dict[str, str] | None = None) -> Vocabulary:
+def _vocab(
+    name: str, *entries: tuple[str, tuple[str, str]], aliases: dict[str, str] | None = None
+) -> Vocabulary:
     vocabulary = Vocabulary(name, dict(entries), dict(aliases or {}))
     VOCABULARIES[name] = vocabulary
     return vocabulary

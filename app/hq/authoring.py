@@ -32,9 +32,23 @@ HQ_BUNDLE = "hq"  # the bundle_id of records HQ wrote itself
 UNIT_DECIMALS = {"fen": 2, "unit": 0, "count": 0, "permille": 1}
 TARGET_COLUMNS = ("metric", "period", "scope_kind", "scope", "amount")
 TARGET_REQUIRED = ("metric", "period", "scope", "amount")
-TARGET_ALIASES = {"指标": "metric", "期间": "period", "范围类型": "scope_kind", "范围": "scope", "目标": "amount", "金额": "amount",
-                  "partner_code": "scope", "渠道编码": "scope", "合作方编码": "scope", "合作伙伴编码": "scope", "客户编码": "scope",
-                  "region": "scope", "地区": "scope", "区划代码": "scope", "target": "amount"}
+TARGET_ALIASES = {
+    "指标": "metric",
+    "期间": "period",
+    "范围类型": "scope_kind",
+    "范围": "scope",
+    "目标": "amount",
+    "金额": "amount",
+    "partner_code": "scope",
+    "渠道编码": "scope",
+    "合作方编码": "scope",
+    "合作伙伴编码": "scope",
+    "客户编码": "scope",
+    "region": "scope",
+    "地区": "scope",
+    "区划代码": "scope",
+    "target": "amount",
+}
 REGION_HEADERS = ("region", "地区", "区划代码")
 
 
@@ -44,14 +58,27 @@ def stable_id(*parts: str) -> str:
     return publish_id(*parts)
 
 
-def write_own_records(hq: Hq, s: Session, entity: str, rows: list[tuple[str, dict[str, Any]]]) -> None:
+def write_own_records(
+    hq: Hq, s: Session, entity: str, rows: list[tuple[str, dict[str, Any]]]
+) -> None:
     """Store records HQ authored (id, data) with fresh HLCs of HQ's clock."""
     from app.hq.publish import _clock
 
     clock = _clock(hq, s)
     node = hq.hq_id()
     for rid, data in rows:
-        s.merge(Record(entity=entity, id=rid, hlc=clock.tick(), device_id=node, voided=False, data=data, field_hlc={}, bundle_id=HQ_BUNDLE))
+        s.merge(
+            Record(
+                entity=entity,
+                id=rid,
+                hlc=clock.tick(),
+                device_id=node,
+                voided=False,
+                data=data,
+                field_hlc={},
+                bundle_id=HQ_BUNDLE,
+            )
+        )
     hq._set_meta(s, "hlc_last", str(clock.last) if clock.last else "")
 
 
@@ -62,14 +89,32 @@ def template_versions(hq: Hq) -> list[dict[str, Any]]:
     by name and version."""
     from app.hq.publish import stable_id as publish_id
 
-    rows = {(t["name"], int(t.get("version", 1))): {"id": publish_id("template", t["name"], str(t.get("version", 1))), "name": t["name"],
-                                                    "version": int(t.get("version", 1)), "title": t.get("title", t["name"]), "body": t,
-                                                    "is_default": bool(t.get("default")), "source": "builtin"} for t in builtin_templates()}
+    rows = {
+        (t["name"], int(t.get("version", 1))): {
+            "id": publish_id("template", t["name"], str(t.get("version", 1))),
+            "name": t["name"],
+            "version": int(t.get("version", 1)),
+            "title": t.get("title", t["name"]),
+            "body": t,
+            "is_default": bool(t.get("default")),
+            "source": "builtin",
+        }
+        for t in builtin_templates()
+    }
     with hq.sessions() as s:
-        for rec in s.scalars(select(Record).where(Record.entity == "checklist_template", Record.voided.is_(False))):
+        for rec in s.scalars(
+            select(Record).where(Record.entity == "checklist_template", Record.voided.is_(False))
+        ):
             d = rec.data
-            rows[(str(d["name"]), int(d["version"]))] = {"id": rec.id, "name": d["name"], "version": int(d["version"]), "title": d.get("title", d["name"]),
-                                                          "body": d["body"], "is_default": bool(d.get("is_default")), "source": "hq"}
+            rows[(str(d["name"]), int(d["version"]))] = {
+                "id": rec.id,
+                "name": d["name"],
+                "version": int(d["version"]),
+                "title": d.get("title", d["name"]),
+                "body": d["body"],
+                "is_default": bool(d.get("is_default")),
+                "source": "hq",
+            }
     return [rows[k] for k in sorted(rows)]
 
 
@@ -91,7 +136,11 @@ def export_template(hq: Hq, name: str, target: Path) -> Path:
         tmp.replace(target)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise ValidationError(tr("import", "Cannot write {file}: {error}").format(file=target, error=exc.strerror or exc)) from exc
+        raise ValidationError(
+            tr("import", "Cannot write {file}: {error}").format(
+                file=target, error=exc.strerror or exc
+            )
+        ) from exc
     return target
 
 
@@ -120,26 +169,48 @@ def template_problems(body: Any) -> list[str]:
             if not isinstance(raw.get("label", ""), str):
                 problems.append(tr("hq", "item {key}: the label is not text").format(key=key))
             if raw.get("kind") not in cl.KINDS:
-                problems.append(tr("hq", "item {key}: unknown kind {kind}; use one of {kinds}").format(
-                    key=key, kind=raw.get("kind"), kinds=", ".join(sorted(cl.KINDS))))
+                problems.append(
+                    tr("hq", "item {key}: unknown kind {kind}; use one of {kinds}").format(
+                        key=key, kind=raw.get("kind"), kinds=", ".join(sorted(cl.KINDS))
+                    )
+                )
             if key in keys:
                 problems.append(tr("hq", "item {key}: the key is used twice").format(key=key))
             keys.add(key)
             weight = raw.get("weight", 1)
-            if isinstance(weight, bool) or not isinstance(weight, int | float) or weight != weight or weight < 0 or weight == float("inf"):
-                problems.append(tr("hq", "item {key}: the weight is not a number of 0 or more").format(key=key))
+            if (
+                isinstance(weight, bool)
+                or not isinstance(weight, int | float)
+                or weight != weight
+                or weight < 0
+                or weight == float("inf")
+            ):
+                problems.append(
+                    tr("hq", "item {key}: the weight is not a number of 0 or more").format(key=key)
+                )
             for bound in ("min", "max"):
                 value = raw.get(bound)
-                if value is not None and (isinstance(value, bool) or not isinstance(value, int | float) or value != value or abs(value) == float("inf")):
-                    problems.append(tr("hq", "item {key}: {bound} is not a number").format(key=key, bound=bound))
-            if raw.get("kind") == "choice" and not (isinstance(raw.get("options"), list) and raw["options"]):
+                if value is not None and (
+                    isinstance(value, bool)
+                    or not isinstance(value, int | float)
+                    or value != value
+                    or abs(value) == float("inf")
+                ):
+                    problems.append(
+                        tr("hq", "item {key}: {bound} is not a number").format(key=key, bound=bound)
+                    )
+            if raw.get("kind") == "choice" and not (
+                isinstance(raw.get("options"), list) and raw["options"]
+            ):
                 problems.append(tr("hq", "item {key}: a choice needs options").format(key=key))
     if not problems:
         try:
             left = cl.validate_template(body)
         except (TypeError, ValueError, AttributeError, KeyError) as exc:
             left = [str(exc)]
-        problems.extend(tr("hq", "the checklist cannot be read: {detail}").format(detail=p) for p in left)
+        problems.extend(
+            tr("hq", "the checklist cannot be read: {detail}").format(detail=p) for p in left
+        )
     return problems
 
 
@@ -149,20 +220,36 @@ def import_template(hq: Hq, path: Path) -> dict[str, Any]:
     path = Path(path)
     try:
         if path.stat().st_size > 5 * 1024 * 1024:
-            raise ValidationError(tr("hq", "{file} is too large for a checklist template (at most 5 MB).").format(file=path.name))
+            raise ValidationError(
+                tr("hq", "{file} is too large for a checklist template (at most 5 MB).").format(
+                    file=path.name
+                )
+            )
         body = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
         raise ValidationError(tr("import", "File not found: {file}").format(file=path)) from exc
     except IsADirectoryError as exc:
-        raise ValidationError(tr("import", "{file} is a folder, not a file.").format(file=path)) from exc
+        raise ValidationError(
+            tr("import", "{file} is a folder, not a file.").format(file=path)
+        ) from exc
     except OSError as exc:
-        raise ValidationError(tr("import", "Cannot read {file}: {error}").format(file=path, error=exc.strerror or exc)) from exc
+        raise ValidationError(
+            tr("import", "Cannot read {file}: {error}").format(file=path, error=exc.strerror or exc)
+        ) from exc
     except (UnicodeDecodeError, ValueError) as exc:
-        raise ValidationError(tr("hq", "{file} is not a checklist template: it is not JSON text.").format(file=path.name)) from exc
+        raise ValidationError(
+            tr("hq", "{file} is not a checklist template: it is not JSON text.").format(
+                file=path.name
+            )
+        ) from exc
     problems = template_problems(body)
     if problems:
-        raise ValidationError(tr("hq", "{file} is not a valid checklist template: {problems}.").format(file=path.name, problems="; ".join(problems)),
-                              details=problems)
+        raise ValidationError(
+            tr("hq", "{file} is not a valid checklist template: {problems}.").format(
+                file=path.name, problems="; ".join(problems)
+            ),
+            details=problems,
+        )
     name = body["name"].strip()
     known = [t for t in template_versions(hq) if t["name"] == name]
     version = (known[-1]["version"] if known else 0) + 1
@@ -170,14 +257,32 @@ def import_template(hq: Hq, path: Path) -> dict[str, Any]:
     body = {**body, "name": name, "version": version}
     title = str(body.get("title") or name)
     with hq.sessions.begin() as s:
-        write_own_records(hq, s, "checklist_template", [(stable_id("template", name, str(version)),
-                                                         {"name": name, "version": version, "title": title, "body": body, "is_default": is_default})])
+        write_own_records(
+            hq,
+            s,
+            "checklist_template",
+            [
+                (
+                    stable_id("template", name, str(version)),
+                    {
+                        "name": name,
+                        "version": version,
+                        "title": title,
+                        "body": body,
+                        "is_default": is_default,
+                    },
+                )
+            ],
+        )
     return {"name": name, "version": version}
 
 
 def templates_for_publish(hq: Hq) -> list[dict[str, Any]]:
     """The data rows (with ``id``) of every template version a laptop receives."""
-    return [{k: t[k] for k in ("id", "name", "version", "title", "body", "is_default")} for t in template_versions(hq)]
+    return [
+        {k: t[k] for k in ("id", "name", "version", "title", "body", "is_default")}
+        for t in template_versions(hq)
+    ]
 
 
 # -- targets ------------------------------------------------------------------------------
@@ -190,13 +295,23 @@ class ImportSummary:
     errors: list[SheetRowError] = field(default_factory=list)
 
     def to_json(self) -> dict[str, int]:
-        return {"rows": self.rows, "created": self.created, "updated": self.updated, "unchanged": self.unchanged}
+        return {
+            "rows": self.rows,
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+        }
 
 
 def hq_targets(hq: Hq) -> list[dict[str, Any]]:
     """HQ's targets: ``metric``, ``period``, ``scope_kind``, ``scope``, ``amount`` (smallest unit)."""
     with hq.sessions() as s:
-        rows = [dict(rec.data) for rec in s.scalars(select(Record).where(Record.entity == "target", Record.voided.is_(False)))]
+        rows = [
+            dict(rec.data)
+            for rec in s.scalars(
+                select(Record).where(Record.entity == "target", Record.voided.is_(False))
+            )
+        ]
     return sorted(rows, key=lambda r: (r["period"], r["metric"], r["scope_kind"], r["scope"]))
 
 
@@ -207,14 +322,29 @@ def import_targets(hq: Hq, table: list[list[str]], name: str) -> ImportSummary:
     metric, period and scope; importing the same file again changes nothing."""
     if not table or not any(c.strip() for c in table[0]):
         raise ValidationError(tr("targets", "{file}: the file is empty.").format(file=name))
-    header = [TARGET_ALIASES.get(c.strip(), TARGET_ALIASES.get(c.strip().lower(), c)) for c in table[0]]
+    header = [
+        TARGET_ALIASES.get(c.strip(), TARGET_ALIASES.get(c.strip().lower(), c)) for c in table[0]
+    ]
     mapping = header_map(header, TARGET_REQUIRED, TARGET_COLUMNS, name)
-    default_kind = "region" if table[0][mapping["scope"]].strip().lower() in REGION_HEADERS else "partner"
+    default_kind = (
+        "region" if table[0][mapping["scope"]].strip().lower() in REGION_HEADERS else "partner"
+    )
     units = {code: unit for code, _label, unit in DEFAULT_METRICS}
     with hq.sessions() as s:
-        partners = {str(c) for c in s.scalars(select(json_field("code")).where(Record.entity == "partner", Record.voided.is_(False)))}
-        existing = {(r.data["metric"], r.data["period"], r.data["scope_kind"], r.data["scope"]): r.data.get("amount")
-                    for r in s.scalars(select(Record).where(Record.entity == "target"))}
+        partners = {
+            str(c)
+            for c in s.scalars(
+                select(json_field("code")).where(
+                    Record.entity == "partner", Record.voided.is_(False)
+                )
+            )
+        }
+        existing = {
+            (r.data["metric"], r.data["period"], r.data["scope_kind"], r.data["scope"]): r.data.get(
+                "amount"
+            )
+            for r in s.scalars(select(Record).where(Record.entity == "target"))
+        }
     summary = ImportSummary()
     parsed: dict[tuple[str, str, str, str], tuple[int, int]] = {}
     for row_no, cells in data_rows(table, mapping):
@@ -225,38 +355,91 @@ def import_targets(hq: Hq, table: list[list[str]], name: str) -> ImportSummary:
         errors: list[SheetRowError] = []
         unit = units.get(cells["metric"])
         if unit is None:
-            errors.append(SheetRowError(row_no, "metric", tr("targets", "unknown metric {metric}; use one of {known}").format(
-                metric=cells["metric"] or "—", known=", ".join(sorted(units)))))
+            errors.append(
+                SheetRowError(
+                    row_no,
+                    "metric",
+                    tr("targets", "unknown metric {metric}; use one of {known}").format(
+                        metric=cells["metric"] or "—", known=", ".join(sorted(units))
+                    ),
+                )
+            )
         try:
             target_rules.parse_period(cells["period"])
         except ValueError:
-            errors.append(SheetRowError(row_no, "period", tr("targets", "give the period as YYYY, YYYY-Qn or YYYY-MM (got {value})").format(
-                value=cells["period"] or "—")))
+            errors.append(
+                SheetRowError(
+                    row_no,
+                    "period",
+                    tr(
+                        "targets", "give the period as YYYY, YYYY-Qn or YYYY-MM (got {value})"
+                    ).format(value=cells["period"] or "—"),
+                )
+            )
         if kind not in ("partner", "region"):
-            errors.append(SheetRowError(row_no, "scope_kind", tr("targets", "scope_kind must be partner or region (got {value})").format(value=kind)))
+            errors.append(
+                SheetRowError(
+                    row_no,
+                    "scope_kind",
+                    tr("targets", "scope_kind must be partner or region (got {value})").format(
+                        value=kind
+                    ),
+                )
+            )
         elif kind == "partner" and cells["scope"] not in partners:
-            errors.append(SheetRowError(row_no, "scope", tr("targets", "unknown partner {code}").format(code=cells["scope"] or "—")))
+            errors.append(
+                SheetRowError(
+                    row_no,
+                    "scope",
+                    tr("targets", "unknown partner {code}").format(code=cells["scope"] or "—"),
+                )
+            )
         elif kind == "region" and regions().normalise(cells["scope"]) is None:
-            errors.append(SheetRowError(row_no, "scope", tr("targets", "unknown region code {value}: no such province, city or district").format(
-                value=cells["scope"] or "—")))
+            errors.append(
+                SheetRowError(
+                    row_no,
+                    "scope",
+                    tr(
+                        "targets", "unknown region code {value}: no such province, city or district"
+                    ).format(value=cells["scope"] or "—"),
+                )
+            )
         amount = 0
         if unit is not None:
             decimals = UNIT_DECIMALS.get(unit, 2)
             try:
                 amount = target_rules.parse_amount(cells["amount"], decimals)
             except ValueError:
-                errors.append(SheetRowError(row_no, "amount", tr("targets", "not a non-negative amount with at most {d} decimals: {value}").format(
-                    d=decimals, value=cells["amount"] or "—")))
+                errors.append(
+                    SheetRowError(
+                        row_no,
+                        "amount",
+                        tr(
+                            "targets",
+                            "not a non-negative amount with at most {d} decimals: {value}",
+                        ).format(d=decimals, value=cells["amount"] or "—"),
+                    )
+                )
         key = (cells["metric"], cells["period"], kind, cells["scope"])
         if not errors and key in parsed:
-            errors.append(SheetRowError(row_no, "scope", tr("targets", "duplicate row (also row {first})").format(first=parsed[key][0])))
+            errors.append(
+                SheetRowError(
+                    row_no,
+                    "scope",
+                    tr("targets", "duplicate row (also row {first})").format(first=parsed[key][0]),
+                )
+            )
         if errors:
             summary.errors.extend(errors)
             continue
         parsed[key] = (row_no, amount)
     if summary.errors:
-        raise ValidationError(tr("targets", "{file}: {count} problem(s) found; nothing was imported.").format(file=name, count=len(summary.errors)),
-                              details=[f"{name}, {e}" for e in summary.errors])
+        raise ValidationError(
+            tr("targets", "{file}: {count} problem(s) found; nothing was imported.").format(
+                file=name, count=len(summary.errors)
+            ),
+            details=[f"{name}, {e}" for e in summary.errors],
+        )
     changed: list[tuple[str, dict[str, Any]]] = []
     for (metric, period, kind, scope), (_row, amount) in parsed.items():
         old = existing.get((metric, period, kind, scope))
@@ -267,8 +450,18 @@ def import_targets(hq: Hq, table: list[list[str]], name: str) -> ImportSummary:
         else:
             summary.unchanged += 1
             continue
-        changed.append((stable_id("target", metric, period, kind, scope),
-                        {"metric": metric, "period": period, "scope_kind": kind, "scope": scope, "amount": amount}))
+        changed.append(
+            (
+                stable_id("target", metric, period, kind, scope),
+                {
+                    "metric": metric,
+                    "period": period,
+                    "scope_kind": kind,
+                    "scope": scope,
+                    "amount": amount,
+                },
+            )
+        )
     if changed:
         with hq.sessions.begin() as s:
             write_own_records(hq, s, "target", changed)
@@ -296,22 +489,50 @@ def frequency_rules_for_publish(hq: Hq) -> list[dict[str, Any]]:
     from app.hq.publish import stable_id as publish_id
 
     stored = hq.meta(FREQUENCY_KEY)
-    rows: list[dict[str, Any]] = json.loads(stored) if stored else [{"scope": scope, "grade": grade, "period": period, "min_visits": minimum}
-                                              for scope, grade, period, minimum in DEFAULT_FREQUENCY_RULES]
-    return [{"id": publish_id("rule", str(r["scope"]), str(r["grade"] or "-"), str(r["period"])), **r} for r in rows]
+    rows: list[dict[str, Any]] = (
+        json.loads(stored)
+        if stored
+        else [
+            {"scope": scope, "grade": grade, "period": period, "min_visits": minimum}
+            for scope, grade, period, minimum in DEFAULT_FREQUENCY_RULES
+        ]
+    )
+    return [
+        {"id": publish_id("rule", str(r["scope"]), str(r["grade"] or "-"), str(r["period"])), **r}
+        for r in rows
+    ]
 
 
-def set_frequency_rules(hq: Hq, per_grade: dict[str, int], weekly_channels: int) -> list[dict[str, Any]]:
+def set_frequency_rules(
+    hq: Hq, per_grade: dict[str, int], weekly_channels: int
+) -> list[dict[str, Any]]:
     """HQ's minimum visits per month of a partner of each grade (A–D) and distinct channels
     a manager inspects per week; published with the next down-bundles."""
-    problems = [tr("hq", "the minimum for grade {grade} is not a whole number from 0 to 31").format(grade=g)
-                for g, n in per_grade.items() if g not in ("A", "B", "C", "D") or isinstance(n, bool) or not isinstance(n, int) or not 0 <= n <= 31]
-    if isinstance(weekly_channels, bool) or not isinstance(weekly_channels, int) or not 0 <= weekly_channels <= 50:
-        problems.append(tr("hq", "the weekly number of channels is not a whole number from 0 to 50"))
+    problems = [
+        tr("hq", "the minimum for grade {grade} is not a whole number from 0 to 31").format(grade=g)
+        for g, n in per_grade.items()
+        if g not in ("A", "B", "C", "D")
+        or isinstance(n, bool)
+        or not isinstance(n, int)
+        or not 0 <= n <= 31
+    ]
+    if (
+        isinstance(weekly_channels, bool)
+        or not isinstance(weekly_channels, int)
+        or not 0 <= weekly_channels <= 50
+    ):
+        problems.append(
+            tr("hq", "the weekly number of channels is not a whole number from 0 to 50")
+        )
     if problems:
         raise ValidationError("; ".join(problems), details=problems)
-    rows: list[dict[str, Any]] = [{"scope": "partner", "grade": g, "period": "month", "min_visits": per_grade.get(g, 0)} for g in ("A", "B", "C", "D")]
-    rows.append({"scope": "manager", "grade": None, "period": "week", "min_visits": weekly_channels})
+    rows: list[dict[str, Any]] = [
+        {"scope": "partner", "grade": g, "period": "month", "min_visits": per_grade.get(g, 0)}
+        for g in ("A", "B", "C", "D")
+    ]
+    rows.append(
+        {"scope": "manager", "grade": None, "period": "week", "min_visits": weekly_channels}
+    )
     with hq.sessions.begin() as s:
         hq._set_meta(s, FREQUENCY_KEY, json.dumps(rows))
     return frequency_rules_for_publish(hq)

@@ -16,7 +16,12 @@ def sqlite_file(url: str) -> Path | None:
         parsed = make_url(url)
     except ArgumentError:
         return None
-    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:" or parsed.query.get("uri"):
+    if (
+        parsed.get_backend_name() != "sqlite"
+        or not parsed.database
+        or parsed.database == ":memory:"
+        or parsed.query.get("uri")
+    ):
         return None
     return Path(parsed.database).expanduser()
 
@@ -34,5 +39,5 @@ def shown_url(url: str) -> str:
 
 def default_key_dir(url: str) -> Path:
     if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
-        return Path(url[len("sqlite:///"):]).expanduser().absolute().parent
+        return Path(url[len("sqlite:///") :]).expanduser().absolute().parent
     return Path.cwd()

@@ -24,7 +24,11 @@ def read_device_key_file(path: Path) -> tuple[str, str, dict[str, Any]]:
     else raises ``UserError`` with one translated line saying what is wrong."""
 
     def bad(reason: str) -> UserError:
-        return UserError(tr("hq", "{file} is not a device public-key file: {reason}").format(file=path, reason=reason))
+        return UserError(
+            tr("hq", "{file} is not a device public-key file: {reason}").format(
+                file=path, reason=reason
+            )
+        )
 
     if path.is_dir():
         raise UserError(tr("import", "{file} is a folder, not a file.").format(file=path))
@@ -35,7 +39,9 @@ def read_device_key_file(path: Path) -> tuple[str, str, dict[str, Any]]:
     except UnicodeDecodeError as exc:
         raise bad(tr("hq", "it is not JSON text")) from exc
     except OSError as exc:
-        raise UserError(tr("hq", "Cannot read {file}: {error}").format(file=path, error=exc.strerror or exc)) from exc
+        raise UserError(
+            tr("hq", "Cannot read {file}: {error}").format(file=path, error=exc.strerror or exc)
+        ) from exc
     try:
         data = json.loads(text)
     except (ValueError, RecursionError) as exc:
@@ -46,7 +52,9 @@ def read_device_key_file(path: Path) -> tuple[str, str, dict[str, Any]]:
         if not isinstance(data.get(key), str) or not data[key]:
             raise bad(tr("hq", "{key} is missing").format(key=key))
     device_id, public_key = data["device_id"], data["public_key"]
-    if not is_uuid(device_id) or str(uuid.UUID(device_id)) != device_id:  # canonical: HLCs end with it
+    if (
+        not is_uuid(device_id) or str(uuid.UUID(device_id)) != device_id
+    ):  # canonical: HLCs end with it
         raise bad(tr("hq", "device_id is not a UUID"))
     try:
         raw = base64.b64decode(public_key, validate=True)
@@ -60,13 +68,19 @@ def read_device_key_file(path: Path) -> tuple[str, str, dict[str, Any]]:
     territory = data.get("territory", [])
     if isinstance(territory, str):
         territory = [c.strip() for c in territory.split(",") if c.strip()]
-    if not isinstance(territory, list) or not all(isinstance(c, str) and c.isdigit() and c.isascii() for c in territory):
+    if not isinstance(territory, list) or not all(
+        isinstance(c, str) and c.isdigit() and c.isascii() for c in territory
+    ):
         raise bad(tr("hq", "territory is not a list of region codes"))
     return device_id, public_key, {"user": user, "territory": territory}
 
 
-def register_device(sessions: sessionmaker[Session], key_file: Path, user: str | None = None,
-                    territory: list[str] | None = None) -> Device:
+def register_device(
+    sessions: sessionmaker[Session],
+    key_file: Path,
+    user: str | None = None,
+    territory: list[str] | None = None,
+) -> Device:
     """Register (or update the user and territory of) the device of a public-key file."""
     device_id, public_key, data = read_device_key_file(Path(key_file))
     if territory is None:
@@ -74,10 +88,14 @@ def register_device(sessions: sessionmaker[Session], key_file: Path, user: str |
     with sessions.begin() as s:
         device = s.get(Device, device_id)
         if device is None:
-            device = Device(device_id=device_id, public_key=public_key, registered_at=dt.datetime.now(dt.UTC))
+            device = Device(
+                device_id=device_id, public_key=public_key, registered_at=dt.datetime.now(dt.UTC)
+            )
             s.add(device)
         elif device.public_key != public_key:
-            raise UserError(tr("hq", "Device {id} is already registered with another key.").format(id=device_id))
+            raise UserError(
+                tr("hq", "Device {id} is already registered with another key.").format(id=device_id)
+            )
         device.user = user if user is not None else data["user"]
         device.territory = ",".join(territory)
     return device

@@ -30,14 +30,21 @@ def parse_assignments(items: list[str]) -> dict[str, float | int]:
         key, sep, text = item.partition("=")
         key = key.strip()
         if not sep or key not in DEFAULT_RULES:
-            raise ValidationError(tr("hq", "Unknown rule {item}; use KEY=NUMBER with one of: {keys}.").format(
-                item=item, keys=", ".join(DEFAULT_RULES)))
+            raise ValidationError(
+                tr("hq", "Unknown rule {item}; use KEY=NUMBER with one of: {keys}.").format(
+                    item=item, keys=", ".join(DEFAULT_RULES)
+                )
+            )
         try:
             number = float(text)
         except ValueError as exc:
-            raise ValidationError(tr("hq", "{key} takes a positive number (got {value}).").format(key=key, value=text)) from exc
+            raise ValidationError(
+                tr("hq", "{key} takes a positive number (got {value}).").format(key=key, value=text)
+            ) from exc
         if not number > 0 or number != number or number == float("inf"):
-            raise ValidationError(tr("hq", "{key} takes a positive number (got {value}).").format(key=key, value=text))
+            raise ValidationError(
+                tr("hq", "{key} takes a positive number (got {value}).").format(key=key, value=text)
+            )
         values[key] = int(number) if number.is_integer() else number
     return values
 

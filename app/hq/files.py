@@ -49,7 +49,11 @@ def ingest_lock(folder: Path) -> Iterator[bool]:
         existed = path.exists()
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     except OSError as exc:
-        raise UserError(tr("hq", "Cannot lock {file} for the ingest: {error}").format(file=path, error=exc.strerror or exc)) from exc
+        raise UserError(
+            tr("hq", "Cannot lock {file} for the ingest: {error}").format(
+                file=path, error=exc.strerror or exc
+            )
+        ) from exc
     try:
         lock_file(fd)
         unfinished = not existed or os.fstat(fd).st_size > 0
@@ -83,7 +87,11 @@ def sweep_temporary_blobs(root: Path) -> int:
     blob store ``root/ab/…``; returns how many. Only under the ingest lock."""
     removed = 0
     try:
-        folders = [entry.path for entry in os.scandir(root) if len(entry.name) == 2 and entry.is_dir(follow_symlinks=False)]
+        folders = [
+            entry.path
+            for entry in os.scandir(root)
+            if len(entry.name) == 2 and entry.is_dir(follow_symlinks=False)
+        ]
     except FileNotFoundError:
         return 0
     for folder in folders:
@@ -106,4 +114,3 @@ def fsync_file(path: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
-

@@ -24,19 +24,43 @@ def list_requests(hq: Hq, status: str | None = None) -> list[dict[str, Any]]:
     """Requests HQ holds (optionally of one status), oldest first, with the partner's code
     and its grade now."""
     with hq.sessions() as s:
-        requests = list(s.scalars(select(Record).where(Record.entity == "grade_request", Record.voided.is_(False))))
+        requests = list(
+            s.scalars(
+                select(Record).where(Record.entity == "grade_request", Record.voided.is_(False))
+            )
+        )
         ids = {str(r.data.get("partner_id")) for r in requests}
-        partners = {p.id: p.data for p in s.scalars(select(Record).where(Record.entity == "partner", Record.id.in_(ids)))} if ids else {}
+        partners = (
+            {
+                p.id: p.data
+                for p in s.scalars(
+                    select(Record).where(Record.entity == "partner", Record.id.in_(ids))
+                )
+            }
+            if ids
+            else {}
+        )
     rows = []
     for r in sorted(requests, key=lambda rec: rec.hlc):
         d = r.data
         if status is not None and d.get("status") != status:
             continue
         partner = partners.get(str(d.get("partner_id")), {})
-        rows.append({"id": r.id, "device_id": r.device_id, "partner_code": partner.get("code", ""), "grade_now": partner.get("grade"),
-                     "current_grade": d.get("current_grade"), "requested_grade": d.get("requested_grade"), "reason": d.get("reason", ""),
-                     "requested_by": d.get("requested_by", ""), "requested_on": d.get("requested_on"), "status": d.get("status"),
-                     "decision_note": d.get("decision_note", "")})
+        rows.append(
+            {
+                "id": r.id,
+                "device_id": r.device_id,
+                "partner_code": partner.get("code", ""),
+                "grade_now": partner.get("grade"),
+                "current_grade": d.get("current_grade"),
+                "requested_grade": d.get("requested_grade"),
+                "reason": d.get("reason", ""),
+                "requested_by": d.get("requested_by", ""),
+                "requested_on": d.get("requested_on"),
+                "status": d.get("status"),
+                "decision_note": d.get("decision_note", ""),
+            }
+        )
     return rows
 
 
@@ -49,27 +73,49 @@ def decide(hq: Hq, request_id: str, approve: bool, note: str = "") -> dict[str, 
         if request is None or request.voided:
             raise NotFoundError(tr("hq", "No grade change request {id}.").format(id=request_id))
         if request.data.get("status") != "pending":
-            raise UserError(tr("hq", "The grade change request {id} was already decided ({status}).").format(
-                id=request_id, status=request.data.get("status")))
+            raise UserError(
+                tr("hq", "The grade change request {id} was already decided ({status}).").format(
+                    id=request_id, status=request.data.get("status")
+                )
+            )
         partner = s.get(Record, ("partner", str(request.data.get("partner_id"))))
         if partner is None:
-            raise NotFoundError(tr("hq", "The partner of grade change request {id} is not at HQ.").format(id=request_id))
+            raise NotFoundError(
+                tr("hq", "The partner of grade change request {id} is not at HQ.").format(
+                    id=request_id
+                )
+            )
         last = s.get(HqMeta, "hlc_last")  # HQ's clock (as publish keeps it)
-        clock = HybridLogicalClock(node=hq.hq_id(), last=Timestamp.parse(last.value) if last and last.value else None)
+        clock = HybridLogicalClock(
+            node=hq.hq_id(), last=Timestamp.parse(last.value) if last and last.value else None
+        )
         hlc = str(clock.tick())
-        request.data = {**request.data, "status": "approved" if approve else "refused", "decision_note": note.strip(),
-                        "decided_at": dt.datetime.now(dt.UTC).isoformat()}
+        request.data = {
+            **request.data,
+            "status": "approved" if approve else "refused",
+            "decision_note": note.strip(),
+            "decided_at": dt.datetime.now(dt.UTC).isoformat(),
+        }
         request.hlc = hlc
         if approve:
             partner.data = {**partner.data, "grade": request.data["requested_grade"]}
             partner.field_hlc = {**(partner.field_hlc or {}), "grade": hlc}
             partner.hlc = max(partner.hlc, hlc)
         hq._set_meta(s, "hlc_last", str(clock.last) if clock.last else "")
-        return {"id": request_id, "status": request.data["status"], "partner_code": partner.data.get("code"), "grade": partner.data.get("grade")}
+        return {
+            "id": request_id,
+            "status": request.data["status"],
+            "partner_code": partner.data.get("code"),
+            "grade": partner.data.get("grade"),
+        }
 
 
 def decided_for_publish(s: Any, partner_ids: set[str]) -> list[dict[str, Any]]:
     """The decided requests of the published partners, as down-bundle records."""
-    return [{"id": r.id, "hlc": r.hlc, "op": "upsert", "base_hlc": None, "data": r.data}
-            for r in s.scalars(select(Record).where(Record.entity == "grade_request", Record.voided.is_(False)))
-            if r.data.get("status") != "pending" and str(r.data.get("partner_id")) in partner_ids]
+    return [
+        {"id": r.id, "hlc": r.hlc, "op": "upsert", "base_hlc": None, "data": r.data}
+        for r in s.scalars(
+            select(Record).where(Record.entity == "grade_request", Record.voided.is_(False))
+        )
+        if r.data.get("status") != "pending" and str(r.data.get("partner_id")) in partner_ids
+    ]

@@ -52,18 +52,33 @@ class ManagerRow:
         return sum(1 for n in self.weeks.values() if n >= self.weekly_minimum)
 
     def to_json(self) -> dict[str, Any]:
-        return {"device_id": self.device_id, "manager": self.manager, "territory": self.territory, "visits": self.visits,
-                "required": self.required, "done": self.done, "channels": self.channels, "average_score": self.average_score,
-                "weeks": [{"week": w, "channels": n} for w, n in sorted(self.weeks.items())], "weekly_minimum": self.weekly_minimum,
-                "weeks_met": self.weeks_met, "open_orders": self.open_orders, "overdue_orders": self.overdue_orders,
-                "evidence_warnings": self.evidence_warnings, "last_sync": self.last_sync}
+        return {
+            "device_id": self.device_id,
+            "manager": self.manager,
+            "territory": self.territory,
+            "visits": self.visits,
+            "required": self.required,
+            "done": self.done,
+            "channels": self.channels,
+            "average_score": self.average_score,
+            "weeks": [{"week": w, "channels": n} for w, n in sorted(self.weeks.items())],
+            "weekly_minimum": self.weekly_minimum,
+            "weeks_met": self.weeks_met,
+            "open_orders": self.open_orders,
+            "overdue_orders": self.overdue_orders,
+            "evidence_warnings": self.evidence_warnings,
+            "last_sync": self.last_sync,
+        }
 
 
 def frequency_rules(hq: Hq) -> list[comp.Rule]:
     """The visit-frequency rules HQ publishes (``app.hq.authoring``)."""
     from app.hq.authoring import frequency_rules_for_publish
 
-    return [comp.Rule(r["scope"], r["grade"], r["period"], int(r["min_visits"])) for r in frequency_rules_for_publish(hq)]
+    return [
+        comp.Rule(r["scope"], r["grade"], r["period"], int(r["min_visits"]))
+        for r in frequency_rules_for_publish(hq)
+    ]
 
 
 def month_overview(hq: Hq, month: str, today: dt.date | None = None) -> dict[str, Any]:
@@ -73,31 +88,101 @@ def month_overview(hq: Hq, month: str, today: dt.date | None = None) -> dict[str
     today = today or dt.date.today()
     start, end = month_days(month)
     weeks = comp.weeks_of_month(month)
-    rules = frequency_rules(hq) if hq is not None else [comp.Rule(*r) for r in DEFAULT_FREQUENCY_RULES]
-    weekly = max((r.min_visits for r in rules if r.scope == "manager" and r.period == "week"), default=0)
+    rules = (
+        frequency_rules(hq) if hq is not None else [comp.Rule(*r) for r in DEFAULT_FREQUENCY_RULES]
+    )
+    weekly = max(
+        (r.min_visits for r in rules if r.scope == "manager" and r.period == "week"), default=0
+    )
     started = json_field("started_at")
     with hq.sessions() as s:
-        devices = {d.device_id: ManagerRow(d.device_id, d.user, [c for c in d.territory.split(",") if c], weekly_minimum=weekly)
-                   for d in s.scalars(select(Device).order_by(Device.user, Device.device_id))}
-        for device_id, last in s.execute(select(ImportedBundle.device_id, func.max(ImportedBundle.imported_at)).group_by(ImportedBundle.device_id)):
+        devices = {
+            d.device_id: ManagerRow(
+                d.device_id, d.user, [c for c in d.territory.split(",") if c], weekly_minimum=weekly
+            )
+            for d in s.scalars(select(Device).order_by(Device.user, Device.device_id))
+        }
+        for device_id, last in s.execute(
+            select(ImportedBundle.device_id, func.max(ImportedBundle.imported_at)).group_by(
+                ImportedBundle.device_id
+            )
+        ):
             if device_id in devices and last is not None:
-                devices[device_id].last_sync = (last if last.tzinfo else last.replace(tzinfo=dt.UTC)).isoformat()
-        if s.get_bind().dialect.name == "postgresql":  # the generated columns of HQ migration hq0003, from its covering index
-            visits = list(s.execute(text(
-                "SELECT id, device_id, visit_partner, visit_started, visit_score FROM record WHERE entity = 'visit' AND visit_started >= :a "
-                "AND visit_started < :b AND visit_status = 'submitted' AND NOT voided"), {"a": utc_bound(start), "b": utc_bound(end)}))
+                devices[device_id].last_sync = (
+                    last if last.tzinfo else last.replace(tzinfo=dt.UTC)
+                ).isoformat()
+        if (
+            s.get_bind().dialect.name == "postgresql"
+        ):  # the generated columns of HQ migration hq0003, from its covering index
+            visits = list(
+                s.execute(
+                    text(
+                        "SELECT id, device_id, visit_partner, visit_started, visit_score FROM record WHERE entity = 'visit' AND visit_started >= :a "
+                        "AND visit_started < :b AND visit_status = 'submitted' AND NOT voided"
+                    ),
+                    {"a": utc_bound(start), "b": utc_bound(end)},
+                )
+            )
         else:
-            visits = list(s.execute(select(Record.id, Record.device_id, json_field("partner_id"), started, json_field("score")).where(
-                Record.entity == "visit", Record.voided.is_(False), json_field("status") == "submitted",
-                started >= utc_bound(start), started < utc_bound(end))))
-        amended = newest_scored(s.scalars(select(Record).where(Record.entity == "visit_amendment", Record.voided.is_(False))))
-        partners = list(s.execute(select(Record.id, json_field("grade"), json_field("district_code"), json_field("city_code"), json_field("province_code"))
-                                  .where(Record.entity == "partner", Record.voided.is_(False), json_field("status") == "active")))
-        orders = list(s.execute(select(Record.device_id, json_field("status"), json_field("deadline")).where(
-            Record.entity == "rectification_order", Record.voided.is_(False), json_field("status").in_(OPEN_ORDER_STATES))))
-        warnings = list(s.execute(select(Record.device_id, func.count()).where(
-            Record.entity == "partner_warning", Record.voided.is_(False), json_field("source") == "evidence",
-            json_field("warned_on") >= start.isoformat(), json_field("warned_on") < end.isoformat()).group_by(Record.device_id)))
+            visits = list(
+                s.execute(
+                    select(
+                        Record.id,
+                        Record.device_id,
+                        json_field("partner_id"),
+                        started,
+                        json_field("score"),
+                    ).where(
+                        Record.entity == "visit",
+                        Record.voided.is_(False),
+                        json_field("status") == "submitted",
+                        started >= utc_bound(start),
+                        started < utc_bound(end),
+                    )
+                )
+            )
+        amended = newest_scored(
+            s.scalars(
+                select(Record).where(Record.entity == "visit_amendment", Record.voided.is_(False))
+            )
+        )
+        partners = list(
+            s.execute(
+                select(
+                    Record.id,
+                    json_field("grade"),
+                    json_field("district_code"),
+                    json_field("city_code"),
+                    json_field("province_code"),
+                ).where(
+                    Record.entity == "partner",
+                    Record.voided.is_(False),
+                    json_field("status") == "active",
+                )
+            )
+        )
+        orders = list(
+            s.execute(
+                select(Record.device_id, json_field("status"), json_field("deadline")).where(
+                    Record.entity == "rectification_order",
+                    Record.voided.is_(False),
+                    json_field("status").in_(OPEN_ORDER_STATES),
+                )
+            )
+        )
+        warnings = list(
+            s.execute(
+                select(Record.device_id, func.count())
+                .where(
+                    Record.entity == "partner_warning",
+                    Record.voided.is_(False),
+                    json_field("source") == "evidence",
+                    json_field("warned_on") >= start.isoformat(),
+                    json_field("warned_on") < end.isoformat(),
+                )
+                .group_by(Record.device_id)
+            )
+        )
     per_partner: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     week_channels: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for vid, device_id, partner_id, when, score in visits:
@@ -115,7 +200,9 @@ def month_overview(hq: Hq, month: str, today: dt.date | None = None) -> dict[str
             row.score_sum += float(value)
             row.scored += 1
     minimum = {grade: comp.partner_requirement(rules, grade) for grade in ("A", "B", "C", "D")}
-    by_prefix: dict[str, list[tuple[str, int]]] = defaultdict(list)  # region code → (partner, visits required) inside it
+    by_prefix: dict[str, list[tuple[str, int]]] = defaultdict(
+        list
+    )  # region code → (partner, visits required) inside it
     everyone: list[tuple[str, int]] = []
     for pid, grade, district, city, province in partners:
         code = str(district or city or province or "")
@@ -127,14 +214,20 @@ def month_overview(hq: Hq, month: str, today: dt.date | None = None) -> dict[str
         counts = per_partner.get(row.device_id, {})
         row.channels = len(counts)
         row.weeks = {w: len(week_channels[row.device_id].get(w, ())) for w in weeks}
-        inside = {pid: need for code in row.territory for pid, need in by_prefix.get(code, ())} if row.territory else dict(everyone)
+        inside = (
+            {pid: need for code in row.territory for pid, need in by_prefix.get(code, ())}
+            if row.territory
+            else dict(everyone)
+        )
         for pid, need in inside.items():
             row.required += need
             row.done += min(counts.get(pid, 0), need)
     for device_id, status, deadline in orders:
         if device_id in devices:
             devices[device_id].open_orders += 1
-            if status == "overdue" or (deadline and str(deadline) < today.isoformat() and status == "open"):
+            if status == "overdue" or (
+                deadline and str(deadline) < today.isoformat() and status == "open"
+            ):
                 devices[device_id].overdue_orders += 1
     for device_id, count in warnings:
         if device_id in devices:
@@ -143,17 +236,44 @@ def month_overview(hq: Hq, month: str, today: dt.date | None = None) -> dict[str
     regions: dict[str, dict[str, Any]] = {}
     for row in managers:
         key = ",".join(row.territory) or "-"
-        agg = regions.setdefault(key, {"territory": row.territory, "managers": 0, "visits": 0, "required": 0, "done": 0, "score_sum": 0.0,
-                                       "scored": 0, "open_orders": 0, "overdue_orders": 0, "evidence_warnings": 0})
+        agg = regions.setdefault(
+            key,
+            {
+                "territory": row.territory,
+                "managers": 0,
+                "visits": 0,
+                "required": 0,
+                "done": 0,
+                "score_sum": 0.0,
+                "scored": 0,
+                "open_orders": 0,
+                "overdue_orders": 0,
+                "evidence_warnings": 0,
+            },
+        )
         agg["managers"] += 1
-        for k in ("visits", "required", "done", "score_sum", "scored", "open_orders", "overdue_orders", "evidence_warnings"):
+        for k in (
+            "visits",
+            "required",
+            "done",
+            "score_sum",
+            "scored",
+            "open_orders",
+            "overdue_orders",
+            "evidence_warnings",
+        ):
             agg[k] += getattr(row, k)
     region_rows = []
     for agg in regions.values():
         scored, total = agg.pop("scored"), agg.pop("score_sum")
         region_rows.append({**agg, "average_score": round(total / scored, 1) if scored else None})
-    return {"month": month, "weeks": weeks, "managers": [r.to_json() for r in managers],
-            "regions": sorted(region_rows, key=lambda r: r["territory"]), "visit_ids": {r.device_id: r.visit_ids for r in managers}}
+    return {
+        "month": month,
+        "weeks": weeks,
+        "managers": [r.to_json() for r in managers],
+        "regions": sorted(region_rows, key=lambda r: r["territory"]),
+        "visit_ids": {r.device_id: r.visit_ids for r in managers},
+    }
 
 
 def ranking(overview: dict[str, Any]) -> list[dict[str, Any]]:
@@ -163,7 +283,14 @@ def ranking(overview: dict[str, Any]) -> list[dict[str, Any]]:
     for m in overview["managers"]:
         share = round(100.0 * m["done"] / m["required"], 1) if m["required"] else None
         rows.append({**m, "done_percent": share})
-    rows.sort(key=lambda r: (-(r["done_percent"] or 0), -r["weeks_met"], -(r["average_score"] or 0), r["manager"]))
+    rows.sort(
+        key=lambda r: (
+            -(r["done_percent"] or 0),
+            -r["weeks_met"],
+            -(r["average_score"] or 0),
+            r["manager"],
+        )
+    )
     for place, row in enumerate(rows, 1):
         row["place"] = place
     return rows

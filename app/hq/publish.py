@@ -34,27 +34,65 @@ def stable_id(*parts: str) -> str:
 
 def reference_data_for_publish() -> dict[str, list[dict[str, Any]]]:
     """The checklist templates and visit-frequency rules HQ publishes, with stable ids."""
-    templates = [{"id": stable_id("template", t["name"], str(t.get("version", 1))), "name": t["name"], "version": int(t.get("version", 1)),
-                  "title": t.get("title", t["name"]), "body": t, "is_default": bool(t.get("default"))} for t in builtin_templates()]
-    rules = [{"id": stable_id("rule", scope, grade or "-", period), "scope": scope, "grade": grade, "period": period, "min_visits": minimum}
-             for scope, grade, period, minimum in DEFAULT_FREQUENCY_RULES]
+    templates = [
+        {
+            "id": stable_id("template", t["name"], str(t.get("version", 1))),
+            "name": t["name"],
+            "version": int(t.get("version", 1)),
+            "title": t.get("title", t["name"]),
+            "body": t,
+            "is_default": bool(t.get("default")),
+        }
+        for t in builtin_templates()
+    ]
+    rules = [
+        {
+            "id": stable_id("rule", scope, grade or "-", period),
+            "scope": scope,
+            "grade": grade,
+            "period": period,
+            "min_visits": minimum,
+        }
+        for scope, grade, period, minimum in DEFAULT_FREQUENCY_RULES
+    ]
     return {"checklist_template": templates, "frequency_rule": rules}
 
 
 def _receivables(s: Session, partner_ids: set[str]) -> dict[str, list[dict[str, Any]]]:
     """The invoices and payments HQ imported from the ERP for the published partners
     (``app.hq.receivables``), with the laptop's columns."""
-    invoices = [rec for rec in s.scalars(select(Record).where(Record.entity == "invoice", Record.voided.is_(False)))
-                if rec.data.get("partner_id") in partner_ids]
+    invoices = [
+        rec
+        for rec in s.scalars(
+            select(Record).where(Record.entity == "invoice", Record.voided.is_(False))
+        )
+        if rec.data.get("partner_id") in partner_ids
+    ]
     ids = {rec.id for rec in invoices}
-    payments = [rec for rec in s.scalars(select(Record).where(Record.entity == "payment", Record.voided.is_(False)))
-                if rec.data.get("invoice_id") in ids]
+    payments = [
+        rec
+        for rec in s.scalars(
+            select(Record).where(Record.entity == "payment", Record.voided.is_(False))
+        )
+        if rec.data.get("invoice_id") in ids
+    ]
     found: dict[str, list[dict[str, Any]]] = {}
     if invoices:
-        found["invoice"] = [{"id": r.id, "hlc": r.hlc, "op": "upsert", "base_hlc": None, "data": r.data} for r in invoices]
+        found["invoice"] = [
+            {"id": r.id, "hlc": r.hlc, "op": "upsert", "base_hlc": None, "data": r.data}
+            for r in invoices
+        ]
     if payments:
-        found["payment"] = [{"id": r.id, "hlc": r.hlc, "op": "upsert", "base_hlc": None,
-                             "data": {k: v for k, v in r.data.items() if k != "erp_key"}} for r in payments]
+        found["payment"] = [
+            {
+                "id": r.id,
+                "hlc": r.hlc,
+                "op": "upsert",
+                "base_hlc": None,
+                "data": {k: v for k, v in r.data.items() if k != "erp_key"},
+            }
+            for r in payments
+        ]
     return found
 
 
@@ -64,7 +102,9 @@ def _clock(hq: Hq, s: Session) -> HybridLogicalClock:
     return HybridLogicalClock(node=node, last=Timestamp.parse(last.value) if last else None)
 
 
-def publish_bundle(hq: Hq, device_id: str, target: Path, reference: dict[str, list[dict[str, Any]]]) -> Path:
+def publish_bundle(
+    hq: Hq, device_id: str, target: Path, reference: dict[str, list[dict[str, Any]]]
+) -> Path:
     """Down-bundle for one laptop: templates, frequency rules, targets, partner master
     data (HQ-owned fields) and revocations, signed by HQ. ``reference`` carries the
     templates and rules HQ publishes (entity → list of data dicts with stable ids)."""
@@ -77,17 +117,52 @@ def publish_bundle(hq: Hq, device_id: str, target: Path, reference: dict[str, li
         clock = _clock(hq, s)
         records: dict[str, list[dict[str, Any]]] = {}
         for entity, items in reference.items():
-            records[entity] = [{"id": item.pop("id"), "hlc": clock.tick(), "op": "upsert", "base_hlc": None, "data": item} for item in items]
+            records[entity] = [
+                {
+                    "id": item.pop("id"),
+                    "hlc": clock.tick(),
+                    "op": "upsert",
+                    "base_hlc": None,
+                    "data": item,
+                }
+                for item in items
+            ]
         partners = []
         for rec in s.scalars(select(Record).where(Record.entity == "partner")):
-            district = rec.data.get("district_code") or rec.data.get("city_code") or rec.data.get("province_code")
+            district = (
+                rec.data.get("district_code")
+                or rec.data.get("city_code")
+                or rec.data.get("province_code")
+            )
             if territory and not in_territory(district, territory):
                 continue
-            owned = {k: rec.data.get(k) for k in ("code", "name", "grade", "credit_limit_fen", "status", "type", "province_code", "city_code", "district_code", "address")}
+            owned = {
+                k: rec.data.get(k)
+                for k in (
+                    "code",
+                    "name",
+                    "grade",
+                    "credit_limit_fen",
+                    "status",
+                    "type",
+                    "province_code",
+                    "city_code",
+                    "district_code",
+                    "address",
+                )
+            }
             # every published field with its HLC: a laptop that edits the card sends
             # them back with their writers, not as its own writes
             owned["field_hlc"] = {k: (rec.field_hlc or {}).get(k, rec.hlc) for k in owned}
-            partners.append({"id": rec.id, "hlc": rec.hlc, "op": "void" if rec.voided else "upsert", "base_hlc": None, "data": owned})
+            partners.append(
+                {
+                    "id": rec.id,
+                    "hlc": rec.hlc,
+                    "op": "void" if rec.voided else "upsert",
+                    "base_hlc": None,
+                    "data": owned,
+                }
+            )
         records["partner"] = partners
         records.update(_receivables(s, {str(p["id"]) for p in partners if p["op"] == "upsert"}))
         from app.hq.grade_requests import decided_for_publish
@@ -95,21 +170,43 @@ def publish_bundle(hq: Hq, device_id: str, target: Path, reference: dict[str, li
         decisions = decided_for_publish(s, {str(p["id"]) for p in partners})
         if decisions:
             records["grade_request"] = decisions
-        targets = [{"id": rec.id, "hlc": rec.hlc, "op": "upsert", "base_hlc": None, "data": rec.data} for rec in s.scalars(select(Record).where(Record.entity == "target"))]
+        targets = [
+            {"id": rec.id, "hlc": rec.hlc, "op": "upsert", "base_hlc": None, "data": rec.data}
+            for rec in s.scalars(select(Record).where(Record.entity == "target"))
+        ]
         if targets:
             records["target"] = targets
         from app.hq.duty_rules import duty_rules
 
         rules = duty_rules(hq)
-        records["duty_rule"] = [{"id": stable_id("duty_rule", key), "hlc": clock.tick(), "op": "upsert", "base_hlc": None,
-                                 "data": {"key": key, "value": value}} for key, value in sorted(rules.items())]
+        records["duty_rule"] = [
+            {
+                "id": stable_id("duty_rule", key),
+                "hlc": clock.tick(),
+                "op": "upsert",
+                "base_hlc": None,
+                "data": {"key": key, "value": value},
+            }
+            for key, value in sorted(rules.items())
+        ]
         revoked = list(s.scalars(select(Device.device_id).where(Device.revoked.is_(True))))
         hq._set_meta(s, "hlc_last", str(clock.last) if clock.last else "")
         seq_key = f"publish_seq:{device_id}"
         seq = int(s.get(HqMeta, seq_key).value if s.get(HqMeta, seq_key) else "0") + 1  # type: ignore[union-attr]
         hq._set_meta(s, seq_key, str(seq))
-    manifest = {"kind": "hq", "bundle_id": uuid7(), "device_id": device_id, "hq_id": hq.hq_id(), "user": device.user,
-                "territory": territory, "created_at": dt.datetime.now(dt.UTC).isoformat(), "created_hlc": str(clock.last) if clock.last else "",
-                "seq": seq, "base_ack_seq": 0, "app_version": __version__, "revoked_devices": revoked}
+    manifest = {
+        "kind": "hq",
+        "bundle_id": uuid7(),
+        "device_id": device_id,
+        "hq_id": hq.hq_id(),
+        "user": device.user,
+        "territory": territory,
+        "created_at": dt.datetime.now(dt.UTC).isoformat(),
+        "created_hlc": str(clock.last) if clock.last else "",
+        "seq": seq,
+        "base_ack_seq": 0,
+        "app_version": __version__,
+        "revoked_devices": revoked,
+    }
     write_bundle(Path(target), manifest, records, [], lambda body: signing.sign(key, body))
     return Path(target)

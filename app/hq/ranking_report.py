@@ -19,16 +19,42 @@ def ranking_data(hq: Hq, month: str) -> PeriodReportData:
     overview = month_overview(hq, month)
     rows = ranking(overview)
     return PeriodReportData(
-        company=tr("reports", "Headquarters"), title=tr("reports", "Monthly assessment of the managers"), subtitle=fmt.month_text(month),
-        figures=[(tr("reports", "Inspections"), str(sum(r["visits"] for r in rows))),
-                 (tr("reports", "Managers"), str(len(rows)))],
-        tables=[Table(tr("reports", "Ranking"),
-                      [tr("reports", "Place"), tr("reports", "Manager"), tr("reports", "Visits"), tr("reports", "Done / required"),
-                       tr("reports", "Weeks meeting the weekly rule"), tr("reports", "Average score"), tr("reports", "Open rectifications")],
-                      [[str(r["place"]), r["manager"] or r["device_id"][:8], str(r["visits"]), f"{r['done']}/{r['required']}",
-                        f"{r['weeks_met']}/{len(r['weeks'])}", fmt.number(r["average_score"], 1), str(r["open_orders"])] for r in rows],
-                      tr("reports", "No devices are registered."))],
-        empty_message="" if rows else tr("reports", "No data for this month."))
+        company=tr("reports", "Headquarters"),
+        title=tr("reports", "Monthly assessment of the managers"),
+        subtitle=fmt.month_text(month),
+        figures=[
+            (tr("reports", "Inspections"), str(sum(r["visits"] for r in rows))),
+            (tr("reports", "Managers"), str(len(rows))),
+        ],
+        tables=[
+            Table(
+                tr("reports", "Ranking"),
+                [
+                    tr("reports", "Place"),
+                    tr("reports", "Manager"),
+                    tr("reports", "Visits"),
+                    tr("reports", "Done / required"),
+                    tr("reports", "Weeks meeting the weekly rule"),
+                    tr("reports", "Average score"),
+                    tr("reports", "Open rectifications"),
+                ],
+                [
+                    [
+                        str(r["place"]),
+                        r["manager"] or r["device_id"][:8],
+                        str(r["visits"]),
+                        f"{r['done']}/{r['required']}",
+                        f"{r['weeks_met']}/{len(r['weeks'])}",
+                        fmt.number(r["average_score"], 1),
+                        str(r["open_orders"]),
+                    ]
+                    for r in rows
+                ],
+                tr("reports", "No devices are registered."),
+            )
+        ],
+        empty_message="" if rows else tr("reports", "No data for this month."),
+    )
 
 
 def write_ranking_report(hq: Hq, month: str, target: Path) -> Path:

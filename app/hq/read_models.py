@@ -64,7 +64,11 @@ def field(key: str) -> ColumnElement[Any]:
 
 def check_month(month: str) -> str:
     if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month or ""):
-        raise ValidationError(tr("visits", "Give the month as YYYY-MM, e.g. 2026-03 (got {value}).").format(value=month))
+        raise ValidationError(
+            tr("visits", "Give the month as YYYY-MM, e.g. 2026-03 (got {value}).").format(
+                value=month
+            )
+        )
     return month
 
 
@@ -103,16 +107,29 @@ def month_filter(month: str) -> ColumnElement[bool]:
     """Visits of a month: started in it (local days), or not started and planned in it."""
     start, end = month_days(check_month(month))
     started = field("started_at")
-    return or_(and_(started >= utc_bound(start), started < utc_bound(end)),
-               and_(started.is_(None), field("planned_for") >= start.isoformat(), field("planned_for") < end.isoformat()))
+    return or_(
+        and_(started >= utc_bound(start), started < utc_bound(end)),
+        and_(
+            started.is_(None),
+            field("planned_for") >= start.isoformat(),
+            field("planned_for") < end.isoformat(),
+        ),
+    )
 
 
 def _by_ids(s: Session, entity: str, ids: Iterable[str]) -> dict[str, Record]:
     wanted = sorted(set(ids))
     found: dict[str, Record] = {}
     for start in range(0, len(wanted), 500):
-        chunk = wanted[start:start + 500]
-        found.update({r.id: r for r in s.scalars(select(Record).where(Record.entity == entity, Record.id.in_(chunk)))})
+        chunk = wanted[start : start + 500]
+        found.update(
+            {
+                r.id: r
+                for r in s.scalars(
+                    select(Record).where(Record.entity == entity, Record.id.in_(chunk))
+                )
+            }
+        )
     return found
 
 
@@ -121,8 +138,14 @@ def _children(s: Session, entity: str, key: str, parent_ids: Iterable[str]) -> l
     wanted = sorted(set(parent_ids))
     rows: list[Record] = []
     for start in range(0, len(wanted), 500):
-        chunk = wanted[start:start + 500]
-        rows.extend(s.scalars(select(Record).where(Record.entity == entity, Record.voided.is_(False), field(key).in_(chunk))))
+        chunk = wanted[start : start + 500]
+        rows.extend(
+            s.scalars(
+                select(Record).where(
+                    Record.entity == entity, Record.voided.is_(False), field(key).in_(chunk)
+                )
+            )
+        )
     return rows
 
 
@@ -142,17 +165,41 @@ def newest_scored(amendments: Iterable[Record]) -> dict[str, Record]:
     return newest
 
 
-def list_visits(hq: Hq, device_id: str | None = None, month: str | None = None) -> list[dict[str, Any]]:
+def list_visits(
+    hq: Hq, device_id: str | None = None, month: str | None = None
+) -> list[dict[str, Any]]:
     """Visits at HQ, newest first, with the keys of the laptop's ``visits list``."""
-    return [{k: row[k] for k in ("id", "partner_code", "partner_name", "status", "started_at", "planned_for", "score", "template")}
-            for row in visit_rows(hq, device_id, month)]
+    return [
+        {
+            k: row[k]
+            for k in (
+                "id",
+                "partner_code",
+                "partner_name",
+                "status",
+                "started_at",
+                "planned_for",
+                "score",
+                "template",
+            )
+        }
+        for row in visit_rows(hq, device_id, month)
+    ]
 
 
-def visit_rows(hq: Hq, device_id: str | None = None, month: str | None = None, *, partner: str | None = None,
-               status: str | None = None) -> list[dict[str, Any]]:
+def visit_rows(
+    hq: Hq,
+    device_id: str | None = None,
+    month: str | None = None,
+    *,
+    partner: str | None = None,
+    status: str | None = None,
+) -> list[dict[str, Any]]:
     """``list_visits`` rows with the ``device_id``, ``manager`` and ``content_hash`` besides;
     ``partner`` matches any part of the partner's code or name."""
-    stmt = select(Record.id, Record.device_id, Record.data).where(Record.entity == "visit", Record.voided.is_(False))
+    stmt = select(Record.id, Record.device_id, Record.data).where(
+        Record.entity == "visit", Record.voided.is_(False)
+    )
     if month:
         stmt = stmt.where(month_filter(month))
     if status:
@@ -163,8 +210,19 @@ def visit_rows(hq: Hq, device_id: str | None = None, month: str | None = None, *
                 raise NotFoundError(tr("hq", "Unknown device {id}.").format(id=device_id))
             stmt = stmt.where(Record.device_id == device_id)
         visits = list(s.execute(stmt))
-        partners = {pid: rec.data for pid, rec in _by_ids(s, "partner", (d.get("partner_id") or "" for _, _, d in visits)).items()}
-        amended = newest_scored(_children(s, "visit_amendment", "visit_id", (vid for vid, _, _ in visits))) if visits else {}
+        partners = {
+            pid: rec.data
+            for pid, rec in _by_ids(
+                s, "partner", (d.get("partner_id") or "" for _, _, d in visits)
+            ).items()
+        }
+        amended = (
+            newest_scored(
+                _children(s, "visit_amendment", "visit_id", (vid for vid, _, _ in visits))
+            )
+            if visits
+            else {}
+        )
     rows = []
     needle = (partner or "").strip().casefold()
     for vid, device, data in visits:
@@ -173,10 +231,21 @@ def visit_rows(hq: Hq, device_id: str | None = None, month: str | None = None, *
         if needle and needle not in code.casefold() and needle not in name.casefold():
             continue
         score = amended[vid].data.get("score") if vid in amended else data.get("score")
-        rows.append({"id": vid, "partner_code": code, "partner_name": name, "status": data.get("status"),
-                     "started_at": iso_z(data.get("started_at")), "planned_for": data.get("planned_for"), "score": score,
-                     "template": data.get("template_name", ""), "device_id": device, "manager": data.get("manager", ""),
-                     "content_hash": data.get("content_hash")})
+        rows.append(
+            {
+                "id": vid,
+                "partner_code": code,
+                "partner_name": name,
+                "status": data.get("status"),
+                "started_at": iso_z(data.get("started_at")),
+                "planned_for": data.get("planned_for"),
+                "score": score,
+                "template": data.get("template_name", ""),
+                "device_id": device,
+                "manager": data.get("manager", ""),
+                "content_hash": data.get("content_hash"),
+            }
+        )
     rows.sort(key=lambda r: (r["started_at"] or r["planned_for"] or "", r["id"]), reverse=True)
     return rows
 
@@ -193,19 +262,42 @@ def evidence_thresholds(hq: Hq) -> tuple[float, float]:
 def visit_detail(hq: Hq, visit_id: str) -> dict[str, Any]:
     """One visit at HQ with the keys of the laptop's ``visits show --json``."""
     with hq.sessions() as s:
-        visit = s.scalar(select(Record).where(Record.entity == "visit", Record.id == visit_id, Record.voided.is_(False)))
+        visit = s.scalar(
+            select(Record).where(
+                Record.entity == "visit", Record.id == visit_id, Record.voided.is_(False)
+            )
+        )
         if visit is None:
             raise NotFoundError(tr("visits", "No visit with id {id}.").format(id=visit_id))
         data = visit.data
-        partner = s.scalar(select(Record).where(Record.entity == "partner", Record.id == str(data.get("partner_id") or "")))
+        partner = s.scalar(
+            select(Record).where(
+                Record.entity == "partner", Record.id == str(data.get("partner_id") or "")
+            )
+        )
         answers_rows = _children(s, "visit_answer", "visit_id", [visit_id])
-        amendments = sorted(_children(s, "visit_amendment", "visit_id", [visit_id]), key=_amendment_key)
-        photos = sorted(_children(s, "visit_photo", "visit_id", [visit_id]), key=lambda r: (str(r.data.get("created_at") or ""), r.id))
-        findings = sorted(_children(s, "finding", "visit_id", [visit_id]), key=lambda r: (str(r.data.get("created_at") or ""), r.id))
-        orders = {str(r.data.get("finding_id")): r for r in _children(s, "rectification_order", "finding_id", [f.id for f in findings])} if findings else {}
+        amendments = sorted(
+            _children(s, "visit_amendment", "visit_id", [visit_id]), key=_amendment_key
+        )
+        photos = sorted(
+            _children(s, "visit_photo", "visit_id", [visit_id]),
+            key=lambda r: (str(r.data.get("created_at") or ""), r.id),
+        )
+        findings = sorted(
+            _children(s, "finding", "visit_id", [visit_id]),
+            key=lambda r: (str(r.data.get("created_at") or ""), r.id),
+        )
+        orders = (
+            {
+                str(r.data.get("finding_id")): r
+                for r in _children(s, "rectification_order", "finding_id", [f.id for f in findings])
+            }
+            if findings
+            else {}
+        )
         shas = sorted({str(p.data.get("sha256")) for p in photos})
         others: dict[str, set[str]] = defaultdict(set)
-        for rec in (_children(s, "visit_photo", "sha256", shas) if shas else []):
+        for rec in _children(s, "visit_photo", "sha256", shas) if shas else []:
             if rec.data.get("visit_id") != visit_id:
                 others[str(rec.data.get("sha256"))].add(str(rec.data.get("visit_id")))
         body = data.get("template_body") or {}
@@ -217,8 +309,15 @@ def visit_detail(hq: Hq, visit_id: str) -> dict[str, Any]:
     score, section_scores = _scores(data, sealed, effective, amendments)
     items = []
     for item in cl.template_items(body):
-        entry: dict[str, Any] = {"key": item.key, "label": item.label, "kind": item.kind, "required": item.required,
-                                 "answer": effective.get(item.key), "section": item.section_title, "weight": item.weight}
+        entry: dict[str, Any] = {
+            "key": item.key,
+            "label": item.label,
+            "kind": item.kind,
+            "required": item.required,
+            "answer": effective.get(item.key),
+            "section": item.section_title,
+            "weight": item.weight,
+        }
         if item.kind == "score":
             entry["max"] = item.max
         if item.kind == "number":
@@ -230,10 +329,22 @@ def visit_detail(hq: Hq, visit_id: str) -> dict[str, Any]:
     finding_rows = []
     for f in findings:
         order = orders.get(f.id)
-        finding_rows.append({"id": f.id, "item_key": f.data.get("item_key"), "description": f.data.get("description", ""),
-                             "category": f.data.get("category", "checklist"), "rectification": None if order is None else {
-                                 "id": order.id, "deadline": order.data.get("deadline"), "responsible": order.data.get("responsible", ""),
-                                 "status": "withdrawn" if order.voided else _order_status(order.data, today)}})
+        finding_rows.append(
+            {
+                "id": f.id,
+                "item_key": f.data.get("item_key"),
+                "description": f.data.get("description", ""),
+                "category": f.data.get("category", "checklist"),
+                "rectification": None
+                if order is None
+                else {
+                    "id": order.id,
+                    "deadline": order.data.get("deadline"),
+                    "responsible": order.data.get("responsible", ""),
+                    "status": "withdrawn" if order.voided else _order_status(order.data, today),
+                },
+            }
+        )
     for o in order_rows:
         o["outcome"] = effective.get(o["order_id"])
         after = effective.get(o["order_id"] + PHOTO_SUFFIX)
@@ -241,21 +352,51 @@ def visit_detail(hq: Hq, visit_id: str) -> dict[str, Any]:
             o["after_photo"] = after[0]
     pdata = partner.data if partner is not None else {}
     return {
-        "id": visit.id, "partner_code": pdata.get("code", ""), "partner_name": pdata.get("name", ""),
-        "status": data.get("status"), "template": data.get("template_name", ""), "template_version": data.get("template_version", 1),
-        "planned_for": data.get("planned_for"), "started_at": iso_z(data.get("started_at")),
-        "checked_out_at": iso_z(data.get("checked_out_at")), "submitted_at": iso_z(data.get("submitted_at")),
-        "latitude": data.get("latitude"), "longitude": data.get("longitude"), "manager": data.get("manager", ""), "score": score,
-        "section_scores": section_scores, "content_hash": data.get("content_hash"), "sealed_score": data.get("score"),
+        "id": visit.id,
+        "partner_code": pdata.get("code", ""),
+        "partner_name": pdata.get("name", ""),
+        "status": data.get("status"),
+        "template": data.get("template_name", ""),
+        "template_version": data.get("template_version", 1),
+        "planned_for": data.get("planned_for"),
+        "started_at": iso_z(data.get("started_at")),
+        "checked_out_at": iso_z(data.get("checked_out_at")),
+        "submitted_at": iso_z(data.get("submitted_at")),
+        "latitude": data.get("latitude"),
+        "longitude": data.get("longitude"),
+        "manager": data.get("manager", ""),
+        "score": score,
+        "section_scores": section_scores,
+        "content_hash": data.get("content_hash"),
+        "sealed_score": data.get("score"),
         "items": items,
-        "photos": [{"sha256": p.data.get("sha256"), "width": p.data.get("width", 0), "height": p.data.get("height", 0),
-                    "taken_at": iso_z(p.data.get("taken_at")), "item_key": p.data.get("item_key"), "original_name": p.data.get("original_name", ""),
-                    "reused_in": sorted(others.get(str(p.data.get("sha256")), ()))} for p in photos],
-        "findings": finding_rows, "orders": order_rows,
+        "photos": [
+            {
+                "sha256": p.data.get("sha256"),
+                "width": p.data.get("width", 0),
+                "height": p.data.get("height", 0),
+                "taken_at": iso_z(p.data.get("taken_at")),
+                "item_key": p.data.get("item_key"),
+                "original_name": p.data.get("original_name", ""),
+                "reused_in": sorted(others.get(str(p.data.get("sha256")), ())),
+            }
+            for p in photos
+        ],
+        "findings": finding_rows,
+        "orders": order_rows,
         "evidence": _evidence(hq, data, pdata, photos, others),
-        "amendments": [{"id": a.id, "reason": a.data.get("reason", ""), "changes": a.data.get("changes") or {},
-                        "amended_by": a.data.get("amended_by", ""), "amended_at": iso_z(a.data.get("amended_at")),
-                        "content_hash": a.data.get("content_hash", ""), "score": a.data.get("score")} for a in amendments],
+        "amendments": [
+            {
+                "id": a.id,
+                "reason": a.data.get("reason", ""),
+                "changes": a.data.get("changes") or {},
+                "amended_by": a.data.get("amended_by", ""),
+                "amended_at": iso_z(a.data.get("amended_at")),
+                "content_hash": a.data.get("content_hash", ""),
+                "score": a.data.get("score"),
+            }
+            for a in amendments
+        ],
     }
 
 
@@ -267,7 +408,12 @@ def _order_status(data: dict[str, Any], today: dt.date) -> str:
         return status
 
 
-def _scores(data: dict[str, Any], sealed: dict[str, Any], effective: dict[str, Any], amendments: list[Record]) -> tuple[Any, dict[str, Any]]:
+def _scores(
+    data: dict[str, Any],
+    sealed: dict[str, Any],
+    effective: dict[str, Any],
+    amendments: list[Record],
+) -> tuple[Any, dict[str, Any]]:
     """(score, section scores) as the laptop's ``current_scores`` gives them."""
     body = data.get("template_body") or {}
     if data.get("status") == "submitted":
@@ -284,28 +430,73 @@ def _scores(data: dict[str, Any], sealed: dict[str, Any], effective: dict[str, A
 
 
 def _order_outcomes(s: Session, body: dict[str, Any]) -> list[dict[str, Any]]:
-    keys = [str(item["key"]) for section in body.get("sections", []) if section.get("key") == ORDERS_SECTION
-            for item in section.get("items", []) if item.get("kind") == "choice" and item.get("order_id")]
+    keys = [
+        str(item["key"])
+        for section in body.get("sections", [])
+        if section.get("key") == ORDERS_SECTION
+        for item in section.get("items", [])
+        if item.get("kind") == "choice" and item.get("order_id")
+    ]
     orders = _by_ids(s, "rectification_order", keys)
-    return [{"order_id": key, "description": orders[key].data.get("description", ""), "outcome": None,
-             "before_photo": orders[key].data.get("before_photo_sha256"), "after_photo": orders[key].data.get("after_photo_sha256")}
-            for key in keys if key in orders]
+    return [
+        {
+            "order_id": key,
+            "description": orders[key].data.get("description", ""),
+            "outcome": None,
+            "before_photo": orders[key].data.get("before_photo_sha256"),
+            "after_photo": orders[key].data.get("after_photo_sha256"),
+        }
+        for key in keys
+        if key in orders
+    ]
 
 
-def _evidence(hq: Hq, data: dict[str, Any], partner: dict[str, Any], photos: list[Record], others: dict[str, set[str]]) -> list[dict[str, Any]]:
+def _evidence(
+    hq: Hq,
+    data: dict[str, Any],
+    partner: dict[str, Any],
+    photos: list[Record],
+    others: dict[str, set[str]],
+) -> list[dict[str, Any]]:
     if not photos:
         return []
     first: dict[str, Record] = {}
     for p in reversed(photos):
         first[str(p.data.get("sha256"))] = p
-    explanations = {str(p.data.get("sha256")): p.data.get("caption") for p in photos if p.data.get("caption")}
+    explanations = {
+        str(p.data.get("sha256")): p.data.get("caption") for p in photos if p.data.get("caption")
+    }
     shas = list(dict.fromkeys(str(p.data.get("sha256")) for p in photos))
-    facts = [evidence_rules.PhotoFacts(sha, parse_time(first[sha].data.get("taken_at")), first[sha].data.get("latitude"),
-                                       first[sha].data.get("longitude"), tuple(sorted(others.get(sha, ())))) for sha in shas]
+    facts = [
+        evidence_rules.PhotoFacts(
+            sha,
+            parse_time(first[sha].data.get("taken_at")),
+            first[sha].data.get("latitude"),
+            first[sha].data.get("longitude"),
+            tuple(sorted(others.get(sha, ()))),
+        )
+        for sha in shas
+    ]
     hours, metres = evidence_thresholds(hq)
     until = parse_time(data.get("submitted_at")) or dt.datetime.now(dt.UTC)
-    found = evidence_rules.check_photos(facts, parse_time(data.get("started_at")), until, partner.get("latitude"), partner.get("longitude"), hours, metres)
-    return [{"kind": e.kind, "sha256": e.sha256, "detail": e.detail, "explanation": explanations.get(e.sha256, "")} for e in found]
+    found = evidence_rules.check_photos(
+        facts,
+        parse_time(data.get("started_at")),
+        until,
+        partner.get("latitude"),
+        partner.get("longitude"),
+        hours,
+        metres,
+    )
+    return [
+        {
+            "kind": e.kind,
+            "sha256": e.sha256,
+            "detail": e.detail,
+            "explanation": explanations.get(e.sha256, ""),
+        }
+        for e in found
+    ]
 
 
 def verify(hq: Hq, content_hash: str) -> dict[str, Any]:
@@ -315,27 +506,68 @@ def verify(hq: Hq, content_hash: str) -> dict[str, Any]:
     ``amendment_id`` (None for the original). NotFoundError when HQ holds none."""
     wanted = (content_hash or "").strip().lower()
     if not re.fullmatch(r"[0-9a-f]{64}", wanted):
-        raise ValidationError(tr("hq", "A content hash is 64 hexadecimal characters (got {value}).").format(value=content_hash))
+        raise ValidationError(
+            tr("hq", "A content hash is 64 hexadecimal characters (got {value}).").format(
+                value=content_hash
+            )
+        )
     with hq.sessions() as s:
         amendment_id = None
-        visit = s.scalar(select(Record).where(Record.entity == "visit", Record.voided.is_(False), field("status") == "submitted",
-                                              field("content_hash") == wanted).limit(1))
+        visit = s.scalar(
+            select(Record)
+            .where(
+                Record.entity == "visit",
+                Record.voided.is_(False),
+                field("status") == "submitted",
+                field("content_hash") == wanted,
+            )
+            .limit(1)
+        )
         if visit is None:
-            amendment = s.scalar(select(Record).where(Record.entity == "visit_amendment", Record.voided.is_(False),
-                                                      field("content_hash") == wanted).limit(1))
+            amendment = s.scalar(
+                select(Record)
+                .where(
+                    Record.entity == "visit_amendment",
+                    Record.voided.is_(False),
+                    field("content_hash") == wanted,
+                )
+                .limit(1)
+            )
             if amendment is not None:
                 amendment_id = amendment.id
-                visit = s.scalar(select(Record).where(Record.entity == "visit", Record.voided.is_(False),
-                                                      Record.id == str(amendment.data.get("visit_id") or "")))
+                visit = s.scalar(
+                    select(Record).where(
+                        Record.entity == "visit",
+                        Record.voided.is_(False),
+                        Record.id == str(amendment.data.get("visit_id") or ""),
+                    )
+                )
         if visit is None:
-            raise NotFoundError(tr("hq", "HQ holds no sealed visit with content hash {hash}: the paper is not an unaltered ChannelDesk report.").format(hash=wanted))
-        partner = s.scalar(select(Record).where(Record.entity == "partner", Record.id == str(visit.data.get("partner_id") or "")))
+            raise NotFoundError(
+                tr(
+                    "hq",
+                    "HQ holds no sealed visit with content hash {hash}: the paper is not an unaltered ChannelDesk report.",
+                ).format(hash=wanted)
+            )
+        partner = s.scalar(
+            select(Record).where(
+                Record.entity == "partner", Record.id == str(visit.data.get("partner_id") or "")
+            )
+        )
     started = parse_time(visit.data.get("started_at"))
     pdata = partner.data if partner is not None else {}
-    return {"id": visit.id, "partner_code": pdata.get("code", ""), "partner_name": pdata.get("name", ""),
-            "date": started.astimezone().date().isoformat() if started else visit.data.get("planned_for"),
-            "content_hash": wanted, "amendment_id": amendment_id, "device_id": visit.device_id, "manager": visit.data.get("manager", "")}
-
+    return {
+        "id": visit.id,
+        "partner_code": pdata.get("code", ""),
+        "partner_name": pdata.get("name", ""),
+        "date": started.astimezone().date().isoformat()
+        if started
+        else visit.data.get("planned_for"),
+        "content_hash": wanted,
+        "amendment_id": amendment_id,
+        "device_id": visit.device_id,
+        "manager": visit.data.get("manager", ""),
+    }
 
 
 def device_list(hq: Hq) -> list[dict[str, Any]]:
@@ -346,15 +578,34 @@ def device_list(hq: Hq) -> list[dict[str, Any]]:
     from db.hq.models import ImportedBundle
 
     with hq.sessions() as s:
-        synced = {d: (int(n), int(seq or 0), last) for d, n, seq, last in s.execute(
-            select(ImportedBundle.device_id, func.count(), func.max(ImportedBundle.seq), func.max(ImportedBundle.imported_at))
-            .group_by(ImportedBundle.device_id))}
+        synced = {
+            d: (int(n), int(seq or 0), last)
+            for d, n, seq, last in s.execute(
+                select(
+                    ImportedBundle.device_id,
+                    func.count(),
+                    func.max(ImportedBundle.seq),
+                    func.max(ImportedBundle.imported_at),
+                ).group_by(ImportedBundle.device_id)
+            )
+        }
         rows = []
         for d in s.scalars(select(Device).order_by(Device.user, Device.device_id)):
             n, seq, last = synced.get(d.device_id, (0, 0, None))
-            rows.append({"device_id": d.device_id, "user": d.user, "territory": [c for c in d.territory.split(",") if c], "revoked": d.revoked,
-                         "registered_at": d.registered_at.isoformat() if d.registered_at else None, "bundles": n, "last_seq": seq,
-                         "last_sync": (last if last.tzinfo else last.replace(tzinfo=dt.UTC)).isoformat() if last else None})
+            rows.append(
+                {
+                    "device_id": d.device_id,
+                    "user": d.user,
+                    "territory": [c for c in d.territory.split(",") if c],
+                    "revoked": d.revoked,
+                    "registered_at": d.registered_at.isoformat() if d.registered_at else None,
+                    "bundles": n,
+                    "last_seq": seq,
+                    "last_sync": (last if last.tzinfo else last.replace(tzinfo=dt.UTC)).isoformat()
+                    if last
+                    else None,
+                }
+            )
     return rows
 
 
@@ -363,5 +614,15 @@ def sync_history(hq: Hq, device_id: str) -> list[dict[str, Any]]:
     from db.hq.models import ImportedBundle
 
     with hq.sessions() as s:
-        return [{"seq": b.seq, "imported_at": b.imported_at.isoformat() if b.imported_at else None, "counts": dict(b.counts or {})}
-                for b in s.scalars(select(ImportedBundle).where(ImportedBundle.device_id == device_id).order_by(ImportedBundle.seq.desc()))]
+        return [
+            {
+                "seq": b.seq,
+                "imported_at": b.imported_at.isoformat() if b.imported_at else None,
+                "counts": dict(b.counts or {}),
+            }
+            for b in s.scalars(
+                select(ImportedBundle)
+                .where(ImportedBundle.device_id == device_id)
+                .order_by(ImportedBundle.seq.desc())
+            )
+        ]

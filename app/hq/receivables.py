@@ -25,9 +25,25 @@ if TYPE_CHECKING:
 
 PAYMENT_DAYS = 30  # an ERP invoice is due this many days after its date
 COLUMNS = ("partner_code", "kind", "date", "amount", "ref")
-ALIASES = {"渠道编码": "partner_code", "合作方编码": "partner_code", "客户编码": "partner_code", "类型": "kind", "日期": "date",
-           "金额": "amount", "单号": "ref", "凭证号": "ref", "发票号": "ref"}
-KINDS = {"invoice": "invoice", "payment": "payment", "发票": "invoice", "开票": "invoice", "回款": "payment", "收款": "payment"}
+ALIASES = {
+    "渠道编码": "partner_code",
+    "合作方编码": "partner_code",
+    "客户编码": "partner_code",
+    "类型": "kind",
+    "日期": "date",
+    "金额": "amount",
+    "单号": "ref",
+    "凭证号": "ref",
+    "发票号": "ref",
+}
+KINDS = {
+    "invoice": "invoice",
+    "payment": "payment",
+    "发票": "invoice",
+    "开票": "invoice",
+    "回款": "payment",
+    "收款": "payment",
+}
 
 
 def import_receivables(hq: Hq, table: list[list[str]], name: str) -> ImportSummary:
@@ -39,9 +55,22 @@ def import_receivables(hq: Hq, table: list[list[str]], name: str) -> ImportSumma
     header = [ALIASES.get(c.strip(), c) for c in table[0]]
     mapping = header_map(header, COLUMNS, COLUMNS, name)
     with hq.sessions() as s:
-        partners = {str(r.data.get("code")): r.id for r in s.scalars(select(Record).where(Record.entity == "partner", Record.voided.is_(False)))}
-        invoices = {r.id: dict(r.data) for r in s.scalars(select(Record).where(Record.entity == "invoice", Record.voided.is_(False)))}
-        paid_keys = {str(r.data.get("erp_key")) for r in s.scalars(select(Record).where(Record.entity == "payment"))}
+        partners = {
+            str(r.data.get("code")): r.id
+            for r in s.scalars(
+                select(Record).where(Record.entity == "partner", Record.voided.is_(False))
+            )
+        }
+        invoices = {
+            r.id: dict(r.data)
+            for r in s.scalars(
+                select(Record).where(Record.entity == "invoice", Record.voided.is_(False))
+            )
+        }
+        paid_keys = {
+            str(r.data.get("erp_key"))
+            for r in s.scalars(select(Record).where(Record.entity == "payment"))
+        }
     summary = ImportSummary()
     rows: list[tuple[int, str, str, dt.date, int, str]] = []
     seen: dict[tuple[str, str, str], int] = {}
@@ -50,37 +79,80 @@ def import_receivables(hq: Hq, table: list[list[str]], name: str) -> ImportSumma
         errors = []
         code = cells["partner_code"]
         if code not in partners:
-            errors.append(SheetRowError(row_no, "partner_code", tr("targets", "unknown partner {code}").format(code=code or "—")))
+            errors.append(
+                SheetRowError(
+                    row_no,
+                    "partner_code",
+                    tr("targets", "unknown partner {code}").format(code=code or "—"),
+                )
+            )
         kind = KINDS.get(cells["kind"].lower())
         if kind is None:
-            errors.append(SheetRowError(row_no, "kind", tr("hq", "kind must be invoice or payment (got {value})").format(value=cells["kind"] or "—")))
+            errors.append(
+                SheetRowError(
+                    row_no,
+                    "kind",
+                    tr("hq", "kind must be invoice or payment (got {value})").format(
+                        value=cells["kind"] or "—"
+                    ),
+                )
+            )
         try:
             day = dt.date.fromisoformat(cells["date"].replace("/", "-"))
         except ValueError:
-            errors.append(SheetRowError(row_no, "date", tr("hq", "give the date as YYYY-MM-DD (got {value})").format(value=cells["date"] or "—")))
+            errors.append(
+                SheetRowError(
+                    row_no,
+                    "date",
+                    tr("hq", "give the date as YYYY-MM-DD (got {value})").format(
+                        value=cells["date"] or "—"
+                    ),
+                )
+            )
             day = dt.date.min
         try:
             amount = money.parse_amount(cells["amount"].replace(",", ""), 2)
             if amount == 0:
                 raise ValueError
         except ValueError:
-            errors.append(SheetRowError(row_no, "amount", tr("hq", "not a positive amount in yuan with at most 2 decimals: {value}").format(
-                value=cells["amount"] or "—")))
+            errors.append(
+                SheetRowError(
+                    row_no,
+                    "amount",
+                    tr(
+                        "hq", "not a positive amount in yuan with at most 2 decimals: {value}"
+                    ).format(value=cells["amount"] or "—"),
+                )
+            )
             amount = 0
         ref = cells["ref"]
         if not ref or len(ref) > 60:
-            errors.append(SheetRowError(row_no, "ref", tr("hq", "give the ERP reference (at most 60 characters)")))
+            errors.append(
+                SheetRowError(
+                    row_no, "ref", tr("hq", "give the ERP reference (at most 60 characters)")
+                )
+            )
         key = (code, kind or "", ref)
         if not errors and key in seen:
-            errors.append(SheetRowError(row_no, "ref", tr("targets", "duplicate row (also row {first})").format(first=seen[key])))
+            errors.append(
+                SheetRowError(
+                    row_no,
+                    "ref",
+                    tr("targets", "duplicate row (also row {first})").format(first=seen[key]),
+                )
+            )
         if errors:
             summary.errors.extend(errors)
             continue
         seen[key] = row_no
         rows.append((row_no, code, kind or "", day, amount, ref))
     if summary.errors:
-        raise ValidationError(tr("targets", "{file}: {count} problem(s) found; nothing was imported.").format(file=name, count=len(summary.errors)),
-                              details=[f"{name}, {e}" for e in summary.errors])
+        raise ValidationError(
+            tr("targets", "{file}: {count} problem(s) found; nothing was imported.").format(
+                file=name, count=len(summary.errors)
+            ),
+            details=[f"{name}, {e}" for e in summary.errors],
+        )
     new_invoices: list[tuple[str, dict[str, Any]]] = []
     for _row, code, kind, day, amount, ref in rows:
         if kind != "invoice":
@@ -89,14 +161,22 @@ def import_receivables(hq: Hq, table: list[list[str]], name: str) -> ImportSumma
         if rid in invoices:
             summary.unchanged += 1
             continue
-        data = {"partner_id": partners[code], "number": ref, "issue_date": day.isoformat(),
-                "due_date": (day + dt.timedelta(days=PAYMENT_DAYS)).isoformat(), "amount_fen": amount, "paid_fen": 0}
+        data = {
+            "partner_id": partners[code],
+            "number": ref,
+            "issue_date": day.isoformat(),
+            "due_date": (day + dt.timedelta(days=PAYMENT_DAYS)).isoformat(),
+            "amount_fen": amount,
+            "paid_fen": 0,
+        }
         invoices[rid] = data
         new_invoices.append((rid, data))
         summary.created += 1
     changed: dict[str, dict[str, Any]] = {}
     payments: list[tuple[str, dict[str, Any]]] = []
-    for _row, code, _kind, day, amount, ref in sorted((r for r in rows if r[2] == "payment"), key=lambda r: (r[3], r[0])):
+    for _row, code, _kind, day, amount, ref in sorted(
+        (r for r in rows if r[2] == "payment"), key=lambda r: (r[3], r[0])
+    ):
         erp_key = stable_id("payment", code, ref)
         if erp_key in paid_keys:
             summary.unchanged += 1
@@ -106,20 +186,43 @@ def import_receivables(hq: Hq, table: list[list[str]], name: str) -> ImportSumma
             inv = invoices[invoice_id]
             inv["paid_fen"] = int(inv["paid_fen"]) + part
             changed[invoice_id] = inv
-            payments.append((stable_id("payment", code, ref, invoice_id), {"invoice_id": invoice_id, "paid_date": day.isoformat(),
-                                                                            "amount_fen": part, "note": ref, "erp_key": erp_key}))
+            payments.append(
+                (
+                    stable_id("payment", code, ref, invoice_id),
+                    {
+                        "invoice_id": invoice_id,
+                        "paid_date": day.isoformat(),
+                        "amount_fen": part,
+                        "note": ref,
+                        "erp_key": erp_key,
+                    },
+                )
+            )
     with hq.sessions.begin() as s:
         fresh = dict(new_invoices)
-        write_own_records(hq, s, "invoice", [*new_invoices, *((rid, d) for rid, d in changed.items() if rid not in fresh)])
+        write_own_records(
+            hq,
+            s,
+            "invoice",
+            [*new_invoices, *((rid, d) for rid, d in changed.items() if rid not in fresh)],
+        )
         write_own_records(hq, s, "payment", payments)
     return summary
 
 
-def allocate(invoices: dict[str, dict[str, Any]], partner_id: str, ref: str, amount: int) -> list[tuple[str, int]]:
+def allocate(
+    invoices: dict[str, dict[str, Any]], partner_id: str, ref: str, amount: int
+) -> list[tuple[str, int]]:
     """How a payment of ``amount`` fen settles the partner's open invoices: the one its
     ``ref`` names first, then the oldest due; what no invoice is open for stays unapplied."""
-    open_ones = sorted(((rid, d) for rid, d in invoices.items() if d["partner_id"] == partner_id and int(d["paid_fen"]) < int(d["amount_fen"])),
-                       key=lambda item: (item[1]["number"] != ref, item[1]["due_date"], item[1]["number"]))
+    open_ones = sorted(
+        (
+            (rid, d)
+            for rid, d in invoices.items()
+            if d["partner_id"] == partner_id and int(d["paid_fen"]) < int(d["amount_fen"])
+        ),
+        key=lambda item: (item[1]["number"] != ref, item[1]["due_date"], item[1]["number"]),
+    )
     parts: list[tuple[str, int]] = []
     left = amount
     for rid, d in open_ones:
@@ -136,9 +239,18 @@ def receivables_by_partner(hq: Hq, today: dt.date | None = None) -> list[dict[st
     ``credit_limit_fen`` and the open amount per aging bucket (``0-30`` … ``90+``)."""
     today = today or dt.date.today()
     with hq.sessions() as s:
-        partners = {r.id: r.data for r in s.scalars(select(Record).where(Record.entity == "partner"))}
-        invoices = [r.data for r in s.scalars(select(Record).where(Record.entity == "invoice", Record.voided.is_(False)))]
-    rows: dict[str, dict[str, Any]] = defaultdict(lambda: {"open_fen": 0, **dict.fromkeys(money.AGING_BUCKETS, 0)})
+        partners = {
+            r.id: r.data for r in s.scalars(select(Record).where(Record.entity == "partner"))
+        }
+        invoices = [
+            r.data
+            for r in s.scalars(
+                select(Record).where(Record.entity == "invoice", Record.voided.is_(False))
+            )
+        ]
+    rows: dict[str, dict[str, Any]] = defaultdict(
+        lambda: {"open_fen": 0, **dict.fromkeys(money.AGING_BUCKETS, 0)}
+    )
     for inv in invoices:
         left = int(inv.get("amount_fen") or 0) - int(inv.get("paid_fen") or 0)
         if left <= 0:
@@ -151,5 +263,12 @@ def receivables_by_partner(hq: Hq, today: dt.date | None = None) -> list[dict[st
     result = []
     for pid, row in rows.items():
         p = partners.get(pid, {})
-        result.append({"partner_code": p.get("code", ""), "partner_name": p.get("name", ""), "credit_limit_fen": int(p.get("credit_limit_fen") or 0), **row})
+        result.append(
+            {
+                "partner_code": p.get("code", ""),
+                "partner_name": p.get("name", ""),
+                "credit_limit_fen": int(p.get("credit_limit_fen") or 0),
+                **row,
+            }
+        )
     return sorted(result, key=lambda r: r["partner_code"])

@@ -22,11 +22,12 @@ PG_FLUSH = 100_000  # merged records buffered for one COPY on PostgreSQL
 
 def chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
     for start in range(0, len(items), size):
-        yield items[start:start + size]
+        yield items[start : start + size]
 
 
-
-_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False, check_circular=False)
+_ENCODER = json.JSONEncoder(
+    ensure_ascii=False, separators=(",", ":"), allow_nan=False, check_circular=False
+)
 
 
 def dump_json(value: Any) -> str:
@@ -46,12 +47,21 @@ def entities_with_records(s: Session) -> set[str]:
     names = sorted(SYNC_TABLES)
     if s.get_bind().dialect.name == "postgresql":
         with raw.cursor() as cur:
-            cur.execute("SELECT e FROM unnest(%s::text[]) AS e WHERE EXISTS (SELECT 1 FROM record WHERE entity = e)", (names,))
+            cur.execute(
+                "SELECT e FROM unnest(%s::text[]) AS e WHERE EXISTS (SELECT 1 FROM record WHERE entity = e)",
+                (names,),
+            )
             return {e for (e,) in cur.fetchall()}
-    return {e for e in names if raw.execute("SELECT 1 FROM record WHERE entity = ? LIMIT 1", (e,)).fetchone() is not None}
+    return {
+        e
+        for e in names
+        if raw.execute("SELECT 1 FROM record WHERE entity = ? LIMIT 1", (e,)).fetchone() is not None
+    }
 
 
-def find_records(s: Session, entity: str, ids: Iterable[str], columns: str, populated: set[str] | None = None) -> list[tuple[Any, ...]]:
+def find_records(
+    s: Session, entity: str, ids: Iterable[str], columns: str, populated: set[str] | None = None
+) -> list[tuple[Any, ...]]:
     """Rows (``columns`` of ``record``) of the given ids of one entity, on the session's
     connection: ``id = ANY(array)`` on PostgreSQL (the ids sent as one JSON text: psycopg
     quotes a list of strings element by element, ~0.35 s per 100 000 ids), ``IN (?, …)``
@@ -66,14 +76,26 @@ def find_records(s: Session, entity: str, ids: Iterable[str], columns: str, popu
             wanted = sorted(set(ids)) if cur.fetchone() is not None else []
             if not wanted:
                 return []
-            cur.execute(f"SELECT {columns} FROM record WHERE entity = %s AND id = ANY(ARRAY(SELECT json_array_elements_text(%s::json)))",
-                        (entity, json.dumps(wanted)))
+            cur.execute(
+                f"SELECT {columns} FROM record WHERE entity = %s AND id = ANY(ARRAY(SELECT json_array_elements_text(%s::json)))",
+                (entity, json.dumps(wanted)),
+            )
             return list(cur.fetchall())
-    wanted = sorted(set(ids)) if raw.execute("SELECT 1 FROM record WHERE entity = ? LIMIT 1", (entity,)).fetchone() is not None else []
+    wanted = (
+        sorted(set(ids))
+        if raw.execute("SELECT 1 FROM record WHERE entity = ? LIMIT 1", (entity,)).fetchone()
+        is not None
+        else []
+    )
     found: list[tuple[Any, ...]] = []
     for chunk in chunks(wanted, LOOKUP):
         marks = ", ".join("?" * len(chunk))
-        found.extend(raw.execute(f"SELECT {columns} FROM record WHERE entity = ? AND id IN ({marks})", (entity, *chunk)).fetchall())
+        found.extend(
+            raw.execute(
+                f"SELECT {columns} FROM record WHERE entity = ? AND id IN ({marks})",
+                (entity, *chunk),
+            ).fetchall()
+        )
     return found
 
 
@@ -117,27 +139,46 @@ class RecordWriter:
         update = ", ".join(f"{c} = excluded.{c}" for c in RECORD_COLUMNS[2:])
         columns = ", ".join(RECORD_COLUMNS)
         if dialect == "postgresql":
-            self.sql = (f"INSERT INTO record ({columns}) SELECT {columns} FROM record_stage "
-                        f"ON CONFLICT (entity, id) DO UPDATE SET {update}")
+            self.sql = (
+                f"INSERT INTO record ({columns}) SELECT {columns} FROM record_stage "
+                f"ON CONFLICT (entity, id) DO UPDATE SET {update}"
+            )
         else:
             marks = ", ".join("?" for _ in RECORD_COLUMNS)
             self.sql = f"INSERT INTO record ({columns}) VALUES ({marks}) ON CONFLICT (entity, id) DO UPDATE SET {update}"
 
-    def existing(self, entity: str, ids: set[str], populated: set[str] | None = None) -> dict[str, tuple[str, bool, dict[str, Any], dict[str, Any]]]:
+    def existing(
+        self, entity: str, ids: set[str], populated: set[str] | None = None
+    ) -> dict[str, tuple[str, bool, dict[str, Any], dict[str, Any]]]:
         found: dict[str, tuple[str, bool, dict[str, Any], dict[str, Any]]] = {}
-        for rid, hlc, voided, data, field_hlc in find_records(self.s, entity, ids, "id, hlc, voided, data, field_hlc", populated):
+        for rid, hlc, voided, data, field_hlc in find_records(
+            self.s, entity, ids, "id, hlc, voided, data, field_hlc", populated
+        ):
             found[rid] = (hlc, bool(voided), json_value(data), json_value(field_hlc) or {})
         return found
 
-    def upsert(self, entity: str, device_id: str, bundle_id: str, rows: Iterable[Upsert], fresh: set[str]) -> None:
+    def upsert(
+        self, entity: str, device_id: str, bundle_id: str, rows: Iterable[Upsert], fresh: set[str]
+    ) -> None:
         """Write merged records. ``fresh`` ids did not exist before this ingest (looked up
         under the table lock, and not written by an earlier chunk): on PostgreSQL they are
         copied straight into ``record``; the others go through the staging table and
         ``INSERT … ON CONFLICT``. A row's ``data`` is stored as the bundle's own text when
         the merge kept it unchanged, else encoded."""
         dump = dump_json
-        values = [(entity, rid, hlc, device_id, voided, data_text if data_text is not None else dump(data), dump(fh) if fh else "{}", bundle_id)
-                  for rid, hlc, voided, data, fh, data_text in rows]
+        values = [
+            (
+                entity,
+                rid,
+                hlc,
+                device_id,
+                voided,
+                data_text if data_text is not None else dump(data),
+                dump(fh) if fh else "{}",
+                bundle_id,
+            )
+            for rid, hlc, voided, data, fh, data_text in rows
+        ]
         self.write(entity, values, fresh)
 
     def write(self, entity: str, values: list[tuple[Any, ...]], fresh: set[str] | None) -> None:
@@ -178,8 +219,10 @@ class RecordWriter:
             if not self.changed:
                 return
             if not self.staged:
-                cur.execute("CREATE TEMPORARY TABLE record_stage (entity text, id text, hlc text, device_id text, voided boolean, "
-                            "data json, field_hlc json, bundle_id text) ON COMMIT DROP")
+                cur.execute(
+                    "CREATE TEMPORARY TABLE record_stage (entity text, id text, hlc text, device_id text, voided boolean, "
+                    "data json, field_hlc json, bundle_id text) ON COMMIT DROP"
+                )
                 self.staged = True
             else:
                 cur.execute("TRUNCATE record_stage")

@@ -51,14 +51,26 @@ class IngestResult:
 class Hq:
     """One HQ database (SQLite or PostgreSQL URL) and its key directory."""
 
-    def __init__(self, url: str, key_dir: Path | None = None, caps: Caps | None = None, *, create: bool = True) -> None:
+    def __init__(
+        self,
+        url: str,
+        key_dir: Path | None = None,
+        caps: Caps | None = None,
+        *,
+        create: bool = True,
+    ) -> None:
         """``create=False`` (every command but ``hq init``): an SQLite file that does not
         exist is refused instead of created empty (a mistyped ``--db``)."""
         self.url = url
         if not create:
             missing = sqlite_file(url)
             if missing is not None and not missing.exists():
-                raise UserError(tr("hq", "The HQ database {file} does not exist; check --db, or run 'channeldesk hq init' to create it.").format(file=missing))
+                raise UserError(
+                    tr(
+                        "hq",
+                        "The HQ database {file} does not exist; check --db, or run 'channeldesk hq init' to create it.",
+                    ).format(file=missing)
+                )
         try:
             self.engine = hq_engine(url)
             upgrade_hq(self.engine)
@@ -68,12 +80,21 @@ class Hq:
             if isinstance(exc, (SQLAlchemyError, OSError)):
                 # the driver's own first line (not SQLAlchemy's wrapper and link); no password
                 detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()
-                raise UserError(tr("hq", "Cannot open the HQ database {url}: {error}").format(
-                    url=shown_url(url), error=detail[0] if detail else type(exc).__name__)) from exc
+                raise UserError(
+                    tr("hq", "Cannot open the HQ database {url}: {error}").format(
+                        url=shown_url(url), error=detail[0] if detail else type(exc).__name__
+                    )
+                ) from exc
             raise
         self.sessions = sessionmaker(bind=self.engine, expire_on_commit=False)
         stored = self.meta("key_dir")
-        self.key_dir = Path(key_dir).absolute() if key_dir else Path(stored) if stored else default_key_dir(url)
+        self.key_dir = (
+            Path(key_dir).absolute()
+            if key_dir
+            else Path(stored)
+            if stored
+            else default_key_dir(url)
+        )
         self.caps = caps or Caps()
 
     def close(self) -> None:
@@ -99,29 +120,45 @@ class Hq:
     def init(self) -> dict[str, str]:
         """Create the HQ key pair (once) and record the key dir; returns the public key file."""
         self.key_dir.mkdir(parents=True, exist_ok=True)
-        key = signing.load_private(self.private_key_path) if self.private_key_path.exists() else signing.write_private_key(self.private_key_path)
+        key = (
+            signing.load_private(self.private_key_path)
+            if self.private_key_path.exists()
+            else signing.write_private_key(self.private_key_path)
+        )
         raw = signing.public_raw(key)
         with self.sessions.begin() as s:
-            hq_id = (s.get(HqMeta, "hq_id").value if s.get(HqMeta, "hq_id") else uuid7())  # type: ignore[union-attr]
+            hq_id = s.get(HqMeta, "hq_id").value if s.get(HqMeta, "hq_id") else uuid7()  # type: ignore[union-attr]
             self._set_meta(s, "hq_id", hq_id)
             self._set_meta(s, "key_dir", str(self.key_dir))
-        public = {"hq_id": hq_id, "public_key": signing.b64(raw), "fingerprint": signing.fingerprint(raw)}
+        public = {
+            "hq_id": hq_id,
+            "public_key": signing.b64(raw),
+            "fingerprint": signing.fingerprint(raw),
+        }
         atomic_write(self.key_dir / "hq_public.key", json.dumps(public, indent=2), Durability.SYNC)
         return public
 
     def _key(self) -> Ed25519PrivateKey:
         if not self.private_key_path.exists():
-            raise UserError(tr("hq", "HQ keys not found in {dir}; run 'channeldesk hq init' first.").format(dir=self.key_dir))
+            raise UserError(
+                tr("hq", "HQ keys not found in {dir}; run 'channeldesk hq init' first.").format(
+                    dir=self.key_dir
+                )
+            )
         return signing.load_private(self.private_key_path)
 
     def hq_id(self) -> str:
         value = self.meta("hq_id")
         if value is None:
-            raise UserError(tr("hq", "This HQ database is not initialised; run 'channeldesk hq init'."))
+            raise UserError(
+                tr("hq", "This HQ database is not initialised; run 'channeldesk hq init'.")
+            )
         return value
 
     # -- devices ---------------------------------------------------------------------------
-    def register_device(self, key_file: Path, user: str | None = None, territory: list[str] | None = None) -> Device:
+    def register_device(
+        self, key_file: Path, user: str | None = None, territory: list[str] | None = None
+    ) -> Device:
         return devices.register_device(self.sessions, key_file, user, territory)
 
     def revoke_device(self, device_id: str) -> None:
@@ -151,9 +188,13 @@ class Hq:
             with self.sessions() as s:
                 previous = s.get(ImportedBundle, manifest["bundle_id"])
             if previous is not None:
-                result = IngestResult("duplicate", bundle_id=manifest["bundle_id"], counts=dict(previous.counts))
+                result = IngestResult(
+                    "duplicate", bundle_id=manifest["bundle_id"], counts=dict(previous.counts)
+                )
             else:
-                counts, _conflicts = apply_bundle(self.sessions, self.engine.dialect.name, bundle, device, ids, stream)
+                counts, _conflicts = apply_bundle(
+                    self.sessions, self.engine.dialect.name, bundle, device, ids, stream
+                )
                 result = IngestResult("accepted", bundle_id=manifest["bundle_id"], counts=counts)
         finally:
             if stream is not None:
@@ -174,10 +215,30 @@ class Hq:
         with self.sessions() as s:
             # (the lookup of 5 000 ids is skipped while HQ has no conflict at all)
             any_conflict = bundle.records and s.scalar(select(HqConflict.id).limit(1)) is not None
-            conflict_rows = [{"entity": c.entity, "id": c.record_id, "field": c.field} for c in s.scalars(
-                select(HqConflict).where(HqConflict.record_id.in_([r["id"] for rows in bundle.records.values() for r in rows][:5000])))] if any_conflict else []
-        ack = {"bundle_id": manifest["bundle_id"], "device_id": manifest["device_id"], "seq": manifest["seq"], "status": result.status,
-               "counts": result.counts or {}, "conflicts": conflict_rows, "hq_time": dt.datetime.now(dt.UTC).isoformat(), "hq_id": self.hq_id()}
+            conflict_rows = (
+                [
+                    {"entity": c.entity, "id": c.record_id, "field": c.field}
+                    for c in s.scalars(
+                        select(HqConflict).where(
+                            HqConflict.record_id.in_(
+                                [r["id"] for rows in bundle.records.values() for r in rows][:5000]
+                            )
+                        )
+                    )
+                ]
+                if any_conflict
+                else []
+            )
+        ack = {
+            "bundle_id": manifest["bundle_id"],
+            "device_id": manifest["device_id"],
+            "seq": manifest["seq"],
+            "status": result.status,
+            "counts": result.counts or {},
+            "conflicts": conflict_rows,
+            "hq_time": dt.datetime.now(dt.UTC).isoformat(),
+            "hq_id": self.hq_id(),
+        }
         if result.reason:
             ack["reason"] = result.reason
         signed = signing.sign_document(self._key(), ack)
@@ -195,28 +256,63 @@ class Hq:
                 grouped[entity].append(f"{rid}:{hlc}")
             for entity in sorted(set(SYNC_TABLES) | set(grouped)):
                 lines = sorted(grouped.get(entity, []))
-                tables[entity] = {"rows": len(lines), "digest": hashlib.sha256("\n".join(lines).encode()).hexdigest()}
-            count, size = s.execute(select(func.count(Blob.sha256), func.coalesce(func.sum(Blob.size), 0))).one()
+                tables[entity] = {
+                    "rows": len(lines),
+                    "digest": hashlib.sha256("\n".join(lines).encode()).hexdigest(),
+                }
+            count, size = s.execute(
+                select(func.count(Blob.sha256), func.coalesce(func.sum(Blob.size), 0))
+            ).one()
             devices = []
             for d in s.scalars(select(Device).order_by(Device.device_id)):
-                last_seq, bundles = s.execute(select(func.coalesce(func.max(ImportedBundle.seq), 0), func.count(ImportedBundle.bundle_id))
-                                              .where(ImportedBundle.device_id == d.device_id)).one()
-                devices.append({"device_id": d.device_id, "user": d.user, "territory": [c for c in d.territory.split(",") if c],
-                                "last_seq": int(last_seq), "bundles": int(bundles), "revoked": d.revoked})
-        return {"tables": tables, "blobs": {"count": int(count), "bytes": int(size)}, "devices": devices}
+                last_seq, bundles = s.execute(
+                    select(
+                        func.coalesce(func.max(ImportedBundle.seq), 0),
+                        func.count(ImportedBundle.bundle_id),
+                    ).where(ImportedBundle.device_id == d.device_id)
+                ).one()
+                devices.append(
+                    {
+                        "device_id": d.device_id,
+                        "user": d.user,
+                        "territory": [c for c in d.territory.split(",") if c],
+                        "last_seq": int(last_seq),
+                        "bundles": int(bundles),
+                        "revoked": d.revoked,
+                    }
+                )
+        return {
+            "tables": tables,
+            "blobs": {"count": int(count), "bytes": int(size)},
+            "devices": devices,
+        }
 
     def conflicts(self) -> list[dict[str, Any]]:
         with self.sessions() as s:
-            return [{"id": c.id, "entity": c.entity, "record_id": c.record_id, "field": c.field, "winner_value": c.winner_value,
-                     "loser_value": c.loser_value, "winner_hlc": c.winner_hlc, "loser_hlc": c.loser_hlc}
-                    for c in s.scalars(select(HqConflict).where(HqConflict.resolved.is_(False)).order_by(HqConflict.id))]
+            return [
+                {
+                    "id": c.id,
+                    "entity": c.entity,
+                    "record_id": c.record_id,
+                    "field": c.field,
+                    "winner_value": c.winner_value,
+                    "loser_value": c.loser_value,
+                    "winner_hlc": c.winner_hlc,
+                    "loser_hlc": c.loser_hlc,
+                }
+                for c in s.scalars(
+                    select(HqConflict).where(HqConflict.resolved.is_(False)).order_by(HqConflict.id)
+                )
+            ]
 
     def records(self, entity: str) -> list[Record]:
         with self.sessions() as s:
             return list(s.scalars(select(Record).where(Record.entity == entity)))
 
     # -- publishing -------------------------------------------------------------------------------
-    def publish(self, device_id: str, target: Path, reference: dict[str, list[dict[str, Any]]]) -> Path:
+    def publish(
+        self, device_id: str, target: Path, reference: dict[str, list[dict[str, Any]]]
+    ) -> Path:
         """Down-bundle for one laptop (``app.hq.publish.publish_bundle``)."""
         from app.hq.publish import publish_bundle
 

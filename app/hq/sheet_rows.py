@@ -19,10 +19,14 @@ class SheetRowError:
     message: str
 
     def __str__(self) -> str:
-        return tr("import", "row {row}, column {column}: {message}").format(row=self.row, column=self.column, message=self.message)
+        return tr("import", "row {row}, column {column}: {message}").format(
+            row=self.row, column=self.column, message=self.message
+        )
 
 
-def header_map(header: list[str], required: Sequence[str], known: Sequence[str], name: str) -> dict[str, int]:
+def header_map(
+    header: list[str], required: Sequence[str], known: Sequence[str], name: str
+) -> dict[str, int]:
     """Column key → index (headers already mapped to keys); missing required columns are
     an error naming them."""
     mapping: dict[str, int] = {}
@@ -32,15 +36,24 @@ def header_map(header: list[str], required: Sequence[str], known: Sequence[str],
             mapping[key] = index
     missing = [c for c in required if c not in mapping]
     if missing:
-        raise ValidationError(tr("import", "{file}: missing required column(s): {columns}.").format(file=name, columns=", ".join(missing)),
-                              details=[str(SheetRowError(1, c, tr("import", "missing"))) for c in missing])
+        raise ValidationError(
+            tr("import", "{file}: missing required column(s): {columns}.").format(
+                file=name, columns=", ".join(missing)
+            ),
+            details=[str(SheetRowError(1, c, tr("import", "missing"))) for c in missing],
+        )
     return mapping
 
 
-def data_rows(table: list[list[str]], mapping: dict[str, int]) -> Iterator[tuple[int, dict[str, str]]]:
+def data_rows(
+    table: list[list[str]], mapping: dict[str, int]
+) -> Iterator[tuple[int, dict[str, str]]]:
     """``(row number as the user counts it, stripped cells by column key)`` of every
     non-blank row below the header."""
     for offset, row in enumerate(table[1:]):
         if not any(cell.strip() for cell in row):
             continue
-        yield offset + 2, {key: (row[idx] if idx < len(row) else "").strip() for key, idx in mapping.items()}
+        yield (
+            offset + 2,
+            {key: (row[idx] if idx < len(row) else "").strip() for key, idx in mapping.items()},
+        )

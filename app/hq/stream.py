@@ -55,7 +55,9 @@ class NewRecordStream:
     def manifest(self, bundle: Bundle) -> None:
         manifest = bundle.manifest
         try:
-            if any(imported_before(self.check, manifest)):  # a duplicate or a replay: decided once the bundle is read
+            if any(
+                imported_before(self.check, manifest)
+            ):  # a duplicate or a replay: decided once the bundle is read
                 self.off = True
                 return
             from psycopg.copy import QueuedLibpqWriter  # (PostgreSQL only)
@@ -65,7 +67,10 @@ class NewRecordStream:
             self.session = self.sessions()
             self.writer = RecordWriter(self.session, "postgresql")
             cursor = self.writer.raw.cursor()
-            block = cursor.copy(f"COPY record ({', '.join(RECORD_COLUMNS)}) FROM STDIN", writer=QueuedLibpqWriter(cursor))
+            block = cursor.copy(
+                f"COPY record ({', '.join(RECORD_COLUMNS)}) FROM STDIN",
+                writer=QueuedLibpqWriter(cursor),
+            )
             self.copy = block.__enter__()
             self.copy_block = block
         except Exception:
@@ -81,11 +86,27 @@ class NewRecordStream:
             device, bundle_id = self.device_id, self.bundle_id
             values = []
             for row, data_text in zip(rows[start:stop], texts[start:stop], strict=True):
-                if data_text is None or type(data := row["data"]) is not dict or "field_hlc" in data or (rid := row["id"]) in seen:
+                if (
+                    data_text is None
+                    or type(data := row["data"]) is not dict
+                    or "field_hlc" in data
+                    or (rid := row["id"]) in seen
+                ):
                     self.abandon()
                     return
                 seen.add(rid)
-                values.append((entity, rid, row["hlc"], device, row["op"] == "void", data_text, "{}", bundle_id))
+                values.append(
+                    (
+                        entity,
+                        rid,
+                        row["hlc"],
+                        device,
+                        row["op"] == "void",
+                        data_text,
+                        "{}",
+                        bundle_id,
+                    )
+                )
             if find_records(self.check, entity, [v[1] for v in values], "id", self.populated):
                 self.abandon()
                 return
@@ -135,11 +156,17 @@ class NewRecordStream:
                 log.debug("ingest: closing the streamed transaction", exc_info=True)
 
 
-def imported_before(s: Session, manifest: dict[str, Any]) -> tuple[ImportedBundle | None, ImportedBundle | None]:
+def imported_before(
+    s: Session, manifest: dict[str, Any]
+) -> tuple[ImportedBundle | None, ImportedBundle | None]:
     """The bundles HQ already imported with this manifest's bundle id, and with its
     device and seq (a re-send, or a replay when the content differs)."""
     same_id = s.get(ImportedBundle, manifest["bundle_id"])
-    same_seq = s.scalar(select(ImportedBundle).where(ImportedBundle.device_id == manifest["device_id"], ImportedBundle.seq == manifest["seq"]))
+    same_seq = s.scalar(
+        select(ImportedBundle).where(
+            ImportedBundle.device_id == manifest["device_id"], ImportedBundle.seq == manifest["seq"]
+        )
+    )
     return same_id, same_seq
 
 

@@ -33,8 +33,13 @@ from db.hq.models import Blob, Device
 from db.models import SYNC_TABLES
 
 
-def validate_bundle(path: Path, s: Session, caps: Caps, stage: BlobStage | None = None,
-                    stream: NewRecordStream | None = None) -> tuple[Bundle, Device, dict[str, set[str]] | None]:
+def validate_bundle(
+    path: Path,
+    s: Session,
+    caps: Caps,
+    stage: BlobStage | None = None,
+    stream: NewRecordStream | None = None,
+) -> tuple[Bundle, Device, dict[str, set[str]] | None]:
     """Every rejection rule, on the session ``s`` (HQ as it was before this ingest).
     ``stream`` writes new records while the bundle is read; whatever it wrote is
     rolled back when this raises."""
@@ -43,7 +48,11 @@ def validate_bundle(path: Path, s: Session, caps: Caps, stage: BlobStage | None 
     def public_key_for(manifest: dict[str, Any]) -> str:
         device = s.get(Device, manifest["device_id"])
         if device is None:
-            raise reject(tr("sync", "unknown device {id}; register it with 'hq register-device'").format(id=manifest["device_id"]))
+            raise reject(
+                tr("sync", "unknown device {id}; register it with 'hq register-device'").format(
+                    id=manifest["device_id"]
+                )
+            )
         if device.revoked:
             raise reject(tr("sync", "device {id} is revoked").format(id=device.device_id))
         found["device"] = device
@@ -54,9 +63,18 @@ def validate_bundle(path: Path, s: Session, caps: Caps, stage: BlobStage | None 
     manifest = bundle.manifest
     same_id, same_seq = imported_before(s, manifest)
     if same_id is not None and same_id.manifest_sha256 != bundle.manifest_sha256:
-        raise reject(tr("sync", "bundle {id} was already imported with different content").format(id=manifest["bundle_id"]))
+        raise reject(
+            tr("sync", "bundle {id} was already imported with different content").format(
+                id=manifest["bundle_id"]
+            )
+        )
     if same_seq is not None and same_seq.manifest_sha256 != bundle.manifest_sha256:
-        raise reject(tr("sync", "seq {seq} of this device was already imported with different content (replay)").format(seq=manifest["seq"]))
+        raise reject(
+            tr(
+                "sync",
+                "seq {seq} of this device was already imported with different content (replay)",
+            ).format(seq=manifest["seq"])
+        )
     if same_id is None:
         return bundle, device, validate_records(s, bundle, device)
     return bundle, device, None
@@ -74,9 +92,13 @@ def validate_records(s: Session, bundle: Bundle, device: Device) -> dict[str, se
     for entity in bundle.records:
         if entity not in known:
             raise reject(tr("sync", "unknown record type {entity}").format(entity=entity))
-    in_bundle: dict[str, set[str]] = {e: {rid for r in rows if type(r) is dict and type(rid := r.get("id")) is str}
-                                      for e, rows in bundle.records.items()}
-    bundle.ids = in_bundle  # for the apply, which only follows a validation that accepted every record
+    in_bundle: dict[str, set[str]] = {
+        e: {rid for r in rows if type(r) is dict and type(rid := r.get("id")) is str}
+        for e, rows in bundle.records.items()
+    }
+    bundle.ids = (
+        in_bundle  # for the apply, which only follows a validation that accepted every record
+    )
     populated = entities_with_records(s)
     # (parent entity or "blob", referenced id) → the message for the first record citing it
     outside: dict[tuple[str, str], str] = {}
@@ -102,40 +124,76 @@ def validate_records(s: Session, bundle: Bundle, device: Device) -> dict[str, se
         for row in rows:
             # validate_record's checks for the usual case inline; anything else (or
             # anything wrong) through validate_record itself, which names the fault
-            if (type(row) is not dict or row.keys() != RECORD_KEYS or type(rid := row["id"]) is not str or uuid_match(rid) is None
-                    or type(hlc := row["hlc"]) is not str or hlc_match(hlc) is None or not hlc.endswith(suffix)
-                    or row["base_hlc"] is not None or type(row["data"]) is not dict or row["op"] not in OPS or "field_hlc" in row["data"]):
+            if (
+                type(row) is not dict
+                or row.keys() != RECORD_KEYS
+                or type(rid := row["id"]) is not str
+                or uuid_match(rid) is None
+                or type(hlc := row["hlc"]) is not str
+                or hlc_match(hlc) is None
+                or not hlc.endswith(suffix)
+                or row["base_hlc"] is not None
+                or type(row["data"]) is not dict
+                or row["op"] not in OPS
+                or "field_hlc" in row["data"]
+            ):
                 problem = validate_record(entity, row, node)
                 if problem:
                     raise reject(problem)
         # then every data against the entity's schema (types, ranges, enums, formats)
         parsed = bundle.lines.get(entity)
-        schema_problem = check_records(entity, [row["data"] for row in rows], [row["id"] for row in rows],
-                                       parsed.data_text if parsed is not None else None)
+        schema_problem = check_records(
+            entity,
+            [row["data"] for row in rows],
+            [row["id"] for row in rows],
+            parsed.data_text if parsed is not None else None,
+        )
         if schema_problem is not None:
             raise reject(schema_problem.message)
         first_seen: dict[str, dict[str, Any]] = {}
         for row in rows:
             data = row["data"]
             if is_partner:
-                district = data.get("district_code") or data.get("city_code") or data.get("province_code")
+                district = (
+                    data.get("district_code") or data.get("city_code") or data.get("province_code")
+                )
                 if not isinstance(data.get("code"), str) or not data.get("code"):
-                    raise reject(tr("sync", "partner {id}: the code is missing").format(id=row["id"]))
-                if territory and not in_territory(district if isinstance(district, str) else None, territory):
-                    raise reject(tr("sync", "partner {code} lies outside the device's territory").format(code=data.get("code")))
+                    raise reject(
+                        tr("sync", "partner {id}: the code is missing").format(id=row["id"])
+                    )
+                if territory and not in_territory(
+                    district if isinstance(district, str) else None, territory
+                ):
+                    raise reject(
+                        tr("sync", "partner {code} lies outside the device's territory").format(
+                            code=data.get("code")
+                        )
+                    )
             elif is_visit and row["op"] == "upsert" and data.get("status") != "submitted":
                 raise reject(tr("sync", "visit {id} is not submitted").format(id=row["id"]))
-            elif entity == "grade_request" and (data.get("status") != "pending" or data.get("decision_note") or data.get("decided_at") is not None):
-                raise reject(tr("sync", "grade_request {id}: only HQ decides a grade change request").format(id=row["id"]))
+            elif entity == "grade_request" and (
+                data.get("status") != "pending"
+                or data.get("decision_note")
+                or data.get("decided_at") is not None
+            ):
+                raise reject(
+                    tr("sync", "grade_request {id}: only HQ decides a grade change request").format(
+                        id=row["id"]
+                    )
+                )
             for key in PARENT_KEY_SET.intersection(data):
                 ref = data[key]
                 if ref is None:
                     continue
                 parent = PARENT_KEYS[key]
                 if type(ref) is not str:
-                    raise reject(unknown_parent.format(entity=entity, id=row["id"], parent=parent, ref=ref))
+                    raise reject(
+                        unknown_parent.format(entity=entity, id=row["id"], parent=parent, ref=ref)
+                    )
                 if ref not in in_bundle.get(parent, ()) and (parent, ref) not in outside:
-                    outside[(parent, ref)] = unknown_parent.format(entity=entity, id=row["id"], parent=parent, ref=ref)
+                    outside[(parent, ref)] = unknown_parent.format(
+                        entity=entity, id=row["id"], parent=parent, ref=ref
+                    )
             if photo:
                 sha = data.get("sha256")
                 if type(sha) is not str:
@@ -158,9 +216,14 @@ def validate_records(s: Session, bundle: Bundle, device: Device) -> dict[str, se
         for kind, refs in wanted.items():
             if kind == "blob":
                 for chunk in chunks(sorted(refs), records.LOOKUP):
-                    present.update(("blob", sha) for sha in s.scalars(select(Blob.sha256).where(Blob.sha256.in_(chunk))))
+                    present.update(
+                        ("blob", sha)
+                        for sha in s.scalars(select(Blob.sha256).where(Blob.sha256.in_(chunk)))
+                    )
             else:
-                present.update((kind, rid) for (rid,) in find_records(s, kind, refs, "id", populated))
+                present.update(
+                    (kind, rid) for (rid,) in find_records(s, kind, refs, "id", populated)
+                )
         for item, message in outside.items():  # in the order the records cite them
             if item not in present:
                 raise reject(message)

@@ -66,62 +66,174 @@ def _photo(hq: Hq, sha: str | None, caption: str, taken_at: str = "") -> PhotoDa
     return PhotoData(caption, taken_at, sha, buf.getvalue(), upright.width, upright.height)
 
 
-
-
-
-
 def hq_visit_report_data(hq: Hq, visit_id: str) -> VisitReportData:
     detail = visit_detail(hq, visit_id)
     with hq.sessions() as s:
         visit = s.scalar(select(Record).where(Record.entity == "visit", Record.id == visit_id))
         assert visit is not None
         partner_id = str(visit.data.get("partner_id") or "")
-        partner = s.scalar(select(Record).where(Record.entity == "partner", Record.id == partner_id))
+        partner = s.scalar(
+            select(Record).where(Record.entity == "partner", Record.id == partner_id)
+        )
         pdata = partner.data if partner is not None else {}
-        contacts = [r.data for r in s.scalars(select(Record).where(Record.entity == "contact", Record.voided.is_(False), field("partner_id") == partner_id))]
-        invoices = [r.data for r in s.scalars(select(Record).where(Record.entity == "invoice", Record.voided.is_(False), field("partner_id") == partner_id))]
-        counts = [r.data for r in s.scalars(select(Record).where(Record.entity == "material_count", Record.voided.is_(False), field("visit_id") == visit_id))]
-        competitors = [r.data for r in s.scalars(select(Record).where(Record.entity == "competitor_observation", Record.voided.is_(False),
-                                                                      field("visit_id") == visit_id))]
+        contacts = [
+            r.data
+            for r in s.scalars(
+                select(Record).where(
+                    Record.entity == "contact",
+                    Record.voided.is_(False),
+                    field("partner_id") == partner_id,
+                )
+            )
+        ]
+        invoices = [
+            r.data
+            for r in s.scalars(
+                select(Record).where(
+                    Record.entity == "invoice",
+                    Record.voided.is_(False),
+                    field("partner_id") == partner_id,
+                )
+            )
+        ]
+        counts = [
+            r.data
+            for r in s.scalars(
+                select(Record).where(
+                    Record.entity == "material_count",
+                    Record.voided.is_(False),
+                    field("visit_id") == visit_id,
+                )
+            )
+        ]
+        competitors = [
+            r.data
+            for r in s.scalars(
+                select(Record).where(
+                    Record.entity == "competitor_observation",
+                    Record.voided.is_(False),
+                    field("visit_id") == visit_id,
+                )
+            )
+        ]
     body = visit.data.get("template_body") or {}
     titles = {section.get("key"): section.get("title", "") for section in body.get("sections", [])}
     receivable = sum(int(i.get("amount_fen") or 0) - int(i.get("paid_fen") or 0) for i in invoices)
     limit = int(pdata.get("credit_limit_fen") or 0)
-    region = str(pdata.get("district_code") or pdata.get("city_code") or pdata.get("province_code") or "")
+    region = str(
+        pdata.get("district_code") or pdata.get("city_code") or pdata.get("province_code") or ""
+    )
     address = str(pdata.get("address") or "")
     full = regions().full_name(region) if region else ""
     labels = {item["key"]: item["label"] for item in detail["items"]}
-    photos = [_photo(hq, p["sha256"], p["original_name"] or p["item_key"] or "", fmt.datetime_text(p["taken_at"])) for p in detail["photos"]]
+    photos = [
+        _photo(
+            hq,
+            p["sha256"],
+            p["original_name"] or p["item_key"] or "",
+            fmt.datetime_text(p["taken_at"]),
+        )
+        for p in detail["photos"]
+    ]
     return VisitReportData(
-        company=tr("reports", "Headquarters"), partner_code=detail["partner_code"], partner_name=detail["partner_name"],
-        partner_grade=GRADE.label(pdata.get("grade")), partner_address=f"{full} {address}".strip() if full and full not in address else address,
-        partner_contacts="；".join(f"{c.get('name', '')} {c.get('phone', '')}" for c in contacts[:3]) or "—",
-        credit_warning=tr("reports", "Over credit limit: receivable {recv} exceeds limit {limit}.").format(
-            recv=fmt.money_fen(receivable), limit=fmt.money_fen(limit)) if receivable > limit > 0 else "",
-        manager=detail["manager"] or "—", status=VISIT_STATUS.label(detail["status"]), checked_in=fmt.datetime_text(detail["started_at"]),
+        company=tr("reports", "Headquarters"),
+        partner_code=detail["partner_code"],
+        partner_name=detail["partner_name"],
+        partner_grade=GRADE.label(pdata.get("grade")),
+        partner_address=f"{full} {address}".strip() if full and full not in address else address,
+        partner_contacts="；".join(
+            f"{c.get('name', '')} {c.get('phone', '')}" for c in contacts[:3]
+        )
+        or "—",
+        credit_warning=tr(
+            "reports", "Over credit limit: receivable {recv} exceeds limit {limit}."
+        ).format(recv=fmt.money_fen(receivable), limit=fmt.money_fen(limit))
+        if receivable > limit > 0
+        else "",
+        manager=detail["manager"] or "—",
+        status=VISIT_STATUS.label(detail["status"]),
+        checked_in=fmt.datetime_text(detail["started_at"]),
         checked_out=fmt.datetime_text(detail["checked_out_at"]),
-        coordinates=f"{detail['latitude']:.5f}, {detail['longitude']:.5f}" if detail["latitude"] is not None and detail["longitude"] is not None else "—",
-        template=template_label(detail["template"], str(body.get("title") or "")), score="—" if detail["score"] is None else f"{detail['score']:.1f}",
-        section_scores=[(titles.get(k, k), f"{v:.0f}") for k, v in detail["section_scores"].items() if v is not None],
-        checklist=[ChecklistLine(i["section"], i["label"], answer_text(i), f"{i['weight']:g}" if i["kind"] in ("yesno", "score") and i.get("weight") else "")
-                   for i in detail["items"]],
-        findings=[FindingLine(f["description"], fmt.date_text(f["rectification"]["deadline"]) if f["rectification"] else "—",
-                              f["rectification"]["responsible"] if f["rectification"] else "",
-                              RECTIFICATION_STATUS.label(f["rectification"]["status"]) if f["rectification"] else "") for f in detail["findings"]],
-        material_differences=[(str(c.get("item_name", "")), int(c.get("book_quantity") or 0), int(c.get("counted_quantity") or 0)) for c in counts],
-        competitor_notes=[f"{c.get('brand', '')} {c.get('outlet_name', '')}：{c.get('prices', '')} {c.get('promotions', '')}" for c in competitors],
-        photos=[p for p in photos if p is not None], content_hash=detail["content_hash"] or "",
-        amendments=[AmendmentLine(fmt.datetime_text(a["amended_at"]), a["amended_by"], a["reason"],
-                                  "；".join(f"{labels.get(k, k)}：{answer_value_text(v)}" for k, v in a["changes"].items()),
-                                  "—" if a["score"] is None else f"{a['score']:.1f}", a["content_hash"]) for a in detail["amendments"]],
-        warnings=[tr("reports", "Photo missing (hash {hash}); the original file is not in the media store.").format(hash=p.sha256[:12])
-                  for p in photos if p is not None and p.jpeg is None],
+        coordinates=f"{detail['latitude']:.5f}, {detail['longitude']:.5f}"
+        if detail["latitude"] is not None and detail["longitude"] is not None
+        else "—",
+        template=template_label(detail["template"], str(body.get("title") or "")),
+        score="—" if detail["score"] is None else f"{detail['score']:.1f}",
+        section_scores=[
+            (titles.get(k, k), f"{v:.0f}")
+            for k, v in detail["section_scores"].items()
+            if v is not None
+        ],
+        checklist=[
+            ChecklistLine(
+                i["section"],
+                i["label"],
+                answer_text(i),
+                f"{i['weight']:g}" if i["kind"] in ("yesno", "score") and i.get("weight") else "",
+            )
+            for i in detail["items"]
+        ],
+        findings=[
+            FindingLine(
+                f["description"],
+                fmt.date_text(f["rectification"]["deadline"]) if f["rectification"] else "—",
+                f["rectification"]["responsible"] if f["rectification"] else "",
+                RECTIFICATION_STATUS.label(f["rectification"]["status"])
+                if f["rectification"]
+                else "",
+            )
+            for f in detail["findings"]
+        ],
+        material_differences=[
+            (
+                str(c.get("item_name", "")),
+                int(c.get("book_quantity") or 0),
+                int(c.get("counted_quantity") or 0),
+            )
+            for c in counts
+        ],
+        competitor_notes=[
+            f"{c.get('brand', '')} {c.get('outlet_name', '')}：{c.get('prices', '')} {c.get('promotions', '')}"
+            for c in competitors
+        ],
+        photos=[p for p in photos if p is not None],
+        content_hash=detail["content_hash"] or "",
+        amendments=[
+            AmendmentLine(
+                fmt.datetime_text(a["amended_at"]),
+                a["amended_by"],
+                a["reason"],
+                "；".join(
+                    f"{labels.get(k, k)}：{answer_value_text(v)}" for k, v in a["changes"].items()
+                ),
+                "—" if a["score"] is None else f"{a['score']:.1f}",
+                a["content_hash"],
+            )
+            for a in detail["amendments"]
+        ],
+        warnings=[
+            tr(
+                "reports",
+                "Photo missing (hash {hash}); the original file is not in the media store.",
+            ).format(hash=p.sha256[:12])
+            for p in photos
+            if p is not None and p.jpeg is None
+        ],
         sealed_score="—" if detail["sealed_score"] is None else f"{detail['sealed_score']:.1f}",
-        verified_orders=[VerifiedOrder(o["description"], ANSWER.label(o["outcome"]) if o["outcome"] else "—",
-                                       _photo(hq, o["before_photo"], tr("reports", "Before")), _photo(hq, o["after_photo"], tr("reports", "After")))
-                         for o in detail["orders"]],
-        evidence=[f"{EVIDENCE_KIND.label(e['kind'])} #{e['sha256'][:10]}: {e['detail']}"
-                  + (f" — {tr('reports', 'explained')}: {e['explanation']}" if e["explanation"] else "") for e in detail["evidence"]],
+        verified_orders=[
+            VerifiedOrder(
+                o["description"],
+                ANSWER.label(o["outcome"]) if o["outcome"] else "—",
+                _photo(hq, o["before_photo"], tr("reports", "Before")),
+                _photo(hq, o["after_photo"], tr("reports", "After")),
+            )
+            for o in detail["orders"]
+        ],
+        evidence=[
+            f"{EVIDENCE_KIND.label(e['kind'])} #{e['sha256'][:10]}: {e['detail']}"
+            + (f" — {tr('reports', 'explained')}: {e['explanation']}" if e["explanation"] else "")
+            for e in detail["evidence"]
+        ],
     )
 
 

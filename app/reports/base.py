@@ -34,7 +34,9 @@ def register_fonts() -> str:
     font = TTFont(FONT, str(resource_path("fonts", "wqy-microhei.ttc")), subfontIndex=0)
     make_subset = font.face.makeSubset
     subset = lru_cache(maxsize=64)(lambda glyphs: make_subset(list(glyphs)))
-    font.face.makeSubset = lambda glyphs: subset(tuple(glyphs))  # a report built again (preview, then save) reuses its font subsets
+    font.face.makeSubset = lambda glyphs: subset(
+        tuple(glyphs)
+    )  # a report built again (preview, then save) reuses its font subsets
     pdfmetrics.registerFont(font)
     rl_config.canvas_basefontname = FONT  # every canvas starts in the embedded font
     from reportlab.graphics import shapes
@@ -49,12 +51,40 @@ def styles() -> dict[str, ParagraphStyle]:
     base = ParagraphStyle("base", fontName=FONT, fontSize=9.5, leading=13, wordWrap="CJK")
     return {
         "base": base,
-        "small": ParagraphStyle("small", parent=base, fontSize=8, leading=10.5, textColor=colors.HexColor("#444444")),
-        "title": ParagraphStyle("title", parent=base, fontSize=17, leading=22, alignment=TA_CENTER, textColor=ACCENT, spaceAfter=4),
-        "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=10, alignment=TA_CENTER, textColor=colors.HexColor("#555555"), spaceAfter=8),
-        "h2": ParagraphStyle("h2", parent=base, fontSize=12, leading=16, textColor=ACCENT, spaceBefore=8, spaceAfter=4, keepWithNext=1),
+        "small": ParagraphStyle(
+            "small", parent=base, fontSize=8, leading=10.5, textColor=colors.HexColor("#444444")
+        ),
+        "title": ParagraphStyle(
+            "title",
+            parent=base,
+            fontSize=17,
+            leading=22,
+            alignment=TA_CENTER,
+            textColor=ACCENT,
+            spaceAfter=4,
+        ),
+        "subtitle": ParagraphStyle(
+            "subtitle",
+            parent=base,
+            fontSize=10,
+            alignment=TA_CENTER,
+            textColor=colors.HexColor("#555555"),
+            spaceAfter=8,
+        ),
+        "h2": ParagraphStyle(
+            "h2",
+            parent=base,
+            fontSize=12,
+            leading=16,
+            textColor=ACCENT,
+            spaceBefore=8,
+            spaceAfter=4,
+            keepWithNext=1,
+        ),
         "cell": ParagraphStyle("cell", parent=base, fontSize=CELL_FONT_SIZE, leading=CELL_LEADING),
-        "head": ParagraphStyle("head", parent=base, fontSize=8.5, leading=11, textColor=colors.white),
+        "head": ParagraphStyle(
+            "head", parent=base, fontSize=8.5, leading=11, textColor=colors.white
+        ),
         "warn": ParagraphStyle("warn", parent=base, textColor=colors.HexColor("#b00020")),
     }
 
@@ -76,7 +106,9 @@ def clip(text: object, limit: int = MAX_PARAGRAPH_CHARS) -> str:
         return value
     from app.i18n import tr
 
-    return value[:limit] + tr("reports", "… (shortened: {count} characters in all)").format(count=f"{len(value):,}")
+    return value[:limit] + tr("reports", "… (shortened: {count} characters in all)").format(
+        count=f"{len(value):,}"
+    )
 
 
 @lru_cache(maxsize=16)
@@ -113,7 +145,11 @@ def cell(value: object, width: float) -> Any:
         return value
     text = str(value)
     register_fonts()
-    if len(text) <= 200 and _SIMPLE_TEXT.fullmatch(text) and pdfmetrics.stringWidth(text, FONT, CELL_FONT_SIZE) <= width - 2 * CELL_PADDING:
+    if (
+        len(text) <= 200
+        and _SIMPLE_TEXT.fullmatch(text)
+        and pdfmetrics.stringWidth(text, FONT, CELL_FONT_SIZE) <= width - 2 * CELL_PADDING
+    ):
         return text
     return para(text)
 
@@ -121,18 +157,25 @@ def cell(value: object, width: float) -> Any:
 def data_table(header: list[str], rows: list[list[Any]], widths: list[float]) -> Table:
     """A table whose cells wrap (Paragraphs, or strings that fit, see ``cell``) and whose
     header repeats on every page."""
-    body = [[para(h, "head") for h in header]] + [[cell(c, w) for c, w in zip(row, widths, strict=False)] for row in rows]
+    body = [[para(h, "head") for h in header]] + [
+        [cell(c, w) for c, w in zip(row, widths, strict=False)] for row in rows
+    ]
     table = Table(body, colWidths=widths, repeatRows=1, splitInRow=1)
-    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT),
-        ("FONTSIZE", (0, 1), (-1, -1), CELL_FONT_SIZE),
-        ("LEADING", (0, 1), (-1, -1), CELL_LEADING),
-        ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
-        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, LIGHT]),
-        ("GRID", (0, 0), (-1, -1), 0.3, colors.HexColor("#9aa9b8")),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), FONT),
+                ("FONTSIZE", (0, 1), (-1, -1), CELL_FONT_SIZE),
+                ("LEADING", (0, 1), (-1, -1), CELL_LEADING),
+                ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
+                ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, LIGHT]),
+                ("GRID", (0, 0), (-1, -1), 0.3, colors.HexColor("#9aa9b8")),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+            ]
+        )
+    )
     return table
 
 
@@ -149,12 +192,17 @@ def key_value_table(pairs: list[tuple[str, str]], width: float, columns: int = 2
     key_w = 24 * mm
     value_w = width / columns - key_w
     table = Table(cells, colWidths=[key_w, value_w] * columns, splitInRow=1)
-    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#c8d2dc")),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), FONT),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#c8d2dc")),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ]
+        )
+    )
     return table
 
 
@@ -180,7 +228,9 @@ class JpegImage(Flowable):
 
         from reportlab.pdfbase.pdfdoc import PDFImageXObject
 
-        canvas: Any = self.canv  # reportlab's own drawImage steps, without its decode and pixel hash
+        canvas: Any = (
+            self.canv
+        )  # reportlab's own drawImage steps, without its decode and pixel hash
         name = f"jpeg{self.key}"
         reg_name = canvas._doc.getXObjectName(name)
         if canvas._doc.idToObject.get(reg_name) is None:
@@ -216,7 +266,9 @@ def footer_painter(left_text: str, qr_text: str | None = None):  # type: ignore[
             widget = QrCodeWidget(qr_text)
             x0, y0, x1, y1 = widget.getBounds()
             size = 11 * mm
-            drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
+            drawing = Drawing(
+                size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0]
+            )
             drawing.add(widget)
             renderPDF.draw(drawing, canvas, PAGE[0] - MARGIN - size - 26 * mm, 1.2 * mm)
         canvas.restoreState()
@@ -244,7 +296,9 @@ def numbered_canvas_class() -> Any:
                 self.__dict__.update(state)
                 self.setFont(FONT, 8)
                 self.setFillColor(colors.HexColor("#555555"))
-                self.drawRightString(PAGE[0] - MARGIN, 9 * mm, f"{self.__dict__['_pageNumber']} / {total}")
+                self.drawRightString(
+                    PAGE[0] - MARGIN, 9 * mm, f"{self.__dict__['_pageNumber']} / {total}"
+                )
                 super().showPage()
             super().save()
 

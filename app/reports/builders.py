@@ -43,16 +43,43 @@ WIDTH = PAGE[0] - 2 * MARGIN
 
 def _doc(target: Any, title: str) -> SimpleDocTemplate:
     register_fonts()
-    return SimpleDocTemplate(target, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=14 * mm,
-                             bottomMargin=18 * mm, title=title, author="ChannelDesk", creator="ChannelDesk")
+    return SimpleDocTemplate(
+        target,
+        pagesize=PAGE,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=14 * mm,
+        bottomMargin=18 * mm,
+        title=title,
+        author="ChannelDesk",
+        creator="ChannelDesk",
+    )
 
 
 def _photo_cell(photo: PhotoData, box_w: float, box_h: float) -> list[Any]:
     s = styles()
     if photo.jpeg is None:
-        missing = Table([[Paragraph(tr("reports", "Photo missing (hash {hash})").format(hash=photo.sha256[:12]), s["warn"])]],
-                        colWidths=[box_w], rowHeights=[box_h])
-        missing.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("BOX", (0, 0), (-1, -1), 0.8, colors.HexColor("#b00020")), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+        missing = Table(
+            [
+                [
+                    Paragraph(
+                        tr("reports", "Photo missing (hash {hash})").format(hash=photo.sha256[:12]),
+                        s["warn"],
+                    )
+                ]
+            ],
+            colWidths=[box_w],
+            rowHeights=[box_h],
+        )
+        missing.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), FONT),
+                    ("BOX", (0, 0), (-1, -1), 0.8, colors.HexColor("#b00020")),
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ]
+            )
+        )
         flow: Any = missing
     else:
         scale = min(box_w / max(photo.width, 1), box_h / max(photo.height, 1))
@@ -65,72 +92,192 @@ def build_visit_report(data: VisitReportData, target: Path | io.BytesIO) -> None
     """The visit inspection report (printed and signed on site)."""
     s = styles()
     doc = _doc(target, f"{data.partner_name} {tr('reports', 'Inspection report')}")
-    story: list[Any] = [Paragraph(data.company, s["subtitle"]), Paragraph(tr("reports", "Store inspection report"), s["title"]),
-                        Paragraph(f"{data.partner_code} · {data.template} · {tr('reports', 'status')}: {data.status}", s["subtitle"])]
+    story: list[Any] = [
+        Paragraph(data.company, s["subtitle"]),
+        Paragraph(tr("reports", "Store inspection report"), s["title"]),
+        Paragraph(
+            f"{data.partner_code} · {data.template} · {tr('reports', 'status')}: {data.status}",
+            s["subtitle"],
+        ),
+    ]
     if data.credit_warning:
         story.append(Paragraph(data.credit_warning, s["warn"]))
     for warning in data.warnings:
         story.append(Paragraph(warning, s["warn"]))
-    story.append(key_value_table([
-        (tr("reports", "Partner"), data.partner_name), (tr("reports", "Grade"), data.partner_grade),
-        (tr("reports", "Address"), data.partner_address), (tr("reports", "Contacts"), data.partner_contacts),
-        (tr("reports", "Manager"), data.manager), (tr("reports", "Coordinates"), data.coordinates),
-        (tr("reports", "Checked in"), data.checked_in), (tr("reports", "Checked out"), data.checked_out),
-        (tr("reports", "Total score"), data.score), (tr("reports", "Section scores"), "；".join(f"{k} {v}" for k, v in data.section_scores)),
-    ], WIDTH))
+    story.append(
+        key_value_table(
+            [
+                (tr("reports", "Partner"), data.partner_name),
+                (tr("reports", "Grade"), data.partner_grade),
+                (tr("reports", "Address"), data.partner_address),
+                (tr("reports", "Contacts"), data.partner_contacts),
+                (tr("reports", "Manager"), data.manager),
+                (tr("reports", "Coordinates"), data.coordinates),
+                (tr("reports", "Checked in"), data.checked_in),
+                (tr("reports", "Checked out"), data.checked_out),
+                (tr("reports", "Total score"), data.score),
+                (
+                    tr("reports", "Section scores"),
+                    "；".join(f"{k} {v}" for k, v in data.section_scores),
+                ),
+            ],
+            WIDTH,
+        )
+    )
     story.append(Paragraph(tr("reports", "Checklist"), s["h2"]))
-    story.append(data_table([tr("reports", "Section"), tr("reports", "Item"), tr("reports", "Answer"), tr("reports", "Points")],
-                            [[c.section, c.label, c.answer, c.points] for c in data.checklist], [38 * mm, 78 * mm, 42 * mm, WIDTH - 158 * mm]))
+    story.append(
+        data_table(
+            [
+                tr("reports", "Section"),
+                tr("reports", "Item"),
+                tr("reports", "Answer"),
+                tr("reports", "Points"),
+            ],
+            [[c.section, c.label, c.answer, c.points] for c in data.checklist],
+            [38 * mm, 78 * mm, 42 * mm, WIDTH - 158 * mm],
+        )
+    )
     story.append(Paragraph(tr("reports", "Findings and rectification orders"), s["h2"]))
     if data.findings:
-        story.append(data_table([tr("reports", "Finding"), tr("reports", "Deadline"), tr("reports", "Responsible"), tr("reports", "Status")],
-                                [[f.description, f.deadline, f.responsible, f.status] for f in data.findings], [92 * mm, 28 * mm, 30 * mm, WIDTH - 150 * mm]))
+        story.append(
+            data_table(
+                [
+                    tr("reports", "Finding"),
+                    tr("reports", "Deadline"),
+                    tr("reports", "Responsible"),
+                    tr("reports", "Status"),
+                ],
+                [[f.description, f.deadline, f.responsible, f.status] for f in data.findings],
+                [92 * mm, 28 * mm, 30 * mm, WIDTH - 150 * mm],
+            )
+        )
     else:
         story.append(para(tr("reports", "No findings."), "base"))
     if data.material_differences:
         story.append(Paragraph(tr("reports", "Promotion materials: book vs count"), s["h2"]))
-        story.append(data_table([tr("reports", "Item"), tr("reports", "Book"), tr("reports", "Counted")],
-                                [[n, str(b), str(c)] for n, b, c in data.material_differences], [90 * mm, 40 * mm, WIDTH - 130 * mm]))
+        story.append(
+            data_table(
+                [tr("reports", "Item"), tr("reports", "Book"), tr("reports", "Counted")],
+                [[n, str(b), str(c)] for n, b, c in data.material_differences],
+                [90 * mm, 40 * mm, WIDTH - 130 * mm],
+            )
+        )
     if data.competitor_notes:
         story.append(Paragraph(tr("reports", "Competitor notes"), s["h2"]))
         story += [para(n, "base") for n in data.competitor_notes]
     if data.amendments:
         story.append(Paragraph(tr("reports", "Amendment history"), s["h2"]))
-        story.append(para(tr("reports", "Sealed original: score {score}, content hash {hash}").format(score=data.sealed_score or "—", hash=data.content_hash), "base"))
-        story.append(data_table([tr("reports", "Time"), tr("reports", "By"), tr("reports", "Reason"), tr("reports", "Changes"), tr("reports", "Score"),
-                                 tr("reports", "Content hash")],
-                                [[a.at, a.by, a.reason, a.changes, a.score, a.content_hash[:16]] for a in data.amendments],
-                                [26 * mm, 20 * mm, 40 * mm, 46 * mm, 14 * mm, WIDTH - 146 * mm]))
+        story.append(
+            para(
+                tr("reports", "Sealed original: score {score}, content hash {hash}").format(
+                    score=data.sealed_score or "—", hash=data.content_hash
+                ),
+                "base",
+            )
+        )
+        story.append(
+            data_table(
+                [
+                    tr("reports", "Time"),
+                    tr("reports", "By"),
+                    tr("reports", "Reason"),
+                    tr("reports", "Changes"),
+                    tr("reports", "Score"),
+                    tr("reports", "Content hash"),
+                ],
+                [
+                    [a.at, a.by, a.reason, a.changes, a.score, a.content_hash[:16]]
+                    for a in data.amendments
+                ],
+                [26 * mm, 20 * mm, 40 * mm, 46 * mm, 14 * mm, WIDTH - 146 * mm],
+            )
+        )
     if data.evidence:
         story.append(Paragraph(tr("reports", "Photo evidence warnings"), s["h2"]))
-        story += [Paragraph(line.replace("&", "&amp;").replace("<", "&lt;"), s["warn"]) for line in data.evidence]
+        story += [
+            Paragraph(line.replace("&", "&amp;").replace("<", "&lt;"), s["warn"])
+            for line in data.evidence
+        ]
     if data.verified_orders:
-        story.append(Paragraph(tr("reports", "Rectification orders re-inspected: before and after"), s["h2"]))
+        story.append(
+            Paragraph(tr("reports", "Rectification orders re-inspected: before and after"), s["h2"])
+        )
         box_w, box_h = (WIDTH - 6 * mm) / 2, 52 * mm
         rows: list[list[Any]] = []
         for order in data.verified_orders:
             rows.append([para(f"{order.description} — {order.outcome}", "base"), ""])
-            rows.append([_photo_cell(order.before, box_w, box_h) if order.before else para(tr("reports", "No before-photo"), "base"),
-                         _photo_cell(order.after, box_w, box_h) if order.after else para(tr("reports", "No after-photo"), "base")])
+            rows.append(
+                [
+                    _photo_cell(order.before, box_w, box_h)
+                    if order.before
+                    else para(tr("reports", "No before-photo"), "base"),
+                    _photo_cell(order.after, box_w, box_h)
+                    if order.after
+                    else para(tr("reports", "No after-photo"), "base"),
+                ]
+            )
         pairs = Table(rows, colWidths=[box_w + 3 * mm] * 2)
-        pairs.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (0, 0), (-1, -1), "CENTER"),
-                                   *[("SPAN", (0, r), (1, r)) for r in range(0, len(rows), 2)]]))
+        pairs.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), FONT),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+                    *[("SPAN", (0, r), (1, r)) for r in range(0, len(rows), 2)],
+                ]
+            )
+        )
         story.append(pairs)
     if data.photos:
         story.append(Paragraph(tr("reports", "Photos"), s["h2"]))
         box_w, box_h = (WIDTH - 6 * mm) / 2, 62 * mm
         cells = [_photo_cell(p, box_w, box_h) for p in data.photos]
-        rows = [cells[i:i + 2] + ([[]] if len(cells[i:i + 2]) == 1 else []) for i in range(0, len(cells), 2)]
+        rows = [
+            cells[i : i + 2] + ([[]] if len(cells[i : i + 2]) == 1 else [])
+            for i in range(0, len(cells), 2)
+        ]
         grid = Table(rows, colWidths=[box_w + 3 * mm] * 2)
-        grid.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (0, 0), (-1, -1), "CENTER")]))
+        grid.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), FONT),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+                ]
+            )
+        )
         story.append(grid)
-    signature = Table([[para(tr("reports", "Channel manager (signature)"), "base"), "", para(tr("reports", "Store representative (signature)"), "base"), ""],
-                       [para(tr("reports", "Date"), "base"), "", para(tr("reports", "Date"), "base"), ""]],
-                      colWidths=[40 * mm, WIDTH / 2 - 40 * mm, 40 * mm, WIDTH / 2 - 40 * mm], rowHeights=[14 * mm, 10 * mm])
-    signature.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("LINEBELOW", (1, 0), (1, -1), 0.6, colors.black), ("LINEBELOW", (3, 0), (3, -1), 0.6, colors.black),
-                                   ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
-    story += [Spacer(1, 8 * mm), KeepTogether([Paragraph(tr("reports", "Signatures"), s["h2"]), signature])]
-    footer = footer_painter(f"{tr('reports', 'Content hash')}: {data.content_hash or tr('reports', 'draft, not sealed')}", data.content_hash or None)
+    signature = Table(
+        [
+            [
+                para(tr("reports", "Channel manager (signature)"), "base"),
+                "",
+                para(tr("reports", "Store representative (signature)"), "base"),
+                "",
+            ],
+            [para(tr("reports", "Date"), "base"), "", para(tr("reports", "Date"), "base"), ""],
+        ],
+        colWidths=[40 * mm, WIDTH / 2 - 40 * mm, 40 * mm, WIDTH / 2 - 40 * mm],
+        rowHeights=[14 * mm, 10 * mm],
+    )
+    signature.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), FONT),
+                ("LINEBELOW", (1, 0), (1, -1), 0.6, colors.black),
+                ("LINEBELOW", (3, 0), (3, -1), 0.6, colors.black),
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ]
+        )
+    )
+    story += [
+        Spacer(1, 8 * mm),
+        KeepTogether([Paragraph(tr("reports", "Signatures"), s["h2"]), signature]),
+    ]
+    footer = footer_painter(
+        f"{tr('reports', 'Content hash')}: {data.content_hash or tr('reports', 'draft, not sealed')}",
+        data.content_hash or None,
+    )
     doc.build(story, onFirstPage=footer, onLaterPages=footer, canvasmaker=numbered_canvas_class())
 
 
@@ -159,7 +306,10 @@ def _chart(rows: list[tuple[str, float, float]], title: str) -> Drawing:
     legend.x, legend.y = WIDTH - 24 * mm, 50 * mm
     legend.fontName = FONT
     legend.fontSize = 7
-    legend.colorNamePairs = [(colors.HexColor("#9aa9b8"), tr("reports", "Target")), (ACCENT, tr("reports", "Actual"))]
+    legend.colorNamePairs = [
+        (colors.HexColor("#9aa9b8"), tr("reports", "Target")),
+        (ACCENT, tr("reports", "Actual")),
+    ]
     drawing.add(legend)
     return drawing
 
@@ -168,7 +318,11 @@ def build_period_report(data: PeriodReportData, target: Path | io.BytesIO) -> No
     """Weekly inspection log or monthly assessment report."""
     s = styles()
     doc = _doc(target, data.title)
-    story: list[Any] = [Paragraph(data.company, s["subtitle"]), Paragraph(data.title, s["title"]), Paragraph(data.subtitle, s["subtitle"])]
+    story: list[Any] = [
+        Paragraph(data.company, s["subtitle"]),
+        Paragraph(data.title, s["title"]),
+        Paragraph(data.subtitle, s["subtitle"]),
+    ]
     if data.empty_message:
         story.append(Paragraph(data.empty_message, s["h2"]))
     if data.figures:
@@ -181,7 +335,9 @@ def build_period_report(data: PeriodReportData, target: Path | io.BytesIO) -> No
         if table.rows:
             widths = [WIDTH / len(table.header)] * len(table.header)
             if len(table.header) > 2:
-                widths = [WIDTH * 0.34] + [WIDTH * 0.66 / (len(table.header) - 1)] * (len(table.header) - 1)
+                widths = [WIDTH * 0.34] + [WIDTH * 0.66 / (len(table.header) - 1)] * (
+                    len(table.header) - 1
+                )
             story.append(data_table(table.header, table.rows, widths))
         else:
             story.append(para(table.empty_text or tr("reports", "Nothing to report."), "base"))

@@ -21,5 +21,9 @@ def write_pdf(builder: Callable[[Any, Any], None], data: Any, target: Path) -> P
     try:
         atomic_write(target, buf.getvalue(), Durability.SYNC)
     except OSError as exc:  # e.g. its folder is a file: the error below says so
-        raise UserError(tr("reports", "Cannot write the report to {path}: {error}").format(path=target, error=exc.strerror or exc)) from exc
+        raise UserError(
+            tr("reports", "Cannot write the report to {path}: {error}").format(
+                path=target, error=exc.strerror or exc
+            )
+        ) from exc
     return target

@@ -25,9 +25,13 @@ from db.models import Actual, Partner
 
 ACTUALS_ALIASES = {
     **dict.fromkeys((*PARTNER_CODE_HEADERS, "编码", "代码", "partner", "code"), "partner_code"),
-    "指标": "metric", "指标编码": "metric",
+    "指标": "metric",
+    "指标编码": "metric",
     **dict.fromkeys(("期间", "月份", "年月", "日期"), "period"),
-    **dict.fromkeys(("金额", "数量", "实际", "实际值", "实际完成", "完成", "完成值", "actual", "value"), "amount"),
+    **dict.fromkeys(
+        ("金额", "数量", "实际", "实际值", "实际完成", "完成", "完成值", "actual", "value"),
+        "amount",
+    ),
 }
 
 
@@ -51,30 +55,65 @@ def import_actuals(ctx: AppContext, path: Path, progress: Progress | None = None
         report.rows += 1
         errors = []
         if cells["partner_code"] not in partners:
-            errors.append(RowError(row_no, "partner_code", tr("targets", "unknown partner {code}").format(code=cells["partner_code"] or "—")))
+            errors.append(
+                RowError(
+                    row_no,
+                    "partner_code",
+                    tr("targets", "unknown partner {code}").format(
+                        code=cells["partner_code"] or "—"
+                    ),
+                )
+            )
         metric = row_metric(row_no, cells, metrics, errors)
         try:
             _y, part = rules.parse_period(cells["period"])
             if part is None or part.startswith("Q"):
                 raise ValueError
         except ValueError:
-            errors.append(RowError(row_no, "period", tr("targets", "give the month as YYYY-MM (got {value})").format(value=cells["period"] or "—")))
+            errors.append(
+                RowError(
+                    row_no,
+                    "period",
+                    tr("targets", "give the month as YYYY-MM (got {value})").format(
+                        value=cells["period"] or "—"
+                    ),
+                )
+            )
         amount = 0
         if metric is not None:
             try:
                 amount = rules.parse_amount(cells["amount"], decimals_of(metric.unit))
             except ValueError:
-                errors.append(RowError(row_no, "amount", tr("targets", "not a non-negative amount with at most {d} decimals: {value}").format(d=decimals_of(metric.unit), value=cells["amount"] or "—")))
+                errors.append(
+                    RowError(
+                        row_no,
+                        "amount",
+                        tr(
+                            "targets",
+                            "not a non-negative amount with at most {d} decimals: {value}",
+                        ).format(d=decimals_of(metric.unit), value=cells["amount"] or "—"),
+                    )
+                )
         key = (cells["partner_code"], cells["metric"], cells["period"])
         if not errors and key in parsed:
-            errors.append(RowError(row_no, "period", tr("targets", "duplicate row (also row {first})").format(first=parsed[key][0])))
+            errors.append(
+                RowError(
+                    row_no,
+                    "period",
+                    tr("targets", "duplicate row (also row {first})").format(first=parsed[key][0]),
+                )
+            )
         if errors:
             report.errors.extend(errors)
             continue
         parsed[key] = (row_no, amount)
     if report.errors:
-        raise ValidationError(trn("targets", "{file}: %n problem(s) found; nothing was imported.", len(report.errors)).format(file=path.name),
-                              details=[str(e) for e in report.errors])
+        raise ValidationError(
+            trn(
+                "targets", "{file}: %n problem(s) found; nothing was imported.", len(report.errors)
+            ).format(file=path.name),
+            details=[str(e) for e in report.errors],
+        )
     with ctx.session() as s:
         existing = {(a.partner_id, a.metric, a.period): a for a in s.scalars(select(Actual))}
         for index, ((code, metric_code, period), (_row, amount)) in enumerate(parsed.items()):
@@ -83,7 +122,15 @@ def import_actuals(ctx: AppContext, path: Path, progress: Progress | None = None
             pid = partners[code]
             row = existing.get((pid, metric_code, period))
             if row is None:
-                s.add(Actual(partner_id=pid, metric=metric_code, period=period, amount=amount, source_file=path.name))
+                s.add(
+                    Actual(
+                        partner_id=pid,
+                        metric=metric_code,
+                        period=period,
+                        amount=amount,
+                        source_file=path.name,
+                    )
+                )
                 report.created += 1
             elif row.amount != amount or row.voided:
                 row.amount, row.voided, row.source_file = amount, False, path.name
@@ -92,5 +139,3 @@ def import_actuals(ctx: AppContext, path: Path, progress: Progress | None = None
                 report.unchanged += 1
     report.changes = Changes.of("actual")
     return report
-
-

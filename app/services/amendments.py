@@ -36,29 +36,65 @@ DEFAULT_RECTIFICATION_DAYS = 7  # as for a finding raised at the visit
 def _scored_amendments(visit_id: Any) -> Any:
     """Amendments of a visit that carry the score of their version (all made since
     migration 0006), newest first."""
-    return (select(VisitAmendment).where(VisitAmendment.visit_id == visit_id, VisitAmendment.voided.is_(False),
-                                         VisitAmendment.section_scores.is_not(None))
-            .order_by(VisitAmendment.amended_at.desc(), VisitAmendment.id.desc()))
+    return (
+        select(VisitAmendment)
+        .where(
+            VisitAmendment.visit_id == visit_id,
+            VisitAmendment.voided.is_(False),
+            VisitAmendment.section_scores.is_not(None),
+        )
+        .order_by(VisitAmendment.amended_at.desc(), VisitAmendment.id.desc())
+    )
 
 
 def current_score() -> ColumnElement[Any]:
     """SQL for a visit's current score: its newest amendment's, else the sealed one."""
-    newest = (select(VisitAmendment.score).where(VisitAmendment.visit_id == Visit.id, VisitAmendment.voided.is_(False),
-                                                 VisitAmendment.section_scores.is_not(None))
-              .order_by(VisitAmendment.amended_at.desc(), VisitAmendment.id.desc()).limit(1).correlate(Visit).scalar_subquery())
-    amended = exists().where(and_(VisitAmendment.visit_id == Visit.id, VisitAmendment.voided.is_(False),
-                                  VisitAmendment.section_scores.is_not(None))).correlate(Visit)
+    newest = (
+        select(VisitAmendment.score)
+        .where(
+            VisitAmendment.visit_id == Visit.id,
+            VisitAmendment.voided.is_(False),
+            VisitAmendment.section_scores.is_not(None),
+        )
+        .order_by(VisitAmendment.amended_at.desc(), VisitAmendment.id.desc())
+        .limit(1)
+        .correlate(Visit)
+        .scalar_subquery()
+    )
+    amended = (
+        exists()
+        .where(
+            and_(
+                VisitAmendment.visit_id == Visit.id,
+                VisitAmendment.voided.is_(False),
+                VisitAmendment.section_scores.is_not(None),
+            )
+        )
+        .correlate(Visit)
+    )
     return case((amended, newest), else_=Visit.score)
 
 
 def amendment_chain(s: Session, visit_id: str) -> list[VisitAmendment]:
     """A visit's amendments, oldest first."""
-    return list(s.scalars(select(VisitAmendment).where(VisitAmendment.visit_id == visit_id, VisitAmendment.voided.is_(False))
-                          .order_by(VisitAmendment.amended_at, VisitAmendment.id)))
+    return list(
+        s.scalars(
+            select(VisitAmendment)
+            .where(VisitAmendment.visit_id == visit_id, VisitAmendment.voided.is_(False))
+            .order_by(VisitAmendment.amended_at, VisitAmendment.id)
+        )
+    )
 
 
 def sealed_answers(s: Session, visit_id: str) -> dict[str, Any]:
-    return {a.item_key: a.value for a in s.scalars(select(VisitAnswer).where(VisitAnswer.visit_id == visit_id, VisitAnswer.voided.is_(False)))}
+    return {
+        a.item_key: a.value
+        for a in s.scalars(
+            select(VisitAnswer).where(
+                VisitAnswer.visit_id == visit_id, VisitAnswer.voided.is_(False)
+            )
+        )
+    }
 
 
 def current_answers(s: Session, visit_id: str) -> dict[str, Any]:
@@ -72,7 +108,11 @@ def current_answers(s: Session, visit_id: str) -> dict[str, Any]:
 def version_hash(previous: str, changes: dict[str, Any], reason: str, by: str, at: str) -> str:
     """The content hash of an amended version: the previous version's hash (the sealed
     visit's for the first amendment) chained with what this amendment says."""
-    text = json.dumps({"previous": previous, "changes": changes, "reason": reason, "by": by, "at": at}, sort_keys=True, ensure_ascii=False)
+    text = json.dumps(
+        {"previous": previous, "changes": changes, "reason": reason, "by": by, "at": at},
+        sort_keys=True,
+        ensure_ascii=False,
+    )
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -90,15 +130,27 @@ def amend(ctx: AppContext, visit_id: str, reason: str, changes: dict[str, str]) 
     with ctx.session() as s:
         visit = _visit(s, visit_id)
         if visit.status != "submitted":
-            raise UserError(tr("visits", "Only submitted visits are amended; edit the draft instead."))
+            raise UserError(
+                tr("visits", "Only submitted visits are amended; edit the draft instead.")
+            )
         parsed: dict[str, Any] = {}
         orders = set(order_keys(visit.template_body)) if visit.is_reinspection else set()
         for key, text in changes.items():
             item = _item(visit, key)
             if key in orders:
-                raise ValidationError(tr("visits", "{item}: a re-inspected order's outcome is not amended; re-inspect the order again.").format(item=key))
+                raise ValidationError(
+                    tr(
+                        "visits",
+                        "{item}: a re-inspected order's outcome is not amended; re-inspect the order again.",
+                    ).format(item=key)
+                )
             if item.kind == "photo":
-                raise ValidationError(tr("visits", "{item}: a photo item cannot be amended; describe the correction in the reason.").format(item=key))
+                raise ValidationError(
+                    tr(
+                        "visits",
+                        "{item}: a photo item cannot be amended; describe the correction in the reason.",
+                    ).format(item=key)
+                )
             try:
                 parsed[key] = cl.parse_answer(item, text)
             except cl.AnswerError as exc:
@@ -112,15 +164,30 @@ def amend(ctx: AppContext, visit_id: str, reason: str, changes: dict[str, str]) 
         now = utcnow()
         previous = chain[-1].content_hash if chain else (visit.content_hash or "")
         digest = version_hash(previous, parsed, reason, ctx.user_name, now.isoformat())
-        amendment = VisitAmendment(visit_id=visit_id, reason=reason, changes=parsed, amended_by=ctx.user_name, amended_at=now,
-                                   content_hash=digest, score=result.total, section_scores=dict(result.sections))
+        amendment = VisitAmendment(
+            visit_id=visit_id,
+            reason=reason,
+            changes=parsed,
+            amended_by=ctx.user_name,
+            amended_at=now,
+            content_hash=digest,
+            score=result.total,
+            section_scores=dict(result.sections),
+        )
         s.add(amendment)
         s.flush()
         _findings_follow(s, visit, parsed, answers, amendment.id, _create_finding)
     return Changes.of("visit_amendment", "visit", "finding", "rectification_order", ids={visit_id})
 
 
-def _findings_follow(s: Session, visit: Visit, parsed: dict[str, Any], answers: dict[str, Any], amendment_id: str, create: Any) -> None:
+def _findings_follow(
+    s: Session,
+    visit: Visit,
+    parsed: dict[str, Any],
+    answers: dict[str, Any],
+    amendment_id: str,
+    create: Any,
+) -> None:
     """Raise a finding for each amended item that now fails and has no open order from
     this visit; withdraw (void, with the amendment named) the open orders of the items
     that no longer fail."""
@@ -128,22 +195,53 @@ def _findings_follow(s: Session, visit: Visit, parsed: dict[str, Any], answers: 
     now = utcnow()
     for key in parsed:
         item = items[key]
-        orders = list(s.scalars(select(RectificationOrder).join(Finding, Finding.id == RectificationOrder.finding_id)
-                                .where(Finding.visit_id == visit.id, Finding.item_key == key, RectificationOrder.voided.is_(False),
-                                       RectificationOrder.status != "verified")))
+        orders = list(
+            s.scalars(
+                select(RectificationOrder)
+                .join(Finding, Finding.id == RectificationOrder.finding_id)
+                .where(
+                    Finding.visit_id == visit.id,
+                    Finding.item_key == key,
+                    RectificationOrder.voided.is_(False),
+                    RectificationOrder.status != "verified",
+                )
+            )
+        )
         if cl.is_failure(item, answers.get(key)):
             if not orders:
                 # the order's time runs from the amendment, not from the visit it corrects
                 deadline = dt.date.today() + dt.timedelta(days=DEFAULT_RECTIFICATION_DAYS)
-                create(s, visit, f"{item.section_title}：{item.label}", key, deadline, "", None, "checklist")
+                create(
+                    s,
+                    visit,
+                    f"{item.section_title}：{item.label}",
+                    key,
+                    deadline,
+                    "",
+                    None,
+                    "checklist",
+                )
             continue
         for order in orders:
-            order.voided, order.void_reason, order.closed_at = True, AMENDMENT_VOID_PREFIX + amendment_id, now
-            s.add(RectificationEvent(order_id=order.id, status="withdrawn", at=now, visit_id=visit.id,
-                                     note=tr("visits", "Withdrawn: the amended answer no longer fails.")))
+            order.voided, order.void_reason, order.closed_at = (
+                True,
+                AMENDMENT_VOID_PREFIX + amendment_id,
+                now,
+            )
+            s.add(
+                RectificationEvent(
+                    order_id=order.id,
+                    status="withdrawn",
+                    at=now,
+                    visit_id=visit.id,
+                    note=tr("visits", "Withdrawn: the amended answer no longer fails."),
+                )
+            )
 
 
-def current_scores(s: Session, visit: Visit, answers: dict[str, Any] | None = None) -> tuple[float | None, dict[str, Any]]:
+def current_scores(
+    s: Session, visit: Visit, answers: dict[str, Any] | None = None
+) -> tuple[float | None, dict[str, Any]]:
     """(score, section scores) of a visit as it stands: the newest amendment's when it
     was amended, the sealed score when not, computed from the answers of a draft."""
     if visit.status == "submitted":
@@ -151,7 +249,11 @@ def current_scores(s: Session, visit: Visit, answers: dict[str, Any] | None = No
         if newest is not None:
             return newest.score, dict(newest.section_scores or {})
         if not amendment_chain(s, visit.id):  # sealed, never amended: the sealed score
-            sections = cl.score(visit.template_body, answers if answers is not None else sealed_answers(s, visit.id)).sections
+            sections = cl.score(
+                visit.template_body, answers if answers is not None else sealed_answers(s, visit.id)
+            ).sections
             return visit.score, dict(sections)
-    result = cl.score(visit.template_body, answers if answers is not None else current_answers(s, visit.id))
+    result = cl.score(
+        visit.template_body, answers if answers is not None else current_answers(s, visit.id)
+    )
     return result.total, dict(result.sections)

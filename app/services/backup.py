@@ -57,28 +57,51 @@ def create_backup(ctx: AppContext, target: Path, progress: Progress | None = Non
                 src.close()
             problem = database_problem(snapshot)
             if problem:
-                raise UserError(tr("backup", "The database is damaged ({problem}); no backup was written. Run 'channeldesk check' "
-                                   "and restore an earlier backup.").format(problem=problem))
-            media = sorted(p for p in ctx.paths.media.rglob("*") if p.is_file() and not p.name.startswith("."))
-            extras = sorted(p for p in ctx.paths.keys.glob("*") if p.is_file() and not p.name.startswith("."))
+                raise UserError(
+                    tr(
+                        "backup",
+                        "The database is damaged ({problem}); no backup was written. Run 'channeldesk check' "
+                        "and restore an earlier backup.",
+                    ).format(problem=problem)
+                )
+            media = sorted(
+                p for p in ctx.paths.media.rglob("*") if p.is_file() and not p.name.startswith(".")
+            )
+            extras = sorted(
+                p for p in ctx.paths.keys.glob("*") if p.is_file() and not p.name.startswith(".")
+            )
             if ctx.paths.settings_file.exists():
                 extras.append(ctx.paths.settings_file)
-            files = [{"path": DB_ENTRY, "size": snapshot.stat().st_size, "sha256": _sha256(snapshot)}]
+            files = [
+                {"path": DB_ENTRY, "size": snapshot.stat().st_size, "sha256": _sha256(snapshot)}
+            ]
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(fd, "wb") as out, zipfile.ZipFile(out, "w", zipfile.ZIP_STORED, allowZip64=True) as zf:
+            with (
+                os.fdopen(fd, "wb") as out,
+                zipfile.ZipFile(out, "w", zipfile.ZIP_STORED, allowZip64=True) as zf,
+            ):
                 zf.write(snapshot, DB_ENTRY)
                 for index, path in enumerate(media):
                     if progress is not None:
                         progress(index, len(media), path.name)
                     rel = "media/" + path.relative_to(ctx.paths.media).as_posix()
-                    files.append({"path": rel, "size": path.stat().st_size, "sha256": _sha256(path)})
+                    files.append(
+                        {"path": rel, "size": path.stat().st_size, "sha256": _sha256(path)}
+                    )
                     zf.write(path, rel)
                 for path in extras:
                     rel = path.relative_to(ctx.paths.root).as_posix()
-                    files.append({"path": rel, "size": path.stat().st_size, "sha256": _sha256(path)})
+                    files.append(
+                        {"path": rel, "size": path.stat().st_size, "sha256": _sha256(path)}
+                    )
                     zf.write(path, rel)
-                manifest = {"format": FORMAT, "app_version": __version__, "schema_revision": head_revision(),
-                            "created_at": dt.datetime.now(dt.UTC).isoformat(), "files": files}
+                manifest = {
+                    "format": FORMAT,
+                    "app_version": __version__,
+                    "schema_revision": head_revision(),
+                    "created_at": dt.datetime.now(dt.UTC).isoformat(),
+                    "files": files,
+                }
                 zf.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
                 zf.close()
                 out.flush()
@@ -89,9 +112,18 @@ def create_backup(ctx: AppContext, target: Path, progress: Progress | None = Non
         with contextlib.suppress(OSError):  # e.g. its folder is a file: the error below says so
             tmp.unlink(missing_ok=True)
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-            raise UserError(tr("backup", "The disk holding {file} is full; no backup was written. Free some space or choose "
-                               "another place.").format(file=target)) from exc
-        raise UserError(tr("backup", "Cannot write the backup {file}: {error}").format(file=target, error=exc.strerror or exc)) from exc
+            raise UserError(
+                tr(
+                    "backup",
+                    "The disk holding {file} is full; no backup was written. Free some space or choose "
+                    "another place.",
+                ).format(file=target)
+            ) from exc
+        raise UserError(
+            tr("backup", "Cannot write the backup {file}: {error}").format(
+                file=target, error=exc.strerror or exc
+            )
+        ) from exc
     except BaseException:
         with contextlib.suppress(OSError):  # e.g. its folder is a file: the error below says so
             tmp.unlink(missing_ok=True)
@@ -122,7 +154,9 @@ def database_problem(path: Path) -> str:
     except OSError as exc:
         return str(exc.strerror or exc)
     if row is None or row[0] not in known_revisions():
-        return tr("backup", "database revision {rev} is unknown to this ChannelDesk").format(rev=row[0] if row else "-")
+        return tr("backup", "database revision {rev} is unknown to this ChannelDesk").format(
+            rev=row[0] if row else "-"
+        )
     return ""
 
 
@@ -130,14 +164,38 @@ def _entries(manifest: object, path: Path) -> list[dict[str, object]]:
     """The manifest's ``files``, each checked for shape and a safe relative path."""
     files = manifest.get("files") if isinstance(manifest, dict) else None
     if not isinstance(files, list) or not files:
-        raise UserError(tr("backup", "{file} is damaged: its manifest has no list of files; nothing was changed.").format(file=path.name))
+        raise UserError(
+            tr(
+                "backup",
+                "{file} is damaged: its manifest has no list of files; nothing was changed.",
+            ).format(file=path.name)
+        )
     for entry in files:
-        ok = isinstance(entry, dict) and isinstance(entry.get("path"), str) and isinstance(entry.get("sha256"), str)
+        ok = (
+            isinstance(entry, dict)
+            and isinstance(entry.get("path"), str)
+            and isinstance(entry.get("sha256"), str)
+        )
         name = entry.get("path") if isinstance(entry, dict) else None
-        if not ok or not name or ".." in str(name).split("/") or str(name).startswith(("/", "\\")) or ":" in str(name):
-            raise UserError(tr("backup", "{file} is damaged: its manifest lists an invalid entry; nothing was changed.").format(file=path.name))
+        if (
+            not ok
+            or not name
+            or ".." in str(name).split("/")
+            or str(name).startswith(("/", "\\"))
+            or ":" in str(name)
+        ):
+            raise UserError(
+                tr(
+                    "backup",
+                    "{file} is damaged: its manifest lists an invalid entry; nothing was changed.",
+                ).format(file=path.name)
+            )
     if DB_ENTRY not in {entry["path"] for entry in files}:
-        raise UserError(tr("backup", "{file} is damaged: {entry} is missing.").format(file=path.name, entry=DB_ENTRY))
+        raise UserError(
+            tr("backup", "{file} is damaged: {entry} is missing.").format(
+                file=path.name, entry=DB_ENTRY
+            )
+        )
     return files
 
 
@@ -154,33 +212,67 @@ def verify_backup(path: Path, progress: Progress | None = None) -> dict:  # type
         with zipfile.ZipFile(path) as zf:
             manifest = json.loads(zf.read("manifest.json"))
             if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-                raise UserError(tr("backup", "{file} is not a ChannelDesk backup.").format(file=path.name))
+                raise UserError(
+                    tr("backup", "{file} is not a ChannelDesk backup.").format(file=path.name)
+                )
             revision = manifest.get("schema_revision")
             if not isinstance(revision, str) or revision not in known_revisions():
-                raise UserError(tr("backup", "{file} was made by a newer ChannelDesk (database revision {rev}); update ChannelDesk to restore it.").format(file=path.name, rev=revision))
+                raise UserError(
+                    tr(
+                        "backup",
+                        "{file} was made by a newer ChannelDesk (database revision {rev}); update ChannelDesk to restore it.",
+                    ).format(file=path.name, rev=revision)
+                )
             names = set(zf.namelist())
             entries = _entries(manifest, path)
             for index, entry in enumerate(entries):
                 if progress is not None:
-                    progress(index, len(entries), tr("backup", "Checking {entry}").format(entry=entry["path"]))
+                    progress(
+                        index,
+                        len(entries),
+                        tr("backup", "Checking {entry}").format(entry=entry["path"]),
+                    )
                 if entry["path"] not in names:
-                    raise UserError(tr("backup", "{file} is damaged: {entry} is missing.").format(file=path.name, entry=entry["path"]))
+                    raise UserError(
+                        tr("backup", "{file} is damaged: {entry} is missing.").format(
+                            file=path.name, entry=entry["path"]
+                        )
+                    )
                 digest = hashlib.sha256()
                 with zf.open(str(entry["path"])) as fh:
                     for chunk in iter(lambda: fh.read(1024 * 1024), b""):
                         digest.update(chunk)
                 if digest.hexdigest() != entry["sha256"]:
-                    raise UserError(tr("backup", "{file} is damaged: {entry} does not match its checksum.").format(file=path.name, entry=entry["path"]))
+                    raise UserError(
+                        tr(
+                            "backup", "{file} is damaged: {entry} does not match its checksum."
+                        ).format(file=path.name, entry=entry["path"])
+                    )
             with tempfile.TemporaryDirectory() as work:
                 inner = Path(work) / DB_ENTRY
                 with zf.open(DB_ENTRY) as src, inner.open("wb") as dst:
                     shutil.copyfileobj(src, dst, 1024 * 1024)
                 problem = database_problem(inner)
             if problem:
-                raise UserError(tr("backup", "{file} cannot be restored: the database inside is not usable ({problem}); nothing was changed.").format(
-                    file=path.name, problem=problem))
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError, zipfile.LargeZipFile) as exc:
-        raise UserError(tr("backup", "{file} is damaged or not a backup ({error}); nothing was changed.").format(file=path.name, error=exc)) from exc
+                raise UserError(
+                    tr(
+                        "backup",
+                        "{file} cannot be restored: the database inside is not usable ({problem}); nothing was changed.",
+                    ).format(file=path.name, problem=problem)
+                )
+    except (
+        zipfile.BadZipFile,
+        KeyError,
+        ValueError,
+        OSError,
+        EOFError,
+        zipfile.LargeZipFile,
+    ) as exc:
+        raise UserError(
+            tr(
+                "backup", "{file} is damaged or not a backup ({error}); nothing was changed."
+            ).format(file=path.name, error=exc)
+        ) from exc
     return manifest
 
 
@@ -191,14 +283,21 @@ def _has_data(root: Path) -> bool:
     return root.is_dir() and any(entry.name not in _NOT_DATA for entry in root.iterdir())
 
 
-def restore_backup(data_dir: Path, backup: Path, force: bool = False, progress: Progress | None = None) -> Path | None:
+def restore_backup(
+    data_dir: Path, backup: Path, force: bool = False, progress: Progress | None = None
+) -> Path | None:
     """Restore into ``data_dir`` (absent or empty, or with ``force`` keeping the old data as
     a dated copy beside it). Returns the path of the kept copy, if any. Callers close every
     engine on the data dir first."""
     paths = DataPaths.resolve(data_dir)
     manifest = verify_backup(backup, progress)
     if _has_data(paths.root) and not force:
-        raise UserError(tr("backup", "{dir} already holds data; use --force to replace it (the current data is kept as a dated copy).").format(dir=paths.root))
+        raise UserError(
+            tr(
+                "backup",
+                "{dir} already holds data; use --force to replace it (the current data is kept as a dated copy).",
+            ).format(dir=paths.root)
+        )
     lock = DataDirLock(paths)
     if paths.root.is_dir():  # nobody may be writing into the data we are about to move away
         lock.acquire(exclusive=True, action=tr("backup", "restore"))
@@ -208,7 +307,9 @@ def restore_backup(data_dir: Path, backup: Path, force: bool = False, progress: 
         lock.release()
 
 
-def _restore_locked(paths: DataPaths, backup: Path, manifest: dict, progress: Progress | None) -> Path | None:  # type: ignore[type-arg]
+def _restore_locked(
+    paths: DataPaths, backup: Path, manifest: dict, progress: Progress | None
+) -> Path | None:  # type: ignore[type-arg]
     staging = paths.root.with_name(f".{paths.root.name}.restoring")
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(mode=0o700, parents=True)
@@ -216,7 +317,11 @@ def _restore_locked(paths: DataPaths, backup: Path, manifest: dict, progress: Pr
         with zipfile.ZipFile(backup) as zf:
             for index, entry in enumerate(manifest["files"]):
                 if progress is not None:
-                    progress(index, len(manifest["files"]), tr("backup", "Restoring {entry}").format(entry=entry["path"]))
+                    progress(
+                        index,
+                        len(manifest["files"]),
+                        tr("backup", "Restoring {entry}").format(entry=entry["path"]),
+                    )
                 target = staging / entry["path"]
                 target.parent.mkdir(parents=True, exist_ok=True)
                 with zf.open(entry["path"]) as src, target.open("wb") as dst:
@@ -230,7 +335,9 @@ def _restore_locked(paths: DataPaths, backup: Path, manifest: dict, progress: Pr
                 if src.exists() and not (staging / keep).exists():
                     (shutil.copytree if src.is_dir() else shutil.copy2)(src, staging / keep)
             if _has_data(paths.root):
-                kept = paths.root.with_name(f"{paths.root.name}.before-restore-{dt.datetime.now().strftime('%Y%m%d-%H%M%S')}")
+                kept = paths.root.with_name(
+                    f"{paths.root.name}.before-restore-{dt.datetime.now().strftime('%Y%m%d-%H%M%S')}"
+                )
                 os.replace(paths.root, kept)
             else:
                 shutil.rmtree(paths.root)
@@ -239,7 +346,11 @@ def _restore_locked(paths: DataPaths, backup: Path, manifest: dict, progress: Pr
         shutil.rmtree(staging, ignore_errors=True)
         if not isinstance(exc, OSError):
             raise
-        raise UserError(tr("backup", "Restore failed ({error}); nothing was replaced.").format(error=exc.strerror or exc)) from exc
+        raise UserError(
+            tr("backup", "Restore failed ({error}); nothing was replaced.").format(
+                error=exc.strerror or exc
+            )
+        ) from exc
     return kept
 
 
@@ -262,7 +373,9 @@ def _created_at(backup: Path) -> str:
         return ""
 
 
-def restore_in_place(ctx: AppContext, backup: Path, progress: Progress | None = None) -> RestoreResult:
+def restore_in_place(
+    ctx: AppContext, backup: Path, progress: Progress | None = None
+) -> RestoreResult:
     """Replace the open data dir with ``backup`` (the GUI's Tools → Restore, which has
     verified the file before asking). ``restore_backup`` verifies every hash again before
     replacing anything; after the restore (or a failed or cancelled one, which replaces

@@ -50,7 +50,9 @@ class RowInserter:
         self.table = table.name
         self.columns = [c.key for c in table.columns]
         self.static: dict[str, Any] = {}
-        self.dynamic: list[tuple[str, Any]] = []  # called per row when missing (ids, times, empty JSON)
+        self.dynamic: list[
+            tuple[str, Any]
+        ] = []  # called per row when missing (ids, times, empty JSON)
         for column in table.columns:
             default = column.default
             if default is not None and callable(default.arg):
@@ -102,7 +104,9 @@ def reserve_hlcs(ctx: AppContext, count: int) -> list[str]:
         clock = ctx.get_clock()
         now = clock.wall()
         last = clock.last
-        wall, counter = (now, -1) if last is None or now > last.wall_ms else (last.wall_ms, last.counter)
+        wall, counter = (
+            (now, -1) if last is None or now > last.wall_ms else (last.wall_ms, last.counter)
+        )
         node = clock.node
         out = []
         for _ in range(count):
@@ -116,7 +120,12 @@ def reserve_hlcs(ctx: AppContext, count: int) -> list[str]:
 
 
 def _busy() -> UserError:
-    return UserError(tr("errors", "The database is busy: another ChannelDesk window or command is writing. Try again when it has finished; nothing was changed."))
+    return UserError(
+        tr(
+            "errors",
+            "The database is busy: another ChannelDesk window or command is writing. Try again when it has finished; nothing was changed.",
+        )
+    )
 
 
 @contextmanager
@@ -126,12 +135,16 @@ def write_transaction(ctx: AppContext, *, write: bool = True) -> Iterator[sqlite
     (``BEGIN IMMEDIATE``) and ``ctx.tick()`` stamps later than any committed HLC; the
     clock's last stamp is saved in the same transaction. Without ``write`` it only reads
     (a dry run) and rolls back."""
-    conn = sqlite3.connect(ctx.paths.database, timeout=10, isolation_level=None, check_same_thread=False)
+    conn = sqlite3.connect(
+        ctx.paths.database, timeout=10, isolation_level=None, check_same_thread=False
+    )
     try:
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute("PRAGMA busy_timeout=10000")
         conn.execute("PRAGMA synchronous=NORMAL")
-        conn.execute("PRAGMA cache_size=-32768")  # 32 MiB: a large transaction's index pages stay in memory
+        conn.execute(
+            "PRAGMA cache_size=-32768"
+        )  # 32 MiB: a large transaction's index pages stay in memory
         try:
             conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
         except sqlite3.OperationalError as exc:
@@ -148,8 +161,11 @@ def write_transaction(ctx: AppContext, *, write: bool = True) -> Iterator[sqlite
             if write:
                 last = ctx.get_clock().last
                 if last is not None:
-                    conn.execute("INSERT INTO app_meta(key, value) VALUES ('hlc_last', ?) "
-                                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (str(last),))
+                    conn.execute(
+                        "INSERT INTO app_meta(key, value) VALUES ('hlc_last', ?) "
+                        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                        (str(last),),
+                    )
                 conn.execute("COMMIT")
             else:
                 conn.execute("ROLLBACK")
@@ -158,7 +174,9 @@ def write_transaction(ctx: AppContext, *, write: bool = True) -> Iterator[sqlite
                 conn.execute("ROLLBACK")
             if _is_storage_failure(exc):
                 raise _storage_error(ctx.paths.root, exc) from exc
-            if isinstance(exc, sqlite3.OperationalError) and ("locked" in str(exc) or "busy" in str(exc)):
+            if isinstance(exc, sqlite3.OperationalError) and (
+                "locked" in str(exc) or "busy" in str(exc)
+            ):
                 raise _busy() from exc
             raise
     finally:

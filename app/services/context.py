@@ -47,7 +47,11 @@ log = logging.getLogger(__name__)
 def partner_lww_fields() -> tuple[str, ...]:
     from db.models import Partner
 
-    return tuple(c.key for c in Partner.__table__.columns if c.key not in {"id", "hlc", "created_at", "updated_at", "field_hlc"})
+    return tuple(
+        c.key
+        for c in Partner.__table__.columns
+        if c.key not in {"id", "hlc", "created_at", "updated_at", "field_hlc"}
+    )
 
 
 _hlc_hook_installed = False
@@ -78,11 +82,18 @@ class Changes:
         check_entities(self.entities)
 
     @classmethod
-    def of(cls, *entities: EntityName, ids: set[str] | frozenset[str] | None = None, note: str = "") -> Changes:
+    def of(
+        cls, *entities: EntityName, ids: set[str] | frozenset[str] | None = None, note: str = ""
+    ) -> Changes:
         return cls(frozenset(entities), frozenset(ids or ()), note)
 
     def __or__(self, other: Changes) -> Changes:
-        return Changes(self.entities | other.entities, self.ids | other.ids, self.note or other.note, self.initiator or other.initiator)
+        return Changes(
+            self.entities | other.entities,
+            self.ids | other.ids,
+            self.note or other.note,
+            self.initiator or other.initiator,
+        )
 
     def touches(self, *entities: EntityName) -> bool:
         check_entities(entities)
@@ -131,12 +142,19 @@ class AppContext:
                 self._session_factory = make_session_factory(self.engine)
             return self._session_factory
 
-    def read_sql(self, sql: str, params: dict[str, Any] | tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    def read_sql(
+        self, sql: str, params: dict[str, Any] | tuple[Any, ...] = ()
+    ) -> list[tuple[Any, ...]]:
         """Rows of one read-only statement on this thread's plain sqlite3 connection (no
         ORM needed: list views and start-up use it). Reads see committed data only."""
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is None:
-            conn = sqlite3.connect(self.paths.database, timeout=busy_timeout_ms() / 1000, check_same_thread=False, isolation_level=None)
+            conn = sqlite3.connect(
+                self.paths.database,
+                timeout=busy_timeout_ms() / 1000,
+                check_same_thread=False,
+                isolation_level=None,
+            )
             conn.execute("PRAGMA query_only=ON")
             with self._lock:
                 self._raw.append(conn)
@@ -179,7 +197,10 @@ class AppContext:
             if saved:
                 with contextlib.suppress(ValueError):
                     parsed = Timestamp.parse(saved)
-                    if clock.last is None or (parsed.wall_ms, parsed.counter) > (clock.last.wall_ms, clock.last.counter):
+                    if clock.last is None or (parsed.wall_ms, parsed.counter) > (
+                        clock.last.wall_ms,
+                        clock.last.counter,
+                    ):
                         clock.last = Timestamp(parsed.wall_ms, parsed.counter, clock.node)
             return clock.last
 
@@ -272,7 +293,9 @@ class AppContext:
                 return
         except (OSError, ValueError):
             pass
-        conn = sqlite3.connect(f"file:{self.paths.database}?mode=ro", uri=True, timeout=busy_timeout_ms() / 1000)
+        conn = sqlite3.connect(
+            f"file:{self.paths.database}?mode=ro", uri=True, timeout=busy_timeout_ms() / 1000
+        )
         try:
             lines = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
         except sqlite3.Error as exc:
@@ -281,7 +304,9 @@ class AppContext:
         finally:
             conn.close()
         if lines != ["ok"]:
-            raise damaged_database_error(self.paths.database, "quick_check: " + "; ".join(map(str, lines)))
+            raise damaged_database_error(
+                self.paths.database, "quick_check: " + "; ".join(map(str, lines))
+            )
         self._verified = True
         self._remember_verified()
 
@@ -298,7 +323,9 @@ class AppContext:
                 continue
             # an empty WAL holds nothing: the same database as no WAL (each process's
             # first connection creates one, its last removes it)
-            key += [st.st_ino, st.st_size, st.st_mtime_ns] if st.st_size or not suffix else [0, 0, 0]
+            key += (
+                [st.st_ino, st.st_size, st.st_mtime_ns] if st.st_size or not suffix else [0, 0, 0]
+            )
         return key
 
     def _remember_verified(self) -> None:
@@ -338,6 +365,7 @@ def _stamp_hlc(session: Session, _flush_context: Any, _instances: Any) -> None:
 
     from db.base import SyncMixin
     from db.models import AppMeta, Partner
+
     stamped = False
     for obj in list(session.new) + list(session.dirty):
         if not isinstance(obj, SyncMixin):
@@ -363,11 +391,16 @@ def _check_writable(root: Path) -> None:
         root.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise DataDirError(
-            tr("errors", "Cannot create the data directory {path}: {error}").format(path=root, error=exc.strerror or exc)
+            tr("errors", "Cannot create the data directory {path}: {error}").format(
+                path=root, error=exc.strerror or exc
+            )
         ) from exc
     if not os.access(root, os.W_OK):
         raise DataDirError(
-            tr("errors", "The data directory {path} is read-only. Choose a writable folder with --data-dir.").format(path=root)
+            tr(
+                "errors",
+                "The data directory {path} is read-only. Choose a writable folder with --data-dir.",
+            ).format(path=root)
         )
 
 
@@ -384,7 +417,8 @@ def _is_storage_failure(exc: BaseException) -> bool:
     if isinstance(exc, OSError):
         return code in (errno.ENOSPC, errno.EROFS, errno.EIO, errno.EDQUOT)
     return isinstance(exc, (OperationalError, sqlite3.OperationalError)) and any(
-        word in text for word in ("disk is full", "disk i/o error", "readonly", "read-only"))
+        word in text for word in ("disk is full", "disk i/o error", "readonly", "read-only")
+    )
 
 
 def _storage_error(root: Path, exc: BaseException | str) -> DataDirError:
@@ -394,8 +428,18 @@ def _storage_error(root: Path, exc: BaseException | str) -> DataDirError:
     except OSError:
         nearly_full = False
     if "disk is full" in text or code in (errno.ENOSPC, errno.EDQUOT) or nearly_full:
-        return DataDirError(tr("errors", "The disk holding {path} is full. Free some space and try again; nothing was changed.").format(path=root))
-    return DataDirError(tr("errors", "Cannot write to {path} (the disk is full, read-only or failing). Nothing was changed.").format(path=root))
+        return DataDirError(
+            tr(
+                "errors",
+                "The disk holding {path} is full. Free some space and try again; nothing was changed.",
+            ).format(path=root)
+        )
+    return DataDirError(
+        tr(
+            "errors",
+            "Cannot write to {path} (the disk is full, read-only or failing). Nothing was changed.",
+        ).format(path=root)
+    )
 
 
 def _is_locked(exc: BaseException) -> bool:
@@ -407,7 +451,10 @@ def _is_locked(exc: BaseException) -> bool:
 def _is_damaged(exc: BaseException) -> bool:
     """SQLite found a damaged page or a file that is not a database."""
     text, _code = _failure_text(exc)
-    return any(word in text for word in ("malformed", "file is not a database", "not a database", "database corrupt"))
+    return any(
+        word in text
+        for word in ("malformed", "file is not a database", "not a database", "database corrupt")
+    )
 
 
 def _raise_translated(paths: DataPaths, exc: BaseException) -> None:
@@ -430,8 +477,13 @@ def operational_error(paths: DataPaths, exc: BaseException) -> DataDirError | No
     if _is_storage_failure(exc):
         return _storage_error(paths.root, exc)
     if _is_locked(exc):
-        return DataDirError(tr("errors", "The database is busy: another program kept it locked for more than {seconds} seconds. "
-                               "Nothing was changed; try again when it has finished.").format(seconds=max(1, busy_timeout_ms() // 1000)))
+        return DataDirError(
+            tr(
+                "errors",
+                "The database is busy: another program kept it locked for more than {seconds} seconds. "
+                "Nothing was changed; try again when it has finished.",
+            ).format(seconds=max(1, busy_timeout_ms() // 1000))
+        )
     if _is_damaged(exc):
         return damaged_database_error(paths.database, _failure_text(exc)[0])
     return None
@@ -452,10 +504,17 @@ def _database_error(database: Path, exc: BaseException) -> DataDirError:
     if _is_storage_failure(exc):
         return _storage_error(database.parent, exc)
     text, _code = _failure_text(exc)
-    return DataDirError(tr("errors", "Cannot open the database {path}: {error}").format(path=database, error=text))
+    return DataDirError(
+        tr("errors", "Cannot open the database {path}: {error}").format(path=database, error=text)
+    )
 
 
-def open_context(data_dir: str | os.PathLike[str] | None = None, *, initialise: bool = True, exclusive: bool = False) -> AppContext:
+def open_context(
+    data_dir: str | os.PathLike[str] | None = None,
+    *,
+    initialise: bool = True,
+    exclusive: bool = False,
+) -> AppContext:
     """Open (creating and migrating when needed) the data dir's database.
 
     The data dir lock is held (shared; ``exclusive`` for ``init`` over existing data, and
@@ -473,7 +532,9 @@ def open_context(data_dir: str | os.PathLike[str] | None = None, *, initialise: 
     return ctx
 
 
-def _open_locked(paths: DataPaths, lock: DataDirLock, initialise: bool, exclusive: bool) -> AppContext:
+def _open_locked(
+    paths: DataPaths, lock: DataDirLock, initialise: bool, exclusive: bool
+) -> AppContext:
     from db.migrate import database_is_at_head
 
     try:
@@ -488,21 +549,28 @@ def _open_locked(paths: DataPaths, lock: DataDirLock, initialise: bool, exclusiv
         if _is_storage_failure(exc):
             raise _storage_error(paths.root, exc) from exc
         raise DataDirError(
-            tr("errors", "Cannot write to the data directory {path}: {error}").format(path=paths.root, error=exc.strerror or exc)
+            tr("errors", "Cannot write to the data directory {path}: {error}").format(
+                path=paths.root, error=exc.strerror or exc
+            )
         ) from exc
     setup_logging(paths.logs)
     problem = check_sqlite_file(paths.database)
-    if problem and any(word in problem.lower() for word in ("disk i/o error", "disk is full", "readonly", "read-only")):
+    if problem and any(
+        word in problem.lower()
+        for word in ("disk i/o error", "disk is full", "readonly", "read-only")
+    ):
         raise _storage_error(paths.root, problem)  # the file is fine; the disk is not
     if problem:
         raise damaged_database_error(paths.database, problem)
     missing = not paths.database.exists() or paths.database.stat().st_size == 0
     if missing and _holds_data(paths):
-        raise DataDirError(tr(
-            "errors",
-            "The database {path} is missing or empty, but this data directory holds data (the device key or photos). "
-            "Nothing was changed; restore a backup with 'channeldesk restore FILE --force'.",
-        ).format(path=paths.database))
+        raise DataDirError(
+            tr(
+                "errors",
+                "The database {path} is missing or empty, but this data directory holds data (the device key or photos). "
+                "Nothing was changed; restore a backup with 'channeldesk restore FILE --force'.",
+            ).format(path=paths.database)
+        )
     is_new = not paths.database.exists()
     engine = None
     if exclusive and not is_new:
@@ -535,7 +603,9 @@ def _holds_data(paths: DataPaths) -> bool:
     if paths.device_private_key.exists():
         return True
     try:
-        return any(any(p.is_file() for p in sub.iterdir()) for sub in paths.media.iterdir() if sub.is_dir())
+        return any(
+            any(p.is_file() for p in sub.iterdir()) for sub in paths.media.iterdir() if sub.is_dir()
+        )
     except OSError:
         return False
 

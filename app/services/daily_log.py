@@ -18,7 +18,15 @@ from app.i18n import tr
 from app.services.context import AppContext, Changes
 from db.base import utcnow
 
-FIGURES = ("visits", "callbacks", "callbacks_drawn", "complaints", "rectifications_closed", "development", "warnings")
+FIGURES = (
+    "visits",
+    "callbacks",
+    "callbacks_drawn",
+    "complaints",
+    "rectifications_closed",
+    "development",
+    "warnings",
+)
 
 
 @dataclass(frozen=True)
@@ -33,11 +41,20 @@ class DailyLogView:
     manager: str = ""
 
     def to_json(self) -> dict[str, Any]:
-        return {"date": self.date.isoformat(), "visits": self.figures["visits"], "callbacks": self.figures["callbacks"],
-                "complaints": self.figures["complaints"], "rectifications_closed": self.figures["rectifications_closed"],
-                "development": self.figures["development"], "callbacks_drawn": self.figures["callbacks_drawn"],
-                "warnings": self.figures["warnings"], "note": self.note, "plan": self.plan, "closed": self.closed,
-                "content_hash": self.content_hash or None}
+        return {
+            "date": self.date.isoformat(),
+            "visits": self.figures["visits"],
+            "callbacks": self.figures["callbacks"],
+            "complaints": self.figures["complaints"],
+            "rectifications_closed": self.figures["rectifications_closed"],
+            "development": self.figures["development"],
+            "callbacks_drawn": self.figures["callbacks_drawn"],
+            "warnings": self.figures["warnings"],
+            "note": self.note,
+            "plan": self.plan,
+            "closed": self.closed,
+            "content_hash": self.content_hash or None,
+        }
 
 
 @dataclass(frozen=True)
@@ -76,28 +93,71 @@ def assemble_figures(s: Any, day: dt.date) -> dict[str, int]:
     def count(stmt: Any) -> int:
         return int(s.scalar(stmt) or 0)
 
-    steps = (Complaint.received_at, Complaint.assigned_at, Complaint.responded_at, Complaint.resolved_at, Complaint.closed_at)
+    steps = (
+        Complaint.received_at,
+        Complaint.assigned_at,
+        Complaint.responded_at,
+        Complaint.resolved_at,
+        Complaint.closed_at,
+    )
     return {
-        "visits": count(select(func.count()).where(Visit.voided.is_(False), Visit.status == "submitted",
-                                                   Visit.submitted_at >= start, Visit.submitted_at < end)),
-        "callbacks": count(select(func.count()).where(CallbackCall.voided.is_(False), CallbackCall.outcome.is_not(None),
-                                                      CallbackCall.called_at >= start, CallbackCall.called_at < end)),
-        "callbacks_drawn": count(select(func.coalesce(func.sum(CallbackDraw.drawn), 0)).where(CallbackDraw.draw_date == day,
-                                                                                              CallbackDraw.voided.is_(False))),
-        "complaints": count(select(func.count()).where(Complaint.voided.is_(False),
-                                                       or_(*((col >= start) & (col < end) for col in steps)))),
-        "rectifications_closed": count(select(func.count()).where(RectificationOrder.voided.is_(False),
-                                                                  RectificationOrder.closed_at >= start, RectificationOrder.closed_at < end)),
-        "development": count(select(func.count()).where(DevRecord.record_date == day, DevRecord.kind == "new")),
-        "warnings": count(select(func.count()).where(PartnerWarning.voided.is_(False), PartnerWarning.warned_on == day)),
+        "visits": count(
+            select(func.count()).where(
+                Visit.voided.is_(False),
+                Visit.status == "submitted",
+                Visit.submitted_at >= start,
+                Visit.submitted_at < end,
+            )
+        ),
+        "callbacks": count(
+            select(func.count()).where(
+                CallbackCall.voided.is_(False),
+                CallbackCall.outcome.is_not(None),
+                CallbackCall.called_at >= start,
+                CallbackCall.called_at < end,
+            )
+        ),
+        "callbacks_drawn": count(
+            select(func.coalesce(func.sum(CallbackDraw.drawn), 0)).where(
+                CallbackDraw.draw_date == day, CallbackDraw.voided.is_(False)
+            )
+        ),
+        "complaints": count(
+            select(func.count()).where(
+                Complaint.voided.is_(False), or_(*((col >= start) & (col < end) for col in steps))
+            )
+        ),
+        "rectifications_closed": count(
+            select(func.count()).where(
+                RectificationOrder.voided.is_(False),
+                RectificationOrder.closed_at >= start,
+                RectificationOrder.closed_at < end,
+            )
+        ),
+        "development": count(
+            select(func.count()).where(DevRecord.record_date == day, DevRecord.kind == "new")
+        ),
+        "warnings": count(
+            select(func.count()).where(
+                PartnerWarning.voided.is_(False), PartnerWarning.warned_on == day
+            )
+        ),
     }
 
 
 def _view(row: Any, figures: dict[str, int], day: dt.date) -> DailyLogView:
     if row is None:
         return DailyLogView(day, figures, "", "", False)
-    return DailyLogView(day, {**figures, **row.figures} if row.closed else figures, row.note, row.plan, row.closed, row.closed_at,
-                        row.content_hash, row.manager)
+    return DailyLogView(
+        day,
+        {**figures, **row.figures} if row.closed else figures,
+        row.note,
+        row.plan,
+        row.closed,
+        row.closed_at,
+        row.content_hash,
+        row.manager,
+    )
 
 
 def show_log(ctx: AppContext, day: dt.date | None = None) -> DailyLogView:
@@ -119,11 +179,17 @@ def _row(s: Any, ctx: AppContext, day: dt.date) -> Any:
         row = DailyLog(log_date=day, figures={}, manager=ctx.user_name)
         s.add(row)
     elif row.closed:
-        raise ValidationError(tr("duties", "The log of {date} is closed; it cannot be changed.").format(date=day.isoformat()))
+        raise ValidationError(
+            tr("duties", "The log of {date} is closed; it cannot be changed.").format(
+                date=day.isoformat()
+            )
+        )
     return row
 
 
-def save_log_notes(ctx: AppContext, day: dt.date, note: str | None = None, plan: str | None = None) -> Changes:
+def save_log_notes(
+    ctx: AppContext, day: dt.date, note: str | None = None, plan: str | None = None
+) -> Changes:
     """Keep the manager's notes and tomorrow's plan on the day's open log."""
     with ctx.session() as s:
         row = _row(s, ctx, day)
@@ -135,17 +201,33 @@ def save_log_notes(ctx: AppContext, day: dt.date, note: str | None = None, plan:
 
 
 def seal_hash(day: dt.date, figures: dict[str, int], note: str, plan: str, manager: str) -> str:
-    text = json.dumps({"date": day.isoformat(), "figures": figures, "note": note, "plan": plan, "manager": manager},
-                      sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    text = json.dumps(
+        {
+            "date": day.isoformat(),
+            "figures": figures,
+            "note": note,
+            "plan": plan,
+            "manager": manager,
+        },
+        sort_keys=True,
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def close_log(ctx: AppContext, day: dt.date | None = None, note: str | None = None, plan: str | None = None) -> DailyLogView:
+def close_log(
+    ctx: AppContext, day: dt.date | None = None, note: str | None = None, plan: str | None = None
+) -> DailyLogView:
     """Close (seal) the day's log: the figures are frozen, the content hashed; it syncs to
     HQ and can no longer change. Days in the future cannot be closed."""
     day = day or dt.date.today()
     if day > dt.date.today():
-        raise ValidationError(tr("duties", "The log of {date} cannot be closed before the day.").format(date=day.isoformat()))
+        raise ValidationError(
+            tr("duties", "The log of {date} cannot be closed before the day.").format(
+                date=day.isoformat()
+            )
+        )
     with ctx.session() as s:
         row = _row(s, ctx, day)
         if note is not None:
@@ -153,7 +235,12 @@ def close_log(ctx: AppContext, day: dt.date | None = None, note: str | None = No
         if plan is not None:
             row.plan = plan.strip()
         figures = assemble_figures(s, day)
-        row.figures, row.closed, row.closed_at, row.manager = figures, True, utcnow(), row.manager or ctx.user_name
+        row.figures, row.closed, row.closed_at, row.manager = (
+            figures,
+            True,
+            utcnow(),
+            row.manager or ctx.user_name,
+        )
         row.content_hash = seal_hash(day, figures, row.note, row.plan, row.manager)
         s.flush()
         return _view(row, figures, day)
@@ -177,7 +264,11 @@ def parse_week(text: str | None, today: dt.date | None = None) -> tuple[dt.date,
         year, week = text.upper().split("-W")
         return week_bounds(int(year), int(week))
     except ValueError as exc:
-        raise ValidationError(tr("duties", "Give the week as YYYY-Www, e.g. 2026-W10 (got {value}).").format(value=text)) from exc
+        raise ValidationError(
+            tr("duties", "Give the week as YYYY-Www, e.g. 2026-W10 (got {value}).").format(
+                value=text
+            )
+        ) from exc
 
 
 def parse_month(text: str | None, today: dt.date | None = None) -> tuple[dt.date, dt.date]:
@@ -191,6 +282,10 @@ def parse_month(text: str | None, today: dt.date | None = None) -> tuple[dt.date
             if len(year) != 4:
                 raise ValueError(text)
         except ValueError as exc:
-            raise ValidationError(tr("duties", "Give the month as YYYY-MM, e.g. 2026-03 (got {value}).").format(value=text)) from exc
+            raise ValidationError(
+                tr("duties", "Give the month as YYYY-MM, e.g. 2026-03 (got {value}).").format(
+                    value=text
+                )
+            ) from exc
     following = (first + dt.timedelta(days=32)).replace(day=1)
     return first, following

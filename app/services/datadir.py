@@ -41,7 +41,9 @@ try:
 except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
 
-VERIFIED_NAME = "verified.json"  # in run/: the database file as a quick_check passed it (not a holder's record)
+VERIFIED_NAME = (
+    "verified.json"  # in run/: the database file as a quick_check passed it (not a holder's record)
+)
 SHARED_WAIT_S = 5.0  # another process's start-up tidying or migration is brief
 EXCLUSIVE_WAIT_S = 2.0
 _POLL_S = 0.05
@@ -59,7 +61,9 @@ class Holder:
     command: str
 
     def describe(self) -> str:
-        return tr("errors", "pid {pid}: {command}").format(pid=self.pid, command=self.command or "?")
+        return tr("errors", "pid {pid}: {command}").format(
+            pid=self.pid, command=self.command or "?"
+        )
 
 
 def _command_line() -> str:
@@ -104,10 +108,18 @@ def busy_error(paths: DataPaths, action: str | None = None) -> DataDirError:
     others = [h for h in holders(paths) if h.pid != os.getpid()] or holders(paths)
     who = "; ".join(h.describe() for h in others) or tr("errors", "another ChannelDesk process")
     if action:
-        return DataDirError(tr("errors", "Cannot {action}: the data directory {path} is in use by {who}. Close it and try again; nothing was changed.").format(
-            action=action, path=paths.root, who=who))
-    return DataDirError(tr("errors", "The data directory {path} is in use by {who}, which needs it alone right now. Try again when it has finished; nothing was changed.").format(
-        path=paths.root, who=who))
+        return DataDirError(
+            tr(
+                "errors",
+                "Cannot {action}: the data directory {path} is in use by {who}. Close it and try again; nothing was changed.",
+            ).format(action=action, path=paths.root, who=who)
+        )
+    return DataDirError(
+        tr(
+            "errors",
+            "The data directory {path} is in use by {who}, which needs it alone right now. Try again when it has finished; nothing was changed.",
+        ).format(path=paths.root, who=who)
+    )
 
 
 class DataDirLock:
@@ -144,7 +156,9 @@ class DataDirLock:
             return True
         if self._fd is not None:  # convert the lock we hold
             try:
-                fcntl.flock(self._fd, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
+                fcntl.flock(
+                    self._fd, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB
+                )
             except BlockingIOError:
                 return False
             self.exclusive = exclusive
@@ -155,7 +169,9 @@ class DataDirLock:
             return False
         try:
             fcntl.flock(fd, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
-            same = os.stat(self.paths.lock_file).st_ino == os.fstat(fd).st_ino  # not moved away meanwhile
+            same = (
+                os.stat(self.paths.lock_file).st_ino == os.fstat(fd).st_ino
+            )  # not moved away meanwhile
         except (BlockingIOError, FileNotFoundError):
             same = False
         if not same:
@@ -164,7 +180,9 @@ class DataDirLock:
         self._fd, self.exclusive = fd, exclusive
         return True
 
-    def acquire(self, exclusive: bool, wait: float | None = None, action: str | None = None) -> None:
+    def acquire(
+        self, exclusive: bool, wait: float | None = None, action: str | None = None
+    ) -> None:
         """Hold the lock shared or exclusively, waiting up to ``wait`` seconds; a
         ``DataDirError`` naming the other process when it cannot be had."""
         if self._fd is not None and self.exclusive == exclusive:
@@ -205,8 +223,12 @@ class DataDirLock:
 
     # -- the record of this process --------------------------------------------------
     def _write_record(self) -> None:
-        data = {"pid": os.getpid(), "command": _command_line(), "since": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-                "temporary": self._temporary}
+        data = {
+            "pid": os.getpid(),
+            "command": _command_line(),
+            "since": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "temporary": self._temporary,
+        }
         tmp = self._record.with_name(self._record.name + ".new")
         try:
             self.paths.lock_holders.mkdir(mode=0o700, exist_ok=True)
@@ -257,7 +279,9 @@ def tidy(paths: DataPaths, lock: DataDirLock) -> int:
     """Remove what killed processes left behind (call only while holding the lock
     exclusively: then no other process is writing any of it). Returns the bytes freed."""
     assert lock.exclusive or fcntl is None
-    if fcntl is None and any(h.pid != os.getpid() for h in holders(paths)):  # pragma: no cover - no flock: trust live records
+    if fcntl is None and any(
+        h.pid != os.getpid() for h in holders(paths)
+    ):  # pragma: no cover - no flock: trust live records
         return 0
     freed = 0
     if paths.tmp.is_dir():
@@ -268,8 +292,14 @@ def tidy(paths: DataPaths, lock: DataDirLock) -> int:
         freed += _remove(staging)
     dead: list[Path] = []
     with contextlib.suppress(OSError):
-        dead = [p for p in paths.lock_holders.iterdir() if RECORD.fullmatch(p.name) and p.name != lock._record.name]
-        for leftover in paths.lock_holders.glob("*.json.new"):  # a record half-written when its process was killed
+        dead = [
+            p
+            for p in paths.lock_holders.iterdir()
+            if RECORD.fullmatch(p.name) and p.name != lock._record.name
+        ]
+        for leftover in paths.lock_holders.glob(
+            "*.json.new"
+        ):  # a record half-written when its process was killed
             if not leftover.name.startswith(lock._record.name):
                 leftover.unlink(missing_ok=True)
     if not dead:
@@ -282,13 +312,21 @@ def tidy(paths: DataPaths, lock: DataDirLock) -> int:
                 if not _is_temporary(noted.name):
                     continue
                 for entry in noted.parent.iterdir():
-                    ours = entry.name == noted.name or (entry.name.startswith("." + noted.name) and _is_temporary(entry.name))
-                    if (ours and entry.is_file()) or (entry.name.startswith(WORK_FOLDER) and entry.is_dir()):
-                        freed += _remove(entry)  # the file, its own temporary, an export's work folder
+                    ours = entry.name == noted.name or (
+                        entry.name.startswith("." + noted.name) and _is_temporary(entry.name)
+                    )
+                    if (ours and entry.is_file()) or (
+                        entry.name.startswith(WORK_FOLDER) and entry.is_dir()
+                    ):
+                        freed += _remove(
+                            entry
+                        )  # the file, its own temporary, an export's work folder
     for folder in (paths.root, paths.keys, paths.backups, paths.outbox, paths.drafts):
         with contextlib.suppress(OSError):
             for entry in folder.iterdir():
-                if (_is_temporary(entry.name) and entry.is_file()) or (entry.name.startswith(WORK_FOLDER) and entry.is_dir()):
+                if (_is_temporary(entry.name) and entry.is_file()) or (
+                    entry.name.startswith(WORK_FOLDER) and entry.is_dir()
+                ):
                     freed += _remove(entry)
     for tree in (paths.media, paths.root / "cache"):
         with contextlib.suppress(OSError):

@@ -26,7 +26,6 @@ MONTH_BASES = ("current", "seasonality", "last_year")  # how the year is split t
 PARTNER_BASES = ("current", "grade", "last_year")  # how a month is split to partners
 
 
-
 @dataclass
 class DecompositionPlan:
     """What the decomposition editor starts from for one metric, year and region.
@@ -42,7 +41,9 @@ class DecompositionPlan:
     year: int
     region: str
     decimals: int
-    partners: list[tuple[str, str, str]]  # code, name, grade (active partners of the region, by code)
+    partners: list[
+        tuple[str, str, str]
+    ]  # code, name, grade (active partners of the region, by code)
     weights: list[float]  # grade weights, aligned with partners
     annual: int | None  # the region's current annual target, if any
     month_totals: list[int] | None  # the region's current month targets, when all 12 exist
@@ -52,8 +53,12 @@ class DecompositionPlan:
     months_locked: bool  # HQ published the region's quarter or month targets
     locked: bool  # HQ published partner targets of this decomposition: nothing can be saved
     current: list[list[int]] | None = None  # saved partner × month values, when complete
-    last_year_months: list[int] = field(default_factory=lambda: [0] * 12)  # region's actuals per month, year - 1
-    last_year_partners: list[int] = field(default_factory=list)  # each partner's actuals of year - 1
+    last_year_months: list[int] = field(
+        default_factory=lambda: [0] * 12
+    )  # region's actuals per month, year - 1
+    last_year_partners: list[int] = field(
+        default_factory=list
+    )  # each partner's actuals of year - 1
 
     def month_shape(self, basis: str = "current") -> list[float]:
         if basis == "last_year" and any(self.last_year_months):
@@ -71,35 +76,78 @@ class DecompositionPlan:
             return [column if any(column) else list(self.weights) for column in columns]
         return [list(self.weights) for _m in range(12)]
 
-    def months(self, annual: int, month_overrides: dict[int, int] | None = None, basis: str = "current") -> list[int]:
+    def months(
+        self, annual: int, month_overrides: dict[int, int] | None = None, basis: str = "current"
+    ) -> list[int]:
         """Month totals for ``annual``: overridden months fixed, the others share the rest by
         the basis's shape. Raises ``ValidationError`` when the overrides do not fit."""
         try:
-            return rules.split_with_overrides(annual, self.month_shape(basis), {m - 1: v for m, v in (month_overrides or {}).items()})
+            return rules.split_with_overrides(
+                annual,
+                self.month_shape(basis),
+                {m - 1: v for m, v in (month_overrides or {}).items()},
+            )
         except ValueError as exc:
-            raise ValidationError(tr("targets", "The overridden months do not fit the annual target: together they must not exceed it, "
-                                                "and when all twelve are set they must add up to it.")) from exc
+            raise ValidationError(
+                tr(
+                    "targets",
+                    "The overridden months do not fit the annual target: together they must not exceed it, "
+                    "and when all twelve are set they must add up to it.",
+                )
+            ) from exc
 
-    def grid(self, annual: int, overrides: dict[tuple[str, int], int], month_overrides: dict[int, int] | None = None,
-             month_basis: str = "current", partner_basis: str = "current") -> list[list[int]]:
+    def grid(
+        self,
+        annual: int,
+        overrides: dict[tuple[str, int], int],
+        month_overrides: dict[int, int] | None = None,
+        month_basis: str = "current",
+        partner_basis: str = "current",
+    ) -> list[list[int]]:
         """Partners × 12 months; raises ``ValidationError`` when overrides do not fit."""
-        return self.grid_for(self.months(annual, month_overrides, month_basis), self.partner_weights(partner_basis), overrides)
+        return self.grid_for(
+            self.months(annual, month_overrides, month_basis),
+            self.partner_weights(partner_basis),
+            overrides,
+        )
 
-    def grid_for(self, months: list[int], month_weights: list[list[float]], overrides: dict[tuple[str, int], int]) -> list[list[int]]:
+    def grid_for(
+        self,
+        months: list[int],
+        month_weights: list[list[float]],
+        overrides: dict[tuple[str, int], int],
+    ) -> list[list[int]]:
         index = {code: i for i, (code, _n, _g) in enumerate(self.partners)}
         try:
-            return rules.decompose_grid(months, self.weights, {(index[c], m - 1): v for (c, m), v in overrides.items() if c in index},
-                                        month_weights=month_weights)
+            return rules.decompose_grid(
+                months,
+                self.weights,
+                {(index[c], m - 1): v for (c, m), v in overrides.items() if c in index},
+                month_weights=month_weights,
+            )
         except ValueError as exc:
             month = exc.args[0] if exc.args and isinstance(exc.args[0], int) else 0
-            raise ValidationError(tr("targets", "The overridden cells of {period} add up to more than the month's target.").format(
-                period=f"{self.year}-{month:02d}")) from exc
+            raise ValidationError(
+                tr(
+                    "targets",
+                    "The overridden cells of {period} add up to more than the month's target.",
+                ).format(period=f"{self.year}-{month:02d}")
+            ) from exc
 
 
 def _region_partners(s: Any, region: str) -> list[tuple[str, str, str]]:
-    return [(code, name, grade) for code, name, grade in s.execute(
-        select(Partner.code, Partner.name, Partner.grade).where(Partner.status == "active", Partner.voided.is_(False),
-                                                                Partner.district_code.like(f"{region}%")).order_by(Partner.code))]
+    return [
+        (code, name, grade)
+        for code, name, grade in s.execute(
+            select(Partner.code, Partner.name, Partner.grade)
+            .where(
+                Partner.status == "active",
+                Partner.voided.is_(False),
+                Partner.district_code.like(f"{region}%"),
+            )
+            .order_by(Partner.code)
+        )
+    ]
 
 
 def metric_choices(ctx: AppContext) -> list[tuple[str, str]]:
@@ -111,7 +159,13 @@ def region_choices(ctx: AppContext) -> list[str]:
     """Regions a target can be decomposed for: the device's territory first, then the
     4- and 6-digit regions of active partners."""
     with ctx.read_session() as s:
-        districts = set(s.scalars(select(Partner.district_code).where(Partner.status == "active", Partner.voided.is_(False))))
+        districts = set(
+            s.scalars(
+                select(Partner.district_code).where(
+                    Partner.status == "active", Partner.voided.is_(False)
+                )
+            )
+        )
     found = sorted({code[:n] for code in districts if code for n in (4, 6) if len(code) >= n})
     territory = [t for t in ctx.territory if REGION_RE.match(t)]
     return territory + [c for c in found if c not in territory]
@@ -125,13 +179,32 @@ def decomposition_plan(ctx: AppContext, metric: str, year: int, region: str) -> 
     with ctx.read_session() as s:
         partners = _region_partners(s, region)
         codes = {code for code, _n, _g in partners}
-        rows = [t for t in s.scalars(select(Target).where(Target.metric == metric, Target.period.like(f"{year}%"), Target.voided.is_(False)))
-                if (t.scope_kind == "region" and t.scope == region) or (t.scope_kind == "partner" and t.scope in codes)]
-        last_year = list(s.execute(
-            select(Partner.code, Actual.period, func.sum(Actual.amount)).join(Partner, Partner.id == Actual.partner_id)
-            .where(Actual.metric == metric, Actual.voided.is_(False), Actual.period.like(f"{year - 1}-%"), Partner.voided.is_(False),
-                   Partner.district_code.like(f"{region}%"))
-            .group_by(Partner.code, Actual.period)))
+        rows = [
+            t
+            for t in s.scalars(
+                select(Target).where(
+                    Target.metric == metric,
+                    Target.period.like(f"{year}%"),
+                    Target.voided.is_(False),
+                )
+            )
+            if (t.scope_kind == "region" and t.scope == region)
+            or (t.scope_kind == "partner" and t.scope in codes)
+        ]
+        last_year = list(
+            s.execute(
+                select(Partner.code, Actual.period, func.sum(Actual.amount))
+                .join(Partner, Partner.id == Actual.partner_id)
+                .where(
+                    Actual.metric == metric,
+                    Actual.voided.is_(False),
+                    Actual.period.like(f"{year - 1}-%"),
+                    Partner.voided.is_(False),
+                    Partner.district_code.like(f"{region}%"),
+                )
+                .group_by(Partner.code, Actual.period)
+            )
+        )
     last_year_months = [0] * 12
     last_year_by_partner: dict[str, int] = defaultdict(int)
     for code, period, amount in last_year:
@@ -140,31 +213,61 @@ def decomposition_plan(ctx: AppContext, metric: str, year: int, region: str) -> 
             last_year_by_partner[code] += int(amount or 0)
     saved = {(t.scope, t.period): t.amount for t in rows if t.scope_kind == "partner"}
     annual_row = next((t for t in rows if t.scope_kind == "region" and t.period == str(year)), None)
-    region_months = {t.period: t.amount for t in rows if t.scope_kind == "region" and len(t.period) == 7 and "Q" not in t.period}
+    region_months = {
+        t.period: t.amount
+        for t in rows
+        if t.scope_kind == "region" and len(t.period) == 7 and "Q" not in t.period
+    }
     periods = [f"{year}-{m:02d}" for m in range(1, 13)]
     return DecompositionPlan(
-        metric=metric, year=year, region=region, decimals=decimals_of(metrics[metric].unit), partners=partners,
+        metric=metric,
+        year=year,
+        region=region,
+        decimals=decimals_of(metrics[metric].unit),
+        partners=partners,
         weights=[float(rules.GRADE_WEIGHTS.get(grade, 1)) for _c, _n, grade in partners],
         annual=annual_row.amount if annual_row else None,
-        month_totals=[region_months[p] for p in periods] if all(p in region_months for p in periods) else None,
-        overrides={(t.scope, int(t.period[5:])): t.amount for t in rows if t.scope_kind == "partner" and t.overridden and len(t.period) == 7},
-        month_overrides={int(t.period[5:]): t.amount for t in rows if t.scope_kind == "region" and t.overridden and t.period in periods},
+        month_totals=[region_months[p] for p in periods]
+        if all(p in region_months for p in periods)
+        else None,
+        overrides={
+            (t.scope, int(t.period[5:])): t.amount
+            for t in rows
+            if t.scope_kind == "partner" and t.overridden and len(t.period) == 7
+        },
+        month_overrides={
+            int(t.period[5:]): t.amount
+            for t in rows
+            if t.scope_kind == "region" and t.overridden and t.period in periods
+        },
         annual_locked=annual_row is not None and annual_row.source == HQ_SOURCE,
-        months_locked=any(t.source == HQ_SOURCE for t in rows if t.scope_kind == "region" and t.period != str(year)),
+        months_locked=any(
+            t.source == HQ_SOURCE
+            for t in rows
+            if t.scope_kind == "region" and t.period != str(year)
+        ),
         locked=any(t.source == HQ_SOURCE for t in rows if t.scope_kind == "partner"),
         current=[[saved[(code, p)] for p in periods] for code, _n, _g in partners]
-        if partners and all((code, p) in saved for code, _n, _g in partners for p in periods) else None,
+        if partners and all((code, p) in saved for code, _n, _g in partners for p in periods)
+        else None,
         last_year_months=last_year_months,
         last_year_partners=[last_year_by_partner.get(code, 0) for code, _n, _g in partners],
     )
 
 
-def decompose_region_target(ctx: AppContext, metric: str, year: int, region: str, annual: int,
-                            partner_weights: dict[str, float] | None = None,
-                            month_overrides: dict[int, int] | None = None,
-                            seasonality: list[float] | None = None,
-                            cell_overrides: dict[tuple[str, int], int] | None = None,
-                            month_basis: str = "current", partner_basis: str = "current") -> Changes:
+def decompose_region_target(
+    ctx: AppContext,
+    metric: str,
+    year: int,
+    region: str,
+    annual: int,
+    partner_weights: dict[str, float] | None = None,
+    month_overrides: dict[int, int] | None = None,
+    seasonality: list[float] | None = None,
+    cell_overrides: dict[tuple[str, int], int] | None = None,
+    month_basis: str = "current",
+    partner_basis: str = "current",
+) -> Changes:
     """Write the region's year, quarter and month targets and each partner's monthly
     targets; months sum exactly to the year and partners exactly to the region.
     ``cell_overrides`` fixes (partner code, month) cells, the other partners of the month
@@ -180,18 +283,32 @@ def decompose_region_target(ctx: AppContext, metric: str, year: int, region: str
     plan = decomposition_plan(ctx, metric, year, region)
     month_overridden = set(month_overrides or {})
     if month_basis not in MONTH_BASES or partner_basis not in PARTNER_BASES:
-        raise ValidationError(tr("targets", "Unknown decomposition basis {basis}.").format(
-            basis=month_basis if month_basis not in MONTH_BASES else partner_basis))
+        raise ValidationError(
+            tr("targets", "Unknown decomposition basis {basis}.").format(
+                basis=month_basis if month_basis not in MONTH_BASES else partner_basis
+            )
+        )
     if seasonality is None:
         months = plan.months(annual, month_overrides, month_basis)
     else:
         try:
-            months = rules.split_with_overrides(annual, seasonality or list(rules.DEFAULT_SEASONALITY), {m - 1: v for m, v in (month_overrides or {}).items()})
+            months = rules.split_with_overrides(
+                annual,
+                seasonality or list(rules.DEFAULT_SEASONALITY),
+                {m - 1: v for m, v in (month_overrides or {}).items()},
+            )
         except ValueError as exc:
-            raise ValidationError(tr("targets", "The monthly overrides do not fit the annual target ({error}).").format(error=exc)) from exc
+            raise ValidationError(
+                tr(
+                    "targets", "The monthly overrides do not fit the annual target ({error})."
+                ).format(error=exc)
+            ) from exc
     partners = plan.partners
     if partner_weights is not None:
-        weights = [float(partner_weights.get(code, w)) for (code, _n, _g), w in zip(partners, plan.weights, strict=True)]
+        weights = [
+            float(partner_weights.get(code, w))
+            for (code, _n, _g), w in zip(partners, plan.weights, strict=True)
+        ]
         month_weights = [weights for _m in range(12)]
     else:
         month_weights = plan.partner_weights(partner_basis)
@@ -199,26 +316,55 @@ def decompose_region_target(ctx: AppContext, metric: str, year: int, region: str
     grid = plan.grid_for(months, month_weights, cell_overrides or {})
     overridden_cells = {(c, m) for (c, m) in (cell_overrides or {}) if c in index}
     values: list[tuple[str, str, str, int, bool]] = [(str(year), "region", region, annual, False)]
-    values += [(f"{year}-Q{q + 1}", "region", region, v, False) for q, v in enumerate(rules.quarters_from_months(months))]
+    values += [
+        (f"{year}-Q{q + 1}", "region", region, v, False)
+        for q, v in enumerate(rules.quarters_from_months(months))
+    ]
     for m, month_total in enumerate(months, start=1):
         period = f"{year}-{m:02d}"
         values.append((period, "region", region, month_total, m in month_overridden))
         for (code, _n, _g), row in zip(partners, grid, strict=True):
             values.append((period, "partner", code, row[m - 1], (code, m) in overridden_cells))
     with ctx.session() as s:
-        existing = {(t.period, t.scope_kind, t.scope): t for t in s.scalars(select(Target).where(Target.metric == metric, Target.period.like(f"{year}%")))}
-        refused = [(period, scope) for period, kind, scope, amount, _o in values
-                   if (row := existing.get((period, kind, scope))) is not None and row.source == HQ_SOURCE and (row.amount != amount or row.voided)]
+        existing = {
+            (t.period, t.scope_kind, t.scope): t
+            for t in s.scalars(
+                select(Target).where(Target.metric == metric, Target.period.like(f"{year}%"))
+            )
+        }
+        refused = [
+            (period, scope)
+            for period, kind, scope, amount, _o in values
+            if (row := existing.get((period, kind, scope))) is not None
+            and row.source == HQ_SOURCE
+            and (row.amount != amount or row.voided)
+        ]
         if refused:
             period, scope = refused[0]
-            raise UserError(tr("targets", "The {metric} target for {scope} in {period} was published by HQ and cannot be changed here.").format(
-                metric=metric, scope=scope, period=period))
+            raise UserError(
+                tr(
+                    "targets",
+                    "The {metric} target for {scope} in {period} was published by HQ and cannot be changed here.",
+                ).format(metric=metric, scope=scope, period=period)
+            )
         for period, kind, scope, amount, overridden in values:
             row = existing.get((period, kind, scope))
             if row is None:
-                s.add(Target(metric=metric, period=period, scope_kind=kind, scope=scope, amount=amount, overridden=overridden, source="local"))
-            elif row.source != HQ_SOURCE and (row.amount, row.overridden, row.voided) != (amount, overridden, False):
+                s.add(
+                    Target(
+                        metric=metric,
+                        period=period,
+                        scope_kind=kind,
+                        scope=scope,
+                        amount=amount,
+                        overridden=overridden,
+                        source="local",
+                    )
+                )
+            elif row.source != HQ_SOURCE and (row.amount, row.overridden, row.voided) != (
+                amount,
+                overridden,
+                False,
+            ):
                 row.amount, row.overridden, row.voided = amount, overridden, False
     return Changes.of("target")
-
-

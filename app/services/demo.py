@@ -47,9 +47,47 @@ from db.models import (
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍建红文辉力鹏飞宇浩凯俊峰晨阳雪梅琳慧颖婷欣怡佳晓东海波宁"
-ROADS = ["人民路", "解放路", "中山路", "建设路", "和平路", "新华路", "文化路", "胜利路", "长江路", "黄河路", "金桥路", "世纪大道", "南京路", "淮海路", "光明街", "幸福街", "朝阳路", "东风路", "青年路", "花园路"]
-BUSINESS = ["通信器材", "手机卖场", "数码", "电子产品", "通讯", "移动业务", "宽带服务", "智能终端", "家电通讯", "信息服务"]
-SUFFIX = {"agent": "代理有限公司", "dealer": "经营部", "franchise": "加盟店", "own_store": "自营厅", "special": "校园服务中心"}
+ROADS = [
+    "人民路",
+    "解放路",
+    "中山路",
+    "建设路",
+    "和平路",
+    "新华路",
+    "文化路",
+    "胜利路",
+    "长江路",
+    "黄河路",
+    "金桥路",
+    "世纪大道",
+    "南京路",
+    "淮海路",
+    "光明街",
+    "幸福街",
+    "朝阳路",
+    "东风路",
+    "青年路",
+    "花园路",
+]
+BUSINESS = [
+    "通信器材",
+    "手机卖场",
+    "数码",
+    "电子产品",
+    "通讯",
+    "移动业务",
+    "宽带服务",
+    "智能终端",
+    "家电通讯",
+    "信息服务",
+]
+SUFFIX = {
+    "agent": "代理有限公司",
+    "dealer": "经营部",
+    "franchise": "加盟店",
+    "own_store": "自营厅",
+    "special": "校园服务中心",
+}
 COMPETITORS = ["华信通讯", "联众数码", "天翼优选", "迅捷电子", "众诚通信"]
 MATERIALS = ["门头灯箱", "海报", "台卡", "易拉宝", "价签夹", "宣传单页"]
 PRODUCT_LINES = ["手机终端", "宽带套餐", "智能家居", "配件"]
@@ -69,7 +107,9 @@ class DemoPartner:
 def is_data_dir_empty(ctx: AppContext) -> bool:
     """Empty means no partners and no visits (what ``init`` made does not count)."""
     with ctx.read_session() as s:
-        return not s.scalar(select(func.count(Partner.id))) and not s.scalar(select(func.count(Visit.id)))
+        return not s.scalar(select(func.count(Partner.id))) and not s.scalar(
+            select(func.count(Visit.id))
+        )
 
 
 def _person(rng: random.Random) -> str:
@@ -77,7 +117,10 @@ def _person(rng: random.Random) -> str:
 
 
 def _phone(rng: random.Random) -> str:
-    return rng.choice(["138", "139", "135", "136", "150", "151", "186", "187", "177", "199"]) + f"{rng.randrange(10**8):08d}"
+    return (
+        rng.choice(["138", "139", "135", "136", "150", "151", "186", "187", "177", "199"])
+        + f"{rng.randrange(10**8):08d}"
+    )
 
 
 def _short(name: str) -> str:
@@ -106,7 +149,7 @@ def _base_row(ctx: AppContext, now: dt.datetime) -> dict[str, Any]:
 
 def _bulk(s: Any, model: Any, rows: list[dict[str, Any]]) -> None:
     for start in range(0, len(rows), 5000):
-        s.execute(insert(model), rows[start:start + 5000])
+        s.execute(insert(model), rows[start : start + 5000])
 
 
 def _demo_photos(ctx: AppContext, rng: random.Random, count: int) -> list[tuple[str, int, int]]:
@@ -119,11 +162,18 @@ def _demo_photos(ctx: AppContext, rng: random.Random, count: int) -> list[tuple[
 
     result = []
     for index in range(count):
-        image = Image.new("RGB", (640, 480), (rng.randrange(150, 230), rng.randrange(150, 230), rng.randrange(150, 230)))
+        image = Image.new(
+            "RGB",
+            (640, 480),
+            (rng.randrange(150, 230), rng.randrange(150, 230), rng.randrange(150, 230)),
+        )
         draw = ImageDraw.Draw(image)
         for _ in range(6):
             x, y = rng.randrange(600), rng.randrange(440)
-            draw.rectangle((x, y, x + rng.randrange(40, 200), y + rng.randrange(30, 120)), fill=(rng.randrange(256), rng.randrange(256), rng.randrange(256)))
+            draw.rectangle(
+                (x, y, x + rng.randrange(40, 200), y + rng.randrange(30, 120)),
+                fill=(rng.randrange(256), rng.randrange(256), rng.randrange(256)),
+            )
         draw.text((20, 20), f"STORE {index:04d}", fill=(20, 20, 20))
         buf = io.BytesIO()
         image.save(buf, "JPEG", quality=70)
@@ -137,26 +187,50 @@ def _demo_photos(ctx: AppContext, rng: random.Random, count: int) -> list[tuple[
     return result
 
 
-def generate_demo(ctx: AppContext, partners: int = 200, months: int = 6, seed: int = 1, progress: Progress | None = None,
-                  today: dt.date | None = None) -> Changes:
+def generate_demo(
+    ctx: AppContext,
+    partners: int = 200,
+    months: int = 6,
+    seed: int = 1,
+    progress: Progress | None = None,
+    today: dt.date | None = None,
+) -> Changes:
     if partners < 1 or partners > 1_000_000:
         raise UserError(tr("demo", "Give between 1 and 1 000 000 partners."))
     if months < 0 or months > 60:
         raise UserError(tr("demo", "Give between 0 and 60 months."))
     if not is_data_dir_empty(ctx):
-        raise UserError(tr("demo", "This data directory already holds partners or visits; demo data only goes into an empty one."))
+        raise UserError(
+            tr(
+                "demo",
+                "This data directory already holds partners or visits; demo data only goes into an empty one.",
+            )
+        )
     rng = random.Random(seed)
     today = today or dt.date.today()
     now = utcnow()
     report = progress or Progress()
     table = regions()
     districts = table.districts_within(ctx.territory) if ctx.territory else []
-    districts = districts or [d for d in table.districts.values() if d.code[:2] in FALLBACK_PROVINCES]
+    districts = districts or [
+        d for d in table.districts.values() if d.code[:2] in FALLBACK_PROVINCES
+    ]
     districts.sort(key=lambda d: d.code)
     user = ctx.user_name or "渠道经理"
     managers = [user] + [_person(rng) for _ in range(3)]
-    rows: dict[Any, list[dict[str, Any]]] = {m: [] for m in (Partner, Contact, Contract, GradeChange, LifecycleEvent, Complaint,
-                                                                CompetitorObservation, MaterialLedgerEntry)}
+    rows: dict[Any, list[dict[str, Any]]] = {
+        m: []
+        for m in (
+            Partner,
+            Contact,
+            Contract,
+            GradeChange,
+            LifecycleEvent,
+            Complaint,
+            CompetitorObservation,
+            MaterialLedgerEntry,
+        )
+    }
     demo_partners: list[DemoPartner] = []
     types = ["agent", "dealer", "dealer", "franchise", "own_store", "special"]
     # The first partners cover every grade, type and status (CLI.md: "partners of every
@@ -169,8 +243,14 @@ def generate_demo(ctx: AppContext, partners: int = 200, months: int = 6, seed: i
         report(0, 100, tr("demo", "Creating partners…"))
         for index in range(partners):
             district = rng.choice(districts)
-            grade = rng.choices("ABCD", weights=(15, 30, 35, 20))[0] if index >= 4 else "ABCD"[index]
-            status = rng.choices(first_statuses, weights=(85, 5, 6, 4, 2))[0] if index >= 5 else first_statuses[index]
+            grade = (
+                rng.choices("ABCD", weights=(15, 30, 35, 20))[0] if index >= 4 else "ABCD"[index]
+            )
+            status = (
+                rng.choices(first_statuses, weights=(85, 5, 6, 4, 2))[0]
+                if index >= 5
+                else first_statuses[index]
+            )
             ptype = rng.choice(types) if index >= 5 else first_types[index]
             survivor = rng.choice(survivors) if status == "merged" and survivors else None
             if status == "merged" and survivor is None:
@@ -179,54 +259,193 @@ def generate_demo(ctx: AppContext, partners: int = 200, months: int = 6, seed: i
             name = f"{_short(district.name)}{_road_stem(rng.choice(ROADS))}{rng.choice(BUSINESS)}{SUFFIX[ptype]}"
             pid = uuid7()
             hlc = ctx.tick()
-            point = demo_point(district.code, rng)  # inside the partner's district (app/domain/region_centres.py)
-            fields = dict(code=code, name=name, type=ptype, status=status, grade=grade, province_code=district.code[:2],
-                          city_code=district.code[:4], district_code=district.code,
-                          address=f"{table.full_name(district.code)}{rng.choice(ROADS)}{rng.randrange(1, 999)}号",
-                          latitude=point[0] if point else None, longitude=point[1] if point else None,
-                          licence_no=f"91{district.code}{rng.randrange(10**9):09d}X", credit_rating=rng.choice(["AAA", "AA", "A", "BBB"]),
-                          credit_limit_fen=rng.choice([5, 10, 20, 50, 100]) * 10_000_00, bank_info="", tags=rng.sample(["核心", "社区", "校园", "商圈", "新开"], 2),
-                          notes="", manager=rng.choice(managers) if rng.random() < 0.2 else user,
-                          merged_into_id=survivor.id if survivor is not None else None)
-            rows[Partner].append({"id": pid, "hlc": hlc, "created_at": now, "updated_at": now, "voided": False,
-                                  "field_hlc": {k: hlc for k in partner_lww_fields()}, **fields})
-            demo_partners.append(DemoPartner(pid, code, grade, status, district.code, fields["manager"]))
+            point = demo_point(
+                district.code, rng
+            )  # inside the partner's district (app/domain/region_centres.py)
+            fields = dict(
+                code=code,
+                name=name,
+                type=ptype,
+                status=status,
+                grade=grade,
+                province_code=district.code[:2],
+                city_code=district.code[:4],
+                district_code=district.code,
+                address=f"{table.full_name(district.code)}{rng.choice(ROADS)}{rng.randrange(1, 999)}号",
+                latitude=point[0] if point else None,
+                longitude=point[1] if point else None,
+                licence_no=f"91{district.code}{rng.randrange(10**9):09d}X",
+                credit_rating=rng.choice(["AAA", "AA", "A", "BBB"]),
+                credit_limit_fen=rng.choice([5, 10, 20, 50, 100]) * 10_000_00,
+                bank_info="",
+                tags=rng.sample(["核心", "社区", "校园", "商圈", "新开"], 2),
+                notes="",
+                manager=rng.choice(managers) if rng.random() < 0.2 else user,
+                merged_into_id=survivor.id if survivor is not None else None,
+            )
+            rows[Partner].append(
+                {
+                    "id": pid,
+                    "hlc": hlc,
+                    "created_at": now,
+                    "updated_at": now,
+                    "voided": False,
+                    "field_hlc": {k: hlc for k in partner_lww_fields()},
+                    **fields,
+                }
+            )
+            demo_partners.append(
+                DemoPartner(pid, code, grade, status, district.code, fields["manager"])
+            )
             if status == "active":
                 survivors.append(demo_partners[-1])
             for c in range(rng.choice((1, 1, 2, 3))):
-                rows[Contact].append({**_base_row(ctx, now), "partner_id": pid, "name": _person(rng), "role": ["店长", "老板", "财务", "店员"][c % 4],
-                                      "phone": _phone(rng), "email": "", "is_primary": c == 0})
+                rows[Contact].append(
+                    {
+                        **_base_row(ctx, now),
+                        "partner_id": pid,
+                        "name": _person(rng),
+                        "role": ["店长", "老板", "财务", "店员"][c % 4],
+                        "phone": _phone(rng),
+                        "email": "",
+                        "is_primary": c == 0,
+                    }
+                )
             start = today - dt.timedelta(days=rng.randrange(200, 1500))
-            end = today + dt.timedelta(days=rng.choice([rng.randrange(3, 8), rng.randrange(20, 31), rng.randrange(60, 90), rng.randrange(120, 700)]))
-            rows[Contract].append({**_base_row(ctx, now), "partner_id": pid, "number": f"HT-{start.year}-{index + 1:06d}", "type": "渠道合作协议",
-                                   "start_date": start, "end_date": end, "key_clauses": "授权区域内销售；月度结算；保证金五万元。",
-                                   "confidentiality_clause": "双方对合作中知悉的商业秘密负有保密义务。", "termination_clause": "严重违规（窜货、虚假业务）可单方解除。", "scan_sha256": None})
-            rows[GradeChange].append({**_base_row(ctx, now), "partner_id": pid, "old_grade": None, "new_grade": grade, "reason": "初次评级", "effective_date": start, "changed_by": user})
-            rows[LifecycleEvent].append({**_base_row(ctx, now), "partner_id": pid, "kind": "open", "reason": "签约开通", "effective_date": start, "note": "", "approver": "渠道部",
-                                         "old_status": "prospect", "new_status": "active", "survivor_id": None, "from_manager": None, "to_manager": None,
-                                         "from_region": None, "to_region": None, "recorded_by": user})
+            end = today + dt.timedelta(
+                days=rng.choice(
+                    [
+                        rng.randrange(3, 8),
+                        rng.randrange(20, 31),
+                        rng.randrange(60, 90),
+                        rng.randrange(120, 700),
+                    ]
+                )
+            )
+            rows[Contract].append(
+                {
+                    **_base_row(ctx, now),
+                    "partner_id": pid,
+                    "number": f"HT-{start.year}-{index + 1:06d}",
+                    "type": "渠道合作协议",
+                    "start_date": start,
+                    "end_date": end,
+                    "key_clauses": "授权区域内销售；月度结算；保证金五万元。",
+                    "confidentiality_clause": "双方对合作中知悉的商业秘密负有保密义务。",
+                    "termination_clause": "严重违规（窜货、虚假业务）可单方解除。",
+                    "scan_sha256": None,
+                }
+            )
+            rows[GradeChange].append(
+                {
+                    **_base_row(ctx, now),
+                    "partner_id": pid,
+                    "old_grade": None,
+                    "new_grade": grade,
+                    "reason": "初次评级",
+                    "effective_date": start,
+                    "changed_by": user,
+                }
+            )
+            rows[LifecycleEvent].append(
+                {
+                    **_base_row(ctx, now),
+                    "partner_id": pid,
+                    "kind": "open",
+                    "reason": "签约开通",
+                    "effective_date": start,
+                    "note": "",
+                    "approver": "渠道部",
+                    "old_status": "prospect",
+                    "new_status": "active",
+                    "survivor_id": None,
+                    "from_manager": None,
+                    "to_manager": None,
+                    "from_region": None,
+                    "to_region": None,
+                    "recorded_by": user,
+                }
+            )
             if status in ("suspended", "terminated"):
-                rows[LifecycleEvent].append({**_base_row(ctx, now), "partner_id": pid, "kind": "suspend" if status == "suspended" else "terminate",
-                                             "reason": rng.choice(["连续三个月未达标", "存在窜货行为", "经营者申请", "营业执照过期"]),
-                                             "effective_date": today - dt.timedelta(days=rng.randrange(5, 90)), "note": "", "approver": "渠道部",
-                                             "old_status": "active", "new_status": status, "survivor_id": None, "from_manager": None, "to_manager": None,
-                                             "from_region": None, "to_region": None, "recorded_by": user})
+                rows[LifecycleEvent].append(
+                    {
+                        **_base_row(ctx, now),
+                        "partner_id": pid,
+                        "kind": "suspend" if status == "suspended" else "terminate",
+                        "reason": rng.choice(
+                            ["连续三个月未达标", "存在窜货行为", "经营者申请", "营业执照过期"]
+                        ),
+                        "effective_date": today - dt.timedelta(days=rng.randrange(5, 90)),
+                        "note": "",
+                        "approver": "渠道部",
+                        "old_status": "active",
+                        "new_status": status,
+                        "survivor_id": None,
+                        "from_manager": None,
+                        "to_manager": None,
+                        "from_region": None,
+                        "to_region": None,
+                        "recorded_by": user,
+                    }
+                )
             if survivor is not None:
-                rows[LifecycleEvent].append({**_base_row(ctx, now), "partner_id": pid, "kind": "merge",
-                                             "reason": f"并入{survivor.code}（同商圈整合）",
-                                             "effective_date": today - dt.timedelta(days=rng.randrange(5, 90)), "note": "", "approver": "渠道部",
-                                             "old_status": "active", "new_status": "merged", "survivor_id": survivor.id, "from_manager": None,
-                                             "to_manager": None, "from_region": None, "to_region": None, "recorded_by": user})
+                rows[LifecycleEvent].append(
+                    {
+                        **_base_row(ctx, now),
+                        "partner_id": pid,
+                        "kind": "merge",
+                        "reason": f"并入{survivor.code}（同商圈整合）",
+                        "effective_date": today - dt.timedelta(days=rng.randrange(5, 90)),
+                        "note": "",
+                        "approver": "渠道部",
+                        "old_status": "active",
+                        "new_status": "merged",
+                        "survivor_id": survivor.id,
+                        "from_manager": None,
+                        "to_manager": None,
+                        "from_region": None,
+                        "to_region": None,
+                        "recorded_by": user,
+                    }
+                )
             if rng.random() < 0.15:
-                rows[Complaint].append({**_base_row(ctx, now), "partner_id": pid, "visit_id": None, "channel": rng.choice(["热线", "门店", "网络"]),
-                                        "category": rng.choice(["服务态度", "价格", "业务办理"]), "description": "客户反映办理业务等待时间过长。",
-                                        **_demo_complaint_steps(rng, today, now)})
+                rows[Complaint].append(
+                    {
+                        **_base_row(ctx, now),
+                        "partner_id": pid,
+                        "visit_id": None,
+                        "channel": rng.choice(["热线", "门店", "网络"]),
+                        "category": rng.choice(["服务态度", "价格", "业务办理"]),
+                        "description": "客户反映办理业务等待时间过长。",
+                        **_demo_complaint_steps(rng, today, now),
+                    }
+                )
             if rng.random() < 0.2:
-                rows[CompetitorObservation].append({**_base_row(ctx, now), "partner_id": pid, "visit_id": None, "brand": rng.choice(COMPETITORS), "outlet_name": f"{rng.choice(COMPETITORS)}{_short(district.name)}店",
-                                                    "prices": "主推机型比我方低100元", "promotions": "充值送话费", "observed_date": today - dt.timedelta(days=rng.randrange(1, 60)), "source": "巡检"})
+                rows[CompetitorObservation].append(
+                    {
+                        **_base_row(ctx, now),
+                        "partner_id": pid,
+                        "visit_id": None,
+                        "brand": rng.choice(COMPETITORS),
+                        "outlet_name": f"{rng.choice(COMPETITORS)}{_short(district.name)}店",
+                        "prices": "主推机型比我方低100元",
+                        "promotions": "充值送话费",
+                        "observed_date": today - dt.timedelta(days=rng.randrange(1, 60)),
+                        "source": "巡检",
+                    }
+                )
             for item in rng.sample(MATERIALS, 3):
-                rows[MaterialLedgerEntry].append({**_base_row(ctx, now), "partner_id": pid, "item_name": item, "kind": "issued", "quantity": rng.randrange(2, 10),
-                                                  "entry_date": today - dt.timedelta(days=rng.randrange(30, 200)), "note": ""})
+                rows[MaterialLedgerEntry].append(
+                    {
+                        **_base_row(ctx, now),
+                        "partner_id": pid,
+                        "item_name": item,
+                        "kind": "issued",
+                        "quantity": rng.randrange(2, 10),
+                        "entry_date": today - dt.timedelta(days=rng.randrange(30, 200)),
+                        "note": "",
+                    }
+                )
             if index % 2000 == 0:
                 report(index * 40 // partners, 100, tr("demo", "Creating partners…"))
         for model, model_rows in rows.items():
@@ -242,7 +461,14 @@ def generate_demo(ctx: AppContext, partners: int = 200, months: int = 6, seed: i
 
         demo_duties.generate_duties(ctx, rng, demo_partners, today)
     report(100, 100, "")
-    return Changes.of("partner", "visit", "target", note=trn("demo", "%n partner(s)", partners) + tr("demo", ", ") + trn("demo", "%n visit(s)", visit_count))
+    return Changes.of(
+        "partner",
+        "visit",
+        "target",
+        note=trn("demo", "%n partner(s)", partners)
+        + tr("demo", ", ")
+        + trn("demo", "%n visit(s)", visit_count),
+    )
 
 
 def _demo_complaint_steps(rng: random.Random, today: dt.date, now: dt.datetime) -> dict[str, Any]:
@@ -250,13 +476,31 @@ def _demo_complaint_steps(rng: random.Random, today: dt.date, now: dt.datetime) 
     every state (one in ten answered late)."""
     days = rng.randrange(0, 120)
     received = min(now - dt.timedelta(days=days, hours=rng.randrange(0, 8)), now)
-    status = "closed" if days > 10 else rng.choice(["received", "assigned", "responded", "resolved", "closed"])
-    steps: dict[str, Any] = {"received_date": received.astimezone().date(), "received_at": received, "status": status, "assignee": "",
-                             "assigned_at": None, "responded_at": None, "resolved_at": None, "closed_at": None, "closed_date": None,
-                             "satisfaction": None, "handling": ""}
+    status = (
+        "closed"
+        if days > 10
+        else rng.choice(["received", "assigned", "responded", "resolved", "closed"])
+    )
+    steps: dict[str, Any] = {
+        "received_date": received.astimezone().date(),
+        "received_at": received,
+        "status": status,
+        "assignee": "",
+        "assigned_at": None,
+        "responded_at": None,
+        "resolved_at": None,
+        "closed_at": None,
+        "closed_date": None,
+        "satisfaction": None,
+        "handling": "",
+    }
     late = rng.random() < 0.1
-    times = {"assigned_at": received + dt.timedelta(minutes=20), "responded_at": received + dt.timedelta(hours=3 if late else 1),
-             "resolved_at": received + dt.timedelta(hours=30), "closed_at": received + dt.timedelta(hours=40)}
+    times = {
+        "assigned_at": received + dt.timedelta(minutes=20),
+        "responded_at": received + dt.timedelta(hours=3 if late else 1),
+        "resolved_at": received + dt.timedelta(hours=30),
+        "closed_at": received + dt.timedelta(hours=40),
+    }
     order = ["assigned_at", "responded_at", "resolved_at", "closed_at"]
     reached = ["received", "assigned", "responded", "resolved", "closed"].index(status)
     for key in order[:reached]:
@@ -271,26 +515,52 @@ def _demo_complaint_steps(rng: random.Random, today: dt.date, now: dt.datetime) 
     return steps
 
 
-def _generate_visits(ctx: AppContext, s: Any, rng: random.Random, partners: list[DemoPartner], months: int, today: dt.date,
-                     now: dt.datetime, user: str) -> int:
+def _generate_visits(
+    ctx: AppContext,
+    s: Any,
+    rng: random.Random,
+    partners: list[DemoPartner],
+    months: int,
+    today: dt.date,
+    now: dt.datetime,
+    user: str,
+) -> int:
     if months <= 0:
         return 0
-    template = s.scalar(select(ChecklistTemplate).where(ChecklistTemplate.is_default.is_(True)).order_by(ChecklistTemplate.version.desc()))
+    template = s.scalar(
+        select(ChecklistTemplate)
+        .where(ChecklistTemplate.is_default.is_(True))
+        .order_by(ChecklistTemplate.version.desc())
+    )
     if template is None:
         return 0
     items = cl.template_items(template.body)
     photos = _demo_photos(ctx, rng, min(60, max(6, len(partners) // 10)))
     for sha, width, height in photos:
-        s.execute(insert(MediaFile).values(sha256=sha, size=ctx.paths.media_file(sha).stat().st_size, mime="image/jpeg", width=width, height=height,
-                                           orientation=1, added_at=now))
+        s.execute(
+            insert(MediaFile).values(
+                sha256=sha,
+                size=ctx.paths.media_file(sha).stat().st_size,
+                mime="image/jpeg",
+                width=width,
+                height=height,
+                orientation=1,
+                added_at=now,
+            )
+        )
     photo_pool = list(photos)
     rng.shuffle(photo_pool)
     visits, answers, vphotos, findings, orders, events, counts = [], [], [], [], [], [], []
-    first_month = _months_back(today.replace(day=1), months - 1)  # ``months`` calendar months, the current one included
+    first_month = _months_back(
+        today.replace(day=1), months - 1
+    )  # ``months`` calendar months, the current one included
     # Nothing happens after this moment: the current month holds only the visits of its
     # days so far, and none of today's visits ends in the future.
-    cutoff = min(now, dt.datetime.combine(today + dt.timedelta(days=1), dt.time(), dt.UTC)) if today >= now.date() else \
-        dt.datetime.combine(today + dt.timedelta(days=1), dt.time(), dt.UTC)
+    cutoff = (
+        min(now, dt.datetime.combine(today + dt.timedelta(days=1), dt.time(), dt.UTC))
+        if today >= now.date()
+        else dt.datetime.combine(today + dt.timedelta(days=1), dt.time(), dt.UTC)
+    )
     visitable = [p for p in partners if p.status in ("active", "suspended", "terminated")]
     for partner in visitable:
         per_month = {"A": 5, "B": 5, "C": 2, "D": 2}[partner.grade]
@@ -298,11 +568,19 @@ def _generate_visits(ctx: AppContext, s: Any, rng: random.Random, partners: list
         while month <= today:
             next_month = _months_back(month, -1)
             days = (min(next_month, today + dt.timedelta(days=1)) - month).days
-            n = max(0, per_month + rng.choice((-2, -1, 0, 0, 1))) if partner.status == "active" else rng.choice((0, 1))
-            n = int(n * days / (next_month - month).days + rng.random())  # a month under way: its share so far
+            n = (
+                max(0, per_month + rng.choice((-2, -1, 0, 0, 1)))
+                if partner.status == "active"
+                else rng.choice((0, 1))
+            )
+            n = int(
+                n * days / (next_month - month).days + rng.random()
+            )  # a month under way: its share so far
             for _ in range(min(n, days)):
                 day = month + dt.timedelta(days=rng.randrange(days))
-                started = dt.datetime.combine(day, dt.time(rng.randrange(1, 9), rng.randrange(60)), dt.UTC)
+                started = dt.datetime.combine(
+                    day, dt.time(rng.randrange(1, 9), rng.randrange(60)), dt.UTC
+                )
                 ended = started + dt.timedelta(minutes=rng.randrange(20, 90))
                 if ended > cutoff:
                     continue
@@ -312,51 +590,167 @@ def _generate_visits(ctx: AppContext, s: Any, rng: random.Random, partners: list
                 for item in items:
                     if item.kind == "yesno":
                         good = rng.random() < 0.88
-                        values[item.key] = item.pass_value if good else ("no" if item.pass_value == "yes" else "yes")
+                        values[item.key] = (
+                            item.pass_value
+                            if good
+                            else ("no" if item.pass_value == "yes" else "yes")
+                        )
                         if rng.random() < 0.03 and not item.required:
                             values[item.key] = "na"
                     elif item.kind == "score":
-                        values[item.key] = rng.choices(range((item.max or 5) + 1), weights=(1, 1, 3, 8, 14, 10))[0]
+                        values[item.key] = rng.choices(
+                            range((item.max or 5) + 1), weights=(1, 1, 3, 8, 14, 10)
+                        )[0]
                     elif item.kind == "number":
                         values[item.key] = rng.randrange(5, 120)
                     elif item.kind == "choice":
                         values[item.key] = rng.choice(item.options)
                     elif item.kind == "text":
-                        values[item.key] = rng.choice(["门店整体良好。", "陈列需加强。", "店员积极配合。", ""])
+                        values[item.key] = rng.choice(
+                            ["门店整体良好。", "陈列需加强。", "店员积极配合。", ""]
+                        )
                     elif item.kind == "photo":
                         sha = photo_pool[len(vphotos) % len(photo_pool)][0]
                         values[item.key] = [sha]
-                        vphotos.append({**_base_row(ctx, now), **at, "visit_id": vid, "item_key": item.key, "sha256": sha, "width": 640, "height": 480,
-                                        "taken_at": started, "latitude": None, "longitude": None, "original_name": f"IMG_{len(vphotos):05d}.jpg", "caption": ""})
+                        vphotos.append(
+                            {
+                                **_base_row(ctx, now),
+                                **at,
+                                "visit_id": vid,
+                                "item_key": item.key,
+                                "sha256": sha,
+                                "width": 640,
+                                "height": 480,
+                                "taken_at": started,
+                                "latitude": None,
+                                "longitude": None,
+                                "original_name": f"IMG_{len(vphotos):05d}.jpg",
+                                "caption": "",
+                            }
+                        )
                 for key, value in values.items():
-                    answers.append({**_base_row(ctx, now), **at, "visit_id": vid, "item_key": key, "value": value, "comment": ""})
+                    answers.append(
+                        {
+                            **_base_row(ctx, now),
+                            **at,
+                            "visit_id": vid,
+                            "item_key": key,
+                            "value": value,
+                            "comment": "",
+                        }
+                    )
                 visit_findings = []
                 for item in items:
                     if cl.is_failure(item, values.get(item.key)):
                         fid = uuid7()
                         text = f"{item.section_title}：{item.label}"
                         visit_findings.append({"item_key": item.key, "description": text})
-                        findings.append({**_base_row(ctx, now), **at, "id": fid, "visit_id": vid, "partner_id": partner.id, "item_key": item.key,
-                                         "description": text, "severity": "normal", "category": "checklist"})
+                        findings.append(
+                            {
+                                **_base_row(ctx, now),
+                                **at,
+                                "id": fid,
+                                "visit_id": vid,
+                                "partner_id": partner.id,
+                                "item_key": item.key,
+                                "description": text,
+                                "severity": "normal",
+                                "category": "checklist",
+                            }
+                        )
                         deadline = day + dt.timedelta(days=7)
                         status = "verified" if deadline < today and rng.random() < 0.7 else "open"
                         oid = uuid7()
-                        orders.append({**_base_row(ctx, now), **at, "id": oid, "partner_id": partner.id, "finding_id": fid, "visit_id": vid, "description": text,
-                                       "responsible": _person(rng), "deadline": deadline, "status": status, "before_photo_sha256": None,
-                                       "after_photo_sha256": photo_pool[0][0] if status == "verified" else None, "verified_visit_id": None,
-                                       "closed_at": started + dt.timedelta(days=6) if status == "verified" else None})
-                        events.append({**_base_row(ctx, now), **at, "order_id": oid, "status": "open", "at": started, "note": text, "photo_sha256": None, "visit_id": vid})
-                head = {"id": vid, "partner_id": partner.id, "template": f"{template.name}@{template.version}", "started_at": started.isoformat()}
-                photos_of = [{"sha256": p["sha256"], "item_key": p["item_key"]} for p in vphotos[-1:] if p["visit_id"] == vid]
-                visits.append({**_base_row(ctx, now), **at, "id": vid, "partner_id": partner.id, "template_id": template.id, "template_name": template.name,
-                               "template_version": template.version, "template_body": template.body, "status": "submitted", "planned_for": None,
-                               "started_at": started, "checked_out_at": ended, "submitted_at": ended, "latitude": None, "longitude": None,
-                               "manager": partner.manager, "is_reinspection": False, "notes": "", "score": cl.score(template.body, values).total,
-                               "content_hash": visit_content_hash(head, values, photos_of, visit_findings)})
+                        orders.append(
+                            {
+                                **_base_row(ctx, now),
+                                **at,
+                                "id": oid,
+                                "partner_id": partner.id,
+                                "finding_id": fid,
+                                "visit_id": vid,
+                                "description": text,
+                                "responsible": _person(rng),
+                                "deadline": deadline,
+                                "status": status,
+                                "before_photo_sha256": None,
+                                "after_photo_sha256": photo_pool[0][0]
+                                if status == "verified"
+                                else None,
+                                "verified_visit_id": None,
+                                "closed_at": started + dt.timedelta(days=6)
+                                if status == "verified"
+                                else None,
+                            }
+                        )
+                        events.append(
+                            {
+                                **_base_row(ctx, now),
+                                **at,
+                                "order_id": oid,
+                                "status": "open",
+                                "at": started,
+                                "note": text,
+                                "photo_sha256": None,
+                                "visit_id": vid,
+                            }
+                        )
+                head = {
+                    "id": vid,
+                    "partner_id": partner.id,
+                    "template": f"{template.name}@{template.version}",
+                    "started_at": started.isoformat(),
+                }
+                photos_of = [
+                    {"sha256": p["sha256"], "item_key": p["item_key"]}
+                    for p in vphotos[-1:]
+                    if p["visit_id"] == vid
+                ]
+                visits.append(
+                    {
+                        **_base_row(ctx, now),
+                        **at,
+                        "id": vid,
+                        "partner_id": partner.id,
+                        "template_id": template.id,
+                        "template_name": template.name,
+                        "template_version": template.version,
+                        "template_body": template.body,
+                        "status": "submitted",
+                        "planned_for": None,
+                        "started_at": started,
+                        "checked_out_at": ended,
+                        "submitted_at": ended,
+                        "latitude": None,
+                        "longitude": None,
+                        "manager": partner.manager,
+                        "is_reinspection": False,
+                        "notes": "",
+                        "score": cl.score(template.body, values).total,
+                        "content_hash": visit_content_hash(head, values, photos_of, visit_findings),
+                    }
+                )
                 if rng.random() < 0.2:
-                    counts.append({**_base_row(ctx, now), **at, "visit_id": vid, "partner_id": partner.id, "item_name": MATERIALS[0], "book_quantity": 4, "counted_quantity": rng.choice((4, 4, 3))})
+                    counts.append(
+                        {
+                            **_base_row(ctx, now),
+                            **at,
+                            "visit_id": vid,
+                            "partner_id": partner.id,
+                            "item_name": MATERIALS[0],
+                            "book_quantity": 4,
+                            "counted_quantity": rng.choice((4, 4, 3)),
+                        }
+                    )
             month = next_month
-    for model, model_rows in ((Visit, visits), (VisitAnswer, answers), (VisitPhoto, vphotos), (Finding, findings),
-                              (RectificationOrder, orders), (RectificationEvent, events), (MaterialCount, counts)):
+    for model, model_rows in (
+        (Visit, visits),
+        (VisitAnswer, answers),
+        (VisitPhoto, vphotos),
+        (Finding, findings),
+        (RectificationOrder, orders),
+        (RectificationEvent, events),
+        (MaterialCount, counts),
+    ):
         _bulk(s, model, model_rows)
     return len(visits)

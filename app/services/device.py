@@ -50,12 +50,15 @@ def parse_territory(text: str | None) -> list[str]:
     bad = [c for c in codes if table.normalise(c) is None]
     if bad:
         raise ValidationError(
-            tr("errors", "Unknown region code(s): {codes}. Use 2-, 4- or 6-digit codes such as 31, 3101 or 310101.").format(
-                codes=", ".join(bad)
-            )
+            tr(
+                "errors",
+                "Unknown region code(s): {codes}. Use 2-, 4- or 6-digit codes such as 31, 3101 or 310101.",
+            ).format(codes=", ".join(bad))
         )
     shortest = [table.normalise(c) or c for c in codes]
-    return list(dict.fromkeys(shortest))  # official forms (320100) kept in their shortest form (3201)
+    return list(
+        dict.fromkeys(shortest)
+    )  # official forms (320100) kept in their shortest form (3201)
 
 
 def fingerprint_of(raw_public_key: bytes) -> str:
@@ -81,7 +84,11 @@ def load_private_key(ctx: AppContext):  # type: ignore[no-untyped-def]
     try:
         data = ctx.paths.device_private_key.read_bytes()
     except OSError as exc:
-        raise UserError(tr("errors", "The device key {path} is missing: {error}").format(path=ctx.paths.device_private_key, error=exc)) from exc
+        raise UserError(
+            tr("errors", "The device key {path} is missing: {error}").format(
+                path=ctx.paths.device_private_key, error=exc
+            )
+        ) from exc
     return serialization.load_pem_private_key(data, password=None)
 
 
@@ -105,7 +112,11 @@ def public_key_raw(ctx: AppContext) -> bytes:
         pass  # load_private_key gives the one clear message
     from cryptography.hazmat.primitives import serialization
 
-    return load_private_key(ctx).public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    return (
+        load_private_key(ctx)
+        .public_key()
+        .public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    )
 
 
 def initialise_device(
@@ -136,7 +147,9 @@ def initialise_device(
     if not ctx.paths.device_private_key.exists():
         _write_private_key(ctx.paths.device_private_key)
     if hq_key is not None:
-        write_private(ctx.paths.hq_public_key, json.dumps(hq_key, ensure_ascii=False).encode("utf-8"))
+        write_private(
+            ctx.paths.hq_public_key, json.dumps(hq_key, ensure_ascii=False).encode("utf-8")
+        )
     ctx.clock = None
     seed_reference_data(ctx)
     return device_info(ctx)
@@ -152,20 +165,46 @@ def read_hq_key_file(path: Path) -> dict[str, str]:
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ValidationError(tr("errors", "{path} is not an HQ public-key file: {error}").format(path=path, error=tr("errors", "it is not JSON"))) from exc
+        raise ValidationError(
+            tr("errors", "{path} is not an HQ public-key file: {error}").format(
+                path=path, error=tr("errors", "it is not JSON")
+            )
+        ) from exc
     except OSError as exc:
-        raise ValidationError(tr("errors", "{path} is not an HQ public-key file: {error}").format(path=path, error=exc.strerror or exc)) from exc
+        raise ValidationError(
+            tr("errors", "{path} is not an HQ public-key file: {error}").format(
+                path=path, error=exc.strerror or exc
+            )
+        ) from exc
     if not isinstance(data, dict) or "public_key" not in data:
-        raise ValidationError(tr("errors", "{path} is not an HQ public-key file: {error}").format(path=path, error=tr("errors", "it has no {key}").format(key="public_key")))
+        raise ValidationError(
+            tr("errors", "{path} is not an HQ public-key file: {error}").format(
+                path=path, error=tr("errors", "it has no {key}").format(key="public_key")
+            )
+        )
     try:
         raw = base64.b64decode(data["public_key"], validate=True)
     except (ValueError, TypeError) as exc:
-        raise ValidationError(tr("errors", "{path} is not an HQ public-key file: the key must be 32 bytes").format(path=path)) from exc
+        raise ValidationError(
+            tr("errors", "{path} is not an HQ public-key file: the key must be 32 bytes").format(
+                path=path
+            )
+        ) from exc
     if len(raw) != 32:
-        raise ValidationError(tr("errors", "{path} is not an HQ public-key file: the key must be 32 bytes").format(path=path))
+        raise ValidationError(
+            tr("errors", "{path} is not an HQ public-key file: the key must be 32 bytes").format(
+                path=path
+            )
+        )
     if data.get("fingerprint") and data["fingerprint"] != fingerprint_of(raw):
-        raise ValidationError(tr("errors", "{path}: the fingerprint does not match the key").format(path=path))
-    return {"hq_id": str(data.get("hq_id", "")), "public_key": data["public_key"], "fingerprint": fingerprint_of(raw)}
+        raise ValidationError(
+            tr("errors", "{path}: the fingerprint does not match the key").format(path=path)
+        )
+    return {
+        "hq_id": str(data.get("hq_id", "")),
+        "public_key": data["public_key"],
+        "fingerprint": fingerprint_of(raw),
+    }
 
 
 def trusted_hq_key(ctx: AppContext) -> dict[str, str] | None:
@@ -178,7 +217,9 @@ def trusted_hq_key(ctx: AppContext) -> dict[str, str] | None:
 def device_info(ctx: AppContext) -> DeviceInfo:
     device_id = ctx.device_id
     if device_id is None:
-        raise UserError(tr("errors", "This data directory is not initialised; run 'channeldesk init'."))
+        raise UserError(
+            tr("errors", "This data directory is not initialised; run 'channeldesk init'.")
+        )
     raw = public_key_raw(ctx)
     return DeviceInfo(
         device_id=device_id,
@@ -192,7 +233,13 @@ def device_info(ctx: AppContext) -> DeviceInfo:
 def export_public_key(ctx: AppContext, target: Path) -> Path:
     info = device_info(ctx)
     try:
-        target.write_text(json.dumps(info.to_json(), ensure_ascii=False, indent=2), encoding="utf-8")
+        target.write_text(
+            json.dumps(info.to_json(), ensure_ascii=False, indent=2), encoding="utf-8"
+        )
     except OSError as exc:
-        raise UserError(tr("errors", "Cannot write {path}: {error}").format(path=target, error=exc.strerror or exc)) from exc
+        raise UserError(
+            tr("errors", "Cannot write {path}: {error}").format(
+                path=target, error=exc.strerror or exc
+            )
+        ) from exc
     return target

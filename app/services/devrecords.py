@@ -29,10 +29,25 @@ from db.base import utcnow
 COLUMNS = ["date", "partner_code", "product", "customer_ref", "phone", "amount", "kind"]
 REQUIRED = ("date", "partner_code", "phone", "kind")
 ALIASES = {
-    "日期": "date", "业务日期": "date", "渠道编码": "partner_code", "合作方编码": "partner_code", "代理商编码": "partner_code",
-    "产品": "product", "业务": "product", "客户编号": "customer_ref", "客户编码": "customer_ref", "用户编号": "customer_ref",
-    "电话": "phone", "手机号": "phone", "号码": "phone", "用户号码": "phone", "金额": "amount", "预存款": "amount",
-    "预存金额": "amount", "类型": "kind", "业务类型": "kind",
+    "日期": "date",
+    "业务日期": "date",
+    "渠道编码": "partner_code",
+    "合作方编码": "partner_code",
+    "代理商编码": "partner_code",
+    "产品": "product",
+    "业务": "product",
+    "客户编号": "customer_ref",
+    "客户编码": "customer_ref",
+    "用户编号": "customer_ref",
+    "电话": "phone",
+    "手机号": "phone",
+    "号码": "phone",
+    "用户号码": "phone",
+    "金额": "amount",
+    "预存款": "amount",
+    "预存金额": "amount",
+    "类型": "kind",
+    "业务类型": "kind",
 }
 KIND_ALIASES = {"发展": "new", "新增": "new", "新装": "new", "维系": "served", "服务": "served"}
 
@@ -58,8 +73,11 @@ def _header_map(header: list[str], path: Path) -> dict[str, int]:
     missing = [c for c in REQUIRED if c not in mapping]
     if missing:
         raise ValidationError(
-            tr("import", "{file}: missing required column(s): {columns}.").format(file=path.name, columns=", ".join(missing)),
-            details=[f"row 1, column {c}: " + tr("import", "missing") for c in missing])
+            tr("import", "{file}: missing required column(s): {columns}.").format(
+                file=path.name, columns=", ".join(missing)
+            ),
+            details=[f"row 1, column {c}: " + tr("import", "missing") for c in missing],
+        )
     return mapping
 
 
@@ -73,40 +91,77 @@ def _parse_date(text: str) -> dt.date | None:
         return None
 
 
-def _parse_row(row_no: int, cells: dict[str, str], partners: dict[str, str]) -> tuple[dict[str, Any] | None, list[RowError]]:
+def _parse_row(
+    row_no: int, cells: dict[str, str], partners: dict[str, str]
+) -> tuple[dict[str, Any] | None, list[RowError]]:
     errors: list[RowError] = []
     day = _parse_date(cells.get("date", ""))
     if day is None:
-        errors.append(RowError(row_no, "date", tr("import", "not a date (YYYY-MM-DD): {value}").format(value=cells.get("date", ""))))
+        errors.append(
+            RowError(
+                row_no,
+                "date",
+                tr("import", "not a date (YYYY-MM-DD): {value}").format(
+                    value=cells.get("date", "")
+                ),
+            )
+        )
     code = cells.get("partner_code", "").strip()
     partner_id = partners.get(code)
     if not code:
         errors.append(RowError(row_no, "partner_code", tr("import", "missing")))
     elif partner_id is None:
-        errors.append(RowError(row_no, "partner_code", tr("import", "unknown partner code {code}").format(code=code)))
+        errors.append(
+            RowError(
+                row_no,
+                "partner_code",
+                tr("import", "unknown partner code {code}").format(code=code),
+            )
+        )
     phone = rules.normalise_phone(cells.get("phone", ""))
     if phone is None:  # the value is personal information: not repeated in the message
         errors.append(RowError(row_no, "phone", tr("import", "not a phone number")))
     kind_text = cells.get("kind", "").strip()
     kind = BUSINESS_RECORD_KIND.key_for(kind_text) or KIND_ALIASES.get(kind_text)
     if kind is None:
-        errors.append(RowError(row_no, "kind", tr("import", "must be one of {choices} (got {value})").format(
-            choices=BUSINESS_RECORD_KIND.accepted(), value=kind_text)))
+        errors.append(
+            RowError(
+                row_no,
+                "kind",
+                tr("import", "must be one of {choices} (got {value})").format(
+                    choices=BUSINESS_RECORD_KIND.accepted(), value=kind_text
+                ),
+            )
+        )
     amount_text = cells.get("amount", "").strip()
     try:
         amount = parse_money_to_fen(amount_text) if amount_text else 0
         if amount < 0:
             raise ValueError(amount_text)
     except ValueError:
-        errors.append(RowError(row_no, "amount", tr("import", "not an amount: {value}").format(value=amount_text)))
+        errors.append(
+            RowError(
+                row_no, "amount", tr("import", "not an amount: {value}").format(value=amount_text)
+            )
+        )
         amount = 0
     if errors:
         return None, errors
-    return {"record_date": day, "partner_id": partner_id, "partner_code": code, "product": cells.get("product", "").strip()[:100],
-            "customer_ref": cells.get("customer_ref", "").strip()[:100], "phone": phone, "amount_fen": amount, "kind": kind}, []
+    return {
+        "record_date": day,
+        "partner_id": partner_id,
+        "partner_code": code,
+        "product": cells.get("product", "").strip()[:100],
+        "customer_ref": cells.get("customer_ref", "").strip()[:100],
+        "phone": phone,
+        "amount_fen": amount,
+        "kind": kind,
+    }, []
 
 
-def import_dev_records(ctx: AppContext, path: Path, *, progress: Progress | None = None, source: str = "import") -> DevImportReport:
+def import_dev_records(
+    ctx: AppContext, path: Path, *, progress: Progress | None = None, source: str = "import"
+) -> DevImportReport:
     """Validate every row, then store the new ones in one transaction (rows already held
     — same date, partner, product, customer, phone, kind and amount — are skipped).
 
@@ -117,10 +172,14 @@ def import_dev_records(ctx: AppContext, path: Path, *, progress: Progress | None
     path = Path(path)
     table = read_table(path)
     if not table or not any(cell.strip() for cell in table[0]):
-        raise ValidationError(tr("import", "{file}: the file is empty (no header row).").format(file=path.name))
+        raise ValidationError(
+            tr("import", "{file}: the file is empty (no header row).").format(file=path.name)
+        )
     mapping = _header_map(table[0], path)
     with ctx.read_session() as s:
-        partners = dict(s.execute(select(Partner.code, Partner.id).where(Partner.voided.is_(False))).all())
+        partners = dict(
+            s.execute(select(Partner.code, Partner.id).where(Partner.voided.is_(False))).all()
+        )
     report = DevImportReport()
     parsed: list[dict[str, Any]] = []
     errors: list[RowError] = []
@@ -134,8 +193,11 @@ def import_dev_records(ctx: AppContext, path: Path, *, progress: Progress | None
             progress(row_no, len(table) * 2, tr("import", "Checking rows…"))
     if errors:
         raise ValidationError(
-            trn("import", "{file}: %n problem(s) found; nothing was imported.", len(errors)).format(file=path.name),
-            details=[str(e) for e in errors])
+            trn("import", "{file}: %n problem(s) found; nothing was imported.", len(errors)).format(
+                file=path.name
+            ),
+            details=[str(e) for e in errors],
+        )
     key = record_key(ctx)
     assert key is not None
     now = utcnow()
@@ -144,22 +206,48 @@ def import_dev_records(ctx: AppContext, path: Path, *, progress: Progress | None
         seen: set[str] = set()
         new_rows: list[dict[str, Any]] = []
         for index, v in enumerate(parsed):
-            digest = keyed_digest(key, v["record_date"].isoformat(), v["partner_code"], v["product"], v["customer_ref"], v["phone"],
-                                  v["kind"], str(v["amount_fen"]))
+            digest = keyed_digest(
+                key,
+                v["record_date"].isoformat(),
+                v["partner_code"],
+                v["product"],
+                v["customer_ref"],
+                v["phone"],
+                v["kind"],
+                str(v["amount_fen"]),
+            )
             if digest in seen:
                 report.skipped += 1
                 continue
             seen.add(digest)
-            new_rows.append({"id": uuid7(), "partner_id": v["partner_id"], "record_date": v["record_date"], "product": v["product"],
-                             "customer_ref": v["customer_ref"], "phone_cipher": encrypt_phone(key, v["phone"]),
-                             "phone_masked": rules.mask_phone(v["phone"]), "amount_fen": v["amount_fen"], "kind": v["kind"],
-                             "dedup_key": digest, "source": source, "imported_at": now})
+            new_rows.append(
+                {
+                    "id": uuid7(),
+                    "partner_id": v["partner_id"],
+                    "record_date": v["record_date"],
+                    "product": v["product"],
+                    "customer_ref": v["customer_ref"],
+                    "phone_cipher": encrypt_phone(key, v["phone"]),
+                    "phone_masked": rules.mask_phone(v["phone"]),
+                    "amount_fen": v["amount_fen"],
+                    "kind": v["kind"],
+                    "dedup_key": digest,
+                    "source": source,
+                    "imported_at": now,
+                }
+            )
             if progress is not None and index % 1000 == 0:
                 progress(len(parsed) + index, len(parsed) * 2, tr("import", "Importing…"))
         held: set[str] = set()
         digests = [r["dedup_key"] for r in new_rows]
         for start in range(0, len(digests), 500):
-            held.update(s.scalars(select(DevRecord.dedup_key).where(DevRecord.dedup_key.in_(digests[start:start + 500]))))
+            held.update(
+                s.scalars(
+                    select(DevRecord.dedup_key).where(
+                        DevRecord.dedup_key.in_(digests[start : start + 500])
+                    )
+                )
+            )
         fresh = [r for r in new_rows if r["dedup_key"] not in held]
         report.skipped += len(new_rows) - len(fresh)
         if fresh:
@@ -190,5 +278,10 @@ def record_counts(ctx: AppContext, start: dt.date, end: dt.date) -> dict[str, in
     from db.models import DevRecord
 
     with ctx.read_session() as s:
-        return dict(s.execute(select(DevRecord.partner_id, func.count()).where(DevRecord.record_date >= start, DevRecord.record_date < end)
-                              .group_by(DevRecord.partner_id)).all())
+        return dict(
+            s.execute(
+                select(DevRecord.partner_id, func.count())
+                .where(DevRecord.record_date >= start, DevRecord.record_date < end)
+                .group_by(DevRecord.partner_id)
+            ).all()
+        )

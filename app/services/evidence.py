@@ -32,28 +32,59 @@ def _thresholds(ctx: AppContext, s: Session) -> tuple[float, float]:
 def visit_evidence(ctx: AppContext, s: Session, visit: Visit) -> list[dict[str, Any]]:
     """The warnings of a visit's photos, each ``kind``, ``sha256``, ``detail`` and the
     manager's ``explanation`` ('' when none)."""
-    photos = list(s.scalars(select(VisitPhoto).where(VisitPhoto.visit_id == visit.id, VisitPhoto.voided.is_(False)).order_by(VisitPhoto.created_at)))
+    photos = list(
+        s.scalars(
+            select(VisitPhoto)
+            .where(VisitPhoto.visit_id == visit.id, VisitPhoto.voided.is_(False))
+            .order_by(VisitPhoto.created_at)
+        )
+    )
     if not photos:
         return []
     partner = s.get(Partner, visit.partner_id)
     shas = list(dict.fromkeys(p.sha256 for p in photos))
     others: dict[str, set[str]] = {}
-    for sha, other in s.execute(select(VisitPhoto.sha256, VisitPhoto.visit_id).where(VisitPhoto.sha256.in_(shas), VisitPhoto.visit_id != visit.id,
-                                                                                      VisitPhoto.voided.is_(False))):
+    for sha, other in s.execute(
+        select(VisitPhoto.sha256, VisitPhoto.visit_id).where(
+            VisitPhoto.sha256.in_(shas),
+            VisitPhoto.visit_id != visit.id,
+            VisitPhoto.voided.is_(False),
+        )
+    ):
         others.setdefault(sha, set()).add(other)
     first = {p.sha256: p for p in reversed(photos)}
     explanations = {p.sha256: p.caption for p in photos if p.caption}
-    facts = [rules.PhotoFacts(sha, _aware(first[sha].taken_at), first[sha].latitude, first[sha].longitude, tuple(sorted(others.get(sha, ()))))
-             for sha in shas]
+    facts = [
+        rules.PhotoFacts(
+            sha,
+            _aware(first[sha].taken_at),
+            first[sha].latitude,
+            first[sha].longitude,
+            tuple(sorted(others.get(sha, ()))),
+        )
+        for sha in shas
+    ]
     hours, metres = _thresholds(ctx, s)
     until = _aware(visit.submitted_at) or utcnow()
     lat, lon = (partner.latitude, partner.longitude) if partner else (None, None)
     fallback = lat is None or lon is None
-    if fallback and partner is not None:  # no coordinates of its own: its district's centre, with a wide margin
+    if (
+        fallback and partner is not None
+    ):  # no coordinates of its own: its district's centre, with a wide margin
         point = centre(partner.district_code or partner.city_code or partner.province_code)
         lat, lon = point if point else (None, None)
-    found = rules.check_photos(facts, _aware(visit.started_at), until, lat, lon, hours, metres, district_centre=fallback)
-    return [{"kind": e.kind, "sha256": e.sha256, "detail": e.detail, "explanation": explanations.get(e.sha256, "")} for e in found]
+    found = rules.check_photos(
+        facts, _aware(visit.started_at), until, lat, lon, hours, metres, district_centre=fallback
+    )
+    return [
+        {
+            "kind": e.kind,
+            "sha256": e.sha256,
+            "detail": e.detail,
+            "explanation": explanations.get(e.sha256, ""),
+        }
+        for e in found
+    ]
 
 
 def _aware(value: dt.datetime | None) -> dt.datetime | None:
@@ -73,7 +104,16 @@ def record_warnings(ctx: AppContext, s: Session, visit: Visit) -> int:
         text = f"{item['sha256'][:12]}: {item['detail']}"
         if item["explanation"]:
             text += " — " + tr("evidence", "explained: {text}").format(text=item["explanation"])
-        s.add(PartnerWarning(partner_id=visit.partner_id, kind=item["kind"], source="evidence", evidence=text, ref_id=visit.id, warned_on=today))
+        s.add(
+            PartnerWarning(
+                partner_id=visit.partner_id,
+                kind=item["kind"],
+                source="evidence",
+                evidence=text,
+                ref_id=visit.id,
+                warned_on=today,
+            )
+        )
     return len(found)
 
 
@@ -81,16 +121,34 @@ def explain(ctx: AppContext, visit_id: str, sha256: str, text: str) -> Changes:
     """The manager's explanation of a photo's evidence warning (a draft visit's photo)."""
     text = text.strip()
     if len(text) > EXPLANATION_MAX:
-        raise ValidationError(tr("evidence", "The explanation is too long (at most {max} characters).").format(max=EXPLANATION_MAX))
+        raise ValidationError(
+            tr("evidence", "The explanation is too long (at most {max} characters).").format(
+                max=EXPLANATION_MAX
+            )
+        )
     with ctx.session() as s:
         visit = s.get(Visit, visit_id)
         if visit is None:
             raise NotFoundError(tr("visits", "No visit with id {id}.").format(id=visit_id))
         if visit.status == "submitted":
-            raise UserError(tr("evidence", "Visit {id} is sealed; explain photo warnings before submitting.").format(id=visit_id))
-        rows = list(s.scalars(select(VisitPhoto).where(VisitPhoto.visit_id == visit_id, VisitPhoto.sha256 == sha256, VisitPhoto.voided.is_(False))))
+            raise UserError(
+                tr(
+                    "evidence", "Visit {id} is sealed; explain photo warnings before submitting."
+                ).format(id=visit_id)
+            )
+        rows = list(
+            s.scalars(
+                select(VisitPhoto).where(
+                    VisitPhoto.visit_id == visit_id,
+                    VisitPhoto.sha256 == sha256,
+                    VisitPhoto.voided.is_(False),
+                )
+            )
+        )
         if not rows:
-            raise NotFoundError(tr("evidence", "No photo {sha} in this visit.").format(sha=sha256[:12]))
+            raise NotFoundError(
+                tr("evidence", "No photo {sha} in this visit.").format(sha=sha256[:12])
+            )
         for row in rows:
             row.caption = text
     return Changes.of("visit_photo", ids={visit_id})

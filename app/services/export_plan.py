@@ -79,7 +79,9 @@ class ExportPlan:
     extra: dict[str, set[str]] | None = None
     remaining: int = 0
     over_hq_caps: bool = False
-    blobs: dict[str, int] = field(default_factory=dict)  # sha256 → size of every photo the bundle holds
+    blobs: dict[str, int] = field(
+        default_factory=dict
+    )  # sha256 → size of every photo the bundle holds
     records_room: int | None = None  # optimistic plan: bytes the deflated records files may take
     records_cap: int | None = None  # optimistic plan: bytes one records file may take
     # a cut still to be chosen (``plan_export(defer=True)``): ``walk(on_blobs)`` chooses it,
@@ -97,7 +99,14 @@ def _size_estimate(model: Any, dialect: str) -> Any:
             continue
         const += len(key) + KEY_OVERHEAD
         text = cast(column, Text)
-        parts.append(func.coalesce(func.length(cast(text, LargeBinary)) if dialect == "sqlite" else func.octet_length(text), 0))
+        parts.append(
+            func.coalesce(
+                func.length(cast(text, LargeBinary))
+                if dialect == "sqlite"
+                else func.octet_length(text),
+                0,
+            )
+        )
     expr: Any = const
     for part in parts:
         expr = expr + part
@@ -125,20 +134,33 @@ def bundle_overhead(blobs: int, entities: int) -> int:
     return 1024 + MANIFEST_LINE * (blobs + entities) + ZIP_ENTRY * (blobs + entities + 2)
 
 
-def fits_caps(caps: ExportCaps | Caps, blobs: int, entities: int, total: int, per_entity: dict[str, int]) -> bool:
+def fits_caps(
+    caps: ExportCaps | Caps, blobs: int, entities: int, total: int, per_entity: dict[str, int]
+) -> bool:
     """Whether a bundle of ``blobs`` photos, ``entities`` records files, ``total``
     estimated bytes of content and these records-file sizes is within ``caps`` (export
     caps, or HQ's ``Caps``, which also cap the manifest)."""
     manifest = 1024 + MANIFEST_LINE * (blobs + entities)
     overhead = bundle_overhead(blobs, entities)
     manifest_cap = getattr(caps, "manifest_bytes", None)
-    return (blobs <= getattr(caps, "blobs", caps.entries) and blobs + entities + 2 <= caps.entries
-            and total + overhead <= caps.bundle_bytes and all(size <= caps.records_bytes for size in per_entity.values())
-            and (manifest_cap is None or manifest <= manifest_cap))
+    return (
+        blobs <= getattr(caps, "blobs", caps.entries)
+        and blobs + entities + 2 <= caps.entries
+        and total + overhead <= caps.bundle_bytes
+        and all(size <= caps.records_bytes for size in per_entity.values())
+        and (manifest_cap is None or manifest <= manifest_cap)
+    )
 
 
-def plan_export(ctx: AppContext, since: str, upto: str, node: str, caps: ExportCaps, optimistic: bool = True,
-                defer: bool = False) -> ExportPlan:
+def plan_export(
+    ctx: AppContext,
+    since: str,
+    upto: str,
+    node: str,
+    caps: ExportCaps,
+    optimistic: bool = True,
+    defer: bool = False,
+) -> ExportPlan:
     """Choose the cut. The photos first: when they leave room for the records files
     (``optimistic``), no estimate at all — the writer measures the records exactly and
     gives up (``OverCaps``) if they do not fit after all. Otherwise a quick total (row
@@ -152,21 +174,37 @@ def plan_export(ctx: AppContext, since: str, upto: str, node: str, caps: ExportC
         dialect = s.get_bind().dialect.name
         sizes = pending_blobs(ctx, s, since, upto, node)
         blob_total = sum(sizes.values())
-        if optimistic and fits_caps(caps, len(sizes), len(SYNC_TABLES), blob_total + caps.records_bytes, {}):
-            return ExportPlan(blobs=sizes, records_room=caps.bundle_bytes - blob_total - bundle_overhead(len(sizes), len(SYNC_TABLES)),
-                              records_cap=caps.records_bytes)
+        if optimistic and fits_caps(
+            caps, len(sizes), len(SYNC_TABLES), blob_total + caps.records_bytes, {}
+        ):
+            return ExportPlan(
+                blobs=sizes,
+                records_room=caps.bundle_bytes
+                - blob_total
+                - bundle_overhead(len(sizes), len(SYNC_TABLES)),
+                records_cap=caps.records_bytes,
+            )
         counted: int | None = None  # how many changes there are in all, when the totals were needed
         if fits_caps(caps, len(sizes), 0, blob_total, {}):  # the photos fit: do the records?
             counted, per_entity = pending_totals(s, since, upto, node, dialect, caps.records_bytes)
-            if fits_caps(caps, len(sizes), len(per_entity), sum(per_entity.values()) + blob_total, per_entity):
+            if fits_caps(
+                caps, len(sizes), len(per_entity), sum(per_entity.values()) + blob_total, per_entity
+            ):
                 return ExportPlan(blobs=sizes)
 
     def walk(on_blobs: Any = None) -> ExportPlan:
         with ctx.read_session() as s:
             items, parents = _plan_stream(s, since, upto, node, dialect)
             # else counted once the cut is chosen (its photos are being copied meanwhile)
-            pending = counted if counted is not None else (
-                lambda: pending_totals(s, since, upto, node, dialect, caps.records_bytes, counts_only=True)[0])
+            pending = (
+                counted
+                if counted is not None
+                else (
+                    lambda: pending_totals(
+                        s, since, upto, node, dialect, caps.records_bytes, counts_only=True
+                    )[0]
+                )
+            )
             return _choose_cut(items, sizes, caps, parents, pending, on_blobs)
 
     return ExportPlan(blobs=sizes, walk=walk) if defer else walk()
@@ -179,12 +217,25 @@ def pending_blobs(ctx: AppContext, s: Any, since: str, upto: str, node: str) -> 
         model = model_of(entity)
         blob_cols = [inspect(model).columns[k] for k in export_columns(model).blob_keys]
         for stmt in pending_selects(entity, since, upto, node, blob_cols) if blob_cols else ():
-            shas.update(v for row in _driver_rows(s, stmt) for v in row if isinstance(v, str) and len(v) == 64)
+            shas.update(
+                v
+                for row in _driver_rows(s, stmt)
+                for v in row
+                if isinstance(v, str) and len(v) == 64
+            )
     return _blob_sizes(ctx, s, shas)
 
 
-def pending_totals(s: Any, since: str, upto: str, node: str, dialect: str, records_cap: int,
-                    exact: bool = False, counts_only: bool = False) -> tuple[int, dict[str, int]]:
+def pending_totals(
+    s: Any,
+    since: str,
+    upto: str,
+    node: str,
+    dialect: str,
+    records_cap: int,
+    exact: bool = False,
+    counts_only: bool = False,
+) -> tuple[int, dict[str, int]]:
     """How many rows are pending, and per entity an upper estimate of its records file
     in bytes (computed by the database; unless ``exact``, rows without JSON count at a
     bound when that bound cannot reach half of ``records_cap``; with ``counts_only`` —
@@ -198,10 +249,19 @@ def pending_totals(s: Any, since: str, upto: str, node: str, dialect: str, recor
         # other rows count at a bound, estimated only when that bound is not enough
         count, est = 0, 0
         estimate = spec.json_keys and not counts_only
-        for stmt in pending_selects(entity, since, upto, node, [_size_estimate(model, dialect).label("est")] if estimate else [model.__table__.c.id]):
+        for stmt in pending_selects(
+            entity,
+            since,
+            upto,
+            node,
+            [_size_estimate(model, dialect).label("est")] if estimate else [model.__table__.c.id],
+        ):
             inner = stmt.subquery()
-            got = s.execute(select(func.count(), func.coalesce(func.sum(inner.c.est), 0)) if estimate
-                            else select(func.count(), 0).select_from(inner)).one()
+            got = s.execute(
+                select(func.count(), func.coalesce(func.sum(inner.c.est), 0))
+                if estimate
+                else select(func.count(), 0).select_from(inner)
+            ).one()
             count, est = count + int(got[0]), est + int(got[1])
         if not count:
             continue
@@ -210,8 +270,10 @@ def pending_totals(s: Any, since: str, upto: str, node: str, dialect: str, recor
             est = count * QUICK_ROW_BYTES
             if not counts_only and (exact or est > records_cap // 2):
                 size = _size_estimate(model, dialect).label("est")
-                est = sum(int(s.scalar(select(func.coalesce(func.sum(stmt.subquery().c.est), 0))) or 0)
-                          for stmt in pending_selects(entity, since, upto, node, [size]))
+                est = sum(
+                    int(s.scalar(select(func.coalesce(func.sum(stmt.subquery().c.est), 0))) or 0)
+                    for stmt in pending_selects(entity, since, upto, node, [size])
+                )
         per_entity[entity] = est
     return pending, per_entity
 
@@ -225,7 +287,9 @@ def _driver_rows(s: Any, stmt: Any) -> Iterator[tuple[Any, ...]]:
 PARENT_ENTITIES = frozenset(PARENT_KEYS.values())
 
 
-def _entity_items(s: Any, entity: str, since: str, upto: str, node: str, dialect: str) -> Iterator[_Item]:
+def _entity_items(
+    s: Any, entity: str, since: str, upto: str, node: str, dialect: str
+) -> Iterator[_Item]:
     """The pending rows of ``entity`` as planning items in key order (sorted by the
     database): the key of a visit child is its sealed visit's HLC when that is later."""
     model = model_of(entity)
@@ -237,21 +301,41 @@ def _entity_items(s: Any, entity: str, since: str, upto: str, node: str, dialect
     if entity in VISIT_GATED:
         # the later of its own HLC and its sealed visit's ('' sorts first): one lookup of
         # the visit per row, and the sort uses the column (a CASE looked it up 4 times)
-        visit = select(Visit.hlc).where(Visit.id == table.c.visit_id, Visit.status == "submitted", Visit.hlc > since, Visit.hlc <= upto)
+        visit = select(Visit.hlc).where(
+            Visit.id == table.c.visit_id,
+            Visit.status == "submitted",
+            Visit.hlc > since,
+            Visit.hlc <= upto,
+        )
         later = func.max if dialect == "sqlite" else func.greatest
         key_col = later(func.coalesce(visit.scalar_subquery(), ""), table.c.hlc)
     key = key_col.label("plan_key")
     if entity in GROUPED_ITEMS and dialect == "sqlite" and "visit_id" in spec.keys:
         yield from _grouped_items(s, entity, since, upto, node, key, refs, spec.blob_keys)
         return
-    cols = [table.c.id, key, _size_estimate(model, dialect), *(columns[k] for k, _ in refs), *(columns[k] for k in spec.blob_keys)]
+    cols = [
+        table.c.id,
+        key,
+        _size_estimate(model, dialect),
+        *(columns[k] for k, _ in refs),
+        *(columns[k] for k in spec.blob_keys),
+    ]
     nrefs = len(refs)
     parents = [parent for _k, parent in refs]
-    streams = [_driver_rows(s, stmt.order_by(key)) for stmt in pending_selects(entity, since, upto, node, cols)]
+    streams = [
+        _driver_rows(s, stmt.order_by(key))
+        for stmt in pending_selects(entity, since, upto, node, cols)
+    ]
     rows = streams[0] if len(streams) == 1 else heapq.merge(*streams, key=lambda row: row[1])
     for row in rows:
-        item_refs = tuple([(parent, value) for parent, value in zip(parents, row[3:3 + nrefs], strict=True) if value is not None])
-        blobs = tuple([v for v in row[3 + nrefs:] if v]) if len(row) > 3 + nrefs else ()
+        item_refs = tuple(
+            [
+                (parent, value)
+                for parent, value in zip(parents, row[3 : 3 + nrefs], strict=True)
+                if value is not None
+            ]
+        )
+        blobs = tuple([v for v in row[3 + nrefs :] if v]) if len(row) > 3 + nrefs else ()
         yield _Item(entity, row[0], row[1], int(row[2] or 0), blobs, item_refs)
 
 
@@ -261,36 +345,68 @@ def _entity_items(s: Any, entity: str, since: str, upto: str, node: str, dialect
 GROUPED_ITEMS = frozenset(entity for entity in VISIT_GATED if entity not in PARENT_ENTITIES)
 
 
-def _grouped_items(s: Any, entity: str, since: str, upto: str, node: str, key: Any, refs: list[tuple[str, str]],
-                   blob_keys: tuple[str, ...]) -> Iterator[_Item]:
+def _grouped_items(
+    s: Any,
+    entity: str,
+    since: str,
+    upto: str,
+    node: str,
+    key: Any,
+    refs: list[tuple[str, str]],
+    blob_keys: tuple[str, ...],
+) -> Iterator[_Item]:
     """``_entity_items`` of a non-parent entity, one item per visit and key (SQLite
     groups them): the rows' count, summed size estimate, every parent they reference
     and every photo."""
     model = model_of(entity)
     columns = inspect(model).columns
     if entity in VISIT_CHILDREN:  # the key from the joined visit (``_child_selects``)
-        key = func.max(case((Visit.hlc > since, Visit.hlc), else_=""), model.__table__.c.hlc).label("plan_key")
-    cols = [key, _size_estimate(model, "sqlite").label("est"), *(columns[k].label(f"ref{i}") for i, (k, _p) in enumerate(refs)),
-            *(columns[k].label(f"blob{i}") for i, k in enumerate(blob_keys))]
+        key = func.max(case((Visit.hlc > since, Visit.hlc), else_=""), model.__table__.c.hlc).label(
+            "plan_key"
+        )
+    cols = [
+        key,
+        _size_estimate(model, "sqlite").label("est"),
+        *(columns[k].label(f"ref{i}") for i, (k, _p) in enumerate(refs)),
+        *(columns[k].label(f"blob{i}") for i, k in enumerate(blob_keys)),
+    ]
     streams = []
-    for part, stmt in enumerate(_child_selects(entity, since, upto, node, cols) if entity in VISIT_CHILDREN
-                                else pending_selects(entity, since, upto, node, cols)):
+    for part, stmt in enumerate(
+        _child_selects(entity, since, upto, node, cols)
+        if entity in VISIT_CHILDREN
+        else pending_selects(entity, since, upto, node, cols)
+    ):
         rows = stmt.subquery()
         visit_ref = rows.c[f"ref{[k for k, _p in refs].index('visit_id')}"]
-        grouped = (select(rows.c.plan_key, func.count(), func.sum(rows.c.est), visit_ref + f"#{part}",
-                          *(func.json_group_array(rows.c[f"ref{i}"].distinct()) for i in range(len(refs))),
-                          *(func.json_group_array(rows.c[f"blob{i}"]) for i in range(len(blob_keys))))
-                   .group_by(rows.c.plan_key, visit_ref).order_by(rows.c.plan_key))
+        grouped = (
+            select(
+                rows.c.plan_key,
+                func.count(),
+                func.sum(rows.c.est),
+                visit_ref + f"#{part}",
+                *(func.json_group_array(rows.c[f"ref{i}"].distinct()) for i in range(len(refs))),
+                *(func.json_group_array(rows.c[f"blob{i}"]) for i in range(len(blob_keys))),
+            )
+            .group_by(rows.c.plan_key, visit_ref)
+            .order_by(rows.c.plan_key)
+        )
         streams.append(_driver_rows(s, grouped))
     merged = streams[0] if len(streams) == 1 else heapq.merge(*streams, key=lambda row: row[0])
     parents = [parent for _k, parent in refs]
     nrefs = len(refs)
     for row in merged:
-        item_refs = tuple([(parent, value) for parent, values in zip(parents, row[4:4 + nrefs], strict=True)
-                           for value in _json_strings(values)])
-        blobs = tuple([sha for values in row[4 + nrefs:] for sha in _json_strings(values) if sha])
+        item_refs = tuple(
+            [
+                (parent, value)
+                for parent, values in zip(parents, row[4 : 4 + nrefs], strict=True)
+                for value in _json_strings(values)
+            ]
+        )
+        blobs = tuple([sha for values in row[4 + nrefs :] for sha in _json_strings(values) if sha])
         # its id: unique (the same visit and key may come from both selects), looked up by nobody
-        yield _Item(entity, f"{row[3]}@{row[0]}", row[0], int(row[2] or 0), blobs, item_refs, int(row[1]))
+        yield _Item(
+            entity, f"{row[3]}@{row[0]}", row[0], int(row[2] or 0), blobs, item_refs, int(row[1])
+        )
 
 
 def _json_strings(text: str) -> list[str]:
@@ -316,23 +432,43 @@ def _child_selects(entity: str, since: str, upto: str, node: str, columns: list[
     table = model_of(entity).__table__
     own = and_(table.c.hlc > since, table.c.hlc <= upto, table.c.hlc.like(f"%:{node}"))
     older_of_newly_sealed = and_(Visit.hlc > since, table.c.hlc <= since)
-    return [select(*columns).select_from(table.join(Visit.__table__, Visit.id == table.c.visit_id))
-            .where(Visit.status == "submitted", Visit.hlc <= upto, or_(own, older_of_newly_sealed))]
+    return [
+        select(*columns)
+        .select_from(table.join(Visit.__table__, Visit.id == table.c.visit_id))
+        .where(Visit.status == "submitted", Visit.hlc <= upto, or_(own, older_of_newly_sealed))
+    ]
 
 
-def _plan_stream(s: Any, since: str, upto: str, node: str, dialect: str) -> tuple[Iterator[_Item], dict[tuple[str, str], _Item]]:
+def _plan_stream(
+    s: Any, since: str, upto: str, node: str, dialect: str
+) -> tuple[Iterator[_Item], dict[tuple[str, str], _Item]]:
     """Every pending row as a planning item, in key order (one sorted stream per entity,
     merged: memory holds one row per entity), and the pending rows of the entities others
     reference (partners, visits, orders, invoices, findings), which a cut may have to
     carry along early."""
-    held = {entity: list(_entity_items(s, entity, since, upto, node, dialect)) for entity in SYNC_TABLES if entity in PARENT_ENTITIES}
+    held = {
+        entity: list(_entity_items(s, entity, since, upto, node, dialect))
+        for entity in SYNC_TABLES
+        if entity in PARENT_ENTITIES
+    }
     parents = {(item.entity, item.id): item for items in held.values() for item in items}
-    streams = [iter(held[entity]) if entity in held else _entity_items(s, entity, since, upto, node, dialect) for entity in SYNC_TABLES]
+    streams = [
+        iter(held[entity])
+        if entity in held
+        else _entity_items(s, entity, since, upto, node, dialect)
+        for entity in SYNC_TABLES
+    ]
     return heapq.merge(*streams, key=lambda item: item.key), parents
 
 
-def _choose_cut(items: Iterable[_Item], sizes: dict[str, int], caps: ExportCaps, parents: dict[tuple[str, str], _Item],
-                pending: int | Callable[[], int], on_blobs: Any = None) -> ExportPlan:
+def _choose_cut(
+    items: Iterable[_Item],
+    sizes: dict[str, int],
+    caps: ExportCaps,
+    parents: dict[tuple[str, str], _Item],
+    pending: int | Callable[[], int],
+    on_blobs: Any = None,
+) -> ExportPlan:
     """Walk ``items`` (in key order) group by group (rows sharing a key), each with the
     pending parents it references that come later (transitively), while the bundle fits
     ``caps``; ``pending`` is how many rows there are in all (or gives it, asked once the
@@ -371,11 +507,15 @@ def _choose_cut(items: Iterable[_Item], sizes: dict[str, int], caps: ExportCaps,
                     add_total += sizes[sha]
         grown = {entity: per_entity.get(entity, 0) + size for entity, size in delta.items()}
         entities = len(per_entity) + sum(1 for entity in delta if entity not in per_entity)
-        fits = fits_caps(caps, len(blobs) + len(add_blobs), entities, add_total, grown)  # untouched files already fit
+        fits = fits_caps(
+            caps, len(blobs) + len(add_blobs), entities, add_total, grown
+        )  # untouched files already fit
         if not fits and high is not None:
             cut = True
             break
-        early.update(ident for ident in seen if ident[0] in PARENT_ENTITIES and parents[ident].key > key)
+        early.update(
+            ident for ident in seen if ident[0] in PARENT_ENTITIES and parents[ident].key > key
+        )
         taken += sum(item.count for item in new)
         blobs |= add_blobs
         if on_blobs is not None and add_blobs:
@@ -396,5 +536,3 @@ def _choose_cut(items: Iterable[_Item], sizes: dict[str, int], caps: ExportCaps,
         if parents[(entity, rid)].key > (high or ""):
             extra.setdefault(entity, set()).add(rid)
     return ExportPlan(high, extra, pending - taken, over_hq, chosen)
-
-

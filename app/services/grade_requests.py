@@ -17,23 +17,48 @@ from app.services.partner_rows import get_partner
 from db.models import GradeRequest, Partner
 
 
-def request_grade_change(ctx: AppContext, code: str, grade: str, reason: str) -> tuple[Changes, str]:
+def request_grade_change(
+    ctx: AppContext, code: str, grade: str, reason: str
+) -> tuple[Changes, str]:
     """Ask HQ to change partner ``code``'s grade to ``grade``; returns the request id."""
     grade = grade.strip().upper()
     if grade not in rules.GRADES:
-        raise ValidationError(tr("partners", "Unknown grade {grade}; use one of {allowed}.").format(grade=grade, allowed=", ".join(rules.GRADES)))
+        raise ValidationError(
+            tr("partners", "Unknown grade {grade}; use one of {allowed}.").format(
+                grade=grade, allowed=", ".join(rules.GRADES)
+            )
+        )
     if not reason.strip():
         raise ValidationError(tr("partners", "Give the reason for the grade change."))
     with ctx.session() as s:
         partner = get_partner(s, code)
         if partner.grade == grade:
-            raise ValidationError(tr("partners", "Partner {code} already has grade {grade}.").format(code=partner.code, grade=grade))
-        pending = s.scalar(select(GradeRequest.id).where(GradeRequest.partner_id == partner.id, GradeRequest.status == "pending",
-                                                         GradeRequest.voided.is_(False)))
+            raise ValidationError(
+                tr("partners", "Partner {code} already has grade {grade}.").format(
+                    code=partner.code, grade=grade
+                )
+            )
+        pending = s.scalar(
+            select(GradeRequest.id).where(
+                GradeRequest.partner_id == partner.id,
+                GradeRequest.status == "pending",
+                GradeRequest.voided.is_(False),
+            )
+        )
         if pending is not None:
-            raise ValidationError(tr("partners", "A grade change of partner {code} already waits for HQ's decision.").format(code=partner.code))
-        request = GradeRequest(partner_id=partner.id, current_grade=partner.grade, requested_grade=grade, reason=reason.strip(),
-                               requested_by=ctx.user_name, requested_on=dt.date.today())
+            raise ValidationError(
+                tr(
+                    "partners", "A grade change of partner {code} already waits for HQ's decision."
+                ).format(code=partner.code)
+            )
+        request = GradeRequest(
+            partner_id=partner.id,
+            current_grade=partner.grade,
+            requested_grade=grade,
+            reason=reason.strip(),
+            requested_by=ctx.user_name,
+            requested_on=dt.date.today(),
+        )
         s.add(request)
         s.flush()
         rid = request.id
@@ -43,15 +68,30 @@ def request_grade_change(ctx: AppContext, code: str, grade: str, reason: str) ->
 def grade_requests(ctx: AppContext, code: str | None = None) -> list[dict[str, Any]]:
     """This laptop's grade change requests, newest first (``partners grade-requests``)."""
     with ctx.session() as s:
-        stmt = select(GradeRequest, Partner.code).join(Partner, Partner.id == GradeRequest.partner_id).where(GradeRequest.voided.is_(False))
+        stmt = (
+            select(GradeRequest, Partner.code)
+            .join(Partner, Partner.id == GradeRequest.partner_id)
+            .where(GradeRequest.voided.is_(False))
+        )
         if code is not None:
             stmt = stmt.where(Partner.id == get_partner(s, code).id)
-        return [request_row(r, partner_code) for r, partner_code in s.execute(stmt.order_by(GradeRequest.hlc.desc()))]
+        return [
+            request_row(r, partner_code)
+            for r, partner_code in s.execute(stmt.order_by(GradeRequest.hlc.desc()))
+        ]
 
 
 def request_row(r: GradeRequest, partner_code: str) -> dict[str, Any]:
-    return {"id": r.id, "partner_code": partner_code, "current_grade": r.current_grade, "requested_grade": r.requested_grade,
-            "reason": r.reason, "requested_on": r.requested_on.isoformat(), "status": r.status, "decision_note": r.decision_note}
+    return {
+        "id": r.id,
+        "partner_code": partner_code,
+        "current_grade": r.current_grade,
+        "requested_grade": r.requested_grade,
+        "reason": r.reason,
+        "requested_on": r.requested_on.isoformat(),
+        "status": r.status,
+        "decision_note": r.decision_note,
+    }
 
 
 def apply_decisions(s: Any, rows: list[dict[str, Any]]) -> None:
@@ -62,6 +102,12 @@ def apply_decisions(s: Any, rows: list[dict[str, Any]]) -> None:
         data = row["data"]
         if request is None or request.hlc >= row["hlc"]:
             continue
-        request.status, request.decision_note, request.hlc = data["status"], data.get("decision_note") or "", row["hlc"]
+        request.status, request.decision_note, request.hlc = (
+            data["status"],
+            data.get("decision_note") or "",
+            row["hlc"],
+        )
         decided = data.get("decided_at")
-        request.decided_at = dt.datetime.fromisoformat(decided) if isinstance(decided, str) else None
+        request.decided_at = (
+            dt.datetime.fromisoformat(decided) if isinstance(decided, str) else None
+        )

@@ -25,8 +25,10 @@ class HealthReport:
 
 
 def referenced_media(ctx: AppContext) -> set[str]:
-    rows = ctx.read_sql("SELECT sha256 FROM visit_photo UNION SELECT sha256 FROM attachment "
-                        "UNION SELECT scan_sha256 FROM contract UNION SELECT sha256 FROM media_file")
+    rows = ctx.read_sql(
+        "SELECT sha256 FROM visit_photo UNION SELECT sha256 FROM attachment "
+        "UNION SELECT scan_sha256 FROM contract UNION SELECT sha256 FROM media_file"
+    )
     return {sha for (sha,) in rows if sha}
 
 
@@ -35,7 +37,10 @@ def check_database_file(path: Path) -> HealthReport:
     open one); each problem line starts with ``database: integrity_check:``."""
     report = HealthReport()
     lines: list[str] = []
-    for pragma in ("integrity_check(100)", "quick_check(100)"):  # the full check stops at some damage the quick one describes
+    for pragma in (
+        "integrity_check(100)",
+        "quick_check(100)",
+    ):  # the full check stops at some damage the quick one describes
         try:
             conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
             try:
@@ -45,7 +50,9 @@ def check_database_file(path: Path) -> HealthReport:
             break
         except sqlite3.DatabaseError as exc:
             lines.append(str(exc))
-    report.problems += [f"database: integrity_check: {line}" for line in dict.fromkeys(lines) if line != "ok"]
+    report.problems += [
+        f"database: integrity_check: {line}" for line in dict.fromkeys(lines) if line != "ok"
+    ]
     return report
 
 
@@ -57,7 +64,9 @@ def check(ctx: AppContext) -> HealthReport:
     # chain needs Alembic to name its head
     for row in ctx.read_sql("PRAGMA foreign_key_check"):
         report.problems.append(f"database: broken reference in {row[0]} row {row[1]} to {row[2]}")
-    has_version = ctx.read_sql("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'")
+    has_version = ctx.read_sql(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+    )
     version = ctx.read_sql("SELECT version_num FROM alembic_version") if has_version else []
     current = version[0][0] if version else None
     head = quick_head_revision()

@@ -22,5 +22,10 @@ def require_region_code(code: str) -> str:
 
     codes = parse_territory(code)
     if len(codes) != 1:
-        raise ValidationError(tr("errors", "Unknown region code(s): {codes}. Use 2-, 4- or 6-digit codes such as 31, 3101 or 310101.").format(codes=code))
+        raise ValidationError(
+            tr(
+                "errors",
+                "Unknown region code(s): {codes}. Use 2-, 4- or 6-digit codes such as 31, 3101 or 310101.",
+            ).format(codes=code)
+        )
     return codes[0]

@@ -87,36 +87,67 @@ def inspect_photo(path: Path, max_bytes: int = MAX_PHOTO_BYTES) -> PhotoInfo:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise UserError(tr("media", "Cannot read {file}: {error}").format(file=path, error=exc.strerror or exc)) from exc
+        raise UserError(
+            tr("media", "Cannot read {file}: {error}").format(file=path, error=exc.strerror or exc)
+        ) from exc
     if path.is_dir():
         raise UserError(tr("import", "{file} is a folder, not a file.").format(file=path))
     if size > max_bytes:
-        raise UserError(tr("media", "{file} is larger than {limit} MB; photos must be smaller.").format(file=path.name, limit=max_bytes // (1024 * 1024)))
+        raise UserError(
+            tr("media", "{file} is larger than {limit} MB; photos must be smaller.").format(
+                file=path.name, limit=max_bytes // (1024 * 1024)
+            )
+        )
     try:
         with Image.open(path) as image:
             fmt = image.format or ""
             if too_many_pixels(image):
-                raise UserError(tr("media", "{file} is too large an image ({width} x {height} pixels; at most {limit} million). Take or save it smaller.").format(
-                    file=path.name, width=image.width, height=image.height, limit=(MAX_JPEG_PIXELS if fmt == "JPEG" else MAX_OTHER_PIXELS) // 1_000_000))
+                raise UserError(
+                    tr(
+                        "media",
+                        "{file} is too large an image ({width} x {height} pixels; at most {limit} million). Take or save it smaller.",
+                    ).format(
+                        file=path.name,
+                        width=image.width,
+                        height=image.height,
+                        limit=(MAX_JPEG_PIXELS if fmt == "JPEG" else MAX_OTHER_PIXELS) // 1_000_000,
+                    )
+                )
             exif = image.getexif()
             orientation = int(exif.get(0x0112, 1) or 1)
-            width, height = (image.height, image.width) if orientation in (5, 6, 7, 8) else image.size  # upright
+            width, height = (
+                (image.height, image.width) if orientation in (5, 6, 7, 8) else image.size
+            )  # upright
             if fmt == "JPEG":
-                image.draft("RGB", (max(1, image.width // 8), max(1, image.height // 8)))  # all data decoded, at 1/8 scale
+                image.draft(
+                    "RGB", (max(1, image.width // 8), max(1, image.height // 8))
+                )  # all data decoded, at 1/8 scale
             image.load()  # decodes fully: truncated files fail here
     except Image.DecompressionBombError as exc:
-        raise UserError(tr("media", "{file} is too large an image (more than {limit} million pixels). Take or save it smaller.").format(
-            file=path.name, limit=MAX_JPEG_PIXELS // 1_000_000)) from exc
+        raise UserError(
+            tr(
+                "media",
+                "{file} is too large an image (more than {limit} million pixels). Take or save it smaller.",
+            ).format(file=path.name, limit=MAX_JPEG_PIXELS // 1_000_000)
+        ) from exc
     except UnidentifiedImageError as exc:
-        raise UserError(tr("media", "{file} is not an image ChannelDesk can read.").format(file=path.name)) from exc
+        raise UserError(
+            tr("media", "{file} is not an image ChannelDesk can read.").format(file=path.name)
+        ) from exc
     except (OSError, SyntaxError, ValueError) as exc:
-        raise UserError(tr("media", "{file} is damaged or truncated ({error}).").format(file=path.name, error=exc)) from exc
+        raise UserError(
+            tr("media", "{file} is damaged or truncated ({error}).").format(
+                file=path.name, error=exc
+            )
+        ) from exc
     taken_at = None
     lat = lon = None
     try:
         sub = exif.get_ifd(0x8769)
         stamp = sub.get(0x9003) or exif.get(0x0132)
-        if stamp:  # DateTimeOriginal with OffsetTimeOriginal (else OffsetTime), camera-local without one
+        if (
+            stamp
+        ):  # DateTimeOriginal with OffsetTimeOriginal (else OffsetTime), camera-local without one
             taken_at = exif_time(stamp, sub.get(0x9011) or sub.get(0x9010))
         gps = exif.get_ifd(0x8825)
         if gps:
@@ -125,7 +156,9 @@ def inspect_photo(path: Path, max_bytes: int = MAX_PHOTO_BYTES) -> PhotoInfo:
     except (ValueError, KeyError, TypeError):
         pass
     digest, hashed_size = _hash_file(path)
-    mime = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp", "GIF": "image/gif"}.get(fmt, "application/octet-stream")
+    mime = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp", "GIF": "image/gif"}.get(
+        fmt, "application/octet-stream"
+    )
     return PhotoInfo(digest, hashed_size, width, height, orientation, taken_at, lat, lon, mime)
 
 
@@ -144,7 +177,11 @@ def store_file(paths: DataPaths, source: Path, sha256: str) -> Path:
         os.replace(tmp, target)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise UserError(tr("media", "Cannot store {file}: {error}").format(file=Path(source).name, error=exc.strerror or exc)) from exc
+        raise UserError(
+            tr("media", "Cannot store {file}: {error}").format(
+                file=Path(source).name, error=exc.strerror or exc
+            )
+        ) from exc
     return target
 
 
@@ -156,8 +193,19 @@ def import_photo(ctx: AppContext, source: Path) -> PhotoInfo:
 
     with ctx.session() as s:
         if s.get(MediaFile, info.sha256) is None:
-            s.add(MediaFile(sha256=info.sha256, size=info.size, mime=info.mime, width=info.width, height=info.height,
-                            taken_at=info.taken_at, latitude=info.latitude, longitude=info.longitude, orientation=info.orientation))
+            s.add(
+                MediaFile(
+                    sha256=info.sha256,
+                    size=info.size,
+                    mime=info.mime,
+                    width=info.width,
+                    height=info.height,
+                    taken_at=info.taken_at,
+                    latitude=info.latitude,
+                    longitude=info.longitude,
+                    orientation=info.orientation,
+                )
+            )
     return info
 
 
@@ -174,7 +222,9 @@ def thumbnail(paths: DataPaths, sha256: str, size: int = THUMB_SIZE) -> Path | N
         return None
     try:
         with Image.open(source) as image:
-            if too_many_pixels(image):  # stored by an older ChannelDesk: no preview rather than gigabytes
+            if too_many_pixels(
+                image
+            ):  # stored by an older ChannelDesk: no preview rather than gigabytes
                 return None
             image.draft("RGB", (size * 2, size * 2))
             upright = ImageOps.exif_transpose(image)

@@ -29,15 +29,53 @@ if TYPE_CHECKING:
     from app.services.partner_io import ImportReport
 
 # fields an import may set, as stored (status is checked, never written to an existing card)
-FIELDS = ("name", "type", "grade", "province_code", "city_code", "district_code", "address", "latitude", "longitude",
-          "licence_no", "credit_rating", "credit_limit_fen", "manager", "notes", "tags")
-_SELECT = ("SELECT id, code, status, voided, field_hlc, " + ", ".join(FIELDS) + " FROM partner WHERE code IN ({marks})")
-_UPDATE = ("UPDATE partner SET " + ", ".join(f"{k} = ?" for k in FIELDS) + ", field_hlc = ?, hlc = ?, updated_at = ? WHERE id = ?")
-_PRIMARY_CONTACTS = ("SELECT partner_id, id, name, phone FROM contact WHERE voided = 0 AND partner_id IN ({marks}) "
-                     "ORDER BY partner_id, is_primary DESC, created_at")
-_NEW_DEFAULTS: dict[str, Any] = {"type": "dealer", "grade": "C", "province_code": None, "city_code": None, "district_code": None,
-                                 "address": "", "latitude": None, "longitude": None, "licence_no": "", "credit_rating": "",
-                                 "credit_limit_fen": 0, "manager": "", "notes": "", "tags": []}
+FIELDS = (
+    "name",
+    "type",
+    "grade",
+    "province_code",
+    "city_code",
+    "district_code",
+    "address",
+    "latitude",
+    "longitude",
+    "licence_no",
+    "credit_rating",
+    "credit_limit_fen",
+    "manager",
+    "notes",
+    "tags",
+)
+_SELECT = (
+    "SELECT id, code, status, voided, field_hlc, "
+    + ", ".join(FIELDS)
+    + " FROM partner WHERE code IN ({marks})"
+)
+_UPDATE = (
+    "UPDATE partner SET "
+    + ", ".join(f"{k} = ?" for k in FIELDS)
+    + ", field_hlc = ?, hlc = ?, updated_at = ? WHERE id = ?"
+)
+_PRIMARY_CONTACTS = (
+    "SELECT partner_id, id, name, phone FROM contact WHERE voided = 0 AND partner_id IN ({marks}) "
+    "ORDER BY partner_id, is_primary DESC, created_at"
+)
+_NEW_DEFAULTS: dict[str, Any] = {
+    "type": "dealer",
+    "grade": "C",
+    "province_code": None,
+    "city_code": None,
+    "district_code": None,
+    "address": "",
+    "latitude": None,
+    "longitude": None,
+    "licence_no": "",
+    "credit_rating": "",
+    "credit_limit_fen": 0,
+    "manager": "",
+    "notes": "",
+    "tags": [],
+}
 _OWNED_COLUMNS = {"grade": "grade", "credit_limit_fen": "credit_limit"}
 # the lifecycle event that leads from active to a status a new card may arrive with
 _EVENT_TO = {"suspended": "suspend", "terminated": "terminate", "merged": "merge"}
@@ -69,7 +107,9 @@ def _node(hlc: object) -> str:
 class PartnerBatchWriter:
     """Use as a context manager around the whole import; ``write`` each batch."""
 
-    def __init__(self, ctx: AppContext, report: ImportReport, *, skip_invalid: bool, dry_run: bool) -> None:
+    def __init__(
+        self, ctx: AppContext, report: ImportReport, *, skip_invalid: bool, dry_run: bool
+    ) -> None:
         self.ctx = ctx
         self.report = report
         self.skip_invalid = skip_invalid
@@ -85,28 +125,50 @@ class PartnerBatchWriter:
 
         self.partners, self.contacts = RowInserter(Partner), RowInserter(Contact)
         self.grades, self.events = RowInserter(GradeChange), RowInserter(LifecycleEvent)
-        self.new_field_hlc = json.dumps(dict.fromkeys(partner_lww_fields(), "@HLC@"), separators=(",", ":"))  # a new card: every field is its writing
+        self.new_field_hlc = json.dumps(
+            dict.fromkeys(partner_lww_fields(), "@HLC@"), separators=(",", ":")
+        )  # a new card: every field is its writing
         self.device = self.ctx.device_id or "local"
         self.user = self.ctx.user_name
         self.today = dt.date.today()
         self.reason = tr("import", "imported")
         times = ("hlc", "created_at", "updated_at")
-        self.make_partner = self.partners.maker(("id", "code", "name", "status", *_NEW_DEFAULTS, "field_hlc", *times), voided=0)
-        self.make_grade = self.grades.maker(("id", "partner_id", "new_grade", "effective_date", *times), old_grade=None,
-                                            reason=self.reason, changed_by=self.user)
-        self.make_open = self.events.maker(("id", "partner_id", "effective_date", *times), kind="open", reason=self.reason,
-                                           old_status=None, new_status="active", recorded_by=self.user)
-        self.make_contact = self.contacts.maker(("id", "partner_id", "name", "phone", *times), is_primary=1)
+        self.make_partner = self.partners.maker(
+            ("id", "code", "name", "status", *_NEW_DEFAULTS, "field_hlc", *times), voided=0
+        )
+        self.make_grade = self.grades.maker(
+            ("id", "partner_id", "new_grade", "effective_date", *times),
+            old_grade=None,
+            reason=self.reason,
+            changed_by=self.user,
+        )
+        self.make_open = self.events.maker(
+            ("id", "partner_id", "effective_date", *times),
+            kind="open",
+            reason=self.reason,
+            old_status=None,
+            new_status="active",
+            recorded_by=self.user,
+        )
+        self.make_contact = self.contacts.maker(
+            ("id", "partner_id", "name", "phone", *times), is_primary=1
+        )
         self._tx = write_transaction(self.ctx, write=not self.dry_run)
         self.conn = self._tx.__enter__()
-        self.has_published_table = self.conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'partner_published'").fetchone() is not None
+        self.has_published_table = (
+            self.conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'partner_published'"
+            ).fetchone()
+            is not None
+        )
         # the search index is kept per batch (partner_search_index); its triggers come
         # back before the commit, or with the rollback
         self.triggers = [] if self.dry_run else partner_search_index.suspend(self.conn)
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> bool | None:
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> bool | None:
         if kind is None and self.triggers and self.conn is not None:
             try:
                 partner_search_index.resume(self.conn, self.triggers)
@@ -128,13 +190,25 @@ class PartnerBatchWriter:
         """Ids of the partners whose HQ-owned fields HQ has published: the laptop applied
         them from a down-bundle (``partner_published``), or their stamps are another
         node's (the card came from HQ or another device)."""
-        published = {r[0] for r in rows if any(_node(h) not in (self.device, "local", "")
-                                              for k, h in (json.loads(r[4] or "{}") or {}).items() if k in rules.HQ_OWNED_FIELDS)}
+        published = {
+            r[0]
+            for r in rows
+            if any(
+                _node(h) not in (self.device, "local", "")
+                for k, h in (json.loads(r[4] or "{}") or {}).items()
+                if k in rules.HQ_OWNED_FIELDS
+            )
+        }
         if self.has_published_table and rows:
             assert self.conn is not None
             ids = [r[0] for r in rows]
-            published.update(pid for (pid,) in self.conn.execute(
-                f"SELECT partner_id FROM partner_published WHERE partner_id IN ({_marks(len(ids))})", ids))
+            published.update(
+                pid
+                for (pid,) in self.conn.execute(
+                    f"SELECT partner_id FROM partner_published WHERE partner_id IN ({_marks(len(ids))})",
+                    ids,
+                )
+            )
         return published
 
     def write(self, batch: list[tuple[int, dict[str, Any]]], names: dict[str, str]) -> None:
@@ -151,7 +225,9 @@ class PartnerBatchWriter:
         contacts: dict[str, tuple[str, str, str]] = {}
         if rows:
             ids = [r[0] for r in rows]
-            for pid, cid, cname, cphone in conn.execute(_PRIMARY_CONTACTS.format(marks=_marks(len(ids))), ids):
+            for pid, cid, cname, cphone in conn.execute(
+                _PRIMARY_CONTACTS.format(marks=_marks(len(ids))), ids
+            ):
                 contacts.setdefault(pid, (cid, cname, cphone))
         now = sql_value(dt.datetime.now(dt.UTC))
         today = sql_value(self.today)
@@ -163,7 +239,12 @@ class PartnerBatchWriter:
         updates: list[tuple[Any, ...]] = []
         touched: list[str] = []
         contact_updates: list[tuple[Any, ...]] = []
-        make_partner, make_grade, make_open, make_contact = self.make_partner, self.make_grade, self.make_open, self.make_contact
+        make_partner, make_grade, make_open, make_contact = (
+            self.make_partner,
+            self.make_grade,
+            self.make_open,
+            self.make_contact,
+        )
         new_field_hlc = self.new_field_hlc
         ids = iter(uuid7_many(5 * len(batch)))
         stamps = iter(reserve_hlcs(self.ctx, 5 * len(batch)))
@@ -179,21 +260,67 @@ class PartnerBatchWriter:
                 pid, hlc = next(ids), next(stamps)
                 get = values.get
                 grade = get("grade", "C")
-                new_partners.append(make_partner(
-                    pid, values["code"], values["name"], status, get("type", "dealer"), grade, get("province_code"), get("city_code"),
-                    get("district_code"), get("address", ""), get("latitude"), get("longitude"), get("licence_no", ""),
-                    get("credit_rating", ""), get("credit_limit_fen", 0), get("manager", ""), get("notes", ""),
-                    _tags_json(get("tags")), new_field_hlc.replace('"@HLC@"', f'"{hlc}"'), hlc, now, now))
+                new_partners.append(
+                    make_partner(
+                        pid,
+                        values["code"],
+                        values["name"],
+                        status,
+                        get("type", "dealer"),
+                        grade,
+                        get("province_code"),
+                        get("city_code"),
+                        get("district_code"),
+                        get("address", ""),
+                        get("latitude"),
+                        get("longitude"),
+                        get("licence_no", ""),
+                        get("credit_rating", ""),
+                        get("credit_limit_fen", 0),
+                        get("manager", ""),
+                        get("notes", ""),
+                        _tags_json(get("tags")),
+                        new_field_hlc.replace('"@HLC@"', f'"{hlc}"'),
+                        hlc,
+                        now,
+                        now,
+                    )
+                )
                 new_grades.append(make_grade(next(ids), pid, grade, today, next(stamps), now, now))
                 if status != "prospect":
                     new_events.append(make_open(next(ids), pid, today, next(stamps), now, now))
-                if status in _EVENT_TO:  # a card that arrives suspended, terminated or merged gets the event that made it so
-                    new_events.append(self.events.row({
-                        "id": next(ids), "partner_id": pid, "kind": _EVENT_TO[status], "reason": self.reason, "effective_date": today,
-                        "old_status": "active", "new_status": status, "recorded_by": self.user, "hlc": next(stamps),
-                        "created_at": now, "updated_at": now}))
+                if (
+                    status in _EVENT_TO
+                ):  # a card that arrives suspended, terminated or merged gets the event that made it so
+                    new_events.append(
+                        self.events.row(
+                            {
+                                "id": next(ids),
+                                "partner_id": pid,
+                                "kind": _EVENT_TO[status],
+                                "reason": self.reason,
+                                "effective_date": today,
+                                "old_status": "active",
+                                "new_status": status,
+                                "recorded_by": self.user,
+                                "hlc": next(stamps),
+                                "created_at": now,
+                                "updated_at": now,
+                            }
+                        )
+                    )
                 if "contact_name" in values:
-                    new_contacts.append(make_contact(next(ids), pid, values["contact_name"], values["phone"], next(stamps), now, now))
+                    new_contacts.append(
+                        make_contact(
+                            next(ids),
+                            pid,
+                            values["contact_name"],
+                            values["phone"],
+                            next(stamps),
+                            now,
+                            now,
+                        )
+                    )
                 touched.append(pid)
                 continue
             pid, status, voided = current[0], current[2], bool(current[3])
@@ -201,23 +328,57 @@ class PartnerBatchWriter:
             stored["tags"] = json.loads(stored["tags"]) if stored["tags"] else []
             errors = []
             if voided:
-                errors.append(RowError(row_no, column("code"), tr("import", "the partner {code} was deleted; it cannot be imported again").format(code=values["code"])))
+                errors.append(
+                    RowError(
+                        row_no,
+                        column("code"),
+                        tr(
+                            "import", "the partner {code} was deleted; it cannot be imported again"
+                        ).format(code=values["code"]),
+                    )
+                )
             if "status" in values and values["status"] != status:
-                errors.append(RowError(row_no, column("status"), tr(
-                    "import", "an import cannot change the status ({current} → {wanted}); use the lifecycle action: partners lifecycle {code} EVENT --reason TEXT, or Lifecycle… in the partner screen").format(
-                    current=sheet.display_label("status", status), wanted=sheet.display_label("status", values["status"]), code=values["code"])))
+                errors.append(
+                    RowError(
+                        row_no,
+                        column("status"),
+                        tr(
+                            "import",
+                            "an import cannot change the status ({current} → {wanted}); use the lifecycle action: partners lifecycle {code} EVENT --reason TEXT, or Lifecycle… in the partner screen",
+                        ).format(
+                            current=sheet.display_label("status", status),
+                            wanted=sheet.display_label("status", values["status"]),
+                            code=values["code"],
+                        ),
+                    )
+                )
             if pid in published:
                 for key, col in _OWNED_COLUMNS.items():
                     if key in values and values[key] != stored[key]:
-                        shown = rules.fen_to_text(stored[key]) if key == "credit_limit_fen" else stored[key]
-                        errors.append(RowError(row_no, column(col), tr(
-                            "import", "set by HQ for a partner HQ has published (now {current}); only HQ changes it").format(current=shown)))
+                        shown = (
+                            rules.fen_to_text(stored[key])
+                            if key == "credit_limit_fen"
+                            else stored[key]
+                        )
+                        errors.append(
+                            RowError(
+                                row_no,
+                                column(col),
+                                tr(
+                                    "import",
+                                    "set by HQ for a partner HQ has published (now {current}); only HQ changes it",
+                                ).format(current=shown),
+                            )
+                        )
             if errors:
                 self.reject(errors)
                 continue
             changed = [k for k in FIELDS if k in values and values[k] != stored[k]]
             contact = contacts.get(pid)
-            contact_changed = "contact_name" in values and (contact is None or (contact[1], contact[2]) != (values["contact_name"], values["phone"]))
+            contact_changed = "contact_name" in values and (
+                contact is None
+                or (contact[1], contact[2]) != (values["contact_name"], values["phone"])
+            )
             if not changed and not contact_changed:
                 self.report.unchanged += 1
                 continue
@@ -228,26 +389,60 @@ class PartnerBatchWriter:
                 card = {**stored, **{k: values[k] for k in changed}}
                 field_hlc = json.loads(current[4] or "{}") or {}
                 field_hlc.update(dict.fromkeys(changed, hlc))
-                updates.append((*(sql_value(card[k]) for k in FIELDS), json.dumps(field_hlc), hlc, now, pid))
+                updates.append(
+                    (*(sql_value(card[k]) for k in FIELDS), json.dumps(field_hlc), hlc, now, pid)
+                )
                 if "grade" in changed:
-                    changes.append(self.grades.row({"id": next(ids), "partner_id": pid, "old_grade": stored["grade"], "new_grade": values["grade"],
-                                                    "reason": self.reason, "effective_date": today, "changed_by": self.user,
-                                                    "hlc": next(stamps), "created_at": now, "updated_at": now}))
+                    changes.append(
+                        self.grades.row(
+                            {
+                                "id": next(ids),
+                                "partner_id": pid,
+                                "old_grade": stored["grade"],
+                                "new_grade": values["grade"],
+                                "reason": self.reason,
+                                "effective_date": today,
+                                "changed_by": self.user,
+                                "hlc": next(stamps),
+                                "created_at": now,
+                                "updated_at": now,
+                            }
+                        )
+                    )
             if contact_changed:
                 if contact is None:
-                    new_contacts.append(make_contact(next(ids), pid, values["contact_name"], values["phone"], next(stamps), now, now))
+                    new_contacts.append(
+                        make_contact(
+                            next(ids),
+                            pid,
+                            values["contact_name"],
+                            values["phone"],
+                            next(stamps),
+                            now,
+                            now,
+                        )
+                    )
                 else:
-                    contact_updates.append((values["contact_name"], values["phone"], next(stamps), now, contact[0]))
+                    contact_updates.append(
+                        (values["contact_name"], values["phone"], next(stamps), now, contact[0])
+                    )
         if self.dry_run or (self.failed and not self.skip_invalid):
             return
-        for inserter, rows_ in ((self.partners, new_partners), (self.contacts, new_contacts), (self.grades, new_grades + changes),
-                                (self.events, new_events)):
+        for inserter, rows_ in (
+            (self.partners, new_partners),
+            (self.contacts, new_contacts),
+            (self.grades, new_grades + changes),
+            (self.events, new_events),
+        ):
             if rows_:
                 conn.executemany(inserter.sql, rows_)
         if updates:
             conn.executemany(_UPDATE, updates)
         if contact_updates:
-            conn.executemany("UPDATE contact SET name = ?, phone = ?, hlc = ?, updated_at = ? WHERE id = ?", contact_updates)
+            conn.executemany(
+                "UPDATE contact SET name = ?, phone = ?, hlc = ?, updated_at = ? WHERE id = ?",
+                contact_updates,
+            )
         partner_search_index.reindex(conn, touched)
 
 

@@ -63,7 +63,13 @@ class ImportReport:
 # -- one row -----------------------------------------------------------------------------
 
 _GRADE_RE = re.compile(r"([ABCD])\s*[类级]?")
-_TEXT_KEYS = ("address", "licence_no", "credit_rating", "manager", "notes")  # kept exactly as written (round trip)
+_TEXT_KEYS = (
+    "address",
+    "licence_no",
+    "credit_rating",
+    "manager",
+    "notes",
+)  # kept exactly as written (round trip)
 
 
 def _tags(text: str) -> list[str]:
@@ -71,7 +77,9 @@ def _tags(text: str) -> list[str]:
     return [t.strip() for t in cleaned.split(";") if t.strip()]
 
 
-def parse_row(row_no: int, cells: dict[str, str], names: dict[str, str]) -> tuple[dict[str, Any] | None, list[RowError]]:
+def parse_row(
+    row_no: int, cells: dict[str, str], names: dict[str, str]
+) -> tuple[dict[str, Any] | None, list[RowError]]:
     """The partner values of one row (only the columns the file has; see the module's
     rules for blanks) or the row's errors, each naming its column as the file does."""
     errors: list[RowError] = []
@@ -79,14 +87,20 @@ def parse_row(row_no: int, cells: dict[str, str], names: dict[str, str]) -> tupl
     def error(key: str, message: str) -> None:
         errors.append(RowError(row_no, names.get(key, key), message))
 
-    values: dict[str, Any] = {"code": cells.get("code", "").strip(), "name": cells.get("name", "").strip()}
+    values: dict[str, Any] = {
+        "code": cells.get("code", "").strip(),
+        "name": cells.get("name", "").strip(),
+    }
     for kind in ("type", "status"):
         text = cells.get(kind, "").strip()
         if text:
             key = sheet.parse_value(kind, text)
             if key is None:
-                message = (tr("import", "unknown type {value}; use one of {allowed}") if kind == "type"
-                           else tr("import", "unknown status {value}; use one of {allowed}"))
+                message = (
+                    tr("import", "unknown type {value}; use one of {allowed}")
+                    if kind == "type"
+                    else tr("import", "unknown status {value}; use one of {allowed}")
+                )
                 error(kind, message.format(value=text[:40], allowed=sheet.allowed_labels(kind)))
             else:
                 values[kind] = key
@@ -95,7 +109,12 @@ def parse_row(row_no: int, cells: dict[str, str], names: dict[str, str]) -> tupl
         match = _GRADE_RE.fullmatch(grade_text.upper())
         grade = match.group(1) if match else sheet.parse_value("grade", grade_text)
         if grade is None:
-            error("grade", tr("partners", "unknown grade {value}; use A, B, C or D").format(value=grade_text[:40]))
+            error(
+                "grade",
+                tr("partners", "unknown grade {value}; use A, B, C or D").format(
+                    value=grade_text[:40]
+                ),
+            )
         else:
             values["grade"] = grade
     if "region" in cells:
@@ -108,7 +127,9 @@ def parse_row(row_no: int, cells: dict[str, str], names: dict[str, str]) -> tupl
         try:
             values["credit_limit_fen"] = rules.parse_money_to_fen(limit_text)
         except ValueError:
-            error("credit_limit", tr("import", "not an amount: {value}").format(value=limit_text[:40]))
+            error(
+                "credit_limit", tr("import", "not an amount: {value}").format(value=limit_text[:40])
+            )
     for key in _TEXT_KEYS:
         if key in cells:
             values[key] = cells[key]
@@ -136,12 +157,16 @@ def parse_row(row_no: int, cells: dict[str, str], names: dict[str, str]) -> tupl
 # -- import ------------------------------------------------------------------------------
 
 
-def _header(rows: Iterator[tuple[int, list[str]]], path: Path) -> tuple[dict[str, int], dict[str, str]]:
+def _header(
+    rows: Iterator[tuple[int, list[str]]], path: Path
+) -> tuple[dict[str, int], dict[str, str]]:
     for _row_no, cells in rows:
         if any(cell.strip() for cell in cells):
             break
     else:
-        raise ValidationError(tr("import", "{file}: the file is empty (no header row).").format(file=path.name))
+        raise ValidationError(
+            tr("import", "{file}: the file is empty (no header row).").format(file=path.name)
+        )
     mapping: dict[str, int] = {}
     names: dict[str, str] = {}
     for index, name in enumerate(cells):
@@ -152,7 +177,9 @@ def _header(rows: Iterator[tuple[int, list[str]]], path: Path) -> tuple[dict[str
     if missing:
         shown = [sheet.header(c) for c in missing]
         raise ValidationError(
-            tr("import", "{file}: missing required column(s): {columns}.").format(file=path.name, columns=", ".join(shown)),
+            tr("import", "{file}: missing required column(s): {columns}.").format(
+                file=path.name, columns=", ".join(shown)
+            ),
             details=[str(RowError(1, c, tr("import", "missing"))) for c in shown],
         )
     return mapping, names
@@ -163,8 +190,14 @@ def _estimated_rows(path: Path, size: int) -> int:
     return max(1, size // (60 if path.suffix.lower() in (".xlsx", ".xlsm") else 120))
 
 
-def import_partners(ctx: AppContext, path: Path, *, dry_run: bool = False, skip_invalid: bool = False,
-                    progress: Progress | None = None) -> ImportReport:
+def import_partners(
+    ctx: AppContext,
+    path: Path,
+    *,
+    dry_run: bool = False,
+    skip_invalid: bool = False,
+    progress: Progress | None = None,
+) -> ImportReport:
     """Check every row and (unless ``dry_run``) write them in one transaction.
 
     Raises ``ValidationError`` listing ``row N, column NAME: message`` lines when any row is
@@ -178,7 +211,16 @@ def import_partners(ctx: AppContext, path: Path, *, dry_run: bool = False, skip_
         with PartnerBatchWriter(ctx, report, skip_invalid=skip_invalid, dry_run=dry_run) as writer:
             pipeline = WriterThread(writer, names)
             try:
-                _check_rows(rows, mapping, names, report, writer, pipeline, progress, _estimated_rows(path, size))
+                _check_rows(
+                    rows,
+                    mapping,
+                    names,
+                    report,
+                    writer,
+                    pipeline,
+                    progress,
+                    _estimated_rows(path, size),
+                )
                 pipeline.finish()
             finally:
                 pipeline.stop()  # before the transaction ends (also on cancel or an error)
@@ -187,7 +229,11 @@ def import_partners(ctx: AppContext, path: Path, *, dry_run: bool = False, skip_
             report.errors.sort(key=lambda e: e.row)
             if report.errors and not skip_invalid:
                 raise ValidationError(
-                    trn("import", "{file}: %n problem(s) found; nothing was imported.", len(report.errors)).format(file=path.name),
+                    trn(
+                        "import",
+                        "{file}: %n problem(s) found; nothing was imported.",
+                        len(report.errors),
+                    ).format(file=path.name),
                     details=[str(e) for e in report.errors],
                 )
     finally:
@@ -197,8 +243,16 @@ def import_partners(ctx: AppContext, path: Path, *, dry_run: bool = False, skip_
     return report
 
 
-def _check_rows(rows: Iterator[tuple[int, list[str]]], mapping: dict[str, int], names: dict[str, str], report: ImportReport,
-                writer: PartnerBatchWriter, pipeline: WriterThread, progress: Progress | None, estimate: int) -> None:
+def _check_rows(
+    rows: Iterator[tuple[int, list[str]]],
+    mapping: dict[str, int],
+    names: dict[str, str],
+    report: ImportReport,
+    writer: PartnerBatchWriter,
+    pipeline: WriterThread,
+    progress: Progress | None,
+    estimate: int,
+) -> None:
     """Parse and check every data row; hand valid ones to the writer in batches."""
     seen: dict[str, int] = {}
     batch: list[tuple[int, dict[str, Any]]] = []
@@ -211,8 +265,15 @@ def _check_rows(rows: Iterator[tuple[int, list[str]]], mapping: dict[str, int], 
         if values is not None:
             first = seen.get(values["code"])
             if first is not None:
-                errors = [RowError(row_no, names["code"], tr("import", "duplicate code {code} (also in row {first})").format(
-                    code=values["code"], first=first))]
+                errors = [
+                    RowError(
+                        row_no,
+                        names["code"],
+                        tr("import", "duplicate code {code} (also in row {first})").format(
+                            code=values["code"], first=first
+                        ),
+                    )
+                ]
                 values = None
             else:
                 seen[values["code"]] = row_no
@@ -224,7 +285,11 @@ def _check_rows(rows: Iterator[tuple[int, list[str]]], mapping: dict[str, int], 
             pipeline.put(batch)
             batch = []
         if progress is not None and report.total % 1000 == 0:
-            progress(min(report.total, estimate - 1), estimate, tr("import", "Importing row {row}…").format(row=f"{report.total:,}"))
+            progress(
+                min(report.total, estimate - 1),
+                estimate,
+                tr("import", "Importing row {row}…").format(row=f"{report.total:,}"),
+            )
     pipeline.put(batch)
 
 
@@ -242,16 +307,46 @@ _EXPORT_SQL = (
 def _export_rows(ctx: AppContext, xlsx: bool, counter: list[int]) -> Iterator[list[Any]]:
     import json
 
-    for (code, name, kind, status, grade, region, address, lat, lon, licence, rating, limit_fen, manager, tags, notes,
-         contact, phone) in ctx.read_sql(_EXPORT_SQL):
+    for (
+        code,
+        name,
+        kind,
+        status,
+        grade,
+        region,
+        address,
+        lat,
+        lon,
+        licence,
+        rating,
+        limit_fen,
+        manager,
+        tags,
+        notes,
+        contact,
+        phone,
+    ) in ctx.read_sql(_EXPORT_SQL):
         counter[0] += 1
         tag_list = json.loads(tags) if tags else []
         money = rules.fen_to_text(int(limit_fen or 0))
         yield [
-            code, name, sheet.value_label("type", kind), sheet.value_label("status", status), grade, region, address,
-            (lat if xlsx else repr(lat)) if lat is not None else "", (lon if xlsx else repr(lon)) if lon is not None else "",
-            licence, rating, (float(money) if xlsx and abs(int(limit_fen or 0)) < 2**52 else money), manager,
-            ";".join(str(t) for t in tag_list), notes, contact or "", phone or "",
+            code,
+            name,
+            sheet.value_label("type", kind),
+            sheet.value_label("status", status),
+            grade,
+            region,
+            address,
+            (lat if xlsx else repr(lat)) if lat is not None else "",
+            (lon if xlsx else repr(lon)) if lon is not None else "",
+            licence,
+            rating,
+            (float(money) if xlsx and abs(int(limit_fen or 0)) < 2**52 else money),
+            manager,
+            ";".join(str(t) for t in tag_list),
+            notes,
+            contact or "",
+            phone or "",
         ]
 
 
@@ -260,15 +355,28 @@ def export_partners(ctx: AppContext, path: Path, progress: Progress | None = Non
     the file round-trips through ``import_partners``. Written atomically."""
     path = Path(path)
     if path.suffix.lower() not in (".csv", ".xlsx"):
-        raise UserError(tr("import", "{file}: unsupported file type; use .csv or .xlsx.").format(file=path.name))
+        raise UserError(
+            tr("import", "{file}: unsupported file type; use .csv or .xlsx.").format(file=path.name)
+        )
     counter = [0]
     header = [sheet.header(key) for key in COLUMNS]
     text_columns = {i for i, key in enumerate(COLUMNS) if key not in sheet.NUMBER_COLUMNS}
-    write_table(path, header, _export_rows(ctx, path.suffix.lower() == ".xlsx", counter), text_columns)
+    write_table(
+        path, header, _export_rows(ctx, path.suffix.lower() == ".xlsx", counter), text_columns
+    )
     if progress is not None:
         progress(counter[0], counter[0], "")
     return counter[0]
 
 
-__all__ = ["COLUMNS", "ImportReport", "RowError", "data_rows", "export_partners", "header_map", "import_partners",
-           "parse_row", "read_table"]
+__all__ = [
+    "COLUMNS",
+    "ImportReport",
+    "RowError",
+    "data_rows",
+    "export_partners",
+    "header_map",
+    "import_partners",
+    "parse_row",
+    "read_table",
+]

@@ -18,9 +18,27 @@ from typing import Any
 from app.domain.regions import regions
 from app.services.context import AppContext
 
-SORTABLE = {"code", "name", "type", "status", "grade", "district_code", "manager", "updated_at", "credit_limit_fen"}
+SORTABLE = {
+    "code",
+    "name",
+    "type",
+    "status",
+    "grade",
+    "district_code",
+    "manager",
+    "updated_at",
+    "credit_limit_fen",
+}
 GRAM_POSITIONS = 10000  # = POSITIONS of migration 0003
-_SEARCH_SORTS = {"code", "name", "manager", "grade", "status", "type", "district_code"}  # columns of partner_search
+_SEARCH_SORTS = {
+    "code",
+    "name",
+    "manager",
+    "grade",
+    "status",
+    "type",
+    "district_code",
+}  # columns of partner_search
 
 
 @dataclass(frozen=True)
@@ -94,7 +112,9 @@ def _word_hits(word: str, key: str, params: dict[str, Any]) -> str:
 
 def _hits(words: list[str], params: dict[str, Any]) -> str:
     """SQL selecting the ``partner_search`` rowids whose text contains every word."""
-    return " INTERSECT ".join(f"SELECT hit FROM ({_word_hits(w, f'w{i}', params)})" for i, w in enumerate(words))
+    return " INTERSECT ".join(
+        f"SELECT hit FROM ({_word_hits(w, f'w{i}', params)})" for i, w in enumerate(words)
+    )
 
 
 def _filters(query: PartnerQuery, params: dict[str, Any], alias: str) -> list[str]:
@@ -106,8 +126,12 @@ def _filters(query: PartnerQuery, params: dict[str, Any], alias: str) -> list[st
             filters.append(f"{alias}.{name} = :{name}")
             params[name] = value
     if query.region:
-        query = replace(query, region=regions().normalise(query.region) or query.region)  # 320100 = 3201
-        region_column = {2: "province_code", 4: "city_code", 6: "district_code"}.get(len(query.region))
+        query = replace(
+            query, region=regions().normalise(query.region) or query.region
+        )  # 320100 = 3201
+        region_column = {2: "province_code", 4: "city_code", 6: "district_code"}.get(
+            len(query.region)
+        )
         if region_column:
             filters.append(f"{alias}.{region_column} = :region")
             params["region"] = query.region
@@ -121,7 +145,9 @@ def _page_sql(offset: int, limit: int | None) -> str:
     return f" LIMIT {-1 if limit is None else int(limit)} OFFSET {int(offset)}"
 
 
-def _search(ctx: AppContext, query: PartnerQuery, offset: int, limit: int | None, want_total: bool) -> tuple[int | None, list[str]]:
+def _search(
+    ctx: AppContext, query: PartnerQuery, offset: int, limit: int | None, want_total: bool
+) -> tuple[int | None, list[str]]:
     """(total or None, partner ids of one page) for a query with search words, read from
     the search tables (the wide ``partner`` rows only to sort by a column they alone have)."""
     params: dict[str, Any] = {}
@@ -134,40 +160,72 @@ def _search(ctx: AppContext, query: PartnerQuery, offset: int, limit: int | None
     if len(filters) == (0 if query.include_voided else 1) and sort_key == "code":
         # no filter but "not voided": total = all hits minus the voided ones (few), so no
         # row is read per hit
-        voided = "0" if query.include_voided else f"(SELECT count(*) FROM partner_search ps WHERE ps.voided = 1 AND ps.rowid IN ({hits}))"
-        n_hits, n_voided, size = ctx.read_sql(f"SELECT (SELECT count(*) FROM ({hits})), {voided}, (SELECT max(rowid) FROM partner_search)", params)[0]
+        voided = (
+            "0"
+            if query.include_voided
+            else f"(SELECT count(*) FROM partner_search ps WHERE ps.voided = 1 AND ps.rowid IN ({hits}))"
+        )
+        n_hits, n_voided, size = ctx.read_sql(
+            f"SELECT (SELECT count(*) FROM ({hits})), {voided}, (SELECT max(rowid) FROM partner_search)",
+            params,
+        )[0]
         total = int(n_hits) - int(n_voided)
         if total <= offset or limit == 0:
             return total, []
-        if not query.include_voided and limit is not None and (offset + limit) * int(size or 0) <= 4 * total * total:
+        if (
+            not query.include_voided
+            and limit is not None
+            and (offset + limit) * int(size or 0) <= 4 * total * total
+        ):
             # a frequent word: walk the code index and keep the hits (about
             # (offset + limit) * size / total steps instead of reading and sorting every hit)
-            sql = (f"SELECT ps.partner_id FROM partner_search ps INDEXED BY ix_partner_search_code WHERE ps.voided = 0 "
-                   f"AND ps.rowid IN ({hits}) ORDER BY ps.code {direction}{page}")
+            sql = (
+                f"SELECT ps.partner_id FROM partner_search ps INDEXED BY ix_partner_search_code WHERE ps.voided = 0 "
+                f"AND ps.rowid IN ({hits}) ORDER BY ps.code {direction}{page}"
+            )
         else:
-            sql = (f"SELECT ps.partner_id FROM ({hits}) h CROSS JOIN partner_search ps ON ps.rowid = h.hit WHERE 1{where} "
-                   f"ORDER BY ps.code {direction}{page}")
+            sql = (
+                f"SELECT ps.partner_id FROM ({hits}) h CROSS JOIN partner_search ps ON ps.rowid = h.hit WHERE 1{where} "
+                f"ORDER BY ps.code {direction}{page}"
+            )
         return total, [r[0] for r in ctx.read_sql(sql, params)]
     if sort_key in _SEARCH_SORTS:
         join, order = "", f"ps.{sort_key} {direction}, ps.code"
     else:
-        join, order = " CROSS JOIN partner p ON p.id = ps.partner_id", f"p.{sort_key} {direction}, ps.code"
-    source = f"FROM ({hits}) h CROSS JOIN partner_search ps ON ps.rowid = h.hit{join} WHERE 1{where}"
+        join, order = (
+            " CROSS JOIN partner p ON p.id = ps.partner_id",
+            f"p.{sort_key} {direction}, ps.code",
+        )
+    source = (
+        f"FROM ({hits}) h CROSS JOIN partner_search ps ON ps.rowid = h.hit{join} WHERE 1{where}"
+    )
     if not want_total:
-        return None, [r[0] for r in ctx.read_sql(f"SELECT ps.partner_id {source} ORDER BY {order}{page}", params)]
-    found = ctx.read_sql(f"SELECT ps.partner_id, count(*) OVER () {source} ORDER BY {order}{page}", params)
+        return None, [
+            r[0]
+            for r in ctx.read_sql(f"SELECT ps.partner_id {source} ORDER BY {order}{page}", params)
+        ]
+    found = ctx.read_sql(
+        f"SELECT ps.partner_id, count(*) OVER () {source} ORDER BY {order}{page}", params
+    )
     if found:
         return int(found[0][1]), [r[0] for r in found]
-    count = ctx.read_sql(f"SELECT count(*) FROM ({hits}) h CROSS JOIN partner_search ps ON ps.rowid = h.hit WHERE 1{where}", params)
+    count = ctx.read_sql(
+        f"SELECT count(*) FROM ({hits}) h CROSS JOIN partner_search ps ON ps.rowid = h.hit WHERE 1{where}",
+        params,
+    )
     return int(count[0][0]), []
 
 
 # -- rows ------------------------------------------------------------------------
 
-_PRIMARY = ("(SELECT c.{col} FROM contact c WHERE c.partner_id = p.id AND c.voided = 0 "
-            "ORDER BY c.is_primary DESC, c.created_at LIMIT 1)")
-_ROW_COLUMNS = ("p.id, p.code, p.name, p.type, p.status, p.grade, p.province_code, p.city_code, p.district_code, "
-                f"p.address, p.manager, {_PRIMARY.format(col='name')}, {_PRIMARY.format(col='phone')}")
+_PRIMARY = (
+    "(SELECT c.{col} FROM contact c WHERE c.partner_id = p.id AND c.voided = 0 "
+    "ORDER BY c.is_primary DESC, c.created_at LIMIT 1)"
+)
+_ROW_COLUMNS = (
+    "p.id, p.code, p.name, p.type, p.status, p.grade, p.province_code, p.city_code, p.district_code, "
+    f"p.address, p.manager, {_PRIMARY.format(col='name')}, {_PRIMARY.format(col='phone')}"
+)
 
 
 @lru_cache(maxsize=4096)
@@ -176,7 +234,21 @@ def _region_name(code: str) -> str:
 
 
 def _row(r: tuple[Any, ...]) -> PartnerRow:
-    pid, code, name, type_, status, grade, province, city, district, address, manager, contact, phone = r
+    (
+        pid,
+        code,
+        name,
+        type_,
+        status,
+        grade,
+        province,
+        city,
+        district,
+        address,
+        manager,
+        contact,
+        phone,
+    ) = r
     region = district or city or province or ""
     return PartnerRow(
         id=pid,
@@ -197,16 +269,23 @@ def _row(r: tuple[Any, ...]) -> PartnerRow:
 def _rows_in_order(ctx: AppContext, ids: list[str]) -> list[PartnerRow]:
     by_id: dict[str, PartnerRow] = {}
     for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
+        chunk = ids[start : start + 500]
         marks = ", ".join("?" * len(chunk))
-        by_id.update((r[0], _row(r)) for r in ctx.read_sql(f"SELECT {_ROW_COLUMNS} FROM partner p WHERE p.id IN ({marks})", tuple(chunk)))
+        by_id.update(
+            (r[0], _row(r))
+            for r in ctx.read_sql(
+                f"SELECT {_ROW_COLUMNS} FROM partner p WHERE p.id IN ({marks})", tuple(chunk)
+            )
+        )
     return [by_id[i] for i in ids if i in by_id]
 
 
 # -- the list's services -----------------------------------------------------------------
 
 
-def partner_page(ctx: AppContext, query: PartnerQuery, offset: int = 0, limit: int | None = 200) -> list[PartnerRow]:
+def partner_page(
+    ctx: AppContext, query: PartnerQuery, offset: int = 0, limit: int | None = 200
+) -> list[PartnerRow]:
     """One page of the partner list (the GUI's table model fetches pages on demand)."""
     if query.search.split():
         return _rows_in_order(ctx, _search(ctx, query, offset, limit, want_total=False)[1])
@@ -226,7 +305,9 @@ def partner_count(ctx: AppContext, query: PartnerQuery) -> int:
     return int(ctx.read_sql(f"SELECT count(*) FROM partner_search ps WHERE 1{where}", params)[0][0])
 
 
-def partner_page_with_total(ctx: AppContext, query: PartnerQuery, offset: int = 0, limit: int = 200) -> tuple[int, list[PartnerRow]]:
+def partner_page_with_total(
+    ctx: AppContext, query: PartnerQuery, offset: int = 0, limit: int = 200
+) -> tuple[int, list[PartnerRow]]:
     """(total matches, one page): a search is counted and paged from the search index,
     then the page's display rows are read by primary key."""
     if not query.search.split():

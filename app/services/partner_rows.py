@@ -15,7 +15,10 @@ from db.models import Partner
 def _raise_problems(problems: list[rules.FieldProblem]) -> None:
     if problems:
         lines = [f"{p.field}: {p.message}" for p in problems]
-        raise ValidationError(tr("partners", "Please correct: {problems}").format(problems="; ".join(lines)), details=lines)
+        raise ValidationError(
+            tr("partners", "Please correct: {problems}").format(problems="; ".join(lines)),
+            details=lines,
+        )
 
 
 def get_partner(session: Session, partner_id_or_code: str) -> Partner:
@@ -23,5 +26,7 @@ def get_partner(session: Session, partner_id_or_code: str) -> Partner:
     if partner is None:
         partner = session.scalar(select(Partner).where(Partner.code == partner_id_or_code))
     if partner is None:
-        raise NotFoundError(tr("partners", "No partner with code or id {key}.").format(key=partner_id_or_code))
+        raise NotFoundError(
+            tr("partners", "No partner with code or id {key}.").format(key=partner_id_or_code)
+        )
     return partner

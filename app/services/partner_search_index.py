@@ -26,8 +26,17 @@ BODY = (
 )
 KEYS = "p.code, p.name, p.manager, p.voided, p.grade, p.status, p.type, p.province_code, p.city_code, p.district_code"
 COLUMNS = "partner_id, body, code, name, manager, voided, grade, status, type, province_code, city_code, district_code"
-TRIGGERS = ("partner_ai", "partner_au", "contact_ai", "contact_au", "contact_ad",
-            "partner_search_ai", "partner_search_au", "partner_search_ad")
+TRIGGERS = (
+    "partner_ai",
+    "partner_au",
+    "contact_ai",
+    "contact_au",
+    "contact_ad",
+    "partner_search_ai",
+    "partner_search_au",
+    "partner_search_ad",
+)
+
 
 class _Hex(dict[str, str]):
     def __missing__(self, char: str) -> str:
@@ -41,7 +50,9 @@ _HEX = _Hex()
 def grams(body: str) -> str | None:
     """The ``partner_gram`` tokens of a search text (what the trigger's SQL computes)."""
     text = body[: GRAM_POSITIONS + 1]
-    text = text.lower() if text.isascii() else text.encode("utf-8").lower().decode("utf-8")  # bytes.lower: ASCII only, as SQLite
+    text = (
+        text.lower() if text.isascii() else text.encode("utf-8").lower().decode("utf-8")
+    )  # bytes.lower: ASCII only, as SQLite
     if not text:
         return None
     hexes = list(map(_HEX.__getitem__, text))
@@ -55,7 +66,8 @@ def suspend(conn: sqlite3.Connection) -> list[str]:
     """Drop the index triggers inside the caller's transaction; returns their SQL for
     ``resume``."""
     rows = conn.execute(
-        f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ({', '.join('?' * len(TRIGGERS))})", TRIGGERS
+        f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ({', '.join('?' * len(TRIGGERS))})",
+        TRIGGERS,
     ).fetchall()
     for name, _sql in rows:
         conn.execute(f"DROP TRIGGER {name}")
@@ -72,15 +84,31 @@ def reindex(conn: sqlite3.Connection, partner_ids: list[str]) -> None:
     if not partner_ids:
         return
     marks = ", ".join("?" * len(partner_ids))
-    old = conn.execute(f"SELECT rowid, body FROM partner_search WHERE partner_id IN ({marks})", partner_ids).fetchall()
+    old = conn.execute(
+        f"SELECT rowid, body FROM partner_search WHERE partner_id IN ({marks})", partner_ids
+    ).fetchall()
     if old:
-        conn.executemany("INSERT INTO partner_fts(partner_fts, rowid, body) VALUES ('delete', ?, ?)", old)
-        conn.executemany("INSERT INTO partner_gram(partner_gram, rowid, grams) VALUES ('delete', ?, ?)",
-                         [(rowid, grams(body)) for rowid, body in old])
+        conn.executemany(
+            "INSERT INTO partner_fts(partner_fts, rowid, body) VALUES ('delete', ?, ?)", old
+        )
+        conn.executemany(
+            "INSERT INTO partner_gram(partner_gram, rowid, grams) VALUES ('delete', ?, ?)",
+            [(rowid, grams(body)) for rowid, body in old],
+        )
         conn.execute(f"DELETE FROM partner_search WHERE partner_id IN ({marks})", partner_ids)
-    rows = conn.execute(f"SELECT p.id, {BODY}, {KEYS} FROM partner p WHERE p.id IN ({marks})", partner_ids).fetchall()
+    rows = conn.execute(
+        f"SELECT p.id, {BODY}, {KEYS} FROM partner p WHERE p.id IN ({marks})", partner_ids
+    ).fetchall()
     start = (conn.execute("SELECT max(rowid) FROM partner_search").fetchone()[0] or 0) + 1
-    conn.executemany(f"INSERT INTO partner_search(rowid, {COLUMNS}) VALUES (?, {', '.join('?' * 12)})",
-                     [(start + i, *row) for i, row in enumerate(rows)])
-    conn.executemany("INSERT INTO partner_fts(rowid, body) VALUES (?, ?)", [(start + i, row[1]) for i, row in enumerate(rows)])
-    conn.executemany("INSERT INTO partner_gram(rowid, grams) VALUES (?, ?)", [(start + i, grams(row[1])) for i, row in enumerate(rows)])
+    conn.executemany(
+        f"INSERT INTO partner_search(rowid, {COLUMNS}) VALUES (?, {', '.join('?' * 12)})",
+        [(start + i, *row) for i, row in enumerate(rows)],
+    )
+    conn.executemany(
+        "INSERT INTO partner_fts(rowid, body) VALUES (?, ?)",
+        [(start + i, row[1]) for i, row in enumerate(rows)],
+    )
+    conn.executemany(
+        "INSERT INTO partner_gram(rowid, grams) VALUES (?, ?)",
+        [(start + i, grams(row[1])) for i, row in enumerate(rows)],
+    )

@@ -38,9 +38,17 @@ def record_key(ctx: AppContext, create: bool = True) -> bytes | None:
                     os.fsync(fh.fileno())
                 os.replace(tmp, path)
             except OSError as exc:
-                raise UserError(tr("errors", "Cannot write the record key {path}: {error}").format(path=path, error=exc.strerror or exc)) from exc
+                raise UserError(
+                    tr("errors", "Cannot write the record key {path}: {error}").format(
+                        path=path, error=exc.strerror or exc
+                    )
+                ) from exc
         except OSError as exc:
-            raise UserError(tr("errors", "Cannot read the record key {path}: {error}").format(path=path, error=exc.strerror or exc)) from exc
+            raise UserError(
+                tr("errors", "Cannot read the record key {path}: {error}").format(
+                    path=path, error=exc.strerror or exc
+                )
+            ) from exc
     if len(data) != KEY_BYTES:
         raise UserError(tr("errors", "The record key {path} is damaged.").format(path=path))
     return data

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+
 def seed_reference_data(ctx: AppContext) -> None:
     """Insert what is missing; never overwrites data that HQ published."""
     with ctx.session() as s:
@@ -35,7 +36,9 @@ def seed_reference_data(ctx: AppContext) -> None:
         for order, (code, name, weight) in enumerate(DEFAULT_KPIS):
             if code not in known_kpis:
                 s.add(KpiDefinition(code=code, name=name, weight=weight, sort_order=order))
-        existing = {(n, v) for n, v in s.execute(select(ChecklistTemplate.name, ChecklistTemplate.version))}
+        existing = {
+            (n, v) for n, v in s.execute(select(ChecklistTemplate.name, ChecklistTemplate.version))
+        }
         for body in builtin_templates():
             key = (body.get("name"), int(body.get("version", 1)))
             if key in existing:

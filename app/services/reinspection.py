@@ -23,12 +23,22 @@ NOTE_SUFFIX = ":note"
 
 
 def open_orders(s: Session, partner_id: str) -> list[RectificationOrder]:
-    return list(s.scalars(select(RectificationOrder).where(RectificationOrder.partner_id == partner_id, RectificationOrder.voided.is_(False),
-                                                           RectificationOrder.status.in_(OPEN_STATES))
-                          .order_by(RectificationOrder.deadline, RectificationOrder.id)))
+    return list(
+        s.scalars(
+            select(RectificationOrder)
+            .where(
+                RectificationOrder.partner_id == partner_id,
+                RectificationOrder.voided.is_(False),
+                RectificationOrder.status.in_(OPEN_STATES),
+            )
+            .order_by(RectificationOrder.deadline, RectificationOrder.id)
+        )
+    )
 
 
-def reinspection_body(s: Session, partner: Partner, template_body: dict[str, Any]) -> dict[str, Any]:
+def reinspection_body(
+    s: Session, partner: Partner, template_body: dict[str, Any]
+) -> dict[str, Any]:
     """The template body with a first section listing the partner's open orders (none
     when it has none: the re-inspection then records the template's own items only)."""
     orders = open_orders(s, partner.id)
@@ -36,23 +46,64 @@ def reinspection_body(s: Session, partner: Partner, template_body: dict[str, Any
         return copy.deepcopy(template_body)
     items: list[dict[str, Any]] = []
     for order in orders:
-        label = tr("visits", "{description} (due {deadline})").format(description=order.description, deadline=order.deadline.isoformat())
-        items.append({"key": order.id, "label": label, "kind": "choice", "options": [PASSED, FAILED], "required": False, "weight": 0,
-                      "order_id": order.id})
-        items.append({"key": order.id + NOTE_SUFFIX, "label": tr("visits", "Note: {description}").format(description=order.description),
-                      "kind": "text", "required": False, "weight": 0, "order_id": order.id})
-        items.append({"key": order.id + PHOTO_SUFFIX, "label": tr("visits", "After-photo: {description}").format(description=order.description),
-                      "kind": "photo", "required": False, "weight": 0, "order_id": order.id})
+        label = tr("visits", "{description} (due {deadline})").format(
+            description=order.description, deadline=order.deadline.isoformat()
+        )
+        items.append(
+            {
+                "key": order.id,
+                "label": label,
+                "kind": "choice",
+                "options": [PASSED, FAILED],
+                "required": False,
+                "weight": 0,
+                "order_id": order.id,
+            }
+        )
+        items.append(
+            {
+                "key": order.id + NOTE_SUFFIX,
+                "label": tr("visits", "Note: {description}").format(description=order.description),
+                "kind": "text",
+                "required": False,
+                "weight": 0,
+                "order_id": order.id,
+            }
+        )
+        items.append(
+            {
+                "key": order.id + PHOTO_SUFFIX,
+                "label": tr("visits", "After-photo: {description}").format(
+                    description=order.description
+                ),
+                "kind": "photo",
+                "required": False,
+                "weight": 0,
+                "order_id": order.id,
+            }
+        )
     body = copy.deepcopy(template_body)
-    section = {"key": ORDERS_SECTION, "title": tr("visits", "Open rectification orders"), "items": items}
-    body["sections"] = [section, *[sec for sec in body.get("sections", []) if sec.get("key") != ORDERS_SECTION]]
+    section = {
+        "key": ORDERS_SECTION,
+        "title": tr("visits", "Open rectification orders"),
+        "items": items,
+    }
+    body["sections"] = [
+        section,
+        *[sec for sec in body.get("sections", []) if sec.get("key") != ORDERS_SECTION],
+    ]
     return body
 
 
 def order_keys(body: dict[str, Any]) -> list[str]:
     """The order ids a re-inspection's checklist lists."""
-    return [str(item["key"]) for section in body.get("sections", []) if section.get("key") == ORDERS_SECTION
-            for item in section.get("items", []) if item.get("kind") == "choice" and item.get("order_id")]
+    return [
+        str(item["key"])
+        for section in body.get("sections", [])
+        if section.get("key") == ORDERS_SECTION
+        for item in section.get("items", [])
+        if item.get("kind") == "choice" and item.get("order_id")
+    ]
 
 
 def unanswered_problem(body: dict[str, Any], answers: dict[str, Any]) -> str | None:
@@ -63,7 +114,9 @@ def unanswered_problem(body: dict[str, Any], answers: dict[str, Any]) -> str | N
     return None
 
 
-def apply_outcomes(s: Session, visit: Visit, answers: dict[str, Any], comments: dict[str, str]) -> None:
+def apply_outcomes(
+    s: Session, visit: Visit, answers: dict[str, Any], comments: dict[str, str]
+) -> None:
     """At submit: each answered order still open is verified (passed, with its
     after-photo when one was taken) or stays open with the failed re-inspection in its
     history. Orders that another visit closed meanwhile are left alone."""
@@ -79,12 +132,33 @@ def apply_outcomes(s: Session, visit: Visit, answers: dict[str, Any], comments: 
         photo = photos[0] if isinstance(photos, list) and photos else None
         note = str(answers.get(order_id + NOTE_SUFFIX) or "").strip() or comments.get(order_id, "")
         if outcome == PASSED:
-            order.status, order.after_photo_sha256, order.verified_visit_id, order.closed_at = "verified", photo, visit.id, now
-            s.add(RectificationEvent(order_id=order.id, status="verified", at=now, photo_sha256=photo, visit_id=visit.id,
-                                     note=note or tr("visits", "Passed at re-inspection.")))
+            order.status, order.after_photo_sha256, order.verified_visit_id, order.closed_at = (
+                "verified",
+                photo,
+                visit.id,
+                now,
+            )
+            s.add(
+                RectificationEvent(
+                    order_id=order.id,
+                    status="verified",
+                    at=now,
+                    photo_sha256=photo,
+                    visit_id=visit.id,
+                    note=note or tr("visits", "Passed at re-inspection."),
+                )
+            )
         else:
-            s.add(RectificationEvent(order_id=order.id, status=order.status, at=now, photo_sha256=photo, visit_id=visit.id,
-                                     note=note or tr("visits", "Failed at re-inspection: not rectified yet.")))
+            s.add(
+                RectificationEvent(
+                    order_id=order.id,
+                    status=order.status,
+                    at=now,
+                    photo_sha256=photo,
+                    visit_id=visit.id,
+                    note=note or tr("visits", "Failed at re-inspection: not rectified yet."),
+                )
+            )
 
 
 def before_photo(s: Session, order: RectificationOrder) -> str | None:
@@ -97,8 +171,16 @@ def before_photo(s: Session, order: RectificationOrder) -> str | None:
     finding = s.get(Finding, order.finding_id)
     if finding is None or not finding.item_key:
         return None
-    return s.scalar(select(VisitPhoto.sha256).where(VisitPhoto.visit_id == finding.visit_id, VisitPhoto.item_key == finding.item_key,
-                                                    VisitPhoto.voided.is_(False)).order_by(VisitPhoto.created_at).limit(1))
+    return s.scalar(
+        select(VisitPhoto.sha256)
+        .where(
+            VisitPhoto.visit_id == finding.visit_id,
+            VisitPhoto.item_key == finding.item_key,
+            VisitPhoto.voided.is_(False),
+        )
+        .order_by(VisitPhoto.created_at)
+        .limit(1)
+    )
 
 
 def outcomes(s: Session, visit: Visit, answers: dict[str, Any]) -> list[dict[str, Any]]:
@@ -109,7 +191,16 @@ def outcomes(s: Session, visit: Visit, answers: dict[str, Any]) -> list[dict[str
         if order is None:
             continue
         photos = answers.get(order_id + PHOTO_SUFFIX) or []
-        rows.append({"order_id": order_id, "description": order.description, "outcome": answers.get(order_id),
-                     "note": str(answers.get(order_id + NOTE_SUFFIX) or ""),
-                     "before_photo": before_photo(s, order), "after_photo": photos[0] if isinstance(photos, list) and photos else order.after_photo_sha256})
+        rows.append(
+            {
+                "order_id": order_id,
+                "description": order.description,
+                "outcome": answers.get(order_id),
+                "note": str(answers.get(order_id + NOTE_SUFFIX) or ""),
+                "before_photo": before_photo(s, order),
+                "after_photo": photos[0]
+                if isinstance(photos, list) and photos
+                else order.after_photo_sha256,
+            }
+        )
     return rows

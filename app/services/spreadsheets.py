@@ -44,7 +44,9 @@ class RowError:
     message: str
 
     def __str__(self) -> str:
-        return tr("import", "row {row}, column {column}: {message}").format(row=self.row, column=self.column, message=self.message)
+        return tr("import", "row {row}, column {column}: {message}").format(
+            row=self.row, column=self.column, message=self.message
+        )
 
 
 class LimitError(UserError):
@@ -63,13 +65,24 @@ def check_file(path: Path) -> os.stat_result:
     except FileNotFoundError:
         raise UserError(tr("import", "File not found: {file}").format(file=path)) from None
     except OSError as exc:
-        raise UserError(tr("import", "Cannot read {file}: {error}").format(file=path, error=exc.strerror or exc)) from exc
+        raise UserError(
+            tr("import", "Cannot read {file}: {error}").format(file=path, error=exc.strerror or exc)
+        ) from exc
     if stat.S_ISDIR(info.st_mode):
         raise UserError(tr("import", "{file} is a folder, not a file.").format(file=path))
     if not stat.S_ISREG(info.st_mode):
-        raise LimitError(tr("import", "{file} is not a regular file (a device, pipe or socket); give a saved CSV or XLSX file.").format(file=path))
+        raise LimitError(
+            tr(
+                "import",
+                "{file} is not a regular file (a device, pipe or socket); give a saved CSV or XLSX file.",
+            ).format(file=path)
+        )
     if info.st_size > limits.MAX_FILE_BYTES:
-        raise LimitError(tr("import", "{file} is larger than {limit} MB (limit: file size).").format(file=path.name, limit=_mb(limits.MAX_FILE_BYTES)))
+        raise LimitError(
+            tr("import", "{file} is larger than {limit} MB (limit: file size).").format(
+                file=path.name, limit=_mb(limits.MAX_FILE_BYTES)
+            )
+        )
     return info
 
 
@@ -86,7 +99,9 @@ def _csv_encoding(path: Path) -> str:
     with path.open("rb") as fh:
         while chunk := fh.read(_CHUNK):
             if b"\x00" in chunk:
-                raise UserError(tr("import", "{file}: this is not a text CSV file.").format(file=path.name))
+                raise UserError(
+                    tr("import", "{file}: this is not a text CSV file.").format(file=path.name)
+                )
             if utf8:
                 try:
                     decoder.decode(chunk)
@@ -103,7 +118,10 @@ def _csv_encoding(path: Path) -> str:
 def _delimiter(header_line: str) -> str:
     """The header's field separator: ``,`` unless ``;`` or tab splits it into more fields
     (a guess from the header only: text in the rows below may hold any of them)."""
-    counts = {d: len(next(csv.reader([header_line.rstrip("\r\n")], delimiter=d), [])) for d in (",", ";", "\t")}
+    counts = {
+        d: len(next(csv.reader([header_line.rstrip("\r\n")], delimiter=d), []))
+        for d in (",", ";", "\t")
+    }
     best = max(counts, key=lambda d: (counts[d], d == ","))
     return best if counts[best] > 1 else ","
 
@@ -123,29 +141,62 @@ def _iter_csv(path: Path) -> Iterator[tuple[int, list[str]]]:
                 yield row_no, _checked_cells(path, row_no, row)
         except csv.Error as exc:
             if "field larger than field limit" in str(exc):
-                raise LimitError(tr("import", "{file}: row {row} holds a cell of more than {limit} characters (limit: cell length).").format(
-                    file=path.name, row=row_no + 1, limit=limits.MAX_CELL_CHARS)) from exc
-            raise UserError(tr("import", "{file}: malformed CSV ({error}).").format(file=path.name, error=exc)) from exc
-        except UnicodeDecodeError as exc:  # pragma: no cover - the first pass decoded the same bytes
-            raise UserError(tr("import", "{file}: the text encoding is neither UTF-8 nor GBK.").format(file=path.name)) from exc
+                raise LimitError(
+                    tr(
+                        "import",
+                        "{file}: row {row} holds a cell of more than {limit} characters (limit: cell length).",
+                    ).format(file=path.name, row=row_no + 1, limit=limits.MAX_CELL_CHARS)
+                ) from exc
+            raise UserError(
+                tr("import", "{file}: malformed CSV ({error}).").format(file=path.name, error=exc)
+            ) from exc
+        except (
+            UnicodeDecodeError
+        ) as exc:  # pragma: no cover - the first pass decoded the same bytes
+            raise UserError(
+                tr("import", "{file}: the text encoding is neither UTF-8 nor GBK.").format(
+                    file=path.name
+                )
+            ) from exc
 
 
 def _checked_cells(path: Path, row_no: int, cells: list[str]) -> list[str]:
     if row_no > limits.MAX_ROWS + 1 and any(cells):
-        raise LimitError(tr("import", "{file}: more than {limit} rows (limit: rows); split the file.").format(
-            file=path.name, limit=f"{limits.MAX_ROWS:,}"))
+        raise LimitError(
+            tr("import", "{file}: more than {limit} rows (limit: rows); split the file.").format(
+                file=path.name, limit=f"{limits.MAX_ROWS:,}"
+            )
+        )
     if len(cells) > limits.MAX_COLUMNS:
         extra = next((i for i in range(limits.MAX_COLUMNS, len(cells)) if cells[i].strip()), None)
         if extra is not None:
-            raise LimitError(tr("import", "{file}: row {row} has a value in column {column}, beyond the limit of {limit} columns (limit: columns).").format(
-                file=path.name, row=row_no, column=limits.column_letter(extra + 1), limit=limits.MAX_COLUMNS))
+            raise LimitError(
+                tr(
+                    "import",
+                    "{file}: row {row} has a value in column {column}, beyond the limit of {limit} columns (limit: columns).",
+                ).format(
+                    file=path.name,
+                    row=row_no,
+                    column=limits.column_letter(extra + 1),
+                    limit=limits.MAX_COLUMNS,
+                )
+            )
         cells = cells[: limits.MAX_COLUMNS]
     if cells and max(map(len, cells)) <= limits.MAX_CELL_CHARS:
         return cells
     for index, cell in enumerate(cells):
         if len(cell) > limits.MAX_CELL_CHARS:
-            raise LimitError(tr("import", "{file}: the cell {cell} holds {length} characters, more than {limit} (limit: cell length).").format(
-                file=path.name, cell=f"{limits.column_letter(index + 1)}{row_no}", length=f"{len(cell):,}", limit=f"{limits.MAX_CELL_CHARS:,}"))
+            raise LimitError(
+                tr(
+                    "import",
+                    "{file}: the cell {cell} holds {length} characters, more than {limit} (limit: cell length).",
+                ).format(
+                    file=path.name,
+                    cell=f"{limits.column_letter(index + 1)}{row_no}",
+                    length=f"{len(cell):,}",
+                    limit=f"{limits.MAX_CELL_CHARS:,}",
+                )
+            )
     return cells
 
 
@@ -161,7 +212,9 @@ def _date_text(value: dt.datetime | dt.date, number_format: str) -> str:
     shown = _FORMAT_LITERALS.sub("", number_format or "").lower()
     if "d" not in shown and "y" in shown:
         return value.strftime("%Y-%m")
-    if not isinstance(value, dt.datetime) or ("h" not in shown and "s" not in shown and value.time() == dt.time()):
+    if not isinstance(value, dt.datetime) or (
+        "h" not in shown and "s" not in shown and value.time() == dt.time()
+    ):
         return value.strftime("%Y-%m-%d")
     return value.isoformat(sep=" ")
 
@@ -186,16 +239,28 @@ def _check_zip(path: Path) -> None:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise UserError(tr("import", "{file}: not a readable XLSX workbook ({error}).").format(file=path.name, error=exc)) from exc
+        raise UserError(
+            tr("import", "{file}: not a readable XLSX workbook ({error}).").format(
+                file=path.name, error=exc
+            )
+        ) from exc
     total = 0
     for member in members:
         total += member.file_size
         name = member.filename.lower()
-        part_limit = limits.MAX_SHARED_STRINGS if name.endswith("sharedstrings.xml") else limits.MAX_XLSX_PART
+        part_limit = (
+            limits.MAX_SHARED_STRINGS
+            if name.endswith("sharedstrings.xml")
+            else limits.MAX_XLSX_PART
+        )
         if member.file_size > part_limit or total > limits.MAX_XLSX_UNCOMPRESSED:
             limit = part_limit if member.file_size > part_limit else limits.MAX_XLSX_UNCOMPRESSED
-            raise LimitError(tr("import", "{file}: the workbook unpacks to more than {limit} MB (limit: uncompressed size).").format(
-                file=path.name, limit=_mb(limit)))
+            raise LimitError(
+                tr(
+                    "import",
+                    "{file}: the workbook unpacks to more than {limit} MB (limit: uncompressed size).",
+                ).format(file=path.name, limit=_mb(limit))
+            )
 
 
 class _Sheet:
@@ -213,8 +278,11 @@ class _Sheet:
         reader.read_strings()
         reader.read_workbook()
         apply_stylesheet(reader.archive, reader.wb)
-        sheets = [rel.target for _sheet, rel in reader.parser.find_sheets()
-                  if rel.target in reader.valid_files and "chartsheet" not in rel.Type]
+        sheets = [
+            rel.target
+            for _sheet, rel in reader.parser.find_sheets()
+            if rel.target in reader.valid_files and "chartsheet" not in rel.Type
+        ]
         if not sheets:
             raise ValueError("no worksheet")
         self.path = sheets[0]
@@ -234,20 +302,37 @@ def _iter_xlsx(path: Path) -> Iterator[tuple[int, list[str]]]:
     try:
         sheet = _Sheet(path)
     except Exception as exc:  # openpyxl raises many kinds for damaged files
-        raise UserError(tr("import", "{file}: not a readable XLSX workbook ({error}).").format(file=path.name, error=exc)) from exc
+        raise UserError(
+            tr("import", "{file}: not a readable XLSX workbook ({error}).").format(
+                file=path.name, error=exc
+            )
+        ) from exc
     try:
         with sheet.open() as source:
             head = source.read(64 * 1024)
         fast = _fast_sheet_possible(head)
         with sheet.open() as source:
             try:
-                cells_of_rows = _fast_sheet_cells(source, sheet.book, sheet) if fast else _openpyxl_sheet_cells(source, sheet.book, sheet)
+                cells_of_rows = (
+                    _fast_sheet_cells(source, sheet.book, sheet)
+                    if fast
+                    else _openpyxl_sheet_cells(source, sheet.book, sheet)
+                )
                 for row_no, parsed in cells_of_rows:
                     cells: list[str] = []
                     for column, text in parsed:
                         if column > limits.MAX_COLUMNS:
-                            raise LimitError(tr("import", "{file}: row {row} has a value in column {column}, beyond the limit of {limit} columns (limit: columns).").format(
-                                file=path.name, row=row_no, column=limits.column_letter(column), limit=limits.MAX_COLUMNS))
+                            raise LimitError(
+                                tr(
+                                    "import",
+                                    "{file}: row {row} has a value in column {column}, beyond the limit of {limit} columns (limit: columns).",
+                                ).format(
+                                    file=path.name,
+                                    row=row_no,
+                                    column=limits.column_letter(column),
+                                    limit=limits.MAX_COLUMNS,
+                                )
+                            )
                         if len(cells) < column:
                             cells.extend([""] * (column - len(cells)))
                         cells[column - 1] = limits.restore(limits.xlsx_unescape(text))
@@ -256,28 +341,49 @@ def _iter_xlsx(path: Path) -> Iterator[tuple[int, list[str]]]:
             except (LimitError, GeneratorExit):
                 raise
             except Exception as exc:  # a damaged sheet part
-                raise UserError(tr("import", "{file}: not a readable XLSX workbook ({error}).").format(file=path.name, error=exc)) from exc
+                raise UserError(
+                    tr("import", "{file}: not a readable XLSX workbook ({error}).").format(
+                        file=path.name, error=exc
+                    )
+                ) from exc
     finally:
         sheet.close()
 
 
-def _openpyxl_sheet_cells(source: Any, book: Any, sheet: Any) -> Iterator[tuple[int, list[tuple[int, str]]]]:
+def _openpyxl_sheet_cells(
+    source: Any, book: Any, sheet: Any
+) -> Iterator[tuple[int, list[tuple[int, str]]]]:
     """``(row, [(column, text)])`` of the cells holding a value, by openpyxl's parser (it
     yields only the cells the file holds: openpyxl's read-only rows would pad every row to
     the declared dimension, 16 384 × 1 048 576 for ``XFD1048576``)."""
     from openpyxl.cell.read_only import ReadOnlyCell
     from openpyxl.worksheet._reader import WorkSheetParser
 
-    parser = WorkSheetParser(source, sheet._shared_strings, data_only=True, epoch=book.epoch,
-                             date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
+    parser = WorkSheetParser(
+        source,
+        sheet._shared_strings,
+        data_only=True,
+        epoch=book.epoch,
+        date_formats=book._date_formats,
+        timedelta_formats=book._timedelta_formats,
+    )
     for row_no, parsed in parser.parse():
         out = []
         for cell in parsed:
             value = cell["value"]
             if value is None or value == "":
                 continue
-            number_format = ReadOnlyCell(sheet, **cell).number_format if isinstance(value, (dt.date, dt.time)) else ""
-            out.append((cell["column"], value if isinstance(value, str) else _cell_text(value, number_format)))
+            number_format = (
+                ReadOnlyCell(sheet, **cell).number_format
+                if isinstance(value, (dt.date, dt.time))
+                else ""
+            )
+            out.append(
+                (
+                    cell["column"],
+                    value if isinstance(value, str) else _cell_text(value, number_format),
+                )
+            )
         yield row_no, out
 
 
@@ -323,7 +429,9 @@ def _xml_text(text: str | None) -> str:
     return html.unescape(text) if "&" in text else text
 
 
-def _fast_sheet_cells(source: Any, book: Any, sheet: Any) -> Iterator[tuple[int, list[tuple[int, str]]]]:
+def _fast_sheet_cells(
+    source: Any, book: Any, sheet: Any
+) -> Iterator[tuple[int, list[tuple[int, str]]]]:
     decoder = codecs.getincrementaldecoder("utf-8")()
     shared = sheet._shared_strings
     date_styles = book._date_formats
@@ -352,7 +460,17 @@ def _fast_sheet_cells(source: Any, book: Any, sheet: Any) -> Iterator[tuple[int,
                 if not body:
                     continue
                 kind = _TYPE.search(attrs)
-                text = _fast_value(kind.group(1) if kind else "n", body, attrs, shared, date_styles, book, sheet, row_no, column)
+                text = _fast_value(
+                    kind.group(1) if kind else "n",
+                    body,
+                    attrs,
+                    shared,
+                    date_styles,
+                    book,
+                    sheet,
+                    row_no,
+                    column,
+                )
                 if text:
                     out.append((column, text))
             yield row_no, out
@@ -365,7 +483,9 @@ def _fast_sheet_cells(source: Any, book: Any, sheet: Any) -> Iterator[tuple[int,
 # inline string or a formula with its cached value
 _QUICK_CELL = re.compile(
     r'<c r="([A-Z]{1,3})\d*"(?: s="(\d+)")?(?: t="(\w+)")?\s*'
-    r'(?:/>|>(?:<f\b[^>]*?(?:/>|>[^<]*</f>))?(?:<v>([^<]*)</v>|<is>(.*?)</is>|<v\s*/>)?</c>)', re.S)
+    r"(?:/>|>(?:<f\b[^>]*?(?:/>|>[^<]*</f>))?(?:<v>([^<]*)</v>|<is>(.*?)</is>|<v\s*/>)?</c>)",
+    re.S,
+)
 
 
 def _quick_row(body: str, shared: list[str], date_styles: set[int]) -> list[tuple[int, str]] | None:
@@ -383,7 +503,7 @@ def _quick_row(body: str, shared: list[str], date_styles: set[int]) -> list[tupl
                 return None
             if inline.count("<t") == 1:  # the usual single run: cut it out
                 end = inline.rfind("</t>")
-                text = _xml_text(inline[inline.find(">") + 1:end]) if end >= 0 else ""
+                text = _xml_text(inline[inline.find(">") + 1 : end]) if end >= 0 else ""
             else:
                 text = "".join(_xml_text(t.group(1)) for t in _TEXT.finditer(inline))
         elif not value:
@@ -391,7 +511,11 @@ def _quick_row(body: str, shared: list[str], date_styles: set[int]) -> list[tupl
         elif kind == "s":
             text = str(shared[int(value)])
         elif kind is None or kind == "n":
-            text = _cell_text(float(value), "") if ("." in value or "e" in value or "E" in value) else str(int(value))
+            text = (
+                _cell_text(float(value), "")
+                if ("." in value or "e" in value or "E" in value)
+                else str(int(value))
+            )
         elif kind in ("str", "e"):
             text = _xml_text(value)
         else:
@@ -403,8 +527,17 @@ def _quick_row(body: str, shared: list[str], date_styles: set[int]) -> list[tupl
     return out
 
 
-def _fast_value(kind: str, body: str, attrs: str, shared: list[str], date_styles: set[int], book: Any, sheet: Any,
-                row_no: int, column: int) -> str:
+def _fast_value(
+    kind: str,
+    body: str,
+    attrs: str,
+    shared: list[str],
+    date_styles: set[int],
+    book: Any,
+    sheet: Any,
+    row_no: int,
+    column: int,
+) -> str:
     if kind == "inlineStr":
         if "<rPh" in body:
             body = _PHONETIC.sub("", body)
@@ -425,8 +558,14 @@ def _fast_value(kind: str, body: str, attrs: str, shared: list[str], date_styles
         from openpyxl.cell.read_only import ReadOnlyCell
         from openpyxl.utils.datetime import from_excel, from_ISO8601
 
-        moment = from_ISO8601(value) if kind == "d" else from_excel(float(value), book.epoch, timedelta=style in book._timedelta_formats)
-        return _cell_text(moment, ReadOnlyCell(sheet, row_no, column, moment, "d", style).number_format)
+        moment = (
+            from_ISO8601(value)
+            if kind == "d"
+            else from_excel(float(value), book.epoch, timedelta=style in book._timedelta_formats)
+        )
+        return _cell_text(
+            moment, ReadOnlyCell(sheet, row_no, column, moment, "d", style).number_format
+        )
     if "." in value or "e" in value or "E" in value:
         return _cell_text(float(value), "")
     return str(int(value))
@@ -446,11 +585,15 @@ def iter_table(path: Path) -> Iterator[tuple[int, list[str]]]:
     elif suffix in (".csv", ".txt", ""):
         rows = _iter_csv(path)
     else:
-        raise UserError(tr("import", "{file}: unsupported file type; use .csv or .xlsx.").format(file=path.name))
+        raise UserError(
+            tr("import", "{file}: unsupported file type; use .csv or .xlsx.").format(file=path.name)
+        )
     try:
         yield from rows
     except OSError as exc:
-        raise UserError(tr("import", "Cannot read {file}: {error}").format(file=path, error=exc.strerror or exc)) from exc
+        raise UserError(
+            tr("import", "Cannot read {file}: {error}").format(file=path, error=exc.strerror or exc)
+        ) from exc
     finally:
         rows.close()
 
@@ -466,8 +609,13 @@ def read_table(path: Path) -> list[list[str]]:
     return table
 
 
-def header_map(header: list[str], required: tuple[str, ...], known: Sequence[str], path: Path,
-               aliases: dict[str, str] | None = None) -> dict[str, int]:
+def header_map(
+    header: list[str],
+    required: tuple[str, ...],
+    known: Sequence[str],
+    path: Path,
+    aliases: dict[str, str] | None = None,
+) -> dict[str, int]:
     """Column key → index (``aliases`` maps other header names to keys, by default the
     partner file's Chinese names); missing required columns are an error."""
     if aliases is None:
@@ -480,13 +628,17 @@ def header_map(header: list[str], required: tuple[str, ...], known: Sequence[str
     missing = [c for c in required if c not in mapping]
     if missing:
         raise ValidationError(
-            tr("import", "{file}: missing required column(s): {columns}.").format(file=path.name, columns=", ".join(missing)),
+            tr("import", "{file}: missing required column(s): {columns}.").format(
+                file=path.name, columns=", ".join(missing)
+            ),
             details=[str(RowError(1, c, tr("import", "missing"))) for c in missing],
         )
     return mapping
 
 
-def data_rows(table: list[list[str]], mapping: dict[str, int], strip: bool = False) -> Iterator[tuple[int, dict[str, str]]]:
+def data_rows(
+    table: list[list[str]], mapping: dict[str, int], strip: bool = False
+) -> Iterator[tuple[int, dict[str, str]]]:
     """``(row number as the user counts it, cells by column key)`` for every non-blank row
     below the header; shared by the target and actuals imports."""
     for offset, row in enumerate(table[1:]):
@@ -499,7 +651,12 @@ def data_rows(table: list[list[str]], mapping: dict[str, int], strip: bool = Fal
 # -- writing -----------------------------------------------------------------------------
 
 
-def write_table(path: Path, header: list[str], rows: Iterator[list[Any]] | list[list[Any]], text_columns: set[int]) -> None:
+def write_table(
+    path: Path,
+    header: list[str],
+    rows: Iterator[list[Any]] | list[list[Any]],
+    text_columns: set[int],
+) -> None:
     """Write a CSV (UTF-8 with BOM, opens in Excel) or XLSX by ``path``'s extension,
     atomically (a ``.part`` file renamed at the end; removed on failure). Text in
     ``text_columns`` is neutralised against formula injection; in XLSX every string is an
@@ -507,7 +664,9 @@ def write_table(path: Path, header: list[str], rows: Iterator[list[Any]] | list[
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
-        raise UserError(tr("import", "{file}: unsupported file type; use .csv or .xlsx.").format(file=path.name))
+        raise UserError(
+            tr("import", "{file}: unsupported file type; use .csv or .xlsx.").format(file=path.name)
+        )
     tmp = path.with_name(path.name + ".part")
     try:
         if suffix == ".csv":
@@ -515,14 +674,23 @@ def write_table(path: Path, header: list[str], rows: Iterator[list[Any]] | list[
                 writer = csv.writer(fh)
                 writer.writerow([limits.neutralise(h) for h in header])
                 for row in rows:
-                    writer.writerow([limits.neutralise(v) if i in text_columns and isinstance(v, str) else v for i, v in enumerate(row)])
+                    writer.writerow(
+                        [
+                            limits.neutralise(v) if i in text_columns and isinstance(v, str) else v
+                            for i, v in enumerate(row)
+                        ]
+                    )
         else:
             _write_xlsx(tmp, header, rows)
         os.replace(tmp, path)
     except OSError as exc:
         with contextlib.suppress(OSError):  # e.g. its folder is a file: the error below says so
             tmp.unlink(missing_ok=True)
-        raise UserError(tr("import", "Cannot write {file}: {error}").format(file=path, error=exc.strerror or exc)) from exc
+        raise UserError(
+            tr("import", "Cannot write {file}: {error}").format(
+                file=path, error=exc.strerror or exc
+            )
+        ) from exc
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
@@ -532,7 +700,9 @@ def write_table(path: Path, header: list[str], rows: Iterator[list[Any]] | list[
 _XLSX_ILLEGAL = re.compile("[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\ufffe\\uffff\\ud800-\\udfff]")
 
 
-def _write_xlsx(target: Path, header: list[str], rows: Iterator[list[Any]] | list[list[Any]]) -> None:
+def _write_xlsx(
+    target: Path, header: list[str], rows: Iterator[list[Any]] | list[list[Any]]
+) -> None:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
 
@@ -551,12 +721,16 @@ def _write_xlsx(target: Path, header: list[str], rows: Iterator[list[Any]] | lis
             return text  # openpyxl writes a plain str as an inline string
         c = WriteOnlyCell(sheet, value=None)
         c.value = text
-        c.data_type = "s"  # an inline string even when it begins with '=' or reads "#N/A": never a formula
+        c.data_type = (
+            "s"  # an inline string even when it begins with '=' or reads "#N/A": never a formula
+        )
         return c
 
     sheet.append([cell(h) for h in header])
     for row in rows:
         sheet.append([cell(v) for v in row])
-    buf = io.BytesIO()  # built in memory: a failed file write then leaves no half-written workbook behind
+    buf = (
+        io.BytesIO()
+    )  # built in memory: a failed file write then leaves no half-written workbook behind
     book.save(buf)
     target.write_bytes(buf.getvalue())

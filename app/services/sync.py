@@ -78,8 +78,11 @@ def watermark(ctx: AppContext) -> str:
     reached the HLC its selection began at (``since_hlc``), so the ack of a later part of
     a backlog (``next_part``) waits for the ack of the part before it."""
     with ctx.read_session() as s:
-        acked = s.execute(select(ExportedBundle.since_hlc, ExportedBundle.high_hlc).where(ExportedBundle.ack_status.in_(ACKED))
-                          .order_by(ExportedBundle.seq)).all()
+        acked = s.execute(
+            select(ExportedBundle.since_hlc, ExportedBundle.high_hlc)
+            .where(ExportedBundle.ack_status.in_(ACKED))
+            .order_by(ExportedBundle.seq)
+        ).all()
     mark, grew = "", True
     while grew:
         grew = False
@@ -97,9 +100,13 @@ def _next_part_since(ctx: AppContext, acked: str) -> str:
     if latest is None or latest.ack_status in ACKED:
         return acked
     if latest.ack_status == "rejected":
-        raise UserError(tr("sync", "HQ rejected bundle {seq}; export everything again (without \"next part\") after fixing the cause.").format(seq=latest.seq))
+        raise UserError(
+            tr(
+                "sync",
+                'HQ rejected bundle {seq}; export everything again (without "next part") after fixing the cause.',
+            ).format(seq=latest.seq)
+        )
     return max(latest.high_hlc, acked)
-
 
 
 RECORDS_DEFLATE = 6  # the database's estimate of the records is ~12x their deflated size on the demo: 6 errs on the large side
@@ -121,17 +128,23 @@ def estimate_export(ctx: AppContext, next_part: bool = False) -> ExportEstimate:
     writing it (shown while the export runs)."""
     node = ctx.device_id
     if node is None:
-        raise UserError(tr("sync", "This data directory is not initialised; run 'channeldesk init'."))
+        raise UserError(
+            tr("sync", "This data directory is not initialised; run 'channeldesk init'.")
+        )
     acked, caps = watermark(ctx), ExportCaps()
     since = _next_part_since(ctx, acked) if next_part else acked
     with ctx.read_session() as s:
         sizes = pending_blobs(ctx, s, since, "~", node)  # "~" sorts after every HLC
-        pending, per_entity = pending_totals(s, since, "~", node, s.get_bind().dialect.name, caps.records_bytes, exact=True)
+        pending, per_entity = pending_totals(
+            s, since, "~", node, s.get_bind().dialect.name, caps.records_bytes, exact=True
+        )
     records = sum(per_entity.values())
     photos = sum(sizes.values())
     capped = not fits_caps(caps, len(sizes), len(per_entity), records + photos, per_entity)
     size = photos + records // RECORDS_DEFLATE + bundle_overhead(len(sizes), len(per_entity))
-    return ExportEstimate(pending, len(sizes), min(size, caps.bundle_bytes) if capped else size, capped)
+    return ExportEstimate(
+        pending, len(sizes), min(size, caps.bundle_bytes) if capped else size, capped
+    )
 
 
 def _check_free_space(folder: Path, needed: int) -> None:
@@ -143,8 +156,12 @@ def _check_free_space(folder: Path, needed: int) -> None:
     except OSError:
         return  # the write itself reports what is wrong with the folder
     if free < needed:
-        raise UserError(tr("sync", "Not enough free space in {folder}: the bundle needs about {need:.0f} MB, {free:.0f} MB are free. Nothing was written.")
-                        .format(folder=folder, need=needed / 1e6, free=free / 1e6))
+        raise UserError(
+            tr(
+                "sync",
+                "Not enough free space in {folder}: the bundle needs about {need:.0f} MB, {free:.0f} MB are free. Nothing was written.",
+            ).format(folder=folder, need=needed / 1e6, free=free / 1e6)
+        )
 
 
 @dataclass
@@ -158,20 +175,41 @@ class ExportResult:
     over_hq_caps: bool = False  # one visit (or group) alone is larger than HQ accepts
 
     def to_json(self) -> dict[str, Any]:
-        return {"bundle_id": self.bundle_id, "seq": self.seq, "path": str(self.path), "counts": self.counts, "remaining": self.remaining}
+        return {
+            "bundle_id": self.bundle_id,
+            "seq": self.seq,
+            "path": str(self.path),
+            "counts": self.counts,
+            "remaining": self.remaining,
+        }
 
     def messages(self) -> list[str]:
         """Translated notes for the user about a capped bundle (none when all fitted)."""
         notes = []
         if self.remaining:
-            notes.append(tr("sync", "{count} changes did not fit in this bundle (HQ's size limits): export the next part now with 'sync export --next' to hand both over together, or export again after HQ has acknowledged this one.").format(count=self.remaining))
+            notes.append(
+                tr(
+                    "sync",
+                    "{count} changes did not fit in this bundle (HQ's size limits): export the next part now with 'sync export --next' to hand both over together, or export again after HQ has acknowledged this one.",
+                ).format(count=self.remaining)
+            )
         if self.over_hq_caps:
-            notes.append(tr("sync", "This bundle holds a single visit (or group of changes) that is larger than HQ accepts by default; ask HQ to raise its limits."))
+            notes.append(
+                tr(
+                    "sync",
+                    "This bundle holds a single visit (or group of changes) that is larger than HQ accepts by default; ask HQ to raise its limits.",
+                )
+            )
         return notes
 
 
-def export_bundle(ctx: AppContext, target: Path | None = None, progress: Progress | None = None,
-                  caps: ExportCaps | None = None, next_part: bool = False) -> ExportResult:
+def export_bundle(
+    ctx: AppContext,
+    target: Path | None = None,
+    progress: Progress | None = None,
+    caps: ExportCaps | None = None,
+    next_part: bool = False,
+) -> ExportResult:
     """Everything pending since the last acknowledged bundle, or — when that is over the
     export caps (``ExportCaps``, below HQ's) — a prefix of it in HLC order whose
     ``high_hlc`` is the cut: the ack then covers exactly what the bundle holds. With
@@ -179,7 +217,9 @@ def export_bundle(ctx: AppContext, target: Path | None = None, progress: Progres
     yet (the next part of a large backlog, to hand over together)."""
     node = ctx.device_id
     if node is None:
-        raise UserError(tr("sync", "This data directory is not initialised; run 'channeldesk init'."))
+        raise UserError(
+            tr("sync", "This data directory is not initialised; run 'channeldesk init'.")
+        )
     acked = watermark(ctx)
     since = _next_part_since(ctx, acked) if next_part else acked
     # the export reads exactly the changes stamped before it began: a change made while
@@ -197,12 +237,28 @@ def export_bundle(ctx: AppContext, target: Path | None = None, progress: Progres
     except OverCaps:  # the records did not fit beside the photos: plan the cut, then write
         if progress is not None:
             progress(0, 0, choosing)
-        return _write_export(ctx, target, progress, since, acked, upto, plan_export(ctx, since, upto, node, caps, optimistic=False, defer=True),
-                             caps)
+        return _write_export(
+            ctx,
+            target,
+            progress,
+            since,
+            acked,
+            upto,
+            plan_export(ctx, since, upto, node, caps, optimistic=False, defer=True),
+            caps,
+        )
 
 
-def _write_export(ctx: AppContext, target: Path | None, progress: Progress | None, since: str, acked: str, upto: str,
-                  plan: ExportPlan, caps: ExportCaps) -> ExportResult:
+def _write_export(
+    ctx: AppContext,
+    target: Path | None,
+    progress: Progress | None,
+    since: str,
+    acked: str,
+    upto: str,
+    plan: ExportPlan,
+    caps: ExportCaps,
+) -> ExportResult:
     """Write the bundle of ``plan`` (changes after ``since``; ``acked`` is what HQ is known
     to hold, the records' ``base_hlc``) and register it. A cut still to be chosen is
     chosen while the photos it takes are already being copied (seconds for a large
@@ -211,11 +267,21 @@ def _write_export(ctx: AppContext, target: Path | None, progress: Progress | Non
     assert node is not None
     with ctx.read_session() as s:
         seq = int(s.scalar(select(func.coalesce(func.max(ExportedBundle.seq), 0))) or 0) + 1
-        base_ack = int(s.scalar(select(func.coalesce(func.max(ExportedBundle.seq), 0)).where(ExportedBundle.ack_status.in_(ACKED))) or 0)
+        base_ack = int(
+            s.scalar(
+                select(func.coalesce(func.max(ExportedBundle.seq), 0)).where(
+                    ExportedBundle.ack_status.in_(ACKED)
+                )
+            )
+            or 0
+        )
     bundle_id = uuid7()
     if target is None:
         ctx.paths.outbox.mkdir(parents=True, exist_ok=True)
-        target = ctx.paths.outbox / f"{dt.datetime.now().strftime('%Y%m%d-%H%M%S')}-seq{seq}-{bundle_id[:8]}.cdsync"
+        target = (
+            ctx.paths.outbox
+            / f"{dt.datetime.now().strftime('%Y%m%d-%H%M%S')}-seq{seq}-{bundle_id[:8]}.cdsync"
+        )
     target = Path(target)
     counts: dict[str, int] = {}
     high = [since]
@@ -225,7 +291,17 @@ def _write_export(ctx: AppContext, target: Path | None, progress: Progress | Non
     def records_of(entity: str) -> Iterator[list[str]]:
         final = chosen[0]
         tally = Tally(top=high[0])
-        yield from record_lines(ctx, entity, since, upto, node, base_hlc, final.high, (final.extra or {}).get(entity), tally)
+        yield from record_lines(
+            ctx,
+            entity,
+            since,
+            upto,
+            node,
+            base_hlc,
+            final.high,
+            (final.extra or {}).get(entity),
+            tally,
+        )
         high[0] = tally.top
         counts[entity] = tally.count
 
@@ -233,14 +309,27 @@ def _write_export(ctx: AppContext, target: Path | None, progress: Progress | Non
         return {entity: records_of(entity) for entity in SYNC_TABLES}
 
     key = load_private_key(ctx)
-    manifest = {"kind": "field", "bundle_id": bundle_id, "device_id": node, "user": ctx.user_name, "territory": ctx.territory,
-                "created_at": utcnow().isoformat(), "created_hlc": upto, "seq": seq, "base_ack_seq": base_ack,
-                "app_version": __import__("app").__version__}
+    manifest = {
+        "kind": "field",
+        "bundle_id": bundle_id,
+        "device_id": node,
+        "user": ctx.user_name,
+        "territory": ctx.territory,
+        "created_at": utcnow().isoformat(),
+        "created_hlc": upto,
+        "seq": seq,
+        "base_ack_seq": base_ack,
+        "app_version": __import__("app").__version__,
+    }
 
     photo_bytes = sum(plan.blobs.values())
-    if plan.walk is not None:  # (``blobs``: every pending photo, of which at most a bundle's worth goes)
+    if (
+        plan.walk is not None
+    ):  # (``blobs``: every pending photo, of which at most a bundle's worth goes)
         photo_bytes = min(photo_bytes, caps.bundle_bytes)
-    _check_free_space(target.parent, photo_bytes + 16 * 1024 * 1024)  # photos, and room for the records
+    _check_free_space(
+        target.parent, photo_bytes + 16 * 1024 * 1024
+    )  # photos, and room for the records
     choose = None
     if plan.walk is None:
         shas = sorted(plan.blobs)
@@ -249,7 +338,10 @@ def _write_export(ctx: AppContext, target: Path | None, progress: Progress | Non
         blobs = []
 
         def choose(feed: Any) -> None:
-            chosen[0] = plan.walk(lambda shas: feed(list(zip(shas, ctx.paths.media_file_names(shas), strict=True))))
+            chosen[0] = plan.walk(
+                lambda shas: feed(list(zip(shas, ctx.paths.media_file_names(shas), strict=True)))
+            )
+
     # Written under a temporary name and renamed in the transaction that registers it: an
     # export that fails (a full disk, a database locked by another process) leaves no
     # bundle and consumes no seq, so HQ never sees two bundles of one seq.
@@ -258,23 +350,59 @@ def _write_export(ctx: AppContext, target: Path | None, progress: Progress | Non
     try:
         with ctx.temporary(pending):
             try:
-                write_bundle(pending, manifest, all_records(), blobs, lambda body: signing.sign(key, body),
-                             progress=(lambda d, t, m: progress(d, t, m)) if progress is not None else None,
-                             blob_bytes=photo_bytes, records_room=plan.records_room, records_cap=plan.records_cap, choose_blobs=choose)
+                write_bundle(
+                    pending,
+                    manifest,
+                    all_records(),
+                    blobs,
+                    lambda body: signing.sign(key, body),
+                    progress=(lambda d, t, m: progress(d, t, m)) if progress is not None else None,
+                    blob_bytes=photo_bytes,
+                    records_room=plan.records_room,
+                    records_cap=plan.records_cap,
+                    choose_blobs=choose,
+                )
             except OSError as exc:
-                raise UserError(tr("sync", "Cannot write the bundle {path}: {error}. Nothing was marked as sent.").format(path=target, error=exc.strerror or exc)) from exc
+                raise UserError(
+                    tr(
+                        "sync",
+                        "Cannot write the bundle {path}: {error}. Nothing was marked as sent.",
+                    ).format(path=target, error=exc.strerror or exc)
+                ) from exc
             plan = chosen[0]
             counts = {k: v for k, v in counts.items() if v}
             with ctx.session() as s:
-                if int(s.scalar(select(func.coalesce(func.max(ExportedBundle.seq), 0))) or 0) + 1 != seq:
-                    raise UserError(tr("sync", "Another export was made meanwhile; nothing was marked as sent. Export again."))
-                s.add(ExportedBundle(bundle_id=bundle_id, seq=seq, base_ack_seq=base_ack, high_hlc=plan.high or high[0], since_hlc=since,
-                                     path=str(target), counts=counts))
+                if (
+                    int(s.scalar(select(func.coalesce(func.max(ExportedBundle.seq), 0))) or 0) + 1
+                    != seq
+                ):
+                    raise UserError(
+                        tr(
+                            "sync",
+                            "Another export was made meanwhile; nothing was marked as sent. Export again.",
+                        )
+                    )
+                s.add(
+                    ExportedBundle(
+                        bundle_id=bundle_id,
+                        seq=seq,
+                        base_ack_seq=base_ack,
+                        high_hlc=plan.high or high[0],
+                        since_hlc=since,
+                        path=str(target),
+                        counts=counts,
+                    )
+                )
                 s.flush()
                 try:
                     os.replace(pending, target)
                 except OSError as exc:
-                    raise UserError(tr("sync", "Cannot write the bundle {path}: {error}. Nothing was marked as sent.").format(path=target, error=exc.strerror or exc)) from exc
+                    raise UserError(
+                        tr(
+                            "sync",
+                            "Cannot write the bundle {path}: {error}. Nothing was marked as sent.",
+                        ).format(path=target, error=exc.strerror or exc)
+                    ) from exc
                 moved = True
             committed = True
     finally:
@@ -282,37 +410,74 @@ def _write_export(ctx: AppContext, target: Path | None, progress: Progress | Non
             pending.unlink(missing_ok=True)
             if moved:
                 target.unlink(missing_ok=True)
-    return ExportResult(bundle_id, seq, target, counts, target.stat().st_size, plan.remaining, plan.over_hq_caps)
+    return ExportResult(
+        bundle_id, seq, target, counts, target.stat().st_size, plan.remaining, plan.over_hq_caps
+    )
 
 
 def apply_ack(ctx: AppContext, path: Path) -> Changes:
     """Verify HQ's signature and mark everything up to the acknowledged seq as synced."""
     hq = trusted_hq_key(ctx)
     if hq is None:
-        raise UserError(tr("sync", "No trusted HQ key is set; import HQ's public key first (init --hq-key or Settings)."))
+        raise UserError(
+            tr(
+                "sync",
+                "No trusted HQ key is set; import HQ's public key first (init --hq-key or Settings).",
+            )
+        )
     try:
         text = Path(path).read_bytes().decode("utf-8")
     except OSError as exc:
-        raise UserError(tr("sync", "Cannot read {file}: {error}. Nothing was changed.").format(file=path, error=exc.strerror or exc)) from exc
+        raise UserError(
+            tr("sync", "Cannot read {file}: {error}. Nothing was changed.").format(
+                file=path, error=exc.strerror or exc
+            )
+        ) from exc
     except UnicodeDecodeError as exc:
-        raise UserError(tr("sync", "{file} is not an HQ acknowledgement (not a text file); nothing was changed.").format(file=path)) from exc
+        raise UserError(
+            tr(
+                "sync",
+                "{file} is not an HQ acknowledgement (not a text file); nothing was changed.",
+            ).format(file=path)
+        ) from exc
     try:
         ack = json.loads(text)
     except ValueError:
         ack = None
     if not isinstance(ack, dict):
-        raise UserError(tr("sync", "{file} is not an HQ acknowledgement (not a JSON document); nothing was changed.").format(file=path))
+        raise UserError(
+            tr(
+                "sync",
+                "{file} is not an HQ acknowledgement (not a JSON document); nothing was changed.",
+            ).format(file=path)
+        )
     if not signing.verify_document(hq["public_key"], ack):
-        raise UserError(tr("sync", "The acknowledgement's signature does not match the trusted HQ key; nothing was changed."))
+        raise UserError(
+            tr(
+                "sync",
+                "The acknowledgement's signature does not match the trusted HQ key; nothing was changed.",
+            )
+        )
     if ack.get("device_id") != ctx.device_id:
-        raise UserError(tr("sync", "This acknowledgement is for another device ({id}); nothing was changed.").format(id=ack.get("device_id")))
+        raise UserError(
+            tr(
+                "sync", "This acknowledgement is for another device ({id}); nothing was changed."
+            ).format(id=ack.get("device_id"))
+        )
     with ctx.session() as s:
         bundle = s.get(ExportedBundle, ack.get("bundle_id"))
         if bundle is None or bundle.seq != ack.get("seq"):
-            raise UserError(tr("sync", "This acknowledgement is for a bundle this device did not export."))
+            raise UserError(
+                tr("sync", "This acknowledgement is for a bundle this device did not export.")
+            )
         if ack.get("status") not in ACKED:
             bundle.ack_status = "rejected"
-            raise UserError(tr("sync", "HQ rejected bundle {seq}: {reason}. Export again after fixing the cause.").format(seq=bundle.seq, reason=ack.get("reason", "")))
+            raise UserError(
+                tr(
+                    "sync",
+                    "HQ rejected bundle {seq}: {reason}. Export again after fixing the cause.",
+                ).format(seq=bundle.seq, reason=ack.get("reason", ""))
+            )
         bundle.ack_status, bundle.acked_at = ack["status"], utcnow()
     return Changes.of("exported_bundle")
 
@@ -329,10 +494,15 @@ def sync_status(ctx: AppContext) -> SyncStatus:
     node = ctx.device_id or "local"
     with ctx.read_session() as s:
         # what the next bundle would hold ("~" sorts after every HLC)
-        pending = sum(int(s.scalar(select(func.count()).select_from(stmt.subquery())) or 0)
-                      for entity in SYNC_TABLES for stmt in pending_selects(entity, since, "~", node, [model_of(entity).__table__.c.id]))
+        pending = sum(
+            int(s.scalar(select(func.count()).select_from(stmt.subquery())) or 0)
+            for entity in SYNC_TABLES
+            for stmt in pending_selects(entity, since, "~", node, [model_of(entity).__table__.c.id])
+        )
         last = s.scalar(select(func.max(ExportedBundle.acked_at)))
-        oldest = s.scalar(select(func.min(ExportedBundle.created_at)).where(ExportedBundle.acked_at.is_(None)))
+        oldest = s.scalar(
+            select(func.min(ExportedBundle.created_at)).where(ExportedBundle.acked_at.is_(None))
+        )
     return SyncStatus(last, pending, oldest)
 
 
@@ -340,7 +510,12 @@ def import_hq_bundle(ctx: AppContext, path: Path) -> Changes:
     """Apply a down-bundle signed by the trusted HQ key, with the same merge rules."""
     hq = trusted_hq_key(ctx)
     if hq is None:
-        raise UserError(tr("sync", "No trusted HQ key is set; import HQ's public key first (init --hq-key or Settings)."))
+        raise UserError(
+            tr(
+                "sync",
+                "No trusted HQ key is set; import HQ's public key first (init --hq-key or Settings).",
+            )
+        )
 
     def key_for(manifest: dict[str, Any]) -> str:
         if manifest.get("device_id") != ctx.device_id:
@@ -350,7 +525,9 @@ def import_hq_bundle(ctx: AppContext, path: Path) -> Changes:
     try:
         bundle = read_bundle(path, Caps(), key_for, expected_kind="hq")
     except BundleRejected as exc:
-        raise BundleRejected(tr("sync", "HQ bundle refused: {reason}").format(reason=exc.message)) from exc
+        raise BundleRejected(
+            tr("sync", "HQ bundle refused: {reason}").format(reason=exc.message)
+        ) from exc
     hq_node = str(bundle.manifest.get("hq_id", ""))
     if hq["hq_id"] and hq_node != hq["hq_id"]:
         raise BundleRejected(tr("sync", "HQ bundle refused: it names another HQ"))
@@ -358,12 +535,21 @@ def import_hq_bundle(ctx: AppContext, path: Path) -> Changes:
         for row in rows:
             problem = validate_record(entity, row, None)
             if problem:
-                raise BundleRejected(tr("sync", "HQ bundle refused: {reason}").format(reason=problem))
+                raise BundleRejected(
+                    tr("sync", "HQ bundle refused: {reason}").format(reason=problem)
+                )
         # the same schemas as HQ's ingest (app/sync/schema.py)
         parsed = bundle.lines.get(entity)
-        found = check_records(entity, [row["data"] for row in rows], [row["id"] for row in rows], parsed.data_text if parsed is not None else None)
+        found = check_records(
+            entity,
+            [row["data"] for row in rows],
+            [row["id"] for row in rows],
+            parsed.data_text if parsed is not None else None,
+        )
         if found is not None:
-            raise BundleRejected(tr("sync", "HQ bundle refused: {reason}").format(reason=found.message))
+            raise BundleRejected(
+                tr("sync", "HQ bundle refused: {reason}").format(reason=found.message)
+            )
     for row in bundle.records.get("checklist_template", []):
         # a template's body is what the visits run: it must be one this build can run
         try:
@@ -371,7 +557,11 @@ def import_hq_bundle(ctx: AppContext, path: Path) -> Changes:
         except (AttributeError, TypeError, KeyError, ValueError):
             problems = [tr("sync", "the body is malformed")]
         if problems:
-            raise BundleRejected(tr("sync", "HQ bundle refused: checklist template {id}: {problem}").format(id=row["id"], problem=problems[0]))
+            raise BundleRejected(
+                tr("sync", "HQ bundle refused: checklist template {id}: {problem}").format(
+                    id=row["id"], problem=problems[0]
+                )
+            )
     with ctx.session() as s:
         s.info["keep_hlc"] = True
         clock = ctx.get_clock()
@@ -382,34 +572,92 @@ def import_hq_bundle(ctx: AppContext, path: Path) -> Changes:
             d = row["data"]
             # a template is immutable once known, by its id or its name and version
             existing = s.get(ChecklistTemplate, row["id"]) or s.scalar(
-                select(ChecklistTemplate).where(ChecklistTemplate.name == d["name"], ChecklistTemplate.version == int(d["version"])))
+                select(ChecklistTemplate).where(
+                    ChecklistTemplate.name == d["name"],
+                    ChecklistTemplate.version == int(d["version"]),
+                )
+            )
             if existing is None:
-                s.add(ChecklistTemplate(id=row["id"], hlc=row["hlc"], name=d["name"], version=int(d["version"]), title=d.get("title", d["name"]),
-                                        body=d["body"], source="hq", is_default=bool(d.get("is_default"))))
+                s.add(
+                    ChecklistTemplate(
+                        id=row["id"],
+                        hlc=row["hlc"],
+                        name=d["name"],
+                        version=int(d["version"]),
+                        title=d.get("title", d["name"]),
+                        body=d["body"],
+                        source="hq",
+                        is_default=bool(d.get("is_default")),
+                    )
+                )
         if bundle.records.get("frequency_rule"):
             for rule in s.scalars(select(FrequencyRule).where(FrequencyRule.voided.is_(False))):
                 rule.voided, rule.void_reason, rule.hlc = True, "replaced by HQ", ctx.tick()
             for row in bundle.records["frequency_rule"]:
                 d = row["data"]
-                s.add(FrequencyRule(hlc=row["hlc"], scope=d["scope"], grade=d.get("grade"), period=d["period"], min_visits=int(d["min_visits"])))
+                s.add(
+                    FrequencyRule(
+                        hlc=row["hlc"],
+                        scope=d["scope"],
+                        grade=d.get("grade"),
+                        period=d["period"],
+                        min_visits=int(d["min_visits"]),
+                    )
+                )
         for row in bundle.records.get("target", []):
             d = row["data"]
             existing = s.get(Target, row["id"]) or s.scalar(
-                select(Target).where(Target.metric == d["metric"], Target.period == d["period"], Target.scope_kind == d["scope_kind"], Target.scope == d["scope"]))
+                select(Target).where(
+                    Target.metric == d["metric"],
+                    Target.period == d["period"],
+                    Target.scope_kind == d["scope_kind"],
+                    Target.scope == d["scope"],
+                )
+            )
             if existing is None:
-                s.add(Target(id=row["id"], hlc=row["hlc"], metric=d["metric"], period=d["period"], scope_kind=d["scope_kind"], scope=d["scope"], amount=int(d["amount"]), source="hq"))
-            elif existing.hlc < row["hlc"] or existing.source != "hq":  # HQ's publication replaces a local entry
-                existing.amount, existing.hlc, existing.source, existing.voided = int(d["amount"]), row["hlc"], "hq", False
+                s.add(
+                    Target(
+                        id=row["id"],
+                        hlc=row["hlc"],
+                        metric=d["metric"],
+                        period=d["period"],
+                        scope_kind=d["scope_kind"],
+                        scope=d["scope"],
+                        amount=int(d["amount"]),
+                        source="hq",
+                    )
+                )
+            elif (
+                existing.hlc < row["hlc"] or existing.source != "hq"
+            ):  # HQ's publication replaces a local entry
+                existing.amount, existing.hlc, existing.source, existing.voided = (
+                    int(d["amount"]),
+                    row["hlc"],
+                    "hq",
+                    False,
+                )
         for row in bundle.records.get("partner", []):
             _apply_partner_master(s, row)
         apply_decisions(s, bundle.records.get("grade_request", []))
         apply_published_rules(s, [row["data"] for row in bundle.records.get("duty_rule", [])])
         _apply_receivables(s, bundle.records.get("invoice", []), bundle.records.get("payment", []))
     ctx.set_meta("hlc_last", str(ctx.get_clock().last))
-    return Changes.of("partner", "target", "checklist_template", "frequency_rule", "sync_conflict", "duty_rule", "grade_request", "invoice", "payment")
+    return Changes.of(
+        "partner",
+        "target",
+        "checklist_template",
+        "frequency_rule",
+        "sync_conflict",
+        "duty_rule",
+        "grade_request",
+        "invoice",
+        "payment",
+    )
 
 
-def _apply_receivables(s: Any, invoices: list[dict[str, Any]], payments: list[dict[str, Any]]) -> None:
+def _apply_receivables(
+    s: Any, invoices: list[dict[str, Any]], payments: list[dict[str, Any]]
+) -> None:
     """HQ's invoices and payments from the ERP (the newer HLC wins; rows of a partner
     this laptop does not hold are skipped)."""
     from db.models import Invoice, Payment
@@ -420,8 +668,14 @@ def _apply_receivables(s: Any, invoices: list[dict[str, Any]], payments: list[di
         if existing is None and s.get(Partner, d.get("partner_id")) is None:
             continue
         known.add(row["id"])
-        values = {"partner_id": d["partner_id"], "number": str(d["number"]), "issue_date": dt.date.fromisoformat(d["issue_date"]),
-                  "due_date": dt.date.fromisoformat(d["due_date"]), "amount_fen": int(d["amount_fen"]), "paid_fen": int(d["paid_fen"])}
+        values = {
+            "partner_id": d["partner_id"],
+            "number": str(d["number"]),
+            "issue_date": dt.date.fromisoformat(d["issue_date"]),
+            "due_date": dt.date.fromisoformat(d["due_date"]),
+            "amount_fen": int(d["amount_fen"]),
+            "paid_fen": int(d["paid_fen"]),
+        }
         if existing is None:
             s.add(Invoice(id=row["id"], hlc=row["hlc"], **values))
         elif existing.hlc < row["hlc"]:
@@ -431,9 +685,19 @@ def _apply_receivables(s: Any, invoices: list[dict[str, Any]], payments: list[di
     s.flush()
     for row in payments:
         d = row["data"]
-        if s.get(Payment, row["id"]) is None and (d.get("invoice_id") in known or s.get(Invoice, d.get("invoice_id")) is not None):
-            s.add(Payment(id=row["id"], hlc=row["hlc"], invoice_id=d["invoice_id"], paid_date=dt.date.fromisoformat(d["paid_date"]),
-                          amount_fen=int(d["amount_fen"]), note=str(d.get("note") or "")))
+        if s.get(Payment, row["id"]) is None and (
+            d.get("invoice_id") in known or s.get(Invoice, d.get("invoice_id")) is not None
+        ):
+            s.add(
+                Payment(
+                    id=row["id"],
+                    hlc=row["hlc"],
+                    invoice_id=d["invoice_id"],
+                    paid_date=dt.date.fromisoformat(d["paid_date"]),
+                    amount_fen=int(d["amount_fen"]),
+                    note=str(d.get("note") or ""),
+                )
+            )
 
 
 def _apply_partner_master(s: Any, row: dict[str, Any]) -> None:
@@ -441,23 +705,59 @@ def _apply_partner_master(s: Any, row: dict[str, Any]) -> None:
     fh = data.pop("field_hlc", {}) or {}
     partner = s.get(Partner, row["id"])
     if partner is None:
-        if row["op"] == "void" or s.scalar(select(Partner.id).where(Partner.code == data.get("code"))) is not None:
+        if (
+            row["op"] == "void"
+            or s.scalar(select(Partner.id).where(Partner.code == data.get("code"))) is not None
+        ):
             return
-        s.add(Partner(id=row["id"], hlc=row["hlc"], field_hlc=fh, **{k: v for k, v in data.items() if k in {c.key for c in Partner.__table__.columns}}))
+        s.add(
+            Partner(
+                id=row["id"],
+                hlc=row["hlc"],
+                field_hlc=fh,
+                **{
+                    k: v for k, v in data.items() if k in {c.key for c in Partner.__table__.columns}
+                },
+            )
+        )
         s.flush()
-        s.merge(PartnerPublished(partner_id=row["id"], hlc=row["hlc"]))  # HQ owns its code, grade and credit limit now
+        s.merge(
+            PartnerPublished(partner_id=row["id"], hlc=row["hlc"])
+        )  # HQ owns its code, grade and credit limit now
         return
     s.merge(PartnerPublished(partner_id=partner.id, hlc=row["hlc"]))
     owned = {k: data[k] for k in HQ_OWNED_FIELDS if k in data}
     current = {k: getattr(partner, k) for k in HQ_OWNED_FIELDS}
-    merged = merge_fields(current, dict(partner.field_hlc or {}), partner.hlc, partner.voided, owned, fh, row["hlc"], None, row["op"])
+    merged = merge_fields(
+        current,
+        dict(partner.field_hlc or {}),
+        partner.hlc,
+        partner.voided,
+        owned,
+        fh,
+        row["hlc"],
+        None,
+        row["op"],
+    )
     for c in merged.conflicts:
-        s.add(SyncConflict(entity="partner", record_id=partner.id, field=c.field, winner_value=c.winner_value, loser_value=c.loser_value,
-                           winner_hlc=c.winner_hlc, loser_hlc=c.loser_hlc))
+        s.add(
+            SyncConflict(
+                entity="partner",
+                record_id=partner.id,
+                field=c.field,
+                winner_value=c.winner_value,
+                loser_value=c.loser_value,
+                winner_hlc=c.winner_hlc,
+                loser_hlc=c.loser_hlc,
+            )
+        )
     for key in HQ_OWNED_FIELDS:
         if merged.data.get(key) != getattr(partner, key):
             setattr(partner, key, merged.data[key])
-    partner.field_hlc = {**(partner.field_hlc or {}), **{k: v for k, v in merged.field_hlc.items() if k in HQ_OWNED_FIELDS}}
+    partner.field_hlc = {
+        **(partner.field_hlc or {}),
+        **{k: v for k, v in merged.field_hlc.items() if k in HQ_OWNED_FIELDS},
+    }
     partner.hlc = max(partner.hlc, row["hlc"])
     if merged.voided and not partner.voided:
         partner.voided, partner.void_reason = True, "voided by HQ"
@@ -481,9 +781,29 @@ class ConflictRow:
 def open_conflicts(ctx: AppContext) -> list[ConflictRow]:
     """Unresolved conflicts with both values, for the Conflicts list."""
     with ctx.read_session() as s:
-        rows = list(s.scalars(select(SyncConflict).where(SyncConflict.resolved.is_(False)).order_by(SyncConflict.created_at)))
-        labels = {p.id: f"{p.code} {p.name}" for p in s.scalars(select(Partner).where(Partner.id.in_([r.record_id for r in rows])))}
-    return [ConflictRow(r.id, r.entity, r.record_id, labels.get(r.record_id, r.record_id[:8]), r.field, r.winner_value, r.loser_value) for r in rows]
+        rows = list(
+            s.scalars(
+                select(SyncConflict)
+                .where(SyncConflict.resolved.is_(False))
+                .order_by(SyncConflict.created_at)
+            )
+        )
+        labels = {
+            p.id: f"{p.code} {p.name}"
+            for p in s.scalars(select(Partner).where(Partner.id.in_([r.record_id for r in rows])))
+        }
+    return [
+        ConflictRow(
+            r.id,
+            r.entity,
+            r.record_id,
+            labels.get(r.record_id, r.record_id[:8]),
+            r.field,
+            r.winner_value,
+            r.loser_value,
+        )
+        for r in rows
+    ]
 
 
 def resolve_conflict(ctx: AppContext, conflict_id: str, take_lost_value: bool) -> Changes:

@@ -60,7 +60,11 @@ class _ExportColumns:
 def export_columns(model: Any) -> _ExportColumns:
     from sqlalchemy import JSON
 
-    items = [(key, column) for key, column in inspect(model).columns.items() if key not in SKIPPED_COLUMNS]
+    items = [
+        (key, column)
+        for key, column in inspect(model).columns.items()
+        if key not in SKIPPED_COLUMNS
+    ]
     keys = tuple(key for key, _ in items)
     json_keys = tuple(key for key, column in items if isinstance(column.type, JSON))
     return _ExportColumns(keys, tuple(k for k in BLOB_KEYS if k in keys), json_keys)
@@ -84,19 +88,28 @@ class _CanonicalJson:
         # NULL, or a number SQLite's NUMERIC affinity kept: as SQLAlchemy returns them
         value = json.loads(stored) if isinstance(stored, str | bytes) else stored
         text = encode_line(value)
-        if len(self.texts) < self.LIMIT and (not isinstance(stored, str) or len(stored) <= self.MAX_TEXT):
+        if len(self.texts) < self.LIMIT and (
+            not isinstance(stored, str) or len(stored) <= self.MAX_TEXT
+        ):
             self.texts[stored] = text
         return text
-
 
 
 def _iso_utc(text: str) -> str:
     """A datetime column's stored text (naive UTC, as SQLAlchemy writes it on SQLite)
     as ``datetime.isoformat()`` of the aware value gives it."""
     if len(text) == 26 and text[10] == " " and text[19] == ".":
-        return f"{text[:10]}T{text[11:19]}+00:00" if text.endswith(".000000") else f"{text[:10]}T{text[11:]}+00:00"
+        return (
+            f"{text[:10]}T{text[11:19]}+00:00"
+            if text.endswith(".000000")
+            else f"{text[:10]}T{text[11:]}+00:00"
+        )
     value = dt.datetime.fromisoformat(text)
-    return (value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value).astimezone(dt.UTC).isoformat()
+    return (
+        (value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value)
+        .astimezone(dt.UTC)
+        .isoformat()
+    )
 
 
 def _json_datetime(value: Any) -> str:
@@ -104,7 +117,9 @@ def _json_datetime(value: Any) -> str:
 
 
 def _json_float(value: Any) -> str:
-    return "null" if value is None else encode_line(value)  # Python's repr: what the ORM value encodes to
+    return (
+        "null" if value is None else encode_line(value)
+    )  # Python's repr: what the ORM value encodes to
 
 
 def _sql_text(literal: str) -> str:
@@ -127,9 +142,11 @@ class _LineTemplate:
 def _sql_datetime(column: str) -> str:
     """SQL giving the JSON of a datetime column stored as SQLAlchemy writes it on SQLite
     (``YYYY-MM-DD HH:MM:SS.ffffff``, naive UTC), as ``_json_datetime`` does in Python."""
-    return (f"CASE WHEN {column} IS NULL THEN 'null' WHEN substr({column}, 20) = '.000000' "
-            f"THEN '\"' || substr({column}, 1, 10) || 'T' || substr({column}, 12, 8) || '+00:00\"' "
-            f"ELSE '\"' || substr({column}, 1, 10) || 'T' || substr({column}, 12) || '+00:00\"' END")
+    return (
+        f"CASE WHEN {column} IS NULL THEN 'null' WHEN substr({column}, 20) = '.000000' "
+        f"THEN '\"' || substr({column}, 1, 10) || 'T' || substr({column}, 12, 8) || '+00:00\"' "
+        f"ELSE '\"' || substr({column}, 1, 10) || 'T' || substr({column}, 12) || '+00:00\"' END"
+    )
 
 
 def _standard_datetimes(s: Any, model: Any) -> set[str]:
@@ -140,17 +157,27 @@ def _standard_datetimes(s: Any, model: Any) -> set[str]:
     found = set()
     conn = s.connection().connection.driver_connection
     for key, column in inspect(model).columns.items():
-        if isinstance(getattr(column.type, "impl_instance", column.type), DateTime) and key not in SKIPPED_COLUMNS:
+        if (
+            isinstance(getattr(column.type, "impl_instance", column.type), DateTime)
+            and key not in SKIPPED_COLUMNS
+        ):
             name = f'"{column.name}"'
-            odd = conn.execute(f'SELECT 1 FROM "{model.__table__.name}" WHERE {name} IS NOT NULL AND NOT '
-                               f"(length({name}) = 26 AND {name} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] "
-                               f"[0-9][0-9]:[0-9][0-9]:[0-9][0-9].[0-9][0-9][0-9][0-9][0-9][0-9]') LIMIT 1").fetchone()
+            odd = conn.execute(
+                f'SELECT 1 FROM "{model.__table__.name}" WHERE {name} IS NOT NULL AND NOT '
+                f"(length({name}) = 26 AND {name} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] "
+                f"[0-9][0-9]:[0-9][0-9]:[0-9][0-9].[0-9][0-9][0-9][0-9][0-9][0-9]') LIMIT 1"
+            ).fetchone()
             if odd is None:
                 found.add(key)
     return found
 
 
-def _line_template(model: Any, cache: _CanonicalJson, base_hlc: str | None, sql_datetimes: frozenset[str] | set[str] = frozenset()) -> _LineTemplate:
+def _line_template(
+    model: Any,
+    cache: _CanonicalJson,
+    base_hlc: str | None,
+    sql_datetimes: frozenset[str] | set[str] = frozenset(),
+) -> _LineTemplate:
     """The ``_LineTemplate`` of ``model``'s lines with this ``base_hlc``: data keys in
     sorted order (``void_reason`` only in a voided row's data), the datetime columns in
     ``sql_datetimes`` rendered by SQLite."""
@@ -172,7 +199,9 @@ def _line_template(model: Any, cache: _CanonicalJson, base_hlc: str | None, sql_
         name = _sql_text(("" if first else ",") + encode_line(key) + ":")
         if key == "void_reason":
             assert not first, "a syncing table has data keys sorting before void_reason"
-            current.append(f'CASE WHEN "voided" THEN {name} || json_quote("void_reason") ELSE \'\' END')
+            current.append(
+                f'CASE WHEN "voided" THEN {name} || json_quote("void_reason") ELSE \'\' END'
+            )
             continue
         first = False
         current.append(name)
@@ -180,14 +209,27 @@ def _line_template(model: Any, cache: _CanonicalJson, base_hlc: str | None, sql_
             current.append(_sql_datetime(col(key)))
         elif isinstance(kind, JSON | Float | DateTime):
             segments.append(" || ".join(current))
-            holes.append((col(key), cache if isinstance(kind, JSON) else _json_float if isinstance(kind, Float) else _json_datetime))
+            holes.append(
+                (
+                    col(key),
+                    cache
+                    if isinstance(kind, JSON)
+                    else _json_float
+                    if isinstance(kind, Float)
+                    else _json_datetime,
+                )
+            )
             current = []
         elif isinstance(kind, Boolean):
-            current.append(f"CASE WHEN {col(key)} IS NULL THEN 'null' WHEN {col(key)} THEN 'true' ELSE 'false' END")
+            current.append(
+                f"CASE WHEN {col(key)} IS NULL THEN 'null' WHEN {col(key)} THEN 'true' ELSE 'false' END"
+            )
         else:
             current.append(f"json_quote({col(key)})")
-    current.append("""'},\"hlc\":' || json_quote("hlc") || ',\"id\":' || json_quote("id") || """
-                   """CASE WHEN "voided" THEN ',\"op\":\"void\"}' ELSE ',\"op\":\"upsert\"}' END""")
+    current.append(
+        """'},\"hlc\":' || json_quote("hlc") || ',\"id\":' || json_quote("id") || """
+        """CASE WHEN "voided" THEN ',\"op\":\"void\"}' ELSE ',\"op\":\"upsert\"}' END"""
+    )
     segments.append(" || ".join(current))
     parts = [segments[0]]
     for (column, _encode), segment in zip(holes, segments[1:], strict=True):
@@ -203,8 +245,17 @@ class Tally:
     top: str = ""
 
 
-def record_lines(ctx: AppContext, entity: str, since: str, upto: str, node: str, base_hlc: str | None,
-                  high: str | None = None, extra: set[str] | None = None, tally: Tally | None = None) -> Iterator[list[str]]:
+def record_lines(
+    ctx: AppContext,
+    entity: str,
+    since: str,
+    upto: str,
+    node: str,
+    base_hlc: str | None,
+    high: str | None = None,
+    extra: set[str] | None = None,
+    tally: Tally | None = None,
+) -> Iterator[list[str]]:
     """Blocks (one per chunk of rows read) of the canonical JSON line (``encode_line`` of
     ``{"base_hlc", "data", "hlc", "id", "op"}``) of every row of ``entity`` to export;
     with a cut (``ExportPlan``), only rows whose key is ≤ ``high`` and the ``extra``
@@ -221,13 +272,20 @@ def record_lines(ctx: AppContext, entity: str, since: str, upto: str, node: str,
         holes = template.holes
         width = 1 + 2 * len(holes)  # segments and holes; then id, hlc
         columns = [*(literal_column(expr) for expr in template.columns), table.c.id, table.c.hlc]
-        stmts = pending_selects(entity, since, upto if high is None else min(upto, high), node, columns)
+        stmts = pending_selects(
+            entity, since, upto if high is None else min(upto, high), node, columns
+        )
         ids = sorted(extra or ())
-        stmts += [select(*columns).where(table.c.id.in_(ids[start:start + 500])) for start in range(0, len(ids), 500)]  # parents carried along
+        stmts += [
+            select(*columns).where(table.c.id.in_(ids[start : start + 500]))
+            for start in range(0, len(ids), 500)
+        ]  # parents carried along
         try:
             for stmt in stmts:
                 for rows in driver_chunks(s, stmt):
-                    if len(holes) == 1 and holes[0] is cache:  # one JSON value (answers): a dict lookup
+                    if (
+                        len(holes) == 1 and holes[0] is cache
+                    ):  # one JSON value (answers): a dict lookup
                         known = cache.texts.get
                         block = [row[0] + (known(row[1]) or cache(row[1])) + row[2] for row in rows]
                     elif holes:
@@ -259,17 +317,33 @@ def pending_selects(entity: str, since: str, upto: str, node: str, columns: list
     within ``upto`` too), including the older children of a visit sealed after ``since``."""
     model = model_of(entity)
     table = model.__table__
-    stmt = select(*columns).where(table.c.hlc > since, table.c.hlc <= upto, table.c.hlc.like(f"%:{node}"))
+    stmt = select(*columns).where(
+        table.c.hlc > since, table.c.hlc <= upto, table.c.hlc.like(f"%:{node}")
+    )
     if entity == "visit":
         stmt = stmt.where(table.c.status == "submitted")
     if "visit_id" in export_columns(model).keys and entity in VISIT_CHILDREN:
-        stmt = stmt.where(table.c.visit_id.in_(select(Visit.id).where(Visit.status == "submitted", Visit.hlc <= upto)))
-    elif "visit_id" in export_columns(model).keys and entity in VISIT_GATED:  # orders and events: a visit is optional
-        stmt = stmt.where(or_(table.c.visit_id.in_(select(Visit.id).where(Visit.status == "submitted", Visit.hlc <= upto)),
-                              table.c.visit_id.is_(None)))
+        stmt = stmt.where(
+            table.c.visit_id.in_(
+                select(Visit.id).where(Visit.status == "submitted", Visit.hlc <= upto)
+            )
+        )
+    elif (
+        "visit_id" in export_columns(model).keys and entity in VISIT_GATED
+    ):  # orders and events: a visit is optional
+        stmt = stmt.where(
+            or_(
+                table.c.visit_id.in_(
+                    select(Visit.id).where(Visit.status == "submitted", Visit.hlc <= upto)
+                ),
+                table.c.visit_id.is_(None),
+            )
+        )
     stmts = [stmt]
     if entity in VISIT_GATED:
-        new_visits = select(Visit.id).where(Visit.status == "submitted", Visit.hlc > since, Visit.hlc <= upto)
+        new_visits = select(Visit.id).where(
+            Visit.status == "submitted", Visit.hlc > since, Visit.hlc <= upto
+        )
         stmts.append(select(*columns).where(table.c.visit_id.in_(new_visits), table.c.hlc <= since))
     return stmts
 
@@ -278,7 +352,9 @@ def driver_chunks(s: Any, stmt: Any) -> Iterator[list[tuple[Any, ...]]]:
     """Rows of a Core select read through the SQLite driver (no per-value result
     processing), ``EXPORT_CHUNK`` at a time; several may be open at once on one
     connection."""
-    compiled = stmt.compile(dialect=s.get_bind().dialect, compile_kwargs={"render_postcompile": True})
+    compiled = stmt.compile(
+        dialect=s.get_bind().dialect, compile_kwargs={"render_postcompile": True}
+    )
     params = compiled.construct_params()
     cursor = s.connection().connection.driver_connection.cursor()
     try:

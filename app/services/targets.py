@@ -29,24 +29,30 @@ def metrics_by_code(ctx: AppContext) -> dict[str, Metric]:
         return {m.code: m for m in s.scalars(select(Metric).where(Metric.voided.is_(False)))}
 
 
-
-
-
-
 def require_region_code(code: str) -> str:
     """A region target's scope in its shortest form (``320100`` → ``3201``); refused unless
     it is a real province, city or district code (GB/T 2260, ``app.domain.regions``)."""
     if not REGION_RE.match(code or ""):
-        raise ValidationError(tr("targets", "Not a region code (2, 4 or 6 digits): {value}.").format(value=code or "—"))
+        raise ValidationError(
+            tr("targets", "Not a region code (2, 4 or 6 digits): {value}.").format(
+                value=code or "—"
+            )
+        )
     short = regions().normalise(code)
     if short is None:
-        raise ValidationError(tr("targets", "Unknown region code {value}: no such province, city or district.").format(value=code))
+        raise ValidationError(
+            tr(
+                "targets", "Unknown region code {value}: no such province, city or district."
+            ).format(value=code)
+        )
     return short
 
 
 def _read_only_message(metric: str, period: str, scope: str) -> str:
-    return tr("targets", "the {metric} target for {scope} in {period} was published by HQ and cannot be changed here").format(
-        metric=metric, scope=scope, period=period)
+    return tr(
+        "targets",
+        "the {metric} target for {scope} in {period} was published by HQ and cannot be changed here",
+    ).format(metric=metric, scope=scope, period=period)
 
 
 def import_targets(ctx: AppContext, path: Path, progress: Progress | None = None) -> TargetsReport:
@@ -62,13 +68,20 @@ def import_targets(ctx: AppContext, path: Path, progress: Progress | None = None
     table = read_table(path)
     if not table or not any(c.strip() for c in table[0]):
         raise ValidationError(tr("targets", "{file}: the file is empty.").format(file=path.name))
-    mapping = header_map(canonical_header(table[0], TARGET_ALIASES), TARGET_REQUIRED, TARGET_COLUMNS, path)
+    mapping = header_map(
+        canonical_header(table[0], TARGET_ALIASES), TARGET_REQUIRED, TARGET_COLUMNS, path
+    )
     # without a scope_kind column, a file whose scope column is called "region" holds region targets
-    default_kind = "region" if table[0][mapping["scope"]].strip().lower() in REGION_HEADERS else "partner"
+    default_kind = (
+        "region" if table[0][mapping["scope"]].strip().lower() in REGION_HEADERS else "partner"
+    )
     metrics = metrics_by_code(ctx)
     with ctx.read_session() as s:
         partners = set(s.scalars(select(Partner.code).where(Partner.voided.is_(False))))
-        existing_rows = {(t.metric, t.period, t.scope_kind, t.scope): (t.amount, t.source, t.voided) for t in s.scalars(select(Target))}
+        existing_rows = {
+            (t.metric, t.period, t.scope_kind, t.scope): (t.amount, t.source, t.voided)
+            for t in s.scalars(select(Target))
+        }
     report = TargetsReport()
     parsed: dict[tuple[str, str, str, str], tuple[int, int]] = {}
     for row_no, cells in data_rows(table, mapping, strip=True):
@@ -81,27 +94,77 @@ def import_targets(ctx: AppContext, path: Path, progress: Progress | None = None
         try:
             rules.parse_period(cells["period"])
         except ValueError:
-            errors.append(RowError(row_no, "period", tr("targets", "give the period as YYYY, YYYY-Qn or YYYY-MM (got {value})").format(
-                value=cells["period"] or "—")))
+            errors.append(
+                RowError(
+                    row_no,
+                    "period",
+                    tr(
+                        "targets", "give the period as YYYY, YYYY-Qn or YYYY-MM (got {value})"
+                    ).format(value=cells["period"] or "—"),
+                )
+            )
         if kind not in ("partner", "region"):
-            errors.append(RowError(row_no, "scope_kind", tr("targets", "scope_kind must be partner or region (got {value})").format(value=kind)))
+            errors.append(
+                RowError(
+                    row_no,
+                    "scope_kind",
+                    tr("targets", "scope_kind must be partner or region (got {value})").format(
+                        value=kind
+                    ),
+                )
+            )
         elif kind == "partner" and cells["scope"] not in partners:
-            errors.append(RowError(row_no, "scope", tr("targets", "unknown partner {code}").format(code=cells["scope"] or "—")))
+            errors.append(
+                RowError(
+                    row_no,
+                    "scope",
+                    tr("targets", "unknown partner {code}").format(code=cells["scope"] or "—"),
+                )
+            )
         elif kind == "region" and not REGION_RE.match(cells["scope"]):
-            errors.append(RowError(row_no, "scope", tr("targets", "not a region code (2, 4 or 6 digits): {value}").format(value=cells["scope"] or "—")))
+            errors.append(
+                RowError(
+                    row_no,
+                    "scope",
+                    tr("targets", "not a region code (2, 4 or 6 digits): {value}").format(
+                        value=cells["scope"] or "—"
+                    ),
+                )
+            )
         elif kind == "region" and regions().normalise(cells["scope"]) is None:
-            errors.append(RowError(row_no, "scope", tr("targets", "unknown region code {value}: no such province, city or district").format(
-                value=cells["scope"])))
+            errors.append(
+                RowError(
+                    row_no,
+                    "scope",
+                    tr(
+                        "targets", "unknown region code {value}: no such province, city or district"
+                    ).format(value=cells["scope"]),
+                )
+            )
         amount = 0
         if metric is not None:
             try:
                 amount = rules.parse_amount(cells["amount"], decimals_of(metric.unit))
             except ValueError:
-                errors.append(RowError(row_no, "amount", tr("targets", "not a non-negative amount with at most {d} decimals: {value}").format(
-                    d=decimals_of(metric.unit), value=cells["amount"] or "—")))
+                errors.append(
+                    RowError(
+                        row_no,
+                        "amount",
+                        tr(
+                            "targets",
+                            "not a non-negative amount with at most {d} decimals: {value}",
+                        ).format(d=decimals_of(metric.unit), value=cells["amount"] or "—"),
+                    )
+                )
         key = (cells["metric"], cells["period"], kind, cells["scope"])
         if not errors and key in parsed:
-            errors.append(RowError(row_no, "scope", tr("targets", "duplicate row (also row {first})").format(first=parsed[key][0])))
+            errors.append(
+                RowError(
+                    row_no,
+                    "scope",
+                    tr("targets", "duplicate row (also row {first})").format(first=parsed[key][0]),
+                )
+            )
         if not errors and key in existing_rows:
             old_amount, source, voided = existing_rows[key]
             if source == HQ_SOURCE and (old_amount != amount or voided):
@@ -111,17 +174,33 @@ def import_targets(ctx: AppContext, path: Path, progress: Progress | None = None
             continue
         parsed[key] = (row_no, amount)
     if report.errors:
-        raise ValidationError(trn("targets", "{file}: %n problem(s) found; nothing was imported.", len(report.errors)).format(file=path.name),
-                              details=[f"{path.name}, {e}" for e in report.errors])
+        raise ValidationError(
+            trn(
+                "targets", "{file}: %n problem(s) found; nothing was imported.", len(report.errors)
+            ).format(file=path.name),
+            details=[f"{path.name}, {e}" for e in report.errors],
+        )
     with ctx.session() as s:
-        existing = {(t.metric, t.period, t.scope_kind, t.scope): t for t in s.scalars(select(Target))}
+        existing = {
+            (t.metric, t.period, t.scope_kind, t.scope): t for t in s.scalars(select(Target))
+        }
         for index, (key, (_row, amount)) in enumerate(parsed.items()):
             if progress is not None and index % 500 == 0:
                 progress(index, len(parsed), "")
             metric_code, period, kind, scope = key
             row = existing.get(key)
             if row is None:
-                s.add(Target(metric=metric_code, period=period, scope_kind=kind, scope=scope, amount=amount, overridden=False, source="import"))
+                s.add(
+                    Target(
+                        metric=metric_code,
+                        period=period,
+                        scope_kind=kind,
+                        scope=scope,
+                        amount=amount,
+                        overridden=False,
+                        source="import",
+                    )
+                )
                 report.created += 1
             elif row.amount != amount or row.voided:
                 row.amount, row.voided = amount, False
@@ -134,7 +213,9 @@ def import_targets(ctx: AppContext, path: Path, progress: Progress | None = None
     return report
 
 
-def set_target(ctx: AppContext, metric: str, period: str, scope_kind: str, scope: str, amount: str | int) -> Changes:
+def set_target(
+    ctx: AppContext, metric: str, period: str, scope_kind: str, scope: str, amount: str | int
+) -> Changes:
     """Enter one target by hand. ``amount`` is text in the metric's unit (``"1234.56"`` for
     money) or an integer already in the smallest unit (fen). Targets published by HQ are
     read-only; locally entered or imported ones may be changed."""
@@ -144,9 +225,17 @@ def set_target(ctx: AppContext, metric: str, period: str, scope_kind: str, scope
     try:
         rules.parse_period(period)
     except ValueError:
-        raise ValidationError(tr("targets", "Give the period as YYYY, YYYY-Qn or YYYY-MM (got {value}).").format(value=period or "—")) from None
+        raise ValidationError(
+            tr("targets", "Give the period as YYYY, YYYY-Qn or YYYY-MM (got {value}).").format(
+                value=period or "—"
+            )
+        ) from None
     if scope_kind not in ("partner", "region"):
-        raise ValidationError(tr("targets", "The scope must be a partner or a region (got {value}).").format(value=scope_kind))
+        raise ValidationError(
+            tr("targets", "The scope must be a partner or a region (got {value}).").format(
+                value=scope_kind
+            )
+        )
     if scope_kind == "region":
         scope = require_region_code(scope)
     decimals = decimals_of(metrics[metric].unit)
@@ -158,24 +247,51 @@ def set_target(ctx: AppContext, metric: str, period: str, scope_kind: str, scope
         except ValueError:
             value = -1
     if value < 0:
-        raise ValidationError(tr("targets", "The target must be a non-negative amount with at most {d} decimals (got {value}).").format(
-            d=decimals, value=amount))
+        raise ValidationError(
+            tr(
+                "targets",
+                "The target must be a non-negative amount with at most {d} decimals (got {value}).",
+            ).format(d=decimals, value=amount)
+        )
     with ctx.session() as s:
-        if scope_kind == "partner" and s.scalar(select(Partner.id).where(Partner.code == scope, Partner.voided.is_(False))) is None:
-            raise ValidationError(tr("targets", "Unknown partner {code}.").format(code=scope or "—"))
-        row = s.scalar(select(Target).where(Target.metric == metric, Target.period == period, Target.scope_kind == scope_kind, Target.scope == scope))
+        if (
+            scope_kind == "partner"
+            and s.scalar(select(Partner.id).where(Partner.code == scope, Partner.voided.is_(False)))
+            is None
+        ):
+            raise ValidationError(
+                tr("targets", "Unknown partner {code}.").format(code=scope or "—")
+            )
+        row = s.scalar(
+            select(Target).where(
+                Target.metric == metric,
+                Target.period == period,
+                Target.scope_kind == scope_kind,
+                Target.scope == scope,
+            )
+        )
         if row is None:
-            s.add(Target(metric=metric, period=period, scope_kind=scope_kind, scope=scope, amount=value, overridden=False, source="local"))
+            s.add(
+                Target(
+                    metric=metric,
+                    period=period,
+                    scope_kind=scope_kind,
+                    scope=scope,
+                    amount=value,
+                    overridden=False,
+                    source="local",
+                )
+            )
         elif row.source == HQ_SOURCE:
-            raise UserError(tr("targets", "The {metric} target for {scope} in {period} was published by HQ and cannot be changed here.").format(
-                metric=metric, scope=scope, period=period))
+            raise UserError(
+                tr(
+                    "targets",
+                    "The {metric} target for {scope} in {period} was published by HQ and cannot be changed here.",
+                ).format(metric=metric, scope=scope, period=period)
+            )
         elif (row.amount, row.voided) != (value, False):
             row.amount, row.voided = value, False
     return Changes.of("target")
-
-
-
-
 
 
 @dataclass(frozen=True)
@@ -194,11 +310,11 @@ def month_targets_summary(ctx: AppContext, month: str) -> list[SummaryRow]:
         if row.scope_kind != "region":
             continue
         name = metrics[row.metric].name if row.metric in metrics else row.metric
-        scale = 10 ** row.decimals
-        result.append(SummaryRow(f"{name} {row.scope}", row.target / scale, row.actual / scale, row.progress))
+        scale = 10**row.decimals
+        result.append(
+            SummaryRow(f"{name} {row.scope}", row.target / scale, row.actual / scale, row.progress)
+        )
     return result
-
-
 
 
 def require_metric(ctx: AppContext, metric: str) -> None:
@@ -216,12 +332,21 @@ class ActualsReport:
     changes: Changes = field(default_factory=Changes)
 
 
-def row_metric(row_no: int, cells: dict[str, str], metrics: dict[str, Metric], errors: list[RowError]) -> Metric | None:
+def row_metric(
+    row_no: int, cells: dict[str, str], metrics: dict[str, Metric], errors: list[RowError]
+) -> Metric | None:
     """The row's metric, or None with the error added (both imports)."""
     metric = metrics.get(cells["metric"])
     if metric is None:
-        errors.append(RowError(row_no, "metric", tr("targets", "unknown metric {metric}; use one of {known}").format(
-            metric=cells["metric"] or "—", known=", ".join(sorted(metrics)))))
+        errors.append(
+            RowError(
+                row_no,
+                "metric",
+                tr("targets", "unknown metric {metric}; use one of {known}").format(
+                    metric=cells["metric"] or "—", known=", ".join(sorted(metrics))
+                ),
+            )
+        )
     return metric
 
 
@@ -238,9 +363,20 @@ def canonical_header(header: list[str], aliases: dict[str, str]) -> list[str]:
 PARTNER_CODE_HEADERS = ("渠道编码", "合作方编码", "合作伙伴编码", "客户编码")
 TARGET_COLUMNS = ["metric", "period", "scope_kind", "scope", "amount"]
 TARGET_REQUIRED = ("metric", "period", "scope", "amount")
-TARGET_ALIASES = {"指标": "metric", "期间": "period", "范围类型": "scope_kind", "范围": "scope", "目标": "amount",
-                  "金额": "amount", "partner_code": "scope", **dict.fromkeys(PARTNER_CODE_HEADERS, "scope"), "region": "scope",
-                  "地区": "scope", "区划代码": "scope", "target": "amount"}
+TARGET_ALIASES = {
+    "指标": "metric",
+    "期间": "period",
+    "范围类型": "scope_kind",
+    "范围": "scope",
+    "目标": "amount",
+    "金额": "amount",
+    "partner_code": "scope",
+    **dict.fromkeys(PARTNER_CODE_HEADERS, "scope"),
+    "region": "scope",
+    "地区": "scope",
+    "区划代码": "scope",
+    "target": "amount",
+}
 REGION_HEADERS = ("region", "地区", "区划代码")
 REGION_RE = re.compile(r"^\d{2}(?:\d{2}){0,2}$")
 HQ_SOURCE = "hq"

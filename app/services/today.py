@@ -22,4 +22,10 @@ class TodayOverview:
 
 def today_overview(ctx: AppContext, day: dt.date | None = None) -> TodayOverview:
     day = day or dt.date.today()
-    return TodayOverview(day, list_callbacks(ctx, day), day_progress(ctx, day), missed_days(ctx, day), show_log(ctx, day))
+    return TodayOverview(
+        day,
+        list_callbacks(ctx, day),
+        day_progress(ctx, day),
+        missed_days(ctx, day),
+        show_log(ctx, day),
+    )

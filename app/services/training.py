@@ -58,22 +58,42 @@ def _partner_id(s: Any, code: str) -> str:
     return str(pid)
 
 
-def plan_training(ctx: AppContext, partner_code: str, topic: str, planned_for: dt.date, trainer: str = "", materials: str = "") -> str:
+def plan_training(
+    ctx: AppContext,
+    partner_code: str,
+    topic: str,
+    planned_for: dt.date,
+    trainer: str = "",
+    materials: str = "",
+) -> str:
     """Plan a training of a partner's staff; returns its id."""
     from db.models import TrainingSession
 
     if not topic.strip():
         raise ValidationError(tr("training", "Give the training's topic."))
     with ctx.session() as s:
-        row = TrainingSession(partner_id=_partner_id(s, partner_code), topic=topic.strip()[:200], trainer=(trainer.strip() or ctx.user_name)[:100],
-                              planned_for=planned_for, materials=materials.strip(), status="planned")
+        row = TrainingSession(
+            partner_id=_partner_id(s, partner_code),
+            topic=topic.strip()[:200],
+            trainer=(trainer.strip() or ctx.user_name)[:100],
+            planned_for=planned_for,
+            materials=materials.strip(),
+            status="planned",
+        )
         s.add(row)
         s.flush()
         return row.id
 
 
-def record_training(ctx: AppContext, training_id: str, attendees: list[str], held_on: dt.date | None = None, materials: str | None = None,
-                    photo: Path | None = None, note: str = "") -> Changes:
+def record_training(
+    ctx: AppContext,
+    training_id: str,
+    attendees: list[str],
+    held_on: dt.date | None = None,
+    materials: str | None = None,
+    photo: Path | None = None,
+    note: str = "",
+) -> Changes:
     """Record a planned training as held: who attended (at least one), materials, photo."""
     from app.services.media import import_photo
     from db.models import TrainingSession
@@ -100,16 +120,41 @@ def list_trainings(ctx: AppContext, partner_code: str | None = None) -> list[Tra
     from db.models import Partner, TrainingSession
 
     with ctx.read_session() as s:
-        stmt = (select(TrainingSession, Partner.code, Partner.name).join(Partner, Partner.id == TrainingSession.partner_id)
-                .where(TrainingSession.voided.is_(False)).order_by(TrainingSession.planned_for.desc(), TrainingSession.id))
+        stmt = (
+            select(TrainingSession, Partner.code, Partner.name)
+            .join(Partner, Partner.id == TrainingSession.partner_id)
+            .where(TrainingSession.voided.is_(False))
+            .order_by(TrainingSession.planned_for.desc(), TrainingSession.id)
+        )
         if partner_code:
             stmt = stmt.where(Partner.code == partner_code)
-        return [TrainingRow(t.id, code, name, t.topic, t.trainer, t.planned_for, t.status, t.held_on, list(t.attendees or []), t.materials,
-                            t.photo_sha256) for t, code, name in s.execute(stmt)]
+        return [
+            TrainingRow(
+                t.id,
+                code,
+                name,
+                t.topic,
+                t.trainer,
+                t.planned_for,
+                t.status,
+                t.held_on,
+                list(t.attendees or []),
+                t.materials,
+                t.photo_sha256,
+            )
+            for t, code, name in s.execute(stmt)
+        ]
 
 
-def add_promotion(ctx: AppContext, name: str, start: dt.date, end: dt.date, partner_codes: list[str], materials: list[str],
-                  description: str = "") -> str:
+def add_promotion(
+    ctx: AppContext,
+    name: str,
+    start: dt.date,
+    end: dt.date,
+    partner_codes: list[str],
+    materials: list[str],
+    description: str = "",
+) -> str:
     """A promotion over [start, end] for the given partners, each to show ``materials``."""
     from db.models import Promotion
 
@@ -124,8 +169,14 @@ def add_promotion(ctx: AppContext, name: str, start: dt.date, end: dt.date, part
     with ctx.session() as s:
         for code in codes:
             _partner_id(s, code)
-        row = Promotion(name=name.strip()[:200], start_date=start, end_date=end, partner_codes=codes, materials=items,
-                        description=description.strip())
+        row = Promotion(
+            name=name.strip()[:200],
+            start_date=start,
+            end_date=end,
+            partner_codes=codes,
+            materials=items,
+            description=description.strip(),
+        )
         s.add(row)
         s.flush()
         return row.id
@@ -135,27 +186,62 @@ def list_promotions(ctx: AppContext, running_on: dt.date | None = None) -> list[
     from db.models import Promotion
 
     with ctx.read_session() as s:
-        stmt = select(Promotion).where(Promotion.voided.is_(False)).order_by(Promotion.start_date.desc(), Promotion.id)
+        stmt = (
+            select(Promotion)
+            .where(Promotion.voided.is_(False))
+            .order_by(Promotion.start_date.desc(), Promotion.id)
+        )
         if running_on is not None:
             stmt = stmt.where(Promotion.start_date <= running_on, Promotion.end_date >= running_on)
-        return [PromotionRow(p.id, p.name, p.start_date, p.end_date, list(p.partner_codes or []), list(p.materials or []), p.description)
-                for p in s.scalars(stmt)]
+        return [
+            PromotionRow(
+                p.id,
+                p.name,
+                p.start_date,
+                p.end_date,
+                list(p.partner_codes or []),
+                list(p.materials or []),
+                p.description,
+            )
+            for p in s.scalars(stmt)
+        ]
 
 
-def promotion_body(s: Any, partner_code: str, day: dt.date, template_body: dict[str, Any]) -> dict[str, Any]:
+def promotion_body(
+    s: Any, partner_code: str, day: dt.date, template_body: dict[str, Any]
+) -> dict[str, Any]:
     """The checklist with a section asking, for each promotion running on ``day`` that the
     partner takes part in, whether each required material is shown (unchanged when none)."""
     from db.models import Promotion
 
-    promotions = [p for p in s.scalars(select(Promotion).where(Promotion.voided.is_(False), Promotion.start_date <= day,
-                                                               Promotion.end_date >= day))
-                  if partner_code in (p.partner_codes or [])]
-    items = [{"key": f"{PROMOTION_PREFIX}{p.id}:{n}", "label": tr("visits", "{promotion}: {material} shown").format(promotion=p.name, material=m),
-              "kind": "yesno", "required": False, "weight": 0}
-             for p in promotions for n, m in enumerate(p.materials or [])]
+    promotions = [
+        p
+        for p in s.scalars(
+            select(Promotion).where(
+                Promotion.voided.is_(False), Promotion.start_date <= day, Promotion.end_date >= day
+            )
+        )
+        if partner_code in (p.partner_codes or [])
+    ]
+    items = [
+        {
+            "key": f"{PROMOTION_PREFIX}{p.id}:{n}",
+            "label": tr("visits", "{promotion}: {material} shown").format(
+                promotion=p.name, material=m
+            ),
+            "kind": "yesno",
+            "required": False,
+            "weight": 0,
+        }
+        for p in promotions
+        for n, m in enumerate(p.materials or [])
+    ]
     if not items:
         return template_body
     body = copy.deepcopy(template_body)
     sections = [sec for sec in body.get("sections", []) if sec.get("key") != PROMOTION_SECTION]
-    body["sections"] = [*sections, {"key": PROMOTION_SECTION, "title": tr("visits", "Running promotions"), "items": items}]
+    body["sections"] = [
+        *sections,
+        {"key": PROMOTION_SECTION, "title": tr("visits", "Running promotions"), "items": items},
+    ]
     return body

@@ -30,15 +30,40 @@ def _item(visit: Visit, key: str) -> cl.Item:
     raise ValidationError(tr("visits", "The checklist has no item {key}.").format(key=key))
 
 
-def _create_finding(s: Session, visit: Visit, description: str, item_key: str | None, deadline: dt.date | None,
-                    responsible: str, before_photo: str | None, category: str) -> None:
-    finding = Finding(visit_id=visit.id, partner_id=visit.partner_id, item_key=item_key, description=description, category=category)
+def _create_finding(
+    s: Session,
+    visit: Visit,
+    description: str,
+    item_key: str | None,
+    deadline: dt.date | None,
+    responsible: str,
+    before_photo: str | None,
+    category: str,
+) -> None:
+    finding = Finding(
+        visit_id=visit.id,
+        partner_id=visit.partner_id,
+        item_key=item_key,
+        description=description,
+        category=category,
+    )
     s.add(finding)
     s.flush()
     day = (visit.started_at or utcnow()).date()
-    order = RectificationOrder(partner_id=visit.partner_id, finding_id=finding.id, visit_id=visit.id, description=description,
-                               responsible=responsible, deadline=deadline or day + dt.timedelta(days=DEFAULT_RECTIFICATION_DAYS),
-                               status="open", before_photo_sha256=before_photo)
+    order = RectificationOrder(
+        partner_id=visit.partner_id,
+        finding_id=finding.id,
+        visit_id=visit.id,
+        description=description,
+        responsible=responsible,
+        deadline=deadline or day + dt.timedelta(days=DEFAULT_RECTIFICATION_DAYS),
+        status="open",
+        before_photo_sha256=before_photo,
+    )
     s.add(order)
     s.flush()
-    s.add(RectificationEvent(order_id=order.id, status="open", at=utcnow(), note=description, visit_id=visit.id))
+    s.add(
+        RectificationEvent(
+            order_id=order.id, status="open", at=utcnow(), note=description, visit_id=visit.id
+        )
+    )

@@ -61,23 +61,38 @@ def status_label(status: str) -> str:
 
 def _template(s: Session, name: str | None) -> ChecklistTemplate:
     stmt = select(ChecklistTemplate).where(ChecklistTemplate.voided.is_(False))
-    stmt = stmt.where(ChecklistTemplate.name == name) if name else stmt.where(ChecklistTemplate.is_default.is_(True))
+    stmt = (
+        stmt.where(ChecklistTemplate.name == name)
+        if name
+        else stmt.where(ChecklistTemplate.is_default.is_(True))
+    )
     template = s.scalar(stmt.order_by(ChecklistTemplate.version.desc()).limit(1))
     if template is None:
-        raise NotFoundError(tr("visits", "No checklist template named {name}.").format(name=name or "default"))
+        raise NotFoundError(
+            tr("visits", "No checklist template named {name}.").format(name=name or "default")
+        )
     return template
 
 
 def templates(ctx: AppContext) -> list[tuple[str, str, int]]:
     with ctx.read_session() as s:
-        return [(t.name, t.title, t.version) for t in s.scalars(select(ChecklistTemplate).where(ChecklistTemplate.voided.is_(False)).order_by(ChecklistTemplate.name, ChecklistTemplate.version))]
-
-
+        return [
+            (t.name, t.title, t.version)
+            for t in s.scalars(
+                select(ChecklistTemplate)
+                .where(ChecklistTemplate.voided.is_(False))
+                .order_by(ChecklistTemplate.name, ChecklistTemplate.version)
+            )
+        ]
 
 
 def _require_draft(visit: Visit) -> None:
     if visit.status == "submitted":
-        raise UserError(tr("visits", "Visit {id} is submitted and sealed; record a change as an amendment.").format(id=visit.id))
+        raise UserError(
+            tr(
+                "visits", "Visit {id} is submitted and sealed; record a change as an amendment."
+            ).format(id=visit.id)
+        )
 
 
 def _require_visitable(partner: Partner, reinspection: bool) -> None:
@@ -86,9 +101,18 @@ def _require_visitable(partner: Partner, reinspection: bool) -> None:
     if can_be_visited(partner.status) or (reinspection and partner.status == "suspended"):
         return
     if partner.status == "suspended":
-        raise UserError(tr("visits", "Partner {code} is suspended: only a re-inspection of its rectification orders is possible "
-                                     "(template reinspection).").format(code=partner.code))
-    raise UserError(tr("visits", "Partner {code} ({status}) cannot be visited.").format(code=partner.code, status=status_label(partner.status)))
+        raise UserError(
+            tr(
+                "visits",
+                "Partner {code} is suspended: only a re-inspection of its rectification orders is possible "
+                "(template reinspection).",
+            ).format(code=partner.code)
+        )
+    raise UserError(
+        tr("visits", "Partner {code} ({status}) cannot be visited.").format(
+            code=partner.code, status=status_label(partner.status)
+        )
+    )
 
 
 @dataclass(frozen=True)
@@ -102,27 +126,53 @@ class StartedVisit:
         return Changes.of("visit", ids={self.visit_id})
 
 
-def start_visit(ctx: AppContext, partner_code: str, template: str | None = None, *, planned_for: dt.date | None = None,
-                reinspection: bool = False) -> StartedVisit:
+def start_visit(
+    ctx: AppContext,
+    partner_code: str,
+    template: str | None = None,
+    *,
+    planned_for: dt.date | None = None,
+    reinspection: bool = False,
+) -> StartedVisit:
     """``new_visit`` as a user action: the new visit's id with what changed."""
-    return StartedVisit(new_visit(ctx, partner_code, template, planned_for=planned_for, reinspection=reinspection))
+    return StartedVisit(
+        new_visit(ctx, partner_code, template, planned_for=planned_for, reinspection=reinspection)
+    )
 
 
-def new_visit(ctx: AppContext, partner_code: str, template: str | None = None, *, planned_for: dt.date | None = None,
-              latitude: float | None = None, longitude: float | None = None, reinspection: bool = False) -> str:
+def new_visit(
+    ctx: AppContext,
+    partner_code: str,
+    template: str | None = None,
+    *,
+    planned_for: dt.date | None = None,
+    latitude: float | None = None,
+    longitude: float | None = None,
+    reinspection: bool = False,
+) -> str:
     """Start a draft visit checked in now (or a planned one when ``planned_for`` is given)."""
     with ctx.session() as s:
         partner = s.scalar(select(Partner).where(Partner.code == partner_code))
         if partner is None:
-            raise NotFoundError(tr("visits", "No partner with code {code}.").format(code=partner_code))
+            raise NotFoundError(
+                tr("visits", "No partner with code {code}.").format(code=partner_code)
+            )
         tmpl = _template(s, template or ("reinspection" if reinspection else None))
         reinspection = reinspection or tmpl.name == "reinspection"
         _require_visitable(partner, reinspection)
         body = reinspection_body(s, partner, tmpl.body) if reinspection else tmpl.body
         body = promotion_body(s, partner.code, planned_for or dt.date.today(), body)
-        visit = Visit(partner_id=partner.id, template_id=tmpl.id, template_name=tmpl.name, template_version=tmpl.version,
-                      template_body=body, manager=ctx.user_name, is_reinspection=reinspection,
-                      latitude=latitude, longitude=longitude)
+        visit = Visit(
+            partner_id=partner.id,
+            template_id=tmpl.id,
+            template_name=tmpl.name,
+            template_version=tmpl.version,
+            template_body=body,
+            manager=ctx.user_name,
+            is_reinspection=reinspection,
+            latitude=latitude,
+            longitude=longitude,
+        )
         if planned_for is not None:
             visit.status, visit.planned_for = "planned", planned_for
         else:
@@ -132,7 +182,9 @@ def new_visit(ctx: AppContext, partner_code: str, template: str | None = None, *
         return visit.id
 
 
-def check_in(ctx: AppContext, visit_id: str, latitude: float | None = None, longitude: float | None = None) -> Changes:
+def check_in(
+    ctx: AppContext, visit_id: str, latitude: float | None = None, longitude: float | None = None
+) -> Changes:
     """Turn a planned visit into a draft checked in now."""
     with ctx.session() as s:
         visit = _visit(s, visit_id)
@@ -146,9 +198,9 @@ def check_in(ctx: AppContext, visit_id: str, latitude: float | None = None, long
     return Changes.of("visit", ids={visit_id})
 
 
-
-
-def answer(ctx: AppContext, visit_id: str, item_key: str, value_text: str, comment: str | None = None) -> Changes:
+def answer(
+    ctx: AppContext, visit_id: str, item_key: str, value_text: str, comment: str | None = None
+) -> Changes:
     """Answer one item of a draft visit; committed immediately (autosave). Anything but a
     photo file is checked and written in one write session; a photo file is attached
     first (its own session)."""
@@ -165,12 +217,29 @@ def answer(ctx: AppContext, visit_id: str, item_key: str, value_text: str, comme
             return _write_answer(s, visit, item_key, value, comment)
         if SHA_RE.match(text.lower()):
             sha = text.lower()
-            if s.scalar(select(VisitPhoto.id).where(VisitPhoto.visit_id == visit_id, VisitPhoto.sha256 == sha, VisitPhoto.voided.is_(False))) is None:
-                raise ValidationError(tr("visits", "{item}: no photo with SHA-256 {sha} is attached to this visit.").format(item=item_key, sha=sha[:12]))
+            if (
+                s.scalar(
+                    select(VisitPhoto.id).where(
+                        VisitPhoto.visit_id == visit_id,
+                        VisitPhoto.sha256 == sha,
+                        VisitPhoto.voided.is_(False),
+                    )
+                )
+                is None
+            ):
+                raise ValidationError(
+                    tr(
+                        "visits", "{item}: no photo with SHA-256 {sha} is attached to this visit."
+                    ).format(item=item_key, sha=sha[:12])
+                )
             return _write_photo_answer(s, visit, item_key, sha, comment)
     path = Path(text)
     if not path.is_file():
-        raise ValidationError(tr("visits", "{item}: {value} is neither an attached photo's SHA-256 nor a photo file.").format(item=item_key, value=text))
+        raise ValidationError(
+            tr(
+                "visits", "{item}: {value} is neither an attached photo's SHA-256 nor a photo file."
+            ).format(item=item_key, value=text)
+        )
     sha = attach_photos(ctx, visit_id, [path], item_key=item_key)[0].sha256
     with ctx.session() as s:
         visit = _visit(s, visit_id)
@@ -178,18 +247,30 @@ def answer(ctx: AppContext, visit_id: str, item_key: str, value_text: str, comme
         return _write_photo_answer(s, visit, item_key, sha, comment)
 
 
-def _write_photo_answer(s: Session, visit: Visit, item_key: str, sha: str, comment: str | None) -> Changes:
+def _write_photo_answer(
+    s: Session, visit: Visit, item_key: str, sha: str, comment: str | None
+) -> Changes:
     """A photo item's answer is the list of its photos: ``sha`` is added to it."""
-    existing = s.scalar(select(VisitAnswer).where(VisitAnswer.visit_id == visit.id, VisitAnswer.item_key == item_key))
+    existing = s.scalar(
+        select(VisitAnswer).where(
+            VisitAnswer.visit_id == visit.id, VisitAnswer.item_key == item_key
+        )
+    )
     value: list[str] = [sha]
     if existing is not None and isinstance(existing.value, list):
         value = existing.value if sha in existing.value else [*existing.value, sha]
     return _write_answer(s, visit, item_key, value, comment)
 
 
-def _write_answer(s: Session, visit: Visit, item_key: str, value: Any, comment: str | None) -> Changes:
+def _write_answer(
+    s: Session, visit: Visit, item_key: str, value: Any, comment: str | None
+) -> Changes:
     """Write one parsed answer of a draft visit in the session ``s``."""
-    row = s.scalar(select(VisitAnswer).where(VisitAnswer.visit_id == visit.id, VisitAnswer.item_key == item_key))
+    row = s.scalar(
+        select(VisitAnswer).where(
+            VisitAnswer.visit_id == visit.id, VisitAnswer.item_key == item_key
+        )
+    )
     if row is None:
         row = VisitAnswer(visit_id=visit.id, item_key=item_key)
         s.add(row)
@@ -200,8 +281,13 @@ def _write_answer(s: Session, visit: Visit, item_key: str, value: Any, comment: 
     return Changes.of("visit_answer", "visit", ids={visit.id})
 
 
-def attach_photos(ctx: AppContext, visit_id: str, files: Iterable[Path], item_key: str | None = None,
-                  progress: Progress | None = None) -> list[Any]:
+def attach_photos(
+    ctx: AppContext,
+    visit_id: str,
+    files: Iterable[Path],
+    item_key: str | None = None,
+    progress: Progress | None = None,
+) -> list[Any]:
     """Verify, store (once by SHA-256) and attach photos to a draft visit or one item; a
     photo item is answered with them (each photo once)."""
     files = [Path(f) for f in files]
@@ -217,8 +303,19 @@ def attach_photos(ctx: AppContext, visit_id: str, files: Iterable[Path], item_ke
         infos.append(import_photo(ctx, path))
     with ctx.session() as s:
         for path, info in zip(files, infos, strict=True):
-            s.add(VisitPhoto(visit_id=visit_id, item_key=item_key, sha256=info.sha256, width=info.width, height=info.height,
-                             taken_at=info.taken_at, latitude=info.latitude, longitude=info.longitude, original_name=path.name))
+            s.add(
+                VisitPhoto(
+                    visit_id=visit_id,
+                    item_key=item_key,
+                    sha256=info.sha256,
+                    width=info.width,
+                    height=info.height,
+                    taken_at=info.taken_at,
+                    latitude=info.latitude,
+                    longitude=info.longitude,
+                    original_name=path.name,
+                )
+            )
             visit = _visit(s, visit_id)
             if visit.latitude is None and info.latitude is not None:
                 visit.latitude, visit.longitude = info.latitude, info.longitude
@@ -231,7 +328,11 @@ def attach_photos(ctx: AppContext, visit_id: str, files: Iterable[Path], item_ke
 
 def _answer_photos(s: Session, visit_id: str, item_key: str, shas: list[str]) -> None:
     """A photo item's answer: the photos attached to it, each once, in attaching order."""
-    row = s.scalar(select(VisitAnswer).where(VisitAnswer.visit_id == visit_id, VisitAnswer.item_key == item_key))
+    row = s.scalar(
+        select(VisitAnswer).where(
+            VisitAnswer.visit_id == visit_id, VisitAnswer.item_key == item_key
+        )
+    )
     if row is None:
         row = VisitAnswer(visit_id=visit_id, item_key=item_key, value=[])
         s.add(row)
@@ -239,18 +340,27 @@ def _answer_photos(s: Session, visit_id: str, item_key: str, shas: list[str]) ->
     row.value = current + [sha for sha in dict.fromkeys(shas) if sha not in current]
 
 
-def add_finding(ctx: AppContext, visit_id: str, description: str, *, item_key: str | None = None, deadline: dt.date | None = None,
-                responsible: str = "", before_photo: str | None = None, category: str = "free") -> Changes:
+def add_finding(
+    ctx: AppContext,
+    visit_id: str,
+    description: str,
+    *,
+    item_key: str | None = None,
+    deadline: dt.date | None = None,
+    responsible: str = "",
+    before_photo: str | None = None,
+    category: str = "free",
+) -> Changes:
     """A finding on a draft visit, with its rectification order (限期整改)."""
     if not description.strip():
         raise ValidationError(tr("visits", "Describe the finding."))
     with ctx.session() as s:
         visit = _visit(s, visit_id)
         _require_draft(visit)
-        _create_finding(s, visit, description, item_key, deadline, responsible, before_photo, category)
+        _create_finding(
+            s, visit, description, item_key, deadline, responsible, before_photo, category
+        )
     return Changes.of("finding", "rectification_order", ids={visit_id})
-
-
 
 
 MATERIAL_KINDS = ("issued", "installed", "returned")
@@ -269,18 +379,50 @@ def count_material(ctx: AppContext, visit_id: str, item_name: str, counted: int)
     with ctx.session() as s:
         visit = _visit(s, visit_id)
         _require_draft(visit)
-        previous = s.scalars(select(MaterialCount).where(MaterialCount.visit_id == visit_id, MaterialCount.item_name == item_name,
-                                                         MaterialCount.voided.is_(False))).all()
+        previous = s.scalars(
+            select(MaterialCount).where(
+                MaterialCount.visit_id == visit_id,
+                MaterialCount.item_name == item_name,
+                MaterialCount.voided.is_(False),
+            )
+        ).all()
         if len(previous) == 1 and previous[0].counted_quantity == counted:
-            return Changes.of("material_count", ids={visit_id})  # the same count again: nothing to change
+            return Changes.of(
+                "material_count", ids={visit_id}
+            )  # the same count again: nothing to change
         for old in previous:
             old.voided, old.void_reason = True, "recounted"
         book = material_book(s, visit.partner_id).get(item_name, 0)
-        s.add(MaterialCount(visit_id=visit_id, partner_id=visit.partner_id, item_name=item_name, book_quantity=book, counted_quantity=counted))
-        description = None if book == counted else tr("visits", "Promotion material {item}: book {book}, counted {counted}.").format(
-            item=item_name, book=book, counted=counted)
-        if not _rewrite_material_finding(s, visit_id, item_name, description) and description is not None:
-            _create_finding(s, visit, description, MATERIAL_FINDING_PREFIX + item_name, None, "", None, "materials")
+        s.add(
+            MaterialCount(
+                visit_id=visit_id,
+                partner_id=visit.partner_id,
+                item_name=item_name,
+                book_quantity=book,
+                counted_quantity=counted,
+            )
+        )
+        description = (
+            None
+            if book == counted
+            else tr("visits", "Promotion material {item}: book {book}, counted {counted}.").format(
+                item=item_name, book=book, counted=counted
+            )
+        )
+        if (
+            not _rewrite_material_finding(s, visit_id, item_name, description)
+            and description is not None
+        ):
+            _create_finding(
+                s,
+                visit,
+                description,
+                MATERIAL_FINDING_PREFIX + item_name,
+                None,
+                "",
+                None,
+                "materials",
+            )
     return Changes.of("material_count", "finding", "rectification_order", ids={visit_id})
 
 
@@ -290,20 +432,46 @@ def check_material_name(name: str) -> str:
     if not name:
         raise ValidationError(tr("visits", "Give the name of the promotion material."))
     if len(name) > MATERIAL_NAME_MAX:
-        raise ValidationError(tr("visits", "The material name is too long (at most {max} characters).").format(max=MATERIAL_NAME_MAX))
+        raise ValidationError(
+            tr("visits", "The material name is too long (at most {max} characters).").format(
+                max=MATERIAL_NAME_MAX
+            )
+        )
     return name
 
 
-def _rewrite_material_finding(s: Session, visit_id: str, item_name: str, description: str | None) -> bool:
+def _rewrite_material_finding(
+    s: Session, visit_id: str, item_name: str, description: str | None
+) -> bool:
     """The finding an earlier count of ``item_name`` raised at this draft visit (never
     synced yet): give it the new ``description``, or void it with its rectification order
     when the recount matches the book (``None``). False when there was none."""
     found = False
-    for finding in s.scalars(select(Finding).where(Finding.visit_id == visit_id, Finding.item_key == MATERIAL_FINDING_PREFIX + item_name,
-                                                   Finding.voided.is_(False))):
+    for finding in s.scalars(
+        select(Finding).where(
+            Finding.visit_id == visit_id,
+            Finding.item_key == MATERIAL_FINDING_PREFIX + item_name,
+            Finding.voided.is_(False),
+        )
+    ):
         found = True
-        orders = list(s.scalars(select(RectificationOrder).where(RectificationOrder.finding_id == finding.id, RectificationOrder.voided.is_(False))))
-        events = [e for o in orders for e in s.scalars(select(RectificationEvent).where(RectificationEvent.order_id == o.id, RectificationEvent.voided.is_(False)))]
+        orders = list(
+            s.scalars(
+                select(RectificationOrder).where(
+                    RectificationOrder.finding_id == finding.id,
+                    RectificationOrder.voided.is_(False),
+                )
+            )
+        )
+        events = [
+            e
+            for o in orders
+            for e in s.scalars(
+                select(RectificationEvent).where(
+                    RectificationEvent.order_id == o.id, RectificationEvent.voided.is_(False)
+                )
+            )
+        ]
         if description is not None:
             finding.description = description
             for order in orders:
@@ -320,8 +488,11 @@ def material_book(s: Session, partner_id: str) -> dict[str, int]:
     """Book quantity per item: issued adds, returned subtracts (installing an issued item
     does not change how many the partner holds)."""
     book: dict[str, int] = {}
-    for name, kind, qty in s.execute(select(MaterialLedgerEntry.item_name, MaterialLedgerEntry.kind, MaterialLedgerEntry.quantity)
-                                     .where(MaterialLedgerEntry.partner_id == partner_id, MaterialLedgerEntry.voided.is_(False))):
+    for name, kind, qty in s.execute(
+        select(
+            MaterialLedgerEntry.item_name, MaterialLedgerEntry.kind, MaterialLedgerEntry.quantity
+        ).where(MaterialLedgerEntry.partner_id == partner_id, MaterialLedgerEntry.voided.is_(False))
+    ):
         if kind == "installed":
             continue
         book[name] = book.get(name, 0) + (-qty if kind == "returned" else qty)
@@ -348,26 +519,63 @@ def visit_materials(ctx: AppContext, visit_id: str) -> list[MaterialLine]:
     with ctx.read_session() as s:
         visit = _visit(s, visit_id)
         book = material_book(s, visit.partner_id)
-        names = set(s.scalars(select(MaterialLedgerEntry.item_name).where(MaterialLedgerEntry.partner_id == visit.partner_id,
-                                                                          MaterialLedgerEntry.voided.is_(False))))
-        counts = {c.item_name: c for c in s.scalars(select(MaterialCount).where(MaterialCount.visit_id == visit_id, MaterialCount.voided.is_(False))
-                                                    .order_by(MaterialCount.created_at))}
+        names = set(
+            s.scalars(
+                select(MaterialLedgerEntry.item_name).where(
+                    MaterialLedgerEntry.partner_id == visit.partner_id,
+                    MaterialLedgerEntry.voided.is_(False),
+                )
+            )
+        )
+        counts = {
+            c.item_name: c
+            for c in s.scalars(
+                select(MaterialCount)
+                .where(MaterialCount.visit_id == visit_id, MaterialCount.voided.is_(False))
+                .order_by(MaterialCount.created_at)
+            )
+        }
     lines = []
     for name in sorted(names | set(counts)):
         count = counts.get(name)
-        lines.append(MaterialLine(name, count.book_quantity, count.counted_quantity) if count is not None else MaterialLine(name, book.get(name, 0), None))
+        lines.append(
+            MaterialLine(name, count.book_quantity, count.counted_quantity)
+            if count is not None
+            else MaterialLine(name, book.get(name, 0), None)
+        )
     return lines
 
 
 def _answers(s: Session, visit_id: str) -> dict[str, Any]:
-    return {a.item_key: a.value for a in s.scalars(select(VisitAnswer).where(VisitAnswer.visit_id == visit_id, VisitAnswer.voided.is_(False)))}
+    return {
+        a.item_key: a.value
+        for a in s.scalars(
+            select(VisitAnswer).where(
+                VisitAnswer.visit_id == visit_id, VisitAnswer.voided.is_(False)
+            )
+        )
+    }
 
 
 def _seal_hash(s: Session, visit: Visit) -> str:
-    photos = [{"sha256": p.sha256, "item_key": p.item_key} for p in s.scalars(select(VisitPhoto).where(VisitPhoto.visit_id == visit.id, VisitPhoto.voided.is_(False)))]
-    findings = [{"item_key": f.item_key, "description": f.description} for f in s.scalars(select(Finding).where(Finding.visit_id == visit.id, Finding.voided.is_(False)))]
-    head = {"id": visit.id, "partner_id": visit.partner_id, "template": f"{visit.template_name}@{visit.template_version}",
-            "started_at": visit.started_at.isoformat() if visit.started_at else None}
+    photos = [
+        {"sha256": p.sha256, "item_key": p.item_key}
+        for p in s.scalars(
+            select(VisitPhoto).where(VisitPhoto.visit_id == visit.id, VisitPhoto.voided.is_(False))
+        )
+    ]
+    findings = [
+        {"item_key": f.item_key, "description": f.description}
+        for f in s.scalars(
+            select(Finding).where(Finding.visit_id == visit.id, Finding.voided.is_(False))
+        )
+    ]
+    head = {
+        "id": visit.id,
+        "partner_id": visit.partner_id,
+        "template": f"{visit.template_name}@{visit.template_version}",
+        "started_at": visit.started_at.isoformat() if visit.started_at else None,
+    }
     return visit_content_hash(head, _answers(s, visit.id), photos, findings)
 
 
@@ -379,23 +587,45 @@ def submit(ctx: AppContext, visit_id: str) -> Changes:
         if visit.status == "submitted":
             raise UserError(tr("visits", "Visit {id} is already submitted.").format(id=visit_id))
         if visit.status == "planned":
-            raise UserError(tr("visits", "Visit {id} is only planned; check in first.").format(id=visit_id))
+            raise UserError(
+                tr("visits", "Visit {id} is only planned; check in first.").format(id=visit_id)
+            )
         answers = _answers(s, visit_id)
         missing = cl.missing_required(visit.template_body, answers)
         if missing:
             # the label for people, the key for the command line (visits answer KEY=VALUE);
             # the visit editor outlines the items itself and never shows this line
             labels = "、".join(f"{i.label} ({i.key})" for i in missing)
-            raise ValidationError(tr("visits", "Required items are unanswered: {keys}.").format(keys=labels))
-        existing = {f.item_key for f in s.scalars(select(Finding).where(Finding.visit_id == visit_id))}
+            raise ValidationError(
+                tr("visits", "Required items are unanswered: {keys}.").format(keys=labels)
+            )
+        existing = {
+            f.item_key for f in s.scalars(select(Finding).where(Finding.visit_id == visit_id))
+        }
         for item in cl.template_items(visit.template_body):
             if cl.is_failure(item, answers.get(item.key)) and item.key not in existing:
-                _create_finding(s, visit, f"{item.section_title}：{item.label}", item.key, None, "", None, "checklist")
+                _create_finding(
+                    s,
+                    visit,
+                    f"{item.section_title}：{item.label}",
+                    item.key,
+                    None,
+                    "",
+                    None,
+                    "checklist",
+                )
         if visit.is_reinspection:
             problem = reinspection_unanswered(visit.template_body, answers)
             if problem:
                 raise ValidationError(problem)
-            comments = {a.item_key: a.comment for a in s.scalars(select(VisitAnswer).where(VisitAnswer.visit_id == visit_id, VisitAnswer.voided.is_(False)))}
+            comments = {
+                a.item_key: a.comment
+                for a in s.scalars(
+                    select(VisitAnswer).where(
+                        VisitAnswer.visit_id == visit_id, VisitAnswer.voided.is_(False)
+                    )
+                )
+            }
             apply_reinspection(s, visit, answers, comments)
         visit.score = cl.score(visit.template_body, answers).total
         visit.checked_out_at = utcnow()
@@ -407,8 +637,14 @@ def submit(ctx: AppContext, visit_id: str) -> Changes:
     return Changes.of("visit", "finding", "rectification_order", ids={visit_id})
 
 
-def update_rectification(ctx: AppContext, order_id: str, status: str, note: str = "", after_photo: str | None = None,
-                         visit_id: str | None = None) -> Changes:
+def update_rectification(
+    ctx: AppContext,
+    order_id: str,
+    status: str,
+    note: str = "",
+    after_photo: str | None = None,
+    visit_id: str | None = None,
+) -> Changes:
     with ctx.session() as s:
         order = s.get(RectificationOrder, order_id)
         if order is None:
@@ -419,8 +655,21 @@ def update_rectification(ctx: AppContext, order_id: str, status: str, note: str 
             raise UserError(problem)
         order.status = status
         if status == "verified":
-            order.after_photo_sha256, order.verified_visit_id, order.closed_at = after_photo, visit_id, utcnow()
-        s.add(RectificationEvent(order_id=order.id, status=status, at=utcnow(), note=note, photo_sha256=after_photo, visit_id=visit_id))
+            order.after_photo_sha256, order.verified_visit_id, order.closed_at = (
+                after_photo,
+                visit_id,
+                utcnow(),
+            )
+        s.add(
+            RectificationEvent(
+                order_id=order.id,
+                status=status,
+                at=utcnow(),
+                note=note,
+                photo_sha256=after_photo,
+                visit_id=visit_id,
+            )
+        )
     return Changes.of("rectification_order", "rectification_event")
 
 
@@ -435,7 +684,17 @@ def amend(ctx: AppContext, visit_id: str, reason: str, changes: dict[str, str]) 
 
 
 def reused_in(s: Session, sha256: str, visit_id: str) -> list[str]:
-    return sorted(set(s.scalars(select(VisitPhoto.visit_id).where(VisitPhoto.sha256 == sha256, VisitPhoto.visit_id != visit_id, VisitPhoto.voided.is_(False)))))
+    return sorted(
+        set(
+            s.scalars(
+                select(VisitPhoto.visit_id).where(
+                    VisitPhoto.sha256 == sha256,
+                    VisitPhoto.visit_id != visit_id,
+                    VisitPhoto.voided.is_(False),
+                )
+            )
+        )
+    )
 
 
 def _iso(value: dt.datetime | None) -> str | None:
@@ -452,8 +711,15 @@ def visit_detail(ctx: AppContext, visit_id: str) -> dict[str, Any]:
         score, section_scores = current_scores(s, visit, effective)
         items = []
         for item in cl.template_items(visit.template_body):
-            entry: dict[str, Any] = {"key": item.key, "label": item.label, "kind": item.kind, "required": item.required,
-                                     "answer": effective.get(item.key), "section": item.section_title, "weight": item.weight}
+            entry: dict[str, Any] = {
+                "key": item.key,
+                "label": item.label,
+                "kind": item.kind,
+                "required": item.required,
+                "answer": effective.get(item.key),
+                "section": item.section_title,
+                "weight": item.weight,
+            }
             if item.kind == "score":
                 entry["max"] = item.max
             if item.kind == "number":  # the editor's validator range (template keys min/max)
@@ -461,61 +727,150 @@ def visit_detail(ctx: AppContext, visit_id: str) -> dict[str, Any]:
             if item.kind == "choice":
                 entry["options"] = list(item.options)
             items.append(entry)
-        photos = [{"sha256": p.sha256, "width": p.width, "height": p.height, "taken_at": _iso(p.taken_at),
-                   "item_key": p.item_key, "original_name": p.original_name, "reused_in": reused_in(s, p.sha256, visit_id)}
-                  for p in s.scalars(select(VisitPhoto).where(VisitPhoto.visit_id == visit_id, VisitPhoto.voided.is_(False)).order_by(VisitPhoto.created_at))]
+        photos = [
+            {
+                "sha256": p.sha256,
+                "width": p.width,
+                "height": p.height,
+                "taken_at": _iso(p.taken_at),
+                "item_key": p.item_key,
+                "original_name": p.original_name,
+                "reused_in": reused_in(s, p.sha256, visit_id),
+            }
+            for p in s.scalars(
+                select(VisitPhoto)
+                .where(VisitPhoto.visit_id == visit_id, VisitPhoto.voided.is_(False))
+                .order_by(VisitPhoto.created_at)
+            )
+        ]
         findings = []
-        for f in s.scalars(select(Finding).where(Finding.visit_id == visit_id, Finding.voided.is_(False)).order_by(Finding.created_at)):
-            order = s.scalar(select(RectificationOrder).where(RectificationOrder.finding_id == f.id))
-            findings.append({"id": f.id, "item_key": f.item_key, "description": f.description, "category": f.category,
-                             "rectification": None if order is None else {
-                                 "id": order.id, "deadline": order.deadline.isoformat(), "responsible": order.responsible,
-                                 "status": "withdrawn" if order.voided else effective_status(order.status, order.deadline, dt.date.today())}})
+        for f in s.scalars(
+            select(Finding)
+            .where(Finding.visit_id == visit_id, Finding.voided.is_(False))
+            .order_by(Finding.created_at)
+        ):
+            order = s.scalar(
+                select(RectificationOrder).where(RectificationOrder.finding_id == f.id)
+            )
+            findings.append(
+                {
+                    "id": f.id,
+                    "item_key": f.item_key,
+                    "description": f.description,
+                    "category": f.category,
+                    "rectification": None
+                    if order is None
+                    else {
+                        "id": order.id,
+                        "deadline": order.deadline.isoformat(),
+                        "responsible": order.responsible,
+                        "status": "withdrawn"
+                        if order.voided
+                        else effective_status(order.status, order.deadline, dt.date.today()),
+                    },
+                }
+            )
         return {
-            "id": visit.id, "partner_code": partner.code if partner else "", "partner_name": partner.name if partner else "",
-            "status": visit.status, "template": visit.template_name, "template_version": visit.template_version,
+            "id": visit.id,
+            "partner_code": partner.code if partner else "",
+            "partner_name": partner.name if partner else "",
+            "status": visit.status,
+            "template": visit.template_name,
+            "template_version": visit.template_version,
             "planned_for": visit.planned_for.isoformat() if visit.planned_for else None,
-            "started_at": _iso(visit.started_at), "checked_out_at": _iso(visit.checked_out_at), "submitted_at": _iso(visit.submitted_at),
-            "latitude": visit.latitude, "longitude": visit.longitude, "manager": visit.manager, "score": score,
-            "section_scores": section_scores, "content_hash": visit.content_hash, "sealed_score": visit.score,
-            "items": items, "photos": photos, "findings": findings,
+            "started_at": _iso(visit.started_at),
+            "checked_out_at": _iso(visit.checked_out_at),
+            "submitted_at": _iso(visit.submitted_at),
+            "latitude": visit.latitude,
+            "longitude": visit.longitude,
+            "manager": visit.manager,
+            "score": score,
+            "section_scores": section_scores,
+            "content_hash": visit.content_hash,
+            "sealed_score": visit.score,
+            "items": items,
+            "photos": photos,
+            "findings": findings,
             "orders": reinspection_outcomes(s, visit, effective) if visit.is_reinspection else [],
             "evidence": visit_evidence(ctx, s, visit),
-            "amendments": [{"id": a.id, "reason": a.reason, "changes": a.changes, "amended_by": a.amended_by, "amended_at": _iso(a.amended_at),
-                            "content_hash": a.content_hash, "score": a.score} for a in amendments],
+            "amendments": [
+                {
+                    "id": a.id,
+                    "reason": a.reason,
+                    "changes": a.changes,
+                    "amended_by": a.amended_by,
+                    "amended_at": _iso(a.amended_at),
+                    "content_hash": a.content_hash,
+                    "score": a.score,
+                }
+                for a in amendments
+            ],
         }
 
 
 def partner_names(ctx: AppContext) -> dict[str, str]:
     """Code → name of every partner (for lists that carry only codes)."""
-    return dict(ctx.read_sql("SELECT code, name FROM partner WHERE voided = 0"))  # plain sqlite3: no ORM rows
+    return dict(
+        ctx.read_sql("SELECT code, name FROM partner WHERE voided = 0")
+    )  # plain sqlite3: no ORM rows
 
 
 def open_rectifications(ctx: AppContext, partner_code: str | None = None) -> list[dict[str, Any]]:
     today = dt.date.today()
-    stmt = (select(RectificationOrder, Partner.code, Partner.name).join(Partner, Partner.id == RectificationOrder.partner_id)
-            .where(RectificationOrder.status.in_(OPEN_STATES), RectificationOrder.voided.is_(False)).order_by(RectificationOrder.deadline))
+    stmt = (
+        select(RectificationOrder, Partner.code, Partner.name)
+        .join(Partner, Partner.id == RectificationOrder.partner_id)
+        .where(RectificationOrder.status.in_(OPEN_STATES), RectificationOrder.voided.is_(False))
+        .order_by(RectificationOrder.deadline)
+    )
     if partner_code:
         stmt = stmt.where(Partner.code == partner_code)
     with ctx.read_session() as s:
-        return [{"id": o.id, "partner_code": code, "partner_name": name, "description": o.description, "deadline": o.deadline.isoformat(),
-                 "responsible": o.responsible, "status": effective_status(o.status, o.deadline, today)} for o, code, name in s.execute(stmt)]
+        return [
+            {
+                "id": o.id,
+                "partner_code": code,
+                "partner_name": name,
+                "description": o.description,
+                "deadline": o.deadline.isoformat(),
+                "responsible": o.responsible,
+                "status": effective_status(o.status, o.deadline, today),
+            }
+            for o, code, name in s.execute(stmt)
+        ]
 
 
-def rectification_orders(ctx: AppContext, partner_code: str | None = None, status: str | None = None) -> list[dict[str, Any]]:
+def rectification_orders(
+    ctx: AppContext, partner_code: str | None = None, status: str | None = None
+) -> list[dict[str, Any]]:
     """Every rectification order (``rectifications list``), by deadline: its status as it
     reads today (``open`` past the deadline is ``overdue``), the checklist item its
     finding was raised on and the visit that raised it."""
     today = dt.date.today()
-    stmt = (select(RectificationOrder, Partner.code, Finding.item_key).join(Partner, Partner.id == RectificationOrder.partner_id)
-            .outerjoin(Finding, Finding.id == RectificationOrder.finding_id)
-            .where(RectificationOrder.voided.is_(False)).order_by(RectificationOrder.deadline, RectificationOrder.id))
+    stmt = (
+        select(RectificationOrder, Partner.code, Finding.item_key)
+        .join(Partner, Partner.id == RectificationOrder.partner_id)
+        .outerjoin(Finding, Finding.id == RectificationOrder.finding_id)
+        .where(RectificationOrder.voided.is_(False))
+        .order_by(RectificationOrder.deadline, RectificationOrder.id)
+    )
     if partner_code:
         stmt = stmt.where(Partner.code == partner_code)
     with ctx.read_session() as s:
-        rows = [{"id": o.id, "partner_code": code, "status": effective_status(o.status, o.deadline, today), "deadline": o.deadline.isoformat(),
-                 "item": item, "visit_id": o.visit_id, "description": o.description, "responsible": o.responsible,
-                 "verified_visit_id": o.verified_visit_id} for o, code, item in s.execute(stmt)]
+        rows = [
+            {
+                "id": o.id,
+                "partner_code": code,
+                "status": effective_status(o.status, o.deadline, today),
+                "deadline": o.deadline.isoformat(),
+                "item": item,
+                "visit_id": o.visit_id,
+                "description": o.description,
+                "responsible": o.responsible,
+                "verified_visit_id": o.verified_visit_id,
+            }
+            for o, code, item in s.execute(stmt)
+        ]
     return [r for r in rows if status is None or r["status"] == status]
 
 
@@ -523,10 +878,22 @@ def count_overdue_rectifications(ctx: AppContext, today: dt.date | None = None) 
     """How many orders read as overdue today (stored ``overdue``, or ``open`` past the deadline)."""
     today = today or dt.date.today()
     with ctx.read_session() as s:
-        return int(s.scalar(select(func.count()).select_from(RectificationOrder).where(
-            RectificationOrder.voided.is_(False),
-            or_(RectificationOrder.status == "overdue",
-                and_(RectificationOrder.status == "open", RectificationOrder.deadline < today)))) or 0)
+        return int(
+            s.scalar(
+                select(func.count())
+                .select_from(RectificationOrder)
+                .where(
+                    RectificationOrder.voided.is_(False),
+                    or_(
+                        RectificationOrder.status == "overdue",
+                        and_(
+                            RectificationOrder.status == "open", RectificationOrder.deadline < today
+                        ),
+                    ),
+                )
+            )
+            or 0
+        )
 
 
 @dataclass(frozen=True)
@@ -538,7 +905,14 @@ class DraftSummary:
 
 def drafts(ctx: AppContext) -> list[DraftSummary]:
     with ctx.read_session() as s:
-        return [DraftSummary(v.id, code, v.started_at) for v, code in s.execute(select(Visit, Partner.code).join(Partner, Partner.id == Visit.partner_id).where(Visit.status == "draft"))]
+        return [
+            DraftSummary(v.id, code, v.started_at)
+            for v, code in s.execute(
+                select(Visit, Partner.code)
+                .join(Partner, Partner.id == Visit.partner_id)
+                .where(Visit.status == "draft")
+            )
+        ]
 
 
 def live_score(ctx: AppContext, visit_id: str) -> float | None:
@@ -549,8 +923,13 @@ def live_score(ctx: AppContext, visit_id: str) -> float | None:
         return current_scores(s, _visit(s, visit_id))[0]
 
 
-def attach_photos_to_item(ctx: AppContext, visit_id: str, files: Iterable[Path], item_key: str | None = None,
-                          progress: Progress | None = None) -> Changes:
+def attach_photos_to_item(
+    ctx: AppContext,
+    visit_id: str,
+    files: Iterable[Path],
+    item_key: str | None = None,
+    progress: Progress | None = None,
+) -> Changes:
     """Attach photos to a draft visit and, with ``item_key``, answer that photo item with
     them: the editor's one operation for a drop or a file pick."""
     infos = attach_photos(ctx, visit_id, files, item_key=item_key, progress=progress)

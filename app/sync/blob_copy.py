@@ -52,7 +52,9 @@ def _copy_file(source: Any, fp: Any) -> None:
     shutil.copyfileobj(source, fp, 1024 * 1024)
 
 
-def append_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo, payload: Callable[[Any], None]) -> None:
+def append_entry(
+    zf: zipfile.ZipFile, info: zipfile.ZipInfo, payload: Callable[[Any], None]
+) -> None:
     """Append an entry whose CRC and sizes ``info`` already holds: what
     ``ZipFile.open(…, "w")`` does, without writing the local header twice (no seek back)
     and without compressing. ``payload(fp)`` writes the entry's stored or already
@@ -71,8 +73,12 @@ def append_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo, payload: Callable[[
         zf.NameToInfo[info.filename] = info
 
 
-def copy_blobs(zf: zipfile.ZipFile, blobs: Iterable[tuple[str, str]], report: Callable[[int, str], None] | None = None,
-               alive: Callable[[], bool] | None = None) -> list[int]:
+def copy_blobs(
+    zf: zipfile.ZipFile,
+    blobs: Iterable[tuple[str, str]],
+    report: Callable[[int, str], None] | None = None,
+    alive: Callable[[], bool] | None = None,
+) -> list[int]:
     """Append ``blobs`` (sha256, path) to ``zf`` as stored ``blobs/<sha256>`` entries;
     the size of each (``MISSING`` for a file that is gone). A photo that fits the buffer is read once, hashed and CRC'd, and
     written with its header in one go; a larger one is streamed. ``report(index, path)``
@@ -112,7 +118,9 @@ def copy_blobs(zf: zipfile.ZipFile, blobs: Iterable[tuple[str, str]], report: Ca
     return sizes
 
 
-def _stream_blob(zf: zipfile.ZipFile, info: zipfile.ZipInfo, src: Any, buffer: bytearray, sha: str) -> tuple[str, int]:
+def _stream_blob(
+    zf: zipfile.ZipFile, info: zipfile.ZipInfo, src: Any, buffer: bytearray, sha: str
+) -> tuple[str, int]:
     """A photo larger than the buffer, in two passes (the ZIP is never sought back to fill
     in a header): its hash, CRC and size, then its bytes, hashed again; (sha256, size)."""
     view = memoryview(buffer)
@@ -130,7 +138,7 @@ def _stream_blob(zf: zipfile.ZipFile, info: zipfile.ZipInfo, src: Any, buffer: b
     def payload(fp: Any) -> None:
         src.seek(0)
         left = size
-        while left and (got := src.readinto(view[:min(left, len(buffer))])):
+        while left and (got := src.readinto(view[: min(left, len(buffer))])):
             fp.write(view[:got])
             again.update(view[:got])
             left -= got
@@ -148,8 +156,13 @@ def child_command() -> list[str]:
     """The command line of the copying process: this interpreter running this module,
     or, in the frozen app, the app's own executable with ``CHILD_ARG``."""
     if getattr(sys, "frozen", False):
-        console = Path(sys.executable).with_name("channeldesk-cli.exe")  # Windows: the windowed build has no stdio
-        return [str(console) if sys.platform == "win32" and console.exists() else sys.executable, CHILD_ARG]
+        console = Path(sys.executable).with_name(
+            "channeldesk-cli.exe"
+        )  # Windows: the windowed build has no stdio
+        return [
+            str(console) if sys.platform == "win32" and console.exists() else sys.executable,
+            CHILD_ARG,
+        ]
     return [sys.executable, "-m", "app.sync.blob_copy"]
 
 
@@ -164,7 +177,9 @@ class RecordsEntry:
     crc: int
 
 
-def finish_zip(zf: zipfile.ZipFile, records: Sequence[RecordsEntry], manifest: bytes, signature: str) -> None:
+def finish_zip(
+    zf: zipfile.ZipFile, records: Sequence[RecordsEntry], manifest: bytes, signature: str
+) -> None:
     """Append the records files (their finished deflate streams), ``manifest.json`` and
     ``manifest.sig`` to a bundle's ZIP that holds its blobs; the caller closes it."""
     for entry in records:
@@ -213,7 +228,9 @@ def child_main() -> int:
     stdin = sys.stdin.buffer
     zip_path, parent = stdin.readline().decode().rstrip("\n"), int(stdin.readline())
 
-    def listing() -> Iterator[tuple[str, str]]:  # copied as it comes: the parent may still be choosing
+    def listing() -> Iterator[
+        tuple[str, str]
+    ]:  # copied as it comes: the parent may still be choosing
         while line := stdin.readline().decode("utf-8").rstrip("\n"):
             sha, _, path = line.partition("\t")
             yield sha, path
@@ -234,7 +251,9 @@ def child_main() -> int:
     opened: tuple[BundleFile, zipfile.ZipFile] | None = None
     finished = False
     try:
-        opened = file, zf = open_zip(zip_path)  # (a refused file, too, reaches the parent as an "E" line)
+        opened = file, zf = open_zip(
+            zip_path
+        )  # (a refused file, too, reaches the parent as an "E" line)
         sizes = copy_blobs(zf, listing(), report, alive)
         out.write("D " + " ".join(map(str, sizes)) + "\n")
         out.flush()
@@ -248,7 +267,9 @@ def child_main() -> int:
         finished = True
         out.write("F\n")
     except OSError as exc:
-        out.write("E " + json.dumps([exc.errno or 0, exc.strerror or str(exc), exc.filename]) + "\n")
+        out.write(
+            "E " + json.dumps([exc.errno or 0, exc.strerror or str(exc), exc.filename]) + "\n"
+        )
     except Exception as exc:  # anything else reaches the parent as one line, never silently
         out.write("E " + json.dumps([0, f"{type(exc).__name__}: {exc}", None]) + "\n")
     finally:
@@ -267,7 +288,13 @@ class BlobCopier:
     records files, manifest and signature, closes and syncs the file. In the child case
     the child, which holds the ZIP's directory, does that too (no re-reading it here)."""
 
-    def __init__(self, zip_path: Path, blobs: Sequence[tuple[str, str]], total_bytes: int, streamed: bool = False) -> None:
+    def __init__(
+        self,
+        zip_path: Path,
+        blobs: Sequence[tuple[str, str]],
+        total_bytes: int,
+        streamed: bool = False,
+    ) -> None:
         """With ``streamed``, more blobs follow (``feed``, then ``end_feed``): a child
         copies each as it comes, while this process still chooses them."""
         self.zip_path = zip_path
@@ -284,13 +311,19 @@ class BlobCopier:
         if (blobs or streamed) and total_bytes >= CHILD_MIN_BYTES:
             env = dict(os.environ)
             root = str(Path(__file__).resolve().parent.parent.parent)
-            env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
-            self._process = subprocess.Popen(child_command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
+            env["PYTHONPATH"] = root + (
+                os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else ""
+            )
+            self._process = subprocess.Popen(
+                child_command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env
+            )
             self._listing.put(f"{zip_path}\n{os.getpid()}\n".encode())
             self._enqueue(self.blobs)
             # written by a thread: the pipe takes ~64 KiB at a time
-            self._threads = [threading.Thread(target=self._send, name="blob-copy-writer", daemon=True),
-                             threading.Thread(target=self._read, name="blob-copy-reader", daemon=True)]
+            self._threads = [
+                threading.Thread(target=self._send, name="blob-copy-writer", daemon=True),
+                threading.Thread(target=self._read, name="blob-copy-reader", daemon=True),
+            ]
             for thread in self._threads:
                 thread.start()
         if not streamed:
@@ -356,7 +389,11 @@ class BlobCopier:
         total = len(self.blobs)
         if self._process is None:
             self._zip = open_zip(self.zip_path)
-            report = (lambda index, path: progress(index, total, os.path.basename(path))) if progress is not None else None
+            report = (
+                (lambda index, path: progress(index, total, os.path.basename(path)))
+                if progress is not None
+                else None
+            )
             return copy_blobs(self._zip[1], self.blobs, report)
         while self._sizes is None and self._error is None and not self._finished.is_set():
             if progress is not None:
@@ -380,8 +417,11 @@ class BlobCopier:
             return
         self._threads[0].join()
         assert self._process.stdin is not None
-        job = {"records": [[r.name, r.path, r.size, r.compressed, r.crc] for r in records],
-               "manifest": base64.b64encode(manifest).decode("ascii"), "signature": signature}
+        job = {
+            "records": [[r.name, r.path, r.size, r.compressed, r.crc] for r in records],
+            "manifest": base64.b64encode(manifest).decode("ascii"),
+            "signature": signature,
+        }
         try:
             self._process.stdin.write(json.dumps(job).encode() + b"\n")
             self._process.stdin.close()

@@ -29,9 +29,13 @@ from app.i18n import tr
 FORMAT = "channeldesk-bundle"
 FORMAT_VERSION = 1
 SCHEMA_VERSION = 1
-NAME_RE = re.compile(r"^(manifest\.json|manifest\.sig|records/[a-z][a-z_]{0,59}\.jsonl|blobs/[0-9a-f]{64})$")
+NAME_RE = re.compile(
+    r"^(manifest\.json|manifest\.sig|records/[a-z][a-z_]{0,59}\.jsonl|blobs/[0-9a-f]{64})$"
+)
 CHUNK = 1024 * 1024
-_LINE_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False, check_circular=False)
+_LINE_ENCODER = json.JSONEncoder(
+    ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False, check_circular=False
+)
 
 
 def encode_line(row: Any) -> str:
@@ -154,7 +158,9 @@ def _finite_float(text: str) -> float:
     return value
 
 
-_STRICT_DECODER = json.JSONDecoder(object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constants, parse_float=_finite_float)
+_STRICT_DECODER = json.JSONDecoder(
+    object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constants, parse_float=_finite_float
+)
 # ``raw_decode`` parses one value at a position and says where it ended (public API)
 _SCAN = _STRICT_DECODER.raw_decode
 _SCAN_ERRORS = (StopIteration, ValueError, RecursionError)
@@ -178,7 +184,9 @@ class ParsedLines:
 # compact): strings without escapes, quotes or control characters, so each is its value
 _PLAIN = r'[^"\\\x00-\x1f]*'
 _LINE_HEAD = re.compile(r'\{"base_hlc":(?:null|"(' + _PLAIN + r')"),"data":')
-_LINE_TAIL = re.compile(r',"hlc":"(' + _PLAIN + r')","id":"(' + _PLAIN + r')","op":"(' + _PLAIN + r')"\}')
+_LINE_TAIL = re.compile(
+    r',"hlc":"(' + _PLAIN + r')","id":"(' + _PLAIN + r')","op":"(' + _PLAIN + r')"\}'
+)
 
 
 _NO_BASE: Any = object()  # _parse_records: the line starts {"base_hlc":null,"data":
@@ -204,7 +212,9 @@ class RecordSink(Protocol):
 SINK_LINES = 4096  # parsed lines per RecordSink.lines call
 
 
-def _parse_records(name: str, raw: bytes, on_lines: Callable[[ParsedLines, int, int], None] | None = None) -> ParsedLines:
+def _parse_records(
+    name: str, raw: bytes, on_lines: Callable[[ParsedLines, int, int], None] | None = None
+) -> ParsedLines:
     """One strict JSON value per line (the last line may lack its newline).
 
     A line in the exporter's layout, ``{"base_hlc":B,"data":`` + DATA +
@@ -223,7 +233,9 @@ def _parse_records(name: str, raw: bytes, on_lines: Callable[[ParsedLines, int, 
         try:
             return _strict_json(line)
         except (ValueError, UnicodeDecodeError, RecursionError) as exc:
-            raise reject(tr("sync", "{name} line {line}: not valid JSON").format(name=name, line=number)) from exc
+            raise reject(
+                tr("sync", "{name} line {line}: not valid JSON").format(name=name, line=number)
+            ) from exc
 
     try:
         text = raw.decode("utf-8")
@@ -258,7 +270,15 @@ def _parse_records(name: str, raw: bytes, on_lines: Callable[[ParsedLines, int, 
                 end = -1
             back = tail(text, end, stop) if start < end <= stop else None
             if back is not None:
-                append({"base_hlc": None if front is _NO_BASE else front[1], "data": data, "hlc": back[1], "id": back[2], "op": back[3]})
+                append(
+                    {
+                        "base_hlc": None if front is _NO_BASE else front[1],
+                        "data": data,
+                        "hlc": back[1],
+                        "id": back[2],
+                        "op": back[3],
+                    }
+                )
                 add_text(text[start:end])
                 pos = stop + 1
                 if number == next_told:
@@ -282,8 +302,14 @@ def _parse_records(name: str, raw: bytes, on_lines: Callable[[ParsedLines, int, 
     return result
 
 
-def _read_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int, ratio: int, sink: Callable[[bytes], None] | None = None,
-                hashed: bool = True) -> tuple[int, str]:
+def _read_entry(
+    zf: zipfile.ZipFile,
+    info: zipfile.ZipInfo,
+    cap: int,
+    ratio: int,
+    sink: Callable[[bytes], None] | None = None,
+    hashed: bool = True,
+) -> tuple[int, str]:
     """Stream one entry counting real bytes (never trusting the header); its SHA-256
     unless ``hashed`` is False (then "")."""
     digest: Any = hashlib.sha256() if hashed else None
@@ -295,9 +321,19 @@ def _read_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int, ratio: int
                 break
             size += len(chunk)
             if size > cap:
-                raise reject(tr("sync", "entry {name} is larger than allowed").format(name=info.filename))
-            if info.compress_size and size > ratio * max(info.compress_size, 1) and size > 1024 * 1024:
-                raise reject(tr("sync", "entry {name} expands more than {ratio}:1 (zip bomb)").format(name=info.filename, ratio=ratio))
+                raise reject(
+                    tr("sync", "entry {name} is larger than allowed").format(name=info.filename)
+                )
+            if (
+                info.compress_size
+                and size > ratio * max(info.compress_size, 1)
+                and size > 1024 * 1024
+            ):
+                raise reject(
+                    tr("sync", "entry {name} expands more than {ratio}:1 (zip bomb)").format(
+                        name=info.filename, ratio=ratio
+                    )
+                )
             if digest is not None:
                 digest.update(chunk)
             if sink is not None:
@@ -319,7 +355,13 @@ def _check_structure(zf: zipfile.ZipFile, size: int, caps: Caps) -> list[zipfile
         if name in seen:
             raise reject(tr("sync", "duplicate entry {name}").format(name=name))
         seen.add(name)
-        if name.startswith("/") or "\\" in name or ".." in name.split("/") or name.endswith("/") or info.is_dir():
+        if (
+            name.startswith("/")
+            or "\\" in name
+            or ".." in name.split("/")
+            or name.endswith("/")
+            or info.is_dir()
+        ):
             raise reject(tr("sync", "unsafe entry name {name}").format(name=name))
         if not NAME_RE.match(name):
             raise reject(tr("sync", "unexpected entry {name}").format(name=name))
@@ -328,14 +370,18 @@ def _check_structure(zf: zipfile.ZipFile, size: int, caps: Caps) -> list[zipfile
         if info.flag_bits & 0x1:
             raise reject(tr("sync", "entry {name} is encrypted").format(name=name))
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise reject(tr("sync", "entry {name} uses an unsupported compression").format(name=name))
+            raise reject(
+                tr("sync", "entry {name} uses an unsupported compression").format(name=name)
+            )
     spans = []
     with open(zf.filename, "rb") as raw:  # type: ignore[arg-type]
         for info in infos:
             raw.seek(info.header_offset)
             header = raw.read(30)
             if len(header) < 30 or header[:4] != b"PK\x03\x04":
-                raise reject(tr("sync", "entry {name} has a damaged header").format(name=info.filename))
+                raise reject(
+                    tr("sync", "entry {name} has a damaged header").format(name=info.filename)
+                )
             name_len, extra_len = struct.unpack("<HH", header[26:30])
             start = info.header_offset
             end = start + 30 + name_len + extra_len + info.compress_size
@@ -349,8 +395,15 @@ def _check_structure(zf: zipfile.ZipFile, size: int, caps: Caps) -> list[zipfile
     return infos
 
 
-def read_bundle(path: Path, caps: Caps, public_key_for: Callable[[dict[str, Any]], str], schema_version: int = SCHEMA_VERSION,
-                expected_kind: str = "field", stage: BlobStage | None = None, sink: RecordSink | None = None) -> Bundle:
+def read_bundle(
+    path: Path,
+    caps: Caps,
+    public_key_for: Callable[[dict[str, Any]], str],
+    schema_version: int = SCHEMA_VERSION,
+    expected_kind: str = "field",
+    stage: BlobStage | None = None,
+    sink: RecordSink | None = None,
+) -> Bundle:
     """Validate everything (rules 1–6 of the spec) and load the records; raises
     ``BundleRejected`` with a one-line reason. ``public_key_for(manifest)`` returns the
     signer's base64 public key or raises ``BundleRejected``. With ``stage``, new blobs
@@ -361,9 +414,13 @@ def read_bundle(path: Path, caps: Caps, public_key_for: Callable[[dict[str, Any]
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise reject(tr("sync", "cannot read the file: {error}").format(error=exc.strerror or exc)) from exc
+        raise reject(
+            tr("sync", "cannot read the file: {error}").format(error=exc.strerror or exc)
+        ) from exc
     if size > caps.bundle_bytes:
-        raise reject(tr("sync", "the file is larger than the {cap} byte limit").format(cap=caps.bundle_bytes))
+        raise reject(
+            tr("sync", "the file is larger than the {cap} byte limit").format(cap=caps.bundle_bytes)
+        )
     if not zipfile.is_zipfile(path):
         raise reject(tr("sync", "not a ChannelDesk bundle (not a ZIP file, or truncated)"))
     try:
@@ -377,12 +434,16 @@ def read_bundle(path: Path, caps: Caps, public_key_for: Callable[[dict[str, Any]
             if by_name["manifest.json"].file_size > caps.manifest_bytes:
                 raise reject(tr("sync", "manifest.json is larger than allowed"))
             chunks: list[bytes] = []
-            _read_entry(zf, by_name["manifest.json"], caps.manifest_bytes, caps.ratio, chunks.append)
+            _read_entry(
+                zf, by_name["manifest.json"], caps.manifest_bytes, caps.ratio, chunks.append
+            )
             manifest_bytes = b"".join(chunks)
             try:
                 manifest = _strict_json(manifest_bytes)
             except (ValueError, UnicodeDecodeError) as exc:
-                raise reject(tr("sync", "manifest.json is not valid JSON ({error})").format(error=exc)) from exc
+                raise reject(
+                    tr("sync", "manifest.json is not valid JSON ({error})").format(error=exc)
+                ) from exc
             _check_manifest(manifest, schema_version, expected_kind)
             sig = zf.read(by_name["manifest.sig"]).decode("ascii", "replace").strip()
             from app.sync.signing import verify
@@ -393,9 +454,17 @@ def read_bundle(path: Path, caps: Caps, public_key_for: Callable[[dict[str, Any]
             listed = {f["path"]: f for f in manifest["files"]}
             present = set(by_name) - {"manifest.json", "manifest.sig"}
             if present - set(listed):
-                raise reject(tr("sync", "entry {name} is not listed in the manifest").format(name=sorted(present - set(listed))[0]))
+                raise reject(
+                    tr("sync", "entry {name} is not listed in the manifest").format(
+                        name=sorted(present - set(listed))[0]
+                    )
+                )
             if set(listed) - present:
-                raise reject(tr("sync", "listed entry {name} is absent").format(name=sorted(set(listed) - present)[0]))
+                raise reject(
+                    tr("sync", "listed entry {name} is absent").format(
+                        name=sorted(set(listed) - present)[0]
+                    )
+                )
             bundle = Bundle(path, manifest, hashlib.sha256(manifest_bytes).hexdigest())
             if sink is not None:
                 sink.manifest(bundle)
@@ -406,34 +475,58 @@ def read_bundle(path: Path, caps: Caps, public_key_for: Callable[[dict[str, Any]
                     info = by_name[name]
                     if name.startswith("records/"):
                         buf: list[bytes] = []
-                        got, _ = _read_entry(zf, info, caps.records_bytes, caps.ratio, buf.append, hashed=False)
+                        got, _ = _read_entry(
+                            zf, info, caps.records_bytes, caps.ratio, buf.append, hashed=False
+                        )
                         raw = b"".join(buf)
                         del buf
                         # hashed on a helper thread (hashlib lets go of the interpreter) while
                         # this one parses; the checks keep their order (parse, count, hash)
                         sha = hasher.submit(_sha256, raw)
-                        entity = name[len("records/"):-len(".jsonl")]
+                        entity = name[len("records/") : -len(".jsonl")]
                         try:
-                            parsed = _parse_records(name, raw, functools.partial(sink.lines, entity) if sink is not None else None)
+                            parsed = _parse_records(
+                                name,
+                                raw,
+                                functools.partial(sink.lines, entity) if sink is not None else None,
+                            )
                         finally:
                             digest = sha.result()
                         del raw
                         if entry.get("records") != len(parsed.rows):
-                            raise reject(tr("sync", "{name}: record count differs from the manifest").format(name=name))
+                            raise reject(
+                                tr("sync", "{name}: record count differs from the manifest").format(
+                                    name=name
+                                )
+                            )
                         bundle.records[entity] = parsed.rows
                         bundle.lines[entity] = parsed
                     else:
-                        out = stage.open(name[len("blobs/"):]) if stage is not None else None
+                        out = stage.open(name[len("blobs/") :]) if stage is not None else None
                         try:
-                            got, digest = _read_entry(zf, info, caps.blob_bytes, caps.ratio, out.write if out is not None else None)
+                            got, digest = _read_entry(
+                                zf,
+                                info,
+                                caps.blob_bytes,
+                                caps.ratio,
+                                out.write if out is not None else None,
+                            )
                         finally:
                             if out is not None:
                                 out.close()
-                        if digest != name[len("blobs/"):]:
-                            raise reject(tr("sync", "blob {name} does not match its hash").format(name=name[6:18]))
+                        if digest != name[len("blobs/") :]:
+                            raise reject(
+                                tr("sync", "blob {name} does not match its hash").format(
+                                    name=name[6:18]
+                                )
+                            )
                         bundle.blobs[digest] = got
                     if got != entry.get("size") or digest != entry.get("sha256"):
-                        raise reject(tr("sync", "entry {name} differs from the manifest (size or SHA-256)").format(name=name))
+                        raise reject(
+                            tr(
+                                "sync", "entry {name} differs from the manifest (size or SHA-256)"
+                            ).format(name=name)
+                        )
                     total += got
                     if total > caps.total_bytes:
                         raise reject(tr("sync", "the bundle expands to more than allowed"))
@@ -443,7 +536,17 @@ def read_bundle(path: Path, caps: Caps, public_key_for: Callable[[dict[str, Any]
                 bundle.staged = list(stage.staged)
     except BundleRejected:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, KeyError, TypeError, RuntimeError, NotImplementedError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        EOFError,
+        OSError,
+        ValueError,
+        KeyError,
+        TypeError,
+        RuntimeError,
+        NotImplementedError,
+    ) as exc:
         raise reject(tr("sync", "damaged bundle ({error})").format(error=exc)) from exc
     return bundle
 
@@ -457,7 +560,12 @@ def _check_manifest(manifest: Any, schema_version: int, kind: str) -> None:
     if not isinstance(version, int):
         raise reject(tr("sync", "the manifest has no schema version"))
     if version > schema_version:
-        raise reject(tr("sync", "the bundle comes from a newer ChannelDesk (schema {version}); update ChannelDesk").format(version=version))
+        raise reject(
+            tr(
+                "sync",
+                "the bundle comes from a newer ChannelDesk (schema {version}); update ChannelDesk",
+            ).format(version=version)
+        )
     if manifest.get("kind") != kind:
         raise reject(tr("sync", "wrong bundle kind {kind}").format(kind=manifest.get("kind")))
     for key in ("bundle_id", "device_id"):
@@ -465,18 +573,35 @@ def _check_manifest(manifest: Any, schema_version: int, kind: str) -> None:
             raise reject(tr("sync", "the manifest's {key} is not a UUID").format(key=key))
     seq = manifest.get("seq")
     if type(seq) is not int or not 1 <= seq <= MAX_SEQ:
-        raise reject(tr("sync", "the manifest's seq is not a whole number from 1 to {max}").format(max=MAX_SEQ))
+        raise reject(
+            tr("sync", "the manifest's seq is not a whole number from 1 to {max}").format(
+                max=MAX_SEQ
+            )
+        )
     base = manifest.get("base_ack_seq", 0)
     if type(base) is not int or not 0 <= base <= MAX_SEQ:
-        raise reject(tr("sync", "the manifest's base_ack_seq is not a whole number from 0 to {max}").format(max=MAX_SEQ))
-    if not isinstance(manifest.get("files"), list) or not all(isinstance(f, dict) and isinstance(f.get("path"), str) for f in manifest["files"]):
+        raise reject(
+            tr("sync", "the manifest's base_ack_seq is not a whole number from 0 to {max}").format(
+                max=MAX_SEQ
+            )
+        )
+    if not isinstance(manifest.get("files"), list) or not all(
+        isinstance(f, dict) and isinstance(f.get("path"), str) for f in manifest["files"]
+    ):
         raise reject(tr("sync", "the manifest's file list is malformed"))
     if len({f["path"] for f in manifest["files"]}) != len(manifest["files"]):
         raise reject(tr("sync", "the manifest lists an entry twice"))
     for entry in manifest["files"]:
         # sizes and counts bounded before use (they are compared with what is read)
-        if any(key in entry and (type(entry[key]) is not int or not 0 <= entry[key] <= MAX_FILE_NUMBER) for key in ("size", "records")):
-            raise reject(tr("sync", "the manifest's entry {name} has a size or record count out of range").format(name=entry["path"][:80]))
+        if any(
+            key in entry and (type(entry[key]) is not int or not 0 <= entry[key] <= MAX_FILE_NUMBER)
+            for key in ("size", "records")
+        ):
+            raise reject(
+                tr(
+                    "sync", "the manifest's entry {name} has a size or record count out of range"
+                ).format(name=entry["path"][:80])
+            )
 
 
 # seq and base_ack_seq: a 32-bit integer column at HQ (PostgreSQL's INTEGER); a device
@@ -495,8 +620,14 @@ def validate_record(entity: str, row: Any, node: str | None) -> str | None:
     rid, hlc, base = row["id"], row["hlc"], row["base_hlc"]
     if not isinstance(rid, str) or not (UUID_RE.match(rid) or is_uuid(rid)):
         return tr("sync", "{entity}: record id is not a UUID").format(entity=entity)
-    if not isinstance(hlc, str) or not (HLC_RE.match(hlc) or is_valid_hlc(hlc)) or (node is not None and not hlc.endswith(":" + node)):
-        return tr("sync", "{entity} {id}: the HLC is not from this device").format(entity=entity, id=rid)
+    if (
+        not isinstance(hlc, str)
+        or not (HLC_RE.match(hlc) or is_valid_hlc(hlc))
+        or (node is not None and not hlc.endswith(":" + node))
+    ):
+        return tr("sync", "{entity} {id}: the HLC is not from this device").format(
+            entity=entity, id=rid
+        )
     if base is not None and not _valid_hlc(base):
         return tr("sync", "{entity} {id}: base_hlc is malformed").format(entity=entity, id=rid)
     data = row["data"]
@@ -504,7 +635,10 @@ def validate_record(entity: str, row: Any, node: str | None) -> str | None:
         return tr("sync", "{entity} {id}: op or data is malformed").format(entity=entity, id=rid)
     if "field_hlc" in data:
         field_hlc = data["field_hlc"]
-        if field_hlc is not None and (not isinstance(field_hlc, dict) or not all(isinstance(h, str) for h in field_hlc.values())):
+        if field_hlc is not None and (
+            not isinstance(field_hlc, dict)
+            or not all(isinstance(h, str) for h in field_hlc.values())
+        ):
             return tr("sync", "{entity} {id}: field_hlc is malformed").format(entity=entity, id=rid)
     return None
 

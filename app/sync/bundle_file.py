@@ -74,7 +74,7 @@ class BundleFile:
         while done < size:
             room = BUFFER - self._used
             take = min(room, size - done)
-            self._view[self._used:self._used + take] = view[done:done + take]
+            self._view[self._used : self._used + take] = view[done : done + take]
             self._used += take
             done += take
             if self._used == BUFFER:
@@ -86,7 +86,9 @@ class BundleFile:
         return self._position
 
     def seek(self, offset: int, whence: int = os.SEEK_SET) -> int:
-        if (whence == os.SEEK_SET and offset == self._position) or (whence in (os.SEEK_CUR, os.SEEK_END) and offset == 0):
+        if (whence == os.SEEK_SET and offset == self._position) or (
+            whence in (os.SEEK_CUR, os.SEEK_END) and offset == 0
+        ):
             return self._position
         raise OSError("a bundle file is written front to back")
 
@@ -127,7 +129,9 @@ class BundleFile:
                 try:
                     got = os.write(self._fd, view)
                 except OSError as exc:
-                    if not (self.direct and exc.errno == errno.EINVAL):  # O_DIRECT after all not for this file
+                    if not (
+                        self.direct and exc.errno == errno.EINVAL
+                    ):  # O_DIRECT after all not for this file
                         raise
                     self._drop_direct()
                     continue
@@ -145,7 +149,9 @@ class BundleFile:
         import fcntl
 
         if self.direct:
-            fcntl.fcntl(self._fd, fcntl.F_SETFL, fcntl.fcntl(self._fd, fcntl.F_GETFL) & ~os.O_DIRECT)
+            fcntl.fcntl(
+                self._fd, fcntl.F_SETFL, fcntl.fcntl(self._fd, fcntl.F_GETFL) & ~os.O_DIRECT
+            )
             self.direct = False
 
     def _finish_thread(self) -> None:

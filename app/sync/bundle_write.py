@@ -58,11 +58,19 @@ def _work_folder(folder: Path) -> Path:
     return Path(tempfile.mkdtemp(prefix=".cdsync-work-", dir=folder))
 
 
-def write_bundle(target: Path, manifest: dict[str, Any], records: Mapping[str, Iterable[dict[str, Any] | str | list[str]]],
-                 blobs: Sequence[tuple[str, Path | str]], sign: Callable[[bytes], str],
-                 progress: Callable[[int, int, str], None] | None = None, blob_bytes: int | None = None,
-                 records_room: int | None = None, records_cap: int | None = None,
-                 choose_blobs: Callable[[Callable[[Sequence[tuple[str, Path | str]]], None]], None] | None = None) -> dict[str, Any]:
+def write_bundle(
+    target: Path,
+    manifest: dict[str, Any],
+    records: Mapping[str, Iterable[dict[str, Any] | str | list[str]]],
+    blobs: Sequence[tuple[str, Path | str]],
+    sign: Callable[[bytes], str],
+    progress: Callable[[int, int, str], None] | None = None,
+    blob_bytes: int | None = None,
+    records_room: int | None = None,
+    records_cap: int | None = None,
+    choose_blobs: Callable[[Callable[[Sequence[tuple[str, Path | str]]], None]], None]
+    | None = None,
+) -> dict[str, Any]:
     """Stream ``records`` (entity → dicts, lines as ``encode_line`` gives them, or lists
     of such lines) and ``blobs`` ((sha256, path) of each photo) into ``target``; returns
     the manifest written. ``blob_bytes`` (the photos' total size, when known) lets a
@@ -78,7 +86,12 @@ def write_bundle(target: Path, manifest: dict[str, Any], records: Mapping[str, I
     copier: BlobCopier | None = None
     work = _work_folder(target.parent)
     try:
-        copier = BlobCopier(tmp, blob_list, blob_bytes if blob_bytes is not None else 0, streamed=choose_blobs is not None)
+        copier = BlobCopier(
+            tmp,
+            blob_list,
+            blob_bytes if blob_bytes is not None else 0,
+            streamed=choose_blobs is not None,
+        )
         running = copier
         if choose_blobs is not None:
             choose_blobs(lambda more: running.feed([(sha, str(path)) for sha, path in more]))
@@ -92,16 +105,36 @@ def write_bundle(target: Path, manifest: dict[str, Any], records: Mapping[str, I
         room = [records_room if records_room is not None else -1]
         written: list[_RecordsFile] = []
         for entity, rows in records.items():
-            done = _deflate_records(f"records/{entity}.jsonl", rows, work, poll if copier.in_child and progress is not None else None,
-                                    records_cap, room)
+            done = _deflate_records(
+                f"records/{entity}.jsonl",
+                rows,
+                work,
+                poll if copier.in_child and progress is not None else None,
+                records_cap,
+                room,
+            )
             if done is not None:
                 written.append(done)
         sizes = copier.sizes(progress)
-        files: list[dict[str, Any]] = [{"path": r.entry.name, "size": r.entry.size, "sha256": r.sha256, "records": r.count} for r in written]
-        files += [{"path": f"blobs/{sha}", "size": size, "sha256": sha} for (sha, _path), size in zip(blob_list, sizes, strict=True)
-                  if size != MISSING]
-        full = {**manifest, "format": FORMAT, "format_version": FORMAT_VERSION, "schema_version": SCHEMA_VERSION, "files": files}
-        body = json.dumps(full, ensure_ascii=True, sort_keys=True, separators=(",", ":")).encode("ascii")
+        files: list[dict[str, Any]] = [
+            {"path": r.entry.name, "size": r.entry.size, "sha256": r.sha256, "records": r.count}
+            for r in written
+        ]
+        files += [
+            {"path": f"blobs/{sha}", "size": size, "sha256": sha}
+            for (sha, _path), size in zip(blob_list, sizes, strict=True)
+            if size != MISSING
+        ]
+        full = {
+            **manifest,
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "schema_version": SCHEMA_VERSION,
+            "files": files,
+        }
+        body = json.dumps(full, ensure_ascii=True, sort_keys=True, separators=(",", ":")).encode(
+            "ascii"
+        )
         copier.complete([r.entry for r in written], body, sign(body))
         os.replace(tmp, target)
     except BaseException:
@@ -165,8 +198,14 @@ class _Deflater:
             raise self.error
 
 
-def _deflate_records(name: str, rows: Iterable[dict[str, Any] | str | list[str]], folder: Path, poll: Callable[[], None] | None,
-                     cap: int | None = None, room: list[int] | None = None) -> _RecordsFile | None:
+def _deflate_records(
+    name: str,
+    rows: Iterable[dict[str, Any] | str | list[str]],
+    folder: Path,
+    poll: Callable[[], None] | None,
+    cap: int | None = None,
+    room: list[int] | None = None,
+) -> _RecordsFile | None:
     """Deflate one records file into a temporary file in ``folder`` (the target's, so a
     full disk shows up here and nothing lands in /tmp); lines are joined in ~1 MiB
     pieces and deflated on a ``_Deflater`` thread. None when there are no rows.
@@ -222,4 +261,8 @@ def _deflate_records(name: str, rows: Iterable[dict[str, Any] | str | list[str]]
         raw.close()
         raise
     raw.close()
-    return _RecordsFile(RecordsEntry(name, str(path), deflater.size, deflater.compressed, deflater.crc), deflater.digest.hexdigest(), count)
+    return _RecordsFile(
+        RecordsEntry(name, str(path), deflater.size, deflater.compressed, deflater.crc),
+        deflater.digest.hexdigest(),
+        count,
+    )

@@ -13,7 +13,9 @@ from typing import Any
 _impl: types.ModuleType
 try:
     from isal import isal_zlib as _impl
-except ImportError:  # pragma: no cover - isal is a dependency; zlib keeps bundles working without it
+except (
+    ImportError
+):  # pragma: no cover - isal is a dependency; zlib keeps bundles working without it
     _impl = zlib
 
 LEVEL = 1  # isal: its fastest level that still compresses well; zlib: level 6 costs ~3x the time for ~10% smaller files

@@ -6,7 +6,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-APPEND_ONLY = frozenset({"visit", "visit_answer", "visit_photo", "visit_amendment", "finding", "rectification_event", "material_count"})
+APPEND_ONLY = frozenset(
+    {
+        "visit",
+        "visit_answer",
+        "visit_photo",
+        "visit_amendment",
+        "finding",
+        "rectification_event",
+        "material_count",
+    }
+)
 PER_FIELD = frozenset({"partner"})
 META_KEYS = frozenset({"field_hlc", "hlc", "created_at", "updated_at"})
 
@@ -63,9 +73,17 @@ def _has_seen(field_hlc: dict[str, str], hlc: str) -> bool:
     return any(h >= hlc and _node(h) == node for h in field_hlc.values())
 
 
-def merge_fields(current: dict[str, Any] | None, current_field_hlc: dict[str, str], current_hlc: str, current_voided: bool,
-                 incoming: dict[str, Any], incoming_field_hlc: dict[str, str], incoming_hlc: str, base_hlc: str | None,
-                 op: str) -> Merged:
+def merge_fields(
+    current: dict[str, Any] | None,
+    current_field_hlc: dict[str, str],
+    current_hlc: str,
+    current_voided: bool,
+    incoming: dict[str, Any],
+    incoming_field_hlc: dict[str, str],
+    incoming_hlc: str,
+    base_hlc: str | None,
+    op: str,
+) -> Merged:
     """Per-field LWW. A field whose incoming HLC is newer wins; when the current value was
     written after ``base_hlc`` (a concurrent edit) and the values differ, the loser is kept
     as a conflict. A void (tombstone) wins over edits; a concurrent edit is a conflict.
@@ -80,15 +98,35 @@ def merge_fields(current: dict[str, Any] | None, current_field_hlc: dict[str, st
     changed = False
     if op == "void" or current_voided:
         if op == "void" and not current_voided:
-            later_edits = [k for k, h in fh.items() if (base_hlc is None or h > base_hlc) and not same_writer(h, incoming_hlc) and not is_unset(h)]
+            later_edits = [
+                k
+                for k, h in fh.items()
+                if (base_hlc is None or h > base_hlc)
+                and not same_writer(h, incoming_hlc)
+                and not is_unset(h)
+            ]
             for key in later_edits:
                 conflicts.append(Conflict(key, None, data.get(key), incoming_hlc, fh[key]))
             return Merged(data, fh, max(current_hlc, incoming_hlc), True, conflicts, True)
         if op != "void":
-            edited = [k for k in incoming if k not in META_KEYS and incoming.get(k) != data.get(k)
-                      and not same_writer(current_hlc, h := incoming_field_hlc.get(k, incoming_hlc)) and not is_unset(h)]
+            edited = [
+                k
+                for k in incoming
+                if k not in META_KEYS
+                and incoming.get(k) != data.get(k)
+                and not same_writer(current_hlc, h := incoming_field_hlc.get(k, incoming_hlc))
+                and not is_unset(h)
+            ]
             for key in edited:
-                conflicts.append(Conflict(key, None, incoming[key], current_hlc, incoming_field_hlc.get(key, incoming_hlc)))
+                conflicts.append(
+                    Conflict(
+                        key,
+                        None,
+                        incoming[key],
+                        current_hlc,
+                        incoming_field_hlc.get(key, incoming_hlc),
+                    )
+                )
             return Merged(data, fh, current_hlc, True, conflicts, False)
         return Merged(data, fh, current_hlc, True, [], False)
     for key, value in incoming.items():
@@ -100,7 +138,12 @@ def merge_fields(current: dict[str, Any] | None, current_field_hlc: dict[str, st
             if in_h > cur_h:
                 fh[key] = in_h
             continue
-        concurrent = _node(cur_h) != _node(in_h) and (base_hlc is None or cur_h > base_hlc) and not is_unset(cur_h) and not is_unset(in_h)
+        concurrent = (
+            _node(cur_h) != _node(in_h)
+            and (base_hlc is None or cur_h > base_hlc)
+            and not is_unset(cur_h)
+            and not is_unset(in_h)
+        )
         if in_h > cur_h:
             if concurrent:
                 conflicts.append(Conflict(key, value, data.get(key), in_h, cur_h))

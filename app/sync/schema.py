@@ -28,7 +28,13 @@ from app.domain import vocabulary as voc
 from app.domain.partners import HQ_OWNED_FIELDS
 from app.i18n import tr
 
-PARENT_KEYS = {"partner_id": "partner", "visit_id": "visit", "order_id": "rectification_order", "invoice_id": "invoice", "finding_id": "finding"}
+PARENT_KEYS = {
+    "partner_id": "partner",
+    "visit_id": "visit",
+    "order_id": "rectification_order",
+    "invoice_id": "invoice",
+    "finding_id": "finding",
+}
 PARENT_KEY_SET = frozenset(PARENT_KEYS)
 # fields only HQ changes (docs/sync_format.md, "Ownership"): a device's value of a
 # record HQ holds is never taken
@@ -52,13 +58,39 @@ MONTH_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])$"
 _BAD_LINE = re.compile(r"[\x00-\x1f\x7f\ud800-\udfff]")
 _BAD_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
-FORMATS = {"uuid": re.compile(UUID_PATTERN), "sha256": re.compile(SHA256_PATTERN), "month": re.compile(MONTH_PATTERN)}
+FORMATS = {
+    "uuid": re.compile(UUID_PATTERN),
+    "sha256": re.compile(SHA256_PATTERN),
+    "month": re.compile(MONTH_PATTERN),
+}
 FORMAT_LENGTHS = {"uuid": 36, "sha256": 64, "month": 7}
 _HLC = re.compile(HLC_PATTERN)
-_ONE_PATTERN = {"uuid": UUID_PATTERN, "sha256": SHA256_PATTERN, "month": MONTH_PATTERN, "hlc_map": r"^[0-9]{15}:[0-9]{6}:[^\n]+$"}
-_BATCH = {kind: re.compile("(?:{p})(?:\n(?:{p}))*".format(p=p.strip("^$").replace("[^\\n]", "[^\\n]"))) for kind, p in _ONE_PATTERN.items()}
+_ONE_PATTERN = {
+    "uuid": UUID_PATTERN,
+    "sha256": SHA256_PATTERN,
+    "month": MONTH_PATTERN,
+    "hlc_map": r"^[0-9]{15}:[0-9]{6}:[^\n]+$",
+}
+_BATCH = {
+    kind: re.compile("(?:{p})(?:\n(?:{p}))*".format(p=p.strip("^$").replace("[^\\n]", "[^\\n]")))
+    for kind, p in _ONE_PATTERN.items()
+}
 _ONE = {kind: re.compile(p.replace("$", "\\Z")).match for kind, p in _ONE_PATTERN.items()}
-KINDS = ("text", "line", "int", "float", "bool", "date", "datetime", "json", "uuid", "sha256", "hlc_map", "tags", "month")
+KINDS = (
+    "text",
+    "line",
+    "int",
+    "float",
+    "bool",
+    "date",
+    "datetime",
+    "json",
+    "uuid",
+    "sha256",
+    "hlc_map",
+    "tags",
+    "month",
+)
 
 
 @dataclass(frozen=True)
@@ -86,6 +118,7 @@ class EntitySchema:
 
 
 # -- the override table: what a column's SQL type does not say -------------------------
+
 
 def _enum(vocabulary: voc.Vocabulary) -> dict[str, Any]:
     return {"choices": vocabulary.keys}
@@ -199,7 +232,9 @@ def _rule_of(entity: str, column: Any) -> FieldRule:
         if length == 64 and column.key.endswith("sha256"):
             return FieldRule(kind="sha256", **base)
         return FieldRule(kind="line", max_length=length, **base)
-    raise TypeError(f"{entity}.{column.key}: no wire rule for column type {type(kind_type).__name__}")
+    raise TypeError(
+        f"{entity}.{column.key}: no wire rule for column type {type(kind_type).__name__}"
+    )
 
 
 def rules_from_model(entity: str, model: Any) -> dict[str, FieldRule]:
@@ -228,10 +263,18 @@ def _annotation(rule: FieldRule) -> Any:
         tp = Annotated[str, msgspec.Meta(max_length=rule.max_length)] if rule.max_length else str
     elif kind == "int":
         tp = int
-        meta = {"ge": int(rule.minimum), "le": int(rule.maximum)} if rule.minimum is not None and rule.maximum is not None else {}
+        meta = (
+            {"ge": int(rule.minimum), "le": int(rule.maximum)}
+            if rule.minimum is not None and rule.maximum is not None
+            else {}
+        )
     elif kind == "float":
         tp = float
-        meta = {"ge": rule.minimum, "le": rule.maximum} if rule.minimum is not None and rule.maximum is not None else {}
+        meta = (
+            {"ge": rule.minimum, "le": rule.maximum}
+            if rule.minimum is not None and rule.maximum is not None
+            else {}
+        )
     elif kind == "bool":
         tp = bool
     elif kind == "date":
@@ -246,7 +289,9 @@ def _annotation(rule: FieldRule) -> Any:
     elif kind == "hlc_map":
         tp = dict[str, str]
     elif kind == "tags":
-        tp = Annotated[list[Annotated[str, msgspec.Meta(max_length=100)]], msgspec.Meta(max_length=TAGS_MAX)]
+        tp = Annotated[
+            list[Annotated[str, msgspec.Meta(max_length=100)]], msgspec.Meta(max_length=TAGS_MAX)
+        ]
     elif kind == "json":
         tp = dict[str, Any] if rule.shape is dict else list[Any] if rule.shape is list else Any
     else:
@@ -264,7 +309,9 @@ def compile_schema(entity: str, rules: dict[str, FieldRule]) -> EntitySchema:
         # card); the default is never checked, so an explicit null still fails
         fields.append((rule.name, tp) if rule.required else (rule.name, tp, None))
     fields.sort(key=lambda f: len(f) == 3)  # required fields first
-    struct = msgspec.defstruct(f"{entity}_record", fields, forbid_unknown_fields=True, omit_defaults=True)
+    struct = msgspec.defstruct(
+        f"{entity}_record", fields, forbid_unknown_fields=True, omit_defaults=True
+    )
     return EntitySchema(entity, rules, struct, list[struct])  # type: ignore[valid-type]
 
 
@@ -275,7 +322,10 @@ def schemas() -> dict[str, EntitySchema]:
     from db.models import SYNC_TABLES
 
     models = {getattr(m.class_, "__tablename__", None): m.class_ for m in Base.registry.mappers}
-    return {entity: compile_schema(entity, rules_from_model(entity, models[entity])) for entity in (*SYNC_TABLES, *DOWN_ENTITIES)}
+    return {
+        entity: compile_schema(entity, rules_from_model(entity, models[entity]))
+        for entity in (*SYNC_TABLES, *DOWN_ENTITIES)
+    }
 
 
 # -- checking -----------------------------------------------------------------------------
@@ -292,7 +342,9 @@ class RecordProblem:
 
     @property
     def message(self) -> str:
-        return tr("sync", "{entity} {id}: field {field} {rule}").format(entity=self.entity, id=self.record_id, field=self.field, rule=self.rule)
+        return tr("sync", "{entity} {id}: field {field} {rule}").format(
+            entity=self.entity, id=self.record_id, field=self.field, rule=self.rule
+        )
 
 
 _AT = re.compile(r"at `\$\[(\d+)\](?:\.(\w+))?")
@@ -300,23 +352,36 @@ _UNKNOWN = re.compile(r"Object contains unknown field `([^`]*)`")
 _MISSING = re.compile(r"Object missing required field `([^`]*)`")
 
 
-def check_records(entity: str, datas: Sequence[Any], ids: Sequence[str], texts: Sequence[str | None] | None = None) -> RecordProblem | None:
+def check_records(
+    entity: str, datas: Sequence[Any], ids: Sequence[str], texts: Sequence[str | None] | None = None
+) -> RecordProblem | None:
     """The first problem of these records' ``data`` against ``entity``'s schema, or None.
     ``texts`` (the JSON text of each data as it came, or None) lets records whose text
     holds no escape skip the look at their characters."""
     schema = schemas().get(entity)
     if schema is None:
-        return RecordProblem(entity, ids[0] if ids else "", "-", tr("sync", "belongs to an unknown record type"))
+        return RecordProblem(
+            entity, ids[0] if ids else "", "-", tr("sync", "belongs to an unknown record type")
+        )
     try:
         msgspec.convert(datas, schema.batch)
     except msgspec.ValidationError as exc:
         return _explain(schema, datas, ids, str(exc))
     except UnicodeError:  # a lone surrogate where msgspec wants UTF-8 (an enumeration, a date)
         for i, data in enumerate(datas):
-            found = _check_characters(entity, ids[i], schema.fields, data) if isinstance(data, dict) else None
+            found = (
+                _check_characters(entity, ids[i], schema.fields, data)
+                if isinstance(data, dict)
+                else None
+            )
             if found is not None:
                 return found
-        return RecordProblem(entity, ids[0] if ids else "", "-", tr("sync", "holds a control character or invalid text"))
+        return RecordProblem(
+            entity,
+            ids[0] if ids else "",
+            "-",
+            tr("sync", "holds a control character or invalid text"),
+        )
     problem = _check_formats(schema, datas, ids)
     if problem is not None:
         return problem
@@ -331,7 +396,9 @@ def check_records(entity: str, datas: Sequence[Any], ids: Sequence[str], texts: 
     return None
 
 
-def _check_formats(schema: EntitySchema, datas: Sequence[Any], ids: Sequence[str]) -> RecordProblem | None:
+def _check_formats(
+    schema: EntitySchema, datas: Sequence[Any], ids: Sequence[str]
+) -> RecordProblem | None:
     """The patterns of the UUID, SHA-256, month and HLC keys (after msgspec: every
     data is a dict and each of these values a string of the right length, or null).
     Each key's values are joined by newlines and matched at once (one call of the
@@ -352,7 +419,11 @@ def _check_formats(schema: EntitySchema, datas: Sequence[Any], ids: Sequence[str
             value = data.get(name)
             if value is None:
                 continue
-            if not all(one(h) for h in value.values()) if rule.kind == "hlc_map" else not one(value):
+            if (
+                not all(one(h) for h in value.values())
+                if rule.kind == "hlc_map"
+                else not one(value)
+            ):
                 return RecordProblem(schema.entity, ids[i], name, explain_value(rule, value) or "")
     return None
 
@@ -361,7 +432,9 @@ def check_record(entity: str, data: Any, record_id: str) -> RecordProblem | None
     return check_records(entity, [data], [record_id])
 
 
-def _explain(schema: EntitySchema, datas: Sequence[Any], ids: Sequence[str], error: str) -> RecordProblem:
+def _explain(
+    schema: EntitySchema, datas: Sequence[Any], ids: Sequence[str], error: str
+) -> RecordProblem:
     """The problem msgspec found, with the field and a translated rule."""
     found = _AT.search(error)
     index = int(found[1]) if found else 0
@@ -371,7 +444,9 @@ def _explain(schema: EntitySchema, datas: Sequence[Any], ids: Sequence[str], err
         return RecordProblem(schema.entity, rid, "data", tr("sync", "is not a JSON object"))
     unknown = _UNKNOWN.search(error)
     if unknown:
-        return RecordProblem(schema.entity, rid, unknown[1], tr("sync", "is not a field of this record type"))
+        return RecordProblem(
+            schema.entity, rid, unknown[1], tr("sync", "is not a field of this record type")
+        )
     missing = _MISSING.search(error)
     if missing:
         return RecordProblem(schema.entity, rid, missing[1], tr("sync", "is missing"))
@@ -391,16 +466,27 @@ def explain_value(rule: FieldRule, value: Any) -> str | None:
         return None if rule.nullable else tr("sync", "must not be null")
     kind = rule.kind
     if rule.choices is not None:
-        return None if value in rule.choices else tr("sync", "must be one of {allowed} (got {value})").format(
-            allowed=", ".join(rule.choices), value=_short(value))
+        return (
+            None
+            if value in rule.choices
+            else tr("sync", "must be one of {allowed} (got {value})").format(
+                allowed=", ".join(rule.choices), value=_short(value)
+            )
+        )
     if kind in ("text", "line", "uuid", "sha256", "month"):
         if not isinstance(value, str):
             return tr("sync", "must be text (got {value})").format(value=_short(value))
         if rule.max_length and len(value) > rule.max_length:
-            return tr("sync", "is longer than {n} characters ({length})").format(n=rule.max_length, length=len(value))
+            return tr("sync", "is longer than {n} characters ({length})").format(
+                n=rule.max_length, length=len(value)
+            )
         pattern = FORMATS.get(kind)
         if pattern is not None and (len(value) != FORMAT_LENGTHS[kind] or not pattern.match(value)):
-            what = {"uuid": tr("sync", "a UUID"), "sha256": tr("sync", "a SHA-256 in hex"), "month": tr("sync", "a month YYYY-MM")}[kind]
+            what = {
+                "uuid": tr("sync", "a UUID"),
+                "sha256": tr("sync", "a SHA-256 in hex"),
+                "month": tr("sync", "a month YYYY-MM"),
+            }[kind]
             return tr("sync", "must be {what} (got {value})").format(what=what, value=_short(value))
         return None
     if kind == "int":
@@ -412,20 +498,34 @@ def explain_value(rule: FieldRule, value: Any) -> str | None:
             return tr("sync", "must be a number (got {value})").format(value=_short(value))
         return _out_of_range(rule, value)
     if kind == "bool":
-        return None if type(value) is bool else tr("sync", "must be true or false (got {value})").format(value=_short(value))
+        return (
+            None
+            if type(value) is bool
+            else tr("sync", "must be true or false (got {value})").format(value=_short(value))
+        )
     if kind in ("date", "datetime"):
         try:
             msgspec.convert(value, _annotation(replace(rule, nullable=False)))
         except msgspec.ValidationError:
-            what = tr("sync", "a date YYYY-MM-DD") if kind == "date" else tr("sync", "a date and time with its UTC offset (RFC 3339)")
+            what = (
+                tr("sync", "a date YYYY-MM-DD")
+                if kind == "date"
+                else tr("sync", "a date and time with its UTC offset (RFC 3339)")
+            )
             return tr("sync", "must be {what} (got {value})").format(what=what, value=_short(value))
         return None
     if kind == "hlc_map":
-        if not isinstance(value, dict) or not all(isinstance(h, str) and _HLC.match(h) for h in value.values()):
+        if not isinstance(value, dict) or not all(
+            isinstance(h, str) and _HLC.match(h) for h in value.values()
+        ):
             return tr("sync", "must map field names to HLCs")
         return None
     if kind == "tags":
-        if not isinstance(value, list) or len(value) > TAGS_MAX or not all(isinstance(t, str) and len(t) <= 100 for t in value):
+        if (
+            not isinstance(value, list)
+            or len(value) > TAGS_MAX
+            or not all(isinstance(t, str) and len(t) <= 100 for t in value)
+        ):
             return tr("sync", "must be a list of at most {n} short texts").format(n=TAGS_MAX)
         return None
     if kind == "json":
@@ -437,9 +537,12 @@ def explain_value(rule: FieldRule, value: Any) -> str | None:
 
 
 def _out_of_range(rule: FieldRule, value: float) -> str | None:
-    if (rule.minimum is not None and value < rule.minimum) or (rule.maximum is not None and value > rule.maximum):
+    if (rule.minimum is not None and value < rule.minimum) or (
+        rule.maximum is not None and value > rule.maximum
+    ):
         return tr("sync", "must lie between {low} and {high} (got {value})").format(
-            low=_number(rule.minimum), high=_number(rule.maximum), value=_short(value))
+            low=_number(rule.minimum), high=_number(rule.maximum), value=_short(value)
+        )
     return None
 
 
@@ -453,14 +556,18 @@ def _short(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "…"
 
 
-def _check_characters(entity: str, rid: str, rules: dict[str, FieldRule], data: dict[str, Any]) -> RecordProblem | None:
+def _check_characters(
+    entity: str, rid: str, rules: dict[str, FieldRule], data: dict[str, Any]
+) -> RecordProblem | None:
     """Control characters and lone surrogates in any text of ``data`` (JSON values too)."""
     for name, value in data.items():
         rule = rules.get(name)
         bad = _BAD_TEXT if rule is not None and rule.kind in ("text", "json") else _BAD_LINE
         for text in _strings(value):
             if bad.search(text):
-                return RecordProblem(entity, rid, name, tr("sync", "holds a control character or invalid text"))
+                return RecordProblem(
+                    entity, rid, name, tr("sync", "holds a control character or invalid text")
+                )
     return None
 
 

@@ -27,6 +27,8 @@ from app.ui.qt_app import (
 )
 
 log = logging.getLogger(__name__)
+
+
 def _fatal(message: str) -> int:
     QMessageBox.critical(None, "ChannelDesk", message)
     return 1
@@ -43,7 +45,12 @@ def create_main_window(ctx, deferred: bool = False):  # type: ignore[no-untyped-
     return ui, window
 
 
-def run_gui(data_dir: str | None, language: str | None, screenshot: Path | None = None, demo_on_first_run: bool = False) -> int:
+def run_gui(
+    data_dir: str | None,
+    language: str | None,
+    screenshot: Path | None = None,
+    demo_on_first_run: bool = False,
+) -> int:
     from app.services.context import open_context
     from app.ui.system_libs import problem
 
@@ -74,7 +81,9 @@ def run_gui(data_dir: str | None, language: str | None, screenshot: Path | None 
 
         instance = SingleInstance(str(ctx.paths.root))
         if not instance.try_primary():
-            sys.stderr.write("ChannelDesk is already running for this data directory; it was brought to the front.\n")
+            sys.stderr.write(
+                "ChannelDesk is already running for this data directory; it was brought to the front.\n"
+            )
             ctx.close()
             return 0
         if not demo_on_first_run and not ctx.settings.first_run_done:
@@ -151,13 +160,22 @@ class GuiSession(QObject):
 
         def done(result) -> None:  # type: ignore[no-untyped-def]
             if result.error:
-                text, level = self.tr("The backup was not restored: {error}").format(error=result.error), "error"
+                text, level = (
+                    self.tr("The backup was not restored: {error}").format(error=result.error),
+                    "error",
+                )
             elif result.kept is not None:
-                text = self.tr("Restored the backup made {created}. The previous data was kept in {kept}.").format(
-                    created=result.created_at[:16].replace("T", " "), kept=result.kept)
+                text = self.tr(
+                    "Restored the backup made {created}. The previous data was kept in {kept}."
+                ).format(created=result.created_at[:16].replace("T", " "), kept=result.kept)
                 level = "info"
             else:
-                text, level = self.tr("Restored the backup made {created}.").format(created=result.created_at[:16].replace("T", " ")), "info"
+                text, level = (
+                    self.tr("Restored the backup made {created}.").format(
+                        created=result.created_at[:16].replace("T", " ")
+                    ),
+                    "info",
+                )
             self._reopen(result.ctx, (text, level))
 
         def failed(exc: BaseException) -> None:
@@ -166,8 +184,14 @@ class GuiSession(QObject):
             self._reopen(open_context(root), None)
             self.ui.show_crash(exc, getattr(exc, "__traceback_text__", ""))
 
-        old_ui.ops.run(restore_in_place, old_ui.ctx, backup, progress_title=self.tr("Restoring the backup…"),
-                       on_done=done, on_error=failed)
+        old_ui.ops.run(
+            restore_in_place,
+            old_ui.ctx,
+            backup,
+            progress_title=self.tr("Restoring the backup…"),
+            on_done=done,
+            on_error=failed,
+        )
 
     def _reopen(self, ctx, message: tuple[str, str] | None) -> None:  # type: ignore[no-untyped-def]
         self.open(ctx, message)
@@ -252,7 +276,12 @@ def _maybe_fill_demo(ui) -> None:  # type: ignore[no-untyped-def]
         ctx.settings.first_run_done = True
         ctx.save_settings()
 
-    ui.ops.run(demo.generate_demo, ctx, on_done=done, progress_title=QCoreApplication.translate("MainWindow", "Creating demo data…"))
+    ui.ops.run(
+        demo.generate_demo,
+        ctx,
+        on_done=done,
+        progress_title=QCoreApplication.translate("MainWindow", "Creating demo data…"),
+    )
 
 
 def _take_screenshot(app: QApplication, window, target: Path) -> int:  # type: ignore[no-untyped-def]
@@ -265,12 +294,20 @@ def _take_screenshot(app: QApplication, window, target: Path) -> int:  # type: i
             app.processEvents()
             pixmap = window.grab()
             target.parent.mkdir(parents=True, exist_ok=True)
-            ok = pixmap.save(str(target), "PNG", 80)  # zlib level 2: quicker and, for a window, smaller
-        except OSError as exc:  # e.g. a file where the folder should be: report it and quit, never hang
+            ok = pixmap.save(
+                str(target), "PNG", 80
+            )  # zlib level 2: quicker and, for a window, smaller
+        except (
+            OSError
+        ) as exc:  # e.g. a file where the folder should be: report it and quit, never hang
             error = exc.strerror or str(exc)
         if not ok:
-            sys.stderr.write(tr("cli", "Cannot write the screenshot {path}: {error}").format(
-                path=target, error=error or tr("cli", "the file could not be saved")) + "\n")
+            sys.stderr.write(
+                tr("cli", "Cannot write the screenshot {path}: {error}").format(
+                    path=target, error=error or tr("cli", "the file could not be saved")
+                )
+                + "\n"
+            )
         result["code"] = 0 if ok else 1
         try:
             window.ui.ops.wait(10000)

@@ -42,7 +42,9 @@ class NewComplaintDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("Partner"), self.partner)
         form.addRow(self.tr("Complaint"), self.text)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         box.accepted.connect(self.accept)
         box.rejected.connect(self.reject)
         form.addRow(box)
@@ -55,7 +57,7 @@ class AdvanceDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Move the complaint forward"))
         self.status = QComboBox()
-        for key in COMPLAINT_STATUSES[COMPLAINT_STATUSES.index(current) + 1:]:
+        for key in COMPLAINT_STATUSES[COMPLAINT_STATUSES.index(current) + 1 :]:
             self.status.addItem(COMPLAINT_STATUS.label(key), key)
         self.note = QLineEdit()
         self.satisfaction = QSpinBox()
@@ -65,7 +67,9 @@ class AdvanceDialog(QDialog):
         form.addRow(self.tr("New status"), self.status)
         form.addRow(self.tr("Note"), self.note)
         form.addRow(self.tr("Satisfaction (1–5)"), self.satisfaction)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         box.accepted.connect(self.accept)
         box.rejected.connect(self.reject)
         form.addRow(box)
@@ -81,9 +85,18 @@ class ComplaintsSection(Section):
 
     def __init__(self, ui: Any, parent: QWidget | None = None) -> None:
         super().__init__(ui, parent)
-        self.model = DictTableModel([("partner", self.tr("Partner")), ("status", self.tr("Status")), ("received", self.tr("Received")),
-                                     ("overdue", self.tr("Overdue")), ("satisfaction", self.tr("Satisfaction")), ("text", self.tr("Complaint"))],
-                                    highlight=lambda r: bool(r["overdue"]), parent=self)
+        self.model = DictTableModel(
+            [
+                ("partner", self.tr("Partner")),
+                ("status", self.tr("Status")),
+                ("received", self.tr("Received")),
+                ("overdue", self.tr("Overdue")),
+                ("satisfaction", self.tr("Satisfaction")),
+                ("text", self.tr("Complaint")),
+            ],
+            highlight=lambda r: bool(r["overdue"]),
+            parent=self,
+        )
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -123,17 +136,39 @@ class ComplaintsSection(Section):
     def reload(self) -> None:
         from app.services.complaints import list_complaints
 
-        self.ui.ops.run(list_complaints, self.ui.ctx, self.filter.currentData(), read_only=True, on_done=self._loaded)
+        self.ui.ops.run(
+            list_complaints,
+            self.ui.ctx,
+            self.filter.currentData(),
+            read_only=True,
+            on_done=self._loaded,
+        )
 
     def _loaded(self, rows: list[Any]) -> None:
         overdue = {"response": self.tr("response"), "resolution": self.tr("resolution")}
-        self.model.set_rows([{"id": r.id, "partner": f"{r.partner_code} {r.partner_name}", "status": COMPLAINT_STATUS.label(r.status),
-                              "state": r.status, "received": short_time(r.received_at.isoformat() if r.received_at else r.received_date),
-                              "overdue": overdue.get(r.overdue or "", ""), "satisfaction": str(r.satisfaction or ""), "text": r.description}
-                             for r in rows])
+        self.model.set_rows(
+            [
+                {
+                    "id": r.id,
+                    "partner": f"{r.partner_code} {r.partner_name}",
+                    "status": COMPLAINT_STATUS.label(r.status),
+                    "state": r.status,
+                    "received": short_time(
+                        r.received_at.isoformat() if r.received_at else r.received_date
+                    ),
+                    "overdue": overdue.get(r.overdue or "", ""),
+                    "satisfaction": str(r.satisfaction or ""),
+                    "text": r.description,
+                }
+                for r in rows
+            ]
+        )
         self.table.resizeColumnsToContents()
         late = sum(1 for r in rows if r.overdue)
-        self.summary.setText(self.tr("%n complaint(s)", "", len(rows)) + (" · " + self.tr("%n overdue", "", late) if late else ""))
+        self.summary.setText(
+            self.tr("%n complaint(s)", "", len(rows))
+            + (" · " + self.tr("%n overdue", "", late) if late else "")
+        )
         self.summary.setStyleSheet(f"color:{QColor('#a15c00').name()};" if late else "")
 
     def _current(self) -> dict[str, Any] | None:
@@ -152,9 +187,17 @@ class ComplaintsSection(Section):
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return
             partner, text = dialog.partner.text().strip(), dialog.text.toPlainText()
-        self.ui.ops.run(new_complaint, self.ui.ctx, partner, text, on_done=lambda _id: self.ui.announce("complaint"))
+        self.ui.ops.run(
+            new_complaint,
+            self.ui.ctx,
+            partner,
+            text,
+            on_done=lambda _id: self.ui.announce("complaint"),
+        )
 
-    def advance(self, status: str | None = None, note: str = "", satisfaction: int | None = None) -> None:
+    def advance(
+        self, status: str | None = None, note: str = "", satisfaction: int | None = None
+    ) -> None:
         from app.services.complaints import advance_complaint
 
         row = self._current()
@@ -166,7 +209,9 @@ class ComplaintsSection(Section):
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return
             status, note = dialog.status.currentData(), dialog.note.text()
-            satisfaction = dialog.satisfaction.value() or None if dialog.satisfaction.isEnabled() else None
+            satisfaction = (
+                dialog.satisfaction.value() or None if dialog.satisfaction.isEnabled() else None
+            )
         self.ui.ops.run(advance_complaint, self.ui.ctx, row["id"], status, note, satisfaction)
 
     def on_changed(self, changes: Changes) -> None:

@@ -28,8 +28,15 @@ class ConflictsSection(Section):
 
     def __init__(self, ui: Any, parent: QWidget | None = None) -> None:
         super().__init__(ui, parent)
-        self.model = DictTableModel([("label", self.tr("Record")), ("field", self.tr("Field")), ("kept", self.tr("Current value")),
-                                     ("lost", self.tr("Other value"))], parent=self)
+        self.model = DictTableModel(
+            [
+                ("label", self.tr("Record")),
+                ("field", self.tr("Field")),
+                ("kept", self.tr("Current value")),
+                ("lost", self.tr("Other value")),
+            ],
+            parent=self,
+        )
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -66,8 +73,16 @@ class ConflictsSection(Section):
         self.reload()
 
     def reload(self) -> None:
-        rows = [{"id": c.id, "label": c.label, "field": PARTNER_FIELD.label(c.field), "kept": partner_value(c.field, c.kept),
-                 "lost": partner_value(c.field, c.lost)} for c in sync.open_conflicts(self.ui.ctx)]
+        rows = [
+            {
+                "id": c.id,
+                "label": c.label,
+                "field": PARTNER_FIELD.label(c.field),
+                "kept": partner_value(c.field, c.kept),
+                "lost": partner_value(c.field, c.lost),
+            }
+            for c in sync.open_conflicts(self.ui.ctx)
+        ]
         self.model.set_rows(rows)
         self.info.setText(self.tr("%n unresolved conflict(s)", "", len(rows)))
 
@@ -76,7 +91,13 @@ class ConflictsSection(Section):
         if not selected:
             self.ui.show_message(self.tr("Select a conflict first."), "info")
             return
-        self.ui.ops.run(sync.resolve_conflict, self.ui.ctx, self.model.rows[selected[0].row()]["id"], take_other, initiator=self)
+        self.ui.ops.run(
+            sync.resolve_conflict,
+            self.ui.ctx,
+            self.model.rows[selected[0].row()]["id"],
+            take_other,
+            initiator=self,
+        )
 
     def on_changed(self, changes: Changes) -> None:
         if changes.touches("sync_conflict", "partner"):

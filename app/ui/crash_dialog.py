@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
 
 
 class CrashDialog(QDialog):
-    def __init__(self, report: str, report_path: Path | None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, report: str, report_path: Path | None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("ChannelDesk — unexpected error"))
         self.resize(720, 480)
@@ -28,7 +30,9 @@ class CrashDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
-        where = QLabel(self.tr("Report saved to: {path}").format(path=report_path) if report_path else "")
+        where = QLabel(
+            self.tr("Report saved to: {path}").format(path=report_path) if report_path else ""
+        )
         where.setWordWrap(True)
         self.text = QPlainTextEdit(report)
         self.text.setReadOnly(True)

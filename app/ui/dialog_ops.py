@@ -14,9 +14,17 @@ from PySide6.QtWidgets import QDialog, QLabel
 from app.errors import UserError
 
 
-def save_through_ops(ui: Any, dialog: QDialog, error: QLabel, fn: Callable[..., Any], *args: Any,
-                     on_saved: Callable[[Any], None] | None = None, on_failed: Callable[[UserError], None] | None = None,
-                     details: bool = False, **kwargs: Any) -> None:
+def save_through_ops(
+    ui: Any,
+    dialog: QDialog,
+    error: QLabel,
+    fn: Callable[..., Any],
+    *args: Any,
+    on_saved: Callable[[Any], None] | None = None,
+    on_failed: Callable[[UserError], None] | None = None,
+    details: bool = False,
+    **kwargs: Any,
+) -> None:
     """Run ``fn(*args, **kwargs)`` for ``dialog``; ``on_saved(result)`` runs before it closes,
     ``on_failed(exc)`` after the message is shown (``details``: the error's detail lines)."""
     dialog.setEnabled(False)

@@ -97,7 +97,9 @@ class FirstRunWizard(QWizard):
         self.addPage(start)
 
     def _browse_key(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("HQ public key"), "", self.tr("HQ key (*.key *.json)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("HQ public key"), "", self.tr("HQ key (*.key *.json)")
+        )
         if path:
             self.hq_key.setText(path)
 
@@ -107,7 +109,9 @@ class FirstRunWizard(QWizard):
         if not self.user.text().strip():
             return self.tr("Enter your name; it is printed on every report."), self.user
         if not self.territory.codes():
-            return self.tr("Choose at least one region of your territory."), self.territory.picker.province
+            return self.tr(
+                "Choose at least one region of your territory."
+            ), self.territory.picker.province
         return None
 
     def apply(self) -> str:
@@ -118,8 +122,12 @@ class FirstRunWizard(QWizard):
         if problem is not None:
             raise UserError(problem[0])
         territory = self.territory.codes()
-        initialise_device(self.ctx, user=self.user.text().strip(), territory=territory,
-                          hq_key_file=Path(self.hq_key.text()) if self.hq_key.text().strip() else None)
+        initialise_device(
+            self.ctx,
+            user=self.user.text().strip(),
+            territory=territory,
+            hq_key_file=Path(self.hq_key.text()) if self.hq_key.text().strip() else None,
+        )
         self.ctx.settings.language = self.language.currentData()
         self.ctx.settings.first_run_done = True
         self.ctx.save_settings()

@@ -199,9 +199,15 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self._about)
         self.menus["help"].addAction(about)
         self.text_actions: list[QAction] = []
-        for text, keys, step in ((self.tr("&Larger text"), [QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")], 10),
-                                 (self.tr("&Smaller text"), [QKeySequence.StandardKey.ZoomOut], -10),
-                                 (self.tr("&Normal text size"), [QKeySequence("Ctrl+0")], 0)):
+        for text, keys, step in (
+            (
+                self.tr("&Larger text"),
+                [QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")],
+                10,
+            ),
+            (self.tr("&Smaller text"), [QKeySequence.StandardKey.ZoomOut], -10),
+            (self.tr("&Normal text size"), [QKeySequence("Ctrl+0")], 0),
+        ):
             action = QAction(text, self)
             action.setShortcuts([QKeySequence(k) for k in keys])
             action.triggered.connect(lambda _checked=False, step=step: self.scale_text(step))
@@ -238,35 +244,63 @@ class MainWindow(QMainWindow):
         from app.services.backup import create_backup
 
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Back up"), "channeldesk.cdbackup", self.tr("Backups (*.cdbackup)"))
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Back up"), "channeldesk.cdbackup", self.tr("Backups (*.cdbackup)")
+            )
         if path:
-            self.ui.ops.run(create_backup, self.ui.ctx, Path(path), read_only=True, progress_title=self.tr("Backing up…"),
-                            on_done=lambda p: self.ui.show_message(self.tr("Backup written: {path}").format(path=p), "info"))
+            self.ui.ops.run(
+                create_backup,
+                self.ui.ctx,
+                Path(path),
+                read_only=True,
+                progress_title=self.tr("Backing up…"),
+                on_done=lambda p: self.ui.show_message(
+                    self.tr("Backup written: {path}").format(path=p), "info"
+                ),
+            )
 
-    def _restore(self, _checked: bool = False, path: str | None = None, confirm: bool = True) -> None:
+    def _restore(
+        self, _checked: bool = False, path: str | None = None, confirm: bool = True
+    ) -> None:
         """Check the chosen backup on a worker thread, ask, then hand over to ``GuiSession``."""
         from PySide6.QtWidgets import QFileDialog
 
         from app.services.backup import verify_backup
 
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Restore from backup"), "", self.tr("Backups (*.cdbackup)"))
+            path, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Restore from backup"), "", self.tr("Backups (*.cdbackup)")
+            )
         if not path:
             return
         backup = Path(path)
-        self.ui.ops.run(verify_backup, backup, read_only=True, progress_title=self.tr("Checking the backup…"),
-                        on_done=lambda manifest: self._confirm_restore(backup, manifest, confirm))
+        self.ui.ops.run(
+            verify_backup,
+            backup,
+            read_only=True,
+            progress_title=self.tr("Checking the backup…"),
+            on_done=lambda manifest: self._confirm_restore(backup, manifest, confirm),
+        )
 
     def _confirm_restore(self, backup: Path, manifest: dict, confirm: bool) -> None:  # type: ignore[type-arg]
         created = str(manifest.get("created_at", ""))[:16].replace("T", " ")
         question = self.tr(
             "The backup {file} (made {created}, {count} files) is intact.\n\n"
             "Restore it? The current data is not deleted: it is kept as a dated copy beside the data folder {folder}."
-        ).format(file=backup.name, created=created, count=len(manifest.get("files", [])), folder=self.ui.ctx.paths.root)
+        ).format(
+            file=backup.name,
+            created=created,
+            count=len(manifest.get("files", [])),
+            folder=self.ui.ctx.paths.root,
+        )
         if confirm:
-            answer = QMessageBox.question(self, self.tr("Restore from backup"), question,
-                                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                                          QMessageBox.StandardButton.Cancel)
+            answer = QMessageBox.question(
+                self,
+                self.tr("Restore from backup"),
+                question,
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
             if answer != QMessageBox.StandardButton.Yes:
                 return
         self.restore_requested.emit(backup)
@@ -283,7 +317,9 @@ class MainWindow(QMainWindow):
             self.ui.ctx.save_settings()
         except OSError as exc:
             log.warning("cannot save settings: %s", exc)
-        self.ui.show_message(self.tr("Text size {percent}%").format(percent=settings.text_scale), "info")
+        self.ui.show_message(
+            self.tr("Text size {percent}%").format(percent=settings.text_scale), "info"
+        )
 
     def shortcut_rows(self) -> list[tuple[str, str, str]]:
         """(menu, action, keys) for every menu action, as shown in Help → Keyboard shortcuts."""
@@ -294,7 +330,9 @@ class MainWindow(QMainWindow):
             for action in menu.actions():
                 if action.isSeparator() or not action.text():
                     continue
-                keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
+                keys = ", ".join(
+                    k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()
+                )
                 rows.append((menu.title().replace("&", ""), action.text().replace("&", ""), keys))
         return rows
 
@@ -322,8 +360,15 @@ class MainWindow(QMainWindow):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
         buttons.rejected.connect(dialog.reject)
         layout = QVBoxLayout(dialog)
-        layout.addWidget(QLabel(self.tr("Every action is in a menu (Alt + the underlined letter opens it). "
-                                         "Tab moves between fields; Enter opens the selected row."), dialog))
+        layout.addWidget(
+            QLabel(
+                self.tr(
+                    "Every action is in a menu (Alt + the underlined letter opens it). "
+                    "Tab moves between fields; Enter opens the selected row."
+                ),
+                dialog,
+            )
+        )
         layout.addWidget(table)
         layout.addWidget(buttons)
         dialog.resize(560, 520)
@@ -334,9 +379,9 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             self.tr("About ChannelDesk"),
-            self.tr("ChannelDesk (渠道巡检台) {version}\nOffline-first desk for field channel managers.").format(
-                version=__version__
-            ),
+            self.tr(
+                "ChannelDesk (渠道巡检台) {version}\nOffline-first desk for field channel managers."
+            ).format(version=__version__),
         )
 
     # -- state ------------------------------------------------------------------
@@ -363,19 +408,29 @@ class MainWindow(QMainWindow):
 
     def _refresh_identity(self) -> None:
         ctx = self.ui.ctx
-        territory = "、".join(regions().name(code) for code in ctx.territory) or self.tr("all regions")
-        self.identity_label.setText(self.tr("User: {user}  Territory: {territory}").format(user=ctx.user_name or "-", territory=territory))
+        territory = "、".join(regions().name(code) for code in ctx.territory) or self.tr(
+            "all regions"
+        )
+        self.identity_label.setText(
+            self.tr("User: {user}  Territory: {territory}").format(
+                user=ctx.user_name or "-", territory=territory
+            )
+        )
 
     def _refresh_status(self) -> None:
         """Sync state, counted on a reader thread so the window never waits for it."""
         from app.services import sync as sync_service
 
-        self.ui.ops.run(sync_service.sync_status, self.ui.ctx, read_only=True, on_done=self._show_status)
+        self.ui.ops.run(
+            sync_service.sync_status, self.ui.ctx, read_only=True, on_done=self._show_status
+        )
 
     def _show_status(self, status) -> None:  # type: ignore[no-untyped-def]
         last = datetime_text(status.last_synced_at) if status.last_synced_at else self.tr("never")
         self.sync_label.setText(
-            self.tr("Last synced: {last} · {pending}").format(last=last, pending=self.tr("%n change(s) pending", "", status.pending_changes))
+            self.tr("Last synced: {last} · {pending}").format(
+                last=last, pending=self.tr("%n change(s) pending", "", status.pending_changes)
+            )
         )
 
     def _show_crash(self, exc: BaseException, tb_text: str) -> None:

@@ -32,7 +32,9 @@ class _Signals(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    def __init__(
+        self, fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]
+    ) -> None:
         super().__init__()
         self.fn, self.args, self.kwargs = fn, args, kwargs
         self.signals = _Signals()
@@ -113,7 +115,9 @@ class OpRunner(QObject):
             dialog.setAutoClose(False)
             dialog.setAutoReset(False)
             dialog.canceled.connect(progress.cancel)
-            progress._callback = lambda done, total, message: job.signals.progressed.emit(done, total, message)
+            progress._callback = lambda done, total, message: job.signals.progressed.emit(
+                done, total, message
+            )
         job = _Job(fn, args, kwargs)
         self._live.add(job)
 

@@ -27,7 +27,9 @@ def ensure_application() -> QApplication:
     app.setApplicationDisplayName("渠道巡检台 ChannelDesk")
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
-    app.setDesktopFileName("channeldesk")  # Wayland matches windows to channeldesk.desktop (icon, name)
+    app.setDesktopFileName(
+        "channeldesk"
+    )  # Wayland matches windows to channeldesk.desktop (icon, name)
     icon = resource_path("icons", "channeldesk.svg")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
@@ -47,9 +49,26 @@ def load_bundled_font(app: QApplication) -> None:
 
 
 # Classes whose font the platform theme sets separately from the application font.
-_THEMED_FONT_CLASSES = ("QMenu", "QMenuBar", "QMessageBox", "QLabel", "QStatusBar", "QPushButton", "QCheckBox",
-                        "QRadioButton", "QToolButton", "QAbstractItemView", "QListView", "QHeaderView", "QComboBox",
-                        "QLineEdit", "QTabBar", "QGroupBox", "QDockWidget", "QToolTip")
+_THEMED_FONT_CLASSES = (
+    "QMenu",
+    "QMenuBar",
+    "QMessageBox",
+    "QLabel",
+    "QStatusBar",
+    "QPushButton",
+    "QCheckBox",
+    "QRadioButton",
+    "QToolButton",
+    "QAbstractItemView",
+    "QListView",
+    "QHeaderView",
+    "QComboBox",
+    "QLineEdit",
+    "QTabBar",
+    "QGroupBox",
+    "QDockWidget",
+    "QToolTip",
+)
 _base_fonts: dict[str, QFont] = {}
 
 
@@ -81,7 +100,9 @@ def install_translators(app: QApplication, language: str) -> None:
     ours = QTranslator()
     if current_language() == "en":
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-        if ours.load(str(resource_path("translations", "channeldesk_en.qm"))):  # English plural forms
+        if ours.load(
+            str(resource_path("translations", "channeldesk_en.qm"))
+        ):  # English plural forms
             app.installTranslator(ours)
             _translators.append(ours)
         return
@@ -90,6 +111,11 @@ def install_translators(app: QApplication, language: str) -> None:
         app.installTranslator(ours)
         _translators.append(ours)
     qt_base = QTranslator()
-    if qt_base.load(QLocale(current_language()), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+    if qt_base.load(
+        QLocale(current_language()),
+        "qtbase",
+        "_",
+        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+    ):
         app.installTranslator(qt_base)
         _translators.append(qt_base)

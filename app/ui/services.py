@@ -23,7 +23,9 @@ class UiServices(QObject):
         self.ops = OpRunner(self)
         self.main_window: Any = None
 
-    def show_message(self, text: str, level: str = "info", details: list[str] | None = None) -> None:
+    def show_message(
+        self, text: str, level: str = "info", details: list[str] | None = None
+    ) -> None:
         self.message.emit(text, level, list(details or []))
 
     def show_crash(self, exc: BaseException, tb_text: str = "") -> None:

@@ -50,7 +50,12 @@ class SettingsDialog(QDialog):
         from app.services.visits import templates
 
         for name, title, version in templates(ui.ctx):
-            self.template.addItem(self.tr("{title} (version {version})").format(title=template_label(name, title), version=version), name)
+            self.template.addItem(
+                self.tr("{title} (version {version})").format(
+                    title=template_label(name, title), version=version
+                ),
+                name,
+            )
         self.template.setCurrentIndex(max(0, self.template.findData(settings.default_template)))
         self.photo_mb = QSpinBox()
         self.photo_mb.setRange(1, 100)
@@ -71,7 +76,9 @@ class SettingsDialog(QDialog):
         data_dir = QLabel(str(ui.ctx.paths.root))
         data_dir.setWordWrap(True)
         open_folder = QPushButton(self.tr("Open folder"))
-        open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(ui.ctx.paths.root))))
+        open_folder.clicked.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(ui.ctx.paths.root)))
+        )
         dir_row = QHBoxLayout()
         dir_row.addWidget(data_dir, 1)
         dir_row.addWidget(open_folder)
@@ -89,7 +96,9 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Trusted HQ key"), key_row)
         form.addRow(self.tr("Data directory"), dir_row)
         form.addRow(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -112,7 +121,10 @@ class SettingsDialog(QDialog):
             return False
         if user == ctx.user_name and territory == list(ctx.territory):
             return True
-        if territory != list(ctx.territory) and self.confirm_territory_change() != QMessageBox.StandardButton.Yes:
+        if (
+            territory != list(ctx.territory)
+            and self.confirm_territory_change() != QMessageBox.StandardButton.Yes
+        ):
             return False
         try:
             initialise_device(ctx, user=user, territory=territory)
@@ -124,10 +136,15 @@ class SettingsDialog(QDialog):
 
     def confirm_territory_change(self) -> QMessageBox.StandardButton:
         return QMessageBox.question(
-            self, self.tr("Change the territory?"),
-            self.tr("The territory decides which partners are yours and is sent to HQ with every sync bundle. "
-                    "Change it only when HQ has changed your territory too. Change it now?"),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+            self,
+            self.tr("Change the territory?"),
+            self.tr(
+                "The territory decides which partners are yours and is sent to HQ with every sync bundle. "
+                "Change it only when HQ has changed your territory too. Change it now?"
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
 
     def _hq_key_text(self) -> str:
         from app.services.device import trusted_hq_key
@@ -136,13 +153,19 @@ class SettingsDialog(QDialog):
             key = trusted_hq_key(self.ui.ctx)
         except UserError as exc:
             return exc.message
-        return self.tr("fingerprint {fp}").format(fp=key["fingerprint"]) if key else self.tr("none yet")
+        return (
+            self.tr("fingerprint {fp}").format(fp=key["fingerprint"])
+            if key
+            else self.tr("none yet")
+        )
 
     def choose_hq_key(self, _checked: bool = False, path: str | None = None) -> None:
         from app.services.device import initialise_device
 
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("HQ public key"), "", self.tr("HQ key (*.key *.json)"))
+            path, _ = QFileDialog.getOpenFileName(
+                self, self.tr("HQ public key"), "", self.tr("HQ key (*.key *.json)")
+            )
         if not path:
             return
         try:
@@ -166,11 +189,18 @@ class SettingsDialog(QDialog):
         try:
             self.ui.ctx.save_settings()
         except OSError as exc:
-            self.error.setText(self.tr("Cannot save the settings: {error}").format(error=exc.strerror or exc))
+            self.error.setText(
+                self.tr("Cannot save the settings: {error}").format(error=exc.strerror or exc)
+            )
             return
         if language_changed:
             from app.ui.qt_app import ensure_application, install_translators
 
             install_translators(ensure_application(), settings.language or None)
-            self.ui.show_message(self.tr("The new language applies to windows opened from now on; restart ChannelDesk to translate this window too."), "info")
+            self.ui.show_message(
+                self.tr(
+                    "The new language applies to windows opened from now on; restart ChannelDesk to translate this window too."
+                ),
+                "info",
+            )
         self.accept()

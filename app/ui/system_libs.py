@@ -75,7 +75,9 @@ def missing_libraries(plugin: str) -> list[str]:
     if key is not None and _found().get(plugin) == key:
         return []  # found complete before, and neither the plugin nor the linker cache changed since
     try:
-        output = subprocess.run(["ldd", str(library)], capture_output=True, text=True, timeout=20, check=False).stdout
+        output = subprocess.run(
+            ["ldd", str(library)], capture_output=True, text=True, timeout=20, check=False
+        ).stdout
     except (OSError, subprocess.SubprocessError):
         return []
     missing: list[str] = []
@@ -98,7 +100,10 @@ def missing_libraries(plugin: str) -> list[str]:
 def _found_file() -> Path:
     import platformdirs
 
-    return Path(platformdirs.user_cache_dir("ChannelDesk", appauthor=False)) / "platform-libraries.json"
+    return (
+        Path(platformdirs.user_cache_dir("ChannelDesk", appauthor=False))
+        / "platform-libraries.json"
+    )
 
 
 def _found_key(library: Path) -> list[object] | None:
@@ -106,7 +111,14 @@ def _found_key(library: Path) -> list[object] | None:
         plugin, linker = library.stat(), Path("/etc/ld.so.cache").stat()
     except OSError:
         return None
-    return [str(library), plugin.st_mtime_ns, plugin.st_size, linker.st_mtime_ns, linker.st_size, os.environ.get("LD_LIBRARY_PATH", "")]
+    return [
+        str(library),
+        plugin.st_mtime_ns,
+        plugin.st_size,
+        linker.st_mtime_ns,
+        linker.st_size,
+        os.environ.get("LD_LIBRARY_PATH", ""),
+    ]
 
 
 def _found() -> dict[str, object]:
@@ -140,9 +152,11 @@ def problem() -> str | None:
         return None  # one usable platform plugin is enough
     missing = gaps[plugins[-1]]
     packages = [PACKAGES.get(name, name) for name in missing]
-    return tr("startup", "Qt cannot open a window: the system libraries {libraries} are missing. "
-                         "On Debian or Ubuntu install them with: sudo apt install {packages}").format(
-        libraries=", ".join(missing), packages=" ".join(packages))
+    return tr(
+        "startup",
+        "Qt cannot open a window: the system libraries {libraries} are missing. "
+        "On Debian or Ubuntu install them with: sudo apt install {packages}",
+    ).format(libraries=", ".join(missing), packages=" ".join(packages))
 
 
 def main() -> int:

@@ -53,15 +53,27 @@ class TodaySection(Section):
         top.addWidget(self.import_button)
         top.addWidget(self.draw_button)
 
-        self.model = DictTableModel([("partner", self.tr("Partner")), ("product", self.tr("Product")), ("kind", self.tr("Kind")),
-                                     ("phone", self.tr("Phone")), ("outcome", self.tr("Outcome")), ("note", self.tr("Note"))], parent=self)
+        self.model = DictTableModel(
+            [
+                ("partner", self.tr("Partner")),
+                ("product", self.tr("Product")),
+                ("kind", self.tr("Kind")),
+                ("phone", self.tr("Phone")),
+                ("outcome", self.tr("Outcome")),
+                ("note", self.tr("Note")),
+            ],
+            parent=self,
+        )
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
-        set_empty_text(self.table, self.tr("No callbacks drawn for today. Import yesterday's records, then draw."))
+        set_empty_text(
+            self.table,
+            self.tr("No callbacks drawn for today. Import yesterday's records, then draw."),
+        )
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._show_call())
 
         self.script = QLabel()
@@ -145,28 +157,60 @@ class TodaySection(Section):
         self.heading.setText(self.tr("Today, {date}").format(date=overview.date.isoformat()))
         p = overview.progress
         if p.drawn == 0 and p.population == 0:
-            self.progress_label.setText(self.tr("No records from yesterday: nothing to call back today."))
+            self.progress_label.setText(
+                self.tr("No records from yesterday: nothing to call back today.")
+            )
         else:
             state = self.tr("duty met") if p.met else self.tr("duty not met yet")
-            self.progress_label.setText(self.tr("Callbacks: {answered} of {drawn} done ({population} records yesterday) — {state}").format(
-                answered=p.answered, drawn=p.drawn, population=p.population, state=state))
-        self.missed_label.setText(self.tr("Missed callback days: {days}").format(days=", ".join(d.isoformat() for d in overview.missed))
-                                  if overview.missed else "")
+            self.progress_label.setText(
+                self.tr(
+                    "Callbacks: {answered} of {drawn} done ({population} records yesterday) — {state}"
+                ).format(answered=p.answered, drawn=p.drawn, population=p.population, state=state)
+            )
+        self.missed_label.setText(
+            self.tr("Missed callback days: {days}").format(
+                days=", ".join(d.isoformat() for d in overview.missed)
+            )
+            if overview.missed
+            else ""
+        )
         self.missed_label.setVisible(bool(overview.missed))
         selected = self._current()
-        self.model.set_rows([{"id": c.id, "partner": f"{c.partner_code} {c.partner_name}", "product": c.product,
-                              "kind": BUSINESS_RECORD_KIND.label(c.kind), "phone": c.phone_masked,
-                              "outcome": CALLBACK_OUTCOME.label(c.outcome), "note": c.note, "call": c} for c in overview.calls])
+        self.model.set_rows(
+            [
+                {
+                    "id": c.id,
+                    "partner": f"{c.partner_code} {c.partner_name}",
+                    "product": c.product,
+                    "kind": BUSINESS_RECORD_KIND.label(c.kind),
+                    "phone": c.phone_masked,
+                    "outcome": CALLBACK_OUTCOME.label(c.outcome),
+                    "note": c.note,
+                    "call": c,
+                }
+                for c in overview.calls
+            ]
+        )
         self.table.resizeColumnsToContents()
         for row, data in enumerate(self.model.rows):
             if selected and data["id"] == selected["id"]:
                 self.table.selectRow(row)
         log = overview.log
         f = log.figures
-        self.figures.setText(self.tr("Visits {visits} · callbacks {callbacks} · complaints handled {complaints} · "
-                                     "rectifications closed {closed} · new customers {development} · warnings {warnings}").format(
-            visits=f["visits"], callbacks=f["callbacks"], complaints=f["complaints"], closed=f["rectifications_closed"],
-            development=f["development"], warnings=f["warnings"]) + (" · " + self.tr("closed") if log.closed else ""))
+        self.figures.setText(
+            self.tr(
+                "Visits {visits} · callbacks {callbacks} · complaints handled {complaints} · "
+                "rectifications closed {closed} · new customers {development} · warnings {warnings}"
+            ).format(
+                visits=f["visits"],
+                callbacks=f["callbacks"],
+                complaints=f["complaints"],
+                closed=f["rectifications_closed"],
+                development=f["development"],
+                warnings=f["warnings"],
+            )
+            + (" · " + self.tr("closed") if log.closed else "")
+        )
         if not self.log_note.document().isModified():
             self.log_note.setPlainText(log.note)
         if not self.log_plan.document().isModified():
@@ -191,12 +235,19 @@ class TodaySection(Section):
             self.script.setText(self.tr("Select a call in the list."))
             return
         call = row["call"]
-        self.script.setText(self.tr(
-            "Hello, this is {manager}, channel manager of {company}. On {date} you were signed up at {partner} for {product}. "
-            "May I check: did you sign up yourself, was your prepaid deposit credited in full, and was the line installed by "
-            "our staff? Thank you.").format(manager=self.ui.ctx.user_name or self.tr("the channel manager"),
-                                            company=self.ui.ctx.settings.company_name, date=call.record_date.isoformat(),
-                                            partner=call.partner_name, product=call.product or "-"))
+        self.script.setText(
+            self.tr(
+                "Hello, this is {manager}, channel manager of {company}. On {date} you were signed up at {partner} for {product}. "
+                "May I check: did you sign up yourself, was your prepaid deposit credited in full, and was the line installed by "
+                "our staff? Thank you."
+            ).format(
+                manager=self.ui.ctx.user_name or self.tr("the channel manager"),
+                company=self.ui.ctx.settings.company_name,
+                date=call.record_date.isoformat(),
+                partner=call.partner_name,
+                product=call.product or "-",
+            )
+        )
         if call.outcome:
             self.outcome.setCurrentIndex(max(self.outcome.findData(call.outcome), 0))
         self.note.setText(call.note)
@@ -204,7 +255,12 @@ class TodaySection(Section):
     # -- actions -------------------------------------------------------------------------
     def import_records(self, path: str | None = None) -> None:
         if not path:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Import development records"), "", self.tr("Spreadsheets (*.csv *.xlsx)"))
+            path, _ = QFileDialog.getOpenFileName(
+                self,
+                self.tr("Import development records"),
+                "",
+                self.tr("Spreadsheets (*.csv *.xlsx)"),
+            )
         if not path:
             return
         from pathlib import Path
@@ -212,10 +268,21 @@ class TodaySection(Section):
         from app.services.devrecords import import_dev_records
 
         def done(report: Any) -> None:
-            self.ui.show_message(self.tr("{rows} records read: {created} new, {skipped} already held.").format(
-                rows=report.rows, created=report.created, skipped=report.skipped), "info")
+            self.ui.show_message(
+                self.tr("{rows} records read: {created} new, {skipped} already held.").format(
+                    rows=report.rows, created=report.created, skipped=report.skipped
+                ),
+                "info",
+            )
 
-        self.ui.ops.run(import_dev_records, self.ui.ctx, Path(path), on_done=done, progress_title=self.tr("Importing records…"), parent=self)
+        self.ui.ops.run(
+            import_dev_records,
+            self.ui.ctx,
+            Path(path),
+            on_done=done,
+            progress_title=self.tr("Importing records…"),
+            parent=self,
+        )
 
     def draw(self) -> None:
         from app.services.callbacks import draw_callbacks
@@ -232,8 +299,15 @@ class TodaySection(Section):
         row = self._current()
         if row is None:
             return
-        self.ui.ops.run(reveal_phone, self.ui.ctx, row["id"], read_only=True,
-                        on_done=lambda number: self.number.setText(number or self.tr("The number is no longer held (purged).")))
+        self.ui.ops.run(
+            reveal_phone,
+            self.ui.ctx,
+            row["id"],
+            read_only=True,
+            on_done=lambda number: self.number.setText(
+                number or self.tr("The number is no longer held (purged).")
+            ),
+        )
 
     def record(self) -> None:
         from app.services.callbacks import record_outcome
@@ -242,13 +316,21 @@ class TodaySection(Section):
         if row is None:
             self.ui.show_message(self.tr("Select a call first."), "info")
             return
-        self.ui.ops.run(record_outcome, self.ui.ctx, row["id"], self.outcome.currentData(), self.note.text())
+        self.ui.ops.run(
+            record_outcome, self.ui.ctx, row["id"], self.outcome.currentData(), self.note.text()
+        )
 
     def save_notes(self) -> None:
         from app.services.daily_log import save_log_notes
 
-        self.ui.ops.run(save_log_notes, self.ui.ctx, self.day, self.log_note.toPlainText(), self.log_plan.toPlainText(),
-                        on_done=lambda _c: self._notes_saved())
+        self.ui.ops.run(
+            save_log_notes,
+            self.ui.ctx,
+            self.day,
+            self.log_note.toPlainText(),
+            self.log_plan.toPlainText(),
+            on_done=lambda _c: self._notes_saved(),
+        )
 
     def _notes_saved(self) -> None:
         self.log_note.document().setModified(False)
@@ -262,9 +344,24 @@ class TodaySection(Section):
             self.ui.announce("daily_log")
             self.ui.show_message(self.tr("The day's log is closed and sealed."), "info")
 
-        self.ui.ops.run(close_log, self.ui.ctx, self.day, self.log_note.toPlainText(), self.log_plan.toPlainText(), on_done=done)
+        self.ui.ops.run(
+            close_log,
+            self.ui.ctx,
+            self.day,
+            self.log_note.toPlainText(),
+            self.log_plan.toPlainText(),
+            on_done=done,
+        )
 
     def on_changed(self, changes: Changes) -> None:
-        if changes.touches("dev_record", "callback_draw", "callback_call", "partner_warning", "daily_log", "visit", "complaint",
-                           "rectification_order"):
+        if changes.touches(
+            "dev_record",
+            "callback_draw",
+            "callback_call",
+            "partner_warning",
+            "daily_log",
+            "visit",
+            "complaint",
+            "rectification_order",
+        ):
             self.reload()

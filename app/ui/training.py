@@ -37,7 +37,11 @@ def _date(edit: QDateEdit) -> dt.date:
 
 
 def _split(text: str) -> list[str]:
-    return [part.strip() for part in text.replace("，", ",").replace("、", ",").replace(";", ",").split(",") if part.strip()]
+    return [
+        part.strip()
+        for part in text.replace("，", ",").replace("、", ",").replace(";", ",").split(",")
+        if part.strip()
+    ]
 
 
 class _FormDialog(QDialog):
@@ -47,7 +51,9 @@ class _FormDialog(QDialog):
         self.form = QFormLayout(self)
 
     def finish(self) -> None:
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         box.accepted.connect(self.accept)
         box.rejected.connect(self.reject)
         self.form.addRow(box)
@@ -56,11 +62,21 @@ class _FormDialog(QDialog):
 class PlanTrainingDialog(_FormDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Plan a training"), parent)
-        self.partner, self.topic, self.trainer, self.materials = QLineEdit(), QLineEdit(), QLineEdit(), QLineEdit()
+        self.partner, self.topic, self.trainer, self.materials = (
+            QLineEdit(),
+            QLineEdit(),
+            QLineEdit(),
+            QLineEdit(),
+        )
         self.day = QDateEdit(QDate.currentDate().addDays(1))
         self.day.setCalendarPopup(True)
-        for label, widget in ((self.tr("Partner code"), self.partner), (self.tr("Topic"), self.topic), (self.tr("Trainer"), self.trainer),
-                              (self.tr("Date"), self.day), (self.tr("Materials"), self.materials)):
+        for label, widget in (
+            (self.tr("Partner code"), self.partner),
+            (self.tr("Topic"), self.topic),
+            (self.tr("Trainer"), self.trainer),
+            (self.tr("Date"), self.day),
+            (self.tr("Materials"), self.materials),
+        ):
             self.form.addRow(label, widget)
         self.finish()
 
@@ -82,7 +98,9 @@ class HeldTrainingDialog(_FormDialog):
         self.finish()
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Photo of the training"), "", self.tr("Photos (*.jpg *.jpeg *.png)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Photo of the training"), "", self.tr("Photos (*.jpg *.jpeg *.png)")
+        )
         if path:
             self.photo.setText(path)
 
@@ -93,11 +111,19 @@ class PromotionDialog(_FormDialog):
         self.name, self.partners, self.materials = QLineEdit(), QLineEdit(), QLineEdit()
         self.partners.setPlaceholderText(self.tr("Partner codes, separated by commas"))
         self.materials.setPlaceholderText(self.tr("Posters, table cards … separated by commas"))
-        self.start, self.end = QDateEdit(QDate.currentDate()), QDateEdit(QDate.currentDate().addDays(14))
+        self.start, self.end = (
+            QDateEdit(QDate.currentDate()),
+            QDateEdit(QDate.currentDate().addDays(14)),
+        )
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
-        for label, widget in ((self.tr("Name"), self.name), (self.tr("From"), self.start), (self.tr("To"), self.end),
-                              (self.tr("Partners"), self.partners), (self.tr("Required materials"), self.materials)):
+        for label, widget in (
+            (self.tr("Name"), self.name),
+            (self.tr("From"), self.start),
+            (self.tr("To"), self.end),
+            (self.tr("Partners"), self.partners),
+            (self.tr("Required materials"), self.materials),
+        ):
             self.form.addRow(label, widget)
         self.finish()
 
@@ -107,15 +133,32 @@ class TrainingSection(Section):
 
     def __init__(self, ui: Any, parent: QWidget | None = None) -> None:
         super().__init__(ui, parent)
-        self.trainings = DictTableModel([("day", self.tr("Date")), ("partner", self.tr("Partner")), ("topic", self.tr("Topic")),
-                                         ("trainer", self.tr("Trainer")), ("state", self.tr("State")), ("attendees", self.tr("Attendees"))],
-                                        parent=self)
-        self.promotions = DictTableModel([("period", self.tr("Period")), ("name", self.tr("Promotion")), ("partners", self.tr("Partners")),
-                                          ("materials", self.tr("Required materials")), ("running", self.tr("Running"))],
-                                         parent=self)
+        self.trainings = DictTableModel(
+            [
+                ("day", self.tr("Date")),
+                ("partner", self.tr("Partner")),
+                ("topic", self.tr("Topic")),
+                ("trainer", self.tr("Trainer")),
+                ("state", self.tr("State")),
+                ("attendees", self.tr("Attendees")),
+            ],
+            parent=self,
+        )
+        self.promotions = DictTableModel(
+            [
+                ("period", self.tr("Period")),
+                ("name", self.tr("Promotion")),
+                ("partners", self.tr("Partners")),
+                ("materials", self.tr("Required materials")),
+                ("running", self.tr("Running")),
+            ],
+            parent=self,
+        )
         self.training_view, self.promotion_view = QTableView(), QTableView()
-        for view, model, empty in ((self.training_view, self.trainings, self.tr("No trainings planned.")),
-                                   (self.promotion_view, self.promotions, self.tr("No promotions."))):
+        for view, model, empty in (
+            (self.training_view, self.trainings, self.tr("No trainings planned.")),
+            (self.promotion_view, self.promotions, self.tr("No promotions.")),
+        ):
             view.setModel(model)
             view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
             view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -128,7 +171,9 @@ class TrainingSection(Section):
         plan.clicked.connect(lambda: self.plan())
         self.held_button.clicked.connect(lambda: self.held())
         promo.clicked.connect(lambda: self.new_promotion())
-        self.training_view.selectionModel().selectionChanged.connect(lambda *_a: self._update_actions())
+        self.training_view.selectionModel().selectionChanged.connect(
+            lambda *_a: self._update_actions()
+        )
         self.trainings.modelReset.connect(self._update_actions)
         top, bottom = QWidget(), QWidget()
         top_layout, bottom_layout = QVBoxLayout(top), QVBoxLayout(bottom)
@@ -139,7 +184,12 @@ class TrainingSection(Section):
         top_layout.addLayout(row)
         top_layout.addWidget(self.training_view)
         row = QHBoxLayout()
-        row.addWidget(QLabel(f"<b>{self.tr('Promotions (visits of their partners check the materials)')}</b>"), 1)
+        row.addWidget(
+            QLabel(
+                f"<b>{self.tr('Promotions (visits of their partners check the materials)')}</b>"
+            ),
+            1,
+        )
         row.addWidget(promo)
         bottom_layout.addLayout(row)
         bottom_layout.addWidget(self.promotion_view)
@@ -168,13 +218,34 @@ class TrainingSection(Section):
     def _loaded(self, data: tuple[list[Any], list[Any]]) -> None:
         trainings, promotions = data
         today = dt.date.today()
-        self.trainings.set_rows([{"id": t.id, "day": (t.held_on or t.planned_for).isoformat(), "partner": f"{t.partner_code} {t.partner_name}",
-                                  "topic": t.topic, "trainer": t.trainer, "status": t.status,
-                                  "state": self.tr("Held") if t.status == "held" else self.tr("Planned"), "attendees": "、".join(t.attendees)}
-                                 for t in trainings])
-        self.promotions.set_rows([{"id": p.id, "period": f"{p.start_date.isoformat()} – {p.end_date.isoformat()}", "name": p.name,
-                                   "partners": "、".join(p.partner_codes), "materials": "、".join(p.materials),
-                                   "running": self.tr("Yes") if p.running(today) else ""} for p in promotions])
+        self.trainings.set_rows(
+            [
+                {
+                    "id": t.id,
+                    "day": (t.held_on or t.planned_for).isoformat(),
+                    "partner": f"{t.partner_code} {t.partner_name}",
+                    "topic": t.topic,
+                    "trainer": t.trainer,
+                    "status": t.status,
+                    "state": self.tr("Held") if t.status == "held" else self.tr("Planned"),
+                    "attendees": "、".join(t.attendees),
+                }
+                for t in trainings
+            ]
+        )
+        self.promotions.set_rows(
+            [
+                {
+                    "id": p.id,
+                    "period": f"{p.start_date.isoformat()} – {p.end_date.isoformat()}",
+                    "name": p.name,
+                    "partners": "、".join(p.partner_codes),
+                    "materials": "、".join(p.materials),
+                    "running": self.tr("Yes") if p.running(today) else "",
+                }
+                for p in promotions
+            ]
+        )
         for view in (self.training_view, self.promotion_view):
             view.resizeColumnsToContents()
 
@@ -193,12 +264,27 @@ class TrainingSection(Section):
             dialog = PlanTrainingDialog(self)
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return
-            values = {"partner": dialog.partner.text().strip(), "topic": dialog.topic.text(), "day": _date(dialog.day),
-                      "trainer": dialog.trainer.text(), "materials": dialog.materials.text()}
-        self.ui.ops.run(plan_training, self.ui.ctx, values["partner"], values["topic"], values["day"], values.get("trainer", ""),
-                        values.get("materials", ""), on_done=lambda _id: self.ui.announce("training_session"))
+            values = {
+                "partner": dialog.partner.text().strip(),
+                "topic": dialog.topic.text(),
+                "day": _date(dialog.day),
+                "trainer": dialog.trainer.text(),
+                "materials": dialog.materials.text(),
+            }
+        self.ui.ops.run(
+            plan_training,
+            self.ui.ctx,
+            values["partner"],
+            values["topic"],
+            values["day"],
+            values.get("trainer", ""),
+            values.get("materials", ""),
+            on_done=lambda _id: self.ui.announce("training_session"),
+        )
 
-    def held(self, attendees: str | None = None, materials: str | None = None, photo: str = "") -> None:
+    def held(
+        self, attendees: str | None = None, materials: str | None = None, photo: str = ""
+    ) -> None:
         from pathlib import Path
 
         from app.services.training import record_training
@@ -211,8 +297,20 @@ class TrainingSection(Section):
             dialog = HeldTrainingDialog(self)
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return
-            attendees, materials, photo = dialog.attendees.text(), dialog.materials.text() or None, dialog.photo.text().strip()
-        self.ui.ops.run(record_training, self.ui.ctx, row["id"], _split(attendees), None, materials, Path(photo) if photo else None)
+            attendees, materials, photo = (
+                dialog.attendees.text(),
+                dialog.materials.text() or None,
+                dialog.photo.text().strip(),
+            )
+        self.ui.ops.run(
+            record_training,
+            self.ui.ctx,
+            row["id"],
+            _split(attendees),
+            None,
+            materials,
+            Path(photo) if photo else None,
+        )
 
     def new_promotion(self, values: dict[str, Any] | None = None) -> None:
         from app.services.training import add_promotion
@@ -221,10 +319,23 @@ class TrainingSection(Section):
             dialog = PromotionDialog(self)
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return
-            values = {"name": dialog.name.text(), "start": _date(dialog.start), "end": _date(dialog.end),
-                      "partners": dialog.partners.text(), "materials": dialog.materials.text()}
-        self.ui.ops.run(add_promotion, self.ui.ctx, values["name"], values["start"], values["end"], _split(values["partners"]),
-                        _split(values["materials"]), on_done=lambda _id: self.ui.announce("promotion"))
+            values = {
+                "name": dialog.name.text(),
+                "start": _date(dialog.start),
+                "end": _date(dialog.end),
+                "partners": dialog.partners.text(),
+                "materials": dialog.materials.text(),
+            }
+        self.ui.ops.run(
+            add_promotion,
+            self.ui.ctx,
+            values["name"],
+            values["start"],
+            values["end"],
+            _split(values["partners"]),
+            _split(values["materials"]),
+            on_done=lambda _id: self.ui.announce("promotion"),
+        )
 
     def on_changed(self, changes: Changes) -> None:
         if changes.touches("training_session", "promotion", "partner"):

@@ -79,7 +79,13 @@ for _model in (
 ):
     SYNC_TABLES.append(_model.__tablename__)
 
-HQ_OWNED_TABLES = [ChecklistTemplate.__tablename__, FrequencyRule.__tablename__, Target.__tablename__, Metric.__tablename__, KpiDefinition.__tablename__]
+HQ_OWNED_TABLES = [
+    ChecklistTemplate.__tablename__,
+    FrequencyRule.__tablename__,
+    Target.__tablename__,
+    Metric.__tablename__,
+    KpiDefinition.__tablename__,
+]
 
 __all__ = [
     "HQ_OWNED_TABLES",

@@ -59,7 +59,9 @@ class Visit(SyncMixin, Base):
     __table_args__ = (Index("ix_visit_sealed", "status", "hlc", "id"),)
 
     partner_id: Mapped[str] = mapped_column(ForeignKey("partner.id"), index=True)
-    template_id: Mapped[str | None] = mapped_column(ForeignKey("checklist_template.id"), default=None)
+    template_id: Mapped[str | None] = mapped_column(
+        ForeignKey("checklist_template.id"), default=None
+    )
     template_name: Mapped[str] = mapped_column(String(100), default="")
     template_version: Mapped[int] = mapped_column(Integer, default=1)
     template_body: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)

@@ -47,7 +47,9 @@ class ExportedBundle(Base):
     base_ack_seq: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     high_hlc: Mapped[str] = mapped_column(String(80), default="")
-    since_hlc: Mapped[str] = mapped_column(String(80), default="", server_default="")  # where the selection began (migration 0004)
+    since_hlc: Mapped[str] = mapped_column(
+        String(80), default="", server_default=""
+    )  # where the selection began (migration 0004)
     path: Mapped[str] = mapped_column(Text, default="")
     counts: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     ack_status: Mapped[str | None] = mapped_column(String(20), default=None)

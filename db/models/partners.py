@@ -43,8 +43,12 @@ class Partner(SyncMixin, Base):
     merged_into_id: Mapped[str | None] = mapped_column(ForeignKey("partner.id"), default=None)
     field_hlc: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
-    contacts: Mapped[list[Contact]] = relationship(back_populates="partner", order_by="Contact.created_at")
-    contracts: Mapped[list[Contract]] = relationship(back_populates="partner", order_by="Contract.start_date")
+    contacts: Mapped[list[Contact]] = relationship(
+        back_populates="partner", order_by="Contact.created_at"
+    )
+    contracts: Mapped[list[Contract]] = relationship(
+        back_populates="partner", order_by="Contract.start_date"
+    )
 
 
 class Contact(SyncMixin, Base):
@@ -158,7 +162,9 @@ class Complaint(SyncMixin, Base):
     handling: Mapped[str] = mapped_column(Text, default="")
     closed_date: Mapped[dt.date | None] = mapped_column(Date, default=None)
     satisfaction: Mapped[int | None] = mapped_column(Integer, default=None)
-    status: Mapped[str] = mapped_column(String(20), default="received", server_default="received", index=True)
+    status: Mapped[str] = mapped_column(
+        String(20), default="received", server_default="received", index=True
+    )
     assignee: Mapped[str] = mapped_column(String(100), default="", server_default="")
     received_at: Mapped[dt.datetime | None] = mapped_column(default=None)
     assigned_at: Mapped[dt.datetime | None] = mapped_column(default=None)

@@ -20,21 +20,39 @@ from tests.conftest import ROOT
 def _rows(db: Path) -> dict[str, list[tuple]]:  # type: ignore[type-arg]
     conn = sqlite3.connect(db)
     try:
-        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'partner_fts%' AND name NOT LIKE 'sqlite_%'")]
-        return {t: sorted(conn.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr) for t in tables}
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'partner_fts%' AND name NOT LIKE 'sqlite_%'"
+            )
+        ]
+        return {
+            t: sorted(conn.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr) for t in tables
+        }
     finally:
         conn.close()
 
 
-def test_backup_wipe_restore_is_identical_and_kill_9_leaves_no_valid_half(cli, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_backup_wipe_restore_is_identical_and_kill_9_leaves_no_valid_half(
+    cli, data_dir: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     assert cli("init", "--territory", "3101").returncode == 0
     assert cli("demo", "--partners", "80", "--months", "4", "--seed", "9").returncode == 0
     before = _rows(data_dir / "channeldesk.sqlite")
-    media = {p.relative_to(data_dir): p.read_bytes() for p in (data_dir / "media").rglob("*") if p.is_file()}
+    media = {
+        p.relative_to(data_dir): p.read_bytes()
+        for p in (data_dir / "media").rglob("*")
+        if p.is_file()
+    }
     target = tmp_path / "b.cdbackup"
     for delay in (0.2, 0.5):
-        with subprocess.Popen([sys.executable, "-m", "app", "--data-dir", str(data_dir), "backup", "-o", str(target)], cwd=ROOT,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=dict(os.environ)) as proc:
+        with subprocess.Popen(
+            [sys.executable, "-m", "app", "--data-dir", str(data_dir), "backup", "-o", str(target)],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=dict(os.environ),
+        ) as proc:
             time.sleep(delay)
             if proc.poll() is None:
                 os.kill(proc.pid, signal.SIGKILL)
@@ -50,7 +68,9 @@ def test_backup_wipe_restore_is_identical_and_kill_9_leaves_no_valid_half(cli, d
     wiped = tmp_path / "new-laptop"
     assert cli("restore", str(target), data=wiped).returncode == 0
     assert _rows(wiped / "channeldesk.sqlite") == before
-    assert {p.relative_to(wiped): p.read_bytes() for p in (wiped / "media").rglob("*") if p.is_file()} == media
+    assert {
+        p.relative_to(wiped): p.read_bytes() for p in (wiped / "media").rglob("*") if p.is_file()
+    } == media
 
 
 def test_backup_from_a_newer_version_is_refused(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

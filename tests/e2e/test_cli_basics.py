@@ -39,7 +39,9 @@ def test_export_key_file_format(cli, tmp_path: Path) -> None:  # type: ignore[no
     assert set(data) >= {"device_id", "user", "territory", "public_key", "fingerprint"}
     import hashlib
 
-    assert data["fingerprint"] == hashlib.sha256(base64.b64decode(data["public_key"])).hexdigest()[:16]
+    assert (
+        data["fingerprint"] == hashlib.sha256(base64.b64decode(data["public_key"])).hexdigest()[:16]
+    )
 
 
 def test_bad_territory_is_refused_with_one_line(cli) -> None:  # type: ignore[no-untyped-def]

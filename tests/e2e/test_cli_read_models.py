@@ -15,42 +15,78 @@ import pytest
 
 from tests.conftest import ROOT
 
-HEAVY = ("sqlalchemy", "db.models", "alembic", "reportlab", "openpyxl", "PIL", "cryptography", "PySide6")
+HEAVY = (
+    "sqlalchemy",
+    "db.models",
+    "alembic",
+    "reportlab",
+    "openpyxl",
+    "PIL",
+    "cryptography",
+    "PySide6",
+)
 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     data = tmp_path_factory.mktemp("reads") / "data"
-    for args in (("init", "--user", "甲", "--territory", "31"), ("demo", "--partners", "30", "--months", "2", "--seed", "5")):
+    for args in (
+        ("init", "--user", "甲", "--territory", "31"),
+        ("demo", "--partners", "30", "--months", "2", "--seed", "5"),
+    ):
         done = _run(data, *args)
         assert done.returncode == 0, done.stderr
     return data
 
 
 def _run(data: Path, *args: str, importtime: bool = False) -> subprocess.CompletedProcess[str]:
-    cmd = [sys.executable, *(["-X", "importtime"] if importtime else []), "-m", "app", "--data-dir", str(data), "--lang", "en", *args]
-    return subprocess.run(cmd, capture_output=True, text=True, timeout=240, cwd=ROOT, encoding="utf-8",
-                          env=dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONUTF8="1"))
+    cmd = [
+        sys.executable,
+        *(["-X", "importtime"] if importtime else []),
+        "-m",
+        "app",
+        "--data-dir",
+        str(data),
+        "--lang",
+        "en",
+        *args,
+    ]
+    return subprocess.run(
+        cmd,
+        capture_output=True,
+        text=True,
+        timeout=240,
+        cwd=ROOT,
+        encoding="utf-8",
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONUTF8="1"),
+    )
 
 
 def _imported(stderr: str) -> set[str]:
-    return {line.split("|")[-1].strip() for line in stderr.splitlines() if line.startswith("import time:")}
+    return {
+        line.split("|")[-1].strip()
+        for line in stderr.splitlines()
+        if line.startswith("import time:")
+    }
 
 
 def _heavy(modules: set[str]) -> list[str]:
     return sorted(m for m in modules if any(m == h or m.startswith(h + ".") for h in HEAVY))
 
 
-@pytest.mark.parametrize("args", [
-    ("partners", "list", "--search", "店", "--json"),
-    ("partners", "list", "--region", "31", "--limit", "5"),
-    ("visits", "list", "--json"),
-    ("visits", "list", "--month", "2026-01"),
-    ("compliance", "--json"),
-    ("targets", "list", "--json"),
-    ("device", "show", "--json"),
-    ("check", "--json"),
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("partners", "list", "--search", "店", "--json"),
+        ("partners", "list", "--region", "31", "--limit", "5"),
+        ("visits", "list", "--json"),
+        ("visits", "list", "--month", "2026-01"),
+        ("compliance", "--json"),
+        ("targets", "list", "--json"),
+        ("device", "show", "--json"),
+        ("check", "--json"),
+    ],
+)
 def test_read_only_commands_import_no_orm(demo: Path, args: tuple[str, ...]) -> None:
     done = _run(demo, *args, importtime=True)
     assert done.returncode == 0, done.stderr[-2000:]
@@ -65,7 +101,9 @@ def test_device_show_prints_the_key_cryptography_derives(demo: Path) -> None:
     from cryptography.hazmat.primitives import serialization
 
     shown = json.loads(_run(demo, "device", "show", "--json").stdout)
-    key = serialization.load_pem_private_key((demo / "keys" / "device_ed25519.pem").read_bytes(), password=None)
+    key = serialization.load_pem_private_key(
+        (demo / "keys" / "device_ed25519.pem").read_bytes(), password=None
+    )
     raw = key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)  # type: ignore[union-attr]
     assert base64.b64decode(shown["public_key"]) == raw
 
@@ -75,10 +113,16 @@ def test_partner_filter_by_code_reads_without_orm(demo: Path) -> None:
     done = _run(demo, "visits", "list", "--partner", first, "--json", importtime=True)
     assert done.returncode == 0 and _heavy(_imported(done.stderr)) == []
     missing = _run(demo, "visits", "list", "--partner", "NO-SUCH", importtime=True)
-    assert missing.returncode == 1 and "NO-SUCH" in missing.stderr and _heavy(_imported(missing.stderr)) == []
+    assert (
+        missing.returncode == 1
+        and "NO-SUCH" in missing.stderr
+        and _heavy(_imported(missing.stderr)) == []
+    )
 
 
-def test_a_passed_quick_check_is_remembered_by_the_next_process(demo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_passed_quick_check_is_remembered_by_the_next_process(
+    demo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The next process to open the data dir (it tidies run/) and an empty WAL file do not
     make the unchanged database look changed (a quick_check reads the whole file)."""
     from app.services import context as context_module

@@ -36,8 +36,13 @@ def test_kill_9_during_draft_saves_and_photo_imports(cli, data_dir: Path, tmp_pa
     visit_id = cli("visits", "new", "--partner", "K1", "--json").json()["id"]
     assert cli("visits", "answer", visit_id, "signage", "yes").returncode == 0
     for delay in (0.4, 0.9, 1.5):
-        with subprocess.Popen([sys.executable, "-c", WORKER, str(data_dir), visit_id, str(EXIF_DIR)], cwd=ROOT,
-                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=dict(os.environ, PYTHONPATH=str(ROOT))) as proc:
+        with subprocess.Popen(
+            [sys.executable, "-c", WORKER, str(data_dir), visit_id, str(EXIF_DIR)],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env=dict(os.environ, PYTHONPATH=str(ROOT)),
+        ) as proc:
             assert proc.stdout is not None
             assert proc.stdout.readline().strip() == b"ready"
             time.sleep(delay)
@@ -50,5 +55,9 @@ def test_kill_9_during_draft_saves_and_photo_imports(cli, data_dir: Path, tmp_pa
         answers = {i["key"]: i["answer"] for i in shown["items"]}
         assert answers["signage"] == "yes"
     referenced = {p["sha256"] for p in shown["photos"]}
-    stored = {p.name for p in (data_dir / "media").rglob("*") if p.is_file() and not p.name.startswith(".")}
+    stored = {
+        p.name
+        for p in (data_dir / "media").rglob("*")
+        if p.is_file() and not p.name.startswith(".")
+    }
     assert referenced <= stored

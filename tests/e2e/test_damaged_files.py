@@ -24,19 +24,26 @@ from tests.conftest import ROOT
 
 def _one_line(result, code: int = 1) -> None:  # type: ignore[no-untyped-def]
     assert result.returncode == code, (result.returncode, result.stdout, result.stderr)
-    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr, result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr, (
+        result.stderr
+    )
 
 
 def _init_with_partner(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     assert cli("init", "--user", "甲").returncode == 0
     sample = tmp_path / "p.csv"
-    sample.write_text("code,name,grade,region,address\n" + "".join(f"D{i:04d},损坏测试店{i},A,310115,金桥路{i}号\n" for i in range(300)),
-                      encoding="utf-8")
+    sample.write_text(
+        "code,name,grade,region,address\n"
+        + "".join(f"D{i:04d},损坏测试店{i},A,310115,金桥路{i}号\n" for i in range(300)),
+        encoding="utf-8",
+    )
     assert cli("partners", "import", str(sample)).returncode == 0
 
 
 @pytest.mark.parametrize("how", ["missing", "empty"])
-def test_a_lost_database_is_not_recreated_over_existing_data(cli, data_dir: Path, tmp_path: Path, how: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_lost_database_is_not_recreated_over_existing_data(
+    cli, data_dir: Path, tmp_path: Path, how: str
+) -> None:  # type: ignore[no-untyped-def]
     _init_with_partner(cli, tmp_path)
     key = (data_dir / "keys" / "device_ed25519.pem").read_bytes()
     database = data_dir / "channeldesk.sqlite"
@@ -48,7 +55,11 @@ def test_a_lost_database_is_not_recreated_over_existing_data(cli, data_dir: Path
         result = cli(*args)
         _one_line(result)
         assert "restore" in result.stderr, result.stderr
-    assert (database.exists() and database.stat().st_size == 0) if how == "empty" else not database.exists()
+    assert (
+        (database.exists() and database.stat().st_size == 0)
+        if how == "empty"
+        else not database.exists()
+    )
     assert (data_dir / "keys" / "device_ed25519.pem").read_bytes() == key
 
 
@@ -58,7 +69,9 @@ def _damage(database: Path, table: str = "grade_change") -> None:
     conn = sqlite3.connect(database)
     try:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
+        root = conn.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)
+        ).fetchone()[0]
         size = conn.execute("PRAGMA page_size").fetchone()[0]
     finally:
         conn.close()
@@ -67,7 +80,9 @@ def _damage(database: Path, table: str = "grade_change") -> None:
         fh.write(b"\xde\xad\xbe\xef" * (size // 4))
 
 
-def test_a_damaged_page_is_reported_and_never_backed_up_or_exported(cli, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_damaged_page_is_reported_and_never_backed_up_or_exported(
+    cli, data_dir: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     _init_with_partner(cli, tmp_path)
     _damage(data_dir / "channeldesk.sqlite")
     checked = cli("check", "--json")
@@ -77,7 +92,11 @@ def test_a_damaged_page_is_reported_and_never_backed_up_or_exported(cli, data_di
     backup = tmp_path / "b.cdbackup"
     refused = cli("backup", "-o", str(backup))
     _one_line(refused)
-    assert "damaged" in refused.stderr and not backup.exists() and not list(tmp_path.glob(".b.cdbackup*"))
+    assert (
+        "damaged" in refused.stderr
+        and not backup.exists()
+        and not list(tmp_path.glob(".b.cdbackup*"))
+    )
     for args in (("partners", "list", "--json"), ("sync", "export")):
         result = cli(*args)
         _one_line(result)
@@ -85,7 +104,9 @@ def test_a_damaged_page_is_reported_and_never_backed_up_or_exported(cli, data_di
     assert not list((data_dir / "outbox").iterdir())
 
 
-def _backup_with(source: Path, target: Path, database: bytes | None = None, manifest_change: dict | None = None) -> Path:  # type: ignore[type-arg]
+def _backup_with(
+    source: Path, target: Path, database: bytes | None = None, manifest_change: dict | None = None
+) -> Path:  # type: ignore[type-arg]
     """A copy of backup ``source`` whose database entry is ``database`` (with a manifest whose
     hashes match, as someone crafting it would write) or whose manifest is changed."""
     with zipfile.ZipFile(source) as zf:
@@ -104,7 +125,9 @@ def _backup_with(source: Path, target: Path, database: bytes | None = None, mani
     return target
 
 
-def test_restore_checks_the_database_inside_before_replacing_anything(cli, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_restore_checks_the_database_inside_before_replacing_anything(
+    cli, data_dir: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     _init_with_partner(cli, tmp_path)
     good = tmp_path / "good.cdbackup"
     assert cli("backup", "-o", str(good)).returncode == 0
@@ -121,11 +144,19 @@ def test_restore_checks_the_database_inside_before_replacing_anything(cli, data_
     conn.commit()
     conn.close()
     crafted = {
-        "not SQLite": _backup_with(good, tmp_path / "a.cdbackup", database=b"this is not a database" * 100),
-        "integrity": _backup_with(good, tmp_path / "b.cdbackup", database=damaged_copy.read_bytes()),
+        "not SQLite": _backup_with(
+            good, tmp_path / "a.cdbackup", database=b"this is not a database" * 100
+        ),
+        "integrity": _backup_with(
+            good, tmp_path / "b.cdbackup", database=damaged_copy.read_bytes()
+        ),
         "revision": _backup_with(good, tmp_path / "c.cdbackup", database=newer_copy.read_bytes()),
-        "files not a list": _backup_with(good, tmp_path / "d.cdbackup", manifest_change={"files": 7}),
-        "files of strings": _backup_with(good, tmp_path / "e.cdbackup", manifest_change={"files": ["channeldesk.sqlite"]}),
+        "files not a list": _backup_with(
+            good, tmp_path / "d.cdbackup", manifest_change={"files": 7}
+        ),
+        "files of strings": _backup_with(
+            good, tmp_path / "e.cdbackup", manifest_change={"files": ["channeldesk.sqlite"]}
+        ),
     }
     before = sorted(p.name for p in tmp_path.iterdir())
     for why, backup in crafted.items():
@@ -135,7 +166,10 @@ def test_restore_checks_the_database_inside_before_replacing_anything(cli, data_
         assert not fresh.exists(), why  # nothing created
         forced = cli("restore", str(backup), "--force")
         _one_line(forced)
-        assert sorted(p.name for p in tmp_path.iterdir()) == before, (why, forced.stderr)  # nothing moved away
+        assert sorted(p.name for p in tmp_path.iterdir()) == before, (
+            why,
+            forced.stderr,
+        )  # nothing moved away
     assert "D0001" in cli("partners", "list", "--json").stdout
     assert cli("restore", str(good), "--force").returncode == 0
 
@@ -149,8 +183,14 @@ def test_private_files_are_private_under_umask_000(tmp_path: Path) -> None:
     hq.mkdir()
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "app", "--data-dir", str(data), "--lang", "en", *args], cwd=ROOT,
-                              capture_output=True, text=True, preexec_fn=lambda: os.umask(0), timeout=240)
+        return subprocess.run(
+            [sys.executable, "-m", "app", "--data-dir", str(data), "--lang", "en", *args],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            preexec_fn=lambda: os.umask(0),
+            timeout=240,
+        )
 
     assert run("hq", "--db", f"sqlite:///{hq / 'hq.sqlite'}", "init").returncode == 0
     assert run("init", "--hq-key", str(hq / "hq_public.key")).returncode == 0
@@ -161,12 +201,20 @@ def test_private_files_are_private_under_umask_000(tmp_path: Path) -> None:
     bundle = Path(exported.stdout.strip())
     assert _mode(data) == 0o700 and _mode(data / "outbox") == 0o700
     assert _mode(data / "keys") == 0o700
-    for private in (data / "keys" / "device_ed25519.pem", data / "keys" / "hq_public.key", data / "channeldesk.sqlite", backup, bundle):
+    for private in (
+        data / "keys" / "device_ed25519.pem",
+        data / "keys" / "hq_public.key",
+        data / "channeldesk.sqlite",
+        backup,
+        bundle,
+    ):
         assert _mode(private) == 0o600, private
     assert _mode(data / "backups") == 0o700
 
 
-def test_what_a_killed_backup_left_is_removed_at_the_next_start(cli, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_what_a_killed_backup_left_is_removed_at_the_next_start(
+    cli, data_dir: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     assert cli("init").returncode == 0
     for n in range(12):  # photos enough for the backup to take a moment
         folder = data_dir / "media" / f"{n:02x}"
@@ -174,10 +222,27 @@ def test_what_a_killed_backup_left_is_removed_at_the_next_start(cli, data_dir: P
         (folder / f"{n:02x}{'0' * 62}").write_bytes(os.urandom(8 * 1024 * 1024))
     out = tmp_path / "elsewhere"
     out.mkdir()
-    proc = subprocess.Popen([sys.executable, "-m", "app", "--data-dir", str(data_dir), "backup", "-o", str(out / "b.cdbackup")],
-                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "app",
+            "--data-dir",
+            str(data_dir),
+            "backup",
+            "-o",
+            str(out / "b.cdbackup"),
+        ],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 120
-    while not list(out.glob(".b.cdbackup.*.part")) and time.monotonic() < deadline and proc.poll() is None:
+    while (
+        not list(out.glob(".b.cdbackup.*.part"))
+        and time.monotonic() < deadline
+        and proc.poll() is None
+    ):
         time.sleep(0.01)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()

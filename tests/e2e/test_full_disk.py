@@ -15,7 +15,9 @@ import pytest
 def small_disk(tmp_path: Path) -> Iterator[Path]:
     mount_point = tmp_path / "disk"
     mount_point.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(mount_point)], capture_output=True)
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(mount_point)], capture_output=True
+    )
     if done.returncode != 0:
         pytest.skip("cannot mount a small tmpfs here (needs root)")
     try:
@@ -44,7 +46,9 @@ def test_full_disk_is_reported_and_nothing_is_lost(cli, small_disk: Path, tmp_pa
     data = small_disk / "data"
     assert cli("init", data=data).returncode == 0
     first = tmp_path / "first.csv"
-    first.write_text("code,name,grade,region,address\nF001,满盘测试店,A,310115,金桥路1号\n", encoding="utf-8")
+    first.write_text(
+        "code,name,grade,region,address\nF001,满盘测试店,A,310115,金桥路1号\n", encoding="utf-8"
+    )
     assert cli("partners", "import", str(first), data=data).returncode == 0
     big = tmp_path / "big.csv"
     rows = [f"G{i:05d},门店{i}{'长' * 100},B,310115,金桥路{i}号" for i in range(20000)]

@@ -14,21 +14,27 @@ import pytest
 
 def _one_line_exit_1(result) -> None:  # type: ignore[no-untyped-def]
     assert result.returncode == 1, (result.returncode, result.stdout, result.stderr)
-    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr, result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr, (
+        result.stderr
+    )
 
 
 @pytest.fixture
 def visit(cli, tmp_path: Path) -> str:  # type: ignore[no-untyped-def]
     assert cli("init", "--user", "甲").returncode == 0
     sample = tmp_path / "p.csv"
-    sample.write_text("code,name,grade,region,address\nE001,报错测试店,A,310115,金桥路1号\n", encoding="utf-8")
+    sample.write_text(
+        "code,name,grade,region,address\nE001,报错测试店,A,310115,金桥路1号\n", encoding="utf-8"
+    )
     assert cli("partners", "import", str(sample)).returncode == 0
     made = cli("visits", "new", "--partner", "E001", "--json")
     assert made.returncode == 0, made.stderr
     return str(made.json()["id"])  # type: ignore[index]
 
 
-def test_a_database_locked_beyond_the_busy_timeout_is_one_line(cli, visit: str, data_dir: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_database_locked_beyond_the_busy_timeout_is_one_line(
+    cli, visit: str, data_dir: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("CHANNELDESK_BUSY_TIMEOUT_MS", "1500")
     assert cli("visits", "answer", visit, "stock_units", "12").returncode == 0
     other = sqlite3.connect(data_dir / "channeldesk.sqlite", isolation_level=None)
@@ -49,7 +55,9 @@ def test_number_answers_outside_the_item_range_are_refused(cli, visit: str) -> N
         result = cli("visits", "answer", visit, "stock_units", value)
         _one_line_exit_1(result)
         assert "from 0 to 1000000" in result.stderr
-    assert "0 到 1000000" in cli("visits", "answer", visit, "stock_units", "-5", lang="zh_CN").stderr
+    assert (
+        "0 到 1000000" in cli("visits", "answer", visit, "stock_units", "-5", lang="zh_CN").stderr
+    )
     assert cli("visits", "answer", visit, "stock_units", "250").returncode == 0
 
 
@@ -60,7 +68,10 @@ def test_decompression_bombs_are_refused(cli, visit: str, tmp_path: Path) -> Non
     Image.new("1", (30_000, 30_000)).save(bomb, optimize=True)  # ~109 KB, 900 million pixels
     Image.new("1", (13_000, 13_000)).save(big, optimize=True)  # 169 million pixels
     for image in (bomb, big):
-        for args in (("visits", "attach-photo", visit, str(image)), ("visits", "answer", visit, "storefront_photo", str(image))):
+        for args in (
+            ("visits", "attach-photo", visit, str(image)),
+            ("visits", "answer", visit, "storefront_photo", str(image)),
+        ):
             result = cli(*args)
             _one_line_exit_1(result)
             assert "too large an image" in result.stderr
@@ -72,7 +83,9 @@ def test_decompression_bombs_are_refused(cli, visit: str, tmp_path: Path) -> Non
 def small_disk(tmp_path: Path):  # type: ignore[no-untyped-def]
     mount_point = tmp_path / "disk"
     mount_point.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(mount_point)], capture_output=True)
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(mount_point)], capture_output=True
+    )
     if done.returncode != 0:
         pytest.skip("cannot mount a small tmpfs here (needs root)")
     try:
@@ -81,13 +94,17 @@ def small_disk(tmp_path: Path):  # type: ignore[no-untyped-def]
         subprocess.run(["umount", "-l", str(mount_point)], check=False)
 
 
-def test_backup_to_a_full_disk_is_one_line_and_leaves_nothing(cli, data_dir: Path, small_disk: Path) -> None:  # type: ignore[no-untyped-def]
+def test_backup_to_a_full_disk_is_one_line_and_leaves_nothing(
+    cli, data_dir: Path, small_disk: Path
+) -> None:  # type: ignore[no-untyped-def]
     import os
 
     assert cli("init").returncode == 0
     folder = data_dir / "media" / "ab"
     folder.mkdir(parents=True)
-    (folder / ("ab" + "0" * 62)).write_bytes(os.urandom(12 * 1024 * 1024))  # more than the 8 MB disk holds
+    (folder / ("ab" + "0" * 62)).write_bytes(
+        os.urandom(12 * 1024 * 1024)
+    )  # more than the 8 MB disk holds
     result = cli("backup", "-o", str(small_disk / "b.cdbackup"))
     _one_line_exit_1(result)
     assert "full" in result.stderr
@@ -95,7 +112,9 @@ def test_backup_to_a_full_disk_is_one_line_and_leaves_nothing(cli, data_dir: Pat
     assert cli("backup", "-o", str(data_dir.parent / "elsewhere.cdbackup")).returncode == 0
 
 
-def test_a_failed_sync_export_leaves_no_bundle_and_uses_no_seq(cli, visit: str, data_dir: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_failed_sync_export_leaves_no_bundle_and_uses_no_seq(
+    cli, visit: str, data_dir: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("CHANNELDESK_BUSY_TIMEOUT_MS", "1500")
     other = sqlite3.connect(data_dir / "channeldesk.sqlite", isolation_level=None)
     other.execute("BEGIN IMMEDIATE")  # another program holds the write lock

@@ -20,9 +20,24 @@ def test_bad_record_is_one_line_exit_2_and_the_good_bundle_works(cli, tmp_path: 
     db = f"sqlite:///{hqdir / 'hq.sqlite'}"
     hqdir.mkdir()
     assert cli("hq", "--db", db, "init", data=None).returncode == 0
-    assert cli("init", "--user", "u", "--territory", "3101", "--hq-key", str(hqdir / "hq_public.key"), data=lap).returncode == 0
+    assert (
+        cli(
+            "init",
+            "--user",
+            "u",
+            "--territory",
+            "3101",
+            "--hq-key",
+            str(hqdir / "hq_public.key"),
+            data=lap,
+        ).returncode
+        == 0
+    )
     assert cli("device", "export-key", "-o", str(tmp_path / "k.json"), data=lap).returncode == 0
-    assert cli("hq", "--db", db, "register-device", str(tmp_path / "k.json"), data=None).returncode == 0
+    assert (
+        cli("hq", "--db", db, "register-device", str(tmp_path / "k.json"), data=None).returncode
+        == 0
+    )
     (tmp_path / "p.csv").write_text("code,name,grade,region\nG1,好店,C,310106\n", encoding="utf-8")
     assert cli("partners", "import", str(tmp_path / "p.csv"), data=lap).returncode == 0
     assert cli("sync", "export", "-o", str(tmp_path / "good.cdsync"), data=lap).returncode == 0
@@ -38,23 +53,58 @@ def test_bad_record_is_one_line_exit_2_and_the_good_bundle_works(cli, tmp_path: 
     assert result.returncode == 2, (result.stdout, result.stderr)
     (line,) = result.stdout.strip().splitlines()
     pid = records["partner"][0]["id"]
-    assert line.startswith(f"{bad}: rejected: partner {pid}：字段 status 必须是") and "exploded" in line, line
+    assert (
+        line.startswith(f"{bad}: rejected: partner {pid}：字段 status 必须是")
+        and "exploded" in line
+    ), line
     assert cli("hq", "--db", db, "stats", "--json", data=None).stdout == stats
     assert cli("hq", "--db", db, "ingest", str(tmp_path / "good.cdsync"), data=None).returncode == 0
-    assert cli("hq", "--db", db, "report", "month", dt.date.today().strftime("%Y-%m"), "-o", str(tmp_path / "m.pdf"), data=None).returncode == 0
+    assert (
+        cli(
+            "hq",
+            "--db",
+            db,
+            "report",
+            "month",
+            dt.date.today().strftime("%Y-%m"),
+            "-o",
+            str(tmp_path / "m.pdf"),
+            data=None,
+        ).returncode
+        == 0
+    )
     # the grade goes through a request HQ decides
     asked = cli("partners", "request-grade", "G1", "A", "--reason", "销量翻倍", "--json", data=lap)
     assert asked.returncode == 0, asked.stderr
     request_id = json.loads(asked.stdout)["id"]
     assert cli("sync", "export", "-o", str(tmp_path / "two.cdsync"), data=lap).returncode == 0
     assert cli("hq", "--db", db, "ingest", str(tmp_path / "two.cdsync"), data=None).returncode == 0
-    pending = json.loads(cli("hq", "--db", db, "grade-requests", "list", "--status", "pending", "--json", data=None).stdout)
+    pending = json.loads(
+        cli(
+            "hq", "--db", db, "grade-requests", "list", "--status", "pending", "--json", data=None
+        ).stdout
+    )
     assert [r["id"] for r in pending] == [request_id]
     assert cli("hq", "--db", db, "grade-requests", "approve", request_id, data=None).returncode == 0
     again = cli("hq", "--db", db, "grade-requests", "refuse", request_id, "--note", "x", data=None)
     assert again.returncode == 1 and len(again.stderr.strip().splitlines()) == 1
-    device = json.loads(cli("hq", "--db", db, "stats", "--json", data=None).stdout)["devices"][0]["device_id"]
-    assert cli("hq", "--db", db, "publish", "--device", device, "-o", str(tmp_path / "down.cdsync"), data=None).returncode == 0
+    device = json.loads(cli("hq", "--db", db, "stats", "--json", data=None).stdout)["devices"][0][
+        "device_id"
+    ]
+    assert (
+        cli(
+            "hq",
+            "--db",
+            db,
+            "publish",
+            "--device",
+            device,
+            "-o",
+            str(tmp_path / "down.cdsync"),
+            data=None,
+        ).returncode
+        == 0
+    )
     assert cli("sync", "import", str(tmp_path / "down.cdsync"), data=lap).returncode == 0
     (row,) = json.loads(cli("partners", "grade-requests", "--json", data=lap).stdout)
     assert row["status"] == "approved"

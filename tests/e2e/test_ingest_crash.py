@@ -40,7 +40,9 @@ def test_kill_9_during_ingest_is_atomic(cli, tmp_path: Path, data_dir: Path, hq_
     hq_dir.mkdir()
     db = hq_db
     assert cli("hq", "--db", db, "init", "--key-dir", str(hq_dir), data=None).returncode == 0
-    assert cli("init", "--territory", "31", "--hq-key", str(hq_dir / "hq_public.key")).returncode == 0
+    assert (
+        cli("init", "--territory", "31", "--hq-key", str(hq_dir / "hq_public.key")).returncode == 0
+    )
     assert cli("demo", "--partners", "60", "--months", "6", "--seed", "3").returncode == 0
     key = tmp_path / "dev.json"
     assert cli("device", "export-key", "-o", str(key)).returncode == 0
@@ -49,8 +51,24 @@ def test_kill_9_during_ingest_is_atomic(cli, tmp_path: Path, data_dir: Path, hq_
     export = cli("sync", "export", "-o", str(bundle), "--json").json()
     empty = cli("hq", "--db", db, "stats", "--json", data=None).json()
     for delay in (0.5, 1.0, 1.6, 2.4):
-        with subprocess.Popen([sys.executable, "-m", "app", "hq", "--db", db, "ingest", str(bundle), "--ack-dir", str(tmp_path / "acks")],
-                              cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=dict(os.environ)) as proc:
+        with subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "app",
+                "hq",
+                "--db",
+                db,
+                "ingest",
+                str(bundle),
+                "--ack-dir",
+                str(tmp_path / "acks"),
+            ],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=dict(os.environ),
+        ) as proc:
             time.sleep(delay)
             if proc.poll() is None:
                 os.kill(proc.pid, signal.SIGKILL)
@@ -61,9 +79,15 @@ def test_kill_9_during_ingest_is_atomic(cli, tmp_path: Path, data_dir: Path, hq_
         else:
             assert all(stats["tables"][e]["rows"] == n for e, n in export["counts"].items())
             break
-    rerun = cli("hq", "--db", db, "ingest", str(bundle), "--ack-dir", str(tmp_path / "acks"), data=None)
+    rerun = cli(
+        "hq", "--db", db, "ingest", str(bundle), "--ack-dir", str(tmp_path / "acks"), data=None
+    )
     assert rerun.returncode == 0 and (": accepted" in rerun.stdout or ": duplicate" in rerun.stdout)
     final = cli("hq", "--db", db, "stats", "--json", data=None).json()
     assert all(final["tables"][e]["rows"] == n for e, n in export["counts"].items())
-    assert not list((hq_dir / "hq_blobs").rglob("*.tmp"))  # copies of a killed ingest swept by the rerun
-    assert json.loads((tmp_path / "acks" / f"{export['bundle_id']}.cdack").read_text())["status"] in ("accepted", "duplicate")
+    assert not list(
+        (hq_dir / "hq_blobs").rglob("*.tmp")
+    )  # copies of a killed ingest swept by the rerun
+    assert json.loads((tmp_path / "acks" / f"{export['bundle_id']}.cdack").read_text())[
+        "status"
+    ] in ("accepted", "duplicate")

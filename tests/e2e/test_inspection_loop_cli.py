@@ -13,10 +13,17 @@ from tests.unit.test_amendments import ANSWERS
 
 def test_inspection_loop_through_the_cli(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     csv = tmp_path / "p.csv"
-    csv.write_text("code,name,grade,region\nP1,浦东金桥店,A,310115\nP2,徐汇店,B,310104\n", encoding="utf-8")
+    csv.write_text(
+        "code,name,grade,region\nP1,浦东金桥店,A,310115\nP2,徐汇店,B,310104\n", encoding="utf-8"
+    )
     assert cli("partners", "import", str(csv)).returncode == 0
     visit = cli("visits", "new", "--partner", "P1", "--json").json()["id"]
-    for key, value in {**ANSWERS, "signage": "no", "price_violation": "yes", "cleanliness": "1"}.items():
+    for key, value in {
+        **ANSWERS,
+        "signage": "no",
+        "price_violation": "yes",
+        "cleanliness": "1",
+    }.items():
         assert cli("visits", "answer", visit, key, value).returncode == 0
     photo = str(sorted(EXIF_DIR.glob("Landscape_*.jpg"))[0])
     assert cli("visits", "attach-photo", visit, photo, "--item", "storefront_photo").returncode == 0
@@ -27,7 +34,9 @@ def test_inspection_loop_through_the_cli(cli, tmp_path: Path) -> None:  # type: 
     assert amended.returncode == 0, amended.stderr
     score = amended.json()["score"]
     assert score > sealed
-    assert [r["score"] for r in cli("visits", "list", "--json").json() if r["id"] == visit] == [score]
+    assert [r["score"] for r in cli("visits", "list", "--json").json() if r["id"] == visit] == [
+        score
+    ]
     shown = cli("visits", "show", visit, "--json").json()
     assert shown["score"] == score and isinstance(shown["evidence"], list)
     assert all(set(e) >= {"kind", "sha256", "detail"} for e in shown["evidence"])
@@ -37,7 +46,9 @@ def test_inspection_loop_through_the_cli(cli, tmp_path: Path) -> None:  # type: 
     assert bad.returncode == 1 and len(bad.stderr.strip().splitlines()) == 1
 
     orders = cli("rectifications", "list", "--partner", "P1", "--json").json()
-    assert orders and all(set(o) >= {"id", "partner_code", "status", "deadline", "item", "visit_id"} for o in orders)
+    assert orders and all(
+        set(o) >= {"id", "partner_code", "status", "deadline", "item", "visit_id"} for o in orders
+    )
     assert "signage" not in {o["item"] for o in orders}  # withdrawn by the amendment
     assert cli("partners", "lifecycle", "P1", "suspend", "--reason", "整改期间暂停").returncode == 0
     assert cli("visits", "new", "--partner", "P1").returncode == 1
@@ -49,17 +60,41 @@ def test_inspection_loop_through_the_cli(cli, tmp_path: Path) -> None:  # type: 
     for other in rest:
         assert cli("visits", "answer", reinspection, other, "failed").returncode == 0
     assert cli("visits", "submit", reinspection).returncode == 0
-    status = {o["id"]: o["status"] for o in cli("rectifications", "list", "--partner", "P1", "--json").json()}
+    status = {
+        o["id"]: o["status"]
+        for o in cli("rectifications", "list", "--partner", "P1", "--json").json()
+    }
     assert status[first] == "verified" and all(status[o] in ("open", "overdue") for o in rest)
-    assert [o["id"] for o in cli("rectifications", "list", "--status", "verified", "--json").json()] == [first]
+    assert [
+        o["id"] for o in cli("rectifications", "list", "--status", "verified", "--json").json()
+    ] == [first]
 
-    merged = cli("partners", "lifecycle", "P1", "merge", "--reason", "业务整合", "--survivor", "P2", "--json")
+    merged = cli(
+        "partners", "lifecycle", "P1", "merge", "--reason", "业务整合", "--survivor", "P2", "--json"
+    )
     assert merged.returncode == 0, merged.stderr
-    assert cli("partners", "lifecycle", "P2", "merge", "--reason", "x").returncode == 1  # needs --survivor
-    assert cli("partners", "lifecycle", "P2", "transfer", "--reason", "区域调整", "--to-manager", "钱七").returncode == 0
+    assert (
+        cli("partners", "lifecycle", "P2", "merge", "--reason", "x").returncode == 1
+    )  # needs --survivor
+    assert (
+        cli(
+            "partners",
+            "lifecycle",
+            "P2",
+            "transfer",
+            "--reason",
+            "区域调整",
+            "--to-manager",
+            "钱七",
+        ).returncode
+        == 0
+    )
     history = cli("partners", "history", "P1", "--json").json()
     assert [(h["event"], h["from_status"], h["to_status"]) for h in history] == [
-        ("open", None, "active"), ("suspend", "active", "suspended"), ("merge", "suspended", "merged")]  # "open" from the import
+        ("open", None, "active"),
+        ("suspend", "active", "suspended"),
+        ("merge", "suspended", "merged"),
+    ]  # "open" from the import
     assert all(set(h) >= {"event", "from_status", "to_status", "reason", "at"} for h in history)
     zh = cli("partners", "history", "P1", lang="zh_CN")
     assert "暂停" in zh.stdout and "suspend" not in zh.stdout

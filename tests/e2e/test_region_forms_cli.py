@@ -21,7 +21,10 @@ def test_unknown_official_form_is_one_line_exit_1(cli) -> None:  # type: ignore[
 def test_partner_list_region_filter_takes_official_forms(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
     assert cli("init", "--user", "李娜", "--territory", "3201").returncode == 0
     sheet = tmp_path / "p.csv"
-    sheet.write_text("code,name,type,grade,region\nNJ1,南京一号,dealer,B,320102\nSH1,上海一号,dealer,B,310115\n", encoding="utf-8")
+    sheet.write_text(
+        "code,name,type,grade,region\nNJ1,南京一号,dealer,B,320102\nSH1,上海一号,dealer,B,310115\n",
+        encoding="utf-8",
+    )
     imported = cli("partners", "import", str(sheet))
     assert imported.returncode == 0, imported.stderr
     short = cli("partners", "list", "--region", "3201", "--json")
@@ -35,10 +38,17 @@ def test_partner_list_region_filter_takes_official_forms(cli, tmp_path) -> None:
 def test_text_output_speaks_chinese_and_json_keeps_keys(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
     assert cli("init", "--user", "李娜", "--territory", "3201").returncode == 0
     sheet = tmp_path / "p.csv"
-    sheet.write_text("code,name,type,grade,region\nNJ1,南京一号,dealer,B,320102\n", encoding="utf-8")
+    sheet.write_text(
+        "code,name,type,grade,region\nNJ1,南京一号,dealer,B,320102\n", encoding="utf-8"
+    )
     assert cli("partners", "import", str(sheet)).returncode == 0
     text = cli("partners", "list", lang="zh_CN")
-    assert text.returncode == 0 and "NJ1" in text.stdout and "active" not in text.stdout and "正常" in text.stdout
+    assert (
+        text.returncode == 0
+        and "NJ1" in text.stdout
+        and "active" not in text.stdout
+        and "正常" in text.stdout
+    )
     assert "1 个渠道" in text.stderr
     assert cli("partners", "list", "--json").json()[0]["status"] == "active"
     status = cli("sync", "status", lang="zh_CN")

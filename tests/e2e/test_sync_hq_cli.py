@@ -17,7 +17,13 @@ KEY = base64.b64encode(bytes(range(32))).decode()
 
 
 def _good() -> dict[str, object]:
-    return {"device_id": DEVICE, "public_key": KEY, "fingerprint": "x", "user": "张三", "territory": ["3101"]}
+    return {
+        "device_id": DEVICE,
+        "public_key": KEY,
+        "fingerprint": "x",
+        "user": "张三",
+        "territory": ["3101"],
+    }
 
 
 def _with(**changes: object) -> bytes:
@@ -34,7 +40,15 @@ def _one_line_exit_1(result) -> None:  # type: ignore[no-untyped-def]
     assert result.returncode == 1, (result.returncode, result.stdout, result.stderr)
     assert result.stdout == ""
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
-    for raw in ("Traceback", "Errno", "Expecting", "Incorrect padding", "KeyError", "list indices", "codec can't"):
+    for raw in (
+        "Traceback",
+        "Errno",
+        "Expecting",
+        "Incorrect padding",
+        "KeyError",
+        "list indices",
+        "codec can't",
+    ):
         assert raw not in result.stderr, result.stderr
 
 
@@ -48,7 +62,7 @@ def hq_db(cli, tmp_path: Path) -> str:  # type: ignore[no-untyped-def]
 
 BAD_KEY_FILES = [
     (b"\xff\xfe\x00binary", "it is not JSON text"),
-    (b"{\"device_id\": ", "it is not JSON text"),
+    (b'{"device_id": ', "it is not JSON text"),
     (b"[1, 2]", "it is not a JSON object"),
     (_with(device_id=None), "device_id is missing"),
     (_with(device_id=12), "device_id is missing"),
@@ -57,7 +71,10 @@ BAD_KEY_FILES = [
     (_with(public_key=None), "public_key is missing"),
     (_with(public_key="not base64!"), "public_key is not base64"),
     (_with(public_key="abc"), "public_key is not base64"),
-    (_with(public_key=base64.b64encode(b"short").decode()), "the public key must be 32 bytes, not 5"),
+    (
+        _with(public_key=base64.b64encode(b"short").decode()),
+        "the public key must be 32 bytes, not 5",
+    ),
     (_with(territory=[31, 3101]), "territory is not a list of region codes"),
     (_with(territory={"a": 1}), "territory is not a list of region codes"),
     (_with(user=["x"]), "user is not a text of at most 100 characters"),
@@ -66,7 +83,9 @@ BAD_KEY_FILES = [
 
 
 @pytest.mark.parametrize("body, reason", BAD_KEY_FILES)
-def test_register_device_refuses_a_bad_key_file_in_one_line(cli, hq_db: str, tmp_path: Path, body: bytes, reason: str) -> None:  # type: ignore[no-untyped-def]
+def test_register_device_refuses_a_bad_key_file_in_one_line(
+    cli, hq_db: str, tmp_path: Path, body: bytes, reason: str
+) -> None:  # type: ignore[no-untyped-def]
     key = tmp_path / "dev.json"
     key.write_bytes(body)
     result = cli("hq", "--db", hq_db, "register-device", str(key), data=None)
@@ -91,18 +110,23 @@ def test_register_device_missing_file_folder_and_chinese(cli, hq_db: str, tmp_pa
     key.write_bytes(_with())
     assert cli("hq", "--db", hq_db, "register-device", str(key), data=None).stdout.strip() == DEVICE
     devices = cli("hq", "--db", hq_db, "stats", "--json", data=None).json()["devices"]
-    assert [(d["device_id"], d["user"], d["territory"]) for d in devices] == [(DEVICE, "张三", ["3101"])]
+    assert [(d["device_id"], d["user"], d["territory"]) for d in devices] == [
+        (DEVICE, "张三", ["3101"])
+    ]
 
 
-@pytest.mark.parametrize("args", [
-    ("stats", "--json"),
-    ("conflicts",),
-    ("register-device", "key.json"),
-    ("revoke-device", DEVICE),
-    ("ingest", "b.cdsync"),
-    ("publish", "--device", DEVICE, "-o", "down.cdsync"),
-    ("report", "month", "2026-01", "-o", "m.pdf"),
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("stats", "--json"),
+        ("conflicts",),
+        ("register-device", "key.json"),
+        ("revoke-device", DEVICE),
+        ("ingest", "b.cdsync"),
+        ("publish", "--device", DEVICE, "-o", "down.cdsync"),
+        ("report", "month", "2026-01", "-o", "m.pdf"),
+    ],
+)
 def test_a_mistyped_db_is_not_created(cli, tmp_path: Path, args: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
     typo = tmp_path / "sub" / f"hq-{uuid.uuid4().hex[:6]}.sqlite"
     result = cli("hq", "--db", f"sqlite:///{typo}", *args, data=None, cwd=tmp_path)
@@ -112,7 +136,12 @@ def test_a_mistyped_db_is_not_created(cli, tmp_path: Path, args: tuple[str, ...]
     relative = cli("hq", "--db", "sqlite:///typo.sqlite", *args, data=None, cwd=tmp_path)
     _one_line_exit_1(relative)
     assert not (tmp_path / "typo.sqlite").exists()
-    assert "不存在" in cli("hq", "--db", f"sqlite:///{typo}", *args, data=None, cwd=tmp_path, lang="zh_CN").stderr
+    assert (
+        "不存在"
+        in cli(
+            "hq", "--db", f"sqlite:///{typo}", *args, data=None, cwd=tmp_path, lang="zh_CN"
+        ).stderr
+    )
 
 
 def test_hq_init_still_creates_the_database(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -120,7 +149,9 @@ def test_hq_init_still_creates_the_database(cli, tmp_path: Path) -> None:  # typ
     (tmp_path / "new").mkdir()
     assert cli("hq", "--db", f"sqlite:///{db}", "init", data=None).returncode == 0
     assert db.exists()
-    assert cli("hq", "--db", f"sqlite:///{db}", "stats", "--json", data=None).json()["devices"] == []
+    assert (
+        cli("hq", "--db", f"sqlite:///{db}", "stats", "--json", data=None).json()["devices"] == []
+    )
 
 
 def test_an_unreachable_database_is_one_line_without_its_password(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -129,10 +160,21 @@ def test_an_unreachable_database_is_one_line_without_its_password(cli, tmp_path:
     with socket.socket() as sock:  # a port nothing listens on
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    result = cli("hq", "--db", f"postgresql+psycopg://hq:s3cret@127.0.0.1:{port}/hq", "stats", data=None, cwd=tmp_path)
+    result = cli(
+        "hq",
+        "--db",
+        f"postgresql+psycopg://hq:s3cret@127.0.0.1:{port}/hq",
+        "stats",
+        data=None,
+        cwd=tmp_path,
+    )
     _one_line_exit_1(result)
     assert "Cannot open the HQ database postgresql+psycopg://hq:***@127.0.0.1" in result.stderr
-    assert "s3cret" not in result.stderr and "sqlalche.me" not in result.stderr and "OperationalError" not in result.stderr
+    assert (
+        "s3cret" not in result.stderr
+        and "sqlalche.me" not in result.stderr
+        and "OperationalError" not in result.stderr
+    )
     bad = cli("hq", "--db", "not a url", "stats", data=None, cwd=tmp_path)
     _one_line_exit_1(bad)
     assert "Cannot open the HQ database not a url" in bad.stderr

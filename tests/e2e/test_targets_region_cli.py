@@ -10,11 +10,17 @@ from pathlib import Path
 def test_targets_import_cli_refuses_unknown_region_codes(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     assert cli("init", "--user", "u1").returncode == 0
     path = tmp_path / "regions.csv"
-    path.write_text("region,metric,period,amount\n310115,revenue,2026,100\n310199,revenue,2026,100\n", encoding="utf-8")
+    path.write_text(
+        "region,metric,period,amount\n310115,revenue,2026,100\n310199,revenue,2026,100\n",
+        encoding="utf-8",
+    )
     failed = cli("targets", "import", str(path))
     assert failed.returncode == 1
     lines = failed.stderr.strip().splitlines()
-    assert lines[0] == "regions.csv, row 3, column scope: unknown region code 310199: no such province, city or district"
+    assert (
+        lines[0]
+        == "regions.csv, row 3, column scope: unknown region code 310199: no such province, city or district"
+    )
     assert len(lines) == 2 and "nothing was imported" in lines[1]
     assert cli("targets", "list", "--json").json() == []
     chinese = cli("targets", "import", str(path), lang="zh_CN")

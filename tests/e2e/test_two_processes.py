@@ -67,8 +67,14 @@ ENV = dict(os.environ, CHANNELDESK_BUSY_TIMEOUT_MS="120000")
 
 
 def _run(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "app", "--data-dir", str(data), "--lang", "en", *args],
-                          capture_output=True, text=True, cwd=ROOT, timeout=300, env=ENV)
+    return subprocess.run(
+        [sys.executable, "-m", "app", "--data-dir", str(data), "--lang", "en", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+        env=ENV,
+    )
 
 
 def test_export_and_ack_during_a_long_import_lose_nothing(tmp_path: Path) -> None:
@@ -81,15 +87,26 @@ def test_export_and_ack_during_a_long_import_lose_nothing(tmp_path: Path) -> Non
     assert _run(data, "device", "export-key", "-o", str(key)).returncode == 0
     assert _run(data, "hq", "--db", hq_db, "register-device", str(key)).returncode == 0
     first = tmp_path / "first.csv"
-    first.write_text("code,name,grade,region,address\nC0001,投诉门店,A,310115,金桥路1号\n", encoding="utf-8")
+    first.write_text(
+        "code,name,grade,region,address\nC0001,投诉门店,A,310115,金桥路1号\n", encoding="utf-8"
+    )
     assert _run(data, "partners", "import", str(first)).returncode == 0
     big = tmp_path / "big.csv"
-    big.write_text("code,name,grade,region,address\n" + "".join(f"R{i:06d},门店{i},B,310115,金桥路{i}号\n" for i in range(PARTNERS)),
-                   encoding="utf-8")
+    big.write_text(
+        "code,name,grade,region,address\n"
+        + "".join(f"R{i:06d},门店{i},B,310115,金桥路{i}号\n" for i in range(PARTNERS)),
+        encoding="utf-8",
+    )
 
     stop = tmp_path / "stop"
-    loop = subprocess.Popen([sys.executable, "-c", SYNC_LOOP, str(data), hq_db, str(tmp_path), str(stop)],
-                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV)
+    loop = subprocess.Popen(
+        [sys.executable, "-c", SYNC_LOOP, str(data), hq_db, str(tmp_path), str(stop)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=ENV,
+    )
     try:
         time.sleep(1.0)  # the loop is exporting and acking before the import begins
         imported = _run(data, "partners", "import", str(big))
@@ -98,7 +115,9 @@ def test_export_and_ack_during_a_long_import_lose_nothing(tmp_path: Path) -> Non
         out, err = loop.communicate(timeout=300)
     assert imported.returncode == 0, imported.stderr
     assert loop.returncode == 0, err
-    assert int(out.strip()) >= 1  # rounds of export + ack ran beside the import (without the fix ~10% of its rows were lost)
+    assert (
+        int(out.strip()) >= 1
+    )  # rounds of export + ack ran beside the import (without the fix ~10% of its rows were lost)
 
     for round_ in range(10):  # hand over what is left (HQ's size limits may need several bundles)
         if json.loads(_run(data, "sync", "status", "--json").stdout)["pending_changes"] == 0:
@@ -106,16 +125,29 @@ def test_export_and_ack_during_a_long_import_lose_nothing(tmp_path: Path) -> Non
         bundle = tmp_path / f"drain-{round_}.cdsync"
         assert _run(data, "sync", "export", "-o", str(bundle)).returncode == 0
         acks = tmp_path / f"drain-acks-{round_}"
-        assert _run(data, "hq", "--db", hq_db, "ingest", str(bundle), "--ack-dir", str(acks)).returncode == 0
+        assert (
+            _run(
+                data, "hq", "--db", hq_db, "ingest", str(bundle), "--ack-dir", str(acks)
+            ).returncode
+            == 0
+        )
         for ack in acks.glob("*.cdack"):
             assert _run(data, "sync", "ack", str(ack)).returncode == 0
     assert json.loads(_run(data, "sync", "status", "--json").stdout)["pending_changes"] == 0
     with sqlite3.connect(hq_dir / "hq.sqlite") as conn:
-        at_hq = {code for (code,) in conn.execute("SELECT json_extract(data, '$.code') FROM record WHERE entity = 'partner'")}
+        at_hq = {
+            code
+            for (code,) in conn.execute(
+                "SELECT json_extract(data, '$.code') FROM record WHERE entity = 'partner'"
+            )
+        }
     with sqlite3.connect(data / "channeldesk.sqlite") as conn:
         on_laptop = {code for (code,) in conn.execute("SELECT code FROM partner")}
         complaints = conn.execute("SELECT count(*) FROM complaint").fetchone()[0]
     assert len(on_laptop) == PARTNERS + 1
     assert at_hq == on_laptop, f"{len(on_laptop - at_hq)} partners never reached HQ"
     with sqlite3.connect(hq_dir / "hq.sqlite") as conn:
-        assert conn.execute("SELECT count(*) FROM record WHERE entity = 'complaint'").fetchone()[0] == complaints
+        assert (
+            conn.execute("SELECT count(*) FROM record WHERE entity = 'complaint'").fetchone()[0]
+            == complaints
+        )

@@ -34,13 +34,19 @@ def test_demo_list_export_import_round_trip(cli, tmp_path: Path) -> None:  # typ
     assert len(cli("partners", "list", "--json").json()) == 40
     compliance = cli("compliance", "--json").json()
     assert set(compliance) == {"month", "partners", "weeks"}
-    assert all(set(r) == {"partner_code", "grade", "required", "done", "shortfall"} for r in compliance["partners"])
+    assert all(
+        set(r) == {"partner_code", "grade", "required", "done", "shortfall"}
+        for r in compliance["partners"]
+    )
     assert cli("check", "--json").json() == {"ok": True, "problems": []}
 
 
 def test_bad_import_reports_rows_and_changes_nothing(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     bad = tmp_path / "bad.csv"
-    bad.write_text("code,name,grade,region\nA1,甲店,A,310115\nA2,乙店,Q,310115\nA1,丙店,B,999999\n", encoding="utf-8")
+    bad.write_text(
+        "code,name,grade,region\nA1,甲店,A,310115\nA2,乙店,Q,310115\nA1,丙店,B,999999\n",
+        encoding="utf-8",
+    )
     result = cli("partners", "import", str(bad))
     assert result.returncode == 1
     assert "row 3, column grade:" in result.stderr
@@ -57,19 +63,34 @@ def test_bad_import_reports_rows_and_changes_nothing(cli, tmp_path: Path) -> Non
 
 def test_visit_through_cli_with_report_and_backup(cli, tmp_path: Path, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
     csv = tmp_path / "p.csv"
-    csv.write_text("code,name,grade,region\nP1,静安寺旗舰店,A,310106\nP9,已终止店,C,310106\n", encoding="utf-8")
+    csv.write_text(
+        "code,name,grade,region\nP1,静安寺旗舰店,A,310106\nP9,已终止店,C,310106\n", encoding="utf-8"
+    )
     assert cli("partners", "import", str(csv)).returncode == 0
     visit_id = cli("visits", "new", "--partner", "P1", "--json").json()["id"]
     photo = EXIF_DIR / "Landscape_6.jpg"
     assert cli("visits", "attach-photo", visit_id, str(photo)).returncode == 0
-    for key, value in (("signage", "yes"), ("cleanliness", "4"), ("price_tags", "yes"), ("price_violation", "no"), ("poster_display", "2"),
-                       ("stock_units", "12"), ("stock_within_limits", "yes"), ("staff_knowledge", "5"), ("service_attitude", "4"),
-                       ("cross_territory", "no"), ("fake_business", "no"), ("licence_valid", "yes")):
+    for key, value in (
+        ("signage", "yes"),
+        ("cleanliness", "4"),
+        ("price_tags", "yes"),
+        ("price_violation", "no"),
+        ("poster_display", "2"),
+        ("stock_units", "12"),
+        ("stock_within_limits", "yes"),
+        ("staff_knowledge", "5"),
+        ("service_attitude", "4"),
+        ("cross_territory", "no"),
+        ("fake_business", "no"),
+        ("licence_valid", "yes"),
+    ):
         assert cli("visits", "answer", visit_id, key, value).returncode == 0
     bad = cli("visits", "answer", visit_id, "cleanliness", "eleven")
     assert bad.returncode == 1 and bad.stderr.count("\n") == 1
     early = cli("visits", "submit", visit_id)
-    assert early.returncode == 1 and "门头照片" in early.stderr  # the item by its label, not its key
+    assert (
+        early.returncode == 1 and "门头照片" in early.stderr
+    )  # the item by its label, not its key
     shown = cli("visits", "show", visit_id, "--json").json()
     sha = shown["photos"][0]["sha256"]
     assert shown["photos"][0]["width"] > shown["photos"][0]["height"]
@@ -82,9 +103,17 @@ def test_visit_through_cli_with_report_and_backup(cli, tmp_path: Path, data_dir:
     assert kinds["training_status"]["kind"] == "choice" and kinds["training_status"]["options"]
     assert cli("visits", "attach-photo", visit_id, str(photo)).returncode == 1
     listed = cli("visits", "list", "--partner", "P1", "--json").json()
-    assert [v["id"] for v in listed] == [visit_id] and set(listed[0]) >= {"id", "partner_code", "status", "started_at", "score"}
+    assert [v["id"] for v in listed] == [visit_id] and set(listed[0]) >= {
+        "id",
+        "partner_code",
+        "status",
+        "started_at",
+        "score",
+    }
     this_month = dt.date.today().strftime("%Y-%m")
-    assert visit_id in [v["id"] for v in cli("visits", "list", "--month", this_month, "--json").json()]
+    assert visit_id in [
+        v["id"] for v in cli("visits", "list", "--month", this_month, "--json").json()
+    ]
     assert cli("visits", "list", "--month", "2001-01", "--json").json() == []
     assert cli("visits", "list", "--month", "2026-13").returncode == 1
     assert cli("visits", "new", "--partner", "NOPE").returncode == 1
@@ -99,7 +128,10 @@ def test_visit_through_cli_with_report_and_backup(cli, tmp_path: Path, data_dir:
     assert cli("backup", "-o", str(backup)).returncode == 0
     restored = tmp_path / "restored"
     assert cli("restore", str(backup), data=restored).returncode == 0
-    assert cli("visits", "show", visit_id, "--json", data=restored).json()["content_hash"] == shown["content_hash"]
+    assert (
+        cli("visits", "show", visit_id, "--json", data=restored).json()["content_hash"]
+        == shown["content_hash"]
+    )
     assert json.loads(cli("check", "--json", data=restored).stdout)["ok"] is True
     damaged = tmp_path / "damaged.cdbackup"
     raw = bytearray(backup.read_bytes())

@@ -32,12 +32,57 @@ from PySide6.QtWidgets import (
 # key names, units, and codes the demo data uses (QD… partner codes, HT-… contracts,
 # AAA credit ratings, the VI of a checklist item, IMG_ photo names).
 ALLOWED = {
-    "ChannelDesk", "KPI", "PDF", "CSV", "XLSX", "Ctrl", "Shift", "Alt", "Esc", "Tab", "Del", "Enter", "PgUp", "PgDn", "Home", "End",
-    "MB", "KB", "kB", "ISO", "SHA", "VI", "QD", "HT", "AA", "AAA", "BBB", "IMG", "jpg", "jpeg", "png", "webp", "pdf", "csv", "xlsx",
-    "cdbackup", "cdsync", "cdack", "key", "json", "EXIF", "GPS", "HLC", "Ed", "UTC", "Delete",
+    "ChannelDesk",
+    "KPI",
+    "PDF",
+    "CSV",
+    "XLSX",
+    "Ctrl",
+    "Shift",
+    "Alt",
+    "Esc",
+    "Tab",
+    "Del",
+    "Enter",
+    "PgUp",
+    "PgDn",
+    "Home",
+    "End",
+    "MB",
+    "KB",
+    "kB",
+    "ISO",
+    "SHA",
+    "VI",
+    "QD",
+    "HT",
+    "AA",
+    "AAA",
+    "BBB",
+    "IMG",
+    "jpg",
+    "jpeg",
+    "png",
+    "webp",
+    "pdf",
+    "csv",
+    "xlsx",
+    "cdbackup",
+    "cdsync",
+    "cdack",
+    "key",
+    "json",
+    "EXIF",
+    "GPS",
+    "HLC",
+    "Ed",
+    "UTC",
+    "Delete",
     "English",  # the language choice names itself
 }
-PATHS = re.compile(r"(?:[A-Za-z]:)?(?:[/\\][^\s/\\]+)+[/\\]?")  # a file or folder path is shown as it is
+PATHS = re.compile(
+    r"(?:[A-Za-z]:)?(?:[/\\][^\s/\\]+)+[/\\]?"
+)  # a file or folder path is shown as it is
 LATIN = re.compile(r"(?<![A-Za-z0-9_])[A-Za-z][A-Za-z_]+(?![A-Za-z0-9_])")
 TAGS = re.compile(r"<[^>]+>")
 
@@ -91,7 +136,10 @@ def widget_texts(root: QWidget) -> Iterator[tuple[str, str]]:
                 yield where, widget.tabText(i)
         if isinstance(widget, QAbstractItemView):
             # a file dialog's rows are the names of files and folders on the disk, shown as they are
-            yield from ((where, text) for text in _model_texts(widget, cells=not isinstance(root, QFileDialog)))
+            yield from (
+                (where, text)
+                for text in _model_texts(widget, cells=not isinstance(root, QFileDialog))
+            )
 
 
 def menu_texts(window: QWidget) -> Iterator[tuple[str, str]]:
@@ -99,7 +147,10 @@ def menu_texts(window: QWidget) -> Iterator[tuple[str, str]]:
         yield "menu", menu.title()
         for action in menu.actions():
             yield "menu", action.text()
-            yield "menu", action.toolTip() if action.toolTip() != action.text().replace("&", "") else ""
+            yield (
+                "menu",
+                action.toolTip() if action.toolTip() != action.text().replace("&", "") else "",
+            )
 
 
 def pdf_texts(path: Path) -> Iterator[tuple[str, str]]:
@@ -135,7 +186,9 @@ def chinese_window(qtbot, ctx):  # type: ignore[no-untyped-def]
     install_translators(app, "en")
 
 
-def test_every_section_dialog_and_pdf_reads_chinese(qtbot, ctx, tmp_path: Path, chinese_window) -> None:  # type: ignore[no-untyped-def]
+def test_every_section_dialog_and_pdf_reads_chinese(
+    qtbot, ctx, tmp_path: Path, chinese_window
+) -> None:  # type: ignore[no-untyped-def]
     from app.services import reports, visits
     from app.ui.complaints import AdvanceDialog, NewComplaintDialog
     from app.ui.dashboard.decomposition import DecompositionDialog
@@ -156,7 +209,9 @@ def test_every_section_dialog_and_pdf_reads_chinese(qtbot, ctx, tmp_path: Path, 
 
     ui, window = chinese_window
     file_dialog = QFileDialog(window, "导入", str(tmp_path), "表格 (*.csv *.xlsx)")
-    file_dialog.setOption(QFileDialog.Option.DontUseNativeDialog)  # Qt's own dialog, as on a desktop without a portal
+    file_dialog.setOption(
+        QFileDialog.Option.DontUseNativeDialog
+    )  # Qt's own dialog, as on a desktop without a portal
     printer = QPrinter()  # outlives its print dialog
     seen: list[tuple[str, str]] = []
     for section in [s.section_id for s in window.sections]:
@@ -173,17 +228,35 @@ def test_every_section_dialog_and_pdf_reads_chinese(qtbot, ctx, tmp_path: Path, 
     partner_id = partner.selected_id()
     code = partner.model.rows[0].code
     submitted = next(v for v in visits.list_visits(ctx) if v["status"] == "submitted")
-    pdfs = [reports.write_visit_report(ctx, submitted["id"], tmp_path / "visit.pdf"),
-            reports.write_period_report(reports.weekly_log_data(ctx), tmp_path / "week.pdf"),
-            reports.write_period_report(reports.monthly_data(ctx), tmp_path / "month.pdf"),
-            reports.write_period_report(reports.partner_card_data(ctx, code), tmp_path / "card.pdf")]
-    dialogs = [PartnerDialog(ui, None, window), PartnerDialog(ui, partner_id, window), ContactDialog(ui, partner_id, window),
-               LifecycleDialog(ui, partner_id, window), ContractDialog(ui, partner_id, window), InventoryDialog(ui, partner_id, window),
-               ObservationDialog(ui, code, "complaint", None, window), ObservationDialog(ui, code, "competitor", None, window),
-               MaterialLedgerDialog(ui, partner_id, window), SettingsDialog(ui, window), NewVisitDialog(ui, window),
-               DecompositionDialog(ui, window), PdfPreviewDialog(ui, pdfs[0], "报告", window), FirstRunWizard(ctx, window),
-               NewComplaintDialog(window), AdvanceDialog("received", window), PlanTrainingDialog(window), HeldTrainingDialog(window),
-               PromotionDialog(window), QPrintDialog(printer, window), file_dialog]
+    pdfs = [
+        reports.write_visit_report(ctx, submitted["id"], tmp_path / "visit.pdf"),
+        reports.write_period_report(reports.weekly_log_data(ctx), tmp_path / "week.pdf"),
+        reports.write_period_report(reports.monthly_data(ctx), tmp_path / "month.pdf"),
+        reports.write_period_report(reports.partner_card_data(ctx, code), tmp_path / "card.pdf"),
+    ]
+    dialogs = [
+        PartnerDialog(ui, None, window),
+        PartnerDialog(ui, partner_id, window),
+        ContactDialog(ui, partner_id, window),
+        LifecycleDialog(ui, partner_id, window),
+        ContractDialog(ui, partner_id, window),
+        InventoryDialog(ui, partner_id, window),
+        ObservationDialog(ui, code, "complaint", None, window),
+        ObservationDialog(ui, code, "competitor", None, window),
+        MaterialLedgerDialog(ui, partner_id, window),
+        SettingsDialog(ui, window),
+        NewVisitDialog(ui, window),
+        DecompositionDialog(ui, window),
+        PdfPreviewDialog(ui, pdfs[0], "报告", window),
+        FirstRunWizard(ctx, window),
+        NewComplaintDialog(window),
+        AdvanceDialog("received", window),
+        PlanTrainingDialog(window),
+        HeldTrainingDialog(window),
+        PromotionDialog(window),
+        QPrintDialog(printer, window),
+        file_dialog,
+    ]
     for dialog in dialogs:
         qtbot.addWidget(dialog)
         dialog.show()
@@ -194,5 +267,14 @@ def test_every_section_dialog_and_pdf_reads_chinese(qtbot, ctx, tmp_path: Path, 
         seen += list(pdf_texts(pdf))
 
     assert len(seen) > 2000  # the sections, menus, dialogs and PDFs were really read
-    offenders = sorted({(where, word, text.strip()[:80]) for where, text in seen if text for word in latin_words(text)})
-    assert not offenders, "\n".join(f"{where}: {word!r} in {text!r}" for where, word, text in offenders)
+    offenders = sorted(
+        {
+            (where, word, text.strip()[:80])
+            for where, text in seen
+            if text
+            for word in latin_words(text)
+        }
+    )
+    assert not offenders, "\n".join(
+        f"{where}: {word!r} in {text!r}" for where, word, text in offenders
+    )

@@ -16,8 +16,17 @@ def test_conflict_list_and_take_other_value(qtbot, ctx, tmp_path: Path, ui_windo
     partner_io.import_partners(ctx, csv)
     partner = psvc.partner_detail(ctx, "C1").partner
     with ctx.session() as s:
-        s.add(SyncConflict(entity="partner", record_id=partner.id, field="address", winner_value="现地址", loser_value="另一地址",
-                           winner_hlc="1", loser_hlc="0"))
+        s.add(
+            SyncConflict(
+                entity="partner",
+                record_id=partner.id,
+                field="address",
+                winner_value="现地址",
+                loser_value="另一地址",
+                winner_hlc="1",
+                loser_hlc="0",
+            )
+        )
     _ui, window = ui_window
     section = window.show_section("conflicts")
     section.reload()
@@ -37,10 +46,28 @@ def test_conflicts_show_field_and_values_in_words(qtbot, ctx, tmp_path: Path, ui
     partner_io.import_partners(ctx, csv)
     partner = psvc.partner_detail(ctx, "C2").partner
     with ctx.session() as s:
-        s.add(SyncConflict(entity="partner", record_id=partner.id, field="status", winner_value="active", loser_value="suspended",
-                           winner_hlc="1", loser_hlc="0"))
-        s.add(SyncConflict(entity="partner", record_id=partner.id, field="district_code", winner_value="310106", loser_value="320102",
-                           winner_hlc="1", loser_hlc="0"))
+        s.add(
+            SyncConflict(
+                entity="partner",
+                record_id=partner.id,
+                field="status",
+                winner_value="active",
+                loser_value="suspended",
+                winner_hlc="1",
+                loser_hlc="0",
+            )
+        )
+        s.add(
+            SyncConflict(
+                entity="partner",
+                record_id=partner.id,
+                field="district_code",
+                winner_value="310106",
+                loser_value="320102",
+                winner_hlc="1",
+                loser_hlc="0",
+            )
+        )
     _ui, window = ui_window
     section = window.show_section("conflicts")
     section.reload()

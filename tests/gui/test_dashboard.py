@@ -20,7 +20,9 @@ def test_dashboard_with_demo_data_and_click_through(qtbot, ctx, ui_window) -> No
     assert section.partners.rowCount() > 0
 
 
-def test_reload_leaves_the_kpi_scorecard_to_a_reader_thread(qtbot, ctx, ui_window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_reload_leaves_the_kpi_scorecard_to_a_reader_thread(
+    qtbot, ctx, ui_window, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     """The section's reload on the UI thread draws the charts and the month's partners; the
     KPI scorecard (every metric of every partner) is computed on a reader thread and fills
     its table when done; column widths are measured once, on the first rows only."""
@@ -32,7 +34,13 @@ def test_reload_leaves_the_kpi_scorecard_to_a_reader_thread(qtbot, ctx, ui_windo
     generate_demo(ctx, partners=30, months=3, seed=2)
     threads: list[bool] = []
     real = kpi.kpi_scorecard
-    monkeypatch.setattr(kpi, "kpi_scorecard", lambda *a, **kw: threads.append(threading.current_thread() is threading.main_thread()) or real(*a, **kw))
+    monkeypatch.setattr(
+        kpi,
+        "kpi_scorecard",
+        lambda *a, **kw: (
+            threads.append(threading.current_thread() is threading.main_thread()) or real(*a, **kw)
+        ),
+    )
     ui, window = ui_window
     section = window.show_section("dashboard")
     qtbot.waitUntil(lambda: section.is_ready, timeout=5000)
@@ -58,7 +66,9 @@ def test_reminders_start_after_the_reload_is_painted(qtbot, ctx, ui_window, monk
     ui.ops.wait(10000)
     started: list[str] = []
     real_run = ui.ops.run
-    monkeypatch.setattr(ui.ops, "run", lambda fn, *a, **kw: started.append(fn.__name__) or real_run(fn, *a, **kw))
+    monkeypatch.setattr(
+        ui.ops, "run", lambda fn, *a, **kw: started.append(fn.__name__) or real_run(fn, *a, **kw)
+    )
     section.reload()
     assert "reminders" not in started
     qtbot.waitUntil(lambda: "reminders" in started, timeout=5000)

@@ -22,7 +22,10 @@ OFFSCREEN_DIALOG = pytest.mark.qt_log_ignore("This plugin does not support propa
 
 def _import_partners(ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "p.csv"
-    path.write_text("code,name,grade,region\nT1,甲商行,A,310115\nT2,乙超市,C,310115\nT3,丙便利,B,310104\n", encoding="utf-8")
+    path.write_text(
+        "code,name,grade,region\nT1,甲商行,A,310115\nT2,乙超市,C,310115\nT3,丙便利,B,310104\n",
+        encoding="utf-8",
+    )
     partner_io.import_partners(ctx, path)
 
 
@@ -31,25 +34,37 @@ def _assert_totals_exact(model, annual: int) -> None:  # type: ignore[no-untyped
     for column in range(1, MONTHS + 1):
         assert sum(model.cell(row, column) for row in range(n)) == model.cell(n, column)
     for row in range(n):
-        assert sum(model.cell(row, column) for column in range(1, MONTHS + 1)) == model.cell(row, MONTHS + 1)
-    assert sum(model.cell(n, column) for column in range(1, MONTHS + 1)) == model.cell(n, MONTHS + 1) == annual
+        assert sum(model.cell(row, column) for column in range(1, MONTHS + 1)) == model.cell(
+            row, MONTHS + 1
+        )
+    assert (
+        sum(model.cell(n, column) for column in range(1, MONTHS + 1))
+        == model.cell(n, MONTHS + 1)
+        == annual
+    )
 
 
 def _edit_cell(qtbot, dialog, row: int, column: int, text: str) -> None:  # type: ignore[no-untyped-def]
     index = dialog.model.index(row, column)
     dialog.table.setCurrentIndex(index)
     dialog.table.edit(index)
-    editors = [e for e in dialog.table.viewport().findChildren(QLineEdit) if e.isVisible()]  # closed ones await deletion
+    editors = [
+        e for e in dialog.table.viewport().findChildren(QLineEdit) if e.isVisible()
+    ]  # closed ones await deletion
     assert len(editors) == 1
     editor = editors[0]
     editor.selectAll()
     qtbot.keyClicks(editor, text)
-    with qtbot.waitSignal(dialog.table.itemDelegate().closeEditor, timeout=3000):  # the delegate commits queued
+    with qtbot.waitSignal(
+        dialog.table.itemDelegate().closeEditor, timeout=3000
+    ):  # the delegate commits queued
         qtbot.keyClick(editor, Qt.Key.Key_Return)
 
 
 @OFFSCREEN_DIALOG
-def test_decomposition_editor_rebalances_highlights_and_saves(qtbot, qtmodeltester, ctx, ui_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_decomposition_editor_rebalances_highlights_and_saves(
+    qtbot, qtmodeltester, ctx, ui_window, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     _import_partners(ctx, tmp_path)
     _ui, window = ui_window
     section = window.show_section("dashboard")
@@ -78,7 +93,10 @@ def test_decomposition_editor_rebalances_highlights_and_saves(qtbot, qtmodeltest
     overridden = model.index(1, 3)
     assert model.data(overridden, Qt.ItemDataRole.BackgroundRole).color() == OVERRIDE_BACKGROUND
     assert model.data(overridden, Qt.ItemDataRole.FontRole).bold()
-    assert model.data(overridden) == "7,000.50" and model.data(overridden, Qt.ItemDataRole.EditRole) == "7000.50"
+    assert (
+        model.data(overridden) == "7,000.50"
+        and model.data(overridden, Qt.ItemDataRole.EditRole) == "7000.50"
+    )
     assert model.data(model.index(0, 3), Qt.ItemDataRole.BackgroundRole) is None
     assert model.data(model.index(0, 3), Qt.ItemDataRole.FontRole) is None
     for row in (0, 3):  # row totals and the grand total are computed
@@ -113,23 +131,44 @@ def test_decomposition_editor_rebalances_highlights_and_saves(qtbot, qtmodeltest
     assert model.cell(3, 3) != march_total  # the other months shared the rest of the year
     assert model.cell(1, 3) == 700_050 and model.cell(2, 7) == 123_400  # partner overrides kept
     _assert_totals_exact(model, annual)
-    assert model.data(model.index(3, 12), Qt.ItemDataRole.BackgroundRole).color() == OVERRIDE_BACKGROUND
+    assert (
+        model.data(model.index(3, 12), Qt.ItemDataRole.BackgroundRole).color()
+        == OVERRIDE_BACKGROUND
+    )
     assert model.data(model.index(3, 12), Qt.ItemDataRole.FontRole).bold()
     _edit_cell(qtbot, dialog, 3, 12, "2000000")
-    assert "do not fit the annual target" in dialog.error.text() and model.month_overrides == {12: 50_000_000}
+    assert "do not fit the annual target" in dialog.error.text() and model.month_overrides == {
+        12: 50_000_000
+    }
     qtmodeltester.check(model)
 
-    shown = {(model.plan.partners[row][0], f"2030-{column:02d}"): model.cell(row, column) for row in range(3) for column in range(1, 13)}
+    shown = {
+        (model.plan.partners[row][0], f"2030-{column:02d}"): model.cell(row, column)
+        for row in range(3)
+        for column in range(1, 13)
+    }
     with qtbot.waitSignal(dialog.saved, timeout=10000):
         dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
     rows = svc.list_targets(ctx, year="2030")
-    saved = {(r.scope, r.period): r.target for r in rows if r.scope_kind == "partner" and r.metric == "revenue"}
+    saved = {
+        (r.scope, r.period): r.target
+        for r in rows
+        if r.scope_kind == "partner" and r.metric == "revenue"
+    }
     assert saved == shown
     assert next(r.target for r in rows if r.scope_kind == "region" and r.period == "2030") == annual
     with ctx.read_session() as s:
-        flagged = {(t.scope, t.period) for t in s.query(Target).filter(Target.overridden.is_(True), Target.scope_kind == "partner")}
+        flagged = {
+            (t.scope, t.period)
+            for t in s.query(Target).filter(
+                Target.overridden.is_(True), Target.scope_kind == "partner"
+            )
+        }
     assert flagged == {("T2", "2030-03"), ("T3", "2030-07")}
-    assert next(r.target for r in rows if r.scope_kind == "region" and r.period == "2030-12") == 50_000_000
+    assert (
+        next(r.target for r in rows if r.scope_kind == "region" and r.period == "2030-12")
+        == 50_000_000
+    )
 
     reopened = section.open_decomposition()
     qtbot.waitExposed(reopened)
@@ -138,16 +177,29 @@ def test_decomposition_editor_rebalances_highlights_and_saves(qtbot, qtmodeltest
     reopened.load()
     assert reopened.model.overrides == {("T2", 3): 700_050, ("T3", 7): 123_400}
     assert reopened.model.month_overrides == {12: 50_000_000}
-    assert [reopened.model.cell(r, c) for r in range(4) for c in range(1, 14)] == [model.cell(r, c) for r in range(4) for c in range(1, 14)]
+    assert [reopened.model.cell(r, c) for r in range(4) for c in range(1, 14)] == [
+        model.cell(r, c) for r in range(4) for c in range(1, 14)
+    ]
     assert reopened.annual.text() == "1200000.01"
     reopened.reject()
 
 
 @OFFSCREEN_DIALOG
-def test_decomposition_editor_read_only_for_hq_targets(qtbot, ctx, ui_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_decomposition_editor_read_only_for_hq_targets(
+    qtbot, ctx, ui_window, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     _import_partners(ctx, tmp_path)
     with ctx.session() as s:
-        s.add(Target(metric="revenue", period="2031-02", scope_kind="partner", scope="T1", amount=500, source="hq"))
+        s.add(
+            Target(
+                metric="revenue",
+                period="2031-02",
+                scope_kind="partner",
+                scope="T1",
+                amount=500,
+                source="hq",
+            )
+        )
     _ui, window = ui_window
     section = window.show_section("dashboard")
     qtbot.waitUntil(lambda: section.is_ready, timeout=5000)
@@ -165,12 +217,17 @@ def test_decomposition_editor_read_only_for_hq_targets(qtbot, ctx, ui_window, tm
 
 
 @OFFSCREEN_DIALOG
-def test_decomposition_editor_bases_and_reopen_as_saved(qtbot, ctx, ui_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_decomposition_editor_bases_and_reopen_as_saved(
+    qtbot, ctx, ui_window, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     from app.domain import targets as rules
 
     _import_partners(ctx, tmp_path)
     actuals = tmp_path / "a.csv"
-    actuals.write_text("partner_code,metric,period,amount\nT1,revenue,2031-03,100\nT2,revenue,2031-03,300\nT2,revenue,2031-09,200\n", encoding="utf-8")
+    actuals.write_text(
+        "partner_code,metric,period,amount\nT1,revenue,2031-03,100\nT2,revenue,2031-03,300\nT2,revenue,2031-09,200\n",
+        encoding="utf-8",
+    )
     actuals_svc.import_actuals(ctx, actuals)
     _ui, window = ui_window
     section = window.show_section("dashboard")
@@ -181,15 +238,24 @@ def test_decomposition_editor_bases_and_reopen_as_saved(qtbot, ctx, ui_window, t
     dialog.region.set_code("310115")
     dialog.load()
     model = dialog.model
-    assert dialog.partner_basis.currentData() == "grade" and dialog.month_basis.currentData() == "seasonality"
-    assert not dialog.partner_basis.model().item(dialog.partner_basis.findData("current")).isEnabled()  # nothing saved yet
+    assert (
+        dialog.partner_basis.currentData() == "grade"
+        and dialog.month_basis.currentData() == "seasonality"
+    )
+    assert (
+        not dialog.partner_basis.model().item(dialog.partner_basis.findData("current")).isEnabled()
+    )  # nothing saved yet
     dialog.annual.setText("10000")
     dialog.apply_annual()
-    assert [model.cell(r, 1) for r in range(2)] == rules.split(model.cell(2, 1), [4, 2])  # T1 grade A, T2 grade C
+    assert [model.cell(r, 1) for r in range(2)] == rules.split(
+        model.cell(2, 1), [4, 2]
+    )  # T1 grade A, T2 grade C
     dialog.month_basis.setCurrentIndex(dialog.month_basis.findData("last_year"))
     dialog.partner_basis.setCurrentIndex(dialog.partner_basis.findData("last_year"))
     dialog.apply_bases()
-    assert [model.cell(2, c) for c in range(1, 13)] == rules.split(10000_00, [0, 0, 400, 0, 0, 0, 0, 0, 200, 0, 0, 0])
+    assert [model.cell(2, c) for c in range(1, 13)] == rules.split(
+        10000_00, [0, 0, 400, 0, 0, 0, 0, 0, 200, 0, 0, 0]
+    )
     assert [model.cell(r, 3) for r in range(2)] == rules.split(model.cell(2, 3), [100, 500])
     _assert_totals_exact(model, 10000_00)
     shown = [[model.cell(r, c) for c in range(1, 14)] for r in range(3)]
@@ -200,6 +266,9 @@ def test_decomposition_editor_bases_and_reopen_as_saved(qtbot, ctx, ui_window, t
     reopened.year.setValue(2032)
     reopened.region.set_code("310115")
     reopened.load()
-    assert reopened.partner_basis.currentData() == "current" and reopened.month_basis.currentData() == "current"
+    assert (
+        reopened.partner_basis.currentData() == "current"
+        and reopened.month_basis.currentData() == "current"
+    )
     assert [[reopened.model.cell(r, c) for c in range(1, 14)] for r in range(3)] == shown
     reopened.reject()

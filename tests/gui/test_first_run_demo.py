@@ -30,7 +30,9 @@ def test_demo_choice_is_filled_in_the_main_window(qtbot, tmp_path: Path, monkeyp
         return int(FirstRunWizard.DialogCode.Accepted.value)
 
     monkeypatch.setattr(FirstRunWizard, "exec", answer)
-    ctx, demo_now = application._first_run(app, open_context(tmp_path / "fresh", initialise=False), "en")
+    ctx, demo_now = application._first_run(
+        app, open_context(tmp_path / "fresh", initialise=False), "en"
+    )
     assert demo_now and demo.is_data_dir_empty(ctx)  # nothing created before a window shows
     original = demo.generate_demo
     seen: list[str] = []
@@ -52,7 +54,9 @@ def test_demo_choice_is_filled_in_the_main_window(qtbot, tmp_path: Path, monkeyp
     qtbot.waitExposed(window)
     with qtbot.waitSignal(ui.changed, timeout=30000):
         application._maybe_fill_demo(ui)
-        assert window.findChildren(QProgressDialog)  # the progress dialog belongs to the main window
+        assert window.findChildren(
+            QProgressDialog
+        )  # the progress dialog belongs to the main window
     assert not demo.is_data_dir_empty(ctx) and ctx.settings.first_run_done
     assert any(seen)
     ui.ops.wait(10000)

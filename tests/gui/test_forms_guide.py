@@ -29,7 +29,9 @@ def test_number_item_refuses_letters(qtbot, ctx, tmp_path: Path, ui_window) -> N
     assert line.placeholderText()
 
 
-def test_submit_marks_every_missing_item_and_focuses_the_first(qtbot, ctx, tmp_path: Path, ui_window) -> None:  # type: ignore[no-untyped-def]
+def test_submit_marks_every_missing_item_and_focuses_the_first(
+    qtbot, ctx, tmp_path: Path, ui_window
+) -> None:  # type: ignore[no-untyped-def]
     visit_id = _visit(ctx, tmp_path)
     _ui, window = ui_window
     window.resize(1280, 800)
@@ -38,7 +40,9 @@ def test_submit_marks_every_missing_item_and_focuses_the_first(qtbot, ctx, tmp_p
     editor.load(visit_id)
     visits.answer(ctx, visit_id, "signage", "yes")
     window.activateWindow()
-    qtbot.waitUntil(lambda: window.isActiveWindow() and editor.editors["signage"].isVisible(), timeout=3000)
+    qtbot.waitUntil(
+        lambda: window.isActiveWindow() and editor.editors["signage"].isVisible(), timeout=3000
+    )
     editor.submit()
     missing = editor.missing_required()
     assert len(missing) > 2 and "signage" not in missing

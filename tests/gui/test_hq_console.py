@@ -20,7 +20,11 @@ from app.services.sync import export_bundle
 from tests.unit import test_sync
 from tests.unit.test_sync import make_laptop, seed
 
-pg_url, hq_url, hq = test_sync.pg_url, test_sync.hq_url, test_sync.hq  # the HQ fixtures, on SQLite and PostgreSQL
+pg_url, hq_url, hq = (
+    test_sync.pg_url,
+    test_sync.hq_url,
+    test_sync.hq,
+)  # the HQ fixtures, on SQLite and PostgreSQL
 
 
 @pytest.fixture
@@ -56,14 +60,23 @@ def test_overview_and_click_through_to_inspections(qtbot, console) -> None:  # t
     _ready(qtbot, overview)
     assert overview.month.currentData() == dt.date.today().strftime("%Y-%m")
     assert overview.managers.rowCount() == 1
-    assert overview.managers.item(0, 0).text() == "lap" and overview.managers.item(0, 2).text() == "1"
+    assert (
+        overview.managers.item(0, 0).text() == "lap" and overview.managers.item(0, 2).text() == "1"
+    )
     assert overview.managers.item(0, 3).text() == "1/12"
     assert overview.regions.rowCount() == 1
     overview.managers.cellDoubleClicked.emit(0, 0)
     inspections = window.inspections
     qtbot.waitUntil(lambda: inspections.visits.rowCount() == 1, timeout=15000)
-    assert window.stack.currentWidget() is inspections and inspections.device.currentData() == ctx.device_id
-    overview.month.setCurrentIndex(overview.month.findData("2001-01") if overview.month.findData("2001-01") >= 0 else overview.month.count() - 1)
+    assert (
+        window.stack.currentWidget() is inspections
+        and inspections.device.currentData() == ctx.device_id
+    )
+    overview.month.setCurrentIndex(
+        overview.month.findData("2001-01")
+        if overview.month.findData("2001-01") >= 0
+        else overview.month.count() - 1
+    )
     qtbot.waitUntil(lambda: overview.managers.item(0, 2).text() == "0", timeout=15000)
 
 
@@ -83,7 +96,10 @@ def test_inspections_open_a_visit_and_verify_a_report(qtbot, console, tmp_path: 
     with qtbot.waitSignal(ui.message, timeout=15000) as blocker:
         inspections.verify()
     assert visit_id in blocker.args[0] and blocker.args[1] == "info"
-    qtbot.waitUntil(lambda: any(isinstance(w, VisitDialog) for w in inspections.findChildren(VisitDialog)), timeout=15000)
+    qtbot.waitUntil(
+        lambda: any(isinstance(w, VisitDialog) for w in inspections.findChildren(VisitDialog)),
+        timeout=15000,
+    )
     dialog = inspections.findChildren(VisitDialog)[0]
     checklist = dialog.tabs.widget(0)
     assert checklist.rowCount() == len(detail["items"])
@@ -95,7 +111,11 @@ def test_inspections_open_a_visit_and_verify_a_report(qtbot, console, tmp_path: 
     from app.hq.visit_report import hq_visit_report_data
 
     data = hq_visit_report_data(ui.hq, visit_id)
-    assert data.content_hash == detail["content_hash"] and data.photos and all(p.jpeg for p in data.photos)  # photos from HQ's blobs
+    assert (
+        data.content_hash == detail["content_hash"]
+        and data.photos
+        and all(p.jpeg for p in data.photos)
+    )  # photos from HQ's blobs
     assert len(data.checklist) == len(detail["items"])
     dialog.close()
     inspections.hash.setText("0" * 64)
@@ -127,13 +147,18 @@ def test_targets_templates_rules_and_receivables(qtbot, console, tmp_path: Path)
     window.nav.setCurrentRow(3)
     _ready(qtbot, targets)
     csv = tmp_path / "t.csv"
-    csv.write_text(f"metric,period,scope_kind,scope,amount\nrevenue,{dt.date.today().year},region,3101,500000\n", encoding="utf-8")
+    csv.write_text(
+        f"metric,period,scope_kind,scope,amount\nrevenue,{dt.date.today().year},region,3101,500000\n",
+        encoding="utf-8",
+    )
     with qtbot.waitSignal(ui.message, timeout=15000) as done:
         targets.import_file(csv)
     assert "1 created" in done.args[0]
     qtbot.waitUntil(lambda: targets.view.rowCount() == 1, timeout=15000)
     bad = tmp_path / "bad.csv"
-    bad.write_text("metric,period,scope_kind,scope,amount\nrevenue,2026,region,999999,1\n", encoding="utf-8")
+    bad.write_text(
+        "metric,period,scope_kind,scope,amount\nrevenue,2026,region,999999,1\n", encoding="utf-8"
+    )
     with qtbot.waitSignal(ui.message, timeout=15000) as refused:
         targets.import_file(bad)
     assert refused.args[1] == "error" and refused.args[2]
@@ -141,7 +166,9 @@ def test_targets_templates_rules_and_receivables(qtbot, console, tmp_path: Path)
     window.nav.setCurrentRow(4)
     _ready(qtbot, templates)
     before = templates.view.rowCount()
-    body = json.loads((Path("resources/checklists/store_inspection.json")).read_text(encoding="utf-8"))
+    body = json.loads(
+        (Path("resources/checklists/store_inspection.json")).read_text(encoding="utf-8")
+    )
     path = tmp_path / "store.json"
     path.write_text(json.dumps(body, ensure_ascii=False), encoding="utf-8")
     with qtbot.waitSignal(ui.message, timeout=15000) as made:
@@ -152,12 +179,17 @@ def test_targets_templates_rules_and_receivables(qtbot, console, tmp_path: Path)
     templates.hours.setValue(6)
     with qtbot.waitSignal(ui.message, timeout=15000):
         templates._save_rules()
-    assert {r["grade"]: r["min_visits"] for r in authoring.frequency_rules_for_publish(ui.hq)}["A"] == 9
+    assert {r["grade"]: r["min_visits"] for r in authoring.frequency_rules_for_publish(ui.hq)}[
+        "A"
+    ] == 9
 
     window.nav.setCurrentRow(5)
     _ready(qtbot, receivables)
     erp = tmp_path / "erp.csv"
-    erp.write_text("partner_code,kind,date,amount,ref\nP001,invoice,2026-01-05,1200.00,INV-1\n", encoding="utf-8")
+    erp.write_text(
+        "partner_code,kind,date,amount,ref\nP001,invoice,2026-01-05,1200.00,INV-1\n",
+        encoding="utf-8",
+    )
     with qtbot.waitSignal(ui.message, timeout=15000):
         receivables.import_file(erp)
     qtbot.waitUntil(lambda: receivables.view.rowCount() == 1, timeout=15000)
@@ -176,7 +208,9 @@ def test_devices_register_revoke_and_history(qtbot, console, tmp_path: Path) -> 
     from app.services.device import export_public_key, initialise_device
 
     ctx2 = open_context(tmp_path / "lap2")
-    initialise_device(ctx2, user="二号", territory=["4401"], hq_key_file=ui.hq.key_dir / "hq_public.key")
+    initialise_device(
+        ctx2, user="二号", territory=["4401"], hq_key_file=ui.hq.key_dir / "hq_public.key"
+    )
     key = export_public_key(ctx2, tmp_path / "lap2.key.json")
     ctx2.close()
     with qtbot.waitSignal(ui.message, timeout=15000):
@@ -184,4 +218,9 @@ def test_devices_register_revoke_and_history(qtbot, console, tmp_path: Path) -> 
     qtbot.waitUntil(lambda: devices.view.rowCount() == 2, timeout=15000)
     with qtbot.waitSignal(ui.message, timeout=15000):
         devices.revoke(devices.view.item(0, 1).text())
-    qtbot.waitUntil(lambda: "revoked" in [devices.view.item(r, 5).text() for r in range(devices.view.rowCount())], timeout=15000)
+    qtbot.waitUntil(
+        lambda: (
+            "revoked" in [devices.view.item(r, 5).text() for r in range(devices.view.rowCount())]
+        ),
+        timeout=15000,
+    )

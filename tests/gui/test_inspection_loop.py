@@ -11,7 +11,9 @@ from PySide6.QtWidgets import QComboBox
 from app.services import partner_io, visits
 
 
-def test_reinspection_from_the_dialog_and_read_only_status(qtbot, ctx, tmp_path: Path, ui_window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_reinspection_from_the_dialog_and_read_only_status(
+    qtbot, ctx, tmp_path: Path, ui_window, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     from app.ui.partners.dialogs import PartnerDialog
     from app.ui.visits.new_visit import NewVisitDialog
 
@@ -39,8 +41,17 @@ def test_reinspection_from_the_dialog_and_read_only_status(qtbot, ctx, tmp_path:
     assert isinstance(combo, QComboBox)
     assert [combo.itemText(i) for i in range(combo.count())] == ["—", "Passed", "Failed"]
     combo.setCurrentIndex(combo.findData("passed"))  # saved off the UI thread
-    qtbot.waitUntil(lambda: next(i["answer"] for i in visits.visit_detail(ctx, visit_id)["items"] if i["key"] == order) == "passed",
-                    timeout=5000)
+    qtbot.waitUntil(
+        lambda: (
+            next(
+                i["answer"]
+                for i in visits.visit_detail(ctx, visit_id)["items"]
+                if i["key"] == order
+            )
+            == "passed"
+        ),
+        timeout=5000,
+    )
     card = PartnerDialog(ui, _partner_id(ctx, "R1"), window)
     qtbot.addWidget(card)
     assert not card.status.isEnabled() and "Lifecycle" in card.status.toolTip()
@@ -55,13 +66,18 @@ def _partner_id(ctx, code: str) -> str:  # type: ignore[no-untyped-def]
     return partners.partner_detail(ctx, code).partner.id
 
 
-def test_editor_lists_photo_evidence_and_takes_an_explanation(qtbot, ctx, tmp_path: Path, ui_window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_editor_lists_photo_evidence_and_takes_an_explanation(
+    qtbot, ctx, tmp_path: Path, ui_window, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QInputDialog
 
     from tests.unit.test_evidence import jpeg
 
     csv = tmp_path / "p.csv"
-    csv.write_text("code,name,grade,region,latitude,longitude\nE1,证据店,A,310115,31.268,121.595\n", encoding="utf-8")
+    csv.write_text(
+        "code,name,grade,region,latitude,longitude\nE1,证据店,A,310115,31.268,121.595\n",
+        encoding="utf-8",
+    )
     partner_io.import_partners(ctx, csv)
     visit_id = visits.new_visit(ctx, "E1")
     visits.attach_photos(ctx, visit_id, [jpeg(tmp_path / "bare.jpg")])
@@ -77,7 +93,9 @@ def test_editor_lists_photo_evidence_and_takes_an_explanation(qtbot, ctx, tmp_pa
     qtbot.waitUntil(lambda: "关闭了定位" in editor.evidence.item(0).text(), timeout=5000)
 
 
-def test_lifecycle_dialog_merges_partners_with_targets_of_the_same_month(qtbot, ctx, tmp_path: Path, ui_window) -> None:  # type: ignore[no-untyped-def]
+def test_lifecycle_dialog_merges_partners_with_targets_of_the_same_month(
+    qtbot, ctx, tmp_path: Path, ui_window
+) -> None:  # type: ignore[no-untyped-def]
     from app.services import lifecycle, targets
     from app.ui.partners.dialogs import LifecycleDialog
 
@@ -96,10 +114,14 @@ def test_lifecycle_dialog_merges_partners_with_targets_of_the_same_month(qtbot, 
         dialog.save()
     assert dialog.error.text() == ""
     event = lifecycle.lifecycle_history(ctx, "M1")[-1]  # after the import's "open"
-    assert event["to_status"] == "merged" and event["details"]["targets_added"][0]["after"] == 150000
+    assert (
+        event["to_status"] == "merged" and event["details"]["targets_added"][0]["after"] == 150000
+    )
 
 
-def test_amend_from_the_editor_by_label_shows_the_current_score(qtbot, ctx, tmp_path: Path, ui_window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_amend_from_the_editor_by_label_shows_the_current_score(
+    qtbot, ctx, tmp_path: Path, ui_window, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QInputDialog
 
     from tests.unit.test_amendments import sealed_visit
@@ -126,7 +148,9 @@ def test_amend_from_the_editor_by_label_shows_the_current_score(qtbot, ctx, tmp_
     qtbot.waitUntil(lambda: f"{after:.1f}" in editor.score.text(), timeout=5000)
 
 
-def test_planner_starts_a_reinspection_of_the_selected_orders_partner(qtbot, ctx, tmp_path: Path, ui_window) -> None:  # type: ignore[no-untyped-def]
+def test_planner_starts_a_reinspection_of_the_selected_orders_partner(
+    qtbot, ctx, tmp_path: Path, ui_window
+) -> None:  # type: ignore[no-untyped-def]
     csv = tmp_path / "p.csv"
     csv.write_text("code,name,grade,region\nQ1,复查店,A,310106\n", encoding="utf-8")
     partner_io.import_partners(ctx, csv)

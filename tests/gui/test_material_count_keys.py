@@ -30,11 +30,17 @@ def _editing(table) -> bool:  # type: ignore[no-untyped-def]
     return table.state() == QAbstractItemView.State.EditingState
 
 
-def test_enter_twice_on_an_uncounted_item_moves_on_without_counting(qtbot, ctx, tmp_path, ui_window) -> None:  # type: ignore[no-untyped-def]
+def test_enter_twice_on_an_uncounted_item_moves_on_without_counting(
+    qtbot, ctx, tmp_path, ui_window
+) -> None:  # type: ignore[no-untyped-def]
     ui, window = ui_window
     visit_id, panel = _open_visit(ctx, tmp_path, window)
     model, table = panel.model, panel.table
-    assert [(model.index(r, ITEM).data(), model.index(r, BOOK).data()) for r in range(3)] == [("台卡", "2"), ("海报", "4"), ("灯箱", "1")]
+    assert [(model.index(r, ITEM).data(), model.index(r, BOOK).data()) for r in range(3)] == [
+        ("台卡", "2"),
+        ("海报", "4"),
+        ("灯箱", "1"),
+    ]
     assert model.index(0, COUNTED).data(Qt.ItemDataRole.EditRole) is None
     saves: list[object] = []
     ui.changed.connect(saves.append)
@@ -69,7 +75,14 @@ def test_enter_twice_on_an_uncounted_item_moves_on_without_counting(qtbot, ctx, 
     assert QApplication.focusWidget().text() == ""
     first_editor = QApplication.focusWidget()
     qtbot.keyClick(first_editor, Qt.Key.Key_Tab)
-    qtbot.waitUntil(lambda: _editing(table) and table.currentIndex().row() == 1 and QApplication.focusWidget() is not first_editor, timeout=3000)
+    qtbot.waitUntil(
+        lambda: (
+            _editing(table)
+            and table.currentIndex().row() == 1
+            and QApplication.focusWidget() is not first_editor
+        ),
+        timeout=3000,
+    )
     assert QApplication.focusWidget().text() == ""
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not _editing(table), timeout=3000)
@@ -87,7 +100,11 @@ def test_enter_twice_on_an_uncounted_item_moves_on_without_counting(qtbot, ctx, 
         qtbot.keyClicks(QApplication.focusWidget(), "0")
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: model.index(1, DIFFERENCE).data() == "−4", timeout=5000)
-    assert [(line.item_name, line.counted) for line in visits.visit_materials(ctx, visit_id)] == [("台卡", 2), ("海报", 0), ("灯箱", None)]
+    assert [(line.item_name, line.counted) for line in visits.visit_materials(ctx, visit_id)] == [
+        ("台卡", 2),
+        ("海报", 0),
+        ("灯箱", None),
+    ]
 
     # Enter twice on a counted item keeps its count (it reopens with the count, unchanged)
     qtbot.keyClick(table, Qt.Key.Key_Up)

@@ -19,7 +19,9 @@ from tests.gui.conftest import wait_saved
 # a dialog shown over the main window makes the offscreen platform say it cannot pass size hints on;
 # a popup menu makes it say it cannot raise windows or grab the keyboard
 OFFSCREEN_DIALOG = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-OFFSCREEN_POPUP = pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise\(\)|grabbing the keyboard)")
+OFFSCREEN_POPUP = pytest.mark.qt_log_ignore(
+    r"This plugin does not support (propagateSizeHints|raise\(\)|grabbing the keyboard)"
+)
 DAY = dt.date(2026, 1, 5)
 
 
@@ -35,7 +37,10 @@ def _seed(ctx, tmp_path: Path) -> str:  # type: ignore[no-untyped-def]
 
 
 def _rows(ledger: MaterialLedgerDialog) -> list[list[str]]:
-    return [[ledger.entries.item(r, c).text() for c in range(5)] for r in range(ledger.entries.rowCount())]
+    return [
+        [ledger.entries.item(r, c).text() for c in range(5)]
+        for r in range(ledger.entries.rowCount())
+    ]
 
 
 def _in_modal(qtbot, kind: type, act) -> dict[str, object]:  # type: ignore[no-untyped-def]
@@ -59,7 +64,9 @@ def _in_modal(qtbot, kind: type, act) -> dict[str, object]:  # type: ignore[no-u
 
 
 @OFFSCREEN_POPUP
-def test_correct_and_void_ledger_entries_in_the_partner_file(qtbot, ctx, tmp_path, ui_window) -> None:  # type: ignore[no-untyped-def]
+def test_correct_and_void_ledger_entries_in_the_partner_file(
+    qtbot, ctx, tmp_path, ui_window
+) -> None:  # type: ignore[no-untyped-def]
     partner_id = _seed(ctx, tmp_path)
     ui, window = ui_window
     section = window.show_section("partners")
@@ -69,8 +76,13 @@ def test_correct_and_void_ledger_entries_in_the_partner_file(qtbot, ctx, tmp_pat
     qtbot.addWidget(ledger)
     ledger.show()
     qtbot.waitExposed(ledger)
-    assert _rows(ledger) == [["2026-01-05", "海报", "Issued", "50", "春季活动"], ["2026-01-04", "台卡", "Issued", "3", ""]]
-    assert not ledger.correct_button.isEnabled() and not ledger.void_button.isEnabled()  # nothing selected yet
+    assert _rows(ledger) == [
+        ["2026-01-05", "海报", "Issued", "50", "春季活动"],
+        ["2026-01-04", "台卡", "Issued", "3", ""],
+    ]
+    assert (
+        not ledger.correct_button.isEnabled() and not ledger.void_button.isEnabled()
+    )  # nothing selected yet
 
     # Correct…: the form starts with the entry's values; without a reason nothing is saved
     ledger.entries.selectRow(0)
@@ -78,14 +90,23 @@ def test_correct_and_void_ledger_entries_in_the_partner_file(qtbot, ctx, tmp_pat
     messages: list[str] = []
 
     def correct(dialog: MaterialEntryDialog) -> None:
-        assert (dialog.item.currentText(), dialog.kind.currentData(), dialog.quantity.value(), dialog.note.text()) == ("海报", "issued", 50, "春季活动")
+        assert (
+            dialog.item.currentText(),
+            dialog.kind.currentData(),
+            dialog.quantity.value(),
+            dialog.note.text(),
+        ) == ("海报", "issued", 50, "春季活动")
         assert dialog.when.date().toString("yyyy-MM-dd") == "2026-01-05"
         dialog.quantity.setValue(5)
         save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
         save.click()
         wait_saved(dialog)
         messages.append(dialog.error.text())
-        assert dialog.isVisible() and dialog.focusWidget() is dialog.reason and dialog.quantity.value() == 5  # input kept for correction
+        assert (
+            dialog.isVisible()
+            and dialog.focusWidget() is dialog.reason
+            and dialog.quantity.value() == 5
+        )  # input kept for correction
         dialog.reason.setText("多输了一个零")
         save.click()
 
@@ -95,9 +116,17 @@ def test_correct_and_void_ledger_entries_in_the_partner_file(qtbot, ctx, tmp_pat
     assert seen["dialog_title"] == "Correct ledger entry"
     assert messages == ["Give the reason for the change (e.g. wrong quantity, entered twice)."]
     assert changed.args[0].touches("material_ledger_entry")
-    assert _rows(ledger) == [["2026-01-05", "海报", "Issued", "5", "春季活动"], ["2026-01-04", "台卡", "Issued", "3", ""]]
+    assert _rows(ledger) == [
+        ["2026-01-05", "海报", "Issued", "5", "春季活动"],
+        ["2026-01-04", "台卡", "Issued", "3", ""],
+    ]
     assert ledger.book.text() == "On the book: 台卡 <b>3</b> · 海报 <b>5</b>"
-    qtbot.waitUntil(lambda: "海报: 5" in section.card.toPlainText() and "海报: 50" not in section.card.toPlainText(), timeout=3000)
+    qtbot.waitUntil(
+        lambda: (
+            "海报: 5" in section.card.toPlainText() and "海报: 50" not in section.card.toPlainText()
+        ),
+        timeout=3000,
+    )
 
     # Void… from the context menu: a reason is required, then the entry leaves the book
     ledger.entries.clearSelection()
@@ -131,10 +160,15 @@ def test_correct_and_void_ledger_entries_in_the_partner_file(qtbot, ctx, tmp_pat
 
     # the history: voided entries struck out with their reasons, not correctable again
     ledger.show_voided.setChecked(True)
-    assert _rows(ledger) == [["2026-01-05", "海报", "Issued", "5", "春季活动"],
-                             ["2026-01-05", "海报", "Issued", "50", "Corrected: 多输了一个零 · 春季活动"],
-                             ["2026-01-04", "台卡", "Issued", "3", "Voided: 重复录入"]]
-    assert ledger.entries.item(1, 3).font().strikeOut() and not ledger.entries.item(0, 3).font().strikeOut()
+    assert _rows(ledger) == [
+        ["2026-01-05", "海报", "Issued", "5", "春季活动"],
+        ["2026-01-05", "海报", "Issued", "50", "Corrected: 多输了一个零 · 春季活动"],
+        ["2026-01-04", "台卡", "Issued", "3", "Voided: 重复录入"],
+    ]
+    assert (
+        ledger.entries.item(1, 3).font().strikeOut()
+        and not ledger.entries.item(0, 3).font().strikeOut()
+    )
     assert ledger.entries.item(2, 0).toolTip() == "Not counted in the book. Voided: 重复录入"
     ledger.entries.selectRow(2)
     assert not ledger.correct_button.isEnabled() and not ledger.void_button.isEnabled()
@@ -144,7 +178,11 @@ def test_correct_and_void_ledger_entries_in_the_partner_file(qtbot, ctx, tmp_pat
     materials.record_material_entry(ctx, "M1", "海报", "returned", 4, dt.date.today())
     ledger.reload()
     ledger.entries.setFocus()
-    row = next(r for r, e in enumerate(ledger.shown) if (e.kind, e.quantity, e.voided) == ("issued", 5, False))
+    row = next(
+        r
+        for r, e in enumerate(ledger.shown)
+        if (e.kind, e.quantity, e.voided) == ("issued", 5, False)
+    )
     ledger.entries.selectRow(row)
 
     def refused(dialog: VoidEntryDialog) -> None:
@@ -158,7 +196,10 @@ def test_correct_and_void_ledger_entries_in_the_partner_file(qtbot, ctx, tmp_pat
     qtbot.keyClick(ledger.entries, Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: "dialog_title" in seen, timeout=3000)
     assert seen["dialog_title"] == "Void ledger entry"
-    assert messages[-1] == "After this change M1 would have returned 4 × 海报 more than were issued; correct or void the return first."
+    assert (
+        messages[-1]
+        == "After this change M1 would have returned 4 × 海报 more than were issued; correct or void the return first."
+    )
     assert materials.partner_materials(ctx, "M1").book == {"海报": 1}
     assert len(materials.partner_materials(ctx, "M1", include_voided=True).entries) == 4
 
@@ -192,9 +233,16 @@ def test_ledger_dialog_layout_renders(qtbot, ctx, tmp_path, ui_window) -> None: 
         assert not image.isNull() and image.width() >= widget.minimumWidth()
         if shots:
             image.save(str(Path(shots) / f"{name}.png"))
-    for button in (ledger.add_button, ledger.correct_button, ledger.void_button, ledger.show_voided):
+    for button in (
+        ledger.add_button,
+        ledger.correct_button,
+        ledger.void_button,
+        ledger.show_voided,
+    ):
         assert button.isVisible() and button.width() >= button.sizeHint().width()
-        assert ledger.rect().contains(button.geometry().translated(button.parentWidget().mapTo(ledger, QPoint(0, 0))))
+        assert ledger.rect().contains(
+            button.geometry().translated(button.parentWidget().mapTo(ledger, QPoint(0, 0)))
+        )
     assert void.reason.isVisible() and correct.reason.isVisible()
 
 
@@ -209,7 +257,9 @@ def test_an_open_draft_visit_shows_the_corrected_book(qtbot, ctx, tmp_path, ui_w
     section.reload()
     section.editor.load(visit_id)
     model = section.editor.materials.model
-    assert [(model.index(r, ITEM).data(), model.index(r, BOOK).data()) for r in range(model.rowCount())] == [("台卡", "3"), ("海报", "50")]
+    assert [
+        (model.index(r, ITEM).data(), model.index(r, BOOK).data()) for r in range(model.rowCount())
+    ] == [("台卡", "3"), ("海报", "50")]
     entries = {e.item_name: e for e in materials.partner_materials(ctx, "M1").entries}
 
     correct = MaterialEntryDialog(ui, partner_id, ["海报", "台卡"], window, entry=entries["海报"])
@@ -223,5 +273,13 @@ def test_an_open_draft_visit_shows_the_corrected_book(qtbot, ctx, tmp_path, ui_w
     void.reason.setText("重复录入")
     with qtbot.waitSignal(ui.changed, timeout=3000):
         void.void_button.click()
-    qtbot.waitUntil(lambda: [(model.index(r, ITEM).data(), model.index(r, BOOK).data()) for r in range(model.rowCount())] == [("海报", "5")],
-                    timeout=5000)
+    qtbot.waitUntil(
+        lambda: (
+            [
+                (model.index(r, ITEM).data(), model.index(r, BOOK).data())
+                for r in range(model.rowCount())
+            ]
+            == [("海报", "5")]
+        ),
+        timeout=5000,
+    )

@@ -17,9 +17,20 @@ from tests.conftest import EXIF_DIR
 from tests.gui.conftest import wait_saved
 
 CSV = "code,name,grade,region\nM1,静安寺旗舰店,A,310106\n"
-ANSWERS = (("signage", "yes"), ("cleanliness", "4"), ("price_tags", "yes"), ("price_violation", "no"), ("poster_display", "4"),
-           ("stock_units", "10"), ("stock_within_limits", "yes"), ("staff_knowledge", "4"), ("service_attitude", "5"),
-           ("cross_territory", "no"), ("fake_business", "no"), ("licence_valid", "yes"))
+ANSWERS = (
+    ("signage", "yes"),
+    ("cleanliness", "4"),
+    ("price_tags", "yes"),
+    ("price_violation", "no"),
+    ("poster_display", "4"),
+    ("stock_units", "10"),
+    ("stock_within_limits", "yes"),
+    ("staff_knowledge", "4"),
+    ("service_attitude", "5"),
+    ("cross_territory", "no"),
+    ("fake_business", "no"),
+    ("licence_valid", "yes"),
+)
 
 
 def _seed(ctx, tmp_path: Path) -> str:  # type: ignore[no-untyped-def]
@@ -47,7 +58,9 @@ def _save(dialog: MaterialEntryDialog) -> None:
 
 
 @OFFSCREEN_DIALOG
-def test_partner_file_records_ledger_entries_with_validation(qtbot, ctx, tmp_path, ui_window) -> None:  # type: ignore[no-untyped-def]
+def test_partner_file_records_ledger_entries_with_validation(
+    qtbot, ctx, tmp_path, ui_window
+) -> None:  # type: ignore[no-untyped-def]
     partner_id = _seed(ctx, tmp_path)
     ui, window = ui_window
     section = window.show_section("partners")
@@ -75,8 +88,15 @@ def test_partner_file_records_ledger_entries_with_validation(qtbot, ctx, tmp_pat
 
     QTimer.singleShot(50, in_ledger_dialog)
     section.materials_button.click()
-    assert seen == {"entry_closed": True, "rows": 1, "first": ["海报", "Issued", "5"], "book": "On the book: 海报 <b>5</b>"}
-    qtbot.waitUntil(lambda: "Promotion materials (book)" in section.card.toPlainText(), timeout=3000)
+    assert seen == {
+        "entry_closed": True,
+        "rows": 1,
+        "first": ["海报", "Issued", "5"],
+        "book": "On the book: 海报 <b>5</b>",
+    }
+    qtbot.waitUntil(
+        lambda: "Promotion materials (book)" in section.card.toPlainText(), timeout=3000
+    )
     assert "海报: 5" in section.card.toPlainText()
 
     # bad input: a message in the dialog, nothing saved, the input stays for correction
@@ -96,7 +116,9 @@ def test_partner_file_records_ledger_entries_with_validation(qtbot, ctx, tmp_pat
     assert materials.partner_materials(ctx, partner_id).book == {"海报": 4}
 
 
-def test_visit_editor_counts_materials_with_the_keyboard(qtbot, qtmodeltester, ctx, tmp_path, ui_window) -> None:  # type: ignore[no-untyped-def]
+def test_visit_editor_counts_materials_with_the_keyboard(
+    qtbot, qtmodeltester, ctx, tmp_path, ui_window
+) -> None:  # type: ignore[no-untyped-def]
     partner_id = _seed(ctx, tmp_path)
     ui, window = ui_window
     entry = MaterialEntryDialog(ui, partner_id, [], window)
@@ -111,8 +133,10 @@ def test_visit_editor_counts_materials_with_the_keyboard(qtbot, qtmodeltester, c
     editor = section.editor
     model, table = editor.materials.model, editor.materials.table
     qtmodeltester.check(model)
-    assert [(model.index(r, ITEM).data(), model.index(r, BOOK).data(), model.index(r, COUNTED).data()) for r in range(model.rowCount())] == [
-        ("台卡", "2", "—"), ("海报", "4", "—")]
+    assert [
+        (model.index(r, ITEM).data(), model.index(r, BOOK).data(), model.index(r, COUNTED).data())
+        for r in range(model.rowCount())
+    ] == [("台卡", "2", "—"), ("海报", "4", "—")]
     assert model.flags(model.index(0, COUNTED)) & Qt.ItemFlag.ItemIsEditable
 
     # Alt+B (the group's underlined letter) jumps to the counts; Enter opens the first count
@@ -136,11 +160,17 @@ def test_visit_editor_counts_materials_with_the_keyboard(qtbot, qtmodeltester, c
     qtbot.waitUntil(lambda: editor.findings.count() == 1, timeout=5000)
     assert editor.findings.item(0).text().startswith("Promotion material 海报: book 4, counted 3.")
     assert (model.index(1, COUNTED).data(), model.index(1, DIFFERENCE).data()) == ("3", "−1")
-    assert model.index(1, DIFFERENCE).data(Qt.ItemDataRole.ToolTipRole) == "Counted 3, book 4: recorded as a finding."
+    assert (
+        model.index(1, DIFFERENCE).data(Qt.ItemDataRole.ToolTipRole)
+        == "Counted 3, book 4: recorded as a finding."
+    )
     assert table.hasFocus() and table.currentIndex().row() == 1
     detail = visits.visit_detail(ctx, visit_id)
     assert [f["category"] for f in detail["findings"]] == ["materials"]
-    assert [(m.item_name, m.counted) for m in visits.visit_materials(ctx, visit_id)] == [("台卡", 2), ("海报", 3)]
+    assert [(m.item_name, m.counted) for m in visits.visit_materials(ctx, visit_id)] == [
+        ("台卡", 2),
+        ("海报", 3),
+    ]
 
     # a recount (F2 opens the cell) rewrites the finding instead of adding one
     with qtbot.waitSignal(ui.changed, timeout=5000):
@@ -150,7 +180,10 @@ def test_visit_editor_counts_materials_with_the_keyboard(qtbot, qtmodeltester, c
         qtbot.keyClicks(editor_widget, "2")
         qtbot.keyClick(editor_widget, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: model.index(1, DIFFERENCE).data() == "−2", timeout=5000)
-    qtbot.waitUntil(lambda: editor.findings.count() == 1 and "counted 2." in editor.findings.item(0).text(), timeout=5000)
+    qtbot.waitUntil(
+        lambda: editor.findings.count() == 1 and "counted 2." in editor.findings.item(0).text(),
+        timeout=5000,
+    )
 
     # sealed: the counts stay visible but cannot be edited
     for key, value in ANSWERS:
@@ -167,7 +200,9 @@ def test_visit_editor_counts_materials_with_the_keyboard(qtbot, qtmodeltester, c
 
 
 @OFFSCREEN_DIALOG
-def test_partner_without_ledger_shows_a_hint_and_counts_an_other_item(qtbot, ctx, tmp_path, ui_window) -> None:  # type: ignore[no-untyped-def]
+def test_partner_without_ledger_shows_a_hint_and_counts_an_other_item(
+    qtbot, ctx, tmp_path, ui_window
+) -> None:  # type: ignore[no-untyped-def]
     from app.ui.visits.materials import OtherItemDialog
 
     _seed(ctx, tmp_path)
@@ -185,7 +220,9 @@ def test_partner_without_ledger_shows_a_hint_and_counts_an_other_item(qtbot, ctx
     def fill() -> None:
         dialog = QApplication.activeModalWidget()
         assert isinstance(dialog, OtherItemDialog)
-        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()  # no name yet
+        dialog.findChild(QDialogButtonBox).button(
+            QDialogButtonBox.StandardButton.Save
+        ).click()  # no name yet
         errors.append(dialog.error.text())
         dialog.item.setText("易拉宝")
         dialog.counted.setValue(2)
@@ -197,12 +234,23 @@ def test_partner_without_ledger_shows_a_hint_and_counts_an_other_item(qtbot, ctx
     assert errors == ["Give the name of the promotion material."]
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=5000)
     model = panel.model
-    assert [model.index(0, c).data() for c in (ITEM, BOOK, COUNTED, DIFFERENCE)] == ["易拉宝", "0", "2", "+2"]
+    assert [model.index(0, c).data() for c in (ITEM, BOOK, COUNTED, DIFFERENCE)] == [
+        "易拉宝",
+        "0",
+        "2",
+        "+2",
+    ]
     assert not panel.table.isHidden() and panel.empty.isHidden()
-    assert section.editor.findings.item(0).text().startswith("Promotion material 易拉宝: book 0, counted 2.")
+    assert (
+        section.editor.findings.item(0)
+        .text()
+        .startswith("Promotion material 易拉宝: book 0, counted 2.")
+    )
 
 
-def test_a_count_refused_by_the_service_shows_the_message_and_the_stored_state(qtbot, ctx, tmp_path, ui_window) -> None:  # type: ignore[no-untyped-def]
+def test_a_count_refused_by_the_service_shows_the_message_and_the_stored_state(
+    qtbot, ctx, tmp_path, ui_window
+) -> None:  # type: ignore[no-untyped-def]
     _seed(ctx, tmp_path)
     materials.record_material_entry(ctx, "M1", "海报", "issued", 4)
     ui, window = ui_window
@@ -211,7 +259,10 @@ def test_a_count_refused_by_the_service_shows_the_message_and_the_stored_state(q
     section.reload()
     section.editor.load(visit_id)
     model = section.editor.materials.model
-    for key, value in ANSWERS:  # sealed elsewhere (e.g. the CLI) while the editor still shows the draft
+    for (
+        key,
+        value,
+    ) in ANSWERS:  # sealed elsewhere (e.g. the CLI) while the editor still shows the draft
         visits.answer(ctx, visit_id, key, value)
     visits.answer(ctx, visit_id, "storefront_photo", str(EXIF_DIR / "Landscape_1.jpg"))
     visits.submit(ctx, visit_id)
@@ -220,5 +271,8 @@ def test_a_count_refused_by_the_service_shows_the_message_and_the_stored_state(q
         assert model.index(0, COUNTED).data() == "3"  # shown at once while it is saved
     assert "sealed" in message.args[0] and message.args[1] == "error"
     qtbot.waitUntil(lambda: model.index(0, COUNTED).data() == "—", timeout=5000)
-    assert model.pending == {} and not model.flags(model.index(0, COUNTED)) & Qt.ItemFlag.ItemIsEditable
+    assert (
+        model.pending == {}
+        and not model.flags(model.index(0, COUNTED)) & Qt.ItemFlag.ItemIsEditable
+    )
     assert visits.visit_materials(ctx, visit_id)[0].counted is None

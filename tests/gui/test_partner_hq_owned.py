@@ -18,15 +18,24 @@ def test_published_card_has_read_only_hq_fields(qtbot, ctx, tmp_path: Path, ui_w
     from app.ui.partners.dialogs import PartnerDialog
 
     csv = tmp_path / "p.csv"
-    csv.write_text("code,name,grade,region\nH1,总部店,B,310106\nL1,本地店,C,310106\n", encoding="utf-8")
+    csv.write_text(
+        "code,name,grade,region\nH1,总部店,B,310106\nL1,本地店,C,310106\n", encoding="utf-8"
+    )
     partner_io.import_partners(ctx, csv)
-    published, local = psvc.partner_detail(ctx, "H1").partner.id, psvc.partner_detail(ctx, "L1").partner.id
+    published, local = (
+        psvc.partner_detail(ctx, "H1").partner.id,
+        psvc.partner_detail(ctx, "L1").partner.id,
+    )
     with ctx.session() as s:  # what importing HQ's down-bundle records (sync import)
         s.add(PartnerPublished(partner_id=published, hlc="001796662144633:000000:hq"))
     ui, window = ui_window
     card = PartnerDialog(ui, published, window)
     qtbot.addWidget(card)
-    assert not card.grade.isEnabled() and not card.credit_limit.isEnabled() and not card.grade_reason.isEnabled()
+    assert (
+        not card.grade.isEnabled()
+        and not card.credit_limit.isEnabled()
+        and not card.grade_reason.isEnabled()
+    )
     assert "HQ" in card.grade.toolTip()
     assert card.name.isEnabled()  # the rest of the card is the manager's
     other = PartnerDialog(ui, local, window)

@@ -19,10 +19,14 @@ def _progress_dialog() -> QProgressDialog | None:
     return None
 
 
-def test_cancel_during_a_large_import_leaves_nothing(qtbot, ctx, tmp_path: Path, ui_window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_cancel_during_a_large_import_leaves_nothing(
+    qtbot, ctx, tmp_path: Path, ui_window, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     from app.services.partner_import_write import PartnerBatchWriter
 
-    gate = threading.Event()  # the writer waits until Cancel was pressed: the import cannot finish first
+    gate = (
+        threading.Event()
+    )  # the writer waits until Cancel was pressed: the import cannot finish first
     write = PartnerBatchWriter.write
 
     def held_write(self, batch, names):  # type: ignore[no-untyped-def]
@@ -33,7 +37,10 @@ def test_cancel_during_a_large_import_leaves_nothing(qtbot, ctx, tmp_path: Path,
     ui, window = ui_window
     section = window.show_section("partners")
     path = tmp_path / "big.csv"
-    path.write_text("code,name,region\n" + "".join(f"G{i:06d},店{i},310115\n" for i in range(60_000)), encoding="utf-8")
+    path.write_text(
+        "code,name,region\n" + "".join(f"G{i:06d},店{i},310115\n" for i in range(60_000)),
+        encoding="utf-8",
+    )
     section.import_dialog(str(path))
     qtbot.waitUntil(lambda: (d := _progress_dialog()) is not None and d.value() > 0, timeout=60_000)
     dialog = _progress_dialog()

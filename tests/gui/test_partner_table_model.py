@@ -14,17 +14,23 @@ from app.ui.partners.model import PAGE, PartnerTableModel
 
 
 def _seed(ctx, tmp_path: Path, count: int) -> None:  # type: ignore[no-untyped-def]
-    lines = ["code,name,grade,region,address"] + [f"T{i:04d},测试门店{i},B,310115,金桥路{i}号" for i in range(count)]
+    lines = ["code,name,grade,region,address"] + [
+        f"T{i:04d},测试门店{i},B,310115,金桥路{i}号" for i in range(count)
+    ]
     path = tmp_path / "many.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     import_partners(ctx, path)
 
 
-def test_first_page_is_one_query_and_the_total_comes_when_asked(qtmodeltester, ctx, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_first_page_is_one_query_and_the_total_comes_when_asked(
+    qtmodeltester, ctx, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     _seed(ctx, tmp_path, PAGE + 30)
     statements: list[str] = []
     real = ctx.read_sql
-    monkeypatch.setattr(ctx, "read_sql", lambda sql, params=(): statements.append(sql) or real(sql, params))
+    monkeypatch.setattr(
+        ctx, "read_sql", lambda sql, params=(): statements.append(sql) or real(sql, params)
+    )
     model = PartnerTableModel(ctx)
     model.set_query(PartnerQuery())
     assert len(statements) == 1 and "count(" not in statements[0].lower()

@@ -24,7 +24,9 @@ def _seed(ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     import_partners(ctx, path)
 
 
-def test_search_filters_table_including_two_chinese_characters(qtbot, ctx, tmp_path, ui_window) -> None:  # type: ignore[no-untyped-def]
+def test_search_filters_table_including_two_chinese_characters(
+    qtbot, ctx, tmp_path, ui_window
+) -> None:  # type: ignore[no-untyped-def]
     _seed(ctx, tmp_path)
     _ui, window = ui_window
     section = window.show_section("partners")
@@ -34,7 +36,9 @@ def test_search_filters_table_including_two_chinese_characters(qtbot, ctx, tmp_p
     qtbot.waitUntil(lambda: section.model.rowCount() == 1, timeout=3000)
     assert section.model.rows[0].code == "P001"
     section.search.setText("6400")
-    qtbot.waitUntil(lambda: section.model.rowCount() == 1 and section.model.rows[0].code == "P002", timeout=3000)
+    qtbot.waitUntil(
+        lambda: section.model.rowCount() == 1 and section.model.rows[0].code == "P002", timeout=3000
+    )
     assert "徐汇天平路专营店" in section.card.toPlainText()
 
 
@@ -64,7 +68,9 @@ def test_edit_and_save_partner_records_grade_history(qtbot, ctx, tmp_path, ui_wi
     assert detail.partner.name == "浦东金桥旗舰店"
     assert [g.new_grade for g in detail.grade_history][-1] == "B"
     assert detail.grade_history[-1].reason == "季度考核下降"
-    qtbot.waitUntil(lambda: any(r.name == "浦东金桥旗舰店" for r in section.model.rows), timeout=3000)
+    qtbot.waitUntil(
+        lambda: any(r.name == "浦东金桥旗舰店" for r in section.model.rows), timeout=3000
+    )
 
 
 def test_invalid_input_shows_message_and_saves_nothing(qtbot, ctx, tmp_path, ui_window) -> None:  # type: ignore[no-untyped-def]
@@ -82,7 +88,9 @@ def test_invalid_input_shows_message_and_saves_nothing(qtbot, ctx, tmp_path, ui_
     assert svc.partner_count(ctx, svc.PartnerQuery()) == 2
 
 
-def test_cancel_with_changes_asks_and_discards_draft(qtbot, ctx, tmp_path, ui_window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_cancel_with_changes_asks_and_discards_draft(
+    qtbot, ctx, tmp_path, ui_window, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     _seed(ctx, tmp_path)
     ui, window = ui_window
     section = window.show_section("partners")
@@ -101,16 +109,37 @@ def test_cancel_with_changes_asks_and_discards_draft(qtbot, ctx, tmp_path, ui_wi
 
 def test_draft_is_restored_after_a_crash(qtbot, ctx, tmp_path, ui_window) -> None:  # type: ignore[no-untyped-def]
     ui, window = ui_window
-    svc.save_draft(ctx, svc.draft_key(None), {"code": "N1", "name": "未保存的渠道", "type": "dealer", "status": "active", "grade": "C",
-                                             "grade_reason": "", "region": "", "address": "", "latitude": 0, "longitude": 0, "licence_no": "",
-                                             "credit_rating": "", "credit_limit": "0.00", "manager": "", "tags": "", "notes": ""})
+    svc.save_draft(
+        ctx,
+        svc.draft_key(None),
+        {
+            "code": "N1",
+            "name": "未保存的渠道",
+            "type": "dealer",
+            "status": "active",
+            "grade": "C",
+            "grade_reason": "",
+            "region": "",
+            "address": "",
+            "latitude": 0,
+            "longitude": 0,
+            "licence_no": "",
+            "credit_rating": "",
+            "credit_limit": "0.00",
+            "manager": "",
+            "tags": "",
+            "notes": "",
+        },
+    )
     dialog = PartnerDialog(ui, None, window)
     qtbot.addWidget(dialog)
     assert dialog.name.text() == "未保存的渠道"
     assert window.message_bar.isVisible()
 
 
-def test_import_with_bad_row_lists_errors_and_imports_nothing(qtbot, ctx, tmp_path, ui_window) -> None:  # type: ignore[no-untyped-def]
+def test_import_with_bad_row_lists_errors_and_imports_nothing(
+    qtbot, ctx, tmp_path, ui_window
+) -> None:  # type: ignore[no-untyped-def]
     ui, window = ui_window
     section = window.show_section("partners")
     bad = tmp_path / "bad.csv"
@@ -154,7 +183,9 @@ def test_contract_stock_limits_and_attachment(qtbot, ctx, tmp_path, ui_window) -
     assert detail.contracts[0].number == "HT-2026-001" and detail.contracts[0].scan_sha256
     assert ctx.paths.media_file(detail.contracts[0].scan_sha256).read_bytes() == b"%PDF-1.4 scan"
     limits, files = svc.partner_extras(ctx, partner_id)
-    assert (limits[0].min_qty, limits[0].max_qty) == (10, 50) and files[0].filename == "合同扫描件.pdf"
+    assert (limits[0].min_qty, limits[0].max_qty) == (10, 50) and files[
+        0
+    ].filename == "合同扫描件.pdf"
     section._reselect(partner_id)
     text = section.card_html(partner_id)
     assert "HT-2026-001" in text and "手机终端" in text

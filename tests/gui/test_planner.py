@@ -11,21 +11,37 @@ from sqlalchemy import select
 from app.services import partner_io, visits
 from db.models import Invoice, Partner
 
-CSV = ("code,name,grade,region,address,credit_limit\n"
-       "K001,超额测试门店,A,310115,金桥路1号,1000.00\n"
-       "K002,正常测试门店,B,310115,金桥路2号,5000.00\n")
+CSV = (
+    "code,name,grade,region,address,credit_limit\n"
+    "K001,超额测试门店,A,310115,金桥路1号,1000.00\n"
+    "K002,正常测试门店,B,310115,金桥路2号,5000.00\n"
+)
 
 
-def test_planner_shows_names_credit_flag_and_translated_states(qtbot, qtmodeltester, ctx, tmp_path: Path, ui_window) -> None:  # type: ignore[no-untyped-def]
+def test_planner_shows_names_credit_flag_and_translated_states(
+    qtbot, qtmodeltester, ctx, tmp_path: Path, ui_window
+) -> None:  # type: ignore[no-untyped-def]
     _ui, window = ui_window
     path = tmp_path / "p.csv"
     path.write_text(CSV, encoding="utf-8")
     partner_io.import_partners(ctx, path)
     today = dt.date.today()
     with ctx.session() as s:
-        for code, amount in (("K001", 150_000), ("K002", 10_000)):  # fen: ¥1500 owed over ¥1000; ¥100 within ¥5000
+        for code, amount in (
+            ("K001", 150_000),
+            ("K002", 10_000),
+        ):  # fen: ¥1500 owed over ¥1000; ¥100 within ¥5000
             partner_id = s.scalar(select(Partner.id).where(Partner.code == code))
-            s.add(Invoice(partner_id=partner_id, number=f"INV-{code}", issue_date=today, due_date=today, amount_fen=amount, paid_fen=0))
+            s.add(
+                Invoice(
+                    partner_id=partner_id,
+                    number=f"INV-{code}",
+                    issue_date=today,
+                    due_date=today,
+                    amount_fen=amount,
+                    paid_fen=0,
+                )
+            )
     visit = visits.new_visit(ctx, "K002")
     visits.add_finding(ctx, visit, "海报破损")
     planned = visits.new_visit(ctx, "K001", planned_for=today + dt.timedelta(days=2))
@@ -35,11 +51,19 @@ def test_planner_shows_names_credit_flag_and_translated_states(qtbot, qtmodeltes
     for model in (planner.shortfall, planner.weeks, planner.overdue, planner.agenda):
         qtmodeltester.check(model)
     # the actions apply to a selected row only
-    assert not planner.plan_button.isEnabled() and not planner.escalate_button.isEnabled() and not planner.reinspect_button.isEnabled()
+    assert (
+        not planner.plan_button.isEnabled()
+        and not planner.escalate_button.isEnabled()
+        and not planner.reinspect_button.isEnabled()
+    )
     planner.shortfall_view.selectRow(0)
     assert planner.plan_button.isEnabled() and not planner.fixed_button.isEnabled()
     planner.overdue_view.selectRow(0)
-    assert planner.fixed_button.isEnabled() and planner.escalate_button.isEnabled() and planner.reinspect_button.isEnabled()
+    assert (
+        planner.fixed_button.isEnabled()
+        and planner.escalate_button.isEnabled()
+        and planner.reinspect_button.isEnabled()
+    )
     rows = {row["partner_code"]: row for row in planner.shortfall.rows}
     assert rows["K001"]["partner_name"] == "超额测试门店"
     credit_column = [key for key, _header in planner.shortfall.columns].index("credit")
@@ -56,14 +80,18 @@ def test_planner_shows_names_credit_flag_and_translated_states(qtbot, qtmodeltes
 
     agenda = {row["id"]: row for row in planner.agenda.rows}
     assert agenda[planned]["day"] == (today + dt.timedelta(days=2)).isoformat()
-    assert agenda[visit]["status"] == "draft" and agenda[visit]["day"] == dt.date.today().isoformat()
+    assert (
+        agenda[visit]["status"] == "draft" and agenda[visit]["day"] == dt.date.today().isoformat()
+    )
     position = [row["id"] for row in planner.agenda.rows].index(planned)
     planner.open_agenda_visit(planner.agenda.index(position, 0))
     assert window.stack.currentWidget().section_id == "visits"
     assert window.stack.currentWidget().editor.visit_id == planned
 
 
-def test_new_visit_dialog_finds_partners_by_part_of_the_name(qtbot, ctx, tmp_path: Path, ui_window) -> None:  # type: ignore[no-untyped-def]
+def test_new_visit_dialog_finds_partners_by_part_of_the_name(
+    qtbot, ctx, tmp_path: Path, ui_window
+) -> None:  # type: ignore[no-untyped-def]
     from app.ui.visits.new_visit import NewVisitDialog
 
     ui, window = ui_window

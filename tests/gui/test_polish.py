@@ -45,7 +45,10 @@ def test_settings_persist_and_apply(qtbot, ui_window) -> None:  # type: ignore[n
     dialog.user.setText("王芳")
     dialog.territory.set_codes([])
     dialog.save()  # the territory is required
-    assert "territory" in dialog.error.text() and load_settings(ui.ctx.paths.settings_file).company_name != "华东渠道部"
+    assert (
+        "territory" in dialog.error.text()
+        and load_settings(ui.ctx.paths.settings_file).company_name != "华东渠道部"
+    )
     dialog.territory.set_codes(["310000"])
     dialog.confirm_territory_change = lambda: QMessageBox.StandardButton.Cancel  # type: ignore[method-assign]
     dialog.save()  # the warning about sync was declined: nothing changes
@@ -85,5 +88,7 @@ def test_reminders_panel_lists_overdue_work(qtbot, ctx, ui_window) -> None:  # t
     _ui, window = ui_window
     section = window.show_section("dashboard")
     qtbot.waitUntil(lambda: section.is_ready, timeout=5000)
-    qtbot.waitUntil(lambda: bool(section.reminders.text()), timeout=5000)  # filled from a reader thread
+    qtbot.waitUntil(
+        lambda: bool(section.reminders.text()), timeout=5000
+    )  # filled from a reader thread
     assert "visit frequency" in section.reminders.text() or "contract" in section.reminders.text()

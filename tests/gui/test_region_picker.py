@@ -34,7 +34,12 @@ def test_search_by_pinyin_initials_name_and_code(qtbot) -> None:  # type: ignore
     picker = RegionPicker()
     qtbot.addWidget(picker)
     assert picker.search is not None
-    for typed, expected in (("xwq", "320102"), ("南京", "3201"), ("310115", "310115"), ("jss njs", "3201")):
+    for typed, expected in (
+        ("xwq", "320102"),
+        ("南京", "3201"),
+        ("310115", "310115"),
+        ("jss njs", "3201"),
+    ):
         picker.search.setText(typed)
         picker.search.returnPressed.emit()
         assert picker.code() == expected, typed

@@ -26,7 +26,10 @@ def test_preview_and_print_to_pdf(qtbot, ctx, tmp_path: Path, ui_window) -> None
     dialog.show()
     qtbot.waitExposed(dialog)
     dialog.step_zoom(1)
-    assert dialog.view.zoomMode() == dialog.view.ZoomMode.Custom and dialog.zoom_label.text().endswith("%")
+    assert (
+        dialog.view.zoomMode() == dialog.view.ZoomMode.Custom
+        and dialog.zoom_label.text().endswith("%")
+    )
     before = dialog.view.zoomFactor()
     dialog.step_zoom(1)
     assert dialog.view.zoomFactor() > before

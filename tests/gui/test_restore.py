@@ -53,7 +53,11 @@ def test_restore_from_the_running_app(qtbot, data_dir: Path, tmp_path: Path) -> 
     assert second is not first and second.isVisible()
     assert _codes(session.ui.ctx) == ["R001"]
     assert "R002" not in second.message_bar.text()
-    kept = [p for p in data_dir.parent.iterdir() if p.name.startswith(f"{data_dir.name}.before-restore-")]
+    kept = [
+        p
+        for p in data_dir.parent.iterdir()
+        if p.name.startswith(f"{data_dir.name}.before-restore-")
+    ]
     assert len(kept) == 1
     assert str(kept[0]) in second.message_bar.text()
     previous = open_context(kept[0])

@@ -14,7 +14,9 @@ def test_op_emits_changed_and_user_error_goes_to_message_bar(qtbot, ui_window) -
     assert blocker.args[0].touches("partner")
 
     def refuse() -> None:
-        raise UserError("Partner P1 is suspended; it cannot be visited.", details=["row 2, column code: empty"])
+        raise UserError(
+            "Partner P1 is suspended; it cannot be visited.", details=["row 2, column code: empty"]
+        )
 
     with qtbot.waitSignal(ui.message, timeout=5000):
         ui.ops.run(refuse)

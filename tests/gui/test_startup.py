@@ -16,9 +16,11 @@ from app.cli import build_parser, parse_arguments
 from app.ui.sections import SECTION_CLASSES, load_section_class, section_title
 from tests.conftest import ROOT
 
-CSV = ("code,name,grade,region,address,contact_name,contact_phone\n"
-       "P001,上海浦东金桥通信器材经营部,A,310115,金桥路100号,王小明,13800138000\n"
-       "P002,徐汇天平路专营店,B,310104,天平路8号,李四,021-64001234\n")
+CSV = (
+    "code,name,grade,region,address,contact_name,contact_phone\n"
+    "P001,上海浦东金桥通信器材经营部,A,310115,金桥路100号,王小明,13800138000\n"
+    "P002,徐汇天平路专营店,B,310104,天平路8号,李四,021-64001234\n"
+)
 
 
 def _seed(ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -126,19 +128,28 @@ def test_first_paint_needs_no_orm_and_no_heavy_library(cli, data_dir: Path, tmp_
         "heavy = ('sqlalchemy', 'alembic', 'reportlab', 'openpyxl', 'PIL', 'cryptography', 'PySide6.QtCharts')\n"
         "print(','.join(m for m in heavy if m in sys.modules))\nsys.exit(code)\n"
     )
-    proc = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120,
-                          env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    proc = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+    )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == ""
     assert shot.stat().st_size > 10_000
 
 
-@pytest.mark.parametrize("argv", [
-    ["gui", "--screenshot", "a.png"],
-    ["--data-dir", "d", "--lang", "zh_CN", "gui", "--demo-on-first-run"],
-    ["--data-dir=d"],
-    [],
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["gui", "--screenshot", "a.png"],
+        ["--data-dir", "d", "--lang", "zh_CN", "gui", "--demo-on-first-run"],
+        ["--data-dir=d"],
+        [],
+    ],
+)
 def test_gui_start_parses_like_the_full_parser(argv: list[str]) -> None:
     _parser, args = parse_arguments(argv)
     full = build_parser()
@@ -148,7 +159,9 @@ def test_gui_start_parses_like_the_full_parser(argv: list[str]) -> None:
     assert vars(args) == vars(expected)
 
 
-@pytest.mark.parametrize("argv", [["gui", "--bogus"], ["--data-dir", "d", "gui", "x"], ["guix"], ["gui", "-h"]])
+@pytest.mark.parametrize(
+    "argv", [["gui", "--bogus"], ["--data-dir", "d", "gui", "x"], ["guix"], ["gui", "-h"]]
+)
 def test_gui_start_errors_and_help_come_from_the_full_parser(argv: list[str], capsys) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(SystemExit) as ours:
         parse_arguments(argv)

@@ -11,11 +11,15 @@ from app.ui.widgets.empty_state import empty_text_of
 
 def _seed(ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     csv = tmp_path / "p.csv"
-    csv.write_text("code,name,grade,region\nV1,静安寺旗舰店,A,310106\nV2,淮海路店,B,310101\n", encoding="utf-8")
+    csv.write_text(
+        "code,name,grade,region\nV1,静安寺旗舰店,A,310106\nV2,淮海路店,B,310101\n", encoding="utf-8"
+    )
     partner_io.import_partners(ctx, csv)
 
 
-def test_empty_partner_search_explains_and_disables_partner_actions(qtbot, ctx, tmp_path: Path, ui_window) -> None:  # type: ignore[no-untyped-def]
+def test_empty_partner_search_explains_and_disables_partner_actions(
+    qtbot, ctx, tmp_path: Path, ui_window
+) -> None:  # type: ignore[no-untyped-def]
     _ui, window = ui_window
     section = window.show_section("partners")
     section.apply_filters()
@@ -39,7 +43,9 @@ def test_conflicts_without_rows_disable_resolving(qtbot, ui_window) -> None:  # 
     assert not any(button.isEnabled() for button in section.resolve_buttons)
 
 
-def test_new_visit_is_selected_and_messages_stay_with_their_section(qtbot, ctx, tmp_path: Path, ui_window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_new_visit_is_selected_and_messages_stay_with_their_section(
+    qtbot, ctx, tmp_path: Path, ui_window, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     from app.ui.visits import new_visit
 
     _seed(ctx, tmp_path)

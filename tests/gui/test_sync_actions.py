@@ -27,20 +27,28 @@ def test_export_to_hq_from_menu(qtbot, ctx, tmp_path: Path, ui_window) -> None: 
     with qtbot.waitSignal(ui.message, timeout=10000) as blocker:
         window.sync_actions.export(target=str(target))
     assert target.exists() and "out.cdsync" in blocker.args[0]
-    assert len(titles) == 1 and re.search(r"about [\d.,]+ MB \(0 photos, [1-9]\d* changes\)", titles[0]), titles  # the estimate, before writing
+    assert len(titles) == 1 and re.search(
+        r"about [\d.,]+ MB \(0 photos, [1-9]\d* changes\)", titles[0]
+    ), titles  # the estimate, before writing
     assert window.menus["sync"].actions()
 
 
-def test_capped_export_says_what_is_left(qtbot, ctx, tmp_path: Path, ui_window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_capped_export_says_what_is_left(
+    qtbot, ctx, tmp_path: Path, ui_window, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     """Over HQ's size limits the bundle holds a prefix; the message says how many changes
     wait for the next export and stays up (a warning)."""
     from app.services import sync
     from app.sync.bundle import ExportCaps
 
     csv = tmp_path / "p.csv"
-    csv.write_text("code,name,grade,region\nS1,同步测试店,B,310106\nS2,第二家,C,310106\n", encoding="utf-8")
+    csv.write_text(
+        "code,name,grade,region\nS1,同步测试店,B,310106\nS2,第二家,C,310106\n", encoding="utf-8"
+    )
     partner_io.import_partners(ctx, csv)
-    monkeypatch.setattr(sync, "ExportCaps", lambda: ExportCaps(records_bytes=1))  # every group over the caps
+    monkeypatch.setattr(
+        sync, "ExportCaps", lambda: ExportCaps(records_bytes=1)
+    )  # every group over the caps
     ui, window = ui_window
     target = tmp_path / "capped.cdsync"
     with qtbot.waitSignal(ui.message, timeout=10000) as blocker:
@@ -58,6 +66,13 @@ def test_capped_export_says_what_is_left(qtbot, ctx, tmp_path: Path, ui_window, 
     with qtbot.waitSignal(ui.message, timeout=10000) as blocker:
         window.sync_actions.export(target=str(following), next_part=True)
     with zipfile.ZipFile(target) as first, zipfile.ZipFile(following) as second:
+
         def ids(z: zipfile.ZipFile) -> set[str]:
-            return {line.split(b'"id":"')[-1][:36].decode() for n in z.namelist() if n.startswith("records/") for line in z.read(n).splitlines()}
+            return {
+                line.split(b'"id":"')[-1][:36].decode()
+                for n in z.namelist()
+                if n.startswith("records/")
+                for line in z.read(n).splitlines()
+            }
+
         assert ids(second) and not ids(first) & ids(second)

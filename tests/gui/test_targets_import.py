@@ -11,9 +11,13 @@ from app.services import partner_io
 from app.services import targets as svc
 
 
-def test_import_targets_and_actuals_from_the_dashboard(qtbot, ctx, ui_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_import_targets_and_actuals_from_the_dashboard(
+    qtbot, ctx, ui_window, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     partners = tmp_path / "p.csv"
-    partners.write_text("code,name,grade,region\nT1,甲,A,310115\nT2,乙,C,310115\n", encoding="utf-8")
+    partners.write_text(
+        "code,name,grade,region\nT1,甲,A,310115\nT2,乙,C,310115\n", encoding="utf-8"
+    )
     partner_io.import_partners(ctx, partners)
     ui, window = ui_window
     section = window.show_section("dashboard")
@@ -21,7 +25,10 @@ def test_import_targets_and_actuals_from_the_dashboard(qtbot, ctx, ui_window, tm
     month = dt.date.today().strftime("%Y-%m")
 
     bad = tmp_path / "bad.csv"
-    bad.write_text(f"metric,period,scope,amount\nrevenue,{month},T1,100\nrevenue,{month},T9,5\n", encoding="utf-8")
+    bad.write_text(
+        f"metric,period,scope,amount\nrevenue,{month},T1,100\nrevenue,{month},T9,5\n",
+        encoding="utf-8",
+    )
     with qtbot.waitSignal(ui.message, timeout=10000) as blocker:
         section.import_file("targets", str(bad))
     text, level, details = blocker.args
@@ -30,13 +37,21 @@ def test_import_targets_and_actuals_from_the_dashboard(qtbot, ctx, ui_window, tm
     assert svc.list_targets(ctx) == []
 
     good = tmp_path / "good.csv"
-    good.write_text(f"metric,period,scope,amount\nrevenue,{month},T1,1000\nrevenue,{month},T2,500\n", encoding="utf-8")
+    good.write_text(
+        f"metric,period,scope,amount\nrevenue,{month},T1,1000\nrevenue,{month},T2,500\n",
+        encoding="utf-8",
+    )
     with qtbot.waitSignal(ui.message, timeout=10000) as blocker:
         section.import_file("targets", str(good))
     assert "2 rows, 2 new" in blocker.args[0]
     actuals = tmp_path / "actuals.csv"
-    actuals.write_text(f"partner_code,metric,period,amount\nT1,revenue,{month},250\n", encoding="utf-8")
+    actuals.write_text(
+        f"partner_code,metric,period,amount\nT1,revenue,{month},250\n", encoding="utf-8"
+    )
     with qtbot.waitSignal(ui.message, timeout=10000):
         section.import_file("actuals", str(actuals))
     qtbot.waitUntil(lambda: section.partners.rowCount() == 2, timeout=5000)
-    assert {r["partner_code"]: (r["target"], r["actual"]) for r in section.partners.rows} == {"T1": (1000.0, 250.0), "T2": (500.0, 0.0)}
+    assert {r["partner_code"]: (r["target"], r["actual"]) for r in section.partners.rows} == {
+        "T1": (1000.0, 250.0),
+        "T2": (500.0, 0.0),
+    }

@@ -68,25 +68,34 @@ def test_complaints_section(qtbot, ctx, tmp_path: Path, ui_window) -> None:  # t
     assert section.advance_button.isEnabled()
     section.advance("resolved", "已道歉", 4)
     ui.ops.wait()
-    qtbot.waitUntil(lambda: section.model.rows and section.model.rows[0]["status"] == "Resolved", timeout=10000)
+    qtbot.waitUntil(
+        lambda: section.model.rows and section.model.rows[0]["status"] == "Resolved", timeout=10000
+    )
     assert complaints.list_complaints(ctx)[0].satisfaction == 4
     section.filter.setCurrentIndex(section.filter.findData("closed"))
     ui.ops.wait()
     qtbot.waitUntil(lambda: section.model.rows == [], timeout=10000)
 
 
-def test_planner_shows_the_day_progress_and_missed_days(qtbot, ctx, tmp_path: Path, ui_window) -> None:  # type: ignore[no-untyped-def]
+def test_planner_shows_the_day_progress_and_missed_days(
+    qtbot, ctx, tmp_path: Path, ui_window
+) -> None:  # type: ignore[no-untyped-def]
     import datetime as dt
 
     from app.services import devrecords
 
     _seed(ctx, tmp_path)
     two_days_ago = dt.date.today() - dt.timedelta(days=2)
-    devrecords.import_dev_records(ctx, records_csv(tmp_path / "r.csv", day=two_days_ago))  # yesterday's duty: missed
+    devrecords.import_dev_records(
+        ctx, records_csv(tmp_path / "r.csv", day=two_days_ago)
+    )  # yesterday's duty: missed
     _ui, window = ui_window
     section = window.show_section("planner")
     qtbot.waitUntil(lambda: bool(section.duty.text()), timeout=10000)
-    assert "Missed callback days" in section.duty.text() and (two_days_ago + dt.timedelta(days=1)).strftime("%m-%d") in section.duty.text()
+    assert (
+        "Missed callback days" in section.duty.text()
+        and (two_days_ago + dt.timedelta(days=1)).strftime("%m-%d") in section.duty.text()
+    )
 
 
 def test_training_section(qtbot, ctx, tmp_path: Path, ui_window) -> None:  # type: ignore[no-untyped-def]
@@ -98,7 +107,9 @@ def test_training_section(qtbot, ctx, tmp_path: Path, ui_window) -> None:  # typ
     _seed(ctx, tmp_path)
     ui, window = ui_window
     section = window.show_section("training")
-    section.plan({"partner": "P001", "topic": "宽带业务培训", "day": dt.date.today(), "trainer": "王老师"})
+    section.plan(
+        {"partner": "P001", "topic": "宽带业务培训", "day": dt.date.today(), "trainer": "王老师"}
+    )
     ui.ops.wait()
     qtbot.waitUntil(lambda: len(section.trainings.rows) == 1, timeout=10000)
     assert section.trainings.rows[0]["state"] == "Planned"
@@ -106,13 +117,26 @@ def test_training_section(qtbot, ctx, tmp_path: Path, ui_window) -> None:  # typ
     assert section.held_button.isEnabled()
     section.held("张三，李四", "手册", str(EXIF_DIR / "Landscape_1.jpg"))
     ui.ops.wait()
-    qtbot.waitUntil(lambda: section.trainings.rows and section.trainings.rows[0]["state"] == "Held", timeout=10000)
+    qtbot.waitUntil(
+        lambda: section.trainings.rows and section.trainings.rows[0]["state"] == "Held",
+        timeout=10000,
+    )
     assert training.list_trainings(ctx)[0].attendees == ["张三", "李四"]
-    section.new_promotion({"name": "暑期促销", "start": dt.date.today(), "end": dt.date.today() + dt.timedelta(days=7),
-                           "partners": "P001, P002", "materials": "海报、台卡"})
+    section.new_promotion(
+        {
+            "name": "暑期促销",
+            "start": dt.date.today(),
+            "end": dt.date.today() + dt.timedelta(days=7),
+            "partners": "P001, P002",
+            "materials": "海报、台卡",
+        }
+    )
     ui.ops.wait()
     qtbot.waitUntil(lambda: len(section.promotions.rows) == 1, timeout=10000)
-    assert section.promotions.rows[0]["running"] == "Yes" and section.promotions.rows[0]["materials"] == "海报、台卡"
+    assert (
+        section.promotions.rows[0]["running"] == "Yes"
+        and section.promotions.rows[0]["materials"] == "海报、台卡"
+    )
 
 
 def test_partner_card_lists_warnings_and_trainings(qtbot, ctx, tmp_path: Path, ui_window) -> None:  # type: ignore[no-untyped-def]

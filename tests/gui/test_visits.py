@@ -11,7 +11,9 @@ from app.services import partner_io, visits
 from tests.conftest import EXIF_DIR
 
 
-def test_visit_editor_answer_submit_and_planner_updates(qtbot, ctx, tmp_path: Path, ui_window) -> None:  # type: ignore[no-untyped-def]
+def test_visit_editor_answer_submit_and_planner_updates(
+    qtbot, ctx, tmp_path: Path, ui_window
+) -> None:  # type: ignore[no-untyped-def]
     csv = tmp_path / "p.csv"
     csv.write_text("code,name,grade,region\nV1,静安寺旗舰店,A,310106\n", encoding="utf-8")
     partner_io.import_partners(ctx, csv)
@@ -30,14 +32,27 @@ def test_visit_editor_answer_submit_and_planner_updates(qtbot, ctx, tmp_path: Pa
     spin = editor.editors["cleanliness"]
     assert isinstance(spin, QSpinBox)
     spin.setValue(4)  # saved off the UI thread, then the live score follows
-    qtbot.waitUntil(lambda: visits.visit_detail(ctx, visit_id)["items"][1]["answer"] == 4, timeout=5000)
+    qtbot.waitUntil(
+        lambda: visits.visit_detail(ctx, visit_id)["items"][1]["answer"] == 4, timeout=5000
+    )
     qtbot.waitUntil(lambda: "Score" in editor.score.text(), timeout=5000)
-    with qtbot.waitSignal(ui.changed, timeout=10000, check_params_cb=lambda change: change.touches("visit_photo")):
+    with qtbot.waitSignal(
+        ui.changed, timeout=10000, check_params_cb=lambda change: change.touches("visit_photo")
+    ):
         editor.attach([str(EXIF_DIR / "Landscape_6.jpg")], item_key="storefront_photo")
     qtbot.waitUntil(lambda: editor.photos.count() == 1, timeout=5000)
-    for key, value in (("price_tags", "yes"), ("price_violation", "no"), ("poster_display", "4"), ("stock_units", "10"),
-                       ("stock_within_limits", "yes"), ("staff_knowledge", "4"), ("service_attitude", "5"),
-                       ("cross_territory", "no"), ("fake_business", "no"), ("licence_valid", "yes")):
+    for key, value in (
+        ("price_tags", "yes"),
+        ("price_violation", "no"),
+        ("poster_display", "4"),
+        ("stock_units", "10"),
+        ("stock_within_limits", "yes"),
+        ("staff_knowledge", "4"),
+        ("service_attitude", "5"),
+        ("cross_territory", "no"),
+        ("fake_business", "no"),
+        ("licence_valid", "yes"),
+    ):
         visits.answer(ctx, visit_id, key, value)
     with qtbot.waitSignal(ui.changed, timeout=5000):
         editor.submit()
@@ -47,7 +62,9 @@ def test_visit_editor_answer_submit_and_planner_updates(qtbot, ctx, tmp_path: Pa
     assert next(r for r in planner.shortfall.rows if r["partner_code"] == "V1")["done"] == 1
 
 
-def test_planned_visit_check_in_observations_and_rectification_actions(qtbot, ctx, tmp_path: Path, ui_window) -> None:  # type: ignore[no-untyped-def]
+def test_planned_visit_check_in_observations_and_rectification_actions(
+    qtbot, ctx, tmp_path: Path, ui_window
+) -> None:  # type: ignore[no-untyped-def]
     import datetime as dt
 
     from app.services import partners as psvc
@@ -75,10 +92,14 @@ def test_planned_visit_check_in_observations_and_rectification_actions(qtbot, ct
     planner.reload()
     planner.overdue_view.selectRow(0)
     planner.update_order("escalated")
-    qtbot.waitUntil(lambda: visits.open_rectifications(ctx, "W1")[0]["status"] == "escalated", timeout=5000)
+    qtbot.waitUntil(
+        lambda: visits.open_rectifications(ctx, "W1")[0]["status"] == "escalated", timeout=5000
+    )
 
 
-def test_an_answer_does_not_wait_for_a_locked_database(qtbot, ctx, tmp_path: Path, ui_window) -> None:  # type: ignore[no-untyped-def]
+def test_an_answer_does_not_wait_for_a_locked_database(
+    qtbot, ctx, tmp_path: Path, ui_window
+) -> None:  # type: ignore[no-untyped-def]
     """Another process holds the write lock: the editor's autosave is queued on the writer
     thread, so changing an answer returns at once and the answer lands once the lock is
     released (issue 17: no UI action stalls the event loop)."""
@@ -106,4 +127,6 @@ def test_an_answer_does_not_wait_for_a_locked_database(qtbot, ctx, tmp_path: Pat
     finally:
         holder.execute("COMMIT")
         holder.close()
-    qtbot.waitUntil(lambda: visits.visit_detail(ctx, visit_id)["items"][1]["answer"] == 3, timeout=10000)
+    qtbot.waitUntil(
+        lambda: visits.visit_detail(ctx, visit_id)["items"][1]["answer"] == 3, timeout=10000
+    )

@@ -43,7 +43,14 @@ def _months(today: dt.date) -> list[str]:
 def _devices() -> list[tuple[str, str, str]]:
     """(id, manager, territory) of the benchmark's devices."""
     rng = random.Random(7)
-    return [(str(uuid.UUID(int=rng.getrandbits(128), version=4)), f"经理{d:02d}", f"{31 + d // 10:02d}{1 + d % 10:02d}") for d in range(DEVICES)]
+    return [
+        (
+            str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+            f"经理{d:02d}",
+            f"{31 + d // 10:02d}{1 + d % 10:02d}",
+        )
+        for d in range(DEVICES)
+    ]
 
 
 def _rows(devices: list[tuple[str, str, str]]) -> Iterator[tuple[Any, ...]]:
@@ -70,29 +77,94 @@ def _rows(devices: list[tuple[str, str, str]]) -> Iterator[tuple[Any, ...]]:
         for p in range(PARTNERS_PER_DEVICE):
             pid = str(uuid.uuid4())
             partners.append(pid)
-            data = {"code": f"P{d:02d}{p:03d}", "name": f"渠道{d:02d}-{p:03d}", "grade": "ABCD"[p % 4], "status": "active",
-                    "province_code": territory[:2], "city_code": territory, "district_code": territory + "01", "latitude": None, "longitude": None}
+            data = {
+                "code": f"P{d:02d}{p:03d}",
+                "name": f"渠道{d:02d}-{p:03d}",
+                "grade": "ABCD"[p % 4],
+                "status": "active",
+                "province_code": territory[:2],
+                "city_code": territory,
+                "district_code": territory + "01",
+                "latitude": None,
+                "longitude": None,
+            }
             yield ("partner", pid, tick(device), device, False, dump_json(data), "{}", bundle)
         for v in range(VISITS // DEVICES):
             vid = str(uuid.uuid4())
             when = start + dt.timedelta(seconds=rng.random() * span)
             score = round(rng.uniform(55, 100), 1)
-            data = {"partner_id": partners[v % PARTNERS_PER_DEVICE], "template_id": None, "template_name": "store_inspection", "template_version": 1,
-                    "template_body": body, "status": "submitted", "planned_for": None, "started_at": when.isoformat(),
-                    "checked_out_at": (when + dt.timedelta(minutes=40)).isoformat(), "submitted_at": (when + dt.timedelta(minutes=45)).isoformat(),
-                    "latitude": 31.2, "longitude": 121.5, "manager": manager, "is_reinspection": False, "notes": "", "score": score,
-                    "content_hash": uuid.uuid4().hex * 2}
+            data = {
+                "partner_id": partners[v % PARTNERS_PER_DEVICE],
+                "template_id": None,
+                "template_name": "store_inspection",
+                "template_version": 1,
+                "template_body": body,
+                "status": "submitted",
+                "planned_for": None,
+                "started_at": when.isoformat(),
+                "checked_out_at": (when + dt.timedelta(minutes=40)).isoformat(),
+                "submitted_at": (when + dt.timedelta(minutes=45)).isoformat(),
+                "latitude": 31.2,
+                "longitude": 121.5,
+                "manager": manager,
+                "is_reinspection": False,
+                "notes": "",
+                "score": score,
+                "content_hash": uuid.uuid4().hex * 2,
+            }
             yield ("visit", vid, tick(device), device, False, dump_json(data), "{}", bundle)
             for key in ANSWERS:
-                answer = {"visit_id": vid, "item_key": key, "value": rng.choice(["yes", "no", "4"]), "comment": ""}
-                yield ("visit_answer", str(uuid.uuid4()), tick(device), device, False, dump_json(answer), "{}", bundle)
+                answer = {
+                    "visit_id": vid,
+                    "item_key": key,
+                    "value": rng.choice(["yes", "no", "4"]),
+                    "comment": "",
+                }
+                yield (
+                    "visit_answer",
+                    str(uuid.uuid4()),
+                    tick(device),
+                    device,
+                    False,
+                    dump_json(answer),
+                    "{}",
+                    bundle,
+                )
             if v % 10 == 0:
-                order = {"partner_id": data["partner_id"], "visit_id": vid, "description": "整改", "status": rng.choice(["open", "verified"]),
-                         "deadline": (when + dt.timedelta(days=7)).date().isoformat()}
-                yield ("rectification_order", str(uuid.uuid4()), tick(device), device, False, dump_json(order), "{}", bundle)
+                order = {
+                    "partner_id": data["partner_id"],
+                    "visit_id": vid,
+                    "description": "整改",
+                    "status": rng.choice(["open", "verified"]),
+                    "deadline": (when + dt.timedelta(days=7)).date().isoformat(),
+                }
+                yield (
+                    "rectification_order",
+                    str(uuid.uuid4()),
+                    tick(device),
+                    device,
+                    False,
+                    dump_json(order),
+                    "{}",
+                    bundle,
+                )
             if v % 20 == 0:
-                warning = {"partner_id": data["partner_id"], "kind": "photo_time", "source": "evidence", "warned_on": when.date().isoformat()}
-                yield ("partner_warning", str(uuid.uuid4()), tick(device), device, False, dump_json(warning), "{}", bundle)
+                warning = {
+                    "partner_id": data["partner_id"],
+                    "kind": "photo_time",
+                    "source": "evidence",
+                    "warned_on": when.date().isoformat(),
+                }
+                yield (
+                    "partner_warning",
+                    str(uuid.uuid4()),
+                    tick(device),
+                    device,
+                    False,
+                    dump_json(warning),
+                    "{}",
+                    bundle,
+                )
 
 
 def _build(url: str, key_dir: Path) -> Any:
@@ -106,8 +178,26 @@ def _build(url: str, key_dir: Path) -> Any:
     now = dt.datetime.now(dt.UTC)
     with hq.sessions.begin() as s:
         for device, user, territory in devices:
-            s.add(Device(device_id=device, public_key="x" * 43 + "=", user=user, territory=territory, revoked=False, registered_at=now))
-            s.add(ImportedBundle(bundle_id=str(uuid.uuid4()), device_id=device, seq=1, manifest_sha256="0" * 64, imported_at=now, counts={}))
+            s.add(
+                Device(
+                    device_id=device,
+                    public_key="x" * 43 + "=",
+                    user=user,
+                    territory=territory,
+                    revoked=False,
+                    registered_at=now,
+                )
+            )
+            s.add(
+                ImportedBundle(
+                    bundle_id=str(uuid.uuid4()),
+                    device_id=device,
+                    seq=1,
+                    manifest_sha256="0" * 64,
+                    imported_at=now,
+                    counts={},
+                )
+            )
     columns = "entity, id, hlc, device_id, voided, data, field_hlc, bundle_id"
     if url.startswith("sqlite"):
         conn = sqlite3.connect(url.removeprefix("sqlite:///"))
@@ -135,11 +225,15 @@ def _bare_ms(hq: Any, month: str) -> float:
 
     start, end = month_days(month)
     if hq.engine.dialect.name == "postgresql":
-        sql = ("SELECT device_id, count(*), avg(visit_score::float) FROM record WHERE entity = 'visit' AND visit_started >= :a "
-               "AND visit_started < :b AND visit_status = 'submitted' GROUP BY device_id")
+        sql = (
+            "SELECT device_id, count(*), avg(visit_score::float) FROM record WHERE entity = 'visit' AND visit_started >= :a "
+            "AND visit_started < :b AND visit_status = 'submitted' GROUP BY device_id"
+        )
     else:
-        sql = ("SELECT device_id, count(*), avg(json_extract(data, '$.score')) FROM record WHERE entity = 'visit' AND json_extract(data, '$.started_at') >= :a "
-               "AND json_extract(data, '$.started_at') < :b AND json_extract(data, '$.status') = 'submitted' GROUP BY device_id")
+        sql = (
+            "SELECT device_id, count(*), avg(json_extract(data, '$.score')) FROM record WHERE entity = 'visit' AND json_extract(data, '$.started_at') >= :a "
+            "AND json_extract(data, '$.started_at') < :b AND json_extract(data, '$.status') = 'submitted' GROUP BY device_id"
+        )
     best = float("inf")
     for _ in range(3):
         with hq.engine.connect() as conn:
@@ -156,7 +250,11 @@ def _console_ms(hq: Any, other_month: str) -> tuple[float, float, int]:
     from app.ui.hq.console import HqUi, HqWindow
     from app.ui.qt_app import ensure_application
 
-    for module in ("app.hq.overview", "app.ui.hq.admin", "app.ui.hq.review"):  # imported as at start-up, before the window is timed
+    for module in (
+        "app.hq.overview",
+        "app.ui.hq.admin",
+        "app.ui.hq.review",
+    ):  # imported as at start-up, before the window is timed
         importlib.import_module(module)
     app = ensure_application()
     t0 = time.perf_counter()
@@ -200,9 +298,26 @@ def _measure(label: str, url: str, work: Path) -> list[BenchResult]:
     finally:
         hq.close()
     print(f"   {label}: built {VISITS} visits in {build_s:.1f} s", flush=True)
-    return [BenchResult(f"HQ overview first paint, {VISITS // 1000}k visits ({label})", first, "ms", bare_first, "bare SQL aggregate",
-                        f"<= {LIMIT_MS:.0f} ms", first <= LIMIT_MS),
-            BenchResult(f"HQ overview month switch ({label})", switch, "ms", bare_switch, "bare SQL aggregate", f"<= {LIMIT_MS:.0f} ms", switch <= LIMIT_MS)]
+    return [
+        BenchResult(
+            f"HQ overview first paint, {VISITS // 1000}k visits ({label})",
+            first,
+            "ms",
+            bare_first,
+            "bare SQL aggregate",
+            f"<= {LIMIT_MS:.0f} ms",
+            first <= LIMIT_MS,
+        ),
+        BenchResult(
+            f"HQ overview month switch ({label})",
+            switch,
+            "ms",
+            bare_switch,
+            "bare SQL aggregate",
+            f"<= {LIMIT_MS:.0f} ms",
+            switch <= LIMIT_MS,
+        ),
+    ]
 
 
 def benchmarks() -> list[BenchResult]:
@@ -215,11 +330,15 @@ def benchmarks() -> list[BenchResult]:
         only = os.environ.get("HQ_BENCH_ONLY", "")
         if only in ("", "sqlite"):
             (work / "sqlite").mkdir()
-            results += _measure("SQLite", f"sqlite:///{work / 'sqlite' / 'hq.sqlite'}", work / "sqlite")
+            results += _measure(
+                "SQLite", f"sqlite:///{work / 'sqlite' / 'hq.sqlite'}", work / "sqlite"
+            )
         if pg.server_bin() is not None and only in ("", "postgresql"):
             (work / "pg").mkdir()
             with pg.postgres_server() as server:
-                results += _measure("PostgreSQL", pg.create_database(server, "hq_overview_bench"), work / "pg")
+                results += _measure(
+                    "PostgreSQL", pg.create_database(server, "hq_overview_bench"), work / "pg"
+                )
     return results
 
 

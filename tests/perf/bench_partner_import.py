@@ -19,8 +19,34 @@ from common import run_cli, timed_subprocess
 from harness import BenchResult
 
 ROWS = 100_000
-DISTRICTS = ["310101", "310104", "310105", "310106", "310107", "310109", "310110", "310112", "310113", "310115"]
-WORDS = ["浦东", "黄浦", "徐汇", "长宁", "静安", "普陀", "虹口", "杨浦", "闵行", "宝山", "通讯", "数码", "宽带", "服务"]
+DISTRICTS = [
+    "310101",
+    "310104",
+    "310105",
+    "310106",
+    "310107",
+    "310109",
+    "310110",
+    "310112",
+    "310113",
+    "310115",
+]
+WORDS = [
+    "浦东",
+    "黄浦",
+    "徐汇",
+    "长宁",
+    "静安",
+    "普陀",
+    "虹口",
+    "杨浦",
+    "闵行",
+    "宝山",
+    "通讯",
+    "数码",
+    "宽带",
+    "服务",
+]
 TYPES = ["agent", "dealer", "franchise", "own_store", "special"]
 
 
@@ -29,17 +55,50 @@ def write_csv(path: Path, rows: int = ROWS, seed: int = 21) -> None:
     rng = random.Random(seed)
     with path.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh)
-        writer.writerow(["code", "name", "type", "status", "grade", "region", "address", "latitude", "longitude", "licence_no",
-                         "credit_rating", "credit_limit", "manager", "tags", "notes", "contact_name", "contact_phone"])
+        writer.writerow(
+            [
+                "code",
+                "name",
+                "type",
+                "status",
+                "grade",
+                "region",
+                "address",
+                "latitude",
+                "longitude",
+                "licence_no",
+                "credit_rating",
+                "credit_limit",
+                "manager",
+                "tags",
+                "notes",
+                "contact_name",
+                "contact_phone",
+            ]
+        )
         for i in range(rows):
             words = rng.sample(WORDS, 3)
-            writer.writerow([
-                f"B{i:07d}", f"{words[0]}{words[1]}{rng.choice(['经营部', '加盟店', '营业厅'])}{i}", rng.choice(TYPES), "active",
-                rng.choice("ABCD"), rng.choice(DISTRICTS), f"上海市{words[2]}路{rng.randint(1, 999)}号",
-                f"{31 + rng.random() * 0.4:.6f}", f"{121.2 + rng.random() * 0.5:.6f}", f"91310000{i:010d}", "AA",
-                f"{rng.randint(0, 500000)}.00", rng.choice(["张伟", "王芳", "李娜"]), "重点;社区", "", f"联系人{i % 997}",
-                f"138{i:08d}",
-            ])
+            writer.writerow(
+                [
+                    f"B{i:07d}",
+                    f"{words[0]}{words[1]}{rng.choice(['经营部', '加盟店', '营业厅'])}{i}",
+                    rng.choice(TYPES),
+                    "active",
+                    rng.choice("ABCD"),
+                    rng.choice(DISTRICTS),
+                    f"上海市{words[2]}路{rng.randint(1, 999)}号",
+                    f"{31 + rng.random() * 0.4:.6f}",
+                    f"{121.2 + rng.random() * 0.5:.6f}",
+                    f"91310000{i:010d}",
+                    "AA",
+                    f"{rng.randint(0, 500000)}.00",
+                    rng.choice(["张伟", "王芳", "李娜"]),
+                    "重点;社区",
+                    "",
+                    f"联系人{i % 997}",
+                    f"138{i:08d}",
+                ]
+            )
 
 
 def _bare_executemany(path: Path) -> float:
@@ -66,14 +125,35 @@ def benchmarks() -> list[BenchResult]:
     write_csv(source)
     data = work / "data"
     run_cli(["--data-dir", str(data), "init", "--user", "bench", "--territory", "31"])
-    wall_ms, peak_kb = timed_subprocess(["-m", "app", "--data-dir", str(data), "partners", "import", str(source)])
-    count = sqlite3.connect(data / "channeldesk.sqlite").execute("SELECT count(*) FROM partner").fetchone()[0]
+    wall_ms, peak_kb = timed_subprocess(
+        ["-m", "app", "--data-dir", str(data), "partners", "import", str(source)]
+    )
+    count = (
+        sqlite3.connect(data / "channeldesk.sqlite")
+        .execute("SELECT count(*) FROM partner")
+        .fetchone()[0]
+    )
     if count != ROWS:
         raise RuntimeError(f"imported {count} partners, expected {ROWS}")
     bare_ms = _bare_executemany(source)
     rss_mb = peak_kb / 1024
     return [
-        BenchResult("partners import, 100k rows, whole process", wall_ms, "ms", bare_ms, "bare sqlite3 executemany, 1 table",
-                    "<=10000 ms", wall_ms <= 10_000),
-        BenchResult("partners import, 100k rows, peak RSS", rss_mb, "MB", 300, "issue limit", "<=300 MB", rss_mb <= 300),
+        BenchResult(
+            "partners import, 100k rows, whole process",
+            wall_ms,
+            "ms",
+            bare_ms,
+            "bare sqlite3 executemany, 1 table",
+            "<=10000 ms",
+            wall_ms <= 10_000,
+        ),
+        BenchResult(
+            "partners import, 100k rows, peak RSS",
+            rss_mb,
+            "MB",
+            300,
+            "issue limit",
+            "<=300 MB",
+            rss_mb <= 300,
+        ),
     ]

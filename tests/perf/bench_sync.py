@@ -62,17 +62,27 @@ def _add_photos(data: Path, count: int, size: int, tag: str) -> list[Path]:
     base = os.urandom(size + 4096)
     paths: list[Path] = []
     with ctx.session() as s:
-        visit_ids = list(s.scalars(select(Visit.id).where(Visit.status == "submitted").order_by(Visit.id)))
+        visit_ids = list(
+            s.scalars(select(Visit.id).where(Visit.status == "submitted").order_by(Visit.id))
+        )
         media, photos = [], []
         for i in range(count):
-            blob = f"{tag}:{i:08d}:".encode() + base[i % 4096:i % 4096 + size - 20]
+            blob = f"{tag}:{i:08d}:".encode() + base[i % 4096 : i % 4096 + size - 20]
             sha = hashlib.sha256(blob).hexdigest()
             path = ctx.paths.media_file(sha)
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(blob)
             paths.append(path)
             media.append({"sha256": sha, "size": len(blob)})
-            photos.append(VisitPhoto(visit_id=visit_ids[(i // 2) % len(visit_ids)], sha256=sha, width=1, height=1, original_name=f"{tag}{i}.jpg"))
+            photos.append(
+                VisitPhoto(
+                    visit_id=visit_ids[(i // 2) % len(visit_ids)],
+                    sha256=sha,
+                    width=1,
+                    height=1,
+                    original_name=f"{tag}{i}.jpg",
+                )
+            )
         s.execute(insert(MediaFile), media)
         s.add_all(photos)  # through the session so each row gets its HLC
     ctx.close()
@@ -82,8 +92,12 @@ def _add_photos(data: Path, count: int, size: int, tag: str) -> list[Path]:
 def _export_in_child(data: Path, out: Path) -> tuple[float, float, float]:
     """(ms of the whole process, ms of ``export_bundle`` alone, peak RSS MB)."""
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-c", EXPORT_CHILD.format(root=str(ROOT), data=str(data), out=str(out))],
-                          capture_output=True, text=True, check=True)
+    proc = subprocess.run(
+        [sys.executable, "-c", EXPORT_CHILD.format(root=str(ROOT), data=str(data), out=str(out))],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     whole = (time.perf_counter() - start) * 1000
     lines = proc.stdout.strip().splitlines()
     return whole, float(lines[-2]), int(lines[-1]) / 1024
@@ -113,7 +127,9 @@ def _bare_zip(photos: list[Path], target: Path, flush: bool) -> float:
 
 def _visits(data: Path) -> int:
     with sqlite3.connect(data / "channeldesk.sqlite") as conn:
-        return int(conn.execute("SELECT count(*) FROM visit WHERE status = 'submitted'").fetchone()[0])
+        return int(
+            conn.execute("SELECT count(*) FROM visit WHERE status = 'submitted'").fetchone()[0]
+        )
 
 
 def export_benchmarks(work: Path) -> list[BenchResult]:
@@ -143,18 +159,64 @@ def export_benchmarks(work: Path) -> list[BenchResult]:
         # like for like: the bare pass is timed in its process, so is export_bundle (the
         # export as the GUI runs it); the whole process (interpreter, imports, opening
         # the database) is reported beside it
-        rows.append(BenchResult(f"export throughput ({label})", call_tp, "MB/s", bare_tp,
-                                "bare zipfile stored + sha256", ">=70% of bare", call_tp >= 0.7 * bare_tp))
-        rows.append(BenchResult("  the same against the bare pass flushed to disk, as the export is", call_tp, "MB/s", flushed_tp,
-                                "bare zipfile stored + sha256 + fsync", "reported", None))
-        rows.append(BenchResult(f"export throughput ({label}, whole process incl. start-up)", ours_tp, "MB/s", bare_tp,
-                                "bare zipfile stored + sha256", "reported", None))
+        rows.append(
+            BenchResult(
+                f"export throughput ({label})",
+                call_tp,
+                "MB/s",
+                bare_tp,
+                "bare zipfile stored + sha256",
+                ">=70% of bare",
+                call_tp >= 0.7 * bare_tp,
+            )
+        )
+        rows.append(
+            BenchResult(
+                "  the same against the bare pass flushed to disk, as the export is",
+                call_tp,
+                "MB/s",
+                flushed_tp,
+                "bare zipfile stored + sha256 + fsync",
+                "reported",
+                None,
+            )
+        )
+        rows.append(
+            BenchResult(
+                f"export throughput ({label}, whole process incl. start-up)",
+                ours_tp,
+                "MB/s",
+                bare_tp,
+                "bare zipfile stored + sha256",
+                "reported",
+                None,
+            )
+        )
         if run == 0:
             rss_first = rss
-            rows.append(BenchResult(f"export peak RSS, {gib:g} GiB of photos", rss, "MB", rss, "itself", "flat", None))
+            rows.append(
+                BenchResult(
+                    f"export peak RSS, {gib:g} GiB of photos",
+                    rss,
+                    "MB",
+                    rss,
+                    "itself",
+                    "flat",
+                    None,
+                )
+            )
         else:
-            rows.append(BenchResult(f"export peak RSS, {gib:g} GiB of photos", rss, "MB", rss_first, f"RSS at {volumes[0]:g} GiB",
-                                    "flat (ratio ~1)", rss <= rss_first * 1.2))
+            rows.append(
+                BenchResult(
+                    f"export peak RSS, {gib:g} GiB of photos",
+                    rss,
+                    "MB",
+                    rss_first,
+                    f"RSS at {volumes[0]:g} GiB",
+                    "flat (ratio ~1)",
+                    rss <= rss_first * 1.2,
+                )
+            )
     return rows
 
 

@@ -35,7 +35,9 @@ from common import ROOT, demo_dir
 from harness import BenchResult
 
 PHOTOS = 20_000
-RUNS = int(os.environ.get("SYNC_INGEST_RUNS", "3"))  # timed runs of each ingest and bare pass; the best counts
+RUNS = int(
+    os.environ.get("SYNC_INGEST_RUNS", "3")
+)  # timed runs of each ingest and bare pass; the best counts
 INGEST_CHILD = """
 import sys, time
 from pathlib import Path
@@ -65,7 +67,12 @@ def _records_bundle(work: Path) -> tuple[Path, Path, list[tuple[str, dict]]]:
     ctx.close()
     shutil.rmtree(data.parent, ignore_errors=True)
     with zipfile.ZipFile(bundle) as zf:
-        records = [(name[8:-6], json.loads(line)) for name in zf.namelist() if name.startswith("records/") for line in zf.read(name).splitlines()]
+        records = [
+            (name[8:-6], json.loads(line))
+            for name in zf.namelist()
+            if name.startswith("records/")
+            for line in zf.read(name).splitlines()
+        ]
     return bundle, key, records
 
 
@@ -89,16 +96,24 @@ def _stored_rows(hq_file: Path) -> list[tuple]:
     """The rows the ingest stored in ``record`` (device and bundle ids, data and field_hlc
     texts as HQ keeps them), in the order it wrote them."""
     with sqlite3.connect(hq_file) as conn:
-        return [(e, rid, hlc, device, bool(voided), data, field_hlc, bundle) for e, rid, hlc, device, voided, data, field_hlc, bundle in conn.execute(
-            "SELECT entity, id, hlc, device_id, voided, data, field_hlc, bundle_id FROM record ORDER BY rowid")]
+        return [
+            (e, rid, hlc, device, bool(voided), data, field_hlc, bundle)
+            for e, rid, hlc, device, voided, data, field_hlc, bundle in conn.execute(
+                "SELECT entity, id, hlc, device_id, voided, data, field_hlc, bundle_id FROM record ORDER BY rowid"
+            )
+        ]
 
 
-def _sqlite_bare(path: Path, rows: list[tuple] | None = None, parsed: list[tuple] | None = None) -> float:
+def _sqlite_bare(
+    path: Path, rows: list[tuple] | None = None, parsed: list[tuple] | None = None
+) -> float:
     """Seconds of a bare ``executemany`` + commit into a new file with HQ's ``record``
     table: of ``rows`` as they are, or of ``parsed`` rows whose data object is encoded
     (compact JSON, as HQ stores it) inside the timed call."""
     conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE record (entity TEXT, id TEXT, hlc TEXT, device_id TEXT, voided INT, data TEXT, field_hlc TEXT, bundle_id TEXT, PRIMARY KEY (entity, id))")
+    conn.execute(
+        "CREATE TABLE record (entity TEXT, id TEXT, hlc TEXT, device_id TEXT, voided INT, data TEXT, field_hlc TEXT, bundle_id TEXT, PRIMARY KEY (entity, id))"
+    )
     conn.execute("CREATE INDEX ix_record_device_id ON record (device_id)")  # as in the HQ schema
     conn.commit()
     os.sync()  # every timed run starts with no earlier writes pending
@@ -107,9 +122,22 @@ def _sqlite_bare(path: Path, rows: list[tuple] | None = None, parsed: list[tuple
         conn.executemany("INSERT INTO record VALUES (?,?,?,?,?,?,?,?)", rows)
     else:
         assert parsed is not None
-        conn.executemany("INSERT INTO record VALUES (?,?,?,?,?,?,?,?)",
-                         [(e, rid, hlc, device, voided, json.dumps(data, ensure_ascii=False, separators=(",", ":")), fh, bundle)
-                          for e, rid, hlc, device, voided, data, fh, bundle in parsed])
+        conn.executemany(
+            "INSERT INTO record VALUES (?,?,?,?,?,?,?,?)",
+            [
+                (
+                    e,
+                    rid,
+                    hlc,
+                    device,
+                    voided,
+                    json.dumps(data, ensure_ascii=False, separators=(",", ":")),
+                    fh,
+                    bundle,
+                )
+                for e, rid, hlc, device, voided, data, fh, bundle in parsed
+            ],
+        )
     conn.commit()
     seconds = time.perf_counter() - start
     conn.close()
@@ -128,16 +156,39 @@ def ingest_benchmarks(work: Path) -> list[BenchResult]:
     bundle, key, records = _records_bundle(work)
     n = len(records)
     assert n >= 100_000, n  # the issue's figure is for 100 000 records
-    seconds = _best(RUNS, lambda run: _ingest(f"sqlite:///{work / f'hq{run}.sqlite'}", work / f"sqlite{run}", bundle, key))
+    seconds = _best(
+        RUNS,
+        lambda run: _ingest(
+            f"sqlite:///{work / f'hq{run}.sqlite'}", work / f"sqlite{run}", bundle, key
+        ),
+    )
     values = _stored_rows(work / "hq0.sqlite")
     assert len(values) == n
     parsed = [(*v[:5], json.loads(v[5]), *v[6:]) for v in values]
     bare = _best(RUNS, lambda run: _sqlite_bare(work / f"bare{run}.sqlite", parsed=parsed))
     written = _best(RUNS, lambda run: _sqlite_bare(work / f"bare-written{run}.sqlite", rows=values))
-    rows.append(BenchResult(f"HQ ingest of {n} records, SQLite (rec/s, incl. validation)", n / seconds, "rec/s",
-                            n / bare, "bare sqlite3.executemany", ">=40% of bare", seconds <= bare / 0.4))
-    rows.append(BenchResult("  the same against the bare write of ready rows (no JSON encoding)", n / seconds, "rec/s",
-                            n / written, "bare executemany, rows ready", "info", None))
+    rows.append(
+        BenchResult(
+            f"HQ ingest of {n} records, SQLite (rec/s, incl. validation)",
+            n / seconds,
+            "rec/s",
+            n / bare,
+            "bare sqlite3.executemany",
+            ">=40% of bare",
+            seconds <= bare / 0.4,
+        )
+    )
+    rows.append(
+        BenchResult(
+            "  the same against the bare write of ready rows (no JSON encoding)",
+            n / seconds,
+            "rec/s",
+            n / written,
+            "bare executemany, rows ready",
+            "info",
+            None,
+        )
+    )
     sys.path.insert(0, str(ROOT))
     from tests import pg
 
@@ -146,10 +197,14 @@ def ingest_benchmarks(work: Path) -> list[BenchResult]:
     import psycopg
 
     def bare_copy(run: int) -> float:
-        bare_url = pg.create_database(server, f"bare_bench{run}").replace("postgresql+psycopg://", "postgresql://")
+        bare_url = pg.create_database(server, f"bare_bench{run}").replace(
+            "postgresql+psycopg://", "postgresql://"
+        )
         with psycopg.connect(bare_url) as conn:
-            conn.execute("CREATE TABLE record (entity varchar(60), id varchar(36), hlc varchar(80), device_id varchar(36), voided boolean, "
-                         "data json, field_hlc json, bundle_id varchar(36), PRIMARY KEY (entity, id))")
+            conn.execute(
+                "CREATE TABLE record (entity varchar(60), id varchar(36), hlc varchar(80), device_id varchar(36), voided boolean, "
+                "data json, field_hlc json, bundle_id varchar(36), PRIMARY KEY (entity, id))"
+            )
             conn.execute("CREATE INDEX ix_record_device_id ON record (device_id)")
             conn.commit()
             os.sync()  # every timed run starts with no earlier writes pending
@@ -161,10 +216,24 @@ def ingest_benchmarks(work: Path) -> list[BenchResult]:
             return time.perf_counter() - start
 
     with pg.postgres_server() as server:
-        seconds = _best(RUNS, lambda run: _ingest(pg.create_database(server, f"hq_bench{run}"), work / f"pg{run}", bundle, key))
+        seconds = _best(
+            RUNS,
+            lambda run: _ingest(
+                pg.create_database(server, f"hq_bench{run}"), work / f"pg{run}", bundle, key
+            ),
+        )
         bare = _best(RUNS, bare_copy)
-    rows.append(BenchResult(f"HQ ingest of {n} records, PostgreSQL (rec/s, incl. validation)", n / seconds, "rec/s",
-                            n / bare, "bare COPY", ">=40% of bare", seconds <= bare / 0.4))
+    rows.append(
+        BenchResult(
+            f"HQ ingest of {n} records, PostgreSQL (rec/s, incl. validation)",
+            n / seconds,
+            "rec/s",
+            n / bare,
+            "bare COPY",
+            ">=40% of bare",
+            seconds <= bare / 0.4,
+        )
+    )
     return rows
 
 
@@ -180,33 +249,77 @@ def _photo_bundle(work: Path, gib: float, tag: str) -> tuple[Path, Path]:
     public = signing.public_raw(key)
     device = str(uuid.uuid4())
     key_file = work / f"{tag}.key.json"
-    key_file.write_text(json.dumps({"device_id": device, "public_key": signing.b64(public), "user": "bench", "territory": []}))
+    key_file.write_text(
+        json.dumps(
+            {
+                "device_id": device,
+                "public_key": signing.b64(public),
+                "user": "bench",
+                "territory": [],
+            }
+        )
+    )
     counter = iter(range(10**6))
 
     def record(data: dict) -> dict:
-        return {"id": str(uuid.uuid4()), "hlc": f"{1_700_000_000_000:015d}:{next(counter):06d}:{device}", "op": "upsert", "base_hlc": None, "data": data}
+        return {
+            "id": str(uuid.uuid4()),
+            "hlc": f"{1_700_000_000_000:015d}:{next(counter):06d}:{device}",
+            "op": "upsert",
+            "base_hlc": None,
+            "data": data,
+        }
 
     partner = record({"code": "P1", "name": "门店", "province_code": "31", "status": "active"})
-    visits = [record({"partner_id": partner["id"], "status": "submitted", "score": 90, "started_at": "2026-01-05T02:00:00+00:00"})
-              for _ in range(PHOTOS // 2)]
+    visits = [
+        record(
+            {
+                "partner_id": partner["id"],
+                "status": "submitted",
+                "score": 90,
+                "started_at": "2026-01-05T02:00:00+00:00",
+            }
+        )
+        for _ in range(PHOTOS // 2)
+    ]
     size = int(gib * 1024**3 / PHOTOS)
     base = os.urandom(size + 4096)
     target = work / f"{tag}.cdsync"
     files, photos = [], []
     with zipfile.ZipFile(target, "w", allowZip64=True) as zf:
         for i in range(PHOTOS):
-            blob = f"{tag}:{i:08d}:".encode() + base[i % 4096:i % 4096 + size - 20]
+            blob = f"{tag}:{i:08d}:".encode() + base[i % 4096 : i % 4096 + size - 20]
             sha = hashlib.sha256(blob).hexdigest()
             zf.writestr(f"blobs/{sha}", blob, compress_type=zipfile.ZIP_STORED)
             files.append({"path": f"blobs/{sha}", "size": len(blob), "sha256": sha})
-            photos.append(record({"visit_id": visits[i // 2]["id"], "sha256": sha, "width": 1, "height": 1}))
+            photos.append(
+                record({"visit_id": visits[i // 2]["id"], "sha256": sha, "width": 1, "height": 1})
+            )
         for entity, rows in (("partner", [partner]), ("visit", visits), ("visit_photo", photos)):
             body = "".join(encode_line(r) + "\n" for r in rows).encode()
             zf.writestr(f"records/{entity}.jsonl", body, compress_type=zipfile.ZIP_DEFLATED)
-            files.append({"path": f"records/{entity}.jsonl", "size": len(body), "sha256": hashlib.sha256(body).hexdigest(), "records": len(rows)})
-        manifest = {"kind": "field", "bundle_id": str(uuid.uuid4()), "device_id": device, "user": "bench", "territory": [], "seq": 1,
-                    "base_ack_seq": 0, "created_hlc": partner["hlc"], "format": FORMAT, "format_version": FORMAT_VERSION,
-                    "schema_version": SCHEMA_VERSION, "files": files}
+            files.append(
+                {
+                    "path": f"records/{entity}.jsonl",
+                    "size": len(body),
+                    "sha256": hashlib.sha256(body).hexdigest(),
+                    "records": len(rows),
+                }
+            )
+        manifest = {
+            "kind": "field",
+            "bundle_id": str(uuid.uuid4()),
+            "device_id": device,
+            "user": "bench",
+            "territory": [],
+            "seq": 1,
+            "base_ack_seq": 0,
+            "created_hlc": partner["hlc"],
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "schema_version": SCHEMA_VERSION,
+            "files": files,
+        }
         body = json.dumps(manifest, sort_keys=True, separators=(",", ":")).encode()
         zf.writestr("manifest.json", body)
         zf.writestr("manifest.sig", signing.sign(key, body))
@@ -230,8 +343,16 @@ def rss_benchmarks(work: Path) -> list[BenchResult]:
         hq.init()
         hq.register_device(key)
         hq.close()
-        proc = subprocess.run([sys.executable, "-c", INGEST_CHILD.format(root=str(ROOT), url=url, work=str(folder), bundle=str(bundle))],
-                              capture_output=True, text=True, check=True)
+        proc = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                INGEST_CHILD.format(root=str(ROOT), url=url, work=str(folder), bundle=str(bundle)),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         peak_kb, seconds = proc.stdout.split()
         rss = int(peak_kb) / 1024
         shutil.rmtree(folder, ignore_errors=True)
@@ -240,7 +361,17 @@ def rss_benchmarks(work: Path) -> list[BenchResult]:
             first = rss
             rows.append(BenchResult(label, rss, "MB", rss, "itself", "flat", None))
         else:
-            rows.append(BenchResult(label, rss, "MB", first, f"RSS at {volumes[0]:g} GiB", "flat (ratio ~1)", rss <= first * 1.2))
+            rows.append(
+                BenchResult(
+                    label,
+                    rss,
+                    "MB",
+                    first,
+                    f"RSS at {volumes[0]:g} GiB",
+                    "flat (ratio ~1)",
+                    rss <= first * 1.2,
+                )
+            )
     return rows
 
 

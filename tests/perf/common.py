@@ -21,7 +21,19 @@ def demo_dir(partners: int, months: int, territory: str = "31") -> Path:
     if not (source / "channeldesk.sqlite").exists():
         shutil.rmtree(source, ignore_errors=True)
         run_cli(["--data-dir", str(source), "init", "--user", "bench", "--territory", territory])
-        run_cli(["--data-dir", str(source), "demo", "--partners", str(partners), "--months", str(months), "--seed", "7"])
+        run_cli(
+            [
+                "--data-dir",
+                str(source),
+                "demo",
+                "--partners",
+                str(partners),
+                "--months",
+                str(months),
+                "--seed",
+                "7",
+            ]
+        )
     target = Path(tempfile.mkdtemp(prefix="cd-bench-")) / "data"
     shutil.copytree(source, target)
     return target
@@ -29,8 +41,13 @@ def demo_dir(partners: int, months: int, territory: str = "31") -> Path:
 
 def run_cli(args: list[str]) -> float:
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "app", *args], check=True, cwd=ROOT, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "app", *args],
+        check=True,
+        cwd=ROOT,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+        stdout=subprocess.DEVNULL,
+    )
     return (time.perf_counter() - start) * 1000
 
 
@@ -38,8 +55,13 @@ def timed_subprocess(code_or_args: list[str]) -> tuple[float, int]:
     """(wall ms, peak RSS kB) of a Python subprocess. The peak is sampled from /proc
     (``ru_maxrss`` of a child is polluted by the parent's size at fork on Linux)."""
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, *code_or_args], cwd=ROOT, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, *code_or_args],
+        cwd=ROOT,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     peak = 0
     while proc.poll() is None:
         peak = max(peak, vm_hwm_kb(proc.pid))

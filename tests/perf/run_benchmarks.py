@@ -42,7 +42,9 @@ def main(argv: list[str]) -> int:
                 flush=True,
             )
             rows.append(row)
-    Path("bench.json").write_text(json.dumps([r.to_json() for r in rows], ensure_ascii=False, indent=2), encoding="utf-8")
+    Path("bench.json").write_text(
+        json.dumps([r.to_json() for r in rows], ensure_ascii=False, indent=2), encoding="utf-8"
+    )
     print(f"wrote bench.json ({len(rows)} rows)")
     return 1 if failures else 0
 

@@ -33,14 +33,16 @@ def test_what_is_written_is_what_the_file_holds(tmp_path: Path, mode: str, size:
     if mode == "page cache":
         assert not out.direct
     for start in range(0, size, 1000):  # uneven pieces
-        out.write(data[start:start + 1000])
+        out.write(data[start : start + 1000])
     assert out.tell() == size
     out.close()
     assert target.read_bytes() == data
     assert target.stat().st_mode & 0o777 == 0o600
 
 
-def test_a_zip_written_into_it_is_whole(tmp_path: Path, mode: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_zip_written_into_it_is_whole(
+    tmp_path: Path, mode: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Photos that fit the copy buffer and photos streamed in two passes, records,
     manifest and signature: a ZIP every entry of which checks out."""
     import hashlib
@@ -78,7 +80,9 @@ def test_it_never_seeks_back(tmp_path: Path) -> None:
         out.write(b"more")
 
 
-def test_an_error_on_the_writing_thread_reaches_the_caller(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_error_on_the_writing_thread_reaches_the_caller(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(bundle_file, "BUFFER", 8192)
     real_write = os.write
     calls = []
@@ -99,7 +103,9 @@ def test_an_error_on_the_writing_thread_reaches_the_caller(tmp_path: Path, monke
     out.abort()  # what the caller does next: no error, no thread left behind
 
 
-def test_a_file_system_that_refuses_direct_writes_gets_them_through_the_page_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_file_system_that_refuses_direct_writes_gets_them_through_the_page_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     if not hasattr(os, "O_DIRECT"):
         pytest.skip("no O_DIRECT here")
     monkeypatch.setattr(bundle_file, "BUFFER", 8192)

@@ -19,14 +19,51 @@ from app.paths import resource_path
 TEMPLATE = {
     "name": "t",
     "sections": [
-        {"key": "a", "title": "A", "items": [
-            {"key": "y1", "label": "Y1", "kind": "yesno", "required": True, "weight": 2, "fail_if": "no"},
-            {"key": "s1", "label": "S1", "kind": "score", "required": True, "weight": 3, "max": 5},
-        ]},
-        {"key": "b", "title": "B", "items": [
-            {"key": "bad", "label": "Bad", "kind": "yesno", "required": False, "weight": 5, "fail_if": "yes", "pass_value": "no"},
-            {"key": "c", "label": "C", "kind": "choice", "required": False, "weight": 0, "options": ["x", "y"]},
-        ]},
+        {
+            "key": "a",
+            "title": "A",
+            "items": [
+                {
+                    "key": "y1",
+                    "label": "Y1",
+                    "kind": "yesno",
+                    "required": True,
+                    "weight": 2,
+                    "fail_if": "no",
+                },
+                {
+                    "key": "s1",
+                    "label": "S1",
+                    "kind": "score",
+                    "required": True,
+                    "weight": 3,
+                    "max": 5,
+                },
+            ],
+        },
+        {
+            "key": "b",
+            "title": "B",
+            "items": [
+                {
+                    "key": "bad",
+                    "label": "Bad",
+                    "kind": "yesno",
+                    "required": False,
+                    "weight": 5,
+                    "fail_if": "yes",
+                    "pass_value": "no",
+                },
+                {
+                    "key": "c",
+                    "label": "C",
+                    "kind": "choice",
+                    "required": False,
+                    "weight": 0,
+                    "options": ["x", "y"],
+                },
+            ],
+        },
     ],
 }
 
@@ -39,7 +76,9 @@ def test_score_is_weighted_share_with_na_excluded() -> None:
     assert cl.score(TEMPLATE, {}).total is None
 
 
-@given(st.sampled_from(["yes", "no", "na"]), st.integers(0, 5), st.sampled_from(["yes", "no", "na"]))
+@given(
+    st.sampled_from(["yes", "no", "na"]), st.integers(0, 5), st.sampled_from(["yes", "no", "na"])
+)
 def test_score_always_between_0_and_100(y: str, s: int, bad: str) -> None:
     total = cl.score(TEMPLATE, {"y1": y, "s1": s, "bad": bad}).total
     assert total is not None and 0 <= total <= 100
@@ -68,18 +107,33 @@ def test_shipped_templates_are_valid() -> None:
 
 
 def test_weeks_of_month_follow_iso_thursday_rule() -> None:
-    assert comp.weeks_of_month("2026-01") == ["2026-W01", "2026-W02", "2026-W03", "2026-W04", "2026-W05"]
+    assert comp.weeks_of_month("2026-01") == [
+        "2026-W01",
+        "2026-W02",
+        "2026-W03",
+        "2026-W04",
+        "2026-W05",
+    ]
     assert comp.weeks_of_month("2026-12")[-1] == "2026-W53"  # Thursday 31 Dec
     assert comp.weeks_of_month("2027-01")[0] == "2027-W01"
     assert comp.month_bounds("2026-12") == (dt.date(2026, 12, 1), dt.date(2027, 1, 1))
 
 
 def test_compliance_shortfall_from_rules_as_data() -> None:
-    rules = [comp.Rule("partner", "A", "month", 5), comp.Rule("partner", "C", "month", 2), comp.Rule("manager", None, "week", 3)]
+    rules = [
+        comp.Rule("partner", "A", "month", 5),
+        comp.Rule("partner", "C", "month", 2),
+        comp.Rule("manager", None, "week", 3),
+    ]
     rows = comp.partner_compliance(rules, [("P1", "A"), ("P2", "C")], {"P1": 6, "P2": 1})
     assert [(r.required, r.done, r.shortfall) for r in rows] == [(5, 6, 0), (2, 1, 1)]
     # Sunday (W09) then Mon/Tue/Wed (W10); two visits to P2 in W10 are one channel (seed 001: 3 个渠道)
-    days = [(dt.date(2026, 3, 1), "P1"), (dt.date(2026, 3, 2), "P1"), (dt.date(2026, 3, 3), "P2"), (dt.date(2026, 3, 4), "P2")]
+    days = [
+        (dt.date(2026, 3, 1), "P1"),
+        (dt.date(2026, 3, 2), "P1"),
+        (dt.date(2026, 3, 3), "P2"),
+        (dt.date(2026, 3, 4), "P2"),
+    ]
     weeks = comp.week_compliance(rules, ["2026-W09", "2026-W10"], days)
     assert [(w.done, w.shortfall) for w in weeks] == [(1, 2), (2, 1)]
 
@@ -100,26 +154,61 @@ def test_sealing_hash_is_order_independent() -> None:
     photos = [{"sha256": "b", "item_key": None}, {"sha256": "a", "item_key": "x"}]
     findings = [{"item_key": "z", "description": "2"}, {"item_key": "a", "description": "1"}]
     first = visit_content_hash(head, {"b": 1, "a": "yes"}, photos, findings)
-    second = visit_content_hash(head, {"a": "yes", "b": 1}, list(reversed(photos)), list(reversed(findings)))
+    second = visit_content_hash(
+        head, {"a": "yes", "b": 1}, list(reversed(photos)), list(reversed(findings))
+    )
     assert first == second
     assert first != visit_content_hash(head, {"a": "no", "b": 1}, photos, findings)
 
 
 def test_number_answers_stay_in_the_item_range() -> None:
-    body = {"name": "n", "sections": [{"key": "s", "items": [
-        {"key": "count", "kind": "number"},
-        {"key": "margin", "kind": "number", "min": -50, "max": 2.5},
-    ]}]}
+    body = {
+        "name": "n",
+        "sections": [
+            {
+                "key": "s",
+                "items": [
+                    {"key": "count", "kind": "number"},
+                    {"key": "margin", "kind": "number", "min": -50, "max": 2.5},
+                ],
+            }
+        ],
+    }
     items = {i.key: i for i in cl.template_items(body)}
-    assert (items["count"].min, items["count"].max) == (cl.NUMBER_MIN, cl.NUMBER_MAX)  # a count by default
-    assert cl.parse_answer(items["count"], "0") == 0 and cl.parse_answer(items["count"], "1000000") == 1_000_000
-    assert cl.parse_answer(items["margin"], "-50") == -50 and cl.parse_answer(items["margin"], "2.5") == 2.5
-    for key, value in (("count", "-5"), ("count", "1e29"), ("count", "1000001"), ("margin", "-50.5"), ("margin", "3")):
+    assert (items["count"].min, items["count"].max) == (
+        cl.NUMBER_MIN,
+        cl.NUMBER_MAX,
+    )  # a count by default
+    assert (
+        cl.parse_answer(items["count"], "0") == 0
+        and cl.parse_answer(items["count"], "1000000") == 1_000_000
+    )
+    assert (
+        cl.parse_answer(items["margin"], "-50") == -50
+        and cl.parse_answer(items["margin"], "2.5") == 2.5
+    )
+    for key, value in (
+        ("count", "-5"),
+        ("count", "1e29"),
+        ("count", "1000001"),
+        ("margin", "-50.5"),
+        ("margin", "3"),
+    ):
         with pytest.raises(cl.AnswerError, match="give a number from"):
             cl.parse_answer(items[key], value)
     with pytest.raises(cl.AnswerError, match="from 0 to 1000000"):
         cl.parse_answer(items["count"], "1e29")
     assert cl.validate_template(body) == []
-    bad = {"name": "b", "sections": [{"key": "s", "items": [
-        {"key": "x", "kind": "number", "min": "zero"}, {"key": "y", "kind": "number", "min": 5, "max": 1}]}]}
+    bad = {
+        "name": "b",
+        "sections": [
+            {
+                "key": "s",
+                "items": [
+                    {"key": "x", "kind": "number", "min": "zero"},
+                    {"key": "y", "kind": "number", "min": 5, "max": 1},
+                ],
+            }
+        ],
+    }
     assert cl.validate_template(bad) == ["item x: min is not a number", "item y: min is above max"]

@@ -31,7 +31,9 @@ def test_models_match_migrations(ctx) -> None:  # type: ignore[no-untyped-def]
     from db.migrate import include_object
 
     with ctx.engine.connect() as conn:
-        mc = MigrationContext.configure(conn, opts={"include_object": include_object, "compare_type": False})
+        mc = MigrationContext.configure(
+            conn, opts={"include_object": include_object, "compare_type": False}
+        )
         diff = compare_metadata(mc, Base.metadata)
     assert diff == []
 
@@ -87,7 +89,9 @@ def test_syncing_rows_get_hlc_and_field_hlc(ctx) -> None:  # type: ignore[no-unt
     assert p2.field_hlc["grade"] == first
 
 
-def test_failed_migration_puts_the_previous_database_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failed_migration_puts_the_previous_database_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """SQLite DDL is not transactional: a migration that dies halfway (disk full) must not
     leave a half-migrated file; the pre-migration copy is put back and the message is clear."""
     import errno

@@ -15,18 +15,28 @@ def test_what_a_killed_export_left_is_removed_and_nothing_else(tmp_path: Path) -
     open_context(paths.root).close()
     out = tmp_path / "usb"
     out.mkdir()
-    pending = out / ".a.cdsync.4242.tmp"  # the bundle before it is registered; write_bundle writes ".<that>.<pid>.part"
-    left = [out / "..a.cdsync.4242.tmp.4242.part", out / ".cdsync-work-x1" / "records.jsonl",
-            paths.outbox / ".b.cdsync.4242.part", paths.tmp / "tmpabc" / "channeldesk.sqlite",
-            paths.media / "ab" / f".{'ab' * 32}.4242.tmp"]
+    pending = (
+        out / ".a.cdsync.4242.tmp"
+    )  # the bundle before it is registered; write_bundle writes ".<that>.<pid>.part"
+    left = [
+        out / "..a.cdsync.4242.tmp.4242.part",
+        out / ".cdsync-work-x1" / "records.jsonl",
+        paths.outbox / ".b.cdsync.4242.part",
+        paths.tmp / "tmpabc" / "channeldesk.sqlite",
+        paths.media / "ab" / f".{'ab' * 32}.4242.tmp",
+    ]
     for path in left:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(b"x" * 1000)
     kept = [out / "holiday.part", out / "notes.tmp", out / "a.cdsync.old"]  # not ours
     for path in kept:
         path.write_bytes(b"mine")
-    (paths.lock_holders / "4242-1.json").write_text(json.dumps({"pid": 4242, "command": "channeldesk sync export -o x",
-                                                                 "temporary": [str(pending)]}), encoding="utf-8")
+    (paths.lock_holders / "4242-1.json").write_text(
+        json.dumps(
+            {"pid": 4242, "command": "channeldesk sync export -o x", "temporary": [str(pending)]}
+        ),
+        encoding="utf-8",
+    )
     open_context(paths.root).close()
     assert [p for p in left if p.exists()] == []
     assert not (out / ".cdsync-work-x1").exists() and not list(paths.tmp.iterdir())

@@ -21,7 +21,10 @@ YESTERDAY = dt.date.today() - dt.timedelta(days=1)
 
 def records_csv(path: Path, day: dt.date = YESTERDAY, phones: list[str] = PHONES) -> Path:
     lines = ["date,partner_code,product,customer_ref,phone,amount,kind"]
-    lines += [f"{day},{('P001', 'P002', 'P003')[i % 3]},宽带,C{i:04d},{phone},99.5,{'new' if i % 2 else '维系'}" for i, phone in enumerate(phones)]
+    lines += [
+        f"{day},{('P001', 'P002', 'P003')[i % 3]},宽带,C{i:04d},{phone},99.5,{'new' if i % 2 else '维系'}"
+        for i, phone in enumerate(phones)
+    ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
@@ -67,8 +70,11 @@ def test_import_skips_held_rows_and_phone_is_never_in_clear(seeded, tmp_path: Pa
 
 def test_invalid_rows_import_nothing(seeded, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "bad.csv"
-    path.write_text("date,partner_code,phone,kind,amount\n2026-03-01,P001,13912340000,new,1\n"
-                    "2026-02-30,NOPE,1391234,odd,-3\n", encoding="utf-8")
+    path.write_text(
+        "date,partner_code,phone,kind,amount\n2026-03-01,P001,13912340000,new,1\n"
+        "2026-02-30,NOPE,1391234,odd,-3\n",
+        encoding="utf-8",
+    )
     with pytest.raises(ValidationError) as err:
         devrecords.import_dev_records(seeded, path)
     details = "\n".join(err.value.details)
@@ -93,7 +99,11 @@ def test_draw_is_kept_and_outcomes_escalate(seeded, tmp_path: Path) -> None:  # 
     assert {c.partner_code for c in first.calls} == {"P001", "P002", "P003"}
     assert callbacks.draw_callbacks(seeded, today).to_json() == first.to_json()
     empty = callbacks.draw_callbacks(seeded, today + dt.timedelta(days=5))
-    assert empty.drawn == 0 and empty.to_json() == callbacks.draw_callbacks(seeded, today + dt.timedelta(days=5)).to_json()
+    assert (
+        empty.drawn == 0
+        and empty.to_json()
+        == callbacks.draw_callbacks(seeded, today + dt.timedelta(days=5)).to_json()
+    )
     p1 = [c for c in first.calls if c.partner_code == "P001"]
     callbacks.record_outcome(seeded, p1[0].id, "confirmed")
     assert callbacks.list_warnings(seeded) == []
@@ -105,7 +115,9 @@ def test_draw_is_kept_and_outcomes_escalate(seeded, tmp_path: Path) -> None:  # 
     with seeded.read_session() as s:
         orders = list(s.scalars(select(RectificationOrder)))
     assert len(orders) == 1 and orders[0].status == "open"
-    callbacks.record_outcome(seeded, p1[1].id, "confirmed")  # the outcome corrected: its warning is void
+    callbacks.record_outcome(
+        seeded, p1[1].id, "confirmed"
+    )  # the outcome corrected: its warning is void
     assert [w.kind for w in callbacks.list_warnings(seeded, "P001")] == ["fake"]
     callbacks.record_outcome(seeded, p1[1].id, "unauthorised_connection")
     for attempt in range(3):  # unreachable: a warning only after HQ's number of tries (3)
@@ -127,7 +139,9 @@ def test_draw_is_kept_and_outcomes_escalate(seeded, tmp_path: Path) -> None:  # 
 
 
 def test_duty_progress_and_missed_days(seeded, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    devrecords.import_dev_records(seeded, records_csv(tmp_path / "r.csv", day=YESTERDAY - dt.timedelta(days=1)))
+    devrecords.import_dev_records(
+        seeded, records_csv(tmp_path / "r.csv", day=YESTERDAY - dt.timedelta(days=1))
+    )
     today = dt.date.today()
     assert not callbacks.day_progress(seeded, YESTERDAY).met
     assert YESTERDAY in callbacks.missed_days(seeded, today)
@@ -145,10 +159,16 @@ def test_records_are_purged_after_the_retention_period(seeded, tmp_path: Path) -
     devrecords.import_dev_records(seeded, records_csv(tmp_path / "old.csv", day=old))
     assert devrecords.purge_expired_records(seeded) == 40
     devrecords.import_dev_records(seeded, records_csv(tmp_path / "old.csv", day=old))
-    devrecords.import_dev_records(seeded, records_csv(tmp_path / "new.csv", day=YESTERDAY, phones=PHONES[:3]))
-    assert devrecords.record_counts(seeded, old, old + dt.timedelta(days=1)) == {}  # each import purges first
+    devrecords.import_dev_records(
+        seeded, records_csv(tmp_path / "new.csv", day=YESTERDAY, phones=PHONES[:3])
+    )
+    assert (
+        devrecords.record_counts(seeded, old, old + dt.timedelta(days=1)) == {}
+    )  # each import purges first
     with seeded.session() as s:
-        s.merge(DutyRule(key="devrecord_retention_days", value=0))  # not a period: the default stays
+        s.merge(
+            DutyRule(key="devrecord_retention_days", value=0)
+        )  # not a period: the default stays
     assert devrecords.purge_expired_records(seeded) == 0
     with seeded.session() as s:
         s.merge(DutyRule(key="devrecord_retention_days", value=1))
@@ -173,5 +193,12 @@ def test_xlsx_with_chinese_headers_and_labels(seeded, tmp_path: Path) -> None:  
     from db.models import DevRecord
 
     with seeded.read_session() as s:
-        rows = {r.customer_ref: (r.kind, r.amount_fen, r.phone_masked) for r in s.scalars(select(DevRecord))}
-    assert rows == {"K1": ("new", 10000, "139****5678"), "K2": ("served", 5050, "139****5679"), "K3": ("served", 0, "139****5680")}
+        rows = {
+            r.customer_ref: (r.kind, r.amount_fen, r.phone_masked)
+            for r in s.scalars(select(DevRecord))
+        }
+    assert rows == {
+        "K1": ("new", 10000, "139****5678"),
+        "K2": ("served", 5050, "139****5679"),
+        "K3": ("served", 0, "139****5680"),
+    }

@@ -44,7 +44,9 @@ def test_complaint_moves_forward_with_times_and_satisfaction(seeded) -> None:  #
     with seeded.read_session() as s:
         c = s.get(Complaint, cid)
         assert c.status == "closed" and c.satisfaction == 5 and c.closed_date == dt.date.today()
-        assert c.assigned_at and c.responded_at and c.resolved_at and c.closed_at  # the skipped step got a time too
+        assert (
+            c.assigned_at and c.responded_at and c.resolved_at and c.closed_at
+        )  # the skipped step got a time too
         assert "交店长处理" in c.handling and "已道歉" in c.handling
     assert [r.status for r in complaints.list_complaints(seeded, "closed")] == ["closed"]
     with pytest.raises(NotFoundError):
@@ -65,7 +67,9 @@ def test_overdue_by_hq_rule(seeded) -> None:  # type: ignore[no-untyped-def]
         s.merge(DutyRule(key="complaint_response_hours", value=4))
     assert complaints.overdue_complaints(seeded, now=later) == []
     complaints.advance_complaint(seeded, cid, "responded")
-    assert [c.overdue for c in complaints.list_complaints(seeded, now=utcnow() + dt.timedelta(hours=49))] == ["resolution"]
+    assert [
+        c.overdue for c in complaints.list_complaints(seeded, now=utcnow() + dt.timedelta(hours=49))
+    ] == ["resolution"]
     with seeded.session() as s:
         s.get(Complaint, cid).received_at = utcnow() - dt.timedelta(hours=50)
     assert any("complaint" in r.text for r in duty_reminders(seeded, dt.date.today()))
@@ -82,12 +86,20 @@ def test_daily_log_assembles_seals_and_rolls_up(seeded, tmp_path: Path) -> None:
     complaints.advance_complaint(seeded, cid, "assigned")
     daily_log.save_log_notes(seeded, today, note="回访一户", plan="明天去P002")
     view = daily_log.show_log(seeded, today)
-    assert view.to_json()["callbacks"] == 1 and view.figures["callbacks_drawn"] == draw.drawn and view.figures["complaints"] == 1
+    assert (
+        view.to_json()["callbacks"] == 1
+        and view.figures["callbacks_drawn"] == draw.drawn
+        and view.figures["complaints"] == 1
+    )
     assert view.note == "回访一户" and not view.closed
     closed = daily_log.close_log(seeded, today, plan="明天去P003")
     assert closed.closed and closed.plan == "明天去P003" and len(closed.content_hash) == 64
-    assert closed.content_hash == daily_log.seal_hash(today, closed.figures, closed.note, closed.plan, closed.manager)
-    callbacks.record_outcome(seeded, draw.calls[1].id, "confirmed")  # after closing: the sealed figures stay
+    assert closed.content_hash == daily_log.seal_hash(
+        today, closed.figures, closed.note, closed.plan, closed.manager
+    )
+    callbacks.record_outcome(
+        seeded, draw.calls[1].id, "confirmed"
+    )  # after closing: the sealed figures stay
     assert daily_log.show_log(seeded, today).figures["callbacks"] == 1
     with pytest.raises(ValidationError, match="closed"):
         daily_log.close_log(seeded, today)
@@ -104,7 +116,9 @@ def test_daily_log_assembles_seals_and_rolls_up(seeded, tmp_path: Path) -> None:
     with pytest.raises(ValidationError):
         daily_log.parse_month("2026-13")
     with seeded.read_session() as s:
-        assert s.scalar(select(DailyLog.hlc).where(DailyLog.log_date == today))  # syncs like every row
+        assert s.scalar(
+            select(DailyLog.hlc).where(DailyLog.log_date == today)
+        )  # syncs like every row
 
 
 def test_suspension_proposal_is_a_reminder(seeded, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -112,6 +126,10 @@ def test_suspension_proposal_is_a_reminder(seeded, tmp_path: Path) -> None:  # t
     draw = callbacks.draw_callbacks(seeded)
     p1 = [c for c in draw.calls if c.partner_code == "P001"]
     assert not any("Suspension" in r.text for r in duty_reminders(seeded, dt.date.today()))
-    for call, outcome in zip(p1, ("fake", "deposit_withheld", "unauthorised_connection"), strict=False):
+    for call, outcome in zip(
+        p1, ("fake", "deposit_withheld", "unauthorised_connection"), strict=False
+    ):
         callbacks.record_outcome(seeded, call.id, outcome)
-    assert any("Suspension proposed for P001" in r.text for r in duty_reminders(seeded, dt.date.today()))
+    assert any(
+        "Suspension proposed for P001" in r.text for r in duty_reminders(seeded, dt.date.today())
+    )

@@ -14,7 +14,10 @@ from hypothesis import strategies as st
 from app.domain import duties as rules
 
 records_strategy = st.lists(
-    st.tuples(st.sampled_from([f"C{i}" for i in range(12)]), st.text("0123456789abcdef", min_size=1, max_size=6)),
+    st.tuples(
+        st.sampled_from([f"C{i}" for i in range(12)]),
+        st.text("0123456789abcdef", min_size=1, max_size=6),
+    ),
     max_size=300,
 )
 
@@ -28,10 +31,14 @@ def _by_channel(records: list[tuple[str, str]]) -> dict[str, set[str]]:
 
 @settings(max_examples=200, deadline=None)
 @given(records_strategy, st.text(max_size=10), st.integers(min_value=1, max_value=100))
-def test_sample_share_per_channel_and_day(records: list[tuple[str, str]], seed: str, percent: int) -> None:
+def test_sample_share_per_channel_and_day(
+    records: list[tuple[str, str]], seed: str, percent: int
+) -> None:
     drawn = rules.draw_sample(records, seed, percent)
     assert len(drawn) == len(set(drawn)), "a record drawn twice"
-    channel_of = {record_id: channel for channel, record_id in records}  # an id given twice counts under the last
+    channel_of = {
+        record_id: channel for channel, record_id in records
+    }  # an id given twice counts under the last
     unique = [(channel, record_id) for record_id, channel in channel_of.items()]
     groups = _by_channel(unique)
     for channel, ids in groups.items():
@@ -44,11 +51,17 @@ def test_sample_share_per_channel_and_day(records: list[tuple[str, str]], seed: 
 
 @settings(max_examples=100, deadline=None)
 @given(records_strategy, st.text(max_size=10), st.randoms(use_true_random=False))
-def test_same_seed_same_sample_in_any_order(records: list[tuple[str, str]], seed: str, rnd: random.Random) -> None:
+def test_same_seed_same_sample_in_any_order(
+    records: list[tuple[str, str]], seed: str, rnd: random.Random
+) -> None:
     unique = sorted({record_id: (channel, record_id) for channel, record_id in records}.values())
     shuffled = list(unique)
     rnd.shuffle(shuffled)
-    assert rules.draw_sample(unique, seed) == rules.draw_sample(shuffled, seed) == rules.draw_sample(shuffled + unique, seed)
+    assert (
+        rules.draw_sample(unique, seed)
+        == rules.draw_sample(shuffled, seed)
+        == rules.draw_sample(shuffled + unique, seed)
+    )
 
 
 def test_duplicate_ids_are_drawn_once() -> None:
@@ -80,16 +93,26 @@ def test_escalation_once_per_step() -> None:
     assert rules.escalation_for(1, [], r) is None
     assert rules.escalation_for(2, [], r) == rules.Escalation("rectification_order", 2)
     assert rules.escalation_for(2, ["rectification_order"], r) is None
-    assert rules.escalation_for(3, ["rectification_order"], r) == rules.Escalation("suspension_proposal", 3)
+    assert rules.escalation_for(3, ["rectification_order"], r) == rules.Escalation(
+        "suspension_proposal", 3
+    )
     assert rules.escalation_for(4, ["rectification_order", "suspension_proposal"], r) is None
 
 
 def test_complaint_rules() -> None:
     r = rules.DEFAULT_RULES
     t0 = dt.datetime(2026, 3, 1, 9, tzinfo=dt.UTC)
-    assert rules.complaint_overdue("received", t0, None, None, t0 + dt.timedelta(hours=1), r) is None
-    assert rules.complaint_overdue("assigned", t0, None, None, t0 + dt.timedelta(hours=3), r) == "response"
-    assert rules.complaint_overdue("responded", t0, t0, None, t0 + dt.timedelta(hours=49), r) == "resolution"
+    assert (
+        rules.complaint_overdue("received", t0, None, None, t0 + dt.timedelta(hours=1), r) is None
+    )
+    assert (
+        rules.complaint_overdue("assigned", t0, None, None, t0 + dt.timedelta(hours=3), r)
+        == "response"
+    )
+    assert (
+        rules.complaint_overdue("responded", t0, t0, None, t0 + dt.timedelta(hours=49), r)
+        == "resolution"
+    )
     assert rules.complaint_overdue("resolved", t0, t0, t0, t0 + dt.timedelta(hours=99), r) is None
     assert rules.complaint_step_allowed("received", "assigned")
     assert rules.complaint_step_allowed("received", "resolved")
@@ -98,7 +121,9 @@ def test_complaint_rules() -> None:
 
 
 def test_rules_overlay_ignores_bad_values() -> None:
-    merged = rules.validate_rules({"devrecord_retention_days": 30, "callback_percent": -1, "nonsense": 5})
+    merged = rules.validate_rules(
+        {"devrecord_retention_days": 30, "callback_percent": -1, "nonsense": 5}
+    )
     assert merged["devrecord_retention_days"] == 30
     assert merged["callback_percent"] == 15
     assert "nonsense" not in merged

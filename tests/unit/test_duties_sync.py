@@ -15,7 +15,7 @@ from app.services.sync import export_bundle
 from tests.unit.test_duties_callbacks import PHONES, records_csv
 from tests.unit.test_sync import make_laptop
 
-CSV = ("code,name,grade,region\nP001,金桥通信器材经营部,A,310115\nP002,天平路专营店,B,310104\nP003,淮海路数码,C,310104\n")
+CSV = "code,name,grade,region\nP001,金桥通信器材经营部,A,310115\nP002,天平路专营店,B,310104\nP003,淮海路数码,C,310104\n"
 
 
 def test_a_day_of_duties_reaches_hq(tmp_path: Path) -> None:
@@ -43,7 +43,14 @@ def test_a_day_of_duties_reaches_hq(tmp_path: Path) -> None:
     assert callbacks.day_progress(ctx, today).met
 
     bundle = export_bundle(ctx, tmp_path / "b1.cdsync")
-    for entity in ("callback_draw", "callback_call", "partner_warning", "daily_log", "complaint", "rectification_order"):
+    for entity in (
+        "callback_draw",
+        "callback_call",
+        "partner_warning",
+        "daily_log",
+        "complaint",
+        "rectification_order",
+    ):
         assert bundle.counts.get(entity), entity
     assert "dev_record" not in bundle.counts
     raw = bundle.path.read_bytes()
@@ -53,7 +60,11 @@ def test_a_day_of_duties_reaches_hq(tmp_path: Path) -> None:
     assert result.status == "accepted", result.reason
 
     logs = hq.records("daily_log")
-    assert len(logs) == 1 and logs[0].data["closed"] is True and logs[0].data["content_hash"] == closed.content_hash
+    assert (
+        len(logs) == 1
+        and logs[0].data["closed"] is True
+        and logs[0].data["content_hash"] == closed.content_hash
+    )
     assert logs[0].data["note"] == "回访完成" and logs[0].data["figures"]["callbacks"] == draw.drawn
     warnings = hq.records("partner_warning")
     assert sorted(w.data["kind"] for w in warnings if not w.voided) == ["deposit_withheld", "fake"]
@@ -85,7 +96,11 @@ def test_hq_month_report_counts_the_duties(tmp_path: Path) -> None:
     assert hq.ingest(export_bundle(ctx, tmp_path / "b.cdsync").path, tmp_path).status == "accepted"
     data = hq_month_data(hq, dt.date.today().strftime("%Y-%m"))
     figures = dict(data.figures)
-    assert figures["Callbacks recorded"] == "1" and figures["Warnings raised"] == "1" and figures["Daily logs closed"] == "1"
+    assert (
+        figures["Callbacks recorded"] == "1"
+        and figures["Warnings raised"] == "1"
+        and figures["Daily logs closed"] == "1"
+    )
     assert data.tables[-1].rows[0][1] == "1" and data.tables[-1].rows[0][2] == "Fake record"
     ctx.close()
     hq.close()
@@ -101,7 +116,9 @@ def test_hq_rules_reach_the_laptop(tmp_path: Path) -> None:
     hq.init()
     ctx = make_laptop(tmp_path, "lap", hq)
     assert duty_rules(hq)["devrecord_retention_days"] == 90
-    set_duty_rules(hq, parse_assignments(["devrecord_retention_days=30", "complaint_response_hours=1.5"]))
+    set_duty_rules(
+        hq, parse_assignments(["devrecord_retention_days=30", "complaint_response_hours=1.5"])
+    )
     with pytest.raises(ValidationError):
         parse_assignments(["nonsense=3"])
     with pytest.raises(ValidationError):
@@ -110,7 +127,11 @@ def test_hq_rules_reach_the_laptop(tmp_path: Path) -> None:
     assert device is not None
     import_hq_bundle(ctx, hq.publish(device, tmp_path / "down.cdsync", {}))
     rules = laptop_rules(ctx)
-    assert rules["devrecord_retention_days"] == 30 and rules["complaint_response_hours"] == 1.5 and rules["callback_percent"] == 15
+    assert (
+        rules["devrecord_retention_days"] == 30
+        and rules["complaint_response_hours"] == 1.5
+        and rules["callback_percent"] == 15
+    )
     old = dt.date.today() - dt.timedelta(days=40)
     partners = tmp_path / "p.csv"
     partners.write_text(CSV, encoding="utf-8")

@@ -23,5 +23,9 @@ def test_same_as_cryptography() -> None:
 
     for _ in range(20):
         seed = os.urandom(32)
-        expected = Ed25519PrivateKey.from_private_bytes(seed).public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+        expected = (
+            Ed25519PrivateKey.from_private_bytes(seed)
+            .public_key()
+            .public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+        )
         assert public_key(seed) == expected

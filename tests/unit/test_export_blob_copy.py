@@ -3,6 +3,7 @@ records are deflated here: the bundle is the same valid bundle HQ accepts, a pho
 bytes changed fails the export cleanly (no partial file, nothing marked), a cancel stops
 the child, and a child whose parent died removes its partial file. The records files are
 appended to the ZIP as finished deflate streams: zipfile reads them back intact."""
+# ruff: noqa: F811  (pytest fixtures imported from another test module)
 
 from __future__ import annotations
 
@@ -48,19 +49,27 @@ def _nothing_left(ctx, folder: Path, keep: frozenset[str] | set[str] = frozenset
         assert s.scalar(select(func.count()).select_from(ExportedBundle)) == 0
 
 
-def test_a_child_copied_export_is_accepted_by_hq(hq: Hq, tmp_path: Path, in_child: None) -> None:  # noqa: F811
+def test_a_child_copied_export_is_accepted_by_hq(hq: Hq, tmp_path: Path, in_child: None) -> None:
     ctx = _laptop_with_photos(tmp_path, hq)
     seen: list[tuple[int, int]] = []
-    result = export_bundle(ctx, tmp_path / "a.cdsync", progress=Progress(lambda done, total, _m: seen.append((done, total))))
+    result = export_bundle(
+        ctx,
+        tmp_path / "a.cdsync",
+        progress=Progress(lambda done, total, _m: seen.append((done, total))),
+    )
     with zipfile.ZipFile(result.path) as zf:
         assert zf.testzip() is None  # every entry's CRC, the deflated records files included
         manifest = json.loads(zf.read("manifest.json"))
         blobs = [f for f in manifest["files"] if f["path"].startswith("blobs/")]
-        assert len(blobs) >= 12 and all(zf.getinfo(f["path"]).compress_type == zipfile.ZIP_STORED for f in blobs)
+        assert len(blobs) >= 12 and all(
+            zf.getinfo(f["path"]).compress_type == zipfile.ZIP_STORED for f in blobs
+        )
         for entry in manifest["files"]:
             if entry["path"].startswith("records/"):
                 info = zf.getinfo(entry["path"])
-                assert info.compress_type == zipfile.ZIP_DEFLATED and info.file_size == entry["size"]
+                assert (
+                    info.compress_type == zipfile.ZIP_DEFLATED and info.file_size == entry["size"]
+                )
                 assert len(zf.read(entry["path"]).splitlines()) == entry["records"]
     assert seen[0] == (0, 0)  # choosing what fits: a busy bar
     assert seen[1:] and all(total == len(blobs) for _done, total in seen[1:])
@@ -72,7 +81,7 @@ def test_a_child_copied_export_is_accepted_by_hq(hq: Hq, tmp_path: Path, in_chil
     ctx.close()
 
 
-def test_a_changed_photo_fails_the_export_cleanly(hq: Hq, tmp_path: Path, in_child: None) -> None:  # noqa: F811
+def test_a_changed_photo_fails_the_export_cleanly(hq: Hq, tmp_path: Path, in_child: None) -> None:
     ctx = _laptop_with_photos(tmp_path, hq)
     media = sorted(p for p in (ctx.paths.root / "media").rglob("*") if p.is_file())
     media[0].write_bytes(b"not the photo it was")
@@ -83,7 +92,7 @@ def test_a_changed_photo_fails_the_export_cleanly(hq: Hq, tmp_path: Path, in_chi
     ctx.close()
 
 
-def test_cancel_stops_the_child(hq: Hq, tmp_path: Path, in_child: None) -> None:  # noqa: F811
+def test_cancel_stops_the_child(hq: Hq, tmp_path: Path, in_child: None) -> None:
     ctx = _laptop_with_photos(tmp_path, hq)
     progress = Progress(lambda *_a: progress.cancel())
     (tmp_path / "out").mkdir()
@@ -102,13 +111,21 @@ def test_an_orphaned_child_removes_its_partial_file(tmp_path: Path) -> None:
     target = tmp_path / "bundle.part"
     not_my_parent = 1 if os.getppid() != 1 else 2
     root = str(Path(blob_copy.__file__).resolve().parent.parent.parent)
-    done = subprocess.run(child_command(), input=f"{target}\n{not_my_parent}\n{sha}\t{photo}\n".encode(), capture_output=True,
-                          env={**os.environ, "PYTHONPATH": root}, timeout=60, check=False)
+    done = subprocess.run(
+        child_command(),
+        input=f"{target}\n{not_my_parent}\n{sha}\t{photo}\n".encode(),
+        capture_output=True,
+        env={**os.environ, "PYTHONPATH": root},
+        timeout=60,
+        check=False,
+    )
     assert done.returncode == 1 and not target.exists()
 
 
 @pytest.mark.parametrize("buffer", [4096, 5000, 1 << 20])
-def test_photos_larger_than_the_buffer_are_streamed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, buffer: int) -> None:
+def test_photos_larger_than_the_buffer_are_streamed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, buffer: int
+) -> None:
     """Photos smaller than, exactly as large as, and larger than the copy buffer."""
     import hashlib
 
@@ -124,11 +141,14 @@ def test_photos_larger_than_the_buffer_are_streamed(tmp_path: Path, monkeypatch:
         assert zf.testzip() is None
         assert all(zf.read(f"blobs/{sha}") == Path(path).read_bytes() for sha, path in blobs)
     Path(blobs[2][1]).write_bytes(b"changed")
-    with zipfile.ZipFile(tmp_path / "c.zip", "w", allowZip64=True) as zf, pytest.raises(blob_copy.BlobChanged):
+    with (
+        zipfile.ZipFile(tmp_path / "c.zip", "w", allowZip64=True) as zf,
+        pytest.raises(blob_copy.BlobChanged),
+    ):
         blob_copy.copy_blobs(zf, blobs)
 
 
-def test_a_photo_whose_file_is_gone_is_left_out(hq: Hq, tmp_path: Path, in_child: None) -> None:  # noqa: F811
+def test_a_photo_whose_file_is_gone_is_left_out(hq: Hq, tmp_path: Path, in_child: None) -> None:
     """As before the child process: the record goes, the missing bytes do not."""
     ctx = _laptop_with_photos(tmp_path, hq)
     media = sorted(p for p in (ctx.paths.root / "media").rglob("*") if p.is_file())
@@ -151,12 +171,22 @@ def test_a_child_left_without_its_finishing_order_removes_the_file(tmp_path: Pat
     sha = hashlib.sha256(photo.read_bytes()).hexdigest()
     target = tmp_path / "bundle.part"
     root = str(Path(blob_copy.__file__).resolve().parent.parent.parent)
-    done = subprocess.run(child_command(), input=f"{target}\n{os.getpid()}\n{sha}\t{photo}\n\n".encode(), capture_output=True,
-                          env={**os.environ, "PYTHONPATH": root}, timeout=60, check=False)
-    assert done.returncode == 0 and done.stdout.decode().splitlines()[-1] == "D 1000" and not target.exists()
+    done = subprocess.run(
+        child_command(),
+        input=f"{target}\n{os.getpid()}\n{sha}\t{photo}\n\n".encode(),
+        capture_output=True,
+        env={**os.environ, "PYTHONPATH": root},
+        timeout=60,
+        check=False,
+    )
+    assert (
+        done.returncode == 0
+        and done.stdout.decode().splitlines()[-1] == "D 1000"
+        and not target.exists()
+    )
 
 
-def test_the_estimate_matches_what_the_export_writes(hq: Hq, tmp_path: Path) -> None:  # noqa: F811
+def test_the_estimate_matches_what_the_export_writes(hq: Hq, tmp_path: Path) -> None:
     from app.services.sync import estimate_export
 
     ctx = _laptop_with_photos(tmp_path, hq)
@@ -170,7 +200,11 @@ def test_the_estimate_matches_what_the_export_writes(hq: Hq, tmp_path: Path) -> 
     ctx.close()
 
 
-def test_too_little_free_space_is_refused_before_writing(hq: Hq, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+def test_too_little_free_space_is_refused_before_writing(
+    hq: Hq,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     import shutil
     from collections import namedtuple
 
@@ -185,7 +219,12 @@ def test_too_little_free_space_is_refused_before_writing(hq: Hq, tmp_path: Path,
     ctx.close()
 
 
-def test_a_disk_that_fills_up_while_the_child_copies(hq: Hq, tmp_path: Path, in_child: None, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+def test_a_disk_that_fills_up_while_the_child_copies(
+    hq: Hq,
+    tmp_path: Path,
+    in_child: None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """Space taken by something else after the export checked it: the child's write fails,
     the export says so in one line, and nothing is left on the disk or marked as sent."""
     from app.services import sync as sync_svc
@@ -193,7 +232,12 @@ def test_a_disk_that_fills_up_while_the_child_copies(hq: Hq, tmp_path: Path, in_
 
     disk = tmp_path / "disk"
     disk.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(disk)], capture_output=True).returncode != 0:
+    if (
+        subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(disk)], capture_output=True
+        ).returncode
+        != 0
+    ):
         pytest.skip("cannot mount a small tmpfs here (needs root)")
     try:
         ctx = _laptop_with_photos(tmp_path, hq)
@@ -203,7 +247,9 @@ def test_a_disk_that_fills_up_while_the_child_copies(hq: Hq, tmp_path: Path, in_
         monkeypatch.setattr(sync_svc, "_check_free_space", lambda _folder, _needed: None)
         with pytest.raises(UserError, match="Nothing was marked as sent") as caught:
             export_bundle(ctx, disk / "a.cdsync")
-        assert "\n" not in caught.value.message and "No space left" in caught.value.message, caught.value.message
+        assert "\n" not in caught.value.message and "No space left" in caught.value.message, (
+            caught.value.message
+        )
         _nothing_left(ctx, disk, keep={"filler"})
         ctx.close()
     finally:

@@ -11,7 +11,9 @@ import pytest
 from app.errors import DataDirError
 
 
-def test_export_failing_at_registration_leaves_no_bundle(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_export_failing_at_registration_leaves_no_bundle(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("CHANNELDESK_BUSY_TIMEOUT_MS", "300")
     from app.services import sync as sync_svc
     from app.services.context import open_context
@@ -19,7 +21,12 @@ def test_export_failing_at_registration_leaves_no_bundle(tmp_path: Path, monkeyp
 
     ctx = open_context(tmp_path / "data")
     try:
-        save_partner(ctx, PartnerInput(code="X001", name="导出失败店", grade="A", region="310115", address="金桥路1号"))
+        save_partner(
+            ctx,
+            PartnerInput(
+                code="X001", name="导出失败店", grade="A", region="310115", address="金桥路1号"
+            ),
+        )
         real = sync_svc.write_bundle
         holders: list[sqlite3.Connection] = []
 

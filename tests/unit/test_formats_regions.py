@@ -46,8 +46,18 @@ def test_long_dates_and_months_in_chinese() -> None:
     assert formats.long_date(dt.date(2026, 12, 7)) == "7 December 2026"
 
 
-@pytest.mark.parametrize(("given", "shortest"), [("320100", "3201"), ("320000", "32"), ("3201", "3201"), ("32", "32"),
-                                                 ("320102", "320102"), ("110100", "1101"), (" 31 ", "31")])
+@pytest.mark.parametrize(
+    ("given", "shortest"),
+    [
+        ("320100", "3201"),
+        ("320000", "32"),
+        ("3201", "3201"),
+        ("32", "32"),
+        ("320102", "320102"),
+        ("110100", "1101"),
+        (" 31 ", "31"),
+    ],
+)
 def test_official_region_forms_become_the_shortest(given: str, shortest: str) -> None:
     assert regions().normalise(given) == shortest
 

@@ -22,8 +22,13 @@ from tests.unit.test_sync_records_valid import _as_next
 
 
 def _sync(hq: Hq, ctx, tmp_path: Path, tag: str) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
-    assert (result := hq.ingest(export_bundle(ctx, tmp_path / f"{tag}.cdsync").path, tmp_path / "acks")).status == "accepted", result.reason
-    import_hq_bundle(ctx, hq.publish(ctx.device_id, tmp_path / f"{tag}-down.cdsync", reference_data_for_publish()))
+    assert (
+        result := hq.ingest(export_bundle(ctx, tmp_path / f"{tag}.cdsync").path, tmp_path / "acks")
+    ).status == "accepted", result.reason
+    import_hq_bundle(
+        ctx,
+        hq.publish(ctx.device_id, tmp_path / f"{tag}-down.cdsync", reference_data_for_publish()),
+    )
 
 
 def test_a_grade_change_is_requested_decided_at_hq_and_published(hq: Hq, tmp_path: Path) -> None:  # noqa: F811
@@ -44,7 +49,11 @@ def test_a_grade_change_is_requested_decided_at_hq_and_published(hq: Hq, tmp_pat
     _sync(hq, ctx, tmp_path, "requests")
     pending = {r["id"]: r for r in list_requests(hq, "pending")}
     assert set(pending) == {first, second}
-    assert pending[first]["partner_code"] == "P001" and pending[first]["reason"] == "月销量翻倍" and pending[first]["requested_grade"] == up
+    assert (
+        pending[first]["partner_code"] == "P001"
+        and pending[first]["reason"] == "月销量翻倍"
+        and pending[first]["requested_grade"] == up
+    )
     assert decide(hq, first, True)["grade"] == up
     with pytest.raises(UserError):
         decide(hq, second, False)  # a refusal says why
@@ -58,10 +67,17 @@ def test_a_grade_change_is_requested_decided_at_hq_and_published(hq: Hq, tmp_pat
     assert psvc.partner_detail(ctx, "P001").partner.grade == up
     assert psvc.partner_detail(ctx, "P002").partner.grade == p2.grade
     mine = {r["id"]: r for r in grade_requests(ctx)}
-    assert mine[first]["status"] == "approved" and mine[second]["status"] == "refused" and mine[second]["decision_note"] == "先整改"
+    assert (
+        mine[first]["status"] == "approved"
+        and mine[second]["status"] == "refused"
+        and mine[second]["decision_note"] == "先整改"
+    )
     # the decisions stay HQ's: the next export sends nothing that undoes them
     _sync(hq, ctx, tmp_path, "again")
-    assert {r["id"]: r["status"] for r in list_requests(hq)} == {first: "approved", second: "refused"}
+    assert {r["id"]: r["status"] for r in list_requests(hq)} == {
+        first: "approved",
+        second: "refused",
+    }
     ctx.close()
 
 
@@ -73,7 +89,12 @@ def test_a_device_cannot_decide_its_own_request(hq: Hq, tmp_path: Path) -> None:
     good = export_bundle(ctx, tmp_path / "good.cdsync").path
     records = _read_records(good)
     records["grade_request"][0]["data"]["status"] = "approved"
-    forged = _as_next(_rebuild(good, tmp_path / "forged.cdsync", ctx, records), tmp_path / "forged2.cdsync", ctx, 1)
+    forged = _as_next(
+        _rebuild(good, tmp_path / "forged.cdsync", ctx, records),
+        tmp_path / "forged2.cdsync",
+        ctx,
+        1,
+    )
     before = hq.stats()
     result = hq.ingest(forged, tmp_path / "acks")
     assert result.status == "rejected" and "only HQ decides" in result.reason

@@ -18,7 +18,11 @@ from app.services.sync import export_bundle, import_hq_bundle
 from tests.unit import test_sync
 from tests.unit.test_sync import make_laptop, seed
 
-pg_url, hq_url, hq = test_sync.pg_url, test_sync.hq_url, test_sync.hq  # the HQ fixtures, on SQLite and PostgreSQL
+pg_url, hq_url, hq = (
+    test_sync.pg_url,
+    test_sync.hq_url,
+    test_sync.hq,
+)  # the HQ fixtures, on SQLite and PostgreSQL
 
 
 def test_month_overview_counts_the_managers_work(hq: Hq, tmp_path: Path) -> None:
@@ -34,7 +38,11 @@ def test_month_overview_counts_the_managers_work(hq: Hq, tmp_path: Path) -> None
     assert lap["visits"] == 1 and lap["channels"] == 1 and lap["average_score"] == round(score, 1)
     assert lap["required"] == 5 + 5 + 2 and lap["done"] == 1  # P001 (A), P002 (B), P003 (C) in 3101
     assert lap["last_sync"] is not None and sum(w["channels"] for w in lap["weeks"]) <= 1
-    assert rows["idle"]["visits"] == 0 and rows["idle"]["last_sync"] is None and rows["idle"]["required"] == 0
+    assert (
+        rows["idle"]["visits"] == 0
+        and rows["idle"]["last_sync"] is None
+        and rows["idle"]["required"] == 0
+    )
     assert data["visit_ids"][ctx.device_id] == [visit_id]
     assert ranking(data)[0]["manager"] == "lap"
     assert {tuple(r["territory"]) for r in data["regions"]} == {("3101",), ("4401",)}
@@ -42,12 +50,23 @@ def test_month_overview_counts_the_managers_work(hq: Hq, tmp_path: Path) -> None
     with pytest.raises(ValidationError):
         month_overview(hq, "2026-13")
     rules = authoring.set_frequency_rules(hq, {"A": 8, "B": 4, "C": 1, "D": 1}, 5)
-    assert {(r["grade"], r["min_visits"]) for r in rules if r["scope"] == "partner"} == {("A", 8), ("B", 4), ("C", 1), ("D", 1)}
-    assert {m["manager"]: m for m in month_overview(hq, month)["managers"]}["lap"]["required"] == 8 + 4 + 1
+    assert {(r["grade"], r["min_visits"]) for r in rules if r["scope"] == "partner"} == {
+        ("A", 8),
+        ("B", 4),
+        ("C", 1),
+        ("D", 1),
+    }
+    assert {m["manager"]: m for m in month_overview(hq, month)["managers"]}["lap"][
+        "required"
+    ] == 8 + 4 + 1
     with pytest.raises(ValidationError):
         authoring.set_frequency_rules(hq, {"A": -1}, 3)
-    import_hq_bundle(ctx, hq.publish(ctx.device_id, tmp_path / "down.cdhq", authoring.reference_for_publish(hq)))
+    import_hq_bundle(
+        ctx, hq.publish(ctx.device_id, tmp_path / "down.cdhq", authoring.reference_for_publish(hq))
+    )
     assert visits.compliance(ctx, month)["partners"][0]["required"] in (8, 4, 1)
-    assert {r["partner_code"]: r["required"] for r in visits.compliance(ctx, month)["partners"]} == {"P001": 8, "P002": 4, "P003": 1}
+    assert {
+        r["partner_code"]: r["required"] for r in visits.compliance(ctx, month)["partners"]
+    } == {"P001": 8, "P002": 4, "P003": 1}
     ctx.close()
     idle.close()

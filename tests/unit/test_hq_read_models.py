@@ -19,7 +19,11 @@ from app.services.sync import export_bundle
 from tests.unit import test_sync
 from tests.unit.test_sync import make_laptop, seed
 
-pg_url, hq_url, hq = test_sync.pg_url, test_sync.hq_url, test_sync.hq  # the HQ fixtures, on SQLite and PostgreSQL
+pg_url, hq_url, hq = (
+    test_sync.pg_url,
+    test_sync.hq_url,
+    test_sync.hq,
+)  # the HQ fixtures, on SQLite and PostgreSQL
 
 
 def _synced(hq: Hq, tmp_path: Path):  # type: ignore[no-untyped-def]
@@ -42,7 +46,9 @@ def test_hq_lists_and_shows_visits_as_the_laptop_does(hq: Hq, tmp_path: Path) ->
     assert at_hq == laptop
     assert at_hq["score"] != at_hq["sealed_score"] or at_hq["amendments"]  # the amendment counts
     device = ctx.device_id
-    assert [r["id"] for r in read_models.list_visits(hq, device_id=device)] == [r["id"] for r in sealed]
+    assert [r["id"] for r in read_models.list_visits(hq, device_id=device)] == [
+        r["id"] for r in sealed
+    ]
     assert read_models.list_visits(hq, month="2001-01") == []
     with pytest.raises(NotFoundError):
         read_models.list_visits(hq, device_id="no-such-device")

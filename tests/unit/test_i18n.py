@@ -14,8 +14,12 @@ def test_every_source_string_is_translated() -> None:
     import translations
 
     catalogue = translations.load("zh_CN")
-    missing = [(ctx, src) for ctx, sources in translations.scan_sources().items() for src in sources
-               if not (catalogue.get(ctx, {}).get(src))]
+    missing = [
+        (ctx, src)
+        for ctx, sources in translations.scan_sources().items()
+        for src in sources
+        if not (catalogue.get(ctx, {}).get(src))
+    ]
     assert missing == []
 
 
@@ -24,7 +28,11 @@ def test_services_translate_with_the_catalogue() -> None:
 
     set_language("zh_CN")
     try:
-        assert tr("errors", "This data directory is not initialised; run 'channeldesk init'.").startswith("该数据目录")
+        assert tr(
+            "errors", "This data directory is not initialised; run 'channeldesk init'."
+        ).startswith("该数据目录")
     finally:
         set_language("en")
-    assert tr("errors", "This data directory is not initialised; run 'channeldesk init'.").startswith("This data")
+    assert tr(
+        "errors", "This data directory is not initialised; run 'channeldesk init'."
+    ).startswith("This data")

@@ -45,19 +45,28 @@ def test_huge_stored_images_are_not_decoded(ctx, tmp_path: Path) -> None:  # typ
     assert scaled is not None and max(scaled[1], scaled[2]) <= ctx.settings.photo_report_max_px
 
 
-def test_a_visit_report_leaves_out_a_too_large_stored_photo_and_says_so(ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_visit_report_leaves_out_a_too_large_stored_photo_and_says_so(
+    ctx, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     from PIL import Image
 
     from app.services.partners import PartnerInput, save_partner
     from app.services.reports import visit_report_data, write_visit_report
     from app.services.visits import attach_photos, new_visit
 
-    save_partner(ctx, PartnerInput(code="P001", name="大图测试店", grade="A", region="310115", address="金桥路1号"))
+    save_partner(
+        ctx,
+        PartnerInput(
+            code="P001", name="大图测试店", grade="A", region="310115", address="金桥路1号"
+        ),
+    )
     visit_id = new_visit(ctx, "P001")
     photo = tmp_path / "photo.png"
     Image.new("RGB", (64, 64), (10, 20, 30)).save(photo)
     [info] = attach_photos(ctx, visit_id, [photo])
-    Image.new("1", (13_000, 13_000)).save(ctx.paths.media_file(info.sha256), "PNG", optimize=True)  # as an older version stored it
+    Image.new("1", (13_000, 13_000)).save(
+        ctx.paths.media_file(info.sha256), "PNG", optimize=True
+    )  # as an older version stored it
     data = visit_report_data(ctx, visit_id)
     assert any("too large or damaged to print" in w for w in data.warnings), data.warnings
     assert write_visit_report(ctx, visit_id, tmp_path / "v.pdf").stat().st_size > 0

@@ -40,16 +40,39 @@ def test_merge_adds_targets_of_the_same_metric_and_period_and_moves_the_rest(see
         from db.models import Complaint, Contact, Partner, Target
 
         p2 = s.scalar(select(Partner.id).where(Partner.code == "P2"))
-        live = {(t.metric, t.period, t.scope): t.amount for t in s.scalars(select(Target).where(Target.voided.is_(False)))}
+        live = {
+            (t.metric, t.period, t.scope): t.amount
+            for t in s.scalars(select(Target).where(Target.voided.is_(False)))
+        }
         assert live == {("revenue", "2026-03", "P2"): 150000, ("revenue", "2026-04", "P2"): 70000}
-        assert {c.name: (c.partner_id == p2, c.is_primary) for c in s.scalars(select(Contact))} == {"王小明": (True, False), "李四": (True, True)}
+        assert {c.name: (c.partner_id == p2, c.is_primary) for c in s.scalars(select(Contact))} == {
+            "王小明": (True, False),
+            "李四": (True, True),
+        }
         assert [c.partner_id for c in s.scalars(select(Complaint))] == [p2]
     assert [r["partner_code"] for r in visits.rectification_orders(seeded)] == ["P2"]
     (opened, event) = lifecycle.lifecycle_history(seeded, "P1")  # "open" from the import
     assert (opened["event"], opened["to_status"]) == ("open", "active")
-    assert (event["event"], event["from_status"], event["to_status"], event["survivor_code"]) == ("merge", "active", "merged", "P2")
-    assert event["details"]["targets_added"] == [{"metric": "revenue", "period": "2026-03", "added": 50000 * 2, "before": 50000, "after": 150000}]
-    assert event["details"]["contacts"] == 1 and event["details"]["complaints"] == 1 and event["details"]["targets_moved"] == 1
+    assert (event["event"], event["from_status"], event["to_status"], event["survivor_code"]) == (
+        "merge",
+        "active",
+        "merged",
+        "P2",
+    )
+    assert event["details"]["targets_added"] == [
+        {
+            "metric": "revenue",
+            "period": "2026-03",
+            "added": 50000 * 2,
+            "before": 50000,
+            "after": 150000,
+        }
+    ]
+    assert (
+        event["details"]["contacts"] == 1
+        and event["details"]["complaints"] == 1
+        and event["details"]["targets_moved"] == 1
+    )
 
 
 def test_status_changes_only_through_lifecycle(seeded) -> None:  # type: ignore[no-untyped-def]
@@ -67,5 +90,8 @@ def test_status_changes_only_through_lifecycle(seeded) -> None:  # type: ignore[
     history = lifecycle.lifecycle_history(seeded, "P1")
     assert [(h["event"], h["from_status"], h["to_status"]) for h in history] == [
         ("open", None, "active"),  # recorded by the import
-        ("suspend", "active", "suspended"), ("resume", "suspended", "active"), ("transfer", "active", "active")]
+        ("suspend", "active", "suspended"),
+        ("resume", "suspended", "active"),
+        ("transfer", "active", "active"),
+    ]
     assert all(h["at"].endswith("Z") and h["reason"] for h in history)

@@ -28,12 +28,18 @@ def partner(ctx, tmp_path: Path):  # type: ignore[no-untyped-def]
 
 def _rows(ctx) -> list[tuple[str, str, int, bool, str | None]]:  # type: ignore[no-untyped-def]
     with ctx.read_session() as s:
-        return [(r.item_name, r.kind, r.quantity, r.voided, r.void_reason)
-                for r in s.scalars(select(MaterialLedgerEntry).order_by(MaterialLedgerEntry.created_at))]
+        return [
+            (r.item_name, r.kind, r.quantity, r.voided, r.void_reason)
+            for r in s.scalars(select(MaterialLedgerEntry).order_by(MaterialLedgerEntry.created_at))
+        ]
 
 
 def _entry(ctx, item: str, kind: str) -> materials.LedgerEntry:  # type: ignore[no-untyped-def]
-    return next(e for e in materials.partner_materials(ctx, "M001").entries if (e.item_name, e.kind) == (item, kind))
+    return next(
+        e
+        for e in materials.partner_materials(ctx, "M001").entries
+        if (e.item_name, e.kind) == (item, kind)
+    )
 
 
 def test_void_keeps_the_entry_in_the_history_with_its_reason(partner) -> None:  # type: ignore[no-untyped-def]
@@ -48,7 +54,10 @@ def test_void_keeps_the_entry_in_the_history_with_its_reason(partner) -> None:  
     voided = next(e for e in history.entries if e.id == wrong.id)
     assert (voided.voided, voided.corrected, voided.reason) == (True, False, "录入重复")
     assert history.book == {"海报": 6}
-    assert _rows(partner) == [("海报", "issued", 6, False, None), ("台卡", "issued", 3, True, "录入重复")]
+    assert _rows(partner) == [
+        ("海报", "issued", 6, False, None),
+        ("台卡", "issued", 3, True, "录入重复"),
+    ]
     with pytest.raises(UserError, match="already voided"):
         materials.void_material_entry(partner, wrong.id, "again")
     with pytest.raises(NotFoundError):
@@ -58,32 +67,48 @@ def test_void_keeps_the_entry_in_the_history_with_its_reason(partner) -> None:  
 def test_correction_voids_the_original_and_adds_the_right_entry(partner) -> None:  # type: ignore[no-untyped-def]
     materials.record_material_entry(partner, "M001", "海报", "issued", 60, DAY, note="春季活动")
     wrong = _entry(partner, "海报", "issued")
-    materials.correct_material_entry(partner, wrong.id, "海报", "issued", 6, DAY, "春季活动", "多输了一个零")
+    materials.correct_material_entry(
+        partner, wrong.id, "海报", "issued", 6, DAY, "春季活动", "多输了一个零"
+    )
     history = materials.partner_materials(partner, "M001", include_voided=True)
     assert [(e.quantity, e.voided, e.corrected, e.reason, e.note) for e in history.entries] == [
-        (6, False, False, "", "春季活动"), (60, True, True, "多输了一个零", "春季活动")]
+        (6, False, False, "", "春季活动"),
+        (60, True, True, "多输了一个零", "春季活动"),
+    ]
     assert history.book == {"海报": 6}
     # the item name and kind can be corrected too; the book follows
     right = _entry(partner, "海报", "issued")
-    materials.correct_material_entry(partner, right.id, "台卡", "issued", 6, DAY - dt.timedelta(days=1), "", "物料填错")
+    materials.correct_material_entry(
+        partner, right.id, "台卡", "issued", 6, DAY - dt.timedelta(days=1), "", "物料填错"
+    )
     assert materials.partner_materials(partner, "M001").book == {"台卡": 6}
     assert [r[3] for r in _rows(partner)] == [True, True, False]
 
 
-@pytest.mark.parametrize(("kwargs", "message"), [
-    ({"reason": "  "}, "Give the reason"),
-    ({"reason": "x" * 201}, "at most 200 characters"),
-    ({"quantity": 0}, "whole number from 1"),
-    ({"quantity": "abc"}, "whole number from 1"),
-    ({"item_name": " "}, "Give the name of the promotion material"),
-    ({"kind": "lost"}, "Unknown ledger entry kind"),
-    ({"entry_date": dt.date.today() + dt.timedelta(days=1)}, "lies in the future"),
-    ({"quantity": 5}, "Nothing to correct"),
-])
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"reason": "  "}, "Give the reason"),
+        ({"reason": "x" * 201}, "at most 200 characters"),
+        ({"quantity": 0}, "whole number from 1"),
+        ({"quantity": "abc"}, "whole number from 1"),
+        ({"item_name": " "}, "Give the name of the promotion material"),
+        ({"kind": "lost"}, "Unknown ledger entry kind"),
+        ({"entry_date": dt.date.today() + dt.timedelta(days=1)}, "lies in the future"),
+        ({"quantity": 5}, "Nothing to correct"),
+    ],
+)
 def test_bad_corrections_are_refused_and_change_nothing(partner, kwargs, message) -> None:  # type: ignore[no-untyped-def]
     materials.record_material_entry(partner, "M001", "海报", "issued", 5, DAY, note="n")
     entry = _entry(partner, "海报", "issued")
-    values = {"item_name": "海报", "kind": "issued", "quantity": 4, "entry_date": DAY, "note": "n", "reason": "数量错"} | kwargs
+    values = {
+        "item_name": "海报",
+        "kind": "issued",
+        "quantity": 4,
+        "entry_date": DAY,
+        "note": "n",
+        "reason": "数量错",
+    } | kwargs
     with pytest.raises(ValidationError, match=message):
         materials.correct_material_entry(partner, entry.id, **values)
     assert _rows(partner) == [("海报", "issued", 5, False, None)]
@@ -91,9 +116,13 @@ def test_bad_corrections_are_refused_and_change_nothing(partner, kwargs, message
 
 def test_the_book_cannot_go_below_zero(partner) -> None:  # type: ignore[no-untyped-def]
     materials.record_material_entry(partner, "M001", "海报", "issued", 5, DAY)
-    materials.record_material_entry(partner, "M001", "海报", "returned", 3, DAY + dt.timedelta(days=1))
+    materials.record_material_entry(
+        partner, "M001", "海报", "returned", 3, DAY + dt.timedelta(days=1)
+    )
     issued, returned = _entry(partner, "海报", "issued"), _entry(partner, "海报", "returned")
-    with pytest.raises(ValidationError, match=r"would have returned 3 × 海报 more than were issued"):
+    with pytest.raises(
+        ValidationError, match=r"would have returned 3 × 海报 more than were issued"
+    ):
         materials.void_material_entry(partner, issued.id, "发错了")
     with pytest.raises(ValidationError, match=r"would have returned 1 × 海报 more"):
         materials.correct_material_entry(partner, issued.id, "海报", "issued", 2, DAY, "", "数量错")
@@ -101,10 +130,14 @@ def test_the_book_cannot_go_below_zero(partner) -> None:  # type: ignore[no-unty
         materials.correct_material_entry(partner, issued.id, "台卡", "issued", 5, DAY, "", "物料错")
     assert materials.partner_materials(partner, "M001").book == {"海报": 2}
     # voiding the return first frees the issue; a return may be corrected within the book
-    materials.correct_material_entry(partner, returned.id, "海报", "returned", 5, DAY + dt.timedelta(days=1), "", "全部退回")
+    materials.correct_material_entry(
+        partner, returned.id, "海报", "returned", 5, DAY + dt.timedelta(days=1), "", "全部退回"
+    )
     assert materials.partner_materials(partner, "M001").book == {"海报": 0}
     with pytest.raises(ValidationError, match="would have returned"):
-        materials.correct_material_entry(partner, _entry(partner, "海报", "returned").id, "海报", "returned", 6, DAY, "", "x")
+        materials.correct_material_entry(
+            partner, _entry(partner, "海报", "returned").id, "海报", "returned", 6, DAY, "", "x"
+        )
     materials.void_material_entry(partner, _entry(partner, "海报", "returned").id, "没有退回")
     materials.void_material_entry(partner, issued.id, "发错了")
     assert materials.partner_materials(partner, "M001").book == {}

@@ -17,7 +17,9 @@ def test_trn_chooses_the_plural_form() -> None:
     i18n.set_language("zh_CN")
     try:
         assert i18n.trn("cli", "%n partner(s)", 3) == "3 个渠道"
-        assert i18n.trn("reminders", "%n rectification order(s) overdue.", 1) == "1 份整改单已逾期。"
+        assert (
+            i18n.trn("reminders", "%n rectification order(s) overdue.", 1) == "1 份整改单已逾期。"
+        )
     finally:
         i18n.set_language("en")
 
@@ -28,9 +30,14 @@ def test_catalogues_mark_count_strings_as_numerus() -> None:
 
     translations.scan_sources()
     assert ("PartnersSection", "%n partner(s)") in translations.NUMERUS
-    assert translations.english_forms("%n photo(s) — add…") == ("%n photo — add…", "%n photos — add…")
+    assert translations.english_forms("%n photo(s) — add…") == (
+        "%n photo — add…",
+        "%n photos — add…",
+    )
     for lang in ("en", "zh_CN"):
-        text = (ROOT / "resources" / "translations" / f"channeldesk_{lang}.ts").read_text(encoding="utf-8")
+        text = (ROOT / "resources" / "translations" / f"channeldesk_{lang}.ts").read_text(
+            encoding="utf-8"
+        )
         assert '<message numerus="yes">\n      <source>%n partner(s)</source>' in text
 
 
@@ -42,7 +49,9 @@ def test_qt_translates_count_strings(qtbot) -> None:  # type: ignore[no-untyped-
     app = ensure_application()
     install_translators(app, "zh_CN")
     try:
-        assert QCoreApplication.translate("PartnersSection", "%n partner(s)", "", 200) == "200 个渠道"
+        assert (
+            QCoreApplication.translate("PartnersSection", "%n partner(s)", "", 200) == "200 个渠道"
+        )
     finally:
         install_translators(app, "en")
     assert QCoreApplication.translate("PartnersSection", "%n partner(s)", "", 1) == "1 partner"

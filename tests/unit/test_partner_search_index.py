@@ -24,7 +24,7 @@ from db.migrate import alembic_config
 from db.models import Contact, Partner
 
 # Chinese and Latin letters (both cases), digits, and characters special to LIKE or FTS5
-ALPHABET = "浦东新区徐汇路店金桥abcABC12-_%\\\"*"
+ALPHABET = '浦东新区徐汇路店金桥abcABC12-_%\\"*'
 CODES = itertools.count(1)
 
 
@@ -69,7 +69,9 @@ def check(ctx, term: str) -> None:  # type: ignore[no-untyped-def]
         assert (term, query, total, [r.code for r in rows]) == (term, query, len(want), want)
         assert svc.partner_count(ctx, query) == len(want)
         assert [r.code for r in svc.partner_page(ctx, query, 0, None)] == want
-        total, rows = svc.partner_page_with_total(ctx, query, 1, 2)  # small pages walk the code index
+        total, rows = svc.partner_page_with_total(
+            ctx, query, 1, 2
+        )  # small pages walk the code index
         assert (total, [r.code for r in rows]) == (len(want), want[1:3])
         assert [r.code for r in svc.partner_page(ctx, query, 2, 3)] == want[2:5]
 
@@ -86,8 +88,35 @@ def test_one_two_and_three_character_words_in_chinese_and_latin(ctx) -> None:  #
     c = add(ctx, "徐汇天平路专营店", "天平路8号 100%")
     svc.save_contact(ctx, a, "王小明", "13800138000")
     svc.save_contact(ctx, c, "Li Si", "021-64001234")
-    for term in ("浦", "浦东", "金桥路", "路", "路1", "1", "10", "100", "abc", "AB", "a", "digital", "小明", "138",
-                 "64001234", "li", "%", "0%", "_", '"', "S0", a, b.lower(), "浦东 金桥", "路 Abc", "无此", "zz"):
+    for term in (
+        "浦",
+        "浦东",
+        "金桥路",
+        "路",
+        "路1",
+        "1",
+        "10",
+        "100",
+        "abc",
+        "AB",
+        "a",
+        "digital",
+        "小明",
+        "138",
+        "64001234",
+        "li",
+        "%",
+        "0%",
+        "_",
+        '"',
+        "S0",
+        a,
+        b.lower(),
+        "浦东 金桥",
+        "路 Abc",
+        "无此",
+        "zz",
+    ):
         check(ctx, term)
     assert [r.code for r in svc.partner_page(ctx, svc.PartnerQuery(search="gi"), 0, None)] == [b]
 
@@ -121,8 +150,12 @@ def test_writes_that_bypass_the_app_keep_the_index_right(ctx) -> None:  # type: 
         conn.close()
     for term in ("浦东", "长宁", "花园店", "青"):
         check(ctx, term)
-    assert [r.code for r in svc.partner_page(ctx, svc.PartnerQuery(search="长宁", grade="B"), 0, None)] == [a]
-    conn = sqlite3.connect(ctx.paths.database)  # foreign keys off: REPLACE leaves the old search row
+    assert [
+        r.code for r in svc.partner_page(ctx, svc.PartnerQuery(search="长宁", grade="B"), 0, None)
+    ] == [a]
+    conn = sqlite3.connect(
+        ctx.paths.database
+    )  # foreign keys off: REPLACE leaves the old search row
     try:
         conn.execute("CREATE TEMP TABLE t AS SELECT * FROM partner WHERE code = ?", (a,))
         conn.execute("UPDATE t SET name = '闵行校园服务中心'")
@@ -156,14 +189,22 @@ def test_migration_back_fills_rows_written_before_it(tmp_path: Path) -> None:
     engine.dispose()
     conn = sqlite3.connect(folder / "channeldesk.sqlite")
     try:
-        for i, (name, contact) in enumerate([("浦东金桥数码店", "王小明"), ("Abc Digital", "李四"), ("徐汇天平路专营店", "赵六")]):
-            conn.execute("INSERT INTO partner (id, hlc, voided, void_reason, code, name, type, status, grade, address, "
-                         "licence_no, credit_rating, credit_limit_fen, bank_info, tags, notes, manager, field_hlc, created_at, updated_at) "
-                         "VALUES (?, '0', ?, '', ?, ?, 'dealer', 'active', 'C', '路', '', '', 0, '', '[]', '', '', '{}', "
-                         "'2026-01-01 00:00:00', '2026-01-01 00:00:00')", (f"p{i}", int(i == 2), f"OLD{i}", name))
-            conn.execute("INSERT INTO contact (id, hlc, voided, void_reason, partner_id, name, role, phone, email, is_primary, "
-                         "created_at, updated_at) VALUES (?, '0', 0, '', ?, ?, '', '13800138000', '', 1, "
-                         "'2026-01-01 00:00:00', '2026-01-01 00:00:00')", (f"c{i}", f"p{i}", contact))
+        for i, (name, contact) in enumerate(
+            [("浦东金桥数码店", "王小明"), ("Abc Digital", "李四"), ("徐汇天平路专营店", "赵六")]
+        ):
+            conn.execute(
+                "INSERT INTO partner (id, hlc, voided, void_reason, code, name, type, status, grade, address, "
+                "licence_no, credit_rating, credit_limit_fen, bank_info, tags, notes, manager, field_hlc, created_at, updated_at) "
+                "VALUES (?, '0', ?, '', ?, ?, 'dealer', 'active', 'C', '路', '', '', 0, '', '[]', '', '', '{}', "
+                "'2026-01-01 00:00:00', '2026-01-01 00:00:00')",
+                (f"p{i}", int(i == 2), f"OLD{i}", name),
+            )
+            conn.execute(
+                "INSERT INTO contact (id, hlc, voided, void_reason, partner_id, name, role, phone, email, is_primary, "
+                "created_at, updated_at) VALUES (?, '0', 0, '', ?, ?, '', '13800138000', '', 1, "
+                "'2026-01-01 00:00:00', '2026-01-01 00:00:00')",
+                (f"c{i}", f"p{i}", contact),
+            )
         conn.commit()
     finally:
         conn.close()
@@ -183,9 +224,14 @@ def test_downgrade_to_0002_restores_its_search_table(ctx) -> None:  # type: igno
     try:
         command.downgrade(alembic_config(engine), "0002")
         with engine.connect() as conn:
-            tables = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            tables = {
+                r[0]
+                for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
             body = conn.exec_driver_sql("SELECT body FROM partner_search").scalar()
-            hits = conn.exec_driver_sql("SELECT count(*) FROM partner_fts WHERE partner_fts MATCH '\"金桥路\"'").scalar()
+            hits = conn.exec_driver_sql(
+                "SELECT count(*) FROM partner_fts WHERE partner_fts MATCH '\"金桥路\"'"
+            ).scalar()
         assert "partner_gram" not in tables and "partner_search_pos" not in tables
         assert body.startswith(f"{code} 浦东金桥数码店 金桥路100号") and hits == 1
         command.upgrade(alembic_config(engine), "head")
@@ -206,7 +252,12 @@ operations = st.lists(
         st.tuples(st.just("add"), names, names),
         st.tuples(st.just("edit"), st.integers(0, 99), names, names),
         st.tuples(st.just("void"), st.integers(0, 99)),
-        st.tuples(st.just("contact"), st.integers(0, 99), names, st.text("0123456789", min_size=6, max_size=11)),
+        st.tuples(
+            st.just("contact"),
+            st.integers(0, 99),
+            names,
+            st.text("0123456789", min_size=6, max_size=11),
+        ),
         st.tuples(st.just("void_contact"), st.integers(0, 99)),
     ),
     min_size=1,
@@ -214,18 +265,28 @@ operations = st.lists(
 )
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(ops=operations, extra=st.lists(words, max_size=4))
 def test_indexed_search_equals_a_plain_substring_filter(ctx, ops, extra) -> None:  # type: ignore[no-untyped-def]
     # the data dir is shared by the examples on purpose: the reference reads every row back
     terms = list(extra)
     with ctx.read_session() as s:
-        partner_ids = list(s.scalars(select(Partner.id).where(Partner.voided.is_(False)).order_by(Partner.code)))
-        contact_ids = list(s.scalars(select(Contact.id).where(Contact.voided.is_(False)).order_by(Contact.id)))
+        partner_ids = list(
+            s.scalars(select(Partner.id).where(Partner.voided.is_(False)).order_by(Partner.code))
+        )
+        contact_ids = list(
+            s.scalars(select(Contact.id).where(Contact.voided.is_(False)).order_by(Contact.id))
+        )
     for op in ops:
         if op[0] == "add":
             name = "店" + op[1]
-            partner_ids.append(svc.partner_detail(ctx, add(ctx, name, op[2], grade="B" if len(name) % 2 else "C")).partner.id)
+            partner_ids.append(
+                svc.partner_detail(
+                    ctx, add(ctx, name, op[2], grade="B" if len(name) % 2 else "C")
+                ).partner.id
+            )
             terms += [name[:1], name[-2:], name[-3:], op[2][:2]]
         elif op[0] == "edit" and partner_ids:
             pid = partner_ids[op[1] % len(partner_ids)]
@@ -237,7 +298,10 @@ def test_indexed_search_equals_a_plain_substring_filter(ctx, ops, extra) -> None
             svc.void_row(ctx, Partner, partner_ids.pop(op[1] % len(partner_ids)), "test")
         elif op[0] == "contact" and partner_ids:
             svc.save_contact(ctx, partner_ids[op[1] % len(partner_ids)], "人" + op[2], op[3])
-            contact_ids = [c.id for c in svc.partner_detail(ctx, partner_ids[op[1] % len(partner_ids)]).contacts] + contact_ids
+            contact_ids = [
+                c.id
+                for c in svc.partner_detail(ctx, partner_ids[op[1] % len(partner_ids)]).contacts
+            ] + contact_ids
             terms += [op[2][:2], op[3][:3]]
         elif op[0] == "void_contact" and contact_ids:
             svc.void_row(ctx, Contact, contact_ids.pop(op[1] % len(contact_ids)), "test")

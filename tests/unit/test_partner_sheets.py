@@ -27,7 +27,10 @@ TEXT_FIELDS = ("name", "address", "licence_no", "credit_rating", "manager", "not
 def stored(ctx, code: str) -> dict[str, object]:  # type: ignore[no-untyped-def]
     with ctx.read_session() as s:
         p = s.query(Partner).filter(Partner.code == code).one()
-        values = {k: getattr(p, k) for k in (*TEXT_FIELDS, "grade", "status", "type", "credit_limit_fen", "tags")}
+        values = {
+            k: getattr(p, k)
+            for k in (*TEXT_FIELDS, "grade", "status", "type", "credit_limit_fen", "tags")
+        }
     detail = svc.partner_detail(ctx, code)
     values["contact"] = [(c.name, c.phone) for c in detail.contacts]
     return values
@@ -35,27 +38,58 @@ def stored(ctx, code: str) -> dict[str, object]:  # type: ignore[no-untyped-def]
 
 # -- formula injection and exact round trips -----------------------------------------------
 
-FORMULAS = ["=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1", "'=quoted", "''", "'", "=", "_x0041_ a\rb"]
+FORMULAS = [
+    '=HYPERLINK("http://x","y")',
+    "+1+1",
+    "-2+3",
+    "@SUM(A1)",
+    "\t=1",
+    "\r=1",
+    "'=quoted",
+    "''",
+    "'",
+    "=",
+    "_x0041_ a\rb",
+]
 
 
 def test_neutralise_and_restore_are_inverse_for_tricky_texts() -> None:
     for text in [*FORMULAS, "", "'abc", "a'=b", "normal 文本"]:
         assert sheets.restore(sheets.neutralise(text)) == text
-        assert sheets.restore(sheets.xlsx_unescape(sheets.xlsx_escape(sheets.quote_for_xlsx(text)))) == text
+        assert (
+            sheets.restore(sheets.xlsx_unescape(sheets.xlsx_escape(sheets.quote_for_xlsx(text))))
+            == text
+        )
         assert sheets.neutralise(text)[:1] not in sheets.FORMULA_START
 
 
 def _make(ctx, code: str, **fields: object) -> None:  # type: ignore[no-untyped-def]
-    data = svc.PartnerInput(code=code, name=str(fields.pop("name", "名称")), region="310115", **fields)  # type: ignore[arg-type]
+    data = svc.PartnerInput(
+        code=code, name=str(fields.pop("name", "名称")), region="310115", **fields
+    )  # type: ignore[arg-type]
     existing = ctx.read_sql("SELECT id FROM partner WHERE code = ?", (code,))
     svc.save_partner(ctx, data, existing[0][0] if existing else None)
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
-def test_formula_text_is_inert_in_the_file_and_reads_back_exactly(ctx, tmp_path: Path, suffix: str) -> None:  # type: ignore[no-untyped-def]
-    _make(ctx, "F1", name="=HYPERLINK(\"http://evil\",\"x\")", address="@SUM(1+1)", notes="\r=cmd|' /C calc'!A0",
-          manager="+1", licence_no="-2", credit_rating="'=x", bank_info="", tags=["#N/A"])
-    _make(ctx, "F2", name="#DIV/0!", manager="#N/A")  # texts that openpyxl would turn into error cells
+def test_formula_text_is_inert_in_the_file_and_reads_back_exactly(
+    ctx, tmp_path: Path, suffix: str
+) -> None:  # type: ignore[no-untyped-def]
+    _make(
+        ctx,
+        "F1",
+        name='=HYPERLINK("http://evil","x")',
+        address="@SUM(1+1)",
+        notes="\r=cmd|' /C calc'!A0",
+        manager="+1",
+        licence_no="-2",
+        credit_rating="'=x",
+        bank_info="",
+        tags=["#N/A"],
+    )
+    _make(
+        ctx, "F2", name="#DIV/0!", manager="#N/A"
+    )  # texts that openpyxl would turn into error cells
     before = stored(ctx, "F1"), stored(ctx, "F2")
     path = tmp_path / f"p{suffix}"
     assert partner_io.export_partners(ctx, path) == 2
@@ -65,13 +99,25 @@ def test_formula_text_is_inert_in_the_file_and_reads_back_exactly(ctx, tmp_path:
     else:
         with zipfile.ZipFile(path) as z:
             xml = z.read("xl/worksheets/sheet1.xml").decode()
-        assert "<f>" not in xml and "<f " not in xml and 'HYPERLINK' in xml and 't="inlineStr"' in xml and 't="e"' not in xml
+        assert (
+            "<f>" not in xml
+            and "<f " not in xml
+            and "HYPERLINK" in xml
+            and 't="inlineStr"' in xml
+            and 't="e"' not in xml
+        )
     report = partner_io.import_partners(ctx, path)
-    assert (report.created, report.updated, report.unchanged) == (0, 0, 2)  # nothing blanked, nothing "updated"
+    assert (report.created, report.updated, report.unchanged) == (
+        0,
+        0,
+        2,
+    )  # nothing blanked, nothing "updated"
     assert (stored(ctx, "F1"), stored(ctx, "F2")) == before
 
 
-_ONE_LINE = st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufffe\uffff\u2028\u2029\x85")
+_ONE_LINE = st.characters(
+    blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufffe\uffff\u2028\u2029\x85"
+)
 _MULTI = st.one_of(_ONE_LINE, st.sampled_from("\t\n\r"))
 _PREFIX = st.sampled_from(["", "=", "+", "-", "@", "'", "''", "'=", "\t", "\r", "_x000D_", " "])
 
@@ -88,7 +134,9 @@ def partner_texts(draw: st.DrawFn) -> dict[str, str]:
         "address": draw(_text(_MULTI, 120)),
         "notes": draw(_text(_MULTI, 200)),
         "licence_no": draw(_text(_ONE_LINE, 60).filter(lambda t: "\t" not in t and "\r" not in t)),
-        "credit_rating": draw(_text(_ONE_LINE, 10).filter(lambda t: "\t" not in t and "\r" not in t)),
+        "credit_rating": draw(
+            _text(_ONE_LINE, 10).filter(lambda t: "\t" not in t and "\r" not in t)
+        ),
         "manager": draw(_text(_ONE_LINE, 100).filter(lambda t: "\t" not in t and "\r" not in t)),
     }
 
@@ -103,7 +151,11 @@ def test_any_text_survives_export_and_import(ctx, tmp_path_factory, suffix: str)
     other = open_context(tmp_path_factory.mktemp("other") / "data")
     folder = tmp_path_factory.mktemp("files")
 
-    @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+    @settings(
+        max_examples=25,
+        deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    )
     @given(partner_texts())
     def check(texts: dict[str, str]) -> None:
         _make(ctx, "H1", **texts)
@@ -166,7 +218,9 @@ def test_a_lone_cell_far_away_costs_nothing_and_names_the_limit(ctx, tmp_path: P
         partner_io.import_partners(ctx, path, dry_run=True)
 
 
-def test_a_workbook_that_unpacks_too_large_is_refused_before_parsing(ctx, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_workbook_that_unpacks_too_large_is_refused_before_parsing(
+    ctx, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "bomb.xlsx"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("xl/sharedStrings.xml", " " * (3 * 1024 * 1024))
@@ -182,7 +236,9 @@ def test_rows_and_cell_length_limits(ctx, tmp_path: Path, monkeypatch: pytest.Mo
     with pytest.raises(LimitError, match="limit: rows"):
         partner_io.import_partners(ctx, path)
     assert ctx.read_sql("SELECT count(*) FROM partner")[0][0] == 0
-    path.write_text("code,name,notes\nC1,名," + "x" * (sheets.MAX_CELL_CHARS + 1) + "\n", encoding="utf-8")
+    path.write_text(
+        "code,name,notes\nC1,名," + "x" * (sheets.MAX_CELL_CHARS + 1) + "\n", encoding="utf-8"
+    )
     with pytest.raises(LimitError, match="limit: cell length") as info:
         partner_io.import_partners(ctx, path)
     assert "C2" in str(info.value)  # the cell as a spreadsheet names it
@@ -204,7 +260,9 @@ def test_overlong_text_is_refused_at_input_with_its_column(ctx, tmp_path: Path) 
     path.write_text("编码,名称,地址\nL1,甲," + "路" * 5000 + "\n", encoding="utf-8")
     with pytest.raises(ValidationError) as info:
         partner_io.import_partners(ctx, path)
-    assert info.value.details == ["row 2, column 地址: too long: 5000 characters, at most 500 allowed"]
+    assert info.value.details == [
+        "row 2, column 地址: too long: 5000 characters, at most 500 allowed"
+    ]
     path.write_text("编码,名称,地址\nL1,甲," + "路" * 130_000 + "\n", encoding="utf-8")
     with pytest.raises(LimitError, match="C2 holds 130,000 characters"):
         partner_io.import_partners(ctx, path)
@@ -223,8 +281,12 @@ def test_import_records_open_and_cannot_change_a_status(ctx, tmp_path: Path) -> 
     report = partner_io.import_partners(ctx, path)
     assert report.created == 2
     with ctx.read_session() as s:
-        events = [(e.kind, e.new_status) for e in s.query(LifecycleEvent).join(Partner, Partner.id == LifecycleEvent.partner_id)
-                  .filter(Partner.code == "S1")]
+        events = [
+            (e.kind, e.new_status)
+            for e in s.query(LifecycleEvent)
+            .join(Partner, Partner.id == LifecycleEvent.partner_id)
+            .filter(Partner.code == "S1")
+        ]
     assert events == [("open", "active")]
     assert stored(ctx, "S2")["status"] == "prospect"
 
@@ -232,8 +294,14 @@ def test_import_records_open_and_cannot_change_a_status(ctx, tmp_path: Path) -> 
     path.write_text("code,name,status\nS1,甲,active\nS2,乙,terminated\n", encoding="utf-8")
     with pytest.raises(ValidationError) as info:
         partner_io.import_partners(ctx, path)
-    assert [d.split(":")[0] for d in info.value.details] == ["row 2, column status", "row 3, column status"]
-    assert "partners lifecycle S1" in info.value.details[0] and "partners lifecycle S2" in info.value.details[1]
+    assert [d.split(":")[0] for d in info.value.details] == [
+        "row 2, column status",
+        "row 3, column status",
+    ]
+    assert (
+        "partners lifecycle S1" in info.value.details[0]
+        and "partners lifecycle S2" in info.value.details[1]
+    )
     assert (stored(ctx, "S1")["status"], stored(ctx, "S2")["status"]) == ("suspended", "prospect")
 
     # a new card may arrive in any status (another system's file, our export into a new
@@ -241,12 +309,23 @@ def test_import_records_open_and_cannot_change_a_status(ctx, tmp_path: Path) -> 
     path.write_text("code,name,status\nS3,丙,terminated\nS4,丁,暂停\n", encoding="utf-8")
     assert partner_io.import_partners(ctx, path).created == 2
     with ctx.read_session() as s:
-        history = {code: [(e.kind, e.old_status, e.new_status) for e in s.query(LifecycleEvent).join(
-            Partner, Partner.id == LifecycleEvent.partner_id).filter(Partner.code == code).order_by(LifecycleEvent.hlc)]
-            for code in ("S3", "S4")}
-    assert history == {"S3": [("open", None, "active"), ("terminate", "active", "terminated")],
-                       "S4": [("open", None, "active"), ("suspend", "active", "suspended")]}
-    path.write_text("code,name,status,notes\nS1,甲,suspended,好\nS2,乙,,\n", encoding="utf-8")  # the same status, or blank: fine
+        history = {
+            code: [
+                (e.kind, e.old_status, e.new_status)
+                for e in s.query(LifecycleEvent)
+                .join(Partner, Partner.id == LifecycleEvent.partner_id)
+                .filter(Partner.code == code)
+                .order_by(LifecycleEvent.hlc)
+            ]
+            for code in ("S3", "S4")
+        }
+    assert history == {
+        "S3": [("open", None, "active"), ("terminate", "active", "terminated")],
+        "S4": [("open", None, "active"), ("suspend", "active", "suspended")],
+    }
+    path.write_text(
+        "code,name,status,notes\nS1,甲,suspended,好\nS2,乙,,\n", encoding="utf-8"
+    )  # the same status, or blank: fine
     report = partner_io.import_partners(ctx, path)
     assert (report.updated, report.unchanged) == (1, 1) and stored(ctx, "S1")["notes"] == "好"
 
@@ -260,7 +339,12 @@ def test_missing_columns_are_left_alone_and_cancel_changes_nothing(ctx, tmp_path
     path.write_text("code,name,address\nM1,甲,新地址\n", encoding="utf-8")
     partner_io.import_partners(ctx, path)
     after = stored(ctx, "M1")
-    assert (after["notes"], after["grade"], after["credit_limit_fen"], after["address"]) == ("备注", "A", 10000, "新地址")
+    assert (after["notes"], after["grade"], after["credit_limit_fen"], after["address"]) == (
+        "备注",
+        "A",
+        10000,
+        "新地址",
+    )
 
     path.write_text("code,name\n" + "".join(f"K{i},名{i}\n" for i in range(3000)), encoding="utf-8")
     progress = Progress(lambda done, total, message: progress.cancel())
@@ -273,13 +357,21 @@ def test_missing_columns_are_left_alone_and_cancel_changes_nothing(ctx, tmp_path
 
 def test_bulk_written_search_index_equals_the_triggers(ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "idx.csv"
-    path.write_text("code,name,address,contact_name,contact_phone\n"
-                    "I1,浦东Ab通讯,金桥路 1 号,王小明,13800138000\nI2,Xy数码,,李四,\n", encoding="utf-8")
+    path.write_text(
+        "code,name,address,contact_name,contact_phone\n"
+        "I1,浦东Ab通讯,金桥路 1 号,王小明,13800138000\nI2,Xy数码,,李四,\n",
+        encoding="utf-8",
+    )
     partner_io.import_partners(ctx, path)
-    path.write_text("code,name,address,contact_name,contact_phone\nI2,Xy数码,长宁路,李四,13900000000\n", encoding="utf-8")
+    path.write_text(
+        "code,name,address,contact_name,contact_phone\nI2,Xy数码,长宁路,李四,13900000000\n",
+        encoding="utf-8",
+    )
     partner_io.import_partners(ctx, path)
     bulk = ctx.read_sql("SELECT * FROM partner_search ORDER BY partner_id")
-    grams = ctx.read_sql("SELECT rowid FROM partner_gram WHERE partner_gram MATCH '\"' || hex(lower('ab')) || '\"'")
+    grams = ctx.read_sql(
+        "SELECT rowid FROM partner_gram WHERE partner_gram MATCH '\"' || hex(lower('ab')) || '\"'"
+    )
     with ctx.session() as s:  # let the triggers index the same rows again
         for p in s.query(Partner):
             p.name = p.name + " "
@@ -287,10 +379,16 @@ def test_bulk_written_search_index_equals_the_triggers(ctx, tmp_path: Path) -> N
         for p in s.query(Partner):
             p.name = p.name[:-1]
     assert ctx.read_sql("SELECT * FROM partner_search ORDER BY partner_id")[0][1:] == bulk[0][1:]
-    assert [r[1:] for r in ctx.read_sql("SELECT * FROM partner_search ORDER BY partner_id")] == [r[1:] for r in bulk]
+    assert [r[1:] for r in ctx.read_sql("SELECT * FROM partner_search ORDER BY partner_id")] == [
+        r[1:] for r in bulk
+    ]
     assert len(grams) == 1
-    assert [r.code for r in svc.partner_page(ctx, svc.PartnerQuery(search="长宁"), 0, None)] == ["I2"]
-    assert [r.code for r in svc.partner_page(ctx, svc.PartnerQuery(search="1390"), 0, None)] == ["I2"]
+    assert [r.code for r in svc.partner_page(ctx, svc.PartnerQuery(search="长宁"), 0, None)] == [
+        "I2"
+    ]
+    assert [r.code for r in svc.partner_page(ctx, svc.PartnerQuery(search="1390"), 0, None)] == [
+        "I2"
+    ]
     assert [r.code for r in svc.partner_page(ctx, svc.PartnerQuery(search="ab"), 0, None)] == ["I1"]
 
 
@@ -316,12 +414,17 @@ def chinese():  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
-def test_chinese_export_has_chinese_headers_and_labels_and_round_trips_in_both_languages(ctx, tmp_path: Path, chinese, suffix: str) -> None:  # type: ignore[no-untyped-def]
+def test_chinese_export_has_chinese_headers_and_labels_and_round_trips_in_both_languages(
+    ctx, tmp_path: Path, chinese, suffix: str
+) -> None:  # type: ignore[no-untyped-def]
     from app import i18n
 
     seed = tmp_path / "seed.csv"
-    seed.write_text("code,name,type,status,grade,region,contact_name,contact_phone\n"
-                    "Z1,金桥加盟店,franchise,active,A,310115,王小明,13800138000\nZ2,意向店,own_store,prospect,C,3101,,\n", encoding="utf-8")
+    seed.write_text(
+        "code,name,type,status,grade,region,contact_name,contact_phone\n"
+        "Z1,金桥加盟店,franchise,active,A,310115,王小明,13800138000\nZ2,意向店,own_store,prospect,C,3101,,\n",
+        encoding="utf-8",
+    )
     partner_io.import_partners(ctx, seed)  # English keys are read under Chinese too
     path = tmp_path / f"p{suffix}"
     svc.record_lifecycle_event(ctx, "Z1", "suspend", "整改")
@@ -329,7 +432,10 @@ def test_chinese_export_has_chinese_headers_and_labels_and_round_trips_in_both_l
     partner_io.export_partners(ctx, path)
     rows = [cells for _n, cells in iter_table(path)]
     assert rows[0][:6] == ["编码", "名称", "类型", "状态", "等级", "区划代码"]
-    assert rows[1][:5] == ["Z1", "金桥加盟店", "加盟店", "暂停", "A"] and rows[2][2:4] == ["自营厅", "意向"]
+    assert rows[1][:5] == ["Z1", "金桥加盟店", "加盟店", "暂停", "A"] and rows[2][2:4] == [
+        "自营厅",
+        "意向",
+    ]
     for language in ("zh_CN", "en"):
         i18n.set_language(language)
         report = partner_io.import_partners(ctx, path)
@@ -338,7 +444,10 @@ def test_chinese_export_has_chinese_headers_and_labels_and_round_trips_in_both_l
     i18n.set_language("en")
     partner_io.export_partners(ctx, path)
     english = [cells for _n, cells in iter_table(path)]
-    assert english[0][:4] == ["code", "name", "type", "status"] and english[1][2:4] == ["franchise", "suspended"]
+    assert english[0][:4] == ["code", "name", "type", "status"] and english[1][2:4] == [
+        "franchise",
+        "suspended",
+    ]
     i18n.set_language("zh_CN")
     assert partner_io.import_partners(ctx, path).unchanged == 2
 
@@ -347,10 +456,14 @@ def test_chinese_errors_name_the_column_as_the_file_does(ctx, tmp_path: Path, ch
     path = tmp_path / "p.csv"
     path.write_text("渠道编码,渠道名称\nY2,乙\n", encoding="utf-8")
     partner_io.import_partners(ctx, path)
-    path.write_text("渠道编码,渠道名称,类型,状态\nY1,甲,不存在,正常\nY2,乙,Dealer,暂停\n", encoding="utf-8")
+    path.write_text(
+        "渠道编码,渠道名称,类型,状态\nY1,甲,不存在,正常\nY2,乙,Dealer,暂停\n", encoding="utf-8"
+    )
     with pytest.raises(ValidationError) as info:
         partner_io.import_partners(ctx, path)
-    assert info.value.details[0].startswith("第 2 行，“类型”列：未知类型“不存在”；请使用：代理商、经销商")
+    assert info.value.details[0].startswith(
+        "第 2 行，“类型”列：未知类型“不存在”；请使用：代理商、经销商"
+    )
     assert info.value.details[1].startswith("第 3 行，“状态”列：导入不能更改状态（正常 → 暂停）")
 
 
@@ -364,11 +477,18 @@ def test_import_stamps_after_what_another_process_committed(ctx, tmp_path: Path)
     other = sqlite3.connect(ctx.paths.database)
     ahead = "999999999999000:000007:other-process"
     with other:
-        other.execute("INSERT OR REPLACE INTO app_meta(key, value) VALUES ('hlc_last', ?)", (ahead,))
+        other.execute(
+            "INSERT OR REPLACE INTO app_meta(key, value) VALUES ('hlc_last', ?)", (ahead,)
+        )
     other.close()
     path = tmp_path / "p.csv"
     path.write_text("code,name,contact_name\nT1,甲,王\n", encoding="utf-8")
     partner_io.import_partners(ctx, path)
-    stamps = [r[0] for r in ctx.read_sql("SELECT hlc FROM partner UNION ALL SELECT hlc FROM contact UNION ALL SELECT hlc FROM lifecycle_event")]
+    stamps = [
+        r[0]
+        for r in ctx.read_sql(
+            "SELECT hlc FROM partner UNION ALL SELECT hlc FROM contact UNION ALL SELECT hlc FROM lifecycle_event"
+        )
+    ]
     assert len(stamps) == 3 and all(s > ahead for s in stamps)
     assert ctx.meta("hlc_last") >= max(stamps)

@@ -16,10 +16,12 @@ from app.services import partner_io, visits
 from app.services import partners as svc
 from tests.conftest import EXIF_DIR
 
-CSV = ("code,name,grade,region,address,contact_name,contact_phone\n"
-       "P001,上海浦东金桥通信器材经营部,A,310115,金桥路100号,王小明,13800138000\n"
-       "P002,徐汇天平路专营店,B,310104,天平路8号,李四,021-64001234\n"
-       "P003,Abc Digital,C,310104,淮海路1号,赵六,13900000000\n")
+CSV = (
+    "code,name,grade,region,address,contact_name,contact_phone\n"
+    "P001,上海浦东金桥通信器材经营部,A,310115,金桥路100号,王小明,13800138000\n"
+    "P002,徐汇天平路专营店,B,310104,天平路8号,李四,021-64001234\n"
+    "P003,Abc Digital,C,310104,淮海路1号,赵六,13900000000\n"
+)
 
 
 @pytest.fixture
@@ -48,8 +50,12 @@ def test_search_one_two_and_three_character_terms(seeded) -> None:  # type: igno
 
 def test_validation_and_grade_history(seeded) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(ValidationError) as info:
-        svc.save_partner(seeded, svc.PartnerInput(code="bad code!", name="", grade="E", region="999999"))
-    assert {"code", "name", "grade", "region"} <= {line.split(":")[0] for line in info.value.details}
+        svc.save_partner(
+            seeded, svc.PartnerInput(code="bad code!", name="", grade="E", region="999999")
+        )
+    assert {"code", "name", "grade", "region"} <= {
+        line.split(":")[0] for line in info.value.details
+    }
     data = svc.input_from_partner(svc.partner_detail(seeded, "P001").partner)
     data.grade, data.grade_reason = "C", "连续两月未达标"
     svc.save_partner(seeded, data, svc.partner_detail(seeded, "P001").partner.id)
@@ -72,7 +78,10 @@ def test_lifecycle_merge_transfer_and_terminate(seeded) -> None:  # type: ignore
         svc.record_lifecycle_event(seeded, "P003", "resume", "x")
     with pytest.raises(ValidationError):
         svc.record_lifecycle_event(seeded, "P001", "suspend", "  ")
-    assert [e.kind for e in svc.partner_detail(seeded, "P002").lifecycle] == ["open", "merge"]  # "open" from the import
+    assert [e.kind for e in svc.partner_detail(seeded, "P002").lifecycle] == [
+        "open",
+        "merge",
+    ]  # "open" from the import
 
 
 def test_import_encodings_duplicates_and_round_trip(ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -113,9 +122,20 @@ def test_skip_invalid_imports_the_valid_rows(ctx, tmp_path: Path) -> None:  # ty
 
 
 def _answer_all(ctx, visit_id: str, photo: Path) -> None:  # type: ignore[no-untyped-def]
-    for key, value in (("signage", "yes"), ("cleanliness", "4"), ("price_tags", "yes"), ("price_violation", "no"),
-                       ("poster_display", "1"), ("stock_units", "30"), ("stock_within_limits", "yes"), ("staff_knowledge", "5"),
-                       ("service_attitude", "3"), ("cross_territory", "no"), ("fake_business", "no"), ("licence_valid", "na")):
+    for key, value in (
+        ("signage", "yes"),
+        ("cleanliness", "4"),
+        ("price_tags", "yes"),
+        ("price_violation", "no"),
+        ("poster_display", "1"),
+        ("stock_units", "30"),
+        ("stock_within_limits", "yes"),
+        ("staff_knowledge", "5"),
+        ("service_attitude", "3"),
+        ("cross_territory", "no"),
+        ("fake_business", "no"),
+        ("licence_valid", "na"),
+    ):
         visits.answer(ctx, visit_id, key, value)
     visits.answer(ctx, visit_id, "storefront_photo", str(photo))
 
@@ -184,8 +204,24 @@ def test_material_count_difference_becomes_finding(seeded) -> None:  # type: ign
 
     with seeded.session() as s:
         partner = svc.get_partner(s, "P001")
-        s.add(MaterialLedgerEntry(partner_id=partner.id, item_name="海报", kind="issued", quantity=5, entry_date=dt.date(2026, 1, 5)))
-        s.add(MaterialLedgerEntry(partner_id=partner.id, item_name="海报", kind="returned", quantity=1, entry_date=dt.date(2026, 2, 5)))
+        s.add(
+            MaterialLedgerEntry(
+                partner_id=partner.id,
+                item_name="海报",
+                kind="issued",
+                quantity=5,
+                entry_date=dt.date(2026, 1, 5),
+            )
+        )
+        s.add(
+            MaterialLedgerEntry(
+                partner_id=partner.id,
+                item_name="海报",
+                kind="returned",
+                quantity=1,
+                entry_date=dt.date(2026, 2, 5),
+            )
+        )
     visit_id = visits.new_visit(seeded, "P001")
     visits.count_material(seeded, visit_id, "海报", 3)
     findings = visits.visit_detail(seeded, visit_id)["findings"]
@@ -202,7 +238,11 @@ def test_media_store_does_not_need_shared_testdata(seeded, tmp_path: Path) -> No
 
 def test_one_pass_search_matches_count_and_page(seeded) -> None:  # type: ignore[no-untyped-def]
     for term in ("浦", "浦东", "天平路专", "64001234", "P00", "abc"):
-        for query in (svc.PartnerQuery(search=term), svc.PartnerQuery(search=term, grade="B"), svc.PartnerQuery(search=term, sort="name", descending=True)):
+        for query in (
+            svc.PartnerQuery(search=term),
+            svc.PartnerQuery(search=term, grade="B"),
+            svc.PartnerQuery(search=term, sort="name", descending=True),
+        ):
             total, rows = svc.partner_page_with_total(seeded, query, 0, 2)
             assert total == svc.partner_count(seeded, query)
             assert [r.code for r in rows] == [r.code for r in svc.partner_page(seeded, query, 0, 2)]

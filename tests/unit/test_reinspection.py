@@ -37,7 +37,11 @@ def test_attach_photo_with_item_answers_the_item(seeded) -> None:  # type: ignor
     visit_id = visits.new_visit(seeded, "P001")
     infos = visits.attach_photos(seeded, visit_id, PHOTOS[:2], item_key="storefront_photo")
     visits.attach_photos(seeded, visit_id, PHOTOS[:1], item_key="storefront_photo")
-    answer = next(i["answer"] for i in visits.visit_detail(seeded, visit_id)["items"] if i["key"] == "storefront_photo")
+    answer = next(
+        i["answer"]
+        for i in visits.visit_detail(seeded, visit_id)["items"]
+        if i["key"] == "storefront_photo"
+    )
     assert answer == [infos[0].sha256, infos[1].sha256]
     with pytest.raises(ValidationError, match="Required items") as info:
         visits.submit(seeded, visit_id)
@@ -63,7 +67,12 @@ def test_one_reinspection_verifies_only_the_orders_it_passes(seeded) -> None:  #
 
         from db.models import RectificationEvent
 
-        notes = [e.note for e in s.scalars(select(RectificationEvent).where(RectificationEvent.order_id == second))]
+        notes = [
+            e.note
+            for e in s.scalars(
+                select(RectificationEvent).where(RectificationEvent.order_id == second)
+            )
+        ]
     assert notes[-1] == "价签仍未更换"
     status = {r["id"]: r["status"] for r in visits.rectification_orders(seeded, "P001")}
     assert status == {first: "verified", second: "open", third: "open"}
@@ -71,7 +80,11 @@ def test_one_reinspection_verifies_only_the_orders_it_passes(seeded) -> None:  #
     with pytest.raises(ValidationError, match="re-inspect"):
         visits.amend(seeded, reinspection, "改判", {second: "passed"})
     data = reports.visit_report_data(seeded, reinspection)
-    assert [(o.outcome, o.after is not None) for o in data.verified_orders] == [("Passed", True), ("Failed：价签仍未更换", False), ("—", False)]
+    assert [(o.outcome, o.after is not None) for o in data.verified_orders] == [
+        ("Passed", True),
+        ("Failed：价签仍未更换", False),
+        ("—", False),
+    ]
 
 
 def test_suspended_partner_can_only_be_reinspected(seeded) -> None:  # type: ignore[no-untyped-def]
@@ -83,7 +96,9 @@ def test_suspended_partner_can_only_be_reinspected(seeded) -> None:  # type: ign
     visits.answer(seeded, visit_id, order, "passed")
     visits.submit(seeded, visit_id)
     assert visits.rectification_orders(seeded, "P001")[0]["status"] == "verified"
-    nothing_left = visits.new_visit(seeded, "P001", "reinspection")  # no open order: only the template's own items
+    nothing_left = visits.new_visit(
+        seeded, "P001", "reinspection"
+    )  # no open order: only the template's own items
     assert [i["key"] for i in visits.visit_detail(seeded, nothing_left)["items"]] == ["remarks"]
     visits.submit(seeded, nothing_left)
 
@@ -95,7 +110,9 @@ def test_reinspection_report_shows_before_and_after_side_by_side(seeded, tmp_pat
     (order,) = [r["id"] for r in visits.rectification_orders(seeded, "P001")]
     again = visits.new_visit(seeded, "P001", "reinspection")
     visits.answer(seeded, again, order, "passed")
-    after = visits.attach_photos(seeded, again, PHOTOS[:1], item_key=f"{order}:after_photo")[0].sha256
+    after = visits.attach_photos(seeded, again, PHOTOS[:1], item_key=f"{order}:after_photo")[
+        0
+    ].sha256
     visits.submit(seeded, again)
     (line,) = reports.visit_report_data(seeded, again).verified_orders
     assert (line.before.sha256, line.after.sha256) == (before, after)

@@ -26,10 +26,16 @@ def test_partner_card_with_huge_text_fields_prints(ctx, tmp_path: Path) -> None:
     buf = io.BytesIO()
     build_period_report(partner_card_data(ctx, "R1"), buf)
     pages = int(re.search(rb"/Count (\d+)", buf.getvalue()).group(1))  # type: ignore[union-attr]
-    assert buf.getvalue().startswith(b"%PDF") and 1 < pages < 20  # the rows split; the text was shortened
+    assert (
+        buf.getvalue().startswith(b"%PDF") and 1 < pages < 20
+    )  # the rows split; the text was shortened
 
 
 def test_clip_keeps_short_text_and_says_how_long_long_text_was() -> None:
     assert clip("短") == "短"
     long = clip("路" * 130_000)
-    assert long.startswith("路" * MAX_PARAGRAPH_CHARS) and "130,000" in long and len(long) < MAX_PARAGRAPH_CHARS + 60
+    assert (
+        long.startswith("路" * MAX_PARAGRAPH_CHARS)
+        and "130,000" in long
+        and len(long) < MAX_PARAGRAPH_CHARS + 60
+    )

@@ -57,7 +57,14 @@ def test_visit_report_text_fonts_and_upright_photos(ctx, submitted_visit, tmp_pa
     reader = pypdf.PdfReader(target)
     text = "".join(page.extract_text() for page in reader.pages)
     detail = visits.visit_detail(ctx, submitted_visit)
-    for needle in ("上海浦东金桥通信器材经营部", "门头招牌完好", "海报/台卡按要求陈列", "5 / 5", detail["content_hash"], f"{detail['score']:.1f}"):
+    for needle in (
+        "上海浦东金桥通信器材经营部",
+        "门头招牌完好",
+        "海报/台卡按要求陈列",
+        "5 / 5",
+        detail["content_hash"],
+        f"{detail['score']:.1f}",
+    ):
         assert needle in text.replace("\n", ""), needle
     assert fonts_embedded(reader)
     sizes = images(reader)
@@ -85,12 +92,32 @@ def test_long_content_paginates(tmp_path: Path) -> None:
     Image.new("RGB", (400, 300), (90, 140, 200)).save(buf, "JPEG")
     long_name = "超长渠道名称" * 50
     data = VisitReportData(
-        company="公司", partner_code="P", partner_name=long_name, partner_grade="A", partner_address="地址" * 60, partner_contacts="张三",
-        credit_warning="", manager="李四", status="submitted", checked_in="2026-01-01", checked_out="2026-01-01", coordinates="—",
-        template="t", score="80.0", section_scores=[("形象", "80")],
-        checklist=[ChecklistLine("部分" * 10, f"检查项目 {i} " + "很长的说明" * 8, "Yes", "2") for i in range(80)],
-        findings=[FindingLine("问题" * 40, "2026-02-01", "王五", "open")], material_differences=[("海报", 5, 4)],
-        competitor_notes=["竞品促销"], photos=[PhotoData(f"p{i}", "2026-01-01", f"{i:064d}", buf.getvalue(), 400, 300) for i in range(20)],
+        company="公司",
+        partner_code="P",
+        partner_name=long_name,
+        partner_grade="A",
+        partner_address="地址" * 60,
+        partner_contacts="张三",
+        credit_warning="",
+        manager="李四",
+        status="submitted",
+        checked_in="2026-01-01",
+        checked_out="2026-01-01",
+        coordinates="—",
+        template="t",
+        score="80.0",
+        section_scores=[("形象", "80")],
+        checklist=[
+            ChecklistLine("部分" * 10, f"检查项目 {i} " + "很长的说明" * 8, "Yes", "2")
+            for i in range(80)
+        ],
+        findings=[FindingLine("问题" * 40, "2026-02-01", "王五", "open")],
+        material_differences=[("海报", 5, 4)],
+        competitor_notes=["竞品促销"],
+        photos=[
+            PhotoData(f"p{i}", "2026-01-01", f"{i:064d}", buf.getvalue(), 400, 300)
+            for i in range(20)
+        ],
         content_hash="ab" * 32,
     )
     out = io.BytesIO()
@@ -119,12 +146,16 @@ def test_pdf_renders_to_an_image(ctx, submitted_visit, tmp_path: Path) -> None: 
     document = open_document(target)
     image = render_page(document, 0, 36)
     assert image.width() > 200
-    colours = {image.pixel(x, y) for x in range(0, image.width(), 3) for y in range(0, image.height(), 3)}
+    colours = {
+        image.pixel(x, y) for x in range(0, image.width(), 3) for y in range(0, image.height(), 3)
+    }
     assert len(colours) > 20
     document.close()
 
 
-def test_photos_are_embedded_as_their_jpeg_bytes_without_decoding(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_photos_are_embedded_as_their_jpeg_bytes_without_decoding(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """Each photo's JPEG goes into the PDF unchanged (DCTDecode), never decoded to pixels
     (reportlab's ImageReader would decode and hash every one on each report); photos with
     the same bytes are stored once, different ones each."""
@@ -140,12 +171,32 @@ def test_photos_are_embedded_as_their_jpeg_bytes_without_decoding(monkeypatch: p
         buf = io.BytesIO()
         Image.new("RGB", (320, 240), colour).save(buf, "JPEG")
         jpegs.append(buf.getvalue())
-    photos = [PhotoData("a", "", "0" * 64, jpegs[0], 320, 240), PhotoData("b", "", "0" * 64, jpegs[1], 320, 240),
-              PhotoData("c", "", "1" * 64, jpegs[0], 320, 240)]
+    photos = [
+        PhotoData("a", "", "0" * 64, jpegs[0], 320, 240),
+        PhotoData("b", "", "0" * 64, jpegs[1], 320, 240),
+        PhotoData("c", "", "1" * 64, jpegs[0], 320, 240),
+    ]
     data = VisitReportData(
-        company="公司", partner_code="P", partner_name="店", partner_grade="A", partner_address="地址", partner_contacts="张三",
-        credit_warning="", manager="李四", status="submitted", checked_in="", checked_out="", coordinates="—", template="t",
-        score="80.0", section_scores=[], checklist=[], findings=[], material_differences=[], competitor_notes=[], photos=photos,
+        company="公司",
+        partner_code="P",
+        partner_name="店",
+        partner_grade="A",
+        partner_address="地址",
+        partner_contacts="张三",
+        credit_warning="",
+        manager="李四",
+        status="submitted",
+        checked_in="",
+        checked_out="",
+        coordinates="—",
+        template="t",
+        score="80.0",
+        section_scores=[],
+        checklist=[],
+        findings=[],
+        material_differences=[],
+        competitor_notes=[],
+        photos=photos,
         content_hash="ab" * 32,
     )
     out = io.BytesIO()
@@ -161,7 +212,9 @@ def test_photos_are_embedded_as_their_jpeg_bytes_without_decoding(monkeypatch: p
     assert sorted(embedded.values()) == sorted(jpegs)
 
 
-def test_table_cells_are_paragraphs_without_the_markup_parser(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_table_cells_are_paragraphs_without_the_markup_parser(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """``para`` makes the fragment the markup parser would make of plain text (same text,
     same style, so the same PDF) without running the parser for each cell."""
     from reportlab.platypus import Paragraph
@@ -169,16 +222,32 @@ def test_table_cells_are_paragraphs_without_the_markup_parser(monkeypatch: pytes
 
     from app.reports.base import clip, esc, para, styles
 
-    samples = ["abc", "上海浦东 金桥  路", " a\n b \n\nc ", "a&b<c>d", "P&amp;G", "x" * 3000, "\t空白\t"]
-    expected = {t: "".join(f.text for f in Paragraph(esc(clip(t)), styles()["cell"]).frags) for t in samples}
+    samples = [
+        "abc",
+        "上海浦东 金桥  路",
+        " a\n b \n\nc ",
+        "a&b<c>d",
+        "P&amp;G",
+        "x" * 3000,
+        "\t空白\t",
+    ]
+    expected = {
+        t: "".join(f.text for f in Paragraph(esc(clip(t)), styles()["cell"]).frags) for t in samples
+    }
     para("warm", "cell")
     calls: list[str] = []
     real_parse = ParaParser.parse
-    monkeypatch.setattr(ParaParser, "parse", lambda self, text, style: calls.append(text) or real_parse(self, text, style))
+    monkeypatch.setattr(
+        ParaParser,
+        "parse",
+        lambda self, text, style: calls.append(text) or real_parse(self, text, style),
+    )
     for text in samples:
         made = para(text, "cell")
         assert "".join(f.text for f in made.frags) == expected[text]
-        assert {(f.fontName, f.fontSize, f.textColor) for f in made.frags} == {("WQYMicroHei", 8.5, styles()["cell"].textColor)}
+        assert {(f.fontName, f.fontSize, f.textColor) for f in made.frags} == {
+            ("WQYMicroHei", 8.5, styles()["cell"].textColor)
+        }
     assert calls == []
 
 
@@ -192,7 +261,9 @@ def test_short_cells_are_drawn_as_strings_where_paragraphs_would_draw_them() -> 
 
     assert cell("QD310101000126", 100) == "QD310101000126"
     assert isinstance(cell("很长的说明" * 20, 80), Paragraph)
-    assert isinstance(cell("two  spaces", 200), Paragraph) and isinstance(cell(" lead", 200), Paragraph)
+    assert isinstance(cell("two  spaces", 200), Paragraph) and isinstance(
+        cell(" lead", 200), Paragraph
+    )
 
     def content(first_cell: object) -> bytes:
         buf = io.BytesIO()
@@ -214,7 +285,13 @@ def test_short_cells_are_drawn_as_strings_where_paragraphs_would_draw_them() -> 
             elif parts[-1:] == [b"cm"]:
                 x, y = x + float(parts[4]), y + float(parts[5])
             elif parts[:1] == [b"BT"]:
-                found.append((round(x + float(parts[5]), 2), round(y + float(parts[6]), 2), line.split(b"(", 1)[1].rsplit(b")", 1)[0]))
+                found.append(
+                    (
+                        round(x + float(parts[5]), 2),
+                        round(y + float(parts[6]), 2),
+                        line.split(b"(", 1)[1].rsplit(b")", 1)[0],
+                    )
+                )
         return found
 
     as_string = text_positions(content("浦东新区 QD001"))
@@ -222,7 +299,9 @@ def test_short_cells_are_drawn_as_strings_where_paragraphs_would_draw_them() -> 
     assert as_string[-1] == as_paragraph[-1]
 
 
-def test_monthly_figures_come_from_one_aggregate_walked_by_start_time(ctx, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_monthly_figures_come_from_one_aggregate_walked_by_start_time(
+    ctx, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
     """The month's inspections and average score are one SQL aggregate that reads the
     month's visits through the start-time index (not every submitted visit), and agree
     with the visit list."""
@@ -234,9 +313,13 @@ def test_monthly_figures_come_from_one_aggregate_walked_by_start_time(ctx, monke
     month = dt.date.today().strftime("%Y-%m")
     statements: list[tuple[str, object]] = []
     real = ctx.read_sql
-    monkeypatch.setattr(ctx, "read_sql", lambda sql, params=(): statements.append((sql, params)) or real(sql, params))
+    monkeypatch.setattr(
+        ctx,
+        "read_sql",
+        lambda sql, params=(): statements.append((sql, params)) or real(sql, params),
+    )
     data = reports.monthly_data(ctx, month)
-    (sql, params), = [(q, p) for q, p in statements if "avg(" in q and "FROM visit v" in q]
+    ((sql, params),) = [(q, p) for q, p in statements if "avg(" in q and "FROM visit v" in q]
     plan = " ".join(str(row) for row in real("EXPLAIN QUERY PLAN " + sql, params))
     assert "ix_visit_started_at" in plan, plan
     submitted = [v for v in visits.list_visits(ctx, month=month) if v["status"] == "submitted"]

@@ -1,4 +1,5 @@
 """PDFs under zh_CN speak the vocabulary's words: no machine keys, one money format."""
+# ruff: noqa: F811  (pytest fixtures imported from another test module)
 
 from __future__ import annotations
 
@@ -12,8 +13,26 @@ from app import i18n
 from app.services import reports, visits
 from tests.unit.test_reports import submitted_visit  # noqa: F401  (fixture)
 
-MACHINE_WORDS = {"submitted", "draft", "store_inspection", "dealer", "agent", "franchise", "special", "active", "prospect",
-                 "open", "overdue", "merge", "merged", "terminate", "suspend", "reported_fixed", "yes", "no"}
+MACHINE_WORDS = {
+    "submitted",
+    "draft",
+    "store_inspection",
+    "dealer",
+    "agent",
+    "franchise",
+    "special",
+    "active",
+    "prospect",
+    "open",
+    "overdue",
+    "merge",
+    "merged",
+    "terminate",
+    "suspend",
+    "reported_fixed",
+    "yes",
+    "no",
+}
 
 
 def _words(path: Path) -> set[str]:
@@ -28,12 +47,19 @@ def zh():  # type: ignore[no-untyped-def]
     i18n.set_language("en")
 
 
-def test_visit_report_and_partner_card_print_labels_not_keys(ctx, submitted_visit, tmp_path: Path, zh) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_visit_report_and_partner_card_print_labels_not_keys(
+    ctx,
+    submitted_visit,
+    tmp_path: Path,
+    zh,
+) -> None:  # type: ignore[no-untyped-def]
     words, text = _words(reports.write_visit_report(ctx, submitted_visit, tmp_path / "v.pdf"))
     assert not words & MACHINE_WORDS, words & MACHINE_WORDS
     assert "门店巡检" in text and "已提交" in text
     code = visits.visit_detail(ctx, submitted_visit)["partner_code"]
-    words, text = _words(reports.write_period_report(reports.partner_card_data(ctx, code), tmp_path / "p.pdf"))
+    words, text = _words(
+        reports.write_period_report(reports.partner_card_data(ctx, code), tmp_path / "p.pdf")
+    )
     assert not words & MACHINE_WORDS, words & MACHINE_WORDS
     assert re.search(r"¥\d{1,3}(,\d{3})*\.\d\d", text)
     assert "经销商" in text and "正常" in text and "A 类（核心渠道）" in text
@@ -51,7 +77,10 @@ def test_many_chart_bars_get_slanted_labels() -> None:
 
     few = _chart([("销售额 南京市", 10.0, 8.0)] * 3, "")
     many = _chart([(f"销售额 区域{i}", 10.0, 8.0) for i in range(12)], "")
-    angle = [next(c for c in d.contents if isinstance(c, VerticalBarChart)).categoryAxis.labels.angle for d in (few, many)]
+    angle = [
+        next(c for c in d.contents if isinstance(c, VerticalBarChart)).categoryAxis.labels.angle
+        for d in (few, many)
+    ]
     assert angle == [0, 30]
 
 
@@ -61,5 +90,7 @@ def test_amendments_print_item_labels_and_answer_words(ctx, tmp_path: Path, zh) 
     visit_id = sealed_visit(ctx, tmp_path, {"signage": "yes"})
     visits.amend(ctx, visit_id, "复核更正", {"signage": "no"})
     words, text = _words(reports.write_visit_report(ctx, visit_id, tmp_path / "amended.pdf"))
-    label = next(i["label"] for i in visits.visit_detail(ctx, visit_id)["items"] if i["key"] == "signage")
+    label = next(
+        i["label"] for i in visits.visit_detail(ctx, visit_id)["items"] if i["key"] == "signage"
+    )
     assert "signage" not in words and f"{label}：否" in text.replace("\n", "")

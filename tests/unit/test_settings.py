@@ -11,7 +11,10 @@ from app.settings import SETTINGS_VERSION, Settings, load_settings, save_setting
 
 def test_a_version_1_file_is_upgraded_and_leaves_the_identity_to_the_device(tmp_path: Path) -> None:
     path = tmp_path / "settings.json"
-    path.write_text(json.dumps({"version": 1, "user_name": "张三", "territory": ["3101"], "text_scale": 120}), encoding="utf-8")
+    path.write_text(
+        json.dumps({"version": 1, "user_name": "张三", "territory": ["3101"], "text_scale": 120}),
+        encoding="utf-8",
+    )
     settings = load_settings(path)
     assert settings.version == SETTINGS_VERSION == 2
     assert settings.text_scale == 120
@@ -22,10 +25,23 @@ def test_a_version_1_file_is_upgraded_and_leaves_the_identity_to_the_device(tmp_
 
 def test_values_of_the_wrong_type_fall_back_to_their_defaults() -> None:
     defaults = Settings()
-    read = Settings.from_dict({"version": 2, "text_scale": "big", "auto_backup": "yes", "contract_warning_days": [30, "x"],
-                               "company_name": 42, "photo_max_mb": True, "unknown_key": 1, "rectification_warning_days": 5})
+    read = Settings.from_dict(
+        {
+            "version": 2,
+            "text_scale": "big",
+            "auto_backup": "yes",
+            "contract_warning_days": [30, "x"],
+            "company_name": 42,
+            "photo_max_mb": True,
+            "unknown_key": 1,
+            "rectification_warning_days": 5,
+        }
+    )
     assert read.text_scale == defaults.text_scale and read.auto_backup is defaults.auto_backup
-    assert read.contract_warning_days == defaults.contract_warning_days and read.company_name == defaults.company_name
+    assert (
+        read.contract_warning_days == defaults.contract_warning_days
+        and read.company_name == defaults.company_name
+    )
     assert read.photo_max_mb == defaults.photo_max_mb and read.rectification_warning_days == 5
 
 

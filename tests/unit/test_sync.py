@@ -44,7 +44,9 @@ def make_laptop(tmp_path: Path, name: str, hq: Hq, territory: str = "3101"):  # 
     from app.services.device import initialise_device
 
     ctx = open_context(tmp_path / name)
-    initialise_device(ctx, user=name, territory=[territory], hq_key_file=hq.key_dir / "hq_public.key")
+    initialise_device(
+        ctx, user=name, territory=[territory], hq_key_file=hq.key_dir / "hq_public.key"
+    )
     key = export_public_key(ctx, tmp_path / f"{name}.key.json")
     hq.register_device(key)
     return ctx
@@ -118,7 +120,11 @@ def test_bundle_order_does_not_matter(tmp_path: Path, hq_url: str) -> None:
     results = []
     for order in itertools.permutations(bundles):
         name = "hq_" + uuid.uuid4().hex[:10]
-        url = f"sqlite:///{tmp_path / name}.sqlite" if hq_url.startswith("sqlite") else hq_url.rsplit("/", 1)[0] + "/" + name
+        url = (
+            f"sqlite:///{tmp_path / name}.sqlite"
+            if hq_url.startswith("sqlite")
+            else hq_url.rsplit("/", 1)[0] + "/" + name
+        )
         if not url.startswith("sqlite"):
             pg.create_database(hq_url, name)
         other = Hq(url, tmp_path / "hq")
@@ -194,7 +200,9 @@ def test_hostile_bundles_are_rejected_and_change_nothing(hq: Hq, tmp_path: Path)
 
     def replace_manifest(new_manifest):  # type: ignore[no-untyped-def]
         body = json.dumps(new_manifest, sort_keys=True, separators=(",", ":")).encode()
-        return lambda entries: _resign(ctx, [(i, body if i.filename == "manifest.json" else d) for i, d in entries])
+        return lambda entries: _resign(
+            ctx, [(i, body if i.filename == "manifest.json" else d) for i, d in entries]
+        )
 
     def add(name, data, attr=None):  # type: ignore[no-untyped-def]
         def mutate(entries):  # type: ignore[no-untyped-def]
@@ -202,6 +210,7 @@ def test_hostile_bundles_are_rejected_and_change_nothing(hq: Hq, tmp_path: Path)
             if attr is not None:
                 info.external_attr = attr
             return [*entries, (info, data)]
+
         return mutate
 
     blob = next(f for f in manifest["files"] if f["path"].startswith("blobs/"))
@@ -212,14 +221,37 @@ def test_hostile_bundles_are_rejected_and_change_nothing(hq: Hq, tmp_path: Path)
         "symlink": add("blobs/" + "a" * 64, b"/etc/passwd", attr=(0o120777 << 16)),
         "duplicate": add("manifest.sig", b"x"),
         "unlisted": add("blobs/" + "b" * 64, b"unlisted"),
-        "bad_signature": lambda e: [(i, b"AAAA" if i.filename == "manifest.sig" else d) for i, d in e],
+        "bad_signature": lambda e: [
+            (i, b"AAAA" if i.filename == "manifest.sig" else d) for i, d in e
+        ],
         "no_manifest": lambda e: [(i, d) for i, d in e if i.filename != "manifest.json"],
-        "invalid_json": lambda e: _resign(ctx, [(i, b"{not json" if i.filename == "manifest.json" else d) for i, d in e]),
-        "nan_json": lambda e: _resign(ctx, [(i, b'{"format": NaN}' if i.filename == "manifest.json" else d) for i, d in e]),
+        "invalid_json": lambda e: _resign(
+            ctx, [(i, b"{not json" if i.filename == "manifest.json" else d) for i, d in e]
+        ),
+        "nan_json": lambda e: _resign(
+            ctx, [(i, b'{"format": NaN}' if i.filename == "manifest.json" else d) for i, d in e]
+        ),
         "newer_schema": replace_manifest({**manifest, "schema_version": 99}),
-        "missing_entry": replace_manifest({**manifest, "files": [*manifest["files"], {"path": "blobs/" + "c" * 64, "size": 1, "sha256": "c" * 64}]}),
-        "size_mismatch": replace_manifest({**manifest, "files": [dict(f, size=f["size"] + 1) if f is blob else f for f in manifest["files"]]}),
-        "blob_wrong_hash": lambda e: _resign(ctx, [(i, d + b"!" if i.filename == blob["path"] else d) for i, d in e]),
+        "missing_entry": replace_manifest(
+            {
+                **manifest,
+                "files": [
+                    *manifest["files"],
+                    {"path": "blobs/" + "c" * 64, "size": 1, "sha256": "c" * 64},
+                ],
+            }
+        ),
+        "size_mismatch": replace_manifest(
+            {
+                **manifest,
+                "files": [
+                    dict(f, size=f["size"] + 1) if f is blob else f for f in manifest["files"]
+                ],
+            }
+        ),
+        "blob_wrong_hash": lambda e: _resign(
+            ctx, [(i, d + b"!" if i.filename == blob["path"] else d) for i, d in e]
+        ),
         "unknown_device": replace_manifest({**manifest, "device_id": str(uuid.uuid4())}),
     }
     for name, mutate in cases.items():
@@ -240,7 +272,11 @@ def test_hostile_bundles_are_rejected_and_change_nothing(hq: Hq, tmp_path: Path)
     assert hq.stats() == before
     assert hq.ingest(good, tmp_path / "acks").status == "accepted"
     # replayed seq with different content
-    replay = _rewrite(good, tmp_path / "replay.cdsync", replace_manifest({**manifest, "bundle_id": str(uuid.uuid4()), "user": "someone else"}))
+    replay = _rewrite(
+        good,
+        tmp_path / "replay.cdsync",
+        replace_manifest({**manifest, "bundle_id": str(uuid.uuid4()), "user": "someone else"}),
+    )
     assert "replay" in hq.ingest(replay).reason
     hq.revoke_device(ctx.device_id)
     assert "revoked" in hq.ingest(export_bundle(ctx, tmp_path / "late.cdsync").path).reason
@@ -271,8 +307,13 @@ def test_ack_for_another_device_and_untrusted_down_bundle(hq: Hq, tmp_path: Path
     (tmp_path / "forged.cdack").write_text(json.dumps(forged))
     with pytest.raises(UserError, match="signature"):
         apply_ack(a, tmp_path / "forged.cdack")
-    bad = {"missing.cdack": None, "binary.cdack": b"\xff\xfe\x00", "broken.cdack": b'{"status": "acc', "list.cdack": b"[1, 2]",
-           "unsigned.cdack": json.dumps({k: v for k, v in forged.items() if k != "sig"}).encode()}
+    bad = {
+        "missing.cdack": None,
+        "binary.cdack": b"\xff\xfe\x00",
+        "broken.cdack": b'{"status": "acc',
+        "list.cdack": b"[1, 2]",
+        "unsigned.cdack": json.dumps({k: v for k, v in forged.items() if k != "sig"}).encode(),
+    }
     for name, content in bad.items():
         if content is not None:
             (tmp_path / name).write_bytes(content)
@@ -280,7 +321,9 @@ def test_ack_for_another_device_and_untrusted_down_bundle(hq: Hq, tmp_path: Path
             apply_ack(a, tmp_path / name)
         message = caught.value.message
         assert "\n" not in message and ("nothing was changed" in message.lower()), message
-        assert "Expecting" not in message and "codec" not in message and "Errno" not in message, message
+        assert "Expecting" not in message and "codec" not in message and "Errno" not in message, (
+            message
+        )
     down = hq.publish(a.device_id, tmp_path / "down.cdsync", {})
     with pytest.raises(BundleRejected):
         import_hq_bundle(b, down)
@@ -301,7 +344,9 @@ def _second_hq(tmp_path: Path, *laptops: str) -> Hq:
     return server
 
 
-def test_delete_against_edit_the_tombstone_wins_and_the_edit_is_a_conflict(hq: Hq, tmp_path: Path) -> None:
+def test_delete_against_edit_the_tombstone_wins_and_the_edit_is_a_conflict(
+    hq: Hq, tmp_path: Path
+) -> None:
     """Device a voids a partner while device b, which learnt it from HQ, edits its
     address: in either arrival order the partner stays voided, and b's edit is kept as
     a conflict naming the field."""
@@ -317,7 +362,10 @@ def test_delete_against_edit_the_tombstone_wins_and_the_edit_is_a_conflict(hq: H
     psvc.void_row(a, Partner, pid, "重复建档")
     with b.session() as s:
         s.get(Partner, pid).address = "乙方新地址"
-    void, edit = export_bundle(a, tmp_path / "a2.cdsync").path, export_bundle(b, tmp_path / "b2.cdsync").path
+    void, edit = (
+        export_bundle(a, tmp_path / "a2.cdsync").path,
+        export_bundle(b, tmp_path / "b2.cdsync").path,
+    )
     other = _second_hq(tmp_path, "a", "b")
     assert other.ingest(first, tmp_path).status == "accepted"
     for server, order in ((hq, (edit, void)), (other, (void, edit))):
@@ -326,14 +374,18 @@ def test_delete_against_edit_the_tombstone_wins_and_the_edit_is_a_conflict(hq: H
             assert result.status == "accepted", result.reason
         record = next(r for r in server.records("partner") if r.id == pid)
         assert record.voided, order
-        conflicts = [(c["field"], c["loser_value"]) for c in server.conflicts() if c["record_id"] == pid]
+        conflicts = [
+            (c["field"], c["loser_value"]) for c in server.conflicts() if c["record_id"] == pid
+        ]
         assert conflicts == [("address", "乙方新地址")], (order, conflicts)
     other.close()
     a.close()
     b.close()
 
 
-def test_an_edit_from_a_card_learnt_from_hq_keeps_the_fields_it_never_had(hq: Hq, tmp_path: Path) -> None:
+def test_an_edit_from_a_card_learnt_from_hq_keeps_the_fields_it_never_had(
+    hq: Hq, tmp_path: Path
+) -> None:
     """HQ publishes only part of a partner's card; device b, which learnt it so, edits
     the address. HQ takes the address and keeps what device a wrote in the fields b never
     received (bank details, notes, tags), without conflicts, in either arrival order."""
@@ -360,7 +412,11 @@ def test_an_edit_from_a_card_learnt_from_hq_keeps_the_fields_it_never_had(hq: Hq
     for server in (hq, other):
         record = next(r for r in server.records("partner") if r.id == pid)
         assert record.data["address"] == "乙方新地址"
-        assert (record.data["bank_info"], record.data["notes"], record.data["tags"]) == ("工行 6222 0000 1111", "老客户，周三到货", ["核心"])
+        assert (record.data["bank_info"], record.data["notes"], record.data["tags"]) == (
+            "工行 6222 0000 1111",
+            "老客户，周三到货",
+            ["核心"],
+        )
         assert [c for c in server.conflicts() if c["record_id"] == pid] == []
     other.close()
     a.close()
@@ -378,7 +434,9 @@ def test_orders_made_on_a_draft_go_with_its_seal_after_an_ack(hq: Hq, tmp_path: 
     seed(ctx, tmp_path)
     draft = visits.new_visit(ctx, "P003")
     visits.add_finding(ctx, draft, "门头破损")
-    psvc.save_contact(ctx, "P003", "后来的联系人", "13700000001")  # a later change: the watermark passes the order
+    psvc.save_contact(
+        ctx, "P003", "后来的联系人", "13700000001"
+    )  # a later change: the watermark passes the order
     first = export_bundle(ctx, tmp_path / "b1.cdsync")
     result = hq.ingest(first.path, tmp_path)
     assert result.status == "accepted", result.reason
@@ -388,7 +446,10 @@ def test_orders_made_on_a_draft_go_with_its_seal_after_an_ack(hq: Hq, tmp_path: 
         from sqlalchemy import select
 
         from db.models import RectificationOrder
-        assert s.scalar(select(RectificationOrder.hlc).where(RectificationOrder.description == "门头破损")) <= watermark(ctx)
+
+        assert s.scalar(
+            select(RectificationOrder.hlc).where(RectificationOrder.description == "门头破损")
+        ) <= watermark(ctx)
     _answer_all(ctx, draft, EXIF_DIR / "Landscape_2.jpg")
     visits.submit(ctx, draft)
     second = export_bundle(ctx, tmp_path / "b2.cdsync")

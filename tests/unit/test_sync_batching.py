@@ -4,6 +4,7 @@ boundaries inside an entity, lookups split over several queries), on SQLite and 
 PostgreSQL; records repeated within one bundle across chunks merge with their earlier
 version; a sealed record repeated with other content is rejected and changes nothing;
 the strict line reader keeps its rules."""
+# ruff: noqa: F811  (pytest fixtures imported from another test module)
 
 from __future__ import annotations
 
@@ -34,8 +35,15 @@ def _records(server: Hq) -> dict[str, dict[str, Any]]:
     with server.sessions() as s:
         from db.hq.models import Record
 
-        return {f"{r.entity}/{r.id}": {"hlc": r.hlc, "voided": r.voided, "data": r.data, "field_hlc": r.field_hlc}
-                for r in s.scalars(select(Record))}
+        return {
+            f"{r.entity}/{r.id}": {
+                "hlc": r.hlc,
+                "voided": r.voided,
+                "data": r.data,
+                "field_hlc": r.field_hlc,
+            }
+            for r in s.scalars(select(Record))
+        }
 
 
 def _rebuild(src: Path, dst: Path, ctx, records: dict[str, list[dict[str, Any]]]) -> Path:  # type: ignore[no-untyped-def]
@@ -47,10 +55,21 @@ def _rebuild(src: Path, dst: Path, ctx, records: dict[str, list[dict[str, Any]]]
     files = [f for f in manifest["files"] if f["path"].startswith("blobs/")]
     bodies = {}
     for entity, rows in records.items():
-        body = b"".join(json.dumps(r, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode() + b"\n" for r in rows)
+        body = b"".join(
+            json.dumps(r, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+            + b"\n"
+            for r in rows
+        )
         name = f"records/{entity}.jsonl"
         bodies[name] = body
-        files.append({"path": name, "size": len(body), "sha256": hashlib.sha256(body).hexdigest(), "records": len(rows)})
+        files.append(
+            {
+                "path": name,
+                "size": len(body),
+                "sha256": hashlib.sha256(body).hexdigest(),
+                "records": len(rows),
+            }
+        )
     manifest["files"] = files
     raw = json.dumps(manifest, sort_keys=True, separators=(",", ":")).encode()
     with zipfile.ZipFile(dst, "w") as zout:
@@ -59,7 +78,6 @@ def _rebuild(src: Path, dst: Path, ctx, records: dict[str, list[dict[str, Any]]]
         for name, body in {**bodies, **blobs}.items():
             zout.writestr(name, body)
     return dst
-
 
 
 def _jsonable(value: Any) -> Any:
@@ -73,7 +91,11 @@ def _jsonable(value: Any) -> Any:
 
 def _read_records(path: Path) -> dict[str, list[dict[str, Any]]]:
     with zipfile.ZipFile(path) as z:
-        return {n[8:-6]: [json.loads(line) for line in z.read(n).splitlines()] for n in z.namelist() if n.startswith("records/")}
+        return {
+            n[8:-6]: [json.loads(line) for line in z.read(n).splitlines()]
+            for n in z.namelist()
+            if n.startswith("records/")
+        }
 
 
 def test_export_rows_equal_what_the_orm_gives(ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -84,14 +106,26 @@ def test_export_rows_equal_what_the_orm_gives(ctx, tmp_path: Path) -> None:  # t
 
     initialise_device(ctx, user="u", territory=["3101"])
     seed(ctx, tmp_path)
-    with ctx.session() as s:  # one voided row (void_reason goes into data); values SQLite must quote as Python does
+    with (
+        ctx.session() as s
+    ):  # one voided row (void_reason goes into data); values SQLite must quote as Python does
         contact = s.scalars(select(Contact)).first()
         contact.voided, contact.void_reason = True, "离职\n'引号' \"q\" \\ \t\x01\u2028"
         contact.name = "A\"\\\n\t\x01\x1f\x7f中文é'"
         visit = s.scalars(select(Visit).where(Visit.status == "submitted")).first()
-        visit.notes, visit.score, visit.latitude, visit.longitude = "第一行\r\n第二行", 87.33333333333333, 31.230416123456789, 1e-7
-    with ctx.session() as s:  # a datetime stored without microseconds (written by other SQL): Python renders that column
-        s.execute(text("UPDATE visit SET started_at = '2026-05-01 10:00:00' WHERE id = :id"), {"id": visit.id})
+        visit.notes, visit.score, visit.latitude, visit.longitude = (
+            "第一行\r\n第二行",
+            87.33333333333333,
+            31.230416123456789,
+            1e-7,
+        )
+    with (
+        ctx.session() as s
+    ):  # a datetime stored without microseconds (written by other SQL): Python renders that column
+        s.execute(
+            text("UPDATE visit SET started_at = '2026-05-01 10:00:00' WHERE id = :id"),
+            {"id": visit.id},
+        )
     with ctx.read_session() as s:
         submitted = set(s.scalars(select(Visit.id).where(Visit.status == "submitted")))
     total = 0
@@ -100,15 +134,33 @@ def test_export_rows_equal_what_the_orm_gives(ctx, tmp_path: Path) -> None:  # t
         expected = []
         with ctx.read_session() as s:
             for obj in s.scalars(select(model).where(model.hlc.like(f"%:{ctx.device_id}"))):
-                if (entity == "visit" and obj.status != "submitted") or (hasattr(obj, "visit_id") and obj.visit_id is not None and obj.visit_id not in submitted):
+                if (entity == "visit" and obj.status != "submitted") or (
+                    hasattr(obj, "visit_id")
+                    and obj.visit_id is not None
+                    and obj.visit_id not in submitted
+                ):
                     continue
-                data = {c.key: _jsonable(getattr(obj, c.key)) for c in inspect(model).columns
-                        if c.key not in ("id", "hlc", "created_at", "updated_at", "voided", "void_reason")}
+                data = {
+                    c.key: _jsonable(getattr(obj, c.key))
+                    for c in inspect(model).columns
+                    if c.key
+                    not in ("id", "hlc", "created_at", "updated_at", "voided", "void_reason")
+                }
                 if obj.voided:
                     data["void_reason"] = obj.void_reason
-                record = {"base_hlc": "b", "data": data, "hlc": obj.hlc, "id": obj.id, "op": "void" if obj.voided else "upsert"}
+                record = {
+                    "base_hlc": "b",
+                    "data": data,
+                    "hlc": obj.hlc,
+                    "id": obj.id,
+                    "op": "void" if obj.voided else "upsert",
+                }
                 expected.append(json.loads(json.dumps(record)))
-        lines = [line for block in record_lines(ctx, entity, "", "~", ctx.device_id, "b") for line in block]
+        lines = [
+            line
+            for block in record_lines(ctx, entity, "", "~", ctx.device_id, "b")
+            for line in block
+        ]
         assert all(encode_line(json.loads(line)) == line for line in lines)
         got = [json.loads(line) for line in lines]
         assert sorted(got, key=lambda r: r["id"]) == sorted(expected, key=lambda r: r["id"]), entity
@@ -116,17 +168,28 @@ def test_export_rows_equal_what_the_orm_gives(ctx, tmp_path: Path) -> None:  # t
     assert total > 20
     visit = json.loads(next(record_lines(ctx, "visit", "", "~", ctx.device_id, None))[0])
     assert visit["base_hlc"] is None and visit["data"]["submitted_at"].endswith("+00:00")
-    assert any(json.loads(line)["op"] == "void" for block in record_lines(ctx, "contact", "", "~", ctx.device_id, None) for line in block)
+    assert any(
+        json.loads(line)["op"] == "void"
+        for block in record_lines(ctx, "contact", "", "~", ctx.device_id, None)
+        for line in block
+    )
 
 
-def test_chunk_size_does_not_change_the_result(hq: Hq, tmp_path: Path, hq_url: str, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+def test_chunk_size_does_not_change_the_result(
+    hq: Hq,
+    tmp_path: Path,
+    hq_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     ctx = make_laptop(tmp_path, "lap", hq)
     seed(ctx, tmp_path)
     first = export_bundle(ctx, tmp_path / "a.cdsync")
     data = psvc.input_from_partner(psvc.partner_detail(ctx, "P001").partner)
     data.name = "改名后的门店"
     psvc.save_partner(ctx, data, psvc.partner_detail(ctx, "P001").partner.id)
-    second = export_bundle(ctx, tmp_path / "b.cdsync")  # a superset: every record again, P001 changed
+    second = export_bundle(
+        ctx, tmp_path / "b.cdsync"
+    )  # a superset: every record again, P001 changed
     assert hq.ingest(first.path, tmp_path / "acks").status == "accepted"
     assert hq.ingest(second.path, tmp_path / "acks").status == "accepted"
     reference = _records(hq)
@@ -140,7 +203,9 @@ def test_chunk_size_does_not_change_the_result(hq: Hq, tmp_path: Path, hq_url: s
     if hq_url.startswith("postgresql"):
         from tests import pg
 
-        url = pg.create_database(hq_url, "hq_small_" + hashlib.sha256(str(tmp_path).encode()).hexdigest()[:10])
+        url = pg.create_database(
+            hq_url, "hq_small_" + hashlib.sha256(str(tmp_path).encode()).hexdigest()[:10]
+        )
     small = Hq(url, tmp_path / "hq2")
     small.init()
     small.register_device(tmp_path / "lap.key.json")
@@ -149,12 +214,18 @@ def test_chunk_size_does_not_change_the_result(hq: Hq, tmp_path: Path, hq_url: s
     assert small.ingest(second.path, tmp_path / "acks2").status == "duplicate"
     assert _records(small) == reference
     assert small.stats()["tables"] == stats
-    assert [r.data["name"] for r in small.records("partner") if r.data["code"] == "P001"] == ["改名后的门店"]
+    assert [r.data["name"] for r in small.records("partner") if r.data["code"] == "P001"] == [
+        "改名后的门店"
+    ]
     small.close()
     ctx.close()
 
 
-def test_a_record_repeated_across_chunks_merges_with_its_earlier_version(hq: Hq, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+def test_a_record_repeated_across_chunks_merges_with_its_earlier_version(
+    hq: Hq,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     ctx = make_laptop(tmp_path, "lap", hq)
     seed(ctx, tmp_path)
     good = export_bundle(ctx, tmp_path / "good.cdsync").path
@@ -184,7 +255,11 @@ def test_a_record_repeated_across_chunks_merges_with_its_earlier_version(hq: Hq,
     ctx.close()
 
 
-def test_a_sealed_record_repeated_with_other_content_is_rejected(hq: Hq, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+def test_a_sealed_record_repeated_with_other_content_is_rejected(
+    hq: Hq,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     ctx = make_laptop(tmp_path, "lap", hq)
     seed(ctx, tmp_path)
     good = export_bundle(ctx, tmp_path / "good.cdsync").path
@@ -201,11 +276,13 @@ def test_a_sealed_record_repeated_with_other_content_is_rejected(hq: Hq, tmp_pat
     assert [p for p in hq.blob_dir.rglob("*") if p.is_file()] == []
     assert hq.ingest(good, tmp_path / "acks").status == "accepted"
     stored = [p for p in hq.blob_dir.rglob("*") if p.is_file()]
-    assert stored and all(p.name == hashlib.sha256(p.read_bytes()).hexdigest() for p in stored)  # no temporary files left
+    assert stored and all(
+        p.name == hashlib.sha256(p.read_bytes()).hexdigest() for p in stored
+    )  # no temporary files left
     ctx.close()
 
 
-def test_references_outside_the_bundle_are_checked_against_hq(hq: Hq, tmp_path: Path) -> None:  # noqa: F811
+def test_references_outside_the_bundle_are_checked_against_hq(hq: Hq, tmp_path: Path) -> None:
     ctx = make_laptop(tmp_path, "lap", hq)
     seed(ctx, tmp_path)
     good = export_bundle(ctx, tmp_path / "good.cdsync").path
@@ -234,22 +311,28 @@ def test_references_outside_the_bundle_are_checked_against_hq(hq: Hq, tmp_path: 
     ctx.close()
 
 
-@pytest.mark.parametrize("body, line", [
-    (b'{"a":1}\n\n{"b":2}\n', 2),
-    (b'{"a":1,"a":2}\n', 1),
-    (b'{"a":NaN}\n', 1),
-    (b'{"a":1} {"b":1}\n', 1),
-    (b'{"a":1}\n\xff\n', 2),
-    (b'{"a":1}\n\n', 2),
-    (b'{"a":[1,\n2]}\n', 1),
-])
+@pytest.mark.parametrize(
+    "body, line",
+    [
+        (b'{"a":1}\n\n{"b":2}\n', 2),
+        (b'{"a":1,"a":2}\n', 1),
+        (b'{"a":NaN}\n', 1),
+        (b'{"a":1} {"b":1}\n', 1),
+        (b'{"a":1}\n\xff\n', 2),
+        (b'{"a":1}\n\n', 2),
+        (b'{"a":[1,\n2]}\n', 1),
+    ],
+)
 def test_record_lines_stay_strict(body: bytes, line: int) -> None:
     with pytest.raises(BundleRejected, match=f"line {line}:"):
         bundle_mod._parse_lines("records/x.jsonl", body)
 
 
 def test_record_lines_allow_what_json_allows_around_a_value() -> None:
-    assert bundle_mod._parse_lines("records/x.jsonl", b' {"a":1} \n{"b":[1,2]}') == [{"a": 1}, {"b": [1, 2]}]
+    assert bundle_mod._parse_lines("records/x.jsonl", b' {"a":1} \n{"b":[1,2]}') == [
+        {"a": 1},
+        {"b": [1, 2]},
+    ]
     assert bundle_mod._parse_lines("records/x.jsonl", b"") == []
 
 
@@ -263,8 +346,11 @@ def test_exported_lines_are_canonical(ctx, tmp_path: Path) -> None:  # type: ign
     seed(ctx, tmp_path)
     with zipfile.ZipFile(export_bundle(ctx, tmp_path / "b.cdsync").path) as z:
         visits = z.read("records/visit.jsonl").splitlines()
-        lines = [line.decode() for n in z.namelist() if n.startswith("records/") for line in z.read(n).splitlines()]
+        lines = [
+            line.decode()
+            for n in z.namelist()
+            if n.startswith("records/")
+            for line in z.read(n).splitlines()
+        ]
     assert len(json.dumps(json.loads(visits[0])["data"]["template_body"])) > 1024
     assert all(encode_line(json.loads(line)) == line for line in lines)
-
-

@@ -45,12 +45,31 @@ def _photo(folder: Path, n: int, size: int = 48) -> Path:
     return path
 
 
-def _visit(ctx, folder: Path, code: str, n: int, photos: int = 1, submit: bool = True, finding: bool = False) -> str:  # type: ignore[no-untyped-def]
+def _visit(
+    ctx,
+    folder: Path,
+    code: str,
+    n: int,
+    photos: int = 1,
+    submit: bool = True,
+    finding: bool = False,
+) -> str:  # type: ignore[no-untyped-def]
     visit_id = visits.new_visit(ctx, code)
     visits.attach_photos(ctx, visit_id, [_photo(folder, n * 100 + i) for i in range(photos)])
-    for key, value in (("signage", "yes"), ("cleanliness", "4"), ("price_tags", "yes"), ("price_violation", "no"),
-                       ("poster_display", "1"), ("stock_units", "30"), ("stock_within_limits", "yes"), ("staff_knowledge", "5"),
-                       ("service_attitude", "3"), ("cross_territory", "no"), ("fake_business", "no"), ("licence_valid", "na")):
+    for key, value in (
+        ("signage", "yes"),
+        ("cleanliness", "4"),
+        ("price_tags", "yes"),
+        ("price_violation", "no"),
+        ("poster_display", "1"),
+        ("stock_units", "30"),
+        ("stock_within_limits", "yes"),
+        ("staff_knowledge", "5"),
+        ("service_attitude", "3"),
+        ("cross_territory", "no"),
+        ("fake_business", "no"),
+        ("licence_valid", "na"),
+    ):
         visits.answer(ctx, visit_id, key, value)
     visits.answer(ctx, visit_id, "storefront_photo", str(_photo(folder, n * 100 + 99)))
     if finding:
@@ -73,7 +92,9 @@ def _scenario(ctx, tmp_path: Path) -> dict[str, str]:  # type: ignore[no-untyped
     partners edited after the visits that reference them, a contact at the end."""
     photos = tmp_path / "photos"
     seed(ctx, tmp_path)  # 3 partners, a sealed visit and a draft one
-    late = _visit(ctx, photos, "P002", 1, submit=False, finding=True)  # children older than its seal
+    late = _visit(
+        ctx, photos, "P002", 1, submit=False, finding=True
+    )  # children older than its seal
     first = _visit(ctx, photos, "P001", 2)
     _visit(ctx, photos, "P003", 3)
     _rename(ctx, "P003", "改名一")  # P003 now later than its visits
@@ -88,7 +109,11 @@ def _scenario(ctx, tmp_path: Path) -> dict[str, str]:  # type: ignore[no-untyped
 
 def _records(path: Path) -> dict[str, dict[str, dict[str, Any]]]:
     with zipfile.ZipFile(path) as z:
-        return {n[8:-6]: {r["id"]: r for r in map(json.loads, z.read(n).splitlines())} for n in z.namelist() if n.startswith("records/")}
+        return {
+            n[8:-6]: {r["id"]: r for r in map(json.loads, z.read(n).splitlines())}
+            for n in z.namelist()
+            if n.startswith("records/")
+        }
 
 
 def _blobs(path: Path) -> set[str]:
@@ -98,7 +123,9 @@ def _blobs(path: Path) -> set[str]:
 
 def _high(ctx, bundle_id: str) -> str:  # type: ignore[no-untyped-def]
     with ctx.read_session() as s:
-        return str(s.scalar(select(ExportedBundle.high_hlc).where(ExportedBundle.bundle_id == bundle_id)))
+        return str(
+            s.scalar(select(ExportedBundle.high_hlc).where(ExportedBundle.bundle_id == bundle_id))
+        )
 
 
 def _second_hq(tmp_path: Path, name: str, key_file: Path) -> Hq:
@@ -110,7 +137,9 @@ def _second_hq(tmp_path: Path, name: str, key_file: Path) -> Hq:
     return server
 
 
-def _rounds(ctx, hq: Hq, tmp_path: Path, caps: ExportCaps) -> list[tuple[sync_svc.ExportResult, str]]:  # type: ignore[no-untyped-def]
+def _rounds(
+    ctx, hq: Hq, tmp_path: Path, caps: ExportCaps
+) -> list[tuple[sync_svc.ExportResult, str]]:  # type: ignore[no-untyped-def]
     """Capped export → ingest → ack until nothing remains; each result with its cut."""
     done = []
     for n in range(1, 60):
@@ -129,7 +158,9 @@ def _rounds(ctx, hq: Hq, tmp_path: Path, caps: ExportCaps) -> list[tuple[sync_sv
 
 
 @pytest.mark.parametrize("copier", ["here", "child"])
-def test_capped_rounds_give_hq_what_one_bundle_gives(hq: Hq, tmp_path: Path, copier: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_capped_rounds_give_hq_what_one_bundle_gives(
+    hq: Hq, tmp_path: Path, copier: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Also with the photos copied by the child process while the cut is chosen."""
     if copier == "child":
         from app.sync import blob_copy
@@ -172,7 +203,9 @@ def test_capped_rounds_give_hq_what_one_bundle_gives(hq: Hq, tmp_path: Path, cop
         records = _records(result.path)
         if ids["late"] in records.get("visit", {}) and records["visit"][ids["late"]]["hlc"] <= high:
             reached += 1
-            photos = [r for r in records["visit_photo"].values() if r["data"]["visit_id"] == ids["late"]]
+            photos = [
+                r for r in records["visit_photo"].values() if r["data"]["visit_id"] == ids["late"]
+            ]
             assert len(photos) == 2 and {p["data"]["sha256"] for p in photos} <= _blobs(result.path)
     assert reached == 1
     reference.close()
@@ -193,7 +226,9 @@ def test_next_parts_before_any_ack_give_hq_what_one_bundle_gives(hq: Hq, tmp_pat
     caps = ExportCaps(blobs=3)
     parts = [export_bundle(ctx, tmp_path / "p1.cdsync", caps=caps)]
     while parts[-1].remaining:
-        parts.append(export_bundle(ctx, tmp_path / f"p{len(parts) + 1}.cdsync", caps=caps, next_part=True))
+        parts.append(
+            export_bundle(ctx, tmp_path / f"p{len(parts) + 1}.cdsync", caps=caps, next_part=True)
+        )
         assert len(parts) < 30
     assert len(parts) >= 3
     seen: dict[tuple[str, str], str] = {}
@@ -201,13 +236,17 @@ def test_next_parts_before_any_ack_give_hq_what_one_bundle_gives(hq: Hq, tmp_pat
         for entity, rows in _records(part.path).items():
             for rid, row in rows.items():
                 assert seen.setdefault((entity, rid), row["hlc"]) == row["hlc"]
-    assert {key for key in seen} == {(e, rid) for e, rows in _records(full.path).items() for rid in rows}
+    assert {key for key in seen} == {
+        (e, rid) for e, rows in _records(full.path).items() for rid in rows
+    }
     acks = []
     for part in parts:
         ingested = hq.ingest(part.path, tmp_path / "acks")
         assert ingested.status == "accepted", ingested.reason
         acks.append(ingested.ack_path)
-    assert {k: v for k, v in hq.stats().items() if k != "devices"} == {k: v for k, v in reference.stats().items() if k != "devices"}
+    assert {k: v for k, v in hq.stats().items() if k != "devices"} == {
+        k: v for k, v in reference.stats().items() if k != "devices"
+    }
     pending = sync_status(ctx).pending_changes
     for ack in reversed(acks[1:]):  # the later parts first: nothing counts as synced yet
         apply_ack(ctx, ack)
@@ -219,7 +258,9 @@ def test_next_parts_before_any_ack_give_hq_what_one_bundle_gives(hq: Hq, tmp_pat
     psvc.save_contact(ctx, "P001", "再一个", "13700000001")
     assert export_bundle(ctx, tmp_path / "more.cdsync", next_part=True).counts == {"contact": 1}
     with ctx.session() as s:  # HQ refused the newest: a next part must not build on it
-        s.scalars(select(ExportedBundle).order_by(ExportedBundle.seq.desc())).first().ack_status = "rejected"
+        s.scalars(
+            select(ExportedBundle).order_by(ExportedBundle.seq.desc())
+        ).first().ack_status = "rejected"
     with pytest.raises(UserError, match="rejected"):
         export_bundle(ctx, tmp_path / "never.cdsync", next_part=True)
     reference.close()
@@ -234,7 +275,9 @@ def test_children_older_than_their_visit_wait_for_it(hq: Hq, tmp_path: Path) -> 
     photos = tmp_path / "photos"
     seed(ctx, tmp_path)
     late = _visit(ctx, photos, "P002", 1, submit=False, finding=True)
-    psvc.save_contact(ctx, "P003", "联系人", "13700000002")  # no photo: the first cut passes the late children
+    psvc.save_contact(
+        ctx, "P003", "联系人", "13700000002"
+    )  # no photo: the first cut passes the late children
     _visit(ctx, photos, "P001", 2)
     _visit(ctx, photos, "P003", 3)
     visits.submit(ctx, late)
@@ -243,7 +286,12 @@ def test_children_older_than_their_visit_wait_for_it(hq: Hq, tmp_path: Path) -> 
     high = _high(ctx, first.bundle_id)
     records = _records(first.path)
     assert first.remaining > 0
-    late_children = [r for e in ("visit_photo", "visit_answer") for r in records.get(e, {}).values() if r["data"]["visit_id"] == late]
+    late_children = [
+        r
+        for e in ("visit_photo", "visit_answer")
+        for r in records.get(e, {}).values()
+        if r["data"]["visit_id"] == late
+    ]
     assert late_children == []  # older than the cut, but their visit is later
     with ctx.read_session() as s:
         from db.models import VisitPhoto
@@ -293,7 +341,9 @@ def test_referenced_parent_edited_after_the_cut_goes_along(hq: Hq, tmp_path: Pat
     rest = _rounds(ctx, hq, tmp_path, ExportCaps(blobs=2))
     assert any(p001[0]["id"] in _records(r.path).get("partner", {}) for r, _h in rest)
     assert hq.conflicts() == []
-    assert [r.data["name"] for r in hq.records("partner") if r.data["code"] == "P001"] == ["改名后的门店"]
+    assert [r.data["name"] for r in hq.records("partner") if r.data["code"] == "P001"] == [
+        "改名后的门店"
+    ]
     ctx.close()
 
 
@@ -320,8 +370,12 @@ def test_a_group_over_hqs_own_caps_is_reported() -> None:
     """The cut on its own: a first group bigger than HQ's default caps still goes (alone)
     and is flagged; the next group waits."""
     gib = 1024**3
-    items = [_Item("visit", "v1", "001", 500, (), ()), _Item("visit_photo", "p1", "001", 300, ("a" * 64,), (("visit", "v1"),)),
-             _Item("visit", "v2", "002", 500, (), ()), _Item("visit_photo", "p2", "002", 300, ("b" * 64,), (("visit", "v2"),))]
+    items = [
+        _Item("visit", "v1", "001", 500, (), ()),
+        _Item("visit_photo", "p1", "001", 300, ("a" * 64,), (("visit", "v1"),)),
+        _Item("visit", "v2", "002", 500, (), ()),
+        _Item("visit_photo", "p2", "002", 300, ("b" * 64,), (("visit", "v2"),)),
+    ]
     parents = {(item.entity, item.id): item for item in items if item.entity == "visit"}
     plan = _choose_cut(items, {"a" * 64: 5 * gib, "b" * 64: 10}, ExportCaps(), parents, len(items))
     assert plan.high == "001" and plan.remaining == 2 and plan.over_hq_caps
@@ -333,16 +387,22 @@ def test_a_group_over_hqs_own_caps_is_reported() -> None:
 def test_a_later_parent_is_carried_along() -> None:
     """A photo of a visit whose partner changed later: the partner goes along early (as
     ``extra``) and is not counted twice when its own group comes."""
-    items = [_Item("visit", "v1", "001", 500, (), (("partner", "p1"),)),
-             _Item("visit", "v2", "002", 500, (), ()),
-             _Item("visit", "v3", "003", 500, (), ()),
-             _Item("partner", "p1", "004", 200, (), ())]
+    items = [
+        _Item("visit", "v1", "001", 500, (), (("partner", "p1"),)),
+        _Item("visit", "v2", "002", 500, (), ()),
+        _Item("visit", "v3", "003", 500, (), ()),
+        _Item("partner", "p1", "004", 200, (), ()),
+    ]
     parents = {(item.entity, item.id): item for item in items}
     caps = ExportCaps(records_bytes=1000)  # two visits' lines per records file
     plan = _choose_cut(items, {}, caps, parents, len(items))
     assert plan.high == "002" and plan.extra == {"partner": {"p1"}} and plan.remaining == 1
     # once past its own key, the parent is simply inside the cut
-    items = [items[0], _Item("partner", "p1", "002", 200, (), ()), _Item("visit", "v2", "003", 500, (), ())]
+    items = [
+        items[0],
+        _Item("partner", "p1", "002", 200, (), ()),
+        _Item("visit", "v2", "003", 500, (), ()),
+    ]
     parents = {(item.entity, item.id): item for item in items}
     plan = _choose_cut(items, {}, ExportCaps(records_bytes=600), parents, len(items))
     assert plan.high == "002" and plan.extra == {} and plan.remaining == 1
@@ -394,27 +454,75 @@ def test_re_export_before_the_ack_is_the_same_prefix_or_a_superset(hq: Hq, tmp_p
     ctx.close()
 
 
-def test_cli_export_json_has_remaining_and_a_note(hq: Hq, tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_cli_export_json_has_remaining_and_a_note(
+    hq: Hq, tmp_path: Path, monkeypatch, capsys
+) -> None:  # type: ignore[no-untyped-def]
     from app.cli import main
 
     ctx = make_laptop(tmp_path, "lap", hq)
     seed(ctx, tmp_path)
     ctx.close()
-    assert main(["--data-dir", str(tmp_path / "lap"), "sync", "export", "--json", "-o", str(tmp_path / "a.cdsync")]) == 0
+    assert (
+        main(
+            [
+                "--data-dir",
+                str(tmp_path / "lap"),
+                "sync",
+                "export",
+                "--json",
+                "-o",
+                str(tmp_path / "a.cdsync"),
+            ]
+        )
+        == 0
+    )
     data = json.loads(capsys.readouterr().out)
-    assert set(data) == {"bundle_id", "seq", "path", "counts", "remaining"} and data["remaining"] == 0
+    assert (
+        set(data) == {"bundle_id", "seq", "path", "counts", "remaining"} and data["remaining"] == 0
+    )
     monkeypatch.setattr(sync_svc, "ExportCaps", lambda: ExportCaps(blobs=1))
-    assert main(["--data-dir", str(tmp_path / "lap"), "--lang", "zh_CN", "sync", "export", "--json", "-o", str(tmp_path / "b.cdsync")]) == 0
+    assert (
+        main(
+            [
+                "--data-dir",
+                str(tmp_path / "lap"),
+                "--lang",
+                "zh_CN",
+                "sync",
+                "export",
+                "--json",
+                "-o",
+                str(tmp_path / "b.cdsync"),
+            ]
+        )
+        == 0
+    )
     out, err = capsys.readouterr()
     data = json.loads(out)
     assert data["remaining"] > 0 and sum(data["counts"].values()) > 0
     assert f"有 {data['remaining']} 项变更未能放入本同步包" in err and "sync export --next" in err
-    assert main(["--data-dir", str(tmp_path / "lap"), "sync", "export", "--next", "--json", "-o", str(tmp_path / "c.cdsync")]) == 0
+    assert (
+        main(
+            [
+                "--data-dir",
+                str(tmp_path / "lap"),
+                "sync",
+                "export",
+                "--next",
+                "--json",
+                "-o",
+                str(tmp_path / "c.cdsync"),
+            ]
+        )
+        == 0
+    )
     following = json.loads(capsys.readouterr().out)
     assert following["seq"] == data["seq"] + 1 and following["remaining"] < data["remaining"]
     before, after = _records(tmp_path / "b.cdsync"), _records(tmp_path / "c.cdsync")
     again = [(e, rid) for e, rows in after.items() for rid in rows if rid in before.get(e, {})]
-    assert all(after[e][rid] == before[e][rid] for e, rid in again)  # only a parent carried ahead, unchanged
+    assert all(
+        after[e][rid] == before[e][rid] for e, rid in again
+    )  # only a parent carried ahead, unchanged
     assert sum(len(rows) for rows in after.values()) > len(again)
 
 
@@ -426,15 +534,59 @@ def test_a_full_export_manifest_fits_hq_manifest_cap() -> None:
     from app.sync.bundle import Caps, ExportCaps
 
     caps = ExportCaps()
-    files = [{"path": f"records/{name}.jsonl", "size": 200 * 1024**2, "sha256": "f" * 64, "records": 150_000}
-             for name in ("partner", "contact", "visit", "visit_answer", "visit_photo", "finding", "rectification_order",
-                          "rectification_event", "material_count", "competitor_observation", "complaint", "contract",
-                          "lifecycle_event", "grade_change", "attachment", "invoice", "payment", "actual", "target", "sync_conflict")]
-    files += [{"path": f"blobs/{i:064x}", "size": 100 * 1024**2 - 1, "sha256": f"{i:064x}"} for i in range(caps.blobs)]
-    manifest = {"kind": "field", "bundle_id": "0" * 36, "device_id": "0" * 36, "user": "张" * 40, "territory": ["310000"] * 10,
-                "created_at": "2026-12-02T00:00:00+00:00", "created_hlc": "0" * 60, "seq": 10**6, "base_ack_seq": 10**6,
-                "app_version": "0.0.0", "format": "channeldesk-sync", "format_version": 1, "schema_version": 99, "files": files}
-    body = json.dumps(manifest, ensure_ascii=True, sort_keys=True, separators=(",", ":")).encode("ascii")
+    files = [
+        {
+            "path": f"records/{name}.jsonl",
+            "size": 200 * 1024**2,
+            "sha256": "f" * 64,
+            "records": 150_000,
+        }
+        for name in (
+            "partner",
+            "contact",
+            "visit",
+            "visit_answer",
+            "visit_photo",
+            "finding",
+            "rectification_order",
+            "rectification_event",
+            "material_count",
+            "competitor_observation",
+            "complaint",
+            "contract",
+            "lifecycle_event",
+            "grade_change",
+            "attachment",
+            "invoice",
+            "payment",
+            "actual",
+            "target",
+            "sync_conflict",
+        )
+    ]
+    files += [
+        {"path": f"blobs/{i:064x}", "size": 100 * 1024**2 - 1, "sha256": f"{i:064x}"}
+        for i in range(caps.blobs)
+    ]
+    manifest = {
+        "kind": "field",
+        "bundle_id": "0" * 36,
+        "device_id": "0" * 36,
+        "user": "张" * 40,
+        "territory": ["310000"] * 10,
+        "created_at": "2026-12-02T00:00:00+00:00",
+        "created_hlc": "0" * 60,
+        "seq": 10**6,
+        "base_ack_seq": 10**6,
+        "app_version": "0.0.0",
+        "format": "channeldesk-sync",
+        "format_version": 1,
+        "schema_version": 99,
+        "files": files,
+    }
+    body = json.dumps(manifest, ensure_ascii=True, sort_keys=True, separators=(",", ":")).encode(
+        "ascii"
+    )
     assert len(body) < Caps().manifest_bytes
     assert caps.blobs + len(files) < Caps().entries
 
@@ -449,7 +601,12 @@ def test_the_cut_is_planned_under_a_busy_bar(hq: Hq, tmp_path: Path) -> None:
     ctx = make_laptop(tmp_path, "lap", hq)
     _scenario(ctx, tmp_path)
     calls: list[tuple[int, int, str]] = []
-    export_bundle(ctx, tmp_path / "a.cdsync", progress=Progress(lambda d, t, m: calls.append((d, t, m))), caps=ExportCaps(blobs=3))
+    export_bundle(
+        ctx,
+        tmp_path / "a.cdsync",
+        progress=Progress(lambda d, t, m: calls.append((d, t, m))),
+        caps=ExportCaps(blobs=3),
+    )
     choosing = (0, 0, tr("sync", "Choosing which changes fit into this bundle…"))
     assert calls[0] == choosing and calls.count(choosing) in (1, 2)
     assert any(total > 0 for _done, total, _m in calls[1:])  # then the writing, with a real bar
@@ -459,11 +616,22 @@ def test_the_cut_is_planned_under_a_busy_bar(hq: Hq, tmp_path: Path) -> None:
 def test_grouped_items_read_their_id_lists_like_json() -> None:
     from app.services.export_plan import _json_strings
 
-    for text in ("[]", "[null]", '["a"]', '["a",null,"b"]', '["a,b"]', '["a\\"b","c"]', '[""]', '["\\u4e2d"]'):
+    for text in (
+        "[]",
+        "[null]",
+        '["a"]',
+        '["a",null,"b"]',
+        '["a,b"]',
+        '["a\\"b","c"]',
+        '[""]',
+        '["\\u4e2d"]',
+    ):
         assert _json_strings(text) == [v for v in json.loads(text) if v is not None], text
 
 
-def test_the_plans_joined_select_of_a_visit_child_holds_the_exported_rows(hq: Hq, tmp_path: Path) -> None:
+def test_the_plans_joined_select_of_a_visit_child_holds_the_exported_rows(
+    hq: Hq, tmp_path: Path
+) -> None:
     """``_child_selects`` (the plan's) and ``_pending_selects`` (the records') choose
     the same rows, after an ack too (older children of a visit sealed later)."""
     from app.services.export_plan import _child_selects
@@ -483,8 +651,16 @@ def test_the_plans_joined_select_of_a_visit_child_holds_the_exported_rows(hq: Hq
     with ctx.read_session() as s:
         for entity in VISIT_CHILDREN:
             table = model_of(entity).__table__
-            joined = {row[0] for stmt in _child_selects(entity, since, upto, ctx.device_id, [table.c.id]) for row in s.execute(stmt)}
-            plain = {row[0] for stmt in pending_selects(entity, since, upto, ctx.device_id, [table.c.id]) for row in s.execute(stmt)}
+            joined = {
+                row[0]
+                for stmt in _child_selects(entity, since, upto, ctx.device_id, [table.c.id])
+                for row in s.execute(stmt)
+            }
+            plain = {
+                row[0]
+                for stmt in pending_selects(entity, since, upto, ctx.device_id, [table.c.id])
+                for row in s.execute(stmt)
+            }
             assert joined == plain, entity
             if entity == "visit_answer":
                 assert plain  # (the late visit's answers, older than the watermark)

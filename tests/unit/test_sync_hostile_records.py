@@ -41,8 +41,23 @@ HOSTILE = st.one_of(
     st.sampled_from([1e30, -1e16, 91.0, -181.0]),
     st.text(max_size=30),
     st.text(alphabet=st.characters(max_codepoint=0x20), min_size=1, max_size=5),
-    st.sampled_from(["x" * 400, "名" * 70_000, "exploded", "Z", "garbage", "2026-13-45", "2026-02-30", "2026-03-01T08:00:00",
-                     "not-a-uuid-but-36-characters-long!!", "0" * 64, "\ud800", "a\x00b", "999999999999999:000000:x"]),
+    st.sampled_from(
+        [
+            "x" * 400,
+            "名" * 70_000,
+            "exploded",
+            "Z",
+            "garbage",
+            "2026-13-45",
+            "2026-02-30",
+            "2026-03-01T08:00:00",
+            "not-a-uuid-but-36-characters-long!!",
+            "0" * 64,
+            "\ud800",
+            "a\x00b",
+            "999999999999999:000000:x",
+        ]
+    ),
     st.builds(lambda: str(uuid.uuid4())),  # a foreign key to nothing
     st.lists(st.integers(), max_size=3),
     st.dictionaries(st.text(max_size=5), st.integers(), max_size=3),
@@ -57,10 +72,17 @@ def _fields(entity: str) -> list[str]:
 @st.composite
 def _changes(draw: Any, entities: list[str]) -> tuple[str, int, str, Any]:
     entity = draw(st.sampled_from(entities))
-    return entity, draw(st.integers(min_value=0, max_value=50)), draw(st.sampled_from(_fields(entity))), draw(HOSTILE)
+    return (
+        entity,
+        draw(st.integers(min_value=0, max_value=50)),
+        draw(st.sampled_from(_fields(entity))),
+        draw(HOSTILE),
+    )
 
 
-def _apply(records: dict[str, list[dict[str, Any]]], entity: str, index: int, field: str, value: Any) -> None:
+def _apply(
+    records: dict[str, list[dict[str, Any]]], entity: str, index: int, field: str, value: Any
+) -> None:
     row = records[entity][index % len(records[entity])]
     if field in ENVELOPE:
         row[field[1:-1]] = value
@@ -78,7 +100,14 @@ def _rebuild(src: Path, dst: Path, ctx, records: dict[str, list[dict[str, Any]]]
     for entity, rows in records.items():
         body = b"".join(line_bytes(r) for r in rows)
         bodies[f"records/{entity}.jsonl"] = body
-        files.append({"path": f"records/{entity}.jsonl", "size": len(body), "sha256": hashlib.sha256(body).hexdigest(), "records": len(rows)})
+        files.append(
+            {
+                "path": f"records/{entity}.jsonl",
+                "size": len(body),
+                "sha256": hashlib.sha256(body).hexdigest(),
+                "records": len(rows),
+            }
+        )
     manifest["files"] = files
     raw = json.dumps(manifest, sort_keys=True, separators=(",", ":")).encode()
     with zipfile.ZipFile(dst, "w") as zout:
@@ -110,7 +139,14 @@ def _laptop_digest(ctx) -> str:  # type: ignore[no-untyped-def]
     conn = sqlite3.connect(ctx.paths.database)
     try:
         rows = []
-        for table in ("partner", "target", "checklist_template", "frequency_rule", "duty_rule", "sync_conflict"):
+        for table in (
+            "partner",
+            "target",
+            "checklist_template",
+            "frequency_rule",
+            "duty_rule",
+            "sync_conflict",
+        ):
             rows += [repr(r) for r in conn.execute(f"SELECT * FROM {table} ORDER BY 1")]
     finally:
         conn.close()
@@ -121,7 +157,11 @@ def _field_bundle_property(hq: Hq, tmp_path: Path, examples: int) -> None:  # no
     scenario = Scenario(hq, tmp_path)
     entities = sorted(scenario.records)
 
-    @settings(max_examples=examples, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+    @settings(
+        max_examples=examples,
+        deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    )
     @given(change=_changes(entities))
     def run(change: tuple[str, int, str, Any]) -> None:
         records = json.loads(json.dumps(scenario.records))
@@ -144,11 +184,17 @@ def _field_bundle_property(hq: Hq, tmp_path: Path, examples: int) -> None:  # no
 def _down_bundle_property(hq: Hq, tmp_path: Path, examples: int) -> None:  # noqa: F811
     scenario = Scenario(hq, tmp_path)
     assert hq.ingest(scenario.good, tmp_path / "acks").status == "accepted"
-    down = hq.publish(scenario.ctx.device_id, tmp_path / "down.cdsync", reference_data_for_publish())
+    down = hq.publish(
+        scenario.ctx.device_id, tmp_path / "down.cdsync", reference_data_for_publish()
+    )
     published = _read_records(down)
     entities = sorted(published)
 
-    @settings(max_examples=examples, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+    @settings(
+        max_examples=examples,
+        deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    )
     @given(change=_changes(entities))
     def run(change: tuple[str, int, str, Any]) -> None:
         records = json.loads(json.dumps(published))
@@ -171,7 +217,11 @@ def _down_bundle_property(hq: Hq, tmp_path: Path, examples: int) -> None:  # noq
 
 
 def test_one_hostile_field_in_a_field_bundle(hq: Hq, tmp_path: Path, hq_url: str) -> None:  # noqa: F811
-    _field_bundle_property(hq, tmp_path, int(os.environ.get("HOSTILE_EXAMPLES", "14" if hq_url.startswith("sqlite") else "8")))
+    _field_bundle_property(
+        hq,
+        tmp_path,
+        int(os.environ.get("HOSTILE_EXAMPLES", "14" if hq_url.startswith("sqlite") else "8")),
+    )
 
 
 def test_one_hostile_field_in_a_down_bundle(hq: Hq, tmp_path: Path, hq_url: str) -> None:  # noqa: F811

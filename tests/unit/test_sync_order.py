@@ -30,9 +30,23 @@ from tests.unit.test_sync import make_laptop, pg_url, seed  # noqa: F401  (fixtu
 
 
 def _state(server: Hq) -> dict[str, Any]:
-    records = {e: sorted((r.id, r.hlc, r.voided, json.dumps(r.data, sort_keys=True), json.dumps(r.field_hlc, sort_keys=True))
-                         for r in server.records(e)) for e in sorted(SYNC_TABLES)}
-    conflicts = sorted(json.dumps({k: v for k, v in c.items() if k != "id"}, sort_keys=True, ensure_ascii=False) for c in server.conflicts())
+    records = {
+        e: sorted(
+            (
+                r.id,
+                r.hlc,
+                r.voided,
+                json.dumps(r.data, sort_keys=True),
+                json.dumps(r.field_hlc, sort_keys=True),
+            )
+            for r in server.records(e)
+        )
+        for e in sorted(SYNC_TABLES)
+    }
+    conflicts = sorted(
+        json.dumps({k: v for k, v in c.items() if k != "id"}, sort_keys=True, ensure_ascii=False)
+        for c in server.conflicts()
+    )
     return {"records": records, "conflicts": conflicts}
 
 
@@ -116,7 +130,9 @@ def _offer_until_done(server: Hq, order: list[Path], acks: Path) -> None:
         for path in waiting:
             result = server.ingest(path, acks)
             if result.status == "rejected":
-                assert "unknown" in result.reason, result.reason  # only a reference to what is not there yet
+                assert "unknown" in result.reason, (
+                    result.reason
+                )  # only a reference to what is not there yet
                 later.append(path)
             else:
                 assert result.status in ("accepted", "duplicate")
@@ -124,7 +140,9 @@ def _offer_until_done(server: Hq, order: list[Path], acks: Path) -> None:
         waiting = later
 
 
-def _check_orders(url_for: Any, history: tuple[Path, list[Path], dict[str, Any]], data: st.DataObject) -> None:
+def _check_orders(
+    url_for: Any, history: tuple[Path, list[Path], dict[str, Any]], data: st.DataObject
+) -> None:
     folder, bundles, expected = history
     order = data.draw(st.permutations(bundles), label="order")
     again = data.draw(st.lists(st.sampled_from(bundles), max_size=2), label="offered again")
@@ -141,15 +159,31 @@ def _check_orders(url_for: Any, history: tuple[Path, list[Path], dict[str, Any]]
         server.close()
 
 
-@settings(max_examples=12, deadline=None, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=12,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(data=st.data())
-def test_any_order_gives_the_same_hq_on_sqlite(history: tuple[Path, list[Path], dict[str, Any]], data: st.DataObject) -> None:
+def test_any_order_gives_the_same_hq_on_sqlite(
+    history: tuple[Path, list[Path], dict[str, Any]], data: st.DataObject
+) -> None:
     _check_orders(lambda work: f"sqlite:///{work / 'hq.sqlite'}", history, data)
 
 
-@settings(max_examples=8, deadline=None, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=8,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(data=st.data())
-def test_any_order_gives_the_same_hq_on_postgresql(history: tuple[Path, list[Path], dict[str, Any]], pg_url: str,  # noqa: F811
-                                                  data: st.DataObject) -> None:
-    _check_orders(lambda work: pg.create_database(pg_url, "hq_" + uuid.uuid4().hex[:12]), history, data)
-
+def test_any_order_gives_the_same_hq_on_postgresql(
+    history: tuple[Path, list[Path], dict[str, Any]],
+    pg_url: str,  # noqa: F811
+    data: st.DataObject,
+) -> None:
+    _check_orders(
+        lambda work: pg.create_database(pg_url, "hq_" + uuid.uuid4().hex[:12]), history, data
+    )

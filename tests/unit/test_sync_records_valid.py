@@ -60,7 +60,11 @@ def test_every_synced_column_has_a_rule_and_every_override_a_column() -> None:
 
 def test_rules_follow_the_column_types() -> None:
     fields = schemas()["partner"].fields
-    assert fields["name"].kind == "line" and fields["name"].max_length == 300 and fields["name"].required
+    assert (
+        fields["name"].kind == "line"
+        and fields["name"].max_length == 300
+        and fields["name"].required
+    )
     assert fields["latitude"].nullable and fields["latitude"].maximum == 90
     assert fields["status"].choices == ("prospect", "active", "suspended", "terminated", "merged")
     assert fields["merged_into_id"].kind == "uuid" and fields["merged_into_id"].ref == "partner"
@@ -90,9 +94,19 @@ HOSTILE_PARTNER = {
 }
 
 
-@pytest.mark.parametrize(("field", "value", "words"), [(f, v, w) for f, cases in HOSTILE_PARTNER.items() for v, w in cases])
+@pytest.mark.parametrize(
+    ("field", "value", "words"),
+    [(f, v, w) for f, cases in HOSTILE_PARTNER.items() for v, w in cases],
+)
 def test_hostile_partner_values_are_named(field: str, value: Any, words: str) -> None:
-    data = {"code": "P1", "name": "好店", "grade": "B", "latitude": 31.2, "tags": ["a"], "field_hlc": {}}
+    data = {
+        "code": "P1",
+        "name": "好店",
+        "grade": "B",
+        "latitude": 31.2,
+        "tags": ["a"],
+        "field_hlc": {},
+    }
     data[field] = value
     problem = check_record("partner", data, "0190d6a8-0000-7000-8000-000000000001")
     assert problem is not None and problem.field == field and words in problem.rule, problem
@@ -100,19 +114,38 @@ def test_hostile_partner_values_are_named(field: str, value: Any, words: str) ->
 
 
 def test_well_formed_records_pass_and_dates_are_checked() -> None:
-    good = {"partner_id": "0190d6a8-0000-7000-8000-000000000001", "number": "INV-1", "issue_date": "2026-02-28", "due_date": "2026-03-31",
-            "amount_fen": 12_000}
+    good = {
+        "partner_id": "0190d6a8-0000-7000-8000-000000000001",
+        "number": "INV-1",
+        "issue_date": "2026-02-28",
+        "due_date": "2026-03-31",
+        "amount_fen": 12_000,
+    }
     assert check_record("invoice", good, "x") is None
     assert check_record("invoice", {**good, "issue_date": "2026-02-30"}, "x").field == "issue_date"  # type: ignore[union-attr]
     assert check_record("invoice", {**good, "amount_fen": 10**16}, "x").field == "amount_fen"  # type: ignore[union-attr]
-    assert check_record("invoice", {k: v for k, v in good.items() if k != "number"}, "x").rule == "is missing"  # type: ignore[union-attr]
-    event = {"order_id": "0190d6a8-0000-7000-8000-000000000001", "status": "open", "at": "2026-03-01T08:00:00"}
+    assert (
+        check_record("invoice", {k: v for k, v in good.items() if k != "number"}, "x").rule
+        == "is missing"
+    )  # type: ignore[union-attr]
+    event = {
+        "order_id": "0190d6a8-0000-7000-8000-000000000001",
+        "status": "open",
+        "at": "2026-03-01T08:00:00",
+    }
     assert check_record("rectification_event", event, "x").field == "at"  # type: ignore[union-attr]  # no UTC offset
-    assert check_record("rectification_event", {**event, "at": "2026-03-01T08:00:00+00:00"}, "x") is None
+    assert (
+        check_record("rectification_event", {**event, "at": "2026-03-01T08:00:00+00:00"}, "x")
+        is None
+    )
     # the batch names the record that fails, not the first
     problem = check_records("invoice", [good, good, {**good, "paid_fen": "1"}], ["a", "b", "c"])
     assert problem is not None and problem.record_id == "c" and problem.field == "paid_fen"
-    problem = check_records("invoice", [good, {**good, "partner_id": "0190D6A8-0000-7000-8000-000000000001"}], ["a", "b"])
+    problem = check_records(
+        "invoice",
+        [good, {**good, "partner_id": "0190D6A8-0000-7000-8000-000000000001"}],
+        ["a", "b"],
+    )
     assert problem is not None and problem.record_id == "b" and problem.field == "partner_id"
 
 
@@ -126,7 +159,9 @@ def test_a_demo_export_passes_every_schema(tmp_path: Path) -> None:
     initialise_device(ctx, user="lap", territory=["3101"])
     seed(ctx, tmp_path)
     for entity, rows in _read_records(export_bundle(ctx, tmp_path / "b.cdsync").path).items():
-        assert check_records(entity, [r["data"] for r in rows], [r["id"] for r in rows]) is None, entity
+        assert check_records(entity, [r["data"] for r in rows], [r["id"] for r in rows]) is None, (
+            entity
+        )
     ctx.close()
 
 
@@ -160,16 +195,27 @@ def test_hostile_field_values_are_rejected_whole(hq: Hq, tmp_path: Path) -> None
     good = export_bundle(ctx, tmp_path / "good.cdsync").path
     before = hq.stats()
     cases = {
-        "name42": ("name", 42), "name_null": ("name", None), "latitude": ("latitude", "abc"), "tags": ("tags", {"a": 1}),
-        "status": ("status", "exploded"), "long_name": ("name", "名" * 50_000), "hlc": ("field_hlc", {"name": "garbage"}),
+        "name42": ("name", 42),
+        "name_null": ("name", None),
+        "latitude": ("latitude", "abc"),
+        "tags": ("tags", {"a": 1}),
+        "status": ("status", "exploded"),
+        "long_name": ("name", "名" * 50_000),
+        "hlc": ("field_hlc", {"name": "garbage"}),
     }
     for tag, (field, value) in cases.items():
+
         def change(row: dict[str, Any], field: str = field, value: Any = value) -> None:
             row["data"][field] = value
+
         path = _mutated(good, tmp_path / f"{tag}.cdsync", ctx, "partner", change)
         result = hq.ingest(path, tmp_path / "acks")
         assert result.status == "rejected", tag
-        assert "\n" not in result.reason and "partner " in result.reason and f"field {field}" in result.reason, (tag, result.reason)
+        assert (
+            "\n" not in result.reason
+            and "partner " in result.reason
+            and f"field {field}" in result.reason
+        ), (tag, result.reason)
         assert hq.stats() == before, tag
     log = (hq.key_dir / "hq-rejections.log").read_text(encoding="utf-8")
     assert log.count("\n") == len(cases)
@@ -194,9 +240,18 @@ def test_a_device_never_changes_what_hq_owns(hq: Hq, tmp_path: Path) -> None:  #
 
     def forge(credit: Any):  # type: ignore[no-untyped-def]
         def change(row: dict[str, Any]) -> None:
-            row["data"].update(code="HIJACKED", grade=grade, credit_limit_fen=credit, address="新地址 1 号")
-            row["data"]["field_hlc"] = {**row["data"]["field_hlc"], "code": later, "grade": later, "credit_limit_fen": later, "address": later}
+            row["data"].update(
+                code="HIJACKED", grade=grade, credit_limit_fen=credit, address="新地址 1 号"
+            )
+            row["data"]["field_hlc"] = {
+                **row["data"]["field_hlc"],
+                "code": later,
+                "grade": later,
+                "credit_limit_fen": later,
+                "address": later,
+            }
             row["hlc"] = later
+
         return change
 
     records = _read_records(first)
@@ -204,18 +259,31 @@ def test_a_device_never_changes_what_hq_owns(hq: Hq, tmp_path: Path) -> None:  #
     records["partner"].insert(0, records["partner"].pop(index))
     reordered = _rebuild(first, tmp_path / "reordered.cdsync", ctx, records)
     before = hq.stats()
-    huge = _as_next(_mutated(reordered, tmp_path / "huge.cdsync", ctx, "partner", forge(1e30)), tmp_path / "huge2.cdsync", ctx, 1)
+    huge = _as_next(
+        _mutated(reordered, tmp_path / "huge.cdsync", ctx, "partner", forge(1e30)),
+        tmp_path / "huge2.cdsync",
+        ctx,
+        1,
+    )
     result = hq.ingest(huge, tmp_path / "acks")
     assert result.status == "rejected" and "credit_limit_fen" in result.reason
     assert hq.stats() == before
-    forged = _as_next(_mutated(reordered, tmp_path / "forged.cdsync", ctx, "partner", forge(10**12)), tmp_path / "forged2.cdsync", ctx, 2)
+    forged = _as_next(
+        _mutated(reordered, tmp_path / "forged.cdsync", ctx, "partner", forge(10**12)),
+        tmp_path / "forged2.cdsync",
+        ctx,
+        2,
+    )
     assert hq.ingest(forged, tmp_path / "acks").status == "accepted"
     after = next(r for r in hq.records("partner") if r.id == partner.id)
     assert {k: after.data[k] for k in HQ_OWNED["partner"]} == owned_before
     assert after.data["address"] == "新地址 1 号"  # the rest of the card still merges
     lost = {c["field"]: c for c in hq.conflicts() if c["record_id"] == partner.id}
     assert set(lost) == set(HQ_OWNED["partner"])
-    assert lost["grade"]["loser_value"] == grade and lost["grade"]["winner_value"] == owned_before["grade"]
+    assert (
+        lost["grade"]["loser_value"] == grade
+        and lost["grade"]["winner_value"] == owned_before["grade"]
+    )
     assert lost["code"]["loser_value"] == "HIJACKED"
     _hq_commands_work(hq, ctx, tmp_path, "owned")
     ctx.close()
@@ -227,16 +295,28 @@ def test_a_laptop_edit_of_an_hq_owned_field_does_not_reach_hq(hq: Hq, tmp_path: 
     there; HQ keeps its grade and shows the attempt as a conflict."""
     ctx = make_laptop(tmp_path, "lap", hq)
     seed(ctx, tmp_path)
-    assert hq.ingest(export_bundle(ctx, tmp_path / "one.cdsync").path, tmp_path / "acks").status == "accepted"
+    assert (
+        hq.ingest(export_bundle(ctx, tmp_path / "one.cdsync").path, tmp_path / "acks").status
+        == "accepted"
+    )
     with ctx.session() as s:
         p = s.query(Partner).filter(Partner.code == "P001").one()
         pid, old = p.id, p.grade
         grade = "A" if old != "A" else "B"
         stamp = ctx.tick()
-        s.execute(update(Partner).where(Partner.id == pid).values(grade=grade, hlc=stamp, field_hlc={**(p.field_hlc or {}), "grade": stamp}))
-    assert hq.ingest(export_bundle(ctx, tmp_path / "two.cdsync").path, tmp_path / "acks").status == "accepted"
+        s.execute(
+            update(Partner)
+            .where(Partner.id == pid)
+            .values(grade=grade, hlc=stamp, field_hlc={**(p.field_hlc or {}), "grade": stamp})
+        )
+    assert (
+        hq.ingest(export_bundle(ctx, tmp_path / "two.cdsync").path, tmp_path / "acks").status
+        == "accepted"
+    )
     assert next(r for r in hq.records("partner") if r.id == pid).data["grade"] == old
-    assert [(c["field"], c["loser_value"]) for c in hq.conflicts() if c["record_id"] == pid] == [("grade", grade)]
+    assert [(c["field"], c["loser_value"]) for c in hq.conflicts() if c["record_id"] == pid] == [
+        ("grade", grade)
+    ]
     ctx.close()
 
 
@@ -252,8 +332,13 @@ def _with_manifest(src: Path, dst: Path, ctx, manifest: dict[str, Any]) -> Path:
     raw = json.dumps(manifest, sort_keys=True, separators=(",", ":")).encode()
     with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w") as zout:
         for info in zin.infolist():
-            body = raw if info.filename == "manifest.json" else signing.sign(load_private_key(ctx), raw).encode() \
-                if info.filename == "manifest.sig" else zin.read(info)
+            body = (
+                raw
+                if info.filename == "manifest.json"
+                else signing.sign(load_private_key(ctx), raw).encode()
+                if info.filename == "manifest.sig"
+                else zin.read(info)
+            )
             zout.writestr(info, body)
     return dst
 
@@ -268,11 +353,17 @@ def test_a_seq_out_of_range_is_a_logged_rejection(hq: Hq, tmp_path: Path, seq: A
     with zipfile.ZipFile(good) as z:
         manifest = json.loads(z.read("manifest.json"))
     before = hq.stats()
-    result = hq.ingest(_with_manifest(good, tmp_path / "seq.cdsync", ctx, {**manifest, "seq": seq}), tmp_path / "acks")
+    result = hq.ingest(
+        _with_manifest(good, tmp_path / "seq.cdsync", ctx, {**manifest, "seq": seq}),
+        tmp_path / "acks",
+    )
     assert result.status == "rejected" and "seq" in result.reason
     assert hq.stats() == before
     assert "seq" in (hq.key_dir / "hq-rejections.log").read_text(encoding="utf-8")
-    result = hq.ingest(_with_manifest(good, tmp_path / "base.cdsync", ctx, {**manifest, "base_ack_seq": 10**30}), tmp_path / "acks")
+    result = hq.ingest(
+        _with_manifest(good, tmp_path / "base.cdsync", ctx, {**manifest, "base_ack_seq": 10**30}),
+        tmp_path / "acks",
+    )
     assert result.status == "rejected" and "base_ack_seq" in result.reason
     ctx.close()
 
@@ -281,7 +372,10 @@ def test_the_laptop_refuses_a_malformed_down_bundle(hq: Hq, tmp_path: Path) -> N
     """HQ's down-bundle is checked against the same schemas before anything is applied."""
     ctx = make_laptop(tmp_path, "lap", hq)
     seed(ctx, tmp_path)
-    assert hq.ingest(export_bundle(ctx, tmp_path / "one.cdsync").path, tmp_path / "acks").status == "accepted"
+    assert (
+        hq.ingest(export_bundle(ctx, tmp_path / "one.cdsync").path, tmp_path / "acks").status
+        == "accepted"
+    )
     down = hq.publish(ctx.device_id, tmp_path / "down.cdsync", reference_data_for_publish())
     records = _read_records(down)
     records["partner"][0]["data"]["grade"] = "Z"
@@ -296,7 +390,10 @@ def line_bytes(row: dict[str, Any]) -> bytes:
     """One record line as the exporter writes it, or with escapes where a hostile text
     cannot be UTF-8 (a lone surrogate)."""
     try:
-        return json.dumps(row, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode() + b"\n"
+        return (
+            json.dumps(row, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+            + b"\n"
+        )
     except UnicodeEncodeError:
         return json.dumps(row, sort_keys=True, separators=(",", ":")).encode() + b"\n"
 
@@ -312,7 +409,14 @@ def _rebuild_hq(src: Path, dst: Path, server: Hq, records: dict[str, list[dict[s
     for entity, rows in records.items():
         body = b"".join(line_bytes(r) for r in rows)
         bodies[f"records/{entity}.jsonl"] = body
-        files.append({"path": f"records/{entity}.jsonl", "size": len(body), "sha256": hashlib.sha256(body).hexdigest(), "records": len(rows)})
+        files.append(
+            {
+                "path": f"records/{entity}.jsonl",
+                "size": len(body),
+                "sha256": hashlib.sha256(body).hexdigest(),
+                "records": len(rows),
+            }
+        )
     manifest["files"] = files
     raw = json.dumps(manifest, sort_keys=True, separators=(",", ":")).encode()
     with zipfile.ZipFile(dst, "w") as zout:

@@ -3,6 +3,7 @@
 differs from its manifest) leaves HQ exactly as it was; a repeated id in the bundle or a
 record HQ already holds drops the stream and the merge gives the same result as without
 it. On SQLite (no stream) the same bundles must give the same outcomes."""
+# ruff: noqa: F811  (pytest fixtures imported from another test module)
 
 from __future__ import annotations
 
@@ -64,13 +65,26 @@ def _with_records(ctx: Any, entity: str, edit: Any, count_delta: int = 0) -> Any
     name = f"records/{entity}.jsonl"
 
     def mutate(entries: list[tuple[zipfile.ZipInfo, bytes]]) -> list[tuple[zipfile.ZipInfo, bytes]]:
-        body = b"".join(line + b"\n" for line in edit(next(d for i, d in entries if i.filename == name).splitlines()))
+        body = b"".join(
+            line + b"\n"
+            for line in edit(next(d for i, d in entries if i.filename == name).splitlines())
+        )
         manifest = json.loads(next(d for i, d in entries if i.filename == "manifest.json"))
         for item in manifest["files"]:
             if item["path"] == name:
-                item.update(size=len(body), sha256=hashlib.sha256(body).hexdigest(), records=body.count(b"\n") + count_delta)
+                item.update(
+                    size=len(body),
+                    sha256=hashlib.sha256(body).hexdigest(),
+                    records=body.count(b"\n") + count_delta,
+                )
         text = json.dumps(manifest, sort_keys=True, separators=(",", ":")).encode()
-        return _resign(ctx, [(i, body if i.filename == name else text if i.filename == "manifest.json" else d) for i, d in entries])
+        return _resign(
+            ctx,
+            [
+                (i, body if i.filename == name else text if i.filename == "manifest.json" else d)
+                for i, d in entries
+            ],
+        )
 
     return mutate
 
@@ -85,11 +99,21 @@ def _state(server: Hq) -> dict[str, Any]:
     stats = {k: v for k, v in server.stats().items() if k != "devices"}
     from db.models import SYNC_TABLES
 
-    records = {e: sorted((r.id, r.hlc, r.voided, json.dumps(r.data, sort_keys=True)) for r in server.records(e)) for e in sorted(SYNC_TABLES)}
+    records = {
+        e: sorted(
+            (r.id, r.hlc, r.voided, json.dumps(r.data, sort_keys=True)) for r in server.records(e)
+        )
+        for e in sorted(SYNC_TABLES)
+    }
     return {"stats": stats, "records": records}
 
 
-def test_a_late_rejection_undoes_the_records_written_while_reading(hq: Hq, tmp_path: Path, hq_url: str, streams: list[Seen]) -> None:  # noqa: F811
+def test_a_late_rejection_undoes_the_records_written_while_reading(
+    hq: Hq,
+    tmp_path: Path,
+    hq_url: str,
+    streams: list[Seen],
+) -> None:
     ctx = make_laptop(tmp_path, "lap", hq)
     seed(ctx, tmp_path)
     good = export_bundle(ctx, tmp_path / "good.cdsync").path
@@ -101,12 +125,17 @@ def test_a_late_rejection_undoes_the_records_written_while_reading(hq: Hq, tmp_p
         row = json.loads(lines[-1])
         row["id"] = str(uuid.uuid4())
         row["data"]["visit_id" if "visit_id" in row["data"] else "partner_id"] = str(uuid.uuid4())
-        return [*lines, json.dumps(row, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()]
+        return [
+            *lines,
+            json.dumps(row, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode(),
+        ]
 
     cases = {
         "unknown parent": _with_records(ctx, last, unknown_parent),
         "count differs": _with_records(ctx, last, lambda lines: lines, count_delta=1),
-        "bad JSON at the end": _with_records(ctx, last, lambda lines: [*lines, b'{"base_hlc":null,"data":{"a":1},"hlc":']),
+        "bad JSON at the end": _with_records(
+            ctx, last, lambda lines: [*lines, b'{"base_hlc":null,"data":{"a":1},"hlc":']
+        ),
     }
     for case, mutate in cases.items():
         result = hq.ingest(_rewrite(good, tmp_path / "bad.cdsync", mutate), tmp_path / "acks")
@@ -114,15 +143,20 @@ def test_a_late_rejection_undoes_the_records_written_while_reading(hq: Hq, tmp_p
         assert _state(hq) == before, case
     if hq_url.startswith("postgresql"):
         # visits and answers were written before each rejection; none reached the apply
-        assert len(streams) == 3 and all({"visit", "visit_answer"} <= s.written and s.held is None for s in streams)
+        assert len(streams) == 3 and all(
+            {"visit", "visit_answer"} <= s.written and s.held is None for s in streams
+        )
     result = hq.ingest(good, tmp_path / "acks")
     assert result.status == "accepted", result.reason
     assert _state(hq)["stats"]["tables"]["visit"]["rows"] == 1
     ctx.close()
 
 
-def test_repeated_and_known_ids_are_merged_as_without_the_stream(tmp_path: Path, hq_url: str,  # noqa: F811
-                                                                  streams: list[Seen]) -> None:
+def test_repeated_and_known_ids_are_merged_as_without_the_stream(
+    tmp_path: Path,
+    hq_url: str,
+    streams: list[Seen],
+) -> None:
     """A line sent twice, and a re-export before the ack (records HQ holds), give on this
     HQ what they give on a reference SQLite HQ; on PostgreSQL the stream is dropped and
     the merge does it."""
@@ -136,7 +170,11 @@ def test_repeated_and_known_ids_are_merged_as_without_the_stream(tmp_path: Path,
     server.register_device(tmp_path / "lap.key.json")
     seed(ctx, tmp_path)
     first = export_bundle(ctx, tmp_path / "a.cdsync").path
-    doubled = _rewrite(first, tmp_path / "doubled.cdsync", _with_records(ctx, "visit_answer", lambda lines: [*lines, lines[0]]))
+    doubled = _rewrite(
+        first,
+        tmp_path / "doubled.cdsync",
+        _with_records(ctx, "visit_answer", lambda lines: [*lines, lines[0]]),
+    )
     data = psvc.input_from_partner(psvc.partner_detail(ctx, "P001").partner)
     data.name = "改名后的门店"
     psvc.save_partner(ctx, data, psvc.partner_detail(ctx, "P001").partner.id)
@@ -147,7 +185,9 @@ def test_repeated_and_known_ids_are_merged_as_without_the_stream(tmp_path: Path,
             result = target.ingest(path, tmp_path / "acks")
             assert result.status == "accepted", result.reason
         states.append(_state(target))
-        assert [r.data["name"] for r in target.records("partner") if r.data["code"] == "P001"] == ["改名后的门店"]
+        assert [r.data["name"] for r in target.records("partner") if r.data["code"] == "P001"] == [
+            "改名后的门店"
+        ]
     assert states[1] == states[0]
     if hq_url.startswith("postgresql"):
         # the repeated line, then the known records: dropped, merged by the apply
@@ -157,7 +197,7 @@ def test_repeated_and_known_ids_are_merged_as_without_the_stream(tmp_path: Path,
     reference.close()
 
 
-def test_a_plain_bundle_is_streamed_whole(tmp_path: Path, pg_url: str, streams: list[Seen]) -> None:  # noqa: F811
+def test_a_plain_bundle_is_streamed_whole(tmp_path: Path, pg_url: str, streams: list[Seen]) -> None:
     from tests import pg
 
     (tmp_path / "hq").mkdir()

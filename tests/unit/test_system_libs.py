@@ -8,19 +8,32 @@ import pytest
 from app.ui import system_libs
 
 
-def test_missing_xcb_libraries_are_named_with_their_packages(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_missing_xcb_libraries_are_named_with_their_packages(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
-    monkeypatch.setattr(system_libs, "missing_libraries", lambda plugin: ["libxcb-icccm.so.4", "libxcb-keysyms.so.1"])
+    monkeypatch.setattr(
+        system_libs,
+        "missing_libraries",
+        lambda plugin: ["libxcb-icccm.so.4", "libxcb-keysyms.so.1"],
+    )
     message = system_libs.problem()
     assert message is not None and "\n" not in message
-    assert "libxcb-icccm.so.4" in message and "sudo apt install libxcb-icccm4 libxcb-keysyms1" in message
+    assert (
+        "libxcb-icccm.so.4" in message
+        and "sudo apt install libxcb-icccm4 libxcb-keysyms1" in message
+    )
 
 
 def test_one_usable_plugin_is_enough(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
     monkeypatch.setenv("WAYLAND_DISPLAY", "wayland-0")
-    monkeypatch.setattr(system_libs, "missing_libraries", lambda plugin: [] if plugin == "wayland" else ["libxcb-cursor.so.0"])
+    monkeypatch.setattr(
+        system_libs,
+        "missing_libraries",
+        lambda plugin: [] if plugin == "wayland" else ["libxcb-cursor.so.0"],
+    )
     assert system_libs.platform_plugins() == ["wayland", "xcb"]
     assert system_libs.problem() is None
 
@@ -35,10 +48,14 @@ def test_the_real_plugin_is_inspected(monkeypatch: pytest.MonkeyPatch, tmp_path)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     missing = system_libs.missing_libraries("xcb")
     assert all(name.startswith("lib") and ".so" in name for name in missing)
-    assert set(missing) <= set(system_libs.PACKAGES)  # every library Qt's xcb plugin needs has its package listed
+    assert set(missing) <= set(
+        system_libs.PACKAGES
+    )  # every library Qt's xcb plugin needs has its package listed
 
 
-def test_a_complete_plugin_is_not_inspected_again_until_plugin_or_linker_cache_change(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_complete_plugin_is_not_inspected_again_until_plugin_or_linker_cache_change(
+    monkeypatch: pytest.MonkeyPatch, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
     """``ldd`` runs at the first start; later starts trust the remembered answer while the
     plugin file, /etc/ld.so.cache and LD_LIBRARY_PATH are what they were; a plugin with
     missing libraries is checked every time."""
@@ -63,4 +80,6 @@ def test_a_complete_plugin_is_not_inspected_again_until_plugin_or_linker_cache_c
     answer["stdout"] = "\tlibxcb-cursor.so.0 => not found\n"
     monkeypatch.setenv("LD_LIBRARY_PATH", "/opt/third")
     assert system_libs.missing_libraries("xcb") == ["libxcb-cursor.so.0"]
-    assert system_libs.missing_libraries("xcb") == ["libxcb-cursor.so.0"] and len(runs) == 4  # never remembered
+    assert (
+        system_libs.missing_libraries("xcb") == ["libxcb-cursor.so.0"] and len(runs) == 4
+    )  # never remembered

@@ -40,7 +40,9 @@ def test_year_to_months_and_quarters_add_up(total: int) -> None:
 
 @given(amounts, st.dictionaries(st.integers(0, 11), st.integers(0, 10**9), max_size=6))
 def test_overrides_keep_the_total(total: int, overrides: dict[int, int]) -> None:
-    if sum(overrides.values()) > total or (len(overrides) == 12 and sum(overrides.values()) != total):
+    if sum(overrides.values()) > total or (
+        len(overrides) == 12 and sum(overrides.values()) != total
+    ):
         with pytest.raises(ValueError):
             rules.split_with_overrides(total, rules.DEFAULT_SEASONALITY, overrides)
         return
@@ -65,8 +67,9 @@ def test_time_progress_on_boundaries_and_leap_years() -> None:
 def test_aging_buckets_on_boundaries() -> None:
     due = dt.date(2026, 1, 1)
     assert rules.aging_bucket(due, dt.date(2025, 12, 31)) is None
-    assert [rules.aging_bucket(due, due + dt.timedelta(days=d)) for d in (0, 30, 31, 60, 61, 90, 91)] == [
-        "0-30", "0-30", "31-60", "31-60", "61-90", "61-90", "90+"]
+    assert [
+        rules.aging_bucket(due, due + dt.timedelta(days=d)) for d in (0, 30, 31, 60, 61, 90, 91)
+    ] == ["0-30", "0-30", "31-60", "31-60", "61-90", "61-90", "90+"]
 
 
 def test_amount_parsing_is_exact() -> None:
@@ -81,34 +84,53 @@ def test_amount_parsing_is_exact() -> None:
 @pytest.fixture
 def with_partners(ctx, tmp_path: Path):  # type: ignore[no-untyped-def]
     path = tmp_path / "p.csv"
-    path.write_text("code,name,grade,region\nT1,甲,A,310115\nT2,乙,C,310115\nT3,丙,B,310104\n", encoding="utf-8")
+    path.write_text(
+        "code,name,grade,region\nT1,甲,A,310115\nT2,乙,C,310115\nT3,丙,B,310104\n", encoding="utf-8"
+    )
     partner_io.import_partners(ctx, path)
     return ctx
 
 
 def test_decomposition_writes_consistent_targets(with_partners) -> None:  # type: ignore[no-untyped-def]
     ctx = with_partners
-    decomposition_svc.decompose_region_target(ctx, "revenue", 2026, "3101", 1_000_000_01, month_overrides={3: 5_000_000})
+    decomposition_svc.decompose_region_target(
+        ctx, "revenue", 2026, "3101", 1_000_000_01, month_overrides={3: 5_000_000}
+    )
     rows = svc.list_targets(ctx, year="2026")
-    region_months = [r for r in rows if r.scope_kind == "region" and len(r.period) == 7 and "Q" not in r.period]
+    region_months = [
+        r for r in rows if r.scope_kind == "region" and len(r.period) == 7 and "Q" not in r.period
+    ]
     assert sum(r.target for r in region_months) == 1_000_000_01
     assert next(r.target for r in region_months if r.period == "2026-03") == 5_000_000
     for month in region_months:
         partners = [r for r in rows if r.scope_kind == "partner" and r.period == month.period]
         assert sum(r.target for r in partners) == month.target
     with pytest.raises(ValidationError):
-        decomposition_svc.decompose_region_target(ctx, "revenue", 2026, "3101", 100, month_overrides={1: 500})
+        decomposition_svc.decompose_region_target(
+            ctx, "revenue", 2026, "3101", 100, month_overrides={1: 500}
+        )
 
 
 def test_actuals_import_validates_and_is_idempotent(with_partners, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     ctx = with_partners
     bad = tmp_path / "bad.csv"
-    bad.write_text("partner_code,metric,period,amount\nT1,revenue,2026-01,100.00\nXX,revenue,2026-01,1\nT1,revenue,2026/01,1\nT1,revenue,2026-02,-3\nT1,revenue,2026-01,5\n", encoding="utf-8")
+    bad.write_text(
+        "partner_code,metric,period,amount\nT1,revenue,2026-01,100.00\nXX,revenue,2026-01,1\nT1,revenue,2026/01,1\nT1,revenue,2026-02,-3\nT1,revenue,2026-01,5\n",
+        encoding="utf-8",
+    )
     with pytest.raises(ValidationError) as info:
         actuals_svc.import_actuals(ctx, bad)
-    assert [d.split(":")[0] for d in info.value.details] == ["row 3, column partner_code", "row 4, column period", "row 5, column amount", "row 6, column period"]
+    assert [d.split(":")[0] for d in info.value.details] == [
+        "row 3, column partner_code",
+        "row 4, column period",
+        "row 5, column amount",
+        "row 6, column period",
+    ]
     good = tmp_path / "good.csv"
-    good.write_text("partner_code,metric,period,amount\nT1,revenue,2026-01,100.50\nT2,revenue,2026-01,99\n", encoding="utf-8")
+    good.write_text(
+        "partner_code,metric,period,amount\nT1,revenue,2026-01,100.50\nT2,revenue,2026-01,99\n",
+        encoding="utf-8",
+    )
     first = actuals_svc.import_actuals(ctx, good)
     assert (first.created, first.updated) == (2, 0)
     second = actuals_svc.import_actuals(ctx, good)
@@ -128,7 +150,9 @@ def test_kpi_scorecard_weights_rank_and_history(ctx) -> None:  # type: ignore[no
     from db.models import KpiScore
 
     assert kpi.weighted_score({"a": 100, "b": 50}, {"a": 3, "b": 1, "c": 5}) == 87.5
-    ranked = kpi.rank([kpi.KpiResult("B", {}, 80), kpi.KpiResult("A", {}, 80), kpi.KpiResult("C", {}, 90)])
+    ranked = kpi.rank(
+        [kpi.KpiResult("B", {}, 80), kpi.KpiResult("A", {}, 80), kpi.KpiResult("C", {}, 90)]
+    )
     assert [(r.partner_code, r.rank) for r in ranked] == [("C", 1), ("A", 2), ("B", 3)]
     generate_demo(ctx, partners=25, months=2, seed=3)
     month = dt.date.today().strftime("%Y-%m")
@@ -137,6 +161,8 @@ def test_kpi_scorecard_weights_rank_and_history(ctx) -> None:  # type: ignore[no
     assert all(0 <= r.score <= 100 for r in first)
     assert "visit_compliance" in first[0].components and "revenue" in first[0].components
     with ctx.read_session() as s:
-        saved = s.query(KpiScore).filter(KpiScore.month == month, KpiScore.kpi_code == "total").count()
+        saved = (
+            s.query(KpiScore).filter(KpiScore.month == month, KpiScore.kpi_code == "total").count()
+        )
     assert saved == len(first)
     assert [r.score for r in kpi_svc.kpi_scorecard(ctx, month)] == [r.score for r in first]

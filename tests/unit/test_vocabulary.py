@@ -38,7 +38,11 @@ def test_every_label_is_translated_into_chinese(zh) -> None:
         for key in vocab.keys:
             text = vocab.label(key)
             assert text != vocab.english(key) or key in ("A", "B", "C", "D"), (vocab.name, key)
-            assert any("\u4e00" <= ch <= "\u9fff" or ch in "%‰" for ch in text), (vocab.name, key, text)
+            assert any("\u4e00" <= ch <= "\u9fff" or ch in "%‰" for ch in text), (
+                vocab.name,
+                key,
+                text,
+            )
 
 
 def test_labels_follow_the_current_language(zh) -> None:

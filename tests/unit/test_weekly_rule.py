@@ -26,7 +26,10 @@ def submitted(ctx, code: str) -> str:  # type: ignore[no-untyped-def]
 
 
 def test_week_counts_distinct_channels_of_this_user(ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    (tmp_path / "p.csv").write_text("code,name,grade,region\nP1,甲店,A,310115\nP2,乙店,A,310115\nP3,丙店,A,310115\n", encoding="utf-8")
+    (tmp_path / "p.csv").write_text(
+        "code,name,grade,region\nP1,甲店,A,310115\nP2,乙店,A,310115\nP3,丙店,A,310115\n",
+        encoding="utf-8",
+    )
     partner_io.import_partners(ctx, tmp_path / "p.csv")
     for code in ("P1", "P1", "P1", "P2"):
         submitted(ctx, code)
@@ -36,7 +39,13 @@ def test_week_counts_distinct_channels_of_this_user(ctx, tmp_path: Path) -> None
     today = dt.date.today()
     week = comp.iso_week_label(today)
     thursday = today + dt.timedelta(days=3 - today.weekday())  # the month an ISO week is listed in
-    row = next(w for w in visits.compliance(ctx, thursday.strftime("%Y-%m"))["weeks"] if w["week"] == week)
+    row = next(
+        w for w in visits.compliance(ctx, thursday.strftime("%Y-%m"))["weeks"] if w["week"] == week
+    )
     assert (row["done"], row["required"], row["shortfall"]) == (2, 3, 1)
     figures = dict(reports.weekly_log_data(ctx, week).figures)
-    assert figures["Inspections"] == "5" and figures["Channels you inspected"] == "2" and figures["Rule met"] == "No"
+    assert (
+        figures["Inspections"] == "5"
+        and figures["Channels you inspected"] == "2"
+        and figures["Rule met"] == "No"
+    )

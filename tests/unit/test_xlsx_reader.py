@@ -14,7 +14,9 @@ import pytest
 from app.services import spreadsheets as sp
 
 
-def _both(path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[list[tuple[int, list[str]]], list[tuple[int, list[str]]]]:
+def _both(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[list[tuple[int, list[str]]], list[tuple[int, list[str]]]]:
     quick = list(sp.iter_table(path))
     with monkeypatch.context() as m:
         m.setattr(sp, "_fast_sheet_possible", lambda head: False)
@@ -22,7 +24,9 @@ def _both(path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[list[tuple[int, 
     return quick, slow
 
 
-def test_quick_reader_equals_openpyxl_on_every_kind_of_cell(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_quick_reader_equals_openpyxl_on_every_kind_of_cell(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from openpyxl import Workbook
     from openpyxl.cell.rich_text import CellRichText, TextBlock
     from openpyxl.cell.text import InlineFont
@@ -30,8 +34,34 @@ def test_quick_reader_equals_openpyxl_on_every_kind_of_cell(tmp_path: Path, monk
     book = Workbook()
     sheet = book.active
     sheet.append(["code", "name", "n", "f", "date", "month", "bool", "formula", "rich", "esc"])
-    sheet.append(["A1", "甲 & <乙>", 42, 3.25, dt.date(2026, 3, 5), dt.datetime(2026, 3, 1), True, "=1+2", None, "a_x000D_b\r"])
-    sheet.append(["A2", "  spaced  ", -7, 1e20, dt.datetime(2026, 3, 5, 8, 30), None, False, None, None, "&amp; 'x"])
+    sheet.append(
+        [
+            "A1",
+            "甲 & <乙>",
+            42,
+            3.25,
+            dt.date(2026, 3, 5),
+            dt.datetime(2026, 3, 1),
+            True,
+            "=1+2",
+            None,
+            "a_x000D_b\r",
+        ]
+    )
+    sheet.append(
+        [
+            "A2",
+            "  spaced  ",
+            -7,
+            1e20,
+            dt.datetime(2026, 3, 5, 8, 30),
+            None,
+            False,
+            None,
+            None,
+            "&amp; 'x",
+        ]
+    )
     sheet["F2"].number_format = "yyyy-mm"
     sheet["I2"] = CellRichText([TextBlock(InlineFont(b=True), "粗"), "体"])
     sheet["H3"] = "=SUM(C2:C3)"
@@ -42,7 +72,9 @@ def test_quick_reader_equals_openpyxl_on_every_kind_of_cell(tmp_path: Path, monk
     assert quick[1][1][:7] == ["A1", "甲 & <乙>", "42", "3.25", "2026-03-05", "2026-03", "TRUE"]
 
 
-def test_quick_reader_equals_openpyxl_on_calc_and_our_exports(ctx, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_quick_reader_equals_openpyxl_on_calc_and_our_exports(
+    ctx, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
     from app.services import partner_io
 
     data = Path(__file__).resolve().parent.parent / "data" / "sheets"
@@ -70,11 +102,34 @@ def test_prefixed_sheets_go_to_openpyxl(tmp_path: Path) -> None:
             data = src.read(item.filename)
             if item.filename == "xl/worksheets/sheet1.xml":
                 text = data.decode()
-                text = text.replace("<worksheet xmlns=", "<x:worksheet xmlns:x=").replace("</worksheet>", "</x:worksheet>")
-                for tag in ("sheetData", "row", "c", "v", "is", "t", "dimension", "sheetViews", "sheetView", "selection",
-                            "sheetFormatPr", "pageMargins", "sheetPr", "outlinePr", "pageSetUpPr"):
-                    text = text.replace(f"<{tag}>", f"<x:{tag}>").replace(f"<{tag} ", f"<x:{tag} ").replace(f"</{tag}>", f"</x:{tag}>")
+                text = text.replace("<worksheet xmlns=", "<x:worksheet xmlns:x=").replace(
+                    "</worksheet>", "</x:worksheet>"
+                )
+                for tag in (
+                    "sheetData",
+                    "row",
+                    "c",
+                    "v",
+                    "is",
+                    "t",
+                    "dimension",
+                    "sheetViews",
+                    "sheetView",
+                    "selection",
+                    "sheetFormatPr",
+                    "pageMargins",
+                    "sheetPr",
+                    "outlinePr",
+                    "pageSetUpPr",
+                ):
+                    text = (
+                        text.replace(f"<{tag}>", f"<x:{tag}>")
+                        .replace(f"<{tag} ", f"<x:{tag} ")
+                        .replace(f"</{tag}>", f"</x:{tag}>")
+                    )
                 data = text.encode()
             dst.writestr(item, data)
-    assert not sp._fast_sheet_possible(zipfile.ZipFile(prefixed).read("xl/worksheets/sheet1.xml")[:65536])
+    assert not sp._fast_sheet_possible(
+        zipfile.ZipFile(prefixed).read("xl/worksheets/sheet1.xml")[:65536]
+    )
     assert list(sp.iter_table(prefixed)) == [(1, ["code", "name"]), (2, ["P1", "甲"])]

@@ -80,12 +80,20 @@ class DecompositionModel(QAbstractTableModel):
             self._compute(annual, {}, {})
         self.endResetModel()
 
-    def _compute(self, annual: int, overrides: dict[tuple[str, int], int], month_overrides: dict[int, int]) -> None:
+    def _compute(
+        self, annual: int, overrides: dict[tuple[str, int], int], month_overrides: dict[int, int]
+    ) -> None:
         """Recompute months and grid (raises ``UserError`` and keeps the state when it does not fit)."""
         assert self.plan is not None
         months = self.plan.months(annual, month_overrides, self.month_basis)
         grid = self.plan.grid_for(months, self.plan.partner_weights(self.partner_basis), overrides)
-        self.annual, self.overrides, self.month_overrides, self.months, self.grid = annual, overrides, month_overrides, months, grid
+        self.annual, self.overrides, self.month_overrides, self.months, self.grid = (
+            annual,
+            overrides,
+            month_overrides,
+            months,
+            grid,
+        )
 
     def set_annual(self, annual: int) -> bool:
         """Re-split for a new annual target, keeping the overrides when they still fit."""
@@ -156,7 +164,9 @@ class DecompositionModel(QAbstractTableModel):
 
     def _all_changed(self) -> None:
         if self.rowCount() and self.columnCount():
-            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1)
+            )
 
     # -- cell helpers -----------------------------------------------------------
     def partner_count(self) -> int:
@@ -180,13 +190,23 @@ class DecompositionModel(QAbstractTableModel):
 
     def month_of(self, index: Index) -> int | None:
         """Month (1..12) of a cell in the total row, else None."""
-        if self.plan is None or not index.isValid() or index.row() != self.partner_count() or not 1 <= index.column() <= MONTHS:
+        if (
+            self.plan is None
+            or not index.isValid()
+            or index.row() != self.partner_count()
+            or not 1 <= index.column() <= MONTHS
+        ):
             return None
         return index.column()
 
     def key_of(self, index: Index) -> tuple[str, int] | None:
         """(partner code, month) of an editable month cell, else None."""
-        if self.plan is None or not index.isValid() or index.row() >= self.partner_count() or not 1 <= index.column() <= MONTHS:
+        if (
+            self.plan is None
+            or not index.isValid()
+            or index.row() >= self.partner_count()
+            or not 1 <= index.column() <= MONTHS
+        ):
             return None
         return self.plan.partners[index.row()][0], index.column()
 
@@ -198,7 +218,11 @@ class DecompositionModel(QAbstractTableModel):
         return 0 if parent.isValid() else MONTHS + 2
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if self.plan is None or not index.isValid() or not (0 <= index.row() < self.rowCount() and 0 <= index.column() < self.columnCount()):
+        if (
+            self.plan is None
+            or not index.isValid()
+            or not (0 <= index.row() < self.rowCount() and 0 <= index.column() < self.columnCount())
+        ):
             return None
         row, column = index.row(), index.column()
         is_total = row == self.partner_count() or column == MONTHS + 1
@@ -211,8 +235,11 @@ class DecompositionModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.EditRole:  # typed over as a plain number
                 return rules.format_amount(self.cell(row, column), self.plan.decimals)
             value = self.cell(row, column)  # shown with thousands separators (the one formatter)
-            return fmt.money_fen(value, symbol=False) if self.plan.decimals == 2 else fmt.number(value / 10 ** self.plan.decimals,
-                                                                                                   self.plan.decimals)
+            return (
+                fmt.money_fen(value, symbol=False)
+                if self.plan.decimals == 2
+                else fmt.number(value / 10**self.plan.decimals, self.plan.decimals)
+            )
         if role == Qt.ItemDataRole.TextAlignmentRole and column > 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -220,20 +247,31 @@ class DecompositionModel(QAbstractTableModel):
                 return QBrush(OVERRIDE_BACKGROUND)
             if is_total:
                 return QBrush(TOTAL_BACKGROUND)
-        if role == Qt.ItemDataRole.FontRole and (self.is_overridden(row, column) or (row == self.partner_count() and column == MONTHS + 1)):
+        if role == Qt.ItemDataRole.FontRole and (
+            self.is_overridden(row, column)
+            or (row == self.partner_count() and column == MONTHS + 1)
+        ):
             font = QFont()
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole and self.is_overridden(row, column):
             if row == self.partner_count():
-                return self.tr("Month total set by hand; the other months share the rest of the year. Press Delete to release it.")
-            return self.tr("Set by hand; the other partners of this month share the rest. Press Delete to release it.")
+                return self.tr(
+                    "Month total set by hand; the other months share the rest of the year. Press Delete to release it."
+                )
+            return self.tr(
+                "Set by hand; the other partners of this month share the rest. Press Delete to release it."
+            )
         if role == Qt.ItemDataRole.UserRole and self.is_overridden(row, column):
             return True
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or self.plan is None or not self.flags(index) & Qt.ItemFlag.ItemIsEditable:
+        if (
+            role != Qt.ItemDataRole.EditRole
+            or self.plan is None
+            or not self.flags(index) & Qt.ItemFlag.ItemIsEditable
+        ):
             return False
         text = str(value).strip()
         amount: int | None = None
@@ -241,7 +279,11 @@ class DecompositionModel(QAbstractTableModel):
             try:
                 amount = rules.parse_amount(text, self.plan.decimals)
             except ValueError:
-                self.problem.emit(self.tr("Not a non-negative amount with at most {d} decimals: {value}").format(d=self.plan.decimals, value=text))
+                self.problem.emit(
+                    self.tr("Not a non-negative amount with at most {d} decimals: {value}").format(
+                        d=self.plan.decimals, value=text
+                    )
+                )
                 return False
         key = self.key_of(index)
         if key is not None:
@@ -253,11 +295,15 @@ class DecompositionModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if (self.key_of(index) is not None and not self.locked) or (self.month_of(index) is not None and not self.months_locked):
+        if (self.key_of(index) is not None and not self.locked) or (
+            self.month_of(index) is not None and not self.months_locked
+        ):
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
         if section == 0:
@@ -276,7 +322,10 @@ class DecompositionTable(QTableView):
     release = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.state() != QAbstractItemView.State.EditingState:
+        if (
+            event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+            and self.state() != QAbstractItemView.State.EditingState
+        ):
             self.release.emit()
             event.accept()
             return
@@ -303,23 +352,36 @@ class DecompositionDialog(QDialog):
         self.year.setRange(2000, 2100)
         self.year.setValue(dt.date.today().year)
         self.region = RegionPicker()
-        choices = decomposition_svc.region_choices(ui.ctx)  # the territory first, then the regions in use
+        choices = decomposition_svc.region_choices(
+            ui.ctx
+        )  # the territory first, then the regions in use
         self.region.set_code(choices[0] if choices else "")
         self.annual = QLineEdit()
         self.annual.setPlaceholderText(self.tr("annual target of the region"))
         self.annual.setMaximumWidth(180)
         self.month_basis = QComboBox()
-        for text, basis in ((self.tr("as saved"), "current"), (self.tr("seasonality"), "seasonality"),
-                            (self.tr("last year's actuals"), "last_year")):
+        for text, basis in (
+            (self.tr("as saved"), "current"),
+            (self.tr("seasonality"), "seasonality"),
+            (self.tr("last year's actuals"), "last_year"),
+        ):
             self.month_basis.addItem(text, basis)
         self.partner_basis = QComboBox()
-        for text, basis in ((self.tr("as saved"), "current"), (self.tr("grade weights"), "grade"),
-                            (self.tr("last year's share"), "last_year")):
+        for text, basis in (
+            (self.tr("as saved"), "current"),
+            (self.tr("grade weights"), "grade"),
+            (self.tr("last year's share"), "last_year"),
+        ):
             self.partner_basis.addItem(text, basis)
         top = QHBoxLayout()
-        for text, widget in ((self.tr("Metric"), self.metric_box), (self.tr("Year"), self.year), (self.tr("Region"), self.region),
-                             (self.tr("Annual target"), self.annual), (self.tr("Months by"), self.month_basis),
-                             (self.tr("Partners by"), self.partner_basis)):
+        for text, widget in (
+            (self.tr("Metric"), self.metric_box),
+            (self.tr("Year"), self.year),
+            (self.tr("Region"), self.region),
+            (self.tr("Annual target"), self.annual),
+            (self.tr("Months by"), self.month_basis),
+            (self.tr("Partners by"), self.partner_basis),
+        ):
             top.addWidget(QLabel(text))
             top.addWidget(widget)
         top.addStretch(1)
@@ -330,17 +392,26 @@ class DecompositionDialog(QDialog):
         self.table.setModel(self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
-                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
         self.clear_one = QPushButton(self.tr("Release selected overrides"))
         self.clear_all = QPushButton(self.tr("Release all overrides"))
         self.error = QLabel()
         self.error.setStyleSheet("color:#b00020;")
         self.error.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
+        )
         tools = QHBoxLayout()
-        legend = QLabel(self.tr("Highlighted bold cells were set by hand; type an amount into a partner's month or a month total to set it, "
-                                "Delete releases it."))
+        legend = QLabel(
+            self.tr(
+                "Highlighted bold cells were set by hand; type an amount into a partner's month or a month total to set it, "
+                "Delete releases it."
+            )
+        )
         legend.setWordWrap(True)
         tools.addWidget(legend, 1)
         tools.addWidget(self.clear_one)
@@ -404,8 +475,14 @@ class DecompositionDialog(QDialog):
         for (combo, basis), enabled in available.items():
             item = combo.model().item(combo.findData(basis))  # type: ignore[attr-defined]
             item.setEnabled(enabled)
-        self.month_basis.setCurrentIndex(self.month_basis.findData("current" if available[(self.month_basis, "current")] else "seasonality"))
-        self.partner_basis.setCurrentIndex(self.partner_basis.findData("current" if plan.current is not None else "grade"))
+        self.month_basis.setCurrentIndex(
+            self.month_basis.findData(
+                "current" if available[(self.month_basis, "current")] else "seasonality"
+            )
+        )
+        self.partner_basis.setCurrentIndex(
+            self.partner_basis.findData("current" if plan.current is not None else "grade")
+        )
         self.model.set_bases(self.month_basis.currentData(), self.partner_basis.currentData())
 
     def apply_bases(self) -> None:
@@ -415,7 +492,9 @@ class DecompositionDialog(QDialog):
             self.error.clear()
         else:
             self.month_basis.setCurrentIndex(self.month_basis.findData(self.model.month_basis))
-            self.partner_basis.setCurrentIndex(self.partner_basis.findData(self.model.partner_basis))
+            self.partner_basis.setCurrentIndex(
+                self.partner_basis.findData(self.model.partner_basis)
+            )
 
     def _update_state(self) -> None:
         plan = self.model.plan
@@ -431,14 +510,25 @@ class DecompositionDialog(QDialog):
         elif plan.locked:
             self.notice.setText(self.tr("HQ published these targets; they are shown read-only."))
         elif plan.months_locked:
-            self.notice.setText(self.tr("HQ set the region's months; you can distribute them to the partners."))
+            self.notice.setText(
+                self.tr("HQ set the region's months; you can distribute them to the partners.")
+            )
         elif plan.annual_locked:
-            self.notice.setText(self.tr("The annual target comes from HQ; you can distribute it to the partners."))
+            self.notice.setText(
+                self.tr("The annual target comes from HQ; you can distribute it to the partners.")
+            )
         elif not plan.partners:
-            self.notice.setText(self.tr("Region {region} has no active partners; only the region's targets are saved.").format(region=regions().name(plan.region)))
+            self.notice.setText(
+                self.tr(
+                    "Region {region} has no active partners; only the region's targets are saved."
+                ).format(region=regions().name(plan.region))
+            )
         else:
-            self.notice.setText(self.tr("{count} active partners. Grade weights: A 4, B 3, C 2, D 1; last year means {year}'s actuals.").format(
-                count=len(plan.partners), year=plan.year - 1))
+            self.notice.setText(
+                self.tr(
+                    "{count} active partners. Grade weights: A 4, B 3, C 2, D 1; last year means {year}'s actuals."
+                ).format(count=len(plan.partners), year=plan.year - 1)
+            )
 
     def apply_annual(self) -> None:
         plan = self.model.plan
@@ -447,7 +537,11 @@ class DecompositionDialog(QDialog):
         try:
             annual = rules.parse_amount(self.annual.text(), plan.decimals)
         except ValueError:
-            self.error.setText(self.tr("The annual target must be a non-negative amount with at most {d} decimals.").format(d=plan.decimals))
+            self.error.setText(
+                self.tr(
+                    "The annual target must be a non-negative amount with at most {d} decimals."
+                ).format(d=plan.decimals)
+            )
             return
         if annual != self.model.annual and self.model.set_annual(annual):
             self.error.clear()
@@ -458,7 +552,11 @@ class DecompositionDialog(QDialog):
             key, month = self.model.key_of(index), self.model.month_of(index)
             if key is not None and key in self.model.overrides:
                 self.model.set_override(*key, None)
-            elif month is not None and month in self.model.month_overrides and not self.model.months_locked:
+            elif (
+                month is not None
+                and month in self.model.month_overrides
+                and not self.model.months_locked
+            ):
                 self.model.set_month_override(month, None)
 
     def save(self) -> None:
@@ -468,15 +566,30 @@ class DecompositionDialog(QDialog):
         self.apply_annual()
         self.error.clear()
         self.buttons.setEnabled(False)
-        self.ui.ops.run(decomposition_svc.decompose_region_target, self.ui.ctx, plan.metric, plan.year, plan.region, self.model.annual,
-                        month_overrides=dict(self.model.month_overrides) or None, cell_overrides=dict(self.model.overrides),
-                        month_basis=self.model.month_basis, partner_basis=self.model.partner_basis,
-                        on_done=self._saved, on_error=self._failed)
+        self.ui.ops.run(
+            decomposition_svc.decompose_region_target,
+            self.ui.ctx,
+            plan.metric,
+            plan.year,
+            plan.region,
+            self.model.annual,
+            month_overrides=dict(self.model.month_overrides) or None,
+            cell_overrides=dict(self.model.overrides),
+            month_basis=self.model.month_basis,
+            partner_basis=self.model.partner_basis,
+            on_done=self._saved,
+            on_error=self._failed,
+        )
 
     def _saved(self, _changes: Any) -> None:
         self.buttons.setEnabled(True)
-        self.ui.show_message(self.tr("Targets of {region} for {year} saved.").format(region=regions().name(self.model.plan.region) if self.model.plan else "",
-                                                                                      year=self.year.value()), "info")
+        self.ui.show_message(
+            self.tr("Targets of {region} for {year} saved.").format(
+                region=regions().name(self.model.plan.region) if self.model.plan else "",
+                year=self.year.value(),
+            ),
+            "info",
+        )
         self.saved.emit()
         self.accept()
 

@@ -57,45 +57,85 @@ class DashboardSection(Section):
         self.headline.setStyleSheet("font-size:15px;")
         self.reminders = QLabel()
         self.reminders.setWordWrap(True)
-        self.reminders.setStyleSheet("background:#fff6e0;border:1px solid #e7c56b;border-radius:4px;padding:6px;")
+        self.reminders.setStyleSheet(
+            "background:#fff6e0;border:1px solid #e7c56b;border-radius:4px;padding:6px;"
+        )
         self.month_chart = QChartView()
         self.month_chart.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.aging_chart = QChartView()
         self.aging_chart.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.partners = DictTableModel([("partner_code", self.tr("Partner")), ("partner_name", self.tr("Name")), ("target", self.tr("Target")),
-                                        ("actual", self.tr("Actual")), ("progress", self.tr("Progress"))],
-                                       highlight=lambda r: bool(r.get("behind")), parent=self,
-                                       formatters={"target": money_text, "actual": money_text, "progress": fmt.percent})
+        self.partners = DictTableModel(
+            [
+                ("partner_code", self.tr("Partner")),
+                ("partner_name", self.tr("Name")),
+                ("target", self.tr("Target")),
+                ("actual", self.tr("Actual")),
+                ("progress", self.tr("Progress")),
+            ],
+            highlight=lambda r: bool(r.get("behind")),
+            parent=self,
+            formatters={"target": money_text, "actual": money_text, "progress": fmt.percent},
+        )
         self.table = QTableView()
         self.table.setModel(self.partners)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list_title = QLabel()
-        self.kpi = DictTableModel([("rank", self.tr("Rank")), ("partner_code", self.tr("Partner")), ("partner_name", self.tr("Name")),
-                                   ("score", self.tr("KPI score")), ("detail", self.tr("Components"))], parent=self,
-                                  highlight=lambda r: not r.get("complete", True))  # incomplete: ranked after the complete scores
+        self.kpi = DictTableModel(
+            [
+                ("rank", self.tr("Rank")),
+                ("partner_code", self.tr("Partner")),
+                ("partner_name", self.tr("Name")),
+                ("score", self.tr("KPI score")),
+                ("detail", self.tr("Components")),
+            ],
+            parent=self,
+            highlight=lambda r: not r.get("complete", True),
+        )  # incomplete: ranked after the complete scores
         self.kpi_table = QTableView()
         self.kpi_table.setModel(self.kpi)
         self.kpi_table.verticalHeader().setVisible(False)
         self.kpi_table.horizontalHeader().setStretchLastSection(True)
-        for view in (self.table, self.kpi_table):  # column widths from the first rows, not by reading all 500
+        for view in (
+            self.table,
+            self.kpi_table,
+        ):  # column widths from the first rows, not by reading all 500
             view.horizontalHeader().setResizeContentsPrecision(RESIZE_PRECISION)
-        set_empty_text(self.table, self.tr("No partner targets this month.\nImport targets or decompose a region's target."))
+        set_empty_text(
+            self.table,
+            self.tr(
+                "No partner targets this month.\nImport targets or decompose a region's target."
+            ),
+        )
         set_empty_text(self.kpi_table, self.tr("No KPI scores this month yet."))
         self.decompose_button = QPushButton(self.tr("Decompose targets…"))
-        self.decompose_button.setToolTip(self.tr("Split a region's annual target to months and partners"))
+        self.decompose_button.setToolTip(
+            self.tr("Split a region's annual target to months and partners")
+        )
         self.decompose_button.clicked.connect(lambda _checked=False: self.open_decomposition())
         self.decomposition: Any = None
         self.import_targets_button = QPushButton(self.tr("Import targets…"))
-        self.import_targets_button.setToolTip(self.tr("Targets from a CSV or XLSX file: metric, period, scope_kind, scope, amount"))
-        self.import_targets_button.clicked.connect(lambda _checked=False: self.import_file("targets"))
+        self.import_targets_button.setToolTip(
+            self.tr("Targets from a CSV or XLSX file: metric, period, scope_kind, scope, amount")
+        )
+        self.import_targets_button.clicked.connect(
+            lambda _checked=False: self.import_file("targets")
+        )
         self.import_actuals_button = QPushButton(self.tr("Import actuals…"))
-        self.import_actuals_button.setToolTip(self.tr("Actuals from HQ's CSV or XLSX export: partner_code, metric, period, amount"))
-        self.import_actuals_button.clicked.connect(lambda _checked=False: self.import_file("actuals"))
+        self.import_actuals_button.setToolTip(
+            self.tr("Actuals from HQ's CSV or XLSX export: partner_code, metric, period, amount")
+        )
+        self.import_actuals_button.clicked.connect(
+            lambda _checked=False: self.import_file("actuals")
+        )
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        for button in (self.import_targets_button, self.import_actuals_button, self.decompose_button):
+        for button in (
+            self.import_targets_button,
+            self.import_actuals_button,
+            self.decompose_button,
+        ):
             buttons.addWidget(button)
         grid = QGridLayout(self)
         grid.addWidget(self.reminders, 0, 0, 1, 2)
@@ -124,8 +164,13 @@ class DashboardSection(Section):
         # from the charts while they are drawn).
         QTimer.singleShot(0, self, self._load_reminders)
         self.data = data = dashboard.dashboard_data(self.ui.ctx)
-        self.headline.setText(self.tr("{month} revenue: completion {done} vs time elapsed {time}").format(
-            month=fmt.month_text(data.period), done=fmt.percent(data.completion), time=fmt.percent(data.time_progress)))
+        self.headline.setText(
+            self.tr("{month} revenue: completion {done} vs time elapsed {time}").format(
+                month=fmt.month_text(data.period),
+                done=fmt.percent(data.completion),
+                time=fmt.percent(data.time_progress),
+            )
+        )
         chart = QChart()
         chart.setTitle(self.tr("Revenue: target vs actual by month (10,000 yuan)"))
         target_set, actual_set = QBarSet(self.tr("Target")), QBarSet(self.tr("Actual"))
@@ -166,19 +211,45 @@ class DashboardSection(Section):
         aging_series.attachAxis(aging_y)
         aging_chart.legend().hide()
         self.aging_chart.setChart(aging_chart)
-        self.list_title.setText(self.tr("Partners this month, lowest progress first (red: behind the time line)"))
+        self.list_title.setText(
+            self.tr("Partners this month, lowest progress first (red: behind the time line)")
+        )
         self.names = visits.partner_names(self.ui.ctx)
         self._show_partners(data.partners)
         # the KPI scorecard reads every metric of every partner: a reader thread fills it in
-        self.ui.ops.run(kpi.kpi_scorecard, self.ui.ctx, data.period, save=False, read_only=True, on_done=self._show_kpi)
+        self.ui.ops.run(
+            kpi.kpi_scorecard,
+            self.ui.ctx,
+            data.period,
+            save=False,
+            read_only=True,
+            on_done=self._show_kpi,
+        )
 
     def _show_kpi(self, scores: list[Any]) -> None:
-        self.kpi.set_rows([{"rank": r.rank, "partner_code": r.partner_code, "partner_name": self.names.get(r.partner_code, ""),
-                            "score": r.score if r.complete else self.tr("{score} (incomplete)").format(score=f"{r.score:.1f}"),
-                            "complete": r.complete,
-                            "detail": "  ".join(f"{kpi_label(k)} {v:.0f}" for k, v in r.components.items())
-                            + ("" if r.complete else "  " + self.tr("missing: {names}").format(names=_list_text(kpi_label(k) for k in r.missing)))}
-                           for r in scores])
+        self.kpi.set_rows(
+            [
+                {
+                    "rank": r.rank,
+                    "partner_code": r.partner_code,
+                    "partner_name": self.names.get(r.partner_code, ""),
+                    "score": r.score
+                    if r.complete
+                    else self.tr("{score} (incomplete)").format(score=f"{r.score:.1f}"),
+                    "complete": r.complete,
+                    "detail": "  ".join(f"{kpi_label(k)} {v:.0f}" for k, v in r.components.items())
+                    + (
+                        ""
+                        if r.complete
+                        else "  "
+                        + self.tr("missing: {names}").format(
+                            names=_list_text(kpi_label(k) for k in r.missing)
+                        )
+                    ),
+                }
+                for r in scores
+            ]
+        )
         self._fit_columns_once(self.kpi_table, bool(scores))
 
     def _fit_columns_once(self, view: QTableView, filled: bool) -> None:
@@ -194,7 +265,9 @@ class DashboardSection(Section):
         self.ui.ops.run(reminders, self.ui.ctx, read_only=True, on_done=self._show_reminders)
 
     def _show_reminders(self, notes: list[Any]) -> None:
-        self.reminders.setText("<br>".join(("⚠ " if n.level == "warning" else "• ") + n.text for n in notes))
+        self.reminders.setText(
+            "<br>".join(("⚠ " if n.level == "warning" else "• ") + n.text for n in notes)
+        )
         self.reminders.setVisible(bool(notes))
 
     def _show_partners(self, rows: list[dict[str, Any]]) -> None:
@@ -214,10 +287,26 @@ class DashboardSection(Section):
         fn = targets.import_targets if kind == "targets" else actuals.import_actuals
 
         def done(report: Any) -> None:
-            self.ui.show_message(self.tr("{file}: {rows} rows, {created} new, {updated} changed, {unchanged} unchanged.").format(
-                file=Path(path).name, rows=report.rows, created=report.created, updated=report.updated, unchanged=report.unchanged), "info")
+            self.ui.show_message(
+                self.tr(
+                    "{file}: {rows} rows, {created} new, {updated} changed, {unchanged} unchanged."
+                ).format(
+                    file=Path(path).name,
+                    rows=report.rows,
+                    created=report.created,
+                    updated=report.updated,
+                    unchanged=report.unchanged,
+                ),
+                "info",
+            )
 
-        self.ui.ops.run(fn, self.ui.ctx, Path(path), on_done=done, progress_title=self.tr("Importing {file}…").format(file=Path(path).name))
+        self.ui.ops.run(
+            fn,
+            self.ui.ctx,
+            Path(path),
+            on_done=done,
+            progress_title=self.tr("Importing {file}…").format(file=Path(path).name),
+        )
 
     def open_decomposition(self) -> Any:
         """Open the target decomposition editor (one at a time); returns the dialog."""
@@ -237,13 +326,39 @@ class DashboardSection(Section):
         if self.data is None:
             return
         month = self.data.months[index]
-        rows = [r for r in targets.list_targets(self.ui.ctx, month=month) if r.metric == self.data.metric and r.scope_kind == "partner"]
+        rows = [
+            r
+            for r in targets.list_targets(self.ui.ctx, month=month)
+            if r.metric == self.data.metric and r.scope_kind == "partner"
+        ]
         scale = 10 ** (rows[0].decimals if rows else 2)
         self.list_title.setText(self.tr("Partners in {month}").format(month=fmt.month_text(month)))
-        self._show_partners(sorted(({"partner_code": r.scope, "target": r.target / scale, "actual": r.actual / scale,
-                                     "progress": round(r.progress, 1), "behind": r.progress < r.time_progress} for r in rows),
-                                   key=lambda d: d["progress"]))
+        self._show_partners(
+            sorted(
+                (
+                    {
+                        "partner_code": r.scope,
+                        "target": r.target / scale,
+                        "actual": r.actual / scale,
+                        "progress": round(r.progress, 1),
+                        "behind": r.progress < r.time_progress,
+                    }
+                    for r in rows
+                ),
+                key=lambda d: d["progress"],
+            )
+        )
 
     def on_changed(self, changes: Changes) -> None:
-        if changes.touches("target", "actual", "invoice", "payment", "partner", "visit", "rectification_order", "contract", "exported_bundle"):
+        if changes.touches(
+            "target",
+            "actual",
+            "invoice",
+            "payment",
+            "partner",
+            "visit",
+            "rectification_order",
+            "contract",
+            "exported_bundle",
+        ):
             self.reload()

@@ -51,7 +51,9 @@ class DropSection(HqSection):
         raise NotImplementedError
 
 
-def ingest_files(hq: Any, paths: list[Path], ack_dir: Path | None, progress: Any = None) -> list[tuple[str, str, str]]:
+def ingest_files(
+    hq: Any, paths: list[Path], ack_dir: Path | None, progress: Any = None
+) -> list[tuple[str, str, str]]:
     """Ingest each bundle (folders: the ``.cdsync`` files in them); (file, status, reason)."""
     files: list[Path] = []
     for path in paths:
@@ -71,7 +73,11 @@ class InboxSection(DropSection):
     def __init__(self, ui: Any, parent: QWidget | None = None) -> None:
         super().__init__(ui, parent)
         self.ack_dir: Path | None = None
-        intro = QLabel(self.tr("Drop bundle files (.cdsync) or a folder here, or pick them. Each is checked, then applied as a whole or not at all."))
+        intro = QLabel(
+            self.tr(
+                "Drop bundle files (.cdsync) or a folder here, or pick them. Each is checked, then applied as a whole or not at all."
+            )
+        )
         intro.setWordWrap(True)
         pick = QPushButton(self.tr("Pick bundles…"))
         pick.clicked.connect(self._pick)
@@ -99,7 +105,9 @@ class InboxSection(DropSection):
         self.is_ready = True
 
     def _pick(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Pick bundles"), "", self.tr("Sync bundles (*.cdsync);;All files (*)"))
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Pick bundles"), "", self.tr("Sync bundles (*.cdsync);;All files (*)")
+        )
         if files:
             self.dropped([Path(f) for f in files])
 
@@ -115,16 +123,34 @@ class InboxSection(DropSection):
             self.ack_label.setText(self.tr("Acknowledgements go to {dir}").format(dir=folder))
 
     def dropped(self, paths: list[Path]) -> None:
-        self.ui.ops.run(ingest_files, self.ui.hq, paths, self.ack_dir, progress_title=self.tr("Ingesting bundles…"), on_done=self._done)
+        self.ui.ops.run(
+            ingest_files,
+            self.ui.hq,
+            paths,
+            self.ack_dir,
+            progress_title=self.tr("Ingesting bundles…"),
+            on_done=self._done,
+        )
 
     def _done(self, results: list[tuple[str, str, str]]) -> None:
-        words = {"accepted": self.tr("accepted"), "duplicate": self.tr("duplicate"), "rejected": self.tr("rejected")}
+        words = {
+            "accepted": self.tr("accepted"),
+            "duplicate": self.tr("duplicate"),
+            "rejected": self.tr("rejected"),
+        }
         self.rows = results + self.rows
-        fill(self.results, [[Path(f).name, words.get(status, status), reason] for f, status, reason in self.rows])
+        fill(
+            self.results,
+            [[Path(f).name, words.get(status, status), reason] for f, status, reason in self.rows],
+        )
         accepted = sum(1 for _f, status, _r in results if status == "accepted")
         rejected = sum(1 for _f, status, _r in results if status == "rejected")
-        self.ui.show_message(self.tr("{a} accepted, {r} rejected, {d} duplicate.").format(a=accepted, r=rejected, d=len(results) - accepted - rejected),
-                             "warning" if rejected else "info")
+        self.ui.show_message(
+            self.tr("{a} accepted, {r} rejected, {d} duplicate.").format(
+                a=accepted, r=rejected, d=len(results) - accepted - rejected
+            ),
+            "warning" if rejected else "info",
+        )
         self.ui.announce("record")
 
 
@@ -157,24 +183,49 @@ class _ImportSection(HqSection):
         raise NotImplementedError
 
     def _pick(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, QCoreApplication.translate("HqImport", "Import"), "", QCoreApplication.translate("HqImport", "Spreadsheets (*.csv *.xlsx)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            QCoreApplication.translate("HqImport", "Import"),
+            "",
+            QCoreApplication.translate("HqImport", "Spreadsheets (*.csv *.xlsx)"),
+        )
         if path:
             self.import_file(Path(path))
 
     def import_file(self, path: Path) -> None:
         importer = self.importer()
-        self.ui.ops.run(lambda hq: importer(hq, _read_table(path), path.name), self.ui.hq, progress_title=QCoreApplication.translate("HqImport", "Importing…"), on_done=self._imported)
+        self.ui.ops.run(
+            lambda hq: importer(hq, _read_table(path), path.name),
+            self.ui.hq,
+            progress_title=QCoreApplication.translate("HqImport", "Importing…"),
+            on_done=self._imported,
+        )
 
     def _imported(self, summary: Any) -> None:
-        self.ui.show_message(QCoreApplication.translate("HqImport", "{rows} rows: {created} created, {updated} updated, {unchanged} unchanged").format(**summary.to_json())
-                             + " " + QCoreApplication.translate("HqImport", "Laptops receive them with their next HQ bundle."), "info")
+        self.ui.show_message(
+            QCoreApplication.translate(
+                "HqImport",
+                "{rows} rows: {created} created, {updated} updated, {unchanged} unchanged",
+            ).format(**summary.to_json())
+            + " "
+            + QCoreApplication.translate(
+                "HqImport", "Laptops receive them with their next HQ bundle."
+            ),
+            "info",
+        )
         self.ui.announce("record")
 
 
 class TargetsSection(_ImportSection):
     def __init__(self, ui: Any, parent: QWidget | None = None) -> None:
-        super().__init__(ui, [self.tr("Metric"), self.tr("Period"), self.tr("Scope"), self.tr("Target")], parent)
-        self.note.setText(self.tr("The company's targets (columns metric, period, scope_kind, scope, amount), published to every laptop."))
+        super().__init__(
+            ui, [self.tr("Metric"), self.tr("Period"), self.tr("Scope"), self.tr("Target")], parent
+        )
+        self.note.setText(
+            self.tr(
+                "The company's targets (columns metric, period, scope_kind, scope, amount), published to every laptop."
+            )
+        )
 
     def title(self) -> str:
         return self.tr("Targets")
@@ -193,15 +244,38 @@ class TargetsSection(_ImportSection):
         from app.domain.regions import regions
 
         money = {"revenue", "collections"}
-        fill(self.view, [[METRIC.label(r["metric"]), r["period"], regions().name(r["scope"]) if r["scope_kind"] == "region" else r["scope"],
-                          fmt.money_fen(r["amount"]) if r["metric"] in money else fmt.number(r["amount"])] for r in rows])
+        fill(
+            self.view,
+            [
+                [
+                    METRIC.label(r["metric"]),
+                    r["period"],
+                    regions().name(r["scope"]) if r["scope_kind"] == "region" else r["scope"],
+                    fmt.money_fen(r["amount"]) if r["metric"] in money else fmt.number(r["amount"]),
+                ]
+                for r in rows
+            ],
+        )
 
 
 class ReceivablesSection(_ImportSection):
     def __init__(self, ui: Any, parent: QWidget | None = None) -> None:
-        super().__init__(ui, [self.tr("Partner"), self.tr("Name"), self.tr("Open"), *[AGING_BUCKET.label(b) for b in ("0-30", "31-60", "61-90", "90+")],
-                              self.tr("Credit limit")], parent)
-        self.note.setText(self.tr("Invoices and payments from the ERP (columns partner_code, kind, date, amount, ref); aging per partner."))
+        super().__init__(
+            ui,
+            [
+                self.tr("Partner"),
+                self.tr("Name"),
+                self.tr("Open"),
+                *[AGING_BUCKET.label(b) for b in ("0-30", "31-60", "61-90", "90+")],
+                self.tr("Credit limit"),
+            ],
+            parent,
+        )
+        self.note.setText(
+            self.tr(
+                "Invoices and payments from the ERP (columns partner_code, kind, date, amount, ref); aging per partner."
+            )
+        )
 
     def title(self) -> str:
         return self.tr("Receivables")
@@ -217,8 +291,20 @@ class ReceivablesSection(_ImportSection):
         self.read(receivables_by_partner, on_done=self._show)
 
     def _show(self, rows: list[dict[str, Any]]) -> None:
-        fill(self.view, [[r["partner_code"], r["partner_name"], fmt.money_fen(r["open_fen"]), *[fmt.money_fen(r[b]) for b in ("0-30", "31-60", "61-90", "90+")],
-                          fmt.money_fen(r["credit_limit_fen"]) + (" ⚠" if 0 < r["credit_limit_fen"] < r["open_fen"] else "")] for r in rows])
+        fill(
+            self.view,
+            [
+                [
+                    r["partner_code"],
+                    r["partner_name"],
+                    fmt.money_fen(r["open_fen"]),
+                    *[fmt.money_fen(r[b]) for b in ("0-30", "31-60", "61-90", "90+")],
+                    fmt.money_fen(r["credit_limit_fen"])
+                    + (" ⚠" if 0 < r["credit_limit_fen"] < r["open_fen"] else ""),
+                ]
+                for r in rows
+            ],
+        )
 
 
 class TemplatesSection(HqSection):
@@ -227,7 +313,15 @@ class TemplatesSection(HqSection):
 
     def __init__(self, ui: Any, parent: QWidget | None = None) -> None:
         super().__init__(ui, parent)
-        self.view = table([self.tr("Template"), self.tr("Version"), self.tr("Title"), self.tr("Items"), self.tr("Source")])
+        self.view = table(
+            [
+                self.tr("Template"),
+                self.tr("Version"),
+                self.tr("Title"),
+                self.tr("Items"),
+                self.tr("Source"),
+            ]
+        )
         export = QPushButton(self.tr("Export…"))
         export.clicked.connect(self._export)
         imp = QPushButton(self.tr("Import as new version…"))
@@ -243,7 +337,9 @@ class TemplatesSection(HqSection):
             box = QSpinBox()
             box.setRange(0, 31)
             self.grades[grade] = box
-            form.addRow(self.tr("Visits per month, grade {grade}").format(grade=GRADE.label(grade)), box)
+            form.addRow(
+                self.tr("Visits per month, grade {grade}").format(grade=GRADE.label(grade)), box
+            )
         self.weekly = QSpinBox()
         self.weekly.setRange(0, 50)
         form.addRow(self.tr("Channels a manager inspects per week"), self.weekly)
@@ -272,8 +368,20 @@ class TemplatesSection(HqSection):
 
         words = {"builtin": self.tr("built in"), "hq": self.tr("HQ")}
         templates = data["templates"]
-        fill(self.view, [[t["name"], str(t["version"]), t["title"], str(len(cl.template_items(t["body"]))), words.get(t["source"], t["source"])]
-                         for t in templates], [t["name"] for t in templates])
+        fill(
+            self.view,
+            [
+                [
+                    t["name"],
+                    str(t["version"]),
+                    t["title"],
+                    str(len(cl.template_items(t["body"]))),
+                    words.get(t["source"], t["source"]),
+                ]
+                for t in templates
+            ],
+            [t["name"] for t in templates],
+        )
         for rule in data["frequency"]:
             if rule["scope"] == "partner" and rule["grade"] in self.grades:
                 self.grades[rule["grade"]].setValue(int(rule["min_visits"]))
@@ -293,13 +401,24 @@ class TemplatesSection(HqSection):
         if name is None:
             self.ui.show_message(self.tr("Select a template first."), "warning")
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export template"), f"{name}.json", self.tr("Templates (*.json)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export template"), f"{name}.json", self.tr("Templates (*.json)")
+        )
         if path:
-            self.ui.ops.run(export_template, self.ui.hq, name, Path(path),
-                            on_done=lambda p: self.ui.show_message(self.tr("Template saved to {path}").format(path=p), "info"))
+            self.ui.ops.run(
+                export_template,
+                self.ui.hq,
+                name,
+                Path(path),
+                on_done=lambda p: self.ui.show_message(
+                    self.tr("Template saved to {path}").format(path=p), "info"
+                ),
+            )
 
     def _import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import template"), "", self.tr("Templates (*.json)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import template"), "", self.tr("Templates (*.json)")
+        )
         if path:
             self.import_file(Path(path))
 
@@ -309,21 +428,40 @@ class TemplatesSection(HqSection):
         self.ui.ops.run(import_template, self.ui.hq, path, on_done=self._imported)
 
     def _imported(self, made: dict[str, Any]) -> None:
-        self.ui.show_message(self.tr("Template {name} version {version} saved; laptops receive it with their next HQ bundle.").format(**made), "info")
+        self.ui.show_message(
+            self.tr(
+                "Template {name} version {version} saved; laptops receive it with their next HQ bundle."
+            ).format(**made),
+            "info",
+        )
         self.ui.announce("record")
 
     def _save_rules(self) -> None:
         grades = {g: box.value() for g, box in self.grades.items()}
         values = (self.weekly.value(), self.hours.value(), self.metres.value())
-        self.ui.ops.run(_save_rules, self.ui.hq, grades, *values, on_done=lambda _r: (
-            self.ui.show_message(self.tr("Rules saved; laptops receive them with their next HQ bundle."), "info"), self.ui.announce("record")))
+        self.ui.ops.run(
+            _save_rules,
+            self.ui.hq,
+            grades,
+            *values,
+            on_done=lambda _r: (
+                self.ui.show_message(
+                    self.tr("Rules saved; laptops receive them with their next HQ bundle."), "info"
+                ),
+                self.ui.announce("record"),
+            ),
+        )
 
 
 def _templates_and_rules(hq: Any) -> dict[str, Any]:
     from app.hq.authoring import frequency_rules_for_publish, template_versions
     from app.hq.duty_rules import duty_rules
 
-    return {"templates": template_versions(hq), "frequency": frequency_rules_for_publish(hq), "duty": duty_rules(hq)}
+    return {
+        "templates": template_versions(hq),
+        "frequency": frequency_rules_for_publish(hq),
+        "duty": duty_rules(hq),
+    }
 
 
 def _save_rules(hq: Any, grades: dict[str, int], weekly: int, hours: int, metres: int) -> None:
@@ -346,7 +484,16 @@ class DevicesSection(DropSection):
         row.addWidget(intro, 1)
         row.addWidget(register)
         row.addWidget(self.revoke_button)
-        self.view = table([self.tr("Manager"), self.tr("Device"), self.tr("Territory"), self.tr("Bundles"), self.tr("Last sync"), self.tr("State")])
+        self.view = table(
+            [
+                self.tr("Manager"),
+                self.tr("Device"),
+                self.tr("Territory"),
+                self.tr("Bundles"),
+                self.tr("Last sync"),
+                self.tr("State"),
+            ]
+        )
         self.view.itemSelectionChanged.connect(self._history)
         self.history = table([self.tr("Bundle"), self.tr("Received"), self.tr("Records")])
         layout = QVBoxLayout(self)
@@ -364,9 +511,21 @@ class DevicesSection(DropSection):
         self.read(device_list, on_done=self._show)
 
     def _show(self, rows: list[dict[str, Any]]) -> None:
-        fill(self.view, [[r["user"] or "—", r["device_id"], territory_text(r["territory"]), str(r["bundles"]),
-                          fmt.datetime_text(r["last_sync"], empty=self.tr("never")), self.tr("revoked") if r["revoked"] else self.tr("active")]
-                         for r in rows], [r["device_id"] for r in rows])
+        fill(
+            self.view,
+            [
+                [
+                    r["user"] or "—",
+                    r["device_id"],
+                    territory_text(r["territory"]),
+                    str(r["bundles"]),
+                    fmt.datetime_text(r["last_sync"], empty=self.tr("never")),
+                    self.tr("revoked") if r["revoked"] else self.tr("active"),
+                ]
+                for r in rows
+            ],
+            [r["device_id"] for r in rows],
+        )
 
     def _selected(self) -> str | None:
         rows = self.view.selectionModel().selectedRows()
@@ -377,17 +536,37 @@ class DevicesSection(DropSection):
 
         device = self._selected()
         if device:
-            self.read(sync_history, device, on_done=lambda rows: fill(self.history, [
-                [str(r["seq"]), fmt.datetime_text(r["imported_at"]), str(sum(r["counts"].values()))] for r in rows]))
+            self.read(
+                sync_history,
+                device,
+                on_done=lambda rows: fill(
+                    self.history,
+                    [
+                        [
+                            str(r["seq"]),
+                            fmt.datetime_text(r["imported_at"]),
+                            str(sum(r["counts"].values())),
+                        ]
+                        for r in rows
+                    ],
+                ),
+            )
 
     def _pick(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Device key file"), "", self.tr("Key files (*.json *.key);;All files (*)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Device key file"), "", self.tr("Key files (*.json *.key);;All files (*)")
+        )
         if path:
             self.dropped([Path(path)])
 
     def dropped(self, paths: list[Path]) -> None:
         for path in paths:
-            self.ui.ops.run(lambda hq, p: hq.register_device(p).device_id, self.ui.hq, path, on_done=self._registered)
+            self.ui.ops.run(
+                lambda hq, p: hq.register_device(p).device_id,
+                self.ui.hq,
+                path,
+                on_done=self._registered,
+            )
 
     def _registered(self, device_id: str) -> None:
         self.ui.show_message(self.tr("Device {id} registered.").format(id=device_id), "info")
@@ -398,11 +577,21 @@ class DevicesSection(DropSection):
         if device is None:
             self.ui.show_message(self.tr("Select a device first."), "warning")
             return
-        answer = QMessageBox.question(self, self.tr("Revoke device"), self.tr("Revoke device {id}? HQ then refuses its bundles.").format(id=device))
+        answer = QMessageBox.question(
+            self,
+            self.tr("Revoke device"),
+            self.tr("Revoke device {id}? HQ then refuses its bundles.").format(id=device),
+        )
         if answer == QMessageBox.StandardButton.Yes:
             self.revoke(device)
 
     def revoke(self, device_id: str) -> None:
-        self.ui.ops.run(lambda hq, d: hq.revoke_device(d), self.ui.hq, device_id, on_done=lambda _r: (
-            self.ui.show_message(self.tr("Device {id} revoked.").format(id=device_id), "info"), self.ui.announce("device")))
-
+        self.ui.ops.run(
+            lambda hq, d: hq.revoke_device(d),
+            self.ui.hq,
+            device_id,
+            on_done=lambda _r: (
+                self.ui.show_message(self.tr("Device {id} revoked.").format(id=device_id), "info"),
+                self.ui.announce("device"),
+            ),
+        )

@@ -73,7 +73,9 @@ def table(headers: Sequence[str]) -> QTableWidget:
     return view
 
 
-def fill(view: QTableWidget, rows: Sequence[Sequence[str]], keys: Sequence[Any] | None = None) -> None:
+def fill(
+    view: QTableWidget, rows: Sequence[Sequence[str]], keys: Sequence[Any] | None = None
+) -> None:
     """Replace the rows; ``keys`` (one per row) are kept in the first cell's user data.
     Columns are sized to their contents once, after the rows are in (sizing per cell
     made a 50-row refill take seconds)."""

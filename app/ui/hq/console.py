@@ -37,7 +37,9 @@ class HqUi(QObject):
         self.ops = OpRunner(self)
         self.main_window: Any = None
 
-    def show_message(self, text: str, level: str = "info", details: list[str] | None = None) -> None:
+    def show_message(
+        self, text: str, level: str = "info", details: list[str] | None = None
+    ) -> None:
         self.message.emit(text, level, list(details or []))
 
     def show_crash(self, exc: BaseException, tb_text: str = "") -> None:
@@ -78,8 +80,15 @@ class HqWindow(QMainWindow):
         self.overview = OverviewSection(ui)
         self.inspections = InspectionsSection(ui)
         self.overview.open_visits.connect(self._open_visits)
-        for section in (self.overview, self.inspections, InboxSection(ui), TargetsSection(ui), TemplatesSection(ui),
-                        ReceivablesSection(ui), DevicesSection(ui)):
+        for section in (
+            self.overview,
+            self.inspections,
+            InboxSection(ui),
+            TargetsSection(ui),
+            TemplatesSection(ui),
+            ReceivablesSection(ui),
+            DevicesSection(ui),
+        ):
             self.sections.append(section)
             self.stack.addWidget(section)
             self.nav.addItem(section.title())
@@ -140,7 +149,12 @@ def run_hq_gui(hq: Any, language: str | None, screenshot: Path | None = None) ->
         except OSError:
             ok = False
         if not ok:
-            sys.stderr.write(tr("cli", "Cannot write the screenshot {path}: {error}").format(path=screenshot, error=tr("cli", "the file could not be saved")) + "\n")
+            sys.stderr.write(
+                tr("cli", "Cannot write the screenshot {path}: {error}").format(
+                    path=screenshot, error=tr("cli", "the file could not be saved")
+                )
+                + "\n"
+            )
         result["code"] = 0 if ok else 1
         app.quit()
 

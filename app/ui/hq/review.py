@@ -64,12 +64,34 @@ class OverviewSection(HqSection):
         top.addWidget(self.month)
         top.addStretch(1)
         top.addWidget(self.print_button)
-        self.managers = table([self.tr("Manager"), self.tr("Territory"), self.tr("Visits"), self.tr("Done / required"), self.tr("Channels"),
-                               self.tr("Weeks meeting the weekly rule"), self.tr("Average score"), self.tr("Open rectifications"),
-                               self.tr("Overdue"), self.tr("Evidence warnings"), self.tr("Last sync")])
+        self.managers = table(
+            [
+                self.tr("Manager"),
+                self.tr("Territory"),
+                self.tr("Visits"),
+                self.tr("Done / required"),
+                self.tr("Channels"),
+                self.tr("Weeks meeting the weekly rule"),
+                self.tr("Average score"),
+                self.tr("Open rectifications"),
+                self.tr("Overdue"),
+                self.tr("Evidence warnings"),
+                self.tr("Last sync"),
+            ]
+        )
         self.managers.cellDoubleClicked.connect(self._drill)
-        self.regions = table([self.tr("Territory"), self.tr("Managers"), self.tr("Visits"), self.tr("Done / required"), self.tr("Average score"),
-                              self.tr("Open rectifications"), self.tr("Overdue"), self.tr("Evidence warnings")])
+        self.regions = table(
+            [
+                self.tr("Territory"),
+                self.tr("Managers"),
+                self.tr("Visits"),
+                self.tr("Done / required"),
+                self.tr("Average score"),
+                self.tr("Open rectifications"),
+                self.tr("Overdue"),
+                self.tr("Evidence warnings"),
+            ]
+        )
         hint = QLabel(self.tr("Double-click a manager to see the visits behind the figures."))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -95,14 +117,39 @@ class OverviewSection(HqSection):
         if data["month"] != self.current_month():
             return  # an older month's answer arriving after a switch
         self.data = data
-        rows = [[m["manager"] or m["device_id"][:8], territory_text(m["territory"]), str(m["visits"]), f"{m['done']}/{m['required']}",
-                 str(m["channels"]), f"{m['weeks_met']}/{len(m['weeks'])}", fmt.number(m["average_score"], 1), str(m["open_orders"]),
-                 str(m["overdue_orders"]), str(m["evidence_warnings"]), fmt.datetime_text(m["last_sync"], empty=self.tr("never"))]
-                for m in data["managers"]]
+        rows = [
+            [
+                m["manager"] or m["device_id"][:8],
+                territory_text(m["territory"]),
+                str(m["visits"]),
+                f"{m['done']}/{m['required']}",
+                str(m["channels"]),
+                f"{m['weeks_met']}/{len(m['weeks'])}",
+                fmt.number(m["average_score"], 1),
+                str(m["open_orders"]),
+                str(m["overdue_orders"]),
+                str(m["evidence_warnings"]),
+                fmt.datetime_text(m["last_sync"], empty=self.tr("never")),
+            ]
+            for m in data["managers"]
+        ]
         fill(self.managers, rows, [m["device_id"] for m in data["managers"]])
-        fill(self.regions, [[territory_text(r["territory"]), str(r["managers"]), str(r["visits"]), f"{r['done']}/{r['required']}",
-                             fmt.number(r["average_score"], 1), str(r["open_orders"]), str(r["overdue_orders"]), str(r["evidence_warnings"])]
-                            for r in data["regions"]])
+        fill(
+            self.regions,
+            [
+                [
+                    territory_text(r["territory"]),
+                    str(r["managers"]),
+                    str(r["visits"]),
+                    f"{r['done']}/{r['required']}",
+                    fmt.number(r["average_score"], 1),
+                    str(r["open_orders"]),
+                    str(r["overdue_orders"]),
+                    str(r["evidence_warnings"]),
+                ]
+                for r in data["regions"]
+            ],
+        )
 
     def _drill(self, row: int, _column: int) -> None:
         device = key_of(self.managers, row)
@@ -113,10 +160,20 @@ class OverviewSection(HqSection):
         from app.hq.ranking_report import write_ranking_report
 
         month = self.current_month()
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the ranking"), f"ranking-{month}.pdf", self.tr("PDF files (*.pdf)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the ranking"), f"ranking-{month}.pdf", self.tr("PDF files (*.pdf)")
+        )
         if path:
-            self.ui.ops.run(write_ranking_report, self.ui.hq, month, Path(path), progress_title=self.tr("Writing the ranking…"),
-                            on_done=lambda p: self.ui.show_message(self.tr("Ranking saved to {path}").format(path=p), "info"))
+            self.ui.ops.run(
+                write_ranking_report,
+                self.ui.hq,
+                month,
+                Path(path),
+                progress_title=self.tr("Writing the ranking…"),
+                on_done=lambda p: self.ui.show_message(
+                    self.tr("Ranking saved to {path}").format(path=p), "info"
+                ),
+            )
 
 
 class InspectionsSection(HqSection):
@@ -137,11 +194,29 @@ class InspectionsSection(HqSection):
         self.month.currentIndexChanged.connect(lambda _i: self.load())
         self.device.currentIndexChanged.connect(lambda _i: self.load())
         filters = QHBoxLayout()
-        for widget in (QLabel(self.tr("Month")), self.month, QLabel(self.tr("Device")), self.device, self.partner, search):
+        for widget in (
+            QLabel(self.tr("Month")),
+            self.month,
+            QLabel(self.tr("Device")),
+            self.device,
+            self.partner,
+            search,
+        ):
             filters.addWidget(widget)
-        self.visits = table([self.tr("Started"), self.tr("Partner"), self.tr("Name"), self.tr("Manager"), self.tr("Status"),
-                             self.tr("Score"), self.tr("Template")])
-        self.visits.cellDoubleClicked.connect(lambda row, _c: self.open_visit(key_of(self.visits, row)))
+        self.visits = table(
+            [
+                self.tr("Started"),
+                self.tr("Partner"),
+                self.tr("Name"),
+                self.tr("Manager"),
+                self.tr("Status"),
+                self.tr("Score"),
+                self.tr("Template"),
+            ]
+        )
+        self.visits.cellDoubleClicked.connect(
+            lambda row, _c: self.open_visit(key_of(self.visits, row))
+        )
         self.count = QLabel()
         self.hash = QLineEdit()
         self.hash.setPlaceholderText(self.tr("Content hash from a printed report's QR code"))
@@ -183,8 +258,13 @@ class InspectionsSection(HqSection):
     def load(self) -> None:
         from app.hq.read_models import device_list, visit_rows
 
-        self.read(lambda hq, *a: (device_list(hq), visit_rows(hq, *a[:2], partner=a[2])),
-                  self.pending_device or self.device.currentData(), self.month.currentData(), self.partner.text(), on_done=self._show)
+        self.read(
+            lambda hq, *a: (device_list(hq), visit_rows(hq, *a[:2], partner=a[2])),
+            self.pending_device or self.device.currentData(),
+            self.month.currentData(),
+            self.partner.text(),
+            on_done=self._show,
+        )
 
     def _show(self, result: tuple[list[dict[str, Any]], list[dict[str, Any]]]) -> None:
         devices, rows = result
@@ -193,20 +273,43 @@ class InspectionsSection(HqSection):
         self.device.clear()
         self.device.addItem(self.tr("All devices"), None)
         for d in devices:
-            self.device.addItem(f"{d['user'] or d['device_id'][:8]} ({d['device_id'][:8]})", d["device_id"])
+            self.device.addItem(
+                f"{d['user'] or d['device_id'][:8]} ({d['device_id'][:8]})", d["device_id"]
+            )
         self.device.blockSignals(False)
         self._select_device(wanted)
         self.pending_device = None
-        fill(self.visits, [[fmt.datetime_text(r["started_at"]) if r["started_at"] else fmt.date_text(r["planned_for"]), r["partner_code"],
-                            r["partner_name"], r["manager"], VISIT_STATUS.label(r["status"]), fmt.number(r["score"], 1), r["template"]]
-                           for r in rows], [r["id"] for r in rows])
+        fill(
+            self.visits,
+            [
+                [
+                    fmt.datetime_text(r["started_at"])
+                    if r["started_at"]
+                    else fmt.date_text(r["planned_for"]),
+                    r["partner_code"],
+                    r["partner_name"],
+                    r["manager"],
+                    VISIT_STATUS.label(r["status"]),
+                    fmt.number(r["score"], 1),
+                    r["template"],
+                ]
+                for r in rows
+            ],
+            [r["id"] for r in rows],
+        )
         self.count.setText(self.tr("Visits: {n}").format(n=len(rows)))
 
     def open_visit(self, visit_id: str | None) -> None:
         from app.hq.read_models import visit_detail
 
         if visit_id:
-            self.ui.ops.run(visit_detail, self.ui.hq, visit_id, read_only=True, on_done=lambda d: VisitDialog(self.ui, d, self).open())
+            self.ui.ops.run(
+                visit_detail,
+                self.ui.hq,
+                visit_id,
+                read_only=True,
+                on_done=lambda d: VisitDialog(self.ui, d, self).open(),
+            )
 
     def verify(self) -> None:
         from app.hq.read_models import verify
@@ -216,8 +319,15 @@ class InspectionsSection(HqSection):
             self.ui.ops.run(verify, self.ui.hq, text, read_only=True, on_done=self._verified)
 
     def _verified(self, found: dict[str, Any]) -> None:
-        self.ui.show_message(self.tr("Genuine: visit {id} of {code} {name} on {date}.").format(
-            id=found["id"], code=found["partner_code"], name=found["partner_name"], date=fmt.date_text(found["date"])), "info")
+        self.ui.show_message(
+            self.tr("Genuine: visit {id} of {code} {name} on {date}.").format(
+                id=found["id"],
+                code=found["partner_code"],
+                name=found["partner_name"],
+                date=fmt.date_text(found["date"]),
+            ),
+            "info",
+        )
         self.open_visit(found["id"])
 
 
@@ -227,15 +337,23 @@ class VisitDialog(QDialog):
     def __init__(self, ui: Any, detail: dict[str, Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui, self.detail = ui, detail
-        self.setWindowTitle(self.tr("Visit {code} {name}").format(code=detail["partner_code"], name=detail["partner_name"]))
+        self.setWindowTitle(
+            self.tr("Visit {code} {name}").format(
+                code=detail["partner_code"], name=detail["partner_name"]
+            )
+        )
         self.resize(900, 640)
         form = QFormLayout()
-        form.addRow(self.tr("Partner"), QLabel(f"{detail['partner_code']} {detail['partner_name']}"))
+        form.addRow(
+            self.tr("Partner"), QLabel(f"{detail['partner_code']} {detail['partner_name']}")
+        )
         form.addRow(self.tr("Manager"), QLabel(detail["manager"] or "—"))
         form.addRow(self.tr("Status"), QLabel(VISIT_STATUS.label(detail["status"])))
         form.addRow(self.tr("Checked in"), QLabel(fmt.datetime_text(detail["started_at"])))
         form.addRow(self.tr("Score"), QLabel(fmt.number(detail["score"], 1)))
-        form.addRow(self.tr("Template"), QLabel(f"{detail['template']} v{detail['template_version']}"))
+        form.addRow(
+            self.tr("Template"), QLabel(f"{detail['template']} v{detail['template_version']}")
+        )
         hash_label = QLabel(detail["content_hash"] or "—")
         hash_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow(self.tr("Content hash"), hash_label)
@@ -245,19 +363,49 @@ class VisitDialog(QDialog):
         tabs.addTab(checklist, self.tr("Checklist"))
         tabs.addTab(self._photos(), self.tr("Photos ({n})").format(n=len(detail["photos"])))
         findings = table([self.tr("Finding"), self.tr("Deadline"), self.tr("Status")])
-        fill(findings, [[f["description"], fmt.date_text(f["rectification"]["deadline"]) if f["rectification"] else "—",
-                         RECTIFICATION_STATUS.label(f["rectification"]["status"]) if f["rectification"] else "—"] for f in detail["findings"]])
+        fill(
+            findings,
+            [
+                [
+                    f["description"],
+                    fmt.date_text(f["rectification"]["deadline"]) if f["rectification"] else "—",
+                    RECTIFICATION_STATUS.label(f["rectification"]["status"])
+                    if f["rectification"]
+                    else "—",
+                ]
+                for f in detail["findings"]
+            ],
+        )
         tabs.addTab(findings, self.tr("Findings ({n})").format(n=len(detail["findings"])))
         amendments = table([self.tr("When"), self.tr("By"), self.tr("Reason"), self.tr("Score")])
-        fill(amendments, [[fmt.datetime_text(a["amended_at"]), a["amended_by"], a["reason"], fmt.number(a["score"], 1)] for a in detail["amendments"]])
+        fill(
+            amendments,
+            [
+                [
+                    fmt.datetime_text(a["amended_at"]),
+                    a["amended_by"],
+                    a["reason"],
+                    fmt.number(a["score"], 1),
+                ]
+                for a in detail["amendments"]
+            ],
+        )
         tabs.addTab(amendments, self.tr("Amendments ({n})").format(n=len(detail["amendments"])))
         evidence = table([self.tr("Warning"), self.tr("Photo"), self.tr("Detail")])
-        fill(evidence, [[EVIDENCE_KIND.label(e["kind"]), e["sha256"][:12], e["detail"]] for e in detail["evidence"]])
+        fill(
+            evidence,
+            [
+                [EVIDENCE_KIND.label(e["kind"]), e["sha256"][:12], e["detail"]]
+                for e in detail["evidence"]
+            ],
+        )
         tabs.addTab(evidence, self.tr("Evidence ({n})").format(n=len(detail["evidence"])))
         self.tabs = tabs
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
-        self.print_button = buttons.addButton(self.tr("Print report…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button = buttons.addButton(
+            self.tr("Print report…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.print_button.clicked.connect(self._print)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -265,8 +413,12 @@ class VisitDialog(QDialog):
         layout.addWidget(buttons)
 
     def _print(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the visit report"), f"visit-{self.detail['partner_code']}.pdf",
-                                              self.tr("PDF files (*.pdf)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the visit report"),
+            f"visit-{self.detail['partner_code']}.pdf",
+            self.tr("PDF files (*.pdf)"),
+        )
         if path:
             self.print_to(Path(path))
 
@@ -274,8 +426,16 @@ class VisitDialog(QDialog):
         """The visit's report from HQ's records, built as the laptop builds it."""
         from app.hq.visit_report import write_hq_visit_report
 
-        self.ui.ops.run(write_hq_visit_report, self.ui.hq, self.detail["id"], target, progress_title=self.tr("Writing the report…"),
-                        on_done=lambda p: self.ui.show_message(self.tr("Report saved to {path}").format(path=p), "info"))
+        self.ui.ops.run(
+            write_hq_visit_report,
+            self.ui.hq,
+            self.detail["id"],
+            target,
+            progress_title=self.tr("Writing the report…"),
+            on_done=lambda p: self.ui.show_message(
+                self.tr("Report saved to {path}").format(path=p), "info"
+            ),
+        )
 
     def _answer(self, item: dict[str, Any]) -> str:
         value = item["answer"]
@@ -295,12 +455,22 @@ class VisitDialog(QDialog):
         for photo in self.detail["photos"]:
             path = self.ui.hq.blob_dir / photo["sha256"][:2] / photo["sha256"]
             pixmap = QPixmap(str(path))
-            item = QListWidgetItem(QIcon(pixmap.scaled(160, 160, Qt.AspectRatioMode.KeepAspectRatio)) if not pixmap.isNull() else QIcon(),
-                                   photo["original_name"] or photo["sha256"][:12])
+            item = QListWidgetItem(
+                QIcon(pixmap.scaled(160, 160, Qt.AspectRatioMode.KeepAspectRatio))
+                if not pixmap.isNull()
+                else QIcon(),
+                photo["original_name"] or photo["sha256"][:12],
+            )
             item.setData(Qt.ItemDataRole.UserRole, photo)
-            item.setToolTip(self.tr("Taken {when}, {w} × {h}").format(when=fmt.datetime_text(photo["taken_at"]), w=photo["width"], h=photo["height"]))
+            item.setToolTip(
+                self.tr("Taken {when}, {w} × {h}").format(
+                    when=fmt.datetime_text(photo["taken_at"]), w=photo["width"], h=photo["height"]
+                )
+            )
             view.addItem(item)
-        view.itemDoubleClicked.connect(lambda item: PhotoDialog(self.ui, item.data(Qt.ItemDataRole.UserRole), self).open())
+        view.itemDoubleClicked.connect(
+            lambda item: PhotoDialog(self.ui, item.data(Qt.ItemDataRole.UserRole), self).open()
+        )
         return view
 
 
@@ -313,15 +483,25 @@ class PhotoDialog(QDialog):
         self.resize(900, 700)
         image = QLabel()
         pixmap = QPixmap(str(ui.hq.blob_dir / photo["sha256"][:2] / photo["sha256"]))
-        image.setPixmap(pixmap) if not pixmap.isNull() else image.setText(self.tr("The photo file is not at HQ."))
+        image.setPixmap(pixmap) if not pixmap.isNull() else image.setText(
+            self.tr("The photo file is not at HQ.")
+        )
         scroll = QScrollArea()
         scroll.setWidget(image)
-        info = QLabel(self.tr("Taken {when} · {w} × {h} · SHA-256 {sha}").format(
-            when=fmt.datetime_text(photo["taken_at"]), w=photo["width"], h=photo["height"], sha=photo["sha256"]))
+        info = QLabel(
+            self.tr("Taken {when} · {w} × {h} · SHA-256 {sha}").format(
+                when=fmt.datetime_text(photo["taken_at"]),
+                w=photo["width"],
+                h=photo["height"],
+                sha=photo["sha256"],
+            )
+        )
         info.setWordWrap(True)
         info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addWidget(info)
         if photo["reused_in"]:
-            layout.addWidget(QLabel(self.tr("Also used in other visits: {n}").format(n=len(photo["reused_in"]))))
+            layout.addWidget(
+                QLabel(self.tr("Also used in other visits: {n}").format(n=len(photo["reused_in"])))
+            )

@@ -52,7 +52,9 @@ def error_label() -> QLabel:
 def add_error_and_buttons(dialog: Any, form: QFormLayout) -> None:
     """Error line plus Save/Cancel wired to ``dialog.save`` and ``dialog.reject``."""
     form.addRow(dialog.error)
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+    )
     buttons.accepted.connect(dialog.save)
     buttons.rejected.connect(dialog.reject)
     form.addRow(buttons)
@@ -62,12 +64,16 @@ class PartnerDialog(QDialog):
     """Create or edit a partner card. Input is autosaved as a draft every second while
     the form is dirty and restored if the app crashed before saving."""
 
-    def __init__(self, ui: Any, partner_id: str | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ui: Any, partner_id: str | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.ui = ui
         self.partner_id = partner_id
         self.dirty = False
-        self.setWindowTitle(self.tr("New partner") if partner_id is None else self.tr("Edit partner"))
+        self.setWindowTitle(
+            self.tr("New partner") if partner_id is None else self.tr("Edit partner")
+        )
         self.resize(560, 640)
         self.code = QLineEdit()
         self.name = QLineEdit()
@@ -86,7 +92,9 @@ class PartnerDialog(QDialog):
         for grade in GRADES:  # the letter with its meaning: "B 类（重点渠道）"
             self.grade.addItem(GRADE.label(grade), grade)
         self.grade_reason = QLineEdit()
-        self.grade_reason.setPlaceholderText(self.tr("Why the grade changes (kept in the grade history)"))
+        self.grade_reason.setPlaceholderText(
+            self.tr("Why the grade changes (kept in the grade history)")
+        )
         self.region = RegionPicker()
         self.address = QLineEdit()
         self.latitude = QDoubleSpinBox()
@@ -108,14 +116,27 @@ class PartnerDialog(QDialog):
         self.error.setWordWrap(True)
         form = QFormLayout()
         for label, widget in (
-            (self.tr("&Code"), self.code), (self.tr("&Name"), self.name), (self.tr("&Type"), self.type), (self.tr("&Status"), self.status),
-            (self.tr("&Grade"), self.grade), (self.tr("Grade reason"), self.grade_reason), (self.tr("&Region"), self.region),
-            (self.tr("&Address"), self.address), (self.tr("Latitude"), self.latitude), (self.tr("Longitude"), self.longitude),
-            (self.tr("Licence no."), self.licence), (self.tr("Credit rating"), self.credit_rating), (self.tr("Credit limit (yuan)"), self.credit_limit),
-            (self.tr("Manager"), self.manager), (self.tr("Tags"), self.tags), (self.tr("Notes"), self.notes),
+            (self.tr("&Code"), self.code),
+            (self.tr("&Name"), self.name),
+            (self.tr("&Type"), self.type),
+            (self.tr("&Status"), self.status),
+            (self.tr("&Grade"), self.grade),
+            (self.tr("Grade reason"), self.grade_reason),
+            (self.tr("&Region"), self.region),
+            (self.tr("&Address"), self.address),
+            (self.tr("Latitude"), self.latitude),
+            (self.tr("Longitude"), self.longitude),
+            (self.tr("Licence no."), self.licence),
+            (self.tr("Credit rating"), self.credit_rating),
+            (self.tr("Credit limit (yuan)"), self.credit_limit),
+            (self.tr("Manager"), self.manager),
+            (self.tr("Tags"), self.tags),
+            (self.tr("Notes"), self.notes),
         ):
             form.addRow(label, widget)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -126,15 +147,28 @@ class PartnerDialog(QDialog):
         self.region.changed.connect(self._mark_dirty)
         if partner_id is not None:  # sync and sheets identify a partner by its code
             self.code.setReadOnly(True)
-            self.code.setToolTip(self.tr("The code is fixed once the partner exists; a code change is made at HQ."))
+            self.code.setToolTip(
+                self.tr("The code is fixed once the partner exists; a code change is made at HQ.")
+            )
             self.code.setStyleSheet("background:palette(window);")
-            if svc.hq_owned_fields_locked(ui.ctx, partner_id):  # HQ published the card: its grade and credit limit are HQ's
+            if svc.hq_owned_fields_locked(
+                ui.ctx, partner_id
+            ):  # HQ published the card: its grade and credit limit are HQ's
                 hint = self.tr("HQ sets this partner's grade and credit limit.")
                 for widget in (self.grade, self.grade_reason, self.credit_limit):
                     widget.setEnabled(False)
                     widget.setToolTip(hint)
-        for widget in (self.code, self.name, self.grade_reason, self.address, self.licence, self.credit_rating,
-                       self.credit_limit, self.manager, self.tags):
+        for widget in (
+            self.code,
+            self.name,
+            self.grade_reason,
+            self.address,
+            self.licence,
+            self.credit_rating,
+            self.credit_limit,
+            self.manager,
+            self.tags,
+        ):
             widget.textEdited.connect(self._mark_dirty)
         for combo in (self.type, self.status, self.grade):
             combo.currentIndexChanged.connect(self._mark_dirty)
@@ -159,15 +193,31 @@ class PartnerDialog(QDialog):
         if draft:
             values.update(draft)
             self.dirty = True
-            self.ui.show_message(self.tr("Unsaved input from your last session was restored."), "info")
+            self.ui.show_message(
+                self.tr("Unsaved input from your last session was restored."), "info"
+            )
         self._set_values(values)
 
     @staticmethod
     def _to_values(data: svc.PartnerInput) -> dict[str, Any]:
-        return {"code": data.code, "name": data.name, "type": data.type, "status": data.status, "grade": data.grade, "grade_reason": "",
-                "region": data.region, "address": data.address, "latitude": data.latitude or 0.0, "longitude": data.longitude or 0.0,
-                "licence_no": data.licence_no, "credit_rating": data.credit_rating, "credit_limit": fen_to_text(data.credit_limit_fen),
-                "manager": data.manager, "tags": ";".join(data.tags), "notes": data.notes}
+        return {
+            "code": data.code,
+            "name": data.name,
+            "type": data.type,
+            "status": data.status,
+            "grade": data.grade,
+            "grade_reason": "",
+            "region": data.region,
+            "address": data.address,
+            "latitude": data.latitude or 0.0,
+            "longitude": data.longitude or 0.0,
+            "licence_no": data.licence_no,
+            "credit_rating": data.credit_rating,
+            "credit_limit": fen_to_text(data.credit_limit_fen),
+            "manager": data.manager,
+            "tags": ";".join(data.tags),
+            "notes": data.notes,
+        }
 
     def _set_values(self, v: dict[str, Any]) -> None:
         self.code.setText(v["code"])
@@ -188,11 +238,24 @@ class PartnerDialog(QDialog):
         self.notes.setPlainText(v["notes"])
 
     def values(self) -> dict[str, Any]:
-        return {"code": self.code.text(), "name": self.name.text(), "type": self.type.currentData(), "status": self.status.currentData(),
-                "grade": self.grade.currentData(), "grade_reason": self.grade_reason.text(), "region": self.region.code(),
-                "address": self.address.text(), "latitude": self.latitude.value(), "longitude": self.longitude.value(),
-                "licence_no": self.licence.text(), "credit_rating": self.credit_rating.text(), "credit_limit": self.credit_limit.text(),
-                "manager": self.manager.text(), "tags": self.tags.text(), "notes": self.notes.toPlainText()}
+        return {
+            "code": self.code.text(),
+            "name": self.name.text(),
+            "type": self.type.currentData(),
+            "status": self.status.currentData(),
+            "grade": self.grade.currentData(),
+            "grade_reason": self.grade_reason.text(),
+            "region": self.region.code(),
+            "address": self.address.text(),
+            "latitude": self.latitude.value(),
+            "longitude": self.longitude.value(),
+            "licence_no": self.licence.text(),
+            "credit_rating": self.credit_rating.text(),
+            "credit_limit": self.credit_limit.text(),
+            "manager": self.manager.text(),
+            "tags": self.tags.text(),
+            "notes": self.notes.toPlainText(),
+        }
 
     def save_draft(self) -> None:
         if self.dirty:
@@ -207,13 +270,34 @@ class PartnerDialog(QDialog):
             self.credit_limit.setFocus()
             return
         data = svc.PartnerInput(
-            code=v["code"], name=v["name"], type=v["type"], status=v["status"], grade=v["grade"], region=v["region"], address=v["address"],
-            latitude=v["latitude"] or None, longitude=v["longitude"] or None, licence_no=v["licence_no"], credit_rating=v["credit_rating"],
-            credit_limit_fen=limit, manager=v["manager"], tags=[t.strip() for t in v["tags"].split(";") if t.strip()], notes=v["notes"],
+            code=v["code"],
+            name=v["name"],
+            type=v["type"],
+            status=v["status"],
+            grade=v["grade"],
+            region=v["region"],
+            address=v["address"],
+            latitude=v["latitude"] or None,
+            longitude=v["longitude"] or None,
+            licence_no=v["licence_no"],
+            credit_rating=v["credit_rating"],
+            credit_limit_fen=limit,
+            manager=v["manager"],
+            tags=[t.strip() for t in v["tags"].split(";") if t.strip()],
+            notes=v["notes"],
             grade_reason=v["grade_reason"],
         )
-        save_through_ops(self.ui, self, self.error, svc.save_partner, self.ui.ctx, data, self.partner_id, details=True,
-                         on_saved=lambda _changes: self._saved())
+        save_through_ops(
+            self.ui,
+            self,
+            self.error,
+            svc.save_partner,
+            self.ui.ctx,
+            data,
+            self.partner_id,
+            details=True,
+            on_saved=lambda _changes: self._saved(),
+        )
 
     def _saved(self) -> None:
         self.dirty = False
@@ -222,8 +306,12 @@ class PartnerDialog(QDialog):
     def reject(self) -> None:
         if self.dirty:
             answer = QMessageBox.question(
-                self, self.tr("Discard changes?"), self.tr("You have unsaved changes. Discard them?"),
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+                self,
+                self.tr("Discard changes?"),
+                self.tr("You have unsaved changes. Discard them?"),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
             if answer != QMessageBox.StandardButton.Discard:
                 return
         self.autosave.stop()
@@ -241,7 +329,12 @@ class ContactDialog(QDialog):
         super().__init__(parent)
         self.ui, self.partner_id = ui, partner_id
         self.setWindowTitle(self.tr("Add contact"))
-        self.name, self.phone, self.role, self.email = QLineEdit(), QLineEdit(), QLineEdit(), QLineEdit()
+        self.name, self.phone, self.role, self.email = (
+            QLineEdit(),
+            QLineEdit(),
+            QLineEdit(),
+            QLineEdit(),
+        )
         self.primary = QComboBox()
         self.primary.addItem(self.tr("No"), False)
         self.primary.addItem(self.tr("Yes (primary contact)"), True)
@@ -255,8 +348,19 @@ class ContactDialog(QDialog):
         add_error_and_buttons(self, form)
 
     def save(self) -> None:
-        save_through_ops(self.ui, self, self.error, svc.save_contact, self.ui.ctx, self.partner_id, self.name.text(), self.phone.text(),
-                         self.role.text(), self.email.text(), bool(self.primary.currentData()))
+        save_through_ops(
+            self.ui,
+            self,
+            self.error,
+            svc.save_contact,
+            self.ui.ctx,
+            self.partner_id,
+            self.name.text(),
+            self.phone.text(),
+            self.role.text(),
+            self.email.text(),
+            bool(self.primary.currentData()),
+        )
 
 
 class LifecycleDialog(QDialog):
@@ -268,8 +372,14 @@ class LifecycleDialog(QDialog):
         detail = svc.partner_detail(ui.ctx, partner_id)
         self.setWindowTitle(self.tr("Lifecycle of {name}").format(name=detail.partner.name))
         self.resize(560, 520)
-        labels = {"open": self.tr("Open"), "suspend": self.tr("Suspend"), "resume": self.tr("Resume"), "terminate": self.tr("Terminate"),
-                  "merge": self.tr("Merge into another partner"), "transfer": self.tr("Transfer to manager/territory")}
+        labels = {
+            "open": self.tr("Open"),
+            "suspend": self.tr("Suspend"),
+            "resume": self.tr("Resume"),
+            "terminate": self.tr("Terminate"),
+            "merge": self.tr("Merge into another partner"),
+            "transfer": self.tr("Transfer to manager/territory"),
+        }
         from app.domain.partners import allowed_events
 
         self.kind = QComboBox()
@@ -289,8 +399,10 @@ class LifecycleDialog(QDialog):
         self.error.setWordWrap(True)
         self.history = QListWidget()
         for event in reversed(detail.lifecycle):
-            self.history.addItem(f"{event.effective_date.isoformat()}  {labels.get(event.kind, event.kind)}  "
-                                 f"{status_label(event.old_status) if event.old_status else ''} → {status_label(event.new_status) if event.new_status else ''}  {event.reason}")
+            self.history.addItem(
+                f"{event.effective_date.isoformat()}  {labels.get(event.kind, event.kind)}  "
+                f"{status_label(event.old_status) if event.old_status else ''} → {status_label(event.new_status) if event.new_status else ''}  {event.reason}"
+            )
         form = QFormLayout()
         form.addRow(self.tr("&Event"), self.kind)
         form.addRow(self.tr("&Reason"), self.reason)
@@ -302,7 +414,9 @@ class LifecycleDialog(QDialog):
         form.addRow(self.tr("New region"), self.to_region)
         self.kind.currentIndexChanged.connect(lambda _i: self._fields_for_kind())
         self._fields_for_kind()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.kind.count() > 0)
@@ -322,10 +436,22 @@ class LifecycleDialog(QDialog):
 
     def save(self) -> None:
         qdate = self.effective.date()
-        save_through_ops(self.ui, self, self.error, lifecycle_svc.record_lifecycle_event,
-                         self.ui.ctx, self.partner_id, self.kind.currentData(), self.reason.text(), dt.date(qdate.year(), qdate.month(), qdate.day()),
-                         note=self.note.text(), approver=self.approver.text(), survivor=self.survivor.text().strip() or None,
-                         to_manager=self.to_manager.text().strip() or None, to_region=self.to_region.code() or None)
+        save_through_ops(
+            self.ui,
+            self,
+            self.error,
+            lifecycle_svc.record_lifecycle_event,
+            self.ui.ctx,
+            self.partner_id,
+            self.kind.currentData(),
+            self.reason.text(),
+            dt.date(qdate.year(), qdate.month(), qdate.day()),
+            note=self.note.text(),
+            approver=self.approver.text(),
+            survivor=self.survivor.text().strip() or None,
+            to_manager=self.to_manager.text().strip() or None,
+            to_region=self.to_region.code() or None,
+        )
 
 
 class ContractDialog(QDialog):
@@ -341,17 +467,27 @@ class ContractDialog(QDialog):
         self.end = date_edit(QDate.currentDate().addYears(1))
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
-        self.clauses, self.confidentiality, self.termination = QPlainTextEdit(), QPlainTextEdit(), QPlainTextEdit()
+        self.clauses, self.confidentiality, self.termination = (
+            QPlainTextEdit(),
+            QPlainTextEdit(),
+            QPlainTextEdit(),
+        )
         for edit in (self.clauses, self.confidentiality, self.termination):
             edit.setMaximumHeight(60)
         self.scan = QLineEdit()
         self.scan.setPlaceholderText(self.tr("Optional: scan of the signed contract"))
         self.error = error_label()
         form = QFormLayout(self)
-        for label, widget in ((self.tr("&Number"), self.number), (self.tr("Type"), self.type), (self.tr("Start"), self.start),
-                              (self.tr("End"), self.end), (self.tr("Key clauses"), self.clauses),
-                              (self.tr("Confidentiality"), self.confidentiality), (self.tr("Termination"), self.termination),
-                              (self.tr("Scan file"), self.scan)):
+        for label, widget in (
+            (self.tr("&Number"), self.number),
+            (self.tr("Type"), self.type),
+            (self.tr("Start"), self.start),
+            (self.tr("End"), self.end),
+            (self.tr("Key clauses"), self.clauses),
+            (self.tr("Confidentiality"), self.confidentiality),
+            (self.tr("Termination"), self.termination),
+            (self.tr("Scan file"), self.scan),
+        ):
             form.addRow(label, widget)
         add_error_and_buttons(self, form)
 
@@ -360,9 +496,22 @@ class ContractDialog(QDialog):
             d = edit.date()
             return dt.date(d.year(), d.month(), d.day())
 
-        save_through_ops(self.ui, self, self.error, svc.save_contract_with_scan, self.ui.ctx, self.partner_id, self.number.text(),
-                         self.type.text(), day(self.start), day(self.end), self.clauses.toPlainText(), self.confidentiality.toPlainText(),
-                         self.termination.toPlainText(), self.scan.text().strip())
+        save_through_ops(
+            self.ui,
+            self,
+            self.error,
+            svc.save_contract_with_scan,
+            self.ui.ctx,
+            self.partner_id,
+            self.number.text(),
+            self.type.text(),
+            day(self.start),
+            day(self.end),
+            self.clauses.toPlainText(),
+            self.confidentiality.toPlainText(),
+            self.termination.toPlainText(),
+            self.scan.text().strip(),
+        )
 
 
 class InventoryDialog(QDialog):
@@ -384,18 +533,38 @@ class InventoryDialog(QDialog):
         add_error_and_buttons(self, form)
 
     def save(self) -> None:
-        save_through_ops(self.ui, self, self.error, svc.save_inventory_limit, self.ui.ctx, self.partner_id, self.line.text(),
-                         self.minimum.value(), self.maximum.value())
+        save_through_ops(
+            self.ui,
+            self,
+            self.error,
+            svc.save_inventory_limit,
+            self.ui.ctx,
+            self.partner_id,
+            self.line.text(),
+            self.minimum.value(),
+            self.maximum.value(),
+        )
 
 
 class ObservationDialog(QDialog):
     """Record a complaint (投诉) or a competitor outlet (竞品) for a partner, optionally
     during a visit."""
 
-    def __init__(self, ui: Any, partner_key: str, kind: str, visit_id: str | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ui: Any,
+        partner_key: str,
+        kind: str,
+        visit_id: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ui, self.partner_key, self.kind, self.visit_id = ui, partner_key, kind, visit_id
-        self.setWindowTitle(self.tr("Record a complaint") if kind == "complaint" else self.tr("Record a competitor outlet"))
+        self.setWindowTitle(
+            self.tr("Record a complaint")
+            if kind == "complaint"
+            else self.tr("Record a competitor outlet")
+        )
         self.when = date_edit(QDate.currentDate())
         self.when.setCalendarPopup(True)
         self.first, self.second, self.third = QLineEdit(), QLineEdit(), QLineEdit()
@@ -405,9 +574,19 @@ class ObservationDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("Date"), self.when)
         if kind == "complaint":
-            rows = ((self.tr("Channel"), self.first), (self.tr("Category"), self.second), (self.tr("Handling"), self.third), (self.tr("&Description"), self.text))
+            rows = (
+                (self.tr("Channel"), self.first),
+                (self.tr("Category"), self.second),
+                (self.tr("Handling"), self.third),
+                (self.tr("&Description"), self.text),
+            )
         else:
-            rows = ((self.tr("&Brand"), self.first), (self.tr("Outlet"), self.second), (self.tr("Prices"), self.third), (self.tr("Promotions"), self.text))
+            rows = (
+                (self.tr("&Brand"), self.first),
+                (self.tr("Outlet"), self.second),
+                (self.tr("Prices"), self.third),
+                (self.tr("Promotions"), self.text),
+            )
         for label, widget in rows:
             form.addRow(label, widget)
         add_error_and_buttons(self, form)
@@ -416,9 +595,33 @@ class ObservationDialog(QDialog):
         d = self.when.date()
         day = dt.date(d.year(), d.month(), d.day())
         if self.kind == "complaint":
-            save_through_ops(self.ui, self, self.error, svc.add_complaint, self.ui.ctx, self.partner_key, day, self.text.toPlainText(),
-                             channel=self.first.text(), category=self.second.text(), handling=self.third.text(), visit_id=self.visit_id)
+            save_through_ops(
+                self.ui,
+                self,
+                self.error,
+                svc.add_complaint,
+                self.ui.ctx,
+                self.partner_key,
+                day,
+                self.text.toPlainText(),
+                channel=self.first.text(),
+                category=self.second.text(),
+                handling=self.third.text(),
+                visit_id=self.visit_id,
+            )
         else:
-            save_through_ops(self.ui, self, self.error, svc.add_competitor, self.ui.ctx, self.partner_key, self.first.text(), day,
-                             outlet_name=self.second.text(), prices=self.third.text(), promotions=self.text.toPlainText(),
-                             source="巡检" if self.visit_id else "", visit_id=self.visit_id)
+            save_through_ops(
+                self.ui,
+                self,
+                self.error,
+                svc.add_competitor,
+                self.ui.ctx,
+                self.partner_key,
+                self.first.text(),
+                day,
+                outlet_name=self.second.text(),
+                prices=self.third.text(),
+                promotions=self.text.toPlainText(),
+                source="巡检" if self.visit_id else "",
+                visit_id=self.visit_id,
+            )

@@ -42,9 +42,11 @@ def kind_labels() -> dict[str, str]:
     """Translated names of the ledger entry kinds (the stored words stay English)."""
     from PySide6.QtCore import QCoreApplication
 
-    return {"issued": QCoreApplication.translate("MaterialLedger", "Issued"),
-            "installed": QCoreApplication.translate("MaterialLedger", "Installed"),
-            "returned": QCoreApplication.translate("MaterialLedger", "Returned")}
+    return {
+        "issued": QCoreApplication.translate("MaterialLedger", "Issued"),
+        "installed": QCoreApplication.translate("MaterialLedger", "Installed"),
+        "returned": QCoreApplication.translate("MaterialLedger", "Returned"),
+    }
 
 
 def entry_summary(entry: svc.LedgerEntry) -> str:
@@ -57,16 +59,26 @@ class MaterialEntryDialog(QDialog):
     ``entry``, correct that entry instead: the form starts with its values and asks for the
     reason; saving voids the original and records the corrected entry."""
 
-    def __init__(self, ui: Any, partner_id: str, known_items: list[str], parent: QWidget | None = None,
-                 entry: svc.LedgerEntry | None = None) -> None:
+    def __init__(
+        self,
+        ui: Any,
+        partner_id: str,
+        known_items: list[str],
+        parent: QWidget | None = None,
+        entry: svc.LedgerEntry | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ui, self.partner_id, self.entry = ui, partner_id, entry
-        self.setWindowTitle(self.tr("Add ledger entry") if entry is None else self.tr("Correct ledger entry"))
+        self.setWindowTitle(
+            self.tr("Add ledger entry") if entry is None else self.tr("Correct ledger entry")
+        )
         self.item = QComboBox()
         self.item.setEditable(True)
         self.item.addItems(known_items)
         self.item.setCurrentIndex(-1)
-        self.item.lineEdit().setPlaceholderText(self.tr("e.g. poster, table card, shop-sign light box"))
+        self.item.lineEdit().setPlaceholderText(
+            self.tr("e.g. poster, table card, shop-sign light box")
+        )
         self.item.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.kind = QComboBox()
         for kind, label in kind_labels().items():
@@ -97,7 +109,9 @@ class MaterialEntryDialog(QDialog):
             self.item.setEditText(entry.item_name)
             self.kind.setCurrentIndex(max(self.kind.findData(entry.kind), 0))
             self.quantity.setValue(entry.quantity)
-            self.when.setDate(QDate(entry.entry_date.year, entry.entry_date.month, entry.entry_date.day))
+            self.when.setDate(
+                QDate(entry.entry_date.year, entry.entry_date.month, entry.entry_date.day)
+            )
             self.note.setText(entry.note)
         else:
             self.reason.hide()
@@ -107,16 +121,46 @@ class MaterialEntryDialog(QDialog):
     def save(self) -> None:
         d = self.when.date()
         day = dt.date(d.year(), d.month(), d.day())
+
         def failed(_exc: UserError) -> None:
             self.adjustSize()  # room for a message over two lines
-            (self.reason if self.entry is not None and not self.reason.text().strip() else self.item).setFocus()
+            (
+                self.reason
+                if self.entry is not None and not self.reason.text().strip()
+                else self.item
+            ).setFocus()
 
         if self.entry is None:
-            save_through_ops(self.ui, self, self.error, svc.record_material_entry, self.ui.ctx, self.partner_id, self.item.currentText(),
-                             self.kind.currentData(), self.quantity.value(), day, self.note.text(), on_failed=failed)
+            save_through_ops(
+                self.ui,
+                self,
+                self.error,
+                svc.record_material_entry,
+                self.ui.ctx,
+                self.partner_id,
+                self.item.currentText(),
+                self.kind.currentData(),
+                self.quantity.value(),
+                day,
+                self.note.text(),
+                on_failed=failed,
+            )
         else:
-            save_through_ops(self.ui, self, self.error, svc.correct_material_entry, self.ui.ctx, self.entry.id, self.item.currentText(),
-                             self.kind.currentData(), self.quantity.value(), day, self.note.text(), self.reason.text(), on_failed=failed)
+            save_through_ops(
+                self.ui,
+                self,
+                self.error,
+                svc.correct_material_entry,
+                self.ui.ctx,
+                self.entry.id,
+                self.item.currentText(),
+                self.kind.currentData(),
+                self.quantity.value(),
+                day,
+                self.note.text(),
+                self.reason.text(),
+                on_failed=failed,
+            )
 
 
 class VoidEntryDialog(QDialog):
@@ -128,14 +172,20 @@ class VoidEntryDialog(QDialog):
         self.setWindowTitle(self.tr("Void ledger entry"))
         summary = QLabel(entry_summary(entry))
         summary.setStyleSheet("font-weight:bold;")
-        explain = QLabel(self.tr("The entry stays in the ledger's history, struck out with the reason, and no longer counts "
-                                 "in the book. To fix a wrong quantity, item or date use Correct… instead."))
+        explain = QLabel(
+            self.tr(
+                "The entry stays in the ledger's history, struck out with the reason, and no longer counts "
+                "in the book. To fix a wrong quantity, item or date use Correct… instead."
+            )
+        )
         explain.setWordWrap(True)
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("e.g. entered twice, never delivered"))
         self.reason.setMaxLength(svc.REASON_MAX)
         self.error = error_label()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.void_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.void_button.setText(self.tr("&Void entry"))
         buttons.accepted.connect(self.save)
@@ -154,7 +204,16 @@ class VoidEntryDialog(QDialog):
             self.adjustSize()
             self.reason.setFocus()
 
-        save_through_ops(self.ui, self, self.error, svc.void_material_entry, self.ui.ctx, self.entry.id, self.reason.text(), on_failed=failed)
+        save_through_ops(
+            self.ui,
+            self,
+            self.error,
+            svc.void_material_entry,
+            self.ui.ctx,
+            self.entry.id,
+            self.reason.text(),
+            on_failed=failed,
+        )
 
 
 class MaterialLedgerDialog(QDialog):
@@ -173,7 +232,15 @@ class MaterialLedgerDialog(QDialog):
         self.book.setWordWrap(True)
         self.book.setTextFormat(Qt.TextFormat.RichText)
         self.entries = QTableWidget(0, 5)
-        self.entries.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Item"), self.tr("Kind"), self.tr("Quantity"), self.tr("Note")])
+        self.entries.setHorizontalHeaderLabels(
+            [
+                self.tr("Date"),
+                self.tr("Item"),
+                self.tr("Kind"),
+                self.tr("Quantity"),
+                self.tr("Note"),
+            ]
+        )
         self.entries.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.entries.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.entries.verticalHeader().setVisible(False)
@@ -186,12 +253,18 @@ class MaterialLedgerDialog(QDialog):
         self.add_button = QPushButton(self.tr("&Add entry…"))
         self.add_button.clicked.connect(self.add_entry)
         self.correct_action = QAction(self.tr("&Correct…"), self)
-        self.correct_action.setToolTip(self.tr("Correct the selected entry: it is voided with your reason and the corrected entry recorded"))
+        self.correct_action.setToolTip(
+            self.tr(
+                "Correct the selected entry: it is voided with your reason and the corrected entry recorded"
+            )
+        )
         self.correct_action.triggered.connect(self.correct_entry)
         self.void_action = QAction(self.tr("&Void…"), self)
         self.void_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         self.void_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.void_action.setToolTip(self.tr("Void the selected entry (kept in the history with your reason)"))
+        self.void_action.setToolTip(
+            self.tr("Void the selected entry (kept in the history with your reason)")
+        )
         self.void_action.triggered.connect(self.void_entry)
         self.entries.installEventFilter(self)  # Delete on the table voids (see eventFilter)
         self.menu = QMenu(self)
@@ -228,8 +301,13 @@ class MaterialLedgerDialog(QDialog):
         self.reload()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (watched is self.entries and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
-                and event.key() == Qt.Key.Key_Delete and event.modifiers() == Qt.KeyboardModifier.NoModifier):
+        if (
+            watched is self.entries
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Delete
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+        ):
             self.void_action.trigger()
             return True
         return super().eventFilter(watched, event)
@@ -244,7 +322,12 @@ class MaterialLedgerDialog(QDialog):
     def update_actions(self) -> None:
         entry = self.selected_entry()
         live = entry is not None and not entry.voided
-        for widget in (self.correct_action, self.void_action, self.correct_button, self.void_button):
+        for widget in (
+            self.correct_action,
+            self.void_action,
+            self.correct_button,
+            self.void_button,
+        ):
             widget.setEnabled(live)
 
     def show_menu(self, pos: QPoint) -> None:
@@ -271,7 +354,9 @@ class MaterialLedgerDialog(QDialog):
 
     def reload(self) -> None:
         selected = self.selected_entry() if self.shown else None
-        ledger = svc.partner_materials(self.ui.ctx, self.partner_id, include_voided=self.show_voided.isChecked())
+        ledger = svc.partner_materials(
+            self.ui.ctx, self.partner_id, include_voided=self.show_voided.isChecked()
+        )
         self.shown = list(ledger.entries)
         self.items = list(ledger.book)
         if ledger.book:
@@ -286,17 +371,28 @@ class MaterialLedgerDialog(QDialog):
             quantity.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             note = entry.note
             if entry.voided:
-                status = (self.tr("Corrected: {reason}") if entry.corrected else self.tr("Voided: {reason}")).format(reason=entry.reason or "—")
+                status = (
+                    self.tr("Corrected: {reason}")
+                    if entry.corrected
+                    else self.tr("Voided: {reason}")
+                ).format(reason=entry.reason or "—")
                 note = f"{status} · {entry.note}" if entry.note else status
-            cells = (QTableWidgetItem(entry.entry_date.isoformat()), QTableWidgetItem(entry.item_name),
-                     QTableWidgetItem(labels.get(entry.kind, entry.kind)), quantity, QTableWidgetItem(note))
+            cells = (
+                QTableWidgetItem(entry.entry_date.isoformat()),
+                QTableWidgetItem(entry.item_name),
+                QTableWidgetItem(labels.get(entry.kind, entry.kind)),
+                quantity,
+                QTableWidgetItem(note),
+            )
             for column, cell in enumerate(cells):
                 if entry.voided:
                     font = cell.font()
                     font.setStrikeOut(column != 4)
                     cell.setFont(font)
                     cell.setForeground(QBrush(QColor("#888")))
-                    cell.setToolTip(self.tr("Not counted in the book. {status}").format(status=note))
+                    cell.setToolTip(
+                        self.tr("Not counted in the book. {status}").format(status=note)
+                    )
                 self.entries.setItem(row, column, cell)
         if selected is not None:
             ids = [e.id for e in self.shown]

@@ -32,8 +32,26 @@ _HORIZONTAL = Qt.Orientation.Horizontal
 
 
 class PartnerTableModel(QAbstractTableModel):
-    COLUMNS = ("code", "name", "grade", "status", "type", "region_name", "primary_contact", "phone", "manager")
-    SORT_KEYS = {0: "code", 1: "name", 2: "grade", 3: "status", 4: "type", 5: "district_code", 8: "manager"}
+    COLUMNS = (
+        "code",
+        "name",
+        "grade",
+        "status",
+        "type",
+        "region_name",
+        "primary_contact",
+        "phone",
+        "manager",
+    )
+    SORT_KEYS = {
+        0: "code",
+        1: "name",
+        2: "grade",
+        3: "status",
+        4: "type",
+        5: "district_code",
+        8: "manager",
+    }
 
     def __init__(self, ctx: AppContext, parent: Any = None) -> None:
         super().__init__(parent)
@@ -49,16 +67,39 @@ class PartnerTableModel(QAbstractTableModel):
     def total(self) -> int:
         """How many partners match the query (counted on first use after a new query)."""
         if self._total is None:
-            self._total = len(self.rows) if len(self.rows) < PAGE else partner_count(self.ctx, self.query)
+            self._total = (
+                len(self.rows) if len(self.rows) < PAGE else partner_count(self.ctx, self.query)
+            )
         return self._total
 
     def _display(self, rows: list[PartnerRow]) -> list[tuple[str, ...]]:
-        return [(r.code, r.name, r.grade, status_label(r.status), type_label(r.type), r.region_name, r.primary_contact, r.phone, r.manager)
-                for r in rows]
+        return [
+            (
+                r.code,
+                r.name,
+                r.grade,
+                status_label(r.status),
+                type_label(r.type),
+                r.region_name,
+                r.primary_contact,
+                r.phone,
+                r.manager,
+            )
+            for r in rows
+        ]
 
     def headers(self) -> list[str]:
-        return [self.tr("Code"), self.tr("Name"), self.tr("Grade"), self.tr("Status"), self.tr("Type"), self.tr("Region"),
-                self.tr("Contact"), self.tr("Phone"), self.tr("Manager")]
+        return [
+            self.tr("Code"),
+            self.tr("Name"),
+            self.tr("Grade"),
+            self.tr("Status"),
+            self.tr("Type"),
+            self.tr("Region"),
+            self.tr("Contact"),
+            self.tr("Phone"),
+            self.tr("Manager"),
+        ]
 
     def set_query(self, query: PartnerQuery, force: bool = False) -> None:
         if query == self.query and self.loaded and not force:

@@ -107,21 +107,40 @@ class PartnersSection(Section):
         self.file_button = QPushButton(self.tr("Attach &file…"))
         self.stock_button = QPushButton(self.tr("Stoc&k limits…"))
         self.materials_button = QPushButton(self.tr("&Materials…"))
-        self.materials_button.setToolTip(self.tr("Promotion-material ledger: issued, installed and returned items"))
+        self.materials_button.setToolTip(
+            self.tr("Promotion-material ledger: issued, installed and returned items")
+        )
         self.complaint_button = QPushButton(self.tr("Com&plaint…"))
         self.competitor_button = QPushButton(self.tr("Compe&titor…"))
         self.import_button = QPushButton(self.tr("&Import…"))
         self.export_button = QPushButton(self.tr("E&xport…"))
-        for button, slot in ((self.new_button, self.new_partner), (self.edit_button, self.edit_partner), (self.contact_button, self.add_contact),
-                             (self.lifecycle_button, self.lifecycle),
-                             (self.contract_button, self.add_contract), (self.file_button, self.attach_file), (self.stock_button, self.stock_limits),
-                             (self.materials_button, self.materials),
-                             (self.complaint_button, lambda: self.observation("complaint")), (self.competitor_button, lambda: self.observation("competitor")),
-                             (self.import_button, self.import_dialog), (self.export_button, self.export_dialog)):
+        for button, slot in (
+            (self.new_button, self.new_partner),
+            (self.edit_button, self.edit_partner),
+            (self.contact_button, self.add_contact),
+            (self.lifecycle_button, self.lifecycle),
+            (self.contract_button, self.add_contract),
+            (self.file_button, self.attach_file),
+            (self.stock_button, self.stock_limits),
+            (self.materials_button, self.materials),
+            (self.complaint_button, lambda: self.observation("complaint")),
+            (self.competitor_button, lambda: self.observation("competitor")),
+            (self.import_button, self.import_dialog),
+            (self.export_button, self.export_dialog),
+        ):
             button.clicked.connect(slot)
             self.action_bar.addWidget(button)
-        self.selection_buttons = (self.edit_button, self.contact_button, self.lifecycle_button, self.contract_button, self.file_button,
-                                  self.stock_button, self.materials_button, self.complaint_button, self.competitor_button)
+        self.selection_buttons = (
+            self.edit_button,
+            self.contact_button,
+            self.lifecycle_button,
+            self.contract_button,
+            self.file_button,
+            self.stock_button,
+            self.materials_button,
+            self.complaint_button,
+            self.competitor_button,
+        )
         set_empty_text(self.table, self._empty_text)
         self._update_actions()
         buttons.addWidget(self.action_bar, 1)
@@ -178,8 +197,15 @@ class PartnersSection(Section):
     # -- data -------------------------------------------------------------------
     def current_query(self) -> PartnerQuery:
         base = self.model.query
-        return PartnerQuery(search=self.search.text(), grade=self.grade.currentData(), status=self.status.currentData(),
-                                type=self.type.currentData(), region=self.region.code() or None, sort=base.sort, descending=base.descending)
+        return PartnerQuery(
+            search=self.search.text(),
+            grade=self.grade.currentData(),
+            status=self.status.currentData(),
+            type=self.type.currentData(),
+            region=self.region.code() or None,
+            sort=base.sort,
+            descending=base.descending,
+        )
 
     def apply_filters(self) -> None:
         self.model.set_query(self.current_query(), force=True)
@@ -191,8 +217,18 @@ class PartnersSection(Section):
         self._update_actions()
 
     def on_changed(self, changes: Changes) -> None:
-        if changes.touches("partner", "contact", "contract", "attachment", "inventory_limit", "lifecycle_event", "grade_change", "complaint", "competitor_observation",
-                               "material_ledger_entry"):
+        if changes.touches(
+            "partner",
+            "contact",
+            "contract",
+            "attachment",
+            "inventory_limit",
+            "lifecycle_event",
+            "grade_change",
+            "complaint",
+            "competitor_observation",
+            "material_ledger_entry",
+        ):
             selected = self.selected_id()
             self.model.refresh()
             self.count_label.setText(self.tr("%n partner(s)", "", self.model.total))
@@ -223,14 +259,18 @@ class PartnersSection(Section):
         for button in self.selection_buttons:
             button.setEnabled(selected)
         if not selected:
-            self.card.setHtml(f"<p style='color:#6b7280'>{html.escape(self.tr('Select a partner to see its file.'))}</p>")
+            self.card.setHtml(
+                f"<p style='color:#6b7280'>{html.escape(self.tr('Select a partner to see its file.'))}</p>"
+            )
         elif self.starting:
             self.card.clear()  # the selected partner's card loads once the window has started
 
     def _empty_text(self) -> str:
         query = self.current_query()
         if query.search or query.grade or query.status or query.type or query.region:
-            return self.tr("No partner matches the search and filters.\nClear them to see every partner.")
+            return self.tr(
+                "No partner matches the search and filters.\nClear them to see every partner."
+            )
         return self.tr("No partners yet.\nAdd one with “New partner” or import a spreadsheet.")
 
     def finish_start(self) -> None:
@@ -250,24 +290,49 @@ class PartnersSection(Section):
         e = html.escape
         region = p.district_code or p.city_code or p.province_code or ""
         over = d.receivable_fen > p.credit_limit_fen > 0
-        parts = [f"<h3>{e(p.name)}</h3>",
-                 f"<p><b>{e(p.code)}</b> · {e(type_label(p.type))} · {e(status_label(p.status))} · {e(GRADE.label(p.grade))}</p>",
-                 f"<p>{e(p.address or regions().full_name(region))}</p>",
-                 f"<p>{self.tr('Credit')}: {e(p.credit_rating or '—')} · {self.tr('limit')} {fmt.money_fen(p.credit_limit_fen)} · "
-                 f"{self.tr('receivable')} {fmt.money_fen(d.receivable_fen)}"
-                 + (f" <span style='color:#b00020'><b>{self.tr('over credit limit')}</b></span>" if over else "") + "</p>"]
+        parts = [
+            f"<h3>{e(p.name)}</h3>",
+            f"<p><b>{e(p.code)}</b> · {e(type_label(p.type))} · {e(status_label(p.status))} · {e(GRADE.label(p.grade))}</p>",
+            f"<p>{e(p.address or regions().full_name(region))}</p>",
+            f"<p>{self.tr('Credit')}: {e(p.credit_rating or '—')} · {self.tr('limit')} {fmt.money_fen(p.credit_limit_fen)} · "
+            f"{self.tr('receivable')} {fmt.money_fen(d.receivable_fen)}"
+            + (
+                f" <span style='color:#b00020'><b>{self.tr('over credit limit')}</b></span>"
+                if over
+                else ""
+            )
+            + "</p>",
+        ]
         if d.survivor_code:
-            parts.append(f"<p style='color:#8a5a00'>{self.tr('Merged into')} {e(d.survivor_code)}</p>")
+            parts.append(
+                f"<p style='color:#8a5a00'>{self.tr('Merged into')} {e(d.survivor_code)}</p>"
+            )
         parts.append(f"<h4>{self.tr('Contacts')}</h4><ul>")
-        parts += [f"<li>{'★ ' if c.is_primary else ''}{e(c.name)} {e(c.role)} {e(c.phone)}</li>" for c in d.contacts]
+        parts += [
+            f"<li>{'★ ' if c.is_primary else ''}{e(c.name)} {e(c.role)} {e(c.phone)}</li>"
+            for c in d.contacts
+        ]
         parts.append(f"</ul><h4>{self.tr('Contracts')}</h4><ul>")
-        parts += [f"<li>{e(c.number)} {e(c.type)} {fmt.date_text(c.start_date)} – {fmt.date_text(c.end_date)}</li>" for c in d.contracts]
+        parts += [
+            f"<li>{e(c.number)} {e(c.type)} {fmt.date_text(c.start_date)} – {fmt.date_text(c.end_date)}</li>"
+            for c in d.contracts
+        ]
         parts.append(f"</ul><h4>{self.tr('Grade history')}</h4><ul>")
-        parts += [f"<li>{fmt.date_text(g.effective_date)} {e(g.old_grade or '—')} → {e(g.new_grade)} {e(g.reason)}</li>" for g in d.grade_history]
+        parts += [
+            f"<li>{fmt.date_text(g.effective_date)} {e(g.old_grade or '—')} → {e(g.new_grade)} {e(g.reason)}</li>"
+            for g in d.grade_history
+        ]
         parts.append(f"</ul><h4>{self.tr('Lifecycle')}</h4><ul>")
-        parts += [f"<li>{fmt.date_text(ev.effective_date)} {e(LIFECYCLE_EVENT.label(ev.kind))}"
-                  + (f" ({e(transition('partner_status', ev.old_status, ev.new_status))})" if ev.old_status != ev.new_status and ev.new_status else "")
-                  + f" {e(ev.reason)}</li>" for ev in d.lifecycle]
+        parts += [
+            f"<li>{fmt.date_text(ev.effective_date)} {e(LIFECYCLE_EVENT.label(ev.kind))}"
+            + (
+                f" ({e(transition('partner_status', ev.old_status, ev.new_status))})"
+                if ev.old_status != ev.new_status and ev.new_status
+                else ""
+            )
+            + f" {e(ev.reason)}</li>"
+            for ev in d.lifecycle
+        ]
         parts.append("</ul>")
         limits, files = svc.partner_extras(self.ui.ctx, partner_id)
         if limits:
@@ -276,7 +341,9 @@ class PartnersSection(Section):
             parts.append("</ul>")
         if files:
             parts.append(f"<h4>{self.tr('Attachments')}</h4><ul>")
-            parts += [f"<li>{e(f.filename)} ({f.size // 1024} kB, #{f.sha256[:10]})</li>" for f in files]
+            parts += [
+                f"<li>{e(f.filename)} ({f.size // 1024} kB, #{f.sha256[:10]})</li>" for f in files
+            ]
             parts.append("</ul>")
         book = materials_svc.partner_materials(self.ui.ctx, partner_id).book
         if book:
@@ -285,23 +352,37 @@ class PartnersSection(Section):
             parts.append("</ul>")
         if d.complaints:
             parts.append(f"<h4>{self.tr('Complaints')}</h4><ul>")
-            parts += [f"<li>{fmt.date_text(c.received_date)} {e(c.category)} {e(c.description)}</li>" for c in d.complaints]
+            parts += [
+                f"<li>{fmt.date_text(c.received_date)} {e(c.category)} {e(c.description)}</li>"
+                for c in d.complaints
+            ]
             parts.append("</ul>")
         if d.warnings:
             from app.domain.vocabulary import WARNING_ESCALATION, WARNING_KIND, WARNING_SOURCE
 
             parts.append(f"<h4>{self.tr('Warnings')}</h4><ul>")
-            parts += [f"<li>{fmt.date_text(w.warned_on)} {e(WARNING_SOURCE.label(w.source))}: {e(WARNING_KIND.label(w.kind))}"
-                      + (f" — {e(WARNING_ESCALATION.label(w.escalation))}" if w.escalation else "") + "</li>" for w in d.warnings[:20]]
+            parts += [
+                f"<li>{fmt.date_text(w.warned_on)} {e(WARNING_SOURCE.label(w.source))}: {e(WARNING_KIND.label(w.kind))}"
+                + (f" — {e(WARNING_ESCALATION.label(w.escalation))}" if w.escalation else "")
+                + "</li>"
+                for w in d.warnings[:20]
+            ]
             parts.append("</ul>")
         if d.trainings:
             parts.append(f"<h4>{self.tr('Staff training')}</h4><ul>")
-            parts += [f"<li>{fmt.date_text(t.held_on or t.planned_for)} {e(t.topic)} ({e(self.tr('held') if t.status == 'held' else self.tr('planned'))})"
-                      + (f": {e('、'.join(t.attendees))}" if t.attendees else "") + "</li>" for t in d.trainings]
+            parts += [
+                f"<li>{fmt.date_text(t.held_on or t.planned_for)} {e(t.topic)} ({e(self.tr('held') if t.status == 'held' else self.tr('planned'))})"
+                + (f": {e('、'.join(t.attendees))}" if t.attendees else "")
+                + "</li>"
+                for t in d.trainings
+            ]
             parts.append("</ul>")
         if d.competitors:
             parts.append(f"<h4>{self.tr('Competitors nearby')}</h4><ul>")
-            parts += [f"<li>{fmt.date_text(c.observed_date)} {e(c.brand)} {e(c.outlet_name)} {e(c.prices)}</li>" for c in d.competitors]
+            parts += [
+                f"<li>{fmt.date_text(c.observed_date)} {e(c.brand)} {e(c.outlet_name)} {e(c.prices)}</li>"
+                for c in d.competitors
+            ]
             parts.append("</ul>")
         return "".join(parts)
 
@@ -358,14 +439,22 @@ class PartnersSection(Section):
         if not partner_id:
             return
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Attach a file (licence scan, signed contract…)"))
+            path, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Attach a file (licence scan, signed contract…)")
+            )
         if path:
             from pathlib import Path
 
             from app.services import partners as svc
 
-            self.ui.ops.run(svc.attach_file, self.ui.ctx, partner_id, Path(path), "scan",
-                            on_done=lambda _sha: self.ui.announce("attachment", "partner"))
+            self.ui.ops.run(
+                svc.attach_file,
+                self.ui.ctx,
+                partner_id,
+                Path(path),
+                "scan",
+                on_done=lambda _sha: self.ui.announce("attachment", "partner"),
+            )
 
     def lifecycle(self) -> None:
         from app.ui.partners.dialogs import LifecycleDialog
@@ -376,20 +465,33 @@ class PartnersSection(Section):
 
     def import_dialog(self, path: str | None = None) -> None:
         if not path:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Import partners"), "", self.tr("Spreadsheets (*.csv *.xlsx)"))
+            path, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Import partners"), "", self.tr("Spreadsheets (*.csv *.xlsx)")
+            )
         if not path:
             return
         from app.services import partner_io
 
         def done(report: partner_io.ImportReport) -> None:
-            self.ui.show_message(self.tr("Imported {rows} rows: {created} new, {updated} updated, {skipped} skipped.").format(
-                rows=report.total, created=report.created, updated=report.updated, skipped=report.skipped), "info",
-                details=[str(e) for e in report.errors])
+            self.ui.show_message(
+                self.tr(
+                    "Imported {rows} rows: {created} new, {updated} updated, {skipped} skipped."
+                ).format(
+                    rows=report.total,
+                    created=report.created,
+                    updated=report.updated,
+                    skipped=report.skipped,
+                ),
+                "info",
+                details=[str(e) for e in report.errors],
+            )
 
         def failed(exc: BaseException) -> None:
             from app.services.progress import Cancelled
 
-            if isinstance(exc, Cancelled):  # the whole import was one transaction: nothing is left of it
+            if isinstance(
+                exc, Cancelled
+            ):  # the whole import was one transaction: nothing is left of it
                 self.ui.show_message(exc.message, "info")
             elif isinstance(exc, UserError):  # bad rows, a file over a limit, a busy database
                 self.ui.show_message(exc.message, "error", details=exc.details)
@@ -397,16 +499,36 @@ class PartnersSection(Section):
                 self.ui.show_crash(exc, getattr(exc, "__traceback_text__", ""))
 
         # the progress dialog counts the rows read and its Cancel rolls the import back
-        self.ui.ops.run(partner_io.import_partners, self.ui.ctx, path, on_done=done, on_error=failed,
-                        progress_title=self.tr("Importing partners…"), parent=self)
+        self.ui.ops.run(
+            partner_io.import_partners,
+            self.ui.ctx,
+            path,
+            on_done=done,
+            on_error=failed,
+            progress_title=self.tr("Importing partners…"),
+            parent=self,
+        )
 
     def export_dialog(self, path: str | None = None) -> None:
         if not path:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export partners"), "partners.xlsx", self.tr("Spreadsheets (*.csv *.xlsx)"))
+            path, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Export partners"),
+                "partners.xlsx",
+                self.tr("Spreadsheets (*.csv *.xlsx)"),
+            )
         if not path:
             return
         from app.services import partner_io
 
-        self.ui.ops.run(partner_io.export_partners, self.ui.ctx, path, read_only=True,
-                        on_done=lambda count: self.ui.show_message(self.tr("{count} partners exported.").format(count=count), "info"),
-                        progress_title=self.tr("Exporting partners…"), parent=self)
+        self.ui.ops.run(
+            partner_io.export_partners,
+            self.ui.ctx,
+            path,
+            read_only=True,
+            on_done=lambda count: self.ui.show_message(
+                self.tr("{count} partners exported.").format(count=count), "info"
+            ),
+            progress_title=self.tr("Exporting partners…"),
+            parent=self,
+        )

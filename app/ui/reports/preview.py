@@ -39,13 +39,17 @@ def open_document(pdf: Path, parent: Any = None) -> QPdfDocument:
 def render_page(document: QPdfDocument, page: int, dpi: float) -> QImage:
     """One page as an image at ``dpi`` (the page size is in points, 1/72 inch)."""
     size = document.pagePointSize(page)
-    pixels = QSize(max(1, round(size.width() * dpi / 72.0)), max(1, round(size.height() * dpi / 72.0)))
+    pixels = QSize(
+        max(1, round(size.width() * dpi / 72.0)), max(1, round(size.height() * dpi / 72.0))
+    )
     return document.render(page, pixels)
 
 
 def print_pdf(pdf: Path, printer: QPrinter) -> None:
     """Paint every page, rendered at the printer's resolution, onto ``printer``."""
-    dpi = min(max(printer.resolution(), 150), 300)  # 300 dpi is print quality; more only costs memory
+    dpi = min(
+        max(printer.resolution(), 150), 300
+    )  # 300 dpi is print quality; more only costs memory
     document = open_document(pdf)
     painter = QPainter(printer)
     try:
@@ -142,7 +146,9 @@ class PdfPreviewDialog(QDialog):
         tools.addWidget(self.matches)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         print_button = buttons.addButton(self.tr("&Print…"), QDialogButtonBox.ButtonRole.ActionRole)
-        save_button = buttons.addButton(self.tr("&Save as PDF…"), QDialogButtonBox.ButtonRole.ActionRole)
+        save_button = buttons.addButton(
+            self.tr("&Save as PDF…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         print_button.clicked.connect(self.print_dialog)
         save_button.clicked.connect(self.save_dialog)
         buttons.rejected.connect(self.reject)
@@ -176,8 +182,13 @@ class PdfPreviewDialog(QDialog):
         self.fit_page.setChecked(mode == QPdfView.ZoomMode.FitInView)
 
     def go_to_page(self, index: int) -> None:
-        if 0 <= index < self.document.pageCount() and index != self.view.pageNavigator().currentPage():
-            self.view.pageNavigator().jump(index, QPointF(), self.view.pageNavigator().currentZoom())
+        if (
+            0 <= index < self.document.pageCount()
+            and index != self.view.pageNavigator().currentPage()
+        ):
+            self.view.pageNavigator().jump(
+                index, QPointF(), self.view.pageNavigator().currentZoom()
+            )
 
     def current_page(self) -> int:
         return self.view.pageNavigator().currentPage()
@@ -217,12 +228,20 @@ class PdfPreviewDialog(QDialog):
         elif self.match_index < 0:
             self.matches.setText(self.tr("%n match(es)", "", count))
         else:
-            self.matches.setText(self.tr("{index} of {count}").format(index=self.match_index + 1, count=count))
+            self.matches.setText(
+                self.tr("{index} of {count}").format(index=self.match_index + 1, count=count)
+            )
 
     # -- print and save ------------------------------------------------------
     def printer(self) -> QPrinter:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
+        printer.setPageLayout(
+            QPageLayout(
+                QPageSize(QPageSize.PageSizeId.A4),
+                QPageLayout.Orientation.Portrait,
+                QMarginsF(0, 0, 0, 0),
+            )
+        )
         return printer
 
     def print_dialog(self) -> None:
@@ -238,9 +257,16 @@ class PdfPreviewDialog(QDialog):
         print_pdf(self.pdf, printer)
 
     def save_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as PDF"), self.pdf.name, self.tr("PDF files (*.pdf)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save as PDF"), self.pdf.name, self.tr("PDF files (*.pdf)")
+        )
         if path:
             try:
                 shutil.copyfile(self.pdf, path)
             except OSError as exc:
-                self.ui.show_message(self.tr("Cannot save {path}: {error}").format(path=path, error=exc.strerror or exc), "error")
+                self.ui.show_message(
+                    self.tr("Cannot save {path}: {error}").format(
+                        path=path, error=exc.strerror or exc
+                    ),
+                    "error",
+                )

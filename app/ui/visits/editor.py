@@ -80,8 +80,15 @@ class VisitEditor(QWidget):
         self.submit_button.clicked.connect(self.submit)
         self.amend_button.clicked.connect(self.amend)
         buttons = QHBoxLayout()
-        for button in (self.checkin_button, self.attach_button, self.finding_button, self.note_button, self.submit_button, self.amend_button,
-                       self.report_button):
+        for button in (
+            self.checkin_button,
+            self.attach_button,
+            self.finding_button,
+            self.note_button,
+            self.submit_button,
+            self.amend_button,
+            self.report_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -136,15 +143,19 @@ class VisitEditor(QWidget):
         self.findings.clear()
         self.evidence.clear()
         if visit_id is None:
-            self.header.setText(self.tr("Select a visit in the list, or start one with “New visit” (Ctrl+Shift+N)."))
+            self.header.setText(
+                self.tr("Select a visit in the list, or start one with “New visit” (Ctrl+Shift+N).")
+            )
             self.score.setText("")
             self.materials.set_lines(None, [], False)
             return
         self.detail = visits.visit_detail(self.ui.ctx, visit_id)
         d = self.detail
         draft = d["status"] == "draft"
-        self.header.setText(f"<b>{d['partner_code']} {d['partner_name']}</b><br>{template_label(d['template'])} · {state_label(d['status'])} · "
-                            f"{short_time(d['started_at'] or d['planned_for'])}")
+        self.header.setText(
+            f"<b>{d['partner_code']} {d['partner_name']}</b><br>{template_label(d['template'])} · {state_label(d['status'])} · "
+            f"{short_time(d['started_at'] or d['planned_for'])}"
+        )
         section = None
         for item in d["items"]:
             if item["section"] != section:
@@ -159,14 +170,24 @@ class VisitEditor(QWidget):
         for photo in d["photos"]:
             item = QListWidgetItem(self.tr("loading…"))
             item.setData(Qt.ItemDataRole.UserRole, photo["sha256"])
-            item.setToolTip(f"{photo['original_name']}\n{photo['sha256'][:16]}\n{photo['width']}×{photo['height']}"
-                            + (self.tr("\nalso used in another visit") if photo["reused_in"] else ""))
+            item.setToolTip(
+                f"{photo['original_name']}\n{photo['sha256'][:16]}\n{photo['width']}×{photo['height']}"
+                + (self.tr("\nalso used in another visit") if photo["reused_in"] else "")
+            )
             self.photos.addItem(item)
-            self.ui.ops.run(media.thumbnail, self.ui.ctx.paths, photo["sha256"], read_only=True,
-                            on_done=lambda path, sha=photo["sha256"]: self._set_thumb(sha, path))
+            self.ui.ops.run(
+                media.thumbnail,
+                self.ui.ctx.paths,
+                photo["sha256"],
+                read_only=True,
+                on_done=lambda path, sha=photo["sha256"]: self._set_thumb(sha, path),
+            )
         for f in d["findings"]:
             order = f["rectification"]
-            self.findings.addItem(f"{f['description']}" + (f"  → {order['deadline']} {state_label(order['status'])}" if order else ""))
+            self.findings.addItem(
+                f"{f['description']}"
+                + (f"  → {order['deadline']} {state_label(order['status'])}" if order else "")
+            )
         for warning in d["evidence"]:
             text = f"{EVIDENCE_KIND.label(warning['kind'])} #{warning['sha256'][:10]}: {warning['detail']}"
             if warning["explanation"]:
@@ -176,9 +197,17 @@ class VisitEditor(QWidget):
             self.evidence.addItem(entry)
         self.explain_button.setEnabled(draft and bool(d["evidence"]))
         self.materials.set_lines(visit_id, visits.visit_materials(self.ui.ctx, visit_id), draft)
-        self.materials_box.setTitle(self.tr("Promotion materials: &book vs count") if draft or d["status"] == "planned"
-                                    else self.tr("Promotion materials: &book vs count (sealed)"))
-        for button in (self.attach_button, self.finding_button, self.submit_button, self.note_button):
+        self.materials_box.setTitle(
+            self.tr("Promotion materials: &book vs count")
+            if draft or d["status"] == "planned"
+            else self.tr("Promotion materials: &book vs count (sealed)")
+        )
+        for button in (
+            self.attach_button,
+            self.finding_button,
+            self.submit_button,
+            self.note_button,
+        ):
             button.setEnabled(draft)
         self.checkin_button.setVisible(d["status"] == "planned")
         self.amend_button.setEnabled(d["status"] == "submitted")
@@ -205,11 +234,15 @@ class VisitEditor(QWidget):
                 for value in ("yes", "no", "na"):
                     combo.addItem(ANSWER.label(value), value)
             else:
-                for option in item.get("options", []):  # a re-inspected order's passed / failed read as words
+                for option in item.get(
+                    "options", []
+                ):  # a re-inspected order's passed / failed read as words
                     combo.addItem(ANSWER.label(option) if option in ANSWER.keys else option, option)
             index = combo.findData(answer)
             combo.setCurrentIndex(max(index, 0))
-            combo.currentIndexChanged.connect(lambda _i, k=key, c=combo: self._save(k, c.currentData()))
+            combo.currentIndexChanged.connect(
+                lambda _i, k=key, c=combo: self._save(k, c.currentData())
+            )
             widget = combo
         elif kind == "score":
             spin = QSpinBox()
@@ -222,7 +255,9 @@ class VisitEditor(QWidget):
             line = QLineEdit("" if answer is None else str(answer))
             if kind == "number":
                 self._guard_number(line, item)
-            line.editingFinished.connect(lambda k=key, le=line: self._save(k, le.text()) if le.isModified() else None)
+            line.editingFinished.connect(
+                lambda k=key, le=line: self._save(k, le.text()) if le.isModified() else None
+            )
             widget = line
         else:
             count = len(answer) if isinstance(answer, list) else 0
@@ -243,7 +278,9 @@ class VisitEditor(QWidget):
         validator.setTop(float(high) if high is not None else 1e12)
         line.setValidator(validator)
         if low is not None and high is not None:
-            line.setPlaceholderText(self.tr("a number from {low} to {high}").format(low=low, high=high))
+            line.setPlaceholderText(
+                self.tr("a number from {low} to {high}").format(low=low, high=high)
+            )
         elif low is not None:
             line.setPlaceholderText(self.tr("a number, at least {low}").format(low=low))
         elif high is not None:
@@ -275,8 +312,15 @@ class VisitEditor(QWidget):
         were given); the live score follows once it is stored."""
         if self.visit_id is None or value is None or value == "":
             return
-        self.ui.ops.run(visits.answer, self.ui.ctx, self.visit_id, key, value, on_done=lambda _changes: self._saved(key),
-                        initiator=self)
+        self.ui.ops.run(
+            visits.answer,
+            self.ui.ctx,
+            self.visit_id,
+            key,
+            value,
+            on_done=lambda _changes: self._saved(key),
+            initiator=self,
+        )
 
     def _saved(self, key: str) -> None:
         editor = self.editors.get(key)
@@ -289,11 +333,18 @@ class VisitEditor(QWidget):
         if self.visit_id is None:
             return
         visit_id = self.visit_id
-        self.ui.ops.run(visits.live_score, self.ui.ctx, visit_id, read_only=True,
-                        on_done=lambda score: self._show_score(score) if self.visit_id == visit_id else None)
+        self.ui.ops.run(
+            visits.live_score,
+            self.ui.ctx,
+            visit_id,
+            read_only=True,
+            on_done=lambda score: self._show_score(score) if self.visit_id == visit_id else None,
+        )
 
     def _show_score(self, score: float | None) -> None:
-        self.score.setText(self.tr("Score: {score}").format(score="—" if score is None else f"{score:.1f}"))
+        self.score.setText(
+            self.tr("Score: {score}").format(score="—" if score is None else f"{score:.1f}")
+        )
 
     def _show_large(self, item: QListWidgetItem) -> None:
         from PySide6.QtWidgets import QDialog
@@ -306,7 +357,9 @@ class VisitEditor(QWidget):
         if path is not None:
             label.setPixmap(QPixmap(str(path)))
         else:
-            label.setText(self.tr("The original photo is missing (hash {hash}).").format(hash=sha[:12]))
+            label.setText(
+                self.tr("The original photo is missing (hash {hash}).").format(hash=sha[:12])
+            )
         QVBoxLayout(dialog).addWidget(label)
         dialog.exec()
 
@@ -321,21 +374,37 @@ class VisitEditor(QWidget):
         if self.visit_id is None or item is None or self.detail.get("status") != "draft":
             return
         sha = item.data(Qt.ItemDataRole.UserRole)
-        current = next((w["explanation"] for w in self.detail["evidence"] if w["sha256"] == sha), "")
-        text, ok = QInputDialog.getText(self, self.tr("Explain photo warning"), self.tr("Why this photo is still good evidence"), text=current)
+        current = next(
+            (w["explanation"] for w in self.detail["evidence"] if w["sha256"] == sha), ""
+        )
+        text, ok = QInputDialog.getText(
+            self,
+            self.tr("Explain photo warning"),
+            self.tr("Why this photo is still good evidence"),
+            text=current,
+        )
         if ok:
             self.ui.ops.run(evidence.explain, self.ui.ctx, self.visit_id, sha, text, initiator=self)
 
     def attach_dialog(self, _checked: bool = False, item_key: str | None = None) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach photos"), "", self.tr("Images (*.jpg *.jpeg *.png *.webp)"))
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Attach photos"), "", self.tr("Images (*.jpg *.jpeg *.png *.webp)")
+        )
         if files:
             self.attach(files, item_key)
 
     def attach(self, files: list[str], item_key: str | None = None) -> None:
         if self.visit_id is None:
             return
-        self.ui.ops.run(visits.attach_photos_to_item, self.ui.ctx, self.visit_id, [Path(f) for f in files], item_key=item_key,
-                        progress_title=self.tr("Importing photos…"), parent=self)
+        self.ui.ops.run(
+            visits.attach_photos_to_item,
+            self.ui.ctx,
+            self.visit_id,
+            [Path(f) for f in files],
+            item_key=item_key,
+            progress_title=self.tr("Importing photos…"),
+            parent=self,
+        )
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and self.visit_id and self.detail.get("status") == "draft":
@@ -350,9 +419,13 @@ class VisitEditor(QWidget):
     def add_finding(self) -> None:
         if self.visit_id is None:
             return
-        text, ok = QInputDialog.getText(self, self.tr("Add finding"), self.tr("What needs to be rectified?"))
+        text, ok = QInputDialog.getText(
+            self, self.tr("Add finding"), self.tr("What needs to be rectified?")
+        )
         if ok and text.strip():
-            self.ui.ops.run(visits.add_finding, self.ui.ctx, self.visit_id, text.strip(), initiator=self)
+            self.ui.ops.run(
+                visits.add_finding, self.ui.ctx, self.visit_id, text.strip(), initiator=self
+            )
 
     def count_material(self, item_name: str, counted: int) -> None:
         """Save a count typed in the materials table; a difference becomes a finding."""
@@ -372,7 +445,15 @@ class VisitEditor(QWidget):
             if self.visit_id == visit_id:
                 self.load(visit_id)
 
-        self.ui.ops.run(visits.count_material, self.ui.ctx, visit_id, item_name, counted, on_done=done, on_error=failed)
+        self.ui.ops.run(
+            visits.count_material,
+            self.ui.ctx,
+            visit_id,
+            item_name,
+            counted,
+            on_done=done,
+            on_error=failed,
+        )
 
     def submit(self) -> None:
         if self.visit_id is None:
@@ -381,8 +462,12 @@ class VisitEditor(QWidget):
         if missing:
             self.mark_missing(missing)
             labels = {i["key"]: i["label"] for i in self.detail.get("items", [])}
-            self.ui.show_message(self.tr("Answer the items marked in red before sealing: {items}.").format(
-                items="、".join(labels.get(k, k) for k in missing)), "error")
+            self.ui.show_message(
+                self.tr("Answer the items marked in red before sealing: {items}.").format(
+                    items="、".join(labels.get(k, k) for k in missing)
+                ),
+                "error",
+            )
             return
         self.ui.ops.run(visits.submit, self.ui.ctx, self.visit_id, initiator=self)
 
@@ -398,10 +483,14 @@ class VisitEditor(QWidget):
         if self.visit_id is None:
             return
         kinds = [self.tr("Complaint"), self.tr("Competitor outlet")]
-        choice, ok = QInputDialog.getItem(self, self.tr("Record during the visit"), self.tr("What to record"), kinds, 0, False)
+        choice, ok = QInputDialog.getItem(
+            self, self.tr("Record during the visit"), self.tr("What to record"), kinds, 0, False
+        )
         if ok:
             kind = "complaint" if choice == kinds[0] else "competitor"
-            ObservationDialog(self.ui, self.detail["partner_code"], kind, self.visit_id, self).exec()
+            ObservationDialog(
+                self.ui, self.detail["partner_code"], kind, self.visit_id, self
+            ).exec()
 
     def preview_report(self) -> None:
         """Build the inspection report on a worker thread, then preview/print/save it."""
@@ -411,23 +500,43 @@ class VisitEditor(QWidget):
         from app.ui.reports.preview import PdfPreviewDialog
 
         target = self.ui.ctx.paths.tmp / f"visit-{self.visit_id}.pdf"
-        self.ui.ops.run(write_visit_report, self.ui.ctx, self.visit_id, target, read_only=True,
-                        on_done=lambda path: PdfPreviewDialog(self.ui, path, self.tr("Inspection report"), self).exec())
+        self.ui.ops.run(
+            write_visit_report,
+            self.ui.ctx,
+            self.visit_id,
+            target,
+            read_only=True,
+            on_done=lambda path: PdfPreviewDialog(
+                self.ui, path, self.tr("Inspection report"), self
+            ).exec(),
+        )
 
     def amend(self) -> None:
         if self.visit_id is None:
             return
-        orders = {o["order_id"] for o in self.detail.get("orders", [])}  # a re-inspected order is re-inspected, not amended
-        choices = {f"{i['section']}：{i['label']}": i["key"] for i in self.detail["items"] if i["kind"] != "photo" and i["key"] not in orders}
+        orders = {
+            o["order_id"] for o in self.detail.get("orders", [])
+        }  # a re-inspected order is re-inspected, not amended
+        choices = {
+            f"{i['section']}：{i['label']}": i["key"]
+            for i in self.detail["items"]
+            if i["kind"] != "photo" and i["key"] not in orders
+        }
         if not choices:
             return
-        label, ok = QInputDialog.getItem(self, self.tr("Amend visit"), self.tr("Item to correct"), list(choices), 0, False)
+        label, ok = QInputDialog.getItem(
+            self, self.tr("Amend visit"), self.tr("Item to correct"), list(choices), 0, False
+        )
         if not ok:
             return
         key = choices[label]
         value, ok = QInputDialog.getText(self, self.tr("Amend visit"), self.tr("Corrected answer"))
         if not ok:
             return
-        reason, ok = QInputDialog.getText(self, self.tr("Amend visit"), self.tr("Reason for the amendment"))
+        reason, ok = QInputDialog.getText(
+            self, self.tr("Amend visit"), self.tr("Reason for the amendment")
+        )
         if ok:
-            self.ui.ops.run(visits.amend, self.ui.ctx, self.visit_id, reason, {key: value}, initiator=self)
+            self.ui.ops.run(
+                visits.amend, self.ui.ctx, self.visit_id, reason, {key: value}, initiator=self
+            )

@@ -100,23 +100,38 @@ class MaterialCountModel(QAbstractTableModel):
                 return ""
             return "✓ 0" if difference == 0 else f"{difference:+d}".replace("-", "−")
         if role == Qt.ItemDataRole.EditRole and column == COUNTED:
-            return counted  # None while uncounted: the editor opens empty, not with the book quantity
+            return (
+                counted  # None while uncounted: the editor opens empty, not with the book quantity
+            )
         if role == Qt.ItemDataRole.TextAlignmentRole and column != ITEM:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and column == DIFFERENCE and difference is not None:
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and column == DIFFERENCE
+            and difference is not None
+        ):
             return QColor("#1b7a2f") if difference == 0 else QColor("#b00020")
         if role == Qt.ItemDataRole.BackgroundRole and difference:
             return QColor("#fdecea")
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == COUNTED and self.editable:
-                return self.tr("Type the quantity found in the store and press Enter. "
-                               "Enter without a number leaves the item uncounted.")
+                return self.tr(
+                    "Type the quantity found in the store and press Enter. "
+                    "Enter without a number leaves the item uncounted."
+                )
             if column == DIFFERENCE and difference:
-                return self.tr("Counted {counted}, book {book}: recorded as a finding.").format(counted=counted, book=line.book)
+                return self.tr("Counted {counted}, book {book}: recorded as a finding.").format(
+                    counted=counted, book=line.book
+                )
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() != COUNTED or not self.editable:
+        if (
+            role != Qt.ItemDataRole.EditRole
+            or not index.isValid()
+            or index.column() != COUNTED
+            or not self.editable
+        ):
             return False
         if value is None or (isinstance(value, str) and not value.strip()):
             return False  # nothing typed: the item keeps its count, or stays uncounted
@@ -134,8 +149,14 @@ class MaterialCountModel(QAbstractTableModel):
         self.count_entered.emit(line.item_name, counted)
         return True
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.headers):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self.headers)
+        ):
             return self.headers[section]
         return None
 
@@ -174,7 +195,10 @@ class CountTable(QTableView):
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
         super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
-        if hint in (QAbstractItemDelegate.EndEditHint.SubmitModelCache, QAbstractItemDelegate.EndEditHint.EditNextItem):
+        if hint in (
+            QAbstractItemDelegate.EndEditHint.SubmitModelCache,
+            QAbstractItemDelegate.EndEditHint.EditNextItem,
+        ):
             step = 1
         elif hint == QAbstractItemDelegate.EndEditHint.EditPreviousItem:
             step = -1
@@ -190,8 +214,12 @@ class CountTable(QTableView):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter on a count cell starts editing it (typing a digit does too)."""
         index = self.currentIndex()
-        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and index.isValid() and self.state() != QAbstractItemView.State.EditingState
-                and index.flags() & Qt.ItemFlag.ItemIsEditable):
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and index.isValid()
+            and self.state() != QAbstractItemView.State.EditingState
+            and index.flags() & Qt.ItemFlag.ItemIsEditable
+        ):
             self.edit(index)
             return
         super().keyPressEvent(event)
@@ -210,7 +238,9 @@ class OtherItemDialog(QDialog):
         self.error = QLabel()
         self.error.setStyleSheet("color:#b00020;")
         self.error.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
@@ -246,8 +276,12 @@ class MaterialsPanel(QWidget):
         self.table.setAccessibleName(self.tr("Promotion materials: book and counted quantities"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed | QAbstractItemView.EditTrigger.DoubleClicked
-                                   | QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.SelectedClicked)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(24)
@@ -255,12 +289,18 @@ class MaterialsPanel(QWidget):
         header.setSectionResizeMode(ITEM, QHeaderView.ResizeMode.Stretch)
         for column in (BOOK, COUNTED, DIFFERENCE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.empty = QLabel(self.tr("No promotion materials on this partner's ledger. Record issued items in the partner file "
-                                    "(Partners → Materials…)."))
+        self.empty = QLabel(
+            self.tr(
+                "No promotion materials on this partner's ledger. Record issued items in the partner file "
+                "(Partners → Materials…)."
+            )
+        )
         self.empty.setWordWrap(True)
         self.empty.setStyleSheet("color:#666;")
         self.other_button = QPushButton(self.tr("&Other item…"))
-        self.other_button.setToolTip(self.tr("Count an item found in the store that is not on the partner's ledger"))
+        self.other_button.setToolTip(
+            self.tr("Count an item found in the store that is not on the partner's ledger")
+        )
         self.other_button.clicked.connect(self.count_other_item)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -272,7 +312,9 @@ class MaterialsPanel(QWidget):
         layout.addLayout(row)
         self.visit_id: str | None = None
         self._deferred: tuple[list[MaterialLine], bool] | None = None
-        self.table.itemDelegateForColumn(COUNTED).closeEditor.connect(lambda *_a: self._apply_deferred())
+        self.table.itemDelegateForColumn(COUNTED).closeEditor.connect(
+            lambda *_a: self._apply_deferred()
+        )
 
     def set_lines(self, visit_id: str | None, lines: list[MaterialLine], editable: bool) -> None:
         """Show ``lines``; for the same visit the current cell and focus are kept, and a
@@ -285,7 +327,11 @@ class MaterialsPanel(QWidget):
             return
         self.visit_id = visit_id
         current = self.table.currentIndex()
-        current_item = self.model.lines[current.row()].item_name if same and current.isValid() and current.row() < len(self.model.lines) else None
+        current_item = (
+            self.model.lines[current.row()].item_name
+            if same and current.isValid() and current.row() < len(self.model.lines)
+            else None
+        )
         self.model.set_lines(lines, editable)
         self.table.setVisible(bool(lines))
         self.empty.setVisible(visit_id is not None and not lines)

@@ -46,8 +46,13 @@ def short_time(value: Any) -> str:
 class DictTableModel(QAbstractTableModel):
     """Rows are dicts; ``columns`` is a list of (key, header) pairs."""
 
-    def __init__(self, columns: list[tuple[str, str]], highlight: Callable[[dict[str, Any]], bool] | None = None, parent: Any = None,
-                 formatters: dict[str, Callable[[Any], str]] | None = None) -> None:
+    def __init__(
+        self,
+        columns: list[tuple[str, str]],
+        highlight: Callable[[dict[str, Any]], bool] | None = None,
+        parent: Any = None,
+        formatters: dict[str, Callable[[Any], str]] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.columns = columns
         self.formatters = formatters or {}
@@ -77,13 +82,23 @@ class DictTableModel(QAbstractTableModel):
             if isinstance(value, float):
                 return f"{value:.1f}"
             return "" if value is None else str(value)
-        if role == Qt.ItemDataRole.BackgroundRole and self.highlight is not None and self.highlight(row):
+        if (
+            role == Qt.ItemDataRole.BackgroundRole
+            and self.highlight is not None
+            and self.highlight(row)
+        ):
             return QColor("#fdecea")
         if role == Qt.ItemDataRole.UserRole:
             return row
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self.columns)
+        ):
             return self.columns[section][1]
         return None

@@ -1,4 +1,4 @@
-""""New visit" dialog: pick the partner by typing any part of its code or name (the list
+""" "New visit" dialog: pick the partner by typing any part of its code or name (the list
 completes as you type), instead of having to remember an exact code."""
 
 from __future__ import annotations
@@ -47,7 +47,9 @@ class NewVisitDialog(QDialog):
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020")
         self.error.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
@@ -72,8 +74,11 @@ class NewVisitDialog(QDialog):
     def accept(self) -> None:
         code = self.chosen_code()
         if code is None:
-            self.error.setText(self.tr("No single partner matches “{text}”. Choose one from the list.").format(
-                text=self.partner.currentText().strip()))
+            self.error.setText(
+                self.tr("No single partner matches “{text}”. Choose one from the list.").format(
+                    text=self.partner.currentText().strip()
+                )
+            )
             self.partner.setFocus()
             return
         self.code = code

@@ -34,9 +34,17 @@ class VisitsSection(Section):
 
     def __init__(self, ui: Any, parent: QWidget | None = None) -> None:
         super().__init__(ui, parent)
-        self.model = DictTableModel([("started_at", self.tr("Started")), ("partner_code", self.tr("Partner")),
-                                     ("partner_name", self.tr("Name")), ("status", self.tr("Status")), ("score", self.tr("Score"))], parent=self,
-                                    formatters={"status": state_label, "started_at": short_time})
+        self.model = DictTableModel(
+            [
+                ("started_at", self.tr("Started")),
+                ("partner_code", self.tr("Partner")),
+                ("partner_name", self.tr("Name")),
+                ("status", self.tr("Status")),
+                ("score", self.tr("Score")),
+            ],
+            parent=self,
+            formatters={"status": state_label, "started_at": short_time},
+        )
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -47,8 +55,14 @@ class VisitsSection(Section):
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("Filter by partner code or name…"))
         self.filter.textChanged.connect(self.reload)
-        set_empty_text(self.table, lambda: self.tr("No visit matches the filter.") if self.filter.text().strip()
-                       else self.tr("No visits yet.\nStart one with “New visit” (Ctrl+Shift+N)."))
+        set_empty_text(
+            self.table,
+            lambda: (
+                self.tr("No visit matches the filter.")
+                if self.filter.text().strip()
+                else self.tr("No visits yet.\nStart one with “New visit” (Ctrl+Shift+N).")
+            ),
+        )
         new = QPushButton(self.tr("&New visit…"))
         new.clicked.connect(self.new_visit)
         self.editor = VisitEditor(ui, self)
@@ -94,8 +108,11 @@ class VisitsSection(Section):
         from app.services.reports import weekly_log_data, write_period_report
 
         target = self.ui.ctx.paths.tmp / "weekly-log.pdf"
-        self.ui.ops.run(lambda: write_period_report(weekly_log_data(self.ui.ctx), target), read_only=True,
-                        on_done=lambda path: self._preview(path, self.tr("Weekly inspection log")))
+        self.ui.ops.run(
+            lambda: write_period_report(weekly_log_data(self.ui.ctx), target),
+            read_only=True,
+            on_done=lambda path: self._preview(path, self.tr("Weekly inspection log")),
+        )
 
     def monthly_report(self) -> None:
         from app.services.reports import monthly_data, write_period_report
@@ -105,8 +122,12 @@ class VisitsSection(Section):
         def build(progress=None):  # type: ignore[no-untyped-def]
             return write_period_report(monthly_data(self.ui.ctx, progress=progress), target)
 
-        self.ui.ops.run(build, read_only=True, progress_title=self.tr("Building the monthly report…"),
-                        on_done=lambda path: self._preview(path, self.tr("Monthly assessment report")))
+        self.ui.ops.run(
+            build,
+            read_only=True,
+            progress_title=self.tr("Building the monthly report…"),
+            on_done=lambda path: self._preview(path, self.tr("Monthly assessment report")),
+        )
 
     def _preview(self, path, title: str) -> None:  # type: ignore[no-untyped-def]
         from app.ui.reports.preview import PdfPreviewDialog
@@ -135,8 +156,14 @@ class VisitsSection(Section):
 
         dialog = NewVisitDialog(self.ui, self)
         if dialog.exec() and dialog.code:
-            self.ui.ops.run(visits.start_visit, self.ui.ctx, dialog.code, reinspection=dialog.reinspection,
-                            on_done=lambda started: self._opened(started.visit_id), initiator=self)
+            self.ui.ops.run(
+                visits.start_visit,
+                self.ui.ctx,
+                dialog.code,
+                reinspection=dialog.reinspection,
+                on_done=lambda started: self._opened(started.visit_id),
+                initiator=self,
+            )
 
     def _opened(self, visit_id: str) -> None:
         """A visit this section started: open it in the editor and select its row (the
@@ -158,8 +185,17 @@ class VisitsSection(Section):
         return False
 
     def on_changed(self, changes: Changes) -> None:
-        if changes.touches("visit", "visit_answer", "visit_photo", "finding", "rectification_order", "visit_amendment", "partner",
-                           "material_count", "material_ledger_entry"):
+        if changes.touches(
+            "visit",
+            "visit_answer",
+            "visit_photo",
+            "finding",
+            "rectification_order",
+            "visit_amendment",
+            "partner",
+            "material_count",
+            "material_ledger_entry",
+        ):
             self.reload()
             if self.editor.visit_id:
                 self.editor.load(self.editor.visit_id)
@@ -174,17 +210,53 @@ class PlannerSection(Section):
         self.summary.setWordWrap(True)
         self.duty = QLabel()  # the day's callback duty and the days it was missed
         self.duty.setWordWrap(True)
-        self.shortfall = DictTableModel([("partner_code", self.tr("Partner")), ("partner_name", self.tr("Name")), ("grade", self.tr("Grade")),
-                                         ("required", self.tr("Required")), ("done", self.tr("Done")), ("shortfall", self.tr("Shortfall")),
-                                         ("credit", self.tr("Receivable / credit limit"))], highlight=lambda r: r["shortfall"] > 0, parent=self)
-        self.weeks = DictTableModel([("week", self.tr("Week")), ("required", self.tr("Required")), ("done", self.tr("Done")),
-                                     ("shortfall", self.tr("Shortfall"))], highlight=lambda r: r["shortfall"] > 0, parent=self, formatters={"week": fmt.week_text})
-        self.overdue = DictTableModel([("deadline", self.tr("Deadline")), ("status", self.tr("Status")), ("partner_code", self.tr("Partner")),
-                                       ("partner_name", self.tr("Name")), ("description", self.tr("Rectification"))],
-                                      highlight=lambda r: r["status"] in ("overdue", "escalated"), parent=self, formatters={"status": state_label})
-        self.agenda = DictTableModel([("day", self.tr("Date")), ("status", self.tr("Status")), ("partner_code", self.tr("Partner")),
-                                      ("partner_name", self.tr("Name"))], parent=self, formatters={"status": state_label},
-                                     highlight=lambda r: r["status"] == "planned" and r["day"] < dt.date.today().isoformat())
+        self.shortfall = DictTableModel(
+            [
+                ("partner_code", self.tr("Partner")),
+                ("partner_name", self.tr("Name")),
+                ("grade", self.tr("Grade")),
+                ("required", self.tr("Required")),
+                ("done", self.tr("Done")),
+                ("shortfall", self.tr("Shortfall")),
+                ("credit", self.tr("Receivable / credit limit")),
+            ],
+            highlight=lambda r: r["shortfall"] > 0,
+            parent=self,
+        )
+        self.weeks = DictTableModel(
+            [
+                ("week", self.tr("Week")),
+                ("required", self.tr("Required")),
+                ("done", self.tr("Done")),
+                ("shortfall", self.tr("Shortfall")),
+            ],
+            highlight=lambda r: r["shortfall"] > 0,
+            parent=self,
+            formatters={"week": fmt.week_text},
+        )
+        self.overdue = DictTableModel(
+            [
+                ("deadline", self.tr("Deadline")),
+                ("status", self.tr("Status")),
+                ("partner_code", self.tr("Partner")),
+                ("partner_name", self.tr("Name")),
+                ("description", self.tr("Rectification")),
+            ],
+            highlight=lambda r: r["status"] in ("overdue", "escalated"),
+            parent=self,
+            formatters={"status": state_label},
+        )
+        self.agenda = DictTableModel(
+            [
+                ("day", self.tr("Date")),
+                ("status", self.tr("Status")),
+                ("partner_code", self.tr("Partner")),
+                ("partner_name", self.tr("Name")),
+            ],
+            parent=self,
+            formatters={"status": state_label},
+            highlight=lambda r: r["status"] == "planned" and r["day"] < dt.date.today().isoformat(),
+        )
         tables = []
         for model in (self.shortfall, self.weeks, self.overdue, self.agenda):
             view = QTableView()
@@ -194,8 +266,16 @@ class PlannerSection(Section):
             view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
             tables.append(view)
         self.tables = tables
-        for view, text in zip(tables, (self.tr("Every partner has had this month's visits."), self.tr("No inspection weeks in this month yet."),
-                                       self.tr("No open rectifications."), self.tr("No visits in the last 7 days and none planned.")), strict=True):
+        for view, text in zip(
+            tables,
+            (
+                self.tr("Every partner has had this month's visits."),
+                self.tr("No inspection weeks in this month yet."),
+                self.tr("No open rectifications."),
+                self.tr("No visits in the last 7 days and none planned."),
+            ),
+            strict=True,
+        ):
             set_empty_text(view, text)
         self.shortfall_view = tables[0]
         self.overdue_view = tables[2]
@@ -206,22 +286,36 @@ class PlannerSection(Section):
         self.fixed_button = fixed = QPushButton(self.tr("Mark rectification &fixed"))
         fixed.clicked.connect(lambda: self.update_order("reported_fixed"))
         self.reinspect_button = QPushButton(self.tr("Re-&inspect the order's partner"))
-        self.reinspect_button.setToolTip(self.tr("Start a re-inspection listing every open order of the selected order's partner"))
+        self.reinspect_button.setToolTip(
+            self.tr(
+                "Start a re-inspection listing every open order of the selected order's partner"
+            )
+        )
         self.reinspect_button.clicked.connect(self.reinspect_selected)
         self.escalate_button = escalate = QPushButton(self.tr("&Escalate rectification"))
         escalate.clicked.connect(lambda: self.update_order("escalated"))
-        for view in (self.shortfall_view, self.overdue_view):  # actions apply to a selected row only
+        for view in (
+            self.shortfall_view,
+            self.overdue_view,
+        ):  # actions apply to a selected row only
             view.selectionModel().selectionChanged.connect(self._update_actions)
         self._update_actions()
         grid = QSplitter()
         left = QSplitter()
         left.setOrientation(left.orientation().__class__.Vertical)
         left.addWidget(self._titled(self.tr("This month's shortfall by partner"), tables[0]))
-        left.addWidget(self._titled(self.tr("Channels you inspected per ISO week (≥ 3)"), tables[1]))
+        left.addWidget(
+            self._titled(self.tr("Channels you inspected per ISO week (≥ 3)"), tables[1])
+        )
         right = QSplitter()
         right.setOrientation(right.orientation().__class__.Vertical)
         right.addWidget(self._titled(self.tr("Open and overdue rectifications"), tables[2]))
-        right.addWidget(self._titled(self.tr("Agenda: the last 7 days and every planned visit (double-click opens it)"), tables[3]))
+        right.addWidget(
+            self._titled(
+                self.tr("Agenda: the last 7 days and every planned visit (double-click opens it)"),
+                tables[3],
+            )
+        )
         tables[3].doubleClicked.connect(self.open_agenda_visit)
         grid.addWidget(left)
         grid.addWidget(right)
@@ -264,13 +358,21 @@ class PlannerSection(Section):
     def reload(self) -> None:
         data = visits.compliance(self.ui.ctx)
         names = visits.partner_names(self.ui.ctx)
-        over_limit = {code: (owed, limit) for code, owed, limit in receivables.partners_over_credit_limit(self.ui.ctx)}
+        over_limit = {
+            code: (owed, limit)
+            for code, owed, limit in receivables.partners_over_credit_limit(self.ui.ctx)
+        }
         rows = sorted(data["partners"], key=lambda r: (-r["shortfall"], r["partner_code"]))
         for row in rows:
             row["partner_name"] = names.get(row["partner_code"], "")
             owed_limit = over_limit.get(row["partner_code"])
-            row["credit"] = self.tr("⚠ over limit {owed} / {limit}").format(
-                owed=fmt.money_fen(owed_limit[0]), limit=fmt.money_fen(owed_limit[1])) if owed_limit else ""
+            row["credit"] = (
+                self.tr("⚠ over limit {owed} / {limit}").format(
+                    owed=fmt.money_fen(owed_limit[0]), limit=fmt.money_fen(owed_limit[1])
+                )
+                if owed_limit
+                else ""
+            )
         self.shortfall.set_rows(rows)
         self.weeks.set_rows(data["weeks"])
         self.overdue.set_rows(visits.open_rectifications(self.ui.ctx)[:1000])
@@ -280,8 +382,13 @@ class PlannerSection(Section):
         self._update_actions()
         missing = sum(r["shortfall"] for r in rows)
         behind = sum(1 for r in rows if r["shortfall"])
-        self.summary.setText(self.tr("{month}: {behind} below the visit frequency, {missing} still needed.").format(
-            month=fmt.month_text(data["month"]), behind=self.tr("%n partner(s)", "", behind), missing=self.tr("%n visit(s)", "", missing)))
+        self.summary.setText(
+            self.tr("{month}: {behind} below the visit frequency, {missing} still needed.").format(
+                month=fmt.month_text(data["month"]),
+                behind=self.tr("%n partner(s)", "", behind),
+                missing=self.tr("%n visit(s)", "", missing),
+            )
+        )
         self._show_duty()
 
     def _show_duty(self) -> None:
@@ -291,9 +398,14 @@ class PlannerSection(Section):
         progress = day_progress(self.ui.ctx, today)
         missed = missed_days(self.ui.ctx, today)
         text = self.tr("Today's callbacks: {answered} of {drawn} done — {state}.").format(
-            answered=progress.answered, drawn=progress.drawn, state=self.tr("duty met") if progress.met else self.tr("duty not met yet"))
+            answered=progress.answered,
+            drawn=progress.drawn,
+            state=self.tr("duty met") if progress.met else self.tr("duty not met yet"),
+        )
         if missed:
-            text += " " + self.tr("Missed callback days: {days}.").format(days=", ".join(d.strftime("%m-%d") for d in missed))
+            text += " " + self.tr("Missed callback days: {days}.").format(
+                days=", ".join(d.strftime("%m-%d") for d in missed)
+            )
         self.duty.setText(text)
         self.duty.setStyleSheet("color:#a15c00;" if missed or not progress.met else "")
 
@@ -337,7 +449,14 @@ class PlannerSection(Section):
             self.ui.show_message(self.tr("Select a rectification order first."), "info")
             return
         code = self.overdue.rows[rows[0].row()]["partner_code"]
-        self.ui.ops.run(visits.start_visit, self.ui.ctx, code, reinspection=True, on_done=self._open_reinspection, initiator=self)
+        self.ui.ops.run(
+            visits.start_visit,
+            self.ui.ctx,
+            code,
+            reinspection=True,
+            on_done=self._open_reinspection,
+            initiator=self,
+        )
 
     def _open_reinspection(self, started: visits.StartedVisit) -> None:
         section = self.ui.main_window.show_section("visits")
@@ -351,7 +470,9 @@ class PlannerSection(Section):
             self.ui.show_message(self.tr("Select a rectification order first."), "info")
             return
         order = self.overdue.rows[rows[0].row()]
-        self.ui.ops.run(visits.update_rectification, self.ui.ctx, order["id"], status, initiator=self)
+        self.ui.ops.run(
+            visits.update_rectification, self.ui.ctx, order["id"], status, initiator=self
+        )
 
     def on_changed(self, changes: Changes) -> None:
         if changes.touches("visit", "rectification_order", "partner", "frequency_rule"):

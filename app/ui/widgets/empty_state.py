@@ -44,7 +44,12 @@ class EmptyState(QObject):
         if model is None or model is self._model:
             return
         self._model = model
-        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved, model.layoutChanged):
+        for signal in (
+            model.modelReset,
+            model.rowsInserted,
+            model.rowsRemoved,
+            model.layoutChanged,
+        ):
             signal.connect(self.update)
 
     def current_text(self) -> str:

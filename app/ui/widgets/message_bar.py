@@ -50,9 +50,13 @@ class MessageBar(QFrame):
         self.level = ""
         self.hide()
 
-    def show_message(self, text: str, level: str = "info", details: list[str] | None = None) -> None:
+    def show_message(
+        self, text: str, level: str = "info", details: list[str] | None = None
+    ) -> None:
         self.level = level
-        self.setStyleSheet(f"QFrame#messageBar{{{_STYLES.get(level, _STYLES['info'])}border-radius:4px;}}")
+        self.setStyleSheet(
+            f"QFrame#messageBar{{{_STYLES.get(level, _STYLES['info'])}border-radius:4px;}}"
+        )
         self.label.setText(text)
         if details:
             self.details.setPlainText("\n".join(details))

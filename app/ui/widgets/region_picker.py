@@ -37,7 +37,9 @@ def _search_rows() -> tuple[tuple[str, str, str], ...]:
             short = full.split(" ")[-1]
             where = " ".join(full.split(" ")[:-1])
             shown = f"{short}  {where}  {code}".replace("    ", "  ").strip()
-            searched = " ".join((full.replace(" ", ""), code, initials(full.replace(" ", "")), initials(short)))
+            searched = " ".join(
+                (full.replace(" ", ""), code, initials(full.replace(" ", "")), initials(short))
+            )
             rows.append((code, shown, searched))
     return tuple(rows)
 
@@ -68,15 +70,23 @@ class RegionPicker(QWidget):
 
     changed = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None, *, any_text: str | None = None, search: bool = True) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, any_text: str | None = None, search: bool = True
+    ) -> None:
         super().__init__(parent)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)  # one line high in any form
+        self.setSizePolicy(
+            QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed
+        )  # one line high in any form
         self._any_text = any_text or self.tr("Province")
         self._quiet = False
         self.province = QComboBox()
         self.city = QComboBox()
         self.district = QComboBox()
-        for combo, name in ((self.province, self.tr("Province")), (self.city, self.tr("City")), (self.district, self.tr("District"))):
+        for combo, name in (
+            (self.province, self.tr("Province")),
+            (self.city, self.tr("City")),
+            (self.district, self.tr("District")),
+        ):
             combo.setAccessibleName(name)
             combo.setToolTip(name)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -115,7 +125,9 @@ class RegionPicker(QWidget):
             completer.activated[QModelIndex].connect(self._picked)  # type: ignore[index]
             self.search.returnPressed.connect(self._take_first)
             layout.addWidget(self.search, 2)
-        self.setFocusProxy(self.search if self.search is not None else self.province)  # a form label's mnemonic lands here
+        self.setFocusProxy(
+            self.search if self.search is not None else self.province
+        )  # a form label's mnemonic lands here
         layout.addWidget(self.province, 1)
         layout.addWidget(self.city, 1)
         layout.addWidget(self.district, 1)
@@ -136,7 +148,9 @@ class RegionPicker(QWidget):
         short = regions().normalise(code) if code else None
         self._quiet = True
         try:
-            self.province.setCurrentIndex(max(0, self.province.findData(short[:2] if short else "")))
+            self.province.setCurrentIndex(
+                max(0, self.province.findData(short[:2] if short else ""))
+            )
             self._fill_cities(short[:2] if short else "")
             if short and len(short) >= 4:
                 self.city.setCurrentIndex(max(0, self.city.findData(short[:4])))
@@ -233,7 +247,9 @@ class TerritoryEditor(QWidget):
         self.picker.changed.connect(self._add_when_searched)
         self.add_button.clicked.connect(self.add_current)
         self.remove_button.clicked.connect(self.remove_selected)
-        self.list.itemSelectionChanged.connect(lambda: self.remove_button.setEnabled(bool(self.list.selectedItems())))
+        self.list.itemSelectionChanged.connect(
+            lambda: self.remove_button.setEnabled(bool(self.list.selectedItems()))
+        )
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.picker, 1)
@@ -252,7 +268,9 @@ class TerritoryEditor(QWidget):
             self.add_current()
 
     def codes(self) -> list[str]:
-        return [str(self.list.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(self.list.count())]
+        return [
+            str(self.list.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(self.list.count())
+        ]
 
     def set_codes(self, codes: list[str]) -> None:
         self.list.clear()

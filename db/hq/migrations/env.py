@@ -12,7 +12,9 @@ config = context.config
 def run() -> None:
     engine = config.attributes["engine"]
     with engine.begin() as connection:
-        context.configure(connection=connection, target_metadata=HqBase.metadata, render_as_batch=True)
+        context.configure(
+            connection=connection, target_metadata=HqBase.metadata, render_as_batch=True
+        )
         with context.begin_transaction():
             context.run_migrations()
 
