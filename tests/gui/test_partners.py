@@ -42,6 +42,31 @@ def test_search_filters_table_including_two_chinese_characters(
     assert "徐汇天平路专营店" in section.card.toPlainText()
 
 
+@pytest.mark.qt_log_ignore(
+    r"This plugin does not support (propagateSizeHints|raise\(\)|grabbing the keyboard)"
+)  # the completion list is a popup the offscreen platform cannot raise
+def test_region_filter_boxes_are_typed_into(qtbot, ctx, tmp_path, ui_window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    _seed(ctx, tmp_path)
+    _ui, window = ui_window
+    section = window.show_section("partners")
+    section.apply_filters()
+    region = section.region
+    for combo, typed in ((region.province, "shs"), (region.city, "3101"), (region.district, "xh")):
+        combo.setFocus()
+        combo.lineEdit().selectAll()
+        qtbot.keyClicks(combo.lineEdit(), typed)  # pinyin initials or a code
+        qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Return)
+    assert region.code() == "310104" and region.district.currentText() == "徐汇区"
+    qtbot.waitUntil(lambda: [r.code for r in section.model.rows] == ["P002"], timeout=3000)
+    region.district.lineEdit().selectAll()
+    qtbot.keyClicks(region.district.lineEdit(), "nowhere")
+    qtbot.keyClick(region.district.lineEdit(), Qt.Key.Key_Return)
+    assert region.district.currentText() == "徐汇区"  # not accepted: the filter stays
+    assert [r.code for r in section.model.rows] == ["P002"]
+
+
 def test_model_passes_qabstractitemmodeltester(qtmodeltester, ctx, tmp_path, ui_window) -> None:  # type: ignore[no-untyped-def]
     _seed(ctx, tmp_path)
     _ui, window = ui_window

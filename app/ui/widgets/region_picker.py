@@ -3,6 +3,11 @@ divisions, plus a search line that finds a region by name, code or pinyin initia
 (``njs`` → 南京市). Used wherever a person chooses a region: the first-run territory,
 Settings, the partner form, the partner filter and the target decomposition editor.
 
+Each combo box can be typed into as well: its list narrows to the entries whose name,
+pinyin initials or code contain what was typed; Enter (or leaving the box) takes the first
+of them, a region code of any level typed into any box selects that region, and text that
+matches nothing is not accepted (the box shows its choice again).
+
 ``code()`` is the shortest code of the most specific level chosen (``""`` for none);
 ``set_code`` accepts every form ``regions().normalise`` does (``320100`` = ``3201``).
 """
@@ -64,6 +69,68 @@ class _ContainsAllFilter(QSortFilterProxyModel):
         return all(word in haystack for word in self.words)
 
 
+class _NameCompleter(QCompleter):
+    """Matches on the search text (``SEARCH_ROLE``) but puts the entry's name in the box."""
+
+    def pathFromIndex(self, index: QModelIndex) -> str:
+        return str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+
+
+class RegionCombo(QComboBox):
+    """One level of the picker that can be typed into (name, pinyin initials or code).
+
+    Only entries of the list can be chosen: ``code_typed`` asks the picker to select a
+    region code of another level typed here; anything else that matches nothing is undone.
+    """
+
+    code_typed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        completer = _NameCompleter(self)
+        completer.setModel(self.model())
+        completer.setCompletionRole(SEARCH_ROLE)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setMaxVisibleItems(12)
+        self.setCompleter(completer)
+        self.lineEdit().editingFinished.connect(self.settle)
+
+    def add_region(self, text: str, code: str) -> None:
+        """An entry shown as ``text``; found by it, its pinyin initials and ``code``."""
+        self.addItem(text, code)
+        searched = f"{text} {initials(text)} {code}" if code else text
+        self.setItemData(self.count() - 1, searched, SEARCH_ROLE)
+
+    def matching_row(self, text: str) -> int:
+        """The first entry whose name, initials or code contain ``text`` (-1 for none);
+        an entry named exactly ``text`` comes first."""
+        exact = self.findText(text, Qt.MatchFlag.MatchFixedString)
+        if exact >= 0:
+            return exact
+        wanted = text.casefold()
+        for row in range(self.count()):
+            if wanted in str(self.itemData(row, SEARCH_ROLE) or "").casefold():
+                return row
+        return -1
+
+    def settle(self) -> None:
+        """Turn what was typed into a choice, or show the current choice again."""
+        text = self.lineEdit().text().strip()
+        if text == self.itemText(self.currentIndex()):
+            return
+        if not text:
+            self.setCurrentIndex(0)  # an emptied box chooses nothing at its level
+        elif text.isascii() and text.isdigit() and regions().normalise(text):
+            self.code_typed.emit(regions().normalise(text) or "")
+        elif (row := self.matching_row(text)) >= 0:
+            self.setCurrentIndex(row)
+        self.setEditText(self.itemText(self.currentIndex()))
+
+
 class RegionPicker(QWidget):
     """Province, city and district combos with a search line; ``changed(code)`` on every
     choice. ``any_text`` labels the empty choice (``全部地区`` in a filter)."""
@@ -79,9 +146,9 @@ class RegionPicker(QWidget):
         )  # one line high in any form
         self._any_text = any_text or self.tr("Province")
         self._quiet = False
-        self.province = QComboBox()
-        self.city = QComboBox()
-        self.district = QComboBox()
+        self.province = RegionCombo()
+        self.city = RegionCombo()
+        self.district = RegionCombo()
         for combo, name in (
             (self.province, self.tr("Province")),
             (self.city, self.tr("City")),
@@ -91,10 +158,11 @@ class RegionPicker(QWidget):
             combo.setToolTip(name)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.setMinimumContentsLength(5)
-        self.province.addItem(self._any_text, "")
+            combo.code_typed.connect(self.set_code)
+        self.province.add_region(self._any_text, "")
         table = regions()
         for code, region in sorted(table.provinces.items()):
-            self.province.addItem(region.name, code)
+            self.province.add_region(region.name, code)
         self._fill_cities("")
         self.province.currentIndexChanged.connect(self._province_changed)
         self.city.currentIndexChanged.connect(self._city_changed)
@@ -166,9 +234,9 @@ class RegionPicker(QWidget):
         table = regions()
         self.city.blockSignals(True)
         self.city.clear()
-        self.city.addItem(self.tr("City") if not province else self.tr("(whole province)"), "")
+        self.city.add_region(self.tr("City") if not province else self.tr("(whole province)"), "")
         for city in sorted(table.cities_of(province), key=lambda r: r.code) if province else []:
-            self.city.addItem(self._city_name(city), city.code)
+            self.city.add_region(self._city_name(city), city.code)
         self.city.setEnabled(bool(province))
         self.city.blockSignals(False)
         self._fill_districts("")
@@ -183,9 +251,9 @@ class RegionPicker(QWidget):
     def _fill_districts(self, city: str) -> None:
         self.district.blockSignals(True)
         self.district.clear()
-        self.district.addItem(self.tr("District") if not city else self.tr("(whole city)"), "")
+        self.district.add_region(self.tr("District") if not city else self.tr("(whole city)"), "")
         for district in sorted(regions().districts_of(city), key=lambda r: r.code) if city else []:
-            self.district.addItem(district.name, district.code)
+            self.district.add_region(district.name, district.code)
         self.district.setEnabled(bool(city))
         self.district.blockSignals(False)
 
