@@ -12,7 +12,8 @@ one, kept for many), Chinese has one form (``%n 个渠道``); ``apply`` sets it 
 
 Strings are found by AST: ``tr("ctx", "src")`` (app.i18n), ``QCoreApplication.translate(
 "ctx", "src")`` and ``self.tr("src")`` inside a class (context = class name), as Qt's
-lupdate does, and the vocabulary's ``term("ctx", "src")`` labels (app/domain/vocabulary.py). The file is locked while written, so parallel edits are safe.
+lupdate does, and the vocabulary's ``term("ctx", "src")`` labels (app/domain/vocabulary.py).
+The file is locked while written, so parallel edits are safe.
 """
 
 from __future__ import annotations

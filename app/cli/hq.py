@@ -230,7 +230,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
         print(f"blobs\t{stats['blobs']['count']}\t{stats['blobs']['bytes']} bytes")
         for d in stats["devices"]:
             print(
-                f"device {d['device_id']}\t{d['user']}\tlast_seq {d['last_seq']}\tbundles {d['bundles']}{'  REVOKED' if d['revoked'] else ''}"
+                f"device {d['device_id']}\t{d['user']}\tlast_seq {d['last_seq']}\tbundles "
+                f"{d['bundles']}{'  REVOKED' if d['revoked'] else ''}"
             )
     return 0
 
@@ -283,7 +284,8 @@ def cmd_visits_list(args: argparse.Namespace) -> int:
     else:
         for r in rows:
             print(
-                f"{r['id']}\t{r['partner_code']}\t{r['status']}\t{r['started_at'] or r['planned_for'] or ''}\t{'' if r['score'] is None else r['score']}"
+                f"{r['id']}\t{r['partner_code']}\t{r['status']}\t"
+                f"{r['started_at'] or r['planned_for'] or ''}\t{'' if r['score'] is None else r['score']}"
             )
     return 0
 
@@ -430,7 +432,8 @@ def cmd_grade_request_decide(args: argparse.Namespace) -> int:
         eprint(
             tr(
                 "cli",
-                "Grade change request {id}: {status}; partner {code} has grade {grade}; hq publish takes it to the laptops.",
+                "Grade change request {id}: {status}; partner {code} has grade {grade}; hq "
+                "publish takes it to the laptops.",
             ).format(
                 id=args.request_id,
                 status=grade_request_status(result["status"]),

@@ -142,7 +142,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         return 0
     for r in rows:
         print(
-            f"{r.code}\t{r.grade}\t{PARTNER_STATUS.label(r.status)}\t{r.name}\t{r.region_name}\t{r.primary_contact} {r.phone}"
+            f"{r.code}\t{r.grade}\t{PARTNER_STATUS.label(r.status)}\t{r.name}\t"
+            f"{r.region_name}\t{r.primary_contact} {r.phone}"
         )
     eprint(trn("cli", "%n partner(s)", len(rows)))
     return 0
@@ -223,7 +224,8 @@ def cmd_grade_requests(args: argparse.Namespace) -> int:
         return 0
     for r in rows:
         print(
-            f"{r['requested_on']}\t{r['partner_code']}\t{r['current_grade']} → {r['requested_grade']}\t{grade_request_status(r['status'])}\t"
+            f"{r['requested_on']}\t{r['partner_code']}\t{r['current_grade']} → "
+            f"{r['requested_grade']}\t{grade_request_status(r['status'])}\t"
             f"{r['reason']}\t{r['decision_note']}"
         )
     return 0

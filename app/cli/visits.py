@@ -164,7 +164,8 @@ def cmd_rectifications(args: argparse.Namespace) -> int:
     else:
         for row in rows:
             print(
-                f"{row['id']}\t{row['partner_code']}\t{RECTIFICATION_STATUS.label(row['status'])}\t{row['deadline']}\t{row['item'] or ''}\t{row['description']}"
+                f"{row['id']}\t{row['partner_code']}\t{RECTIFICATION_STATUS.label(row['status'])}\t"
+                f"{row['deadline']}\t{row['item'] or ''}\t{row['description']}"
             )
     return 0
 
@@ -182,7 +183,8 @@ def cmd_list(args: argparse.Namespace) -> int:
     else:
         for r in rows:
             print(
-                f"{r['id']}\t{r['partner_code']}\t{VISIT_STATUS.label(r['status'])}\t{r['started_at'] or r['planned_for'] or ''}\t{'' if r['score'] is None else r['score']}"
+                f"{r['id']}\t{r['partner_code']}\t{VISIT_STATUS.label(r['status'])}\t"
+                f"{r['started_at'] or r['planned_for'] or ''}\t{'' if r['score'] is None else r['score']}"
             )
     return 0
 

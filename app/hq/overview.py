@@ -117,7 +117,8 @@ def month_overview(hq: Hq, month: str, today: dt.date | None = None) -> dict[str
             visits = list(
                 s.execute(
                     text(
-                        "SELECT id, device_id, visit_partner, visit_started, visit_score FROM record WHERE entity = 'visit' AND visit_started >= :a "
+                        "SELECT id, device_id, visit_partner, visit_started, visit_score FROM "
+                        "record WHERE entity = 'visit' AND visit_started >= :a "
                         "AND visit_started < :b AND visit_status = 'submitted' AND NOT voided"
                     ),
                     {"a": utc_bound(start), "b": utc_bound(end)},

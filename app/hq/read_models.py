@@ -546,7 +546,8 @@ def verify(hq: Hq, content_hash: str) -> dict[str, Any]:
             raise NotFoundError(
                 tr(
                     "hq",
-                    "HQ holds no sealed visit with content hash {hash}: the paper is not an unaltered ChannelDesk report.",
+                    "HQ holds no sealed visit with content hash {hash}: the paper is not an "
+                    "unaltered ChannelDesk report.",
                 ).format(hash=wanted)
             )
         partner = s.scalar(

@@ -77,7 +77,8 @@ def find_records(
             if not wanted:
                 return []
             cur.execute(
-                f"SELECT {columns} FROM record WHERE entity = %s AND id = ANY(ARRAY(SELECT json_array_elements_text(%s::json)))",
+                f"SELECT {columns} FROM record WHERE entity = %s AND id = ANY(ARRAY(SELECT "
+                "json_array_elements_text(%s::json)))",
                 (entity, json.dumps(wanted)),
             )
             return list(cur.fetchall())
@@ -145,7 +146,10 @@ class RecordWriter:
             )
         else:
             marks = ", ".join("?" for _ in RECORD_COLUMNS)
-            self.sql = f"INSERT INTO record ({columns}) VALUES ({marks}) ON CONFLICT (entity, id) DO UPDATE SET {update}"
+            self.sql = (
+                f"INSERT INTO record ({columns}) VALUES ({marks}) "
+                f"ON CONFLICT (entity, id) DO UPDATE SET {update}"
+            )
 
     def existing(
         self, entity: str, ids: set[str], populated: set[str] | None = None
@@ -220,7 +224,8 @@ class RecordWriter:
                 return
             if not self.staged:
                 cur.execute(
-                    "CREATE TEMPORARY TABLE record_stage (entity text, id text, hlc text, device_id text, voided boolean, "
+                    "CREATE TEMPORARY TABLE record_stage (entity text, id text, hlc text, "
+                    "device_id text, voided boolean, "
                     "data json, field_hlc json, bundle_id text) ON COMMIT DROP"
                 )
                 self.staged = True

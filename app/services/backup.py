@@ -220,7 +220,8 @@ def verify_backup(path: Path, progress: Progress | None = None) -> dict:  # type
                 raise UserError(
                     tr(
                         "backup",
-                        "{file} was made by a newer ChannelDesk (database revision {rev}); update ChannelDesk to restore it.",
+                        "{file} was made by a newer ChannelDesk (database revision {rev}); update "
+                        "ChannelDesk to restore it.",
                     ).format(file=path.name, rev=revision)
                 )
             names = set(zf.namelist())
@@ -257,7 +258,8 @@ def verify_backup(path: Path, progress: Progress | None = None) -> dict:  # type
                 raise UserError(
                     tr(
                         "backup",
-                        "{file} cannot be restored: the database inside is not usable ({problem}); nothing was changed.",
+                        "{file} cannot be restored: the database inside is not usable "
+                        "({problem}); nothing was changed.",
                     ).format(file=path.name, problem=problem)
                 )
     except (

@@ -123,7 +123,8 @@ def _busy() -> UserError:
     return UserError(
         tr(
             "errors",
-            "The database is busy: another ChannelDesk window or command is writing. Try again when it has finished; nothing was changed.",
+            "The database is busy: another ChannelDesk window or command is writing. Try again "
+            "when it has finished; nothing was changed.",
         )
     )
 

@@ -567,7 +567,8 @@ def _open_locked(
         raise DataDirError(
             tr(
                 "errors",
-                "The database {path} is missing or empty, but this data directory holds data (the device key or photos). "
+                "The database {path} is missing or empty, but this data directory holds data (the "
+                "device key or photos). "
                 "Nothing was changed; restore a backup with 'channeldesk restore FILE --force'.",
             ).format(path=paths.database)
         )

@@ -111,13 +111,15 @@ def busy_error(paths: DataPaths, action: str | None = None) -> DataDirError:
         return DataDirError(
             tr(
                 "errors",
-                "Cannot {action}: the data directory {path} is in use by {who}. Close it and try again; nothing was changed.",
+                "Cannot {action}: the data directory {path} is in use by {who}. Close it and try "
+                "again; nothing was changed.",
             ).format(action=action, path=paths.root, who=who)
         )
     return DataDirError(
         tr(
             "errors",
-            "The data directory {path} is in use by {who}, which needs it alone right now. Try again when it has finished; nothing was changed.",
+            "The data directory {path} is in use by {who}, which needs it alone right now. Try "
+            "again when it has finished; nothing was changed.",
         ).format(path=paths.root, who=who)
     )
 

@@ -273,8 +273,8 @@ def decompose_region_target(
     ``cell_overrides`` fixes (partner code, month) cells, the other partners of the month
     share the rest; those cells (and overridden months) are saved with ``overridden``.
     ``month_basis`` and ``partner_basis`` choose the shapes (see ``DecompositionPlan``);
-    explicit ``seasonality`` or ``partner_weights`` take precedence. Targets published by HQ are never changed: a decomposition that would
-    change one is refused."""
+    explicit ``seasonality`` or ``partner_weights`` take precedence. Targets published by
+    HQ are never changed: a decomposition that would change one is refused."""
     if annual < 0:
         raise ValidationError(tr("targets", "A target cannot be negative."))
     if any(v < 0 for v in (cell_overrides or {}).values()):

@@ -322,7 +322,8 @@ def commission_data(ctx: AppContext, month: str | None = None) -> PeriodReportDa
             if rate is not None and rate >= 0.1 and count > len(answered):
                 text += " " + trn(
                     "reports",
-                    "Problem rate {rate}: verify the other %n record(s) before paying; about {estimate} may be affected.",
+                    "Problem rate {rate}: verify the other %n record(s) before paying; about "
+                    "{estimate} may be affected.",
                     count - len(answered),
                 ).format(
                     rate=fmt.percent(rate * 100), estimate=round(rate * (count - len(answered)))

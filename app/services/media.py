@@ -105,7 +105,8 @@ def inspect_photo(path: Path, max_bytes: int = MAX_PHOTO_BYTES) -> PhotoInfo:
                 raise UserError(
                     tr(
                         "media",
-                        "{file} is too large an image ({width} x {height} pixels; at most {limit} million). Take or save it smaller.",
+                        "{file} is too large an image ({width} x {height} pixels; at most {limit} "
+                        "million). Take or save it smaller.",
                     ).format(
                         file=path.name,
                         width=image.width,

@@ -344,7 +344,9 @@ class PartnerBatchWriter:
                         column("status"),
                         tr(
                             "import",
-                            "an import cannot change the status ({current} → {wanted}); use the lifecycle action: partners lifecycle {code} EVENT --reason TEXT, or Lifecycle… in the partner screen",
+                            "an import cannot change the status ({current} → {wanted}); use the "
+                            "lifecycle action: partners lifecycle {code} EVENT --reason TEXT, or "
+                            "Lifecycle… in the partner screen",
                         ).format(
                             current=sheet.display_label("status", status),
                             wanted=sheet.display_label("status", values["status"]),

@@ -297,9 +297,12 @@ def _check_rows(
 
 _EXPORT_SQL = (
     "SELECT p.code, p.name, p.type, p.status, p.grade, coalesce(p.district_code, p.city_code, p.province_code, ''), "
-    "p.address, p.latitude, p.longitude, p.licence_no, p.credit_rating, p.credit_limit_fen, p.manager, p.tags, p.notes, "
-    "(SELECT c.name FROM contact c WHERE c.partner_id = p.id AND c.voided = 0 ORDER BY c.is_primary DESC, c.created_at LIMIT 1), "
-    "(SELECT c.phone FROM contact c WHERE c.partner_id = p.id AND c.voided = 0 ORDER BY c.is_primary DESC, c.created_at LIMIT 1) "
+    "p.address, p.latitude, p.longitude, p.licence_no, p.credit_rating, p.credit_limit_fen, "
+    "p.manager, p.tags, p.notes, "
+    "(SELECT c.name FROM contact c WHERE c.partner_id = p.id AND c.voided = 0 ORDER BY "
+    "c.is_primary DESC, c.created_at LIMIT 1), "
+    "(SELECT c.phone FROM contact c WHERE c.partner_id = p.id AND c.voided = 0 ORDER BY "
+    "c.is_primary DESC, c.created_at LIMIT 1) "
     "FROM partner p WHERE p.voided = 0 ORDER BY p.code"
 )
 

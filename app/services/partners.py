@@ -170,7 +170,8 @@ def save_partner(ctx: AppContext, data: PartnerInput, partner_id: str | None = N
                 raise ValidationError(
                     tr(
                         "partners",
-                        "A new partner starts as a prospect or active; record other statuses as lifecycle events (开停并转).",
+                        "A new partner starts as a prospect or active; record other statuses as "
+                        "lifecycle events (开停并转).",
                     )
                 )
             partner = Partner(code=data.code.strip(), name=data.name.strip(), grade=data.grade)

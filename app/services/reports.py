@@ -413,7 +413,10 @@ def weekly_log_data(ctx: AppContext, week: str | None = None) -> PeriodReportDat
     return PeriodReportData(
         company=ctx.settings.company_name,
         title=tr("reports", "Weekly inspection log"),
-        subtitle=f"{fmt.week_text(week)} ({fmt.date_text(start)} – {fmt.date_text(end - dt.timedelta(days=1))}) · {ctx.user_name}",
+        subtitle=(
+            f"{fmt.week_text(week)} ({fmt.date_text(start)} – "
+            f"{fmt.date_text(end - dt.timedelta(days=1))}) · {ctx.user_name}"
+        ),
         figures=[
             (tr("reports", "Inspections"), str(len(visits))),
             (tr("reports", "Channels you inspected"), str(channels)),

@@ -173,7 +173,8 @@ def _checked_cells(path: Path, row_no: int, cells: list[str]) -> list[str]:
             raise LimitError(
                 tr(
                     "import",
-                    "{file}: row {row} has a value in column {column}, beyond the limit of {limit} columns (limit: columns).",
+                    "{file}: row {row} has a value in column {column}, beyond the limit of "
+                    "{limit} columns (limit: columns).",
                 ).format(
                     file=path.name,
                     row=row_no,
@@ -325,7 +326,8 @@ def _iter_xlsx(path: Path) -> Iterator[tuple[int, list[str]]]:
                             raise LimitError(
                                 tr(
                                     "import",
-                                    "{file}: row {row} has a value in column {column}, beyond the limit of {limit} columns (limit: columns).",
+                                    "{file}: row {row} has a value in column {column}, beyond the "
+                                    "limit of {limit} columns (limit: columns).",
                                 ).format(
                                     file=path.name,
                                     row=row_no,

@@ -109,7 +109,9 @@ def _next_part_since(ctx: AppContext, acked: str) -> str:
     return max(latest.high_hlc, acked)
 
 
-RECORDS_DEFLATE = 6  # the database's estimate of the records is ~12x their deflated size on the demo: 6 errs on the large side
+# the database's estimate of the records is ~12x their deflated size on the demo: 6 errs on
+# the large side
+RECORDS_DEFLATE = 6
 
 
 @dataclass(frozen=True)
@@ -159,7 +161,8 @@ def _check_free_space(folder: Path, needed: int) -> None:
         raise UserError(
             tr(
                 "sync",
-                "Not enough free space in {folder}: the bundle needs about {need:.0f} MB, {free:.0f} MB are free. Nothing was written.",
+                "Not enough free space in {folder}: the bundle needs about {need:.0f} MB, "
+                "{free:.0f} MB are free. Nothing was written.",
             ).format(folder=folder, need=needed / 1e6, free=free / 1e6)
         )
 
@@ -190,14 +193,17 @@ class ExportResult:
             notes.append(
                 tr(
                     "sync",
-                    "{count} changes did not fit in this bundle (HQ's size limits): export the next part now with 'sync export --next' to hand both over together, or export again after HQ has acknowledged this one.",
+                    "{count} changes did not fit in this bundle (HQ's size limits): export the "
+                    "next part now with 'sync export --next' to hand both over together, or "
+                    "export again after HQ has acknowledged this one.",
                 ).format(count=self.remaining)
             )
         if self.over_hq_caps:
             notes.append(
                 tr(
                     "sync",
-                    "This bundle holds a single visit (or group of changes) that is larger than HQ accepts by default; ask HQ to raise its limits.",
+                    "This bundle holds a single visit (or group of changes) that is larger than "
+                    "HQ accepts by default; ask HQ to raise its limits.",
                 )
             )
         return notes

@@ -16,8 +16,10 @@ from app.services.sql_values import db_datetime, iso_z, like_contains, parse_dat
 
 # a visit's current score: its newest amendment's (one that carries section scores), else the sealed one
 CURRENT_SCORE = (
-    "CASE WHEN EXISTS (SELECT 1 FROM visit_amendment a WHERE a.visit_id = v.id AND a.voided = 0 AND a.section_scores IS NOT NULL) "
-    "THEN (SELECT a.score FROM visit_amendment a WHERE a.visit_id = v.id AND a.voided = 0 AND a.section_scores IS NOT NULL "
+    "CASE WHEN EXISTS (SELECT 1 FROM visit_amendment a WHERE a.visit_id = v.id AND a.voided = 0 "
+    "AND a.section_scores IS NOT NULL) "
+    "THEN (SELECT a.score FROM visit_amendment a WHERE a.visit_id = v.id AND a.voided = 0 AND "
+    "a.section_scores IS NOT NULL "
     "ORDER BY a.amended_at DESC, a.id DESC LIMIT 1) ELSE v.score END"
 )
 
@@ -56,7 +58,8 @@ def list_visits(
         # in that month); a visit not started yet counts by its planned day.
         first, after = local_midnights(start, end)
         where.append(
-            "((v.started_at >= ? AND v.started_at < ?) OR (v.started_at IS NULL AND v.planned_for >= ? AND v.planned_for < ?))"
+            "((v.started_at >= ? AND v.started_at < ?) OR (v.started_at IS NULL AND v.planned_for "
+            ">= ? AND v.planned_for < ?))"
         )
         params += [db_datetime(first), db_datetime(after), start.isoformat(), end.isoformat()]
     if partner_code:

@@ -80,8 +80,9 @@ def copy_blobs(
     alive: Callable[[], bool] | None = None,
 ) -> list[int]:
     """Append ``blobs`` (sha256, path) to ``zf`` as stored ``blobs/<sha256>`` entries;
-    the size of each (``MISSING`` for a file that is gone). A photo that fits the buffer is read once, hashed and CRC'd, and
-    written with its header in one go; a larger one is streamed. ``report(index, path)``
+    the size of each (``MISSING`` for a file that is gone). A photo that fits the buffer
+    is read once, hashed and CRC'd, and written with its header in one go; a larger one is
+    streamed. ``report(index, path)``
     is called before each photo; ``alive()`` returning False stops the copy
     (``SystemExit``)."""
     buffer = bytearray(BLOB_BUFFER)

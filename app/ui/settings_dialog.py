@@ -199,7 +199,8 @@ class SettingsDialog(QDialog):
             install_translators(ensure_application(), settings.language or None)
             self.ui.show_message(
                 self.tr(
-                    "The new language applies to windows opened from now on; restart ChannelDesk to translate this window too."
+                    "The new language applies to windows opened from now on; restart ChannelDesk "
+                    "to translate this window too."
                 ),
                 "info",
             )

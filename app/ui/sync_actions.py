@@ -30,7 +30,8 @@ class SyncActions(QWidget):
         self.next_part_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
         self.next_part_action.setToolTip(
             self.tr(
-                "What comes after the newest bundle, before HQ has acknowledged it: the next part of a backlog over HQ's size limits, to hand over together."
+                "What comes after the newest bundle, before HQ has acknowledged it: the next part "
+                "of a backlog over HQ's size limits, to hand over together."
             )
         )
         self.next_part_action.triggered.connect(lambda _checked=False: self.export(next_part=True))
@@ -52,7 +53,8 @@ class SyncActions(QWidget):
         def done(result: sync.ExportResult) -> None:
             self.ui.show_message(
                 self.tr(
-                    "Bundle {seq} written: {path} ({size:.1f} MB, {count} records). Hand it to HQ; it counts as synced only after HQ's acknowledgement."
+                    "Bundle {seq} written: {path} ({size:.1f} MB, {count} records). Hand it to "
+                    "HQ; it counts as synced only after HQ's acknowledgement."
                 ).format(
                     seq=result.seq,
                     path=result.path,
@@ -93,13 +95,16 @@ class SyncActions(QWidget):
         if result.remaining:
             notes.append(
                 self.tr(
-                    "{count} changes did not fit in this bundle (HQ's size limits): Sync → Export next part writes them now, to hand both over together; or export again after HQ has acknowledged this one."
+                    "{count} changes did not fit in this bundle (HQ's size limits): Sync → Export "
+                    "next part writes them now, to hand both over together; or export again after "
+                    "HQ has acknowledged this one."
                 ).format(count=result.remaining)
             )
         if result.over_hq_caps:
             notes.append(
                 self.tr(
-                    "This bundle holds a single visit (or group of changes) that is larger than HQ accepts by default; ask HQ to raise its limits."
+                    "This bundle holds a single visit (or group of changes) that is larger than "
+                    "HQ accepts by default; ask HQ to raise its limits."
                 )
             )
         return notes

@@ -237,8 +237,10 @@ class TodaySection(Section):
         call = row["call"]
         self.script.setText(
             self.tr(
-                "Hello, this is {manager}, channel manager of {company}. On {date} you were signed up at {partner} for {product}. "
-                "May I check: did you sign up yourself, was your prepaid deposit credited in full, and was the line installed by "
+                "Hello, this is {manager}, channel manager of {company}. On {date} you were "
+                "signed up at {partner} for {product}. "
+                "May I check: did you sign up yourself, was your prepaid deposit credited in "
+                "full, and was the line installed by "
                 "our staff? Thank you."
             ).format(
                 manager=self.ui.ctx.user_name or self.tr("the channel manager"),

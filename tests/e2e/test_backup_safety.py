@@ -23,7 +23,8 @@ def _rows(db: Path) -> dict[str, list[tuple]]:  # type: ignore[type-arg]
         tables = [
             r[0]
             for r in conn.execute(
-                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'partner_fts%' AND name NOT LIKE 'sqlite_%'"
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE "
+                "'partner_fts%' AND name NOT LIKE 'sqlite_%'"
             )
         ]
         return {

@@ -13,7 +13,11 @@ from app.services import partners as svc
 from app.ui.partners.dialogs import PartnerDialog
 from tests.gui.conftest import settle
 
-CSV = "code,name,grade,region,address,contact_name,contact_phone\nP001,上海浦东金桥通信器材经营部,A,310115,金桥路100号,王小明,13800138000\nP002,徐汇天平路专营店,B,310104,天平路8号,李四,021-64001234\n"
+CSV = (
+    "code,name,grade,region,address,contact_name,contact_phone\n"
+    "P001,上海浦东金桥通信器材经营部,A,310115,金桥路100号,王小明,13800138000\n"
+    "P002,徐汇天平路专营店,B,310104,天平路8号,李四,021-64001234\n"
+)
 
 
 def _seed(ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

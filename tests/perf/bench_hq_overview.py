@@ -226,13 +226,16 @@ def _bare_ms(hq: Any, month: str) -> float:
     start, end = month_days(month)
     if hq.engine.dialect.name == "postgresql":
         sql = (
-            "SELECT device_id, count(*), avg(visit_score::float) FROM record WHERE entity = 'visit' AND visit_started >= :a "
+            "SELECT device_id, count(*), avg(visit_score::float) FROM record WHERE entity = "
+            "'visit' AND visit_started >= :a "
             "AND visit_started < :b AND visit_status = 'submitted' GROUP BY device_id"
         )
     else:
         sql = (
-            "SELECT device_id, count(*), avg(json_extract(data, '$.score')) FROM record WHERE entity = 'visit' AND json_extract(data, '$.started_at') >= :a "
-            "AND json_extract(data, '$.started_at') < :b AND json_extract(data, '$.status') = 'submitted' GROUP BY device_id"
+            "SELECT device_id, count(*), avg(json_extract(data, '$.score')) FROM record WHERE "
+            "entity = 'visit' AND json_extract(data, '$.started_at') >= :a "
+            "AND json_extract(data, '$.started_at') < :b AND json_extract(data, '$.status') = "
+            "'submitted' GROUP BY device_id"
         )
     best = float("inf")
     for _ in range(3):

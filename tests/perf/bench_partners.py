@@ -12,7 +12,11 @@ import time
 from common import ROOT, demo_dir, timed_subprocess
 from harness import BenchResult, p95
 
-BARE = "from PySide6.QtWidgets import QApplication, QMainWindow; a = QApplication([]); w = QMainWindow(); w.resize(1280, 800); w.show(); a.processEvents(); w.grab().save('/tmp/bare.png')"
+BARE = (
+    "from PySide6.QtWidgets import QApplication, QMainWindow; a = QApplication([]); "
+    "w = QMainWindow(); w.resize(1280, 800); w.show(); a.processEvents(); "
+    "w.grab().save('/tmp/bare.png')"
+)
 
 
 def benchmarks() -> list[BenchResult]:

@@ -112,7 +112,8 @@ def _sqlite_bare(
     (compact JSON, as HQ stores it) inside the timed call."""
     conn = sqlite3.connect(path)
     conn.execute(
-        "CREATE TABLE record (entity TEXT, id TEXT, hlc TEXT, device_id TEXT, voided INT, data TEXT, field_hlc TEXT, bundle_id TEXT, PRIMARY KEY (entity, id))"
+        "CREATE TABLE record (entity TEXT, id TEXT, hlc TEXT, device_id TEXT, voided INT, data "
+        "TEXT, field_hlc TEXT, bundle_id TEXT, PRIMARY KEY (entity, id))"
     )
     conn.execute("CREATE INDEX ix_record_device_id ON record (device_id)")  # as in the HQ schema
     conn.commit()
@@ -202,7 +203,8 @@ def ingest_benchmarks(work: Path) -> list[BenchResult]:
         )
         with psycopg.connect(bare_url) as conn:
             conn.execute(
-                "CREATE TABLE record (entity varchar(60), id varchar(36), hlc varchar(80), device_id varchar(36), voided boolean, "
+                "CREATE TABLE record (entity varchar(60), id varchar(36), hlc varchar(80), "
+                "device_id varchar(36), voided boolean, "
                 "data json, field_hlc json, bundle_id varchar(36), PRIMARY KEY (entity, id))"
             )
             conn.execute("CREATE INDEX ix_record_device_id ON record (device_id)")

@@ -194,7 +194,8 @@ def test_migration_back_fills_rows_written_before_it(tmp_path: Path) -> None:
         ):
             conn.execute(
                 "INSERT INTO partner (id, hlc, voided, void_reason, code, name, type, status, grade, address, "
-                "licence_no, credit_rating, credit_limit_fen, bank_info, tags, notes, manager, field_hlc, created_at, updated_at) "
+                "licence_no, credit_rating, credit_limit_fen, bank_info, tags, notes, manager, "
+                "field_hlc, created_at, updated_at) "
                 "VALUES (?, '0', ?, '', ?, ?, 'dealer', 'active', 'C', '路', '', '', 0, '', '[]', '', '', '{}', "
                 "'2026-01-01 00:00:00', '2026-01-01 00:00:00')",
                 (f"p{i}", int(i == 2), f"OLD{i}", name),

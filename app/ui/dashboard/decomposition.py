@@ -408,7 +408,8 @@ class DecompositionDialog(QDialog):
         tools = QHBoxLayout()
         legend = QLabel(
             self.tr(
-                "Highlighted bold cells were set by hand; type an amount into a partner's month or a month total to set it, "
+                "Highlighted bold cells were set by hand; type an amount into a partner's month "
+                "or a month total to set it, "
                 "Delete releases it."
             )
         )

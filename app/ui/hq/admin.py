@@ -75,7 +75,8 @@ class InboxSection(DropSection):
         self.ack_dir: Path | None = None
         intro = QLabel(
             self.tr(
-                "Drop bundle files (.cdsync) or a folder here, or pick them. Each is checked, then applied as a whole or not at all."
+                "Drop bundle files (.cdsync) or a folder here, or pick them. Each is checked, "
+                "then applied as a whole or not at all."
             )
         )
         intro.setWordWrap(True)

@@ -401,7 +401,8 @@ class LifecycleDialog(QDialog):
         for event in reversed(detail.lifecycle):
             self.history.addItem(
                 f"{event.effective_date.isoformat()}  {labels.get(event.kind, event.kind)}  "
-                f"{status_label(event.old_status) if event.old_status else ''} → {status_label(event.new_status) if event.new_status else ''}  {event.reason}"
+                f"{status_label(event.old_status) if event.old_status else ''} → "
+                f"{status_label(event.new_status) if event.new_status else ''}  {event.reason}"
             )
         form = QFormLayout()
         form.addRow(self.tr("&Event"), self.kind)

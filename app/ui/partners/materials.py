@@ -51,7 +51,8 @@ def kind_labels() -> dict[str, str]:
 
 def entry_summary(entry: svc.LedgerEntry) -> str:
     """One line naming a ledger entry: date, item, kind and quantity."""
-    return f"{entry.entry_date.isoformat()} · {entry.item_name} · {kind_labels().get(entry.kind, entry.kind)} · {entry.quantity}"
+    kind = kind_labels().get(entry.kind, entry.kind)
+    return f"{entry.entry_date.isoformat()} · {entry.item_name} · {kind} · {entry.quantity}"
 
 
 class MaterialEntryDialog(QDialog):

@@ -2,9 +2,9 @@
 demand (``canFetchMore``/``fetchMore``), so 100 000 partners open instantly.
 
 The first paint needs one page query: without search words the total (for the count
-label and the last page) is counted when first asked for; a search counts while it finds. ``data`` answers from per-row tuples of display text made
-once per page, and any role the table does not show returns at once: a paint asks for
-thousands of (cell, role) pairs."""
+label and the last page) is counted when first asked for; a search counts while it finds.
+``data`` answers from per-row tuples of display text made once per page, and any role the
+table does not show returns at once: a paint asks for thousands of (cell, role) pairs."""
 
 from __future__ import annotations
 

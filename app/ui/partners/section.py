@@ -292,9 +292,11 @@ class PartnersSection(Section):
         over = d.receivable_fen > p.credit_limit_fen > 0
         parts = [
             f"<h3>{e(p.name)}</h3>",
-            f"<p><b>{e(p.code)}</b> · {e(type_label(p.type))} · {e(status_label(p.status))} · {e(GRADE.label(p.grade))}</p>",
+            f"<p><b>{e(p.code)}</b> · {e(type_label(p.type))} · {e(status_label(p.status))} · "
+            f"{e(GRADE.label(p.grade))}</p>",
             f"<p>{e(p.address or regions().full_name(region))}</p>",
-            f"<p>{self.tr('Credit')}: {e(p.credit_rating or '—')} · {self.tr('limit')} {fmt.money_fen(p.credit_limit_fen)} · "
+            f"<p>{self.tr('Credit')}: {e(p.credit_rating or '—')} · {self.tr('limit')} "
+            f"{fmt.money_fen(p.credit_limit_fen)} · "
             f"{self.tr('receivable')} {fmt.money_fen(d.receivable_fen)}"
             + (
                 f" <span style='color:#b00020'><b>{self.tr('over credit limit')}</b></span>"
@@ -371,7 +373,8 @@ class PartnersSection(Section):
         if d.trainings:
             parts.append(f"<h4>{self.tr('Staff training')}</h4><ul>")
             parts += [
-                f"<li>{fmt.date_text(t.held_on or t.planned_for)} {e(t.topic)} ({e(self.tr('held') if t.status == 'held' else self.tr('planned'))})"
+                f"<li>{fmt.date_text(t.held_on or t.planned_for)} {e(t.topic)} "
+                f"({e(self.tr('held') if t.status == 'held' else self.tr('planned'))})"
                 + (f": {e('、'.join(t.attendees))}" if t.attendees else "")
                 + "</li>"
                 for t in d.trainings

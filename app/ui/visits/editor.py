@@ -153,7 +153,8 @@ class VisitEditor(QWidget):
         d = self.detail
         draft = d["status"] == "draft"
         self.header.setText(
-            f"<b>{d['partner_code']} {d['partner_name']}</b><br>{template_label(d['template'])} · {state_label(d['status'])} · "
+            f"<b>{d['partner_code']} {d['partner_name']}</b><br>{template_label(d['template'])} · "
+            f"{state_label(d['status'])} · "
             f"{short_time(d['started_at'] or d['planned_for'])}"
         )
         section = None
