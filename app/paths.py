@@ -86,6 +86,13 @@ class DataPaths:
         return self.root / "keystore" / "records.key"
 
     @property
+    def exchange_key(self) -> Path:
+        """The device's X25519 private key (raw 32 bytes): HQ seals the customers' phones
+        of the development records it publishes to its public key (device key store,
+        never in a backup or bundle)."""
+        return self.root / "keystore" / "device_x25519.key"
+
+    @property
     def hq_public_key(self) -> Path:
         return self.keys / "hq_public.key"
 

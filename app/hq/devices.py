@@ -72,7 +72,21 @@ def read_device_key_file(path: Path) -> tuple[str, str, dict[str, Any]]:
         isinstance(c, str) and c.isdigit() and c.isascii() for c in territory
     ):
         raise bad(tr("hq", "territory is not a list of region codes"))
-    return device_id, public_key, {"user": user, "territory": territory}
+    exchange = data.get("x25519_public_key")  # absent from a file of an older build
+    if exchange is not None:
+        try:
+            exchange_raw = (
+                base64.b64decode(exchange, validate=True) if isinstance(exchange, str) else b""
+            )
+        except ValueError as exc:
+            raise bad(tr("hq", "x25519_public_key is not base64")) from exc
+        if len(exchange_raw) != 32:
+            raise bad(tr("hq", "x25519_public_key must be 32 bytes of base64"))
+    return (
+        device_id,
+        public_key,
+        {"user": user, "territory": territory, "x25519_public_key": exchange},
+    )
 
 
 def register_device(
@@ -81,7 +95,10 @@ def register_device(
     user: str | None = None,
     territory: list[str] | None = None,
 ) -> Device:
-    """Register (or update the user and territory of) the device of a public-key file."""
+    """Register (or update the user, territory and encryption key of) the device of a
+    public-key file. A file without ``x25519_public_key`` (an older build) registers the
+    device all the same; HQ then publishes no development records to it until the
+    device's current key file is registered."""
     device_id, public_key, data = read_device_key_file(Path(key_file))
     if territory is None:
         territory = data["territory"]
@@ -96,6 +113,8 @@ def register_device(
             raise UserError(
                 tr("hq", "Device {id} is already registered with another key.").format(id=device_id)
             )
+        if data["x25519_public_key"] is not None:
+            device.x25519_public_key = data["x25519_public_key"]
         device.user = user if user is not None else data["user"]
         device.territory = ",".join(territory)
     return device

@@ -146,6 +146,9 @@ def initialise_device(
             ctx.set_meta("territory", "", s)
     if not ctx.paths.device_private_key.exists():
         _write_private_key(ctx.paths.device_private_key)
+    from app.services.pii import exchange_private_key
+
+    exchange_private_key(ctx)  # the key HQ seals published customers' phones to
     if hq_key is not None:
         write_private(
             ctx.paths.hq_public_key, json.dumps(hq_key, ensure_ascii=False).encode("utf-8")
@@ -231,11 +234,18 @@ def device_info(ctx: AppContext) -> DeviceInfo:
 
 
 def export_public_key(ctx: AppContext, target: Path) -> Path:
+    """The public-key file HQ registers: the device's identity and Ed25519 key, and its
+    X25519 key (``x25519_public_key``), to which HQ seals the customers' phones of the
+    development records it publishes (made now on a device set up before it existed)."""
+    from app.services.pii import exchange_public_key
+
     info = device_info(ctx)
+    body = {
+        **info.to_json(),
+        "x25519_public_key": base64.b64encode(exchange_public_key(ctx)).decode("ascii"),
+    }
     try:
-        target.write_text(
-            json.dumps(info.to_json(), ensure_ascii=False, indent=2), encoding="utf-8"
-        )
+        target.write_text(json.dumps(body, ensure_ascii=False, indent=2), encoding="utf-8")
     except OSError as exc:
         raise UserError(
             tr("errors", "Cannot write {path}: {error}").format(

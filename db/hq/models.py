@@ -1,5 +1,7 @@
 """HQ tables. Records from every device are kept in one store keyed by (entity, id) with
-the per-field HLCs needed for last-writer-wins merging; nothing is ever deleted."""
+the per-field HLCs needed for last-writer-wins merging; nothing of it is ever deleted.
+The development records HQ imports have their own table (purged after the retention
+period)."""
 
 from __future__ import annotations
 
@@ -10,8 +12,10 @@ from sqlalchemy import (
     JSON,
     BigInteger,
     Boolean,
+    Date,
     DateTime,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -45,6 +49,10 @@ class Device(HqBase):
     territory: Mapped[str] = mapped_column(Text, default="")
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
     registered_at: Mapped[dt.datetime] = mapped_column()
+    # base64 of the device's X25519 public key (its key file since issue 20); HQ seals
+    # the customers' phones it publishes to it. None: registered from an older key file,
+    # no development records can be published to it
+    x25519_public_key: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
 
 class ImportedBundle(HqBase):
@@ -87,3 +95,23 @@ class Blob(HqBase):
     __tablename__ = "blob"
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
     size: Mapped[int] = mapped_column(BigInteger)
+
+
+class HqDevRecord(HqBase):
+    """A channel's business record HQ imported (``hq devrecords import``), published to
+    the laptops of its partner's territory. The phone is AES-GCM ciphertext under HQ's
+    record key (``hq_records.key`` in the key dir); ``dedup_key`` an HMAC of the row under
+    it. Purged after the retention period HQ sets (``devrecord_retention_days``)."""
+
+    __tablename__ = "dev_record"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    partner_id: Mapped[str] = mapped_column(String(36), index=True)
+    partner_code: Mapped[str] = mapped_column(String(40))
+    record_date: Mapped[dt.date] = mapped_column(Date, index=True)
+    product: Mapped[str] = mapped_column(String(100), default="")
+    customer_ref: Mapped[str] = mapped_column(String(100), default="")
+    phone_cipher: Mapped[bytes] = mapped_column(LargeBinary)
+    amount_fen: Mapped[int] = mapped_column(BigInteger, default=0)
+    kind: Mapped[str] = mapped_column(String(10))
+    dedup_key: Mapped[str] = mapped_column(String(64), unique=True)
+    imported_at: Mapped[dt.datetime] = mapped_column()

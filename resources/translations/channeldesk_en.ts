@@ -4883,8 +4883,16 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>Cannot read the record key {path}: {error}</translation>
     </message>
     <message>
+      <source>Cannot read the {name} {path}: {error}</source>
+      <translation>Cannot read the {name} {path}: {error}</translation>
+    </message>
+    <message>
       <source>Cannot write the record key {path}: {error}</source>
       <translation>Cannot write the record key {path}: {error}</translation>
+    </message>
+    <message>
+      <source>Cannot write the {name} {path}: {error}</source>
+      <translation>Cannot write the {name} {path}: {error}</translation>
     </message>
     <message>
       <source>Cannot write to the data directory {path}: {error}</source>
@@ -4939,6 +4947,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>The record key {path} is damaged.</translation>
     </message>
     <message>
+      <source>The {name} {path} is damaged.</source>
+      <translation>The {name} {path} is damaged.</translation>
+    </message>
+    <message>
       <source>This data directory is not initialised; run 'channeldesk init'.</source>
       <translation>This data directory is not initialised; run 'channeldesk init'.</translation>
     </message>
@@ -4955,6 +4967,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>another ChannelDesk process</translation>
     </message>
     <message>
+      <source>device encryption key</source>
+      <translation>device encryption key</translation>
+    </message>
+    <message>
       <source>initialise it again</source>
       <translation>initialise it again</translation>
     </message>
@@ -4969,6 +4985,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>pid {pid}: {command}</source>
       <translation>pid {pid}: {command}</translation>
+    </message>
+    <message>
+      <source>record key</source>
+      <translation>record key</translation>
     </message>
     <message>
       <source>upgrade the database</source>
@@ -5213,6 +5233,14 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>user is not a text of at most 100 characters</source>
       <translation>user is not a text of at most 100 characters</translation>
+    </message>
+    <message>
+      <source>x25519_public_key is not base64</source>
+      <translation>x25519_public_key is not base64</translation>
+    </message>
+    <message>
+      <source>x25519_public_key must be 32 bytes of base64</source>
+      <translation>x25519_public_key must be 32 bytes of base64</translation>
     </message>
     <message>
       <source>{file} is not a checklist template: it is not JSON text.</source>

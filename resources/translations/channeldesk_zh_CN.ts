@@ -4869,8 +4869,16 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>无法读取记录密钥 {path}：{error}</translation>
     </message>
     <message>
+      <source>Cannot read the {name} {path}: {error}</source>
+      <translation>无法读取{name} {path}：{error}</translation>
+    </message>
+    <message>
       <source>Cannot write the record key {path}: {error}</source>
       <translation>无法写入记录密钥 {path}：{error}</translation>
+    </message>
+    <message>
+      <source>Cannot write the {name} {path}: {error}</source>
+      <translation>无法写入{name} {path}：{error}</translation>
     </message>
     <message>
       <source>Cannot write to the data directory {path}: {error}</source>
@@ -4925,6 +4933,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>记录密钥 {path} 已损坏。</translation>
     </message>
     <message>
+      <source>The {name} {path} is damaged.</source>
+      <translation>{name} {path} 已损坏。</translation>
+    </message>
+    <message>
       <source>This data directory is not initialised; run 'channeldesk init'.</source>
       <translation>该数据目录尚未初始化；请运行“channeldesk init”。</translation>
     </message>
@@ -4941,6 +4953,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>另一个 ChannelDesk 进程</translation>
     </message>
     <message>
+      <source>device encryption key</source>
+      <translation>设备加密密钥</translation>
+    </message>
+    <message>
       <source>initialise it again</source>
       <translation>重新初始化</translation>
     </message>
@@ -4955,6 +4971,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>pid {pid}: {command}</source>
       <translation>进程 {pid}：{command}</translation>
+    </message>
+    <message>
+      <source>record key</source>
+      <translation>记录密钥</translation>
     </message>
     <message>
       <source>upgrade the database</source>
@@ -5198,6 +5218,14 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>user is not a text of at most 100 characters</source>
       <translation>user 不是最多 100 个字符的文本</translation>
+    </message>
+    <message>
+      <source>x25519_public_key is not base64</source>
+      <translation>x25519_public_key 不是 base64 编码</translation>
+    </message>
+    <message>
+      <source>x25519_public_key must be 32 bytes of base64</source>
+      <translation>x25519_public_key 必须是 32 字节的 base64 编码</translation>
     </message>
     <message>
       <source>{file} is not a checklist template: it is not JSON text.</source>
