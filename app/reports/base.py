@@ -5,6 +5,7 @@ QR code), and table helpers that wrap long Chinese text and repeat headers."""
 from __future__ import annotations
 
 import re
+import zlib
 from functools import lru_cache
 from typing import Any
 
@@ -14,7 +15,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
@@ -29,6 +30,29 @@ LIGHT = colors.HexColor("#e8eef5")
 CELL_FONT_SIZE, CELL_LEADING = 8.5, 11
 
 
+class _RepeatedStreamFlate:
+    """reportlab's Flate filter, remembering the compressed form of the large streams it
+    has seen: the font subset of a report built again (preview then save, the same visit
+    printed twice) is the same bytes (``register_fonts`` caches subsets), and compressing
+    it was the largest single step of a warm visit report. The bytes written are zlib's,
+    exactly as before."""
+
+    pdfname = "FlateDecode"
+
+    def __init__(self, plain: Any) -> None:
+        self._plain, self.decode = plain, plain.decode
+
+    def encode(self, text: bytes | str) -> bytes:
+        if isinstance(text, bytes) and len(text) >= 16 * 1024:
+            return _flate_large(text)
+        return self._plain.encode(text)  # type: ignore[no-any-return]
+
+
+@lru_cache(maxsize=8)
+def _flate_large(data: bytes) -> bytes:
+    return zlib.compress(data)
+
+
 @lru_cache(maxsize=1)
 def register_fonts() -> str:
     font = TTFont(FONT, str(resource_path("fonts", "wqy-microhei.ttc")), subfontIndex=0)
@@ -38,6 +62,7 @@ def register_fonts() -> str:
         tuple(glyphs)
     )  # a report built again (preview, then save) reuses its font subsets
     pdfmetrics.registerFont(font)
+    pdfdoc.PDFZCompress = _RepeatedStreamFlate(pdfdoc.PDFZCompress)
     rl_config.canvas_basefontname = FONT  # every canvas starts in the embedded font
     from reportlab.graphics import shapes
 

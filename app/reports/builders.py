@@ -85,25 +85,25 @@ def _photo_cell(photo: PhotoData, box_w: float, box_h: float) -> list[Any]:
         scale = min(box_w / max(photo.width, 1), box_h / max(photo.height, 1))
         flow = JpegImage(photo.jpeg, photo.width * scale, photo.height * scale)
     caption = f"{photo.caption}  {photo.taken_at}  #{photo.sha256[:10]}"
-    return [flow, Paragraph(caption.replace("&", "&amp;").replace("<", "&lt;"), s["small"])]
+    return [flow, para(caption, "small")]
 
 
 def build_visit_report(data: VisitReportData, target: Path | io.BytesIO) -> None:
-    """The visit inspection report (printed and signed on site)."""
-    s = styles()
+    """The visit inspection report (printed and signed on site). Its plain-text lines are
+    ``para``: made without reportlab's markup parser, drawn the same."""
     doc = _doc(target, f"{data.partner_name} {tr('reports', 'Inspection report')}")
     story: list[Any] = [
-        Paragraph(data.company, s["subtitle"]),
-        Paragraph(tr("reports", "Store inspection report"), s["title"]),
-        Paragraph(
+        para(data.company, "subtitle"),
+        para(tr("reports", "Store inspection report"), "title"),
+        para(
             f"{data.partner_code} · {data.template} · {tr('reports', 'status')}: {data.status}",
-            s["subtitle"],
+            "subtitle",
         ),
     ]
     if data.credit_warning:
-        story.append(Paragraph(data.credit_warning, s["warn"]))
+        story.append(para(data.credit_warning, "warn"))
     for warning in data.warnings:
-        story.append(Paragraph(warning, s["warn"]))
+        story.append(para(warning, "warn"))
     story.append(
         key_value_table(
             [
@@ -124,7 +124,7 @@ def build_visit_report(data: VisitReportData, target: Path | io.BytesIO) -> None
             WIDTH,
         )
     )
-    story.append(Paragraph(tr("reports", "Checklist"), s["h2"]))
+    story.append(para(tr("reports", "Checklist"), "h2"))
     story.append(
         data_table(
             [
@@ -137,7 +137,7 @@ def build_visit_report(data: VisitReportData, target: Path | io.BytesIO) -> None
             [38 * mm, 78 * mm, 42 * mm, WIDTH - 158 * mm],
         )
     )
-    story.append(Paragraph(tr("reports", "Findings and rectification orders"), s["h2"]))
+    story.append(para(tr("reports", "Findings and rectification orders"), "h2"))
     if data.findings:
         story.append(
             data_table(
@@ -154,7 +154,7 @@ def build_visit_report(data: VisitReportData, target: Path | io.BytesIO) -> None
     else:
         story.append(para(tr("reports", "No findings."), "base"))
     if data.material_differences:
-        story.append(Paragraph(tr("reports", "Promotion materials: book vs count"), s["h2"]))
+        story.append(para(tr("reports", "Promotion materials: book vs count"), "h2"))
         story.append(
             data_table(
                 [tr("reports", "Item"), tr("reports", "Book"), tr("reports", "Counted")],
@@ -163,10 +163,10 @@ def build_visit_report(data: VisitReportData, target: Path | io.BytesIO) -> None
             )
         )
     if data.competitor_notes:
-        story.append(Paragraph(tr("reports", "Competitor notes"), s["h2"]))
+        story.append(para(tr("reports", "Competitor notes"), "h2"))
         story += [para(n, "base") for n in data.competitor_notes]
     if data.amendments:
-        story.append(Paragraph(tr("reports", "Amendment history"), s["h2"]))
+        story.append(para(tr("reports", "Amendment history"), "h2"))
         story.append(
             para(
                 tr("reports", "Sealed original: score {score}, content hash {hash}").format(
@@ -193,14 +193,11 @@ def build_visit_report(data: VisitReportData, target: Path | io.BytesIO) -> None
             )
         )
     if data.evidence:
-        story.append(Paragraph(tr("reports", "Photo evidence warnings"), s["h2"]))
-        story += [
-            Paragraph(line.replace("&", "&amp;").replace("<", "&lt;"), s["warn"])
-            for line in data.evidence
-        ]
+        story.append(para(tr("reports", "Photo evidence warnings"), "h2"))
+        story += [para(line, "warn") for line in data.evidence]
     if data.verified_orders:
         story.append(
-            Paragraph(tr("reports", "Rectification orders re-inspected: before and after"), s["h2"])
+            para(tr("reports", "Rectification orders re-inspected: before and after"), "h2")
         )
         box_w, box_h = (WIDTH - 6 * mm) / 2, 52 * mm
         rows: list[list[Any]] = []
@@ -229,7 +226,7 @@ def build_visit_report(data: VisitReportData, target: Path | io.BytesIO) -> None
         )
         story.append(pairs)
     if data.photos:
-        story.append(Paragraph(tr("reports", "Photos"), s["h2"]))
+        story.append(para(tr("reports", "Photos"), "h2"))
         box_w, box_h = (WIDTH - 6 * mm) / 2, 62 * mm
         cells = [_photo_cell(p, box_w, box_h) for p in data.photos]
         rows = [
@@ -272,7 +269,7 @@ def build_visit_report(data: VisitReportData, target: Path | io.BytesIO) -> None
     )
     story += [
         Spacer(1, 8 * mm),
-        KeepTogether([Paragraph(tr("reports", "Signatures"), s["h2"]), signature]),
+        KeepTogether([para(tr("reports", "Signatures"), "h2"), signature]),
     ]
     footer = footer_painter(
         f"{tr('reports', 'Content hash')}: {data.content_hash or tr('reports', 'draft, not sealed')}",

@@ -78,9 +78,13 @@ def scaled_photo(
     Image = pillow()
     max_px = max_px or ctx.settings.photo_report_max_px
     cached = ctx.paths.scaled_image_file(sha256, max_px)
-    if cached.exists():
-        with Image.open(cached) as image:
-            return cached.read_bytes(), image.width, image.height
+    try:
+        data = cached.read_bytes()
+    except FileNotFoundError:
+        pass
+    else:
+        with Image.open(io.BytesIO(data)) as image:  # its size from the header, read once
+            return data, image.width, image.height
     source = ctx.paths.media_file(sha256)
     if not source.exists():
         return None

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import and_, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from app.domain import checklist as cl
 from app.domain.partners import can_be_visited
@@ -683,18 +683,23 @@ def amend(ctx: AppContext, visit_id: str, reason: str, changes: dict[str, str]) 
 # -- reading -----------------------------------------------------------------------------
 
 
-def reused_in(s: Session, sha256: str, visit_id: str) -> list[str]:
-    return sorted(
-        set(
-            s.scalars(
-                select(VisitPhoto.visit_id).where(
-                    VisitPhoto.sha256 == sha256,
-                    VisitPhoto.visit_id != visit_id,
-                    VisitPhoto.voided.is_(False),
-                )
-            )
+def reused_elsewhere(s: Session, visit_id: str) -> dict[str, list[str]]:
+    """For each photo of this visit, the other visits using the same photo (sorted; one
+    query for all of them, as ``reused_in`` answers for one)."""
+    other = aliased(VisitPhoto)
+    found: dict[str, set[str]] = {}
+    for sha, visit in s.execute(
+        select(VisitPhoto.sha256, other.visit_id)
+        .join(other, other.sha256 == VisitPhoto.sha256)
+        .where(
+            VisitPhoto.visit_id == visit_id,
+            VisitPhoto.voided.is_(False),
+            other.visit_id != visit_id,
+            other.voided.is_(False),
         )
-    )
+    ):
+        found.setdefault(sha, set()).add(visit)
+    return {sha: sorted(visits) for sha, visits in found.items()}
 
 
 def _iso(value: dt.datetime | None) -> str | None:
@@ -727,6 +732,7 @@ def visit_detail(ctx: AppContext, visit_id: str) -> dict[str, Any]:
             if item.kind == "choice":
                 entry["options"] = list(item.options)
             items.append(entry)
+        elsewhere = reused_elsewhere(s, visit_id)
         photos = [
             {
                 "sha256": p.sha256,
@@ -735,7 +741,7 @@ def visit_detail(ctx: AppContext, visit_id: str) -> dict[str, Any]:
                 "taken_at": _iso(p.taken_at),
                 "item_key": p.item_key,
                 "original_name": p.original_name,
-                "reused_in": reused_in(s, p.sha256, visit_id),
+                "reused_in": elsewhere.get(p.sha256, []),
             }
             for p in s.scalars(
                 select(VisitPhoto)

@@ -327,3 +327,102 @@ def test_monthly_figures_come_from_one_aggregate_walked_by_start_time(
     assert figures[next(iter(figures))] == str(len(submitted))
     scores = [v["score"] for v in submitted if v["score"] is not None]
     assert figures[list(figures)[1]] == (f"{sum(scores) / len(scores):.1f}" if scores else "—")
+
+
+def _sample_visit_data() -> VisitReportData:
+    return VisitReportData(
+        company="某某通信有限公司",
+        partner_code="P001",
+        partner_name="上海浦东金桥通信器材经营部",
+        partner_grade="A",
+        partner_address="上海市浦东新区金桥路 1 号",
+        partner_contacts="张三 13800000000",
+        credit_warning="超出信用额度",
+        manager="李四",
+        status="已提交",
+        checked_in="2026-03-01 09:00",
+        checked_out="2026-03-01 10:00",
+        coordinates="31.20000, 121.50000",
+        template="门店检查",
+        score="90.0",
+        section_scores=[("门头", "100")],
+        checklist=[ChecklistLine("门头", "门头招牌完好", "是", "10")],
+        findings=[FindingLine("海报缺失，破损", "2026-03-08", "王五", "待整改")],
+        material_differences=[("台卡", 3, 2)],
+        competitor_notes=["竞品 A 店：买一送一"],
+        photos=[],
+        content_hash="ab" * 32,
+        evidence=["照片 #0123456789: 拍摄时间早于到店 1 h"],
+        warnings=["照片缺失 (hash 0123)"],
+    )
+
+
+def test_visit_report_lines_skip_the_markup_parser_and_draw_the_same(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The visit report's plain lines (titles, headings, warnings, captions) are ``para``:
+    no markup parsing per line, and the PDF is the very one ``Paragraph`` drew. (Text with
+    ``&`` or ``<`` the parser splits into several fragments: the same glyphs, colour and
+    place, written in another order; ``para``'s text is checked against the parser's by
+    ``test_table_cells_are_paragraphs_without_the_markup_parser``.)"""
+    from reportlab import rl_config
+    from reportlab.platypus import Paragraph
+    from reportlab.platypus.paraparser import ParaParser
+
+    from app.reports import base, builders
+
+    monkeypatch.setattr(rl_config, "invariant", 1)
+    data = _sample_visit_data()
+    build_visit_report(data, io.BytesIO())  # warm: fonts, styles, fragments
+    calls: list[str] = []
+    real_parse = ParaParser.parse
+    monkeypatch.setattr(
+        ParaParser,
+        "parse",
+        lambda self, text, style: calls.append(text) or real_parse(self, text, style),
+    )
+    fast = io.BytesIO()
+    build_visit_report(data, fast)
+    assert calls == []
+
+    def parsed(text: object, style: str = "cell") -> Paragraph:  # the markup parser's way
+        return Paragraph(base.esc(base.clip(text)), base.styles()[style])
+
+    monkeypatch.setattr(builders, "para", parsed)
+    slow = io.BytesIO()
+    build_visit_report(data, slow)
+    assert calls  # the comparison really went through the parser
+    assert fast.getvalue() == slow.getvalue()
+
+
+def test_a_report_built_again_compresses_its_font_subset_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The font subset (tens of kB) of a report built again is the same bytes: its
+    compressed form is reused; the PDF's bytes stay zlib's own."""
+    import zlib
+
+    data = _sample_visit_data()
+    build_visit_report(data, io.BytesIO())
+    large: list[int] = []
+    real = zlib.compress
+
+    def spy(raw: bytes, *args: object) -> bytes:
+        if len(raw) >= 16 * 1024:
+            large.append(len(raw))
+        return real(raw, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(zlib, "compress", spy)
+    data.checklist.append(ChecklistLine("门头", "新的一行：灯箱", "否", "5"))  # new glyphs
+    first, again = io.BytesIO(), io.BytesIO()
+    build_visit_report(data, first)
+    build_visit_report(data, again)
+    reader = pypdf.PdfReader(io.BytesIO(again.getvalue()))
+    subsets = [
+        len(font["/FontDescriptor"]["/FontFile2"].get_data())
+        for page in reader.pages
+        for font in page["/Resources"]["/Font"].values()
+    ]
+    assert subsets and all(large.count(n) == 1 for n in subsets), (subsets, large)
+    assert "新的一行：灯箱" in "".join(page.extract_text() for page in reader.pages)
+    assert fonts_embedded(reader)
