@@ -3807,6 +3807,10 @@ Add one with “New partner” or import a spreadsheet.</translation>
       <source>{n} photo(s)</source>
       <translation>{n} photo(s)</translation>
     </message>
+    <message>
+      <source>{template}, version {n}</source>
+      <translation>{template}, version {n}</translation>
+    </message>
   </context>
   <context>
     <name>VisitEditor</name>

@@ -2962,7 +2962,7 @@ Add one with “New partner” or import a spreadsheet.</source>
     </message>
     <message>
       <source>Invoices and payments from the ERP (columns partner_code, kind, date, amount, ref); aging per partner.</source>
-      <translation>来自 ERP 的发票和回款（列：partner_code、kind、date、amount、ref）；按渠道显示账龄。</translation>
+      <translation>来自财务系统的发票和回款（列：渠道编码、类型、日期、金额、单号）；按渠道显示账龄。</translation>
     </message>
     <message>
       <source>Name</source>
@@ -3268,7 +3268,7 @@ Add one with “New partner” or import a spreadsheet.</source>
     </message>
     <message>
       <source>The company's targets (columns metric, period, scope_kind, scope, amount), published to every laptop.</source>
-      <translation>公司目标（列：metric、period、scope_kind、scope、amount），发布到每台笔记本。</translation>
+      <translation>公司目标（列：指标、期间、范围类型、范围、目标），发布到每台笔记本。</translation>
     </message>
   </context>
   <context>
@@ -3798,6 +3798,10 @@ Add one with “New partner” or import a spreadsheet.</source>
     <message>
       <source>{n} photo(s)</source>
       <translation>{n} 张照片</translation>
+    </message>
+    <message>
+      <source>{template}, version {n}</source>
+      <translation>{template}（第 {n} 版）</translation>
     </message>
   </context>
   <context>

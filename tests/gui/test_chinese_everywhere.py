@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QMessageBox,
     QTabWidget,
     QTextEdit,
     QWidget,
@@ -36,6 +37,7 @@ ALLOWED = {
     "KPI",
     "PDF",
     "CSV",
+    "ZIP",
     "XLSX",
     "Ctrl",
     "Shift",
@@ -82,7 +84,8 @@ ALLOWED = {
 }
 PATHS = re.compile(
     r"(?:[A-Za-z]:)?(?:[/\\][^\s/\\]+)+[/\\]?"
-)  # a file or folder path is shown as it is
+    r"|[^\s/\\（）()]+\.(?:cdsync|cdack|cdbackup|csv|xlsx|json|pdf|jpe?g|png)\b"
+)  # a file or folder path, or a file's name, is shown as it is
 LATIN = re.compile(r"(?<![A-Za-z0-9_])[A-Za-z][A-Za-z_]+(?![A-Za-z0-9_])")
 TAGS = re.compile(r"<[^>]+>")
 
@@ -278,3 +281,152 @@ def test_every_section_dialog_and_pdf_reads_chinese(
     assert not offenders, "\n".join(
         f"{where}: {word!r} in {text!r}" for where, word, text in offenders
     )
+
+
+def _hq_with_a_month_of_work(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """An HQ (SQLite) that has ingested a demo laptop's bundle, with targets and
+    receivables imported: every section has rows to read."""
+    import datetime as dt
+
+    from app.hq import authoring
+    from app.hq.receivables import import_receivables
+    from app.hq.server import Hq
+    from app.services import demo
+    from app.services.context import open_context
+    from app.services.device import export_public_key, initialise_device
+    from app.services.sync import export_bundle
+
+    (tmp_path / "hq").mkdir()
+    hq = Hq(f"sqlite:///{tmp_path / 'hq' / 'hq.sqlite'}", tmp_path / "hq")
+    hq.init()
+    ctx = open_context(tmp_path / "laptop")
+    initialise_device(
+        ctx, user="李娜", territory=["3201"], hq_key_file=hq.key_dir / "hq_public.key"
+    )
+    hq.register_device(export_public_key(ctx, tmp_path / "laptop.key.json"))
+    demo.generate_demo(ctx, partners=20, months=2, seed=3)
+    bundle = export_bundle(ctx, tmp_path / "up.cdsync").path
+    assert hq.ingest(bundle, tmp_path / "acks").status == "accepted"
+    from app.services.partners import search_any
+
+    code = search_any(ctx, "", 1)[0].code
+    ctx.close()
+    year = dt.date.today().year
+    authoring.import_targets(
+        hq,
+        [
+            ["metric", "period", "scope_kind", "scope", "amount"],
+            ["revenue", str(year), "region", "3201", "500000"],
+            ["new_outlets", f"{year}-01", "region", "320102", "40"],
+        ],
+        "targets.csv",
+    )
+    import_receivables(
+        hq,
+        [
+            ["partner_code", "kind", "date", "amount", "ref"],
+            [code, "invoice", f"{year}-01-05", "1200.00", "INV-1"],
+        ],
+        "erp.csv",
+    )
+    return hq, bundle
+
+
+def test_every_hq_console_section_dialog_and_pdf_reads_chinese(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The HQ console (``hq gui``) under zh_CN: every section with rows, the visit and
+    photo dialogs, the inbox's results, the ranking and the visit report on paper."""
+    from app.hq.ranking_report import write_ranking_report
+    from app.hq.visit_report import write_hq_visit_report
+    from app.ui.application import ensure_application, install_translators
+    from app.ui.hq.console import HqUi, HqWindow
+    from app.ui.hq.review import PhotoDialog, VisitDialog
+
+    hq, bundle = _hq_with_a_month_of_work(tmp_path)
+    app = ensure_application()
+    install_translators(app, "zh_CN")
+    ui = HqUi(hq)
+    try:
+        window = HqWindow(ui)
+        qtbot.addWidget(window)
+        window.resize(1280, 800)
+        window.show()
+        qtbot.waitExposed(window)
+        seen: list[tuple[str, str]] = []
+        for row, section in enumerate(window.sections):
+            window.nav.setCurrentRow(row)
+            qtbot.waitUntil(lambda s=section: s.is_ready, timeout=30000)
+            settle(ui)
+            view = getattr(section, "view", None)
+            if view is not None and view.rowCount():
+                view.selectRow(0)  # the devices' history below
+                settle(ui)
+            if row == 2:  # the inbox: a duplicate and a rejected file
+                junk = tmp_path / "junk.cdsync"
+                junk.write_bytes(b"not a bundle")
+                section.ack_dir = tmp_path / "acks"
+                with qtbot.waitSignal(ui.message, timeout=30000) as told:
+                    section.dropped([bundle, junk])
+                settle(ui)
+                seen.append(("inbox message", told.args[0]))
+                seen += [("inbox message", d) for d in told.args[2]]
+            if row == 6:  # devices: the question before revoking
+                asked: list[str] = []
+
+                def ask(_parent, title, text, *_args, asked=asked):  # type: ignore[no-untyped-def]
+                    asked.extend((title, text))
+                    return QMessageBox.StandardButton.No
+
+                with pytest.MonkeyPatch.context() as patch:
+                    patch.setattr(QMessageBox, "question", ask)
+                    section._revoke()
+                assert asked
+                seen += [("revoke question", text) for text in asked]
+            title = section.title()
+            seen += [(f"hq {title}:{where}", text) for where, text in widget_texts(window)]
+            seen.append(("hq nav", title))
+        inspections = window.inspections
+        assert inspections.visits.rowCount() > 0
+        from app.hq.read_models import list_visits, visit_detail
+
+        listed = list_visits(hq)
+        with_photos = next(
+            (v for v in (visit_detail(hq, r["id"]) for r in listed[:40]) if v["photos"]),
+            visit_detail(hq, listed[0]["id"]),
+        )
+        dialogs = [VisitDialog(ui, with_photos, window)]
+        if with_photos["photos"]:
+            dialogs.append(PhotoDialog(ui, with_photos["photos"][0], window))
+        for dialog in dialogs:
+            qtbot.addWidget(dialog)
+            dialog.show()
+            settle(ui)
+            tabs = getattr(dialog, "tabs", None)
+            for index in range(tabs.count() if tabs is not None else 1):
+                if tabs is not None:
+                    tabs.setCurrentIndex(index)
+                    settle(ui)
+                seen += list(widget_texts(dialog))
+            dialog.close()
+        month = listed[0]["started_at"][:7]
+        pdfs = [
+            write_ranking_report(hq, month, tmp_path / "ranking.pdf"),
+            write_hq_visit_report(hq, with_photos["id"], tmp_path / "hq-visit.pdf"),
+        ]
+        for pdf in pdfs:
+            seen += list(pdf_texts(pdf))
+        assert len(seen) > 800  # the sections, dialogs and PDFs were really read
+        offenders = sorted(
+            {
+                (where, word, text.strip()[:80])
+                for where, text in seen
+                if text
+                for word in latin_words(text)
+            }
+        )
+        assert not offenders, "\n".join(
+            f"{where}: {word!r} in {text!r}" for where, word, text in offenders
+        )
+    finally:
+        ui.ops.wait(10000)
+        install_translators(app, "en")
+        hq.close()

@@ -224,3 +224,14 @@ def test_devices_register_revoke_and_history(qtbot, console, tmp_path: Path) -> 
         ),
         timeout=15000,
     )
+
+
+def test_a_message_does_not_follow_to_another_section(qtbot, console) -> None:  # type: ignore[no-untyped-def]
+    ui, window, _ctx, _visit_id, _bundle = console
+    window.nav.setCurrentRow(6)
+    ui.show_message("Select a device first.", "warning")
+    assert window.bar.isVisible()
+    window.nav.setCurrentRow(6)  # the same section: the message stays
+    assert window.bar.isVisible()
+    window.nav.setCurrentRow(3)
+    assert not window.bar.isVisible()

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import formats as fmt
-from app.domain.vocabulary import AGING_BUCKET, GRADE, METRIC
+from app.domain.vocabulary import AGING_BUCKET, GRADE, METRIC, template_label
 from app.ui.hq.base import HqSection, fill, key_of, table
 from app.ui.hq.review import territory_text
 
@@ -373,7 +373,7 @@ class TemplatesSection(HqSection):
             self.view,
             [
                 [
-                    t["name"],
+                    template_label(t["name"], t["title"]),
                     str(t["version"]),
                     t["title"],
                     str(len(cl.template_items(t["body"]))),

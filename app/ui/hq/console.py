@@ -106,6 +106,8 @@ class HqWindow(QMainWindow):
 
     def _show(self, row: int) -> None:
         if row >= 0:
+            if row != self.stack.currentIndex():
+                self.bar.hide()  # a message belongs to the section it came from
             self.stack.setCurrentIndex(row)
             self.sections[row].load_once()
 

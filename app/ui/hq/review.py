@@ -31,7 +31,13 @@ from PySide6.QtWidgets import (
 
 from app.domain import formats as fmt
 from app.domain.regions import regions
-from app.domain.vocabulary import ANSWER, EVIDENCE_KIND, RECTIFICATION_STATUS, VISIT_STATUS
+from app.domain.vocabulary import (
+    ANSWER,
+    EVIDENCE_KIND,
+    RECTIFICATION_STATUS,
+    VISIT_STATUS,
+    template_label,
+)
 from app.ui.hq.base import HqSection, fill, key_of, table
 
 
@@ -291,7 +297,7 @@ class InspectionsSection(HqSection):
                     r["manager"],
                     VISIT_STATUS.label(r["status"]),
                     fmt.number(r["score"], 1),
-                    r["template"],
+                    template_label(r["template"]),
                 ]
                 for r in rows
             ],
@@ -352,7 +358,12 @@ class VisitDialog(QDialog):
         form.addRow(self.tr("Checked in"), QLabel(fmt.datetime_text(detail["started_at"])))
         form.addRow(self.tr("Score"), QLabel(fmt.number(detail["score"], 1)))
         form.addRow(
-            self.tr("Template"), QLabel(f"{detail['template']} v{detail['template_version']}")
+            self.tr("Template"),
+            QLabel(
+                self.tr("{template}, version {n}").format(
+                    template=template_label(detail["template"]), n=detail["template_version"]
+                )
+            ),
         )
         hash_label = QLabel(detail["content_hash"] or "—")
         hash_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
