@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 
 from app.services.partner_io import import_partners
 from app.services.partner_list import PartnerQuery
-from app.ui.partners.model import PAGE, PartnerTableModel
+from app.ui.partners.model import FIRST_PAGE, PAGE, PartnerTableModel
 
 
 def _seed(ctx, tmp_path: Path, count: int) -> None:  # type: ignore[no-untyped-def]
@@ -34,7 +34,7 @@ def test_first_page_is_one_query_and_the_total_comes_when_asked(
     model = PartnerTableModel(ctx)
     model.set_query(PartnerQuery())
     assert len(statements) == 1 and "count(" not in statements[0].lower()
-    assert model.rowCount() == PAGE and model.canFetchMore(model.index(-1, -1))
+    assert model.rowCount() == FIRST_PAGE and model.canFetchMore(model.index(-1, -1))
     assert model.data(model.index(0, 0)) == "T0000" and model.data(model.index(0, 1)) == "测试门店0"
     assert model.data(model.index(0, 0), Qt.ItemDataRole.UserRole) == model.rows[0].id
     assert model.data(model.index(0, 0), Qt.ItemDataRole.DecorationRole) is None
@@ -44,6 +44,24 @@ def test_first_page_is_one_query_and_the_total_comes_when_asked(
     assert model.rowCount() == PAGE + 30 and not model.canFetchMore(model.index(-1, -1))
     assert model.data(model.index(PAGE + 29, 0)) == f"T{PAGE + 29:04d}"
     qtmodeltester.check(model)
+
+
+def test_a_window_taller_than_the_first_page_fills_itself(qtbot, ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The first paint reads a short first page; a view showing more rows than that has
+    the next page fetched by Qt as soon as the last loaded row is in view."""
+    from PySide6.QtWidgets import QTableView
+
+    _seed(ctx, tmp_path, FIRST_PAGE + 40)
+    model = PartnerTableModel(ctx)
+    model.set_query(PartnerQuery())
+    assert model.rowCount() == FIRST_PAGE
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(900, (FIRST_PAGE + 10) * view.verticalHeader().defaultSectionSize())
+    view.show()
+    qtbot.waitUntil(lambda: model.rowCount() == FIRST_PAGE + 40, timeout=3000)
+    assert not model.canFetchMore(model.index(-1, -1)) and model.total == FIRST_PAGE + 40
 
 
 def test_a_search_counts_while_it_finds(ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -1,7 +1,8 @@
 """``PartnerTableModel``: a Qt table model that pages partner rows from the database on
 demand (``canFetchMore``/``fetchMore``), so 100 000 partners open instantly.
 
-The first paint needs one page query: without search words the total (for the count
+The first paint needs one short page query (``FIRST_PAGE`` rows; Qt asks for the next
+pages of ``PAGE`` rows when the last loaded row comes into view): without search words the total (for the count
 label and the last page) is counted when first asked for; a search counts while it finds.
 ``data`` answers from per-row tuples of display text made once per page, and any role the
 table does not show returns at once: a paint asks for thousands of (cell, role) pairs."""
@@ -24,6 +25,10 @@ from app.services.partner_list import (
 )
 
 PAGE = 200
+FIRST_PAGE = 64
+"""The first page: more rows than a tall window shows (Qt fetches more as soon as the
+last loaded row comes into view); a paint of the first screen reads, formats and sizes
+the vertical header for these rows only."""
 Index = QModelIndex | QPersistentModelIndex
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
@@ -67,9 +72,7 @@ class PartnerTableModel(QAbstractTableModel):
     def total(self) -> int:
         """How many partners match the query (counted on first use after a new query)."""
         if self._total is None:
-            self._total = (
-                len(self.rows) if len(self.rows) < PAGE else partner_count(self.ctx, self.query)
-            )
+            self._total = partner_count(self.ctx, self.query)
         return self._total
 
     def _display(self, rows: list[PartnerRow]) -> list[tuple[str, ...]]:
@@ -108,9 +111,10 @@ class PartnerTableModel(QAbstractTableModel):
         self.beginResetModel()
         self.query = query
         if query.search.split():  # a search counts its hits while it finds them
-            self._total, self.rows = partner_page_with_total(self.ctx, query, 0, PAGE)
+            self._total, self.rows = partner_page_with_total(self.ctx, query, 0, FIRST_PAGE)
         else:
-            self.rows, self._total = partner_page(self.ctx, query, 0, PAGE), None
+            self.rows = partner_page(self.ctx, query, 0, FIRST_PAGE)
+            self._total = len(self.rows) if len(self.rows) < FIRST_PAGE else None
         self._texts = self._display(self.rows)
         self._headers = None
         self.endResetModel()
@@ -128,8 +132,8 @@ class PartnerTableModel(QAbstractTableModel):
     def canFetchMore(self, parent: Index) -> bool:
         if parent.isValid():
             return False
-        if self._total is None:  # not counted yet: a full page may have more after it
-            return len(self.rows) % PAGE == 0 and bool(self.rows)
+        if self._total is None:  # not counted yet, and the last page read was full
+            return True
         return len(self.rows) < self._total
 
     def fetchMore(self, parent: Index) -> None:
