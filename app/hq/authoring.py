@@ -20,6 +20,7 @@ from app.domain import targets as target_rules
 from app.domain.reference import DEFAULT_FREQUENCY_RULES, DEFAULT_METRICS, builtin_templates
 from app.domain.regions import regions
 from app.errors import NotFoundError, ValidationError
+from app.hq.publish import HQ_BUNDLE, own_targets
 from app.hq.read_models import field as json_field
 from app.hq.sheet_rows import SheetRowError, data_rows, header_map
 from app.i18n import tr
@@ -28,7 +29,6 @@ from db.hq.models import Record
 if TYPE_CHECKING:
     from app.hq.server import Hq
 
-HQ_BUNDLE = "hq"  # the bundle_id of records HQ wrote itself
 UNIT_DECIMALS = {"fen": 2, "unit": 0, "count": 0, "permille": 1}
 TARGET_COLUMNS = ("metric", "period", "scope_kind", "scope", "amount")
 TARGET_REQUIRED = ("metric", "period", "scope", "amount")
@@ -306,13 +306,39 @@ class ImportSummary:
 def hq_targets(hq: Hq) -> list[dict[str, Any]]:
     """HQ's targets: ``metric``, ``period``, ``scope_kind``, ``scope``, ``amount`` (smallest unit)."""
     with hq.sessions() as s:
+        rows = [dict(rec.data) for rec in s.scalars(own_targets().where(Record.voided.is_(False)))]
+    return sorted(rows, key=lambda r: (r["period"], r["metric"], r["scope_kind"], r["scope"]))
+
+
+def manager_targets(hq: Hq) -> list[dict[str, Any]]:
+    """The targets managers set on their laptops (decomposed or imported there) as their
+    bundles brought them: ``metric``, ``period``, ``scope_kind``, ``scope``, ``amount``,
+    ``source`` (``local`` / ``import``), ``device_id`` and ``user`` (the manager)."""
+    from db.hq.models import Device
+
+    with hq.sessions() as s:
+        users = {d: u for d, u in s.execute(select(Device.device_id, Device.user))}
         rows = [
-            dict(rec.data)
+            {**rec.data, "device_id": rec.device_id, "user": users.get(rec.device_id, "")}
             for rec in s.scalars(
-                select(Record).where(Record.entity == "target", Record.voided.is_(False))
+                select(Record).where(
+                    Record.entity == "target",
+                    Record.bundle_id != HQ_BUNDLE,
+                    Record.voided.is_(False),
+                )
             )
         ]
-    return sorted(rows, key=lambda r: (r["period"], r["metric"], r["scope_kind"], r["scope"]))
+    return sorted(
+        rows,
+        key=lambda r: (
+            r["user"],
+            r["device_id"],
+            r["period"],
+            r["metric"],
+            r["scope_kind"],
+            r["scope"],
+        ),
+    )
 
 
 def import_targets(hq: Hq, table: list[list[str]], name: str) -> ImportSummary:
@@ -343,7 +369,7 @@ def import_targets(hq: Hq, table: list[list[str]], name: str) -> ImportSummary:
             (r.data["metric"], r.data["period"], r.data["scope_kind"], r.data["scope"]): r.data.get(
                 "amount"
             )
-            for r in s.scalars(select(Record).where(Record.entity == "target"))
+            for r in s.scalars(own_targets())
         }
     summary = ImportSummary()
     parsed: dict[tuple[str, str, str, str], tuple[int, int]] = {}

@@ -27,6 +27,14 @@ if TYPE_CHECKING:
     from app.hq.server import Hq
 
 
+HQ_BUNDLE = "hq"  # the bundle_id of records HQ wrote itself
+
+
+def own_targets() -> Any:
+    """The select of HQ's own target records (the managers' come up in bundles)."""
+    return select(Record).where(Record.entity == "target", Record.bundle_id == HQ_BUNDLE)
+
+
 def stable_id(*parts: str) -> str:
     """A stable UUID for HQ reference rows (templates, rules) published to many laptops."""
     return str(uuid.uuid5(uuid.NAMESPACE_URL, "channeldesk:" + ":".join(parts)))
@@ -170,9 +178,9 @@ def publish_bundle(
         decisions = decided_for_publish(s, {str(p["id"]) for p in partners})
         if decisions:
             records["grade_request"] = decisions
-        targets = [
+        targets = [  # HQ's own: a manager's targets stay on the manager's laptop
             {"id": rec.id, "hlc": rec.hlc, "op": "upsert", "base_hlc": None, "data": rec.data}
-            for rec in s.scalars(select(Record).where(Record.entity == "target"))
+            for rec in s.scalars(own_targets().where(Record.voided.is_(False)))
         ]
         if targets:
             records["target"] = targets

@@ -11,7 +11,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.regions import in_territory
+from app.domain.targets import parse_period
 from app.hq import records
+from app.hq.publish import HQ_BUNDLE
 from app.hq.records import chunks, entities_with_records, find_records, json_value
 from app.hq.stream import NewRecordStream, imported_before
 from app.i18n import tr
@@ -31,6 +33,21 @@ from app.sync.merge import APPEND_ONLY
 from app.sync.schema import PARENT_KEY_SET, PARENT_KEYS, check_records
 from db.hq.models import Blob, Device
 from db.models import SYNC_TABLES
+
+
+def target_problem(rid: str, data: dict[str, Any]) -> str | None:
+    """Why a device's target record is refused, or None: HQ's published targets are
+    HQ's (a device never sends one), and the period is ``YYYY``, ``YYYY-Qn`` or
+    ``YYYY-MM``."""
+    if data.get("source") == HQ_BUNDLE:
+        return tr("sync", "target {id} is marked as HQ's; only HQ publishes those").format(id=rid)
+    try:
+        parse_period(str(data.get("period", "")))
+    except ValueError:
+        return tr(
+            "sync", "target {id}: field period must be YYYY, YYYY-Qn or YYYY-MM (got {value})"
+        ).format(id=rid, value=data.get("period"))
+    return None
 
 
 def validate_bundle(
@@ -150,6 +167,20 @@ def validate_records(s: Session, bundle: Bundle, device: Device) -> dict[str, se
         )
         if schema_problem is not None:
             raise reject(schema_problem.message)
+        if entity == "target":
+            owned = [
+                rid
+                for rid, bundle_id in find_records(
+                    s, entity, in_bundle[entity], "id, bundle_id", populated
+                )
+                if bundle_id == HQ_BUNDLE
+            ]
+            if owned:
+                raise reject(
+                    tr("sync", "target {id} is HQ's published target; only HQ changes it").format(
+                        id=sorted(owned)[0]
+                    )
+                )
         first_seen: dict[str, dict[str, Any]] = {}
         for row in rows:
             data = row["data"]
@@ -181,6 +212,10 @@ def validate_records(s: Session, bundle: Bundle, device: Device) -> dict[str, se
                         id=row["id"]
                     )
                 )
+            elif entity == "target":
+                problem = target_problem(row["id"], data)
+                if problem:
+                    raise reject(problem)
             for key in PARENT_KEY_SET.intersection(data):
                 ref = data[key]
                 if ref is None:

@@ -27,6 +27,7 @@ from db.models import (
 )
 
 VOID, UPSERT = '"void"', '"upsert"'
+HQ_TARGET_SOURCE = "hq"
 
 
 VISIT_CHILDREN = {"visit_answer", "visit_photo", "visit_amendment", "finding", "material_count"}
@@ -314,7 +315,8 @@ def pending_selects(entity: str, since: str, upto: str, node: str, columns: list
     """Selects of ``columns`` over exactly the rows of ``entity`` an export sends: this
     device's changes stamped after ``since`` and up to ``upto``; a visit only once sealed,
     its children with it (a child's key is also its visit's HLC, so the visit must be
-    within ``upto`` too), including the older children of a visit sealed after ``since``."""
+    within ``upto`` too), including the older children of a visit sealed after ``since``;
+    targets only of the manager's own (not HQ's published ones)."""
     model = model_of(entity)
     table = model.__table__
     stmt = select(*columns).where(
@@ -322,6 +324,8 @@ def pending_selects(entity: str, since: str, upto: str, node: str, columns: list
     )
     if entity == "visit":
         stmt = stmt.where(table.c.status == "submitted")
+    if entity == "target":  # HQ's published targets are HQ's: only the manager's go up
+        stmt = stmt.where(table.c.source != HQ_TARGET_SOURCE)
     if "visit_id" in export_columns(model).keys and entity in VISIT_CHILDREN:
         stmt = stmt.where(
             table.c.visit_id.in_(

@@ -3,13 +3,14 @@ summary used by the assessment report."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
 
 from app.domain import targets as rules
+from app.domain.decomposition import REGION_RE as REGION_RE
+from app.domain.decomposition import require_region_code as require_region_code
 from app.domain.regions import regions
 from app.errors import UserError, ValidationError
 from app.i18n import tr, trn
@@ -27,25 +28,6 @@ from db.models import Metric, Partner, Target
 def metrics_by_code(ctx: AppContext) -> dict[str, Metric]:
     with ctx.read_session() as s:
         return {m.code: m for m in s.scalars(select(Metric).where(Metric.voided.is_(False)))}
-
-
-def require_region_code(code: str) -> str:
-    """A region target's scope in its shortest form (``320100`` → ``3201``); refused unless
-    it is a real province, city or district code (GB/T 2260, ``app.domain.regions``)."""
-    if not REGION_RE.match(code or ""):
-        raise ValidationError(
-            tr("targets", "Not a region code (2, 4 or 6 digits): {value}.").format(
-                value=code or "—"
-            )
-        )
-    short = regions().normalise(code)
-    if short is None:
-        raise ValidationError(
-            tr(
-                "targets", "Unknown region code {value}: no such province, city or district."
-            ).format(value=code)
-        )
-    return short
 
 
 def _read_only_message(metric: str, period: str, scope: str) -> str:
@@ -378,7 +360,6 @@ TARGET_ALIASES = {
     "target": "amount",
 }
 REGION_HEADERS = ("region", "地区", "区划代码")
-REGION_RE = re.compile(r"^\d{2}(?:\d{2}){0,2}$")
 HQ_SOURCE = "hq"
 
 

@@ -40,6 +40,10 @@ PARENT_KEY_SET = frozenset(PARENT_KEYS)
 # record HQ holds is never taken
 HQ_OWNED = {"partner": HQ_OWNED_FIELDS, "grade_request": ("status", "decision_note", "decided_at")}
 GRADE_REQUEST_STATUSES = ("pending", "approved", "refused")
+TARGET_SCOPE_KINDS = ("region", "partner")
+# who set a target: HQ (published, HQ-owned), or the manager (decomposed on the laptop,
+# or imported there): only the manager's go up (docs/sync_format.md, "Ownership")
+TARGET_SOURCES = ("hq", "local", "import")
 
 # bounds of the wire format (the models' own types bound the rest)
 TEXT_MAX = 100_000  # characters of a Text column
@@ -189,13 +193,15 @@ OVERRIDES: dict[tuple[str, str], dict[str, Any]] = {
     ("frequency_rule", "period"): _enum(voc.PERIOD),
     ("frequency_rule", "min_visits"): NON_NEGATIVE_COUNT,
     ("target", "amount"): _range(*AMOUNT),
+    ("target", "scope_kind"): {"choices": TARGET_SCOPE_KINDS},
+    ("target", "source"): {"choices": TARGET_SOURCES},
 }
 # data keys not generated from a column: the tombstone's reason
 VOID_REASON = FieldRule("void_reason", "text", nullable=True, max_length=VOID_REASON_MAX)
 # columns that are not data (the record's envelope, or local bookkeeping)
 ENVELOPE_COLUMNS = frozenset({"id", "hlc", "created_at", "updated_at", "voided", "void_reason"})
 # entities HQ publishes to laptops besides the synced ones
-DOWN_ENTITIES = ("checklist_template", "frequency_rule", "target", "duty_rule")
+DOWN_ENTITIES = ("checklist_template", "frequency_rule", "duty_rule")
 
 
 def _rule_of(entity: str, column: Any) -> FieldRule:

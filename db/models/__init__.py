@@ -67,6 +67,7 @@ for _model in (
     MaterialLedgerEntry,
     MaterialCount,
     Actual,
+    Target,
     Invoice,
     Payment,
     KpiScore,
@@ -82,7 +83,6 @@ for _model in (
 HQ_OWNED_TABLES = [
     ChecklistTemplate.__tablename__,
     FrequencyRule.__tablename__,
-    Target.__tablename__,
     Metric.__tablename__,
     KpiDefinition.__tablename__,
 ]

@@ -6964,6 +6964,18 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>seq {seq} of this device was already imported with different content (replay)</translation>
     </message>
     <message>
+      <source>target {id} is HQ's published target; only HQ changes it</source>
+      <translation>target {id} is HQ's published target; only HQ changes it</translation>
+    </message>
+    <message>
+      <source>target {id} is marked as HQ's; only HQ publishes those</source>
+      <translation>target {id} is marked as HQ's; only HQ publishes those</translation>
+    </message>
+    <message>
+      <source>target {id}: field period must be YYYY, YYYY-Qn or YYYY-MM (got {value})</source>
+      <translation>target {id}: field period must be YYYY, YYYY-Qn or YYYY-MM (got {value})</translation>
+    </message>
+    <message>
       <source>the body is malformed</source>
       <translation>the body is malformed</translation>
     </message>

@@ -6939,6 +6939,18 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>本设备的序号 {seq} 已导入过且内容不同（重放）</translation>
     </message>
     <message>
+      <source>target {id} is HQ's published target; only HQ changes it</source>
+      <translation>目标 {id} 是总部发布的目标，只有总部可以修改</translation>
+    </message>
+    <message>
+      <source>target {id} is marked as HQ's; only HQ publishes those</source>
+      <translation>目标 {id} 标记为总部目标，只有总部可以发布此类目标</translation>
+    </message>
+    <message>
+      <source>target {id}: field period must be YYYY, YYYY-Qn or YYYY-MM (got {value})</source>
+      <translation>目标 {id}：字段 period 必须为 YYYY、YYYY-Qn 或 YYYY-MM（实际为 {value}）</translation>
+    </message>
+    <message>
       <source>the body is malformed</source>
       <translation>模板内容格式错误</translation>
     </message>

@@ -447,8 +447,8 @@ def test_a_target_published_by_hq_replaces_the_local_one_and_is_read_only(tmp_pa
                     entity="target",
                     id=uuid7(),
                     hlc=clock.tick(),
-                    device_id="hq",
-                    bundle_id="published",
+                    device_id=hq.hq_id(),
+                    bundle_id="hq",  # HQ's own record (app.hq.authoring.write_own_records)
                     data={
                         "metric": "revenue",
                         "period": "2026-05",
