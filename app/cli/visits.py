@@ -101,7 +101,8 @@ def cmd_attach(args: argparse.Namespace) -> int:
 
 
 def cmd_submit(args: argparse.Namespace) -> int:
-    from app.services.visits import submit, visit_detail
+    from app.services.visit_read import read_visit
+    from app.services.visits import submit
 
     with cli_context(args) as ctx:
         try:
@@ -109,18 +110,19 @@ def cmd_submit(args: argparse.Namespace) -> int:
         except ValidationError as exc:  # one line: the message already names every missing item
             eprint(exc.message)
             return exc.exit_code
-        detail = visit_detail(ctx, args.visit_id)
-    score = "—" if detail["score"] is None else detail["score"]  # a re-inspection has no score
+        detail = read_visit(ctx, args.visit_id)
+    score = "—" if detail.score is None else detail.score  # a re-inspection has no score
     eprint(
         tr("cli", "Visit submitted; score {score}, content hash {hash}").format(
-            score=score, hash=detail["content_hash"]
+            score=score, hash=detail.content_hash
         )
     )
     return 0
 
 
 def cmd_amend(args: argparse.Namespace) -> int:
-    from app.services.visits import amend, visit_detail
+    from app.services.visit_read import read_visit
+    from app.services.visits import amend
 
     changes: dict[str, str] = {}
     for pair in args.changes:
@@ -132,20 +134,20 @@ def cmd_amend(args: argparse.Namespace) -> int:
         changes[key.strip()] = value
     with cli_context(args) as ctx:
         amend(ctx, args.visit_id, args.reason, changes)
-        detail = visit_detail(ctx, args.visit_id)
+        detail = read_visit(ctx, args.visit_id)
     if args.json:
         print_json(
             {
-                "id": detail["id"],
-                "score": detail["score"],
-                "section_scores": detail["section_scores"],
-                "content_hash": detail["amendments"][-1]["content_hash"],
+                "id": detail.id,
+                "score": detail.score,
+                "section_scores": detail.section_scores,
+                "content_hash": detail.amendments[-1].content_hash,
             }
         )
     else:
         eprint(
             tr("cli", "Visit amended; score {score}").format(
-                score="—" if detail["score"] is None else detail["score"]
+                score="—" if detail.score is None else detail.score
             )
         )
     return 0

@@ -394,8 +394,10 @@ def check_records(
     rules = schema.fields
     for i, data in enumerate(datas):
         text = texts[i] if texts is not None else None
-        if text is not None and "\\" not in text:
-            continue  # every character of a string in it is printable as it stands
+        if text is not None and "\\" not in text and "\x7f" not in text:
+            # every character of a string in it is printable as it stands (JSON escapes
+            # the other control characters, never DEL)
+            continue
         problem = _check_characters(entity, ids[i], rules, data)
         if problem is not None:
             return problem

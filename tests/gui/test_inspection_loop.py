@@ -162,6 +162,8 @@ def test_planner_starts_a_reinspection_of_the_selected_orders_partner(
     planner.overdue_view.selectRow(row)
     planner.reinspect_button.click()
     editor = window.show_section("visits").editor
-    qtbot.waitUntil(lambda: editor.detail.get("template") == "reinspection", timeout=5000)
+    qtbot.waitUntil(
+        lambda: editor.detail is not None and editor.detail.template == "reinspection", timeout=5000
+    )
     (order,) = [r["id"] for r in visits.rectification_orders(ctx, "Q1")]
     assert order in editor.editors

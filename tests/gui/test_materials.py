@@ -191,7 +191,9 @@ def test_visit_editor_counts_materials_with_the_keyboard(
     visits.answer(ctx, visit_id, "storefront_photo", str(EXIF_DIR / "Landscape_1.jpg"))
     with qtbot.waitSignal(ui.changed, timeout=5000):
         editor.submit()
-    qtbot.waitUntil(lambda: editor.detail.get("status") == "submitted", timeout=5000)
+    qtbot.waitUntil(
+        lambda: editor.detail is not None and editor.detail.status == "submitted", timeout=5000
+    )
     assert not model.flags(model.index(1, COUNTED)) & Qt.ItemFlag.ItemIsEditable
     assert "sealed" in editor.materials_box.title()
     assert editor.materials.other_button.isHidden()

@@ -56,7 +56,9 @@ def test_visit_editor_answer_submit_and_planner_updates(
         visits.answer(ctx, visit_id, key, value)
     with qtbot.waitSignal(ui.changed, timeout=5000):
         editor.submit()
-    qtbot.waitUntil(lambda: editor.detail.get("status") == "submitted", timeout=5000)
+    qtbot.waitUntil(
+        lambda: editor.detail is not None and editor.detail.status == "submitted", timeout=5000
+    )
     assert not editor.editors["signage"].isEnabled()
     assert not editor.submit_button.isEnabled() and editor.amend_button.isEnabled()
     assert next(r for r in planner.shortfall.rows if r["partner_code"] == "V1")["done"] == 1

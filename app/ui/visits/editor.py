@@ -29,9 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.visit_detail import VisitDetail, VisitItem
 from app.domain.vocabulary import ANSWER, EVIDENCE_KIND, template_label
 from app.errors import UserError
 from app.services import media, visits
+from app.services.visit_read import read_visit
 from app.ui.visits.materials import MaterialsPanel
 from app.ui.visits.models import short_time, state_label
 from app.ui.widgets.empty_state import set_empty_text
@@ -42,7 +44,7 @@ class VisitEditor(QWidget):
         super().__init__(parent)
         self.ui = ui
         self.visit_id: str | None = None
-        self.detail: dict[str, Any] = {}
+        self.detail: VisitDetail | None = None
         self.setAcceptDrops(True)
         self.header = QLabel()
         self.header.setWordWrap(True)
@@ -149,58 +151,57 @@ class VisitEditor(QWidget):
             self.score.setText("")
             self.materials.set_lines(None, [], False)
             return
-        self.detail = visits.visit_detail(self.ui.ctx, visit_id)
-        d = self.detail
-        draft = d["status"] == "draft"
+        self.detail = d = read_visit(self.ui.ctx, visit_id)
+        draft = d.is_draft
         self.header.setText(
-            f"<b>{d['partner_code']} {d['partner_name']}</b><br>{template_label(d['template'])} · "
-            f"{state_label(d['status'])} · "
-            f"{short_time(d['started_at'] or d['planned_for'])}"
+            f"<b>{d.partner_code} {d.partner_name}</b><br>{template_label(d.template)} · "
+            f"{state_label(d.status)} · "
+            f"{short_time(d.started_at or d.planned_for)}"
         )
         section = None
-        for item in d["items"]:
-            if item["section"] != section:
-                section = item["section"]
+        for entry in d.items:
+            if entry.section != section:
+                section = entry.section
                 title = QLabel(f"<b>{section}</b>")
                 self.form.addRow(title)
-            editor = self._editor(item, draft)
-            self.editors[item["key"]] = editor
-            label = item["label"] + (" *" if item["required"] else "")
+            editor = self._editor(entry, draft)
+            self.editors[entry.key] = editor
+            label = entry.label + (" *" if entry.required else "")
             self.form.addRow(label, editor)
         self._refresh_score()
-        for photo in d["photos"]:
+        for photo in d.photos:
             item = QListWidgetItem(self.tr("loading…"))
-            item.setData(Qt.ItemDataRole.UserRole, photo["sha256"])
+            item.setData(Qt.ItemDataRole.UserRole, photo.sha256)
             item.setToolTip(
-                f"{photo['original_name']}\n{photo['sha256'][:16]}\n{photo['width']}×{photo['height']}"
-                + (self.tr("\nalso used in another visit") if photo["reused_in"] else "")
+                f"{photo.original_name}\n{photo.sha256[:16]}\n{photo.width}×{photo.height}"
+                + (self.tr("\nalso used in another visit") if photo.reused_in else "")
             )
             self.photos.addItem(item)
             self.ui.ops.run(
                 media.thumbnail,
                 self.ui.ctx.paths,
-                photo["sha256"],
+                photo.sha256,
                 read_only=True,
-                on_done=lambda path, sha=photo["sha256"]: self._set_thumb(sha, path),
+                on_done=lambda path, sha=photo.sha256: self._set_thumb(sha, path),
             )
-        for f in d["findings"]:
-            order = f["rectification"]
+        for f in d.findings:
+            order = f.rectification
             self.findings.addItem(
-                f"{f['description']}"
-                + (f"  → {order['deadline']} {state_label(order['status'])}" if order else "")
+                f"{f.description}"
+                + (f"  → {order.deadline} {state_label(order.status)}" if order else "")
             )
-        for warning in d["evidence"]:
-            text = f"{EVIDENCE_KIND.label(warning['kind'])} #{warning['sha256'][:10]}: {warning['detail']}"
-            if warning["explanation"]:
-                text += "\n" + self.tr("Explained: {text}").format(text=warning["explanation"])
-            entry = QListWidgetItem(text)
-            entry.setData(Qt.ItemDataRole.UserRole, warning["sha256"])
-            self.evidence.addItem(entry)
-        self.explain_button.setEnabled(draft and bool(d["evidence"]))
+        for warning in d.evidence:
+            text = f"{EVIDENCE_KIND.label(warning.kind)} #{warning.sha256[:10]}: {warning.detail}"
+            if warning.explanation:
+                text += "\n" + self.tr("Explained: {text}").format(text=warning.explanation)
+            row = QListWidgetItem(text)
+            row.setData(Qt.ItemDataRole.UserRole, warning.sha256)
+            self.evidence.addItem(row)
+        self.explain_button.setEnabled(draft and bool(d.evidence))
         self.materials.set_lines(visit_id, visits.visit_materials(self.ui.ctx, visit_id), draft)
         self.materials_box.setTitle(
             self.tr("Promotion materials: &book vs count")
-            if draft or d["status"] == "planned"
+            if draft or d.status == "planned"
             else self.tr("Promotion materials: &book vs count (sealed)")
         )
         for button in (
@@ -210,8 +211,8 @@ class VisitEditor(QWidget):
             self.note_button,
         ):
             button.setEnabled(draft)
-        self.checkin_button.setVisible(d["status"] == "planned")
-        self.amend_button.setEnabled(d["status"] == "submitted")
+        self.checkin_button.setVisible(d.status == "planned")
+        self.amend_button.setEnabled(d.status == "submitted")
 
     def _set_thumb(self, sha: str, path: Path | None) -> None:
         """Thumbnails arrive from a worker; the list may have been reloaded meanwhile."""
@@ -225,8 +226,8 @@ class VisitEditor(QWidget):
                 item.setText("")
                 item.setIcon(QIcon(QPixmap(str(path))))
 
-    def _editor(self, item: dict[str, Any], enabled: bool) -> QWidget:
-        kind, key, answer = item["kind"], item["key"], item["answer"]
+    def _editor(self, item: VisitItem, enabled: bool) -> QWidget:
+        kind, key, answer = item.kind, item.key, item.answer
         widget: QWidget
         if kind in ("yesno", "choice"):
             combo = QComboBox()
@@ -235,9 +236,7 @@ class VisitEditor(QWidget):
                 for value in ("yes", "no", "na"):
                     combo.addItem(ANSWER.label(value), value)
             else:
-                for option in item.get(
-                    "options", []
-                ):  # a re-inspected order's passed / failed read as words
+                for option in item.options:  # a re-inspected order's passed / failed as words
                     combo.addItem(ANSWER.label(option) if option in ANSWER.keys else option, option)
             index = combo.findData(answer)
             combo.setCurrentIndex(max(index, 0))
@@ -247,7 +246,7 @@ class VisitEditor(QWidget):
             widget = combo
         elif kind == "score":
             spin = QSpinBox()
-            spin.setRange(-1, int(item.get("max") or 5))
+            spin.setRange(-1, int(item.maximum or 5))
             spin.setSpecialValueText("—")
             spin.setValue(answer if isinstance(answer, int) else -1)
             spin.valueChanged.connect(lambda v, k=key: self._save(k, None if v < 0 else str(v)))
@@ -268,10 +267,10 @@ class VisitEditor(QWidget):
         widget.setEnabled(enabled)
         return widget
 
-    def _guard_number(self, line: QLineEdit, item: dict[str, Any]) -> None:
+    def _guard_number(self, line: QLineEdit, item: VisitItem) -> None:
         """A number field takes only numbers inside the item's range (template keys
         ``min``/``max``); the range is shown as the placeholder."""
-        low, high = item.get("min"), item.get("max")
+        low, high = item.minimum, item.maximum
         validator = QDoubleValidator(line)
         validator.setNotation(QDoubleValidator.Notation.StandardNotation)
         validator.setLocale(QLocale.c())  # digits and a dot, whatever the locale's separators
@@ -293,8 +292,7 @@ class VisitEditor(QWidget):
         """Keys of required items not answered yet, in the checklist's order."""
         if self.visit_id is None:
             return []
-        items = visits.visit_detail(self.ui.ctx, self.visit_id)["items"]
-        return [i["key"] for i in items if i["required"] and i["answer"] in (None, "", [])]
+        return read_visit(self.ui.ctx, self.visit_id).missing_required()
 
     def mark_missing(self, keys: list[str]) -> None:
         """Outline every missing required item in red, scroll to the first and focus it."""
@@ -372,12 +370,10 @@ class VisitEditor(QWidget):
         from app.services import evidence
 
         item = self.evidence.currentItem()
-        if self.visit_id is None or item is None or self.detail.get("status") != "draft":
+        if self.visit_id is None or item is None or not self.detail or not self.detail.is_draft:
             return
         sha = item.data(Qt.ItemDataRole.UserRole)
-        current = next(
-            (w["explanation"] for w in self.detail["evidence"] if w["sha256"] == sha), ""
-        )
+        current = next((w.explanation for w in self.detail.evidence if w.sha256 == sha), "")
         text, ok = QInputDialog.getText(
             self,
             self.tr("Explain photo warning"),
@@ -408,7 +404,12 @@ class VisitEditor(QWidget):
         )
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls() and self.visit_id and self.detail.get("status") == "draft":
+        if (
+            event.mimeData().hasUrls()
+            and self.visit_id
+            and self.detail is not None
+            and self.detail.is_draft
+        ):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
@@ -462,7 +463,7 @@ class VisitEditor(QWidget):
         missing = self.missing_required()
         if missing:
             self.mark_missing(missing)
-            labels = {i["key"]: i["label"] for i in self.detail.get("items", [])}
+            labels = {i.key: i.label for i in (self.detail.items if self.detail else ())}
             self.ui.show_message(
                 self.tr("Answer the items marked in red before sealing: {items}.").format(
                     items="、".join(labels.get(k, k) for k in missing)
@@ -489,9 +490,8 @@ class VisitEditor(QWidget):
         )
         if ok:
             kind = "complaint" if choice == kinds[0] else "competitor"
-            ObservationDialog(
-                self.ui, self.detail["partner_code"], kind, self.visit_id, self
-            ).exec()
+            code = self.detail.partner_code if self.detail else ""
+            ObservationDialog(self.ui, code, kind, self.visit_id, self).exec()
 
     def preview_report(self) -> None:
         """Build the inspection report on a worker thread, then preview/print/save it."""
@@ -513,15 +513,13 @@ class VisitEditor(QWidget):
         )
 
     def amend(self) -> None:
-        if self.visit_id is None:
+        if self.visit_id is None or self.detail is None:
             return
-        orders = {
-            o["order_id"] for o in self.detail.get("orders", [])
-        }  # a re-inspected order is re-inspected, not amended
+        orders = {o.order_id for o in self.detail.orders}  # re-inspected, not amended
         choices = {
-            f"{i['section']}：{i['label']}": i["key"]
-            for i in self.detail["items"]
-            if i["kind"] != "photo" and i["key"] not in orders
+            f"{i.section}：{i.label}": i.key
+            for i in self.detail.items
+            if i.kind != "photo" and i.key not in orders
         }
         if not choices:
             return

@@ -1,0 +1,162 @@
+"""Reading one visit: ``read_visit`` builds its ``VisitDetail`` (app.domain.visit_detail) in
+one read session, for the visit editor, the PDF report and ``visits show --json``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.domain import checklist as cl
+from app.domain.rectification import effective_status
+from app.domain.visit_detail import (
+    AmendmentInfo,
+    EvidenceWarning,
+    FindingInfo,
+    OrderOutcome,
+    RectificationInfo,
+    VisitDetail,
+    VisitItem,
+    VisitPhotoInfo,
+)
+from app.services.amendments import amendment_chain, current_answers, current_scores
+from app.services.context import AppContext
+from app.services.evidence import visit_evidence
+from app.services.reinspection import outcomes as reinspection_outcomes
+from app.services.visit_rows import _visit
+from db.models import Finding, Partner, RectificationOrder, VisitPhoto
+
+
+def reused_in(s: Session, sha256: str, visit_id: str) -> list[str]:
+    """The other visits (sorted ids) that hold the same photo."""
+    return sorted(
+        set(
+            s.scalars(
+                select(VisitPhoto.visit_id).where(
+                    VisitPhoto.sha256 == sha256,
+                    VisitPhoto.visit_id != visit_id,
+                    VisitPhoto.voided.is_(False),
+                )
+            )
+        )
+    )
+
+
+def _items(template_body: dict[str, Any], answers: dict[str, Any]) -> tuple[VisitItem, ...]:
+    return tuple(
+        VisitItem(
+            key=item.key,
+            label=item.label,
+            kind=item.kind,
+            required=item.required,
+            answer=answers.get(item.key),
+            section=item.section_title,
+            weight=item.weight,
+            minimum=item.min,
+            maximum=item.max,
+            options=tuple(item.options),
+        )
+        for item in cl.template_items(template_body)
+    )
+
+
+def _photos(s: Session, visit_id: str) -> tuple[VisitPhotoInfo, ...]:
+    return tuple(
+        VisitPhotoInfo(
+            sha256=p.sha256,
+            width=p.width,
+            height=p.height,
+            taken_at=p.taken_at,
+            item_key=p.item_key,
+            original_name=p.original_name,
+            reused_in=tuple(reused_in(s, p.sha256, visit_id)),
+        )
+        for p in s.scalars(
+            select(VisitPhoto)
+            .where(VisitPhoto.visit_id == visit_id, VisitPhoto.voided.is_(False))
+            .order_by(VisitPhoto.created_at)
+        )
+    )
+
+
+def _findings(s: Session, visit_id: str) -> tuple[FindingInfo, ...]:
+    findings = []
+    today = dt.date.today()
+    for f in s.scalars(
+        select(Finding)
+        .where(Finding.visit_id == visit_id, Finding.voided.is_(False))
+        .order_by(Finding.created_at)
+    ):
+        order = s.scalar(select(RectificationOrder).where(RectificationOrder.finding_id == f.id))
+        findings.append(
+            FindingInfo(
+                id=f.id,
+                item_key=f.item_key,
+                description=f.description,
+                category=f.category,
+                rectification=None
+                if order is None
+                else RectificationInfo(
+                    id=order.id,
+                    deadline=order.deadline,
+                    responsible=order.responsible,
+                    status="withdrawn"
+                    if order.voided
+                    else effective_status(order.status, order.deadline, today),
+                ),
+            )
+        )
+    return tuple(findings)
+
+
+def read_visit(ctx: AppContext, visit_id: str) -> VisitDetail:
+    """Everything about one visit, typed (``VisitDetail.as_json`` is ``visits show --json``)."""
+    with ctx.read_session() as s:
+        visit = _visit(s, visit_id)
+        partner = s.get(Partner, visit.partner_id)
+        amendments = amendment_chain(s, visit_id)
+        effective = current_answers(s, visit_id)
+        score, section_scores = current_scores(s, visit, effective)
+        items = _items(visit.template_body, effective)
+        photos = _photos(s, visit_id)
+        findings = _findings(s, visit_id)
+        orders = reinspection_outcomes(s, visit, effective) if visit.is_reinspection else []
+        evidence = visit_evidence(ctx, s, visit)
+        return VisitDetail(
+            id=visit.id,
+            partner_code=partner.code if partner else "",
+            partner_name=partner.name if partner else "",
+            status=visit.status,
+            template=visit.template_name,
+            template_version=visit.template_version,
+            planned_for=visit.planned_for,
+            started_at=visit.started_at,
+            checked_out_at=visit.checked_out_at,
+            submitted_at=visit.submitted_at,
+            latitude=visit.latitude,
+            longitude=visit.longitude,
+            manager=visit.manager,
+            score=score,
+            section_scores=section_scores,
+            content_hash=visit.content_hash,
+            sealed_score=visit.score,
+            items=items,
+            photos=photos,
+            findings=findings,
+            orders=tuple(OrderOutcome(**o) for o in orders),
+            evidence=tuple(EvidenceWarning(**e) for e in evidence),
+            amendments=tuple(
+                AmendmentInfo(
+                    id=a.id,
+                    reason=a.reason,
+                    changes=a.changes,
+                    amended_by=a.amended_by,
+                    amended_at=a.amended_at,
+                    content_hash=a.content_hash,
+                    score=a.score,
+                )
+                for a in amendments
+            ),
+        )
