@@ -3255,6 +3255,22 @@ Add one with “New partner” or import a spreadsheet.</translation>
   <context>
     <name>TargetsSection</name>
     <message>
+      <source>Decompose…</source>
+      <translation>Decompose…</translation>
+    </message>
+    <message>
+      <source>HQ's targets (published to the laptops)</source>
+      <translation>HQ's targets (published to the laptops)</translation>
+    </message>
+    <message>
+      <source>Laptops receive them with their next HQ bundle.</source>
+      <translation>Laptops receive them with their next HQ bundle.</translation>
+    </message>
+    <message>
+      <source>Manager</source>
+      <translation>Manager</translation>
+    </message>
+    <message>
       <source>Metric</source>
       <translation>Metric</translation>
     </message>
@@ -3267,6 +3283,10 @@ Add one with “New partner” or import a spreadsheet.</translation>
       <translation>Scope</translation>
     </message>
     <message>
+      <source>Set by</source>
+      <translation>Set by</translation>
+    </message>
+    <message>
       <source>Target</source>
       <translation>Target</translation>
     </message>
@@ -3275,8 +3295,20 @@ Add one with “New partner” or import a spreadsheet.</translation>
       <translation>Targets</translation>
     </message>
     <message>
+      <source>Targets managers set on their laptops</source>
+      <translation>Targets managers set on their laptops</translation>
+    </message>
+    <message>
       <source>The company's targets (columns metric, period, scope_kind, scope, amount), published to every laptop.</source>
       <translation>The company's targets (columns metric, period, scope_kind, scope, amount), published to every laptop.</translation>
+    </message>
+    <message>
+      <source>decomposed</source>
+      <translation>decomposed</translation>
+    </message>
+    <message>
+      <source>imported</source>
+      <translation>imported</translation>
     </message>
   </context>
   <context>

@@ -3247,6 +3247,22 @@ Add one with “New partner” or import a spreadsheet.</source>
   <context>
     <name>TargetsSection</name>
     <message>
+      <source>Decompose…</source>
+      <translation>分解…</translation>
+    </message>
+    <message>
+      <source>HQ's targets (published to the laptops)</source>
+      <translation>总部目标（发布到各笔记本）</translation>
+    </message>
+    <message>
+      <source>Laptops receive them with their next HQ bundle.</source>
+      <translation>笔记本将在下一个总部数据包中收到。</translation>
+    </message>
+    <message>
+      <source>Manager</source>
+      <translation>客户经理</translation>
+    </message>
+    <message>
       <source>Metric</source>
       <translation>指标</translation>
     </message>
@@ -3259,6 +3275,10 @@ Add one with “New partner” or import a spreadsheet.</source>
       <translation>范围</translation>
     </message>
     <message>
+      <source>Set by</source>
+      <translation>来源</translation>
+    </message>
+    <message>
       <source>Target</source>
       <translation>目标</translation>
     </message>
@@ -3267,8 +3287,20 @@ Add one with “New partner” or import a spreadsheet.</source>
       <translation>目标</translation>
     </message>
     <message>
+      <source>Targets managers set on their laptops</source>
+      <translation>客户经理在笔记本上设定的目标</translation>
+    </message>
+    <message>
       <source>The company's targets (columns metric, period, scope_kind, scope, amount), published to every laptop.</source>
       <translation>公司目标（列：指标、期间、范围类型、范围、目标），发布到每台笔记本。</translation>
+    </message>
+    <message>
+      <source>decomposed</source>
+      <translation>分解</translation>
+    </message>
+    <message>
+      <source>imported</source>
+      <translation>导入</translation>
     </message>
   </context>
   <context>

@@ -305,6 +305,10 @@ def _hq_with_a_month_of_work(tmp_path: Path):  # type: ignore[no-untyped-def]
     )
     hq.register_device(export_public_key(ctx, tmp_path / "laptop.key.json"))
     demo.generate_demo(ctx, partners=20, months=2, seed=3)
+    from app.services.decomposition import decompose_region_target
+
+    # the manager's own decomposition, shown beside HQ's targets
+    decompose_region_target(ctx, "development", dt.date.today().year + 1, "3201", 600)
     bundle = export_bundle(ctx, tmp_path / "up.cdsync").path
     assert hq.ingest(bundle, tmp_path / "acks").status == "accepted"
     from app.services.partners import search_any
@@ -393,7 +397,11 @@ def test_every_hq_console_section_dialog_and_pdf_reads_chinese(qtbot, tmp_path: 
             (v for v in (visit_detail(hq, r["id"]) for r in listed[:40]) if v["photos"]),
             visit_detail(hq, listed[0]["id"]),
         )
-        dialogs = [VisitDialog(ui, with_photos, window)]
+        from app.ui.hq.targets import TargetsSection
+
+        targets = next(s for s in window.sections if isinstance(s, TargetsSection))
+        assert targets.managers.rowCount() > 0
+        dialogs = [targets.decompose(), VisitDialog(ui, with_photos, window)]
         if with_photos["photos"]:
             dialogs.append(PhotoDialog(ui, with_photos["photos"][0], window))
         for dialog in dialogs:

@@ -5,11 +5,14 @@ month, overriding a month total (the total row) re-balances the other months, so
 total stays exact (integer fen, ``app.domain.targets.decompose_grid``); overridden cells
 are highlighted and can be released. Months and partner shares follow a chosen basis (as
 saved, seasonality / grade weights, last year's actuals). Save writes the targets through
-``decompose_region_target``. Targets published by HQ are read-only."""
+``decompose_region_target``. Targets published by HQ are read-only. HQ's console opens
+the same dialog over HQ's database (``DecompositionSource``)."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -31,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from app.domain import formats as fmt
 from app.domain import targets as rules
+from app.domain.decomposition import DecompositionPlan
 from app.domain.regions import regions
 from app.domain.vocabulary import METRIC
 from app.errors import UserError
@@ -52,7 +56,7 @@ class DecompositionModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.plan: decomposition_svc.DecompositionPlan | None = None
+        self.plan: DecompositionPlan | None = None
         self.annual = 0
         self.overrides: dict[tuple[str, int], int] = {}
         self.month_overrides: dict[int, int] = {}
@@ -64,7 +68,7 @@ class DecompositionModel(QAbstractTableModel):
         self.partner_basis = "current"
 
     # -- state ----------------------------------------------------------------
-    def set_plan(self, plan: decomposition_svc.DecompositionPlan, annual: int) -> None:
+    def set_plan(self, plan: DecompositionPlan, annual: int) -> None:
         self.beginResetModel()
         self.plan = plan
         self.month_basis = self.partner_basis = "current"
@@ -332,18 +336,45 @@ class DecompositionTable(QTableView):
         super().keyPressEvent(event)
 
 
+@dataclass(frozen=True)
+class DecompositionSource:
+    """Where a decomposition is read from and saved to: the laptop's database
+    (``laptop_source``) or HQ's (``app.ui.hq.targets``). ``owner`` is the first argument
+    of each call; ``save`` takes the keyword arguments of ``decompose_region_target``."""
+
+    owner: Any
+    metric_choices: Callable[[Any], list[tuple[str, str]]]
+    region_choices: Callable[[Any], list[str]]
+    plan: Callable[[Any, str, int, str], DecompositionPlan]
+    save: Callable[..., Any]
+    saved_note: str = ""  # said after "saved" (HQ: when the laptops receive them)
+
+
+def laptop_source(ctx: Any) -> DecompositionSource:
+    return DecompositionSource(
+        ctx,
+        decomposition_svc.metric_choices,
+        decomposition_svc.region_choices,
+        decomposition_svc.decomposition_plan,
+        decomposition_svc.decompose_region_target,
+    )
+
+
 class DecompositionDialog(QDialog):
     """Choose metric, year and region; enter the annual target; override cells; Save."""
 
     saved = Signal()
 
-    def __init__(self, ui: Any, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ui: Any, parent: QWidget | None = None, source: DecompositionSource | None = None
+    ) -> None:
         super().__init__(parent)
         self.ui = ui
+        self.source = source or laptop_source(ui.ctx)
         self.setWindowTitle(self.tr("Target decomposition"))
         self.resize(1180, 560)
         self.metric_box = QComboBox()
-        for code, name in decomposition_svc.metric_choices(ui.ctx):
+        for code, name in self.source.metric_choices(self.source.owner):
             self.metric_box.addItem(METRIC.label(code) if code in METRIC.entries else name, code)
         revenue = self.metric_box.findData("revenue")
         if revenue >= 0:
@@ -352,9 +383,8 @@ class DecompositionDialog(QDialog):
         self.year.setRange(2000, 2100)
         self.year.setValue(dt.date.today().year)
         self.region = RegionPicker()
-        choices = decomposition_svc.region_choices(
-            ui.ctx
-        )  # the territory first, then the regions in use
+        # the territory first (on a laptop), then the regions in use
+        choices = self.source.region_choices(self.source.owner)
         self.region.set_code(choices[0] if choices else "")
         self.annual = QLineEdit()
         self.annual.setPlaceholderText(self.tr("annual target of the region"))
@@ -446,7 +476,7 @@ class DecompositionDialog(QDialog):
             return
         self.error.clear()
         try:
-            plan = decomposition_svc.decomposition_plan(self.ui.ctx, *key)
+            plan = self.source.plan(self.source.owner, *key)
         except UserError as exc:
             self.error.setText(exc.message)
             self.loaded_key = None
@@ -463,7 +493,7 @@ class DecompositionDialog(QDialog):
         self.table.resizeColumnsToContents()
         self._update_state()
 
-    def _offer_bases(self, plan: decomposition_svc.DecompositionPlan) -> None:
+    def _offer_bases(self, plan: DecompositionPlan) -> None:
         """Enable only the bases there is something for; start from what is saved."""
         available = {
             (self.month_basis, "current"): plan.month_totals is not None and any(plan.month_totals),
@@ -568,8 +598,8 @@ class DecompositionDialog(QDialog):
         self.error.clear()
         self.buttons.setEnabled(False)
         self.ui.ops.run(
-            decomposition_svc.decompose_region_target,
-            self.ui.ctx,
+            self.source.save,
+            self.source.owner,
             plan.metric,
             plan.year,
             plan.region,
@@ -585,9 +615,19 @@ class DecompositionDialog(QDialog):
     def _saved(self, _changes: Any) -> None:
         self.buttons.setEnabled(True)
         self.ui.show_message(
-            self.tr("Targets of {region} for {year} saved.").format(
-                region=regions().name(self.model.plan.region) if self.model.plan else "",
-                year=self.year.value(),
+            " ".join(
+                filter(
+                    None,
+                    [
+                        self.tr("Targets of {region} for {year} saved.").format(
+                            region=regions().name(self.model.plan.region)
+                            if self.model.plan
+                            else "",
+                            year=self.year.value(),
+                        ),
+                        self.source.saved_note,
+                    ],
+                )
             ),
             "info",
         )

@@ -1,8 +1,8 @@
 """HQ console sections that receive and author: Inbox (bundles dropped or picked →
 ingest with progress, each accepted / duplicate / rejected with its reason, acks where
-the user chose), Targets, Templates and rules, Receivables (imports checked row by row,
-published with the next down-bundles) and Devices (register by dropping a key file,
-revoke, sync history)."""
+the user chose), Templates and rules, Receivables (imports checked row by row,
+published with the next down-bundles; Targets, in ``targets.py``, build on them) and
+Devices (register by dropping a key file, revoke, sync history)."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import formats as fmt
-from app.domain.vocabulary import AGING_BUCKET, GRADE, METRIC, template_label
+from app.domain.vocabulary import AGING_BUCKET, GRADE, template_label
 from app.ui.hq.base import HqSection, fill, key_of, table
 from app.ui.hq.review import territory_text
 
@@ -215,48 +215,6 @@ class _ImportSection(HqSection):
             "info",
         )
         self.ui.announce("record")
-
-
-class TargetsSection(_ImportSection):
-    def __init__(self, ui: Any, parent: QWidget | None = None) -> None:
-        super().__init__(
-            ui, [self.tr("Metric"), self.tr("Period"), self.tr("Scope"), self.tr("Target")], parent
-        )
-        self.note.setText(
-            self.tr(
-                "The company's targets (columns metric, period, scope_kind, scope, amount), published to every laptop."
-            )
-        )
-
-    def title(self) -> str:
-        return self.tr("Targets")
-
-    def importer(self) -> Any:
-        from app.hq.authoring import import_targets
-
-        return import_targets
-
-    def load(self) -> None:
-        from app.hq.authoring import hq_targets
-
-        self.read(hq_targets, on_done=self._show)
-
-    def _show(self, rows: list[dict[str, Any]]) -> None:
-        from app.domain.regions import regions
-
-        money = {"revenue", "collections"}
-        fill(
-            self.view,
-            [
-                [
-                    METRIC.label(r["metric"]),
-                    r["period"],
-                    regions().name(r["scope"]) if r["scope_kind"] == "region" else r["scope"],
-                    fmt.money_fen(r["amount"]) if r["metric"] in money else fmt.number(r["amount"]),
-                ]
-                for r in rows
-            ],
-        )
 
 
 class ReceivablesSection(_ImportSection):

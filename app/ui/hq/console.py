@@ -60,10 +60,10 @@ class HqWindow(QMainWindow):
             DevicesSection,
             InboxSection,
             ReceivablesSection,
-            TargetsSection,
             TemplatesSection,
         )
         from app.ui.hq.review import InspectionsSection, OverviewSection
+        from app.ui.hq.targets import TargetsSection
 
         self.ui = ui
         ui.main_window = self
