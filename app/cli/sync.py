@@ -68,7 +68,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from app.services.sync import sync_status
+    from app.services.sync_state import sync_status
 
     with cli_context(args) as ctx:
         status = sync_status(ctx)

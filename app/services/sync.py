@@ -39,10 +39,11 @@ from app.services.grade_requests import apply_decisions
 from app.services.progress import Progress
 from app.services.sync_records import (
     Tally,
-    model_of,
-    pending_selects,
     record_lines,
 )
+from app.services.sync_state import ACKED, follow_acks
+from app.services.sync_state import SyncStatus as SyncStatus  # re-exported
+from app.services.sync_state import sync_status as sync_status  # re-exported
 from app.sync import signing
 from app.sync.bundle import (
     Caps,
@@ -69,27 +70,16 @@ from db.models import (
 VOID, UPSERT = '"void"', '"upsert"'
 
 
-ACKED = ("accepted", "duplicate")
-
-
 def watermark(ctx: AppContext) -> str:
-    """The highest HLC HQ is known to hold ('' before the first ack): the acknowledged
-    bundles, followed from the start as a chain — a bundle counts once the watermark has
-    reached the HLC its selection began at (``since_hlc``), so the ack of a later part of
-    a backlog (``next_part``) waits for the ack of the part before it."""
+    """The highest HLC HQ is known to hold ('' before the first ack): ``follow_acks`` over
+    the acknowledged bundles, read in this context's session."""
     with ctx.read_session() as s:
         acked = s.execute(
             select(ExportedBundle.since_hlc, ExportedBundle.high_hlc)
             .where(ExportedBundle.ack_status.in_(ACKED))
             .order_by(ExportedBundle.seq)
         ).all()
-    mark, grew = "", True
-    while grew:
-        grew = False
-        for since, high in acked:
-            if (since or "") <= mark < high:
-                mark, grew = high, True
-    return mark
+    return follow_acks(acked)
 
 
 def _next_part_since(ctx: AppContext, acked: str) -> str:
@@ -486,30 +476,6 @@ def apply_ack(ctx: AppContext, path: Path) -> Changes:
             )
         bundle.ack_status, bundle.acked_at = ack["status"], utcnow()
     return Changes.of("exported_bundle")
-
-
-@dataclass
-class SyncStatus:
-    last_synced_at: dt.datetime | None
-    pending_changes: int
-    oldest_unacked: dt.datetime | None
-
-
-def sync_status(ctx: AppContext) -> SyncStatus:
-    since = watermark(ctx)
-    node = ctx.device_id or "local"
-    with ctx.read_session() as s:
-        # what the next bundle would hold ("~" sorts after every HLC)
-        pending = sum(
-            int(s.scalar(select(func.count()).select_from(stmt.subquery())) or 0)
-            for entity in SYNC_TABLES
-            for stmt in pending_selects(entity, since, "~", node, [model_of(entity).__table__.c.id])
-        )
-        last = s.scalar(select(func.max(ExportedBundle.acked_at)))
-        oldest = s.scalar(
-            select(func.min(ExportedBundle.created_at)).where(ExportedBundle.acked_at.is_(None))
-        )
-    return SyncStatus(last, pending, oldest)
 
 
 def import_hq_bundle(ctx: AppContext, path: Path) -> Changes:

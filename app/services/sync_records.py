@@ -18,6 +18,7 @@ from sqlalchemy import (
 )
 
 from app.services.context import AppContext
+from app.services.sync_state import VISIT_CHILDREN, VISIT_GATED
 from app.sync.bundle import (
     encode_line,
 )
@@ -28,12 +29,6 @@ from db.models import (
 
 VOID, UPSERT = '"void"', '"upsert"'
 HQ_TARGET_SOURCE = "hq"
-
-
-VISIT_CHILDREN = {"visit_answer", "visit_photo", "visit_amendment", "finding", "material_count"}
-# rows that wait for their visit's seal: a visit's children, and the rectification orders
-# and events made on a visit while it was a draft (``add_finding``); all go with the visit
-VISIT_GATED = VISIT_CHILDREN | {"rectification_order", "rectification_event"}
 
 
 def model_of(entity: str) -> Any:

@@ -419,11 +419,9 @@ class MainWindow(QMainWindow):
 
     def _refresh_status(self) -> None:
         """Sync state, counted on a reader thread so the window never waits for it."""
-        from app.services import sync as sync_service
+        from app.services.sync_state import sync_status
 
-        self.ui.ops.run(
-            sync_service.sync_status, self.ui.ctx, read_only=True, on_done=self._show_status
-        )
+        self.ui.ops.run(sync_status, self.ui.ctx, read_only=True, on_done=self._show_status)
 
     def _show_status(self, status) -> None:  # type: ignore[no-untyped-def]
         last = datetime_text(status.last_synced_at) if status.last_synced_at else self.tr("never")

@@ -85,6 +85,8 @@ def _heavy(modules: set[str]) -> list[str]:
         ("targets", "list", "--json"),
         ("device", "show", "--json"),
         ("check", "--json"),
+        ("sync", "status", "--json"),
+        ("sync", "status"),
     ],
 )
 def test_read_only_commands_import_no_orm(demo: Path, args: tuple[str, ...]) -> None:
