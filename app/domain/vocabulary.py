@@ -408,16 +408,20 @@ def transition(name: str, before: str | None, after: str | None) -> str:
 
 
 def answer_text(item: dict[str, Any]) -> str:
+    """``answer_words`` for a checklist item as JSON (HQ's visit detail)."""
+    return answer_words(item["kind"], item["answer"], item.get("max", 5))
+
+
+def answer_words(kind: str, value: Any, maximum: Any = 5) -> str:
     """A checklist answer for people (reports at the laptop and at HQ): yes/no and
     passed/failed by their words, a score out of its maximum, photos counted."""
-    value = item["answer"]
     if value is None:
         return "—"
-    if item["kind"] == "yesno" or (isinstance(value, str) and value in ("passed", "failed")):
+    if kind == "yesno" or (isinstance(value, str) and value in ("passed", "failed")):
         return ANSWER.label(str(value))
-    if item["kind"] == "score":
-        return f"{value} / {item.get('max', 5)}"
-    if item["kind"] == "photo":
+    if kind == "score":
+        return f"{value} / {maximum}"
+    if kind == "photo":
         return trn("reports", "%n photo(s)", len(value) if isinstance(value, list) else 1)
     return str(value)
 

@@ -29,8 +29,8 @@ from app.domain.vocabulary import (
     PARTNER_TYPE,
     RECTIFICATION_STATUS,
     VISIT_STATUS,
-    answer_text,
     answer_value_text,
+    answer_words,
     transition,
 )
 from app.domain.vocabulary import template_label as vocab_template_label
@@ -114,8 +114,8 @@ def scaled_photo(
     return data, width, height
 
 
-def _local(text: str | None) -> str:
-    return fmt.datetime_text(text)
+def _local(moment: dt.datetime | str | None) -> str:
+    return fmt.datetime_text(moment)
 
 
 def template_label(name: str, body: dict[str, Any] | None = None) -> str:
@@ -148,9 +148,9 @@ def _target_label(label: str) -> tuple[str, bool]:
 
 
 def visit_report_data(ctx: AppContext, visit_id: str) -> VisitReportData:
-    from app.services.visits import visit_detail
+    from app.services.visit_read import read_visit
 
-    detail = visit_detail(ctx, visit_id)
+    detail = read_visit(ctx, visit_id)
     with ctx.read_session() as s:
         visit = s.get(Visit, visit_id)
         assert visit is not None
@@ -189,36 +189,37 @@ def visit_report_data(ctx: AppContext, visit_id: str) -> VisitReportData:
     for section in visit.template_body.get("sections", []):
         section_titles[section.get("key")] = section.get("title", "")
     checklist = []
-    for item in detail["items"]:
+    for item in detail.items:
         points = ""
-        if item["kind"] in ("yesno", "score") and item.get("weight"):
-            points = f"{item['weight']:g}"
-        checklist.append(ChecklistLine(item["section"], item["label"], answer_text(item), points))
+        if item.kind in ("yesno", "score") and item.weight:
+            points = f"{item.weight:g}"
+        answer = answer_words(item.kind, item.answer, item.maximum)
+        checklist.append(ChecklistLine(item.section, item.label, answer, points))
     photos, warnings = [], []
-    for photo in detail["photos"]:
-        scaled = scaled_photo(ctx, photo["sha256"])
+    for photo in detail.photos:
+        scaled = scaled_photo(ctx, photo.sha256)
         if scaled is None:
             if ctx.paths.media_file(
-                photo["sha256"]
+                photo.sha256
             ).exists():  # stored, but too large (or damaged) to decode
                 warnings.append(
                     tr(
                         "reports",
                         "Photo left out (hash {hash}): the image is too large or damaged to print.",
-                    ).format(hash=photo["sha256"][:12])
+                    ).format(hash=photo.sha256[:12])
                 )
             else:
                 warnings.append(
                     tr(
                         "reports",
                         "Photo missing (hash {hash}); the original file is not in the media store.",
-                    ).format(hash=photo["sha256"][:12])
+                    ).format(hash=photo.sha256[:12])
                 )
             photos.append(
                 PhotoData(
-                    photo["original_name"] or photo["item_key"] or "",
-                    _local(photo["taken_at"]),
-                    photo["sha256"],
+                    photo.original_name or photo.item_key or "",
+                    _local(photo.taken_at),
+                    photo.sha256,
                     None,
                 )
             )
@@ -226,9 +227,9 @@ def visit_report_data(ctx: AppContext, visit_id: str) -> VisitReportData:
             data, width, height = scaled
             photos.append(
                 PhotoData(
-                    photo["original_name"] or photo["item_key"] or "",
-                    _local(photo["taken_at"]),
-                    photo["sha256"],
+                    photo.original_name or photo.item_key or "",
+                    _local(photo.taken_at),
+                    photo.sha256,
                     data,
                     width,
                     height,
@@ -236,17 +237,16 @@ def visit_report_data(ctx: AppContext, visit_id: str) -> VisitReportData:
             )
     verified_orders = [
         VerifiedOrder(
-            o["description"],
-            (ANSWER.label(o["outcome"]) if o["outcome"] else "—")
-            + (f"：{o['note']}" if o["note"] else ""),
-            _photo_data(ctx, o["before_photo"], tr("reports", "Before")),
-            _photo_data(ctx, o["after_photo"], tr("reports", "After")),
+            o.description,
+            (ANSWER.label(o.outcome) if o.outcome else "—") + (f"：{o.note}" if o.note else ""),
+            _photo_data(ctx, o.before_photo, tr("reports", "Before")),
+            _photo_data(ctx, o.after_photo, tr("reports", "After")),
         )
-        for o in detail["orders"]
+        for o in detail.orders
     ]
     region = partner.district_code or partner.city_code or partner.province_code or ""
     over = receivable > partner.credit_limit_fen > 0
-    item_labels = {item["key"]: item["label"] for item in detail["items"]}
+    item_labels = {item.key: item.label for item in detail.items}
     return VisitReportData(
         company=ctx.settings.company_name,
         partner_code=partner.code,
@@ -261,59 +261,56 @@ def visit_report_data(ctx: AppContext, visit_id: str) -> VisitReportData:
         ).format(recv=fmt.money_fen(receivable), limit=fmt.money_fen(partner.credit_limit_fen))
         if over
         else "",
-        manager=detail["manager"] or ctx.user_name or "—",
-        status=VISIT_STATUS.label(detail["status"]),
-        checked_in=_local(detail["started_at"]),
-        checked_out=_local(detail["checked_out_at"]),
-        coordinates=f"{detail['latitude']:.5f}, {detail['longitude']:.5f}"
-        if detail["latitude"] is not None
+        manager=detail.manager or ctx.user_name or "—",
+        status=VISIT_STATUS.label(detail.status),
+        checked_in=_local(detail.started_at),
+        checked_out=_local(detail.checked_out_at),
+        coordinates=f"{detail.latitude:.5f}, {detail.longitude:.5f}"
+        if detail.latitude is not None
         else "—",
-        template=template_label(detail["template"], visit.template_body),
-        score="—" if detail["score"] is None else f"{detail['score']:.1f}",
+        template=template_label(detail.template, visit.template_body),
+        score="—" if detail.score is None else f"{detail.score:.1f}",
         section_scores=[
             (section_titles.get(k, k), "—" if v is None else f"{v:.0f}")
-            for k, v in detail["section_scores"].items()
+            for k, v in detail.section_scores.items()
             if v is not None
         ],
         checklist=checklist,
         findings=[
             FindingLine(
-                f["description"],
-                fmt.date_text(f["rectification"]["deadline"]) if f["rectification"] else "—",
-                f["rectification"]["responsible"] if f["rectification"] else "",
-                RECTIFICATION_STATUS.label(f["rectification"]["status"])
-                if f["rectification"]
-                else "",
+                f.description,
+                fmt.date_text(f.rectification.deadline) if f.rectification else "—",
+                f.rectification.responsible if f.rectification else "",
+                RECTIFICATION_STATUS.label(f.rectification.status) if f.rectification else "",
             )
-            for f in detail["findings"]
+            for f in detail.findings
         ],
         material_differences=[(c.item_name, c.book_quantity, c.counted_quantity) for c in counts],
         competitor_notes=[
             f"{c.brand} {c.outlet_name}：{c.prices} {c.promotions}" for c in competitors
         ],
         photos=photos,
-        content_hash=detail["content_hash"] or "",
+        content_hash=detail.content_hash or "",
         amendments=[
             AmendmentLine(
-                _local(a["amended_at"]),
-                a["amended_by"],
-                a["reason"],
+                _local(a.amended_at),
+                a.amended_by,
+                a.reason,
                 "；".join(
-                    f"{item_labels.get(k, k)}：{answer_value_text(v)}"
-                    for k, v in a["changes"].items()
+                    f"{item_labels.get(k, k)}：{answer_value_text(v)}" for k, v in a.changes.items()
                 ),
-                "—" if a["score"] is None else f"{a['score']:.1f}",
-                a["content_hash"],
+                "—" if a.score is None else f"{a.score:.1f}",
+                a.content_hash,
             )
-            for a in detail["amendments"]
+            for a in detail.amendments
         ],
         verified_orders=verified_orders,
         evidence=[
-            f"{EVIDENCE_KIND.label(e['kind'])} #{e['sha256'][:10]}: {e['detail']}"
-            + (f" — {tr('reports', 'explained')}: {e['explanation']}" if e["explanation"] else "")
-            for e in detail["evidence"]
+            f"{EVIDENCE_KIND.label(e.kind)} #{e.sha256[:10]}: {e.detail}"
+            + (f" — {tr('reports', 'explained')}: {e.explanation}" if e.explanation else "")
+            for e in detail.evidence
         ],
-        sealed_score="—" if detail["sealed_score"] is None else f"{detail['sealed_score']:.1f}",
+        sealed_score="—" if detail.sealed_score is None else f"{detail.sealed_score:.1f}",
         warnings=warnings,
     )
 

@@ -7,7 +7,7 @@ import datetime as dt
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from app.domain import checklist as cl
 from app.domain.rectification import effective_status
@@ -29,19 +29,23 @@ from app.services.visit_rows import _visit
 from db.models import Finding, Partner, RectificationOrder, VisitPhoto
 
 
-def reused_in(s: Session, sha256: str, visit_id: str) -> list[str]:
-    """The other visits (sorted ids) that hold the same photo."""
-    return sorted(
-        set(
-            s.scalars(
-                select(VisitPhoto.visit_id).where(
-                    VisitPhoto.sha256 == sha256,
-                    VisitPhoto.visit_id != visit_id,
-                    VisitPhoto.voided.is_(False),
-                )
-            )
+def reused_elsewhere(s: Session, visit_id: str) -> dict[str, list[str]]:
+    """For each photo of this visit, the other visits using the same photo (sorted; one
+    query for all of them)."""
+    other = aliased(VisitPhoto)
+    found: dict[str, set[str]] = {}
+    for sha, visit in s.execute(
+        select(VisitPhoto.sha256, other.visit_id)
+        .join(other, other.sha256 == VisitPhoto.sha256)
+        .where(
+            VisitPhoto.visit_id == visit_id,
+            VisitPhoto.voided.is_(False),
+            other.visit_id != visit_id,
+            other.voided.is_(False),
         )
-    )
+    ):
+        found.setdefault(sha, set()).add(visit)
+    return {sha: sorted(visits) for sha, visits in found.items()}
 
 
 def _items(template_body: dict[str, Any], answers: dict[str, Any]) -> tuple[VisitItem, ...]:
@@ -63,6 +67,7 @@ def _items(template_body: dict[str, Any], answers: dict[str, Any]) -> tuple[Visi
 
 
 def _photos(s: Session, visit_id: str) -> tuple[VisitPhotoInfo, ...]:
+    elsewhere = reused_elsewhere(s, visit_id)
     return tuple(
         VisitPhotoInfo(
             sha256=p.sha256,
@@ -71,7 +76,7 @@ def _photos(s: Session, visit_id: str) -> tuple[VisitPhotoInfo, ...]:
             taken_at=p.taken_at,
             item_key=p.item_key,
             original_name=p.original_name,
-            reused_in=tuple(reused_in(s, p.sha256, visit_id)),
+            reused_in=tuple(elsewhere.get(p.sha256, ())),
         )
         for p in s.scalars(
             select(VisitPhoto)

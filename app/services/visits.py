@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import and_, func, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from app.domain import checklist as cl
 from app.domain.partners import can_be_visited
@@ -22,20 +22,19 @@ from app.domain.sealing import visit_content_hash
 from app.domain.vocabulary import PARTNER_STATUS
 from app.errors import NotFoundError, UserError, ValidationError
 from app.i18n import tr
-from app.services.amendments import amendment_chain, current_answers, current_scores
+from app.services.amendments import current_scores
 from app.services.context import AppContext, Changes
 from app.services.evidence import record_warnings as record_evidence_warnings
-from app.services.evidence import visit_evidence
 from app.services.media import import_photo
 from app.services.progress import Progress
 from app.services.reinspection import apply_outcomes as apply_reinspection
-from app.services.reinspection import outcomes as reinspection_outcomes
 from app.services.reinspection import reinspection_body
 from app.services.reinspection import unanswered_problem as reinspection_unanswered
 from app.services.training import promotion_body
 from app.services.visit_list import compliance as compliance
 from app.services.visit_list import list_visits as list_visits
 from app.services.visit_list import local_midnights as local_midnights
+from app.services.visit_read import read_visit
 from app.services.visit_rows import _create_finding, _item, _visit
 from db.base import utcnow
 from db.models import (
@@ -683,135 +682,10 @@ def amend(ctx: AppContext, visit_id: str, reason: str, changes: dict[str, str]) 
 # -- reading -----------------------------------------------------------------------------
 
 
-def reused_elsewhere(s: Session, visit_id: str) -> dict[str, list[str]]:
-    """For each photo of this visit, the other visits using the same photo (sorted; one
-    query for all of them, as ``reused_in`` answers for one)."""
-    other = aliased(VisitPhoto)
-    found: dict[str, set[str]] = {}
-    for sha, visit in s.execute(
-        select(VisitPhoto.sha256, other.visit_id)
-        .join(other, other.sha256 == VisitPhoto.sha256)
-        .where(
-            VisitPhoto.visit_id == visit_id,
-            VisitPhoto.voided.is_(False),
-            other.visit_id != visit_id,
-            other.voided.is_(False),
-        )
-    ):
-        found.setdefault(sha, set()).add(visit)
-    return {sha: sorted(visits) for sha, visits in found.items()}
-
-
-def _iso(value: dt.datetime | None) -> str | None:
-    return value.astimezone(dt.UTC).isoformat().replace("+00:00", "Z") if value else None
-
-
 def visit_detail(ctx: AppContext, visit_id: str) -> dict[str, Any]:
-    """Everything about one visit as plain JSON-ready data (``visits show``)."""
-    with ctx.read_session() as s:
-        visit = _visit(s, visit_id)
-        partner = s.get(Partner, visit.partner_id)
-        amendments = amendment_chain(s, visit_id)
-        effective = current_answers(s, visit_id)
-        score, section_scores = current_scores(s, visit, effective)
-        items = []
-        for item in cl.template_items(visit.template_body):
-            entry: dict[str, Any] = {
-                "key": item.key,
-                "label": item.label,
-                "kind": item.kind,
-                "required": item.required,
-                "answer": effective.get(item.key),
-                "section": item.section_title,
-                "weight": item.weight,
-            }
-            if item.kind == "score":
-                entry["max"] = item.max
-            if item.kind == "number":  # the editor's validator range (template keys min/max)
-                entry["min"], entry["max"] = getattr(item, "min", None), item.max
-            if item.kind == "choice":
-                entry["options"] = list(item.options)
-            items.append(entry)
-        elsewhere = reused_elsewhere(s, visit_id)
-        photos = [
-            {
-                "sha256": p.sha256,
-                "width": p.width,
-                "height": p.height,
-                "taken_at": _iso(p.taken_at),
-                "item_key": p.item_key,
-                "original_name": p.original_name,
-                "reused_in": elsewhere.get(p.sha256, []),
-            }
-            for p in s.scalars(
-                select(VisitPhoto)
-                .where(VisitPhoto.visit_id == visit_id, VisitPhoto.voided.is_(False))
-                .order_by(VisitPhoto.created_at)
-            )
-        ]
-        findings = []
-        for f in s.scalars(
-            select(Finding)
-            .where(Finding.visit_id == visit_id, Finding.voided.is_(False))
-            .order_by(Finding.created_at)
-        ):
-            order = s.scalar(
-                select(RectificationOrder).where(RectificationOrder.finding_id == f.id)
-            )
-            findings.append(
-                {
-                    "id": f.id,
-                    "item_key": f.item_key,
-                    "description": f.description,
-                    "category": f.category,
-                    "rectification": None
-                    if order is None
-                    else {
-                        "id": order.id,
-                        "deadline": order.deadline.isoformat(),
-                        "responsible": order.responsible,
-                        "status": "withdrawn"
-                        if order.voided
-                        else effective_status(order.status, order.deadline, dt.date.today()),
-                    },
-                }
-            )
-        return {
-            "id": visit.id,
-            "partner_code": partner.code if partner else "",
-            "partner_name": partner.name if partner else "",
-            "status": visit.status,
-            "template": visit.template_name,
-            "template_version": visit.template_version,
-            "planned_for": visit.planned_for.isoformat() if visit.planned_for else None,
-            "started_at": _iso(visit.started_at),
-            "checked_out_at": _iso(visit.checked_out_at),
-            "submitted_at": _iso(visit.submitted_at),
-            "latitude": visit.latitude,
-            "longitude": visit.longitude,
-            "manager": visit.manager,
-            "score": score,
-            "section_scores": section_scores,
-            "content_hash": visit.content_hash,
-            "sealed_score": visit.score,
-            "items": items,
-            "photos": photos,
-            "findings": findings,
-            "orders": reinspection_outcomes(s, visit, effective) if visit.is_reinspection else [],
-            "evidence": visit_evidence(ctx, s, visit),
-            "amendments": [
-                {
-                    "id": a.id,
-                    "reason": a.reason,
-                    "changes": a.changes,
-                    "amended_by": a.amended_by,
-                    "amended_at": _iso(a.amended_at),
-                    "content_hash": a.content_hash,
-                    "score": a.score,
-                }
-                for a in amendments
-            ],
-        }
+    """Everything about one visit as plain JSON-ready data (``visits show --json``); the
+    typed form is ``visit_read.read_visit``."""
+    return read_visit(ctx, visit_id).as_json()
 
 
 def partner_names(ctx: AppContext) -> dict[str, str]:
