@@ -202,6 +202,9 @@ def test_hostile_field_values_are_rejected_whole(hq: Hq, tmp_path: Path) -> None
         "status": ("status", "exploded"),
         "long_name": ("name", "名" * 50_000),
         "hlc": ("field_hlc", {"name": "garbage"}),
+        # DEL stands unescaped in a JSON text: the bundle's text of the data holds no
+        # backslash, yet the name holds a control character
+        "delete_character": ("name", "好\x7f店"),
     }
     for tag, (field, value) in cases.items():
 
