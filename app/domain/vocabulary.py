@@ -312,6 +312,32 @@ RECEIVABLE_KIND = _vocab(
     "receivable_kind",
     ("invoice", term("Receivables", "Invoice")),
     ("payment", term("Receivables", "Payment")),
+    aliases={"开票": "invoice", "收款": "payment"},
+)
+
+SCOPE_KIND = _vocab(
+    "scope_kind",
+    ("partner", term("ScopeKinds", "Partner")),
+    ("region", term("ScopeKinds", "Region")),
+)
+
+# The columns of the target, actuals, business-record and receivable files (the partner
+# file has its own, app.domain.partner_sheet): a message names a column the file lacks by
+# this header (app.domain.sheet_columns), and a file may use it as the column's name.
+SHEET_COLUMN = _vocab(
+    "sheet_column",
+    ("partner_code", term("SheetColumns", "Partner code")),
+    ("metric", term("SheetColumns", "Metric")),
+    ("period", term("SheetColumns", "Period")),
+    ("scope_kind", term("SheetColumns", "Scope kind")),
+    ("scope", term("SheetColumns", "Scope")),
+    ("amount", term("SheetColumns", "Amount")),
+    ("date", term("SheetColumns", "Date")),
+    ("kind", term("SheetColumns", "Kind")),
+    ("ref", term("SheetColumns", "Reference")),
+    ("product", term("SheetColumns", "Product")),
+    ("customer_ref", term("SheetColumns", "Customer reference")),
+    ("phone", term("SheetColumns", "Phone")),
 )
 
 PARTNER_FIELD = _vocab(

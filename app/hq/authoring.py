@@ -19,6 +19,14 @@ from app.domain import checklist as cl
 from app.domain import targets as target_rules
 from app.domain.reference import DEFAULT_FREQUENCY_RULES, DEFAULT_METRICS, builtin_templates
 from app.domain.regions import regions
+from app.domain.sheet_columns import (
+    canonical_key,
+    file_names,
+    metric_choices,
+    metric_key,
+    named,
+    scope_kind_key,
+)
 from app.errors import NotFoundError, ValidationError
 from app.hq.publish import HQ_BUNDLE, own_targets
 from app.hq.read_models import field as json_field
@@ -348,10 +356,9 @@ def import_targets(hq: Hq, table: list[list[str]], name: str) -> ImportSummary:
     metric, period and scope; importing the same file again changes nothing."""
     if not table or not any(c.strip() for c in table[0]):
         raise ValidationError(tr("targets", "{file}: the file is empty.").format(file=name))
-    header = [
-        TARGET_ALIASES.get(c.strip(), TARGET_ALIASES.get(c.strip().lower(), c)) for c in table[0]
-    ]
+    header = [canonical_key(c, TARGET_ALIASES) for c in table[0]]
     mapping = header_map(header, TARGET_REQUIRED, TARGET_COLUMNS, name)
+    names = file_names(table[0], mapping)
     default_kind = (
         "region" if table[0][mapping["scope"]].strip().lower() in REGION_HEADERS else "partner"
     )
@@ -375,10 +382,11 @@ def import_targets(hq: Hq, table: list[list[str]], name: str) -> ImportSummary:
     parsed: dict[tuple[str, str, str, str], tuple[int, int]] = {}
     for row_no, cells in data_rows(table, mapping):
         summary.rows += 1
-        kind = cells.get("scope_kind", "").lower() or default_kind
+        kind = scope_kind_key(cells.get("scope_kind", "")) or default_kind
         if kind == "region":
             cells["scope"] = regions().normalise(cells["scope"]) or cells["scope"]
         errors: list[SheetRowError] = []
+        cells["metric"] = metric_key(cells["metric"], units)
         unit = units.get(cells["metric"])
         if unit is None:
             errors.append(
@@ -386,7 +394,7 @@ def import_targets(hq: Hq, table: list[list[str]], name: str) -> ImportSummary:
                     row_no,
                     "metric",
                     tr("targets", "unknown metric {metric}; use one of {known}").format(
-                        metric=cells["metric"] or "—", known=", ".join(sorted(units))
+                        metric=cells["metric"] or "—", known=metric_choices(units)
                     ),
                 )
             )
@@ -464,7 +472,7 @@ def import_targets(hq: Hq, table: list[list[str]], name: str) -> ImportSummary:
             tr("targets", "{file}: {count} problem(s) found; nothing was imported.").format(
                 file=name, count=len(summary.errors)
             ),
-            details=[f"{name}, {e}" for e in summary.errors],
+            details=[f"{name}, {named(e, names)}" for e in summary.errors],
         )
     changed: list[tuple[str, dict[str, Any]]] = []
     for (metric, period, kind, scope), (_row, amount) in parsed.items():

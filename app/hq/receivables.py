@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from app.domain import targets as money
+from app.domain.sheet_columns import canonical_key, file_names, named
+from app.domain.vocabulary import RECEIVABLE_KIND
 from app.errors import ValidationError
 from app.hq.authoring import ImportSummary, stable_id, write_own_records
 from app.hq.sheet_rows import SheetRowError, data_rows, header_map
@@ -52,8 +54,9 @@ def import_receivables(hq: Hq, table: list[list[str]], name: str) -> ImportSumma
     unchanged, so importing the same file again changes nothing."""
     if not table or not any(c.strip() for c in table[0]):
         raise ValidationError(tr("targets", "{file}: the file is empty.").format(file=name))
-    header = [ALIASES.get(c.strip(), c) for c in table[0]]
+    header = [canonical_key(c, ALIASES) for c in table[0]]
     mapping = header_map(header, COLUMNS, COLUMNS, name)
+    names = file_names(table[0], mapping)
     with hq.sessions() as s:
         partners = {
             str(r.data.get("code")): r.id
@@ -86,7 +89,7 @@ def import_receivables(hq: Hq, table: list[list[str]], name: str) -> ImportSumma
                     tr("targets", "unknown partner {code}").format(code=code or "—"),
                 )
             )
-        kind = KINDS.get(cells["kind"].lower())
+        kind = RECEIVABLE_KIND.key_for(cells["kind"]) or KINDS.get(cells["kind"].lower())
         if kind is None:
             errors.append(
                 SheetRowError(
@@ -151,7 +154,7 @@ def import_receivables(hq: Hq, table: list[list[str]], name: str) -> ImportSumma
             tr("targets", "{file}: {count} problem(s) found; nothing was imported.").format(
                 file=name, count=len(summary.errors)
             ),
-            details=[f"{name}, {e}" for e in summary.errors],
+            details=[f"{name}, {named(e, names)}" for e in summary.errors],
         )
     new_invoices: list[tuple[str, dict[str, Any]]] = []
     for _row, code, kind, day, amount, ref in rows:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from app.domain.sheet_columns import column_label, missing_text
 from app.errors import ValidationError
 from app.i18n import tr
 
@@ -38,9 +39,11 @@ def header_map(
     if missing:
         raise ValidationError(
             tr("import", "{file}: missing required column(s): {columns}.").format(
-                file=name, columns=", ".join(missing)
+                file=name, columns=missing_text(missing)
             ),
-            details=[str(SheetRowError(1, c, tr("import", "missing"))) for c in missing],
+            details=[
+                str(SheetRowError(1, column_label(c), tr("import", "missing"))) for c in missing
+            ],
         )
     return mapping
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from app.domain import targets as rules
+from app.domain.sheet_columns import file_names, named
 from app.errors import ValidationError
 from app.i18n import tr, trn
 from app.services.context import AppContext, Changes
@@ -46,6 +47,7 @@ def import_actuals(ctx: AppContext, path: Path, progress: Progress | None = None
         raise ValidationError(tr("targets", "{file}: the file is empty.").format(file=path.name))
     columns = ["partner_code", "metric", "period", "amount"]
     mapping = header_map(canonical_header(table[0], ACTUALS_ALIASES), tuple(columns), columns, path)
+    names = file_names(table[0], mapping)
     metrics = metrics_by_code(ctx)
     with ctx.read_session() as s:
         partners = {code: pid for code, pid in s.execute(select(Partner.code, Partner.id))}
@@ -112,7 +114,7 @@ def import_actuals(ctx: AppContext, path: Path, progress: Progress | None = None
             trn(
                 "targets", "{file}: %n problem(s) found; nothing was imported.", len(report.errors)
             ).format(file=path.name),
-            details=[str(e) for e in report.errors],
+            details=[str(named(e, names)) for e in report.errors],
         )
     with ctx.session() as s:
         existing = {(a.partner_id, a.metric, a.period): a for a in s.scalars(select(Actual))}

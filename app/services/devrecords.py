@@ -16,6 +16,7 @@ from sqlalchemy import delete, func, insert, select
 from app.domain import duties as rules
 from app.domain.ids import uuid7
 from app.domain.partners import parse_money_to_fen
+from app.domain.sheet_columns import canonical_key, column_label, file_names, missing_text, named
 from app.domain.vocabulary import BUSINESS_RECORD_KIND
 from app.errors import ValidationError
 from app.i18n import tr, trn
@@ -67,16 +68,16 @@ class DevImportReport:
 def _header_map(header: list[str], path: Path) -> dict[str, int]:
     mapping: dict[str, int] = {}
     for index, name in enumerate(header):
-        key = ALIASES.get(name.strip(), name.strip().lower())
+        key = canonical_key(name, ALIASES)
         if key in COLUMNS and key not in mapping:
             mapping[key] = index
     missing = [c for c in REQUIRED if c not in mapping]
     if missing:
         raise ValidationError(
             tr("import", "{file}: missing required column(s): {columns}.").format(
-                file=path.name, columns=", ".join(missing)
+                file=path.name, columns=missing_text(missing)
             ),
-            details=[f"row 1, column {c}: " + tr("import", "missing") for c in missing],
+            details=[str(RowError(1, column_label(c), tr("import", "missing"))) for c in missing],
         )
     return mapping
 
@@ -196,7 +197,7 @@ def import_dev_records(
             trn("import", "{file}: %n problem(s) found; nothing was imported.", len(errors)).format(
                 file=path.name
             ),
-            details=[str(e) for e in errors],
+            details=[str(named(e, file_names(table[0], mapping))) for e in errors],
         )
     key = record_key(ctx)
     assert key is not None

@@ -629,11 +629,13 @@ def header_map(
             mapping[key] = index
     missing = [c for c in required if c not in mapping]
     if missing:
+        from app.domain.sheet_columns import column_label, missing_text
+
         raise ValidationError(
             tr("import", "{file}: missing required column(s): {columns}.").format(
-                file=path.name, columns=", ".join(missing)
+                file=path.name, columns=missing_text(missing)
             ),
-            details=[str(RowError(1, c, tr("import", "missing"))) for c in missing],
+            details=[str(RowError(1, column_label(c), tr("import", "missing"))) for c in missing],
         )
     return mapping
 

@@ -12,6 +12,14 @@ from app.domain import targets as rules
 from app.domain.decomposition import REGION_RE as REGION_RE
 from app.domain.decomposition import require_region_code as require_region_code
 from app.domain.regions import regions
+from app.domain.sheet_columns import (
+    canonical_key,
+    file_names,
+    metric_choices,
+    metric_key,
+    named,
+    scope_kind_key,
+)
 from app.errors import UserError, ValidationError
 from app.i18n import tr, trn
 from app.services.context import AppContext, Changes
@@ -53,6 +61,7 @@ def import_targets(ctx: AppContext, path: Path, progress: Progress | None = None
     mapping = header_map(
         canonical_header(table[0], TARGET_ALIASES), TARGET_REQUIRED, TARGET_COLUMNS, path
     )
+    names = file_names(table[0], mapping)
     # without a scope_kind column, a file whose scope column is called "region" holds region targets
     default_kind = (
         "region" if table[0][mapping["scope"]].strip().lower() in REGION_HEADERS else "partner"
@@ -68,7 +77,7 @@ def import_targets(ctx: AppContext, path: Path, progress: Progress | None = None
     parsed: dict[tuple[str, str, str, str], tuple[int, int]] = {}
     for row_no, cells in data_rows(table, mapping, strip=True):
         report.rows += 1
-        kind = cells.get("scope_kind", "").lower() or default_kind
+        kind = scope_kind_key(cells.get("scope_kind", "")) or default_kind
         if kind == "region":  # official forms (320100) are kept in their shortest form (3201)
             cells["scope"] = regions().normalise(cells["scope"]) or cells["scope"]
         errors = []
@@ -160,7 +169,7 @@ def import_targets(ctx: AppContext, path: Path, progress: Progress | None = None
             trn(
                 "targets", "{file}: %n problem(s) found; nothing was imported.", len(report.errors)
             ).format(file=path.name),
-            details=[f"{path.name}, {e}" for e in report.errors],
+            details=[f"{path.name}, {named(e, names)}" for e in report.errors],
         )
     with ctx.session() as s:
         existing = {
@@ -317,7 +326,9 @@ class ActualsReport:
 def row_metric(
     row_no: int, cells: dict[str, str], metrics: dict[str, Metric], errors: list[RowError]
 ) -> Metric | None:
-    """The row's metric, or None with the error added (both imports)."""
+    """The row's metric (its code or label in either language; ``cells["metric"]`` becomes
+    the code), or None with the error added (both imports)."""
+    cells["metric"] = metric_key(cells["metric"], metrics)
     metric = metrics.get(cells["metric"])
     if metric is None:
         errors.append(
@@ -325,7 +336,7 @@ def row_metric(
                 row_no,
                 "metric",
                 tr("targets", "unknown metric {metric}; use one of {known}").format(
-                    metric=cells["metric"] or "—", known=", ".join(sorted(metrics))
+                    metric=cells["metric"] or "—", known=metric_choices(metrics)
                 ),
             )
         )
@@ -338,8 +349,9 @@ def row_metric(
 
 
 def canonical_header(header: list[str], aliases: dict[str, str]) -> list[str]:
-    """The header row with known Chinese / alternative names replaced by the column keys."""
-    return [aliases.get(c.strip(), aliases.get(c.strip().lower(), c)) for c in header]
+    """The header row with known Chinese / alternative names, and the columns' headers in
+    either language (``app.domain.sheet_columns``), replaced by the column keys."""
+    return [canonical_key(c, aliases) for c in header]
 
 
 PARTNER_CODE_HEADERS = ("渠道编码", "合作方编码", "合作伙伴编码", "客户编码")

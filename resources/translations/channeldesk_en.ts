@@ -3036,6 +3036,17 @@ Add one with “New partner” or import a spreadsheet.</translation>
     </message>
   </context>
   <context>
+    <name>ScopeKinds</name>
+    <message>
+      <source>Partner</source>
+      <translation>Partner</translation>
+    </message>
+    <message>
+      <source>Region</source>
+      <translation>Region</translation>
+    </message>
+  </context>
+  <context>
     <name>SettingsDialog</name>
     <message>
       <source>&amp;Language</source>
@@ -3140,6 +3151,57 @@ Add one with “New partner” or import a spreadsheet.</translation>
     <message>
       <source>{title} (version {version})</source>
       <translation>{title} (version {version})</translation>
+    </message>
+  </context>
+  <context>
+    <name>SheetColumns</name>
+    <message>
+      <source>Amount</source>
+      <translation>Amount</translation>
+    </message>
+    <message>
+      <source>Customer reference</source>
+      <translation>Customer reference</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>Kind</translation>
+    </message>
+    <message>
+      <source>Metric</source>
+      <translation>Metric</translation>
+    </message>
+    <message>
+      <source>Partner code</source>
+      <translation>Partner code</translation>
+    </message>
+    <message>
+      <source>Period</source>
+      <translation>Period</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>Phone</translation>
+    </message>
+    <message>
+      <source>Product</source>
+      <translation>Product</translation>
+    </message>
+    <message>
+      <source>Reference</source>
+      <translation>Reference</translation>
+    </message>
+    <message>
+      <source>Scope</source>
+      <translation>Scope</translation>
+    </message>
+    <message>
+      <source>Scope kind</source>
+      <translation>Scope kind</translation>
     </message>
   </context>
   <context>

@@ -3028,6 +3028,17 @@ Add one with “New partner” or import a spreadsheet.</source>
     </message>
   </context>
   <context>
+    <name>ScopeKinds</name>
+    <message>
+      <source>Partner</source>
+      <translation>渠道</translation>
+    </message>
+    <message>
+      <source>Region</source>
+      <translation>地区</translation>
+    </message>
+  </context>
+  <context>
     <name>SettingsDialog</name>
     <message>
       <source>&amp;Language</source>
@@ -3132,6 +3143,57 @@ Add one with “New partner” or import a spreadsheet.</source>
     <message>
       <source>{title} (version {version})</source>
       <translation>{title}（第 {version} 版）</translation>
+    </message>
+  </context>
+  <context>
+    <name>SheetColumns</name>
+    <message>
+      <source>Amount</source>
+      <translation>金额</translation>
+    </message>
+    <message>
+      <source>Customer reference</source>
+      <translation>客户编号</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source>Metric</source>
+      <translation>指标</translation>
+    </message>
+    <message>
+      <source>Partner code</source>
+      <translation>渠道编码</translation>
+    </message>
+    <message>
+      <source>Period</source>
+      <translation>期间</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>电话</translation>
+    </message>
+    <message>
+      <source>Product</source>
+      <translation>产品</translation>
+    </message>
+    <message>
+      <source>Reference</source>
+      <translation>单号</translation>
+    </message>
+    <message>
+      <source>Scope</source>
+      <translation>范围</translation>
+    </message>
+    <message>
+      <source>Scope kind</source>
+      <translation>范围类型</translation>
     </message>
   </context>
   <context>
@@ -5161,11 +5223,11 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     </message>
     <message>
       <source>give the ERP reference (at most 60 characters)</source>
-      <translation>请填写 ERP 单号（最多 60 个字符）</translation>
+      <translation>请填写财务系统的单号（最多 60 个字符）</translation>
     </message>
     <message>
       <source>give the date as YYYY-MM-DD (got {value})</source>
-      <translation>日期格式应为 YYYY-MM-DD（收到的是 {value}）</translation>
+      <translation>日期格式应为“年-月-日”，如 2026-03-05（收到的是 {value}）</translation>
     </message>
     <message>
       <source>it is not JSON text</source>
@@ -5201,7 +5263,7 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     </message>
     <message>
       <source>kind must be invoice or payment (got {value})</source>
-      <translation>类型应为 invoice（发票）或 payment（回款）（收到的是 {value}）</translation>
+      <translation>类型应为“发票”或“回款”（收到的是 {value}）</translation>
     </message>
     <message>
       <source>not a positive amount in yuan with at most 2 decimals: {value}</source>
@@ -5348,7 +5410,7 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     </message>
     <message>
       <source>not a date (YYYY-MM-DD): {value}</source>
-      <translation>不是日期（YYYY-MM-DD）：{value}</translation>
+      <translation>不是日期（应为“年-月-日”，如 2026-03-05）：{value}</translation>
     </message>
     <message>
       <source>not a phone number</source>
@@ -7151,15 +7213,15 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     </message>
     <message>
       <source>Give the month as YYYY-MM (got {value}).</source>
-      <translation>月份格式应为 YYYY-MM（收到 {value}）。</translation>
+      <translation>月份格式应为“年-月”，如 2026-03（收到 {value}）。</translation>
     </message>
     <message>
       <source>Give the period as YYYY, YYYY-Qn or YYYY-MM (got {value}).</source>
-      <translation>期间格式应为 YYYY、YYYY-Qn 或 YYYY-MM（收到 {value}）。</translation>
+      <translation>期间应为年份（2026）、季度（2026-Q1）或月份（2026-03）（收到 {value}）。</translation>
     </message>
     <message>
       <source>Give the year as YYYY (got {value}).</source>
-      <translation>年份格式应为 YYYY（收到 {value}）。</translation>
+      <translation>年份应为四位数字，如 2026（收到 {value}）。</translation>
     </message>
     <message>
       <source>Not a region code (2, 4 or 6 digits): {value}.</source>
@@ -7211,11 +7273,11 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     </message>
     <message>
       <source>give the month as YYYY-MM (got {value})</source>
-      <translation>月份格式应为 YYYY-MM（收到 {value}）</translation>
+      <translation>月份格式应为“年-月”，如 2026-03（收到 {value}）</translation>
     </message>
     <message>
       <source>give the period as YYYY, YYYY-Qn or YYYY-MM (got {value})</source>
-      <translation>期间格式应为 YYYY、YYYY-Qn 或 YYYY-MM（收到 {value}）</translation>
+      <translation>期间应为年份（2026）、季度（2026-Q1）或月份（2026-03）（收到 {value}）</translation>
     </message>
     <message>
       <source>not a non-negative amount with at most {d} decimals: {value}</source>
@@ -7227,7 +7289,7 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     </message>
     <message>
       <source>scope_kind must be partner or region (got {value})</source>
-      <translation>scope_kind 必须是 partner（渠道）或 region（地区）（收到 {value}）</translation>
+      <translation>范围类型必须是“渠道”或“地区”（收到 {value}）</translation>
     </message>
     <message>
       <source>the {metric} target for {scope} in {period} was published by HQ and cannot be changed here</source>

@@ -30,8 +30,8 @@ def test_actuals_import_cli_with_chinese_headers(cli, tmp_path: Path) -> None:  
     assert failed.returncode == 1
     lines = failed.stderr.strip().splitlines()
     assert [line.split(":")[0] for line in lines[:-1]] == [
-        "row 3, column partner_code",
-        "row 4, column amount",
+        "row 3, column 合作方编码",  # the column as the file names it
+        "row 4, column 金额",
     ]
     assert "nothing was imported" in lines[-1]
 

@@ -19,7 +19,7 @@ def test_targets_import_cli_refuses_unknown_region_codes(cli, tmp_path: Path) ->
     lines = failed.stderr.strip().splitlines()
     assert (
         lines[0]
-        == "regions.csv, row 3, column scope: unknown region code 310199: no such province, city or district"
+        == "regions.csv, row 3, column region: unknown region code 310199: no such province, city or district"
     )
     assert len(lines) == 2 and "nothing was imported" in lines[1]
     assert cli("targets", "list", "--json").json() == []

@@ -373,6 +373,18 @@ def test_every_hq_console_section_dialog_and_pdf_reads_chinese(qtbot, tmp_path: 
                 settle(ui)
                 seen.append(("inbox message", told.args[0]))
                 seen += [("inbox message", d) for d in told.args[2]]
+            if row in (3, 5):  # targets, receivables: a file with a wrong row, one lacking a column
+                bad = tmp_path / f"bad{row}.csv"
+                for content in (
+                    "指标,期间,范围类型,范围,目标\n销售额,2030,地区,999999,-1\n",
+                    "渠道编码,日期\nQD0001,2030-01-01\n",
+                ):
+                    bad.write_text(content, encoding="utf-8")
+                    with qtbot.waitSignal(ui.message, timeout=30000) as told:
+                        section.import_file(bad)
+                    assert told.args[1] == "error"
+                    seen += [("import message", told.args[0])]
+                    seen += [("import message", d) for d in told.args[2]]
             if row == 6:  # devices: the question before revoking
                 asked: list[str] = []
 

@@ -58,7 +58,7 @@ def test_actuals_import_takes_chinese_headers_in_csv(
     assert (again.created, again.updated, again.unchanged) == (0, 0, 2)
 
 
-def test_actuals_import_takes_chinese_headers_in_xlsx_and_reports_rows_by_column_key(
+def test_actuals_import_takes_chinese_headers_in_xlsx_and_names_columns_as_the_file_does(
     with_partners, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     from openpyxl import Workbook
@@ -86,8 +86,8 @@ def test_actuals_import_takes_chinese_headers_in_xlsx_and_reports_rows_by_column
     with pytest.raises(ValidationError) as info:
         actuals_svc.import_actuals(ctx, path)
     assert [d.split(":")[0] for d in info.value.details] == [
-        "row 4, column partner_code",
-        "row 5, column period",
+        "row 4, column 合作方编码",
+        "row 5, column 月份",
     ]
     assert _actuals(ctx) == {
         ("T1", "collections", "2026-03"): 25025,
@@ -153,6 +153,4 @@ def test_xlsx_month_cells_are_read_as_months(with_partners, tmp_path: Path) -> N
     book.save(path)
     with pytest.raises(ValidationError) as info:
         actuals_svc.import_actuals(ctx, path)
-    assert info.value.details == [
-        "row 4, column period: give the month as YYYY-MM (got 2026-05-15)"
-    ]
+    assert info.value.details == ["row 4, column 月份: give the month as YYYY-MM (got 2026-05-15)"]

@@ -68,7 +68,7 @@ def test_import_refuses_region_codes_that_do_not_exist_and_imports_nothing(
     )
     with pytest.raises(ValidationError) as info:
         svc.import_targets(ctx, chinese)
-    assert [d.split(":")[0] for d in info.value.details] == ["区域目标.csv, row 3, column scope"]
+    assert [d.split(":")[0] for d in info.value.details] == ["区域目标.csv, row 3, column 区划代码"]
     assert _stored(ctx) == set()
 
     path.write_text(
