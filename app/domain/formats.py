@@ -16,13 +16,19 @@ from app.i18n import current_language, tr
 WAN = 10_000  # 万: charts count money in 万元 (ten thousand yuan), as Chinese sales reports do
 
 
-def money_fen(fen: int | None, *, symbol: bool = True, empty: str = "—") -> str:
-    """Integer fen as ``¥1,234,567.89`` (``-¥12.00`` below zero)."""
+MONEY_CELL_FORMAT = "#,##0.00"  # an exported XLSX money cell: a number shown as 1,234,567.89
+
+
+def money_fen(
+    fen: int | None, *, symbol: bool = True, grouping: bool = True, empty: str = "—"
+) -> str:
+    """Integer fen as ``¥1,234,567.89`` (``-¥12.00`` below zero); ``grouping=False`` and
+    ``symbol=False`` give the plain ``1234567.89`` a CSV cell or an input field holds."""
     if fen is None:
         return empty
     sign = "-" if fen < 0 else ""
     fen = abs(int(fen))
-    text = f"{fen // 100:,}.{fen % 100:02d}"
+    text = f"{fen // 100:,}.{fen % 100:02d}" if grouping else f"{fen // 100}.{fen % 100:02d}"
     return f"{sign}¥{text}" if symbol else f"{sign}{text}"
 
 

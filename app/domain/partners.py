@@ -262,6 +262,8 @@ def parse_money_to_fen(text: str) -> int:
 
 
 def fen_to_text(fen: int) -> str:
-    sign = "-" if fen < 0 else ""
-    fen = abs(fen)
-    return f"{sign}{fen // 100}.{fen % 100:02d}"
+    """Fen as the plain ``1234567.89`` of an input field or a CSV cell (the one formatter's
+    ``money_fen`` without symbol and grouping; ``parse_money_to_fen`` reads it back)."""
+    from app.domain.formats import money_fen
+
+    return money_fen(fen, symbol=False, grouping=False)

@@ -365,7 +365,11 @@ def export_partners(ctx: AppContext, path: Path, progress: Progress | None = Non
     header = [sheet.header(key) for key in COLUMNS]
     text_columns = {i for i, key in enumerate(COLUMNS) if key not in sheet.NUMBER_COLUMNS}
     write_table(
-        path, header, _export_rows(ctx, path.suffix.lower() == ".xlsx", counter), text_columns
+        path,
+        header,
+        _export_rows(ctx, path.suffix.lower() == ".xlsx", counter),
+        text_columns,
+        frozenset({COLUMNS.index("credit_limit")}),
     )
     if progress is not None:
         progress(counter[0], counter[0], "")

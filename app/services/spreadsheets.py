@@ -660,11 +660,13 @@ def write_table(
     header: list[str],
     rows: Iterator[list[Any]] | list[list[Any]],
     text_columns: set[int],
+    money_columns: frozenset[int] = frozenset(),
 ) -> None:
     """Write a CSV (UTF-8 with BOM, opens in Excel) or XLSX by ``path``'s extension,
     atomically (a ``.part`` file renamed at the end; removed on failure). Text in
     ``text_columns`` is neutralised against formula injection; in XLSX every string is an
-    inline string, never a formula."""
+    inline string, never a formula, and a number in ``money_columns`` is shown as money
+    (``1,234,567.89``, the formatter's ``MONEY_CELL_FORMAT``)."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
@@ -685,7 +687,7 @@ def write_table(
                         ]
                     )
         else:
-            _write_xlsx(tmp, header, rows)
+            _write_xlsx(tmp, header, rows, money_columns)
         os.replace(tmp, path)
     except OSError as exc:
         with contextlib.suppress(OSError):  # e.g. its folder is a file: the error below says so
@@ -705,10 +707,15 @@ _XLSX_ILLEGAL = re.compile("[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\ufffe\\uffff\\ud8
 
 
 def _write_xlsx(
-    target: Path, header: list[str], rows: Iterator[list[Any]] | list[list[Any]]
+    target: Path,
+    header: list[str],
+    rows: Iterator[list[Any]] | list[list[Any]],
+    money_columns: frozenset[int] = frozenset(),
 ) -> None:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
+
+    from app.domain.formats import MONEY_CELL_FORMAT
 
     book = Workbook(write_only=True)
     sheet = book.create_sheet("partners")
@@ -730,9 +737,16 @@ def _write_xlsx(
         )
         return c
 
+    def money(value: Any) -> Any:
+        if not isinstance(value, (int, float)):
+            return cell(value)
+        c = WriteOnlyCell(sheet, value=value)
+        c.number_format = MONEY_CELL_FORMAT
+        return c
+
     sheet.append([cell(h) for h in header])
     for row in rows:
-        sheet.append([cell(v) for v in row])
+        sheet.append([money(v) if i in money_columns else cell(v) for i, v in enumerate(row)])
     buf = (
         io.BytesIO()
     )  # built in memory: a failed file write then leaves no half-written workbook behind

@@ -452,6 +452,32 @@ def test_chinese_export_has_chinese_headers_and_labels_and_round_trips_in_both_l
     assert partner_io.import_partners(ctx, path).unchanged == 2
 
 
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_exported_money_goes_through_the_one_formatter_and_reads_back(
+    ctx, tmp_path: Path, suffix: str
+) -> None:  # type: ignore[no-untyped-def]
+    """A credit limit is a plain 1234567.89 in CSV (what an input field holds) and a number
+    shown as 1,234,567.89 in XLSX; both read back to the same fen."""
+    from openpyxl import load_workbook
+
+    from app.domain import formats as fmt
+
+    seed = tmp_path / "seed.csv"
+    seed.write_text('code,name,grade,credit_limit\nM1,甲,A,"1,234,567.89"\n', encoding="utf-8")
+    partner_io.import_partners(ctx, seed)
+    path = tmp_path / f"money{suffix}"
+    partner_io.export_partners(ctx, path)
+    column = partner_io.COLUMNS.index("credit_limit")
+    if suffix == ".csv":
+        assert [cells for _n, cells in iter_table(path)][1][column] == "1234567.89"
+    else:
+        cell = load_workbook(path).active.cell(row=2, column=column + 1)
+        assert (cell.value, cell.number_format) == (1234567.89, fmt.MONEY_CELL_FORMAT)
+    assert fmt.money_fen(123456789, symbol=False, grouping=False) == "1234567.89"
+    assert partner_io.import_partners(ctx, path).unchanged == 1
+    assert stored(ctx, "M1")["credit_limit_fen"] == 123456789
+
+
 def test_chinese_errors_name_the_column_as_the_file_does(ctx, tmp_path: Path, chinese) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "p.csv"
     path.write_text("渠道编码,渠道名称\nY2,乙\n", encoding="utf-8")
