@@ -1,11 +1,13 @@
-"""HQ's overview of a month per manager (device) and region: visits done against the
-visit-frequency rules, distinct channels per ISO week against the weekly rule, average
-score (amended scores count), open and overdue rectification orders, evidence warnings
-and the last sync. One pass over the month's visits; the rest are small lookups."""
+"""HQ's overview of a month or an ISO week per manager (device) and region: visits done
+against the visit-frequency rules (a week: channels against the weekly rule), distinct
+channels per ISO week, average score (amended scores count), open and overdue
+rectification orders, evidence warnings and the last sync. One pass over the period's
+visits; the rest are small lookups."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -14,8 +16,10 @@ from sqlalchemy import func, select, text
 
 from app.domain import compliance as comp
 from app.domain.reference import DEFAULT_FREQUENCY_RULES
+from app.errors import ValidationError
 from app.hq.read_models import check_month, month_days, newest_scored, parse_time, utc_bound
 from app.hq.read_models import field as json_field
+from app.i18n import tr
 from db.hq.models import Device, ImportedBundle, Record
 
 if TYPE_CHECKING:
@@ -81,13 +85,53 @@ def frequency_rules(hq: Hq) -> list[comp.Rule]:
     ]
 
 
+def check_week(week: str) -> str:
+    """An ISO week label ``YYYY-Www`` (weeks 01–53 that exist in that year)."""
+    if re.fullmatch(r"\d{4}-W(0[1-9]|[1-4]\d|5[0-3])", week or ""):
+        try:
+            comp.week_bounds(week)
+            return week
+        except ValueError:
+            pass
+    raise ValidationError(
+        tr("hq", "Give the week as YYYY-Www, e.g. 2026-W09 (got {value}).").format(value=week)
+    )
+
+
 def month_overview(hq: Hq, month: str, today: dt.date | None = None) -> dict[str, Any]:
     """``month``, ``weeks`` (ISO week labels), ``managers`` (``ManagerRow.to_json`` rows,
     by manager) and ``regions`` (the same figures summed per territory)."""
     check_month(month)
-    today = today or dt.date.today()
     start, end = month_days(month)
-    weeks = comp.weeks_of_month(month)
+    data = _overview(hq, start, end, comp.weeks_of_month(month), None, today)
+    return {"kind": "month", "period": month, "month": month, **data}
+
+
+def week_overview(hq: Hq, week: str, today: dt.date | None = None) -> dict[str, Any]:
+    """The same figures for one ISO week (按周通报): visits, channels, score, orders and
+    warnings of the week's local days; a manager's ``required`` is the weekly rule
+    (channels to inspect per week) and ``done`` the distinct channels visited, at most
+    that many."""
+    check_week(week)
+    start, end = comp.week_bounds(week)
+    data = _overview(hq, start, end, [week], week, today)
+    return {"kind": "week", "period": week, "week": week, **data}
+
+
+def period_overview(hq: Hq, kind: str, period: str) -> dict[str, Any]:
+    """``month_overview`` or ``week_overview`` by ``kind``."""
+    return week_overview(hq, period) if kind == "week" else month_overview(hq, period)
+
+
+def _overview(
+    hq: Hq,
+    start: dt.date,
+    end: dt.date,
+    weeks: list[str],
+    week: str | None,
+    today: dt.date | None,
+) -> dict[str, Any]:
+    today = today or dt.date.today()
     rules = (
         frequency_rules(hq) if hq is not None else [comp.Rule(*r) for r in DEFAULT_FREQUENCY_RULES]
     )
@@ -215,6 +259,10 @@ def month_overview(hq: Hq, month: str, today: dt.date | None = None) -> dict[str
         counts = per_partner.get(row.device_id, {})
         row.channels = len(counts)
         row.weeks = {w: len(week_channels[row.device_id].get(w, ())) for w in weeks}
+        if week is not None:
+            row.required = weekly
+            row.done = min(row.channels, weekly)
+            continue
         inside = (
             {pid: need for code in row.territory for pid, need in by_prefix.get(code, ())}
             if row.territory
@@ -269,7 +317,6 @@ def month_overview(hq: Hq, month: str, today: dt.date | None = None) -> dict[str
         scored, total = agg.pop("scored"), agg.pop("score_sum")
         region_rows.append({**agg, "average_score": round(total / scored, 1) if scored else None})
     return {
-        "month": month,
         "weeks": weeks,
         "managers": [r.to_json() for r in managers],
         "regions": sorted(region_rows, key=lambda r: r["territory"]),

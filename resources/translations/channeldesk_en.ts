@@ -1862,8 +1862,20 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
   <context>
     <name>OverviewSection</name>
     <message>
+      <source>A week counts the channels visited against the weekly rule.</source>
+      <translation>A week counts the channels visited against the weekly rule.</translation>
+    </message>
+    <message>
       <source>Average score</source>
       <translation>Average score</translation>
+    </message>
+    <message>
+      <source>Average score of the submitted visits, month by month (▲ / ▼ against the month before).</source>
+      <translation>Average score of the submitted visits, month by month (▲ / ▼ against the month before).</translation>
+    </message>
+    <message>
+      <source>Average score of the submitted visits, week by week (▲ / ▼ against the week before).</source>
+      <translation>Average score of the submitted visits, week by week (▲ / ▼ against the week before).</translation>
     </message>
     <message>
       <source>Channels</source>
@@ -1898,6 +1910,14 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>Month</translation>
     </message>
     <message>
+      <source>No devices are registered yet: register the laptops under Devices.</source>
+      <translation>No devices are registered yet: register the laptops under Devices.</translation>
+    </message>
+    <message>
+      <source>No visits were submitted in this period.</source>
+      <translation>No visits were submitted in this period.</translation>
+    </message>
+    <message>
       <source>Open rectifications</source>
       <translation>Open rectifications</translation>
     </message>
@@ -1922,6 +1942,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>Per region</translation>
     </message>
     <message>
+      <source>Period</source>
+      <translation>Period</translation>
+    </message>
+    <message>
       <source>Print ranking…</source>
       <translation>Print ranking…</translation>
     </message>
@@ -1934,12 +1958,24 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>Save the ranking</translation>
     </message>
     <message>
+      <source>Score trend</source>
+      <translation>Score trend</translation>
+    </message>
+    <message>
       <source>Territory</source>
       <translation>Territory</translation>
     </message>
     <message>
       <source>Visits</source>
       <translation>Visits</translation>
+    </message>
+    <message>
+      <source>Visits count against the visit-frequency rules of each grade.</source>
+      <translation>Visits count against the visit-frequency rules of each grade.</translation>
+    </message>
+    <message>
+      <source>Week</source>
+      <translation>Week</translation>
     </message>
     <message>
       <source>Weeks meeting the weekly rule</source>
@@ -5193,6 +5229,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>Device {id} is already registered with another key.</translation>
     </message>
     <message>
+      <source>Give the week as YYYY-Www, e.g. 2026-W09 (got {value}).</source>
+      <translation>Give the week as YYYY-Www, e.g. 2026-W09 (got {value}).</translation>
+    </message>
+    <message>
       <source>HQ holds no sealed visit with content hash {hash}: the paper is not an unaltered ChannelDesk report.</source>
       <translation>HQ holds no sealed visit with content hash {hash}: the paper is not an unaltered ChannelDesk report.</translation>
     </message>
@@ -6330,6 +6370,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>No data for this month.</translation>
     </message>
     <message>
+      <source>No data for this week.</source>
+      <translation>No data for this week.</translation>
+    </message>
+    <message>
       <source>No development records for this month.</source>
       <translation>No development records for this month.</translation>
     </message>
@@ -6723,6 +6767,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>Week</source>
       <translation>Week</translation>
+    </message>
+    <message>
+      <source>Weekly bulletin of the managers</source>
+      <translation>Weekly bulletin of the managers</translation>
     </message>
     <message>
       <source>Weekly development bulletin</source>

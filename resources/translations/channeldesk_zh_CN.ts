@@ -1858,8 +1858,20 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
   <context>
     <name>OverviewSection</name>
     <message>
+      <source>A week counts the channels visited against the weekly rule.</source>
+      <translation>按周统计：走访渠道数对照每周规则。</translation>
+    </message>
+    <message>
       <source>Average score</source>
       <translation>平均得分</translation>
+    </message>
+    <message>
+      <source>Average score of the submitted visits, month by month (▲ / ▼ against the month before).</source>
+      <translation>已提交巡检的平均得分，逐月显示（▲ / ▼ 与上月相比）。</translation>
+    </message>
+    <message>
+      <source>Average score of the submitted visits, week by week (▲ / ▼ against the week before).</source>
+      <translation>已提交巡检的平均得分，逐周显示（▲ / ▼ 与上周相比）。</translation>
     </message>
     <message>
       <source>Channels</source>
@@ -1894,6 +1906,14 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>月份</translation>
     </message>
     <message>
+      <source>No devices are registered yet: register the laptops under Devices.</source>
+      <translation>尚未登记任何设备：请在“设备”中登记笔记本电脑。</translation>
+    </message>
+    <message>
+      <source>No visits were submitted in this period.</source>
+      <translation>该期间没有提交的巡检。</translation>
+    </message>
+    <message>
       <source>Open rectifications</source>
       <translation>未关闭整改</translation>
     </message>
@@ -1918,6 +1938,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>按区域</translation>
     </message>
     <message>
+      <source>Period</source>
+      <translation>期间</translation>
+    </message>
+    <message>
       <source>Print ranking…</source>
       <translation>打印排名…</translation>
     </message>
@@ -1930,12 +1954,24 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>保存排名</translation>
     </message>
     <message>
+      <source>Score trend</source>
+      <translation>得分趋势</translation>
+    </message>
+    <message>
       <source>Territory</source>
       <translation>辖区</translation>
     </message>
     <message>
       <source>Visits</source>
       <translation>巡检次数</translation>
+    </message>
+    <message>
+      <source>Visits count against the visit-frequency rules of each grade.</source>
+      <translation>巡检次数对照各等级的巡检频次规则。</translation>
+    </message>
+    <message>
+      <source>Week</source>
+      <translation>周</translation>
     </message>
     <message>
       <source>Weeks meeting the weekly rule</source>
@@ -5178,6 +5214,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>设备 {id} 已用其他密钥注册。</translation>
     </message>
     <message>
+      <source>Give the week as YYYY-Www, e.g. 2026-W09 (got {value}).</source>
+      <translation>请按 YYYY-Www 格式填写周，例如 2026-W09（收到的是 {value}）。</translation>
+    </message>
+    <message>
       <source>HQ holds no sealed visit with content hash {hash}: the paper is not an unaltered ChannelDesk report.</source>
       <translation>总部没有内容哈希为 {hash} 的封存巡检：该纸质报告不是未经改动的 ChannelDesk 报告。</translation>
     </message>
@@ -6307,6 +6347,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>本月没有数据。</translation>
     </message>
     <message>
+      <source>No data for this week.</source>
+      <translation>本周没有数据。</translation>
+    </message>
+    <message>
       <source>No development records for this month.</source>
       <translation>本月没有发展记录。</translation>
     </message>
@@ -6699,6 +6743,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>Week</source>
       <translation>周</translation>
+    </message>
+    <message>
+      <source>Weekly bulletin of the managers</source>
+      <translation>客户经理按周通报</translation>
     </message>
     <message>
       <source>Weekly development bulletin</source>

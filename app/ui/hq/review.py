@@ -1,7 +1,7 @@
-"""HQ console review sections: Overview (a month per manager and region, click through to
-the visits behind the figures, the ranking as PDF) and Inspections (visits of every
-device, filtered; one opened read-only with its checklist, photos, findings, amendments
-and evidence; a printed report's content hash verified)."""
+"""HQ console review sections: Overview (a month or a week per manager and region, the
+score trend, click through to the visits behind the figures, the ranking as PDF) and
+Inspections (visits of every device, filtered; one opened read-only with its checklist,
+photos, findings, amendments and evidence; a printed report's content hash verified)."""
 
 from __future__ import annotations
 
@@ -54,19 +54,57 @@ def territory_text(codes: list[str]) -> str:
     return "、".join(regions().name(c) or c for c in codes) or "—"
 
 
+def recent_weeks(count: int = 26, today: dt.date | None = None) -> list[str]:
+    from app.domain.compliance import iso_week_label
+
+    day = today or dt.date.today()
+    return [iso_week_label(day - dt.timedelta(days=7 * i)) for i in range(count)]
+
+
+def period_text(kind: str, period: str) -> str:
+    return fmt.week_text(period) if kind == "week" else fmt.month_text(period)
+
+
+def month_of_week(week: str) -> str:
+    """The month an ISO week belongs to (the month of its Thursday)."""
+    from app.domain.compliance import week_bounds
+
+    return (week_bounds(week)[0] + dt.timedelta(days=3)).strftime("%Y-%m")
+
+
+def trend_cells(scores: list[float | None]) -> list[str]:
+    """Each period's average score, with ▲ / ▼ against the last period that had one."""
+    cells, previous = [], None
+    for score in scores:
+        text = fmt.number(score, 1)
+        if score is not None and previous is not None and score != previous:
+            text += " ▲" if score > previous else " ▼"
+        if score is not None:
+            previous = score
+        cells.append(text)
+    return cells
+
+
 class OverviewSection(HqSection):
+    """A month or an ISO week per manager and per region, and the average-score trend
+    of the recent months or weeks up to it; read in one go on a reader thread."""
+
     open_visits = Signal(str, str)  # device id, month
 
     def __init__(self, ui: Any, parent: QWidget | None = None) -> None:
         super().__init__(ui, parent)
-        self.month = QComboBox()
-        for month in recent_months():
-            self.month.addItem(fmt.month_text(month), month)
+        self.kind = QComboBox()
+        self.kind.addItem(self.tr("Month"), "month")
+        self.kind.addItem(self.tr("Week"), "week")
+        self.month = QComboBox()  # the month or the week shown
+        self._fill_periods()
+        self.kind.currentIndexChanged.connect(self._kind_changed)
         self.month.currentIndexChanged.connect(lambda _i: self.load())
         self.print_button = QPushButton(self.tr("Print ranking…"))
         self.print_button.clicked.connect(self._print)
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Month")))
+        top.addWidget(QLabel(self.tr("Period")))
+        top.addWidget(self.kind)
         top.addWidget(self.month)
         top.addStretch(1)
         top.addWidget(self.print_button)
@@ -98,31 +136,84 @@ class OverviewSection(HqSection):
                 self.tr("Evidence warnings"),
             ]
         )
-        hint = QLabel(self.tr("Double-click a manager to see the visits behind the figures."))
+        self.manager_trend = table([self.tr("Manager")])
+        self.region_trend = table([self.tr("Territory")])
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        per_manager = QWidget()
+        box = QVBoxLayout(per_manager)
+        box.addWidget(self.managers, 1)
+        box.addWidget(
+            QLabel(self.tr("Double-click a manager to see the visits behind the figures."))
+        )
+        trend = QWidget()
+        box = QVBoxLayout(trend)
+        self.trend_note = QLabel()
+        self.trend_note.setWordWrap(True)
+        box.addWidget(self.trend_note)
+        box.addWidget(QLabel(self.tr("Per manager")))
+        box.addWidget(self.manager_trend, 3)
+        box.addWidget(QLabel(self.tr("Per region")))
+        box.addWidget(self.region_trend, 2)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(per_manager, self.tr("Per manager"))
+        self.tabs.addTab(self.regions, self.tr("Per region"))
+        self.tabs.addTab(trend, self.tr("Score trend"))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(QLabel(self.tr("Per manager")))
-        layout.addWidget(self.managers, 3)
-        layout.addWidget(hint)
-        layout.addWidget(QLabel(self.tr("Per region")))
-        layout.addWidget(self.regions, 2)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.tabs, 1)
         self.data: dict[str, Any] | None = None
 
     def title(self) -> str:
         return self.tr("Overview")
 
+    def current_kind(self) -> str:
+        return str(self.kind.currentData())
+
     def current_month(self) -> str:
+        """The period shown: a month ``YYYY-MM`` or an ISO week ``YYYY-Www``."""
         return str(self.month.currentData())
 
-    def load(self) -> None:
-        from app.hq.overview import month_overview
+    def _fill_periods(self) -> None:
+        kind = self.current_kind()
+        periods = recent_weeks() if kind == "week" else recent_months()
+        self.month.blockSignals(True)
+        self.month.clear()
+        for period in periods:
+            self.month.addItem(period_text(kind, period), period)
+        self.month.blockSignals(False)
 
-        self.read(month_overview, self.current_month(), on_done=self._show)
+    def _kind_changed(self, _index: int) -> None:
+        self._fill_periods()
+        self.load()
+
+    def load(self) -> None:
+        from app.hq.trend import overview_with_trend
+
+        self.print_button.setEnabled(False)
+        self.read(
+            overview_with_trend, self.current_kind(), self.current_month(), on_done=self._show
+        )
 
     def _show(self, data: dict[str, Any]) -> None:
-        if data["month"] != self.current_month():
-            return  # an older month's answer arriving after a switch
+        if data["kind"] != self.current_kind() or data["period"] != self.current_month():
+            return  # an older period's answer arriving after a switch
         self.data = data
+        managers = data["managers"]
+        self.print_button.setEnabled(bool(managers))
+        if not managers:
+            self.hint.setText(
+                self.tr("No devices are registered yet: register the laptops under Devices.")
+            )
+        elif not any(m["visits"] for m in managers):
+            self.hint.setText(self.tr("No visits were submitted in this period."))
+        else:
+            self.hint.setText(
+                self.tr("A week counts the channels visited against the weekly rule.")
+                if data["kind"] == "week"
+                else self.tr("Visits count against the visit-frequency rules of each grade.")
+            )
         rows = [
             [
                 m["manager"] or m["device_id"][:8],
@@ -137,9 +228,9 @@ class OverviewSection(HqSection):
                 str(m["evidence_warnings"]),
                 fmt.datetime_text(m["last_sync"], empty=self.tr("never")),
             ]
-            for m in data["managers"]
+            for m in managers
         ]
-        fill(self.managers, rows, [m["device_id"] for m in data["managers"]])
+        fill(self.managers, rows, [m["device_id"] for m in managers])
         fill(
             self.regions,
             [
@@ -156,25 +247,68 @@ class OverviewSection(HqSection):
                 for r in data["regions"]
             ],
         )
+        self._show_trend(data["trend"])
+
+    def _show_trend(self, trend: dict[str, Any]) -> None:
+        kind = trend["kind"]
+        periods = [period_text(kind, p) for p in trend["periods"]]
+        self.trend_note.setText(
+            (
+                self.tr(
+                    "Average score of the submitted visits, week by week (▲ / ▼ against the week before)."
+                )
+                if kind == "week"
+                else self.tr(
+                    "Average score of the submitted visits, month by month (▲ / ▼ against the month before)."
+                )
+            )
+            if trend["managers"]
+            else self.tr("No devices are registered yet: register the laptops under Devices.")
+        )
+        for view, first, rows in (
+            (
+                self.manager_trend,
+                self.tr("Manager"),
+                [
+                    [m["manager"] or m["device_id"][:8], *trend_cells(m["scores"])]
+                    for m in trend["managers"]
+                ],
+            ),
+            (
+                self.region_trend,
+                self.tr("Territory"),
+                [
+                    [territory_text(r["territory"]), *trend_cells(r["scores"])]
+                    for r in trend["regions"]
+                ],
+            ),
+        ):
+            view.setColumnCount(1 + len(periods))
+            view.setHorizontalHeaderLabels([first, *periods])
+            fill(view, rows)
 
     def _drill(self, row: int, _column: int) -> None:
         device = key_of(self.managers, row)
         if device:
-            self.open_visits.emit(device, self.current_month())
+            period = self.current_month()
+            self.open_visits.emit(
+                device, month_of_week(period) if self.current_kind() == "week" else period
+            )
 
     def _print(self) -> None:
         from app.hq.ranking_report import write_ranking_report
 
-        month = self.current_month()
+        kind, period = self.current_kind(), self.current_month()
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the ranking"), f"ranking-{month}.pdf", self.tr("PDF files (*.pdf)")
+            self, self.tr("Save the ranking"), f"ranking-{period}.pdf", self.tr("PDF files (*.pdf)")
         )
         if path:
             self.ui.ops.run(
                 write_ranking_report,
                 self.ui.hq,
-                month,
+                period,
                 Path(path),
+                kind,
                 progress_title=self.tr("Writing the ranking…"),
                 on_done=lambda p: self.ui.show_message(
                     self.tr("Ranking saved to {path}").format(path=p), "info"
