@@ -1,11 +1,12 @@
 """HQ's device registry: reading a laptop's public-key file, registering and revoking
-devices."""
+devices, reassigning a device's territory."""
 
 from __future__ import annotations
 
 import base64
 import datetime as dt
 import json
+import re
 import uuid
 from pathlib import Path
 from typing import Any
@@ -127,3 +128,26 @@ def revoke_device(sessions: sessionmaker[Session], device_id: str) -> None:
         if device is None:
             raise UserError(tr("hq", "Unknown device {id}.").format(id=device_id))
         device.revoked = True
+
+
+def set_territory(sessions: sessionmaker[Session], device_id: str, text: str) -> list[str]:
+    """HQ reassigns a device's territory: region codes separated by commas, spaces or
+    、 (any accepted form, kept shortest; empty = everywhere). The next down-bundle
+    carries the partners of the new territory. Returns the codes kept."""
+    from app.domain.regions import regions
+
+    codes: list[str] = []
+    for part in re.split(r"[,，、\s]+", text.strip()):
+        if not part:
+            continue
+        code = regions().normalise(part)
+        if code is None:
+            raise UserError(tr("hq", "Unknown region code {code}.").format(code=part))
+        if code not in codes:
+            codes.append(code)
+    with sessions.begin() as s:
+        device = s.get(Device, device_id)
+        if device is None:
+            raise UserError(tr("hq", "Unknown device {id}.").format(id=device_id))
+        device.territory = ",".join(codes)
+    return codes

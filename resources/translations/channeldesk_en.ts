@@ -679,6 +679,14 @@ Import targets or decompose a region's target.</translation>
       <translation>Bundles</translation>
     </message>
     <message>
+      <source>Change territory</source>
+      <translation>Change territory</translation>
+    </message>
+    <message>
+      <source>Change territory…</source>
+      <translation>Change territory…</translation>
+    </message>
+    <message>
       <source>Device</source>
       <translation>Device</translation>
     </message>
@@ -703,6 +711,10 @@ Import targets or decompose a region's target.</translation>
       <translation>Drop a laptop's public-key file here to register it.</translation>
     </message>
     <message>
+      <source>HQ has received no bundle from this device yet.</source>
+      <translation>HQ has received no bundle from this device yet.</translation>
+    </message>
+    <message>
       <source>Key files (*.json *.key);;All files (*)</source>
       <translation>Key files (*.json *.key);;All files (*)</translation>
     </message>
@@ -715,6 +727,10 @@ Import targets or decompose a region's target.</translation>
       <translation>Manager</translation>
     </message>
     <message>
+      <source>No device is registered yet. On each laptop run “device export-key”, then drop the file here.</source>
+      <translation>No device is registered yet. On each laptop run “device export-key”, then drop the file here.</translation>
+    </message>
+    <message>
       <source>Received</source>
       <translation>Received</translation>
     </message>
@@ -723,8 +739,16 @@ Import targets or decompose a region's target.</translation>
       <translation>Records</translation>
     </message>
     <message>
+      <source>Region codes of {manager}'s territory, separated by commas (empty: everywhere). The next HQ bundle brings the partners of the new territory.</source>
+      <translation>Region codes of {manager}'s territory, separated by commas (empty: everywhere). The next HQ bundle brings the partners of the new territory.</translation>
+    </message>
+    <message>
       <source>Register from key file…</source>
       <translation>Register from key file…</translation>
+    </message>
+    <message>
+      <source>Registered</source>
+      <translation>Registered</translation>
     </message>
     <message>
       <source>Revoke device</source>
@@ -743,6 +767,10 @@ Import targets or decompose a region's target.</translation>
       <translation>Select a device first.</translation>
     </message>
     <message>
+      <source>Select a device to see its sync history.</source>
+      <translation>Select a device to see its sync history.</translation>
+    </message>
+    <message>
       <source>State</source>
       <translation>State</translation>
     </message>
@@ -755,8 +783,20 @@ Import targets or decompose a region's target.</translation>
       <translation>Territory</translation>
     </message>
     <message>
+      <source>Territory of device {id}: {territory}.</source>
+      <translation>Territory of device {id}: {territory}.</translation>
+    </message>
+    <message>
+      <source>Visits</source>
+      <translation>Visits</translation>
+    </message>
+    <message>
       <source>active</source>
       <translation>active</translation>
+    </message>
+    <message>
+      <source>everywhere</source>
+      <translation>everywhere</translation>
     </message>
     <message>
       <source>never</source>
@@ -914,6 +954,117 @@ Import targets or decompose a region's target.</translation>
     <message>
       <source>Your name</source>
       <translation>Your name</translation>
+    </message>
+  </context>
+  <context>
+    <name>GradeRequestsSection</name>
+    <message>
+      <source>All</source>
+      <translation>All</translation>
+    </message>
+    <message>
+      <source>Approve</source>
+      <translation>Approve</translation>
+    </message>
+    <message>
+      <source>Approved</source>
+      <translation>Approved</translation>
+    </message>
+    <message>
+      <source>Approving sets the partner's grade at HQ; the decision and the grade reach the laptops with their next HQ bundle.</source>
+      <translation>Approving sets the partner's grade at HQ; the decision and the grade reach the laptops with their next HQ bundle.</translation>
+    </message>
+    <message>
+      <source>Device</source>
+      <translation>Device</translation>
+    </message>
+    <message>
+      <source>Grade change</source>
+      <translation>Grade change</translation>
+    </message>
+    <message>
+      <source>Grade requests</source>
+      <translation>Grade requests</translation>
+    </message>
+    <message>
+      <source>HQ's note</source>
+      <translation>HQ's note</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>No grade change request waits for HQ.</source>
+      <translation>No grade change request waits for HQ.</translation>
+    </message>
+    <message>
+      <source>No grade change requests.</source>
+      <translation>No grade change requests.</translation>
+    </message>
+    <message>
+      <source>Note to the manager (required to refuse)</source>
+      <translation>Note to the manager (required to refuse)</translation>
+    </message>
+    <message>
+      <source>Partner</source>
+      <translation>Partner</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <source>Refuse</source>
+      <translation>Refuse</translation>
+    </message>
+    <message>
+      <source>Refused</source>
+      <translation>Refused</translation>
+    </message>
+    <message>
+      <source>Request approved: {code} is now grade {grade}.</source>
+      <translation>Request approved: {code} is now grade {grade}.</translation>
+    </message>
+    <message>
+      <source>Request refused: {code} keeps grade {grade}.</source>
+      <translation>Request refused: {code} keeps grade {grade}.</translation>
+    </message>
+    <message>
+      <source>Requested by</source>
+      <translation>Requested by</translation>
+    </message>
+    <message>
+      <source>Requested on</source>
+      <translation>Requested on</translation>
+    </message>
+    <message>
+      <source>Show</source>
+      <translation>Show</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>State</translation>
+    </message>
+    <message>
+      <source>The laptops receive the decision with their next HQ bundle.</source>
+      <translation>The laptops receive the decision with their next HQ bundle.</translation>
+    </message>
+    <message>
+      <source>Waiting for HQ</source>
+      <translation>Waiting for HQ</translation>
+    </message>
+    <message>
+      <source>approved</source>
+      <translation>approved</translation>
+    </message>
+    <message>
+      <source>refused</source>
+      <translation>refused</translation>
+    </message>
+    <message>
+      <source>waiting</source>
+      <translation>waiting</translation>
     </message>
   </context>
   <context>
@@ -2403,6 +2554,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>All types</translation>
     </message>
     <message>
+      <source>Amount in yuan, e.g. 50000</source>
+      <translation>Amount in yuan, e.g. 50000</translation>
+    </message>
+    <message>
       <source>Attach &amp;file…</source>
       <translation>Attach &amp;file…</translation>
     </message>
@@ -2413,6 +2568,14 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     <message>
       <source>Attachments</source>
       <translation>Attachments</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>Code</translation>
+    </message>
+    <message>
+      <source>Code or name</source>
+      <translation>Code or name</translation>
     </message>
     <message>
       <source>Com&amp;plaint…</source>
@@ -2443,6 +2606,14 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>Credit</translation>
     </message>
     <message>
+      <source>Credit limit</source>
+      <translation>Credit limit</translation>
+    </message>
+    <message>
+      <source>Credit limit (yuan)</source>
+      <translation>Credit limit (yuan)</translation>
+    </message>
+    <message>
       <source>E&amp;xport…</source>
       <translation>E&amp;xport…</translation>
     </message>
@@ -2455,6 +2626,18 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>Exporting partners…</translation>
     </message>
     <message>
+      <source>Fields HQ owns</source>
+      <translation>Fields HQ owns</translation>
+    </message>
+    <message>
+      <source>Fields HQ owns (select a partner)</source>
+      <translation>Fields HQ owns (select a partner)</translation>
+    </message>
+    <message>
+      <source>Fields HQ owns: {code} {name}</source>
+      <translation>Fields HQ owns: {code} {name}</translation>
+    </message>
+    <message>
       <source>Grade</source>
       <translation>Grade</translation>
     </message>
@@ -2463,8 +2646,16 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>Grade history</translation>
     </message>
     <message>
+      <source>Grade requests waiting</source>
+      <translation>Grade requests waiting</translation>
+    </message>
+    <message>
       <source>Grade {grade}</source>
       <translation>Grade {grade}</translation>
+    </message>
+    <message>
+      <source>HQ holds no partners yet: they arrive with the laptops' bundles.</source>
+      <translation>HQ holds no partners yet: they arrive with the laptops' bundles.</translation>
     </message>
     <message>
       <source>Import partners</source>
@@ -2483,8 +2674,20 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>Lifecycle</translation>
     </message>
     <message>
+      <source>Manager</source>
+      <translation>Manager</translation>
+    </message>
+    <message>
       <source>Merged into</source>
       <translation>Merged into</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>No partner matches the search and filters.</source>
+      <translation>No partner matches the search and filters.</translation>
     </message>
     <message>
       <source>No partner matches the search and filters.
@@ -2503,6 +2706,10 @@ Add one with “New partner” or import a spreadsheet.</translation>
       <translation>Partner actions</translation>
     </message>
     <message>
+      <source>Partner {code} saved; laptops receive it with their next HQ bundle.</source>
+      <translation>Partner {code} saved; laptops receive it with their next HQ bundle.</translation>
+    </message>
+    <message>
       <source>Partners</source>
       <translation>Partners</translation>
     </message>
@@ -2513,6 +2720,18 @@ Add one with “New partner” or import a spreadsheet.</translation>
     <message>
       <source>Promotion-material ledger: issued, installed and returned items</source>
       <translation>Promotion-material ledger: issued, installed and returned items</translation>
+    </message>
+    <message>
+      <source>Region</source>
+      <translation>Region</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>Save</translation>
+    </message>
+    <message>
+      <source>Saved at HQ; the laptops of the partner's territory receive it with their next HQ bundle, and their own edits of these fields give way to HQ's.</source>
+      <translation>Saved at HQ; the laptops of the partner's territory receive it with their next HQ bundle, and their own edits of these fields give way to HQ's.</translation>
     </message>
     <message>
       <source>Search name, code, address, contact or phone…</source>
@@ -2535,12 +2754,20 @@ Add one with “New partner” or import a spreadsheet.</translation>
       <translation>Staff training</translation>
     </message>
     <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
       <source>Stoc&amp;k limits…</source>
       <translation>Stoc&amp;k limits…</translation>
     </message>
     <message>
       <source>Stock limits</source>
       <translation>Stock limits</translation>
+    </message>
+    <message>
+      <source>The credit limit is not an amount: {value}</source>
+      <translation>The credit limit is not an amount: {value}</translation>
     </message>
     <message>
       <source>Warnings</source>
@@ -2573,6 +2800,10 @@ Add one with “New partner” or import a spreadsheet.</translation>
     <message>
       <source>{count} partners exported.</source>
       <translation>{count} partners exported.</translation>
+    </message>
+    <message>
+      <source>{shown} of {total} partners</source>
+      <translation>{shown} of {total} partners</translation>
     </message>
   </context>
   <context>
@@ -5213,6 +5444,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>A content hash is 64 hexadecimal characters (got {value}).</translation>
     </message>
     <message>
+      <source>Another partner already has the code {code}.</source>
+      <translation>Another partner already has the code {code}.</translation>
+    </message>
+    <message>
       <source>Cannot lock {file} for the ingest: {error}</source>
       <translation>Cannot lock {file} for the ingest: {error}</translation>
     </message>
@@ -5231,6 +5466,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>Give the week as YYYY-Www, e.g. 2026-W09 (got {value}).</source>
       <translation>Give the week as YYYY-Www, e.g. 2026-W09 (got {value}).</translation>
+    </message>
+    <message>
+      <source>HQ holds no partner {id}.</source>
+      <translation>HQ holds no partner {id}.</translation>
     </message>
     <message>
       <source>HQ holds no sealed visit with content hash {hash}: the paper is not an unaltered ChannelDesk report.</source>
@@ -5267,6 +5506,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>Unknown device {id}.</source>
       <translation>Unknown device {id}.</translation>
+    </message>
+    <message>
+      <source>Unknown region code {code}.</source>
+      <translation>Unknown region code {code}.</translation>
     </message>
     <message>
       <source>Unknown rule {item}; use KEY=NUMBER with one of: {keys}.</source>

@@ -676,6 +676,14 @@ Import targets or decompose a region's target.</source>
       <translation>数据包数</translation>
     </message>
     <message>
+      <source>Change territory</source>
+      <translation>变更辖区</translation>
+    </message>
+    <message>
+      <source>Change territory…</source>
+      <translation>变更辖区…</translation>
+    </message>
+    <message>
       <source>Device</source>
       <translation>设备</translation>
     </message>
@@ -700,6 +708,10 @@ Import targets or decompose a region's target.</source>
       <translation>把笔记本的公钥文件拖到这里即可注册。</translation>
     </message>
     <message>
+      <source>HQ has received no bundle from this device yet.</source>
+      <translation>总部尚未收到该设备的数据包。</translation>
+    </message>
+    <message>
       <source>Key files (*.json *.key);;All files (*)</source>
       <translation>密钥文件 (*.json *.key);;所有文件 (*)</translation>
     </message>
@@ -712,6 +724,10 @@ Import targets or decompose a region's target.</source>
       <translation>客户经理</translation>
     </message>
     <message>
+      <source>No device is registered yet. On each laptop run “device export-key”, then drop the file here.</source>
+      <translation>尚未登记任何设备。请在每台笔记本电脑上运行“device export-key”，再把生成的文件拖到这里。</translation>
+    </message>
+    <message>
       <source>Received</source>
       <translation>接收时间</translation>
     </message>
@@ -720,8 +736,16 @@ Import targets or decompose a region's target.</source>
       <translation>记录数</translation>
     </message>
     <message>
+      <source>Region codes of {manager}'s territory, separated by commas (empty: everywhere). The next HQ bundle brings the partners of the new territory.</source>
+      <translation>{manager} 的辖区行政区划代码，用逗号分隔（留空表示全部地区）。下一个总部数据包将带去新辖区的渠道。</translation>
+    </message>
+    <message>
       <source>Register from key file…</source>
       <translation>从密钥文件注册…</translation>
+    </message>
+    <message>
+      <source>Registered</source>
+      <translation>登记日期</translation>
     </message>
     <message>
       <source>Revoke device</source>
@@ -740,6 +764,10 @@ Import targets or decompose a region's target.</source>
       <translation>请先选择一台设备。</translation>
     </message>
     <message>
+      <source>Select a device to see its sync history.</source>
+      <translation>选择一台设备以查看其同步记录。</translation>
+    </message>
+    <message>
       <source>State</source>
       <translation>状态</translation>
     </message>
@@ -752,8 +780,20 @@ Import targets or decompose a region's target.</source>
       <translation>辖区</translation>
     </message>
     <message>
+      <source>Territory of device {id}: {territory}.</source>
+      <translation>设备 {id} 的辖区：{territory}。</translation>
+    </message>
+    <message>
+      <source>Visits</source>
+      <translation>巡检</translation>
+    </message>
+    <message>
       <source>active</source>
       <translation>正常</translation>
+    </message>
+    <message>
+      <source>everywhere</source>
+      <translation>全部地区</translation>
     </message>
     <message>
       <source>never</source>
@@ -911,6 +951,117 @@ Import targets or decompose a region's target.</source>
     <message>
       <source>Your name</source>
       <translation>您的姓名</translation>
+    </message>
+  </context>
+  <context>
+    <name>GradeRequestsSection</name>
+    <message>
+      <source>All</source>
+      <translation>全部</translation>
+    </message>
+    <message>
+      <source>Approve</source>
+      <translation>批准</translation>
+    </message>
+    <message>
+      <source>Approved</source>
+      <translation>已批准</translation>
+    </message>
+    <message>
+      <source>Approving sets the partner's grade at HQ; the decision and the grade reach the laptops with their next HQ bundle.</source>
+      <translation>批准后总部即修改该渠道的等级；决定和新等级随下一个总部数据包发到各笔记本电脑。</translation>
+    </message>
+    <message>
+      <source>Device</source>
+      <translation>设备</translation>
+    </message>
+    <message>
+      <source>Grade change</source>
+      <translation>等级变更</translation>
+    </message>
+    <message>
+      <source>Grade requests</source>
+      <translation>等级变更申请</translation>
+    </message>
+    <message>
+      <source>HQ's note</source>
+      <translation>总部意见</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>No grade change request waits for HQ.</source>
+      <translation>没有待总部审批的等级变更申请。</translation>
+    </message>
+    <message>
+      <source>No grade change requests.</source>
+      <translation>没有等级变更申请。</translation>
+    </message>
+    <message>
+      <source>Note to the manager (required to refuse)</source>
+      <translation>给客户经理的意见（驳回时必填）</translation>
+    </message>
+    <message>
+      <source>Partner</source>
+      <translation>渠道</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>理由</translation>
+    </message>
+    <message>
+      <source>Refuse</source>
+      <translation>驳回</translation>
+    </message>
+    <message>
+      <source>Refused</source>
+      <translation>已驳回</translation>
+    </message>
+    <message>
+      <source>Request approved: {code} is now grade {grade}.</source>
+      <translation>申请已批准：{code} 现为 {grade} 级。</translation>
+    </message>
+    <message>
+      <source>Request refused: {code} keeps grade {grade}.</source>
+      <translation>申请已驳回：{code} 仍为 {grade} 级。</translation>
+    </message>
+    <message>
+      <source>Requested by</source>
+      <translation>申请人</translation>
+    </message>
+    <message>
+      <source>Requested on</source>
+      <translation>申请日期</translation>
+    </message>
+    <message>
+      <source>Show</source>
+      <translation>显示</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>The laptops receive the decision with their next HQ bundle.</source>
+      <translation>各笔记本电脑将随下一个总部数据包收到该决定。</translation>
+    </message>
+    <message>
+      <source>Waiting for HQ</source>
+      <translation>待总部审批</translation>
+    </message>
+    <message>
+      <source>approved</source>
+      <translation>已批准</translation>
+    </message>
+    <message>
+      <source>refused</source>
+      <translation>已驳回</translation>
+    </message>
+    <message>
+      <source>waiting</source>
+      <translation>待审批</translation>
     </message>
   </context>
   <context>
@@ -2398,6 +2549,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>全部类型</translation>
     </message>
     <message>
+      <source>Amount in yuan, e.g. 50000</source>
+      <translation>金额（元），例如 50000</translation>
+    </message>
+    <message>
       <source>Attach &amp;file…</source>
       <translation>添加附件(&amp;F)…</translation>
     </message>
@@ -2408,6 +2563,14 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     <message>
       <source>Attachments</source>
       <translation>附件</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>编码</translation>
+    </message>
+    <message>
+      <source>Code or name</source>
+      <translation>编码或名称</translation>
     </message>
     <message>
       <source>Com&amp;plaint…</source>
@@ -2438,6 +2601,14 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>信用</translation>
     </message>
     <message>
+      <source>Credit limit</source>
+      <translation>信用额度</translation>
+    </message>
+    <message>
+      <source>Credit limit (yuan)</source>
+      <translation>信用额度（元）</translation>
+    </message>
+    <message>
       <source>E&amp;xport…</source>
       <translation>导出(&amp;X)…</translation>
     </message>
@@ -2450,6 +2621,18 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>正在导出渠道…</translation>
     </message>
     <message>
+      <source>Fields HQ owns</source>
+      <translation>总部管理的字段</translation>
+    </message>
+    <message>
+      <source>Fields HQ owns (select a partner)</source>
+      <translation>总部管理的字段（请先选择渠道）</translation>
+    </message>
+    <message>
+      <source>Fields HQ owns: {code} {name}</source>
+      <translation>总部管理的字段：{code} {name}</translation>
+    </message>
+    <message>
       <source>Grade</source>
       <translation>等级</translation>
     </message>
@@ -2458,8 +2641,16 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>等级变更记录</translation>
     </message>
     <message>
+      <source>Grade requests waiting</source>
+      <translation>待审批等级申请</translation>
+    </message>
+    <message>
       <source>Grade {grade}</source>
       <translation>{grade} 级</translation>
+    </message>
+    <message>
+      <source>HQ holds no partners yet: they arrive with the laptops' bundles.</source>
+      <translation>总部还没有渠道：渠道随笔记本电脑的数据包而来。</translation>
     </message>
     <message>
       <source>Import partners</source>
@@ -2478,8 +2669,20 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>开停并转</translation>
     </message>
     <message>
+      <source>Manager</source>
+      <translation>客户经理</translation>
+    </message>
+    <message>
       <source>Merged into</source>
       <translation>已并入</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>No partner matches the search and filters.</source>
+      <translation>没有符合搜索和筛选条件的渠道。</translation>
     </message>
     <message>
       <source>No partner matches the search and filters.
@@ -2498,6 +2701,10 @@ Add one with “New partner” or import a spreadsheet.</source>
       <translation>渠道操作</translation>
     </message>
     <message>
+      <source>Partner {code} saved; laptops receive it with their next HQ bundle.</source>
+      <translation>渠道 {code} 已保存；各笔记本电脑将随下一个总部数据包收到。</translation>
+    </message>
+    <message>
       <source>Partners</source>
       <translation>渠道</translation>
     </message>
@@ -2508,6 +2715,18 @@ Add one with “New partner” or import a spreadsheet.</source>
     <message>
       <source>Promotion-material ledger: issued, installed and returned items</source>
       <translation>宣传品台账：发放、安装与回收</translation>
+    </message>
+    <message>
+      <source>Region</source>
+      <translation>地区</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <source>Saved at HQ; the laptops of the partner's territory receive it with their next HQ bundle, and their own edits of these fields give way to HQ's.</source>
+      <translation>保存在总部；该渠道所在辖区的笔记本电脑随下一个总部数据包收到，这些字段在笔记本上的修改以总部为准。</translation>
     </message>
     <message>
       <source>Search name, code, address, contact or phone…</source>
@@ -2530,12 +2749,20 @@ Add one with “New partner” or import a spreadsheet.</source>
       <translation>人员培训</translation>
     </message>
     <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
       <source>Stoc&amp;k limits…</source>
       <translation>库存标准(&amp;K)…</translation>
     </message>
     <message>
       <source>Stock limits</source>
       <translation>库存标准</translation>
+    </message>
+    <message>
+      <source>The credit limit is not an amount: {value}</source>
+      <translation>信用额度不是有效金额：{value}</translation>
     </message>
     <message>
       <source>Warnings</source>
@@ -2568,6 +2795,10 @@ Add one with “New partner” or import a spreadsheet.</source>
     <message>
       <source>{count} partners exported.</source>
       <translation>已导出 {count} 个渠道。</translation>
+    </message>
+    <message>
+      <source>{shown} of {total} partners</source>
+      <translation>共 {total} 个渠道，显示 {shown} 个</translation>
     </message>
   </context>
   <context>
@@ -5198,6 +5429,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>内容哈希应为 64 位十六进制字符（收到的是 {value}）。</translation>
     </message>
     <message>
+      <source>Another partner already has the code {code}.</source>
+      <translation>已有其他渠道使用编码 {code}。</translation>
+    </message>
+    <message>
       <source>Cannot lock {file} for the ingest: {error}</source>
       <translation>无法锁定 {file} 以进行导入：{error}</translation>
     </message>
@@ -5216,6 +5451,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>Give the week as YYYY-Www, e.g. 2026-W09 (got {value}).</source>
       <translation>请按 YYYY-Www 格式填写周，例如 2026-W09（收到的是 {value}）。</translation>
+    </message>
+    <message>
+      <source>HQ holds no partner {id}.</source>
+      <translation>总部没有渠道 {id}。</translation>
     </message>
     <message>
       <source>HQ holds no sealed visit with content hash {hash}: the paper is not an unaltered ChannelDesk report.</source>
@@ -5252,6 +5491,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>Unknown device {id}.</source>
       <translation>未知设备 {id}。</translation>
+    </message>
+    <message>
+      <source>Unknown region code {code}.</source>
+      <translation>未知的行政区划代码 {code}。</translation>
     </message>
     <message>
       <source>Unknown rule {item}; use KEY=NUMBER with one of: {keys}.</source>

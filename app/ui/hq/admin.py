@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -432,17 +433,30 @@ def _save_rules(hq: Any, grades: dict[str, int], weekly: int, hours: int, metres
 
 
 class DevicesSection(DropSection):
+    """The laptops HQ knows: register one by dropping (or picking) its public-key file,
+    revoke one, its territory and the bundles it sent."""
+
     def __init__(self, ui: Any, parent: QWidget | None = None) -> None:
         super().__init__(ui, parent)
+        self.rows: list[dict[str, Any]] = []
         intro = QLabel(self.tr("Drop a laptop's public-key file here to register it."))
         register = QPushButton(self.tr("Register from key file…"))
         register.clicked.connect(self._pick)
+        self.territory_button = QPushButton(self.tr("Change territory…"))
+        self.territory_button.clicked.connect(self._change_territory)
         self.revoke_button = QPushButton(self.tr("Revoke…"))
         self.revoke_button.clicked.connect(self._revoke)
         row = QHBoxLayout()
         row.addWidget(intro, 1)
         row.addWidget(register)
+        row.addWidget(self.territory_button)
         row.addWidget(self.revoke_button)
+        self.empty = QLabel(
+            self.tr(
+                "No device is registered yet. On each laptop run “device export-key”, then drop the file here."
+            )
+        )
+        self.empty.setWordWrap(True)
         self.view = table(
             [
                 self.tr("Manager"),
@@ -451,15 +465,21 @@ class DevicesSection(DropSection):
                 self.tr("Bundles"),
                 self.tr("Last sync"),
                 self.tr("State"),
+                self.tr("Registered"),
             ]
         )
         self.view.itemSelectionChanged.connect(self._history)
-        self.history = table([self.tr("Bundle"), self.tr("Received"), self.tr("Records")])
+        self.history_label = QLabel(self.tr("Sync history of the selected device"))
+        self.history = table(
+            [self.tr("Bundle"), self.tr("Received"), self.tr("Records"), self.tr("Visits")]
+        )
         layout = QVBoxLayout(self)
         layout.addLayout(row)
+        layout.addWidget(self.empty)
         layout.addWidget(self.view, 2)
-        layout.addWidget(QLabel(self.tr("Sync history of the selected device")))
+        layout.addWidget(self.history_label)
         layout.addWidget(self.history, 1)
+        self._update_buttons()
 
     def title(self) -> str:
         return self.tr("Devices")
@@ -470,6 +490,8 @@ class DevicesSection(DropSection):
         self.read(device_list, on_done=self._show)
 
     def _show(self, rows: list[dict[str, Any]]) -> None:
+        selected = self._selected()
+        self.rows = rows
         fill(
             self.view,
             [
@@ -480,36 +502,59 @@ class DevicesSection(DropSection):
                     str(r["bundles"]),
                     fmt.datetime_text(r["last_sync"], empty=self.tr("never")),
                     self.tr("revoked") if r["revoked"] else self.tr("active"),
+                    fmt.date_text(r["registered_at"]),
                 ]
                 for r in rows
             ],
             [r["device_id"] for r in rows],
         )
+        self.empty.setVisible(not rows)
+        for index, r in enumerate(rows):
+            if r["device_id"] == selected:
+                self.view.selectRow(index)
+                break
+        self._history()
 
     def _selected(self) -> str | None:
         rows = self.view.selectionModel().selectedRows()
         return key_of(self.view, rows[0].row()) if rows else None
 
+    def _update_buttons(self) -> None:
+        device = next((r for r in self.rows if r["device_id"] == self._selected()), None)
+        self.revoke_button.setEnabled(device is not None and not device["revoked"])
+        self.territory_button.setEnabled(device is not None and not device["revoked"])
+
     def _history(self) -> None:
         from app.hq.read_models import sync_history
 
+        self._update_buttons()
         device = self._selected()
-        if device:
-            self.read(
-                sync_history,
-                device,
-                on_done=lambda rows: fill(
-                    self.history,
-                    [
-                        [
-                            str(r["seq"]),
-                            fmt.datetime_text(r["imported_at"]),
-                            str(sum(r["counts"].values())),
-                        ]
-                        for r in rows
-                    ],
-                ),
-            )
+        if device is None:
+            fill(self.history, [])
+            self.history_label.setText(self.tr("Select a device to see its sync history."))
+            return
+        self.read(sync_history, device, on_done=lambda rows: self._show_history(device, rows))
+
+    def _show_history(self, device: str, rows: list[dict[str, Any]]) -> None:
+        if device != self._selected():
+            return  # another device was selected meanwhile
+        self.history_label.setText(
+            self.tr("Sync history of the selected device")
+            if rows
+            else self.tr("HQ has received no bundle from this device yet.")
+        )
+        fill(
+            self.history,
+            [
+                [
+                    str(r["seq"]),
+                    fmt.datetime_text(r["imported_at"]),
+                    str(sum(r["counts"].values())),
+                    str(r["counts"].get("visit", 0)),
+                ]
+                for r in rows
+            ],
+        )
 
     def _pick(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -531,10 +576,44 @@ class DevicesSection(DropSection):
         self.ui.show_message(self.tr("Device {id} registered.").format(id=device_id), "info")
         self.ui.announce("device")
 
+    def _change_territory(self) -> None:
+        device = next((r for r in self.rows if r["device_id"] == self._selected()), None)
+        if device is None:
+            return
+        text, ok = QInputDialog.getText(
+            self,
+            self.tr("Change territory"),
+            self.tr(
+                "Region codes of {manager}'s territory, separated by commas (empty: everywhere). The next HQ bundle brings the partners of the new territory."
+            ).format(manager=device["user"] or device["device_id"][:8]),
+            text=",".join(device["territory"]),
+        )
+        if ok:
+            self.set_territory(device["device_id"], text)
+
+    def set_territory(self, device_id: str, text: str) -> None:
+        from app.hq.devices import set_territory
+
+        self.ui.ops.run(
+            lambda hq, d, t: set_territory(hq.sessions, d, t),
+            self.ui.hq,
+            device_id,
+            text,
+            on_done=lambda codes: (
+                self.ui.show_message(
+                    self.tr("Territory of device {id}: {territory}.").format(
+                        id=device_id[:8],
+                        territory=territory_text(codes) if codes else self.tr("everywhere"),
+                    ),
+                    "info",
+                ),
+                self.ui.announce("device"),
+            ),
+        )
+
     def _revoke(self) -> None:
         device = self._selected()
         if device is None:
-            self.ui.show_message(self.tr("Select a device first."), "warning")
             return
         answer = QMessageBox.question(
             self,

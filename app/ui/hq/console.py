@@ -52,7 +52,8 @@ class HqUi(QObject):
 
 
 class HqWindow(QMainWindow):
-    """Inbox, Overview, Inspections, Targets, Templates and rules, Receivables, Devices."""
+    """Overview, Inspections, Inbox, Targets, Templates and rules, Receivables, Devices,
+    Partners, Grade requests."""
 
     def __init__(self, ui: HqUi) -> None:
         super().__init__()
@@ -62,6 +63,7 @@ class HqWindow(QMainWindow):
             ReceivablesSection,
             TemplatesSection,
         )
+        from app.ui.hq.partners import GradeRequestsSection, PartnersSection
         from app.ui.hq.review import InspectionsSection, OverviewSection
         from app.ui.hq.targets import TargetsSection
 
@@ -88,6 +90,8 @@ class HqWindow(QMainWindow):
             TemplatesSection(ui),
             ReceivablesSection(ui),
             DevicesSection(ui),
+            PartnersSection(ui),
+            GradeRequestsSection(ui),
         ):
             self.sections.append(section)
             self.stack.addWidget(section)
