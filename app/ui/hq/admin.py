@@ -584,7 +584,8 @@ class DevicesSection(DropSection):
             self,
             self.tr("Change territory"),
             self.tr(
-                "Region codes of {manager}'s territory, separated by commas (empty: everywhere). The next HQ bundle brings the partners of the new territory."
+                "Region codes of {manager}'s territory, separated by commas (empty: everywhere). The next HQ bundle "
+                "brings the partners of the new territory."
             ).format(manager=device["user"] or device["device_id"][:8]),
             text=",".join(device["territory"]),
         )

@@ -102,7 +102,8 @@ class PartnersSection(HqSection):
         form.addRow(self.tr("Credit limit (yuan)"), self.credit)
         note = QLabel(
             self.tr(
-                "Saved at HQ; the laptops of the partner's territory receive it with their next HQ bundle, and their own edits of these fields give way to HQ's."
+                "Saved at HQ; the laptops of the partner's territory receive it with their next HQ bundle, and their "
+                "own edits of these fields give way to HQ's."
             )
         )
         note.setWordWrap(True)
@@ -311,7 +312,8 @@ class GradeRequestsSection(HqSection):
         actions.addWidget(self.refuse_button)
         hint = QLabel(
             self.tr(
-                "Approving sets the partner's grade at HQ; the decision and the grade reach the laptops with their next HQ bundle."
+                "Approving sets the partner's grade at HQ; the decision and the grade reach the laptops with their "
+                "next HQ bundle."
             )
         )
         hint.setWordWrap(True)
@@ -346,7 +348,7 @@ class GradeRequestsSection(HqSection):
                     f"{GRADE.label(r['current_grade']) or '—'} → {GRADE.label(r['requested_grade'])}",
                     r["reason"],
                     r["requested_by"] or "—",
-                    (r["device_id"] or "")[:8],
+                    r["device_id"] or "—",
                     fmt.date_text(r["requested_on"]) if r["requested_on"] else "—",
                     states.get(r["status"], r["status"] or ""),
                     r["decision_note"],
