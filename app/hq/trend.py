@@ -143,11 +143,3 @@ def score_trend(hq: Hq, kind: str, last: str, count: int = TREND_PERIODS) -> dic
         for key in sorted(region_sums)
     ]
     return {"kind": kind, "periods": periods, "managers": managers, "regions": regions}
-
-
-def overview_with_trend(hq: Hq, kind: str, period: str) -> dict[str, Any]:
-    """What the console's Overview paints at once: the period's overview and the score
-    trend of the periods up to it (``trend``)."""
-    from app.hq.overview import period_overview
-
-    return {**period_overview(hq, kind, period), "trend": score_trend(hq, kind, period)}

@@ -25,6 +25,9 @@ def test_week_view_and_score_trend(qtbot, console, tmp_path: Path) -> None:  # t
     score = visits.visit_detail(ctx, visit_id)["score"]
     month = dt.date.today().strftime("%Y-%m")
     trend = overview.manager_trend
+    assert overview.trend is None  # read when its tab is opened, not with the tables
+    overview.tabs.setCurrentWidget(overview.trend_tab)
+    qtbot.waitUntil(lambda: overview.trend is not None, timeout=15000)
     assert trend.columnCount() == 1 + 6
     assert trend.horizontalHeaderItem(6).text() == fmt.month_text(month)
     assert trend.rowCount() == 1 and trend.item(0, 0).text() == "lap"
@@ -43,6 +46,7 @@ def test_week_view_and_score_trend(qtbot, console, tmp_path: Path) -> None:  # t
     weekly = overview.data["managers"][0]["weekly_minimum"]
     assert overview.managers.item(0, 2).text() == "1"  # the visit of this week
     assert overview.managers.item(0, 3).text() == f"{min(1, weekly)}/{weekly}"
+    qtbot.waitUntil(lambda: overview.trend["kind"] == "week", timeout=15000)  # tab still open
     assert trend.horizontalHeaderItem(6).text() == fmt.week_text(week)
     assert trend.item(0, 6).text() == fmt.number(score, 1)
 

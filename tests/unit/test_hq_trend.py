@@ -12,9 +12,9 @@ import pytest
 
 from app.domain import compliance as comp
 from app.errors import ValidationError
-from app.hq.overview import week_overview
+from app.hq.overview import period_overview, week_overview
 from app.hq.server import Hq
-from app.hq.trend import overview_with_trend, recent_periods, score_trend
+from app.hq.trend import recent_periods, score_trend
 from db.hq.models import Device, Record
 from tests.unit import test_sync
 
@@ -124,8 +124,8 @@ def test_week_overview_and_score_trend(hq: Hq) -> None:
     scores = {m["device_id"]: m["scores"] for m in monthly["managers"]}
     assert scores[devices["lap-b"]][-3] == 100.0 and scores[devices["lap-b"]][-1] == 50.0
     assert scores[devices["lap-b"]][-2] is None
-    both = overview_with_trend(hq, "month", month)
-    assert both["month"] == month and both["trend"]["periods"][-1] == month
+    assert period_overview(hq, "month", month)["period"] == month
+    assert period_overview(hq, "week", week)["period"] == week
 
 
 def test_trend_with_no_devices(hq: Hq, tmp_path: Path) -> None:

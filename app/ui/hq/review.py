@@ -138,6 +138,8 @@ class OverviewSection(HqSection):
         )
         self.manager_trend = table([self.tr("Manager")])
         self.region_trend = table([self.tr("Territory")])
+        for view in (self.manager_trend, self.region_trend):
+            view.horizontalHeader().setStretchLastSection(False)  # periods side by side, alike
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         per_manager = QWidget()
@@ -146,7 +148,7 @@ class OverviewSection(HqSection):
         box.addWidget(
             QLabel(self.tr("Double-click a manager to see the visits behind the figures."))
         )
-        trend = QWidget()
+        trend = self.trend_tab = QWidget()
         box = QVBoxLayout(trend)
         self.trend_note = QLabel()
         self.trend_note.setWordWrap(True)
@@ -159,11 +161,14 @@ class OverviewSection(HqSection):
         self.tabs.addTab(per_manager, self.tr("Per manager"))
         self.tabs.addTab(self.regions, self.tr("Per region"))
         self.tabs.addTab(trend, self.tr("Score trend"))
+        self.tabs.currentChanged.connect(lambda _i: self._load_trend())
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.hint)
         layout.addWidget(self.tabs, 1)
         self.data: dict[str, Any] | None = None
+        self.trend: dict[str, Any] | None = None  # the trend shown, read when its tab shows
+        self.trend_asked: tuple[str, str] | None = None
 
     def title(self) -> str:
         return self.tr("Overview")
@@ -189,12 +194,23 @@ class OverviewSection(HqSection):
         self.load()
 
     def load(self) -> None:
-        from app.hq.trend import overview_with_trend
+        """The period's figures; the trend too when its tab is the one shown (else
+        when it is opened), so the tables paint without waiting for it."""
+        from app.hq.overview import period_overview
 
         self.print_button.setEnabled(False)
-        self.read(
-            overview_with_trend, self.current_kind(), self.current_month(), on_done=self._show
-        )
+        self.trend_asked = None
+        self.read(period_overview, self.current_kind(), self.current_month(), on_done=self._show)
+        self._load_trend()
+
+    def _load_trend(self) -> None:
+        from app.hq.trend import score_trend
+
+        wanted = (self.current_kind(), self.current_month())
+        if self.tabs.currentWidget() is not self.trend_tab or self.trend_asked == wanted:
+            return
+        self.trend_asked = wanted
+        self.read(score_trend, *wanted, on_done=self._show_trend)
 
     def _show(self, data: dict[str, Any]) -> None:
         if data["kind"] != self.current_kind() or data["period"] != self.current_month():
@@ -247,9 +263,11 @@ class OverviewSection(HqSection):
                 for r in data["regions"]
             ],
         )
-        self._show_trend(data["trend"])
 
     def _show_trend(self, trend: dict[str, Any]) -> None:
+        if (trend["kind"], trend["periods"][-1]) != (self.current_kind(), self.current_month()):
+            return  # an older period's answer arriving after a switch
+        self.trend = trend
         kind = trend["kind"]
         periods = [period_text(kind, p) for p in trend["periods"]]
         self.trend_note.setText(
