@@ -1,7 +1,9 @@
 """The system libraries Qt's platform plugin needs on Linux, checked before Qt starts: a
 fresh Debian/Ubuntu desktop often lacks a few of the xcb set, and Qt then aborts with "no
 Qt platform plugin could be initialized". This names the missing library and the package
-that provides it instead.
+that provides it instead. The Qt modules the app loads besides (``APP_MODULES``: the
+single-instance socket, the PDF preview, printing, charts) are checked the same way, so a
+missing ``libgssapi_krb5.so.2`` is named too instead of an import error.
 
     python -m app.ui.system_libs     # exit 1 and one line per missing library
 """
@@ -43,7 +45,18 @@ PACKAGES = {
     "libwayland-client.so.0": "libwayland-client0",
     "libwayland-cursor.so.0": "libwayland-cursor0",
     "libwayland-egl.so.1": "libwayland-egl1",
+    "libX11.so.6": "libx11-6",
+    "libgthread-2.0.so.0": "libglib2.0-0",
+    "libzstd.so.1": "libzstd1",
+    "libgssapi_krb5.so.2": "libgssapi-krb5-2",
+    "libbrotlidec.so.1": "libbrotli1",
+    "libbrotlicommon.so.1": "libbrotli1",
+    "libcups.so.2": "libcups2",
+    "libxcb-glx.so.0": "libxcb-glx0",
 }
+# Qt libraries the app loads that the platform plugin does not (QtNetwork: the single
+# instance socket; QtPdf and QtPdfWidgets: the report preview; printing; charts)
+APP_MODULES = ("Network", "Pdf", "PdfWidgets", "PrintSupport", "Charts")
 
 
 def platform_plugins() -> list[str]:
@@ -59,17 +72,38 @@ def platform_plugins() -> list[str]:
     return plugins
 
 
-def missing_libraries(plugin: str) -> list[str]:
-    """Sonames the plugin's shared object cannot find (``ldd``), ``[]`` when all are there
-    or when this cannot be told (not Linux, plugin or ldd absent)."""
-    if not sys.platform.startswith("linux"):
-        return []
+def _qt_dir() -> Path | None:
     try:
         import PySide6
     except ImportError:
+        return None
+    return Path(PySide6.__file__).parent / "Qt"
+
+
+def missing_libraries(plugin: str) -> list[str]:
+    """Sonames the plugin's shared object cannot find (``ldd``), ``[]`` when all are there
+    or when this cannot be told (not Linux, plugin or ldd absent)."""
+    qt = _qt_dir()
+    if qt is None:
         return []
-    library = Path(PySide6.__file__).parent / "Qt" / "plugins" / "platforms" / f"libq{plugin}.so"
-    if not library.exists():
+    return _missing_in(qt / "plugins" / "platforms" / f"libq{plugin}.so", plugin)
+
+
+def missing_module_libraries() -> list[str]:
+    """Sonames the Qt modules of ``APP_MODULES`` cannot find (each once)."""
+    qt = _qt_dir()
+    if qt is None:
+        return []
+    missing: list[str] = []
+    for module in APP_MODULES:
+        for name in _missing_in(qt / "lib" / f"libQt6{module}.so.6", f"Qt6{module}"):
+            if name not in missing:
+                missing.append(name)
+    return missing
+
+
+def _missing_in(library: Path, plugin: str) -> list[str]:
+    if not sys.platform.startswith("linux") or not library.exists():
         return []
     key = _found_key(library)
     if key is not None and _found().get(plugin) == key:
@@ -148,10 +182,13 @@ def problem() -> str | None:
     if plugins[0] in ("offscreen", "minimal", "vnc", "eglfs", "linuxfb"):
         return None
     gaps = {plugin: missing_libraries(plugin) for plugin in plugins}
-    if any(not missing for missing in gaps.values()):
-        return None  # one usable platform plugin is enough
-    missing = gaps[plugins[-1]]
-    packages = [PACKAGES.get(name, name) for name in missing]
+    usable = any(not missing for missing in gaps.values())  # one platform plugin is enough
+    missing = ([] if usable else gaps[plugins[-1]]) + [
+        name for name in missing_module_libraries() if name not in gaps[plugins[-1]]
+    ]
+    if not missing:
+        return None
+    packages = list(dict.fromkeys(PACKAGES.get(name, name) for name in missing))
     return tr(
         "startup",
         "Qt cannot open a window: the system libraries {libraries} are missing. "

@@ -83,3 +83,69 @@ def test_a_complete_plugin_is_not_inspected_again_until_plugin_or_linker_cache_c
     assert (
         system_libs.missing_libraries("xcb") == ["libxcb-cursor.so.0"] and len(runs) == 4
     )  # never remembered
+
+
+def test_a_missing_library_of_a_module_the_app_loads_is_named(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The platform plugin is complete but QtNetwork (the single-instance socket) lacks
+    Kerberos: named with its package instead of an import error later."""
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.setattr(system_libs, "missing_libraries", lambda plugin: [])
+    monkeypatch.setattr(system_libs, "missing_module_libraries", lambda: ["libgssapi_krb5.so.2"])
+    message = system_libs.problem()
+    assert message is not None and "sudo apt install libgssapi-krb5-2" in message
+
+
+def _needed(library) -> list[str]:  # type: ignore[no-untyped-def]
+    import shutil
+    import subprocess
+
+    if shutil.which("readelf") is None:
+        pytest.skip("readelf is not installed")
+    output = subprocess.run(
+        ["readelf", "-d", str(library)], capture_output=True, text=True, check=True
+    ).stdout
+    return [line.split("[")[1].rstrip("]") for line in output.splitlines() if "(NEEDED)" in line]
+
+
+# always there with Python itself (C and C++ runtimes, zlib, the loader), or bundled by PySide6
+BASE = (
+    "libc.so",
+    "libm.so",
+    "libstdc++",
+    "libgcc_s",
+    "ld-linux",
+    "libz.so",
+    "libresolv",
+    "libQt6",
+    "libicu",
+)
+
+
+def test_every_library_qt_needs_has_its_package_and_the_readme_lists_them() -> None:
+    """Each library the platform plugins and the app's Qt modules link against directly is
+    in PACKAGES, and README's apt line installs every package PACKAGES names."""
+    import re
+    import sys
+    from pathlib import Path
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("Linux only")
+    qt = system_libs._qt_dir()
+    assert qt is not None
+    libraries = [qt / "plugins" / "platforms" / f"libq{p}.so" for p in ("xcb", "wayland")]
+    libraries += [
+        qt / "lib" / f"libQt6{m}.so.6" for m in ("Core", "Gui", "Widgets", "DBus", "XcbQpa")
+    ]
+    libraries += [qt / "lib" / f"libQt6{m}.so.6" for m in system_libs.APP_MODULES]
+    needed = {name for lib in libraries if lib.exists() for name in _needed(lib)}
+    assert "libxcb-cursor.so.0" in needed  # the plugins were really read
+    unknown = sorted(n for n in needed if not n.startswith(BASE) and n not in system_libs.PACKAGES)
+    assert not unknown
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    command = re.search(r"sudo apt install ([^`]+?)\n```", readme, re.S)
+    assert command is not None
+    listed = set(command.group(1).replace("\\", " ").split())
+    assert set(system_libs.PACKAGES.values()) <= listed, set(system_libs.PACKAGES.values()) - listed
