@@ -2140,6 +2140,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <source>never</source>
       <translation>never</translation>
     </message>
+    <message>
+      <source>{week} ({first} – {last})</source>
+      <translation>{week} ({first} – {last})</translation>
+    </message>
   </context>
   <context>
     <name>PartnerDialog</name>

@@ -2136,6 +2136,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <source>never</source>
       <translation>从未</translation>
     </message>
+    <message>
+      <source>{week} ({first} – {last})</source>
+      <translation>{week}（{first} 至 {last}）</translation>
+    </message>
   </context>
   <context>
     <name>PartnerDialog</name>

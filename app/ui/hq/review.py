@@ -65,6 +65,14 @@ def period_text(kind: str, period: str) -> str:
     return fmt.week_text(period) if kind == "week" else fmt.month_text(period)
 
 
+def week_days(week: str) -> dict[str, str]:
+    """The first and last day of an ISO week as texts (``first``, ``last``)."""
+    from app.domain.compliance import week_bounds
+
+    start, end = week_bounds(week)
+    return {"first": fmt.date_text(start), "last": fmt.date_text(end - dt.timedelta(days=1))}
+
+
 def month_of_week(week: str) -> str:
     """The month an ISO week belongs to (the month of its Thursday)."""
     from app.domain.compliance import week_bounds
@@ -97,6 +105,7 @@ class OverviewSection(HqSection):
         self.kind.addItem(self.tr("Month"), "month")
         self.kind.addItem(self.tr("Week"), "week")
         self.month = QComboBox()  # the month or the week shown
+        self.month.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self._fill_periods()
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.month.currentIndexChanged.connect(lambda _i: self.load())
@@ -186,7 +195,14 @@ class OverviewSection(HqSection):
         self.month.blockSignals(True)
         self.month.clear()
         for period in periods:
-            self.month.addItem(period_text(kind, period), period)
+            self.month.addItem(
+                self.tr("{week} ({first} – {last})").format(
+                    week=period_text(kind, period), **week_days(period)
+                )
+                if kind == "week"
+                else period_text(kind, period),
+                period,
+            )
         self.month.blockSignals(False)
 
     def _kind_changed(self, _index: int) -> None:
