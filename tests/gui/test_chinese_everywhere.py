@@ -86,12 +86,17 @@ PATHS = re.compile(
     r"(?:[A-Za-z]:)?(?:[/\\][^\s/\\]+)+[/\\]?"
     r"|[^\s/\\（）()]+\.(?:cdsync|cdack|cdbackup|csv|xlsx|json|pdf|jpe?g|png)\b"
 )  # a file or folder path, or a file's name, is shown as it is
+UUIDS = re.compile(
+    r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b"
+)  # a device's id is a code shown as it is
 LATIN = re.compile(r"(?<![A-Za-z0-9_])[A-Za-z][A-Za-z_]+(?![A-Za-z0-9_])")
 TAGS = re.compile(r"<[^>]+>")
 
 
 def latin_words(text: str) -> set[str]:
-    plain = PATHS.sub(" ", TAGS.sub(" ", text)).replace("&amp;", "&").replace("&", "")
+    plain = (
+        PATHS.sub(" ", UUIDS.sub(" ", TAGS.sub(" ", text))).replace("&amp;", "&").replace("&", "")
+    )
     return {w for w in LATIN.findall(plain) if w not in ALLOWED}
 
 
@@ -309,11 +314,15 @@ def _hq_with_a_month_of_work(tmp_path: Path):  # type: ignore[no-untyped-def]
 
     # the manager's own decomposition, shown beside HQ's targets
     decompose_region_target(ctx, "development", dt.date.today().year + 1, "3201", 600)
-    bundle = export_bundle(ctx, tmp_path / "up.cdsync").path
-    assert hq.ingest(bundle, tmp_path / "acks").status == "accepted"
+    from app.services.grade_requests import request_grade_change
     from app.services.partners import search_any
 
-    code = search_any(ctx, "", 1)[0].code
+    partner = search_any(ctx, "", 1)[0]
+    code = partner.code
+    # a grade request for HQ to decide (Grade requests section)
+    request_grade_change(ctx, code, "D" if partner.grade != "D" else "C", "连续两月未达标")
+    bundle = export_bundle(ctx, tmp_path / "up.cdsync").path
+    assert hq.ingest(bundle, tmp_path / "acks").status == "accepted"
     ctx.close()
     year = dt.date.today().year
     authoring.import_targets(
@@ -357,14 +366,17 @@ def test_every_hq_console_section_dialog_and_pdf_reads_chinese(qtbot, tmp_path: 
         qtbot.waitExposed(window)
         seen: list[tuple[str, str]] = []
         for row, section in enumerate(window.sections):
+            kind = type(section).__name__
             window.nav.setCurrentRow(row)
             qtbot.waitUntil(lambda s=section: s.is_ready, timeout=30000)
             settle(ui)
             view = getattr(section, "view", None)
             if view is not None and view.rowCount():
-                view.selectRow(0)  # the devices' history below
+                view.selectRow(0)  # the devices' history, a partner's card, a request's detail
                 settle(ui)
-            if row == 2:  # the inbox: a duplicate and a rejected file
+            if kind in ("PartnersSection", "GradeRequestsSection"):
+                assert view is not None and view.rowCount() > 0, kind  # rows were really read
+            if kind == "InboxSection":  # a duplicate and a rejected file
                 junk = tmp_path / "junk.cdsync"
                 junk.write_bytes(b"not a bundle")
                 section.ack_dir = tmp_path / "acks"
@@ -373,7 +385,7 @@ def test_every_hq_console_section_dialog_and_pdf_reads_chinese(qtbot, tmp_path: 
                 settle(ui)
                 seen.append(("inbox message", told.args[0]))
                 seen += [("inbox message", d) for d in told.args[2]]
-            if row in (3, 5):  # targets, receivables: a file with a wrong row, one lacking a column
+            if kind in ("TargetsSection", "ReceivablesSection"):  # a wrong row, a missing column
                 bad = tmp_path / f"bad{row}.csv"
                 for content in (
                     "指标,期间,范围类型,范围,目标\n销售额,2030,地区,999999,-1\n",
@@ -385,7 +397,7 @@ def test_every_hq_console_section_dialog_and_pdf_reads_chinese(qtbot, tmp_path: 
                     assert told.args[1] == "error"
                     seen += [("import message", told.args[0])]
                     seen += [("import message", d) for d in told.args[2]]
-            if row == 6:  # devices: the question before revoking
+            if kind == "DevicesSection":  # the question before revoking
                 asked: list[str] = []
 
                 def ask(_parent, title, text, *_args, asked=asked):  # type: ignore[no-untyped-def]
@@ -399,6 +411,15 @@ def test_every_hq_console_section_dialog_and_pdf_reads_chinese(qtbot, tmp_path: 
                 seen += [("revoke question", text) for text in asked]
             title = section.title()
             seen += [(f"hq {title}:{where}", text) for where, text in widget_texts(window)]
+            for tabs in section.findChildren(QTabWidget):  # every tab, as a person opens it
+                for index in range(tabs.count()):
+                    tabs.setCurrentIndex(index)
+                    settle(ui)
+                    seen += [(f"hq {title}/{index}:{w}", t) for w, t in widget_texts(window)]
+            if kind == "OverviewSection":  # the week view
+                section.kind.setCurrentIndex(section.kind.findData("week"))
+                settle(ui)
+                seen += [(f"hq {title} week:{w}", t) for w, t in widget_texts(window)]
             seen.append(("hq nav", title))
         inspections = window.inspections
         assert inspections.visits.rowCount() > 0
