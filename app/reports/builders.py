@@ -278,21 +278,40 @@ def build_visit_report(data: VisitReportData, target: Path | io.BytesIO) -> None
     doc.build(story, onFirstPage=footer, onLaterPages=footer, canvasmaker=numbered_canvas_class())
 
 
+CHART_LABEL_SIZE = 7
+CHART_LABEL_ANGLE = 30
+
+
 def _chart(rows: list[tuple[str, float, float]], title: str) -> Drawing:
-    drawing = Drawing(WIDTH, 62 * mm)
+    """Target and actual bars per row. A label wider than its bar slot (or more than four
+    bars) is slanted, and the drawing grows below the axis by what the longest slanted
+    label needs, so no label runs into another, the legend or the text under the chart."""
+    import math
+
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    names = [r[0] for r in rows]
+    width = WIDTH - 40 * mm
+    widest = max((stringWidth(n, FONT, CHART_LABEL_SIZE) for n in names), default=0.0)
+    slanted = len(rows) > 4 or widest > 0.9 * width / max(len(rows), 1)
+    below = 10 * mm
+    if slanted:
+        below = max(
+            below,
+            widest * math.sin(math.radians(CHART_LABEL_ANGLE)) + CHART_LABEL_SIZE + 4 * mm,
+        )
+    drawing = Drawing(WIDTH, below + 52 * mm)
     chart = VerticalBarChart()
-    chart.x, chart.y, chart.width, chart.height = 14 * mm, 10 * mm, WIDTH - 40 * mm, 45 * mm
+    chart.x, chart.y, chart.width, chart.height = 14 * mm, below, width, 45 * mm
     chart.data = [[r[1] for r in rows], [r[2] for r in rows]]
-    chart.categoryAxis.categoryNames = [r[0] for r in rows]
+    chart.categoryAxis.categoryNames = names
     chart.categoryAxis.labels.fontName = FONT
-    chart.categoryAxis.labels.fontSize = 7
-    if len(rows) > 4:  # many bars: slanted labels never run into each other on A4
-        chart.categoryAxis.labels.angle = 30
+    chart.categoryAxis.labels.fontSize = CHART_LABEL_SIZE
+    if slanted:  # slanted labels never run into each other on A4
+        chart.categoryAxis.labels.angle = CHART_LABEL_ANGLE
         chart.categoryAxis.labels.boxAnchor = "ne"
         chart.categoryAxis.labels.dx = 2
         chart.categoryAxis.labels.dy = -2
-        chart.y += 6 * mm
-        chart.height -= 6 * mm
     chart.valueAxis.labels.fontName = FONT
     chart.valueAxis.labels.fontSize = 7
     chart.valueAxis.valueMin = 0
@@ -300,7 +319,7 @@ def _chart(rows: list[tuple[str, float, float]], title: str) -> Drawing:
     chart.bars[1].fillColor = ACCENT
     drawing.add(chart)
     legend = Legend()
-    legend.x, legend.y = WIDTH - 24 * mm, 50 * mm
+    legend.x, legend.y = WIDTH - 24 * mm, below + 40 * mm
     legend.fontName = FONT
     legend.fontSize = 7
     legend.colorNamePairs = [

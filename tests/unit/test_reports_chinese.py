@@ -70,18 +70,40 @@ def test_monthly_target_labels_name_regions_and_money(zh) -> None:  # type: igno
     assert reports._target_label("销量 310115") == ("销量 浦东新区", False)
 
 
-def test_many_chart_bars_get_slanted_labels() -> None:
-    from reportlab.graphics.charts.barcharts import VerticalBarChart
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["销售额 南京市"] * 3,
+        [
+            "市场份额 巴音郭楞蒙古自治州",
+            "回款 南京市",
+            "销量 玄武区",
+            "回款 鼓楼区",
+        ],  # one too wide
+        [f"市场份额 巴音郭楞蒙古自治州{i}" for i in range(12)],  # the most the report charts
+    ],
+)
+def test_chart_labels_on_a4_never_overlap_nor_leave_the_chart(names: list[str]) -> None:
+    import math
 
+    from reportlab.graphics.charts.barcharts import VerticalBarChart
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from app.reports.base import FONT
     from app.reports.builders import _chart
 
-    few = _chart([("销售额 南京市", 10.0, 8.0)] * 3, "")
-    many = _chart([(f"销售额 区域{i}", 10.0, 8.0) for i in range(12)], "")
-    angle = [
-        next(c for c in d.contents if isinstance(c, VerticalBarChart)).categoryAxis.labels.angle
-        for d in (few, many)
-    ]
-    assert angle == [0, 30]
+    drawing = _chart([(n, 10.0, 8.0) for n in names], "")
+    chart = next(c for c in drawing.contents if isinstance(c, VerticalBarChart))
+    labels = chart.categoryAxis.labels
+    slot = chart.width / len(names)
+    widest = max(stringWidth(n, FONT, labels.fontSize) for n in names)
+    if labels.angle == 0:
+        assert widest <= slot, "upright labels wider than their bars run into each other"
+    else:
+        angle = math.radians(labels.angle)
+        assert slot * math.sin(angle) >= 1.2 * labels.fontSize  # parallel lines apart
+        assert widest * math.sin(angle) + labels.fontSize <= chart.y  # inside the drawing
+    assert (labels.angle != 0) == (len(names) > 4 or names[0].startswith("市场份额"))
 
 
 def test_amendments_print_item_labels_and_answer_words(ctx, tmp_path: Path, zh) -> None:  # type: ignore[no-untyped-def]
