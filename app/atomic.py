@@ -12,6 +12,11 @@ sees the old file or the new one, never half of one. ``Durability`` says what su
   backups and bundles.
 
 ``private=True`` creates the file 0600 whatever the umask (keys, backups, bundles).
+
+Two renames are made by hand on purpose: HQ's blob store flushes a bundle's photos
+together before renaming them (``app/hq/apply.store_blobs``), and the laptop's export
+renames its bundle (written here) to its name inside the transaction that registers it
+(``app/services/sync.export_bundle``).
 """
 
 from __future__ import annotations

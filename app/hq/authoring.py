@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.atomic import Durability, atomic_write
 from app.domain import checklist as cl
 from app.domain import targets as target_rules
 from app.domain.reference import DEFAULT_FREQUENCY_RULES, DEFAULT_METRICS, builtin_templates
@@ -138,12 +139,9 @@ def export_template(hq: Hq, name: str, target: Path) -> Path:
     body = dict(newest_template(hq, name)["body"])
     text = json.dumps(body, ensure_ascii=False, indent=2) + "\n"
     target = Path(target)
-    tmp = target.with_name(target.name + ".tmp")
     try:
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(target)
+        atomic_write(target, text, Durability.SYNC)  # a file the user saves
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise ValidationError(
             tr("import", "Cannot write {file}: {error}").format(
                 file=target, error=exc.strerror or exc

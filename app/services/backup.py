@@ -5,7 +5,6 @@ every hash before replacing anything and keeps the previous data as a dated copy
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import errno
 import hashlib
@@ -19,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app import __version__
+from app.atomic import Durability, atomic_path, temporary_sibling
 from app.errors import UserError
 from app.i18n import tr
 from app.paths import DataPaths
@@ -43,10 +43,14 @@ def create_backup(ctx: AppContext, target: Path, progress: Progress | None = Non
     """Write exactly ``target`` (atomically, owner-only: it holds the device's private key).
     A damaged database is refused: a backup of it would only look like a way back."""
     target = Path(target).absolute()
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.part")
+    tmp = temporary_sibling(target)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        with ctx.temporary(tmp), tempfile.TemporaryDirectory(dir=ctx.paths.tmp) as work:
+        with (
+            ctx.temporary(tmp),
+            atomic_path(target, Durability.SYNC, private=True) as tmp,
+            tempfile.TemporaryDirectory(dir=ctx.paths.tmp) as work,
+        ):
             snapshot = Path(work) / DB_ENTRY
             src = sqlite3.connect(ctx.paths.database)
             dst = sqlite3.connect(snapshot)
@@ -75,11 +79,7 @@ def create_backup(ctx: AppContext, target: Path, progress: Progress | None = Non
             files = [
                 {"path": DB_ENTRY, "size": snapshot.stat().st_size, "sha256": _sha256(snapshot)}
             ]
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with (
-                os.fdopen(fd, "wb") as out,
-                zipfile.ZipFile(out, "w", zipfile.ZIP_STORED, allowZip64=True) as zf,
-            ):
+            with zipfile.ZipFile(tmp, "w", zipfile.ZIP_STORED, allowZip64=True) as zf:
                 zf.write(snapshot, DB_ENTRY)
                 for index, path in enumerate(media):
                     if progress is not None:
@@ -103,14 +103,7 @@ def create_backup(ctx: AppContext, target: Path, progress: Progress | None = Non
                     "files": files,
                 }
                 zf.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
-                zf.close()
-                out.flush()
-                os.fsync(out.fileno())
-            os.chmod(tmp, 0o600)
-            os.replace(tmp, target)
     except OSError as exc:
-        with contextlib.suppress(OSError):  # e.g. its folder is a file: the error below says so
-            tmp.unlink(missing_ok=True)
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
             raise UserError(
                 tr(
@@ -124,10 +117,6 @@ def create_backup(ctx: AppContext, target: Path, progress: Progress | None = Non
                 file=target, error=exc.strerror or exc
             )
         ) from exc
-    except BaseException:
-        with contextlib.suppress(OSError):  # e.g. its folder is a file: the error below says so
-            tmp.unlink(missing_ok=True)
-        raise
     return target
 
 

@@ -32,6 +32,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.atomic import Durability, atomic_write
 from app.errors import DataDirError
 from app.i18n import tr
 from app.paths import DataPaths
@@ -231,16 +232,17 @@ class DataDirLock:
             "since": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "temporary": self._temporary,
         }
-        tmp = self._record.with_name(self._record.name + ".new")
         try:
             self.paths.lock_holders.mkdir(mode=0o700, exist_ok=True)
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(data, fh, ensure_ascii=False)
-            os.replace(tmp, self._record)
+            # RENAME: the record lives as long as this process, a power cut ends both
+            atomic_write(
+                self._record,
+                json.dumps(data, ensure_ascii=False),
+                Durability.RENAME,
+                private=True,
+            )
         except OSError:  # a full or read-only disk: the lock still holds, the record is a courtesy
-            with contextlib.suppress(OSError):
-                tmp.unlink(missing_ok=True)
+            pass
 
     @contextlib.contextmanager
     def temporary(self, path: Path) -> Iterator[None]:
@@ -299,11 +301,12 @@ def tidy(paths: DataPaths, lock: DataDirLock) -> int:
             for p in paths.lock_holders.iterdir()
             if RECORD.fullmatch(p.name) and p.name != lock._record.name
         ]
-        for leftover in paths.lock_holders.glob(
-            "*.json.new"
-        ):  # a record half-written when its process was killed
-            if not leftover.name.startswith(lock._record.name):
-                leftover.unlink(missing_ok=True)
+        # a record half-written when its process was killed (``atomic_write``'s temporary
+        # ``.<pid>-<n>.json.<pid>.part``; ``*.json.new`` from before it)
+        for pattern in (".*.json.*.part", "*.json.new"):
+            for leftover in paths.lock_holders.glob(pattern):
+                if not leftover.name.lstrip(".").startswith(lock._record.name):
+                    leftover.unlink(missing_ok=True)
     if not dead:
         return freed
     # Someone was killed: its half-written files may be anywhere it writes.

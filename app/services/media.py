@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.atomic import Durability, atomic_path
 from app.domain.evidence import exif_time
 from app.errors import UserError
 from app.i18n import tr
@@ -168,16 +168,15 @@ def store_file(paths: DataPaths, source: Path, sha256: str) -> Path:
     target = paths.media_file(sha256)
     if target.exists() and target.stat().st_size == Path(source).stat().st_size:
         return target
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{sha256}.{os.getpid()}.tmp")
     try:
-        with Path(source).open("rb") as src, tmp.open("wb") as dst:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with (
+            atomic_path(target, Durability.SYNC) as tmp,
+            Path(source).open("rb") as src,
+            tmp.open("wb") as dst,
+        ):
             shutil.copyfileobj(src, dst, 1024 * 1024)
-            dst.flush()
-            os.fsync(dst.fileno())
-        os.replace(tmp, target)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise UserError(
             tr("media", "Cannot store {file}: {error}").format(
                 file=Path(source).name, error=exc.strerror or exc
@@ -232,9 +231,8 @@ def thumbnail(paths: DataPaths, sha256: str, size: int = THUMB_SIZE) -> Path | N
             upright = upright.convert("RGB")
             upright.thumbnail((size, size))
             target.parent.mkdir(parents=True, exist_ok=True)
-            tmp = target.with_name(target.name + f".{os.getpid()}.tmp")
-            upright.save(tmp, "JPEG", quality=85)
-            os.replace(tmp, target)
+            with atomic_path(target, Durability.RENAME) as tmp:  # a cache, made again on demand
+                upright.save(tmp, "JPEG", quality=85)
     except (OSError, Image.DecompressionBombError):
         return None
     return target

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.atomic import Durability, atomic_write
 from app.errors import UserError
 from app.i18n import tr
 
@@ -39,13 +40,7 @@ def _keystore_secret(
             data = make()
             try:
                 path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-                tmp = path.with_suffix(".tmp")
-                fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(data)
-                    fh.flush()
-                    os.fsync(fh.fileno())
-                os.replace(tmp, path)
+                atomic_write(path, data, Durability.SYNC, private=True)
             except OSError as exc:
                 raise UserError(
                     tr("errors", "Cannot write the {name} {path}: {error}").format(

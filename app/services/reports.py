@@ -8,13 +8,13 @@ from __future__ import annotations
 import datetime as dt
 import io
 import logging
-import os
 import re
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
 
+from app.atomic import Durability, atomic_write
 from app.domain import compliance as comp
 from app.domain import formats as fmt
 from app.domain.rectification import effective_status
@@ -108,9 +108,7 @@ def scaled_photo(
         return None
     data = buf.getvalue()
     cached.parent.mkdir(parents=True, exist_ok=True)
-    tmp = cached.with_name(cached.name + f".{os.getpid()}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, cached)
+    atomic_write(cached, data, Durability.RENAME)  # a cache, made again on demand
     return data, width, height
 
 

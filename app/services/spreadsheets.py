@@ -15,7 +15,6 @@ Text that the exporter neutralised against formula injection is restored here
 from __future__ import annotations
 
 import codecs
-import contextlib
 import csv
 import datetime as dt
 import html
@@ -29,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from app.atomic import Durability, atomic_path
 from app.domain import sheets as limits
 from app.errors import UserError, ValidationError
 from app.i18n import tr
@@ -663,7 +663,7 @@ def write_table(
     money_columns: frozenset[int] = frozenset(),
 ) -> None:
     """Write a CSV (UTF-8 with BOM, opens in Excel) or XLSX by ``path``'s extension,
-    atomically (a ``.part`` file renamed at the end; removed on failure). Text in
+    atomically (``atomic_path``, flushed to the disk: a file the user saves). Text in
     ``text_columns`` is neutralised against formula injection; in XLSX every string is an
     inline string, never a formula, and a number in ``money_columns`` is shown as money
     (``1,234,567.89``, the formatter's ``MONEY_CELL_FORMAT``)."""
@@ -673,34 +673,39 @@ def write_table(
         raise UserError(
             tr("import", "{file}: unsupported file type; use .csv or .xlsx.").format(file=path.name)
         )
-    tmp = path.with_name(path.name + ".part")
     try:
-        if suffix == ".csv":
-            with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
-                writer = csv.writer(fh)
-                writer.writerow([limits.neutralise(h) for h in header])
-                for row in rows:
-                    writer.writerow(
-                        [
-                            limits.neutralise(v) if i in text_columns and isinstance(v, str) else v
-                            for i, v in enumerate(row)
-                        ]
-                    )
-        else:
-            _write_xlsx(tmp, header, rows, money_columns)
-        os.replace(tmp, path)
+        with atomic_path(path, Durability.SYNC) as tmp:
+            _write_table_to(tmp, suffix, header, rows, text_columns, money_columns)
     except OSError as exc:
-        with contextlib.suppress(OSError):  # e.g. its folder is a file: the error below says so
-            tmp.unlink(missing_ok=True)
         raise UserError(
             tr("import", "Cannot write {file}: {error}").format(
                 file=path, error=exc.strerror or exc
             )
         ) from exc
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)
-        raise
+
+
+def _write_table_to(
+    tmp: Path,
+    suffix: str,
+    header: list[str],
+    rows: Iterator[list[Any]] | list[list[Any]],
+    text_columns: set[int],
+    money_columns: frozenset[int],
+) -> None:
+    """The table into ``tmp`` (the temporary file ``write_table`` renames)."""
+    if suffix != ".csv":
+        _write_xlsx(tmp, header, rows, money_columns)
+        return
+    with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow([limits.neutralise(h) for h in header])
+        for row in rows:
+            writer.writerow(
+                [
+                    limits.neutralise(v) if i in text_columns and isinstance(v, str) else v
+                    for i, v in enumerate(row)
+                ]
+            )
 
 
 _XLSX_ILLEGAL = re.compile("[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\ufffe\\uffff\\ud800-\\udfff]")

@@ -18,6 +18,7 @@ from sqlalchemy import (
     select,
 )
 
+from app.atomic import fsync_folder
 from app.domain.checklist import validate_template
 from app.domain.hlc import Timestamp
 from app.domain.ids import uuid7
@@ -338,9 +339,10 @@ def _write_export(
                 lambda shas: feed(list(zip(shas, ctx.paths.media_file_names(shas), strict=True)))
             )
 
-    # Written under a temporary name and renamed in the transaction that registers it: an
-    # export that fails (a full disk, a database locked by another process) leaves no
-    # bundle and consumes no seq, so HQ never sees two bundles of one seq.
+    # Written (``atomic_path``, flushed) under a temporary name and renamed in the
+    # transaction that registers it: an export that fails (a full disk, a database locked by
+    # another process) leaves no bundle and consumes no seq, so HQ never sees two bundles of
+    # one seq.
     pending = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     moved = committed = False
     try:
@@ -401,6 +403,7 @@ def _write_export(
                     ) from exc
                 moved = True
             committed = True
+        fsync_folder(target.parent)  # the rename to its name survives a power cut too
     finally:
         if not committed:
             pending.unlink(missing_ok=True)

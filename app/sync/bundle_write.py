@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
-import os
 import queue
 import shutil
 import tempfile
@@ -23,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from app.atomic import Durability, atomic_path
 from app.sync.blob_copy import MISSING, BlobCopier, RecordsEntry
 from app.sync.bundle import CHUNK, FORMAT, FORMAT_VERSION, SCHEMA_VERSION, encode_line
 from app.sync.fast_zlib import crc32, raw_deflater
@@ -81,67 +81,75 @@ def write_bundle(
     when given, is called once the copy has started and ``feed``s more blobs while it
     chooses them (a child copies them meanwhile); the records are read after it returns."""
     target = Path(target)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.part")
     blob_list = [(sha, str(path)) for sha, path in blobs]
     copier: BlobCopier | None = None
     work = _work_folder(target.parent)
     try:
-        copier = BlobCopier(
-            tmp,
-            blob_list,
-            blob_bytes if blob_bytes is not None else 0,
-            streamed=choose_blobs is not None,
-        )
-        running = copier
-        if choose_blobs is not None:
-            choose_blobs(lambda more: running.feed([(sha, str(path)) for sha, path in more]))
-            copier.end_feed()
-            blob_list = copier.blobs
+        # SYNC: the bundle file is flushed as it is written (bundle_file); the rename is
+        # made durable with its folder
+        with atomic_path(target, Durability.SYNC) as tmp:
+            try:
+                copier = BlobCopier(
+                    tmp,
+                    blob_list,
+                    blob_bytes if blob_bytes is not None else 0,
+                    streamed=choose_blobs is not None,
+                )
+                running = copier
+                if choose_blobs is not None:
+                    choose_blobs(
+                        lambda more: running.feed([(sha, str(path)) for sha, path in more])
+                    )
+                    copier.end_feed()
+                    blob_list = copier.blobs
 
-        def poll() -> None:  # between records pieces: the child's progress, and a cancel
-            if progress is not None:
-                progress(running.index, len(blob_list), running.message)
+                def poll() -> None:  # between records pieces: the child's progress, and a cancel
+                    if progress is not None:
+                        progress(running.index, len(blob_list), running.message)
 
-        room = [records_room if records_room is not None else -1]
-        written: list[_RecordsFile] = []
-        for entity, rows in records.items():
-            done = _deflate_records(
-                f"records/{entity}.jsonl",
-                rows,
-                work,
-                poll if copier.in_child and progress is not None else None,
-                records_cap,
-                room,
-            )
-            if done is not None:
-                written.append(done)
-        sizes = copier.sizes(progress)
-        files: list[dict[str, Any]] = [
-            {"path": r.entry.name, "size": r.entry.size, "sha256": r.sha256, "records": r.count}
-            for r in written
-        ]
-        files += [
-            {"path": f"blobs/{sha}", "size": size, "sha256": sha}
-            for (sha, _path), size in zip(blob_list, sizes, strict=True)
-            if size != MISSING
-        ]
-        full = {
-            **manifest,
-            "format": FORMAT,
-            "format_version": FORMAT_VERSION,
-            "schema_version": SCHEMA_VERSION,
-            "files": files,
-        }
-        body = json.dumps(full, ensure_ascii=True, sort_keys=True, separators=(",", ":")).encode(
-            "ascii"
-        )
-        copier.complete([r.entry for r in written], body, sign(body))
-        os.replace(tmp, target)
-    except BaseException:
-        if copier is not None:
-            copier.stop()
-        tmp.unlink(missing_ok=True)
-        raise
+                room = [records_room if records_room is not None else -1]
+                written: list[_RecordsFile] = []
+                for entity, rows in records.items():
+                    done = _deflate_records(
+                        f"records/{entity}.jsonl",
+                        rows,
+                        work,
+                        poll if copier.in_child and progress is not None else None,
+                        records_cap,
+                        room,
+                    )
+                    if done is not None:
+                        written.append(done)
+                sizes = copier.sizes(progress)
+                files: list[dict[str, Any]] = [
+                    {
+                        "path": r.entry.name,
+                        "size": r.entry.size,
+                        "sha256": r.sha256,
+                        "records": r.count,
+                    }
+                    for r in written
+                ]
+                files += [
+                    {"path": f"blobs/{sha}", "size": size, "sha256": sha}
+                    for (sha, _path), size in zip(blob_list, sizes, strict=True)
+                    if size != MISSING
+                ]
+                full = {
+                    **manifest,
+                    "format": FORMAT,
+                    "format_version": FORMAT_VERSION,
+                    "schema_version": SCHEMA_VERSION,
+                    "files": files,
+                }
+                body = json.dumps(
+                    full, ensure_ascii=True, sort_keys=True, separators=(",", ":")
+                ).encode("ascii")
+                copier.complete([r.entry for r in written], body, sign(body))
+            except BaseException:
+                if copier is not None:
+                    copier.stop()
+                raise
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return full

@@ -1,0 +1,155 @@
+"""``app.atomic`` (issue 17): a write killed half-way leaves the old file whole, and the
+writers that replace a file (spreadsheets, the media store, the key store, backups, the
+photo caches) go through it: a failure at the rename leaves the old file and no temporary
+one; what a killed writer left is a temporary the start-up sweep knows."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app import atomic
+from app.atomic import Durability, atomic_path, atomic_write, temporary_sibling
+from app.errors import UserError
+from app.services.datadir import _is_temporary
+from tests.conftest import EXIF_DIR, ROOT
+
+KILLED_WRITER = """
+import sys, time
+from pathlib import Path
+from app.atomic import Durability, atomic_path
+with atomic_path(Path(sys.argv[1]), Durability.SYNC) as tmp, open(tmp, "wb") as fh:
+    fh.write(b"new, half written")
+    fh.flush()
+    print("writing", flush=True)
+    time.sleep(60)
+"""
+
+
+def test_a_killed_write_leaves_the_old_file(tmp_path: Path) -> None:
+    target = tmp_path / "settings.json"
+    target.write_bytes(b"old")
+    with subprocess.Popen(
+        [sys.executable, "-c", KILLED_WRITER, str(target)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    ) as child:
+        try:
+            assert child.stdout is not None and child.stdout.readline().strip() == "writing"
+            os.kill(child.pid, signal.SIGKILL)
+        finally:
+            child.wait(timeout=30)
+    assert target.read_bytes() == b"old"
+    (left,) = [p for p in tmp_path.iterdir() if p != target]
+    assert left.name == f".settings.json.{child.pid}.part" and _is_temporary(left.name)
+
+
+def test_an_error_while_writing_leaves_the_old_file_and_no_temporary(tmp_path: Path) -> None:
+    target = tmp_path / "a.txt"
+    target.write_text("old", encoding="utf-8")
+    with pytest.raises(RuntimeError), atomic_path(target, Durability.RENAME) as tmp:
+        tmp.write_text("new", encoding="utf-8")
+        raise RuntimeError("stop")
+    assert target.read_text(encoding="utf-8") == "old"
+    assert sorted(tmp_path.iterdir()) == [target]
+    atomic_write(target, "new", Durability.SYNC, private=True)
+    assert target.read_text(encoding="utf-8") == "new"
+    assert target.stat().st_mode & 0o777 == 0o600
+
+
+@pytest.fixture
+def failing_rename(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """``os.replace`` in app.atomic fails (a full disk at the last moment); the targets
+    it was asked for are noted (the data dir's holder records among them)."""
+    asked: list[Path] = []
+
+    def replace(src: Any, dst: Any) -> None:
+        asked.append(Path(dst))
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(atomic.os, "replace", replace)
+    return asked
+
+
+def _no_temporary(folder: Path) -> None:
+    assert not [p for p in folder.rglob("*") if _is_temporary(p.name)]
+
+
+def test_a_spreadsheet_keeps_the_old_file(tmp_path: Path, failing_rename: list[Path]) -> None:
+    from app.services.spreadsheets import write_table
+
+    target = tmp_path / "partners.csv"
+    target.write_text("old", encoding="utf-8")
+    with pytest.raises(UserError):
+        write_table(target, ["code"], [["P1"]], {0})
+    assert target in failing_rename and target.read_text(encoding="utf-8") == "old"
+    _no_temporary(tmp_path)
+
+
+def test_the_media_store_and_the_key_store_go_through_atomic(
+    ctx: Any, failing_rename: list[Path]
+) -> None:
+    from app.services import pii
+    from app.services.media import store_file
+
+    photo = sorted(EXIF_DIR.glob("Landscape_*.jpg"))[0]
+    with pytest.raises(UserError):
+        store_file(ctx.paths, photo, "ab" * 32)
+    with pytest.raises(UserError):
+        pii.record_key(ctx)
+    assert {ctx.paths.media_file("ab" * 32), ctx.paths.record_key} <= set(failing_rename)
+    assert not ctx.paths.media_file("ab" * 32).exists() and not ctx.paths.record_key.exists()
+    _no_temporary(ctx.paths.root)
+
+
+def test_a_backup_keeps_the_old_one(ctx: Any, tmp_path: Path, failing_rename: list[Path]) -> None:
+    from app.services.backup import create_backup
+
+    target = tmp_path / "out" / "backup.zip"
+    target.parent.mkdir()
+    target.write_bytes(b"old backup")
+    with pytest.raises(UserError):
+        create_backup(ctx, target)
+    assert target in failing_rename and target.read_bytes() == b"old backup"
+    _no_temporary(tmp_path / "out")
+
+
+def test_the_photo_caches_go_through_atomic(ctx: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.services import media, reports
+
+    photo = sorted(EXIF_DIR.glob("Landscape_*.jpg"))[0]
+    sha = media.import_photo(ctx, photo).sha256
+    written: list[Path] = []
+    real = atomic.atomic_path
+
+    def noting(target: Path, durability: Durability, **kw: Any) -> Any:
+        written.append(Path(target))
+        assert durability is Durability.RENAME  # caches: made again on demand
+        return real(target, durability, **kw)
+
+    monkeypatch.setattr(media, "atomic_path", noting)
+    monkeypatch.setattr(atomic, "atomic_path", noting)  # atomic_write's own use
+    thumb = media.thumbnail(ctx.paths, sha)
+    assert thumb is not None and written == [thumb]
+    assert reports.scaled_photo(ctx, sha) is not None
+    assert written[1] == ctx.paths.scaled_image_file(sha, ctx.settings.photo_report_max_px)
+    _no_temporary(ctx.paths.root)
+
+
+def test_the_data_dir_sweep_removes_a_half_written_holder_record(tmp_path: Path) -> None:
+    from app.paths import DataPaths
+    from app.services.context import open_context
+
+    paths = DataPaths.resolve(tmp_path / "data")
+    open_context(paths.root).close()
+    left = paths.lock_holders / temporary_sibling(paths.lock_holders / "4242-1.json").name
+    left.write_text("{", encoding="utf-8")
+    open_context(paths.root).close()
+    assert not left.exists()
