@@ -7,7 +7,6 @@ visits; the rest are small lookups."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -16,10 +15,15 @@ from sqlalchemy import func, select, text
 
 from app.domain import compliance as comp
 from app.domain.reference import DEFAULT_FREQUENCY_RULES
-from app.errors import ValidationError
-from app.hq.read_models import check_month, month_days, newest_scored, parse_time, utc_bound
+from app.hq.read_models import (
+    check_month,
+    check_week,
+    month_days,
+    newest_scored,
+    parse_time,
+    utc_bound,
+)
 from app.hq.read_models import field as json_field
-from app.i18n import tr
 from db.hq.models import Device, ImportedBundle, Record
 
 if TYPE_CHECKING:
@@ -83,19 +87,6 @@ def frequency_rules(hq: Hq) -> list[comp.Rule]:
         comp.Rule(r["scope"], r["grade"], r["period"], int(r["min_visits"]))
         for r in frequency_rules_for_publish(hq)
     ]
-
-
-def check_week(week: str) -> str:
-    """An ISO week label ``YYYY-Www`` (weeks 01–53 that exist in that year)."""
-    if re.fullmatch(r"\d{4}-W(0[1-9]|[1-4]\d|5[0-3])", week or ""):
-        try:
-            comp.week_bounds(week)
-            return week
-        except ValueError:
-            pass
-    raise ValidationError(
-        tr("hq", "Give the week as YYYY-Www, e.g. 2026-W09 (got {value}).").format(value=week)
-    )
 
 
 def month_overview(hq: Hq, month: str, today: dt.date | None = None) -> dict[str, Any]:

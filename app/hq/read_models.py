@@ -18,6 +18,7 @@ from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.sql.visitors import InternalTraversal
 
 from app.domain import checklist as cl
+from app.domain import compliance as comp
 from app.domain import evidence as evidence_rules
 from app.domain.rectification import effective_status
 from app.errors import NotFoundError, ValidationError
@@ -72,6 +73,19 @@ def check_month(month: str) -> str:
     return month
 
 
+def check_week(week: str) -> str:
+    """An ISO week label ``YYYY-Www`` (weeks 01–53 that exist in that year)."""
+    if re.fullmatch(r"\d{4}-W(0[1-9]|[1-4]\d|5[0-3])", week or ""):
+        try:
+            comp.week_bounds(week)
+            return week
+        except ValueError:
+            pass
+    raise ValidationError(
+        tr("hq", "Give the week as YYYY-Www, e.g. 2026-W09 (got {value}).").format(value=week)
+    )
+
+
 def month_days(month: str) -> tuple[dt.date, dt.date]:
     """The first day of the month and of the next one."""
     year, mon = int(month[:4]), int(month[5:7])
@@ -106,6 +120,12 @@ def parse_time(value: Any) -> dt.datetime | None:
 def month_filter(month: str) -> ColumnElement[bool]:
     """Visits of a month: started in it (local days), or not started and planned in it."""
     start, end = month_days(check_month(month))
+    return days_filter(start, end)
+
+
+def days_filter(start: dt.date, end: dt.date) -> ColumnElement[bool]:
+    """Visits started on the local days ``start`` ≤ day < ``end``, or not started and
+    planned on one of them (a month, or an ISO week of the Overview's week view)."""
     started = field("started_at")
     return or_(
         and_(started >= utc_bound(start), started < utc_bound(end)),
@@ -194,14 +214,18 @@ def visit_rows(
     *,
     partner: str | None = None,
     status: str | None = None,
+    week: str | None = None,
 ) -> list[dict[str, Any]]:
     """``list_visits`` rows with the ``device_id``, ``manager`` and ``content_hash`` besides;
-    ``partner`` matches any part of the partner's code or name."""
+    ``partner`` matches any part of the partner's code or name; ``week`` (an ISO week
+    ``YYYY-Www``) narrows to that week's local days."""
     stmt = select(Record.id, Record.device_id, Record.data).where(
         Record.entity == "visit", Record.voided.is_(False)
     )
     if month:
         stmt = stmt.where(month_filter(month))
+    if week:
+        stmt = stmt.where(days_filter(*comp.week_bounds(check_week(week))))
     if status:
         stmt = stmt.where(field("status") == status)
     with hq.sessions() as s:

@@ -1335,6 +1335,10 @@ Import targets or decompose a region's target.</translation>
       <source>{n} visits</source>
       <translation>{n} visits</translation>
     </message>
+    <message>
+      <source>{week} ({first} – {last})</source>
+      <translation>{week} ({first} – {last})</translation>
+    </message>
   </context>
   <context>
     <name>InventoryDialog</name>

@@ -1332,6 +1332,10 @@ Import targets or decompose a region's target.</source>
       <source>{n} visits</source>
       <translation>{n} 次巡检</translation>
     </message>
+    <message>
+      <source>{week} ({first} – {last})</source>
+      <translation>{week}（{first} 至 {last}）</translation>
+    </message>
   </context>
   <context>
     <name>InventoryDialog</name>

@@ -52,6 +52,13 @@ def test_week_view_and_score_trend(qtbot, console, tmp_path: Path) -> None:  # t
     assert trend.horizontalHeaderItem(6).text() == fmt.week_text(week)
     assert trend.item(0, 6).text() == fmt.number(score, 1)
 
+    overview.managers.cellDoubleClicked.emit(0, 0)  # the visits of that week
+    inspections = window.inspections
+    qtbot.waitUntil(lambda: inspections.visits.rowCount() == 1, timeout=15000)
+    assert inspections.month.currentData() == week
+    assert inspections.month.currentText().startswith(fmt.week_text(week))
+    window.nav.setCurrentRow(window.sections.index(overview))
+
     overview.month.setCurrentIndex(overview.month.count() - 1)  # half a year ago: no visits
     qtbot.waitUntil(lambda: overview.managers.item(0, 2).text() == "0", timeout=15000)
     assert "No visits" in overview.hint.text()

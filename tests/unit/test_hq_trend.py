@@ -131,3 +131,17 @@ def test_week_overview_and_score_trend(hq: Hq) -> None:
 def test_trend_with_no_devices(hq: Hq, tmp_path: Path) -> None:
     empty = score_trend(hq, "month", "2026-01")
     assert empty["managers"] == [] and empty["regions"] == [] and len(empty["periods"]) == 6
+
+
+def test_visit_rows_of_a_week(hq: Hq) -> None:
+    from app.hq.read_models import visit_rows
+
+    _fill(hq)
+    week = comp.iso_week_label(dt.date.today())
+    last_week = comp.iso_week_label(dt.date.today() - dt.timedelta(days=7))
+    assert (
+        len(visit_rows(hq, week=week)) == 4
+    )  # two of lap-a and its draft, lap-b's; not the voided
+    assert len(visit_rows(hq, week=last_week)) == 1
+    with pytest.raises(ValidationError):
+        visit_rows(hq, week="2026-W60")

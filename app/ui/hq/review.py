@@ -73,13 +73,6 @@ def week_days(week: str) -> dict[str, str]:
     return {"first": fmt.date_text(start), "last": fmt.date_text(end - dt.timedelta(days=1))}
 
 
-def month_of_week(week: str) -> str:
-    """The month an ISO week belongs to (the month of its Thursday)."""
-    from app.domain.compliance import week_bounds
-
-    return (week_bounds(week)[0] + dt.timedelta(days=3)).strftime("%Y-%m")
-
-
 def trend_cells(scores: list[float | None]) -> list[str]:
     """Each period's average score, with ▲ / ▼ against the last period that had one."""
     cells, previous = [], None
@@ -97,7 +90,7 @@ class OverviewSection(HqSection):
     """A month or an ISO week per manager and per region, and the average-score trend
     of the recent months or weeks up to it; read in one go on a reader thread."""
 
-    open_visits = Signal(str, str)  # device id, month
+    open_visits = Signal(str, str)  # device id, month or ISO week
 
     def __init__(self, ui: Any, parent: QWidget | None = None) -> None:
         super().__init__(ui, parent)
@@ -324,10 +317,7 @@ class OverviewSection(HqSection):
     def _drill(self, row: int, _column: int) -> None:
         device = key_of(self.managers, row)
         if device:
-            period = self.current_month()
-            self.open_visits.emit(
-                device, month_of_week(period) if self.current_kind() == "week" else period
-            )
+            self.open_visits.emit(device, self.current_month())
 
     def _print(self) -> None:
         from app.hq.ranking_report import write_ranking_report
@@ -412,11 +402,21 @@ class InspectionsSection(HqSection):
         return self.tr("Inspections")
 
     def filter_to(self, device_id: str, month: str) -> None:
-        """Show the visits behind an overview row."""
+        """Show the visits behind an overview row: of a month, or of an ISO week (added
+        to the list of months as its own entry)."""
         self.pending_device = device_id
         self.loaded = True
         index = self.month.findData(month)
         self.month.blockSignals(True)
+        if index < 0 and "-W" in month:
+            self.month.insertItem(
+                1,
+                self.tr("{week} ({first} – {last})").format(
+                    week=fmt.week_text(month), **week_days(month)
+                ),
+                month,
+            )
+            index = 1
         self.month.setCurrentIndex(max(index, 0))
         self.month.blockSignals(False)
         self._select_device(device_id)
@@ -432,11 +432,17 @@ class InspectionsSection(HqSection):
     def load(self) -> None:
         from app.hq.read_models import device_list, visit_rows
 
+        period = self.month.currentData()
+        week = period if period and "-W" in period else None
         self.read(
-            lambda hq, *a: (device_list(hq), visit_rows(hq, *a[:2], partner=a[2])),
+            lambda hq, *a: (
+                device_list(hq),
+                visit_rows(hq, a[0], a[1], partner=a[2], week=a[3]),
+            ),
             self.pending_device or self.device.currentData(),
-            self.month.currentData(),
+            None if week else period,
             self.partner.text(),
+            week,
             on_done=self._show,
         )
 
