@@ -767,6 +767,10 @@ Import targets or decompose a region's target.</translation>
       <translation>Select a device first.</translation>
     </message>
     <message>
+      <source>Select a device to see its bundles.</source>
+      <translation>Select a device to see its bundles.</translation>
+    </message>
+    <message>
       <source>Select a device to see its sync history.</source>
       <translation>Select a device to see its sync history.</translation>
     </message>
@@ -1159,6 +1163,10 @@ Import targets or decompose a region's target.</translation>
       <translation>Laptops receive them with their next HQ bundle.</translation>
     </message>
     <message>
+      <source>Nothing imported yet: import a CSV or XLSX file.</source>
+      <translation>Nothing imported yet: import a CSV or XLSX file.</translation>
+    </message>
+    <message>
       <source>Spreadsheets (*.csv *.xlsx)</source>
       <translation>Spreadsheets (*.csv *.xlsx)</translation>
     </message>
@@ -1191,6 +1199,10 @@ Import targets or decompose a region's target.</translation>
     <message>
       <source>Drop bundle files (.cdsync) or a folder here, or pick them. Each is checked, then applied as a whole or not at all.</source>
       <translation>Drop bundle files (.cdsync) or a folder here, or pick them. Each is checked, then applied as a whole or not at all.</translation>
+    </message>
+    <message>
+      <source>Drop bundle files here or pick them; each result is listed here.</source>
+      <translation>Drop bundle files here or pick them; each result is listed here.</translation>
     </message>
     <message>
       <source>File</source>
@@ -1290,6 +1302,10 @@ Import targets or decompose a region's target.</translation>
     <message>
       <source>Name</source>
       <translation>Name</translation>
+    </message>
+    <message>
+      <source>No visit matches the filter. Bundles from the laptops bring them (Inbox).</source>
+      <translation>No visit matches the filter. Bundles from the laptops bring them (Inbox).</translation>
     </message>
     <message>
       <source>Partner</source>
@@ -2069,6 +2085,18 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>No devices are registered yet: register the laptops under Devices.</translation>
     </message>
     <message>
+      <source>No manager has sent a bundle yet. Register the laptops (Devices), then ingest their bundles (Inbox).</source>
+      <translation>No manager has sent a bundle yet. Register the laptops (Devices), then ingest their bundles (Inbox).</translation>
+    </message>
+    <message>
+      <source>No region has visits in this period.</source>
+      <translation>No region has visits in this period.</translation>
+    </message>
+    <message>
+      <source>No scores in these periods.</source>
+      <translation>No scores in these periods.</translation>
+    </message>
+    <message>
       <source>No visits were submitted in this period.</source>
       <translation>No visits were submitted in this period.</translation>
     </message>
@@ -2692,6 +2720,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     <message>
       <source>Name</source>
       <translation>Name</translation>
+    </message>
+    <message>
+      <source>No partner matches the filter. Laptops' bundles bring them (Inbox).</source>
+      <translation>No partner matches the filter. Laptops' bundles bring them (Inbox).</translation>
     </message>
     <message>
       <source>No partner matches the search and filters.</source>
@@ -3612,6 +3644,10 @@ Add one with “New partner” or import a spreadsheet.</translation>
       <translation>Metric</translation>
     </message>
     <message>
+      <source>No manager has decomposed targets on a laptop yet.</source>
+      <translation>No manager has decomposed targets on a laptop yet.</translation>
+    </message>
+    <message>
       <source>Period</source>
       <translation>Period</translation>
     </message>
@@ -3688,6 +3724,10 @@ Add one with “New partner” or import a spreadsheet.</translation>
     <message>
       <source>Items</source>
       <translation>Items</translation>
+    </message>
+    <message>
+      <source>No checklist template.</source>
+      <translation>No checklist template.</translation>
     </message>
     <message>
       <source>Photo taken at most this many hours before check-in</source>
@@ -4101,6 +4141,18 @@ Add one with “New partner” or import a spreadsheet.</translation>
       <translation>Manager</translation>
     </message>
     <message>
+      <source>No amendments.</source>
+      <translation>No amendments.</translation>
+    </message>
+    <message>
+      <source>No evidence warnings.</source>
+      <translation>No evidence warnings.</translation>
+    </message>
+    <message>
+      <source>No findings.</source>
+      <translation>No findings.</translation>
+    </message>
+    <message>
       <source>PDF files (*.pdf)</source>
       <translation>PDF files (*.pdf)</translation>
     </message>
@@ -4155,6 +4207,10 @@ Add one with “New partner” or import a spreadsheet.</translation>
     <message>
       <source>Template</source>
       <translation>Template</translation>
+    </message>
+    <message>
+      <source>The checklist has no items.</source>
+      <translation>The checklist has no items.</translation>
     </message>
     <message>
       <source>Visit {code} {name}</source>

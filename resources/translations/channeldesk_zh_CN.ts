@@ -764,6 +764,10 @@ Import targets or decompose a region's target.</source>
       <translation>请先选择一台设备。</translation>
     </message>
     <message>
+      <source>Select a device to see its bundles.</source>
+      <translation>选择一台设备，查看它的数据包。</translation>
+    </message>
+    <message>
       <source>Select a device to see its sync history.</source>
       <translation>选择一台设备以查看其同步记录。</translation>
     </message>
@@ -1156,6 +1160,10 @@ Import targets or decompose a region's target.</source>
       <translation>各笔记本在下次收到总部数据包时获得。</translation>
     </message>
     <message>
+      <source>Nothing imported yet: import a CSV or XLSX file.</source>
+      <translation>尚未导入：请导入 CSV 或 XLSX 文件。</translation>
+    </message>
+    <message>
       <source>Spreadsheets (*.csv *.xlsx)</source>
       <translation>表格文件 (*.csv *.xlsx)</translation>
     </message>
@@ -1188,6 +1196,10 @@ Import targets or decompose a region's target.</source>
     <message>
       <source>Drop bundle files (.cdsync) or a folder here, or pick them. Each is checked, then applied as a whole or not at all.</source>
       <translation>把数据包文件（.cdsync）或文件夹拖到这里，或点选。每个数据包先校验，再整体导入或整体不导入。</translation>
+    </message>
+    <message>
+      <source>Drop bundle files here or pick them; each result is listed here.</source>
+      <translation>把数据包文件拖到这里或选择文件；每个文件的结果列在这里。</translation>
     </message>
     <message>
       <source>File</source>
@@ -1287,6 +1299,10 @@ Import targets or decompose a region's target.</source>
     <message>
       <source>Name</source>
       <translation>名称</translation>
+    </message>
+    <message>
+      <source>No visit matches the filter. Bundles from the laptops bring them (Inbox).</source>
+      <translation>没有符合筛选条件的巡检。巡检随笔记本的数据包到达（收件箱）。</translation>
     </message>
     <message>
       <source>Partner</source>
@@ -2065,6 +2081,18 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>尚未登记任何设备：请在“设备”中登记笔记本电脑。</translation>
     </message>
     <message>
+      <source>No manager has sent a bundle yet. Register the laptops (Devices), then ingest their bundles (Inbox).</source>
+      <translation>还没有渠道经理发来数据包。请先登记笔记本（设备），再导入它们的数据包（收件箱）。</translation>
+    </message>
+    <message>
+      <source>No region has visits in this period.</source>
+      <translation>本期没有任何地区有巡检。</translation>
+    </message>
+    <message>
+      <source>No scores in these periods.</source>
+      <translation>这些期间没有得分。</translation>
+    </message>
+    <message>
       <source>No visits were submitted in this period.</source>
       <translation>该期间没有提交的巡检。</translation>
     </message>
@@ -2687,6 +2715,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     <message>
       <source>Name</source>
       <translation>名称</translation>
+    </message>
+    <message>
+      <source>No partner matches the filter. Laptops' bundles bring them (Inbox).</source>
+      <translation>没有符合筛选条件的渠道。渠道随笔记本的数据包到达（收件箱）。</translation>
     </message>
     <message>
       <source>No partner matches the search and filters.</source>
@@ -3604,6 +3636,10 @@ Add one with “New partner” or import a spreadsheet.</source>
       <translation>指标</translation>
     </message>
     <message>
+      <source>No manager has decomposed targets on a laptop yet.</source>
+      <translation>还没有渠道经理在笔记本上分解目标。</translation>
+    </message>
+    <message>
       <source>Period</source>
       <translation>期间</translation>
     </message>
@@ -3680,6 +3716,10 @@ Add one with “New partner” or import a spreadsheet.</source>
     <message>
       <source>Items</source>
       <translation>检查项数</translation>
+    </message>
+    <message>
+      <source>No checklist template.</source>
+      <translation>没有检查表模板。</translation>
     </message>
     <message>
       <source>Photo taken at most this many hours before check-in</source>
@@ -4093,6 +4133,18 @@ Add one with “New partner” or import a spreadsheet.</source>
       <translation>客户经理</translation>
     </message>
     <message>
+      <source>No amendments.</source>
+      <translation>没有更正。</translation>
+    </message>
+    <message>
+      <source>No evidence warnings.</source>
+      <translation>没有证据预警。</translation>
+    </message>
+    <message>
+      <source>No findings.</source>
+      <translation>没有问题项。</translation>
+    </message>
+    <message>
       <source>PDF files (*.pdf)</source>
       <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -4147,6 +4199,10 @@ Add one with “New partner” or import a spreadsheet.</source>
     <message>
       <source>Template</source>
       <translation>模板</translation>
+    </message>
+    <message>
+      <source>The checklist has no items.</source>
+      <translation>检查表没有项目。</translation>
     </message>
     <message>
       <source>Visit {code} {name}</source>

@@ -235,3 +235,43 @@ def test_a_message_does_not_follow_to_another_section(qtbot, console) -> None:  
     assert window.bar.isVisible()
     window.nav.setCurrentRow(3)
     assert not window.bar.isVisible()
+
+
+def test_every_empty_table_says_why(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A fresh HQ: every table a section shows without rows says why (and what to do)
+    instead of staying blank."""
+    from PySide6.QtWidgets import QLabel, QTableWidget
+
+    from app.ui.hq.console import HqUi, HqWindow
+    from app.ui.qt_app import ensure_application
+
+    (tmp_path / "hq").mkdir()
+    server = Hq(f"sqlite:///{tmp_path / 'hq' / 'hq.sqlite'}", tmp_path / "hq")
+    server.init()
+    ensure_application()
+    ui = HqUi(server)
+    try:
+        window = HqWindow(ui)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        checked = 0
+        for row, section in enumerate(window.sections):
+            window.nav.setCurrentRow(row)
+            _ready(qtbot, section)
+            for view in section.findChildren(QTableWidget):
+                if not view.isVisibleTo(window) or view.rowCount():
+                    continue
+                labels = view.viewport().findChildren(QLabel, "emptyState")
+                own = getattr(section, "empty", None)  # a section's own line above its table
+                said = [
+                    label.text()
+                    for label in [*labels, *([own] if isinstance(own, QLabel) else [])]
+                    if label.isVisibleTo(window)
+                ]
+                assert said and said[0], f"{type(section).__name__}: a blank table"
+                checked += 1
+        assert checked >= 6
+    finally:
+        ui.ops.wait(10000)
+        server.close()

@@ -92,7 +92,10 @@ class InboxSection(DropSection):
         for w in (pick, folder, acks):
             row.addWidget(w)
         row.addStretch(1)
-        self.results = table([self.tr("File"), self.tr("Result"), self.tr("Reason")])
+        self.results = table(
+            [self.tr("File"), self.tr("Result"), self.tr("Reason")],
+            empty=self.tr("Drop bundle files here or pick them; each result is listed here."),
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(row)
@@ -171,7 +174,12 @@ class _ImportSection(HqSection):
         super().__init__(ui, parent)
         self.import_button = QPushButton(QCoreApplication.translate("HqImport", "Import…"))
         self.import_button.clicked.connect(self._pick)
-        self.view = table(headers)
+        self.view = table(
+            headers,
+            empty=QCoreApplication.translate(
+                "HqImport", "Nothing imported yet: import a CSV or XLSX file."
+            ),
+        )
         self.note = QLabel()
         self.note.setWordWrap(True)
         row = QHBoxLayout()
@@ -280,7 +288,8 @@ class TemplatesSection(HqSection):
                 self.tr("Title"),
                 self.tr("Items"),
                 self.tr("Source"),
-            ]
+            ],
+            empty=self.tr("No checklist template."),
         )
         export = QPushButton(self.tr("Export…"))
         export.clicked.connect(self._export)
@@ -466,12 +475,13 @@ class DevicesSection(DropSection):
                 self.tr("Last sync"),
                 self.tr("State"),
                 self.tr("Registered"),
-            ]
+            ],
         )
         self.view.itemSelectionChanged.connect(self._history)
         self.history_label = QLabel(self.tr("Sync history of the selected device"))
         self.history = table(
-            [self.tr("Bundle"), self.tr("Received"), self.tr("Records"), self.tr("Visits")]
+            [self.tr("Bundle"), self.tr("Received"), self.tr("Records"), self.tr("Visits")],
+            empty=self.tr("Select a device to see its bundles."),
         )
         layout = QVBoxLayout(self)
         layout.addLayout(row)

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.widgets.empty_state import set_empty_text
+
 
 class HqSection(QWidget):
     """``title()`` for the navigation; ``load()`` (override) starts reading the data."""
@@ -61,7 +63,9 @@ class HqSection(QWidget):
         self.ui.ops.run(fn, self.ui.hq, *args, on_done=done, on_error=failed, read_only=True)
 
 
-def table(headers: Sequence[str]) -> QTableWidget:
+def table(headers: Sequence[str], empty: str = "") -> QTableWidget:
+    """A read-only table with these column headers; ``empty`` is what it says while it
+    has no rows (why, and what to do)."""
     view = QTableWidget(0, len(headers))
     view.setHorizontalHeaderLabels(list(headers))
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -70,6 +74,8 @@ def table(headers: Sequence[str]) -> QTableWidget:
     view.verticalHeader().hide()
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.horizontalHeader().setStretchLastSection(True)
+    if empty:
+        set_empty_text(view, empty)
     return view
 
 

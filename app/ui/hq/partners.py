@@ -80,7 +80,8 @@ class PartnersSection(HqSection):
                 self.tr("Credit limit"),
                 self.tr("Manager"),
                 self.tr("Grade requests waiting"),
-            ]
+            ],
+            empty=self.tr("No partner matches the filter. Laptops' bundles bring them (Inbox)."),
         )
         self.view.itemSelectionChanged.connect(self._selected_changed)
         editor = QGroupBox(self.tr("Fields HQ owns"))

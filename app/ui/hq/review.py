@@ -123,7 +123,11 @@ class OverviewSection(HqSection):
                 self.tr("Overdue"),
                 self.tr("Evidence warnings"),
                 self.tr("Last sync"),
-            ]
+            ],
+            empty=self.tr(
+                "No manager has sent a bundle yet. Register the laptops (Devices), "
+                "then ingest their bundles (Inbox)."
+            ),
         )
         self.managers.cellDoubleClicked.connect(self._drill)
         self.regions = table(
@@ -136,10 +140,15 @@ class OverviewSection(HqSection):
                 self.tr("Open rectifications"),
                 self.tr("Overdue"),
                 self.tr("Evidence warnings"),
-            ]
+            ],
+            empty=self.tr("No region has visits in this period."),
         )
-        self.manager_trend = table([self.tr("Manager")])
-        self.region_trend = table([self.tr("Territory")])
+        self.manager_trend = table(
+            [self.tr("Manager")], empty=self.tr("No scores in these periods.")
+        )
+        self.region_trend = table(
+            [self.tr("Territory")], empty=self.tr("No scores in these periods.")
+        )
         for view in (self.manager_trend, self.region_trend):
             view.horizontalHeader().setStretchLastSection(False)  # periods side by side, alike
         self.hint = QLabel()
@@ -376,7 +385,10 @@ class InspectionsSection(HqSection):
                 self.tr("Status"),
                 self.tr("Score"),
                 self.tr("Template"),
-            ]
+            ],
+            empty=self.tr(
+                "No visit matches the filter. Bundles from the laptops bring them (Inbox)."
+            ),
         )
         self.visits.cellDoubleClicked.connect(
             lambda row, _c: self.open_visit(key_of(self.visits, row))
@@ -543,11 +555,17 @@ class VisitDialog(QDialog):
         hash_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow(self.tr("Content hash"), hash_label)
         tabs = QTabWidget()
-        checklist = table([self.tr("Section"), self.tr("Item"), self.tr("Answer")])
+        checklist = table(
+            [self.tr("Section"), self.tr("Item"), self.tr("Answer")],
+            empty=self.tr("The checklist has no items."),
+        )
         fill(checklist, [[i["section"], i["label"], self._answer(i)] for i in detail["items"]])
         tabs.addTab(checklist, self.tr("Checklist"))
         tabs.addTab(self._photos(), self.tr("Photos ({n})").format(n=len(detail["photos"])))
-        findings = table([self.tr("Finding"), self.tr("Deadline"), self.tr("Status")])
+        findings = table(
+            [self.tr("Finding"), self.tr("Deadline"), self.tr("Status")],
+            empty=self.tr("No findings."),
+        )
         fill(
             findings,
             [
@@ -562,7 +580,10 @@ class VisitDialog(QDialog):
             ],
         )
         tabs.addTab(findings, self.tr("Findings ({n})").format(n=len(detail["findings"])))
-        amendments = table([self.tr("When"), self.tr("By"), self.tr("Reason"), self.tr("Score")])
+        amendments = table(
+            [self.tr("When"), self.tr("By"), self.tr("Reason"), self.tr("Score")],
+            empty=self.tr("No amendments."),
+        )
         fill(
             amendments,
             [
@@ -576,7 +597,10 @@ class VisitDialog(QDialog):
             ],
         )
         tabs.addTab(amendments, self.tr("Amendments ({n})").format(n=len(detail["amendments"])))
-        evidence = table([self.tr("Warning"), self.tr("Photo"), self.tr("Detail")])
+        evidence = table(
+            [self.tr("Warning"), self.tr("Photo"), self.tr("Detail")],
+            empty=self.tr("No evidence warnings."),
+        )
         fill(
             evidence,
             [

@@ -71,7 +71,8 @@ class TargetsSection(_ImportSection):
                 self.tr("Scope"),
                 self.tr("Target"),
                 self.tr("Set by"),
-            ]
+            ],
+            empty=self.tr("No manager has decomposed targets on a laptop yet."),
         )
         own = QGroupBox(self.tr("HQ's targets (published to the laptops)"))
         QVBoxLayout(own).addWidget(self.view)
