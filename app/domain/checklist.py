@@ -84,34 +84,94 @@ def template_items(body: dict[str, Any]) -> list[Item]:
     return items
 
 
-def validate_template(body: dict[str, Any]) -> list[str]:
-    """Problems with a template body (empty list when valid)."""
-    problems = []
-    if not body.get("name"):
-        problems.append("template has no name")
-    for section in body.get("sections", []):
-        for raw in section.get("items", []):
+def _not_number(value: Any) -> bool:
+    return (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or value != value
+        or abs(value) == float("inf")
+    )
+
+
+def validate_template(body: Any) -> list[str]:
+    """Translated problems of a template body (empty when the laptops can run it): a
+    name, sections with items, each item a key used once, a text label, a known kind, a
+    weight of 0 or more, numeric ``min``/``max`` (a number item's ``min`` not above its
+    ``max``), a choice's options and a yes/no item's ``fail_if`` (``yes`` or ``no``).
+    HQ checks a version with it before publishing, the laptop a version it receives."""
+    if not isinstance(body, dict):
+        return [tr("checklist", "the template is not a JSON object")]
+    problems: list[str] = []
+    name = body.get("name")
+    if not isinstance(name, str) or not name.strip() or len(name) > 100:
+        problems.append(
+            tr("checklist", "the template has no name (a text of at most 100 characters)")
+        )
+    sections = body.get("sections")
+    if not isinstance(sections, list) or not sections:
+        return [*problems, tr("checklist", "the template has no sections")]
+    keys: set[str] = set()
+    for s_no, section in enumerate(sections, 1):
+        items = section.get("items") if isinstance(section, dict) else None
+        if not isinstance(items, list) or not items:
+            problems.append(tr("checklist", "section {n} has no items").format(n=s_no))
+            continue
+        for raw in items:
+            key = raw.get("key") if isinstance(raw, dict) else None
+            if not isinstance(key, str) or not key.strip():
+                problems.append(tr("checklist", "section {n}: an item has no key").format(n=s_no))
+                continue
+            kind = raw.get("kind")
+            label = raw.get("label", "")
+            # an item as people know it: by its label (its key when it has none)
+            who = label.strip() if isinstance(label, str) and label.strip() else key
+            if not isinstance(label, str):
+                problems.append(
+                    tr("checklist", "item {key}: the label is not text").format(key=who)
+                )
+            if kind not in KINDS:
+                problems.append(
+                    tr("checklist", "item {key}: unknown kind {kind}; use one of {kinds}").format(
+                        key=who, kind=kind, kinds=", ".join(sorted(KINDS))
+                    )
+                )
+            if key in keys:
+                problems.append(
+                    tr("checklist", "item {key}: the key is used twice").format(key=who)
+                )
+            keys.add(key)
+            weight = raw.get("weight", 1)
+            if _not_number(weight) or weight < 0:
+                problems.append(
+                    tr("checklist", "item {key}: the weight is not a number of 0 or more").format(
+                        key=who
+                    )
+                )
+            bad_bound = False
             for bound in ("min", "max"):
                 value = raw.get(bound)
-                if value is not None and (
-                    isinstance(value, bool)
-                    or not isinstance(value, int | float)
-                    or value != value
-                    or abs(value) == float("inf")
-                ):
-                    problems.append(f"item {raw.get('key')}: {bound} is not a number")
-            low, high = _bound(raw, "min", NUMBER_MIN), _bound(raw, "max", NUMBER_MAX)
-            if raw.get("kind") == "number" and low > high:  # type: ignore[operator]
-                problems.append(f"item {raw.get('key')}: min is above max")
-    keys = set()
-    for item in template_items(body):
-        if item.kind not in KINDS:
-            problems.append(f"item {item.key}: unknown kind {item.kind}")
-        if item.key in keys:
-            problems.append(f"item {item.key}: duplicate key")
-        keys.add(item.key)
-        if item.kind == "choice" and not item.options:
-            problems.append(f"item {item.key}: choice without options")
+                if value is not None and _not_number(value):
+                    bad_bound = True
+                    word = (
+                        tr("checklist", "minimum") if bound == "min" else tr("checklist", "maximum")
+                    )
+                    problems.append(
+                        tr("checklist", "item {key}: {bound} is not a number").format(
+                            key=who, bound=word
+                        )
+                    )
+            if kind == "number" and not bad_bound:
+                low, high = _bound(raw, "min", NUMBER_MIN), _bound(raw, "max", NUMBER_MAX)
+                if low > high:  # type: ignore[operator]
+                    problems.append(tr("checklist", "item {key}: min is above max").format(key=who))
+            if kind == "choice" and not (isinstance(raw.get("options"), list) and raw["options"]):
+                problems.append(
+                    tr("checklist", "item {key}: a choice needs options").format(key=who)
+                )
+            if kind == "yesno" and raw.get("fail_if") not in (None, "yes", "no"):
+                problems.append(
+                    tr("checklist", "item {key}: fail if must be yes or no").format(key=who)
+                )
     return problems
 
 

@@ -8,6 +8,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from app.domain import checklist as cl
+
 
 def iso_utc(value: dt.datetime | None) -> str | None:
     """A moment as ``2026-12-07T09:15:00.123456Z`` (the JSON's form), None stays None."""
@@ -242,3 +244,25 @@ class VisitDetail:
             "evidence": [e.as_json() for e in self.evidence],
             "amendments": [a.as_json() for a in self.amendments],
         }
+
+
+def checklist_items(
+    template_body: dict[str, Any], answers: dict[str, Any]
+) -> tuple[VisitItem, ...]:
+    """The items of a template body with their answers (none: a blank form, as HQ's
+    template editor previews it)."""
+    return tuple(
+        VisitItem(
+            key=item.key,
+            label=item.label,
+            kind=item.kind,
+            required=item.required,
+            answer=answers.get(item.key),
+            section=item.section_title,
+            weight=item.weight,
+            minimum=item.min,
+            maximum=item.max,
+            options=tuple(item.options),
+        )
+        for item in cl.template_items(template_body)
+    )

@@ -151,73 +151,11 @@ def export_template(hq: Hq, name: str, target: Path) -> Path:
 
 
 def template_problems(body: Any) -> list[str]:
-    """Translated problems of a template body (empty when it can be published)."""
+    """Translated problems of a template body (empty when it can be published): the
+    rules the laptops run it by (``app.domain.checklist.validate_template``)."""
     if not isinstance(body, dict):
         return [tr("hq", "the file does not hold a JSON object")]
-    problems: list[str] = []
-    name = body.get("name")
-    if not isinstance(name, str) or not name.strip() or len(name) > 100:
-        problems.append(tr("hq", "the template has no name (a text of at most 100 characters)"))
-    sections = body.get("sections")
-    if not isinstance(sections, list) or not sections:
-        return [*problems, tr("hq", "the template has no sections")]
-    keys: set[str] = set()
-    for s_no, section in enumerate(sections, 1):
-        items = section.get("items") if isinstance(section, dict) else None
-        if not isinstance(items, list) or not items:
-            problems.append(tr("hq", "section {n} has no items").format(n=s_no))
-            continue
-        for raw in items:
-            key = raw.get("key") if isinstance(raw, dict) else None
-            if not isinstance(key, str) or not key.strip():
-                problems.append(tr("hq", "section {n}: an item has no key").format(n=s_no))
-                continue
-            if not isinstance(raw.get("label", ""), str):
-                problems.append(tr("hq", "item {key}: the label is not text").format(key=key))
-            if raw.get("kind") not in cl.KINDS:
-                problems.append(
-                    tr("hq", "item {key}: unknown kind {kind}; use one of {kinds}").format(
-                        key=key, kind=raw.get("kind"), kinds=", ".join(sorted(cl.KINDS))
-                    )
-                )
-            if key in keys:
-                problems.append(tr("hq", "item {key}: the key is used twice").format(key=key))
-            keys.add(key)
-            weight = raw.get("weight", 1)
-            if (
-                isinstance(weight, bool)
-                or not isinstance(weight, int | float)
-                or weight != weight
-                or weight < 0
-                or weight == float("inf")
-            ):
-                problems.append(
-                    tr("hq", "item {key}: the weight is not a number of 0 or more").format(key=key)
-                )
-            for bound in ("min", "max"):
-                value = raw.get(bound)
-                if value is not None and (
-                    isinstance(value, bool)
-                    or not isinstance(value, int | float)
-                    or value != value
-                    or abs(value) == float("inf")
-                ):
-                    problems.append(
-                        tr("hq", "item {key}: {bound} is not a number").format(key=key, bound=bound)
-                    )
-            if raw.get("kind") == "choice" and not (
-                isinstance(raw.get("options"), list) and raw["options"]
-            ):
-                problems.append(tr("hq", "item {key}: a choice needs options").format(key=key))
-    if not problems:
-        try:
-            left = cl.validate_template(body)
-        except (TypeError, ValueError, AttributeError, KeyError) as exc:
-            left = [str(exc)]
-        problems.extend(
-            tr("hq", "the checklist cannot be read: {detail}").format(detail=p) for p in left
-        )
-    return problems
+    return cl.validate_template(body)
 
 
 def import_template(hq: Hq, path: Path) -> dict[str, Any]:
@@ -253,6 +191,22 @@ def import_template(hq: Hq, path: Path) -> dict[str, Any]:
         raise ValidationError(
             tr("hq", "{file} is not a valid checklist template: {problems}.").format(
                 file=path.name, problems="; ".join(problems)
+            ),
+            details=problems,
+        )
+    return save_template_version(hq, body)
+
+
+def save_template_version(hq: Hq, body: dict[str, Any]) -> dict[str, Any]:
+    """A template body as the next version of its name (a version it names is ignored:
+    a published version never changes); it keeps the name's default flag. Refused with
+    every problem (translated) when the laptops could not run it. Returns ``name`` and
+    ``version``; published with the next down-bundles."""
+    problems = template_problems(body)
+    if problems:
+        raise ValidationError(
+            tr("hq", "The checklist template cannot be published: {problems}.").format(
+                problems="; ".join(problems)
             ),
             details=problems,
         )

@@ -4,12 +4,10 @@ one read session, for the visit editor, the PDF report and ``visits show --json`
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
-from app.domain import checklist as cl
 from app.domain.rectification import effective_status
 from app.domain.visit_detail import (
     AmendmentInfo,
@@ -18,8 +16,8 @@ from app.domain.visit_detail import (
     OrderOutcome,
     RectificationInfo,
     VisitDetail,
-    VisitItem,
     VisitPhotoInfo,
+    checklist_items,
 )
 from app.services.amendments import amendment_chain, current_answers, current_scores
 from app.services.context import AppContext
@@ -46,24 +44,6 @@ def reused_elsewhere(s: Session, visit_id: str) -> dict[str, list[str]]:
     ):
         found.setdefault(sha, set()).add(visit)
     return {sha: sorted(visits) for sha, visits in found.items()}
-
-
-def _items(template_body: dict[str, Any], answers: dict[str, Any]) -> tuple[VisitItem, ...]:
-    return tuple(
-        VisitItem(
-            key=item.key,
-            label=item.label,
-            kind=item.kind,
-            required=item.required,
-            answer=answers.get(item.key),
-            section=item.section_title,
-            weight=item.weight,
-            minimum=item.min,
-            maximum=item.max,
-            options=tuple(item.options),
-        )
-        for item in cl.template_items(template_body)
-    )
 
 
 def _photos(s: Session, visit_id: str) -> tuple[VisitPhotoInfo, ...]:
@@ -124,7 +104,7 @@ def read_visit(ctx: AppContext, visit_id: str) -> VisitDetail:
         amendments = amendment_chain(s, visit_id)
         effective = current_answers(s, visit_id)
         score, section_scores = current_scores(s, visit, effective)
-        items = _items(visit.template_body, effective)
+        items = checklist_items(visit.template_body, effective)
         photos = _photos(s, visit_id)
         findings = _findings(s, visit_id)
         orders = reinspection_outcomes(s, visit, effective) if visit.is_reinspection else []

@@ -3685,6 +3685,125 @@ Add one with “New partner” or import a spreadsheet.</translation>
     </message>
   </context>
   <context>
+    <name>TemplateEditor</name>
+    <message>
+      <source>A finding when the answer is</source>
+      <translation>A finding when the answer is</translation>
+    </message>
+    <message>
+      <source>Add item</source>
+      <translation>Add item</translation>
+    </message>
+    <message>
+      <source>Add section</source>
+      <translation>Add section</translation>
+    </message>
+    <message>
+      <source>An answer is required</source>
+      <translation>An answer is required</translation>
+    </message>
+    <message>
+      <source>Checklist</source>
+      <translation>Checklist</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>Down</source>
+      <translation>Down</translation>
+    </message>
+    <message>
+      <source>Edit {template} as a new version</source>
+      <translation>Edit {template} as a new version</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>Kind</translation>
+    </message>
+    <message>
+      <source>Label</source>
+      <translation>Label</translation>
+    </message>
+    <message>
+      <source>Maximum</source>
+      <translation>Maximum</translation>
+    </message>
+    <message>
+      <source>Minimum</source>
+      <translation>Minimum</translation>
+    </message>
+    <message>
+      <source>New item</source>
+      <translation>New item</translation>
+    </message>
+    <message>
+      <source>New section</source>
+      <translation>New section</translation>
+    </message>
+    <message>
+      <source>Options</source>
+      <translation>Options</translation>
+    </message>
+    <message>
+      <source>Preview: the form as the laptops show it</source>
+      <translation>Preview: the form as the laptops show it</translation>
+    </message>
+    <message>
+      <source>Properties</source>
+      <translation>Properties</translation>
+    </message>
+    <message>
+      <source>Publish as a new version</source>
+      <translation>Publish as a new version</translation>
+    </message>
+    <message>
+      <source>Publish as version {n}</source>
+      <translation>Publish as version {n}</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>Remove</translation>
+    </message>
+    <message>
+      <source>Section title</source>
+      <translation>Section title</translation>
+    </message>
+    <message>
+      <source>Select a section or an item.</source>
+      <translation>Select a section or an item.</translation>
+    </message>
+    <message>
+      <source>Template {name} version {version} published; laptops receive it with their next HQ bundle, visits already made keep their version.</source>
+      <translation>Template {name} version {version} published; laptops receive it with their next HQ bundle, visits already made keep their version.</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Title</translation>
+    </message>
+    <message>
+      <source>Up</source>
+      <translation>Up</translation>
+    </message>
+    <message>
+      <source>Weight</source>
+      <translation>Weight</translation>
+    </message>
+    <message>
+      <source>never</source>
+      <translation>never</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>none</translation>
+    </message>
+    <message>
+      <source>options separated by commas</source>
+      <translation>options separated by commas</translation>
+    </message>
+  </context>
+  <context>
     <name>Templates</name>
     <message>
       <source>Re-inspection</source>
@@ -3698,8 +3817,20 @@ Add one with “New partner” or import a spreadsheet.</translation>
   <context>
     <name>TemplatesSection</name>
     <message>
+      <source>A complaint is answered within this many hours</source>
+      <translation>A complaint is answered within this many hours</translation>
+    </message>
+    <message>
+      <source>A complaint is resolved within this many hours</source>
+      <translation>A complaint is resolved within this many hours</translation>
+    </message>
+    <message>
       <source>Channels a manager inspects per week</source>
       <translation>Channels a manager inspects per week</translation>
+    </message>
+    <message>
+      <source>Edit as new version…</source>
+      <translation>Edit as new version…</translation>
     </message>
     <message>
       <source>Export template</source>
@@ -4683,6 +4814,69 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     </message>
   </context>
   <context>
+    <name>checklist</name>
+    <message>
+      <source>item {key}: a choice needs options</source>
+      <translation>item {key}: a choice needs options</translation>
+    </message>
+    <message>
+      <source>item {key}: fail if must be yes or no</source>
+      <translation>item {key}: fail if must be yes or no</translation>
+    </message>
+    <message>
+      <source>item {key}: min is above max</source>
+      <translation>item {key}: min is above max</translation>
+    </message>
+    <message>
+      <source>item {key}: the key is used twice</source>
+      <translation>item {key}: the key is used twice</translation>
+    </message>
+    <message>
+      <source>item {key}: the label is not text</source>
+      <translation>item {key}: the label is not text</translation>
+    </message>
+    <message>
+      <source>item {key}: the weight is not a number of 0 or more</source>
+      <translation>item {key}: the weight is not a number of 0 or more</translation>
+    </message>
+    <message>
+      <source>item {key}: unknown kind {kind}; use one of {kinds}</source>
+      <translation>item {key}: unknown kind {kind}; use one of {kinds}</translation>
+    </message>
+    <message>
+      <source>item {key}: {bound} is not a number</source>
+      <translation>item {key}: {bound} is not a number</translation>
+    </message>
+    <message>
+      <source>maximum</source>
+      <translation>maximum</translation>
+    </message>
+    <message>
+      <source>minimum</source>
+      <translation>minimum</translation>
+    </message>
+    <message>
+      <source>section {n} has no items</source>
+      <translation>section {n} has no items</translation>
+    </message>
+    <message>
+      <source>section {n}: an item has no key</source>
+      <translation>section {n}: an item has no key</translation>
+    </message>
+    <message>
+      <source>the template has no name (a text of at most 100 characters)</source>
+      <translation>the template has no name (a text of at most 100 characters)</translation>
+    </message>
+    <message>
+      <source>the template has no sections</source>
+      <translation>the template has no sections</translation>
+    </message>
+    <message>
+      <source>the template is not a JSON object</source>
+      <translation>the template is not a JSON object</translation>
+    </message>
+  </context>
+  <context>
     <name>cli</name>
     <message>
       <source> (dry run, nothing saved)</source>
@@ -5554,6 +5748,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>The HQ database {file} does not exist; check --db, or run 'channeldesk hq init' to create it.</source>
       <translation>The HQ database {file} does not exist; check --db, or run 'channeldesk hq init' to create it.</translation>
+    </message>
+    <message>
+      <source>The checklist template cannot be published: {problems}.</source>
+      <translation>The checklist template cannot be published: {problems}.</translation>
     </message>
     <message>
       <source>The grade change request {id} was already decided ({status}).</source>

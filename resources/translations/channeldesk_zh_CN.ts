@@ -3677,6 +3677,125 @@ Add one with “New partner” or import a spreadsheet.</source>
     </message>
   </context>
   <context>
+    <name>TemplateEditor</name>
+    <message>
+      <source>A finding when the answer is</source>
+      <translation>答案为此值时记为问题</translation>
+    </message>
+    <message>
+      <source>Add item</source>
+      <translation>添加检查项</translation>
+    </message>
+    <message>
+      <source>Add section</source>
+      <translation>添加部分</translation>
+    </message>
+    <message>
+      <source>An answer is required</source>
+      <translation>必须作答</translation>
+    </message>
+    <message>
+      <source>Checklist</source>
+      <translation>检查表</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>Down</source>
+      <translation>下移</translation>
+    </message>
+    <message>
+      <source>Edit {template} as a new version</source>
+      <translation>将{template}编辑为新版本</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source>Label</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Maximum</source>
+      <translation>最大值</translation>
+    </message>
+    <message>
+      <source>Minimum</source>
+      <translation>最小值</translation>
+    </message>
+    <message>
+      <source>New item</source>
+      <translation>新检查项</translation>
+    </message>
+    <message>
+      <source>New section</source>
+      <translation>新部分</translation>
+    </message>
+    <message>
+      <source>Options</source>
+      <translation>选项</translation>
+    </message>
+    <message>
+      <source>Preview: the form as the laptops show it</source>
+      <translation>预览：笔记本上显示的表单</translation>
+    </message>
+    <message>
+      <source>Properties</source>
+      <translation>属性</translation>
+    </message>
+    <message>
+      <source>Publish as a new version</source>
+      <translation>发布为新版本</translation>
+    </message>
+    <message>
+      <source>Publish as version {n}</source>
+      <translation>发布为第 {n} 版</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>删除</translation>
+    </message>
+    <message>
+      <source>Section title</source>
+      <translation>部分标题</translation>
+    </message>
+    <message>
+      <source>Select a section or an item.</source>
+      <translation>请选择一个部分或检查项。</translation>
+    </message>
+    <message>
+      <source>Template {name} version {version} published; laptops receive it with their next HQ bundle, visits already made keep their version.</source>
+      <translation>模板{name}第 {version} 版已发布；笔记本将在下一个总部数据包中收到，已完成的巡检保留原版本。</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>标题</translation>
+    </message>
+    <message>
+      <source>Up</source>
+      <translation>上移</translation>
+    </message>
+    <message>
+      <source>Weight</source>
+      <translation>权重</translation>
+    </message>
+    <message>
+      <source>never</source>
+      <translation>从不</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>无</translation>
+    </message>
+    <message>
+      <source>options separated by commas</source>
+      <translation>选项之间用逗号分隔</translation>
+    </message>
+  </context>
+  <context>
     <name>Templates</name>
     <message>
       <source>Re-inspection</source>
@@ -3690,8 +3809,20 @@ Add one with “New partner” or import a spreadsheet.</source>
   <context>
     <name>TemplatesSection</name>
     <message>
+      <source>A complaint is answered within this many hours</source>
+      <translation>投诉须在此小时数内响应</translation>
+    </message>
+    <message>
+      <source>A complaint is resolved within this many hours</source>
+      <translation>投诉须在此小时数内解决</translation>
+    </message>
+    <message>
       <source>Channels a manager inspects per week</source>
       <translation>客户经理每周巡检的渠道数</translation>
+    </message>
+    <message>
+      <source>Edit as new version…</source>
+      <translation>编辑为新版本…</translation>
     </message>
     <message>
       <source>Export template</source>
@@ -4674,6 +4805,69 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     </message>
   </context>
   <context>
+    <name>checklist</name>
+    <message>
+      <source>item {key}: a choice needs options</source>
+      <translation>检查项 {key}：选择题需要选项</translation>
+    </message>
+    <message>
+      <source>item {key}: fail if must be yes or no</source>
+      <translation>检查项 {key}：不合格条件必须为“是”或“否”</translation>
+    </message>
+    <message>
+      <source>item {key}: min is above max</source>
+      <translation>检查项 {key}：最小值大于最大值</translation>
+    </message>
+    <message>
+      <source>item {key}: the key is used twice</source>
+      <translation>检查项 {key}：编号重复</translation>
+    </message>
+    <message>
+      <source>item {key}: the label is not text</source>
+      <translation>检查项 {key}：名称不是文本</translation>
+    </message>
+    <message>
+      <source>item {key}: the weight is not a number of 0 or more</source>
+      <translation>检查项 {key}：权重不是大于等于 0 的数字</translation>
+    </message>
+    <message>
+      <source>item {key}: unknown kind {kind}; use one of {kinds}</source>
+      <translation>检查项 {key}：未知类型 {kind}；可用类型：{kinds}</translation>
+    </message>
+    <message>
+      <source>item {key}: {bound} is not a number</source>
+      <translation>检查项 {key}：{bound} 不是数字</translation>
+    </message>
+    <message>
+      <source>maximum</source>
+      <translation>最大值</translation>
+    </message>
+    <message>
+      <source>minimum</source>
+      <translation>最小值</translation>
+    </message>
+    <message>
+      <source>section {n} has no items</source>
+      <translation>第 {n} 部分没有检查项</translation>
+    </message>
+    <message>
+      <source>section {n}: an item has no key</source>
+      <translation>第 {n} 部分：有检查项没有编号</translation>
+    </message>
+    <message>
+      <source>the template has no name (a text of at most 100 characters)</source>
+      <translation>模板没有名称（最多 100 个字符的文本）</translation>
+    </message>
+    <message>
+      <source>the template has no sections</source>
+      <translation>模板没有任何部分</translation>
+    </message>
+    <message>
+      <source>the template is not a JSON object</source>
+      <translation>模板不是 JSON 对象</translation>
+    </message>
+  </context>
+  <context>
     <name>cli</name>
     <message>
       <source> (dry run, nothing saved)</source>
@@ -5539,6 +5733,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>The HQ database {file} does not exist; check --db, or run 'channeldesk hq init' to create it.</source>
       <translation>总部数据库 {file} 不存在；请检查 --db，或运行 'channeldesk hq init' 创建它。</translation>
+    </message>
+    <message>
+      <source>The checklist template cannot be published: {problems}.</source>
+      <translation>此检查表模板无法发布：{problems}。</translation>
     </message>
     <message>
       <source>The grade change request {id} was already decided ({status}).</source>

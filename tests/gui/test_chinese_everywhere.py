@@ -434,7 +434,15 @@ def test_every_hq_console_section_dialog_and_pdf_reads_chinese(qtbot, tmp_path: 
 
         targets = next(s for s in window.sections if isinstance(s, TargetsSection))
         assert targets.managers.rowCount() > 0
-        dialogs = [targets.decompose(), VisitDialog(ui, with_photos, window)]
+        from app.ui.hq.admin import TemplatesSection
+
+        templates = next(s for s in window.sections if isinstance(s, TemplatesSection))
+        templates.view.selectRow(
+            next(i for i, t in enumerate(templates.templates) if t["name"] == "store_inspection")
+        )
+        editor = templates.edit_selected()
+        editor.tree.setCurrentItem(editor.tree.topLevelItem(0).child(1))  # an item's properties
+        dialogs = [targets.decompose(), editor, VisitDialog(ui, with_photos, window)]
         if with_photos["photos"]:
             dialogs.append(PhotoDialog(ui, with_photos["photos"][0], window))
         for dialog in dialogs:

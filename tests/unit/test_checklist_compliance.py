@@ -211,4 +211,7 @@ def test_number_answers_stay_in_the_item_range() -> None:
             }
         ],
     }
-    assert cl.validate_template(bad) == ["item x: min is not a number", "item y: min is above max"]
+    assert cl.validate_template(bad) == [
+        "item x: minimum is not a number",
+        "item y: min is above max",
+    ]

@@ -295,10 +295,14 @@ class TemplatesSection(HqSection):
         export.clicked.connect(self._export)
         imp = QPushButton(self.tr("Import as new version…"))
         imp.clicked.connect(self._import)
+        edit = QPushButton(self.tr("Edit as new version…"))
+        edit.clicked.connect(lambda _c=False: self.edit_selected())
         buttons = QHBoxLayout()
         buttons.addStretch(1)
+        buttons.addWidget(edit)
         buttons.addWidget(export)
         buttons.addWidget(imp)
+        self.templates: list[dict[str, Any]] = []
         rules = QGroupBox(self.tr("Rules published to the laptops"))
         form = QFormLayout(rules)
         self.grades = {}
@@ -318,6 +322,14 @@ class TemplatesSection(HqSection):
         self.metres = QSpinBox()
         self.metres.setRange(1, 100000)
         form.addRow(self.tr("Photo taken at most this many metres from the partner"), self.metres)
+        self.response_hours = QSpinBox()
+        self.response_hours.setRange(1, 720)
+        form.addRow(self.tr("A complaint is answered within this many hours"), self.response_hours)
+        self.resolution_hours = QSpinBox()
+        self.resolution_hours.setRange(1, 2160)
+        form.addRow(
+            self.tr("A complaint is resolved within this many hours"), self.resolution_hours
+        )
         save = QPushButton(self.tr("Save rules"))
         save.clicked.connect(self._save_rules)
         form.addRow("", save)
@@ -336,7 +348,7 @@ class TemplatesSection(HqSection):
         from app.domain import checklist as cl
 
         words = {"builtin": self.tr("built in"), "hq": self.tr("HQ")}
-        templates = data["templates"]
+        templates = self.templates = data["templates"]
         fill(
             self.view,
             [
@@ -358,10 +370,24 @@ class TemplatesSection(HqSection):
                 self.weekly.setValue(int(rule["min_visits"]))
         self.hours.setValue(int(data["duty"]["evidence_photo_hours"]))
         self.metres.setValue(int(data["duty"]["evidence_photo_metres"]))
+        self.response_hours.setValue(int(data["duty"]["complaint_response_hours"]))
+        self.resolution_hours.setValue(int(data["duty"]["complaint_resolution_hours"]))
 
     def _selected(self) -> str | None:
         rows = self.view.selectionModel().selectedRows()
         return key_of(self.view, rows[0].row()) if rows else None
+
+    def edit_selected(self) -> Any:
+        """Open the selected version in the template editor (it publishes a new one)."""
+        from app.ui.hq.template_editor import TemplateEditor
+
+        rows = self.view.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self.templates):
+            self.ui.show_message(self.tr("Select a template first."), "warning")
+            return None
+        editor = TemplateEditor(self.ui, self.templates[rows[0].row()], self)
+        editor.show()
+        return editor
 
     def _export(self) -> None:
         from app.hq.authoring import export_template
@@ -407,7 +433,13 @@ class TemplatesSection(HqSection):
 
     def _save_rules(self) -> None:
         grades = {g: box.value() for g, box in self.grades.items()}
-        values = (self.weekly.value(), self.hours.value(), self.metres.value())
+        values = (
+            self.weekly.value(),
+            self.hours.value(),
+            self.metres.value(),
+            self.response_hours.value(),
+            self.resolution_hours.value(),
+        )
         self.ui.ops.run(
             _save_rules,
             self.ui.hq,
@@ -433,12 +465,28 @@ def _templates_and_rules(hq: Any) -> dict[str, Any]:
     }
 
 
-def _save_rules(hq: Any, grades: dict[str, int], weekly: int, hours: int, metres: int) -> None:
+def _save_rules(
+    hq: Any,
+    grades: dict[str, int],
+    weekly: int,
+    hours: int,
+    metres: int,
+    response_hours: int = 2,
+    resolution_hours: int = 48,
+) -> None:
     from app.hq.authoring import set_frequency_rules
     from app.hq.duty_rules import set_duty_rules
 
     set_frequency_rules(hq, grades, weekly)
-    set_duty_rules(hq, {"evidence_photo_hours": hours, "evidence_photo_metres": metres})
+    set_duty_rules(
+        hq,
+        {
+            "evidence_photo_hours": hours,
+            "evidence_photo_metres": metres,
+            "complaint_response_hours": response_hours,
+            "complaint_resolution_hours": resolution_hours,
+        },
+    )
 
 
 class DevicesSection(DropSection):

@@ -8,32 +8,30 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLocale, QSize, Qt
-from PySide6.QtGui import QDoubleValidator, QDragEnterEvent, QDropEvent, QIcon, QPixmap
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QPixmap
 from PySide6.QtWidgets import (
-    QComboBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from app.domain.visit_detail import VisitDetail, VisitItem
-from app.domain.vocabulary import ANSWER, EVIDENCE_KIND, template_label
+from app.domain.visit_detail import VisitDetail
+from app.domain.vocabulary import EVIDENCE_KIND, template_label
 from app.errors import UserError
 from app.services import media, visits
 from app.services.visit_read import read_visit
+from app.ui.visits.checklist_form import fill_form
 from app.ui.visits.materials import MaterialsPanel
 from app.ui.visits.models import short_time, state_label
 from app.ui.widgets.empty_state import set_empty_text
@@ -158,16 +156,15 @@ class VisitEditor(QWidget):
             f"{state_label(d.status)} · "
             f"{short_time(d.started_at or d.planned_for)}"
         )
-        section = None
-        for entry in d.items:
-            if entry.section != section:
-                section = entry.section
-                title = QLabel(f"<b>{section}</b>")
-                self.form.addRow(title)
-            editor = self._editor(entry, draft)
-            self.editors[entry.key] = editor
-            label = entry.label + (" *" if entry.required else "")
-            self.form.addRow(label, editor)
+        self.editors.update(
+            fill_form(
+                self.form,
+                d.items,
+                draft,
+                self._save,
+                lambda key: self.attach_dialog(item_key=key),
+            )
+        )
         self._refresh_score()
         for photo in d.photos:
             item = QListWidgetItem(self.tr("loading…"))
@@ -225,68 +222,6 @@ class VisitEditor(QWidget):
             else:
                 item.setText("")
                 item.setIcon(QIcon(QPixmap(str(path))))
-
-    def _editor(self, item: VisitItem, enabled: bool) -> QWidget:
-        kind, key, answer = item.kind, item.key, item.answer
-        widget: QWidget
-        if kind in ("yesno", "choice"):
-            combo = QComboBox()
-            combo.addItem("—", None)
-            if kind == "yesno":
-                for value in ("yes", "no", "na"):
-                    combo.addItem(ANSWER.label(value), value)
-            else:
-                for option in item.options:  # a re-inspected order's passed / failed as words
-                    combo.addItem(ANSWER.label(option) if option in ANSWER.keys else option, option)
-            index = combo.findData(answer)
-            combo.setCurrentIndex(max(index, 0))
-            combo.currentIndexChanged.connect(
-                lambda _i, k=key, c=combo: self._save(k, c.currentData())
-            )
-            widget = combo
-        elif kind == "score":
-            spin = QSpinBox()
-            spin.setRange(-1, int(item.maximum or 5))
-            spin.setSpecialValueText("—")
-            spin.setValue(answer if isinstance(answer, int) else -1)
-            spin.valueChanged.connect(lambda v, k=key: self._save(k, None if v < 0 else str(v)))
-            widget = spin
-        elif kind in ("number", "text"):
-            line = QLineEdit("" if answer is None else str(answer))
-            if kind == "number":
-                self._guard_number(line, item)
-            line.editingFinished.connect(
-                lambda k=key, le=line: self._save(k, le.text()) if le.isModified() else None
-            )
-            widget = line
-        else:
-            count = len(answer) if isinstance(answer, list) else 0
-            button = QPushButton(self.tr("%n photo(s) — add…", "", count))
-            button.clicked.connect(lambda _c=False, k=key: self.attach_dialog(item_key=k))
-            widget = button
-        widget.setEnabled(enabled)
-        return widget
-
-    def _guard_number(self, line: QLineEdit, item: VisitItem) -> None:
-        """A number field takes only numbers inside the item's range (template keys
-        ``min``/``max``); the range is shown as the placeholder."""
-        low, high = item.minimum, item.maximum
-        validator = QDoubleValidator(line)
-        validator.setNotation(QDoubleValidator.Notation.StandardNotation)
-        validator.setLocale(QLocale.c())  # digits and a dot, whatever the locale's separators
-        validator.setBottom(float(low) if low is not None else -1e12)
-        validator.setTop(float(high) if high is not None else 1e12)
-        line.setValidator(validator)
-        if low is not None and high is not None:
-            line.setPlaceholderText(
-                self.tr("a number from {low} to {high}").format(low=low, high=high)
-            )
-        elif low is not None:
-            line.setPlaceholderText(self.tr("a number, at least {low}").format(low=low))
-        elif high is not None:
-            line.setPlaceholderText(self.tr("a number, at most {high}").format(high=high))
-        else:
-            line.setPlaceholderText(self.tr("a number"))
 
     def missing_required(self) -> list[str]:
         """Keys of required items not answered yet, in the checklist's order."""
