@@ -16,7 +16,7 @@ from app.errors import NotFoundError, UserError, ValidationError
 from app.i18n import tr
 from app.services.context import AppContext, Changes
 from app.services.partners import get_partner
-from app.services.visits import MATERIAL_KINDS, check_material_name, material_book
+from app.services.visit_materials import MATERIAL_KINDS, check_material_name, material_book
 from db.models import MaterialLedgerEntry
 
 MAX_QUANTITY = 100_000

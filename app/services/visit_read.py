@@ -1,9 +1,11 @@
-"""Reading one visit: ``read_visit`` builds its ``VisitDetail`` (app.domain.visit_detail) in
-one read session, for the visit editor, the PDF report and ``visits show --json``."""
+"""Reading visits: ``read_visit`` builds one visit's ``VisitDetail`` (app.domain.visit_detail)
+in one read session, for the visit editor, the PDF report and ``visits show --json``;
+``live_score`` is the editor's cheap live score; the drafts and partner names lists."""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
@@ -24,7 +26,7 @@ from app.services.context import AppContext
 from app.services.evidence import visit_evidence
 from app.services.reinspection import outcomes as reinspection_outcomes
 from app.services.visit_rows import _visit
-from db.models import Finding, Partner, RectificationOrder, VisitPhoto
+from db.models import Finding, Partner, RectificationOrder, Visit, VisitPhoto
 
 
 def reused_elsewhere(s: Session, visit_id: str) -> dict[str, list[str]]:
@@ -145,3 +147,37 @@ def read_visit(ctx: AppContext, visit_id: str) -> VisitDetail:
                 for a in amendments
             ),
         )
+
+
+def partner_names(ctx: AppContext) -> dict[str, str]:
+    """Code → name of every partner (for lists that carry only codes)."""
+    return dict(
+        ctx.read_sql("SELECT code, name FROM partner WHERE voided = 0")
+    )  # plain sqlite3: no ORM rows
+
+
+@dataclass(frozen=True)
+class DraftSummary:
+    id: str
+    partner_code: str
+    started_at: dt.datetime | None
+
+
+def drafts(ctx: AppContext) -> list[DraftSummary]:
+    with ctx.read_session() as s:
+        return [
+            DraftSummary(v.id, code, v.started_at)
+            for v, code in s.execute(
+                select(Visit, Partner.code)
+                .join(Partner, Partner.id == Visit.partner_id)
+                .where(Visit.status == "draft")
+            )
+        ]
+
+
+def live_score(ctx: AppContext, visit_id: str) -> float | None:
+    """The visit's score as it stands (a draft's from its answers, a sealed visit's with
+    its amendments): the cheap call for the editor's live score, without the whole
+    ``visit_detail``."""
+    with ctx.read_session() as s:
+        return current_scores(s, _visit(s, visit_id))[0]

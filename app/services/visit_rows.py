@@ -8,7 +8,7 @@ import datetime as dt
 from sqlalchemy.orm import Session
 
 from app.domain import checklist as cl
-from app.errors import NotFoundError, ValidationError
+from app.errors import NotFoundError, UserError, ValidationError
 from app.i18n import tr
 from db.base import utcnow
 from db.models import Finding, RectificationEvent, RectificationOrder, Visit
@@ -21,6 +21,15 @@ def _visit(s: Session, visit_id: str) -> Visit:
     if visit is None:
         raise NotFoundError(tr("visits", "No visit with id {id}.").format(id=visit_id))
     return visit
+
+
+def _require_draft(visit: Visit) -> None:
+    if visit.status == "submitted":
+        raise UserError(
+            tr(
+                "visits", "Visit {id} is submitted and sealed; record a change as an amendment."
+            ).format(id=visit.id)
+        )
 
 
 def _item(visit: Visit, key: str) -> cl.Item:

@@ -1,7 +1,8 @@
 """Store-inspection actions: start a visit (check-in), answer checklist items (each answer
 is committed at once, so a crash loses at most the field being typed), attach photos,
 raise findings → rectification orders, count promotion materials, submit (seal with a
-content hash), amend a sealed visit, and the visit-frequency compliance report."""
+content hash), amend a sealed visit. Materials counting is in ``visit_materials``, orders in
+``rectifications``, reading in ``visit_read`` (re-exported here)."""
 
 from __future__ import annotations
 
@@ -12,21 +13,23 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain import checklist as cl
 from app.domain.partners import can_be_visited
-from app.domain.rectification import OPEN_STATES, effective_status, transition_problem
 from app.domain.sealing import visit_content_hash
 from app.domain.vocabulary import PARTNER_STATUS
 from app.errors import NotFoundError, UserError, ValidationError
 from app.i18n import tr
-from app.services.amendments import current_scores
 from app.services.context import AppContext, Changes
 from app.services.evidence import record_warnings as record_evidence_warnings
 from app.services.media import import_photo
 from app.services.progress import Progress
+from app.services.rectifications import count_overdue_rectifications as count_overdue_rectifications
+from app.services.rectifications import open_rectifications as open_rectifications
+from app.services.rectifications import rectification_orders as rectification_orders
+from app.services.rectifications import update_rectification as update_rectification
 from app.services.reinspection import apply_outcomes as apply_reinspection
 from app.services.reinspection import reinspection_body
 from app.services.reinspection import unanswered_problem as reinspection_unanswered
@@ -34,17 +37,25 @@ from app.services.training import promotion_body
 from app.services.visit_list import compliance as compliance
 from app.services.visit_list import list_visits as list_visits
 from app.services.visit_list import local_midnights as local_midnights
+from app.services.visit_materials import MATERIAL_FINDING_PREFIX as MATERIAL_FINDING_PREFIX
+from app.services.visit_materials import MATERIAL_KINDS as MATERIAL_KINDS
+from app.services.visit_materials import MATERIAL_NAME_MAX as MATERIAL_NAME_MAX
+from app.services.visit_materials import MaterialLine as MaterialLine
+from app.services.visit_materials import check_material_name as check_material_name
+from app.services.visit_materials import count_material as count_material
+from app.services.visit_materials import material_book as material_book
+from app.services.visit_materials import visit_materials as visit_materials
+from app.services.visit_read import DraftSummary as DraftSummary
+from app.services.visit_read import drafts as drafts
+from app.services.visit_read import live_score as live_score
+from app.services.visit_read import partner_names as partner_names
 from app.services.visit_read import read_visit
-from app.services.visit_rows import _create_finding, _item, _visit
+from app.services.visit_rows import _create_finding, _item, _require_draft, _visit
 from db.base import utcnow
 from db.models import (
     ChecklistTemplate,
     Finding,
-    MaterialCount,
-    MaterialLedgerEntry,
     Partner,
-    RectificationEvent,
-    RectificationOrder,
     Visit,
     VisitAnswer,
     VisitPhoto,
@@ -83,15 +94,6 @@ def templates(ctx: AppContext) -> list[tuple[str, str, int]]:
                 .order_by(ChecklistTemplate.name, ChecklistTemplate.version)
             )
         ]
-
-
-def _require_draft(visit: Visit) -> None:
-    if visit.status == "submitted":
-        raise UserError(
-            tr(
-                "visits", "Visit {id} is submitted and sealed; record a change as an amendment."
-            ).format(id=visit.id)
-        )
 
 
 def _require_visitable(partner: Partner, reinspection: bool) -> None:
@@ -362,189 +364,6 @@ def add_finding(
     return Changes.of("finding", "rectification_order", ids={visit_id})
 
 
-MATERIAL_KINDS = ("issued", "installed", "returned")
-MATERIAL_FINDING_PREFIX = "material:"
-MATERIAL_NAME_MAX = 60
-
-
-def count_material(ctx: AppContext, visit_id: str, item_name: str, counted: int) -> Changes:
-    """Count a promotion material at the visit against the ledger (账实相符); a
-    difference becomes a finding. Counting the same item again at the same draft visit
-    replaces the earlier count (voided): a remaining difference rewrites the finding it
-    raised, a count that now matches the book voids that finding."""
-    item_name = check_material_name(item_name)
-    if counted < 0:
-        raise ValidationError(tr("visits", "A count cannot be negative."))
-    with ctx.session() as s:
-        visit = _visit(s, visit_id)
-        _require_draft(visit)
-        previous = s.scalars(
-            select(MaterialCount).where(
-                MaterialCount.visit_id == visit_id,
-                MaterialCount.item_name == item_name,
-                MaterialCount.voided.is_(False),
-            )
-        ).all()
-        if len(previous) == 1 and previous[0].counted_quantity == counted:
-            return Changes.of(
-                "material_count", ids={visit_id}
-            )  # the same count again: nothing to change
-        for old in previous:
-            old.voided, old.void_reason = True, "recounted"
-        book = material_book(s, visit.partner_id).get(item_name, 0)
-        s.add(
-            MaterialCount(
-                visit_id=visit_id,
-                partner_id=visit.partner_id,
-                item_name=item_name,
-                book_quantity=book,
-                counted_quantity=counted,
-            )
-        )
-        description = (
-            None
-            if book == counted
-            else tr("visits", "Promotion material {item}: book {book}, counted {counted}.").format(
-                item=item_name, book=book, counted=counted
-            )
-        )
-        if (
-            not _rewrite_material_finding(s, visit_id, item_name, description)
-            and description is not None
-        ):
-            _create_finding(
-                s,
-                visit,
-                description,
-                MATERIAL_FINDING_PREFIX + item_name,
-                None,
-                "",
-                None,
-                "materials",
-            )
-    return Changes.of("material_count", "finding", "rectification_order", ids={visit_id})
-
-
-def check_material_name(name: str) -> str:
-    """A promotion material's name, stripped; empty or overlong names are refused."""
-    name = name.strip()
-    if not name:
-        raise ValidationError(tr("visits", "Give the name of the promotion material."))
-    if len(name) > MATERIAL_NAME_MAX:
-        raise ValidationError(
-            tr("visits", "The material name is too long (at most {max} characters).").format(
-                max=MATERIAL_NAME_MAX
-            )
-        )
-    return name
-
-
-def _rewrite_material_finding(
-    s: Session, visit_id: str, item_name: str, description: str | None
-) -> bool:
-    """The finding an earlier count of ``item_name`` raised at this draft visit (never
-    synced yet): give it the new ``description``, or void it with its rectification order
-    when the recount matches the book (``None``). False when there was none."""
-    found = False
-    for finding in s.scalars(
-        select(Finding).where(
-            Finding.visit_id == visit_id,
-            Finding.item_key == MATERIAL_FINDING_PREFIX + item_name,
-            Finding.voided.is_(False),
-        )
-    ):
-        found = True
-        orders = list(
-            s.scalars(
-                select(RectificationOrder).where(
-                    RectificationOrder.finding_id == finding.id,
-                    RectificationOrder.voided.is_(False),
-                )
-            )
-        )
-        events = [
-            e
-            for o in orders
-            for e in s.scalars(
-                select(RectificationEvent).where(
-                    RectificationEvent.order_id == o.id, RectificationEvent.voided.is_(False)
-                )
-            )
-        ]
-        if description is not None:
-            finding.description = description
-            for order in orders:
-                order.description = description
-            for event in events:
-                event.note = description
-            continue
-        for row in (finding, *orders, *events):
-            row.voided, row.void_reason = True, "recounted"
-    return found
-
-
-def material_book(s: Session, partner_id: str) -> dict[str, int]:
-    """Book quantity per item: issued adds, returned subtracts (installing an issued item
-    does not change how many the partner holds)."""
-    book: dict[str, int] = {}
-    for name, kind, qty in s.execute(
-        select(
-            MaterialLedgerEntry.item_name, MaterialLedgerEntry.kind, MaterialLedgerEntry.quantity
-        ).where(MaterialLedgerEntry.partner_id == partner_id, MaterialLedgerEntry.voided.is_(False))
-    ):
-        if kind == "installed":
-            continue
-        book[name] = book.get(name, 0) + (-qty if kind == "returned" else qty)
-    return book
-
-
-@dataclass(frozen=True)
-class MaterialLine:
-    """One promotion material at a visit: book quantity and the count made (if any)."""
-
-    item_name: str
-    book: int
-    counted: int | None
-
-    @property
-    def difference(self) -> int | None:
-        return None if self.counted is None else self.counted - self.book
-
-
-def visit_materials(ctx: AppContext, visit_id: str) -> list[MaterialLine]:
-    """The partner's ledger items with their book quantity and this visit's counts. A
-    counted item shows the book quantity recorded with the count; the others show the
-    ledger's current book quantity."""
-    with ctx.read_session() as s:
-        visit = _visit(s, visit_id)
-        book = material_book(s, visit.partner_id)
-        names = set(
-            s.scalars(
-                select(MaterialLedgerEntry.item_name).where(
-                    MaterialLedgerEntry.partner_id == visit.partner_id,
-                    MaterialLedgerEntry.voided.is_(False),
-                )
-            )
-        )
-        counts = {
-            c.item_name: c
-            for c in s.scalars(
-                select(MaterialCount)
-                .where(MaterialCount.visit_id == visit_id, MaterialCount.voided.is_(False))
-                .order_by(MaterialCount.created_at)
-            )
-        }
-    lines = []
-    for name in sorted(names | set(counts)):
-        count = counts.get(name)
-        lines.append(
-            MaterialLine(name, count.book_quantity, count.counted_quantity)
-            if count is not None
-            else MaterialLine(name, book.get(name, 0), None)
-        )
-    return lines
-
-
 def _answers(s: Session, visit_id: str) -> dict[str, Any]:
     return {
         a.item_key: a.value
@@ -636,42 +455,6 @@ def submit(ctx: AppContext, visit_id: str) -> Changes:
     return Changes.of("visit", "finding", "rectification_order", ids={visit_id})
 
 
-def update_rectification(
-    ctx: AppContext,
-    order_id: str,
-    status: str,
-    note: str = "",
-    after_photo: str | None = None,
-    visit_id: str | None = None,
-) -> Changes:
-    with ctx.session() as s:
-        order = s.get(RectificationOrder, order_id)
-        if order is None:
-            raise NotFoundError(tr("visits", "No rectification order {id}.").format(id=order_id))
-        current = effective_status(order.status, order.deadline, dt.date.today())
-        problem = transition_problem(current, status, after_photo)
-        if problem:
-            raise UserError(problem)
-        order.status = status
-        if status == "verified":
-            order.after_photo_sha256, order.verified_visit_id, order.closed_at = (
-                after_photo,
-                visit_id,
-                utcnow(),
-            )
-        s.add(
-            RectificationEvent(
-                order_id=order.id,
-                status=status,
-                at=utcnow(),
-                note=note,
-                photo_sha256=after_photo,
-                visit_id=visit_id,
-            )
-        )
-    return Changes.of("rectification_order", "rectification_event")
-
-
 def amend(ctx: AppContext, visit_id: str, reason: str, changes: dict[str, str]) -> Changes:
     """Correct a sealed visit (``app.services.amendments.amend``)."""
     from app.services.amendments import amend as amend_visit
@@ -686,121 +469,6 @@ def visit_detail(ctx: AppContext, visit_id: str) -> dict[str, Any]:
     """Everything about one visit as plain JSON-ready data (``visits show --json``); the
     typed form is ``visit_read.read_visit``."""
     return read_visit(ctx, visit_id).as_json()
-
-
-def partner_names(ctx: AppContext) -> dict[str, str]:
-    """Code → name of every partner (for lists that carry only codes)."""
-    return dict(
-        ctx.read_sql("SELECT code, name FROM partner WHERE voided = 0")
-    )  # plain sqlite3: no ORM rows
-
-
-def open_rectifications(ctx: AppContext, partner_code: str | None = None) -> list[dict[str, Any]]:
-    today = dt.date.today()
-    stmt = (
-        select(RectificationOrder, Partner.code, Partner.name)
-        .join(Partner, Partner.id == RectificationOrder.partner_id)
-        .where(RectificationOrder.status.in_(OPEN_STATES), RectificationOrder.voided.is_(False))
-        .order_by(RectificationOrder.deadline)
-    )
-    if partner_code:
-        stmt = stmt.where(Partner.code == partner_code)
-    with ctx.read_session() as s:
-        return [
-            {
-                "id": o.id,
-                "partner_code": code,
-                "partner_name": name,
-                "description": o.description,
-                "deadline": o.deadline.isoformat(),
-                "responsible": o.responsible,
-                "status": effective_status(o.status, o.deadline, today),
-            }
-            for o, code, name in s.execute(stmt)
-        ]
-
-
-def rectification_orders(
-    ctx: AppContext, partner_code: str | None = None, status: str | None = None
-) -> list[dict[str, Any]]:
-    """Every rectification order (``rectifications list``), by deadline: its status as it
-    reads today (``open`` past the deadline is ``overdue``), the checklist item its
-    finding was raised on and the visit that raised it."""
-    today = dt.date.today()
-    stmt = (
-        select(RectificationOrder, Partner.code, Finding.item_key)
-        .join(Partner, Partner.id == RectificationOrder.partner_id)
-        .outerjoin(Finding, Finding.id == RectificationOrder.finding_id)
-        .where(RectificationOrder.voided.is_(False))
-        .order_by(RectificationOrder.deadline, RectificationOrder.id)
-    )
-    if partner_code:
-        stmt = stmt.where(Partner.code == partner_code)
-    with ctx.read_session() as s:
-        rows = [
-            {
-                "id": o.id,
-                "partner_code": code,
-                "status": effective_status(o.status, o.deadline, today),
-                "deadline": o.deadline.isoformat(),
-                "item": item,
-                "visit_id": o.visit_id,
-                "description": o.description,
-                "responsible": o.responsible,
-                "verified_visit_id": o.verified_visit_id,
-            }
-            for o, code, item in s.execute(stmt)
-        ]
-    return [r for r in rows if status is None or r["status"] == status]
-
-
-def count_overdue_rectifications(ctx: AppContext, today: dt.date | None = None) -> int:
-    """How many orders read as overdue today (stored ``overdue``, or ``open`` past the deadline)."""
-    today = today or dt.date.today()
-    with ctx.read_session() as s:
-        return int(
-            s.scalar(
-                select(func.count())
-                .select_from(RectificationOrder)
-                .where(
-                    RectificationOrder.voided.is_(False),
-                    or_(
-                        RectificationOrder.status == "overdue",
-                        and_(
-                            RectificationOrder.status == "open", RectificationOrder.deadline < today
-                        ),
-                    ),
-                )
-            )
-            or 0
-        )
-
-
-@dataclass(frozen=True)
-class DraftSummary:
-    id: str
-    partner_code: str
-    started_at: dt.datetime | None
-
-
-def drafts(ctx: AppContext) -> list[DraftSummary]:
-    with ctx.read_session() as s:
-        return [
-            DraftSummary(v.id, code, v.started_at)
-            for v, code in s.execute(
-                select(Visit, Partner.code)
-                .join(Partner, Partner.id == Visit.partner_id)
-                .where(Visit.status == "draft")
-            )
-        ]
-
-
-def live_score(ctx: AppContext, visit_id: str) -> float | None:
-    """The visit's score as it stands (a draft's from its answers, a sealed visit's with
-    its amendments): the cheap call for the editor's live score, without the whole
-    ``visit_detail``."""
-    with ctx.read_session() as s:
-        return current_scores(s, _visit(s, visit_id))[0]
 
 
 def attach_photos_to_item(
