@@ -116,3 +116,49 @@ def test_a_device_cannot_send_hqs_targets(hq: Hq, tmp_path: Path) -> None:
     assert hq.stats() == before
     assert hq.ingest(good, tmp_path).status == "accepted"
     ctx.close()
+
+
+def test_targets_decomposed_before_this_build_go_up_once(hq: Hq, tmp_path: Path) -> None:
+    """Migration 0011: a manager's target stamped before HQ's last acknowledgement (made
+    when targets did not sync) is stamped afresh, so the next export sends it; HQ's stay."""
+    import importlib.util
+
+    from sqlalchemy import text
+
+    from app.services.sync import apply_ack
+
+    ctx = make_laptop(tmp_path, "lap", hq)
+    seed(ctx, tmp_path)
+    first = export_bundle(ctx, tmp_path / "b1.cdsync")
+    result = hq.ingest(first.path, tmp_path)
+    apply_ack(ctx, result.ack_path)
+    with ctx.session() as s:  # as an older build left them: below what HQ acknowledged
+        for period, source in (("2029", "local"), ("2029-01", "hq")):
+            s.execute(
+                text(
+                    "INSERT INTO target (id, hlc, created_at, updated_at, voided, metric, period,"
+                    " scope_kind, scope, amount, overridden, source) VALUES (:id, :hlc,"
+                    " '2026-01-01 00:00:00.000000', '2026-01-01 00:00:00.000000', 0,"
+                    " 'sales_volume', :period, 'region', '3101', 5, 0, :source)"
+                ),
+                {
+                    "id": f"0190a000-0000-7000-8000-00000000000{len(period)}",
+                    "hlc": f"000000000000001:000000:{ctx.device_id}",
+                    "period": period,
+                    "source": source,
+                },
+            )
+    assert export_bundle(ctx, tmp_path / "b2.cdsync").counts == {}  # the old target is stuck
+    path = Path("db/migrations/versions/0011_local_targets_go_up.py")
+    spec = importlib.util.spec_from_file_location("m0011", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    with ctx.session() as s:
+        assert module.restamp_local_targets(s.connection()) == 1
+    ctx.close()
+    ctx = test_sync.open_context(tmp_path / "lap")
+    resent = export_bundle(ctx, tmp_path / "b3.cdsync")
+    assert resent.counts == {"target": 1}
+    assert [r["data"]["period"] for r in _records(resent.path, "target")] == ["2029"]
+    ctx.close()
