@@ -1,6 +1,6 @@
 """``channeldesk hq --db URL [--key-dir DIR] init|register-device|revoke-device|ingest|
 publish|rules|stats|conflicts|report month|visits list|show|verify|targets import|
-templates export|import|receivables import|gui``."""
+templates export|import|receivables import|devrecords import|gui``."""
 
 from __future__ import annotations
 
@@ -97,6 +97,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     ri.add_argument("file", type=Path)
     ri.add_argument("--json", action="store_true")
     ri.set_defaults(handler=cmd_receivables_import)
+    dv = hs.add_parser(
+        "devrecords", help=tr("cli", "the channels' development records, published to the laptops")
+    )
+    dvs = dv.add_subparsers(dest="hq_devrecords", required=True)
+    dvi = dvs.add_parser("import", help=tr("cli", "import development records from CSV or XLSX"))
+    dvi.add_argument("file", type=Path)
+    dvi.add_argument("--json", action="store_true")
+    dvi.set_defaults(handler=cmd_devrecords_import)
     gui = hs.add_parser("gui", help=tr("cli", "the HQ console"))
     gui.add_argument(
         "--screenshot",
@@ -203,6 +211,8 @@ def cmd_publish(args: argparse.Namespace) -> int:
 
     if args.output.is_dir():
         raise UserError(tr("import", "{file} is a folder, not a file.").format(file=args.output))
+    from app.hq.devrecords import publish_note
+
     with open_hq(args) as hq:
         try:
             path = hq.publish(args.device, args.output, reference_for_publish(hq))
@@ -214,6 +224,9 @@ def cmd_publish(args: argparse.Namespace) -> int:
                     file=args.output, error=exc.strerror or exc
                 )
             ) from exc
+        note = publish_note(hq, args.device)
+    if note:
+        eprint(note)
     print(path)
     return 0
 
@@ -357,6 +370,31 @@ def cmd_receivables_import(args: argparse.Namespace) -> int:
     from app.hq.receivables import import_receivables
 
     return _import_table(args, import_receivables)
+
+
+def cmd_devrecords_import(args: argparse.Namespace) -> int:
+    """``hq devrecords import FILE [--json]``: as the laptop's ``devrecords import``."""
+    from app.hq.devrecords import import_dev_records
+    from app.services.spreadsheets import read_table
+
+    table = read_table(args.file)
+    with open_hq(args) as hq:
+        try:
+            summary = import_dev_records(hq, table, args.file.name)
+        except ValidationError as exc:
+            for line in exc.details:
+                eprint(line)
+            eprint(exc.message)
+            return 1
+    if args.json:
+        print_json(summary.to_json())
+    else:
+        eprint(
+            tr(
+                "cli", "{rows} rows: {created} created, {skipped} skipped (already imported)"
+            ).format(**summary.to_json())
+        )
+    return 0
 
 
 def cmd_templates_export(args: argparse.Namespace) -> int:

@@ -1,6 +1,7 @@
 """What HQ publishes to a laptop: the reference data (checklist templates, visit-frequency
 rules) with stable ids, and the signed down-bundle of one device (templates, rules,
-targets, partner master data of its territory, the duty rules, revoked devices)."""
+targets, partner master data of its territory, the duty rules, revoked devices, and the
+development records of its partners with the customers' phones sealed to the device)."""
 
 from __future__ import annotations
 
@@ -173,8 +174,14 @@ def publish_bundle(
             )
         records["partner"] = partners
         records.update(_receivables(s, {str(p["id"]) for p in partners if p["op"] == "upsert"}))
+        from app.hq.devrecords import for_publish
         from app.hq.grade_requests import decided_for_publish
 
+        dev_records, envelope = for_publish(
+            hq, s, device, {str(p["id"]) for p in partners if p["op"] == "upsert"}, clock.tick
+        )
+        if dev_records:
+            records["dev_record"] = dev_records
         decisions = decided_for_publish(s, {str(p["id"]) for p in partners})
         if decisions:
             records["grade_request"] = decisions
@@ -216,5 +223,7 @@ def publish_bundle(
         "app_version": __version__,
         "revoked_devices": revoked,
     }
+    if envelope is not None:  # the customers' phones are sealed to the device's X25519 key
+        manifest["sealed"] = envelope
     write_bundle(Path(target), manifest, records, [], lambda body: signing.sign(key, body))
     return Path(target)

@@ -6,18 +6,16 @@ and purged after HQ's retention period."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import delete, func, insert, select
 
+from app.domain import devrecord_rows
 from app.domain import duties as rules
 from app.domain.ids import uuid7
-from app.domain.partners import parse_money_to_fen
-from app.domain.sheet_columns import canonical_key, column_label, file_names, missing_text, named
-from app.domain.vocabulary import BUSINESS_RECORD_KIND
+from app.domain.sheet_columns import column_label, file_names, missing_text, named
 from app.errors import ValidationError
 from app.i18n import tr, trn
 from app.services.context import AppContext, Changes
@@ -26,31 +24,6 @@ from app.services.partner_io import RowError, data_rows, read_table
 from app.services.pii import encrypt_phone, keyed_digest, record_key
 from app.services.progress import Progress
 from db.base import utcnow
-
-COLUMNS = ["date", "partner_code", "product", "customer_ref", "phone", "amount", "kind"]
-REQUIRED = ("date", "partner_code", "phone", "kind")
-ALIASES = {
-    "日期": "date",
-    "业务日期": "date",
-    "渠道编码": "partner_code",
-    "合作方编码": "partner_code",
-    "代理商编码": "partner_code",
-    "产品": "product",
-    "业务": "product",
-    "客户编号": "customer_ref",
-    "客户编码": "customer_ref",
-    "用户编号": "customer_ref",
-    "电话": "phone",
-    "手机号": "phone",
-    "号码": "phone",
-    "用户号码": "phone",
-    "金额": "amount",
-    "预存款": "amount",
-    "预存金额": "amount",
-    "类型": "kind",
-    "业务类型": "kind",
-}
-KIND_ALIASES = {"发展": "new", "新增": "new", "新装": "new", "维系": "served", "服务": "served"}
 
 
 @dataclass
@@ -66,12 +39,7 @@ class DevImportReport:
 
 
 def _header_map(header: list[str], path: Path) -> dict[str, int]:
-    mapping: dict[str, int] = {}
-    for index, name in enumerate(header):
-        key = canonical_key(name, ALIASES)
-        if key in COLUMNS and key not in mapping:
-            mapping[key] = index
-    missing = [c for c in REQUIRED if c not in mapping]
+    mapping, missing = devrecord_rows.header_columns(header)
     if missing:
         raise ValidationError(
             tr("import", "{file}: missing required column(s): {columns}.").format(
@@ -82,82 +50,11 @@ def _header_map(header: list[str], path: Path) -> dict[str, int]:
     return mapping
 
 
-def _parse_date(text: str) -> dt.date | None:
-    match = re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T].*)?", text.strip())
-    if not match:
-        return None
-    try:
-        return dt.date(int(match[1]), int(match[2]), int(match[3]))
-    except ValueError:
-        return None
-
-
 def _parse_row(
     row_no: int, cells: dict[str, str], partners: dict[str, str]
 ) -> tuple[dict[str, Any] | None, list[RowError]]:
-    errors: list[RowError] = []
-    day = _parse_date(cells.get("date", ""))
-    if day is None:
-        errors.append(
-            RowError(
-                row_no,
-                "date",
-                tr("import", "not a date (YYYY-MM-DD): {value}").format(
-                    value=cells.get("date", "")
-                ),
-            )
-        )
-    code = cells.get("partner_code", "").strip()
-    partner_id = partners.get(code)
-    if not code:
-        errors.append(RowError(row_no, "partner_code", tr("import", "missing")))
-    elif partner_id is None:
-        errors.append(
-            RowError(
-                row_no,
-                "partner_code",
-                tr("import", "unknown partner code {code}").format(code=code),
-            )
-        )
-    phone = rules.normalise_phone(cells.get("phone", ""))
-    if phone is None:  # the value is personal information: not repeated in the message
-        errors.append(RowError(row_no, "phone", tr("import", "not a phone number")))
-    kind_text = cells.get("kind", "").strip()
-    kind = BUSINESS_RECORD_KIND.key_for(kind_text) or KIND_ALIASES.get(kind_text)
-    if kind is None:
-        errors.append(
-            RowError(
-                row_no,
-                "kind",
-                tr("import", "must be one of {choices} (got {value})").format(
-                    choices=BUSINESS_RECORD_KIND.accepted(), value=kind_text
-                ),
-            )
-        )
-    amount_text = cells.get("amount", "").strip()
-    try:
-        amount = parse_money_to_fen(amount_text) if amount_text else 0
-        if amount < 0:
-            raise ValueError(amount_text)
-    except ValueError:
-        errors.append(
-            RowError(
-                row_no, "amount", tr("import", "not an amount: {value}").format(value=amount_text)
-            )
-        )
-        amount = 0
-    if errors:
-        return None, errors
-    return {
-        "record_date": day,
-        "partner_id": partner_id,
-        "partner_code": code,
-        "product": cells.get("product", "").strip()[:100],
-        "customer_ref": cells.get("customer_ref", "").strip()[:100],
-        "phone": phone,
-        "amount_fen": amount,
-        "kind": kind,
-    }, []
+    values, problems = devrecord_rows.parse_record(cells, partners)
+    return values, [RowError(row_no, column, message) for column, message in problems]
 
 
 def import_dev_records(
@@ -207,16 +104,7 @@ def import_dev_records(
         seen: set[str] = set()
         new_rows: list[dict[str, Any]] = []
         for index, v in enumerate(parsed):
-            digest = keyed_digest(
-                key,
-                v["record_date"].isoformat(),
-                v["partner_code"],
-                v["product"],
-                v["customer_ref"],
-                v["phone"],
-                v["kind"],
-                str(v["amount_fen"]),
-            )
+            digest = keyed_digest(key, *devrecord_rows.digest_parts(v))
             if digest in seen:
                 report.skipped += 1
                 continue
@@ -286,3 +174,144 @@ def record_counts(ctx: AppContext, start: dt.date, end: dt.date) -> dict[str, in
                 .group_by(DevRecord.partner_id)
             ).all()
         )
+
+
+def open_published(
+    ctx: AppContext, manifest: dict[str, Any], lines: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The development records of an HQ down-bundle (``dev_record`` lines, already
+    checked against their schema) with their customers' phones opened with this device's
+    X25519 key (``app.sync.sealed``), in memory only. Anything that does not open — no
+    envelope, an envelope for another key, a garbled value, a value that is no phone —
+    refuses the whole bundle (``BundleRejected``, one translated line); nothing is written."""
+    from app.domain.duties import normalise_phone
+    from app.errors import BundleRejected
+    from app.services.pii import exchange_private_key
+    from app.sync.sealed import SealError, opener_for
+
+    def refuse(reason: str) -> BundleRejected:
+        return BundleRejected(tr("sync", "HQ bundle refused: {reason}").format(reason=reason))
+
+    if not lines:
+        return []
+    header = manifest.get("sealed")
+    if header is None:
+        raise refuse(tr("sync", "its development records carry no envelope for their phones"))
+    private = exchange_private_key(ctx, create=False)
+    if private is None:
+        raise refuse(
+            tr(
+                "sync",
+                "this device has no encryption key for the customers' phone numbers; export its "
+                "key file (device export-key) and have HQ register it",
+            )
+        )
+    try:
+        opener = opener_for(header, private)
+    except SealError as exc:
+        if exc.args and exc.args[0] == "another recipient":
+            raise refuse(
+                tr(
+                    "sync",
+                    "the customers' phone numbers are sealed to another key of this device; "
+                    "export its key file again (device export-key) and have HQ register it",
+                )
+            ) from exc
+        raise refuse(tr("sync", "the envelope of the customers' phone numbers is damaged")) from exc
+    opened: list[dict[str, Any]] = []
+    for line in lines:
+        try:
+            text = opener.open(line["data"]["phone_sealed"], line["id"].encode("ascii"))
+            phone = normalise_phone(text.decode("ascii"))
+        except (SealError, UnicodeDecodeError) as exc:
+            raise refuse(
+                tr("sync", "dev_record {id}: the sealed phone number does not open").format(
+                    id=line["id"]
+                )
+            ) from exc
+        if phone is None:
+            raise refuse(
+                tr("sync", "dev_record {id}: the sealed value is not a phone number").format(
+                    id=line["id"]
+                )
+            )
+        d = line["data"]
+        opened.append(
+            {
+                "id": line["id"],
+                "partner_id": d["partner_id"],
+                "record_date": dt.date.fromisoformat(d["record_date"]),
+                "product": d["product"],
+                "customer_ref": d["customer_ref"],
+                "amount_fen": int(d["amount_fen"]),
+                "kind": d["kind"],
+                "phone": phone,
+            }
+        )
+    return opened
+
+
+def store_published(s: Any, ctx: AppContext, opened: list[dict[str, Any]]) -> int:
+    """Store, in session ``s``, HQ's development records this laptop does not hold: the
+    phone encrypted again under the device's record key; a record already imported here
+    (same keyed digest) or of a partner the laptop lacks is skipped, as is one older than
+    the retention period. Returns how many were added."""
+    from db.models import DevRecord, Partner
+
+    if not opened:
+        return 0
+    key = record_key(ctx)
+    assert key is not None
+    days = int(duty_rules(ctx, s)["devrecord_retention_days"])
+    cutoff = dt.date.today() - dt.timedelta(days=days)
+    codes = dict(
+        s.execute(
+            select(Partner.id, Partner.code).where(
+                Partner.id.in_({v["partner_id"] for v in opened})
+            )
+        ).all()
+    )
+    now = utcnow()
+    fresh: dict[str, dict[str, Any]] = {}
+    for v in opened:
+        code = codes.get(v["partner_id"])
+        if code is None or v["record_date"] < cutoff:
+            continue
+        digest = keyed_digest(key, *devrecord_rows.digest_parts({**v, "partner_code": code}))
+        fresh.setdefault(
+            digest,
+            {
+                "id": v["id"],
+                "partner_id": v["partner_id"],
+                "record_date": v["record_date"],
+                "product": v["product"],
+                "customer_ref": v["customer_ref"],
+                "phone_cipher": encrypt_phone(key, v["phone"]),
+                "phone_masked": rules.mask_phone(v["phone"]),
+                "amount_fen": v["amount_fen"],
+                "kind": v["kind"],
+                "dedup_key": digest,
+                "source": "hq",
+                "imported_at": now,
+            },
+        )
+    digests = list(fresh)
+    held: set[str] = set()
+    for start in range(0, len(digests), 500):
+        held.update(
+            s.scalars(
+                select(DevRecord.dedup_key).where(
+                    DevRecord.dedup_key.in_(digests[start : start + 500])
+                )
+            )
+        )
+    ids = [r["id"] for d, r in fresh.items() if d not in held]
+    taken: set[str] = set()
+    for start in range(0, len(ids), 500):
+        taken.update(
+            s.scalars(select(DevRecord.id).where(DevRecord.id.in_(ids[start : start + 500])))
+        )
+    rows = [r for d, r in fresh.items() if d not in held and r["id"] not in taken]
+    if rows:
+        s.execute(insert(DevRecord), rows)
+    return len(rows)

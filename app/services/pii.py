@@ -6,8 +6,6 @@ with which the laptop opens the phones HQ seals to it in a down-bundle."""
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import os
 import threading
 from collections.abc import Callable
@@ -17,12 +15,21 @@ from typing import TYPE_CHECKING
 from app.atomic import Durability, atomic_write
 from app.errors import UserError
 from app.i18n import tr
+from app.sync.sealed import decrypt_phone, encrypt_phone, keyed_digest
+
+__all__ = [
+    "decrypt_phone",
+    "encrypt_phone",
+    "exchange_private_key",
+    "exchange_public_key",
+    "keyed_digest",
+    "record_key",
+]
 
 if TYPE_CHECKING:
     from app.services.context import AppContext
 
 KEY_BYTES = 32
-NONCE_BYTES = 12
 _lock = threading.Lock()
 
 
@@ -82,31 +89,3 @@ def exchange_public_key(ctx: AppContext) -> bytes:
     private = exchange_private_key(ctx)
     assert private is not None
     return public_of(private)
-
-
-def encrypt_phone(key: bytes, digits: str, context: bytes = b"phone") -> bytes:
-    """Nonce followed by the AES-GCM ciphertext of ``digits``."""
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
-    nonce = os.urandom(NONCE_BYTES)
-    return nonce + AESGCM(key).encrypt(nonce, digits.encode("ascii"), context)
-
-
-def decrypt_phone(key: bytes | None, blob: bytes, context: bytes = b"phone") -> str | None:
-    """The phone digits, or None when this device cannot read them (another key, e.g.
-    after the data was moved without its key store)."""
-    if key is None:
-        return None
-    from cryptography.exceptions import InvalidTag
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
-    try:
-        return AESGCM(key).decrypt(blob[:NONCE_BYTES], blob[NONCE_BYTES:], context).decode("ascii")
-    except (InvalidTag, ValueError):
-        return None
-
-
-def keyed_digest(key: bytes, *parts: str) -> str:
-    """HMAC-SHA256 of the parts: recognises a row again without keeping a guessable hash
-    of its phone number."""
-    return hmac.new(key, "\x1f".join(parts).encode("utf-8"), hashlib.sha256).hexdigest()

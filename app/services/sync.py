@@ -1,7 +1,8 @@
 """Laptop side of sync: export a signed bundle of everything changed since the last
 acknowledged bundle (streamed; never marks anything synced), apply HQ's signed ack,
-import HQ down-bundles (templates, rules, targets, partner master data) with the same
-merge rules, and the status shown in the status bar."""
+import HQ down-bundles (templates, rules, targets, partner master data, development
+records with their phones sealed to this device) with the same merge rules, and the
+status shown in the status bar."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from app.errors import BundleRejected, UserError
 from app.i18n import tr
 from app.services.context import AppContext, Changes
 from app.services.device import load_private_key, trusted_hq_key
+from app.services.devrecords import open_published, store_published
 from app.services.duty_rules import apply_published_rules
 from app.services.export_plan import (
     ExportPlan,
@@ -537,6 +539,9 @@ def import_hq_bundle(ctx: AppContext, path: Path) -> Changes:
                     id=row["id"], problem=problems[0]
                 )
             )
+    # HQ's development records: their customers' phones open with this device's key, in
+    # memory, before anything is written (a wrong or garbled envelope refuses the bundle)
+    published_records = open_published(ctx, bundle.manifest, bundle.records.get("dev_record", []))
     with ctx.session() as s:
         s.info["keep_hlc"] = True
         clock = ctx.get_clock()
@@ -616,6 +621,7 @@ def import_hq_bundle(ctx: AppContext, path: Path) -> Changes:
         apply_decisions(s, bundle.records.get("grade_request", []))
         apply_published_rules(s, [row["data"] for row in bundle.records.get("duty_rule", [])])
         _apply_receivables(s, bundle.records.get("invoice", []), bundle.records.get("payment", []))
+        store_published(s, ctx, published_records)
     ctx.set_meta("hlc_last", str(ctx.get_clock().last))
     return Changes.of(
         "partner",
@@ -627,6 +633,7 @@ def import_hq_bundle(ctx: AppContext, path: Path) -> Changes:
         "grade_request",
         "invoice",
         "payment",
+        "dev_record",
     )
 
 

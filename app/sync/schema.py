@@ -202,6 +202,23 @@ VOID_REASON = FieldRule("void_reason", "text", nullable=True, max_length=VOID_RE
 ENVELOPE_COLUMNS = frozenset({"id", "hlc", "created_at", "updated_at", "voided", "void_reason"})
 # entities HQ publishes to laptops besides the synced ones
 DOWN_ENTITIES = ("checklist_template", "frequency_rule", "duty_rule")
+# what HQ publishes in a form of its own (no model's columns): a development record with
+# its customer's phone sealed to the device (app/sync/sealed.py); never in an up-bundle
+SEALED_PHONE_MAX = 200
+SEALED_DOWN_RULES: dict[str, dict[str, FieldRule]] = {
+    "dev_record": {
+        rule.name: rule
+        for rule in (
+            FieldRule("partner_id", "uuid", required=True, ref="partner"),
+            FieldRule("record_date", "date", required=True),
+            FieldRule("product", "line", required=True, max_length=100),
+            FieldRule("customer_ref", "line", required=True, max_length=100),
+            FieldRule("amount_fen", "int", required=True, minimum=0, maximum=AMOUNT[1]),
+            FieldRule("kind", "line", required=True, choices=voc.BUSINESS_RECORD_KIND.keys),
+            FieldRule("phone_sealed", "line", required=True, max_length=SEALED_PHONE_MAX),
+        )
+    }
+}
 
 
 def _rule_of(entity: str, column: Any) -> FieldRule:
@@ -329,8 +346,11 @@ def schemas() -> dict[str, EntitySchema]:
 
     models = {getattr(m.class_, "__tablename__", None): m.class_ for m in Base.registry.mappers}
     return {
-        entity: compile_schema(entity, rules_from_model(entity, models[entity]))
-        for entity in (*SYNC_TABLES, *DOWN_ENTITIES)
+        **{
+            entity: compile_schema(entity, rules_from_model(entity, models[entity]))
+            for entity in (*SYNC_TABLES, *DOWN_ENTITIES)
+        },
+        **{entity: compile_schema(entity, rules) for entity, rules in SEALED_DOWN_RULES.items()},
     }
 
 

@@ -9,13 +9,17 @@ public keys, info: ``ALGORITHM``) to one AES-256-GCM key; each value is sealed w
 random 96-bit nonce and the record's id as associated data (a value moved to another
 record fails to open). The bundle's manifest (signed by HQ) carries the envelope header:
 ``{"alg", "epk" (base64 of the ephemeral public key), "recipient" (fingerprint of the
-device's X25519 public key)}``; a sealed value is base64 of nonce + ciphertext + tag."""
+device's X25519 public key)}``; a sealed value is base64 of nonce + ciphertext + tag.
+
+The phones at rest (laptop and HQ) use the same AES-GCM under a symmetric record key
+(``encrypt_phone`` / ``decrypt_phone``) and the rows' HMAC (``keyed_digest``)."""
 
 from __future__ import annotations
 
 import base64
 import binascii
 import hashlib
+import hmac
 import os
 from dataclasses import dataclass
 from typing import Any
@@ -168,3 +172,34 @@ def opener_for(header: Any, private_raw: bytes) -> Opener:
     except ValueError as exc:
         raise SealError("the ephemeral key is unusable") from exc
     return Opener(_derive(shared, epk, recipient))
+
+
+# -- at rest: a phone under a device's (or HQ's) symmetric record key ---------------------
+
+
+def encrypt_phone(key: bytes, digits: str, context: bytes = b"phone") -> bytes:
+    """Nonce followed by the AES-GCM ciphertext of ``digits``."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    nonce = os.urandom(NONCE_BYTES)
+    return nonce + AESGCM(key).encrypt(nonce, digits.encode("ascii"), context)
+
+
+def decrypt_phone(key: bytes | None, blob: bytes, context: bytes = b"phone") -> str | None:
+    """The phone digits, or None when this key cannot read them (another key, e.g. after
+    the data was moved without its key store)."""
+    if key is None:
+        return None
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    try:
+        return AESGCM(key).decrypt(blob[:NONCE_BYTES], blob[NONCE_BYTES:], context).decode("ascii")
+    except (InvalidTag, ValueError):
+        return None
+
+
+def keyed_digest(key: bytes, *parts: str) -> str:
+    """HMAC-SHA256 of the parts: recognises a row again without keeping a guessable hash
+    of its phone number."""
+    return hmac.new(key, "\x1f".join(parts).encode("utf-8"), hashlib.sha256).hexdigest()

@@ -5260,6 +5260,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>the channels' development records</translation>
     </message>
     <message>
+      <source>the channels' development records, published to the laptops</source>
+      <translation>the channels' development records, published to the laptops</translation>
+    </message>
+    <message>
       <source>the company's targets HQ publishes</source>
       <translation>the company's targets HQ publishes</translation>
     </message>
@@ -5718,6 +5722,14 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>Cannot read {file}: {error}</translation>
     </message>
     <message>
+      <source>Device {id} has an unusable encryption key; register its current key file again.</source>
+      <translation>Device {id} has an unusable encryption key; register its current key file again.</translation>
+    </message>
+    <message>
+      <source>Device {id} has no encryption key registered (its key file comes from an older ChannelDesk): no development records were published to it. Export its key file again (device export-key) and register it.</source>
+      <translation>Device {id} has no encryption key registered (its key file comes from an older ChannelDesk): no development records were published to it. Export its key file again (device export-key) and register it.</translation>
+    </message>
+    <message>
       <source>Device {id} is already registered with another key.</source>
       <translation>Device {id} is already registered with another key.</translation>
     </message>
@@ -5736,6 +5748,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>HQ keys not found in {dir}; run 'channeldesk hq init' first.</source>
       <translation>HQ keys not found in {dir}; run 'channeldesk hq init' first.</translation>
+    </message>
+    <message>
+      <source>HQ's record key {path} does not open the stored development records; restore the key file that imported them.</source>
+      <translation>HQ's record key {path} does not open the stored development records; restore the key file that imported them.</translation>
     </message>
     <message>
       <source>No grade change request {id}.</source>
@@ -7455,6 +7471,14 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>damaged bundle ({error})</translation>
     </message>
     <message>
+      <source>dev_record {id}: the sealed phone number does not open</source>
+      <translation>dev_record {id}: the sealed phone number does not open</translation>
+    </message>
+    <message>
+      <source>dev_record {id}: the sealed value is not a phone number</source>
+      <translation>dev_record {id}: the sealed value is not a phone number</translation>
+    </message>
+    <message>
       <source>device {id} is revoked</source>
       <translation>device {id} is revoked</translation>
     </message>
@@ -7521,6 +7545,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>is not a field of this record type</source>
       <translation>is not a field of this record type</translation>
+    </message>
+    <message>
+      <source>its development records carry no envelope for their phones</source>
+      <translation>its development records carry no envelope for their phones</translation>
     </message>
     <message>
       <source>listed entry {name} is absent</source>
@@ -7635,6 +7663,14 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>the bundle expands to more than allowed</translation>
     </message>
     <message>
+      <source>the customers' phone numbers are sealed to another key of this device; export its key file again (device export-key) and have HQ register it</source>
+      <translation>the customers' phone numbers are sealed to another key of this device; export its key file again (device export-key) and have HQ register it</translation>
+    </message>
+    <message>
+      <source>the envelope of the customers' phone numbers is damaged</source>
+      <translation>the envelope of the customers' phone numbers is damaged</translation>
+    </message>
+    <message>
       <source>the file is larger than the {cap} byte limit</source>
       <translation>the file is larger than the {cap} byte limit</translation>
     </message>
@@ -7685,6 +7721,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>this HQ bundle is for another device</source>
       <translation>this HQ bundle is for another device</translation>
+    </message>
+    <message>
+      <source>this device has no encryption key for the customers' phone numbers; export its key file (device export-key) and have HQ register it</source>
+      <translation>this device has no encryption key for the customers' phone numbers; export its key file (device export-key) and have HQ register it</translation>
     </message>
     <message>
       <source>too many entries ({count})</source>

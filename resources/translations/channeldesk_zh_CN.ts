@@ -5248,6 +5248,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>渠道发展记录</translation>
     </message>
     <message>
+      <source>the channels' development records, published to the laptops</source>
+      <translation>渠道发展记录（发布到笔记本电脑）</translation>
+    </message>
+    <message>
       <source>the company's targets HQ publishes</source>
       <translation>总部发布的公司目标</translation>
     </message>
@@ -5703,6 +5707,14 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>无法读取 {file}：{error}</translation>
     </message>
     <message>
+      <source>Device {id} has an unusable encryption key; register its current key file again.</source>
+      <translation>设备 {id} 的加密密钥不可用；请重新登记其当前的密钥文件。</translation>
+    </message>
+    <message>
+      <source>Device {id} has no encryption key registered (its key file comes from an older ChannelDesk): no development records were published to it. Export its key file again (device export-key) and register it.</source>
+      <translation>设备 {id} 未登记加密密钥（其密钥文件来自旧版渠道巡检台）：未向其发布发展记录。请重新导出其密钥文件（device export-key）并登记。</translation>
+    </message>
+    <message>
       <source>Device {id} is already registered with another key.</source>
       <translation>设备 {id} 已用其他密钥注册。</translation>
     </message>
@@ -5721,6 +5733,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>HQ keys not found in {dir}; run 'channeldesk hq init' first.</source>
       <translation>在 {dir} 中找不到总部密钥；请先运行“channeldesk hq init”。</translation>
+    </message>
+    <message>
+      <source>HQ's record key {path} does not open the stored development records; restore the key file that imported them.</source>
+      <translation>总部记录密钥 {path} 无法解密已保存的发展记录；请恢复导入这些记录时使用的密钥文件。</translation>
     </message>
     <message>
       <source>No grade change request {id}.</source>
@@ -7430,6 +7446,14 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>同步包已损坏（{error}）</translation>
     </message>
     <message>
+      <source>dev_record {id}: the sealed phone number does not open</source>
+      <translation>发展记录 {id}：加密的电话号码无法解密</translation>
+    </message>
+    <message>
+      <source>dev_record {id}: the sealed value is not a phone number</source>
+      <translation>发展记录 {id}：解密后的内容不是电话号码</translation>
+    </message>
+    <message>
       <source>device {id} is revoked</source>
       <translation>设备 {id} 已被吊销</translation>
     </message>
@@ -7496,6 +7520,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>is not a field of this record type</source>
       <translation>不是该记录类型的字段</translation>
+    </message>
+    <message>
+      <source>its development records carry no envelope for their phones</source>
+      <translation>其中的发展记录缺少电话号码的加密信封</translation>
     </message>
     <message>
       <source>listed entry {name} is absent</source>
@@ -7610,6 +7638,14 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>同步包解压后超过允许的大小</translation>
     </message>
     <message>
+      <source>the customers' phone numbers are sealed to another key of this device; export its key file again (device export-key) and have HQ register it</source>
+      <translation>客户电话号码是用本设备的另一把密钥加密的；请重新导出密钥文件（device export-key）并交总部登记</translation>
+    </message>
+    <message>
+      <source>the envelope of the customers' phone numbers is damaged</source>
+      <translation>客户电话号码的加密信封已损坏</translation>
+    </message>
+    <message>
       <source>the file is larger than the {cap} byte limit</source>
       <translation>文件超过 {cap} 字节的上限</translation>
     </message>
@@ -7660,6 +7696,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>this HQ bundle is for another device</source>
       <translation>该总部数据包属于另一台设备</translation>
+    </message>
+    <message>
+      <source>this device has no encryption key for the customers' phone numbers; export its key file (device export-key) and have HQ register it</source>
+      <translation>本设备没有客户电话号码的加密密钥；请导出密钥文件（device export-key）并交总部登记</translation>
     </message>
     <message>
       <source>too many entries ({count})</source>
