@@ -3,7 +3,10 @@
     python tools/screenshots.py [OUT_DIR]      # default docs/screenshots; `make screenshots`
 
 A fresh data dir gets the demo data (seeded, so the pictures are stable), then the main
-window shows each section in turn and is grabbed as ``<section_id>.png``.
+window shows each section in turn and is grabbed as ``<section_id>.png``. The laptop's
+bundle then goes to a fresh HQ (with a few targets and ERP invoices imported, and a grade
+request waiting) and the HQ console (``hq gui``) is grabbed section by section as
+``hq-<section>.png`` (``hq_shot_name``).
 """
 
 from __future__ import annotations
@@ -18,6 +21,80 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 SIZE = (1280, 800)
+
+
+def hq_shot_name(section: object) -> str:
+    """``hq-grade-requests`` for a ``GradeRequestsSection``."""
+    import re
+
+    words = re.findall(r"[A-Z][a-z]*", type(section).__name__.removesuffix("Section"))
+    return "hq-" + "-".join(w.lower() for w in words)
+
+
+def settle(app: object, ui: object) -> None:
+    for _ in range(20):
+        app.processEvents()  # type: ignore[attr-defined]
+    ui.ops.wait(60000)  # type: ignore[attr-defined]
+    for _ in range(20):
+        app.processEvents()  # type: ignore[attr-defined]
+
+
+def hq_screens(out: Path, tmp: Path, ctx: object, app: object) -> None:
+    """The HQ console's sections over the demo laptop's bundle."""
+    import datetime as dt
+
+    from app.hq import authoring
+    from app.hq.receivables import import_receivables
+    from app.hq.server import Hq
+    from app.services.device import export_public_key
+    from app.services.grade_requests import request_grade_change
+    from app.services.partners import search_any
+    from app.services.sync import export_bundle
+    from app.ui.hq.console import HqUi, HqWindow
+
+    (tmp / "hq").mkdir()
+    hq = Hq(f"sqlite:///{tmp / 'hq' / 'hq.sqlite'}", tmp / "hq")
+    hq.init()
+    hq.register_device(export_public_key(ctx, tmp / "laptop.key.json"))  # type: ignore[arg-type]
+    partner = search_any(ctx, "", 1)[0]  # type: ignore[arg-type]
+    request_grade_change(ctx, partner.code, "B" if partner.grade != "B" else "C", "季度考核达标")  # type: ignore[arg-type]
+    hq.ingest(export_bundle(ctx, tmp / "up.cdsync").path, tmp / "acks")  # type: ignore[arg-type]
+    year = dt.date.today().year
+    authoring.import_targets(
+        hq,
+        [
+            ["指标", "期间", "范围类型", "范围", "目标"],
+            ["销售额", str(year), "地区", "3201", "12000000"],
+            ["回款", str(year), "地区", "3201", "9000000"],
+            ["新增网点", str(year), "地区", "320102", "40"],
+        ],
+        "目标.csv",
+    )
+    import_receivables(
+        hq,
+        [
+            ["渠道编码", "类型", "日期", "金额", "单号"],
+            [partner.code, "发票", f"{year}-01-05", "128000.00", "FP-0001"],
+            [partner.code, "回款", f"{year}-02-01", "50000.00", "FP-0001"],
+        ],
+        "财务.csv",
+    )
+    ui = HqUi(hq)
+    window = HqWindow(ui)
+    window.resize(*SIZE)
+    window.show()
+    for row, section in enumerate(window.sections):
+        window.nav.setCurrentRow(row)
+        settle(app, ui)
+        view = getattr(section, "view", None)
+        if view is not None and view.rowCount():
+            view.selectRow(0)  # a partner's card, a request's detail, a device's history
+            settle(app, ui)
+        target = out / f"{hq_shot_name(section)}.png"
+        window.grab().save(str(target))
+        print(target)
+    window.close()
+    hq.close()
 
 
 def main(argv: list[str]) -> int:
@@ -56,6 +133,7 @@ def main(argv: list[str]) -> int:
             window.grab().save(str(target))
             print(target)
         window.close()
+        hq_screens(out, Path(tmp), ctx, app)
         ctx.close()
     return 0
 

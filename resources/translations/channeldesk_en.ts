@@ -739,10 +739,6 @@ Import targets or decompose a region's target.</translation>
       <translation>Records</translation>
     </message>
     <message>
-      <source>Region codes of {manager}'s territory, separated by commas (empty: everywhere). The next HQ bundle brings the partners of the new territory.</source>
-      <translation>Region codes of {manager}'s territory, separated by commas (empty: everywhere). The next HQ bundle brings the partners of the new territory.</translation>
-    </message>
-    <message>
       <source>Register from key file…</source>
       <translation>Register from key file…</translation>
     </message>
@@ -789,6 +785,10 @@ Import targets or decompose a region's target.</translation>
     <message>
       <source>Territory of device {id}: {territory}.</source>
       <translation>Territory of device {id}: {territory}.</translation>
+    </message>
+    <message>
+      <source>The regions of {manager}'s territory (none: everywhere). The next HQ bundle brings the partners of the new territory.</source>
+      <translation>The regions of {manager}'s territory (none: everywhere). The next HQ bundle brings the partners of the new territory.</translation>
     </message>
     <message>
       <source>Visits</source>

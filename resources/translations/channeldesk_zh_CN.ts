@@ -736,10 +736,6 @@ Import targets or decompose a region's target.</source>
       <translation>记录数</translation>
     </message>
     <message>
-      <source>Region codes of {manager}'s territory, separated by commas (empty: everywhere). The next HQ bundle brings the partners of the new territory.</source>
-      <translation>{manager} 的辖区行政区划代码，用逗号分隔（留空表示全部地区）。下一个总部数据包将带去新辖区的渠道。</translation>
-    </message>
-    <message>
       <source>Register from key file…</source>
       <translation>从密钥文件注册…</translation>
     </message>
@@ -786,6 +782,10 @@ Import targets or decompose a region's target.</source>
     <message>
       <source>Territory of device {id}: {territory}.</source>
       <translation>设备 {id} 的辖区：{territory}。</translation>
+    </message>
+    <message>
+      <source>The regions of {manager}'s territory (none: everywhere). The next HQ bundle brings the partners of the new territory.</source>
+      <translation>{manager} 的辖区包含的地区（不选：全国）。下一个总部数据包会带来新辖区的渠道。</translation>
     </message>
     <message>
       <source>Visits</source>

@@ -435,6 +435,7 @@ def test_every_hq_console_section_dialog_and_pdf_reads_chinese(qtbot, tmp_path: 
         targets = next(s for s in window.sections if isinstance(s, TargetsSection))
         assert targets.managers.rowCount() > 0
         from app.ui.hq.admin import TemplatesSection
+        from app.ui.widgets.region_picker import TerritoryDialog
 
         templates = next(s for s in window.sections if isinstance(s, TemplatesSection))
         templates.view.selectRow(
@@ -442,7 +443,12 @@ def test_every_hq_console_section_dialog_and_pdf_reads_chinese(qtbot, tmp_path: 
         )
         editor = templates.edit_selected()
         editor.tree.setCurrentItem(editor.tree.topLevelItem(0).child(1))  # an item's properties
-        dialogs = [targets.decompose(), editor, VisitDialog(ui, with_photos, window)]
+        dialogs = [
+            targets.decompose(),
+            editor,
+            VisitDialog(ui, with_photos, window),
+            TerritoryDialog("辖区", "辖区的地区", ["3201"], window),  # Devices' Change territory…
+        ]
         if with_photos["photos"]:
             dialogs.append(PhotoDialog(ui, with_photos["photos"][0], window))
         for dialog in dialogs:

@@ -89,3 +89,33 @@ def test_devices_drop_territory_history_and_revoke(qtbot, console, tmp_path: Pat
     devices.view.selectRow(other)
     qtbot.waitUntil(lambda: devices.history.rowCount() == 1, timeout=15000)
     assert int(devices.history.item(0, 3).text()) >= 1  # the laptop's visit
+
+
+def test_territory_is_chosen_with_the_region_picker(qtbot, console, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Change territory… lists the device's regions by name and adds others with the shared
+    region picker (no codes typed); OK stores them."""
+    from PySide6.QtWidgets import QDialog
+
+    from app.ui.hq.admin import DevicesSection
+    from app.ui.widgets.region_picker import TerritoryDialog
+
+    ui, window, ctx, _visit_id, _bundle = console
+    devices = next(s for s in window.sections if isinstance(s, DevicesSection))
+    window.nav.setCurrentRow(window.sections.index(devices))
+    _ready(qtbot, devices)
+    devices.view.selectRow(0)
+    shown: list[str] = []
+
+    def choose(dialog: TerritoryDialog) -> int:
+        shown.extend(dialog.editor.list.item(i).text() for i in range(dialog.editor.list.count()))
+        dialog.editor.picker.set_code("320100")
+        dialog.editor.add_current()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(TerritoryDialog, "exec", choose)
+    with qtbot.waitSignal(ui.message, timeout=15000) as told:
+        devices.territory_button.click()
+    assert told.args[1] == "info" and "南京市" in told.args[0]
+    assert shown and shown[0].startswith("上海市")  # the territory it had, by name
+    territory = {d["device_id"]: d["territory"] for d in device_list(ui.hq)}[ctx.device_id]
+    assert territory == ["3101", "3201"]

@@ -41,10 +41,13 @@ def test_partners_filter_and_edit_hq_owned_fields(qtbot, console) -> None:  # ty
     section.grade.setCurrentIndex(section.grade.findData("D"))
     assert all(section.view.item(r, 2).text() for r in range(section.view.rowCount()))
     section.grade.setCurrentIndex(0)
-    assert section.region.count() > 1  # the regions the partners are in
-    section.region.setCurrentIndex(1)
-    assert section.view.rowCount() >= 1
-    section.region.setCurrentIndex(0)
+    section.region.set_code("310115")  # the shared region picker: 浦东新区
+    assert [section.view.item(r, 0).text() for r in range(section.view.rowCount())] == ["P001"]
+    section.region.set_code("44")  # 广东省: none there
+    assert section.view.rowCount() == 0
+    section.region.set_code("3101")
+    assert section.view.rowCount() == 3
+    section.region.set_code(None)
 
     section.view.selectRow(_row_of(section.view, "P001"))
     assert section.editor.isEnabled() and section.code.text() == "P001"

@@ -12,11 +12,11 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
+    QDialog,
     QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -638,17 +638,20 @@ class DevicesSection(DropSection):
         device = next((r for r in self.rows if r["device_id"] == self._selected()), None)
         if device is None:
             return
-        text, ok = QInputDialog.getText(
-            self,
+        from app.ui.widgets.region_picker import TerritoryDialog
+
+        dialog = TerritoryDialog(
             self.tr("Change territory"),
             self.tr(
-                "Region codes of {manager}'s territory, separated by commas (empty: everywhere). The next HQ bundle "
+                "The regions of {manager}'s territory (none: everywhere). The next HQ bundle "
                 "brings the partners of the new territory."
             ).format(manager=device["user"] or device["device_id"][:8]),
-            text=",".join(device["territory"]),
+            list(device["territory"]),
+            self,
         )
-        if ok:
-            self.set_territory(device["device_id"], text)
+        self.territory_dialog = dialog
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.set_territory(device["device_id"], ",".join(dialog.codes()))
 
     def set_territory(self, device_id: str, text: str) -> None:
         from app.hq.devices import set_territory

@@ -25,6 +25,7 @@ from app.domain.partners import fen_to_text, parse_money_to_fen
 from app.domain.regions import regions
 from app.domain.vocabulary import GRADE, PARTNER_STATUS
 from app.ui.hq.base import HqSection, fill, key_of, table
+from app.ui.widgets.region_picker import RegionPicker
 
 
 def _request_rows(hq: Any, status: str | None) -> list[dict[str, Any]]:
@@ -47,8 +48,9 @@ class PartnersSection(HqSection):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Code or name"))
         self.search.setClearButtonEnabled(True)
-        self.region = QComboBox()
-        self.region.addItem(self.tr("All regions"), None)
+        # the shared region picker: province, city, district, typed by name, code or initials
+        self.region = RegionPicker(any_text=self.tr("All regions"), search=False)
+        self.region.changed.connect(lambda _code: self._filter())
         self.grade = QComboBox()
         self.grade.addItem(self.tr("All grades"), None)
         for key, label in GRADE.choices():
@@ -58,7 +60,7 @@ class PartnersSection(HqSection):
         for key, label in PARTNER_STATUS.choices():
             self.status.addItem(label, key)
         self.search.textChanged.connect(lambda _t: self._filter())
-        for box in (self.region, self.grade, self.status):
+        for box in (self.grade, self.status):
             box.currentIndexChanged.connect(lambda _i: self._filter())
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)
@@ -68,7 +70,7 @@ class PartnersSection(HqSection):
             (self.tr("Status"), self.status),
         ):
             filters.addWidget(QLabel(label))
-            filters.addWidget(widget, 1)
+            filters.addWidget(widget, 3 if widget is self.region else 1)
         self.count = QLabel()
         self.view = table(
             [
@@ -128,17 +130,6 @@ class PartnersSection(HqSection):
 
     def _loaded(self, rows: list[dict[str, Any]]) -> None:
         self.rows = rows
-        current = self.region.currentData()
-        codes = sorted(
-            {r["region"][:size] for r in rows for size in (2, 4) if len(r["region"]) >= size}
-        )
-        self.region.blockSignals(True)
-        self.region.clear()
-        self.region.addItem(self.tr("All regions"), None)
-        for code in codes:
-            self.region.addItem(regions().name(code) or code, code)
-        self.region.setCurrentIndex(max(self.region.findData(current), 0))
-        self.region.blockSignals(False)
         self._filter()
 
     def _filter(self) -> None:
@@ -148,7 +139,7 @@ class PartnersSection(HqSection):
         shown = filter_partners(
             self.rows,
             self.search.text(),
-            self.region.currentData(),
+            self.region.code() or None,
             self.grade.currentData(),
             self.status.currentData(),
         )

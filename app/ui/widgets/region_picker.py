@@ -19,7 +19,15 @@ from functools import lru_cache
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QLineEdit, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QHBoxLayout,
+    QLineEdit,
+    QSizePolicy,
+    QWidget,
+)
 
 from app.domain.pinyin import initials
 from app.domain.regions import Region, regions
@@ -364,3 +372,33 @@ class TerritoryEditor(QWidget):
         for item in self.list.selectedItems():
             self.list.takeItem(self.list.row(item))
         self.changed.emit()
+
+
+class TerritoryDialog(QDialog):
+    """Choose a territory (HQ reassigning a laptop's): a ``TerritoryEditor`` under a note,
+    OK and Cancel; ``codes()`` is what was chosen (empty: everywhere)."""
+
+    def __init__(
+        self, title: str, note: str, codes: list[str], parent: QWidget | None = None
+    ) -> None:
+        from PySide6.QtWidgets import QDialogButtonBox, QLabel, QVBoxLayout
+
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.resize(640, 260)
+        label = QLabel(note)
+        label.setWordWrap(True)
+        self.editor = TerritoryEditor(self)
+        self.editor.set_codes(codes)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(self.editor, 1)
+        layout.addWidget(buttons)
+
+    def codes(self) -> list[str]:
+        return self.editor.codes()
