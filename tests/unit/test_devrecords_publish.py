@@ -162,7 +162,18 @@ def test_no_phone_in_clear_at_hq_in_the_bundle_or_the_logs(hq: Hq, tmp_path: Pat
     out.mkdir()
     bundle = _publish(hq, ctx, out)
     import_hq_bundle(ctx, bundle)
-    callbacks.draw_callbacks(ctx)
+    draw = callbacks.draw_callbacks(ctx)
+    callbacks.record_outcome(ctx, draw.calls[0].id, "fake", note="客户说没有办理")
+    # what goes back up, and the laptop's backup, hold none of HQ's records' phones either
+    from app.services.backup import create_backup
+
+    up = export_bundle(ctx, out / "up.cdsync")
+    assert "dev_record" not in up.counts and up.counts["callback_call"] == draw.drawn
+    assert hq.ingest(up.path, out).status == "accepted"
+    create_backup(ctx, out / "backup.zip")
+    from app.hq.reports import write_hq_month_report
+
+    write_hq_month_report(hq, dt.date.today().strftime("%Y-%m"), out / "hq-month.pdf")
     ctx.close()
     hq.engine.dispose()
     with zipfile.ZipFile(bundle) as z:
@@ -178,7 +189,7 @@ def test_no_phone_in_clear_at_hq_in_the_bundle_or_the_logs(hq: Hq, tmp_path: Pat
     for phone in PHONES:
         needle = phone.encode()
         assert _holding(hq.key_dir, needle) == [], phone  # HQ's database file, logs, keys
-        assert _holding(out, needle) == [], phone  # the down-bundle's bytes
+        assert _holding(out, needle) == [], phone  # the bundles, backup, HQ's PDF
         assert all(needle not in data for data in entries), phone  # and each entry inflated
         assert _holding(ctx.paths.root, needle) == [], phone  # the laptop and its logs
         assert not any(phone in text for text in db_dump), phone
