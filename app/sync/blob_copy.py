@@ -32,6 +32,7 @@ from typing import Any
 from app.sync import BLOB_COPY_CHILD_ARG
 from app.sync.bundle_file import BundleFile
 from app.sync.fast_zlib import crc32
+from app.sync.zip_stream import ZipStream
 
 BLOB_BUFFER = 4 * 1024 * 1024
 CHILD_MIN_BYTES = 64 * 1024 * 1024  # below this, a child's start-up costs more than it saves
@@ -52,29 +53,15 @@ def _copy_file(source: Any, fp: Any) -> None:
     shutil.copyfileobj(source, fp, 1024 * 1024)
 
 
-def append_entry(
-    zf: zipfile.ZipFile, info: zipfile.ZipInfo, payload: Callable[[Any], None]
-) -> None:
-    """Append an entry whose CRC and sizes ``info`` already holds: what
-    ``ZipFile.open(…, "w")`` does, without writing the local header twice (no seek back)
-    and without compressing. ``payload(fp)`` writes the entry's stored or already
-    deflated bytes; the central directory record is written at close."""
-    info.external_attr = info.external_attr or 0o600 << 16
-    fp: Any = zf.fp
-    with zf._lock:  # type: ignore[attr-defined]
-        fp.seek(zf.start_dir)
-        info.header_offset = fp.tell()
-        zf._writecheck(info)  # type: ignore[attr-defined]
-        zf._didModify = True  # type: ignore[attr-defined]
-        fp.write(info.FileHeader(zip64=True))
-        payload(fp)
-        zf.start_dir = fp.tell()
-        zf.filelist.append(info)
-        zf.NameToInfo[info.filename] = info
+def append_entry(zf: ZipStream, info: zipfile.ZipInfo, payload: Callable[[Any], None]) -> None:
+    """Append an entry whose CRC and sizes ``info`` already holds (``ZipStream.append``):
+    its local header written once, no seek back, no compression. ``payload(fp)`` writes
+    the entry's stored or already deflated bytes; the central directory comes at close."""
+    zf.append(info, payload)
 
 
 def copy_blobs(
-    zf: zipfile.ZipFile,
+    zf: ZipStream,
     blobs: Iterable[tuple[str, str]],
     report: Callable[[int, str], None] | None = None,
     alive: Callable[[], bool] | None = None,
@@ -120,7 +107,7 @@ def copy_blobs(
 
 
 def _stream_blob(
-    zf: zipfile.ZipFile, info: zipfile.ZipInfo, src: Any, buffer: bytearray, sha: str
+    zf: ZipStream, info: zipfile.ZipInfo, src: Any, buffer: bytearray, sha: str
 ) -> tuple[str, int]:
     """A photo larger than the buffer, in two passes (the ZIP is never sought back to fill
     in a header): its hash, CRC and size, then its bytes, hashed again; (sha256, size)."""
@@ -179,7 +166,7 @@ class RecordsEntry:
 
 
 def finish_zip(
-    zf: zipfile.ZipFile, records: Sequence[RecordsEntry], manifest: bytes, signature: str
+    zf: ZipStream, records: Sequence[RecordsEntry], manifest: bytes, signature: str
 ) -> None:
     """Append the records files (their finished deflate streams), ``manifest.json`` and
     ``manifest.sig`` to a bundle's ZIP that holds its blobs; the caller closes it."""
@@ -197,25 +184,19 @@ def finish_zip(
         append_entry(zf, info, functools.partial(_write_bytes, body))
 
 
-def open_zip(path: str | Path) -> tuple[BundleFile, zipfile.ZipFile]:
+def open_zip(path: str | Path) -> tuple[BundleFile, ZipStream]:
     """A new bundle ZIP over its ``BundleFile``."""
-    file = BundleFile(path)
-    try:
-        return file, zipfile.ZipFile(file, "w", allowZip64=True)
-    except BaseException:
-        file.abort()
-        raise
+    return (file := BundleFile(path)), ZipStream(file)
 
 
-def close_zip(file: BundleFile, zf: zipfile.ZipFile) -> None:
+def close_zip(file: BundleFile, zf: ZipStream) -> None:
     """Write the central directory, the rest of the file, and sync it to disk."""
     zf.close()
     file.close()
 
 
-def discard_zip(file: BundleFile, zf: zipfile.ZipFile) -> None:
+def discard_zip(file: BundleFile, zf: ZipStream) -> None:
     """Stop writing a ZIP that will be removed (no central directory for it)."""
-    zf.fp = None  # (ZipFile.close then writes nothing)
     file.abort()
 
 
@@ -249,7 +230,7 @@ def child_main() -> int:
     def alive() -> bool:
         return os.getppid() == parent  # (when the parent is gone, the partial file goes too)
 
-    opened: tuple[BundleFile, zipfile.ZipFile] | None = None
+    opened: tuple[BundleFile, ZipStream] | None = None
     finished = False
     try:
         opened = file, zf = open_zip(
@@ -308,7 +289,7 @@ class BlobCopier:
         self._sizes: list[int] | None = None
         self._error: list[Any] | None = None
         self._finished = threading.Event()
-        self._zip: tuple[BundleFile, zipfile.ZipFile] | None = None  # written here (no child)
+        self._zip: tuple[BundleFile, ZipStream] | None = None  # written here (no child)
         if (blobs or streamed) and total_bytes >= CHILD_MIN_BYTES:
             env = dict(os.environ)
             root = str(Path(__file__).resolve().parent.parent.parent)
