@@ -8,7 +8,7 @@ import datetime as dt
 
 from app.cli import cli_context, eprint, print_json
 from app.errors import ValidationError
-from app.i18n import tr
+from app.i18n import tr, trn
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -134,7 +134,7 @@ def cmd_complaints_list(args: argparse.Namespace) -> int:
         print(
             f"{r.id}\t{r.partner_code}\t{COMPLAINT_STATUS.label(r.status)}\t{r.description}\t{overdue}".rstrip()
         )
-    eprint(tr("cli", "{count} complaint(s)").format(count=len(rows)))
+    eprint(trn("cli", "%n complaint(s)", len(rows)))
     return 0
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from app.cli import cli_context, eprint, print_json
 from app.errors import ValidationError
-from app.i18n import tr
+from app.i18n import tr, trn
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -113,7 +113,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         print(
             f"{r.id}\t{r.partner_code}\t{r.phone_masked}\t{CALLBACK_OUTCOME.label(r.outcome) or '-'}"
         )
-    eprint(tr("cli", "{count} call(s)").format(count=len(rows)))
+    eprint(trn("cli", "%n call(s)", len(rows)))
     return 0
 
 
@@ -132,5 +132,5 @@ def cmd_warnings(args: argparse.Namespace) -> int:
         print(
             f"{r.warned_on}\t{r.partner_code}\t{WARNING_SOURCE.label(r.source)}\t{kind}{escalation}"
         )
-    eprint(tr("cli", "{count} warning(s)").format(count=len(rows)))
+    eprint(trn("cli", "%n warning(s)", len(rows)))
     return 0

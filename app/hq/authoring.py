@@ -32,7 +32,7 @@ from app.errors import NotFoundError, ValidationError
 from app.hq.publish import HQ_BUNDLE, own_targets
 from app.hq.read_models import field as json_field
 from app.hq.sheet_rows import SheetRowError, data_rows, header_map
-from app.i18n import tr
+from app.i18n import tr, trn
 from db.hq.models import Record
 
 if TYPE_CHECKING:
@@ -421,9 +421,9 @@ def import_targets(hq: Hq, table: list[list[str]], name: str) -> ImportSummary:
         parsed[key] = (row_no, amount)
     if summary.errors:
         raise ValidationError(
-            tr("targets", "{file}: {count} problem(s) found; nothing was imported.").format(
-                file=name, count=len(summary.errors)
-            ),
+            trn(
+                "targets", "{file}: %n problem(s) found; nothing was imported.", len(summary.errors)
+            ).format(file=name),
             details=[f"{name}, {named(e, names)}" for e in summary.errors],
         )
     changed: list[tuple[str, dict[str, Any]]] = []

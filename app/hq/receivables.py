@@ -19,7 +19,7 @@ from app.domain.vocabulary import RECEIVABLE_KIND
 from app.errors import ValidationError
 from app.hq.authoring import ImportSummary, stable_id, write_own_records
 from app.hq.sheet_rows import SheetRowError, data_rows, header_map
-from app.i18n import tr
+from app.i18n import tr, trn
 from db.hq.models import Record
 
 if TYPE_CHECKING:
@@ -151,9 +151,9 @@ def import_receivables(hq: Hq, table: list[list[str]], name: str) -> ImportSumma
         rows.append((row_no, code, kind or "", day, amount, ref))
     if summary.errors:
         raise ValidationError(
-            tr("targets", "{file}: {count} problem(s) found; nothing was imported.").format(
-                file=name, count=len(summary.errors)
-            ),
+            trn(
+                "targets", "{file}: %n problem(s) found; nothing was imported.", len(summary.errors)
+            ).format(file=name),
             details=[f"{name}, {named(e, names)}" for e in summary.errors],
         )
     new_invoices: list[tuple[str, dict[str, Any]]] = []

@@ -4883,10 +4883,24 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation> (dry run, nothing saved)</translation>
     </message>
     <message numerus="yes">
+      <source>%n call(s)</source>
+      <translation>
+        <numerusform>%n call</numerusform>
+        <numerusform>%n calls</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <source>%n change(s) pending</source>
       <translation>
         <numerusform>%n change pending</numerusform>
         <numerusform>%n changes pending</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n complaint(s)</source>
+      <translation>
+        <numerusform>%n complaint</numerusform>
+        <numerusform>%n complaints</numerusform>
       </translation>
     </message>
     <message numerus="yes">
@@ -4901,6 +4915,13 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>
         <numerusform>%n problem found.</numerusform>
         <numerusform>%n problems found.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n warning(s)</source>
+      <translation>
+        <numerusform>%n warning</numerusform>
+        <numerusform>%n warnings</numerusform>
       </translation>
     </message>
     <message>
@@ -5324,14 +5345,6 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>{code}: {event} recorded, status {before} → {after}</translation>
     </message>
     <message>
-      <source>{count} call(s)</source>
-      <translation>{count} call(s)</translation>
-    </message>
-    <message>
-      <source>{count} complaint(s)</source>
-      <translation>{count} complaint(s)</translation>
-    </message>
-    <message>
       <source>{count} partner(s)</source>
       <translation>{count} partner(s)</translation>
     </message>
@@ -5342,10 +5355,6 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>{count} problem(s) found.</source>
       <translation>{count} problem(s) found.</translation>
-    </message>
-    <message>
-      <source>{count} warning(s)</source>
-      <translation>{count} warning(s)</translation>
     </message>
     <message>
       <source>{dir} is a file, not a folder for acknowledgements.</source>
@@ -6090,10 +6099,6 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>{file}: unsupported file type; use .csv or .xlsx.</source>
       <translation>{file}: unsupported file type; use .csv or .xlsx.</translation>
-    </message>
-    <message>
-      <source>{file}: {count} problem(s) found; nothing was imported.</source>
-      <translation>{file}: {count} problem(s) found; nothing was imported.</translation>
     </message>
   </context>
   <context>
@@ -7935,10 +7940,6 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>{file}: the file is empty.</source>
       <translation>{file}: the file is empty.</translation>
-    </message>
-    <message>
-      <source>{file}: {count} problem(s) found; nothing was imported.</source>
-      <translation>{file}: {count} problem(s) found; nothing was imported.</translation>
     </message>
   </context>
   <context>

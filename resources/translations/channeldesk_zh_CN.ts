@@ -4874,9 +4874,21 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>（试运行，未保存）</translation>
     </message>
     <message numerus="yes">
+      <source>%n call(s)</source>
+      <translation>
+        <numerusform>%n 个回访</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <source>%n change(s) pending</source>
       <translation>
         <numerusform>待同步 %n 项</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n complaint(s)</source>
+      <translation>
+        <numerusform>%n 件投诉</numerusform>
       </translation>
     </message>
     <message numerus="yes">
@@ -4889,6 +4901,12 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <source>%n problem(s) found.</source>
       <translation>
         <numerusform>发现 %n 个问题。</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n warning(s)</source>
+      <translation>
+        <numerusform>%n 条警告</numerusform>
       </translation>
     </message>
     <message>
@@ -5312,14 +5330,6 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>{code}：已登记“{event}”，状态 {before} → {after}</translation>
     </message>
     <message>
-      <source>{count} call(s)</source>
-      <translation>{count} 个回访</translation>
-    </message>
-    <message>
-      <source>{count} complaint(s)</source>
-      <translation>{count} 件投诉</translation>
-    </message>
-    <message>
       <source>{count} partner(s)</source>
       <translation>{count} 个渠道</translation>
     </message>
@@ -5330,10 +5340,6 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>{count} problem(s) found.</source>
       <translation>发现 {count} 个问题。</translation>
-    </message>
-    <message>
-      <source>{count} warning(s)</source>
-      <translation>{count} 条警告</translation>
     </message>
     <message>
       <source>{dir} is a file, not a folder for acknowledgements.</source>
@@ -6074,10 +6080,6 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>{file}: unsupported file type; use .csv or .xlsx.</source>
       <translation>{file}：不支持的文件类型；请使用 .csv 或 .xlsx。</translation>
-    </message>
-    <message>
-      <source>{file}: {count} problem(s) found; nothing was imported.</source>
-      <translation>{file}：发现 {count} 个问题；未导入任何数据。</translation>
     </message>
   </context>
   <context>
@@ -7909,10 +7911,6 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>{file}: the file is empty.</source>
       <translation>{file}：文件为空。</translation>
-    </message>
-    <message>
-      <source>{file}: {count} problem(s) found; nothing was imported.</source>
-      <translation>{file}：发现 {count} 个问题；未导入任何数据。</translation>
     </message>
   </context>
   <context>

@@ -84,6 +84,8 @@ def test_complaints_and_daily_log(cli, tmp_path: Path) -> None:  # type: ignore[
     cid = made.stdout.strip()
     rows = cli("complaints", "list", "--json").json()
     assert [(r["id"], r["status"], r["partner_code"]) for r in rows] == [(cid, "received", "P001")]
+    assert cli("complaints", "list").stderr.strip().endswith("1 complaint")  # one, singular
+    assert cli("complaints", "list", lang="zh_CN").stderr.strip().endswith("1 件投诉")
     assert cli("complaints", "advance", cid, "assigned", "--note", "交店长").returncode == 0
     back = cli("complaints", "advance", cid, "received")
     assert back.returncode == 1 and len(back.stderr.strip().splitlines()) == 1

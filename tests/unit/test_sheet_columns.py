@@ -138,3 +138,21 @@ def test_hq_imports_take_chinese_labels_and_word_problems_in_chinese(
     with pytest.raises(ValidationError) as missing:
         authoring.import_targets(hq, [["范围", "目标"], ["3101", "1"]], "t.csv")
     assert "指标、期间" in missing.value.message
+
+
+def test_hq_import_counts_its_problems_in_the_singular_and_plural(hq: Hq) -> None:
+    from app.hq import authoring
+
+    header = ["metric", "period", "scope_kind", "scope", "amount"]
+    with pytest.raises(ValidationError) as one:
+        authoring.import_targets(
+            hq, [header, ["revenue", "2026", "region", "999999", "1"]], "t.csv"
+        )
+    assert one.value.message == "t.csv: 1 problem found; nothing was imported."
+    with pytest.raises(ValidationError) as two:
+        authoring.import_targets(
+            hq,
+            [header, ["revenue", "2026", "region", "99", "1"], ["x", "2026", "region", "32", "1"]],
+            "t.csv",
+        )
+    assert two.value.message == "t.csv: 2 problems found; nothing was imported."
