@@ -103,6 +103,47 @@ def find_records(
 RECORD_COLUMNS = ("entity", "id", "hlc", "device_id", "voided", "data", "field_hlc", "bundle_id")
 
 
+def _copy_escape(value: str) -> str:
+    return (
+        value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+    )
+
+
+def _plain(text: str, rows: int) -> bool:
+    """Whether ``rows`` lines of ``RECORD_COLUMNS`` joined as they stand are COPY text
+    already: their seven tabs and one newline each, no backslash, no carriage return."""
+    return (
+        "\\" not in text
+        and "\r" not in text
+        and text.count("\n") == rows
+        and text.count("\t") == 7 * rows
+    )
+
+
+def copy_text(values: Iterable[tuple[Any, ...]]) -> str:
+    """Rows of ``record`` (``RECORD_COLUMNS`` order: ``voided`` a bool, every other
+    column text) as ``COPY … FROM STDIN`` reads them in its text format, built in one
+    pass (psycopg's ``write_row`` costs ~4 µs a row): tab between columns, a newline
+    after each row, backslash, tab, newline and carriage return escaped. The rows are
+    first joined as they stand and the whole text checked in a few C scans; only when
+    some value needs an escape is each row checked, and that one built escaped."""
+    rows = values if isinstance(values, list) else list(values)
+    text = "".join(
+        [
+            f"{entity}\t{rid}\t{hlc}\t{device}\t{'t' if voided else 'f'}\t{data}\t{field_hlc}\t{bundle}\n"
+            for entity, rid, hlc, device, voided, data, field_hlc, bundle in rows
+        ]
+    )
+    if _plain(text, len(rows)):
+        return text
+    lines = []
+    for entity, rid, hlc, device, voided, data, field_hlc, bundle in rows:
+        row = (entity, rid, hlc, device, "t" if voided else "f", data, field_hlc, bundle)
+        line = "\t".join(row) + "\n"
+        lines.append(line if _plain(line, 1) else "\t".join(map(_copy_escape, row)) + "\n")
+    return "".join(lines)
+
+
 # one merged record: id, hlc, voided, data, field_hlc, and the JSON text of data when it
 # is the bundle's own (None: encode data)
 Upsert = tuple[str, str, bool, dict[str, Any], dict[str, Any], str | None]
@@ -216,9 +257,7 @@ class RecordWriter:
         with self.raw.cursor() as cur:
             if self.new:
                 with cur.copy(f"COPY record ({', '.join(RECORD_COLUMNS)}) FROM STDIN") as copy:
-                    write = copy.write_row
-                    for value in self.new:
-                        write(value)
+                    copy.write(copy_text(self.new))
                 self.new = []
             if not self.changed:
                 return
@@ -232,9 +271,7 @@ class RecordWriter:
             else:
                 cur.execute("TRUNCATE record_stage")
             with cur.copy(f"COPY record_stage ({', '.join(RECORD_COLUMNS)}) FROM STDIN") as copy:
-                write = copy.write_row
-                for value in self.changed.values():
-                    write(value)
+                copy.write(copy_text(self.changed.values()))
             self.changed = {}
             cur.execute(self.sql)
 

@@ -12,7 +12,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.hq.records import RECORD_COLUMNS, RecordWriter, entities_with_records, find_records
+from app.hq.records import (
+    RECORD_COLUMNS,
+    RecordWriter,
+    copy_text,
+    entities_with_records,
+    find_records,
+)
 from app.sync.bundle import Bundle, ParsedLines
 from app.sync.merge import PER_FIELD
 from db.hq.models import ImportedBundle
@@ -90,7 +96,9 @@ class NewRecordStream:
                     data_text is None
                     or type(data := row["data"]) is not dict
                     or "field_hlc" in data
-                    or (rid := row["id"]) in seen
+                    or type(rid := row["id"]) is not str
+                    or rid in seen
+                    or type(row["hlc"]) is not str
                 ):
                     self.abandon()
                     return
@@ -110,9 +118,7 @@ class NewRecordStream:
             if find_records(self.check, entity, [v[1] for v in values], "id", self.populated):
                 self.abandon()
                 return
-            write = self.copy.write_row
-            for value in values:
-                write(value)
+            self.copy.write(copy_text(values))
             self.streamed.add(entity)
         except Exception:
             log.debug("ingest: streamed write abandoned", exc_info=True)

@@ -5,11 +5,13 @@ checks every rejection rule before anything is applied."""
 from __future__ import annotations
 
 import base64
+import collections
 import functools
 import hashlib
 import itertools
 import json
 import math
+import operator
 import os
 import re
 import stat
@@ -314,6 +316,7 @@ def _parse_records(
 
 
 _LINES_DECODER = msgspec.json.Decoder()
+_RECORD_ITEMS = operator.itemgetter("base_hlc", "data", "hlc", "id", "op")
 _CANONICAL = msgspec.json.Encoder(order="sorted")
 # what the fast path leaves to the line reader (it only gives up, never rejects)
 _CANONICAL_MISSES = (msgspec.MsgspecError, ValueError, TypeError, KeyError, RecursionError)
@@ -338,8 +341,10 @@ def _parse_canonical(raw: bytes) -> ParsedLines | None:
         if encoded != raw and (raw[-1:] == b"\n" or encoded != raw + b"\n"):
             return None
         del encoded
-        if any(type(row) is not dict or row.keys() != RECORD_KEYS for row in rows):
+        # objects of five keys, each of the record's there (a missing one: KeyError)
+        if set(map(type, rows)) != {dict} or set(map(len, rows)) != {len(RECORD_KEYS)}:
             return None
+        collections.deque(map(_RECORD_ITEMS, rows), maxlen=0)
         texts: list[str | None] = list(
             _CANONICAL.encode_lines([row["data"] for row in rows]).decode("utf-8").split("\n")
         )

@@ -27,6 +27,7 @@ import msgspec
 from app.domain import vocabulary as voc
 from app.domain.partners import HQ_OWNED_FIELDS
 from app.i18n import tr
+from app.sync.formats import all_uuids
 
 PARENT_KEYS = {
     "partner_id": "partner",
@@ -440,7 +441,9 @@ def _check_formats(
             continue
         batch = _BATCH[rule.kind]
         present = [v for v in values if v is not None]
-        if not present or batch.fullmatch("\n".join(present)):
+        if not present or (
+            all_uuids(present) if rule.kind == "uuid" else batch.fullmatch("\n".join(present))
+        ):
             continue
         one = _ONE[rule.kind]
         for i, data in enumerate(datas):
