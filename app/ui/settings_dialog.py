@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
@@ -103,12 +104,11 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
-    def _save_identity(self) -> bool:
-        """Name and territory (both required); a territory change is confirmed first, since
-        it changes which partners this laptop looks after and what HQ expects from it."""
-        from app.services.context import Changes
-        from app.services.device import initialise_device
-
+    def _identity_to_save(self) -> tuple[str, list[str]] | bool:
+        """Name and territory (both required), or False when they cannot be saved (the
+        error line says why, or the territory change was declined) and True when they are
+        unchanged. A territory change is confirmed first, since it changes which partners
+        this laptop looks after and what HQ expects from it."""
         ctx = self.ui.ctx
         user, territory = self.user.text().strip(), self.territory.codes()
         if not user:
@@ -126,13 +126,7 @@ class SettingsDialog(QDialog):
             and self.confirm_territory_change() != QMessageBox.StandardButton.Yes
         ):
             return False
-        try:
-            initialise_device(ctx, user=user, territory=territory)
-        except UserError as exc:
-            self.error.setText(exc.message)
-            return False
-        self.ui.changed.emit(Changes.of("device"))
-        return True
+        return user, territory
 
     def confirm_territory_change(self) -> QMessageBox.StandardButton:
         return QMessageBox.question(
@@ -160,7 +154,7 @@ class SettingsDialog(QDialog):
         )
 
     def choose_hq_key(self, _checked: bool = False, path: str | None = None) -> None:
-        from app.services.device import initialise_device
+        from app.services.identity import trust_hq_key
 
         if path is None:
             path, _ = QFileDialog.getOpenFileName(
@@ -168,16 +162,67 @@ class SettingsDialog(QDialog):
             )
         if not path:
             return
-        try:
-            initialise_device(self.ui.ctx, hq_key_file=Path(path))
-        except UserError as exc:
-            self.error.setText(exc.message)
-            return
-        self.hq_key.setText(self._hq_key_text())
+
+        def trusted(_changes: object) -> None:
+            if shiboken6.isValid(self):
+                self.hq_key.setText(self._hq_key_text())
+
+        def failed(exc: BaseException) -> None:
+            if not shiboken6.isValid(self):
+                return
+            if isinstance(exc, UserError):
+                self.error.setText(exc.message)
+            else:
+                self.ui.show_crash(exc, getattr(exc, "__traceback_text__", ""))
+
+        self.ui.ops.run(
+            trust_hq_key,
+            self.ui.ctx,
+            Path(path),
+            on_done=trusted,
+            on_error=failed,
+            initiator=self,
+        )
 
     def save(self) -> None:
-        if not self._save_identity():
+        """The identity through OpRunner on the writer thread (the dialog waits disabled;
+        an error keeps every input), then the settings file, then close."""
+        from app.services.identity import save_identity
+
+        identity = self._identity_to_save()
+        if identity is False:
             return
+        if identity is True:
+            self._save_settings()
+            return
+        user, territory = identity
+        self.setEnabled(False)
+
+        def saved(_changes: object) -> None:
+            if shiboken6.isValid(self):
+                self.setEnabled(True)
+                self._save_settings()
+
+        def failed(exc: BaseException) -> None:
+            if not shiboken6.isValid(self):
+                return
+            self.setEnabled(True)
+            if isinstance(exc, UserError):
+                self.error.setText(exc.message)
+            else:
+                self.ui.show_crash(exc, getattr(exc, "__traceback_text__", ""))
+
+        self.ui.ops.run(
+            save_identity,
+            self.ui.ctx,
+            user,
+            territory,
+            on_done=saved,
+            on_error=failed,
+            initiator=self,
+        )
+
+    def _save_settings(self) -> None:
         settings = self.ui.ctx.settings
         language_changed = settings.language != self.language.currentData()
         settings.language = self.language.currentData()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from app.services.context import open_context
 from app.settings import load_settings
@@ -61,6 +61,38 @@ def test_settings_persist_and_apply(qtbot, ui_window) -> None:  # type: ignore[n
     assert ui.ctx.settings.photo_max_mb == 20
     assert ui.ctx.user_name == "王芳" and ui.ctx.territory == ["31"]
     assert "上海市" in window.identity_label.text() and "王芳" in window.identity_label.text()
+
+
+def test_settings_identity_save_does_not_wait_for_a_locked_database(qtbot, ui_window) -> None:  # type: ignore[no-untyped-def]
+    """Another process holds the write lock: Settings saves the name through OpRunner on
+    the writer thread, so Save returns at once with the dialog waiting disabled, and the
+    name, then the settings file, land once the lock is released (issue 17)."""
+    import sqlite3
+    import time
+
+    from app.ui.settings_dialog import SettingsDialog
+
+    ui, window = ui_window
+    dialog = SettingsDialog(ui, window)
+    qtbot.addWidget(dialog)
+    dialog.user.setText("赵敏")
+    dialog.territory.set_codes(["310000"])  # the fixture's laptop has no territory yet
+    dialog.confirm_territory_change = lambda: QMessageBox.StandardButton.Yes  # type: ignore[method-assign]
+    dialog.company.setText("华南渠道部")
+    holder = sqlite3.connect(ui.ctx.paths.database, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # the other process's write transaction
+    try:
+        started = time.perf_counter()
+        dialog.save()
+        assert time.perf_counter() - started < 0.05
+        qtbot.wait(200)  # the save waits for the lock meanwhile
+        assert not dialog.isEnabled() and ui.ctx.user_name != "赵敏", dialog.error.text()
+    finally:
+        holder.execute("COMMIT")
+        holder.close()
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=10000)
+    assert ui.ctx.user_name == "赵敏"
+    assert load_settings(ui.ctx.paths.settings_file).company_name == "华南渠道部"
 
 
 def test_single_instance_and_stale_socket(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
