@@ -2082,7 +2082,7 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     </message>
     <message>
       <source>No manager has sent a bundle yet. Register the laptops (Devices), then ingest their bundles (Inbox).</source>
-      <translation>还没有渠道经理发来数据包。请先登记笔记本（设备），再导入它们的数据包（收件箱）。</translation>
+      <translation>还没有客户经理发来数据包。请先登记笔记本（设备），再导入它们的数据包（收件箱）。</translation>
     </message>
     <message>
       <source>No region has visits in this period.</source>
@@ -3637,7 +3637,7 @@ Add one with “New partner” or import a spreadsheet.</source>
     </message>
     <message>
       <source>No manager has decomposed targets on a laptop yet.</source>
-      <translation>还没有渠道经理在笔记本上分解目标。</translation>
+      <translation>还没有客户经理在笔记本上分解目标。</translation>
     </message>
     <message>
       <source>Period</source>
