@@ -192,10 +192,10 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from app.services.visits import visit_detail
+    from app.services.visit_read import read_visit  # plain sqlite3: no ORM imported
 
     with cli_context(args) as ctx:
-        detail = visit_detail(ctx, args.visit_id)
+        detail = read_visit(ctx, args.visit_id).as_json()
     if args.json:
         print_json(detail)
         return 0

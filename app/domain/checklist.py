@@ -327,3 +327,24 @@ def missing_required(body: dict[str, Any], answers: dict[str, Any]) -> list[Item
     return [
         i for i in template_items(body) if i.required and not is_answered(i, answers.get(i.key))
     ]
+
+
+def standing_scores(
+    body: dict[str, Any],
+    submitted: bool,
+    sealed_score: float | None,
+    answers: dict[str, Any],
+    newest_scored: tuple[float | None, dict[str, Any] | None] | None,
+    amended: bool,
+) -> tuple[float | None, dict[str, Any]]:
+    """(score, section scores) of a visit as it stands: a sealed visit's newest amendment
+    that carries scores (``newest_scored``), else its sealed score when never amended;
+    otherwise (a draft, or amendments older than scored ones) computed from ``answers``,
+    the answers as they stand."""
+    if submitted:
+        if newest_scored is not None:
+            return newest_scored[0], dict(newest_scored[1] or {})
+        if not amended:
+            return sealed_score, dict(score(body, answers).sections)
+    result = score(body, answers)
+    return result.total, dict(result.sections)

@@ -11,6 +11,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from app.domain.region_centres import centre
 from app.i18n import tr, trn
 
 KINDS = ("photo_time", "photo_place", "photo_reused", "no_exif")
@@ -165,3 +166,65 @@ def _distance(metres: float) -> str:
     if metres >= 1000:
         return tr("evidence", "{km} km").format(km=f"{metres / 1000:.1f}")
     return tr("evidence", "{m} m").format(m=f"{metres:.0f}")
+
+
+@dataclass(frozen=True)
+class StoredPhoto:
+    """A photo of the visit as stored (``taken_at`` aware or None), in attachment order."""
+
+    sha256: str
+    taken_at: dt.datetime | None
+    latitude: float | None
+    longitude: float | None
+    caption: str | None
+
+
+def visit_warnings(
+    photos: list[StoredPhoto],
+    others: dict[str, set[str]],
+    checked_in: dt.datetime | None,
+    until: dt.datetime,
+    partner_point: tuple[float | None, float | None] | None,
+    partner_region: str | None,
+    hours: float,
+    metres: float,
+) -> list[dict[str, str]]:
+    """The warnings of a visit's photos (``kind``, ``sha256``, ``detail``, the manager's
+    ``explanation``), from what the database holds: one check per distinct photo (its
+    first attachment's facts), ``others`` the other visits holding each photo,
+    ``partner_point`` the partner's own coordinates (None without a partner) and
+    ``partner_region`` its most specific region code, whose centre stands in for a partner
+    without coordinates."""
+
+    if not photos:
+        return []
+    shas = list(dict.fromkeys(p.sha256 for p in photos))
+    first = {p.sha256: p for p in reversed(photos)}
+    explanations = {p.sha256: p.caption for p in photos if p.caption}
+    facts = [
+        PhotoFacts(
+            sha,
+            first[sha].taken_at,
+            first[sha].latitude,
+            first[sha].longitude,
+            tuple(sorted(others.get(sha, ()))),
+        )
+        for sha in shas
+    ]
+    lat, lon = partner_point if partner_point else (None, None)
+    fallback = lat is None or lon is None
+    if fallback and partner_point is not None:  # its district's centre, with a wide margin
+        point = centre(partner_region)
+        lat, lon = point if point else (None, None)
+    found = check_photos(
+        facts, checked_in, until, lat, lon, hours, metres, district_centre=fallback
+    )
+    return [
+        {
+            "kind": e.kind,
+            "sha256": e.sha256,
+            "detail": e.detail,
+            "explanation": explanations.get(e.sha256, ""),
+        }
+        for e in found
+    ]

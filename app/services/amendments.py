@@ -244,16 +244,14 @@ def current_scores(
 ) -> tuple[float | None, dict[str, Any]]:
     """(score, section scores) of a visit as it stands: the newest amendment's when it
     was amended, the sealed score when not, computed from the answers of a draft."""
-    if visit.status == "submitted":
-        newest = s.scalar(_scored_amendments(visit.id).limit(1))
-        if newest is not None:
-            return newest.score, dict(newest.section_scores or {})
-        if not amendment_chain(s, visit.id):  # sealed, never amended: the sealed score
-            sections = cl.score(
-                visit.template_body, answers if answers is not None else sealed_answers(s, visit.id)
-            ).sections
-            return visit.score, dict(sections)
-    result = cl.score(
-        visit.template_body, answers if answers is not None else current_answers(s, visit.id)
+    newest = (
+        s.scalar(_scored_amendments(visit.id).limit(1)) if visit.status == "submitted" else None
     )
-    return result.total, dict(result.sections)
+    return cl.standing_scores(
+        visit.template_body,
+        visit.status == "submitted",
+        visit.score,
+        answers if answers is not None else current_answers(s, visit.id),
+        (newest.score, newest.section_scores) if newest is not None else None,
+        visit.status == "submitted" and newest is None and bool(amendment_chain(s, visit.id)),
+    )

@@ -12,7 +12,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain import evidence as rules
-from app.domain.region_centres import centre
 from app.errors import NotFoundError, UserError, ValidationError
 from app.i18n import tr
 from app.services.context import AppContext, Changes
@@ -52,39 +51,20 @@ def visit_evidence(ctx: AppContext, s: Session, visit: Visit) -> list[dict[str, 
         )
     ):
         others.setdefault(sha, set()).add(other)
-    first = {p.sha256: p for p in reversed(photos)}
-    explanations = {p.sha256: p.caption for p in photos if p.caption}
-    facts = [
-        rules.PhotoFacts(
-            sha,
-            _aware(first[sha].taken_at),
-            first[sha].latitude,
-            first[sha].longitude,
-            tuple(sorted(others.get(sha, ()))),
-        )
-        for sha in shas
-    ]
     hours, metres = _thresholds(ctx, s)
-    until = _aware(visit.submitted_at) or utcnow()
-    lat, lon = (partner.latitude, partner.longitude) if partner else (None, None)
-    fallback = lat is None or lon is None
-    if (
-        fallback and partner is not None
-    ):  # no coordinates of its own: its district's centre, with a wide margin
-        point = centre(partner.district_code or partner.city_code or partner.province_code)
-        lat, lon = point if point else (None, None)
-    found = rules.check_photos(
-        facts, _aware(visit.started_at), until, lat, lon, hours, metres, district_centre=fallback
+    return rules.visit_warnings(
+        [
+            rules.StoredPhoto(p.sha256, _aware(p.taken_at), p.latitude, p.longitude, p.caption)
+            for p in photos
+        ],
+        others,
+        _aware(visit.started_at),
+        _aware(visit.submitted_at) or utcnow(),
+        (partner.latitude, partner.longitude) if partner else None,
+        (partner.district_code or partner.city_code or partner.province_code) if partner else None,
+        hours,
+        metres,
     )
-    return [
-        {
-            "kind": e.kind,
-            "sha256": e.sha256,
-            "detail": e.detail,
-            "explanation": explanations.get(e.sha256, ""),
-        }
-        for e in found
-    ]
 
 
 def _aware(value: dt.datetime | None) -> dt.datetime | None:

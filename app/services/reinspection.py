@@ -12,14 +12,17 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.rectification import OPEN_STATES
+from app.domain.reinspection import (
+    FAILED,
+    NOTE_SUFFIX,
+    ORDERS_SECTION,
+    PASSED,
+    PHOTO_SUFFIX,
+    order_keys,
+)
 from app.i18n import tr
 from db.base import utcnow
 from db.models import Finding, Partner, RectificationEvent, RectificationOrder, Visit, VisitPhoto
-
-ORDERS_SECTION = "orders"
-PASSED, FAILED = "passed", "failed"
-PHOTO_SUFFIX = ":after_photo"
-NOTE_SUFFIX = ":note"
 
 
 def open_orders(s: Session, partner_id: str) -> list[RectificationOrder]:
@@ -93,17 +96,6 @@ def reinspection_body(
         *[sec for sec in body.get("sections", []) if sec.get("key") != ORDERS_SECTION],
     ]
     return body
-
-
-def order_keys(body: dict[str, Any]) -> list[str]:
-    """The order ids a re-inspection's checklist lists."""
-    return [
-        str(item["key"])
-        for section in body.get("sections", [])
-        if section.get("key") == ORDERS_SECTION
-        for item in section.get("items", [])
-        if item.get("kind") == "choice" and item.get("order_id")
-    ]
 
 
 def unanswered_problem(body: dict[str, Any], answers: dict[str, Any]) -> str | None:
@@ -181,26 +173,3 @@ def before_photo(s: Session, order: RectificationOrder) -> str | None:
         .order_by(VisitPhoto.created_at)
         .limit(1)
     )
-
-
-def outcomes(s: Session, visit: Visit, answers: dict[str, Any]) -> list[dict[str, Any]]:
-    """Each order of a re-inspection: description, outcome, note, before- and after-photo."""
-    rows = []
-    for order_id in order_keys(visit.template_body):
-        order = s.get(RectificationOrder, order_id)
-        if order is None:
-            continue
-        photos = answers.get(order_id + PHOTO_SUFFIX) or []
-        rows.append(
-            {
-                "order_id": order_id,
-                "description": order.description,
-                "outcome": answers.get(order_id),
-                "note": str(answers.get(order_id + NOTE_SUFFIX) or ""),
-                "before_photo": before_photo(s, order),
-                "after_photo": photos[0]
-                if isinstance(photos, list) and photos
-                else order.after_photo_sha256,
-            }
-        )
-    return rows

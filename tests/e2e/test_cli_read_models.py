@@ -110,6 +110,19 @@ def test_device_show_prints_the_key_cryptography_derives(demo: Path) -> None:
     assert base64.b64decode(shown["public_key"]) == raw
 
 
+def test_visits_show_reads_without_orm(demo: Path) -> None:
+    listed = json.loads(_run(demo, "visits", "list", "--json").stdout)
+    sealed = next(v["id"] for v in listed if v["status"] == "submitted")
+    for args in (("--json",), ()):
+        done = _run(demo, "visits", "show", sealed, *args, importtime=True)
+        assert done.returncode == 0, done.stderr[-2000:]
+        assert not args or json.loads(done.stdout)["id"] == sealed
+        assert _heavy(_imported(done.stderr)) == [], args
+    missing = _run(demo, "visits", "show", "no-such-visit", importtime=True)
+    assert missing.returncode == 1 and "no-such-visit" in missing.stderr
+    assert _heavy(_imported(missing.stderr)) == []
+
+
 def test_partner_filter_by_code_reads_without_orm(demo: Path) -> None:
     first = json.loads(_run(demo, "partners", "list", "--limit", "1", "--json").stdout)[0]["code"]
     done = _run(demo, "visits", "list", "--partner", first, "--json", importtime=True)
