@@ -13,7 +13,7 @@ import inspect
 import logging
 import traceback
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
@@ -32,6 +32,10 @@ class _Signals(QObject):
 
 
 class _Job(QRunnable):
+    # A job's Python side must outlive its run on the pool thread, whatever happens to
+    # the runner or the window that started it: collecting it mid-run crashes the process.
+    _running: ClassVar[set[_Job]] = set()
+
     def __init__(
         self, fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]
     ) -> None:
@@ -39,6 +43,7 @@ class _Job(QRunnable):
         self.fn, self.args, self.kwargs = fn, args, kwargs
         self.signals = _Signals()
         self.setAutoDelete(True)
+        _Job._running.add(self)
 
     def run(self) -> None:
         try:
@@ -47,7 +52,10 @@ class _Job(QRunnable):
             exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
             self._emit(self.signals.failed, exc)
             return
-        self._emit(self.signals.finished, result)
+        else:
+            self._emit(self.signals.finished, result)
+        finally:
+            _Job._running.discard(self)
 
     @staticmethod
     def _emit(signal: Any, value: Any) -> None:

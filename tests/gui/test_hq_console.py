@@ -44,7 +44,8 @@ def console(qtbot, hq: Hq, tmp_path: Path) -> Iterator[tuple[object, object, obj
     window.show()
     qtbot.waitExposed(window)
     yield ui, window, ctx, visit_id, bundle
-    ui.ops.wait(10000)
+    window.close()  # waits for the jobs in flight, as closing the console does
+    assert ui.ops.wait(30000)
     ctx.close()
 
 

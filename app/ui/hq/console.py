@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -128,6 +129,12 @@ class HqWindow(QMainWindow):
 
     def current_section(self) -> Any:
         return self.sections[self.stack.currentIndex()]
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Let the reads and writes in flight finish before the window goes: a job that
+        outlives its window has nowhere to report to."""
+        self.ui.ops.wait(30000)
+        event.accept()
 
 
 def run_hq_gui(hq: Any, language: str | None, screenshot: Path | None = None) -> int:
