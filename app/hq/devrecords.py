@@ -191,15 +191,18 @@ def for_publish(
     if device.x25519_public_key is None or not partner_ids:
         return [], None
     cutoff = _retention_cutoff(hq, dt.date.today())
-    rows = [
-        r
-        for r in s.scalars(
-            select(HqDevRecord)
-            .where(HqDevRecord.record_date >= cutoff)
-            .order_by(HqDevRecord.record_date, HqDevRecord.id)
+    wanted = sorted(partner_ids)
+    rows: list[HqDevRecord] = []
+    for start in range(0, len(wanted), 500):  # the territory's partners, not all of HQ's
+        rows.extend(
+            s.scalars(
+                select(HqDevRecord).where(
+                    HqDevRecord.record_date >= cutoff,
+                    HqDevRecord.partner_id.in_(wanted[start : start + 500]),
+                )
+            )
         )
-        if r.partner_id in partner_ids
-    ]
+    rows.sort(key=lambda r: (r.record_date, r.id))
     if not rows:
         return [], None
     key = record_key(hq, create=False)
