@@ -43,7 +43,7 @@ def test_search_filters_table_including_two_chinese_characters(
     qtbot.waitUntil(
         lambda: section.model.rowCount() == 1 and section.model.rows[0].code == "P002", timeout=3000
     )
-    assert "徐汇天平路专营店" in section.card.toPlainText()
+    qtbot.waitUntil(lambda: "徐汇天平路专营店" in section.card.toPlainText(), timeout=5000)
 
 
 @pytest.mark.qt_log_ignore(
@@ -243,3 +243,32 @@ def test_code_is_fixed_after_creation_and_region_is_picked(qtbot, ctx, tmp_path,
     new = PartnerDialog(ui, None, section)
     qtbot.addWidget(new)
     assert not new.code.isReadOnly()
+
+
+def test_the_partner_card_is_read_off_the_ui_thread(
+    qtbot, ctx, tmp_path, ui_window, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Selecting a partner returns at once however slow the card's queries are (they run on
+    a reader thread); the card shows the partner selected when they finish (issue 17)."""
+    import time
+
+    from app.ui.partners import section as section_module
+
+    _seed(ctx, tmp_path)
+    _ui, window = ui_window
+    section = window.show_section("partners")
+    section.apply_filters()
+    qtbot.waitUntil(lambda: section.model.rowCount() == 2, timeout=3000)
+    real = section_module.card_data
+
+    def slow(*args, **kwargs):  # type: ignore[no-untyped-def]
+        time.sleep(0.3)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(section_module, "card_data", slow)
+    section.table.selectRow(0)
+    settle(_ui, qtbot)
+    started = time.perf_counter()
+    section.table.selectRow(1)
+    assert time.perf_counter() - started < 0.05
+    qtbot.waitUntil(lambda: "徐汇天平路专营店" in section.card.toPlainText(), timeout=5000)

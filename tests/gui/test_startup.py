@@ -62,7 +62,9 @@ def test_deferred_window_ends_up_like_the_eager_one(qtbot, ctx, tmp_path: Path) 
     assert _navigation(lazy) == _navigation(eager)
     assert lazy.shortcut_rows() == eager.shortcut_rows()
     assert lazy.menus["file"].actions()[-1] is lazy.quit_action
-    assert "上海浦东金桥通信器材经营部" in partners.card.toPlainText()
+    qtbot.waitUntil(
+        lambda: "上海浦东金桥通信器材经营部" in partners.card.toPlainText(), timeout=5000
+    )
     lazy.finish_start()  # a second call changes nothing
     assert len(lazy.sections) == len(SECTION_CLASSES)
     eager_ui.ops.wait(10000)

@@ -4,6 +4,7 @@ partner card beside it, and actions (new, edit, contact, lifecycle, import, expo
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer
@@ -250,7 +251,7 @@ class PartnersSection(Section):
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         partner_id = self.selected_id()
         if partner_id and not self.starting:
-            self.card.setHtml(self.card_html(partner_id))
+            self._load_card(partner_id)
         self._update_actions()
 
     def _update_actions(self) -> None:
@@ -279,13 +280,29 @@ class PartnersSection(Section):
         super().finish_start()
         partner_id = self.selected_id()
         if partner_id:
-            self.card.setHtml(self.card_html(partner_id))
+            self._load_card(partner_id)
+
+    def _load_card(self, partner_id: str) -> None:
+        """The card's queries run on a reader thread; the card shows them if the partner
+        is still the selected one."""
+        self.ui.ops.run(
+            card_data,
+            self.ui.ctx,
+            partner_id,
+            read_only=True,
+            on_done=lambda data, pid=partner_id: self._card_loaded(pid, data),
+        )
+
+    def _card_loaded(self, partner_id: str, data: CardData) -> None:
+        if self.selected_id() == partner_id:
+            self.card.setHtml(self.render_card(data))
 
     def card_html(self, partner_id: str) -> str:
-        from app.services import materials as materials_svc
-        from app.services import partners as svc
+        """The card of ``partner_id``, read here and now."""
+        return self.render_card(card_data(self.ui.ctx, partner_id))
 
-        d = svc.partner_detail(self.ui.ctx, partner_id)
+    def render_card(self, data: CardData) -> str:
+        d, limits, files, book = data.detail, data.limits, data.files, data.book
         p = d.partner
         e = html.escape
         region = p.district_code or p.city_code or p.province_code or ""
@@ -336,7 +353,6 @@ class PartnersSection(Section):
             for ev in d.lifecycle
         ]
         parts.append("</ul>")
-        limits, files = svc.partner_extras(self.ui.ctx, partner_id)
         if limits:
             parts.append(f"<h4>{self.tr('Stock limits')}</h4><ul>")
             parts += [f"<li>{e(x.product_line)}: {x.min_qty} – {x.max_qty}</li>" for x in limits]
@@ -347,7 +363,6 @@ class PartnersSection(Section):
                 f"<li>{e(f.filename)} ({f.size // 1024} kB, #{f.sha256[:10]})</li>" for f in files
             ]
             parts.append("</ul>")
-        book = materials_svc.partner_materials(self.ui.ctx, partner_id).book
         if book:
             parts.append(f"<h4>{self.tr('Promotion materials (book)')}</h4><ul>")
             parts += [f"<li>{e(name)}: {qty}</li>" for name, qty in book.items()]
@@ -535,3 +550,25 @@ class PartnersSection(Section):
             progress_title=self.tr("Exporting partners…"),
             parent=self,
         )
+
+
+@dataclass(frozen=True)
+class CardData:
+    """What the partner card shows, read in one go (off the UI thread)."""
+
+    detail: Any
+    limits: list[Any]
+    files: list[Any]
+    book: dict[str, int]
+
+
+def card_data(ctx: Any, partner_id: str) -> CardData:
+    """The partner card's queries: its file, stock limits, attachments and materials book."""
+    from app.services import materials as materials_svc
+    from app.services import partners as svc
+
+    detail = svc.partner_detail(ctx, partner_id)
+    limits, files = svc.partner_extras(ctx, partner_id)
+    return CardData(
+        detail, list(limits), list(files), materials_svc.partner_materials(ctx, partner_id).book
+    )
