@@ -202,7 +202,7 @@ class PartnersSection(HqSection):
             widget.blockSignals(True)
         self.code.setText(partner["code"] if partner else "")
         self.grade_edit.setCurrentIndex(
-            max(self.grade_edit.findData(partner["grade"]), 0) if partner else 0
+            self.grade_edit.findData(partner["grade"]) if partner else -1  # blank: none chosen
         )
         limit = partner["credit_limit_fen"] if partner else None
         self.credit.setText(fen_to_text(limit) if limit is not None else "")
