@@ -50,21 +50,29 @@ def _end(kind: str, label: str) -> dt.date:
 
 def _aggregate_sql(dialect: str, buckets: int) -> str:
     """Count and sum of the scores per device and period (bucket ``0 … buckets-1`` by the
-    bounds ``:b0 … :bN``). The visits are read first, as a materialised CTE: so SQLite
-    takes the fields from hq0002's covering index; grouped in one statement it went back
-    to each row's JSON (ten times slower)."""
+    bounds ``:b0 … :bN``). SQLite reads the visits first, as a materialised CTE, so it
+    takes the fields from hq0002's covering index (grouped in one statement it went back
+    to each row's JSON, ten times slower); PostgreSQL groups hq0003's index-only scan
+    directly, the bucket's text comparisons in the "C" collation (byte order, which is
+    the order of these ISO texts; a quarter faster than the database's collation)."""
     if dialect == "postgresql":
-        started, score = "visit_started", "CAST(visit_score AS double precision)"
-        status = "visit_status = 'submitted' AND NOT voided"
-    else:
-        started, score = "json_extract(data, '$.started_at')", "json_extract(data, '$.score')"
-        status = "json_extract(data, '$.status') = 'submitted' AND voided = 0"
+        case = " ".join(
+            f'WHEN visit_started < :b{i + 1} COLLATE "C" THEN {i}' for i in range(buckets - 1)
+        )
+        bucket = f"CASE {case} ELSE {buckets - 1} END" if case else "0"
+        return (
+            f"SELECT device_id, {bucket} AS bucket, count(visit_score), "
+            "sum(CAST(visit_score AS double precision)) FROM record "
+            f"WHERE entity = 'visit' AND visit_started >= :b0 AND visit_started < :b{buckets} "
+            "AND visit_status = 'submitted' AND NOT voided GROUP BY device_id, bucket"
+        )
+    started, score = "json_extract(data, '$.started_at')", "json_extract(data, '$.score')"
     case = " ".join(f"WHEN started < :b{i + 1} THEN {i}" for i in range(buckets - 1))
     bucket = f"CASE {case} ELSE {buckets - 1} END" if case else "0"
     return (
         f"WITH v AS MATERIALIZED (SELECT device_id, {started} AS started, {score} AS score "
         f"FROM record WHERE entity = 'visit' AND {started} >= :b0 AND {started} < :b{buckets} "
-        f"AND {status}) "
+        "AND json_extract(data, '$.status') = 'submitted' AND voided = 0) "
         f"SELECT device_id, {bucket} AS bucket, count(score), sum(score) FROM v "
         "GROUP BY device_id, bucket"
     )
