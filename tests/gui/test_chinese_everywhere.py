@@ -197,7 +197,9 @@ def chinese_window(qtbot, ctx):  # type: ignore[no-untyped-def]
 def test_every_section_dialog_and_pdf_reads_chinese(
     qtbot, ctx, tmp_path: Path, chinese_window
 ) -> None:  # type: ignore[no-untyped-def]
-    from app.services import reports, visits
+    import datetime as dt
+
+    from app.services import duty_reports, reports, visits
     from app.ui.complaints import AdvanceDialog, NewComplaintDialog
     from app.ui.dashboard.decomposition import DecompositionDialog
     from app.ui.first_run import FirstRunWizard
@@ -241,6 +243,10 @@ def test_every_section_dialog_and_pdf_reads_chinese(
         reports.write_period_report(reports.weekly_log_data(ctx), tmp_path / "week.pdf"),
         reports.write_period_report(reports.monthly_data(ctx), tmp_path / "month.pdf"),
         reports.write_period_report(reports.partner_card_data(ctx, code), tmp_path / "card.pdf"),
+        # the duties' papers: the daily log, the weekly bulletin, the commission check
+        duty_reports.write_day_report(ctx, dt.date.today(), tmp_path / "day.pdf"),
+        duty_reports.write_bulletin(ctx, None, tmp_path / "bulletin.pdf"),
+        duty_reports.write_commission_check(ctx, None, tmp_path / "commission.pdf"),
     ]
     dialogs = [
         PartnerDialog(ui, None, window),
