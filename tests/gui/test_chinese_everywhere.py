@@ -354,6 +354,9 @@ def _hq_with_a_month_of_work(tmp_path: Path):  # type: ignore[no-untyped-def]
 def test_every_hq_console_section_dialog_and_pdf_reads_chinese(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """The HQ console (``hq gui``) under zh_CN: every section with rows, the visit and
     photo dialogs, the inbox's results, the ranking and the visit report on paper."""
+    import datetime as dt
+
+    from app.domain.compliance import iso_week_label
     from app.hq.ranking_report import write_ranking_report
     from app.hq.visit_report import write_hq_visit_report
     from app.ui.application import ensure_application, install_translators
@@ -471,6 +474,9 @@ def test_every_hq_console_section_dialog_and_pdf_reads_chinese(qtbot, tmp_path: 
         month = listed[0]["started_at"][:7]
         pdfs = [
             write_ranking_report(hq, month, tmp_path / "ranking.pdf"),
+            write_ranking_report(
+                hq, iso_week_label(dt.date.today()), tmp_path / "week.pdf", "week"
+            ),
             write_hq_visit_report(hq, with_photos["id"], tmp_path / "hq-visit.pdf"),
         ]
         for pdf in pdfs:
