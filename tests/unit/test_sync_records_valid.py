@@ -428,3 +428,47 @@ def _rebuild_hq(src: Path, dst: Path, server: Hq, records: dict[str, list[dict[s
         for name, body in bodies.items():
             zout.writestr(name, body)
     return dst
+
+
+UNCHECKED_REFERENCES = {
+    ("partner", "merged_into_id"),
+    ("lifecycle_event", "survivor_id"),
+    ("rectification_order", "verified_visit_id"),
+    ("callback_call", "draw_id"),
+    ("visit", "template_id"),
+}
+
+
+def test_references_the_planner_does_not_carry_are_not_looked_up(hq: Hq, tmp_path: Path) -> None:  # noqa: F811
+    """docs/sync_format.md, "References": a reference outside the looked-up parent keys
+    may name a record HQ has not got (a later part of a split export, an HQ template):
+    the bundle is accepted and every HQ command and the laptop's import still work. A
+    looked-up key naming nothing is still rejected."""
+    import uuid
+
+    from app.sync.schema import PARENT_KEYS
+
+    assert not {key for _entity, key in UNCHECKED_REFERENCES} & set(PARENT_KEYS)
+    ctx = make_laptop(tmp_path, "lap", hq)
+    seed(ctx, tmp_path)
+    good = export_bundle(ctx, tmp_path / "good.cdsync").path
+    dangling = _read_records(good)
+    answer = dangling["visit_answer"][0]
+    answer["data"]["visit_id"] = str(uuid.uuid4())
+    result = hq.ingest(
+        _rebuild(good, tmp_path / "dangling.cdsync", ctx, dangling), tmp_path / "acks"
+    )
+    assert result.status == "rejected"
+    assert f"visit_answer {answer['id']} refers to an unknown visit" in result.reason
+    records = _read_records(good)
+    changed = 0
+    for entity, key in sorted(UNCHECKED_REFERENCES):
+        assert key in schemas()[entity].fields, (entity, key)
+        if records.get(entity):
+            records[entity][0]["data"][key] = str(uuid.uuid4())
+            changed += 1
+    assert changed >= 2  # the seeded laptop has partners and a visit at least
+    result = hq.ingest(_rebuild(good, tmp_path / "refs.cdsync", ctx, records), tmp_path / "acks")
+    assert result.status == "accepted", result.reason
+    _hq_commands_work(hq, ctx, tmp_path, "refs")
+    ctx.close()
