@@ -276,3 +276,23 @@ def test_every_empty_table_says_why(qtbot, tmp_path: Path) -> None:  # type: ign
     finally:
         ui.ops.wait(10000)
         server.close()
+
+
+def test_inspections_name_a_template_by_its_title(qtbot, console) -> None:  # type: ignore[no-untyped-def]
+    """A template HQ imported under a name of its own is shown by its title, as the
+    builtin ones are by their labels (never the machine name)."""
+    from app.hq.read_models import device_list, visit_rows
+
+    ui, window, _ctx, _visit_id, _bundle = console
+    inspections = window.inspections
+    window.nav.setCurrentRow(window.sections.index(inspections))
+    _ready(qtbot, inspections)
+    column = next(
+        c
+        for c in range(inspections.visits.columnCount())
+        if inspections.visits.horizontalHeaderItem(c).text() == "Template"
+    )
+    assert inspections.visits.item(0, column).text() == "Store inspection"
+    rows = [{**r, "template": "promo_check"} for r in visit_rows(ui.hq)]
+    inspections._show((device_list(ui.hq), rows, {"promo_check": "Promotion check"}))
+    assert inspections.visits.item(0, column).text() == "Promotion check"

@@ -442,6 +442,7 @@ class InspectionsSection(HqSection):
             self.device.blockSignals(False)
 
     def load(self) -> None:
+        from app.hq.authoring import template_versions
         from app.hq.read_models import device_list, visit_rows
 
         period = self.month.currentData()
@@ -450,6 +451,7 @@ class InspectionsSection(HqSection):
             lambda hq, *a: (
                 device_list(hq),
                 visit_rows(hq, a[0], a[1], partner=a[2], week=a[3]),
+                {t["name"]: t["title"] for t in template_versions(hq)},  # titles, newest last
             ),
             self.pending_device or self.device.currentData(),
             None if week else period,
@@ -458,8 +460,10 @@ class InspectionsSection(HqSection):
             on_done=self._show,
         )
 
-    def _show(self, result: tuple[list[dict[str, Any]], list[dict[str, Any]]]) -> None:
-        devices, rows = result
+    def _show(
+        self, result: tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, str]]
+    ) -> None:
+        devices, rows, titles = result
         wanted = self.pending_device or self.device.currentData()
         self.device.blockSignals(True)
         self.device.clear()
@@ -483,7 +487,7 @@ class InspectionsSection(HqSection):
                     r["manager"],
                     VISIT_STATUS.label(r["status"]),
                     fmt.number(r["score"], 1),
-                    template_label(r["template"]),
+                    template_label(r["template"], titles.get(r["template"], "")),
                 ]
                 for r in rows
             ],
