@@ -1,0 +1,44 @@
+"""The README shows every section of the laptop app and of the HQ console: each has its
+screenshot under docs/screenshots/ (made by ``make screenshots``, tools/screenshots.py)
+and the README shows it, so a new section without a picture fails here."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _screenshots_tool():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location(
+        "screenshots_tool", ROOT / "tools" / "screenshots.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_section_has_a_screenshot_the_readme_shows(qtbot, tmp_path: Path, ui_window) -> None:  # type: ignore[no-untyped-def]
+    from app.hq.server import Hq
+    from app.ui.hq.console import HqUi, HqWindow
+
+    _ui, window = ui_window
+    names = [section.section_id for section in window.sections]
+    (tmp_path / "hq").mkdir()
+    hq = Hq(f"sqlite:///{tmp_path / 'hq' / 'hq.sqlite'}", tmp_path / "hq")
+    hq.init()
+    hq_ui = HqUi(hq)
+    try:
+        console = HqWindow(hq_ui)
+        qtbot.addWidget(console)
+        names += [_screenshots_tool().hq_shot_name(section) for section in console.sections]
+    finally:
+        hq_ui.ops.wait(10000)
+        hq.close()
+    assert "partners" in names and "hq-overview" in names and "hq-grade-requests" in names
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    missing = [n for n in names if not (ROOT / "docs" / "screenshots" / f"{n}.png").is_file()]
+    unshown = [n for n in names if f"](docs/screenshots/{n}.png)" not in readme]
+    assert not missing and not unshown, (missing, unshown)
