@@ -2,7 +2,8 @@
 grade and status, and HQ's change of the fields it owns (``HQ_OWNED_FIELDS``: code,
 grade, credit limit). A change takes a fresh HQ HLC per field, as an approved grade
 request does, so ``hq publish`` carries it to the laptops of the partner's territory
-and their own edits of those fields lose to it (docs/sync_format.md)."""
+and their own edits of those fields lose to it (docs/sync_format.md). Also the grade
+change requests with their partners' names, for the console."""
 
 from __future__ import annotations
 
@@ -131,3 +132,14 @@ def set_partner_fields(hq: Hq, partner_id: str, values: dict[str, Any]) -> dict[
             "credit_limit_fen": partner.data.get("credit_limit_fen"),
             "changed": changed,
         }
+
+
+def grade_request_rows(hq: Hq, status: str | None = None) -> list[dict[str, Any]]:
+    """``app.hq.grade_requests.list_requests`` with each partner's name
+    (``partner_name``), for the console's Grade requests section."""
+    from app.hq.grade_requests import list_requests
+
+    names = {r["code"]: r["name"] for r in partner_rows(hq)}
+    return [
+        {**r, "partner_name": names.get(r["partner_code"], "")} for r in list_requests(hq, status)
+    ]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from app.errors import NotFoundError, ValidationError
-from app.hq.partners import filter_partners, partner_rows, set_partner_fields
+from app.hq.partners import filter_partners, grade_request_rows, partner_rows, set_partner_fields
 from app.hq.server import Hq
 from app.services import partners as psvc
 from app.services.grade_requests import request_grade_change
@@ -32,6 +32,8 @@ def test_hq_edits_the_fields_it_owns_and_publishes_them(hq: Hq, tmp_path: Path) 
     first = rows[0]
     assert first["manager"] == "lap" and first["pending_requests"] == 1
     assert first["region"].startswith("31")
+    waiting = grade_request_rows(hq, "pending")
+    assert [(r["partner_code"], r["partner_name"]) for r in waiting] == [("P001", first["name"])]
     assert [r["code"] for r in filter_partners(rows, search="p00")] == ["P001", "P002", "P003"]
     assert filter_partners(rows, search=first["name"][:2])[0]["code"] == "P001"
     assert filter_partners(rows, region="32") == []

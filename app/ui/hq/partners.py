@@ -28,17 +28,6 @@ from app.ui.hq.base import HqSection, fill, key_of, table
 from app.ui.widgets.region_picker import RegionPicker
 
 
-def _request_rows(hq: Any, status: str | None) -> list[dict[str, Any]]:
-    """``list_requests`` with each partner's name and the requesting device's manager."""
-    from app.hq.grade_requests import list_requests
-    from app.hq.partners import partner_rows
-
-    names = {r["code"]: r["name"] for r in partner_rows(hq)}
-    return [
-        {**r, "partner_name": names.get(r["partner_code"], "")} for r in list_requests(hq, status)
-    ]
-
-
 class PartnersSection(HqSection):
     """HQ's partner list with filters; the selected partner's HQ-owned fields below."""
 
@@ -321,7 +310,9 @@ class GradeRequestsSection(HqSection):
         return self.tr("Grade requests")
 
     def load(self) -> None:
-        self.read(_request_rows, self.status.currentData(), on_done=self._show)
+        from app.hq.partners import grade_request_rows
+
+        self.read(grade_request_rows, self.status.currentData(), on_done=self._show)
 
     def _show(self, rows: list[dict[str, Any]]) -> None:
         selected = self.selected()
