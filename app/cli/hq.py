@@ -207,27 +207,15 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
-    from app.hq.authoring import reference_for_publish
+    from app.hq.publishing import publish_device
 
     if args.output.is_dir():
         raise UserError(tr("import", "{file} is a folder, not a file.").format(file=args.output))
-    from app.hq.devrecords import publish_note
-
     with open_hq(args) as hq:
-        try:
-            path = hq.publish(args.device, args.output, reference_for_publish(hq))
-        except (
-            OSError
-        ) as exc:  # the down-bundle could not be written (folder missing, disk full, …)
-            raise UserError(
-                tr("import", "Cannot write {file}: {error}").format(
-                    file=args.output, error=exc.strerror or exc
-                )
-            ) from exc
-        note = publish_note(hq, args.device)
-    if note:
-        eprint(note)
-    print(path)
+        published = publish_device(hq, args.device, args.output)
+    if published.note:
+        eprint(published.note)
+    print(published.path)
     return 0
 
 

@@ -117,6 +117,13 @@ def publish_bundle(
     """Down-bundle for one laptop: templates, frequency rules, targets, partner master
     data (HQ-owned fields) and revocations, signed by HQ. ``reference`` carries the
     templates and rules HQ publishes (entity → list of data dicts with stable ids)."""
+    return write_down_bundle(hq, device_id, target, reference)[0]
+
+
+def write_down_bundle(
+    hq: Hq, device_id: str, target: Path, reference: dict[str, list[dict[str, Any]]]
+) -> tuple[Path, dict[str, int]]:
+    """``publish_bundle``, with the number of records of each entity it wrote."""
     key = hq._key()
     with hq.sessions.begin() as s:
         device = s.get(Device, device_id)
@@ -226,4 +233,4 @@ def publish_bundle(
     if envelope is not None:  # the customers' phones are sealed to the device's X25519 key
         manifest["sealed"] = envelope
     write_bundle(Path(target), manifest, records, [], lambda body: signing.sign(key, body))
-    return Path(target)
+    return Path(target), {entity: len(lines) for entity, lines in records.items() if lines}

@@ -597,7 +597,8 @@ def verify(hq: Hq, content_hash: str) -> dict[str, Any]:
 
 def device_list(hq: Hq) -> list[dict[str, Any]]:
     """Registered devices: ``device_id``, ``user``, ``territory``, ``revoked``,
-    ``registered_at``, ``bundles``, ``last_seq``, ``last_sync`` (ISO text or None)."""
+    ``registered_at``, ``bundles``, ``last_seq``, ``last_sync`` (ISO text or None),
+    ``x25519`` (HQ holds its encryption key: development records can be published to it)."""
     from sqlalchemy import func
 
     from db.hq.models import ImportedBundle
@@ -626,6 +627,7 @@ def device_list(hq: Hq) -> list[dict[str, Any]]:
                     "registered_at": d.registered_at.isoformat() if d.registered_at else None,
                     "bundles": n,
                     "last_seq": seq,
+                    "x25519": d.x25519_public_key is not None,
                     "last_sync": (last if last.tzinfo else last.replace(tzinfo=dt.UTC)).isoformat()
                     if last
                     else None,

@@ -711,6 +711,10 @@ Import targets or decompose a region's target.</translation>
       <translation>Drop a laptop's public-key file here to register it.</translation>
     </message>
     <message>
+      <source>Encryption key</source>
+      <translation>Encryption key</translation>
+    </message>
+    <message>
       <source>HQ has received no bundle from this device yet.</source>
       <translation>HQ has received no bundle from this device yet.</translation>
     </message>
@@ -801,6 +805,14 @@ Import targets or decompose a region's target.</translation>
     <message>
       <source>everywhere</source>
       <translation>everywhere</translation>
+    </message>
+    <message>
+      <source>held</source>
+      <translation>held</translation>
+    </message>
+    <message>
+      <source>missing: gets no development records, register its key file again</source>
+      <translation>missing: gets no development records, register its key file again</translation>
     </message>
     <message>
       <source>never</source>
@@ -5763,6 +5775,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>HQ's record key {path} does not open the stored development records; restore the key file that imported them.</translation>
     </message>
     <message>
+      <source>No active device is registered: register a laptop's key file first.</source>
+      <translation>No active device is registered: register a laptop's key file first.</translation>
+    </message>
+    <message>
       <source>No grade change request {id}.</source>
       <translation>No grade change request {id}.</translation>
     </message>
@@ -5933,6 +5949,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>{file}: the public key must be 32 bytes</source>
       <translation>{file}: the public key must be 32 bytes</translation>
+    </message>
+    <message>
+      <source>{folder} is not a folder.</source>
+      <translation>{folder} is not a folder.</translation>
     </message>
     <message>
       <source>{key} is missing</source>

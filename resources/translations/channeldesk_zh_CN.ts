@@ -708,6 +708,10 @@ Import targets or decompose a region's target.</source>
       <translation>把笔记本的公钥文件拖到这里即可注册。</translation>
     </message>
     <message>
+      <source>Encryption key</source>
+      <translation>加密密钥</translation>
+    </message>
+    <message>
       <source>HQ has received no bundle from this device yet.</source>
       <translation>总部尚未收到该设备的数据包。</translation>
     </message>
@@ -798,6 +802,14 @@ Import targets or decompose a region's target.</source>
     <message>
       <source>everywhere</source>
       <translation>全部地区</translation>
+    </message>
+    <message>
+      <source>held</source>
+      <translation>已登记</translation>
+    </message>
+    <message>
+      <source>missing: gets no development records, register its key file again</source>
+      <translation>缺失：收不到发展记录，请重新登记其密钥文件</translation>
     </message>
     <message>
       <source>never</source>
@@ -5745,6 +5757,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>总部记录密钥 {path} 无法解密已保存的发展记录；请恢复导入这些记录时使用的密钥文件。</translation>
     </message>
     <message>
+      <source>No active device is registered: register a laptop's key file first.</source>
+      <translation>没有在用的设备：请先登记笔记本电脑的密钥文件。</translation>
+    </message>
+    <message>
       <source>No grade change request {id}.</source>
       <translation>没有等级变更申请 {id}。</translation>
     </message>
@@ -5915,6 +5931,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>{file}: the public key must be 32 bytes</source>
       <translation>{file}：公钥必须为 32 字节</translation>
+    </message>
+    <message>
+      <source>{folder} is not a folder.</source>
+      <translation>{folder} 不是文件夹。</translation>
     </message>
     <message>
       <source>{key} is missing</source>

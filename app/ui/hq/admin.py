@@ -523,6 +523,7 @@ class DevicesSection(DropSection):
                 self.tr("Last sync"),
                 self.tr("State"),
                 self.tr("Registered"),
+                self.tr("Encryption key"),
             ],
         )
         self.view.itemSelectionChanged.connect(self._history)
@@ -561,6 +562,11 @@ class DevicesSection(DropSection):
                     fmt.datetime_text(r["last_sync"], empty=self.tr("never")),
                     self.tr("revoked") if r["revoked"] else self.tr("active"),
                     fmt.date_text(r["registered_at"]),
+                    self.tr("held")
+                    if r["x25519"]
+                    else self.tr(
+                        "missing: gets no development records, register its key file again"
+                    ),
                 ]
                 for r in rows
             ],
