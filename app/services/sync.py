@@ -23,7 +23,6 @@ from app.atomic import fsync_folder
 from app.domain.checklist import validate_template
 from app.domain.hlc import Timestamp
 from app.domain.ids import uuid7
-from app.domain.partners import HQ_OWNED_FIELDS
 from app.errors import BundleRejected, UserError
 from app.i18n import tr
 from app.services.context import AppContext, Changes
@@ -39,6 +38,7 @@ from app.services.export_plan import (
     plan_export,
 )
 from app.services.grade_requests import apply_decisions
+from app.services.partner_master import apply_partner_master
 from app.services.progress import Progress
 from app.services.sync_records import (
     Tally,
@@ -56,7 +56,6 @@ from app.sync.bundle import (
     validate_record,
 )
 from app.sync.bundle_write import OverCaps, write_bundle
-from app.sync.merge import merge_fields
 from app.sync.schema import check_records
 from db.base import utcnow
 from db.models import (
@@ -65,7 +64,6 @@ from db.models import (
     ExportedBundle,
     FrequencyRule,
     Partner,
-    PartnerPublished,
     SyncConflict,
     Target,
 )
@@ -616,8 +614,7 @@ def import_hq_bundle(ctx: AppContext, path: Path) -> Changes:
                     "hq",
                     False,
                 )
-        for row in bundle.records.get("partner", []):
-            _apply_partner_master(s, row)
+        apply_partner_master(s, bundle.records.get("partner", []))
         apply_decisions(s, bundle.records.get("grade_request", []))
         apply_published_rules(s, [row["data"] for row in bundle.records.get("duty_rule", [])])
         _apply_receivables(s, bundle.records.get("invoice", []), bundle.records.get("payment", []))
@@ -680,69 +677,6 @@ def _apply_receivables(
                     note=str(d.get("note") or ""),
                 )
             )
-
-
-def _apply_partner_master(s: Any, row: dict[str, Any]) -> None:
-    data = dict(row["data"])
-    fh = data.pop("field_hlc", {}) or {}
-    partner = s.get(Partner, row["id"])
-    if partner is None:
-        if (
-            row["op"] == "void"
-            or s.scalar(select(Partner.id).where(Partner.code == data.get("code"))) is not None
-        ):
-            return
-        s.add(
-            Partner(
-                id=row["id"],
-                hlc=row["hlc"],
-                field_hlc=fh,
-                **{
-                    k: v for k, v in data.items() if k in {c.key for c in Partner.__table__.columns}
-                },
-            )
-        )
-        s.flush()
-        s.merge(
-            PartnerPublished(partner_id=row["id"], hlc=row["hlc"])
-        )  # HQ owns its code, grade and credit limit now
-        return
-    s.merge(PartnerPublished(partner_id=partner.id, hlc=row["hlc"]))
-    owned = {k: data[k] for k in HQ_OWNED_FIELDS if k in data}
-    current = {k: getattr(partner, k) for k in HQ_OWNED_FIELDS}
-    merged = merge_fields(
-        current,
-        dict(partner.field_hlc or {}),
-        partner.hlc,
-        partner.voided,
-        owned,
-        fh,
-        row["hlc"],
-        None,
-        row["op"],
-    )
-    for c in merged.conflicts:
-        s.add(
-            SyncConflict(
-                entity="partner",
-                record_id=partner.id,
-                field=c.field,
-                winner_value=c.winner_value,
-                loser_value=c.loser_value,
-                winner_hlc=c.winner_hlc,
-                loser_hlc=c.loser_hlc,
-            )
-        )
-    for key in HQ_OWNED_FIELDS:
-        if merged.data.get(key) != getattr(partner, key):
-            setattr(partner, key, merged.data[key])
-    partner.field_hlc = {
-        **(partner.field_hlc or {}),
-        **{k: v for k, v in merged.field_hlc.items() if k in HQ_OWNED_FIELDS},
-    }
-    partner.hlc = max(partner.hlc, row["hlc"])
-    if merged.voided and not partner.voided:
-        partner.voided, partner.void_reason = True, "voided by HQ"
 
 
 def hlc_wall(hlc: str) -> int:

@@ -7408,6 +7408,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>HQ bundle refused: checklist template {id}: {problem}</translation>
     </message>
     <message>
+      <source>HQ bundle refused: it gives two partners one code</source>
+      <translation>HQ bundle refused: it gives two partners one code</translation>
+    </message>
+    <message>
       <source>HQ bundle refused: it names another HQ</source>
       <translation>HQ bundle refused: it names another HQ</translation>
     </message>

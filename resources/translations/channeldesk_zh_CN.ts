@@ -7380,6 +7380,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>总部数据包被拒绝：检查表模板 {id}：{problem}</translation>
     </message>
     <message>
+      <source>HQ bundle refused: it gives two partners one code</source>
+      <translation>总部数据包被拒收：它把同一个编码给了两个渠道</translation>
+    </message>
+    <message>
       <source>HQ bundle refused: it names another HQ</source>
       <translation>拒绝总部数据包：它来自另一个总部</translation>
     </message>
