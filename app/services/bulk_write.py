@@ -3,7 +3,9 @@ work costs ~1 ms a row; this ~5 µs).
 
 ``write_transaction`` takes SQLite's write lock first (``BEGIN IMMEDIATE``) and only then
 moves the device's clock past the last stamp any process committed (``app_meta``
-``hlc_last``), so every HLC stamped inside it is later than every committed one and
+``hlc_last``), as ``AppContext.session`` does and with its busy timeout
+(``db.engine.busy_timeout_ms``) and its translated errors (database busy, disk full,
+damaged file), so every HLC stamped inside it is later than every committed one and
 commit order equals HLC order: a sync export taken meanwhile cannot move its watermark
 past rows that commit later. ``RowInserter`` turns dicts into rows of a model's table,
 filling the columns a caller leaves out with the model's defaults."""
@@ -19,9 +21,8 @@ from contextlib import contextmanager
 from typing import Any
 
 from app.domain.hlc import MAX_COUNTER, Timestamp
-from app.errors import UserError
-from app.i18n import tr
-from app.services.context import AppContext, _is_storage_failure, _storage_error
+from app.services.context import AppContext, _raise_translated
+from db.engine import busy_timeout_ms
 
 
 def sql_value(value: Any) -> Any:
@@ -119,16 +120,6 @@ def reserve_hlcs(ctx: AppContext, count: int) -> list[str]:
     return out
 
 
-def _busy() -> UserError:
-    return UserError(
-        tr(
-            "errors",
-            "The database is busy: another ChannelDesk window or command is writing. Try again "
-            "when it has finished; nothing was changed.",
-        )
-    )
-
-
 @contextmanager
 def write_transaction(ctx: AppContext, *, write: bool = True) -> Iterator[sqlite3.Connection]:
     """A plain sqlite3 connection in one transaction, committed on success and rolled back
@@ -137,27 +128,26 @@ def write_transaction(ctx: AppContext, *, write: bool = True) -> Iterator[sqlite
     clock's last stamp is saved in the same transaction. Without ``write`` it only reads
     (a dry run) and rolls back."""
     conn = sqlite3.connect(
-        ctx.paths.database, timeout=10, isolation_level=None, check_same_thread=False
+        ctx.paths.database,
+        timeout=busy_timeout_ms() / 1000,
+        isolation_level=None,
+        check_same_thread=False,
     )
     try:
         conn.execute("PRAGMA foreign_keys=ON")
-        conn.execute("PRAGMA busy_timeout=10000")
         conn.execute("PRAGMA synchronous=NORMAL")
         conn.execute(
             "PRAGMA cache_size=-32768"
         )  # 32 MiB: a large transaction's index pages stay in memory
         try:
             conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
-        except sqlite3.OperationalError as exc:
-            if "locked" in str(exc) or "busy" in str(exc):
-                raise _busy() from exc
+        except sqlite3.Error as exc:
+            _raise_translated(ctx.paths, exc)
             raise
         try:
             if write:
                 row = conn.execute("SELECT value FROM app_meta WHERE key = 'hlc_last'").fetchone()
-                if row and row[0]:
-                    with ctx._lock:
-                        ctx.get_clock().observe(row[0])
+                ctx.adopt_saved_hlc(row[0] if row else None)
             yield conn
             if write:
                 last = ctx.get_clock().last
@@ -173,12 +163,7 @@ def write_transaction(ctx: AppContext, *, write: bool = True) -> Iterator[sqlite
         except BaseException as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
-            if _is_storage_failure(exc):
-                raise _storage_error(ctx.paths.root, exc) from exc
-            if isinstance(exc, sqlite3.OperationalError) and (
-                "locked" in str(exc) or "busy" in str(exc)
-            ):
-                raise _busy() from exc
+            _raise_translated(ctx.paths, exc)
             raise
     finally:
         conn.close()

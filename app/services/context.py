@@ -192,6 +192,11 @@ class AppContext:
         conn = session.connection()
         conn.exec_driver_sql("BEGIN IMMEDIATE")
         saved = conn.exec_driver_sql("SELECT value FROM app_meta WHERE key = 'hlc_last'").scalar()
+        return self.adopt_saved_hlc(saved)
+
+    def adopt_saved_hlc(self, saved: str | None) -> Timestamp | None:
+        """Move the clock past ``saved``, the newest stamp any process committed (read
+        under the write lock); return the clock's last stamp."""
         with self._lock:
             clock = self.get_clock()
             if saved:

@@ -130,3 +130,31 @@ def test_a_failed_sync_export_leaves_no_bundle_and_uses_no_seq(
     assert exported.returncode == 0, exported.stderr
     assert exported.json()["seq"] == 1  # type: ignore[index]
     assert [p.name for p in (data_dir / "outbox").iterdir()] == [Path(exported.json()["path"]).name]  # type: ignore[index]
+
+
+def test_partner_import_waits_the_same_busy_timeout_and_says_the_same(
+    cli, data_dir: Path, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The partner import's bulk transaction is the sessions' path: it waits the same
+    busy timeout (it had its own 10 s) and says the same translated line."""
+    import time
+
+    monkeypatch.setenv("CHANNELDESK_BUSY_TIMEOUT_MS", "1500")
+    assert cli("init", "--user", "甲").returncode == 0
+    sample = tmp_path / "p.csv"
+    sample.write_text("code,name,grade,region\nB001,忙碌店,A,310115\n", encoding="utf-8")
+    other = sqlite3.connect(data_dir / "channeldesk.sqlite", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+    try:
+        started = time.monotonic()
+        result = cli("partners", "import", str(sample))
+        waited = time.monotonic() - started
+        _one_line_exit_1(result)
+        assert "kept it locked for more than 1 seconds" in result.stderr
+        assert waited < 9, waited
+        zh = cli("partners", "import", str(sample), lang="zh_CN")
+        _one_line_exit_1(zh)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert cli("partners", "import", str(sample)).returncode == 0
