@@ -1,8 +1,7 @@
 """Replacing a file atomically, with the durability said out loud.
 
 Every writer of a user-visible or trusted file goes through here: the bytes are written
-to a temporary ``.<name>.<pid>.part`` beside the target (the data dir's start-up sweep
-removes such leftovers of a killed process), then renamed over the target, so a reader
+to a temporary ``.<name>.<pid>.part`` beside the target, then renamed over the target, so a reader
 sees the old file or the new one, never half of one. ``Durability`` says what survives:
 
 - ``Durability.RENAME`` — the rename only: survives a crash of this process; after a
@@ -10,6 +9,10 @@ sees the old file or the new one, never half of one. ``Durability`` says what su
 - ``Durability.SYNC`` — the file is flushed to the disk before the rename and the folder
   after it: survives a power cut. For keys, settings, acks, reports the user saves,
   backups and bundles.
+
+A killed process leaves its temporary behind. Inside the data dir the start-up sweep
+removes it; anywhere (a report or spreadsheet saved with ``-o``) the next durable write of
+the same target removes the temporaries of that target whose process no longer runs.
 
 ``private=True`` creates the file 0600 whatever the umask (keys, backups, bundles).
 
@@ -38,6 +41,37 @@ def temporary_sibling(target: Path) -> Path:
     return target.with_name(f".{target.name}.{os.getpid()}.part")
 
 
+def _running(pid: int) -> bool:
+    """Whether process ``pid`` runs (unknown is taken as running: its file stays)."""
+    if pid == os.getpid():
+        return True
+    if os.name != "posix":  # os.kill(pid, 0) would end the process on Windows
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def sweep_stale_temporaries(target: Path) -> None:
+    """Remove the temporaries of ``target`` (``.<name>.<pid>.part``) left by processes
+    that no longer run, e.g. a killed ``report -o``; a running writer's stays."""
+    prefix, suffix = f".{target.name}.", ".part"
+    try:
+        names = [e.name for e in os.scandir(target.parent)]
+    except OSError:
+        return
+    for name in names:
+        pid = name[len(prefix) : -len(suffix)]
+        stale = name.startswith(prefix) and name.endswith(suffix) and pid.isdigit()
+        if stale and not _running(int(pid)):
+            with contextlib.suppress(OSError):
+                os.unlink(target.parent / name)
+
+
 def fsync_folder(folder: Path) -> None:
     """Make a rename in ``folder`` durable (a no-op where folders cannot be opened)."""
     try:
@@ -59,6 +93,8 @@ def atomic_path(target: Path, durability: Durability, *, private: bool = False) 
     ``durability`` says and renamed over ``target``; on an error it is removed."""
     target = Path(target)
     tmp = temporary_sibling(target)
+    if durability is Durability.SYNC:  # caches live in the data dir, swept at start-up
+        sweep_stale_temporaries(target)
     if private:  # created 0600 before anything is written into it
         os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
     try:

@@ -51,6 +51,50 @@ def test_a_killed_write_leaves_the_old_file(tmp_path: Path) -> None:
     assert left.name == f".settings.json.{child.pid}.part" and _is_temporary(left.name)
 
 
+def _killed_writer(target: Path, *, kill: bool = True) -> subprocess.Popen[str]:
+    child = subprocess.Popen(
+        [sys.executable, "-c", KILLED_WRITER, str(target)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert child.stdout is not None and child.stdout.readline().strip() == "writing"
+    if kill:
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait(timeout=30)
+    return child
+
+
+def test_the_next_write_of_a_target_sweeps_what_a_killed_writer_left(tmp_path: Path) -> None:
+    """A report or spreadsheet saved with ``-o`` outside the data dir: the temporary of a
+    killed write is removed by the next write of the same target; a running writer's
+    temporary and other files' temporaries stay."""
+    target = tmp_path / "report.pdf"
+    other = tmp_path / "other.pdf"
+    dead = _killed_writer(target)
+    dead_other = _killed_writer(other)
+    running = _killed_writer(target, kill=False)
+    try:
+        atomic_write(target, b"new", Durability.SYNC)
+        assert target.read_bytes() == b"new"
+        left = sorted(p.name for p in tmp_path.iterdir())
+        assert left == sorted(
+            [
+                f".other.pdf.{dead_other.pid}.part",
+                f".report.pdf.{running.pid}.part",
+                "report.pdf",
+            ]
+        ), left
+        assert not temporary_sibling(target).exists()
+        assert dead.pid not in {int(n.split(".")[-2]) for n in left if n.endswith(".part")}
+    finally:
+        running.kill()
+        running.wait(timeout=30)
+        for child in (dead, dead_other, running):
+            assert child.stdout is not None
+            child.stdout.close()
+
+
 def test_an_error_while_writing_leaves_the_old_file_and_no_temporary(tmp_path: Path) -> None:
     target = tmp_path / "a.txt"
     target.write_text("old", encoding="utf-8")
