@@ -137,8 +137,6 @@ def test_partner_import_waits_the_same_busy_timeout_and_says_the_same(
 ) -> None:  # type: ignore[no-untyped-def]
     """The partner import's bulk transaction is the sessions' path: it waits the same
     busy timeout (it had its own 10 s) and says the same translated line."""
-    import time
-
     monkeypatch.setenv("CHANNELDESK_BUSY_TIMEOUT_MS", "1500")
     assert cli("init", "--user", "甲").returncode == 0
     sample = tmp_path / "p.csv"
@@ -146,12 +144,9 @@ def test_partner_import_waits_the_same_busy_timeout_and_says_the_same(
     other = sqlite3.connect(data_dir / "channeldesk.sqlite", isolation_level=None)
     other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
     try:
-        started = time.monotonic()
         result = cli("partners", "import", str(sample))
-        waited = time.monotonic() - started
         _one_line_exit_1(result)
-        assert "kept it locked for more than 1 seconds" in result.stderr
-        assert waited < 9, waited
+        assert "kept it locked for more than 1 seconds" in result.stderr  # 1.5 s, not 10
         zh = cli("partners", "import", str(sample), lang="zh_CN")
         _one_line_exit_1(zh)
     finally:
