@@ -1190,6 +1190,10 @@ Import targets or decompose a region's target.</translation>
   <context>
     <name>HqWindow</name>
     <message>
+      <source>Actions</source>
+      <translation>Actions</translation>
+    </message>
+    <message>
       <source>ChannelDesk HQ</source>
       <translation>ChannelDesk HQ</translation>
     </message>
@@ -3223,6 +3227,159 @@ Add one with “New partner” or import a spreadsheet.</translation>
     <message>
       <source>To</source>
       <translation>To</translation>
+    </message>
+  </context>
+  <context>
+    <name>PublishReport</name>
+    <message numerus="yes">
+      <source>%n bundle(s) written to {folder}.</source>
+      <translation>
+        <numerusform>%n bundle written to {folder}.</numerusform>
+        <numerusform>%n bundles written to {folder}.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n development record(s)</source>
+      <translation>
+        <numerusform>%n development record</numerusform>
+        <numerusform>%n development records</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n duty rule(s)</source>
+      <translation>
+        <numerusform>%n duty rule</numerusform>
+        <numerusform>%n duty rules</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n grade decision(s)</source>
+      <translation>
+        <numerusform>%n grade decision</numerusform>
+        <numerusform>%n grade decisions</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n invoice(s)</source>
+      <translation>
+        <numerusform>%n invoice</numerusform>
+        <numerusform>%n invoices</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n partner(s)</source>
+      <translation>
+        <numerusform>%n partner</numerusform>
+        <numerusform>%n partners</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n payment(s)</source>
+      <translation>
+        <numerusform>%n payment</numerusform>
+        <numerusform>%n payments</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n target(s)</source>
+      <translation>
+        <numerusform>%n target</numerusform>
+        <numerusform>%n targets</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n template version(s)</source>
+      <translation>
+        <numerusform>%n template version</numerusform>
+        <numerusform>%n template versions</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n visit rule(s)</source>
+      <translation>
+        <numerusform>%n visit rule</numerusform>
+        <numerusform>%n visit rules</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>, </source>
+      <translation>, </translation>
+    </message>
+    <message>
+      <source>Device</source>
+      <translation>Device</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>File</translation>
+    </message>
+    <message>
+      <source>Manager</source>
+      <translation>Manager</translation>
+    </message>
+    <message>
+      <source>Published</source>
+      <translation>Published</translation>
+    </message>
+    <message>
+      <source>Published to the laptops</source>
+      <translation>Published to the laptops</translation>
+    </message>
+    <message>
+      <source>Stopped: the devices after these got nothing this time.</source>
+      <translation>Stopped: the devices after these got nothing this time.</translation>
+    </message>
+    <message>
+      <source>Take each file to its laptop and import it there (Sync → Import HQ bundle).</source>
+      <translation>Take each file to its laptop and import it there (Sync → Import HQ bundle).</translation>
+    </message>
+    <message>
+      <source>Warning</source>
+      <translation>Warning</translation>
+    </message>
+    <message>
+      <source>nothing</source>
+      <translation>nothing</translation>
+    </message>
+  </context>
+  <context>
+    <name>Publisher</name>
+    <message numerus="yes">
+      <source>%n device(s) failed; see why in the list.</source>
+      <translation>
+        <numerusform>%n device failed; see why in the list.</numerusform>
+        <numerusform>%n devices failed; see why in the list.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n device(s) with a warning.</source>
+      <translation>
+        <numerusform>%n device with a warning.</numerusform>
+        <numerusform>%n devices with a warning.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Folder for the HQ bundles</source>
+      <translation>Folder for the HQ bundles</translation>
+    </message>
+    <message>
+      <source>Publish to laptops…</source>
+      <translation>Publish to laptops…</translation>
+    </message>
+    <message numerus="yes">
+      <source>Published to %n laptop(s).</source>
+      <translation>
+        <numerusform>Published to %n laptop.</numerusform>
+        <numerusform>Published to %n laptops.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Publishing to the laptops…</source>
+      <translation>Publishing to the laptops…</translation>
+    </message>
+    <message>
+      <source>Write each active laptop's HQ bundle (partners, targets, templates, rules, receivables, development records) into a folder you choose.</source>
+      <translation>Write each active laptop's HQ bundle (partners, targets, templates, rules, receivables, development records) into a folder you choose.</translation>
     </message>
   </context>
   <context>

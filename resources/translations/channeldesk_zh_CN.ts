@@ -1187,6 +1187,10 @@ Import targets or decompose a region's target.</source>
   <context>
     <name>HqWindow</name>
     <message>
+      <source>Actions</source>
+      <translation>操作</translation>
+    </message>
+    <message>
       <source>ChannelDesk HQ</source>
       <translation>ChannelDesk 总部控制台</translation>
     </message>
@@ -3215,6 +3219,146 @@ Add one with “New partner” or import a spreadsheet.</source>
     <message>
       <source>To</source>
       <translation>结束</translation>
+    </message>
+  </context>
+  <context>
+    <name>PublishReport</name>
+    <message numerus="yes">
+      <source>%n bundle(s) written to {folder}.</source>
+      <translation>
+        <numerusform>已向 {folder} 写入 %n 个数据包。</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n development record(s)</source>
+      <translation>
+        <numerusform>%n 条发展记录</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n duty rule(s)</source>
+      <translation>
+        <numerusform>%n 条职责规则</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n grade decision(s)</source>
+      <translation>
+        <numerusform>%n 项等级审批结果</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n invoice(s)</source>
+      <translation>
+        <numerusform>%n 张发票</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n partner(s)</source>
+      <translation>
+        <numerusform>%n 个渠道</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n payment(s)</source>
+      <translation>
+        <numerusform>%n 笔回款</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n target(s)</source>
+      <translation>
+        <numerusform>%n 项目标</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n template version(s)</source>
+      <translation>
+        <numerusform>%n 个模板版本</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n visit rule(s)</source>
+      <translation>
+        <numerusform>%n 条巡检频次规则</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>, </source>
+      <translation>、</translation>
+    </message>
+    <message>
+      <source>Device</source>
+      <translation>设备</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>文件</translation>
+    </message>
+    <message>
+      <source>Manager</source>
+      <translation>客户经理</translation>
+    </message>
+    <message>
+      <source>Published</source>
+      <translation>发布内容</translation>
+    </message>
+    <message>
+      <source>Published to the laptops</source>
+      <translation>已发布到笔记本电脑</translation>
+    </message>
+    <message>
+      <source>Stopped: the devices after these got nothing this time.</source>
+      <translation>已中止：列表之后的设备本次未发布。</translation>
+    </message>
+    <message>
+      <source>Take each file to its laptop and import it there (Sync → Import HQ bundle).</source>
+      <translation>请把每个文件带到对应的笔记本电脑上导入（同步 → 导入总部数据包）。</translation>
+    </message>
+    <message>
+      <source>Warning</source>
+      <translation>提醒</translation>
+    </message>
+    <message>
+      <source>nothing</source>
+      <translation>无</translation>
+    </message>
+  </context>
+  <context>
+    <name>Publisher</name>
+    <message numerus="yes">
+      <source>%n device(s) failed; see why in the list.</source>
+      <translation>
+        <numerusform>%n 台设备发布失败，原因见列表。</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n device(s) with a warning.</source>
+      <translation>
+        <numerusform>%n 台设备有提醒。</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Folder for the HQ bundles</source>
+      <translation>总部数据包的保存文件夹</translation>
+    </message>
+    <message>
+      <source>Publish to laptops…</source>
+      <translation>发布到笔记本电脑…</translation>
+    </message>
+    <message numerus="yes">
+      <source>Published to %n laptop(s).</source>
+      <translation>
+        <numerusform>已发布到 %n 台笔记本电脑。</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Publishing to the laptops…</source>
+      <translation>正在发布到笔记本电脑…</translation>
+    </message>
+    <message>
+      <source>Write each active laptop's HQ bundle (partners, targets, templates, rules, receivables, development records) into a folder you choose.</source>
+      <translation>为每台在用的笔记本电脑生成总部数据包（渠道、目标、模板、规则、应收款、发展记录），保存到您选择的文件夹。</translation>
     </message>
   </context>
   <context>

@@ -98,6 +98,13 @@ class HqWindow(QMainWindow):
             self.stack.addWidget(section)
             self.nav.addItem(section.title())
         self.nav.currentRowChanged.connect(self._show)
+        from app.ui.hq.publish import Publisher
+
+        self.publisher = Publisher(ui, self)  # Publish, seen from every section
+        toolbar = self.addToolBar(self.tr("Actions"))
+        toolbar.setObjectName("hq-actions")
+        toolbar.setMovable(False)
+        toolbar.addAction(self.publisher.action)
         body = QHBoxLayout()
         body.addWidget(self.nav)
         body.addWidget(self.stack, 1)

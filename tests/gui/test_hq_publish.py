@@ -1,0 +1,104 @@
+"""pytest-qt: the HQ console's Publish (a toolbar action seen from every section) runs
+``hq publish``'s function for every active device into the folder chosen, with progress,
+and reports per device the file, what it holds and the warning for a device without an
+encryption key; the Devices section says whose key HQ holds. SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QFileDialog
+
+from app.hq.devrecords import import_dev_records
+from app.hq.publishing import bundle_name
+from app.services.spreadsheets import read_table
+from app.services.sync import import_hq_bundle
+from tests.gui import test_hq_console
+from tests.unit.test_duties_callbacks import records_csv
+from tests.unit.test_sync import make_laptop
+
+pg_url, hq_url, hq, console = (
+    test_hq_console.pg_url,
+    test_hq_console.hq_url,
+    test_hq_console.hq,
+    test_hq_console.console,
+)
+
+
+def _without_key(hq, device_id: str) -> None:  # type: ignore[no-untyped-def]
+    from db.hq.models import Device
+
+    with hq.sessions.begin() as s:
+        s.get(Device, device_id).x25519_public_key = None
+
+
+def test_publish_from_the_toolbar_reports_each_device(
+    qtbot, console, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    ui, window, ctx, _visit_id, _bundle = console
+    old = make_laptop(tmp_path, "old", ui.hq)
+    _without_key(ui.hq, old.device_id)
+    path = records_csv(tmp_path / "r.csv")
+    import_dev_records(ui.hq, read_table(path), path.name)
+    out = tmp_path / "out"
+    out.mkdir()
+    asked: list[str] = []
+
+    def pick(_parent, _title, start):  # type: ignore[no-untyped-def]
+        asked.append(start)
+        return str(out)
+
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", pick)
+    window.nav.setCurrentRow(window.sections.index(window.inspections))  # any section
+    assert window.publisher.action in window.findChildren(type(window.publisher.action))
+    with qtbot.waitSignal(ui.message, timeout=60000) as told:
+        window.publisher.action.trigger()
+    assert told.args[1] == "warning" and "2" in told.args[0]  # two laptops, one warning
+    report = window.publisher.report
+    assert report is not None and report.isVisible()
+    rows = {
+        report.view.item(r, 1).text(): [
+            report.view.item(r, c).text() for c in range(report.view.columnCount())
+        ]
+        for r in range(report.view.rowCount())
+    }
+    assert set(rows) == {ctx.device_id, old.device_id}
+    mine, older = rows[ctx.device_id], rows[old.device_id]
+    assert mine[0] == "lap" and mine[2] == bundle_name(ctx.device_id)
+    assert "40 development record" in mine[3] and "3 partner" in mine[3] and mine[4] == ""
+    assert "development record" not in older[3] and "device export-key" in older[4]
+    assert str(out) in report.summary.text()
+    import_hq_bundle(ctx, out / bundle_name(ctx.device_id))  # the laptop takes it
+    assert (out / bundle_name(old.device_id)).exists()
+    report.close()
+    with qtbot.waitSignal(ui.message, timeout=60000):
+        window.publisher.action.trigger()
+    assert asked == ["", str(out)]  # asked each time, from the folder chosen before
+    # the Devices section says whose encryption key HQ holds
+    from app.ui.hq.admin import DevicesSection
+
+    devices = next(s for s in window.sections if isinstance(s, DevicesSection))
+    window.nav.setCurrentRow(window.sections.index(devices))
+    qtbot.waitUntil(lambda: devices.view.rowCount() == 2, timeout=15000)
+    keys = {
+        devices.view.item(r, 1).text(): devices.view.item(r, 7).text()
+        for r in range(devices.view.rowCount())
+    }
+    assert keys[ctx.device_id] == "held"
+    assert keys[old.device_id].startswith("missing") and "register" in keys[old.device_id]
+    old.close()
+
+
+def test_publish_with_no_device_says_so(qtbot, console, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    ui, window, ctx, _visit_id, _bundle = console
+    ui.hq.revoke_device(ctx.device_id)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a: str(tmp_path))
+    with qtbot.waitSignal(ui.message, timeout=30000) as told:
+        window.publisher.action.trigger()
+    assert told.args[1] == "error" and "register" in told.args[0]
+    assert window.publisher.report is None and not list(tmp_path.glob("hq-*.cdsync"))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a: "")  # cancelled
+    window.publisher.action.trigger()
+    ui.ops.wait(10000)
+    assert window.publisher.report is None
