@@ -261,3 +261,70 @@ def publish_note(hq: Hq, device_id: str) -> str | None:
         "ChannelDesk): no development records were published to it. Export its key file "
         "again (device export-key) and register it.",
     ).format(id=device_id)
+
+
+def held_records(hq: Hq, limit: int = 500) -> dict[str, Any]:
+    """What the console's Development records section shows: ``total`` records HQ holds,
+    of ``partners`` partners, ``first`` and ``last`` date (ISO or None), the
+    ``retention_days``, the newest ``limit`` ``rows`` (date, partner code and name,
+    product, customer, the phone masked — never in clear —, amount, kind) and the
+    ``without_key`` devices (active, no X25519 key: they get none of them)."""
+    from app.domain.duties import mask_phone
+    from app.hq.duty_rules import duty_rules
+
+    with hq.sessions() as s:
+        total, partners, first, last = s.execute(
+            select(
+                func.count(),
+                func.count(func.distinct(HqDevRecord.partner_id)),
+                func.min(HqDevRecord.record_date),
+                func.max(HqDevRecord.record_date),
+            )
+        ).one()
+        newest = list(
+            s.scalars(
+                select(HqDevRecord)
+                .order_by(HqDevRecord.record_date.desc(), HqDevRecord.id.desc())
+                .limit(limit)
+            )
+        )
+        ids = sorted({r.partner_id for r in newest})
+        names: dict[str, str] = {}
+        for start in range(0, len(ids), 500):
+            names.update(
+                (rec.id, str(rec.data.get("name") or ""))
+                for rec in s.scalars(select(Record).where(Record.id.in_(ids[start : start + 500])))
+            )
+        without_key = [
+            {"device_id": d.device_id, "user": d.user}
+            for d in s.scalars(
+                select(Device)
+                .where(Device.revoked.is_(False), Device.x25519_public_key.is_(None))
+                .order_by(Device.user, Device.device_id)
+            )
+        ]
+    key = record_key(hq, create=False) if newest else None
+    rows = []
+    for r in newest:
+        phone = decrypt_phone(key, r.phone_cipher) if key is not None else None
+        rows.append(
+            {
+                "record_date": r.record_date.isoformat(),
+                "partner_code": r.partner_code,
+                "partner_name": names.get(r.partner_id, ""),
+                "product": r.product,
+                "customer_ref": r.customer_ref,
+                "phone_masked": mask_phone(phone) if phone else "",
+                "amount_fen": int(r.amount_fen),
+                "kind": r.kind,
+            }
+        )
+    return {
+        "total": int(total or 0),
+        "partners": int(partners or 0),
+        "first": first.isoformat() if first else None,
+        "last": last.isoformat() if last else None,
+        "retention_days": int(duty_rules(hq)["devrecord_retention_days"]),
+        "rows": rows,
+        "without_key": without_key,
+    }

@@ -669,6 +669,108 @@ Import targets or decompose a region's target.</translation>
     </message>
   </context>
   <context>
+    <name>DevRecordsSection</name>
+    <message>
+      <source>, </source>
+      <translation>, </translation>
+    </message>
+    <message>
+      <source>Customer</source>
+      <translation>Customer</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>Development records</source>
+      <translation>Development records</translation>
+    </message>
+    <message numerus="yes">
+      <source>HQ holds %n record(s) from {first} to {last}; partners with records: {partners}.</source>
+      <translation>
+        <numerusform>HQ holds %n record from {first} to {last}; partners with records: {partners}.</numerusform>
+        <numerusform>HQ holds %n records from {first} to {last}; partners with records: {partners}.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>HQ holds no development records yet.</source>
+      <translation>HQ holds no development records yet.</translation>
+    </message>
+    <message>
+      <source>HQ holds no development records: drop the operator's CSV or XLSX file here.</source>
+      <translation>HQ holds no development records: drop the operator's CSV or XLSX file here.</translation>
+    </message>
+    <message>
+      <source>Import development records</source>
+      <translation>Import development records</translation>
+    </message>
+    <message>
+      <source>Importing development records…</source>
+      <translation>Importing development records…</translation>
+    </message>
+    <message>
+      <source>Import…</source>
+      <translation>Import…</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>Kind</translation>
+    </message>
+    <message>
+      <source>Laptops receive them with their next HQ bundle.</source>
+      <translation>Laptops receive them with their next HQ bundle.</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>Only CSV or XLSX files can be imported here.</source>
+      <translation>Only CSV or XLSX files can be imported here.</translation>
+    </message>
+    <message>
+      <source>Partner</source>
+      <translation>Partner</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>Phone</translation>
+    </message>
+    <message>
+      <source>Prepaid</source>
+      <translation>Prepaid</translation>
+    </message>
+    <message>
+      <source>Product</source>
+      <translation>Product</translation>
+    </message>
+    <message>
+      <source>Records older than {days} days are deleted.</source>
+      <translation>Records older than {days} days are deleted.</translation>
+    </message>
+    <message>
+      <source>Spreadsheets (*.csv *.xlsx)</source>
+      <translation>Spreadsheets (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+      <source>The channels' daily business records from the operator's system (CSV or XLSX: date, partner code, product, customer, phone, prepaid amount, new or served). Drop a file here or import it: every row is checked first, nothing is stored while one is wrong. Publish takes each partner's records to the laptops of its territory, the phones sealed to each laptop's key.</source>
+      <translation>The channels' daily business records from the operator's system (CSV or XLSX: date, partner code, product, customer, phone, prepaid amount, new or served). Drop a file here or import it: every row is checked first, nothing is stored while one is wrong. Publish takes each partner's records to the laptops of its territory, the phones sealed to each laptop's key.</translation>
+    </message>
+    <message>
+      <source>The newest {n} are listed.</source>
+      <translation>The newest {n} are listed.</translation>
+    </message>
+    <message>
+      <source>{rows} rows: {created} new, {skipped} already held.</source>
+      <translation>{rows} rows: {created} new, {skipped} already held.</translation>
+    </message>
+    <message>
+      <source>⚠ No encryption key is registered for {devices}: they get no development records. Have each laptop export its key file again and register it under Devices.</source>
+      <translation>⚠ No encryption key is registered for {devices}: they get no development records. Have each laptop export its key file again and register it under Devices.</translation>
+    </message>
+  </context>
+  <context>
     <name>DevicesSection</name>
     <message>
       <source>Bundle</source>

@@ -666,6 +666,107 @@ Import targets or decompose a region's target.</source>
     </message>
   </context>
   <context>
+    <name>DevRecordsSection</name>
+    <message>
+      <source>, </source>
+      <translation>、</translation>
+    </message>
+    <message>
+      <source>Customer</source>
+      <translation>客户编号</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Development records</source>
+      <translation>发展记录</translation>
+    </message>
+    <message numerus="yes">
+      <source>HQ holds %n record(s) from {first} to {last}; partners with records: {partners}.</source>
+      <translation>
+        <numerusform>总部共有 %n 条记录，日期从 {first} 到 {last}，涉及 {partners} 个渠道。</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>HQ holds no development records yet.</source>
+      <translation>总部尚无发展记录。</translation>
+    </message>
+    <message>
+      <source>HQ holds no development records: drop the operator's CSV or XLSX file here.</source>
+      <translation>总部尚无发展记录：请把运营商系统导出的 CSV 或 XLSX 文件拖到这里。</translation>
+    </message>
+    <message>
+      <source>Import development records</source>
+      <translation>导入发展记录</translation>
+    </message>
+    <message>
+      <source>Importing development records…</source>
+      <translation>正在导入发展记录…</translation>
+    </message>
+    <message>
+      <source>Import…</source>
+      <translation>导入…</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>业务类型</translation>
+    </message>
+    <message>
+      <source>Laptops receive them with their next HQ bundle.</source>
+      <translation>笔记本电脑将在下一个总部数据包中收到。</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Only CSV or XLSX files can be imported here.</source>
+      <translation>此处只能导入 CSV 或 XLSX 文件。</translation>
+    </message>
+    <message>
+      <source>Partner</source>
+      <translation>渠道</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>手机号</translation>
+    </message>
+    <message>
+      <source>Prepaid</source>
+      <translation>预存款</translation>
+    </message>
+    <message>
+      <source>Product</source>
+      <translation>产品</translation>
+    </message>
+    <message>
+      <source>Records older than {days} days are deleted.</source>
+      <translation>超过 {days} 天的记录会被删除。</translation>
+    </message>
+    <message>
+      <source>Spreadsheets (*.csv *.xlsx)</source>
+      <translation>表格文件 (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+      <source>The channels' daily business records from the operator's system (CSV or XLSX: date, partner code, product, customer, phone, prepaid amount, new or served). Drop a file here or import it: every row is checked first, nothing is stored while one is wrong. Publish takes each partner's records to the laptops of its territory, the phones sealed to each laptop's key.</source>
+      <translation>运营商系统导出的渠道每日业务记录（CSV 或 XLSX：日期、渠道编码、产品、客户编号、手机号、预存款、发展或维系）。把文件拖到这里或点“导入”：先逐行检查，有一行出错就什么都不保存。发布时，每个渠道的记录会发到其辖区的笔记本电脑，手机号用各笔记本电脑的密钥加密。</translation>
+    </message>
+    <message>
+      <source>The newest {n} are listed.</source>
+      <translation>列出最新的 {n} 条。</translation>
+    </message>
+    <message>
+      <source>{rows} rows: {created} new, {skipped} already held.</source>
+      <translation>共 {rows} 行：新增 {created} 条，已有 {skipped} 条。</translation>
+    </message>
+    <message>
+      <source>⚠ No encryption key is registered for {devices}: they get no development records. Have each laptop export its key file again and register it under Devices.</source>
+      <translation>⚠ {devices} 未登记加密密钥，收不到发展记录。请让这些笔记本电脑重新导出密钥文件，并在“设备”中登记。</translation>
+    </message>
+  </context>
+  <context>
     <name>DevicesSection</name>
     <message>
       <source>Bundle</source>

@@ -102,3 +102,49 @@ def test_publish_with_no_device_says_so(qtbot, console, tmp_path: Path, monkeypa
     window.publisher.action.trigger()
     ui.ops.wait(10000)
     assert window.publisher.report is None
+
+
+def test_development_records_dropped_checked_and_masked(qtbot, console, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.hq.devrecords import DevRecordsSection
+    from tests.unit.test_duties_callbacks import PHONES
+
+    ui, window, _ctx, _visit_id, _bundle = console
+    old = make_laptop(tmp_path, "old", ui.hq)
+    _without_key(ui.hq, old.device_id)
+    section = next(s for s in window.sections if isinstance(s, DevRecordsSection))
+    window.nav.setCurrentRow(window.sections.index(section))
+    qtbot.waitUntil(lambda: section.is_ready, timeout=15000)
+    assert section.view.rowCount() == 0 and "no development records" in section.summary.text()
+    assert section.keys.isVisible() and "old" in section.keys.text()
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        "date,partner_code,phone,kind\n2026-03-01,NOPE,13655550000,new\n", encoding="utf-8"
+    )
+    with qtbot.waitSignal(ui.message, timeout=30000) as refused:
+        section.dropped([bad])
+    text = refused.args[0] + "\n".join(refused.args[2])
+    assert refused.args[1] == "error" and "row 2, column partner_code" in text
+    assert "13655550000" not in text
+    note = tmp_path / "notes.txt"
+    note.write_text("x", encoding="utf-8")
+    with qtbot.waitSignal(ui.message, timeout=30000) as wrong:
+        section.dropped([note])
+    assert wrong.args[1] == "error" and wrong.args[2] == ["notes.txt"]
+    good = records_csv(tmp_path / "r.csv")
+    with qtbot.waitSignal(ui.message, timeout=30000) as told:
+        section.dropped([good])
+    assert told.args[1] == "info" and "40 rows: 40 new, 0 already held" in told.args[0]
+    qtbot.waitUntil(lambda: section.view.rowCount() == 40, timeout=15000)
+    cells = [
+        section.view.item(r, c).text()
+        for r in range(section.view.rowCount())
+        for c in range(section.view.columnCount())
+    ]
+    assert not [p for p in PHONES if any(p in cell for cell in cells)]  # never in clear
+    phones = {section.view.item(r, 5).text() for r in range(section.view.rowCount())}
+    assert all(p.startswith("139****") and len(p) == 11 for p in phones)
+    assert "40" in section.summary.text()
+    with qtbot.waitSignal(ui.message, timeout=30000) as again:
+        section.import_file(good)
+    assert "40 rows: 0 new, 40 already held" in again.args[0]
+    old.close()

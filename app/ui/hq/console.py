@@ -64,6 +64,7 @@ class HqWindow(QMainWindow):
             ReceivablesSection,
             TemplatesSection,
         )
+        from app.ui.hq.devrecords import DevRecordsSection
         from app.ui.hq.partners import GradeRequestsSection, PartnersSection
         from app.ui.hq.review import InspectionsSection, OverviewSection
         from app.ui.hq.targets import TargetsSection
@@ -93,6 +94,7 @@ class HqWindow(QMainWindow):
             DevicesSection(ui),
             PartnersSection(ui),
             GradeRequestsSection(ui),
+            DevRecordsSection(ui),
         ):
             self.sections.append(section)
             self.stack.addWidget(section)
