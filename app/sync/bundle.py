@@ -235,11 +235,8 @@ def _parse_records(
 
     A whole file in canonical form (what the exporter writes) is read in C first
     (``_parse_canonical``); any other file line by line as above."""
-    canonical = _parse_canonical(raw)
+    canonical = _parse_canonical(raw, on_lines)
     if canonical is not None:
-        if on_lines is not None:
-            for start in range(0, len(canonical.rows), SINK_LINES):
-                on_lines(canonical, start, min(start + SINK_LINES, len(canonical.rows)))
         return canonical
 
     def one_line(number: int, line: bytes) -> Any:
@@ -322,36 +319,58 @@ _CANONICAL = msgspec.json.Encoder(order="sorted")
 _CANONICAL_MISSES = (msgspec.MsgspecError, ValueError, TypeError, KeyError, RecursionError)
 
 
-def _parse_canonical(raw: bytes) -> ParsedLines | None:
-    """A records file read in two C passes when every line is the canonical encoding
-    of its value (sorted keys, compact, UTF-8, as ``encode_line`` writes it) and every
-    value an object with exactly a record's keys; None for any other file.
+CANONICAL_BYTES = 1024 * 1024  # lines read per pair of C calls (ends at a line's end)
+
+
+def _parse_canonical(
+    raw: bytes, on_lines: Callable[[ParsedLines, int, int], None] | None = None
+) -> ParsedLines | None:
+    """A records file read in C when every line is the canonical encoding of its value
+    (sorted keys, compact, UTF-8, as ``encode_line`` writes it) and every value an
+    object with exactly a record's keys; None for any other file.
 
     msgspec decodes the lines, and the file must be byte for byte the re-encoding of
     what it read, one line per value with no blank line. Whatever the strict reader
     refuses cannot pass that test: a repeated key reads as one key and re-encodes
     shorter, NaN and raw control characters do not decode, a number out of a float's
     range does not decode or re-encodes differently. So the values are the ones the
-    strict reader gives, and the canonical text of each ``data`` is the bundle's own."""
-    if not raw:
-        return ParsedLines([], [])
-    try:
-        rows = _LINES_DECODER.decode_lines(raw)
-        encoded = _CANONICAL.encode_lines(rows)
-        if encoded != raw and (raw[-1:] == b"\n" or encoded != raw + b"\n"):
+    strict reader gives, and the canonical text of each ``data`` is the bundle's own.
+
+    The file is read ``CANONICAL_BYTES`` at a time, and ``on_lines`` hears of each
+    part's lines once it passed (between the C calls, HQ's COPY thread gets to send
+    them). A part that does not pass makes the whole file go to the line reader, which
+    tells ``on_lines`` of every line again (the stream then sees ids twice and stops)."""
+    rows: list[Any] = []
+    texts: list[str | None] = []
+    result = ParsedLines(rows, texts)
+    start, size = 0, len(raw)
+    while start < size:
+        stop = raw.find(b"\n", min(start + CANONICAL_BYTES, size - 1)) + 1 or size
+        part = raw[start:stop]
+        try:
+            got = _LINES_DECODER.decode_lines(part)
+            encoded = _CANONICAL.encode_lines(got)
+            if encoded != part and (part[-1:] == b"\n" or encoded != part + b"\n"):
+                return None
+            del encoded
+            # objects of five keys, each of the record's there (a missing one: KeyError)
+            if set(map(type, got)) != {dict} or set(map(len, got)) != {len(RECORD_KEYS)}:
+                return None
+            collections.deque(map(_RECORD_ITEMS, got), maxlen=0)
+            got_texts = (
+                _CANONICAL.encode_lines([row["data"] for row in got]).decode("utf-8").split("\n")
+            )
+        except _CANONICAL_MISSES:
             return None
-        del encoded
-        # objects of five keys, each of the record's there (a missing one: KeyError)
-        if set(map(type, rows)) != {dict} or set(map(len, rows)) != {len(RECORD_KEYS)}:
-            return None
-        collections.deque(map(_RECORD_ITEMS, rows), maxlen=0)
-        texts: list[str | None] = list(
-            _CANONICAL.encode_lines([row["data"] for row in rows]).decode("utf-8").split("\n")
-        )
-    except _CANONICAL_MISSES:
-        return None
-    texts.pop()  # after the last newline
-    return ParsedLines(rows, texts)
+        got_texts.pop()  # after the last newline
+        told = len(rows)
+        rows.extend(got)
+        texts.extend(got_texts)
+        if on_lines is not None:
+            for first in range(told, len(rows), SINK_LINES):
+                on_lines(result, first, min(first + SINK_LINES, len(rows)))
+        start = stop
+    return result
 
 
 def _read_entry(

@@ -354,3 +354,44 @@ def test_exported_lines_are_canonical(ctx, tmp_path: Path) -> None:  # type: ign
         ]
     assert len(json.dumps(json.loads(visits[0])["data"]["template_body"])) > 1024
     assert all(encode_line(json.loads(line)) == line for line in lines)
+
+
+def test_canonical_files_are_read_in_parts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A canonical records file is read a part at a time: the lines and data texts are
+    those of the whole file, the sink hears of every line once and in order; a part that
+    is not canonical sends the whole file to the line reader (same values)."""
+    import itertools
+
+    from app.sync.bundle import encode_line
+
+    monkeypatch.setattr(bundle_mod, "CANONICAL_BYTES", 300)
+    monkeypatch.setattr(bundle_mod, "SINK_LINES", 3)
+    rows = [
+        {
+            "base_hlc": None,
+            "data": {"n": i, "name": "名" * (i % 5), "tags": ["a", "b"][: i % 3]},
+            "hlc": f"001796663424766:{i:06d}:node",
+            "id": f"id-{i}",
+            "op": "upsert",
+        }
+        for i in range(40)
+    ]
+    body = "".join(encode_line(r) + "\n" for r in rows).encode()
+    heard: list[tuple[int, int]] = []
+    seen_rows: list[int] = []  # lines read when the sink heard of a run
+    parsed = bundle_mod._parse_records(
+        "records/x.jsonl",
+        body,
+        lambda p, a, b: (heard.append((a, b)), seen_rows.append(len(p.rows))),
+    )
+    assert parsed.rows == rows
+    assert parsed.data_text == [encode_line(r["data"]) for r in rows]
+    assert heard[0][0] == 0 and heard[-1][1] == len(rows)
+    assert all(a == b_prev for (_a, b_prev), (a, _b) in itertools.pairwise(heard))
+    assert seen_rows[0] < len(rows)  # in parts, not all at the end
+    # a later line with a space: not canonical; the line reader gives the same values
+    odd = body[:-1] + b" \n"
+    again = bundle_mod._parse_records("records/x.jsonl", odd)
+    assert again.rows == rows and again.data_text[0] == encode_line(rows[0]["data"])
+    assert bundle_mod._parse_canonical(odd) is None
+    assert bundle_mod._parse_canonical(body[:-1]).rows == rows  # no newline at the end
