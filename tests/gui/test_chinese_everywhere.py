@@ -95,7 +95,9 @@ TAGS = re.compile(r"<[^>]+>")
 
 def latin_words(text: str) -> set[str]:
     plain = (
-        PATHS.sub(" ", UUIDS.sub(" ", TAGS.sub(" ", text))).replace("&amp;", "&").replace("&", "")
+        UUIDS.sub(" ", PATHS.sub(" ", TAGS.sub(" ", text)))  # a file's name may hold a UUID
+        .replace("&amp;", "&")
+        .replace("&", "")
     )
     return {w for w in LATIN.findall(plain) if w not in ALLOWED}
 
@@ -430,6 +432,21 @@ def test_every_hq_console_section_dialog_and_pdf_reads_chinese(qtbot, tmp_path: 
                 settle(ui)
                 seen += [(f"hq {title} week:{w}", t) for w, t in widget_texts(window)]
             seen.append(("hq nav", title))
+        # Publish to laptops…: the message and the report of what each bundle holds
+        told_now: list[str] = []
+        ui.message.connect(lambda text, *_rest: told_now.append(text))
+        (tmp_path / "published").mkdir()
+        window.publisher.publish(tmp_path / "published")
+        qtbot.waitUntil(
+            lambda: window.publisher.report is not None or bool(told_now), timeout=60000
+        )
+        assert window.publisher.report is not None, told_now
+        settle(ui)
+        assert told_now
+        seen += [("publish message", text) for text in told_now]
+        qtbot.addWidget(window.publisher.report)
+        seen += list(widget_texts(window.publisher.report))
+        window.publisher.report.close()
         inspections = window.inspections
         assert inspections.visits.rowCount() > 0
         from app.hq.read_models import list_visits, visit_detail
