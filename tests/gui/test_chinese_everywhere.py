@@ -396,7 +396,8 @@ def test_every_hq_console_section_dialog_and_pdf_reads_chinese(qtbot, tmp_path: 
                 settle(ui)
                 seen.append(("inbox message", told.args[0]))
                 seen += [("inbox message", d) for d in told.args[2]]
-            if kind in ("TargetsSection", "ReceivablesSection"):  # a wrong row, a missing column
+            if kind in ("TargetsSection", "ReceivablesSection", "DevRecordsSection"):
+                # a file with a wrong row, one lacking columns
                 bad = tmp_path / f"bad{row}.csv"
                 for content in (
                     "指标,期间,范围类型,范围,目标\n销售额,2030,地区,999999,-1\n",
