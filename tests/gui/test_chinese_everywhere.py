@@ -86,6 +86,9 @@ PATHS = re.compile(
     r"(?:[A-Za-z]:)?(?:[/\\][^\s/\\]+)+[/\\]?"
     r"|[^\s/\\（）()]+\.(?:cdsync|cdack|cdbackup|csv|xlsx|json|pdf|jpe?g|png)\b"
 )  # a file or folder path, or a file's name, is shown as it is
+COMMANDS = re.compile(
+    r"\bdevice export-key\b"
+)  # a command a person types at the laptop (the only way to export its key file)
 UUIDS = re.compile(
     r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b"
 )  # a device's id is a code shown as it is
@@ -94,8 +97,9 @@ TAGS = re.compile(r"<[^>]+>")
 
 
 def latin_words(text: str) -> set[str]:
+    # paths before ids: a file's name may hold a UUID
     plain = (
-        UUIDS.sub(" ", PATHS.sub(" ", TAGS.sub(" ", text)))  # a file's name may hold a UUID
+        UUIDS.sub(" ", PATHS.sub(" ", COMMANDS.sub(" ", TAGS.sub(" ", text))))
         .replace("&amp;", "&")
         .replace("&", "")
     )
@@ -350,6 +354,17 @@ def _hq_with_a_month_of_work(tmp_path: Path):  # type: ignore[no-untyped-def]
         ],
         "erp.csv",
     )
+    from app.hq.devrecords import import_dev_records
+
+    day = (dt.date.today() - dt.timedelta(days=1)).isoformat()
+    import_dev_records(
+        hq,
+        [
+            ["日期", "渠道编码", "产品", "客户编号", "手机号", "预存款", "业务类型"],
+            *[[day, code, "宽带", f"C{i:03d}", f"1390000{i:04d}", "50", "发展"] for i in range(5)],
+        ],
+        "records.csv",
+    )
     return hq, bundle
 
 
@@ -396,6 +411,14 @@ def test_every_hq_console_section_dialog_and_pdf_reads_chinese(qtbot, tmp_path: 
                 settle(ui)
                 seen.append(("inbox message", told.args[0]))
                 seen += [("inbox message", d) for d in told.args[2]]
+            if kind == "DevRecordsSection":  # a file of another kind dropped
+                note = tmp_path / "visit.pdf"
+                note.write_text("x")
+                with qtbot.waitSignal(ui.message, timeout=30000) as told:
+                    section.dropped([note])
+                assert told.args[1] == "error"
+                seen += [("records import message", told.args[0])]
+                seen += [("records import message", d) for d in told.args[2]]
             if kind in ("TargetsSection", "ReceivablesSection", "DevRecordsSection"):
                 # a file with a wrong row, one lacking columns
                 bad = tmp_path / f"bad{row}.csv"
@@ -433,21 +456,34 @@ def test_every_hq_console_section_dialog_and_pdf_reads_chinese(qtbot, tmp_path: 
                 settle(ui)
                 seen += [(f"hq {title} week:{w}", t) for w, t in widget_texts(window)]
             seen.append(("hq nav", title))
-        # Publish to laptops…: the message and the report of what each bundle holds
-        told_now: list[str] = []
-        ui.message.connect(lambda text, *_rest: told_now.append(text))
-        (tmp_path / "published").mkdir()
-        window.publisher.publish(tmp_path / "published")
-        qtbot.waitUntil(
-            lambda: window.publisher.report is not None or bool(told_now), timeout=60000
-        )
-        assert window.publisher.report is not None, told_now
+        # Publish (the toolbar), a device without an encryption key warned in the report
+        from db.hq.models import Device
+
+        with hq.sessions.begin() as s:
+            for device in s.query(Device):
+                device.x25519_public_key = None
+        out = tmp_path / "published"
+        out.mkdir()
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(QFileDialog, "getExistingDirectory", lambda *_a: str(out))
+            with qtbot.waitSignal(ui.message, timeout=60000) as told:
+                window.publisher.action.trigger()
+        seen += [("publish message", told.args[0])]
+        report = window.publisher.report
+        assert report is not None and report.view.rowCount() == 1
+        assert report.view.item(0, 4).text()  # the warning is there to be read
+        seen += [(f"publish report:{w}", t) for w, t in widget_texts(report)]
+        seen += [("publish action", window.publisher.action.text())]
+        seen += [("publish action", window.publisher.action.toolTip())]
+        report.close()
+        from app.ui.hq.devrecords import DevRecordsSection
+
+        records = next(s for s in window.sections if isinstance(s, DevRecordsSection))
+        window.nav.setCurrentRow(window.sections.index(records))
+        ui.announce("device")  # read again: now it names the device without a key
+        qtbot.waitUntil(records.keys.isVisible, timeout=30000)
         settle(ui)
-        assert told_now
-        seen += [("publish message", text) for text in told_now]
-        qtbot.addWidget(window.publisher.report)
-        seen += list(widget_texts(window.publisher.report))
-        window.publisher.report.close()
+        seen += [(f"records keys:{w}", t) for w, t in widget_texts(window)]
         inspections = window.inspections
         assert inspections.visits.rowCount() > 0
         from app.hq.read_models import list_visits, visit_detail
