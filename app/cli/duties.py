@@ -7,6 +7,7 @@ import argparse
 from pathlib import Path
 
 from app.cli import cli_context, eprint, print_json
+from app.cli.table_import import finish_import
 from app.errors import ValidationError
 from app.i18n import tr, trn
 
@@ -45,22 +46,11 @@ def cmd_devrecords_import(args: argparse.Namespace) -> int:
     from app.services.devrecords import import_dev_records
 
     with cli_context(args) as ctx:
-        try:
-            report = import_dev_records(ctx, args.file)
-        except ValidationError as exc:
-            for line in exc.details:
-                eprint(line)
-            eprint(exc.message)
-            return 1
-    if args.json:
-        print_json(report.to_json())
-    else:
-        eprint(
-            tr(
-                "cli", "{rows} rows: {created} created, {skipped} skipped (already imported)"
-            ).format(**report.to_json())
+        return finish_import(
+            args,
+            lambda: import_dev_records(ctx, args.file),
+            tr("cli", "{rows} rows: {created} created, {skipped} skipped (already imported)"),
         )
-    return 0
 
 
 def cmd_draw(args: argparse.Namespace) -> int:

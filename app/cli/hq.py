@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.cli import eprint, print_json
-from app.errors import UserError, ValidationError
+from app.errors import UserError
 from app.i18n import tr
 
 if TYPE_CHECKING:
@@ -323,29 +323,22 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return 0
 
 
-def _import_table(args: argparse.Namespace, importer) -> int:  # type: ignore[no-untyped-def]
-    """``hq targets import`` and ``hq receivables import``: the file read as the laptop's
-    imports read it, every bad row on stderr, then the summary line (or JSON)."""
+def _import_table(args: argparse.Namespace, importer, line: str | None = None) -> int:  # type: ignore[no-untyped-def]
+    """``hq targets|receivables|devrecords import``: the file read as the laptop's imports
+    read it, every bad row on stderr, then the summary line (or JSON)."""
+    from app.cli.table_import import finish_import
     from app.services.spreadsheets import read_table
 
     table = read_table(args.file)
     with open_hq(args) as hq:
-        try:
-            summary = importer(hq, table, args.file.name)
-        except ValidationError as exc:
-            for line in exc.details:
-                eprint(line)
-            eprint(exc.message)
-            return 1
-    if args.json:
-        print_json(summary.to_json())
-    else:
-        eprint(
-            tr(
+        return finish_import(
+            args,
+            lambda: importer(hq, table, args.file.name),
+            line
+            or tr(
                 "cli", "{rows} rows: {created} created, {updated} updated, {unchanged} unchanged"
-            ).format(**summary.to_json())
+            ),
         )
-    return 0
 
 
 def cmd_targets_import(args: argparse.Namespace) -> int:
@@ -363,26 +356,12 @@ def cmd_receivables_import(args: argparse.Namespace) -> int:
 def cmd_devrecords_import(args: argparse.Namespace) -> int:
     """``hq devrecords import FILE [--json]``: as the laptop's ``devrecords import``."""
     from app.hq.devrecords import import_dev_records
-    from app.services.spreadsheets import read_table
 
-    table = read_table(args.file)
-    with open_hq(args) as hq:
-        try:
-            summary = import_dev_records(hq, table, args.file.name)
-        except ValidationError as exc:
-            for line in exc.details:
-                eprint(line)
-            eprint(exc.message)
-            return 1
-    if args.json:
-        print_json(summary.to_json())
-    else:
-        eprint(
-            tr(
-                "cli", "{rows} rows: {created} created, {skipped} skipped (already imported)"
-            ).format(**summary.to_json())
-        )
-    return 0
+    return _import_table(
+        args,
+        import_dev_records,
+        tr("cli", "{rows} rows: {created} created, {skipped} skipped (already imported)"),
+    )
 
 
 def cmd_templates_export(args: argparse.Namespace) -> int:

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from app.cli import cli_context, eprint, print_json
-from app.errors import ValidationError
+from app.cli import cli_context, print_json
+from app.cli.table_import import finish_import
 from app.i18n import tr
 
 
@@ -72,25 +72,14 @@ def _run_import(args: argparse.Namespace, importer: Callable[..., Any]) -> int:
     """Shared by ``actuals import`` and ``targets import``: every bad row on stderr, then
     the summary line (or JSON)."""
     with cli_context(args) as ctx:
-        try:
-            report = importer(ctx, args.file)
-        except ValidationError as exc:
-            for line in exc.details:
-                eprint(line)
-            eprint(exc.message)
-            return 1
-    summary = {
-        "rows": report.rows,
-        "created": report.created,
-        "updated": report.updated,
-        "unchanged": report.unchanged,
-    }
-    if args.json:
-        print_json(summary)
-    else:
-        eprint(
-            tr(
-                "cli", "{rows} rows: {created} created, {updated} updated, {unchanged} unchanged"
-            ).format(**summary)
+        return finish_import(
+            args,
+            lambda: importer(ctx, args.file),
+            tr("cli", "{rows} rows: {created} created, {updated} updated, {unchanged} unchanged"),
+            lambda report: {
+                "rows": report.rows,
+                "created": report.created,
+                "updated": report.updated,
+                "unchanged": report.unchanged,
+            },
         )
-    return 0
