@@ -12,14 +12,17 @@ from app.services.context import AppContext, Changes
 from app.ui.ops import OpRunner
 
 
-class UiServices(QObject):
+class UiHub(QObject):
+    """The signals, op runner and message/crash hooks every window's sections use; the
+    laptop's ``UiServices`` adds the application context, the HQ console's ``HqUi`` the
+    HQ."""
+
     changed = Signal(object)  # Changes
     message = Signal(str, str, list)  # text, level (info|warning|error), details
     crashed = Signal(object, str)  # exception, traceback text
 
-    def __init__(self, ctx: AppContext) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.ctx = ctx
         self.ops = OpRunner(self)
         self.main_window: Any = None
 
@@ -34,3 +37,9 @@ class UiServices(QObject):
     def announce(self, *entities: str) -> None:
         """Emit ``changed`` for entities changed outside an op (e.g. after a dialog)."""
         self.changed.emit(Changes.of(*entities))
+
+
+class UiServices(UiHub):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -20,36 +20,16 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import tr
-from app.ui.ops import OpRunner
+from app.ui.services import UiHub
 from app.ui.widgets.message_bar import MessageBar
 
 
-class HqUi(QObject):
-    """What ``OpRunner`` and the sections need: the HQ, the runner, the message and
-    change signals (``UiServices`` for the HQ database)."""
-
-    changed = Signal(object)  # Changes
-    message = Signal(str, str, list)
-    crashed = Signal(object, str)
+class HqUi(UiHub):
+    """What ``OpRunner`` and the sections need (``UiHub``) over the HQ database."""
 
     def __init__(self, hq: Any) -> None:
         super().__init__()
         self.hq = hq
-        self.ops = OpRunner(self)
-        self.main_window: Any = None
-
-    def show_message(
-        self, text: str, level: str = "info", details: list[str] | None = None
-    ) -> None:
-        self.message.emit(text, level, list(details or []))
-
-    def show_crash(self, exc: BaseException, tb_text: str = "") -> None:
-        self.crashed.emit(exc, tb_text)
-
-    def announce(self, *entities: str) -> None:
-        from app.services.context import Changes
-
-        self.changed.emit(Changes.of(*entities))
 
 
 class HqWindow(QMainWindow):
