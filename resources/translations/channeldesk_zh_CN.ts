@@ -751,7 +751,7 @@ Import targets or decompose a region's target.</source>
     </message>
     <message>
       <source>The channels' daily business records from the operator's system (CSV or XLSX: date, partner code, product, customer, phone, prepaid amount, new or served). Drop a file here or import it: every row is checked first, nothing is stored while one is wrong. Publish takes each partner's records to the laptops of its territory, the phones sealed to each laptop's key.</source>
-      <translation>运营商系统导出的渠道每日业务记录（CSV 或 XLSX：日期、渠道编码、产品、客户编号、手机号、预存款、发展或维系）。把文件拖到这里或点“导入”：先逐行检查，有一行出错就什么都不保存。发布时，每个渠道的记录会发到其辖区的笔记本电脑，手机号用各笔记本电脑的密钥加密。</translation>
+      <translation>运营商系统导出的渠道每日业务记录（CSV 或 XLSX：日期、渠道编码、产品、客户编号、手机号、预存款、新增客户或服务客户）。把文件拖到这里或点“导入”：先逐行检查，有一行出错就什么都不保存。发布时，每个渠道的记录会发到其辖区的笔记本电脑，手机号用各笔记本电脑的密钥加密。</translation>
     </message>
     <message>
       <source>The newest {n} are listed.</source>

@@ -471,7 +471,7 @@ def test_every_hq_console_section_dialog_and_pdf_reads_chinese(qtbot, tmp_path: 
         seen += [("publish message", told.args[0])]
         report = window.publisher.report
         assert report is not None and report.view.rowCount() == 1
-        assert report.view.item(0, 4).text()  # the warning is there to be read
+        assert report.view.item(0, 3).text()  # the warning is there to be read
         seen += [(f"publish report:{w}", t) for w, t in widget_texts(report)]
         seen += [("publish action", window.publisher.action.text())]
         seen += [("publish action", window.publisher.action.toolTip())]

@@ -14,6 +14,7 @@ from app.hq.devrecords import import_dev_records
 from app.hq.publishing import bundle_name
 from app.services.spreadsheets import read_table
 from app.services.sync import import_hq_bundle
+from app.ui.hq.base import key_of
 from tests.gui import test_hq_console
 from tests.unit.test_duties_callbacks import records_csv
 from tests.unit.test_sync import make_laptop
@@ -58,16 +59,16 @@ def test_publish_from_the_toolbar_reports_each_device(
     report = window.publisher.report
     assert report is not None and report.isVisible()
     rows = {
-        report.view.item(r, 1).text(): [
+        key_of(report.view, r): [
             report.view.item(r, c).text() for c in range(report.view.columnCount())
         ]
         for r in range(report.view.rowCount())
     }
     assert set(rows) == {ctx.device_id, old.device_id}
     mine, older = rows[ctx.device_id], rows[old.device_id]
-    assert mine[0] == "lap" and mine[2] == bundle_name(ctx.device_id)
-    assert "40 development record" in mine[3] and "3 partner" in mine[3] and mine[4] == ""
-    assert "development record" not in older[3] and "device export-key" in older[4]
+    assert mine[0] == "lap" and mine[1] == bundle_name(ctx.device_id)
+    assert "40 development record" in mine[2] and "3 partner" in mine[2] and mine[3] == ""
+    assert "development record" not in older[2] and "device export-key" in older[3]
     assert str(out) in report.summary.text()
     import_hq_bundle(ctx, out / bundle_name(ctx.device_id))  # the laptop takes it
     assert (out / bundle_name(old.device_id)).exists()

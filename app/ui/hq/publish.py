@@ -38,12 +38,13 @@ _ORDER = (
 
 
 class PublishReport(QDialog):
-    """Per device: manager, device, file, what the bundle holds, and its warning."""
+    """Per device: manager (the device's id in the tooltip and the row's key), file, what
+    the bundle holds, and its warning or why it failed."""
 
     def __init__(self, run: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Published to the laptops"))
-        self.resize(1000, 420)
+        self.resize(1160, 460)
         written = [b for b in run.bundles if b.path is not None]
         summary = self.tr("%n bundle(s) written to {folder}.", "", len(written)).format(
             folder=run.folder
@@ -58,7 +59,6 @@ class PublishReport(QDialog):
         self.view = table(
             [
                 self.tr("Manager"),
-                self.tr("Device"),
                 self.tr("File"),
                 self.tr("Published"),
                 self.tr("Warning"),
@@ -69,7 +69,6 @@ class PublishReport(QDialog):
             [
                 [
                     b.user or "—",
-                    b.device_id,
                     b.path.name if b.path is not None else "—",
                     self.holds(b.counts) if b.path is not None else self.tr("nothing"),
                     b.error or b.note or "",
@@ -78,7 +77,11 @@ class PublishReport(QDialog):
             ],
             [b.device_id for b in run.bundles],
         )
+        for row, b in enumerate(run.bundles):  # the device's id, for the eye that wants it
+            self.view.item(row, 0).setToolTip(b.device_id)
         self.view.setWordWrap(True)
+        self.view.setColumnWidth(2, 330)  # long texts wrap in their columns, read at a glance
+        self.view.setColumnWidth(3, 380)
         self.view.resizeRowsToContents()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
