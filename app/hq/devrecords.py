@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -89,10 +90,17 @@ def _retention_cutoff(hq: Hq, today: dt.date) -> dt.date:
     return today - dt.timedelta(days=int(duty_rules(hq)["devrecord_retention_days"]))
 
 
-def import_dev_records(hq: Hq, table: list[list[str]], name: str) -> HqDevImport:
+def import_dev_records(
+    hq: Hq,
+    table: list[list[str]],
+    name: str,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> HqDevImport:
     """Check every row (nothing is stored if one is wrong), then store the records HQ
     does not hold yet (same date, partner, product, customer, phone, kind and amount:
-    skipped); records past the retention period are purged meanwhile."""
+    skipped); records past the retention period are purged meanwhile. ``progress(done,
+    total, "")`` hears of the rows checked and may stop the import (by raising) before
+    anything is stored."""
     if not table or not any(c.strip() for c in table[0]):
         raise ValidationError(
             tr("import", "{file}: the file is empty (no header row).").format(file=name)
@@ -117,7 +125,10 @@ def import_dev_records(hq: Hq, table: list[list[str]], name: str) -> HqDevImport
         }
     summary = HqDevImport()
     parsed: list[dict[str, Any]] = []
+    total = max(len(table) - 1, 0)
     for row_no, cells in data_rows(table, mapping):
+        if progress is not None and summary.rows % 1000 == 0:
+            progress(summary.rows, total, "")
         summary.rows += 1
         values, problems = devrecord_rows.parse_record(cells, partners)
         summary.errors.extend(SheetRowError(row_no, col, msg) for col, msg in problems)
@@ -130,6 +141,8 @@ def import_dev_records(hq: Hq, table: list[list[str]], name: str) -> HqDevImport
             ).format(file=name),
             details=[str(named(e, names)) for e in summary.errors],
         )
+    if progress is not None:
+        progress(total, total, "")  # the last chance to stop: nothing is stored yet
     key = record_key(hq)
     assert key is not None
     now = dt.datetime.now(dt.UTC)

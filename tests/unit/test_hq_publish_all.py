@@ -108,3 +108,27 @@ def test_no_active_device(hq: Hq, tmp_path: Path) -> None:
     with pytest.raises(UserError) as err:
         publish_all(hq, tmp_path)
     assert "register" in err.value.message
+
+
+def test_records_import_reports_progress_and_stops_before_storing(hq: Hq, tmp_path: Path) -> None:
+    from app.hq.devrecords import import_dev_records, record_count
+    from app.services.progress import Cancelled, Progress
+    from app.services.spreadsheets import read_table
+
+    ctx = _laptop(hq, tmp_path)
+    table = read_table(records_csv(tmp_path / "r.csv"))
+    heard: list[tuple[int, int]] = []
+    stop = Progress(lambda done, total, _m: heard.append((done, total)))
+
+    def cancel_at_the_end(done: int, total: int, message: str) -> None:
+        stop(done, total, message)
+        if done == total:
+            stop.cancel()
+            stop.check()
+
+    with pytest.raises(Cancelled):
+        import_dev_records(hq, table, "r.csv", cancel_at_the_end)
+    assert heard == [(0, 40), (40, 40)] and record_count(hq) == 0  # nothing stored
+    summary = import_dev_records(hq, table, "r.csv", Progress())
+    assert summary.created == 40 and record_count(hq) == 40
+    ctx.close()

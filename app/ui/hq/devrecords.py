@@ -21,11 +21,11 @@ SHOWN = 500  # the newest records listed; the summary counts them all
 SHEETS = (".csv", ".xlsx")
 
 
-def _import(hq: Any, path: Path) -> Any:
+def _import(hq: Any, path: Path, progress: Any = None) -> Any:
     from app.hq.devrecords import import_dev_records
     from app.services.spreadsheets import read_table
 
-    return import_dev_records(hq, read_table(path), path.name)
+    return import_dev_records(hq, read_table(path), path.name, progress)
 
 
 class DevRecordsSection(DropSection):
