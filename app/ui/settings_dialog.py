@@ -74,6 +74,14 @@ class SettingsDialog(QDialog):
         key_row = QHBoxLayout()
         key_row.addWidget(self.hq_key, 1)
         key_row.addWidget(choose_key)
+        export_key = QPushButton(self.tr("Export key file…"))
+        export_key.setToolTip(
+            self.tr("The file HQ registers this laptop from (Ed25519 and X25519 public keys)")
+        )
+        export_key.clicked.connect(self.export_device_key)
+        device_row = QHBoxLayout()
+        device_row.addWidget(QLabel(self.tr("HQ registers this laptop from its key file")), 1)
+        device_row.addWidget(export_key)
         data_dir = QLabel(str(ui.ctx.paths.root))
         data_dir.setWordWrap(True)
         open_folder = QPushButton(self.tr("Open folder"))
@@ -95,6 +103,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Warn before rectification deadlines (days)"), self.rect_days)
         form.addRow(self.tr("Warn when HQ has not acknowledged for (days)"), self.unacked_days)
         form.addRow(self.tr("Trusted HQ key"), key_row)
+        form.addRow(self.tr("This laptop"), device_row)
         form.addRow(self.tr("Data directory"), dir_row)
         form.addRow(self.error)
         buttons = QDialogButtonBox(
@@ -151,6 +160,38 @@ class SettingsDialog(QDialog):
             self.tr("fingerprint {fp}").format(fp=key["fingerprint"])
             if key
             else self.tr("none yet")
+        )
+
+    def export_device_key(self, _checked: bool = False, path: str | None = None) -> None:
+        """Write the public-key file HQ registers this laptop from (as ``device
+        export-key``), on the writer thread."""
+        from app.services.device import export_public_key
+
+        if path is None:
+            suggested = str(Path.home() / "channeldesk-device.key")
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export key file"), suggested, self.tr("Key file (*.key)")
+            )
+            if not path:
+                return
+
+        def exported(target: Path) -> None:
+            self.error.setStyleSheet("")
+            self.error.setText(
+                self.tr("Key file saved to {path}. Give it to HQ to register this laptop.").format(
+                    path=target
+                )
+            )
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, UserError):
+                self.error.setStyleSheet("color:#b00020;")
+                self.error.setText(exc.message)
+            else:
+                self.ui.show_crash(exc, getattr(exc, "__traceback_text__", ""))
+
+        self.ui.ops.run(
+            export_public_key, self.ui.ctx, Path(path), on_done=exported, on_error=failed
         )
 
     def choose_hq_key(self, _checked: bool = False, path: str | None = None) -> None:

@@ -3663,12 +3663,32 @@ Add one with “New partner” or import a spreadsheet.</translation>
       <translation>Enter your name; it is printed on every report.</translation>
     </message>
     <message>
+      <source>Export key file</source>
+      <translation>Export key file</translation>
+    </message>
+    <message>
+      <source>Export key file…</source>
+      <translation>Export key file…</translation>
+    </message>
+    <message>
       <source>HQ key (*.key *.json)</source>
       <translation>HQ key (*.key *.json)</translation>
     </message>
     <message>
       <source>HQ public key</source>
       <translation>HQ public key</translation>
+    </message>
+    <message>
+      <source>HQ registers this laptop from its key file</source>
+      <translation>HQ registers this laptop from its key file</translation>
+    </message>
+    <message>
+      <source>Key file (*.key)</source>
+      <translation>Key file (*.key)</translation>
+    </message>
+    <message>
+      <source>Key file saved to {path}. Give it to HQ to register this laptop.</source>
+      <translation>Key file saved to {path}. Give it to HQ to register this laptop.</translation>
     </message>
     <message>
       <source>Largest photo</source>
@@ -3691,12 +3711,20 @@ Add one with “New partner” or import a spreadsheet.</translation>
       <translation>System default</translation>
     </message>
     <message>
+      <source>The file HQ registers this laptop from (Ed25519 and X25519 public keys)</source>
+      <translation>The file HQ registers this laptop from (Ed25519 and X25519 public keys)</translation>
+    </message>
+    <message>
       <source>The new language applies to windows opened from now on; restart ChannelDesk to translate this window too.</source>
       <translation>The new language applies to windows opened from now on; restart ChannelDesk to translate this window too.</translation>
     </message>
     <message>
       <source>The territory decides which partners are yours and is sent to HQ with every sync bundle. Change it only when HQ has changed your territory too. Change it now?</source>
       <translation>The territory decides which partners are yours and is sent to HQ with every sync bundle. Change it only when HQ has changed your territory too. Change it now?</translation>
+    </message>
+    <message>
+      <source>This laptop</source>
+      <translation>This laptop</translation>
     </message>
     <message>
       <source>Trust HQ key…</source>

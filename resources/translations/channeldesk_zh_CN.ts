@@ -830,7 +830,7 @@ Import targets or decompose a region's target.</source>
     </message>
     <message>
       <source>No device is registered yet. On each laptop run “device export-key”, then drop the file here.</source>
-      <translation>尚未登记任何设备。请在每台笔记本电脑上运行“device export-key”，再把生成的文件拖到这里。</translation>
+      <translation>尚未登记任何设备。请在每台笔记本电脑的“设置”中点“导出密钥文件…”（或运行命令 device export-key），再把生成的文件拖到这里。</translation>
     </message>
     <message>
       <source>Received</source>
@@ -3641,12 +3641,32 @@ Add one with “New partner” or import a spreadsheet.</source>
       <translation>请填写您的姓名，每份报告都会打印。</translation>
     </message>
     <message>
+      <source>Export key file</source>
+      <translation>导出密钥文件</translation>
+    </message>
+    <message>
+      <source>Export key file…</source>
+      <translation>导出密钥文件…</translation>
+    </message>
+    <message>
       <source>HQ key (*.key *.json)</source>
       <translation>总部公钥 (*.key *.json)</translation>
     </message>
     <message>
       <source>HQ public key</source>
       <translation>总部公钥</translation>
+    </message>
+    <message>
+      <source>HQ registers this laptop from its key file</source>
+      <translation>总部凭本机的密钥文件登记本机</translation>
+    </message>
+    <message>
+      <source>Key file (*.key)</source>
+      <translation>密钥文件 (*.key)</translation>
+    </message>
+    <message>
+      <source>Key file saved to {path}. Give it to HQ to register this laptop.</source>
+      <translation>密钥文件已保存到 {path}。请交给总部登记本机。</translation>
     </message>
     <message>
       <source>Largest photo</source>
@@ -3669,12 +3689,20 @@ Add one with “New partner” or import a spreadsheet.</source>
       <translation>跟随系统</translation>
     </message>
     <message>
+      <source>The file HQ registers this laptop from (Ed25519 and X25519 public keys)</source>
+      <translation>总部登记本机所用的文件（Ed25519 与 X25519 公钥）</translation>
+    </message>
+    <message>
       <source>The new language applies to windows opened from now on; restart ChannelDesk to translate this window too.</source>
       <translation>新语言将用于之后打开的窗口；重启渠道巡检台后本窗口也会切换。</translation>
     </message>
     <message>
       <source>The territory decides which partners are yours and is sent to HQ with every sync bundle. Change it only when HQ has changed your territory too. Change it now?</source>
       <translation>负责区域决定哪些渠道归您管理，并随每个同步包发送给总部。请仅在总部已调整您的负责区域时更改。现在更改吗？</translation>
+    </message>
+    <message>
+      <source>This laptop</source>
+      <translation>本机</translation>
     </message>
     <message>
       <source>Trust HQ key…</source>
@@ -5975,7 +6003,7 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     </message>
     <message>
       <source>Device {id} has no encryption key registered (its key file comes from an older ChannelDesk): no development records were published to it. Export its key file again (device export-key) and register it.</source>
-      <translation>设备 {id} 未登记加密密钥（其密钥文件来自旧版渠道巡检台）：未向其发布发展记录。请重新导出其密钥文件（device export-key）并登记。</translation>
+      <translation>设备 {id} 未登记加密密钥（其密钥文件来自旧版渠道巡检台）：未向其发布发展记录。请重新导出其密钥文件（“设置”中的“导出密钥文件…”，或命令 device export-key）并登记。</translation>
     </message>
     <message>
       <source>Device {id} is already registered with another key.</source>
@@ -7910,7 +7938,7 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     </message>
     <message>
       <source>the customers' phone numbers are sealed to another key of this device; export its key file again (device export-key) and have HQ register it</source>
-      <translation>客户电话号码是用本设备的另一把密钥加密的；请重新导出密钥文件（device export-key）并交总部登记</translation>
+      <translation>客户电话号码是用本设备的另一把密钥加密的；请重新导出密钥文件（“设置”中的“导出密钥文件…”，或命令 device export-key）并交总部登记</translation>
     </message>
     <message>
       <source>the envelope of the customers' phone numbers is damaged</source>
@@ -7970,7 +7998,7 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     </message>
     <message>
       <source>this device has no encryption key for the customers' phone numbers; export its key file (device export-key) and have HQ register it</source>
-      <translation>本设备没有客户电话号码的加密密钥；请导出密钥文件（device export-key）并交总部登记</translation>
+      <translation>本设备没有客户电话号码的加密密钥；请导出密钥文件（“设置”中的“导出密钥文件…”，或命令 device export-key）并交总部登记</translation>
     </message>
     <message>
       <source>too many entries ({count})</source>

@@ -124,3 +124,24 @@ def test_reminders_panel_lists_overdue_work(qtbot, ctx, ui_window) -> None:  # t
         lambda: bool(section.reminders.text()), timeout=5000
     )  # filled from a reader thread
     assert "visit frequency" in section.reminders.text() or "contract" in section.reminders.text()
+
+
+def test_settings_export_the_laptops_key_file(qtbot, ui_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The key file HQ registers a laptop from is exported from Settings, as `device
+    export-key` does: both public keys, written on the writer thread; a folder that cannot
+    be written to is one line in the dialog."""
+    import json
+
+    from app.ui.settings_dialog import SettingsDialog
+
+    ui, window = ui_window
+    dialog = SettingsDialog(ui, window)
+    qtbot.addWidget(dialog)
+    target = tmp_path / "lap.key"
+    dialog.export_device_key(path=str(target))
+    qtbot.waitUntil(lambda: target.exists() and str(target) in dialog.error.text(), timeout=10000)
+    body = json.loads(target.read_text(encoding="utf-8"))
+    assert body["device_id"] == ui.ctx.device_id and body["x25519_public_key"]
+    dialog.export_device_key(path=str(tmp_path / "missing" / "lap.key"))
+    qtbot.waitUntil(lambda: "missing" in dialog.error.text(), timeout=10000)
+    assert "Cannot write" in dialog.error.text()
