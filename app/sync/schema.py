@@ -6,7 +6,7 @@ The schemas are generated from the SQLAlchemy models in ``db.models`` (column ty
 length, nullability, default, foreign key) plus the small ``OVERRIDES`` table below
 (enumerations from ``app.domain.vocabulary``, numeric ranges, JSON shapes), so a column
 added to a model is validated the day it is added and the two cannot drift
-(``tests/unit/test_sync_schema.py`` fails when a column has no rule). Each schema is
+(``tests/unit/services/test_sync_records_valid.py`` fails when a column has no rule). Each schema is
 compiled into a ``msgspec.Struct``: HQ checks a whole entity's records in one C call
 (``check_records``) and only explains, in Python and translated, the record that fails
 (``RecordProblem``: entity, id, field and rule). The laptop checks HQ's down-bundles

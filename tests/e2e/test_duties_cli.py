@@ -7,8 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from tests.unit.test_duties_callbacks import records_csv
-from tests.unit.test_partners_and_visits import CSV
+from tests.unit.services.test_duties_callbacks import records_csv
+from tests.unit.services.test_partners_and_visits import CSV
 
 
 def _seed(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -11,8 +11,8 @@ import json
 from pathlib import Path
 
 from app.services.context import open_context
-from tests.unit.test_sync_batching import _read_records
-from tests.unit.test_sync_hostile_records import _rebuild
+from tests.unit.services.test_sync_batching import _read_records
+from tests.unit.sync.test_sync_hostile_records import _rebuild
 
 
 def test_bad_record_is_one_line_exit_2_and_the_good_bundle_works(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.conftest import EXIF_DIR
-from tests.unit.test_amendments import ANSWERS
+from tests.unit.services.test_amendments import ANSWERS
 
 
 def test_inspection_loop_through_the_cli(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

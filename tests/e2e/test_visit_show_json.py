@@ -15,8 +15,8 @@ from typing import Any
 
 from app.services import visits
 from tests.conftest import EXIF_DIR, ROOT
-from tests.unit.test_amendments import sealed_visit
-from tests.unit.test_evidence import BEIJING, jpeg
+from tests.unit.services.test_amendments import sealed_visit
+from tests.unit.services.test_evidence import BEIJING, jpeg
 
 GOLDEN = ROOT / "tests" / "data" / "visit_show.golden.jsonl"
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")

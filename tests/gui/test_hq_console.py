@@ -17,8 +17,8 @@ from app.hq import authoring
 from app.hq.server import Hq
 from app.services import visits
 from app.services.sync import export_bundle
-from tests.unit import test_sync
-from tests.unit.test_sync import make_laptop, seed
+from tests.unit.services import test_sync
+from tests.unit.services.test_sync import make_laptop, seed
 
 pg_url, hq_url, hq = (
     test_sync.pg_url,

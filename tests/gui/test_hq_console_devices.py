@@ -12,7 +12,7 @@ from PySide6.QtGui import QDropEvent
 
 from app.hq.read_models import device_list
 from tests.gui import test_hq_console
-from tests.unit import test_sync
+from tests.unit.services import test_sync
 
 pg_url, hq_url, hq = test_sync.pg_url, test_sync.hq_url, test_sync.hq  # the HQ fixtures
 console, _ready = test_hq_console.console, test_hq_console._ready

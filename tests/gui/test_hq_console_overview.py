@@ -12,7 +12,7 @@ from app.domain import compliance as comp
 from app.domain import formats as fmt
 from app.services import visits
 from tests.gui import test_hq_console
-from tests.unit import test_sync
+from tests.unit.services import test_sync
 
 pg_url, hq_url, hq = test_sync.pg_url, test_sync.hq_url, test_sync.hq  # the HQ fixtures
 console, _ready = test_hq_console.console, test_hq_console._ready

@@ -14,7 +14,7 @@ from app.services import partners as psvc
 from app.services.grade_requests import request_grade_change
 from app.services.sync import export_bundle
 from tests.gui import test_hq_console
-from tests.unit import test_sync
+from tests.unit.services import test_sync
 
 pg_url, hq_url, hq = test_sync.pg_url, test_sync.hq_url, test_sync.hq  # the HQ fixtures
 console, _ready = test_hq_console.console, test_hq_console._ready

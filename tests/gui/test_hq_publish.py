@@ -16,8 +16,8 @@ from app.services.spreadsheets import read_table
 from app.services.sync import import_hq_bundle
 from app.ui.hq.base import key_of
 from tests.gui import test_hq_console
-from tests.unit.test_duties_callbacks import records_csv
-from tests.unit.test_sync import make_laptop
+from tests.unit.services.test_duties_callbacks import records_csv
+from tests.unit.services.test_sync import make_laptop
 
 pg_url, hq_url, hq, console = (
     test_hq_console.pg_url,
@@ -107,7 +107,7 @@ def test_publish_with_no_device_says_so(qtbot, console, tmp_path: Path, monkeypa
 
 def test_development_records_dropped_checked_and_masked(qtbot, console, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from app.ui.hq.devrecords import DevRecordsSection
-    from tests.unit.test_duties_callbacks import PHONES
+    from tests.unit.services.test_duties_callbacks import PHONES
 
     ui, window, _ctx, _visit_id, _bundle = console
     old = make_laptop(tmp_path, "old", ui.hq)

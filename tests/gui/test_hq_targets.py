@@ -17,7 +17,7 @@ from app.services.sync import export_bundle, import_hq_bundle
 from db.models import Target
 from tests.gui.test_decomposition import _assert_totals_exact, _edit_cell
 from tests.gui.test_hq_console import _ready, console
-from tests.unit import test_sync
+from tests.unit.services import test_sync
 
 pg_url, hq_url, hq = (
     test_sync.pg_url,

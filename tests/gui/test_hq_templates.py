@@ -17,7 +17,7 @@ from app.hq.duty_rules import duty_rules
 from app.services import visits
 from app.services.sync import import_hq_bundle
 from tests.gui.test_hq_console import _ready, console
-from tests.unit import test_sync
+from tests.unit.services import test_sync
 
 pg_url, hq_url, hq = (
     test_sync.pg_url,

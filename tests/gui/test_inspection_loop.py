@@ -71,7 +71,7 @@ def test_editor_lists_photo_evidence_and_takes_an_explanation(
 ) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QInputDialog
 
-    from tests.unit.test_evidence import jpeg
+    from tests.unit.services.test_evidence import jpeg
 
     csv = tmp_path / "p.csv"
     csv.write_text(
@@ -124,7 +124,7 @@ def test_amend_from_the_editor_by_label_shows_the_current_score(
 ) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QInputDialog
 
-    from tests.unit.test_amendments import sealed_visit
+    from tests.unit.services.test_amendments import sealed_visit
 
     visit_id = sealed_visit(ctx, tmp_path, {"signage": "no"})
     before = visits.visit_detail(ctx, visit_id)["score"]

@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.services import callbacks, complaints, daily_log, partner_io
-from tests.unit.test_duties_callbacks import PHONES, records_csv
-from tests.unit.test_partners_and_visits import CSV
+from tests.unit.services.test_duties_callbacks import PHONES, records_csv
+from tests.unit.services.test_partners_and_visits import CSV
 
 
 def _seed(ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
