@@ -219,6 +219,24 @@ def validate_records(s: Session, bundle: Bundle, device: Device) -> dict[str, se
                             "sync", "grade_request {id}: only HQ decides a grade change request"
                         ).format(id=rid)
                     )
+        elif entity == "target":
+            owned = [
+                rid
+                for rid, bundle_id in find_records(
+                    s, entity, in_bundle[entity], "id, bundle_id", populated
+                )
+                if bundle_id == HQ_BUNDLE
+            ]
+            if owned:
+                raise reject(
+                    tr("sync", "target {id} is HQ's published target; only HQ changes it").format(
+                        id=sorted(owned)[0]
+                    )
+                )
+            for rid, data in zip(ids, datas, strict=True):
+                problem = target_problem(rid, data)
+                if problem:
+                    raise reject(problem)
         # references to parents and photos not in the bundle, in the order the records
         # cite them: (record's index, kind, referenced id, message)
         cited: list[tuple[int, str, str, str]] = []

@@ -17,7 +17,7 @@ from sqlalchemy import (
 )
 
 from app.services.context import AppContext
-from app.services.sync_state import VISIT_CHILDREN, VISIT_GATED
+from app.services.sync_state import HQ_TARGET_SOURCE, VISIT_CHILDREN, VISIT_GATED
 from app.sync.bundle import (
     encode_line,
 )
@@ -27,7 +27,6 @@ from db.models import (
 )
 
 VOID, UPSERT = '"void"', '"upsert"'
-HQ_TARGET_SOURCE = "hq"
 
 
 def model_of(entity: str) -> Any:

@@ -16,6 +16,7 @@ from app.services.context import AppContext
 from app.services.sql_values import parse_datetime
 
 ACKED = ("accepted", "duplicate")
+HQ_TARGET_SOURCE = "hq"  # the source of HQ's published targets, which never go up
 
 VISIT_CHILDREN = frozenset(
     {"visit_answer", "visit_photo", "visit_amendment", "finding", "material_count"}
@@ -45,6 +46,7 @@ SYNC_ENTITIES = (
     "material_ledger_entry",
     "material_count",
     "actual",
+    "target",
     "invoice",
     "payment",
     "kpi_score",
@@ -101,6 +103,8 @@ def _pending_sql(entity: str) -> list[str]:
     where = "hlc > :since AND hlc <= :upto AND hlc LIKE :node"
     if entity == "visit":
         where += " AND status = 'submitted'"
+    if entity == "target":  # HQ's published targets are HQ's: only the manager's go up
+        where += f" AND source != '{HQ_TARGET_SOURCE}'"
     if entity in VISIT_CHILDREN:
         where += f" AND visit_id IN ({_SEALED_VISITS})"
     elif entity in VISIT_GATED:  # orders and events: a visit is optional
