@@ -109,22 +109,7 @@ def import_dev_records(
                 report.skipped += 1
                 continue
             seen.add(digest)
-            new_rows.append(
-                {
-                    "id": uuid7(),
-                    "partner_id": v["partner_id"],
-                    "record_date": v["record_date"],
-                    "product": v["product"],
-                    "customer_ref": v["customer_ref"],
-                    "phone_cipher": encrypt_phone(key, v["phone"]),
-                    "phone_masked": rules.mask_phone(v["phone"]),
-                    "amount_fen": v["amount_fen"],
-                    "kind": v["kind"],
-                    "dedup_key": digest,
-                    "source": source,
-                    "imported_at": now,
-                }
-            )
+            new_rows.append(_stored_row(key, v, uuid7(), digest, source, now))
             if progress is not None and index % 1000 == 0:
                 progress(len(parsed) + index, len(parsed) * 2, tr("import", "Importing…"))
         held: set[str] = set()
@@ -278,23 +263,8 @@ def store_published(s: Any, ctx: AppContext, opened: list[dict[str, Any]]) -> in
         if code is None or v["record_date"] < cutoff:
             continue
         digest = keyed_digest(key, *devrecord_rows.digest_parts({**v, "partner_code": code}))
-        fresh.setdefault(
-            digest,
-            {
-                "id": v["id"],
-                "partner_id": v["partner_id"],
-                "record_date": v["record_date"],
-                "product": v["product"],
-                "customer_ref": v["customer_ref"],
-                "phone_cipher": encrypt_phone(key, v["phone"]),
-                "phone_masked": rules.mask_phone(v["phone"]),
-                "amount_fen": v["amount_fen"],
-                "kind": v["kind"],
-                "dedup_key": digest,
-                "source": "hq",
-                "imported_at": now,
-            },
-        )
+        if digest not in fresh:
+            fresh[digest] = _stored_row(key, v, v["id"], digest, "hq", now)
     digests = list(fresh)
     held: set[str] = set()
     for start in range(0, len(digests), 500):
@@ -315,3 +285,24 @@ def store_published(s: Any, ctx: AppContext, opened: list[dict[str, Any]]) -> in
     if rows:
         s.execute(insert(DevRecord), rows)
     return len(rows)
+
+
+def _stored_row(
+    key: bytes, v: dict[str, Any], record_id: str, digest: str, source: str, now: dt.datetime
+) -> dict[str, Any]:
+    """A development record as the laptop stores it: the phone encrypted under the record
+    key and masked, never in clear; ``digest`` (the keyed HMAC) finds it again."""
+    return {
+        "id": record_id,
+        "partner_id": v["partner_id"],
+        "record_date": v["record_date"],
+        "product": v["product"],
+        "customer_ref": v["customer_ref"],
+        "phone_cipher": encrypt_phone(key, v["phone"]),
+        "phone_masked": rules.mask_phone(v["phone"]),
+        "amount_fen": v["amount_fen"],
+        "kind": v["kind"],
+        "dedup_key": digest,
+        "source": source,
+        "imported_at": now,
+    }
