@@ -7,9 +7,10 @@ from __future__ import annotations
 import io
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.domain import formats as fmt
 from app.domain.regions import regions
@@ -66,6 +67,18 @@ def _photo(hq: Hq, sha: str | None, caption: str, taken_at: str = "") -> PhotoDa
     return PhotoData(caption, taken_at, sha, buf.getvalue(), upright.width, upright.height)
 
 
+def _live_data(s: Session, entity: str, key: str, value: str) -> list[dict[str, Any]]:
+    """The data of ``entity``'s records not voided whose ``key`` field is ``value``."""
+    return [
+        r.data
+        for r in s.scalars(
+            select(Record).where(
+                Record.entity == entity, Record.voided.is_(False), field(key) == value
+            )
+        )
+    ]
+
+
 def hq_visit_report_data(hq: Hq, visit_id: str) -> VisitReportData:
     detail = visit_detail(hq, visit_id)
     with hq.sessions() as s:
@@ -76,46 +89,10 @@ def hq_visit_report_data(hq: Hq, visit_id: str) -> VisitReportData:
             select(Record).where(Record.entity == "partner", Record.id == partner_id)
         )
         pdata = partner.data if partner is not None else {}
-        contacts = [
-            r.data
-            for r in s.scalars(
-                select(Record).where(
-                    Record.entity == "contact",
-                    Record.voided.is_(False),
-                    field("partner_id") == partner_id,
-                )
-            )
-        ]
-        invoices = [
-            r.data
-            for r in s.scalars(
-                select(Record).where(
-                    Record.entity == "invoice",
-                    Record.voided.is_(False),
-                    field("partner_id") == partner_id,
-                )
-            )
-        ]
-        counts = [
-            r.data
-            for r in s.scalars(
-                select(Record).where(
-                    Record.entity == "material_count",
-                    Record.voided.is_(False),
-                    field("visit_id") == visit_id,
-                )
-            )
-        ]
-        competitors = [
-            r.data
-            for r in s.scalars(
-                select(Record).where(
-                    Record.entity == "competitor_observation",
-                    Record.voided.is_(False),
-                    field("visit_id") == visit_id,
-                )
-            )
-        ]
+        contacts = _live_data(s, "contact", "partner_id", partner_id)
+        invoices = _live_data(s, "invoice", "partner_id", partner_id)
+        counts = _live_data(s, "material_count", "visit_id", visit_id)
+        competitors = _live_data(s, "competitor_observation", "visit_id", visit_id)
     body = visit.data.get("template_body") or {}
     titles = {section.get("key"): section.get("title", "") for section in body.get("sections", [])}
     receivable = sum(int(i.get("amount_fen") or 0) - int(i.get("paid_fen") or 0) for i in invoices)

@@ -18,6 +18,8 @@ from pathlib import Path
 from common import run_cli, timed_subprocess
 from harness import BenchResult
 
+from app.domain.partner_sheet import COLUMNS
+
 ROWS = 100_000
 DISTRICTS = [
     "310101",
@@ -55,27 +57,7 @@ def write_csv(path: Path, rows: int = ROWS, seed: int = 21) -> None:
     rng = random.Random(seed)
     with path.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh)
-        writer.writerow(
-            [
-                "code",
-                "name",
-                "type",
-                "status",
-                "grade",
-                "region",
-                "address",
-                "latitude",
-                "longitude",
-                "licence_no",
-                "credit_rating",
-                "credit_limit",
-                "manager",
-                "tags",
-                "notes",
-                "contact_name",
-                "contact_phone",
-            ]
-        )
+        writer.writerow(COLUMNS)  # the partner file's own columns, in its order
         for i in range(rows):
             words = rng.sample(WORDS, 3)
             writer.writerow(
