@@ -13,6 +13,10 @@ import datetime as dt
 
 from app.i18n import current_language, tr
 
+# the largest amount a file or a form may give, in its smallest unit (fen: ±10 trillion
+# yuan); the stores and the sync format bound amounts by it too
+AMOUNT_LIMIT = 10**15
+
 WAN = 10_000  # 万: charts count money in 万元 (ten thousand yuan), as Chinese sales reports do
 
 

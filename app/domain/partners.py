@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from app.domain.formats import AMOUNT_LIMIT
 from app.domain.regions import regions
 from app.domain.vocabulary import LIFECYCLE_EVENT, PARTNER_STATUS, PARTNER_TYPE
 from app.i18n import tr
@@ -248,7 +249,8 @@ def text_problems(values: dict[str, object]) -> list[FieldProblem]:
 
 
 def parse_money_to_fen(text: str) -> int:
-    """'12345.67' / '12,345.6' / '¥100' → integer fen; raises ValueError."""
+    """'12345.67' / '12,345.6' / '¥100' → integer fen; raises ValueError, also beyond
+    ``AMOUNT_LIMIT``."""
     cleaned = str(text).strip().replace(",", "").replace("¥", "").replace("￥", "")
     if not cleaned:
         return 0
@@ -258,6 +260,8 @@ def parse_money_to_fen(text: str) -> int:
     cleaned = cleaned.lstrip("-")
     whole, _, frac = cleaned.partition(".")
     fen = int(whole) * 100 + int((frac + "00")[:2])
+    if fen > AMOUNT_LIMIT:
+        raise ValueError(text)
     return -fen if negative else fen
 
 

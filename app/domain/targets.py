@@ -10,6 +10,8 @@ import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 
+from app.domain.formats import AMOUNT_LIMIT
+
 PERIOD_RE = re.compile(r"^(\d{4})(?:-(Q[1-4]|0[1-9]|1[0-2]))?$")
 DEFAULT_SEASONALITY = (7, 6, 8, 8, 8, 8, 8, 8, 9, 9, 10, 11)  # weights per month (peak at year end)
 GRADE_WEIGHTS = {"A": 4, "B": 3, "C": 2, "D": 1}
@@ -163,15 +165,19 @@ def aging_bucket(due: dt.date, today: dt.date) -> str | None:
 
 
 def parse_amount(text: str, decimals: int) -> int:
-    """'1234.56' → 123456 (decimals=2) exactly; raises ValueError for anything else."""
+    """'1234.56' → 123456 (decimals=2) exactly; raises ValueError for anything else and
+    beyond ``AMOUNT_LIMIT``."""
     cleaned = str(text).strip().replace(",", "")
     pattern = r"\d+" if decimals == 0 else rf"\d+(\.\d{{1,{decimals}}})?"
     if not re.fullmatch(pattern, cleaned):
         raise ValueError(text)
     whole, _, frac = cleaned.partition(".")
-    return int(
-        int(whole) * 10**decimals + (int((frac + "0" * decimals)[:decimals]) if decimals else 0)
+    value = int(whole) * int(10**decimals) + (
+        int((frac + "0" * decimals)[:decimals]) if decimals else 0
     )
+    if value > AMOUNT_LIMIT:
+        raise ValueError(text)
+    return value
 
 
 def format_amount(value: int, decimals: int) -> str:

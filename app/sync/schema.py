@@ -25,6 +25,7 @@ from typing import Annotated, Any, Literal
 import msgspec
 
 from app.domain import vocabulary as voc
+from app.domain.formats import AMOUNT_LIMIT
 from app.domain.partners import HQ_OWNED_FIELDS
 from app.i18n import tr
 from app.sync.formats import all_uuids
@@ -51,7 +52,7 @@ TEXT_MAX = 100_000  # characters of a Text column
 VOID_REASON_MAX = 2_000
 INT32 = (-(2**31), 2**31 - 1)
 INT64 = (-(2**63), 2**63 - 1)
-AMOUNT = (-(10**15), 10**15)  # fen: ±10 trillion yuan
+AMOUNT = (-AMOUNT_LIMIT, AMOUNT_LIMIT)  # fen: ±10 trillion yuan
 FLOAT = (-1e15, 1e15)  # finite, whatever JSON number a float column gets
 TAGS_MAX = 200
 UUID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
