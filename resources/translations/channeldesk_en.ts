@@ -1922,6 +1922,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>Ledger entries</translation>
     </message>
     <message>
+      <source>Loading the ledger…</source>
+      <translation>Loading the ledger…</translation>
+    </message>
+    <message>
       <source>Not counted in the book. {status}</source>
       <translation>Not counted in the book. {status}</translation>
     </message>
@@ -1936,6 +1940,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     <message>
       <source>On the book: {items}</source>
       <translation>On the book: {items}</translation>
+    </message>
+    <message>
+      <source>Promotion materials</source>
+      <translation>Promotion materials</translation>
     </message>
     <message>
       <source>Promotion materials of {name}</source>

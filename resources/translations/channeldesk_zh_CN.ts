@@ -1917,6 +1917,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>台账记录</translation>
     </message>
     <message>
+      <source>Loading the ledger…</source>
+      <translation>正在读取台账…</translation>
+    </message>
+    <message>
       <source>Not counted in the book. {status}</source>
       <translation>不计入账面数量。{status}</translation>
     </message>
@@ -1931,6 +1935,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     <message>
       <source>On the book: {items}</source>
       <translation>账面数量：{items}</translation>
+    </message>
+    <message>
+      <source>Promotion materials</source>
+      <translation>宣传品台账</translation>
     </message>
     <message>
       <source>Promotion materials of {name}</source>

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu
 
 from app.services import materials, partner_io
 from app.ui.partners.materials import MaterialEntryDialog, MaterialLedgerDialog, VoidEntryDialog
-from tests.gui.conftest import wait_saved
+from tests.gui.conftest import settle, wait_saved
 
 # a dialog shown over the main window makes the offscreen platform say it cannot pass size hints on;
 # a popup menu makes it say it cannot raise windows or grab the keyboard
@@ -76,6 +76,7 @@ def test_correct_and_void_ledger_entries_in_the_partner_file(
     qtbot.addWidget(ledger)
     ledger.show()
     qtbot.waitExposed(ledger)
+    settle(ui, qtbot)  # the ledger is read on a reader thread
     assert _rows(ledger) == [
         ["2026-01-05", "海报", "Issued", "50", "春季活动"],
         ["2026-01-04", "台卡", "Issued", "3", ""],
@@ -114,6 +115,7 @@ def test_correct_and_void_ledger_entries_in_the_partner_file(
     with qtbot.waitSignal(ui.changed, timeout=3000) as changed:
         qtbot.mouseClick(ledger.correct_button, Qt.MouseButton.LeftButton)
     assert seen["dialog_title"] == "Correct ledger entry"
+    settle(ui, qtbot)
     assert messages == ["Give the reason for the change (e.g. wrong quantity, entered twice)."]
     assert changed.args[0].touches("material_ledger_entry")
     assert _rows(ledger) == [
@@ -153,6 +155,7 @@ def test_correct_and_void_ledger_entries_in_the_partner_file(
     with qtbot.waitSignal(ui.changed, timeout=3000):
         ledger.entries.customContextMenuRequested.emit(row_rect.center())
     assert menus == [["&Correct…", "&Void…"]]
+    settle(ui, qtbot)
     assert messages[-1] == "Give the reason for the change (e.g. wrong quantity, entered twice)."
     assert _rows(ledger) == [["2026-01-05", "海报", "Issued", "5", "春季活动"]]
     assert ledger.book.text() == "On the book: 海报 <b>5</b>"
@@ -160,6 +163,7 @@ def test_correct_and_void_ledger_entries_in_the_partner_file(
 
     # the history: voided entries struck out with their reasons, not correctable again
     ledger.show_voided.setChecked(True)
+    settle(ui, qtbot)
     assert _rows(ledger) == [
         ["2026-01-05", "海报", "Issued", "5", "春季活动"],
         ["2026-01-05", "海报", "Issued", "50", "Corrected: 多输了一个零 · 春季活动"],
@@ -177,6 +181,7 @@ def test_correct_and_void_ledger_entries_in_the_partner_file(
     # Delete on a live entry opens the void dialog; a void the book cannot take is refused there
     materials.record_material_entry(ctx, "M1", "海报", "returned", 4, dt.date.today())
     ledger.reload()
+    settle(ui, qtbot)
     ledger.entries.setFocus()
     row = next(
         r
@@ -219,6 +224,7 @@ def test_ledger_dialog_layout_renders(qtbot, ctx, tmp_path, ui_window) -> None: 
     ledger.show_voided.setChecked(True)
     ledger.show()
     qtbot.waitExposed(ledger)
+    settle(ui, qtbot)
     ledger.entries.selectRow(0)
     live = ledger.shown[0]
     correct = MaterialEntryDialog(ui, partner_id, ledger.items, ledger, entry=live)
@@ -283,3 +289,33 @@ def test_an_open_draft_visit_shows_the_corrected_book(qtbot, ctx, tmp_path, ui_w
         ),
         timeout=5000,
     )
+
+
+def test_the_ledger_is_read_off_the_ui_thread(qtbot, ctx, tmp_path, ui_window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Opening the ledger and showing its voided entries return at once however slow the
+    ledger's query is (it runs on a reader thread): the dialog says it is loading, then
+    shows the partner's name and entries (issue 17)."""
+    import time
+
+    partner_id = _seed(ctx, tmp_path)
+    ui, window = ui_window
+    real = materials.partner_materials
+
+    def slow(*args, **kwargs):  # type: ignore[no-untyped-def]
+        time.sleep(0.3)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(materials, "partner_materials", slow)
+    started = time.perf_counter()
+    ledger = MaterialLedgerDialog(ui, partner_id, window)
+    assert time.perf_counter() - started < 0.05
+    qtbot.addWidget(ledger)
+    assert ledger.book.text() == "Loading the ledger…" and ledger.entries.rowCount() == 0
+    qtbot.waitUntil(lambda: ledger.entries.rowCount() == 2, timeout=5000)
+    assert ledger.windowTitle() == "Promotion materials of 静安寺旗舰店"
+    started = time.perf_counter()
+    ledger.show_voided.setChecked(True)
+    assert time.perf_counter() - started < 0.05
+    assert _rows(ledger)[0] == ["2026-01-05", "海报", "Issued", "50", "春季活动"]  # kept meanwhile
+    settle(ui, qtbot)
+    assert ledger.entries.rowCount() == 2 and ledger.loaded

@@ -14,7 +14,7 @@ from app.services import materials, partner_io, visits
 from app.ui.partners.materials import MaterialEntryDialog, MaterialLedgerDialog
 from app.ui.visits.materials import BOOK, COUNTED, DIFFERENCE, ITEM
 from tests.conftest import EXIF_DIR
-from tests.gui.conftest import wait_saved
+from tests.gui.conftest import settle, wait_saved
 
 CSV = "code,name,grade,region\nM1,静安寺旗舰店,A,310106\n"
 ANSWERS = (
@@ -81,6 +81,7 @@ def test_partner_file_records_ledger_entries_with_validation(
         assert isinstance(ledger, MaterialLedgerDialog)
         QTimer.singleShot(50, in_entry_dialog)
         ledger.add_button.click()  # the entry dialog runs modally inside this call
+        settle(ui, qtbot)  # the ledger is read again on a reader thread
         seen["rows"] = ledger.entries.rowCount()
         seen["first"] = [ledger.entries.item(0, c).text() for c in (1, 2, 3)]
         seen["book"] = ledger.book.text()

@@ -6,8 +6,10 @@ is shown struck out with "Show voided entries")."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QDate, QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QBrush, QColor, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -226,8 +228,7 @@ class MaterialLedgerDialog(QDialog):
     def __init__(self, ui: Any, partner_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui, self.partner_id = ui, partner_id
-        partner = partner_svc.partner_detail(ui.ctx, partner_id).partner
-        self.setWindowTitle(self.tr("Promotion materials of {name}").format(name=partner.name))
+        self.setWindowTitle(self.tr("Promotion materials"))  # the partner's name once read
         self.resize(620, 460)
         self.book = QLabel()
         self.book.setWordWrap(True)
@@ -298,6 +299,12 @@ class MaterialLedgerDialog(QDialog):
         layout.addWidget(self.entries, 1)
         layout.addLayout(row)
         self.shown: list[svc.LedgerEntry] = []
+        self.items: list[str] = []
+        self.partner_name: str | None = None
+        self._reading = 0  # the newest read asked for; older answers are dropped
+        self.loaded = False
+        self.book.setText(self.tr("Loading the ledger…"))
+        self.update_actions()
         self.add_button.setFocus()
         self.reload()
 
@@ -354,10 +361,42 @@ class MaterialLedgerDialog(QDialog):
             self.reload()
 
     def reload(self) -> None:
-        selected = self.selected_entry() if self.shown else None
-        ledger = svc.partner_materials(
-            self.ui.ctx, self.partner_id, include_voided=self.show_voided.isChecked()
+        """Read the ledger on a reader thread (the rows shown stay until it arrives)."""
+        self._reading += 1
+        reading = self._reading
+        self.ui.ops.run(
+            ledger_data,
+            self.ui.ctx,
+            self.partner_id,
+            self.show_voided.isChecked(),
+            self.partner_name is None,
+            read_only=True,
+            on_done=lambda data: self._read(reading, data),
+            on_error=lambda exc: self._failed(reading, exc),
         )
+
+    def _failed(self, reading: int, exc: BaseException) -> None:
+        if not shiboken6.isValid(self) or reading != self._reading:
+            return
+        if isinstance(exc, UserError):
+            self.book.setText(exc.message)
+        else:
+            self.ui.show_crash(exc, getattr(exc, "__traceback_text__", ""))
+
+    def _read(self, reading: int, data: LedgerData) -> None:
+        if not shiboken6.isValid(self) or reading != self._reading:
+            return  # closed meanwhile, or a newer read is on its way
+        if data.partner_name is not None:
+            self.partner_name = data.partner_name
+            self.setWindowTitle(
+                self.tr("Promotion materials of {name}").format(name=data.partner_name)
+            )
+        self.show_ledger(data.ledger)
+        self.loaded = True
+
+    def show_ledger(self, ledger: svc.PartnerMaterials) -> None:
+        """Fill the book line and the table, keeping the selected entry selected."""
+        selected = self.selected_entry() if self.shown else None
         self.shown = list(ledger.entries)
         self.items = list(ledger.book)
         if ledger.book:
@@ -405,3 +444,18 @@ class MaterialLedgerDialog(QDialog):
         dialog = MaterialEntryDialog(self.ui, self.partner_id, self.items, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.reload()
+
+
+@dataclass(frozen=True)
+class LedgerData:
+    """What the ledger dialog shows, read off the UI thread: the partner's name (when asked
+    for) and the ledger."""
+
+    partner_name: str | None
+    ledger: svc.PartnerMaterials
+
+
+def ledger_data(ctx: Any, partner_id: str, include_voided: bool, with_name: bool) -> LedgerData:
+    """The ledger dialog's queries: the partner's ledger and, with ``with_name``, its name."""
+    name = partner_svc.partner_detail(ctx, partner_id).partner.name if with_name else None
+    return LedgerData(name, svc.partner_materials(ctx, partner_id, include_voided=include_voided))
