@@ -557,6 +557,10 @@ Import targets or decompose a region's target.</translation>
       <translation>Highlighted bold cells were set by hand; type an amount into a partner's month or a month total to set it, Delete releases it.</translation>
     </message>
     <message>
+      <source>Loading the targets…</source>
+      <translation>Loading the targets…</translation>
+    </message>
+    <message>
       <source>Metric</source>
       <translation>Metric</translation>
     </message>

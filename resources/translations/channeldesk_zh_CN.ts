@@ -554,6 +554,10 @@ Import targets or decompose a region's target.</source>
       <translation>高亮加粗的单元格为手工调整；在渠道的月份或月合计中输入金额即可调整，按 Delete 键取消调整。</translation>
     </message>
     <message>
+      <source>Loading the targets…</source>
+      <translation>正在读取目标…</translation>
+    </message>
+    <message>
       <source>Metric</source>
       <translation>指标</translation>
     </message>

@@ -44,6 +44,14 @@ def _assert_totals_exact(model, annual: int) -> None:  # type: ignore[no-untyped
     )
 
 
+def _loaded(qtbot, dialog) -> None:  # type: ignore[no-untyped-def]
+    """Load what is chosen and wait: the dialog reads its choices and each plan on a reader
+    thread."""
+    qtbot.waitUntil(lambda: dialog.choices_read, timeout=10000)
+    dialog.load()
+    qtbot.waitUntil(lambda: dialog.ready, timeout=10000)
+
+
 def _edit_cell(qtbot, dialog, row: int, column: int, text: str) -> None:  # type: ignore[no-untyped-def]
     index = dialog.model.index(row, column)
     dialog.table.setCurrentIndex(index)
@@ -72,11 +80,12 @@ def test_decomposition_editor_rebalances_highlights_and_saves(
     qtbot.mouseClick(section.decompose_button, Qt.MouseButton.LeftButton)
     dialog = section.decomposition
     qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: dialog.ready, timeout=10000)
     assert dialog.region.code() == "3101"  # the territory first
     assert dialog.region.city.currentText() == "上海市市辖区"
     dialog.year.setValue(2030)
     dialog.region.set_code("3101")
-    dialog.load()
+    _loaded(qtbot, dialog)
     model = dialog.model
     assert model.partner_count() == 3 and model.rowCount() == 4 and model.columnCount() == 14
     dialog.annual.setText("1200000.01")
@@ -174,7 +183,7 @@ def test_decomposition_editor_rebalances_highlights_and_saves(
     qtbot.waitExposed(reopened)
     reopened.year.setValue(2030)
     reopened.region.set_code("3101")
-    reopened.load()
+    _loaded(qtbot, reopened)
     assert reopened.model.overrides == {("T2", 3): 700_050, ("T3", 7): 123_400}
     assert reopened.model.month_overrides == {12: 50_000_000}
     assert [reopened.model.cell(r, c) for r in range(4) for c in range(1, 14)] == [
@@ -207,7 +216,7 @@ def test_decomposition_editor_read_only_for_hq_targets(
     qtbot.waitExposed(dialog)
     dialog.year.setValue(2031)
     dialog.region.set_code("310115")
-    dialog.load()
+    _loaded(qtbot, dialog)
     assert "HQ" in dialog.notice.text()
     assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Save).isEnabled()
     assert dialog.annual.isReadOnly()
@@ -236,7 +245,7 @@ def test_decomposition_editor_bases_and_reopen_as_saved(
     qtbot.waitExposed(dialog)
     dialog.year.setValue(2032)
     dialog.region.set_code("310115")
-    dialog.load()
+    _loaded(qtbot, dialog)
     model = dialog.model
     assert (
         dialog.partner_basis.currentData() == "grade"
@@ -265,10 +274,58 @@ def test_decomposition_editor_bases_and_reopen_as_saved(
     qtbot.waitExposed(reopened)
     reopened.year.setValue(2032)
     reopened.region.set_code("310115")
-    reopened.load()
+    _loaded(qtbot, reopened)
     assert (
         reopened.partner_basis.currentData() == "current"
         and reopened.month_basis.currentData() == "current"
     )
     assert [[reopened.model.cell(r, c) for c in range(1, 14)] for r in range(3)] == shown
     reopened.reject()
+
+
+@OFFSCREEN_DIALOG
+def test_the_decomposition_plan_is_read_off_the_ui_thread(
+    qtbot, ctx, ui_window, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """However slow the reads (300 ms each here), opening the editor and choosing another
+    year return at once: the dialog says it is loading with the table and Save disabled,
+    then shows the plan still chosen; a plan chosen and left again meanwhile is dropped
+    (issue 17)."""
+    import time
+
+    from app.services import decomposition
+    from app.ui.dashboard.decomposition import DecompositionDialog
+
+    _import_partners(ctx, tmp_path)
+    for name in ("decomposition_plan", "region_choices"):
+        real = getattr(decomposition, name)
+
+        def slow(*args, real=real, **kwargs):  # type: ignore[no-untyped-def]
+            time.sleep(0.3)
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(decomposition, name, slow)
+    ui, window = ui_window
+    started = time.perf_counter()
+    dialog = DecompositionDialog(ui, window)
+    assert time.perf_counter() - started < 0.05
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    assert dialog.notice.text() == "Loading the targets…"
+    assert not dialog.table.isEnabled() and not save.isEnabled() and dialog.annual.isReadOnly()
+    qtbot.waitUntil(lambda: dialog.ready, timeout=10000)
+    assert dialog.region.code() == "3101" and dialog.model.partner_count() == 3
+    assert dialog.table.isEnabled() and save.isEnabled() and not dialog.annual.isReadOnly()
+    this_year = dialog.year.value()
+    for year in (this_year + 1, this_year + 2):
+        started = time.perf_counter()
+        dialog.year.setValue(year)
+        assert time.perf_counter() - started < 0.05
+    assert not dialog.table.isEnabled() and dialog.model.plan.year == this_year  # kept meanwhile
+    qtbot.waitUntil(lambda: dialog.ready, timeout=10000)
+    ui.ops.wait(10000)
+    qtbot.wait(30)  # the dropped answer for next year has come back too
+    assert dialog.model.plan.year == this_year + 2
+    assert dialog.loaded_key == ("revenue", this_year + 2, "3101")

@@ -15,7 +15,7 @@ from app.hq import authoring
 from app.services.decomposition import decompose_region_target
 from app.services.sync import export_bundle, import_hq_bundle
 from db.models import Target
-from tests.gui.test_decomposition import _assert_totals_exact, _edit_cell
+from tests.gui.test_decomposition import _assert_totals_exact, _edit_cell, _loaded
 from tests.gui.test_hq_console import _ready, console
 from tests.unit.services import test_sync
 
@@ -47,10 +47,11 @@ def test_managers_targets_beside_hqs_and_hq_decomposes(qtbot, console, tmp_path:
 
     dialog = targets.decompose()
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.ready, timeout=10000)
     dialog.metric_box.setCurrentIndex(dialog.metric_box.findData("sales_volume"))
     dialog.year.setValue(2031)
     dialog.region.set_code("3101")
-    dialog.load()
+    _loaded(qtbot, dialog)
     assert [p[0] for p in dialog.model.plan.partners] == ["P001", "P002", "P003"]
     assert dialog.buttons.isEnabled() and not dialog.annual.isReadOnly()
     dialog.annual.setText("1200")

@@ -19,7 +19,6 @@ NOT_YET_SPLIT = {
     "app/services/sync.py",
     "app/sync/bundle.py",
     "app/sync/schema.py",
-    "app/ui/dashboard/decomposition.py",
     "app/ui/hq/admin.py",
     "app/ui/hq/review.py",
     "app/ui/partners/dialogs.py",

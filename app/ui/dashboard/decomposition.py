@@ -1,12 +1,11 @@
-"""Target decomposition editor (目标分解): a region's annual target for one metric and year
-split to months and to the region's active partners (table partner × month with row,
-column and grand totals). Overriding a partner cell re-balances the other partners of that
-month, overriding a month total (the total row) re-balances the other months, so every
-total stays exact (integer fen, ``app.domain.targets.decompose_grid``); overridden cells
-are highlighted and can be released. Months and partner shares follow a chosen basis (as
-saved, seasonality / grade weights, last year's actuals). Save writes the targets through
-``decompose_region_target``. Targets published by HQ are read-only. HQ's console opens
-the same dialog over HQ's database (``DecompositionSource``)."""
+"""Target decomposition editor (目标分解): choose metric, year and region, enter the
+region's annual target and override cells of the table (``decomposition_model``); months
+and partner shares follow a chosen basis (as saved, seasonality / grade weights, last
+year's actuals). The choices and each plan are read on a reader thread through
+``OpRunner`` (the dialog says it is loading meanwhile and takes no typing the answer would
+overwrite); Save writes the targets through ``decompose_region_target`` on the writer
+thread. Targets published by HQ are read-only. HQ's console opens the same dialog over
+HQ's database (``DecompositionSource``)."""
 
 from __future__ import annotations
 
@@ -15,8 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
+import shiboken6
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,313 +26,33 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from app.domain import formats as fmt
 from app.domain import targets as rules
 from app.domain.decomposition import DecompositionPlan
 from app.domain.regions import regions
 from app.domain.vocabulary import METRIC
 from app.errors import UserError
 from app.services import decomposition as decomposition_svc
+from app.ui.dashboard.decomposition_model import (
+    MONTHS,
+    OVERRIDE_BACKGROUND,
+    DecompositionModel,
+    DecompositionTable,
+)
 from app.ui.widgets.region_picker import RegionPicker
 
-Index = QModelIndex | QPersistentModelIndex
-OVERRIDE_BACKGROUND = QColor("#ffe08a")
-TOTAL_BACKGROUND = QColor("#eef1f5")
-MONTHS = 12
-
-
-class DecompositionModel(QAbstractTableModel):
-    """Rows: the region's partners, then a total row. Columns: partner, 12 months, total.
-    Month cells are editable (unless locked); an edit becomes an override: of a partner's
-    month in a partner row, of the region's month total in the total row."""
-
-    problem = Signal(str)
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.plan: DecompositionPlan | None = None
-        self.annual = 0
-        self.overrides: dict[tuple[str, int], int] = {}
-        self.month_overrides: dict[int, int] = {}
-        self.grid: list[list[int]] = []
-        self.months: list[int] = []
-        self.locked = False
-        self.months_locked = False
-        self.month_basis = "current"
-        self.partner_basis = "current"
-
-    # -- state ----------------------------------------------------------------
-    def set_plan(self, plan: DecompositionPlan, annual: int) -> None:
-        self.beginResetModel()
-        self.plan = plan
-        self.month_basis = self.partner_basis = "current"
-        self.locked = plan.locked
-        self.months_locked = plan.locked or plan.months_locked
-        self.annual = annual
-        self.overrides = dict(plan.overrides)
-        self.month_overrides = {} if plan.months_locked else dict(plan.month_overrides)
-        try:
-            self._compute(annual, self.overrides, self.month_overrides)
-        except UserError:
-            self.overrides, self.month_overrides = {}, {}
-            self._compute(annual, {}, {})
-        self.endResetModel()
-
-    def _compute(
-        self, annual: int, overrides: dict[tuple[str, int], int], month_overrides: dict[int, int]
-    ) -> None:
-        """Recompute months and grid (raises ``UserError`` and keeps the state when it does not fit)."""
-        assert self.plan is not None
-        months = self.plan.months(annual, month_overrides, self.month_basis)
-        grid = self.plan.grid_for(months, self.plan.partner_weights(self.partner_basis), overrides)
-        self.annual, self.overrides, self.month_overrides, self.months, self.grid = (
-            annual,
-            overrides,
-            month_overrides,
-            months,
-            grid,
-        )
-
-    def set_annual(self, annual: int) -> bool:
-        """Re-split for a new annual target, keeping the overrides when they still fit."""
-        if self.plan is None:
-            return False
-        try:
-            self._compute(annual, self.overrides, self.month_overrides)
-        except UserError as exc:
-            self.problem.emit(exc.message)
-            return False
-        self._all_changed()
-        return True
-
-    def set_override(self, code: str, month: int, value: int | None) -> bool:
-        """Fix (or with ``None`` release) one partner-month cell and re-balance the month."""
-        if self.plan is None:
-            return False
-        overrides = dict(self.overrides)
-        if value is None:
-            overrides.pop((code, month), None)
-        else:
-            overrides[(code, month)] = value
-        try:
-            self._compute(self.annual, overrides, self.month_overrides)
-        except UserError as exc:
-            self.problem.emit(exc.message)
-            return False
-        self._all_changed()
-        return True
-
-    def set_month_override(self, month: int, value: int | None) -> bool:
-        """Fix (or with ``None`` release) the region's total of ``month`` and re-balance the
-        other months; the partners of every month are split again."""
-        if self.plan is None:
-            return False
-        month_overrides = dict(self.month_overrides)
-        if value is None:
-            month_overrides.pop(month, None)
-        else:
-            month_overrides[month] = value
-        try:
-            self._compute(self.annual, self.overrides, month_overrides)
-        except UserError as exc:
-            self.problem.emit(exc.message)
-            return False
-        self._all_changed()
-        return True
-
-    def set_bases(self, month_basis: str, partner_basis: str) -> bool:
-        """Re-shape the months and/or the partner shares (overrides stay fixed)."""
-        if self.plan is None:
-            return False
-        old = (self.month_basis, self.partner_basis)
-        self.month_basis, self.partner_basis = month_basis, partner_basis
-        try:
-            self._compute(self.annual, self.overrides, self.month_overrides)
-        except UserError as exc:
-            self.month_basis, self.partner_basis = old
-            self.problem.emit(exc.message)
-            return False
-        self._all_changed()
-        return True
-
-    def clear_overrides(self) -> None:
-        if self.plan is not None and (self.overrides or self.month_overrides):
-            self._compute(self.annual, {}, {})
-            self._all_changed()
-
-    def _all_changed(self) -> None:
-        if self.rowCount() and self.columnCount():
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1)
-            )
-
-    # -- cell helpers -----------------------------------------------------------
-    def partner_count(self) -> int:
-        return len(self.plan.partners) if self.plan is not None else 0
-
-    def cell(self, row: int, column: int) -> int:
-        """The amount shown at (row, column) for month and total columns (smallest unit)."""
-        n = self.partner_count()
-        if row < n:
-            return sum(self.grid[row]) if column == MONTHS + 1 else self.grid[row][column - 1]
-        if column == MONTHS + 1:
-            return sum(self.months)
-        return self.months[column - 1]
-
-    def is_overridden(self, row: int, column: int) -> bool:
-        if self.plan is None or not 1 <= column <= MONTHS:
-            return False
-        if row == self.partner_count():
-            return column in self.month_overrides
-        return row < self.partner_count() and (self.plan.partners[row][0], column) in self.overrides
-
-    def month_of(self, index: Index) -> int | None:
-        """Month (1..12) of a cell in the total row, else None."""
-        if (
-            self.plan is None
-            or not index.isValid()
-            or index.row() != self.partner_count()
-            or not 1 <= index.column() <= MONTHS
-        ):
-            return None
-        return index.column()
-
-    def key_of(self, index: Index) -> tuple[str, int] | None:
-        """(partner code, month) of an editable month cell, else None."""
-        if (
-            self.plan is None
-            or not index.isValid()
-            or index.row() >= self.partner_count()
-            or not 1 <= index.column() <= MONTHS
-        ):
-            return None
-        return self.plan.partners[index.row()][0], index.column()
-
-    # -- Qt model -----------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() or self.plan is None else self.partner_count() + 1
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else MONTHS + 2
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (
-            self.plan is None
-            or not index.isValid()
-            or not (0 <= index.row() < self.rowCount() and 0 <= index.column() < self.columnCount())
-        ):
-            return None
-        row, column = index.row(), index.column()
-        is_total = row == self.partner_count() or column == MONTHS + 1
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            if column == 0:
-                if row == self.partner_count():
-                    return self.tr("Total")
-                code, name, grade = self.plan.partners[row]
-                return f"{code} {name} ({grade})"
-            if role == Qt.ItemDataRole.EditRole:  # typed over as a plain number
-                return rules.format_amount(self.cell(row, column), self.plan.decimals)
-            value = self.cell(row, column)  # shown with thousands separators (the one formatter)
-            return (
-                fmt.money_fen(value, symbol=False)
-                if self.plan.decimals == 2
-                else fmt.number(value / 10**self.plan.decimals, self.plan.decimals)
-            )
-        if role == Qt.ItemDataRole.TextAlignmentRole and column > 0:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if self.is_overridden(row, column):
-                return QBrush(OVERRIDE_BACKGROUND)
-            if is_total:
-                return QBrush(TOTAL_BACKGROUND)
-        if role == Qt.ItemDataRole.FontRole and (
-            self.is_overridden(row, column)
-            or (row == self.partner_count() and column == MONTHS + 1)
-        ):
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.ToolTipRole and self.is_overridden(row, column):
-            if row == self.partner_count():
-                return self.tr(
-                    "Month total set by hand; the other months share the rest of the year. Press Delete to release it."
-                )
-            return self.tr(
-                "Set by hand; the other partners of this month share the rest. Press Delete to release it."
-            )
-        if role == Qt.ItemDataRole.UserRole and self.is_overridden(row, column):
-            return True
-        return None
-
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if (
-            role != Qt.ItemDataRole.EditRole
-            or self.plan is None
-            or not self.flags(index) & Qt.ItemFlag.ItemIsEditable
-        ):
-            return False
-        text = str(value).strip()
-        amount: int | None = None
-        if text:
-            try:
-                amount = rules.parse_amount(text, self.plan.decimals)
-            except ValueError:
-                self.problem.emit(
-                    self.tr("Not a non-negative amount with at most {d} decimals: {value}").format(
-                        d=self.plan.decimals, value=text
-                    )
-                )
-                return False
-        key = self.key_of(index)
-        if key is not None:
-            return self.set_override(*key, amount)
-        month = self.month_of(index)
-        return month is not None and self.set_month_override(month, amount)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if (self.key_of(index) is not None and not self.locked) or (
-            self.month_of(index) is not None and not self.months_locked
-        ):
-            return base | Qt.ItemFlag.ItemIsEditable
-        return base
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        if section == 0:
-            return self.tr("Partner")
-        if 1 <= section <= MONTHS:
-            return self.tr("Month {month}").format(month=section)
-        if section == MONTHS + 1:
-            return self.tr("Total")
-        return None
-
-
-class DecompositionTable(QTableView):
-    """The table; Delete or Backspace on selected cells (not while editing one) releases
-    their overrides."""
-
-    release = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if (
-            event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
-            and self.state() != QAbstractItemView.State.EditingState
-        ):
-            self.release.emit()
-            event.accept()
-            return
-        super().keyPressEvent(event)
+__all__ = [
+    "MONTHS",
+    "OVERRIDE_BACKGROUND",
+    "DecompositionDialog",
+    "DecompositionModel",
+    "DecompositionSource",
+    "DecompositionTable",
+    "laptop_source",
+]
 
 
 @dataclass(frozen=True)
@@ -373,19 +92,11 @@ class DecompositionDialog(QDialog):
         self.source = source or laptop_source(ui.ctx)
         self.setWindowTitle(self.tr("Target decomposition"))
         self.resize(1180, 560)
-        self.metric_box = QComboBox()
-        for code, name in self.source.metric_choices(self.source.owner):
-            self.metric_box.addItem(METRIC.label(code) if code in METRIC.entries else name, code)
-        revenue = self.metric_box.findData("revenue")
-        if revenue >= 0:
-            self.metric_box.setCurrentIndex(revenue)
+        self.metric_box = QComboBox()  # filled once the choices are read
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.year.setValue(dt.date.today().year)
         self.region = RegionPicker()
-        # the territory first (on a laptop), then the regions in use
-        choices = self.source.region_choices(self.source.owner)
-        self.region.set_code(choices[0] if choices else "")
         self.annual = QLineEdit()
         self.annual.setPlaceholderText(self.tr("annual target of the region"))
         self.annual.setMaximumWidth(180)
@@ -467,24 +178,114 @@ class DecompositionDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self.loaded_key: tuple[str, int, str] | None = None
+        self.loading_key: tuple[str, int, str] | None = None  # the plan being read
+        self.choices_read = False
+        self._set_loading(True)
+        self.ui.ops.run(
+            read_choices,
+            self.source,
+            read_only=True,
+            on_done=self._choices_read,
+            on_error=self._choices_failed,
+        )
+
+    @property
+    def ready(self) -> bool:
+        """The choices are read and no plan is being read."""
+        return self.choices_read and self.loading_key is None
+
+    def _choices_read(self, choices: tuple[list[tuple[str, str]], list[str]]) -> None:
+        if not shiboken6.isValid(self):
+            return
+        metrics, region_codes = choices
+        self.metric_box.blockSignals(True)
+        for code, name in metrics:
+            self.metric_box.addItem(METRIC.label(code) if code in METRIC.entries else name, code)
+        revenue = self.metric_box.findData("revenue")
+        if revenue >= 0:
+            self.metric_box.setCurrentIndex(revenue)
+        self.metric_box.blockSignals(False)
+        if not self.region.code():  # the territory first (on a laptop), then the regions in use
+            self.region.blockSignals(True)
+            self.region.set_code(region_codes[0] if region_codes else "")
+            self.region.blockSignals(False)
+        self.choices_read = True
         self.load()
 
+    def _choices_failed(self, exc: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self._set_loading(False)
+        self._update_state()
+        self._show_failure(exc)
+
+    def _show_failure(self, exc: BaseException) -> None:
+        if isinstance(exc, UserError):
+            self.error.setText(exc.message)
+        else:
+            self.ui.show_crash(exc, getattr(exc, "__traceback_text__", ""))
+
+    def _set_loading(self, loading: bool) -> None:
+        """While a read runs the table and what the answer replaces take no input."""
+        self.table.setEnabled(not loading)
+        if loading:
+            self.notice.setText(self.tr("Loading the targets…"))
+            self.annual.setReadOnly(True)
+            for widget in (
+                self.buttons.button(QDialogButtonBox.StandardButton.Save),
+                self.clear_one,
+                self.clear_all,
+                self.month_basis,
+                self.partner_basis,
+            ):
+                widget.setEnabled(False)
+
+    def chosen_key(self) -> tuple[str, int, str]:
+        return self.metric_box.currentData() or "", self.year.value(), self.region.code()
+
     def load(self) -> None:
-        """Read the plan of the chosen metric, year and region (what is saved so far)."""
-        key = (self.metric_box.currentData() or "", self.year.value(), self.region.code())
+        """Read the plan of the chosen metric, year and region (what is saved so far) on a
+        reader thread; the table shows it when it is still the one chosen."""
+        if not self.choices_read:
+            return  # loads once the choices are read
+        key = self.chosen_key()
+        if key == self.loading_key:
+            return
         if key == self.loaded_key:
+            if self.loading_key is not None:  # back to the plan shown: the read is moot
+                self.loading_key = None
+                self._set_loading(False)
+                self._update_state()
             return
         self.error.clear()
-        try:
-            plan = self.source.plan(self.source.owner, *key)
-        except UserError as exc:
-            self.error.setText(exc.message)
-            self.loaded_key = None
-            self.model.beginResetModel()
-            self.model.plan = None
-            self.model.endResetModel()
-            self._update_state()
+        self.loading_key = key
+        self._set_loading(True)
+        self.ui.ops.run(
+            self.source.plan,
+            self.source.owner,
+            *key,
+            read_only=True,
+            on_done=lambda plan, k=key: self._plan_read(k, plan),
+            on_error=lambda exc, k=key: self._plan_failed(k, exc),
+        )
+
+    def _plan_failed(self, key: tuple[str, int, str], exc: BaseException) -> None:
+        if not shiboken6.isValid(self) or key != self.loading_key:
             return
+        self.loading_key = None
+        self._set_loading(False)
+        self.loaded_key = None
+        self.model.beginResetModel()
+        self.model.plan = None
+        self.model.endResetModel()
+        self._update_state()
+        self._show_failure(exc)
+
+    def _plan_read(self, key: tuple[str, int, str], plan: DecompositionPlan) -> None:
+        if not shiboken6.isValid(self) or key != self.loading_key:
+            return  # closed meanwhile, or another plan was chosen since
+        self.loading_key = None
+        self._set_loading(False)
         self.loaded_key = key
         annual = plan.annual if plan.annual is not None else sum(plan.month_totals or [])
         self.model.set_plan(plan, annual)
@@ -592,7 +393,7 @@ class DecompositionDialog(QDialog):
 
     def save(self) -> None:
         plan = self.model.plan
-        if plan is None or plan.locked:
+        if plan is None or plan.locked or self.loading_key is not None:
             return
         self.apply_annual()
         self.error.clear()
@@ -640,3 +441,8 @@ class DecompositionDialog(QDialog):
             self.error.setText("\n".join([exc.message, *exc.details]))
         else:
             self.ui.show_crash(exc, getattr(exc, "__traceback_text__", ""))
+
+
+def read_choices(source: DecompositionSource) -> tuple[list[tuple[str, str]], list[str]]:
+    """The metrics and the regions (the territory first on a laptop) the dialog offers."""
+    return source.metric_choices(source.owner), source.region_choices(source.owner)

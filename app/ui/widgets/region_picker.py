@@ -184,20 +184,17 @@ class RegionPicker(QWidget):
             self.search.setPlaceholderText(self.tr("Find: name, code or pinyin initials"))
             self.search.setAccessibleName(self.tr("Find a region"))
             self.search.setClearButtonEnabled(True)
-            model = QStandardItemModel(self.search)
-            for code, shown, searched in _search_rows():
-                item = QStandardItem(shown)
-                item.setData(searched, SEARCH_ROLE)
-                item.setData(code, CODE_ROLE)
-                model.appendRow(item)
+            # every region's row (some 3 300) is made on the first search, not with the
+            # picker: a form that holds one opens without waiting for them
+            self._search_model = QStandardItemModel(self.search)
             self._filter = _ContainsAllFilter(self.search)
-            self._filter.setSourceModel(model)
+            self._filter.setSourceModel(self._search_model)
             completer = QCompleter(self._filter, self.search)
             completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
             completer.setMaxVisibleItems(12)
             completer.popup().setMinimumWidth(340)  # the region's name, where it is and its code
             self.search.setCompleter(completer)
-            self.search.textEdited.connect(self._filter.set_text)
+            self.search.textEdited.connect(self._search_edited)
             completer.activated[QModelIndex].connect(self._picked)  # type: ignore[index]
             self.search.returnPressed.connect(self._take_first)
             layout.addWidget(self.search, 2)
@@ -282,6 +279,19 @@ class RegionPicker(QWidget):
             self.changed.emit(self.code())
 
     # -- search --------------------------------------------------------------
+    def _fill_search(self) -> None:
+        if self._search_model.rowCount():
+            return
+        for code, shown, searched in _search_rows():
+            item = QStandardItem(shown)
+            item.setData(searched, SEARCH_ROLE)
+            item.setData(code, CODE_ROLE)
+            self._search_model.appendRow(item)
+
+    def _search_edited(self, text: str) -> None:
+        self._fill_search()
+        self._filter.set_text(text)
+
     def _picked(self, index: QModelIndex) -> None:
         code = index.data(CODE_ROLE)
         if code:
@@ -297,7 +307,7 @@ class RegionPicker(QWidget):
             self.set_code(text)
             self.search.clear()
             return
-        self._filter.set_text(text)
+        self._search_edited(text)
         if self._filter.rowCount() > 0:
             self._picked(self._filter.index(0, 0))
 
