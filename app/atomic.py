@@ -16,9 +16,13 @@ the same target removes the temporaries of that target whose process no longer r
 
 ``private=True`` creates the file 0600 whatever the umask (keys, backups, bundles).
 
-Two renames are made by hand on purpose: HQ's blob store flushes a bundle's photos
-together before renaming them (``app/hq/apply.store_blobs``), and the laptop's export
-renames its bundle (written here) to its name inside the transaction that registers it
+Many files replaced together (HQ's blob store publishing an accepted bundle's photos,
+``app/hq/apply.store_blobs``) go through ``replace_together``: the caller writes every
+temporary in full, then one pass flushes them (several at once), renames them and
+flushes each folder once.
+
+One rename is made by hand on purpose: the laptop's export renames its bundle (written
+here) to its name inside the transaction that registers it
 (``app/services/sync.export_bundle``).
 """
 
@@ -27,7 +31,8 @@ from __future__ import annotations
 import contextlib
 import enum
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 
@@ -36,9 +41,10 @@ class Durability(enum.Enum):
     SYNC = "sync"
 
 
-def temporary_sibling(target: Path) -> Path:
-    """The temporary file a write of ``target`` goes through."""
-    return target.with_name(f".{target.name}.{os.getpid()}.part")
+def temporary_sibling(target: Path, *, suffix: str = ".part") -> Path:
+    """The temporary file a write of ``target`` goes through (``.<name>.<pid><suffix>``;
+    HQ's blob store uses ``.tmp``, swept under its ingest lock)."""
+    return target.with_name(f".{target.name}.{os.getpid()}{suffix}")
 
 
 def _running(pid: int) -> bool:
@@ -86,6 +92,15 @@ def fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
+def fsync_file(path: Path) -> None:
+    """Flush the content of file ``path`` to the disk."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 @contextlib.contextmanager
 def atomic_path(target: Path, durability: Durability, *, private: bool = False) -> Iterator[Path]:
     """Yield the temporary path to write ``target``'s new content to (for writers that
@@ -102,11 +117,7 @@ def atomic_path(target: Path, durability: Durability, *, private: bool = False) 
         if private:
             os.chmod(tmp, 0o600)
         if durability is Durability.SYNC:
-            fd = os.open(tmp, os.O_RDONLY)
-            try:
-                os.fsync(fd)
-            finally:
-                os.close(fd)
+            fsync_file(tmp)
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -128,3 +139,25 @@ def atomic_write(
     payload = data.encode(encoding) if isinstance(data, str) else data
     with atomic_path(target, durability, private=private) as tmp, open(tmp, "wb") as fh:
         fh.write(payload)
+
+
+def replace_together(
+    pairs: Sequence[tuple[Path, Path]], durability: Durability, *, threads: int = 16
+) -> None:
+    """The batched ``atomic_path``: each ``(temporary, target)`` pair is a file the caller
+    wrote in full beside its target (``temporary_sibling``). One pass makes them all
+    durable as ``durability`` says — with ``SYNC`` flushed several at once on ``threads``
+    threads (concurrent fsyncs share the file system's journal commits; one after the
+    other, 20 000 photos took ~3 s more) —, then renames each over its target, then
+    (``SYNC``) flushes each folder once. A process killed on the way leaves temporaries
+    (for the caller's sweep) and targets that are whole, never half a file."""
+    if not pairs:
+        return
+    if durability is Durability.SYNC:
+        with ThreadPoolExecutor(max_workers=min(threads, len(pairs))) as pool:
+            list(pool.map(fsync_file, [tmp for tmp, _target in pairs]))
+    for tmp, target in pairs:
+        os.replace(tmp, target)
+    if durability is Durability.SYNC:
+        for folder in {target.parent for _tmp, target in pairs}:
+            fsync_folder(folder)

@@ -5,18 +5,15 @@ the ``imported_bundle`` entry written."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections import Counter
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.atomic import fsync_folder
+from app.atomic import Durability, replace_together
 from app.hq import records
-from app.hq.files import fsync_file
 from app.hq.records import Carry, RecordWriter, Upsert, chunks, dump_json, entities_with_records
 from app.hq.stream import NewRecordStream, committing
 from app.sync.bundle import Bundle
@@ -38,19 +35,10 @@ FSYNC_THREADS = 16
 
 
 def store_blobs(bundle: Bundle) -> None:
-    """Publish the bundle's new blobs, copied (and hash-checked) by the reader: flush
-    them all, several at once (concurrent fsyncs share the file system's journal
-    commits; one after the other, 20 000 photos took ~3 s more), then rename them
-    into the content-addressed store."""
-    staged = bundle.staged
-    if not staged:
-        return
-    with ThreadPoolExecutor(max_workers=min(FSYNC_THREADS, len(staged))) as pool:
-        list(pool.map(fsync_file, [tmp for tmp, _target in staged]))
-    for tmp, target in staged:
-        os.replace(tmp, target)
-    for folder in {target.parent for _tmp, target in staged}:
-        fsync_folder(folder)
+    """Publish the bundle's new blobs, copied (and hash-checked) by the reader: flushed
+    to the disk together, then renamed into the content-addressed store (a photo is
+    kept: its bundle is acknowledged)."""
+    replace_together(bundle.staged, Durability.SYNC, threads=FSYNC_THREADS)
 
 
 def apply_bundle(

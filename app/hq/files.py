@@ -1,5 +1,5 @@
 """HQ file plumbing: the one-ingest-at-a-time lock, the sweep of temporary blobs a killed
-ingest left, directory/file fsync helpers and the garbage-collector pause of an ingest."""
+ingest left and the garbage-collector pause of an ingest."""
 
 from __future__ import annotations
 
@@ -106,11 +106,3 @@ def sweep_temporary_blobs(root: Path) -> int:
     if removed:
         log.info("removed %d temporary blob(s) left by an unfinished ingest", removed)
     return removed
-
-
-def fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -28,7 +28,9 @@ from app.hq.stream import NewRecordStream
 from app.hq.validation import validate_bundle
 from app.i18n import tr
 from app.sync import signing
-from app.sync.bundle import BlobStage, Bundle, Caps
+from app.sync.blob_stage import BlobStage
+from app.sync.bundle import Bundle
+from app.sync.caps import Caps
 from db.hq.engine import hq_engine, upgrade_hq
 from db.hq.models import Blob, Device, HqConflict, HqMeta, ImportedBundle, Record
 from db.models import SYNC_TABLES

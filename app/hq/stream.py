@@ -19,8 +19,9 @@ from app.hq.records import (
     entities_with_records,
     find_records,
 )
-from app.sync.bundle import Bundle, ParsedLines
+from app.sync.bundle import Bundle
 from app.sync.merge import PER_FIELD
+from app.sync.record_codec import ParsedLines
 from db.hq.models import ImportedBundle
 
 log = logging.getLogger(__name__)

@@ -20,18 +20,12 @@ from app.hq.publish import HQ_BUNDLE
 from app.hq.records import chunks, entities_with_records, find_records, json_value
 from app.hq.stream import NewRecordStream, imported_before
 from app.i18n import tr
-from app.sync.bundle import (
-    OPS,
-    RECORD_KEYS,
-    BlobStage,
-    Bundle,
-    Caps,
-    read_bundle,
-    reject,
-    validate_record,
-)
+from app.sync.blob_stage import BlobStage
+from app.sync.bundle import Bundle, read_bundle, reject
+from app.sync.caps import Caps
 from app.sync.formats import all_hlcs_of, all_uuids
 from app.sync.merge import APPEND_ONLY
+from app.sync.record_codec import OPS, RECORD_KEYS, validate_record
 from app.sync.schema import PARENT_KEY_SET, PARENT_KEYS, check_records, schemas
 from db.hq.models import Blob, Device
 from db.models import SYNC_TABLES

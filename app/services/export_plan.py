@@ -33,10 +33,7 @@ from app.services.sync_records import (
     model_of,
     pending_selects,
 )
-from app.sync.bundle import (
-    Caps,
-    ExportCaps,
-)
+from app.sync.caps import Caps, ExportCaps
 from app.sync.schema import PARENT_KEYS
 from db.models import (
     SYNC_TABLES,

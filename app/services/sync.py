@@ -48,14 +48,10 @@ from app.services.sync_state import ACKED, follow_acks
 from app.services.sync_state import SyncStatus as SyncStatus  # re-exported
 from app.services.sync_state import sync_status as sync_status  # re-exported
 from app.sync import signing
-from app.sync.bundle import (
-    Caps,
-    ExportCaps,
-    read_bundle,
-    reject,
-    validate_record,
-)
+from app.sync.bundle import read_bundle, reject
 from app.sync.bundle_write import OverCaps, write_bundle
+from app.sync.caps import Caps, ExportCaps
+from app.sync.record_codec import validate_record
 from app.sync.schema import check_records
 from db.base import utcnow
 from db.models import (

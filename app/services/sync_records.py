@@ -18,9 +18,7 @@ from sqlalchemy import (
 
 from app.services.context import AppContext
 from app.services.sync_state import HQ_TARGET_SOURCE, VISIT_CHILDREN, VISIT_GATED
-from app.sync.bundle import (
-    encode_line,
-)
+from app.sync.record_codec import encode_line
 from db.base import Base
 from db.models import (
     Visit,

@@ -24,8 +24,9 @@ from typing import IO, Any
 
 from app.atomic import Durability, atomic_path
 from app.sync.blob_copy import MISSING, BlobCopier, RecordsEntry
-from app.sync.bundle import CHUNK, FORMAT, FORMAT_VERSION, SCHEMA_VERSION, encode_line
+from app.sync.bundle import CHUNK, FORMAT, FORMAT_VERSION, SCHEMA_VERSION
 from app.sync.fast_zlib import crc32, raw_deflater
+from app.sync.record_codec import encode_line
 
 
 class OverCaps(Exception):

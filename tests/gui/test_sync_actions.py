@@ -39,7 +39,7 @@ def test_capped_export_says_what_is_left(
     """Over HQ's size limits the bundle holds a prefix; the message says how many changes
     wait for the next export and stays up (a warning)."""
     from app.services import sync
-    from app.sync.bundle import ExportCaps
+    from app.sync.caps import ExportCaps
 
     csv = tmp_path / "p.csv"
     csv.write_text(

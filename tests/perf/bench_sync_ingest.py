@@ -245,7 +245,8 @@ def _photo_bundle(work: Path, gib: float, tag: str) -> tuple[Path, Path]:
     ``PHOTOS`` visit photos of ``gib`` GiB in all, each photo distinct; and the key file
     of its (new) device."""
     from app.sync import signing
-    from app.sync.bundle import FORMAT, FORMAT_VERSION, SCHEMA_VERSION, encode_line
+    from app.sync.bundle import FORMAT, FORMAT_VERSION, SCHEMA_VERSION
+    from app.sync.record_codec import encode_line
 
     key = signing.write_private_key(work / f"{tag}.pem")
     public = signing.public_raw(key)

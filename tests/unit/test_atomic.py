@@ -197,3 +197,83 @@ def test_the_data_dir_sweep_removes_a_half_written_holder_record(tmp_path: Path)
     left.write_text("{", encoding="utf-8")
     open_context(paths.root).close()
     assert not left.exists()
+
+
+KILLED_BATCH = """
+import sys, time
+from pathlib import Path
+from app import atomic
+from app.sync.blob_stage import BlobStage
+
+stage = BlobStage(Path(sys.argv[1]))
+for sha in ("ab" * 32, "cd" * 32, "ce" * 32):
+    with stage.open(sha) as fh:
+        fh.write(b"photo " + sha.encode())
+
+def stuck(path):
+    print("flushing", flush=True)
+    time.sleep(60)
+
+atomic.fsync_file = stuck
+atomic.replace_together(stage.staged, atomic.Durability.SYNC, threads=1)
+"""
+
+
+def test_a_batch_killed_while_flushing_publishes_nothing(tmp_path: Path) -> None:
+    """HQ's blob store publishes a bundle's photos together (``replace_together``): a
+    process killed before the renames leaves only temporaries, which the next ingest's
+    sweep removes, and no file under a blob's name."""
+    from app.hq.files import TEMPORARY_BLOB, sweep_temporary_blobs
+
+    with subprocess.Popen(
+        [sys.executable, "-c", KILLED_BATCH, str(tmp_path)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    ) as child:
+        try:
+            assert child.stdout is not None and child.stdout.readline().strip() == "flushing"
+            os.kill(child.pid, signal.SIGKILL)
+        finally:
+            child.wait(timeout=30)
+    left = sorted(p for p in tmp_path.rglob("*") if p.is_file())
+    assert len(left) == 3 and all(TEMPORARY_BLOB.fullmatch(p.name) for p in left)
+    assert sweep_temporary_blobs(tmp_path) == 3
+    assert not [p for p in tmp_path.rglob("*") if p.is_file()]
+
+
+def test_a_batch_is_flushed_before_any_rename(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``replace_together`` with ``SYNC``: every file flushed, then renamed, then each
+    folder flushed once; with ``RENAME`` only the renames."""
+    events: list[tuple[str, str]] = []
+    real_replace = os.replace
+    monkeypatch.setattr(atomic, "fsync_file", lambda p: events.append(("file", Path(p).name)))
+    monkeypatch.setattr(atomic, "fsync_folder", lambda p: events.append(("folder", p.name)))
+
+    def replace(src: Any, dst: Any) -> None:
+        events.append(("rename", Path(dst).name))
+        real_replace(src, dst)
+
+    monkeypatch.setattr(atomic.os, "replace", replace)
+    pairs = []
+    for folder, name in (("ab", "one"), ("ab", "two"), ("cd", "three")):
+        target = tmp_path / folder / name
+        target.parent.mkdir(exist_ok=True)
+        tmp = temporary_sibling(target, suffix=".tmp")
+        tmp.write_bytes(name.encode())
+        pairs.append((tmp, target))
+    atomic.replace_together(pairs, Durability.SYNC, threads=2)
+    kinds = [kind for kind, _name in events]
+    assert kinds == ["file"] * 3 + ["rename"] * 3 + ["folder"] * 2
+    assert {name for kind, name in events if kind == "folder"} == {"ab", "cd"}
+    assert [t.read_bytes() for _tmp, t in pairs] == [b"one", b"two", b"three"]
+    assert not [p for p in tmp_path.rglob("*.tmp")]
+
+    events.clear()
+    again = tmp_path / "ab" / "four"
+    tmp = temporary_sibling(again, suffix=".tmp")
+    tmp.write_bytes(b"four")
+    atomic.replace_together([(tmp, again)], Durability.RENAME)
+    assert events == [("rename", "four")] and again.read_bytes() == b"four"

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from app.hq.validation import plain_envelopes
-from app.sync.bundle import validate_record
+from app.sync.record_codec import validate_record
 
 NODE = "0190d6a8-0000-7000-8000-00000000000d"
 OTHER = "0190d6a8-0000-7000-8000-00000000000e"

@@ -18,9 +18,9 @@ from hypothesis import strategies as st
 from app.errors import BundleRejected
 from app.hq.server import Hq
 from app.services.sync import export_bundle
-from app.sync import bundle as bundle_mod
-from app.sync.bundle import encode_line
+from app.sync import record_codec
 from app.sync.merge import unset_hlc
+from app.sync.record_codec import encode_line
 from tests.unit.services.test_sync import hq, hq_url, make_laptop, pg_url, seed  # noqa: F401  (fixtures)
 
 HLC = "001796186118526:000001:01a23509-16cb-72ac-978d-5df9c71c4f8b"
@@ -37,8 +37,8 @@ def _line(
     return f'{{"base_hlc":{base},"data":{data_text},"hlc":{hlc},"id":{rid},"op":{op}}}'
 
 
-def _parse(*lines: str, end: str = "\n") -> bundle_mod.ParsedLines:
-    return bundle_mod._parse_records("records/x.jsonl", ("\n".join(lines) + end).encode("utf-8"))
+def _parse(*lines: str, end: str = "\n") -> record_codec.ParsedLines:
+    return record_codec.parse_records("records/x.jsonl", ("\n".join(lines) + end).encode("utf-8"))
 
 
 def test_exporter_lines_keep_their_data_text() -> None:
@@ -272,12 +272,12 @@ _ROW = st.fixed_dictionaries(
 
 def _strict_or_none(line: str) -> tuple[bool, object]:
     try:
-        return True, bundle_mod._strict_json(line.encode("utf-8"))
+        return True, record_codec.strict_json(line.encode("utf-8"))
     except (ValueError, RecursionError):
         return False, None
 
 
-def _ours_or_none(line: str) -> tuple[bool, bundle_mod.ParsedLines | None]:
+def _ours_or_none(line: str) -> tuple[bool, record_codec.ParsedLines | None]:
     try:
         return True, _parse(line)
     except BundleRejected:
@@ -385,7 +385,8 @@ def test_a_rejected_records_file_leaves_no_thread_behind(tmp_path: Path) -> None
     import zipfile
 
     from app.sync import signing
-    from app.sync.bundle import FORMAT, FORMAT_VERSION, SCHEMA_VERSION, Caps, read_bundle
+    from app.sync.bundle import FORMAT, FORMAT_VERSION, SCHEMA_VERSION, read_bundle
+    from app.sync.caps import Caps
 
     key = signing.write_private_key(tmp_path / "k.pem")
     good = (

@@ -25,8 +25,7 @@ from app.services import partners as psvc
 from app.services.device import load_private_key
 from app.services.sync import export_bundle
 from app.services.sync_records import model_of, record_lines
-from app.sync import bundle as bundle_mod
-from app.sync import signing
+from app.sync import record_codec, signing
 from db.models import SYNC_TABLES, Contact, Visit
 from tests.unit.services.test_sync import hq, hq_url, make_laptop, pg_url, seed  # noqa: F401  (fixtures)
 
@@ -102,7 +101,7 @@ def test_export_rows_equal_what_the_orm_gives(ctx, tmp_path: Path) -> None:  # t
     """Lines read through the SQLite driver carry what the ORM gives (datetimes as aware
     ISO text, booleans, parsed JSON), in canonical form."""
     from app.services.device import initialise_device
-    from app.sync.bundle import encode_line
+    from app.sync.record_codec import encode_line
 
     initialise_device(ctx, user="u", territory=["3101"])
     seed(ctx, tmp_path)
@@ -325,22 +324,22 @@ def test_references_outside_the_bundle_are_checked_against_hq(hq: Hq, tmp_path: 
 )
 def test_record_lines_stay_strict(body: bytes, line: int) -> None:
     with pytest.raises(BundleRejected, match=f"line {line}:"):
-        bundle_mod._parse_lines("records/x.jsonl", body)
+        record_codec._parse_lines("records/x.jsonl", body)
 
 
 def test_record_lines_allow_what_json_allows_around_a_value() -> None:
-    assert bundle_mod._parse_lines("records/x.jsonl", b' {"a":1} \n{"b":[1,2]}') == [
+    assert record_codec._parse_lines("records/x.jsonl", b' {"a":1} \n{"b":[1,2]}') == [
         {"a": 1},
         {"b": [1, 2]},
     ]
-    assert bundle_mod._parse_lines("records/x.jsonl", b"") == []
+    assert record_codec._parse_lines("records/x.jsonl", b"") == []
 
 
 def test_exported_lines_are_canonical(ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """Lines built by SQLite around Python-encoded holes (template bodies, floats,
     datetimes) are byte for byte the canonical encoding of the record."""
     from app.services.device import initialise_device
-    from app.sync.bundle import encode_line
+    from app.sync.record_codec import encode_line
 
     initialise_device(ctx, user="u", territory=["3101"])
     seed(ctx, tmp_path)
@@ -362,10 +361,10 @@ def test_canonical_files_are_read_in_parts(monkeypatch: pytest.MonkeyPatch) -> N
     is not canonical sends the whole file to the line reader (same values)."""
     import itertools
 
-    from app.sync.bundle import encode_line
+    from app.sync.record_codec import encode_line
 
-    monkeypatch.setattr(bundle_mod, "CANONICAL_BYTES", 300)
-    monkeypatch.setattr(bundle_mod, "SINK_LINES", 3)
+    monkeypatch.setattr(record_codec, "CANONICAL_BYTES", 300)
+    monkeypatch.setattr(record_codec, "SINK_LINES", 3)
     rows = [
         {
             "base_hlc": None,
@@ -379,7 +378,7 @@ def test_canonical_files_are_read_in_parts(monkeypatch: pytest.MonkeyPatch) -> N
     body = "".join(encode_line(r) + "\n" for r in rows).encode()
     heard: list[tuple[int, int]] = []
     seen_rows: list[int] = []  # lines read when the sink heard of a run
-    parsed = bundle_mod._parse_records(
+    parsed = record_codec.parse_records(
         "records/x.jsonl",
         body,
         lambda p, a, b: (heard.append((a, b)), seen_rows.append(len(p.rows))),
@@ -391,7 +390,7 @@ def test_canonical_files_are_read_in_parts(monkeypatch: pytest.MonkeyPatch) -> N
     assert seen_rows[0] < len(rows)  # in parts, not all at the end
     # a later line with a space: not canonical; the line reader gives the same values
     odd = body[:-1] + b" \n"
-    again = bundle_mod._parse_records("records/x.jsonl", odd)
+    again = record_codec.parse_records("records/x.jsonl", odd)
     assert again.rows == rows and again.data_text[0] == encode_line(rows[0]["data"])
-    assert bundle_mod._parse_canonical(odd) is None
-    assert bundle_mod._parse_canonical(body[:-1]).rows == rows  # no newline at the end
+    assert record_codec._parse_canonical(odd) is None
+    assert record_codec._parse_canonical(body[:-1]).rows == rows  # no newline at the end

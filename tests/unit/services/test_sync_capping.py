@@ -23,7 +23,7 @@ from app.services import sync as sync_svc
 from app.services import visits
 from app.services.export_plan import ExportPlan, _choose_cut, _Item
 from app.services.sync import apply_ack, export_bundle, sync_status
-from app.sync.bundle import Caps, ExportCaps
+from app.sync.caps import Caps, ExportCaps
 from db.models import ExportedBundle
 from tests.unit.services.test_sync import make_laptop, seed
 
@@ -531,7 +531,7 @@ def test_a_full_export_manifest_fits_hq_manifest_cap() -> None:
     HQ's 100 MiB blob cap, so sizes have the most digits) stays under HQ's manifest cap."""
     import json
 
-    from app.sync.bundle import Caps, ExportCaps
+    from app.sync.caps import Caps, ExportCaps
 
     caps = ExportCaps()
     files = [
