@@ -25,8 +25,9 @@ from app.sync.bundle import Bundle, read_bundle, reject
 from app.sync.caps import Caps
 from app.sync.formats import all_hlcs_of, all_uuids
 from app.sync.merge import APPEND_ONLY
+from app.sync.record_check import check_records
 from app.sync.record_codec import OPS, RECORD_KEYS, validate_record
-from app.sync.schema import PARENT_KEY_SET, PARENT_KEYS, check_records, schemas
+from app.sync.schema import PARENT_KEY_SET, PARENT_KEYS, schemas
 from db.hq.models import Blob, Device
 from db.models import SYNC_TABLES
 

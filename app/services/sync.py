@@ -51,8 +51,8 @@ from app.sync import signing
 from app.sync.bundle import read_bundle, reject
 from app.sync.bundle_write import OverCaps, write_bundle
 from app.sync.caps import Caps, ExportCaps
+from app.sync.record_check import check_records
 from app.sync.record_codec import validate_record
-from app.sync.schema import check_records
 from db.base import utcnow
 from db.models import (
     SYNC_TABLES,

@@ -22,13 +22,12 @@ from app.hq.server import Hq
 from app.services.device import load_private_key
 from app.services.sync import export_bundle, import_hq_bundle
 from app.sync import signing
+from app.sync.record_check import check_record, check_records
 from app.sync.schema import (
     DOWN_ENTITIES,
     ENVELOPE_COLUMNS,
     HQ_OWNED,
     OVERRIDES,
-    check_record,
-    check_records,
     schemas,
 )
 from db.base import Base
