@@ -3101,6 +3101,27 @@ Add one with “New partner” or import a spreadsheet.</translation>
     </message>
   </context>
   <context>
+    <name>PhotoList</name>
+    <message>
+      <source>
+also used in another visit</source>
+      <translation>
+also used in another visit</translation>
+    </message>
+    <message>
+      <source>The original photo is missing (hash {hash}).</source>
+      <translation>The original photo is missing (hash {hash}).</translation>
+    </message>
+    <message>
+      <source>loading…</source>
+      <translation>loading…</translation>
+    </message>
+    <message>
+      <source>photo missing</source>
+      <translation>photo missing</translation>
+    </message>
+  </context>
+  <context>
     <name>PlanTrainingDialog</name>
     <message>
       <source>Date</source>
@@ -4785,6 +4806,10 @@ also used in another visit</translation>
     <message>
       <source>Item to correct</source>
       <translation>Item to correct</translation>
+    </message>
+    <message>
+      <source>Loading the visit…</source>
+      <translation>Loading the visit…</translation>
     </message>
     <message>
       <source>N/A</source>

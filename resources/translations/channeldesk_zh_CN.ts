@@ -3094,6 +3094,27 @@ Add one with “New partner” or import a spreadsheet.</source>
     </message>
   </context>
   <context>
+    <name>PhotoList</name>
+    <message>
+      <source>
+also used in another visit</source>
+      <translation>
+该照片也用于其他巡检</translation>
+    </message>
+    <message>
+      <source>The original photo is missing (hash {hash}).</source>
+      <translation>原始照片缺失（哈希 {hash}）。</translation>
+    </message>
+    <message>
+      <source>loading…</source>
+      <translation>加载中…</translation>
+    </message>
+    <message>
+      <source>photo missing</source>
+      <translation>照片缺失</translation>
+    </message>
+  </context>
+  <context>
     <name>PlanTrainingDialog</name>
     <message>
       <source>Date</source>
@@ -4762,6 +4783,10 @@ also used in another visit</source>
     <message>
       <source>Item to correct</source>
       <translation>要更正的项目</translation>
+    </message>
+    <message>
+      <source>Loading the visit…</source>
+      <translation>正在读取巡检…</translation>
     </message>
     <message>
       <source>N/A</source>

@@ -41,3 +41,10 @@ def wait_saved(dialog, timeout: float = 10.0) -> None:  # type: ignore[no-untype
         QApplication.processEvents()
         time.sleep(0.005)
     QApplication.processEvents()
+
+
+def load_visit(qtbot, editor, visit_id: str | None) -> None:  # type: ignore[no-untyped-def]
+    """Open ``visit_id`` in the visit editor and wait until it has been read (on a reader
+    thread)."""
+    editor.load(visit_id)
+    qtbot.waitUntil(lambda: not editor.loading, timeout=10000)

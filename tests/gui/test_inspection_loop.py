@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QComboBox
 
 from app.services import partner_io, visits
+from tests.gui.conftest import load_visit
 
 
 def test_reinspection_from_the_dialog_and_read_only_status(
@@ -34,7 +35,9 @@ def test_reinspection_from_the_dialog_and_read_only_status(
 
     monkeypatch.setattr(NewVisitDialog, "exec", choose)
     section.new_visit()
-    qtbot.waitUntil(lambda: section.editor.visit_id is not None, timeout=5000)
+    qtbot.waitUntil(
+        lambda: section.editor.visit_id is not None and not section.editor.loading, timeout=5000
+    )
     visit_id = section.editor.visit_id
     assert visit_id and visits.visit_detail(ctx, visit_id)["template"] == "reinspection"
     combo = section.editor.editors[order]
@@ -83,7 +86,7 @@ def test_editor_lists_photo_evidence_and_takes_an_explanation(
     visits.attach_photos(ctx, visit_id, [jpeg(tmp_path / "bare.jpg")])
     ui, window = ui_window
     section = window.show_section("visits")
-    section.editor.load(visit_id)
+    load_visit(qtbot, section.editor, visit_id)
     editor = section.editor
     assert editor.evidence.count() == 1 and "camera data" in editor.evidence.item(0).text()
     editor.evidence.setCurrentRow(0)
@@ -130,7 +133,7 @@ def test_amend_from_the_editor_by_label_shows_the_current_score(
     before = visits.visit_detail(ctx, visit_id)["score"]
     ui, window = ui_window
     section = window.show_section("visits")
-    section.editor.load(visit_id)
+    load_visit(qtbot, section.editor, visit_id)
     editor = section.editor
     offered: list[str] = []
 

@@ -11,9 +11,10 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 
 from app.services import materials, partner_io, visits
 from app.ui.visits.materials import BOOK, COUNTED, DIFFERENCE, ITEM
+from tests.gui.conftest import load_visit
 
 
-def _open_visit(ctx, tmp_path: Path, window):  # type: ignore[no-untyped-def]
+def _open_visit(qtbot, ctx, tmp_path: Path, window):  # type: ignore[no-untyped-def]
     csv = tmp_path / "p.csv"
     csv.write_text("code,name,grade,region\nM1,静安寺旗舰店,A,310106\n", encoding="utf-8")
     partner_io.import_partners(ctx, csv)
@@ -22,7 +23,7 @@ def _open_visit(ctx, tmp_path: Path, window):  # type: ignore[no-untyped-def]
     section = window.show_section("visits")
     visit_id = visits.new_visit(ctx, "M1")
     section.reload()
-    section.editor.load(visit_id)
+    load_visit(qtbot, section.editor, visit_id)
     return visit_id, section.editor.materials
 
 
@@ -34,7 +35,7 @@ def test_enter_twice_on_an_uncounted_item_moves_on_without_counting(
     qtbot, ctx, tmp_path, ui_window
 ) -> None:  # type: ignore[no-untyped-def]
     ui, window = ui_window
-    visit_id, panel = _open_visit(ctx, tmp_path, window)
+    visit_id, panel = _open_visit(qtbot, ctx, tmp_path, window)
     model, table = panel.model, panel.table
     assert [(model.index(r, ITEM).data(), model.index(r, BOOK).data()) for r in range(3)] == [
         ("台卡", "2"),

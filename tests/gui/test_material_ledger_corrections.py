@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu
 
 from app.services import materials, partner_io
 from app.ui.partners.materials import MaterialEntryDialog, MaterialLedgerDialog, VoidEntryDialog
-from tests.gui.conftest import settle, wait_saved
+from tests.gui.conftest import load_visit, settle, wait_saved
 
 # a dialog shown over the main window makes the offscreen platform say it cannot pass size hints on;
 # a popup menu makes it say it cannot raise windows or grab the keyboard
@@ -261,7 +261,7 @@ def test_an_open_draft_visit_shows_the_corrected_book(qtbot, ctx, tmp_path, ui_w
     section = window.show_section("visits")
     visit_id = visits.new_visit(ctx, "M1")
     section.reload()
-    section.editor.load(visit_id)
+    load_visit(qtbot, section.editor, visit_id)
     model = section.editor.materials.model
     assert [
         (model.index(r, ITEM).data(), model.index(r, BOOK).data()) for r in range(model.rowCount())

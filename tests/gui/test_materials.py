@@ -14,7 +14,7 @@ from app.services import materials, partner_io, visits
 from app.ui.partners.materials import MaterialEntryDialog, MaterialLedgerDialog
 from app.ui.visits.materials import BOOK, COUNTED, DIFFERENCE, ITEM
 from tests.conftest import EXIF_DIR
-from tests.gui.conftest import settle, wait_saved
+from tests.gui.conftest import load_visit, settle, wait_saved
 
 CSV = "code,name,grade,region\nM1,静安寺旗舰店,A,310106\n"
 ANSWERS = (
@@ -130,7 +130,7 @@ def test_visit_editor_counts_materials_with_the_keyboard(
     section = window.show_section("visits")
     visit_id = visits.new_visit(ctx, "M1")
     section.reload()
-    section.editor.load(visit_id)
+    load_visit(qtbot, section.editor, visit_id)
     editor = section.editor
     model, table = editor.materials.model, editor.materials.table
     qtmodeltester.check(model)
@@ -213,7 +213,7 @@ def test_partner_without_ledger_shows_a_hint_and_counts_an_other_item(
     section = window.show_section("visits")
     visit_id = visits.new_visit(ctx, "M1")
     section.reload()
-    section.editor.load(visit_id)
+    load_visit(qtbot, section.editor, visit_id)
     panel = section.editor.materials
     assert panel.model.rowCount() == 0
     assert panel.table.isHidden() and not panel.empty.isHidden()
@@ -260,7 +260,7 @@ def test_a_count_refused_by_the_service_shows_the_message_and_the_stored_state(
     section = window.show_section("visits")
     visit_id = visits.new_visit(ctx, "M1")
     section.reload()
-    section.editor.load(visit_id)
+    load_visit(qtbot, section.editor, visit_id)
     model = section.editor.materials.model
     for (
         key,
@@ -273,9 +273,13 @@ def test_a_count_refused_by_the_service_shows_the_message_and_the_stored_state(
         assert model.setData(model.index(0, COUNTED), 3)
         assert model.index(0, COUNTED).data() == "3"  # shown at once while it is saved
     assert "sealed" in message.args[0] and message.args[1] == "error"
-    qtbot.waitUntil(lambda: model.index(0, COUNTED).data() == "—", timeout=5000)
-    assert (
-        model.pending == {}
-        and not model.flags(model.index(0, COUNTED)) & Qt.ItemFlag.ItemIsEditable
+    qtbot.waitUntil(
+        lambda: (
+            model.index(0, COUNTED).data() == "—"
+            and not section.editor.loading  # the visit is read again, sealed
+            and not model.flags(model.index(0, COUNTED)) & Qt.ItemFlag.ItemIsEditable
+        ),
+        timeout=5000,
     )
+    assert model.pending == {}
     assert visits.visit_materials(ctx, visit_id)[0].counted is None

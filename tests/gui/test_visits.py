@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QSpinBox
 
 from app.services import partner_io, visits
 from tests.conftest import EXIF_DIR
+from tests.gui.conftest import load_visit
 
 
 def test_visit_editor_answer_submit_and_planner_updates(
@@ -24,7 +25,7 @@ def test_visit_editor_answer_submit_and_planner_updates(
     section = window.show_section("visits")
     visit_id = visits.new_visit(ctx, "V1")
     section.reload()
-    section.editor.load(visit_id)
+    load_visit(qtbot, section.editor, visit_id)
     editor = section.editor
     combo = editor.editors["signage"]
     assert isinstance(combo, QComboBox)
@@ -79,7 +80,7 @@ def test_planned_visit_check_in_observations_and_rectification_actions(
     planned = visits.new_visit(ctx, "W1", planned_for=dt.date.today() + dt.timedelta(days=1))
     section = window.show_section("visits")
     section.reload()
-    section.editor.load(planned)
+    load_visit(qtbot, section.editor, planned)
     assert not section.editor.checkin_button.isHidden()
     section.editor.check_in()  # on the writer thread
     qtbot.waitUntil(lambda: visits.visit_detail(ctx, planned)["status"] == "draft", timeout=5000)
@@ -115,7 +116,7 @@ def test_an_answer_does_not_wait_for_a_locked_database(
     section = window.show_section("visits")
     visit_id = visits.new_visit(ctx, "L1")
     section.reload()
-    section.editor.load(visit_id)
+    load_visit(qtbot, section.editor, visit_id)
     spin = section.editor.editors["cleanliness"]
     assert isinstance(spin, QSpinBox)
     holder = sqlite3.connect(ctx.paths.database, isolation_level=None)

@@ -21,7 +21,6 @@ NOT_YET_SPLIT = {
     "app/ui/hq/review.py",
     "app/ui/partners/dialogs.py",
     "app/ui/partners/section.py",
-    "app/ui/visits/editor.py",
 }
 
 

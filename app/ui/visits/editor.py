@@ -1,15 +1,17 @@
 """The visit editor: checklist answered item by item (each answer saved at once, so a
 crash loses at most the field being typed), live score, thumbnails of attached photos
-(loaded off the UI thread), attach by dialog or drag-and-drop with progress, promotion
-materials counted against the ledger (宣传品), findings, submit and amendments."""
+(``PhotoList``), attach by dialog or drag-and-drop with progress, promotion materials
+counted against the ledger (宣传品), findings, submit and amendments. The visit is read on
+a reader thread (``editor_load``); a reload of the same visit keeps what is being typed."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QPixmap
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -29,11 +31,18 @@ from PySide6.QtWidgets import (
 from app.domain.visit_detail import VisitDetail
 from app.domain.vocabulary import EVIDENCE_KIND, template_label
 from app.errors import UserError
-from app.services import media, visits
-from app.services.visit_read import read_visit
+from app.services import visits
 from app.ui.visits.checklist_form import fill_form
+from app.ui.visits.editor_load import (
+    EditorData,
+    read_editor_data,
+    restore_typing,
+    submit_unless_missing,
+    typed_answers,
+)
 from app.ui.visits.materials import MaterialsPanel
 from app.ui.visits.models import short_time, state_label
+from app.ui.visits.photos import PhotoList
 from app.ui.widgets.empty_state import set_empty_text
 
 
@@ -54,11 +63,7 @@ class VisitEditor(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form_host)
         self.scroll = scroll
-        self.photos = QListWidget()
-        self.photos.setViewMode(QListWidget.ViewMode.IconMode)
-        self.photos.setIconSize(QSize(120, 120))
-        self.photos.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.photos.itemActivated.connect(self._show_large)
+        self.photos = PhotoList(ui)
         self.findings = QListWidget()
         self.findings.setAccessibleName(self.tr("Findings and rectification orders"))
         set_empty_text(self.findings, self.tr("No findings."))
@@ -130,32 +135,82 @@ class VisitEditor(QWidget):
         layout.addWidget(self.splitter, 1)
         layout.addLayout(buttons)
         self.editors: dict[str, QWidget] = {}
+        self._reading = self._shown_reading = 0  # reads asked for / shown (newest wins)
         self.setEnabled(False)
 
     # -- loading -----------------------------------------------------------------------
     def load(self, visit_id: str | None) -> None:
+        """Show ``visit_id`` (None: nothing). It is read on a reader thread: another visit's
+        form makes way for a loading line at once; the same visit's form stays usable and
+        what is being typed in it is carried into the form read again."""
+        shown = self.detail.id if self.detail is not None else None
         self.visit_id = visit_id
-        self.setEnabled(visit_id is not None)
+        self._reading += 1
+        reading = self._reading
+        if visit_id is None or visit_id != shown:
+            self._clear()
+            self.setEnabled(False)
+        if visit_id is None:
+            self._shown_reading = reading
+            self.header.setText(
+                self.tr("Select a visit in the list, or start one with “New visit” (Ctrl+Shift+N).")
+            )
+            return
+        if visit_id != shown:
+            self.header.setText(self.tr("Loading the visit…"))
+        self.ui.ops.run(
+            read_editor_data,
+            self.ui.ctx,
+            visit_id,
+            read_only=True,
+            on_done=lambda data: self._read(reading, data),
+            on_error=lambda exc: self._read_failed(reading, exc),
+        )
+
+    @property
+    def loading(self) -> bool:
+        """A read of the visit asked for has not come back yet."""
+        return self._reading != self._shown_reading
+
+    def _clear(self) -> None:
         while self.form.rowCount():
             self.form.removeRow(0)
         self.editors.clear()
         self.photos.clear()
         self.findings.clear()
         self.evidence.clear()
-        if visit_id is None:
-            self.header.setText(
-                self.tr("Select a visit in the list, or start one with “New visit” (Ctrl+Shift+N).")
-            )
-            self.score.setText("")
-            self.materials.set_lines(None, [], False)
+        self.detail = None
+        self.score.setText("")
+        self.materials.set_lines(None, [], False)
+
+    def _read_failed(self, reading: int, exc: BaseException) -> None:
+        if not shiboken6.isValid(self) or reading != self._reading:
             return
-        self.detail = d = read_visit(self.ui.ctx, visit_id)
+        self._shown_reading = reading
+        self._clear()
+        self.setEnabled(False)
+        if isinstance(exc, UserError):
+            self.header.setText(exc.message)
+        else:
+            self.ui.show_crash(exc, getattr(exc, "__traceback_text__", ""))
+
+    def _read(self, reading: int, data: EditorData) -> None:
+        if not shiboken6.isValid(self) or reading != self._reading:
+            return  # a newer read is on its way
+        self._shown_reading = reading
+        typing = typed_answers(self.editors)  # the same visit's form is still shown
+        self.findings.clear()
+        self.evidence.clear()
+        self.setEnabled(True)
+        self.detail = d = data.detail
+        visit_id = d.id
         draft = d.is_draft
         self.header.setText(
             f"<b>{d.partner_code} {d.partner_name}</b><br>{template_label(d.template)} · "
             f"{state_label(d.status)} · "
             f"{short_time(d.started_at or d.planned_for)}"
         )
+        self.editors.clear()
         self.editors.update(
             fill_form(
                 self.form,
@@ -165,22 +220,9 @@ class VisitEditor(QWidget):
                 lambda key: self.attach_dialog(item_key=key),
             )
         )
+        restore_typing(self.editors, typing)
         self._refresh_score()
-        for photo in d.photos:
-            item = QListWidgetItem(self.tr("loading…"))
-            item.setData(Qt.ItemDataRole.UserRole, photo.sha256)
-            item.setToolTip(
-                f"{photo.original_name}\n{photo.sha256[:16]}\n{photo.width}×{photo.height}"
-                + (self.tr("\nalso used in another visit") if photo.reused_in else "")
-            )
-            self.photos.addItem(item)
-            self.ui.ops.run(
-                media.thumbnail,
-                self.ui.ctx.paths,
-                photo.sha256,
-                read_only=True,
-                on_done=lambda path, sha=photo.sha256: self._set_thumb(sha, path),
-            )
+        self.photos.show_photos(d.photos)
         for f in d.findings:
             order = f.rectification
             self.findings.addItem(
@@ -195,7 +237,7 @@ class VisitEditor(QWidget):
             row.setData(Qt.ItemDataRole.UserRole, warning.sha256)
             self.evidence.addItem(row)
         self.explain_button.setEnabled(draft and bool(d.evidence))
-        self.materials.set_lines(visit_id, visits.visit_materials(self.ui.ctx, visit_id), draft)
+        self.materials.set_lines(visit_id, data.materials, draft)
         self.materials_box.setTitle(
             self.tr("Promotion materials: &book vs count")
             if draft or d.status == "planned"
@@ -210,24 +252,6 @@ class VisitEditor(QWidget):
             button.setEnabled(draft)
         self.checkin_button.setVisible(d.status == "planned")
         self.amend_button.setEnabled(d.status == "submitted")
-
-    def _set_thumb(self, sha: str, path: Path | None) -> None:
-        """Thumbnails arrive from a worker; the list may have been reloaded meanwhile."""
-        for row in range(self.photos.count()):
-            item = self.photos.item(row)
-            if item.data(Qt.ItemDataRole.UserRole) != sha:
-                continue
-            if path is None:
-                item.setText(self.tr("photo missing"))
-            else:
-                item.setText("")
-                item.setIcon(QIcon(QPixmap(str(path))))
-
-    def missing_required(self) -> list[str]:
-        """Keys of required items not answered yet, in the checklist's order."""
-        if self.visit_id is None:
-            return []
-        return read_visit(self.ui.ctx, self.visit_id).missing_required()
 
     def mark_missing(self, keys: list[str]) -> None:
         """Outline every missing required item in red, scroll to the first and focus it."""
@@ -279,23 +303,6 @@ class VisitEditor(QWidget):
         self.score.setText(
             self.tr("Score: {score}").format(score="—" if score is None else f"{score:.1f}")
         )
-
-    def _show_large(self, item: QListWidgetItem) -> None:
-        from PySide6.QtWidgets import QDialog
-
-        sha = item.data(Qt.ItemDataRole.UserRole)
-        path = media.thumbnail(self.ui.ctx.paths, sha, 1024)
-        dialog = QDialog(self)
-        dialog.setWindowTitle(sha[:16])
-        label = QLabel()
-        if path is not None:
-            label.setPixmap(QPixmap(str(path)))
-        else:
-            label.setText(
-                self.tr("The original photo is missing (hash {hash}).").format(hash=sha[:12])
-            )
-        QVBoxLayout(dialog).addWidget(label)
-        dialog.exec()
 
     # -- actions -------------------------------------------------------------------------
     def explain_evidence(self) -> None:
@@ -393,20 +400,30 @@ class VisitEditor(QWidget):
         )
 
     def submit(self) -> None:
+        """Seal the visit on the writer thread, after the answers given before; the
+        required items not answered yet are marked instead."""
         if self.visit_id is None:
             return
-        missing = self.missing_required()
-        if missing:
-            self.mark_missing(missing)
-            labels = {i.key: i.label for i in (self.detail.items if self.detail else ())}
-            self.ui.show_message(
-                self.tr("Answer the items marked in red before sealing: {items}.").format(
-                    items="、".join(labels.get(k, k) for k in missing)
-                ),
-                "error",
-            )
-            return
-        self.ui.ops.run(visits.submit, self.ui.ctx, self.visit_id, initiator=self)
+        visit_id = self.visit_id
+        self.ui.ops.run(
+            submit_unless_missing,
+            self.ui.ctx,
+            visit_id,
+            on_done=lambda result: self._submitted(visit_id, result),
+            initiator=self,
+        )
+
+    def _submitted(self, visit_id: str, result: object) -> None:
+        if not isinstance(result, list) or self.visit_id != visit_id:
+            return  # sealed (the change is announced), or another visit is shown now
+        self.mark_missing(result)
+        labels = {i.key: i.label for i in (self.detail.items if self.detail else ())}
+        self.ui.show_message(
+            self.tr("Answer the items marked in red before sealing: {items}.").format(
+                items="、".join(labels.get(k, k) for k in result)
+            ),
+            "error",
+        )
 
     def check_in(self) -> None:
         if self.visit_id is not None:
