@@ -70,3 +70,53 @@ def test_a_search_counts_while_it_finds(ctx, tmp_path: Path) -> None:  # type: i
     model.set_query(PartnerQuery(search="门店1"))
     assert model.total == model.rowCount() == 3  # 门店1, 门店10, 门店11
     assert not model.canFetchMore(model.index(-1, -1))
+
+
+def test_the_sections_first_paint_comes_from_one_page_query(
+    qtbot, ctx, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """In the main window as a person starts it, the Partners table paints its first page
+    after one page query on the UI thread; the count over every partner comes after, from
+    a reader thread, and the section is ready once it shows."""
+    import threading
+
+    from PySide6.QtCore import QEvent, QObject
+
+    from app.ui.application import create_main_window, ensure_application
+
+    _seed(ctx, tmp_path, FIRST_PAGE + 40)
+    ui_thread = threading.get_ident()
+    statements: list[tuple[bool, str]] = []
+    real = ctx.read_sql
+    monkeypatch.setattr(
+        ctx,
+        "read_sql",
+        lambda sql, params=(): (
+            statements.append((threading.get_ident() == ui_thread, sql)) or real(sql, params)
+        ),
+    )
+    ensure_application()
+    ui, window = create_main_window(ctx, deferred=True)
+    qtbot.addWidget(window)
+    section = window.sections[0]
+    at_first_paint: list[list[tuple[bool, str]]] = []
+
+    class FirstPaint(QObject):
+        def eventFilter(self, _obj: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and not at_first_paint:
+                at_first_paint.append(list(statements))
+            return False
+
+    watcher = FirstPaint()
+    section.table.viewport().installEventFilter(watcher)
+    statements.clear()  # the window's own reads (user name, territory) are not the list's
+    window.show()
+    qtbot.waitUntil(lambda: bool(at_first_paint), timeout=3000)
+    (before,) = at_first_paint
+    on_ui_thread = [sql for on_ui, sql in before if on_ui]
+    assert len(on_ui_thread) == 1 and "count(" not in on_ui_thread[0].lower()
+    assert section.model.rowCount() == FIRST_PAGE
+    qtbot.waitUntil(lambda: section.is_ready, timeout=3000)
+    assert section.count_label.text() == section.tr("%n partner(s)", "", FIRST_PAGE + 40)
+    assert not any("count(" in sql.lower() for on_ui, sql in statements if on_ui)
+    ui.ops.wait(10000)

@@ -2,8 +2,10 @@
 demand (``canFetchMore``/``fetchMore``), so 100 000 partners open instantly.
 
 The first paint needs one short page query (``FIRST_PAGE`` rows; Qt asks for the next
-pages of ``PAGE`` rows when the last loaded row comes into view): without search words the total (for the count
-label and the last page) is counted when first asked for; a search counts while it finds.
+pages of ``PAGE`` rows when the last loaded row comes into view): without search words the
+total (for the count label and the last page) is counted when first asked for, or counted
+elsewhere and handed over with ``set_total`` (the Partners section counts on a reader
+thread after the first paint); a search counts while it finds.
 ``data`` answers from per-row tuples of display text made once per page, and any role the
 table does not show returns at once: a paint asks for thousands of (cell, role) pairs."""
 
@@ -74,6 +76,17 @@ class PartnerTableModel(QAbstractTableModel):
         if self._total is None:
             self._total = partner_count(self.ctx, self.query)
         return self._total
+
+    @property
+    def known_total(self) -> int | None:
+        """The total when known without a query (a search's count, a short list, the end
+        reached, or ``set_total``); None until then."""
+        return self._total
+
+    def set_total(self, query: PartnerQuery, total: int) -> None:
+        """Keep ``total``, counted elsewhere for ``query`` (ignored when the query changed)."""
+        if query == self.query and self._total is None:
+            self._total = total
 
     def _display(self, rows: list[PartnerRow]) -> list[tuple[str, ...]]:
         return [

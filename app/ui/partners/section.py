@@ -32,7 +32,7 @@ from app.domain.regions import regions
 from app.domain.vocabulary import GRADE, LIFECYCLE_EVENT, transition
 from app.errors import UserError
 from app.services.context import Changes
-from app.services.partner_list import PartnerQuery
+from app.services.partner_list import PartnerQuery, partner_count
 from app.ui.partners.model import PartnerTableModel, status_label, type_label
 from app.ui.sections import Section
 from app.ui.widgets.empty_state import set_empty_text
@@ -175,6 +175,13 @@ class PartnersSection(Section):
     def first_load(self) -> None:
         self.apply_filters()
 
+    def _first_load(self) -> None:
+        """The first page paints from one page query; the section is ready (for ``gui
+        --screenshot`` and the rest of a deferred start) once the count shows too."""
+        self.first_load()
+        if self.model.known_total is not None:
+            self.mark_ready()
+
     def menu_actions(self) -> list[tuple[str, QAction]]:
         find = QAction(self.tr("&Find partner"), self)
         find.setShortcut(QKeySequence("Ctrl+F"))
@@ -210,7 +217,7 @@ class PartnersSection(Section):
 
     def apply_filters(self) -> None:
         self.model.set_query(self.current_query(), force=True)
-        self.count_label.setText(self.tr("%n partner(s)", "", self.model.total))
+        self._show_count()
         if self.model.rowCount():
             self.table.selectRow(0)
         else:
@@ -232,8 +239,40 @@ class PartnersSection(Section):
         ):
             selected = self.selected_id()
             self.model.refresh()
-            self.count_label.setText(self.tr("%n partner(s)", "", self.model.total))
+            self._show_count()
             self._reselect(selected)
+
+    def _show_count(self) -> None:
+        """The count label: at once when the model knows its total (a search counts while
+        it finds, a short list is its own count); otherwise counted on a reader thread, so
+        the page paints without waiting for a count over every partner."""
+        total = self.model.known_total
+        if total is not None:
+            self.count_label.setText(self.tr("%n partner(s)", "", total))
+            return
+        self.count_label.clear()  # the last count belongs to other filters
+        self.ui.ops.run(
+            counted_query,
+            self.ui.ctx,
+            self.model.query,
+            read_only=True,
+            on_done=self._counted,
+            on_error=self._count_failed,
+        )
+
+    def _counted(self, result: tuple[PartnerQuery, int]) -> None:
+        query, total = result
+        self.model.set_total(query, total)
+        if query == self.model.query:
+            self.count_label.setText(self.tr("%n partner(s)", "", self.model.total))
+        self.mark_ready()
+
+    def _count_failed(self, exc: BaseException) -> None:
+        self.mark_ready()
+        if isinstance(exc, UserError):  # e.g. the database is busy: the list still shows
+            self.ui.show_message(exc.message, "error", details=exc.details)
+        else:
+            self.ui.show_crash(exc, getattr(exc, "__traceback_text__", ""))
 
     def _reselect(self, partner_id: str | None) -> None:
         for row, item in enumerate(self.model.rows):
@@ -560,6 +599,11 @@ class CardData:
     limits: list[Any]
     files: list[Any]
     book: dict[str, int]
+
+
+def counted_query(ctx: Any, query: PartnerQuery) -> tuple[PartnerQuery, int]:
+    """``query`` with its number of partners (for a count made on a reader thread)."""
+    return query, partner_count(ctx, query)
 
 
 def card_data(ctx: Any, partner_id: str) -> CardData:
