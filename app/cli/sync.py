@@ -59,7 +59,7 @@ def cmd_ack(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from app.services.sync import import_hq_bundle
+    from app.services.sync_down import import_hq_bundle
 
     with cli_context(args) as ctx:
         import_hq_bundle(ctx, args.file)

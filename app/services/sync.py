@@ -1,8 +1,8 @@
-"""Laptop side of sync: export a signed bundle of everything changed since the last
-acknowledged bundle (streamed; never marks anything synced), apply HQ's signed ack,
-import HQ down-bundles (templates, rules, targets, partner master data, development
-records with their phones sealed to this device) with the same merge rules, and the
-status shown in the status bar."""
+"""Laptop side of sync, up to HQ: export a signed bundle of everything changed since the
+last acknowledged bundle (streamed; never marks anything synced) and apply HQ's signed
+ack; the status shown in the status bar is re-exported from ``sync_state``. HQ's
+down-bundles are imported by ``sync_down``, conflicts listed and resolved by
+``sync_conflicts``."""
 
 from __future__ import annotations
 
@@ -20,25 +20,13 @@ from sqlalchemy import (
 )
 
 from app.atomic import fsync_folder
-from app.domain.checklist import validate_template
-from app.domain.hlc import Timestamp
 from app.domain.ids import uuid7
-from app.errors import BundleRejected, UserError
+from app.errors import UserError
 from app.i18n import tr
 from app.services.context import AppContext, Changes
 from app.services.device import load_private_key, trusted_hq_key
-from app.services.devrecords import open_published, store_published
-from app.services.duty_rules import apply_published_rules
-from app.services.export_plan import (
-    ExportPlan,
-    bundle_overhead,
-    fits_caps,
-    pending_blobs,
-    pending_totals,
-    plan_export,
-)
-from app.services.grade_requests import apply_decisions
-from app.services.partner_master import apply_partner_master
+from app.services.export_plan import ExportPlan, plan_export
+from app.services.export_sizes import bundle_overhead, fits_caps, pending_blobs, pending_totals
 from app.services.progress import Progress
 from app.services.sync_records import (
     Tally,
@@ -48,20 +36,12 @@ from app.services.sync_state import ACKED, follow_acks
 from app.services.sync_state import SyncStatus as SyncStatus  # re-exported
 from app.services.sync_state import sync_status as sync_status  # re-exported
 from app.sync import signing
-from app.sync.bundle import read_bundle, reject
 from app.sync.bundle_write import OverCaps, write_bundle
-from app.sync.caps import Caps, ExportCaps
-from app.sync.record_check import check_records
-from app.sync.record_codec import validate_record
+from app.sync.caps import ExportCaps
 from db.base import utcnow
 from db.models import (
     SYNC_TABLES,
-    ChecklistTemplate,
     ExportedBundle,
-    FrequencyRule,
-    Partner,
-    SyncConflict,
-    Target,
 )
 
 VOID, UPSERT = '"void"', '"upsert"'
@@ -475,259 +455,3 @@ def apply_ack(ctx: AppContext, path: Path) -> Changes:
             )
         bundle.ack_status, bundle.acked_at = ack["status"], utcnow()
     return Changes.of("exported_bundle")
-
-
-def import_hq_bundle(ctx: AppContext, path: Path) -> Changes:
-    """Apply a down-bundle signed by the trusted HQ key, with the same merge rules."""
-    hq = trusted_hq_key(ctx)
-    if hq is None:
-        raise UserError(
-            tr(
-                "sync",
-                "No trusted HQ key is set; import HQ's public key first (init --hq-key or Settings).",
-            )
-        )
-
-    def key_for(manifest: dict[str, Any]) -> str:
-        if manifest.get("device_id") != ctx.device_id:
-            raise reject(tr("sync", "this HQ bundle is for another device"))
-        return hq["public_key"]
-
-    try:
-        bundle = read_bundle(path, Caps(), key_for, expected_kind="hq")
-    except BundleRejected as exc:
-        raise BundleRejected(
-            tr("sync", "HQ bundle refused: {reason}").format(reason=exc.message)
-        ) from exc
-    hq_node = str(bundle.manifest.get("hq_id", ""))
-    if hq["hq_id"] and hq_node != hq["hq_id"]:
-        raise BundleRejected(tr("sync", "HQ bundle refused: it names another HQ"))
-    for entity, rows in bundle.records.items():
-        for row in rows:
-            problem = validate_record(entity, row, None)
-            if problem:
-                raise BundleRejected(
-                    tr("sync", "HQ bundle refused: {reason}").format(reason=problem)
-                )
-        # the same schemas as HQ's ingest (app/sync/schema.py)
-        parsed = bundle.lines.get(entity)
-        found = check_records(
-            entity,
-            [row["data"] for row in rows],
-            [row["id"] for row in rows],
-            parsed.data_text if parsed is not None else None,
-        )
-        if found is not None:
-            raise BundleRejected(
-                tr("sync", "HQ bundle refused: {reason}").format(reason=found.message)
-            )
-    for row in bundle.records.get("checklist_template", []):
-        # a template's body is what the visits run: it must be one this build can run
-        try:
-            problems = validate_template(row["data"]["body"])
-        except (AttributeError, TypeError, KeyError, ValueError):
-            problems = [tr("sync", "the body is malformed")]
-        if problems:
-            raise BundleRejected(
-                tr("sync", "HQ bundle refused: checklist template {id}: {problem}").format(
-                    id=row["id"], problem=problems[0]
-                )
-            )
-    # HQ's development records: their customers' phones open with this device's key, in
-    # memory, before anything is written (a wrong or garbled envelope refuses the bundle)
-    published_records = open_published(ctx, bundle.manifest, bundle.records.get("dev_record", []))
-    with ctx.session() as s:
-        s.info["keep_hlc"] = True
-        clock = ctx.get_clock()
-        for rows in bundle.records.values():
-            for row in rows:
-                clock.observe(row["hlc"])
-        for row in bundle.records.get("checklist_template", []):
-            d = row["data"]
-            # a template is immutable once known, by its id or its name and version
-            existing = s.get(ChecklistTemplate, row["id"]) or s.scalar(
-                select(ChecklistTemplate).where(
-                    ChecklistTemplate.name == d["name"],
-                    ChecklistTemplate.version == int(d["version"]),
-                )
-            )
-            if existing is None:
-                s.add(
-                    ChecklistTemplate(
-                        id=row["id"],
-                        hlc=row["hlc"],
-                        name=d["name"],
-                        version=int(d["version"]),
-                        title=d.get("title", d["name"]),
-                        body=d["body"],
-                        source="hq",
-                        is_default=bool(d.get("is_default")),
-                    )
-                )
-        if bundle.records.get("frequency_rule"):
-            for rule in s.scalars(select(FrequencyRule).where(FrequencyRule.voided.is_(False))):
-                rule.voided, rule.void_reason, rule.hlc = True, "replaced by HQ", ctx.tick()
-            for row in bundle.records["frequency_rule"]:
-                d = row["data"]
-                s.add(
-                    FrequencyRule(
-                        hlc=row["hlc"],
-                        scope=d["scope"],
-                        grade=d.get("grade"),
-                        period=d["period"],
-                        min_visits=int(d["min_visits"]),
-                    )
-                )
-        for row in bundle.records.get("target", []):
-            d = row["data"]
-            existing = s.get(Target, row["id"]) or s.scalar(
-                select(Target).where(
-                    Target.metric == d["metric"],
-                    Target.period == d["period"],
-                    Target.scope_kind == d["scope_kind"],
-                    Target.scope == d["scope"],
-                )
-            )
-            if existing is None:
-                s.add(
-                    Target(
-                        id=row["id"],
-                        hlc=row["hlc"],
-                        metric=d["metric"],
-                        period=d["period"],
-                        scope_kind=d["scope_kind"],
-                        scope=d["scope"],
-                        amount=int(d["amount"]),
-                        source="hq",
-                    )
-                )
-            elif (
-                existing.hlc < row["hlc"] or existing.source != "hq"
-            ):  # HQ's publication replaces a local entry
-                existing.amount, existing.hlc, existing.source, existing.voided = (
-                    int(d["amount"]),
-                    row["hlc"],
-                    "hq",
-                    False,
-                )
-        apply_partner_master(s, bundle.records.get("partner", []))
-        apply_decisions(s, bundle.records.get("grade_request", []))
-        apply_published_rules(s, [row["data"] for row in bundle.records.get("duty_rule", [])])
-        _apply_receivables(s, bundle.records.get("invoice", []), bundle.records.get("payment", []))
-        store_published(s, ctx, published_records)
-    ctx.set_meta("hlc_last", str(ctx.get_clock().last))
-    return Changes.of(
-        "partner",
-        "target",
-        "checklist_template",
-        "frequency_rule",
-        "sync_conflict",
-        "duty_rule",
-        "grade_request",
-        "invoice",
-        "payment",
-        "dev_record",
-    )
-
-
-def _apply_receivables(
-    s: Any, invoices: list[dict[str, Any]], payments: list[dict[str, Any]]
-) -> None:
-    """HQ's invoices and payments from the ERP (the newer HLC wins; rows of a partner
-    this laptop does not hold are skipped)."""
-    from db.models import Invoice, Payment
-
-    known: set[str] = set()
-    for row in invoices:
-        d, existing = row["data"], s.get(Invoice, row["id"])
-        if existing is None and s.get(Partner, d.get("partner_id")) is None:
-            continue
-        known.add(row["id"])
-        values = {
-            "partner_id": d["partner_id"],
-            "number": str(d["number"]),
-            "issue_date": dt.date.fromisoformat(d["issue_date"]),
-            "due_date": dt.date.fromisoformat(d["due_date"]),
-            "amount_fen": int(d["amount_fen"]),
-            "paid_fen": int(d["paid_fen"]),
-        }
-        if existing is None:
-            s.add(Invoice(id=row["id"], hlc=row["hlc"], **values))
-        elif existing.hlc < row["hlc"]:
-            for key, value in values.items():
-                setattr(existing, key, value)
-            existing.hlc = row["hlc"]
-    s.flush()
-    for row in payments:
-        d = row["data"]
-        if s.get(Payment, row["id"]) is None and (
-            d.get("invoice_id") in known or s.get(Invoice, d.get("invoice_id")) is not None
-        ):
-            s.add(
-                Payment(
-                    id=row["id"],
-                    hlc=row["hlc"],
-                    invoice_id=d["invoice_id"],
-                    paid_date=dt.date.fromisoformat(d["paid_date"]),
-                    amount_fen=int(d["amount_fen"]),
-                    note=str(d.get("note") or ""),
-                )
-            )
-
-
-def hlc_wall(hlc: str) -> int:
-    return Timestamp.parse(hlc).wall_ms
-
-
-@dataclass(frozen=True)
-class ConflictRow:
-    id: str
-    entity: str
-    record_id: str
-    label: str
-    field: str
-    kept: Any
-    lost: Any
-
-
-def open_conflicts(ctx: AppContext) -> list[ConflictRow]:
-    """Unresolved conflicts with both values, for the Conflicts list."""
-    with ctx.read_session() as s:
-        rows = list(
-            s.scalars(
-                select(SyncConflict)
-                .where(SyncConflict.resolved.is_(False))
-                .order_by(SyncConflict.created_at)
-            )
-        )
-        labels = {
-            p.id: f"{p.code} {p.name}"
-            for p in s.scalars(select(Partner).where(Partner.id.in_([r.record_id for r in rows])))
-        }
-    return [
-        ConflictRow(
-            r.id,
-            r.entity,
-            r.record_id,
-            labels.get(r.record_id, r.record_id[:8]),
-            r.field,
-            r.winner_value,
-            r.loser_value,
-        )
-        for r in rows
-    ]
-
-
-def resolve_conflict(ctx: AppContext, conflict_id: str, take_lost_value: bool) -> Changes:
-    """Keep the current value, or take the value that lost — which is then a new change
-    of this device and syncs to HQ like any edit."""
-    with ctx.session() as s:
-        conflict = s.get(SyncConflict, conflict_id)
-        if conflict is None or conflict.resolved:
-            raise UserError(tr("sync", "This conflict was already resolved."))
-        if take_lost_value and conflict.entity == "partner":
-            partner = s.get(Partner, conflict.record_id)
-            if partner is not None and conflict.field in {c.key for c in Partner.__table__.columns}:
-                setattr(partner, conflict.field, conflict.loser_value)
-        conflict.resolved, conflict.resolution = True, "theirs" if take_lost_value else "kept"
-    return Changes.of("sync_conflict", "partner")

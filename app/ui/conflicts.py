@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.vocabulary import PARTNER_FIELD, partner_value
-from app.services import sync
+from app.services import sync_conflicts
 from app.services.context import Changes
 from app.ui.sections import Section
 from app.ui.visits.models import DictTableModel
@@ -81,7 +81,7 @@ class ConflictsSection(Section):
                 "kept": partner_value(c.field, c.kept),
                 "lost": partner_value(c.field, c.lost),
             }
-            for c in sync.open_conflicts(self.ui.ctx)
+            for c in sync_conflicts.open_conflicts(self.ui.ctx)
         ]
         self.model.set_rows(rows)
         self.info.setText(self.tr("%n unresolved conflict(s)", "", len(rows)))
@@ -92,7 +92,7 @@ class ConflictsSection(Section):
             self.ui.show_message(self.tr("Select a conflict first."), "info")
             return
         self.ui.ops.run(
-            sync.resolve_conflict,
+            sync_conflicts.resolve_conflict,
             self.ui.ctx,
             self.model.rows[selected[0].row()]["id"],
             take_other,

@@ -135,10 +135,10 @@ class SyncActions(QWidget):
                 self.ui.main_window, self.tr("Import HQ bundle"), "", self.tr("Bundles (*.cdsync)")
             )
         if path:
-            from app.services import sync
+            from app.services import sync_down
 
             self.ui.ops.run(
-                sync.import_hq_bundle,
+                sync_down.import_hq_bundle,
                 self.ui.ctx,
                 Path(path),
                 on_done=lambda _c: self.ui.show_message(self.tr("HQ data applied."), "info"),

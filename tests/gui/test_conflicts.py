@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.services import partner_io, sync
+from app.services import partner_io, sync_conflicts
 from app.services import partners as psvc
 from db.models import SyncConflict
 
@@ -34,10 +34,10 @@ def test_conflict_list_and_take_other_value(qtbot, ctx, tmp_path: Path, ui_windo
     before = partner.hlc
     section.table.selectRow(0)
     section.resolve(True)
-    qtbot.waitUntil(lambda: sync.open_conflicts(ctx) == [], timeout=5000)
+    qtbot.waitUntil(lambda: sync_conflicts.open_conflicts(ctx) == [], timeout=5000)
     changed = psvc.partner_detail(ctx, "C1").partner
     assert changed.address == "另一地址" and changed.hlc > before
-    assert sync.open_conflicts(ctx) == []
+    assert sync_conflicts.open_conflicts(ctx) == []
 
 
 def test_conflicts_show_field_and_values_in_words(qtbot, ctx, tmp_path: Path, ui_window) -> None:  # type: ignore[no-untyped-def]

@@ -13,7 +13,8 @@ from sqlalchemy import select
 
 from app.hq import authoring
 from app.services.decomposition import decompose_region_target
-from app.services.sync import export_bundle, import_hq_bundle
+from app.services.sync import export_bundle
+from app.services.sync_down import import_hq_bundle
 from db.models import Target
 from tests.gui.test_decomposition import _assert_totals_exact, _edit_cell, _loaded
 from tests.gui.test_hq_console import _ready, console

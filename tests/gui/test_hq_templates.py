@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLineEdit
 from app.hq import authoring
 from app.hq.duty_rules import duty_rules
 from app.services import visits
-from app.services.sync import import_hq_bundle
+from app.services.sync_down import import_hq_bundle
 from tests.gui.test_hq_console import _ready, console
 from tests.unit.services import test_sync
 

@@ -18,7 +18,8 @@ from app.hq.receivables import import_receivables, receivables_by_partner
 from app.hq.server import Hq
 from app.services import receivables as laptop_receivables
 from app.services import visits
-from app.services.sync import export_bundle, import_hq_bundle
+from app.services.sync import export_bundle
+from app.services.sync_down import import_hq_bundle
 from app.services.targets import list_targets
 from tests.unit.services import test_sync
 from tests.unit.services.test_sync import make_laptop, seed

@@ -21,7 +21,8 @@ from app.hq.decomposition import (
 )
 from app.hq.server import Hq
 from app.services import decomposition as laptop
-from app.services.sync import export_bundle, import_hq_bundle
+from app.services.sync import export_bundle
+from app.services.sync_down import import_hq_bundle
 from db.models import Target
 from tests.unit.services import test_sync
 from tests.unit.services.test_sync import make_laptop, seed

@@ -14,7 +14,8 @@ from app.hq import authoring
 from app.hq.overview import month_overview, ranking
 from app.hq.server import Hq
 from app.services import visits
-from app.services.sync import export_bundle, import_hq_bundle
+from app.services.sync import export_bundle
+from app.services.sync_down import import_hq_bundle
 from tests.unit.services import test_sync
 from tests.unit.services.test_sync import make_laptop, seed
 

@@ -15,7 +15,7 @@ from app.errors import UserError
 from app.hq.publishing import bundle_name, publish_all, publish_device
 from app.hq.read_models import device_list
 from app.hq.server import Hq
-from app.services.sync import import_hq_bundle
+from app.services.sync_down import import_hq_bundle
 from tests.unit.services import test_sync
 from tests.unit.services.test_devrecords_publish import _hq_import, _laptop, _local_records
 from tests.unit.services.test_duties_callbacks import records_csv

@@ -29,7 +29,8 @@ from app.hq.server import Hq
 from app.services import callbacks, devrecords, partner_io
 from app.services.device import export_public_key
 from app.services.spreadsheets import read_table
-from app.services.sync import export_bundle, import_hq_bundle
+from app.services.sync import export_bundle
+from app.services.sync_down import import_hq_bundle
 from app.sync import sealed, signing
 from tests.unit.services import test_sync
 from tests.unit.services.test_duties_callbacks import PHONES, records_csv

@@ -109,7 +109,7 @@ def test_hq_month_report_counts_the_duties(tmp_path: Path) -> None:
 def test_hq_rules_reach_the_laptop(tmp_path: Path) -> None:
     from app.hq.duty_rules import duty_rules, parse_assignments, set_duty_rules
     from app.services.duty_rules import duty_rules as laptop_rules
-    from app.services.sync import import_hq_bundle
+    from app.services.sync_down import import_hq_bundle
 
     (tmp_path / "hq").mkdir()
     hq = Hq(f"sqlite:///{tmp_path / 'hq' / 'hq.sqlite'}", tmp_path / "hq")

@@ -14,7 +14,8 @@ from app.hq.publish import reference_data_for_publish
 from app.hq.server import Hq
 from app.services import partners as psvc
 from app.services.grade_requests import grade_requests, request_grade_change
-from app.services.sync import export_bundle, import_hq_bundle
+from app.services.sync import export_bundle
+from app.services.sync_down import import_hq_bundle
 from tests.unit.services.test_sync import hq, hq_url, make_laptop, pg_url, seed  # noqa: F401  (fixtures)
 from tests.unit.services.test_sync_batching import _read_records
 from tests.unit.services.test_sync_records_valid import _as_next

@@ -12,7 +12,8 @@ from app.errors import ValidationError
 from app.hq.partners import set_partner_fields
 from app.hq.server import Hq
 from app.services import partner_io
-from app.services.sync import export_bundle, import_hq_bundle
+from app.services.sync import export_bundle
+from app.services.sync_down import import_hq_bundle
 from tests.unit.services.test_sync import make_laptop
 
 

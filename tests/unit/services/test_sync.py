@@ -18,7 +18,8 @@ from app.services import partner_io, visits
 from app.services import partners as psvc
 from app.services.context import open_context
 from app.services.device import export_public_key
-from app.services.sync import apply_ack, export_bundle, import_hq_bundle, sync_status
+from app.services.sync import apply_ack, export_bundle, sync_status
+from app.services.sync_down import import_hq_bundle
 from tests import pg
 from tests.conftest import EXIF_DIR
 from tests.unit.services.test_partners_and_visits import CSV, _answer_all

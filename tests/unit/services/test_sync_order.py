@@ -21,7 +21,8 @@ from app.hq.server import Hq
 from app.services import lifecycle as lifecycle_svc
 from app.services import partners as psvc
 from app.services import visits
-from app.services.sync import apply_ack, export_bundle, import_hq_bundle
+from app.services.sync import apply_ack, export_bundle
+from app.services.sync_down import import_hq_bundle
 from db.models import SYNC_TABLES, Contact
 from tests import pg
 from tests.conftest import EXIF_DIR

@@ -20,7 +20,8 @@ from app.hq.publish import reference_data_for_publish
 from app.hq.reports import write_hq_month_report
 from app.hq.server import Hq
 from app.services.device import load_private_key
-from app.services.sync import export_bundle, import_hq_bundle
+from app.services.sync import export_bundle
+from app.services.sync_down import import_hq_bundle
 from app.sync import signing
 from app.sync.record_check import check_record, check_records
 from app.sync.schema import (

@@ -11,7 +11,8 @@ from pathlib import Path
 from app.hq import authoring
 from app.hq.server import Hq
 from app.services.decomposition import decompose_region_target
-from app.services.sync import export_bundle, import_hq_bundle
+from app.services.sync import export_bundle
+from app.services.sync_down import import_hq_bundle
 from tests.unit.services import test_sync
 from tests.unit.services.test_sync import _resign, _rewrite, make_laptop, seed
 

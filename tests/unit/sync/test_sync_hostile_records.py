@@ -25,7 +25,8 @@ from app.errors import BundleRejected
 from app.hq.publish import reference_data_for_publish
 from app.hq.server import Hq
 from app.services.device import load_private_key
-from app.services.sync import export_bundle, import_hq_bundle
+from app.services.sync import export_bundle
+from app.services.sync_down import import_hq_bundle
 from app.sync import signing
 from app.sync.schema import schemas
 from tests.unit.services.test_sync import hq, hq_url, make_laptop, pg_url, seed  # noqa: F401  (fixtures)
