@@ -8,7 +8,7 @@ import argparse
 import contextlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from app.cli import eprint, print_json
 from app.errors import UserError
@@ -225,14 +225,33 @@ def cmd_stats(args: argparse.Namespace) -> int:
     if args.json:
         print_json(stats)
     else:
+        from app.cli.people import chinese
+        from app.domain.vocabulary_records import RECORD_ENTITY
+
         for entity, info in stats["tables"].items():
             if info["rows"]:
-                print(f"{entity}\t{info['rows']}")
-        print(f"blobs\t{stats['blobs']['count']}\t{stats['blobs']['bytes']} bytes")
+                print(f"{RECORD_ENTITY.label(entity) if chinese() else entity}\t{info['rows']}")
+        blobs = stats["blobs"]
+        print(
+            "\t".join(
+                (
+                    tr("cli", "blobs"),
+                    str(blobs["count"]),
+                    tr("cli", "{bytes} bytes").format(bytes=blobs["bytes"]),
+                )
+            )
+        )
         for d in stats["devices"]:
             print(
-                f"device {d['device_id']}\t{d['user']}\tlast_seq {d['last_seq']}\tbundles "
-                f"{d['bundles']}{'  REVOKED' if d['revoked'] else ''}"
+                "\t".join(
+                    (
+                        tr("cli", "device {id}").format(id=d["device_id"]),
+                        d["user"],
+                        tr("cli", "last_seq {seq}").format(seq=d["last_seq"]),
+                        tr("cli", "bundles {bundles}").format(bundles=d["bundles"]),
+                    )
+                )
+                + (tr("cli", "  REVOKED") if d["revoked"] else "")
             )
     return 0
 
@@ -244,10 +263,29 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
         print_json(rows)
     else:
         for c in rows:
-            print(
-                f"{c['entity']} {c['record_id']} {c['field']}: kept {c['winner_value']!r}, lost {c['loser_value']!r}"
-            )
+            print(conflict_line(c))
     return 0
+
+
+def conflict_line(c: dict[str, Any]) -> str:
+    """One unresolved conflict for people: under zh_CN the record kind, field and values
+    in words (a partner's statuses, grades, regions and money as the GUI shows them)."""
+    from app.cli.people import chinese
+    from app.domain.vocabulary import PARTNER_FIELD, partner_value
+    from app.domain.vocabulary_records import RECORD_ENTITY
+
+    entity, field, kept, lost = c["entity"], c["field"], c["winner_value"], c["loser_value"]
+    if not chinese():
+        return f"{entity} {c['record_id']} {field}: kept {kept!r}, lost {lost!r}"
+    if entity == "partner":
+        field, kept, lost = (
+            PARTNER_FIELD.label(field),
+            partner_value(c["field"], kept),
+            partner_value(c["field"], lost),
+        )
+    return tr("cli", "{entity} {id}, {field}: kept {kept}, lost {lost}").format(
+        entity=RECORD_ENTITY.label(entity), id=c["record_id"], field=field, kept=kept, lost=lost
+    )
 
 
 def cmd_report_month(args: argparse.Namespace) -> int:
@@ -268,8 +306,11 @@ def cmd_rules(args: argparse.Namespace) -> int:
     if args.json:
         print_json(rules)
     else:
+        from app.cli.people import chinese
+        from app.domain.vocabulary_records import DUTY_RULE
+
         for key, value in rules.items():
-            print(f"{key}\t{value}")
+            print(f"{DUTY_RULE.label(key) if chinese() else key}\t{value}")
     if values:
         eprint(tr("cli", "Rules saved; laptops receive them with their next HQ bundle."))
     return 0
@@ -283,10 +324,14 @@ def cmd_visits_list(args: argparse.Namespace) -> int:
     if args.json:
         print_json(rows)
     else:
+        from app.cli.people import when
+        from app.domain.vocabulary import VISIT_STATUS
+
         for r in rows:
             print(
-                f"{r['id']}\t{r['partner_code']}\t{r['status']}\t"
-                f"{r['started_at'] or r['planned_for'] or ''}\t{'' if r['score'] is None else r['score']}"
+                f"{r['id']}\t{r['partner_code']}\t{VISIT_STATUS.label(r['status'])}\t"
+                f"{when(r['started_at']) or r['planned_for'] or ''}\t"
+                f"{'' if r['score'] is None else r['score']}"
             )
     return 0
 
@@ -299,15 +344,9 @@ def cmd_visits_show(args: argparse.Namespace) -> int:
     if args.json:
         print_json(detail)
         return 0
-    print(
-        f"{detail['partner_code']} {detail['partner_name']}  {detail['status']}  score={detail['score']}"
-    )
-    for item in detail["items"]:
-        print(
-            f"  [{item['key']}] {item['label']}: {item['answer'] if item['answer'] is not None else '-'}"
-        )
-    for f in detail["findings"]:
-        print(f"  ! {f['description']}")
+    from app.cli.people import print_visit
+
+    print_visit(detail)
     return 0
 
 

@@ -84,11 +84,26 @@ def cmd_device_show(args: argparse.Namespace) -> int:
     if args.json:
         print_json(info.to_json())
     else:
-        print(f"device_id:   {info.device_id}")
-        print(f"fingerprint: {info.fingerprint}")
-        print(f"public_key:  {info.public_key}")
-        print(f"user:        {info.user}")
-        print(f"territory:   {','.join(info.territory)}")
+        from app.cli.people import chinese
+
+        if not chinese():  # the field names as in --json
+            print(f"device_id:   {info.device_id}")
+            print(f"fingerprint: {info.fingerprint}")
+            print(f"public_key:  {info.public_key}")
+            print(f"user:        {info.user}")
+            print(f"territory:   {','.join(info.territory)}")
+            return 0
+        from app.domain.regions import regions
+
+        territory = "、".join(f"{regions().name(code)}（{code}）" for code in info.territory)
+        for name, value in (
+            (tr("cli", "Device ID"), info.device_id),
+            (tr("cli", "Key fingerprint"), info.fingerprint),
+            (tr("cli", "Public key"), info.public_key),
+            (tr("cli", "User"), info.user or "—"),
+            (tr("cli", "Territory"), territory or "—"),
+        ):
+            print(f"{name}：{value}")
     return 0
 
 

@@ -178,6 +178,7 @@ def cmd_lifecycle(args: argparse.Namespace) -> int:
 
 
 def cmd_history(args: argparse.Namespace) -> int:
+    from app.cli.people import when
     from app.services.lifecycle import event_label, lifecycle_history
     from app.services.visits import status_label
 
@@ -191,7 +192,9 @@ def cmd_history(args: argparse.Namespace) -> int:
             status_label(row["from_status"] or "-"),
             status_label(row["to_status"] or "-"),
         )
-        print(f"{row['at']}\t{event_label(row['event'])}\t{before} → {after}\t{row['reason']}")
+        print(
+            f"{when(row['at'])}\t{event_label(row['event'])}\t{before} → {after}\t{row['reason']}"
+        )
     return 0
 
 

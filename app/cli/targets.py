@@ -44,14 +44,16 @@ def cmd_list(args: argparse.Namespace) -> int:
     if args.json:
         print_json([r.to_json() for r in rows])
         return 0
+    from app.domain import formats
     from app.domain.regions import regions
     from app.domain.vocabulary import METRIC
 
     for r in rows:
-        j = r.to_json()
-        scope = regions().name(j["scope"]) if j["scope_kind"] == "region" else j["scope"]
+        scope = regions().name(r.scope) if r.scope_kind == "region" else r.scope
         print(
-            f"{METRIC.label(j['metric'])}\t{j['period']}\t{scope}\t{j['target']}\t{j['actual']}\t{j['progress']}%"
+            f"{METRIC.label(r.metric)}\t{formats.period_text(r.period)}\t{scope}\t"
+            f"{formats.scaled_amount(r.target, r.decimals)}\t"
+            f"{formats.scaled_amount(r.actual, r.decimals)}\t{formats.percent(r.progress)}"
         )
     return 0
 

@@ -6,7 +6,9 @@ import argparse
 from pathlib import Path
 
 from app.cli import cli_context, eprint, print_json
-from app.domain.vocabulary import ANSWER, EVIDENCE_KIND, RECTIFICATION_STATUS, VISIT_STATUS
+from app.cli.people import print_visit, when
+from app.domain import formats
+from app.domain.vocabulary import RECTIFICATION_STATUS, VISIT_STATUS
 from app.errors import ValidationError
 from app.i18n import tr
 
@@ -155,19 +157,22 @@ def cmd_amend(args: argparse.Namespace) -> int:
 
 def cmd_rectifications(args: argparse.Namespace) -> int:
     from app.services.lookups import require_partner_code
+    from app.services.rectifications import finding_item_labels
     from app.services.visits import rectification_orders
 
     with cli_context(args) as ctx:
         if args.partner:
             require_partner_code(ctx, args.partner)
         rows = rectification_orders(ctx, args.partner, args.status)
+        labels = {} if args.json else finding_item_labels(ctx, rows)
     if args.json:
         print_json(rows)
     else:
         for row in rows:
+            item = labels.get((row["visit_id"], row["item"]), row["item"] or "")
             print(
                 f"{row['id']}\t{row['partner_code']}\t{RECTIFICATION_STATUS.label(row['status'])}\t"
-                f"{row['deadline']}\t{row['item'] or ''}\t{row['description']}"
+                f"{row['deadline']}\t{item}\t{row['description']}"
             )
     return 0
 
@@ -186,7 +191,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         for r in rows:
             print(
                 f"{r['id']}\t{r['partner_code']}\t{VISIT_STATUS.label(r['status'])}\t"
-                f"{r['started_at'] or r['planned_for'] or ''}\t{'' if r['score'] is None else r['score']}"
+                f"{when(r['started_at']) or formats.date_text(r['planned_for'], empty='')}\t"
+                f"{'' if r['score'] is None else r['score']}"
             )
     return 0
 
@@ -199,36 +205,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     if args.json:
         print_json(detail)
         return 0
-    print(
-        f"{detail['partner_code']} {detail['partner_name']}  {VISIT_STATUS.label(detail['status'])}  "
-        + tr("cli", "score {score}").format(
-            score="—" if detail["score"] is None else detail["score"]
-        )
-    )
-    for item in detail["items"]:
-        answer = item["answer"]
-        shown = (
-            "-"
-            if answer is None
-            else ANSWER.label(answer)
-            if isinstance(answer, str) and answer in ANSWER.entries
-            else answer
-        )
-        print(f"  [{item['key']}] {item['label']}: {shown}")
-    for f in detail["findings"]:
-        print(f"  ! {f['description']}")
-    for e in detail["evidence"]:  # photo evidence: warnings the manager explains
-        print(
-            f"  ? {EVIDENCE_KIND.label(e['kind'])} #{e['sha256'][:10]}: {e['detail']}"
-            + (f" — {e['explanation']}" if e["explanation"] else "")
-        )
-    for a in detail["amendments"]:
-        print(
-            "  ~ "
-            + tr("cli", "amended {at} by {who}: {reason}").format(
-                at=a["amended_at"], who=a["amended_by"], reason=a["reason"]
-            )
-        )
+    print_visit(detail)
     return 0
 
 
@@ -246,5 +223,5 @@ def cmd_compliance(args: argparse.Namespace) -> int:
                 f"{row['partner_code']}\t{row['grade']}\t{row['done']}/{row['required']}\t-{row['shortfall']}"
             )
     for week in data["weeks"]:
-        print(f"{week['week']}\t{week['done']}/{week['required']}")
+        print(f"{formats.week_text(week['week'])}\t{week['done']}/{week['required']}")
     return 0

@@ -138,3 +138,26 @@ def month_text(month: str) -> str:
     if current_language() != "zh_CN" or len(month) != 7:
         return month
     return f"{month[:4]}年{int(month[5:]):d}月"
+
+
+def period_text(period: str) -> str:
+    """A target period for people: ``2026`` → ``2026年``, ``2026-Q4`` → ``2026年第4季度``,
+    ``2026-12`` → ``2026年12月`` under zh_CN (unchanged in English, where the codes read)."""
+    if current_language() != "zh_CN":
+        return period
+    if len(period) == 4 and period.isdigit():
+        return f"{period}年"
+    if len(period) == 7 and period[4:6] == "-Q" and period[6].isdigit():
+        return f"{period[:4]}年第{period[6]}季度"
+    return month_text(period)
+
+
+def scaled_amount(value: int | None, decimals: int, empty: str = "—") -> str:
+    """An amount stored in its smallest unit (targets, actuals): money (two decimals,
+    stored in fen) as ``¥1,234.56``, counts and units as ``12,345``, one decimal as
+    ``12.5``; the GUI's and the PDFs' ways of writing them."""
+    if value is None:
+        return empty
+    if decimals == 2:
+        return money_fen(value)
+    return number(value / 10**decimals if decimals else value, decimals)

@@ -13,7 +13,7 @@ from app.errors import NotFoundError, UserError
 from app.i18n import tr
 from app.services.context import AppContext, Changes
 from db.base import utcnow
-from db.models import Finding, Partner, RectificationEvent, RectificationOrder
+from db.models import Finding, Partner, RectificationEvent, RectificationOrder, Visit
 
 
 def update_rectification(
@@ -109,6 +109,35 @@ def rectification_orders(
             for o, code, item in s.execute(stmt)
         ]
     return [r for r in rows if status is None or r["status"] == status]
+
+
+def finding_item_labels(ctx: AppContext, rows: list[dict[str, Any]]) -> dict[tuple[str, str], str]:
+    """People's words for the ``item`` of ``rectification_orders`` rows, keyed by
+    ``(visit_id, item)``: a checklist item's label in its visit's template, a material
+    count's material (``material:NAME``) named as such."""
+    from app.domain.checklist import template_items
+    from app.services.visit_materials import MATERIAL_FINDING_PREFIX
+
+    wanted = {(r["visit_id"], r["item"]) for r in rows if r["item"] and r["visit_id"]}
+    labels: dict[tuple[str, str], str] = {}
+    for visit_id, item in wanted:
+        if item.startswith(MATERIAL_FINDING_PREFIX):
+            name = item[len(MATERIAL_FINDING_PREFIX) :]
+            labels[(visit_id, item)] = tr("visits", "Promotion material {item}").format(item=name)
+    visit_ids = sorted({visit_id for visit_id, item in wanted})
+    if not visit_ids:
+        return labels
+    with ctx.read_session() as s:
+        bodies = s.execute(select(Visit.id, Visit.template_body).where(Visit.id.in_(visit_ids)))
+        items = {
+            visit_id: {i.key: i.label for i in template_items(body or {})}
+            for visit_id, body in bodies
+        }
+    for visit_id, item in wanted:
+        label = items.get(visit_id, {}).get(item)
+        if label:
+            labels[(visit_id, item)] = label
+    return labels
 
 
 def count_overdue_rectifications(ctx: AppContext, today: dt.date | None = None) -> int:

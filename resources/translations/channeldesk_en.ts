@@ -930,6 +930,49 @@ Import targets or decompose a region's target.</translation>
     </message>
   </context>
   <context>
+    <name>DutyRules</name>
+    <message>
+      <source>Callback attempts before unreachable</source>
+      <translation>Callback attempts before unreachable</translation>
+    </message>
+    <message>
+      <source>Complaint resolution within (hours)</source>
+      <translation>Complaint resolution within (hours)</translation>
+    </message>
+    <message>
+      <source>Complaint response within (hours)</source>
+      <translation>Complaint response within (hours)</translation>
+    </message>
+    <message>
+      <source>Development records kept (days)</source>
+      <translation>Development records kept (days)</translation>
+    </message>
+    <message>
+      <source>Photo taken at most (hours) before check-in</source>
+      <translation>Photo taken at most (hours) before check-in</translation>
+    </message>
+    <message>
+      <source>Photo taken at most (metres) from the store</source>
+      <translation>Photo taken at most (metres) from the store</translation>
+    </message>
+    <message>
+      <source>Records called back (%)</source>
+      <translation>Records called back (%)</translation>
+    </message>
+    <message>
+      <source>Warnings counted over (days)</source>
+      <translation>Warnings counted over (days)</translation>
+    </message>
+    <message>
+      <source>Warnings for a rectification order</source>
+      <translation>Warnings for a rectification order</translation>
+    </message>
+    <message>
+      <source>Warnings for a suspension proposal</source>
+      <translation>Warnings for a suspension proposal</translation>
+    </message>
+  </context>
+  <context>
     <name>Evidence</name>
     <message>
       <source>Photo taken at another time</source>
@@ -3601,6 +3644,145 @@ also used in another visit</translation>
     </message>
   </context>
   <context>
+    <name>RecordEntities</name>
+    <message>
+      <source>Actual figures</source>
+      <translation>Actual figures</translation>
+    </message>
+    <message>
+      <source>Attachments</source>
+      <translation>Attachments</translation>
+    </message>
+    <message>
+      <source>Callback samples</source>
+      <translation>Callback samples</translation>
+    </message>
+    <message>
+      <source>Callbacks</source>
+      <translation>Callbacks</translation>
+    </message>
+    <message>
+      <source>Checklist answers</source>
+      <translation>Checklist answers</translation>
+    </message>
+    <message>
+      <source>Checklist templates</source>
+      <translation>Checklist templates</translation>
+    </message>
+    <message>
+      <source>Competitor notes</source>
+      <translation>Competitor notes</translation>
+    </message>
+    <message>
+      <source>Complaints</source>
+      <translation>Complaints</translation>
+    </message>
+    <message>
+      <source>Contacts</source>
+      <translation>Contacts</translation>
+    </message>
+    <message>
+      <source>Contracts</source>
+      <translation>Contracts</translation>
+    </message>
+    <message>
+      <source>Daily logs</source>
+      <translation>Daily logs</translation>
+    </message>
+    <message>
+      <source>Development records</source>
+      <translation>Development records</translation>
+    </message>
+    <message>
+      <source>Duty rules</source>
+      <translation>Duty rules</translation>
+    </message>
+    <message>
+      <source>Findings</source>
+      <translation>Findings</translation>
+    </message>
+    <message>
+      <source>Grade change requests</source>
+      <translation>Grade change requests</translation>
+    </message>
+    <message>
+      <source>Grade changes</source>
+      <translation>Grade changes</translation>
+    </message>
+    <message>
+      <source>Invoices</source>
+      <translation>Invoices</translation>
+    </message>
+    <message>
+      <source>KPI scores</source>
+      <translation>KPI scores</translation>
+    </message>
+    <message>
+      <source>Lifecycle events</source>
+      <translation>Lifecycle events</translation>
+    </message>
+    <message>
+      <source>Material counts</source>
+      <translation>Material counts</translation>
+    </message>
+    <message>
+      <source>Material ledger entries</source>
+      <translation>Material ledger entries</translation>
+    </message>
+    <message>
+      <source>Partners</source>
+      <translation>Partners</translation>
+    </message>
+    <message>
+      <source>Payments</source>
+      <translation>Payments</translation>
+    </message>
+    <message>
+      <source>Promotions</source>
+      <translation>Promotions</translation>
+    </message>
+    <message>
+      <source>Rectification orders</source>
+      <translation>Rectification orders</translation>
+    </message>
+    <message>
+      <source>Rectification steps</source>
+      <translation>Rectification steps</translation>
+    </message>
+    <message>
+      <source>Stock limits</source>
+      <translation>Stock limits</translation>
+    </message>
+    <message>
+      <source>Targets</source>
+      <translation>Targets</translation>
+    </message>
+    <message>
+      <source>Trainings</source>
+      <translation>Trainings</translation>
+    </message>
+    <message>
+      <source>Visit amendments</source>
+      <translation>Visit amendments</translation>
+    </message>
+    <message>
+      <source>Visit frequency rules</source>
+      <translation>Visit frequency rules</translation>
+    </message>
+    <message>
+      <source>Visit photos</source>
+      <translation>Visit photos</translation>
+    </message>
+    <message>
+      <source>Visits</source>
+      <translation>Visits</translation>
+    </message>
+    <message>
+      <source>Warnings</source>
+      <translation>Warnings</translation>
+    </message>
+  </context>
+  <context>
     <name>RegionPicker</name>
     <message>
       <source>(none)</source>
@@ -5215,6 +5397,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
   <context>
     <name>cli</name>
     <message>
+      <source>  REVOKED</source>
+      <translation>  REVOKED</translation>
+    </message>
+    <message>
       <source> (dry run, nothing saved)</source>
       <translation> (dry run, nothing saved)</translation>
     </message>
@@ -5301,6 +5487,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>Demo data created: {what}</translation>
     </message>
     <message>
+      <source>Device ID</source>
+      <translation>Device ID</translation>
+    </message>
+    <message>
       <source>Device {id} revoked.</source>
       <translation>Device {id} revoked.</translation>
     </message>
@@ -5337,6 +5527,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>Interrupted.</translation>
     </message>
     <message>
+      <source>Key fingerprint</source>
+      <translation>Key fingerprint</translation>
+    </message>
+    <message>
       <source>Last synced: {last}; {pending}</source>
       <translation>Last synced: {last}; {pending}</translation>
     </message>
@@ -5369,6 +5563,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>Plan for tomorrow: {text}</translation>
     </message>
     <message>
+      <source>Public key</source>
+      <translation>Public key</translation>
+    </message>
+    <message>
       <source>Report written: {path}</source>
       <translation>Report written: {path}</translation>
     </message>
@@ -5385,6 +5583,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>Template {name} version {version} saved; laptops receive it with their next HQ bundle.</translation>
     </message>
     <message>
+      <source>Territory</source>
+      <translation>Territory</translation>
+    </message>
+    <message>
       <source>The previous data was kept in {dir}.</source>
       <translation>The previous data was kept in {dir}.</translation>
     </message>
@@ -5395,6 +5597,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>Unknown status {value}; use one of: {choices}.</source>
       <translation>Unknown status {value}; use one of: {choices}.</translation>
+    </message>
+    <message>
+      <source>User</source>
+      <translation>User</translation>
     </message>
     <message>
       <source>Visit amended; score {score}</source>
@@ -5441,8 +5647,16 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>attach photos to a draft visit</translation>
     </message>
     <message>
+      <source>blobs</source>
+      <translation>blobs</translation>
+    </message>
+    <message>
       <source>bundles to and from HQ</source>
       <translation>bundles to and from HQ</translation>
+    </message>
+    <message>
+      <source>bundles {bundles}</source>
+      <translation>bundles {bundles}</translation>
     </message>
     <message>
       <source>checklist templates HQ publishes</source>
@@ -5475,6 +5689,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>device identity</source>
       <translation>device identity</translation>
+    </message>
+    <message>
+      <source>device {id}</source>
+      <translation>device {id}</translation>
     </message>
     <message>
       <source>draw the day's callback sample</source>
@@ -5515,6 +5733,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>language of messages</source>
       <translation>language of messages</translation>
+    </message>
+    <message>
+      <source>last_seq {seq}</source>
+      <translation>last_seq {seq}</translation>
     </message>
     <message>
       <source>list partners</source>
@@ -5597,6 +5819,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>start the desktop application</translation>
     </message>
     <message>
+      <source>started {at}</source>
+      <translation>started {at}</translation>
+    </message>
+    <message>
       <source>store inspections</source>
       <translation>store inspections</translation>
     </message>
@@ -5677,6 +5903,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>write a consistent backup</translation>
     </message>
     <message>
+      <source>{bytes} bytes</source>
+      <translation>{bytes} bytes</translation>
+    </message>
+    <message>
       <source>{code}: {event} recorded, status {before} → {after}</source>
       <translation>{code}: {event} recorded, status {before} → {after}</translation>
     </message>
@@ -5699,6 +5929,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>{drawn} of {population} records drawn for {date}</source>
       <translation>{drawn} of {population} records drawn for {date}</translation>
+    </message>
+    <message>
+      <source>{entity} {id}, {field}: kept {kept}, lost {lost}</source>
+      <translation>{entity} {id}, {field}: kept {kept}, lost {lost}</translation>
     </message>
     <message>
       <source>{prog}: error: {message} (see --help)</source>
@@ -8410,6 +8644,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>Passed at re-inspection.</source>
       <translation>Passed at re-inspection.</translation>
+    </message>
+    <message>
+      <source>Promotion material {item}</source>
+      <translation>Promotion material {item}</translation>
     </message>
     <message>
       <source>Promotion material {item}: book {book}, counted {counted}.</source>

@@ -926,6 +926,49 @@ Import targets or decompose a region's target.</source>
     </message>
   </context>
   <context>
+    <name>DutyRules</name>
+    <message>
+      <source>Callback attempts before unreachable</source>
+      <translation>回访无法接通判定次数</translation>
+    </message>
+    <message>
+      <source>Complaint resolution within (hours)</source>
+      <translation>投诉解决时限（小时）</translation>
+    </message>
+    <message>
+      <source>Complaint response within (hours)</source>
+      <translation>投诉响应时限（小时）</translation>
+    </message>
+    <message>
+      <source>Development records kept (days)</source>
+      <translation>发展记录保存期限（天）</translation>
+    </message>
+    <message>
+      <source>Photo taken at most (hours) before check-in</source>
+      <translation>照片拍摄最早于签到前（小时）</translation>
+    </message>
+    <message>
+      <source>Photo taken at most (metres) from the store</source>
+      <translation>照片拍摄距门店最远（米）</translation>
+    </message>
+    <message>
+      <source>Records called back (%)</source>
+      <translation>回访抽样比例（%）</translation>
+    </message>
+    <message>
+      <source>Warnings counted over (days)</source>
+      <translation>预警统计期（天）</translation>
+    </message>
+    <message>
+      <source>Warnings for a rectification order</source>
+      <translation>下达整改单的预警次数</translation>
+    </message>
+    <message>
+      <source>Warnings for a suspension proposal</source>
+      <translation>提议暂停的预警次数</translation>
+    </message>
+  </context>
+  <context>
     <name>Evidence</name>
     <message>
       <source>Photo taken at another time</source>
@@ -3579,6 +3622,145 @@ also used in another visit</source>
     </message>
   </context>
   <context>
+    <name>RecordEntities</name>
+    <message>
+      <source>Actual figures</source>
+      <translation>实际完成</translation>
+    </message>
+    <message>
+      <source>Attachments</source>
+      <translation>附件</translation>
+    </message>
+    <message>
+      <source>Callback samples</source>
+      <translation>回访抽样</translation>
+    </message>
+    <message>
+      <source>Callbacks</source>
+      <translation>回访</translation>
+    </message>
+    <message>
+      <source>Checklist answers</source>
+      <translation>检查项答案</translation>
+    </message>
+    <message>
+      <source>Checklist templates</source>
+      <translation>检查表模板</translation>
+    </message>
+    <message>
+      <source>Competitor notes</source>
+      <translation>竞品记录</translation>
+    </message>
+    <message>
+      <source>Complaints</source>
+      <translation>投诉</translation>
+    </message>
+    <message>
+      <source>Contacts</source>
+      <translation>联系人</translation>
+    </message>
+    <message>
+      <source>Contracts</source>
+      <translation>合同</translation>
+    </message>
+    <message>
+      <source>Daily logs</source>
+      <translation>工作日志</translation>
+    </message>
+    <message>
+      <source>Development records</source>
+      <translation>发展记录</translation>
+    </message>
+    <message>
+      <source>Duty rules</source>
+      <translation>职责规则</translation>
+    </message>
+    <message>
+      <source>Findings</source>
+      <translation>问题</translation>
+    </message>
+    <message>
+      <source>Grade change requests</source>
+      <translation>等级变更申请</translation>
+    </message>
+    <message>
+      <source>Grade changes</source>
+      <translation>等级变更</translation>
+    </message>
+    <message>
+      <source>Invoices</source>
+      <translation>开票</translation>
+    </message>
+    <message>
+      <source>KPI scores</source>
+      <translation>KPI 得分</translation>
+    </message>
+    <message>
+      <source>Lifecycle events</source>
+      <translation>开停并转记录</translation>
+    </message>
+    <message>
+      <source>Material counts</source>
+      <translation>宣传物料盘点</translation>
+    </message>
+    <message>
+      <source>Material ledger entries</source>
+      <translation>宣传物料台账</translation>
+    </message>
+    <message>
+      <source>Partners</source>
+      <translation>渠道</translation>
+    </message>
+    <message>
+      <source>Payments</source>
+      <translation>回款</translation>
+    </message>
+    <message>
+      <source>Promotions</source>
+      <translation>促销</translation>
+    </message>
+    <message>
+      <source>Rectification orders</source>
+      <translation>整改单</translation>
+    </message>
+    <message>
+      <source>Rectification steps</source>
+      <translation>整改进展</translation>
+    </message>
+    <message>
+      <source>Stock limits</source>
+      <translation>库存标准</translation>
+    </message>
+    <message>
+      <source>Targets</source>
+      <translation>目标</translation>
+    </message>
+    <message>
+      <source>Trainings</source>
+      <translation>培训</translation>
+    </message>
+    <message>
+      <source>Visit amendments</source>
+      <translation>巡检更正</translation>
+    </message>
+    <message>
+      <source>Visit frequency rules</source>
+      <translation>巡检频次规则</translation>
+    </message>
+    <message>
+      <source>Visit photos</source>
+      <translation>巡检照片</translation>
+    </message>
+    <message>
+      <source>Visits</source>
+      <translation>巡检</translation>
+    </message>
+    <message>
+      <source>Warnings</source>
+      <translation>预警</translation>
+    </message>
+  </context>
+  <context>
     <name>RegionPicker</name>
     <message>
       <source>(none)</source>
@@ -5192,6 +5374,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
   <context>
     <name>cli</name>
     <message>
+      <source>  REVOKED</source>
+      <translation>  已吊销</translation>
+    </message>
+    <message>
       <source> (dry run, nothing saved)</source>
       <translation>（试运行，未保存）</translation>
     </message>
@@ -5272,6 +5458,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>演示数据已创建：{what}</translation>
     </message>
     <message>
+      <source>Device ID</source>
+      <translation>设备编号</translation>
+    </message>
+    <message>
       <source>Device {id} revoked.</source>
       <translation>设备 {id} 已吊销。</translation>
     </message>
@@ -5308,6 +5498,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>已中断。</translation>
     </message>
     <message>
+      <source>Key fingerprint</source>
+      <translation>密钥指纹</translation>
+    </message>
+    <message>
       <source>Last synced: {last}; {pending}</source>
       <translation>上次同步：{last}；{pending}</translation>
     </message>
@@ -5340,6 +5534,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>明日计划：{text}</translation>
     </message>
     <message>
+      <source>Public key</source>
+      <translation>公钥</translation>
+    </message>
+    <message>
       <source>Report written: {path}</source>
       <translation>报告已生成：{path}</translation>
     </message>
@@ -5356,6 +5554,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>检查表模板 {name} 第 {version} 版已保存；各笔记本在下次收到总部数据包时获得。</translation>
     </message>
     <message>
+      <source>Territory</source>
+      <translation>辖区</translation>
+    </message>
+    <message>
       <source>The previous data was kept in {dir}.</source>
       <translation>原有数据已保留在 {dir}。</translation>
     </message>
@@ -5366,6 +5568,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>Unknown status {value}; use one of: {choices}.</source>
       <translation>未知的状态 {value}；请使用：{choices}。</translation>
+    </message>
+    <message>
+      <source>User</source>
+      <translation>用户</translation>
     </message>
     <message>
       <source>Visit amended; score {score}</source>
@@ -5412,8 +5618,16 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>为巡检草稿添加照片</translation>
     </message>
     <message>
+      <source>blobs</source>
+      <translation>照片文件</translation>
+    </message>
+    <message>
       <source>bundles to and from HQ</source>
       <translation>与总部交换数据包</translation>
+    </message>
+    <message>
+      <source>bundles {bundles}</source>
+      <translation>数据包 {bundles} 个</translation>
     </message>
     <message>
       <source>checklist templates HQ publishes</source>
@@ -5446,6 +5660,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>device identity</source>
       <translation>设备身份</translation>
+    </message>
+    <message>
+      <source>device {id}</source>
+      <translation>设备 {id}</translation>
     </message>
     <message>
       <source>draw the day's callback sample</source>
@@ -5486,6 +5704,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>language of messages</source>
       <translation>消息语言</translation>
+    </message>
+    <message>
+      <source>last_seq {seq}</source>
+      <translation>最新序号 {seq}</translation>
     </message>
     <message>
       <source>list partners</source>
@@ -5568,6 +5790,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>启动桌面程序</translation>
     </message>
     <message>
+      <source>started {at}</source>
+      <translation>开始于 {at}</translation>
+    </message>
+    <message>
       <source>store inspections</source>
       <translation>门店巡检</translation>
     </message>
@@ -5648,6 +5874,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>写入一致性备份</translation>
     </message>
     <message>
+      <source>{bytes} bytes</source>
+      <translation>{bytes} 字节</translation>
+    </message>
+    <message>
       <source>{code}: {event} recorded, status {before} → {after}</source>
       <translation>{code}：已登记“{event}”，状态 {before} → {after}</translation>
     </message>
@@ -5670,6 +5900,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>{drawn} of {population} records drawn for {date}</source>
       <translation>{date}：从 {population} 条记录中抽取 {drawn} 条</translation>
+    </message>
+    <message>
+      <source>{entity} {id}, {field}: kept {kept}, lost {lost}</source>
+      <translation>{entity} {id}，{field}：保留 {kept}，舍弃 {lost}</translation>
     </message>
     <message>
       <source>{prog}: error: {message} (see --help)</source>
@@ -8367,6 +8601,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>Passed at re-inspection.</source>
       <translation>复查通过。</translation>
+    </message>
+    <message>
+      <source>Promotion material {item}</source>
+      <translation>宣传物料 {item}</translation>
     </message>
     <message>
       <source>Promotion material {item}: book {book}, counted {counted}.</source>

@@ -91,3 +91,19 @@ def test_iso_weeks_in_chinese() -> None:
         assert formats.week_text("not a week") == "not a week"
     finally:
         i18n.set_language("en")
+
+
+def test_target_periods_and_amounts_for_people() -> None:
+    assert formats.scaled_amount(123456789, 2) == "¥1,234,567.89"
+    assert formats.scaled_amount(12345, 0) == "12,345"
+    assert formats.scaled_amount(125, 1) == "12.5"
+    assert formats.period_text("2026-Q4") == "2026-Q4"  # English keeps the codes
+    i18n.set_language("zh_CN")
+    try:
+        assert [formats.period_text(p) for p in ("2026", "2026-Q4", "2026-03")] == [
+            "2026年",
+            "2026年第4季度",
+            "2026年3月",
+        ]
+    finally:
+        i18n.set_language("en")

@@ -103,3 +103,13 @@ def test_rule_messages_name_states_and_events_in_words(zh) -> None:  # type: ign
     assert "verified" not in message and "已复查通过" in message
     problems = validate_partner_fields({"type": "kiosk"})
     assert problems and "加盟店" in problems[0].message and "franchise" not in problems[0].message
+
+
+def test_every_synced_record_kind_and_duty_rule_has_words() -> None:
+    from app.domain.duties import DEFAULT_RULES
+    from app.domain.vocabulary_records import DUTY_RULE, RECORD_ENTITY
+    from app.sync.schema import DOWN_ENTITIES
+    from db.models import SYNC_TABLES
+
+    assert {*SYNC_TABLES, *DOWN_ENTITIES, "dev_record"} <= set(RECORD_ENTITY.keys)
+    assert set(DUTY_RULE.keys) == set(DEFAULT_RULES)

@@ -1,0 +1,61 @@
+"""Text output for people (everything but ``--json``): the GUI's and the PDFs' formatters
+and vocabulary applied to the command line, so a person under zh_CN reads Chinese —
+local times (``2026-12-07 18:31``), money as ``¥1,234.56``, checklist items by their
+labels, states by their words. ``--json`` keeps the machine keys and ISO times."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from app.domain import formats
+from app.domain.vocabulary import EVIDENCE_KIND, VISIT_STATUS, answer_text
+from app.i18n import current_language, tr
+
+
+def chinese() -> bool:
+    """True under zh_CN, where machine keys are left out of the text entirely."""
+    return current_language() == "zh_CN"
+
+
+def when(value: Any) -> str:
+    """A stored moment (ISO text or datetime, UTC) as local ``2026-12-07 18:31``."""
+    return formats.datetime_text(value, empty="")
+
+
+def item_line(key: str, label: str, value: str) -> str:
+    """One checklist item: its label and value; in English the key too (what ``visits
+    answer`` takes), under zh_CN only the template's label."""
+    if chinese():
+        return f"  {label or key}：{value}"
+    return f"  [{key}] {label}: {value}"
+
+
+def print_visit(detail: dict[str, Any], out: Callable[[str], None] = print) -> None:
+    """A visit as ``visits show`` and ``hq visits show`` print it (``detail``: the keys of
+    ``visits show --json``)."""
+    score = "—" if detail["score"] is None else detail["score"]
+    out(
+        f"{detail['partner_code']} {detail['partner_name']}  "
+        f"{VISIT_STATUS.label(detail['status'])}  " + tr("cli", "score {score}").format(score=score)
+    )
+    started = when(detail.get("started_at"))
+    if started:
+        out("  " + tr("cli", "started {at}").format(at=started))
+    for item in detail["items"]:
+        shown = "-" if item["answer"] is None else answer_text(item)
+        out(item_line(item["key"], item["label"], shown))
+    for f in detail["findings"]:
+        out(f"  ! {f['description']}")
+    for e in detail.get("evidence", []):  # photo evidence: warnings the manager explains
+        out(
+            f"  ? {EVIDENCE_KIND.label(e['kind'])} #{e['sha256'][:10]}: {e['detail']}"
+            + (f" — {e['explanation']}" if e.get("explanation") else "")
+        )
+    for a in detail.get("amendments", []):
+        out(
+            "  ~ "
+            + tr("cli", "amended {at} by {who}: {reason}").format(
+                at=when(a["amended_at"]), who=a["amended_by"], reason=a["reason"]
+            )
+        )
