@@ -38,7 +38,7 @@ def data_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def ctx(data_dir: Path) -> Iterator[object]:
-    from app.services.context import open_context
+    from app.services.opening import open_context
 
     context = open_context(data_dir)
     yield context

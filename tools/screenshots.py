@@ -103,8 +103,8 @@ def main(argv: list[str]) -> int:
     from PySide6.QtWidgets import QApplication
 
     from app.services import demo
-    from app.services.context import open_context
     from app.services.device import initialise_device
+    from app.services.opening import open_context
     from app.ui.application import create_main_window, ensure_application, install_translators
 
     app = ensure_application()

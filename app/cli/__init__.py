@@ -48,7 +48,7 @@ def eprint(message: str) -> None:
 
 def open_ctx(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     """The application context for the global ``--data-dir``."""
-    from app.services.context import open_context
+    from app.services.opening import open_context
 
     return open_context(args.data_dir)
 
@@ -193,7 +193,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         from app.logging_setup import setup_logging, write_crash_report
         from app.paths import DataPaths
-        from app.services.context import operational_error
+        from app.services.db_errors import operational_error
 
         operational = (
             operational_error(DataPaths.resolve(args.data_dir), exc)

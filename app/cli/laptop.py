@@ -62,8 +62,8 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from app.services.context import open_context
     from app.services.device import initialise_device, parse_territory
+    from app.services.opening import open_context
 
     territory = parse_territory(args.territory) if args.territory is not None else None
     ctx = open_context(args.data_dir, initialise=False, exclusive=True)

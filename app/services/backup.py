@@ -22,8 +22,9 @@ from app.atomic import Durability, atomic_path, temporary_sibling
 from app.errors import UserError
 from app.i18n import tr
 from app.paths import DataPaths
-from app.services.context import AppContext, open_context
+from app.services.context import AppContext
 from app.services.datadir import DataDirLock
+from app.services.opening import open_context
 from app.services.progress import Progress
 from db.migrate import head_revision, known_revisions
 

@@ -21,7 +21,8 @@ from contextlib import contextmanager
 from typing import Any
 
 from app.domain.hlc import MAX_COUNTER, Timestamp
-from app.services.context import AppContext, _raise_translated
+from app.services.context import AppContext
+from app.services.db_errors import raise_translated
 from db.engine import busy_timeout_ms
 
 
@@ -142,7 +143,7 @@ def write_transaction(ctx: AppContext, *, write: bool = True) -> Iterator[sqlite
         try:
             conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
         except sqlite3.Error as exc:
-            _raise_translated(ctx.paths, exc)
+            raise_translated(ctx.paths, exc)
             raise
         try:
             if write:
@@ -163,7 +164,7 @@ def write_transaction(ctx: AppContext, *, write: bool = True) -> Iterator[sqlite
         except BaseException as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
-            _raise_translated(ctx.paths, exc)
+            raise_translated(ctx.paths, exc)
             raise
     finally:
         conn.close()

@@ -8,11 +8,9 @@ UI refreshes its views from it through one ``changed`` signal.
 from __future__ import annotations
 
 import contextlib
-import errno
 import json
 import logging
 import os
-import shutil
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -24,13 +22,11 @@ from typing import TYPE_CHECKING, Any
 
 from app.domain.hlc import HybridLogicalClock, Timestamp
 from app.entities import EntityName, check_entities
-from app.errors import DatabaseTooNewError, DataDirError
-from app.i18n import tr
-from app.logging_setup import setup_logging
-from app.paths import DataPaths, make_private
-from app.services.datadir import VERIFIED_NAME, DataDirLock, tidy
-from app.settings import Settings, load_settings, save_settings
-from db.engine import busy_timeout_ms, check_sqlite_file
+from app.paths import DataPaths
+from app.services.datadir import VERIFIED_NAME, DataDirLock
+from app.services.db_errors import damaged_database_error, raise_translated
+from app.settings import Settings, save_settings
+from db.engine import busy_timeout_ms
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -57,7 +53,7 @@ def partner_lww_fields() -> tuple[str, ...]:
 _hlc_hook_installed = False
 
 
-def _install_hlc_hook() -> None:
+def install_hlc_hook() -> None:
     global _hlc_hook_installed
     if not _hlc_hook_installed:
         from sqlalchemy import event
@@ -129,7 +125,7 @@ class AppContext:
             if self._engine is None:
                 from db.engine import make_engine
 
-                _install_hlc_hook()
+                install_hlc_hook()
                 self._engine = make_engine(self.paths.database)
             return self._engine
 
@@ -162,7 +158,7 @@ class AppContext:
         try:
             return conn.execute(sql, params).fetchall()
         except sqlite3.Error as exc:
-            _raise_translated(self.paths, exc)
+            raise_translated(self.paths, exc)
             raise
 
     # -- sessions -------------------------------------------------------------
@@ -183,7 +179,7 @@ class AppContext:
             session.commit()
         except BaseException as exc:
             session.rollback()
-            _raise_translated(self.paths, exc)
+            raise_translated(self.paths, exc)
             raise
         finally:
             session.close()
@@ -225,7 +221,7 @@ class AppContext:
         try:
             yield session
         except BaseException as exc:
-            _raise_translated(self.paths, exc)
+            raise_translated(self.paths, exc)
             raise
         finally:
             session.close()  # ends the transaction; loaded objects stay readable (detached)
@@ -304,7 +300,7 @@ class AppContext:
         try:
             lines = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
         except sqlite3.Error as exc:
-            _raise_translated(self.paths, exc)
+            raise_translated(self.paths, exc)
             raise
         finally:
             conn.close()
@@ -389,261 +385,6 @@ def _stamp_hlc(session: Session, _flush_context: Any, _instances: Any) -> None:
             obj.field_hlc = field_hlc
     if stamped:
         session.merge(AppMeta(key="hlc_last", value=str(ctx.get_clock().last)))
-
-
-def _check_writable(root: Path) -> None:
-    try:
-        root.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise DataDirError(
-            tr("errors", "Cannot create the data directory {path}: {error}").format(
-                path=root, error=exc.strerror or exc
-            )
-        ) from exc
-    if not os.access(root, os.W_OK):
-        raise DataDirError(
-            tr(
-                "errors",
-                "The data directory {path} is read-only. Choose a writable folder with --data-dir.",
-            ).format(path=root)
-        )
-
-
-def _failure_text(exc: BaseException) -> tuple[str, int | None]:
-    cause = getattr(exc, "orig", None) or exc
-    return str(getattr(cause, "strerror", None) or cause).lower(), getattr(cause, "errno", None)
-
-
-def _is_storage_failure(exc: BaseException) -> bool:
-    """The disk is full, read-only or failing (SQLite or the OS said so)."""
-    from sqlalchemy.exc import OperationalError
-
-    text, code = _failure_text(exc)
-    if isinstance(exc, OSError):
-        return code in (errno.ENOSPC, errno.EROFS, errno.EIO, errno.EDQUOT)
-    return isinstance(exc, (OperationalError, sqlite3.OperationalError)) and any(
-        word in text for word in ("disk is full", "disk i/o error", "readonly", "read-only")
-    )
-
-
-def _storage_error(root: Path, exc: BaseException | str) -> DataDirError:
-    text, code = (exc.lower(), None) if isinstance(exc, str) else _failure_text(exc)
-    try:
-        nearly_full = shutil.disk_usage(root if root.exists() else root.parent).free < 1024 * 1024
-    except OSError:
-        nearly_full = False
-    if "disk is full" in text or code in (errno.ENOSPC, errno.EDQUOT) or nearly_full:
-        return DataDirError(
-            tr(
-                "errors",
-                "The disk holding {path} is full. Free some space and try again; nothing was changed.",
-            ).format(path=root)
-        )
-    return DataDirError(
-        tr(
-            "errors",
-            "Cannot write to {path} (the disk is full, read-only or failing). Nothing was changed.",
-        ).format(path=root)
-    )
-
-
-def _is_locked(exc: BaseException) -> bool:
-    """SQLite waited the whole busy timeout for another process's write lock."""
-    text, _code = _failure_text(exc)
-    return "database is locked" in text or "database table is locked" in text
-
-
-def _is_damaged(exc: BaseException) -> bool:
-    """SQLite found a damaged page or a file that is not a database."""
-    text, _code = _failure_text(exc)
-    return any(
-        word in text
-        for word in ("malformed", "file is not a database", "not a database", "database corrupt")
-    )
-
-
-def _raise_translated(paths: DataPaths, exc: BaseException) -> None:
-    """Raise ``operational_error`` for ``exc`` when there is one; return otherwise (the
-    caller re-raises ``exc``)."""
-    error = operational_error(paths, exc)
-    if error is not None:
-        raise error from exc
-
-
-def operational_error(paths: DataPaths, exc: BaseException) -> DataDirError | None:
-    """The one-line ``DataDirError`` for a database failure that is an operational problem
-    (disk full or failing, locked by another process beyond the busy timeout, damaged
-    file), else None (a bug)."""
-    if isinstance(exc, (KeyboardInterrupt, SystemExit, GeneratorExit, DataDirError)):
-        return None
-    cause = getattr(exc, "orig", None) or exc
-    if not isinstance(cause, (sqlite3.Error, OSError)):
-        return None
-    if _is_storage_failure(exc):
-        return _storage_error(paths.root, exc)
-    if _is_locked(exc):
-        return DataDirError(
-            tr(
-                "errors",
-                "The database is busy: another program kept it locked for more than {seconds} seconds. "
-                "Nothing was changed; try again when it has finished.",
-            ).format(seconds=max(1, busy_timeout_ms() // 1000))
-        )
-    if _is_damaged(exc):
-        return damaged_database_error(paths.database, _failure_text(exc)[0])
-    return None
-
-
-def damaged_database_error(database: Path, problem: str) -> DataDirError:
-    return DataDirError(
-        tr(
-            "errors",
-            "The database file {path} is damaged ({problem}). Nothing was changed; restore a backup "
-            "with 'channeldesk restore' or move the file away.",
-        ).format(path=database, problem=problem)
-    )
-
-
-def _database_error(database: Path, exc: BaseException) -> DataDirError:
-    """A one-line message for a database that cannot be opened or migrated (no SQL dump)."""
-    if _is_storage_failure(exc):
-        return _storage_error(database.parent, exc)
-    text, _code = _failure_text(exc)
-    return DataDirError(
-        tr("errors", "Cannot open the database {path}: {error}").format(path=database, error=text)
-    )
-
-
-def open_context(
-    data_dir: str | os.PathLike[str] | None = None,
-    *,
-    initialise: bool = True,
-    exclusive: bool = False,
-) -> AppContext:
-    """Open (creating and migrating when needed) the data dir's database.
-
-    The data dir lock is held (shared; ``exclusive`` for ``init`` over existing data, and
-    while a migration runs) until ``close``. With ``initialise`` the device identity is
-    created too when missing (``init``'s work).
-    """
-    paths = DataPaths.resolve(data_dir)
-    _check_writable(paths.root)
-    lock = DataDirLock(paths)
-    try:
-        ctx = _open_locked(paths, lock, initialise, exclusive)
-    except BaseException:
-        lock.release()
-        raise
-    return ctx
-
-
-def _open_locked(
-    paths: DataPaths, lock: DataDirLock, initialise: bool, exclusive: bool
-) -> AppContext:
-    from db.migrate import database_is_at_head
-
-    try:
-        if lock.try_exclusive():  # nobody else has the data dir open: tidy after killed processes
-            freed = tidy(paths, lock)
-            if freed:
-                log.info("removed %d bytes of temporary files left by an interrupted run", freed)
-        else:
-            lock.acquire(exclusive=False)
-        paths.ensure()
-    except OSError as exc:
-        if _is_storage_failure(exc):
-            raise _storage_error(paths.root, exc) from exc
-        raise DataDirError(
-            tr("errors", "Cannot write to the data directory {path}: {error}").format(
-                path=paths.root, error=exc.strerror or exc
-            )
-        ) from exc
-    setup_logging(paths.logs)
-    problem = check_sqlite_file(paths.database)
-    if problem and any(
-        word in problem.lower()
-        for word in ("disk i/o error", "disk is full", "readonly", "read-only")
-    ):
-        raise _storage_error(paths.root, problem)  # the file is fine; the disk is not
-    if problem:
-        raise damaged_database_error(paths.database, problem)
-    missing = not paths.database.exists() or paths.database.stat().st_size == 0
-    if missing and _holds_data(paths):
-        raise DataDirError(
-            tr(
-                "errors",
-                "The database {path} is missing or empty, but this data directory holds data (the "
-                "device key or photos). "
-                "Nothing was changed; restore a backup with 'channeldesk restore FILE --force'.",
-            ).format(path=paths.database)
-        )
-    is_new = not paths.database.exists()
-    engine = None
-    if exclusive and not is_new:
-        lock.acquire(exclusive=True, action=tr("errors", "initialise it again"))
-    if is_new or not database_is_at_head(paths.database):  # at head: no SQLAlchemy/Alembic import
-        lock.acquire(exclusive=True, action=tr("errors", "upgrade the database"))
-        if is_new:
-            try:
-                _create_private(paths.database)
-            except OSError as exc:
-                raise _database_error(paths.database, exc) from exc
-        engine = _migrate(paths, is_new)
-    if not exclusive:
-        lock.downgrade()
-    make_private(paths.database)
-    settings = load_settings(paths.settings_file)
-    ctx = AppContext(paths=paths, settings=settings, _engine=engine, dir_lock=lock)
-    if engine is not None:
-        _install_hlc_hook()
-    if initialise and ctx.device_id is None:
-        from app.services.device import initialise_device
-
-        initialise_device(ctx)
-    return ctx
-
-
-def _holds_data(paths: DataPaths) -> bool:
-    """A device key or any stored photo: the data dir was in use, its database must not be
-    silently re-created (a new device identity over the old key, visits gone)."""
-    if paths.device_private_key.exists():
-        return True
-    try:
-        return any(
-            any(p.is_file() for p in sub.iterdir()) for sub in paths.media.iterdir() if sub.is_dir()
-        )
-    except OSError:
-        return False
-
-
-def _create_private(database: Path) -> None:
-    """Create the empty database file owner-only (SQLite gives its -wal and -shm the same mode)."""
-    with contextlib.suppress(FileExistsError):
-        os.close(os.open(database, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-
-
-def _migrate(paths: DataPaths, is_new: bool) -> Engine:
-    """Create or upgrade the database to the head revision; returns its engine."""
-    from db.engine import make_engine
-    from db.migrate import UnknownRevisionError, upgrade_to_head
-
-    engine = make_engine(paths.database)
-    try:
-        upgrade_to_head(engine, paths.database, paths.backups)
-    except UnknownRevisionError as exc:
-        engine.dispose()
-        raise DatabaseTooNewError(exc.found, exc.head) from exc
-    except Exception as exc:
-        engine.dispose()
-        if is_new:  # never leave a half-created database behind (e.g. the disk is full)
-            for suffix in ("", "-wal", "-shm", "-journal"):
-                Path(f"{paths.database}{suffix}").unlink(missing_ok=True)
-        from sqlalchemy.exc import OperationalError
-
-        if isinstance(exc, (OperationalError, sqlite3.OperationalError, OSError)):
-            raise _database_error(paths.database, exc) from exc
-        raise
-    return engine
 
 
 def select_one_meta(session: Session, key: str) -> str | None:

@@ -51,7 +51,7 @@ def run_gui(
     screenshot: Path | None = None,
     demo_on_first_run: bool = False,
 ) -> int:
-    from app.services.context import open_context
+    from app.services.opening import open_context
     from app.ui.system_libs import problem
 
     set_language(language)
@@ -179,7 +179,7 @@ class GuiSession(QObject):
             self._reopen(result.ctx, (text, level))
 
         def failed(exc: BaseException) -> None:
-            from app.services.context import open_context
+            from app.services.opening import open_context
 
             self._reopen(open_context(root), None)
             self.ui.show_crash(exc, getattr(exc, "__traceback_text__", ""))
@@ -206,7 +206,7 @@ def _first_run(app: QApplication, ctx, language: str | None):  # type: ignore[no
     when the wizard was cancelled) and whether demo data is to be created — in the main
     window, with progress, rather than before any window shows."""
     from app.services import demo
-    from app.services.context import open_context
+    from app.services.opening import open_context
     from app.ui.first_run import FirstRunWizard
 
     if not demo.is_data_dir_empty(ctx):

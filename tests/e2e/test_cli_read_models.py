@@ -141,7 +141,7 @@ def test_a_passed_quick_check_is_remembered_by_the_next_process(
     """The next process to open the data dir (it tidies run/) and an empty WAL file do not
     make the unchanged database look changed (a quick_check reads the whole file)."""
     from app.services import context as context_module
-    from app.services.context import open_context
+    from app.services.opening import open_context
 
     ctx = open_context(demo)
     ctx.verify_database()

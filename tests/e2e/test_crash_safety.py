@@ -16,7 +16,7 @@ from tests.conftest import EXIF_DIR, ROOT
 WORKER = """
 import sys, itertools
 from pathlib import Path
-from app.services.context import open_context
+from app.services.opening import open_context
 from app.services import visits
 ctx = open_context(sys.argv[1])
 visit_id = sys.argv[2]

@@ -15,7 +15,7 @@ from tests.conftest import ROOT
 # Opens the data dir like the GUI does and keeps it open until its stdin closes.
 HOLDER = r"""
 import sys
-from app.services.context import open_context
+from app.services.opening import open_context
 ctx = open_context(sys.argv[1])
 print("ready", flush=True)
 sys.stdin.read()

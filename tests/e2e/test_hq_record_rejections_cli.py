@@ -10,7 +10,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from app.services.context import open_context
+from app.services.opening import open_context
 from tests.unit.services.test_sync_batching import _read_records
 from tests.unit.sync.test_sync_hostile_records import _rebuild
 

@@ -309,8 +309,8 @@ def _hq_with_a_month_of_work(tmp_path: Path):  # type: ignore[no-untyped-def]
     from app.hq.receivables import import_receivables
     from app.hq.server import Hq
     from app.services import demo
-    from app.services.context import open_context
     from app.services.device import export_public_key, initialise_device
+    from app.services.opening import open_context
     from app.services.sync import export_bundle
 
     (tmp_path / "hq").mkdir()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QProgressDialog
 
-from app.services.context import open_context
+from app.services.opening import open_context
 
 
 def test_demo_choice_is_filled_in_the_main_window(qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

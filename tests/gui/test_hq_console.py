@@ -205,8 +205,8 @@ def test_devices_register_revoke_and_history(qtbot, console, tmp_path: Path) -> 
     assert devices.view.rowCount() == 1
     devices.view.selectRow(0)
     qtbot.waitUntil(lambda: devices.history.rowCount() == 1, timeout=15000)
-    from app.services.context import open_context
     from app.services.device import export_public_key, initialise_device
+    from app.services.opening import open_context
 
     ctx2 = open_context(tmp_path / "lap2")
     initialise_device(

@@ -47,8 +47,8 @@ def test_devices_drop_territory_history_and_revoke(qtbot, console, tmp_path: Pat
         _drop(devices, junk)
     assert refused.args[1] == "error" and "junk.json" in refused.args[0]
 
-    from app.services.context import open_context
     from app.services.device import export_public_key, initialise_device
+    from app.services.opening import open_context
 
     ctx2 = open_context(tmp_path / "lap2")
     initialise_device(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-from app.services.context import open_context
+from app.services.opening import open_context
 from app.settings import load_settings
 
 

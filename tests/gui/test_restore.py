@@ -9,7 +9,7 @@ from pathlib import Path
 from app.services import partner_io
 from app.services import partners as svc
 from app.services.backup import create_backup
-from app.services.context import open_context
+from app.services.opening import open_context
 
 CSV_A = "code,name,grade,region,address\nR001,备份前的门店,A,310115,金桥路1号\n"
 CSV_B = "code,name,grade,region,address\nR002,备份后的门店,B,310115,金桥路2号\n"

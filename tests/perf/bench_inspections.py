@@ -38,7 +38,7 @@ def _big_jpegs(folder: Path, count: int) -> list[Path]:
 def benchmarks() -> list[BenchResult]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from app.services import reports, visits
-    from app.services.context import open_context
+    from app.services.opening import open_context
 
     rows: list[BenchResult] = []
     data = demo_dir(500, 24)

@@ -36,7 +36,7 @@ def benchmarks() -> list[BenchResult]:
     data = demo_dir(100_000, 0)
     from PySide6.QtWidgets import QApplication, QTableView
 
-    from app.services.context import open_context
+    from app.services.opening import open_context
     from app.services.partners import PartnerQuery, partner_page_with_total
     from app.ui.partners.model import PartnerTableModel
 

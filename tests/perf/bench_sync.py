@@ -40,7 +40,7 @@ EXPORT_CHILD = """
 import sys, os, time
 from pathlib import Path
 sys.path.insert(0, {root!r})
-from app.services.context import open_context
+from app.services.opening import open_context
 from app.services.sync import export_bundle
 ctx = open_context({data!r})
 start = time.perf_counter()
@@ -55,7 +55,7 @@ def _add_photos(data: Path, count: int, size: int, tag: str) -> list[Path]:
     per visit), registered as media rows like imported photos."""
     from sqlalchemy import insert, select
 
-    from app.services.context import open_context
+    from app.services.opening import open_context
     from db.models import MediaFile, Visit, VisitPhoto
 
     ctx = open_context(data)

@@ -56,8 +56,8 @@ print(next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith(
 def _records_bundle(work: Path) -> tuple[Path, Path, list[tuple[str, dict]]]:
     """A field bundle of the ~100 000 records of a 300-partner demo, the device key file
     and the records as (entity, record) pairs."""
-    from app.services.context import open_context
     from app.services.device import export_public_key
+    from app.services.opening import open_context
     from app.services.sync import export_bundle
 
     data = demo_dir(300, 6)

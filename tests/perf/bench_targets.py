@@ -125,7 +125,7 @@ def benchmarks() -> list[BenchResult]:
 
     from app.domain import targets as rules
     from app.services import dashboard
-    from app.services.context import open_context
+    from app.services.opening import open_context
     from db.models import Actual, Partner
 
     rows: list[BenchResult] = []

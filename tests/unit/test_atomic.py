@@ -189,7 +189,7 @@ def test_the_photo_caches_go_through_atomic(ctx: Any, monkeypatch: pytest.Monkey
 
 def test_the_data_dir_sweep_removes_a_half_written_holder_record(tmp_path: Path) -> None:
     from app.paths import DataPaths
-    from app.services.context import open_context
+    from app.services.opening import open_context
 
     paths = DataPaths.resolve(tmp_path / "data")
     open_context(paths.root).close()

@@ -10,7 +10,7 @@ import pytest
 from alembic import command
 
 from app.errors import DatabaseTooNewError, DataDirError
-from app.services.context import open_context
+from app.services.opening import open_context
 from db.engine import make_engine
 from db.migrate import alembic_config, current_revision, head_revision
 from db.models import Partner

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from app.services import partners as svc
-from app.services.context import open_context
+from app.services.opening import open_context
 from db.engine import make_engine
 from db.migrate import alembic_config
 from db.models import Contact, Partner

@@ -171,7 +171,7 @@ ITEMS = {
 def test_any_sequence_of_amendments_keeps_every_reader_on_the_current_answers(
     tmp_path_factory, changes_seq
 ) -> None:  # type: ignore[no-untyped-def]
-    from app.services.context import open_context
+    from app.services.opening import open_context
 
     base = tmp_path_factory.mktemp("amend")
     ctx = open_context(base / "data")

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from app.paths import DataPaths
-from app.services.context import open_context
+from app.services.opening import open_context
 
 
 def test_what_a_killed_export_left_is_removed_and_nothing_else(tmp_path: Path) -> None:

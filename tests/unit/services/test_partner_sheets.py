@@ -146,7 +146,7 @@ def test_any_text_survives_export_and_import(ctx, tmp_path_factory, suffix: str)
     """Hypothesis: arbitrary Unicode text in every free-text column (name, address, notes,
     licence, credit rating, manager) comes back exactly, into the same data dir
     (unchanged) and into another one (created, then equal)."""
-    from app.services.context import open_context
+    from app.services.opening import open_context
 
     other = open_context(tmp_path_factory.mktemp("other") / "data")
     folder = tmp_path_factory.mktemp("files")

@@ -16,8 +16,8 @@ import pytest
 from app.hq.server import Hq
 from app.services import partner_io, visits
 from app.services import partners as psvc
-from app.services.context import open_context
 from app.services.device import export_public_key
+from app.services.opening import open_context
 from app.services.sync import apply_ack, export_bundle, sync_status
 from app.services.sync_down import import_hq_bundle
 from tests import pg

@@ -152,8 +152,8 @@ def test_well_formed_records_pass_and_dates_are_checked() -> None:
 def test_a_demo_export_passes_every_schema(tmp_path: Path) -> None:
     """Every record the app itself exports (the seeded laptop: partners, a sealed
     visit with photos, answers, findings, orders) is valid."""
-    from app.services.context import open_context
     from app.services.device import initialise_device
+    from app.services.opening import open_context
 
     ctx = open_context(tmp_path / "lap")
     initialise_device(ctx, user="lap", territory=["3101"])

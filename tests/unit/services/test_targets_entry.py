@@ -419,8 +419,8 @@ def test_a_target_published_by_hq_replaces_the_local_one_and_is_read_only(tmp_pa
     from app.domain.hlc import HybridLogicalClock
     from app.domain.ids import uuid7
     from app.hq.server import Hq
-    from app.services.context import open_context
     from app.services.device import export_public_key, initialise_device
+    from app.services.opening import open_context
     from app.services.sync_down import import_hq_bundle
     from db.hq.models import Record
 
