@@ -28,9 +28,9 @@ def _type(line: QLineEdit, text: str) -> None:
 def _author_in_the_console(qtbot, db: str, hq_dir: Path, year: int) -> str:  # type: ignore[no-untyped-def]
     """The template version and the decomposition, made in the console; the new item's key."""
     from app.hq.server import Hq
-    from app.ui.hq.admin import TemplatesSection
     from app.ui.hq.console import HqUi, HqWindow
     from app.ui.hq.targets import TargetsSection
+    from app.ui.hq.templates import TemplatesSection
     from app.ui.qt_app import ensure_application
 
     hq = Hq(db, hq_dir, create=False)
@@ -60,10 +60,12 @@ def _author_in_the_console(qtbot, db: str, hq_dir: Path, year: int) -> str:  # t
         window.nav.setCurrentRow(window.sections.index(targets))
         qtbot.waitUntil(lambda: targets.is_ready, timeout=15000)
         dialog = targets.decompose()
+        qtbot.waitUntil(lambda: dialog.ready, timeout=15000)  # its choices read on a reader
         dialog.metric_box.setCurrentIndex(dialog.metric_box.findData("sales_volume"))
         dialog.year.setValue(year)
         dialog.region.set_code("31")
         dialog.load()
+        qtbot.waitUntil(lambda: dialog.ready, timeout=15000)  # and the plan
         dialog.annual.setText("2400")
         dialog.apply_annual()
         with qtbot.waitSignal(ui.message, timeout=15000) as saved:
