@@ -378,7 +378,7 @@ def test_every_hq_console_section_dialog_and_pdf_reads_chinese(qtbot, tmp_path: 
     from app.hq.visit_report import write_hq_visit_report
     from app.ui.application import ensure_application, install_translators
     from app.ui.hq.console import HqUi, HqWindow
-    from app.ui.hq.review import PhotoDialog, VisitDialog
+    from app.ui.hq.inspections import PhotoDialog, VisitDialog
 
     hq, bundle = _hq_with_a_month_of_work(tmp_path)
     app = ensure_application()
@@ -497,7 +497,7 @@ def test_every_hq_console_section_dialog_and_pdf_reads_chinese(qtbot, tmp_path: 
 
         targets = next(s for s in window.sections if isinstance(s, TargetsSection))
         assert targets.managers.rowCount() > 0
-        from app.ui.hq.admin import TemplatesSection
+        from app.ui.hq.templates import TemplatesSection
         from app.ui.widgets.region_picker import TerritoryDialog
 
         templates = next(s for s in window.sections if isinstance(s, TemplatesSection))

@@ -82,7 +82,7 @@ def test_overview_and_click_through_to_inspections(qtbot, console) -> None:  # t
 
 
 def test_inspections_open_a_visit_and_verify_a_report(qtbot, console, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from app.ui.hq.review import VisitDialog
+    from app.ui.hq.inspections import VisitDialog
 
     ui, window, ctx, visit_id, _bundle = console
     window.nav.setCurrentRow(window.sections.index(window.inspections))

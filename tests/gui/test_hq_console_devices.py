@@ -33,7 +33,7 @@ def _drop(widget, path: Path) -> None:  # type: ignore[no-untyped-def]
 
 def test_devices_drop_territory_history_and_revoke(qtbot, console, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     ui, window, _ctx, _visit_id, _bundle = console
-    from app.ui.hq.admin import DevicesSection
+    from app.ui.hq.devices import DevicesSection
 
     devices = next(s for s in window.sections if isinstance(s, DevicesSection))
     window.nav.setCurrentRow(window.sections.index(devices))
@@ -96,7 +96,7 @@ def test_territory_is_chosen_with_the_region_picker(qtbot, console, monkeypatch)
     region picker (no codes typed); OK stores them."""
     from PySide6.QtWidgets import QDialog
 
-    from app.ui.hq.admin import DevicesSection
+    from app.ui.hq.devices import DevicesSection
     from app.ui.widgets.region_picker import TerritoryDialog
 
     ui, window, ctx, _visit_id, _bundle = console

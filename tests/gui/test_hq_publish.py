@@ -77,7 +77,7 @@ def test_publish_from_the_toolbar_reports_each_device(
         window.publisher.action.trigger()
     assert asked == ["", str(out)]  # asked each time, from the folder chosen before
     # the Devices section says whose encryption key HQ holds
-    from app.ui.hq.admin import DevicesSection
+    from app.ui.hq.devices import DevicesSection
 
     devices = next(s for s in window.sections if isinstance(s, DevicesSection))
     window.nav.setCurrentRow(window.sections.index(devices))

@@ -36,7 +36,7 @@ def _type(line: QLineEdit, text: str) -> None:
 
 @OFFSCREEN_DIALOG
 def test_edit_preview_and_publish_a_template_version(qtbot, console, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from app.ui.hq.admin import TemplatesSection
+    from app.ui.hq.templates import TemplatesSection
 
     ui, window, ctx, visit_id, _bundle = console
     section = next(s for s in window.sections if isinstance(s, TemplatesSection))

@@ -271,7 +271,10 @@ def _console_ms(hq: Any, other_month: str) -> tuple[float, float, float, int]:
     for module in (
         "app.hq.overview",
         "app.ui.hq.admin",
+        "app.ui.hq.devices",
+        "app.ui.hq.templates",
         "app.ui.hq.review",
+        "app.ui.hq.inspections",
     ):  # imported as at start-up, before the window is timed
         importlib.import_module(module)
     app = ensure_application()

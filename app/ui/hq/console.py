@@ -38,16 +38,14 @@ class HqWindow(QMainWindow):
 
     def __init__(self, ui: HqUi) -> None:
         super().__init__()
-        from app.ui.hq.admin import (
-            DevicesSection,
-            InboxSection,
-            ReceivablesSection,
-            TemplatesSection,
-        )
+        from app.ui.hq.admin import InboxSection, ReceivablesSection
+        from app.ui.hq.devices import DevicesSection
         from app.ui.hq.devrecords import DevRecordsSection
+        from app.ui.hq.inspections import InspectionsSection
         from app.ui.hq.partners import GradeRequestsSection, PartnersSection
-        from app.ui.hq.review import InspectionsSection, OverviewSection
+        from app.ui.hq.review import OverviewSection
         from app.ui.hq.targets import TargetsSection
+        from app.ui.hq.templates import TemplatesSection
 
         self.ui = ui
         ui.main_window = self
