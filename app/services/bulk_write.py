@@ -98,6 +98,28 @@ class RowInserter:
 
         return make
 
+    def select_sql(
+        self, exprs: dict[str, str], constants: dict[str, Any]
+    ) -> tuple[str, dict[str, Any]]:
+        """``INSERT INTO table (every column) SELECT …`` (the caller adds ``FROM …``): SQL
+        ``exprs`` for some columns, ``constants`` and the model's defaults (as named
+        parameters) for the others, as ``maker`` fills them."""
+        missing = [key for key, _make in self.dynamic if key not in exprs and key not in constants]
+        if missing:
+            raise ValueError(f"{self.table}: give {', '.join(missing)}")
+        picks: list[str] = []
+        params: dict[str, Any] = {}
+        for index, key in enumerate(self.columns):
+            if key in exprs:
+                picks.append(exprs[key])
+            else:
+                params[f"c{index}"] = (
+                    sql_value(constants[key]) if key in constants else self.static[key]
+                )
+                picks.append(f":c{index}")
+        sql = f"INSERT INTO {self.table} ({', '.join(self.columns)}) SELECT {', '.join(picks)}"
+        return sql, params
+
 
 def reserve_hlcs(ctx: AppContext, count: int) -> list[str]:
     """``count`` increasing HLC stamps of this device, as ``count`` calls of ``ctx.tick()``

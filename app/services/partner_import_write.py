@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import queue
 import sqlite3
-import threading
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +18,7 @@ from app.domain import partner_sheet as sheet
 from app.domain import partners as rules
 from app.domain.ids import uuid7_many
 from app.i18n import tr
+from app.services import partner_import_stage as stage
 from app.services import partner_search_index
 from app.services.bulk_write import RowInserter, reserve_hlcs, sql_value, write_transaction
 from app.services.context import AppContext, partner_lww_fields
@@ -116,8 +115,8 @@ class PartnerBatchWriter:
         self.dry_run = dry_run
         self.failed = False
         self._tx: Any = None
-        self._reject_lock = threading.Lock()
         self.conn: sqlite3.Connection | None = None
+        self.stage: stage.NewPartnerStage | None = None
 
     # -- transaction ---------------------------------------------------------------------
     def __enter__(self) -> PartnerBatchWriter:
@@ -132,27 +131,10 @@ class PartnerBatchWriter:
         self.user = self.ctx.user_name
         self.today = dt.date.today()
         self.reason = tr("import", "imported")
-        times = ("hlc", "created_at", "updated_at")
-        self.make_partner = self.partners.maker(
-            ("id", "code", "name", "status", *_NEW_DEFAULTS, "field_hlc", *times), voided=0
-        )
-        self.make_grade = self.grades.maker(
-            ("id", "partner_id", "new_grade", "effective_date", *times),
-            old_grade=None,
-            reason=self.reason,
-            changed_by=self.user,
-        )
-        self.make_open = self.events.maker(
-            ("id", "partner_id", "effective_date", *times),
-            kind="open",
-            reason=self.reason,
-            old_status=None,
-            new_status="active",
-            recorded_by=self.user,
-        )
         self.make_contact = self.contacts.maker(
-            ("id", "partner_id", "name", "phone", *times), is_primary=1
-        )
+            ("id", "partner_id", "name", "phone", "hlc", "created_at", "updated_at"),
+            is_primary=1,
+        )  # a new contact of a card that was there before
         self._tx = write_transaction(self.ctx, write=not self.dry_run)
         self.conn = self._tx.__enter__()
         self.has_published_table = (
@@ -164,27 +146,45 @@ class PartnerBatchWriter:
         # the search index is kept per batch (partner_search_index); its triggers come
         # back before the commit, or with the rollback
         self.triggers = [] if self.dry_run else partner_search_index.suspend(self.conn)
+        self.stage = (
+            None
+            if self.dry_run
+            else stage.NewPartnerStage(
+                self.conn,
+                {
+                    "partner": self.partners,
+                    "grade_change": self.grades,
+                    "lifecycle_event": self.events,
+                    "contact": self.contacts,
+                },
+                field_hlc_template=self.new_field_hlc,
+                reason=self.reason,
+                user=self.user,
+            )
+        )
         return self
 
     def __exit__(
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> bool | None:
-        if kind is None and self.triggers and self.conn is not None:
-            try:
+        try:
+            if self.stage is not None:
+                self.stage.wait()  # the mover is idle before the commit or the rollback
+            if kind is None and self.triggers and self.conn is not None:
                 partner_search_index.resume(self.conn, self.triggers)
-            except BaseException as error:
+        except BaseException as error:
+            if kind is None:
                 self._tx.__exit__(type(error), error, error.__traceback__)
                 raise
+            # already failing: that error is the one reported, after the rollback
         return self._tx.__exit__(kind, exc, tb)  # type: ignore[no-any-return]
 
     # -- rows ----------------------------------------------------------------------------
     def reject(self, errors: list[RowError]) -> None:
-        """Count a row as skipped with its errors (called from both the reading and the
-        writing thread)."""
-        with self._reject_lock:
-            self.report.errors.extend(errors)
-            self.report.skipped += 1
-            self.failed = True
+        """Count a row as skipped with its errors."""
+        self.report.errors.extend(errors)
+        self.report.skipped += 1
+        self.failed = True
 
     def _published(self, rows: list[sqlite3.Row | tuple[Any, ...]]) -> set[str]:
         """Ids of the partners whose HQ-owned fields HQ has published: the laptop applied
@@ -218,6 +218,8 @@ class PartnerBatchWriter:
             return
         conn = self.conn
         assert conn is not None
+        if self.stage is not None:
+            self.stage.wait()  # the connection is this thread's again
         codes = [values["code"] for _, values in batch]
         rows = conn.execute(_SELECT.format(marks=_marks(len(codes))), codes).fetchall()
         existing = {r[1]: r for r in rows}
@@ -231,27 +233,19 @@ class PartnerBatchWriter:
                 contacts.setdefault(pid, (cid, cname, cphone))
         now = sql_value(dt.datetime.now(dt.UTC))
         today = sql_value(self.today)
-        new_partners: list[tuple[Any, ...]] = []
-        new_contacts: list[tuple[Any, ...]] = []
-        new_grades: list[tuple[Any, ...]] = []
-        new_events: list[tuple[Any, ...]] = []
+        new_contacts: list[tuple[Any, ...]] = []  # of cards that were there before
         changes: list[tuple[Any, ...]] = []  # grade changes of existing cards
         updates: list[tuple[Any, ...]] = []
         touched: list[str] = []
         contact_updates: list[tuple[Any, ...]] = []
-        make_partner, make_grade, make_open, make_contact = (
-            self.make_partner,
-            self.make_grade,
-            self.make_open,
-            self.make_contact,
-        )
-        new_field_hlc = self.new_field_hlc
+        make_contact = self.make_contact
         ids = iter(uuid7_many(5 * len(batch)))
         stamps = iter(reserve_hlcs(self.ctx, 5 * len(batch)))
 
         def column(key: str) -> str:
             return names.get(key, sheet.header(key))
 
+        stage_add = self.stage.add if self.stage is not None else _ignore
         for row_no, values in batch:
             current = existing.get(values["code"])
             if current is None:
@@ -259,19 +253,37 @@ class PartnerBatchWriter:
                 self.report.created += 1
                 pid, hlc = next(ids), next(stamps)
                 get = values.get
-                grade = get("grade", "C")
-                new_partners.append(
-                    make_partner(
+                code, name, address = values["code"], values["name"], get("address", "")
+                grade_id, grade_hlc = next(ids), next(stamps)
+                open_id, open_hlc = (
+                    (next(ids), next(stamps)) if status != "prospect" else (None, None)
+                )
+                # a card that arrives suspended, terminated or merged gets the event that
+                # made it so
+                event_id, event_kind, event_hlc = (
+                    (next(ids), _EVENT_TO[status], next(stamps))
+                    if status in _EVENT_TO
+                    else (None, None, None)
+                )
+                contact = (
+                    (values["contact_name"], values["phone"]) if "contact_name" in values else None
+                )
+                contact_id, contact_hlc = (
+                    (next(ids), next(stamps)) if contact is not None else (None, None)
+                )
+                text = stage.body(code, name, address, contact)
+                stage_add(
+                    (
                         pid,
-                        values["code"],
-                        values["name"],
+                        code,
+                        name,
                         status,
                         get("type", "dealer"),
-                        grade,
+                        get("grade", "C"),
                         get("province_code"),
                         get("city_code"),
                         get("district_code"),
-                        get("address", ""),
+                        address,
                         get("latitude"),
                         get("longitude"),
                         get("licence_no", ""),
@@ -280,48 +292,21 @@ class PartnerBatchWriter:
                         get("manager", ""),
                         get("notes", ""),
                         _tags_json(get("tags")),
-                        new_field_hlc.replace('"@HLC@"', f'"{hlc}"'),
                         hlc,
-                        now,
-                        now,
+                        grade_id,
+                        grade_hlc,
+                        open_id,
+                        open_hlc,
+                        event_id,
+                        event_kind,
+                        event_hlc,
+                        contact_id,
+                        *(contact or (None, None)),
+                        contact_hlc,
+                        text,
+                        partner_search_index.grams(text),
                     )
                 )
-                new_grades.append(make_grade(next(ids), pid, grade, today, next(stamps), now, now))
-                if status != "prospect":
-                    new_events.append(make_open(next(ids), pid, today, next(stamps), now, now))
-                if (
-                    status in _EVENT_TO
-                ):  # a card that arrives suspended, terminated or merged gets the event that made it so
-                    new_events.append(
-                        self.events.row(
-                            {
-                                "id": next(ids),
-                                "partner_id": pid,
-                                "kind": _EVENT_TO[status],
-                                "reason": self.reason,
-                                "effective_date": today,
-                                "old_status": "active",
-                                "new_status": status,
-                                "recorded_by": self.user,
-                                "hlc": next(stamps),
-                                "created_at": now,
-                                "updated_at": now,
-                            }
-                        )
-                    )
-                if "contact_name" in values:
-                    new_contacts.append(
-                        make_contact(
-                            next(ids),
-                            pid,
-                            values["contact_name"],
-                            values["phone"],
-                            next(stamps),
-                            now,
-                            now,
-                        )
-                    )
-                touched.append(pid)
                 continue
             pid, status, voided = current[0], current[2], bool(current[3])
             stored = dict(zip(FIELDS, current[5:], strict=True))
@@ -429,15 +414,14 @@ class PartnerBatchWriter:
                         (values["contact_name"], values["phone"], next(stamps), now, contact[0])
                     )
         if self.dry_run or (self.failed and not self.skip_invalid):
+            if self.stage is not None:
+                self.stage.discard()
             return
-        for inserter, rows_ in (
-            (self.partners, new_partners),
-            (self.contacts, new_contacts),
-            (self.grades, new_grades + changes),
-            (self.events, new_events),
-        ):
-            if rows_:
-                conn.executemany(inserter.sql, rows_)
+        # cards that were there before: the per-row statements (few in a large import)
+        if new_contacts:
+            conn.executemany(self.contacts.sql, new_contacts)
+        if changes:
+            conn.executemany(self.grades.sql, changes)
         if updates:
             conn.executemany(_UPDATE, updates)
         if contact_updates:
@@ -446,46 +430,14 @@ class PartnerBatchWriter:
                 contact_updates,
             )
         partner_search_index.reindex(conn, touched)
-
-
-class WriterThread:
-    """Runs ``PartnerBatchWriter.write`` on a worker thread: SQLite does its part of each
-    batch without the GIL, so it overlaps reading and checking the next rows (an import of
-    100 000 rows spends about half its time in each). At most two batches wait, so memory
-    stays flat; an error in the worker is raised in the caller's thread at the next
-    ``put`` or at ``finish``."""
-
-    def __init__(self, writer: PartnerBatchWriter, names: dict[str, str]) -> None:
-        self.writer, self.names = writer, names
-        self.queue: queue.Queue[list[tuple[int, dict[str, Any]]] | None] = queue.Queue(maxsize=2)
-        self.error: BaseException | None = None
-        self.thread = threading.Thread(target=self._run, name="partner-import-writer", daemon=True)
-        self.thread.start()
-
-    def _run(self) -> None:
-        while (batch := self.queue.get()) is not None:
-            if self.error is None:
-                try:
-                    self.writer.write(batch, self.names)
-                except BaseException as exc:  # handed to the caller's thread
-                    self.error = exc
-
-    def _raise(self) -> None:
-        if self.error is not None:
-            error, self.error = self.error, None
-            raise error
-
-    def put(self, batch: list[tuple[int, dict[str, Any]]]) -> None:
-        self._raise()
-        if batch:
-            self.queue.put(batch)
+        assert self.stage is not None
+        self.stage.flush(now, today)  # the new cards: written while the next rows are read
 
     def finish(self) -> None:
-        """Wait for every batch to be written; raises the worker's error."""
-        self.stop()
-        self._raise()
+        """Wait until every batch is written; raises the mover's error."""
+        if self.stage is not None:
+            self.stage.wait()
 
-    def stop(self) -> None:
-        if self.thread.is_alive():
-            self.queue.put(None)
-            self.thread.join()
+
+def _ignore(_row: tuple[Any, ...]) -> None:
+    """A dry run stages nothing."""

@@ -30,7 +30,7 @@ from app.domain import partners as rules
 from app.errors import UserError, ValidationError
 from app.i18n import tr, trn
 from app.services.context import AppContext, Changes
-from app.services.partner_import_write import PartnerBatchWriter, WriterThread
+from app.services.partner_import_write import PartnerBatchWriter
 from app.services.progress import Progress
 from app.services.spreadsheets import (
     RowError,
@@ -209,21 +209,8 @@ def import_partners(
     try:
         mapping, names = _header(rows, path)
         with PartnerBatchWriter(ctx, report, skip_invalid=skip_invalid, dry_run=dry_run) as writer:
-            pipeline = WriterThread(writer, names)
-            try:
-                _check_rows(
-                    rows,
-                    mapping,
-                    names,
-                    report,
-                    writer,
-                    pipeline,
-                    progress,
-                    _estimated_rows(path, size),
-                )
-                pipeline.finish()
-            finally:
-                pipeline.stop()  # before the transaction ends (also on cancel or an error)
+            _check_rows(rows, mapping, names, report, writer, progress, _estimated_rows(path, size))
+            writer.finish()
             if progress is not None:
                 progress.check()  # the last chance to cancel: after this the transaction commits
             report.errors.sort(key=lambda e: e.row)
@@ -249,7 +236,6 @@ def _check_rows(
     names: dict[str, str],
     report: ImportReport,
     writer: PartnerBatchWriter,
-    pipeline: WriterThread,
     progress: Progress | None,
     estimate: int,
 ) -> None:
@@ -282,7 +268,7 @@ def _check_rows(
         else:
             batch.append((row_no, values))
         if len(batch) >= BATCH_ROWS:
-            pipeline.put(batch)
+            writer.write(batch, names)
             batch = []
         if progress is not None and report.total % 1000 == 0:
             progress(
@@ -290,7 +276,7 @@ def _check_rows(
                 estimate,
                 tr("import", "Importing row {row}…").format(row=f"{report.total:,}"),
             )
-    pipeline.put(batch)
+    writer.write(batch, names)
 
 
 # -- export ------------------------------------------------------------------------------

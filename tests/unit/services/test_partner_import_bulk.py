@@ -1,0 +1,162 @@
+"""The staged bulk path of the partner import (issue 21): new partners are copied from a
+temporary table by ``INSERT … SELECT`` on a second thread while the next rows are read.
+What it stores must be what the per-row statements and the search triggers store, over
+many batches, with cards old and new in one file; an import that fails or is cancelled
+after batches were written leaves nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.services import partner_import_stage, partner_io
+from app.services import partners as svc
+from app.services.progress import Cancelled, Progress
+from db.models import Partner
+
+HEADER = "code,name,status,grade,address,tags,contact_name,contact_phone\n"
+STATUSES = ("active", "prospect", "suspended", "terminated", "")
+
+
+def _rows(prefix: str, count: int) -> str:
+    return "".join(
+        f"{prefix}{i},{prefix}店{i}通讯,{STATUSES[i % 5]},{'ABCD'[i % 4]},路{i}号,"
+        f"重点;社区,{'联系' + str(i) if i % 3 else ''},{f'1380013{i:04d}' if i % 3 else ''}\n"
+        for i in range(count)
+    )
+
+
+def _search_rows(ctx) -> list[tuple[object, ...]]:  # type: ignore[no-untyped-def]
+    return [r[1:] for r in ctx.read_sql("SELECT * FROM partner_search ORDER BY partner_id")]
+
+
+def _gram_tokens_found(ctx) -> bool:  # type: ignore[no-untyped-def]
+    """Every pair token the migration's SQL cuts from each search text finds its row."""
+    for rowid, tokens in ctx.read_sql(
+        "SELECT rowid, (SELECT group_concat(hex(substr(x, n, 2)), ' ') FROM "
+        "(SELECT lower(body) AS x) JOIN partner_search_pos ON n <= length(x)) FROM partner_search"
+    ):
+        for token in set(tokens.split()):
+            hits = ctx.read_sql(
+                "SELECT rowid FROM partner_gram WHERE partner_gram MATCH ?", (f'"{token}"',)
+            )
+            if (rowid,) not in [tuple(h) for h in hits]:
+                return False
+    return True
+
+
+def test_many_batches_of_old_and_new_cards_are_stored_and_indexed_as_the_triggers_do(
+    ctx, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(partner_io, "BATCH_ROWS", 7)
+    path = tmp_path / "p.csv"
+    path.write_text(HEADER + _rows("A", 30), encoding="utf-8")
+    assert partner_io.import_partners(ctx, path).created == 30
+    # a second file: changed and unchanged old cards between new ones, in every batch
+    changed = "".join(
+        f"A{i},A店{i}改名,,B,新路{i}号,,新联系{i},13900000000\n" for i in range(0, 30, 4)
+    )
+    path.write_text(HEADER + changed + _rows("B", 25), encoding="utf-8")
+    report = partner_io.import_partners(ctx, path)
+    assert (report.created, report.updated) == (25, 8)
+
+    assert ctx.read_sql("PRAGMA foreign_key_check") == []
+    counts = dict(
+        ctx.read_sql(
+            "SELECT kind, count(*) FROM lifecycle_event GROUP BY kind ORDER BY kind",
+        )
+    )
+    # per 5 rows: active, prospect, suspended, terminated, blank (= active)
+    assert counts == {"open": 44, "suspend": 11, "terminate": 11}
+    assert (
+        ctx.read_sql("SELECT count(*) FROM grade_change")[0][0] == 55 + 8
+    )  # the 8 changed cards were all A
+    assert (
+        ctx.read_sql("SELECT count(*) FROM contact WHERE voided = 0")[0][0] == 20 + 16 + 3
+    )  # 3 changed cards had none
+
+    bulk = _search_rows(ctx)
+    assert len(bulk) == 55 and _gram_tokens_found(ctx)
+    with ctx.session() as s:  # let the triggers index the same rows again
+        for p in s.query(Partner):
+            p.name = p.name + " "
+        s.flush()
+        for p in s.query(Partner):
+            p.name = p.name[:-1]
+    assert _search_rows(ctx) == bulk
+    assert [r.code for r in svc.partner_page(ctx, svc.PartnerQuery(search="B店2"), 0, None)] == [
+        "B2",
+        "B20",
+        "B21",
+        "B22",
+        "B23",
+        "B24",
+    ]
+    assert [r.code for r in svc.partner_page(ctx, svc.PartnerQuery(search="改名"), 0, None)] == [
+        f"A{i}" for i in sorted(range(0, 30, 4), key=str)
+    ]
+    assert [
+        r.code for r in svc.partner_page(ctx, svc.PartnerQuery(search="13800130007"), 0, None)
+    ] == ["A7", "B7"]  # the phone, in the contact's part of the text
+
+
+def test_the_pair_tokens_follow_the_stored_text_when_the_staged_one_differs(
+    ctx, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(partner_import_stage, "body", lambda *args: "zz")
+    path = tmp_path / "p.csv"
+    path.write_text(HEADER + _rows("C", 12), encoding="utf-8")
+    partner_io.import_partners(ctx, path)
+    assert _gram_tokens_found(ctx)
+    assert [r.code for r in svc.partner_page(ctx, svc.PartnerQuery(search="c1"), 0, None)] == [
+        "C1",
+        "C10",
+        "C11",
+    ]
+
+
+def test_an_import_failing_after_written_batches_leaves_nothing(
+    ctx, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(partner_io, "BATCH_ROWS", 5)
+    move = partner_import_stage.NewPartnerStage._move
+    calls = []
+
+    def failing_move(self, times):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        if len(calls) == 3:  # two batches are in the tables by now
+            self._error = RuntimeError("disk on fire")
+            return
+        move(self, times)
+
+    monkeypatch.setattr(partner_import_stage.NewPartnerStage, "_move", failing_move)
+    path = tmp_path / "p.csv"
+    path.write_text(HEADER + _rows("D", 23), encoding="utf-8")
+    with pytest.raises(RuntimeError, match="disk on fire"):
+        partner_io.import_partners(ctx, path)
+    assert len(calls) == 3
+    for table in ("partner", "contact", "grade_change", "lifecycle_event", "partner_search"):
+        assert ctx.read_sql(f"SELECT count(*) FROM {table}")[0][0] == 0, table
+    triggers = {r[0] for r in ctx.read_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    assert {"partner_ai", "contact_ai", "partner_search_ai"} <= triggers
+
+
+def test_cancel_after_written_batches_leaves_nothing(ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "p.csv"
+    path.write_text("code,name\n" + "".join(f"K{i},名{i}\n" for i in range(5000)), encoding="utf-8")
+    seen: list[int] = []
+
+    def report(done: int, total: int, message: str) -> None:
+        seen.append(done)
+        if len(seen) == 3:  # at row 3000: the first batch of 2000 is in the tables
+            progress.cancel()
+
+    progress = Progress(report)
+    with pytest.raises(Cancelled):
+        partner_io.import_partners(ctx, path, progress=progress)
+    assert len(seen) == 3
+    assert ctx.read_sql("SELECT count(*) FROM partner")[0][0] == 0
+    assert ctx.read_sql("SELECT count(*) FROM partner_search")[0][0] == 0
+    path.write_text("code,name\nK1,名1\n", encoding="utf-8")  # and the next import works
+    assert partner_io.import_partners(ctx, path).created == 1
