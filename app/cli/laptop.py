@@ -49,6 +49,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
     gc.disable()  # until the window is built (``run_gui`` freezes the start-up heap, then enables it)
     try:
+        _import_qt_free_start()
         from app.ui.application import run_gui
 
         return run_gui(
@@ -59,6 +60,28 @@ def cmd_gui(args: argparse.Namespace) -> int:
         )
     finally:
         gc.enable()
+
+
+def _import_qt_free_start() -> None:
+    """Import the Qt-free modules of the GUI's first paint before PySide6: once PySide6 is
+    imported it reads the source of every module imported after it (looking for its
+    ``__feature__`` switches), which costs a file read per module at every start."""
+    import importlib
+
+    for name in QT_FREE_START:
+        importlib.import_module(name)
+
+
+QT_FREE_START = (
+    "app.domain.partners",
+    "app.domain.pinyin",
+    "app.domain.vocabulary",
+    "app.services.context",
+    "app.services.partner_list",
+    "app.services.progress",
+    "app.ui.system_libs",
+    "db.migrate",
+)
 
 
 def cmd_init(args: argparse.Namespace) -> int:

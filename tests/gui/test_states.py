@@ -112,3 +112,29 @@ def test_date_fields_show_iso_dates_under_zh_cn(qtbot) -> None:  # type: ignore[
         assert edit.text() == "2026-12-08" and edit.calendarPopup()
     finally:
         install_translators(ensure_application(), "en")
+
+
+def test_a_table_that_opens_with_rows_makes_its_empty_label_only_when_it_empties(
+    qtbot, ctx, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """The label is made on first need, so a start with partners paints without it (and
+    without the classes PySide builds when Python asks for a view's viewport)."""
+    from PySide6.QtWidgets import QLabel
+
+    from app.ui.application import create_main_window, ensure_application
+
+    _seed(ctx, tmp_path)
+    ensure_application()
+    ui, window = create_main_window(ctx, deferred=True)
+    qtbot.addWidget(window)
+    window.show()
+    section = window.sections[0]
+    qtbot.waitUntil(lambda: section.is_ready, timeout=3000)
+    assert section.model.rowCount() == 2
+    assert section.table.findChildren(QLabel, "emptyState") == []
+    assert empty_text_of(section.table) == ""
+    section.search.setText("没有这个渠道")
+    section.apply_filters()
+    assert "No partner matches" in empty_text_of(section.table)
+    assert len(section.table.findChildren(QLabel, "emptyState")) == 1
+    ui.ops.wait(10000)

@@ -142,7 +142,6 @@ class PartnersSection(Section):
             self.complaint_button,
             self.competitor_button,
         )
-        set_empty_text(self.table, self._empty_text)
         self._update_actions()
         buttons.addWidget(self.action_bar, 1)
         buttons.addWidget(self.count_label)
@@ -174,6 +173,8 @@ class PartnersSection(Section):
 
     def first_load(self) -> None:
         self.apply_filters()
+        # after the first page: a table that opens with rows never makes its empty label
+        set_empty_text(self.table, self._empty_text)
 
     def _first_load(self) -> None:
         """The first page paints from one page query; the section is ready (for ``gui
