@@ -56,21 +56,24 @@ def cmd_visit(args: argparse.Namespace) -> int:
 
 
 def cmd_week(args: argparse.Namespace) -> int:
-    from app.services.reports import weekly_log_data, write_period_report
+    from app.services.period_reports import weekly_log_data
+    from app.services.reports import write_period_report
 
     with cli_context(args) as ctx:
         return _done(write_period_report(weekly_log_data(ctx, args.week), args.output))
 
 
 def cmd_month(args: argparse.Namespace) -> int:
-    from app.services.reports import monthly_data, write_period_report
+    from app.services.period_reports import monthly_data
+    from app.services.reports import write_period_report
 
     with cli_context(args) as ctx:
         return _done(write_period_report(monthly_data(ctx, args.month), args.output))
 
 
 def cmd_partner(args: argparse.Namespace) -> int:
-    from app.services.reports import partner_card_data, write_period_report
+    from app.services.partner_card import partner_card_data
+    from app.services.reports import write_period_report
 
     with cli_context(args) as ctx:
         return _done(write_period_report(partner_card_data(ctx, args.code), args.output))

@@ -205,7 +205,7 @@ def test_every_section_dialog_and_pdf_reads_chinese(
 ) -> None:  # type: ignore[no-untyped-def]
     import datetime as dt
 
-    from app.services import duty_reports, reports, visits
+    from app.services import duty_reports, partner_card, period_reports, reports, visits
     from app.ui.complaints import AdvanceDialog, NewComplaintDialog
     from app.ui.dashboard.decomposition import DecompositionDialog
     from app.ui.first_run import FirstRunWizard
@@ -246,9 +246,11 @@ def test_every_section_dialog_and_pdf_reads_chinese(
     submitted = next(v for v in visits.list_visits(ctx) if v["status"] == "submitted")
     pdfs = [
         reports.write_visit_report(ctx, submitted["id"], tmp_path / "visit.pdf"),
-        reports.write_period_report(reports.weekly_log_data(ctx), tmp_path / "week.pdf"),
-        reports.write_period_report(reports.monthly_data(ctx), tmp_path / "month.pdf"),
-        reports.write_period_report(reports.partner_card_data(ctx, code), tmp_path / "card.pdf"),
+        reports.write_period_report(period_reports.weekly_log_data(ctx), tmp_path / "week.pdf"),
+        reports.write_period_report(period_reports.monthly_data(ctx), tmp_path / "month.pdf"),
+        reports.write_period_report(
+            partner_card.partner_card_data(ctx, code), tmp_path / "card.pdf"
+        ),
         # the duties' papers: the daily log, the weekly bulletin, the commission check
         duty_reports.write_day_report(ctx, dt.date.today(), tmp_path / "day.pdf"),
         duty_reports.write_bulletin(ctx, None, tmp_path / "bulletin.pdf"),

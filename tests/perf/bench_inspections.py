@@ -37,7 +37,7 @@ def _big_jpegs(folder: Path, count: int) -> list[Path]:
 
 def benchmarks() -> list[BenchResult]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from app.services import reports, visits
+    from app.services import period_reports, reports, visits
     from app.services.opening import open_context
 
     rows: list[BenchResult] = []
@@ -65,7 +65,7 @@ def benchmarks() -> list[BenchResult]:
     monthly_times = []
     for i in range(4):  # the first also imports reportlab and loads the CJK font (once per process)
         start = time.perf_counter()
-        reports.write_period_report(reports.monthly_data(ctx, month), out / f"m{i}.pdf")
+        reports.write_period_report(period_reports.monthly_data(ctx, month), out / f"m{i}.pdf")
         monthly_times.append((time.perf_counter() - start) * 1000)
     monthly = statistics.median(monthly_times[1:])
     rows.append(

@@ -105,7 +105,8 @@ class VisitsSection(Section):
         self.new_visit()
 
     def weekly_report(self) -> None:
-        from app.services.reports import weekly_log_data, write_period_report
+        from app.services.period_reports import weekly_log_data
+        from app.services.reports import write_period_report
 
         target = self.ui.ctx.paths.tmp / "weekly-log.pdf"
         self.ui.ops.run(
@@ -115,7 +116,8 @@ class VisitsSection(Section):
         )
 
     def monthly_report(self) -> None:
-        from app.services.reports import monthly_data, write_period_report
+        from app.services.period_reports import monthly_data
+        from app.services.reports import write_period_report
 
         target = self.ui.ctx.paths.tmp / "monthly-assessment.pdf"
 

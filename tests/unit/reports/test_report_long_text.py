@@ -11,7 +11,7 @@ from pathlib import Path
 from app.reports.base import MAX_PARAGRAPH_CHARS, clip
 from app.reports.builders import build_period_report
 from app.services import partner_io
-from app.services.reports import partner_card_data
+from app.services.partner_card import partner_card_data
 
 
 def test_partner_card_with_huge_text_fields_prints(ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -12,7 +12,7 @@ import pytest
 from app.errors import UserError
 from app.reports.builders import build_visit_report
 from app.reports.data import ChecklistLine, FindingLine, PhotoData, VisitReportData
-from app.services import partner_io, reports, visits
+from app.services import partner_io, period_reports, reports, visits
 from tests.conftest import EXIF_DIR
 from tests.unit.services.test_partners_and_visits import CSV, _answer_all
 
@@ -128,8 +128,12 @@ def test_long_content_paginates(tmp_path: Path) -> None:
 
 
 def test_empty_week_and_month_say_so(ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    week = reports.write_period_report(reports.weekly_log_data(ctx, "2026-W05"), tmp_path / "w.pdf")
-    month = reports.write_period_report(reports.monthly_data(ctx, "2026-02"), tmp_path / "m.pdf")
+    week = reports.write_period_report(
+        period_reports.weekly_log_data(ctx, "2026-W05"), tmp_path / "w.pdf"
+    )
+    month = reports.write_period_report(
+        period_reports.monthly_data(ctx, "2026-02"), tmp_path / "m.pdf"
+    )
     assert "No inspections were recorded" in pypdf.PdfReader(week).pages[0].extract_text()
     assert "No data for this month" in pypdf.PdfReader(month).pages[0].extract_text()
 
@@ -318,7 +322,7 @@ def test_monthly_figures_come_from_one_aggregate_walked_by_start_time(
         "read_sql",
         lambda sql, params=(): statements.append((sql, params)) or real(sql, params),
     )
-    data = reports.monthly_data(ctx, month)
+    data = period_reports.monthly_data(ctx, month)
     ((sql, params),) = [(q, p) for q, p in statements if "avg(" in q and "FROM visit v" in q]
     plan = " ".join(str(row) for row in real("EXPLAIN QUERY PLAN " + sql, params))
     assert "ix_visit_started_at" in plan, plan

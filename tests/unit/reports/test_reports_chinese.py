@@ -10,7 +10,7 @@ import pypdf
 import pytest
 
 from app import i18n
-from app.services import reports, visits
+from app.services import partner_card, period_reports, reports, visits
 from tests.unit.reports.test_reports import submitted_visit  # noqa: F401  (fixture)
 
 MACHINE_WORDS = {
@@ -58,7 +58,7 @@ def test_visit_report_and_partner_card_print_labels_not_keys(
     assert "门店巡检" in text and "已提交" in text
     code = visits.visit_detail(ctx, submitted_visit)["partner_code"]
     words, text = _words(
-        reports.write_period_report(reports.partner_card_data(ctx, code), tmp_path / "p.pdf")
+        reports.write_period_report(partner_card.partner_card_data(ctx, code), tmp_path / "p.pdf")
     )
     assert not words & MACHINE_WORDS, words & MACHINE_WORDS
     assert re.search(r"¥\d{1,3}(,\d{3})*\.\d\d", text)
@@ -66,8 +66,8 @@ def test_visit_report_and_partner_card_print_labels_not_keys(
 
 
 def test_monthly_target_labels_name_regions_and_money(zh) -> None:  # type: ignore[no-untyped-def]
-    assert reports._target_label("回款 3201") == ("回款 南京市", True)
-    assert reports._target_label("销量 310115") == ("销量 浦东新区", False)
+    assert period_reports._target_label("回款 3201") == ("回款 南京市", True)
+    assert period_reports._target_label("销量 310115") == ("销量 浦东新区", False)
 
 
 @pytest.mark.parametrize(

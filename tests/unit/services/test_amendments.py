@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from app.domain import checklist as cl
 from app.errors import ValidationError
-from app.services import partner_io, reports, visits
+from app.services import partner_io, period_reports, reports, visits
 from app.services.amendments import version_hash
 from tests.conftest import EXIF_DIR
 
@@ -56,9 +56,11 @@ def readers(ctx: Any, visit_id: str) -> dict[str, Any]:
     detail = visits.visit_detail(ctx, visit_id)
     listed = next(r for r in visits.list_visits(ctx) if r["id"] == visit_id)
     day = dt.datetime.fromisoformat(detail["started_at"].replace("Z", "+00:00")).astimezone().date()
-    week = reports.weekly_log_data(ctx, f"{day.isocalendar().year}-W{day.isocalendar().week:02d}")
+    week = period_reports.weekly_log_data(
+        ctx, f"{day.isocalendar().year}-W{day.isocalendar().week:02d}"
+    )
     weekly = week.tables[0].rows[0][2]
-    monthly = dict(reports.monthly_data(ctx, day.strftime("%Y-%m")).figures)["Average score"]
+    monthly = dict(period_reports.monthly_data(ctx, day.strftime("%Y-%m")).figures)["Average score"]
     report = reports.visit_report_data(ctx, visit_id)
     return {
         "detail": detail["score"],

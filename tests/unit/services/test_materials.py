@@ -173,7 +173,8 @@ def test_visit_materials_count_difference_recount_and_seal(partner) -> None:  # 
 
 
 def test_a_recount_that_matches_leaves_nothing_in_the_reports(partner) -> None:  # type: ignore[no-untyped-def]
-    from app.services.reports import monthly_data, visit_report_data, weekly_log_data
+    from app.services.period_reports import monthly_data, weekly_log_data
+    from app.services.reports import visit_report_data
 
     materials.record_material_entry(partner, "M001", "海报", "issued", 4, dt.date(2026, 1, 5))
     materials.record_material_entry(partner, "M001", "台卡", "issued", 2, dt.date(2026, 1, 5))

@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy import update
 
 from app.domain import compliance as comp
-from app.services import partner_io, reports, visits
+from app.services import partner_io, period_reports, visits
 from db.models import Visit
 from tests.unit.services.test_amendments import ANSWERS
 from tests.unit.services.test_reinspection import PHOTOS
@@ -43,7 +43,7 @@ def test_week_counts_distinct_channels_of_this_user(ctx, tmp_path: Path) -> None
         w for w in visits.compliance(ctx, thursday.strftime("%Y-%m"))["weeks"] if w["week"] == week
     )
     assert (row["done"], row["required"], row["shortfall"]) == (2, 3, 1)
-    figures = dict(reports.weekly_log_data(ctx, week).figures)
+    figures = dict(period_reports.weekly_log_data(ctx, week).figures)
     assert (
         figures["Inspections"] == "5"
         and figures["Channels you inspected"] == "2"
