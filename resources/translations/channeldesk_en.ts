@@ -2351,6 +2351,85 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     </message>
   </context>
   <context>
+    <name>PartnerCard</name>
+    <message>
+      <source>Attachments</source>
+      <translation>Attachments</translation>
+    </message>
+    <message>
+      <source>Competitors nearby</source>
+      <translation>Competitors nearby</translation>
+    </message>
+    <message>
+      <source>Complaints</source>
+      <translation>Complaints</translation>
+    </message>
+    <message>
+      <source>Contacts</source>
+      <translation>Contacts</translation>
+    </message>
+    <message>
+      <source>Contracts</source>
+      <translation>Contracts</translation>
+    </message>
+    <message>
+      <source>Credit</source>
+      <translation>Credit</translation>
+    </message>
+    <message>
+      <source>Grade history</source>
+      <translation>Grade history</translation>
+    </message>
+    <message>
+      <source>Lifecycle</source>
+      <translation>Lifecycle</translation>
+    </message>
+    <message>
+      <source>Merged into</source>
+      <translation>Merged into</translation>
+    </message>
+    <message>
+      <source>Promotion materials (book)</source>
+      <translation>Promotion materials (book)</translation>
+    </message>
+    <message>
+      <source>Select a partner to see its file.</source>
+      <translation>Select a partner to see its file.</translation>
+    </message>
+    <message>
+      <source>Staff training</source>
+      <translation>Staff training</translation>
+    </message>
+    <message>
+      <source>Stock limits</source>
+      <translation>Stock limits</translation>
+    </message>
+    <message>
+      <source>Warnings</source>
+      <translation>Warnings</translation>
+    </message>
+    <message>
+      <source>held</source>
+      <translation>held</translation>
+    </message>
+    <message>
+      <source>limit</source>
+      <translation>limit</translation>
+    </message>
+    <message>
+      <source>over credit limit</source>
+      <translation>over credit limit</translation>
+    </message>
+    <message>
+      <source>planned</source>
+      <translation>planned</translation>
+    </message>
+    <message>
+      <source>receivable</source>
+      <translation>receivable</translation>
+    </message>
+  </context>
+  <context>
     <name>PartnerDialog</name>
     <message>
       <source>&amp;Address</source>

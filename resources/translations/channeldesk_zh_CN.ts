@@ -2346,6 +2346,85 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     </message>
   </context>
   <context>
+    <name>PartnerCard</name>
+    <message>
+      <source>Attachments</source>
+      <translation>附件</translation>
+    </message>
+    <message>
+      <source>Competitors nearby</source>
+      <translation>周边竞品</translation>
+    </message>
+    <message>
+      <source>Complaints</source>
+      <translation>投诉</translation>
+    </message>
+    <message>
+      <source>Contacts</source>
+      <translation>联系人</translation>
+    </message>
+    <message>
+      <source>Contracts</source>
+      <translation>合同</translation>
+    </message>
+    <message>
+      <source>Credit</source>
+      <translation>信用</translation>
+    </message>
+    <message>
+      <source>Grade history</source>
+      <translation>等级变更记录</translation>
+    </message>
+    <message>
+      <source>Lifecycle</source>
+      <translation>开停并转</translation>
+    </message>
+    <message>
+      <source>Merged into</source>
+      <translation>已并入</translation>
+    </message>
+    <message>
+      <source>Promotion materials (book)</source>
+      <translation>宣传品（账面）</translation>
+    </message>
+    <message>
+      <source>Select a partner to see its file.</source>
+      <translation>选择一个渠道查看其档案。</translation>
+    </message>
+    <message>
+      <source>Staff training</source>
+      <translation>人员培训</translation>
+    </message>
+    <message>
+      <source>Stock limits</source>
+      <translation>库存标准</translation>
+    </message>
+    <message>
+      <source>Warnings</source>
+      <translation>警告</translation>
+    </message>
+    <message>
+      <source>held</source>
+      <translation>已完成</translation>
+    </message>
+    <message>
+      <source>limit</source>
+      <translation>额度</translation>
+    </message>
+    <message>
+      <source>over credit limit</source>
+      <translation>超出信用额度</translation>
+    </message>
+    <message>
+      <source>planned</source>
+      <translation>已安排</translation>
+    </message>
+    <message>
+      <source>receivable</source>
+      <translation>应收</translation>
+    </message>
+  </context>
+  <context>
     <name>PartnerDialog</name>
     <message>
       <source>&amp;Address</source>

@@ -209,13 +209,13 @@ def test_every_section_dialog_and_pdf_reads_chinese(
     from app.ui.complaints import AdvanceDialog, NewComplaintDialog
     from app.ui.dashboard.decomposition import DecompositionDialog
     from app.ui.first_run import FirstRunWizard
-    from app.ui.partners.dialogs import (
+    from app.ui.partners.dialogs import PartnerDialog
+    from app.ui.partners.file_dialogs import (
         ContactDialog,
         ContractDialog,
         InventoryDialog,
         LifecycleDialog,
         ObservationDialog,
-        PartnerDialog,
     )
     from app.ui.partners.materials import MaterialLedgerDialog
     from app.ui.reports.preview import PdfPreviewDialog

@@ -100,7 +100,7 @@ def test_lifecycle_dialog_merges_partners_with_targets_of_the_same_month(
     qtbot, ctx, tmp_path: Path, ui_window
 ) -> None:  # type: ignore[no-untyped-def]
     from app.services import lifecycle, targets
-    from app.ui.partners.dialogs import LifecycleDialog
+    from app.ui.partners.file_dialogs import LifecycleDialog
 
     csv = tmp_path / "p.csv"
     csv.write_text("code,name,grade,region\nM1,甲店,A,310115\nM2,乙店,B,310115\n", encoding="utf-8")

@@ -182,7 +182,7 @@ def test_import_with_bad_row_lists_errors_and_imports_nothing(
 
 
 def test_contract_stock_limits_and_attachment(qtbot, ctx, tmp_path, ui_window) -> None:  # type: ignore[no-untyped-def]
-    from app.ui.partners.dialogs import ContractDialog, InventoryDialog
+    from app.ui.partners.file_dialogs import ContractDialog, InventoryDialog
 
     _seed(ctx, tmp_path)
     ui, window = ui_window
@@ -252,20 +252,20 @@ def test_the_partner_card_is_read_off_the_ui_thread(
     a reader thread); the card shows the partner selected when they finish (issue 17)."""
     import time
 
-    from app.ui.partners import section as section_module
+    from app.ui.partners import card as card_module
 
     _seed(ctx, tmp_path)
     _ui, window = ui_window
     section = window.show_section("partners")
     section.apply_filters()
     qtbot.waitUntil(lambda: section.model.rowCount() == 2, timeout=3000)
-    real = section_module.card_data
+    real = card_module.card_data
 
     def slow(*args, **kwargs):  # type: ignore[no-untyped-def]
         time.sleep(0.3)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(section_module, "card_data", slow)
+    monkeypatch.setattr(card_module, "card_data", slow)
     section.table.selectRow(0)
     settle(_ui, qtbot)
     started = time.perf_counter()

@@ -81,7 +81,7 @@ def test_new_visit_is_selected_and_messages_stay_with_their_section(
 
 def test_lifecycle_transfer_picks_the_new_region(qtbot, ctx, tmp_path: Path, ui_window) -> None:  # type: ignore[no-untyped-def]
     from app.services import partners as psvc
-    from app.ui.partners.dialogs import LifecycleDialog
+    from app.ui.partners.file_dialogs import LifecycleDialog
 
     _seed(ctx, tmp_path)
     ui, window = ui_window

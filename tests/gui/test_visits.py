@@ -71,7 +71,7 @@ def test_planned_visit_check_in_observations_and_rectification_actions(
     import datetime as dt
 
     from app.services import partners as psvc
-    from app.ui.partners.dialogs import ObservationDialog
+    from app.ui.partners.file_dialogs import ObservationDialog
 
     csv = tmp_path / "p.csv"
     csv.write_text("code,name,grade,region\nW1,淮海路店,B,310101\n", encoding="utf-8")

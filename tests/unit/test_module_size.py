@@ -13,8 +13,6 @@ NOT_YET_SPLIT = {
     "app/services/demo.py",
     "app/services/partners.py",
     "app/services/spreadsheets.py",
-    "app/ui/partners/dialogs.py",
-    "app/ui/partners/section.py",
 }
 
 

@@ -3,8 +3,6 @@ partner card beside it, and actions (new, edit, contact, lifecycle, import, expo
 
 from __future__ import annotations
 
-import html
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer
@@ -20,19 +18,16 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
-    QTextBrowser,
     QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
-from app.domain import formats as fmt
 from app.domain.partners import GRADES, PARTNER_STATUSES, PARTNER_TYPES
-from app.domain.regions import regions
-from app.domain.vocabulary import GRADE, LIFECYCLE_EVENT, transition
 from app.errors import UserError
 from app.services.context import Changes
 from app.services.partner_list import PartnerQuery, partner_count
+from app.ui.partners.card import PartnerCard
 from app.ui.partners.model import PartnerTableModel, status_label, type_label
 from app.ui.sections import Section
 from app.ui.widgets.empty_state import set_empty_text
@@ -91,9 +86,7 @@ class PartnersSection(Section):
             self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(lambda _i: self.edit_partner())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.card = QTextBrowser()
-        self.card.setOpenLinks(False)
-        self.card.setMinimumWidth(300)
+        self.card = PartnerCard(ui)
 
         buttons = QHBoxLayout()
         # A tool bar, not a plain row: with large text or a narrow window the buttons that
@@ -222,7 +215,7 @@ class PartnersSection(Section):
         if self.model.rowCount():
             self.table.selectRow(0)
         else:
-            self.card.setHtml("")
+            self.card.blank()
         self._update_actions()
 
     def on_changed(self, changes: Changes) -> None:
@@ -300,11 +293,9 @@ class PartnersSection(Section):
         for button in self.selection_buttons:
             button.setEnabled(selected)
         if not selected:
-            self.card.setHtml(
-                f"<p style='color:#6b7280'>{html.escape(self.tr('Select a partner to see its file.'))}</p>"
-            )
+            self.card.show_placeholder()
         elif self.starting:
-            self.card.clear()  # the selected partner's card loads once the window has started
+            self.card.blank()  # the selected partner's card loads once the window has started
 
     def _empty_text(self) -> str:
         query = self.current_query()
@@ -323,126 +314,11 @@ class PartnersSection(Section):
             self._load_card(partner_id)
 
     def _load_card(self, partner_id: str) -> None:
-        """The card's queries run on a reader thread; the card shows them if the partner
-        is still the selected one."""
-        self.ui.ops.run(
-            card_data,
-            self.ui.ctx,
-            partner_id,
-            read_only=True,
-            on_done=lambda data, pid=partner_id: self._card_loaded(pid, data),
-        )
-
-    def _card_loaded(self, partner_id: str, data: CardData) -> None:
-        if self.selected_id() == partner_id:
-            self.card.setHtml(self.render_card(data))
+        self.card.load(partner_id)
 
     def card_html(self, partner_id: str) -> str:
         """The card of ``partner_id``, read here and now."""
-        return self.render_card(card_data(self.ui.ctx, partner_id))
-
-    def render_card(self, data: CardData) -> str:
-        d, limits, files, book = data.detail, data.limits, data.files, data.book
-        p = d.partner
-        e = html.escape
-        region = p.district_code or p.city_code or p.province_code or ""
-        over = d.receivable_fen > p.credit_limit_fen > 0
-        parts = [
-            f"<h3>{e(p.name)}</h3>",
-            f"<p><b>{e(p.code)}</b> · {e(type_label(p.type))} · {e(status_label(p.status))} · "
-            f"{e(GRADE.label(p.grade))}</p>",
-            f"<p>{e(p.address or regions().full_name(region))}</p>",
-            f"<p>{self.tr('Credit')}: {e(p.credit_rating or '—')} · {self.tr('limit')} "
-            f"{fmt.money_fen(p.credit_limit_fen)} · "
-            f"{self.tr('receivable')} {fmt.money_fen(d.receivable_fen)}"
-            + (
-                f" <span style='color:#b00020'><b>{self.tr('over credit limit')}</b></span>"
-                if over
-                else ""
-            )
-            + "</p>",
-        ]
-        if d.survivor_code:
-            parts.append(
-                f"<p style='color:#8a5a00'>{self.tr('Merged into')} {e(d.survivor_code)}</p>"
-            )
-        parts.append(f"<h4>{self.tr('Contacts')}</h4><ul>")
-        parts += [
-            f"<li>{'★ ' if c.is_primary else ''}{e(c.name)} {e(c.role)} {e(c.phone)}</li>"
-            for c in d.contacts
-        ]
-        parts.append(f"</ul><h4>{self.tr('Contracts')}</h4><ul>")
-        parts += [
-            f"<li>{e(c.number)} {e(c.type)} {fmt.date_text(c.start_date)} – {fmt.date_text(c.end_date)}</li>"
-            for c in d.contracts
-        ]
-        parts.append(f"</ul><h4>{self.tr('Grade history')}</h4><ul>")
-        parts += [
-            f"<li>{fmt.date_text(g.effective_date)} {e(g.old_grade or '—')} → {e(g.new_grade)} {e(g.reason)}</li>"
-            for g in d.grade_history
-        ]
-        parts.append(f"</ul><h4>{self.tr('Lifecycle')}</h4><ul>")
-        parts += [
-            f"<li>{fmt.date_text(ev.effective_date)} {e(LIFECYCLE_EVENT.label(ev.kind))}"
-            + (
-                f" ({e(transition('partner_status', ev.old_status, ev.new_status))})"
-                if ev.old_status != ev.new_status and ev.new_status
-                else ""
-            )
-            + f" {e(ev.reason)}</li>"
-            for ev in d.lifecycle
-        ]
-        parts.append("</ul>")
-        if limits:
-            parts.append(f"<h4>{self.tr('Stock limits')}</h4><ul>")
-            parts += [f"<li>{e(x.product_line)}: {x.min_qty} – {x.max_qty}</li>" for x in limits]
-            parts.append("</ul>")
-        if files:
-            parts.append(f"<h4>{self.tr('Attachments')}</h4><ul>")
-            parts += [
-                f"<li>{e(f.filename)} ({f.size // 1024} kB, #{f.sha256[:10]})</li>" for f in files
-            ]
-            parts.append("</ul>")
-        if book:
-            parts.append(f"<h4>{self.tr('Promotion materials (book)')}</h4><ul>")
-            parts += [f"<li>{e(name)}: {qty}</li>" for name, qty in book.items()]
-            parts.append("</ul>")
-        if d.complaints:
-            parts.append(f"<h4>{self.tr('Complaints')}</h4><ul>")
-            parts += [
-                f"<li>{fmt.date_text(c.received_date)} {e(c.category)} {e(c.description)}</li>"
-                for c in d.complaints
-            ]
-            parts.append("</ul>")
-        if d.warnings:
-            from app.domain.vocabulary import WARNING_ESCALATION, WARNING_KIND, WARNING_SOURCE
-
-            parts.append(f"<h4>{self.tr('Warnings')}</h4><ul>")
-            parts += [
-                f"<li>{fmt.date_text(w.warned_on)} {e(WARNING_SOURCE.label(w.source))}: {e(WARNING_KIND.label(w.kind))}"
-                + (f" — {e(WARNING_ESCALATION.label(w.escalation))}" if w.escalation else "")
-                + "</li>"
-                for w in d.warnings[:20]
-            ]
-            parts.append("</ul>")
-        if d.trainings:
-            parts.append(f"<h4>{self.tr('Staff training')}</h4><ul>")
-            parts += [
-                f"<li>{fmt.date_text(t.held_on or t.planned_for)} {e(t.topic)} "
-                f"({e(self.tr('held') if t.status == 'held' else self.tr('planned'))})"
-                + (f": {e('、'.join(t.attendees))}" if t.attendees else "")
-                + "</li>"
-                for t in d.trainings
-            ]
-            parts.append("</ul>")
-        if d.competitors:
-            parts.append(f"<h4>{self.tr('Competitors nearby')}</h4><ul>")
-            parts += [
-                f"<li>{fmt.date_text(c.observed_date)} {e(c.brand)} {e(c.outlet_name)} {e(c.prices)}</li>"
-                for c in d.competitors
-            ]
-            parts.append("</ul>")
-        return "".join(parts)
+        return self.card.html_for(partner_id)
 
     # -- actions ----------------------------------------------------------------
     def new_partner(self) -> None:
@@ -458,28 +334,28 @@ class PartnersSection(Section):
             PartnerDialog(self.ui, partner_id, self).exec()
 
     def add_contact(self) -> None:
-        from app.ui.partners.dialogs import ContactDialog
+        from app.ui.partners.file_dialogs import ContactDialog
 
         partner_id = self.selected_id()
         if partner_id:
             ContactDialog(self.ui, partner_id, self).exec()
 
     def add_contract(self) -> None:
-        from app.ui.partners.dialogs import ContractDialog
+        from app.ui.partners.file_dialogs import ContractDialog
 
         partner_id = self.selected_id()
         if partner_id:
             ContractDialog(self.ui, partner_id, self).exec()
 
     def observation(self, kind: str) -> None:
-        from app.ui.partners.dialogs import ObservationDialog
+        from app.ui.partners.file_dialogs import ObservationDialog
 
         partner_id = self.selected_id()
         if partner_id:
             ObservationDialog(self.ui, partner_id, kind, None, self).exec()
 
     def stock_limits(self) -> None:
-        from app.ui.partners.dialogs import InventoryDialog
+        from app.ui.partners.file_dialogs import InventoryDialog
 
         partner_id = self.selected_id()
         if partner_id:
@@ -515,7 +391,7 @@ class PartnersSection(Section):
             )
 
     def lifecycle(self) -> None:
-        from app.ui.partners.dialogs import LifecycleDialog
+        from app.ui.partners.file_dialogs import LifecycleDialog
 
         partner_id = self.selected_id()
         if partner_id:
@@ -592,28 +468,6 @@ class PartnersSection(Section):
         )
 
 
-@dataclass(frozen=True)
-class CardData:
-    """What the partner card shows, read in one go (off the UI thread)."""
-
-    detail: Any
-    limits: list[Any]
-    files: list[Any]
-    book: dict[str, int]
-
-
 def counted_query(ctx: Any, query: PartnerQuery) -> tuple[PartnerQuery, int]:
     """``query`` with its number of partners (for a count made on a reader thread)."""
     return query, partner_count(ctx, query)
-
-
-def card_data(ctx: Any, partner_id: str) -> CardData:
-    """The partner card's queries: its file, stock limits, attachments and materials book."""
-    from app.services import materials as materials_svc
-    from app.services import partners as svc
-
-    detail = svc.partner_detail(ctx, partner_id)
-    limits, files = svc.partner_extras(ctx, partner_id)
-    return CardData(
-        detail, list(limits), list(files), materials_svc.partner_materials(ctx, partner_id).book
-    )

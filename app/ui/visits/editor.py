@@ -432,7 +432,7 @@ class VisitEditor(QWidget):
     def observation(self) -> None:
         from PySide6.QtWidgets import QInputDialog
 
-        from app.ui.partners.dialogs import ObservationDialog
+        from app.ui.partners.file_dialogs import ObservationDialog
 
         if self.visit_id is None:
             return
