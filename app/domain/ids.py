@@ -58,13 +58,18 @@ def uuid7_many(count: int) -> list[str]:
         else:
             counter = (int.from_bytes(os.urandom(2), "big") & 0x3FF) - 1
         stamp = f"{ms & ((1 << 48) - 1):012x}"
-        for i in range(count):
+        head = f"{stamp[:8]}-{stamp[8:]}-7"
+        variant = _VARIANT
+        for i in range(0, 16 * count, 16):
             counter += 1
             if counter > 0xFFF:
                 ms, counter = ms + 1, 0
                 stamp = f"{ms & ((1 << 48) - 1):012x}"
-            r = randoms[16 * i : 16 * i + 16]
-            out.append(f"{stamp[:8]}-{stamp[8:]}-7{counter:03x}-{_VARIANT[r[0]]}{r[1:4]}-{r[4:]}")
+                head = f"{stamp[:8]}-{stamp[8:]}-7"
+            out.append(
+                f"{head}{counter:03x}-{variant[randoms[i]]}{randoms[i + 1 : i + 4]}-"
+                f"{randoms[i + 4 : i + 16]}"
+            )
         _last_ms, _counter = ms, counter
     return out
 

@@ -41,6 +41,7 @@ CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-]{0,39}$")
 # characters no spreadsheet (XML 1.0) can hold, or that end a line in a one-line field
 _BAD_MULTILINE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _BAD_ONE_LINE = re.compile("[\x00-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+_MONEY_RE = re.compile(r"-?\d+(\.\d{1,2})?")
 PHONE_RE = re.compile(r"^\+?[0-9][0-9\- ]{5,19}$")
 
 # status -> events allowed from it
@@ -181,30 +182,44 @@ def _joined(value: object) -> str:
     return ";".join(str(t) for t in value) if isinstance(value, (list, tuple)) else str(value)
 
 
+_TEXT_FIELDS = tuple((f, limit, f in MULTILINE_FIELDS) for f, limit in TEXT_LIMITS.items())
+
+
+def _clean_texts(values: dict[str, object]) -> bool:
+    """The usual case, in one pass and two searches: no text over its cap, no tag too
+    long, no character its field cannot hold."""
+    tags = values.get("tags")
+    if isinstance(tags, (list, tuple)) and any(len(str(t)) > MAX_TAG_CHARS for t in tags):
+        return False
+    one_line: list[str] = []
+    multi: list[str] = []
+    for field, limit, multiline in _TEXT_FIELDS:
+        value = values.get(field)
+        if value is None:
+            continue
+        text = value if type(value) is str else _joined(value)
+        if len(text) > limit:
+            return False
+        if multiline:
+            multi.append(value if type(value) is str else str(value))
+        else:
+            one_line.append(text)
+    return not _BAD_ONE_LINE.search("".join(one_line)) and not _BAD_MULTILINE.search(
+        "".join(multi)
+    )
+
+
 def text_problems(values: dict[str, object]) -> list[FieldProblem]:
     """Length and character problems of the text fields present in ``values`` (``tags``
     as a list): the same caps for the edit dialog, imports and sync."""
     problems: list[FieldProblem] = []
+    if _clean_texts(values):
+        return problems
     present = [
         (field, limit, values[field])
         for field, limit in TEXT_LIMITS.items()
         if values.get(field) is not None
     ]
-    tags = values.get("tags")
-    short_tags = not isinstance(tags, (list, tuple)) or all(
-        len(str(t)) <= MAX_TAG_CHARS for t in tags
-    )
-    if short_tags and all(
-        len(value if type(value) is str else _joined(value)) <= limit
-        for _field, limit, value in present
-    ):
-        # the usual case, in two searches: nothing too long, and no bad character anywhere
-        one_line = "".join(
-            v if type(v) is str else _joined(v) for f, _l, v in present if f not in MULTILINE_FIELDS
-        )
-        multi = "".join(str(v) for f, _l, v in present if f in MULTILINE_FIELDS)
-        if not _BAD_ONE_LINE.search(one_line) and not _BAD_MULTILINE.search(multi):
-            return problems
     for field, limit, value in present:
         if field == "tags" and isinstance(value, (list, tuple)):
             long_tag = next((str(t) for t in value if len(str(t)) > MAX_TAG_CHARS), None)
@@ -254,7 +269,7 @@ def parse_money_to_fen(text: str) -> int:
     cleaned = str(text).strip().replace(",", "").replace("¥", "").replace("￥", "")
     if not cleaned:
         return 0
-    if not re.fullmatch(r"-?\d+(\.\d{1,2})?", cleaned):
+    if not _MONEY_RE.fullmatch(cleaned):
         raise ValueError(text)
     negative = cleaned.startswith("-")
     cleaned = cleaned.lstrip("-")

@@ -4,7 +4,7 @@ region-code validation, territories and demo addresses."""
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from app.paths import resource_path
@@ -22,6 +22,8 @@ class RegionTable:
     provinces: dict[str, Region]
     cities: dict[str, Region]
     districts: dict[str, Region]
+    # normalise's answers for the texts seen (an import asks for the same few codes often)
+    _normal: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
     def get(self, code: str) -> Region | None:
         return {2: self.provinces, 4: self.cities, 6: self.districts}.get(len(code), {}).get(code)
@@ -49,6 +51,17 @@ class RegionTable:
 
         Accepts 2-, 4- and 6-digit codes including the official 6-digit forms of provinces
         and cities: ``320000`` → ``32``, ``320100`` → ``3201``, ``320102`` stays."""
+        if type(code) is str:
+            known = self._normal.get(code, False)
+            if known is not False:
+                return known  # type: ignore[return-value]
+            answer = self._normalise(code)
+            if len(self._normal) < 20_000:
+                self._normal[code] = answer
+            return answer
+        return self._normalise(code)
+
+    def _normalise(self, code: object) -> str | None:
         text = str(code or "").strip()
         if not text.isascii() or not text.isdigit() or len(text) not in (2, 4, 6):
             return None

@@ -132,12 +132,14 @@ def reserve_hlcs(ctx: AppContext, count: int) -> list[str]:
             (now, -1) if last is None or now > last.wall_ms else (last.wall_ms, last.counter)
         )
         node = clock.node
-        out = []
-        for _ in range(count):
-            counter += 1
-            if counter > MAX_COUNTER:
-                wall, counter = wall + 1, 0
-            out.append(f"{wall:015d}:{counter:06d}:{node}")
+        out: list[str] = []
+        while len(out) < count:  # one run of counters per wall millisecond
+            first = counter + 1
+            if first > MAX_COUNTER:
+                wall, first = wall + 1, 0
+            counter = min(MAX_COUNTER, first + count - len(out) - 1)
+            head, tail = f"{wall:015d}:", f":{node}"
+            out += [f"{head}{c:06d}{tail}" for c in range(first, counter + 1)]
         if out:
             clock.last = Timestamp(wall, counter, node)
     return out

@@ -107,3 +107,11 @@ def test_target_periods_and_amounts_for_people() -> None:
         ]
     finally:
         i18n.set_language("en")
+
+
+def test_normalise_answers_the_same_when_asked_again() -> None:
+    table = regions()
+    for code in ("320100", " 320100", "3201", "999999", "", "12a4"):
+        first = table.normalise(code)
+        assert table.normalise(code) == first == table._normalise(code)
+    assert table.normalise(320100) == "3201"

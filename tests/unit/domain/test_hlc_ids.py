@@ -42,3 +42,12 @@ def test_observe_moves_past_remote() -> None:
     clock = HybridLogicalClock(node="a", wall=lambda: 5)
     clock.observe("000000000000100:000007:b")
     assert clock.tick() > "000000000000100:000007:b"
+
+
+def test_uuid7_many_in_order_across_a_counter_overflow() -> None:
+    from app.domain.ids import uuid7_many
+
+    ids = uuid7_many(9000)  # more than the 4096 counters of one millisecond
+    later = uuid7()
+    assert all(uuid.UUID(i).version == 7 and uuid.UUID(i).variant == uuid.RFC_4122 for i in ids)
+    assert ids == sorted(ids) and len(set(ids)) == 9000 and later > ids[-1]

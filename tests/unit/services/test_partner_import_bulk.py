@@ -160,3 +160,17 @@ def test_cancel_after_written_batches_leaves_nothing(ctx, tmp_path: Path) -> Non
     assert ctx.read_sql("SELECT count(*) FROM partner_search")[0][0] == 0
     path.write_text("code,name\nK1,名1\n", encoding="utf-8")  # and the next import works
     assert partner_io.import_partners(ctx, path).created == 1
+
+
+@pytest.mark.parametrize("counter", [0, 999_990])  # the second run crosses into a new ms
+def test_reserved_stamps_are_the_stamps_ticks_would_give(ctx, counter: int) -> None:  # type: ignore[no-untyped-def]
+    from app.domain.hlc import Timestamp
+    from app.services.bulk_write import reserve_hlcs
+
+    clock = ctx.get_clock()
+    clock.wall = lambda: 5_000
+    clock.last = Timestamp(5_000, counter, clock.node)
+    reserved = reserve_hlcs(ctx, 25)
+    after = clock.last
+    clock.last = Timestamp(5_000, counter, clock.node)
+    assert reserved == [ctx.tick() for _ in range(25)] and clock.last == after
