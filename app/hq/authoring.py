@@ -68,9 +68,15 @@ def stable_id(*parts: str) -> str:
 
 
 def write_own_records(
-    hq: Hq, s: Session, entity: str, rows: list[tuple[str, dict[str, Any]]]
+    hq: Hq,
+    s: Session,
+    entity: str,
+    rows: list[tuple[str, dict[str, Any]]],
+    *,
+    voided: bool = False,
 ) -> None:
-    """Store records HQ authored (id, data) with fresh HLCs of HQ's clock."""
+    """Store records HQ authored (id, data) with fresh HLCs of HQ's clock; ``voided``
+    stores them as tombstones (``hq publish`` sends those as ``void``)."""
     from app.hq.publish import _clock
 
     clock = _clock(hq, s)
@@ -82,7 +88,7 @@ def write_own_records(
                 id=rid,
                 hlc=clock.tick(),
                 device_id=node,
-                voided=False,
+                voided=voided,
                 data=data,
                 field_hlc={},
                 bundle_id=HQ_BUNDLE,

@@ -164,6 +164,7 @@ def hq_decompose(
                 )
             )
         }
+    kept: set[str] = set()
     rows: list[tuple[str, dict[str, Any]]] = []
     for v in values:
         rid = stable_id("target", metric, v.period, v.scope_kind, v.scope)
@@ -175,6 +176,7 @@ def hq_decompose(
             "amount": v.amount,
             "overridden": v.overridden,
         }
+        kept.add(rid)
         old = existing.get(rid)
         if (
             old is None
@@ -182,7 +184,36 @@ def hq_decompose(
             or bool(old.get("overridden")) != v.overridden
         ):
             rows.append((rid, data))
-    if rows:
+    dropped = _dropped_partner_targets(hq, region, existing, kept)
+    if rows or dropped:
         with hq.sessions.begin() as s:
             write_own_records(hq, s, "target", rows)
-    return {"written": len(rows), "unchanged": len(values) - len(rows)}
+            write_own_records(hq, s, "target", dropped, voided=True)
+    return {"written": len(rows), "unchanged": len(values) - len(rows), "voided": len(dropped)}
+
+
+def _dropped_partner_targets(
+    hq: Hq, region: str, existing: dict[str, dict[str, Any]], kept: set[str]
+) -> list[tuple[str, dict[str, Any]]]:
+    """HQ's month targets of partners in ``region`` (whatever their status now) that the
+    new decomposition leaves out: a decomposition replaces the region's partner set, so
+    these become tombstones, which the next ``hq publish`` takes to the laptops."""
+    with hq.sessions() as s:
+        in_region = {
+            str(rec.data.get("code"))
+            for rec in s.scalars(
+                select(Record).where(
+                    Record.entity == "partner",
+                    Record.voided.is_(False),
+                    json_field("district_code").like(f"{region}%"),
+                )
+            )
+        }
+    return [
+        (rid, {**data, "void_reason": "decomposition"})
+        for rid, data in existing.items()
+        if rid not in kept
+        and data.get("scope_kind") == "partner"
+        and len(str(data.get("period"))) == 7
+        and data.get("scope") in in_region
+    ]

@@ -192,9 +192,16 @@ def write_down_bundle(
         decisions = decided_for_publish(s, {str(p["id"]) for p in partners})
         if decisions:
             records["grade_request"] = decisions
-        targets = [  # HQ's own: a manager's targets stay on the manager's laptop
-            {"id": rec.id, "hlc": rec.hlc, "op": "upsert", "base_hlc": None, "data": rec.data}
-            for rec in s.scalars(own_targets().where(Record.voided.is_(False)))
+        targets = [  # HQ's own (a manager's stay on the manager's laptop); tombstones
+            # of the ones a re-decomposition dropped, so the laptops drop them too
+            {
+                "id": rec.id,
+                "hlc": rec.hlc,
+                "op": "void" if rec.voided else "upsert",
+                "base_hlc": None,
+                "data": rec.data,
+            }
+            for rec in s.scalars(own_targets())
         ]
         if targets:
             records["target"] = targets

@@ -199,4 +199,37 @@ def decompose_region_target(
                 False,
             ):
                 row.amount, row.overridden, row.voided = amount, overridden, False
+        _void_dropped_partners(s, metric, year, region, existing, values)
     return Changes.of("target")
+
+
+def _void_dropped_partners(
+    s: Any,
+    metric: str,
+    year: int,
+    region: str,
+    existing: dict[tuple[str, str, str], Target],
+    values: list[Any],
+) -> None:
+    """A decomposition replaces the region's partner targets of the year: the month
+    targets of a partner in the region that this one leaves out (no longer active) are
+    voided — tombstones, so the next bundle takes the removal to HQ. HQ's are HQ's."""
+    kept = {(period, scope) for period, kind, scope, _a, _o in values if kind == "partner"}
+    in_region = set(
+        s.scalars(
+            select(Partner.code).where(
+                Partner.voided.is_(False), Partner.district_code.like(f"{region}%")
+            )
+        )
+    )
+    for (period, kind, scope), row in existing.items():
+        if (
+            kind == "partner"
+            and len(period) == 7  # a partner's targets are monthly
+            and scope in in_region
+            and (period, scope) not in kept
+            and row.source != HQ_SOURCE
+            and not row.voided
+        ):
+            row.voided = True
+            row.void_reason = f"decomposition:{metric}:{year}:{region}"

@@ -143,6 +143,14 @@ def import_hq_bundle(ctx: AppContext, path: Path) -> Changes:
                     Target.scope == d["scope"],
                 )
             )
+            if row["op"] == "void":  # HQ dropped its target (a re-decomposition)
+                if existing is not None and existing.source == "hq" and existing.hlc < row["hlc"]:
+                    existing.voided, existing.void_reason, existing.hlc = (
+                        True,
+                        d.get("void_reason") or "voided by HQ",
+                        row["hlc"],
+                    )
+                continue
             if existing is None:
                 s.add(
                     Target(
