@@ -204,9 +204,7 @@ def _clean_texts(values: dict[str, object]) -> bool:
             multi.append(value if type(value) is str else str(value))
         else:
             one_line.append(text)
-    return not _BAD_ONE_LINE.search("".join(one_line)) and not _BAD_MULTILINE.search(
-        "".join(multi)
-    )
+    return not _BAD_ONE_LINE.search("".join(one_line)) and not _BAD_MULTILINE.search("".join(multi))
 
 
 def text_problems(values: dict[str, object]) -> list[FieldProblem]:
