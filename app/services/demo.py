@@ -3,109 +3,54 @@ partners of every grade/type/status in real regions (inside the device's territo
 set), contacts, contracts (some expiring), grade history, lifecycle events, complaints,
 competitor outlets, the materials ledger, months of submitted visits with answers,
 photos, findings and rectifications (some overdue), targets, actuals and receivables.
-Bulk Core inserts keep 100 000 partners well under a minute."""
+Bulk Core inserts keep 100 000 partners well under a minute. The partners and their
+records are made here; the visits by ``demo_visits``, targets, actuals and receivables by
+``demo_targets``, the manager's duties by ``demo_duties`` (shared words and row helpers:
+``demo_base``)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import io
 import random
-from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 
-from app.domain import checklist as cl
 from app.domain.ids import uuid7
 from app.domain.region_centres import demo_point
 from app.domain.regions import regions
-from app.domain.sealing import visit_content_hash
 from app.errors import UserError
 from app.i18n import tr, trn
 from app.services.context import AppContext, Changes, partner_lww_fields
+from app.services.demo_base import (
+    BUSINESS,
+    COMPETITORS,
+    FALLBACK_PROVINCES,
+    MATERIALS,
+    ROADS,
+    SUFFIX,
+    DemoPartner,
+    base_row,
+    bulk,
+    person,
+    phone,
+    road_stem,
+    short_place,
+)
+from app.services.demo_visits import generate_visits
 from app.services.progress import Progress
 from db.base import utcnow
 from db.models import (
-    ChecklistTemplate,
     CompetitorObservation,
     Complaint,
     Contact,
     Contract,
-    Finding,
     GradeChange,
     LifecycleEvent,
-    MaterialCount,
     MaterialLedgerEntry,
-    MediaFile,
     Partner,
-    RectificationEvent,
-    RectificationOrder,
     Visit,
-    VisitAnswer,
-    VisitPhoto,
 )
-
-SURNAMES = (
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡"
-    "余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯"
-    "龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
-)
-GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍建红文辉力鹏飞宇浩凯俊峰晨阳雪梅琳慧颖婷欣怡佳晓东海波宁"
-ROADS = [
-    "人民路",
-    "解放路",
-    "中山路",
-    "建设路",
-    "和平路",
-    "新华路",
-    "文化路",
-    "胜利路",
-    "长江路",
-    "黄河路",
-    "金桥路",
-    "世纪大道",
-    "南京路",
-    "淮海路",
-    "光明街",
-    "幸福街",
-    "朝阳路",
-    "东风路",
-    "青年路",
-    "花园路",
-]
-BUSINESS = [
-    "通信器材",
-    "手机卖场",
-    "数码",
-    "电子产品",
-    "通讯",
-    "移动业务",
-    "宽带服务",
-    "智能终端",
-    "家电通讯",
-    "信息服务",
-]
-SUFFIX = {
-    "agent": "代理有限公司",
-    "dealer": "经营部",
-    "franchise": "加盟店",
-    "own_store": "自营厅",
-    "special": "校园服务中心",
-}
-COMPETITORS = ["华信通讯", "联众数码", "天翼优选", "迅捷电子", "众诚通信"]
-MATERIALS = ["门头灯箱", "海报", "台卡", "易拉宝", "价签夹", "宣传单页"]
-PRODUCT_LINES = ["手机终端", "宽带套餐", "智能家居", "配件"]
-FALLBACK_PROVINCES = ["31", "11", "44", "33", "32"]
-
-
-@dataclass(frozen=True)
-class DemoPartner:
-    id: str
-    code: str
-    grade: str
-    status: str
-    district_code: str
-    manager: str
 
 
 def is_data_dir_empty(ctx: AppContext) -> bool:
@@ -114,100 +59,6 @@ def is_data_dir_empty(ctx: AppContext) -> bool:
         return not s.scalar(select(func.count(Partner.id))) and not s.scalar(
             select(func.count(Visit.id))
         )
-
-
-def _person(rng: random.Random) -> str:
-    return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2))))
-
-
-def _phone(rng: random.Random) -> str:
-    return (
-        rng.choice(["138", "139", "135", "136", "150", "151", "186", "187", "177", "199"])
-        + f"{rng.randrange(10**8):08d}"
-    )
-
-
-def _short(name: str) -> str:
-    for tail in ("新区", "区", "县", "市"):
-        if name.endswith(tail) and len(name) > len(tail) + 1:
-            return name[: -len(tail)]
-    return name
-
-
-def _road_stem(road: str) -> str:
-    for tail in ("大道", "路", "街"):
-        if road.endswith(tail):
-            return road[: -len(tail)]
-    return road
-
-
-def _months_back(first_of_month: dt.date, count: int) -> dt.date:
-    """The first day of the month ``count`` months before ``first_of_month`` (negative: after)."""
-    index = first_of_month.year * 12 + first_of_month.month - 1 - count
-    return dt.date(index // 12, index % 12 + 1, 1)
-
-
-def _base_row(ctx: AppContext, now: dt.datetime) -> dict[str, Any]:
-    return {"id": uuid7(), "hlc": ctx.tick(), "created_at": now, "updated_at": now, "voided": False}
-
-
-def _bulk(s: Any, model: Any, rows: list[dict[str, Any]]) -> None:
-    for start in range(0, len(rows), 5000):
-        s.execute(insert(model), rows[start : start + 5000])
-
-
-def _demo_photos(ctx: AppContext, rng: random.Random, count: int) -> list[tuple[str, int, int]]:
-    """Small generated store photos (JPEG) in the media store: (sha256, width, height)."""
-    import hashlib
-
-    from PIL import Image, ImageDraw
-
-    from app.services.media import store_file
-
-    result = []
-    for index in range(count):
-        image = Image.new(
-            "RGB",
-            (640, 480),
-            (rng.randrange(150, 230), rng.randrange(150, 230), rng.randrange(150, 230)),
-        )
-        draw = ImageDraw.Draw(image)
-        for _ in range(6):
-            x, y = rng.randrange(600), rng.randrange(440)
-            draw.rectangle(
-                (x, y, x + rng.randrange(40, 200), y + rng.randrange(30, 120)),
-                fill=(rng.randrange(256), rng.randrange(256), rng.randrange(256)),
-            )
-        draw.text((20, 20), f"STORE {index:04d}", fill=(20, 20, 20))
-        buf = io.BytesIO()
-        image.save(buf, "JPEG", quality=70)
-        data = buf.getvalue()
-        sha = hashlib.sha256(data).hexdigest()
-        tmp = ctx.paths.tmp / f"demo-{sha}.jpg"
-        tmp.write_bytes(data)
-        store_file(ctx.paths, tmp, sha)
-        tmp.unlink(missing_ok=True)
-        result.append((sha, 640, 480))
-    return result
-
-
-def _visit_photo(ctx: AppContext, base_sha: str, visit_id: str) -> tuple[str, int]:
-    """A photo of its own for one demo visit, cheaply: a pool photo with the visit's id in
-    a JPEG comment segment (other bytes, so another hash; the same pixels), stored in the
-    media store. Without it every demo visit carried a "photo used before" warning.
-    Returns (sha256, size)."""
-    import hashlib
-
-    from app.atomic import Durability, atomic_write
-
-    base = ctx.paths.media_file(base_sha).read_bytes()
-    comment = f"ChannelDesk demo visit {visit_id}".encode("ascii")
-    data = base[:2] + b"\xff\xfe" + (len(comment) + 2).to_bytes(2, "big") + comment + base[2:]
-    sha = hashlib.sha256(data).hexdigest()
-    target = ctx.paths.media_file(sha)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(target, data, Durability.RENAME)  # demo data, made again by a new demo
-    return sha, len(data)
 
 
 def generate_demo(
@@ -240,7 +91,7 @@ def generate_demo(
     ]
     districts.sort(key=lambda d: d.code)
     user = ctx.user_name or "渠道经理"
-    managers = [user] + [_person(rng) for _ in range(3)]
+    managers = [user] + [person(rng) for _ in range(3)]
     rows: dict[Any, list[dict[str, Any]]] = {
         m: []
         for m in (
@@ -279,7 +130,7 @@ def generate_demo(
             if status == "merged" and survivor is None:
                 status = "active"
             code = f"QD{district.code}{index + 1:06d}"
-            name = f"{_short(district.name)}{_road_stem(rng.choice(ROADS))}{rng.choice(BUSINESS)}{SUFFIX[ptype]}"
+            name = f"{short_place(district.name)}{road_stem(rng.choice(ROADS))}{rng.choice(BUSINESS)}{SUFFIX[ptype]}"
             pid = uuid7()
             hlc = ctx.tick()
             point = demo_point(
@@ -325,11 +176,11 @@ def generate_demo(
             for c in range(rng.choice((1, 1, 2, 3))):
                 rows[Contact].append(
                     {
-                        **_base_row(ctx, now),
+                        **base_row(ctx, now),
                         "partner_id": pid,
-                        "name": _person(rng),
+                        "name": person(rng),
                         "role": ["店长", "老板", "财务", "店员"][c % 4],
-                        "phone": _phone(rng),
+                        "phone": phone(rng),
                         "email": "",
                         "is_primary": c == 0,
                     }
@@ -347,7 +198,7 @@ def generate_demo(
             )
             rows[Contract].append(
                 {
-                    **_base_row(ctx, now),
+                    **base_row(ctx, now),
                     "partner_id": pid,
                     "number": f"HT-{start.year}-{index + 1:06d}",
                     "type": "渠道合作协议",
@@ -361,7 +212,7 @@ def generate_demo(
             )
             rows[GradeChange].append(
                 {
-                    **_base_row(ctx, now),
+                    **base_row(ctx, now),
                     "partner_id": pid,
                     "old_grade": None,
                     "new_grade": grade,
@@ -372,7 +223,7 @@ def generate_demo(
             )
             rows[LifecycleEvent].append(
                 {
-                    **_base_row(ctx, now),
+                    **base_row(ctx, now),
                     "partner_id": pid,
                     "kind": "open",
                     "reason": "签约开通",
@@ -392,7 +243,7 @@ def generate_demo(
             if status in ("suspended", "terminated"):
                 rows[LifecycleEvent].append(
                     {
-                        **_base_row(ctx, now),
+                        **base_row(ctx, now),
                         "partner_id": pid,
                         "kind": "suspend" if status == "suspended" else "terminate",
                         "reason": rng.choice(
@@ -414,7 +265,7 @@ def generate_demo(
             if survivor is not None:
                 rows[LifecycleEvent].append(
                     {
-                        **_base_row(ctx, now),
+                        **base_row(ctx, now),
                         "partner_id": pid,
                         "kind": "merge",
                         "reason": f"并入{survivor.code}（同商圈整合）",
@@ -434,7 +285,7 @@ def generate_demo(
             if rng.random() < 0.15:
                 rows[Complaint].append(
                     {
-                        **_base_row(ctx, now),
+                        **base_row(ctx, now),
                         "partner_id": pid,
                         "visit_id": None,
                         "channel": rng.choice(["热线", "门店", "网络"]),
@@ -446,11 +297,11 @@ def generate_demo(
             if rng.random() < 0.2:
                 rows[CompetitorObservation].append(
                     {
-                        **_base_row(ctx, now),
+                        **base_row(ctx, now),
                         "partner_id": pid,
                         "visit_id": None,
                         "brand": rng.choice(COMPETITORS),
-                        "outlet_name": f"{rng.choice(COMPETITORS)}{_short(district.name)}店",
+                        "outlet_name": f"{rng.choice(COMPETITORS)}{short_place(district.name)}店",
                         "prices": "主推机型比我方低100元",
                         "promotions": "充值送话费",
                         "observed_date": today - dt.timedelta(days=rng.randrange(1, 60)),
@@ -460,7 +311,7 @@ def generate_demo(
             for item in rng.sample(MATERIALS, 3):
                 rows[MaterialLedgerEntry].append(
                     {
-                        **_base_row(ctx, now),
+                        **base_row(ctx, now),
                         "partner_id": pid,
                         "item_name": item,
                         "kind": "issued",
@@ -472,9 +323,9 @@ def generate_demo(
             if index % 2000 == 0:
                 report(index * 40 // partners, 100, tr("demo", "Creating partners…"))
         for model, model_rows in rows.items():
-            _bulk(s, model, model_rows)
+            bulk(s, model, model_rows)
         report(40, 100, tr("demo", "Creating visits…"))
-        visit_count = _generate_visits(ctx, s, rng, demo_partners, months, today, now, user)
+        visit_count = generate_visits(ctx, s, rng, demo_partners, months, today, now, user)
     report(80, 100, tr("demo", "Creating targets and receivables…"))
     if months > 0:  # targets, actuals and receivables need a history
         from app.services import demo_targets
@@ -536,263 +387,3 @@ def _demo_complaint_steps(rng: random.Random, today: dt.date, now: dt.datetime) 
     if status == "closed":
         steps["closed_date"] = steps["closed_at"].astimezone().date()
     return steps
-
-
-def _generate_visits(
-    ctx: AppContext,
-    s: Any,
-    rng: random.Random,
-    partners: list[DemoPartner],
-    months: int,
-    today: dt.date,
-    now: dt.datetime,
-    user: str,
-) -> int:
-    if months <= 0:
-        return 0
-    template = s.scalar(
-        select(ChecklistTemplate)
-        .where(ChecklistTemplate.is_default.is_(True))
-        .order_by(ChecklistTemplate.version.desc())
-    )
-    if template is None:
-        return 0
-    items = cl.template_items(template.body)
-    photos = _demo_photos(ctx, rng, min(60, max(6, len(partners) // 10)))
-    for sha, width, height in photos:
-        s.execute(
-            insert(MediaFile).values(
-                sha256=sha,
-                size=ctx.paths.media_file(sha).stat().st_size,
-                mime="image/jpeg",
-                width=width,
-                height=height,
-                orientation=1,
-                added_at=now,
-            )
-        )
-    photo_pool = list(photos)
-    rng.shuffle(photo_pool)
-    visits, answers, vphotos, findings, orders, events, counts = [], [], [], [], [], [], []
-    media: list[dict[str, Any]] = []
-    first_month = _months_back(
-        today.replace(day=1), months - 1
-    )  # ``months`` calendar months, the current one included
-    # Nothing happens after this moment: the current month holds only the visits of its
-    # days so far, and none of today's visits ends in the future.
-    cutoff = (
-        min(now, dt.datetime.combine(today + dt.timedelta(days=1), dt.time(), dt.UTC))
-        if today >= now.date()
-        else dt.datetime.combine(today + dt.timedelta(days=1), dt.time(), dt.UTC)
-    )
-    visitable = [p for p in partners if p.status in ("active", "suspended", "terminated")]
-    for partner in visitable:
-        per_month = {"A": 5, "B": 5, "C": 2, "D": 2}[partner.grade]
-        month = first_month
-        while month <= today:
-            next_month = _months_back(month, -1)
-            days = (min(next_month, today + dt.timedelta(days=1)) - month).days
-            n = (
-                max(0, per_month + rng.choice((-2, -1, 0, 0, 1)))
-                if partner.status == "active"
-                else rng.choice((0, 1))
-            )
-            n = int(
-                n * days / (next_month - month).days + rng.random()
-            )  # a month under way: its share so far
-            for _ in range(min(n, days)):
-                day = month + dt.timedelta(days=rng.randrange(days))
-                started = dt.datetime.combine(
-                    day, dt.time(rng.randrange(1, 9), rng.randrange(60)), dt.UTC
-                )
-                ended = started + dt.timedelta(minutes=rng.randrange(20, 90))
-                if ended > cutoff:
-                    continue
-                at = {"created_at": started, "updated_at": ended}
-                vid = uuid7()
-                values: dict[str, Any] = {}
-                for item in items:
-                    if item.kind == "yesno":
-                        good = rng.random() < 0.88
-                        values[item.key] = (
-                            item.pass_value
-                            if good
-                            else ("no" if item.pass_value == "yes" else "yes")
-                        )
-                        if rng.random() < 0.03 and not item.required:
-                            values[item.key] = "na"
-                    elif item.kind == "score":
-                        values[item.key] = rng.choices(
-                            range((item.max or 5) + 1), weights=(1, 1, 3, 8, 14, 10)
-                        )[0]
-                    elif item.kind == "number":
-                        values[item.key] = rng.randrange(5, 120)
-                    elif item.kind == "choice":
-                        values[item.key] = rng.choice(item.options)
-                    elif item.kind == "text":
-                        values[item.key] = rng.choice(
-                            ["门店整体良好。", "陈列需加强。", "店员积极配合。", ""]
-                        )
-                    elif item.kind == "photo":
-                        if vphotos and rng.random() < 0.02:
-                            # meant: now and then a manager hands in an earlier photo
-                            sha = vphotos[-1]["sha256"]
-                        else:
-                            sha, size = _visit_photo(
-                                ctx, photo_pool[len(vphotos) % len(photo_pool)][0], vid
-                            )
-                            media.append(
-                                {
-                                    "sha256": sha,
-                                    "size": size,
-                                    "mime": "image/jpeg",
-                                    "width": 640,
-                                    "height": 480,
-                                    "orientation": 1,
-                                    "added_at": now,
-                                }
-                            )
-                        values[item.key] = [sha]
-                        vphotos.append(
-                            {
-                                **_base_row(ctx, now),
-                                **at,
-                                "visit_id": vid,
-                                "item_key": item.key,
-                                "sha256": sha,
-                                "width": 640,
-                                "height": 480,
-                                "taken_at": started,
-                                "latitude": None,
-                                "longitude": None,
-                                "original_name": f"IMG_{len(vphotos):05d}.jpg",
-                                "caption": "",
-                            }
-                        )
-                for key, value in values.items():
-                    answers.append(
-                        {
-                            **_base_row(ctx, now),
-                            **at,
-                            "visit_id": vid,
-                            "item_key": key,
-                            "value": value,
-                            "comment": "",
-                        }
-                    )
-                visit_findings = []
-                for item in items:
-                    if cl.is_failure(item, values.get(item.key)):
-                        fid = uuid7()
-                        text = f"{item.section_title}：{item.label}"
-                        visit_findings.append({"item_key": item.key, "description": text})
-                        findings.append(
-                            {
-                                **_base_row(ctx, now),
-                                **at,
-                                "id": fid,
-                                "visit_id": vid,
-                                "partner_id": partner.id,
-                                "item_key": item.key,
-                                "description": text,
-                                "severity": "normal",
-                                "category": "checklist",
-                            }
-                        )
-                        deadline = day + dt.timedelta(days=7)
-                        status = "verified" if deadline < today and rng.random() < 0.7 else "open"
-                        oid = uuid7()
-                        orders.append(
-                            {
-                                **_base_row(ctx, now),
-                                **at,
-                                "id": oid,
-                                "partner_id": partner.id,
-                                "finding_id": fid,
-                                "visit_id": vid,
-                                "description": text,
-                                "responsible": _person(rng),
-                                "deadline": deadline,
-                                "status": status,
-                                "before_photo_sha256": None,
-                                "after_photo_sha256": photo_pool[0][0]
-                                if status == "verified"
-                                else None,
-                                "verified_visit_id": None,
-                                "closed_at": started + dt.timedelta(days=6)
-                                if status == "verified"
-                                else None,
-                            }
-                        )
-                        events.append(
-                            {
-                                **_base_row(ctx, now),
-                                **at,
-                                "order_id": oid,
-                                "status": "open",
-                                "at": started,
-                                "note": text,
-                                "photo_sha256": None,
-                                "visit_id": vid,
-                            }
-                        )
-                head = {
-                    "id": vid,
-                    "partner_id": partner.id,
-                    "template": f"{template.name}@{template.version}",
-                    "started_at": started.isoformat(),
-                }
-                photos_of = [
-                    {"sha256": p["sha256"], "item_key": p["item_key"]}
-                    for p in vphotos[-1:]
-                    if p["visit_id"] == vid
-                ]
-                visits.append(
-                    {
-                        **_base_row(ctx, now),
-                        **at,
-                        "id": vid,
-                        "partner_id": partner.id,
-                        "template_id": template.id,
-                        "template_name": template.name,
-                        "template_version": template.version,
-                        "template_body": template.body,
-                        "status": "submitted",
-                        "planned_for": None,
-                        "started_at": started,
-                        "checked_out_at": ended,
-                        "submitted_at": ended,
-                        "latitude": None,
-                        "longitude": None,
-                        "manager": partner.manager,
-                        "is_reinspection": False,
-                        "notes": "",
-                        "score": cl.score(template.body, values).total,
-                        "content_hash": visit_content_hash(head, values, photos_of, visit_findings),
-                    }
-                )
-                if rng.random() < 0.2:
-                    counts.append(
-                        {
-                            **_base_row(ctx, now),
-                            **at,
-                            "visit_id": vid,
-                            "partner_id": partner.id,
-                            "item_name": MATERIALS[0],
-                            "book_quantity": 4,
-                            "counted_quantity": rng.choice((4, 4, 3)),
-                        }
-                    )
-            month = next_month
-    for model, model_rows in (
-        (MediaFile, media),
-        (Visit, visits),
-        (VisitAnswer, answers),
-        (VisitPhoto, vphotos),
-        (Finding, findings),
-        (RectificationOrder, orders),
-        (RectificationEvent, events),
-        (MaterialCount, counts),
-    ):
-        _bulk(s, model, model_rows)
-    return len(visits)
