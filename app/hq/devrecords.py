@@ -276,15 +276,38 @@ def publish_note(hq: Hq, device_id: str) -> str | None:
     ).format(id=device_id)
 
 
-def held_records(hq: Hq, limit: int = 500) -> dict[str, Any]:
+def _matching(search: str) -> Any:
+    """The condition on ``HqDevRecord`` of a console search: ``search`` (any substring,
+    case ignored) in the partner's code or name, the product or the customer reference
+    (never the phone: HQ holds it encrypted)."""
+    from sqlalchemy import or_
+
+    from app.hq.read_models import field
+
+    pattern = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    named_partners = select(Record.id).where(
+        Record.entity == "partner", field("name").ilike(pattern, escape="\\")
+    )
+    return or_(
+        HqDevRecord.partner_code.ilike(pattern, escape="\\"),
+        HqDevRecord.product.ilike(pattern, escape="\\"),
+        HqDevRecord.customer_ref.ilike(pattern, escape="\\"),
+        HqDevRecord.partner_id.in_(named_partners),
+    )
+
+
+def held_records(hq: Hq, limit: int = 500, search: str = "") -> dict[str, Any]:
     """What the console's Development records section shows: ``total`` records HQ holds,
     of ``partners`` partners, ``first`` and ``last`` date (ISO or None), the
     ``retention_days``, the newest ``limit`` ``rows`` (date, partner code and name,
     product, customer, the phone masked — never in clear —, amount, kind) and the
-    ``without_key`` devices (active, no X25519 key: they get none of them)."""
+    ``without_key`` devices (active, no X25519 key: they get none of them). With a
+    ``search`` the rows are the newest that match it (``_matching``), ``matched`` how
+    many do, and ``search`` the text searched (the console drops a stale answer)."""
     from app.domain.duties import mask_phone
     from app.hq.duty_rules import duty_rules
 
+    search = search.strip()
     with hq.sessions() as s:
         total, partners, first, last = s.execute(
             select(
@@ -294,11 +317,17 @@ def held_records(hq: Hq, limit: int = 500) -> dict[str, Any]:
                 func.max(HqDevRecord.record_date),
             )
         ).one()
+        wanted = select(HqDevRecord)
+        matched = int(total or 0)
+        if search:
+            condition = _matching(search)
+            wanted = wanted.where(condition)
+            matched = int(
+                s.scalar(select(func.count()).select_from(HqDevRecord).where(condition)) or 0
+            )
         newest = list(
             s.scalars(
-                select(HqDevRecord)
-                .order_by(HqDevRecord.record_date.desc(), HqDevRecord.id.desc())
-                .limit(limit)
+                wanted.order_by(HqDevRecord.record_date.desc(), HqDevRecord.id.desc()).limit(limit)
             )
         )
         ids = sorted({r.partner_id for r in newest})
@@ -339,5 +368,7 @@ def held_records(hq: Hq, limit: int = 500) -> dict[str, Any]:
         "last": last.isoformat() if last else None,
         "retention_days": int(duty_rules(hq)["devrecord_retention_days"]),
         "rows": rows,
+        "matched": matched,
+        "search": search,
         "without_key": without_key,
     }

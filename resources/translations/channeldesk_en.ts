@@ -730,6 +730,10 @@ Import targets or decompose a region's target.</translation>
       <translation>Name</translation>
     </message>
     <message>
+      <source>No development record matches “{search}”.</source>
+      <translation>No development record matches “{search}”.</translation>
+    </message>
+    <message>
       <source>Only CSV or XLSX files can be imported here.</source>
       <translation>Only CSV or XLSX files can be imported here.</translation>
     </message>
@@ -754,6 +758,10 @@ Import targets or decompose a region's target.</translation>
       <translation>Records older than {days} days are deleted.</translation>
     </message>
     <message>
+      <source>Search partner code or name, product, customer</source>
+      <translation>Search partner code or name, product, customer</translation>
+    </message>
+    <message>
       <source>Spreadsheets (*.csv *.xlsx)</source>
       <translation>Spreadsheets (*.csv *.xlsx)</translation>
     </message>
@@ -764,6 +772,10 @@ Import targets or decompose a region's target.</translation>
     <message>
       <source>The newest {n} are listed.</source>
       <translation>The newest {n} are listed.</translation>
+    </message>
+    <message>
+      <source>{matched} of {total} records match “{search}”.</source>
+      <translation>{matched} of {total} records match “{search}”.</translation>
     </message>
     <message>
       <source>{rows} rows: {created} new, {skipped} already held.</source>

@@ -726,6 +726,10 @@ Import targets or decompose a region's target.</source>
       <translation>名称</translation>
     </message>
     <message>
+      <source>No development record matches “{search}”.</source>
+      <translation>没有与“{search}”相符的发展记录。</translation>
+    </message>
+    <message>
       <source>Only CSV or XLSX files can be imported here.</source>
       <translation>此处只能导入 CSV 或 XLSX 文件。</translation>
     </message>
@@ -750,6 +754,10 @@ Import targets or decompose a region's target.</source>
       <translation>超过 {days} 天的记录会被删除。</translation>
     </message>
     <message>
+      <source>Search partner code or name, product, customer</source>
+      <translation>搜索渠道编码或名称、产品、客户</translation>
+    </message>
+    <message>
       <source>Spreadsheets (*.csv *.xlsx)</source>
       <translation>表格文件 (*.csv *.xlsx)</translation>
     </message>
@@ -760,6 +768,10 @@ Import targets or decompose a region's target.</source>
     <message>
       <source>The newest {n} are listed.</source>
       <translation>列出最新的 {n} 条。</translation>
+    </message>
+    <message>
+      <source>{matched} of {total} records match “{search}”.</source>
+      <translation>共 {total} 条记录，其中 {matched} 条与“{search}”相符。</translation>
     </message>
     <message>
       <source>{rows} rows: {created} new, {skipped} already held.</source>

@@ -149,3 +149,34 @@ def test_development_records_dropped_checked_and_masked(qtbot, console, tmp_path
         section.import_file(good)
     assert "40 rows: 0 new, 40 already held" in again.args[0]
     old.close()
+
+
+def test_development_records_are_searched_off_the_ui_thread(qtbot, console, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.hq.devrecords import DevRecordsSection
+
+    ui, window, _ctx, _visit_id, _bundle = console
+    import_dev_records(ui.hq, read_table(records_csv(tmp_path / "r.csv")), "r.csv")
+    section = next(s for s in window.sections if isinstance(s, DevRecordsSection))
+    window.nav.setCurrentRow(window.sections.index(section))
+    qtbot.waitUntil(lambda: section.view.rowCount() == 40, timeout=15000)
+
+    def search(text: str, rows: int) -> None:
+        section.search.setText(text)
+        qtbot.waitUntil(
+            lambda: section.view.rowCount() == rows and f"“{text}”" in section.summary.text(),
+            timeout=15000,
+        )
+
+    search("p002", 13)  # the partner's code, case ignored
+    codes = {section.view.item(r, 1).text() for r in range(section.view.rowCount())}
+    assert codes == {"P002"} and "13 of 40" in section.summary.text()
+    search("abc digital", 13)  # P003's name
+    search("C0007", 1)  # a customer reference
+    search("50%", 0)  # a % is a character, not a wildcard
+    section.search.setText("宽")  # typed on: the answer of an earlier search is dropped
+    section.search.setText("宽带")
+    qtbot.waitUntil(lambda: "“宽带”" in section.summary.text(), timeout=15000)
+    assert section.view.rowCount() == 40 and "40 of 40" in section.summary.text()
+    section.search.clear()
+    qtbot.waitUntil(lambda: "“" not in section.summary.text(), timeout=15000)
+    assert section.view.rowCount() == 40

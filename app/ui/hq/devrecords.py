@@ -10,14 +10,25 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.domain import formats as fmt
 from app.domain.vocabulary import BUSINESS_RECORD_KIND
 from app.ui.hq.admin import DropSection
 from app.ui.hq.base import fill, table
+from app.ui.widgets.empty_state import set_empty_text
 
-SHOWN = 500  # the newest records listed; the summary counts them all
+SHOWN = 500  # the newest records listed (of those the search matches); the summary counts all
+SEARCH_DELAY_MS = 250  # typing pauses this long before the search runs (on a reader thread)
 SHEETS = (".csv", ".xlsx")
 
 
@@ -51,6 +62,14 @@ class DevRecordsSection(DropSection):
         self.keys = QLabel()
         self.keys.setWordWrap(True)
         self.keys.hide()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search partner code or name, product, customer"))
+        self.search.setClearButtonEnabled(True)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DELAY_MS)
+        self._debounce.timeout.connect(self.load)
+        self.search.textChanged.connect(self._debounce.start)
         self.view = table(
             [
                 self.tr("Date"),
@@ -62,26 +81,41 @@ class DevRecordsSection(DropSection):
                 self.tr("Prepaid"),
                 self.tr("Kind"),
             ],
-            empty=self.tr(
-                "HQ holds no development records: drop the operator's CSV or XLSX file here."
-            ),
+            empty=self._empty_text(),
         )
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.summary)
         layout.addWidget(self.keys)
+        layout.addWidget(self.search)
         layout.addWidget(self.view, 1)
 
     def title(self) -> str:
         return self.tr("Development records")
 
+    def _empty_text(self, search: str = "") -> str:
+        if search:
+            return self.tr("No development record matches “{search}”.").format(search=search)
+        return self.tr(
+            "HQ holds no development records: drop the operator's CSV or XLSX file here."
+        )
+
     def load(self) -> None:
         from app.hq.devrecords import held_records
 
-        self.read(held_records, SHOWN, on_done=self._show)
+        self.read(held_records, SHOWN, self.search.text(), on_done=self._show)
 
     def _show(self, data: dict[str, Any]) -> None:
-        if data["total"]:
+        if data["search"] != self.search.text().strip():
+            return  # typed on since: the newer search's answer follows
+        set_empty_text(self.view, self._empty_text(data["search"]))
+        if data["total"] and data["search"]:
+            text = self.tr("{matched} of {total} records match “{search}”.").format(
+                matched=data["matched"], total=data["total"], search=data["search"]
+            )
+            if data["matched"] > len(data["rows"]):
+                text += " " + self.tr("The newest {n} are listed.").format(n=len(data["rows"]))
+        elif data["total"]:
             text = self.tr(
                 "HQ holds %n record(s) from {first} to {last}; partners with records: {partners}.",
                 "",
