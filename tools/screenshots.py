@@ -43,7 +43,7 @@ def hq_screens(out: Path, tmp: Path, ctx: object, app: object) -> None:
     """The HQ console's sections over the demo laptop's bundle."""
     import datetime as dt
 
-    from app.hq import authoring
+    from app.hq import company_targets
     from app.hq.receivables import import_receivables
     from app.hq.server import Hq
     from app.services.device import export_public_key
@@ -60,7 +60,7 @@ def hq_screens(out: Path, tmp: Path, ctx: object, app: object) -> None:
     request_grade_change(ctx, partner.code, "B" if partner.grade != "B" else "C", "季度考核达标")  # type: ignore[arg-type]
     hq.ingest(export_bundle(ctx, tmp / "up.cdsync").path, tmp / "acks")  # type: ignore[arg-type]
     year = dt.date.today().year
-    authoring.import_targets(
+    company_targets.import_targets(
         hq,
         [
             ["指标", "期间", "范围类型", "范围", "目标"],

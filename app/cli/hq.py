@@ -381,7 +381,7 @@ def _import_table(args: argparse.Namespace, importer, line: str | None = None) -
 
 
 def cmd_targets_import(args: argparse.Namespace) -> int:
-    from app.hq.authoring import import_targets
+    from app.hq.company_targets import import_targets
 
     return _import_table(args, import_targets)
 

@@ -20,7 +20,8 @@ from app.domain.decomposition import (
 )
 from app.domain.reference import DEFAULT_METRICS
 from app.errors import ValidationError
-from app.hq.authoring import UNIT_DECIMALS, stable_id, write_own_records
+from app.hq.authoring import stable_id, write_own_records
+from app.hq.company_targets import UNIT_DECIMALS
 from app.hq.publish import HQ_BUNDLE, own_targets
 from app.hq.read_models import field as json_field
 from app.i18n import tr

@@ -121,7 +121,7 @@ def test_hq_authors_in_the_console_and_sees_the_visit_made_with_it(  # type: ign
 
     at_hq = cli("hq", "--db", db, "visits", "show", visit_id, "--json", data=None).json()
     assert at_hq["template_version"] == 2 and key in [i["key"] for i in at_hq["items"]]
-    from app.hq import authoring
+    from app.hq import company_targets
     from app.hq.overview import month_overview
     from app.hq.server import Hq
 
@@ -131,10 +131,10 @@ def test_hq_authors_in_the_console_and_sees_the_visit_made_with_it(  # type: ign
         overview = month_overview(hq, month)
         assert [m["visits"] for m in overview["managers"]] == [1]
         assert visit_id in overview["visit_ids"][device]
-        mine = authoring.manager_targets(hq)
+        mine = company_targets.manager_targets(hq)
         assert [(t["period"], t["scope"], t["amount"], t["user"]) for t in mine] == [
             (str(year + 1), "3101", 77, "张经理")
         ]
-        assert all(t["period"] != str(year + 1) for t in authoring.hq_targets(hq))
+        assert all(t["period"] != str(year + 1) for t in company_targets.hq_targets(hq))
     finally:
         hq.close()

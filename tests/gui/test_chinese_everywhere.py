@@ -307,7 +307,7 @@ def _hq_with_a_month_of_work(tmp_path: Path):  # type: ignore[no-untyped-def]
     receivables imported: every section has rows to read."""
     import datetime as dt
 
-    from app.hq import authoring
+    from app.hq import company_targets
     from app.hq.receivables import import_receivables
     from app.hq.server import Hq
     from app.services import demo
@@ -339,7 +339,7 @@ def _hq_with_a_month_of_work(tmp_path: Path):  # type: ignore[no-untyped-def]
     assert hq.ingest(bundle, tmp_path / "acks").status == "accepted"
     ctx.close()
     year = dt.date.today().year
-    authoring.import_targets(
+    company_targets.import_targets(
         hq,
         [
             ["metric", "period", "scope_kind", "scope", "amount"],

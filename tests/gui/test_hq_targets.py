@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from app.hq import authoring
+from app.hq import authoring, company_targets
 from app.services.decomposition import decompose_region_target
 from app.services.sync import export_bundle
 from app.services.sync_down import import_hq_bundle
@@ -71,7 +71,7 @@ def test_managers_targets_beside_hqs_and_hq_decomposes(qtbot, console, tmp_path:
     qtbot.waitUntil(lambda: targets.view.rowCount() == 1 + 4 + 12 * 4, timeout=15000)
     stored = {
         (t["scope"], int(t["period"][5:])): t["amount"]
-        for t in authoring.hq_targets(ui.hq)
+        for t in company_targets.hq_targets(ui.hq)
         if t["scope_kind"] == "partner"
     }
     assert stored == shown  # what the table showed is what HQ saved

@@ -45,7 +45,7 @@ def hq_source(hq: Any, note: str) -> DecompositionSource:
 
 
 def _targets(hq: Any) -> dict[str, list[dict[str, Any]]]:
-    from app.hq.authoring import hq_targets, manager_targets
+    from app.hq.company_targets import hq_targets, manager_targets
 
     return {"hq": hq_targets(hq), "managers": manager_targets(hq)}
 
@@ -90,7 +90,7 @@ class TargetsSection(_ImportSection):
         return self.tr("Targets")
 
     def importer(self) -> Any:
-        from app.hq.authoring import import_targets
+        from app.hq.company_targets import import_targets
 
         return import_targets
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from app.errors import NotFoundError, ValidationError
-from app.hq import authoring
+from app.hq import authoring, company_targets
 from app.hq.receivables import import_receivables, receivables_by_partner
 from app.hq.server import Hq
 from app.services import receivables as laptop_receivables
@@ -132,10 +132,10 @@ def test_hq_targets_are_checked_published_and_read_only_on_the_laptop(
         ["revenue", year, "region", "310000", "1200000.50"],
         ["sales_volume", f"{year}-Q1", "partner", "P001", "300"],
     ]
-    summary = authoring.import_targets(hq, table, "t.csv")
+    summary = company_targets.import_targets(hq, table, "t.csv")
     assert summary.to_json() == {"rows": 2, "created": 2, "updated": 0, "unchanged": 0}
-    assert authoring.import_targets(hq, table, "t.csv").to_json()["unchanged"] == 2
-    stored = authoring.hq_targets(hq)
+    assert company_targets.import_targets(hq, table, "t.csv").to_json()["unchanged"] == 2
+    stored = company_targets.hq_targets(hq)
     assert {(t["metric"], t["scope"], t["amount"]) for t in stored} == {
         ("revenue", "31", 120000050),
         ("sales_volume", "P001", 300),
@@ -147,11 +147,11 @@ def test_hq_targets_are_checked_published_and_read_only_on_the_laptop(
         ["revenue", "2026-13", "partner", "PX", "-1"],
     ]
     with pytest.raises(ValidationError) as caught:
-        authoring.import_targets(hq, bad, "bad.csv")
+        company_targets.import_targets(hq, bad, "bad.csv")
     assert len(caught.value.details) == 5 and "row 2, column scope" in caught.value.details[0]
-    assert authoring.hq_targets(hq) == stored
+    assert company_targets.hq_targets(hq) == stored
     with pytest.raises(ValidationError):
-        authoring.import_targets(hq, [["metric", "period"], ["revenue", year]], "short.csv")
+        company_targets.import_targets(hq, [["metric", "period"], ["revenue", year]], "short.csv")
     _publish(hq, ctx, tmp_path)
     rows = {(r.metric, r.scope): r for r in list_targets(ctx, year=year)}
     assert rows[("revenue", "31")].target == 120000050

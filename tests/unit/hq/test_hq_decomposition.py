@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from app.errors import ValidationError
-from app.hq import authoring
+from app.hq import authoring, company_targets
 from app.hq.decomposition import (
     hq_decompose,
     hq_decomposition_plan,
@@ -58,7 +58,7 @@ def test_hq_decomposes_like_the_laptop_and_publishes(hq: Hq, tmp_path: Path) -> 
     laptop.decompose_region_target(ctx, "sales_volume", 2029, "3101", 1201, **args)
     at_hq = {
         (t["period"], t["scope_kind"], t["scope"]): t["amount"]
-        for t in authoring.hq_targets(hq)
+        for t in company_targets.hq_targets(hq)
         if t["metric"] == "sales_volume"
     }
     on_laptop = {
@@ -128,7 +128,9 @@ def test_a_decomposition_that_drops_a_partner_voids_its_old_targets(hq: Hq, tmp_
     assert len(at_hq) == 12 and all(rec.voided for rec in at_hq)
     # HQ: its own re-decomposition drops the partner HQ now holds as suspended
     assert hq_decompose(hq, "sales_volume", 2030, "3101", 2400)["voided"] == 12
-    hq_partners = {t["scope"] for t in authoring.hq_targets(hq) if t["scope_kind"] == "partner"}
+    hq_partners = {
+        t["scope"] for t in company_targets.hq_targets(hq) if t["scope_kind"] == "partner"
+    }
     assert hq_partners == {"P001", "P002"}
     assert hq_decompose(hq, "sales_volume", 2030, "3101", 2400) == {
         "written": 0,

@@ -97,7 +97,7 @@ def hq(tmp_path: Path):  # type: ignore[no-untyped-def]
 def test_hq_imports_take_chinese_labels_and_word_problems_in_chinese(
     hq: Hq, tmp_path: Path
 ) -> None:
-    from app.hq import authoring
+    from app.hq import company_targets
     from app.hq.receivables import import_receivables
     from tests.unit.services.test_sync import make_laptop, seed
 
@@ -107,7 +107,7 @@ def test_hq_imports_take_chinese_labels_and_word_problems_in_chinese(
 
     assert hq.ingest(export_bundle(ctx, tmp_path / "up.cdsync").path).status == "accepted"
     ctx.close()
-    made = authoring.import_targets(
+    made = company_targets.import_targets(
         hq,
         [["指标", "期间", "范围类型", "范围", "目标"], ["回款", "2026", "地区", "3101", "9"]],
         "t.csv",
@@ -136,21 +136,21 @@ def test_hq_imports_take_chinese_labels_and_word_problems_in_chinese(
     ]
     assert not [w for d in info.value.details for w in LATIN_WORD.findall(d.replace("erp.csv", ""))]
     with pytest.raises(ValidationError) as missing:
-        authoring.import_targets(hq, [["范围", "目标"], ["3101", "1"]], "t.csv")
+        company_targets.import_targets(hq, [["范围", "目标"], ["3101", "1"]], "t.csv")
     assert "指标、期间" in missing.value.message
 
 
 def test_hq_import_counts_its_problems_in_the_singular_and_plural(hq: Hq) -> None:
-    from app.hq import authoring
+    from app.hq import company_targets
 
     header = ["metric", "period", "scope_kind", "scope", "amount"]
     with pytest.raises(ValidationError) as one:
-        authoring.import_targets(
+        company_targets.import_targets(
             hq, [header, ["revenue", "2026", "region", "999999", "1"]], "t.csv"
         )
     assert one.value.message == "t.csv: 1 problem found; nothing was imported."
     with pytest.raises(ValidationError) as two:
-        authoring.import_targets(
+        company_targets.import_targets(
             hq,
             [header, ["revenue", "2026", "region", "99", "1"], ["x", "2026", "region", "32", "1"]],
             "t.csv",

@@ -8,7 +8,7 @@ import json
 import zipfile
 from pathlib import Path
 
-from app.hq import authoring
+from app.hq import authoring, company_targets
 from app.hq.server import Hq
 from app.services.decomposition import decompose_region_target
 from app.services.sync import export_bundle
@@ -39,7 +39,7 @@ def test_local_decomposition_goes_up_and_hqs_targets_stay_hqs(hq: Hq, tmp_path: 
     assert hq.ingest(first.path, tmp_path).status == "accepted"
     table = [["metric", "period", "scope_kind", "scope", "amount"]]
     table.append(["sales_volume", "2031-01", "partner", "P001", "5"])
-    authoring.import_targets(hq, table, "t.csv")
+    company_targets.import_targets(hq, table, "t.csv")
     down = hq.publish(ctx.device_id, tmp_path / "down.cdhq", authoring.reference_for_publish(hq))
     import_hq_bundle(ctx, down)
     # the manager decomposes the sales volume of 2030 for the district 310104
@@ -52,12 +52,14 @@ def test_local_decomposition_goes_up_and_hqs_targets_stay_hqs(hq: Hq, tmp_path: 
     region_year = next(r for r in sent if r["data"]["period"] == "2030")
     assert region_year["data"]["scope"] == "310104" and region_year["data"]["amount"] == 120
     assert hq.ingest(bundle, tmp_path).status == "accepted"
-    mine = authoring.manager_targets(hq)
+    mine = company_targets.manager_targets(hq)
     assert len(mine) == len(sent) and {r["user"] for r in mine} == {"lap"}
     partner_months = [r for r in mine if r["scope_kind"] == "partner" and r["period"] == "2030-03"]
     month = next(r for r in mine if r["scope_kind"] == "region" and r["period"] == "2030-03")
     assert sum(r["amount"] for r in partner_months) == month["amount"]
-    assert [(r["period"], r["scope"]) for r in authoring.hq_targets(hq)] == [("2031-01", "P001")]
+    assert [(r["period"], r["scope"]) for r in company_targets.hq_targets(hq)] == [
+        ("2031-01", "P001")
+    ]
     again = hq.publish(ctx.device_id, tmp_path / "down2.cdhq", authoring.reference_for_publish(hq))
     assert [r["data"]["scope"] for r in _records(again, "target")] == ["P001"]
     ctx.close()
@@ -68,7 +70,7 @@ def test_a_device_cannot_send_hqs_targets(hq: Hq, tmp_path: Path) -> None:
     seed(ctx, tmp_path)
     decompose_region_target(ctx, "sales_volume", 2030, "310104", 12)
     good = export_bundle(ctx, tmp_path / "good.cdsync").path
-    authoring.import_targets(
+    company_targets.import_targets(
         hq,
         [
             ["metric", "period", "scope_kind", "scope", "amount"],
