@@ -15,7 +15,7 @@ from app.services.context import Changes
 SECTION_CLASSES: list[str] = [
     "app.ui.partners.section:PartnersSection",
     "app.ui.visits.section:VisitsSection",
-    "app.ui.visits.section:PlannerSection",
+    "app.ui.visits.planner:PlannerSection",
     "app.ui.dashboard.section:DashboardSection",
     "app.ui.today:TodaySection",
     "app.ui.complaints:ComplaintsSection",
@@ -31,7 +31,7 @@ SECTION_CLASSES: list[str] = [
 SECTION_TITLES: dict[str, str] = {
     "app.ui.partners.section:PartnersSection": "Partners",
     "app.ui.visits.section:VisitsSection": "Visits",
-    "app.ui.visits.section:PlannerSection": "Planner",
+    "app.ui.visits.planner:PlannerSection": "Planner",
     "app.ui.dashboard.section:DashboardSection": "Dashboard",
     "app.ui.today:TodaySection": "Today",
     "app.ui.complaints:ComplaintsSection": "Complaints",

@@ -34,6 +34,16 @@ class UiHub(QObject):
     def show_crash(self, exc: BaseException, tb_text: str = "") -> None:
         self.crashed.emit(exc, tb_text)
 
+    def report_failure(self, exc: BaseException) -> None:
+        """A failed operation for the user: a ``UserError``'s (translated) message in the
+        message bar, anything else in the crash dialog."""
+        from app.errors import UserError
+
+        if isinstance(exc, UserError):
+            self.show_message(exc.message, "error", details=exc.details)
+        else:
+            self.show_crash(exc, getattr(exc, "__traceback_text__", ""))
+
     def announce(self, *entities: str) -> None:
         """Emit ``changed`` for entities changed outside an op (e.g. after a dialog)."""
         self.changed.emit(Changes.of(*entities))

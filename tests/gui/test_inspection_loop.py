@@ -161,6 +161,7 @@ def test_planner_starts_a_reinspection_of_the_selected_orders_partner(
     _ui, window = ui_window
     planner = window.show_section("planner")
     planner.reload()
+    qtbot.waitUntil(lambda: not planner.reading, timeout=5000)  # read on a reader thread
     row = next(i for i, r in enumerate(planner.overdue.rows) if r["partner_code"] == "Q1")
     planner.overdue_view.selectRow(row)
     planner.reinspect_button.click()

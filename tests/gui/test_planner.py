@@ -48,6 +48,7 @@ def test_planner_shows_names_credit_flag_and_translated_states(
 
     planner = window.show_section("planner")
     planner.reload()
+    qtbot.waitUntil(lambda: not planner.reading, timeout=5000)  # read on a reader thread
     for model in (planner.shortfall, planner.weeks, planner.overdue, planner.agenda):
         qtmodeltester.check(model)
     # the actions apply to a selected row only
@@ -109,7 +110,9 @@ def test_new_visit_dialog_finds_partners_by_part_of_the_name(
 
     visits.new_visit(ctx, "K002")
     section = window.show_section("visits")
-    section.filter.setText("正常测试")
+    section.filter.setText("正常测试")  # the list is read on a reader thread
+    qtbot.waitUntil(lambda: not section.listing, timeout=5000)
     assert [row["partner_code"] for row in section.model.rows] == ["K002"]
     section.filter.setText("k00")
+    qtbot.waitUntil(lambda: not section.listing, timeout=5000)
     assert {row["partner_code"] for row in section.model.rows} == {"K002"}

@@ -53,6 +53,7 @@ def test_new_visit_is_selected_and_messages_stay_with_their_section(
     section = window.show_section("visits")
     old = visits.new_visit(ctx, "V1")
     section.reload()
+    qtbot.waitUntil(lambda: not section.listing, timeout=5000)  # read on a reader thread
     section.table.selectRow(0)
     assert section.editor.visit_id == old
 

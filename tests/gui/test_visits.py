@@ -21,6 +21,7 @@ def test_visit_editor_answer_submit_and_planner_updates(
     ui, window = ui_window
     planner = window.show_section("planner")
     planner.reload()
+    qtbot.waitUntil(lambda: not planner.reading, timeout=5000)  # read on a reader thread
     assert next(r for r in planner.shortfall.rows if r["partner_code"] == "V1")["done"] == 0
     section = window.show_section("visits")
     visit_id = visits.new_visit(ctx, "V1")
@@ -62,7 +63,10 @@ def test_visit_editor_answer_submit_and_planner_updates(
     )
     assert not editor.editors["signage"].isEnabled()
     assert not editor.submit_button.isEnabled() and editor.amend_button.isEnabled()
-    assert next(r for r in planner.shortfall.rows if r["partner_code"] == "V1")["done"] == 1
+    qtbot.waitUntil(  # the planner reads its figures again on a reader thread
+        lambda: next(r for r in planner.shortfall.rows if r["partner_code"] == "V1")["done"] == 1,
+        timeout=5000,
+    )
 
 
 def test_planned_visit_check_in_observations_and_rectification_actions(
@@ -93,6 +97,7 @@ def test_planned_visit_check_in_observations_and_rectification_actions(
     visits.add_finding(ctx, planned, "海报破损")
     planner = window.show_section("planner")
     planner.reload()
+    qtbot.waitUntil(lambda: not planner.reading, timeout=5000)  # read on a reader thread
     planner.overdue_view.selectRow(0)
     planner.update_order("escalated")
     qtbot.waitUntil(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from app.domain.visit_detail import VisitDetail
@@ -46,7 +47,9 @@ def typed_answers(editors: dict[str, QWidget]) -> Typing:
         for key, editor in editors.items()
         if isinstance(editor, QLineEdit) and editor.isModified()
     }
-    focus = next((key for key, editor in editors.items() if editor.hasFocus()), None)
+    # the window's focus widget, also while another window is active
+    focused = next(iter(editors.values())).window().focusWidget() if editors else None
+    focus = next((key for key, editor in editors.items() if editor is focused), None)
     editor = editors.get(focus) if focus is not None else None
     cursor = editor.cursorPosition() if isinstance(editor, QLineEdit) else 0
     return Typing(texts, focus, cursor)
@@ -62,9 +65,10 @@ def restore_typing(editors: dict[str, QWidget], typing: Typing) -> None:
             editor.setModified(True)
     editor = editors.get(typing.focus) if typing.focus is not None else None
     if editor is not None and editor.isEnabled():
-        editor.setFocus()
         if isinstance(editor, QLineEdit):
             editor.setCursorPosition(min(typing.cursor, len(editor.text())))
+        # once the layout has shown the new editor (it does so from the event loop)
+        QTimer.singleShot(0, editor, editor.setFocus)
 
 
 def submit_unless_missing(ctx: Any, visit_id: str) -> Any:

@@ -1,0 +1,60 @@
+"""pytest-qt: the visit list and the planner read on a reader thread (issue 17). With
+their queries slowed to 300 ms, filtering the list and reloading the planner return
+within 50 ms, the rows shown stay until the answer comes, and only the newest answer is
+shown."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from app.services import partner_io, visits
+
+
+def _slowed(monkeypatch, module, name: str) -> None:  # type: ignore[no-untyped-def]
+    real = getattr(module, name)
+
+    def slow(*args, **kwargs):  # type: ignore[no-untyped-def]
+        time.sleep(0.3)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, slow)
+
+
+def test_the_visit_list_and_the_planner_read_off_the_ui_thread(
+    qtbot, ctx, tmp_path: Path, ui_window, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.visits import planner as planner_module
+    from app.ui.visits import section as section_module
+
+    csv = tmp_path / "p.csv"
+    csv.write_text(
+        "code,name,grade,region\nL1,静安寺旗舰店,A,310106\nL2,徐汇天平路专营店,B,310104\n",
+        encoding="utf-8",
+    )
+    partner_io.import_partners(ctx, csv)
+    for code in ("L1", "L2"):
+        visits.new_visit(ctx, code)
+    _slowed(monkeypatch, section_module, "visit_rows")
+    _slowed(monkeypatch, planner_module, "planner_data")
+    _ui, window = ui_window
+    section = window.show_section("visits")
+    qtbot.waitUntil(lambda: section.is_ready and len(section.model.rows) == 2, timeout=5000)
+    for text in ("L", "L2"):
+        started = time.perf_counter()
+        section.filter.setText(text)
+        assert time.perf_counter() - started < 0.05
+    assert len(section.model.rows) == 2 and section.listing  # shown until the answer comes
+    qtbot.waitUntil(lambda: not section.listing, timeout=5000)
+    assert [r["partner_code"] for r in section.model.rows] == ["L2"]
+
+    planner = window.show_section("planner")
+    qtbot.waitUntil(lambda: planner.is_ready, timeout=5000)
+    assert {r["partner_code"] for r in planner.shortfall.rows} == {"L1", "L2"}
+    started = time.perf_counter()
+    planner.reload()
+    assert time.perf_counter() - started < 0.05
+    assert planner.reading and len(planner.shortfall.rows) == 2
+    qtbot.waitUntil(lambda: not planner.reading, timeout=5000)
+    assert {r["partner_code"] for r in planner.shortfall.rows} == {"L1", "L2"}
+    assert "callbacks" in planner.duty.text()
