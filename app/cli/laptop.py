@@ -77,6 +77,7 @@ QT_FREE_START = (
     "app.domain.pinyin",
     "app.domain.vocabulary",
     "app.services.context",
+    "app.services.opening",
     "app.services.partner_list",
     "app.services.progress",
     "app.ui.system_libs",

@@ -285,8 +285,10 @@ def _maybe_fill_demo(ui) -> None:  # type: ignore[no-untyped-def]
 
 
 def _take_screenshot(app: QApplication, window, target: Path) -> int:  # type: ignore[no-untyped-def]
-    """Save the main window as PNG once every section reports its data loaded (5 s cap)."""
+    """Save the main window as PNG once every section reports its data loaded (5 s cap).
+    The headless window's geometry is not kept as the person's window for the next start."""
     result = {"code": 1}
+    window.keeps_geometry = False
 
     def grab() -> None:
         ok, error = False, ""

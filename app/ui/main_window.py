@@ -44,6 +44,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ui = ui
         ui.main_window = self
+        # the window's size and place are kept for the next start (not a screenshot's)
+        self.keeps_geometry = True
         self.setWindowTitle(self.tr("ChannelDesk — Channel inspection desk"))
         self.setMinimumSize(QSize(960, 600))
         self.message_bar = MessageBar()
@@ -444,10 +446,11 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.ui.ops.wait(10000)
-        settings = self.ui.ctx.settings
-        settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
-        try:
-            self.ui.ctx.save_settings()
-        except OSError as exc:
-            log.warning("cannot save settings: %s", exc)
+        if self.keeps_geometry:
+            settings = self.ui.ctx.settings
+            settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+            try:
+                self.ui.ctx.save_settings()
+            except OSError as exc:
+                log.warning("cannot save settings: %s", exc)
         event.accept()

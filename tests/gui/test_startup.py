@@ -133,7 +133,7 @@ def test_first_paint_needs_no_orm_no_heavy_library_and_imports_qt_free_modules_f
         "print(','.join(m for m in heavy if m in sys.modules))\n"
         # sys.modules keeps the order modules started to import in
         "order = list(sys.modules)\n"
-        "qt_free = ('app.services.context', 'app.services.partner_list', 'app.domain.vocabulary')\n"
+        "qt_free = ('app.services.opening', 'app.services.partner_list', 'app.domain.vocabulary')\n"
         "print(','.join(m for m in qt_free if order.index(m) > order.index('PySide6')))\n"
         "sys.exit(code)\n"
     )
@@ -184,3 +184,13 @@ def test_gui_start_errors_and_help_come_from_the_full_parser(argv: list[str], ca
     theirs = capsys.readouterr()
     assert (ours.value.code, mine.out, mine.err) == (reference.value.code, theirs.out, theirs.err)
     assert mine.out or mine.err
+
+
+def test_a_screenshot_keeps_the_settings_as_they_were(cli, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """``gui --screenshot`` does not store its headless window's geometry as the person's
+    window (nor spend a durable settings write on it at exit)."""
+    assert cli("init").returncode == 0
+    settings = data_dir / "settings.json"
+    before = settings.read_bytes() if settings.exists() else None
+    assert cli("gui", "--screenshot", str(tmp_path / "shot.png")).returncode == 0
+    assert (settings.read_bytes() if settings.exists() else None) == before
