@@ -1,6 +1,7 @@
 """Keep ``resources/translations/channeldesk_{zh_CN,en}.ts`` in step with the code.
 
-    python tools/translations.py scan            # add new source strings, report untranslated
+    python tools/translations.py scan            # add new source strings, drop obsolete ones,
+                                                  # report untranslated
     python tools/translations.py set CTX SRC ZH   # set one zh_CN translation
     python tools/translations.py missing          # list zh_CN strings still untranslated
     python tools/translations.py apply FILE.tsv   # set many: lines "CTX<TAB>SRC<TAB>ZH"
@@ -13,7 +14,11 @@ one, kept for many), Chinese has one form (``%n 个渠道``); ``apply`` sets it 
 Strings are found by AST: ``tr("ctx", "src")`` (app.i18n), ``QCoreApplication.translate(
 "ctx", "src")`` and ``self.tr("src")`` inside a class (context = class name), as Qt's
 lupdate does, and the vocabulary's ``term("ctx", "src")`` labels (app/domain/vocabulary.py).
-The file is locked while written, so parallel edits are safe.
+A context given as a module-level string constant (``CONTEXT = "VisitEditor"``) counts as
+that literal. ``scan`` drops the entries no code uses any more (obsolete), except in a
+context the code also translates a computed text in (``tr("PartnerSheet", _HEADERS[key])``,
+``self.tr(text)``): those contexts are kept whole, since the scanner cannot see which of
+their texts are used. The file is locked while written, so parallel edits are safe.
 """
 
 from __future__ import annotations
@@ -34,14 +39,41 @@ LANGS = ("zh_CN", "en")
 NUMERUS: set[tuple[str, str]] = (
     set()
 )  # (context, source) of plural-form messages, filled by the scan
+DYNAMIC: set[str] = set()  # contexts the code translates computed texts in, filled by the scan
+TRANSLATING = ("tr", "translate", "qt_tr", "term", "trn")
 
 
 def scan_sources() -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
     for path in sorted((ROOT / "app").rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        _visit(tree, None, found)
+        _visit(tree, None, found, _constants(tree))
     return found
+
+
+def _constants(tree: ast.Module) -> dict[str, str]:
+    """The module's top-level ``NAME = "text"`` assignments (a context named by a constant)."""
+    names: dict[str, str] = {}
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and _const(node.value) is not None:
+            for target in node.targets:
+                if isinstance(target, ast.Name):
+                    names[target.id] = _const(node.value)  # type: ignore[assignment]
+    return names
+
+
+def obsolete(
+    data: dict[str, dict[str, str | None]], found: dict[str, set[str]]
+) -> list[tuple[str, str]]:
+    """Entries of a catalogue that no code uses (``found`` by ``scan_sources``, which also
+    fills ``DYNAMIC``: the contexts kept whole)."""
+    return [
+        (ctx, src)
+        for ctx, messages in data.items()
+        if ctx not in DYNAMIC
+        for src in messages
+        if src not in found.get(ctx, set())
+    ]
 
 
 def english_forms(source: str) -> tuple[str, str]:
@@ -55,10 +87,12 @@ def _const(node: ast.AST) -> str | None:
     return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
 
 
-def _visit(node: ast.AST, cls: str | None, found: dict[str, set[str]]) -> None:
+def _visit(
+    node: ast.AST, cls: str | None, found: dict[str, set[str]], names: dict[str, str]
+) -> None:
     for child in ast.iter_child_nodes(node):
         if isinstance(child, ast.ClassDef):
-            _visit(child, child.name, found)
+            _visit(child, child.name, found, names)
             continue
         if isinstance(child, ast.Call):
             func = child.func
@@ -70,26 +104,31 @@ def _visit(node: ast.AST, cls: str | None, found: dict[str, set[str]]) -> None:
                 else None
             )
             args = child.args
-            if (
-                name in ("tr", "translate", "qt_tr", "term", "trn")
-                and len(args) >= 2
-                and _const(args[0])
-                and _const(args[1])
-            ):
-                found.setdefault(_const(args[0]), set()).add(_const(args[1]))  # type: ignore[arg-type]
+            context = _context(args[0], names) if args else None
+            method = isinstance(func, ast.Attribute) and name == "tr" and len(args) in (1, 3)
+            if method and cls and (len(args) == 1 or _const(args[1]) == ""):
+                if _const(args[0]):  # self.tr("text") / self.tr("%n text(s)", "", n)
+                    found.setdefault(cls, set()).add(_const(args[0]))  # type: ignore[arg-type]
+                    if len(args) == 3:
+                        NUMERUS.add((cls, _const(args[0])))  # type: ignore[arg-type]
+                else:
+                    DYNAMIC.add(cls)  # self.tr(computed)
+            elif name in TRANSLATING and len(args) >= 2 and context and _const(args[1]):
+                found.setdefault(context, set()).add(_const(args[1]))  # type: ignore[arg-type]
                 if name == "trn" or (name == "translate" and len(args) == 4):
-                    NUMERUS.add((_const(args[0]), _const(args[1])))  # type: ignore[arg-type]
-            elif (
-                name == "tr"
-                and isinstance(func, ast.Attribute)
-                and len(args) in (1, 3)
-                and _const(args[0])
-                and cls
-            ):
-                found.setdefault(cls, set()).add(_const(args[0]))  # type: ignore[arg-type]
-                if len(args) == 3:
-                    NUMERUS.add((cls, _const(args[0])))  # type: ignore[arg-type]
-        _visit(child, cls, found)
+                    NUMERUS.add((context, _const(args[1])))  # type: ignore[arg-type]
+            elif name in TRANSLATING and len(args) >= 2 and context:
+                DYNAMIC.add(context)  # tr("Ctx", computed): its texts are not all visible
+            elif name == "translate_in" and len(args) >= 3 and _context(args[1], names):
+                DYNAMIC.add(_context(args[1], names))  # type: ignore[arg-type]
+        _visit(child, cls, found, names)
+
+
+def _context(node: ast.AST, names: dict[str, str]) -> str | None:
+    """A literal context, or one a module constant names."""
+    if isinstance(node, ast.Name):
+        return names.get(node.id)
+    return _const(node)
 
 
 @contextmanager
@@ -170,6 +209,13 @@ def cmd_scan() -> int:
             for ctx, sources in found.items():
                 for src in sources:
                     data.setdefault(ctx, {}).setdefault(src, None)
+            dropped = obsolete(data, found)
+            for ctx, src in dropped:
+                del data[ctx][src]
+                if not data[ctx]:
+                    del data[ctx]
+            if dropped:
+                print(f"{lang}: {len(dropped)} obsolete entries dropped", file=sys.stderr)
             save(lang, data)
     return cmd_missing()
 

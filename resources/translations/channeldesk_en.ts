@@ -276,10 +276,6 @@
       <source>Select a conflict first.</source>
       <translation>Select a conflict first.</translation>
     </message>
-    <message>
-      <source>{count} unresolved conflict(s)</source>
-      <translation>{count} unresolved conflict(s)</translation>
-    </message>
   </context>
   <context>
     <name>ContactDialog</name>
@@ -474,10 +470,6 @@ Import targets or decompose a region's target.</translation>
       <translation>Progress</translation>
     </message>
     <message>
-      <source>Progress %</source>
-      <translation>Progress %</translation>
-    </message>
-    <message>
       <source>Rank</source>
       <translation>Rank</translation>
     </message>
@@ -486,16 +478,8 @@ Import targets or decompose a region's target.</translation>
       <translation>Receivables by days overdue (10,000 yuan)</translation>
     </message>
     <message>
-      <source>Receivables by days overdue (yuan)</source>
-      <translation>Receivables by days overdue (yuan)</translation>
-    </message>
-    <message>
       <source>Revenue: target vs actual by month (10,000 yuan)</source>
       <translation>Revenue: target vs actual by month (10,000 yuan)</translation>
-    </message>
-    <message>
-      <source>Revenue: target vs actual by month (yuan)</source>
-      <translation>Revenue: target vs actual by month (yuan)</translation>
     </message>
     <message>
       <source>Split a region's annual target to months and partners</source>
@@ -522,10 +506,6 @@ Import targets or decompose a region's target.</translation>
       <translation>{file}: {rows} rows, {created} new, {updated} changed, {unchanged} unchanged.</translation>
     </message>
     <message>
-      <source>{month} revenue: completion {done:.1f}% vs time elapsed {time:.1f}%</source>
-      <translation>{month} revenue: completion {done:.1f}% vs time elapsed {time:.1f}%</translation>
-    </message>
-    <message>
       <source>{month} revenue: completion {done} vs time elapsed {time}</source>
       <translation>{month} revenue: completion {done} vs time elapsed {time}</translation>
     </message>
@@ -547,10 +527,6 @@ Import targets or decompose a region's target.</translation>
     <message>
       <source>HQ set the region's months; you can distribute them to the partners.</source>
       <translation>HQ set the region's months; you can distribute them to the partners.</translation>
-    </message>
-    <message>
-      <source>Highlighted bold cells were set by hand; type an amount into a cell to set it, Delete releases it.</source>
-      <translation>Highlighted bold cells were set by hand; type an amount into a cell to set it, Delete releases it.</translation>
     </message>
     <message>
       <source>Highlighted bold cells were set by hand; type an amount into a partner's month or a month total to set it, Delete releases it.</source>
@@ -633,16 +609,8 @@ Import targets or decompose a region's target.</translation>
       <translation>seasonality</translation>
     </message>
     <message>
-      <source>{count} active partners share each month by grade weight (A 4, B 3, C 2, D 1).</source>
-      <translation>{count} active partners share each month by grade weight (A 4, B 3, C 2, D 1).</translation>
-    </message>
-    <message>
       <source>{count} active partners. Grade weights: A 4, B 3, C 2, D 1; last year means {year}'s actuals.</source>
       <translation>{count} active partners. Grade weights: A 4, B 3, C 2, D 1; last year means {year}'s actuals.</translation>
-    </message>
-    <message>
-      <source>{count} active partners; months follow the seasonal shape, partners share by grade.</source>
-      <translation>{count} active partners; months follow the seasonal shape, partners share by grade.</translation>
     </message>
   </context>
   <context>
@@ -881,10 +849,6 @@ Import targets or decompose a region's target.</translation>
       <translation>Revoke…</translation>
     </message>
     <message>
-      <source>Select a device first.</source>
-      <translation>Select a device first.</translation>
-    </message>
-    <message>
       <source>Select a device to see its bundles.</source>
       <translation>Select a device to see its bundles.</translation>
     </message>
@@ -1097,10 +1061,6 @@ Import targets or decompose a region's target.</translation>
       <translation>Printed on every report, e.g. 李娜</translation>
     </message>
     <message>
-      <source>Region codes, e.g. 3101 or 310115,310104</source>
-      <translation>Region codes, e.g. 3101 or 310115,310104</translation>
-    </message>
-    <message>
       <source>Restore from a backup file</source>
       <translation>Restore from a backup file</translation>
     </message>
@@ -1113,10 +1073,6 @@ Import targets or decompose a region's target.</translation>
       <translation>Start with demo data (to try things out)</translation>
     </message>
     <message>
-      <source>Territory</source>
-      <translation>Territory</translation>
-    </message>
-    <message>
       <source>Welcome to ChannelDesk</source>
       <translation>Welcome to ChannelDesk</translation>
     </message>
@@ -1127,10 +1083,6 @@ Import targets or decompose a region's target.</translation>
     <message>
       <source>Your &amp;name *</source>
       <translation>Your &amp;name *</translation>
-    </message>
-    <message>
-      <source>Your name</source>
-      <translation>Your name</translation>
     </message>
   </context>
   <context>
@@ -1525,10 +1477,6 @@ Import targets or decompose a region's target.</translation>
       <translation>Visits: {n}</translation>
     </message>
     <message>
-      <source>{n} visits</source>
-      <translation>{n} visits</translation>
-    </message>
-    <message>
       <source>{week} ({first} – {last})</source>
       <translation>{week} ({first} – {last})</translation>
     </message>
@@ -1628,10 +1576,6 @@ Import targets or decompose a region's target.</translation>
     <message>
       <source>New region</source>
       <translation>New region</translation>
-    </message>
-    <message>
-      <source>New region code</source>
-      <translation>New region code</translation>
     </message>
     <message>
       <source>Open</source>
@@ -1809,10 +1753,6 @@ Offline-first desk for field channel managers.</translation>
       <translation>Last synced: {last} · {pending}</translation>
     </message>
     <message>
-      <source>Last synced: {last} · {pending} change(s) pending</source>
-      <translation>Last synced: {last} · {pending} change(s) pending</translation>
-    </message>
-    <message>
       <source>Menu</source>
       <translation>Menu</translation>
     </message>
@@ -1870,10 +1810,6 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     <message>
       <source>Item</source>
       <translation>Item</translation>
-    </message>
-    <message>
-      <source>Type the quantity found in the store and press Enter.</source>
-      <translation>Type the quantity found in the store and press Enter.</translation>
     </message>
     <message>
       <source>Type the quantity found in the store and press Enter. Enter without a number leaves the item uncounted.</source>
@@ -2520,10 +2456,6 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>Notes</translation>
     </message>
     <message>
-      <source>Region code, e.g. 310115</source>
-      <translation>Region code, e.g. 310115</translation>
-    </message>
-    <message>
       <source>Separate tags with ;</source>
       <translation>Separate tags with ;</translation>
     </message>
@@ -2866,10 +2798,6 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>Attach a file (licence scan, signed contract…)</translation>
     </message>
     <message>
-      <source>Attachments</source>
-      <translation>Attachments</translation>
-    </message>
-    <message>
       <source>Code</source>
       <translation>Code</translation>
     </message>
@@ -2884,26 +2812,6 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     <message>
       <source>Compe&amp;titor…</source>
       <translation>Compe&amp;titor…</translation>
-    </message>
-    <message>
-      <source>Competitors nearby</source>
-      <translation>Competitors nearby</translation>
-    </message>
-    <message>
-      <source>Complaints</source>
-      <translation>Complaints</translation>
-    </message>
-    <message>
-      <source>Contacts</source>
-      <translation>Contacts</translation>
-    </message>
-    <message>
-      <source>Contracts</source>
-      <translation>Contracts</translation>
-    </message>
-    <message>
-      <source>Credit</source>
-      <translation>Credit</translation>
     </message>
     <message>
       <source>Credit limit</source>
@@ -2942,10 +2850,6 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>Grade</translation>
     </message>
     <message>
-      <source>Grade history</source>
-      <translation>Grade history</translation>
-    </message>
-    <message>
       <source>Grade requests waiting</source>
       <translation>Grade requests waiting</translation>
     </message>
@@ -2970,16 +2874,8 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>Importing partners…</translation>
     </message>
     <message>
-      <source>Lifecycle</source>
-      <translation>Lifecycle</translation>
-    </message>
-    <message>
       <source>Manager</source>
       <translation>Manager</translation>
-    </message>
-    <message>
-      <source>Merged into</source>
-      <translation>Merged into</translation>
     </message>
     <message>
       <source>Name</source>
@@ -3018,10 +2914,6 @@ Add one with “New partner” or import a spreadsheet.</translation>
       <translation>Partners</translation>
     </message>
     <message>
-      <source>Promotion materials (book)</source>
-      <translation>Promotion materials (book)</translation>
-    </message>
-    <message>
       <source>Promotion-material ledger: issued, installed and returned items</source>
       <translation>Promotion-material ledger: issued, installed and returned items</translation>
     </message>
@@ -3046,16 +2938,8 @@ Add one with “New partner” or import a spreadsheet.</translation>
       <translation>Search partners</translation>
     </message>
     <message>
-      <source>Select a partner to see its file.</source>
-      <translation>Select a partner to see its file.</translation>
-    </message>
-    <message>
       <source>Spreadsheets (*.csv *.xlsx)</source>
       <translation>Spreadsheets (*.csv *.xlsx)</translation>
-    </message>
-    <message>
-      <source>Staff training</source>
-      <translation>Staff training</translation>
     </message>
     <message>
       <source>Status</source>
@@ -3066,40 +2950,8 @@ Add one with “New partner” or import a spreadsheet.</translation>
       <translation>Stoc&amp;k limits…</translation>
     </message>
     <message>
-      <source>Stock limits</source>
-      <translation>Stock limits</translation>
-    </message>
-    <message>
       <source>The credit limit is not an amount: {value}</source>
       <translation>The credit limit is not an amount: {value}</translation>
-    </message>
-    <message>
-      <source>Warnings</source>
-      <translation>Warnings</translation>
-    </message>
-    <message>
-      <source>held</source>
-      <translation>held</translation>
-    </message>
-    <message>
-      <source>limit</source>
-      <translation>limit</translation>
-    </message>
-    <message>
-      <source>over credit limit</source>
-      <translation>over credit limit</translation>
-    </message>
-    <message>
-      <source>planned</source>
-      <translation>planned</translation>
-    </message>
-    <message>
-      <source>receivable</source>
-      <translation>receivable</translation>
-    </message>
-    <message>
-      <source>{count} partner(s)</source>
-      <translation>{count} partner(s)</translation>
     </message>
     <message>
       <source>{count} partners exported.</source>
@@ -3180,14 +3032,6 @@ Add one with “New partner” or import a spreadsheet.</translation>
       <translation>of {count}</translation>
     </message>
     <message>
-      <source>page</source>
-      <translation>page</translation>
-    </message>
-    <message>
-      <source>width</source>
-      <translation>width</translation>
-    </message>
-    <message>
       <source>{index} of {count}</source>
       <translation>{index} of {count}</translation>
     </message>
@@ -3220,10 +3064,6 @@ Add one with “New partner” or import a spreadsheet.</translation>
     <message>
       <source>Also used in other visits: {n}</source>
       <translation>Also used in other visits: {n}</translation>
-    </message>
-    <message>
-      <source>Also used in {n} other visit(s).</source>
-      <translation>Also used in {n} other visit(s).</translation>
     </message>
     <message>
       <source>Taken {when} · {w} × {h} · SHA-256 {sha}</source>
@@ -3315,10 +3155,6 @@ also used in another visit</translation>
       <translation>Channels you inspected per ISO week (≥ 3)</translation>
     </message>
     <message>
-      <source>Credit</source>
-      <translation>Credit</translation>
-    </message>
-    <message>
       <source>Date</source>
       <translation>Date</translation>
     </message>
@@ -3337,10 +3173,6 @@ also used in another visit</translation>
     <message>
       <source>Grade</source>
       <translation>Grade</translation>
-    </message>
-    <message>
-      <source>Inspections per ISO week (≥ 3)</source>
-      <translation>Inspections per ISO week (≥ 3)</translation>
     </message>
     <message>
       <source>Mark rectification &amp;fixed</source>
@@ -3373,10 +3205,6 @@ also used in another visit</translation>
     <message>
       <source>Partner</source>
       <translation>Partner</translation>
-    </message>
-    <message>
-      <source>Planned visits</source>
-      <translation>Planned visits</translation>
     </message>
     <message>
       <source>Planner</source>
@@ -3447,20 +3275,8 @@ also used in another visit</translation>
       <translation>{month}: {behind} below the visit frequency, {missing} still needed.</translation>
     </message>
     <message>
-      <source>{month}: {behind} partner(s) below the visit frequency, {missing} visit(s) still needed.</source>
-      <translation>{month}: {behind} partner(s) below the visit frequency, {missing} visit(s) still needed.</translation>
-    </message>
-    <message>
       <source>⚠ over limit {owed} / {limit}</source>
       <translation>⚠ over limit {owed} / {limit}</translation>
-    </message>
-    <message>
-      <source>⚠ over limit ¥{owed} / ¥{limit}</source>
-      <translation>⚠ over limit ¥{owed} / ¥{limit}</translation>
-    </message>
-    <message>
-      <source>⚠ over limit: owes ¥{owed} of ¥{limit}</source>
-      <translation>⚠ over limit: owes ¥{owed} of ¥{limit}</translation>
     </message>
   </context>
   <context>
@@ -3573,10 +3389,6 @@ also used in another visit</translation>
     <message>
       <source>, </source>
       <translation>, </translation>
-    </message>
-    <message>
-      <source>Device</source>
-      <translation>Device</translation>
     </message>
     <message>
       <source>File</source>
@@ -3875,10 +3687,6 @@ also used in another visit</translation>
   </context>
   <context>
     <name>RegionPicker</name>
-    <message>
-      <source>(none)</source>
-      <translation>(none)</translation>
-    </message>
     <message>
       <source>(whole city)</source>
       <translation>(whole city)</translation>
@@ -4194,10 +4002,6 @@ also used in another visit</translation>
       <translation>Exporting to HQ: about {size} MB ({photos} photos, {changes} changes)…</translation>
     </message>
     <message>
-      <source>Exporting to HQ…</source>
-      <translation>Exporting to HQ…</translation>
-    </message>
-    <message>
       <source>HQ data applied.</source>
       <translation>HQ data applied.</translation>
     </message>
@@ -4220,10 +4024,6 @@ also used in another visit</translation>
     <message>
       <source>{count} changes did not fit in this bundle (HQ's size limits): Sync → Export next part writes them now, to hand both over together; or export again after HQ has acknowledged this one.</source>
       <translation>{count} changes did not fit in this bundle (HQ's size limits): Sync → Export next part writes them now, to hand both over together; or export again after HQ has acknowledged this one.</translation>
-    </message>
-    <message>
-      <source>{count} changes did not fit in this bundle (HQ's size limits); export again after HQ has acknowledged this one.</source>
-      <translation>{count} changes did not fit in this bundle (HQ's size limits); export again after HQ has acknowledged this one.</translation>
     </message>
   </context>
   <context>
@@ -4965,22 +4765,12 @@ also used in another visit</translation>
       <translation>Writing the report…</translation>
     </message>
     <message>
-      <source>{n} photo(s)</source>
-      <translation>{n} photo(s)</translation>
-    </message>
-    <message>
       <source>{template}, version {n}</source>
       <translation>{template}, version {n}</translation>
     </message>
   </context>
   <context>
     <name>VisitEditor</name>
-    <message>
-      <source>
-also used in another visit</source>
-      <translation>
-also used in another visit</translation>
-    </message>
     <message numerus="yes">
       <source>%n photo(s) — add…</source>
       <translation>
@@ -5057,10 +4847,6 @@ also used in another visit</translation>
       <translation>Explained: {text}</translation>
     </message>
     <message>
-      <source>Failed</source>
-      <translation>Failed</translation>
-    </message>
-    <message>
       <source>Findings and rectification orders</source>
       <translation>Findings and rectification orders</translation>
     </message>
@@ -5085,24 +4871,12 @@ also used in another visit</translation>
       <translation>Loading the visit…</translation>
     </message>
     <message>
-      <source>N/A</source>
-      <translation>N/A</translation>
-    </message>
-    <message>
-      <source>No</source>
-      <translation>No</translation>
-    </message>
-    <message>
       <source>No findings.</source>
       <translation>No findings.</translation>
     </message>
     <message>
       <source>No photos yet.</source>
       <translation>No photos yet.</translation>
-    </message>
-    <message>
-      <source>Passed</source>
-      <translation>Passed</translation>
     </message>
     <message>
       <source>Photo evidence warnings</source>
@@ -5137,10 +4911,6 @@ also used in another visit</translation>
       <translation>Select a visit in the list, or start one with “New visit” (Ctrl+Shift+N).</translation>
     </message>
     <message>
-      <source>The original photo is missing (hash {hash}).</source>
-      <translation>The original photo is missing (hash {hash}).</translation>
-    </message>
-    <message>
       <source>What needs to be rectified?</source>
       <translation>What needs to be rectified?</translation>
     </message>
@@ -5151,10 +4921,6 @@ also used in another visit</translation>
     <message>
       <source>Why this photo is still good evidence</source>
       <translation>Why this photo is still good evidence</translation>
-    </message>
-    <message>
-      <source>Yes</source>
-      <translation>Yes</translation>
     </message>
     <message>
       <source>a number</source>
@@ -5171,18 +4937,6 @@ also used in another visit</translation>
     <message>
       <source>a number, at most {high}</source>
       <translation>a number, at most {high}</translation>
-    </message>
-    <message>
-      <source>loading…</source>
-      <translation>loading…</translation>
-    </message>
-    <message>
-      <source>photo missing</source>
-      <translation>photo missing</translation>
-    </message>
-    <message>
-      <source>{count} photo(s) — add…</source>
-      <translation>{count} photo(s) — add…</translation>
     </message>
   </context>
   <context>
@@ -5208,10 +4962,6 @@ also used in another visit</translation>
       <translation>Filter by partner code or name…</translation>
     </message>
     <message>
-      <source>Filter by partner code…</source>
-      <translation>Filter by partner code…</translation>
-    </message>
-    <message>
       <source>Monthly assessment report</source>
       <translation>Monthly assessment report</translation>
     </message>
@@ -5222,10 +4972,6 @@ also used in another visit</translation>
     <message>
       <source>New &amp;visit…</source>
       <translation>New &amp;visit…</translation>
-    </message>
-    <message>
-      <source>New visit</source>
-      <translation>New visit</translation>
     </message>
     <message>
       <source>No visit matches the filter.</source>
@@ -5240,10 +4986,6 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>Partner</source>
       <translation>Partner</translation>
-    </message>
-    <message>
-      <source>Partner code</source>
-      <translation>Partner code</translation>
     </message>
     <message>
       <source>Score</source>
@@ -5314,33 +5056,6 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>Suspension proposed</source>
       <translation>Suspension proposed</translation>
-    </message>
-  </context>
-  <context>
-    <name>_ImportSection</name>
-    <message>
-      <source>Import</source>
-      <translation>Import</translation>
-    </message>
-    <message>
-      <source>Importing…</source>
-      <translation>Importing…</translation>
-    </message>
-    <message>
-      <source>Import…</source>
-      <translation>Import…</translation>
-    </message>
-    <message>
-      <source>Laptops receive them with their next HQ bundle.</source>
-      <translation>Laptops receive them with their next HQ bundle.</translation>
-    </message>
-    <message>
-      <source>Spreadsheets (*.csv *.xlsx)</source>
-      <translation>Spreadsheets (*.csv *.xlsx)</translation>
-    </message>
-    <message>
-      <source>{rows} rows: {created} created, {updated} updated, {unchanged} unchanged</source>
-      <translation>{rows} rows: {created} created, {updated} updated, {unchanged} unchanged</translation>
     </message>
   </context>
   <context>
@@ -6002,16 +5717,8 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>{code}: {event} recorded, status {before} → {after}</translation>
     </message>
     <message>
-      <source>{count} partner(s)</source>
-      <translation>{count} partner(s)</translation>
-    </message>
-    <message>
       <source>{count} partners written to {file}</source>
       <translation>{count} partners written to {file}</translation>
-    </message>
-    <message>
-      <source>{count} problem(s) found.</source>
-      <translation>{count} problem(s) found.</translation>
     </message>
     <message>
       <source>{dir} is a file, not a folder for acknowledgements.</source>
@@ -6176,16 +5883,8 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>Cannot open the database {path}: {error}</translation>
     </message>
     <message>
-      <source>Cannot read the record key {path}: {error}</source>
-      <translation>Cannot read the record key {path}: {error}</translation>
-    </message>
-    <message>
       <source>Cannot read the {name} {path}: {error}</source>
       <translation>Cannot read the {name} {path}: {error}</translation>
-    </message>
-    <message>
-      <source>Cannot write the record key {path}: {error}</source>
-      <translation>Cannot write the record key {path}: {error}</translation>
     </message>
     <message>
       <source>Cannot write the {name} {path}: {error}</source>
@@ -6220,10 +5919,6 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>The database file {path} is damaged ({problem}). Nothing was changed; restore a backup with 'channeldesk restore' or move the file away.</translation>
     </message>
     <message>
-      <source>The database is busy: another ChannelDesk window or command is writing. Try again when it has finished; nothing was changed.</source>
-      <translation>The database is busy: another ChannelDesk window or command is writing. Try again when it has finished; nothing was changed.</translation>
-    </message>
-    <message>
       <source>The database is busy: another program kept it locked for more than {seconds} seconds. Nothing was changed; try again when it has finished.</source>
       <translation>The database is busy: another program kept it locked for more than {seconds} seconds. Nothing was changed; try again when it has finished.</translation>
     </message>
@@ -6238,10 +5933,6 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>The disk holding {path} is full. Free some space and try again; nothing was changed.</source>
       <translation>The disk holding {path} is full. Free some space and try again; nothing was changed.</translation>
-    </message>
-    <message>
-      <source>The record key {path} is damaged.</source>
-      <translation>The record key {path} is damaged.</translation>
     </message>
     <message>
       <source>The {name} {path} is damaged.</source>
@@ -6340,10 +6031,6 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
         <numerusform>The same photo is in %n other visit.</numerusform>
         <numerusform>The same photo is in %n other visits.</numerusform>
       </translation>
-    </message>
-    <message>
-      <source>The same photo is in {count} other visit(s).</source>
-      <translation>The same photo is in {count} other visit(s).</translation>
     </message>
     <message>
       <source>Visit {id} is sealed; explain photo warnings before submitting.</source>
@@ -6488,30 +6175,6 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>it is not a JSON object</translation>
     </message>
     <message>
-      <source>item {key}: a choice needs options</source>
-      <translation>item {key}: a choice needs options</translation>
-    </message>
-    <message>
-      <source>item {key}: the key is used twice</source>
-      <translation>item {key}: the key is used twice</translation>
-    </message>
-    <message>
-      <source>item {key}: the label is not text</source>
-      <translation>item {key}: the label is not text</translation>
-    </message>
-    <message>
-      <source>item {key}: the weight is not a number of 0 or more</source>
-      <translation>item {key}: the weight is not a number of 0 or more</translation>
-    </message>
-    <message>
-      <source>item {key}: unknown kind {kind}; use one of {kinds}</source>
-      <translation>item {key}: unknown kind {kind}; use one of {kinds}</translation>
-    </message>
-    <message>
-      <source>item {key}: {bound} is not a number</source>
-      <translation>item {key}: {bound} is not a number</translation>
-    </message>
-    <message>
       <source>kind must be invoice or payment (got {value})</source>
       <translation>kind must be invoice or payment (got {value})</translation>
     </message>
@@ -6524,20 +6187,8 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>public_key is not base64</translation>
     </message>
     <message>
-      <source>section {n} has no items</source>
-      <translation>section {n} has no items</translation>
-    </message>
-    <message>
-      <source>section {n}: an item has no key</source>
-      <translation>section {n}: an item has no key</translation>
-    </message>
-    <message>
       <source>territory is not a list of region codes</source>
       <translation>territory is not a list of region codes</translation>
-    </message>
-    <message>
-      <source>the checklist cannot be read: {detail}</source>
-      <translation>the checklist cannot be read: {detail}</translation>
     </message>
     <message>
       <source>the file does not hold a JSON object</source>
@@ -6550,14 +6201,6 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>the public key must be 32 bytes, not {count}</source>
       <translation>the public key must be 32 bytes, not {count}</translation>
-    </message>
-    <message>
-      <source>the template has no name (a text of at most 100 characters)</source>
-      <translation>the template has no name (a text of at most 100 characters)</translation>
-    </message>
-    <message>
-      <source>the template has no sections</source>
-      <translation>the template has no sections</translation>
     </message>
     <message>
       <source>the weekly number of channels is not a whole number from 0 to 50</source>
@@ -6580,10 +6223,6 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>{file} is not a checklist template: it is not JSON text.</translation>
     </message>
     <message>
-      <source>{file} is not a device public-key file: {error}</source>
-      <translation>{file} is not a device public-key file: {error}</translation>
-    </message>
-    <message>
       <source>{file} is not a device public-key file: {reason}</source>
       <translation>{file} is not a device public-key file: {reason}</translation>
     </message>
@@ -6594,10 +6233,6 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>{file} is too large for a checklist template (at most 5 MB).</source>
       <translation>{file} is too large for a checklist template (at most 5 MB).</translation>
-    </message>
-    <message>
-      <source>{file}: the public key must be 32 bytes</source>
-      <translation>{file}: the public key must be 32 bytes</translation>
     </message>
     <message>
       <source>{folder} is not a folder.</source>
@@ -6637,10 +6272,6 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>Importing…</source>
       <translation>Importing…</translation>
-    </message>
-    <message>
-      <source>a new partner starts as {active} or {prospect}; the status {status} comes only from a lifecycle event (partners lifecycle CODE EVENT, or Lifecycle… in the partner screen)</source>
-      <translation>a new partner starts as {active} or {prospect}; the status {status} comes only from a lifecycle event (partners lifecycle CODE EVENT, or Lifecycle… in the partner screen)</translation>
     </message>
     <message>
       <source>an import cannot change the status ({current} → {wanted}); use the lifecycle action: partners lifecycle {code} EVENT --reason TEXT, or Lifecycle… in the partner screen</source>
@@ -6701,10 +6332,6 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>{file} is a folder, not a file.</source>
       <translation>{file} is a folder, not a file.</translation>
-    </message>
-    <message>
-      <source>{file} is larger than 200 MB.</source>
-      <translation>{file} is larger than 200 MB.</translation>
     </message>
     <message>
       <source>{file} is larger than {limit} MB (limit: file size).</source>
@@ -6875,10 +6502,6 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>Choose the partner this one is merged into (--survivor CODE).</translation>
     </message>
     <message>
-      <source>Choose the partner this one is merged into.</source>
-      <translation>Choose the partner this one is merged into.</translation>
-    </message>
-    <message>
       <source>Describe the complaint.</source>
       <translation>Describe the complaint.</translation>
     </message>
@@ -6889,10 +6512,6 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>Give the new manager or territory for a transfer (--to-manager NAME).</source>
       <translation>Give the new manager or territory for a transfer (--to-manager NAME).</translation>
-    </message>
-    <message>
-      <source>Give the new manager or territory for a transfer.</source>
-      <translation>Give the new manager or territory for a transfer.</translation>
     </message>
     <message>
       <source>Give the reason for the grade change.</source>
@@ -6971,10 +6590,6 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>initial grade</translation>
     </message>
     <message>
-      <source>merge</source>
-      <translation>merge</translation>
-    </message>
-    <message>
       <source>must be between {low} and {high}</source>
       <translation>must be between {low} and {high}</translation>
     </message>
@@ -6987,24 +6602,8 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>not a phone number: {value}</translation>
     </message>
     <message>
-      <source>open</source>
-      <translation>open</translation>
-    </message>
-    <message>
       <source>partner created</source>
       <translation>partner created</translation>
-    </message>
-    <message>
-      <source>resume</source>
-      <translation>resume</translation>
-    </message>
-    <message>
-      <source>suspend</source>
-      <translation>suspend</translation>
-    </message>
-    <message>
-      <source>terminate</source>
-      <translation>terminate</translation>
     </message>
     <message>
       <source>the code is required</source>
@@ -7019,10 +6618,6 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>the credit limit must be a non-negative amount</translation>
     </message>
     <message>
-      <source>the name is longer than 300 characters</source>
-      <translation>the name is longer than 300 characters</translation>
-    </message>
-    <message>
       <source>the name is required</source>
       <translation>the name is required</translation>
     </message>
@@ -7033,10 +6628,6 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>too long: {length} characters, at most {limit} allowed</source>
       <translation>too long: {length} characters, at most {limit} allowed</translation>
-    </message>
-    <message>
-      <source>transfer</source>
-      <translation>transfer</translation>
     </message>
     <message>
       <source>unknown grade {value}; use A, B, C or D</source>
@@ -7115,36 +6706,12 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       </translation>
     </message>
     <message>
-      <source>Callback duty missed on {count} day(s): {days}.</source>
-      <translation>Callback duty missed on {count} day(s): {days}.</translation>
-    </message>
-    <message>
       <source>Callbacks today: {answered} of {drawn} done ({population} records yesterday).</source>
       <translation>Callbacks today: {answered} of {drawn} done ({population} records yesterday).</translation>
     </message>
     <message>
       <source>Suspension proposed for {codes} after repeated callback warnings.</source>
       <translation>Suspension proposed for {codes} after repeated callback warnings.</translation>
-    </message>
-    <message>
-      <source>{count} change(s) have never been sent to HQ.</source>
-      <translation>{count} change(s) have never been sent to HQ.</translation>
-    </message>
-    <message>
-      <source>{count} complaint(s) are past the response or resolution time.</source>
-      <translation>{count} complaint(s) are past the response or resolution time.</translation>
-    </message>
-    <message>
-      <source>{count} contract(s) expire within {days} days.</source>
-      <translation>{count} contract(s) expire within {days} days.</translation>
-    </message>
-    <message>
-      <source>{count} partner(s) are below this month's visit frequency.</source>
-      <translation>{count} partner(s) are below this month's visit frequency.</translation>
-    </message>
-    <message>
-      <source>{count} rectification order(s) are overdue.</source>
-      <translation>{count} rectification order(s) are overdue.</translation>
     </message>
   </context>
   <context>
@@ -7413,10 +6980,6 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>Evidence</translation>
     </message>
     <message>
-      <source>Failed</source>
-      <translation>Failed</translation>
-    </message>
-    <message>
       <source>Finding</source>
       <translation>Finding</translation>
     </message>
@@ -7519,10 +7082,6 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>Monthly target</source>
       <translation>Monthly target</translation>
-    </message>
-    <message>
-      <source>N/A</source>
-      <translation>N/A</translation>
     </message>
     <message>
       <source>Name</source>
@@ -7645,10 +7204,6 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>Over credit limit: receivable {recv} exceeds limit {limit}.</translation>
     </message>
     <message>
-      <source>Over credit limit: receivable ¥{recv} exceeds limit ¥{limit}.</source>
-      <translation>Over credit limit: receivable ¥{recv} exceeds limit ¥{limit}.</translation>
-    </message>
-    <message>
       <source>Pace</source>
       <translation>Pace</translation>
     </message>
@@ -7679,10 +7234,6 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>Partners visited</source>
       <translation>Partners visited</translation>
-    </message>
-    <message>
-      <source>Passed</source>
-      <translation>Passed</translation>
     </message>
     <message>
       <source>Phone</source>
@@ -7730,10 +7281,6 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
         <numerusform>Problem rate {rate}: verify the other %n record before paying; about {estimate} may be affected.</numerusform>
         <numerusform>Problem rate {rate}: verify the other %n records before paying; about {estimate} may be affected.</numerusform>
       </translation>
-    </message>
-    <message>
-      <source>Problem rate {rate}: verify the other {rest} record(s) before paying; about {estimate} may be affected.</source>
-      <translation>Problem rate {rate}: verify the other {rest} record(s) before paying; about {estimate} may be affected.</translation>
     </message>
     <message>
       <source>Product</source>
@@ -7991,10 +7538,6 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       </translation>
     </message>
     <message>
-      <source>Withhold commission on {count} record(s) found at callback ({amount}).</source>
-      <translation>Withhold commission on {count} record(s) found at callback ({amount}).</translation>
-    </message>
-    <message>
       <source>Writing…</source>
       <translation>Writing…</translation>
     </message>
@@ -8013,10 +7556,6 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>status</source>
       <translation>status</translation>
-    </message>
-    <message>
-      <source>{count} photo(s)</source>
-      <translation>{count} photo(s)</translation>
     </message>
     <message>
       <source>{value} is not a valid ISO week.</source>
@@ -8377,10 +7916,6 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>the manifest's file list is malformed</translation>
     </message>
     <message>
-      <source>the manifest's seq is not a positive integer</source>
-      <translation>the manifest's seq is not a positive integer</translation>
-    </message>
-    <message>
       <source>the manifest's seq is not a whole number from 1 to {max}</source>
       <translation>the manifest's seq is not a whole number from 1 to {max}</translation>
     </message>
@@ -8437,10 +7972,6 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>{count} changes did not fit in this bundle (HQ's size limits): export the next part now with 'sync export --next' to hand both over together, or export again after HQ has acknowledged this one.</translation>
     </message>
     <message>
-      <source>{count} changes did not fit in this bundle (HQ's size limits); export again after HQ has acknowledged this one.</source>
-      <translation>{count} changes did not fit in this bundle (HQ's size limits); export again after HQ has acknowledged this one.</translation>
-    </message>
-    <message>
       <source>{entity} {id} is sealed and arrived with different content</source>
       <translation>{entity} {id} is sealed and arrived with different content</translation>
     </message>
@@ -8487,10 +8018,6 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>{file} is not an HQ acknowledgement (not a text file); nothing was changed.</source>
       <translation>{file} is not an HQ acknowledgement (not a text file); nothing was changed.</translation>
-    </message>
-    <message>
-      <source>{file} is not an HQ acknowledgement: {error}</source>
-      <translation>{file} is not an HQ acknowledgement: {error}</translation>
     </message>
     <message>
       <source>{name} line {line}: not valid JSON</source>
@@ -8721,16 +8248,8 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>Partner {code} ({status}) cannot be visited.</translation>
     </message>
     <message>
-      <source>Partner {code} has no open rectification orders to re-inspect.</source>
-      <translation>Partner {code} has no open rectification orders to re-inspect.</translation>
-    </message>
-    <message>
       <source>Partner {code} is suspended: only a re-inspection of its rectification orders is possible (template reinspection).</source>
       <translation>Partner {code} is suspended: only a re-inspection of its rectification orders is possible (template reinspection).</translation>
-    </message>
-    <message>
-      <source>Partner {code} is {status}; it cannot be visited.</source>
-      <translation>Partner {code} is {status}; it cannot be visited.</translation>
     </message>
     <message>
       <source>Passed at re-inspection.</source>

@@ -273,10 +273,6 @@
       <source>Select a conflict first.</source>
       <translation>请先选择一个冲突。</translation>
     </message>
-    <message>
-      <source>{count} unresolved conflict(s)</source>
-      <translation>{count} 个未解决的冲突</translation>
-    </message>
   </context>
   <context>
     <name>ContactDialog</name>
@@ -471,10 +467,6 @@ Import targets or decompose a region's target.</source>
       <translation>完成进度</translation>
     </message>
     <message>
-      <source>Progress %</source>
-      <translation>完成进度 %</translation>
-    </message>
-    <message>
       <source>Rank</source>
       <translation>排名</translation>
     </message>
@@ -483,16 +475,8 @@ Import targets or decompose a region's target.</source>
       <translation>应收账款账龄（万元）</translation>
     </message>
     <message>
-      <source>Receivables by days overdue (yuan)</source>
-      <translation>应收账款账龄（元）</translation>
-    </message>
-    <message>
       <source>Revenue: target vs actual by month (10,000 yuan)</source>
       <translation>销售额：各月目标与实际（万元）</translation>
-    </message>
-    <message>
-      <source>Revenue: target vs actual by month (yuan)</source>
-      <translation>销售额：各月目标与实际（元）</translation>
     </message>
     <message>
       <source>Split a region's annual target to months and partners</source>
@@ -519,10 +503,6 @@ Import targets or decompose a region's target.</source>
       <translation>{file}：共 {rows} 行，新增 {created}，修改 {updated}，未变 {unchanged}。</translation>
     </message>
     <message>
-      <source>{month} revenue: completion {done:.1f}% vs time elapsed {time:.1f}%</source>
-      <translation>{month} 销售额：完成进度 {done:.1f}%，时间进度 {time:.1f}%</translation>
-    </message>
-    <message>
       <source>{month} revenue: completion {done} vs time elapsed {time}</source>
       <translation>{month} 销售额：完成进度 {done}，时间进度 {time}</translation>
     </message>
@@ -544,10 +524,6 @@ Import targets or decompose a region's target.</source>
     <message>
       <source>HQ set the region's months; you can distribute them to the partners.</source>
       <translation>各月目标由总部下达；您可以把它们分解到各渠道。</translation>
-    </message>
-    <message>
-      <source>Highlighted bold cells were set by hand; type an amount into a cell to set it, Delete releases it.</source>
-      <translation>高亮加粗的单元格为手工调整；在单元格中输入金额即可调整，按 Delete 键取消调整。</translation>
     </message>
     <message>
       <source>Highlighted bold cells were set by hand; type an amount into a partner's month or a month total to set it, Delete releases it.</source>
@@ -630,16 +606,8 @@ Import targets or decompose a region's target.</source>
       <translation>季节性</translation>
     </message>
     <message>
-      <source>{count} active partners share each month by grade weight (A 4, B 3, C 2, D 1).</source>
-      <translation>{count} 个在营渠道按等级权重（A 4、B 3、C 2、D 1）分摊每月目标。</translation>
-    </message>
-    <message>
       <source>{count} active partners. Grade weights: A 4, B 3, C 2, D 1; last year means {year}'s actuals.</source>
       <translation>{count} 个在营渠道。等级权重：A 4、B 3、C 2、D 1；去年指 {year} 年实绩。</translation>
-    </message>
-    <message>
-      <source>{count} active partners; months follow the seasonal shape, partners share by grade.</source>
-      <translation>{count} 个在营渠道；月份按季节性分摊，渠道按等级分摊。</translation>
     </message>
   </context>
   <context>
@@ -877,10 +845,6 @@ Import targets or decompose a region's target.</source>
       <translation>吊销…</translation>
     </message>
     <message>
-      <source>Select a device first.</source>
-      <translation>请先选择一台设备。</translation>
-    </message>
-    <message>
       <source>Select a device to see its bundles.</source>
       <translation>选择一台设备，查看它的数据包。</translation>
     </message>
@@ -1093,10 +1057,6 @@ Import targets or decompose a region's target.</source>
       <translation>打印在每份报告上，例如 李娜</translation>
     </message>
     <message>
-      <source>Region codes, e.g. 3101 or 310115,310104</source>
-      <translation>区划代码，例如 3101 或 310115,310104</translation>
-    </message>
-    <message>
       <source>Restore from a backup file</source>
       <translation>从备份文件恢复</translation>
     </message>
@@ -1109,10 +1069,6 @@ Import targets or decompose a region's target.</source>
       <translation>使用演示数据开始（先试用）</translation>
     </message>
     <message>
-      <source>Territory</source>
-      <translation>负责区域</translation>
-    </message>
-    <message>
       <source>Welcome to ChannelDesk</source>
       <translation>欢迎使用渠道巡检台</translation>
     </message>
@@ -1123,10 +1079,6 @@ Import targets or decompose a region's target.</source>
     <message>
       <source>Your &amp;name *</source>
       <translation>您的姓名(&amp;N) *</translation>
-    </message>
-    <message>
-      <source>Your name</source>
-      <translation>您的姓名</translation>
     </message>
   </context>
   <context>
@@ -1521,10 +1473,6 @@ Import targets or decompose a region's target.</source>
       <translation>巡检：{n} 次</translation>
     </message>
     <message>
-      <source>{n} visits</source>
-      <translation>{n} 次巡检</translation>
-    </message>
-    <message>
       <source>{week} ({first} – {last})</source>
       <translation>{week}（{first} 至 {last}）</translation>
     </message>
@@ -1624,10 +1572,6 @@ Import targets or decompose a region's target.</source>
     <message>
       <source>New region</source>
       <translation>新区域</translation>
-    </message>
-    <message>
-      <source>New region code</source>
-      <translation>新区划代码</translation>
     </message>
     <message>
       <source>Open</source>
@@ -1804,10 +1748,6 @@ Offline-first desk for field channel managers.</source>
       <translation>上次同步：{last} · {pending}</translation>
     </message>
     <message>
-      <source>Last synced: {last} · {pending} change(s) pending</source>
-      <translation>上次同步：{last} · 待同步 {pending} 项</translation>
-    </message>
-    <message>
       <source>Menu</source>
       <translation>菜单</translation>
     </message>
@@ -1865,10 +1805,6 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     <message>
       <source>Item</source>
       <translation>宣传品</translation>
-    </message>
-    <message>
-      <source>Type the quantity found in the store and press Enter.</source>
-      <translation>输入门店实际清点的数量后按回车。</translation>
     </message>
     <message>
       <source>Type the quantity found in the store and press Enter. Enter without a number leaves the item uncounted.</source>
@@ -2515,10 +2451,6 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>备注</translation>
     </message>
     <message>
-      <source>Region code, e.g. 310115</source>
-      <translation>区划代码，例如 310115</translation>
-    </message>
-    <message>
       <source>Separate tags with ;</source>
       <translation>标签之间用 ; 分隔</translation>
     </message>
@@ -2860,10 +2792,6 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>添加附件（营业执照扫描件、已签合同…）</translation>
     </message>
     <message>
-      <source>Attachments</source>
-      <translation>附件</translation>
-    </message>
-    <message>
       <source>Code</source>
       <translation>编码</translation>
     </message>
@@ -2878,26 +2806,6 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     <message>
       <source>Compe&amp;titor…</source>
       <translation>竞品(&amp;T)…</translation>
-    </message>
-    <message>
-      <source>Competitors nearby</source>
-      <translation>周边竞品</translation>
-    </message>
-    <message>
-      <source>Complaints</source>
-      <translation>投诉</translation>
-    </message>
-    <message>
-      <source>Contacts</source>
-      <translation>联系人</translation>
-    </message>
-    <message>
-      <source>Contracts</source>
-      <translation>合同</translation>
-    </message>
-    <message>
-      <source>Credit</source>
-      <translation>信用</translation>
     </message>
     <message>
       <source>Credit limit</source>
@@ -2936,10 +2844,6 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>等级</translation>
     </message>
     <message>
-      <source>Grade history</source>
-      <translation>等级变更记录</translation>
-    </message>
-    <message>
       <source>Grade requests waiting</source>
       <translation>待审批等级申请</translation>
     </message>
@@ -2964,16 +2868,8 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>正在导入渠道…</translation>
     </message>
     <message>
-      <source>Lifecycle</source>
-      <translation>开停并转</translation>
-    </message>
-    <message>
       <source>Manager</source>
       <translation>客户经理</translation>
-    </message>
-    <message>
-      <source>Merged into</source>
-      <translation>已并入</translation>
     </message>
     <message>
       <source>Name</source>
@@ -3012,10 +2908,6 @@ Add one with “New partner” or import a spreadsheet.</source>
       <translation>渠道</translation>
     </message>
     <message>
-      <source>Promotion materials (book)</source>
-      <translation>宣传品（账面）</translation>
-    </message>
-    <message>
       <source>Promotion-material ledger: issued, installed and returned items</source>
       <translation>宣传品台账：发放、安装与回收</translation>
     </message>
@@ -3040,16 +2932,8 @@ Add one with “New partner” or import a spreadsheet.</source>
       <translation>搜索渠道</translation>
     </message>
     <message>
-      <source>Select a partner to see its file.</source>
-      <translation>选择一个渠道查看其档案。</translation>
-    </message>
-    <message>
       <source>Spreadsheets (*.csv *.xlsx)</source>
       <translation>表格文件 (*.csv *.xlsx)</translation>
-    </message>
-    <message>
-      <source>Staff training</source>
-      <translation>人员培训</translation>
     </message>
     <message>
       <source>Status</source>
@@ -3060,40 +2944,8 @@ Add one with “New partner” or import a spreadsheet.</source>
       <translation>库存标准(&amp;K)…</translation>
     </message>
     <message>
-      <source>Stock limits</source>
-      <translation>库存标准</translation>
-    </message>
-    <message>
       <source>The credit limit is not an amount: {value}</source>
       <translation>信用额度不是有效金额：{value}</translation>
-    </message>
-    <message>
-      <source>Warnings</source>
-      <translation>警告</translation>
-    </message>
-    <message>
-      <source>held</source>
-      <translation>已完成</translation>
-    </message>
-    <message>
-      <source>limit</source>
-      <translation>额度</translation>
-    </message>
-    <message>
-      <source>over credit limit</source>
-      <translation>超出信用额度</translation>
-    </message>
-    <message>
-      <source>planned</source>
-      <translation>已安排</translation>
-    </message>
-    <message>
-      <source>receivable</source>
-      <translation>应收</translation>
-    </message>
-    <message>
-      <source>{count} partner(s)</source>
-      <translation>{count} 个渠道</translation>
     </message>
     <message>
       <source>{count} partners exported.</source>
@@ -3173,14 +3025,6 @@ Add one with “New partner” or import a spreadsheet.</source>
       <translation>/ 共 {count} 页</translation>
     </message>
     <message>
-      <source>page</source>
-      <translation>整页</translation>
-    </message>
-    <message>
-      <source>width</source>
-      <translation>适合宽度</translation>
-    </message>
-    <message>
       <source>{index} of {count}</source>
       <translation>第 {index} / {count} 处</translation>
     </message>
@@ -3213,10 +3057,6 @@ Add one with “New partner” or import a spreadsheet.</source>
     <message>
       <source>Also used in other visits: {n}</source>
       <translation>也用于其他巡检：{n} 次</translation>
-    </message>
-    <message>
-      <source>Also used in {n} other visit(s).</source>
-      <translation>也用于其他 {n} 次巡检。</translation>
     </message>
     <message>
       <source>Taken {when} · {w} × {h} · SHA-256 {sha}</source>
@@ -3306,10 +3146,6 @@ also used in another visit</source>
       <translation>本人每周巡检渠道数（≥ 3）</translation>
     </message>
     <message>
-      <source>Credit</source>
-      <translation>信用</translation>
-    </message>
-    <message>
       <source>Date</source>
       <translation>日期</translation>
     </message>
@@ -3328,10 +3164,6 @@ also used in another visit</source>
     <message>
       <source>Grade</source>
       <translation>等级</translation>
-    </message>
-    <message>
-      <source>Inspections per ISO week (≥ 3)</source>
-      <translation>每周巡检次数（≥ 3）</translation>
     </message>
     <message>
       <source>Mark rectification &amp;fixed</source>
@@ -3364,10 +3196,6 @@ also used in another visit</source>
     <message>
       <source>Partner</source>
       <translation>渠道</translation>
-    </message>
-    <message>
-      <source>Planned visits</source>
-      <translation>计划巡检</translation>
     </message>
     <message>
       <source>Planner</source>
@@ -3438,20 +3266,8 @@ also used in another visit</source>
       <translation>{month}：{behind}未达巡检频次，还需 {missing}。</translation>
     </message>
     <message>
-      <source>{month}: {behind} partner(s) below the visit frequency, {missing} visit(s) still needed.</source>
-      <translation>{month}：{behind} 个渠道未达巡检频次，仍需巡检 {missing} 次。</translation>
-    </message>
-    <message>
       <source>⚠ over limit {owed} / {limit}</source>
       <translation>⚠ 超额 {owed} / {limit}</translation>
-    </message>
-    <message>
-      <source>⚠ over limit ¥{owed} / ¥{limit}</source>
-      <translation>⚠ 超额 ¥{owed} / ¥{limit}</translation>
-    </message>
-    <message>
-      <source>⚠ over limit: owes ¥{owed} of ¥{limit}</source>
-      <translation>⚠ 超出额度：欠款 ¥{owed} / 额度 ¥{limit}</translation>
     </message>
   </context>
   <context>
@@ -3554,10 +3370,6 @@ also used in another visit</source>
     <message>
       <source>, </source>
       <translation>、</translation>
-    </message>
-    <message>
-      <source>Device</source>
-      <translation>设备</translation>
     </message>
     <message>
       <source>File</source>
@@ -3853,10 +3665,6 @@ also used in another visit</source>
   </context>
   <context>
     <name>RegionPicker</name>
-    <message>
-      <source>(none)</source>
-      <translation>（未选择）</translation>
-    </message>
     <message>
       <source>(whole city)</source>
       <translation>（全市）</translation>
@@ -4172,10 +3980,6 @@ also used in another visit</source>
       <translation>正在导出给总部：约 {size} MB（{photos} 张照片，{changes} 项变更）…</translation>
     </message>
     <message>
-      <source>Exporting to HQ…</source>
-      <translation>正在导出到总部…</translation>
-    </message>
-    <message>
       <source>HQ data applied.</source>
       <translation>已应用总部数据。</translation>
     </message>
@@ -4198,10 +4002,6 @@ also used in another visit</source>
     <message>
       <source>{count} changes did not fit in this bundle (HQ's size limits): Sync → Export next part writes them now, to hand both over together; or export again after HQ has acknowledged this one.</source>
       <translation>有 {count} 项变更未能放入本同步包（受总部大小上限限制）：可用“同步 → 导出下一部分”立即导出，与本包一并交给总部；或在总部确认本包后再次导出。</translation>
-    </message>
-    <message>
-      <source>{count} changes did not fit in this bundle (HQ's size limits); export again after HQ has acknowledged this one.</source>
-      <translation>有 {count} 项变更未能放入本同步包（受总部大小上限限制）；请在总部确认本包后再次导出。</translation>
     </message>
   </context>
   <context>
@@ -4943,22 +4743,12 @@ also used in another visit</source>
       <translation>正在生成报告…</translation>
     </message>
     <message>
-      <source>{n} photo(s)</source>
-      <translation>{n} 张照片</translation>
-    </message>
-    <message>
       <source>{template}, version {n}</source>
       <translation>{template}（第 {n} 版）</translation>
     </message>
   </context>
   <context>
     <name>VisitEditor</name>
-    <message>
-      <source>
-also used in another visit</source>
-      <translation>
-该照片也用于其他巡检</translation>
-    </message>
     <message numerus="yes">
       <source>%n photo(s) — add…</source>
       <translation>
@@ -5034,10 +4824,6 @@ also used in another visit</source>
       <translation>已说明：{text}</translation>
     </message>
     <message>
-      <source>Failed</source>
-      <translation>未通过</translation>
-    </message>
-    <message>
       <source>Findings and rectification orders</source>
       <translation>问题与限期整改</translation>
     </message>
@@ -5062,24 +4848,12 @@ also used in another visit</source>
       <translation>正在读取巡检…</translation>
     </message>
     <message>
-      <source>N/A</source>
-      <translation>不适用</translation>
-    </message>
-    <message>
-      <source>No</source>
-      <translation>否</translation>
-    </message>
-    <message>
       <source>No findings.</source>
       <translation>没有发现问题。</translation>
     </message>
     <message>
       <source>No photos yet.</source>
       <translation>还没有照片。</translation>
-    </message>
-    <message>
-      <source>Passed</source>
-      <translation>通过</translation>
     </message>
     <message>
       <source>Photo evidence warnings</source>
@@ -5114,10 +4888,6 @@ also used in another visit</source>
       <translation>请在左侧列表中选择一次巡检，或用“新建巡检”(Ctrl+Shift+N) 开始一次。</translation>
     </message>
     <message>
-      <source>The original photo is missing (hash {hash}).</source>
-      <translation>原始照片缺失（哈希 {hash}）。</translation>
-    </message>
-    <message>
       <source>What needs to be rectified?</source>
       <translation>需要整改的内容？</translation>
     </message>
@@ -5128,10 +4898,6 @@ also used in another visit</source>
     <message>
       <source>Why this photo is still good evidence</source>
       <translation>说明此照片为何仍可作为证据</translation>
-    </message>
-    <message>
-      <source>Yes</source>
-      <translation>是</translation>
     </message>
     <message>
       <source>a number</source>
@@ -5148,18 +4914,6 @@ also used in another visit</source>
     <message>
       <source>a number, at most {high}</source>
       <translation>填写数字，不大于 {high}</translation>
-    </message>
-    <message>
-      <source>loading…</source>
-      <translation>加载中…</translation>
-    </message>
-    <message>
-      <source>photo missing</source>
-      <translation>照片缺失</translation>
-    </message>
-    <message>
-      <source>{count} photo(s) — add…</source>
-      <translation>{count} 张照片 — 添加…</translation>
     </message>
   </context>
   <context>
@@ -5185,10 +4939,6 @@ also used in another visit</source>
       <translation>按渠道编码或名称筛选…</translation>
     </message>
     <message>
-      <source>Filter by partner code…</source>
-      <translation>按渠道编码筛选…</translation>
-    </message>
-    <message>
       <source>Monthly assessment report</source>
       <translation>月度考核报告</translation>
     </message>
@@ -5199,10 +4949,6 @@ also used in another visit</source>
     <message>
       <source>New &amp;visit…</source>
       <translation>新建巡检(&amp;V)…</translation>
-    </message>
-    <message>
-      <source>New visit</source>
-      <translation>新建巡检</translation>
     </message>
     <message>
       <source>No visit matches the filter.</source>
@@ -5217,10 +4963,6 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>Partner</source>
       <translation>渠道</translation>
-    </message>
-    <message>
-      <source>Partner code</source>
-      <translation>渠道编码</translation>
     </message>
     <message>
       <source>Score</source>
@@ -5291,33 +5033,6 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>Suspension proposed</source>
       <translation>已提议暂停</translation>
-    </message>
-  </context>
-  <context>
-    <name>_ImportSection</name>
-    <message>
-      <source>Import</source>
-      <translation>导入</translation>
-    </message>
-    <message>
-      <source>Importing…</source>
-      <translation>正在导入…</translation>
-    </message>
-    <message>
-      <source>Import…</source>
-      <translation>导入…</translation>
-    </message>
-    <message>
-      <source>Laptops receive them with their next HQ bundle.</source>
-      <translation>各笔记本在下次收到总部数据包时获得。</translation>
-    </message>
-    <message>
-      <source>Spreadsheets (*.csv *.xlsx)</source>
-      <translation>表格文件 (*.csv *.xlsx)</translation>
-    </message>
-    <message>
-      <source>{rows} rows: {created} created, {updated} updated, {unchanged} unchanged</source>
-      <translation>共 {rows} 行：新建 {created}，更新 {updated}，未变 {unchanged}</translation>
     </message>
   </context>
   <context>
@@ -5973,16 +5688,8 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>{code}：已登记“{event}”，状态 {before} → {after}</translation>
     </message>
     <message>
-      <source>{count} partner(s)</source>
-      <translation>{count} 个渠道</translation>
-    </message>
-    <message>
       <source>{count} partners written to {file}</source>
       <translation>已将 {count} 个渠道写入 {file}</translation>
-    </message>
-    <message>
-      <source>{count} problem(s) found.</source>
-      <translation>发现 {count} 个问题。</translation>
     </message>
     <message>
       <source>{dir} is a file, not a folder for acknowledgements.</source>
@@ -6145,16 +5852,8 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>无法打开数据库 {path}：{error}</translation>
     </message>
     <message>
-      <source>Cannot read the record key {path}: {error}</source>
-      <translation>无法读取记录密钥 {path}：{error}</translation>
-    </message>
-    <message>
       <source>Cannot read the {name} {path}: {error}</source>
       <translation>无法读取{name} {path}：{error}</translation>
-    </message>
-    <message>
-      <source>Cannot write the record key {path}: {error}</source>
-      <translation>无法写入记录密钥 {path}：{error}</translation>
     </message>
     <message>
       <source>Cannot write the {name} {path}: {error}</source>
@@ -6189,10 +5888,6 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>数据库文件 {path} 已损坏（{problem}）。未做任何更改；请用“channeldesk restore”恢复备份，或将该文件移走。</translation>
     </message>
     <message>
-      <source>The database is busy: another ChannelDesk window or command is writing. Try again when it has finished; nothing was changed.</source>
-      <translation>数据库正忙：另一个 ChannelDesk 窗口或命令正在写入。请待其完成后重试；未做任何更改。</translation>
-    </message>
-    <message>
       <source>The database is busy: another program kept it locked for more than {seconds} seconds. Nothing was changed; try again when it has finished.</source>
       <translation>数据库正忙：另一个程序锁定它已超过 {seconds} 秒。未做任何更改，请在它完成后重试。</translation>
     </message>
@@ -6207,10 +5902,6 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>The disk holding {path} is full. Free some space and try again; nothing was changed.</source>
       <translation>{path} 所在的磁盘已满。请释放一些空间后重试；未做任何更改。</translation>
-    </message>
-    <message>
-      <source>The record key {path} is damaged.</source>
-      <translation>记录密钥 {path} 已损坏。</translation>
     </message>
     <message>
       <source>The {name} {path} is damaged.</source>
@@ -6308,10 +5999,6 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>
         <numerusform>同一张照片还用在另外 %n 次巡检中。</numerusform>
       </translation>
-    </message>
-    <message>
-      <source>The same photo is in {count} other visit(s).</source>
-      <translation>同一张照片还出现在另外 {count} 次巡检中。</translation>
     </message>
     <message>
       <source>Visit {id} is sealed; explain photo warnings before submitting.</source>
@@ -6456,30 +6143,6 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>它不是 JSON 对象</translation>
     </message>
     <message>
-      <source>item {key}: a choice needs options</source>
-      <translation>检查项 {key}：选择题需要选项</translation>
-    </message>
-    <message>
-      <source>item {key}: the key is used twice</source>
-      <translation>检查项 {key}：编号重复</translation>
-    </message>
-    <message>
-      <source>item {key}: the label is not text</source>
-      <translation>检查项 {key}：名称不是文本</translation>
-    </message>
-    <message>
-      <source>item {key}: the weight is not a number of 0 or more</source>
-      <translation>检查项 {key}：权重不是大于等于 0 的数字</translation>
-    </message>
-    <message>
-      <source>item {key}: unknown kind {kind}; use one of {kinds}</source>
-      <translation>检查项 {key}：未知类型 {kind}；可用类型：{kinds}</translation>
-    </message>
-    <message>
-      <source>item {key}: {bound} is not a number</source>
-      <translation>检查项 {key}：{bound} 不是数字</translation>
-    </message>
-    <message>
       <source>kind must be invoice or payment (got {value})</source>
       <translation>类型应为“发票”或“回款”（收到的是 {value}）</translation>
     </message>
@@ -6492,20 +6155,8 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>public_key 不是 base64 编码</translation>
     </message>
     <message>
-      <source>section {n} has no items</source>
-      <translation>第 {n} 部分没有检查项</translation>
-    </message>
-    <message>
-      <source>section {n}: an item has no key</source>
-      <translation>第 {n} 部分：有检查项没有编号</translation>
-    </message>
-    <message>
       <source>territory is not a list of region codes</source>
       <translation>territory 不是区划代码列表</translation>
-    </message>
-    <message>
-      <source>the checklist cannot be read: {detail}</source>
-      <translation>无法读取检查表：{detail}</translation>
     </message>
     <message>
       <source>the file does not hold a JSON object</source>
@@ -6518,14 +6169,6 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>the public key must be 32 bytes, not {count}</source>
       <translation>公钥必须是 32 字节，而不是 {count} 字节</translation>
-    </message>
-    <message>
-      <source>the template has no name (a text of at most 100 characters)</source>
-      <translation>模板没有名称（最多 100 个字符的文本）</translation>
-    </message>
-    <message>
-      <source>the template has no sections</source>
-      <translation>模板没有任何部分</translation>
     </message>
     <message>
       <source>the weekly number of channels is not a whole number from 0 to 50</source>
@@ -6548,10 +6191,6 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>{file} 不是检查表模板：不是 JSON 文本。</translation>
     </message>
     <message>
-      <source>{file} is not a device public-key file: {error}</source>
-      <translation>{file} 不是设备公钥文件：{error}</translation>
-    </message>
-    <message>
       <source>{file} is not a device public-key file: {reason}</source>
       <translation>{file} 不是设备公钥文件：{reason}</translation>
     </message>
@@ -6562,10 +6201,6 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>{file} is too large for a checklist template (at most 5 MB).</source>
       <translation>{file} 作为检查表模板过大（最多 5 MB）。</translation>
-    </message>
-    <message>
-      <source>{file}: the public key must be 32 bytes</source>
-      <translation>{file}：公钥必须为 32 字节</translation>
     </message>
     <message>
       <source>{folder} is not a folder.</source>
@@ -6605,10 +6240,6 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>Importing…</source>
       <translation>正在导入…</translation>
-    </message>
-    <message>
-      <source>a new partner starts as {active} or {prospect}; the status {status} comes only from a lifecycle event (partners lifecycle CODE EVENT, or Lifecycle… in the partner screen)</source>
-      <translation>新渠道的状态只能是“{active}”或“{prospect}”；状态“{status}”只能通过开停并转事件产生（命令 partners lifecycle 编码 事件，或渠道界面中的“开停并转…”）</translation>
     </message>
     <message>
       <source>an import cannot change the status ({current} → {wanted}); use the lifecycle action: partners lifecycle {code} EVENT --reason TEXT, or Lifecycle… in the partner screen</source>
@@ -6669,10 +6300,6 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>{file} is a folder, not a file.</source>
       <translation>{file} 是文件夹，不是文件。</translation>
-    </message>
-    <message>
-      <source>{file} is larger than 200 MB.</source>
-      <translation>{file} 超过 200 MB。</translation>
     </message>
     <message>
       <source>{file} is larger than {limit} MB (limit: file size).</source>
@@ -6842,10 +6469,6 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>请选择并入的存续渠道（--survivor 编码）。</translation>
     </message>
     <message>
-      <source>Choose the partner this one is merged into.</source>
-      <translation>请选择并入的目标渠道。</translation>
-    </message>
-    <message>
       <source>Describe the complaint.</source>
       <translation>请描述投诉内容。</translation>
     </message>
@@ -6856,10 +6479,6 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>Give the new manager or territory for a transfer (--to-manager NAME).</source>
       <translation>转移需要给出新的渠道经理或区域（--to-manager 姓名）。</translation>
-    </message>
-    <message>
-      <source>Give the new manager or territory for a transfer.</source>
-      <translation>转移时请填写新的渠道经理或区域。</translation>
     </message>
     <message>
       <source>Give the reason for the grade change.</source>
@@ -6938,10 +6557,6 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>初始评级</translation>
     </message>
     <message>
-      <source>merge</source>
-      <translation>合并</translation>
-    </message>
-    <message>
       <source>must be between {low} and {high}</source>
       <translation>必须在 {low} 与 {high} 之间</translation>
     </message>
@@ -6954,24 +6569,8 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>不是电话号码：{value}</translation>
     </message>
     <message>
-      <source>open</source>
-      <translation>开户</translation>
-    </message>
-    <message>
       <source>partner created</source>
       <translation>新建渠道</translation>
-    </message>
-    <message>
-      <source>resume</source>
-      <translation>恢复</translation>
-    </message>
-    <message>
-      <source>suspend</source>
-      <translation>暂停</translation>
-    </message>
-    <message>
-      <source>terminate</source>
-      <translation>终止</translation>
     </message>
     <message>
       <source>the code is required</source>
@@ -6986,10 +6585,6 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>信用额度必须是非负金额</translation>
     </message>
     <message>
-      <source>the name is longer than 300 characters</source>
-      <translation>名称超过 300 个字符</translation>
-    </message>
-    <message>
       <source>the name is required</source>
       <translation>必须填写名称</translation>
     </message>
@@ -7000,10 +6595,6 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>too long: {length} characters, at most {limit} allowed</source>
       <translation>过长：{length} 个字符，最多允许 {limit} 个</translation>
-    </message>
-    <message>
-      <source>transfer</source>
-      <translation>转移</translation>
     </message>
     <message>
       <source>unknown grade {value}; use A, B, C or D</source>
@@ -7076,36 +6667,12 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       </translation>
     </message>
     <message>
-      <source>Callback duty missed on {count} day(s): {days}.</source>
-      <translation>有 {count} 天未完成回访任务：{days}。</translation>
-    </message>
-    <message>
       <source>Callbacks today: {answered} of {drawn} done ({population} records yesterday).</source>
       <translation>今日回访：已完成 {answered}/{drawn}（昨日共 {population} 条记录）。</translation>
     </message>
     <message>
       <source>Suspension proposed for {codes} after repeated callback warnings.</source>
       <translation>因多次回访警告，建议暂停渠道：{codes}。</translation>
-    </message>
-    <message>
-      <source>{count} change(s) have never been sent to HQ.</source>
-      <translation>有 {count} 项更改从未发送给总部。</translation>
-    </message>
-    <message>
-      <source>{count} complaint(s) are past the response or resolution time.</source>
-      <translation>{count} 件投诉已超过响应或解决时限。</translation>
-    </message>
-    <message>
-      <source>{count} contract(s) expire within {days} days.</source>
-      <translation>{count} 份合同将在 {days} 天内到期。</translation>
-    </message>
-    <message>
-      <source>{count} partner(s) are below this month's visit frequency.</source>
-      <translation>{count} 个渠道本月未达巡检频次。</translation>
-    </message>
-    <message>
-      <source>{count} rectification order(s) are overdue.</source>
-      <translation>{count} 份整改单已逾期。</translation>
     </message>
   </context>
   <context>
@@ -7373,10 +6940,6 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>依据</translation>
     </message>
     <message>
-      <source>Failed</source>
-      <translation>未通过</translation>
-    </message>
-    <message>
       <source>Finding</source>
       <translation>问题</translation>
     </message>
@@ -7479,10 +7042,6 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>Monthly target</source>
       <translation>月度目标</translation>
-    </message>
-    <message>
-      <source>N/A</source>
-      <translation>不适用</translation>
     </message>
     <message>
       <source>Name</source>
@@ -7605,10 +7164,6 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>超出信用额度：应收 {recv} 超过额度 {limit}。</translation>
     </message>
     <message>
-      <source>Over credit limit: receivable ¥{recv} exceeds limit ¥{limit}.</source>
-      <translation>超出信用额度：应收 ¥{recv} 超过额度 ¥{limit}。</translation>
-    </message>
-    <message>
       <source>Pace</source>
       <translation>进度</translation>
     </message>
@@ -7639,10 +7194,6 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>Partners visited</source>
       <translation>已巡检渠道</translation>
-    </message>
-    <message>
-      <source>Passed</source>
-      <translation>通过</translation>
     </message>
     <message>
       <source>Phone</source>
@@ -7689,10 +7240,6 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>
         <numerusform>问题率 {rate}：支付前请核实其余 %n 条记录，约 {estimate} 条可能受影响。</numerusform>
       </translation>
-    </message>
-    <message>
-      <source>Problem rate {rate}: verify the other {rest} record(s) before paying; about {estimate} may be affected.</source>
-      <translation>问题率 {rate}：支付前请核实其余 {rest} 条记录，约有 {estimate} 条可能有问题。</translation>
     </message>
     <message>
       <source>Product</source>
@@ -7949,10 +7496,6 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       </translation>
     </message>
     <message>
-      <source>Withhold commission on {count} record(s) found at callback ({amount}).</source>
-      <translation>暂扣回访发现问题的 {count} 条记录的佣金（{amount}）。</translation>
-    </message>
-    <message>
       <source>Writing…</source>
       <translation>正在生成…</translation>
     </message>
@@ -7971,10 +7514,6 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>status</source>
       <translation>状态</translation>
-    </message>
-    <message>
-      <source>{count} photo(s)</source>
-      <translation>{count} 张照片</translation>
     </message>
     <message>
       <source>{value} is not a valid ISO week.</source>
@@ -8335,10 +7874,6 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>清单的文件列表格式错误</translation>
     </message>
     <message>
-      <source>the manifest's seq is not a positive integer</source>
-      <translation>清单的序号不是正整数</translation>
-    </message>
-    <message>
       <source>the manifest's seq is not a whole number from 1 to {max}</source>
       <translation>清单的 seq 不是 1 到 {max} 之间的整数</translation>
     </message>
@@ -8395,10 +7930,6 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>有 {count} 项变更未能放入本同步包（受总部大小上限限制）：可用 'sync export --next' 立即导出下一部分，与本包一并交给总部；或在总部确认本包后再次导出。</translation>
     </message>
     <message>
-      <source>{count} changes did not fit in this bundle (HQ's size limits); export again after HQ has acknowledged this one.</source>
-      <translation>有 {count} 项变更未能放入本同步包（受总部大小上限限制）；请在总部确认本包后再次导出。</translation>
-    </message>
-    <message>
       <source>{entity} {id} is sealed and arrived with different content</source>
       <translation>{entity} {id} 已封存，但收到的内容不同</translation>
     </message>
@@ -8445,10 +7976,6 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>{file} is not an HQ acknowledgement (not a text file); nothing was changed.</source>
       <translation>{file} 不是总部回执（不是文本文件）；未做任何更改。</translation>
-    </message>
-    <message>
-      <source>{file} is not an HQ acknowledgement: {error}</source>
-      <translation>{file} 不是总部回执：{error}</translation>
     </message>
     <message>
       <source>{name} line {line}: not valid JSON</source>
@@ -8678,16 +8205,8 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>渠道 {code}（{status}）不能巡检。</translation>
     </message>
     <message>
-      <source>Partner {code} has no open rectification orders to re-inspect.</source>
-      <translation>渠道 {code} 没有需要复查的未关闭整改单。</translation>
-    </message>
-    <message>
       <source>Partner {code} is suspended: only a re-inspection of its rectification orders is possible (template reinspection).</source>
       <translation>渠道 {code} 已暂停：只能对其整改单进行复查（模板 reinspection）。</translation>
-    </message>
-    <message>
-      <source>Partner {code} is {status}; it cannot be visited.</source>
-      <translation>渠道 {code} 状态为 {status}，不能巡检。</translation>
     </message>
     <message>
       <source>Passed at re-inspection.</source>
