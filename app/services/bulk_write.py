@@ -23,6 +23,7 @@ from typing import Any
 from app.domain.hlc import MAX_COUNTER, Timestamp
 from app.services.context import AppContext
 from app.services.db_errors import raise_translated
+from app.services.import_tables import TableSpec
 from db.engine import busy_timeout_ms
 
 
@@ -61,6 +62,20 @@ class RowInserter:
                 self.dynamic.append((column.key, default.arg))
             else:
                 self.static[column.key] = None if default is None else sql_value(default.arg)
+        self._prepare()
+
+    @classmethod
+    def from_spec(cls, spec: TableSpec) -> RowInserter:
+        """The inserter of a table described by ``app.services.import_tables`` (no ORM);
+        its rows must give every column whose default is made per row."""
+        inserter = cls.__new__(cls)
+        inserter.table, inserter.columns = spec.table, list(spec.columns)
+        inserter.static = dict(spec.static)
+        inserter.dynamic = [(key, _must_be_given(spec.table, key)) for key in spec.made_per_row]
+        inserter._prepare()
+        return inserter
+
+    def _prepare(self) -> None:
         self._pick = operator.itemgetter(*self.columns)
         self.sql = f"INSERT INTO {self.table} ({', '.join(self.columns)}) VALUES ({', '.join('?' * len(self.columns))})"
 
@@ -119,6 +134,13 @@ class RowInserter:
                 picks.append(f":c{index}")
         sql = f"INSERT INTO {self.table} ({', '.join(self.columns)}) SELECT {', '.join(picks)}"
         return sql, params
+
+
+def _must_be_given(table: str, key: str) -> Callable[[Any], Any]:
+    def missing(_context: Any) -> Any:
+        raise ValueError(f"{table}: give {key}")
+
+    return missing
 
 
 def reserve_hlcs(ctx: AppContext, count: int) -> list[str]:

@@ -18,10 +18,11 @@ from app.domain import partner_sheet as sheet
 from app.domain import partners as rules
 from app.domain.ids import uuid7_many
 from app.i18n import tr
+from app.services import import_tables as tables
 from app.services import partner_import_stage as stage
 from app.services import partner_search_index
 from app.services.bulk_write import RowInserter, reserve_hlcs, sql_value, write_transaction
-from app.services.context import AppContext, partner_lww_fields
+from app.services.context import AppContext
 from app.services.spreadsheets import RowError
 
 if TYPE_CHECKING:
@@ -120,12 +121,12 @@ class PartnerBatchWriter:
 
     # -- transaction ---------------------------------------------------------------------
     def __enter__(self) -> PartnerBatchWriter:
-        from db.models import Contact, GradeChange, LifecycleEvent, Partner
-
-        self.partners, self.contacts = RowInserter(Partner), RowInserter(Contact)
-        self.grades, self.events = RowInserter(GradeChange), RowInserter(LifecycleEvent)
+        self.partners = RowInserter.from_spec(tables.PARTNER)
+        self.contacts = RowInserter.from_spec(tables.CONTACT)
+        self.grades = RowInserter.from_spec(tables.GRADE_CHANGE)
+        self.events = RowInserter.from_spec(tables.LIFECYCLE_EVENT)
         self.new_field_hlc = json.dumps(
-            dict.fromkeys(partner_lww_fields(), "@HLC@"), separators=(",", ":")
+            dict.fromkeys(tables.PARTNER_LWW_FIELDS, "@HLC@"), separators=(",", ":")
         )  # a new card: every field is its writing
         self.device = self.ctx.device_id or "local"
         self.user = self.ctx.user_name

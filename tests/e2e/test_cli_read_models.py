@@ -164,3 +164,15 @@ def test_a_passed_quick_check_is_remembered_by_the_next_process(
         ctx.verify_database()
         ctx.close()
     assert checks == []
+
+
+def test_partners_import_of_a_csv_imports_no_orm(demo: Path, tmp_path: Path) -> None:
+    """The import writes with plain sqlite3 (app.services.import_tables describes the
+    tables), so a third of a second of SQLAlchemy is not on its path (issue 21)."""
+    source = tmp_path / "new.csv"
+    source.write_text("code,name,contact_name,contact_phone\nORM1,甲店,王,13800138000\n", "utf-8")
+    done = _run(demo, "partners", "import", str(source), importtime=True)
+    assert done.returncode == 0, done.stderr
+    assert _heavy(_imported(done.stderr)) == []
+    listed = _run(demo, "partners", "list", "--search", "ORM1", "--json")
+    assert [p["code"] for p in json.loads(listed.stdout)] == ["ORM1"]

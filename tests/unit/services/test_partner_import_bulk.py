@@ -174,3 +174,25 @@ def test_reserved_stamps_are_the_stamps_ticks_would_give(ctx, counter: int) -> N
     after = clock.last
     clock.last = Timestamp(5_000, counter, clock.node)
     assert reserved == [ctx.tick() for _ in range(25)] and clock.last == after
+
+
+def test_the_import_table_specs_are_the_models_columns_and_defaults() -> None:
+    from app.services import import_tables
+    from app.services.bulk_write import RowInserter
+    from app.services.context import partner_lww_fields
+    from db.models import Contact, GradeChange, LifecycleEvent, Partner
+
+    for model, spec in zip(
+        (Partner, Contact, GradeChange, LifecycleEvent), import_tables.SPECS, strict=True
+    ):
+        orm, plain = RowInserter(model), RowInserter.from_spec(spec)
+        assert (plain.table, plain.columns, plain.static, plain.sql) == (
+            orm.table,
+            orm.columns,
+            orm.static,
+            orm.sql,
+        )
+        assert [k for k, _ in plain.dynamic] == [k for k, _ in orm.dynamic]
+    assert partner_lww_fields() == import_tables.PARTNER_LWW_FIELDS
+    with pytest.raises(ValueError, match="contact: give id"):
+        RowInserter.from_spec(import_tables.CONTACT).row({"partner_id": "p"})
