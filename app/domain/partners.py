@@ -179,7 +179,12 @@ def _shown(text: str, limit: int = 40) -> str:
 
 
 def _joined(value: object) -> str:
-    return ";".join(str(t) for t in value) if isinstance(value, (list, tuple)) else str(value)
+    if isinstance(value, (list, tuple)):
+        try:
+            return ";".join(value)  # the usual list of texts
+        except TypeError:
+            return ";".join(str(t) for t in value)
+    return str(value)
 
 
 _TEXT_FIELDS = tuple((f, limit, f in MULTILINE_FIELDS) for f, limit in TEXT_LIMITS.items())
