@@ -169,7 +169,10 @@ def _pre_parse_lang(argv: Sequence[str]) -> str | None:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _configure_stdio()
-    set_language(_pre_parse_lang(argv))
+    if set_language(_pre_parse_lang(argv)) != "en":
+        from app.cli.argparse_words import install
+
+        install()
     parser, args = parse_arguments(argv)
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:

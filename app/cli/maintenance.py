@@ -40,8 +40,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.json:
         print_json(report.to_json())
     else:
+        from app.cli.people import problem_text
+
         for problem in report.problems:
-            print(problem)
+            print(problem_text(problem))
         eprint(
             tr("cli", "No problems found.")
             if report.ok

@@ -5,6 +5,7 @@ labels, states by their words. ``--json`` keeps the machine keys and ISO times."
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -59,3 +60,52 @@ def print_visit(detail: dict[str, Any], out: Callable[[str], None] = print) -> N
                 at=when(a["amended_at"]), who=a["amended_by"], reason=a["reason"]
             )
         )
+
+
+_PROBLEMS = (
+    (re.compile(r"database: integrity_check: (?P<detail>.*)", re.S), "integrity"),
+    (
+        re.compile(
+            r"database: broken reference in (?P<table>\S+) row (?P<row>\S+) to (?P<target>\S+)"
+        ),
+        "reference",
+    ),
+    (re.compile(r"migrations: database at (?P<current>\S+), expected (?P<head>\S+)"), "migration"),
+    (re.compile(r"media (?P<sha>[0-9a-f]{64}): (?P<what>missing|hash mismatch)"), "media"),
+)
+
+
+def problem_text(problem: str) -> str:
+    """A ``check`` problem (the English line ``--json`` lists) for people: under zh_CN in
+    Chinese, with the record kinds in words; SQLite's own detail stays as SQLite wrote it."""
+    if not chinese():
+        return problem
+    from app.domain.vocabulary_records import RECORD_ENTITY
+
+    for pattern, kind in _PROBLEMS:
+        found = pattern.fullmatch(problem)
+        if found is None:
+            continue
+        g = found.groupdict()
+        if kind == "integrity":
+            return tr("cli", "The database is damaged (integrity check): {detail}").format(**g)
+        if kind == "reference":
+            return tr(
+                "cli", "A {table} record ({row}) refers to a missing {target} record."
+            ).format(
+                table=RECORD_ENTITY.label(g["table"]),
+                row=g["row"],
+                target=RECORD_ENTITY.label(g["target"]),
+            )
+        if kind == "migration":
+            return tr(
+                "cli", "The database is at schema revision {current}; this build expects {head}."
+            ).format(**g)
+        if g["what"] == "missing":
+            return tr("cli", "The photo or file {sha} is missing from the media folder.").format(
+                sha=g["sha"]
+            )
+        return tr(
+            "cli", "The photo or file {sha} no longer matches its hash (changed or damaged)."
+        ).format(sha=g["sha"])
+    return problem

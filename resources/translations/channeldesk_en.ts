@@ -5059,6 +5059,73 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     </message>
   </context>
   <context>
+    <name>argparse</name>
+    <message>
+      <source>ambiguous option: %(option)s could match %(matches)s</source>
+      <translation>ambiguous option: %(option)s could match %(matches)s</translation>
+    </message>
+    <message>
+      <source>argument %(argument_name)s: %(message)s</source>
+      <translation>argument %(argument_name)s: %(message)s</translation>
+    </message>
+    <message>
+      <source>expected at least one argument</source>
+      <translation>expected at least one argument</translation>
+    </message>
+    <message>
+      <source>expected at most one argument</source>
+      <translation>expected at most one argument</translation>
+    </message>
+    <message>
+      <source>expected one argument</source>
+      <translation>expected one argument</translation>
+    </message>
+    <message>
+      <source>ignored explicit argument %r</source>
+      <translation>ignored explicit argument %r</translation>
+    </message>
+    <message>
+      <source>invalid %(type)s value: %(value)r</source>
+      <translation>invalid %(type)s value: %(value)r</translation>
+    </message>
+    <message>
+      <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+      <translation>invalid choice: %(value)r (choose from %(choices)s)</translation>
+    </message>
+    <message>
+      <source>not allowed with argument %s</source>
+      <translation>not allowed with argument %s</translation>
+    </message>
+    <message>
+      <source>one of the arguments %s is required</source>
+      <translation>one of the arguments %s is required</translation>
+    </message>
+    <message>
+      <source>options</source>
+      <translation>options</translation>
+    </message>
+    <message>
+      <source>positional arguments</source>
+      <translation>positional arguments</translation>
+    </message>
+    <message>
+      <source>show this help message and exit</source>
+      <translation>show this help message and exit</translation>
+    </message>
+    <message>
+      <source>the following arguments are required: %s</source>
+      <translation>the following arguments are required: %s</translation>
+    </message>
+    <message>
+      <source>unrecognized arguments: %s</source>
+      <translation>unrecognized arguments: %s</translation>
+    </message>
+    <message>
+      <source>usage: </source>
+      <translation>usage: </translation>
+    </message>
+  </context>
+  <context>
     <name>backup</name>
     <message>
       <source>Backup file not found: {file}</source>
@@ -5257,6 +5324,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>--limit takes a number of rows, 0 or more (got {value}).</translation>
     </message>
     <message>
+      <source>A {table} record ({row}) refers to a missing {target} record.</source>
+      <translation>A {table} record ({row}) refers to a missing {target} record.</translation>
+    </message>
+    <message>
       <source>Acknowledgement applied.</source>
       <translation>Acknowledgement applied.</translation>
     </message>
@@ -5391,6 +5462,22 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>Territory</source>
       <translation>Territory</translation>
+    </message>
+    <message>
+      <source>The database is at schema revision {current}; this build expects {head}.</source>
+      <translation>The database is at schema revision {current}; this build expects {head}.</translation>
+    </message>
+    <message>
+      <source>The database is damaged (integrity check): {detail}</source>
+      <translation>The database is damaged (integrity check): {detail}</translation>
+    </message>
+    <message>
+      <source>The photo or file {sha} is missing from the media folder.</source>
+      <translation>The photo or file {sha} is missing from the media folder.</translation>
+    </message>
+    <message>
+      <source>The photo or file {sha} no longer matches its hash (changed or damaged).</source>
+      <translation>The photo or file {sha} no longer matches its hash (changed or damaged).</translation>
     </message>
     <message>
       <source>The previous data was kept in {dir}.</source>

@@ -5036,6 +5036,73 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     </message>
   </context>
   <context>
+    <name>argparse</name>
+    <message>
+      <source>ambiguous option: %(option)s could match %(matches)s</source>
+      <translation>选项 %(option)s 有歧义，可能是 %(matches)s</translation>
+    </message>
+    <message>
+      <source>argument %(argument_name)s: %(message)s</source>
+      <translation>参数 %(argument_name)s：%(message)s</translation>
+    </message>
+    <message>
+      <source>expected at least one argument</source>
+      <translation>至少需要一个值</translation>
+    </message>
+    <message>
+      <source>expected at most one argument</source>
+      <translation>最多只能有一个值</translation>
+    </message>
+    <message>
+      <source>expected one argument</source>
+      <translation>需要一个值</translation>
+    </message>
+    <message>
+      <source>ignored explicit argument %r</source>
+      <translation>忽略了显式给出的值 %r</translation>
+    </message>
+    <message>
+      <source>invalid %(type)s value: %(value)r</source>
+      <translation>无效的 %(type)s 值：%(value)r</translation>
+    </message>
+    <message>
+      <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+      <translation>无效的选项 %(value)r（可选：%(choices)s）</translation>
+    </message>
+    <message>
+      <source>not allowed with argument %s</source>
+      <translation>不能与参数 %s 同时使用</translation>
+    </message>
+    <message>
+      <source>one of the arguments %s is required</source>
+      <translation>参数 %s 中必须给出一个</translation>
+    </message>
+    <message>
+      <source>options</source>
+      <translation>选项</translation>
+    </message>
+    <message>
+      <source>positional arguments</source>
+      <translation>位置参数</translation>
+    </message>
+    <message>
+      <source>show this help message and exit</source>
+      <translation>显示本帮助并退出</translation>
+    </message>
+    <message>
+      <source>the following arguments are required: %s</source>
+      <translation>缺少以下必需参数：%s</translation>
+    </message>
+    <message>
+      <source>unrecognized arguments: %s</source>
+      <translation>无法识别的参数：%s</translation>
+    </message>
+    <message>
+      <source>usage: </source>
+      <translation>用法：</translation>
+    </message>
+  </context>
+  <context>
     <name>backup</name>
     <message>
       <source>Backup file not found: {file}</source>
@@ -5228,6 +5295,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>--limit 应为 0 或更大的行数（收到 {value}）。</translation>
     </message>
     <message>
+      <source>A {table} record ({row}) refers to a missing {target} record.</source>
+      <translation>一条{table}记录（{row}）引用了不存在的{target}记录。</translation>
+    </message>
+    <message>
       <source>Acknowledgement applied.</source>
       <translation>已应用总部回执。</translation>
     </message>
@@ -5362,6 +5433,22 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>Territory</source>
       <translation>辖区</translation>
+    </message>
+    <message>
+      <source>The database is at schema revision {current}; this build expects {head}.</source>
+      <translation>数据库结构版本为 {current}，本程序需要 {head}。</translation>
+    </message>
+    <message>
+      <source>The database is damaged (integrity check): {detail}</source>
+      <translation>数据库已损坏（完整性检查）：{detail}</translation>
+    </message>
+    <message>
+      <source>The photo or file {sha} is missing from the media folder.</source>
+      <translation>照片或文件 {sha} 不在媒体文件夹中。</translation>
+    </message>
+    <message>
+      <source>The photo or file {sha} no longer matches its hash (changed or damaged).</source>
+      <translation>照片或文件 {sha} 与其哈希不符（已被改动或损坏）。</translation>
     </message>
     <message>
       <source>The previous data was kept in {dir}.</source>

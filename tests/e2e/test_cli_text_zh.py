@@ -124,3 +124,25 @@ def test_other_lists_read_in_chinese(demo: tuple[Path, str]) -> None:
     _people_text(rules, *json.loads(_run(data, "hq", "--db", db, "rules", "--json").stdout))
     english = _run(data, "hq", "--db", db, "rules", lang="en").stdout
     assert english.startswith("devrecord_retention_days\t")  # the keys `hq rules KEY=N` takes
+
+
+def test_usage_errors_in_chinese(cli) -> None:  # type: ignore[no-untyped-def]
+    missing = cli("visits", lang="zh_CN")
+    assert missing.returncode == 1 and "缺少以下必需参数" in missing.stderr
+    assert "the following arguments" not in missing.stderr
+    bad = cli("partners", "lifecycle", "P1", "bogus", "--reason", "x", lang="zh_CN")
+    assert bad.returncode == 1 and "无效的选项 'bogus'" in bad.stderr
+    assert "用法：" in cli("visits", "-h", lang="zh_CN").stdout
+    english = cli("visits")
+    assert english.returncode == 1 and "the following arguments are required" in english.stderr
+
+
+def test_check_names_a_missing_photo_in_chinese(cli, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    assert cli("demo", "--partners", "3", "--months", "1", "--seed", "2").returncode == 0
+    photo = next(p for p in (data_dir / "media").rglob("*") if p.is_file())
+    photo.unlink()
+    shown = cli("check", lang="zh_CN")
+    assert shown.returncode == 1 and "不在媒体文件夹中" in shown.stdout
+    assert not MACHINE_WORDS.search(shown.stdout) and "missing" not in shown.stdout
+    problems = cli("check", "--json", lang="zh_CN").json()["problems"]  # type: ignore[index]
+    assert any(p.startswith("media ") and p.endswith(": missing") for p in problems)
