@@ -1,8 +1,10 @@
 """The write side of the partner import: each batch of checked rows is compared with the
 partners of the same codes (one query per batch), checked against the rules that need
 the stored card (status only through lifecycle events, HQ-owned fields once HQ has
-published the card) and written with ``executemany`` inside the import's one write
-transaction (``bulk_write.write_transaction``). Per-field HLCs are kept as the ORM hook
+published the card) and written inside the import's one write transaction
+(``bulk_write.write_transaction``): new cards through ``partner_import_stage`` (staged,
+then copied on the mover thread while the next rows are read), changes to cards that
+were there before with ``executemany``. Per-field HLCs are kept as the ORM hook
 does (``app.services.context._stamp_hlc``): every field of a new card, the changed
 fields of an updated one."""
 
