@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from app.errors import UserError
 from app.i18n import set_language, tr
@@ -30,6 +30,8 @@ log = logging.getLogger(__name__)
 
 
 def _fatal(message: str) -> int:
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.critical(None, "ChannelDesk", message)
     return 1
 

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -296,6 +295,8 @@ class MainWindow(QMainWindow):
             folder=self.ui.ctx.paths.root,
         )
         if confirm:
+            from PySide6.QtWidgets import QMessageBox
+
             answer = QMessageBox.question(
                 self,
                 self.tr("Restore from backup"),
@@ -378,6 +379,8 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self,
             self.tr("About ChannelDesk"),

@@ -13,14 +13,17 @@ import inspect
 import logging
 import traceback
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.errors import UserError
 from app.services.context import Changes
 from app.services.progress import Cancelled, Progress
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QProgressDialog
 
 log = logging.getLogger(__name__)
 
@@ -111,6 +114,8 @@ class OpRunner(QObject):
         may skip its own echo)."""
         dialog: QProgressDialog | None = None
         if progress_title is not None:
+            from PySide6.QtWidgets import QProgressDialog
+
             progress = Progress()
             if "progress" in inspect.signature(fn).parameters:
                 kwargs["progress"] = progress

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.services.context import Changes
 
@@ -111,6 +111,8 @@ class SyncActions(QWidget):
 
     def apply_ack(self, _checked: bool = False, path: str | None = None) -> None:
         if path is None:
+            from PySide6.QtWidgets import QFileDialog
+
             path, _ = QFileDialog.getOpenFileName(
                 self.ui.main_window,
                 self.tr("Apply HQ acknowledgement"),
@@ -131,6 +133,8 @@ class SyncActions(QWidget):
 
     def import_bundle(self, _checked: bool = False, path: str | None = None) -> None:
         if path is None:
+            from PySide6.QtWidgets import QFileDialog
+
             path, _ = QFileDialog.getOpenFileName(
                 self.ui.main_window, self.tr("Import HQ bundle"), "", self.tr("Bundles (*.cdsync)")
             )

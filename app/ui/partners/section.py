@@ -10,7 +10,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -35,7 +34,8 @@ from app.ui.widgets.region_picker import RegionPicker
 
 # The partner services, dialogs and the card's queries (SQLAlchemy) are imported on use:
 # the list itself reads through ``partner_list`` (plain sqlite3), so the window paints
-# before the ORM is loaded.
+# before the ORM is loaded. QFileDialog too: PySide builds a Qt class's Python type (and
+# its enums) when Python first names it.
 
 
 class PartnersSection(Section):
@@ -373,6 +373,8 @@ class PartnersSection(Section):
         if not partner_id:
             return
         if path is None:
+            from PySide6.QtWidgets import QFileDialog
+
             path, _ = QFileDialog.getOpenFileName(
                 self, self.tr("Attach a file (licence scan, signed contract…)")
             )
@@ -399,6 +401,8 @@ class PartnersSection(Section):
 
     def import_dialog(self, path: str | None = None) -> None:
         if not path:
+            from PySide6.QtWidgets import QFileDialog
+
             path, _ = QFileDialog.getOpenFileName(
                 self, self.tr("Import partners"), "", self.tr("Spreadsheets (*.csv *.xlsx)")
             )
@@ -445,6 +449,8 @@ class PartnersSection(Section):
 
     def export_dialog(self, path: str | None = None) -> None:
         if not path:
+            from PySide6.QtWidgets import QFileDialog
+
             path, _ = QFileDialog.getSaveFileName(
                 self,
                 self.tr("Export partners"),
