@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from app.domain.vocabulary import PARTNER_FIELD, partner_value
 from app.services import sync_conflicts
 from app.services.context import Changes
+from app.ui.latest_read import LatestRead
 from app.ui.sections import Section
 from app.ui.visits.models import DictTableModel
 from app.ui.widgets.empty_state import set_empty_text
@@ -28,6 +29,7 @@ class ConflictsSection(Section):
 
     def __init__(self, ui: Any, parent: QWidget | None = None) -> None:
         super().__init__(ui, parent)
+        self.reading = LatestRead(ui, self)
         self.model = DictTableModel(
             [
                 ("label", self.tr("Record")),
@@ -72,7 +74,20 @@ class ConflictsSection(Section):
     def first_load(self) -> None:
         self.reload()
 
+    def _first_load(self) -> None:
+        self.first_load()  # ready once the first answer is shown (``_show``)
+
     def reload(self) -> None:
+        """Read the open conflicts on a reader thread (the rows shown stay meanwhile)."""
+        self.reading.run(
+            sync_conflicts.open_conflicts, self.ui.ctx, on_done=self._show, on_error=self._failed
+        )
+
+    def _failed(self, exc: BaseException) -> None:
+        self.mark_ready()
+        self.ui.report_failure(exc)
+
+    def _show(self, conflicts: list[Any]) -> None:
         rows = [
             {
                 "id": c.id,
@@ -81,10 +96,12 @@ class ConflictsSection(Section):
                 "kept": partner_value(c.field, c.kept),
                 "lost": partner_value(c.field, c.lost),
             }
-            for c in sync_conflicts.open_conflicts(self.ui.ctx)
+            for c in conflicts
         ]
         self.model.set_rows(rows)
         self.info.setText(self.tr("%n unresolved conflict(s)", "", len(rows)))
+        self._update_actions()
+        self.mark_ready()
 
     def resolve(self, take_other: bool) -> None:
         selected = self.table.selectionModel().selectedRows()

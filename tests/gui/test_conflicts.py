@@ -30,6 +30,7 @@ def test_conflict_list_and_take_other_value(qtbot, ctx, tmp_path: Path, ui_windo
     _ui, window = ui_window
     section = window.show_section("conflicts")
     section.reload()
+    qtbot.waitUntil(lambda: not section.reading.pending, timeout=5000)  # a reader thread
     assert section.model.rows[0]["lost"] == "另一地址"
     before = partner.hlc
     section.table.selectRow(0)
@@ -71,6 +72,7 @@ def test_conflicts_show_field_and_values_in_words(qtbot, ctx, tmp_path: Path, ui
     _ui, window = ui_window
     section = window.show_section("conflicts")
     section.reload()
+    qtbot.waitUntil(lambda: not section.reading.pending, timeout=5000)  # a reader thread
     first, second = section.model.rows
     assert (first["field"], first["kept"], first["lost"]) == ("Status", "Active", "Suspended")
     assert second["field"] == "District" and second["lost"] == "江苏省 南京市 玄武区"

@@ -58,3 +58,41 @@ def test_the_visit_list_and_the_planner_read_off_the_ui_thread(
     qtbot.waitUntil(lambda: not planner.reading, timeout=5000)
     assert {r["partner_code"] for r in planner.shortfall.rows} == {"L1", "L2"}
     assert "callbacks" in planner.duty.text()
+
+
+def test_the_dashboard_and_the_conflicts_read_off_the_ui_thread(
+    qtbot, ctx, ui_window, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The dashboard's figures and a month's click-through, and the open conflicts, are
+    read on a reader thread: with the reads slowed to 300 ms each reload returns within
+    50 ms and the section is ready once the first answer is shown."""
+    from app.services import sync_conflicts, targets
+    from app.services.demo import generate_demo
+    from app.ui.dashboard import section as dashboard_module
+
+    generate_demo(ctx, partners=10, months=2, seed=4)
+    _slowed(monkeypatch, dashboard_module, "dashboard_figures")
+    _slowed(monkeypatch, targets, "list_targets")
+    _slowed(monkeypatch, sync_conflicts, "open_conflicts")
+    _ui, window = ui_window
+    dashboard = window.show_section("dashboard")
+    assert not dashboard.is_ready
+    qtbot.waitUntil(lambda: dashboard.is_ready, timeout=5000)
+    assert dashboard.data is not None and dashboard.partners.rowCount() > 0
+    for act in (dashboard.reload, lambda: dashboard.show_month(0)):
+        started = time.perf_counter()
+        act()
+        assert time.perf_counter() - started < 0.05
+    qtbot.waitUntil(
+        lambda: not dashboard.reading.pending and not dashboard.month_reading.pending,
+        timeout=5000,
+    )
+    assert dashboard.data.months[0] in dashboard.list_title.text()
+
+    conflicts = window.show_section("conflicts")
+    qtbot.waitUntil(lambda: conflicts.is_ready, timeout=5000)
+    started = time.perf_counter()
+    conflicts.reload()
+    assert time.perf_counter() - started < 0.05 and conflicts.reading.pending
+    qtbot.waitUntil(lambda: not conflicts.reading.pending, timeout=5000)
+    assert conflicts.model.rows == [] and "0" in conflicts.info.text()

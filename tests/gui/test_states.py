@@ -39,6 +39,7 @@ def test_conflicts_without_rows_disable_resolving(qtbot, ui_window) -> None:  # 
     _ui, window = ui_window
     section = window.show_section("conflicts")
     section.reload()
+    qtbot.waitUntil(lambda: not section.reading.pending, timeout=5000)  # a reader thread
     assert "No sync conflicts" in empty_text_of(section.table)
     assert not any(button.isEnabled() for button in section.resolve_buttons)
 

@@ -25,6 +25,7 @@ from app.domain import formats as fmt
 from app.domain.vocabulary import AGING_BUCKET, KPI
 from app.services import actuals, dashboard, kpi, targets, visits
 from app.services.context import Changes
+from app.ui.latest_read import LatestRead
 from app.ui.sections import Section
 from app.ui.visits.models import DictTableModel
 from app.ui.widgets.empty_state import set_empty_text
@@ -150,20 +151,34 @@ class DashboardSection(Section):
         grid.setRowStretch(4, 2)
         self.data: dashboard.DashboardData | None = None
         self.names: dict[str, str] = {}
+        self.reading = LatestRead(ui, self)
+        self.month_reading = LatestRead(ui, self)
 
     def title(self) -> str:
         return self.tr("Dashboard")
+
+    def _first_load(self) -> None:
+        self.first_load()  # ready once the first figures are shown (``_show``)
 
     def first_load(self) -> None:
         self.reload()
 
     def reload(self) -> None:
+        """Read the figures on a reader thread; the charts shown stay until they come."""
+        self.reading.run(dashboard_figures, self.ui.ctx, on_done=self._show, on_error=self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.mark_ready()
+        self.ui.report_failure(exc)
+
+    def _show(self, figures: tuple[dashboard.DashboardData, dict[str, str]]) -> None:
         # The reminders count across every table (sync status, frequency, contracts): they
         # come from a reader thread and fill the panel when ready; the charts do not wait,
-        # and the thread starts once this reload is painted (it would take the interpreter
-        # from the charts while they are drawn).
+        # and the thread starts once these charts are painted (it would take the
+        # interpreter from the charts while they are drawn).
         QTimer.singleShot(0, self, self._load_reminders)
-        self.data = data = dashboard.dashboard_data(self.ui.ctx)
+        data, self.names = figures
+        self.data = data
         self.headline.setText(
             self.tr("{month} revenue: completion {done} vs time elapsed {time}").format(
                 month=fmt.month_text(data.period),
@@ -214,7 +229,6 @@ class DashboardSection(Section):
         self.list_title.setText(
             self.tr("Partners this month, lowest progress first (red: behind the time line)")
         )
-        self.names = visits.partner_names(self.ui.ctx)
         self._show_partners(data.partners)
         # the KPI scorecard reads every metric of every partner: a reader thread fills it in
         self.ui.ops.run(
@@ -225,6 +239,7 @@ class DashboardSection(Section):
             read_only=True,
             on_done=self._show_kpi,
         )
+        self.mark_ready()
 
     def _show_kpi(self, scores: list[Any]) -> None:
         self.kpi.set_rows(
@@ -326,11 +341,16 @@ class DashboardSection(Section):
         if self.data is None:
             return
         month = self.data.months[index]
-        rows = [
-            r
-            for r in targets.list_targets(self.ui.ctx, month=month)
-            if r.metric == self.data.metric and r.scope_kind == "partner"
-        ]
+        self.month_reading.run(
+            targets.list_targets,
+            self.ui.ctx,
+            month=month,
+            on_done=lambda listed: self._show_month(month, listed),
+        )
+
+    def _show_month(self, month: str, listed: list[Any]) -> None:
+        assert self.data is not None
+        rows = [r for r in listed if r.metric == self.data.metric and r.scope_kind == "partner"]
         scale = 10 ** (rows[0].decimals if rows else 2)
         self.list_title.setText(self.tr("Partners in {month}").format(month=fmt.month_text(month)))
         self._show_partners(
@@ -362,3 +382,8 @@ class DashboardSection(Section):
             "exported_bundle",
         ):
             self.reload()
+
+
+def dashboard_figures(ctx: Any) -> tuple[dashboard.DashboardData, dict[str, str]]:
+    """The dashboard's figures and the partners' names (read off the UI thread)."""
+    return dashboard.dashboard_data(ctx), visits.partner_names(ctx)
