@@ -200,6 +200,7 @@ def merge_batch(
         # every record new and unique, merged whole, none with per-field HLCs to take
         # out of its data: stored as it came (what the loop below gives, in one go)
         dump = dump_json
+        tail = writer.tail(entity)
         writer.write(
             entity,
             [
@@ -212,6 +213,7 @@ def merge_batch(
                     text if text is not None else dump(row["data"]),
                     "{}",
                     bundle_id,
+                    *tail(row["data"]),
                 )
                 for row, text in zip(rows, texts, strict=True)
             ],

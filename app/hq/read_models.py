@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, String, and_, or_, select
+from sqlalchemy import ColumnElement, String, and_, literal, or_, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.functions import FunctionElement
@@ -22,6 +22,7 @@ from app.domain import compliance as comp
 from app.domain import evidence as evidence_rules
 from app.domain.rectification import effective_status
 from app.errors import NotFoundError, ValidationError
+from app.hq.records import VISIT_COLUMNS
 from app.i18n import tr
 from db.hq.models import Device, Record
 
@@ -61,6 +62,42 @@ def _sqlite_field(element: JsonField, compiler: Any, **kw: Any) -> str:
 def field(key: str) -> ColumnElement[Any]:
     """A record's JSON field as text (``json_extract`` on SQLite, ``->>`` on PostgreSQL)."""
     return JsonField(key)
+
+
+class VisitField(JsonField):
+    """A visit's field as ``JsonField`` gives it; on PostgreSQL its plain column of HQ
+    migrations hq0003/hq0005 (``visit_started`` …, indexed by ``ix_record_visit_month``),
+    which holds the same text for visits and NULL for other entities: only for
+    statements on visits."""
+
+    inherit_cache = True
+
+
+_VISIT_COLUMN = {key: column for column, key in VISIT_COLUMNS.items()}
+
+
+@compiles(VisitField, "postgresql")
+def _pg_visit_field(element: VisitField, compiler: Any, **kw: Any) -> str:
+    return f"record.{_VISIT_COLUMN[str(element.key)]}"
+
+
+@compiles(VisitField)
+def _sqlite_visit_field(element: VisitField, compiler: Any, **kw: Any) -> str:
+    return _sqlite_field(element, compiler, **kw)
+
+
+def visit_field(key: str) -> ColumnElement[Any]:
+    """A visit's field ``key`` (one of ``VISIT_COLUMNS``' keys), in a statement on visits."""
+    if key not in _VISIT_COLUMN:
+        raise ValueError(key)
+    return VisitField(key)
+
+
+def of_entity(entity: str) -> ColumnElement[bool]:
+    """``record.entity`` is ``entity``, the name written into the statement: PostgreSQL
+    then proves the predicate of a partial index such as hq0005's
+    ``ix_record_visit_child`` in any plan (from a parameter, a generic plan cannot)."""
+    return Record.entity == literal(entity, literal_execute=True)
 
 
 def check_month(month: str) -> str:
@@ -126,7 +163,7 @@ def month_filter(month: str) -> ColumnElement[bool]:
 def days_filter(start: dt.date, end: dt.date) -> ColumnElement[bool]:
     """Visits started on the local days ``start`` ≤ day < ``end``, or not started and
     planned on one of them (a month, or an ISO week of the Overview's week view)."""
-    started = field("started_at")
+    started = visit_field("started_at")
     return or_(
         and_(started >= utc_bound(start), started < utc_bound(end)),
         and_(
@@ -162,7 +199,7 @@ def _children(s: Session, entity: str, key: str, parent_ids: Iterable[str]) -> l
         rows.extend(
             s.scalars(
                 select(Record).where(
-                    Record.entity == entity, Record.voided.is_(False), field(key).in_(chunk)
+                    of_entity(entity), Record.voided.is_(False), field(key).in_(chunk)
                 )
             )
         )
@@ -227,7 +264,7 @@ def visit_rows(
     if week:
         stmt = stmt.where(days_filter(*comp.week_bounds(check_week(week))))
     if status:
-        stmt = stmt.where(field("status") == status)
+        stmt = stmt.where(visit_field("status") == status)
     with hq.sessions() as s:
         if device_id:
             if s.get(Device, device_id) is None:

@@ -5,8 +5,9 @@ PostgreSQL) in the ingest's one transaction."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import Any, cast
 
 from sqlalchemy import insert, text
@@ -101,6 +102,49 @@ def find_records(
 
 
 RECORD_COLUMNS = ("entity", "id", "hlc", "device_id", "voided", "data", "field_hlc", "bundle_id")
+# PostgreSQL: a visit's fields as plain columns of ``record`` (HQ migrations hq0003 and
+# hq0005), NULL for every other entity; the ingest sends them in its COPY, computed from
+# the record it decoded anyway, so the server parses no JSON to store them
+VISIT_COLUMNS = {
+    "visit_started": "started_at",
+    "visit_status": "status",
+    "visit_partner": "partner_id",
+    "visit_score": "score",
+}
+PG_COLUMNS = RECORD_COLUMNS + tuple(VISIT_COLUMNS)
+NOT_A_VISIT = "\\N\t\\N\t\\N\t\\N"  # the visit columns of any other entity, as COPY text
+
+
+def json_text(value: Any) -> str | None:
+    """What PostgreSQL's ``data ->> key`` gives for a field of the stored JSON (text HQ
+    wrote with ``dump_json`` or the sync format's encoder, which write numbers alike):
+    a string as it is, a number or boolean as its JSON text, None for null or absent."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value
+    if type(value) is int or type(value) is float:  # as the JSON encoders write them
+        return repr(value)
+    return dump_json(value)
+
+
+def visit_copy(data: dict[str, Any]) -> str:
+    """The visit columns of a visit's ``data``, as COPY text (tab-separated, ``\\N`` for
+    NULL)."""
+    texts = [json_text(data.get(key)) for key in VISIT_COLUMNS.values()]
+    return "\t".join("\\N" if t is None else _copy_escape(t) for t in texts)
+
+
+def _no_tail(data: dict[str, Any]) -> tuple[()]:
+    return ()
+
+
+def _not_a_visit(data: dict[str, Any]) -> tuple[str]:
+    return (NOT_A_VISIT,)
+
+
+def _visit_tail(data: dict[str, Any]) -> tuple[str]:
+    return (visit_copy(data),)
 
 
 def _copy_escape(value: str) -> str:
@@ -109,20 +153,22 @@ def _copy_escape(value: str) -> str:
     )
 
 
-def _plain(text: str, rows: int) -> bool:
-    """Whether ``rows`` lines of ``RECORD_COLUMNS`` joined as they stand are COPY text
-    already: their seven tabs and one newline each, no backslash, no carriage return."""
+def _plain(text: str, rows: int, backslashes: int) -> bool:
+    """Whether ``rows`` lines of ``PG_COLUMNS`` joined as they stand are COPY text
+    already: their eleven tabs and one newline each, no carriage return, and no backslash
+    but the ``backslashes`` of their visit columns (already COPY text)."""
     return (
-        "\\" not in text
+        text.count("\\") == backslashes
         and "\r" not in text
         and text.count("\n") == rows
-        and text.count("\t") == 7 * rows
+        and text.count("\t") == 11 * rows
     )
 
 
 def copy_text(values: Iterable[tuple[Any, ...]]) -> str:
     """Rows of ``record`` (``RECORD_COLUMNS`` order: ``voided`` a bool, every other
-    column text) as ``COPY … FROM STDIN`` reads them in its text format, built in one
+    column text; then the visit columns as COPY text, ``visit_copy`` or ``NOT_A_VISIT``)
+    as ``COPY … (PG_COLUMNS) FROM STDIN`` reads them in its text format, built in one
     pass (psycopg's ``write_row`` costs ~4 µs a row): tab between columns, a newline
     after each row, backslash, tab, newline and carriage return escaped. The rows are
     first joined as they stand and the whole text checked in a few C scans; only when
@@ -130,17 +176,20 @@ def copy_text(values: Iterable[tuple[Any, ...]]) -> str:
     rows = values if isinstance(values, list) else list(values)
     text = "".join(
         [
-            f"{entity}\t{rid}\t{hlc}\t{device}\t{'t' if voided else 'f'}\t{data}\t{field_hlc}\t{bundle}\n"
-            for entity, rid, hlc, device, voided, data, field_hlc, bundle in rows
+            f"{entity}\t{rid}\t{hlc}\t{device}\t{'t' if voided else 'f'}\t{data}\t{field_hlc}\t{bundle}\t{visit}\n"
+            for entity, rid, hlc, device, voided, data, field_hlc, bundle, visit in rows
         ]
     )
-    if _plain(text, len(rows)):
+    tails = [row[8] for row in rows]
+    if _plain(text, len(rows), sum(map(str.count, tails, repeat("\\", len(tails))))):
         return text
     lines = []
-    for entity, rid, hlc, device, voided, data, field_hlc, bundle in rows:
+    for entity, rid, hlc, device, voided, data, field_hlc, bundle, visit in rows:
         row = (entity, rid, hlc, device, "t" if voided else "f", data, field_hlc, bundle)
-        line = "\t".join(row) + "\n"
-        lines.append(line if _plain(line, 1) else "\t".join(map(_copy_escape, row)) + "\n")
+        line = "\t".join(row)
+        if "\\" in line or "\r" in line or "\n" in line or line.count("\t") != 7:
+            line = "\t".join(map(_copy_escape, row))
+        lines.append(f"{line}\t{visit}\n")
     return "".join(lines)
 
 
@@ -178,19 +227,28 @@ class RecordWriter:
             s.execute(text("LOCK TABLE record IN SHARE ROW EXCLUSIVE MODE"))
         elif not self.raw.in_transaction:
             self.raw.execute("BEGIN IMMEDIATE")
-        update = ", ".join(f"{c} = excluded.{c}" for c in RECORD_COLUMNS[2:])
-        columns = ", ".join(RECORD_COLUMNS)
         if dialect == "postgresql":
+            update = ", ".join(f"{c} = excluded.{c}" for c in PG_COLUMNS[2:])
+            columns = ", ".join(PG_COLUMNS)
             self.sql = (
                 f"INSERT INTO record ({columns}) SELECT {columns} FROM record_stage "
                 f"ON CONFLICT (entity, id) DO UPDATE SET {update}"
             )
         else:
+            update = ", ".join(f"{c} = excluded.{c}" for c in RECORD_COLUMNS[2:])
+            columns = ", ".join(RECORD_COLUMNS)
             marks = ", ".join("?" for _ in RECORD_COLUMNS)
             self.sql = (
                 f"INSERT INTO record ({columns}) VALUES ({marks}) "
                 f"ON CONFLICT (entity, id) DO UPDATE SET {update}"
             )
+
+    def tail(self, entity: str) -> Callable[[dict[str, Any]], tuple[str, ...]]:
+        """What follows a row's ``RECORD_COLUMNS`` for this database, given its ``data``:
+        nothing on SQLite; on PostgreSQL the visit columns (``visit_copy``)."""
+        if self.dialect != "postgresql":
+            return _no_tail
+        return _visit_tail if entity == "visit" else _not_a_visit
 
     def existing(
         self, entity: str, ids: set[str], populated: set[str] | None = None
@@ -211,6 +269,7 @@ class RecordWriter:
         ``INSERT … ON CONFLICT``. A row's ``data`` is stored as the bundle's own text when
         the merge kept it unchanged, else encoded."""
         dump = dump_json
+        tail = self.tail(entity)
         values = [
             (
                 entity,
@@ -221,14 +280,15 @@ class RecordWriter:
                 data_text if data_text is not None else dump(data),
                 dump(fh) if fh else "{}",
                 bundle_id,
+                *tail(data),
             )
             for rid, hlc, voided, data, fh, data_text in rows
         ]
         self.write(entity, values, fresh)
 
     def write(self, entity: str, values: list[tuple[Any, ...]], fresh: set[str] | None) -> None:
-        """Write rows in ``RECORD_COLUMNS`` order; ``fresh`` as for ``upsert`` (None: all
-        of them are)."""
+        """Write rows in ``RECORD_COLUMNS`` order, each followed by ``tail(entity)`` of
+        its data; ``fresh`` as for ``upsert`` (None: all of them are)."""
         if not values:
             return
         if self.dialect != "postgresql":
@@ -256,7 +316,7 @@ class RecordWriter:
             return
         with self.raw.cursor() as cur:
             if self.new:
-                with cur.copy(f"COPY record ({', '.join(RECORD_COLUMNS)}) FROM STDIN") as copy:
+                with cur.copy(f"COPY record ({', '.join(PG_COLUMNS)}) FROM STDIN") as copy:
                     copy.write(copy_text(self.new))
                 self.new = []
             if not self.changed:
@@ -265,12 +325,13 @@ class RecordWriter:
                 cur.execute(
                     "CREATE TEMPORARY TABLE record_stage (entity text, id text, hlc text, "
                     "device_id text, voided boolean, "
-                    "data json, field_hlc json, bundle_id text) ON COMMIT DROP"
+                    "data json, field_hlc json, bundle_id text, visit_started text, "
+                    "visit_status text, visit_partner text, visit_score text) ON COMMIT DROP"
                 )
                 self.staged = True
             else:
                 cur.execute("TRUNCATE record_stage")
-            with cur.copy(f"COPY record_stage ({', '.join(RECORD_COLUMNS)}) FROM STDIN") as copy:
+            with cur.copy(f"COPY record_stage ({', '.join(PG_COLUMNS)}) FROM STDIN") as copy:
                 copy.write(copy_text(self.changed.values()))
             self.changed = {}
             cur.execute(self.sql)

@@ -13,11 +13,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.hq.records import (
-    RECORD_COLUMNS,
+    NOT_A_VISIT,
+    PG_COLUMNS,
     RecordWriter,
     copy_text,
     entities_with_records,
     find_records,
+    visit_copy,
 )
 from app.sync.bundle import Bundle
 from app.sync.merge import PER_FIELD
@@ -75,7 +77,7 @@ class NewRecordStream:
             self.writer = RecordWriter(self.session, "postgresql")
             cursor = self.writer.raw.cursor()
             block = cursor.copy(
-                f"COPY record ({', '.join(RECORD_COLUMNS)}) FROM STDIN",
+                f"COPY record ({', '.join(PG_COLUMNS)}) FROM STDIN",
                 writer=QueuedLibpqWriter(cursor),
             )
             self.copy = block.__enter__()
@@ -92,6 +94,7 @@ class NewRecordStream:
             seen = self.seen.setdefault(entity, set())
             device, bundle_id = self.device_id, self.bundle_id
             values = []
+            visit = entity == "visit"
             for row, data_text in zip(rows[start:stop], texts[start:stop], strict=True):
                 if (
                     data_text is None
@@ -114,6 +117,7 @@ class NewRecordStream:
                         data_text,
                         "{}",
                         bundle_id,
+                        visit_copy(data) if visit else NOT_A_VISIT,
                     )
                 )
             if find_records(self.check, entity, [v[1] for v in values], "id", self.populated):

@@ -20,8 +20,11 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    event,
+    text,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import DeclarativeBase, Mapped, Mapper, mapped_column
 
 
 class HqBase(DeclarativeBase):
@@ -76,6 +79,23 @@ class Record(HqBase):
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
     field_hlc: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     bundle_id: Mapped[str] = mapped_column(String(36))
+
+
+# PostgreSQL: a visit's fields as plain columns of ``record`` (HQ migrations hq0003 and
+# hq0005; not mapped, SQLite has none). The ingest writes them in its COPY; a visit
+# written through the ORM gets them here, from its stored data, in the same flush.
+_VISIT_COLUMNS_SQL = text(
+    "UPDATE record SET visit_started = data->>'started_at', visit_status = data->>'status', "
+    "visit_partner = data->>'partner_id', visit_score = data->>'score' "
+    "WHERE entity = 'visit' AND id = :id"
+)
+
+
+@event.listens_for(Record, "after_insert")
+@event.listens_for(Record, "after_update")
+def _visit_columns(_mapper: Mapper[Record], connection: Connection, target: Record) -> None:
+    if target.entity == "visit" and connection.dialect.name == "postgresql":
+        connection.execute(_VISIT_COLUMNS_SQL, {"id": target.id})
 
 
 class HqConflict(HqBase):

@@ -3,7 +3,7 @@
 12 months), on SQLite and on PostgreSQL — the section's first paint (window built,
 month's overview read and drawn), a switch to another month, each against a bare SQL
 aggregate of the same month over the same tables (visits and average score per device;
-on PostgreSQL over the generated columns of HQ migration hq0003), and the score trend tab
+on PostgreSQL over the visit columns of HQ migrations hq0003/hq0005), and the score trend tab
 opened after the switch (six months per manager and region, against its read alone).
 ``HQ_BENCH_ONLY`` = ``sqlite`` / ``postgresql`` runs one; ``HQ_BENCH_VISITS`` sets the
 number of visits.
@@ -209,10 +209,19 @@ def _build(url: str, key_dir: Path) -> Any:
     else:
         import psycopg
 
+        from app.hq.records import NOT_A_VISIT, PG_COLUMNS, copy_text, visit_copy
+
+        # with the visit columns of HQ migrations hq0003/hq0005, as HQ's ingest writes them
+        values = [
+            (*row, visit_copy(json.loads(row[5])) if row[0] == "visit" else NOT_A_VISIT)
+            for row in rows
+        ]
         with psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://")) as conn:
-            with conn.cursor() as cur, cur.copy(f"COPY record ({columns}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
+            with (
+                conn.cursor() as cur,
+                cur.copy(f"COPY record ({', '.join(PG_COLUMNS)}) FROM STDIN") as copy,
+            ):
+                copy.write(copy_text(values))
             conn.commit()
             conn.autocommit = True
             conn.execute("VACUUM ANALYZE record")
