@@ -38,7 +38,7 @@ _ONE_PATTERN = {
     "uuid": UUID_PATTERN,
     "sha256": SHA256_PATTERN,
     "month": MONTH_PATTERN,
-    "hlc_map": r"^[0-9]{15}:[0-9]{6}:[^\n]+$",
+    "hlc_map": HLC_PATTERN,
 }
 _BATCH = {
     kind: re.compile("(?:{p})(?:\n(?:{p}))*".format(p=p.strip("^$").replace("[^\\n]", "[^\\n]")))

@@ -16,7 +16,7 @@ from typing import Any
 
 import msgspec
 
-from app.domain.hlc import is_valid_hlc
+from app.domain.hlc import HLC_PATTERN, is_valid_hlc
 from app.domain.ids import is_uuid
 from app.errors import BundleRejected
 from app.i18n import tr
@@ -32,7 +32,7 @@ def encode_line(row: Any) -> str:
 
 
 UUID_RE = re.compile(r"\A[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")
-HLC_RE = re.compile(r"\A[0-9]{15}:[0-9]{6}:[^\n]+\Z")
+HLC_RE = re.compile(rf"\A{HLC_PATTERN}\Z")
 
 
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

@@ -20,6 +20,7 @@ from typing import Annotated, Any, Literal
 
 import msgspec
 
+from app.domain import hlc
 from app.domain import vocabulary as voc
 from app.domain.formats import AMOUNT_LIMIT
 from app.domain.partners import HQ_OWNED_FIELDS
@@ -51,7 +52,7 @@ FLOAT = (-1e15, 1e15)  # finite, whatever JSON number a float column gets
 TAGS_MAX = 200
 UUID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
-HLC_PATTERN = r"^[0-9]{15}:[0-9]{6}:[^\n]+$"
+HLC_PATTERN = f"^{hlc.HLC_PATTERN}$"
 MONTH_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])$"
 
 FORMATS = {
