@@ -47,17 +47,18 @@ class SettingsDialog(QDialog):
         self.user.setPlaceholderText(self.tr("Printed on every report"))
         self.territory = TerritoryEditor()
         self.territory.set_codes(list(ui.ctx.territory))
-        self.template = QComboBox()
+        self.template = QComboBox()  # the templates come from a reader thread
+        self.template.addItem(self.tr("Loading the checklists…"))
+        self.template.setEnabled(False)
         from app.services.visits import templates
 
-        for name, title, version in templates(ui.ctx):
-            self.template.addItem(
-                self.tr("{title} (version {version})").format(
-                    title=template_label(name, title), version=version
-                ),
-                name,
-            )
-        self.template.setCurrentIndex(max(0, self.template.findData(settings.default_template)))
+        ui.ops.run(
+            templates,
+            ui.ctx,
+            read_only=True,
+            on_done=self._templates_read,
+            on_error=lambda exc: self._failed(exc) if shiboken6.isValid(self) else None,
+        )
         self.photo_mb = QSpinBox()
         self.photo_mb.setRange(1, 100)
         self.photo_mb.setSuffix(" MB")
@@ -148,6 +149,28 @@ class SettingsDialog(QDialog):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
+
+    def _templates_read(self, listed: list[tuple[str, str, int]]) -> None:
+        """List the checklist templates, the default one chosen."""
+        if not shiboken6.isValid(self):
+            return
+        self.template.clear()
+        for name, title, version in listed:
+            self.template.addItem(
+                self.tr("{title} (version {version})").format(
+                    title=template_label(name, title), version=version
+                ),
+                name,
+            )
+        default = self.ui.ctx.settings.default_template
+        self.template.setCurrentIndex(max(0, self.template.findData(default)))
+        self.template.setEnabled(True)
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, UserError):
+            self.error.setText(exc.message)
+        else:
+            self.ui.show_crash(exc, getattr(exc, "__traceback_text__", ""))
 
     def _hq_key_text(self) -> str:
         from app.services.device import trusted_hq_key

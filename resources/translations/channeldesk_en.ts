@@ -2059,6 +2059,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>&amp;Re-inspection of the open rectification orders</translation>
     </message>
     <message>
+      <source>Loading the partners…</source>
+      <translation>Loading the partners…</translation>
+    </message>
+    <message>
       <source>New visit</source>
       <translation>New visit</translation>
     </message>
@@ -3807,6 +3811,10 @@ also used in another visit</translation>
     <message>
       <source>Largest photo</source>
       <translation>Largest photo</translation>
+    </message>
+    <message>
+      <source>Loading the checklists…</source>
+      <translation>Loading the checklists…</translation>
     </message>
     <message>
       <source>Open folder</source>

@@ -2054,6 +2054,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>整改复查：复查未关闭的整改单(&amp;R)</translation>
     </message>
     <message>
+      <source>Loading the partners…</source>
+      <translation>正在读取渠道…</translation>
+    </message>
+    <message>
       <source>New visit</source>
       <translation>新建巡检</translation>
     </message>
@@ -3785,6 +3789,10 @@ also used in another visit</source>
     <message>
       <source>Largest photo</source>
       <translation>照片大小上限</translation>
+    </message>
+    <message>
+      <source>Loading the checklists…</source>
+      <translation>正在读取检查表…</translation>
     </message>
     <message>
       <source>Open folder</source>

@@ -28,6 +28,7 @@ def test_reinspection_from_the_dialog_and_read_only_status(
     section = window.show_section("visits")
 
     def choose(dialog: NewVisitDialog) -> int:
+        qtbot.waitUntil(lambda: dialog.loaded, timeout=5000)  # partners read on a reader thread
         dialog.partner.setEditText("R1")
         dialog.reinspect.setChecked(True)
         dialog.accept()

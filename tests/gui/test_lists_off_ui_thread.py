@@ -96,3 +96,45 @@ def test_the_dashboard_and_the_conflicts_read_off_the_ui_thread(
     assert time.perf_counter() - started < 0.05 and conflicts.reading.pending
     qtbot.waitUntil(lambda: not conflicts.reading.pending, timeout=5000)
     assert conflicts.model.rows == [] and "0" in conflicts.info.text()
+
+
+def test_the_new_visit_dialog_reads_the_partners_off_the_ui_thread(
+    qtbot, ctx, tmp_path: Path, ui_window, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The partners of the New visit dialog come from a reader thread: the dialog opens at
+    once however slow the read, takes typing meanwhile (kept when the list comes) and
+    waits with OK until it has them."""
+    from app.ui.visits.new_visit import NewVisitDialog
+
+    csv = tmp_path / "p.csv"
+    csv.write_text("code,name,grade,region\nN1,静安寺旗舰店,A,310106\n", encoding="utf-8")
+    partner_io.import_partners(ctx, csv)
+    _slowed(monkeypatch, visits, "partner_names")
+    _ui, window = ui_window
+    started = time.perf_counter()
+    dialog = NewVisitDialog(_ui, window)
+    assert time.perf_counter() - started < 0.05
+    qtbot.addWidget(dialog)
+    dialog.partner.setEditText("静安")
+    dialog.accept()  # nothing to choose from yet
+    assert not dialog.ok.isEnabled() and dialog.code == ""
+    qtbot.waitUntil(lambda: dialog.loaded, timeout=5000)
+    assert dialog.partner.currentText() == "静安" and dialog.ok.isEnabled()
+    dialog.accept()
+    assert dialog.code == "N1" and dialog.result() == 1
+
+
+def test_settings_read_the_checklists_off_the_ui_thread(qtbot, ui_window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Settings opens at once however slow the read of the checklist templates; their box
+    waits disabled, then offers them with the default chosen."""
+    from app.ui.settings_dialog import SettingsDialog
+
+    _slowed(monkeypatch, visits, "templates")
+    ui, window = ui_window
+    started = time.perf_counter()
+    dialog = SettingsDialog(ui, window)
+    assert time.perf_counter() - started < 0.05
+    qtbot.addWidget(dialog)
+    assert not dialog.template.isEnabled() and dialog.template.currentData() is None
+    qtbot.waitUntil(dialog.template.isEnabled, timeout=5000)
+    assert dialog.template.currentData() == ui.ctx.settings.default_template

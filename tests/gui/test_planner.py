@@ -101,6 +101,7 @@ def test_new_visit_dialog_finds_partners_by_part_of_the_name(
     partner_io.import_partners(ctx, path)
     dialog = NewVisitDialog(ui, window)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.loaded, timeout=5000)  # partners read on a reader thread
     dialog.partner.setEditText("测试门店")  # both partners match: refused with a message
     dialog.accept()
     assert dialog.result() == 0 and "测试门店" in dialog.error.text()

@@ -1,10 +1,12 @@
 """ "New visit" dialog: pick the partner by typing any part of its code or name (the list
-completes as you type), instead of having to remember an exact code."""
+completes as you type), instead of having to remember an exact code. The partners are
+read on a reader thread; typing may start at once and OK waits for them."""
 
 from __future__ import annotations
 
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import UserError
 from app.services import visits
 
 
@@ -27,18 +30,17 @@ class NewVisitDialog(QDialog):
 
     def __init__(self, ui: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ui = ui
         self.setWindowTitle(self.tr("New visit"))
         self.code = ""
         self.reinspection = False
         self.reinspect = QCheckBox(self.tr("&Re-inspection of the open rectification orders"))
-        self.names = visits.partner_names(ui.ctx)
+        self.names: dict[str, str] = {}  # read on a reader thread (``loaded`` once here)
+        self.loaded = False
         self.partner = QComboBox()
         self.partner.setEditable(True)
         self.partner.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        for code, name in sorted(self.names.items()):
-            self.partner.addItem(f"{code}  {name}", code)
-        self.partner.setCurrentIndex(-1)
-        self.partner.lineEdit().setPlaceholderText(self.tr("Type part of the code or name…"))
+        self.partner.lineEdit().setPlaceholderText(self.tr("Loading the partners…"))
         completer = QCompleter(self.partner.model(), self)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -50,6 +52,8 @@ class NewVisitDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setEnabled(False)  # until the partners are read
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
@@ -59,6 +63,36 @@ class NewVisitDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        ui.ops.run(
+            visits.partner_names,
+            ui.ctx,
+            read_only=True,
+            on_done=self._names_read,
+            on_error=self._names_failed,
+        )
+
+    def _names_read(self, names: dict[str, str]) -> None:
+        """Fill the list; what was typed meanwhile stays."""
+        if not shiboken6.isValid(self):
+            return
+        typed, cursor = self.partner.currentText(), self.partner.lineEdit().cursorPosition()
+        self.names = names
+        for code, name in sorted(names.items()):
+            self.partner.addItem(f"{code}  {name}", code)
+        self.partner.setCurrentIndex(-1)
+        self.partner.setEditText(typed)
+        self.partner.lineEdit().setCursorPosition(cursor)
+        self.partner.lineEdit().setPlaceholderText(self.tr("Type part of the code or name…"))
+        self.loaded = True
+        self.ok.setEnabled(True)
+
+    def _names_failed(self, exc: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
+        if isinstance(exc, UserError):
+            self.error.setText(exc.message)
+        else:
+            self.ui.show_crash(exc, getattr(exc, "__traceback_text__", ""))
 
     def chosen_code(self) -> str | None:
         """The partner code for the typed text: a list entry, an exact code, or the only match."""
@@ -72,6 +106,8 @@ class NewVisitDialog(QDialog):
         return matches[0] if len(matches) == 1 else None
 
     def accept(self) -> None:
+        if not self.loaded:
+            return  # the partners are still being read (OK is disabled meanwhile)
         code = self.chosen_code()
         if code is None:
             self.error.setText(
