@@ -318,13 +318,22 @@ def _take_screenshot(app: QApplication, window, target: Path) -> int:  # type: i
         finally:
             app.quit()
 
-    def poll(remaining: int = 250) -> None:
-        if window.sections_ready() or remaining <= 0:
-            QTimer.singleShot(0, grab)
-        else:
-            QTimer.singleShot(20, lambda: poll(remaining - 1))
+    taken: list[bool] = []
 
-    QTimer.singleShot(0, poll)
+    def take() -> None:
+        if not taken:  # once: when the section is ready, or at the cap
+            taken.append(True)
+            QTimer.singleShot(0, grab)
+
+    def start() -> None:
+        current = window.stack.currentWidget()
+        if window.sections_ready():
+            take()
+            return
+        current.ready.connect(take)  # at once when its data is in, no polling delay
+        QTimer.singleShot(5000, take)
+
+    QTimer.singleShot(0, start)
     app.exec()
     window.ui.ctx.close()
     return result["code"]

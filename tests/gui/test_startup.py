@@ -199,3 +199,41 @@ def test_a_screenshot_keeps_the_settings_as_they_were(cli, data_dir: Path, tmp_p
     before = settings.read_bytes() if settings.exists() else None
     assert cli("gui", "--screenshot", str(tmp_path / "shot.png")).returncode == 0
     assert (settings.read_bytes() if settings.exists() else None) == before
+
+
+def test_a_screenshot_waits_for_the_partner_count(cli, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The count over every partner comes after the first paint, from a reader thread;
+    ``gui --screenshot`` grabs the window as soon as the section says it is ready, which
+    is once the count shows (here slowed to 300 ms; more partners than the first page)."""
+    assert cli("init").returncode == 0
+    assert cli("demo", "--partners", "100", "--months", "1", "--seed", "3").returncode == 0
+    shot = tmp_path / "shot.png"
+    script = (
+        "import sys, time\n"
+        "import app.ui.application as application\n"
+        "import app.ui.partners.section as section\n"
+        "real = section.counted_query\n"
+        "section.counted_query = lambda ctx, q: (time.sleep(0.3), real(ctx, q))[1]\n"
+        "take = application._take_screenshot\n"
+        "def watched(app, window, target):\n"
+        "    real_grab = window.grab\n"
+        "    def grab(*a):\n"
+        "        print(window.sections[0].count_label.text())\n"
+        "        return real_grab(*a)\n"
+        "    window.grab = grab\n"
+        "    return take(app, window, target)\n"
+        "application._take_screenshot = watched\n"
+        "from app.cli import main\n"
+        f"sys.exit(main(['--lang', 'en', '--data-dir', {str(data_dir)!r}, 'gui', '--screenshot', {str(shot)!r}]))\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "100 partners"
+    assert shot.stat().st_size > 10_000
