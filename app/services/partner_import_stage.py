@@ -8,7 +8,8 @@ rows. A mover thread copies the staged rows into ``partner``, ``grade_change``,
 ``partner_fts``, ``partner_gram``), each with a single statement: SQLite runs the whole
 statement in one step without Python's GIL, so the table and index work (about half an
 import) runs on the other core. (An ``executemany`` from a second thread would not: it
-gives the GIL back after every row and waits up to 5 ms to get it again.)
+gives the GIL back around every row and waits for it again while this thread runs
+Python; see docs/pitfalls.md.)
 
 One thread at a time uses the connection: ``wait`` returns once the mover is idle and is
 called before any other statement. The rows stored are those of the per-row path

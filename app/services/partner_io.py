@@ -6,7 +6,8 @@ dialog) and writes it in batches (``partner_import_write``; new cards are copied
 their tables on a second thread while the next rows are read), all in one write
 transaction taken before the first HLC stamp (``bulk_write``). Nothing is imported when
 any row is invalid (unless the caller skips invalid rows): the transaction is rolled
-back, as it is on cancel or a crash. Memory does not grow with the number of rows beyond the codes seen.
+back, as it is on cancel or a crash. Memory does not grow with the number of rows
+beyond the codes seen.
 
 An import never changes a partner's status (that is a lifecycle event: ``partners
 lifecycle``), nor, once HQ has published the partner, the fields HQ owns (code, grade,
