@@ -6,12 +6,15 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from app.paths import resource_path
 
 
-@dataclass(frozen=True)
-class Region:
+class Region(NamedTuple):
+    """One division (a named tuple: the table holds about 3 300 of them, made at start-up,
+    twice as fast as frozen dataclass instances)."""
+
     code: str
     name: str
     parent: str | None
