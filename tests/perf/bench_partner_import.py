@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import csv
 import random
+import shutil
 import sqlite3
 import tempfile
 import time
+from contextlib import closing
 from pathlib import Path
 
 from common import run_cli, timed_subprocess
@@ -103,21 +105,21 @@ def _bare_executemany(path: Path) -> float:
 
 def benchmarks() -> list[BenchResult]:
     work = Path(tempfile.mkdtemp(prefix="cd-bench-import-"))
-    source = work / "partners.csv"
-    write_csv(source)
-    data = work / "data"
-    run_cli(["--data-dir", str(data), "init", "--user", "bench", "--territory", "31"])
-    wall_ms, peak_kb = timed_subprocess(
-        ["-m", "app", "--data-dir", str(data), "partners", "import", str(source)]
-    )
-    count = (
-        sqlite3.connect(data / "channeldesk.sqlite")
-        .execute("SELECT count(*) FROM partner")
-        .fetchone()[0]
-    )
-    if count != ROWS:
-        raise RuntimeError(f"imported {count} partners, expected {ROWS}")
-    bare_ms = _bare_executemany(source)
+    try:  # the data dir holds ~400 MB: never left behind
+        source = work / "partners.csv"
+        write_csv(source)
+        data = work / "data"
+        run_cli(["--data-dir", str(data), "init", "--user", "bench", "--territory", "31"])
+        wall_ms, peak_kb = timed_subprocess(
+            ["-m", "app", "--data-dir", str(data), "partners", "import", str(source)]
+        )
+        with closing(sqlite3.connect(data / "channeldesk.sqlite")) as conn:
+            count = conn.execute("SELECT count(*) FROM partner").fetchone()[0]
+        if count != ROWS:
+            raise RuntimeError(f"imported {count} partners, expected {ROWS}")
+        bare_ms = _bare_executemany(source)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
     rss_mb = peak_kb / 1024
     return [
         BenchResult(
