@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from app.services.context import Changes
 from app.ui.sections import Section
 from app.ui.visits.models import DictTableModel
+from app.ui.widgets.dates import date_edit
 from app.ui.widgets.empty_state import set_empty_text
 
 
@@ -68,8 +69,7 @@ class PlanTrainingDialog(_FormDialog):
             QLineEdit(),
             QLineEdit(),
         )
-        self.day = QDateEdit(QDate.currentDate().addDays(1))
-        self.day.setCalendarPopup(True)
+        self.day = date_edit(QDate.currentDate().addDays(1))
         for label, widget in (
             (self.tr("Partner code"), self.partner),
             (self.tr("Topic"), self.topic),
@@ -112,11 +112,9 @@ class PromotionDialog(_FormDialog):
         self.partners.setPlaceholderText(self.tr("Partner codes, separated by commas"))
         self.materials.setPlaceholderText(self.tr("Posters, table cards … separated by commas"))
         self.start, self.end = (
-            QDateEdit(QDate.currentDate()),
-            QDateEdit(QDate.currentDate().addDays(14)),
+            date_edit(QDate.currentDate()),
+            date_edit(QDate.currentDate().addDays(14)),
         )
-        for edit in (self.start, self.end):
-            edit.setCalendarPopup(True)
         for label, widget in (
             (self.tr("Name"), self.name),
             (self.tr("From"), self.start),
