@@ -75,3 +75,27 @@ def test_reminders_start_after_the_reload_is_painted(qtbot, ctx, ui_window, monk
     assert "reminders" not in started
     qtbot.waitUntil(lambda: "reminders" in started, timeout=5000)
     ui.ops.wait(10000)
+
+
+def test_no_empty_reminders_box_before_the_reminders_come(
+    qtbot, ctx, ui_window, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Until the reminders are read the panel is hidden, not an empty yellow box above the
+    charts; it shows when they come with something to say."""
+    from app.ui.dashboard.section import DashboardSection
+
+    generate_demo(ctx, partners=20, months=2, seed=3)
+    ui, _window = ui_window
+    monkeypatch.setattr(DashboardSection, "_load_reminders", lambda self: None)
+    section = DashboardSection(ui)
+    qtbot.addWidget(section)
+    section.show()
+    section.first_load()
+    qtbot.waitUntil(lambda: section.is_ready, timeout=5000)
+    ui.ops.wait(10000)
+    qtbot.wait(50)
+    assert not section.reminders.isVisible()
+    from app.services.reminders import reminders
+
+    section._show_reminders(reminders(ctx))
+    assert section.reminders.isVisible() and section.reminders.text()

@@ -61,6 +61,7 @@ class DashboardSection(Section):
         self.reminders.setStyleSheet(
             "background:#fff6e0;border:1px solid #e7c56b;border-radius:4px;padding:6px;"
         )
+        self.reminders.hide()  # shown when the reminders come, if there are any (no empty box)
         self.month_chart = QChartView()
         self.month_chart.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.aging_chart = QChartView()
