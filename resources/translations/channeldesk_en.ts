@@ -3070,6 +3070,10 @@ Add one with “New partner” or import a spreadsheet.</translation>
       <translation>Also used in other visits: {n}</translation>
     </message>
     <message>
+      <source>Loading the photo…</source>
+      <translation>Loading the photo…</translation>
+    </message>
+    <message>
       <source>Taken {when} · {w} × {h} · SHA-256 {sha}</source>
       <translation>Taken {when} · {w} × {h} · SHA-256 {sha}</translation>
     </message>
@@ -4771,6 +4775,10 @@ also used in another visit</translation>
     <message>
       <source>Writing the report…</source>
       <translation>Writing the report…</translation>
+    </message>
+    <message>
+      <source>loading…</source>
+      <translation>loading…</translation>
     </message>
     <message>
       <source>{template}, version {n}</source>

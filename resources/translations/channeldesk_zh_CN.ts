@@ -3063,6 +3063,10 @@ Add one with “New partner” or import a spreadsheet.</source>
       <translation>也用于其他巡检：{n} 次</translation>
     </message>
     <message>
+      <source>Loading the photo…</source>
+      <translation>正在读取照片…</translation>
+    </message>
+    <message>
       <source>Taken {when} · {w} × {h} · SHA-256 {sha}</source>
       <translation>拍摄于 {when} · {w} × {h} · SHA-256 {sha}</translation>
     </message>
@@ -4749,6 +4753,10 @@ also used in another visit</source>
     <message>
       <source>Writing the report…</source>
       <translation>正在生成报告…</translation>
+    </message>
+    <message>
+      <source>loading…</source>
+      <translation>加载中…</translation>
     </message>
     <message>
       <source>{template}, version {n}</source>

@@ -296,3 +296,46 @@ def test_inspections_name_a_template_by_its_title(qtbot, console) -> None:  # ty
     rows = [{**r, "template": "promo_check"} for r in visit_rows(ui.hq)]
     inspections._show((device_list(ui.hq), rows, {"promo_check": "Promotion check"}))
     assert inspections.visits.item(0, column).text() == "Promotion check"
+
+
+def test_a_visits_photos_are_decoded_off_the_ui_thread(qtbot, console, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A visit opened at HQ shows at once however slow its photos are to decode (300 ms
+    here): each icon says it is loading until its reader thread is done, and a photo
+    opened large likewise (issue 17)."""
+    import time
+
+    from app.hq.read_models import visit_detail
+    from app.ui.hq import inspections
+
+    ui, window, _ctx, visit_id, _bundle = console
+    detail = visit_detail(ui.hq, visit_id)
+    assert detail["photos"]
+    real = inspections.read_images
+
+    def slow(*args, **kwargs):  # type: ignore[no-untyped-def]
+        time.sleep(0.3)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(inspections, "read_images", slow)
+    started = time.perf_counter()
+    dialog = inspections.VisitDialog(ui, detail, window)
+    assert time.perf_counter() - started < 0.05
+    qtbot.addWidget(dialog)
+    photos = dialog.tabs.widget(1)
+    assert photos.item(0).text() == "loading…" and photos.item(0).icon().isNull()
+    qtbot.waitUntil(lambda: not photos.item(0).icon().isNull(), timeout=10000)
+    first = detail["photos"][0]
+    assert photos.item(0).text() == (first["original_name"] or first["sha256"][:12])
+    started = time.perf_counter()
+    large = inspections.PhotoDialog(ui, detail["photos"][0], window)
+    assert time.perf_counter() - started < 0.05
+    qtbot.addWidget(large)
+    assert large.image.text() == "Loading the photo…"
+    qtbot.waitUntil(
+        lambda: large.image.pixmap() is not None and not large.image.pixmap().isNull(),
+        timeout=10000,
+    )
+    from PySide6.QtGui import QPixmap
+
+    sha = first["sha256"]
+    assert large.image.pixmap().size() == QPixmap(str(ui.hq.blob_dir / sha[:2] / sha)).size()

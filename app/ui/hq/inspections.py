@@ -8,8 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtGui import QIcon, QImage, QImageReader, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -38,6 +39,8 @@ from app.domain.vocabulary import (
 )
 from app.ui.hq.base import HqSection, fill, key_of, table
 from app.ui.hq.review import recent_months, week_days
+
+NAME_ROLE = Qt.ItemDataRole.UserRole + 1  # a photo icon's caption, shown once it is read
 
 
 class InspectionsSection(HqSection):
@@ -352,20 +355,19 @@ class VisitDialog(QDialog):
         return str(value)
 
     def _photos(self) -> QWidget:
+        """The visit's photos as icons, decoded and scaled on a reader thread (a
+        full-size JPEG takes a good part of a second to decode); each says it is loading
+        until then."""
         view = QListWidget()
         view.setViewMode(QListWidget.ViewMode.IconMode)
         view.setIconSize(QSize(160, 160))
         view.setResizeMode(QListWidget.ResizeMode.Adjust)
+        paths = []
         for photo in self.detail["photos"]:
-            path = self.ui.hq.blob_dir / photo["sha256"][:2] / photo["sha256"]
-            pixmap = QPixmap(str(path))
-            item = QListWidgetItem(
-                QIcon(pixmap.scaled(160, 160, Qt.AspectRatioMode.KeepAspectRatio))
-                if not pixmap.isNull()
-                else QIcon(),
-                photo["original_name"] or photo["sha256"][:12],
-            )
+            paths.append(self.ui.hq.blob_dir / photo["sha256"][:2] / photo["sha256"])
+            item = QListWidgetItem(self.tr("loading…"))
             item.setData(Qt.ItemDataRole.UserRole, photo)
+            item.setData(NAME_ROLE, photo["original_name"] or photo["sha256"][:12])
             item.setToolTip(
                 self.tr("Taken {when}, {w} × {h}").format(
                     when=fmt.datetime_text(photo["taken_at"]), w=photo["width"], h=photo["height"]
@@ -375,7 +377,24 @@ class VisitDialog(QDialog):
         view.itemDoubleClicked.connect(
             lambda item: PhotoDialog(self.ui, item.data(Qt.ItemDataRole.UserRole), self).open()
         )
+        if paths:
+            self.ui.ops.run(
+                read_images,
+                paths,
+                QSize(160, 160),
+                read_only=True,
+                on_done=lambda images: self._show_icons(view, images),
+            )
         return view
+
+    def _show_icons(self, view: QListWidget, images: list[QImage]) -> None:
+        if not shiboken6.isValid(view):
+            return
+        for row, image in enumerate(images[: view.count()]):
+            item = view.item(row)
+            item.setText(str(item.data(NAME_ROLE)))
+            if not image.isNull():
+                item.setIcon(QIcon(QPixmap.fromImage(image)))
 
 
 class PhotoDialog(QDialog):
@@ -385,13 +404,17 @@ class PhotoDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(photo["original_name"] or photo["sha256"][:12])
         self.resize(900, 700)
-        image = QLabel()
-        pixmap = QPixmap(str(ui.hq.blob_dir / photo["sha256"][:2] / photo["sha256"]))
-        image.setPixmap(pixmap) if not pixmap.isNull() else image.setText(
-            self.tr("The photo file is not at HQ.")
-        )
+        self.image = QLabel(self.tr("Loading the photo…"))  # decoded on a reader thread
         scroll = QScrollArea()
-        scroll.setWidget(image)
+        scroll.setWidget(self.image)
+        scroll.setWidgetResizable(False)
+        ui.ops.run(
+            read_images,
+            [ui.hq.blob_dir / photo["sha256"][:2] / photo["sha256"]],
+            None,
+            read_only=True,
+            on_done=self._show_image,
+        )
         info = QLabel(
             self.tr("Taken {when} · {w} × {h} · SHA-256 {sha}").format(
                 when=fmt.datetime_text(photo["taken_at"]),
@@ -409,3 +432,24 @@ class PhotoDialog(QDialog):
             layout.addWidget(
                 QLabel(self.tr("Also used in other visits: {n}").format(n=len(photo["reused_in"])))
             )
+
+    def _show_image(self, images: list[QImage]) -> None:
+        if not shiboken6.isValid(self):
+            return
+        if images[0].isNull():
+            self.image.setText(self.tr("The photo file is not at HQ."))
+        else:
+            self.image.setPixmap(QPixmap.fromImage(images[0]))
+        self.image.adjustSize()
+
+
+def read_images(paths: list[Path], size: QSize | None) -> list[QImage]:
+    """The images at ``paths`` (a null image for a missing or broken file), scaled to fit
+    ``size`` while decoding when given (off the UI thread: ``QImage``, not ``QPixmap``)."""
+    images = []
+    for path in paths:
+        reader = QImageReader(str(path))
+        if size is not None and reader.canRead():
+            reader.setScaledSize(reader.size().scaled(size, Qt.AspectRatioMode.KeepAspectRatio))
+        images.append(reader.read())
+    return images
