@@ -1,8 +1,9 @@
 """Shared helpers for the benchmarks: demo data dirs (cached per size in /tmp so repeated
-runs are quick) and subprocess timing."""
+runs are quick; each benchmark's copy is removed when the run ends) and subprocess timing."""
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import subprocess
@@ -35,6 +36,8 @@ def demo_dir(partners: int, months: int, territory: str = "31") -> Path:
             ]
         )
     target = Path(tempfile.mkdtemp(prefix="cd-bench-")) / "data"
+    # a 100k-partner copy is over 1 GB: a run that left its copies filled the disk
+    atexit.register(shutil.rmtree, target.parent, True)
     shutil.copytree(source, target)
     return target
 
