@@ -129,9 +129,11 @@ def test_cancel_with_changes_asks_and_discards_draft(
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.name, " x")
     dialog.save_draft()
+    settle(ui, qtbot)  # drafts are written on the writer thread
     assert svc.load_draft(ctx, svc.draft_key(partner_id))["name"].endswith(" x")
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
     dialog.reject()
+    settle(ui, qtbot)
     assert svc.load_draft(ctx, svc.draft_key(partner_id)) is None
     assert svc.partner_detail(ctx, partner_id).partner.name == "上海浦东金桥通信器材经营部"
 
@@ -272,3 +274,39 @@ def test_the_partner_card_is_read_off_the_ui_thread(
     section.table.selectRow(1)
     assert time.perf_counter() - started < 0.05
     qtbot.waitUntil(lambda: "徐汇天平路专营店" in section.card.toPlainText(), timeout=5000)
+
+
+def test_the_partner_form_keeps_its_draft_without_waiting_for_a_locked_database(
+    qtbot, ctx, tmp_path, ui_window
+) -> None:  # type: ignore[no-untyped-def]
+    """Another process holds the write lock: the form's autosave hands the draft to the
+    writer thread and returns at once (it wrote on the UI thread every second while the
+    form had changes), one save at a time; the draft lands once the lock is released
+    (issue 17)."""
+    import sqlite3
+    import time
+
+    _seed(ctx, tmp_path)
+    ui, window = ui_window
+    section = window.show_section("partners")
+    section.apply_filters()
+    partner_id = section.model.rows[0].id
+    dialog = PartnerDialog(ui, partner_id, section)
+    qtbot.addWidget(dialog)
+    dialog.autosave.stop()  # saved by hand here
+    qtbot.keyClicks(dialog.name, " y")
+    holder = sqlite3.connect(ui.ctx.paths.database, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # the other process's write transaction
+    try:
+        for _ in range(3):
+            started = time.perf_counter()
+            dialog.save_draft()
+            assert time.perf_counter() - started < 0.05
+        assert dialog.draft_saving  # the first still waits; the others were not queued
+        qtbot.wait(200)
+        assert svc.load_draft(ctx, svc.draft_key(partner_id)) is None
+    finally:
+        holder.execute("COMMIT")
+        holder.close()
+    qtbot.waitUntil(lambda: not dialog.draft_saving, timeout=10000)
+    assert svc.load_draft(ctx, svc.draft_key(partner_id))["name"].endswith(" y")

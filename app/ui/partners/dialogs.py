@@ -170,6 +170,7 @@ class PartnerDialog(QDialog):
         self.notes.textChanged.connect(self._mark_dirty)
         self.latitude.valueChanged.connect(self._mark_dirty)
         self.longitude.valueChanged.connect(self._mark_dirty)
+        self.draft_saving = False
         self.autosave = QTimer(self)
         self.autosave.setInterval(1000)
         self.autosave.timeout.connect(self.save_draft)
@@ -253,8 +254,25 @@ class PartnerDialog(QDialog):
         }
 
     def save_draft(self) -> None:
-        if self.dirty:
-            svc.save_draft(self.ui.ctx, svc.draft_key(self.partner_id), self.values())
+        """Keep the input as a draft, on the writer thread (one at a time; none while the
+        partner itself is being saved)."""
+        if self.dirty and not self.draft_saving and self.isEnabled():
+            self.draft_saving = True
+            self.ui.ops.run(
+                svc.save_draft,
+                self.ui.ctx,
+                svc.draft_key(self.partner_id),
+                self.values(),
+                on_done=self._draft_saved,
+                on_error=self._draft_failed,
+            )
+
+    def _draft_saved(self, _result: object = None) -> None:
+        self.draft_saving = False
+
+    def _draft_failed(self, exc: BaseException) -> None:
+        self.draft_saving = False
+        self.ui.report_failure(exc)
 
     def save(self) -> None:
         v = self.values()
@@ -310,7 +328,8 @@ class PartnerDialog(QDialog):
             if answer != QMessageBox.StandardButton.Discard:
                 return
         self.autosave.stop()
-        svc.discard_draft(self.ui.ctx, svc.draft_key(self.partner_id))
+        # on the writer thread, after a draft save still queued there
+        self.ui.ops.run(svc.discard_draft, self.ui.ctx, svc.draft_key(self.partner_id))
         self.dirty = False
         super().reject()
 
