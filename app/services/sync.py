@@ -144,6 +144,11 @@ class ExportResult:
     remaining: int = 0  # pending changes left for the next bundle (HQ's size limits)
     over_hq_caps: bool = False  # one visit (or group) alone is larger than HQ accepts
 
+    @property
+    def changes(self) -> Changes:
+        """What the export changed: a bundle was recorded (the UI's op runner announces it)."""
+        return Changes.of("exported_bundle")
+
     def to_json(self) -> dict[str, Any]:
         return {
             "bundle_id": self.bundle_id,

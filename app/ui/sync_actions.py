@@ -10,8 +10,6 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QWidget
 
-from app.services.context import Changes
-
 if TYPE_CHECKING:
     from app.services import sync
 
@@ -64,7 +62,6 @@ class SyncActions(QWidget):
                 + "".join(" " + note for note in self.notes(result)),
                 "warning" if result.remaining or result.over_hq_caps else "info",
             )
-            self.ui.changed.emit(Changes.of("exported_bundle"))
             if target is None:
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(result.path).parent)))
 

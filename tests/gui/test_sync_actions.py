@@ -24,9 +24,15 @@ def test_export_to_hq_from_menu(qtbot, ctx, tmp_path: Path, ui_window) -> None: 
         return run(fn, *args, **kwargs)
 
     ui.ops.run = recording_run
+    announced: list[object] = []
+    ui.changed.connect(announced.append)
     with qtbot.waitSignal(ui.message, timeout=10000) as blocker:
         window.sync_actions.export(target=str(target))
     assert target.exists() and "out.cdsync" in blocker.args[0]
+    qtbot.waitUntil(lambda: bool(announced), timeout=5000)
+    qtbot.wait(50)
+    # the export's result carries its change; the op runner announces it once
+    assert [c.touches("exported_bundle") for c in announced] == [True]
     assert len(titles) == 1 and re.search(
         r"about [\d.,]+ MB \(0 photos, [1-9]\d* changes\)", titles[0]
     ), titles  # the estimate, before writing
