@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 from typing import Any
 
@@ -11,8 +12,11 @@ from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import (
+    CondPageBreak,
     KeepTogether,
     Paragraph,
     SimpleDocTemplate,
@@ -24,6 +28,8 @@ from reportlab.platypus import (
 from app.i18n import tr
 from app.reports.base import (
     ACCENT,
+    CELL_FONT_SIZE,
+    CELL_PADDING,
     FONT,
     MARGIN,
     PAGE,
@@ -39,6 +45,34 @@ from app.reports.base import (
 from app.reports.data import PeriodReportData, PhotoData, VisitReportData
 
 WIDTH = PAGE[0] - 2 * MARGIN
+# A figure, amount, date or code: read whole, so its column is made wide enough for it
+# rather than wrapped mid-number (¥1,000. / 00).
+_UNBREAKABLE = re.compile(r"[-+¥$%.,:/×~–—0-9A-Za-z]{1,24}")
+HEADING_ROOM = 30 * mm  # a section heading starts a new page when less is left below it
+
+
+def period_column_widths(header: list[str], rows: list[list[Any]]) -> list[float]:
+    """Column widths of a period report's table: the first (a name) takes a third, the
+    others share the rest; a column whose figures would not fit on one line is widened to
+    its widest figure, taken from the columns with room to spare (never below theirs)."""
+    count = len(header)
+    if count <= 2:
+        return [WIDTH / count] * count
+    widths = [WIDTH * 0.34] + [WIDTH * 0.66 / (count - 1)] * (count - 1)
+    register_fonts()
+    need = [0.0] * count
+    for row in rows:
+        for column, value in enumerate(row[:count]):
+            text = str(value)
+            if _UNBREAKABLE.fullmatch(text):
+                width = pdfmetrics.stringWidth(text, FONT, CELL_FONT_SIZE) + 2 * CELL_PADDING + 1
+                need[column] = max(need[column], width)
+    short = sum(max(0.0, n - w) for n, w in zip(need, widths, strict=True))
+    spare = [max(0.0, w - n) for n, w in zip(need, widths, strict=True)]
+    if short <= 0 or sum(spare) <= 0:
+        return widths
+    share = min(1.0, short / sum(spare))
+    return [max(w, n) - s * share for w, n, s in zip(widths, need, spare, strict=True)]
 
 
 def _doc(target: Any, title: str) -> SimpleDocTemplate:
@@ -346,14 +380,15 @@ def build_period_report(data: PeriodReportData, target: Path | io.BytesIO) -> No
     if data.chart:
         story.append(Paragraph(data.chart_title, s["h2"]))
         story.append(_chart(data.chart, data.chart_title))
+    # A heading is kept with its table by a conditional page break, not keepWithNext: that
+    # would keep heading and table together and move a table longer than what is left of
+    # the page to the next one, leaving the page below the figures empty.
+    heading = ParagraphStyle("h2_table", parent=s["h2"], keepWithNext=0)
     for table in data.tables:
-        story.append(Paragraph(table.title, s["h2"]))
+        story.append(CondPageBreak(HEADING_ROOM))
+        story.append(Paragraph(table.title, heading))
         if table.rows:
-            widths = [WIDTH / len(table.header)] * len(table.header)
-            if len(table.header) > 2:
-                widths = [WIDTH * 0.34] + [WIDTH * 0.66 / (len(table.header) - 1)] * (
-                    len(table.header) - 1
-                )
+            widths = period_column_widths(table.header, table.rows)
             story.append(data_table(table.header, table.rows, widths))
         else:
             story.append(para(table.empty_text or tr("reports", "Nothing to report."), "base"))
