@@ -214,7 +214,10 @@ def bulletin_data(ctx: AppContext, week: str | None = None) -> PeriodReportData:
     return PeriodReportData(
         company=ctx.settings.company_name,
         title=tr("reports", "Weekly development bulletin"),
-        subtitle=f"{iso.year}-W{iso.week:02d} ({fmt.date_text(start)} – {fmt.date_text(last)}) · {ctx.user_name}",
+        subtitle=(
+            f"{fmt.week_text(f'{iso.year}-W{iso.week:02d}')} "
+            f"({fmt.date_text(start)} – {fmt.date_text(last)}) · {ctx.user_name}"
+        ),
         figures=[
             (tr("reports", "New customers this week"), str(sum(week_counts.values()))),
             (

@@ -70,3 +70,20 @@ def test_day_bulletin_and_commission(seeded, tmp_path: Path) -> None:  # type: i
         duty_reports.bulletin_data(ctx, "2026-W99")
     with pytest.raises(ValidationError):
         duty_reports.commission_data(ctx, "2026-00")
+
+
+def test_bulletin_names_its_week_in_chinese_under_zh_cn(seeded) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    """The bulletin's subtitle names the week as the weekly log does (2026年第10周), not by
+    its machine key 2026-W10; English keeps the key."""
+    from app.i18n import current_language, set_language
+
+    before = current_language()
+    try:
+        set_language("zh_CN")
+        subtitle = duty_reports.bulletin_data(seeded, "2026-W10").subtitle
+        assert subtitle.startswith("2026年第10周 (2026-03-02 – 2026-03-08)"), subtitle
+        assert "W10" not in subtitle
+        set_language("en")
+        assert duty_reports.bulletin_data(seeded, "2026-W10").subtitle.startswith("2026-W10 (")
+    finally:
+        set_language(before)
