@@ -52,21 +52,26 @@ HEADING_ROOM = 30 * mm  # a section heading starts a new page when less is left 
 
 
 def period_column_widths(header: list[str], rows: list[list[Any]]) -> list[float]:
-    """Column widths of a period report's table: the first (a name) takes a third, the
-    others share the rest; a column whose figures would not fit on one line is widened to
-    its widest figure, taken from the columns with room to spare (never below theirs)."""
+    """Column widths of a period report's table: the column of the longest texts (a
+    partner's code and name, mostly the first) takes a third, the others share the rest;
+    a column whose figures would not fit on one line is widened to its widest figure,
+    taken from the columns with room to spare (never below theirs)."""
     count = len(header)
     if count <= 2:
         return [WIDTH / count] * count
-    widths = [WIDTH * 0.34] + [WIDTH * 0.66 / (count - 1)] * (count - 1)
     register_fonts()
+    longest = [0.0] * count
     need = [0.0] * count
     for row in rows:
         for column, value in enumerate(row[:count]):
-            text = str(value)
+            text = str(value)[:200]
+            width = pdfmetrics.stringWidth(text, FONT, CELL_FONT_SIZE)
+            longest[column] = max(longest[column], width)
             if _UNBREAKABLE.fullmatch(text):
-                width = pdfmetrics.stringWidth(text, FONT, CELL_FONT_SIZE) + 2 * CELL_PADDING + 1
-                need[column] = max(need[column], width)
+                need[column] = max(need[column], width + 2 * CELL_PADDING + 1)
+    wide = longest.index(max(longest))
+    widths = [WIDTH * 0.66 / (count - 1)] * count
+    widths[wide] = WIDTH * 0.34
     short = sum(max(0.0, n - w) for n, w in zip(need, widths, strict=True))
     spare = [max(0.0, w - n) for n, w in zip(need, widths, strict=True)]
     if short <= 0 or sum(spare) <= 0:

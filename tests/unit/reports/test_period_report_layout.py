@@ -68,8 +68,23 @@ def test_amounts_fit_their_column_on_one_line() -> None:
 
 def test_narrow_tables_keep_their_even_columns() -> None:
     assert period_column_widths(["日期", "说明"], [["2026-12-07", "x"]]) == [WIDTH / 2] * 2
-    assert period_column_widths(["a", "b", "c"], [["x", "1", "2"]]) == [
+    assert period_column_widths(["a", "b", "c"], [["玄武人民手机卖场", "1", "2"]]) == [
         WIDTH * 0.34,
         WIDTH * 0.33,
         WIDTH * 0.33,
     ]
+
+
+def test_the_column_of_long_names_is_the_wide_one() -> None:
+    """The bulletin's ranking: the rank is a number, the partner's code and name the long
+    text; the partner's column is the wide one, so its code is not broken mid-code."""
+    header = ["排名", "渠道", "本周", "本月累计", "月度目标", "完成进度", "时间进度", "进度"]
+    rows = [
+        [str(n), f"QD32010400{n:04d} 秦淮幸福信息服务自营厅", "0", "12", "—", "—", "41.9%", "—"]
+        for n in range(1, 20)
+    ]
+    widths = period_column_widths(header, rows)
+    assert widths[1] == max(widths) and widths[0] < widths[1] / 2
+    register_fonts()
+    code_width = pdfmetrics.stringWidth("QD320104000001", FONT, CELL_FONT_SIZE)
+    assert code_width <= widths[1] - 2 * CELL_PADDING
