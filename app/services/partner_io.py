@@ -358,6 +358,7 @@ def export_partners(ctx: AppContext, path: Path, progress: Progress | None = Non
         _export_rows(ctx, path.suffix.lower() == ".xlsx", counter),
         text_columns,
         frozenset({COLUMNS.index("credit_limit")}),
+        title=tr("import", "Partners"),
     )
     if progress is not None:
         progress(counter[0], counter[0], "")

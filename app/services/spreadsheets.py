@@ -661,12 +661,14 @@ def write_table(
     rows: Iterator[list[Any]] | list[list[Any]],
     text_columns: set[int],
     money_columns: frozenset[int] = frozenset(),
+    title: str = "Sheet1",
 ) -> None:
     """Write a CSV (UTF-8 with BOM, opens in Excel) or XLSX by ``path``'s extension,
     atomically (``atomic_path``, flushed to the disk: a file the user saves). Text in
     ``text_columns`` is neutralised against formula injection; in XLSX every string is an
     inline string, never a formula, and a number in ``money_columns`` is shown as money
-    (``1,234,567.89``, the formatter's ``MONEY_CELL_FORMAT``)."""
+    (``1,234,567.89``, the formatter's ``MONEY_CELL_FORMAT``); ``title`` names the XLSX
+    sheet (the user reads it on its tab: pass it translated)."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
@@ -675,7 +677,7 @@ def write_table(
         )
     try:
         with atomic_path(path, Durability.SYNC) as tmp:
-            _write_table_to(tmp, suffix, header, rows, text_columns, money_columns)
+            _write_table_to(tmp, suffix, header, rows, text_columns, money_columns, title)
     except OSError as exc:
         raise UserError(
             tr("import", "Cannot write {file}: {error}").format(
@@ -691,10 +693,11 @@ def _write_table_to(
     rows: Iterator[list[Any]] | list[list[Any]],
     text_columns: set[int],
     money_columns: frozenset[int],
+    title: str = "Sheet1",
 ) -> None:
     """The table into ``tmp`` (the temporary file ``write_table`` renames)."""
     if suffix != ".csv":
-        _write_xlsx(tmp, header, rows, money_columns)
+        _write_xlsx(tmp, header, rows, money_columns, title)
         return
     with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh)
@@ -708,6 +711,7 @@ def _write_table_to(
             )
 
 
+_SHEET_TITLE_ILLEGAL = re.compile(r"[\\/*?:\[\]]")  # not allowed in a sheet's name (31 at most)
 _XLSX_ILLEGAL = re.compile("[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\ufffe\\uffff\\ud800-\\udfff]")
 
 
@@ -716,6 +720,7 @@ def _write_xlsx(
     header: list[str],
     rows: Iterator[list[Any]] | list[list[Any]],
     money_columns: frozenset[int] = frozenset(),
+    title: str = "Sheet1",
 ) -> None:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
@@ -723,7 +728,7 @@ def _write_xlsx(
     from app.domain.formats import MONEY_CELL_FORMAT
 
     book = Workbook(write_only=True)
-    sheet = book.create_sheet("partners")
+    sheet = book.create_sheet(_SHEET_TITLE_ILLEGAL.sub(" ", title)[:31] or "Sheet1")
 
     from openpyxl.cell.cell import ERROR_CODES
 

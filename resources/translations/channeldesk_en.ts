@@ -6377,6 +6377,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>Importing…</translation>
     </message>
     <message>
+      <source>Partners</source>
+      <translation>Partners</translation>
+    </message>
+    <message>
       <source>an import cannot change the status ({current} → {wanted}); use the lifecycle action: partners lifecycle {code} EVENT --reason TEXT, or Lifecycle… in the partner screen</source>
       <translation>an import cannot change the status ({current} → {wanted}); use the lifecycle action: partners lifecycle {code} EVENT --reason TEXT, or Lifecycle… in the partner screen</translation>
     </message>

@@ -6345,6 +6345,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>正在导入…</translation>
     </message>
     <message>
+      <source>Partners</source>
+      <translation>渠道</translation>
+    </message>
+    <message>
       <source>an import cannot change the status ({current} → {wanted}); use the lifecycle action: partners lifecycle {code} EVENT --reason TEXT, or Lifecycle… in the partner screen</source>
       <translation>导入不能更改状态（{current} → {wanted}）；请使用开停并转：命令 partners lifecycle {code} 事件 --reason 原因，或渠道界面中的“开停并转…”</translation>
     </message>

@@ -518,3 +518,30 @@ def test_import_stamps_after_what_another_process_committed(ctx, tmp_path: Path)
     ]
     assert len(stamps) == 3 and all(s > ahead for s in stamps)
     assert ctx.meta("hlc_last") >= max(stamps)
+
+
+def test_exported_workbook_reads_chinese_under_zh_cn(ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Under zh_CN the exported workbook's sheet tab, headers and words are Chinese (the
+    tab read "partners"); in English the tab is "Partners"; the file reads back."""
+    from openpyxl import load_workbook
+
+    from app.i18n import current_language, set_language
+
+    _make(ctx, "Z1", name="玄武通讯")
+    before = current_language()
+    try:
+        set_language("zh_CN")
+        path = tmp_path / "渠道.xlsx"
+        assert partner_io.export_partners(ctx, path) == 1
+        book = load_workbook(path, read_only=True)
+        assert book.sheetnames == ["渠道"]
+        header, row = list(book["渠道"].iter_rows(values_only=True))
+        assert header[:5] == ("编码", "名称", "类型", "状态", "等级"), header
+        assert row[0] == "Z1" and row[3] == "正常", row
+        book.close()
+        assert partner_io.import_partners(ctx, path).errors == []
+        set_language("en")
+        partner_io.export_partners(ctx, tmp_path / "en.xlsx")
+        assert load_workbook(tmp_path / "en.xlsx", read_only=True).sheetnames == ["Partners"]
+    finally:
+        set_language(before)
