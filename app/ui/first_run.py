@@ -28,15 +28,18 @@ from app.ui.widgets.region_picker import TerritoryEditor
 
 
 class _AboutPage(QWizardPage):
-    """The first page: "Next" only with a name and a territory (the error says which)."""
+    """The first page: "Next" only with a name and a territory (the error says which).
 
-    def __init__(self, wizard: FirstRunWizard) -> None:
-        super().__init__()
-        self._wizard = wizard
+    It finds its wizard through ``wizard()`` rather than keeping a Python reference to it:
+    the wizard owns the page, so a reference back made the two a cycle that only the
+    cyclic collector freed, on whichever thread it next ran (the demo data's worker
+    thread, which crashed the process)."""
 
     def validatePage(self) -> bool:
-        problem = self._wizard.identity_problem()
-        self._wizard.about_error.setText(problem[0] if problem else "")
+        wizard = self.wizard()
+        assert isinstance(wizard, FirstRunWizard)
+        problem = wizard.identity_problem()
+        wizard.about_error.setText(problem[0] if problem else "")
         if problem is not None:
             problem[1].setFocus()
         return problem is None
@@ -75,7 +78,7 @@ class FirstRunWizard(QWizard):
         self.about_error = QLabel()
         self.about_error.setStyleSheet("color:#b00020;")
         self.about_error.setWordWrap(True)
-        about = _AboutPage(self)
+        about = _AboutPage()
         about.setTitle(self.tr("You and your territory"))
         form = QFormLayout(about)
         form.addRow(self.tr("Language"), self.language)

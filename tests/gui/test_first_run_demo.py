@@ -61,3 +61,59 @@ def test_demo_choice_is_filled_in_the_main_window(qtbot, tmp_path: Path, monkeyp
     assert any(seen)
     ui.ops.wait(10000)
     ctx.close()
+
+
+def test_the_wizard_is_freed_as_the_first_run_returns(qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The wizard is freed by reference counting on the UI thread the moment the first run
+    is over. Its first page kept a reference back to it, a cycle only the cyclic collector
+    freed: on whichever thread it ran next, the demo data's worker thread, where deleting
+    the wizard crashed the process."""
+    import gc
+    import weakref
+
+    from app.ui import application
+    from app.ui.first_run import FirstRunWizard
+
+    app = application.ensure_application()
+    shown: list[weakref.ref[FirstRunWizard]] = []
+
+    def answer(self: FirstRunWizard) -> int:
+        shown.append(weakref.ref(self))
+        self.user.setText("李娜")
+        self.territory.set_codes(["3101"])
+        self.start_demo.setChecked(True)
+        self.accept()
+        return int(FirstRunWizard.DialogCode.Accepted.value)
+
+    monkeypatch.setattr(FirstRunWizard, "exec", answer)
+    gc.collect()
+    enabled = gc.isenabled()
+    gc.disable()  # nothing but reference counting frees it
+    try:
+        ctx, demo_now = application._first_run(
+            app, open_context(tmp_path / "fresh", initialise=False), "en"
+        )
+        assert demo_now and shown and shown[0]() is None
+    finally:
+        if enabled:
+            gc.enable()
+    ctx.close()
+
+
+def test_the_wizard_refuses_a_missing_name_on_its_first_page(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The first page finds its wizard through Qt (``wizard()``), and says what is missing."""
+    from app.ui.application import ensure_application
+    from app.ui.first_run import FirstRunWizard
+
+    ensure_application()
+    ctx = open_context(tmp_path / "fresh", initialise=False)
+    wizard = FirstRunWizard(ctx)
+    qtbot.addWidget(wizard)
+    wizard.user.setText("")
+    page = wizard.page(wizard.pageIds()[0])
+    assert not page.validatePage()
+    assert "name" in wizard.about_error.text()
+    wizard.user.setText("李娜")
+    wizard.territory.set_codes(["3101"])
+    assert page.validatePage() and wizard.about_error.text() == ""
+    ctx.close()
