@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QWidget
 from app.errors import UserError
 from app.services.context import Changes
 from app.services.progress import Cancelled, Progress
+from app.ui import main_thread_gc
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QProgressDialog
@@ -133,6 +134,7 @@ class OpRunner(QObject):
             )
         job = _Job(fn, args, kwargs)
         self._live.add(job)
+        main_thread_gc.job_started(job)  # no cyclic collection on the worker meanwhile
 
         def on_progress(done: int, total: int, message: str) -> None:
             if dialog is not None:
@@ -143,6 +145,7 @@ class OpRunner(QObject):
 
         def finished(result: Any) -> None:
             self._live.discard(job)
+            main_thread_gc.job_ended(job)
             if not _alive(on_done):
                 return  # the widget that asked has been closed meanwhile
             if dialog is not None:
@@ -156,6 +159,7 @@ class OpRunner(QObject):
 
         def failed(exc: BaseException) -> None:
             self._live.discard(job)
+            main_thread_gc.job_ended(job)
             if dialog is not None:
                 dialog.close()
                 dialog.deleteLater()
@@ -176,5 +180,10 @@ class OpRunner(QObject):
 
     @Slot()
     def wait(self, msecs: int = 30000) -> bool:
-        """Wait for running jobs (tests, shutdown)."""
-        return self.writer.waitForDone(msecs) and self.readers.waitForDone(msecs)
+        """Wait for running jobs (tests, shutdown); the collector then counts them as
+        ended even if their answers have not reached the UI thread yet."""
+        done = self.writer.waitForDone(msecs) and self.readers.waitForDone(msecs)
+        if done:
+            for job in list(self._live):
+                main_thread_gc.job_ended(job)
+        return done
