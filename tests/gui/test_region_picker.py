@@ -155,3 +155,20 @@ def test_the_completion_list_narrows_and_picks(qtbot) -> None:  # type: ignore[n
     popup.setCurrentIndex(completer.completionModel().index(row, 0))
     qtbot.keyClick(popup, Qt.Key.Key_Return)
     assert picker.code() == "3205" and picker.city.currentText() == "苏州市"
+
+
+def test_territory_editor_keeps_its_height_in_the_first_run_wizard(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    """In the first-run wizard's roomy page the territory editor stays as high as its
+    lines: the picker's search line sits by its label, the list right under it (the editor
+    grew and opened gaps above the picker and below the list)."""
+    from app.ui.first_run import FirstRunWizard
+
+    wizard = FirstRunWizard(ctx)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    editor = wizard.territory
+    assert editor.height() <= editor.sizeHint().height()
+    picker_top = editor.picker.mapTo(wizard, editor.picker.rect().topLeft()).y()
+    list_top = editor.list.mapTo(wizard, editor.list.rect().topLeft()).y()
+    assert list_top - picker_top <= editor.picker.height() + 20

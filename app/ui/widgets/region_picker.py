@@ -347,6 +347,9 @@ class TerritoryEditor(QWidget):
         bottom.addWidget(self.list, 1)
         bottom.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(bottom)
+        # as high as its lines: a form with room to spare (the first-run wizard) left it
+        # grow, which opened gaps above the picker and below the list
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
     def _add_when_searched(self, code: str) -> None:
         # a region found by the search line is added at once (the combos only select)
