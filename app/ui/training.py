@@ -49,6 +49,7 @@ class _FormDialog(QDialog):
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
+        self.setMinimumWidth(460)  # the placeholders (partner codes, materials) read whole
         self.form = QFormLayout(self)
 
     def finish(self) -> None:
