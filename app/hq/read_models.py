@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, String, and_, literal, or_, select
+from sqlalchemy import ColumnElement, String, and_, or_, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.functions import FunctionElement
@@ -22,9 +22,9 @@ from app.domain import compliance as comp
 from app.domain import evidence as evidence_rules
 from app.domain.rectification import effective_status
 from app.errors import NotFoundError, ValidationError
-from app.hq.records import VISIT_COLUMNS
+from app.hq.records import PARENT_COLUMN, VISIT_COLUMNS
 from app.i18n import tr
-from db.hq.models import Device, Record
+from db.hq.models import VISIT_CHILDREN, Device, Record
 
 if TYPE_CHECKING:
     from app.hq.server import Hq
@@ -93,11 +93,28 @@ def visit_field(key: str) -> ColumnElement[Any]:
     return VisitField(key)
 
 
-def of_entity(entity: str) -> ColumnElement[bool]:
-    """``record.entity`` is ``entity``, the name written into the statement: PostgreSQL
-    then proves the predicate of a partial index such as hq0005's
-    ``ix_record_visit_child`` in any plan (from a parameter, a generic plan cannot)."""
-    return Record.entity == literal(entity, literal_execute=True)
+class ParentField(JsonField):
+    """A visit child's ``visit_id`` as ``JsonField`` gives it; on PostgreSQL its plain
+    column ``visit_parent`` of HQ migration hq0005 (indexed by ``ix_record_visit_child``),
+    which only the entities of ``VISIT_CHILDREN`` fill."""
+
+    inherit_cache = True
+
+
+@compiles(ParentField, "postgresql")
+def _pg_parent_field(element: ParentField, compiler: Any, **kw: Any) -> str:
+    return f"record.{PARENT_COLUMN}"
+
+
+@compiles(ParentField)
+def _sqlite_parent_field(element: ParentField, compiler: Any, **kw: Any) -> str:
+    return _sqlite_field(element, compiler, **kw)
+
+
+def child_field(entity: str, key: str) -> ColumnElement[Any]:
+    """``field(key)`` in a statement on ``entity``'s records; a visit child's
+    ``visit_id`` read from its indexed plain column on PostgreSQL."""
+    return ParentField(key) if key == "visit_id" and entity in VISIT_CHILDREN else field(key)
 
 
 def check_month(month: str) -> str:
@@ -199,7 +216,9 @@ def _children(s: Session, entity: str, key: str, parent_ids: Iterable[str]) -> l
         rows.extend(
             s.scalars(
                 select(Record).where(
-                    of_entity(entity), Record.voided.is_(False), field(key).in_(chunk)
+                    Record.entity == entity,
+                    Record.voided.is_(False),
+                    child_field(entity, key).in_(chunk),
                 )
             )
         )

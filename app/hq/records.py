@@ -13,7 +13,7 @@ from typing import Any, cast
 from sqlalchemy import insert, text
 from sqlalchemy.orm import Session
 
-from db.hq.models import HqConflict
+from db.hq.models import VISIT_CHILDREN, HqConflict
 from db.models import SYNC_TABLES
 
 BATCH = 2000  # records merged and written per statement
@@ -102,17 +102,20 @@ def find_records(
 
 
 RECORD_COLUMNS = ("entity", "id", "hlc", "device_id", "voided", "data", "field_hlc", "bundle_id")
-# PostgreSQL: a visit's fields as plain columns of ``record`` (HQ migrations hq0003 and
-# hq0005), NULL for every other entity; the ingest sends them in its COPY, computed from
-# the record it decoded anyway, so the server parses no JSON to store them
+# PostgreSQL: a visit's fields, and a visit child's visit id (``VISIT_CHILDREN``), as plain
+# columns of ``record`` (HQ migrations hq0003 and hq0005), NULL for every other entity;
+# the ingest sends them in its COPY, computed from the record it decoded anyway, so the
+# server parses no JSON to store them or their indexes
 VISIT_COLUMNS = {
     "visit_started": "started_at",
     "visit_status": "status",
     "visit_partner": "partner_id",
     "visit_score": "score",
 }
-PG_COLUMNS = RECORD_COLUMNS + tuple(VISIT_COLUMNS)
-NOT_A_VISIT = "\\N\t\\N\t\\N\t\\N"  # the visit columns of any other entity, as COPY text
+PARENT_COLUMN = "visit_parent"
+PG_COLUMNS = (*RECORD_COLUMNS, *VISIT_COLUMNS, PARENT_COLUMN)
+_NO_VISIT = "\\N\t\\N\t\\N\t\\N"
+NEITHER = _NO_VISIT + "\t\\N"  # the plain columns of any other entity, as COPY text
 
 
 def json_text(value: Any) -> str | None:
@@ -129,22 +132,34 @@ def json_text(value: Any) -> str | None:
 
 
 def visit_copy(data: dict[str, Any]) -> str:
-    """The visit columns of a visit's ``data``, as COPY text (tab-separated, ``\\N`` for
+    """The plain columns of a visit's ``data``, as COPY text (tab-separated, ``\\N`` for
     NULL)."""
     texts = [json_text(data.get(key)) for key in VISIT_COLUMNS.values()]
-    return "\t".join("\\N" if t is None else _copy_escape(t) for t in texts)
+    return "\t".join("\\N" if t is None else _copy_escape(t) for t in texts) + "\t\\N"
+
+
+def child_copy(data: dict[str, Any]) -> str:
+    """The plain columns of a visit child's ``data`` (its ``visit_id``), as COPY text."""
+    value = data.get("visit_id")
+    if type(value) is str and "\\" not in value and value.isprintable():
+        return f"{_NO_VISIT}\t{value}"  # (a UUID, as the schema wants it)
+    text = json_text(value)
+    return NEITHER if text is None else f"{_NO_VISIT}\t{_copy_escape(text)}"
+
+
+def _neither(data: dict[str, Any]) -> str:
+    return NEITHER
+
+
+def pg_tail(entity: str) -> Callable[[dict[str, Any]], str]:
+    """The COPY text of the plain columns of an ``entity`` record, given its data."""
+    if entity == "visit":
+        return visit_copy
+    return child_copy if entity in VISIT_CHILDREN else _neither
 
 
 def _no_tail(data: dict[str, Any]) -> tuple[()]:
     return ()
-
-
-def _not_a_visit(data: dict[str, Any]) -> tuple[str]:
-    return (NOT_A_VISIT,)
-
-
-def _visit_tail(data: dict[str, Any]) -> tuple[str]:
-    return (visit_copy(data),)
 
 
 def _copy_escape(value: str) -> str:
@@ -155,19 +170,19 @@ def _copy_escape(value: str) -> str:
 
 def _plain(text: str, rows: int, backslashes: int) -> bool:
     """Whether ``rows`` lines of ``PG_COLUMNS`` joined as they stand are COPY text
-    already: their eleven tabs and one newline each, no carriage return, and no backslash
-    but the ``backslashes`` of their visit columns (already COPY text)."""
+    already: their tabs between columns and one newline each, no carriage return, and no
+    backslash but the ``backslashes`` of their plain columns (already COPY text)."""
     return (
         text.count("\\") == backslashes
         and "\r" not in text
         and text.count("\n") == rows
-        and text.count("\t") == 11 * rows
+        and text.count("\t") == (len(PG_COLUMNS) - 1) * rows
     )
 
 
 def copy_text(values: Iterable[tuple[Any, ...]]) -> str:
     """Rows of ``record`` (``RECORD_COLUMNS`` order: ``voided`` a bool, every other
-    column text; then the visit columns as COPY text, ``visit_copy`` or ``NOT_A_VISIT``)
+    column text; then the plain columns as COPY text, ``pg_tail``)
     as ``COPY … (PG_COLUMNS) FROM STDIN`` reads them in its text format, built in one
     pass (psycopg's ``write_row`` costs ~4 µs a row): tab between columns, a newline
     after each row, backslash, tab, newline and carriage return escaped. The rows are
@@ -245,10 +260,11 @@ class RecordWriter:
 
     def tail(self, entity: str) -> Callable[[dict[str, Any]], tuple[str, ...]]:
         """What follows a row's ``RECORD_COLUMNS`` for this database, given its ``data``:
-        nothing on SQLite; on PostgreSQL the visit columns (``visit_copy``)."""
+        nothing on SQLite; on PostgreSQL the plain columns (``pg_tail``)."""
         if self.dialect != "postgresql":
             return _no_tail
-        return _visit_tail if entity == "visit" else _not_a_visit
+        plain = pg_tail(entity)
+        return lambda data: (plain(data),)
 
     def existing(
         self, entity: str, ids: set[str], populated: set[str] | None = None
@@ -326,7 +342,8 @@ class RecordWriter:
                     "CREATE TEMPORARY TABLE record_stage (entity text, id text, hlc text, "
                     "device_id text, voided boolean, "
                     "data json, field_hlc json, bundle_id text, visit_started text, "
-                    "visit_status text, visit_partner text, visit_score text) ON COMMIT DROP"
+                    "visit_status text, visit_partner text, visit_score text, visit_parent text) "
+                    "ON COMMIT DROP"
                 )
                 self.staged = True
             else:

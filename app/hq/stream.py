@@ -13,13 +13,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.hq.records import (
-    NOT_A_VISIT,
     PG_COLUMNS,
     RecordWriter,
     copy_text,
     entities_with_records,
     find_records,
-    visit_copy,
+    pg_tail,
 )
 from app.sync.bundle import Bundle
 from app.sync.merge import PER_FIELD
@@ -94,7 +93,7 @@ class NewRecordStream:
             seen = self.seen.setdefault(entity, set())
             device, bundle_id = self.device_id, self.bundle_id
             values = []
-            visit = entity == "visit"
+            plain = pg_tail(entity)
             for row, data_text in zip(rows[start:stop], texts[start:stop], strict=True):
                 if (
                     data_text is None
@@ -117,7 +116,7 @@ class NewRecordStream:
                         data_text,
                         "{}",
                         bundle_id,
-                        visit_copy(data) if visit else NOT_A_VISIT,
+                        plain(data),
                     )
                 )
             if find_records(self.check, entity, [v[1] for v in values], "id", self.populated):

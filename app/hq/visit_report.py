@@ -24,7 +24,7 @@ from app.domain.vocabulary import (
     answer_value_text,
     template_label,
 )
-from app.hq.read_models import field, of_entity, visit_detail
+from app.hq.read_models import child_field, visit_detail
 from app.i18n import tr
 from app.reports.data import (
     AmendmentLine,
@@ -72,7 +72,9 @@ def _live_data(s: Session, entity: str, key: str, value: str) -> list[dict[str, 
     return [
         r.data
         for r in s.scalars(
-            select(Record).where(of_entity(entity), Record.voided.is_(False), field(key) == value)
+            select(Record).where(
+                Record.entity == entity, Record.voided.is_(False), child_field(entity, key) == value
+            )
         )
     ]
 

@@ -81,21 +81,39 @@ class Record(HqBase):
     bundle_id: Mapped[str] = mapped_column(String(36))
 
 
-# PostgreSQL: a visit's fields as plain columns of ``record`` (HQ migrations hq0003 and
-# hq0005; not mapped, SQLite has none). The ingest writes them in its COPY; a visit
+# PostgreSQL: a visit's fields, and the visit id of the records HQ looks up by their
+# visit (``VISIT_CHILDREN``), as plain columns of ``record`` (HQ migrations hq0003 and
+# hq0005; not mapped, SQLite has none). The ingest writes them in its COPY; a record
 # written through the ORM gets them here, from its stored data, in the same flush.
+VISIT_CHILDREN = frozenset(
+    {
+        "competitor_observation",
+        "finding",
+        "material_count",
+        "visit_amendment",
+        "visit_answer",
+        "visit_photo",
+    }
+)
 _VISIT_COLUMNS_SQL = text(
     "UPDATE record SET visit_started = data->>'started_at', visit_status = data->>'status', "
     "visit_partner = data->>'partner_id', visit_score = data->>'score' "
     "WHERE entity = 'visit' AND id = :id"
 )
+_VISIT_PARENT_SQL = text(
+    "UPDATE record SET visit_parent = data->>'visit_id' WHERE entity = :entity AND id = :id"
+)
 
 
 @event.listens_for(Record, "after_insert")
 @event.listens_for(Record, "after_update")
-def _visit_columns(_mapper: Mapper[Record], connection: Connection, target: Record) -> None:
-    if target.entity == "visit" and connection.dialect.name == "postgresql":
+def _plain_columns(_mapper: Mapper[Record], connection: Connection, target: Record) -> None:
+    if connection.dialect.name != "postgresql":
+        return
+    if target.entity == "visit":
         connection.execute(_VISIT_COLUMNS_SQL, {"id": target.id})
+    elif target.entity in VISIT_CHILDREN:
+        connection.execute(_VISIT_PARENT_SQL, {"entity": target.entity, "id": target.id})
 
 
 class HqConflict(HqBase):

@@ -209,13 +209,11 @@ def _build(url: str, key_dir: Path) -> Any:
     else:
         import psycopg
 
-        from app.hq.records import NOT_A_VISIT, PG_COLUMNS, copy_text, visit_copy
+        from app.hq.records import PG_COLUMNS, copy_text, pg_tail
 
-        # with the visit columns of HQ migrations hq0003/hq0005, as HQ's ingest writes them
-        values = [
-            (*row, visit_copy(json.loads(row[5])) if row[0] == "visit" else NOT_A_VISIT)
-            for row in rows
-        ]
+        # with the plain columns of HQ migrations hq0003/hq0005/hq0006, as HQ's ingest
+        # writes them
+        values = [(*row, pg_tail(row[0])(json.loads(row[5]))) for row in rows]
         with psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://")) as conn:
             with (
                 conn.cursor() as cur,

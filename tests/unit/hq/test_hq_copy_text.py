@@ -1,7 +1,7 @@
 """HQ's own ``COPY`` text (``app.hq.records.copy_text``): what PostgreSQL reads back from
 it is exactly the rows it was built from, whatever the values hold (backslashes, tabs,
-line breaks, ``\\N``, text that looks like an escape); a visit's plain columns
-(``visit_copy``) hold what ``data ->> key`` gives."""
+line breaks, ``\\N``, text that looks like an escape); the plain columns of a visit
+and of a visit child (``pg_tail``) hold what ``data ->> key`` gives."""
 
 from __future__ import annotations
 
@@ -10,13 +10,16 @@ import json
 import pytest
 
 from app.hq.records import (
-    NOT_A_VISIT,
+    NEITHER,
+    PARENT_COLUMN,
     PG_COLUMNS,
     RECORD_COLUMNS,
     VISIT_COLUMNS,
     copy_text,
+    pg_tail,
     visit_copy,
 )
+from db.hq.models import VISIT_CHILDREN
 from tests import pg
 from tests.unit.services.test_sync import pg_url  # noqa: F401  (fixture)
 
@@ -51,16 +54,21 @@ def _rows() -> list[tuple[object, ...]]:
                 data,
                 "{}",
                 "bundle",
-                NOT_A_VISIT,
+                NEITHER,
             )
         )
-        rows.append(("partner", f"raw-{i}", value, value, False, data, data, value, NOT_A_VISIT))
+        rows.append(("partner", f"raw-{i}", value, value, False, data, data, value, NEITHER))
     for i, value in enumerate(TRICKY + VISIT_VALUES):
         visit = {"started_at": value, "status": value, "score": value}
         if i % 3:
             visit["partner_id"] = f"p{i}"
         data = json.dumps(visit, ensure_ascii=False, separators=(",", ":"))
         rows.append(("visit", f"v-{i}", "h", "d", False, data, "{}", "b", visit_copy(visit)))
+        for entity in ("visit_answer", "finding", "contact"):
+            child = {"visit_id": value} if i % 4 else {}
+            data = json.dumps(child, ensure_ascii=False, separators=(",", ":"))
+            tail = pg_tail(entity)(child)
+            rows.append((entity, f"c-{i}", "h", "d", False, data, "{}", "b", tail))
     return rows
 
 
@@ -73,7 +81,7 @@ def test_copy_text_is_read_back_as_built(pg_url: str) -> None:  # noqa: F811
         cur.execute(
             "CREATE TABLE record (entity text, id text, hlc text, device_id text, voided boolean, "
             "data text, field_hlc text, bundle_id text, visit_started text, visit_status text, "
-            "visit_partner text, visit_score text)"
+            "visit_partner text, visit_score text, visit_parent text)"
         )
         with cur.copy(f"COPY record ({', '.join(PG_COLUMNS)}) FROM STDIN") as copy:
             copy.write(copy_text(rows))
@@ -85,6 +93,11 @@ def test_copy_text_is_read_back_as_built(pg_url: str) -> None:  # noqa: F811
             f"THEN data::json->>'{key}' END)"
             for column, key in VISIT_COLUMNS.items()
         )
+        children = ", ".join(f"'{e}'" for e in VISIT_CHILDREN)
+        same += (
+            f" AND {PARENT_COLUMN} IS NOT DISTINCT FROM (CASE WHEN entity IN ({children}) "
+            "THEN data::json->>'visit_id' END)"
+        )
         cur.execute(f"SELECT count(*), count(*) FILTER (WHERE {same}) FROM record")
         total, same = cur.fetchone()
     assert sorted(back) == sorted(row[:8] for row in rows)
@@ -93,7 +106,7 @@ def test_copy_text_is_read_back_as_built(pg_url: str) -> None:  # noqa: F811
 
 def test_copy_text_of_plain_rows_is_tab_separated_lines() -> None:
     rows = [("visit", "a", "h", "d", True, '{"x":1}', "{}", "b", visit_copy({"score": 1}))]
-    assert copy_text(rows) == 'visit\ta\th\td\tt\t{"x":1}\t{}\tb\t\\N\t\\N\t\\N\t1\n'
+    assert copy_text(rows) == 'visit\ta\th\td\tt\t{"x":1}\t{}\tb\t\\N\t\\N\t\\N\t1\t\\N\n'
     assert copy_text([]) == ""
     with pytest.raises(ValueError):
         copy_text([("too", "few")])

@@ -1,8 +1,8 @@
-"""PostgreSQL's plain visit columns of HQ migration hq0005: an HQ database of the previous
-schema (hq0004, the columns generated from the JSON), upgraded, holds the same columns and
-gives the same answers as one that ingested the same bundle at the new schema; a visit
-written through the ORM gets its columns too; the visit lists and the child lookups use
-the indexes hq0005 leaves."""
+"""PostgreSQL's plain columns of HQ migrations hq0005 and hq0006 (a visit's fields, a visit
+child's visit id): an HQ database of the schema before them (hq0004, the visit columns
+generated from the JSON), upgraded, holds the same columns and gives the same answers as
+one that ingested the same bundle at the new schema; a record written through the ORM
+gets its columns too; the visit lists and the child lookups use the indexes."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import select, text
 
 from app.hq import overview, read_models, trend
-from app.hq.records import VISIT_COLUMNS
+from app.hq.records import PARENT_COLUMN, VISIT_COLUMNS
 from app.hq.server import Hq
 from app.services.amendments import amend
 from app.services.sync import export_bundle
@@ -27,7 +27,8 @@ from tests.unit.services.test_sync import make_laptop, seed
 pg_url = test_sync.pg_url  # the PostgreSQL server fixture
 
 TABLES = ("hq_meta", "device", "imported_bundle", "record", "hq_conflict", "blob", "dev_record")
-COLUMNS = ", ".join(VISIT_COLUMNS)
+PLAIN = (*VISIT_COLUMNS, PARENT_COLUMN)
+COLUMNS = ", ".join(PLAIN)
 
 
 def _answers(hq: Hq, visit_id: str) -> dict[str, Any]:
@@ -78,7 +79,7 @@ def _copy_tables(source: str, target: str) -> None:
                     "ORDER BY ordinal_position",
                     (table,),
                 )
-                if name not in VISIT_COLUMNS
+                if name not in PLAIN
             ]
             names = ", ".join(f'"{c}"' for c in columns)
             dst.execute(f"DELETE FROM {table}")
@@ -107,7 +108,11 @@ def test_an_upgraded_hq_gives_the_same_answers(pg_url: str, tmp_path: Path) -> N
     columns = _visit_columns(fresh)
     visits = [row for row in columns if row[0] == "visit"]
     assert visits and all(row[2:5] for row in visits)  # started, status, partner (drafts stay)
-    assert all(row[2:] == (None,) * 4 for row in columns if row[0] != "visit")
+    assert all(row[6] is None for row in visits)
+    assert all(row[2:6] == (None,) * 4 for row in columns if row[0] != "visit")
+    answers = [row for row in columns if row[0] == "visit_answer"]
+    assert answers and all(row[6] == visit_id for row in answers)
+    assert all(row[6] is None for row in columns if row[0] in ("partner", "contact"))
 
     old_url = pg.create_database(pg_url, "hq_old")
     _upgrade(old_url, "hq0004")  # the columns generated from the JSON
@@ -121,7 +126,7 @@ def test_an_upgraded_hq_gives_the_same_answers(pg_url: str, tmp_path: Path) -> N
         fresh.close()
 
 
-def test_a_visit_written_through_the_orm_gets_its_columns(pg_url: str, tmp_path: Path) -> None:
+def test_a_record_written_through_the_orm_gets_its_columns(pg_url: str, tmp_path: Path) -> None:
     hq = Hq(pg.create_database(pg_url, "hq_orm"), tmp_path)
     hq.init()
     data = {"started_at": "2026-03-02T01:00:00+00:00", "status": "draft", "score": 91.5}
@@ -134,25 +139,37 @@ def test_a_visit_written_through_the_orm_gets_its_columns(pg_url: str, tmp_path:
                     id="f1",
                     hlc="h",
                     device_id="d",
-                    data={"status": "x"},
+                    data={"status": "x", "visit_id": "v1"},
+                    bundle_id="b",
+                )
+            )
+            s.add(
+                Record(
+                    entity="partner",
+                    id="p1",
+                    hlc="h",
+                    device_id="d",
+                    data={"visit_id": "v1"},
                     bundle_id="b",
                 )
             )
         assert _visit_columns(hq) == [
-            ("finding", "f1", None, None, None, None),
-            ("visit", "v1", data["started_at"], "draft", None, "91.5"),
+            ("finding", "f1", None, None, None, None, "v1"),
+            ("partner", "p1", None, None, None, None, None),
+            ("visit", "v1", data["started_at"], "draft", None, "91.5", None),
         ]
         with hq.sessions.begin() as s:
             visit = s.scalar(select(Record).where(Record.entity == "visit"))
             assert visit is not None
             visit.data = {**data, "status": "submitted", "partner_id": "p1"}
-        assert _visit_columns(hq)[1] == (
+        assert _visit_columns(hq)[2] == (
             "visit",
             "v1",
             data["started_at"],
             "submitted",
             "p1",
             "91.5",
+            None,
         )
     finally:
         hq.close()
@@ -171,8 +188,9 @@ def test_child_lookups_and_visit_lists_use_the_indexes(
             s.execute(
                 text(
                     "INSERT INTO record (entity, id, hlc, device_id, voided, data, field_hlc, "
-                    "bundle_id) SELECT :entity, 'c' || g, 'h', 'd', false, json_build_object("
-                    "'visit_id', 'v' || (g % 1000)), '{}', 'b' FROM generate_series(1, 20000) g"
+                    "bundle_id, visit_parent) SELECT :entity, 'c' || g, 'h', 'd', false, "
+                    "json_build_object('visit_id', 'v' || (g % 1000)), '{}', 'b', "
+                    "'v' || (g % 1000) FROM generate_series(1, 20000) g"
                 ),
                 {"entity": entity},
             )
@@ -186,8 +204,8 @@ def test_child_lookups_and_visit_lists_use_the_indexes(
                 )
             )
             s.execute(text("ANALYZE record"))
-            child = read_models.field("visit_id").in_(["v1", "v2"])
-            stmt = select(Record.id).where(read_models.of_entity(entity), child)
+            child = read_models.child_field(entity, "visit_id").in_(["v1", "v2"])
+            stmt = select(Record.id).where(Record.entity == entity, child)
             sql = str(stmt.compile(s.get_bind(), compile_kwargs={"literal_binds": True}))
             plan = "\n".join(r[0] for r in s.execute(text(f"EXPLAIN {sql}")))
             assert "ix_record_visit_child" in plan, plan
