@@ -31,10 +31,23 @@ def hq_shot_name(section: object) -> str:
     return "hq-" + "-".join(w.lower() for w in words)
 
 
-def settle(app: object, ui: object) -> None:
-    for _ in range(20):
+def settle(app: object, ui: object, section: object = None, rounds: int = 8) -> None:
+    """Let the section's reads come and be shown before it is grabbed: a section reads on
+    reader threads, and an answer may start the next read (the dashboard's reminders
+    after its charts, the visit editor after the list), so several rounds of waiting for
+    the jobs and delivering their answers; and until the section says it is ready."""
+    import time
+
+    end = time.monotonic() + 60
+    for _ in range(rounds):
+        for _ in range(20):
+            app.processEvents()  # type: ignore[attr-defined]
+        ui.ops.wait(60000)  # type: ignore[attr-defined]
+        for _ in range(20):
+            app.processEvents()  # type: ignore[attr-defined]
+    while not getattr(section, "is_ready", True) and time.monotonic() < end:
         app.processEvents()  # type: ignore[attr-defined]
-    ui.ops.wait(60000)  # type: ignore[attr-defined]
+        ui.ops.wait(100)  # type: ignore[attr-defined]
     for _ in range(20):
         app.processEvents()  # type: ignore[attr-defined]
 
@@ -85,11 +98,11 @@ def hq_screens(out: Path, tmp: Path, ctx: object, app: object) -> None:
     window.show()
     for row, section in enumerate(window.sections):
         window.nav.setCurrentRow(row)
-        settle(app, ui)
+        settle(app, ui, section)
         view = getattr(section, "view", None)
         if view is not None and view.rowCount():
             view.selectRow(0)  # a partner's card, a request's detail, a device's history
-            settle(app, ui)
+            settle(app, ui, section)
         target = out / f"{hq_shot_name(section)}.png"
         window.grab().save(str(target))
         print(target)
@@ -100,7 +113,6 @@ def hq_screens(out: Path, tmp: Path, ctx: object, app: object) -> None:
 def main(argv: list[str]) -> int:
     out = Path(argv[0]) if argv else ROOT / "docs" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
-    from PySide6.QtWidgets import QApplication
 
     from app.services import demo
     from app.services.device import initialise_device
@@ -121,14 +133,11 @@ def main(argv: list[str]) -> int:
         window.show()
         for section_id in [section.section_id for section in window.sections]:
             section = window.show_section(section_id)
-            for _ in range(20):
-                QApplication.processEvents()
+            settle(app, ui, section)
             table = getattr(section, "table", None)
             if section_id == "visits" and table is not None:
                 table.selectRow(0)  # an open visit shows the editor, not an empty pane
-            ui.ops.wait(30000)
-            for _ in range(20):
-                QApplication.processEvents()
+                settle(app, ui, section)
             target = out / f"{section_id}.png"
             window.grab().save(str(target))
             print(target)
