@@ -9,7 +9,9 @@ shared reader pool.
 
 from __future__ import annotations
 
+import functools
 import inspect
+import itertools
 import logging
 import traceback
 from collections.abc import Callable
@@ -26,48 +28,65 @@ from app.ui import main_thread_gc
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QProgressDialog
 
+_Progressing = Callable[[int, int, str], None]
+
 log = logging.getLogger(__name__)
 
 
 class _Signals(QObject):
-    finished = Signal(object)
-    failed = Signal(object)
-    progressed = Signal(int, int, str)
+    """The runner's signals, emitted from pool threads. A child of the runner, so no Python
+    reference, wherever it dies, owns (and deletes) the Qt object."""
+
+    ended = Signal(int)  # job number
+    progressed = Signal(int, int, int, str)  # job number, done, total, message
 
 
-class _Job(QRunnable):
-    # A job's Python side must outlive its run on the pool thread, whatever happens to
-    # the runner or the window that started it: collecting it mid-run crashes the process.
-    _running: ClassVar[set[_Job]] = set()
+class _Call:
+    """One service call and its outcome. The runner keeps it until the job has ended, so
+    everything it reaches (the function, its arguments — a lambda may hold the asking
+    widget —, the result or the exception with its frames) is let go on the UI thread."""
+
+    __slots__ = ("args", "error", "fn", "kwargs", "result")
 
     def __init__(
         self, fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]
     ) -> None:
-        super().__init__()
         self.fn, self.args, self.kwargs = fn, args, kwargs
-        self.signals = _Signals()
+        self.result: Any = None
+        self.error: BaseException | None = None
+
+
+class _Job(QRunnable):
+    """Runs one ``_Call`` on a pool thread. The pool thread never holds the last reference
+    to anything a Qt object hangs on: the job lets go of its call before telling the
+    runner it ended, and keeps only its number and the runner's signals (owned by the
+    runner, not by Python) — freeing a Qt object on a pool thread crashes the process."""
+
+    # A job's Python side must outlive its run on the pool thread, whatever happens to
+    # the runner or the window that started it: collecting it mid-run crashes the process.
+    _running: ClassVar[set[_Job]] = set()
+
+    def __init__(self, number: int, call: _Call, signals: _Signals) -> None:
+        super().__init__()
+        self.number = number
+        self._call: _Call | None = call
+        self._signals = signals
         self.setAutoDelete(True)
         _Job._running.add(self)
 
     def run(self) -> None:
+        call, self._call = self._call, None
+        assert call is not None
         try:
-            result = self.fn(*self.args, **self.kwargs)
+            call.result = call.fn(*call.args, **call.kwargs)
         except BaseException as exc:  # reported on the UI thread
             exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
-            self._emit(self.signals.failed, exc)
-            return
-        else:
-            self._emit(self.signals.finished, result)
-        finally:
-            _Job._running.discard(self)
-
-    @staticmethod
-    def _emit(signal: Any, value: Any) -> None:
-        """Emit unless the receiving side is already gone (window closed or app shutting
-        down while the job ran): the result then has nobody to go to."""
+            call.error = exc
+        del call  # the runner holds it; it is let go there, on the UI thread
+        _Job._running.discard(self)  # the frame still holds ``self``, which holds no call
         try:
-            signal.emit(value)
-        except RuntimeError:
+            self._signals.ended.emit(self.number)
+        except RuntimeError:  # the runner is gone (window closed, app shutting down)
             log.debug("job finished after its receiver was deleted")
 
 
@@ -96,7 +115,12 @@ class OpRunner(QObject):
         self.writer.setMaxThreadCount(1)
         self.readers = QThreadPool(self)
         self.readers.setMaxThreadCount(2)
-        self._live: set[_Job] = set()
+        self._signals = _Signals(self)
+        self._signals.ended.connect(self._ended, Qt.ConnectionType.QueuedConnection)
+        self._signals.progressed.connect(self._progressed, Qt.ConnectionType.QueuedConnection)
+        self._numbers = itertools.count(1)
+        # job number -> the call and what to do with its outcome, all dropped on this thread
+        self._pending: dict[int, tuple[_Call, Callable[[_Call], None], _Progressing]] = {}
 
     def run(
         self,
@@ -113,6 +137,7 @@ class OpRunner(QObject):
         """Start ``fn(*args, **kwargs)`` on a worker thread; returns the job. The
         ``Changes`` it returns are announced with ``initiator`` (the asking view, which
         may skip its own echo)."""
+        number = next(self._numbers)
         dialog: QProgressDialog | None = None
         if progress_title is not None:
             from PySide6.QtWidgets import QProgressDialog
@@ -129,12 +154,7 @@ class OpRunner(QObject):
             dialog.setAutoClose(False)
             dialog.setAutoReset(False)
             dialog.canceled.connect(progress.cancel)
-            progress._callback = lambda done, total, message: job.signals.progressed.emit(
-                done, total, message
-            )
-        job = _Job(fn, args, kwargs)
-        self._live.add(job)
-        main_thread_gc.job_started(job)  # no cyclic collection on the worker meanwhile
+            progress._callback = functools.partial(self._signals.progressed.emit, number)
 
         def on_progress(done: int, total: int, message: str) -> None:
             if dialog is not None:
@@ -143,14 +163,18 @@ class OpRunner(QObject):
                 if message:  # under the title, which says what runs (and how big it is)
                     dialog.setLabelText(f"{progress_title}\n{message}")
 
-        def finished(result: Any) -> None:
-            self._live.discard(job)
-            main_thread_gc.job_ended(job)
-            if not _alive(on_done):
-                return  # the widget that asked has been closed meanwhile
-            if dialog is not None:
+        def ended(call: _Call) -> None:
+            if dialog is not None and (call.error is not None or _alive(on_done)):
                 dialog.close()
                 dialog.deleteLater()
+            if call.error is not None:
+                failed(call.error)
+            else:
+                finished(call.result)
+
+        def finished(result: Any) -> None:
+            if not _alive(on_done):
+                return  # the widget that asked has been closed meanwhile
             if on_done is not None:
                 on_done(result)
             changes = changes_of(result)
@@ -158,11 +182,6 @@ class OpRunner(QObject):
                 self.ui.changed.emit(changes.from_initiator(initiator))
 
         def failed(exc: BaseException) -> None:
-            self._live.discard(job)
-            main_thread_gc.job_ended(job)
-            if dialog is not None:
-                dialog.close()
-                dialog.deleteLater()
             if on_error is not None:
                 on_error(exc)
             elif isinstance(exc, Cancelled):
@@ -172,11 +191,32 @@ class OpRunner(QObject):
             else:
                 self.ui.show_crash(exc, getattr(exc, "__traceback_text__", ""))
 
-        job.signals.finished.connect(finished, Qt.ConnectionType.QueuedConnection)
-        job.signals.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
-        job.signals.progressed.connect(on_progress, Qt.ConnectionType.QueuedConnection)
+        call = _Call(fn, args, kwargs)
+        self._pending[number] = (call, ended, on_progress)
+        main_thread_gc.job_started(call)  # no cyclic collection on the worker meanwhile
+        job = _Job(number, call, self._signals)
         (self.readers if read_only else self.writer).start(job)
         return job
+
+    @Slot(int)
+    def _ended(self, number: int) -> None:
+        """On the UI thread: hand the job's outcome on, then let go of its call and
+        callbacks here (the pool thread already has)."""
+        pending = self._pending.pop(number, None)
+        if pending is not None:
+            call, ended, _ = pending
+            main_thread_gc.job_ended(call)
+            ended(call)
+
+    @Slot(int, int, int, str)
+    def _progressed(self, number: int, done: int, total: int, message: str) -> None:
+        pending = self._pending.get(number)
+        if pending is not None:
+            pending[2](done, total, message)
+
+    def running(self) -> int:
+        """How many jobs have not been handed back yet (tests)."""
+        return len(self._pending)
 
     @Slot()
     def wait(self, msecs: int = 30000) -> bool:
@@ -184,6 +224,6 @@ class OpRunner(QObject):
         ended even if their answers have not reached the UI thread yet."""
         done = self.writer.waitForDone(msecs) and self.readers.waitForDone(msecs)
         if done:
-            for job in list(self._live):
-                main_thread_gc.job_ended(job)
+            for call, _, _ in list(self._pending.values()):
+                main_thread_gc.job_ended(call)
         return done
