@@ -52,9 +52,10 @@ def _start_jobs(ui: Any, freed: dict[str, int]) -> None:
 def test_the_pool_thread_never_frees_a_qt_object(qtbot, ui_window) -> None:  # type: ignore[no-untyped-def]
     ui, _window = ui_window
     freed: dict[str, int] = {}
-    enabled = gc.isenabled()
+    enabled, thresholds = gc.isenabled(), gc.get_threshold()
     gc.collect()
     gc.disable()  # freed by reference counting, not whenever the collector comes by
+    gc.set_threshold(1 << 30)  # nor by main_thread_gc's collections while jobs run
     try:
         with qtbot.waitSignal(ui.changed, timeout=10000):
             _start_jobs(ui, freed)
@@ -62,6 +63,7 @@ def test_the_pool_thread_never_frees_a_qt_object(qtbot, ui_window) -> None:  # t
         ui.ops.wait(10000)
         qtbot.wait(50)
     finally:
+        gc.set_threshold(*thresholds)
         if enabled:
             gc.enable()
     assert sorted(freed) == ["argument", "closure", "error", "result"]
