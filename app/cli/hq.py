@@ -366,7 +366,7 @@ def _import_table(args: argparse.Namespace, importer, line: str | None = None) -
     """``hq targets|receivables|devrecords import``: the file read as the laptop's imports
     read it, every bad row on stderr, then the summary line (or JSON)."""
     from app.cli.table_import import finish_import
-    from app.services.spreadsheets import read_table
+    from app.services.sheet_read import read_table
 
     table = read_table(args.file)
     with open_hq(args) as hq:

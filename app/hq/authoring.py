@@ -3,7 +3,7 @@ versions (``hq templates export|import``, the console's template editor) and the
 visit-frequency rules, with the helpers every HQ-authored record goes through (stable
 ids, HQ's own records stored under its device id with fresh HLCs of its clock) and the
 reference data of a down-bundle. The company's targets are in ``company_targets``.
-Files are read by the caller (``app.services.spreadsheets``); this module checks their
+Files are read by the caller (``app.services.sheet_read``); this module checks their
 rows."""
 
 from __future__ import annotations

@@ -25,7 +25,7 @@ from app.services import partner_import_stage as stage
 from app.services import partner_search_index
 from app.services.bulk_write import RowInserter, reserve_hlcs, sql_value, write_transaction
 from app.services.context import AppContext
-from app.services.spreadsheets import RowError
+from app.services.sheet_read import RowError
 
 if TYPE_CHECKING:
     from app.services.partner_io import ImportReport

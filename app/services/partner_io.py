@@ -1,6 +1,6 @@
 """Partner import and export (CSV or XLSX, in the user's language).
 
-Import reads the file as a stream (``app.services.spreadsheets``: limits, formula
+Import reads the file as a stream (``app.services.sheet_read``: limits, formula
 text restored), checks each row (``app.domain.partners``: the same caps as the edit
 dialog) and writes it in batches (``partner_import_write``; new cards are copied into
 their tables on a second thread while the next rows are read), all in one write
@@ -34,15 +34,9 @@ from app.i18n import tr, trn
 from app.services.context import AppContext, Changes
 from app.services.partner_import_write import PartnerBatchWriter
 from app.services.progress import Progress
-from app.services.spreadsheets import (
-    RowError,
-    check_file,
-    data_rows,
-    header_map,
-    iter_table,
-    read_table,
-    write_table,
-)
+from app.services.sheet_limits import check_file
+from app.services.sheet_read import RowError, data_rows, header_map, iter_table, read_table
+from app.services.sheet_write import write_table
 
 COLUMNS = list(sheet.COLUMNS)
 REQUIRED = ("code", "name")

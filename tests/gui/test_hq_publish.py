@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from app.hq.devrecords import import_dev_records
 from app.hq.publishing import bundle_name
-from app.services.spreadsheets import read_table
+from app.services.sheet_read import read_table
 from app.services.sync_down import import_hq_bundle
 from app.ui.hq.base import key_of
 from tests.gui import test_hq_console

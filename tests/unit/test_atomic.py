@@ -127,7 +127,7 @@ def _no_temporary(folder: Path) -> None:
 
 
 def test_a_spreadsheet_keeps_the_old_file(tmp_path: Path, failing_rename: list[Path]) -> None:
-    from app.services.spreadsheets import write_table
+    from app.services.sheet_write import write_table
 
     target = tmp_path / "partners.csv"
     target.write_text("old", encoding="utf-8")

@@ -10,7 +10,6 @@ LIMIT = 500
 NOT_YET_SPLIT = {
     "app/hq/read_models.py",
     "app/services/partners.py",
-    "app/services/spreadsheets.py",
 }
 
 

@@ -155,7 +155,7 @@ class InboxSection(DropSection):
 
 
 def _read_table(path: Path) -> list[list[str]]:
-    from app.services.spreadsheets import read_table
+    from app.services.sheet_read import read_table
 
     return read_table(path)
 

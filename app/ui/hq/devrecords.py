@@ -34,7 +34,7 @@ SHEETS = (".csv", ".xlsx")
 
 def _import(hq: Any, path: Path, progress: Any = None) -> Any:
     from app.hq.devrecords import import_dev_records
-    from app.services.spreadsheets import read_table
+    from app.services.sheet_read import read_table
 
     return import_dev_records(hq, read_table(path), path.name, progress)
 

@@ -113,7 +113,7 @@ def test_no_active_device(hq: Hq, tmp_path: Path) -> None:
 def test_records_import_reports_progress_and_stops_before_storing(hq: Hq, tmp_path: Path) -> None:
     from app.hq.devrecords import import_dev_records, record_count
     from app.services.progress import Cancelled, Progress
-    from app.services.spreadsheets import read_table
+    from app.services.sheet_read import read_table
 
     ctx = _laptop(hq, tmp_path)
     table = read_table(records_csv(tmp_path / "r.csv"))

@@ -28,7 +28,7 @@ from app.hq.devrecords import publish_note, record_count
 from app.hq.server import Hq
 from app.services import callbacks, devrecords, partner_io
 from app.services.device import export_public_key
-from app.services.spreadsheets import read_table
+from app.services.sheet_read import read_table
 from app.services.sync import export_bundle
 from app.services.sync_down import import_hq_bundle
 from app.sync import sealed, signing

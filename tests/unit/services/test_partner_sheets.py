@@ -18,7 +18,8 @@ from app.domain import sheets
 from app.errors import UserError, ValidationError
 from app.services import partner_io
 from app.services import partners as svc
-from app.services.spreadsheets import LimitError, iter_table
+from app.services.sheet_limits import LimitError
+from app.services.sheet_read import iter_table
 from db.models import LifecycleEvent, Partner
 
 TEXT_FIELDS = ("name", "address", "licence_no", "credit_rating", "manager", "notes")

@@ -11,16 +11,17 @@ from pathlib import Path
 
 import pytest
 
-from app.services import spreadsheets as sp
+from app.services import sheet_read_xlsx as xlsx
+from app.services.sheet_read import iter_table
 
 
 def _both(
     path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> tuple[list[tuple[int, list[str]]], list[tuple[int, list[str]]]]:
-    quick = list(sp.iter_table(path))
+    quick = list(iter_table(path))
     with monkeypatch.context() as m:
-        m.setattr(sp, "_fast_sheet_possible", lambda head: False)
-        slow = list(sp.iter_table(path))
+        m.setattr(xlsx, "_fast_sheet_possible", lambda head: False)
+        slow = list(iter_table(path))
     return quick, slow
 
 
@@ -129,7 +130,7 @@ def test_prefixed_sheets_go_to_openpyxl(tmp_path: Path) -> None:
                     )
                 data = text.encode()
             dst.writestr(item, data)
-    assert not sp._fast_sheet_possible(
+    assert not xlsx._fast_sheet_possible(
         zipfile.ZipFile(prefixed).read("xl/worksheets/sheet1.xml")[:65536]
     )
-    assert list(sp.iter_table(prefixed)) == [(1, ["code", "name"]), (2, ["P1", "甲"])]
+    assert list(iter_table(prefixed)) == [(1, ["code", "name"]), (2, ["P1", "甲"])]

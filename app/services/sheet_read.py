@@ -1,0 +1,109 @@
+"""Reading a table file (CSV or XLSX) for an import: its rows as a stream or a list, the
+header mapped to column keys, the data rows by key, and ``RowError`` for one bad row.
+
+Every file is first checked (``app.services.sheet_limits``), then read by
+``app.services.sheet_read_csv`` or ``app.services.sheet_read_xlsx`` by its extension; a
+broken limit stops the read with one ``LimitError`` naming it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.errors import UserError, ValidationError
+from app.i18n import tr
+from app.services.sheet_limits import check_file
+from app.services.sheet_read_csv import iter_csv_rows
+from app.services.sheet_read_xlsx import iter_xlsx_rows
+
+
+@dataclass
+class RowError:
+    """One problem of an imported row; ``column`` is the column's name as the file
+    names it (or its key when the file has no such column)."""
+
+    row: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        return tr("import", "row {row}, column {column}: {message}").format(
+            row=self.row, column=self.column, message=self.message
+        )
+
+
+def iter_table(path: Path) -> Iterator[tuple[int, list[str]]]:
+    """``(row number as a spreadsheet shows it, cells)`` of every row that holds a value,
+    header first, read as a stream; ``UserError`` / ``LimitError`` for unreadable files."""
+    path = Path(path)
+    check_file(path)
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        rows = iter_xlsx_rows(path)
+    elif suffix in (".csv", ".txt", ""):
+        rows = iter_csv_rows(path)
+    else:
+        raise UserError(
+            tr("import", "{file}: unsupported file type; use .csv or .xlsx.").format(file=path.name)
+        )
+    try:
+        yield from rows
+    except OSError as exc:
+        raise UserError(
+            tr("import", "Cannot read {file}: {error}").format(file=path, error=exc.strerror or exc)
+        ) from exc
+    finally:
+        rows.close()
+
+
+def read_table(path: Path) -> list[list[str]]:
+    """All rows of a small CSV or XLSX file (header first; a row missing from an XLSX is
+    an empty list, so list index + 1 is the row number)."""
+    table: list[list[str]] = []
+    for row_no, cells in iter_table(path):
+        while len(table) < row_no - 1:
+            table.append([])
+        table.append(cells)
+    return table
+
+
+def header_map(
+    header: list[str],
+    required: tuple[str, ...],
+    known: Sequence[str],
+    path: Path,
+    aliases: dict[str, str] | None = None,
+) -> dict[str, int]:
+    """Column key → index (``aliases`` maps other header names to keys, by default the
+    partner file's Chinese names); missing required columns are an error."""
+    if aliases is None:
+        from app.domain.partner_sheet import ALIASES as aliases
+    mapping: dict[str, int] = {}
+    for index, name in enumerate(header):
+        key = aliases.get(name.strip(), name.strip().lower())
+        if key in known and key not in mapping:
+            mapping[key] = index
+    missing = [c for c in required if c not in mapping]
+    if missing:
+        from app.domain.sheet_columns import column_label, missing_text
+
+        raise ValidationError(
+            tr("import", "{file}: missing required column(s): {columns}.").format(
+                file=path.name, columns=missing_text(missing)
+            ),
+            details=[str(RowError(1, column_label(c), tr("import", "missing"))) for c in missing],
+        )
+    return mapping
+
+
+def data_rows(
+    table: list[list[str]], mapping: dict[str, int], strip: bool = False
+) -> Iterator[tuple[int, dict[str, str]]]:
+    """``(row number as the user counts it, cells by column key)`` for every non-blank row
+    below the header; shared by the target and actuals imports."""
+    for offset, row in enumerate(table[1:]):
+        if not any(cell.strip() for cell in row):
+            continue
+        cells = {key: (row[idx] if idx < len(row) else "") for key, idx in mapping.items()}
+        yield offset + 2, ({key: value.strip() for key, value in cells.items()} if strip else cells)
