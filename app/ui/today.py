@@ -143,6 +143,55 @@ class TodaySection(Section):
     def title(self) -> str:
         return self.tr("Today")
 
+    def menu_actions(self) -> list:  # type: ignore[type-arg]
+        """File menu: the duties' papers (the CLI's ``report day``, ``report bulletin`` and
+        ``report commission``), built on a reader thread and previewed."""
+        from PySide6.QtGui import QAction
+
+        papers = (
+            (self.tr("&Daily log…"), self.daily_log_report),
+            (self.tr("Development &bulletin…"), self.bulletin_report),
+            (self.tr("&Commission check…"), self.commission_report),
+        )
+        actions = []
+        for text, slot in papers:
+            action = QAction(text, self)
+            action.triggered.connect(lambda _checked=False, slot=slot: slot())
+            actions.append(("file", action))
+        return actions
+
+    def daily_log_report(self) -> None:
+        from app.services.duty_reports import write_day_report
+
+        target = self.ui.ctx.paths.tmp / "daily-log.pdf"
+        day = self.day
+        self._paper(lambda: write_day_report(self.ui.ctx, day, target), self.tr("Daily log"))
+
+    def bulletin_report(self) -> None:
+        from app.services.duty_reports import write_bulletin
+
+        target = self.ui.ctx.paths.tmp / "development-bulletin.pdf"
+        self._paper(
+            lambda: write_bulletin(self.ui.ctx, None, target), self.tr("Development bulletin")
+        )
+
+    def commission_report(self) -> None:
+        from app.services.duty_reports import write_commission_check
+
+        target = self.ui.ctx.paths.tmp / "commission-check.pdf"
+        self._paper(
+            lambda: write_commission_check(self.ui.ctx, None, target),
+            self.tr("Commission check"),
+        )
+
+    def _paper(self, build: Any, title: str) -> None:
+        def preview(path: Any) -> None:
+            from app.ui.reports.preview import PdfPreviewDialog
+
+            PdfPreviewDialog(self.ui, path, title, self).exec()
+
+        self.ui.ops.run(build, read_only=True, on_done=preview)
+
     def first_load(self) -> None:
         self.reload()
 

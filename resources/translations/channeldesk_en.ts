@@ -4364,6 +4364,14 @@ also used in another visit</translation>
       <translation>&amp;Close the day</translation>
     </message>
     <message>
+      <source>&amp;Commission check…</source>
+      <translation>&amp;Commission check…</translation>
+    </message>
+    <message>
+      <source>&amp;Daily log…</source>
+      <translation>&amp;Daily log…</translation>
+    </message>
+    <message>
       <source>&amp;Draw today's callbacks</source>
       <translation>&amp;Draw today's callbacks</translation>
     </message>
@@ -4388,8 +4396,20 @@ also used in another visit</translation>
       <translation>Callbacks: {answered} of {drawn} done ({population} records yesterday) — {state}</translation>
     </message>
     <message>
+      <source>Commission check</source>
+      <translation>Commission check</translation>
+    </message>
+    <message>
       <source>Daily log</source>
       <translation>Daily log</translation>
+    </message>
+    <message>
+      <source>Development &amp;bulletin…</source>
+      <translation>Development &amp;bulletin…</translation>
+    </message>
+    <message>
+      <source>Development bulletin</source>
+      <translation>Development bulletin</translation>
     </message>
     <message>
       <source>Hello, this is {manager}, channel manager of {company}. On {date} you were signed up at {partner} for {product}. May I check: did you sign up yourself, was your prepaid deposit credited in full, and was the line installed by our staff? Thank you.</source>

@@ -4342,6 +4342,14 @@ also used in another visit</source>
       <translation>关闭今日日志(&amp;C)</translation>
     </message>
     <message>
+      <source>&amp;Commission check…</source>
+      <translation>代理佣金核查(&amp;C)…</translation>
+    </message>
+    <message>
+      <source>&amp;Daily log…</source>
+      <translation>渠道经理日志(&amp;D)…</translation>
+    </message>
+    <message>
       <source>&amp;Draw today's callbacks</source>
       <translation>抽取今日回访(&amp;D)</translation>
     </message>
@@ -4366,8 +4374,20 @@ also used in another visit</source>
       <translation>回访：已完成 {answered}/{drawn}（昨日 {population} 条记录）— {state}</translation>
     </message>
     <message>
+      <source>Commission check</source>
+      <translation>代理佣金核查</translation>
+    </message>
+    <message>
       <source>Daily log</source>
       <translation>工作日志</translation>
+    </message>
+    <message>
+      <source>Development &amp;bulletin…</source>
+      <translation>发展量周通报(&amp;B)…</translation>
+    </message>
+    <message>
+      <source>Development bulletin</source>
+      <translation>发展量周通报</translation>
     </message>
     <message>
       <source>Hello, this is {manager}, channel manager of {company}. On {date} you were signed up at {partner} for {product}. May I check: did you sign up yourself, was your prepaid deposit credited in full, and was the line installed by our staff? Thank you.</source>

@@ -171,3 +171,42 @@ def test_start_up_purges_expired_records(qtbot, ctx, tmp_path: Path, ui_window) 
     _purge_records(ui)
     ui.ops.wait()
     assert devrecords.record_counts(ctx, old, old + dt.timedelta(days=1)) == {}
+
+
+def test_file_menu_prints_the_duties_papers_under_zh_cn(qtbot, ctx, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """File → daily log, development bulletin, commission check: each PDF is built and
+    previewed (the GUI had no way to print them; only the command line did)."""
+    import pypdf
+
+    from app.services.demo import generate_demo
+    from app.services.device import initialise_device
+    from app.ui.application import create_main_window, ensure_application, install_translators
+    from app.ui.reports.preview import PdfPreviewDialog
+
+    app = ensure_application()
+    install_translators(app, "zh_CN")
+    try:
+        initialise_device(ctx, user="李娜", territory=["3201"])
+        generate_demo(ctx, partners=15, months=1, seed=4)
+        previewed: list[tuple[str, str]] = []
+        monkeypatch.setattr(
+            PdfPreviewDialog,
+            "__init__",
+            lambda self, _ui, path, title, _parent=None: previewed.append((str(path), title)),
+        )
+        monkeypatch.setattr(PdfPreviewDialog, "exec", lambda self: 0)
+        ui, window = create_main_window(ctx)
+        window.finish_menus()
+        qtbot.addWidget(window)
+        texts = {a.text(): a for a in window.menus["file"].actions()}
+        for label in ("渠道经理日志(&D)…", "发展量周通报(&B)…", "代理佣金核查(&C)…"):
+            texts[label].trigger()
+        qtbot.waitUntil(lambda: len(previewed) == 3, timeout=30000)
+        titles = {title for _path, title in previewed}
+        assert titles == {"工作日志", "发展量周通报", "代理佣金核查"}
+        for path, _title in previewed:
+            first = pypdf.PdfReader(path).pages[0].extract_text()
+            assert "渠道管理部" in first or "李娜" in first, first[:80]
+        ui.ops.wait(10000)
+    finally:
+        install_translators(app, "en")
