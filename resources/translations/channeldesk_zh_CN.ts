@@ -243,7 +243,7 @@
     </message>
     <message>
       <source>&amp;Take the other value</source>
-      <translation>采用另一方的值(&amp;T)</translation>
+      <translation>采用另一方的值(&amp;O)</translation>
     </message>
     <message>
       <source>Conflicts</source>
@@ -2725,7 +2725,7 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     </message>
     <message>
       <source>&amp;Edit</source>
-      <translation>编辑(&amp;E)</translation>
+      <translation>编辑(&amp;D)</translation>
     </message>
     <message>
       <source>&amp;Export partners…</source>
@@ -2765,7 +2765,7 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     </message>
     <message>
       <source>Add con&amp;tract…</source>
-      <translation>添加合同(&amp;T)…</translation>
+      <translation>添加合同(&amp;G)…</translation>
     </message>
     <message>
       <source>All grades</source>
@@ -2789,7 +2789,7 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     </message>
     <message>
       <source>Attach &amp;file…</source>
-      <translation>添加附件(&amp;F)…</translation>
+      <translation>添加附件(&amp;A)…</translation>
     </message>
     <message>
       <source>Attach a file (licence scan, signed contract…)</source>
@@ -2809,7 +2809,7 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
     </message>
     <message>
       <source>Compe&amp;titor…</source>
-      <translation>竞品(&amp;T)…</translation>
+      <translation>竞品(&amp;J)…</translation>
     </message>
     <message>
       <source>Credit limit</source>
@@ -3139,7 +3139,7 @@ also used in another visit</source>
     </message>
     <message>
       <source>&amp;Escalate rectification</source>
-      <translation>整改升级(&amp;E)</translation>
+      <translation>整改升级(&amp;J)</translation>
     </message>
     <message>
       <source>&amp;Plan visit for the selected partner</source>
@@ -3175,7 +3175,7 @@ also used in another visit</source>
     </message>
     <message>
       <source>Mark rectification &amp;fixed</source>
-      <translation>标记已整改(&amp;F)</translation>
+      <translation>标记已整改(&amp;Z)</translation>
     </message>
     <message>
       <source>Missed callback days: {days}.</source>
@@ -4363,7 +4363,7 @@ also used in another visit</source>
     </message>
     <message>
       <source>&amp;Save notes</source>
-      <translation>保存备注(&amp;S)</translation>
+      <translation>保存备注(&amp;B)</translation>
     </message>
     <message>
       <source>Call</source>
@@ -4570,7 +4570,7 @@ also used in another visit</source>
     </message>
     <message>
       <source>Record as &amp;held…</source>
-      <translation>登记已完成(&amp;H)…</translation>
+      <translation>登记已完成(&amp;W)…</translation>
     </message>
     <message>
       <source>Required materials</source>
@@ -4797,7 +4797,7 @@ also used in another visit</source>
     </message>
     <message>
       <source>&amp;Submit and seal</source>
-      <translation>提交并封存(&amp;S)</translation>
+      <translation>提交并封存(&amp;U)</translation>
     </message>
     <message>
       <source>A&amp;mend…</source>
@@ -4805,7 +4805,7 @@ also used in another visit</source>
     </message>
     <message>
       <source>Add &amp;finding…</source>
-      <translation>添加问题(&amp;F)…</translation>
+      <translation>添加问题(&amp;W)…</translation>
     </message>
     <message>
       <source>Add finding</source>

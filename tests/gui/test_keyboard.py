@@ -59,3 +59,48 @@ def test_text_size_scales_and_is_remembered(ui_window) -> None:  # type: ignore[
         window.scale_text(0)
     assert abs(app.font().pointSizeF() - start) < 0.01
     assert ui.ctx.settings.text_scale == 100
+
+
+def test_alt_letters_are_not_ambiguous_under_zh_cn(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    """Under zh_CN no two things a person sees together answer the same Alt+letter: a
+    section's buttons and labels, and the menu bar (文件(&F) and 添加附件(&F) made Alt+F
+    ambiguous, so neither the File menu nor the button opened)."""
+    import re
+    from collections import defaultdict
+
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    from app.services.demo import generate_demo
+    from app.services.device import initialise_device
+    from app.ui.application import create_main_window, ensure_application, install_translators
+
+    mnemonic = re.compile(r"&([^&\s])")
+    app = ensure_application()
+    install_translators(app, "zh_CN")
+    try:
+        initialise_device(ctx, user="李娜", territory=["3201"])
+        generate_demo(ctx, partners=10, months=1, seed=1)
+        ui, window = create_main_window(ctx)
+        window.finish_menus()
+        qtbot.addWidget(window)
+        window.show()
+        menu_bar = [action.text() for action in window.menuBar().actions()]
+        clashes = {}
+        for section in window.sections:
+            window.show_section(section.section_id)
+            ui.ops.wait(10000)
+            QApplication.processEvents()
+            keys: dict[str, list[str]] = defaultdict(list)
+            widgets = section.findChildren(QAbstractButton) + section.findChildren(QLabel)
+            texts = menu_bar + [w.text() for w in widgets if w.isVisibleTo(window)]
+            for text in texts:
+                found = mnemonic.search(text)
+                if found:
+                    keys[found.group(1).lower()].append(text)
+            clashes.update(
+                {f"{section.section_id} Alt+{k}": v for k, v in keys.items() if len(v) > 1}
+            )
+        ui.ops.wait(10000)
+        assert not clashes, clashes
+    finally:
+        install_translators(app, "en")
