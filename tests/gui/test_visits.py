@@ -138,3 +138,22 @@ def test_an_answer_does_not_wait_for_a_locked_database(
     qtbot.waitUntil(
         lambda: visits.visit_detail(ctx, visit_id)["items"][1]["answer"] == 3, timeout=10000
     )
+
+
+def test_the_editor_says_what_to_do_before_a_visit_is_selected(qtbot, ui_window) -> None:  # type: ignore[no-untyped-def]
+    """Opening Visits with no visit selected, the editor's pane says to select one or start
+    one under zh_CN, instead of a blank form."""
+    from app.ui.application import ensure_application, install_translators
+
+    app = ensure_application()
+    install_translators(app, "zh_CN")
+    try:
+        from app.ui.visits.editor import VisitEditor
+
+        ui, _window = ui_window
+        editor = VisitEditor(ui)
+        qtbot.addWidget(editor)
+        assert editor.visit_id is None
+        assert "新建巡检" in editor.header.text(), editor.header.text()
+    finally:
+        install_translators(app, "en")

@@ -137,6 +137,12 @@ class VisitEditor(QWidget):
         self.editors: dict[str, QWidget] = {}
         self._reading = self._shown_reading = 0  # reads asked for / shown (newest wins)
         self.setEnabled(False)
+        self._say_nothing_shown()  # before any visit is selected, not a blank pane
+
+    def _say_nothing_shown(self) -> None:
+        self.header.setText(
+            self.tr("Select a visit in the list, or start one with “New visit” (Ctrl+Shift+N).")
+        )
 
     # -- loading -----------------------------------------------------------------------
     def load(self, visit_id: str | None) -> None:
@@ -152,9 +158,7 @@ class VisitEditor(QWidget):
             self.setEnabled(False)
         if visit_id is None:
             self._shown_reading = reading
-            self.header.setText(
-                self.tr("Select a visit in the list, or start one with “New visit” (Ctrl+Shift+N).")
-            )
+            self._say_nothing_shown()
             return
         if visit_id != shown:
             self.header.setText(self.tr("Loading the visit…"))
