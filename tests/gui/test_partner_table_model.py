@@ -120,3 +120,32 @@ def test_the_sections_first_paint_comes_from_one_page_query(
     assert section.count_label.text() == section.tr("%n partner(s)", "", FIRST_PAGE + 40)
     assert not any("count(" in sql.lower() for on_ui, sql in statements if on_ui)
     ui.ops.wait(10000)
+
+
+def test_a_failing_query_leaves_the_model_out_of_a_reset(ctx, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The page is read before the reset begins: a read that fails (here a locked
+    database) neither leaves the model inside a reset that never ends nor loses its rows."""
+    import sqlite3
+
+    import pytest
+
+    import app.ui.partners.model as model_module
+
+    _seed(ctx, tmp_path, 3)
+    model = PartnerTableModel(ctx)
+    model.set_query(PartnerQuery())
+    resets: list[str] = []
+    model.modelAboutToBeReset.connect(lambda: resets.append("begin"))
+    model.modelReset.connect(lambda: resets.append("end"))
+
+    def locked(*_args: object) -> None:
+        raise sqlite3.OperationalError("database is locked")
+
+    real = model_module.partner_page
+    monkeypatch.setattr(model_module, "partner_page", locked)
+    with pytest.raises(sqlite3.OperationalError):
+        model.set_query(PartnerQuery(grade="A"), force=True)
+    assert resets == [] and model.rowCount() == 3 and model.query == PartnerQuery()
+    monkeypatch.setattr(model_module, "partner_page", real)
+    model.set_query(PartnerQuery(grade="B"), force=True)
+    assert resets == ["begin", "end"] and model.rowCount() == 3

@@ -120,15 +120,19 @@ class PartnerTableModel(QAbstractTableModel):
     def set_query(self, query: PartnerQuery, force: bool = False) -> None:
         if query == self.query and self.loaded and not force:
             return
+        # Read first, then reset: a query that fails (a locked database, a bad search)
+        # leaves the model as it was instead of inside a reset that never ends, and the
+        # views ask for nothing while the database is read.
+        total: int | None
+        if query.search.split():  # a search counts its hits while it finds them
+            total, rows = partner_page_with_total(self.ctx, query, 0, FIRST_PAGE)
+        else:
+            rows = partner_page(self.ctx, query, 0, FIRST_PAGE)
+            total = len(rows) if len(rows) < FIRST_PAGE else None
+        texts = self._display(rows)
         self.loaded = True
         self.beginResetModel()
-        self.query = query
-        if query.search.split():  # a search counts its hits while it finds them
-            self._total, self.rows = partner_page_with_total(self.ctx, query, 0, FIRST_PAGE)
-        else:
-            self.rows = partner_page(self.ctx, query, 0, FIRST_PAGE)
-            self._total = len(self.rows) if len(self.rows) < FIRST_PAGE else None
-        self._texts = self._display(self.rows)
+        self.query, self.rows, self._total, self._texts = query, rows, total, texts
         self._headers = None
         self.endResetModel()
 
