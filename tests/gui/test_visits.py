@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QSpinBox
 
 from app.services import partner_io, visits
@@ -155,5 +156,39 @@ def test_the_editor_says_what_to_do_before_a_visit_is_selected(qtbot, ui_window)
         qtbot.addWidget(editor)
         assert editor.visit_id is None
         assert "新建巡检" in editor.header.text(), editor.header.text()
+    finally:
+        install_translators(app, "en")
+
+
+def test_the_list_shows_every_column_without_scrolling_sideways(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    """At 1280 × 800 under zh_CN the visits list fits its pane: the status and the score
+    are in view with their headings (the score's column began past the pane's edge and the
+    status was cut), the name takes what is left."""
+    from app.services.demo import generate_demo
+    from app.services.device import initialise_device
+    from app.ui.application import create_main_window, ensure_application, install_translators
+
+    app = ensure_application()
+    install_translators(app, "zh_CN")
+    try:
+        initialise_device(ctx, user="李娜", territory=["3201"])
+        generate_demo(ctx, partners=10, months=1, seed=2)
+        ui, window = create_main_window(ctx)
+        window.finish_menus()
+        qtbot.addWidget(window)
+        window.resize(1280, 800)
+        window.show()
+        section = window.show_section("visits")
+        qtbot.waitUntil(lambda: section.is_ready and section.model.rowCount() > 0, timeout=10000)
+        table = section.table
+        header = table.horizontalHeader()
+        widths = [table.columnWidth(c) for c in range(section.model.columnCount())]
+        assert sum(widths) <= table.viewport().width() + 1, (widths, table.viewport().width())
+        metrics = header.fontMetrics()
+        for column in (0, 1, 3, 4):
+            label = str(section.model.headerData(column, Qt.Orientation.Horizontal))
+            assert metrics.horizontalAdvance(label) <= widths[column], label
+        assert widths[2] >= 60  # the name still reads
+        ui.ops.wait(10000)
     finally:
         install_translators(app, "en")

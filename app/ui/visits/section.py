@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QHeaderView,
     QLineEdit,
     QPushButton,
     QSplitter,
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.vocabulary import VISIT_STATUS
 from app.services import visits
 from app.services.context import Changes
 from app.ui.sections import Section
@@ -45,7 +48,7 @@ class VisitsSection(Section):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self._fit_columns()
         self.table.selectionModel().selectionChanged.connect(self._selected)
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("Filter by partner code or name…"))
@@ -74,10 +77,27 @@ class VisitsSection(Section):
         splitter.addWidget(self.editor)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([520, 900])
-        self.table.setColumnWidth(0, 130)
-        self.table.setColumnWidth(1, 140)
         QVBoxLayout(self).addWidget(splitter)
         self._listing = self._listed_as = 0  # list reads asked for / shown (newest wins)
+
+    def _fit_columns(self) -> None:
+        """The list fits its pane: time, code, status and score as wide as their longest
+        text (measured on a sample, not on every row), the name takes the rest (elided),
+        so the status and the score are in view without scrolling sideways."""
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        metrics = self.table.fontMetrics()
+        status = max(
+            (VISIT_STATUS.label(key) for key in VISIT_STATUS.entries),
+            key=metrics.horizontalAdvance,
+        )
+        samples = {0: "2026-12-07 08:38", 1: "QD320111000165", 3: status, 4: "100.0"}
+        for column, sample in samples.items():
+            label = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(label))
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            self.table.setColumnWidth(column, width + 18)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
 
     def title(self) -> str:
         return self.tr("Visits")
