@@ -23,7 +23,7 @@ from app.domain.sheet_columns import (
 from app.errors import ValidationError
 from app.hq.authoring import ImportSummary, stable_id, write_own_records
 from app.hq.publish import HQ_BUNDLE, own_targets
-from app.hq.read_models import field as json_field
+from app.hq.record_query import field as json_field
 from app.hq.sheet_rows import SheetRowError, data_rows, header_map
 from app.i18n import tr, trn
 from db.hq.models import Record

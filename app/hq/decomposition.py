@@ -23,7 +23,7 @@ from app.errors import ValidationError
 from app.hq.authoring import stable_id, write_own_records
 from app.hq.company_targets import UNIT_DECIMALS
 from app.hq.publish import HQ_BUNDLE, own_targets
-from app.hq.read_models import field as json_field
+from app.hq.record_query import field as json_field
 from app.i18n import tr
 from db.hq.models import Record
 

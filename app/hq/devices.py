@@ -1,5 +1,6 @@
 """HQ's device registry: reading a laptop's public-key file, registering and revoking
-devices, reassigning a device's territory."""
+devices, reassigning a device's territory; the list of devices with their syncs and a
+device's sync history."""
 
 from __future__ import annotations
 
@@ -9,14 +10,18 @@ import json
 import re
 import uuid
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.ids import is_uuid
 from app.errors import UserError
 from app.i18n import tr
-from db.hq.models import Device
+from db.hq.models import Device, ImportedBundle
+
+if TYPE_CHECKING:
+    from app.hq.server import Hq
 
 
 def read_device_key_file(path: Path) -> tuple[str, str, dict[str, Any]]:
@@ -151,3 +156,57 @@ def set_territory(sessions: sessionmaker[Session], device_id: str, text: str) ->
             raise UserError(tr("hq", "Unknown device {id}.").format(id=device_id))
         device.territory = ",".join(codes)
     return codes
+
+
+def device_list(hq: Hq) -> list[dict[str, Any]]:
+    """Registered devices: ``device_id``, ``user``, ``territory``, ``revoked``,
+    ``registered_at``, ``bundles``, ``last_seq``, ``last_sync`` (ISO text or None),
+    ``x25519`` (HQ holds its encryption key: development records can be published to it)."""
+    with hq.sessions() as s:
+        synced = {
+            d: (int(n), int(seq or 0), last)
+            for d, n, seq, last in s.execute(
+                select(
+                    ImportedBundle.device_id,
+                    func.count(),
+                    func.max(ImportedBundle.seq),
+                    func.max(ImportedBundle.imported_at),
+                ).group_by(ImportedBundle.device_id)
+            )
+        }
+        rows = []
+        for d in s.scalars(select(Device).order_by(Device.user, Device.device_id)):
+            n, seq, last = synced.get(d.device_id, (0, 0, None))
+            rows.append(
+                {
+                    "device_id": d.device_id,
+                    "user": d.user,
+                    "territory": [c for c in d.territory.split(",") if c],
+                    "revoked": d.revoked,
+                    "registered_at": d.registered_at.isoformat() if d.registered_at else None,
+                    "bundles": n,
+                    "last_seq": seq,
+                    "x25519": d.x25519_public_key is not None,
+                    "last_sync": (last if last.tzinfo else last.replace(tzinfo=dt.UTC)).isoformat()
+                    if last
+                    else None,
+                }
+            )
+    return rows
+
+
+def sync_history(hq: Hq, device_id: str) -> list[dict[str, Any]]:
+    """The bundles HQ accepted from a device, newest first: ``seq``, ``imported_at``, ``counts``."""
+    with hq.sessions() as s:
+        return [
+            {
+                "seq": b.seq,
+                "imported_at": b.imported_at.isoformat() if b.imported_at else None,
+                "counts": dict(b.counts or {}),
+            }
+            for b in s.scalars(
+                select(ImportedBundle)
+                .where(ImportedBundle.device_id == device_id)
+                .order_by(ImportedBundle.seq.desc())
+            )
+        ]

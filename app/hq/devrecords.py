@@ -282,7 +282,7 @@ def _matching(search: str) -> Any:
     (never the phone: HQ holds it encrypted)."""
     from sqlalchemy import or_
 
-    from app.hq.read_models import field
+    from app.hq.record_query import field
 
     pattern = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     named_partners = select(Record.id).where(

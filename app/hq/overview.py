@@ -15,7 +15,7 @@ from sqlalchemy import func, select, text
 
 from app.domain import compliance as comp
 from app.domain.reference import DEFAULT_FREQUENCY_RULES
-from app.hq.read_models import (
+from app.hq.record_query import (
     check_month,
     check_week,
     month_days,
@@ -23,7 +23,7 @@ from app.hq.read_models import (
     parse_time,
     utc_bound,
 )
-from app.hq.read_models import field as json_field
+from app.hq.record_query import field as json_field
 from db.hq.models import Device, ImportedBundle, Record
 
 if TYPE_CHECKING:

@@ -1,244 +1,45 @@
 """HQ's read model of inspections over the generic ``record`` store: the visits of every
 device as the laptop's ``visits list`` / ``visits show`` give them (same keys, amended
 answers and scores, evidence warnings), and the lookup of a printed report's content
-hash (``hq verify``). SQL picks the rows by JSON fields; Python shapes them."""
+hash (``hq verify``). SQL picks the rows by JSON fields (``app.hq.record_query``);
+Python shapes them."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, String, and_, or_, select
-from sqlalchemy.ext.compiler import compiles
+from sqlalchemy import select
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.functions import FunctionElement
-from sqlalchemy.sql.visitors import InternalTraversal
 
 from app.domain import checklist as cl
 from app.domain import compliance as comp
 from app.domain import evidence as evidence_rules
 from app.domain.rectification import effective_status
 from app.errors import NotFoundError, ValidationError
-from app.hq.records import PARENT_COLUMN, VISIT_COLUMNS
+from app.hq.record_query import (
+    amendment_key,
+    by_ids,
+    check_week,
+    children,
+    days_filter,
+    field,
+    iso_z,
+    month_filter,
+    newest_scored,
+    parse_time,
+    visit_field,
+)
 from app.i18n import tr
-from db.hq.models import VISIT_CHILDREN, Device, Record
+from db.hq.models import Device, Record
 
 if TYPE_CHECKING:
     from app.hq.server import Hq
 
 ORDERS_SECTION = "orders"  # the re-inspection checklist's section of rectification orders
 PHOTO_SUFFIX = ":after_photo"
-
-
-class JsonField(FunctionElement[str]):
-    """``record.data``'s field ``key`` as text, written with the key as a literal —
-    ``json_extract(record.data, '$.key')`` on SQLite, ``(record.data ->> 'key')`` on
-    PostgreSQL — so that the expression indexes of HQ migration hq0002 apply."""
-
-    type = String()
-    inherit_cache = True
-    _traverse_internals = [("key", InternalTraversal.dp_string)]  # part of the statement cache key
-
-    def __init__(self, key: str) -> None:
-        if not re.fullmatch(r"[a-z_0-9]+", key):
-            raise ValueError(key)
-        self.key = key
-        super().__init__()
-
-
-@compiles(JsonField, "postgresql")
-def _pg_field(element: JsonField, compiler: Any, **kw: Any) -> str:
-    return f"(record.data ->> '{element.key}')"
-
-
-@compiles(JsonField)
-def _sqlite_field(element: JsonField, compiler: Any, **kw: Any) -> str:
-    return f"json_extract(record.data, '$.{element.key}')"
-
-
-def field(key: str) -> ColumnElement[Any]:
-    """A record's JSON field as text (``json_extract`` on SQLite, ``->>`` on PostgreSQL)."""
-    return JsonField(key)
-
-
-class VisitField(JsonField):
-    """A visit's field as ``JsonField`` gives it; on PostgreSQL its plain column of HQ
-    migrations hq0003/hq0005 (``visit_started`` …, indexed by ``ix_record_visit_month``),
-    which holds the same text for visits and NULL for other entities: only for
-    statements on visits."""
-
-    inherit_cache = True
-
-
-_VISIT_COLUMN = {key: column for column, key in VISIT_COLUMNS.items()}
-
-
-@compiles(VisitField, "postgresql")
-def _pg_visit_field(element: VisitField, compiler: Any, **kw: Any) -> str:
-    return f"record.{_VISIT_COLUMN[str(element.key)]}"
-
-
-@compiles(VisitField)
-def _sqlite_visit_field(element: VisitField, compiler: Any, **kw: Any) -> str:
-    return _sqlite_field(element, compiler, **kw)
-
-
-def visit_field(key: str) -> ColumnElement[Any]:
-    """A visit's field ``key`` (one of ``VISIT_COLUMNS``' keys), in a statement on visits."""
-    if key not in _VISIT_COLUMN:
-        raise ValueError(key)
-    return VisitField(key)
-
-
-class ParentField(JsonField):
-    """A visit child's ``visit_id`` as ``JsonField`` gives it; on PostgreSQL its plain
-    column ``visit_parent`` of HQ migration hq0005 (indexed by ``ix_record_visit_child``),
-    which only the entities of ``VISIT_CHILDREN`` fill."""
-
-    inherit_cache = True
-
-
-@compiles(ParentField, "postgresql")
-def _pg_parent_field(element: ParentField, compiler: Any, **kw: Any) -> str:
-    return f"record.{PARENT_COLUMN}"
-
-
-@compiles(ParentField)
-def _sqlite_parent_field(element: ParentField, compiler: Any, **kw: Any) -> str:
-    return _sqlite_field(element, compiler, **kw)
-
-
-def child_field(entity: str, key: str) -> ColumnElement[Any]:
-    """``field(key)`` in a statement on ``entity``'s records; a visit child's
-    ``visit_id`` read from its indexed plain column on PostgreSQL."""
-    return ParentField(key) if key == "visit_id" and entity in VISIT_CHILDREN else field(key)
-
-
-def check_month(month: str) -> str:
-    if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month or ""):
-        raise ValidationError(
-            tr("visits", "Give the month as YYYY-MM, e.g. 2026-03 (got {value}).").format(
-                value=month
-            )
-        )
-    return month
-
-
-def check_week(week: str) -> str:
-    """An ISO week label ``YYYY-Www`` (weeks 01–53 that exist in that year)."""
-    if re.fullmatch(r"\d{4}-W(0[1-9]|[1-4]\d|5[0-3])", week or ""):
-        try:
-            comp.week_bounds(week)
-            return week
-        except ValueError:
-            pass
-    raise ValidationError(
-        tr("hq", "Give the week as YYYY-Www, e.g. 2026-W09 (got {value}).").format(value=week)
-    )
-
-
-def month_days(month: str) -> tuple[dt.date, dt.date]:
-    """The first day of the month and of the next one."""
-    year, mon = int(month[:4]), int(month[5:7])
-    return dt.date(year, mon, 1), dt.date(year + mon // 12, mon % 12 + 1, 1)
-
-
-def utc_bound(day: dt.date) -> str:
-    """The local midnight that begins ``day`` as the UTC ISO text synced records carry
-    (``YYYY-MM-DDTHH:MM:SS+00:00``): visits belong to the month of their local start, as
-    on the laptop, and these texts compare in time order."""
-    return dt.datetime.combine(day, dt.time()).astimezone().astimezone(dt.UTC).isoformat()
-
-
-def iso_z(value: Any) -> str | None:
-    """A synced datetime text as the laptop prints it (UTC, ``Z``)."""
-    if not value:
-        return None
-    parsed = parse_time(value)
-    return parsed.astimezone(dt.UTC).isoformat().replace("+00:00", "Z") if parsed else str(value)
-
-
-def parse_time(value: Any) -> dt.datetime | None:
-    if not value:
-        return None
-    try:
-        parsed = dt.datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=dt.UTC)
-
-
-def month_filter(month: str) -> ColumnElement[bool]:
-    """Visits of a month: started in it (local days), or not started and planned in it."""
-    start, end = month_days(check_month(month))
-    return days_filter(start, end)
-
-
-def days_filter(start: dt.date, end: dt.date) -> ColumnElement[bool]:
-    """Visits started on the local days ``start`` ≤ day < ``end``, or not started and
-    planned on one of them (a month, or an ISO week of the Overview's week view)."""
-    started = visit_field("started_at")
-    return or_(
-        and_(started >= utc_bound(start), started < utc_bound(end)),
-        and_(
-            started.is_(None),
-            field("planned_for") >= start.isoformat(),
-            field("planned_for") < end.isoformat(),
-        ),
-    )
-
-
-def _by_ids(s: Session, entity: str, ids: Iterable[str]) -> dict[str, Record]:
-    wanted = sorted(set(ids))
-    found: dict[str, Record] = {}
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start : start + 500]
-        found.update(
-            {
-                r.id: r
-                for r in s.scalars(
-                    select(Record).where(Record.entity == entity, Record.id.in_(chunk))
-                )
-            }
-        )
-    return found
-
-
-def _children(s: Session, entity: str, key: str, parent_ids: Iterable[str]) -> list[Record]:
-    """The live records of ``entity`` whose ``key`` field names one of ``parent_ids``."""
-    wanted = sorted(set(parent_ids))
-    rows: list[Record] = []
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start : start + 500]
-        rows.extend(
-            s.scalars(
-                select(Record).where(
-                    Record.entity == entity,
-                    Record.voided.is_(False),
-                    child_field(entity, key).in_(chunk),
-                )
-            )
-        )
-    return rows
-
-
-def _amendment_key(rec: Record) -> tuple[str, str]:
-    return (str(iso_z(rec.data.get("amended_at")) or ""), rec.id)
-
-
-def newest_scored(amendments: Iterable[Record]) -> dict[str, Record]:
-    """Visit id → its newest amendment that carries the score of its version."""
-    newest: dict[str, Record] = {}
-    for rec in amendments:
-        if rec.data.get("section_scores") is None:
-            continue
-        vid = str(rec.data.get("visit_id") or "")
-        if vid not in newest or _amendment_key(rec) > _amendment_key(newest[vid]):
-            newest[vid] = rec
-    return newest
 
 
 def list_visits(
@@ -292,14 +93,12 @@ def visit_rows(
         visits = list(s.execute(stmt))
         partners = {
             pid: rec.data
-            for pid, rec in _by_ids(
+            for pid, rec in by_ids(
                 s, "partner", (d.get("partner_id") or "" for _, _, d in visits)
             ).items()
         }
         amended = (
-            newest_scored(
-                _children(s, "visit_amendment", "visit_id", (vid for vid, _, _ in visits))
-            )
+            newest_scored(children(s, "visit_amendment", "visit_id", (vid for vid, _, _ in visits)))
             if visits
             else {}
         )
@@ -355,29 +154,29 @@ def visit_detail(hq: Hq, visit_id: str) -> dict[str, Any]:
                 Record.entity == "partner", Record.id == str(data.get("partner_id") or "")
             )
         )
-        answers_rows = _children(s, "visit_answer", "visit_id", [visit_id])
+        answers_rows = children(s, "visit_answer", "visit_id", [visit_id])
         amendments = sorted(
-            _children(s, "visit_amendment", "visit_id", [visit_id]), key=_amendment_key
+            children(s, "visit_amendment", "visit_id", [visit_id]), key=amendment_key
         )
         photos = sorted(
-            _children(s, "visit_photo", "visit_id", [visit_id]),
+            children(s, "visit_photo", "visit_id", [visit_id]),
             key=lambda r: (str(r.data.get("created_at") or ""), r.id),
         )
         findings = sorted(
-            _children(s, "finding", "visit_id", [visit_id]),
+            children(s, "finding", "visit_id", [visit_id]),
             key=lambda r: (str(r.data.get("created_at") or ""), r.id),
         )
         orders = (
             {
                 str(r.data.get("finding_id")): r
-                for r in _children(s, "rectification_order", "finding_id", [f.id for f in findings])
+                for r in children(s, "rectification_order", "finding_id", [f.id for f in findings])
             }
             if findings
             else {}
         )
         shas = sorted({str(p.data.get("sha256")) for p in photos})
         others: dict[str, set[str]] = defaultdict(set)
-        for rec in _children(s, "visit_photo", "sha256", shas) if shas else []:
+        for rec in children(s, "visit_photo", "sha256", shas) if shas else []:
             if rec.data.get("visit_id") != visit_id:
                 others[str(rec.data.get("sha256"))].add(str(rec.data.get("visit_id")))
         body = data.get("template_body") or {}
@@ -500,7 +299,7 @@ def _scores(
         newest = newest_scored(amendments).get(str(data.get("id") or ""))
         if newest is None:
             scored = [a for a in amendments if a.data.get("section_scores") is not None]
-            newest = max(scored, key=_amendment_key) if scored else None
+            newest = max(scored, key=amendment_key) if scored else None
         if newest is not None:
             return newest.data.get("score"), dict(newest.data.get("section_scores") or {})
         if not amendments:
@@ -517,7 +316,7 @@ def _order_outcomes(s: Session, body: dict[str, Any]) -> list[dict[str, Any]]:
         for item in section.get("items", [])
         if item.get("kind") == "choice" and item.get("order_id")
     ]
-    orders = _by_ids(s, "rectification_order", keys)
+    orders = by_ids(s, "rectification_order", keys)
     return [
         {
             "order_id": key,
@@ -649,63 +448,3 @@ def verify(hq: Hq, content_hash: str) -> dict[str, Any]:
         "device_id": visit.device_id,
         "manager": visit.data.get("manager", ""),
     }
-
-
-def device_list(hq: Hq) -> list[dict[str, Any]]:
-    """Registered devices: ``device_id``, ``user``, ``territory``, ``revoked``,
-    ``registered_at``, ``bundles``, ``last_seq``, ``last_sync`` (ISO text or None),
-    ``x25519`` (HQ holds its encryption key: development records can be published to it)."""
-    from sqlalchemy import func
-
-    from db.hq.models import ImportedBundle
-
-    with hq.sessions() as s:
-        synced = {
-            d: (int(n), int(seq or 0), last)
-            for d, n, seq, last in s.execute(
-                select(
-                    ImportedBundle.device_id,
-                    func.count(),
-                    func.max(ImportedBundle.seq),
-                    func.max(ImportedBundle.imported_at),
-                ).group_by(ImportedBundle.device_id)
-            )
-        }
-        rows = []
-        for d in s.scalars(select(Device).order_by(Device.user, Device.device_id)):
-            n, seq, last = synced.get(d.device_id, (0, 0, None))
-            rows.append(
-                {
-                    "device_id": d.device_id,
-                    "user": d.user,
-                    "territory": [c for c in d.territory.split(",") if c],
-                    "revoked": d.revoked,
-                    "registered_at": d.registered_at.isoformat() if d.registered_at else None,
-                    "bundles": n,
-                    "last_seq": seq,
-                    "x25519": d.x25519_public_key is not None,
-                    "last_sync": (last if last.tzinfo else last.replace(tzinfo=dt.UTC)).isoformat()
-                    if last
-                    else None,
-                }
-            )
-    return rows
-
-
-def sync_history(hq: Hq, device_id: str) -> list[dict[str, Any]]:
-    """The bundles HQ accepted from a device, newest first: ``seq``, ``imported_at``, ``counts``."""
-    from db.hq.models import ImportedBundle
-
-    with hq.sessions() as s:
-        return [
-            {
-                "seq": b.seq,
-                "imported_at": b.imported_at.isoformat() if b.imported_at else None,
-                "counts": dict(b.counts or {}),
-            }
-            for b in s.scalars(
-                select(ImportedBundle)
-                .where(ImportedBundle.device_id == device_id)
-                .order_by(ImportedBundle.seq.desc())
-            )
-        ]

@@ -24,7 +24,8 @@ from app.domain.vocabulary import (
     answer_value_text,
     template_label,
 )
-from app.hq.read_models import child_field, visit_detail
+from app.hq.read_models import visit_detail
+from app.hq.record_query import child_field
 from app.i18n import tr
 from app.reports.data import (
     AmendmentLine,

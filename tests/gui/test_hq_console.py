@@ -281,7 +281,8 @@ def test_every_empty_table_says_why(qtbot, tmp_path: Path) -> None:  # type: ign
 def test_inspections_name_a_template_by_its_title(qtbot, console) -> None:  # type: ignore[no-untyped-def]
     """A template HQ imported under a name of its own is shown by its title, as the
     builtin ones are by their labels (never the machine name)."""
-    from app.hq.read_models import device_list, visit_rows
+    from app.hq.devices import device_list
+    from app.hq.read_models import visit_rows
 
     ui, window, _ctx, _visit_id, _bundle = console
     inspections = window.inspections

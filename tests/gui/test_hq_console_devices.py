@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
-from app.hq.read_models import device_list
+from app.hq.devices import device_list
 from tests.gui import test_hq_console
 from tests.unit.services import test_sync
 

@@ -230,7 +230,7 @@ def _bare_ms(hq: Any, month: str) -> float:
     """The month's visits and average score per device in one SQL statement."""
     from sqlalchemy import text
 
-    from app.hq.read_models import month_days, utc_bound
+    from app.hq.record_query import month_days, utc_bound
 
     start, end = month_days(month)
     if hq.engine.dialect.name == "postgresql":

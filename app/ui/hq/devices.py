@@ -79,7 +79,7 @@ class DevicesSection(DropSection):
         return self.tr("Devices")
 
     def load(self) -> None:
-        from app.hq.read_models import device_list
+        from app.hq.devices import device_list
 
         self.read(device_list, on_done=self._show)
 
@@ -124,7 +124,7 @@ class DevicesSection(DropSection):
         self.territory_button.setEnabled(device is not None and not device["revoked"])
 
     def _history(self) -> None:
-        from app.hq.read_models import sync_history
+        from app.hq.devices import sync_history
 
         self._update_buttons()
         device = self._selected()

@@ -137,7 +137,8 @@ class InspectionsSection(HqSection):
 
     def load(self) -> None:
         from app.hq.authoring import template_versions
-        from app.hq.read_models import device_list, visit_rows
+        from app.hq.devices import device_list
+        from app.hq.read_models import visit_rows
 
         period = self.month.currentData()
         week = period if period and "-W" in period else None

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from app.errors import UserError
+from app.hq.devices import device_list
 from app.hq.publishing import bundle_name, publish_all, publish_device
-from app.hq.read_models import device_list
 from app.hq.server import Hq
 from app.services.sync_down import import_hq_bundle
 from tests.unit.services import test_sync

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select, text
 
-from app.hq import overview, read_models, trend
+from app.hq import overview, read_models, record_query, trend
 from app.hq.records import PARENT_COLUMN, VISIT_COLUMNS
 from app.hq.server import Hq
 from app.services.amendments import amend
@@ -204,13 +204,13 @@ def test_child_lookups_and_visit_lists_use_the_indexes(
                 )
             )
             s.execute(text("ANALYZE record"))
-            child = read_models.child_field(entity, "visit_id").in_(["v1", "v2"])
+            child = record_query.child_field(entity, "visit_id").in_(["v1", "v2"])
             stmt = select(Record.id).where(Record.entity == entity, child)
             sql = str(stmt.compile(s.get_bind(), compile_kwargs={"literal_binds": True}))
             plan = "\n".join(r[0] for r in s.execute(text(f"EXPLAIN {sql}")))
             assert "ix_record_visit_child" in plan, plan
             month = select(Record.id).where(
-                Record.entity == "visit", read_models.month_filter("2021-03")
+                Record.entity == "visit", record_query.month_filter("2021-03")
             )
             sql = str(month.compile(s.get_bind(), compile_kwargs={"literal_binds": True}))
             plan = "\n".join(r[0] for r in s.execute(text(f"EXPLAIN {sql}")))
