@@ -2305,6 +2305,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
   <context>
     <name>PartnerCard</name>
     <message>
+      <source>: </source>
+      <translation>: </translation>
+    </message>
+    <message>
       <source>Attachments</source>
       <translation>Attachments</translation>
     </message>

@@ -2300,6 +2300,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
   <context>
     <name>PartnerCard</name>
     <message>
+      <source>: </source>
+      <translation>：</translation>
+    </message>
+    <message>
       <source>Attachments</source>
       <translation>附件</translation>
     </message>

@@ -210,3 +210,29 @@ def test_file_menu_prints_the_duties_papers_under_zh_cn(qtbot, ctx, monkeypatch)
         ui.ops.wait(10000)
     finally:
         install_translators(app, "en")
+
+
+def test_partner_card_uses_chinese_colons_under_zh_cn(
+    qtbot, ctx, tmp_path: Path, ui_window
+) -> None:  # type: ignore[no-untyped-def]
+    """Under zh_CN the card's labels end in a full-width colon (信用：BBB, 价签夹：7, the
+    attendees of a training), as every other Chinese label does; English keeps ": "."""
+    import datetime as dt
+
+    from app.services import partners as psvc
+    from app.services import training
+    from app.ui.application import ensure_application, install_translators
+
+    _seed(ctx, tmp_path)
+    training.plan_training(ctx, "P001", "实名制登记要求", dt.date.today())
+    _ui, window = ui_window
+    section = window.show_section("partners")
+    partner_id = psvc.partner_detail(ctx, "P001").partner.id
+    app = ensure_application()
+    install_translators(app, "zh_CN")
+    try:
+        html = section.card_html(partner_id)
+        assert "信用：" in html and "信用:" not in html, html[:400]
+    finally:
+        install_translators(app, "en")
+    assert "Credit: " in section.card_html(partner_id)

@@ -67,12 +67,13 @@ class PartnerCard(QTextBrowser):
         e = html.escape
         region = p.district_code or p.city_code or p.province_code or ""
         over = d.receivable_fen > p.credit_limit_fen > 0
+        colon = self.tr(": ")  # after a label: a full-width "：" in Chinese
         parts = [
             f"<h3>{e(p.name)}</h3>",
             f"<p><b>{e(p.code)}</b> · {e(type_label(p.type))} · {e(status_label(p.status))} · "
             f"{e(GRADE.label(p.grade))}</p>",
             f"<p>{e(p.address or regions().full_name(region))}</p>",
-            f"<p>{self.tr('Credit')}: {e(p.credit_rating or '—')} · {self.tr('limit')} "
+            f"<p>{self.tr('Credit')}{colon}{e(p.credit_rating or '—')} · {self.tr('limit')} "
             f"{fmt.money_fen(p.credit_limit_fen)} · "
             f"{self.tr('receivable')} {fmt.money_fen(d.receivable_fen)}"
             + (
@@ -115,7 +116,9 @@ class PartnerCard(QTextBrowser):
         parts.append("</ul>")
         if limits:
             parts.append(f"<h4>{self.tr('Stock limits')}</h4><ul>")
-            parts += [f"<li>{e(x.product_line)}: {x.min_qty} – {x.max_qty}</li>" for x in limits]
+            parts += [
+                f"<li>{e(x.product_line)}{colon}{x.min_qty} – {x.max_qty}</li>" for x in limits
+            ]
             parts.append("</ul>")
         if files:
             parts.append(f"<h4>{self.tr('Attachments')}</h4><ul>")
@@ -125,7 +128,7 @@ class PartnerCard(QTextBrowser):
             parts.append("</ul>")
         if book:
             parts.append(f"<h4>{self.tr('Promotion materials (book)')}</h4><ul>")
-            parts += [f"<li>{e(name)}: {qty}</li>" for name, qty in book.items()]
+            parts += [f"<li>{e(name)}{colon}{qty}</li>" for name, qty in book.items()]
             parts.append("</ul>")
         if d.complaints:
             parts.append(f"<h4>{self.tr('Complaints')}</h4><ul>")
@@ -139,7 +142,8 @@ class PartnerCard(QTextBrowser):
 
             parts.append(f"<h4>{self.tr('Warnings')}</h4><ul>")
             parts += [
-                f"<li>{fmt.date_text(w.warned_on)} {e(WARNING_SOURCE.label(w.source))}: {e(WARNING_KIND.label(w.kind))}"
+                f"<li>{fmt.date_text(w.warned_on)} {e(WARNING_SOURCE.label(w.source))}{colon}"
+                f"{e(WARNING_KIND.label(w.kind))}"
                 + (f" — {e(WARNING_ESCALATION.label(w.escalation))}" if w.escalation else "")
                 + "</li>"
                 for w in d.warnings[:20]
@@ -150,7 +154,7 @@ class PartnerCard(QTextBrowser):
             parts += [
                 f"<li>{fmt.date_text(t.held_on or t.planned_for)} {e(t.topic)} "
                 f"({e(self.tr('held') if t.status == 'held' else self.tr('planned'))})"
-                + (f": {e('、'.join(t.attendees))}" if t.attendees else "")
+                + (f"{colon}{e('、'.join(t.attendees))}" if t.attendees else "")
                 + "</li>"
                 for t in d.trainings
             ]
