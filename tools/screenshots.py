@@ -61,7 +61,7 @@ def hq_screens(out: Path, tmp: Path, ctx: object, app: object) -> None:
     from app.hq.server import Hq
     from app.services.device import export_public_key
     from app.services.grade_requests import request_grade_change
-    from app.services.partners import search_any
+    from app.services.partner_list import search_any
     from app.services.sync import export_bundle
     from app.ui.hq.console import HqUi, HqWindow
 

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from app.errors import NotFoundError, UserError, ValidationError
 from app.i18n import tr
 from app.services.context import AppContext, Changes
-from app.services.partners import get_partner
+from app.services.partner_rows import get_partner
 from app.services.visit_materials import MATERIAL_KINDS, check_material_name, material_book
 from db.models import MaterialLedgerEntry
 

@@ -22,7 +22,7 @@ from app.services.context import AppContext
 
 
 def partner_card_data(ctx: AppContext, code: str) -> PeriodReportData:
-    from app.services.partners import partner_detail
+    from app.services.partner_read import partner_detail
 
     d = partner_detail(ctx, code)
     p = d.partner

@@ -314,3 +314,8 @@ def partner_page_with_total(
         return partner_count(ctx, query), partner_page(ctx, query, offset, limit)
     total, ids = _search(ctx, query, offset, limit, want_total=True)
     return int(total or 0), _rows_in_order(ctx, ids)
+
+
+def search_any(ctx: AppContext, text_: str, limit: int = 20) -> list[PartnerRow]:
+    """Quick look-up for pickers (code or name)."""
+    return partner_page(ctx, PartnerQuery(search=text_), 0, limit)

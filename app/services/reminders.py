@@ -18,7 +18,7 @@ class Reminder:
 
 
 def reminders(ctx: AppContext, today: dt.date | None = None) -> list[Reminder]:
-    from app.services.partners import expiring_contracts
+    from app.services.partner_documents import expiring_contracts
     from app.services.sync_state import sync_status
     from app.services.visits import compliance, count_overdue_rectifications
 

@@ -30,7 +30,7 @@ def cli(*args):
     return subprocess.run([sys.executable, "-m", "app", "--data-dir", data, *args], capture_output=True, text=True)
 
 from app.services.opening import open_context
-from app.services.partners import add_complaint
+from app.services.partner_records import add_complaint
 
 def complain():  # a complaint every few milliseconds, committed whenever SQLite lets it
     ctx = open_context(data)

@@ -329,7 +329,7 @@ def _hq_with_a_month_of_work(tmp_path: Path):  # type: ignore[no-untyped-def]
     # the manager's own decomposition, shown beside HQ's targets
     decompose_region_target(ctx, "development", dt.date.today().year + 1, "3201", 600)
     from app.services.grade_requests import request_grade_change
-    from app.services.partners import search_any
+    from app.services.partner_list import search_any
 
     partner = search_any(ctx, "", 1)[0]
     code = partner.code

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.services import partner_io, sync_conflicts
-from app.services import partners as psvc
+from app.services import partner_io, partner_read, sync_conflicts
 from db.models import SyncConflict
 
 
@@ -14,7 +13,7 @@ def test_conflict_list_and_take_other_value(qtbot, ctx, tmp_path: Path, ui_windo
     csv = tmp_path / "p.csv"
     csv.write_text("code,name,grade,region\nC1,冲突测试店,B,310106\n", encoding="utf-8")
     partner_io.import_partners(ctx, csv)
-    partner = psvc.partner_detail(ctx, "C1").partner
+    partner = partner_read.partner_detail(ctx, "C1").partner
     with ctx.session() as s:
         s.add(
             SyncConflict(
@@ -36,7 +35,7 @@ def test_conflict_list_and_take_other_value(qtbot, ctx, tmp_path: Path, ui_windo
     section.table.selectRow(0)
     section.resolve(True)
     qtbot.waitUntil(lambda: sync_conflicts.open_conflicts(ctx) == [], timeout=5000)
-    changed = psvc.partner_detail(ctx, "C1").partner
+    changed = partner_read.partner_detail(ctx, "C1").partner
     assert changed.address == "另一地址" and changed.hlc > before
     assert sync_conflicts.open_conflicts(ctx) == []
 
@@ -45,7 +44,7 @@ def test_conflicts_show_field_and_values_in_words(qtbot, ctx, tmp_path: Path, ui
     csv = tmp_path / "p.csv"
     csv.write_text("code,name,grade,region\nC2,状态冲突店,B,310106\n", encoding="utf-8")
     partner_io.import_partners(ctx, csv)
-    partner = psvc.partner_detail(ctx, "C2").partner
+    partner = partner_read.partner_detail(ctx, "C2").partner
     with ctx.session() as s:
         s.add(
             SyncConflict(

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from app.hq.grade_requests import list_requests
 from app.hq.partners import partner_rows
-from app.services import partners as psvc
+from app.services import partner_read
 from app.services.grade_requests import request_grade_change
 from app.services.sync import export_bundle
 from tests.gui import test_hq_console
@@ -91,8 +91,8 @@ def test_grade_requests_approved_and_refused(qtbot, console, tmp_path: Path) -> 
     assert section.view.rowCount() == 0 and section.empty.isVisibleTo(section)
     assert not section.approve_button.isEnabled() and not section.refuse_button.isEnabled()
 
-    g1 = psvc.partner_detail(ctx, "P001").partner.grade
-    g2 = psvc.partner_detail(ctx, "P002").partner.grade
+    g1 = partner_read.partner_detail(ctx, "P001").partner.grade
+    g2 = partner_read.partner_detail(ctx, "P002").partner.grade
     up, down = ("A" if g1 != "A" else "B"), ("D" if g2 != "D" else "C")
     request_grade_change(ctx, "P001", up, "月销量翻倍")
     request_grade_change(ctx, "P002", down, "长期不进货")

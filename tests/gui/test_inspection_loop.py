@@ -65,9 +65,9 @@ def test_reinspection_from_the_dialog_and_read_only_status(
 
 
 def _partner_id(ctx, code: str) -> str:  # type: ignore[no-untyped-def]
-    from app.services import partners
+    from app.services import partner_read
 
-    return partners.partner_detail(ctx, code).partner.id
+    return partner_read.partner_detail(ctx, code).partner.id
 
 
 def test_editor_lists_photo_evidence_and_takes_an_explanation(

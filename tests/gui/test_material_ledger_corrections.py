@@ -31,9 +31,9 @@ def _seed(ctx, tmp_path: Path) -> str:  # type: ignore[no-untyped-def]
     partner_io.import_partners(ctx, csv)
     materials.record_material_entry(ctx, "M1", "海报", "issued", 50, DAY, note="春季活动")
     materials.record_material_entry(ctx, "M1", "台卡", "issued", 3, DAY - dt.timedelta(days=1))
-    from app.services import partners
+    from app.services import partner_read
 
-    return partners.partner_detail(ctx, "M1").partner.id
+    return partner_read.partner_detail(ctx, "M1").partner.id
 
 
 def _rows(ledger: MaterialLedgerDialog) -> list[list[str]]:

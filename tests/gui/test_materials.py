@@ -37,9 +37,9 @@ def _seed(ctx, tmp_path: Path) -> str:  # type: ignore[no-untyped-def]
     csv = tmp_path / "p.csv"
     csv.write_text(CSV, encoding="utf-8")
     partner_io.import_partners(ctx, csv)
-    from app.services import partners
+    from app.services import partner_read
 
-    return partners.partner_detail(ctx, "M1").partner.id
+    return partner_read.partner_detail(ctx, "M1").partner.id
 
 
 # a dialog shown over the main window makes the offscreen platform say it cannot pass size hints on

@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from app.errors import ValidationError
-from app.services import partner_io
-from app.services import partners as psvc
+from app.services import partner_edit, partner_io, partner_read
 from db.models import PartnerPublished
 
 
@@ -23,8 +22,8 @@ def test_published_card_has_read_only_hq_fields(qtbot, ctx, tmp_path: Path, ui_w
     )
     partner_io.import_partners(ctx, csv)
     published, local = (
-        psvc.partner_detail(ctx, "H1").partner.id,
-        psvc.partner_detail(ctx, "L1").partner.id,
+        partner_read.partner_detail(ctx, "H1").partner.id,
+        partner_read.partner_detail(ctx, "L1").partner.id,
     )
     with ctx.session() as s:  # what importing HQ's down-bundle records (sync import)
         s.add(PartnerPublished(partner_id=published, hlc="001796662144633:000000:hq"))
@@ -41,15 +40,15 @@ def test_published_card_has_read_only_hq_fields(qtbot, ctx, tmp_path: Path, ui_w
     other = PartnerDialog(ui, local, window)
     qtbot.addWidget(other)
     assert other.grade.isEnabled() and other.credit_limit.isEnabled()
-    data = psvc.input_from_partner(psvc.partner_detail(ctx, published).partner)
+    data = partner_edit.input_from_partner(partner_read.partner_detail(ctx, published).partner)
     data.grade, data.grade_reason = "A", "更大了"
     with pytest.raises(ValidationError, match="HQ sets the grade and credit limit of partner H1"):
-        psvc.save_partner(ctx, data, published)
-    assert psvc.partner_detail(ctx, published).partner.grade == "B"
-    data = psvc.input_from_partner(psvc.partner_detail(ctx, published).partner)
+        partner_edit.save_partner(ctx, data, published)
+    assert partner_read.partner_detail(ctx, published).partner.grade == "B"
+    data = partner_edit.input_from_partner(partner_read.partner_detail(ctx, published).partner)
     data.address = "新地址"
-    psvc.save_partner(ctx, data, published)  # other fields still save
-    data = psvc.input_from_partner(psvc.partner_detail(ctx, local).partner)
+    partner_edit.save_partner(ctx, data, published)  # other fields still save
+    data = partner_edit.input_from_partner(partner_read.partner_detail(ctx, local).partner)
     data.grade, data.grade_reason = "A", "升级"
-    psvc.save_partner(ctx, data, local)
-    assert psvc.partner_detail(ctx, local).partner.grade == "A"
+    partner_edit.save_partner(ctx, data, local)
+    assert partner_read.partner_detail(ctx, local).partner.grade == "A"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 
-from app.services import partners as svc
+from app.services import partner_list
 
 
 def _progress_dialog() -> QProgressDialog | None:
@@ -49,7 +49,7 @@ def test_cancel_during_a_large_import_leaves_nothing(
         dialog.findChild(QPushButton).click()  # its Cancel button
         gate.set()
     assert shown.args[1] == "info" and "nothing was changed" in shown.args[0]
-    assert svc.partner_count(ctx, svc.PartnerQuery()) == 0
+    assert partner_list.partner_count(ctx, partner_list.PartnerQuery()) == 0
 
 
 def test_a_finished_import_reports_its_counts(qtbot, ctx, tmp_path: Path, ui_window) -> None:  # type: ignore[no-untyped-def]
@@ -60,4 +60,4 @@ def test_a_finished_import_reports_its_counts(qtbot, ctx, tmp_path: Path, ui_win
     with qtbot.waitSignal(ui.message, timeout=30_000) as shown:
         section.import_dialog(str(path))
     assert shown.args[1] == "info" and "2 new" in shown.args[0]
-    assert svc.partner_count(ctx, svc.PartnerQuery()) == 2
+    assert partner_list.partner_count(ctx, partner_list.PartnerQuery()) == 2

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from app.errors import ValidationError
-from app.services import partners as svc
+from app.services import partner_drafts, partner_edit, partner_list, partner_read
 from app.ui.partners.dialogs import PartnerDialog
 from tests.gui.conftest import settle
 
@@ -93,7 +93,7 @@ def test_edit_and_save_partner_records_grade_history(qtbot, ctx, tmp_path, ui_wi
     dialog.grade_reason.setText("季度考核下降")
     with qtbot.waitSignal(ui.changed, timeout=3000):
         dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
-    detail = svc.partner_detail(ctx, partner_id)
+    detail = partner_read.partner_detail(ctx, partner_id)
     assert detail.partner.name == "浦东金桥旗舰店"
     assert [g.new_grade for g in detail.grade_history][-1] == "B"
     assert detail.grade_history[-1].reason == "季度考核下降"
@@ -114,7 +114,7 @@ def test_invalid_input_shows_message_and_saves_nothing(qtbot, ctx, tmp_path, ui_
     settle(ui, qtbot)
     assert "name" in dialog.error.text()
     assert dialog.isVisible() or dialog.result() == 0
-    assert svc.partner_count(ctx, svc.PartnerQuery()) == 2
+    assert partner_list.partner_count(ctx, partner_list.PartnerQuery()) == 2
 
 
 def test_cancel_with_changes_asks_and_discards_draft(
@@ -130,19 +130,21 @@ def test_cancel_with_changes_asks_and_discards_draft(
     qtbot.keyClicks(dialog.name, " x")
     dialog.save_draft()
     settle(ui, qtbot)  # drafts are written on the writer thread
-    assert svc.load_draft(ctx, svc.draft_key(partner_id))["name"].endswith(" x")
+    assert partner_drafts.load_draft(ctx, partner_drafts.draft_key(partner_id))["name"].endswith(
+        " x"
+    )
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
     dialog.reject()
     settle(ui, qtbot)
-    assert svc.load_draft(ctx, svc.draft_key(partner_id)) is None
-    assert svc.partner_detail(ctx, partner_id).partner.name == "上海浦东金桥通信器材经营部"
+    assert partner_drafts.load_draft(ctx, partner_drafts.draft_key(partner_id)) is None
+    assert partner_read.partner_detail(ctx, partner_id).partner.name == "上海浦东金桥通信器材经营部"
 
 
 def test_draft_is_restored_after_a_crash(qtbot, ctx, tmp_path, ui_window) -> None:  # type: ignore[no-untyped-def]
     ui, window = ui_window
-    svc.save_draft(
+    partner_drafts.save_draft(
         ctx,
-        svc.draft_key(None),
+        partner_drafts.draft_key(None),
         {
             "code": "N1",
             "name": "未保存的渠道",
@@ -180,7 +182,7 @@ def test_import_with_bad_row_lists_errors_and_imports_nothing(
     assert window.message_bar.level == "error"
     details = window.message_bar.details.toPlainText()
     assert "row 3, column name" in details and "row 3, column grade" in details
-    assert svc.partner_count(ctx, svc.PartnerQuery()) == 0
+    assert partner_list.partner_count(ctx, partner_list.PartnerQuery()) == 0
 
 
 def test_contract_stock_limits_and_attachment(qtbot, ctx, tmp_path, ui_window) -> None:  # type: ignore[no-untyped-def]
@@ -210,10 +212,10 @@ def test_contract_stock_limits_and_attachment(qtbot, ctx, tmp_path, ui_window) -
     stock.maximum.setValue(50)
     stock.save()
     settle(ui, qtbot)
-    detail = svc.partner_detail(ctx, partner_id)
+    detail = partner_read.partner_detail(ctx, partner_id)
     assert detail.contracts[0].number == "HT-2026-001" and detail.contracts[0].scan_sha256
     assert ctx.paths.media_file(detail.contracts[0].scan_sha256).read_bytes() == b"%PDF-1.4 scan"
-    limits, files = svc.partner_extras(ctx, partner_id)
+    limits, files = partner_read.partner_extras(ctx, partner_id)
     assert (limits[0].min_qty, limits[0].max_qty) == (10, 50) and files[
         0
     ].filename == "合同扫描件.pdf"
@@ -236,12 +238,12 @@ def test_code_is_fixed_after_creation_and_region_is_picked(qtbot, ctx, tmp_path,
     dialog.region.set_code("320100")
     with qtbot.waitSignal(ui.changed, timeout=3000):
         dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
-    assert svc.partner_detail(ctx, partner_id).partner.city_code == "3201"
-    data = svc.input_from_partner(svc.partner_detail(ctx, partner_id).partner)
+    assert partner_read.partner_detail(ctx, partner_id).partner.city_code == "3201"
+    data = partner_edit.input_from_partner(partner_read.partner_detail(ctx, partner_id).partner)
     data.code = code + "X"
     with pytest.raises(ValidationError, match="HQ"):
-        svc.save_partner(ctx, data, partner_id)
-    assert svc.partner_detail(ctx, partner_id).partner.code == code
+        partner_edit.save_partner(ctx, data, partner_id)
+    assert partner_read.partner_detail(ctx, partner_id).partner.code == code
     new = PartnerDialog(ui, None, section)
     qtbot.addWidget(new)
     assert not new.code.isReadOnly()
@@ -304,9 +306,11 @@ def test_the_partner_form_keeps_its_draft_without_waiting_for_a_locked_database(
             assert time.perf_counter() - started < 0.05
         assert dialog.draft_saving  # the first still waits; the others were not queued
         qtbot.wait(200)
-        assert svc.load_draft(ctx, svc.draft_key(partner_id)) is None
+        assert partner_drafts.load_draft(ctx, partner_drafts.draft_key(partner_id)) is None
     finally:
         holder.execute("COMMIT")
         holder.close()
     qtbot.waitUntil(lambda: not dialog.draft_saving, timeout=10000)
-    assert svc.load_draft(ctx, svc.draft_key(partner_id))["name"].endswith(" y")
+    assert partner_drafts.load_draft(ctx, partner_drafts.draft_key(partner_id))["name"].endswith(
+        " y"
+    )

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.services import partner_io
-from app.services import partners as svc
+from app.services import partner_io, partner_list
 from app.services.backup import create_backup
 from app.services.opening import open_context
 
@@ -16,7 +15,10 @@ CSV_B = "code,name,grade,region,address\nR002,备份后的门店,B,310115,金桥
 
 
 def _codes(ctx) -> list[str]:  # type: ignore[no-untyped-def]
-    return sorted(r.code for r in svc.partner_page(ctx, svc.PartnerQuery(search=""), 0, None))
+    return sorted(
+        r.code
+        for r in partner_list.partner_page(ctx, partner_list.PartnerQuery(search=""), 0, None)
+    )
 
 
 def _import(ctx, tmp_path: Path, name: str, text: str) -> None:  # type: ignore[no-untyped-def]

@@ -82,12 +82,12 @@ def test_new_visit_is_selected_and_messages_stay_with_their_section(
 
 
 def test_lifecycle_transfer_picks_the_new_region(qtbot, ctx, tmp_path: Path, ui_window) -> None:  # type: ignore[no-untyped-def]
-    from app.services import partners as psvc
+    from app.services import partner_read
     from app.ui.partners.file_dialogs import LifecycleDialog
 
     _seed(ctx, tmp_path)
     ui, window = ui_window
-    partner_id = psvc.partner_detail(ctx, "V1").partner.id
+    partner_id = partner_read.partner_detail(ctx, "V1").partner.id
     dialog = LifecycleDialog(ui, partner_id, window)
     qtbot.addWidget(dialog)
     dialog.kind.setCurrentIndex(dialog.kind.findData("suspend"))
@@ -98,7 +98,7 @@ def test_lifecycle_transfer_picks_the_new_region(qtbot, ctx, tmp_path: Path, ui_
     dialog.to_region.set_code("320102")
     with qtbot.waitSignal(ui.changed, timeout=5000):
         dialog.save()
-    assert psvc.partner_detail(ctx, "V1").partner.district_code == "320102"
+    assert partner_read.partner_detail(ctx, "V1").partner.district_code == "320102"
 
 
 def test_date_fields_show_iso_dates_under_zh_cn(qtbot) -> None:  # type: ignore[no-untyped-def]

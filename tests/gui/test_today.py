@@ -142,8 +142,7 @@ def test_training_section(qtbot, ctx, tmp_path: Path, ui_window) -> None:  # typ
 def test_partner_card_lists_warnings_and_trainings(qtbot, ctx, tmp_path: Path, ui_window) -> None:  # type: ignore[no-untyped-def]
     import datetime as dt
 
-    from app.services import devrecords, training
-    from app.services import partners as psvc
+    from app.services import devrecords, partner_read, training
 
     _seed(ctx, tmp_path)
     devrecords.import_dev_records(ctx, records_csv(tmp_path / "r.csv"))
@@ -152,7 +151,7 @@ def test_partner_card_lists_warnings_and_trainings(qtbot, ctx, tmp_path: Path, u
     training.plan_training(ctx, "P001", "实名制登记要求", dt.date.today())
     _ui, window = ui_window
     section = window.show_section("partners")
-    html = section.card_html(psvc.partner_detail(ctx, "P001").partner.id)
+    html = section.card_html(partner_read.partner_detail(ctx, "P001").partner.id)
     assert "Warnings" in html and "Deposit withheld" in html and "Callback" in html
     assert "Staff training" in html and "实名制登记要求" in html and "planned" in html
 
@@ -219,15 +218,14 @@ def test_partner_card_uses_chinese_colons_under_zh_cn(
     attendees of a training), as every other Chinese label does; English keeps ": "."""
     import datetime as dt
 
-    from app.services import partners as psvc
-    from app.services import training
+    from app.services import partner_read, training
     from app.ui.application import ensure_application, install_translators
 
     _seed(ctx, tmp_path)
     training.plan_training(ctx, "P001", "实名制登记要求", dt.date.today())
     _ui, window = ui_window
     section = window.show_section("partners")
-    partner_id = psvc.partner_detail(ctx, "P001").partner.id
+    partner_id = partner_read.partner_detail(ctx, "P001").partner.id
     app = ensure_application()
     install_translators(app, "zh_CN")
     try:

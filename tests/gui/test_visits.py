@@ -75,7 +75,7 @@ def test_planned_visit_check_in_observations_and_rectification_actions(
 ) -> None:  # type: ignore[no-untyped-def]
     import datetime as dt
 
-    from app.services import partners as psvc
+    from app.services import partner_read
     from app.ui.partners.file_dialogs import ObservationDialog
 
     csv = tmp_path / "p.csv"
@@ -94,7 +94,7 @@ def test_planned_visit_check_in_observations_and_rectification_actions(
     dialog.first.setText("华信通讯")
     dialog.third.setText("主推机型低100元")
     dialog.save()
-    assert psvc.partner_detail(ctx, "W1").competitors[0].brand == "华信通讯"
+    assert partner_read.partner_detail(ctx, "W1").competitors[0].brand == "华信通讯"
     visits.add_finding(ctx, planned, "海报破损")
     planner = window.show_section("planner")
     planner.reload()

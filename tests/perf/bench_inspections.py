@@ -97,9 +97,12 @@ def benchmarks() -> list[BenchResult]:
     partner = ctx.meta("user")
     del partner
     active = visits.list_visits(ctx)[0]["partner_code"]
-    from app.services import partners as psvc
+    from app.services import partner_list
 
-    code = next(r.code for r in psvc.partner_page(ctx, psvc.PartnerQuery(status="active"), 0, 1))
+    code = next(
+        r.code
+        for r in partner_list.partner_page(ctx, partner_list.PartnerQuery(status="active"), 0, 1)
+    )
     del active
     visit_id = visits.new_visit(ctx, code)
     from PySide6.QtCore import QElapsedTimer, QTimer

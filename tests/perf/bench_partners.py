@@ -40,7 +40,7 @@ def benchmarks() -> list[BenchResult]:
     from PySide6.QtWidgets import QApplication, QTableView
 
     from app.services.opening import open_context
-    from app.services.partners import PartnerQuery, partner_page_with_total
+    from app.services.partner_list import PartnerQuery, partner_page_with_total
     from app.ui.partners.model import PartnerTableModel
 
     app = QApplication.instance() or QApplication(sys.argv[:1])

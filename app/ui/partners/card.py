@@ -182,10 +182,10 @@ class CardData:
 def card_data(ctx: Any, partner_id: str) -> CardData:
     """The partner card's queries: its file, stock limits, attachments and materials book."""
     from app.services import materials as materials_svc
-    from app.services import partners as svc
+    from app.services import partner_read
 
-    detail = svc.partner_detail(ctx, partner_id)
-    limits, files = svc.partner_extras(ctx, partner_id)
+    detail = partner_read.partner_detail(ctx, partner_id)
+    limits, files = partner_read.partner_extras(ctx, partner_id)
     return CardData(
         detail, list(limits), list(files), materials_svc.partner_materials(ctx, partner_id).book
     )

@@ -30,7 +30,7 @@ from app.domain.partners import (
     parse_money_to_fen,
 )
 from app.domain.vocabulary import GRADE
-from app.services import partners as svc
+from app.services import partner_drafts, partner_edit, partner_read
 from app.ui.dialog_ops import save_through_ops
 from app.ui.partners.model import status_label, type_label
 from app.ui.widgets.region_picker import RegionPicker
@@ -78,7 +78,9 @@ class PartnerDialog(QDialog):
         self.status = QComboBox()
         # a new card starts as a prospect or active; afterwards only a lifecycle event
         # (开停并转) changes the status, so the card shows it read-only
-        for status in PARTNER_STATUSES if partner_id is not None else svc.NEW_PARTNER_STATUSES:
+        for status in (
+            PARTNER_STATUSES if partner_id is not None else partner_edit.NEW_PARTNER_STATUSES
+        ):
             self.status.addItem(status_label(status), status)
         if partner_id is not None:
             self.status.setEnabled(False)
@@ -146,7 +148,7 @@ class PartnerDialog(QDialog):
                 self.tr("The code is fixed once the partner exists; a code change is made at HQ.")
             )
             self.code.setStyleSheet("background:palette(window);")
-            if svc.hq_owned_fields_locked(
+            if partner_edit.hq_owned_fields_locked(
                 ui.ctx, partner_id
             ):  # HQ published the card: its grade and credit limit are HQ's
                 hint = self.tr("HQ sets this partner's grade and credit limit.")
@@ -180,11 +182,13 @@ class PartnerDialog(QDialog):
         self.dirty = True
 
     def _load(self) -> None:
-        draft = svc.load_draft(self.ui.ctx, svc.draft_key(self.partner_id))
+        draft = partner_drafts.load_draft(self.ui.ctx, partner_drafts.draft_key(self.partner_id))
         if self.partner_id is not None:
-            data = svc.input_from_partner(svc.partner_detail(self.ui.ctx, self.partner_id).partner)
+            data = partner_edit.input_from_partner(
+                partner_read.partner_detail(self.ui.ctx, self.partner_id).partner
+            )
         else:
-            data = svc.PartnerInput(code="", name="", manager=self.ui.ctx.user_name)
+            data = partner_edit.PartnerInput(code="", name="", manager=self.ui.ctx.user_name)
         values = self._to_values(data)
         if draft:
             values.update(draft)
@@ -195,7 +199,7 @@ class PartnerDialog(QDialog):
         self._set_values(values)
 
     @staticmethod
-    def _to_values(data: svc.PartnerInput) -> dict[str, Any]:
+    def _to_values(data: partner_edit.PartnerInput) -> dict[str, Any]:
         return {
             "code": data.code,
             "name": data.name,
@@ -259,9 +263,9 @@ class PartnerDialog(QDialog):
         if self.dirty and not self.draft_saving and self.isEnabled():
             self.draft_saving = True
             self.ui.ops.run(
-                svc.save_draft,
+                partner_drafts.save_draft,
                 self.ui.ctx,
-                svc.draft_key(self.partner_id),
+                partner_drafts.draft_key(self.partner_id),
                 self.values(),
                 on_done=self._draft_saved,
                 on_error=self._draft_failed,
@@ -282,7 +286,7 @@ class PartnerDialog(QDialog):
             self.error.setText(self.tr("The credit limit is not an amount."))
             self.credit_limit.setFocus()
             return
-        data = svc.PartnerInput(
+        data = partner_edit.PartnerInput(
             code=v["code"],
             name=v["name"],
             type=v["type"],
@@ -304,7 +308,7 @@ class PartnerDialog(QDialog):
             self.ui,
             self,
             self.error,
-            svc.save_partner,
+            partner_edit.save_partner,
             self.ui.ctx,
             data,
             self.partner_id,
@@ -329,7 +333,9 @@ class PartnerDialog(QDialog):
                 return
         self.autosave.stop()
         # on the writer thread, after a draft save still queued there
-        self.ui.ops.run(svc.discard_draft, self.ui.ctx, svc.draft_key(self.partner_id))
+        self.ui.ops.run(
+            partner_drafts.discard_draft, self.ui.ctx, partner_drafts.draft_key(self.partner_id)
+        )
         self.dirty = False
         super().reject()
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import lifecycle as lifecycle_svc
-from app.services import partners as svc
+from app.services import partner_documents, partner_read, partner_records
 from app.ui.dialog_ops import save_through_ops
 from app.ui.partners.dialogs import add_error_and_buttons, error_label
 from app.ui.partners.model import status_label
@@ -60,7 +60,7 @@ class ContactDialog(QDialog):
             self.ui,
             self,
             self.error,
-            svc.save_contact,
+            partner_records.save_contact,
             self.ui.ctx,
             self.partner_id,
             self.name.text(),
@@ -77,7 +77,7 @@ class LifecycleDialog(QDialog):
     def __init__(self, ui: Any, partner_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui, self.partner_id = ui, partner_id
-        detail = svc.partner_detail(ui.ctx, partner_id)
+        detail = partner_read.partner_detail(ui.ctx, partner_id)
         self.setWindowTitle(self.tr("Lifecycle of {name}").format(name=detail.partner.name))
         self.resize(560, 520)
         labels = {
@@ -209,7 +209,7 @@ class ContractDialog(QDialog):
             self.ui,
             self,
             self.error,
-            svc.save_contract_with_scan,
+            partner_documents.save_contract_with_scan,
             self.ui.ctx,
             self.partner_id,
             self.number.text(),
@@ -246,7 +246,7 @@ class InventoryDialog(QDialog):
             self.ui,
             self,
             self.error,
-            svc.save_inventory_limit,
+            partner_records.save_inventory_limit,
             self.ui.ctx,
             self.partner_id,
             self.line.text(),
@@ -308,7 +308,7 @@ class ObservationDialog(QDialog):
                 self.ui,
                 self,
                 self.error,
-                svc.add_complaint,
+                partner_records.add_complaint,
                 self.ui.ctx,
                 self.partner_key,
                 day,
@@ -323,7 +323,7 @@ class ObservationDialog(QDialog):
                 self.ui,
                 self,
                 self.error,
-                svc.add_competitor,
+                partner_records.add_competitor,
                 self.ui.ctx,
                 self.partner_key,
                 self.first.text(),

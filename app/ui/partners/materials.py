@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError
 from app.services import materials as svc
-from app.services import partners as partner_svc
+from app.services import partner_read
 from app.ui.dialog_ops import save_through_ops
 from app.ui.partners.dialogs import add_error_and_buttons, error_label
 from app.ui.widgets.dates import date_edit
@@ -457,5 +457,5 @@ class LedgerData:
 
 def ledger_data(ctx: Any, partner_id: str, include_voided: bool, with_name: bool) -> LedgerData:
     """The ledger dialog's queries: the partner's ledger and, with ``with_name``, its name."""
-    name = partner_svc.partner_detail(ctx, partner_id).partner.name if with_name else None
+    name = partner_read.partner_detail(ctx, partner_id).partner.name if with_name else None
     return LedgerData(name, svc.partner_materials(ctx, partner_id, include_voided=include_voided))

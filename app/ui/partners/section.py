@@ -381,10 +381,10 @@ class PartnersSection(Section):
         if path:
             from pathlib import Path
 
-            from app.services import partners as svc
+            from app.services import partner_documents
 
             self.ui.ops.run(
-                svc.attach_file,
+                partner_documents.attach_file,
                 self.ui.ctx,
                 partner_id,
                 Path(path),

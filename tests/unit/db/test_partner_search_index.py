@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from app.services import partners as svc
+from app.services import partner_edit, partner_list, partner_read, partner_records
 from app.services.opening import open_context
 from db.engine import make_engine
 from db.migrate import alembic_config
@@ -33,7 +33,7 @@ def fold(text: str) -> str:
     return "".join(ch.lower() if ch.isascii() else ch for ch in text)
 
 
-def expected(ctx, query: svc.PartnerQuery) -> list[str]:  # type: ignore[no-untyped-def]
+def expected(ctx, query: partner_list.PartnerQuery) -> list[str]:  # type: ignore[no-untyped-def]
     """Codes matching ``query`` by a plain substring test on the ORM rows (no search table)."""
     with ctx.read_session() as s:
         partners = list(s.scalars(select(Partner)))
@@ -57,28 +57,30 @@ def expected(ctx, query: svc.PartnerQuery) -> list[str]:  # type: ignore[no-unty
 
 def check(ctx, term: str) -> None:  # type: ignore[no-untyped-def]
     queries = [
-        svc.PartnerQuery(search=term),
-        svc.PartnerQuery(search=term, descending=True),
-        svc.PartnerQuery(search=term, include_voided=True),
-        svc.PartnerQuery(search=term, grade="B"),
-        svc.PartnerQuery(search=term, sort="name"),
+        partner_list.PartnerQuery(search=term),
+        partner_list.PartnerQuery(search=term, descending=True),
+        partner_list.PartnerQuery(search=term, include_voided=True),
+        partner_list.PartnerQuery(search=term, grade="B"),
+        partner_list.PartnerQuery(search=term, sort="name"),
     ]
     for query in queries:
         want = expected(ctx, query)
-        total, rows = svc.partner_page_with_total(ctx, query, 0, 1000)
+        total, rows = partner_list.partner_page_with_total(ctx, query, 0, 1000)
         assert (term, query, total, [r.code for r in rows]) == (term, query, len(want), want)
-        assert svc.partner_count(ctx, query) == len(want)
-        assert [r.code for r in svc.partner_page(ctx, query, 0, None)] == want
-        total, rows = svc.partner_page_with_total(
+        assert partner_list.partner_count(ctx, query) == len(want)
+        assert [r.code for r in partner_list.partner_page(ctx, query, 0, None)] == want
+        total, rows = partner_list.partner_page_with_total(
             ctx, query, 1, 2
         )  # small pages walk the code index
         assert (total, [r.code for r in rows]) == (len(want), want[1:3])
-        assert [r.code for r in svc.partner_page(ctx, query, 2, 3)] == want[2:5]
+        assert [r.code for r in partner_list.partner_page(ctx, query, 2, 3)] == want[2:5]
 
 
 def add(ctx, name: str, address: str = "", grade: str = "C") -> str:  # type: ignore[no-untyped-def]
     code = f"S{next(CODES):05d}"
-    svc.save_partner(ctx, svc.PartnerInput(code=code, name=name, address=address, grade=grade))
+    partner_edit.save_partner(
+        ctx, partner_edit.PartnerInput(code=code, name=name, address=address, grade=grade)
+    )
     return code
 
 
@@ -86,8 +88,8 @@ def test_one_two_and_three_character_words_in_chinese_and_latin(ctx) -> None:  #
     a = add(ctx, "浦东金桥数码店", "金桥路100号")
     b = add(ctx, "Abc Digital", "淮海路1号", grade="B")
     c = add(ctx, "徐汇天平路专营店", "天平路8号 100%")
-    svc.save_contact(ctx, a, "王小明", "13800138000")
-    svc.save_contact(ctx, c, "Li Si", "021-64001234")
+    partner_records.save_contact(ctx, a, "王小明", "13800138000")
+    partner_records.save_contact(ctx, c, "Li Si", "021-64001234")
     for term in (
         "浦",
         "浦东",
@@ -118,26 +120,34 @@ def test_one_two_and_three_character_words_in_chinese_and_latin(ctx) -> None:  #
         "zz",
     ):
         check(ctx, term)
-    assert [r.code for r in svc.partner_page(ctx, svc.PartnerQuery(search="gi"), 0, None)] == [b]
+    assert [
+        r.code
+        for r in partner_list.partner_page(ctx, partner_list.PartnerQuery(search="gi"), 0, None)
+    ] == [b]
 
 
 def test_edits_voids_and_contacts_update_the_index(ctx) -> None:  # type: ignore[no-untyped-def]
     a = add(ctx, "浦东金桥数码店")
     b = add(ctx, "徐汇数码店")
-    data = svc.input_from_partner(svc.partner_detail(ctx, a).partner)
+    data = partner_edit.input_from_partner(partner_read.partner_detail(ctx, a).partner)
     data.name, data.address = "黄浦家电厅", "南京路"
-    svc.save_partner(ctx, data, svc.partner_detail(ctx, a).partner.id)
-    svc.save_contact(ctx, b, "蔡强", "19976665755")
-    contact_id = svc.partner_detail(ctx, b).contacts[0].id
+    partner_edit.save_partner(ctx, data, partner_read.partner_detail(ctx, a).partner.id)
+    partner_records.save_contact(ctx, b, "蔡强", "19976665755")
+    contact_id = partner_read.partner_detail(ctx, b).contacts[0].id
     for term in ("浦东", "黄浦", "南京", "数码", "蔡强", "强", "1997"):
         check(ctx, term)
-    svc.void_row(ctx, Contact, contact_id, "left")
-    svc.void_row(ctx, Partner, svc.partner_detail(ctx, a).partner.id, "closed")
+    partner_records.void_row(ctx, Contact, contact_id, "left")
+    partner_records.void_row(ctx, Partner, partner_read.partner_detail(ctx, a).partner.id, "closed")
     for term in ("黄浦", "蔡强", "数码", "店"):
         check(ctx, term)
-    assert svc.partner_count(ctx, svc.PartnerQuery(search="蔡强")) == 0
-    assert svc.partner_count(ctx, svc.PartnerQuery(search="黄浦")) == 0
-    assert svc.partner_count(ctx, svc.PartnerQuery(search="黄浦", include_voided=True)) == 1
+    assert partner_list.partner_count(ctx, partner_list.PartnerQuery(search="蔡强")) == 0
+    assert partner_list.partner_count(ctx, partner_list.PartnerQuery(search="黄浦")) == 0
+    assert (
+        partner_list.partner_count(
+            ctx, partner_list.PartnerQuery(search="黄浦", include_voided=True)
+        )
+        == 1
+    )
 
 
 def test_writes_that_bypass_the_app_keep_the_index_right(ctx) -> None:  # type: ignore[no-untyped-def]
@@ -151,7 +161,10 @@ def test_writes_that_bypass_the_app_keep_the_index_right(ctx) -> None:  # type: 
     for term in ("浦东", "长宁", "花园店", "青"):
         check(ctx, term)
     assert [
-        r.code for r in svc.partner_page(ctx, svc.PartnerQuery(search="长宁", grade="B"), 0, None)
+        r.code
+        for r in partner_list.partner_page(
+            ctx, partner_list.PartnerQuery(search="长宁", grade="B"), 0, None
+        )
     ] == [a]
     conn = sqlite3.connect(
         ctx.paths.database
@@ -168,7 +181,7 @@ def test_writes_that_bypass_the_app_keep_the_index_right(ctx) -> None:  # type: 
 
 
 def test_text_beyond_the_indexed_length_is_found_once(ctx) -> None:  # type: ignore[no-untyped-def]
-    long_address = "头部" + "路" * svc.GRAM_POSITIONS + "尾巴"
+    long_address = "头部" + "路" * partner_list.GRAM_POSITIONS + "尾巴"
     a = add(ctx, "浦东店")
     # longer than an address may be typed today (500 characters): such text reaches the
     # index from databases written before the cap, so it is put in place by SQL here
@@ -177,8 +190,11 @@ def test_text_beyond_the_indexed_length_is_found_once(ctx) -> None:  # type: ign
     add(ctx, "尾巴店")
     for term in ("头部", "尾巴", "尾", "巴", "路路", "路", "部路路", "路尾巴"):
         check(ctx, term)
-    assert svc.partner_count(ctx, svc.PartnerQuery(search="巴")) == 2
-    assert [r.code for r in svc.partner_page(ctx, svc.PartnerQuery(search="头部"), 0, None)] == [a]
+    assert partner_list.partner_count(ctx, partner_list.PartnerQuery(search="巴")) == 2
+    assert [
+        r.code
+        for r in partner_list.partner_page(ctx, partner_list.PartnerQuery(search="头部"), 0, None)
+    ] == [a]
 
 
 def test_migration_back_fills_rows_written_before_it(tmp_path: Path) -> None:
@@ -213,7 +229,7 @@ def test_migration_back_fills_rows_written_before_it(tmp_path: Path) -> None:
     try:
         for term in ("浦", "浦东", "金桥数", "ab", "李四", "138", "路", "天平", "OLD"):
             check(ctx, term)
-        assert svc.partner_count(ctx, svc.PartnerQuery(search="OLD")) == 2
+        assert partner_list.partner_count(ctx, partner_list.PartnerQuery(search="OLD")) == 2
     finally:
         ctx.close()
 
@@ -241,7 +257,7 @@ def test_downgrade_to_0002_restores_its_search_table(ctx) -> None:  # type: igno
     again = open_context(ctx.paths.root)
     try:
         check(again, "浦东")
-        assert svc.partner_count(again, svc.PartnerQuery(search="金桥")) == 1
+        assert partner_list.partner_count(again, partner_list.PartnerQuery(search="金桥")) == 1
     finally:
         again.close()
 
@@ -284,27 +300,35 @@ def test_indexed_search_equals_a_plain_substring_filter(ctx, ops, extra) -> None
         if op[0] == "add":
             name = "店" + op[1]
             partner_ids.append(
-                svc.partner_detail(
+                partner_read.partner_detail(
                     ctx, add(ctx, name, op[2], grade="B" if len(name) % 2 else "C")
                 ).partner.id
             )
             terms += [name[:1], name[-2:], name[-3:], op[2][:2]]
         elif op[0] == "edit" and partner_ids:
             pid = partner_ids[op[1] % len(partner_ids)]
-            data = svc.input_from_partner(svc.partner_detail(ctx, pid).partner)
+            data = partner_edit.input_from_partner(partner_read.partner_detail(ctx, pid).partner)
             data.name, data.address = "厅" + op[2], op[3]
-            svc.save_partner(ctx, data, pid)
+            partner_edit.save_partner(ctx, data, pid)
             terms += [data.name[:2], op[3][1:4]]
         elif op[0] == "void" and partner_ids:
-            svc.void_row(ctx, Partner, partner_ids.pop(op[1] % len(partner_ids)), "test")
+            partner_records.void_row(
+                ctx, Partner, partner_ids.pop(op[1] % len(partner_ids)), "test"
+            )
         elif op[0] == "contact" and partner_ids:
-            svc.save_contact(ctx, partner_ids[op[1] % len(partner_ids)], "人" + op[2], op[3])
+            partner_records.save_contact(
+                ctx, partner_ids[op[1] % len(partner_ids)], "人" + op[2], op[3]
+            )
             contact_ids = [
                 c.id
-                for c in svc.partner_detail(ctx, partner_ids[op[1] % len(partner_ids)]).contacts
+                for c in partner_read.partner_detail(
+                    ctx, partner_ids[op[1] % len(partner_ids)]
+                ).contacts
             ] + contact_ids
             terms += [op[2][:2], op[3][:3]]
         elif op[0] == "void_contact" and contact_ids:
-            svc.void_row(ctx, Contact, contact_ids.pop(op[1] % len(contact_ids)), "test")
+            partner_records.void_row(
+                ctx, Contact, contact_ids.pop(op[1] % len(contact_ids)), "test"
+            )
     for term in dict.fromkeys(t for t in terms if t.strip()):
         check(ctx, term)

@@ -12,7 +12,7 @@ import pytest
 from app.errors import NotFoundError, ValidationError
 from app.hq.partners import filter_partners, grade_request_rows, partner_rows, set_partner_fields
 from app.hq.server import Hq
-from app.services import partners as psvc
+from app.services import partner_read
 from app.services.grade_requests import request_grade_change
 from tests.unit.services import test_sync
 from tests.unit.services.test_grade_requests import _sync
@@ -24,7 +24,7 @@ pg_url, hq_url, hq = test_sync.pg_url, test_sync.hq_url, test_sync.hq
 def test_hq_edits_the_fields_it_owns_and_publishes_them(hq: Hq, tmp_path: Path) -> None:
     ctx = make_laptop(tmp_path, "lap", hq)
     seed(ctx, tmp_path)
-    p1 = psvc.partner_detail(ctx, "P001").partner
+    p1 = partner_read.partner_detail(ctx, "P001").partner
     request_grade_change(ctx, "P001", "A" if p1.grade != "A" else "B", "理由")
     _sync(hq, ctx, tmp_path, "first")
     rows = partner_rows(hq)
@@ -60,7 +60,7 @@ def test_hq_edits_the_fields_it_owns_and_publishes_them(hq: Hq, tmp_path: Path) 
     again = set_partner_fields(hq, first["id"], {"code": "HQ001", "grade": grade})
     assert again["changed"] == []
     _sync(hq, ctx, tmp_path, "published")
-    card = psvc.partner_detail(ctx, "HQ001").partner
+    card = partner_read.partner_detail(ctx, "HQ001").partner
     assert card.grade == grade and card.credit_limit_fen == 1_234_500
     _sync(hq, ctx, tmp_path, "again")  # the laptop's next bundle does not undo it
     after = {r["id"]: r for r in partner_rows(hq)}[first["id"]]

@@ -19,7 +19,7 @@ import pytest
 
 from app.hq import stream as hq_stream
 from app.hq.server import Hq
-from app.services import partners as psvc
+from app.services import partner_edit, partner_read
 from app.services.sync import export_bundle
 from tests.unit.services.test_sync import _resign, _rewrite, hq, hq_url, make_laptop, pg_url, seed  # noqa: F401  (fixtures)
 
@@ -175,9 +175,9 @@ def test_repeated_and_known_ids_are_merged_as_without_the_stream(
         tmp_path / "doubled.cdsync",
         _with_records(ctx, "visit_answer", lambda lines: [*lines, lines[0]]),
     )
-    data = psvc.input_from_partner(psvc.partner_detail(ctx, "P001").partner)
+    data = partner_edit.input_from_partner(partner_read.partner_detail(ctx, "P001").partner)
     data.name = "改名后的门店"
-    psvc.save_partner(ctx, data, psvc.partner_detail(ctx, "P001").partner.id)
+    partner_edit.save_partner(ctx, data, partner_read.partner_detail(ctx, "P001").partner.id)
     superset = export_bundle(ctx, tmp_path / "b.cdsync").path  # no ack yet: everything again
     states = []
     for target in (reference, server):

@@ -17,7 +17,7 @@ def test_export_failing_at_registration_leaves_no_bundle(
     monkeypatch.setenv("CHANNELDESK_BUSY_TIMEOUT_MS", "300")
     from app.services import sync as sync_svc
     from app.services.opening import open_context
-    from app.services.partners import PartnerInput, save_partner
+    from app.services.partner_edit import PartnerInput, save_partner
 
     ctx = open_context(tmp_path / "data")
     try:

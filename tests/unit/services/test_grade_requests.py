@@ -12,7 +12,7 @@ from app.errors import NotFoundError, UserError, ValidationError
 from app.hq.grade_requests import decide, list_requests
 from app.hq.publish import reference_data_for_publish
 from app.hq.server import Hq
-from app.services import partners as psvc
+from app.services import partner_read
 from app.services.grade_requests import grade_requests, request_grade_change
 from app.services.sync import export_bundle
 from app.services.sync_down import import_hq_bundle
@@ -36,7 +36,10 @@ def test_a_grade_change_is_requested_decided_at_hq_and_published(hq: Hq, tmp_pat
     ctx = make_laptop(tmp_path, "lap", hq)
     seed(ctx, tmp_path)
     _sync(hq, ctx, tmp_path, "first")
-    p1, p2 = psvc.partner_detail(ctx, "P001").partner, psvc.partner_detail(ctx, "P002").partner
+    p1, p2 = (
+        partner_read.partner_detail(ctx, "P001").partner,
+        partner_read.partner_detail(ctx, "P002").partner,
+    )
     up = "A" if p1.grade != "A" else "B"
     down = "D" if p2.grade != "D" else "C"
     with pytest.raises(ValidationError):
@@ -65,8 +68,8 @@ def test_a_grade_change_is_requested_decided_at_hq_and_published(hq: Hq, tmp_pat
         decide(hq, "0190d6a8-0000-7000-8000-000000000000", True)
     assert not list_requests(hq, "pending")
     _sync(hq, ctx, tmp_path, "decided")
-    assert psvc.partner_detail(ctx, "P001").partner.grade == up
-    assert psvc.partner_detail(ctx, "P002").partner.grade == p2.grade
+    assert partner_read.partner_detail(ctx, "P001").partner.grade == up
+    assert partner_read.partner_detail(ctx, "P002").partner.grade == p2.grade
     mine = {r["id"]: r for r in grade_requests(ctx)}
     assert (
         mine[first]["status"] == "approved"
@@ -85,7 +88,7 @@ def test_a_grade_change_is_requested_decided_at_hq_and_published(hq: Hq, tmp_pat
 def test_a_device_cannot_decide_its_own_request(hq: Hq, tmp_path: Path) -> None:  # noqa: F811
     ctx = make_laptop(tmp_path, "lap", hq)
     seed(ctx, tmp_path)
-    grade = "A" if psvc.partner_detail(ctx, "P001").partner.grade != "A" else "B"
+    grade = "A" if partner_read.partner_detail(ctx, "P001").partner.grade != "A" else "B"
     request_grade_change(ctx, "P001", grade, "理由")
     good = export_bundle(ctx, tmp_path / "good.cdsync").path
     records = _read_records(good)

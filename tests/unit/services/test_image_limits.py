@@ -50,7 +50,7 @@ def test_a_visit_report_leaves_out_a_too_large_stored_photo_and_says_so(
 ) -> None:  # type: ignore[no-untyped-def]
     from PIL import Image
 
-    from app.services.partners import PartnerInput, save_partner
+    from app.services.partner_edit import PartnerInput, save_partner
     from app.services.reports import visit_report_data, write_visit_report
     from app.services.visits import attach_photos, new_visit
 

@@ -11,8 +11,15 @@ from pathlib import Path
 import pytest
 
 from app.errors import ValidationError
-from app.services import lifecycle, partner_io, targets, visits
-from app.services import partners as svc
+from app.services import (
+    lifecycle,
+    partner_edit,
+    partner_io,
+    partner_read,
+    partner_records,
+    targets,
+    visits,
+)
 
 CSV = "code,name,grade,region\nP1,甲店,A,310115\nP2,乙店,B,310115\n"
 
@@ -28,12 +35,12 @@ def test_merge_adds_targets_of_the_same_metric_and_period_and_moves_the_rest(see
     targets.set_target(seeded, "revenue", "2026-03", "partner", "P1", "1000")
     targets.set_target(seeded, "revenue", "2026-03", "partner", "P2", "500")
     targets.set_target(seeded, "revenue", "2026-04", "partner", "P1", "700")
-    svc.save_contact(seeded, "P1", "王小明", "13800138000", is_primary=True)
-    svc.save_contact(seeded, "P2", "李四", "13900139000", is_primary=True)
-    svc.add_complaint(seeded, "P1", dt.date(2026, 3, 2), "服务态度差")
+    partner_records.save_contact(seeded, "P1", "王小明", "13800138000", is_primary=True)
+    partner_records.save_contact(seeded, "P2", "李四", "13900139000", is_primary=True)
+    partner_records.add_complaint(seeded, "P1", dt.date(2026, 3, 2), "服务态度差")
     visit_id = visits.new_visit(seeded, "P1")
     visits.add_finding(seeded, visit_id, "价签缺失")
-    svc.record_lifecycle_event(seeded, "P1", "merge", "业务整合", survivor="P2")
+    lifecycle.record_lifecycle_event(seeded, "P1", "merge", "业务整合", survivor="P2")
     with seeded.read_session() as s:
         from sqlalchemy import select
 
@@ -76,17 +83,19 @@ def test_merge_adds_targets_of_the_same_metric_and_period_and_moves_the_rest(see
 
 
 def test_status_changes_only_through_lifecycle(seeded) -> None:  # type: ignore[no-untyped-def]
-    card = svc.partner_detail(seeded, "P1").partner
-    data = svc.input_from_partner(card)
+    card = partner_read.partner_detail(seeded, "P1").partner
+    data = partner_edit.input_from_partner(card)
     data.status = "terminated"
     with pytest.raises(ValidationError, match="lifecycle"):
-        svc.save_partner(seeded, data, card.id)
+        partner_edit.save_partner(seeded, data, card.id)
     with pytest.raises(ValidationError, match="lifecycle"):
-        svc.save_partner(seeded, svc.PartnerInput(code="P9", name="新店", status="suspended"))
-    assert svc.partner_detail(seeded, "P1").partner.status == "active"
-    svc.record_lifecycle_event(seeded, "P1", "suspend", "停业整顿")
-    svc.record_lifecycle_event(seeded, "P1", "resume", "整顿完成")
-    svc.record_lifecycle_event(seeded, "P1", "transfer", "区域调整", to_manager="钱七")
+        partner_edit.save_partner(
+            seeded, partner_edit.PartnerInput(code="P9", name="新店", status="suspended")
+        )
+    assert partner_read.partner_detail(seeded, "P1").partner.status == "active"
+    lifecycle.record_lifecycle_event(seeded, "P1", "suspend", "停业整顿")
+    lifecycle.record_lifecycle_event(seeded, "P1", "resume", "整顿完成")
+    lifecycle.record_lifecycle_event(seeded, "P1", "transfer", "区域调整", to_manager="钱七")
     history = lifecycle.lifecycle_history(seeded, "P1")
     assert [(h["event"], h["from_status"], h["to_status"]) for h in history] == [
         ("open", None, "active"),  # recorded by the import

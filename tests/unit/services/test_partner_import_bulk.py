@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from app.services import partner_import_stage, partner_io
-from app.services import partners as svc
+from app.services import partner_import_stage, partner_io, partner_list
 from app.services.progress import Cancelled, Progress
 from db.models import Partner
 
@@ -85,7 +84,10 @@ def test_many_batches_of_old_and_new_cards_are_stored_and_indexed_as_the_trigger
         for p in s.query(Partner):
             p.name = p.name[:-1]
     assert _search_rows(ctx) == bulk
-    assert [r.code for r in svc.partner_page(ctx, svc.PartnerQuery(search="B店2"), 0, None)] == [
+    assert [
+        r.code
+        for r in partner_list.partner_page(ctx, partner_list.PartnerQuery(search="B店2"), 0, None)
+    ] == [
         "B2",
         "B20",
         "B21",
@@ -93,11 +95,15 @@ def test_many_batches_of_old_and_new_cards_are_stored_and_indexed_as_the_trigger
         "B23",
         "B24",
     ]
-    assert [r.code for r in svc.partner_page(ctx, svc.PartnerQuery(search="改名"), 0, None)] == [
-        f"A{i}" for i in sorted(range(0, 30, 4), key=str)
-    ]
     assert [
-        r.code for r in svc.partner_page(ctx, svc.PartnerQuery(search="13800130007"), 0, None)
+        r.code
+        for r in partner_list.partner_page(ctx, partner_list.PartnerQuery(search="改名"), 0, None)
+    ] == [f"A{i}" for i in sorted(range(0, 30, 4), key=str)]
+    assert [
+        r.code
+        for r in partner_list.partner_page(
+            ctx, partner_list.PartnerQuery(search="13800130007"), 0, None
+        )
     ] == ["A7", "B7"]  # the phone, in the contact's part of the text
 
 
@@ -109,7 +115,10 @@ def test_the_pair_tokens_follow_the_stored_text_when_the_staged_one_differs(
     path.write_text(HEADER + _rows("C", 12), encoding="utf-8")
     partner_io.import_partners(ctx, path)
     assert _gram_tokens_found(ctx)
-    assert [r.code for r in svc.partner_page(ctx, svc.PartnerQuery(search="c1"), 0, None)] == [
+    assert [
+        r.code
+        for r in partner_list.partner_page(ctx, partner_list.PartnerQuery(search="c1"), 0, None)
+    ] == [
         "C1",
         "C10",
         "C11",

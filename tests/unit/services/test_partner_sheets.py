@@ -16,8 +16,7 @@ from hypothesis import strategies as st
 
 from app.domain import sheets
 from app.errors import UserError, ValidationError
-from app.services import partner_io
-from app.services import partners as svc
+from app.services import lifecycle, partner_edit, partner_io, partner_list, partner_read
 from app.services.sheet_limits import LimitError
 from app.services.sheet_read import iter_table
 from db.models import LifecycleEvent, Partner
@@ -32,7 +31,7 @@ def stored(ctx, code: str) -> dict[str, object]:  # type: ignore[no-untyped-def]
             k: getattr(p, k)
             for k in (*TEXT_FIELDS, "grade", "status", "type", "credit_limit_fen", "tags")
         }
-    detail = svc.partner_detail(ctx, code)
+    detail = partner_read.partner_detail(ctx, code)
     values["contact"] = [(c.name, c.phone) for c in detail.contacts]
     return values
 
@@ -65,11 +64,11 @@ def test_neutralise_and_restore_are_inverse_for_tricky_texts() -> None:
 
 
 def _make(ctx, code: str, **fields: object) -> None:  # type: ignore[no-untyped-def]
-    data = svc.PartnerInput(
+    data = partner_edit.PartnerInput(
         code=code, name=str(fields.pop("name", "名称")), region="310115", **fields
     )  # type: ignore[arg-type]
     existing = ctx.read_sql("SELECT id FROM partner WHERE code = ?", (code,))
-    svc.save_partner(ctx, data, existing[0][0] if existing else None)
+    partner_edit.save_partner(ctx, data, existing[0][0] if existing else None)
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
@@ -268,9 +267,13 @@ def test_overlong_text_is_refused_at_input_with_its_column(ctx, tmp_path: Path) 
     with pytest.raises(LimitError, match="C2 holds 130,000 characters"):
         partner_io.import_partners(ctx, path)
     with pytest.raises(ValidationError, match="address: too long"):
-        svc.save_partner(ctx, svc.PartnerInput(code="L1", name="甲", address="路" * 130_000))
+        partner_edit.save_partner(
+            ctx, partner_edit.PartnerInput(code="L1", name="甲", address="路" * 130_000)
+        )
     with pytest.raises(ValidationError, match="control character"):
-        svc.save_partner(ctx, svc.PartnerInput(code="L1", name="甲", manager="a\x00b"))
+        partner_edit.save_partner(
+            ctx, partner_edit.PartnerInput(code="L1", name="甲", manager="a\x00b")
+        )
 
 
 # -- status only through lifecycle events (issue 16) -----------------------------------------
@@ -291,7 +294,7 @@ def test_import_records_open_and_cannot_change_a_status(ctx, tmp_path: Path) -> 
     assert events == [("open", "active")]
     assert stored(ctx, "S2")["status"] == "prospect"
 
-    svc.record_lifecycle_event(ctx, "S1", "suspend", "整改")
+    lifecycle.record_lifecycle_event(ctx, "S1", "suspend", "整改")
     path.write_text("code,name,status\nS1,甲,active\nS2,乙,terminated\n", encoding="utf-8")
     with pytest.raises(ValidationError) as info:
         partner_io.import_partners(ctx, path)
@@ -384,13 +387,18 @@ def test_bulk_written_search_index_equals_the_triggers(ctx, tmp_path: Path) -> N
         r[1:] for r in bulk
     ]
     assert len(grams) == 1
-    assert [r.code for r in svc.partner_page(ctx, svc.PartnerQuery(search="长宁"), 0, None)] == [
-        "I2"
-    ]
-    assert [r.code for r in svc.partner_page(ctx, svc.PartnerQuery(search="1390"), 0, None)] == [
-        "I2"
-    ]
-    assert [r.code for r in svc.partner_page(ctx, svc.PartnerQuery(search="ab"), 0, None)] == ["I1"]
+    assert [
+        r.code
+        for r in partner_list.partner_page(ctx, partner_list.PartnerQuery(search="长宁"), 0, None)
+    ] == ["I2"]
+    assert [
+        r.code
+        for r in partner_list.partner_page(ctx, partner_list.PartnerQuery(search="1390"), 0, None)
+    ] == ["I2"]
+    assert [
+        r.code
+        for r in partner_list.partner_page(ctx, partner_list.PartnerQuery(search="ab"), 0, None)
+    ] == ["I1"]
 
 
 def test_unreadable_inputs_are_one_clear_error(ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -428,7 +436,7 @@ def test_chinese_export_has_chinese_headers_and_labels_and_round_trips_in_both_l
     )
     partner_io.import_partners(ctx, seed)  # English keys are read under Chinese too
     path = tmp_path / f"p{suffix}"
-    svc.record_lifecycle_event(ctx, "Z1", "suspend", "整改")
+    lifecycle.record_lifecycle_event(ctx, "Z1", "suspend", "整改")
     before = {code: stored(ctx, code) for code in ("Z1", "Z2")}
     partner_io.export_partners(ctx, path)
     rows = [cells for _n, cells in iter_table(path)]

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from app.services import partner_io
-from app.services import partners as svc
+from app.services import partner_io, partner_read
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "sheets"
 
@@ -28,7 +27,7 @@ def test_a_calc_workbook_from_a_csv_imports_and_its_resave_of_our_export_is_unch
 ) -> None:  # type: ignore[no-untyped-def]
     report = partner_io.import_partners(ctx, DATA / "libreoffice-from-csv.xlsx")
     assert (report.created, report.errors) == (2, [])
-    card = svc.partner_detail(ctx, "LO1").partner
+    card = partner_read.partner_detail(ctx, "LO1").partner
     assert (card.name, card.address, card.notes, card.type, card.status, card.credit_limit_fen) == (
         '=HYPERLINK("http://x","y")',
         "@金桥路 1 号",
@@ -37,7 +36,7 @@ def test_a_calc_workbook_from_a_csv_imports_and_its_resave_of_our_export_is_unch
         "active",
         1234567,
     )
-    other = svc.partner_detail(ctx, "LO2").partner
+    other = partner_read.partner_detail(ctx, "LO2").partner
     assert (other.status, other.city_code, other.district_code, other.address) == (
         "prospect",
         "3201",

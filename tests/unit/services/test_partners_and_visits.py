@@ -12,8 +12,15 @@ import pytest
 from PIL import Image
 
 from app.errors import UserError, ValidationError
-from app.services import partner_io, visits
-from app.services import partners as svc
+from app.services import (
+    lifecycle,
+    partner_edit,
+    partner_io,
+    partner_list,
+    partner_read,
+    partner_rows,
+    visits,
+)
 from tests.conftest import EXIF_DIR
 
 CSV = (
@@ -33,7 +40,10 @@ def seeded(ctx, tmp_path):  # type: ignore[no-untyped-def]
 
 
 def codes(ctx, text: str) -> list[str]:  # type: ignore[no-untyped-def]
-    return [r.code for r in svc.partner_page(ctx, svc.PartnerQuery(search=text), 0, None)]
+    return [
+        r.code
+        for r in partner_list.partner_page(ctx, partner_list.PartnerQuery(search=text), 0, None)
+    ]
 
 
 def test_search_one_two_and_three_character_terms(seeded) -> None:  # type: ignore[no-untyped-def]
@@ -50,35 +60,37 @@ def test_search_one_two_and_three_character_terms(seeded) -> None:  # type: igno
 
 def test_validation_and_grade_history(seeded) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(ValidationError) as info:
-        svc.save_partner(
-            seeded, svc.PartnerInput(code="bad code!", name="", grade="E", region="999999")
+        partner_edit.save_partner(
+            seeded, partner_edit.PartnerInput(code="bad code!", name="", grade="E", region="999999")
         )
     assert {"code", "name", "grade", "region"} <= {
         line.split(":")[0] for line in info.value.details
     }
-    data = svc.input_from_partner(svc.partner_detail(seeded, "P001").partner)
+    data = partner_edit.input_from_partner(partner_read.partner_detail(seeded, "P001").partner)
     data.grade, data.grade_reason = "C", "连续两月未达标"
-    svc.save_partner(seeded, data, svc.partner_detail(seeded, "P001").partner.id)
-    history = svc.partner_detail(seeded, "P001").grade_history
+    partner_edit.save_partner(seeded, data, partner_read.partner_detail(seeded, "P001").partner.id)
+    history = partner_read.partner_detail(seeded, "P001").grade_history
     assert [(g.old_grade, g.new_grade) for g in history] == [(None, "A"), ("A", "C")]
     assert history[-1].reason == "连续两月未达标"
 
 
 def test_lifecycle_merge_transfer_and_terminate(seeded) -> None:  # type: ignore[no-untyped-def]
-    svc.record_lifecycle_event(seeded, "P002", "merge", "业务整合", survivor="P001")
-    merged = svc.partner_detail(seeded, "P002")
+    lifecycle.record_lifecycle_event(seeded, "P002", "merge", "业务整合", survivor="P001")
+    merged = partner_read.partner_detail(seeded, "P002")
     assert merged.partner.status == "merged" and merged.survivor_code == "P001"
-    assert merged.lifecycle[-1].survivor_id == svc.partner_detail(seeded, "P001").partner.id
-    svc.record_lifecycle_event(seeded, "P001", "transfer", "区域调整", to_manager="钱七")
-    assert svc.partner_detail(seeded, "P001").partner.manager == "钱七"
-    svc.record_lifecycle_event(seeded, "P003", "terminate", "严重违规")
+    assert (
+        merged.lifecycle[-1].survivor_id == partner_read.partner_detail(seeded, "P001").partner.id
+    )
+    lifecycle.record_lifecycle_event(seeded, "P001", "transfer", "区域调整", to_manager="钱七")
+    assert partner_read.partner_detail(seeded, "P001").partner.manager == "钱七"
+    lifecycle.record_lifecycle_event(seeded, "P003", "terminate", "严重违规")
     with pytest.raises(UserError, match="cannot be visited"):
         visits.new_visit(seeded, "P003")
     with pytest.raises(UserError):
-        svc.record_lifecycle_event(seeded, "P003", "resume", "x")
+        lifecycle.record_lifecycle_event(seeded, "P003", "resume", "x")
     with pytest.raises(ValidationError):
-        svc.record_lifecycle_event(seeded, "P001", "suspend", "  ")
-    assert [e.kind for e in svc.partner_detail(seeded, "P002").lifecycle] == [
+        lifecycle.record_lifecycle_event(seeded, "P001", "suspend", "  ")
+    assert [e.kind for e in partner_read.partner_detail(seeded, "P002").lifecycle] == [
         "open",
         "merge",
     ]  # "open" from the import
@@ -203,7 +215,7 @@ def test_material_count_difference_becomes_finding(seeded) -> None:  # type: ign
     from db.models import MaterialLedgerEntry
 
     with seeded.session() as s:
-        partner = svc.get_partner(s, "P001")
+        partner = partner_rows.get_partner(s, "P001")
         s.add(
             MaterialLedgerEntry(
                 partner_id=partner.id,
@@ -239,13 +251,15 @@ def test_media_store_does_not_need_shared_testdata(seeded, tmp_path: Path) -> No
 def test_one_pass_search_matches_count_and_page(seeded) -> None:  # type: ignore[no-untyped-def]
     for term in ("浦", "浦东", "天平路专", "64001234", "P00", "abc"):
         for query in (
-            svc.PartnerQuery(search=term),
-            svc.PartnerQuery(search=term, grade="B"),
-            svc.PartnerQuery(search=term, sort="name", descending=True),
+            partner_list.PartnerQuery(search=term),
+            partner_list.PartnerQuery(search=term, grade="B"),
+            partner_list.PartnerQuery(search=term, sort="name", descending=True),
         ):
-            total, rows = svc.partner_page_with_total(seeded, query, 0, 2)
-            assert total == svc.partner_count(seeded, query)
-            assert [r.code for r in rows] == [r.code for r in svc.partner_page(seeded, query, 0, 2)]
+            total, rows = partner_list.partner_page_with_total(seeded, query, 0, 2)
+            assert total == partner_list.partner_count(seeded, query)
+            assert [r.code for r in rows] == [
+                r.code for r in partner_list.partner_page(seeded, query, 0, 2)
+            ]
 
 
 def test_overdue_count_matches_the_order_list(seeded) -> None:  # type: ignore[no-untyped-def]

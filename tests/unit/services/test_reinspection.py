@@ -11,8 +11,7 @@ from typing import Any
 import pytest
 
 from app.errors import UserError, ValidationError
-from app.services import partner_io, reports, visits
-from app.services import partners as partner_svc
+from app.services import lifecycle, partner_io, reports, visits
 from tests.conftest import EXIF_DIR
 
 CSV = "code,name,grade,region\nP001,浦东金桥店,A,310115\n"
@@ -89,7 +88,7 @@ def test_one_reinspection_verifies_only_the_orders_it_passes(seeded) -> None:  #
 
 def test_suspended_partner_can_only_be_reinspected(seeded) -> None:  # type: ignore[no-untyped-def]
     (order,) = visit_with_findings(seeded, 1)
-    partner_svc.record_lifecycle_event(seeded, "P001", "suspend", "整改期间暂停")
+    lifecycle.record_lifecycle_event(seeded, "P001", "suspend", "整改期间暂停")
     with pytest.raises(UserError, match="re-inspection"):
         visits.new_visit(seeded, "P001")
     visit_id = visits.new_visit(seeded, "P001", "reinspection")

@@ -14,8 +14,7 @@ from pathlib import Path
 import pytest
 
 from app.hq.server import Hq
-from app.services import partner_io, visits
-from app.services import partners as psvc
+from app.services import lifecycle, partner_edit, partner_io, partner_read, partner_records, visits
 from app.services.device import export_public_key
 from app.services.opening import open_context
 from app.services.sync import apply_ack, export_bundle, sync_status
@@ -98,7 +97,7 @@ def test_round_trip_ack_and_incremental_export(hq: Hq, tmp_path: Path) -> None:
     assert sync_status(ctx).pending_changes == 0
     empty = export_bundle(ctx, tmp_path / "b2.cdsync")
     assert empty.counts == {}
-    psvc.save_contact(ctx, "P003", "新联系人", "13700000000")
+    partner_records.save_contact(ctx, "P003", "新联系人", "13700000000")
     third = export_bundle(ctx, tmp_path / "b3.cdsync")
     assert set(third.counts) <= {"contact", "partner"} and third.counts["contact"] == 1
     assert visits.visit_detail(ctx, visit_id)["status"] == "submitted"
@@ -112,11 +111,11 @@ def test_bundle_order_does_not_matter(tmp_path: Path, hq_url: str) -> None:
     ctx = make_laptop(tmp_path, "lap", hq)
     seed(ctx, tmp_path)
     bundles = [export_bundle(ctx, tmp_path / "a.cdsync").path]
-    data = psvc.input_from_partner(psvc.partner_detail(ctx, "P001").partner)
+    data = partner_edit.input_from_partner(partner_read.partner_detail(ctx, "P001").partner)
     data.name = "改名后的门店"
-    psvc.save_partner(ctx, data, psvc.partner_detail(ctx, "P001").partner.id)
+    partner_edit.save_partner(ctx, data, partner_read.partner_detail(ctx, "P001").partner.id)
     bundles.append(export_bundle(ctx, tmp_path / "b.cdsync").path)
-    psvc.record_lifecycle_event(ctx, "P002", "suspend", "整顿")
+    lifecycle.record_lifecycle_event(ctx, "P002", "suspend", "整顿")
     bundles.append(export_bundle(ctx, tmp_path / "c.cdsync").path)
     results = []
     for order in itertools.permutations(bundles):
@@ -151,7 +150,7 @@ def test_concurrent_edits_give_a_winner_and_a_conflict(hq: Hq, tmp_path: Path) -
     # device b learns the partner from HQ, then both edit the address concurrently
     down = hq.publish(b.device_id, tmp_path / "down.cdsync", {})
     import_hq_bundle(b, down)
-    pid = psvc.partner_detail(a, "P001").partner.id
+    pid = partner_read.partner_detail(a, "P001").partner.id
     for ctx, address in ((a, "甲地址"), (b, "乙地址")):
         with ctx.session() as s:
             from db.models import Partner
@@ -359,8 +358,8 @@ def test_delete_against_edit_the_tombstone_wins_and_the_edit_is_a_conflict(
     first = export_bundle(a, tmp_path / "a1.cdsync").path
     assert hq.ingest(first, tmp_path).status == "accepted"
     import_hq_bundle(b, hq.publish(b.device_id, tmp_path / "down.cdsync", {}))
-    pid = psvc.partner_detail(a, "P003").partner.id
-    psvc.void_row(a, Partner, pid, "重复建档")
+    pid = partner_read.partner_detail(a, "P003").partner.id
+    partner_records.void_row(a, Partner, pid, "重复建档")
     with b.session() as s:
         s.get(Partner, pid).address = "乙方新地址"
     void, edit = (
@@ -395,7 +394,7 @@ def test_an_edit_from_a_card_learnt_from_hq_keeps_the_fields_it_never_had(
     a = make_laptop(tmp_path, "a", hq)
     b = make_laptop(tmp_path, "b", hq)
     seed(a, tmp_path)
-    pid = psvc.partner_detail(a, "P002").partner.id
+    pid = partner_read.partner_detail(a, "P002").partner.id
     with a.session() as s:
         card = s.get(Partner, pid)
         card.bank_info, card.notes, card.tags = "工行 6222 0000 1111", "老客户，周三到货", ["核心"]
@@ -435,7 +434,7 @@ def test_orders_made_on_a_draft_go_with_its_seal_after_an_ack(hq: Hq, tmp_path: 
     seed(ctx, tmp_path)
     draft = visits.new_visit(ctx, "P003")
     visits.add_finding(ctx, draft, "门头破损")
-    psvc.save_contact(
+    partner_records.save_contact(
         ctx, "P003", "后来的联系人", "13700000001"
     )  # a later change: the watermark passes the order
     first = export_bundle(ctx, tmp_path / "b1.cdsync")

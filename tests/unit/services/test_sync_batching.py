@@ -21,7 +21,7 @@ from sqlalchemy import inspect, select, text
 from app.errors import BundleRejected
 from app.hq import records as hq_records
 from app.hq.server import Hq
-from app.services import partners as psvc
+from app.services import partner_edit, partner_read
 from app.services.device import load_private_key
 from app.services.sync import export_bundle
 from app.services.sync_records import model_of, record_lines
@@ -183,9 +183,9 @@ def test_chunk_size_does_not_change_the_result(
     ctx = make_laptop(tmp_path, "lap", hq)
     seed(ctx, tmp_path)
     first = export_bundle(ctx, tmp_path / "a.cdsync")
-    data = psvc.input_from_partner(psvc.partner_detail(ctx, "P001").partner)
+    data = partner_edit.input_from_partner(partner_read.partner_detail(ctx, "P001").partner)
     data.name = "改名后的门店"
-    psvc.save_partner(ctx, data, psvc.partner_detail(ctx, "P001").partner.id)
+    partner_edit.save_partner(ctx, data, partner_read.partner_detail(ctx, "P001").partner.id)
     second = export_bundle(
         ctx, tmp_path / "b.cdsync"
     )  # a superset: every record again, P001 changed

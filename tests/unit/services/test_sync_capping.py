@@ -18,9 +18,8 @@ from PIL import Image
 from sqlalchemy import select
 
 from app.hq.server import Hq
-from app.services import partners as psvc
+from app.services import partner_edit, partner_read, partner_records, visits
 from app.services import sync as sync_svc
-from app.services import visits
 from app.services.export_plan import ExportPlan, _choose_cut, _Item
 from app.services.sync import apply_ack, export_bundle, sync_status
 from app.sync.caps import Caps, ExportCaps
@@ -80,10 +79,10 @@ def _visit(
 
 
 def _rename(ctx, code: str, name: str) -> None:  # type: ignore[no-untyped-def]
-    detail = psvc.partner_detail(ctx, code)
-    data = psvc.input_from_partner(detail.partner)
+    detail = partner_read.partner_detail(ctx, code)
+    data = partner_edit.input_from_partner(detail.partner)
     data.name = name
-    psvc.save_partner(ctx, data, detail.partner.id)
+    partner_edit.save_partner(ctx, data, detail.partner.id)
 
 
 def _scenario(ctx, tmp_path: Path) -> dict[str, str]:  # type: ignore[no-untyped-def]
@@ -103,7 +102,7 @@ def _scenario(ctx, tmp_path: Path) -> dict[str, str]:  # type: ignore[no-untyped
     visits.amend(ctx, first, "补录", {"stock_units": "31"})
     _visit(ctx, photos, "P002", 5, photos=2)
     _rename(ctx, "P001", "改名二")
-    psvc.save_contact(ctx, "P003", "新联系人", "13700000000")
+    partner_records.save_contact(ctx, "P003", "新联系人", "13700000000")
     return {"late": late, "first": first}
 
 
@@ -255,7 +254,7 @@ def test_next_parts_before_any_ack_give_hq_what_one_bundle_gives(hq: Hq, tmp_pat
     assert sync_status(ctx).pending_changes == 0
     assert export_bundle(ctx, tmp_path / "after.cdsync").counts == {}
     # with the newest bundle acknowledged, a next part is an ordinary export
-    psvc.save_contact(ctx, "P001", "再一个", "13700000001")
+    partner_records.save_contact(ctx, "P001", "再一个", "13700000001")
     assert export_bundle(ctx, tmp_path / "more.cdsync", next_part=True).counts == {"contact": 1}
     with ctx.session() as s:  # HQ refused the newest: a next part must not build on it
         s.scalars(
@@ -275,7 +274,7 @@ def test_children_older_than_their_visit_wait_for_it(hq: Hq, tmp_path: Path) -> 
     photos = tmp_path / "photos"
     seed(ctx, tmp_path)
     late = _visit(ctx, photos, "P002", 1, submit=False, finding=True)
-    psvc.save_contact(
+    partner_records.save_contact(
         ctx, "P003", "联系人", "13700000002"
     )  # no photo: the first cut passes the late children
     _visit(ctx, photos, "P001", 2)
@@ -441,7 +440,7 @@ def test_re_export_before_the_ack_is_the_same_prefix_or_a_superset(hq: Hq, tmp_p
     two = export_bundle(ctx, tmp_path / "b.cdsync", caps=caps)
     assert _records(one.path) == _records(two.path) and _blobs(one.path) == _blobs(two.path)
     assert _high(ctx, one.bundle_id) == _high(ctx, two.bundle_id) and one.remaining == two.remaining
-    psvc.save_contact(ctx, "P002", "又一位", "13600000000")
+    partner_records.save_contact(ctx, "P002", "又一位", "13600000000")
     three = export_bundle(ctx, tmp_path / "c.cdsync", caps=caps)
     before, after = _records(one.path), _records(three.path)
     assert all(set(rows) <= set(after.get(entity, {})) for entity, rows in before.items())

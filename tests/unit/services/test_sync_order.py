@@ -19,8 +19,7 @@ from hypothesis import strategies as st
 
 from app.hq.server import Hq
 from app.services import lifecycle as lifecycle_svc
-from app.services import partners as psvc
-from app.services import visits
+from app.services import partner_edit, partner_read, partner_records, visits
 from app.services.sync import apply_ack, export_bundle
 from app.services.sync_down import import_hq_bundle
 from db.models import SYNC_TABLES, Contact
@@ -52,10 +51,10 @@ def _state(server: Hq) -> dict[str, Any]:
 
 
 def _rename(ctx: Any, code: str, name: str) -> None:
-    detail = psvc.partner_detail(ctx, code).partner
-    data = psvc.input_from_partner(detail)
+    detail = partner_read.partner_detail(ctx, code).partner
+    data = partner_edit.input_from_partner(detail)
     data.name = name
-    psvc.save_partner(ctx, data, detail.id)
+    partner_edit.save_partner(ctx, data, detail.id)
 
 
 @pytest.fixture(scope="module")
@@ -91,28 +90,28 @@ def history(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Path],
     visits.attach_photos(ctx, visit, [EXIF_DIR / "Landscape_3.jpg"])
     _answer_all(ctx, visit, EXIF_DIR / "Landscape_4.jpg")
     visits.submit(ctx, visit)
-    psvc.save_contact(ctx, "P003", "王经理", "13800000000")
+    partner_records.save_contact(ctx, "P003", "王经理", "13800000000")
     export("b2", ack=True)
     with ctx.session() as s:
         from sqlalchemy import select
 
         contact = s.scalars(select(Contact.id).where(Contact.name == "王经理")).one()
-    psvc.void_row(ctx, Contact, contact, "离职")
+    partner_records.void_row(ctx, Contact, contact, "离职")
     lifecycle_svc.record_lifecycle_event(ctx, "P002", "suspend", "整顿")
     _rename(ctx, "P003", "三号店新名")
     export("b3", ack=True)
     # device b learnt the cards from HQ after b1; it renames P003 as well (concurrent
     # with a's rename: a conflict) and gives P001 an address (a never touched it)
     _rename(other, "P003", "乙改的三号店")
-    detail = psvc.partner_detail(other, "P001").partner
-    data = psvc.input_from_partner(detail)
+    detail = partner_read.partner_detail(other, "P001").partner
+    data = partner_edit.input_from_partner(detail)
     data.address = "乙方补的地址"
-    psvc.save_partner(other, data, detail.id)
+    partner_edit.save_partner(other, data, detail.id)
     bundles.append(export_bundle(other, tmp / "c1.cdsync").path)
     assert reference.ingest(bundles[-1], tmp / "acks").status == "accepted"
     _rename(ctx, "P001", "一号店再改名")
     export("b4", ack=False)
-    psvc.save_contact(ctx, "P001", "李店长", "13900000000")
+    partner_records.save_contact(ctx, "P001", "李店长", "13900000000")
     export("b5", ack=False)
     ctx.close()
     other.close()

@@ -1,0 +1,31 @@
+"""Autosaved drafts of the partner form (``form_draft``, one per card and one for a new
+card), kept until the card is saved or the draft discarded."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.services.context import AppContext
+from db.models import FormDraft
+
+
+def draft_key(partner_id: str | None) -> str:
+    return f"partner:{partner_id or 'new'}"
+
+
+def save_draft(ctx: AppContext, key: str, payload: dict[str, Any]) -> None:
+    with ctx.session() as s:
+        s.merge(FormDraft(key=key, payload=payload))
+
+
+def load_draft(ctx: AppContext, key: str) -> dict[str, Any] | None:
+    with ctx.read_session() as s:
+        row = s.get(FormDraft, key)
+        return dict(row.payload) if row else None
+
+
+def discard_draft(ctx: AppContext, key: str) -> None:
+    with ctx.session() as s:
+        row = s.get(FormDraft, key)
+        if row is not None:
+            s.delete(row)
