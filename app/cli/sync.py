@@ -36,10 +36,16 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from app.services.sync import export_bundle
+    from app.services.sync import NothingToSend, export_bundle
 
-    with cli_context(args) as ctx:
-        result = export_bundle(ctx, args.output, next_part=args.next)
+    try:
+        with cli_context(args) as ctx:
+            result = export_bundle(ctx, args.output, next_part=args.next)
+    except NothingToSend as nothing:  # --next with nothing after the newest bundle: exit 0
+        if args.json:
+            print_json({"bundle_id": None, "seq": None, "path": None, "counts": {}, "remaining": 0})
+        eprint(nothing.message)
+        return nothing.exit_code
     if args.json:
         print_json(result.to_json())
     else:

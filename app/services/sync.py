@@ -47,6 +47,13 @@ from db.models import (
 VOID, UPSERT = '"void"', '"upsert"'
 
 
+class NothingToSend(UserError):
+    """``sync export --next`` with no change after the newest bundle: no bundle is written.
+    Not a failure (exit 0): the message tells the user that everything has gone."""
+
+    exit_code = 0
+
+
 def watermark(ctx: AppContext) -> str:
     """The highest HLC HQ is known to hold ('' before the first ack): ``follow_acks`` over
     the acknowledged bundles, read in this context's session."""
@@ -205,6 +212,8 @@ def export_bundle(
     # The stamp is taken under SQLite's write lock (``tick_committed``): no other process
     # is then midway through a transaction whose earlier stamps this read would miss.
     upto = ctx.tick_committed()
+    if next_part:
+        _refuse_empty_next_part(ctx, since, upto, node)
     caps = caps or ExportCaps()
     choosing = tr("sync", "Choosing which changes fit into this bundle…")
     if progress is not None:  # (a backlog over the caps takes seconds here: a busy bar)
@@ -225,6 +234,25 @@ def export_bundle(
             plan_export(ctx, since, upto, node, caps, optimistic=False, defer=True),
             caps,
         )
+
+
+def _refuse_empty_next_part(ctx: AppContext, since: str, upto: str, node: str) -> None:
+    """The next part holds nothing (every change is in a bundle already): say so instead
+    of writing an empty bundle."""
+    with ctx.read_session() as s:
+        pending, _sizes = pending_totals(
+            s, since, upto, node, s.get_bind().dialect.name, 0, counts_only=True
+        )
+    if not pending:
+        raise NothingToSend(nothing_left_message())
+
+
+def nothing_left_message() -> str:
+    """What a next part with nothing in it answers (CLI and Sync → Export next part)."""
+    return tr(
+        "sync",
+        "Nothing left to send: every change is already in a bundle for HQ. No bundle was written.",
+    )
 
 
 def _write_export(

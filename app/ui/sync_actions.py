@@ -66,6 +66,9 @@ class SyncActions(QWidget):
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(result.path).parent)))
 
         def start(estimate: sync.ExportEstimate) -> None:
+            if next_part and not estimate.changes:  # every change is in a bundle already
+                self.ui.show_message(sync.nothing_left_message(), "info")
+                return
             title = self.tr(
                 "Exporting to HQ: about {size} MB ({photos} photos, {changes} changes)…"
             ).format(

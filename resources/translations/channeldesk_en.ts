@@ -7755,6 +7755,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>Not enough free space in {folder}: the bundle needs about {need:.0f} MB, {free:.0f} MB are free. Nothing was written.</translation>
     </message>
     <message>
+      <source>Nothing left to send: every change is already in a bundle for HQ. No bundle was written.</source>
+      <translation>Nothing left to send: every change is already in a bundle for HQ. No bundle was written.</translation>
+    </message>
+    <message>
       <source>The acknowledgement's signature does not match the trusted HQ key; nothing was changed.</source>
       <translation>The acknowledgement's signature does not match the trusted HQ key; nothing was changed.</translation>
     </message>

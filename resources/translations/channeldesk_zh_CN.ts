@@ -7713,6 +7713,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>{folder} 空间不足：同步包约需 {need:.0f} MB，仅剩 {free:.0f} MB。未写入任何内容。</translation>
     </message>
     <message>
+      <source>Nothing left to send: every change is already in a bundle for HQ. No bundle was written.</source>
+      <translation>没有待发送的内容：所有变更都已在发往总部的同步包中。未写出同步包。</translation>
+    </message>
+    <message>
       <source>The acknowledgement's signature does not match the trusted HQ key; nothing was changed.</source>
       <translation>回执签名与可信的总部公钥不符；未做任何更改。</translation>
     </message>

@@ -82,3 +82,21 @@ def test_capped_export_says_what_is_left(
             }
 
         assert ids(second) and not ids(first) & ids(second)
+
+
+def test_next_part_with_nothing_left_writes_nothing(qtbot, ctx, tmp_path: Path, ui_window) -> None:  # type: ignore[no-untyped-def]
+    """Sync → Export next part when every change is in a bundle already: an info message
+    says there is nothing left to send, and no file is written."""
+    csv = tmp_path / "p.csv"
+    csv.write_text("code,name,grade,region\nS1,同步测试店,B,310106\n", encoding="utf-8")
+    partner_io.import_partners(ctx, csv)
+    ui, window = ui_window
+    with qtbot.waitSignal(ui.message, timeout=10000):
+        window.sync_actions.export(target=str(tmp_path / "first.cdsync"))
+    assert (tmp_path / "first.cdsync").exists()
+    following = tmp_path / "next.cdsync"
+    with qtbot.waitSignal(ui.message, timeout=10000) as blocker:
+        window.sync_actions.export(target=str(following), next_part=True)
+    assert "Nothing left to send" in blocker.args[0] and blocker.args[1] == "info"
+    qtbot.wait(100)
+    assert not following.exists()
