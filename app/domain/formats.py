@@ -36,6 +36,14 @@ def money_fen(
     return f"{sign}¥{text}" if symbol else f"{sign}{text}"
 
 
+def money_whole_yuan(fen: int | None, empty: str = "—") -> str:
+    """Integer fen rounded to whole yuan, ``¥1,235``: where a column has no room for fen."""
+    if fen is None:
+        return empty
+    yuan = round(int(fen) / 100)
+    return f"-¥{-yuan:,}" if yuan < 0 else f"¥{yuan:,}"
+
+
 def money_yuan(yuan: float | None, *, symbol: bool = True, empty: str = "—") -> str:
     """Yuan (a float, as targets and charts compute) formatted like ``money_fen``."""
     if yuan is None:

@@ -3231,6 +3231,10 @@ also used in another visit</translation>
       <translation>Receivable / credit limit</translation>
     </message>
     <message>
+      <source>Receivable {owed} is over the credit limit {limit}.</source>
+      <translation>Receivable {owed} is over the credit limit {limit}.</translation>
+    </message>
+    <message>
       <source>Rectification</source>
       <translation>Rectification</translation>
     </message>

@@ -3222,6 +3222,10 @@ also used in another visit</source>
       <translation>应收 / 信用额度</translation>
     </message>
     <message>
+      <source>Receivable {owed} is over the credit limit {limit}.</source>
+      <translation>应收 {owed}，已超过信用额度 {limit}。</translation>
+    </message>
+    <message>
       <source>Rectification</source>
       <translation>整改事项</translation>
     </message>

@@ -71,7 +71,7 @@ def test_planner_shows_names_credit_flag_and_translated_states(
     k001 = next(i for i, row in enumerate(planner.shortfall.rows) if row["partner_code"] == "K001")
     k002 = next(i for i, row in enumerate(planner.shortfall.rows) if row["partner_code"] == "K002")
     flag = planner.shortfall.index(k001, credit_column).data()
-    assert "⚠" in flag and "¥1,500.00" in flag and "¥1,000.00" in flag
+    assert "⚠" in flag and "¥1,500 " in flag and flag.endswith("¥1,000")
     assert planner.shortfall.index(k002, credit_column).data() == ""
 
     status_column = [key for key, _header in planner.overdue.columns].index("status")
@@ -117,3 +117,58 @@ def test_new_visit_dialog_finds_partners_by_part_of_the_name(
     section.filter.setText("k00")
     qtbot.waitUntil(lambda: not section.listing, timeout=5000)
     assert {row["partner_code"] for row in section.model.rows} == {"K002"}
+
+
+def test_planner_columns_fit_at_1280_by_800_with_full_text_in_tooltips(
+    qtbot, ctx, tmp_path: Path, ui_window
+) -> None:  # type: ignore[no-untyped-def]
+    """The credit column shows its whole flag (no ``⚠ over limit …``), no table needs a
+    horizontal scrollbar, and an elided name or rectification carries its full text in
+    the tooltip."""
+    from PySide6.QtCore import Qt
+
+    _ui, window = ui_window
+    window.resize(1280, 800)
+    path = tmp_path / "p.csv"
+    path.write_text(
+        "code,name,grade,region,credit_limit\n"
+        "K001,南京市玄武区黄河宽带服务代理有限公司第一营业厅,A,310115,200000.00\n",
+        encoding="utf-8",
+    )
+    partner_io.import_partners(ctx, path)
+    with ctx.session() as s:
+        s.add(
+            Invoice(
+                partner_id=s.scalar(select(Partner.id).where(Partner.code == "K001")),
+                number="INV-K001",
+                issue_date=dt.date.today(),
+                due_date=dt.date.today(),
+                amount_fen=33_473_912,  # ¥334,739.12 over ¥200,000.00
+                paid_fen=0,
+            )
+        )
+    long_finding = "店面形象与标识（形象）：门头灯箱破损，营业时间牌缺失，宣传品过期未撤换"
+    visits.add_finding(ctx, visits.new_visit(ctx, "K001"), long_finding)
+    planner = window.show_section("planner")
+    planner.reload()
+    qtbot.waitUntil(lambda: not planner.reading, timeout=5000)
+    qtbot.wait(50)
+
+    keys = [key for key, _header in planner.shortfall.columns]
+    credit = planner.shortfall.index(0, keys.index("credit"))
+    flag = credit.data()
+    assert flag.startswith("⚠") and "¥334,739" in flag and "¥200,000" in flag
+    view = planner.shortfall_view
+    needed = view.fontMetrics().horizontalAdvance(flag)
+    assert view.columnWidth(keys.index("credit")) >= needed, (view.columnWidth(2), needed)
+    tip = credit.data(Qt.ItemDataRole.ToolTipRole)
+    assert "¥334,739.12" in tip and "¥200,000.00" in tip
+    name = planner.shortfall.index(0, keys.index("partner_name"))
+    assert (
+        name.data(Qt.ItemDataRole.ToolTipRole) == "南京市玄武区黄河宽带服务代理有限公司第一营业厅"
+    )
+    order_keys = [key for key, _header in planner.overdue.columns]
+    description = planner.overdue.index(0, order_keys.index("description"))
+    assert description.data(Qt.ItemDataRole.ToolTipRole) == long_finding
+    for table in (planner.shortfall_view, planner.overdue_view):
+        assert not table.horizontalScrollBar().isVisible()

@@ -52,10 +52,13 @@ class DictTableModel(QAbstractTableModel):
         highlight: Callable[[dict[str, Any]], bool] | None = None,
         parent: Any = None,
         formatters: dict[str, Callable[[Any], str]] | None = None,
+        tooltips: dict[str, Callable[[dict[str, Any]], str]] | None = None,
     ) -> None:
         super().__init__(parent)
         self.columns = columns
         self.formatters = formatters or {}
+        # per column key: the row's full text, shown as a tooltip (a narrow column elides it)
+        self.tooltips = tooltips or {}
         self.rows: list[dict[str, Any]] = []
         self.highlight = highlight
 
@@ -82,6 +85,9 @@ class DictTableModel(QAbstractTableModel):
             if isinstance(value, float):
                 return f"{value:.1f}"
             return "" if value is None else str(value)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            tip = self.tooltips.get(self.columns[index.column()][0])
+            return (tip(row) or None) if tip is not None else None
         if (
             role == Qt.ItemDataRole.BackgroundRole
             and self.highlight is not None

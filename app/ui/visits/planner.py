@@ -13,6 +13,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -52,6 +53,10 @@ class PlannerSection(Section):
             ],
             highlight=lambda r: r["shortfall"] > 0,
             parent=self,
+            tooltips={
+                "partner_name": lambda r: r["partner_name"],
+                "credit": lambda r: r.get("credit_tip", ""),
+            },
         )
         self.weeks = DictTableModel(
             [
@@ -75,6 +80,10 @@ class PlannerSection(Section):
             highlight=lambda r: r["status"] in ("overdue", "escalated"),
             parent=self,
             formatters={"status": state_label},
+            tooltips={
+                "partner_name": lambda r: r["partner_name"],
+                "description": lambda r: r["description"],
+            },
         )
         self.agenda = DictTableModel(
             [
@@ -96,6 +105,22 @@ class PlannerSection(Section):
             view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
             tables.append(view)
         self.tables = tables
+        # at 1280 × 800 each table gets half the width: every column but one takes what its
+        # text needs, the one with free text (a name, a rectification) takes the rest and
+        # elides; its full text is the cell's tooltip
+        for view, model, squeezed in (
+            (tables[0], self.shortfall, "partner_name"),
+            (tables[2], self.overdue, "description"),
+        ):
+            header = view.horizontalHeader()
+            header.setStretchLastSection(False)
+            for column, (key, _title) in enumerate(model.columns):
+                header.setSectionResizeMode(
+                    column,
+                    QHeaderView.ResizeMode.Stretch
+                    if key == squeezed
+                    else QHeaderView.ResizeMode.ResizeToContents,
+                )
         for view, text in zip(
             tables,
             (
@@ -225,6 +250,14 @@ class PlannerSection(Section):
             owed_limit = data.over_limit.get(row["partner_code"])
             row["credit"] = (
                 self.tr("⚠ over limit {owed} / {limit}").format(
+                    owed=fmt.money_whole_yuan(owed_limit[0]),
+                    limit=fmt.money_whole_yuan(owed_limit[1]),
+                )
+                if owed_limit
+                else ""
+            )
+            row["credit_tip"] = (
+                self.tr("Receivable {owed} is over the credit limit {limit}.").format(
                     owed=fmt.money_fen(owed_limit[0]), limit=fmt.money_fen(owed_limit[1])
                 )
                 if owed_limit
@@ -234,7 +267,7 @@ class PlannerSection(Section):
         self.weeks.set_rows(data.compliance["weeks"])
         self.overdue.set_rows(data.orders)
         self.agenda.set_rows(data.agenda)
-        for view in self.tables:
+        for view in (self.tables[1], self.tables[3]):  # the other two size themselves
             view.resizeColumnsToContents()
         self._update_actions()
         missing = sum(r["shortfall"] for r in rows)
