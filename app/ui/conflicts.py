@@ -45,7 +45,7 @@ class ConflictsSection(Section):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         keep = QPushButton(self.tr("&Keep current value"))
-        take = QPushButton(self.tr("&Take the other value"))
+        take = QPushButton(self.tr("Take the &other value"))
         self.resolve_buttons = (keep, take)
         set_empty_text(self.table, self.tr("No sync conflicts to resolve."))
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_actions())

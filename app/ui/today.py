@@ -106,7 +106,7 @@ class TodaySection(Section):
         self.log_note.setPlaceholderText(self.tr("Today's notes"))
         self.log_plan = QPlainTextEdit()
         self.log_plan.setPlaceholderText(self.tr("Plan for tomorrow"))
-        self.save_button = QPushButton(self.tr("&Save notes"))
+        self.save_button = QPushButton(self.tr("S&ave notes"))
         self.close_button = QPushButton(self.tr("&Close the day"))
         self.save_button.clicked.connect(self.save_notes)
         self.close_button.clicked.connect(self.close_day)

@@ -165,7 +165,7 @@ class TrainingSection(Section):
             view.horizontalHeader().setStretchLastSection(True)
             set_empty_text(view, empty)
         plan = QPushButton(self.tr("&Plan a training…"))
-        self.held_button = QPushButton(self.tr("Record as &held…"))
+        self.held_button = QPushButton(self.tr("Record &as held…"))
         promo = QPushButton(self.tr("New p&romotion…"))
         plan.clicked.connect(lambda: self.plan())
         self.held_button.clicked.connect(lambda: self.held())

@@ -245,10 +245,6 @@
       <translation>&amp;Keep current value</translation>
     </message>
     <message>
-      <source>&amp;Take the other value</source>
-      <translation>&amp;Take the other value</translation>
-    </message>
-    <message>
       <source>Conflicts</source>
       <translation>Conflicts</translation>
     </message>
@@ -275,6 +271,10 @@
     <message>
       <source>Select a conflict first.</source>
       <translation>Select a conflict first.</translation>
+    </message>
+    <message>
+      <source>Take the &amp;other value</source>
+      <translation>Take the &amp;other value</translation>
     </message>
   </context>
   <context>
@@ -2734,8 +2734,8 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       </translation>
     </message>
     <message>
-      <source>&amp;Edit</source>
-      <translation>&amp;Edit</translation>
+      <source>&amp;Attach file…</source>
+      <translation>&amp;Attach file…</translation>
     </message>
     <message>
       <source>&amp;Export partners…</source>
@@ -2774,8 +2774,8 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>Add &amp;contact</translation>
     </message>
     <message>
-      <source>Add con&amp;tract…</source>
-      <translation>Add con&amp;tract…</translation>
+      <source>Add cont&amp;ract…</source>
+      <translation>Add cont&amp;ract…</translation>
     </message>
     <message>
       <source>All grades</source>
@@ -2798,12 +2798,12 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>Amount in yuan, e.g. 50000</translation>
     </message>
     <message>
-      <source>Attach &amp;file…</source>
-      <translation>Attach &amp;file…</translation>
-    </message>
-    <message>
       <source>Attach a file (licence scan, signed contract…)</source>
       <translation>Attach a file (licence scan, signed contract…)</translation>
+    </message>
+    <message>
+      <source>C&amp;ompetitor…</source>
+      <translation>C&amp;ompetitor…</translation>
     </message>
     <message>
       <source>Code</source>
@@ -2818,16 +2818,16 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>Com&amp;plaint…</translation>
     </message>
     <message>
-      <source>Compe&amp;titor…</source>
-      <translation>Compe&amp;titor…</translation>
-    </message>
-    <message>
       <source>Credit limit</source>
       <translation>Credit limit</translation>
     </message>
     <message>
       <source>Credit limit (yuan)</source>
       <translation>Credit limit (yuan)</translation>
+    </message>
+    <message>
+      <source>E&amp;dit</source>
+      <translation>E&amp;dit</translation>
     </message>
     <message>
       <source>E&amp;xport…</source>
@@ -3151,8 +3151,8 @@ also used in another visit</translation>
       </translation>
     </message>
     <message>
-      <source>&amp;Escalate rectification</source>
-      <translation>&amp;Escalate rectification</translation>
+      <source>&amp;Mark rectification fixed</source>
+      <translation>&amp;Mark rectification fixed</translation>
     </message>
     <message>
       <source>&amp;Plan visit for the selected partner</source>
@@ -3179,16 +3179,16 @@ also used in another visit</translation>
       <translation>Done</translation>
     </message>
     <message>
+      <source>Es&amp;calate rectification</source>
+      <translation>Es&amp;calate rectification</translation>
+    </message>
+    <message>
       <source>Every partner has had this month's visits.</source>
       <translation>Every partner has had this month's visits.</translation>
     </message>
     <message>
       <source>Grade</source>
       <translation>Grade</translation>
-    </message>
-    <message>
-      <source>Mark rectification &amp;fixed</source>
-      <translation>Mark rectification &amp;fixed</translation>
     </message>
     <message>
       <source>Missed callback days: {days}.</source>
@@ -4392,10 +4392,6 @@ also used in another visit</translation>
       <translation>&amp;Record outcome</translation>
     </message>
     <message>
-      <source>&amp;Save notes</source>
-      <translation>&amp;Save notes</translation>
-    </message>
-    <message>
       <source>Call</source>
       <translation>Call</translation>
     </message>
@@ -4478,6 +4474,10 @@ also used in another visit</translation>
     <message>
       <source>Product</source>
       <translation>Product</translation>
+    </message>
+    <message>
+      <source>S&amp;ave notes</source>
+      <translation>S&amp;ave notes</translation>
     </message>
     <message>
       <source>Select a call first.</source>
@@ -4599,8 +4599,8 @@ also used in another visit</translation>
       <translation>Promotions (visits of their partners check the materials)</translation>
     </message>
     <message>
-      <source>Record as &amp;held…</source>
-      <translation>Record as &amp;held…</translation>
+      <source>Record &amp;as held…</source>
+      <translation>Record &amp;as held…</translation>
     </message>
     <message>
       <source>Required materials</source>
@@ -4827,16 +4827,12 @@ also used in another visit</translation>
       <translation>&amp;Report…</translation>
     </message>
     <message>
-      <source>&amp;Submit and seal</source>
-      <translation>&amp;Submit and seal</translation>
-    </message>
-    <message>
       <source>A&amp;mend…</source>
       <translation>A&amp;mend…</translation>
     </message>
     <message>
-      <source>Add &amp;finding…</source>
-      <translation>Add &amp;finding…</translation>
+      <source>Add fin&amp;ding…</source>
+      <translation>Add fin&amp;ding…</translation>
     </message>
     <message>
       <source>Add finding</source>
@@ -4945,6 +4941,10 @@ also used in another visit</translation>
     <message>
       <source>Record during the visit</source>
       <translation>Record during the visit</translation>
+    </message>
+    <message>
+      <source>S&amp;ubmit and seal</source>
+      <translation>S&amp;ubmit and seal</translation>
     </message>
     <message>
       <source>Score: {score}</source>

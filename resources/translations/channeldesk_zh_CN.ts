@@ -242,10 +242,6 @@
       <translation>保留当前值(&amp;K)</translation>
     </message>
     <message>
-      <source>&amp;Take the other value</source>
-      <translation>采用另一方的值(&amp;O)</translation>
-    </message>
-    <message>
       <source>Conflicts</source>
       <translation>同步冲突</translation>
     </message>
@@ -272,6 +268,10 @@
     <message>
       <source>Select a conflict first.</source>
       <translation>请先选择一个冲突。</translation>
+    </message>
+    <message>
+      <source>Take the &amp;other value</source>
+      <translation>采用另一方的值(&amp;O)</translation>
     </message>
   </context>
   <context>
@@ -2728,8 +2728,8 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       </translation>
     </message>
     <message>
-      <source>&amp;Edit</source>
-      <translation>编辑(&amp;D)</translation>
+      <source>&amp;Attach file…</source>
+      <translation>添加附件(&amp;A)…</translation>
     </message>
     <message>
       <source>&amp;Export partners…</source>
@@ -2768,7 +2768,7 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>添加联系人(&amp;C)</translation>
     </message>
     <message>
-      <source>Add con&amp;tract…</source>
+      <source>Add cont&amp;ract…</source>
       <translation>添加合同(&amp;G)…</translation>
     </message>
     <message>
@@ -2792,12 +2792,12 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>金额（元），例如 50000</translation>
     </message>
     <message>
-      <source>Attach &amp;file…</source>
-      <translation>添加附件(&amp;A)…</translation>
-    </message>
-    <message>
       <source>Attach a file (licence scan, signed contract…)</source>
       <translation>添加附件（营业执照扫描件、已签合同…）</translation>
+    </message>
+    <message>
+      <source>C&amp;ompetitor…</source>
+      <translation>竞品(&amp;J)…</translation>
     </message>
     <message>
       <source>Code</source>
@@ -2812,16 +2812,16 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>投诉(&amp;P)…</translation>
     </message>
     <message>
-      <source>Compe&amp;titor…</source>
-      <translation>竞品(&amp;J)…</translation>
-    </message>
-    <message>
       <source>Credit limit</source>
       <translation>信用额度</translation>
     </message>
     <message>
       <source>Credit limit (yuan)</source>
       <translation>信用额度（元）</translation>
+    </message>
+    <message>
+      <source>E&amp;dit</source>
+      <translation>编辑(&amp;D)</translation>
     </message>
     <message>
       <source>E&amp;xport…</source>
@@ -3142,8 +3142,8 @@ also used in another visit</source>
       </translation>
     </message>
     <message>
-      <source>&amp;Escalate rectification</source>
-      <translation>整改升级(&amp;J)</translation>
+      <source>&amp;Mark rectification fixed</source>
+      <translation>标记已整改(&amp;Z)</translation>
     </message>
     <message>
       <source>&amp;Plan visit for the selected partner</source>
@@ -3170,16 +3170,16 @@ also used in another visit</source>
       <translation>已完成</translation>
     </message>
     <message>
+      <source>Es&amp;calate rectification</source>
+      <translation>整改升级(&amp;J)</translation>
+    </message>
+    <message>
       <source>Every partner has had this month's visits.</source>
       <translation>本月所有渠道均已达到巡检频次。</translation>
     </message>
     <message>
       <source>Grade</source>
       <translation>等级</translation>
-    </message>
-    <message>
-      <source>Mark rectification &amp;fixed</source>
-      <translation>标记已整改(&amp;Z)</translation>
     </message>
     <message>
       <source>Missed callback days: {days}.</source>
@@ -4370,10 +4370,6 @@ also used in another visit</source>
       <translation>记录结果(&amp;R)</translation>
     </message>
     <message>
-      <source>&amp;Save notes</source>
-      <translation>保存备注(&amp;B)</translation>
-    </message>
-    <message>
       <source>Call</source>
       <translation>回访</translation>
     </message>
@@ -4456,6 +4452,10 @@ also used in another visit</source>
     <message>
       <source>Product</source>
       <translation>产品</translation>
+    </message>
+    <message>
+      <source>S&amp;ave notes</source>
+      <translation>保存备注(&amp;B)</translation>
     </message>
     <message>
       <source>Select a call first.</source>
@@ -4577,7 +4577,7 @@ also used in another visit</source>
       <translation>促销活动（巡检时检查参加渠道的物料）</translation>
     </message>
     <message>
-      <source>Record as &amp;held…</source>
+      <source>Record &amp;as held…</source>
       <translation>登记已完成(&amp;W)…</translation>
     </message>
     <message>
@@ -4804,15 +4804,11 @@ also used in another visit</source>
       <translation>报告(&amp;R)…</translation>
     </message>
     <message>
-      <source>&amp;Submit and seal</source>
-      <translation>提交并封存(&amp;U)</translation>
-    </message>
-    <message>
       <source>A&amp;mend…</source>
       <translation>更正(&amp;M)…</translation>
     </message>
     <message>
-      <source>Add &amp;finding…</source>
+      <source>Add fin&amp;ding…</source>
       <translation>添加问题(&amp;W)…</translation>
     </message>
     <message>
@@ -4922,6 +4918,10 @@ also used in another visit</source>
     <message>
       <source>Record during the visit</source>
       <translation>巡检中记录</translation>
+    </message>
+    <message>
+      <source>S&amp;ubmit and seal</source>
+      <translation>提交并封存(&amp;U)</translation>
     </message>
     <message>
       <source>Score: {score}</source>

@@ -138,7 +138,7 @@ class PlannerSection(Section):
         self.plan_date.setCalendarPopup(True)
         self.plan_button = plan = QPushButton(self.tr("&Plan visit for the selected partner"))
         plan.clicked.connect(self.plan_selected)
-        self.fixed_button = fixed = QPushButton(self.tr("Mark rectification &fixed"))
+        self.fixed_button = fixed = QPushButton(self.tr("&Mark rectification fixed"))
         fixed.clicked.connect(lambda: self.update_order("reported_fixed"))
         self.reinspect_button = QPushButton(self.tr("Re-&inspect the order's partner"))
         self.reinspect_button.setToolTip(
@@ -147,7 +147,7 @@ class PlannerSection(Section):
             )
         )
         self.reinspect_button.clicked.connect(self.reinspect_selected)
-        self.escalate_button = escalate = QPushButton(self.tr("&Escalate rectification"))
+        self.escalate_button = escalate = QPushButton(self.tr("Es&calate rectification"))
         escalate.clicked.connect(lambda: self.update_order("escalated"))
         for view in (
             self.shortfall_view,
