@@ -38,8 +38,10 @@ def test_no_cyclic_collection_on_a_worker_thread(qtbot, ui_window) -> None:  # t
         results: list[int] = []
         ui.ops.run(_allocate, read_only=True, on_done=results.append)
         assert not gc.isenabled() and main_thread_gc.running() == 1
-        qtbot.waitUntil(lambda: results == [300], timeout=10000)
-        assert gc.isenabled() and main_thread_gc.running() == 0
+        # the window's own start-up reads (its sync status, 300 ms after it opens) may
+        # still run once this job is done: the collector is on again when none runs
+        qtbot.waitUntil(lambda: results == [300] and main_thread_gc.running() == 0, timeout=10000)
+        assert gc.isenabled()
         for _ in range(3):  # the garbage the job left is collected here, on the UI thread
             _allocate()
     finally:
