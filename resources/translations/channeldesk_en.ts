@@ -3291,8 +3291,8 @@ also used in another visit</translation>
       <translation>{month}: {behind} below the visit frequency, {missing} still needed.</translation>
     </message>
     <message>
-      <source>⚠ over limit {owed} / {limit}</source>
-      <translation>⚠ over limit {owed} / {limit}</translation>
+      <source>⚠ {owed} / {limit}</source>
+      <translation>⚠ {owed} / {limit}</translation>
     </message>
   </context>
   <context>

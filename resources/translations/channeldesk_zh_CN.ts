@@ -3282,7 +3282,7 @@ also used in another visit</source>
       <translation>{month}：{behind}未达巡检频次，还需 {missing}。</translation>
     </message>
     <message>
-      <source>⚠ over limit {owed} / {limit}</source>
+      <source>⚠ {owed} / {limit}</source>
       <translation>⚠ 超额 {owed} / {limit}</translation>
     </message>
   </context>

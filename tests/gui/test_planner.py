@@ -172,3 +172,5 @@ def test_planner_columns_fit_at_1280_by_800_with_full_text_in_tooltips(
     assert description.data(Qt.ItemDataRole.ToolTipRole) == long_finding
     for table in (planner.shortfall_view, planner.overdue_view):
         assert not table.horizontalScrollBar().isVisible()
+    # the two halves share the width (the wider English headers took more for the right)
+    assert abs(planner.shortfall_view.width() - planner.overdue_view.width()) < 40

@@ -105,12 +105,12 @@ class PlannerSection(Section):
             view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
             tables.append(view)
         self.tables = tables
-        # at 1280 × 800 each table gets half the width: every column but one takes what its
-        # text needs, the one with free text (a name, a rectification) takes the rest and
-        # elides; its full text is the cell's tooltip
+        # at 1280 × 800 each table gets half the width: every column but the free texts (a
+        # name, a rectification) takes what its text needs, those share the rest and elide;
+        # their full text is the cell's tooltip
         for view, model, squeezed in (
-            (tables[0], self.shortfall, "partner_name"),
-            (tables[2], self.overdue, "description"),
+            (tables[0], self.shortfall, ("partner_name",)),
+            (tables[2], self.overdue, ("partner_name", "description")),
         ):
             header = view.horizontalHeader()
             header.setStretchLastSection(False)
@@ -118,7 +118,7 @@ class PlannerSection(Section):
                 header.setSectionResizeMode(
                     column,
                     QHeaderView.ResizeMode.Stretch
-                    if key == squeezed
+                    if key in squeezed
                     else QHeaderView.ResizeMode.ResizeToContents,
                 )
         for view, text in zip(
@@ -174,6 +174,7 @@ class PlannerSection(Section):
         tables[3].doubleClicked.connect(self.open_agenda_visit)
         grid.addWidget(left)
         grid.addWidget(right)
+        grid.setSizes([1000, 1000])  # half each (else the wider headers take more)
         controls = QHBoxLayout()
         controls.addWidget(QLabel(self.tr("Visit date")))
         controls.addWidget(self.plan_date)
@@ -249,7 +250,7 @@ class PlannerSection(Section):
             row["partner_name"] = data.names.get(row["partner_code"], "")
             owed_limit = data.over_limit.get(row["partner_code"])
             row["credit"] = (
-                self.tr("⚠ over limit {owed} / {limit}").format(
+                self.tr("⚠ {owed} / {limit}").format(
                     owed=fmt.money_whole_yuan(owed_limit[0]),
                     limit=fmt.money_whole_yuan(owed_limit[1]),
                 )
