@@ -270,11 +270,9 @@ def validate_record(entity: str, row: Any, node: str | None) -> str | None:
     rid, hlc, base = row["id"], row["hlc"], row["base_hlc"]
     if not isinstance(rid, str) or not (UUID_RE.match(rid) or is_uuid(rid)):
         return tr("sync", "{entity}: record id is not a UUID").format(entity=entity)
-    if (
-        not isinstance(hlc, str)
-        or not (HLC_RE.match(hlc) or is_valid_hlc(hlc))
-        or (node is not None and not hlc.endswith(":" + node))
-    ):
+    if not isinstance(hlc, str) or not (HLC_RE.match(hlc) or is_valid_hlc(hlc)):
+        return tr("sync", "{entity} {id}: the HLC is malformed").format(entity=entity, id=rid)
+    if node is not None and not hlc.endswith(":" + node):
         return tr("sync", "{entity} {id}: the HLC is not from this device").format(
             entity=entity, id=rid
         )

@@ -8139,6 +8139,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>{entity} {id}: op or data is malformed</translation>
     </message>
     <message>
+      <source>{entity} {id}: the HLC is malformed</source>
+      <translation>{entity} {id}: the HLC is malformed</translation>
+    </message>
+    <message>
       <source>{entity} {id}: the HLC is not from this device</source>
       <translation>{entity} {id}: the HLC is not from this device</translation>
     </message>

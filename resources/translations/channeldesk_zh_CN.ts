@@ -8097,6 +8097,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>{entity} {id}：op 或 data 格式错误</translation>
     </message>
     <message>
+      <source>{entity} {id}: the HLC is malformed</source>
+      <translation>{entity} {id}：HLC 格式不正确</translation>
+    </message>
+    <message>
       <source>{entity} {id}: the HLC is not from this device</source>
       <translation>{entity} {id}：HLC 不属于该设备</translation>
     </message>

@@ -41,5 +41,6 @@ def test_an_hlc_node_with_control_characters_is_exit_2(cli, tmp_path: Path) -> N
     assert result.returncode == 2, (result.stdout, result.stderr)
     (line,) = result.stdout.strip().splitlines()
     assert line.startswith(f"{bad}: rejected: partner {row['id']}") and "\x1b" not in line, line
+    assert line.endswith("the HLC is malformed"), line  # not "not from this device": it ends so
     assert cli("hq", "--db", db, "stats", "--json", data=None).stdout == stats
     assert cli("hq", "--db", db, "ingest", str(good), data=None).returncode == 0
