@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QSpinBox
 
 from app.services import partner_io, visits
 from tests.conftest import EXIF_DIR
-from tests.gui.conftest import load_visit
+from tests.gui.conftest import load_visit, settle
 
 
 def test_visit_editor_answer_submit_and_planner_updates(
@@ -93,7 +93,8 @@ def test_planned_visit_check_in_observations_and_rectification_actions(
     qtbot.addWidget(dialog)
     dialog.first.setText("华信通讯")
     dialog.third.setText("主推机型低100元")
-    dialog.save()
+    dialog.save()  # on the writer thread
+    settle(ui, qtbot)
     assert partner_read.partner_detail(ctx, "W1").competitors[0].brand == "华信通讯"
     visits.add_finding(ctx, planned, "海报破损")
     planner = window.show_section("planner")
