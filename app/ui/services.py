@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from app.entities import EntityName
 from app.services.context import AppContext, Changes
 from app.ui.ops import OpRunner
 
@@ -44,7 +45,7 @@ class UiHub(QObject):
         else:
             self.show_crash(exc, getattr(exc, "__traceback_text__", ""))
 
-    def announce(self, *entities: str) -> None:
+    def announce(self, *entities: EntityName) -> None:
         """Emit ``changed`` for entities changed outside an op (e.g. after a dialog)."""
         self.changed.emit(Changes.of(*entities))
 
