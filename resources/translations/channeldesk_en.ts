@@ -2448,6 +2448,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>Licence no.</translation>
     </message>
     <message>
+      <source>Loading the partner…</source>
+      <translation>Loading the partner…</translation>
+    </message>
+    <message>
       <source>Longitude</source>
       <translation>Longitude</translation>
     </message>

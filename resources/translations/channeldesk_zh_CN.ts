@@ -2443,6 +2443,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>营业执照号</translation>
     </message>
     <message>
+      <source>Loading the partner…</source>
+      <translation>正在读取渠道…</translation>
+    </message>
+    <message>
       <source>Longitude</source>
       <translation>经度</translation>
     </message>

@@ -48,3 +48,8 @@ def load_visit(qtbot, editor, visit_id: str | None) -> None:  # type: ignore[no-
     thread)."""
     editor.load(visit_id)
     qtbot.waitUntil(lambda: not editor.loading, timeout=10000)
+
+
+def wait_loaded(qtbot, dialog) -> None:  # type: ignore[no-untyped-def]
+    """Wait until a dialog that reads its data on a reader thread says it is loaded."""
+    qtbot.waitUntil(lambda: dialog.loaded, timeout=10000)

@@ -11,6 +11,7 @@ import pytest
 from app.errors import ValidationError
 from app.services import partner_edit, partner_io, partner_read
 from db.models import PartnerPublished
+from tests.gui.conftest import wait_loaded
 
 
 def test_published_card_has_read_only_hq_fields(qtbot, ctx, tmp_path: Path, ui_window) -> None:  # type: ignore[no-untyped-def]
@@ -30,6 +31,7 @@ def test_published_card_has_read_only_hq_fields(qtbot, ctx, tmp_path: Path, ui_w
     ui, window = ui_window
     card = PartnerDialog(ui, published, window)
     qtbot.addWidget(card)
+    wait_loaded(qtbot, card)
     assert (
         not card.grade.isEnabled()
         and not card.credit_limit.isEnabled()
@@ -39,6 +41,7 @@ def test_published_card_has_read_only_hq_fields(qtbot, ctx, tmp_path: Path, ui_w
     assert card.name.isEnabled()  # the rest of the card is the manager's
     other = PartnerDialog(ui, local, window)
     qtbot.addWidget(other)
+    wait_loaded(qtbot, other)
     assert other.grade.isEnabled() and other.credit_limit.isEnabled()
     data = partner_edit.input_from_partner(partner_read.partner_detail(ctx, published).partner)
     data.grade, data.grade_reason = "A", "更大了"

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from app.errors import ValidationError
 from app.services import partner_drafts, partner_edit, partner_list, partner_read
 from app.ui.partners.dialogs import PartnerDialog
-from tests.gui.conftest import settle
+from tests.gui.conftest import settle, wait_loaded
 
 CSV = (
     "code,name,grade,region,address,contact_name,contact_phone\n"
@@ -87,6 +87,7 @@ def test_edit_and_save_partner_records_grade_history(qtbot, ctx, tmp_path, ui_wi
     partner_id = section.model.rows[0].id
     dialog = PartnerDialog(ui, partner_id, section)
     qtbot.addWidget(dialog)
+    wait_loaded(qtbot, dialog)
     dialog.name.setText("浦东金桥旗舰店")
     dialog.grade.setCurrentIndex(dialog.grade.findData("B"))
     assert dialog.grade.currentText().startswith("B ")  # with the grade's meaning
@@ -107,6 +108,7 @@ def test_invalid_input_shows_message_and_saves_nothing(qtbot, ctx, tmp_path, ui_
     ui, window = ui_window
     dialog = PartnerDialog(ui, None, window)
     qtbot.addWidget(dialog)
+    wait_loaded(qtbot, dialog)
     qtbot.keyClicks(dialog.code, "P009")
     dialog.region.set_code("999999")  # the picker cannot hold an unknown region
     assert dialog.region.code() == ""
@@ -127,6 +129,7 @@ def test_cancel_with_changes_asks_and_discards_draft(
     partner_id = section.model.rows[0].id
     dialog = PartnerDialog(ui, partner_id, section)
     qtbot.addWidget(dialog)
+    wait_loaded(qtbot, dialog)
     qtbot.keyClicks(dialog.name, " x")
     dialog.save_draft()
     settle(ui, qtbot)  # drafts are written on the writer thread
@@ -166,6 +169,7 @@ def test_draft_is_restored_after_a_crash(qtbot, ctx, tmp_path, ui_window) -> Non
     )
     dialog = PartnerDialog(ui, None, window)
     qtbot.addWidget(dialog)
+    wait_loaded(qtbot, dialog)
     assert dialog.name.text() == "未保存的渠道"
     assert window.message_bar.isVisible()
 
@@ -233,6 +237,7 @@ def test_code_is_fixed_after_creation_and_region_is_picked(qtbot, ctx, tmp_path,
     code = section.model.rows[0].code
     dialog = PartnerDialog(ui, partner_id, section)
     qtbot.addWidget(dialog)
+    wait_loaded(qtbot, dialog)
     assert dialog.code.isReadOnly()
     assert dialog.region.code()  # the stored region is shown in the picker, not as a code
     dialog.region.set_code("320100")
@@ -246,6 +251,7 @@ def test_code_is_fixed_after_creation_and_region_is_picked(qtbot, ctx, tmp_path,
     assert partner_read.partner_detail(ctx, partner_id).partner.code == code
     new = PartnerDialog(ui, None, section)
     qtbot.addWidget(new)
+    wait_loaded(qtbot, new)
     assert not new.code.isReadOnly()
 
 
@@ -295,6 +301,7 @@ def test_the_partner_form_keeps_its_draft_without_waiting_for_a_locked_database(
     partner_id = section.model.rows[0].id
     dialog = PartnerDialog(ui, partner_id, section)
     qtbot.addWidget(dialog)
+    wait_loaded(qtbot, dialog)
     dialog.autosave.stop()  # saved by hand here
     qtbot.keyClicks(dialog.name, " y")
     holder = sqlite3.connect(ui.ctx.paths.database, isolation_level=None)
@@ -314,3 +321,58 @@ def test_the_partner_form_keeps_its_draft_without_waiting_for_a_locked_database(
     assert partner_drafts.load_draft(ctx, partner_drafts.draft_key(partner_id))["name"].endswith(
         " y"
     )
+
+
+def test_the_partner_form_is_read_off_the_ui_thread(
+    qtbot, ctx, tmp_path, ui_window, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """However slow the form's reads (300 ms here), opening the partner form returns at
+    once: it says it is loading and takes no input until the card and the last session's
+    draft arrive, then shows the draft over the card as before (issue 17)."""
+    import time
+
+    from app.ui.partners import dialogs as dialogs_module
+
+    _seed(ctx, tmp_path)
+    ui, window = ui_window
+    section = window.show_section("partners")
+    section.apply_filters()
+    partner_id = section.model.rows[0].id
+    draft = partner_edit.input_from_partner(partner_read.partner_detail(ctx, partner_id).partner)
+    values = PartnerDialog._to_values(draft)
+    values["name"] = "草稿里的名字"
+    partner_drafts.save_draft(ctx, partner_drafts.draft_key(partner_id), values)
+    real = dialogs_module.read_partner_form
+
+    def slow(*args, **kwargs):  # type: ignore[no-untyped-def]
+        time.sleep(0.3)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(dialogs_module, "read_partner_form", slow)
+    started = time.perf_counter()
+    dialog = PartnerDialog(ui, partner_id, section)
+    assert time.perf_counter() - started < 0.05
+    qtbot.addWidget(dialog)
+    dialog.show()
+    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    assert dialog.state.text() == "Loading the partner…" and dialog.state.isVisible()
+    assert not dialog.loaded and not dialog.name.isEnabled() and not save.isEnabled()
+    assert dialog.name.text() == ""
+    wait_loaded(qtbot, dialog)
+    assert dialog.name.text() == "草稿里的名字" and dialog.dirty
+    assert "Unsaved input from your last session was restored." in (window.message_bar.label.text())
+    assert dialog.name.isEnabled() and save.isEnabled() and not dialog.state.isVisible()
+    assert not dialog.status.isEnabled()  # still only through Lifecycle
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    dialog.reject()  # the restored draft counts as a change
+
+
+def test_the_partner_form_says_why_it_could_not_be_read(qtbot, ctx, ui_window) -> None:  # type: ignore[no-untyped-def]
+    """A partner gone before its form was read: the form shows the translated reason and
+    cannot be saved (issue 17)."""
+    ui, window = ui_window
+    dialog = PartnerDialog(ui, "no-such-partner", window)
+    qtbot.addWidget(dialog)
+    settle(ui, qtbot)
+    assert not dialog.loaded and "no-such-partner" in dialog.state.text()
+    assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Save).isEnabled()

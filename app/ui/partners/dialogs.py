@@ -4,8 +4,10 @@ form helpers the partner dialogs share. The dialogs that add an entry to a partn
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
@@ -30,6 +32,7 @@ from app.domain.partners import (
     parse_money_to_fen,
 )
 from app.domain.vocabulary import GRADE
+from app.errors import UserError
 from app.services import partner_drafts, partner_edit, partner_read
 from app.ui.dialog_ops import save_through_ops
 from app.ui.partners.model import status_label, type_label
@@ -55,9 +58,32 @@ def add_error_and_buttons(dialog: Any, form: QFormLayout) -> None:
     form.addRow(buttons)
 
 
+@dataclass(frozen=True)
+class PartnerFormData:
+    """What the partner form starts from, read off the UI thread: the partner's input (an
+    empty card for a new one), the draft left by the last session, and whether HQ owns the
+    grade and credit limit."""
+
+    data: partner_edit.PartnerInput
+    draft: dict[str, Any] | None
+    hq_locked: bool
+
+
+def read_partner_form(ctx: Any, partner_id: str | None) -> PartnerFormData:
+    """The partner form's queries (run on a reader thread)."""
+    draft = partner_drafts.load_draft(ctx, partner_drafts.draft_key(partner_id))
+    if partner_id is None:
+        data = partner_edit.PartnerInput(code="", name="", manager=ctx.user_name)
+        return PartnerFormData(data, draft, False)
+    data = partner_edit.input_from_partner(partner_read.partner_detail(ctx, partner_id).partner)
+    return PartnerFormData(data, draft, partner_edit.hq_owned_fields_locked(ctx, partner_id))
+
+
 class PartnerDialog(QDialog):
     """Create or edit a partner card. Input is autosaved as a draft every second while
-    the form is dirty and restored if the app crashed before saving."""
+    the form is dirty and restored if the app crashed before saving. The card and the
+    draft are read on a reader thread; until they arrive the form says it is loading and
+    takes no input."""
 
     def __init__(
         self, ui: Any, partner_id: str | None = None, parent: QWidget | None = None
@@ -111,7 +137,11 @@ class PartnerDialog(QDialog):
         self.notes.setMaximumHeight(80)
         self.error = error_label()
         self.error.setWordWrap(True)
-        form = QFormLayout()
+        self.state = QLabel(self.tr("Loading the partner…"))
+        self.state.setWordWrap(True)
+        self.fields = QWidget()
+        form = QFormLayout(self.fields)
+        form.setContentsMargins(0, 0, 0, 0)
         for label, widget in (
             (self.tr("&Code"), self.code),
             (self.tr("&Name"), self.name),
@@ -137,10 +167,13 @@ class PartnerDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(self.state)
+        layout.addWidget(self.fields)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        self._load()
+        self.loaded = False
+        self.fields.setEnabled(False)  # no input until the card and the draft are read
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
         self.region.changed.connect(self._mark_dirty)
         if partner_id is not None:  # sync and sheets identify a partner by its code
             self.code.setReadOnly(True)
@@ -148,13 +181,6 @@ class PartnerDialog(QDialog):
                 self.tr("The code is fixed once the partner exists; a code change is made at HQ.")
             )
             self.code.setStyleSheet("background:palette(window);")
-            if partner_edit.hq_owned_fields_locked(
-                ui.ctx, partner_id
-            ):  # HQ published the card: its grade and credit limit are HQ's
-                hint = self.tr("HQ sets this partner's grade and credit limit.")
-                for widget in (self.grade, self.grade_reason, self.credit_limit):
-                    widget.setEnabled(False)
-                    widget.setToolTip(hint)
         for widget in (
             self.code,
             self.name,
@@ -177,26 +203,51 @@ class PartnerDialog(QDialog):
         self.autosave.setInterval(1000)
         self.autosave.timeout.connect(self.save_draft)
         self.autosave.start()
+        ui.ops.run(
+            read_partner_form,
+            ui.ctx,
+            partner_id,
+            read_only=True,
+            on_done=self._loaded,
+            on_error=self._load_failed,
+        )
 
     def _mark_dirty(self, *_args: object) -> None:
         self.dirty = True
 
-    def _load(self) -> None:
-        draft = partner_drafts.load_draft(self.ui.ctx, partner_drafts.draft_key(self.partner_id))
-        if self.partner_id is not None:
-            data = partner_edit.input_from_partner(
-                partner_read.partner_detail(self.ui.ctx, self.partner_id).partner
-            )
-        else:
-            data = partner_edit.PartnerInput(code="", name="", manager=self.ui.ctx.user_name)
-        values = self._to_values(data)
-        if draft:
-            values.update(draft)
-            self.dirty = True
+    def _loaded(self, form: PartnerFormData) -> None:
+        """On the UI thread: fill the form (the draft over the card), lock HQ's fields and
+        take input."""
+        if not shiboken6.isValid(self):
+            return  # closed meanwhile
+        values = self._to_values(form.data)
+        if form.draft:
+            values.update(form.draft)
+        self._set_values(values)
+        self.dirty = bool(form.draft)  # filling the form is not an edit; a draft is
+        if form.draft:
             self.ui.show_message(
                 self.tr("Unsaved input from your last session was restored."), "info"
             )
-        self._set_values(values)
+        if form.hq_locked:  # HQ published the card: its grade and credit limit are HQ's
+            hint = self.tr("HQ sets this partner's grade and credit limit.")
+            for widget in (self.grade, self.grade_reason, self.credit_limit):
+                widget.setEnabled(False)
+                widget.setToolTip(hint)
+        self.state.hide()
+        self.fields.setEnabled(True)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)
+        self.loaded = True
+        (self.code if self.partner_id is None else self.name).setFocus()
+
+    def _load_failed(self, exc: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
+        if isinstance(exc, UserError):
+            self.state.setText(exc.message)
+            self.state.setStyleSheet("color:#b00020;")
+        else:
+            self.ui.show_crash(exc, getattr(exc, "__traceback_text__", ""))
 
     @staticmethod
     def _to_values(data: partner_edit.PartnerInput) -> dict[str, Any]:
@@ -279,6 +330,8 @@ class PartnerDialog(QDialog):
         self.ui.report_failure(exc)
 
     def save(self) -> None:
+        if not self.loaded:
+            return  # nothing to save before the form is filled
         v = self.values()
         try:
             limit = parse_money_to_fen(v["credit_limit"] or "0")
@@ -332,10 +385,12 @@ class PartnerDialog(QDialog):
             if answer != QMessageBox.StandardButton.Discard:
                 return
         self.autosave.stop()
-        # on the writer thread, after a draft save still queued there
-        self.ui.ops.run(
-            partner_drafts.discard_draft, self.ui.ctx, partner_drafts.draft_key(self.partner_id)
-        )
+        if self.loaded:  # on the writer thread, after a draft save still queued there
+            self.ui.ops.run(
+                partner_drafts.discard_draft,
+                self.ui.ctx,
+                partner_drafts.draft_key(self.partner_id),
+            )
         self.dirty = False
         super().reject()
 
