@@ -1558,8 +1558,16 @@ Import targets or decompose a region's target.</translation>
       <translation>History (never overwritten)</translation>
     </message>
     <message>
+      <source>Lifecycle</source>
+      <translation>Lifecycle</translation>
+    </message>
+    <message>
       <source>Lifecycle of {name}</source>
       <translation>Lifecycle of {name}</translation>
+    </message>
+    <message>
+      <source>Loading the partner…</source>
+      <translation>Loading the partner…</translation>
     </message>
     <message>
       <source>Merge into</source>

@@ -1554,8 +1554,16 @@ Import targets or decompose a region's target.</source>
       <translation>历史记录（永不覆盖）</translation>
     </message>
     <message>
+      <source>Lifecycle</source>
+      <translation>开停并转</translation>
+    </message>
+    <message>
       <source>Lifecycle of {name}</source>
       <translation>{name} 的开停并转</translation>
+    </message>
+    <message>
+      <source>Loading the partner…</source>
+      <translation>正在读取渠道…</translation>
     </message>
     <message>
       <source>Merge into</source>

@@ -102,6 +102,7 @@ def test_lifecycle_dialog_merges_partners_with_targets_of_the_same_month(
 ) -> None:  # type: ignore[no-untyped-def]
     from app.services import lifecycle, targets
     from app.ui.partners.file_dialogs import LifecycleDialog
+    from tests.gui.conftest import wait_loaded
 
     csv = tmp_path / "p.csv"
     csv.write_text("code,name,grade,region\nM1,甲店,A,310115\nM2,乙店,B,310115\n", encoding="utf-8")
@@ -111,6 +112,7 @@ def test_lifecycle_dialog_merges_partners_with_targets_of_the_same_month(
     ui, window = ui_window
     dialog = LifecycleDialog(ui, _partner_id(ctx, "M1"), window)
     qtbot.addWidget(dialog)
+    wait_loaded(qtbot, dialog)
     dialog.kind.setCurrentIndex(dialog.kind.findData("merge"))
     dialog.reason.setText("业务整合")
     dialog.survivor.setText("M2")

@@ -376,3 +376,48 @@ def test_the_partner_form_says_why_it_could_not_be_read(qtbot, ctx, ui_window) -
     settle(ui, qtbot)
     assert not dialog.loaded and "no-such-partner" in dialog.state.text()
     assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Save).isEnabled()
+
+
+def test_the_lifecycle_dialog_reads_the_partner_off_the_ui_thread(
+    qtbot, ctx, tmp_path, ui_window, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """However slow the partner's read (300 ms here), opening Lifecycle (开停并转) returns at
+    once and takes no input until the partner arrives; then it shows the partner's name, the
+    events its status allows and its history (issue 17). An unknown partner shows why."""
+    import time
+
+    from app.services import partner_read as read_module
+    from app.ui.partners.file_dialogs import LifecycleDialog
+
+    _seed(ctx, tmp_path)
+    ui, window = ui_window
+    section = window.show_section("partners")
+    section.apply_filters()
+    partner_id = section.model.rows[0].id
+    detail = partner_read.partner_detail(ctx, partner_id)
+    real = read_module.partner_detail
+
+    def slow(*args, **kwargs):  # type: ignore[no-untyped-def]
+        time.sleep(0.3)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(read_module, "partner_detail", slow)
+    started = time.perf_counter()
+    dialog = LifecycleDialog(ui, partner_id, section)
+    assert time.perf_counter() - started < 0.05
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.state.text() == "Loading the partner…" and dialog.state.isVisible()
+    assert not dialog.loaded and not dialog.reason.isEnabled() and not dialog.ok.isEnabled()
+    assert dialog.kind.count() == 0
+    wait_loaded(qtbot, dialog)
+    assert detail.partner.name in dialog.windowTitle()
+    assert dialog.kind.findData("suspend") >= 0 and dialog.kind.findData("open") < 0
+    assert dialog.history.count() == len(detail.lifecycle)
+    assert dialog.reason.isEnabled() and dialog.ok.isEnabled() and not dialog.state.isVisible()
+    dialog.close()
+    missing = LifecycleDialog(ui, "no-such-partner", section)
+    qtbot.addWidget(missing)
+    settle(ui, qtbot)
+    assert not missing.loaded and "no-such-partner" in missing.state.text()
+    assert not missing.ok.isEnabled()

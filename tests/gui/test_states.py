@@ -84,12 +84,14 @@ def test_new_visit_is_selected_and_messages_stay_with_their_section(
 def test_lifecycle_transfer_picks_the_new_region(qtbot, ctx, tmp_path: Path, ui_window) -> None:  # type: ignore[no-untyped-def]
     from app.services import partner_read
     from app.ui.partners.file_dialogs import LifecycleDialog
+    from tests.gui.conftest import wait_loaded
 
     _seed(ctx, tmp_path)
     ui, window = ui_window
     partner_id = partner_read.partner_detail(ctx, "V1").partner.id
     dialog = LifecycleDialog(ui, partner_id, window)
     qtbot.addWidget(dialog)
+    wait_loaded(qtbot, dialog)
     dialog.kind.setCurrentIndex(dialog.kind.findData("suspend"))
     assert not dialog.to_region.isEnabled() and not dialog.survivor.isEnabled()
     dialog.kind.setCurrentIndex(dialog.kind.findData("transfer"))

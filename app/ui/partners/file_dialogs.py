@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import UserError
 from app.services import lifecycle as lifecycle_svc
 from app.services import partner_documents, partner_read, partner_records
 from app.ui.dialog_ops import save_through_ops
@@ -77,10 +79,9 @@ class LifecycleDialog(QDialog):
     def __init__(self, ui: Any, partner_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui, self.partner_id = ui, partner_id
-        detail = partner_read.partner_detail(ui.ctx, partner_id)
-        self.setWindowTitle(self.tr("Lifecycle of {name}").format(name=detail.partner.name))
+        self.setWindowTitle(self.tr("Lifecycle"))  # the partner's name once read
         self.resize(560, 520)
-        labels = {
+        self.labels = {
             "open": self.tr("Open"),
             "suspend": self.tr("Suspend"),
             "resume": self.tr("Resume"),
@@ -88,12 +89,7 @@ class LifecycleDialog(QDialog):
             "merge": self.tr("Merge into another partner"),
             "transfer": self.tr("Transfer to manager/territory"),
         }
-        from app.domain.partners import allowed_events
-
-        self.kind = QComboBox()
-        for kind in ("open", "suspend", "resume", "terminate", "merge", "transfer"):
-            if kind in allowed_events(detail.partner.status):
-                self.kind.addItem(labels[kind], kind)
+        self.kind = QComboBox()  # the events the partner's status allows, once read
         self.reason = QLineEdit()
         self.effective = date_edit(QDate.currentDate())
         self.effective.setCalendarPopup(True)
@@ -106,13 +102,11 @@ class LifecycleDialog(QDialog):
         self.error = error_label()
         self.error.setWordWrap(True)
         self.history = QListWidget()
-        for event in reversed(detail.lifecycle):
-            self.history.addItem(
-                f"{event.effective_date.isoformat()}  {labels.get(event.kind, event.kind)}  "
-                f"{status_label(event.old_status) if event.old_status else ''} → "
-                f"{status_label(event.new_status) if event.new_status else ''}  {event.reason}"
-            )
-        form = QFormLayout()
+        self.state = QLabel(self.tr("Loading the partner…"))
+        self.state.setWordWrap(True)
+        self.fields = QWidget()
+        form = QFormLayout(self.fields)
+        form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.tr("&Event"), self.kind)
         form.addRow(self.tr("&Reason"), self.reason)
         form.addRow(self.tr("Effective date"), self.effective)
@@ -128,13 +122,58 @@ class LifecycleDialog(QDialog):
         )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.kind.count() > 0)
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(self.state)
+        layout.addWidget(self.fields)
         layout.addWidget(self.error)
         layout.addWidget(QLabel(self.tr("History (never overwritten)")))
         layout.addWidget(self.history, 1)
         layout.addWidget(buttons)
+        self.loaded = False
+        self.fields.setEnabled(False)  # no input until the partner is read
+        self.ok.setEnabled(False)
+        ui.ops.run(
+            partner_read.partner_detail,
+            ui.ctx,
+            partner_id,
+            read_only=True,
+            on_done=self._loaded,
+            on_error=self._load_failed,
+        )
+
+    def _loaded(self, detail: partner_read.PartnerDetail) -> None:
+        """On the UI thread: the partner's name, the events its status allows and its
+        history."""
+        from app.domain.partners import allowed_events
+
+        if not shiboken6.isValid(self):
+            return  # closed meanwhile
+        self.setWindowTitle(self.tr("Lifecycle of {name}").format(name=detail.partner.name))
+        for kind in ("open", "suspend", "resume", "terminate", "merge", "transfer"):
+            if kind in allowed_events(detail.partner.status):
+                self.kind.addItem(self.labels[kind], kind)
+        for event in reversed(detail.lifecycle):
+            self.history.addItem(
+                f"{event.effective_date.isoformat()}  {self.labels.get(event.kind, event.kind)}  "
+                f"{status_label(event.old_status) if event.old_status else ''} → "
+                f"{status_label(event.new_status) if event.new_status else ''}  {event.reason}"
+            )
+        self._fields_for_kind()
+        self.state.hide()
+        self.fields.setEnabled(True)
+        self.ok.setEnabled(self.kind.count() > 0)
+        self.loaded = True
+        self.reason.setFocus()
+
+    def _load_failed(self, exc: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
+        if isinstance(exc, UserError):
+            self.state.setText(exc.message)
+            self.state.setStyleSheet("color:#b00020;")
+        else:
+            self.ui.show_crash(exc, getattr(exc, "__traceback_text__", ""))
 
     def _fields_for_kind(self) -> None:
         """Only the fields the chosen event uses can be filled in."""
@@ -144,6 +183,8 @@ class LifecycleDialog(QDialog):
             widget.setEnabled(kind == "transfer")
 
     def save(self) -> None:
+        if not self.loaded or self.kind.count() == 0:
+            return  # no event to record (yet)
         qdate = self.effective.date()
         save_through_ops(
             self.ui,
