@@ -95,7 +95,7 @@ def cmd_log_close(args: argparse.Namespace) -> int:
 
     day = parse_day(args.date)
     with cli_context(args) as ctx:
-        view = close_log(ctx, day, note=args.note, plan=args.plan)
+        view = close_log(ctx, day, note=args.note, plan=args.plan).view
     _print_log(view)
     eprint(tr("cli", "Log closed and sealed: {hash}").format(hash=view.content_hash))
     return 0
@@ -142,7 +142,7 @@ def cmd_complaints_new(args: argparse.Namespace) -> int:
     from app.services.complaints import new_complaint
 
     with cli_context(args) as ctx:
-        complaint_id = new_complaint(ctx, args.partner, args.text)
+        complaint_id = new_complaint(ctx, args.partner, args.text).id
     if args.json:
         print_json({"id": complaint_id, "status": "received"})
     else:

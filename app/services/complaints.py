@@ -14,7 +14,7 @@ from app.domain import duties as rules
 from app.domain.vocabulary import COMPLAINT_STATUS
 from app.errors import NotFoundError, ValidationError
 from app.i18n import tr
-from app.services.context import AppContext, Changes
+from app.services.context import AppContext, Changes, Created
 from app.services.duty_rules import duty_rules
 from db.base import utcnow
 
@@ -109,8 +109,8 @@ def overdue_complaints(ctx: AppContext, now: dt.datetime | None = None) -> list[
 
 def new_complaint(
     ctx: AppContext, partner_code: str, text: str, channel: str = "", category: str = ""
-) -> str:
-    """Record a complaint received now; returns its id."""
+) -> Created:
+    """Record a complaint received now; returns its id and the change."""
     from db.models import Complaint, Partner
 
     if not text.strip():
@@ -135,7 +135,7 @@ def new_complaint(
         )
         s.add(complaint)
         s.flush()
-        return complaint.id
+        return Created(complaint.id, Changes.of("complaint", ids={complaint.id}))
 
 
 def advance_complaint(

@@ -104,6 +104,15 @@ class Changes:
         return self.initiator is not None and self.initiator is view
 
 
+@dataclass(frozen=True)
+class Created:
+    """What an action that makes one new record returns: the new record's ``id`` and the
+    ``changes`` (which the UI's ``OpRunner`` announces)."""
+
+    id: str
+    changes: Changes
+
+
 @dataclass
 class AppContext:
     paths: DataPaths

@@ -58,6 +58,15 @@ class DailyLogView:
 
 
 @dataclass(frozen=True)
+class ClosedLog:
+    """What closing a day's log returns: the sealed log and the change (announced by the
+    UI's op runner)."""
+
+    view: DailyLogView
+    changes: Changes
+
+
+@dataclass(frozen=True)
 class Rollup:
     start: dt.date
     end: dt.date  # exclusive
@@ -218,7 +227,7 @@ def seal_hash(day: dt.date, figures: dict[str, int], note: str, plan: str, manag
 
 def close_log(
     ctx: AppContext, day: dt.date | None = None, note: str | None = None, plan: str | None = None
-) -> DailyLogView:
+) -> ClosedLog:
     """Close (seal) the day's log: the figures are frozen, the content hashed; it syncs to
     HQ and can no longer change. Days in the future cannot be closed."""
     day = day or dt.date.today()
@@ -243,7 +252,7 @@ def close_log(
         )
         row.content_hash = seal_hash(day, figures, row.note, row.plan, row.manager)
         s.flush()
-        return _view(row, figures, day)
+        return ClosedLog(_view(row, figures, day), Changes.of("daily_log", ids={row.id}))
 
 
 def rollup(ctx: AppContext, start: dt.date, end: dt.date) -> Rollup:

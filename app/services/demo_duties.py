@@ -148,7 +148,7 @@ def _training_and_promotions(
         day = today + dt.timedelta(days=3) if n == 2 else today - dt.timedelta(days=7 * (n + 1))
         tid = training.plan_training(
             ctx, partner.code, topics[n], day, trainer="渠道部讲师", materials="培训手册、考试题"
-        )
+        ).id
         if n < 2:
             training.record_training(ctx, tid, ["店长", "营业员A", "营业员B"][: 2 + n], held_on=day)
     codes = [p.code for p in chosen[:6]]

@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from app.errors import NotFoundError, ValidationError
 from app.i18n import tr
-from app.services.context import AppContext, Changes
+from app.services.context import AppContext, Changes, Created
 
 PROMOTION_SECTION = "promotions"
 PROMOTION_PREFIX = "promo:"
@@ -65,8 +65,8 @@ def plan_training(
     planned_for: dt.date,
     trainer: str = "",
     materials: str = "",
-) -> str:
-    """Plan a training of a partner's staff; returns its id."""
+) -> Created:
+    """Plan a training of a partner's staff; returns its id and the change."""
     from db.models import TrainingSession
 
     if not topic.strip():
@@ -82,7 +82,7 @@ def plan_training(
         )
         s.add(row)
         s.flush()
-        return row.id
+        return Created(row.id, Changes.of("training_session", ids={row.id}))
 
 
 def record_training(
@@ -154,7 +154,7 @@ def add_promotion(
     partner_codes: list[str],
     materials: list[str],
     description: str = "",
-) -> str:
+) -> Created:
     """A promotion over [start, end] for the given partners, each to show ``materials``."""
     from db.models import Promotion
 
@@ -179,7 +179,7 @@ def add_promotion(
         )
         s.add(row)
         s.flush()
-        return row.id
+        return Created(row.id, Changes.of("promotion", ids={row.id}))
 
 
 def list_promotions(ctx: AppContext, running_on: dt.date | None = None) -> list[PromotionRow]:

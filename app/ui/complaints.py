@@ -192,7 +192,7 @@ class ComplaintsSection(Section):
             self.ui.ctx,
             partner,
             text,
-            on_done=lambda _id: self.ui.announce("complaint"),
+            initiator=self,
         )
 
     def advance(

@@ -390,9 +390,8 @@ class TodaySection(Section):
     def close_day(self) -> None:
         from app.services.daily_log import close_log
 
-        def done(view: Any) -> None:
+        def done(_closed: Any) -> None:
             self._notes_saved()
-            self.ui.announce("daily_log")
             self.ui.show_message(self.tr("The day's log is closed and sealed."), "info")
 
         self.ui.ops.run(

@@ -278,7 +278,7 @@ class TrainingSection(Section):
             values["day"],
             values.get("trainer", ""),
             values.get("materials", ""),
-            on_done=lambda _id: self.ui.announce("training_session"),
+            initiator=self,
         )
 
     def held(
@@ -333,7 +333,7 @@ class TrainingSection(Section):
             values["end"],
             _split(values["partners"]),
             _split(values["materials"]),
-            on_done=lambda _id: self.ui.announce("promotion"),
+            initiator=self,
         )
 
     def on_changed(self, changes: Changes) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.services import callbacks, complaints, daily_log, partner_io
+from app.services.context import Changes
 from tests.unit.services.test_duties_callbacks import PHONES, records_csv
 from tests.unit.services.test_partners_and_visits import CSV
 
@@ -44,6 +45,8 @@ def test_today_draw_call_record_and_close(qtbot, ctx, tmp_path: Path, ui_window)
     assert section.model.rows[0]["outcome"] == "Fake record"
     assert [w.kind for w in callbacks.list_warnings(ctx)] == ["fake"]
     assert "1 of" in section.progress_label.text()
+    announced: list[Changes] = []
+    ui.changed.connect(announced.append)
     section.log_note.setPlainText("回访一户，发现虚假业务")
     section.log_plan.setPlainText("明天约谈店长")
     section.save_notes()
@@ -52,6 +55,10 @@ def test_today_draw_call_record_and_close(qtbot, ctx, tmp_path: Path, ui_window)
     section.close_day()
     ui.ops.wait()
     qtbot.waitUntil(lambda: section.overview.log.closed, timeout=10000)
+    # saving the notes and closing each return their change; the op runner announces each
+    # once (no hand-made echo); closing names the log
+    assert [c.entities for c in announced] == [{"daily_log"}] * 2
+    assert len(announced[1].ids) == 1
     assert not section.close_button.isEnabled() and section.log_note.isReadOnly()
     assert daily_log.show_log(ctx).plan == "明天约谈店长"
 
@@ -60,9 +67,14 @@ def test_complaints_section(qtbot, ctx, tmp_path: Path, ui_window) -> None:  # t
     _seed(ctx, tmp_path)
     ui, window = ui_window
     section = window.show_section("complaints")
+    announced: list[Changes] = []
+    ui.changed.connect(announced.append)
     section.new_complaint("P001", "营业员态度差")
     ui.ops.wait()
     qtbot.waitUntil(lambda: len(section.model.rows) == 1, timeout=10000)
+    # the service's result carries its change (with the new id); the op runner announces it once
+    (cid,) = [c.id for c in complaints.list_complaints(ctx)]
+    assert [(set(c.entities), set(c.ids)) for c in announced] == [({"complaint"}, {cid})]
     assert section.model.rows[0]["status"] == "Received"
     section.table.selectRow(0)
     assert section.advance_button.isEnabled()
@@ -107,12 +119,16 @@ def test_training_section(qtbot, ctx, tmp_path: Path, ui_window) -> None:  # typ
     _seed(ctx, tmp_path)
     ui, window = ui_window
     section = window.show_section("training")
+    announced: list[Changes] = []
+    ui.changed.connect(announced.append)
     section.plan(
         {"partner": "P001", "topic": "宽带业务培训", "day": dt.date.today(), "trainer": "王老师"}
     )
     ui.ops.wait()
     qtbot.waitUntil(lambda: len(section.trainings.rows) == 1, timeout=10000)
     assert section.trainings.rows[0]["state"] == "Planned"
+    (tid,) = [t.id for t in training.list_trainings(ctx)]
+    assert [(set(c.entities), set(c.ids)) for c in announced] == [({"training_session"}, {tid})]
     section.training_view.selectRow(0)
     assert section.held_button.isEnabled()
     section.held("张三，李四", "手册", str(EXIF_DIR / "Landscape_1.jpg"))
@@ -137,6 +153,8 @@ def test_training_section(qtbot, ctx, tmp_path: Path, ui_window) -> None:  # typ
         section.promotions.rows[0]["running"] == "Yes"
         and section.promotions.rows[0]["materials"] == "海报、台卡"
     )
+    (pid,) = [p.id for p in training.list_promotions(ctx)]
+    assert [c.ids for c in announced if c.touches("promotion")] == [{pid}]
 
 
 def test_partner_card_lists_warnings_and_trainings(qtbot, ctx, tmp_path: Path, ui_window) -> None:  # type: ignore[no-untyped-def]

@@ -31,7 +31,7 @@ def seeded(ctx, tmp_path):  # type: ignore[no-untyped-def]
 def test_complaint_moves_forward_with_times_and_satisfaction(seeded) -> None:  # type: ignore[no-untyped-def]
     from db.models import Complaint
 
-    cid = complaints.new_complaint(seeded, "P001", "营业员态度差")
+    cid = complaints.new_complaint(seeded, "P001", "营业员态度差").id
     with pytest.raises(ValidationError):
         complaints.advance_complaint(seeded, cid, "assigned", satisfaction=4)
     complaints.advance_complaint(seeded, cid, "assigned", note="交店长处理")
@@ -60,7 +60,7 @@ def test_complaint_moves_forward_with_times_and_satisfaction(seeded) -> None:  #
 def test_overdue_by_hq_rule(seeded) -> None:  # type: ignore[no-untyped-def]
     from db.models import Complaint, DutyRule
 
-    cid = complaints.new_complaint(seeded, "P002", "等太久")
+    cid = complaints.new_complaint(seeded, "P002", "等太久").id
     later = utcnow() + dt.timedelta(hours=3)
     assert [c.overdue for c in complaints.list_complaints(seeded, now=later)] == ["response"]
     with seeded.session() as s:
@@ -82,7 +82,7 @@ def test_daily_log_assembles_seals_and_rolls_up(seeded, tmp_path: Path) -> None:
     today = dt.date.today()
     draw = callbacks.draw_callbacks(seeded, today)
     callbacks.record_outcome(seeded, draw.calls[0].id, "confirmed")
-    cid = complaints.new_complaint(seeded, "P001", "投诉")
+    cid = complaints.new_complaint(seeded, "P001", "投诉").id
     complaints.advance_complaint(seeded, cid, "assigned")
     daily_log.save_log_notes(seeded, today, note="回访一户", plan="明天去P002")
     view = daily_log.show_log(seeded, today)
@@ -92,7 +92,7 @@ def test_daily_log_assembles_seals_and_rolls_up(seeded, tmp_path: Path) -> None:
         and view.figures["complaints"] == 1
     )
     assert view.note == "回访一户" and not view.closed
-    closed = daily_log.close_log(seeded, today, plan="明天去P003")
+    closed = daily_log.close_log(seeded, today, plan="明天去P003").view
     assert closed.closed and closed.plan == "明天去P003" and len(closed.content_hash) == 64
     assert closed.content_hash == daily_log.seal_hash(
         today, closed.figures, closed.note, closed.plan, closed.manager

@@ -37,9 +37,9 @@ def test_a_day_of_duties_reaches_hq(tmp_path: Path) -> None:
             callbacks.record_outcome(ctx, call.id, "confirmed")
     escalated = [w for w in callbacks.list_warnings(ctx, "P001") if w.escalation]
     assert [w.escalation for w in escalated] == ["rectification_order"]
-    cid = complaints.new_complaint(ctx, "P002", "营业员态度差")
+    cid = complaints.new_complaint(ctx, "P002", "营业员态度差").id
     complaints.advance_complaint(ctx, cid, "resolved", note="已处理", satisfaction=4)
-    closed = daily_log.close_log(ctx, today, note="回访完成", plan="约谈P001")
+    closed = daily_log.close_log(ctx, today, note="回访完成", plan="约谈P001").view
     assert callbacks.day_progress(ctx, today).met
 
     bundle = export_bundle(ctx, tmp_path / "b1.cdsync")

@@ -35,7 +35,7 @@ def test_incomplete_partner_ranks_after_complete_one_and_components_come_from_ou
     materials.record_material_entry(ctx, "FULL", "海报", "issued", 10, today)
     materials.record_material_entry(ctx, "FULL", "海报", "returned", 2, today)
     materials.record_material_entry(ctx, "FULL", "海报", "installed", 6, today)
-    complaint = complaints.new_complaint(ctx, "FULL", "等待时间太长")
+    complaint = complaints.new_complaint(ctx, "FULL", "等待时间太长").id
     complaints.advance_complaint(ctx, complaint, "resolved", "已致歉", satisfaction=4)
     scores = {r.partner_code: r for r in kpi.kpi_scorecard(ctx, today.strftime("%Y-%m"))}
     full, part = scores["FULL"], scores["PART"]

@@ -16,7 +16,7 @@ from tests.unit.services.test_duties_log import seeded  # noqa: F401  (fixture)
 
 
 def test_training_planned_then_held(seeded) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
-    tid = training.plan_training(seeded, "P001", "5G套餐话术", dt.date.today(), trainer="王老师")
+    tid = training.plan_training(seeded, "P001", "5G套餐话术", dt.date.today(), trainer="王老师").id
     row = training.list_trainings(seeded, "P001")[0]
     assert (row.status, row.topic, row.trainer) == ("planned", "5G套餐话术", "王老师")
     with pytest.raises(ValidationError):
@@ -46,7 +46,7 @@ def test_promotion_materials_in_the_visit_checklist(seeded, tmp_path: Path) -> N
         today + dt.timedelta(days=10),
         ["P001"],
         ["海报", "台卡"],
-    )
+    ).id
     training.add_promotion(
         seeded,
         "已结束的活动",
