@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from app.errors import ValidationError
 from app.i18n import tr
-from app.services.context import AppContext, Changes
+from app.services.context import AppContext, Changes, Created
 from app.services.partner_rows import get_partner
 from db.models import Contract, Partner
 
@@ -92,8 +92,9 @@ def expiring_contracts(
     return result
 
 
-def attach_file(ctx: AppContext, partner_key: str, source: Path, kind: str = "other") -> str:
-    """Store a licence scan, signed contract or other file by SHA-256; returns the hash."""
+def attach_file(ctx: AppContext, partner_key: str, source: Path, kind: str = "other") -> Created:
+    """Store a licence scan, signed contract or other file by SHA-256; returns its hash (as
+    ``id``) and the change (the attachment's partner named in ``ids``)."""
     import hashlib
 
     from app.services.media import store_file
@@ -124,7 +125,8 @@ def attach_file(ctx: AppContext, partner_key: str, source: Path, kind: str = "ot
                 partner_id=partner.id, sha256=sha, filename=source.name, kind=kind, size=size
             )
         )
-    return sha
+        partner_id = partner.id
+    return Created(sha, Changes.of("attachment", "partner", ids={partner_id}))
 
 
 def save_contract_with_scan(
@@ -140,7 +142,7 @@ def save_contract_with_scan(
     scan_file: str = "",
 ) -> Changes:
     """The contract dialog's save: its scan (a file path, optional) stored first, then the contract."""
-    scan = attach_file(ctx, partner_key, Path(scan_file), "contract") if scan_file else None
+    scan = attach_file(ctx, partner_key, Path(scan_file), "contract").id if scan_file else None
     return save_contract(
         ctx, partner_key, number, type_, start, end, key_clauses, confidentiality, termination, scan
     )

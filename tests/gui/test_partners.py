@@ -228,6 +228,31 @@ def test_contract_stock_limits_and_attachment(qtbot, ctx, tmp_path, ui_window) -
     assert "HT-2026-001" in text and "手机终端" in text
 
 
+def test_attaching_a_file_is_announced_once_by_the_op_runner(
+    qtbot, ctx, tmp_path, ui_window
+) -> None:  # type: ignore[no-untyped-def]
+    _seed(ctx, tmp_path)
+    ui, window = ui_window
+    section = window.show_section("partners")
+    section.apply_filters()
+    partner_id = section.model.rows[0].id
+    section._reselect(partner_id)
+    scan = tmp_path / "营业执照.jpg"
+    scan.write_bytes(b"licence scan")
+    announced: list[object] = []
+    ui.changed.connect(announced.append)
+    section.attach_file(path=str(scan))
+    settle(ui, qtbot)
+    qtbot.waitUntil(lambda: bool(announced), timeout=5000)
+    qtbot.wait(50)
+    # the service returns its change (naming the partner); no hand-made second announcement
+    assert [(set(c.entities), set(c.ids)) for c in announced] == [
+        ({"attachment", "partner"}, {partner_id})
+    ]
+    _limits, files = partner_read.partner_extras(ctx, partner_id)
+    assert [f.filename for f in files] == ["营业执照.jpg"]
+
+
 def test_code_is_fixed_after_creation_and_region_is_picked(qtbot, ctx, tmp_path, ui_window) -> None:  # type: ignore[no-untyped-def]
     _seed(ctx, tmp_path)
     ui, window = ui_window

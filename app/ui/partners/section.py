@@ -389,7 +389,7 @@ class PartnersSection(Section):
                 partner_id,
                 Path(path),
                 "scan",
-                on_done=lambda _sha: self.ui.announce("attachment", "partner"),
+                initiator=self,
             )
 
     def lifecycle(self) -> None:
