@@ -166,8 +166,8 @@ def cmd_register(args: argparse.Namespace) -> int:
 
     territory = parse_territory(args.territory) if args.territory is not None else None
     with open_hq(args) as hq:
-        device = hq.register_device(args.keyfile, args.user, territory)
-    print(device.device_id)
+        device_id = hq.register_device(args.keyfile, args.user, territory).id
+    print(device_id)
     return 0
 
 

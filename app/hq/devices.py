@@ -9,6 +9,7 @@ import datetime as dt
 import json
 import re
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.ids import is_uuid
+from app.entities import Changes, Created
 from app.errors import UserError
 from app.i18n import tr
 from db.hq.models import Device, ImportedBundle
@@ -100,9 +102,9 @@ def register_device(
     key_file: Path,
     user: str | None = None,
     territory: list[str] | None = None,
-) -> Device:
+) -> Created:
     """Register (or update the user, territory and encryption key of) the device of a
-    public-key file. A file without ``x25519_public_key`` (an older build) registers the
+    public-key file; returns its id and the change. A file without ``x25519_public_key`` (an older build) registers the
     device all the same; HQ then publishes no development records to it until the
     device's current key file is registered."""
     device_id, public_key, data = read_device_key_file(Path(key_file))
@@ -123,22 +125,32 @@ def register_device(
             device.x25519_public_key = data["x25519_public_key"]
         device.user = user if user is not None else data["user"]
         device.territory = ",".join(territory)
-    return device
+    return Created(device_id, Changes.of("device", ids={device_id}))
 
 
-def revoke_device(sessions: sessionmaker[Session], device_id: str) -> None:
+def revoke_device(sessions: sessionmaker[Session], device_id: str) -> Changes:
     """Mark a device revoked: its later bundles are rejected."""
     with sessions.begin() as s:
         device = s.get(Device, device_id)
         if device is None:
             raise UserError(tr("hq", "Unknown device {id}.").format(id=device_id))
         device.revoked = True
+    return Changes.of("device", ids={device_id})
 
 
-def set_territory(sessions: sessionmaker[Session], device_id: str, text: str) -> list[str]:
+@dataclass(frozen=True)
+class TerritorySet:
+    """What reassigning a device's territory returns: the region codes kept (empty:
+    everywhere) and the change."""
+
+    codes: list[str]
+    changes: Changes
+
+
+def set_territory(sessions: sessionmaker[Session], device_id: str, text: str) -> TerritorySet:
     """HQ reassigns a device's territory: region codes separated by commas, spaces or
     、 (any accepted form, kept shortest; empty = everywhere). The next down-bundle
-    carries the partners of the new territory. Returns the codes kept."""
+    carries the partners of the new territory. Returns the codes kept and the change."""
     from app.domain.regions import regions
 
     codes: list[str] = []
@@ -155,7 +167,7 @@ def set_territory(sessions: sessionmaker[Session], device_id: str, text: str) ->
         if device is None:
             raise UserError(tr("hq", "Unknown device {id}.").format(id=device_id))
         device.territory = ",".join(codes)
-    return codes
+    return TerritorySet(codes, Changes.of("device", ids={device_id}))
 
 
 def device_list(hq: Hq) -> list[dict[str, Any]]:

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.atomic import Durability, atomic_write
 from app.domain.ids import uuid7
+from app.entities import Changes, Created
 from app.errors import BundleRejected, UserError
 from app.hq import devices
 from app.hq.apply import apply_bundle
@@ -160,11 +161,11 @@ class Hq:
     # -- devices ---------------------------------------------------------------------------
     def register_device(
         self, key_file: Path, user: str | None = None, territory: list[str] | None = None
-    ) -> Device:
+    ) -> Created:
         return devices.register_device(self.sessions, key_file, user, territory)
 
-    def revoke_device(self, device_id: str) -> None:
-        devices.revoke_device(self.sessions, device_id)
+    def revoke_device(self, device_id: str) -> Changes:
+        return devices.revoke_device(self.sessions, device_id)
 
     # -- ingest ------------------------------------------------------------------------------
     def ingest(self, path: Path, ack_dir: Path | None = None) -> IngestResult:

@@ -15,13 +15,14 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.domain.hlc import HybridLogicalClock, Timestamp
-from app.entities import EntityName, check_entities
+from app.entities import Changes as Changes  # re-exported: services import it from here
+from app.entities import Created as Created
 from app.paths import DataPaths
 from app.services.datadir import VERIFIED_NAME, DataDirLock
 from app.services.db_errors import damaged_database_error, raise_translated
@@ -61,56 +62,6 @@ def install_hlc_hook() -> None:
 
         event.listen(Session, "before_flush", _stamp_hlc)
         _hlc_hook_installed = True
-
-
-@dataclass(frozen=True)
-class Changes:
-    """What a user action changed: entity names (``app.entities.EntityName``: table names
-    and a few others, checked when made) and optional ids. ``initiator`` is the view that
-    asked for the change (set by the UI's ``OpRunner``), so it can skip its own echo."""
-
-    entities: frozenset[str] = frozenset()
-    ids: frozenset[str] = frozenset()
-    note: str = ""
-    initiator: object | None = field(default=None, compare=False)
-
-    def __post_init__(self) -> None:
-        check_entities(self.entities)
-
-    @classmethod
-    def of(
-        cls, *entities: EntityName, ids: set[str] | frozenset[str] | None = None, note: str = ""
-    ) -> Changes:
-        return cls(frozenset(entities), frozenset(ids or ()), note)
-
-    def __or__(self, other: Changes) -> Changes:
-        return Changes(
-            self.entities | other.entities,
-            self.ids | other.ids,
-            self.note or other.note,
-            self.initiator or other.initiator,
-        )
-
-    def touches(self, *entities: EntityName) -> bool:
-        check_entities(entities)
-        return bool(self.entities & set(entities))
-
-    def from_initiator(self, initiator: object | None) -> Changes:
-        """The same change, marked as asked for by ``initiator``."""
-        return replace(self, initiator=initiator)
-
-    def echoes(self, view: object) -> bool:
-        """True when ``view`` itself asked for this change (it has already shown it)."""
-        return self.initiator is not None and self.initiator is view
-
-
-@dataclass(frozen=True)
-class Created:
-    """What an action that makes one new record returns: the new record's ``id`` and the
-    ``changes`` (which the UI's ``OpRunner`` announces)."""
-
-    id: str
-    changes: Changes
 
 
 @dataclass

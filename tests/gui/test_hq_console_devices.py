@@ -6,6 +6,7 @@ says when nothing came yet, and revoking is offered only for an active device.""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
@@ -56,6 +57,8 @@ def test_devices_drop_territory_history_and_revoke(qtbot, console, tmp_path: Pat
     )
     key = export_public_key(ctx2, tmp_path / "lap2.key.json")
     ctx2.close()
+    announced: list[Any] = []
+    ui.changed.connect(announced.append)
     with qtbot.waitSignal(ui.message, timeout=15000) as registered:
         _drop(devices, key)
     assert registered.args[1] == "info"
@@ -82,6 +85,9 @@ def test_devices_drop_territory_history_and_revoke(qtbot, console, tmp_path: Pat
         ),
         timeout=15000,
     )
+    # registering, the new territory and revoking each return their change (naming the
+    # device); the op runner announces each once, nothing by hand (the bad territory: none)
+    assert [(set(c.entities), set(c.ids)) for c in announced] == [({"device"}, {new_id})] * 3
     row = next(r for r in range(2) if devices.view.item(r, 1).text() == new_id)
     devices.view.selectRow(row)
     assert not devices.revoke_button.isEnabled() and not devices.territory_button.isEnabled()

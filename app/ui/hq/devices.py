@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import formats as fmt
+from app.entities import Created
 from app.ui.hq.admin import DropSection
 from app.ui.hq.base import fill, key_of, table
 from app.ui.hq.review import territory_text
@@ -165,15 +166,15 @@ class DevicesSection(DropSection):
     def dropped(self, paths: list[Path]) -> None:
         for path in paths:
             self.ui.ops.run(
-                lambda hq, p: hq.register_device(p).device_id,
+                lambda hq, p: hq.register_device(p),
                 self.ui.hq,
                 path,
                 on_done=self._registered,
+                initiator=self,
             )
 
-    def _registered(self, device_id: str) -> None:
-        self.ui.show_message(self.tr("Device {id} registered.").format(id=device_id), "info")
-        self.ui.announce("device")
+    def _registered(self, registered: Created) -> None:
+        self.ui.show_message(self.tr("Device {id} registered.").format(id=registered.id), "info")
 
     def _change_territory(self) -> None:
         device = next((r for r in self.rows if r["device_id"] == self._selected()), None)
@@ -202,16 +203,14 @@ class DevicesSection(DropSection):
             self.ui.hq,
             device_id,
             text,
-            on_done=lambda codes: (
-                self.ui.show_message(
-                    self.tr("Territory of device {id}: {territory}.").format(
-                        id=device_id[:8],
-                        territory=territory_text(codes) if codes else self.tr("everywhere"),
-                    ),
-                    "info",
+            on_done=lambda kept: self.ui.show_message(
+                self.tr("Territory of device {id}: {territory}.").format(
+                    id=device_id[:8],
+                    territory=territory_text(kept.codes) if kept.codes else self.tr("everywhere"),
                 ),
-                self.ui.announce("device"),
+                "info",
             ),
+            initiator=self,
         )
 
     def _revoke(self) -> None:
@@ -231,8 +230,8 @@ class DevicesSection(DropSection):
             lambda hq, d: hq.revoke_device(d),
             self.ui.hq,
             device_id,
-            on_done=lambda _r: (
-                self.ui.show_message(self.tr("Device {id} revoked.").format(id=device_id), "info"),
-                self.ui.announce("device"),
+            on_done=lambda _r: self.ui.show_message(
+                self.tr("Device {id} revoked.").format(id=device_id), "info"
             ),
+            initiator=self,
         )
