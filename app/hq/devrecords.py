@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from app.domain import devrecord_rows
 from app.domain.ids import uuid7
 from app.domain.sheet_columns import column_label, file_names, missing_text, named
+from app.entities import Changes
 from app.errors import UserError, ValidationError
 from app.hq.sheet_rows import SheetRowError, data_rows
 from app.i18n import tr, trn
@@ -39,13 +40,15 @@ KEY_FILE = "hq_records.key"
 
 @dataclass
 class HqDevImport:
-    """``hq devrecords import``'s summary (the laptop's keys)."""
+    """``hq devrecords import``'s summary (the laptop's keys) and its change (announced
+    by the UI's op runner; not part of the JSON)."""
 
     rows: int = 0
     created: int = 0
     skipped: int = 0
     purged: int = 0
     errors: list[SheetRowError] = field(default_factory=list)
+    changes: Changes = field(default_factory=Changes)
 
     def to_json(self) -> dict[str, int]:
         return {"rows": self.rows, "created": self.created, "skipped": self.skipped}
@@ -179,6 +182,7 @@ def import_dev_records(
         s.add_all(row for digest, row in fresh.items() if digest not in held)
         summary.created = len(fresh) - len(held)
     summary.skipped = summary.rows - summary.created
+    summary.changes = Changes.of("dev_record")
     return summary
 
 

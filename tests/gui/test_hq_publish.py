@@ -6,6 +6,7 @@ encryption key; the Devices section says whose key HQ holds. SQLite and PostgreS
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QFileDialog
@@ -132,10 +133,15 @@ def test_development_records_dropped_checked_and_masked(qtbot, console, tmp_path
         section.dropped([note])
     assert wrong.args[1] == "error" and wrong.args[2] == ["notes.txt"]
     good = records_csv(tmp_path / "r.csv")
+    announced: list[Any] = []
+    ui.changed.connect(announced.append)
     with qtbot.waitSignal(ui.message, timeout=30000) as told:
         section.dropped([good])
     assert told.args[1] == "info" and "40 rows: 40 new, 0 already held" in told.args[0]
     qtbot.waitUntil(lambda: section.view.rowCount() == 40, timeout=15000)
+    # the import's summary carries its change; the op runner announces it once (the refused
+    # files announced nothing)
+    assert [set(c.entities) for c in announced] == [{"dev_record"}]
     cells = [
         section.view.item(r, c).text()
         for r in range(section.view.rowCount())

@@ -189,6 +189,7 @@ class DevRecordsSection(DropSection):
             path,
             progress_title=self.tr("Importing development records…"),
             on_done=self._imported,
+            initiator=self,
         )
 
     def _imported(self, summary: Any) -> None:
@@ -200,4 +201,3 @@ class DevRecordsSection(DropSection):
             + self.tr("Laptops receive them with their next HQ bundle."),
             "info",
         )
-        self.ui.announce("dev_record")
