@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from app.atomic import Durability, atomic_write
 from app.domain import checklist as cl
 from app.domain.reference import DEFAULT_FREQUENCY_RULES, builtin_templates
+from app.entities import Changes
 from app.errors import NotFoundError, ValidationError
 from app.hq.publish import HQ_BUNDLE
 from app.hq.sheet_rows import SheetRowError
@@ -223,13 +224,15 @@ def templates_for_publish(hq: Hq) -> list[dict[str, Any]]:
 @dataclass
 class ImportSummary:
     """How many rows an HQ table import created, updated or left unchanged, and its row
-    errors."""
+    errors; ``changes`` (HQ's records; not part of the JSON) is announced by the UI's op
+    runner."""
 
     rows: int = 0
     created: int = 0
     updated: int = 0
     unchanged: int = 0
     errors: list[SheetRowError] = field(default_factory=list)
+    changes: Changes = field(default_factory=lambda: Changes.of("record"))
 
     def to_json(self) -> dict[str, int]:
         return {

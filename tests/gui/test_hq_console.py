@@ -10,6 +10,7 @@ import datetime as dt
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -152,6 +153,8 @@ def test_targets_templates_rules_and_receivables(qtbot, console, tmp_path: Path)
         f"metric,period,scope_kind,scope,amount\nrevenue,{dt.date.today().year},region,3101,500000\n",
         encoding="utf-8",
     )
+    announced: list[Any] = []
+    ui.changed.connect(announced.append)
     with qtbot.waitSignal(ui.message, timeout=15000) as done:
         targets.import_file(csv)
     assert "1 created" in done.args[0]
@@ -163,6 +166,10 @@ def test_targets_templates_rules_and_receivables(qtbot, console, tmp_path: Path)
     with qtbot.waitSignal(ui.message, timeout=15000) as refused:
         targets.import_file(bad)
     assert refused.args[1] == "error" and refused.args[2]
+    # the import's summary carries its change; announced once by the op runner, the refused
+    # file not at all
+    assert [set(c.entities) for c in announced] == [{"record"}]
+    ui.changed.disconnect(announced.append)
 
     window.nav.setCurrentRow(4)
     _ready(qtbot, templates)

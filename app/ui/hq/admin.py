@@ -204,6 +204,7 @@ class _ImportSection(HqSection):
             self.ui.hq,
             progress_title=QCoreApplication.translate("HqImport", "Importing…"),
             on_done=self._imported,
+            initiator=self,
         )
 
     def _imported(self, summary: Any) -> None:
@@ -218,7 +219,6 @@ class _ImportSection(HqSection):
             ),
             "info",
         )
-        self.ui.announce("record")
 
 
 class ReceivablesSection(_ImportSection):
