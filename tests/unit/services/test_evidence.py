@@ -152,7 +152,7 @@ def test_exif_time_with_offset_or_camera_local() -> None:
 def test_evidence_warnings_do_not_escalate_a_callback_warning(seeded, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from sqlalchemy import select
 
-    from app.services import callbacks, devrecords, partners
+    from app.services import callbacks, devrecords, partner_rows
     from db.models import PartnerWarning, RectificationOrder
     from tests.unit.services.test_duties_callbacks import records_csv
 
@@ -160,7 +160,7 @@ def test_evidence_warnings_do_not_escalate_a_callback_warning(seeded, tmp_path: 
     with (
         seeded.session() as s
     ):  # three photo warnings on the partner (a visit's photos without camera data)
-        partner = partners.get_partner(s, "P001")
+        partner = partner_rows.get_partner(s, "P001")
         for _ in range(3):
             s.add(
                 PartnerWarning(
