@@ -25,8 +25,10 @@ def _allocate() -> int:
 
 def test_no_cyclic_collection_on_a_worker_thread(qtbot, ui_window) -> None:  # type: ignore[no-untyped-def]
     ui, _window = ui_window
+    qtbot.wait(400)  # past the window's own start-up reads (its sync status comes at 300 ms)
     settle(ui, qtbot)
-    assert gc.isenabled() and main_thread_gc.running() == 0
+    qtbot.waitUntil(lambda: main_thread_gc.running() == 0, timeout=10000)
+    assert gc.isenabled()
     started_on: list[str] = []
 
     def watch(phase: str, _info: dict[str, int]) -> None:
