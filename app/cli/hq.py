@@ -418,7 +418,7 @@ def cmd_templates_import(args: argparse.Namespace) -> int:
     from app.hq.authoring import import_template
 
     with open_hq(args) as hq:
-        made = import_template(hq, args.file)
+        made = import_template(hq, args.file).to_json()
     if args.json:
         print_json(made)
     else:

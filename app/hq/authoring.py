@@ -133,9 +133,22 @@ def template_problems(body: Any) -> list[str]:
     return cl.validate_template(body)
 
 
-def import_template(hq: Hq, path: Path) -> dict[str, Any]:
+@dataclass(frozen=True)
+class TemplateVersion:
+    """A template version just saved: its ``name`` and ``version`` (``to_json``) and the
+    change, announced by the UI's op runner."""
+
+    name: str
+    version: int
+    changes: Changes
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "version": self.version}
+
+
+def import_template(hq: Hq, path: Path) -> TemplateVersion:
     """A template file as the next version of its name (the version in the file is
-    ignored); it keeps the name's default flag. Returns ``name`` and ``version``."""
+    ignored); it keeps the name's default flag. Returns its ``name`` and ``version``."""
     path = Path(path)
     try:
         if path.stat().st_size > 5 * 1024 * 1024:
@@ -172,10 +185,10 @@ def import_template(hq: Hq, path: Path) -> dict[str, Any]:
     return save_template_version(hq, body)
 
 
-def save_template_version(hq: Hq, body: dict[str, Any]) -> dict[str, Any]:
+def save_template_version(hq: Hq, body: dict[str, Any]) -> TemplateVersion:
     """A template body as the next version of its name (a version it names is ignored:
     a published version never changes); it keeps the name's default flag. Refused with
-    every problem (translated) when the laptops could not run it. Returns ``name`` and
+    every problem (translated) when the laptops could not run it. Returns its ``name`` and
     ``version``; published with the next down-bundles."""
     problems = template_problems(body)
     if problems:
@@ -192,13 +205,14 @@ def save_template_version(hq: Hq, body: dict[str, Any]) -> dict[str, Any]:
     body = {**body, "name": name, "version": version}
     title = str(body.get("title") or name)
     with hq.sessions.begin() as s:
+        record_id = stable_id("template", name, str(version))
         write_own_records(
             hq,
             s,
             "checklist_template",
             [
                 (
-                    stable_id("template", name, str(version)),
+                    record_id,
                     {
                         "name": name,
                         "version": version,
@@ -209,7 +223,7 @@ def save_template_version(hq: Hq, body: dict[str, Any]) -> dict[str, Any]:
                 )
             ],
         )
-    return {"name": name, "version": version}
+    return TemplateVersion(name, version, Changes.of("record", ids={record_id}))
 
 
 def templates_for_publish(hq: Hq) -> list[dict[str, Any]]:

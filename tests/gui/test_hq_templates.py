@@ -8,6 +8,7 @@ visit made before keeps its version. The deadline rules are edited beside the ot
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QLineEdit
@@ -71,9 +72,16 @@ def test_edit_preview_and_publish_a_template_version(qtbot, console, tmp_path: P
     assert "排队人数" in editor.problems.text() and not editor.publish_button.isEnabled()
     editor.kind.setCurrentIndex(editor.kind.findData("number"))
     editor.kind.activated.emit(editor.kind.currentIndex())
+    announced: list[Any] = []
+    ui.changed.connect(announced.append)
     with qtbot.waitSignal(ui.message, timeout=15000) as told:
         editor.publish()
     assert told.args[1] == "info" and "2" in told.args[0]
+    qtbot.waitUntil(lambda: bool(announced), timeout=15000)
+    qtbot.wait(50)
+    # the saved version carries its change (the new record's id); announced once
+    assert [set(c.entities) for c in announced] == [{"record"}] and len(announced[0].ids) == 1
+    ui.changed.disconnect(announced.append)
     after = {(t["name"], t["version"]): t["body"] for t in authoring.template_versions(ui.hq)}
     assert after[("store_inspection", 1)] == before[("store_inspection", 1)]  # never mutated
     new = after[("store_inspection", 2)]

@@ -438,10 +438,12 @@ class TemplateEditor(QDialog):
             self.ui.hq,
             published_body(self.body),
             on_done=self._published,
+            initiator=self,
             on_error=self._failed,
         )
 
-    def _published(self, made: dict[str, Any]) -> None:
+    def _published(self, saved: Any) -> None:
+        made = saved.to_json()
         self.ui.show_message(
             self.tr(
                 "Template {name} version {version} published; laptops receive it with their "
@@ -453,7 +455,6 @@ class TemplateEditor(QDialog):
             "info",
         )
         self.published.emit(made)
-        self.ui.announce("record")
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:

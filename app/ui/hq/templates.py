@@ -168,16 +168,15 @@ class TemplatesSection(HqSection):
     def import_file(self, path: Path) -> None:
         from app.hq.authoring import import_template
 
-        self.ui.ops.run(import_template, self.ui.hq, path, on_done=self._imported)
+        self.ui.ops.run(import_template, self.ui.hq, path, on_done=self._imported, initiator=self)
 
-    def _imported(self, made: dict[str, Any]) -> None:
+    def _imported(self, made: Any) -> None:
         self.ui.show_message(
             self.tr(
                 "Template {name} version {version} saved; laptops receive it with their next HQ bundle."
-            ).format(**made),
+            ).format(**made.to_json()),
             "info",
         )
-        self.ui.announce("record")
 
     def _save_rules(self) -> None:
         grades = {g: box.value() for g, box in self.grades.items()}
