@@ -325,3 +325,14 @@ def set_frequency_rules(
     with hq.sessions.begin() as s:
         hq._set_meta(s, FREQUENCY_KEY, json.dumps(rows))
     return frequency_rules_for_publish(hq)
+
+
+def save_rules(hq: Hq, grades: dict[str, int], weekly: int, duty_values: dict[str, Any]) -> Changes:
+    """The Templates section's save: the visit-frequency rules (``grades``: minimum
+    visits a month per grade, ``weekly``: visits a manager makes a week) and the duty
+    rules ``duty_values``, both published with the next down-bundles."""
+    from app.hq.duty_rules import set_duty_rules
+
+    set_frequency_rules(hq, grades, weekly)
+    set_duty_rules(hq, duty_values)
+    return Changes.of("record", "hq_meta")

@@ -107,7 +107,12 @@ def test_edit_preview_and_publish_a_template_version(qtbot, console, tmp_path: P
 
     section.response_hours.setValue(4)
     section.resolution_hours.setValue(72)
+    saved: list[Any] = []
+    ui.changed.connect(saved.append)
     with qtbot.waitSignal(ui.message, timeout=15000):
         section._save_rules()
+    qtbot.waitUntil(lambda: bool(saved), timeout=15000)
+    qtbot.wait(50)
+    assert [set(c.entities) for c in saved] == [{"record", "hq_meta"}]  # once, by the runner
     rules = duty_rules(ui.hq)
     assert rules["complaint_response_hours"] == 4 and rules["complaint_resolution_hours"] == 72

@@ -192,12 +192,10 @@ class TemplatesSection(HqSection):
             self.ui.hq,
             grades,
             *values,
-            on_done=lambda _r: (
-                self.ui.show_message(
-                    self.tr("Rules saved; laptops receive them with their next HQ bundle."), "info"
-                ),
-                self.ui.announce("record"),
+            on_done=lambda _r: self.ui.show_message(
+                self.tr("Rules saved; laptops receive them with their next HQ bundle."), "info"
             ),
+            initiator=self,
         )
 
 
@@ -220,13 +218,13 @@ def _save_rules(
     metres: int,
     response_hours: int = 2,
     resolution_hours: int = 48,
-) -> None:
-    from app.hq.authoring import set_frequency_rules
-    from app.hq.duty_rules import set_duty_rules
+) -> Any:
+    from app.hq.authoring import save_rules
 
-    set_frequency_rules(hq, grades, weekly)
-    set_duty_rules(
+    return save_rules(
         hq,
+        grades,
+        weekly,
         {
             "evidence_photo_hours": hours,
             "evidence_photo_metres": metres,
