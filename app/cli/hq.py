@@ -469,7 +469,7 @@ def cmd_grade_request_decide(args: argparse.Namespace) -> int:
     from app.hq.grade_requests import decide
 
     with open_hq(args) as hq:
-        result = decide(hq, args.request_id, args.approve, args.note)
+        result = decide(hq, args.request_id, args.approve, args.note).to_json()
     if args.json:
         print_json(result)
     else:

@@ -5,11 +5,13 @@ both the decision and the grade reach the laptops with ``hq publish``."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
 from app.domain.hlc import HybridLogicalClock, Timestamp
+from app.entities import Changes
 from app.errors import NotFoundError, UserError
 from app.i18n import tr
 from db.hq.models import HqMeta, Record
@@ -64,7 +66,27 @@ def list_requests(hq: Hq, status: str | None = None) -> list[dict[str, Any]]:
     return rows
 
 
-def decide(hq: Hq, request_id: str, approve: bool, note: str = "") -> dict[str, Any]:
+@dataclass(frozen=True)
+class Decision:
+    """A decided grade change request (``to_json``: what ``hq grade-requests decide
+    --json`` prints) and its change, announced by the UI's op runner."""
+
+    id: str
+    status: str
+    partner_code: str | None
+    grade: str | None
+    changes: Changes
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "status": self.status,
+            "partner_code": self.partner_code,
+            "grade": self.grade,
+        }
+
+
+def decide(hq: Hq, request_id: str, approve: bool, note: str = "") -> Decision:
     """Approve or refuse a pending request. Approving sets the partner's grade."""
     if not approve and not note.strip():
         raise UserError(tr("hq", "Say why the grade change is refused (--note)."))
@@ -102,12 +124,13 @@ def decide(hq: Hq, request_id: str, approve: bool, note: str = "") -> dict[str, 
             partner.field_hlc = {**(partner.field_hlc or {}), "grade": hlc}
             partner.hlc = max(partner.hlc, hlc)
         hq._set_meta(s, "hlc_last", str(clock.last) if clock.last else "")
-        return {
-            "id": request_id,
-            "status": request.data["status"],
-            "partner_code": partner.data.get("code"),
-            "grade": partner.data.get("grade"),
-        }
+        return Decision(
+            request_id,
+            request.data["status"],
+            partner.data.get("code"),
+            partner.data.get("grade"),
+            Changes.of("record", ids={request_id, partner.id}),
+        )
 
 
 def decided_for_publish(s: Any, partner_ids: set[str]) -> list[dict[str, Any]]:

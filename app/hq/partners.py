@@ -8,12 +8,14 @@ change requests with their partners' names, for the console."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
 from app.domain.hlc import HybridLogicalClock, Timestamp
 from app.domain.partners import HQ_OWNED_FIELDS, validate_partner_fields
+from app.entities import Changes
 from app.errors import NotFoundError, ValidationError
 from app.i18n import tr
 from db.hq.models import Device, HqMeta, Record
@@ -82,7 +84,20 @@ def filter_partners(
     ]
 
 
-def set_partner_fields(hq: Hq, partner_id: str, values: dict[str, Any]) -> dict[str, Any]:
+@dataclass(frozen=True)
+class PartnerFieldsSaved:
+    """A partner after HQ set its HQ-owned fields: ``changed`` lists the fields that
+    changed; ``changes`` is announced by the UI's op runner."""
+
+    id: str
+    code: str | None
+    grade: str | None
+    credit_limit_fen: int | None
+    changed: list[str]
+    changes: Changes
+
+
+def set_partner_fields(hq: Hq, partner_id: str, values: dict[str, Any]) -> PartnerFieldsSaved:
     """HQ changes a partner's HQ-owned fields (``values``: any of ``code``, ``grade``,
     ``credit_limit_fen`` in fen). Each changed field gets HQ's next HLC; ``changed`` lists
     them (empty when every value was already so). A bad value or a code another partner
@@ -125,13 +140,14 @@ def set_partner_fields(hq: Hq, partner_id: str, values: dict[str, Any]) -> dict[
             partner.field_hlc = {**(partner.field_hlc or {}), **dict.fromkeys(changed, hlc)}
             partner.hlc = max(partner.hlc, hlc)
             hq._set_meta(s, "hlc_last", str(clock.last) if clock.last else "")
-        return {
-            "id": partner_id,
-            "code": partner.data.get("code"),
-            "grade": partner.data.get("grade"),
-            "credit_limit_fen": partner.data.get("credit_limit_fen"),
-            "changed": changed,
-        }
+        return PartnerFieldsSaved(
+            partner_id,
+            partner.data.get("code"),
+            partner.data.get("grade"),
+            partner.data.get("credit_limit_fen"),
+            changed,
+            Changes.of("record", ids={partner_id}),
+        )
 
 
 def grade_request_rows(hq: Hq, status: str | None = None) -> list[dict[str, Any]]:

@@ -7,6 +7,7 @@ manager's grade change request approved, another refused with its note — as th
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from app.hq.grade_requests import list_requests
 from app.hq.partners import partner_rows
@@ -67,9 +68,15 @@ def test_partners_filter_and_edit_hq_owned_fields(qtbot, console) -> None:  # ty
     section.code.setText("HQ-001")
     section.grade_edit.setCurrentIndex(section.grade_edit.findData(grade))
     section.credit.setText("50000.5")
+    announced: list[Any] = []
+    ui.changed.connect(announced.append)
     with qtbot.waitSignal(ui.message, timeout=15000) as saved:
         section.save_button.click()
     assert saved.args[1] == "info" and "HQ-001" in saved.args[0]
+    qtbot.waitUntil(lambda: bool(announced), timeout=15000)
+    qtbot.wait(50)
+    # the save returns its change (the partner's id); the op runner announces it once
+    assert [(set(c.entities), set(c.ids)) for c in announced] == [({"record"}, {before["id"]})]
     after = {r["id"]: r for r in partner_rows(ui.hq)}[before["id"]]
     assert (after["code"], after["grade"], after["credit_limit_fen"]) == (
         "HQ-001",
@@ -106,9 +113,14 @@ def test_grade_requests_approved_and_refused(qtbot, console, tmp_path: Path) -> 
     assert section.view.item(first, 4).text() == "lap"
     section.view.selectRow(first)
     assert section.approve_button.isEnabled() and not section.refuse_button.isEnabled()
+    announced: list[Any] = []
+    ui.changed.connect(announced.append)
     with qtbot.waitSignal(ui.message, timeout=15000) as approved:
         section.approve_button.click()
     assert approved.args[1] == "info"
+    qtbot.waitUntil(lambda: bool(announced), timeout=15000)
+    qtbot.wait(50)
+    assert [set(c.entities) for c in announced] == [{"record"}]  # once, by the op runner
     qtbot.waitUntil(lambda: section.view.rowCount() == 1, timeout=15000)  # pending only
     assert {r["code"]: r["grade"] for r in partner_rows(ui.hq)}["P001"] == up
 

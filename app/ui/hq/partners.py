@@ -237,16 +237,22 @@ class PartnersSection(HqSection):
                 "error",
             )
             return
-        self.ui.ops.run(set_partner_fields, self.ui.hq, partner["id"], values, on_done=self._saved)
+        self.ui.ops.run(
+            set_partner_fields,
+            self.ui.hq,
+            partner["id"],
+            values,
+            on_done=self._saved,
+            initiator=self,
+        )
 
-    def _saved(self, result: dict[str, Any]) -> None:
+    def _saved(self, result: Any) -> None:
         self.ui.show_message(
             self.tr("Partner {code} saved; laptops receive it with their next HQ bundle.").format(
-                code=result["code"]
+                code=result.code
             ),
             "info",
         )
-        self.ui.announce("record")
 
 
 class GradeRequestsSection(HqSection):
@@ -370,10 +376,17 @@ class GradeRequestsSection(HqSection):
         if request_id is None:
             return
         self.ui.ops.run(
-            decide, self.ui.hq, request_id, approve, self.note.text(), on_done=self._decided
+            decide,
+            self.ui.hq,
+            request_id,
+            approve,
+            self.note.text(),
+            on_done=self._decided,
+            initiator=self,
         )
 
-    def _decided(self, result: dict[str, Any]) -> None:
+    def _decided(self, decision: Any) -> None:
+        result = decision.to_json()
         self.note.clear()
         self.ui.show_message(
             (
@@ -385,4 +398,3 @@ class GradeRequestsSection(HqSection):
             + self.tr("The laptops receive the decision with their next HQ bundle."),
             "info",
         )
-        self.ui.announce("record")

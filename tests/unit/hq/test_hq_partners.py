@@ -56,9 +56,9 @@ def test_hq_edits_the_fields_it_owns_and_publishes_them(hq: Hq, tmp_path: Path) 
     done = set_partner_fields(
         hq, first["id"], {"code": "HQ001", "grade": grade, "credit_limit_fen": 1_234_500}
     )
-    assert done["changed"] == ["code", "grade", "credit_limit_fen"]
+    assert done.changed == ["code", "grade", "credit_limit_fen"]
     again = set_partner_fields(hq, first["id"], {"code": "HQ001", "grade": grade})
-    assert again["changed"] == []
+    assert again.changed == []
     _sync(hq, ctx, tmp_path, "published")
     card = partner_read.partner_detail(ctx, "HQ001").partner
     assert card.grade == grade and card.credit_limit_fen == 1_234_500

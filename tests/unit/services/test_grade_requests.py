@@ -58,7 +58,7 @@ def test_a_grade_change_is_requested_decided_at_hq_and_published(hq: Hq, tmp_pat
         and pending[first]["reason"] == "月销量翻倍"
         and pending[first]["requested_grade"] == up
     )
-    assert decide(hq, first, True)["grade"] == up
+    assert decide(hq, first, True).grade == up
     with pytest.raises(UserError):
         decide(hq, second, False)  # a refusal says why
     decide(hq, second, False, "先整改")
