@@ -135,8 +135,14 @@ def test_inbox_ingests_dropped_bundles(qtbot, console, tmp_path: Path) -> None: 
     visits.new_visit(ctx, "P003")
     second = export_bundle(ctx, tmp_path / "second.cdsync").path
     inbox.ack_dir = tmp_path / "acks-here"
+    announced: list[Any] = []
+    ui.changed.connect(announced.append)
     with qtbot.waitSignal(ui.message, timeout=30000) as blocker:
         inbox.dropped([bundle, second, junk])
+    qtbot.waitUntil(lambda: bool(announced), timeout=15000)
+    qtbot.wait(50)
+    # the ingest returns its change; the op runner announces it once
+    assert [set(c.entities) for c in announced] == [{"record", "imported_bundle"}]
     words = [inbox.results.item(r, 1).text() for r in range(inbox.results.rowCount())]
     assert words == ["duplicate", "accepted", "rejected"] and blocker.args[1] == "warning"
     assert inbox.results.item(2, 2).text()  # the reason

@@ -47,24 +47,6 @@ class DropSection(HqSection):
         raise NotImplementedError
 
 
-def ingest_files(
-    hq: Any, paths: list[Path], ack_dir: Path | None, progress: Any = None
-) -> list[tuple[str, str, str]]:
-    """Ingest each bundle (folders: the ``.cdsync`` files in them); (file, status, reason)."""
-    files: list[Path] = []
-    for path in paths:
-        files.extend(sorted(path.glob("*.cdsync")) if path.is_dir() else [path])
-    results = []
-    for index, path in enumerate(files):
-        if progress is not None:
-            progress(index, len(files), path.name)
-        result = hq.ingest(path, ack_dir)
-        results.append((str(path), result.status, result.reason))
-    if progress is not None:
-        progress(len(files), len(files), "")
-    return results
-
-
 class InboxSection(DropSection):
     def __init__(self, ui: Any, parent: QWidget | None = None) -> None:
         super().__init__(ui, parent)
@@ -123,6 +105,8 @@ class InboxSection(DropSection):
             self.ack_label.setText(self.tr("Acknowledgements go to {dir}").format(dir=folder))
 
     def dropped(self, paths: list[Path]) -> None:
+        from app.hq.inbox import ingest_files
+
         self.ui.ops.run(
             ingest_files,
             self.ui.hq,
@@ -130,9 +114,11 @@ class InboxSection(DropSection):
             self.ack_dir,
             progress_title=self.tr("Ingesting bundles…"),
             on_done=self._done,
+            initiator=self,
         )
 
-    def _done(self, results: list[tuple[str, str, str]]) -> None:
+    def _done(self, ingested: Any) -> None:
+        results: list[tuple[str, str, str]] = ingested.results
         words = {
             "accepted": self.tr("accepted"),
             "duplicate": self.tr("duplicate"),
@@ -151,7 +137,6 @@ class InboxSection(DropSection):
             ),
             "warning" if rejected else "info",
         )
-        self.ui.announce("record")
 
 
 def _read_table(path: Path) -> list[list[str]]:
