@@ -7,6 +7,7 @@ HQ's targets."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
@@ -19,6 +20,7 @@ from app.domain.decomposition import (
     require_region_code,
 )
 from app.domain.reference import DEFAULT_METRICS
+from app.entities import Changes
 from app.errors import ValidationError
 from app.hq.authoring import stable_id, write_own_records
 from app.hq.company_targets import UNIT_DECIMALS
@@ -128,6 +130,21 @@ def hq_decomposition_plan(hq: Hq, metric: str, year: int, region: str) -> Decomp
     return build_plan(metric, year, region, decimals, partners, saved, last_year, None)
 
 
+@dataclass(frozen=True)
+class HqDecomposed:
+    """What saving a decomposition at HQ did (``to_json``: targets ``written``, new or
+    changed, ``unchanged`` and ``voided``) and its change, announced by the UI's op
+    runner."""
+
+    written: int
+    unchanged: int
+    voided: int
+    changes: Changes
+
+    def to_json(self) -> dict[str, int]:
+        return {"written": self.written, "unchanged": self.unchanged, "voided": self.voided}
+
+
 def hq_decompose(
     hq: Hq,
     metric: str,
@@ -138,7 +155,7 @@ def hq_decompose(
     cell_overrides: dict[tuple[str, int], int] | None = None,
     month_basis: str = "current",
     partner_basis: str = "current",
-) -> dict[str, int]:
+) -> HqDecomposed:
     """Save the decomposition as HQ's targets (the region's year, quarters and months,
     each partner's months; sums exact), published with the next down-bundles. Returns
     ``written`` (targets new or changed) and ``unchanged``."""
@@ -190,7 +207,7 @@ def hq_decompose(
         with hq.sessions.begin() as s:
             write_own_records(hq, s, "target", rows)
             write_own_records(hq, s, "target", dropped, voided=True)
-    return {"written": len(rows), "unchanged": len(values) - len(rows), "voided": len(dropped)}
+    return HqDecomposed(len(rows), len(values) - len(rows), len(dropped), Changes.of("record"))
 
 
 def _dropped_partner_targets(

@@ -7,6 +7,7 @@ HQ's."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -65,10 +66,15 @@ def test_managers_targets_beside_hqs_and_hq_decomposes(qtbot, console, tmp_path:
         for row, (code, _n, _g) in enumerate(dialog.model.plan.partners)
         for m in range(1, 13)
     }
+    announced: list[Any] = []
+    ui.changed.connect(announced.append)
     with qtbot.waitSignal(ui.message, timeout=15000) as saved:
         dialog.save()
     assert saved.args[1] == "info" and "next HQ bundle" in saved.args[0]
     qtbot.waitUntil(lambda: targets.view.rowCount() == 1 + 4 + 12 * 4, timeout=15000)
+    # the save's result carries its change; the op runner announces it once (the dialog's
+    # ``saved`` signal no longer adds a second, hand-made announcement)
+    assert [set(c.entities) for c in announced] == [{"record"}]
     stored = {
         (t["scope"], int(t["period"][5:])): t["amount"]
         for t in company_targets.hq_targets(ui.hq)

@@ -133,6 +133,5 @@ class TargetsSection(_ImportSection):
         """Open the decomposition editor over HQ's targets."""
         source = hq_source(self.ui.hq, self.tr("Laptops receive them with their next HQ bundle."))
         self.dialog = DecompositionDialog(self.ui, self, source=source)
-        self.dialog.saved.connect(lambda: self.ui.announce("record"))
         self.dialog.show()
         return self.dialog

@@ -53,7 +53,7 @@ def test_hq_decomposes_like_the_laptop_and_publishes(hq: Hq, tmp_path: Path) -> 
     assert plan.region == "3101" and [p[0] for p in plan.partners] == ["P001", "P002", "P003"]
     assert not (plan.locked or plan.months_locked or plan.annual_locked)
     args = dict(month_overrides={12: 200}, cell_overrides={("P001", 3): 40})
-    assert hq_decompose(hq, "sales_volume", 2030, "3101", 1201, **args)["written"] == 1 + 4 + 12 * 4
+    assert hq_decompose(hq, "sales_volume", 2030, "3101", 1201, **args).written == 1 + 4 + 12 * 4
     # the laptop's own decomposition of the same inputs, in another year
     laptop.decompose_region_target(ctx, "sales_volume", 2029, "3101", 1201, **args)
     at_hq = {
@@ -74,7 +74,7 @@ def test_hq_decomposes_like_the_laptop_and_publishes(hq: Hq, tmp_path: Path) -> 
     assert reopened.annual == 1201 and reopened.overrides == {("P001", 3): 40}
     assert reopened.month_overrides == {12: 200}
     again = hq_decompose(hq, "sales_volume", 2030, "3101", 1201, **args)
-    assert again == {"written": 0, "unchanged": 1 + 4 + 12 * 4, "voided": 0}
+    assert again.to_json() == {"written": 0, "unchanged": 1 + 4 + 12 * 4, "voided": 0}
     with pytest.raises(ValidationError):
         hq_decompose(hq, "sales_volume", 2030, "3101", 100, month_overrides={1: 101})
     with pytest.raises(ValidationError):
@@ -107,7 +107,7 @@ def test_a_decomposition_that_drops_a_partner_voids_its_old_targets(hq: Hq, tmp_
     seed(ctx, tmp_path)
     laptop.decompose_region_target(ctx, "sales_volume", 2029, "3101", 1200)
     assert hq.ingest(export_bundle(ctx, tmp_path / "b1.cdsync").path, tmp_path).status == "accepted"
-    assert hq_decompose(hq, "sales_volume", 2030, "3101", 2400)["written"] == 1 + 4 + 12 + 12 * 3
+    assert hq_decompose(hq, "sales_volume", 2030, "3101", 2400).written == 1 + 4 + 12 + 12 * 3
     record_lifecycle_event(ctx, "P003", "suspend", "停业整顿")
     # the laptop: the re-decomposition replaces the region's partner set ...
     laptop.decompose_region_target(ctx, "sales_volume", 2029, "3101", 1200)
@@ -127,12 +127,12 @@ def test_a_decomposition_that_drops_a_partner_voids_its_old_targets(hq: Hq, tmp_
         ]
     assert len(at_hq) == 12 and all(rec.voided for rec in at_hq)
     # HQ: its own re-decomposition drops the partner HQ now holds as suspended
-    assert hq_decompose(hq, "sales_volume", 2030, "3101", 2400)["voided"] == 12
+    assert hq_decompose(hq, "sales_volume", 2030, "3101", 2400).voided == 12
     hq_partners = {
         t["scope"] for t in company_targets.hq_targets(hq) if t["scope_kind"] == "partner"
     }
     assert hq_partners == {"P001", "P002"}
-    assert hq_decompose(hq, "sales_volume", 2030, "3101", 2400) == {
+    assert hq_decompose(hq, "sales_volume", 2030, "3101", 2400).to_json() == {
         "written": 0,
         "unchanged": 1 + 4 + 12 + 12 * 2,
         "voided": 0,
