@@ -46,7 +46,9 @@ class UiHub(QObject):
             self.show_crash(exc, getattr(exc, "__traceback_text__", ""))
 
     def announce(self, *entities: EntityName) -> None:
-        """Emit ``changed`` for entities changed outside an op (e.g. after a dialog)."""
+        """Emit ``changed`` for entities changed outside an op. Ops never need it (OpRunner
+        announces the ``Changes`` a service returns); its one user is the Settings dialog,
+        whose settings file is written on the UI thread, not by a service op."""
         self.changed.emit(Changes.of(*entities))
 
 
