@@ -236,8 +236,7 @@ class MainWindow(QMainWindow):
     def _settings(self) -> None:
         from app.ui.settings_dialog import SettingsDialog
 
-        if SettingsDialog(self.ui, self).exec():
-            self.ui.announce("settings")
+        SettingsDialog(self.ui, self).exec()  # its saves announce their own changes
 
     def _backup(self, _checked: bool = False, path: str | None = None) -> None:
         from PySide6.QtWidgets import QFileDialog

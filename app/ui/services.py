@@ -8,8 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from app.entities import EntityName
-from app.services.context import AppContext, Changes
+from app.services.context import AppContext
 from app.ui.ops import OpRunner
 
 
@@ -44,12 +43,6 @@ class UiHub(QObject):
             self.show_message(exc.message, "error", details=exc.details)
         else:
             self.show_crash(exc, getattr(exc, "__traceback_text__", ""))
-
-    def announce(self, *entities: EntityName) -> None:
-        """Emit ``changed`` for entities changed outside an op. Ops never need it (OpRunner
-        announces the ``Changes`` a service returns); its one user is the Settings dialog,
-        whose settings file is written on the UI thread, not by a service op."""
-        self.changed.emit(Changes.of(*entities))
 
 
 class UiServices(UiHub):

@@ -287,30 +287,53 @@ class SettingsDialog(QDialog):
         )
 
     def _save_settings(self) -> None:
-        settings = self.ui.ctx.settings
-        language_changed = settings.language != self.language.currentData()
-        settings.language = self.language.currentData()
-        settings.company_name = self.company.text().strip() or settings.company_name
-        settings.default_template = self.template.currentData() or settings.default_template
-        settings.photo_max_mb = self.photo_mb.value()
-        settings.rectification_warning_days = self.rect_days.value()
-        settings.unacked_warning_days = self.unacked_days.value()
-        try:
-            self.ui.ctx.save_settings()
-        except OSError as exc:
-            self.error.setText(
-                self.tr("Cannot save the settings: {error}").format(error=exc.strerror or exc)
-            )
-            return
-        if language_changed:
-            from app.ui.qt_app import ensure_application, install_translators
+        """The preferences through OpRunner on the writer thread (the dialog waits
+        disabled; a failed write keeps every input and says why), then close."""
+        from app.services.preferences import save_preferences
 
-            install_translators(ensure_application(), settings.language or None)
-            self.ui.show_message(
-                self.tr(
-                    "The new language applies to windows opened from now on; restart ChannelDesk "
-                    "to translate this window too."
-                ),
-                "info",
-            )
-        self.accept()
+        settings = self.ui.ctx.settings
+        language = self.language.currentData()
+        language_changed = settings.language != language
+        self.setEnabled(False)
+
+        def saved(_changes: object) -> None:
+            if not shiboken6.isValid(self):
+                return
+            self.setEnabled(True)
+            if language_changed:
+                from app.ui.qt_app import ensure_application, install_translators
+
+                install_translators(ensure_application(), language or None)
+                self.ui.show_message(
+                    self.tr(
+                        "The new language applies to windows opened from now on; restart "
+                        "ChannelDesk to translate this window too."
+                    ),
+                    "info",
+                )
+            self.accept()
+
+        def failed(exc: BaseException) -> None:
+            if not shiboken6.isValid(self):
+                return
+            self.setEnabled(True)
+            if isinstance(exc, OSError):
+                self.error.setText(
+                    self.tr("Cannot save the settings: {error}").format(error=exc.strerror or exc)
+                )
+            else:
+                self.ui.show_crash(exc, getattr(exc, "__traceback_text__", ""))
+
+        self.ui.ops.run(
+            save_preferences,
+            self.ui.ctx,
+            language=language,
+            company_name=self.company.text().strip() or settings.company_name,
+            default_template=self.template.currentData() or settings.default_template,
+            photo_max_mb=self.photo_mb.value(),
+            rectification_warning_days=self.rect_days.value(),
+            unacked_warning_days=self.unacked_days.value(),
+            on_done=saved,
+            on_error=failed,
+            initiator=self,
+        )

@@ -482,7 +482,9 @@ def test_every_hq_console_section_dialog_and_pdf_reads_chinese(qtbot, tmp_path: 
 
         records = next(s for s in window.sections if isinstance(s, DevRecordsSection))
         window.nav.setCurrentRow(window.sections.index(records))
-        ui.announce("device")  # read again: now it names the device without a key
+        from app.entities import Changes
+
+        ui.changed.emit(Changes.of("device"))  # read again: now it names the device without a key
         qtbot.waitUntil(records.keys.isVisible, timeout=30000)
         settle(ui)
         seen += [(f"records keys:{w}", t) for w, t in widget_texts(window)]

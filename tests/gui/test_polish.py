@@ -56,6 +56,8 @@ def test_settings_persist_and_apply(qtbot, ui_window) -> None:  # type: ignore[n
     dialog.confirm_territory_change = lambda: QMessageBox.StandardButton.Yes  # type: ignore[method-assign]
     with qtbot.waitSignal(ui.changed, timeout=3000):
         dialog.save()
+    # the identity, then the preferences, each saved on the writer thread; then it closes
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=10000)
     saved = load_settings(ui.ctx.paths.settings_file)
     assert saved.company_name == "华东渠道部" and saved.photo_max_mb == 20
     assert ui.ctx.settings.photo_max_mb == 20
