@@ -15,14 +15,14 @@ from pathlib import Path
 
 from tests.e2e.test_hq_console_cli import laptop_and_hq, sync_up
 
-YESTERDAY = (dt.date.today() - dt.timedelta(days=1)).isoformat()
 PHONES = [f"1365555{n:04d}" for n in range(20)]
 
 
 def _records(path: Path, phones: list[str]) -> Path:
+    day = dt.date.today() - dt.timedelta(days=1)  # when asked, not at collection
     lines = ["日期,渠道编码,产品,客户编号,手机号,预存款,业务类型"]
     lines += [
-        f"{YESTERDAY},{('P001', 'P002')[i % 2]},宽带,C{i:04d},{phone},50,{'发展' if i % 2 else '维系'}"
+        f"{day},{('P001', 'P002')[i % 2]},宽带,C{i:04d},{phone},50,{'发展' if i % 2 else '维系'}"
         for i, phone in enumerate(phones)
     ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -16,10 +16,15 @@ from app.services import callbacks, devrecords, partner_io
 from tests.unit.services.test_partners_and_visits import CSV
 
 PHONES = [f"1391234{n:04d}" for n in range(40)]
-YESTERDAY = dt.date.today() - dt.timedelta(days=1)
 
 
-def records_csv(path: Path, day: dt.date = YESTERDAY, phones: list[str] = PHONES) -> Path:
+def yesterday() -> dt.date:
+    """Yesterday when asked (a constant taken at collection went stale at midnight)."""
+    return dt.date.today() - dt.timedelta(days=1)
+
+
+def records_csv(path: Path, day: dt.date | None = None, phones: list[str] = PHONES) -> Path:
+    day = day or yesterday()
     lines = ["date,partner_code,product,customer_ref,phone,amount,kind"]
     lines += [
         f"{day},{('P001', 'P002', 'P003')[i % 3]},宽带,C{i:04d},{phone},99.5,{'new' if i % 2 else '维系'}"
@@ -140,16 +145,16 @@ def test_draw_is_kept_and_outcomes_escalate(seeded, tmp_path: Path) -> None:  # 
 
 def test_duty_progress_and_missed_days(seeded, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     devrecords.import_dev_records(
-        seeded, records_csv(tmp_path / "r.csv", day=YESTERDAY - dt.timedelta(days=1))
+        seeded, records_csv(tmp_path / "r.csv", day=yesterday() - dt.timedelta(days=1))
     )
     today = dt.date.today()
-    assert not callbacks.day_progress(seeded, YESTERDAY).met
-    assert YESTERDAY in callbacks.missed_days(seeded, today)
-    draw = callbacks.draw_callbacks(seeded, YESTERDAY)
+    assert not callbacks.day_progress(seeded, yesterday()).met
+    assert yesterday() in callbacks.missed_days(seeded, today)
+    draw = callbacks.draw_callbacks(seeded, yesterday())
     for call in draw.calls:
         callbacks.record_outcome(seeded, call.id, "confirmed")
-    assert callbacks.day_progress(seeded, YESTERDAY).met
-    assert YESTERDAY not in callbacks.missed_days(seeded, today)
+    assert callbacks.day_progress(seeded, yesterday()).met
+    assert yesterday() not in callbacks.missed_days(seeded, today)
 
 
 def test_records_are_purged_after_the_retention_period(seeded, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -160,7 +165,7 @@ def test_records_are_purged_after_the_retention_period(seeded, tmp_path: Path) -
     assert devrecords.purge_expired_records(seeded) == 40
     devrecords.import_dev_records(seeded, records_csv(tmp_path / "old.csv", day=old))
     devrecords.import_dev_records(
-        seeded, records_csv(tmp_path / "new.csv", day=YESTERDAY, phones=PHONES[:3])
+        seeded, records_csv(tmp_path / "new.csv", day=yesterday(), phones=PHONES[:3])
     )
     assert (
         devrecords.record_counts(seeded, old, old + dt.timedelta(days=1)) == {}
