@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
@@ -407,17 +408,21 @@ class MainWindow(QMainWindow):
         return None
 
     def _on_changed(self, changes: Changes) -> None:
-        self._refresh_identity()
+        if changes.touches("device", "app_meta"):  # the user's name or territory changed
+            self.ui.ops.run(read_identity, self.ui.ctx, read_only=True, on_done=self._show_identity)
         self._refresh_status()
 
     def _refresh_identity(self) -> None:
-        ctx = self.ui.ctx
-        territory = "、".join(regions().name(code) for code in ctx.territory) or self.tr(
-            "all regions"
-        )
+        """The status bar's user and territory, read here (start-up, before the window
+        shows); after a change they are read on a reader thread (``_on_changed``)."""
+        self._show_identity(read_identity(self.ui.ctx))
+
+    def _show_identity(self, identity: tuple[str, list[str]]) -> None:
+        user, codes = identity
+        territory = "、".join(regions().name(code) for code in codes) or self.tr("all regions")
         self.identity_label.setText(
             self.tr("User: {user}  Territory: {territory}").format(
-                user=ctx.user_name or "-", territory=territory
+                user=user or "-", territory=territory
             )
         )
 
@@ -456,3 +461,8 @@ class MainWindow(QMainWindow):
             except OSError as exc:
                 log.warning("cannot save settings: %s", exc)
         event.accept()
+
+
+def read_identity(ctx: Any) -> tuple[str, list[str]]:
+    """The device's user name and territory codes (two ``app_meta`` reads)."""
+    return ctx.user_name, ctx.territory

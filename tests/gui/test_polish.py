@@ -62,7 +62,10 @@ def test_settings_persist_and_apply(qtbot, ui_window) -> None:  # type: ignore[n
     assert saved.company_name == "华东渠道部" and saved.photo_max_mb == 20
     assert ui.ctx.settings.photo_max_mb == 20
     assert ui.ctx.user_name == "王芳" and ui.ctx.territory == ["31"]
-    assert "上海市" in window.identity_label.text() and "王芳" in window.identity_label.text()
+    qtbot.waitUntil(
+        lambda: "王芳" in window.identity_label.text(), timeout=5000
+    )  # read off the UI thread
+    assert "上海市" in window.identity_label.text()
 
 
 def test_settings_identity_save_does_not_wait_for_a_locked_database(qtbot, ui_window) -> None:  # type: ignore[no-untyped-def]

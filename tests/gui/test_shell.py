@@ -29,3 +29,35 @@ def test_quit_has_a_shortcut(ui_window) -> None:  # type: ignore[no-untyped-def]
     _ui, window = ui_window
     assert not window.quit_action.shortcut().isEmpty()
     assert window.menus["file"].actions()[-1] is window.quit_action
+
+
+def test_an_announced_change_reads_no_database_on_the_ui_thread(
+    qtbot, ui_window, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Issue 17: the status bar's user and territory were read from ``app_meta`` on the UI
+    thread after every change. With the database slowed to 300 ms per read, announcing a
+    change returns within 50 ms; a change of the device's identity is shown once read on
+    a reader thread."""
+    import time
+
+    from app.services.context import AppContext
+    from app.services.identity import save_identity
+
+    ui, window = ui_window
+    real = AppContext.meta
+
+    def slow(self, key, default=None):  # type: ignore[no-untyped-def]
+        time.sleep(0.3)
+        return real(self, key, default)
+
+    monkeypatch.setattr(AppContext, "meta", slow)
+    for changes in (Changes.of("visit"), Changes.of("device")):
+        started = time.perf_counter()
+        ui.changed.emit(changes)
+        assert time.perf_counter() - started < 0.05
+    ui.ops.wait(10000)
+    monkeypatch.setattr(AppContext, "meta", real)
+    save_identity(ui.ctx, "王芳", ["31"])
+    ui.changed.emit(Changes.of("device"))
+    qtbot.waitUntil(lambda: "王芳" in window.identity_label.text(), timeout=5000)
+    assert "上海市" in window.identity_label.text()
