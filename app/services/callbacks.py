@@ -144,7 +144,8 @@ def draw_callbacks(ctx: AppContext, day: dt.date | None = None) -> DrawResult:
         )
         if draw is not None:
             return DrawResult(day, draw.population, draw.seed, _calls(s, draw.id))
-        purge_expired(s, ctx, dt.date.today())
+        # the records past HQ's retention period go first (views showing them refresh)
+        gone = Changes.of("dev_record") if purge_expired(s, ctx, dt.date.today()) else Changes()
         percent = int(duty_rules(ctx, s)["callback_percent"])
         records = [
             tuple(r)
@@ -160,6 +161,7 @@ def draw_callbacks(ctx: AppContext, day: dt.date | None = None) -> DrawResult:
                 0,
                 hashlib.sha256(f"{ctx.device_id}/{day.isoformat()}".encode()).hexdigest()[:32],
                 [],
+                gone,
             )
         seed = secrets.token_hex(16)
         chosen = rules.draw_sample(records, seed, percent)
@@ -197,7 +199,7 @@ def draw_callbacks(ctx: AppContext, day: dt.date | None = None) -> DrawResult:
             len(records),
             seed,
             _calls(s, draw.id),
-            Changes.of("callback_draw", "callback_call"),
+            Changes.of("callback_draw", "callback_call") | gone,
         )
 
 

@@ -140,11 +140,21 @@ def purge_expired(s: Any, ctx: AppContext, today: dt.date) -> int:
     return int(s.execute(delete(DevRecord).where(DevRecord.record_date < cutoff)).rowcount or 0)
 
 
-def purge_expired_records(ctx: AppContext, today: dt.date | None = None) -> int:
+@dataclass(frozen=True)
+class Purged:
+    """How many development records a purge deleted, and the change to announce (none
+    when nothing was deleted)."""
+
+    count: int
+    changes: Changes | None
+
+
+def purge_expired_records(ctx: AppContext, today: dt.date | None = None) -> Purged:
     """Delete the records older than HQ's retention period (default 90 days): personal
-    information is kept no longer than the callbacks need it. Returns how many."""
+    information is kept no longer than the callbacks need it."""
     with ctx.session() as s:
-        return purge_expired(s, ctx, today or dt.date.today())
+        count = purge_expired(s, ctx, today or dt.date.today())
+    return Purged(count, Changes.of("dev_record") if count else None)
 
 
 def record_counts(ctx: AppContext, start: dt.date, end: dt.date) -> dict[str, int]:

@@ -13,6 +13,7 @@ import pytest
 
 from app.errors import NotFoundError, ValidationError
 from app.services import callbacks, devrecords, partner_io
+from app.services.context import Changes
 from tests.unit.services.test_partners_and_visits import CSV
 
 PHONES = [f"1391234{n:04d}" for n in range(40)]
@@ -162,7 +163,15 @@ def test_records_are_purged_after_the_retention_period(seeded, tmp_path: Path) -
 
     old = dt.date.today() - dt.timedelta(days=95)
     devrecords.import_dev_records(seeded, records_csv(tmp_path / "old.csv", day=old))
-    assert devrecords.purge_expired_records(seeded) == 40
+    purged = devrecords.purge_expired_records(seeded)
+    assert purged.count == 40 and purged.changes == Changes.of("dev_record")  # views refresh
+    assert devrecords.purge_expired_records(seeded).changes is None  # nothing to announce
+    devrecords.import_dev_records(seeded, records_csv(tmp_path / "old.csv", day=old))
+    with seeded.session() as s:  # imported with a longer period: the next draw purges them
+        s.merge(DutyRule(key="devrecord_retention_days", value=30))
+    assert callbacks.draw_callbacks(seeded).changes.touches("dev_record")
+    with seeded.session() as s:
+        s.merge(DutyRule(key="devrecord_retention_days", value=90))
     devrecords.import_dev_records(seeded, records_csv(tmp_path / "old.csv", day=old))
     devrecords.import_dev_records(
         seeded, records_csv(tmp_path / "new.csv", day=yesterday(), phones=PHONES[:3])
@@ -174,10 +183,12 @@ def test_records_are_purged_after_the_retention_period(seeded, tmp_path: Path) -
         s.merge(
             DutyRule(key="devrecord_retention_days", value=0)
         )  # not a period: the default stays
-    assert devrecords.purge_expired_records(seeded) == 0
+    assert devrecords.purge_expired_records(seeded).count == 0
     with seeded.session() as s:
         s.merge(DutyRule(key="devrecord_retention_days", value=1))
-    assert devrecords.purge_expired_records(seeded, dt.date.today() + dt.timedelta(days=1)) == 3
+    assert (
+        devrecords.purge_expired_records(seeded, dt.date.today() + dt.timedelta(days=1)).count == 3
+    )
 
 
 def test_xlsx_with_chinese_headers_and_labels(seeded, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -137,6 +137,6 @@ def test_hq_rules_reach_the_laptop(tmp_path: Path) -> None:
     partners.write_text(CSV, encoding="utf-8")
     partner_io.import_partners(ctx, partners)
     devrecords.import_dev_records(ctx, records_csv(tmp_path / "old.csv", day=old))
-    assert devrecords.purge_expired_records(ctx) == 40  # HQ's 30 days, not the default 90
+    assert devrecords.purge_expired_records(ctx).count == 40  # HQ's 30 days, not the default 90
     ctx.close()
     hq.close()
