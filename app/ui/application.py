@@ -36,13 +36,14 @@ def _fatal(message: str) -> int:
     return 1
 
 
-def create_main_window(ctx, deferred: bool = False):  # type: ignore[no-untyped-def]
-    """Build ``UiServices`` and the main window for an opened context (``deferred``: only
-    the visible section now, the rest in ``MainWindow.finish_start``)."""
+def create_main_window(ctx, deferred: bool = False, ui=None):  # type: ignore[no-untyped-def]
+    """Build ``UiServices`` (unless the first-run wizard made them: ``ui``) and the main
+    window for an opened context (``deferred``: only the visible section now, the rest in
+    ``MainWindow.finish_start``)."""
     from app.ui.main_window import MainWindow
     from app.ui.services import UiServices
 
-    ui = UiServices(ctx)
+    ui = ui if ui is not None else UiServices(ctx)
     window = MainWindow(ui, deferred=deferred)
     return ui, window
 
@@ -88,17 +89,23 @@ def run_gui(
             )
             ctx.close()
             return 0
-        if not demo_on_first_run and not ctx.settings.first_run_done:
-            gc.enable()  # the wizard may create demo data
-            ctx, demo_now = _first_run(app, ctx, language)
-            if ctx is None:
-                return 0
-            demo_on_first_run = demo_now
+    first_ui = None
+    if screenshot is None and not demo_on_first_run and not ctx.settings.first_run_done:
+        from app.ui.services import UiServices
+
+        gc.enable()  # the wizard may create demo data
+        # the window's services, made now: the wizard stores its answers on their OpRunner
+        first_ui = UiServices(ctx)
+        ctx, demo_now = _first_run(app, first_ui, language)
+        if ctx is None:
+            return 0
+        first_ui.ctx = ctx
+        demo_on_first_run = demo_now
     session = GuiSession(app)
     # Start-up: paint the window with the visible section first; the other sections, the
     # ORM and the services they import load right after (``finish_start``). A screenshot
     # is taken once the visible section has loaded, like a person looking at the window.
-    session.open(ctx, deferred=True)
+    session.open(ctx, deferred=True, ui=first_ui)
     _freeze_heap()
     ui, window = session.ui, session.window
     if instance is not None:
@@ -133,8 +140,10 @@ class GuiSession(QObject):
         self.window: Any = None
         self._retired: list[Any] = []
 
-    def open(self, ctx, message: tuple[str, str] | None = None, deferred: bool = False) -> None:  # type: ignore[no-untyped-def]
-        ui, window = create_main_window(ctx, deferred=deferred)
+    def open(
+        self, ctx, message: tuple[str, str] | None = None, deferred: bool = False, ui=None
+    ) -> None:  # type: ignore[no-untyped-def]
+        ui, window = create_main_window(ctx, deferred=deferred, ui=ui)
         _install_excepthook(ui)
         window.finish_menus()
         window.restore_requested.connect(self.restore)
@@ -203,26 +212,26 @@ class GuiSession(QObject):
         self.reopened.emit()
 
 
-def _first_run(app: QApplication, ctx, language: str | None):  # type: ignore[no-untyped-def]
-    """Show the first-run wizard on an empty data dir; returns the (re)opened context (None
-    when the wizard was cancelled) and whether demo data is to be created — in the main
-    window, with progress, rather than before any window shows."""
+def _first_run(app: QApplication, ui, language: str | None):  # type: ignore[no-untyped-def]
+    """Show the first-run wizard on an empty data dir (``ui``: the main window's services,
+    over the opened context); returns the (re)opened context (None when the wizard was
+    cancelled) and whether demo data is to be created — in the main window, with
+    progress, rather than before any window shows."""
     from app.services import demo
     from app.services.opening import open_context
     from app.ui.first_run import FirstRunWizard
 
+    ctx = ui.ctx
     if not demo.is_data_dir_empty(ctx):
         ctx.settings.first_run_done = True
         ctx.save_settings()
         return ctx, False
-    wizard = FirstRunWizard(ctx)
+    wizard = FirstRunWizard(ui)
     if wizard.exec() != FirstRunWizard.DialogCode.Accepted:
         ctx.close()
         return None, False
     install_translators(app, language or ctx.settings.language or None)
-    if wizard.choice == "demo":
-        ctx.settings.first_run_done = False  # until the demo data is in (see _maybe_fill_demo)
-        ctx.save_settings()
+    if wizard.choice == "demo":  # first_run_done stays False until the demo data is in
         return ctx, True
     if wizard.choice == "restore":
         from app.services.backup import restore_backup

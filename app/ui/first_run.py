@@ -1,11 +1,13 @@
 """First-run wizard on an empty data dir: language, user name, territory, trusted HQ key
 (optional), and either demo data, a restore from backup, or an empty start. Nothing asks
-these questions again (``settings.first_run_done``)."""
+these questions again (``settings.first_run_done``). Finish stores the answers through
+the window-to-be's ``OpRunner`` on the writer thread (``identity.complete_first_run``)
+while the wizard waits disabled; a refusal is shown in the wizard with every answer kept."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -25,6 +27,9 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError
 from app.ui.widgets.region_picker import TerritoryEditor
+
+if TYPE_CHECKING:
+    from app.ui.services import UiServices
 
 
 class _AboutPage(QWizardPage):
@@ -46,9 +51,14 @@ class _AboutPage(QWizardPage):
 
 
 class FirstRunWizard(QWizard):
-    def __init__(self, ctx: Any, parent: Any = None) -> None:
+    """The questions of a first start; ``ui`` is the main window's ``UiServices`` (made
+    before the window: the wizard's save runs on its ``OpRunner``)."""
+
+    def __init__(self, ui: UiServices, parent: Any = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.ui = ui
+        self.ctx = ctx = ui.ctx
+        self.saving = False
         self.setWindowTitle(self.tr("Welcome to ChannelDesk"))
         self.resize(760, 520)  # room for the region picker's search line and three boxes
         self.language = QComboBox()
@@ -74,6 +84,7 @@ class FirstRunWizard(QWizard):
         self.error = QLabel()
         self.error.setStyleSheet("color:#b00020;")
         self.error.setWordWrap(True)
+        self.working = QLabel()  # what runs while the wizard waits for its save
 
         self.about_error = QLabel()
         self.about_error.setStyleSheet("color:#b00020;")
@@ -96,6 +107,7 @@ class FirstRunWizard(QWizard):
             layout.addWidget(button)
         layout.addWidget(self.backup)
         layout.addWidget(self.error)
+        layout.addWidget(self.working)
         self.addPage(about)
         self.addPage(start)
 
@@ -117,35 +129,70 @@ class FirstRunWizard(QWizard):
             ), self.territory.picker.province
         return None
 
-    def apply(self) -> str:
-        """Save the answers; returns 'demo', 'empty' or 'restore'. Raises ``UserError``."""
-        from app.services.device import initialise_device
-
+    def choice_problem(self) -> str | None:
+        """Why the answers cannot be stored yet (checked before anything is written)."""
         problem = self.identity_problem()
         if problem is not None:
-            raise UserError(problem[0])
-        territory = self.territory.codes()
-        initialise_device(
-            self.ctx,
-            user=self.user.text().strip(),
-            territory=territory,
-            hq_key_file=Path(self.hq_key.text()) if self.hq_key.text().strip() else None,
-        )
-        self.ctx.settings.language = self.language.currentData()
-        self.ctx.settings.first_run_done = True
-        self.ctx.save_settings()
+            return problem[0]
+        if self.start_restore.isChecked() and not self.backup.text().strip():
+            return self.tr("Choose the backup file to restore.")
+        return None
+
+    def chosen_start(self) -> str:
+        """'demo', 'empty' or 'restore'."""
         if self.start_demo.isChecked():
             return "demo"
-        if self.start_restore.isChecked():
-            if not self.backup.text().strip():
-                raise UserError(self.tr("Choose the backup file to restore."))
-            return "restore"
-        return "empty"
+        return "restore" if self.start_restore.isChecked() else "empty"
 
     def accept(self) -> None:
-        try:
-            self.choice = self.apply()
-        except UserError as exc:
+        """Finish: check the answers, then store them on the writer thread; the wizard
+        closes once they are stored (``choice`` says how to start)."""
+        from app.services.identity import complete_first_run
+
+        if self.saving:
+            return
+        problem = self.choice_problem()
+        if problem is not None:
+            self.error.setText(problem)
+            return
+        choice = self.chosen_start()
+        self.error.clear()
+        self.saving = True
+        self.setEnabled(False)  # no second Finish, no Cancel while the answers are stored
+        self.working.setText(self.tr("Setting up this laptop…"))
+        self.ui.ops.run(
+            complete_first_run,
+            self.ctx,
+            user=self.user.text().strip(),
+            territory=self.territory.codes(),
+            hq_key_file=Path(self.hq_key.text().strip()) if self.hq_key.text().strip() else None,
+            language=self.language.currentData(),
+            first_run_done=choice != "demo",  # demo data: done once it is in
+            on_done=lambda _changes: self._stored(choice),
+            on_error=self._failed,
+        )
+
+    def reject(self) -> None:
+        if not self.saving:  # the answers being stored: Cancel (or the window's close) waits
+            super().reject()
+
+    def _stored(self, choice: str) -> None:
+        self._ended()
+        self.choice = choice
+        super().accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._ended()
+        if isinstance(exc, UserError):
             self.error.setText(exc.message)
             return
-        super().accept()
+        from app.logging_setup import write_crash_report
+        from app.ui.crash_dialog import CrashDialog
+
+        report, path = write_crash_report(self.ctx.paths.logs, exc)
+        CrashDialog(report, path, self).exec()
+
+    def _ended(self) -> None:
+        self.saving = False
+        self.working.clear()
+        self.setEnabled(True)

@@ -1065,6 +1065,10 @@ Import targets or decompose a region's target.</translation>
       <translation>Restore from a backup file</translation>
     </message>
     <message>
+      <source>Setting up this laptop…</source>
+      <translation>Setting up this laptop…</translation>
+    </message>
+    <message>
       <source>Start empty</source>
       <translation>Start empty</translation>
     </message>

@@ -1061,6 +1061,10 @@ Import targets or decompose a region's target.</source>
       <translation>从备份文件恢复</translation>
     </message>
     <message>
+      <source>Setting up this laptop…</source>
+      <translation>正在设置这台电脑…</translation>
+    </message>
+    <message>
       <source>Start empty</source>
       <translation>从空白开始</translation>
     </message>

@@ -270,7 +270,7 @@ def test_every_section_dialog_and_pdf_reads_chinese(
         NewVisitDialog(ui, window),
         DecompositionDialog(ui, window),
         PdfPreviewDialog(ui, pdfs[0], "报告", window),
-        FirstRunWizard(ctx, window),
+        FirstRunWizard(ui, window),
         NewComplaintDialog(window),
         AdvanceDialog("received", window),
         PlanTrainingDialog(window),

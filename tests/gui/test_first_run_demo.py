@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QProgressDialog
 
 from app.services.opening import open_context
+from app.ui.services import UiServices
 
 
 def test_demo_choice_is_filled_in_the_main_window(qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -26,13 +27,13 @@ def test_demo_choice_is_filled_in_the_main_window(qtbot, tmp_path: Path, monkeyp
         self.user.setText("李娜")
         self.territory.set_codes(["3101"])
         self.start_demo.setChecked(True)
-        self.accept()
+        self.accept()  # stored on the writer thread; exec's own loop would wait for it
+        qtbot.waitUntil(lambda: self.result() == FirstRunWizard.DialogCode.Accepted)
         return int(FirstRunWizard.DialogCode.Accepted.value)
 
     monkeypatch.setattr(FirstRunWizard, "exec", answer)
-    ctx, demo_now = application._first_run(
-        app, open_context(tmp_path / "fresh", initialise=False), "en"
-    )
+    ui = UiServices(open_context(tmp_path / "fresh", initialise=False))
+    ctx, demo_now = application._first_run(app, ui, "en")
     assert demo_now and demo.is_data_dir_empty(ctx)  # nothing created before a window shows
     original = demo.generate_demo
     seen: list[str] = []
@@ -47,7 +48,7 @@ def test_demo_choice_is_filled_in_the_main_window(qtbot, tmp_path: Path, monkeyp
         return original(ctx, partners=12, months=1, progress=progress)
 
     monkeypatch.setattr(demo, "generate_demo", small_demo)
-    ui, window = application.create_main_window(ctx)
+    ui, window = application.create_main_window(ctx, ui=ui)  # the wizard's services
     window.finish_menus()
     qtbot.addWidget(window)
     window.show()
@@ -83,6 +84,7 @@ def test_the_wizard_is_freed_as_the_first_run_returns(qtbot, tmp_path: Path, mon
         self.territory.set_codes(["3101"])
         self.start_demo.setChecked(True)
         self.accept()
+        qtbot.waitUntil(lambda: self.result() == FirstRunWizard.DialogCode.Accepted)
         return int(FirstRunWizard.DialogCode.Accepted.value)
 
     monkeypatch.setattr(FirstRunWizard, "exec", answer)
@@ -90,9 +92,8 @@ def test_the_wizard_is_freed_as_the_first_run_returns(qtbot, tmp_path: Path, mon
     enabled = gc.isenabled()
     gc.disable()  # nothing but reference counting frees it
     try:
-        ctx, demo_now = application._first_run(
-            app, open_context(tmp_path / "fresh", initialise=False), "en"
-        )
+        ui = UiServices(open_context(tmp_path / "fresh", initialise=False))
+        ctx, demo_now = application._first_run(app, ui, "en")
         assert demo_now and shown and shown[0]() is None
     finally:
         if enabled:
@@ -107,7 +108,7 @@ def test_the_wizard_refuses_a_missing_name_on_its_first_page(qtbot, tmp_path: Pa
 
     ensure_application()
     ctx = open_context(tmp_path / "fresh", initialise=False)
-    wizard = FirstRunWizard(ctx)
+    wizard = FirstRunWizard(UiServices(ctx))
     qtbot.addWidget(wizard)
     wizard.user.setText("")
     page = wizard.page(wizard.pageIds()[0])

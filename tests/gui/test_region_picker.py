@@ -162,8 +162,9 @@ def test_territory_editor_keeps_its_height_in_the_first_run_wizard(qtbot, ctx) -
     lines: the picker's search line sits by its label, the list right under it (the editor
     grew and opened gaps above the picker and below the list)."""
     from app.ui.first_run import FirstRunWizard
+    from app.ui.services import UiServices
 
-    wizard = FirstRunWizard(ctx)
+    wizard = FirstRunWizard(UiServices(ctx))
     qtbot.addWidget(wizard)
     wizard.show()
     qtbot.waitExposed(wizard)
