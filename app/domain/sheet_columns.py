@@ -11,13 +11,39 @@ either language.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Sequence
-from typing import TypeVar
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 
 from app.domain.vocabulary import METRIC, SCOPE_KIND, SHEET_COLUMN
-from app.i18n import current_language
+from app.i18n import current_language, tr
 
-E = TypeVar("E")
+
+@dataclass
+class RowError:
+    """One problem of an imported row (every import, on the laptop and at HQ);
+    ``column`` is the column's name as the file names it (or its key when the file has
+    no such column)."""
+
+    row: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        return tr("import", "row {row}, column {column}: {message}").format(
+            row=self.row, column=self.column, message=self.message
+        )
+
+
+def data_rows(
+    table: list[list[str]], mapping: dict[str, int], strip: bool = False
+) -> Iterator[tuple[int, dict[str, str]]]:
+    """``(row number as the user counts it, cells by column key)`` for every non-blank row
+    below the header (the cells stripped when ``strip``)."""
+    for offset, row in enumerate(table[1:]):
+        if not any(cell.strip() for cell in row):
+            continue
+        cells = {key: (row[idx] if idx < len(row) else "") for key, idx in mapping.items()}
+        yield offset + 2, ({key: value.strip() for key, value in cells.items()} if strip else cells)
 
 
 def column_label(key: str) -> str:
@@ -37,10 +63,9 @@ def file_names(header: Sequence[str], mapping: dict[str, int]) -> dict[str, str]
     return {key: header[index].strip() for key, index in mapping.items() if index < len(header)}
 
 
-def named(error: E, names: dict[str, str]) -> E:
-    """``error`` (a row error with a ``column`` key) naming its column as the file does."""
-    column = getattr(error, "column")  # noqa: B009 - RowError and SheetRowError alike
-    return dataclasses.replace(error, column=names.get(column) or column_label(column))  # type: ignore[type-var]
+def named(error: RowError, names: dict[str, str]) -> RowError:
+    """``error`` (its ``column`` a key) naming its column as the file does."""
+    return dataclasses.replace(error, column=names.get(error.column) or column_label(error.column))
 
 
 def canonical_key(text: str, aliases: dict[str, str]) -> str:

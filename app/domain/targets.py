@@ -16,6 +16,12 @@ PERIOD_RE = re.compile(r"^(\d{4})(?:-(Q[1-4]|0[1-9]|1[0-2]))?$")
 DEFAULT_SEASONALITY = (7, 6, 8, 8, 8, 8, 8, 8, 9, 9, 10, 11)  # weights per month (peak at year end)
 GRADE_WEIGHTS = {"A": 4, "B": 3, "C": 2, "D": 1}
 AGING_BUCKETS = ("0-30", "31-60", "61-90", "90+")
+UNIT_DECIMALS = {"fen": 2, "unit": 0, "count": 0, "permille": 1}  # a metric's unit → decimals
+
+
+def decimals_of(unit: str) -> int:
+    """How many decimals an amount in ``unit`` has (money in fen: 2; unknown units: 2)."""
+    return UNIT_DECIMALS.get(unit, 2)
 
 
 def split(total: int, weights: Sequence[float]) -> list[int]:

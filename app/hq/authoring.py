@@ -19,10 +19,10 @@ from sqlalchemy.orm import Session
 from app.atomic import Durability, atomic_write
 from app.domain import checklist as cl
 from app.domain.reference import DEFAULT_FREQUENCY_RULES, builtin_templates
+from app.domain.sheet_columns import RowError
 from app.entities import Changes
 from app.errors import NotFoundError, ValidationError
 from app.hq.publish import HQ_BUNDLE
-from app.hq.sheet_rows import SheetRowError
 from app.i18n import tr
 from db.hq.models import Record
 
@@ -245,7 +245,7 @@ class ImportSummary:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
-    errors: list[SheetRowError] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
     changes: Changes = field(default_factory=lambda: Changes.of("record"))
 
     def to_json(self) -> dict[str, int]:

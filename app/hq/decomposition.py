@@ -20,10 +20,10 @@ from app.domain.decomposition import (
     require_region_code,
 )
 from app.domain.reference import DEFAULT_METRICS
+from app.domain.targets import decimals_of
 from app.entities import Changes
 from app.errors import ValidationError
 from app.hq.authoring import stable_id, write_own_records
-from app.hq.company_targets import UNIT_DECIMALS
 from app.hq.publish import HQ_BUNDLE, own_targets
 from app.hq.record_query import field as json_field
 from app.i18n import tr
@@ -42,7 +42,7 @@ def _decimals(metric: str) -> int:
     units = {code: unit for code, _name, unit in DEFAULT_METRICS}
     if metric not in units:
         raise ValidationError(tr("targets", "Unknown metric {metric}.").format(metric=metric))
-    return UNIT_DECIMALS.get(units[metric], 2)
+    return decimals_of(units[metric])
 
 
 def _active_partners(s: Any) -> list[dict[str, Any]]:

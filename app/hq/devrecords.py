@@ -22,10 +22,16 @@ from sqlalchemy.orm import Session
 
 from app.domain import devrecord_rows
 from app.domain.ids import uuid7
-from app.domain.sheet_columns import column_label, file_names, missing_text, named
+from app.domain.sheet_columns import (
+    RowError,
+    column_label,
+    data_rows,
+    file_names,
+    missing_text,
+    named,
+)
 from app.entities import Changes
 from app.errors import UserError, ValidationError
-from app.hq.sheet_rows import SheetRowError, data_rows
 from app.i18n import tr, trn
 from app.paths import write_private
 from app.sync.sealed import KEY_BYTES, SealError, decrypt_phone, encrypt_phone, keyed_digest
@@ -47,7 +53,7 @@ class HqDevImport:
     created: int = 0
     skipped: int = 0
     purged: int = 0
-    errors: list[SheetRowError] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
     changes: Changes = field(default_factory=Changes)
 
     def to_json(self) -> dict[str, int]:
@@ -114,9 +120,7 @@ def import_dev_records(
             tr("import", "{file}: missing required column(s): {columns}.").format(
                 file=name, columns=missing_text(missing)
             ),
-            details=[
-                str(SheetRowError(1, column_label(c), tr("import", "missing"))) for c in missing
-            ],
+            details=[str(RowError(1, column_label(c), tr("import", "missing"))) for c in missing],
         )
     names = file_names(table[0], mapping)
     with hq.sessions() as s:
@@ -129,12 +133,12 @@ def import_dev_records(
     summary = HqDevImport()
     parsed: list[dict[str, Any]] = []
     total = max(len(table) - 1, 0)
-    for row_no, cells in data_rows(table, mapping):
+    for row_no, cells in data_rows(table, mapping, strip=True):
         if progress is not None and summary.rows % 1000 == 0:
             progress(summary.rows, total, "")
         summary.rows += 1
         values, problems = devrecord_rows.parse_record(cells, partners)
-        summary.errors.extend(SheetRowError(row_no, col, msg) for col, msg in problems)
+        summary.errors.extend(RowError(row_no, col, msg) for col, msg in problems)
         if values is not None:
             parsed.append(values)
     if summary.errors:

@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from app.domain import targets as money
-from app.domain.sheet_columns import canonical_key, file_names, named
+from app.domain.sheet_columns import RowError, canonical_key, data_rows, file_names, named
 from app.domain.vocabulary import RECEIVABLE_KIND
 from app.errors import ValidationError
 from app.hq.authoring import ImportSummary, stable_id, write_own_records
-from app.hq.sheet_rows import SheetRowError, data_rows, header_map
+from app.hq.sheet_rows import header_map
 from app.i18n import tr, trn
 from db.hq.models import Record
 
@@ -77,13 +77,13 @@ def import_receivables(hq: Hq, table: list[list[str]], name: str) -> ImportSumma
     summary = ImportSummary()
     rows: list[tuple[int, str, str, dt.date, int, str]] = []
     seen: dict[tuple[str, str, str], int] = {}
-    for row_no, cells in data_rows(table, mapping):
+    for row_no, cells in data_rows(table, mapping, strip=True):
         summary.rows += 1
         errors = []
         code = cells["partner_code"]
         if code not in partners:
             errors.append(
-                SheetRowError(
+                RowError(
                     row_no,
                     "partner_code",
                     tr("targets", "unknown partner {code}").format(code=code or "—"),
@@ -92,7 +92,7 @@ def import_receivables(hq: Hq, table: list[list[str]], name: str) -> ImportSumma
         kind = RECEIVABLE_KIND.key_for(cells["kind"]) or KINDS.get(cells["kind"].lower())
         if kind is None:
             errors.append(
-                SheetRowError(
+                RowError(
                     row_no,
                     "kind",
                     tr("hq", "kind must be invoice or payment (got {value})").format(
@@ -104,7 +104,7 @@ def import_receivables(hq: Hq, table: list[list[str]], name: str) -> ImportSumma
             day = dt.date.fromisoformat(cells["date"].replace("/", "-"))
         except ValueError:
             errors.append(
-                SheetRowError(
+                RowError(
                     row_no,
                     "date",
                     tr("hq", "give the date as YYYY-MM-DD (got {value})").format(
@@ -119,7 +119,7 @@ def import_receivables(hq: Hq, table: list[list[str]], name: str) -> ImportSumma
                 raise ValueError
         except ValueError:
             errors.append(
-                SheetRowError(
+                RowError(
                     row_no,
                     "amount",
                     tr(
@@ -131,14 +131,12 @@ def import_receivables(hq: Hq, table: list[list[str]], name: str) -> ImportSumma
         ref = cells["ref"]
         if not ref or len(ref) > 60:
             errors.append(
-                SheetRowError(
-                    row_no, "ref", tr("hq", "give the ERP reference (at most 60 characters)")
-                )
+                RowError(row_no, "ref", tr("hq", "give the ERP reference (at most 60 characters)"))
             )
         key = (code, kind or "", ref)
         if not errors and key in seen:
             errors.append(
-                SheetRowError(
+                RowError(
                     row_no,
                     "ref",
                     tr("targets", "duplicate row (also row {first})").format(first=seen[key]),

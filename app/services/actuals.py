@@ -9,13 +9,13 @@ from sqlalchemy import select
 
 from app.domain import targets as rules
 from app.domain.sheet_columns import file_names, named
+from app.domain.target_rows import PARTNER_CODE_HEADERS
 from app.errors import ValidationError
 from app.i18n import tr, trn
 from app.services.context import AppContext, Changes
 from app.services.partner_io import RowError, data_rows, header_map, read_table
 from app.services.progress import Progress
 from app.services.targets import (
-    PARTNER_CODE_HEADERS,
     ActualsReport,
     canonical_header,
     decimals_of,

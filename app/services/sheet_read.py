@@ -1,5 +1,6 @@
 """Reading a table file (CSV or XLSX) for an import: its rows as a stream or a list, the
-header mapped to column keys, the data rows by key, and ``RowError`` for one bad row.
+header mapped to column keys; the data rows by key and ``RowError`` for one bad row
+(``app.domain.sheet_columns``, shared with HQ's imports) are re-exported here.
 
 Every file is first checked (``app.services.sheet_limits``), then read by
 ``app.services.sheet_read_csv`` or ``app.services.sheet_read_xlsx`` by its extension; a
@@ -8,29 +9,16 @@ broken limit stops the read with one ``LimitError`` naming it."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
+from app.domain.sheet_columns import RowError as RowError
+from app.domain.sheet_columns import column_label, missing_text
+from app.domain.sheet_columns import data_rows as data_rows
 from app.errors import UserError, ValidationError
 from app.i18n import tr
 from app.services.sheet_limits import check_file
 from app.services.sheet_read_csv import iter_csv_rows
 from app.services.sheet_read_xlsx import iter_xlsx_rows
-
-
-@dataclass
-class RowError:
-    """One problem of an imported row; ``column`` is the column's name as the file
-    names it (or its key when the file has no such column)."""
-
-    row: int
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        return tr("import", "row {row}, column {column}: {message}").format(
-            row=self.row, column=self.column, message=self.message
-        )
 
 
 def iter_table(path: Path) -> Iterator[tuple[int, list[str]]]:
@@ -86,8 +74,6 @@ def header_map(
             mapping[key] = index
     missing = [c for c in required if c not in mapping]
     if missing:
-        from app.domain.sheet_columns import column_label, missing_text
-
         raise ValidationError(
             tr("import", "{file}: missing required column(s): {columns}.").format(
                 file=path.name, columns=missing_text(missing)
@@ -95,15 +81,3 @@ def header_map(
             details=[str(RowError(1, column_label(c), tr("import", "missing"))) for c in missing],
         )
     return mapping
-
-
-def data_rows(
-    table: list[list[str]], mapping: dict[str, int], strip: bool = False
-) -> Iterator[tuple[int, dict[str, str]]]:
-    """``(row number as the user counts it, cells by column key)`` for every non-blank row
-    below the header; shared by the target and actuals imports."""
-    for offset, row in enumerate(table[1:]):
-        if not any(cell.strip() for cell in row):
-            continue
-        cells = {key: (row[idx] if idx < len(row) else "") for key, idx in mapping.items()}
-        yield offset + 2, ({key: value.strip() for key, value in cells.items()} if strip else cells)

@@ -11,15 +11,11 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from app.domain import targets as rules
+from app.domain.targets import UNIT_DECIMALS as UNIT_DECIMALS
+from app.domain.targets import decimals_of as decimals_of
 from app.errors import ValidationError
 from app.i18n import tr
 from app.services.context import AppContext
-
-UNIT_DECIMALS = {"fen": 2, "unit": 0, "count": 0, "permille": 1}
-
-
-def decimals_of(unit: str) -> int:
-    return UNIT_DECIMALS.get(unit, 2)
 
 
 class _Target(NamedTuple):

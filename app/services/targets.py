@@ -11,14 +11,15 @@ from sqlalchemy import select
 from app.domain import targets as rules
 from app.domain.decomposition import REGION_RE as REGION_RE
 from app.domain.decomposition import require_region_code as require_region_code
-from app.domain.regions import regions
-from app.domain.sheet_columns import (
-    canonical_key,
-    file_names,
-    metric_choices,
-    metric_key,
-    named,
-    scope_kind_key,
+from app.domain.sheet_columns import canonical_key, file_names, named
+from app.domain.target_rows import (
+    TARGET_ALIASES,
+    TARGET_COLUMNS,
+    TARGET_REQUIRED,
+    TargetKey,
+    check_target_row,
+    default_scope_kind,
+    read_metric,
 )
 from app.errors import UserError, ValidationError
 from app.i18n import tr, trn
@@ -62,11 +63,9 @@ def import_targets(ctx: AppContext, path: Path, progress: Progress | None = None
         canonical_header(table[0], TARGET_ALIASES), TARGET_REQUIRED, TARGET_COLUMNS, path
     )
     names = file_names(table[0], mapping)
-    # without a scope_kind column, a file whose scope column is called "region" holds region targets
-    default_kind = (
-        "region" if table[0][mapping["scope"]].strip().lower() in REGION_HEADERS else "partner"
-    )
+    default_kind = default_scope_kind(table[0][mapping["scope"]])
     metrics = metrics_by_code(ctx)
+    decimals = {code: decimals_of(metric.unit) for code, metric in metrics.items()}
     with ctx.read_session() as s:
         partners = set(s.scalars(select(Partner.code).where(Partner.voided.is_(False))))
         existing_rows = {
@@ -74,96 +73,24 @@ def import_targets(ctx: AppContext, path: Path, progress: Progress | None = None
             for t in s.scalars(select(Target))
         }
     report = TargetsReport()
-    parsed: dict[tuple[str, str, str, str], tuple[int, int]] = {}
+    parsed: dict[TargetKey, int] = {}  # the amount of each good row
+    first_rows: dict[TargetKey, int] = {}
     for row_no, cells in data_rows(table, mapping, strip=True):
         report.rows += 1
-        kind = scope_kind_key(cells.get("scope_kind", "")) or default_kind
-        if kind == "region":  # official forms (320100) are kept in their shortest form (3201)
-            cells["scope"] = regions().normalise(cells["scope"]) or cells["scope"]
-        errors = []
-        metric = row_metric(row_no, cells, metrics, errors)
-        try:
-            rules.parse_period(cells["period"])
-        except ValueError:
-            errors.append(
-                RowError(
-                    row_no,
-                    "period",
-                    tr(
-                        "targets", "give the period as YYYY, YYYY-Qn or YYYY-MM (got {value})"
-                    ).format(value=cells["period"] or "—"),
-                )
-            )
-        if kind not in ("partner", "region"):
-            errors.append(
-                RowError(
-                    row_no,
-                    "scope_kind",
-                    tr("targets", "scope_kind must be partner or region (got {value})").format(
-                        value=kind
-                    ),
-                )
-            )
-        elif kind == "partner" and cells["scope"] not in partners:
-            errors.append(
-                RowError(
-                    row_no,
-                    "scope",
-                    tr("targets", "unknown partner {code}").format(code=cells["scope"] or "—"),
-                )
-            )
-        elif kind == "region" and not REGION_RE.match(cells["scope"]):
-            errors.append(
-                RowError(
-                    row_no,
-                    "scope",
-                    tr("targets", "not a region code (2, 4 or 6 digits): {value}").format(
-                        value=cells["scope"] or "—"
-                    ),
-                )
-            )
-        elif kind == "region" and regions().normalise(cells["scope"]) is None:
-            errors.append(
-                RowError(
-                    row_no,
-                    "scope",
-                    tr(
-                        "targets", "unknown region code {value}: no such province, city or district"
-                    ).format(value=cells["scope"]),
-                )
-            )
-        amount = 0
-        if metric is not None:
-            try:
-                amount = rules.parse_amount(cells["amount"], decimals_of(metric.unit))
-            except ValueError:
+        row, errors = check_target_row(row_no, cells, default_kind, decimals, partners, first_rows)
+        if not errors and row.key in existing_rows:
+            old_amount, source, voided = existing_rows[row.key]
+            if source == HQ_SOURCE and (old_amount != row.amount or voided):
                 errors.append(
                     RowError(
-                        row_no,
-                        "amount",
-                        tr(
-                            "targets",
-                            "not a non-negative amount with at most {d} decimals: {value}",
-                        ).format(d=decimals_of(metric.unit), value=cells["amount"] or "—"),
+                        row_no, "amount", _read_only_message(row.metric, row.period, row.scope)
                     )
                 )
-        key = (cells["metric"], cells["period"], kind, cells["scope"])
-        if not errors and key in parsed:
-            errors.append(
-                RowError(
-                    row_no,
-                    "scope",
-                    tr("targets", "duplicate row (also row {first})").format(first=parsed[key][0]),
-                )
-            )
-        if not errors and key in existing_rows:
-            old_amount, source, voided = existing_rows[key]
-            if source == HQ_SOURCE and (old_amount != amount or voided):
-                errors.append(RowError(row_no, "amount", _read_only_message(*key[:2], key[3])))
         if errors:
             report.errors.extend(errors)
             continue
-        parsed[key] = (row_no, amount)
+        first_rows[row.key] = row_no
+        parsed[row.key] = row.amount
     if report.errors:
         raise ValidationError(
             trn(
@@ -175,7 +102,7 @@ def import_targets(ctx: AppContext, path: Path, progress: Progress | None = None
         existing = {
             (t.metric, t.period, t.scope_kind, t.scope): t for t in s.scalars(select(Target))
         }
-        for index, (key, (_row, amount)) in enumerate(parsed.items()):
+        for index, (key, amount) in enumerate(parsed.items()):
             if progress is not None and index % 500 == 0:
                 progress(index, len(parsed), "")
             metric_code, period, kind, scope = key
@@ -327,20 +254,11 @@ def row_metric(
     row_no: int, cells: dict[str, str], metrics: dict[str, Metric], errors: list[RowError]
 ) -> Metric | None:
     """The row's metric (its code or label in either language; ``cells["metric"]`` becomes
-    the code), or None with the error added (both imports)."""
-    cells["metric"] = metric_key(cells["metric"], metrics)
-    metric = metrics.get(cells["metric"])
-    if metric is None:
-        errors.append(
-            RowError(
-                row_no,
-                "metric",
-                tr("targets", "unknown metric {metric}; use one of {known}").format(
-                    metric=cells["metric"] or "—", known=metric_choices(metrics)
-                ),
-            )
-        )
-    return metric
+    the code), or None with the error added (the actuals import)."""
+    cells["metric"], problem = read_metric(row_no, cells["metric"], metrics)
+    if problem is not None:
+        errors.append(problem)
+    return metrics.get(cells["metric"])
 
 
 # Chinese (and a few English) column names the actuals, targets and partner imports share:
@@ -354,24 +272,6 @@ def canonical_header(header: list[str], aliases: dict[str, str]) -> list[str]:
     return [canonical_key(c, aliases) for c in header]
 
 
-PARTNER_CODE_HEADERS = ("渠道编码", "合作方编码", "合作伙伴编码", "客户编码")
-TARGET_COLUMNS = ["metric", "period", "scope_kind", "scope", "amount"]
-TARGET_REQUIRED = ("metric", "period", "scope", "amount")
-TARGET_ALIASES = {
-    "指标": "metric",
-    "期间": "period",
-    "范围类型": "scope_kind",
-    "范围": "scope",
-    "目标": "amount",
-    "金额": "amount",
-    "partner_code": "scope",
-    **dict.fromkeys(PARTNER_CODE_HEADERS, "scope"),
-    "region": "scope",
-    "地区": "scope",
-    "区划代码": "scope",
-    "target": "amount",
-}
-REGION_HEADERS = ("region", "地区", "区划代码")
 HQ_SOURCE = "hq"
 
 

@@ -18,7 +18,6 @@ from app.ui.dashboard.decomposition import DecompositionDialog, DecompositionSou
 from app.ui.hq.admin import _ImportSection
 from app.ui.hq.base import fill, table
 
-UNIT_DECIMALS = {"fen": 2, "unit": 0, "count": 0, "permille": 1}
 UNITS = {code: unit for code, _name, unit in DEFAULT_METRICS}
 
 
@@ -27,7 +26,7 @@ def amount_text(metric: str, amount: int) -> str:
     unit = UNITS.get(metric, "unit")
     if unit == "fen":
         return fmt.money_fen(amount)
-    return rules.format_amount(amount, UNIT_DECIMALS.get(unit, 0))
+    return rules.format_amount(amount, rules.decimals_of(unit))
 
 
 def hq_source(hq: Any, note: str) -> DecompositionSource:

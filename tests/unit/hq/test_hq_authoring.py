@@ -161,6 +161,43 @@ def test_hq_targets_are_checked_published_and_read_only_on_the_laptop(
     ctx.close()
 
 
+def test_hq_and_the_laptop_word_every_bad_target_row_alike(hq: Hq, tmp_path: Path) -> None:
+    """One row check serves both imports (``app.domain.target_rows``): the same file gets
+    the same problems at HQ and on the laptop; a region scope that is not a 2/4/6-digit
+    code is called that at HQ too (HQ used to call it an unknown region code)."""
+    from app.services.targets import import_targets as laptop_import
+
+    ctx = _laptop_with_partners(hq, tmp_path)
+    table = [
+        ["metric", "period", "scope_kind", "scope", "amount"],
+        ["revenue", "2026", "region", "abc", "1"],
+        ["revenue", "2026", "region", "3199", "1"],
+        ["revenue", "2026", "region", "", "1"],
+        ["revenue", "2026-13", "partner", "PX", "1"],
+        ["sales_volume", "2026-Q5", "country", "P001", "1.5"],
+        ["nope", "26", "partner", "P001", "x"],
+        ["revenue", "2026-12", "region", "320100", "1.234"],
+        ["revenue", "2026-12", "region", "3201", "1"],
+        ["revenue", "2026-12", "region", "320100", "1"],
+    ]
+    path = tmp_path / "t.csv"
+    path.write_text("\n".join(",".join(row) for row in table) + "\n", encoding="utf-8")
+    with pytest.raises(ValidationError) as at_hq:
+        company_targets.import_targets(hq, table, "t.csv")
+    with pytest.raises(ValidationError) as on_laptop:
+        laptop_import(ctx, path)
+    assert at_hq.value.message == on_laptop.value.message
+    assert at_hq.value.details == on_laptop.value.details
+    assert at_hq.value.details[:3] == [
+        "t.csv, row 2, column scope: not a region code (2, 4 or 6 digits): abc",
+        "t.csv, row 3, column scope: unknown region code 3199: no such province, city or district",
+        "t.csv, row 4, column scope: not a region code (2, 4 or 6 digits): —",
+    ]
+    assert at_hq.value.details[-1] == "t.csv, row 10, column scope: duplicate row (also row 9)"
+    assert len(at_hq.value.details) == 12
+    ctx.close()
+
+
 def test_receivables_from_the_erp_reach_aging_and_credit_warnings(hq: Hq, tmp_path: Path) -> None:
     ctx = _laptop_with_partners(hq, tmp_path)
     long_ago = (dt.date.today() - dt.timedelta(days=130)).isoformat()  # due 100 days ago
