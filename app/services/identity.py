@@ -4,12 +4,11 @@ and the first-run wizard's answers."""
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 from app.services.context import AppContext, Changes
 from app.services.device import initialise_device
-from app.settings import save_settings
+from app.services.preferences import store_settings
 
 
 def save_identity(ctx: AppContext, user: str, territory: list[str]) -> Changes:
@@ -40,7 +39,6 @@ def complete_first_run(
     memory replaced only once it is; every step may be run again, so after a failure the
     wizard's Finish simply tries again with the answers it kept."""
     initialise_device(ctx, user=user, territory=territory, hq_key_file=hq_key_file)
-    updated = dataclasses.replace(ctx.settings, language=language, first_run_done=first_run_done)
-    save_settings(ctx.paths.settings_file, updated)
-    ctx.settings = updated
-    return Changes.of("device", "settings")
+    return Changes.of("device") | store_settings(
+        ctx, language=language, first_run_done=first_run_done
+    )

@@ -283,16 +283,20 @@ def _maybe_fill_demo(ui) -> None:  # type: ignore[no-untyped-def]
     if not demo.is_data_dir_empty(ctx):
         return
 
-    def done(_result) -> None:  # type: ignore[no-untyped-def]
-        ctx.settings.first_run_done = True
-        ctx.save_settings()
-
     ui.ops.run(
-        demo.generate_demo,
+        _fill_demo,
         ctx,
-        on_done=done,
         progress_title=QCoreApplication.translate("MainWindow", "Creating demo data…"),
     )
+
+
+def _fill_demo(ctx, progress=None):  # type: ignore[no-untyped-def]
+    """The demo data, then the first run marked done (on the writer thread)."""
+    from app.services import demo
+    from app.services.preferences import store_settings
+
+    changes = demo.generate_demo(ctx, progress=progress)
+    return changes | store_settings(ctx, first_run_done=True)
 
 
 def _take_screenshot(app: QApplication, window, target: Path) -> int:  # type: ignore[no-untyped-def]

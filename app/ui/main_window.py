@@ -46,6 +46,7 @@ class MainWindow(QMainWindow):
         ui.main_window = self
         # the window's size and place are kept for the next start (not a screenshot's)
         self.keeps_geometry = True
+        self.text_scale: int | None = None  # as applied (View → Larger/Smaller text)
         self.setWindowTitle(self.tr("ChannelDesk — Channel inspection desk"))
         self.setMinimumSize(QSize(960, 600))
         self.message_bar = MessageBar()
@@ -311,18 +312,29 @@ class MainWindow(QMainWindow):
     def scale_text(self, step: int) -> None:
         """View → Larger/Smaller/Normal text: every widget follows the application font;
         the scale is kept in the settings and applied at the next start."""
+        from app.services.preferences import store_settings
         from app.ui.qt_app import apply_text_scale
 
-        settings = self.ui.ctx.settings
-        settings.text_scale = 100 if step == 0 else max(70, min(200, settings.text_scale + step))
-        apply_text_scale(settings.text_scale)
-        try:
-            self.ui.ctx.save_settings()
-        except OSError as exc:
-            log.warning("cannot save settings: %s", exc)
-        self.ui.show_message(
-            self.tr("Text size {percent}%").format(percent=settings.text_scale), "info"
+        if self.text_scale is None:
+            self.text_scale = self.ui.ctx.settings.text_scale
+        scale = 100 if step == 0 else max(70, min(200, self.text_scale + step))
+        self.text_scale = scale
+        apply_text_scale(scale)
+        self.ui.show_message(self.tr("Text size {percent}%").format(percent=scale), "info")
+        # kept for the next start: written on the writer thread (in the order asked)
+        self.ui.ops.run(
+            store_settings,
+            self.ui.ctx,
+            text_scale=scale,
+            on_error=self._scale_not_saved,
+            initiator=self,
         )
+
+    def _scale_not_saved(self, exc: BaseException) -> None:
+        if isinstance(exc, OSError):  # applied now; the next start uses the old size
+            log.warning("cannot save settings: %s", exc)
+        else:
+            self.ui.report_failure(exc)
 
     def shortcut_rows(self) -> list[tuple[str, str, str]]:
         """(menu, action, keys) for every menu action, as shown in Help → Keyboard shortcuts."""

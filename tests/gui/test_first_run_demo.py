@@ -48,6 +48,17 @@ def test_demo_choice_is_filled_in_the_main_window(qtbot, tmp_path: Path, monkeyp
         return original(ctx, partners=12, months=1, progress=progress)
 
     monkeypatch.setattr(demo, "generate_demo", small_demo)
+    import threading
+
+    from app import atomic
+
+    real_fsync, flushed_here = atomic.fsync_file, []
+
+    def fsync(path):  # type: ignore[no-untyped-def]
+        flushed_here.append(threading.current_thread() is threading.main_thread())
+        return real_fsync(path)
+
+    monkeypatch.setattr(atomic, "fsync_file", fsync)
     ui, window = application.create_main_window(ctx, ui=ui)  # the wizard's services
     window.finish_menus()
     qtbot.addWidget(window)
@@ -59,6 +70,7 @@ def test_demo_choice_is_filled_in_the_main_window(qtbot, tmp_path: Path, monkeyp
             QProgressDialog
         )  # the progress dialog belongs to the main window
     assert not demo.is_data_dir_empty(ctx) and ctx.settings.first_run_done
+    assert flushed_here and not any(flushed_here)  # the settings are written off the UI thread
     assert any(seen)
     ui.ops.wait(10000)
     ctx.close()

@@ -9,6 +9,8 @@ import json
 import pytest
 from PySide6.QtWidgets import QApplication, QTableWidget
 
+from tests.gui.conftest import settle
+
 
 def _menu_actions(window):  # type: ignore[no-untyped-def]
     for menu in window.menus.values():
@@ -43,21 +45,41 @@ def test_shortcut_list_shows_every_menu_action(ui_window, qtbot) -> None:  # typ
     dialog.close()
 
 
-def test_text_size_scales_and_is_remembered(ui_window) -> None:  # type: ignore[no-untyped-def]
+def test_text_size_scales_and_is_remembered(qtbot, ui_window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The size applies at once; the settings file is written on the writer thread (with
+    the disk slowed to 300 ms per flush, Ctrl++ does not wait for it), in the order asked."""
+    import time
+
+    from app import atomic
+
     ui, window = ui_window
     app = QApplication.instance()
     start = app.font().pointSizeF()
+    real = atomic.fsync_file
+
+    def slow(*args, **kwargs):  # type: ignore[no-untyped-def]
+        time.sleep(0.3)  # a slow disk
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(atomic, "fsync_file", slow)
+    began = time.perf_counter()
     window.scale_text(20)
     try:
+        # Qt lays every widget out again for the new font; the 300 ms write is not waited for
+        assert time.perf_counter() - began < 0.2
         assert abs(app.font().pointSizeF() - start * 1.2) < 0.01
         assert window.nav.font().pointSizeF() > start
+        settle(ui, qtbot)
         saved = json.loads(ui.ctx.paths.settings_file.read_text(encoding="utf-8"))
         assert saved["text_scale"] == 120
+        monkeypatch.setattr(atomic, "fsync_file", real)
         for _ in range(20):
             window.scale_text(-10)
+        settle(ui, qtbot)
         assert ui.ctx.settings.text_scale == 70
     finally:
         window.scale_text(0)
+    settle(ui, qtbot)
     assert abs(app.font().pointSizeF() - start) < 0.01
     assert ui.ctx.settings.text_scale == 100
 
