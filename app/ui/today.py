@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -63,13 +64,25 @@ class TodaySection(Section):
                 ("note", self.tr("Note")),
             ],
             parent=self,
+            tooltips={"partner": lambda r: r["partner"], "note": lambda r: r["note"]},
         )
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # at 1280 × 800 the table has three fifths of the width: the short columns take
+        # what their text needs, the partner and the note share the rest and elide (their
+        # full text is the cell's tooltip), so nothing scrolls sideways
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        for column, (key, _title) in enumerate(self.model.columns):
+            header.setSectionResizeMode(
+                column,
+                QHeaderView.ResizeMode.Stretch
+                if key in ("partner", "note")
+                else QHeaderView.ResizeMode.ResizeToContents,
+            )
         set_empty_text(
             self.table,
             self.tr("No callbacks drawn for today. Import yesterday's records, then draw."),
@@ -240,7 +253,6 @@ class TodaySection(Section):
                 for c in overview.calls
             ]
         )
-        self.table.resizeColumnsToContents()
         for row, data in enumerate(self.model.rows):
             if selected and data["id"] == selected["id"]:
                 self.table.selectRow(row)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.services import callbacks, complaints, daily_log, partner_io
+from app.services import callbacks, complaints, daily_log, devrecords, partner_io
 from app.services.context import Changes
 from tests.unit.services.test_duties_callbacks import PHONES, records_csv
 from tests.unit.services.test_partners_and_visits import CSV
@@ -61,6 +61,55 @@ def test_today_draw_call_record_and_close(qtbot, ctx, tmp_path: Path, ui_window)
     assert len(announced[1].ids) == 1
     assert not section.close_button.isEnabled() and section.log_note.isReadOnly()
     assert daily_log.show_log(ctx).plan == "明天约谈店长"
+
+
+def test_today_callbacks_fit_at_1280_by_800_with_the_note_in_a_tooltip(
+    qtbot, ctx, tmp_path: Path, ui_window
+) -> None:  # type: ignore[no-untyped-def]
+    """The callbacks table needs no horizontal scrollbar at 1280 × 800 (Chinese cells): the
+    short columns take what their text needs, the partner and the note share the rest
+    and elide, and a long note is whole in its tooltip."""
+    import os
+
+    from PySide6.QtCore import Qt
+
+    from app.i18n import set_language
+
+    set_language("zh_CN")
+    path = tmp_path / "p.csv"
+    path.write_text(  # demo-like names: a long company name would widen its column
+        CSV.replace(
+            "上海浦东金桥通信器材经营部", "上海市浦东新区金桥镇黄河宽带服务代理有限公司第一营业厅"
+        ),
+        encoding="utf-8",
+    )
+    partner_io.import_partners(ctx, path)
+    ui, window = ui_window
+    window.resize(1280, 800)
+    devrecords.import_dev_records(ctx, records_csv(tmp_path / "r.csv"))
+    call = callbacks.draw_callbacks(ctx).calls[0]
+    note = (
+        "客户说营业厅的店员当时没有讲清楚预存款的到账时间，宽带也是隔了三天才上门安装，希望再核实"
+    )
+    callbacks.record_outcome(ctx, call.id, "confirmed", note=note)
+    section = window.show_section("today")
+    qtbot.waitUntil(lambda: bool(section.overview and section.model.rows), timeout=10000)
+    qtbot.wait(50)
+    if os.environ.get("CHANNELDESK_SHOT"):
+        window.grab().save(os.environ["CHANNELDESK_SHOT"])
+    assert not section.table.horizontalScrollBar().isVisible()
+    keys = [key for key, _title in section.model.columns]
+    (row,) = [i for i, r in enumerate(section.model.rows) if r["id"] == call.id]
+    cell = section.model.index(row, keys.index("note"))
+    assert cell.data(Qt.ItemDataRole.ToolTipRole) == note
+    assert section.table.columnWidth(
+        keys.index("note")
+    ) < section.table.fontMetrics().horizontalAdvance(note)
+    partner = section.model.index(row, keys.index("partner"))
+    assert partner.data(Qt.ItemDataRole.ToolTipRole) == section.model.rows[row]["partner"]
+    header = section.table.horizontalHeader()
+    assert header.length() <= section.table.viewport().width()
+    ui.ops.wait()
 
 
 def test_complaints_section(qtbot, ctx, tmp_path: Path, ui_window) -> None:  # type: ignore[no-untyped-def]
