@@ -32,6 +32,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run as a script: app.atomic from this checkout
+
+from app.atomic import Durability, atomic_write  # noqa: E402
+
 TS_DIR = ROOT / "resources" / "translations"
 LANGS = ("zh_CN", "en")
 
@@ -194,11 +198,8 @@ def save(lang: str, data: dict[str, dict[str, str | None]]) -> None:
     ET.indent(root)
     body = ET.tostring(root, encoding="unicode")
     path = TS_DIR / f"channeldesk_{lang}.ts"
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(
-        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8"
-    )
-    tmp.replace(path)
+    text = '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n"
+    atomic_write(path, text, Durability.RENAME)  # a source file, kept in git
 
 
 def cmd_scan() -> int:

@@ -277,3 +277,66 @@ def test_a_batch_is_flushed_before_any_rename(
     tmp.write_bytes(b"four")
     atomic.replace_together([(tmp, again)], Durability.RENAME)
     assert events == [("rename", "four")] and again.read_bytes() == b"four"
+
+
+# Hand-made renames, replacements and flushes allowed outside ``app.atomic``, each for its
+# reason (file → what it does by hand).
+BY_HAND = {
+    # the bundle (written and flushed by app.sync.bundle_file) renamed to its name inside
+    # the transaction that registers it, its folder flushed with app.atomic.fsync_folder
+    "app/services/sync.py": {"os.replace"},
+    # a restore swaps whole data folders (the kept copy, then the restored one)
+    "app/services/backup.py": {"os.replace"},
+    # the bundle writer's own file descriptor, flushed when it closes (no replacement)
+    "app/sync/bundle_file.py": {"os.fsync"},
+    # the ingest lock file's process id, flushed (no replacement)
+    "app/hq/files.py": {"os.fsync"},
+}
+
+
+def _by_hand(tree: Any) -> set[str]:
+    """The calls of a module that rename, replace or flush a file by hand: ``os.replace``,
+    ``os.rename``, ``os.fsync``, ``shutil.move`` and a path's ``.replace(target)`` or
+    ``.rename(target)`` (one argument: ``str.replace`` takes two)."""
+    import ast
+
+    found = set()
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+            continue
+        func = node.func
+        owner = func.value.id if isinstance(func.value, ast.Name) else None
+        if (owner, func.attr) in {
+            ("os", "replace"),
+            ("os", "rename"),
+            ("os", "fsync"),
+            ("shutil", "move"),
+        }:
+            found.add(f"{owner}.{func.attr}")
+        elif (
+            func.attr in {"replace", "rename"}
+            and owner not in {"os", "dataclasses"}
+            and len(node.args) == 1
+            and not node.keywords
+        ):
+            found.add(f"Path.{func.attr}")
+    return found
+
+
+def test_files_are_replaced_only_through_app_atomic() -> None:
+    """One ``atomic_write`` helper with an explicit durability, used everywhere (issue 17):
+    no module of ``app``, ``db`` or ``tools`` renames, replaces or flushes a file by hand
+    apart from the reasoned exceptions in ``BY_HAND`` (``tools/translations.py`` wrote
+    the catalogues through a ``.tmp`` and ``Path.replace``)."""
+    import ast
+
+    found = {}
+    for folder in ("app", "db", "tools"):
+        for path in sorted((ROOT / folder).rglob("*.py")):
+            name = path.relative_to(ROOT).as_posix()
+            if name == "app/atomic.py":
+                continue
+            calls = _by_hand(ast.parse(path.read_text(encoding="utf-8")))
+            if calls - BY_HAND.get(name, set()):
+                found[name] = sorted(calls - BY_HAND.get(name, set()))
+    assert found == {}, f"write these through app.atomic (atomic_write, atomic_path): {found}"
