@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Any
 
 from reportlab import rl_config
-from reportlab.lib import colors
+from reportlab.lib import colors, textsplit
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -53,6 +53,27 @@ def _flate_large(data: bytes) -> bytes:
     return zlib.compress(data)
 
 
+_CHAR_WIDTHS: dict[tuple[str, float], dict[str, float]] = {}
+
+
+def _char_widths(word: str, font_name: str, font_size: float) -> list[float]:
+    """reportlab's ``textsplit.getCharWidths`` (one ``stringWidth`` call per character,
+    "the performance is going to SUCK" says its source), remembering each character's
+    width per font and size: the CJK wrapping of every paragraph measured each character
+    again, and it was the largest single cost of a warm visit report. The widths are the
+    very floats ``stringWidth`` returns, so every line breaks where it did."""
+    widths = _CHAR_WIDTHS.get((font_name, font_size))
+    if widths is None:
+        widths = _CHAR_WIDTHS.setdefault((font_name, font_size), {})
+    try:
+        return [widths[char] for char in word]
+    except KeyError:
+        for char in word:
+            if char not in widths:
+                widths[char] = pdfmetrics.stringWidth(char, font_name, font_size)
+        return [widths[char] for char in word]
+
+
 @lru_cache(maxsize=1)
 def register_fonts() -> str:
     font = TTFont(FONT, str(resource_path("fonts", "wqy-microhei.ttc")), subfontIndex=0)
@@ -63,6 +84,7 @@ def register_fonts() -> str:
     )  # a report built again (preview, then save) reuses its font subsets
     pdfmetrics.registerFont(font)
     pdfdoc.PDFZCompress = _RepeatedStreamFlate(pdfdoc.PDFZCompress)
+    textsplit.getCharWidths = _char_widths  # wordSplit looks it up in its module each call
     rl_config.canvas_basefontname = FONT  # every canvas starts in the embedded font
     from reportlab.graphics import shapes
 
@@ -144,6 +166,22 @@ def _plain_fragment(style: str) -> Any:
     return ParaParser().parse("x", styles()[style])[1][0]  # type: ignore[no-untyped-call]
 
 
+class _Para(Paragraph):
+    """A paragraph that is wrapped once per width: a table wraps each paragraph of its
+    cells to size the rows and again to draw them, with the same width. The lines only
+    depend on the width (and the text and style, which never change), so the second
+    wrap returns what the first one found."""
+
+    _wrapped_at: float | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if availWidth == self._wrapped_at:
+            return self.width, self.height
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        self._wrapped_at = availWidth if hasattr(self, "blPara") else None
+        return size
+
+
 def para(text: object, style: str = "cell") -> Paragraph:
     """Plain text (never markup) as a wrapping paragraph. Its one fragment is made here,
     as the markup parser would make it, not by parsing: hundreds of table cells per
@@ -153,19 +191,20 @@ def para(text: object, style: str = "cell") -> Paragraph:
     value = clip(text)
     plain = cleanBlockQuotedText(value)
     if not plain:
-        return Paragraph("", styles()[style])
-    return Paragraph(esc(value), styles()[style], frags=[_plain_fragment(style).clone(text=plain)])
+        return _Para("", styles()[style])
+    return _Para(esc(value), styles()[style], frags=[_plain_fragment(style).clone(text=plain)])
 
 
 CELL_PADDING = 6  # reportlab's default left and right cell padding
 _SIMPLE_TEXT = re.compile(r"\S+(?: \S+)*")
 
 
-def cell(value: object, width: float) -> Any:
-    """A body cell of ``data_table``: text that fits its column on one line as a plain
-    string (the table draws it where the paragraph would put it: same font, size, leading
-    and position), anything else as a wrapping paragraph. A report of 500 partners has
-    thousands of short cells, and a paragraph is measured and wrapped several times."""
+def cell(value: object, width: float, style: str = "cell") -> Any:
+    """A table cell: text that fits its column on one line as a plain string (the table
+    draws it where the paragraph would put it: same font, size, leading, colour and
+    position, given the cell style of ``text_cell_style``), anything else as a wrapping
+    paragraph. A report of 500 partners has thousands of short cells, and a paragraph is
+    measured, wrapped and drawn through many more steps than a string."""
     if isinstance(value, Paragraph):
         return value
     text = str(value)
@@ -173,25 +212,36 @@ def cell(value: object, width: float) -> Any:
     if (
         len(text) <= 200
         and _SIMPLE_TEXT.fullmatch(text)
-        and pdfmetrics.stringWidth(text, FONT, CELL_FONT_SIZE) <= width - 2 * CELL_PADDING
+        and pdfmetrics.stringWidth(text, FONT, styles()[style].fontSize) <= width - 2 * CELL_PADDING
     ):
         return text
-    return para(text)
+    return para(text, style)
+
+
+def text_cell_style(style: str, first: tuple[int, int], last: tuple[int, int]) -> list[Any]:
+    """Table style commands drawing the plain-string cells of ``cell(…, style)`` in the
+    range ``first``-``last`` as a paragraph of ``style`` is drawn."""
+    paragraph = styles()[style]
+    return [
+        ("FONTNAME", first, last, paragraph.fontName),
+        ("FONTSIZE", first, last, paragraph.fontSize),
+        ("LEADING", first, last, paragraph.leading),
+        ("TEXTCOLOR", first, last, paragraph.textColor),
+    ]
 
 
 def data_table(header: list[str], rows: list[list[Any]], widths: list[float]) -> Table:
     """A table whose cells wrap (Paragraphs, or strings that fit, see ``cell``) and whose
     header repeats on every page."""
-    body = [[para(h, "head") for h in header]] + [
+    body = [[cell(h, w, "head") for h, w in zip(header, widths, strict=False)]] + [
         [cell(c, w) for c, w in zip(row, widths, strict=False)] for row in rows
     ]
     table = Table(body, colWidths=widths, repeatRows=1, splitInRow=1)
     table.setStyle(
         TableStyle(
             [
-                ("FONTNAME", (0, 0), (-1, -1), FONT),
-                ("FONTSIZE", (0, 1), (-1, -1), CELL_FONT_SIZE),
-                ("LEADING", (0, 1), (-1, -1), CELL_LEADING),
+                *text_cell_style("head", (0, 0), (-1, 0)),
+                *text_cell_style("cell", (0, 1), (-1, -1)),
                 ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
                 ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, LIGHT]),
                 ("GRID", (0, 0), (-1, -1), 0.3, colors.HexColor("#9aa9b8")),
@@ -205,22 +255,27 @@ def data_table(header: list[str], rows: list[list[Any]], widths: list[float]) ->
 
 
 def key_value_table(pairs: list[tuple[str, str]], width: float, columns: int = 2) -> Table:
+    """Pairs of a small grey key and its value, ``columns`` pairs a row."""
+    key_w = 24 * mm
+    value_w = width / columns - key_w
     cells: list[list[Any]] = []
     row: list[Any] = []
     for key, value in pairs:
-        row += [para(key, "small"), para(value)]
+        row += [cell(key, key_w, "small"), cell(value, value_w)]
         if len(row) == columns * 2:
             cells.append(row)
             row = []
     if row:
         cells.append(row + [""] * (columns * 2 - len(row)))
-    key_w = 24 * mm
-    value_w = width / columns - key_w
+    column_styles: list[Any] = []
+    for column in range(columns):
+        column_styles += text_cell_style("small", (2 * column, 0), (2 * column, -1))
+        column_styles += text_cell_style("cell", (2 * column + 1, 0), (2 * column + 1, -1))
     table = Table(cells, colWidths=[key_w, value_w] * columns, splitInRow=1)
     table.setStyle(
         TableStyle(
             [
-                ("FONTNAME", (0, 0), (-1, -1), FONT),
+                *column_styles,
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#c8d2dc")),
                 ("TOPPADDING", (0, 0), (-1, -1), 2),
@@ -234,14 +289,15 @@ def key_value_table(pairs: list[tuple[str, str]], width: float, columns: int = 2
 class JpegImage(Flowable):
     """A JPEG drawn as it is (DCT stream, the bytes copied into the PDF). Platypus's
     ``Image`` decodes every picture to pixels and hashes the pixels on each draw only to
-    name it; this one is named by a hash of its compressed bytes, so a report of six
-    photos spends its time on the page, not on decoding what it embeds unchanged."""
+    name it; this one is named by the length and CRC-32 of its compressed bytes (an MD5
+    of six photos took a millisecond), so a report of six photos spends its time on the
+    page, not on decoding what it embeds unchanged. The same bytes are stored once."""
 
     def __init__(self, jpeg: bytes, width: float, height: float) -> None:
-        import hashlib
+        import zlib
 
         super().__init__()
-        self.jpeg, self.key = jpeg, hashlib.md5(jpeg, usedforsecurity=False).hexdigest()
+        self.jpeg, self.key = jpeg, f"{len(jpeg):x}-{zlib.crc32(jpeg):08x}"
         self.drawWidth, self.drawHeight = width, height
         self.hAlign = "CENTER"  # as platypus's Image
 
@@ -258,7 +314,14 @@ class JpegImage(Flowable):
         )  # reportlab's own drawImage steps, without its decode and pixel hash
         name = f"jpeg{self.key}"
         reg_name = canvas._doc.getXObjectName(name)
-        if canvas._doc.idToObject.get(reg_name) is None:
+        stored = canvas._doc.idToObject.get(reg_name)
+        if stored is not None and stored.streamContent != self.jpeg:  # other bytes, same CRC
+            import hashlib
+
+            name = f"jpeg{hashlib.md5(self.jpeg, usedforsecurity=False).hexdigest()}"
+            reg_name = canvas._doc.getXObjectName(name)
+            stored = canvas._doc.idToObject.get(reg_name)
+        if stored is None:
             image = PDFImageXObject(name)
             if not image.loadImageFromJPEG(io.BytesIO(self.jpeg)):
                 raise ValueError(f"not a JPEG: {self.key}")

@@ -44,12 +44,9 @@ log = logging.getLogger(__name__)
 def scaled_photo(
     ctx: AppContext, sha256: str, max_px: int | None = None
 ) -> tuple[bytes, int, int] | None:
-    """Upright JPEG of at most ``max_px`` on the long side, cached; None if the original is gone."""
-    from PIL import ImageOps
-
-    from app.services.media import pillow, too_many_pixels
-
-    Image = pillow()
+    """Upright JPEG of at most ``max_px`` on the long side, cached; None if the original is
+    gone. A cached copy's size is read from its frame header (no Pillow); one whose header
+    cannot be read is made again."""
     max_px = max_px or ctx.settings.photo_report_max_px
     cached = ctx.paths.scaled_image_file(sha256, max_px)
     try:
@@ -57,8 +54,15 @@ def scaled_photo(
     except FileNotFoundError:
         pass
     else:
-        with Image.open(io.BytesIO(data)) as image:  # its size from the header, read once
-            return data, image.width, image.height
+        size = jpeg_size(data)
+        if size is not None:
+            return data, size[0], size[1]
+        log.warning("cached scaled photo %s is damaged: made again", cached.name)
+    from PIL import ImageOps
+
+    from app.services.media import pillow, too_many_pixels
+
+    Image = pillow()
     source = ctx.paths.media_file(sha256)
     if not source.exists():
         return None
@@ -84,6 +88,39 @@ def scaled_photo(
     cached.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(cached, data, Durability.RENAME)  # a cache, made again on demand
     return data, width, height
+
+
+# JPEG markers that start a frame header (SOF0-SOF15 less DHT, JPG and DAC)
+_FRAME_MARKERS = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}
+_STANDALONE_MARKERS = frozenset([0x01, *range(0xD0, 0xD9)])  # TEM, RSTn, SOI: no length
+
+
+def jpeg_size(data: bytes) -> tuple[int, int] | None:
+    """Width and height from a JPEG's frame header, or None when ``data`` has none (not
+    a JPEG, or cut off before it). Walks the marker segments by their lengths."""
+    if data[:2] != b"\xff\xd8":
+        return None
+    at, end = 2, len(data)
+    while at + 4 <= end:
+        if data[at] != 0xFF:
+            return None
+        marker = data[at + 1]
+        if marker == 0xFF:  # fill byte before a marker
+            at += 1
+            continue
+        if marker in _STANDALONE_MARKERS:
+            at += 2
+            continue
+        if marker in _FRAME_MARKERS:
+            if at + 9 > end:
+                return None
+            height = int.from_bytes(data[at + 5 : at + 7], "big")
+            width = int.from_bytes(data[at + 7 : at + 9], "big")
+            return (width, height) if width and height else None
+        if marker == 0xD9:  # end of image before any frame
+            return None
+        at += 2 + int.from_bytes(data[at + 2 : at + 4], "big")
+    return None
 
 
 def _local(moment: dt.datetime | str | None) -> str:
