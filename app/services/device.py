@@ -217,6 +217,26 @@ def trusted_hq_key(ctx: AppContext) -> dict[str, str] | None:
     return read_hq_key_file(path)
 
 
+class NoTrustedHqKey(UserError):
+    """No HQ public key is trusted yet, so a down-bundle or an acknowledgement cannot be
+    checked. The message names the CLI's ``init --hq-key``; the GUI words it for its own
+    Settings instead (``app.ui.sync_actions``)."""
+
+
+def require_hq_key(ctx: AppContext) -> dict[str, str]:
+    """The trusted HQ key (``sync import`` and ``sync ack`` check HQ's signature with it);
+    ``NoTrustedHqKey`` when there is none."""
+    hq = trusted_hq_key(ctx)
+    if hq is None:
+        raise NoTrustedHqKey(
+            tr(
+                "sync",
+                "No trusted HQ key is set; import HQ's public key first (init --hq-key or Settings).",
+            )
+        )
+    return hq
+
+
 def device_info(ctx: AppContext) -> DeviceInfo:
     device_id = ctx.device_id
     if device_id is None:

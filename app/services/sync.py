@@ -24,7 +24,7 @@ from app.domain.ids import uuid7
 from app.errors import UserError
 from app.i18n import tr
 from app.services.context import AppContext, Changes
-from app.services.device import load_private_key, trusted_hq_key
+from app.services.device import load_private_key, require_hq_key
 from app.services.export_plan import ExportPlan, plan_export
 from app.services.export_sizes import bundle_overhead, fits_caps, pending_blobs, pending_totals
 from app.services.progress import Progress
@@ -425,14 +425,7 @@ def _write_export(
 
 def apply_ack(ctx: AppContext, path: Path) -> Changes:
     """Verify HQ's signature and mark everything up to the acknowledged seq as synced."""
-    hq = trusted_hq_key(ctx)
-    if hq is None:
-        raise UserError(
-            tr(
-                "sync",
-                "No trusted HQ key is set; import HQ's public key first (init --hq-key or Settings).",
-            )
-        )
+    hq = require_hq_key(ctx)
     try:
         text = Path(path).read_bytes().decode("utf-8")
     except OSError as exc:

@@ -12,10 +12,10 @@ from typing import Any
 from sqlalchemy import select
 
 from app.domain.checklist import validate_template
-from app.errors import BundleRejected, UserError
+from app.errors import BundleRejected
 from app.i18n import tr
 from app.services.context import AppContext, Changes
-from app.services.device import trusted_hq_key
+from app.services.device import require_hq_key
 from app.services.devrecords import open_published, store_published
 from app.services.duty_rules import apply_published_rules
 from app.services.grade_requests import apply_decisions
@@ -34,14 +34,7 @@ from db.models import (
 
 def import_hq_bundle(ctx: AppContext, path: Path) -> Changes:
     """Apply a down-bundle signed by the trusted HQ key, with the same merge rules."""
-    hq = trusted_hq_key(ctx)
-    if hq is None:
-        raise UserError(
-            tr(
-                "sync",
-                "No trusted HQ key is set; import HQ's public key first (init --hq-key or Settings).",
-            )
-        )
+    hq = require_hq_key(ctx)
 
     def key_for(manifest: dict[str, Any]) -> str:
         if manifest.get("device_id") != ctx.device_id:

@@ -129,6 +129,7 @@ class SyncActions(QWidget):
                 on_done=lambda _changes: self.ui.show_message(
                     self.tr("HQ's acknowledgement was applied."), "info"
                 ),
+                on_error=self._failed,
             )
 
     def import_bundle(self, _checked: bool = False, path: str | None = None) -> None:
@@ -146,4 +147,21 @@ class SyncActions(QWidget):
                 self.ui.ctx,
                 Path(path),
                 on_done=lambda _c: self.ui.show_message(self.tr("HQ data applied."), "info"),
+                on_error=self._failed,
             )
+
+    def _failed(self, exc: BaseException) -> None:
+        """A refused import or acknowledgement; without a trusted HQ key the message says
+        where the GUI takes one (the service's names the CLI's ``init --hq-key``)."""
+        from app.services.device import NoTrustedHqKey
+
+        if isinstance(exc, NoTrustedHqKey):
+            self.ui.show_message(
+                self.tr(
+                    "No trusted HQ key is set, so HQ's files cannot be checked. Choose HQ's "
+                    "public-key file under Tools → Settings… → Trust HQ key…, then try again."
+                ),
+                "error",
+            )
+            return
+        self.ui.report_failure(exc)

@@ -4050,6 +4050,10 @@ also used in another visit</translation>
       <translation>Import HQ bundle</translation>
     </message>
     <message>
+      <source>No trusted HQ key is set, so HQ's files cannot be checked. Choose HQ's public-key file under Tools → Settings… → Trust HQ key…, then try again.</source>
+      <translation>No trusted HQ key is set, so HQ's files cannot be checked. Choose HQ's public-key file under Tools → Settings… → Trust HQ key…, then try again.</translation>
+    </message>
+    <message>
       <source>This bundle holds a single visit (or group of changes) that is larger than HQ accepts by default; ask HQ to raise its limits.</source>
       <translation>This bundle holds a single visit (or group of changes) that is larger than HQ accepts by default; ask HQ to raise its limits.</translation>
     </message>

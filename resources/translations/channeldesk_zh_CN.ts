@@ -4028,6 +4028,10 @@ also used in another visit</source>
       <translation>导入总部数据包</translation>
     </message>
     <message>
+      <source>No trusted HQ key is set, so HQ's files cannot be checked. Choose HQ's public-key file under Tools → Settings… → Trust HQ key…, then try again.</source>
+      <translation>尚未设置可信的总部公钥，无法核验总部发来的文件。请在“工具 → 设置… → 信任总部公钥…”中选择总部的公钥文件，然后重试。</translation>
+    </message>
+    <message>
       <source>This bundle holds a single visit (or group of changes) that is larger than HQ accepts by default; ask HQ to raise its limits.</source>
       <translation>此同步包只含一次巡检（或一组变更），但其大小超过总部默认上限；请联系总部提高上限。</translation>
     </message>

@@ -1,0 +1,58 @@
+"""pytest-qt: without a trusted HQ key, importing an HQ bundle or applying an
+acknowledgement from the Sync menu tells the user where the GUI takes the key (Tools →
+Settings… → Trust HQ key…), in the user's language and without the CLI's
+``init --hq-key``; the CLI keeps naming its option."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.i18n import set_language, translate_in
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_no_trusted_hq_key_points_to_settings(
+    qtbot, ui_window, tmp_path: Path, language: str
+) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.application import ensure_application, install_translators
+
+    set_language(language)
+    install_translators(ensure_application(), language)
+    try:
+        _refused_twice(qtbot, ui_window, tmp_path, language)
+    finally:
+        set_language("en")
+        install_translators(ensure_application(), "en")
+
+
+def _refused_twice(qtbot, ui_window, tmp_path: Path, language: str) -> None:  # type: ignore[no-untyped-def]
+    ui, window = ui_window
+    assert not ui.ctx.paths.hq_public_key.exists()
+    shown: list[tuple[str, str]] = []
+    ui.message.connect(lambda text, level, _details: shown.append((text, level)))
+    bundle = tmp_path / "down.cdsync"
+    bundle.write_bytes(b"not read")
+    window.sync_actions.import_bundle(path=str(bundle))
+    ui.ops.wait()
+    qtbot.waitUntil(lambda: len(shown) == 1, timeout=5000)
+    window.sync_actions.apply_ack(path=str(tmp_path / "x.cdack"))
+    ui.ops.wait()
+    qtbot.waitUntil(lambda: len(shown) == 2, timeout=5000)
+    trust = translate_in(language, "SettingsDialog", "Trust HQ key…")
+    for text, level in shown:
+        assert level == "error"
+        assert "--hq-key" not in text and "init" not in text
+        assert trust in text
+    if language == "zh_CN":
+        assert "信任总部公钥…" in shown[0][0] and "设置" in shown[0][0]
+
+
+def test_the_cli_still_names_its_option(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert cli("init").returncode == 0
+    ack = tmp_path / "x.cdack"
+    ack.write_text("{}", encoding="utf-8")
+    done = cli("sync", "ack", str(ack))
+    assert done.returncode == 1
+    assert "init --hq-key" in done.stderr
