@@ -25,6 +25,12 @@ class LatestRead:
         """The newest read has not come back yet."""
         return self._asked != self._answered
 
+    def supersede(self) -> None:
+        """Drop the answers of every read asked for so far (the view was filled another way
+        meanwhile): none is pending any more."""
+        self._asked += 1
+        self._answered = self._asked
+
     def run(
         self,
         fn: Callable[..., Any],

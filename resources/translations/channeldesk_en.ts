@@ -2898,6 +2898,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>Importing partners…</translation>
     </message>
     <message>
+      <source>Loading the partners…</source>
+      <translation>Loading the partners…</translation>
+    </message>
+    <message>
       <source>Manager</source>
       <translation>Manager</translation>
     </message>

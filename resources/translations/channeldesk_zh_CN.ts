@@ -2892,6 +2892,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <translation>正在导入渠道…</translation>
     </message>
     <message>
+      <source>Loading the partners…</source>
+      <translation>正在读取渠道…</translation>
+    </message>
+    <message>
       <source>Manager</source>
       <translation>客户经理</translation>
     </message>

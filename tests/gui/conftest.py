@@ -53,3 +53,10 @@ def load_visit(qtbot, editor, visit_id: str | None) -> None:  # type: ignore[no-
 def wait_loaded(qtbot, dialog) -> None:  # type: ignore[no-untyped-def]
     """Wait until a dialog that reads its data on a reader thread says it is loaded."""
     qtbot.waitUntil(lambda: dialog.loaded, timeout=10000)
+
+
+def list_partners(qtbot, section) -> None:  # type: ignore[no-untyped-def]
+    """Apply the Partners section's search and filters and wait until their rows are in the
+    table (the section reads them on a reader thread)."""
+    with qtbot.waitSignal(section.model.shown, timeout=10000):
+        section.apply_filters()

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu
 
 from app.services import materials, partner_io
 from app.ui.partners.materials import MaterialEntryDialog, MaterialLedgerDialog, VoidEntryDialog
-from tests.gui.conftest import load_visit, settle, wait_saved
+from tests.gui.conftest import list_partners, load_visit, settle, wait_saved
 
 # a dialog shown over the main window makes the offscreen platform say it cannot pass size hints on;
 # a popup menu makes it say it cannot raise windows or grab the keyboard
@@ -70,7 +70,7 @@ def test_correct_and_void_ledger_entries_in_the_partner_file(
     partner_id = _seed(ctx, tmp_path)
     ui, window = ui_window
     section = window.show_section("partners")
-    section.apply_filters()
+    list_partners(qtbot, section)
     qtbot.waitUntil(lambda: "海报: 50" in section.card.toPlainText(), timeout=3000)
     ledger = MaterialLedgerDialog(ui, partner_id, window)
     qtbot.addWidget(ledger)

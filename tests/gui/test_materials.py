@@ -14,7 +14,7 @@ from app.services import materials, partner_io, visits
 from app.ui.partners.materials import MaterialEntryDialog, MaterialLedgerDialog
 from app.ui.visits.materials import BOOK, COUNTED, DIFFERENCE, ITEM
 from tests.conftest import EXIF_DIR
-from tests.gui.conftest import load_visit, settle, wait_saved
+from tests.gui.conftest import list_partners, load_visit, settle, wait_saved
 
 CSV = "code,name,grade,region\nM1,静安寺旗舰店,A,310106\n"
 ANSWERS = (
@@ -64,7 +64,7 @@ def test_partner_file_records_ledger_entries_with_validation(
     partner_id = _seed(ctx, tmp_path)
     ui, window = ui_window
     section = window.show_section("partners")
-    section.apply_filters()
+    list_partners(qtbot, section)
     assert section.selected_id() == partner_id
     seen: dict[str, object] = {}
 

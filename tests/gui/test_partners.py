@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from app.errors import ValidationError
 from app.services import partner_drafts, partner_edit, partner_list, partner_read
 from app.ui.partners.dialogs import PartnerDialog
-from tests.gui.conftest import settle, wait_loaded
+from tests.gui.conftest import list_partners, settle, wait_loaded
 
 CSV = (
     "code,name,grade,region,address,contact_name,contact_phone\n"
@@ -34,7 +34,7 @@ def test_search_filters_table_including_two_chinese_characters(
     _seed(ctx, tmp_path)
     _ui, window = ui_window
     section = window.show_section("partners")
-    section.apply_filters()
+    list_partners(qtbot, section)
     assert section.model.rowCount() == 2
     section.search.setText("浦东")  # QTest.keyClicks cannot type CJK
     qtbot.waitUntil(lambda: section.model.rowCount() == 1, timeout=3000)
@@ -55,7 +55,7 @@ def test_region_filter_boxes_are_typed_into(qtbot, ctx, tmp_path, ui_window) -> 
     _seed(ctx, tmp_path)
     _ui, window = ui_window
     section = window.show_section("partners")
-    section.apply_filters()
+    list_partners(qtbot, section)
     region = section.region
     for combo, typed in ((region.province, "shs"), (region.city, "3101"), (region.district, "xh")):
         combo.setFocus()
@@ -71,11 +71,13 @@ def test_region_filter_boxes_are_typed_into(qtbot, ctx, tmp_path, ui_window) -> 
     assert [r.code for r in section.model.rows] == ["P002"]
 
 
-def test_model_passes_qabstractitemmodeltester(qtmodeltester, ctx, tmp_path, ui_window) -> None:  # type: ignore[no-untyped-def]
+def test_model_passes_qabstractitemmodeltester(
+    qtbot, qtmodeltester, ctx, tmp_path, ui_window
+) -> None:  # type: ignore[no-untyped-def]
     _seed(ctx, tmp_path)
     _ui, window = ui_window
     section = window.show_section("partners")
-    section.apply_filters()
+    list_partners(qtbot, section)
     qtmodeltester.check(section.model)
 
 
@@ -83,7 +85,7 @@ def test_edit_and_save_partner_records_grade_history(qtbot, ctx, tmp_path, ui_wi
     _seed(ctx, tmp_path)
     ui, window = ui_window
     section = window.show_section("partners")
-    section.apply_filters()
+    list_partners(qtbot, section)
     partner_id = section.model.rows[0].id
     dialog = PartnerDialog(ui, partner_id, section)
     qtbot.addWidget(dialog)
@@ -125,7 +127,7 @@ def test_cancel_with_changes_asks_and_discards_draft(
     _seed(ctx, tmp_path)
     ui, window = ui_window
     section = window.show_section("partners")
-    section.apply_filters()
+    list_partners(qtbot, section)
     partner_id = section.model.rows[0].id
     dialog = PartnerDialog(ui, partner_id, section)
     qtbot.addWidget(dialog)
@@ -195,7 +197,7 @@ def test_contract_stock_limits_and_attachment(qtbot, ctx, tmp_path, ui_window) -
     _seed(ctx, tmp_path)
     ui, window = ui_window
     section = window.show_section("partners")
-    section.apply_filters()
+    list_partners(qtbot, section)
     partner_id = section.model.rows[0].id
     scan = tmp_path / "合同扫描件.pdf"
     scan.write_bytes(b"%PDF-1.4 scan")
@@ -223,7 +225,7 @@ def test_contract_stock_limits_and_attachment(qtbot, ctx, tmp_path, ui_window) -
     assert (limits[0].min_qty, limits[0].max_qty) == (10, 50) and files[
         0
     ].filename == "合同扫描件.pdf"
-    section._reselect(partner_id)
+    section.table.selectRow(section.model.row_of(partner_id))
     text = section.card_html(partner_id)
     assert "HT-2026-001" in text and "手机终端" in text
 
@@ -234,9 +236,9 @@ def test_attaching_a_file_is_announced_once_by_the_op_runner(
     _seed(ctx, tmp_path)
     ui, window = ui_window
     section = window.show_section("partners")
-    section.apply_filters()
+    list_partners(qtbot, section)
     partner_id = section.model.rows[0].id
-    section._reselect(partner_id)
+    section.table.selectRow(section.model.row_of(partner_id))
     scan = tmp_path / "营业执照.jpg"
     scan.write_bytes(b"licence scan")
     announced: list[object] = []
@@ -257,7 +259,7 @@ def test_code_is_fixed_after_creation_and_region_is_picked(qtbot, ctx, tmp_path,
     _seed(ctx, tmp_path)
     ui, window = ui_window
     section = window.show_section("partners")
-    section.apply_filters()
+    list_partners(qtbot, section)
     partner_id = section.model.rows[0].id
     code = section.model.rows[0].code
     dialog = PartnerDialog(ui, partner_id, section)
@@ -292,7 +294,7 @@ def test_the_partner_card_is_read_off_the_ui_thread(
     _seed(ctx, tmp_path)
     _ui, window = ui_window
     section = window.show_section("partners")
-    section.apply_filters()
+    list_partners(qtbot, section)
     qtbot.waitUntil(lambda: section.model.rowCount() == 2, timeout=3000)
     real = card_module.card_data
 
@@ -322,7 +324,7 @@ def test_the_partner_form_keeps_its_draft_without_waiting_for_a_locked_database(
     _seed(ctx, tmp_path)
     ui, window = ui_window
     section = window.show_section("partners")
-    section.apply_filters()
+    list_partners(qtbot, section)
     partner_id = section.model.rows[0].id
     dialog = PartnerDialog(ui, partner_id, section)
     qtbot.addWidget(dialog)
@@ -361,7 +363,7 @@ def test_the_partner_form_is_read_off_the_ui_thread(
     _seed(ctx, tmp_path)
     ui, window = ui_window
     section = window.show_section("partners")
-    section.apply_filters()
+    list_partners(qtbot, section)
     partner_id = section.model.rows[0].id
     draft = partner_edit.input_from_partner(partner_read.partner_detail(ctx, partner_id).partner)
     values = PartnerDialog._to_values(draft)
@@ -417,7 +419,7 @@ def test_the_lifecycle_dialog_reads_the_partner_off_the_ui_thread(
     _seed(ctx, tmp_path)
     ui, window = ui_window
     section = window.show_section("partners")
-    section.apply_filters()
+    list_partners(qtbot, section)
     partner_id = section.model.rows[0].id
     detail = partner_read.partner_detail(ctx, partner_id)
     real = read_module.partner_detail

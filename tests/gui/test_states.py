@@ -7,6 +7,7 @@ from pathlib import Path
 
 from app.services import partner_io, visits
 from app.ui.widgets.empty_state import empty_text_of
+from tests.gui.conftest import list_partners
 
 
 def _seed(ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -22,14 +23,14 @@ def test_empty_partner_search_explains_and_disables_partner_actions(
 ) -> None:  # type: ignore[no-untyped-def]
     _ui, window = ui_window
     section = window.show_section("partners")
-    section.apply_filters()
+    list_partners(qtbot, section)
     assert "No partners yet" in empty_text_of(section.table)
     assert not section.edit_button.isEnabled()
     _seed(ctx, tmp_path)
-    section.apply_filters()
+    list_partners(qtbot, section)
     assert empty_text_of(section.table) == "" and section.edit_button.isEnabled()
     section.search.setText("没有这个渠道")
-    section.apply_filters()
+    list_partners(qtbot, section)
     assert "No partner matches" in empty_text_of(section.table)
     assert not section.edit_button.isEnabled() and not section.lifecycle_button.isEnabled()
     assert section.new_button.isEnabled()
@@ -138,7 +139,7 @@ def test_a_table_that_opens_with_rows_makes_its_empty_label_only_when_it_empties
     assert section.table.findChildren(QLabel, "emptyState") == []
     assert empty_text_of(section.table) == ""
     section.search.setText("没有这个渠道")
-    section.apply_filters()
+    list_partners(qtbot, section)
     assert "No partner matches" in empty_text_of(section.table)
     assert len(section.table.findChildren(QLabel, "emptyState")) == 1
     ui.ops.wait(10000)

@@ -1,8 +1,14 @@
 """The Partners section: search box (instant, debounced), filters, the paged table, the
-partner card beside it, and actions (new, edit, contact, lifecycle, import, export)."""
+partner card beside it, and actions (new, edit, contact, lifecycle, import, export).
+
+The table's rows are read on a reader thread (``PartnerTableModel``): a search, a filter, a
+sort or a refresh returns at once, the rows shown stay (with "Loading the partners…" by
+the count once a read takes a moment), and selection and count follow when the rows come
+(``_shown``)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer
@@ -43,7 +49,11 @@ class PartnersSection(Section):
 
     def __init__(self, ui: Any, parent: QWidget | None = None) -> None:
         super().__init__(ui, parent)
-        self.model = PartnerTableModel(ui.ctx, self)
+        self.model = PartnerTableModel(ui, self)
+        self._selected_before: str | None = None  # the partner selected when rows were replaced
+        self.model.modelAboutToBeReset.connect(self._remember_selection)
+        self.model.shown.connect(self._shown)
+        self.model.read_failed.connect(self._read_failed)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search name, code, address, contact or phone…"))
         self.search.setClearButtonEnabled(True)
@@ -63,6 +73,11 @@ class PartnersSection(Section):
         self.region = RegionPicker(any_text=self.tr("All regions"), search=False)
         self.region.changed.connect(self.apply_filters)
         self.count_label = QLabel()
+        # the hint only shows when a read takes a moment (most take a few milliseconds)
+        self._hint = QTimer(self)
+        self._hint.setSingleShot(True)
+        self._hint.setInterval(150)
+        self._hint.timeout.connect(self._show_loading)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(180)
@@ -165,7 +180,13 @@ class PartnersSection(Section):
         return self.tr("Partners")
 
     def first_load(self) -> None:
-        self.apply_filters()
+        """The first page is read here, on the UI thread: the window's first paint waits
+        for it either way (a reader thread would only add the hop); every later read is a
+        person's action and runs on a reader thread."""
+        try:
+            self.model.load_now(self.current_query())
+        except Exception as exc:  # e.g. a locked or damaged database: said, list left empty
+            self.ui.report_failure(exc)
         # after the first page: a table that opens with rows never makes its empty label
         set_empty_text(self.table, self._empty_text)
 
@@ -173,7 +194,7 @@ class PartnersSection(Section):
         """The first page paints from one page query; the section is ready (for ``gui
         --screenshot`` and the rest of a deferred start) once the count shows too."""
         self.first_load()
-        if self.model.known_total is not None:
+        if self.model.known_total is not None or not self.model.loaded:
             self.mark_ready()
 
     def menu_actions(self) -> list[tuple[str, QAction]]:
@@ -198,7 +219,7 @@ class PartnersSection(Section):
 
     # -- data -------------------------------------------------------------------
     def current_query(self) -> PartnerQuery:
-        base = self.model.query
+        base = self.model.wanted_query  # a sort asked for and still being read counts
         return PartnerQuery(
             search=self.search.text(),
             grade=self.grade.currentData(),
@@ -210,13 +231,9 @@ class PartnersSection(Section):
         )
 
     def apply_filters(self) -> None:
+        """Read the rows for the search and filters on a reader thread (returns at once)."""
         self.model.set_query(self.current_query(), force=True)
-        self._show_count()
-        if self.model.rowCount():
-            self.table.selectRow(0)
-        else:
-            self.card.blank()
-        self._update_actions()
+        self._hint.start()
 
     def on_changed(self, changes: Changes) -> None:
         if changes.touches(
@@ -231,10 +248,39 @@ class PartnersSection(Section):
             "competitor_observation",
             "material_ledger_entry",
         ):
-            selected = self.selected_id()
-            self.model.refresh()
-            self._show_count()
-            self._reselect(selected)
+            self.model.refresh()  # the selected partner is selected again when it comes
+            self._hint.start()
+
+    def _remember_selection(self) -> None:
+        self._selected_before = self.selected_id()
+
+    def _shown(self, previous: PartnerQuery) -> None:
+        """A query's rows have come: after a refresh or a sort the partner selected before
+        stays selected if among them; otherwise (a new search or filter, or that partner
+        gone) the first row is."""
+        self._hint.stop()
+        query = self.model.query
+        same_list = replace(previous, sort=query.sort, descending=query.descending) == query
+        row = self.model.row_of(self._selected_before) if same_list else None
+        if row is None and self.model.rowCount():
+            row = 0
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+        else:
+            self.card.blank()
+        self._show_count()
+        self._update_actions()
+
+    def _show_loading(self) -> None:
+        if self.model.reading:
+            self.count_label.setText(self.tr("Loading the partners…"))
+
+    def _read_failed(self) -> None:
+        """The newest read failed (the message bar says why): the rows shown stay."""
+        self._hint.stop()
+        self._show_count()
+        self.mark_ready()
 
     def _show_count(self) -> None:
         """The count label: at once when the model knows its total (a search counts while
@@ -257,8 +303,8 @@ class PartnersSection(Section):
     def _counted(self, result: tuple[PartnerQuery, int]) -> None:
         query, total = result
         self.model.set_total(query, total)
-        if query == self.model.query:
-            self.count_label.setText(self.tr("%n partner(s)", "", self.model.total))
+        if query == self.model.query and not self.model.reading:
+            self.count_label.setText(self.tr("%n partner(s)", "", total))
         self.mark_ready()
 
     def _count_failed(self, exc: BaseException) -> None:
@@ -267,12 +313,6 @@ class PartnersSection(Section):
             self.ui.show_message(exc.message, "error", details=exc.details)
         else:
             self.ui.show_crash(exc, getattr(exc, "__traceback_text__", ""))
-
-    def _reselect(self, partner_id: str | None) -> None:
-        for row, item in enumerate(self.model.rows):
-            if item.id == partner_id:
-                self.table.selectRow(row)
-                return
 
     def selected_id(self) -> str | None:
         indexes = self.table.selectionModel().selectedRows()
