@@ -3604,7 +3604,7 @@ also used in another visit</source>
     </message>
     <message>
       <source>Daily logs</source>
-      <translation>工作日志</translation>
+      <translation>渠道经理日志</translation>
     </message>
     <message>
       <source>Development records</source>
@@ -4407,7 +4407,7 @@ also used in another visit</source>
     </message>
     <message>
       <source>Daily log</source>
-      <translation>工作日志</translation>
+      <translation>渠道经理日志</translation>
     </message>
     <message>
       <source>Development &amp;bulletin…</source>

@@ -243,6 +243,7 @@ def test_file_menu_prints_the_duties_papers_under_zh_cn(qtbot, ctx, monkeypatch)
     """File → daily log, development bulletin, commission check: each PDF is built and
     previewed (the GUI had no way to print them; only the command line did)."""
     import pypdf
+    from PySide6.QtWidgets import QGroupBox
 
     from app.services.demo import generate_demo
     from app.services.device import initialise_device
@@ -269,10 +270,15 @@ def test_file_menu_prints_the_duties_papers_under_zh_cn(qtbot, ctx, monkeypatch)
             texts[label].trigger()
         qtbot.waitUntil(lambda: len(previewed) == 3, timeout=30000)
         titles = {title for _path, title in previewed}
-        assert titles == {"工作日志", "发展量周通报", "代理佣金核查"}
-        for path, _title in previewed:
+        assert titles == {"渠道经理日志", "发展量周通报", "代理佣金核查"}
+        for path, title in previewed:
             first = pypdf.PdfReader(path).pages[0].extract_text()
             assert "渠道管理部" in first or "李娜" in first, first[:80]
+            if "日志" in title:  # the preview and the paper call the daily log alike
+                assert title in first and "工作日志" not in first, first[:80]
+        # the Today section's own box says it the same way
+        boxes = window.show_section("today").findChildren(QGroupBox)
+        assert "渠道经理日志" in {box.title() for box in boxes}
         ui.ops.wait(10000)
     finally:
         install_translators(app, "en")
