@@ -240,8 +240,9 @@ def data_table(header: list[str], rows: list[list[Any]], widths: list[float]) ->
     table.setStyle(
         TableStyle(
             [
-                *text_cell_style("head", (0, 0), (-1, 0)),
-                *text_cell_style("cell", (0, 1), (-1, -1)),
+                # head and body text share font, size and leading: one command each
+                *text_cell_style("cell", (0, 0), (-1, -1)),
+                ("TEXTCOLOR", (0, 0), (-1, 0), styles()["head"].textColor),
                 ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
                 ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, LIGHT]),
                 ("GRID", (0, 0), (-1, -1), 0.3, colors.HexColor("#9aa9b8")),

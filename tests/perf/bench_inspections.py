@@ -201,11 +201,12 @@ def benchmarks() -> list[BenchResult]:
     ]  # in turn, so both see the same machine
     cold = statistics.median(p[0] for p in pairs)
     bare = statistics.median(p[1] for p in pairs)
-    warm_times = []
+    warm_times, warm_cpu = [], []
     for i in range(5):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         reports.write_visit_report(ctx, report_visit, folder / f"v2-{i}.pdf")
         warm_times.append((time.perf_counter() - start) * 1000)
+        warm_cpu.append((time.process_time() - cpu) * 1000)
     warm = statistics.median(warm_times)
     rows.append(
         BenchResult(
@@ -227,6 +228,16 @@ def benchmarks() -> list[BenchResult]:
             "issue 21 limit",
             "<=30 ms",
             warm <= 30,
+        )
+    )
+    rows.append(
+        BenchResult(
+            "visit report, cached: its CPU time (the rest of the wall time is mostly the "
+            "fsync of the saved PDF, and waiting for a core on a busy machine)",
+            statistics.median(warm_cpu),
+            "ms",
+            warm,
+            "its wall time",
         )
     )
     size_kb = (folder / "v1.pdf").stat().st_size / 1024

@@ -145,7 +145,13 @@ def test_key_value_and_header_cells_that_fit_are_strings_drawn_where_paragraphs_
     assert fast_heights == slow_heights
     fast_places, slow_places = _text_positions(fast), _text_positions(slow)
     assert fast_places == slow_places and len(fast_places) > 6
-    assert styles()["head"].textColor != styles()["cell"].textColor
+    head, body = styles()["head"], styles()["cell"]
+    assert head.textColor != body.textColor
+    assert (head.fontName, head.fontSize, head.leading) == (
+        body.fontName,
+        body.fontSize,
+        body.leading,
+    )  # data_table styles both with the body's commands
 
 
 def _jpeg(colour: tuple[int, int, int], **save: object) -> bytes:
