@@ -322,9 +322,11 @@ CHART_LABEL_ANGLE = 30
 
 
 def _chart(rows: list[tuple[str, float, float]], title: str) -> Drawing:
-    """Target and actual bars per row. A label wider than its bar slot (or more than four
-    bars) is slanted, and the drawing grows below the axis by what the longest slanted
-    label needs, so no label runs into another, the legend or the text under the chart."""
+    """Target and actual bars per row (no target bars, and no 目标 in the legend, when no
+    row has a target: a bulletin of a month without development targets). A label wider
+    than its bar slot (or more than four bars) is slanted, and the drawing grows below the
+    axis by what the longest slanted label needs, so no label runs into another, the
+    legend or the text under the chart."""
     import math
 
     from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -342,7 +344,13 @@ def _chart(rows: list[tuple[str, float, float]], title: str) -> Drawing:
     drawing = Drawing(WIDTH, below + 52 * mm)
     chart = VerticalBarChart()
     chart.x, chart.y, chart.width, chart.height = 14 * mm, below, width, 45 * mm
-    chart.data = [[r[1] for r in rows], [r[2] for r in rows]]
+    series = [
+        (colors.HexColor("#9aa9b8"), tr("reports", "Target"), [r[1] for r in rows]),
+        (ACCENT, tr("reports", "Actual"), [r[2] for r in rows]),
+    ]
+    if not any(r[1] for r in rows):
+        series = series[1:]
+    chart.data = [values for _colour, _name, values in series]
     chart.categoryAxis.categoryNames = names
     chart.categoryAxis.labels.fontName = FONT
     chart.categoryAxis.labels.fontSize = CHART_LABEL_SIZE
@@ -354,17 +362,14 @@ def _chart(rows: list[tuple[str, float, float]], title: str) -> Drawing:
     chart.valueAxis.labels.fontName = FONT
     chart.valueAxis.labels.fontSize = 7
     chart.valueAxis.valueMin = 0
-    chart.bars[0].fillColor = colors.HexColor("#9aa9b8")
-    chart.bars[1].fillColor = ACCENT
+    for index, (colour, _name, _values) in enumerate(series):
+        chart.bars[index].fillColor = colour
     drawing.add(chart)
     legend = Legend()
     legend.x, legend.y = WIDTH - 24 * mm, below + 40 * mm
     legend.fontName = FONT
     legend.fontSize = 7
-    legend.colorNamePairs = [
-        (colors.HexColor("#9aa9b8"), tr("reports", "Target")),
-        (ACCENT, tr("reports", "Actual")),
-    ]
+    legend.colorNamePairs = [(colour, name) for colour, name, _values in series]
     drawing.add(legend)
     return drawing
 
