@@ -67,7 +67,7 @@ def request_grade_change(
 
 def grade_requests(ctx: AppContext, code: str | None = None) -> list[dict[str, Any]]:
     """This laptop's grade change requests, newest first (``partners grade-requests``)."""
-    with ctx.session() as s:
+    with ctx.read_session() as s:
         stmt = (
             select(GradeRequest, Partner.code)
             .join(Partner, Partner.id == GradeRequest.partner_id)

@@ -123,7 +123,7 @@ def _published(s: Session, partner: Partner, device_id: str | None) -> bool:
 def hq_owned_fields_locked(ctx: AppContext, partner_id: str) -> bool:
     """True when the partner card's code, grade and credit limit are HQ's (read-only in
     the partner form; a grade change is asked for with ``request_grade_change``)."""
-    with ctx.session() as s:
+    with ctx.read_session() as s:
         return _published(s, get_partner(s, partner_id), ctx.device_id)
 
 
