@@ -105,6 +105,7 @@ def test_no_action_on_the_partner_table_waits_for_a_slow_database(
     chosen = model.rows[50].id
     _returns_at_once(lambda: section.table.sortByColumn(0, Qt.SortOrder.DescendingOrder))
     assert model.reading and model.rows[0].code == "T0000"
+    qtbot.waitUntil(lambda: section.count_label.text() == "Loading the partners…", timeout=2000)
     qtbot.waitUntil(lambda: not model.reading, timeout=5000)
     assert model.rows[0].code == f"T{COUNT - 1:04d}" and model.query.descending
     assert section.selected_id() == chosen

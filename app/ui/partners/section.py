@@ -90,6 +90,8 @@ class PartnersSection(Section):
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        # a sort is read like a search: the count says so when it takes a moment
+        self.table.horizontalHeader().sortIndicatorChanged.connect(lambda *_a: self._hint.start())
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
