@@ -181,9 +181,10 @@ class NewPartnerStage:
         self.conn.execute(f"DELETE FROM {_TABLE}")
         self.conn.executemany(self._insert_stage, rows)
         times = {"now": now, "today": today, "tpl": self.field_hlc_template}
+        last = self.conn.execute("SELECT coalesce(max(rowid), 0) FROM partner_search").fetchone()[0]
         self._error = None
         self._thread = threading.Thread(
-            target=self._move, args=(times,), name="partner-import-mover", daemon=True
+            target=self._move, args=(times, last), name="partner-import-mover", daemon=True
         )
         self._thread.start()
 
@@ -197,10 +198,10 @@ class NewPartnerStage:
             raise error
 
     # -- the mover thread --------------------------------------------------------------------
-    def _move(self, times: dict[str, Any]) -> None:
+    def _move(self, times: dict[str, Any], last: int) -> None:
+        """Copy the staged rows; ``last`` is the highest search rowid before them."""
         try:
             conn = self.conn
-            last = conn.execute("SELECT coalesce(max(rowid), 0) FROM partner_search").fetchone()[0]
             for sql, params in self._moves:
                 conn.execute(sql, {**params, **times})
             conn.execute(

@@ -31,6 +31,7 @@ from app.domain import partner_sheet as sheet
 from app.domain import partners as rules
 from app.errors import UserError, ValidationError
 from app.i18n import tr, trn
+from app.services.bulk_write import bulk_runtime
 from app.services.context import AppContext, Changes
 from app.services.partner_import_write import PartnerBatchWriter
 from app.services.progress import Progress
@@ -204,7 +205,10 @@ def import_partners(
     rows = iter_table(path)
     try:
         mapping, names = _header(rows, path)
-        with PartnerBatchWriter(ctx, report, skip_invalid=skip_invalid, dry_run=dry_run) as writer:
+        with (
+            bulk_runtime(),
+            PartnerBatchWriter(ctx, report, skip_invalid=skip_invalid, dry_run=dry_run) as writer,
+        ):
             _check_rows(rows, mapping, names, report, writer, progress, _estimated_rows(path, size))
             writer.finish()
             if progress is not None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from app.errors import ValidationError
 from app.services import partner_import_stage, partner_io, partner_list
 from app.services.progress import Cancelled, Progress
 from db.models import Partner
@@ -132,12 +133,12 @@ def test_an_import_failing_after_written_batches_leaves_nothing(
     move = partner_import_stage.NewPartnerStage._move
     calls = []
 
-    def failing_move(self, times):  # type: ignore[no-untyped-def]
+    def failing_move(self, times, last):  # type: ignore[no-untyped-def]
         calls.append(1)
         if len(calls) == 3:  # two batches are in the tables by now
             self._error = RuntimeError("disk on fire")
             return
-        move(self, times)
+        move(self, times, last)
 
     monkeypatch.setattr(partner_import_stage.NewPartnerStage, "_move", failing_move)
     path = tmp_path / "p.csv"
@@ -205,3 +206,27 @@ def test_the_import_table_specs_are_the_models_columns_and_defaults() -> None:
     assert partner_lww_fields() == import_tables.PARTNER_LWW_FIELDS
     with pytest.raises(ValueError, match="contact: give id"):
         RowInserter.from_spec(import_tables.CONTACT).row({"partner_id": "p"})
+
+
+def test_the_import_runs_without_the_cyclic_collector_and_with_a_short_switch_interval(
+    ctx, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    import gc
+    import sys
+
+    from app.services.bulk_write import BULK_SWITCH_INTERVAL
+
+    before = (gc.isenabled(), sys.getswitchinterval())
+    seen: list[tuple[bool, float]] = []
+    progress = Progress(
+        lambda done, total, message: seen.append((gc.isenabled(), sys.getswitchinterval()))
+    )
+    path = tmp_path / "p.csv"
+    path.write_text("code,name\n" + "".join(f"G{i},名{i}\n" for i in range(2500)), encoding="utf-8")
+    partner_io.import_partners(ctx, path, progress=progress)
+    assert seen and all(s == (False, BULK_SWITCH_INTERVAL) for s in seen)
+    assert (gc.isenabled(), sys.getswitchinterval()) == before
+    path.write_text("code,name\nG1,名1\nG1,名2\n", encoding="utf-8")  # a failing one restores too
+    with pytest.raises(ValidationError):
+        partner_io.import_partners(ctx, path)
+    assert (gc.isenabled(), sys.getswitchinterval()) == before
