@@ -309,7 +309,7 @@ def _take_screenshot(app: QApplication, window, target: Path) -> int:  # type: i
         ok, error = False, ""
         try:
             app.processEvents()
-            pixmap = window.grab()
+            pixmap = _painted(window)
             target.parent.mkdir(parents=True, exist_ok=True)
             ok = pixmap.save(
                 str(target), "PNG", 80
@@ -350,6 +350,22 @@ def _take_screenshot(app: QApplication, window, target: Path) -> int:  # type: i
     app.exec()
     window.ui.ctx.close()
     return result["code"]
+
+
+def _painted(window):  # type: ignore[no-untyped-def]
+    """The window as painted for the screen. On the offscreen platform that is the
+    window's backing store, once the paints still queued are done (a label that got new
+    text asks for a new layout, the layout for a paint of what moved: one posted event
+    after the other); ``QWidget.grab`` would paint every widget a second time into a new
+    pixmap. Elsewhere the window is painted again into a pixmap (a grab of the screen
+    could catch a window lying over it)."""
+    if QApplication.platformName() == "offscreen":
+        for _ in range(8):
+            QCoreApplication.sendPostedEvents()
+        pixmap = window.screen().grabWindow(window.winId())
+        if not pixmap.isNull():
+            return pixmap
+    return window.grab()
 
 
 def _install_excepthook(ui) -> None:  # type: ignore[no-untyped-def]

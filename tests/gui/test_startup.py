@@ -214,15 +214,11 @@ def test_a_screenshot_waits_for_the_partner_count(cli, data_dir: Path, tmp_path:
         "import app.ui.partners.section as section\n"
         "real = section.counted_query\n"
         "section.counted_query = lambda ctx, q: (time.sleep(0.3), real(ctx, q))[1]\n"
-        "take = application._take_screenshot\n"
-        "def watched(app, window, target):\n"
-        "    real_grab = window.grab\n"
-        "    def grab(*a):\n"
-        "        print(window.sections[0].count_label.text())\n"
-        "        return real_grab(*a)\n"
-        "    window.grab = grab\n"
-        "    return take(app, window, target)\n"
-        "application._take_screenshot = watched\n"
+        "painted = application._painted\n"
+        "def watched(window):\n"
+        "    print(window.sections[0].count_label.text())\n"
+        "    return painted(window)\n"
+        "application._painted = watched\n"
         "from app.cli import main\n"
         f"sys.exit(main(['--lang', 'en', '--data-dir', {str(data_dir)!r}, 'gui', '--screenshot', {str(shot)!r}]))\n"
     )
@@ -237,3 +233,30 @@ def test_a_screenshot_waits_for_the_partner_count(cli, data_dir: Path, tmp_path:
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "100 partners"
     assert shot.stat().st_size > 10_000
+
+
+def test_a_screenshot_is_the_window_as_painted(qtbot, ctx, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """``gui --screenshot`` saves what was painted for the screen (on the offscreen
+    platform the window's backing store) instead of painting every widget again: the
+    pixels are those a new rendering of the window gives."""
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui import application
+    from app.ui.application import create_main_window, ensure_application
+
+    _seed(ctx, tmp_path)
+    ensure_application()
+    ui, window = create_main_window(ctx, deferred=True)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(window.sections_ready, timeout=5000)
+    QApplication.processEvents()
+    rendered = window.grab().toImage()
+    monkeypatch.setattr(window, "grab", lambda *_a: pytest.fail("the window was painted again"))
+    painted = application._painted(window).toImage()
+    assert painted.size() == rendered.size()
+    painted.save("/tmp/cs/t-painted.png")
+    rendered.save("/tmp/cs/t-rendered.png")
+    assert painted.convertToFormat(rendered.format()) == rendered
+    ui.ops.wait(10000)
