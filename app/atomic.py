@@ -32,7 +32,6 @@ import contextlib
 import enum
 import os
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 
@@ -154,6 +153,8 @@ def replace_together(
     if not pairs:
         return
     if durability is Durability.SYNC:
+        from concurrent.futures import ThreadPoolExecutor  # here: not needed to start
+
         with ThreadPoolExecutor(max_workers=min(threads, len(pairs))) as pool:
             list(pool.map(fsync_file, [tmp for tmp, _target in pairs]))
     for tmp, target in pairs:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import collections
 import datetime as dt
 import logging
-import logging.handlers
 import traceback
 from pathlib import Path
 
@@ -25,13 +24,45 @@ class _TailHandler(logging.Handler):
 _configured_dir: Path | None = None
 
 
-class _LogFileHandler(logging.handlers.RotatingFileHandler):
-    """The log file; when it cannot be written (disk full, read-only) the record is
+class _LogFile(logging.Handler):
+    """The log file, rotated at 2 MB with five old ones kept; opened at its first record,
+    so a start that logs nothing needs no ``logging.handlers`` (which imports socket,
+    pickle and more). When the file cannot be written (disk full, read-only) the record is
     dropped quietly instead of printing a traceback over the user's terminal — the
     user-facing message about the disk comes from the action that failed."""
 
+    def __init__(self, path: Path, max_bytes: int = 2_000_000) -> None:
+        super().__init__()
+        self.path = path
+        self.max_bytes = max_bytes
+        self.file: logging.Handler | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if self.file is None:
+                self.file = _rotating_file(self.path, self.max_bytes)
+                self.file.setFormatter(self.formatter)
+            self.file.emit(record)  # the record is this handler's (its lock is held)
+        except Exception:
+            self.handleError(record)
+
     def handleError(self, record: logging.LogRecord) -> None:
         return
+
+    def close(self) -> None:
+        if self.file is not None:
+            self.file.close()
+        super().close()
+
+
+def _rotating_file(path: Path, max_bytes: int) -> logging.Handler:
+    import logging.handlers
+
+    class _Quiet(logging.handlers.RotatingFileHandler):
+        def handleError(self, record: logging.LogRecord) -> None:
+            return  # as ``_LogFile``'s
+
+    return _Quiet(path, maxBytes=max_bytes, backupCount=5, encoding="utf-8")
 
 
 def setup_logging(log_dir: Path | None, level: int = logging.INFO) -> None:
@@ -46,16 +77,14 @@ def setup_logging(log_dir: Path | None, level: int = logging.INFO) -> None:
     if log_dir is None or _configured_dir == log_dir:
         return
     for handler in list(root.handlers):
-        if isinstance(handler, logging.handlers.RotatingFileHandler):
+        if isinstance(handler, _LogFile):
             root.removeHandler(handler)
             handler.close()
     try:
         log_dir.mkdir(parents=True, exist_ok=True)
-        handler = _LogFileHandler(
-            log_dir / "channeldesk.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
-        )
     except OSError:
         return
+    handler = _LogFile(log_dir / "channeldesk.log")
     handler.setFormatter(logging.Formatter(FORMAT))
     root.addHandler(handler)
     _configured_dir = log_dir

@@ -12,8 +12,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 from app import APP_NAME
 
 ENV_DATA_DIR = "CHANNELDESK_DATA_DIR"
@@ -37,6 +35,8 @@ def default_data_dir() -> Path:
     env = os.environ.get(ENV_DATA_DIR)
     if env:
         return Path(env).expanduser()
+    import platformdirs  # here: a start with ``--data-dir`` does not need it
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 

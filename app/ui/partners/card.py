@@ -5,7 +5,6 @@ on a reader thread and shown as HTML."""
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,11 +28,12 @@ class PartnerCard(QTextBrowser):
         self.setMinimumWidth(300)
 
     def show_placeholder(self) -> None:
-        """No partner is selected."""
+        """No partner is selected (shown while the window starts: the text is escaped
+        here, the ``html`` module and its entity table are imported for a card)."""
+        text = self.tr("Select a partner to see its file.")
+        text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
         self.wanted = None
-        self.setHtml(
-            f"<p style='color:#6b7280'>{html.escape(self.tr('Select a partner to see its file.'))}</p>"
-        )
+        self.setHtml(f"<p style='color:#6b7280'>{text}</p>")
 
     def blank(self) -> None:
         """Nothing shown (no rows, or the window has not finished starting)."""
@@ -62,9 +62,10 @@ class PartnerCard(QTextBrowser):
 
     def render(self, data: CardData) -> str:
         """The card's HTML."""
+        from html import escape as e
+
         d, limits, files, book = data.detail, data.limits, data.files, data.book
         p = d.partner
-        e = html.escape
         region = p.district_code or p.city_code or p.province_code or ""
         over = d.receivable_fen > p.credit_limit_fen > 0
         colon = self.tr(": ")  # after a label: a full-width "：" in Chinese

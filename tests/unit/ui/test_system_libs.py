@@ -72,7 +72,7 @@ def test_a_complete_plugin_is_not_inspected_again_until_plugin_or_linker_cache_c
         runs.append(cmd)
         return subprocess.CompletedProcess(cmd, 0, answer["stdout"], "")
 
-    monkeypatch.setattr(system_libs.subprocess, "run", fake_run)
+    monkeypatch.setattr(subprocess, "run", fake_run)  # imported where ldd runs
     assert system_libs.missing_libraries("xcb") == [] and len(runs) == 1
     assert system_libs.missing_libraries("xcb") == [] and len(runs) == 1  # remembered
     monkeypatch.setenv("LD_LIBRARY_PATH", "/opt/other")
