@@ -1,11 +1,12 @@
 """Autosaved drafts of the partner form (``form_draft``, one per card and one for a new
-card), kept until the card is saved or the draft discarded."""
+card), kept until the card is saved or the draft discarded. Saving or discarding one is
+announced as a ``form_draft`` change (no view shows drafts; nothing else refreshes)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from app.services.context import AppContext
+from app.services.context import AppContext, Changes
 from db.models import FormDraft
 
 
@@ -13,9 +14,10 @@ def draft_key(partner_id: str | None) -> str:
     return f"partner:{partner_id or 'new'}"
 
 
-def save_draft(ctx: AppContext, key: str, payload: dict[str, Any]) -> None:
+def save_draft(ctx: AppContext, key: str, payload: dict[str, Any]) -> Changes:
     with ctx.session() as s:
         s.merge(FormDraft(key=key, payload=payload))
+    return Changes.of("form_draft")
 
 
 def load_draft(ctx: AppContext, key: str) -> dict[str, Any] | None:
@@ -24,8 +26,9 @@ def load_draft(ctx: AppContext, key: str) -> dict[str, Any] | None:
         return dict(row.payload) if row else None
 
 
-def discard_draft(ctx: AppContext, key: str) -> None:
+def discard_draft(ctx: AppContext, key: str) -> Changes:
     with ctx.session() as s:
         row = s.get(FormDraft, key)
         if row is not None:
             s.delete(row)
+    return Changes.of("form_draft")

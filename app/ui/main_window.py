@@ -31,6 +31,9 @@ from app.ui.widgets.message_bar import MessageBar
 
 log = logging.getLogger(__name__)
 
+# what changes neither the pending changes nor the last sync the status bar shows
+NOT_SYNCED = frozenset({"form_draft", "settings"})
+
 
 class MainWindow(QMainWindow):
     all_ready = Signal()
@@ -422,7 +425,8 @@ class MainWindow(QMainWindow):
     def _on_changed(self, changes: Changes) -> None:
         if changes.touches("device", "app_meta"):  # the user's name or territory changed
             self.ui.ops.run(read_identity, self.ui.ctx, read_only=True, on_done=self._show_identity)
-        self._refresh_status()
+        if not changes.entities <= NOT_SYNCED:  # e.g. the partner form's draft, every second
+            self._refresh_status()
 
     def _refresh_identity(self) -> None:
         """The status bar's user and territory, read here (start-up, before the window

@@ -61,3 +61,23 @@ def test_an_announced_change_reads_no_database_on_the_ui_thread(
     ui.changed.emit(Changes.of("device"))
     qtbot.waitUntil(lambda: "王芳" in window.identity_label.text(), timeout=5000)
     assert "上海市" in window.identity_label.text()
+
+
+def test_a_saved_draft_is_announced_and_recounts_nothing(qtbot, ui_window) -> None:  # type: ignore[no-untyped-def]
+    """The partner form's autosave (every second while typing) returns its ``form_draft``
+    change like every write (issue 17); the status bar does not count the pending
+    changes again for it, since a draft never syncs."""
+    from app.services import partner_drafts
+    from tests.gui.conftest import settle
+
+    ui, _window = ui_window
+    settle(ui, qtbot)
+    key = partner_drafts.draft_key(None)
+    for write, args in (
+        (partner_drafts.save_draft, (key, {"name": "静安店"})),
+        (partner_drafts.discard_draft, (key,)),
+    ):
+        with qtbot.waitSignal(ui.changed, timeout=5000) as blocker:
+            ui.ops.run(write, ui.ctx, *args)
+        assert blocker.args[0].entities == {"form_draft"}
+        assert ui.ops.running() == 0  # no sync status read started
