@@ -348,21 +348,41 @@ def footer_painter(left_text: str, qr_text: str | None = None):  # type: ignore[
         canvas.setStrokeColor(colors.HexColor("#9aa9b8"))
         canvas.line(MARGIN, 12.5 * mm, PAGE[0] - MARGIN, 12.5 * mm)
         if qr_text:
-            from reportlab.graphics import renderPDF
-            from reportlab.graphics.barcode.qr import QrCodeWidget
-            from reportlab.graphics.shapes import Drawing
-
-            widget = QrCodeWidget(qr_text)
-            x0, y0, x1, y1 = widget.getBounds()
-            size = 11 * mm
-            drawing = Drawing(
-                size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0]
+            canvas._code.extend(
+                qr_operators(qr_text, PAGE[0] - MARGIN - QR_SIZE - 26 * mm, 1.2 * mm)
             )
-            drawing.add(widget)
-            renderPDF.draw(drawing, canvas, PAGE[0] - MARGIN - size - 26 * mm, 1.2 * mm)
         canvas.restoreState()
 
     return paint
+
+
+QR_SIZE = 11 * mm
+
+
+@lru_cache(maxsize=16)
+def qr_operators(qr_text: str, x: float, y: float) -> tuple[str, ...]:
+    """The PDF operators drawing ``qr_text`` as a ``QR_SIZE`` QR code at (x, y), made once
+    on a scratch canvas: encoding the code (twice: for its bounds, then to draw) and
+    building and rendering its hundreds of shapes took ~55 ms, on every page of a sealed
+    report. They set their own colours, line style and position inside a saved graphics
+    state, so they draw the same on any page."""
+    import io
+
+    from reportlab.graphics import renderPDF
+    from reportlab.graphics.barcode.qr import QrCodeWidget
+    from reportlab.graphics.shapes import Drawing
+    from reportlab.pdfgen.canvas import Canvas
+
+    widget = QrCodeWidget(qr_text)
+    x0, y0, x1, y1 = widget.getBounds()
+    drawing = Drawing(
+        QR_SIZE, QR_SIZE, transform=[QR_SIZE / (x1 - x0), 0, 0, QR_SIZE / (y1 - y0), 0, 0]
+    )
+    drawing.add(widget)
+    scratch: Any = Canvas(io.BytesIO())
+    start = len(scratch._code)
+    renderPDF.draw(drawing, scratch, x, y)
+    return tuple(scratch._code[start:])
 
 
 def numbered_canvas_class() -> Any:

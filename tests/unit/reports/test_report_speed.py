@@ -227,3 +227,48 @@ def test_a_damaged_cached_photo_is_made_again(ctx, tmp_path: Path) -> None:  # t
     cached.write_bytes(first[0][:100])
     assert scaled_photo(ctx, sha) == first
     assert cached.read_bytes() == first[0]
+
+
+def test_the_footer_qr_code_is_encoded_once_and_drawn_as_reportlab_draws_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A sealed report's footer carries a QR code of its content hash on every page;
+    encoding it and rendering its shapes took ~55 ms a page. Its operators are made once
+    per hash and are the very ones reportlab's renderer writes on the page."""
+    from reportlab.graphics import renderPDF
+    from reportlab.graphics.barcode.qr import QrCodeWidget
+    from reportlab.graphics.shapes import Drawing
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen.canvas import Canvas
+
+    from app.reports import base
+    from app.reports.builders import build_visit_report
+    from tests.unit.reports.test_reports import _sample_visit_data
+
+    text, x, y = "cd" * 32, 150.0, 1.2 * mm
+    direct: object = Canvas(io.BytesIO())
+    widget = QrCodeWidget(text)
+    x0, y0, x1, y1 = widget.getBounds()
+    size = base.QR_SIZE
+    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
+    drawing.add(widget)
+    start = len(direct._code)  # type: ignore[attr-defined]
+    renderPDF.draw(drawing, direct, x, y)
+    assert direct._code[start:] == list(base.qr_operators(text, x, y))  # type: ignore[attr-defined]
+    assert len(base.qr_operators(text, x, y)) > 500  # hundreds of modules
+
+    encoded: list[str] = []
+    real = QrCodeWidget.draw
+    monkeypatch.setattr(QrCodeWidget, "draw", lambda self: encoded.append(self.value) or real(self))
+    data = _sample_visit_data()
+    data.content_hash = hashlib.sha256(b"sealed once").hexdigest()
+    data.checklist = data.checklist * 80  # three pages
+    out = io.BytesIO()
+    build_visit_report(data, out)
+    first = len(encoded)
+    build_visit_report(data, io.BytesIO())
+    assert 0 < first <= 2 and len(encoded) == first  # per hash, not per page or report
+    pages = pypdf.PdfReader(io.BytesIO(out.getvalue())).pages
+    assert len(pages) >= 2
+    for page in pages:  # the code is on every page
+        assert page.get_contents().get_data().count(b" re f*") > 100
