@@ -431,9 +431,10 @@ class MainWindow(QMainWindow):
     def _refresh_identity(self) -> None:
         """The status bar's user and territory, read here (start-up, before the window
         shows); after a change they are read on a reader thread (``_on_changed``)."""
-        self._show_identity(read_identity(self.ui.ctx))
+        self._show_identity(self.ui.user_and_territory())
 
     def _show_identity(self, identity: tuple[str, list[str]]) -> None:
+        self.ui.identity = identity  # what the dialogs and sections show from now on
         user, codes = identity
         territory = "、".join(regions().name(code) for code in codes) or self.tr("all regions")
         self.identity_label.setText(

@@ -49,3 +49,13 @@ class UiServices(UiHub):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
+        # the user's name and territory codes as last read; the main window reads them
+        # again (on a reader thread) after a change of the device's identity
+        self.identity: tuple[str, list[str]] | None = None
+
+    def user_and_territory(self) -> tuple[str, list[str]]:
+        """The user's name and territory codes as last read (read here, from ``app_meta``,
+        only the first time: at start-up, before the window shows)."""
+        if self.identity is None:
+            self.identity = (self.ctx.user_name, self.ctx.territory)
+        return self.identity

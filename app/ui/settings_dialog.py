@@ -43,10 +43,11 @@ class SettingsDialog(QDialog):
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
         self.company = QLineEdit(settings.company_name)
-        self.user = QLineEdit(ui.ctx.user_name)
+        self.shown_identity = ui.user_and_territory()  # as last read: no query here
+        self.user = QLineEdit(self.shown_identity[0])
         self.user.setPlaceholderText(self.tr("Printed on every report"))
         self.territory = TerritoryEditor()
-        self.territory.set_codes(list(ui.ctx.territory))
+        self.territory.set_codes(list(self.shown_identity[1]))
         self.template = QComboBox()  # the templates come from a reader thread
         self.template.addItem(self.tr("Loading the checklists…"))
         self.template.setEnabled(False)
@@ -119,7 +120,7 @@ class SettingsDialog(QDialog):
         error line says why, or the territory change was declined) and True when they are
         unchanged. A territory change is confirmed first, since it changes which partners
         this laptop looks after and what HQ expects from it."""
-        ctx = self.ui.ctx
+        shown_user, shown_territory = self.shown_identity
         user, territory = self.user.text().strip(), self.territory.codes()
         if not user:
             self.error.setText(self.tr("Enter your name; it is printed on every report."))
@@ -129,10 +130,10 @@ class SettingsDialog(QDialog):
             self.error.setText(self.tr("Choose at least one region of your territory."))
             self.territory.picker.province.setFocus()
             return False
-        if user == ctx.user_name and territory == list(ctx.territory):
+        if user == shown_user and territory == list(shown_territory):
             return True
         if (
-            territory != list(ctx.territory)
+            territory != list(shown_territory)
             and self.confirm_territory_change() != QMessageBox.StandardButton.Yes
         ):
             return False

@@ -304,7 +304,7 @@ class TodaySection(Section):
                 "full, and was the line installed by "
                 "our staff? Thank you."
             ).format(
-                manager=self.ui.ctx.user_name or self.tr("the channel manager"),
+                manager=self.ui.user_and_territory()[0] or self.tr("the channel manager"),
                 company=self.ui.ctx.settings.company_name,
                 date=call.record_date.isoformat(),
                 partner=call.partner_name,

@@ -307,3 +307,43 @@ def test_partner_card_uses_chinese_colons_under_zh_cn(
     finally:
         install_translators(app, "en")
     assert "Credit: " in section.card_html(partner_id)
+
+
+def test_the_user_name_is_not_read_on_the_ui_thread(
+    qtbot, ctx, tmp_path: Path, ui_window, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Issue 17: selecting a call (its script names the manager) and opening Settings read
+    the user's name and territory from ``app_meta`` on the UI thread; they show the
+    identity the window last read (again on a reader thread after a change)."""
+    import threading
+
+    from app.services.context import AppContext
+    from app.services.identity import save_identity
+    from app.ui.settings_dialog import SettingsDialog
+    from tests.gui.conftest import settle
+
+    _seed(ctx, tmp_path)
+    save_identity(ctx, "李娜", ["3101"])
+    ui, window = ui_window
+    ui.changed.emit(Changes.of("device"))
+    qtbot.waitUntil(lambda: "李娜" in window.identity_label.text(), timeout=5000)
+    section = window.show_section("today")
+    qtbot.waitUntil(lambda: section.overview is not None, timeout=10000)
+    section.import_records(str(records_csv(tmp_path / "r.csv")))
+    settle(ui, qtbot)
+    section.draw()
+    qtbot.waitUntil(lambda: len(section.model.rows) > 1, timeout=10000)
+    real, on_ui_thread = AppContext.meta, []
+
+    def meta(self, key, default=None):  # type: ignore[no-untyped-def]
+        on_ui_thread.append(threading.current_thread() is threading.main_thread())
+        return real(self, key, default)
+
+    monkeypatch.setattr(AppContext, "meta", meta)
+    section.table.selectRow(1)
+    assert "李娜" in section.script.text()
+    dialog = SettingsDialog(ui, window)
+    qtbot.addWidget(dialog)
+    assert dialog.user.text() == "李娜" and dialog.territory.codes() == ["3101"]
+    settle(ui, qtbot)
+    assert not any(on_ui_thread)
