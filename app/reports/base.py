@@ -362,9 +362,9 @@ QR_SIZE = 11 * mm
 @lru_cache(maxsize=16)
 def qr_operators(qr_text: str, x: float, y: float) -> tuple[str, ...]:
     """The PDF operators drawing ``qr_text`` as a ``QR_SIZE`` QR code at (x, y), made once
-    on a scratch canvas: encoding the code (twice: for its bounds, then to draw) and
-    building and rendering its hundreds of shapes took ~55 ms, on every page of a sealed
-    report. They set their own colours, line style and position inside a saved graphics
+    on a scratch canvas: encoding the code (reportlab's widget encodes it twice: for its
+    bounds, then to draw) and building and rendering its hundreds of shapes took ~55 ms,
+    on every page of a sealed report. They set their own colours, line style and position inside a saved graphics
     state, so they draw the same on any page."""
     import io
 
@@ -373,12 +373,12 @@ def qr_operators(qr_text: str, x: float, y: float) -> tuple[str, ...]:
     from reportlab.graphics.shapes import Drawing
     from reportlab.pdfgen.canvas import Canvas
 
-    widget = QrCodeWidget(qr_text)
-    x0, y0, x1, y1 = widget.getBounds()
+    shapes = QrCodeWidget(qr_text).draw()  # encoded once: the widget's bounds are its shapes'
+    x0, y0, x1, y1 = shapes.getBounds()
     drawing = Drawing(
         QR_SIZE, QR_SIZE, transform=[QR_SIZE / (x1 - x0), 0, 0, QR_SIZE / (y1 - y0), 0, 0]
     )
-    drawing.add(widget)
+    drawing.add(shapes)
     scratch: Any = Canvas(io.BytesIO())
     start = len(scratch._code)
     renderPDF.draw(drawing, scratch, x, y)
