@@ -15,7 +15,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from app.domain.vocabulary import METRIC, SCOPE_KIND, SHEET_COLUMN
-from app.i18n import current_language, tr
+from app.errors import ValidationError
+from app.i18n import current_language, tr, trn
 
 
 @dataclass
@@ -66,6 +67,28 @@ def file_names(header: Sequence[str], mapping: dict[str, int]) -> dict[str, str]
 def named(error: RowError, names: dict[str, str]) -> RowError:
     """``error`` (its ``column`` a key) naming its column as the file does."""
     return dataclasses.replace(error, column=names.get(error.column) or column_label(error.column))
+
+
+def rows_refused(
+    file: str,
+    errors: Sequence[RowError],
+    names: dict[str, str] | None,
+    *,
+    file_in_details: bool,
+) -> ValidationError:
+    """The error of an import that found bad rows and stored nothing (every import, on the
+    laptop and at HQ): the count in its message, one detail line per problem naming its
+    column as the file does (``names``; ``None`` when the errors name them already),
+    prefixed with the file's name when ``file_in_details`` (the targets and receivables
+    imports; the partner, actuals and development-record imports' lines start with the
+    row)."""
+    lines = [str(named(e, names) if names is not None else e) for e in errors]
+    return ValidationError(
+        trn("import", "{file}: %n problem(s) found; nothing was imported.", len(errors)).format(
+            file=file
+        ),
+        details=[f"{file}, {line}" for line in lines] if file_in_details else lines,
+    )
 
 
 def canonical_key(text: str, aliases: dict[str, str]) -> str:

@@ -84,6 +84,21 @@ def read_metric(row_no: int, text: str, known: Iterable[str]) -> tuple[str, RowE
     )
 
 
+def read_amount(row_no: int, text: str, decimals: int) -> tuple[int, RowError | None]:
+    """An amount cell in the metric's smallest unit (``decimals`` places; ``1,234.5`` is
+    read), or 0 and the row's problem (the targets and actuals imports)."""
+    try:
+        return rules.parse_amount(text, decimals), None
+    except ValueError:
+        return 0, RowError(
+            row_no,
+            "amount",
+            tr("targets", "not a non-negative amount with at most {d} decimals: {value}").format(
+                d=decimals, value=text or "—"
+            ),
+        )
+
+
 def check_target_row(
     row_no: int,
     cells: Mapping[str, str],
@@ -123,19 +138,9 @@ def check_target_row(
         errors.append(RowError(row_no, *scope_problem))
     amount = 0
     if metric in decimals:
-        places = decimals[metric]
-        try:
-            amount = rules.parse_amount(cells["amount"], places)
-        except ValueError:
-            errors.append(
-                RowError(
-                    row_no,
-                    "amount",
-                    tr(
-                        "targets", "not a non-negative amount with at most {d} decimals: {value}"
-                    ).format(d=places, value=cells["amount"] or "—"),
-                )
-            )
+        amount, problem = read_amount(row_no, cells["amount"], decimals[metric])
+        if problem is not None:
+            errors.append(problem)
     row = CheckedTarget(metric, period, kind, scope, amount)
     if not errors and row.key in earlier:
         errors.append(

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from app.domain import targets as target_rules
 from app.domain.reference import DEFAULT_METRICS
-from app.domain.sheet_columns import canonical_key, data_rows, file_names, named
+from app.domain.sheet_columns import canonical_key, data_rows, file_names, rows_refused
 from app.domain.target_rows import (
     TARGET_ALIASES,
     TARGET_COLUMNS,
@@ -25,7 +25,7 @@ from app.hq.authoring import ImportSummary, stable_id, write_own_records
 from app.hq.publish import HQ_BUNDLE, own_targets
 from app.hq.record_query import field as json_field
 from app.hq.sheet_rows import header_map
-from app.i18n import tr, trn
+from app.i18n import tr
 from db.hq.models import Record
 
 if TYPE_CHECKING:
@@ -109,12 +109,7 @@ def import_targets(hq: Hq, table: list[list[str]], name: str) -> ImportSummary:
         first_rows[row.key] = row_no
         parsed[row.key] = row.amount
     if summary.errors:
-        raise ValidationError(
-            trn(
-                "targets", "{file}: %n problem(s) found; nothing was imported.", len(summary.errors)
-            ).format(file=name),
-            details=[f"{name}, {named(e, names)}" for e in summary.errors],
-        )
+        raise rows_refused(name, summary.errors, names, file_in_details=True)
     changed: list[tuple[str, dict[str, Any]]] = []
     for (metric, period, kind, scope), amount in parsed.items():
         old = existing.get((metric, period, kind, scope))

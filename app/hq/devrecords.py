@@ -28,11 +28,11 @@ from app.domain.sheet_columns import (
     data_rows,
     file_names,
     missing_text,
-    named,
+    rows_refused,
 )
 from app.entities import Changes
 from app.errors import UserError, ValidationError
-from app.i18n import tr, trn
+from app.i18n import tr
 from app.paths import write_private
 from app.sync.sealed import KEY_BYTES, SealError, decrypt_phone, encrypt_phone, keyed_digest
 from app.sync.sealed import sealer_for as _sealer_for
@@ -142,12 +142,7 @@ def import_dev_records(
         if values is not None:
             parsed.append(values)
     if summary.errors:
-        raise ValidationError(
-            trn(
-                "import", "{file}: %n problem(s) found; nothing was imported.", len(summary.errors)
-            ).format(file=name),
-            details=[str(named(e, names)) for e in summary.errors],
-        )
+        raise rows_refused(name, summary.errors, names, file_in_details=False)
     if progress is not None:
         progress(total, total, "")  # the last chance to stop: nothing is stored yet
     key = record_key(hq)

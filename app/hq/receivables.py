@@ -14,12 +14,18 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from app.domain import targets as money
-from app.domain.sheet_columns import RowError, canonical_key, data_rows, file_names, named
+from app.domain.sheet_columns import (
+    RowError,
+    canonical_key,
+    data_rows,
+    file_names,
+    rows_refused,
+)
 from app.domain.vocabulary import RECEIVABLE_KIND
 from app.errors import ValidationError
 from app.hq.authoring import ImportSummary, stable_id, write_own_records
 from app.hq.sheet_rows import header_map
-from app.i18n import tr, trn
+from app.i18n import tr
 from db.hq.models import Record
 
 if TYPE_CHECKING:
@@ -148,12 +154,7 @@ def import_receivables(hq: Hq, table: list[list[str]], name: str) -> ImportSumma
         seen[key] = row_no
         rows.append((row_no, code, kind or "", day, amount, ref))
     if summary.errors:
-        raise ValidationError(
-            trn(
-                "targets", "{file}: %n problem(s) found; nothing was imported.", len(summary.errors)
-            ).format(file=name),
-            details=[f"{name}, {named(e, names)}" for e in summary.errors],
-        )
+        raise rows_refused(name, summary.errors, names, file_in_details=True)
     new_invoices: list[tuple[str, dict[str, Any]]] = []
     for _row, code, kind, day, amount, ref in rows:
         if kind != "invoice":

@@ -8,10 +8,10 @@ from pathlib import Path
 from sqlalchemy import select
 
 from app.domain import targets as rules
-from app.domain.sheet_columns import file_names, named
-from app.domain.target_rows import PARTNER_CODE_HEADERS
+from app.domain.sheet_columns import file_names, rows_refused
+from app.domain.target_rows import PARTNER_CODE_HEADERS, read_amount
 from app.errors import ValidationError
-from app.i18n import tr, trn
+from app.i18n import tr
 from app.services.context import AppContext, Changes
 from app.services.partner_io import RowError, data_rows, header_map, read_table
 from app.services.progress import Progress
@@ -83,19 +83,9 @@ def import_actuals(ctx: AppContext, path: Path, progress: Progress | None = None
             )
         amount = 0
         if metric is not None:
-            try:
-                amount = rules.parse_amount(cells["amount"], decimals_of(metric.unit))
-            except ValueError:
-                errors.append(
-                    RowError(
-                        row_no,
-                        "amount",
-                        tr(
-                            "targets",
-                            "not a non-negative amount with at most {d} decimals: {value}",
-                        ).format(d=decimals_of(metric.unit), value=cells["amount"] or "—"),
-                    )
-                )
+            amount, problem = read_amount(row_no, cells["amount"], decimals_of(metric.unit))
+            if problem is not None:
+                errors.append(problem)
         key = (cells["partner_code"], cells["metric"], cells["period"])
         if not errors and key in parsed:
             errors.append(
@@ -110,12 +100,7 @@ def import_actuals(ctx: AppContext, path: Path, progress: Progress | None = None
             continue
         parsed[key] = (row_no, amount)
     if report.errors:
-        raise ValidationError(
-            trn(
-                "targets", "{file}: %n problem(s) found; nothing was imported.", len(report.errors)
-            ).format(file=path.name),
-            details=[str(named(e, names)) for e in report.errors],
-        )
+        raise rows_refused(path.name, report.errors, names, file_in_details=False)
     with ctx.session() as s:
         existing = {(a.partner_id, a.metric, a.period): a for a in s.scalars(select(Actual))}
         for index, ((code, metric_code, period), (_row, amount)) in enumerate(parsed.items()):

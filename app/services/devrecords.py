@@ -15,9 +15,9 @@ from sqlalchemy import delete, func, insert, select
 from app.domain import devrecord_rows
 from app.domain import duties as rules
 from app.domain.ids import uuid7
-from app.domain.sheet_columns import column_label, file_names, missing_text, named
+from app.domain.sheet_columns import column_label, file_names, missing_text, rows_refused
 from app.errors import ValidationError
-from app.i18n import tr, trn
+from app.i18n import tr
 from app.services.context import AppContext, Changes
 from app.services.duty_rules import duty_rules
 from app.services.partner_io import RowError, data_rows, read_table
@@ -90,12 +90,7 @@ def import_dev_records(
         if progress is not None and row_no % 1000 == 0:
             progress(row_no, len(table) * 2, tr("import", "Checking rows…"))
     if errors:
-        raise ValidationError(
-            trn("import", "{file}: %n problem(s) found; nothing was imported.", len(errors)).format(
-                file=path.name
-            ),
-            details=[str(named(e, file_names(table[0], mapping))) for e in errors],
-        )
+        raise rows_refused(path.name, errors, file_names(table[0], mapping), file_in_details=False)
     key = record_key(ctx)
     assert key is not None
     now = utcnow()

@@ -29,8 +29,9 @@ from typing import Any
 
 from app.domain import partner_sheet as sheet
 from app.domain import partners as rules
+from app.domain.sheet_columns import rows_refused
 from app.errors import UserError, ValidationError
-from app.i18n import tr, trn
+from app.i18n import tr
 from app.services.bulk_write import bulk_runtime
 from app.services.context import AppContext, Changes
 from app.services.partner_import_write import PartnerBatchWriter
@@ -215,14 +216,7 @@ def import_partners(
                 progress.check()  # the last chance to cancel: after this the transaction commits
             report.errors.sort(key=lambda e: e.row)
             if report.errors and not skip_invalid:
-                raise ValidationError(
-                    trn(
-                        "import",
-                        "{file}: %n problem(s) found; nothing was imported.",
-                        len(report.errors),
-                    ).format(file=path.name),
-                    details=[str(e) for e in report.errors],
-                )
+                raise rows_refused(path.name, report.errors, None, file_in_details=False)
     finally:
         rows.close()
     if not dry_run:

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from app.domain import targets as rules
 from app.domain.decomposition import REGION_RE as REGION_RE
 from app.domain.decomposition import require_region_code as require_region_code
-from app.domain.sheet_columns import canonical_key, file_names, named
+from app.domain.sheet_columns import canonical_key, file_names, rows_refused
 from app.domain.target_rows import (
     TARGET_ALIASES,
     TARGET_COLUMNS,
@@ -22,7 +22,7 @@ from app.domain.target_rows import (
     read_metric,
 )
 from app.errors import UserError, ValidationError
-from app.i18n import tr, trn
+from app.i18n import tr
 from app.services.context import AppContext, Changes
 from app.services.partner_io import RowError, data_rows, header_map, read_table
 from app.services.progress import Progress
@@ -92,12 +92,7 @@ def import_targets(ctx: AppContext, path: Path, progress: Progress | None = None
         first_rows[row.key] = row_no
         parsed[row.key] = row.amount
     if report.errors:
-        raise ValidationError(
-            trn(
-                "targets", "{file}: %n problem(s) found; nothing was imported.", len(report.errors)
-            ).format(file=path.name),
-            details=[f"{path.name}, {named(e, names)}" for e in report.errors],
-        )
+        raise rows_refused(path.name, report.errors, names, file_in_details=True)
     with ctx.session() as s:
         existing = {
             (t.metric, t.period, t.scope_kind, t.scope): t for t in s.scalars(select(Target))

@@ -8297,13 +8297,6 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <source>unknown region code {value}: no such province, city or district</source>
       <translation>unknown region code {value}: no such province, city or district</translation>
     </message>
-    <message numerus="yes">
-      <source>{file}: %n problem(s) found; nothing was imported.</source>
-      <translation>
-        <numerusform>{file}: %n problem found; nothing was imported.</numerusform>
-        <numerusform>{file}: %n problems found; nothing was imported.</numerusform>
-      </translation>
-    </message>
     <message>
       <source>{file}: the file is empty.</source>
       <translation>{file}: the file is empty.</translation>

@@ -8255,12 +8255,6 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <source>unknown region code {value}: no such province, city or district</source>
       <translation>未知的区划代码 {value}：没有这个省、市或区县</translation>
     </message>
-    <message numerus="yes">
-      <source>{file}: %n problem(s) found; nothing was imported.</source>
-      <translation>
-        <numerusform>{file}：发现 %n 个问题；未导入任何数据。</numerusform>
-      </translation>
-    </message>
     <message>
       <source>{file}: the file is empty.</source>
       <translation>{file}：文件为空。</translation>

@@ -128,3 +128,28 @@ def test_the_messages_read_chinese_under_zh_cn() -> None:
         ("scope", "未知的区划代码 3199：没有这个省、市或区县")
     ]
     assert _check(scope_kind="国家")[1][0][0] == "scope_kind"
+
+
+def test_an_import_with_bad_rows_is_refused_in_one_wording() -> None:
+    """Every import (partners, targets, actuals, development records, receivables; the
+    laptop's and HQ's) refuses bad rows with ``rows_refused``: one count line (one Chinese
+    wording; the targets imports used to say 个问题；), the columns as the file names them."""
+    from app.domain.sheet_columns import RowError, rows_refused
+
+    errors = [RowError(2, "period", "bad"), RowError(3, "amount", "worse")]
+    names = {"period": "期间"}
+    refused = rows_refused("t.csv", errors, names, file_in_details=True)
+    assert refused.message == "t.csv: 2 problems found; nothing was imported."
+    assert refused.details == [
+        "t.csv, row 2, column 期间: bad",
+        "t.csv, row 3, column amount: worse",
+    ]
+    bare = rows_refused("a.csv", errors[:1], None, file_in_details=False)
+    assert (bare.message, bare.details) == (
+        "a.csv: 1 problem found; nothing was imported.",
+        ["row 2, column period: bad"],
+    )
+    set_language("zh_CN")
+    refused = rows_refused("t.csv", errors, names, file_in_details=True)
+    assert refused.message == "t.csv：发现 2 处问题，未导入任何数据。"
+    assert refused.details[1] == "t.csv, 第 3 行，“金额”列：worse"
