@@ -373,7 +373,8 @@ def qr_operators(qr_text: str, x: float, y: float) -> tuple[str, ...]:
     from reportlab.graphics.shapes import Drawing
     from reportlab.pdfgen.canvas import Canvas
 
-    shapes = QrCodeWidget(qr_text).draw()  # encoded once: the widget's bounds are its shapes'
+    # encoded once: the widget's bounds are those of the shapes it draws
+    shapes = QrCodeWidget(qr_text).draw()  # type: ignore[no-untyped-call]
     x0, y0, x1, y1 = shapes.getBounds()
     drawing = Drawing(
         QR_SIZE, QR_SIZE, transform=[QR_SIZE / (x1 - x0), 0, 0, QR_SIZE / (y1 - y0), 0, 0]
