@@ -14,6 +14,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import QAbstractItemView
 
 from app.entities import Changes
 from app.services.db_errors import operational_error
@@ -116,6 +117,13 @@ def test_no_action_on_the_partner_table_waits_for_a_slow_database(
     assert model.fetching and model.rowCount() == FIRST_PAGE
     qtbot.waitUntil(lambda: model.rowCount() == COUNT, timeout=5000)
     assert model.rows[-1].code == "T0000" and not model.canFetchMore(QModelIndex())
+    section.table.selectRow(FIRST_PAGE + 2)  # beyond the first page
+    chosen, chosen_code = model.rows[FIRST_PAGE + 2].id, model.rows[FIRST_PAGE + 2].code
+    section.table.scrollTo(
+        model.index(FIRST_PAGE + 2, 0), QAbstractItemView.ScrollHint.PositionAtTop
+    )
+    scrolled = section.table.verticalScrollBar().value()
+    assert scrolled == FIRST_PAGE + 2
 
     # a change saved elsewhere: the refresh reads on a reader thread too
     heartbeat.pause()  # the test's own import, on this thread, is not an action's read
@@ -125,7 +133,9 @@ def test_no_action_on_the_partner_table_waits_for_a_slow_database(
     assert model.reading and model.rows[0].code == f"T{COUNT - 1:04d}"
     qtbot.waitUntil(lambda: not model.reading, timeout=5000)
     assert model.rows[0].code == "T9000" and model.query.descending
-    assert section.selected_id() == chosen  # still among the rows of the first page
+    assert model.rowCount() == COUNT and model.canFetchMore(QModelIndex())  # as many as before
+    assert section.selected_id() == chosen and model.rows[FIRST_PAGE + 3].code == chosen_code
+    assert section.table.verticalScrollBar().value() == scrolled  # the table did not move
     qtbot.waitUntil(
         lambda: section.count_label.text() == section.tr("%n partner(s)", "", COUNT + 1),
         timeout=5000,

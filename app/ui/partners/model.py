@@ -179,15 +179,12 @@ class PartnerTableModel(QAbstractTableModel):
         Without ``force`` a query already shown or being read is not read again."""
         if not force and query == self.wanted_query and (self.loaded or self.reading):
             return
+        self._ask(query, FIRST_PAGE)
+
+    def _ask(self, query: PartnerQuery, rows: int) -> None:
         self._wanted = query
         self._reading.run(
-            read_page,
-            self.ctx,
-            query,
-            0,
-            FIRST_PAGE,
-            on_done=self._show,
-            on_error=self._failed,
+            read_page, self.ctx, query, 0, rows, on_done=self._show, on_error=self._failed
         )
 
     def load_now(self, query: PartnerQuery) -> None:
@@ -199,8 +196,10 @@ class PartnerTableModel(QAbstractTableModel):
         self._show(page)
 
     def refresh(self) -> None:
-        """Read the query shown (or being read) again, e.g. after a change was saved."""
-        self.set_query(self.wanted_query, force=True)
+        """Read the query shown (or being read) again, e.g. after a change was saved: as
+        many rows as are loaded, so the rows scrolled to and selected are there again."""
+        query = self.wanted_query
+        self._ask(query, max(FIRST_PAGE, len(self.rows)) if query == self.query else FIRST_PAGE)
 
     def _show(self, page: Page) -> None:
         # Read first, then reset: the views ask for nothing while the database is read,

@@ -258,8 +258,9 @@ class PartnersSection(Section):
 
     def _shown(self, previous: PartnerQuery) -> None:
         """A query's rows have come: after a refresh or a sort the partner selected before
-        stays selected if among them; otherwise (a new search or filter, or that partner
-        gone) the first row is."""
+        stays selected if among the rows (a refresh reads as many rows as were loaded, so
+        the table stays where it was scrolled); otherwise (a new search or filter, or that
+        partner gone) the first row is."""
         self._hint.stop()
         query = self.model.query
         same_list = replace(previous, sort=query.sort, descending=query.descending) == query
