@@ -7,7 +7,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSize, QTimer, Signal
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -111,6 +111,8 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(300, self._refresh_status)
         geometry = ui.ctx.settings.window_geometry
         if geometry:
+            from PySide6.QtCore import QByteArray  # named here: its enums are built when named
+
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
         else:
             self.resize(1280, 800)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import sys
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -110,6 +110,8 @@ def install_translators(app: QApplication, language: str) -> None:
     if ours.load(str(resource_path("translations", f"channeldesk_{current_language()}.qm"))):
         app.installTranslator(ours)
         _translators.append(ours)
+    from PySide6.QtCore import QLibraryInfo  # named here: its enums are built when named
+
     qt_base = QTranslator()
     if qt_base.load(
         QLocale(current_language()),

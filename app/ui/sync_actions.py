@@ -6,8 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
@@ -63,6 +62,11 @@ class SyncActions(QWidget):
                 "warning" if result.remaining or result.over_hq_caps else "info",
             )
             if target is None:
+                # named here: PySide builds a Qt class's type and enums when Python first
+                # names it, and the menu is built at start-up
+                from PySide6.QtCore import QUrl
+                from PySide6.QtGui import QDesktopServices
+
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(result.path).parent)))
 
         def start(estimate: sync.ExportEstimate) -> None:
