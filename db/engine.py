@@ -60,21 +60,37 @@ def make_session_factory(engine: Engine) -> sessionmaker[Session]:
 
 def check_sqlite_file(path: Path) -> str | None:
     """A short problem description when ``path`` is not a usable SQLite file, else None."""
+    return sqlite_file_state(path)[0]
+
+
+def sqlite_file_state(path: Path) -> tuple[str | None, str | None]:
+    """``check_sqlite_file``'s answer and the Alembic revision the file is at (None when it
+    has none), from one connection: the first statement of a connection reads the whole
+    schema (some 200 tables, indexes and triggers: a few ms at every start)."""
     if not path.exists():
-        return None
+        return None, None
     try:
         with path.open("rb") as fh:
             header = fh.read(16)
     except OSError as exc:
-        return str(exc)
+        return str(exc), None
     if path.stat().st_size and header != b"SQLite format 3\x00":
-        return "not an SQLite database"
+        return "not an SQLite database", None
+    revision = None
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            try:
+                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = str(row[0]) if row else None
+            except sqlite3.OperationalError:  # no alembic_version table (yet)
+                revision = None
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        return str(exc)
-    return None  # the full integrity check is ``channeldesk check`` (too slow for start-up)
+        return str(exc), None
+    return (
+        None,
+        revision,
+    )  # the full integrity check is ``channeldesk check`` (too slow for start-up)

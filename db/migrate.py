@@ -62,7 +62,9 @@ def quick_head_revision() -> str | None:
     None when the chain is not a single straight line."""
     revisions: set[str] = set()
     parents: set[str] = set()
-    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
+    for path in (MIGRATIONS_DIR / "versions").iterdir():  # not glob: no pattern to compile
+        if not path.name.endswith(".py"):
+            continue
         found = dict((k, v) for k, v in _REV_RE.findall(path.read_text(encoding="utf-8")))
         if "revision" in found:
             revisions.add(found["revision"])
@@ -70,6 +72,13 @@ def quick_head_revision() -> str | None:
             parents.add(found["down_revision"])
     heads = revisions - parents
     return heads.pop() if len(heads) == 1 else None
+
+
+def is_head(revision: str | None) -> bool:
+    """True when ``revision`` (a database's alembic_version) is the head (no Alembic
+    import needed)."""
+    head = quick_head_revision()
+    return head is not None and revision == head
 
 
 def database_is_at_head(db_path: Path) -> bool:

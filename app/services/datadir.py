@@ -279,6 +279,13 @@ def _remove(path: Path) -> int:
         return 0
 
 
+def _half_written_record(name: str) -> bool:
+    """``.*.json.*.part`` or ``*.json.new`` (as ``fnmatch`` reads them)."""
+    return name.endswith(".json.new") or (
+        name.startswith(".") and name.endswith(".part") and ".json." in name[1:-5]
+    )
+
+
 def tidy(paths: DataPaths, lock: DataDirLock) -> int:
     """Remove what killed processes left behind (call only while holding the lock
     exclusively: then no other process is writing any of it). Returns the bytes freed."""
@@ -303,10 +310,11 @@ def tidy(paths: DataPaths, lock: DataDirLock) -> int:
         ]
         # a record half-written when its process was killed (``atomic_write``'s temporary
         # ``.<pid>-<n>.json.<pid>.part``; ``*.json.new`` from before it)
-        for pattern in (".*.json.*.part", "*.json.new"):
-            for leftover in paths.lock_holders.glob(pattern):
-                if not leftover.name.lstrip(".").startswith(lock._record.name):
-                    leftover.unlink(missing_ok=True)
+        for leftover in paths.lock_holders.iterdir():  # not glob: no pattern to compile
+            if _half_written_record(leftover.name) and not leftover.name.lstrip(".").startswith(
+                lock._record.name
+            ):
+                leftover.unlink(missing_ok=True)
     if not dead:
         return freed
     # Someone was killed: its half-written files may be anywhere it writes.

@@ -25,7 +25,7 @@ from app.services.db_errors import (
     storage_error,
 )
 from app.settings import load_settings
-from db.engine import check_sqlite_file
+from db.engine import sqlite_file_state
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -77,7 +77,7 @@ def open_context(
 def _open_locked(
     paths: DataPaths, lock: DataDirLock, initialise: bool, exclusive: bool
 ) -> AppContext:
-    from db.migrate import database_is_at_head
+    from db.migrate import is_head
 
     try:
         if lock.try_exclusive():  # nobody else has the data dir open: tidy after killed processes
@@ -96,7 +96,7 @@ def _open_locked(
             )
         ) from exc
     setup_logging(paths.logs)
-    problem = check_sqlite_file(paths.database)
+    problem, revision = sqlite_file_state(paths.database)
     if problem and any(
         word in problem.lower()
         for word in ("disk i/o error", "disk is full", "readonly", "read-only")
@@ -118,7 +118,7 @@ def _open_locked(
     engine = None
     if exclusive and not is_new:
         lock.acquire(exclusive=True, action=tr("errors", "initialise it again"))
-    if is_new or not database_is_at_head(paths.database):  # at head: no SQLAlchemy/Alembic import
+    if is_new or not is_head(revision):  # at head: no SQLAlchemy/Alembic import
         lock.acquire(exclusive=True, action=tr("errors", "upgrade the database"))
         if is_new:
             try:

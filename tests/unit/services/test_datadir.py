@@ -65,3 +65,47 @@ def test_the_integrity_mark_survives_tidying_and_a_change_is_checked_again(tmp_p
         assert ctx._file_key() == json.loads(mark.read_text(encoding="utf-8"))
     finally:
         ctx.close()
+
+
+def test_half_written_lock_records_go_and_other_files_stay(tmp_path: Path) -> None:
+    """A killed process's half-written lock record (``.<pid>-<n>.json.<pid>.part``, or the
+    ``*.json.new`` of older versions) is removed when the data dir is next opened alone."""
+    paths = DataPaths.resolve(tmp_path / "data")
+    open_context(paths.root).close()
+    left = [".4242-1.json.4242.part", "4242-1.json.new", ".9-3.json..part"]
+    kept = ["notes.part", ".4242-1.json.part", "4242-1.json.new.bak"]
+    for name in left + kept:
+        (paths.lock_holders / name).write_text("{", encoding="utf-8")
+    open_context(paths.root).close()
+    assert sorted(p.name for p in paths.lock_holders.iterdir()) == sorted(kept)
+
+
+def test_opening_looks_at_the_database_file_once_before_its_reads(
+    tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The check that the file is a usable database and the check that it is at the newest
+    revision share one connection: each connection's first statement reads the whole
+    schema (a few ms at every start of the window)."""
+    import sqlite3
+
+    from db import engine, migrate
+
+    root = tmp_path / "data"
+    open_context(root).close()
+    opened: list[str] = []
+    real = sqlite3.connect
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        opened.append(str(args[0]))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(sqlite3, "connect", counted)
+    ctx = open_context(root)
+    try:
+        assert ctx.device_id  # read through the context's own connection
+    finally:
+        ctx.close()
+    assert len(opened) == 2, opened
+    assert engine.sqlite_file_state(ctx.paths.database) == (None, migrate.quick_head_revision())
+    (tmp_path / "junk.sqlite").write_bytes(b"not a database at all, not at all")
+    assert engine.sqlite_file_state(tmp_path / "junk.sqlite") == ("not an SQLite database", None)
