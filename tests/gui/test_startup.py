@@ -139,9 +139,10 @@ def test_first_paint_needs_no_orm_no_heavy_library_and_imports_qt_free_modules_f
         "qt_free = ('app.services.opening', 'app.services.partner_list', 'app.domain.vocabulary')\n"
         "print(','.join(m for m in qt_free if order.index(m) > order.index('PySide6')))\n"
         # PySide builds a class's Python type (and its enums) when Python first names it
-        "import PySide6.QtWidgets as widgets\n"
-        "unused = ('QFileDialog', 'QMessageBox', 'QProgressDialog')\n"
-        "print(','.join(name for name in unused if name in vars(widgets)))\n"
+        "import PySide6.QtCore as core, PySide6.QtGui as gui, PySide6.QtWidgets as widgets\n"
+        "unused = {widgets: ('QFileDialog', 'QMessageBox', 'QProgressDialog'),\n"
+        "          core: ('QUrl', 'QByteArray', 'QLibraryInfo'), gui: ('QDesktopServices',)}\n"
+        "print(','.join(n for module, names in unused.items() for n in names if n in vars(module)))\n"
         "sys.exit(code)\n"
     )
     proc = subprocess.run(
