@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.atomic import Durability, atomic_write
 from app.domain.ids import uuid7
 from app.domain.regions import regions
 from app.errors import UserError, ValidationError
@@ -264,8 +265,8 @@ def export_public_key(ctx: AppContext, target: Path) -> Path:
         **info.to_json(),
         "x25519_public_key": base64.b64encode(exchange_public_key(ctx)).decode("ascii"),
     }
-    try:
-        target.write_text(json.dumps(body, ensure_ascii=False, indent=2), encoding="utf-8")
+    try:  # a failed write leaves the file that was there
+        atomic_write(target, json.dumps(body, ensure_ascii=False, indent=2), Durability.SYNC)
     except OSError as exc:
         raise UserError(
             tr("errors", "Cannot write {path}: {error}").format(

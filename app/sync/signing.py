@@ -61,15 +61,14 @@ def verify_document(public_key_b64: str, doc: dict[str, Any]) -> bool:
 
 
 def write_private_key(path: Path) -> Ed25519PrivateKey:
-    import os
+    """A new key pair, its private key written to ``path`` (0600, atomically and durably:
+    a process killed while writing leaves no half key that would pass for one)."""
+    from app.atomic import Durability, atomic_write
 
     key = Ed25519PrivateKey.generate()
     pem = key.private_bytes(
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
     )
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(pem)
-    os.chmod(path, 0o600)
+    atomic_write(path, pem, Durability.SYNC, private=True)
     return key

@@ -165,6 +165,28 @@ def test_a_backup_keeps_the_old_one(ctx: Any, tmp_path: Path, failing_rename: li
     _no_temporary(tmp_path / "out")
 
 
+def test_the_device_key_file_and_hq_private_key_go_through_atomic(
+    ctx: Any, tmp_path: Path, failing_rename: list[Path]
+) -> None:
+    """The exported device key (what HQ registers) and HQ's private key were written in
+    place: a failed write left a truncated file, and a half-written HQ key passed for one
+    at the next ``hq init``. They go through ``atomic_write``: the old file stays."""
+    from app.services.device import export_public_key, initialise_device
+    from app.sync import signing
+
+    initialise_device(ctx, user="lap", territory=["3101"])
+    exported = tmp_path / "lap.key"
+    exported.write_text("old key file", encoding="utf-8")
+    with pytest.raises(UserError):
+        export_public_key(ctx, exported)
+    assert exported in failing_rename and exported.read_text(encoding="utf-8") == "old key file"
+    hq_key = tmp_path / "hq" / "hq_ed25519.pem"
+    with pytest.raises(OSError):
+        signing.write_private_key(hq_key)
+    assert hq_key in failing_rename and not hq_key.exists()
+    _no_temporary(tmp_path)
+
+
 def test_the_photo_caches_go_through_atomic(ctx: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     from app.services import media, reports
 
