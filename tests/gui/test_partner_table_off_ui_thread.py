@@ -165,3 +165,34 @@ def test_a_failed_read_is_said_and_the_rows_shown_stay(
     assert [r.code for r in section.model.rows] == ["T0000", "T0001", "T0002"]
     assert section.model.query.search == "" and not section.model.reading
     assert section.count_label.text() == section.tr("%n partner(s)", "", 3)
+
+
+def test_a_start_whose_first_page_fails_says_why(qtbot, ctx, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The first page at start-up is read on the UI thread: when that read fails the
+    window still opens, says why in the message bar and the section counts as ready."""
+    from app.ui.application import create_main_window, ensure_application
+
+    _seed(ctx, tmp_path, range(3))
+    locked = operational_error(ctx.paths, sqlite3.OperationalError("database is locked"))
+    assert locked is not None
+    real = ctx.read_sql
+
+    def read_sql(sql, params=()):  # type: ignore[no-untyped-def]
+        if "FROM partner" in sql:
+            raise locked
+        return real(sql, params)
+
+    monkeypatch.setattr(ctx, "read_sql", read_sql)
+    ensure_application()
+    ui, window = create_main_window(ctx, deferred=True)
+    qtbot.addWidget(window)
+    window.show()
+    section = window.sections[0]
+    qtbot.waitUntil(lambda: section.is_ready, timeout=5000)
+    assert window.message_bar.label.text() == locked.message
+    assert section.model.rowCount() == 0 and not section.model.loaded
+    monkeypatch.setattr(ctx, "read_sql", real)
+    with qtbot.waitSignal(section.model.shown, timeout=5000):
+        section.apply_filters()  # once the database answers, the list comes
+    assert [r.code for r in section.model.rows] == ["T0000", "T0001", "T0002"]
+    ui.ops.wait(10000)

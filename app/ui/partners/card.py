@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from app.domain import formats as fmt
 from app.domain.regions import regions
 from app.domain.vocabulary import GRADE, LIFECYCLE_EVENT, transition
+from app.ui.latest_read import LatestRead
 from app.ui.partners.model import status_label, type_label
 
 
@@ -24,6 +25,7 @@ class PartnerCard(QTextBrowser):
         super().__init__(parent)
         self.ui = ui
         self.wanted: str | None = None
+        self.reading = LatestRead(ui, self)  # drops an answer once the card is deleted
         self.setOpenLinks(False)
         self.setMinimumWidth(300)
 
@@ -44,11 +46,10 @@ class PartnerCard(QTextBrowser):
         """Read the card of ``partner_id`` on a reader thread; it shows if that partner is
         still the one wanted by then."""
         self.wanted = partner_id
-        self.ui.ops.run(
+        self.reading.run(
             card_data,
             self.ui.ctx,
             partner_id,
-            read_only=True,
             on_done=lambda data, pid=partner_id: self._loaded(pid, data),
         )
 
