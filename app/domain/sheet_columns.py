@@ -35,6 +35,42 @@ class RowError:
         )
 
 
+def header_row(table: Sequence[Sequence[str]], file: str) -> Sequence[str]:
+    """The table's header row; refused when the file has none (every import)."""
+    if not table or not any(cell.strip() for cell in table[0]):
+        raise ValidationError(
+            tr("import", "{file}: the file is empty (no header row).").format(file=file)
+        )
+    return table[0]
+
+
+def columns_missing(file: str, keys: Sequence[str]) -> ValidationError:
+    """The error of a file that lacks required columns (``keys``), each named in the
+    user's language, with one detail line per column."""
+    return ValidationError(
+        tr("import", "{file}: missing required column(s): {columns}.").format(
+            file=file, columns=missing_text(keys)
+        ),
+        details=[str(RowError(1, column_label(c), tr("import", "missing"))) for c in keys],
+    )
+
+
+def header_map(
+    header: Sequence[str], required: Sequence[str], known: Sequence[str], file: str
+) -> dict[str, int]:
+    """Column key → index for a header row already mapped to keys (``canonical_key``):
+    the first column of each ``known`` key; a missing ``required`` one is refused."""
+    mapping: dict[str, int] = {}
+    for index, text in enumerate(header):
+        key = text.strip().lower()
+        if key in known and key not in mapping:
+            mapping[key] = index
+    missing = [c for c in required if c not in mapping]
+    if missing:
+        raise columns_missing(file, missing)
+    return mapping
+
+
 def data_rows(
     table: list[list[str]], mapping: dict[str, int], strip: bool = False
 ) -> Iterator[tuple[int, dict[str, str]]]:

@@ -11,7 +11,14 @@ from sqlalchemy import select
 
 from app.domain import targets as target_rules
 from app.domain.reference import DEFAULT_METRICS
-from app.domain.sheet_columns import canonical_key, data_rows, file_names, rows_refused
+from app.domain.sheet_columns import (
+    canonical_key,
+    data_rows,
+    file_names,
+    header_map,
+    header_row,
+    rows_refused,
+)
 from app.domain.target_rows import (
     TARGET_ALIASES,
     TARGET_COLUMNS,
@@ -20,12 +27,9 @@ from app.domain.target_rows import (
     check_target_row,
     default_scope_kind,
 )
-from app.errors import ValidationError
 from app.hq.authoring import ImportSummary, stable_id, write_own_records
 from app.hq.publish import HQ_BUNDLE, own_targets
 from app.hq.record_query import field as json_field
-from app.hq.sheet_rows import header_map
-from app.i18n import tr
 from db.hq.models import Record
 
 if TYPE_CHECKING:
@@ -75,9 +79,7 @@ def import_targets(hq: Hq, table: list[list[str]], name: str) -> ImportSummary:
     ``targets import``: ``metric,period,scope_kind,scope,amount``). Every row is checked
     first and nothing is stored if one is wrong; a row replaces HQ's target of the same
     metric, period and scope; importing the same file again changes nothing."""
-    if not table or not any(c.strip() for c in table[0]):
-        raise ValidationError(tr("targets", "{file}: the file is empty.").format(file=name))
-    header = [canonical_key(c, TARGET_ALIASES) for c in table[0]]
+    header = [canonical_key(c, TARGET_ALIASES) for c in header_row(table, name)]
     mapping = header_map(header, TARGET_REQUIRED, TARGET_COLUMNS, name)
     names = file_names(table[0], mapping)
     default_kind = default_scope_kind(table[0][mapping["scope"]])

@@ -24,14 +24,14 @@ from app.domain import devrecord_rows
 from app.domain.ids import uuid7
 from app.domain.sheet_columns import (
     RowError,
-    column_label,
+    columns_missing,
     data_rows,
     file_names,
-    missing_text,
+    header_row,
     rows_refused,
 )
 from app.entities import Changes
-from app.errors import UserError, ValidationError
+from app.errors import UserError
 from app.i18n import tr
 from app.paths import write_private
 from app.sync.sealed import KEY_BYTES, SealError, decrypt_phone, encrypt_phone, keyed_digest
@@ -110,18 +110,9 @@ def import_dev_records(
     skipped); records past the retention period are purged meanwhile. ``progress(done,
     total, "")`` hears of the rows checked and may stop the import (by raising) before
     anything is stored."""
-    if not table or not any(c.strip() for c in table[0]):
-        raise ValidationError(
-            tr("import", "{file}: the file is empty (no header row).").format(file=name)
-        )
-    mapping, missing = devrecord_rows.header_columns(table[0])
+    mapping, missing = devrecord_rows.header_columns(list(header_row(table, name)))
     if missing:
-        raise ValidationError(
-            tr("import", "{file}: missing required column(s): {columns}.").format(
-                file=name, columns=missing_text(missing)
-            ),
-            details=[str(RowError(1, column_label(c), tr("import", "missing"))) for c in missing],
-        )
+        raise columns_missing(name, missing)
     names = file_names(table[0], mapping)
     with hq.sessions() as s:
         partners = {

@@ -19,12 +19,12 @@ from app.domain.sheet_columns import (
     canonical_key,
     data_rows,
     file_names,
+    header_map,
+    header_row,
     rows_refused,
 )
 from app.domain.vocabulary import RECEIVABLE_KIND
-from app.errors import ValidationError
 from app.hq.authoring import ImportSummary, stable_id, write_own_records
-from app.hq.sheet_rows import header_map
 from app.i18n import tr
 from db.hq.models import Record
 
@@ -58,9 +58,7 @@ def import_receivables(hq: Hq, table: list[list[str]], name: str) -> ImportSumma
     """Check every row first (nothing is stored if one is wrong), then add the new
     invoices and payments; a row HQ already holds (same partner, kind and ref) is
     unchanged, so importing the same file again changes nothing."""
-    if not table or not any(c.strip() for c in table[0]):
-        raise ValidationError(tr("targets", "{file}: the file is empty.").format(file=name))
-    header = [canonical_key(c, ALIASES) for c in table[0]]
+    header = [canonical_key(c, ALIASES) for c in header_row(table, name)]
     mapping = header_map(header, COLUMNS, COLUMNS, name)
     names = file_names(table[0], mapping)
     with hq.sessions() as s:

@@ -8,12 +8,18 @@ from pathlib import Path
 from sqlalchemy import select
 
 from app.domain import targets as rules
-from app.domain.sheet_columns import file_names, rows_refused
+from app.domain.sheet_columns import (
+    RowError,
+    data_rows,
+    file_names,
+    header_map,
+    header_row,
+    rows_refused,
+)
 from app.domain.target_rows import PARTNER_CODE_HEADERS, read_amount
-from app.errors import ValidationError
 from app.i18n import tr
 from app.services.context import AppContext, Changes
-from app.services.partner_io import RowError, data_rows, header_map, read_table
+from app.services.partner_io import read_table
 from app.services.progress import Progress
 from app.services.targets import (
     ActualsReport,
@@ -43,10 +49,9 @@ def import_actuals(ctx: AppContext, path: Path, progress: Progress | None = None
     the same partner, metric and month; re-importing the same file changes nothing."""
     path = Path(path)
     table = read_table(path)
-    if not table:
-        raise ValidationError(tr("targets", "{file}: the file is empty.").format(file=path.name))
+    header = header_row(table, path.name)
     columns = ["partner_code", "metric", "period", "amount"]
-    mapping = header_map(canonical_header(table[0], ACTUALS_ALIASES), tuple(columns), columns, path)
+    mapping = header_map(canonical_header(header, ACTUALS_ALIASES), columns, columns, path.name)
     names = file_names(table[0], mapping)
     metrics = metrics_by_code(ctx)
     with ctx.read_session() as s:

@@ -15,8 +15,12 @@ from sqlalchemy import delete, func, insert, select
 from app.domain import devrecord_rows
 from app.domain import duties as rules
 from app.domain.ids import uuid7
-from app.domain.sheet_columns import column_label, file_names, missing_text, rows_refused
-from app.errors import ValidationError
+from app.domain.sheet_columns import (
+    columns_missing,
+    file_names,
+    header_row,
+    rows_refused,
+)
 from app.i18n import tr
 from app.services.context import AppContext, Changes
 from app.services.duty_rules import duty_rules
@@ -41,12 +45,7 @@ class DevImportReport:
 def _header_map(header: list[str], path: Path) -> dict[str, int]:
     mapping, missing = devrecord_rows.header_columns(header)
     if missing:
-        raise ValidationError(
-            tr("import", "{file}: missing required column(s): {columns}.").format(
-                file=path.name, columns=missing_text(missing)
-            ),
-            details=[str(RowError(1, column_label(c), tr("import", "missing"))) for c in missing],
-        )
+        raise columns_missing(path.name, missing)
     return mapping
 
 
@@ -69,11 +68,7 @@ def import_dev_records(
 
     path = Path(path)
     table = read_table(path)
-    if not table or not any(cell.strip() for cell in table[0]):
-        raise ValidationError(
-            tr("import", "{file}: the file is empty (no header row).").format(file=path.name)
-        )
-    mapping = _header_map(table[0], path)
+    mapping = _header_map(list(header_row(table, path.name)), path)
     with ctx.read_session() as s:
         partners = dict(
             s.execute(select(Partner.code, Partner.id).where(Partner.voided.is_(False))).all()

@@ -37,7 +37,7 @@ from app.services.context import AppContext, Changes
 from app.services.partner_import_write import PartnerBatchWriter
 from app.services.progress import Progress
 from app.services.sheet_limits import check_file
-from app.services.sheet_read import RowError, data_rows, header_map, iter_table, read_table
+from app.services.sheet_read import RowError, data_rows, iter_table, read_table
 from app.services.sheet_write import write_table
 
 COLUMNS = list(sheet.COLUMNS)
@@ -363,7 +363,6 @@ __all__ = [
     "RowError",
     "data_rows",
     "export_partners",
-    "header_map",
     "import_partners",
     "parse_row",
     "read_table",

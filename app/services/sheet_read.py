@@ -1,5 +1,5 @@
 """Reading a table file (CSV or XLSX) for an import: its rows as a stream or a list, the
-header mapped to column keys; the data rows by key and ``RowError`` for one bad row
+header mapped to column keys, the data rows by key and ``RowError`` for one bad row
 (``app.domain.sheet_columns``, shared with HQ's imports) are re-exported here.
 
 Every file is first checked (``app.services.sheet_limits``), then read by
@@ -8,13 +8,12 @@ broken limit stops the read with one ``LimitError`` naming it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
 
 from app.domain.sheet_columns import RowError as RowError
-from app.domain.sheet_columns import column_label, missing_text
 from app.domain.sheet_columns import data_rows as data_rows
-from app.errors import UserError, ValidationError
+from app.errors import UserError
 from app.i18n import tr
 from app.services.sheet_limits import check_file
 from app.services.sheet_read_csv import iter_csv_rows
@@ -54,30 +53,3 @@ def read_table(path: Path) -> list[list[str]]:
             table.append([])
         table.append(cells)
     return table
-
-
-def header_map(
-    header: list[str],
-    required: tuple[str, ...],
-    known: Sequence[str],
-    path: Path,
-    aliases: dict[str, str] | None = None,
-) -> dict[str, int]:
-    """Column key → index (``aliases`` maps other header names to keys, by default the
-    partner file's Chinese names); missing required columns are an error."""
-    if aliases is None:
-        from app.domain.partner_sheet import ALIASES as aliases
-    mapping: dict[str, int] = {}
-    for index, name in enumerate(header):
-        key = aliases.get(name.strip(), name.strip().lower())
-        if key in known and key not in mapping:
-            mapping[key] = index
-    missing = [c for c in required if c not in mapping]
-    if missing:
-        raise ValidationError(
-            tr("import", "{file}: missing required column(s): {columns}.").format(
-                file=path.name, columns=missing_text(missing)
-            ),
-            details=[str(RowError(1, column_label(c), tr("import", "missing"))) for c in missing],
-        )
-    return mapping

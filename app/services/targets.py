@@ -11,7 +11,15 @@ from sqlalchemy import select
 from app.domain import targets as rules
 from app.domain.decomposition import REGION_RE as REGION_RE
 from app.domain.decomposition import require_region_code as require_region_code
-from app.domain.sheet_columns import canonical_key, file_names, rows_refused
+from app.domain.sheet_columns import (
+    RowError,
+    canonical_key,
+    data_rows,
+    file_names,
+    header_map,
+    header_row,
+    rows_refused,
+)
 from app.domain.target_rows import (
     TARGET_ALIASES,
     TARGET_COLUMNS,
@@ -24,7 +32,7 @@ from app.domain.target_rows import (
 from app.errors import UserError, ValidationError
 from app.i18n import tr
 from app.services.context import AppContext, Changes
-from app.services.partner_io import RowError, data_rows, header_map, read_table
+from app.services.partner_io import read_table
 from app.services.progress import Progress
 from app.services.target_list import UNIT_DECIMALS as UNIT_DECIMALS
 from app.services.target_list import TargetRow as TargetRow
@@ -57,10 +65,9 @@ def import_targets(ctx: AppContext, path: Path, progress: Progress | None = None
     published by HQ are read-only: a row that would change one is an error."""
     path = Path(path)
     table = read_table(path)
-    if not table or not any(c.strip() for c in table[0]):
-        raise ValidationError(tr("targets", "{file}: the file is empty.").format(file=path.name))
+    header = header_row(table, path.name)
     mapping = header_map(
-        canonical_header(table[0], TARGET_ALIASES), TARGET_REQUIRED, TARGET_COLUMNS, path
+        canonical_header(header, TARGET_ALIASES), TARGET_REQUIRED, TARGET_COLUMNS, path.name
     )
     names = file_names(table[0], mapping)
     default_kind = default_scope_kind(table[0][mapping["scope"]])

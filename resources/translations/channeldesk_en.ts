@@ -8297,10 +8297,6 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <source>unknown region code {value}: no such province, city or district</source>
       <translation>unknown region code {value}: no such province, city or district</translation>
     </message>
-    <message>
-      <source>{file}: the file is empty.</source>
-      <translation>{file}: the file is empty.</translation>
-    </message>
   </context>
   <context>
     <name>training</name>

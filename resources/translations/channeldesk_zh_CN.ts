@@ -8255,10 +8255,6 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <source>unknown region code {value}: no such province, city or district</source>
       <translation>未知的区划代码 {value}：没有这个省、市或区县</translation>
     </message>
-    <message>
-      <source>{file}: the file is empty.</source>
-      <translation>{file}：文件为空。</translation>
-    </message>
   </context>
   <context>
     <name>training</name>

@@ -153,3 +153,29 @@ def test_an_import_with_bad_rows_is_refused_in_one_wording() -> None:
     refused = rows_refused("t.csv", errors, names, file_in_details=True)
     assert refused.message == "t.csv：发现 2 处问题，未导入任何数据。"
     assert refused.details[1] == "t.csv, 第 3 行，“金额”列：worse"
+
+
+def test_every_import_reads_its_header_alike() -> None:
+    """``header_row``, ``header_map`` and ``columns_missing`` (app.domain.sheet_columns)
+    serve the laptop's and HQ's imports: one wording for an empty file (the targets,
+    actuals and receivables imports said "the file is empty."), the missing columns named
+    in the user's language."""
+    from app.domain.sheet_columns import header_map, header_row
+    from app.errors import ValidationError
+
+    for table in ([], [["", " "]], [[]]):
+        with pytest.raises(ValidationError) as empty:
+            header_row(table, "t.csv")
+        assert empty.value.message == "t.csv: the file is empty (no header row)."
+    assert header_row([["metric", "x"]], "t.csv") == ["metric", "x"]
+    assert header_map(
+        [" Metric ", "period", "metric", "other"], ["metric"], ["metric", "period"], "t.csv"
+    ) == {
+        "metric": 0,
+        "period": 1,
+    }
+    set_language("zh_CN")
+    with pytest.raises(ValidationError) as missing:
+        header_map(["period"], ["metric", "period", "amount"], ["metric", "period"], "t.csv")
+    assert missing.value.message == "t.csv：缺少必需的列：指标、金额。"
+    assert missing.value.details == ["第 1 行，“指标”列：缺失", "第 1 行，“金额”列：缺失"]
