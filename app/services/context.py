@@ -20,7 +20,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.domain.hlc import HybridLogicalClock, Timestamp
 from app.entities import Changes as Changes  # re-exported: services import it from here
 from app.entities import Created as Created
 from app.paths import DataPaths
@@ -32,6 +31,8 @@ from db.engine import busy_timeout_ms
 if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlalchemy.orm import Session, sessionmaker
+
+    from app.domain.hlc import HybridLogicalClock, Timestamp
 
 # SQLAlchemy and the models are imported on first use of ``ctx.engine`` / a session, not
 # here: the GUI paints its first window from plain sqlite3 reads (``ctx.read_sql``) and
@@ -153,6 +154,8 @@ class AppContext:
     def adopt_saved_hlc(self, saved: str | None) -> Timestamp | None:
         """Move the clock past ``saved``, the newest stamp any process committed (read
         under the write lock); return the clock's last stamp."""
+        from app.domain.hlc import Timestamp  # on the first write: not needed to start
+
         with self._lock:
             clock = self.get_clock()
             if saved:
@@ -216,6 +219,8 @@ class AppContext:
     # -- clock ----------------------------------------------------------------
     def get_clock(self) -> HybridLogicalClock:
         """The device's HLC, loaded from ``app_meta`` (node ``local`` before init)."""
+        from app.domain.hlc import HybridLogicalClock, Timestamp  # on the first write
+
         with self._lock:
             if self.clock is None:
                 node = self.device_id or "local"

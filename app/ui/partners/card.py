@@ -5,8 +5,7 @@ on a reader thread and shown as HTML."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -171,9 +170,10 @@ class PartnerCard(QTextBrowser):
         return "".join(parts)
 
 
-@dataclass(frozen=True)
-class CardData:
-    """What the partner card shows, read in one go (off the UI thread)."""
+class CardData(NamedTuple):
+    """What the partner card shows, read in one go (off the UI thread). A named tuple:
+    the module is imported to paint the window, and a frozen dataclass costs ~1 ms to
+    make at every start."""
 
     detail: Any
     limits: list[Any]
