@@ -265,3 +265,74 @@ def test_a_screenshot_is_the_window_as_painted(qtbot, ctx, tmp_path: Path, monke
     rendered.save("/tmp/cs/t-rendered.png")
     assert painted.convertToFormat(rendered.format()) == rendered
     ui.ops.wait(10000)
+
+
+def _shown_rows(section) -> list[tuple[str, int]]:  # type: ignore[no-untyped-def]
+    """(object name or class, rows) of every item view in a section with a model."""
+    from PySide6.QtWidgets import QAbstractItemView
+
+    return sorted(
+        (view.objectName() or type(view).__name__, view.model().rowCount())
+        for view in section.findChildren(QAbstractItemView)
+        if view.model() is not None and view.isVisibleTo(section)
+    )
+
+
+def _settled(app, ui, section) -> None:  # type: ignore[no-untyped-def]
+    """Until the section says it has loaded and its reads (on reader threads, an answer
+    may start the next read) have come back and been shown."""
+    import time
+
+    end = time.monotonic() + 30
+    while not section.is_ready and time.monotonic() < end:
+        app.processEvents()
+        ui.ops.wait(50)
+    for _ in range(4):
+        ui.ops.wait(10000)
+        for _ in range(10):
+            app.processEvents()
+
+
+def test_each_section_left_out_at_start_works_when_first_chosen(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    """A deferred start builds only Partners; a click on each other section in the
+    navigation builds it there and then (in its place, with its own title), it loads, and
+    its lists show the rows the same section shows in a window built at once."""
+    from PySide6.QtCore import Qt
+
+    from app.services.demo import generate_demo
+    from app.ui.application import create_main_window, ensure_application
+
+    generate_demo(ctx, partners=30, months=2, seed=3)
+    app = ensure_application()
+    eager_ui, eager = create_main_window(ctx)
+    eager.finish_menus()
+    qtbot.addWidget(eager)
+    eager.show()
+    lazy_ui, lazy = create_main_window(ctx, deferred=True)
+    lazy.finish_menus()
+    qtbot.addWidget(lazy)
+    lazy.show()
+    qtbot.waitExposed(lazy)
+    assert len(lazy.sections) == 1
+    shown_data = 0
+    for index, spec in enumerate(SECTION_CLASSES):
+        item = lazy.nav.item(index)
+        qtbot.mouseClick(
+            lazy.nav.viewport(),
+            Qt.MouseButton.LeftButton,
+            pos=lazy.nav.visualItemRect(item).center(),
+        )
+        section = lazy.stack.currentWidget()
+        assert isinstance(section, load_section_class(spec)), spec  # built on the click
+        assert lazy.nav.currentRow() == index and item.text() == section.title()
+        _settled(app, lazy_ui, section)
+        assert section.is_ready, spec
+        eager.nav.setCurrentRow(index)
+        reference = eager.stack.currentWidget()
+        _settled(app, eager_ui, reference)
+        assert _shown_rows(section) == _shown_rows(reference), spec
+        shown_data += any(rows for _name, rows in _shown_rows(section))
+    assert len(lazy.sections) == len(SECTION_CLASSES)
+    assert shown_data >= 6  # the demo data is in the lists of every section but Conflicts
+    eager_ui.ops.wait(10000)
+    lazy_ui.ops.wait(10000)
