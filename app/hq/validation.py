@@ -132,7 +132,8 @@ def validate_records(s: Session, bundle: Bundle, device: Device) -> dict[str, se
     the bundle are collected in one pass and looked up at the end, and the first
     that HQ does not have either is the one reported. The usual records are checked a
     column at a time (``plain_envelopes``, the schema's batch check, the references
-    key by key); anything else record by record."""
+    key by key); anything else record by record. Returns each entity's record ids, which
+    the apply takes as its argument (nothing is left on the bundle for it)."""
     territory = [c for c in device.territory.split(",") if c]
     known = set(SYNC_TABLES)
     node = device.device_id
@@ -146,9 +147,6 @@ def validate_records(s: Session, bundle: Bundle, device: Device) -> dict[str, se
         else {rid for r in rows if type(r) is dict and type(rid := r.get("id")) is str}
         for e, rows in bundle.records.items()
     }
-    bundle.ids = (
-        in_bundle  # for the apply, which only follows a validation that accepted every record
-    )
     populated = entities_with_records(s)
     # (parent entity or "blob", referenced id) → the message for the first record citing it
     outside: dict[tuple[str, str], str] = {}

@@ -47,8 +47,6 @@ class Bundle:
     blobs: dict[str, int] = field(default_factory=dict)
     # per entity: its records file as parsed (values and data texts, ParsedLines)
     lines: dict[str, ParsedLines] = field(default_factory=dict)
-    # per entity: the set of its record ids, once a validation has accepted every record
-    ids: dict[str, set[str]] = field(default_factory=dict)
 
     staged: list[tuple[Path, Path]] = field(default_factory=list)
 

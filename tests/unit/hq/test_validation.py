@@ -57,3 +57,14 @@ def test_any_other_envelope_goes_record_by_record(name: str) -> None:
     MUTATIONS[name](rows[1])
     assert plain_envelopes(rows, NODE) is None
     assert plain_envelopes(["not a record"], NODE) is None
+
+
+def test_the_accepted_ids_reach_the_apply_as_a_result_not_on_the_bundle() -> None:
+    """Issue 17: the validation wrote the ids it accepted into the bundle
+    (``bundle.ids = …``) beside returning them; the bundle, read from the file, carries
+    only what the file holds."""
+    import dataclasses
+
+    from app.sync.bundle import Bundle
+
+    assert "ids" not in {f.name for f in dataclasses.fields(Bundle)}
