@@ -3,7 +3,9 @@ database on the UI thread. Every section is shown with a row selected, every dia
 the laptop opened, every kind of change announced; any ``read_sql``, ``read_session`` or
 ``session`` call on the UI thread fails the test with where it came from. (Start-up,
 before the window shows, reads there on purpose: the first page of partners, the
-identity; the window is built before the watch begins.)"""
+identity; the window is built before the watch begins.) The HQ console likewise: no
+SQLAlchemy statement runs on the UI thread while every section is shown and every kind
+of change announced."""
 
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from app.entities import ENTITIES, Changes
 from app.services.context import AppContext
 from app.services.demo import generate_demo
 from tests.gui.conftest import settle
+from tests.gui.test_hq_console import console, hq, hq_url, pg_url  # noqa: F401  (fixtures)
 
 
 def _watch(monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -96,4 +99,35 @@ def test_nothing_touches_the_database_on_the_ui_thread(qtbot, ctx, ui_window, mo
     for entity in sorted(ENTITIES):
         ui.changed.emit(Changes.of(entity))  # type: ignore[arg-type]
         settle(ui, qtbot)
+    assert not found, "\n".join(dict.fromkeys(found))
+
+
+@pytest.mark.parametrize("hq_url", ["sqlite"], indirect=True)
+def test_nothing_touches_hq_s_database_on_the_ui_thread(qtbot, console, monkeypatch) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    from sqlalchemy.orm import Session
+
+    ui, window, _ctx, _visit_id, _bundle = console
+    ui.ops.wait(10000)
+    found: list[str] = []
+    real = Session.execute
+
+    def execute(self: Any, *args: Any, **kw: Any) -> Any:
+        if threading.current_thread() is threading.main_thread():
+            frames = [
+                f"{f.filename.split('/app/')[-1]}:{f.lineno} {f.name}"
+                for f in traceback.extract_stack()[:-1]
+                if "/app/" in f.filename
+            ]
+            found.append(" <- ".join(reversed(frames[-4:])))
+        return real(self, *args, **kw)
+
+    monkeypatch.setattr(Session, "execute", execute)
+    for row in range(window.stack.count()):
+        window.nav.setCurrentRow(row)
+        ui.ops.wait(10000)
+        qtbot.wait(50)
+    for entity in sorted(ENTITIES):
+        ui.changed.emit(Changes.of(entity))  # type: ignore[arg-type]
+        ui.ops.wait(10000)
+        qtbot.wait(10)
     assert not found, "\n".join(dict.fromkeys(found))
