@@ -13,6 +13,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, NoReturn
 
 from app import __version__
@@ -133,11 +134,58 @@ def _parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespa
     return args
 
 
-def parse_arguments(argv: list[str]) -> tuple[argparse.ArgumentParser, argparse.Namespace]:
-    """The parser and parsed arguments. Starting the GUI loads only the module with the
-    ``gui`` command (start-up time); anything that parser rejects is parsed again by the
-    full one, so help and error messages are the same as ever."""
+def _plain_gui_start(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The arguments of a GUI start written out in full (``[--data-dir D] [--lang L] [gui
+    [--screenshot F] [--demo-on-first-run]]``, each option once, ``--opt=value`` too), as
+    the full parser gives them, without building a parser (argparse compiles its patterns
+    and every command's help at each start); None for anything else."""
+    from app.cli.laptop import cmd_gui
+
+    values: dict[str, Any] = {
+        "data_dir": os.environ.get("CHANNELDESK_DATA_DIR"),
+        "lang": None,
+        "command": "gui",
+        "screenshot": None,
+        "demo_on_first_run": False,
+        "handler": cmd_gui,
+    }
+    taking = {"--data-dir": "data_dir", "--lang": "lang"}  # before ``gui``
+    seen: set[str] = set()
+    rest = list(argv)
+    while rest:
+        name, equals, value = rest.pop(0).partition("=")
+        if name == "gui" and not equals and "--screenshot" not in taking:
+            taking = {"--screenshot": "screenshot"}
+        elif name == "--demo-on-first-run" and "--screenshot" in taking and not equals:
+            if "demo_on_first_run" in seen:
+                return None
+            seen.add("demo_on_first_run")
+            values["demo_on_first_run"] = True
+        elif name in taking and taking[name] not in seen:
+            if not equals:
+                value = rest.pop(0) if rest else ""
+            if not value or value.startswith("-"):
+                return None
+            seen.add(taking[name])
+            values[taking[name]] = value
+        else:
+            return None
+    if values["lang"] not in (None, "zh_CN", "en"):
+        return None
+    if values["screenshot"] is not None:
+        values["screenshot"] = Path(values["screenshot"])
+    return argparse.Namespace(**values)
+
+
+def parse_arguments(argv: list[str]) -> tuple[argparse.ArgumentParser | None, argparse.Namespace]:
+    """The parser and parsed arguments. A GUI start written out in full is read without a
+    parser (``_plain_gui_start``: no parser is returned); another GUI start loads only the
+    module with the ``gui`` command (start-up time); anything that parser rejects is
+    parsed again by the full one, so help and error messages are the same as ever."""
     if _starts_gui(argv):
+        args = _plain_gui_start(argv)
+        if args is not None:
+            return None, args
         try:
             parser = build_parser(["app.cli.laptop"], _GuiOnlyParser)
             return parser, _parse(parser, argv)
@@ -176,7 +224,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser, args = parse_arguments(argv)
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
-        parser.print_help()
+        (parser or build_parser()).print_help()
         return 1
     try:
         result = handler(args)

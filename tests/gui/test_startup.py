@@ -164,16 +164,29 @@ def test_first_paint_needs_no_orm_no_heavy_library_and_imports_qt_free_modules_f
     assert shot.stat().st_size > 10_000
 
 
+PLAIN_GUI_STARTS = [
+    ["gui", "--screenshot", "a.png"],
+    ["--data-dir", "d", "--lang", "zh_CN", "gui", "--demo-on-first-run"],
+    ["--data-dir=d"],
+    [],
+    ["--lang=en", "--data-dir", "d d", "gui", "--screenshot=s=1.png", "--demo-on-first-run"],
+    ["--lang", "en", "gui", "--demo-on-first-run", "--screenshot", "a.png"],
+    ["gui"],
+    ["--data-dir", "gui"],  # a data dir named gui
+]
+
+
 @pytest.mark.parametrize(
     "argv",
     [
-        ["gui", "--screenshot", "a.png"],
-        ["--data-dir", "d", "--lang", "zh_CN", "gui", "--demo-on-first-run"],
-        ["--data-dir=d"],
-        [],
+        *PLAIN_GUI_STARTS,
+        # read by the reduced parser: a repeated option, an abbreviation
+        ["--data-dir", "a", "--data-dir", "b", "gui"],
+        ["--data", "d", "gui", "--screen", "a.png"],
     ],
 )
-def test_gui_start_parses_like_the_full_parser(argv: list[str]) -> None:
+def test_gui_start_parses_like_the_full_parser(argv: list[str], monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("CHANNELDESK_DATA_DIR", "/from/the/environment")
     _parser, args = parse_arguments(argv)
     full = build_parser()
     expected = full.parse_args(argv)
@@ -182,8 +195,33 @@ def test_gui_start_parses_like_the_full_parser(argv: list[str]) -> None:
     assert vars(args) == vars(expected)
 
 
+@pytest.mark.parametrize("argv", PLAIN_GUI_STARTS)
+def test_a_plain_gui_start_builds_no_argument_parser(argv: list[str], monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """argparse compiles its patterns and formats each command's help as a parser is
+    built: a GUI start written out in full is read without one."""
+    import argparse
+
+    def refuse(*_args, **_kwargs) -> None:  # type: ignore[no-untyped-def]
+        raise AssertionError("an argument parser was built")
+
+    monkeypatch.setattr(argparse.ArgumentParser, "__init__", refuse)
+    parser, args = parse_arguments(argv)
+    assert parser is None and args.command == "gui"
+
+
 @pytest.mark.parametrize(
-    "argv", [["gui", "--bogus"], ["--data-dir", "d", "gui", "x"], ["guix"], ["gui", "-h"]]
+    "argv",
+    [
+        ["gui", "--bogus"],
+        ["--data-dir", "d", "gui", "x"],
+        ["guix"],
+        ["gui", "-h"],
+        ["--lang", "fr", "gui"],
+        ["gui", "--screenshot"],
+        ["gui", "gui"],
+        ["--data-dir", "d", "gui", "--data-dir", "e"],
+        ["gui", "--demo-on-first-run=yes"],
+    ],
 )
 def test_gui_start_errors_and_help_come_from_the_full_parser(argv: list[str], capsys) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(SystemExit) as ours:
