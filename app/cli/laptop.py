@@ -73,7 +73,6 @@ def _import_qt_free_start() -> None:
 
 
 QT_FREE_START = (
-    "app.domain.partners",
     "app.domain.pinyin",
     "app.domain.vocabulary",
     "app.services.context",

@@ -131,9 +131,10 @@ def test_first_paint_needs_no_orm_no_heavy_library_and_imports_qt_free_modules_f
         f"code = main(['--data-dir', {str(data_dir)!r}, 'gui', '--screenshot', {str(shot)!r}])\n"
         "heavy = ('sqlalchemy', 'alembic', 'reportlab', 'openpyxl', 'PIL', 'cryptography', 'PySide6.QtCharts')\n"
         # nor the standard modules only later work needs (the log file's rotation, ldd, the
-        # default data dir, the card's HTML, fsyncs on threads, the clock of writes)
+        # default data dir, the card's HTML, fsyncs on threads, the clock of writes, the
+        # partner rules of edits)
         "later = ('logging.handlers', 'socket', 'pickle', 'subprocess', 'platformdirs', 'html',\n"
-        "         'concurrent.futures', 'app.domain.hlc')\n"
+        "         'concurrent.futures', 'app.domain.hlc', 'app.domain.partners')\n"
         "print(','.join(m for m in heavy + later if m in sys.modules))\n"
         # sys.modules keeps the order modules started to import in
         "order = list(sys.modules)\n"

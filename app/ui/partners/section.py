@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.partners import GRADES, PARTNER_STATUSES, PARTNER_TYPES
+from app.domain.vocabulary import GRADE, PARTNER_STATUS, PARTNER_TYPE
 from app.errors import UserError
 from app.services.context import Changes
 from app.services.partner_list import PartnerQuery, partner_count
@@ -60,15 +60,15 @@ class PartnersSection(Section):
         self.search.setAccessibleName(self.tr("Search partners"))
         self.grade = QComboBox()
         self.grade.addItem(self.tr("All grades"), None)
-        for grade in GRADES:
+        for grade in GRADE.keys:  # not app.domain.partners: its rules load on first edit
             self.grade.addItem(self.tr("Grade {grade}").format(grade=grade), grade)
         self.status = QComboBox()
         self.status.addItem(self.tr("All statuses"), None)
-        for status in PARTNER_STATUSES:
+        for status in PARTNER_STATUS.keys:
             self.status.addItem(status_label(status), status)
         self.type = QComboBox()
         self.type.addItem(self.tr("All types"), None)
-        for kind in PARTNER_TYPES:
+        for kind in PARTNER_TYPE.keys:
             self.type.addItem(type_label(kind), kind)
         self.region = RegionPicker(any_text=self.tr("All regions"), search=False)
         self.region.changed.connect(self.apply_filters)

@@ -113,3 +113,14 @@ def test_every_synced_record_kind_and_duty_rule_has_words() -> None:
 
     assert {*SYNC_TABLES, *DOWN_ENTITIES, "dev_record"} <= set(RECORD_ENTITY.keys)
     assert set(DUTY_RULE.keys) == set(DEFAULT_RULES)
+
+
+def test_the_partner_vocabularies_list_the_domain_values_in_order() -> None:
+    """The Partners section's filters list grades, statuses and types from the vocabulary
+    (the window paints before the partner rules are imported): the same values, in the
+    same order, as the domain's."""
+    from app.domain import partners, vocabulary
+
+    assert vocabulary.GRADE.keys == partners.GRADES
+    assert vocabulary.PARTNER_STATUS.keys == partners.PARTNER_STATUSES
+    assert vocabulary.PARTNER_TYPE.keys == partners.PARTNER_TYPES
