@@ -89,18 +89,18 @@ def run_gui(
             )
             ctx.close()
             return 0
-    first_ui = None
+    first_ui = restore_first = None
     if screenshot is None and not demo_on_first_run and not ctx.settings.first_run_done:
         from app.ui.services import UiServices
 
         gc.enable()  # the wizard may create demo data
         # the window's services, made now: the wizard stores its answers on their OpRunner
         first_ui = UiServices(ctx)
-        ctx, demo_now = _first_run(app, first_ui, language)
+        ctx, then = _first_run(app, first_ui, language)
         if ctx is None:
             return 0
-        first_ui.ctx = ctx
-        demo_on_first_run = demo_now
+        demo_on_first_run = then is True
+        restore_first = then if isinstance(then, Path) else None
     session = GuiSession(app)
     # Start-up: paint the window with the visible section first; the other sections, the
     # ORM and the services they import load right after (``finish_start``). A screenshot
@@ -118,6 +118,8 @@ def run_gui(
         window.finish_start_after_paint()
     if demo_on_first_run:
         QTimer.singleShot(0, lambda: _maybe_fill_demo(ui))
+    if restore_first is not None:  # the first run's restore: as Tools → Restore does it
+        QTimer.singleShot(0, lambda: session.restore(restore_first))
     if screenshot is not None:
         return _take_screenshot(app, window, screenshot)
     code = app.exec()
@@ -214,11 +216,10 @@ class GuiSession(QObject):
 
 def _first_run(app: QApplication, ui, language: str | None):  # type: ignore[no-untyped-def]
     """Show the first-run wizard on an empty data dir (``ui``: the main window's services,
-    over the opened context); returns the (re)opened context (None when the wizard was
-    cancelled) and whether demo data is to be created — in the main window, with
-    progress, rather than before any window shows."""
+    over the opened context); returns the context (None when the wizard was cancelled) and
+    what the main window does first: True to create demo data, the backup file to restore,
+    or False — with progress in the window rather than before any window shows."""
     from app.services import demo
-    from app.services.opening import open_context
     from app.ui.first_run import FirstRunWizard
 
     ctx = ui.ctx
@@ -233,18 +234,8 @@ def _first_run(app: QApplication, ui, language: str | None):  # type: ignore[no-
     install_translators(app, language or ctx.settings.language or None)
     if wizard.choice == "demo":  # first_run_done stays False until the demo data is in
         return ctx, True
-    if wizard.choice == "restore":
-        from app.services.backup import restore_backup
-
-        root = ctx.paths.root
-        ctx.close()
-        try:
-            restore_backup(root, Path(wizard.backup.text().strip()), force=True)
-        except UserError as exc:
-            _fatal(exc.message)
-        ctx = open_context(root)
-        ctx.settings.first_run_done = True
-        ctx.save_settings()
+    if wizard.choice == "restore":  # in the main window, with progress (``GuiSession.restore``)
+        return ctx, Path(wizard.backup.text().strip())
     return ctx, False
 
 

@@ -90,3 +90,48 @@ def test_a_restore_without_a_file_is_refused_before_anything_is_written(
     assert "backup" in wizard.error.text() and wizard.isEnabled()
     assert ui.ops.running() == 0 and ui.ctx.device_id is None  # nothing stored
     ui.ctx.close()
+
+
+def test_a_restore_chosen_at_the_first_run_runs_in_the_main_window(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The restore ran on the main thread between the wizard and the window, with nothing
+    on screen; the first run now hands the backup to the main window, which restores it as
+    Tools → Restore does (progress, the data reopened, a message)."""
+    from app.services import partner_io, partner_list
+    from app.services.backup import create_backup
+    from app.ui import application
+    from app.ui.first_run import FirstRunWizard
+
+    source = open_context(tmp_path / "old-laptop")
+    csv = tmp_path / "p.csv"
+    csv.write_text("code,name,grade,region\nR001,备份里的门店,A,310115\n", encoding="utf-8")
+    partner_io.import_partners(source, csv)
+    backup = create_backup(source, tmp_path / "old.cdbackup")
+    source.close()
+
+    def answer(self: FirstRunWizard) -> int:
+        self.user.setText("李娜")
+        self.territory.set_codes(["3101"])
+        self.start_restore.setChecked(True)
+        self.backup.setText(str(backup))
+        self.accept()
+        qtbot.waitUntil(lambda: self.result() == FirstRunWizard.DialogCode.Accepted)
+        return int(FirstRunWizard.DialogCode.Accepted.value)
+
+    monkeypatch.setattr(FirstRunWizard, "exec", answer)
+    app = application.ensure_application()
+    ui = UiServices(open_context(tmp_path / "fresh", initialise=False))
+    ctx, then = application._first_run(app, ui, "en")
+    assert then == backup and ctx is ui.ctx  # nothing restored before a window shows
+    assert ctx.read_sql("SELECT count(*) FROM partner") == [(0,)]
+    session = application.GuiSession(app)
+    session.open(ctx, ui=ui)  # the window, then the restore (run_gui queues it)
+    with qtbot.waitSignal(session.reopened, timeout=30000):
+        session.restore(then)
+    qtbot.addWidget(session.window)
+    rows = partner_list.partner_page(session.ui.ctx, partner_list.PartnerQuery(search=""), 0, None)
+    assert [r.code for r in rows] == ["R001"]
+    assert "Restored the backup" in session.window.message_bar.text()
+    session.ui.ops.wait(10000)
+    session.ui.ctx.close()
