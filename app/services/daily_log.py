@@ -85,6 +85,21 @@ def utc_bounds(day: dt.date, days: int = 1) -> tuple[dt.datetime, dt.datetime]:
     return start.astimezone(dt.UTC), (start + dt.timedelta(days=days)).astimezone(dt.UTC)
 
 
+def complaint_handled_between(start: dt.datetime, end: dt.datetime) -> Any:
+    """The SQL condition of a complaint handled in ``[start, end)``: received, assigned,
+    responded to, resolved or closed then (the daily log's count, the day's paper list)."""
+    from db.models import Complaint
+
+    steps = (
+        Complaint.received_at,
+        Complaint.assigned_at,
+        Complaint.responded_at,
+        Complaint.resolved_at,
+        Complaint.closed_at,
+    )
+    return or_(*((col >= start) & (col < end) for col in steps))
+
+
 def assemble_figures(s: Any, day: dt.date) -> dict[str, int]:
     """The day's figures from the data (in session ``s``)."""
     from db.models import (
@@ -102,13 +117,6 @@ def assemble_figures(s: Any, day: dt.date) -> dict[str, int]:
     def count(stmt: Any) -> int:
         return int(s.scalar(stmt) or 0)
 
-    steps = (
-        Complaint.received_at,
-        Complaint.assigned_at,
-        Complaint.responded_at,
-        Complaint.resolved_at,
-        Complaint.closed_at,
-    )
     return {
         "visits": count(
             select(func.count()).where(
@@ -133,7 +141,7 @@ def assemble_figures(s: Any, day: dt.date) -> dict[str, int]:
         ),
         "complaints": count(
             select(func.count()).where(
-                Complaint.voided.is_(False), or_(*((col >= start) & (col < end) for col in steps))
+                Complaint.voided.is_(False), complaint_handled_between(start, end)
             )
         ),
         "rectifications_closed": count(

@@ -9,7 +9,7 @@ import datetime as dt
 from collections import defaultdict
 from pathlib import Path
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 
 from app.domain import duties as rules
 from app.domain import formats as fmt
@@ -23,7 +23,14 @@ from app.domain.vocabulary import (
 from app.i18n import tr, trn
 from app.reports.data import PeriodReportData, Table
 from app.services.context import AppContext
-from app.services.daily_log import parse_month, parse_week, rollup, show_log, utc_bounds
+from app.services.daily_log import (
+    complaint_handled_between,
+    parse_month,
+    parse_week,
+    rollup,
+    show_log,
+    utc_bounds,
+)
 
 
 def day_log_data(ctx: AppContext, day: dt.date) -> PeriodReportData:
@@ -52,18 +59,11 @@ def day_log_data(ctx: AppContext, day: dt.date) -> PeriodReportData:
                 .order_by(PartnerWarning.created_at)
             )
         )
-        steps = (
-            Complaint.received_at,
-            Complaint.assigned_at,
-            Complaint.responded_at,
-            Complaint.resolved_at,
-            Complaint.closed_at,
-        )
         complaints = list(
             s.execute(
                 select(Complaint, Partner.code)
                 .join(Partner, Partner.id == Complaint.partner_id)
-                .where(Complaint.voided.is_(False), or_(*((c >= start) & (c < end) for c in steps)))
+                .where(Complaint.voided.is_(False), complaint_handled_between(start, end))
             )
         )
     state = tr("reports", "Closed and sealed") if view.closed else tr("reports", "Open")

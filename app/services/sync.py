@@ -370,12 +370,7 @@ def _write_export(
                     choose_blobs=choose,
                 )
             except OSError as exc:
-                raise UserError(
-                    tr(
-                        "sync",
-                        "Cannot write the bundle {path}: {error}. Nothing was marked as sent.",
-                    ).format(path=target, error=exc.strerror or exc)
-                ) from exc
+                raise _not_written(target, exc) from exc
             plan = chosen[0]
             counts = {k: v for k, v in counts.items() if v}
             with ctx.session() as s:
@@ -404,12 +399,7 @@ def _write_export(
                 try:
                     os.replace(pending, target)
                 except OSError as exc:
-                    raise UserError(
-                        tr(
-                            "sync",
-                            "Cannot write the bundle {path}: {error}. Nothing was marked as sent.",
-                        ).format(path=target, error=exc.strerror or exc)
-                    ) from exc
+                    raise _not_written(target, exc) from exc
                 moved = True
             committed = True
         fsync_folder(target.parent)  # the rename to its name survives a power cut too
@@ -420,6 +410,15 @@ def _write_export(
                 target.unlink(missing_ok=True)
     return ExportResult(
         bundle_id, seq, target, counts, target.stat().st_size, plan.remaining, plan.over_hq_caps
+    )
+
+
+def _not_written(target: Path, exc: OSError) -> UserError:
+    """The bundle could not be written or moved to its name (nothing is marked sent)."""
+    return UserError(
+        tr("sync", "Cannot write the bundle {path}: {error}. Nothing was marked as sent.").format(
+            path=target, error=exc.strerror or exc
+        )
     )
 
 
