@@ -45,6 +45,22 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     adv.set_defaults(handler=cmd_complaints_advance)
 
 
+def _figures_line(f: dict[str, int]) -> str:
+    """A day's (or a week's, a month's) figures on one line (``log show``, ``log summary``)."""
+    return tr(
+        "cli",
+        "Visits: {visits}  Callbacks: {callbacks}/{drawn}  Complaints handled: {complaints}  "
+        "Rectifications closed: {closed}  New customers: {development}",
+    ).format(
+        visits=f["visits"],
+        callbacks=f["callbacks"],
+        drawn=f["callbacks_drawn"],
+        complaints=f["complaints"],
+        closed=f["rectifications_closed"],
+        development=f["development"],
+    )
+
+
 def _print_log(view) -> None:  # type: ignore[no-untyped-def]
     f = view.figures
     print(
@@ -53,20 +69,7 @@ def _print_log(view) -> None:  # type: ignore[no-untyped-def]
             state=tr("cli", "closed") if view.closed else tr("cli", "open"),
         )
     )
-    print(
-        tr(
-            "cli",
-            "Visits: {visits}  Callbacks: {callbacks}/{drawn}  Complaints handled: {complaints}  "
-            "Rectifications closed: {closed}  New customers: {development}",
-        ).format(
-            visits=f["visits"],
-            callbacks=f["callbacks"],
-            drawn=f["callbacks_drawn"],
-            complaints=f["complaints"],
-            closed=f["rectifications_closed"],
-            development=f["development"],
-        )
-    )
+    print(_figures_line(f))
     if view.note:
         print(tr("cli", "Notes: {text}").format(text=view.note))
     if view.plan:
@@ -190,18 +193,5 @@ def _rollup(args: argparse.Namespace) -> int:
             days=len(result.days),
         )
     )
-    print(
-        tr(
-            "cli",
-            "Visits: {visits}  Callbacks: {callbacks}/{drawn}  Complaints handled: {complaints}  "
-            "Rectifications closed: {closed}  New customers: {development}",
-        ).format(
-            visits=f["visits"],
-            callbacks=f["callbacks"],
-            drawn=f["callbacks_drawn"],
-            complaints=f["complaints"],
-            closed=f["rectifications_closed"],
-            development=f["development"],
-        )
-    )
+    print(_figures_line(f))
     return 0

@@ -324,15 +324,10 @@ def cmd_visits_list(args: argparse.Namespace) -> int:
     if args.json:
         print_json(rows)
     else:
-        from app.cli.people import when
-        from app.domain.vocabulary import VISIT_STATUS
+        from app.cli.people import visit_line
 
         for r in rows:
-            print(
-                f"{r['id']}\t{r['partner_code']}\t{VISIT_STATUS.label(r['status'])}\t"
-                f"{when(r['started_at']) or r['planned_for'] or ''}\t"
-                f"{'' if r['score'] is None else r['score']}"
-            )
+            print(visit_line(r))
     return 0
 
 

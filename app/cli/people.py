@@ -24,6 +24,14 @@ def when(value: Any) -> str:
     return formats.datetime_text(value, empty="")
 
 
+def visit_line(row: dict[str, Any]) -> str:
+    """One row of a visit list (``visits list`` on the laptop, ``hq visits list``): id,
+    partner, status, when it started (else the day it is planned for) and score."""
+    started = when(row["started_at"]) or formats.date_text(row["planned_for"], empty="")
+    score = "" if row["score"] is None else row["score"]
+    return f"{row['id']}\t{row['partner_code']}\t{VISIT_STATUS.label(row['status'])}\t{started}\t{score}"
+
+
 def item_line(key: str, label: str, value: str) -> str:
     """One checklist item: its label and value; in English the key too (what ``visits
     answer`` takes), under zh_CN only the template's label."""

@@ -6,9 +6,9 @@ import argparse
 from pathlib import Path
 
 from app.cli import cli_context, eprint, print_json
-from app.cli.people import print_visit, when
+from app.cli.people import print_visit, visit_line
 from app.domain import formats
-from app.domain.vocabulary import RECTIFICATION_STATUS, VISIT_STATUS
+from app.domain.vocabulary import RECTIFICATION_STATUS
 from app.errors import ValidationError
 from app.i18n import tr
 
@@ -189,11 +189,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         print_json(rows)
     else:
         for r in rows:
-            print(
-                f"{r['id']}\t{r['partner_code']}\t{VISIT_STATUS.label(r['status'])}\t"
-                f"{when(r['started_at']) or formats.date_text(r['planned_for'], empty='')}\t"
-                f"{'' if r['score'] is None else r['score']}"
-            )
+            print(visit_line(r))
     return 0
 
 
