@@ -20,7 +20,8 @@ _CHUNK = 1 << 20
 
 def _csv_encoding(path: Path) -> str:
     """UTF-8 (``utf-8-sig`` drops a BOM) when the whole file decodes as UTF-8, else GB18030
-    (a superset of GBK); refuses binary files (a NUL byte)."""
+    (a superset of GBK; bytes it cannot decode either, an 0xFF, are refused when read);
+    refuses binary files (a NUL byte)."""
     decoder = codecs.getincrementaldecoder("utf-8")()
     utf8 = True
     with path.open("rb") as fh:
@@ -57,11 +58,11 @@ def iter_csv_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
     """``(row number, cells)`` of every row of the CSV file ``path``, read as a stream."""
     encoding = _csv_encoding(path)
     with path.open("r", encoding=encoding, errors="strict", newline="") as fh:
-        first_line = fh.readline(64 * 1024)
-        fh.seek(0)
-        reader = csv.reader(fh, delimiter=_delimiter(first_line))
         row_no = 0
         try:
+            first_line = fh.readline(64 * 1024)
+            fh.seek(0)
+            reader = csv.reader(fh, delimiter=_delimiter(first_line))
             for row in reader:
                 row_no += 1
                 if "'" in "".join(row):
@@ -78,9 +79,7 @@ def iter_csv_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
             raise UserError(
                 tr("import", "{file}: malformed CSV ({error}).").format(file=path.name, error=exc)
             ) from exc
-        except (
-            UnicodeDecodeError
-        ) as exc:  # pragma: no cover - the first pass decoded the same bytes
+        except UnicodeDecodeError as exc:  # not UTF-8, and not GB18030 either (an 0xFF byte)
             raise UserError(
                 tr("import", "{file}: the text encoding is neither UTF-8 nor GBK.").format(
                     file=path.name

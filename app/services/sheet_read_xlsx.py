@@ -3,7 +3,9 @@
 The zip's directory is checked against the uncompressed-size limits before openpyxl sees
 the file. The sheet is parsed as a stream, ignoring its declared dimension (a lone cell at
 ``XFD1048576`` costs nothing): a fast regular-expression reader for plain sheets (our own
-exports and most others), openpyxl's parser for the rest. Dates read as the sheet shows
+exports and most others), openpyxl's parser for the rest. A zip bomb within the size
+limits is refused early: one row may take at most ``MAX_ROW_XML_BYTES`` of XML, and no
+row may lie past a worksheet's last row, even an empty one. Dates read as the sheet shows
 them; neutralised formula text is restored; every row is held to
 ``app.services.sheet_limits``."""
 
@@ -24,6 +26,11 @@ from app.i18n import tr
 from app.services.sheet_limits import LimitError, checked_cells, megabytes
 
 _CHUNK = 1 << 20  # bytes of the sheet's XML decoded at a time
+XLSX_LAST_ROW = 1_048_576  # a worksheet's last row: a part numbering rows past it is none
+# The most sheet XML one row may take: 100 columns of 32 767 characters, escaped, fit in
+# 20 MB. A zip bomb (a small file unpacking to one endless row) is refused here instead of
+# being held whole (250 MB took a minute and a gigabyte).
+MAX_ROW_XML_BYTES = 32 * 1024 * 1024
 
 _FORMAT_LITERALS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
 
@@ -86,6 +93,45 @@ def _check_zip(path: Path) -> None:
             )
 
 
+# the end of a row: its closing tag or a row element closed in itself (<row r="9"/>); text
+# holds no "<", so these are markup
+_ROW_END = re.compile(rb"</(?:[\w.-]+:)?row\s*>|<(?:[\w.-]+:)?row\b[^<>]*/>")
+
+
+def _last_row_end(text: Any, pattern: re.Pattern[Any], start: int = 0) -> int:
+    """The index just past the last row end in ``text[start:]`` (bytes or str), or -1:
+    tried at each ``<`` from the end, so a chunk of ordinary rows costs a tag or two."""
+    tag = b"<" if isinstance(text, bytes) else "<"
+    end = len(text)
+    while (at := text.rfind(tag, start, end)) >= 0:
+        match = pattern.match(text, at)
+        if match is not None:
+            return match.end()
+        end = at
+    return -1
+
+
+class _RowSizeGuard:
+    """The sheet part as a stream that refuses to pass on more than ``MAX_ROW_XML_BYTES``
+    after the end of a row (a row never closed counts to the end of the part)."""
+
+    def __init__(self, source: Any, path: Path) -> None:
+        self.source, self.path, self.since_row_end = source, path, 0
+
+    def read(self, size: int = -1) -> bytes:
+        data: bytes = self.source.read(size)
+        end = _last_row_end(data, _ROW_END)
+        self.since_row_end = len(data) - end if end >= 0 else self.since_row_end + len(data)
+        if self.since_row_end > MAX_ROW_XML_BYTES:
+            raise LimitError(
+                tr(
+                    "import",
+                    "{file}: one row of the sheet holds more than {limit} MB of text (limit: cell length).",
+                ).format(file=self.path.name, limit=megabytes(MAX_ROW_XML_BYTES))
+            )
+        return data
+
+
 class _Sheet:
     """The first worksheet of a workbook opened with openpyxl's reader but without its
     ``ReadOnlyWorksheet``, whose constructor parses a whole sheet that declares no
@@ -135,7 +181,8 @@ def iter_xlsx_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
         with sheet.open() as source:
             head = source.read(64 * 1024)
         fast = _fast_sheet_possible(head)
-        with sheet.open() as source:
+        with sheet.open() as part:
+            source = _RowSizeGuard(part, path)
             try:
                 cells_of_rows = (
                     _fast_sheet_cells(source, sheet.book, sheet)
@@ -143,6 +190,13 @@ def iter_xlsx_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
                     else _openpyxl_sheet_cells(source, sheet.book, sheet)
                 )
                 for row_no, parsed in cells_of_rows:
+                    if row_no > XLSX_LAST_ROW:  # even empty: 45 million <row/> took minutes
+                        raise LimitError(
+                            tr(
+                                "import",
+                                "{file}: more than {limit} rows (limit: rows); split the file.",
+                            ).format(file=path.name, limit=f"{limits.MAX_ROWS:,}")
+                        )
                     cells: list[str] = []
                     for column, text in parsed:
                         if column > limits.MAX_COLUMNS:
@@ -223,6 +277,7 @@ _STYLE = re.compile(r"""\bs\s*=\s*["'](\d+)["']""")
 _VALUE = re.compile(r"<v\b[^>]*?(?:/>|>(.*?)</v>)", re.S)
 _TEXT = re.compile(r"<t\b[^>]*?(?:/>|>(.*?)</t>)", re.S)
 _PHONETIC = re.compile(r"<rPh\b.*?</rPh>", re.S)
+_ROW_END_TEXT = re.compile(r"</row>|<row\b[^<>]*/>")
 _COLUMNS: dict[str, int] = {}
 
 
@@ -264,9 +319,10 @@ def _fast_sheet_cells(
     row_no = 0
     while True:
         chunk = source.read(_CHUNK)
+        searched = max(0, len(buffer) - 512)  # the rest holds no row end (a tag may straddle)
         buffer += decoder.decode(chunk, final=not chunk)
-        cut = len(buffer) if not chunk else buffer.rfind("</row>") + len("</row>")
-        if cut < len("</row>") and chunk:
+        cut = len(buffer) if not chunk else _last_row_end(buffer, _ROW_END_TEXT, searched)
+        if cut < 0:
             continue
         for row in _ROW.finditer(buffer, 0, cut):
             ref = _REF.search(row.group(1))

@@ -6524,6 +6524,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>{file}: not a readable XLSX workbook ({error}).</translation>
     </message>
     <message>
+      <source>{file}: one row of the sheet holds more than {limit} MB of text (limit: cell length).</source>
+      <translation>{file}: one row of the sheet holds more than {limit} MB of text (limit: cell length).</translation>
+    </message>
+    <message>
       <source>{file}: row {row} has a value in column {column}, beyond the limit of {limit} columns (limit: columns).</source>
       <translation>{file}: row {row} has a value in column {column}, beyond the limit of {limit} columns (limit: columns).</translation>
     </message>

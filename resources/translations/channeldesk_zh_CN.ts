@@ -6491,6 +6491,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>{file}：不是可读取的 XLSX 工作簿（{error}）。</translation>
     </message>
     <message>
+      <source>{file}: one row of the sheet holds more than {limit} MB of text (limit: cell length).</source>
+      <translation>{file}：工作表的一行文字超过 {limit} MB（限制：单元格长度）。</translation>
+    </message>
+    <message>
       <source>{file}: row {row} has a value in column {column}, beyond the limit of {limit} columns (limit: columns).</source>
       <translation>{file}：第 {row} 行的 {column} 列有内容，超出 {limit} 列的上限（限制：列数）。</translation>
     </message>

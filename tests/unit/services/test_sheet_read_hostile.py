@@ -1,0 +1,114 @@
+"""Hostile table files at the reader: bytes that are neither UTF-8 nor GBK anywhere in a
+CSV, a sheet whose XML never closes a row or holds one enormous cell (a zip bomb: a small
+file, a huge sheet part), and more row elements than a worksheet can have. Each is one
+``UserError`` or ``LimitError`` naming the problem, found without reading the rest."""
+
+from __future__ import annotations
+
+import tracemalloc
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from app.errors import UserError
+from app.services import sheet_read_xlsx
+from app.services.sheet_limits import LimitError
+from app.services.sheet_read import iter_table
+
+HEADER = b"code,name,grade\n"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"code,na\xffme,grade\nP1,A,A\n",  # in the header line
+        HEADER + b"P1,\xff\x80shop,A\n",  # in the first 8 kB
+        HEADER + b"P0,shop,A\n" * 20_000 + b"P1,\xff\x80shop,A\n",  # far down the file
+    ],
+)
+def test_csv_bytes_neither_utf8_nor_gbk_are_one_clear_error(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_bytes(data)
+    with pytest.raises(UserError, match="neither UTF-8 nor GBK"):
+        for _row in iter_table(path):
+            pass
+
+
+def _workbook(tmp_path: Path, rows_xml: bytes, name: str = "w.xlsx") -> Path:
+    """A one-sheet workbook (openpyxl's own parts) whose sheetData is ``rows_xml``."""
+    from openpyxl import Workbook
+
+    plain = tmp_path / "plain.xlsx"
+    book = Workbook()
+    book.active.append(["code", "name"])
+    book.save(plain)
+    path = tmp_path / name
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                head = data.split(b"<sheetData>")[0]
+                data = head + b"<sheetData>" + rows_xml
+            out.writestr(item.filename, data)
+    return path
+
+
+HEAD_ROW = (
+    b'<row r="1"><c r="A1" t="inlineStr"><is><t>code</t></is></c>'
+    b'<c r="B1" t="inlineStr"><is><t>name</t></is></c></row>'
+)
+
+
+@pytest.mark.parametrize("closed", [True, False])
+def test_a_row_of_megabytes_is_refused_without_holding_the_sheet(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, closed: bool
+) -> None:
+    """A zip bomb: a small file whose sheet part unpacks to one enormous row (closed, or
+    never closed). The reader stops at the most XML a row can take, not at the end of
+    the part (250 MB took a minute and a gigabyte)."""
+    monkeypatch.setattr(sheet_read_xlsx, "MAX_ROW_XML_BYTES", 2 * 1024 * 1024)
+    huge = b'<row r="2"><c r="A2" t="inlineStr"><is><t>' + b"A" * (24 * 1024 * 1024)
+    if closed:
+        huge += b"</t></is></c></row></sheetData></worksheet>"
+    path = _workbook(tmp_path, HEAD_ROW + huge)
+    assert path.stat().st_size < 200 * 1024
+    tracemalloc.start()
+    try:
+        with pytest.raises(LimitError, match="limit: cell length") as info:
+            for _row in iter_table(path):
+                pass
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert "2 MB" in str(info.value)
+    assert peak < 16 * 1024 * 1024, peak
+
+
+def test_more_row_elements_than_a_worksheet_holds_are_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Empty rows cost nothing up to a worksheet's last row (1 048 576); a part with more
+    row elements than that (45 million ``<row/>`` in 250 MB took four minutes) is not a
+    worksheet, and is refused at the first row past it."""
+    monkeypatch.setattr(sheet_read_xlsx, "XLSX_LAST_ROW", 5_000)
+    path = _workbook(
+        tmp_path, HEAD_ROW + b"<row/>" * 4_000 + b"</sheetData></worksheet>", "ok.xlsx"
+    )
+    assert [row for row, _cells in iter_table(path)] == [1]
+    path = _workbook(
+        tmp_path, HEAD_ROW + b"<row/>" * 200_000 + b"</sheetData></worksheet>", "bomb.xlsx"
+    )
+    with pytest.raises(LimitError, match="limit: rows"):
+        for _row in iter_table(path):
+            pass
+
+
+def test_the_row_limit_counts_rows_by_their_numbers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A row numbered past the worksheet's last row is refused even when empty."""
+    monkeypatch.setattr(sheet_read_xlsx, "XLSX_LAST_ROW", 5_000)
+    path = _workbook(tmp_path, HEAD_ROW + b'<row r="5001"/></sheetData></worksheet>')
+    with pytest.raises(LimitError, match="limit: rows"):
+        list(iter_table(path))
