@@ -47,3 +47,47 @@ def test_preview_and_print_to_pdf(qtbot, ctx, tmp_path: Path, ui_window) -> None
     printed = tmp_path / "printed.pdf"
     dialog.print_to_file(printed)
     assert printed.exists() and len(pypdf.PdfReader(printed).pages) == pages
+
+
+def test_save_as_pdf_copies_off_the_ui_thread_and_keeps_the_old_file_on_failure(
+    qtbot, tmp_path: Path, ui_window, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Save as PDF copied the report on the UI thread, in place: a slow disk stalled the
+    window and a failure left a truncated file where the old one was (issue 17). The copy
+    runs on a reader thread through ``app.atomic``."""
+    import shutil
+    import time
+
+    from app import atomic
+    from app.ui.reports import preview
+    from app.ui.reports.preview import PdfPreviewDialog
+    from tests.gui.conftest import settle
+
+    ui, window = ui_window
+    pdf = tmp_path / "v.pdf"
+    pdf.write_bytes(b"%PDF-1.4 the report")
+    dialog = PdfPreviewDialog(ui, pdf, "report", window)
+    qtbot.addWidget(dialog)
+    real = shutil.copyfile
+
+    def slow(*args, **kwargs):  # type: ignore[no-untyped-def]
+        time.sleep(0.3)  # a slow disk
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(preview.shutil, "copyfile", slow)
+    target = tmp_path / "saved.pdf"
+    started = time.perf_counter()
+    dialog.save_dialog(path=str(target))
+    assert time.perf_counter() - started < 0.05
+    settle(ui, qtbot)
+    assert target.read_bytes() == pdf.read_bytes()
+
+    target.write_bytes(b"the old report")
+
+    def full(src, dst):  # type: ignore[no-untyped-def]
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(atomic.os, "replace", full)
+    dialog.save_dialog(path=str(target))
+    qtbot.waitUntil(lambda: "No space left" in window.message_bar.text(), timeout=5000)
+    assert target.read_bytes() == b"the old report"

@@ -256,17 +256,32 @@ class PdfPreviewDialog(QDialog):
         printer.setOutputFileName(str(target))
         print_pdf(self.pdf, printer)
 
-    def save_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save as PDF"), self.pdf.name, self.tr("PDF files (*.pdf)")
-        )
-        if path:
-            try:
-                shutil.copyfile(self.pdf, path)
-            except OSError as exc:
-                self.ui.show_message(
-                    self.tr("Cannot save {path}: {error}").format(
-                        path=path, error=exc.strerror or exc
-                    ),
-                    "error",
-                )
+    def save_dialog(self, _checked: bool = False, path: str | None = None) -> None:
+        """Save as PDF: the copy is written on a reader thread (it writes no database),
+        through ``app.atomic``: a failed copy leaves the file that was there."""
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save as PDF"), self.pdf.name, self.tr("PDF files (*.pdf)")
+            )
+        if not path:
+            return
+
+        def failed(exc: BaseException) -> None:
+            if not isinstance(exc, OSError):
+                self.ui.report_failure(exc)
+                return
+            self.ui.show_message(
+                self.tr("Cannot save {path}: {error}").format(path=path, error=exc.strerror or exc),
+                "error",
+            )
+
+        self.ui.ops.run(save_copy, self.pdf, Path(path), read_only=True, on_error=failed)
+
+
+def save_copy(source: Path, target: Path) -> Path:
+    """``source`` copied to ``target``, replacing it atomically and durably."""
+    from app.atomic import Durability, atomic_path
+
+    with atomic_path(target, Durability.SYNC) as tmp:
+        shutil.copyfile(source, tmp)
+    return target
