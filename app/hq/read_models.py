@@ -337,45 +337,36 @@ def _evidence(
     photos: list[Record],
     others: dict[str, set[str]],
 ) -> list[dict[str, Any]]:
-    if not photos:
-        return []
-    first: dict[str, Record] = {}
-    for p in reversed(photos):
-        first[str(p.data.get("sha256"))] = p
-    explanations = {
-        str(p.data.get("sha256")): p.data.get("caption") for p in photos if p.data.get("caption")
-    }
-    shas = list(dict.fromkeys(str(p.data.get("sha256")) for p in photos))
-    facts = [
-        evidence_rules.PhotoFacts(
-            sha,
-            parse_time(first[sha].data.get("taken_at")),
-            first[sha].data.get("latitude"),
-            first[sha].data.get("longitude"),
-            tuple(sorted(others.get(sha, ()))),
-        )
-        for sha in shas
-    ]
+    """The visit's photo warnings by the laptop's rule (``evidence.visit_warnings``): a
+    partner without coordinates is checked against its district's centre."""
     hours, metres = evidence_thresholds(hq)
-    until = parse_time(data.get("submitted_at")) or dt.datetime.now(dt.UTC)
-    found = evidence_rules.check_photos(
-        facts,
-        parse_time(data.get("started_at")),
-        until,
-        partner.get("latitude"),
-        partner.get("longitude"),
-        hours,
-        metres,
+    return list(
+        evidence_rules.visit_warnings(
+            [
+                evidence_rules.StoredPhoto(
+                    str(p.data.get("sha256")),
+                    parse_time(p.data.get("taken_at")),
+                    p.data.get("latitude"),
+                    p.data.get("longitude"),
+                    p.data.get("caption"),
+                )
+                for p in photos
+            ],
+            others,
+            parse_time(data.get("started_at")),
+            parse_time(data.get("submitted_at")) or dt.datetime.now(dt.UTC),
+            (partner.get("latitude"), partner.get("longitude")) if partner else None,
+            (
+                partner.get("district_code")
+                or partner.get("city_code")
+                or partner.get("province_code")
+            )
+            if partner
+            else None,
+            hours,
+            metres,
+        )
     )
-    return [
-        {
-            "kind": e.kind,
-            "sha256": e.sha256,
-            "detail": e.detail,
-            "explanation": explanations.get(e.sha256, ""),
-        }
-        for e in found
-    ]
 
 
 def verify(hq: Hq, content_hash: str) -> dict[str, Any]:

@@ -73,3 +73,31 @@ def test_verify_finds_the_sealed_visit_and_refuses_a_forgery(hq: Hq, tmp_path: P
     with pytest.raises(ValidationError):
         read_models.verify(hq, "not-a-hash")
     ctx.close()
+
+
+def test_hq_checks_a_partner_without_coordinates_against_its_district(
+    hq: Hq, tmp_path: Path
+) -> None:
+    """HQ's visit detail shows the photo warnings the laptop shows: a partner without
+    coordinates is checked against its district's centre (docs/domain.md); HQ used to
+    skip the place check for it (its own copy of the rule)."""
+    from app.services import partner_io
+    from tests.unit.services.test_evidence import BEIJING, jpeg, now_stamp
+    from tests.unit.services.test_partners_and_visits import _answer_all
+
+    ctx = make_laptop(tmp_path, "lap", hq)
+    (tmp_path / "p.csv").write_text(
+        "code,name,grade,region\nN1,无坐标店,A,310115\n", encoding="utf-8"
+    )
+    partner_io.import_partners(ctx, tmp_path / "p.csv")
+    visit_id = visits.new_visit(ctx, "N1")
+    near = jpeg(tmp_path / "near.jpg", *now_stamp(), place=(31.20, 121.60))
+    far = jpeg(tmp_path / "far.jpg", *now_stamp(), place=BEIJING, color=(0, 200, 0))
+    (far_sha,) = [p.sha256 for p in visits.attach_photos(ctx, visit_id, [far])]
+    _answer_all(ctx, visit_id, near)
+    visits.submit(ctx, visit_id)
+    laptop = visits.visit_detail(ctx, visit_id)["evidence"]
+    assert ("photo_place", far_sha) in {(e["kind"], e["sha256"]) for e in laptop}
+    assert hq.ingest(export_bundle(ctx, tmp_path / "b.cdsync").path, tmp_path).status == "accepted"
+    assert read_models.visit_detail(hq, visit_id)["evidence"] == laptop
+    ctx.close()
