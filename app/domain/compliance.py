@@ -4,8 +4,12 @@ per manager per ISO week. Only submitted visits count."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+from app.errors import ValidationError
+from app.i18n import tr
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,17 @@ class WeekCompliance:
     @property
     def shortfall(self) -> int:
         return max(self.required - self.done, 0)
+
+
+def check_month(month: str) -> str:
+    """``month`` when it is ``YYYY-MM`` (the visit lists and HQ's views), else refused."""
+    if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month or ""):
+        raise ValidationError(
+            tr("visits", "Give the month as YYYY-MM, e.g. 2026-03 (got {value}).").format(
+                value=month
+            )
+        )
+    return month
 
 
 def month_bounds(month: str) -> tuple[dt.date, dt.date]:

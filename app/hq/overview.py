@@ -16,7 +16,6 @@ from sqlalchemy import func, select, text
 from app.domain import compliance as comp
 from app.domain.reference import DEFAULT_FREQUENCY_RULES
 from app.hq.record_query import (
-    check_month,
     check_week,
     month_days,
     newest_scored,
@@ -92,7 +91,7 @@ def frequency_rules(hq: Hq) -> list[comp.Rule]:
 def month_overview(hq: Hq, month: str, today: dt.date | None = None) -> dict[str, Any]:
     """``month``, ``weeks`` (ISO week labels), ``managers`` (``ManagerRow.to_json`` rows,
     by manager) and ``regions`` (the same figures summed per territory)."""
-    check_month(month)
+    comp.check_month(month)
     start, end = month_days(month)
     data = _overview(hq, start, end, comp.weeks_of_month(month), None, today)
     return {"kind": "month", "period": month, "month": month, **data}

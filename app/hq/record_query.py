@@ -108,16 +108,6 @@ def child_field(entity: str, key: str) -> ColumnElement[Any]:
     return ParentField(key) if key == "visit_id" and entity in VISIT_CHILDREN else field(key)
 
 
-def check_month(month: str) -> str:
-    if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month or ""):
-        raise ValidationError(
-            tr("visits", "Give the month as YYYY-MM, e.g. 2026-03 (got {value}).").format(
-                value=month
-            )
-        )
-    return month
-
-
 def check_week(week: str) -> str:
     """An ISO week label ``YYYY-Www`` (weeks 01–53 that exist in that year)."""
     if re.fullmatch(r"\d{4}-W(0[1-9]|[1-4]\d|5[0-3])", week or ""):
@@ -164,7 +154,7 @@ def parse_time(value: Any) -> dt.datetime | None:
 
 def month_filter(month: str) -> ColumnElement[bool]:
     """Visits of a month: started in it (local days), or not started and planned in it."""
-    start, end = month_days(check_month(month))
+    start, end = month_days(comp.check_month(month))
     return days_filter(start, end)
 
 

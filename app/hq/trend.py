@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select, text
 
 from app.domain import compliance as comp
-from app.hq.record_query import check_month, check_week, month_days, newest_scored, utc_bound
+from app.domain.compliance import check_month
+from app.hq.record_query import check_week, month_days, newest_scored, utc_bound
 from db.hq.models import Device, Record
 
 if TYPE_CHECKING:

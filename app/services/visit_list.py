@@ -5,12 +5,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any
 
 from app.domain import compliance as comp
-from app.errors import ValidationError
-from app.i18n import tr
 from app.services.context import AppContext
 from app.services.sql_values import db_datetime, iso_z, like_contains, parse_datetime
 
@@ -30,16 +27,6 @@ def local_midnights(*days: dt.date) -> tuple[dt.datetime, ...]:
     return tuple(dt.datetime.combine(day, dt.time()).astimezone() for day in days)
 
 
-def check_month(month: str) -> str:
-    if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month or ""):
-        raise ValidationError(
-            tr("visits", "Give the month as YYYY-MM, e.g. 2026-03 (got {value}).").format(
-                value=month
-            )
-        )
-    return month
-
-
 def list_visits(
     ctx: AppContext,
     month: str | None = None,
@@ -53,7 +40,7 @@ def list_visits(
         where.append("(p.code LIKE ? ESCAPE '/' OR p.name LIKE ? ESCAPE '/')")
         params += [like_contains(search)] * 2
     if month:
-        start, end = comp.month_bounds(check_month(month))
+        start, end = comp.month_bounds(comp.check_month(month))
         # Month boundaries are local midnights (a visit at 07:00 Beijing time on the 1st is
         # in that month); a visit not started yet counts by its planned day.
         first, after = local_midnights(start, end)
@@ -92,7 +79,7 @@ def list_visits(
 
 def compliance(ctx: AppContext, month: str | None = None) -> dict[str, Any]:
     """Visit-frequency compliance for a month: per active partner and per ISO week."""
-    month = check_month(month) if month else dt.date.today().strftime("%Y-%m")
+    month = comp.check_month(month) if month else dt.date.today().strftime("%Y-%m")
     start, end = comp.month_bounds(month)
     weeks = comp.weeks_of_month(month)
     week_start = comp.week_bounds(weeks[0])[0] if weeks else start
