@@ -43,13 +43,9 @@ log = logging.getLogger(__name__)
 
 @lru_cache(maxsize=1)
 def partner_lww_fields() -> tuple[str, ...]:
-    from db.models import Partner
+    from db.models.partners import partner_fields
 
-    return tuple(
-        c.key
-        for c in Partner.__table__.columns
-        if c.key not in {"id", "hlc", "created_at", "updated_at", "field_hlc"}
-    )
+    return partner_fields()
 
 
 _hlc_hook_installed = False

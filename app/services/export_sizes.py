@@ -5,10 +5,11 @@ within the caps. ``app.services.export_plan`` chooses the cut from these."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import LargeBinary, Text, cast, func, inspect, select
+from sqlalchemy import LargeBinary, Text, case, cast, func, inspect, select
 
 from app.services.context import AppContext
 from app.services.sync_records import (
@@ -20,6 +21,7 @@ from app.services.sync_records import (
 )
 from app.sync.caps import Caps, ExportCaps
 from db.models import SYNC_TABLES, MediaFile
+from db.models.partners import FieldHlc, partner_fields
 
 MANIFEST_LINE = 180  # manifest bytes per listed entry (path, size, sha256)
 RECORD_OVERHEAD = 220  # a record's envelope: id, hlc, op, base_hlc, braces
@@ -37,18 +39,29 @@ def size_estimate(model: Any, dialect: str) -> Any:
             continue
         const += len(key) + KEY_OVERHEAD
         text = cast(column, Text)
-        parts.append(
-            func.coalesce(
-                func.length(cast(text, LargeBinary))
-                if dialect == "sqlite"
-                else func.octet_length(text),
-                0,
-            )
+        stored = func.coalesce(
+            func.length(cast(text, LargeBinary))
+            if dialect == "sqlite"
+            else func.octet_length(text),
+            0,
         )
+        if isinstance(column.type, FieldHlc):  # the short form is sent as its object
+            parts.append(case((func.substr(text, 1, 1) == '"', _expanded(stored)), else_=stored))
+        else:
+            parts.append(stored)
     expr: Any = const
     for part in parts:
         expr = expr + part
     return expr
+
+
+def _expanded(stored: Any) -> Any:
+    """The bytes of the object a partner's short ``field_hlc`` of ``stored`` bytes
+    stands for (``app.domain.field_hlc``): ``"field":`` and the quoted stamp per field,
+    commas and braces."""
+    fields = partner_fields()
+    keys = sum(len(json.dumps(field)) + 1 for field in fields)
+    return keys + len(fields) + 1 + len(fields) * stored
 
 
 def _blob_sizes(ctx: AppContext, s: Any, shas: set[str]) -> dict[str, int]:

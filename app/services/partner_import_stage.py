@@ -81,7 +81,6 @@ class NewPartnerStage:
         conn: sqlite3.Connection,
         inserters: dict[str, RowInserter],
         *,
-        field_hlc_template: str,
         reason: str,
         user: str,
     ) -> None:
@@ -100,7 +99,7 @@ class NewPartnerStage:
         partner.update(
             id="s.pid",
             code="s.code",
-            field_hlc="replace(:tpl, '\"@HLC@\"', '\"' || s.hlc || '\"')",
+            field_hlc="json_quote(s.hlc)",  # every field at the card's stamp (app.domain.field_hlc)
             hlc="s.hlc",
             created_at=":now",
             updated_at=":now",
@@ -157,7 +156,6 @@ class NewPartnerStage:
             {"is_primary": 1},
             f"FROM {_TABLE} s WHERE s.contact_id IS NOT NULL ORDER BY s.n",
         )
-        self.field_hlc_template = field_hlc_template
 
     def _add_move(
         self, inserter: RowInserter, exprs: dict[str, str], constants: dict[str, Any], source: str
@@ -180,7 +178,7 @@ class NewPartnerStage:
         rows, self.rows = self.rows, []
         self.conn.execute(f"DELETE FROM {_TABLE}")
         self.conn.executemany(self._insert_stage, rows)
-        times = {"now": now, "today": today, "tpl": self.field_hlc_template}
+        times = {"now": now, "today": today}
         last = self.conn.execute("SELECT coalesce(max(rowid), 0) FROM partner_search").fetchone()[0]
         self._error = None
         self._thread = threading.Thread(

@@ -5,8 +5,9 @@ published the card) and written inside the import's one write transaction
 (``bulk_write.write_transaction``): new cards through ``partner_import_stage`` (staged,
 then copied on the mover thread while the next rows are read), changes to cards that
 were there before with ``executemany``. Per-field HLCs are kept as the ORM hook
-does (``app.services.context._stamp_hlc``): every field of a new card, the changed
-fields of an updated one."""
+does (``app.services.context._stamp_hlc``): every field of a new card (stored in the
+short form of ``app.domain.field_hlc``: the card's one stamp), the changed fields of an
+updated one."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ import sqlite3
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
+from app.domain import field_hlc as field_hlcs
 from app.domain import partner_sheet as sheet
 from app.domain import partners as rules
 from app.domain.ids import uuid7_many
@@ -127,9 +129,6 @@ class PartnerBatchWriter:
         self.contacts = RowInserter.from_spec(tables.CONTACT)
         self.grades = RowInserter.from_spec(tables.GRADE_CHANGE)
         self.events = RowInserter.from_spec(tables.LIFECYCLE_EVENT)
-        self.new_field_hlc = json.dumps(
-            dict.fromkeys(tables.PARTNER_LWW_FIELDS, "@HLC@"), separators=(",", ":")
-        )  # a new card: every field is its writing
         self.device = self.ctx.device_id or "local"
         self.user = self.ctx.user_name
         self.today = dt.date.today()
@@ -160,7 +159,6 @@ class PartnerBatchWriter:
                     "lifecycle_event": self.events,
                     "contact": self.contacts,
                 },
-                field_hlc_template=self.new_field_hlc,
                 reason=self.reason,
                 user=self.user,
             )
@@ -198,7 +196,7 @@ class PartnerBatchWriter:
             for r in rows
             if any(
                 _node(h) not in (self.device, "local", "")
-                for k, h in (json.loads(r[4] or "{}") or {}).items()
+                for k, h in field_hlcs.expand_text(r[4], tables.PARTNER_LWW_FIELDS).items()
                 if k in rules.HQ_OWNED_FIELDS
             )
         }
@@ -377,7 +375,7 @@ class PartnerBatchWriter:
             if changed:
                 hlc = next(stamps)
                 card = {**stored, **{k: values[k] for k in changed}}
-                field_hlc = json.loads(current[4] or "{}") or {}
+                field_hlc = field_hlcs.expand_text(current[4], tables.PARTNER_LWW_FIELDS)
                 field_hlc.update(dict.fromkeys(changed, hlc))
                 updates.append(
                     (*(sql_value(card[k]) for k in FIELDS), json.dumps(field_hlc), hlc, now, pid)

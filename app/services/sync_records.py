@@ -16,6 +16,7 @@ from sqlalchemy import (
     select,
 )
 
+from app.domain.field_hlc import expand_text
 from app.services.context import AppContext
 from app.services.sync_state import HQ_TARGET_SOURCE, VISIT_CHILDREN, VISIT_GATED
 from app.sync.record_codec import encode_line
@@ -23,6 +24,7 @@ from db.base import Base
 from db.models import (
     Visit,
 )
+from db.models.partners import FieldHlc, partner_fields
 
 VOID, UPSERT = '"void"', '"upsert"'
 
@@ -58,7 +60,11 @@ def export_columns(model: Any) -> _ExportColumns:
         if key not in SKIPPED_COLUMNS
     ]
     keys = tuple(key for key, _ in items)
-    json_keys = tuple(key for key, column in items if isinstance(column.type, JSON))
+    json_keys = tuple(
+        key
+        for key, column in items
+        if isinstance(getattr(column.type, "impl_instance", column.type), JSON)
+    )
     return _ExportColumns(keys, tuple(k for k in BLOB_KEYS if k in keys), json_keys)
 
 
@@ -85,6 +91,19 @@ class _CanonicalJson:
         ):
             self.texts[stored] = text
         return text
+
+
+class _ExpandedFieldHlc:
+    """A partner's stored ``field_hlc`` → the canonical encoding of its object: the
+    short form (``app.domain.field_hlc``) is sent as the object it stands for."""
+
+    def __init__(self, cache: _CanonicalJson) -> None:
+        self.cache = cache
+
+    def __call__(self, stored: Any) -> str:
+        if isinstance(stored, str) and stored[:1] == '"':
+            return encode_line(expand_text(stored, partner_fields()))
+        return self.cache(stored)
 
 
 def _iso_utc(text: str) -> str:
@@ -182,6 +201,7 @@ def _line_template(
         return f'"{columns[key].name}"'
 
     entries = [(key, columns[key].type) for key in export_columns(model).keys]
+    field_hlc = _ExpandedFieldHlc(cache)
     entries.append(("void_reason", None))  # in data only when the row is voided
     segments: list[str] = []  # SQL text expressions; a hole goes between two of them
     holes: list[Any] = []
@@ -205,7 +225,9 @@ def _line_template(
             holes.append(
                 (
                     col(key),
-                    cache
+                    field_hlc
+                    if isinstance(columns[key].type, FieldHlc)
+                    else cache
                     if isinstance(kind, JSON)
                     else _json_float
                     if isinstance(kind, Float)

@@ -6,14 +6,52 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Boolean, Date, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from app.domain.field_hlc import expand
 from db.base import Base, SyncMixin
 
 PARTNER_TYPES = ("agent", "dealer", "franchise", "own_store", "special")
 PARTNER_STATUSES = ("prospect", "active", "suspended", "terminated", "merged")
 GRADES = ("A", "B", "C", "D")
+
+
+class FieldHlc(TypeDecorator[dict[str, Any]]):
+    """JSON of a partner's per-field HLCs; the short form of a card whose every field
+    carries one stamp (``app.domain.field_hlc``) reads as the object."""
+
+    impl = JSON
+    cache_ok = True
+
+    def process_result_value(self, value: Any, dialect: Any) -> Any:
+        return expand(value, partner_fields())
+
+
+def partner_fields() -> tuple[str, ...]:
+    """The partner's fields with their own HLC (``field_hlc``'s keys)."""
+    global _PARTNER_FIELDS
+    if _PARTNER_FIELDS is None:
+        _PARTNER_FIELDS = tuple(
+            c.key
+            for c in Partner.__table__.columns
+            if c.key not in {"id", "hlc", "created_at", "updated_at", "field_hlc"}
+        )
+    return _PARTNER_FIELDS
+
+
+_PARTNER_FIELDS: tuple[str, ...] | None = None
 
 
 class Partner(SyncMixin, Base):
@@ -41,7 +79,7 @@ class Partner(SyncMixin, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     manager: Mapped[str] = mapped_column(String(100), default="")
     merged_into_id: Mapped[str | None] = mapped_column(ForeignKey("partner.id"), default=None)
-    field_hlc: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    field_hlc: Mapped[dict[str, Any]] = mapped_column(FieldHlc, default=dict)
 
     contacts: Mapped[list[Contact]] = relationship(
         back_populates="partner", order_by="Contact.created_at"
