@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, MetaData, String, Text, TypeDecorator
+from sqlalchemy import JSON, Boolean, DateTime, MetaData, String, Text, TypeDecorator, select
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from app.domain.ids import uuid7
@@ -40,6 +41,17 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
 
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
+
+
+def values_held(session: Any, column: Any, values: Sequence[Any], chunk: int = 500) -> set[Any]:
+    """Which of ``values`` the table of ``column`` already holds there (one ``IN`` query
+    per ``chunk`` values, under SQLite's and PostgreSQL's parameter limits)."""
+    held: set[Any] = set()
+    for start in range(0, len(values), chunk):
+        held.update(
+            session.scalars(select(column).where(column.in_(values[start : start + chunk])))
+        )
+    return held
 
 
 class Base(DeclarativeBase):

@@ -36,6 +36,7 @@ from app.i18n import tr
 from app.paths import write_private
 from app.sync.sealed import KEY_BYTES, SealError, decrypt_phone, encrypt_phone, keyed_digest
 from app.sync.sealed import sealer_for as _sealer_for
+from db.base import values_held
 from db.hq.models import Device, HqDevRecord, Record
 
 if TYPE_CHECKING:
@@ -159,16 +160,7 @@ def import_dev_records(
                 dedup_key=digest,
                 imported_at=now,
             )
-        digests = list(fresh)
-        held: set[str] = set()
-        for start in range(0, len(digests), 500):
-            held.update(
-                s.scalars(
-                    select(HqDevRecord.dedup_key).where(
-                        HqDevRecord.dedup_key.in_(digests[start : start + 500])
-                    )
-                )
-            )
+        held = values_held(s, HqDevRecord.dedup_key, list(fresh))
         s.add_all(row for digest, row in fresh.items() if digest not in held)
         summary.created = len(fresh) - len(held)
     summary.skipped = summary.rows - summary.created

@@ -27,7 +27,7 @@ from app.services.duty_rules import duty_rules
 from app.services.partner_io import RowError, data_rows, read_table
 from app.services.pii import encrypt_phone, keyed_digest, record_key
 from app.services.progress import Progress
-from db.base import utcnow
+from db.base import utcnow, values_held
 
 
 @dataclass
@@ -102,16 +102,7 @@ def import_dev_records(
             new_rows.append(_stored_row(key, v, uuid7(), digest, source, now))
             if progress is not None and index % 1000 == 0:
                 progress(len(parsed) + index, len(parsed) * 2, tr("import", "Importing…"))
-        held: set[str] = set()
-        digests = [r["dedup_key"] for r in new_rows]
-        for start in range(0, len(digests), 500):
-            held.update(
-                s.scalars(
-                    select(DevRecord.dedup_key).where(
-                        DevRecord.dedup_key.in_(digests[start : start + 500])
-                    )
-                )
-            )
+        held = values_held(s, DevRecord.dedup_key, [r["dedup_key"] for r in new_rows])
         fresh = [r for r in new_rows if r["dedup_key"] not in held]
         report.skipped += len(new_rows) - len(fresh)
         if fresh:
@@ -265,22 +256,8 @@ def store_published(s: Any, ctx: AppContext, opened: list[dict[str, Any]]) -> in
         digest = keyed_digest(key, *devrecord_rows.digest_parts({**v, "partner_code": code}))
         if digest not in fresh:
             fresh[digest] = _stored_row(key, v, v["id"], digest, "hq", now)
-    digests = list(fresh)
-    held: set[str] = set()
-    for start in range(0, len(digests), 500):
-        held.update(
-            s.scalars(
-                select(DevRecord.dedup_key).where(
-                    DevRecord.dedup_key.in_(digests[start : start + 500])
-                )
-            )
-        )
-    ids = [r["id"] for d, r in fresh.items() if d not in held]
-    taken: set[str] = set()
-    for start in range(0, len(ids), 500):
-        taken.update(
-            s.scalars(select(DevRecord.id).where(DevRecord.id.in_(ids[start : start + 500])))
-        )
+    held = values_held(s, DevRecord.dedup_key, list(fresh))
+    taken = values_held(s, DevRecord.id, [r["id"] for d, r in fresh.items() if d not in held])
     rows = [r for d, r in fresh.items() if d not in held and r["id"] not in taken]
     if rows:
         s.execute(insert(DevRecord), rows)
