@@ -38,7 +38,7 @@ def test_finish_does_not_wait_for_a_locked_database(qtbot, tmp_path: Path) -> No
     try:
         started = time.perf_counter()
         wizard.accept()
-        assert time.perf_counter() - started < 0.05
+        assert time.perf_counter() - started < 0.2  # the lock would hold it for seconds
         qtbot.wait(200)  # the answers wait for the lock meanwhile
         assert not wizard.isEnabled() and wizard.working.text()
         rejected: list[bool] = []

@@ -78,7 +78,8 @@ def test_save_as_pdf_copies_off_the_ui_thread_and_keeps_the_old_file_on_failure(
     target = tmp_path / "saved.pdf"
     started = time.perf_counter()
     dialog.save_dialog(path=str(target))
-    assert time.perf_counter() - started < 0.05
+    # the copy alone takes 0.3 s; the slack is for a loaded machine
+    assert time.perf_counter() - started < 0.2
     settle(ui, qtbot)
     assert target.read_bytes() == pdf.read_bytes()
 
