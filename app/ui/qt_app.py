@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import logging
 import sys
+from pathlib import Path
 
-from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from app import APP_NAME, __version__
-from app.i18n import current_language, set_language
+from app.i18n import current_language, set_language, use_gui_translator
 from app.paths import resource_path
 
 log = logging.getLogger(__name__)
@@ -91,8 +92,22 @@ def apply_text_scale(percent: int) -> None:
             app.setFont(font)
 
 
+def _translate(context: str, source: str, n: int) -> str:
+    return QCoreApplication.translate(context, source, None, n)
+
+
+def _up_to_date(compiled: Path) -> bool:
+    """The .qm was compiled from the .ts as it is now (``make translations``), or the .ts
+    is not there to tell."""
+    try:
+        return compiled.stat().st_mtime >= compiled.with_suffix(".ts").stat().st_mtime
+    except OSError:
+        return compiled.exists()
+
+
 def install_translators(app: QApplication, language: str) -> None:
     """Swap the app's and Qt's own translators for ``language`` (zh_CN or en)."""
+    use_gui_translator(None)
     for translator in _translators:
         app.removeTranslator(translator)
     _translators.clear()
@@ -107,9 +122,12 @@ def install_translators(app: QApplication, language: str) -> None:
             _translators.append(ours)
         return
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    if ours.load(str(resource_path("translations", f"channeldesk_{current_language()}.qm"))):
+    compiled = resource_path("translations", f"channeldesk_{current_language()}.qm")
+    if ours.load(str(compiled)):
         app.installTranslator(ours)
         _translators.append(ours)
+        if _up_to_date(compiled):  # the Qt-free code's labels too: no parse of the .ts
+            use_gui_translator(current_language(), _translate)
     from PySide6.QtCore import QLibraryInfo  # named here: its enums are built when named
 
     qt_base = QTranslator()
