@@ -14,6 +14,7 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import html
+import logging
 import re
 import zipfile
 from collections.abc import Iterator
@@ -25,6 +26,7 @@ from app.errors import UserError
 from app.i18n import tr
 from app.services.sheet_limits import LimitError, checked_cells, megabytes
 
+log = logging.getLogger(__name__)
 _CHUNK = 1 << 20  # bytes of the sheet's XML decoded at a time
 XLSX_LAST_ROW = 1_048_576  # a worksheet's last row: a part numbering rows past it is none
 # The most sheet XML one row may take: 100 columns of 32 767 characters, escaped, fit in
@@ -63,17 +65,24 @@ def _cell_text(value: Any, number_format: str) -> str:
     return str(value)
 
 
+def _unreadable(path: Path, exc: BaseException) -> UserError:
+    """The one line for a damaged workbook. The reader's own words (English developer
+    text such as "File is not a zip file") go to the log, not into a translated message."""
+    log.warning("%s: not a readable XLSX workbook: %r", path.name, exc)
+    return UserError(
+        tr("import", "{file}: not a readable XLSX workbook (damaged, or not a workbook).").format(
+            file=path.name
+        )
+    )
+
+
 def _check_zip(path: Path) -> None:
     """Refuse a workbook whose parts unpack to more than the limits, before any parsing."""
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise UserError(
-            tr("import", "{file}: not a readable XLSX workbook ({error}).").format(
-                file=path.name, error=exc
-            )
-        ) from exc
+        raise _unreadable(path, exc) from exc
     total = 0
     for member in members:
         total += member.file_size
@@ -172,11 +181,7 @@ def iter_xlsx_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
     try:
         sheet = _Sheet(path)
     except Exception as exc:  # openpyxl raises many kinds for damaged files
-        raise UserError(
-            tr("import", "{file}: not a readable XLSX workbook ({error}).").format(
-                file=path.name, error=exc
-            )
-        ) from exc
+        raise _unreadable(path, exc) from exc
     try:
         with sheet.open() as source:
             head = source.read(64 * 1024)
@@ -220,11 +225,7 @@ def iter_xlsx_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
             except (LimitError, GeneratorExit):
                 raise
             except Exception as exc:  # a damaged sheet part
-                raise UserError(
-                    tr("import", "{file}: not a readable XLSX workbook ({error}).").format(
-                        file=path.name, error=exc
-                    )
-                ) from exc
+                raise _unreadable(path, exc) from exc
     finally:
         sheet.close()
 

@@ -6520,8 +6520,8 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       <translation>{file}: more than {limit} rows (limit: rows); split the file.</translation>
     </message>
     <message>
-      <source>{file}: not a readable XLSX workbook ({error}).</source>
-      <translation>{file}: not a readable XLSX workbook ({error}).</translation>
+      <source>{file}: not a readable XLSX workbook (damaged, or not a workbook).</source>
+      <translation>{file}: not a readable XLSX workbook (damaged, or not a workbook).</translation>
     </message>
     <message>
       <source>{file}: one row of the sheet holds more than {limit} MB of text (limit: cell length).</source>

@@ -6487,8 +6487,8 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       <translation>{file}：超过 {limit} 行（限制：行数）；请拆分文件。</translation>
     </message>
     <message>
-      <source>{file}: not a readable XLSX workbook ({error}).</source>
-      <translation>{file}：不是可读取的 XLSX 工作簿（{error}）。</translation>
+      <source>{file}: not a readable XLSX workbook (damaged, or not a workbook).</source>
+      <translation>{file}：不是可读取的 XLSX 工作簿（文件已损坏，或不是工作簿）。</translation>
     </message>
     <message>
       <source>{file}: one row of the sheet holds more than {limit} MB of text (limit: cell length).</source>
