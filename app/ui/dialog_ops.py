@@ -9,9 +9,22 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtWidgets import QDialog, QLabel
+from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
 from app.errors import UserError
+
+
+def show_read_failure(ui: Any, dialog: QWidget, state: QLabel, exc: BaseException) -> None:
+    """A dialog's read (the card it edits, its choices) failed: a ``UserError``'s message
+    in the dialog's state line, in red; anything else the crash dialog; nothing once the
+    dialog is gone."""
+    if not shiboken6.isValid(dialog):
+        return
+    if isinstance(exc, UserError):
+        state.setText(exc.message)
+        state.setStyleSheet("color:#b00020;")
+    else:
+        ui.show_crash(exc, getattr(exc, "__traceback_text__", ""))
 
 
 def save_through_ops(

@@ -32,9 +32,8 @@ from app.domain.partners import (
     parse_money_to_fen,
 )
 from app.domain.vocabulary import GRADE
-from app.errors import UserError
 from app.services import partner_drafts, partner_edit, partner_read
-from app.ui.dialog_ops import save_through_ops
+from app.ui.dialog_ops import save_through_ops, show_read_failure
 from app.ui.partners.model import status_label, type_label
 from app.ui.widgets.region_picker import RegionPicker
 
@@ -241,13 +240,7 @@ class PartnerDialog(QDialog):
         (self.code if self.partner_id is None else self.name).setFocus()
 
     def _load_failed(self, exc: BaseException) -> None:
-        if not shiboken6.isValid(self):
-            return
-        if isinstance(exc, UserError):
-            self.state.setText(exc.message)
-            self.state.setStyleSheet("color:#b00020;")
-        else:
-            self.ui.show_crash(exc, getattr(exc, "__traceback_text__", ""))
+        show_read_failure(self.ui, self, self.state, exc)
 
     @staticmethod
     def _to_values(data: partner_edit.PartnerInput) -> dict[str, Any]:

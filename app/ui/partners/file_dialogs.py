@@ -24,10 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import UserError
 from app.services import lifecycle as lifecycle_svc
 from app.services import partner_documents, partner_read, partner_records
-from app.ui.dialog_ops import save_through_ops
+from app.ui.dialog_ops import save_through_ops, show_read_failure
 from app.ui.partners.dialogs import add_error_and_buttons, error_label
 from app.ui.partners.model import status_label
 from app.ui.widgets.dates import date_edit
@@ -167,13 +166,7 @@ class LifecycleDialog(QDialog):
         self.reason.setFocus()
 
     def _load_failed(self, exc: BaseException) -> None:
-        if not shiboken6.isValid(self):
-            return
-        if isinstance(exc, UserError):
-            self.state.setText(exc.message)
-            self.state.setStyleSheet("color:#b00020;")
-        else:
-            self.ui.show_crash(exc, getattr(exc, "__traceback_text__", ""))
+        show_read_failure(self.ui, self, self.state, exc)
 
     def _fields_for_kind(self) -> None:
         """Only the fields the chosen event uses can be filled in."""
