@@ -9,6 +9,7 @@ import codecs
 import csv
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from app.domain import sheets as limits
 from app.errors import UserError
@@ -16,6 +17,11 @@ from app.i18n import tr
 from app.services.sheet_limits import LimitError, checked_cells
 
 _CHUNK = 1 << 20
+# The longest line a table within the limits needs: every column's cell at the longest,
+# quoted with its quotes doubled, and as many empty columns again as a spreadsheet has
+# (16 384). A longer line (50 MB of commas held 486 MB in the row's list) is refused
+# before the CSV reader splits it.
+MAX_LINE_CHARS = limits.MAX_COLUMNS * (2 * limits.MAX_CELL_CHARS + 3) + 16_384
 
 
 def _csv_encoding(path: Path) -> str:
@@ -54,6 +60,21 @@ def _delimiter(header_line: str) -> str:
     return best if counts[best] > 1 else ","
 
 
+def _lines(fh: Any, path: Path) -> Iterator[str]:
+    """The file's lines, each at most ``MAX_LINE_CHARS`` long (else a ``LimitError``)."""
+    number = 0
+    while line := fh.readline(MAX_LINE_CHARS + 1):
+        number += 1
+        if len(line) > MAX_LINE_CHARS:
+            raise LimitError(
+                tr(
+                    "import",
+                    "{file}: line {line} holds more than {limit} characters (limit: cell length).",
+                ).format(file=path.name, line=f"{number:,}", limit=f"{MAX_LINE_CHARS:,}")
+            )
+        yield line
+
+
 def iter_csv_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
     """``(row number, cells)`` of every row of the CSV file ``path``, read as a stream."""
     encoding = _csv_encoding(path)
@@ -62,7 +83,7 @@ def iter_csv_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
         try:
             first_line = fh.readline(64 * 1024)
             fh.seek(0)
-            reader = csv.reader(fh, delimiter=_delimiter(first_line))
+            reader = csv.reader(_lines(fh, path), delimiter=_delimiter(first_line))
             for row in reader:
                 row_no += 1
                 if "'" in "".join(row):

@@ -6508,6 +6508,10 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
       </translation>
     </message>
     <message>
+      <source>{file}: line {line} holds more than {limit} characters (limit: cell length).</source>
+      <translation>{file}: line {line} holds more than {limit} characters (limit: cell length).</translation>
+    </message>
+    <message>
       <source>{file}: malformed CSV ({error}).</source>
       <translation>{file}: malformed CSV ({error}).</translation>
     </message>

@@ -6475,6 +6475,10 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
       </translation>
     </message>
     <message>
+      <source>{file}: line {line} holds more than {limit} characters (limit: cell length).</source>
+      <translation>{file}：第 {line} 行超过 {limit} 个字符（限制：单元格长度）。</translation>
+    </message>
+    <message>
       <source>{file}: malformed CSV ({error}).</source>
       <translation>{file}：CSV 格式错误（{error}）。</translation>
     </message>

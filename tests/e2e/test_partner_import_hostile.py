@@ -83,6 +83,13 @@ def _huge_cell_csv(d: Path) -> Path:
     return path
 
 
+def _commas(d: Path) -> Path:
+    """20 MB of commas on one line: 20 million empty cells."""
+    path = d / "commas.csv"
+    path.write_bytes(HEADER.encode() + b"P1,A,,A,310115" + b"," * (20 * 1024 * 1024) + b"\n")
+    return path
+
+
 def _duplicates(d: Path) -> Path:
     path = d / "dup.csv"
     path.write_text(HEADER + "P1,One,,A,310115\nP2,Two,,A,310115\nP1,Again,,B,310115\n")
@@ -122,6 +129,7 @@ HOSTILE: list[tuple[Callable[[Path], Path], str, str]] = [
     (_invalid_bytes, "neither UTF-8 nor GBK", "既不是 UTF-8 也不是 GBK"),
     (_nul, "not a text CSV", "不是文本 CSV"),
     (_huge_cell_csv, "limit: cell length", "单元格长度"),
+    (_commas, "limit: cell length", "单元格长度"),
     (_duplicates, "duplicate code P1 (also in row 2)", "P1"),
     (_formulas, "the name is required", "名称"),
     (_merged, "row 3, column name", "第 3 行"),

@@ -112,3 +112,23 @@ def test_the_row_limit_counts_rows_by_their_numbers(
     path = _workbook(tmp_path, HEAD_ROW + b'<row r="5001"/></sheetData></worksheet>')
     with pytest.raises(LimitError, match="limit: rows"):
         list(iter_table(path))
+
+
+def test_a_csv_line_longer_than_any_table_needs_is_refused_before_it_is_split(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """50 MB of commas on one line made a list of 50 million empty cells (486 MB, 22 s)
+    and then imported; a line longer than the widest table within the limits needs is
+    refused as it is read. A long line that fits still reads."""
+    from app.services import sheet_read_csv
+
+    monkeypatch.setattr(sheet_read_csv, "MAX_LINE_CHARS", 10_000)
+    path = tmp_path / "wide.csv"
+    path.write_text("code,name\nP1,A" + "," * 50_000 + "\n", encoding="utf-8")
+    rows = iter_table(path)
+    assert next(rows) == (1, ["code", "name"])
+    with pytest.raises(LimitError, match="limit: cell length") as info:
+        next(rows)
+    assert "line 2" in str(info.value)
+    path.write_text("code,name,notes\nP1,A," + "备" * 9_000 + "\n", encoding="utf-8")
+    assert [len(cells[-1]) for _row, cells in iter_table(path)] == [5, 9_000]
