@@ -73,6 +73,11 @@ class AppContext:
     _raw: list[sqlite3.Connection] = field(default_factory=list)
     dir_lock: DataDirLock | None = None
     _verified: bool = False
+    _reading: int = 0  # statements running in ``read_sql`` (``close`` waits for them)
+    _idle: threading.Condition = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._idle = threading.Condition(self._lock)
 
     # -- database ---------------------------------------------------------------
     @property
@@ -112,11 +117,18 @@ class AppContext:
             with self._lock:
                 self._raw.append(conn)
             self._local.conn = conn
+        with self._lock:
+            self._reading += 1
         try:
             return conn.execute(sql, params).fetchall()
         except sqlite3.Error as exc:
             raise_translated(self.paths, exc)
             raise
+        finally:
+            with self._lock:
+                self._reading -= 1
+                if not self._reading:
+                    self._idle.notify_all()
 
     # -- sessions -------------------------------------------------------------
     @contextmanager
@@ -304,7 +316,11 @@ class AppContext:
         return self.dir_lock.temporary(path)
 
     def close(self) -> None:
+        """Close the connections and release the data dir. A statement still running on a
+        reader thread (a read an op started, say, as its window went away) is waited for
+        first: closing a connection under a running statement crashes the process."""
         with self._lock:
+            self._idle.wait_for(lambda: not self._reading, timeout=30)
             if self._engine is not None:
                 self._engine.dispose()
             for conn in self._raw:
