@@ -31,7 +31,8 @@ def read():
 reader = threading.Thread(target=read)
 reader.start()
 started.wait()
-time.sleep(0.05)  # the statement is running
+while not ctx._reading:  # until the statement runs
+    time.sleep(0.001)
 ctx.close()
 closed_at = time.monotonic()
 reader.join()
