@@ -115,11 +115,12 @@ def run_gui(
         window.start_finished.connect(lambda: _purge_records(ui))
         if ctx.settings.auto_backup:
             window.start_finished.connect(lambda: _rotate_backups(ui))
+        if restore_first is not None:  # the first run's restore, as Tools → Restore does it,
+            # once the window has started (the visible section's first read done)
+            window.start_finished.connect(lambda: session.restore(restore_first))
         window.finish_start_after_paint()
     if demo_on_first_run:
         QTimer.singleShot(0, lambda: _maybe_fill_demo(ui))
-    if restore_first is not None:  # the first run's restore: as Tools → Restore does it
-        QTimer.singleShot(0, lambda: session.restore(restore_first))
     if screenshot is not None:
         return _take_screenshot(app, window, screenshot)
     code = app.exec()

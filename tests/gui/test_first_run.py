@@ -126,7 +126,8 @@ def test_a_restore_chosen_at_the_first_run_runs_in_the_main_window(
     assert then == backup and ctx is ui.ctx  # nothing restored before a window shows
     assert ctx.read_sql("SELECT count(*) FROM partner") == [(0,)]
     session = application.GuiSession(app)
-    session.open(ctx, ui=ui)  # the window, then the restore (run_gui queues it)
+    session.open(ctx, ui=ui)  # the window, then the restore once it has started (run_gui)
+    qtbot.waitUntil(session.window.sections_ready, timeout=10000)
     with qtbot.waitSignal(session.reopened, timeout=30000):
         session.restore(then)
     qtbot.addWidget(session.window)
