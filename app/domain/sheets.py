@@ -29,6 +29,10 @@ MAX_XLSX_PART = 256 * 1024 * 1024
 """Largest uncompressed size of one XLSX part (a sheet, the shared strings)."""
 MAX_SHARED_STRINGS = 64 * 1024 * 1024
 """Largest uncompressed shared-strings table (openpyxl holds it in memory whole)."""
+MAX_XLSX_SETUP_PART = 16 * 1024 * 1024
+"""Largest uncompressed part openpyxl parses whole into a tree before the sheet: the
+styles, the workbook, the content types, relationships and the theme. Excel's most (64 000
+cell formats) fit in a few MB; a 5 MB file whose styles unpacked to 80 MB held 1.46 GB."""
 MAX_ROWS = 500_000
 """Data rows below the header."""
 MAX_COLUMNS = 100

@@ -76,6 +76,12 @@ def _unreadable(path: Path, exc: BaseException) -> UserError:
     )
 
 
+# the parts openpyxl reads whole before the sheet (names lower-cased)
+_SETUP_PART = re.compile(
+    r"(^\[content_types\]\.xml|\.rels|styles\.xml|workbook\.xml|theme\d*\.xml)$"
+)
+
+
 def _check_zip(path: Path) -> None:
     """Refuse a workbook whose parts unpack to more than the limits, before any parsing."""
     try:
@@ -90,6 +96,8 @@ def _check_zip(path: Path) -> None:
         part_limit = (
             limits.MAX_SHARED_STRINGS
             if name.endswith("sharedstrings.xml")
+            else limits.MAX_XLSX_SETUP_PART
+            if _SETUP_PART.search(name)
             else limits.MAX_XLSX_PART
         )
         if member.file_size > part_limit or total > limits.MAX_XLSX_UNCOMPRESSED:

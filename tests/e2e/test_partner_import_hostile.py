@@ -119,6 +119,19 @@ def _bomb_rows(d: Path) -> Path:
     return _with_sheet_xml(d / "rows.xlsx", plain, rows)
 
 
+def _bomb_styles(d: Path) -> Path:
+    """The styles part (parsed whole before the sheet) unpacking to 20 MB."""
+    plain = _xlsx(d / "plain.xlsx", [["P1", "A", "", "A", "310115"]])
+    path = d / "styles.xlsx"
+    with zipfile.ZipFile(plain) as book, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in book.infolist():
+            data = book.read(item.filename)
+            if item.filename == "xl/styles.xml":
+                data = b" " * (20 * 1024 * 1024) + data  # white space before the root
+            out.writestr(item.filename, data)
+    return path
+
+
 def _not_a_workbook(d: Path) -> Path:
     path = d / "fake.xlsx"
     path.write_bytes(b"PK\x03\x04" + os.urandom(2000))
@@ -135,6 +148,7 @@ HOSTILE: list[tuple[Callable[[Path], Path], str, str]] = [
     (_merged, "row 3, column name", "第 3 行"),
     (_bomb_one_row, "limit: cell length", "单元格长度"),
     (_bomb_rows, "limit: rows", "行数"),
+    (_bomb_styles, "limit: uncompressed size", "解压后大小"),
     (_not_a_workbook, "not a readable XLSX workbook", "XLSX"),
 ]
 
