@@ -174,3 +174,39 @@ def test_a_part_parsed_whole_before_the_sheet_is_held_to_16_mb(tmp_path: Path, p
         list(iter_table(path))
     sheet = _padded(tmp_path, "xl/worksheets/sheet1.xml", 17 * 1024 * 1024)
     assert [cells for _row, cells in iter_table(sheet)] == [["code", "name"], ["P1", "甲"]]
+
+
+def test_a_prefixed_sheet_with_an_endless_row_is_refused_by_openpyxls_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sheet whose tags carry a prefix goes to openpyxl's parser; the row-size guard
+    sits under it too, and counts ``</x:row>`` and ``<x:row/>`` as row ends."""
+    monkeypatch.setattr(sheet_read_xlsx, "MAX_ROW_XML_BYTES", 1024 * 1024)
+    calls: list[str] = []
+    real = sheet_read_xlsx._openpyxl_sheet_cells
+    monkeypatch.setattr(
+        sheet_read_xlsx,
+        "_openpyxl_sheet_cells",
+        lambda *args: calls.append("openpyxl") or real(*args),
+    )
+    head = (
+        b'<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        b'<x:sheetData><x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>code</x:t></x:is></x:c>'
+        b'<x:c r="B1" t="inlineStr"><x:is><x:t>name</x:t></x:is></x:c></x:row>'
+    )
+    fine = head + b"<x:row/>" * 300_000 + b"</x:sheetData></x:worksheet>"
+    endless = head + b'<x:row r="2"><x:c r="A2" t="inlineStr"><x:is><x:t>' + b"A" * (8 << 20)
+    for name, sheet in (("fine.xlsx", fine), ("endless.xlsx", endless)):
+        path = _workbook(tmp_path, b"", name)
+        with zipfile.ZipFile(path) as source:
+            parts = {item.filename: source.read(item.filename) for item in source.infolist()}
+        parts["xl/worksheets/sheet1.xml"] = sheet
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+            for part, data in parts.items():
+                out.writestr(part, data)
+        if name == "fine.xlsx":
+            assert [cells for _row, cells in iter_table(path)] == [["code", "name"]]
+        else:
+            with pytest.raises(LimitError, match="limit: cell length"):
+                list(iter_table(path))
+    assert calls == ["openpyxl", "openpyxl"]
