@@ -7,7 +7,9 @@ Every reader sees the object: ``expand`` turns the string into ``{field: stamp}`
 each of the partner's fields (the ORM column type in ``db.models.partners``, the sync
 export's lines and size estimates in ``app.services``, the import's reads). The object
 is what is merged, edited and sent: a sync bundle never holds the short form, and a
-card is stored as the object again at its first change.
+card is stored as the object again at its first change. Databases that may hold the short
+form are at migration 0012 or later, so an older build refuses to open them; 0012's
+downgrade writes the objects back.
 
 The fields are the partner's columns other than ``id``, ``hlc``, ``created_at``,
 ``updated_at`` and ``field_hlc`` (``app.services.context.partner_lww_fields``). A

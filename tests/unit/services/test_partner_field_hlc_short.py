@@ -110,3 +110,33 @@ def test_a_second_import_updates_a_short_card_like_an_object(ctx, tmp_path: Path
     _import(ctx, tmp_path, "V1,店一改,,B,路1号,,,\n")
     hlc, text = ctx.read_sql("SELECT hlc, field_hlc FROM partner")[0]
     assert json.loads(text) == {**dict.fromkeys(partner_lww_fields(), created), "name": hlc}
+
+
+def test_downgrading_below_0012_writes_the_short_forms_as_objects(ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from alembic import command
+
+    from db.engine import make_engine
+    from db.migrate import alembic_config
+
+    _import(ctx, tmp_path, "W1,店一,active,B,路1号,,,\nW2,店二,prospect,,,,,\n")
+    with ctx.read_session() as s:
+        cards = {p.code: p.field_hlc for p in s.scalars(select(Partner))}
+    database = ctx.paths.database
+    ctx.close()
+    engine = make_engine(database)
+    try:
+        command.downgrade(alembic_config(engine), "0011")
+    finally:
+        engine.dispose()
+    import sqlite3
+
+    conn = sqlite3.connect(database)
+    try:
+        stored = {
+            code: json.loads(text)
+            for code, text in conn.execute("SELECT code, field_hlc FROM partner")
+        }
+    finally:
+        conn.close()
+    assert stored == cards
+    assert all(list(value) == list(partner_lww_fields()) for value in stored.values())
