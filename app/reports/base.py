@@ -175,7 +175,8 @@ class _Para(Paragraph):
     _wrapped_at: float | None = None
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        if availWidth == self._wrapped_at:
+        # ``split`` deletes the wrapped lines (a row split across pages): wrap again then.
+        if availWidth == self._wrapped_at and hasattr(self, "blPara"):
             return self.width, self.height
         size: tuple[float, float] = super().wrap(availWidth, availHeight)
         self._wrapped_at = availWidth if hasattr(self, "blPara") else None

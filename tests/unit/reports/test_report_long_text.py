@@ -39,3 +39,18 @@ def test_clip_keeps_short_text_and_says_how_long_long_text_was() -> None:
         and "130,000" in long
         and len(long) < MAX_PARAGRAPH_CHARS + 60
     )
+
+
+def test_a_cell_paragraph_split_away_is_wrapped_again_before_it_is_drawn() -> None:
+    """reportlab's ``split`` drops a paragraph's wrapped lines when too little room is left
+    (a table row moved to the next page); the wrap-once cache must not then answer from a
+    wrap whose lines are gone (a period report failed with "no attribute 'blPara'")."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from app.reports.base import para
+
+    cell = para("渠道" * 80)
+    width, height = cell.wrap(120, 1000)
+    assert cell.split(120, 1) == []  # no room: the lines are dropped
+    assert cell.wrap(120, 1000) == (width, height)
+    cell.drawOn(Canvas(io.BytesIO()), 0, 0)
