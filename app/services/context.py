@@ -69,8 +69,10 @@ class AppContext:
     _engine: Engine | None = None
     _session_factory: sessionmaker[Session] | None = None
     _lock: threading.RLock = field(default_factory=threading.RLock)
-    _local: threading.local = field(default_factory=threading.local)
-    _raw: list[sqlite3.Connection] = field(default_factory=list)
+    # ``read_sql``'s connection of each thread, by thread id: not a ``threading.local``,
+    # which PySide empties after every job a Qt pool thread runs (the thread's Python state
+    # is made for the call and dropped after it), so each read opened and kept a connection
+    _raw: dict[int, sqlite3.Connection] = field(default_factory=dict)
     dir_lock: DataDirLock | None = None
     _verified: bool = False
     _reading: int = 0  # statements running in ``read_sql`` (``close`` waits for them)
@@ -105,7 +107,8 @@ class AppContext:
     ) -> list[tuple[Any, ...]]:
         """Rows of one read-only statement on this thread's plain sqlite3 connection (no
         ORM needed: list views and start-up use it). Reads see committed data only."""
-        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        thread = threading.get_ident()  # no two live threads share an id
+        conn = self._raw.get(thread)
         if conn is None:
             conn = sqlite3.connect(
                 self.paths.database,
@@ -115,8 +118,7 @@ class AppContext:
             )
             conn.execute("PRAGMA query_only=ON")
             with self._lock:
-                self._raw.append(conn)
-            self._local.conn = conn
+                self._raw[thread] = conn
         with self._lock:
             self._reading += 1
         try:
@@ -323,10 +325,9 @@ class AppContext:
             self._idle.wait_for(lambda: not self._reading, timeout=30)
             if self._engine is not None:
                 self._engine.dispose()
-            for conn in self._raw:
+            for conn in self._raw.values():
                 conn.close()
             self._raw.clear()
-            self._local = threading.local()
             if self._verified:
                 self._remember_verified()
                 self._verified = False

@@ -69,3 +69,21 @@ def test_the_pool_thread_never_frees_a_qt_object(qtbot, ui_window) -> None:  # t
     assert sorted(freed) == ["argument", "closure", "error", "result"]
     main = threading.get_ident()
     assert {name for name, thread in freed.items() if thread != main} == set()  # UI thread
+
+
+def test_reads_on_the_reader_threads_keep_one_connection_each(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    """``read_sql`` keeps one sqlite3 connection per thread. It kept it in a
+    ``threading.local``, which PySide empties after each job a Qt pool thread runs: every
+    read an op made opened another connection (a cold page cache each time) and kept it
+    open until the data dir was closed."""
+    from app.ui.services import UiServices
+
+    ui = UiServices(ctx)
+    ctx.read_sql("SELECT 1")  # this thread's connection
+    before = len(ctx._raw)
+    answers: list[object] = []
+    for _ in range(20):
+        ui.ops.run(ctx.read_sql, "SELECT 1", read_only=True, on_done=answers.append)
+        ui.ops.wait(10000)
+    qtbot.waitUntil(lambda: len(answers) == 20, timeout=5000)
+    assert len(ctx._raw) <= before + ui.ops.readers.maxThreadCount()
