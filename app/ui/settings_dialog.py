@@ -29,6 +29,29 @@ from app.domain.vocabulary import template_label
 from app.errors import UserError
 from app.ui.widgets.region_picker import TerritoryEditor
 
+HqKey = dict[str, str] | str | None
+"""The trusted HQ key as the dialog shows it: the key, why its file cannot be read, or
+``None`` when none is trusted yet."""
+
+
+def read_hq_key(ctx: Any) -> HqKey:
+    """The trusted HQ key, or the one line saying why its file cannot be read (on a reader
+    thread: it reads a file)."""
+    from app.services import device
+
+    try:
+        return device.trusted_hq_key(ctx)
+    except UserError as exc:
+        return exc.message
+
+
+def read_choices(ctx: Any) -> tuple[list[tuple[str, str, int]], HqKey]:
+    """What the dialog shows besides the settings in memory: the checklist templates and
+    the trusted HQ key, read together on a reader thread."""
+    from app.services import visits
+
+    return visits.templates(ctx), read_hq_key(ctx)
+
 
 class SettingsDialog(QDialog):
     def __init__(self, ui: Any, parent: QWidget | None = None) -> None:
@@ -51,13 +74,12 @@ class SettingsDialog(QDialog):
         self.template = QComboBox()  # the templates come from a reader thread
         self.template.addItem(self.tr("Loading the checklists…"))
         self.template.setEnabled(False)
-        from app.services.visits import templates
-
+        self.hq_key = QLabel(self.tr("Reading…"))  # the key file is read there too
         ui.ops.run(
-            templates,
+            read_choices,
             ui.ctx,
             read_only=True,
-            on_done=self._templates_read,
+            on_done=self._choices_read,
             on_error=lambda exc: self._failed(exc) if shiboken6.isValid(self) else None,
         )
         self.photo_mb = QSpinBox()
@@ -70,7 +92,6 @@ class SettingsDialog(QDialog):
         self.unacked_days = QSpinBox()
         self.unacked_days.setRange(1, 90)
         self.unacked_days.setValue(settings.unacked_warning_days)
-        self.hq_key = QLabel(self._hq_key_text())
         choose_key = QPushButton(self.tr("Trust HQ key…"))
         choose_key.clicked.connect(self.choose_hq_key)
         key_row = QHBoxLayout()
@@ -151,10 +172,16 @@ class SettingsDialog(QDialog):
             QMessageBox.StandardButton.Cancel,
         )
 
-    def _templates_read(self, listed: list[tuple[str, str, int]]) -> None:
-        """List the checklist templates, the default one chosen."""
+    def _choices_read(self, choices: tuple[list[tuple[str, str, int]], HqKey]) -> None:
+        """Show what was read on the reader thread: the checklists and the trusted key."""
         if not shiboken6.isValid(self):
             return
+        listed, key = choices
+        self._show_hq_key(key)
+        self._templates_read(listed)
+
+    def _templates_read(self, listed: list[tuple[str, str, int]]) -> None:
+        """List the checklist templates, the default one chosen."""
         self.template.clear()
         for name, title, version in listed:
             self.template.addItem(
@@ -173,18 +200,15 @@ class SettingsDialog(QDialog):
         else:
             self.ui.show_crash(exc, getattr(exc, "__traceback_text__", ""))
 
-    def _hq_key_text(self) -> str:
-        from app.services.device import trusted_hq_key
-
-        try:
-            key = trusted_hq_key(self.ui.ctx)
-        except UserError as exc:
-            return exc.message
-        return (
-            self.tr("fingerprint {fp}").format(fp=key["fingerprint"])
-            if key
-            else self.tr("none yet")
-        )
+    def _show_hq_key(self, key: HqKey) -> None:
+        """The trusted key's fingerprint, "none yet", or why its file cannot be read."""
+        if isinstance(key, str):
+            text = key
+        elif key:
+            text = self.tr("fingerprint {fp}").format(fp=key["fingerprint"])
+        else:
+            text = self.tr("none yet")
+        self.hq_key.setText(text)
 
     def export_device_key(self, _checked: bool = False, path: str | None = None) -> None:
         """Write the public-key file HQ registers this laptop from (as ``device
@@ -229,8 +253,14 @@ class SettingsDialog(QDialog):
             return
 
         def trusted(_changes: object) -> None:
-            if shiboken6.isValid(self):
-                self.hq_key.setText(self._hq_key_text())
+            if shiboken6.isValid(self):  # the key as now stored, read on a reader thread
+                self.ui.ops.run(
+                    read_hq_key,
+                    self.ui.ctx,
+                    read_only=True,
+                    on_done=lambda key: self._show_hq_key(key) if shiboken6.isValid(self) else None,
+                    on_error=failed,
+                )
 
         def failed(exc: BaseException) -> None:
             if not shiboken6.isValid(self):

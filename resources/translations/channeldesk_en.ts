@@ -3857,6 +3857,10 @@ also used in another visit</translation>
       <translation>Printed on every report</translation>
     </message>
     <message>
+      <source>Reading…</source>
+      <translation>Reading…</translation>
+    </message>
+    <message>
       <source>Settings</source>
       <translation>Settings</translation>
     </message>

@@ -3835,6 +3835,10 @@ also used in another visit</source>
       <translation>打印在每份报告上</translation>
     </message>
     <message>
+      <source>Reading…</source>
+      <translation>正在读取…</translation>
+    </message>
+    <message>
       <source>Settings</source>
       <translation>设置</translation>
     </message>
