@@ -25,6 +25,7 @@ from app import __version__
 from app.domain.formats import datetime_text
 from app.domain.regions import regions
 from app.services.context import Changes
+from app.ui.deferred import later
 from app.ui.sections import SECTION_CLASSES, Section, load_section_class, section_title
 from app.ui.services import UiServices
 from app.ui.widgets.message_bar import MessageBar
@@ -108,7 +109,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.sync_label)
         ui.changed.connect(self._on_changed)
         self._refresh_identity()
-        QTimer.singleShot(300, self._refresh_status)
+        later(self, 300, self._refresh_status)  # not once the window is closed
         geometry = ui.ctx.settings.window_geometry
         if geometry:
             from PySide6.QtCore import QByteArray  # named here: its enums are built when named

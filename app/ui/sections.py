@@ -11,6 +11,7 @@ from PySide6.QtGui import QIcon, QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from app.services.context import Changes
+from app.ui.deferred import window_open
 
 SECTION_CLASSES: list[str] = [
     "app.ui.partners.section:PartnersSection",
@@ -61,12 +62,20 @@ class Section(QWidget):
         super().showEvent(event)
         if not self.loaded:
             self.loaded = True
-            QTimer.singleShot(0, self._first_load)
+            QTimer.singleShot(0, self, self._start_first_load)  # a deleted section cancels it
 
     def finish_start(self) -> None:
         """Called once the rest of the window has loaded after a deferred start (the
         section may then do what it skipped to paint sooner)."""
         self.starting = False
+
+    def _start_first_load(self) -> None:
+        """The delayed first load, unless the window was closed before it started (a
+        restore closes the window, then its data dir): shown again, the section loads."""
+        if not window_open(self):
+            self.loaded = False
+            return
+        self._first_load()
 
     def _first_load(self) -> None:
         self.first_load()

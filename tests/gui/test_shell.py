@@ -81,3 +81,32 @@ def test_a_saved_draft_is_announced_and_recounts_nothing(qtbot, ui_window) -> No
             ui.ops.run(write, ui.ctx, *args)
         assert blocker.args[0].entities == {"form_draft"}
         assert ui.ops.running() == 0  # no sync status read started
+
+
+def test_a_window_closed_before_its_delayed_reads_start_does_not_read(
+    qtbot, ctx, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """A restore closes the window and then its data dir: the visible section's first load
+    (queued when it was shown) and the window's status read (300 ms after it was built)
+    must not start once the window is closed. Shown again, the section loads."""
+    from app.ui.application import create_main_window, ensure_application
+    from app.ui.main_window import MainWindow
+
+    ensure_application()
+    ui, window = create_main_window(ctx)
+    qtbot.addWidget(window)
+    section = window.stack.currentWidget()
+    loads: list[object] = []
+    status: list[object] = []
+    real_load = type(section).first_load
+    monkeypatch.setattr(type(section), "first_load", lambda self: loads.append(self))
+    monkeypatch.setattr(MainWindow, "_refresh_status", lambda self: status.append(self))
+    window.show()  # the section queues its first load
+    window.close()  # before the event loop ran it
+    qtbot.wait(500)
+    ui.ops.wait(10000)
+    assert section not in loads and window not in status and not section.is_ready
+    monkeypatch.setattr(type(section), "first_load", real_load)
+    window.show()
+    qtbot.waitUntil(lambda: section.is_ready, timeout=10000)
+    ui.ops.wait(10000)

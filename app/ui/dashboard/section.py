@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,6 +25,7 @@ from app.domain import formats as fmt
 from app.domain.vocabulary import AGING_BUCKET, KPI
 from app.services import actuals, dashboard, kpi, targets, visits
 from app.services.context import Changes
+from app.ui.deferred import later
 from app.ui.latest_read import LatestRead
 from app.ui.sections import Section
 from app.ui.visits.models import DictTableModel
@@ -177,7 +178,7 @@ class DashboardSection(Section):
         # come from a reader thread and fill the panel when ready; the charts do not wait,
         # and the thread starts once these charts are painted (it would take the
         # interpreter from the charts while they are drawn).
-        QTimer.singleShot(0, self, self._load_reminders)
+        later(self, 0, self._load_reminders)
         data, self.names = figures
         self.data = data
         self.headline.setText(
