@@ -32,6 +32,11 @@ class DataDirError(UserError):
     """The data directory cannot be used (read-only, full, locked, corrupt)."""
 
 
+class NotInitialised(DataDirError):
+    """The data dir has no device identity (``init`` has not run on it). The message names
+    the CLI's ``channeldesk init``; the GUI words it for itself (``app.ui.ops``)."""
+
+
 class DatabaseTooNewError(DataDirError):
     """The database was written by a newer ChannelDesk."""
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from app.atomic import Durability, atomic_write
 from app.domain.ids import uuid7
 from app.domain.regions import regions
-from app.errors import UserError, ValidationError
+from app.errors import NotInitialised, UserError, ValidationError
 from app.i18n import tr
 from app.paths import write_private
 
@@ -238,12 +238,18 @@ def require_hq_key(ctx: AppContext) -> dict[str, str]:
     return hq
 
 
-def device_info(ctx: AppContext) -> DeviceInfo:
+def require_device_id(ctx: AppContext) -> str:
+    """This laptop's device id; ``NotInitialised`` when the data dir has none."""
     device_id = ctx.device_id
     if device_id is None:
-        raise UserError(
+        raise NotInitialised(
             tr("errors", "This data directory is not initialised; run 'channeldesk init'.")
         )
+    return device_id
+
+
+def device_info(ctx: AppContext) -> DeviceInfo:
+    device_id = require_device_id(ctx)
     raw = public_key_raw(ctx)
     return DeviceInfo(
         device_id=device_id,

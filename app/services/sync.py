@@ -24,7 +24,7 @@ from app.domain.ids import uuid7
 from app.errors import UserError
 from app.i18n import tr
 from app.services.context import AppContext, Changes
-from app.services.device import load_private_key, require_hq_key
+from app.services.device import load_private_key, require_device_id, require_hq_key
 from app.services.export_plan import ExportPlan, plan_export
 from app.services.export_sizes import bundle_overhead, fits_caps, pending_blobs, pending_totals
 from app.services.progress import Progress
@@ -102,11 +102,7 @@ class ExportEstimate:
 def estimate_export(ctx: AppContext, next_part: bool = False) -> ExportEstimate:
     """The size of the next bundle (``export_bundle`` with the same ``next_part``), before
     writing it (shown while the export runs)."""
-    node = ctx.device_id
-    if node is None:
-        raise UserError(
-            tr("sync", "This data directory is not initialised; run 'channeldesk init'.")
-        )
+    node = require_device_id(ctx)
     acked, caps = watermark(ctx), ExportCaps()
     since = _next_part_since(ctx, acked) if next_part else acked
     with ctx.read_session() as s:
@@ -200,11 +196,7 @@ def export_bundle(
     ``high_hlc`` is the cut: the ack then covers exactly what the bundle holds. With
     ``next_part``, what comes after the newest bundle while HQ has not acknowledged it
     yet (the next part of a large backlog, to hand over together)."""
-    node = ctx.device_id
-    if node is None:
-        raise UserError(
-            tr("sync", "This data directory is not initialised; run 'channeldesk init'.")
-        )
+    node = require_device_id(ctx)
     acked = watermark(ctx)
     since = _next_part_since(ctx, acked) if next_part else acked
     # the export reads exactly the changes stamped before it began: a change made while

@@ -17,10 +17,10 @@ import traceback
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
-from app.errors import UserError
+from app.errors import NotInitialised, UserError
 from app.services.context import Changes
 from app.services.progress import Cancelled, Progress
 from app.ui import main_thread_gc
@@ -31,6 +31,20 @@ if TYPE_CHECKING:
 _Progressing = Callable[[int, int, str], None]
 
 log = logging.getLogger(__name__)
+
+
+def gui_worded(exc: BaseException) -> BaseException:
+    """``exc`` as the GUI says it: a service's message that names a command-line command
+    (``channeldesk init``) becomes what a person does in the GUI instead."""
+    if isinstance(exc, NotInitialised):
+        return NotInitialised(
+            QCoreApplication.translate(
+                "OpRunner",
+                "This data directory has no device identity yet. Close ChannelDesk and open "
+                "it again: it sets one up as it opens.",
+            )
+        )
+    return exc
 
 
 class _Signals(QObject):
@@ -182,6 +196,7 @@ class OpRunner(QObject):
                 self.ui.changed.emit(changes.from_initiator(initiator))
 
         def failed(exc: BaseException) -> None:
+            exc = gui_worded(exc)
             if on_error is not None:
                 on_error(exc)
             elif isinstance(exc, Cancelled):

@@ -2151,6 +2151,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <source>Cancel</source>
       <translation>Cancel</translation>
     </message>
+    <message>
+      <source>This data directory has no device identity yet. Close ChannelDesk and open it again: it sets one up as it opens.</source>
+      <translation>This data directory has no device identity yet. Close ChannelDesk and open it again: it sets one up as it opens.</translation>
+    </message>
   </context>
   <context>
     <name>OtherItemDialog</name>
@@ -7817,10 +7821,6 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>This conflict was already resolved.</source>
       <translation>This conflict was already resolved.</translation>
-    </message>
-    <message>
-      <source>This data directory is not initialised; run 'channeldesk init'.</source>
-      <translation>This data directory is not initialised; run 'channeldesk init'.</translation>
     </message>
     <message>
       <source>a SHA-256 in hex</source>

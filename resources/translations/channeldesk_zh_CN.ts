@@ -2146,6 +2146,10 @@ Restore it? The current data is not deleted: it is kept as a dated copy beside t
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
+    <message>
+      <source>This data directory has no device identity yet. Close ChannelDesk and open it again: it sets one up as it opens.</source>
+      <translation>该数据目录还没有设备身份。请关闭 ChannelDesk 后重新打开，打开时会自动设置。</translation>
+    </message>
   </context>
   <context>
     <name>OtherItemDialog</name>
@@ -7775,10 +7779,6 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>This conflict was already resolved.</source>
       <translation>该冲突已解决。</translation>
-    </message>
-    <message>
-      <source>This data directory is not initialised; run 'channeldesk init'.</source>
-      <translation>该数据目录尚未初始化；请运行“channeldesk init”。</translation>
     </message>
     <message>
       <source>a SHA-256 in hex</source>

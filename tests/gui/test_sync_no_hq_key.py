@@ -56,3 +56,58 @@ def test_the_cli_still_names_its_option(cli, tmp_path: Path) -> None:  # type: i
     done = cli("sync", "ack", str(ack))
     assert done.returncode == 1
     assert "init --hq-key" in done.stderr
+
+
+NO_DEVICE = (
+    "This data directory has no device identity yet. Close ChannelDesk and open it again: "
+    "it sets one up as it opens."
+)
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_no_device_identity_says_what_to_do_in_the_gui(
+    qtbot, ui_window, tmp_path: Path, language: str
+) -> None:  # type: ignore[no-untyped-def]
+    """A data dir without a device identity (its row gone under the running window):
+    exporting to HQ and exporting the laptop's key file say what to do in the GUI, in the
+    user's language, not the CLI's ``channeldesk init``."""
+    from sqlalchemy import text
+
+    from app.ui.application import ensure_application, install_translators
+    from app.ui.settings_dialog import SettingsDialog
+
+    ui, window = ui_window
+    with ui.ctx.session() as s:
+        s.execute(text("DELETE FROM app_meta WHERE key = 'device_id'"))
+    set_language(language)
+    install_translators(ensure_application(), language)
+    try:
+        wanted = translate_in(language, "OpRunner", NO_DEVICE)
+        assert language == "en" or wanted != NO_DEVICE
+        shown: list[tuple[str, str]] = []
+        ui.message.connect(lambda text, level, _details: shown.append((text, level)))
+        window.sync_actions.export(target=str(tmp_path / "up.cdsync"))
+        qtbot.waitUntil(lambda: len(shown) == 1, timeout=5000)
+        assert shown == [(wanted, "error")]
+        dialog = SettingsDialog(ui, window)
+        qtbot.addWidget(dialog)
+        dialog.export_device_key(path=str(tmp_path / "lap.key"))
+        qtbot.waitUntil(lambda: dialog.error.text() == wanted, timeout=5000)
+        assert not (tmp_path / "lap.key").exists() and not (tmp_path / "up.cdsync").exists()
+    finally:
+        set_language("en")
+        install_translators(ensure_application(), "en")
+
+
+def test_the_services_keep_the_command_line_s_wording(ctx) -> None:  # type: ignore[no-untyped-def]
+    """Without the GUI's rewording the services (and so the CLI) name ``channeldesk init``."""
+    from sqlalchemy import text
+
+    from app.errors import NotInitialised
+    from app.services import device, sync
+
+    with ctx.session() as s:
+        s.execute(text("DELETE FROM app_meta WHERE key = 'device_id'"))
+    for call in (sync.estimate_export, device.device_info):
+        with pytest.raises(NotInitialised, match="channeldesk init"):
+            call(ctx)
