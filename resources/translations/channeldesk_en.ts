@@ -3040,6 +3040,10 @@ Add one with “New partner” or import a spreadsheet.</translation>
       <translation>Previous match (Shift+F3)</translation>
     </message>
     <message>
+      <source>Printing…</source>
+      <translation>Printing…</translation>
+    </message>
+    <message>
       <source>Save as PDF</source>
       <translation>Save as PDF</translation>
     </message>
@@ -6823,6 +6827,21 @@ Start one with “New visit” (Ctrl+Shift+N).</translation>
     <message>
       <source>{file} is larger than {limit} MB.</source>
       <translation>{file} is larger than {limit} MB.</translation>
+    </message>
+  </context>
+  <context>
+    <name>printing</name>
+    <message>
+      <source>Cannot read {path} to print it.</source>
+      <translation>Cannot read {path} to print it.</translation>
+    </message>
+    <message>
+      <source>Printing page {page} of {count}…</source>
+      <translation>Printing page {page} of {count}…</translation>
+    </message>
+    <message>
+      <source>The printer could not be started.</source>
+      <translation>The printer could not be started.</translation>
     </message>
   </context>
   <context>

@@ -3033,6 +3033,10 @@ Add one with “New partner” or import a spreadsheet.</source>
       <translation>上一处 (Shift+F3)</translation>
     </message>
     <message>
+      <source>Printing…</source>
+      <translation>正在打印…</translation>
+    </message>
+    <message>
       <source>Save as PDF</source>
       <translation>另存为 PDF</translation>
     </message>
@@ -6790,6 +6794,21 @@ Start one with “New visit” (Ctrl+Shift+N).</source>
     <message>
       <source>{file} is larger than {limit} MB.</source>
       <translation>{file} 超过 {limit} MB。</translation>
+    </message>
+  </context>
+  <context>
+    <name>printing</name>
+    <message>
+      <source>Cannot read {path} to print it.</source>
+      <translation>无法读取 {path}，不能打印。</translation>
+    </message>
+    <message>
+      <source>Printing page {page} of {count}…</source>
+      <translation>正在打印第 {page} 页，共 {count} 页…</translation>
+    </message>
+    <message>
+      <source>The printer could not be started.</source>
+      <translation>无法启动打印机。</translation>
     </message>
   </context>
   <context>

@@ -45,7 +45,8 @@ def test_preview_and_print_to_pdf(qtbot, ctx, tmp_path: Path, ui_window) -> None
         dialog.page.setValue(2)
         qtbot.waitUntil(lambda: dialog.current_page() == 1, timeout=3000)
     printed = tmp_path / "printed.pdf"
-    dialog.print_to_file(printed)
+    dialog.print_to_file(printed)  # on a reader thread
+    ui.ops.wait(20000)
     assert printed.exists() and len(pypdf.PdfReader(printed).pages) == pages
 
 
@@ -92,3 +93,57 @@ def test_save_as_pdf_copies_off_the_ui_thread_and_keeps_the_old_file_on_failure(
     dialog.save_dialog(path=str(target))
     qtbot.waitUntil(lambda: "No space left" in window.message_bar.text(), timeout=5000)
     assert target.read_bytes() == b"the old report"
+
+
+def test_printing_runs_off_the_ui_thread_and_can_be_cancelled(
+    qtbot, ctx, tmp_path: Path, ui_window, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Printing rendered every page at 150-300 dpi and painted it onto the printer on the
+    UI thread (340-450 ms a page): a long report froze the window until the last page
+    (issue 17). The print run is on a reader thread: with each page's rendering slowed to
+    300 ms, Print returns within 50 ms and the event loop keeps turning; every page is
+    printed; Cancel in the progress dialog stops it and says so."""
+    import time
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtWidgets import QProgressDialog
+
+    from app.services.demo import generate_demo
+    from app.ui.reports.preview import PdfPreviewDialog
+
+    generate_demo(ctx, partners=30, months=2, seed=5)
+    visit_id = ctx.read_sql("SELECT id FROM visit ORDER BY id LIMIT 1")[0][0]
+    pdf = reports.write_visit_report(ctx, visit_id, tmp_path / "v.pdf")
+    ui, window = ui_window
+    dialog = PdfPreviewDialog(ui, pdf, "report", window)
+    qtbot.addWidget(dialog)
+    pages = dialog.document.pageCount()
+    real = QPdfDocument.render
+
+    def slow(*args, **kwargs):  # type: ignore[no-untyped-def]
+        time.sleep(0.3)  # a long page
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(QPdfDocument, "render", slow)
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start(10)
+    printed = tmp_path / "printed.pdf"
+    started = time.perf_counter()
+    dialog.print_to_file(printed)
+    assert time.perf_counter() - started < 0.05
+    qtbot.waitUntil(lambda: printed.exists() and not ui.ops._pending, timeout=30000)
+    timer.stop()
+    assert len(pypdf.PdfReader(printed).pages) == pages
+    # the event loop turned while the pages printed (a 10 ms timer, 300 ms a page)
+    assert len(ticks) >= 10 * pages, (len(ticks), pages)
+
+    shown: list[str] = []
+    ui.message.connect(lambda text, _level, _details: shown.append(text))
+    dialog.print_to_file(tmp_path / "cancelled.pdf")
+    progress = dialog.findChildren(QProgressDialog)[-1]  # the newest
+    progress.canceled.emit()  # Cancel in the progress dialog
+    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    assert "Cancelled" in shown[0]

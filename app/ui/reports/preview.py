@@ -1,6 +1,7 @@
 """PDF preview with Qt's own PDF module (QPdfDocument + QPdfView): zoom, fit to width or
 page, page navigation, text search with next/previous match, printing through Qt's print
-dialog (A4 by default, pages rendered at the printer's resolution) and "Save as PDF"."""
+dialog (A4 by default, pages rendered at the printer's resolution and printed on a
+reader thread) and "Save as PDF"."""
 
 from __future__ import annotations
 
@@ -8,8 +9,8 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QMarginsF, QModelIndex, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QImage, QKeySequence, QPageLayout, QPageSize, QPainter, QShortcut
+from PySide6.QtCore import QMarginsF, QModelIndex, QPointF, Qt
+from PySide6.QtGui import QKeySequence, QPageLayout, QPageSize, QShortcut
 from PySide6.QtPdf import QPdfDocument, QPdfSearchModel
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -26,6 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.reports.printing import print_pdf
+
 ZOOM_STEPS = (0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0, 3.0)
 
 
@@ -34,35 +37,6 @@ def open_document(pdf: Path, parent: Any = None) -> QPdfDocument:
     document = QPdfDocument(parent)
     document.load(str(pdf))
     return document
-
-
-def render_page(document: QPdfDocument, page: int, dpi: float) -> QImage:
-    """One page as an image at ``dpi`` (the page size is in points, 1/72 inch)."""
-    size = document.pagePointSize(page)
-    pixels = QSize(
-        max(1, round(size.width() * dpi / 72.0)), max(1, round(size.height() * dpi / 72.0))
-    )
-    return document.render(page, pixels)
-
-
-def print_pdf(pdf: Path, printer: QPrinter) -> None:
-    """Paint every page, rendered at the printer's resolution, onto ``printer``."""
-    dpi = min(
-        max(printer.resolution(), 150), 300
-    )  # 300 dpi is print quality; more only costs memory
-    document = open_document(pdf)
-    painter = QPainter(printer)
-    try:
-        for index in range(document.pageCount()):
-            if index:
-                printer.newPage()
-            image = render_page(document, index, dpi)
-            target = QRectF(painter.viewport())
-            scaled = image.size().scaled(target.size().toSize(), Qt.AspectRatioMode.KeepAspectRatio)
-            painter.drawImage(QRectF(0, 0, scaled.width(), scaled.height()), image)
-    finally:
-        painter.end()
-        document.close()
 
 
 class PdfPreviewDialog(QDialog):
@@ -248,13 +222,25 @@ class PdfPreviewDialog(QDialog):
         printer = self.printer()
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            print_pdf(self.pdf, printer)
+            self.start_printing(printer)
 
     def print_to_file(self, target: Path) -> None:
         printer = self.printer()
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(target))
-        print_pdf(self.pdf, printer)
+        self.start_printing(printer)
+
+    def start_printing(self, printer: QPrinter) -> None:
+        """Print every page on a reader thread (``app.ui.reports.printing``), with a
+        progress dialog whose Cancel aborts the print job."""
+        self.ui.ops.run(
+            print_pdf,
+            self.pdf,
+            printer,
+            read_only=True,  # it writes no database
+            progress_title=self.tr("Printing…"),
+            parent=self,
+        )
 
     def save_dialog(self, _checked: bool = False, path: str | None = None) -> None:
         """Save as PDF: the copy is written on a reader thread (it writes no database),

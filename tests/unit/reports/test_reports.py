@@ -144,7 +144,8 @@ def test_unwritable_output_path_is_a_clear_error(ctx, submitted_visit, tmp_path:
 
 
 def test_pdf_renders_to_an_image(ctx, submitted_visit, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from app.ui.reports.preview import open_document, render_page
+    from app.ui.reports.preview import open_document
+    from app.ui.reports.printing import render_page
 
     target = reports.write_visit_report(ctx, submitted_visit, tmp_path / "visit.pdf")
     document = open_document(target)
