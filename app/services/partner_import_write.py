@@ -28,6 +28,7 @@ from app.services import partner_search_index
 from app.services.bulk_write import RowInserter, reserve_hlcs, sql_value, write_transaction
 from app.services.context import AppContext
 from app.services.sheet_read import RowError
+from db.engine import busy_timeout_ms
 
 if TYPE_CHECKING:
     from app.services.partner_io import ImportReport
@@ -122,6 +123,7 @@ class PartnerBatchWriter:
         self._tx: Any = None
         self.conn: sqlite3.Connection | None = None
         self.stage: stage.NewPartnerStage | None = None
+        self.reader: sqlite3.Connection | None = None
 
     # -- transaction ---------------------------------------------------------------------
     def __enter__(self) -> PartnerBatchWriter:
@@ -163,12 +165,19 @@ class PartnerBatchWriter:
                 user=self.user,
             )
         )
+        # the stored cards are looked up through a second connection, so the next batch
+        # is checked and built while the mover still writes the last one: it reads the
+        # database as it was when the import began, which is all a lookup needs (a code
+        # appears once in a file: a later row with it is refused as a duplicate)
+        self.reader = self.conn if self.dry_run else _snapshot_reader(self.ctx)
         return self
 
     def __exit__(
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> bool | None:
         try:
+            if self.reader is not None and self.reader is not self.conn:
+                self.reader.close()
             if self.stage is not None:
                 self.stage.wait()  # the mover is idle before the commit or the rollback
             if kind is None and self.triggers and self.conn is not None:
@@ -201,11 +210,11 @@ class PartnerBatchWriter:
             )
         }
         if self.has_published_table and rows:
-            assert self.conn is not None
+            assert self.reader is not None
             ids = [r[0] for r in rows]
             published.update(
                 pid
-                for (pid,) in self.conn.execute(
+                for (pid,) in self.reader.execute(
                     f"SELECT partner_id FROM partner_published WHERE partner_id IN ({_marks(len(ids))})",
                     ids,
                 )
@@ -217,18 +226,16 @@ class PartnerBatchWriter:
         is valid or invalid rows are skipped, and this is no dry run) write it."""
         if not batch:
             return
-        conn = self.conn
-        assert conn is not None
-        if self.stage is not None:
-            self.stage.wait()  # the connection is this thread's again
+        conn, reader = self.conn, self.reader
+        assert conn is not None and reader is not None
         codes = [values["code"] for _, values in batch]
-        rows = conn.execute(_SELECT.format(marks=_marks(len(codes))), codes).fetchall()
+        rows = reader.execute(_SELECT.format(marks=_marks(len(codes))), codes).fetchall()
         existing = {r[1]: r for r in rows}
         published = self._published(rows)
         contacts: dict[str, tuple[str, str, str]] = {}
         if rows:
             ids = [r[0] for r in rows]
-            for pid, cid, cname, cphone in conn.execute(
+            for pid, cid, cname, cphone in reader.execute(
                 _PRIMARY_CONTACTS.format(marks=_marks(len(ids))), ids
             ):
                 contacts.setdefault(pid, (cid, cname, cphone))
@@ -418,6 +425,8 @@ class PartnerBatchWriter:
             if self.stage is not None:
                 self.stage.discard()
             return
+        assert self.stage is not None
+        self.stage.wait()  # the write connection is this thread's again
         # cards that were there before: the per-row statements (few in a large import)
         if new_contacts:
             conn.executemany(self.contacts.sql, new_contacts)
@@ -431,13 +440,30 @@ class PartnerBatchWriter:
                 contact_updates,
             )
         partner_search_index.reindex(conn, touched)
-        assert self.stage is not None
         self.stage.flush(now, today)  # the new cards: written while the next rows are read
 
     def finish(self) -> None:
         """Wait until every batch is written; raises the mover's error."""
         if self.stage is not None:
             self.stage.wait()
+
+
+def _snapshot_reader(ctx: AppContext) -> sqlite3.Connection:
+    """A connection reading the database as committed before the import's transaction
+    (which holds the write lock, so nothing commits meanwhile)."""
+    reader = sqlite3.connect(
+        ctx.paths.database,
+        timeout=busy_timeout_ms() / 1000,
+        isolation_level=None,
+        check_same_thread=False,
+    )
+    try:
+        reader.execute("BEGIN")
+        reader.execute("SELECT count(*) FROM app_meta").fetchone()  # the snapshot starts here
+    except BaseException:
+        reader.close()
+        raise
+    return reader
 
 
 def _ignore(_row: tuple[Any, ...]) -> None:

@@ -230,3 +230,35 @@ def test_the_import_runs_without_the_cyclic_collector_and_with_a_short_switch_in
     with pytest.raises(ValidationError):
         partner_io.import_partners(ctx, path)
     assert (gc.isenabled(), sys.getswitchinterval()) == before
+
+
+def test_the_next_batch_is_checked_and_built_while_the_mover_writes(
+    ctx, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Stored cards are looked up through a second connection (the database as it was
+    when the import began), so the reading thread does not wait for the mover first."""
+    import threading
+
+    monkeypatch.setattr(partner_io, "BATCH_ROWS", 5)
+    move, add = partner_import_stage.NewPartnerStage._move, partner_import_stage.NewPartnerStage.add
+    moving = threading.Event()
+    staged_meanwhile = threading.Event()
+
+    def slow_move(self, times, last):  # type: ignore[no-untyped-def]
+        moving.set()
+        staged_meanwhile.wait(5)  # the next batch's rows arrive while this one moves
+        moving.clear()
+        move(self, times, last)
+
+    def watched_add(self, row):  # type: ignore[no-untyped-def]
+        if moving.is_set():
+            staged_meanwhile.set()
+        add(self, row)
+
+    monkeypatch.setattr(partner_import_stage.NewPartnerStage, "_move", slow_move)
+    monkeypatch.setattr(partner_import_stage.NewPartnerStage, "add", watched_add)
+    path = tmp_path / "p.csv"
+    path.write_text(HEADER + _rows("N", 12), encoding="utf-8")
+    assert partner_io.import_partners(ctx, path).created == 12
+    assert staged_meanwhile.is_set()
+    assert ctx.read_sql("SELECT count(*) FROM partner")[0][0] == 12
