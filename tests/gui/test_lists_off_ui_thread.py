@@ -172,3 +172,23 @@ def test_settings_read_the_trusted_hq_key_off_the_ui_thread(
     dialog = SettingsDialog(ui, window)  # a damaged trusted key: the line says why
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: "not JSON" in dialog.hq_key.text(), timeout=5000)
+
+
+def test_a_month_clicked_after_a_reload_keeps_its_list(qtbot, ctx, ui_window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A reload's figures that come after a month's click-through (asked later) no longer
+    replace that month's partner list with this month's."""
+    from app.services.demo import generate_demo
+    from app.ui.dashboard import section as dashboard_module
+
+    generate_demo(ctx, partners=10, months=2, seed=4)
+    _ui, window = ui_window
+    dashboard = window.show_section("dashboard")
+    qtbot.waitUntil(lambda: dashboard.is_ready, timeout=5000)
+    _slowed(monkeypatch, dashboard_module, "dashboard_figures")  # 300 ms; the month at once
+    dashboard.reload()
+    dashboard.show_month(0)
+    qtbot.waitUntil(
+        lambda: not dashboard.reading.pending and not dashboard.month_reading.pending,
+        timeout=5000,
+    )
+    assert dashboard.data.months[0] in dashboard.list_title.text()

@@ -155,6 +155,9 @@ class DashboardSection(Section):
         self.names: dict[str, str] = {}
         self.reading = LatestRead(ui, self)
         self.month_reading = LatestRead(ui, self)
+        # the partner list shows what was asked last: this month's (a reload) or a month's
+        # click-through; an older request's answer coming later does not replace it
+        self._list_asked = self._reload_asked = 0
 
     def title(self) -> str:
         return self.tr("Dashboard")
@@ -167,6 +170,8 @@ class DashboardSection(Section):
 
     def reload(self) -> None:
         """Read the figures on a reader thread; the charts shown stay until they come."""
+        self._list_asked += 1
+        self._reload_asked = self._list_asked
         self.reading.run(dashboard_figures, self.ui.ctx, on_done=self._show, on_error=self._failed)
 
     def _failed(self, exc: BaseException) -> None:
@@ -228,10 +233,11 @@ class DashboardSection(Section):
         aging_series.attachAxis(aging_y)
         aging_chart.legend().hide()
         self.aging_chart.setChart(aging_chart)
-        self.list_title.setText(
-            self.tr("Partners this month, lowest progress first (red: behind the time line)")
-        )
-        self._show_partners(data.partners)
+        if self._reload_asked == self._list_asked:  # no month clicked since
+            self.list_title.setText(
+                self.tr("Partners this month, lowest progress first (red: behind the time line)")
+            )
+            self._show_partners(data.partners)
         # the KPI scorecard reads every metric of every partner: a reader thread fills it in
         self.ui.ops.run(
             kpi.kpi_scorecard,
@@ -343,12 +349,14 @@ class DashboardSection(Section):
         if self.data is None:
             return
         month = self.data.months[index]
-        self.month_reading.run(
-            targets.list_targets,
-            self.ui.ctx,
-            month=month,
-            on_done=lambda listed: self._show_month(month, listed),
-        )
+        self._list_asked += 1
+        asked = self._list_asked
+
+        def listed(rows: list[Any]) -> None:
+            if asked == self._list_asked:  # not replaced by a reload since
+                self._show_month(month, rows)
+
+        self.month_reading.run(targets.list_targets, self.ui.ctx, month=month, on_done=listed)
 
     def _show_month(self, month: str, listed: list[Any]) -> None:
         assert self.data is not None
