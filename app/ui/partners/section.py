@@ -443,78 +443,14 @@ class PartnersSection(Section):
             LifecycleDialog(self.ui, partner_id, self).exec()
 
     def import_dialog(self, path: str | None = None) -> None:
-        if not path:
-            from PySide6.QtWidgets import QFileDialog
+        from app.ui.partners.spreadsheets import import_partners_from
 
-            path, _ = QFileDialog.getOpenFileName(
-                self, self.tr("Import partners"), "", self.tr("Spreadsheets (*.csv *.xlsx)")
-            )
-        if not path:
-            return
-        from app.services import partner_io
-
-        def done(report: partner_io.ImportReport) -> None:
-            self.ui.show_message(
-                self.tr(
-                    "Imported {rows} rows: {created} new, {updated} updated, {skipped} skipped."
-                ).format(
-                    rows=report.total,
-                    created=report.created,
-                    updated=report.updated,
-                    skipped=report.skipped,
-                ),
-                "info",
-                details=[str(e) for e in report.errors],
-            )
-
-        def failed(exc: BaseException) -> None:
-            from app.services.progress import Cancelled
-
-            if isinstance(
-                exc, Cancelled
-            ):  # the whole import was one transaction: nothing is left of it
-                self.ui.show_message(exc.message, "info")
-            elif isinstance(exc, UserError):  # bad rows, a file over a limit, a busy database
-                self.ui.show_message(exc.message, "error", details=exc.details)
-            else:
-                self.ui.show_crash(exc, getattr(exc, "__traceback_text__", ""))
-
-        # the progress dialog counts the rows read and its Cancel rolls the import back
-        self.ui.ops.run(
-            partner_io.import_partners,
-            self.ui.ctx,
-            path,
-            on_done=done,
-            on_error=failed,
-            progress_title=self.tr("Importing partners…"),
-            parent=self,
-        )
+        import_partners_from(self, path)
 
     def export_dialog(self, path: str | None = None) -> None:
-        if not path:
-            from PySide6.QtWidgets import QFileDialog
+        from app.ui.partners.spreadsheets import export_partners_to
 
-            path, _ = QFileDialog.getSaveFileName(
-                self,
-                self.tr("Export partners"),
-                "partners.xlsx",
-                self.tr("Spreadsheets (*.csv *.xlsx)"),
-            )
-        if not path:
-            return
-        from app.services import partner_io
-
-        self.ui.ops.run(
-            partner_io.export_partners,
-            self.ui.ctx,
-            path,
-            read_only=True,
-            on_done=lambda count: self.ui.show_message(
-                self.tr("{count} partners exported.").format(count=count), "info"
-            ),
-            progress_title=self.tr("Exporting partners…"),
-            parent=self,
-        )
+        export_partners_to(self, path)
 
 
 def counted_query(ctx: Any, query: PartnerQuery) -> tuple[PartnerQuery, int]:
