@@ -86,4 +86,5 @@ def test_reads_on_the_reader_threads_keep_one_connection_each(qtbot, ctx) -> Non
         ui.ops.run(ctx.read_sql, "SELECT 1", read_only=True, on_done=answers.append)
         ui.ops.wait(10000)
     qtbot.waitUntil(lambda: len(answers) == 20, timeout=5000)
-    assert len(ctx._raw) <= before + ui.ops.readers.maxThreadCount()
+    # a pool thread may end and another start meanwhile; a connection per read made 20
+    assert len(ctx._raw) <= before + 2 * ui.ops.readers.maxThreadCount()
